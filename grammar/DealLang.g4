@@ -637,9 +637,20 @@ sellTerm
     // 'relet idle at 60% for 6m': the free units re-let at the fleet's spot index from the sale date, none sold meanwhile.
     // 'relet idle at 30% rising to 80% over 12m for 24m price 85% of H100Rent': the utilisation ramps from 30% to 80% over
     // the 12 months from the sale date, and the units are let at 85% of that index (or 'price H100Rent - 0.30').
-    | RELET IDLE AT utilisation=expr (RISING TO rampTo=expr OVER rampOver=duration)? (FOR window=duration)? (PRICE reletPrice=expr)?   # reletIdleTerm
+    | RELET IDLE AT utilisation=expr reletRamp? (FOR window=duration)? reletPricing?   # reletIdleTerm
     // 'half_life 3m': the impact of a month's sales carries into the months after it, halving every 3 months.
     | HALF_LIFE duration                             # halfLifeTerm
+    ;
+
+// A re-let's shape, shared by a sale's re-let of idle units and a contract's re-let in a scenario (docs/language.md
+// "relet-ramp", "contract-relet-ramp"): 'rising to 80% over 12m' ramps the utilisation over the 12 whole months from the
+// re-let's start; 'price 85% of H100Rent' or 'price H100Rent - 0.30' lets the units at that price, not the spot index.
+reletRamp
+    : RISING TO to=expr OVER over=duration
+    ;
+
+reletPricing
+    : PRICE expr
     ;
 
 // ---------------------------------------------------------------- scenarios
@@ -691,7 +702,8 @@ scenarioItem
     // drawn delay is (a stochastic item, docs/language.md §10, "Drawn workout lags").
     | party=ident WORKOUT DRAWN delayOutcome (COMMA delayOutcome)* loading*   # workoutDrawnItem
     | contract=ident UTILISATION expr                         # utilisationItem
-    | contract=ident RELET AFTER duration AT expr             # reletItem
+    // 'H100s relet after 3m at 30% rising to 80% over 12m price 85% of H100Rent': the re-let ramps and has a price of its own.
+    | contract=ident RELET AFTER duration AT utilisation=expr reletRamp? reletPricing?   # reletItem
     | contract=ident NOT RELET                                # notReletItem
     // A guarantor's levers: 'Google guarantees honoured 50%' pays that share of what falls due; 'State guarantees
     // disowned from 2031-01-01' pays nothing from that date (from the closing without one).

@@ -374,6 +374,17 @@ public static partial class CSharpEmitter
                 w.Line("double[] " + contract.ReletYears + " = input.Series[" + Slot(InputQuantity.ContractReletYears, contract.Index) + "];");
                 w.Line("double[] " + contract.ReletLive + " = input.Series[" + Slot(InputQuantity.ContractReletLive, contract.Index) + "];");
                 w.Line("double " + contract.ReletUtilisation + " = input.Scalars[" + Slot(InputQuantity.ContractReletUtilisation, contract.Index) + "];");
+                if (contract.ShapesRelet)
+                {
+                    w.Line("double " + contract.ReletTo + " = input.Scalars[" + Slot(InputQuantity.ContractReletTo, contract.Index) + "];");
+                    w.Line("int " + contract.ReletRampMonths + " = (int)input.Scalars[" + Slot(InputQuantity.ContractReletRampMonths, contract.Index) + "];");
+                    w.Line("Date " + contract.ReletStart + " = Closing.AddDays((int)input.Scalars[" + Slot(InputQuantity.ContractReletStartDay, contract.Index) + "]);");
+                    w.Line("int " + contract.ReletPriceIndex + " = (int)input.Scalars[" + Slot(InputQuantity.ContractReletPriceIndex, contract.Index) + "];");
+                    w.Line("double " + contract.ReletPriceShare + " = input.Scalars[" + Slot(InputQuantity.ContractReletPriceShare, contract.Index) + "];");
+                    w.Line("double " + contract.ReletPriceSpread + " = input.Scalars[" + Slot(InputQuantity.ContractReletPriceSpread, contract.Index) + "];");
+                    // The index a scenario's price names is a path input, so its levels are the path's series of that index's levels.
+                    w.Line("double[] " + contract.ReletPriceLevels + " = input.Series[" + Slot(InputQuantity.IndexLevel, 0) + " + " + contract.ReletPriceIndex + "];");
+                }
             }
         }
 

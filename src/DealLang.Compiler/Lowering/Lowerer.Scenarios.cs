@@ -148,7 +148,15 @@ internal sealed partial class Lowerer
                 case ReletSyntax r when IndexOf(r.Contract, SymbolKind.Contract) is { } c:
                     contracts[c] = r.After is null
                         ? Contract(c) with { Relet = false, ReletAfterMonths = 0, ReletUtilisation = 0 }
-                        : Contract(c) with { Relet = true, ReletAfterMonths = DurationRules.WholeMonths(r.After), ReletUtilisation = Constant(r.Utilisation) };
+                        : Contract(c) with
+                        {
+                            Relet = true, ReletAfterMonths = DurationRules.WholeMonths(r.After), ReletUtilisation = Constant(r.Utilisation),
+                            // Flat without 'rising' (0 months, its end unread: the runner ramps it to its own utilisation); the
+                            // fleet's generation index without 'price'. A plain re-let's levers are what they were.
+                            ReletTo = r.RampTo is { } rampTo && r.RampOver is not null ? Constant(rampTo) : 0,
+                            ReletRampMonths = r.RampTo is not null && r.RampOver is { } ramp ? DurationRules.WholeMonths(ramp) : 0,
+                            ReletPrice = ReletPriceOf(r.Price),
+                        };
                     break;
                 case GuaranteeLeverSyntax g when IndexOf(g.Party, SymbolKind.Party) is { } guarantor:
                     guarantors[guarantor] = g.Disowned

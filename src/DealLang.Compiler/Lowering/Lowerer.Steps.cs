@@ -139,8 +139,12 @@ internal sealed partial class Lowerer
 
     /// <summary>A re-let's own price (<c>price 85% of H100Rent</c>) as the runtime's; null without one (the fleet's
     /// generation index).</summary>
-    internal ReletPrice? ReletPriceOf(ReletIdleSyntax? relet) =>
-        relet is { Relets: true, Price: { } price } && _analysis.BoundOf(price) is { } bound && ReletPrices.Of(bound) is { } p
+    internal ReletPrice? ReletPriceOf(ReletIdleSyntax? relet) => relet is { Relets: true } ? ReletPriceOf(relet.Price) : null;
+
+    /// <summary>A re-let's own price (a sale's re-let of idle units' or a contract's re-let's) as the runtime's; null
+    /// without one.</summary>
+    internal ReletPrice? ReletPriceOf(ExpressionSyntax? price) =>
+        price is not null && _analysis.BoundOf(price) is { } bound && ReletPrices.Of(bound) is { } p
             ? new ReletPrice(p.Index, p.Share, p.Spread)
             : null;
 

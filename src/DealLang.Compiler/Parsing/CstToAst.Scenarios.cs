@@ -41,7 +41,7 @@ internal sealed partial class CstToAst
     //     | index=ident LAUNCH DATE DOWN expr                             # indexLaunchOverrideItem
     //     | index=ident SHIFT PLUS? expr                                  # indexShiftItem
     //     | contract=ident UTILISATION expr                               # utilisationItem
-    //     | contract=ident RELET AFTER duration AT expr                   # reletItem
+    //     | contract=ident RELET AFTER duration AT utilisation=expr reletRamp? reletPricing?   # reletItem
     //     | contract=ident NOT RELET                                      # notReletItem
     //     | PATHS NUMBER | SEED NUMBER | ANTITHETIC | SOBOL                 # stochastic items
     //     | index=ident GBM DRIFT expr perYear VOLATILITY expr perYear
@@ -300,8 +300,14 @@ internal sealed partial class CstToAst
             {
                 NameSyntax? contract = VisitIdent(relet.contract);
                 DurationSyntax? after = VisitDuration(relet.duration());
-                ExpressionSyntax? share = VisitExpr(relet.expr());
-                return contract is null || after is null || share is null ? null : new ReletSyntax(contract, after, share, Span(relet));
+                ExpressionSyntax? share = VisitExpr(relet.utilisation);
+                var (rampTo, rampOver) = VisitReletRamp(relet.reletRamp());
+                return contract is null || after is null || share is null ? null : new ReletSyntax(contract, after, share, Span(relet))
+                {
+                    RampTo = rampTo,
+                    RampOver = rampOver,
+                    Price = VisitReletPricing(relet.reletPricing()),
+                };
             }
 
             case GuaranteeHonouredItemContext honoured:

@@ -154,8 +154,7 @@ internal sealed partial class CstToAst
     //          | DEPTH expr PER MONTH # depthTerm | IMPACT expr # impactTerm | LIMIT expr PER MONTH # limitTerm
     //          | COSTS expr # costsTerm | KEEP CONTRACTS # keepContractsTerm | RESERVE expr # reserveTerm
     //          | PRICE YIELD expr # priceYieldTerm | PRICE ident # priceIndexTerm
-    //          | RELET IDLE AT utilisation=expr (RISING TO rampTo=expr OVER rampOver=duration)? (FOR window=duration)?
-    //            (PRICE reletPrice=expr)? # reletIdleTerm
+    //          | RELET IDLE AT utilisation=expr reletRamp? (FOR window=duration)? reletPricing? # reletIdleTerm
     //          | HALF_LIFE duration # halfLifeTerm ;
     private (ExpressionSyntax? Haircut, DurationSyntax? Lag, MarketTermsSyntax? Market, SpreadSyntax? Spread, LoanPriceSyntax? Price) VisitSellTerms(
         SellTermContext[] terms, string container)
@@ -184,11 +183,12 @@ internal sealed partial class CstToAst
                 case PriceYieldTermContext y: items.Keep(ref price, "price", y, VisitExpr(y.expr()) is { } yield ? new LoanPriceSyntax(yield, null, Span(y)) : null); break;
                 case PriceIndexTermContext i: items.Keep(ref price, "price", i, VisitIdent(i.ident()) is { } index ? new LoanPriceSyntax(null, index, Span(i)) : null); break;
                 case ReletIdleTermContext r:
+                    var (rampTo, rampOver) = VisitReletRamp(r.reletRamp());
                     items.Keep(ref relet, "relet idle", r, new ReletIdleSyntax(true, VisitExpr(r.utilisation), r.window is { } window ? VisitDuration(window) : null, Span(r))
                     {
-                        RampTo = r.rampTo is { } rampTo ? VisitExpr(rampTo) : null,
-                        RampOver = r.rampOver is { } rampOver ? VisitDuration(rampOver) : null,
-                        Price = r.reletPrice is { } reletPrice ? VisitExpr(reletPrice) : null,
+                        RampTo = rampTo,
+                        RampOver = rampOver,
+                        Price = VisitReletPricing(r.reletPricing()),
                     });
                     break;
                 case HalfLifeTermContext h: items.Keep(ref halfLife, "half_life", h, VisitDuration(h.duration())); break;
@@ -213,6 +213,13 @@ internal sealed partial class CstToAst
             : new MarketTermsSyntax(depth, impact, limit, costs, reserve, keep, relet, halfLife);
         return (haircut, lag, market, spread, price);
     }
+
+    // reletRamp : RISING TO to=expr OVER over=duration ;  (a sale's re-let of idle units and a contract's re-let share it)
+    private (ExpressionSyntax? To, DurationSyntax? Over) VisitReletRamp(ReletRampContext? ramp) =>
+        ramp is null ? (null, null) : (VisitExpr(ramp.to), ramp.over is { } over ? VisitDuration(over) : null);
+
+    // reletPricing : PRICE expr ;
+    private ExpressionSyntax? VisitReletPricing(ReletPricingContext? pricing) => pricing is null ? null : VisitExpr(pricing.expr());
 
     // OVER NUMBER PERIODS: the periods a sale of coins is spread over, a whole number of at least 1 (DL0106).
     private SpreadSyntax? VisitSpread(SpreadTermContext context) =>

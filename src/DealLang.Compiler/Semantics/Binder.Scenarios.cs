@@ -143,7 +143,7 @@ internal sealed partial class Binder
                 break;
             case ReletSyntax relet:
                 ScenarioName(scenario, relet.Contract, SymbolKind.Contract, "only a contract's units are re-let");
-                Expressions(_scenarioScope, relet.Utilisation);
+                Expressions(_scenarioScope, relet.Utilisation, relet.RampTo, relet.Price);
                 break;
             case EnforcementOverrideSyntax enforcement:
                 Expressions(_scenarioScope, [enforcement.Haircut, enforcement.Yield, .. enforcement.Market?.Expressions ?? []]);

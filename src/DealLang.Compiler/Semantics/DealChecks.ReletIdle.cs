@@ -27,29 +27,7 @@ internal sealed partial class DealChecks
                 $"must be above 0% and at most 100% (e.g. 'relet idle at 60%'), not {value * 100:0.####}% (write 'not relet idle' in a scenario for none)")));
         }
 
-        if (relet.RampTo is { } rampTo && _analysis.BoundOf(rampTo) is Model.ConstantExpression { Value: var end } && !(end > 0 && end <= 1))
-        {
-            _diagnostics.Add(DiagnosticCatalogue.ReletRampEndOutOfRange(rampTo.Span, $"the re-let's end utilisation {where}", end));
-        }
-
-        if (relet.RampOver is { } ramp)
-        {
-            // The ramp is the market filling (or fading) from the sale date, not the window: it may run past the window,
-            // into the months a reserve holds units back, but within the schedule's room for a re-let (the workout limit).
-            int months = DurationRules.WholeMonths(ramp, out bool exact);
-            string what = $"the re-let's ramp {where} ({ramp.Text})";
-            if (!exact || months < 1)
-            {
-                _diagnostics.Add(DiagnosticCatalogue.ReletRampMonths(ramp.Span, what,
-                    "is not a whole number of months above 0 (e.g. 'over 12m'): the utilisation moves at each month from the sale date"));
-            }
-            else if (months > DurationRules.MaxWorkoutMonths)
-            {
-                _diagnostics.Add(DiagnosticCatalogue.ReletRampMonths(ramp.Span, what, string.Create(CultureInfo.InvariantCulture,
-                    $"is longer than the workout limit of {DurationRules.MaxWorkoutMonths / 12}y: no re-let runs that long")));
-            }
-        }
-
+        CheckReletRamp(relet.RampTo, relet.RampOver, where, "the sale date");
         if (relet.For is { } window)
         {
             int months = DurationRules.WholeMonths(window, out bool exact);
@@ -63,6 +41,35 @@ internal sealed partial class DealChecks
             {
                 _diagnostics.Add(DiagnosticCatalogue.ReletIdleOutOfRange(window.Span, what, string.Create(CultureInfo.InvariantCulture,
                     $"is longer than the workout limit of {DurationRules.MaxWorkoutMonths / 12}y: the schedule would have no room to sell after it")));
+            }
+        }
+    }
+
+    // A re-let's ramp ('rising to R1 over M'), a sale's re-let of idle units' or a contract's re-let's in a scenario: R1
+    // above 0 and at most 100% (DL0574), M whole months above 0 within the workout limit (DL0575), counted from
+    // the start given (the sale date, or the contract's re-let's start).
+    private void CheckReletRamp(ExpressionSyntax? rampTo, DurationSyntax? rampOver, string where, string start)
+    {
+        if (rampTo is not null && _analysis.BoundOf(rampTo) is Model.ConstantExpression { Value: var end } && !(end > 0 && end <= 1))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.ReletRampEndOutOfRange(rampTo.Span, $"the re-let's end utilisation {where}", end));
+        }
+
+        if (rampOver is { } ramp)
+        {
+            // The ramp is the market filling (or fading) from the re-let's start, not a sale's window: it may run past the
+            // window, into the months a reserve holds units back, but within the schedule's room for a re-let (the workout limit).
+            int months = DurationRules.WholeMonths(ramp, out bool exact);
+            string what = $"the re-let's ramp {where} ({ramp.Text})";
+            if (!exact || months < 1)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.ReletRampMonths(ramp.Span, what,
+                    $"is not a whole number of months above 0 (e.g. 'over 12m'): the utilisation moves at each month from {start}"));
+            }
+            else if (months > DurationRules.MaxWorkoutMonths)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.ReletRampMonths(ramp.Span, what, string.Create(CultureInfo.InvariantCulture,
+                    $"is longer than the workout limit of {DurationRules.MaxWorkoutMonths / 12}y: no re-let runs that long")));
             }
         }
     }

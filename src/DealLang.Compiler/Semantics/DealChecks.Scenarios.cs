@@ -195,8 +195,10 @@ internal sealed partial class DealChecks
             return;
         }
 
+        CheckReletRamp(relet.RampTo, relet.RampOver, $"of contract '{contract.Name}' in scenario '{scenario}'", "the re-let's start");
         FleetSyntax? fleet = SyntaxWalk.Safe(_analysis.Deal.Declarations).OfType<FleetSyntax>().FirstOrDefault(f => f.Name?.Text == syntax.Fleet?.Text);
-        if (fleet is { Generation: null })
+        // A re-let with a price of its own reads its own index, not the fleet's generation (as a sale's re-let of idle units).
+        if (fleet is { Generation: null } && relet.Price is null)
         {
             _diagnostics.Add(DiagnosticCatalogue.ReletWithoutSpot(relet.Span, contract.Name, fleet.Name?.Text ?? "", scenario));
         }

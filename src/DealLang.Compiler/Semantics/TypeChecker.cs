@@ -258,6 +258,9 @@ internal sealed partial class TypeChecker
                         break;
                     case ReletSyntax relet:
                         Term(relet.Utilisation, Unit.Rate, $"the utilisation of contract '{relet.Contract?.Text}' once re-let in {s}", Range.Fraction);
+                        // Its ramp's end's range, (0, 100%], is DealChecks' (DL0574), as a sale's re-let's is; its price the same rules (DL0576, DL0577).
+                        Term(relet.RampTo, Unit.Rate, $"the re-let's end utilisation of contract '{relet.Contract?.Text}' in {s}", Range.Any);
+                        ReletPrice(relet.Price, $"the re-let price of contract '{relet.Contract?.Text}' in {s}");
                         break;
                     case DropSyntax drop:
                         Term(drop.Fraction, Unit.Rate, $"the drop of {ExpressionPrinter.Print(drop.Path)} in {s}", Range.Fraction);

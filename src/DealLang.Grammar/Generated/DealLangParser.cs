@@ -99,11 +99,11 @@ public partial class DealLangParser : Parser {
 		RULE_testDecl = 61, RULE_triggerDecl = 62, RULE_cureDestination = 63, 
 		RULE_triggerEffect = 64, RULE_defaultRule = 65, RULE_cfadsRule = 66, RULE_cfadsItem = 67, 
 		RULE_waterfallDecl = 68, RULE_step = 69, RULE_enforcementDecl = 70, RULE_enforcementItem = 71, 
-		RULE_sellTerm = 72, RULE_scenarioDecl = 73, RULE_scenarioItem = 74, RULE_pdStep = 75, 
-		RULE_recoveryDraw = 76, RULE_recoveryRest = 77, RULE_recoveryOutcome = 78, 
-		RULE_delayOutcome = 79, RULE_breakChance = 80, RULE_loading = 81, RULE_perYear = 82, 
-		RULE_duration = 83, RULE_expr = 84, RULE_measureUnit = 85, RULE_reference = 86, 
-		RULE_ident = 87;
+		RULE_sellTerm = 72, RULE_reletRamp = 73, RULE_reletPricing = 74, RULE_scenarioDecl = 75, 
+		RULE_scenarioItem = 76, RULE_pdStep = 77, RULE_recoveryDraw = 78, RULE_recoveryRest = 79, 
+		RULE_recoveryOutcome = 80, RULE_delayOutcome = 81, RULE_breakChance = 82, 
+		RULE_loading = 83, RULE_perYear = 84, RULE_duration = 85, RULE_expr = 86, 
+		RULE_measureUnit = 87, RULE_reference = 88, RULE_ident = 89;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "holidaySet", "holidayList", "dayCount", "partyDecl", 
@@ -119,9 +119,10 @@ public partial class DealLangParser : Parser {
 		"capitalCall", "accountDecl", "accountItem", "feeDecl", "testDecl", "triggerDecl", 
 		"cureDestination", "triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", 
 		"waterfallDecl", "step", "enforcementDecl", "enforcementItem", "sellTerm", 
-		"scenarioDecl", "scenarioItem", "pdStep", "recoveryDraw", "recoveryRest", 
-		"recoveryOutcome", "delayOutcome", "breakChance", "loading", "perYear", 
-		"duration", "expr", "measureUnit", "reference", "ident"
+		"reletRamp", "reletPricing", "scenarioDecl", "scenarioItem", "pdStep", 
+		"recoveryDraw", "recoveryRest", "recoveryOutcome", "delayOutcome", "breakChance", 
+		"loading", "perYear", "duration", "expr", "measureUnit", "reference", 
+		"ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -313,35 +314,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 182;
+			State = 186;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 180;
+				State = 184;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 176;
+					State = 180;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 177;
+					State = 181;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 178;
+					State = 182;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 179;
+					State = 183;
 					unknownDecl();
 					}
 					break;
@@ -349,11 +350,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 184;
+				State = 188;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 185;
+			State = 189;
 			Match(Eof);
 			}
 		}
@@ -391,9 +392,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 187;
+			State = 191;
 			Match(IMPORT);
-			State = 188;
+			State = 192;
 			Match(STRING);
 			}
 		}
@@ -443,27 +444,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 190;
+			State = 194;
 			Match(DEAL);
-			State = 191;
+			State = 195;
 			_localctx.name = ident();
-			State = 192;
-			Match(LBRACE);
 			State = 196;
+			Match(LBRACE);
+			State = 200;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & -8338414160320643067L) != 0) || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 9007216434610197L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 193;
+				State = 197;
 				dealMember();
 				}
 				}
-				State = 198;
+				State = 202;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 199;
+			State = 203;
 			Match(RBRACE);
 			}
 		}
@@ -560,7 +561,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 222;
+			State = 226;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -573,147 +574,147 @@ public partial class DealLangParser : Parser {
 			case BUSINESS_DAYS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 201;
+				State = 205;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 202;
+				State = 206;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 203;
+				State = 207;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 204;
+				State = 208;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 205;
+				State = 209;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 206;
+				State = 210;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 207;
+				State = 211;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 208;
+				State = 212;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 209;
+				State = 213;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 210;
+				State = 214;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 211;
+				State = 215;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 212;
+				State = 216;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 213;
+				State = 217;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 214;
+				State = 218;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 215;
+				State = 219;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 216;
+				State = 220;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 217;
+				State = 221;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 218;
+				State = 222;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 219;
+				State = 223;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 220;
+				State = 224;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 221;
+				State = 225;
 				unknownDecl();
 				}
 				break;
@@ -772,16 +773,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 224;
+			State = 228;
 			Match(IDENT);
-			State = 225;
+			State = 229;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 231;
+			State = 235;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 207340678477053639L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 229;
+				State = 233;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -965,19 +966,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 226;
+					State = 230;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 227;
+					State = 231;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 228;
+					State = 232;
 					Match(ON);
 					}
 					break;
@@ -985,11 +986,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 233;
+				State = 237;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 234;
+			State = 238;
 			block();
 			}
 		}
@@ -1040,19 +1041,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 236;
+			State = 240;
 			Match(LBRACE);
-			State = 241;
+			State = 245;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -576460752303423489L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 33554431L) != 0)) {
 				{
-				State = 239;
+				State = 243;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 237;
+					State = 241;
 					block();
 					}
 					break;
@@ -1335,7 +1336,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 238;
+					State = 242;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1350,11 +1351,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 243;
+				State = 247;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 244;
+			State = 248;
 			Match(RBRACE);
 			}
 		}
@@ -1494,16 +1495,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 12, RULE_headerItem);
 		int _la;
 		try {
-			State = 269;
+			State = 273;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 246;
+				State = 250;
 				Match(TITLE);
-				State = 247;
+				State = 251;
 				Match(STRING);
 				}
 				break;
@@ -1511,9 +1512,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 248;
+				State = 252;
 				Match(CURRENCY);
-				State = 249;
+				State = 253;
 				ident();
 				}
 				break;
@@ -1521,9 +1522,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 250;
+				State = 254;
 				Match(CLOSING);
-				State = 251;
+				State = 255;
 				Match(DATE);
 				}
 				break;
@@ -1531,9 +1532,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 252;
+				State = 256;
 				Match(MATURITY);
-				State = 253;
+				State = 257;
 				Match(DATE);
 				}
 				break;
@@ -1541,9 +1542,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 254;
+				State = 258;
 				Match(FIRST_PAYMENT);
-				State = 255;
+				State = 259;
 				Match(DATE);
 				}
 				break;
@@ -1551,9 +1552,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 256;
+				State = 260;
 				Match(PAY);
-				State = 257;
+				State = 261;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1561,9 +1562,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 258;
+				State = 262;
 				Match(DAYCOUNT_KW);
-				State = 259;
+				State = 263;
 				dayCount();
 				}
 				break;
@@ -1571,28 +1572,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new BusinessDaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 260;
+				State = 264;
 				Match(BUSINESS_DAYS);
-				State = 261;
+				State = 265;
 				((BusinessDaysItemContext)_localctx).roll = ident();
-				State = 263;
+				State = 267;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
 				case 1:
 					{
-					State = 262;
+					State = 266;
 					((BusinessDaysItemContext)_localctx).accrual = ident();
 					}
 					break;
 				}
-				State = 267;
+				State = 271;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HOLIDAYS) {
 					{
-					State = 265;
+					State = 269;
 					Match(HOLIDAYS);
-					State = 266;
+					State = 270;
 					holidaySet();
 					}
 				}
@@ -1650,7 +1651,7 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 284;
+			State = 288;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IMPORT:
@@ -1835,36 +1836,36 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 271;
+				State = 275;
 				_localctx._ident = ident();
 				_localctx._calendars.Add(_localctx._ident);
-				State = 276;
+				State = 280;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 272;
+						State = 276;
 						Match(PLUS);
-						State = 273;
+						State = 277;
 						_localctx._ident = ident();
 						_localctx._calendars.Add(_localctx._ident);
 						}
 						} 
 					}
-					State = 278;
+					State = 282;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				}
-				State = 281;
+				State = 285;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 279;
+					State = 283;
 					Match(PLUS);
-					State = 280;
+					State = 284;
 					holidayList();
 					}
 				}
@@ -1874,7 +1875,7 @@ public partial class DealLangParser : Parser {
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 283;
+				State = 287;
 				holidayList();
 				}
 				break;
@@ -1925,33 +1926,33 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 286;
+			State = 290;
 			Match(LBRACE);
-			State = 293;
+			State = 297;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DATE) {
 				{
 				{
-				State = 287;
+				State = 291;
 				Match(DATE);
-				State = 289;
+				State = 293;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 288;
+					State = 292;
 					Match(COMMA);
 					}
 				}
 
 				}
 				}
-				State = 295;
+				State = 299;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 296;
+			State = 300;
 			Match(RBRACE);
 			}
 		}
@@ -1988,7 +1989,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 298;
+			State = 302;
 			Match(DAYCOUNT);
 			}
 		}
@@ -2038,27 +2039,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 300;
+			State = 304;
 			Match(PARTY);
-			State = 301;
+			State = 305;
 			_localctx.name = ident();
-			State = 302;
-			Match(LBRACE);
 			State = 306;
+			Match(LBRACE);
+			State = 310;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0)) {
 				{
 				{
-				State = 303;
+				State = 307;
 				partyItem();
 				}
 				}
-				State = 308;
+				State = 312;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 309;
+			State = 313;
 			Match(RBRACE);
 			}
 		}
@@ -2128,16 +2129,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 22, RULE_partyItem);
 		try {
-			State = 317;
+			State = 321;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 311;
+				State = 315;
 				Match(RATING);
-				State = 312;
+				State = 316;
 				Match(STRING);
 				}
 				break;
@@ -2145,9 +2146,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 313;
+				State = 317;
 				Match(PD);
-				State = 314;
+				State = 318;
 				expr(0);
 				}
 				break;
@@ -2155,9 +2156,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 315;
+				State = 319;
 				Match(RECOVERY);
-				State = 316;
+				State = 320;
 				expr(0);
 				}
 				break;
@@ -2211,27 +2212,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 319;
+			State = 323;
 			Match(INDEX);
-			State = 320;
+			State = 324;
 			_localctx.name = ident();
-			State = 321;
-			Match(LBRACE);
 			State = 325;
+			Match(LBRACE);
+			State = 329;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE || _la==GROW) {
 				{
 				{
-				State = 322;
+				State = 326;
 				indexItem();
 				}
 				}
-				State = 327;
+				State = 331;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 328;
+			State = 332;
 			Match(RBRACE);
 			}
 		}
@@ -2346,16 +2347,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 26, RULE_indexItem);
 		int _la;
 		try {
-			State = 355;
+			State = 359;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 330;
+				State = 334;
 				Match(LEVEL);
-				State = 331;
+				State = 335;
 				expr(0);
 				}
 				break;
@@ -2363,11 +2364,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 332;
+				State = 336;
 				Match(DEFLATE);
-				State = 333;
+				State = 337;
 				expr(0);
-				State = 334;
+				State = 338;
 				perYear();
 				}
 				break;
@@ -2375,11 +2376,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 336;
+				State = 340;
 				Match(GROW);
-				State = 337;
+				State = 341;
 				expr(0);
-				State = 338;
+				State = 342;
 				perYear();
 				}
 				break;
@@ -2387,27 +2388,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 340;
+				State = 344;
 				Match(POINTS);
-				State = 341;
+				State = 345;
 				pointsKind();
-				State = 342;
-				Match(LBRACE);
 				State = 346;
+				Match(LBRACE);
+				State = 350;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 343;
+					State = 347;
 					schedulePoint();
 					}
 					}
-					State = 348;
+					State = 352;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 349;
+				State = 353;
 				Match(RBRACE);
 				}
 				break;
@@ -2415,13 +2416,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 351;
+				State = 355;
 				Match(LAUNCH);
-				State = 352;
+				State = 356;
 				Match(DATE);
-				State = 353;
+				State = 357;
 				Match(DOWN);
-				State = 354;
+				State = 358;
 				expr(0);
 				}
 				break;
@@ -2464,7 +2465,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 357;
+			State = 361;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2521,27 +2522,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 359;
+			State = 363;
 			Match(FACILITY);
-			State = 360;
+			State = 364;
 			_localctx.name = ident();
-			State = 361;
-			Match(LBRACE);
 			State = 365;
+			Match(LBRACE);
+			State = 369;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 362;
+				State = 366;
 				facilityItem();
 				}
 				}
-				State = 367;
+				State = 371;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 368;
+			State = 372;
 			Match(RBRACE);
 			}
 		}
@@ -2627,16 +2628,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 32, RULE_facilityItem);
 		int _la;
 		try {
-			State = 393;
+			State = 397;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 370;
+				State = 374;
 				Match(COST);
-				State = 371;
+				State = 375;
 				expr(0);
 				}
 				break;
@@ -2644,32 +2645,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 372;
+				State = 376;
 				Match(VALUE);
-				State = 373;
-				Match(STRAIGHT_LINE);
-				State = 374;
-				duration();
 				State = 377;
+				Match(STRAIGHT_LINE);
+				State = 378;
+				duration();
+				State = 381;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 375;
+					State = 379;
 					Match(FLOOR);
-					State = 376;
+					State = 380;
 					expr(0);
 					}
 				}
 
-				State = 381;
+				State = 385;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 379;
+					State = 383;
 					Match(FROM);
-					State = 380;
+					State = 384;
 					Match(DATE);
 					}
 				}
@@ -2680,27 +2681,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 383;
+				State = 387;
 				Match(VALUE);
-				State = 384;
+				State = 388;
 				Match(SCHEDULE);
-				State = 385;
-				Match(LBRACE);
 				State = 389;
+				Match(LBRACE);
+				State = 393;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 386;
+					State = 390;
 					schedulePoint();
 					}
 					}
-					State = 391;
+					State = 395;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 392;
+				State = 396;
 				Match(RBRACE);
 				}
 				break;
@@ -2744,16 +2745,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 395;
+			State = 399;
 			Match(DATE);
-			State = 396;
+			State = 400;
 			expr(0);
-			State = 398;
+			State = 402;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 397;
+				State = 401;
 				Match(COMMA);
 				}
 			}
@@ -2811,31 +2812,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 400;
-			Match(LEASE);
-			State = 401;
-			_localctx.name = ident();
-			State = 402;
-			Match(ON);
-			State = 403;
-			_localctx.facility = ident();
 			State = 404;
-			Match(LBRACE);
+			Match(LEASE);
+			State = 405;
+			_localctx.name = ident();
+			State = 406;
+			Match(ON);
+			State = 407;
+			_localctx.facility = ident();
 			State = 408;
+			Match(LBRACE);
+			State = 412;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 3221225475L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 405;
+				State = 409;
 				leaseItem();
 				}
 				}
-				State = 410;
+				State = 414;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 411;
+			State = 415;
 			Match(RBRACE);
 			}
 		}
@@ -3056,16 +3057,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 38, RULE_leaseItem);
 		int _la;
 		try {
-			State = 476;
+			State = 480;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 413;
+				State = 417;
 				Match(LESSEE);
-				State = 414;
+				State = 418;
 				ident();
 				}
 				break;
@@ -3073,46 +3074,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 415;
+				State = 419;
 				Match(RENT);
-				State = 416;
+				State = 420;
 				expr(0);
-				State = 417;
+				State = 421;
 				perYear();
-				State = 422;
+				State = 426;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 418;
+					State = 422;
 					Match(ESCALATING);
-					State = 419;
+					State = 423;
 					expr(0);
-					State = 420;
+					State = 424;
 					perYear();
 					}
 				}
 
-				State = 432;
+				State = 436;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 424;
+					State = 428;
 					Match(INDEXED);
-					State = 425;
-					ident();
 					State = 429;
+					ident();
+					State = 433;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
 						{
 						{
-						State = 426;
+						State = 430;
 						indexationPart();
 						}
 						}
-						State = 431;
+						State = 435;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -3125,9 +3126,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 434;
+				State = 438;
 				Match(STARTS);
-				State = 435;
+				State = 439;
 				Match(DATE);
 				}
 				break;
@@ -3135,9 +3136,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 436;
+				State = 440;
 				Match(TERM);
-				State = 437;
+				State = 441;
 				duration();
 				}
 				break;
@@ -3145,43 +3146,43 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 438;
-				Match(RENEWALS);
-				State = 439;
-				renewalCount();
-				State = 440;
-				((RenewalsItemContext)_localctx).term = duration();
-				State = 441;
-				Match(AT);
 				State = 442;
-				Match(LESSEE);
+				Match(RENEWALS);
 				State = 443;
-				Match(OPTION);
+				renewalCount();
+				State = 444;
+				((RenewalsItemContext)_localctx).term = duration();
+				State = 445;
+				Match(AT);
+				State = 446;
+				Match(LESSEE);
 				State = 447;
+				Match(OPTION);
+				State = 451;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 444;
+					State = 448;
 					Match(RENT);
-					State = 445;
+					State = 449;
 					Match(AT);
-					State = 446;
+					State = 450;
 					Match(MARKET);
 					}
 					break;
 				}
-				State = 452;
+				State = 456;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==WITH) {
 					{
 					{
-					State = 449;
+					State = 453;
 					renewalTerm();
 					}
 					}
-					State = 454;
+					State = 458;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3191,19 +3192,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 455;
+				State = 459;
 				Match(RVG);
-				State = 457;
+				State = 461;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 456;
+					State = 460;
 					rvgPart();
 					}
 					}
-					State = 459;
+					State = 463;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0) );
@@ -3213,9 +3214,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 461;
+				State = 465;
 				Match(DAYCOUNT_KW);
-				State = 462;
+				State = 466;
 				dayCount();
 				}
 				break;
@@ -3223,7 +3224,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 463;
+				State = 467;
 				guarantorClause();
 				}
 				break;
@@ -3231,9 +3232,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 464;
+				State = 468;
 				Match(PHASED);
-				State = 465;
+				State = 469;
 				ident();
 				}
 				break;
@@ -3241,25 +3242,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseTerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 466;
+				State = 470;
 				Match(TERMINATION_FEE);
-				State = 467;
+				State = 471;
 				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 473;
+				State = 477;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 468;
+					State = 472;
 					Match(AMORTISING);
-					State = 471;
+					State = 475;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 469;
+						State = 473;
 						Match(TO);
-						State = 470;
+						State = 474;
 						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3273,7 +3274,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 475;
+				State = 479;
 				breakOption();
 				}
 				break;
@@ -3350,16 +3351,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 40, RULE_renewalTerm);
 		int _la;
 		try {
-			State = 497;
+			State = 501;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
 			case 1:
 				_localctx = new RenewalBreakTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 478;
+				State = 482;
 				Match(WITH);
-				State = 479;
+				State = 483;
 				breakOption();
 				}
 				break;
@@ -3367,45 +3368,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalTerminationFeeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 480;
+				State = 484;
 				Match(WITH);
-				State = 481;
+				State = 485;
 				Match(TERMINATION_FEE);
-				State = 482;
+				State = 486;
 				((RenewalTerminationFeeTermContext)_localctx)._expr = expr(0);
 				((RenewalTerminationFeeTermContext)_localctx)._fees.Add(((RenewalTerminationFeeTermContext)_localctx)._expr);
-				State = 487;
+				State = 491;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 483;
+					State = 487;
 					Match(COMMA);
-					State = 484;
+					State = 488;
 					((RenewalTerminationFeeTermContext)_localctx)._expr = expr(0);
 					((RenewalTerminationFeeTermContext)_localctx)._fees.Add(((RenewalTerminationFeeTermContext)_localctx)._expr);
 					}
 					}
-					State = 489;
+					State = 493;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 495;
+				State = 499;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 490;
+					State = 494;
 					Match(AMORTISING);
-					State = 493;
+					State = 497;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 491;
+						State = 495;
 						Match(TO);
-						State = 492;
+						State = 496;
 						((RenewalTerminationFeeTermContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3471,60 +3472,60 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 499;
+			State = 503;
 			Match(BREAK_OPTION);
-			State = 500;
+			State = 504;
 			Match(AT);
-			State = 501;
+			State = 505;
 			_localctx._duration = duration();
 			_localctx._at.Add(_localctx._duration);
-			State = 506;
+			State = 510;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 502;
+				State = 506;
 				Match(COMMA);
-				State = 503;
+				State = 507;
 				_localctx._duration = duration();
 				_localctx._at.Add(_localctx._duration);
 				}
 				}
-				State = 508;
+				State = 512;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 511;
+			State = 515;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOTICE) {
 				{
-				State = 509;
-				Match(NOTICE);
-				State = 510;
-				_localctx.notice = duration();
-				}
-			}
-
-			State = 514;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==FEE) {
-				{
 				State = 513;
-				breakFee();
+				Match(NOTICE);
+				State = 514;
+				_localctx.notice = duration();
 				}
 			}
 
 			State = 518;
 			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==FEE) {
+				{
+				State = 517;
+				breakFee();
+				}
+			}
+
+			State = 522;
+			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
 			case 1:
 				{
-				State = 516;
+				State = 520;
 				Match(WITH);
-				State = 517;
+				State = 521;
 				Match(RVG);
 				}
 				break;
@@ -3593,20 +3594,20 @@ public partial class DealLangParser : Parser {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
 		EnterRule(_localctx, 44, RULE_breakFee);
 		try {
-			State = 527;
+			State = 531;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,45,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 520;
+				State = 524;
 				Match(FEE);
-				State = 521;
+				State = 525;
 				((BreakFeeMonthsContext)_localctx).months = duration();
-				State = 522;
+				State = 526;
 				Match(OF);
-				State = 523;
+				State = 527;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3614,9 +3615,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 525;
+				State = 529;
 				Match(FEE);
-				State = 526;
+				State = 530;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3700,14 +3701,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 46, RULE_indexationPart);
 		try {
-			State = 536;
+			State = 540;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 529;
+				State = 533;
 				Match(YEARLY);
 				}
 				break;
@@ -3715,9 +3716,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 530;
+				State = 534;
 				Match(FLOOR);
-				State = 531;
+				State = 535;
 				expr(0);
 				}
 				break;
@@ -3725,9 +3726,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 532;
+				State = 536;
 				Match(CAP);
-				State = 533;
+				State = 537;
 				expr(0);
 				}
 				break;
@@ -3735,9 +3736,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 534;
+				State = 538;
 				Match(LAG);
-				State = 535;
+				State = 539;
 				duration();
 				}
 				break;
@@ -3778,22 +3779,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 48, RULE_renewalCount);
 		try {
-			State = 541;
+			State = 545;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 538;
+				State = 542;
 				Match(NUMBER);
-				State = 539;
+				State = 543;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 540;
+				State = 544;
 				Match(QUANTITY);
 				}
 				break;
@@ -3867,16 +3868,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 50, RULE_rvgPart);
 		try {
-			State = 549;
+			State = 553;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 543;
+				State = 547;
 				Match(GUARANTEES);
-				State = 544;
+				State = 548;
 				expr(0);
 				}
 				break;
@@ -3884,9 +3885,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 545;
+				State = 549;
 				Match(CAP);
-				State = 546;
+				State = 550;
 				expr(0);
 				}
 				break;
@@ -3894,9 +3895,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 547;
+				State = 551;
 				Match(UNTIL);
-				State = 548;
+				State = 552;
 				Match(DATE);
 				}
 				break;
@@ -3948,21 +3949,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 551;
+			State = 555;
 			Match(GUARANTOR);
-			State = 552;
-			_localctx.party = ident();
 			State = 556;
+			_localctx.party = ident();
+			State = 560;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 49L) != 0) || _la==FEE) {
 				{
 				{
-				State = 553;
+				State = 557;
 				guarantorPart();
 				}
 				}
-				State = 558;
+				State = 562;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4052,16 +4053,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 54, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 571;
+			State = 575;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 559;
+				State = 563;
 				Match(CAP);
-				State = 560;
+				State = 564;
 				expr(0);
 				}
 				break;
@@ -4069,9 +4070,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 561;
+				State = 565;
 				Match(UNTIL);
-				State = 562;
+				State = 566;
 				Match(DATE);
 				}
 				break;
@@ -4079,9 +4080,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 563;
+				State = 567;
 				Match(FEE);
-				State = 564;
+				State = 568;
 				expr(0);
 				}
 				break;
@@ -4089,18 +4090,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 565;
-				Match(COVERS);
-				State = 566;
-				coverage();
 				State = 569;
+				Match(COVERS);
+				State = 570;
+				coverage();
+				State = 573;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 567;
+					State = 571;
 					Match(AND);
-					State = 568;
+					State = 572;
 					coverage();
 					}
 				}
@@ -4146,7 +4147,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 573;
+			State = 577;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4203,27 +4204,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 575;
+			State = 579;
 			Match(LOAN);
-			State = 576;
+			State = 580;
 			_localctx.name = ident();
-			State = 577;
-			Match(LBRACE);
 			State = 581;
+			Match(LBRACE);
+			State = 585;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 41231686041601L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 578;
+				State = 582;
 				loanItem();
 				}
 				}
-				State = 583;
+				State = 587;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 584;
+			State = 588;
 			Match(RBRACE);
 			}
 		}
@@ -4407,16 +4408,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_loanItem);
 		int _la;
 		try {
-			State = 638;
+			State = 642;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 586;
+				State = 590;
 				Match(OBLIGOR);
-				State = 587;
+				State = 591;
 				ident();
 				}
 				break;
@@ -4424,9 +4425,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 588;
+				State = 592;
 				Match(BALANCE);
-				State = 589;
+				State = 593;
 				expr(0);
 				}
 				break;
@@ -4434,9 +4435,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 590;
+				State = 594;
 				Match(COUPON);
-				State = 591;
+				State = 595;
 				couponTerms();
 				}
 				break;
@@ -4444,11 +4445,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 592;
+				State = 596;
 				Match(INTEREST_ONLY);
-				State = 593;
+				State = 597;
 				Match(UNTIL);
-				State = 594;
+				State = 598;
 				Match(DATE);
 				}
 				break;
@@ -4456,16 +4457,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 595;
+				State = 599;
 				Match(AMORTIZE);
-				State = 596;
+				State = 600;
 				amortization();
-				State = 598;
+				State = 602;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 597;
+					State = 601;
 					Match(IDENT);
 					}
 				}
@@ -4476,9 +4477,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 600;
+				State = 604;
 				Match(MATURITY);
-				State = 601;
+				State = 605;
 				Match(DATE);
 				}
 				break;
@@ -4486,84 +4487,84 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 602;
-				Match(RECOVERY);
-				State = 603;
-				((LoanRecoveryItemContext)_localctx).rate = expr(0);
 				State = 606;
+				Match(RECOVERY);
+				State = 607;
+				((LoanRecoveryItemContext)_localctx).rate = expr(0);
+				State = 610;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 604;
+					State = 608;
 					Match(AFTER);
-					State = 605;
+					State = 609;
 					duration();
 					}
 				}
 
-				State = 610;
+				State = 614;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 608;
+					State = 612;
 					Match(ACCRUING);
-					State = 609;
+					State = 613;
 					recoveryAccrual();
 					}
 				}
 
-				State = 629;
+				State = 633;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 612;
+					State = 616;
 					Match(IN);
-					State = 627;
+					State = 631;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NUMBER:
 						{
-						State = 613;
+						State = 617;
 						Match(NUMBER);
-						State = 614;
+						State = 618;
 						Match(INSTALMENTS);
 						}
 						break;
 					case INSTALMENTS:
 						{
-						State = 615;
+						State = 619;
 						Match(INSTALMENTS);
-						State = 616;
+						State = 620;
 						Match(LBRACE);
-						State = 623;
+						State = 627;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 207622153453764295L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 145522047561236451L) != 0) || ((((_la - 269)) & ~0x3f) == 0 && ((1L << (_la - 269)) & 103L) != 0)) {
 							{
 							{
-							State = 617;
+							State = 621;
 							((LoanRecoveryItemContext)_localctx)._expr = expr(0);
 							((LoanRecoveryItemContext)_localctx)._shares.Add(((LoanRecoveryItemContext)_localctx)._expr);
-							State = 619;
+							State = 623;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							if (_la==COMMA) {
 								{
-								State = 618;
+								State = 622;
 								Match(COMMA);
 								}
 							}
 
 							}
 							}
-							State = 625;
+							State = 629;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 626;
+						State = 630;
 						Match(RBRACE);
 						}
 						break;
@@ -4579,7 +4580,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 631;
+				State = 635;
 				stepUp();
 				}
 				break;
@@ -4587,7 +4588,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 632;
+				State = 636;
 				marginGrid();
 				}
 				break;
@@ -4595,19 +4596,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 633;
+				State = 637;
 				Match(DEFAULT_INTEREST);
-				State = 635;
+				State = 639;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 634;
+					State = 638;
 					Match(PLUS);
 					}
 				}
 
-				State = 637;
+				State = 641;
 				expr(0);
 				}
 				break;
@@ -4666,14 +4667,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 62, RULE_recoveryAccrual);
 		try {
-			State = 642;
+			State = 646;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,62,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 640;
+				State = 644;
 				Match(COUPON);
 				}
 				break;
@@ -4681,7 +4682,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 641;
+				State = 645;
 				expr(0);
 				}
 				break;
@@ -4733,27 +4734,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 644;
+			State = 648;
 			Match(FLEET);
-			State = 645;
+			State = 649;
 			_localctx.name = ident();
-			State = 646;
-			Match(LBRACE);
 			State = 650;
+			Match(LBRACE);
+			State = 654;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 2031L) != 0)) {
 				{
 				{
-				State = 647;
+				State = 651;
 				fleetItem();
 				}
 				}
-				State = 652;
+				State = 656;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 653;
+			State = 657;
 			Match(RBRACE);
 			}
 		}
@@ -4950,32 +4951,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_fleetItem);
 		int _la;
 		try {
-			State = 694;
+			State = 698;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 655;
+				State = 659;
 				Match(DELIVERIES);
-				State = 656;
-				Match(LBRACE);
 				State = 660;
+				Match(LBRACE);
+				State = 664;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 657;
+					State = 661;
 					delivery();
 					}
 					}
-					State = 662;
+					State = 666;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 663;
+				State = 667;
 				Match(RBRACE);
 				}
 				break;
@@ -4983,9 +4984,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 664;
+				State = 668;
 				Match(UNITS);
-				State = 665;
+				State = 669;
 				expr(0);
 				}
 				break;
@@ -4993,9 +4994,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 666;
+				State = 670;
 				Match(UNIT_COST);
-				State = 667;
+				State = 671;
 				expr(0);
 				}
 				break;
@@ -5003,11 +5004,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 668;
+				State = 672;
 				Match(DEPRECIATE);
-				State = 669;
+				State = 673;
 				Match(STRAIGHT_LINE);
-				State = 670;
+				State = 674;
 				duration();
 				}
 				break;
@@ -5015,13 +5016,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 671;
+				State = 675;
 				Match(DEPRECIATE);
-				State = 672;
+				State = 676;
 				Match(DECLINING);
-				State = 673;
+				State = 677;
 				expr(0);
-				State = 674;
+				State = 678;
 				perYear();
 				}
 				break;
@@ -5029,9 +5030,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 676;
+				State = 680;
 				Match(POWER);
-				State = 677;
+				State = 681;
 				expr(0);
 				}
 				break;
@@ -5039,9 +5040,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 678;
+				State = 682;
 				Match(PUE);
-				State = 679;
+				State = 683;
 				expr(0);
 				}
 				break;
@@ -5049,9 +5050,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 680;
+				State = 684;
 				Match(POWER_PRICE);
-				State = 681;
+				State = 685;
 				expr(0);
 				}
 				break;
@@ -5059,11 +5060,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 682;
+				State = 686;
 				Match(MAINTENANCE);
-				State = 683;
+				State = 687;
 				expr(0);
-				State = 684;
+				State = 688;
 				perYear();
 				}
 				break;
@@ -5071,15 +5072,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 686;
-				Match(MARKET_VALUE);
-				State = 687;
-				expr(0);
-				State = 688;
-				Match(DECLINING);
-				State = 689;
-				expr(0);
 				State = 690;
+				Match(MARKET_VALUE);
+				State = 691;
+				expr(0);
+				State = 692;
+				Match(DECLINING);
+				State = 693;
+				expr(0);
+				State = 694;
 				perYear();
 				}
 				break;
@@ -5087,9 +5088,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 692;
+				State = 696;
 				Match(GENERATION);
-				State = 693;
+				State = 697;
 				ident();
 				}
 				break;
@@ -5146,31 +5147,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 696;
-			Match(CONTRACT);
-			State = 697;
-			_localctx.name = ident();
-			State = 698;
-			Match(ON);
-			State = 699;
-			_localctx.fleet = ident();
 			State = 700;
-			Match(LBRACE);
+			Match(CONTRACT);
+			State = 701;
+			_localctx.name = ident();
+			State = 702;
+			Match(ON);
+			State = 703;
+			_localctx.fleet = ident();
 			State = 704;
+			Match(LBRACE);
+			State = 708;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 9635760177671L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 701;
+				State = 705;
 				contractItem();
 				}
 				}
-				State = 706;
+				State = 710;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 707;
+			State = 711;
 			Match(RBRACE);
 			}
 		}
@@ -5392,16 +5393,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 70, RULE_contractItem);
 		int _la;
 		try {
-			State = 756;
+			State = 760;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 709;
+				State = 713;
 				Match(CUSTOMER);
-				State = 710;
+				State = 714;
 				ident();
 				}
 				break;
@@ -5409,9 +5410,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 711;
+				State = 715;
 				Match(UNITS);
-				State = 712;
+				State = 716;
 				expr(0);
 				}
 				break;
@@ -5419,11 +5420,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 713;
+				State = 717;
 				Match(PRICE);
-				State = 714;
+				State = 718;
 				Match(AT);
-				State = 715;
+				State = 719;
 				Match(MARKET);
 				}
 				break;
@@ -5431,9 +5432,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 716;
+				State = 720;
 				Match(PRICE);
-				State = 717;
+				State = 721;
 				expr(0);
 				}
 				break;
@@ -5441,11 +5442,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 718;
+				State = 722;
 				Match(HOUR);
-				State = 719;
+				State = 723;
 				expr(0);
-				State = 720;
+				State = 724;
 				perYear();
 				}
 				break;
@@ -5453,9 +5454,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 722;
+				State = 726;
 				Match(TAKE_OR_PAY);
-				State = 723;
+				State = 727;
 				expr(0);
 				}
 				break;
@@ -5463,9 +5464,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 724;
+				State = 728;
 				Match(STARTS);
-				State = 725;
+				State = 729;
 				Match(DATE);
 				}
 				break;
@@ -5473,9 +5474,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 726;
+				State = 730;
 				Match(TERM);
-				State = 727;
+				State = 731;
 				duration();
 				}
 				break;
@@ -5483,25 +5484,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 728;
+				State = 732;
 				Match(TERMINATION_FEE);
-				State = 729;
+				State = 733;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 735;
+				State = 739;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 730;
+					State = 734;
 					Match(AMORTISING);
-					State = 733;
+					State = 737;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 731;
+						State = 735;
 						Match(TO);
-						State = 732;
+						State = 736;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5515,26 +5516,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 737;
-				Match(RENEWALS);
-				State = 738;
-				renewalCount();
-				State = 739;
-				((ContractRenewalsItemContext)_localctx).term = duration();
-				State = 740;
-				Match(AT);
 				State = 741;
-				Match(CUSTOMER);
+				Match(RENEWALS);
 				State = 742;
-				Match(OPTION);
+				renewalCount();
+				State = 743;
+				((ContractRenewalsItemContext)_localctx).term = duration();
+				State = 744;
+				Match(AT);
 				State = 745;
+				Match(CUSTOMER);
+				State = 746;
+				Match(OPTION);
+				State = 749;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 743;
+					State = 747;
 					Match(WITH);
-					State = 744;
+					State = 748;
 					breakOption();
 					}
 				}
@@ -5545,20 +5546,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 747;
+				State = 751;
 				Match(PREPAYMENT);
-				State = 748;
-				expr(0);
 				State = 752;
+				expr(0);
+				State = 756;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 749;
+					State = 753;
 					Match(APPLIED);
-					State = 750;
+					State = 754;
 					Match(OVER);
-					State = 751;
+					State = 755;
 					Match(TERM);
 					}
 				}
@@ -5569,7 +5570,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 754;
+				State = 758;
 				guarantorClause();
 				}
 				break;
@@ -5577,7 +5578,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 755;
+				State = 759;
 				breakOption();
 				}
 				break;
@@ -5629,27 +5630,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 758;
+			State = 762;
 			Match(COINS);
-			State = 759;
+			State = 763;
 			_localctx.name = ident();
-			State = 760;
-			Match(LBRACE);
 			State = 764;
+			Match(LBRACE);
+			State = 768;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 229)) & ~0x3f) == 0 && ((1L << (_la - 229)) & 15L) != 0)) {
 				{
 				{
-				State = 761;
+				State = 765;
 				coinsItem();
 				}
 				}
-				State = 766;
+				State = 770;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 767;
+			State = 771;
 			Match(RBRACE);
 			}
 		}
@@ -5812,16 +5813,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 74, RULE_coinsItem);
 		try {
-			State = 789;
+			State = 793;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 769;
+				State = 773;
 				Match(HOLDINGS);
-				State = 770;
+				State = 774;
 				expr(0);
 				}
 				break;
@@ -5829,9 +5830,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 771;
+				State = 775;
 				Match(PRICE);
-				State = 772;
+				State = 776;
 				ident();
 				}
 				break;
@@ -5839,9 +5840,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 773;
+				State = 777;
 				Match(HASHRATE);
-				State = 774;
+				State = 778;
 				expr(0);
 				}
 				break;
@@ -5849,9 +5850,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 775;
+				State = 779;
 				Match(NETWORK);
-				State = 776;
+				State = 780;
 				expr(0);
 				}
 				break;
@@ -5859,9 +5860,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 777;
+				State = 781;
 				Match(REWARDS);
-				State = 778;
+				State = 782;
 				expr(0);
 				}
 				break;
@@ -5869,9 +5870,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 779;
+				State = 783;
 				Match(POWER);
-				State = 780;
+				State = 784;
 				expr(0);
 				}
 				break;
@@ -5879,9 +5880,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 781;
+				State = 785;
 				Match(POWER_PRICE);
-				State = 782;
+				State = 786;
 				expr(0);
 				}
 				break;
@@ -5889,9 +5890,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 783;
+				State = 787;
 				Match(DEPTH);
-				State = 784;
+				State = 788;
 				expr(0);
 				}
 				break;
@@ -5899,9 +5900,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 785;
+				State = 789;
 				Match(IMPACT);
-				State = 786;
+				State = 790;
 				expr(0);
 				}
 				break;
@@ -5909,9 +5910,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinKeepItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 787;
+				State = 791;
 				Match(KEEP);
-				State = 788;
+				State = 792;
 				expr(0);
 				}
 				break;
@@ -5963,20 +5964,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 791;
+			State = 795;
 			Match(DATE);
-			State = 792;
-			_localctx.units = expr(0);
-			State = 793;
-			Match(AT);
-			State = 794;
-			_localctx.cost = expr(0);
 			State = 796;
+			_localctx.units = expr(0);
+			State = 797;
+			Match(AT);
+			State = 798;
+			_localctx.cost = expr(0);
+			State = 800;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 795;
+				State = 799;
 				Match(COMMA);
 				}
 			}
@@ -6029,27 +6030,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 798;
+			State = 802;
 			Match(TRANCHE);
-			State = 799;
+			State = 803;
 			_localctx.name = ident();
-			State = 800;
-			Match(LBRACE);
 			State = 804;
+			Match(LBRACE);
+			State = 808;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 208)) & ~0x3f) == 0 && ((1L << (_la - 208)) & 2218417717759L) != 0)) {
 				{
 				{
-				State = 801;
+				State = 805;
 				trancheItem();
 				}
 				}
-				State = 806;
+				State = 810;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 807;
+			State = 811;
 			Match(RBRACE);
 			}
 		}
@@ -6098,38 +6099,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 809;
+			State = 813;
 			_localctx.rate = expr(0);
-			State = 811;
+			State = 815;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 810;
-				Match(FIXED);
-				}
-			}
-
-			State = 815;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==FLOOR) {
-				{
-				State = 813;
-				Match(FLOOR);
 				State = 814;
-				_localctx.floor = expr(0);
+				Match(FIXED);
 				}
 			}
 
 			State = 819;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (_la==CAP) {
+			if (_la==FLOOR) {
 				{
 				State = 817;
-				Match(CAP);
+				Match(FLOOR);
 				State = 818;
+				_localctx.floor = expr(0);
+				}
+			}
+
+			State = 823;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==CAP) {
+				{
+				State = 821;
+				Match(CAP);
+				State = 822;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6532,16 +6533,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_trancheItem);
 		int _la;
 		try {
-			State = 938;
+			State = 942;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 821;
+				State = 825;
 				Match(BALANCE);
-				State = 822;
+				State = 826;
 				expr(0);
 				}
 				break;
@@ -6549,9 +6550,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 823;
+				State = 827;
 				Match(COUPON);
-				State = 824;
+				State = 828;
 				couponTerms();
 				}
 				break;
@@ -6559,26 +6560,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 825;
+				State = 829;
 				Match(PIK);
-				State = 827;
+				State = 831;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 826;
+					State = 830;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 831;
+				State = 835;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 829;
+					State = 833;
 					Match(WHEN);
-					State = 830;
+					State = 834;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6589,9 +6590,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 833;
+				State = 837;
 				Match(PIK);
-				State = 834;
+				State = 838;
 				Match(UNPAID);
 				}
 				break;
@@ -6599,9 +6600,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 835;
+				State = 839;
 				Match(ISSUE_PRICE);
-				State = 836;
+				State = 840;
 				expr(0);
 				}
 				break;
@@ -6609,9 +6610,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 837;
+				State = 841;
 				Match(COMMITMENT);
-				State = 838;
+				State = 842;
 				expr(0);
 				}
 				break;
@@ -6619,11 +6620,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 839;
+				State = 843;
 				Match(AVAILABLE);
-				State = 840;
+				State = 844;
 				Match(UNTIL);
-				State = 841;
+				State = 845;
 				Match(DATE);
 				}
 				break;
@@ -6631,25 +6632,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 842;
+				State = 846;
 				Match(DRAWS);
-				State = 843;
-				Match(LBRACE);
 				State = 847;
+				Match(LBRACE);
+				State = 851;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 844;
+					State = 848;
 					schedulePoint();
 					}
 					}
-					State = 849;
+					State = 853;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 850;
+				State = 854;
 				Match(RBRACE);
 				}
 				break;
@@ -6657,15 +6658,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 851;
-				Match(DRAWS);
-				State = 852;
-				Match(AGAINST);
-				State = 853;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 854;
-				Match(ADVANCE);
 				State = 855;
+				Match(DRAWS);
+				State = 856;
+				Match(AGAINST);
+				State = 857;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 858;
+				Match(ADVANCE);
+				State = 859;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6673,9 +6674,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 857;
+				State = 861;
 				Match(COMMITMENT_FEE);
-				State = 858;
+				State = 862;
 				expr(0);
 				}
 				break;
@@ -6683,7 +6684,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 859;
+				State = 863;
 				stepUp();
 				}
 				break;
@@ -6691,7 +6692,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 860;
+				State = 864;
 				marginGrid();
 				}
 				break;
@@ -6699,15 +6700,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 861;
-				Match(MARGIN);
-				State = 862;
-				Match(INVESTMENT_GRADE);
-				State = 863;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 864;
-				Match(ELSE);
 				State = 865;
+				Match(MARGIN);
+				State = 866;
+				Match(INVESTMENT_GRADE);
+				State = 867;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 868;
+				Match(ELSE);
+				State = 869;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6715,9 +6716,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 867;
+				State = 871;
 				Match(TARGET_BALANCE);
-				State = 868;
+				State = 872;
 				expr(0);
 				}
 				break;
@@ -6725,11 +6726,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 869;
+				State = 873;
 				Match(INTEREST_ONLY);
-				State = 870;
+				State = 874;
 				Match(UNTIL);
-				State = 871;
+				State = 875;
 				Match(DATE);
 				}
 				break;
@@ -6737,9 +6738,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 872;
+				State = 876;
 				Match(AMORTIZE);
-				State = 873;
+				State = 877;
 				amortization();
 				}
 				break;
@@ -6747,9 +6748,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 874;
+				State = 878;
 				Match(MATURITY);
-				State = 875;
+				State = 879;
 				Match(DATE);
 				}
 				break;
@@ -6757,9 +6758,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 876;
+				State = 880;
 				Match(SENIORITY);
-				State = 877;
+				State = 881;
 				Match(NUMBER);
 				}
 				break;
@@ -6767,7 +6768,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 878;
+				State = 882;
 				guarantorClause();
 				}
 				break;
@@ -6775,50 +6776,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 879;
-				Match(CONVERTIBLE);
-				State = 880;
-				Match(AT);
-				State = 881;
-				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 882;
-				Match(AGAINST);
 				State = 883;
-				((ConvertibleItemContext)_localctx).share = expr(0);
+				Match(CONVERTIBLE);
+				State = 884;
+				Match(AT);
+				State = 885;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 886;
+				Match(AGAINST);
 				State = 887;
+				((ConvertibleItemContext)_localctx).share = expr(0);
+				State = 891;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 884;
+					State = 888;
 					Match(EARLY);
-					State = 885;
+					State = 889;
 					Match(ABOVE);
-					State = 886;
+					State = 890;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 892;
+				State = 896;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 889;
+					State = 893;
 					convertiblePut();
 					}
 					}
-					State = 894;
+					State = 898;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 896;
+				State = 900;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 895;
+					State = 899;
 					convertibleCall();
 					}
 				}
@@ -6829,33 +6830,33 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConversionResetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 898;
+				State = 902;
 				Match(RESET);
-				State = 899;
+				State = 903;
 				Match(DATE);
-				State = 904;
+				State = 908;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 900;
+					State = 904;
 					Match(COMMA);
-					State = 901;
+					State = 905;
 					Match(DATE);
 					}
 					}
-					State = 906;
+					State = 910;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 907;
+				State = 911;
 				Match(TO);
-				State = 908;
+				State = 912;
 				((ConversionResetItemContext)_localctx).ratio = expr(0);
-				State = 909;
+				State = 913;
 				Match(FLOOR);
-				State = 910;
+				State = 914;
 				((ConversionResetItemContext)_localctx).floor = expr(0);
 				}
 				break;
@@ -6863,9 +6864,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 912;
+				State = 916;
 				Match(COMPLETION);
-				State = 913;
+				State = 917;
 				expr(0);
 				}
 				break;
@@ -6873,66 +6874,66 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 914;
+				State = 918;
 				Match(CALLABLE);
-				State = 916;
+				State = 920;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 915;
+					State = 919;
 					callStep();
 					}
 					}
-					State = 918;
+					State = 922;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==FROM );
-				State = 936;
+				State = 940;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MAKE_WHOLE) {
 					{
-					State = 920;
+					State = 924;
 					Match(MAKE_WHOLE);
-					State = 934;
+					State = 938;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
 					case 1:
 						{
-						State = 921;
+						State = 925;
 						((CallableItemContext)_localctx).makeWhole = expr(0);
 						}
 						break;
 					case 2:
 						{
-						State = 922;
+						State = 926;
 						Match(CURVE);
-						State = 923;
+						State = 927;
 						Match(LBRACE);
-						State = 925;
+						State = 929;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 924;
+							State = 928;
 							curvePoint();
 							}
 							}
-							State = 927;
+							State = 931;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==QUANTITY );
-						State = 929;
+						State = 933;
 						Match(RBRACE);
-						State = 932;
+						State = 936;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==PLUS || _la==MINUS) {
 							{
-							State = 930;
+							State = 934;
 							((CallableItemContext)_localctx).sign = TokenStream.LT(1);
 							_la = TokenStream.LA(1);
 							if ( !(_la==PLUS || _la==MINUS) ) {
@@ -6942,7 +6943,7 @@ public partial class DealLangParser : Parser {
 								ErrorHandler.ReportMatch(this);
 							    Consume();
 							}
-							State = 931;
+							State = 935;
 							((CallableItemContext)_localctx).spread = expr(0);
 							}
 						}
@@ -6998,16 +6999,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 940;
+			State = 944;
 			duration();
-			State = 941;
+			State = 945;
 			_localctx.rate = expr(0);
-			State = 943;
+			State = 947;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 942;
+				State = 946;
 				Match(COMMA);
 				}
 			}
@@ -7055,20 +7056,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 945;
+			State = 949;
 			Match(FROM);
-			State = 946;
-			Match(DATE);
-			State = 947;
-			Match(AT);
-			State = 948;
-			_localctx.price = expr(0);
 			State = 950;
+			Match(DATE);
+			State = 951;
+			Match(AT);
+			State = 952;
+			_localctx.price = expr(0);
+			State = 954;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 949;
+				State = 953;
 				Match(COMMA);
 				}
 			}
@@ -7114,13 +7115,13 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 952;
+			State = 956;
 			Match(PUT);
-			State = 953;
+			State = 957;
 			Match(DATE);
-			State = 954;
+			State = 958;
 			Match(AT);
-			State = 955;
+			State = 959;
 			_localctx.price = expr(0);
 			}
 		}
@@ -7164,15 +7165,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 957;
-			Match(CALL);
-			State = 958;
-			Match(FROM);
-			State = 959;
-			Match(DATE);
-			State = 960;
-			Match(ABOVE);
 			State = 961;
+			Match(CALL);
+			State = 962;
+			Match(FROM);
+			State = 963;
+			Match(DATE);
+			State = 964;
+			Match(ABOVE);
+			State = 965;
 			_localctx.above = expr(0);
 			}
 		}
@@ -7219,26 +7220,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 963;
+			State = 967;
 			Match(STEP_UP);
-			State = 964;
+			State = 968;
 			expr(0);
-			State = 969;
+			State = 973;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 965;
+				State = 969;
 				Match(FROM);
-				State = 966;
+				State = 970;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 967;
+				State = 971;
 				Match(WHILE);
-				State = 968;
+				State = 972;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -7299,41 +7300,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 971;
+			State = 975;
 			Match(MARGIN);
-			State = 972;
+			State = 976;
 			Match(GRID);
-			State = 973;
+			State = 977;
 			_localctx.test = ident();
-			State = 974;
-			Match(LBRACE);
 			State = 978;
+			Match(LBRACE);
+			State = 982;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 975;
+				State = 979;
 				gridTier();
 				}
 				}
-				State = 980;
+				State = 984;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 983;
+			State = 987;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 981;
+				State = 985;
 				Match(ELSE);
-				State = 982;
+				State = 986;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 985;
+			State = 989;
 			Match(RBRACE);
 			}
 		}
@@ -7378,11 +7379,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 987;
+			State = 991;
 			Match(BELOW);
-			State = 988;
+			State = 992;
 			_localctx.bound = expr(0);
-			State = 989;
+			State = 993;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -7464,14 +7465,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 98, RULE_amortization);
 		int _la;
 		try {
-			State = 1003;
+			State = 1007;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 991;
+				State = 995;
 				Match(BULLET);
 				}
 				break;
@@ -7479,7 +7480,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 992;
+				State = 996;
 				Match(LEVEL);
 				}
 				break;
@@ -7487,7 +7488,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 993;
+				State = 997;
 				Match(LINEAR);
 				}
 				break;
@@ -7495,25 +7496,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 994;
+				State = 998;
 				Match(SCHEDULE);
-				State = 995;
-				Match(LBRACE);
 				State = 999;
+				Match(LBRACE);
+				State = 1003;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 996;
+					State = 1000;
 					schedulePoint();
 					}
 					}
-					State = 1001;
+					State = 1005;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1002;
+				State = 1006;
 				Match(RBRACE);
 				}
 				break;
@@ -7567,27 +7568,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1005;
+			State = 1009;
 			Match(HOLDING);
-			State = 1006;
+			State = 1010;
 			_localctx.name = ident();
-			State = 1007;
-			Match(LBRACE);
 			State = 1011;
+			Match(LBRACE);
+			State = 1015;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 25166853L) != 0)) {
 				{
 				{
-				State = 1008;
+				State = 1012;
 				holdingItem();
 				}
 				}
-				State = 1013;
+				State = 1017;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1014;
+			State = 1018;
 			Match(RBRACE);
 			}
 		}
@@ -7721,20 +7722,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 102, RULE_holdingItem);
 		int _la;
 		try {
-			State = 1039;
+			State = 1043;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,101,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1016;
+				State = 1020;
 				Match(OF);
-				State = 1017;
+				State = 1021;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 1018;
+				State = 1022;
 				Match(DOT);
-				State = 1019;
+				State = 1023;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7742,9 +7743,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1021;
+				State = 1025;
 				Match(SHARE);
-				State = 1022;
+				State = 1026;
 				expr(0);
 				}
 				break;
@@ -7752,9 +7753,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1023;
+				State = 1027;
 				Match(FACE);
-				State = 1024;
+				State = 1028;
 				expr(0);
 				}
 				break;
@@ -7762,9 +7763,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1025;
+				State = 1029;
 				Match(MARK);
-				State = 1026;
+				State = 1030;
 				Match(PAR);
 				}
 				break;
@@ -7772,9 +7773,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1027;
+				State = 1031;
 				Match(MARK);
-				State = 1028;
+				State = 1032;
 				ident();
 				}
 				break;
@@ -7782,19 +7783,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1029;
+				State = 1033;
 				Match(MARKET);
-				State = 1031;
+				State = 1035;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1030;
+					State = 1034;
 					holdingMarketTerm();
 					}
 					}
-					State = 1033;
+					State = 1037;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7804,13 +7805,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1035;
+				State = 1039;
 				Match(DRAWS);
-				State = 1036;
+				State = 1040;
 				Match(CALLED);
-				State = 1037;
+				State = 1041;
 				Match(FROM);
-				State = 1038;
+				State = 1042;
 				ident();
 				}
 				break;
@@ -7884,16 +7885,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 104, RULE_holdingMarketTerm);
 		try {
-			State = 1047;
+			State = 1051;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1041;
+				State = 1045;
 				Match(DISCOUNT);
-				State = 1042;
+				State = 1046;
 				expr(0);
 				}
 				break;
@@ -7901,9 +7902,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1043;
+				State = 1047;
 				Match(DEPTH);
-				State = 1044;
+				State = 1048;
 				expr(0);
 				}
 				break;
@@ -7911,9 +7912,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1045;
+				State = 1049;
 				Match(IMPACT);
-				State = 1046;
+				State = 1050;
 				expr(0);
 				}
 				break;
@@ -7967,27 +7968,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1049;
+			State = 1053;
 			Match(EQUITY);
-			State = 1050;
+			State = 1054;
 			_localctx.name = ident();
-			State = 1051;
-			Match(LBRACE);
 			State = 1055;
+			Match(LBRACE);
+			State = 1059;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 96757023244291L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 1052;
+				State = 1056;
 				equityItem();
 				}
 				}
-				State = 1057;
+				State = 1061;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1058;
+			State = 1062;
 			Match(RBRACE);
 			}
 		}
@@ -8123,16 +8124,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 108, RULE_equityItem);
 		int _la;
 		try {
-			State = 1095;
+			State = 1099;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1060;
+				State = 1064;
 				Match(CONTRIBUTED);
-				State = 1061;
+				State = 1065;
 				expr(0);
 				}
 				break;
@@ -8140,23 +8141,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1062;
+				State = 1066;
 				Match(HOLDERS);
-				State = 1063;
+				State = 1067;
 				holder();
-				State = 1068;
+				State = 1072;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1064;
+					State = 1068;
 					Match(COMMA);
-					State = 1065;
+					State = 1069;
 					holder();
 					}
 					}
-					State = 1070;
+					State = 1074;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8166,9 +8167,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1071;
+				State = 1075;
 				Match(HURDLE);
-				State = 1072;
+				State = 1076;
 				expr(0);
 				}
 				break;
@@ -8176,32 +8177,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1073;
+				State = 1077;
 				Match(CARRY);
-				State = 1074;
+				State = 1078;
 				expr(0);
-				State = 1075;
-				Match(TO);
-				State = 1076;
-				((CarryItemContext)_localctx).gp = ident();
 				State = 1079;
+				Match(TO);
+				State = 1080;
+				((CarryItemContext)_localctx).gp = ident();
+				State = 1083;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 1077;
+					State = 1081;
 					Match(CATCH_UP);
-					State = 1078;
+					State = 1082;
 					expr(0);
 					}
 				}
 
-				State = 1082;
+				State = 1086;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 1081;
+					State = 1085;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -8212,9 +8213,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1084;
+				State = 1088;
 				Match(COMMITMENT);
-				State = 1085;
+				State = 1089;
 				expr(0);
 				}
 				break;
@@ -8222,23 +8223,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1086;
+				State = 1090;
 				Match(CALLS);
-				State = 1087;
+				State = 1091;
 				capitalCall();
-				State = 1092;
+				State = 1096;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1088;
+					State = 1092;
 					Match(COMMA);
-					State = 1089;
+					State = 1093;
 					capitalCall();
 					}
 					}
-					State = 1094;
+					State = 1098;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8295,32 +8296,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1097;
+			State = 1101;
 			ident();
-			State = 1098;
+			State = 1102;
 			expr(0);
-			State = 1107;
+			State = 1111;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1099;
-				Match(LBRACE);
 				State = 1103;
+				Match(LBRACE);
+				State = 1107;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 169)) & ~0x3f) == 0 && ((1L << (_la - 169)) & 7L) != 0)) {
 					{
 					{
-					State = 1100;
+					State = 1104;
 					holderTerm();
 					}
 					}
-					State = 1105;
+					State = 1109;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1106;
+				State = 1110;
 				Match(RBRACE);
 				}
 			}
@@ -8395,16 +8396,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 112, RULE_holderTerm);
 		try {
-			State = 1115;
+			State = 1119;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1109;
+				State = 1113;
 				Match(HURDLE);
-				State = 1110;
+				State = 1114;
 				expr(0);
 				}
 				break;
@@ -8412,9 +8413,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1111;
+				State = 1115;
 				Match(CARRY);
-				State = 1112;
+				State = 1116;
 				expr(0);
 				}
 				break;
@@ -8422,9 +8423,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1113;
+				State = 1117;
 				Match(CATCH_UP);
-				State = 1114;
+				State = 1118;
 				expr(0);
 				}
 				break;
@@ -8468,9 +8469,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1117;
+			State = 1121;
 			Match(DATE);
-			State = 1118;
+			State = 1122;
 			expr(0);
 			}
 		}
@@ -8520,32 +8521,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1120;
+			State = 1124;
 			Match(ACCOUNT);
-			State = 1121;
+			State = 1125;
 			_localctx.name = ident();
-			State = 1130;
+			State = 1134;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1122;
-				Match(LBRACE);
 				State = 1126;
+				Match(LBRACE);
+				State = 1130;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 7L) != 0)) {
 					{
 					{
-					State = 1123;
+					State = 1127;
 					accountItem();
 					}
 					}
-					State = 1128;
+					State = 1132;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1129;
+				State = 1133;
 				Match(RBRACE);
 				}
 			}
@@ -8620,16 +8621,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 118, RULE_accountItem);
 		try {
-			State = 1138;
+			State = 1142;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1132;
+				State = 1136;
 				Match(TARGET);
-				State = 1133;
+				State = 1137;
 				expr(0);
 				}
 				break;
@@ -8637,9 +8638,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1134;
+				State = 1138;
 				Match(INITIAL);
-				State = 1135;
+				State = 1139;
 				expr(0);
 				}
 				break;
@@ -8647,9 +8648,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1136;
+				State = 1140;
 				Match(EARNS);
-				State = 1137;
+				State = 1141;
 				expr(0);
 				}
 				break;
@@ -8710,31 +8711,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1140;
+			State = 1144;
 			Match(FEE);
-			State = 1141;
+			State = 1145;
 			_localctx.name = ident();
-			State = 1142;
+			State = 1146;
 			Match(LBRACE);
-			State = 1143;
+			State = 1147;
 			expr(0);
-			State = 1151;
+			State = 1155;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1144;
+				State = 1148;
 				perYear();
-				State = 1149;
+				State = 1153;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1145;
+					State = 1149;
 					Match(ESCALATING);
-					State = 1146;
+					State = 1150;
 					expr(0);
-					State = 1147;
+					State = 1151;
 					perYear();
 					}
 				}
@@ -8742,7 +8743,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1153;
+			State = 1157;
 			Match(RBRACE);
 			}
 		}
@@ -8797,52 +8798,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1155;
+			State = 1159;
 			Match(TEST);
-			State = 1156;
+			State = 1160;
 			_localctx.name = ident();
-			State = 1157;
+			State = 1161;
 			Match(ASSIGN);
-			State = 1158;
+			State = 1162;
 			expr(0);
-			State = 1165;
+			State = 1169;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1159;
+				State = 1163;
 				Match(OVER);
-				State = 1162;
+				State = 1166;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1160;
+					State = 1164;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1161;
+					State = 1165;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1164;
+				State = 1168;
 				duration();
 				}
 			}
 
-			State = 1169;
+			State = 1173;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1167;
+				State = 1171;
 				Match(FROM);
-				State = 1168;
+				State = 1172;
 				Match(DATE);
 				}
 			}
@@ -8929,79 +8930,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1171;
+			State = 1175;
 			Match(TRIGGER);
-			State = 1172;
+			State = 1176;
 			_localctx.name = ident();
-			State = 1173;
-			Match(WHEN);
-			State = 1174;
-			expr(0);
 			State = 1177;
+			Match(WHEN);
+			State = 1178;
+			expr(0);
+			State = 1181;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1175;
+				State = 1179;
 				Match(FROM);
-				State = 1176;
+				State = 1180;
 				Match(DATE);
 				}
 			}
 
-			State = 1182;
+			State = 1186;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1179;
+				State = 1183;
 				Match(TRIPS);
-				State = 1180;
+				State = 1184;
 				Match(AFTER);
-				State = 1181;
+				State = 1185;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1187;
+			State = 1191;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1184;
+				State = 1188;
 				Match(CURES);
-				State = 1185;
+				State = 1189;
 				Match(AFTER);
-				State = 1186;
+				State = 1190;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1199;
+			State = 1203;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1189;
-				Match(CURE);
-				State = 1190;
-				Match(BY);
-				State = 1191;
-				_localctx.curer = ident();
-				State = 1192;
-				Match(UP);
 				State = 1193;
-				Match(TO);
+				Match(CURE);
 				State = 1194;
-				_localctx.times = Match(NUMBER);
+				Match(BY);
 				State = 1195;
-				Match(TIMES);
+				_localctx.curer = ident();
+				State = 1196;
+				Match(UP);
 				State = 1197;
+				Match(TO);
+				State = 1198;
+				_localctx.times = Match(NUMBER);
+				State = 1199;
+				Match(TIMES);
+				State = 1201;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1196;
+					State = 1200;
 					cureDestination();
 					}
 				}
@@ -9009,23 +9010,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1201;
+			State = 1205;
 			Match(ARROW);
-			State = 1202;
+			State = 1206;
 			triggerEffect();
-			State = 1207;
+			State = 1211;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1203;
+				State = 1207;
 				Match(COMMA);
-				State = 1204;
+				State = 1208;
 				triggerEffect();
 				}
 				}
-				State = 1209;
+				State = 1213;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9097,43 +9098,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 126, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1226;
+			State = 1230;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1210;
+				State = 1214;
 				Match(PREPAYING);
-				State = 1211;
+				State = 1215;
 				ident();
-				State = 1216;
+				State = 1220;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1212;
+					State = 1216;
 					Match(COMMA);
-					State = 1213;
+					State = 1217;
 					ident();
 					}
 					}
-					State = 1218;
+					State = 1222;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1222;
+				State = 1226;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1219;
+					State = 1223;
 					Match(THEN);
-					State = 1220;
+					State = 1224;
 					Match(INTO);
-					State = 1221;
+					State = 1225;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -9144,9 +9145,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1224;
+				State = 1228;
 				Match(INTO);
-				State = 1225;
+				State = 1229;
 				ident();
 				}
 				break;
@@ -9235,20 +9236,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 128, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1247;
+			State = 1251;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1228;
+				State = 1232;
 				Match(SWEEP);
-				State = 1229;
+				State = 1233;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1230;
+				State = 1234;
 				Match(TO);
-				State = 1231;
+				State = 1235;
 				ident();
 				}
 				break;
@@ -9256,34 +9257,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1232;
+				State = 1236;
 				Match(ACCELERATE);
-				State = 1244;
+				State = 1248;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1233;
+					State = 1237;
 					Match(LPAREN);
-					State = 1234;
+					State = 1238;
 					ident();
-					State = 1239;
+					State = 1243;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1235;
+						State = 1239;
 						Match(COMMA);
-						State = 1236;
+						State = 1240;
 						ident();
 						}
 						}
-						State = 1241;
+						State = 1245;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1242;
+					State = 1246;
 					Match(RPAREN);
 					}
 				}
@@ -9294,7 +9295,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1246;
+				State = 1250;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -9342,20 +9343,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1249;
+			State = 1253;
 			Match(DEFAULT);
-			State = 1250;
-			Match(WHEN);
-			State = 1251;
-			expr(0);
 			State = 1254;
+			Match(WHEN);
+			State = 1255;
+			expr(0);
+			State = 1258;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1252;
+				State = 1256;
 				Match(GRACE);
-				State = 1253;
+				State = 1257;
 				duration();
 				}
 			}
@@ -9407,25 +9408,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1256;
+			State = 1260;
 			Match(CFADS);
-			State = 1257;
+			State = 1261;
 			Match(INCLUDES);
-			State = 1258;
+			State = 1262;
 			cfadsItem();
-			State = 1263;
+			State = 1267;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1259;
+				State = 1263;
 				Match(COMMA);
-				State = 1260;
+				State = 1264;
 				cfadsItem();
 				}
 				}
-				State = 1265;
+				State = 1269;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9465,13 +9466,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 134, RULE_cfadsItem);
 		try {
-			State = 1268;
+			State = 1272;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1266;
+				State = 1270;
 				Match(RVG);
 				}
 				break;
@@ -9657,7 +9658,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1267;
+				State = 1271;
 				ident();
 				}
 				break;
@@ -9707,25 +9708,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1270;
+			State = 1274;
 			Match(WATERFALL);
-			State = 1271;
-			Match(LBRACE);
 			State = 1275;
+			Match(LBRACE);
+			State = 1279;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 				{
 				{
-				State = 1272;
+				State = 1276;
 				step();
 				}
 				}
-				State = 1277;
+				State = 1281;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1278;
+			State = 1282;
 			Match(RBRACE);
 			}
 		}
@@ -9954,39 +9955,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 138, RULE_step);
 		int _la;
 		try {
-			State = 1374;
+			State = 1378;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1280;
+				State = 1284;
 				Match(PAY);
-				State = 1281;
+				State = 1285;
 				((PayStepContext)_localctx).target = reference();
-				State = 1291;
+				State = 1295;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1282;
+					State = 1286;
 					Match(USING);
-					State = 1283;
+					State = 1287;
 					ident();
-					State = 1288;
+					State = 1292;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1284;
+						State = 1288;
 						Match(COMMA);
-						State = 1285;
+						State = 1289;
 						ident();
 						}
 						}
-						State = 1290;
+						State = 1294;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -9999,9 +10000,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1293;
+				State = 1297;
 				Match(FILL);
-				State = 1294;
+				State = 1298;
 				ident();
 				}
 				break;
@@ -10009,9 +10010,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1295;
+				State = 1299;
 				Match(RELEASE);
-				State = 1296;
+				State = 1300;
 				ident();
 				}
 				break;
@@ -10019,13 +10020,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1297;
+				State = 1301;
 				Match(HOLD);
-				State = 1298;
+				State = 1302;
 				Match(REST);
-				State = 1299;
+				State = 1303;
 				Match(IN);
-				State = 1300;
+				State = 1304;
 				ident();
 				}
 				break;
@@ -10033,25 +10034,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1301;
+				State = 1305;
 				Match(DISTRIBUTE);
-				State = 1304;
+				State = 1308;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1302;
+					State = 1306;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1303;
+					State = 1307;
 					Match(OF);
 					}
 				}
 
-				State = 1306;
+				State = 1310;
 				Match(REST);
-				State = 1307;
+				State = 1311;
 				Match(TO);
-				State = 1308;
+				State = 1312;
 				ident();
 				}
 				break;
@@ -10059,17 +10060,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1309;
-				Match(SWEEP);
-				State = 1310;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1311;
-				Match(OF);
-				State = 1312;
-				Match(REST);
 				State = 1313;
-				Match(TO);
+				Match(SWEEP);
 				State = 1314;
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
+				State = 1315;
+				Match(OF);
+				State = 1316;
+				Match(REST);
+				State = 1317;
+				Match(TO);
+				State = 1318;
 				ident();
 				}
 				break;
@@ -10077,41 +10078,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1315;
+				State = 1319;
 				Match(SELL);
-				State = 1316;
+				State = 1320;
 				ident();
-				State = 1321;
+				State = 1325;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1317;
+					State = 1321;
 					Match(COMMA);
-					State = 1318;
+					State = 1322;
 					ident();
 					}
 					}
-					State = 1323;
+					State = 1327;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1325;
+				State = 1329;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1324;
+					State = 1328;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1327;
+				State = 1331;
 				Match(TO);
-				State = 1328;
+				State = 1332;
 				Match(COVER);
-				State = 1329;
+				State = 1333;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -10119,52 +10120,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1331;
+				State = 1335;
 				Match(IF);
-				State = 1332;
+				State = 1336;
 				expr(0);
-				State = 1333;
-				Match(LBRACE);
 				State = 1337;
+				Match(LBRACE);
+				State = 1341;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1334;
+					State = 1338;
 					step();
 					}
 					}
-					State = 1339;
+					State = 1343;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1340;
+				State = 1344;
 				Match(RBRACE);
-				State = 1350;
+				State = 1354;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1341;
+					State = 1345;
 					Match(ELSE);
-					State = 1342;
-					Match(LBRACE);
 					State = 1346;
+					Match(LBRACE);
+					State = 1350;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 						{
 						{
-						State = 1343;
+						State = 1347;
 						step();
 						}
 						}
-						State = 1348;
+						State = 1352;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1349;
+					State = 1353;
 					Match(RBRACE);
 					}
 				}
@@ -10175,37 +10176,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1352;
+				State = 1356;
 				Match(PRO_RATA);
-				State = 1355;
+				State = 1359;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1353;
+					State = 1357;
 					Match(BY);
-					State = 1354;
+					State = 1358;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1357;
-				Match(LBRACE);
 				State = 1361;
+				Match(LBRACE);
+				State = 1365;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1358;
+					State = 1362;
 					step();
 					}
 					}
-					State = 1363;
+					State = 1367;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1364;
+				State = 1368;
 				Match(RBRACE);
 				}
 				break;
@@ -10213,25 +10214,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1365;
+				State = 1369;
 				Match(SEQUENTIAL);
-				State = 1366;
-				Match(LBRACE);
 				State = 1370;
+				Match(LBRACE);
+				State = 1374;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1367;
+					State = 1371;
 					step();
 					}
 					}
-					State = 1372;
+					State = 1376;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1373;
+				State = 1377;
 				Match(RBRACE);
 				}
 				break;
@@ -10281,25 +10282,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1376;
+			State = 1380;
 			Match(ENFORCEMENT);
-			State = 1377;
-			Match(LBRACE);
 			State = 1381;
+			Match(LBRACE);
+			State = 1385;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1378;
+				State = 1382;
 				enforcementItem();
 				}
 				}
-				State = 1383;
+				State = 1387;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1384;
+			State = 1388;
 			Match(RBRACE);
 			}
 		}
@@ -10371,44 +10372,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 142, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1402;
+			State = 1406;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1386;
+				State = 1390;
 				Match(SELL);
-				State = 1387;
+				State = 1391;
 				ident();
-				State = 1392;
+				State = 1396;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1388;
+					State = 1392;
 					Match(COMMA);
-					State = 1389;
+					State = 1393;
 					ident();
 					}
 					}
-					State = 1394;
+					State = 1398;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1398;
+				State = 1402;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 17592187871241L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1395;
+					State = 1399;
 					sellTerm();
 					}
 					}
-					State = 1400;
+					State = 1404;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10418,7 +10419,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1401;
+				State = 1405;
 				waterfallDecl();
 				}
 				break;
@@ -10596,29 +10597,22 @@ public partial class DealLangParser : Parser {
 	}
 	public partial class ReletIdleTermContext : SellTermContext {
 		public ExprContext utilisation;
-		public ExprContext rampTo;
-		public DurationContext rampOver;
 		public DurationContext window;
-		public ExprContext reletPrice;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RELET() { return GetToken(DealLangParser.RELET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDLE() { return GetToken(DealLangParser.IDLE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
-			return GetRuleContexts<ExprContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
-			return GetRuleContext<ExprContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public ReletRampContext reletRamp() {
+			return GetRuleContext<ReletRampContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RISING() { return GetToken(DealLangParser.RISING, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVER() { return GetToken(DealLangParser.OVER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FOR() { return GetToken(DealLangParser.FOR, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRICE() { return GetToken(DealLangParser.PRICE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public DurationContext[] duration() {
-			return GetRuleContexts<DurationContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public ReletPricingContext reletPricing() {
+			return GetRuleContext<ReletPricingContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration(int i) {
-			return GetRuleContext<DurationContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
 		}
 		public ReletIdleTermContext(SellTermContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -10648,16 +10642,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 144, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1456;
+			State = 1454;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1404;
+				State = 1408;
 				Match(HAIRCUT);
-				State = 1405;
+				State = 1409;
 				expr(0);
 				}
 				break;
@@ -10665,11 +10659,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceYieldTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1406;
+				State = 1410;
 				Match(PRICE);
-				State = 1407;
+				State = 1411;
 				Match(YIELD);
-				State = 1408;
+				State = 1412;
 				expr(0);
 				}
 				break;
@@ -10677,9 +10671,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceIndexTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1409;
+				State = 1413;
 				Match(PRICE);
-				State = 1410;
+				State = 1414;
 				ident();
 				}
 				break;
@@ -10687,9 +10681,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1411;
+				State = 1415;
 				Match(LAG);
-				State = 1412;
+				State = 1416;
 				duration();
 				}
 				break;
@@ -10697,11 +10691,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new SpreadTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1413;
+				State = 1417;
 				Match(OVER);
-				State = 1414;
+				State = 1418;
 				Match(NUMBER);
-				State = 1415;
+				State = 1419;
 				Match(PERIODS);
 				}
 				break;
@@ -10709,13 +10703,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1416;
+				State = 1420;
 				Match(DEPTH);
-				State = 1417;
+				State = 1421;
 				expr(0);
-				State = 1418;
+				State = 1422;
 				Match(PER);
-				State = 1419;
+				State = 1423;
 				Match(MONTH);
 				}
 				break;
@@ -10723,9 +10717,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1421;
+				State = 1425;
 				Match(IMPACT);
-				State = 1422;
+				State = 1426;
 				expr(0);
 				}
 				break;
@@ -10733,13 +10727,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1423;
+				State = 1427;
 				Match(LIMIT);
-				State = 1424;
+				State = 1428;
 				expr(0);
-				State = 1425;
+				State = 1429;
 				Match(PER);
-				State = 1426;
+				State = 1430;
 				Match(MONTH);
 				}
 				break;
@@ -10747,9 +10741,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1428;
+				State = 1432;
 				Match(COSTS);
-				State = 1429;
+				State = 1433;
 				expr(0);
 				}
 				break;
@@ -10757,9 +10751,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1430;
+				State = 1434;
 				Match(KEEP);
-				State = 1431;
+				State = 1435;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10767,9 +10761,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1432;
+				State = 1436;
 				Match(RESERVE);
-				State = 1433;
+				State = 1437;
 				expr(0);
 				}
 				break;
@@ -10777,53 +10771,43 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletIdleTermContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1434;
+				State = 1438;
 				Match(RELET);
-				State = 1435;
+				State = 1439;
 				Match(IDLE);
-				State = 1436;
+				State = 1440;
 				Match(AT);
-				State = 1437;
+				State = 1441;
 				((ReletIdleTermContext)_localctx).utilisation = expr(0);
-				State = 1444;
+				State = 1443;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1438;
-					Match(RISING);
-					State = 1439;
-					Match(TO);
-					State = 1440;
-					((ReletIdleTermContext)_localctx).rampTo = expr(0);
-					State = 1441;
-					Match(OVER);
 					State = 1442;
-					((ReletIdleTermContext)_localctx).rampOver = duration();
+					reletRamp();
 					}
 				}
 
-				State = 1448;
+				State = 1447;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1446;
+					State = 1445;
 					Match(FOR);
-					State = 1447;
+					State = 1446;
 					((ReletIdleTermContext)_localctx).window = duration();
 					}
 				}
 
-				State = 1452;
+				State = 1450;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
 				case 1:
 					{
-					State = 1450;
-					Match(PRICE);
-					State = 1451;
-					((ReletIdleTermContext)_localctx).reletPrice = expr(0);
+					State = 1449;
+					reletPricing();
 					}
 					break;
 				}
@@ -10833,12 +10817,109 @@ public partial class DealLangParser : Parser {
 				_localctx = new HalfLifeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1454;
+				State = 1452;
 				Match(HALF_LIFE);
-				State = 1455;
+				State = 1453;
 				duration();
 				}
 				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ReletRampContext : ParserRuleContext {
+		public ExprContext to;
+		public DurationContext over;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RISING() { return GetToken(DealLangParser.RISING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVER() { return GetToken(DealLangParser.OVER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		public ReletRampContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_reletRamp; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitReletRamp(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ReletRampContext reletRamp() {
+		ReletRampContext _localctx = new ReletRampContext(Context, State);
+		EnterRule(_localctx, 146, RULE_reletRamp);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1456;
+			Match(RISING);
+			State = 1457;
+			Match(TO);
+			State = 1458;
+			_localctx.to = expr(0);
+			State = 1459;
+			Match(OVER);
+			State = 1460;
+			_localctx.over = duration();
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ReletPricingContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRICE() { return GetToken(DealLangParser.PRICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public ReletPricingContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_reletPricing; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitReletPricing(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ReletPricingContext reletPricing() {
+		ReletPricingContext _localctx = new ReletPricingContext(Context, State);
+		EnterRule(_localctx, 148, RULE_reletPricing);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1462;
+			Match(PRICE);
+			State = 1463;
+			expr(0);
 			}
 		}
 		catch (RecognitionException re) {
@@ -10887,36 +10968,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 146, RULE_scenarioDecl);
+		EnterRule(_localctx, 150, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1458;
+			State = 1465;
 			Match(SCENARIO);
-			State = 1459;
-			_localctx.name = ident();
-			State = 1460;
-			Match(FOR);
-			State = 1461;
-			_localctx.deal = ident();
-			State = 1462;
-			Match(LBRACE);
 			State = 1466;
+			_localctx.name = ident();
+			State = 1467;
+			Match(FOR);
+			State = 1468;
+			_localctx.deal = ident();
+			State = 1469;
+			Match(LBRACE);
+			State = 1473;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 209592478290738887L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1463;
+				State = 1470;
 				scenarioItem();
 				}
 				}
-				State = 1468;
+				State = 1475;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1469;
+			State = 1476;
 			Match(RBRACE);
 			}
 		}
@@ -11353,17 +11434,24 @@ public partial class DealLangParser : Parser {
 	}
 	public partial class ReletItemContext : ScenarioItemContext {
 		public IdentContext contract;
+		public ExprContext utilisation;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RELET() { return GetToken(DealLangParser.RELET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(DealLangParser.AFTER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
 			return GetRuleContext<DurationContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
 			return GetRuleContext<ExprContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
-			return GetRuleContext<IdentContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public ReletRampContext reletRamp() {
+			return GetRuleContext<ReletRampContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ReletPricingContext reletPricing() {
+			return GetRuleContext<ReletPricingContext>(0);
 		}
 		public ReletItemContext(ScenarioItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -11729,24 +11817,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 148, RULE_scenarioItem);
+		EnterRule(_localctx, 152, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1789;
+			State = 1801;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,193,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1471;
+				State = 1478;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1472;
+				State = 1479;
 				Match(RENEWALS);
-				State = 1473;
+				State = 1480;
 				Match(TAKEN);
-				State = 1474;
+				State = 1481;
 				Match(NUMBER);
 				}
 				break;
@@ -11754,27 +11842,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1476;
-				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1477;
-				Match(RENEWALS);
-				State = 1478;
-				Match(DRAWN);
-				State = 1479;
-				((RenewalsDrawnItemContext)_localctx).p = expr(0);
 				State = 1483;
+				((RenewalsDrawnItemContext)_localctx).lease = ident();
+				State = 1484;
+				Match(RENEWALS);
+				State = 1485;
+				Match(DRAWN);
+				State = 1486;
+				((RenewalsDrawnItemContext)_localctx).p = expr(0);
+				State = 1490;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1480;
+						State = 1487;
 						loading();
 						}
 						} 
 					}
-					State = 1485;
+					State = 1492;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
 				}
@@ -11784,27 +11872,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1486;
+				State = 1493;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1487;
+				State = 1494;
 				Match(BREAKS);
-				State = 1491;
+				State = 1498;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1488;
+					State = 1495;
 					Match(IN);
-					State = 1489;
+					State = 1496;
 					Match(RENEWAL);
-					State = 1490;
+					State = 1497;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1493;
+				State = 1500;
 				Match(AT);
-				State = 1494;
+				State = 1501;
 				duration();
 				}
 				break;
@@ -11812,59 +11900,59 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1496;
+				State = 1503;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1497;
+				State = 1504;
 				Match(BREAKS);
-				State = 1498;
+				State = 1505;
 				Match(DRAWN);
-				State = 1502;
+				State = 1509;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1499;
+					State = 1506;
 					Match(IN);
-					State = 1500;
+					State = 1507;
 					Match(RENEWAL);
-					State = 1501;
+					State = 1508;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1504;
+				State = 1511;
 				Match(AT);
-				State = 1505;
+				State = 1512;
 				breakChance();
-				State = 1510;
+				State = 1517;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1506;
+					State = 1513;
 					Match(COMMA);
-					State = 1507;
+					State = 1514;
 					breakChance();
 					}
 					}
-					State = 1512;
+					State = 1519;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1516;
+				State = 1523;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1513;
+						State = 1520;
 						loading();
 						}
 						} 
 					}
-					State = 1518;
+					State = 1525;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
 				}
@@ -11874,9 +11962,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1519;
+				State = 1526;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1520;
+				State = 1527;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -11885,20 +11973,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1521;
+				State = 1528;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1522;
+				State = 1529;
 				perYear();
-				State = 1527;
+				State = 1534;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
 				case 1:
 					{
-					State = 1523;
+					State = 1530;
 					Match(VOLATILITY);
-					State = 1524;
+					State = 1531;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1525;
+					State = 1532;
 					perYear();
 					}
 					break;
@@ -11909,15 +11997,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1529;
+				State = 1536;
 				((DropItemContext)_localctx).path = reference();
-				State = 1530;
+				State = 1537;
 				Match(DROP);
-				State = 1531;
+				State = 1538;
 				expr(0);
-				State = 1532;
+				State = 1539;
 				Match(BY);
-				State = 1533;
+				State = 1540;
 				Match(DATE);
 				}
 				break;
@@ -11925,41 +12013,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1535;
+				State = 1542;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1536;
+				State = 1543;
 				Match(DEFAULTS);
-				State = 1569;
+				State = 1576;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1537;
+					State = 1544;
 					Match(ON);
-					State = 1538;
+					State = 1545;
 					Match(DATE);
-					State = 1542;
+					State = 1549;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1539;
+							State = 1546;
 							loading();
 							}
 							} 
 						}
-						State = 1544;
+						State = 1551;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
 					}
-					State = 1546;
+					State = 1553;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
 					case 1:
 						{
-						State = 1545;
+						State = 1552;
 						recoveryDraw();
 						}
 						break;
@@ -11968,58 +12056,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1548;
+					State = 1555;
 					Match(DRAWN);
-					State = 1558;
+					State = 1565;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
 					case 1:
 						{
-						State = 1549;
+						State = 1556;
 						Match(PD);
-						State = 1550;
+						State = 1557;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1551;
+						State = 1558;
 						perYear();
-						State = 1555;
+						State = 1562;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1552;
+							State = 1559;
 							pdStep();
 							}
 							}
-							State = 1557;
+							State = 1564;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1563;
+					State = 1570;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1560;
+							State = 1567;
 							loading();
 							}
 							} 
 						}
-						State = 1565;
+						State = 1572;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
 					}
-					State = 1567;
+					State = 1574;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
 					case 1:
 						{
-						State = 1566;
+						State = 1573;
 						recoveryDraw();
 						}
 						break;
@@ -12035,9 +12123,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1571;
+				State = 1578;
 				Match(ENFORCEMENT);
-				State = 1573;
+				State = 1580;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12045,7 +12133,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1572;
+						State = 1579;
 						sellTerm();
 						}
 						}
@@ -12053,7 +12141,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1575;
+					State = 1582;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,170,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -12063,11 +12151,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1577;
+				State = 1584;
 				Match(ENFORCEMENT);
-				State = 1578;
+				State = 1585;
 				Match(SELL);
-				State = 1579;
+				State = 1586;
 				Match(ALL);
 				}
 				break;
@@ -12075,13 +12163,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1580;
+				State = 1587;
 				Match(ENFORCEMENT);
-				State = 1581;
+				State = 1588;
 				Match(NOT);
-				State = 1582;
+				State = 1589;
 				Match(RELET);
-				State = 1583;
+				State = 1590;
 				Match(IDLE);
 				}
 				break;
@@ -12089,11 +12177,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1584;
+				State = 1591;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1585;
+				State = 1592;
 				Match(LEVEL);
-				State = 1586;
+				State = 1593;
 				expr(0);
 				}
 				break;
@@ -12101,29 +12189,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1588;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1589;
-				Match(POINTS);
-				State = 1590;
-				pointsKind();
-				State = 1591;
-				Match(LBRACE);
 				State = 1595;
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
+				State = 1596;
+				Match(POINTS);
+				State = 1597;
+				pointsKind();
+				State = 1598;
+				Match(LBRACE);
+				State = 1602;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1592;
+					State = 1599;
 					schedulePoint();
 					}
 					}
-					State = 1597;
+					State = 1604;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1598;
+				State = 1605;
 				Match(RBRACE);
 				}
 				break;
@@ -12131,15 +12219,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1600;
+				State = 1607;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1601;
+				State = 1608;
 				Match(LAUNCH);
-				State = 1602;
+				State = 1609;
 				Match(DATE);
-				State = 1603;
+				State = 1610;
 				Match(DOWN);
-				State = 1604;
+				State = 1611;
 				expr(0);
 				}
 				break;
@@ -12147,21 +12235,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1606;
+				State = 1613;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1607;
+				State = 1614;
 				Match(SHIFT);
-				State = 1609;
+				State = 1616;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1608;
+					State = 1615;
 					Match(PLUS);
 					}
 				}
 
-				State = 1611;
+				State = 1618;
 				expr(0);
 				}
 				break;
@@ -12169,20 +12257,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1613;
+				State = 1620;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1614;
+				State = 1621;
 				Match(DELAYED);
-				State = 1615;
+				State = 1622;
 				duration();
-				State = 1618;
+				State = 1625;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1616;
+					State = 1623;
 					Match(FROM);
-					State = 1617;
+					State = 1624;
 					Match(DATE);
 					}
 				}
@@ -12193,55 +12281,55 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1620;
+				State = 1627;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1621;
-				Match(DELAYED);
-				State = 1622;
-				Match(DRAWN);
-				State = 1623;
-				delayOutcome();
 				State = 1628;
+				Match(DELAYED);
+				State = 1629;
+				Match(DRAWN);
+				State = 1630;
+				delayOutcome();
+				State = 1635;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1624;
+					State = 1631;
 					Match(COMMA);
-					State = 1625;
+					State = 1632;
 					delayOutcome();
 					}
 					}
-					State = 1630;
+					State = 1637;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1633;
+				State = 1640;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1631;
+					State = 1638;
 					Match(FROM);
-					State = 1632;
+					State = 1639;
 					Match(DATE);
 					}
 				}
 
-				State = 1638;
+				State = 1645;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1635;
+						State = 1642;
 						loading();
 						}
 						} 
 					}
-					State = 1640;
+					State = 1647;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
 				}
@@ -12251,43 +12339,43 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1641;
+				State = 1648;
 				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1642;
-				Match(WORKOUT);
-				State = 1643;
-				Match(DRAWN);
-				State = 1644;
-				delayOutcome();
 				State = 1649;
+				Match(WORKOUT);
+				State = 1650;
+				Match(DRAWN);
+				State = 1651;
+				delayOutcome();
+				State = 1656;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1645;
+					State = 1652;
 					Match(COMMA);
-					State = 1646;
+					State = 1653;
 					delayOutcome();
 					}
 					}
-					State = 1651;
+					State = 1658;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1655;
+				State = 1662;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1652;
+						State = 1659;
 						loading();
 						}
 						} 
 					}
-					State = 1657;
+					State = 1664;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
 				}
@@ -12297,11 +12385,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1658;
+				State = 1665;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1659;
+				State = 1666;
 				Match(UTILISATION);
-				State = 1660;
+				State = 1667;
 				expr(0);
 				}
 				break;
@@ -12309,29 +12397,49 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1662;
+				State = 1669;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1663;
+				State = 1670;
 				Match(RELET);
-				State = 1664;
+				State = 1671;
 				Match(AFTER);
-				State = 1665;
+				State = 1672;
 				duration();
-				State = 1666;
+				State = 1673;
 				Match(AT);
-				State = 1667;
-				expr(0);
+				State = 1674;
+				((ReletItemContext)_localctx).utilisation = expr(0);
+				State = 1676;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==RISING) {
+					{
+					State = 1675;
+					reletRamp();
+					}
+				}
+
+				State = 1679;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
+				case 1:
+					{
+					State = 1678;
+					reletPricing();
+					}
+					break;
+				}
 				}
 				break;
 			case 20:
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1669;
+				State = 1681;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1670;
+				State = 1682;
 				Match(NOT);
-				State = 1671;
+				State = 1683;
 				Match(RELET);
 				}
 				break;
@@ -12339,18 +12447,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1673;
+				State = 1685;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1674;
+				State = 1686;
 				Match(GUARANTEES);
-				State = 1675;
+				State = 1687;
 				Match(HONOURED);
-				State = 1677;
+				State = 1689;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1676;
+					State = 1688;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -12361,20 +12469,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1679;
+				State = 1691;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1680;
+				State = 1692;
 				Match(GUARANTEES);
-				State = 1681;
+				State = 1693;
 				Match(DISOWNED);
-				State = 1684;
+				State = 1696;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1682;
+					State = 1694;
 					Match(FROM);
-					State = 1683;
+					State = 1695;
 					Match(DATE);
 					}
 				}
@@ -12385,34 +12493,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1686;
+				State = 1698;
 				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1687;
+				State = 1699;
 				Match(CALLED);
-				State = 1688;
+				State = 1700;
 				Match(ON);
-				State = 1689;
+				State = 1701;
 				Match(DATE);
-				State = 1692;
+				State = 1704;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1690;
+					State = 1702;
 					Match(AT);
-					State = 1691;
+					State = 1703;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1696;
+				State = 1708;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1694;
+					State = 1706;
 					Match(PART);
-					State = 1695;
+					State = 1707;
 					((TrancheCalledItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12423,46 +12531,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledWhenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1698;
+				State = 1710;
 				((TrancheCalledWhenItemContext)_localctx).tranche = ident();
-				State = 1699;
+				State = 1711;
 				Match(CALLED);
-				State = 1700;
+				State = 1712;
 				Match(WHEN);
-				State = 1701;
+				State = 1713;
 				((TrancheCalledWhenItemContext)_localctx).condition = expr(0);
-				State = 1704;
+				State = 1716;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1702;
+					State = 1714;
 					Match(FROM);
-					State = 1703;
+					State = 1715;
 					Match(DATE);
 					}
 				}
 
-				State = 1708;
+				State = 1720;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1706;
+					State = 1718;
 					Match(AT);
-					State = 1707;
+					State = 1719;
 					((TrancheCalledWhenItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1712;
+				State = 1724;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1710;
+					State = 1722;
 					Match(PART);
-					State = 1711;
+					State = 1723;
 					((TrancheCalledWhenItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12473,11 +12581,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1714;
+				State = 1726;
 				((TrancheConvertsItemContext)_localctx).tranche = ident();
-				State = 1715;
+				State = 1727;
 				Match(CONVERTS);
-				State = 1716;
+				State = 1728;
 				((TrancheConvertsItemContext)_localctx).part = expr(0);
 				}
 				break;
@@ -12485,32 +12593,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanPaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1718;
+				State = 1730;
 				((LoanPaysItemContext)_localctx).loan = ident();
-				State = 1719;
+				State = 1731;
 				Match(PAYS);
-				State = 1720;
+				State = 1732;
 				((LoanPaysItemContext)_localctx).share = expr(0);
-				State = 1723;
+				State = 1735;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1721;
+					State = 1733;
 					Match(FROM);
-					State = 1722;
+					State = 1734;
 					((LoanPaysItemContext)_localctx).first = Match(DATE);
 					}
 				}
 
-				State = 1727;
+				State = 1739;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 1725;
+					State = 1737;
 					Match(TO);
-					State = 1726;
+					State = 1738;
 					((LoanPaysItemContext)_localctx).last = Match(DATE);
 					}
 				}
@@ -12521,11 +12629,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1729;
+				State = 1741;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1730;
+				State = 1742;
 				Match(MARKET);
-				State = 1732;
+				State = 1744;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12533,7 +12641,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1731;
+						State = 1743;
 						holdingMarketTerm();
 						}
 						}
@@ -12541,9 +12649,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1734;
+					State = 1746;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,188,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,190,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12551,9 +12659,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1736;
+				State = 1748;
 				Match(PATHS);
-				State = 1737;
+				State = 1749;
 				Match(NUMBER);
 				}
 				break;
@@ -12561,9 +12669,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1738;
+				State = 1750;
 				Match(SEED);
-				State = 1739;
+				State = 1751;
 				Match(NUMBER);
 				}
 				break;
@@ -12571,7 +12679,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1740;
+				State = 1752;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -12579,7 +12687,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1741;
+				State = 1753;
 				Match(SOBOL);
 				}
 				break;
@@ -12587,21 +12695,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1742;
+				State = 1754;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1743;
+				State = 1755;
 				Match(GBM);
-				State = 1744;
+				State = 1756;
 				Match(DRIFT);
-				State = 1745;
+				State = 1757;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1746;
+				State = 1758;
 				perYear();
-				State = 1747;
+				State = 1759;
 				Match(VOLATILITY);
-				State = 1748;
+				State = 1760;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1749;
+				State = 1761;
 				perYear();
 				}
 				break;
@@ -12609,39 +12717,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1751;
+				State = 1763;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1752;
+				State = 1764;
 				Match(REVERTS);
-				State = 1753;
+				State = 1765;
 				Match(TO);
-				State = 1756;
+				State = 1768;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,189,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
 				case 1:
 					{
-					State = 1754;
+					State = 1766;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1755;
+					State = 1767;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1758;
+				State = 1770;
 				Match(SPEED);
-				State = 1759;
+				State = 1771;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1760;
+				State = 1772;
 				perYear();
-				State = 1761;
+				State = 1773;
 				Match(VOLATILITY);
-				State = 1762;
+				State = 1774;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1763;
+				State = 1775;
 				perYear();
 				}
 				break;
@@ -12649,17 +12757,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1765;
+				State = 1777;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1766;
+				State = 1778;
 				Match(JUMPS);
-				State = 1767;
+				State = 1779;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1768;
+				State = 1780;
 				perYear();
-				State = 1769;
+				State = 1781;
 				Match(DOWN);
-				State = 1770;
+				State = 1782;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -12667,24 +12775,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 35);
 				{
-				State = 1772;
+				State = 1784;
 				Match(CORRELATE);
-				State = 1773;
+				State = 1785;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1774;
+				State = 1786;
 				Match(WITH);
-				State = 1775;
+				State = 1787;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1776;
+				State = 1788;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1779;
+				State = 1791;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,190,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,192,Context) ) {
 				case 1:
 					{
-					State = 1777;
+					State = 1789;
 					Match(STRESS);
-					State = 1778;
+					State = 1790;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -12695,19 +12803,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 36);
 				{
-				State = 1781;
+				State = 1793;
 				Match(REGIMES);
-				State = 1782;
+				State = 1794;
 				Match(STRESS);
-				State = 1783;
+				State = 1795;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1784;
+				State = 1796;
 				perYear();
-				State = 1785;
+				State = 1797;
 				Match(NORMAL);
-				State = 1786;
+				State = 1798;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1787;
+				State = 1799;
 				perYear();
 				}
 				break;
@@ -12750,19 +12858,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 150, RULE_pdStep);
+		EnterRule(_localctx, 154, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1791;
+			State = 1803;
 			Match(UNTIL);
-			State = 1792;
+			State = 1804;
 			Match(DATE);
-			State = 1793;
+			State = 1805;
 			Match(THEN);
-			State = 1794;
+			State = 1806;
 			expr(0);
-			State = 1795;
+			State = 1807;
 			perYear();
 			}
 		}
@@ -12852,44 +12960,44 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 152, RULE_recoveryDraw);
+		EnterRule(_localctx, 156, RULE_recoveryDraw);
 		int _la;
 		try {
 			int _alt;
-			State = 1833;
+			State = 1845;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,197,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1797;
+				State = 1809;
 				Match(RECOVERY);
-				State = 1798;
+				State = 1810;
 				Match(BETA);
-				State = 1799;
+				State = 1811;
 				Match(MEAN);
-				State = 1800;
+				State = 1812;
 				((BetaRecoveryContext)_localctx).mean = expr(0);
-				State = 1801;
+				State = 1813;
 				Match(SD);
-				State = 1802;
+				State = 1814;
 				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1806;
+				State = 1818;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,192,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,194,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1803;
+						State = 1815;
 						loading();
 						}
 						} 
 					}
-					State = 1808;
+					State = 1820;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,192,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,194,Context);
 				}
 				}
 				break;
@@ -12897,69 +13005,69 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1809;
+				State = 1821;
 				Match(RECOVERY);
-				State = 1810;
+				State = 1822;
 				Match(DRAWN);
-				State = 1811;
+				State = 1823;
 				Match(AT);
-				State = 1812;
+				State = 1824;
 				recoveryOutcome();
-				State = 1817;
+				State = 1829;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,193,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,195,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1813;
+						State = 1825;
 						Match(COMMA);
-						State = 1814;
+						State = 1826;
 						recoveryOutcome();
 						}
 						} 
 					}
-					State = 1819;
+					State = 1831;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,193,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,195,Context);
 				}
-				State = 1825;
+				State = 1837;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE || _la==COMMA) {
 					{
-					State = 1821;
+					State = 1833;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 1820;
+						State = 1832;
 						Match(COMMA);
 						}
 					}
 
-					State = 1823;
+					State = 1835;
 					Match(ELSE);
-					State = 1824;
+					State = 1836;
 					recoveryRest();
 					}
 				}
 
-				State = 1830;
+				State = 1842;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,196,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,198,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1827;
+						State = 1839;
 						loading();
 						}
 						} 
 					}
-					State = 1832;
+					State = 1844;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,196,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,198,Context);
 				}
 				}
 				break;
@@ -13004,19 +13112,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryRestContext recoveryRest() {
 		RecoveryRestContext _localctx = new RecoveryRestContext(Context, State);
-		EnterRule(_localctx, 154, RULE_recoveryRest);
+		EnterRule(_localctx, 158, RULE_recoveryRest);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1835;
+			State = 1847;
 			Match(BETA);
-			State = 1836;
+			State = 1848;
 			Match(MEAN);
-			State = 1837;
+			State = 1849;
 			_localctx.mean = expr(0);
-			State = 1838;
+			State = 1850;
 			Match(SD);
-			State = 1839;
+			State = 1851;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -13057,15 +13165,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryOutcomeContext recoveryOutcome() {
 		RecoveryOutcomeContext _localctx = new RecoveryOutcomeContext(Context, State);
-		EnterRule(_localctx, 156, RULE_recoveryOutcome);
+		EnterRule(_localctx, 160, RULE_recoveryOutcome);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1841;
+			State = 1853;
 			_localctx.rate = expr(0);
-			State = 1842;
+			State = 1854;
 			Match(WITH);
-			State = 1843;
+			State = 1855;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13106,26 +13214,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DelayOutcomeContext delayOutcome() {
 		DelayOutcomeContext _localctx = new DelayOutcomeContext(Context, State);
-		EnterRule(_localctx, 158, RULE_delayOutcome);
+		EnterRule(_localctx, 162, RULE_delayOutcome);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1846;
+			State = 1858;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1845;
+				State = 1857;
 				Match(MINUS);
 				}
 			}
 
-			State = 1848;
+			State = 1860;
 			duration();
-			State = 1849;
+			State = 1861;
 			Match(WITH);
-			State = 1850;
+			State = 1862;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13165,15 +13273,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public BreakChanceContext breakChance() {
 		BreakChanceContext _localctx = new BreakChanceContext(Context, State);
-		EnterRule(_localctx, 160, RULE_breakChance);
+		EnterRule(_localctx, 164, RULE_breakChance);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1852;
+			State = 1864;
 			duration();
-			State = 1853;
+			State = 1865;
 			Match(WITH);
-			State = 1854;
+			State = 1866;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13214,15 +13322,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 162, RULE_loading);
+		EnterRule(_localctx, 166, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1856;
+			State = 1868;
 			Match(LOADING);
-			State = 1857;
+			State = 1869;
 			_localctx.factor = reference();
-			State = 1858;
+			State = 1870;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -13256,13 +13364,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 164, RULE_perYear);
+		EnterRule(_localctx, 168, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1860;
+			State = 1872;
 			Match(PER);
-			State = 1861;
+			State = 1873;
 			Match(YEAR);
 			}
 		}
@@ -13295,11 +13403,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 166, RULE_duration);
+		EnterRule(_localctx, 170, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1863;
+			State = 1875;
 			Match(QUANTITY);
 			}
 		}
@@ -13619,27 +13727,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 168;
-		EnterRecursionRule(_localctx, 168, RULE_expr, _p);
+		int _startState = 172;
+		EnterRecursionRule(_localctx, 172, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1907;
+			State = 1919;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,202,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,204,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1866;
+				State = 1878;
 				Match(LPAREN);
-				State = 1867;
+				State = 1879;
 				expr(0);
-				State = 1868;
+				State = 1880;
 				Match(RPAREN);
 				}
 				break;
@@ -13648,9 +13756,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1870;
+				State = 1882;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1871;
+				State = 1883;
 				expr(16);
 				}
 				break;
@@ -13659,9 +13767,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1872;
+				State = 1884;
 				Match(NOT);
-				State = 1873;
+				State = 1885;
 				expr(11);
 				}
 				break;
@@ -13670,17 +13778,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1874;
+				State = 1886;
 				Match(IF);
-				State = 1875;
+				State = 1887;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1876;
+				State = 1888;
 				Match(THEN);
-				State = 1877;
+				State = 1889;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1878;
+				State = 1890;
 				Match(ELSE);
-				State = 1879;
+				State = 1891;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -13689,37 +13797,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1881;
+				State = 1893;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1882;
+				State = 1894;
 				Match(LPAREN);
-				State = 1891;
+				State = 1903;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 207622153453764295L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 145522047561236451L) != 0) || ((((_la - 269)) & ~0x3f) == 0 && ((1L << (_la - 269)) & 103L) != 0)) {
 					{
-					State = 1883;
+					State = 1895;
 					expr(0);
-					State = 1888;
+					State = 1900;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1884;
+						State = 1896;
 						Match(COMMA);
-						State = 1885;
+						State = 1897;
 						expr(0);
 						}
 						}
-						State = 1890;
+						State = 1902;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1893;
+				State = 1905;
 				Match(RPAREN);
 				}
 				break;
@@ -13728,7 +13836,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1895;
+				State = 1907;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -13738,19 +13846,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1897;
+				State = 1909;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 191)) & ~0x3f) == 0 && ((1L << (_la - 191)) & 4095L) != 0)) {
 					{
-					State = 1896;
+					State = 1908;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1899;
+				State = 1911;
 				Match(PER);
-				State = 1900;
+				State = 1912;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -13759,9 +13867,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1901;
+				State = 1913;
 				Match(NUMBER);
-				State = 1902;
+				State = 1914;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -13770,7 +13878,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1903;
+				State = 1915;
 				Match(QUANTITY);
 				}
 				break;
@@ -13779,7 +13887,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1904;
+				State = 1916;
 				Match(NUMBER);
 				}
 				break;
@@ -13788,7 +13896,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1905;
+				State = 1917;
 				Match(DATE);
 				}
 				break;
@@ -13797,34 +13905,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1906;
+				State = 1918;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1929;
+			State = 1941;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,204,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,206,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1927;
+					State = 1939;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,203,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,205,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1909;
+						State = 1921;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1910;
+						State = 1922;
 						Match(OF);
-						State = 1911;
+						State = 1923;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -13833,9 +13941,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1912;
+						State = 1924;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1913;
+						State = 1925;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -13845,7 +13953,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1914;
+						State = 1926;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -13854,9 +13962,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1915;
+						State = 1927;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1916;
+						State = 1928;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13866,7 +13974,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1917;
+						State = 1929;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -13875,9 +13983,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1918;
+						State = 1930;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1919;
+						State = 1931;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 262)) & ~0x3f) == 0 && ((1L << (_la - 262)) & 63L) != 0)) ) {
@@ -13887,7 +13995,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1920;
+						State = 1932;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -13896,11 +14004,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1921;
+						State = 1933;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1922;
+						State = 1934;
 						Match(AND);
-						State = 1923;
+						State = 1935;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -13909,20 +14017,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1924;
+						State = 1936;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1925;
+						State = 1937;
 						Match(OR);
-						State = 1926;
+						State = 1938;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1931;
+				State = 1943;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,204,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,206,Context);
 			}
 			}
 		}
@@ -13966,12 +14074,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 170, RULE_measureUnit);
+		EnterRule(_localctx, 174, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1932;
+			State = 1944;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 191)) & ~0x3f) == 0 && ((1L << (_la - 191)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14018,20 +14126,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 172, RULE_reference);
+		EnterRule(_localctx, 176, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1934;
+			State = 1946;
 			ident();
-			State = 1937;
+			State = 1949;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,205,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,207,Context) ) {
 			case 1:
 				{
-				State = 1935;
+				State = 1947;
 				Match(DOT);
-				State = 1936;
+				State = 1948;
 				_localctx.member = ident();
 				}
 				break;
@@ -14246,12 +14354,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 174, RULE_ident);
+		EnterRule(_localctx, 178, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1939;
+			State = 1951;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 207340678477053639L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14276,7 +14384,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 84: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 86: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -14299,7 +14407,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,280,1942,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,280,1954,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -14311,737 +14419,742 @@ public partial class DealLangParser : Parser {
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
 		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
 		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,2,82,7,82,2,83,7,83,2,84,7,84,
-		2,85,7,85,2,86,7,86,2,87,7,87,1,0,1,0,1,0,1,0,5,0,181,8,0,10,0,12,0,184,
-		9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,195,8,2,10,2,12,2,198,9,2,
-		1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,1,3,1,3,1,3,1,3,1,3,3,3,223,8,3,1,4,1,4,1,4,1,4,1,4,5,4,230,8,4,10,4,
-		12,4,233,9,4,1,4,1,4,1,5,1,5,1,5,5,5,240,8,5,10,5,12,5,243,9,5,1,5,1,5,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,
-		6,264,8,6,1,6,1,6,3,6,268,8,6,3,6,270,8,6,1,7,1,7,1,7,5,7,275,8,7,10,7,
-		12,7,278,9,7,1,7,1,7,3,7,282,8,7,1,7,3,7,285,8,7,1,8,1,8,1,8,3,8,290,8,
-		8,5,8,292,8,8,10,8,12,8,295,9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,
-		10,305,8,10,10,10,12,10,308,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,
-		11,3,11,318,8,11,1,12,1,12,1,12,1,12,5,12,324,8,12,10,12,12,12,327,9,12,
-		1,12,1,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
-		1,13,1,13,5,13,345,8,13,10,13,12,13,348,9,13,1,13,1,13,1,13,1,13,1,13,
-		1,13,3,13,356,8,13,1,14,1,14,1,15,1,15,1,15,1,15,5,15,364,8,15,10,15,12,
-		15,367,9,15,1,15,1,15,1,16,1,16,1,16,1,16,1,16,1,16,1,16,3,16,378,8,16,
-		1,16,1,16,3,16,382,8,16,1,16,1,16,1,16,1,16,5,16,388,8,16,10,16,12,16,
-		391,9,16,1,16,3,16,394,8,16,1,17,1,17,1,17,3,17,399,8,17,1,18,1,18,1,18,
-		1,18,1,18,1,18,5,18,407,8,18,10,18,12,18,410,9,18,1,18,1,18,1,19,1,19,
-		1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,423,8,19,1,19,1,19,1,19,5,19,428,
-		8,19,10,19,12,19,431,9,19,3,19,433,8,19,1,19,1,19,1,19,1,19,1,19,1,19,
-		1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,448,8,19,1,19,5,19,451,8,19,10,
-		19,12,19,454,9,19,1,19,1,19,4,19,458,8,19,11,19,12,19,459,1,19,1,19,1,
-		19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,472,8,19,3,19,474,8,19,1,19,
-		3,19,477,8,19,1,20,1,20,1,20,1,20,1,20,1,20,1,20,5,20,486,8,20,10,20,12,
-		20,489,9,20,1,20,1,20,1,20,3,20,494,8,20,3,20,496,8,20,3,20,498,8,20,1,
-		21,1,21,1,21,1,21,1,21,5,21,505,8,21,10,21,12,21,508,9,21,1,21,1,21,3,
-		21,512,8,21,1,21,3,21,515,8,21,1,21,1,21,3,21,519,8,21,1,22,1,22,1,22,
-		1,22,1,22,1,22,1,22,3,22,528,8,22,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,
-		23,537,8,23,1,24,1,24,1,24,3,24,542,8,24,1,25,1,25,1,25,1,25,1,25,1,25,
-		3,25,550,8,25,1,26,1,26,1,26,5,26,555,8,26,10,26,12,26,558,9,26,1,27,1,
-		27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,570,8,27,3,27,572,8,27,
-		1,28,1,28,1,29,1,29,1,29,1,29,5,29,580,8,29,10,29,12,29,583,9,29,1,29,
-		1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,
-		599,8,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,607,8,30,1,30,1,30,3,30,611,
-		8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,620,8,30,5,30,622,8,30,10,
-		30,12,30,625,9,30,1,30,3,30,628,8,30,3,30,630,8,30,1,30,1,30,1,30,1,30,
-		3,30,636,8,30,1,30,3,30,639,8,30,1,31,1,31,3,31,643,8,31,1,32,1,32,1,32,
-		1,32,5,32,649,8,32,10,32,12,32,652,9,32,1,32,1,32,1,33,1,33,1,33,5,33,
-		659,8,33,10,33,12,33,662,9,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		2,85,7,85,2,86,7,86,2,87,7,87,2,88,7,88,2,89,7,89,1,0,1,0,1,0,1,0,5,0,
+		185,8,0,10,0,12,0,188,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,199,
+		8,2,10,2,12,2,202,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,227,8,3,1,4,1,4,1,4,1,
+		4,1,4,5,4,234,8,4,10,4,12,4,237,9,4,1,4,1,4,1,5,1,5,1,5,5,5,244,8,5,10,
+		5,12,5,247,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,3,6,268,8,6,1,6,1,6,3,6,272,8,6,3,6,274,8,6,1,7,1,
+		7,1,7,5,7,279,8,7,10,7,12,7,282,9,7,1,7,1,7,3,7,286,8,7,1,7,3,7,289,8,
+		7,1,8,1,8,1,8,3,8,294,8,8,5,8,296,8,8,10,8,12,8,299,9,8,1,8,1,8,1,9,1,
+		9,1,10,1,10,1,10,1,10,5,10,309,8,10,10,10,12,10,312,9,10,1,10,1,10,1,11,
+		1,11,1,11,1,11,1,11,1,11,3,11,322,8,11,1,12,1,12,1,12,1,12,5,12,328,8,
+		12,10,12,12,12,331,9,12,1,12,1,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,
+		13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,349,8,13,10,13,12,13,352,9,13,1,
+		13,1,13,1,13,1,13,1,13,1,13,3,13,360,8,13,1,14,1,14,1,15,1,15,1,15,1,15,
+		5,15,368,8,15,10,15,12,15,371,9,15,1,15,1,15,1,16,1,16,1,16,1,16,1,16,
+		1,16,1,16,3,16,382,8,16,1,16,1,16,3,16,386,8,16,1,16,1,16,1,16,1,16,5,
+		16,392,8,16,10,16,12,16,395,9,16,1,16,3,16,398,8,16,1,17,1,17,1,17,3,17,
+		403,8,17,1,18,1,18,1,18,1,18,1,18,1,18,5,18,411,8,18,10,18,12,18,414,9,
+		18,1,18,1,18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,427,8,19,
+		1,19,1,19,1,19,5,19,432,8,19,10,19,12,19,435,9,19,3,19,437,8,19,1,19,1,
+		19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,452,8,19,
+		1,19,5,19,455,8,19,10,19,12,19,458,9,19,1,19,1,19,4,19,462,8,19,11,19,
+		12,19,463,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,476,8,
+		19,3,19,478,8,19,1,19,3,19,481,8,19,1,20,1,20,1,20,1,20,1,20,1,20,1,20,
+		5,20,490,8,20,10,20,12,20,493,9,20,1,20,1,20,1,20,3,20,498,8,20,3,20,500,
+		8,20,3,20,502,8,20,1,21,1,21,1,21,1,21,1,21,5,21,509,8,21,10,21,12,21,
+		512,9,21,1,21,1,21,3,21,516,8,21,1,21,3,21,519,8,21,1,21,1,21,3,21,523,
+		8,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,532,8,22,1,23,1,23,1,23,1,
+		23,1,23,1,23,1,23,3,23,541,8,23,1,24,1,24,1,24,3,24,546,8,24,1,25,1,25,
+		1,25,1,25,1,25,1,25,3,25,554,8,25,1,26,1,26,1,26,5,26,559,8,26,10,26,12,
+		26,562,9,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,574,
+		8,27,3,27,576,8,27,1,28,1,28,1,29,1,29,1,29,1,29,5,29,584,8,29,10,29,12,
+		29,587,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
+		1,30,1,30,3,30,603,8,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,611,8,30,1,
+		30,1,30,3,30,615,8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,624,8,30,
+		5,30,626,8,30,10,30,12,30,629,9,30,1,30,3,30,632,8,30,3,30,634,8,30,1,
+		30,1,30,1,30,1,30,3,30,640,8,30,1,30,3,30,643,8,30,1,31,1,31,3,31,647,
+		8,31,1,32,1,32,1,32,1,32,5,32,653,8,32,10,32,12,32,656,9,32,1,32,1,32,
+		1,33,1,33,1,33,5,33,663,8,33,10,33,12,33,666,9,33,1,33,1,33,1,33,1,33,
 		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
-		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,695,8,33,1,34,1,34,1,
-		34,1,34,1,34,1,34,5,34,703,8,34,10,34,12,34,706,9,34,1,34,1,34,1,35,1,
-		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
-		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,734,8,35,3,35,736,8,35,
-		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,746,8,35,1,35,1,35,1,35,1,
-		35,1,35,3,35,753,8,35,1,35,1,35,3,35,757,8,35,1,36,1,36,1,36,1,36,5,36,
-		763,8,36,10,36,12,36,766,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,
+		699,8,33,1,34,1,34,1,34,1,34,1,34,1,34,5,34,707,8,34,10,34,12,34,710,9,
+		34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
+		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,738,
+		8,35,3,35,740,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,750,8,
+		35,1,35,1,35,1,35,1,35,1,35,3,35,757,8,35,1,35,1,35,3,35,761,8,35,1,36,
+		1,36,1,36,1,36,5,36,767,8,36,10,36,12,36,770,9,36,1,36,1,36,1,37,1,37,
 		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		3,37,790,8,37,1,38,1,38,1,38,1,38,1,38,3,38,797,8,38,1,39,1,39,1,39,1,
-		39,5,39,803,8,39,10,39,12,39,806,9,39,1,39,1,39,1,40,1,40,3,40,812,8,40,
-		1,40,1,40,3,40,816,8,40,1,40,1,40,3,40,820,8,40,1,41,1,41,1,41,1,41,1,
-		41,1,41,3,41,828,8,41,1,41,1,41,3,41,832,8,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,846,8,41,10,41,12,41,849,9,41,
+		1,37,1,37,1,37,1,37,3,37,794,8,37,1,38,1,38,1,38,1,38,1,38,3,38,801,8,
+		38,1,39,1,39,1,39,1,39,5,39,807,8,39,10,39,12,39,810,9,39,1,39,1,39,1,
+		40,1,40,3,40,816,8,40,1,40,1,40,3,40,820,8,40,1,40,1,40,3,40,824,8,40,
+		1,41,1,41,1,41,1,41,1,41,1,41,3,41,832,8,41,1,41,1,41,3,41,836,8,41,1,
+		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,850,8,41,
+		10,41,12,41,853,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
 		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,888,8,41,1,41,5,41,891,
-		8,41,10,41,12,41,894,9,41,1,41,3,41,897,8,41,1,41,1,41,1,41,1,41,5,41,
-		903,8,41,10,41,12,41,906,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,4,41,917,8,41,11,41,12,41,918,1,41,1,41,1,41,1,41,1,41,4,41,926,8,
-		41,11,41,12,41,927,1,41,1,41,1,41,3,41,933,8,41,3,41,935,8,41,3,41,937,
-		8,41,3,41,939,8,41,1,42,1,42,1,42,3,42,944,8,42,1,43,1,43,1,43,1,43,1,
-		43,3,43,951,8,43,1,44,1,44,1,44,1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,
-		1,46,1,46,1,46,1,46,1,46,1,46,3,46,970,8,46,1,47,1,47,1,47,1,47,1,47,5,
-		47,977,8,47,10,47,12,47,980,9,47,1,47,1,47,3,47,984,8,47,1,47,1,47,1,48,
-		1,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,5,49,998,8,49,10,49,12,49,
-		1001,9,49,1,49,3,49,1004,8,49,1,50,1,50,1,50,1,50,5,50,1010,8,50,10,50,
-		12,50,1013,9,50,1,50,1,50,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		1,51,1,51,1,51,1,51,1,51,1,51,4,51,1032,8,51,11,51,12,51,1033,1,51,1,51,
-		1,51,1,51,3,51,1040,8,51,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1048,8,52,
-		1,53,1,53,1,53,1,53,5,53,1054,8,53,10,53,12,53,1057,9,53,1,53,1,53,1,54,
-		1,54,1,54,1,54,1,54,1,54,5,54,1067,8,54,10,54,12,54,1070,9,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,3,54,1080,8,54,1,54,3,54,1083,8,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,5,54,1091,8,54,10,54,12,54,1094,9,54,3,54,1096,
-		8,54,1,55,1,55,1,55,1,55,5,55,1102,8,55,10,55,12,55,1105,9,55,1,55,3,55,
-		1108,8,55,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1116,8,56,1,57,1,57,1,57,
-		1,58,1,58,1,58,1,58,5,58,1125,8,58,10,58,12,58,1128,9,58,1,58,3,58,1131,
-		8,58,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1139,8,59,1,60,1,60,1,60,1,60,
-		1,60,1,60,1,60,1,60,1,60,3,60,1150,8,60,3,60,1152,8,60,1,60,1,60,1,61,
-		1,61,1,61,1,61,1,61,1,61,1,61,3,61,1163,8,61,1,61,3,61,1166,8,61,1,61,
-		1,61,3,61,1170,8,61,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1178,8,62,1,62,
-		1,62,1,62,3,62,1183,8,62,1,62,1,62,1,62,3,62,1188,8,62,1,62,1,62,1,62,
-		1,62,1,62,1,62,1,62,1,62,3,62,1198,8,62,3,62,1200,8,62,1,62,1,62,1,62,
-		1,62,5,62,1206,8,62,10,62,12,62,1209,9,62,1,63,1,63,1,63,1,63,5,63,1215,
-		8,63,10,63,12,63,1218,9,63,1,63,1,63,1,63,3,63,1223,8,63,1,63,1,63,3,63,
-		1227,8,63,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,5,64,1238,8,64,
-		10,64,12,64,1241,9,64,1,64,1,64,3,64,1245,8,64,1,64,3,64,1248,8,64,1,65,
-		1,65,1,65,1,65,1,65,3,65,1255,8,65,1,66,1,66,1,66,1,66,1,66,5,66,1262,
-		8,66,10,66,12,66,1265,9,66,1,67,1,67,3,67,1269,8,67,1,68,1,68,1,68,5,68,
-		1274,8,68,10,68,12,68,1277,9,68,1,68,1,68,1,69,1,69,1,69,1,69,1,69,1,69,
-		5,69,1287,8,69,10,69,12,69,1290,9,69,3,69,1292,8,69,1,69,1,69,1,69,1,69,
-		1,69,1,69,1,69,1,69,1,69,1,69,1,69,3,69,1305,8,69,1,69,1,69,1,69,1,69,
-		1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1320,8,69,10,69,12,69,
-		1323,9,69,1,69,3,69,1326,8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
-		5,69,1336,8,69,10,69,12,69,1339,9,69,1,69,1,69,1,69,1,69,5,69,1345,8,69,
-		10,69,12,69,1348,9,69,1,69,3,69,1351,8,69,1,69,1,69,1,69,3,69,1356,8,69,
-		1,69,1,69,5,69,1360,8,69,10,69,12,69,1363,9,69,1,69,1,69,1,69,1,69,5,69,
-		1369,8,69,10,69,12,69,1372,9,69,1,69,3,69,1375,8,69,1,70,1,70,1,70,5,70,
-		1380,8,70,10,70,12,70,1383,9,70,1,70,1,70,1,71,1,71,1,71,1,71,5,71,1391,
-		8,71,10,71,12,71,1394,9,71,1,71,5,71,1397,8,71,10,71,12,71,1400,9,71,1,
-		71,3,71,1403,8,71,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,
-		72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,
-		72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,
-		72,1,72,3,72,1445,8,72,1,72,1,72,3,72,1449,8,72,1,72,1,72,3,72,1453,8,
-		72,1,72,1,72,3,72,1457,8,72,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1465,8,
-		73,10,73,12,73,1468,9,73,1,73,1,73,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,5,74,1482,8,74,10,74,12,74,1485,9,74,1,74,1,74,1,74,1,74,
-		1,74,3,74,1492,8,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,
-		1503,8,74,1,74,1,74,1,74,1,74,5,74,1509,8,74,10,74,12,74,1512,9,74,1,74,
-		5,74,1515,8,74,10,74,12,74,1518,9,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,3,74,1528,8,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,5,74,1541,8,74,10,74,12,74,1544,9,74,1,74,3,74,1547,8,74,1,74,1,74,
-		1,74,1,74,1,74,5,74,1554,8,74,10,74,12,74,1557,9,74,3,74,1559,8,74,1,74,
-		5,74,1562,8,74,10,74,12,74,1565,9,74,1,74,3,74,1568,8,74,3,74,1570,8,74,
-		1,74,1,74,4,74,1574,8,74,11,74,12,74,1575,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,5,74,1594,8,74,10,74,
-		12,74,1597,9,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		3,74,1610,8,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1619,8,74,1,74,
-		1,74,1,74,1,74,1,74,1,74,5,74,1627,8,74,10,74,12,74,1630,9,74,1,74,1,74,
-		3,74,1634,8,74,1,74,5,74,1637,8,74,10,74,12,74,1640,9,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,5,74,1648,8,74,10,74,12,74,1651,9,74,1,74,5,74,1654,8,74,
-		10,74,12,74,1657,9,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1678,8,74,1,74,1,74,
-		1,74,1,74,1,74,3,74,1685,8,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1693,
-		8,74,1,74,1,74,3,74,1697,8,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1705,
-		8,74,1,74,1,74,3,74,1709,8,74,1,74,1,74,3,74,1713,8,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,1,74,1,74,1,74,3,74,1724,8,74,1,74,1,74,3,74,1728,8,74,
-		1,74,1,74,1,74,4,74,1733,8,74,11,74,12,74,1734,1,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,3,74,1757,8,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1780,8,74,
-		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1790,8,74,1,75,1,75,1,75,
-		1,75,1,75,1,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1805,8,76,10,76,
-		12,76,1808,9,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1816,8,76,10,76,12,
-		76,1819,9,76,1,76,3,76,1822,8,76,1,76,1,76,3,76,1826,8,76,1,76,5,76,1829,
-		8,76,10,76,12,76,1832,9,76,3,76,1834,8,76,1,77,1,77,1,77,1,77,1,77,1,77,
-		1,78,1,78,1,78,1,78,1,79,3,79,1847,8,79,1,79,1,79,1,79,1,79,1,80,1,80,
-		1,80,1,80,1,81,1,81,1,81,1,81,1,82,1,82,1,82,1,83,1,83,1,84,1,84,1,84,
-		1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,
-		1,84,1,84,1,84,1,84,5,84,1887,8,84,10,84,12,84,1890,9,84,3,84,1892,8,84,
-		1,84,1,84,1,84,1,84,3,84,1898,8,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,
-		1,84,3,84,1908,8,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,
-		1,84,1,84,1,84,1,84,1,84,1,84,1,84,1,84,5,84,1928,8,84,10,84,12,84,1931,
-		9,84,1,85,1,85,1,86,1,86,1,86,3,86,1938,8,86,1,87,1,87,1,87,0,1,168,88,
-		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
-		50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,
-		98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,
-		134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,168,
-		170,172,174,0,10,1,0,250,251,1,0,17,18,1,0,118,119,1,0,258,259,1,0,185,
-		186,1,0,270,271,1,0,260,261,1,0,262,267,1,0,191,202,27,0,3,3,5,9,15,45,
-		47,50,52,52,55,59,64,65,67,72,74,93,95,112,114,124,126,127,129,131,135,
-		136,138,144,147,149,158,158,160,166,169,173,176,176,182,184,186,186,202,
-		203,208,222,224,236,241,249,274,275,2244,0,182,1,0,0,0,2,187,1,0,0,0,4,
-		190,1,0,0,0,6,222,1,0,0,0,8,224,1,0,0,0,10,236,1,0,0,0,12,269,1,0,0,0,
-		14,284,1,0,0,0,16,286,1,0,0,0,18,298,1,0,0,0,20,300,1,0,0,0,22,317,1,0,
-		0,0,24,319,1,0,0,0,26,355,1,0,0,0,28,357,1,0,0,0,30,359,1,0,0,0,32,393,
-		1,0,0,0,34,395,1,0,0,0,36,400,1,0,0,0,38,476,1,0,0,0,40,497,1,0,0,0,42,
-		499,1,0,0,0,44,527,1,0,0,0,46,536,1,0,0,0,48,541,1,0,0,0,50,549,1,0,0,
-		0,52,551,1,0,0,0,54,571,1,0,0,0,56,573,1,0,0,0,58,575,1,0,0,0,60,638,1,
-		0,0,0,62,642,1,0,0,0,64,644,1,0,0,0,66,694,1,0,0,0,68,696,1,0,0,0,70,756,
-		1,0,0,0,72,758,1,0,0,0,74,789,1,0,0,0,76,791,1,0,0,0,78,798,1,0,0,0,80,
-		809,1,0,0,0,82,938,1,0,0,0,84,940,1,0,0,0,86,945,1,0,0,0,88,952,1,0,0,
-		0,90,957,1,0,0,0,92,963,1,0,0,0,94,971,1,0,0,0,96,987,1,0,0,0,98,1003,
-		1,0,0,0,100,1005,1,0,0,0,102,1039,1,0,0,0,104,1047,1,0,0,0,106,1049,1,
-		0,0,0,108,1095,1,0,0,0,110,1097,1,0,0,0,112,1115,1,0,0,0,114,1117,1,0,
-		0,0,116,1120,1,0,0,0,118,1138,1,0,0,0,120,1140,1,0,0,0,122,1155,1,0,0,
-		0,124,1171,1,0,0,0,126,1226,1,0,0,0,128,1247,1,0,0,0,130,1249,1,0,0,0,
-		132,1256,1,0,0,0,134,1268,1,0,0,0,136,1270,1,0,0,0,138,1374,1,0,0,0,140,
-		1376,1,0,0,0,142,1402,1,0,0,0,144,1456,1,0,0,0,146,1458,1,0,0,0,148,1789,
-		1,0,0,0,150,1791,1,0,0,0,152,1833,1,0,0,0,154,1835,1,0,0,0,156,1841,1,
-		0,0,0,158,1846,1,0,0,0,160,1852,1,0,0,0,162,1856,1,0,0,0,164,1860,1,0,
-		0,0,166,1863,1,0,0,0,168,1907,1,0,0,0,170,1932,1,0,0,0,172,1934,1,0,0,
-		0,174,1939,1,0,0,0,176,181,3,2,1,0,177,181,3,4,2,0,178,181,3,146,73,0,
-		179,181,3,8,4,0,180,176,1,0,0,0,180,177,1,0,0,0,180,178,1,0,0,0,180,179,
-		1,0,0,0,181,184,1,0,0,0,182,180,1,0,0,0,182,183,1,0,0,0,183,185,1,0,0,
-		0,184,182,1,0,0,0,185,186,5,0,0,1,186,1,1,0,0,0,187,188,5,3,0,0,188,189,
-		5,272,0,0,189,3,1,0,0,0,190,191,5,1,0,0,191,192,3,174,87,0,192,196,5,250,
-		0,0,193,195,3,6,3,0,194,193,1,0,0,0,195,198,1,0,0,0,196,194,1,0,0,0,196,
-		197,1,0,0,0,197,199,1,0,0,0,198,196,1,0,0,0,199,200,5,251,0,0,200,5,1,
-		0,0,0,201,223,3,12,6,0,202,223,3,20,10,0,203,223,3,24,12,0,204,223,3,30,
-		15,0,205,223,3,36,18,0,206,223,3,58,29,0,207,223,3,64,32,0,208,223,3,68,
-		34,0,209,223,3,100,50,0,210,223,3,72,36,0,211,223,3,78,39,0,212,223,3,
-		106,53,0,213,223,3,116,58,0,214,223,3,120,60,0,215,223,3,122,61,0,216,
-		223,3,124,62,0,217,223,3,130,65,0,218,223,3,132,66,0,219,223,3,136,68,
-		0,220,223,3,140,70,0,221,223,3,8,4,0,222,201,1,0,0,0,222,202,1,0,0,0,222,
-		203,1,0,0,0,222,204,1,0,0,0,222,205,1,0,0,0,222,206,1,0,0,0,222,207,1,
-		0,0,0,222,208,1,0,0,0,222,209,1,0,0,0,222,210,1,0,0,0,222,211,1,0,0,0,
-		222,212,1,0,0,0,222,213,1,0,0,0,222,214,1,0,0,0,222,215,1,0,0,0,222,216,
-		1,0,0,0,222,217,1,0,0,0,222,218,1,0,0,0,222,219,1,0,0,0,222,220,1,0,0,
-		0,222,221,1,0,0,0,223,7,1,0,0,0,224,225,5,274,0,0,225,231,4,4,0,0,226,
-		230,3,174,87,0,227,230,5,4,0,0,228,230,5,54,0,0,229,226,1,0,0,0,229,227,
-		1,0,0,0,229,228,1,0,0,0,230,233,1,0,0,0,231,229,1,0,0,0,231,232,1,0,0,
-		0,232,234,1,0,0,0,233,231,1,0,0,0,234,235,3,10,5,0,235,9,1,0,0,0,236,241,
-		5,250,0,0,237,240,3,10,5,0,238,240,8,0,0,0,239,237,1,0,0,0,239,238,1,0,
-		0,0,240,243,1,0,0,0,241,239,1,0,0,0,241,242,1,0,0,0,242,244,1,0,0,0,243,
-		241,1,0,0,0,244,245,5,251,0,0,245,11,1,0,0,0,246,247,5,5,0,0,247,270,5,
-		272,0,0,248,249,5,6,0,0,249,270,3,174,87,0,250,251,5,7,0,0,251,270,5,269,
-		0,0,252,253,5,8,0,0,253,270,5,269,0,0,254,255,5,9,0,0,255,270,5,269,0,
-		0,256,257,5,10,0,0,257,270,3,174,87,0,258,259,5,11,0,0,259,270,3,18,9,
-		0,260,261,5,12,0,0,261,263,3,174,87,0,262,264,3,174,87,0,263,262,1,0,0,
-		0,263,264,1,0,0,0,264,267,1,0,0,0,265,266,5,13,0,0,266,268,3,14,7,0,267,
-		265,1,0,0,0,267,268,1,0,0,0,268,270,1,0,0,0,269,246,1,0,0,0,269,248,1,
-		0,0,0,269,250,1,0,0,0,269,252,1,0,0,0,269,254,1,0,0,0,269,256,1,0,0,0,
-		269,258,1,0,0,0,269,260,1,0,0,0,270,13,1,0,0,0,271,276,3,174,87,0,272,
-		273,5,258,0,0,273,275,3,174,87,0,274,272,1,0,0,0,275,278,1,0,0,0,276,274,
-		1,0,0,0,276,277,1,0,0,0,277,281,1,0,0,0,278,276,1,0,0,0,279,280,5,258,
-		0,0,280,282,3,16,8,0,281,279,1,0,0,0,281,282,1,0,0,0,282,285,1,0,0,0,283,
-		285,3,16,8,0,284,271,1,0,0,0,284,283,1,0,0,0,285,15,1,0,0,0,286,293,5,
-		250,0,0,287,289,5,269,0,0,288,290,5,254,0,0,289,288,1,0,0,0,289,290,1,
-		0,0,0,290,292,1,0,0,0,291,287,1,0,0,0,292,295,1,0,0,0,293,291,1,0,0,0,
-		293,294,1,0,0,0,294,296,1,0,0,0,295,293,1,0,0,0,296,297,5,251,0,0,297,
-		17,1,0,0,0,298,299,5,268,0,0,299,19,1,0,0,0,300,301,5,14,0,0,301,302,3,
-		174,87,0,302,306,5,250,0,0,303,305,3,22,11,0,304,303,1,0,0,0,305,308,1,
-		0,0,0,306,304,1,0,0,0,306,307,1,0,0,0,307,309,1,0,0,0,308,306,1,0,0,0,
-		309,310,5,251,0,0,310,21,1,0,0,0,311,312,5,43,0,0,312,318,5,272,0,0,313,
-		314,5,44,0,0,314,318,3,168,84,0,315,316,5,45,0,0,316,318,3,168,84,0,317,
-		311,1,0,0,0,317,313,1,0,0,0,317,315,1,0,0,0,318,23,1,0,0,0,319,320,5,15,
-		0,0,320,321,3,174,87,0,321,325,5,250,0,0,322,324,3,26,13,0,323,322,1,0,
-		0,0,324,327,1,0,0,0,325,323,1,0,0,0,325,326,1,0,0,0,326,328,1,0,0,0,327,
-		325,1,0,0,0,328,329,5,251,0,0,329,25,1,0,0,0,330,331,5,122,0,0,331,356,
-		3,168,84,0,332,333,5,185,0,0,333,334,3,168,84,0,334,335,3,164,82,0,335,
-		356,1,0,0,0,336,337,5,186,0,0,337,338,3,168,84,0,338,339,3,164,82,0,339,
-		356,1,0,0,0,340,341,5,16,0,0,341,342,3,28,14,0,342,346,5,250,0,0,343,345,
-		3,34,17,0,344,343,1,0,0,0,345,348,1,0,0,0,346,344,1,0,0,0,346,347,1,0,
-		0,0,347,349,1,0,0,0,348,346,1,0,0,0,349,350,5,251,0,0,350,356,1,0,0,0,
-		351,352,5,19,0,0,352,353,5,269,0,0,353,354,5,20,0,0,354,356,3,168,84,0,
-		355,330,1,0,0,0,355,332,1,0,0,0,355,336,1,0,0,0,355,340,1,0,0,0,355,351,
-		1,0,0,0,356,27,1,0,0,0,357,358,7,1,0,0,358,29,1,0,0,0,359,360,5,46,0,0,
-		360,361,3,174,87,0,361,365,5,250,0,0,362,364,3,32,16,0,363,362,1,0,0,0,
-		364,367,1,0,0,0,365,363,1,0,0,0,365,366,1,0,0,0,366,368,1,0,0,0,367,365,
-		1,0,0,0,368,369,5,251,0,0,369,31,1,0,0,0,370,371,5,47,0,0,371,394,3,168,
-		84,0,372,373,5,48,0,0,373,374,5,49,0,0,374,377,3,166,83,0,375,376,5,50,
-		0,0,376,378,3,168,84,0,377,375,1,0,0,0,377,378,1,0,0,0,378,381,1,0,0,0,
-		379,380,5,51,0,0,380,382,5,269,0,0,381,379,1,0,0,0,381,382,1,0,0,0,382,
-		394,1,0,0,0,383,384,5,48,0,0,384,385,5,52,0,0,385,389,5,250,0,0,386,388,
-		3,34,17,0,387,386,1,0,0,0,388,391,1,0,0,0,389,387,1,0,0,0,389,390,1,0,
-		0,0,390,392,1,0,0,0,391,389,1,0,0,0,392,394,5,251,0,0,393,370,1,0,0,0,
-		393,372,1,0,0,0,393,383,1,0,0,0,394,33,1,0,0,0,395,396,5,269,0,0,396,398,
-		3,168,84,0,397,399,5,254,0,0,398,397,1,0,0,0,398,399,1,0,0,0,399,35,1,
-		0,0,0,400,401,5,53,0,0,401,402,3,174,87,0,402,403,5,54,0,0,403,404,3,174,
-		87,0,404,408,5,250,0,0,405,407,3,38,19,0,406,405,1,0,0,0,407,410,1,0,0,
-		0,408,406,1,0,0,0,408,409,1,0,0,0,409,411,1,0,0,0,410,408,1,0,0,0,411,
-		412,5,251,0,0,412,37,1,0,0,0,413,414,5,55,0,0,414,477,3,174,87,0,415,416,
-		5,56,0,0,416,417,3,168,84,0,417,422,3,164,82,0,418,419,5,57,0,0,419,420,
-		3,168,84,0,420,421,3,164,82,0,421,423,1,0,0,0,422,418,1,0,0,0,422,423,
-		1,0,0,0,423,432,1,0,0,0,424,425,5,245,0,0,425,429,3,174,87,0,426,428,3,
-		46,23,0,427,426,1,0,0,0,428,431,1,0,0,0,429,427,1,0,0,0,429,430,1,0,0,
-		0,430,433,1,0,0,0,431,429,1,0,0,0,432,424,1,0,0,0,432,433,1,0,0,0,433,
-		477,1,0,0,0,434,435,5,58,0,0,435,477,5,269,0,0,436,437,5,59,0,0,437,477,
-		3,166,83,0,438,439,5,60,0,0,439,440,3,48,24,0,440,441,3,166,83,0,441,442,
-		5,63,0,0,442,443,5,55,0,0,443,447,5,64,0,0,444,445,5,56,0,0,445,446,5,
-		63,0,0,446,448,5,65,0,0,447,444,1,0,0,0,447,448,1,0,0,0,448,452,1,0,0,
-		0,449,451,3,40,20,0,450,449,1,0,0,0,451,454,1,0,0,0,452,450,1,0,0,0,452,
-		453,1,0,0,0,453,477,1,0,0,0,454,452,1,0,0,0,455,457,5,66,0,0,456,458,3,
-		50,25,0,457,456,1,0,0,0,458,459,1,0,0,0,459,457,1,0,0,0,459,460,1,0,0,
-		0,460,477,1,0,0,0,461,462,5,11,0,0,462,477,3,18,9,0,463,477,3,52,26,0,
-		464,465,5,244,0,0,465,477,3,174,87,0,466,467,5,96,0,0,467,473,3,168,84,
-		0,468,471,5,100,0,0,469,470,5,167,0,0,470,472,3,168,84,0,471,469,1,0,0,
-		0,471,472,1,0,0,0,472,474,1,0,0,0,473,468,1,0,0,0,473,474,1,0,0,0,474,
-		477,1,0,0,0,475,477,3,42,21,0,476,413,1,0,0,0,476,415,1,0,0,0,476,434,
-		1,0,0,0,476,436,1,0,0,0,476,438,1,0,0,0,476,455,1,0,0,0,476,461,1,0,0,
-		0,476,463,1,0,0,0,476,464,1,0,0,0,476,466,1,0,0,0,476,475,1,0,0,0,477,
-		39,1,0,0,0,478,479,5,34,0,0,479,498,3,42,21,0,480,481,5,34,0,0,481,482,
-		5,96,0,0,482,487,3,168,84,0,483,484,5,254,0,0,484,486,3,168,84,0,485,483,
-		1,0,0,0,486,489,1,0,0,0,487,485,1,0,0,0,487,488,1,0,0,0,488,495,1,0,0,
-		0,489,487,1,0,0,0,490,493,5,100,0,0,491,492,5,167,0,0,492,494,3,168,84,
-		0,493,491,1,0,0,0,493,494,1,0,0,0,494,496,1,0,0,0,495,490,1,0,0,0,495,
-		496,1,0,0,0,496,498,1,0,0,0,497,478,1,0,0,0,497,480,1,0,0,0,498,41,1,0,
-		0,0,499,500,5,97,0,0,500,501,5,63,0,0,501,506,3,166,83,0,502,503,5,254,
-		0,0,503,505,3,166,83,0,504,502,1,0,0,0,505,508,1,0,0,0,506,504,1,0,0,0,
-		506,507,1,0,0,0,507,511,1,0,0,0,508,506,1,0,0,0,509,510,5,99,0,0,510,512,
-		3,166,83,0,511,509,1,0,0,0,511,512,1,0,0,0,512,514,1,0,0,0,513,515,3,44,
-		22,0,514,513,1,0,0,0,514,515,1,0,0,0,515,518,1,0,0,0,516,517,5,34,0,0,
-		517,519,5,66,0,0,518,516,1,0,0,0,518,519,1,0,0,0,519,43,1,0,0,0,520,521,
-		5,132,0,0,521,522,3,166,83,0,522,523,5,204,0,0,523,524,3,174,87,0,524,
-		528,1,0,0,0,525,526,5,132,0,0,526,528,3,168,84,0,527,520,1,0,0,0,527,525,
-		1,0,0,0,528,45,1,0,0,0,529,537,5,246,0,0,530,531,5,50,0,0,531,537,3,168,
-		84,0,532,533,5,72,0,0,533,537,3,168,84,0,534,535,5,183,0,0,535,537,3,166,
-		83,0,536,529,1,0,0,0,536,530,1,0,0,0,536,532,1,0,0,0,536,534,1,0,0,0,537,
-		47,1,0,0,0,538,539,5,271,0,0,539,542,5,62,0,0,540,542,5,270,0,0,541,538,
-		1,0,0,0,541,540,1,0,0,0,542,49,1,0,0,0,543,544,5,71,0,0,544,550,3,168,
-		84,0,545,546,5,72,0,0,546,550,3,168,84,0,547,548,5,73,0,0,548,550,5,269,
-		0,0,549,543,1,0,0,0,549,545,1,0,0,0,549,547,1,0,0,0,550,51,1,0,0,0,551,
-		552,5,67,0,0,552,556,3,174,87,0,553,555,3,54,27,0,554,553,1,0,0,0,555,
-		558,1,0,0,0,556,554,1,0,0,0,556,557,1,0,0,0,557,53,1,0,0,0,558,556,1,0,
-		0,0,559,560,5,72,0,0,560,572,3,168,84,0,561,562,5,73,0,0,562,572,5,269,
-		0,0,563,564,5,132,0,0,564,572,3,168,84,0,565,566,5,68,0,0,566,569,3,56,
-		28,0,567,568,5,205,0,0,568,570,3,56,28,0,569,567,1,0,0,0,569,570,1,0,0,
-		0,570,572,1,0,0,0,571,559,1,0,0,0,571,561,1,0,0,0,571,563,1,0,0,0,571,
-		565,1,0,0,0,572,55,1,0,0,0,573,574,7,2,0,0,574,57,1,0,0,0,575,576,5,74,
-		0,0,576,577,3,174,87,0,577,581,5,250,0,0,578,580,3,60,30,0,579,578,1,0,
-		0,0,580,583,1,0,0,0,581,579,1,0,0,0,581,582,1,0,0,0,582,584,1,0,0,0,583,
-		581,1,0,0,0,584,585,5,251,0,0,585,59,1,0,0,0,586,587,5,75,0,0,587,639,
-		3,174,87,0,588,589,5,114,0,0,589,639,3,168,84,0,590,591,5,115,0,0,591,
-		639,3,80,40,0,592,593,5,117,0,0,593,594,5,73,0,0,594,639,5,269,0,0,595,
-		596,5,120,0,0,596,598,3,98,49,0,597,599,5,274,0,0,598,597,1,0,0,0,598,
-		599,1,0,0,0,599,639,1,0,0,0,600,601,5,8,0,0,601,639,5,269,0,0,602,603,
-		5,45,0,0,603,606,3,168,84,0,604,605,5,140,0,0,605,607,3,166,83,0,606,604,
-		1,0,0,0,606,607,1,0,0,0,607,610,1,0,0,0,608,609,5,141,0,0,609,611,3,62,
-		31,0,610,608,1,0,0,0,610,611,1,0,0,0,611,629,1,0,0,0,612,627,5,156,0,0,
-		613,614,5,271,0,0,614,628,5,142,0,0,615,616,5,142,0,0,616,623,5,250,0,
-		0,617,619,3,168,84,0,618,620,5,254,0,0,619,618,1,0,0,0,619,620,1,0,0,0,
-		620,622,1,0,0,0,621,617,1,0,0,0,622,625,1,0,0,0,623,621,1,0,0,0,623,624,
-		1,0,0,0,624,626,1,0,0,0,625,623,1,0,0,0,626,628,5,251,0,0,627,613,1,0,
-		0,0,627,615,1,0,0,0,628,630,1,0,0,0,629,612,1,0,0,0,629,630,1,0,0,0,630,
-		639,1,0,0,0,631,639,3,92,46,0,632,639,3,94,47,0,633,635,5,144,0,0,634,
-		636,5,258,0,0,635,634,1,0,0,0,635,636,1,0,0,0,636,637,1,0,0,0,637,639,
-		3,168,84,0,638,586,1,0,0,0,638,588,1,0,0,0,638,590,1,0,0,0,638,592,1,0,
-		0,0,638,595,1,0,0,0,638,600,1,0,0,0,638,602,1,0,0,0,638,631,1,0,0,0,638,
-		632,1,0,0,0,638,633,1,0,0,0,639,61,1,0,0,0,640,643,5,115,0,0,641,643,3,
-		168,84,0,642,640,1,0,0,0,642,641,1,0,0,0,643,63,1,0,0,0,644,645,5,76,0,
-		0,645,646,3,174,87,0,646,650,5,250,0,0,647,649,3,66,33,0,648,647,1,0,0,
-		0,649,652,1,0,0,0,650,648,1,0,0,0,650,651,1,0,0,0,651,653,1,0,0,0,652,
-		650,1,0,0,0,653,654,5,251,0,0,654,65,1,0,0,0,655,656,5,77,0,0,656,660,
-		5,250,0,0,657,659,3,76,38,0,658,657,1,0,0,0,659,662,1,0,0,0,660,658,1,
-		0,0,0,660,661,1,0,0,0,661,663,1,0,0,0,662,660,1,0,0,0,663,695,5,251,0,
-		0,664,665,5,78,0,0,665,695,3,168,84,0,666,667,5,79,0,0,667,695,3,168,84,
-		0,668,669,5,80,0,0,669,670,5,49,0,0,670,695,3,166,83,0,671,672,5,80,0,
-		0,672,673,5,81,0,0,673,674,3,168,84,0,674,675,3,164,82,0,675,695,1,0,0,
-		0,676,677,5,83,0,0,677,695,3,168,84,0,678,679,5,84,0,0,679,695,3,168,84,
-		0,680,681,5,82,0,0,681,695,3,168,84,0,682,683,5,85,0,0,683,684,3,168,84,
-		0,684,685,3,164,82,0,685,695,1,0,0,0,686,687,5,86,0,0,687,688,3,168,84,
-		0,688,689,5,81,0,0,689,690,3,168,84,0,690,691,3,164,82,0,691,695,1,0,0,
-		0,692,693,5,87,0,0,693,695,3,174,87,0,694,655,1,0,0,0,694,664,1,0,0,0,
-		694,666,1,0,0,0,694,668,1,0,0,0,694,671,1,0,0,0,694,676,1,0,0,0,694,678,
-		1,0,0,0,694,680,1,0,0,0,694,682,1,0,0,0,694,686,1,0,0,0,694,692,1,0,0,
-		0,695,67,1,0,0,0,696,697,5,88,0,0,697,698,3,174,87,0,698,699,5,54,0,0,
-		699,700,3,174,87,0,700,704,5,250,0,0,701,703,3,70,35,0,702,701,1,0,0,0,
-		703,706,1,0,0,0,704,702,1,0,0,0,704,705,1,0,0,0,705,707,1,0,0,0,706,704,
-		1,0,0,0,707,708,5,251,0,0,708,69,1,0,0,0,709,710,5,89,0,0,710,757,3,174,
-		87,0,711,712,5,78,0,0,712,757,3,168,84,0,713,714,5,90,0,0,714,715,5,63,
-		0,0,715,757,5,65,0,0,716,717,5,90,0,0,717,757,3,168,84,0,718,719,5,193,
-		0,0,719,720,3,168,84,0,720,721,3,164,82,0,721,757,1,0,0,0,722,723,5,91,
-		0,0,723,757,3,168,84,0,724,725,5,58,0,0,725,757,5,269,0,0,726,727,5,59,
-		0,0,727,757,3,166,83,0,728,729,5,96,0,0,729,735,3,168,84,0,730,733,5,100,
-		0,0,731,732,5,167,0,0,732,734,3,168,84,0,733,731,1,0,0,0,733,734,1,0,0,
-		0,734,736,1,0,0,0,735,730,1,0,0,0,735,736,1,0,0,0,736,757,1,0,0,0,737,
-		738,5,60,0,0,738,739,3,48,24,0,739,740,3,166,83,0,740,741,5,63,0,0,741,
-		742,5,89,0,0,742,745,5,64,0,0,743,744,5,34,0,0,744,746,3,42,21,0,745,743,
-		1,0,0,0,745,746,1,0,0,0,746,757,1,0,0,0,747,748,5,101,0,0,748,752,3,168,
-		84,0,749,750,5,102,0,0,750,751,5,134,0,0,751,753,5,59,0,0,752,749,1,0,
-		0,0,752,753,1,0,0,0,753,757,1,0,0,0,754,757,3,52,26,0,755,757,3,42,21,
-		0,756,709,1,0,0,0,756,711,1,0,0,0,756,713,1,0,0,0,756,716,1,0,0,0,756,
-		718,1,0,0,0,756,722,1,0,0,0,756,724,1,0,0,0,756,726,1,0,0,0,756,728,1,
-		0,0,0,756,737,1,0,0,0,756,747,1,0,0,0,756,754,1,0,0,0,756,755,1,0,0,0,
-		757,71,1,0,0,0,758,759,5,199,0,0,759,760,3,174,87,0,760,764,5,250,0,0,
-		761,763,3,74,37,0,762,761,1,0,0,0,763,766,1,0,0,0,764,762,1,0,0,0,764,
-		765,1,0,0,0,765,767,1,0,0,0,766,764,1,0,0,0,767,768,5,251,0,0,768,73,1,
-		0,0,0,769,770,5,229,0,0,770,790,3,168,84,0,771,772,5,90,0,0,772,790,3,
-		174,87,0,773,774,5,230,0,0,774,790,3,168,84,0,775,776,5,231,0,0,776,790,
-		3,168,84,0,777,778,5,232,0,0,778,790,3,168,84,0,779,780,5,83,0,0,780,790,
-		3,168,84,0,781,782,5,82,0,0,782,790,3,168,84,0,783,784,5,103,0,0,784,790,
-		3,168,84,0,785,786,5,104,0,0,786,790,3,168,84,0,787,788,5,107,0,0,788,
-		790,3,168,84,0,789,769,1,0,0,0,789,771,1,0,0,0,789,773,1,0,0,0,789,775,
-		1,0,0,0,789,777,1,0,0,0,789,779,1,0,0,0,789,781,1,0,0,0,789,783,1,0,0,
-		0,789,785,1,0,0,0,789,787,1,0,0,0,790,75,1,0,0,0,791,792,5,269,0,0,792,
-		793,3,168,84,0,793,794,5,63,0,0,794,796,3,168,84,0,795,797,5,254,0,0,796,
-		795,1,0,0,0,796,797,1,0,0,0,797,77,1,0,0,0,798,799,5,113,0,0,799,800,3,
-		174,87,0,800,804,5,250,0,0,801,803,3,82,41,0,802,801,1,0,0,0,803,806,1,
-		0,0,0,804,802,1,0,0,0,804,805,1,0,0,0,805,807,1,0,0,0,806,804,1,0,0,0,
-		807,808,5,251,0,0,808,79,1,0,0,0,809,811,3,168,84,0,810,812,5,116,0,0,
-		811,810,1,0,0,0,811,812,1,0,0,0,812,815,1,0,0,0,813,814,5,50,0,0,814,816,
-		3,168,84,0,815,813,1,0,0,0,815,816,1,0,0,0,816,819,1,0,0,0,817,818,5,72,
-		0,0,818,820,3,168,84,0,819,817,1,0,0,0,819,820,1,0,0,0,820,81,1,0,0,0,
-		821,822,5,114,0,0,822,939,3,168,84,0,823,824,5,115,0,0,824,939,3,80,40,
-		0,825,827,5,208,0,0,826,828,5,270,0,0,827,826,1,0,0,0,827,828,1,0,0,0,
-		828,831,1,0,0,0,829,830,5,145,0,0,830,832,3,168,84,0,831,829,1,0,0,0,831,
-		832,1,0,0,0,832,939,1,0,0,0,833,834,5,208,0,0,834,939,5,219,0,0,835,836,
-		5,209,0,0,836,939,3,168,84,0,837,838,5,210,0,0,838,939,3,168,84,0,839,
-		840,5,211,0,0,840,841,5,73,0,0,841,939,5,269,0,0,842,843,5,212,0,0,843,
-		847,5,250,0,0,844,846,3,34,17,0,845,844,1,0,0,0,846,849,1,0,0,0,847,845,
-		1,0,0,0,847,848,1,0,0,0,848,850,1,0,0,0,849,847,1,0,0,0,850,939,5,251,
-		0,0,851,852,5,212,0,0,852,853,5,220,0,0,853,854,3,174,87,0,854,855,5,221,
-		0,0,855,856,3,168,84,0,856,939,1,0,0,0,857,858,5,213,0,0,858,939,3,168,
-		84,0,859,939,3,92,46,0,860,939,3,94,47,0,861,862,5,216,0,0,862,863,5,222,
-		0,0,863,864,3,168,84,0,864,865,5,178,0,0,865,866,3,168,84,0,866,939,1,
-		0,0,0,867,868,5,215,0,0,868,939,3,168,84,0,869,870,5,117,0,0,870,871,5,
-		73,0,0,871,939,5,269,0,0,872,873,5,120,0,0,873,939,3,98,49,0,874,875,5,
-		8,0,0,875,939,5,269,0,0,876,877,5,124,0,0,877,939,5,271,0,0,878,939,3,
-		52,26,0,879,880,5,234,0,0,880,881,5,63,0,0,881,882,3,168,84,0,882,883,
-		5,220,0,0,883,887,3,168,84,0,884,885,5,235,0,0,885,886,5,236,0,0,886,888,
-		3,168,84,0,887,884,1,0,0,0,887,888,1,0,0,0,888,892,1,0,0,0,889,891,3,88,
-		44,0,890,889,1,0,0,0,891,894,1,0,0,0,892,890,1,0,0,0,892,893,1,0,0,0,893,
-		896,1,0,0,0,894,892,1,0,0,0,895,897,3,90,45,0,896,895,1,0,0,0,896,897,
-		1,0,0,0,897,939,1,0,0,0,898,899,5,249,0,0,899,904,5,269,0,0,900,901,5,
-		254,0,0,901,903,5,269,0,0,902,900,1,0,0,0,903,906,1,0,0,0,904,902,1,0,
-		0,0,904,905,1,0,0,0,905,907,1,0,0,0,906,904,1,0,0,0,907,908,5,167,0,0,
-		908,909,3,168,84,0,909,910,5,50,0,0,910,911,3,168,84,0,911,939,1,0,0,0,
-		912,913,5,242,0,0,913,939,3,168,84,0,914,916,5,239,0,0,915,917,3,86,43,
-		0,916,915,1,0,0,0,917,918,1,0,0,0,918,916,1,0,0,0,918,919,1,0,0,0,919,
-		936,1,0,0,0,920,934,5,240,0,0,921,935,3,168,84,0,922,923,5,241,0,0,923,
-		925,5,250,0,0,924,926,3,84,42,0,925,924,1,0,0,0,926,927,1,0,0,0,927,925,
-		1,0,0,0,927,928,1,0,0,0,928,929,1,0,0,0,929,932,5,251,0,0,930,931,7,3,
-		0,0,931,933,3,168,84,0,932,930,1,0,0,0,932,933,1,0,0,0,933,935,1,0,0,0,
-		934,921,1,0,0,0,934,922,1,0,0,0,935,937,1,0,0,0,936,920,1,0,0,0,936,937,
-		1,0,0,0,937,939,1,0,0,0,938,821,1,0,0,0,938,823,1,0,0,0,938,825,1,0,0,
-		0,938,833,1,0,0,0,938,835,1,0,0,0,938,837,1,0,0,0,938,839,1,0,0,0,938,
-		842,1,0,0,0,938,851,1,0,0,0,938,857,1,0,0,0,938,859,1,0,0,0,938,860,1,
-		0,0,0,938,861,1,0,0,0,938,867,1,0,0,0,938,869,1,0,0,0,938,872,1,0,0,0,
-		938,874,1,0,0,0,938,876,1,0,0,0,938,878,1,0,0,0,938,879,1,0,0,0,938,898,
-		1,0,0,0,938,912,1,0,0,0,938,914,1,0,0,0,939,83,1,0,0,0,940,941,3,166,83,
-		0,941,943,3,168,84,0,942,944,5,254,0,0,943,942,1,0,0,0,943,944,1,0,0,0,
-		944,85,1,0,0,0,945,946,5,51,0,0,946,947,5,269,0,0,947,948,5,63,0,0,948,
-		950,3,168,84,0,949,951,5,254,0,0,950,949,1,0,0,0,950,951,1,0,0,0,951,87,
-		1,0,0,0,952,953,5,237,0,0,953,954,5,269,0,0,954,955,5,63,0,0,955,956,3,
-		168,84,0,956,89,1,0,0,0,957,958,5,238,0,0,958,959,5,51,0,0,959,960,5,269,
-		0,0,960,961,5,236,0,0,961,962,3,168,84,0,962,91,1,0,0,0,963,964,5,214,
-		0,0,964,969,3,168,84,0,965,966,5,51,0,0,966,970,5,269,0,0,967,968,5,223,
-		0,0,968,970,3,174,87,0,969,965,1,0,0,0,969,967,1,0,0,0,970,93,1,0,0,0,
-		971,972,5,216,0,0,972,973,5,217,0,0,973,974,3,174,87,0,974,978,5,250,0,
-		0,975,977,3,96,48,0,976,975,1,0,0,0,977,980,1,0,0,0,978,976,1,0,0,0,978,
-		979,1,0,0,0,979,983,1,0,0,0,980,978,1,0,0,0,981,982,5,178,0,0,982,984,
-		3,168,84,0,983,981,1,0,0,0,983,984,1,0,0,0,984,985,1,0,0,0,985,986,5,251,
-		0,0,986,95,1,0,0,0,987,988,5,218,0,0,988,989,3,168,84,0,989,990,3,168,
-		84,0,990,97,1,0,0,0,991,1004,5,121,0,0,992,1004,5,122,0,0,993,1004,5,123,
-		0,0,994,995,5,52,0,0,995,999,5,250,0,0,996,998,3,34,17,0,997,996,1,0,0,
-		0,998,1001,1,0,0,0,999,997,1,0,0,0,999,1000,1,0,0,0,1000,1002,1,0,0,0,
-		1001,999,1,0,0,0,1002,1004,5,251,0,0,1003,991,1,0,0,0,1003,992,1,0,0,0,
-		1003,993,1,0,0,0,1003,994,1,0,0,0,1004,99,1,0,0,0,1005,1006,5,224,0,0,
-		1006,1007,3,174,87,0,1007,1011,5,250,0,0,1008,1010,3,102,51,0,1009,1008,
-		1,0,0,0,1010,1013,1,0,0,0,1011,1009,1,0,0,0,1011,1012,1,0,0,0,1012,1014,
-		1,0,0,0,1013,1011,1,0,0,0,1014,1015,5,251,0,0,1015,101,1,0,0,0,1016,1017,
-		5,204,0,0,1017,1018,3,174,87,0,1018,1019,5,255,0,0,1019,1020,3,174,87,
-		0,1020,1040,1,0,0,0,1021,1022,5,202,0,0,1022,1040,3,168,84,0,1023,1024,
-		5,225,0,0,1024,1040,3,168,84,0,1025,1026,5,226,0,0,1026,1040,5,228,0,0,
-		1027,1028,5,226,0,0,1028,1040,3,174,87,0,1029,1031,5,65,0,0,1030,1032,
-		3,104,52,0,1031,1030,1,0,0,0,1032,1033,1,0,0,0,1033,1031,1,0,0,0,1033,
-		1034,1,0,0,0,1034,1040,1,0,0,0,1035,1036,5,212,0,0,1036,1037,5,173,0,0,
-		1037,1038,5,51,0,0,1038,1040,3,174,87,0,1039,1016,1,0,0,0,1039,1021,1,
-		0,0,0,1039,1023,1,0,0,0,1039,1025,1,0,0,0,1039,1027,1,0,0,0,1039,1029,
-		1,0,0,0,1039,1035,1,0,0,0,1040,103,1,0,0,0,1041,1042,5,227,0,0,1042,1048,
-		3,168,84,0,1043,1044,5,103,0,0,1044,1048,3,168,84,0,1045,1046,5,104,0,
-		0,1046,1048,3,168,84,0,1047,1041,1,0,0,0,1047,1043,1,0,0,0,1047,1045,1,
-		0,0,0,1048,105,1,0,0,0,1049,1050,5,125,0,0,1050,1051,3,174,87,0,1051,1055,
-		5,250,0,0,1052,1054,3,108,54,0,1053,1052,1,0,0,0,1054,1057,1,0,0,0,1055,
-		1053,1,0,0,0,1055,1056,1,0,0,0,1056,1058,1,0,0,0,1057,1055,1,0,0,0,1058,
-		1059,5,251,0,0,1059,107,1,0,0,0,1060,1061,5,126,0,0,1061,1096,3,168,84,
-		0,1062,1063,5,127,0,0,1063,1068,3,110,55,0,1064,1065,5,254,0,0,1065,1067,
-		3,110,55,0,1066,1064,1,0,0,0,1067,1070,1,0,0,0,1068,1066,1,0,0,0,1068,
-		1069,1,0,0,0,1069,1096,1,0,0,0,1070,1068,1,0,0,0,1071,1072,5,169,0,0,1072,
-		1096,3,168,84,0,1073,1074,5,170,0,0,1074,1075,3,168,84,0,1075,1076,5,167,
-		0,0,1076,1079,3,174,87,0,1077,1078,5,171,0,0,1078,1080,3,168,84,0,1079,
-		1077,1,0,0,0,1079,1080,1,0,0,0,1080,1082,1,0,0,0,1081,1083,5,176,0,0,1082,
-		1081,1,0,0,0,1082,1083,1,0,0,0,1083,1096,1,0,0,0,1084,1085,5,210,0,0,1085,
-		1096,3,168,84,0,1086,1087,5,172,0,0,1087,1092,3,114,57,0,1088,1089,5,254,
-		0,0,1089,1091,3,114,57,0,1090,1088,1,0,0,0,1091,1094,1,0,0,0,1092,1090,
-		1,0,0,0,1092,1093,1,0,0,0,1093,1096,1,0,0,0,1094,1092,1,0,0,0,1095,1060,
-		1,0,0,0,1095,1062,1,0,0,0,1095,1071,1,0,0,0,1095,1073,1,0,0,0,1095,1084,
-		1,0,0,0,1095,1086,1,0,0,0,1096,109,1,0,0,0,1097,1098,3,174,87,0,1098,1107,
-		3,168,84,0,1099,1103,5,250,0,0,1100,1102,3,112,56,0,1101,1100,1,0,0,0,
-		1102,1105,1,0,0,0,1103,1101,1,0,0,0,1103,1104,1,0,0,0,1104,1106,1,0,0,
-		0,1105,1103,1,0,0,0,1106,1108,5,251,0,0,1107,1099,1,0,0,0,1107,1108,1,
-		0,0,0,1108,111,1,0,0,0,1109,1110,5,169,0,0,1110,1116,3,168,84,0,1111,1112,
-		5,170,0,0,1112,1116,3,168,84,0,1113,1114,5,171,0,0,1114,1116,3,168,84,
-		0,1115,1109,1,0,0,0,1115,1111,1,0,0,0,1115,1113,1,0,0,0,1116,113,1,0,0,
-		0,1117,1118,5,269,0,0,1118,1119,3,168,84,0,1119,115,1,0,0,0,1120,1121,
-		5,128,0,0,1121,1130,3,174,87,0,1122,1126,5,250,0,0,1123,1125,3,118,59,
-		0,1124,1123,1,0,0,0,1125,1128,1,0,0,0,1126,1124,1,0,0,0,1126,1127,1,0,
-		0,0,1127,1129,1,0,0,0,1128,1126,1,0,0,0,1129,1131,5,251,0,0,1130,1122,
-		1,0,0,0,1130,1131,1,0,0,0,1131,117,1,0,0,0,1132,1133,5,129,0,0,1133,1139,
-		3,168,84,0,1134,1135,5,130,0,0,1135,1139,3,168,84,0,1136,1137,5,131,0,
-		0,1137,1139,3,168,84,0,1138,1132,1,0,0,0,1138,1134,1,0,0,0,1138,1136,1,
-		0,0,0,1139,119,1,0,0,0,1140,1141,5,132,0,0,1141,1142,3,174,87,0,1142,1143,
-		5,250,0,0,1143,1151,3,168,84,0,1144,1149,3,164,82,0,1145,1146,5,57,0,0,
-		1146,1147,3,168,84,0,1147,1148,3,164,82,0,1148,1150,1,0,0,0,1149,1145,
-		1,0,0,0,1149,1150,1,0,0,0,1150,1152,1,0,0,0,1151,1144,1,0,0,0,1151,1152,
-		1,0,0,0,1152,1153,1,0,0,0,1153,1154,5,251,0,0,1154,121,1,0,0,0,1155,1156,
-		5,133,0,0,1156,1157,3,174,87,0,1157,1158,5,257,0,0,1158,1165,3,168,84,
-		0,1159,1162,5,134,0,0,1160,1163,5,135,0,0,1161,1163,5,136,0,0,1162,1160,
-		1,0,0,0,1162,1161,1,0,0,0,1163,1164,1,0,0,0,1164,1166,3,166,83,0,1165,
-		1159,1,0,0,0,1165,1166,1,0,0,0,1166,1169,1,0,0,0,1167,1168,5,51,0,0,1168,
-		1170,5,269,0,0,1169,1167,1,0,0,0,1169,1170,1,0,0,0,1170,123,1,0,0,0,1171,
-		1172,5,137,0,0,1172,1173,3,174,87,0,1173,1174,5,145,0,0,1174,1177,3,168,
-		84,0,1175,1176,5,51,0,0,1176,1178,5,269,0,0,1177,1175,1,0,0,0,1177,1178,
-		1,0,0,0,1178,1182,1,0,0,0,1179,1180,5,138,0,0,1180,1181,5,140,0,0,1181,
-		1183,5,271,0,0,1182,1179,1,0,0,0,1182,1183,1,0,0,0,1183,1187,1,0,0,0,1184,
-		1185,5,139,0,0,1185,1186,5,140,0,0,1186,1188,5,271,0,0,1187,1184,1,0,0,
-		0,1187,1188,1,0,0,0,1188,1199,1,0,0,0,1189,1190,5,162,0,0,1190,1191,5,
-		188,0,0,1191,1192,3,174,87,0,1192,1193,5,163,0,0,1193,1194,5,167,0,0,1194,
-		1195,5,271,0,0,1195,1197,5,164,0,0,1196,1198,3,126,63,0,1197,1196,1,0,
-		0,0,1197,1198,1,0,0,0,1198,1200,1,0,0,0,1199,1189,1,0,0,0,1199,1200,1,
-		0,0,0,1200,1201,1,0,0,0,1201,1202,5,256,0,0,1202,1207,3,128,64,0,1203,
-		1204,5,254,0,0,1204,1206,3,128,64,0,1205,1203,1,0,0,0,1206,1209,1,0,0,
-		0,1207,1205,1,0,0,0,1207,1208,1,0,0,0,1208,125,1,0,0,0,1209,1207,1,0,0,
-		0,1210,1211,5,165,0,0,1211,1216,3,174,87,0,1212,1213,5,254,0,0,1213,1215,
-		3,174,87,0,1214,1212,1,0,0,0,1215,1218,1,0,0,0,1216,1214,1,0,0,0,1216,
-		1217,1,0,0,0,1217,1222,1,0,0,0,1218,1216,1,0,0,0,1219,1220,5,179,0,0,1220,
-		1221,5,166,0,0,1221,1223,3,174,87,0,1222,1219,1,0,0,0,1222,1223,1,0,0,
-		0,1223,1227,1,0,0,0,1224,1225,5,166,0,0,1225,1227,3,174,87,0,1226,1210,
-		1,0,0,0,1226,1224,1,0,0,0,1227,127,1,0,0,0,1228,1229,5,158,0,0,1229,1230,
-		5,270,0,0,1230,1231,5,167,0,0,1231,1248,3,174,87,0,1232,1244,5,161,0,0,
-		1233,1234,5,252,0,0,1234,1239,3,174,87,0,1235,1236,5,254,0,0,1236,1238,
-		3,174,87,0,1237,1235,1,0,0,0,1238,1241,1,0,0,0,1239,1237,1,0,0,0,1239,
-		1240,1,0,0,0,1240,1242,1,0,0,0,1241,1239,1,0,0,0,1242,1243,5,253,0,0,1243,
-		1245,1,0,0,0,1244,1233,1,0,0,0,1244,1245,1,0,0,0,1245,1248,1,0,0,0,1246,
-		1248,3,174,87,0,1247,1228,1,0,0,0,1247,1232,1,0,0,0,1247,1246,1,0,0,0,
-		1248,129,1,0,0,0,1249,1250,5,146,0,0,1250,1251,5,145,0,0,1251,1254,3,168,
-		84,0,1252,1253,5,147,0,0,1253,1255,3,166,83,0,1254,1252,1,0,0,0,1254,1255,
-		1,0,0,0,1255,131,1,0,0,0,1256,1257,5,148,0,0,1257,1258,5,149,0,0,1258,
-		1263,3,134,67,0,1259,1260,5,254,0,0,1260,1262,3,134,67,0,1261,1259,1,0,
-		0,0,1262,1265,1,0,0,0,1263,1261,1,0,0,0,1263,1264,1,0,0,0,1264,133,1,0,
-		0,0,1265,1263,1,0,0,0,1266,1269,5,66,0,0,1267,1269,3,174,87,0,1268,1266,
-		1,0,0,0,1268,1267,1,0,0,0,1269,135,1,0,0,0,1270,1271,5,150,0,0,1271,1275,
-		5,250,0,0,1272,1274,3,138,69,0,1273,1272,1,0,0,0,1274,1277,1,0,0,0,1275,
-		1273,1,0,0,0,1275,1276,1,0,0,0,1276,1278,1,0,0,0,1277,1275,1,0,0,0,1278,
-		1279,5,251,0,0,1279,137,1,0,0,0,1280,1281,5,10,0,0,1281,1291,3,172,86,
-		0,1282,1283,5,151,0,0,1283,1288,3,174,87,0,1284,1285,5,254,0,0,1285,1287,
-		3,174,87,0,1286,1284,1,0,0,0,1287,1290,1,0,0,0,1288,1286,1,0,0,0,1288,
-		1289,1,0,0,0,1289,1292,1,0,0,0,1290,1288,1,0,0,0,1291,1282,1,0,0,0,1291,
-		1292,1,0,0,0,1292,1375,1,0,0,0,1293,1294,5,152,0,0,1294,1375,3,174,87,
-		0,1295,1296,5,153,0,0,1296,1375,3,174,87,0,1297,1298,5,154,0,0,1298,1299,
-		5,155,0,0,1299,1300,5,156,0,0,1300,1375,3,174,87,0,1301,1304,5,157,0,0,
-		1302,1303,5,270,0,0,1303,1305,5,204,0,0,1304,1302,1,0,0,0,1304,1305,1,
-		0,0,0,1305,1306,1,0,0,0,1306,1307,5,155,0,0,1307,1308,5,167,0,0,1308,1375,
-		3,174,87,0,1309,1310,5,158,0,0,1310,1311,5,270,0,0,1311,1312,5,204,0,0,
-		1312,1313,5,155,0,0,1313,1314,5,167,0,0,1314,1375,3,174,87,0,1315,1316,
-		5,181,0,0,1316,1321,3,174,87,0,1317,1318,5,254,0,0,1318,1320,3,174,87,
-		0,1319,1317,1,0,0,0,1320,1323,1,0,0,0,1321,1319,1,0,0,0,1321,1322,1,0,
-		0,0,1322,1325,1,0,0,0,1323,1321,1,0,0,0,1324,1326,5,159,0,0,1325,1324,
-		1,0,0,0,1325,1326,1,0,0,0,1326,1327,1,0,0,0,1327,1328,5,167,0,0,1328,1329,
-		5,233,0,0,1329,1330,3,172,86,0,1330,1375,1,0,0,0,1331,1332,5,177,0,0,1332,
-		1333,3,168,84,0,1333,1337,5,250,0,0,1334,1336,3,138,69,0,1335,1334,1,0,
-		0,0,1336,1339,1,0,0,0,1337,1335,1,0,0,0,1337,1338,1,0,0,0,1338,1340,1,
-		0,0,0,1339,1337,1,0,0,0,1340,1350,5,251,0,0,1341,1342,5,178,0,0,1342,1346,
-		5,250,0,0,1343,1345,3,138,69,0,1344,1343,1,0,0,0,1345,1348,1,0,0,0,1346,
-		1344,1,0,0,0,1346,1347,1,0,0,0,1347,1349,1,0,0,0,1348,1346,1,0,0,0,1349,
-		1351,5,251,0,0,1350,1341,1,0,0,0,1350,1351,1,0,0,0,1351,1375,1,0,0,0,1352,
-		1355,5,159,0,0,1353,1354,5,188,0,0,1354,1356,5,114,0,0,1355,1353,1,0,0,
-		0,1355,1356,1,0,0,0,1356,1357,1,0,0,0,1357,1361,5,250,0,0,1358,1360,3,
-		138,69,0,1359,1358,1,0,0,0,1360,1363,1,0,0,0,1361,1359,1,0,0,0,1361,1362,
-		1,0,0,0,1362,1364,1,0,0,0,1363,1361,1,0,0,0,1364,1375,5,251,0,0,1365,1366,
-		5,160,0,0,1366,1370,5,250,0,0,1367,1369,3,138,69,0,1368,1367,1,0,0,0,1369,
-		1372,1,0,0,0,1370,1368,1,0,0,0,1370,1371,1,0,0,0,1371,1373,1,0,0,0,1372,
-		1370,1,0,0,0,1373,1375,5,251,0,0,1374,1280,1,0,0,0,1374,1293,1,0,0,0,1374,
-		1295,1,0,0,0,1374,1297,1,0,0,0,1374,1301,1,0,0,0,1374,1309,1,0,0,0,1374,
-		1315,1,0,0,0,1374,1331,1,0,0,0,1374,1352,1,0,0,0,1374,1365,1,0,0,0,1375,
-		139,1,0,0,0,1376,1377,5,180,0,0,1377,1381,5,250,0,0,1378,1380,3,142,71,
-		0,1379,1378,1,0,0,0,1380,1383,1,0,0,0,1381,1379,1,0,0,0,1381,1382,1,0,
-		0,0,1382,1384,1,0,0,0,1383,1381,1,0,0,0,1384,1385,5,251,0,0,1385,141,1,
-		0,0,0,1386,1387,5,181,0,0,1387,1392,3,174,87,0,1388,1389,5,254,0,0,1389,
-		1391,3,174,87,0,1390,1388,1,0,0,0,1391,1394,1,0,0,0,1392,1390,1,0,0,0,
-		1392,1393,1,0,0,0,1393,1398,1,0,0,0,1394,1392,1,0,0,0,1395,1397,3,144,
-		72,0,1396,1395,1,0,0,0,1397,1400,1,0,0,0,1398,1396,1,0,0,0,1398,1399,1,
-		0,0,0,1399,1403,1,0,0,0,1400,1398,1,0,0,0,1401,1403,3,136,68,0,1402,1386,
-		1,0,0,0,1402,1401,1,0,0,0,1403,143,1,0,0,0,1404,1405,5,182,0,0,1405,1457,
-		3,168,84,0,1406,1407,5,90,0,0,1407,1408,5,248,0,0,1408,1457,3,168,84,0,
-		1409,1410,5,90,0,0,1410,1457,3,174,87,0,1411,1412,5,183,0,0,1412,1457,
-		3,166,83,0,1413,1414,5,134,0,0,1414,1415,5,271,0,0,1415,1457,5,143,0,0,
-		1416,1417,5,103,0,0,1417,1418,3,168,84,0,1418,1419,5,190,0,0,1419,1420,
-		5,112,0,0,1420,1457,1,0,0,0,1421,1422,5,104,0,0,1422,1457,3,168,84,0,1423,
-		1424,5,105,0,0,1424,1425,3,168,84,0,1425,1426,5,190,0,0,1426,1427,5,112,
-		0,0,1427,1457,1,0,0,0,1428,1429,5,106,0,0,1429,1457,3,168,84,0,1430,1431,
-		5,107,0,0,1431,1457,5,108,0,0,1432,1433,5,109,0,0,1433,1457,3,168,84,0,
-		1434,1435,5,93,0,0,1435,1436,5,95,0,0,1436,1437,5,63,0,0,1437,1444,3,168,
-		84,0,1438,1439,5,94,0,0,1439,1440,5,167,0,0,1440,1441,3,168,84,0,1441,
-		1442,5,134,0,0,1442,1443,3,166,83,0,1443,1445,1,0,0,0,1444,1438,1,0,0,
-		0,1444,1445,1,0,0,0,1445,1448,1,0,0,0,1446,1447,5,4,0,0,1447,1449,3,166,
-		83,0,1448,1446,1,0,0,0,1448,1449,1,0,0,0,1449,1452,1,0,0,0,1450,1451,5,
-		90,0,0,1451,1453,3,168,84,0,1452,1450,1,0,0,0,1452,1453,1,0,0,0,1453,1457,
-		1,0,0,0,1454,1455,5,110,0,0,1455,1457,3,166,83,0,1456,1404,1,0,0,0,1456,
-		1406,1,0,0,0,1456,1409,1,0,0,0,1456,1411,1,0,0,0,1456,1413,1,0,0,0,1456,
-		1416,1,0,0,0,1456,1421,1,0,0,0,1456,1423,1,0,0,0,1456,1428,1,0,0,0,1456,
-		1430,1,0,0,0,1456,1432,1,0,0,0,1456,1434,1,0,0,0,1456,1454,1,0,0,0,1457,
-		145,1,0,0,0,1458,1459,5,2,0,0,1459,1460,3,174,87,0,1460,1461,5,4,0,0,1461,
-		1462,3,174,87,0,1462,1466,5,250,0,0,1463,1465,3,148,74,0,1464,1463,1,0,
-		0,0,1465,1468,1,0,0,0,1466,1464,1,0,0,0,1466,1467,1,0,0,0,1467,1469,1,
-		0,0,0,1468,1466,1,0,0,0,1469,1470,5,251,0,0,1470,147,1,0,0,0,1471,1472,
-		3,174,87,0,1472,1473,5,60,0,0,1473,1474,5,184,0,0,1474,1475,5,271,0,0,
-		1475,1790,1,0,0,0,1476,1477,3,174,87,0,1477,1478,5,60,0,0,1478,1479,5,
-		38,0,0,1479,1483,3,168,84,0,1480,1482,3,162,81,0,1481,1480,1,0,0,0,1482,
-		1485,1,0,0,0,1483,1481,1,0,0,0,1483,1484,1,0,0,0,1484,1790,1,0,0,0,1485,
-		1483,1,0,0,0,1486,1487,3,174,87,0,1487,1491,5,98,0,0,1488,1489,5,156,0,
-		0,1489,1490,5,61,0,0,1490,1492,5,271,0,0,1491,1488,1,0,0,0,1491,1492,1,
-		0,0,0,1492,1493,1,0,0,0,1493,1494,5,63,0,0,1494,1495,3,166,83,0,1495,1790,
-		1,0,0,0,1496,1497,3,174,87,0,1497,1498,5,98,0,0,1498,1502,5,38,0,0,1499,
-		1500,5,156,0,0,1500,1501,5,61,0,0,1501,1503,5,271,0,0,1502,1499,1,0,0,
-		0,1502,1503,1,0,0,0,1503,1504,1,0,0,0,1504,1505,5,63,0,0,1505,1510,3,160,
-		80,0,1506,1507,5,254,0,0,1507,1509,3,160,80,0,1508,1506,1,0,0,0,1509,1512,
-		1,0,0,0,1510,1508,1,0,0,0,1510,1511,1,0,0,0,1511,1516,1,0,0,0,1512,1510,
-		1,0,0,0,1513,1515,3,162,81,0,1514,1513,1,0,0,0,1515,1518,1,0,0,0,1516,
-		1514,1,0,0,0,1516,1517,1,0,0,0,1517,1790,1,0,0,0,1518,1516,1,0,0,0,1519,
-		1520,3,172,86,0,1520,1521,7,4,0,0,1521,1522,3,168,84,0,1522,1527,3,164,
-		82,0,1523,1524,5,28,0,0,1524,1525,3,168,84,0,1525,1526,3,164,82,0,1526,
-		1528,1,0,0,0,1527,1523,1,0,0,0,1527,1528,1,0,0,0,1528,1790,1,0,0,0,1529,
-		1530,3,172,86,0,1530,1531,5,187,0,0,1531,1532,3,168,84,0,1532,1533,5,188,
-		0,0,1533,1534,5,269,0,0,1534,1790,1,0,0,0,1535,1536,3,174,87,0,1536,1569,
-		5,189,0,0,1537,1538,5,54,0,0,1538,1542,5,269,0,0,1539,1541,3,162,81,0,
-		1540,1539,1,0,0,0,1541,1544,1,0,0,0,1542,1540,1,0,0,0,1542,1543,1,0,0,
-		0,1543,1546,1,0,0,0,1544,1542,1,0,0,0,1545,1547,3,152,76,0,1546,1545,1,
-		0,0,0,1546,1547,1,0,0,0,1547,1570,1,0,0,0,1548,1558,5,38,0,0,1549,1550,
-		5,44,0,0,1550,1551,3,168,84,0,1551,1555,3,164,82,0,1552,1554,3,150,75,
-		0,1553,1552,1,0,0,0,1554,1557,1,0,0,0,1555,1553,1,0,0,0,1555,1556,1,0,
-		0,0,1556,1559,1,0,0,0,1557,1555,1,0,0,0,1558,1549,1,0,0,0,1558,1559,1,
-		0,0,0,1559,1563,1,0,0,0,1560,1562,3,162,81,0,1561,1560,1,0,0,0,1562,1565,
-		1,0,0,0,1563,1561,1,0,0,0,1563,1564,1,0,0,0,1564,1567,1,0,0,0,1565,1563,
-		1,0,0,0,1566,1568,3,152,76,0,1567,1566,1,0,0,0,1567,1568,1,0,0,0,1568,
-		1570,1,0,0,0,1569,1537,1,0,0,0,1569,1548,1,0,0,0,1570,1790,1,0,0,0,1571,
-		1573,5,180,0,0,1572,1574,3,144,72,0,1573,1572,1,0,0,0,1574,1575,1,0,0,
-		0,1575,1573,1,0,0,0,1575,1576,1,0,0,0,1576,1790,1,0,0,0,1577,1578,5,180,
-		0,0,1578,1579,5,181,0,0,1579,1790,5,111,0,0,1580,1581,5,180,0,0,1581,1582,
-		5,207,0,0,1582,1583,5,93,0,0,1583,1790,5,95,0,0,1584,1585,3,174,87,0,1585,
-		1586,5,122,0,0,1586,1587,3,168,84,0,1587,1790,1,0,0,0,1588,1589,3,174,
-		87,0,1589,1590,5,16,0,0,1590,1591,3,28,14,0,1591,1595,5,250,0,0,1592,1594,
-		3,34,17,0,1593,1592,1,0,0,0,1594,1597,1,0,0,0,1595,1593,1,0,0,0,1595,1596,
-		1,0,0,0,1596,1598,1,0,0,0,1597,1595,1,0,0,0,1598,1599,5,251,0,0,1599,1790,
-		1,0,0,0,1600,1601,3,174,87,0,1601,1602,5,19,0,0,1602,1603,5,269,0,0,1603,
-		1604,5,20,0,0,1604,1605,3,168,84,0,1605,1790,1,0,0,0,1606,1607,3,174,87,
-		0,1607,1609,5,21,0,0,1608,1610,5,258,0,0,1609,1608,1,0,0,0,1609,1610,1,
-		0,0,0,1610,1611,1,0,0,0,1611,1612,3,168,84,0,1612,1790,1,0,0,0,1613,1614,
-		3,174,87,0,1614,1615,5,243,0,0,1615,1618,3,166,83,0,1616,1617,5,51,0,0,
-		1617,1619,5,269,0,0,1618,1616,1,0,0,0,1618,1619,1,0,0,0,1619,1790,1,0,
-		0,0,1620,1621,3,174,87,0,1621,1622,5,243,0,0,1622,1623,5,38,0,0,1623,1628,
-		3,158,79,0,1624,1625,5,254,0,0,1625,1627,3,158,79,0,1626,1624,1,0,0,0,
-		1627,1630,1,0,0,0,1628,1626,1,0,0,0,1628,1629,1,0,0,0,1629,1633,1,0,0,
-		0,1630,1628,1,0,0,0,1631,1632,5,51,0,0,1632,1634,5,269,0,0,1633,1631,1,
-		0,0,0,1633,1634,1,0,0,0,1634,1638,1,0,0,0,1635,1637,3,162,81,0,1636,1635,
-		1,0,0,0,1637,1640,1,0,0,0,1638,1636,1,0,0,0,1638,1639,1,0,0,0,1639,1790,
-		1,0,0,0,1640,1638,1,0,0,0,1641,1642,3,174,87,0,1642,1643,5,247,0,0,1643,
-		1644,5,38,0,0,1644,1649,3,158,79,0,1645,1646,5,254,0,0,1646,1648,3,158,
-		79,0,1647,1645,1,0,0,0,1648,1651,1,0,0,0,1649,1647,1,0,0,0,1649,1650,1,
-		0,0,0,1650,1655,1,0,0,0,1651,1649,1,0,0,0,1652,1654,3,162,81,0,1653,1652,
-		1,0,0,0,1654,1657,1,0,0,0,1655,1653,1,0,0,0,1655,1656,1,0,0,0,1656,1790,
-		1,0,0,0,1657,1655,1,0,0,0,1658,1659,3,174,87,0,1659,1660,5,92,0,0,1660,
-		1661,3,168,84,0,1661,1790,1,0,0,0,1662,1663,3,174,87,0,1663,1664,5,93,
-		0,0,1664,1665,5,140,0,0,1665,1666,3,166,83,0,1666,1667,5,63,0,0,1667,1668,
-		3,168,84,0,1668,1790,1,0,0,0,1669,1670,3,174,87,0,1670,1671,5,207,0,0,
-		1671,1672,5,93,0,0,1672,1790,1,0,0,0,1673,1674,3,174,87,0,1674,1675,5,
-		71,0,0,1675,1677,5,69,0,0,1676,1678,5,270,0,0,1677,1676,1,0,0,0,1677,1678,
-		1,0,0,0,1678,1790,1,0,0,0,1679,1680,3,174,87,0,1680,1681,5,71,0,0,1681,
-		1684,5,70,0,0,1682,1683,5,51,0,0,1683,1685,5,269,0,0,1684,1682,1,0,0,0,
-		1684,1685,1,0,0,0,1685,1790,1,0,0,0,1686,1687,3,174,87,0,1687,1688,5,173,
-		0,0,1688,1689,5,54,0,0,1689,1692,5,269,0,0,1690,1691,5,63,0,0,1691,1693,
-		3,168,84,0,1692,1690,1,0,0,0,1692,1693,1,0,0,0,1693,1696,1,0,0,0,1694,
-		1695,5,174,0,0,1695,1697,3,168,84,0,1696,1694,1,0,0,0,1696,1697,1,0,0,
-		0,1697,1790,1,0,0,0,1698,1699,3,174,87,0,1699,1700,5,173,0,0,1700,1701,
-		5,145,0,0,1701,1704,3,168,84,0,1702,1703,5,51,0,0,1703,1705,5,269,0,0,
-		1704,1702,1,0,0,0,1704,1705,1,0,0,0,1705,1708,1,0,0,0,1706,1707,5,63,0,
-		0,1707,1709,3,168,84,0,1708,1706,1,0,0,0,1708,1709,1,0,0,0,1709,1712,1,
-		0,0,0,1710,1711,5,174,0,0,1711,1713,3,168,84,0,1712,1710,1,0,0,0,1712,
-		1713,1,0,0,0,1713,1790,1,0,0,0,1714,1715,3,174,87,0,1715,1716,5,175,0,
-		0,1716,1717,3,168,84,0,1717,1790,1,0,0,0,1718,1719,3,174,87,0,1719,1720,
-		5,168,0,0,1720,1723,3,168,84,0,1721,1722,5,51,0,0,1722,1724,5,269,0,0,
-		1723,1721,1,0,0,0,1723,1724,1,0,0,0,1724,1727,1,0,0,0,1725,1726,5,167,
-		0,0,1726,1728,5,269,0,0,1727,1725,1,0,0,0,1727,1728,1,0,0,0,1728,1790,
-		1,0,0,0,1729,1730,3,174,87,0,1730,1732,5,65,0,0,1731,1733,3,104,52,0,1732,
-		1731,1,0,0,0,1733,1734,1,0,0,0,1734,1732,1,0,0,0,1734,1735,1,0,0,0,1735,
-		1790,1,0,0,0,1736,1737,5,22,0,0,1737,1790,5,271,0,0,1738,1739,5,23,0,0,
-		1739,1790,5,271,0,0,1740,1790,5,24,0,0,1741,1790,5,25,0,0,1742,1743,3,
-		174,87,0,1743,1744,5,26,0,0,1744,1745,5,27,0,0,1745,1746,3,168,84,0,1746,
-		1747,3,164,82,0,1747,1748,5,28,0,0,1748,1749,3,168,84,0,1749,1750,3,164,
-		82,0,1750,1790,1,0,0,0,1751,1752,3,174,87,0,1752,1753,5,29,0,0,1753,1756,
-		5,167,0,0,1754,1757,5,30,0,0,1755,1757,3,168,84,0,1756,1754,1,0,0,0,1756,
-		1755,1,0,0,0,1757,1758,1,0,0,0,1758,1759,5,31,0,0,1759,1760,3,168,84,0,
-		1760,1761,3,164,82,0,1761,1762,5,28,0,0,1762,1763,3,168,84,0,1763,1764,
-		3,164,82,0,1764,1790,1,0,0,0,1765,1766,3,174,87,0,1766,1767,5,32,0,0,1767,
-		1768,3,168,84,0,1768,1769,3,164,82,0,1769,1770,5,20,0,0,1770,1771,3,168,
-		84,0,1771,1790,1,0,0,0,1772,1773,5,33,0,0,1773,1774,3,172,86,0,1774,1775,
-		5,34,0,0,1775,1776,3,172,86,0,1776,1779,3,168,84,0,1777,1778,5,35,0,0,
-		1778,1780,3,168,84,0,1779,1777,1,0,0,0,1779,1780,1,0,0,0,1780,1790,1,0,
-		0,0,1781,1782,5,36,0,0,1782,1783,5,35,0,0,1783,1784,3,168,84,0,1784,1785,
-		3,164,82,0,1785,1786,5,37,0,0,1786,1787,3,168,84,0,1787,1788,3,164,82,
-		0,1788,1790,1,0,0,0,1789,1471,1,0,0,0,1789,1476,1,0,0,0,1789,1486,1,0,
-		0,0,1789,1496,1,0,0,0,1789,1519,1,0,0,0,1789,1529,1,0,0,0,1789,1535,1,
-		0,0,0,1789,1571,1,0,0,0,1789,1577,1,0,0,0,1789,1580,1,0,0,0,1789,1584,
-		1,0,0,0,1789,1588,1,0,0,0,1789,1600,1,0,0,0,1789,1606,1,0,0,0,1789,1613,
-		1,0,0,0,1789,1620,1,0,0,0,1789,1641,1,0,0,0,1789,1658,1,0,0,0,1789,1662,
-		1,0,0,0,1789,1669,1,0,0,0,1789,1673,1,0,0,0,1789,1679,1,0,0,0,1789,1686,
-		1,0,0,0,1789,1698,1,0,0,0,1789,1714,1,0,0,0,1789,1718,1,0,0,0,1789,1729,
-		1,0,0,0,1789,1736,1,0,0,0,1789,1738,1,0,0,0,1789,1740,1,0,0,0,1789,1741,
-		1,0,0,0,1789,1742,1,0,0,0,1789,1751,1,0,0,0,1789,1765,1,0,0,0,1789,1772,
-		1,0,0,0,1789,1781,1,0,0,0,1790,149,1,0,0,0,1791,1792,5,73,0,0,1792,1793,
-		5,269,0,0,1793,1794,5,179,0,0,1794,1795,3,168,84,0,1795,1796,3,164,82,
-		0,1796,151,1,0,0,0,1797,1798,5,45,0,0,1798,1799,5,40,0,0,1799,1800,5,41,
-		0,0,1800,1801,3,168,84,0,1801,1802,5,42,0,0,1802,1806,3,168,84,0,1803,
-		1805,3,162,81,0,1804,1803,1,0,0,0,1805,1808,1,0,0,0,1806,1804,1,0,0,0,
-		1806,1807,1,0,0,0,1807,1834,1,0,0,0,1808,1806,1,0,0,0,1809,1810,5,45,0,
-		0,1810,1811,5,38,0,0,1811,1812,5,63,0,0,1812,1817,3,156,78,0,1813,1814,
-		5,254,0,0,1814,1816,3,156,78,0,1815,1813,1,0,0,0,1816,1819,1,0,0,0,1817,
-		1815,1,0,0,0,1817,1818,1,0,0,0,1818,1825,1,0,0,0,1819,1817,1,0,0,0,1820,
-		1822,5,254,0,0,1821,1820,1,0,0,0,1821,1822,1,0,0,0,1822,1823,1,0,0,0,1823,
-		1824,5,178,0,0,1824,1826,3,154,77,0,1825,1821,1,0,0,0,1825,1826,1,0,0,
-		0,1826,1830,1,0,0,0,1827,1829,3,162,81,0,1828,1827,1,0,0,0,1829,1832,1,
-		0,0,0,1830,1828,1,0,0,0,1830,1831,1,0,0,0,1831,1834,1,0,0,0,1832,1830,
-		1,0,0,0,1833,1797,1,0,0,0,1833,1809,1,0,0,0,1834,153,1,0,0,0,1835,1836,
-		5,40,0,0,1836,1837,5,41,0,0,1837,1838,3,168,84,0,1838,1839,5,42,0,0,1839,
-		1840,3,168,84,0,1840,155,1,0,0,0,1841,1842,3,168,84,0,1842,1843,5,34,0,
-		0,1843,1844,3,168,84,0,1844,157,1,0,0,0,1845,1847,5,259,0,0,1846,1845,
-		1,0,0,0,1846,1847,1,0,0,0,1847,1848,1,0,0,0,1848,1849,3,166,83,0,1849,
-		1850,5,34,0,0,1850,1851,3,168,84,0,1851,159,1,0,0,0,1852,1853,3,166,83,
-		0,1853,1854,5,34,0,0,1854,1855,3,168,84,0,1855,161,1,0,0,0,1856,1857,5,
-		39,0,0,1857,1858,3,172,86,0,1858,1859,3,168,84,0,1859,163,1,0,0,0,1860,
-		1861,5,190,0,0,1861,1862,5,203,0,0,1862,165,1,0,0,0,1863,1864,5,270,0,
-		0,1864,167,1,0,0,0,1865,1866,6,84,-1,0,1866,1867,5,252,0,0,1867,1868,3,
-		168,84,0,1868,1869,5,253,0,0,1869,1908,1,0,0,0,1870,1871,5,259,0,0,1871,
-		1908,3,168,84,16,1872,1873,5,207,0,0,1873,1908,3,168,84,11,1874,1875,5,
-		177,0,0,1875,1876,3,168,84,0,1876,1877,5,179,0,0,1877,1878,3,168,84,0,
-		1878,1879,5,178,0,0,1879,1880,3,168,84,0,1880,1908,1,0,0,0,1881,1882,3,
-		174,87,0,1882,1891,5,252,0,0,1883,1888,3,168,84,0,1884,1885,5,254,0,0,
-		1885,1887,3,168,84,0,1886,1884,1,0,0,0,1887,1890,1,0,0,0,1888,1886,1,0,
-		0,0,1888,1889,1,0,0,0,1889,1892,1,0,0,0,1890,1888,1,0,0,0,1891,1883,1,
-		0,0,0,1891,1892,1,0,0,0,1892,1893,1,0,0,0,1893,1894,5,253,0,0,1894,1908,
-		1,0,0,0,1895,1897,7,5,0,0,1896,1898,3,170,85,0,1897,1896,1,0,0,0,1897,
-		1898,1,0,0,0,1898,1899,1,0,0,0,1899,1900,5,190,0,0,1900,1908,3,170,85,
-		0,1901,1902,5,271,0,0,1902,1908,3,170,85,0,1903,1908,5,270,0,0,1904,1908,
-		5,271,0,0,1905,1908,5,269,0,0,1906,1908,3,172,86,0,1907,1865,1,0,0,0,1907,
-		1870,1,0,0,0,1907,1872,1,0,0,0,1907,1874,1,0,0,0,1907,1881,1,0,0,0,1907,
-		1895,1,0,0,0,1907,1901,1,0,0,0,1907,1903,1,0,0,0,1907,1904,1,0,0,0,1907,
-		1905,1,0,0,0,1907,1906,1,0,0,0,1908,1929,1,0,0,0,1909,1910,10,15,0,0,1910,
-		1911,5,204,0,0,1911,1928,3,168,84,16,1912,1913,10,14,0,0,1913,1914,7,6,
-		0,0,1914,1928,3,168,84,15,1915,1916,10,13,0,0,1916,1917,7,3,0,0,1917,1928,
-		3,168,84,14,1918,1919,10,12,0,0,1919,1920,7,7,0,0,1920,1928,3,168,84,13,
-		1921,1922,10,10,0,0,1922,1923,5,205,0,0,1923,1928,3,168,84,11,1924,1925,
-		10,9,0,0,1925,1926,5,206,0,0,1926,1928,3,168,84,10,1927,1909,1,0,0,0,1927,
-		1912,1,0,0,0,1927,1915,1,0,0,0,1927,1918,1,0,0,0,1927,1921,1,0,0,0,1927,
-		1924,1,0,0,0,1928,1931,1,0,0,0,1929,1927,1,0,0,0,1929,1930,1,0,0,0,1930,
-		169,1,0,0,0,1931,1929,1,0,0,0,1932,1933,7,8,0,0,1933,171,1,0,0,0,1934,
-		1937,3,174,87,0,1935,1936,5,255,0,0,1936,1938,3,174,87,0,1937,1935,1,0,
-		0,0,1937,1938,1,0,0,0,1938,173,1,0,0,0,1939,1940,7,9,0,0,1940,175,1,0,
-		0,0,206,180,182,196,222,229,231,239,241,263,267,269,276,281,284,289,293,
-		306,317,325,346,355,365,377,381,389,393,398,408,422,429,432,447,452,459,
-		471,473,476,487,493,495,497,506,511,514,518,527,536,541,549,556,569,571,
-		581,598,606,610,619,623,627,629,635,638,642,650,660,694,704,733,735,745,
-		752,756,764,789,796,804,811,815,819,827,831,847,887,892,896,904,918,927,
-		932,934,936,938,943,950,969,978,983,999,1003,1011,1033,1039,1047,1055,
-		1068,1079,1082,1092,1095,1103,1107,1115,1126,1130,1138,1149,1151,1162,
-		1165,1169,1177,1182,1187,1197,1199,1207,1216,1222,1226,1239,1244,1247,
-		1254,1263,1268,1275,1288,1291,1304,1321,1325,1337,1346,1350,1355,1361,
-		1370,1374,1381,1392,1398,1402,1444,1448,1452,1456,1466,1483,1491,1502,
-		1510,1516,1527,1542,1546,1555,1558,1563,1567,1569,1575,1595,1609,1618,
-		1628,1633,1638,1649,1655,1677,1684,1692,1696,1704,1708,1712,1723,1727,
-		1734,1756,1779,1789,1806,1817,1821,1825,1830,1833,1846,1888,1891,1897,
-		1907,1927,1929,1937
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,
+		892,8,41,1,41,5,41,895,8,41,10,41,12,41,898,9,41,1,41,3,41,901,8,41,1,
+		41,1,41,1,41,1,41,5,41,907,8,41,10,41,12,41,910,9,41,1,41,1,41,1,41,1,
+		41,1,41,1,41,1,41,1,41,1,41,4,41,921,8,41,11,41,12,41,922,1,41,1,41,1,
+		41,1,41,1,41,4,41,930,8,41,11,41,12,41,931,1,41,1,41,1,41,3,41,937,8,41,
+		3,41,939,8,41,3,41,941,8,41,3,41,943,8,41,1,42,1,42,1,42,3,42,948,8,42,
+		1,43,1,43,1,43,1,43,1,43,3,43,955,8,43,1,44,1,44,1,44,1,44,1,44,1,45,1,
+		45,1,45,1,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,3,46,974,8,46,1,47,
+		1,47,1,47,1,47,1,47,5,47,981,8,47,10,47,12,47,984,9,47,1,47,1,47,3,47,
+		988,8,47,1,47,1,47,1,48,1,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,5,
+		49,1002,8,49,10,49,12,49,1005,9,49,1,49,3,49,1008,8,49,1,50,1,50,1,50,
+		1,50,5,50,1014,8,50,10,50,12,50,1017,9,50,1,50,1,50,1,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,4,51,1036,8,51,
+		11,51,12,51,1037,1,51,1,51,1,51,1,51,3,51,1044,8,51,1,52,1,52,1,52,1,52,
+		1,52,1,52,3,52,1052,8,52,1,53,1,53,1,53,1,53,5,53,1058,8,53,10,53,12,53,
+		1061,9,53,1,53,1,53,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1071,8,54,10,54,
+		12,54,1074,9,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1084,8,54,
+		1,54,3,54,1087,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1095,8,54,10,54,
+		12,54,1098,9,54,3,54,1100,8,54,1,55,1,55,1,55,1,55,5,55,1106,8,55,10,55,
+		12,55,1109,9,55,1,55,3,55,1112,8,55,1,56,1,56,1,56,1,56,1,56,1,56,3,56,
+		1120,8,56,1,57,1,57,1,57,1,58,1,58,1,58,1,58,5,58,1129,8,58,10,58,12,58,
+		1132,9,58,1,58,3,58,1135,8,58,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1143,
+		8,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1154,8,60,3,60,
+		1156,8,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1167,8,61,
+		1,61,3,61,1170,8,61,1,61,1,61,3,61,1174,8,61,1,62,1,62,1,62,1,62,1,62,
+		1,62,3,62,1182,8,62,1,62,1,62,1,62,3,62,1187,8,62,1,62,1,62,1,62,3,62,
+		1192,8,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1202,8,62,3,62,
+		1204,8,62,1,62,1,62,1,62,1,62,5,62,1210,8,62,10,62,12,62,1213,9,62,1,63,
+		1,63,1,63,1,63,5,63,1219,8,63,10,63,12,63,1222,9,63,1,63,1,63,1,63,3,63,
+		1227,8,63,1,63,1,63,3,63,1231,8,63,1,64,1,64,1,64,1,64,1,64,1,64,1,64,
+		1,64,1,64,5,64,1242,8,64,10,64,12,64,1245,9,64,1,64,1,64,3,64,1249,8,64,
+		1,64,3,64,1252,8,64,1,65,1,65,1,65,1,65,1,65,3,65,1259,8,65,1,66,1,66,
+		1,66,1,66,1,66,5,66,1266,8,66,10,66,12,66,1269,9,66,1,67,1,67,3,67,1273,
+		8,67,1,68,1,68,1,68,5,68,1278,8,68,10,68,12,68,1281,9,68,1,68,1,68,1,69,
+		1,69,1,69,1,69,1,69,1,69,5,69,1291,8,69,10,69,12,69,1294,9,69,3,69,1296,
+		8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,3,69,1309,
+		8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
+		5,69,1324,8,69,10,69,12,69,1327,9,69,1,69,3,69,1330,8,69,1,69,1,69,1,69,
+		1,69,1,69,1,69,1,69,1,69,5,69,1340,8,69,10,69,12,69,1343,9,69,1,69,1,69,
+		1,69,1,69,5,69,1349,8,69,10,69,12,69,1352,9,69,1,69,3,69,1355,8,69,1,69,
+		1,69,1,69,3,69,1360,8,69,1,69,1,69,5,69,1364,8,69,10,69,12,69,1367,9,69,
+		1,69,1,69,1,69,1,69,5,69,1373,8,69,10,69,12,69,1376,9,69,1,69,3,69,1379,
+		8,69,1,70,1,70,1,70,5,70,1384,8,70,10,70,12,70,1387,9,70,1,70,1,70,1,71,
+		1,71,1,71,1,71,5,71,1395,8,71,10,71,12,71,1398,9,71,1,71,5,71,1401,8,71,
+		10,71,12,71,1404,9,71,1,71,3,71,1407,8,71,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,72,3,72,1444,8,72,1,72,1,72,3,72,1448,8,72,1,72,3,72,1451,8,72,1,72,
+		1,72,3,72,1455,8,72,1,73,1,73,1,73,1,73,1,73,1,73,1,74,1,74,1,74,1,75,
+		1,75,1,75,1,75,1,75,1,75,5,75,1472,8,75,10,75,12,75,1475,9,75,1,75,1,75,
+		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1489,8,76,10,76,
+		12,76,1492,9,76,1,76,1,76,1,76,1,76,1,76,3,76,1499,8,76,1,76,1,76,1,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,3,76,1510,8,76,1,76,1,76,1,76,1,76,5,76,
+		1516,8,76,10,76,12,76,1519,9,76,1,76,5,76,1522,8,76,10,76,12,76,1525,9,
+		76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1535,8,76,1,76,1,76,1,
+		76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1548,8,76,10,76,12,76,
+		1551,9,76,1,76,3,76,1554,8,76,1,76,1,76,1,76,1,76,1,76,5,76,1561,8,76,
+		10,76,12,76,1564,9,76,3,76,1566,8,76,1,76,5,76,1569,8,76,10,76,12,76,1572,
+		9,76,1,76,3,76,1575,8,76,3,76,1577,8,76,1,76,1,76,4,76,1581,8,76,11,76,
+		12,76,1582,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		1,76,1,76,1,76,1,76,5,76,1601,8,76,10,76,12,76,1604,9,76,1,76,1,76,1,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1617,8,76,1,76,1,76,1,76,
+		1,76,1,76,1,76,1,76,3,76,1626,8,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,
+		1634,8,76,10,76,12,76,1637,9,76,1,76,1,76,3,76,1641,8,76,1,76,5,76,1644,
+		8,76,10,76,12,76,1647,9,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1655,8,76,
+		10,76,12,76,1658,9,76,1,76,5,76,1661,8,76,10,76,12,76,1664,9,76,1,76,1,
+		76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1677,8,76,1,76,3,
+		76,1680,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1690,8,76,1,
+		76,1,76,1,76,1,76,1,76,3,76,1697,8,76,1,76,1,76,1,76,1,76,1,76,1,76,3,
+		76,1705,8,76,1,76,1,76,3,76,1709,8,76,1,76,1,76,1,76,1,76,1,76,1,76,3,
+		76,1717,8,76,1,76,1,76,3,76,1721,8,76,1,76,1,76,3,76,1725,8,76,1,76,1,
+		76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1736,8,76,1,76,1,76,3,76,1740,
+		8,76,1,76,1,76,1,76,4,76,1745,8,76,11,76,12,76,1746,1,76,1,76,1,76,1,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		1,76,1,76,3,76,1769,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1792,
+		8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1802,8,76,1,77,1,77,
+		1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1817,8,78,
+		10,78,12,78,1820,9,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1828,8,78,10,
+		78,12,78,1831,9,78,1,78,3,78,1834,8,78,1,78,1,78,3,78,1838,8,78,1,78,5,
+		78,1841,8,78,10,78,12,78,1844,9,78,3,78,1846,8,78,1,79,1,79,1,79,1,79,
+		1,79,1,79,1,80,1,80,1,80,1,80,1,81,3,81,1859,8,81,1,81,1,81,1,81,1,81,
+		1,82,1,82,1,82,1,82,1,83,1,83,1,83,1,83,1,84,1,84,1,84,1,85,1,85,1,86,
+		1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
+		1,86,1,86,1,86,1,86,1,86,1,86,5,86,1899,8,86,10,86,12,86,1902,9,86,3,86,
+		1904,8,86,1,86,1,86,1,86,1,86,3,86,1910,8,86,1,86,1,86,1,86,1,86,1,86,
+		1,86,1,86,1,86,3,86,1920,8,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
+		1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,5,86,1940,8,86,10,86,
+		12,86,1943,9,86,1,87,1,87,1,88,1,88,1,88,3,88,1950,8,88,1,89,1,89,1,89,
+		0,1,172,90,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,
+		44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,
+		92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,
+		130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,
+		166,168,170,172,174,176,178,0,10,1,0,250,251,1,0,17,18,1,0,118,119,1,0,
+		258,259,1,0,185,186,1,0,270,271,1,0,260,261,1,0,262,267,1,0,191,202,27,
+		0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,95,112,114,124,126,
+		127,129,131,135,136,138,144,147,149,158,158,160,166,169,173,176,176,182,
+		184,186,186,202,203,208,222,224,236,241,249,274,275,2256,0,186,1,0,0,0,
+		2,191,1,0,0,0,4,194,1,0,0,0,6,226,1,0,0,0,8,228,1,0,0,0,10,240,1,0,0,0,
+		12,273,1,0,0,0,14,288,1,0,0,0,16,290,1,0,0,0,18,302,1,0,0,0,20,304,1,0,
+		0,0,22,321,1,0,0,0,24,323,1,0,0,0,26,359,1,0,0,0,28,361,1,0,0,0,30,363,
+		1,0,0,0,32,397,1,0,0,0,34,399,1,0,0,0,36,404,1,0,0,0,38,480,1,0,0,0,40,
+		501,1,0,0,0,42,503,1,0,0,0,44,531,1,0,0,0,46,540,1,0,0,0,48,545,1,0,0,
+		0,50,553,1,0,0,0,52,555,1,0,0,0,54,575,1,0,0,0,56,577,1,0,0,0,58,579,1,
+		0,0,0,60,642,1,0,0,0,62,646,1,0,0,0,64,648,1,0,0,0,66,698,1,0,0,0,68,700,
+		1,0,0,0,70,760,1,0,0,0,72,762,1,0,0,0,74,793,1,0,0,0,76,795,1,0,0,0,78,
+		802,1,0,0,0,80,813,1,0,0,0,82,942,1,0,0,0,84,944,1,0,0,0,86,949,1,0,0,
+		0,88,956,1,0,0,0,90,961,1,0,0,0,92,967,1,0,0,0,94,975,1,0,0,0,96,991,1,
+		0,0,0,98,1007,1,0,0,0,100,1009,1,0,0,0,102,1043,1,0,0,0,104,1051,1,0,0,
+		0,106,1053,1,0,0,0,108,1099,1,0,0,0,110,1101,1,0,0,0,112,1119,1,0,0,0,
+		114,1121,1,0,0,0,116,1124,1,0,0,0,118,1142,1,0,0,0,120,1144,1,0,0,0,122,
+		1159,1,0,0,0,124,1175,1,0,0,0,126,1230,1,0,0,0,128,1251,1,0,0,0,130,1253,
+		1,0,0,0,132,1260,1,0,0,0,134,1272,1,0,0,0,136,1274,1,0,0,0,138,1378,1,
+		0,0,0,140,1380,1,0,0,0,142,1406,1,0,0,0,144,1454,1,0,0,0,146,1456,1,0,
+		0,0,148,1462,1,0,0,0,150,1465,1,0,0,0,152,1801,1,0,0,0,154,1803,1,0,0,
+		0,156,1845,1,0,0,0,158,1847,1,0,0,0,160,1853,1,0,0,0,162,1858,1,0,0,0,
+		164,1864,1,0,0,0,166,1868,1,0,0,0,168,1872,1,0,0,0,170,1875,1,0,0,0,172,
+		1919,1,0,0,0,174,1944,1,0,0,0,176,1946,1,0,0,0,178,1951,1,0,0,0,180,185,
+		3,2,1,0,181,185,3,4,2,0,182,185,3,150,75,0,183,185,3,8,4,0,184,180,1,0,
+		0,0,184,181,1,0,0,0,184,182,1,0,0,0,184,183,1,0,0,0,185,188,1,0,0,0,186,
+		184,1,0,0,0,186,187,1,0,0,0,187,189,1,0,0,0,188,186,1,0,0,0,189,190,5,
+		0,0,1,190,1,1,0,0,0,191,192,5,3,0,0,192,193,5,272,0,0,193,3,1,0,0,0,194,
+		195,5,1,0,0,195,196,3,178,89,0,196,200,5,250,0,0,197,199,3,6,3,0,198,197,
+		1,0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,0,201,203,1,0,0,
+		0,202,200,1,0,0,0,203,204,5,251,0,0,204,5,1,0,0,0,205,227,3,12,6,0,206,
+		227,3,20,10,0,207,227,3,24,12,0,208,227,3,30,15,0,209,227,3,36,18,0,210,
+		227,3,58,29,0,211,227,3,64,32,0,212,227,3,68,34,0,213,227,3,100,50,0,214,
+		227,3,72,36,0,215,227,3,78,39,0,216,227,3,106,53,0,217,227,3,116,58,0,
+		218,227,3,120,60,0,219,227,3,122,61,0,220,227,3,124,62,0,221,227,3,130,
+		65,0,222,227,3,132,66,0,223,227,3,136,68,0,224,227,3,140,70,0,225,227,
+		3,8,4,0,226,205,1,0,0,0,226,206,1,0,0,0,226,207,1,0,0,0,226,208,1,0,0,
+		0,226,209,1,0,0,0,226,210,1,0,0,0,226,211,1,0,0,0,226,212,1,0,0,0,226,
+		213,1,0,0,0,226,214,1,0,0,0,226,215,1,0,0,0,226,216,1,0,0,0,226,217,1,
+		0,0,0,226,218,1,0,0,0,226,219,1,0,0,0,226,220,1,0,0,0,226,221,1,0,0,0,
+		226,222,1,0,0,0,226,223,1,0,0,0,226,224,1,0,0,0,226,225,1,0,0,0,227,7,
+		1,0,0,0,228,229,5,274,0,0,229,235,4,4,0,0,230,234,3,178,89,0,231,234,5,
+		4,0,0,232,234,5,54,0,0,233,230,1,0,0,0,233,231,1,0,0,0,233,232,1,0,0,0,
+		234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,0,0,0,236,238,1,0,0,0,237,235,
+		1,0,0,0,238,239,3,10,5,0,239,9,1,0,0,0,240,245,5,250,0,0,241,244,3,10,
+		5,0,242,244,8,0,0,0,243,241,1,0,0,0,243,242,1,0,0,0,244,247,1,0,0,0,245,
+		243,1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,0,247,245,1,0,0,0,248,249,5,
+		251,0,0,249,11,1,0,0,0,250,251,5,5,0,0,251,274,5,272,0,0,252,253,5,6,0,
+		0,253,274,3,178,89,0,254,255,5,7,0,0,255,274,5,269,0,0,256,257,5,8,0,0,
+		257,274,5,269,0,0,258,259,5,9,0,0,259,274,5,269,0,0,260,261,5,10,0,0,261,
+		274,3,178,89,0,262,263,5,11,0,0,263,274,3,18,9,0,264,265,5,12,0,0,265,
+		267,3,178,89,0,266,268,3,178,89,0,267,266,1,0,0,0,267,268,1,0,0,0,268,
+		271,1,0,0,0,269,270,5,13,0,0,270,272,3,14,7,0,271,269,1,0,0,0,271,272,
+		1,0,0,0,272,274,1,0,0,0,273,250,1,0,0,0,273,252,1,0,0,0,273,254,1,0,0,
+		0,273,256,1,0,0,0,273,258,1,0,0,0,273,260,1,0,0,0,273,262,1,0,0,0,273,
+		264,1,0,0,0,274,13,1,0,0,0,275,280,3,178,89,0,276,277,5,258,0,0,277,279,
+		3,178,89,0,278,276,1,0,0,0,279,282,1,0,0,0,280,278,1,0,0,0,280,281,1,0,
+		0,0,281,285,1,0,0,0,282,280,1,0,0,0,283,284,5,258,0,0,284,286,3,16,8,0,
+		285,283,1,0,0,0,285,286,1,0,0,0,286,289,1,0,0,0,287,289,3,16,8,0,288,275,
+		1,0,0,0,288,287,1,0,0,0,289,15,1,0,0,0,290,297,5,250,0,0,291,293,5,269,
+		0,0,292,294,5,254,0,0,293,292,1,0,0,0,293,294,1,0,0,0,294,296,1,0,0,0,
+		295,291,1,0,0,0,296,299,1,0,0,0,297,295,1,0,0,0,297,298,1,0,0,0,298,300,
+		1,0,0,0,299,297,1,0,0,0,300,301,5,251,0,0,301,17,1,0,0,0,302,303,5,268,
+		0,0,303,19,1,0,0,0,304,305,5,14,0,0,305,306,3,178,89,0,306,310,5,250,0,
+		0,307,309,3,22,11,0,308,307,1,0,0,0,309,312,1,0,0,0,310,308,1,0,0,0,310,
+		311,1,0,0,0,311,313,1,0,0,0,312,310,1,0,0,0,313,314,5,251,0,0,314,21,1,
+		0,0,0,315,316,5,43,0,0,316,322,5,272,0,0,317,318,5,44,0,0,318,322,3,172,
+		86,0,319,320,5,45,0,0,320,322,3,172,86,0,321,315,1,0,0,0,321,317,1,0,0,
+		0,321,319,1,0,0,0,322,23,1,0,0,0,323,324,5,15,0,0,324,325,3,178,89,0,325,
+		329,5,250,0,0,326,328,3,26,13,0,327,326,1,0,0,0,328,331,1,0,0,0,329,327,
+		1,0,0,0,329,330,1,0,0,0,330,332,1,0,0,0,331,329,1,0,0,0,332,333,5,251,
+		0,0,333,25,1,0,0,0,334,335,5,122,0,0,335,360,3,172,86,0,336,337,5,185,
+		0,0,337,338,3,172,86,0,338,339,3,168,84,0,339,360,1,0,0,0,340,341,5,186,
+		0,0,341,342,3,172,86,0,342,343,3,168,84,0,343,360,1,0,0,0,344,345,5,16,
+		0,0,345,346,3,28,14,0,346,350,5,250,0,0,347,349,3,34,17,0,348,347,1,0,
+		0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,353,1,0,0,0,352,
+		350,1,0,0,0,353,354,5,251,0,0,354,360,1,0,0,0,355,356,5,19,0,0,356,357,
+		5,269,0,0,357,358,5,20,0,0,358,360,3,172,86,0,359,334,1,0,0,0,359,336,
+		1,0,0,0,359,340,1,0,0,0,359,344,1,0,0,0,359,355,1,0,0,0,360,27,1,0,0,0,
+		361,362,7,1,0,0,362,29,1,0,0,0,363,364,5,46,0,0,364,365,3,178,89,0,365,
+		369,5,250,0,0,366,368,3,32,16,0,367,366,1,0,0,0,368,371,1,0,0,0,369,367,
+		1,0,0,0,369,370,1,0,0,0,370,372,1,0,0,0,371,369,1,0,0,0,372,373,5,251,
+		0,0,373,31,1,0,0,0,374,375,5,47,0,0,375,398,3,172,86,0,376,377,5,48,0,
+		0,377,378,5,49,0,0,378,381,3,170,85,0,379,380,5,50,0,0,380,382,3,172,86,
+		0,381,379,1,0,0,0,381,382,1,0,0,0,382,385,1,0,0,0,383,384,5,51,0,0,384,
+		386,5,269,0,0,385,383,1,0,0,0,385,386,1,0,0,0,386,398,1,0,0,0,387,388,
+		5,48,0,0,388,389,5,52,0,0,389,393,5,250,0,0,390,392,3,34,17,0,391,390,
+		1,0,0,0,392,395,1,0,0,0,393,391,1,0,0,0,393,394,1,0,0,0,394,396,1,0,0,
+		0,395,393,1,0,0,0,396,398,5,251,0,0,397,374,1,0,0,0,397,376,1,0,0,0,397,
+		387,1,0,0,0,398,33,1,0,0,0,399,400,5,269,0,0,400,402,3,172,86,0,401,403,
+		5,254,0,0,402,401,1,0,0,0,402,403,1,0,0,0,403,35,1,0,0,0,404,405,5,53,
+		0,0,405,406,3,178,89,0,406,407,5,54,0,0,407,408,3,178,89,0,408,412,5,250,
+		0,0,409,411,3,38,19,0,410,409,1,0,0,0,411,414,1,0,0,0,412,410,1,0,0,0,
+		412,413,1,0,0,0,413,415,1,0,0,0,414,412,1,0,0,0,415,416,5,251,0,0,416,
+		37,1,0,0,0,417,418,5,55,0,0,418,481,3,178,89,0,419,420,5,56,0,0,420,421,
+		3,172,86,0,421,426,3,168,84,0,422,423,5,57,0,0,423,424,3,172,86,0,424,
+		425,3,168,84,0,425,427,1,0,0,0,426,422,1,0,0,0,426,427,1,0,0,0,427,436,
+		1,0,0,0,428,429,5,245,0,0,429,433,3,178,89,0,430,432,3,46,23,0,431,430,
+		1,0,0,0,432,435,1,0,0,0,433,431,1,0,0,0,433,434,1,0,0,0,434,437,1,0,0,
+		0,435,433,1,0,0,0,436,428,1,0,0,0,436,437,1,0,0,0,437,481,1,0,0,0,438,
+		439,5,58,0,0,439,481,5,269,0,0,440,441,5,59,0,0,441,481,3,170,85,0,442,
+		443,5,60,0,0,443,444,3,48,24,0,444,445,3,170,85,0,445,446,5,63,0,0,446,
+		447,5,55,0,0,447,451,5,64,0,0,448,449,5,56,0,0,449,450,5,63,0,0,450,452,
+		5,65,0,0,451,448,1,0,0,0,451,452,1,0,0,0,452,456,1,0,0,0,453,455,3,40,
+		20,0,454,453,1,0,0,0,455,458,1,0,0,0,456,454,1,0,0,0,456,457,1,0,0,0,457,
+		481,1,0,0,0,458,456,1,0,0,0,459,461,5,66,0,0,460,462,3,50,25,0,461,460,
+		1,0,0,0,462,463,1,0,0,0,463,461,1,0,0,0,463,464,1,0,0,0,464,481,1,0,0,
+		0,465,466,5,11,0,0,466,481,3,18,9,0,467,481,3,52,26,0,468,469,5,244,0,
+		0,469,481,3,178,89,0,470,471,5,96,0,0,471,477,3,172,86,0,472,475,5,100,
+		0,0,473,474,5,167,0,0,474,476,3,172,86,0,475,473,1,0,0,0,475,476,1,0,0,
+		0,476,478,1,0,0,0,477,472,1,0,0,0,477,478,1,0,0,0,478,481,1,0,0,0,479,
+		481,3,42,21,0,480,417,1,0,0,0,480,419,1,0,0,0,480,438,1,0,0,0,480,440,
+		1,0,0,0,480,442,1,0,0,0,480,459,1,0,0,0,480,465,1,0,0,0,480,467,1,0,0,
+		0,480,468,1,0,0,0,480,470,1,0,0,0,480,479,1,0,0,0,481,39,1,0,0,0,482,483,
+		5,34,0,0,483,502,3,42,21,0,484,485,5,34,0,0,485,486,5,96,0,0,486,491,3,
+		172,86,0,487,488,5,254,0,0,488,490,3,172,86,0,489,487,1,0,0,0,490,493,
+		1,0,0,0,491,489,1,0,0,0,491,492,1,0,0,0,492,499,1,0,0,0,493,491,1,0,0,
+		0,494,497,5,100,0,0,495,496,5,167,0,0,496,498,3,172,86,0,497,495,1,0,0,
+		0,497,498,1,0,0,0,498,500,1,0,0,0,499,494,1,0,0,0,499,500,1,0,0,0,500,
+		502,1,0,0,0,501,482,1,0,0,0,501,484,1,0,0,0,502,41,1,0,0,0,503,504,5,97,
+		0,0,504,505,5,63,0,0,505,510,3,170,85,0,506,507,5,254,0,0,507,509,3,170,
+		85,0,508,506,1,0,0,0,509,512,1,0,0,0,510,508,1,0,0,0,510,511,1,0,0,0,511,
+		515,1,0,0,0,512,510,1,0,0,0,513,514,5,99,0,0,514,516,3,170,85,0,515,513,
+		1,0,0,0,515,516,1,0,0,0,516,518,1,0,0,0,517,519,3,44,22,0,518,517,1,0,
+		0,0,518,519,1,0,0,0,519,522,1,0,0,0,520,521,5,34,0,0,521,523,5,66,0,0,
+		522,520,1,0,0,0,522,523,1,0,0,0,523,43,1,0,0,0,524,525,5,132,0,0,525,526,
+		3,170,85,0,526,527,5,204,0,0,527,528,3,178,89,0,528,532,1,0,0,0,529,530,
+		5,132,0,0,530,532,3,172,86,0,531,524,1,0,0,0,531,529,1,0,0,0,532,45,1,
+		0,0,0,533,541,5,246,0,0,534,535,5,50,0,0,535,541,3,172,86,0,536,537,5,
+		72,0,0,537,541,3,172,86,0,538,539,5,183,0,0,539,541,3,170,85,0,540,533,
+		1,0,0,0,540,534,1,0,0,0,540,536,1,0,0,0,540,538,1,0,0,0,541,47,1,0,0,0,
+		542,543,5,271,0,0,543,546,5,62,0,0,544,546,5,270,0,0,545,542,1,0,0,0,545,
+		544,1,0,0,0,546,49,1,0,0,0,547,548,5,71,0,0,548,554,3,172,86,0,549,550,
+		5,72,0,0,550,554,3,172,86,0,551,552,5,73,0,0,552,554,5,269,0,0,553,547,
+		1,0,0,0,553,549,1,0,0,0,553,551,1,0,0,0,554,51,1,0,0,0,555,556,5,67,0,
+		0,556,560,3,178,89,0,557,559,3,54,27,0,558,557,1,0,0,0,559,562,1,0,0,0,
+		560,558,1,0,0,0,560,561,1,0,0,0,561,53,1,0,0,0,562,560,1,0,0,0,563,564,
+		5,72,0,0,564,576,3,172,86,0,565,566,5,73,0,0,566,576,5,269,0,0,567,568,
+		5,132,0,0,568,576,3,172,86,0,569,570,5,68,0,0,570,573,3,56,28,0,571,572,
+		5,205,0,0,572,574,3,56,28,0,573,571,1,0,0,0,573,574,1,0,0,0,574,576,1,
+		0,0,0,575,563,1,0,0,0,575,565,1,0,0,0,575,567,1,0,0,0,575,569,1,0,0,0,
+		576,55,1,0,0,0,577,578,7,2,0,0,578,57,1,0,0,0,579,580,5,74,0,0,580,581,
+		3,178,89,0,581,585,5,250,0,0,582,584,3,60,30,0,583,582,1,0,0,0,584,587,
+		1,0,0,0,585,583,1,0,0,0,585,586,1,0,0,0,586,588,1,0,0,0,587,585,1,0,0,
+		0,588,589,5,251,0,0,589,59,1,0,0,0,590,591,5,75,0,0,591,643,3,178,89,0,
+		592,593,5,114,0,0,593,643,3,172,86,0,594,595,5,115,0,0,595,643,3,80,40,
+		0,596,597,5,117,0,0,597,598,5,73,0,0,598,643,5,269,0,0,599,600,5,120,0,
+		0,600,602,3,98,49,0,601,603,5,274,0,0,602,601,1,0,0,0,602,603,1,0,0,0,
+		603,643,1,0,0,0,604,605,5,8,0,0,605,643,5,269,0,0,606,607,5,45,0,0,607,
+		610,3,172,86,0,608,609,5,140,0,0,609,611,3,170,85,0,610,608,1,0,0,0,610,
+		611,1,0,0,0,611,614,1,0,0,0,612,613,5,141,0,0,613,615,3,62,31,0,614,612,
+		1,0,0,0,614,615,1,0,0,0,615,633,1,0,0,0,616,631,5,156,0,0,617,618,5,271,
+		0,0,618,632,5,142,0,0,619,620,5,142,0,0,620,627,5,250,0,0,621,623,3,172,
+		86,0,622,624,5,254,0,0,623,622,1,0,0,0,623,624,1,0,0,0,624,626,1,0,0,0,
+		625,621,1,0,0,0,626,629,1,0,0,0,627,625,1,0,0,0,627,628,1,0,0,0,628,630,
+		1,0,0,0,629,627,1,0,0,0,630,632,5,251,0,0,631,617,1,0,0,0,631,619,1,0,
+		0,0,632,634,1,0,0,0,633,616,1,0,0,0,633,634,1,0,0,0,634,643,1,0,0,0,635,
+		643,3,92,46,0,636,643,3,94,47,0,637,639,5,144,0,0,638,640,5,258,0,0,639,
+		638,1,0,0,0,639,640,1,0,0,0,640,641,1,0,0,0,641,643,3,172,86,0,642,590,
+		1,0,0,0,642,592,1,0,0,0,642,594,1,0,0,0,642,596,1,0,0,0,642,599,1,0,0,
+		0,642,604,1,0,0,0,642,606,1,0,0,0,642,635,1,0,0,0,642,636,1,0,0,0,642,
+		637,1,0,0,0,643,61,1,0,0,0,644,647,5,115,0,0,645,647,3,172,86,0,646,644,
+		1,0,0,0,646,645,1,0,0,0,647,63,1,0,0,0,648,649,5,76,0,0,649,650,3,178,
+		89,0,650,654,5,250,0,0,651,653,3,66,33,0,652,651,1,0,0,0,653,656,1,0,0,
+		0,654,652,1,0,0,0,654,655,1,0,0,0,655,657,1,0,0,0,656,654,1,0,0,0,657,
+		658,5,251,0,0,658,65,1,0,0,0,659,660,5,77,0,0,660,664,5,250,0,0,661,663,
+		3,76,38,0,662,661,1,0,0,0,663,666,1,0,0,0,664,662,1,0,0,0,664,665,1,0,
+		0,0,665,667,1,0,0,0,666,664,1,0,0,0,667,699,5,251,0,0,668,669,5,78,0,0,
+		669,699,3,172,86,0,670,671,5,79,0,0,671,699,3,172,86,0,672,673,5,80,0,
+		0,673,674,5,49,0,0,674,699,3,170,85,0,675,676,5,80,0,0,676,677,5,81,0,
+		0,677,678,3,172,86,0,678,679,3,168,84,0,679,699,1,0,0,0,680,681,5,83,0,
+		0,681,699,3,172,86,0,682,683,5,84,0,0,683,699,3,172,86,0,684,685,5,82,
+		0,0,685,699,3,172,86,0,686,687,5,85,0,0,687,688,3,172,86,0,688,689,3,168,
+		84,0,689,699,1,0,0,0,690,691,5,86,0,0,691,692,3,172,86,0,692,693,5,81,
+		0,0,693,694,3,172,86,0,694,695,3,168,84,0,695,699,1,0,0,0,696,697,5,87,
+		0,0,697,699,3,178,89,0,698,659,1,0,0,0,698,668,1,0,0,0,698,670,1,0,0,0,
+		698,672,1,0,0,0,698,675,1,0,0,0,698,680,1,0,0,0,698,682,1,0,0,0,698,684,
+		1,0,0,0,698,686,1,0,0,0,698,690,1,0,0,0,698,696,1,0,0,0,699,67,1,0,0,0,
+		700,701,5,88,0,0,701,702,3,178,89,0,702,703,5,54,0,0,703,704,3,178,89,
+		0,704,708,5,250,0,0,705,707,3,70,35,0,706,705,1,0,0,0,707,710,1,0,0,0,
+		708,706,1,0,0,0,708,709,1,0,0,0,709,711,1,0,0,0,710,708,1,0,0,0,711,712,
+		5,251,0,0,712,69,1,0,0,0,713,714,5,89,0,0,714,761,3,178,89,0,715,716,5,
+		78,0,0,716,761,3,172,86,0,717,718,5,90,0,0,718,719,5,63,0,0,719,761,5,
+		65,0,0,720,721,5,90,0,0,721,761,3,172,86,0,722,723,5,193,0,0,723,724,3,
+		172,86,0,724,725,3,168,84,0,725,761,1,0,0,0,726,727,5,91,0,0,727,761,3,
+		172,86,0,728,729,5,58,0,0,729,761,5,269,0,0,730,731,5,59,0,0,731,761,3,
+		170,85,0,732,733,5,96,0,0,733,739,3,172,86,0,734,737,5,100,0,0,735,736,
+		5,167,0,0,736,738,3,172,86,0,737,735,1,0,0,0,737,738,1,0,0,0,738,740,1,
+		0,0,0,739,734,1,0,0,0,739,740,1,0,0,0,740,761,1,0,0,0,741,742,5,60,0,0,
+		742,743,3,48,24,0,743,744,3,170,85,0,744,745,5,63,0,0,745,746,5,89,0,0,
+		746,749,5,64,0,0,747,748,5,34,0,0,748,750,3,42,21,0,749,747,1,0,0,0,749,
+		750,1,0,0,0,750,761,1,0,0,0,751,752,5,101,0,0,752,756,3,172,86,0,753,754,
+		5,102,0,0,754,755,5,134,0,0,755,757,5,59,0,0,756,753,1,0,0,0,756,757,1,
+		0,0,0,757,761,1,0,0,0,758,761,3,52,26,0,759,761,3,42,21,0,760,713,1,0,
+		0,0,760,715,1,0,0,0,760,717,1,0,0,0,760,720,1,0,0,0,760,722,1,0,0,0,760,
+		726,1,0,0,0,760,728,1,0,0,0,760,730,1,0,0,0,760,732,1,0,0,0,760,741,1,
+		0,0,0,760,751,1,0,0,0,760,758,1,0,0,0,760,759,1,0,0,0,761,71,1,0,0,0,762,
+		763,5,199,0,0,763,764,3,178,89,0,764,768,5,250,0,0,765,767,3,74,37,0,766,
+		765,1,0,0,0,767,770,1,0,0,0,768,766,1,0,0,0,768,769,1,0,0,0,769,771,1,
+		0,0,0,770,768,1,0,0,0,771,772,5,251,0,0,772,73,1,0,0,0,773,774,5,229,0,
+		0,774,794,3,172,86,0,775,776,5,90,0,0,776,794,3,178,89,0,777,778,5,230,
+		0,0,778,794,3,172,86,0,779,780,5,231,0,0,780,794,3,172,86,0,781,782,5,
+		232,0,0,782,794,3,172,86,0,783,784,5,83,0,0,784,794,3,172,86,0,785,786,
+		5,82,0,0,786,794,3,172,86,0,787,788,5,103,0,0,788,794,3,172,86,0,789,790,
+		5,104,0,0,790,794,3,172,86,0,791,792,5,107,0,0,792,794,3,172,86,0,793,
+		773,1,0,0,0,793,775,1,0,0,0,793,777,1,0,0,0,793,779,1,0,0,0,793,781,1,
+		0,0,0,793,783,1,0,0,0,793,785,1,0,0,0,793,787,1,0,0,0,793,789,1,0,0,0,
+		793,791,1,0,0,0,794,75,1,0,0,0,795,796,5,269,0,0,796,797,3,172,86,0,797,
+		798,5,63,0,0,798,800,3,172,86,0,799,801,5,254,0,0,800,799,1,0,0,0,800,
+		801,1,0,0,0,801,77,1,0,0,0,802,803,5,113,0,0,803,804,3,178,89,0,804,808,
+		5,250,0,0,805,807,3,82,41,0,806,805,1,0,0,0,807,810,1,0,0,0,808,806,1,
+		0,0,0,808,809,1,0,0,0,809,811,1,0,0,0,810,808,1,0,0,0,811,812,5,251,0,
+		0,812,79,1,0,0,0,813,815,3,172,86,0,814,816,5,116,0,0,815,814,1,0,0,0,
+		815,816,1,0,0,0,816,819,1,0,0,0,817,818,5,50,0,0,818,820,3,172,86,0,819,
+		817,1,0,0,0,819,820,1,0,0,0,820,823,1,0,0,0,821,822,5,72,0,0,822,824,3,
+		172,86,0,823,821,1,0,0,0,823,824,1,0,0,0,824,81,1,0,0,0,825,826,5,114,
+		0,0,826,943,3,172,86,0,827,828,5,115,0,0,828,943,3,80,40,0,829,831,5,208,
+		0,0,830,832,5,270,0,0,831,830,1,0,0,0,831,832,1,0,0,0,832,835,1,0,0,0,
+		833,834,5,145,0,0,834,836,3,172,86,0,835,833,1,0,0,0,835,836,1,0,0,0,836,
+		943,1,0,0,0,837,838,5,208,0,0,838,943,5,219,0,0,839,840,5,209,0,0,840,
+		943,3,172,86,0,841,842,5,210,0,0,842,943,3,172,86,0,843,844,5,211,0,0,
+		844,845,5,73,0,0,845,943,5,269,0,0,846,847,5,212,0,0,847,851,5,250,0,0,
+		848,850,3,34,17,0,849,848,1,0,0,0,850,853,1,0,0,0,851,849,1,0,0,0,851,
+		852,1,0,0,0,852,854,1,0,0,0,853,851,1,0,0,0,854,943,5,251,0,0,855,856,
+		5,212,0,0,856,857,5,220,0,0,857,858,3,178,89,0,858,859,5,221,0,0,859,860,
+		3,172,86,0,860,943,1,0,0,0,861,862,5,213,0,0,862,943,3,172,86,0,863,943,
+		3,92,46,0,864,943,3,94,47,0,865,866,5,216,0,0,866,867,5,222,0,0,867,868,
+		3,172,86,0,868,869,5,178,0,0,869,870,3,172,86,0,870,943,1,0,0,0,871,872,
+		5,215,0,0,872,943,3,172,86,0,873,874,5,117,0,0,874,875,5,73,0,0,875,943,
+		5,269,0,0,876,877,5,120,0,0,877,943,3,98,49,0,878,879,5,8,0,0,879,943,
+		5,269,0,0,880,881,5,124,0,0,881,943,5,271,0,0,882,943,3,52,26,0,883,884,
+		5,234,0,0,884,885,5,63,0,0,885,886,3,172,86,0,886,887,5,220,0,0,887,891,
+		3,172,86,0,888,889,5,235,0,0,889,890,5,236,0,0,890,892,3,172,86,0,891,
+		888,1,0,0,0,891,892,1,0,0,0,892,896,1,0,0,0,893,895,3,88,44,0,894,893,
+		1,0,0,0,895,898,1,0,0,0,896,894,1,0,0,0,896,897,1,0,0,0,897,900,1,0,0,
+		0,898,896,1,0,0,0,899,901,3,90,45,0,900,899,1,0,0,0,900,901,1,0,0,0,901,
+		943,1,0,0,0,902,903,5,249,0,0,903,908,5,269,0,0,904,905,5,254,0,0,905,
+		907,5,269,0,0,906,904,1,0,0,0,907,910,1,0,0,0,908,906,1,0,0,0,908,909,
+		1,0,0,0,909,911,1,0,0,0,910,908,1,0,0,0,911,912,5,167,0,0,912,913,3,172,
+		86,0,913,914,5,50,0,0,914,915,3,172,86,0,915,943,1,0,0,0,916,917,5,242,
+		0,0,917,943,3,172,86,0,918,920,5,239,0,0,919,921,3,86,43,0,920,919,1,0,
+		0,0,921,922,1,0,0,0,922,920,1,0,0,0,922,923,1,0,0,0,923,940,1,0,0,0,924,
+		938,5,240,0,0,925,939,3,172,86,0,926,927,5,241,0,0,927,929,5,250,0,0,928,
+		930,3,84,42,0,929,928,1,0,0,0,930,931,1,0,0,0,931,929,1,0,0,0,931,932,
+		1,0,0,0,932,933,1,0,0,0,933,936,5,251,0,0,934,935,7,3,0,0,935,937,3,172,
+		86,0,936,934,1,0,0,0,936,937,1,0,0,0,937,939,1,0,0,0,938,925,1,0,0,0,938,
+		926,1,0,0,0,939,941,1,0,0,0,940,924,1,0,0,0,940,941,1,0,0,0,941,943,1,
+		0,0,0,942,825,1,0,0,0,942,827,1,0,0,0,942,829,1,0,0,0,942,837,1,0,0,0,
+		942,839,1,0,0,0,942,841,1,0,0,0,942,843,1,0,0,0,942,846,1,0,0,0,942,855,
+		1,0,0,0,942,861,1,0,0,0,942,863,1,0,0,0,942,864,1,0,0,0,942,865,1,0,0,
+		0,942,871,1,0,0,0,942,873,1,0,0,0,942,876,1,0,0,0,942,878,1,0,0,0,942,
+		880,1,0,0,0,942,882,1,0,0,0,942,883,1,0,0,0,942,902,1,0,0,0,942,916,1,
+		0,0,0,942,918,1,0,0,0,943,83,1,0,0,0,944,945,3,170,85,0,945,947,3,172,
+		86,0,946,948,5,254,0,0,947,946,1,0,0,0,947,948,1,0,0,0,948,85,1,0,0,0,
+		949,950,5,51,0,0,950,951,5,269,0,0,951,952,5,63,0,0,952,954,3,172,86,0,
+		953,955,5,254,0,0,954,953,1,0,0,0,954,955,1,0,0,0,955,87,1,0,0,0,956,957,
+		5,237,0,0,957,958,5,269,0,0,958,959,5,63,0,0,959,960,3,172,86,0,960,89,
+		1,0,0,0,961,962,5,238,0,0,962,963,5,51,0,0,963,964,5,269,0,0,964,965,5,
+		236,0,0,965,966,3,172,86,0,966,91,1,0,0,0,967,968,5,214,0,0,968,973,3,
+		172,86,0,969,970,5,51,0,0,970,974,5,269,0,0,971,972,5,223,0,0,972,974,
+		3,178,89,0,973,969,1,0,0,0,973,971,1,0,0,0,974,93,1,0,0,0,975,976,5,216,
+		0,0,976,977,5,217,0,0,977,978,3,178,89,0,978,982,5,250,0,0,979,981,3,96,
+		48,0,980,979,1,0,0,0,981,984,1,0,0,0,982,980,1,0,0,0,982,983,1,0,0,0,983,
+		987,1,0,0,0,984,982,1,0,0,0,985,986,5,178,0,0,986,988,3,172,86,0,987,985,
+		1,0,0,0,987,988,1,0,0,0,988,989,1,0,0,0,989,990,5,251,0,0,990,95,1,0,0,
+		0,991,992,5,218,0,0,992,993,3,172,86,0,993,994,3,172,86,0,994,97,1,0,0,
+		0,995,1008,5,121,0,0,996,1008,5,122,0,0,997,1008,5,123,0,0,998,999,5,52,
+		0,0,999,1003,5,250,0,0,1000,1002,3,34,17,0,1001,1000,1,0,0,0,1002,1005,
+		1,0,0,0,1003,1001,1,0,0,0,1003,1004,1,0,0,0,1004,1006,1,0,0,0,1005,1003,
+		1,0,0,0,1006,1008,5,251,0,0,1007,995,1,0,0,0,1007,996,1,0,0,0,1007,997,
+		1,0,0,0,1007,998,1,0,0,0,1008,99,1,0,0,0,1009,1010,5,224,0,0,1010,1011,
+		3,178,89,0,1011,1015,5,250,0,0,1012,1014,3,102,51,0,1013,1012,1,0,0,0,
+		1014,1017,1,0,0,0,1015,1013,1,0,0,0,1015,1016,1,0,0,0,1016,1018,1,0,0,
+		0,1017,1015,1,0,0,0,1018,1019,5,251,0,0,1019,101,1,0,0,0,1020,1021,5,204,
+		0,0,1021,1022,3,178,89,0,1022,1023,5,255,0,0,1023,1024,3,178,89,0,1024,
+		1044,1,0,0,0,1025,1026,5,202,0,0,1026,1044,3,172,86,0,1027,1028,5,225,
+		0,0,1028,1044,3,172,86,0,1029,1030,5,226,0,0,1030,1044,5,228,0,0,1031,
+		1032,5,226,0,0,1032,1044,3,178,89,0,1033,1035,5,65,0,0,1034,1036,3,104,
+		52,0,1035,1034,1,0,0,0,1036,1037,1,0,0,0,1037,1035,1,0,0,0,1037,1038,1,
+		0,0,0,1038,1044,1,0,0,0,1039,1040,5,212,0,0,1040,1041,5,173,0,0,1041,1042,
+		5,51,0,0,1042,1044,3,178,89,0,1043,1020,1,0,0,0,1043,1025,1,0,0,0,1043,
+		1027,1,0,0,0,1043,1029,1,0,0,0,1043,1031,1,0,0,0,1043,1033,1,0,0,0,1043,
+		1039,1,0,0,0,1044,103,1,0,0,0,1045,1046,5,227,0,0,1046,1052,3,172,86,0,
+		1047,1048,5,103,0,0,1048,1052,3,172,86,0,1049,1050,5,104,0,0,1050,1052,
+		3,172,86,0,1051,1045,1,0,0,0,1051,1047,1,0,0,0,1051,1049,1,0,0,0,1052,
+		105,1,0,0,0,1053,1054,5,125,0,0,1054,1055,3,178,89,0,1055,1059,5,250,0,
+		0,1056,1058,3,108,54,0,1057,1056,1,0,0,0,1058,1061,1,0,0,0,1059,1057,1,
+		0,0,0,1059,1060,1,0,0,0,1060,1062,1,0,0,0,1061,1059,1,0,0,0,1062,1063,
+		5,251,0,0,1063,107,1,0,0,0,1064,1065,5,126,0,0,1065,1100,3,172,86,0,1066,
+		1067,5,127,0,0,1067,1072,3,110,55,0,1068,1069,5,254,0,0,1069,1071,3,110,
+		55,0,1070,1068,1,0,0,0,1071,1074,1,0,0,0,1072,1070,1,0,0,0,1072,1073,1,
+		0,0,0,1073,1100,1,0,0,0,1074,1072,1,0,0,0,1075,1076,5,169,0,0,1076,1100,
+		3,172,86,0,1077,1078,5,170,0,0,1078,1079,3,172,86,0,1079,1080,5,167,0,
+		0,1080,1083,3,178,89,0,1081,1082,5,171,0,0,1082,1084,3,172,86,0,1083,1081,
+		1,0,0,0,1083,1084,1,0,0,0,1084,1086,1,0,0,0,1085,1087,5,176,0,0,1086,1085,
+		1,0,0,0,1086,1087,1,0,0,0,1087,1100,1,0,0,0,1088,1089,5,210,0,0,1089,1100,
+		3,172,86,0,1090,1091,5,172,0,0,1091,1096,3,114,57,0,1092,1093,5,254,0,
+		0,1093,1095,3,114,57,0,1094,1092,1,0,0,0,1095,1098,1,0,0,0,1096,1094,1,
+		0,0,0,1096,1097,1,0,0,0,1097,1100,1,0,0,0,1098,1096,1,0,0,0,1099,1064,
+		1,0,0,0,1099,1066,1,0,0,0,1099,1075,1,0,0,0,1099,1077,1,0,0,0,1099,1088,
+		1,0,0,0,1099,1090,1,0,0,0,1100,109,1,0,0,0,1101,1102,3,178,89,0,1102,1111,
+		3,172,86,0,1103,1107,5,250,0,0,1104,1106,3,112,56,0,1105,1104,1,0,0,0,
+		1106,1109,1,0,0,0,1107,1105,1,0,0,0,1107,1108,1,0,0,0,1108,1110,1,0,0,
+		0,1109,1107,1,0,0,0,1110,1112,5,251,0,0,1111,1103,1,0,0,0,1111,1112,1,
+		0,0,0,1112,111,1,0,0,0,1113,1114,5,169,0,0,1114,1120,3,172,86,0,1115,1116,
+		5,170,0,0,1116,1120,3,172,86,0,1117,1118,5,171,0,0,1118,1120,3,172,86,
+		0,1119,1113,1,0,0,0,1119,1115,1,0,0,0,1119,1117,1,0,0,0,1120,113,1,0,0,
+		0,1121,1122,5,269,0,0,1122,1123,3,172,86,0,1123,115,1,0,0,0,1124,1125,
+		5,128,0,0,1125,1134,3,178,89,0,1126,1130,5,250,0,0,1127,1129,3,118,59,
+		0,1128,1127,1,0,0,0,1129,1132,1,0,0,0,1130,1128,1,0,0,0,1130,1131,1,0,
+		0,0,1131,1133,1,0,0,0,1132,1130,1,0,0,0,1133,1135,5,251,0,0,1134,1126,
+		1,0,0,0,1134,1135,1,0,0,0,1135,117,1,0,0,0,1136,1137,5,129,0,0,1137,1143,
+		3,172,86,0,1138,1139,5,130,0,0,1139,1143,3,172,86,0,1140,1141,5,131,0,
+		0,1141,1143,3,172,86,0,1142,1136,1,0,0,0,1142,1138,1,0,0,0,1142,1140,1,
+		0,0,0,1143,119,1,0,0,0,1144,1145,5,132,0,0,1145,1146,3,178,89,0,1146,1147,
+		5,250,0,0,1147,1155,3,172,86,0,1148,1153,3,168,84,0,1149,1150,5,57,0,0,
+		1150,1151,3,172,86,0,1151,1152,3,168,84,0,1152,1154,1,0,0,0,1153,1149,
+		1,0,0,0,1153,1154,1,0,0,0,1154,1156,1,0,0,0,1155,1148,1,0,0,0,1155,1156,
+		1,0,0,0,1156,1157,1,0,0,0,1157,1158,5,251,0,0,1158,121,1,0,0,0,1159,1160,
+		5,133,0,0,1160,1161,3,178,89,0,1161,1162,5,257,0,0,1162,1169,3,172,86,
+		0,1163,1166,5,134,0,0,1164,1167,5,135,0,0,1165,1167,5,136,0,0,1166,1164,
+		1,0,0,0,1166,1165,1,0,0,0,1167,1168,1,0,0,0,1168,1170,3,170,85,0,1169,
+		1163,1,0,0,0,1169,1170,1,0,0,0,1170,1173,1,0,0,0,1171,1172,5,51,0,0,1172,
+		1174,5,269,0,0,1173,1171,1,0,0,0,1173,1174,1,0,0,0,1174,123,1,0,0,0,1175,
+		1176,5,137,0,0,1176,1177,3,178,89,0,1177,1178,5,145,0,0,1178,1181,3,172,
+		86,0,1179,1180,5,51,0,0,1180,1182,5,269,0,0,1181,1179,1,0,0,0,1181,1182,
+		1,0,0,0,1182,1186,1,0,0,0,1183,1184,5,138,0,0,1184,1185,5,140,0,0,1185,
+		1187,5,271,0,0,1186,1183,1,0,0,0,1186,1187,1,0,0,0,1187,1191,1,0,0,0,1188,
+		1189,5,139,0,0,1189,1190,5,140,0,0,1190,1192,5,271,0,0,1191,1188,1,0,0,
+		0,1191,1192,1,0,0,0,1192,1203,1,0,0,0,1193,1194,5,162,0,0,1194,1195,5,
+		188,0,0,1195,1196,3,178,89,0,1196,1197,5,163,0,0,1197,1198,5,167,0,0,1198,
+		1199,5,271,0,0,1199,1201,5,164,0,0,1200,1202,3,126,63,0,1201,1200,1,0,
+		0,0,1201,1202,1,0,0,0,1202,1204,1,0,0,0,1203,1193,1,0,0,0,1203,1204,1,
+		0,0,0,1204,1205,1,0,0,0,1205,1206,5,256,0,0,1206,1211,3,128,64,0,1207,
+		1208,5,254,0,0,1208,1210,3,128,64,0,1209,1207,1,0,0,0,1210,1213,1,0,0,
+		0,1211,1209,1,0,0,0,1211,1212,1,0,0,0,1212,125,1,0,0,0,1213,1211,1,0,0,
+		0,1214,1215,5,165,0,0,1215,1220,3,178,89,0,1216,1217,5,254,0,0,1217,1219,
+		3,178,89,0,1218,1216,1,0,0,0,1219,1222,1,0,0,0,1220,1218,1,0,0,0,1220,
+		1221,1,0,0,0,1221,1226,1,0,0,0,1222,1220,1,0,0,0,1223,1224,5,179,0,0,1224,
+		1225,5,166,0,0,1225,1227,3,178,89,0,1226,1223,1,0,0,0,1226,1227,1,0,0,
+		0,1227,1231,1,0,0,0,1228,1229,5,166,0,0,1229,1231,3,178,89,0,1230,1214,
+		1,0,0,0,1230,1228,1,0,0,0,1231,127,1,0,0,0,1232,1233,5,158,0,0,1233,1234,
+		5,270,0,0,1234,1235,5,167,0,0,1235,1252,3,178,89,0,1236,1248,5,161,0,0,
+		1237,1238,5,252,0,0,1238,1243,3,178,89,0,1239,1240,5,254,0,0,1240,1242,
+		3,178,89,0,1241,1239,1,0,0,0,1242,1245,1,0,0,0,1243,1241,1,0,0,0,1243,
+		1244,1,0,0,0,1244,1246,1,0,0,0,1245,1243,1,0,0,0,1246,1247,5,253,0,0,1247,
+		1249,1,0,0,0,1248,1237,1,0,0,0,1248,1249,1,0,0,0,1249,1252,1,0,0,0,1250,
+		1252,3,178,89,0,1251,1232,1,0,0,0,1251,1236,1,0,0,0,1251,1250,1,0,0,0,
+		1252,129,1,0,0,0,1253,1254,5,146,0,0,1254,1255,5,145,0,0,1255,1258,3,172,
+		86,0,1256,1257,5,147,0,0,1257,1259,3,170,85,0,1258,1256,1,0,0,0,1258,1259,
+		1,0,0,0,1259,131,1,0,0,0,1260,1261,5,148,0,0,1261,1262,5,149,0,0,1262,
+		1267,3,134,67,0,1263,1264,5,254,0,0,1264,1266,3,134,67,0,1265,1263,1,0,
+		0,0,1266,1269,1,0,0,0,1267,1265,1,0,0,0,1267,1268,1,0,0,0,1268,133,1,0,
+		0,0,1269,1267,1,0,0,0,1270,1273,5,66,0,0,1271,1273,3,178,89,0,1272,1270,
+		1,0,0,0,1272,1271,1,0,0,0,1273,135,1,0,0,0,1274,1275,5,150,0,0,1275,1279,
+		5,250,0,0,1276,1278,3,138,69,0,1277,1276,1,0,0,0,1278,1281,1,0,0,0,1279,
+		1277,1,0,0,0,1279,1280,1,0,0,0,1280,1282,1,0,0,0,1281,1279,1,0,0,0,1282,
+		1283,5,251,0,0,1283,137,1,0,0,0,1284,1285,5,10,0,0,1285,1295,3,176,88,
+		0,1286,1287,5,151,0,0,1287,1292,3,178,89,0,1288,1289,5,254,0,0,1289,1291,
+		3,178,89,0,1290,1288,1,0,0,0,1291,1294,1,0,0,0,1292,1290,1,0,0,0,1292,
+		1293,1,0,0,0,1293,1296,1,0,0,0,1294,1292,1,0,0,0,1295,1286,1,0,0,0,1295,
+		1296,1,0,0,0,1296,1379,1,0,0,0,1297,1298,5,152,0,0,1298,1379,3,178,89,
+		0,1299,1300,5,153,0,0,1300,1379,3,178,89,0,1301,1302,5,154,0,0,1302,1303,
+		5,155,0,0,1303,1304,5,156,0,0,1304,1379,3,178,89,0,1305,1308,5,157,0,0,
+		1306,1307,5,270,0,0,1307,1309,5,204,0,0,1308,1306,1,0,0,0,1308,1309,1,
+		0,0,0,1309,1310,1,0,0,0,1310,1311,5,155,0,0,1311,1312,5,167,0,0,1312,1379,
+		3,178,89,0,1313,1314,5,158,0,0,1314,1315,5,270,0,0,1315,1316,5,204,0,0,
+		1316,1317,5,155,0,0,1317,1318,5,167,0,0,1318,1379,3,178,89,0,1319,1320,
+		5,181,0,0,1320,1325,3,178,89,0,1321,1322,5,254,0,0,1322,1324,3,178,89,
+		0,1323,1321,1,0,0,0,1324,1327,1,0,0,0,1325,1323,1,0,0,0,1325,1326,1,0,
+		0,0,1326,1329,1,0,0,0,1327,1325,1,0,0,0,1328,1330,5,159,0,0,1329,1328,
+		1,0,0,0,1329,1330,1,0,0,0,1330,1331,1,0,0,0,1331,1332,5,167,0,0,1332,1333,
+		5,233,0,0,1333,1334,3,176,88,0,1334,1379,1,0,0,0,1335,1336,5,177,0,0,1336,
+		1337,3,172,86,0,1337,1341,5,250,0,0,1338,1340,3,138,69,0,1339,1338,1,0,
+		0,0,1340,1343,1,0,0,0,1341,1339,1,0,0,0,1341,1342,1,0,0,0,1342,1344,1,
+		0,0,0,1343,1341,1,0,0,0,1344,1354,5,251,0,0,1345,1346,5,178,0,0,1346,1350,
+		5,250,0,0,1347,1349,3,138,69,0,1348,1347,1,0,0,0,1349,1352,1,0,0,0,1350,
+		1348,1,0,0,0,1350,1351,1,0,0,0,1351,1353,1,0,0,0,1352,1350,1,0,0,0,1353,
+		1355,5,251,0,0,1354,1345,1,0,0,0,1354,1355,1,0,0,0,1355,1379,1,0,0,0,1356,
+		1359,5,159,0,0,1357,1358,5,188,0,0,1358,1360,5,114,0,0,1359,1357,1,0,0,
+		0,1359,1360,1,0,0,0,1360,1361,1,0,0,0,1361,1365,5,250,0,0,1362,1364,3,
+		138,69,0,1363,1362,1,0,0,0,1364,1367,1,0,0,0,1365,1363,1,0,0,0,1365,1366,
+		1,0,0,0,1366,1368,1,0,0,0,1367,1365,1,0,0,0,1368,1379,5,251,0,0,1369,1370,
+		5,160,0,0,1370,1374,5,250,0,0,1371,1373,3,138,69,0,1372,1371,1,0,0,0,1373,
+		1376,1,0,0,0,1374,1372,1,0,0,0,1374,1375,1,0,0,0,1375,1377,1,0,0,0,1376,
+		1374,1,0,0,0,1377,1379,5,251,0,0,1378,1284,1,0,0,0,1378,1297,1,0,0,0,1378,
+		1299,1,0,0,0,1378,1301,1,0,0,0,1378,1305,1,0,0,0,1378,1313,1,0,0,0,1378,
+		1319,1,0,0,0,1378,1335,1,0,0,0,1378,1356,1,0,0,0,1378,1369,1,0,0,0,1379,
+		139,1,0,0,0,1380,1381,5,180,0,0,1381,1385,5,250,0,0,1382,1384,3,142,71,
+		0,1383,1382,1,0,0,0,1384,1387,1,0,0,0,1385,1383,1,0,0,0,1385,1386,1,0,
+		0,0,1386,1388,1,0,0,0,1387,1385,1,0,0,0,1388,1389,5,251,0,0,1389,141,1,
+		0,0,0,1390,1391,5,181,0,0,1391,1396,3,178,89,0,1392,1393,5,254,0,0,1393,
+		1395,3,178,89,0,1394,1392,1,0,0,0,1395,1398,1,0,0,0,1396,1394,1,0,0,0,
+		1396,1397,1,0,0,0,1397,1402,1,0,0,0,1398,1396,1,0,0,0,1399,1401,3,144,
+		72,0,1400,1399,1,0,0,0,1401,1404,1,0,0,0,1402,1400,1,0,0,0,1402,1403,1,
+		0,0,0,1403,1407,1,0,0,0,1404,1402,1,0,0,0,1405,1407,3,136,68,0,1406,1390,
+		1,0,0,0,1406,1405,1,0,0,0,1407,143,1,0,0,0,1408,1409,5,182,0,0,1409,1455,
+		3,172,86,0,1410,1411,5,90,0,0,1411,1412,5,248,0,0,1412,1455,3,172,86,0,
+		1413,1414,5,90,0,0,1414,1455,3,178,89,0,1415,1416,5,183,0,0,1416,1455,
+		3,170,85,0,1417,1418,5,134,0,0,1418,1419,5,271,0,0,1419,1455,5,143,0,0,
+		1420,1421,5,103,0,0,1421,1422,3,172,86,0,1422,1423,5,190,0,0,1423,1424,
+		5,112,0,0,1424,1455,1,0,0,0,1425,1426,5,104,0,0,1426,1455,3,172,86,0,1427,
+		1428,5,105,0,0,1428,1429,3,172,86,0,1429,1430,5,190,0,0,1430,1431,5,112,
+		0,0,1431,1455,1,0,0,0,1432,1433,5,106,0,0,1433,1455,3,172,86,0,1434,1435,
+		5,107,0,0,1435,1455,5,108,0,0,1436,1437,5,109,0,0,1437,1455,3,172,86,0,
+		1438,1439,5,93,0,0,1439,1440,5,95,0,0,1440,1441,5,63,0,0,1441,1443,3,172,
+		86,0,1442,1444,3,146,73,0,1443,1442,1,0,0,0,1443,1444,1,0,0,0,1444,1447,
+		1,0,0,0,1445,1446,5,4,0,0,1446,1448,3,170,85,0,1447,1445,1,0,0,0,1447,
+		1448,1,0,0,0,1448,1450,1,0,0,0,1449,1451,3,148,74,0,1450,1449,1,0,0,0,
+		1450,1451,1,0,0,0,1451,1455,1,0,0,0,1452,1453,5,110,0,0,1453,1455,3,170,
+		85,0,1454,1408,1,0,0,0,1454,1410,1,0,0,0,1454,1413,1,0,0,0,1454,1415,1,
+		0,0,0,1454,1417,1,0,0,0,1454,1420,1,0,0,0,1454,1425,1,0,0,0,1454,1427,
+		1,0,0,0,1454,1432,1,0,0,0,1454,1434,1,0,0,0,1454,1436,1,0,0,0,1454,1438,
+		1,0,0,0,1454,1452,1,0,0,0,1455,145,1,0,0,0,1456,1457,5,94,0,0,1457,1458,
+		5,167,0,0,1458,1459,3,172,86,0,1459,1460,5,134,0,0,1460,1461,3,170,85,
+		0,1461,147,1,0,0,0,1462,1463,5,90,0,0,1463,1464,3,172,86,0,1464,149,1,
+		0,0,0,1465,1466,5,2,0,0,1466,1467,3,178,89,0,1467,1468,5,4,0,0,1468,1469,
+		3,178,89,0,1469,1473,5,250,0,0,1470,1472,3,152,76,0,1471,1470,1,0,0,0,
+		1472,1475,1,0,0,0,1473,1471,1,0,0,0,1473,1474,1,0,0,0,1474,1476,1,0,0,
+		0,1475,1473,1,0,0,0,1476,1477,5,251,0,0,1477,151,1,0,0,0,1478,1479,3,178,
+		89,0,1479,1480,5,60,0,0,1480,1481,5,184,0,0,1481,1482,5,271,0,0,1482,1802,
+		1,0,0,0,1483,1484,3,178,89,0,1484,1485,5,60,0,0,1485,1486,5,38,0,0,1486,
+		1490,3,172,86,0,1487,1489,3,166,83,0,1488,1487,1,0,0,0,1489,1492,1,0,0,
+		0,1490,1488,1,0,0,0,1490,1491,1,0,0,0,1491,1802,1,0,0,0,1492,1490,1,0,
+		0,0,1493,1494,3,178,89,0,1494,1498,5,98,0,0,1495,1496,5,156,0,0,1496,1497,
+		5,61,0,0,1497,1499,5,271,0,0,1498,1495,1,0,0,0,1498,1499,1,0,0,0,1499,
+		1500,1,0,0,0,1500,1501,5,63,0,0,1501,1502,3,170,85,0,1502,1802,1,0,0,0,
+		1503,1504,3,178,89,0,1504,1505,5,98,0,0,1505,1509,5,38,0,0,1506,1507,5,
+		156,0,0,1507,1508,5,61,0,0,1508,1510,5,271,0,0,1509,1506,1,0,0,0,1509,
+		1510,1,0,0,0,1510,1511,1,0,0,0,1511,1512,5,63,0,0,1512,1517,3,164,82,0,
+		1513,1514,5,254,0,0,1514,1516,3,164,82,0,1515,1513,1,0,0,0,1516,1519,1,
+		0,0,0,1517,1515,1,0,0,0,1517,1518,1,0,0,0,1518,1523,1,0,0,0,1519,1517,
+		1,0,0,0,1520,1522,3,166,83,0,1521,1520,1,0,0,0,1522,1525,1,0,0,0,1523,
+		1521,1,0,0,0,1523,1524,1,0,0,0,1524,1802,1,0,0,0,1525,1523,1,0,0,0,1526,
+		1527,3,176,88,0,1527,1528,7,4,0,0,1528,1529,3,172,86,0,1529,1534,3,168,
+		84,0,1530,1531,5,28,0,0,1531,1532,3,172,86,0,1532,1533,3,168,84,0,1533,
+		1535,1,0,0,0,1534,1530,1,0,0,0,1534,1535,1,0,0,0,1535,1802,1,0,0,0,1536,
+		1537,3,176,88,0,1537,1538,5,187,0,0,1538,1539,3,172,86,0,1539,1540,5,188,
+		0,0,1540,1541,5,269,0,0,1541,1802,1,0,0,0,1542,1543,3,178,89,0,1543,1576,
+		5,189,0,0,1544,1545,5,54,0,0,1545,1549,5,269,0,0,1546,1548,3,166,83,0,
+		1547,1546,1,0,0,0,1548,1551,1,0,0,0,1549,1547,1,0,0,0,1549,1550,1,0,0,
+		0,1550,1553,1,0,0,0,1551,1549,1,0,0,0,1552,1554,3,156,78,0,1553,1552,1,
+		0,0,0,1553,1554,1,0,0,0,1554,1577,1,0,0,0,1555,1565,5,38,0,0,1556,1557,
+		5,44,0,0,1557,1558,3,172,86,0,1558,1562,3,168,84,0,1559,1561,3,154,77,
+		0,1560,1559,1,0,0,0,1561,1564,1,0,0,0,1562,1560,1,0,0,0,1562,1563,1,0,
+		0,0,1563,1566,1,0,0,0,1564,1562,1,0,0,0,1565,1556,1,0,0,0,1565,1566,1,
+		0,0,0,1566,1570,1,0,0,0,1567,1569,3,166,83,0,1568,1567,1,0,0,0,1569,1572,
+		1,0,0,0,1570,1568,1,0,0,0,1570,1571,1,0,0,0,1571,1574,1,0,0,0,1572,1570,
+		1,0,0,0,1573,1575,3,156,78,0,1574,1573,1,0,0,0,1574,1575,1,0,0,0,1575,
+		1577,1,0,0,0,1576,1544,1,0,0,0,1576,1555,1,0,0,0,1577,1802,1,0,0,0,1578,
+		1580,5,180,0,0,1579,1581,3,144,72,0,1580,1579,1,0,0,0,1581,1582,1,0,0,
+		0,1582,1580,1,0,0,0,1582,1583,1,0,0,0,1583,1802,1,0,0,0,1584,1585,5,180,
+		0,0,1585,1586,5,181,0,0,1586,1802,5,111,0,0,1587,1588,5,180,0,0,1588,1589,
+		5,207,0,0,1589,1590,5,93,0,0,1590,1802,5,95,0,0,1591,1592,3,178,89,0,1592,
+		1593,5,122,0,0,1593,1594,3,172,86,0,1594,1802,1,0,0,0,1595,1596,3,178,
+		89,0,1596,1597,5,16,0,0,1597,1598,3,28,14,0,1598,1602,5,250,0,0,1599,1601,
+		3,34,17,0,1600,1599,1,0,0,0,1601,1604,1,0,0,0,1602,1600,1,0,0,0,1602,1603,
+		1,0,0,0,1603,1605,1,0,0,0,1604,1602,1,0,0,0,1605,1606,5,251,0,0,1606,1802,
+		1,0,0,0,1607,1608,3,178,89,0,1608,1609,5,19,0,0,1609,1610,5,269,0,0,1610,
+		1611,5,20,0,0,1611,1612,3,172,86,0,1612,1802,1,0,0,0,1613,1614,3,178,89,
+		0,1614,1616,5,21,0,0,1615,1617,5,258,0,0,1616,1615,1,0,0,0,1616,1617,1,
+		0,0,0,1617,1618,1,0,0,0,1618,1619,3,172,86,0,1619,1802,1,0,0,0,1620,1621,
+		3,178,89,0,1621,1622,5,243,0,0,1622,1625,3,170,85,0,1623,1624,5,51,0,0,
+		1624,1626,5,269,0,0,1625,1623,1,0,0,0,1625,1626,1,0,0,0,1626,1802,1,0,
+		0,0,1627,1628,3,178,89,0,1628,1629,5,243,0,0,1629,1630,5,38,0,0,1630,1635,
+		3,162,81,0,1631,1632,5,254,0,0,1632,1634,3,162,81,0,1633,1631,1,0,0,0,
+		1634,1637,1,0,0,0,1635,1633,1,0,0,0,1635,1636,1,0,0,0,1636,1640,1,0,0,
+		0,1637,1635,1,0,0,0,1638,1639,5,51,0,0,1639,1641,5,269,0,0,1640,1638,1,
+		0,0,0,1640,1641,1,0,0,0,1641,1645,1,0,0,0,1642,1644,3,166,83,0,1643,1642,
+		1,0,0,0,1644,1647,1,0,0,0,1645,1643,1,0,0,0,1645,1646,1,0,0,0,1646,1802,
+		1,0,0,0,1647,1645,1,0,0,0,1648,1649,3,178,89,0,1649,1650,5,247,0,0,1650,
+		1651,5,38,0,0,1651,1656,3,162,81,0,1652,1653,5,254,0,0,1653,1655,3,162,
+		81,0,1654,1652,1,0,0,0,1655,1658,1,0,0,0,1656,1654,1,0,0,0,1656,1657,1,
+		0,0,0,1657,1662,1,0,0,0,1658,1656,1,0,0,0,1659,1661,3,166,83,0,1660,1659,
+		1,0,0,0,1661,1664,1,0,0,0,1662,1660,1,0,0,0,1662,1663,1,0,0,0,1663,1802,
+		1,0,0,0,1664,1662,1,0,0,0,1665,1666,3,178,89,0,1666,1667,5,92,0,0,1667,
+		1668,3,172,86,0,1668,1802,1,0,0,0,1669,1670,3,178,89,0,1670,1671,5,93,
+		0,0,1671,1672,5,140,0,0,1672,1673,3,170,85,0,1673,1674,5,63,0,0,1674,1676,
+		3,172,86,0,1675,1677,3,146,73,0,1676,1675,1,0,0,0,1676,1677,1,0,0,0,1677,
+		1679,1,0,0,0,1678,1680,3,148,74,0,1679,1678,1,0,0,0,1679,1680,1,0,0,0,
+		1680,1802,1,0,0,0,1681,1682,3,178,89,0,1682,1683,5,207,0,0,1683,1684,5,
+		93,0,0,1684,1802,1,0,0,0,1685,1686,3,178,89,0,1686,1687,5,71,0,0,1687,
+		1689,5,69,0,0,1688,1690,5,270,0,0,1689,1688,1,0,0,0,1689,1690,1,0,0,0,
+		1690,1802,1,0,0,0,1691,1692,3,178,89,0,1692,1693,5,71,0,0,1693,1696,5,
+		70,0,0,1694,1695,5,51,0,0,1695,1697,5,269,0,0,1696,1694,1,0,0,0,1696,1697,
+		1,0,0,0,1697,1802,1,0,0,0,1698,1699,3,178,89,0,1699,1700,5,173,0,0,1700,
+		1701,5,54,0,0,1701,1704,5,269,0,0,1702,1703,5,63,0,0,1703,1705,3,172,86,
+		0,1704,1702,1,0,0,0,1704,1705,1,0,0,0,1705,1708,1,0,0,0,1706,1707,5,174,
+		0,0,1707,1709,3,172,86,0,1708,1706,1,0,0,0,1708,1709,1,0,0,0,1709,1802,
+		1,0,0,0,1710,1711,3,178,89,0,1711,1712,5,173,0,0,1712,1713,5,145,0,0,1713,
+		1716,3,172,86,0,1714,1715,5,51,0,0,1715,1717,5,269,0,0,1716,1714,1,0,0,
+		0,1716,1717,1,0,0,0,1717,1720,1,0,0,0,1718,1719,5,63,0,0,1719,1721,3,172,
+		86,0,1720,1718,1,0,0,0,1720,1721,1,0,0,0,1721,1724,1,0,0,0,1722,1723,5,
+		174,0,0,1723,1725,3,172,86,0,1724,1722,1,0,0,0,1724,1725,1,0,0,0,1725,
+		1802,1,0,0,0,1726,1727,3,178,89,0,1727,1728,5,175,0,0,1728,1729,3,172,
+		86,0,1729,1802,1,0,0,0,1730,1731,3,178,89,0,1731,1732,5,168,0,0,1732,1735,
+		3,172,86,0,1733,1734,5,51,0,0,1734,1736,5,269,0,0,1735,1733,1,0,0,0,1735,
+		1736,1,0,0,0,1736,1739,1,0,0,0,1737,1738,5,167,0,0,1738,1740,5,269,0,0,
+		1739,1737,1,0,0,0,1739,1740,1,0,0,0,1740,1802,1,0,0,0,1741,1742,3,178,
+		89,0,1742,1744,5,65,0,0,1743,1745,3,104,52,0,1744,1743,1,0,0,0,1745,1746,
+		1,0,0,0,1746,1744,1,0,0,0,1746,1747,1,0,0,0,1747,1802,1,0,0,0,1748,1749,
+		5,22,0,0,1749,1802,5,271,0,0,1750,1751,5,23,0,0,1751,1802,5,271,0,0,1752,
+		1802,5,24,0,0,1753,1802,5,25,0,0,1754,1755,3,178,89,0,1755,1756,5,26,0,
+		0,1756,1757,5,27,0,0,1757,1758,3,172,86,0,1758,1759,3,168,84,0,1759,1760,
+		5,28,0,0,1760,1761,3,172,86,0,1761,1762,3,168,84,0,1762,1802,1,0,0,0,1763,
+		1764,3,178,89,0,1764,1765,5,29,0,0,1765,1768,5,167,0,0,1766,1769,5,30,
+		0,0,1767,1769,3,172,86,0,1768,1766,1,0,0,0,1768,1767,1,0,0,0,1769,1770,
+		1,0,0,0,1770,1771,5,31,0,0,1771,1772,3,172,86,0,1772,1773,3,168,84,0,1773,
+		1774,5,28,0,0,1774,1775,3,172,86,0,1775,1776,3,168,84,0,1776,1802,1,0,
+		0,0,1777,1778,3,178,89,0,1778,1779,5,32,0,0,1779,1780,3,172,86,0,1780,
+		1781,3,168,84,0,1781,1782,5,20,0,0,1782,1783,3,172,86,0,1783,1802,1,0,
+		0,0,1784,1785,5,33,0,0,1785,1786,3,176,88,0,1786,1787,5,34,0,0,1787,1788,
+		3,176,88,0,1788,1791,3,172,86,0,1789,1790,5,35,0,0,1790,1792,3,172,86,
+		0,1791,1789,1,0,0,0,1791,1792,1,0,0,0,1792,1802,1,0,0,0,1793,1794,5,36,
+		0,0,1794,1795,5,35,0,0,1795,1796,3,172,86,0,1796,1797,3,168,84,0,1797,
+		1798,5,37,0,0,1798,1799,3,172,86,0,1799,1800,3,168,84,0,1800,1802,1,0,
+		0,0,1801,1478,1,0,0,0,1801,1483,1,0,0,0,1801,1493,1,0,0,0,1801,1503,1,
+		0,0,0,1801,1526,1,0,0,0,1801,1536,1,0,0,0,1801,1542,1,0,0,0,1801,1578,
+		1,0,0,0,1801,1584,1,0,0,0,1801,1587,1,0,0,0,1801,1591,1,0,0,0,1801,1595,
+		1,0,0,0,1801,1607,1,0,0,0,1801,1613,1,0,0,0,1801,1620,1,0,0,0,1801,1627,
+		1,0,0,0,1801,1648,1,0,0,0,1801,1665,1,0,0,0,1801,1669,1,0,0,0,1801,1681,
+		1,0,0,0,1801,1685,1,0,0,0,1801,1691,1,0,0,0,1801,1698,1,0,0,0,1801,1710,
+		1,0,0,0,1801,1726,1,0,0,0,1801,1730,1,0,0,0,1801,1741,1,0,0,0,1801,1748,
+		1,0,0,0,1801,1750,1,0,0,0,1801,1752,1,0,0,0,1801,1753,1,0,0,0,1801,1754,
+		1,0,0,0,1801,1763,1,0,0,0,1801,1777,1,0,0,0,1801,1784,1,0,0,0,1801,1793,
+		1,0,0,0,1802,153,1,0,0,0,1803,1804,5,73,0,0,1804,1805,5,269,0,0,1805,1806,
+		5,179,0,0,1806,1807,3,172,86,0,1807,1808,3,168,84,0,1808,155,1,0,0,0,1809,
+		1810,5,45,0,0,1810,1811,5,40,0,0,1811,1812,5,41,0,0,1812,1813,3,172,86,
+		0,1813,1814,5,42,0,0,1814,1818,3,172,86,0,1815,1817,3,166,83,0,1816,1815,
+		1,0,0,0,1817,1820,1,0,0,0,1818,1816,1,0,0,0,1818,1819,1,0,0,0,1819,1846,
+		1,0,0,0,1820,1818,1,0,0,0,1821,1822,5,45,0,0,1822,1823,5,38,0,0,1823,1824,
+		5,63,0,0,1824,1829,3,160,80,0,1825,1826,5,254,0,0,1826,1828,3,160,80,0,
+		1827,1825,1,0,0,0,1828,1831,1,0,0,0,1829,1827,1,0,0,0,1829,1830,1,0,0,
+		0,1830,1837,1,0,0,0,1831,1829,1,0,0,0,1832,1834,5,254,0,0,1833,1832,1,
+		0,0,0,1833,1834,1,0,0,0,1834,1835,1,0,0,0,1835,1836,5,178,0,0,1836,1838,
+		3,158,79,0,1837,1833,1,0,0,0,1837,1838,1,0,0,0,1838,1842,1,0,0,0,1839,
+		1841,3,166,83,0,1840,1839,1,0,0,0,1841,1844,1,0,0,0,1842,1840,1,0,0,0,
+		1842,1843,1,0,0,0,1843,1846,1,0,0,0,1844,1842,1,0,0,0,1845,1809,1,0,0,
+		0,1845,1821,1,0,0,0,1846,157,1,0,0,0,1847,1848,5,40,0,0,1848,1849,5,41,
+		0,0,1849,1850,3,172,86,0,1850,1851,5,42,0,0,1851,1852,3,172,86,0,1852,
+		159,1,0,0,0,1853,1854,3,172,86,0,1854,1855,5,34,0,0,1855,1856,3,172,86,
+		0,1856,161,1,0,0,0,1857,1859,5,259,0,0,1858,1857,1,0,0,0,1858,1859,1,0,
+		0,0,1859,1860,1,0,0,0,1860,1861,3,170,85,0,1861,1862,5,34,0,0,1862,1863,
+		3,172,86,0,1863,163,1,0,0,0,1864,1865,3,170,85,0,1865,1866,5,34,0,0,1866,
+		1867,3,172,86,0,1867,165,1,0,0,0,1868,1869,5,39,0,0,1869,1870,3,176,88,
+		0,1870,1871,3,172,86,0,1871,167,1,0,0,0,1872,1873,5,190,0,0,1873,1874,
+		5,203,0,0,1874,169,1,0,0,0,1875,1876,5,270,0,0,1876,171,1,0,0,0,1877,1878,
+		6,86,-1,0,1878,1879,5,252,0,0,1879,1880,3,172,86,0,1880,1881,5,253,0,0,
+		1881,1920,1,0,0,0,1882,1883,5,259,0,0,1883,1920,3,172,86,16,1884,1885,
+		5,207,0,0,1885,1920,3,172,86,11,1886,1887,5,177,0,0,1887,1888,3,172,86,
+		0,1888,1889,5,179,0,0,1889,1890,3,172,86,0,1890,1891,5,178,0,0,1891,1892,
+		3,172,86,0,1892,1920,1,0,0,0,1893,1894,3,178,89,0,1894,1903,5,252,0,0,
+		1895,1900,3,172,86,0,1896,1897,5,254,0,0,1897,1899,3,172,86,0,1898,1896,
+		1,0,0,0,1899,1902,1,0,0,0,1900,1898,1,0,0,0,1900,1901,1,0,0,0,1901,1904,
+		1,0,0,0,1902,1900,1,0,0,0,1903,1895,1,0,0,0,1903,1904,1,0,0,0,1904,1905,
+		1,0,0,0,1905,1906,5,253,0,0,1906,1920,1,0,0,0,1907,1909,7,5,0,0,1908,1910,
+		3,174,87,0,1909,1908,1,0,0,0,1909,1910,1,0,0,0,1910,1911,1,0,0,0,1911,
+		1912,5,190,0,0,1912,1920,3,174,87,0,1913,1914,5,271,0,0,1914,1920,3,174,
+		87,0,1915,1920,5,270,0,0,1916,1920,5,271,0,0,1917,1920,5,269,0,0,1918,
+		1920,3,176,88,0,1919,1877,1,0,0,0,1919,1882,1,0,0,0,1919,1884,1,0,0,0,
+		1919,1886,1,0,0,0,1919,1893,1,0,0,0,1919,1907,1,0,0,0,1919,1913,1,0,0,
+		0,1919,1915,1,0,0,0,1919,1916,1,0,0,0,1919,1917,1,0,0,0,1919,1918,1,0,
+		0,0,1920,1941,1,0,0,0,1921,1922,10,15,0,0,1922,1923,5,204,0,0,1923,1940,
+		3,172,86,16,1924,1925,10,14,0,0,1925,1926,7,6,0,0,1926,1940,3,172,86,15,
+		1927,1928,10,13,0,0,1928,1929,7,3,0,0,1929,1940,3,172,86,14,1930,1931,
+		10,12,0,0,1931,1932,7,7,0,0,1932,1940,3,172,86,13,1933,1934,10,10,0,0,
+		1934,1935,5,205,0,0,1935,1940,3,172,86,11,1936,1937,10,9,0,0,1937,1938,
+		5,206,0,0,1938,1940,3,172,86,10,1939,1921,1,0,0,0,1939,1924,1,0,0,0,1939,
+		1927,1,0,0,0,1939,1930,1,0,0,0,1939,1933,1,0,0,0,1939,1936,1,0,0,0,1940,
+		1943,1,0,0,0,1941,1939,1,0,0,0,1941,1942,1,0,0,0,1942,173,1,0,0,0,1943,
+		1941,1,0,0,0,1944,1945,7,8,0,0,1945,175,1,0,0,0,1946,1949,3,178,89,0,1947,
+		1948,5,255,0,0,1948,1950,3,178,89,0,1949,1947,1,0,0,0,1949,1950,1,0,0,
+		0,1950,177,1,0,0,0,1951,1952,7,9,0,0,1952,179,1,0,0,0,208,184,186,200,
+		226,233,235,243,245,267,271,273,280,285,288,293,297,310,321,329,350,359,
+		369,381,385,393,397,402,412,426,433,436,451,456,463,475,477,480,491,497,
+		499,501,510,515,518,522,531,540,545,553,560,573,575,585,602,610,614,623,
+		627,631,633,639,642,646,654,664,698,708,737,739,749,756,760,768,793,800,
+		808,815,819,823,831,835,851,891,896,900,908,922,931,936,938,940,942,947,
+		954,973,982,987,1003,1007,1015,1037,1043,1051,1059,1072,1083,1086,1096,
+		1099,1107,1111,1119,1130,1134,1142,1153,1155,1166,1169,1173,1181,1186,
+		1191,1201,1203,1211,1220,1226,1230,1243,1248,1251,1258,1267,1272,1279,
+		1292,1295,1308,1325,1329,1341,1350,1354,1359,1365,1374,1378,1385,1396,
+		1402,1406,1443,1447,1450,1454,1473,1490,1498,1509,1517,1523,1534,1549,
+		1553,1562,1565,1570,1574,1576,1582,1602,1616,1625,1635,1640,1645,1656,
+		1662,1676,1679,1689,1696,1704,1708,1716,1720,1724,1735,1739,1746,1768,
+		1791,1801,1818,1829,1833,1837,1842,1845,1858,1900,1903,1909,1919,1939,
+		1941,1949
 	};
 
 	public static readonly ATN _ATN =

@@ -1497,6 +1497,18 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitHalfLifeTerm([NotNull] DealLangParser.HalfLifeTermContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.reletRamp"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitReletRamp([NotNull] DealLangParser.ReletRampContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.reletPricing"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitReletPricing([NotNull] DealLangParser.ReletPricingContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.scenarioDecl"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -139,6 +139,7 @@ static class ContractRelets
                     into.OwnContractRow(InputQuantity.ContractRenewalYears, c), into.OwnContractRow(InputQuantity.ContractRenewalLive, c));
             }
 
+            FillReletShape(deal, contract, levers, stopped, taken, into, c);
             if (!levers.Relet)
             {
                 into.ShareContractRow(InputQuantity.ContractReletYears, c, zeros);
@@ -164,6 +165,25 @@ static class ContractRelets
             into.ShareContractRow(InputQuantity.ContractReletYears, c, years);
             into.ShareContractRow(InputQuantity.ContractReletLive, c, live);
         }
+    }
+
+    /// <summary>
+    /// The re-let's shape (docs/language.md §5, "contract-relet-ramp"): the utilisation it ramps to (its own for a flat
+    /// re-let) over the ramp's months, counted from the day it starts on this path (days from the closing, worked out only
+    /// for a ramp: a flat one never reads it), and its price, share × index + spread (without <c>price</c>, the fleet's
+    /// generation index at its level). Read by the generated loop only for a contract a scenario re-lets so.
+    /// </summary>
+    static void FillReletShape(DealDescription deal, ContractInfo contract, ContractLevers levers, Date? stopped, int taken, PathInputs into, int c)
+    {
+        bool relet = levers.Relet;
+        bool ramps = relet && levers.ReletRampMonths > 0;
+        into.ContractReletTo[c] = !relet ? 0.0 : ramps ? levers.ReletTo : levers.ReletUtilisation;
+        into.ContractReletRampMonths[c] = ramps ? levers.ReletRampMonths : 0;
+        into.ContractReletStartDay[c] = ramps ? Date.DaysBetween(deal.Closing, ReletStart(contract, stopped, levers.ReletAfterMonths, taken)) : 0;
+        ReletPrice? price = relet ? levers.ReletPrice : null;
+        into.ContractReletPriceIndex[c] = price?.Index ?? (relet ? Math.Max(0, deal.Fleets[contract.Fleet].Generation) : 0);
+        into.ContractReletPriceShare[c] = price?.Share ?? (relet ? 1.0 : 0.0);
+        into.ContractReletPriceSpread[c] = price?.Spread ?? 0.0;
     }
 
     /// <summary>The years of each period in the term [<paramref name="start"/>, <paramref name="end"/>), cut at the

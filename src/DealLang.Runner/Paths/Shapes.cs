@@ -37,6 +37,13 @@ public static class Shapes
                 {
                     throw Mismatch(deal, scenario, "its contract levers are not utilisations in [0, 100%] and an idle gap of 0 months or more");
                 }
+
+                // A re-let's ramp and price (docs/language.md §5, "contract-relet-ramp"), as a sale's re-let's are checked below.
+                if (levers is { Relet: true } r && (!(r.ReletTo is >= 0 and <= 1) || r.ReletRampMonths < 0
+                    || r.ReletPrice is { } own && !ReletPriceFits(deal, own)))
+                {
+                    throw Mismatch(deal, scenario, "its contract's re-let ramp is not to a utilisation in [0, 100%] over 0 or more months, or its price is not a share above 0 of one of the deal's indices plus a finite spread");
+                }
             }
 
             for (int c = 0; c < deal.Contracts.Length; c++)
@@ -197,8 +204,7 @@ public static class Shapes
         }
 
         if (scenario.EnforcementReletTo is { } to && !(to is >= 0 and <= 1) || scenario.EnforcementReletRampMonths is < 0
-            || scenario.EnforcementReletPrice is { } price && (price.Index < 0 || price.Index >= deal.Indices.Length || !(price.Share > 0)
-                || !double.IsFinite(price.Share) || !double.IsFinite(price.Spread)))
+            || scenario.EnforcementReletPrice is { } price && !ReletPriceFits(deal, price))
         {
             throw Mismatch(deal, scenario, "its re-let's ramp is not to a utilisation in [0, 100%] over 0 or more months, or its price is not a share above 0 of one of the deal's indices plus a finite spread");
         }
@@ -208,6 +214,10 @@ public static class Shapes
             throw Mismatch(deal, scenario, "its half-life of the repo market's price impact is not a whole number of months above 0");
         }
     }
+
+    /// <summary>Whether a re-let's price reads one of the deal's indices, at a finite share above 0 plus a finite spread.</summary>
+    static bool ReletPriceFits(DealDescription deal, ReletPrice price) =>
+        price.Index >= 0 && price.Index < deal.Indices.Length && price.Share > 0 && double.IsFinite(price.Share) && double.IsFinite(price.Spread);
 
     static void CheckIndexLevers(DealDescription deal, ScenarioSpec scenario)
     {

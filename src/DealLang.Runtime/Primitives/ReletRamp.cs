@@ -4,8 +4,9 @@ namespace DealLang.Runtime;
 /// A re-let whose utilisation ramps over its window (docs/language.md §9, "relet-ramp"): a repossessed fleet fills as
 /// the lender finds customers (or empties as a market fades), so the utilisation of the period that starts re-letting on
 /// day d is u = R0 + (R1 − R0) × min(1, m / M), m the whole calendar months from the sale date to d and M the ramp's
-/// months. Whole months step the ramp at each monthly anniversary of the sale date, as its window does.
-/// Allocation-free, called by the generated loop.
+/// months. Whole months step the ramp at each monthly anniversary of the sale date, as its window does. A contract's
+/// re-let in a scenario (docs/language.md §5, "contract-relet-ramp") ramps the same way from the re-let's start (the
+/// contract's stop plus the idle gap) in place of the sale date. Allocation-free, called by the generated loop.
 /// </summary>
 public static class ReletRamp
 {

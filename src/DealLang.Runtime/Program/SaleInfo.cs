@@ -46,7 +46,8 @@ public sealed record LoanSalePrice(double? Yield, int? Index, int? YieldIndex = 
 public sealed record SaleMarket(double Depth, double Impact, double Limit, double Costs, bool KeepContracts = false, double Reserve = 0,
     double Relet = 0, int ReletMonths = -1, int HalfLifeMonths = 0, double ReletTo = 0, int ReletRampMonths = 0, ReletPrice? ReletPrice = null);
 
-/// <summary>The price idle units are re-let at in enforcement, per GPU-hour: <see cref="Share"/> × the level of index
+/// <summary>The price idle units are re-let at in enforcement (or a contract's units once it stops, a scenario's
+/// <c>C relet after D at R price …</c>), per GPU-hour: <see cref="Share"/> × the level of index
 /// number <see cref="Index"/> at the period's start + <see cref="Spread"/>, at least 0 (<c>price 85% of H100Rent</c>:
 /// share 0.85; <c>price H100Rent - 0.30</c>: spread −0.30).</summary>
 public sealed record ReletPrice(int Index, double Share, double Spread);

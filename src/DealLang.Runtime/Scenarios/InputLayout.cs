@@ -287,6 +287,30 @@ public enum InputQuantity
     /// its break; the closing for an end before it), after the path's stresses: what its RVG is measured against
     /// (docs/language.md §5, "rvg-value"); 0 when no RVG answers for the end.</summary>
     RvgValue,
+
+    /// <summary>Scalar, per contract: the utilisation a contract's re-let ramps to (<c>C relet after 3m at 30% rising to
+    /// 80% over 12m</c>: 0.8; the re-let's utilisation itself for a flat one, 0 without a re-let). Last, after the sales'
+    /// re-let prices, with the ramp's months and start and the re-let's price, so that the slots before them are where
+    /// they were.</summary>
+    ContractReletTo,
+
+    /// <summary>Scalar, per contract: the months of that ramp (<c>over M</c>); 0 for a flat re-let.</summary>
+    ContractReletRampMonths,
+
+    /// <summary>Scalar, per contract: the days from the closing to the day its re-let starts on this path (its stop plus
+    /// the idle gap), which the ramp counts its months from; 0 for a flat re-let or none (not read).</summary>
+    ContractReletStartDay,
+
+    /// <summary>Scalar, per contract: the number of the index its re-let is priced at (its <c>price</c>'s, else the fleet's
+    /// generation); 0 without a re-let.</summary>
+    ContractReletPriceIndex,
+
+    /// <summary>Scalar, per contract: the share of that index the re-let is priced at (1 without <c>price 85% of …</c>; 0
+    /// without a re-let).</summary>
+    ContractReletPriceShare,
+
+    /// <summary>Scalar, per contract: the constant added to it, money per GPU-hour (<c>price H100Rent - 0.30</c>: −0.30; 0 without).</summary>
+    ContractReletPriceSpread,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -323,7 +347,8 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// every sale's half-life of its price impact, then (in a deal with a tranche a scenario may call) every tranche's share
 /// converted, then every sale's weight of the index its yield reads, then every loan's default day, then every sale's
 /// re-let ramp end, ramp months, price index, price share and price spread, then every loan's partial-payment share, first
-/// and last period, then every lease's RVG value (last, so that the slots before them are where they were before).
+/// and last period, then every lease's RVG value, then every contract's re-let ramp end, ramp months, ramp start day, price
+/// index, price share and price spread (last, so that the slots before them are where they were before).
 /// </summary>
 public sealed class InputLayout
 {
@@ -362,6 +387,8 @@ public sealed class InputLayout
         InputQuantity.SaleReletPriceIndex, InputQuantity.SaleReletPriceShare, InputQuantity.SaleReletPriceSpread,
         InputQuantity.LoanPaysShare, InputQuantity.LoanPaysFrom, InputQuantity.LoanPaysTo,
         InputQuantity.RvgValue,
+        InputQuantity.ContractReletTo, InputQuantity.ContractReletRampMonths, InputQuantity.ContractReletStartDay,
+        InputQuantity.ContractReletPriceIndex, InputQuantity.ContractReletPriceShare, InputQuantity.ContractReletPriceSpread,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
@@ -508,7 +535,9 @@ public sealed class InputLayout
             or InputQuantity.SaleYieldWeight or InputQuantity.LoanDefaultDay or InputQuantity.SaleReletTo or InputQuantity.SaleReletRampMonths
             or InputQuantity.SaleReletPriceIndex or InputQuantity.SaleReletPriceShare or InputQuantity.SaleReletPriceSpread
             or InputQuantity.LoanPaysShare or InputQuantity.LoanPaysFrom or InputQuantity.LoanPaysTo
-            or InputQuantity.RvgValue => InputShape.Scalar,
+            or InputQuantity.RvgValue
+            or InputQuantity.ContractReletTo or InputQuantity.ContractReletRampMonths or InputQuantity.ContractReletStartDay
+            or InputQuantity.ContractReletPriceIndex or InputQuantity.ContractReletPriceShare or InputQuantity.ContractReletPriceSpread => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -529,7 +558,9 @@ public sealed class InputLayout
         InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination or InputQuantity.ContractUtilisation
             or InputQuantity.ContractReletUtilisation or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive
             or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid or InputQuantity.ContractGuaranteeYears
-            or InputQuantity.ContractBroken or InputQuantity.ContractNoticedYears or InputQuantity.ContractNoticePeriod => InputEntity.Contract,
+            or InputQuantity.ContractBroken or InputQuantity.ContractNoticedYears or InputQuantity.ContractNoticePeriod
+            or InputQuantity.ContractReletTo or InputQuantity.ContractReletRampMonths or InputQuantity.ContractReletStartDay
+            or InputQuantity.ContractReletPriceIndex or InputQuantity.ContractReletPriceShare or InputQuantity.ContractReletPriceSpread => InputEntity.Contract,
         InputQuantity.HoldingReceipts or InputQuantity.HoldingPar or InputQuantity.HoldingDraws
             or InputQuantity.HoldingSaleDiscount or InputQuantity.HoldingDepth or InputQuantity.HoldingImpact
             or InputQuantity.HoldingClosingPar => InputEntity.Holding,

@@ -101,6 +101,12 @@ public sealed class PathInputs
         GuarantorDisownedPeriod = new IntSlots(Scalars, First(layout, InputQuantity.GuarantorDisownedPeriod, guarantors), guarantors);
         ContractUtilisation = new DoubleSlots(Scalars, First(layout, InputQuantity.ContractUtilisation, layout.Contracts), layout.Contracts);
         ContractReletUtilisation = new DoubleSlots(Scalars, First(layout, InputQuantity.ContractReletUtilisation, layout.Contracts), layout.Contracts);
+        ContractReletTo = new DoubleSlots(Scalars, First(layout, InputQuantity.ContractReletTo, layout.Contracts), layout.Contracts);
+        ContractReletRampMonths = new IntSlots(Scalars, First(layout, InputQuantity.ContractReletRampMonths, layout.Contracts), layout.Contracts);
+        ContractReletStartDay = new IntSlots(Scalars, First(layout, InputQuantity.ContractReletStartDay, layout.Contracts), layout.Contracts);
+        ContractReletPriceIndex = new IntSlots(Scalars, First(layout, InputQuantity.ContractReletPriceIndex, layout.Contracts), layout.Contracts);
+        ContractReletPriceShare = new DoubleSlots(Scalars, First(layout, InputQuantity.ContractReletPriceShare, layout.Contracts), layout.Contracts);
+        ContractReletPriceSpread = new DoubleSlots(Scalars, First(layout, InputQuantity.ContractReletPriceSpread, layout.Contracts), layout.Contracts);
         HoldingSaleDiscount = new DoubleSlots(Scalars, First(layout, InputQuantity.HoldingSaleDiscount, layout.Holdings), layout.Holdings);
         HoldingDepth = new DoubleSlots(Scalars, First(layout, InputQuantity.HoldingDepth, layout.Holdings), layout.Holdings);
         HoldingImpact = new DoubleSlots(Scalars, First(layout, InputQuantity.HoldingImpact, layout.Holdings), layout.Holdings);
@@ -329,6 +335,24 @@ public sealed class PathInputs
 
     /// <summary>Per contract: the utilisation of its units once re-let.</summary>
     public DoubleSlots ContractReletUtilisation { get; }
+
+    /// <summary>[contract]: the utilisation its re-let ramps to (<see cref="InputQuantity.ContractReletTo"/>).</summary>
+    public DoubleSlots ContractReletTo { get; }
+
+    /// <summary>[contract]: the months of its re-let's ramp; 0 for a flat re-let.</summary>
+    public IntSlots ContractReletRampMonths { get; }
+
+    /// <summary>[contract]: the days from the closing to its re-let's start on this path (read only with a ramp).</summary>
+    public IntSlots ContractReletStartDay { get; }
+
+    /// <summary>[contract]: the number of the index its re-let is priced at.</summary>
+    public IntSlots ContractReletPriceIndex { get; }
+
+    /// <summary>[contract]: the share of that index its re-let is priced at.</summary>
+    public DoubleSlots ContractReletPriceShare { get; }
+
+    /// <summary>[contract]: the constant (money per GPU-hour) added to it.</summary>
+    public DoubleSlots ContractReletPriceSpread { get; }
 
     /// <summary>Per holding: the discount to its mark of a forced sale on this path (<see cref="InputQuantity.HoldingSaleDiscount"/>).</summary>
     public DoubleSlots HoldingSaleDiscount { get; }

@@ -163,10 +163,17 @@ public static class ScenarioCodec
         w.Write(v.ReletUtilisation);
         w.Write(v.RenewalsTaken);
         WriteNullable(w, v.BreakMonths);
+        w.Write(v.ReletTo);
+        w.Write(v.ReletRampMonths);
+        WriteOptional(w, v.ReletPrice, Write);
     }
 
     static ContractLevers ReadContractLevers(BinaryReader r) =>
-        new(ReadNullableDouble(r), r.ReadBoolean(), r.ReadInt32(), r.ReadDouble()) { RenewalsTaken = r.ReadInt32(), BreakMonths = ReadNullableInt(r) };
+        new(ReadNullableDouble(r), r.ReadBoolean(), r.ReadInt32(), r.ReadDouble())
+        {
+            RenewalsTaken = r.ReadInt32(), BreakMonths = ReadNullableInt(r),
+            ReletTo = r.ReadDouble(), ReletRampMonths = r.ReadInt32(), ReletPrice = ReadOptional(r, ReadReletPrice),
+        };
 
     static void Write(BinaryWriter w, ReletPrice v)
     {

@@ -181,7 +181,8 @@ public sealed record IndexOverride(double? Level, double? DeflatePerYear, IndexP
 /// <summary>
 /// A scenario's levers on one contract (docs/language.md §10): the utilisation of its hours (null: its take-or-pay
 /// share), and whether its units are re-let at the fleet's spot index once it stops (expiry or the customer's
-/// default), after <see cref="ReletAfterMonths"/> idle, at <see cref="ReletUtilisation"/>.
+/// default), after <see cref="ReletAfterMonths"/> idle, at <see cref="ReletUtilisation"/> (or on a ramp from it, at a
+/// price of its own, docs/language.md §5, "contract-relet-ramp").
 /// </summary>
 public sealed record ContractLevers(double? Utilisation, bool Relet, int ReletAfterMonths, double ReletUtilisation)
 {
@@ -191,6 +192,16 @@ public sealed record ContractLevers(double? Utilisation, bool Relet, int ReletAf
     /// <summary>The month from the contract's start at which its customer breaks it (<c>C breaks at 24m</c>, one of the
     /// contract's break dates); null when it does not.</summary>
     public int? BreakMonths { get; init; }
+
+    /// <summary>The utilisation the re-let ramps to (<c>C relet after 3m at 30% rising to 80% over 12m</c>: 0.8), over
+    /// <see cref="ReletRampMonths"/> whole months from the re-let's start; unread for a flat re-let (0 months).</summary>
+    public double ReletTo { get; init; }
+
+    /// <summary>The months of the re-let's ramp (<c>over 12m</c>: 12); 0 for a flat re-let.</summary>
+    public int ReletRampMonths { get; init; }
+
+    /// <summary>The re-let's own price (<c>price 85% of H100Rent</c>); null for the fleet's generation index.</summary>
+    public ReletPrice? ReletPrice { get; init; }
 
     public static readonly ContractLevers None = new(null, false, 0, 0);
 }

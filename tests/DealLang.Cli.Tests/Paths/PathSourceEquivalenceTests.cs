@@ -111,14 +111,19 @@ public sealed class PathSourceEquivalenceTests
                 EnforcementReletTo = k % 2 == 1 ? 0.9 : null,
                 EnforcementReletRampMonths = k % 2 == 1 ? 5 : null,
                 EnforcementReletPrice = k % 3 == 2 && deal.Indices.Length > 0 ? new ReletPrice(deal.Indices.Length - 1, 0.8, -0.1) : null,
-                // Each contract in turn: as agreed, a utilisation, re-let at once, re-let after a gap with a utilisation;
-                // the last two after as many renewals as it offers, up to the path number.
+                // Each contract in turn: as agreed, a utilisation, re-let at once, re-let after a gap with a utilisation
+                // ramping to 50% over 9 months (at 80% of the last index less 0.10 on every other path); the last two after
+                // as many renewals as it offers, up to the path number.
                 Contracts = [.. deal.Contracts.Select((contract, c) => ((k + c) % 4) switch
                 {
                     0 => null,
                     1 => new ContractLevers(0.95, false, 0, 0),
                     2 => new ContractLevers(null, true, 0, 0.5) { RenewalsTaken = Math.Min(k, contract.RenewalCount) },
-                    _ => new ContractLevers(0.3, true, 7, 0.8) { RenewalsTaken = Math.Min(k, contract.RenewalCount) },
+                    _ => new ContractLevers(0.3, true, 7, 0.8)
+                    {
+                        RenewalsTaken = Math.Min(k, contract.RenewalCount), ReletTo = 0.5, ReletRampMonths = 9,
+                        ReletPrice = k % 2 == 0 && deal.Indices.Length > 0 ? new ReletPrice(deal.Indices.Length - 1, 0.8, -0.1) : null,
+                    },
                 })],
             };
         }

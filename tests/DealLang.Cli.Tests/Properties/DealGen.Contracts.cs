@@ -112,8 +112,14 @@ internal static partial class DealGen
             }
 
             yield return renewed.Count == 1 ? renewed[0] : Gen.OneOf([.. renewed]);
+            // A re-let flat at the spot index, or ramping up or down, at a price of its own or not (the sale's re-let's
+            // price shapes, ReletPrice).
             yield return Gen.OneOf(
-                Gen.Select(Duration(0, 24), Rate(0, 10000), (d, r) => $"{contract} relet after {d} at {r}"),
+                from d in Duration(0, 24)
+                from r in Rate(0, 10000)
+                from ramp in Maybe(Gen.Select(Gen.Int[1, 100], Gen.Int[1, 36], (to, months) => $"rising to {Text(to)}% over {Text(months)}m"))
+                from price in Maybe(ReletPrice(f))
+                select $"{contract} relet after {d} at {r}{ramp}{price}",
                 Gen.Const($"{contract} not relet"));
         }
     }

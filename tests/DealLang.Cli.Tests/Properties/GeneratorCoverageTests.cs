@@ -95,6 +95,8 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("contract members read", @"Ct\d\.(revenue|units|active)"), ("largest customer share", @"= largest_customer_share"),
         ("contract utilisation lever", @"\n  Ct\d utilisation "), ("contract relet lever", @"\n  Ct\d relet after \d+[mywd] at "),
         ("contract not relet lever", @"\n  Ct\d not relet"),
+        ("contract relet lever ramp", @"\n  Ct\d relet after [^\n]* rising to \d+% over \d+m"),
+        ("contract relet lever price", @"\n  Ct\d relet after [^\n]* price "),
         ("contract renewals", @"contract Ct\d [^\n]*renewals \d+ ?x \d+m at customer option"), ("contract renewals taken lever", @"\n  Ct\d renewals taken 1"),
         ("contract termination fee", @"contract Ct\d [^\n]*termination_fee \S+ amortising"),
         ("termination fee amortising to a floor", @"contract Ct\d [^\n]*termination_fee \S+ amortising to \d+m"),

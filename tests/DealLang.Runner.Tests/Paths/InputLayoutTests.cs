@@ -61,6 +61,33 @@ public sealed class InputLayoutTests
     }
 
     [Fact]
+    public void ADealWithContractsHasEachContractsReletRampAndPriceLastInTheScalars()
+    {
+        // The same deal with two contracts: each one's utilisation and re-let utilisation where they always were (after
+        // the sale's costs: 4 scalars more than the deal's 33), and last, after the sale's re-let price (36), each
+        // contract's re-let ramp end (37, 38), ramp months (39, 40), ramp start day (41, 42), price index (43, 44), share
+        // (45, 46) and spread (47, 48): appended, so no slot before them moves (nor any deal's generated C#).
+        InputLayout layout = InputLayout.Of(2, 3, 2, 1, contracts: 2);
+        Assert.Equal(33 + 4 + 12, layout.Scalars.Length);
+        Assert.Equal(36, layout.IndexOf(InputQuantity.SaleReletPriceSpread, 0));
+        InputQuantity[] shape =
+        [
+            InputQuantity.ContractReletTo, InputQuantity.ContractReletRampMonths, InputQuantity.ContractReletStartDay,
+            InputQuantity.ContractReletPriceIndex, InputQuantity.ContractReletPriceShare, InputQuantity.ContractReletPriceSpread,
+        ];
+        for (int q = 0; q < shape.Length; q++)
+        {
+            for (int c = 0; c < 2; c++)
+            {
+                Assert.Equal(new InputSlot(InputEntity.Contract, c, shape[q], 37 + (2 * q) + c), layout.Scalars[37 + (2 * q) + c]);
+            }
+        }
+
+        Assert.DoesNotContain(layout.Scalars.Take(37), s => shape.Contains(s.Quantity));
+        Assert.Equal(new InputSlot(InputEntity.Contract, 1, InputQuantity.ContractReletUtilisation, 18), layout.Scalars[18]);
+    }
+
+    [Fact]
     public void ADealWithLoansHasEachLoansOwnWorkoutLagLastInTheScalars()
     {
         // The same deal owning two loans: each loan's own drawn workout lag (L workout drawn) after the first 26 scalars of

@@ -8,9 +8,10 @@ namespace DealLang.Compiler.Emit.Components;
 internal sealed class ContractState : EntityState
 {
     public ContractState(ContractInfo info, int index, string fleet, int spotIndex, bool readsActive, bool readsLargestShare,
-        (GuaranteeInfo Info, int Index)? guarantee = null)
+        (GuaranteeInfo Info, int Index)? guarantee = null, bool shapesRelet = false)
         : base(DeclarationKind.Contract, info.Name, index)
     {
+        ShapesRelet = shapesRelet;
         Guarantee = guarantee;
         GuaranteeYears = Input("guaranteeYears", "double[]");
         Info = info;
@@ -21,6 +22,13 @@ internal sealed class ContractState : EntityState
         ReletYears = Input("reletYears", "double[]");
         ReletLive = Input("reletLive", "double[]");
         ReletUtilisation = Input("reletUtilisation", "double");
+        ReletTo = Input("reletTo", "double");
+        ReletRampMonths = Input("reletRampMonths", "int");
+        ReletStart = Input("reletStart", "Date");
+        ReletPriceIndex = Input("reletPriceIndex", "int");
+        ReletPriceShare = Input("reletPriceShare", "double");
+        ReletPriceSpread = Input("reletPriceSpread", "double");
+        ReletPriceLevels = Input("reletPriceLevels", "double[]");
         TerminationFees = Input("terminationFees", "double[]");
         RenewalYears = Input("renewalYears", "double[]");
         RenewalLive = Input("renewalLive", "double[]");
@@ -69,10 +77,44 @@ internal sealed class ContractState : EntityState
     public StateVar Revenue { get; }
 
     /// <summary>The fleet's spot index (its generation) that re-let units are priced at; −1 when the fleet has none,
-    /// and then a scenario cannot re-let them (DL0469) and the re-let inputs are not read.</summary>
+    /// and then a scenario cannot re-let them (DL0469) unless at a price of its own, and the re-let inputs are not read.</summary>
     public int SpotIndex { get; }
 
-    public bool CanRelet => SpotIndex >= 0;
+    /// <summary>Whether a scenario may re-let the units: at the fleet's spot index, or at a price of its own.</summary>
+    public bool CanRelet => SpotIndex >= 0 || ShapesRelet;
+
+    /// <summary>Whether a scenario's re-let of the contract ramps its utilisation or has a price of its own
+    /// (docs/language.md §5, "contract-relet-ramp"): only then does the generated loop read the ramp and the price, for
+    /// every scenario (a flat one ramps to its own utilisation at its generation index), so a contract re-let flat at the
+    /// spot index keeps its C#.</summary>
+    public bool ShapesRelet { get; }
+
+    /// <summary>This path's utilisation the re-let ramps to, the ramp's months and the day it counts them from (its
+    /// start: the contract's stop plus the idle gap); inputs of a contract whose re-let is shaped.</summary>
+    public StateVar ReletTo { get; }
+
+    /// <summary>See <see cref="ReletTo"/>.</summary>
+    public StateVar ReletRampMonths { get; }
+
+    /// <summary>See <see cref="ReletTo"/>.</summary>
+    public StateVar ReletStart { get; }
+
+    /// <summary>This path's re-let price, share × the level of index number <see cref="ReletPriceIndex"/> + spread (inputs
+    /// of a contract whose re-let is shaped).</summary>
+    public StateVar ReletPriceIndex { get; }
+
+    /// <summary>See <see cref="ReletPriceIndex"/>.</summary>
+    public StateVar ReletPriceShare { get; }
+
+    /// <summary>See <see cref="ReletPriceIndex"/>.</summary>
+    public StateVar ReletPriceSpread { get; }
+
+    /// <summary>The levels on this path of the index the re-let is priced at (the path's series of that index's levels,
+    /// drawn on a Monte Carlo path).</summary>
+    public StateVar ReletPriceLevels { get; }
+
+    /// <summary>The period's re-let utilisation on the ramp, a local of the period's dues.</summary>
+    public string ReletRate => EntityName("reletRate");
 
     /// <summary>This path's utilisation of the contracted hours (the take-or-pay share unless the scenario says); an input.</summary>
     public StateVar Utilisation { get; }
@@ -128,7 +170,7 @@ internal sealed class ContractState : EntityState
     public StateVar Prepayment { get; }
 
     /// <summary>Whether the contract offers renewals (priced at the fleet's generation index, which DL0476 requires).</summary>
-    public bool HasRenewals => Info.RenewalCount > 0 && CanRelet;
+    public bool HasRenewals => Info.RenewalCount > 0 && SpotIndex >= 0;
 
     /// <summary>The years of each period inside the renewals taken on this path; an input read only with renewals.</summary>
     public StateVar RenewalYears { get; }
@@ -170,7 +212,7 @@ internal sealed class ContractState : EntityState
 internal sealed partial class ContractComponent(EmitContext ctx)
     : EmitterComponent<ContractState>(ctx, () => ctx.Model.Contracts.Select((c, i) => new ContractState(
         c, i, ctx.Model.Fleets[c.Fleet].Name, ctx.Model.Fleets[c.Fleet].Generation, ctx.Reads(Quantity.ContractActive, i), ctx.Reads(Quantity.LargestCustomerShare, 0),
-        GuarantorCode.Of(ctx, GuaranteeTarget.Contract, i))))
+        GuarantorCode.Of(ctx, GuaranteeTarget.Contract, i), ctx.ShapesContractRelet(i))))
 {
     public override DeclarationKind Kind => DeclarationKind.Contract;
 
@@ -339,8 +381,23 @@ internal sealed partial class ContractComponent(EmitContext ctx)
             if (contract.CanRelet)
             {
                 // Re-let at the spot index, at the scenario's utilisation, from its idle gap after the contract stops.
-                string spot = Ctx.Current(Quantity.IndexLevel, contract.SpotIndex);
-                string reletRevenue = units + " * " + kept + " * " + spot + " * " + hours + " * " + contract.ReletYears + "[t] * " + contract.ReletUtilisation;
+                string reletRevenue;
+                if (contract.ShapesRelet)
+                {
+                    // Or on a ramp over the whole months from the re-let's start to the day the period starts re-letting, at a
+                    // price of its own read at the period's start (docs/language.md §5, "contract-relet-ramp").
+                    string rate = contract.ReletRate;
+                    w.Line("double " + rate + " = ReletRamp.Utilisation(" + contract.ReletUtilisation + ", " + contract.ReletTo + ", " + contract.ReletRampMonths
+                        + ", " + contract.ReletStart + ", Date.Max(Boundaries[t], " + contract.ReletStart + "));");
+                    string reletPrice = "Math.Max(0.0, " + contract.ReletPriceShare + " * " + contract.ReletPriceLevels + "[t] + " + contract.ReletPriceSpread + ")";
+                    reletRevenue = units + " * " + kept + " * " + reletPrice + " * " + hours + " * " + contract.ReletYears + "[t] * " + rate;
+                }
+                else
+                {
+                    string spot = Ctx.Current(Quantity.IndexLevel, contract.SpotIndex);
+                    reletRevenue = units + " * " + kept + " * " + spot + " * " + hours + " * " + contract.ReletYears + "[t] * " + contract.ReletUtilisation;
+                }
+
                 string reletUnits = units + " * " + contract.ReletLive + "[t]";
                 if (fleets.Keeping(c.Fleet) is { } keeping)
                 {

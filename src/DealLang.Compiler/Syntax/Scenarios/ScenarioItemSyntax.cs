@@ -83,8 +83,22 @@ public sealed record IndexShiftSyntax(NameSyntax Index, ExpressionSyntax Shift, 
 public sealed record UtilisationSyntax(NameSyntax Contract, ExpressionSyntax Utilisation, SourceSpan Span) : ScenarioItemSyntax(Span);
 
 /// <summary><c>MsftH100 relet after 6m at 60%</c> (<see cref="After"/> and <see cref="Utilisation"/> given) or
-/// <c>MsftH100 not relet</c> (both null): whether a contract's units are re-let at the spot index once it stops.</summary>
-public sealed record ReletSyntax(NameSyntax Contract, DurationSyntax? After, ExpressionSyntax? Utilisation, SourceSpan Span) : ScenarioItemSyntax(Span);
+/// <c>MsftH100 not relet</c> (both null): whether a contract's units are re-let at the spot index once it stops.
+/// <c>rising to 80% over 12m</c> ramps the utilisation from <see cref="Utilisation"/> to <see cref="RampTo"/> over the
+/// <see cref="RampOver"/> months from the re-let's start, and <c>price 85% of H100Rent</c> (<see cref="Price"/>) lets the
+/// units at that price in place of the spot index, as a sale's re-let of idle units (docs/language.md §5,
+/// "contract-relet-ramp").</summary>
+public sealed record ReletSyntax(NameSyntax Contract, DurationSyntax? After, ExpressionSyntax? Utilisation, SourceSpan Span) : ScenarioItemSyntax(Span)
+{
+    /// <summary>The utilisation the ramp reaches (<c>rising to R1</c>); null for a flat utilisation.</summary>
+    public ExpressionSyntax? RampTo { get; init; }
+
+    /// <summary>The ramp's months from the re-let's start (<c>over M</c>); null for a flat utilisation.</summary>
+    public DurationSyntax? RampOver { get; init; }
+
+    /// <summary>The re-let's price per GPU-hour (<c>price …</c>); null for the fleet's spot index.</summary>
+    public ExpressionSyntax? Price { get; init; }
+}
 
 /// <summary><c>paths 100000</c>: a stochastic scenario's number of paths (the command line may override it).</summary>
 public sealed record PathsSyntax(int Count, SourceSpan Span) : ScenarioItemSyntax(Span);
