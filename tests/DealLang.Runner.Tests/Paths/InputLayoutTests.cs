@@ -64,12 +64,14 @@ public sealed class InputLayoutTests
     public void ADealWithContractsHasEachContractsReletRampAndPriceLastInTheScalars()
     {
         // The same deal with two contracts: each one's utilisation and re-let utilisation where they always were (after
-        // the sale's costs: 4 scalars more than the deal's 33), and last, after the sale's re-let price (36), each
-        // contract's re-let ramp end (37, 38), ramp months (39, 40), ramp start day (41, 42), price index (43, 44), share
-        // (45, 46) and spread (47, 48): appended, so no slot before them moves (nor any deal's generated C#).
+        // the sale's costs: 4 scalars more than the deal's 33), then, after the sale's re-let price (36), the three leases'
+        // RVG values (37-39), and last each contract's re-let ramp end (40, 41), ramp months (42, 43), ramp start day (44,
+        // 45), price index (46, 47), share (48, 49) and spread (50, 51): appended, so no slot before them moves (nor any
+        // deal's generated C#).
         InputLayout layout = InputLayout.Of(2, 3, 2, 1, contracts: 2);
-        Assert.Equal(33 + 4 + 12, layout.Scalars.Length);
+        Assert.Equal(33 + 4 + 3 + 12, layout.Scalars.Length);
         Assert.Equal(36, layout.IndexOf(InputQuantity.SaleReletPriceSpread, 0));
+        Assert.Equal(37, layout.IndexOf(InputQuantity.RvgValue, 0));
         InputQuantity[] shape =
         [
             InputQuantity.ContractReletTo, InputQuantity.ContractReletRampMonths, InputQuantity.ContractReletStartDay,
@@ -79,11 +81,11 @@ public sealed class InputLayoutTests
         {
             for (int c = 0; c < 2; c++)
             {
-                Assert.Equal(new InputSlot(InputEntity.Contract, c, shape[q], 37 + (2 * q) + c), layout.Scalars[37 + (2 * q) + c]);
+                Assert.Equal(new InputSlot(InputEntity.Contract, c, shape[q], 40 + (2 * q) + c), layout.Scalars[40 + (2 * q) + c]);
             }
         }
 
-        Assert.DoesNotContain(layout.Scalars.Take(37), s => shape.Contains(s.Quantity));
+        Assert.DoesNotContain(layout.Scalars.Take(40), s => shape.Contains(s.Quantity));
         Assert.Equal(new InputSlot(InputEntity.Contract, 1, InputQuantity.ContractReletUtilisation, 18), layout.Scalars[18]);
     }
 
