@@ -185,7 +185,7 @@ public sealed class DealPaths
         for (int l = 0; l < leases.Length; l++)
         {
             Date? rvgDay = LeaseTerms.Apply(deal, leases[l], scenario, marketRentDeflation, l, into, memo);
-            into.RvgValue[l] = rvgDay is { } day ? RvgValue(deal.Leases[l].Facility, day, scenario, drawnDeflation) : 0.0;
+            into.RvgValue[l] = rvgDay is { } day ? RvgValue(l, deal.Leases[l].Facility, day, scenario, drawnDeflation, memo) : 0.0;
             if (deal.ProjectsCfads)
             {
                 LeaseTermRents.Fill(deal, leases[l], scenario, marketRentDeflation, l, into.LeaseTermRent[l]);
@@ -266,12 +266,12 @@ public sealed class DealPaths
 
     /// <summary>
     /// The value of facility <paramref name="f"/> on <paramref name="day"/>, the day a lease on it ends, on this path
-    /// (docs/language.md §14, "The RVG's value"): its curve and the path's stresses evaluated on the day itself, each
+    /// (docs/language.md §5, "rvg-value"): its curve and the path's stresses evaluated on the day itself, each
     /// exact on any date (a straight line in months, a schedule in days, a deflation in days / 365.25, a drop in days),
     /// by the operations of the period ends' values (so the same bits on a period's end). An end before the closing (a
     /// lessee that defaulted before the deal began, seen in the first period) is valued on the closing.
     /// </summary>
-    double RvgValue(int f, Date day, ScenarioSpec scenario, double[]? drawnDeflation)
+    double RvgValue(int l, int f, Date day, ScenarioSpec scenario, double[]? drawnDeflation, PathMemo? memo)
     {
         if ((uint)f >= (uint)Deal.Facilities.Length)
         {
@@ -282,7 +282,16 @@ public sealed class DealPaths
 
         ValueStress stress = scenario.FacilityStress[f];
         double deflatePerYear = drawnDeflation is not null && !double.IsNaN(drawnDeflation[f]) ? drawnDeflation[f] : stress.DeflatePerYear;
-        return FacilityValues.OnDate(Deal.Facilities[f], stress, deflatePerYear, Deal.Closing, Date.Max(Deal.Closing, day));
+        // A lease running its term ends on the same day path after path: its value is the one a previous path computed
+        // at the same numbers (a pure function of them, so the same bits), kept in the buffers' memo.
+        if (memo is not null && memo.TryRvgValue(l, day, deflatePerYear, stress, out double kept))
+        {
+            return kept;
+        }
+
+        double value = FacilityValues.OnDate(Deal.Facilities[f], stress, deflatePerYear, Deal.Closing, Date.Max(Deal.Closing, day));
+        memo?.KeepRvgValue(l, day, deflatePerYear, stress, value);
+        return value;
     }
 
     /// <summary>An index's levels: the deal's row, shared, when the scenario leaves the index alone; else computed

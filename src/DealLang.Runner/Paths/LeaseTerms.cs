@@ -113,7 +113,7 @@ static class LeaseTerms
         into.RvgRecovery[l] = 1.0;
         // An end inside the horizon is the expiry after exactly these renewals (the plan stops counting renewals only
         // past the horizon, or at a renewal term of 0 months, which never moves the end).
-        return RvgDay(into, l, plan.EndOf(renewals, out _));
+        return into.RvgApplies[l] && into.LeaseEndPeriod[l] >= 0 ? plan.EndOf(renewals, out _) : null;
     }
 
     /// <summary>The day the lease ends, when its RVG is paid on this path; null when none is (none answers for the end,

@@ -13,7 +13,9 @@ namespace DealLang.Runner.Paths;
 /// computed on first use for the path's deflation and kept while later paths deflate at the same rate;</item>
 /// <item>each lease at market's rescaled rent, period by period, as far as a path has needed it, at that rate;</item>
 /// <item>the rent of the period a lessee's default cuts, per lease, for the last default date and rate;</item>
-/// <item>each facility's stressed value curve for the last stress applied to it.</item>
+/// <item>each facility's stressed value curve for the last stress applied to it;</item>
+/// <item>per lease, its facility's value on the day its RVG is measured, for the last day and stress (a lease running its
+/// term ends on the same day path after path).</item>
 /// </list>
 /// Sized once, when a path source first fills the buffers (<see cref="ScenarioPaths"/> keeps one per
 /// <see cref="PathInputs"/>, so threads with their own buffers never share one); a path then allocates nothing.
@@ -38,6 +40,14 @@ sealed class PathMemo
     readonly Date[] cutEnd;
     readonly long[] cutRateBits;
     readonly double[] cutRent;
+
+    // Per lease: the facility's value on the day its RVG is measured, for the last day, rate and drop.
+    readonly bool[] rvgKnown;
+    readonly Date[] rvgDay;
+    readonly long[] rvgDeflate;
+    readonly long[] rvgDrop;
+    readonly Date?[] rvgDropBy;
+    readonly double[] rvgValue;
 
     // Per facility: the stressed curve of the last stress, with its numbers.
     readonly double[][] values;
@@ -85,6 +95,12 @@ sealed class PathMemo
         cutEnd = new Date[leases];
         cutRateBits = new long[leases];
         cutRent = new double[leases];
+        rvgKnown = new bool[leases];
+        rvgDay = new Date[leases];
+        rvgDeflate = new long[leases];
+        rvgDrop = new long[leases];
+        rvgDropBy = new Date?[leases];
+        rvgValue = new double[leases];
 
         values = new double[facilities][];
         for (int f = 0; f < facilities; f++)
@@ -184,6 +200,28 @@ sealed class PathMemo
         reletKnown[c] = true;
         reletKey[c] = key;
         return (reletYears[c], reletLive[c]);
+    }
+
+    /// <summary>Lease <paramref name="l"/>'s facility value on <paramref name="day"/> at the deflation
+    /// <paramref name="deflatePerYear"/> and <paramref name="stress"/>'s drop, when the last one kept was for exactly
+    /// these numbers.</summary>
+    public bool TryRvgValue(int l, Date day, double deflatePerYear, ValueStress stress, out double value)
+    {
+        value = rvgValue[l];
+        return rvgKnown[l] && rvgDay[l] == day
+            && rvgDeflate[l] == BitConverter.DoubleToInt64Bits(deflatePerYear)
+            && rvgDrop[l] == BitConverter.DoubleToInt64Bits(stress.DropFraction)
+            && rvgDropBy[l] == stress.DropBy;
+    }
+
+    public void KeepRvgValue(int l, Date day, double deflatePerYear, ValueStress stress, double value)
+    {
+        rvgKnown[l] = true;
+        rvgDay[l] = day;
+        rvgDeflate[l] = BitConverter.DoubleToInt64Bits(deflatePerYear);
+        rvgDrop[l] = BitConverter.DoubleToInt64Bits(stress.DropFraction);
+        rvgDropBy[l] = stress.DropBy;
+        rvgValue[l] = value;
     }
 
     public void KeepValues(int f, ValueStress stress)
