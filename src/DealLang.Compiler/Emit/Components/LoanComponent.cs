@@ -124,9 +124,15 @@ internal sealed class LoanState : EntityState, IAmortizingState
     /// <summary>The accrual fractions, empty unless the loan's instalments are more frequent than the deal's periods.</summary>
     public ImmutableArray<double> Fractions => Model.Amortization is InstalmentAmortization { AccrualFractions: var f } ? f : [];
 
-    /// <summary>What the default period receives of the instalments dated before the default: null unless the loan's
-    /// instalments are more frequent than the deal's periods (<see cref="InstalmentAmortization.BeforeDefault"/>).</summary>
-    public DefaultPeriodInstalments? BeforeDefault => (Model.Amortization as InstalmentAmortization)?.BeforeDefault;
+    /// <summary>What the default period receives of the instalments dated before the default: null unless some of the
+    /// loan's instalments fall inside the deal's periods (<see cref="InstalmentAmortization.BeforeDefault"/>,
+    /// <see cref="ScheduledAmortization.BeforeDefault"/>).</summary>
+    public DefaultPeriodInstalments? BeforeDefault => Model.Amortization switch
+    {
+        InstalmentAmortization i => i.BeforeDefault,
+        ScheduledAmortization s => s.BeforeDefault,
+        _ => null,
+    };
 
     /// <summary>Each instalment's date in days from the closing (<see cref="DefaultPeriodInstalments.Days"/>).</summary>
     public StateVar InstalmentDays { get; }
@@ -363,8 +369,8 @@ internal sealed class LoanComponent(EmitContext ctx)
     private static string DefaultPeriodPayment(LoanState loan) =>
         loan.BeforeDefault is null ? "no payment" : "only the instalments dated before the default, with their interest";
 
-    // What the default period receives before the default: nothing, as for every loan, unless the loan pays more often
-    // than the deal; then the instalments of the period dated before the default and the interest of the pieces up to
+    // What the default period receives before the default: nothing, as for every loan, unless some of the loan's
+    // instalments fall inside the deal's periods (it pays more often than the deal, or on other dates); then the instalments of the period dated before the default and the interest of the pieces up to
     // the last of them (docs/language.md §5, "loan"), and the balance the recovery and the loss are reckoned on is the
     // balance after them (its interest from the last instalment to the default is lost). A loan those instalments
     // repaid (its maturity inside the period, before the default) has not defaulted: nothing is left to recover or lose.
@@ -390,8 +396,9 @@ internal sealed class LoanComponent(EmitContext ctx)
         w.Line(loan.Defaulted + " = " + loan.Balance + " > 0.0; // repaid before the default (its maturity inside the period), it has not defaulted");
     }
 
-    // A loan paying more often than the deal: each instalment's date (days from the closing), each period's first, and
-    // what the period has received through each one, for a default inside a period.
+    // A loan with instalments inside the deal's periods (paying more often than the deal, or dated inside its periods):
+    // each instalment's date (days from the closing), each period's first, and what the period has received through
+    // each one, for a default inside a period.
     private static void WriteBeforeDefault(IndentedWriter w, LoanState loan, DefaultPeriodInstalments before)
     {
         w.Comment(loan.Model.Name + ": for a default inside a period, each instalment's date in days from the closing, each period's first instalment, and,");
@@ -628,7 +635,7 @@ internal sealed class LoanComponent(EmitContext ctx)
             {
                 w.Line("result.LoanDefaultPeriod[" + index + "] = t;");
                 // With a workout lag nothing is received in the default period: the loss is what the write-down took.
-                // A loan paying more often than the deal received the instalments dated before the default first: the
+                // A loan with instalments inside the deal's periods received those dated before the default first: the
                 // loss is on the balance after them.
                 string owed = loan.BeforeDefault is null ? loan.StartBalance.Name : "(" + loan.StartBalance + " - " + loan.Principal + ")";
                 w.Line("result.LoanLoss[" + index + "] = " + owed + " - " + (loan.Model.HasWorkout

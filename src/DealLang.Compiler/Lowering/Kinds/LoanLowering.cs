@@ -57,6 +57,11 @@ internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
     {
         Date? interestOnly = loan.InterestOnlyUntil?.Value;
         AmortizationModel tranches = AmortizationLowering.Lower(loan.Amortization, interestOnly, lowerer, balance);
+        if (tranches is ScheduledAmortization scheduled)
+        {
+            return scheduled with { BeforeDefault = ScheduleBeforeDefault(loan.Amortization!, lowerer, balance, maturity) };
+        }
+
         if (!Frequencies.TryParse(loan.AmortizationFrequency?.Text, out Frequency every)
             || loan.Amortization?.Kind is not (AmortizationKind.Level or AmortizationKind.Linear))
         {
@@ -72,6 +77,26 @@ internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
             InterestOnlyUntil = tranches.InterestOnlyUntil,
             FirstPrincipalPeriod = tranches.FirstPrincipalPeriod,
         };
+    }
+
+    /// <summary>An uneven schedule's instalments dated inside the deal's periods, for a default after one of them
+    /// (<see cref="LoanInstalments.DatedInside"/>): its dates within the run's periods in date order, each its amount (a
+    /// share of the balance lent, or an amount), then the maturity's, the balance left, unless a date is the maturity.</summary>
+    private static DefaultPeriodInstalments? ScheduleBeforeDefault(AmortizationSyntax schedule, Lowerer lowerer, double balance, Date maturity)
+    {
+        double scale = schedule.InShares ? balance : 1;
+        var points = SyntaxWalk.Safe(schedule.Schedule)
+            .Where(p => p.Date is not null && Schedule.PeriodIndexOf(lowerer.Boundaries, p.Date.Value) is var t && t >= 0 && t < lowerer.ScheduledPeriods)
+            .Select(p => (Date: p.Date.Value, Amount: lowerer.ConstantOf(p.Amount) * scale))
+            .OrderBy(p => p.Date)
+            .ToList();
+        if (points.Count == 0 || points[^1].Date < maturity)
+        {
+            points.Add((maturity, Math.Max(0, balance - points.Sum(p => p.Amount))));
+        }
+
+        return LoanInstalments.DatedInside(balance, [.. points.Select(p => p.Date)], [.. points.Select(p => p.Amount)], lowerer.Closing,
+            lowerer.Boundaries, lowerer.AccrualDates, lowerer.ScheduledPeriods, lowerer.Analysis.DayCount ?? DayCount.Thirty360);
     }
 
     /// <summary>The obligor's own recovery (0 when the party states none; the checks made the name a party).</summary>
