@@ -4325,6 +4325,7 @@ public partial class DealLangParser : Parser {
 		public ExprContext rate;
 		public ExprContext _expr;
 		public IList<ExprContext> _shares = new List<ExprContext>();
+		public IToken every;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RECOVERY() { return GetToken(DealLangParser.RECOVERY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
 			return GetRuleContexts<ExprContext>();
@@ -4345,6 +4346,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INSTALMENTS() { return GetToken(DealLangParser.INSTALMENTS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(DealLangParser.IDENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
 			return GetToken(DealLangParser.COMMA, i);
@@ -4402,7 +4404,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_loanItem);
 		int _la;
 		try {
-			State = 634;
+			State = 637;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
@@ -4509,7 +4511,7 @@ public partial class DealLangParser : Parser {
 					}
 				}
 
-				State = 625;
+				State = 628;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
@@ -4565,6 +4567,16 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
+					State = 626;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==IDENT) {
+						{
+						State = 625;
+						((LoanRecoveryItemContext)_localctx).every = Match(IDENT);
+						}
+					}
+
 					}
 				}
 
@@ -4574,7 +4586,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 627;
+				State = 630;
 				stepUp();
 				}
 				break;
@@ -4582,7 +4594,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 628;
+				State = 631;
 				marginGrid();
 				}
 				break;
@@ -4590,19 +4602,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 629;
+				State = 632;
 				Match(DEFAULT_INTEREST);
-				State = 631;
+				State = 634;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 630;
+					State = 633;
 					Match(PLUS);
 					}
 				}
 
-				State = 633;
+				State = 636;
 				expr(0);
 				}
 				break;
@@ -4661,14 +4673,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 62, RULE_recoveryAccrual);
 		try {
-			State = 638;
+			State = 641;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,62,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,63,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 636;
+				State = 639;
 				Match(COUPON);
 				}
 				break;
@@ -4676,7 +4688,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 637;
+				State = 640;
 				expr(0);
 				}
 				break;
@@ -4728,27 +4740,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 640;
+			State = 643;
 			Match(FLEET);
-			State = 641;
+			State = 644;
 			_localctx.name = ident();
-			State = 642;
+			State = 645;
 			Match(LBRACE);
-			State = 646;
+			State = 649;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 2031L) != 0)) {
 				{
 				{
-				State = 643;
+				State = 646;
 				fleetItem();
 				}
 				}
-				State = 648;
+				State = 651;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 649;
+			State = 652;
 			Match(RBRACE);
 			}
 		}
@@ -4945,32 +4957,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_fleetItem);
 		int _la;
 		try {
-			State = 690;
+			State = 693;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 651;
+				State = 654;
 				Match(DELIVERIES);
-				State = 652;
+				State = 655;
 				Match(LBRACE);
-				State = 656;
+				State = 659;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 653;
+					State = 656;
 					delivery();
 					}
 					}
-					State = 658;
+					State = 661;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 659;
+				State = 662;
 				Match(RBRACE);
 				}
 				break;
@@ -4978,9 +4990,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 660;
+				State = 663;
 				Match(UNITS);
-				State = 661;
+				State = 664;
 				expr(0);
 				}
 				break;
@@ -4988,9 +5000,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 662;
+				State = 665;
 				Match(UNIT_COST);
-				State = 663;
+				State = 666;
 				expr(0);
 				}
 				break;
@@ -4998,11 +5010,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 664;
+				State = 667;
 				Match(DEPRECIATE);
-				State = 665;
+				State = 668;
 				Match(STRAIGHT_LINE);
-				State = 666;
+				State = 669;
 				duration();
 				}
 				break;
@@ -5010,13 +5022,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 667;
-				Match(DEPRECIATE);
-				State = 668;
-				Match(DECLINING);
-				State = 669;
-				expr(0);
 				State = 670;
+				Match(DEPRECIATE);
+				State = 671;
+				Match(DECLINING);
+				State = 672;
+				expr(0);
+				State = 673;
 				perYear();
 				}
 				break;
@@ -5024,9 +5036,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 672;
+				State = 675;
 				Match(POWER);
-				State = 673;
+				State = 676;
 				expr(0);
 				}
 				break;
@@ -5034,9 +5046,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 674;
+				State = 677;
 				Match(PUE);
-				State = 675;
+				State = 678;
 				expr(0);
 				}
 				break;
@@ -5044,9 +5056,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 676;
+				State = 679;
 				Match(POWER_PRICE);
-				State = 677;
+				State = 680;
 				expr(0);
 				}
 				break;
@@ -5054,11 +5066,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 678;
+				State = 681;
 				Match(MAINTENANCE);
-				State = 679;
+				State = 682;
 				expr(0);
-				State = 680;
+				State = 683;
 				perYear();
 				}
 				break;
@@ -5066,15 +5078,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 682;
-				Match(MARKET_VALUE);
-				State = 683;
-				expr(0);
-				State = 684;
-				Match(DECLINING);
 				State = 685;
-				expr(0);
+				Match(MARKET_VALUE);
 				State = 686;
+				expr(0);
+				State = 687;
+				Match(DECLINING);
+				State = 688;
+				expr(0);
+				State = 689;
 				perYear();
 				}
 				break;
@@ -5082,9 +5094,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 688;
+				State = 691;
 				Match(GENERATION);
-				State = 689;
+				State = 692;
 				ident();
 				}
 				break;
@@ -5141,31 +5153,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 692;
-			Match(CONTRACT);
-			State = 693;
-			_localctx.name = ident();
-			State = 694;
-			Match(ON);
 			State = 695;
-			_localctx.fleet = ident();
+			Match(CONTRACT);
 			State = 696;
+			_localctx.name = ident();
+			State = 697;
+			Match(ON);
+			State = 698;
+			_localctx.fleet = ident();
+			State = 699;
 			Match(LBRACE);
-			State = 700;
+			State = 703;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 9635760177671L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 697;
+				State = 700;
 				contractItem();
 				}
 				}
-				State = 702;
+				State = 705;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 703;
+			State = 706;
 			Match(RBRACE);
 			}
 		}
@@ -5387,16 +5399,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 70, RULE_contractItem);
 		int _la;
 		try {
-			State = 752;
+			State = 755;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 705;
+				State = 708;
 				Match(CUSTOMER);
-				State = 706;
+				State = 709;
 				ident();
 				}
 				break;
@@ -5404,9 +5416,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 707;
+				State = 710;
 				Match(UNITS);
-				State = 708;
+				State = 711;
 				expr(0);
 				}
 				break;
@@ -5414,11 +5426,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 709;
+				State = 712;
 				Match(PRICE);
-				State = 710;
+				State = 713;
 				Match(AT);
-				State = 711;
+				State = 714;
 				Match(MARKET);
 				}
 				break;
@@ -5426,9 +5438,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 712;
+				State = 715;
 				Match(PRICE);
-				State = 713;
+				State = 716;
 				expr(0);
 				}
 				break;
@@ -5436,11 +5448,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 714;
+				State = 717;
 				Match(HOUR);
-				State = 715;
+				State = 718;
 				expr(0);
-				State = 716;
+				State = 719;
 				perYear();
 				}
 				break;
@@ -5448,9 +5460,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 718;
+				State = 721;
 				Match(TAKE_OR_PAY);
-				State = 719;
+				State = 722;
 				expr(0);
 				}
 				break;
@@ -5458,9 +5470,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 720;
+				State = 723;
 				Match(STARTS);
-				State = 721;
+				State = 724;
 				Match(DATE);
 				}
 				break;
@@ -5468,9 +5480,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 722;
+				State = 725;
 				Match(TERM);
-				State = 723;
+				State = 726;
 				duration();
 				}
 				break;
@@ -5478,25 +5490,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 724;
+				State = 727;
 				Match(TERMINATION_FEE);
-				State = 725;
+				State = 728;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 731;
+				State = 734;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 726;
-					Match(AMORTISING);
 					State = 729;
+					Match(AMORTISING);
+					State = 732;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 727;
+						State = 730;
 						Match(TO);
-						State = 728;
+						State = 731;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5510,26 +5522,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 733;
-				Match(RENEWALS);
-				State = 734;
-				renewalCount();
-				State = 735;
-				((ContractRenewalsItemContext)_localctx).term = duration();
 				State = 736;
-				Match(AT);
+				Match(RENEWALS);
 				State = 737;
-				Match(CUSTOMER);
+				renewalCount();
 				State = 738;
-				Match(OPTION);
+				((ContractRenewalsItemContext)_localctx).term = duration();
+				State = 739;
+				Match(AT);
+				State = 740;
+				Match(CUSTOMER);
 				State = 741;
+				Match(OPTION);
+				State = 744;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 739;
+					State = 742;
 					Match(WITH);
-					State = 740;
+					State = 743;
 					breakOption();
 					}
 				}
@@ -5540,20 +5552,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 743;
+				State = 746;
 				Match(PREPAYMENT);
-				State = 744;
+				State = 747;
 				expr(0);
-				State = 748;
+				State = 751;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 745;
+					State = 748;
 					Match(APPLIED);
-					State = 746;
+					State = 749;
 					Match(OVER);
-					State = 747;
+					State = 750;
 					Match(TERM);
 					}
 				}
@@ -5564,7 +5576,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 750;
+				State = 753;
 				guarantorClause();
 				}
 				break;
@@ -5572,7 +5584,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 751;
+				State = 754;
 				breakOption();
 				}
 				break;
@@ -5624,27 +5636,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 754;
+			State = 757;
 			Match(COINS);
-			State = 755;
+			State = 758;
 			_localctx.name = ident();
-			State = 756;
+			State = 759;
 			Match(LBRACE);
-			State = 760;
+			State = 763;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 228)) & ~0x3f) == 0 && ((1L << (_la - 228)) & 15L) != 0)) {
 				{
 				{
-				State = 757;
+				State = 760;
 				coinsItem();
 				}
 				}
-				State = 762;
+				State = 765;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 763;
+			State = 766;
 			Match(RBRACE);
 			}
 		}
@@ -5807,16 +5819,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 74, RULE_coinsItem);
 		try {
-			State = 785;
+			State = 788;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 765;
+				State = 768;
 				Match(HOLDINGS);
-				State = 766;
+				State = 769;
 				expr(0);
 				}
 				break;
@@ -5824,9 +5836,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 767;
+				State = 770;
 				Match(PRICE);
-				State = 768;
+				State = 771;
 				ident();
 				}
 				break;
@@ -5834,9 +5846,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 769;
+				State = 772;
 				Match(HASHRATE);
-				State = 770;
+				State = 773;
 				expr(0);
 				}
 				break;
@@ -5844,9 +5856,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 771;
+				State = 774;
 				Match(NETWORK);
-				State = 772;
+				State = 775;
 				expr(0);
 				}
 				break;
@@ -5854,9 +5866,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 773;
+				State = 776;
 				Match(REWARDS);
-				State = 774;
+				State = 777;
 				expr(0);
 				}
 				break;
@@ -5864,9 +5876,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 775;
+				State = 778;
 				Match(POWER);
-				State = 776;
+				State = 779;
 				expr(0);
 				}
 				break;
@@ -5874,9 +5886,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 777;
+				State = 780;
 				Match(POWER_PRICE);
-				State = 778;
+				State = 781;
 				expr(0);
 				}
 				break;
@@ -5884,9 +5896,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 779;
+				State = 782;
 				Match(DEPTH);
-				State = 780;
+				State = 783;
 				expr(0);
 				}
 				break;
@@ -5894,9 +5906,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 781;
+				State = 784;
 				Match(IMPACT);
-				State = 782;
+				State = 785;
 				expr(0);
 				}
 				break;
@@ -5904,9 +5916,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinKeepItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 783;
+				State = 786;
 				Match(KEEP);
-				State = 784;
+				State = 787;
 				expr(0);
 				}
 				break;
@@ -5958,20 +5970,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 787;
-			Match(DATE);
-			State = 788;
-			_localctx.units = expr(0);
-			State = 789;
-			Match(AT);
 			State = 790;
-			_localctx.cost = expr(0);
+			Match(DATE);
+			State = 791;
+			_localctx.units = expr(0);
 			State = 792;
+			Match(AT);
+			State = 793;
+			_localctx.cost = expr(0);
+			State = 795;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 791;
+				State = 794;
 				Match(COMMA);
 				}
 			}
@@ -6024,27 +6036,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 794;
+			State = 797;
 			Match(TRANCHE);
-			State = 795;
+			State = 798;
 			_localctx.name = ident();
-			State = 796;
+			State = 799;
 			Match(LBRACE);
-			State = 800;
+			State = 803;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 207)) & ~0x3f) == 0 && ((1L << (_la - 207)) & 1110316155391L) != 0)) {
 				{
 				{
-				State = 797;
+				State = 800;
 				trancheItem();
 				}
 				}
-				State = 802;
+				State = 805;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 803;
+			State = 806;
 			Match(RBRACE);
 			}
 		}
@@ -6093,38 +6105,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 805;
+			State = 808;
 			_localctx.rate = expr(0);
-			State = 807;
+			State = 810;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 806;
+				State = 809;
 				Match(FIXED);
 				}
 			}
 
-			State = 811;
+			State = 814;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 809;
+				State = 812;
 				Match(FLOOR);
-				State = 810;
+				State = 813;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 815;
+			State = 818;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 813;
+				State = 816;
 				Match(CAP);
-				State = 814;
+				State = 817;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6514,16 +6526,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_trancheItem);
 		int _la;
 		try {
-			State = 920;
+			State = 923;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 817;
+				State = 820;
 				Match(BALANCE);
-				State = 818;
+				State = 821;
 				expr(0);
 				}
 				break;
@@ -6531,9 +6543,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 819;
+				State = 822;
 				Match(COUPON);
-				State = 820;
+				State = 823;
 				couponTerms();
 				}
 				break;
@@ -6541,26 +6553,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 821;
+				State = 824;
 				Match(PIK);
-				State = 823;
+				State = 826;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 822;
+					State = 825;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 827;
+				State = 830;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 825;
+					State = 828;
 					Match(WHEN);
-					State = 826;
+					State = 829;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6571,9 +6583,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 829;
+				State = 832;
 				Match(PIK);
-				State = 830;
+				State = 833;
 				Match(UNPAID);
 				}
 				break;
@@ -6581,9 +6593,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 831;
+				State = 834;
 				Match(ISSUE_PRICE);
-				State = 832;
+				State = 835;
 				expr(0);
 				}
 				break;
@@ -6591,9 +6603,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 833;
+				State = 836;
 				Match(COMMITMENT);
-				State = 834;
+				State = 837;
 				expr(0);
 				}
 				break;
@@ -6601,11 +6613,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 835;
+				State = 838;
 				Match(AVAILABLE);
-				State = 836;
+				State = 839;
 				Match(UNTIL);
-				State = 837;
+				State = 840;
 				Match(DATE);
 				}
 				break;
@@ -6613,25 +6625,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 838;
+				State = 841;
 				Match(DRAWS);
-				State = 839;
+				State = 842;
 				Match(LBRACE);
-				State = 843;
+				State = 846;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 840;
+					State = 843;
 					schedulePoint();
 					}
 					}
-					State = 845;
+					State = 848;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 846;
+				State = 849;
 				Match(RBRACE);
 				}
 				break;
@@ -6639,15 +6651,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 847;
-				Match(DRAWS);
-				State = 848;
-				Match(AGAINST);
-				State = 849;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
 				State = 850;
-				Match(ADVANCE);
+				Match(DRAWS);
 				State = 851;
+				Match(AGAINST);
+				State = 852;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 853;
+				Match(ADVANCE);
+				State = 854;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6655,9 +6667,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 853;
+				State = 856;
 				Match(COMMITMENT_FEE);
-				State = 854;
+				State = 857;
 				expr(0);
 				}
 				break;
@@ -6665,7 +6677,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 855;
+				State = 858;
 				stepUp();
 				}
 				break;
@@ -6673,7 +6685,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 856;
+				State = 859;
 				marginGrid();
 				}
 				break;
@@ -6681,15 +6693,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 857;
-				Match(MARGIN);
-				State = 858;
-				Match(INVESTMENT_GRADE);
-				State = 859;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
 				State = 860;
-				Match(ELSE);
+				Match(MARGIN);
 				State = 861;
+				Match(INVESTMENT_GRADE);
+				State = 862;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 863;
+				Match(ELSE);
+				State = 864;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6697,9 +6709,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 863;
+				State = 866;
 				Match(TARGET_BALANCE);
-				State = 864;
+				State = 867;
 				expr(0);
 				}
 				break;
@@ -6707,11 +6719,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 865;
+				State = 868;
 				Match(INTEREST_ONLY);
-				State = 866;
+				State = 869;
 				Match(UNTIL);
-				State = 867;
+				State = 870;
 				Match(DATE);
 				}
 				break;
@@ -6719,9 +6731,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 868;
+				State = 871;
 				Match(AMORTIZE);
-				State = 869;
+				State = 872;
 				amortization();
 				}
 				break;
@@ -6729,9 +6741,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 870;
+				State = 873;
 				Match(MATURITY);
-				State = 871;
+				State = 874;
 				Match(DATE);
 				}
 				break;
@@ -6739,9 +6751,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 872;
+				State = 875;
 				Match(SENIORITY);
-				State = 873;
+				State = 876;
 				Match(NUMBER);
 				}
 				break;
@@ -6749,7 +6761,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 874;
+				State = 877;
 				guarantorClause();
 				}
 				break;
@@ -6757,50 +6769,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 875;
-				Match(CONVERTIBLE);
-				State = 876;
-				Match(AT);
-				State = 877;
-				((ConvertibleItemContext)_localctx).price = expr(0);
 				State = 878;
-				Match(AGAINST);
+				Match(CONVERTIBLE);
 				State = 879;
+				Match(AT);
+				State = 880;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 881;
+				Match(AGAINST);
+				State = 882;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 883;
+				State = 886;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 880;
+					State = 883;
 					Match(EARLY);
-					State = 881;
+					State = 884;
 					Match(ABOVE);
-					State = 882;
+					State = 885;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 888;
+				State = 891;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 885;
+					State = 888;
 					convertiblePut();
 					}
 					}
-					State = 890;
+					State = 893;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 892;
+				State = 895;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 891;
+					State = 894;
 					convertibleCall();
 					}
 				}
@@ -6811,33 +6823,33 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConversionResetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 894;
+				State = 897;
 				Match(RESET);
-				State = 895;
+				State = 898;
 				Match(DATE);
-				State = 900;
+				State = 903;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 896;
+					State = 899;
 					Match(COMMA);
-					State = 897;
+					State = 900;
 					Match(DATE);
 					}
 					}
-					State = 902;
+					State = 905;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 903;
-				Match(TO);
-				State = 904;
-				((ConversionResetItemContext)_localctx).ratio = expr(0);
-				State = 905;
-				Match(FLOOR);
 				State = 906;
+				Match(TO);
+				State = 907;
+				((ConversionResetItemContext)_localctx).ratio = expr(0);
+				State = 908;
+				Match(FLOOR);
+				State = 909;
 				((ConversionResetItemContext)_localctx).floor = expr(0);
 				}
 				break;
@@ -6845,9 +6857,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 908;
+				State = 911;
 				Match(COMPLETION);
-				State = 909;
+				State = 912;
 				expr(0);
 				}
 				break;
@@ -6855,30 +6867,30 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 910;
+				State = 913;
 				Match(CALLABLE);
-				State = 912;
+				State = 915;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 911;
+					State = 914;
 					callStep();
 					}
 					}
-					State = 914;
+					State = 917;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==FROM );
-				State = 918;
+				State = 921;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MAKE_WHOLE) {
 					{
-					State = 916;
+					State = 919;
 					Match(MAKE_WHOLE);
-					State = 917;
+					State = 920;
 					((CallableItemContext)_localctx).makeWhole = expr(0);
 					}
 				}
@@ -6928,20 +6940,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 922;
-			Match(FROM);
-			State = 923;
-			Match(DATE);
-			State = 924;
-			Match(AT);
 			State = 925;
-			_localctx.price = expr(0);
+			Match(FROM);
+			State = 926;
+			Match(DATE);
 			State = 927;
+			Match(AT);
+			State = 928;
+			_localctx.price = expr(0);
+			State = 930;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 926;
+				State = 929;
 				Match(COMMA);
 				}
 			}
@@ -6987,13 +6999,13 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 929;
-			Match(PUT);
-			State = 930;
-			Match(DATE);
-			State = 931;
-			Match(AT);
 			State = 932;
+			Match(PUT);
+			State = 933;
+			Match(DATE);
+			State = 934;
+			Match(AT);
+			State = 935;
 			_localctx.price = expr(0);
 			}
 		}
@@ -7037,15 +7049,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 934;
-			Match(CALL);
-			State = 935;
-			Match(FROM);
-			State = 936;
-			Match(DATE);
 			State = 937;
-			Match(ABOVE);
+			Match(CALL);
 			State = 938;
+			Match(FROM);
+			State = 939;
+			Match(DATE);
+			State = 940;
+			Match(ABOVE);
+			State = 941;
 			_localctx.above = expr(0);
 			}
 		}
@@ -7092,26 +7104,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 940;
+			State = 943;
 			Match(STEP_UP);
-			State = 941;
+			State = 944;
 			expr(0);
-			State = 946;
+			State = 949;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 942;
+				State = 945;
 				Match(FROM);
-				State = 943;
+				State = 946;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 944;
+				State = 947;
 				Match(WHILE);
-				State = 945;
+				State = 948;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -7172,41 +7184,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 948;
-			Match(MARGIN);
-			State = 949;
-			Match(GRID);
-			State = 950;
-			_localctx.test = ident();
 			State = 951;
+			Match(MARGIN);
+			State = 952;
+			Match(GRID);
+			State = 953;
+			_localctx.test = ident();
+			State = 954;
 			Match(LBRACE);
-			State = 955;
+			State = 958;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 952;
+				State = 955;
 				gridTier();
 				}
 				}
-				State = 957;
+				State = 960;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 960;
+			State = 963;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 958;
+				State = 961;
 				Match(ELSE);
-				State = 959;
+				State = 962;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 962;
+			State = 965;
 			Match(RBRACE);
 			}
 		}
@@ -7251,11 +7263,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 964;
+			State = 967;
 			Match(BELOW);
-			State = 965;
+			State = 968;
 			_localctx.bound = expr(0);
-			State = 966;
+			State = 969;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -7337,14 +7349,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 96, RULE_amortization);
 		int _la;
 		try {
-			State = 980;
+			State = 983;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 968;
+				State = 971;
 				Match(BULLET);
 				}
 				break;
@@ -7352,7 +7364,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 969;
+				State = 972;
 				Match(LEVEL);
 				}
 				break;
@@ -7360,7 +7372,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 970;
+				State = 973;
 				Match(LINEAR);
 				}
 				break;
@@ -7368,25 +7380,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 971;
+				State = 974;
 				Match(SCHEDULE);
-				State = 972;
+				State = 975;
 				Match(LBRACE);
-				State = 976;
+				State = 979;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 973;
+					State = 976;
 					schedulePoint();
 					}
 					}
-					State = 978;
+					State = 981;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 979;
+				State = 982;
 				Match(RBRACE);
 				}
 				break;
@@ -7440,27 +7452,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 982;
+			State = 985;
 			Match(HOLDING);
-			State = 983;
+			State = 986;
 			_localctx.name = ident();
-			State = 984;
+			State = 987;
 			Match(LBRACE);
-			State = 988;
+			State = 991;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 25166853L) != 0)) {
 				{
 				{
-				State = 985;
+				State = 988;
 				holdingItem();
 				}
 				}
-				State = 990;
+				State = 993;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 991;
+			State = 994;
 			Match(RBRACE);
 			}
 		}
@@ -7594,20 +7606,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 100, RULE_holdingItem);
 		int _la;
 		try {
-			State = 1016;
+			State = 1019;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,98,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 993;
-				Match(OF);
-				State = 994;
-				((HeldItemContext)_localctx).entity = ident();
-				State = 995;
-				Match(DOT);
 				State = 996;
+				Match(OF);
+				State = 997;
+				((HeldItemContext)_localctx).entity = ident();
+				State = 998;
+				Match(DOT);
+				State = 999;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7615,9 +7627,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 998;
+				State = 1001;
 				Match(SHARE);
-				State = 999;
+				State = 1002;
 				expr(0);
 				}
 				break;
@@ -7625,9 +7637,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1000;
+				State = 1003;
 				Match(FACE);
-				State = 1001;
+				State = 1004;
 				expr(0);
 				}
 				break;
@@ -7635,9 +7647,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1002;
+				State = 1005;
 				Match(MARK);
-				State = 1003;
+				State = 1006;
 				Match(PAR);
 				}
 				break;
@@ -7645,9 +7657,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1004;
+				State = 1007;
 				Match(MARK);
-				State = 1005;
+				State = 1008;
 				ident();
 				}
 				break;
@@ -7655,19 +7667,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1006;
+				State = 1009;
 				Match(MARKET);
-				State = 1008;
+				State = 1011;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1007;
+					State = 1010;
 					holdingMarketTerm();
 					}
 					}
-					State = 1010;
+					State = 1013;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7677,13 +7689,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1012;
-				Match(DRAWS);
-				State = 1013;
-				Match(CALLED);
-				State = 1014;
-				Match(FROM);
 				State = 1015;
+				Match(DRAWS);
+				State = 1016;
+				Match(CALLED);
+				State = 1017;
+				Match(FROM);
+				State = 1018;
 				ident();
 				}
 				break;
@@ -7757,16 +7769,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 102, RULE_holdingMarketTerm);
 		try {
-			State = 1024;
+			State = 1027;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1018;
+				State = 1021;
 				Match(DISCOUNT);
-				State = 1019;
+				State = 1022;
 				expr(0);
 				}
 				break;
@@ -7774,9 +7786,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1020;
+				State = 1023;
 				Match(DEPTH);
-				State = 1021;
+				State = 1024;
 				expr(0);
 				}
 				break;
@@ -7784,9 +7796,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1022;
+				State = 1025;
 				Match(IMPACT);
-				State = 1023;
+				State = 1026;
 				expr(0);
 				}
 				break;
@@ -7840,27 +7852,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1026;
+			State = 1029;
 			Match(EQUITY);
-			State = 1027;
+			State = 1030;
 			_localctx.name = ident();
-			State = 1028;
+			State = 1031;
 			Match(LBRACE);
-			State = 1032;
+			State = 1035;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 48378511622147L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 1029;
+				State = 1032;
 				equityItem();
 				}
 				}
-				State = 1034;
+				State = 1037;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1035;
+			State = 1038;
 			Match(RBRACE);
 			}
 		}
@@ -7996,16 +8008,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 106, RULE_equityItem);
 		int _la;
 		try {
-			State = 1072;
+			State = 1075;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1037;
+				State = 1040;
 				Match(CONTRIBUTED);
-				State = 1038;
+				State = 1041;
 				expr(0);
 				}
 				break;
@@ -8013,23 +8025,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1039;
+				State = 1042;
 				Match(HOLDERS);
-				State = 1040;
+				State = 1043;
 				holder();
-				State = 1045;
+				State = 1048;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1041;
+					State = 1044;
 					Match(COMMA);
-					State = 1042;
+					State = 1045;
 					holder();
 					}
 					}
-					State = 1047;
+					State = 1050;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8039,9 +8051,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1048;
+				State = 1051;
 				Match(HURDLE);
-				State = 1049;
+				State = 1052;
 				expr(0);
 				}
 				break;
@@ -8049,32 +8061,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1050;
-				Match(CARRY);
-				State = 1051;
-				expr(0);
-				State = 1052;
-				Match(TO);
 				State = 1053;
-				((CarryItemContext)_localctx).gp = ident();
+				Match(CARRY);
+				State = 1054;
+				expr(0);
+				State = 1055;
+				Match(TO);
 				State = 1056;
+				((CarryItemContext)_localctx).gp = ident();
+				State = 1059;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 1054;
+					State = 1057;
 					Match(CATCH_UP);
-					State = 1055;
+					State = 1058;
 					expr(0);
 					}
 				}
 
-				State = 1059;
+				State = 1062;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 1058;
+					State = 1061;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -8085,9 +8097,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1061;
+				State = 1064;
 				Match(COMMITMENT);
-				State = 1062;
+				State = 1065;
 				expr(0);
 				}
 				break;
@@ -8095,23 +8107,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1063;
+				State = 1066;
 				Match(CALLS);
-				State = 1064;
+				State = 1067;
 				capitalCall();
-				State = 1069;
+				State = 1072;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1065;
+					State = 1068;
 					Match(COMMA);
-					State = 1066;
+					State = 1069;
 					capitalCall();
 					}
 					}
-					State = 1071;
+					State = 1074;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8168,32 +8180,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1074;
+			State = 1077;
 			ident();
-			State = 1075;
+			State = 1078;
 			expr(0);
-			State = 1084;
+			State = 1087;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1076;
+				State = 1079;
 				Match(LBRACE);
-				State = 1080;
+				State = 1083;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 168)) & ~0x3f) == 0 && ((1L << (_la - 168)) & 7L) != 0)) {
 					{
 					{
-					State = 1077;
+					State = 1080;
 					holderTerm();
 					}
 					}
-					State = 1082;
+					State = 1085;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1083;
+				State = 1086;
 				Match(RBRACE);
 				}
 			}
@@ -8268,16 +8280,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 110, RULE_holderTerm);
 		try {
-			State = 1092;
+			State = 1095;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1086;
+				State = 1089;
 				Match(HURDLE);
-				State = 1087;
+				State = 1090;
 				expr(0);
 				}
 				break;
@@ -8285,9 +8297,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1088;
+				State = 1091;
 				Match(CARRY);
-				State = 1089;
+				State = 1092;
 				expr(0);
 				}
 				break;
@@ -8295,9 +8307,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1090;
+				State = 1093;
 				Match(CATCH_UP);
-				State = 1091;
+				State = 1094;
 				expr(0);
 				}
 				break;
@@ -8341,9 +8353,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1094;
+			State = 1097;
 			Match(DATE);
-			State = 1095;
+			State = 1098;
 			expr(0);
 			}
 		}
@@ -8393,32 +8405,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1097;
+			State = 1100;
 			Match(ACCOUNT);
-			State = 1098;
+			State = 1101;
 			_localctx.name = ident();
-			State = 1107;
+			State = 1110;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1099;
+				State = 1102;
 				Match(LBRACE);
-				State = 1103;
+				State = 1106;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 7L) != 0)) {
 					{
 					{
-					State = 1100;
+					State = 1103;
 					accountItem();
 					}
 					}
-					State = 1105;
+					State = 1108;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1106;
+				State = 1109;
 				Match(RBRACE);
 				}
 			}
@@ -8493,16 +8505,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 116, RULE_accountItem);
 		try {
-			State = 1115;
+			State = 1118;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1109;
+				State = 1112;
 				Match(TARGET);
-				State = 1110;
+				State = 1113;
 				expr(0);
 				}
 				break;
@@ -8510,9 +8522,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1111;
+				State = 1114;
 				Match(INITIAL);
-				State = 1112;
+				State = 1115;
 				expr(0);
 				}
 				break;
@@ -8520,9 +8532,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1113;
+				State = 1116;
 				Match(EARNS);
-				State = 1114;
+				State = 1117;
 				expr(0);
 				}
 				break;
@@ -8583,31 +8595,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1117;
-			Match(FEE);
-			State = 1118;
-			_localctx.name = ident();
-			State = 1119;
-			Match(LBRACE);
 			State = 1120;
+			Match(FEE);
+			State = 1121;
+			_localctx.name = ident();
+			State = 1122;
+			Match(LBRACE);
+			State = 1123;
 			expr(0);
-			State = 1128;
+			State = 1131;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1121;
+				State = 1124;
 				perYear();
-				State = 1126;
+				State = 1129;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1122;
+					State = 1125;
 					Match(ESCALATING);
-					State = 1123;
+					State = 1126;
 					expr(0);
-					State = 1124;
+					State = 1127;
 					perYear();
 					}
 				}
@@ -8615,7 +8627,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1130;
+			State = 1133;
 			Match(RBRACE);
 			}
 		}
@@ -8670,52 +8682,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1132;
-			Match(TEST);
-			State = 1133;
-			_localctx.name = ident();
-			State = 1134;
-			Match(ASSIGN);
 			State = 1135;
+			Match(TEST);
+			State = 1136;
+			_localctx.name = ident();
+			State = 1137;
+			Match(ASSIGN);
+			State = 1138;
 			expr(0);
-			State = 1142;
+			State = 1145;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1136;
-				Match(OVER);
 				State = 1139;
+				Match(OVER);
+				State = 1142;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1137;
+					State = 1140;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1138;
+					State = 1141;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1141;
+				State = 1144;
 				duration();
 				}
 			}
 
-			State = 1146;
+			State = 1149;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1144;
+				State = 1147;
 				Match(FROM);
-				State = 1145;
+				State = 1148;
 				Match(DATE);
 				}
 			}
@@ -8802,79 +8814,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1148;
-			Match(TRIGGER);
-			State = 1149;
-			_localctx.name = ident();
-			State = 1150;
-			Match(WHEN);
 			State = 1151;
-			expr(0);
+			Match(TRIGGER);
+			State = 1152;
+			_localctx.name = ident();
+			State = 1153;
+			Match(WHEN);
 			State = 1154;
+			expr(0);
+			State = 1157;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1152;
+				State = 1155;
 				Match(FROM);
-				State = 1153;
+				State = 1156;
 				Match(DATE);
 				}
 			}
 
-			State = 1159;
+			State = 1162;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1156;
+				State = 1159;
 				Match(TRIPS);
-				State = 1157;
+				State = 1160;
 				Match(AFTER);
-				State = 1158;
+				State = 1161;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1164;
+			State = 1167;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1161;
+				State = 1164;
 				Match(CURES);
-				State = 1162;
+				State = 1165;
 				Match(AFTER);
-				State = 1163;
+				State = 1166;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1176;
+			State = 1179;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1166;
-				Match(CURE);
-				State = 1167;
-				Match(BY);
-				State = 1168;
-				_localctx.curer = ident();
 				State = 1169;
-				Match(UP);
+				Match(CURE);
 				State = 1170;
-				Match(TO);
+				Match(BY);
 				State = 1171;
-				_localctx.times = Match(NUMBER);
+				_localctx.curer = ident();
 				State = 1172;
-				Match(TIMES);
+				Match(UP);
+				State = 1173;
+				Match(TO);
 				State = 1174;
+				_localctx.times = Match(NUMBER);
+				State = 1175;
+				Match(TIMES);
+				State = 1177;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1173;
+					State = 1176;
 					cureDestination();
 					}
 				}
@@ -8882,23 +8894,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1178;
+			State = 1181;
 			Match(ARROW);
-			State = 1179;
+			State = 1182;
 			triggerEffect();
-			State = 1184;
+			State = 1187;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1180;
+				State = 1183;
 				Match(COMMA);
-				State = 1181;
+				State = 1184;
 				triggerEffect();
 				}
 				}
-				State = 1186;
+				State = 1189;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -8970,43 +8982,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 124, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1203;
+			State = 1206;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1187;
+				State = 1190;
 				Match(PREPAYING);
-				State = 1188;
+				State = 1191;
 				ident();
-				State = 1193;
+				State = 1196;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1189;
+					State = 1192;
 					Match(COMMA);
-					State = 1190;
+					State = 1193;
 					ident();
 					}
 					}
-					State = 1195;
+					State = 1198;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1199;
+				State = 1202;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1196;
+					State = 1199;
 					Match(THEN);
-					State = 1197;
+					State = 1200;
 					Match(INTO);
-					State = 1198;
+					State = 1201;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -9017,9 +9029,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1201;
+				State = 1204;
 				Match(INTO);
-				State = 1202;
+				State = 1205;
 				ident();
 				}
 				break;
@@ -9108,20 +9120,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 126, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1224;
+			State = 1227;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,127,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,128,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1205;
-				Match(SWEEP);
-				State = 1206;
-				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1207;
-				Match(TO);
 				State = 1208;
+				Match(SWEEP);
+				State = 1209;
+				((SweepEffectContext)_localctx).share = Match(QUANTITY);
+				State = 1210;
+				Match(TO);
+				State = 1211;
 				ident();
 				}
 				break;
@@ -9129,34 +9141,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1209;
+				State = 1212;
 				Match(ACCELERATE);
-				State = 1221;
+				State = 1224;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1210;
+					State = 1213;
 					Match(LPAREN);
-					State = 1211;
+					State = 1214;
 					ident();
-					State = 1216;
+					State = 1219;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1212;
+						State = 1215;
 						Match(COMMA);
-						State = 1213;
+						State = 1216;
 						ident();
 						}
 						}
-						State = 1218;
+						State = 1221;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1219;
+					State = 1222;
 					Match(RPAREN);
 					}
 				}
@@ -9167,7 +9179,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1223;
+				State = 1226;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -9215,20 +9227,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1226;
+			State = 1229;
 			Match(DEFAULT);
-			State = 1227;
+			State = 1230;
 			Match(WHEN);
-			State = 1228;
-			expr(0);
 			State = 1231;
+			expr(0);
+			State = 1234;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1229;
+				State = 1232;
 				Match(GRACE);
-				State = 1230;
+				State = 1233;
 				duration();
 				}
 			}
@@ -9280,25 +9292,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1233;
+			State = 1236;
 			Match(CFADS);
-			State = 1234;
+			State = 1237;
 			Match(INCLUDES);
-			State = 1235;
+			State = 1238;
 			cfadsItem();
-			State = 1240;
+			State = 1243;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1236;
+				State = 1239;
 				Match(COMMA);
-				State = 1237;
+				State = 1240;
 				cfadsItem();
 				}
 				}
-				State = 1242;
+				State = 1245;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9338,13 +9350,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 132, RULE_cfadsItem);
 		try {
-			State = 1245;
+			State = 1248;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1243;
+				State = 1246;
 				Match(RVG);
 				}
 				break;
@@ -9529,7 +9541,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1244;
+				State = 1247;
 				ident();
 				}
 				break;
@@ -9579,25 +9591,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1247;
+			State = 1250;
 			Match(WATERFALL);
-			State = 1248;
+			State = 1251;
 			Match(LBRACE);
-			State = 1252;
+			State = 1255;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 				{
 				{
-				State = 1249;
+				State = 1252;
 				step();
 				}
 				}
-				State = 1254;
+				State = 1257;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1255;
+			State = 1258;
 			Match(RBRACE);
 			}
 		}
@@ -9826,39 +9838,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 136, RULE_step);
 		int _la;
 		try {
-			State = 1351;
+			State = 1354;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1257;
+				State = 1260;
 				Match(PAY);
-				State = 1258;
+				State = 1261;
 				((PayStepContext)_localctx).target = reference();
-				State = 1268;
+				State = 1271;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1259;
+					State = 1262;
 					Match(USING);
-					State = 1260;
+					State = 1263;
 					ident();
-					State = 1265;
+					State = 1268;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1261;
+						State = 1264;
 						Match(COMMA);
-						State = 1262;
+						State = 1265;
 						ident();
 						}
 						}
-						State = 1267;
+						State = 1270;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -9871,9 +9883,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1270;
+				State = 1273;
 				Match(FILL);
-				State = 1271;
+				State = 1274;
 				ident();
 				}
 				break;
@@ -9881,9 +9893,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1272;
+				State = 1275;
 				Match(RELEASE);
-				State = 1273;
+				State = 1276;
 				ident();
 				}
 				break;
@@ -9891,13 +9903,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1274;
-				Match(HOLD);
-				State = 1275;
-				Match(REST);
-				State = 1276;
-				Match(IN);
 				State = 1277;
+				Match(HOLD);
+				State = 1278;
+				Match(REST);
+				State = 1279;
+				Match(IN);
+				State = 1280;
 				ident();
 				}
 				break;
@@ -9905,25 +9917,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1278;
-				Match(DISTRIBUTE);
 				State = 1281;
+				Match(DISTRIBUTE);
+				State = 1284;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1279;
+					State = 1282;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1280;
+					State = 1283;
 					Match(OF);
 					}
 				}
 
-				State = 1283;
+				State = 1286;
 				Match(REST);
-				State = 1284;
+				State = 1287;
 				Match(TO);
-				State = 1285;
+				State = 1288;
 				ident();
 				}
 				break;
@@ -9931,17 +9943,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1286;
-				Match(SWEEP);
-				State = 1287;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1288;
-				Match(OF);
 				State = 1289;
-				Match(REST);
+				Match(SWEEP);
 				State = 1290;
-				Match(TO);
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 1291;
+				Match(OF);
+				State = 1292;
+				Match(REST);
+				State = 1293;
+				Match(TO);
+				State = 1294;
 				ident();
 				}
 				break;
@@ -9949,41 +9961,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1292;
+				State = 1295;
 				Match(SELL);
-				State = 1293;
+				State = 1296;
 				ident();
-				State = 1298;
+				State = 1301;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1294;
+					State = 1297;
 					Match(COMMA);
-					State = 1295;
+					State = 1298;
 					ident();
 					}
 					}
-					State = 1300;
+					State = 1303;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1302;
+				State = 1305;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1301;
+					State = 1304;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1304;
+				State = 1307;
 				Match(TO);
-				State = 1305;
+				State = 1308;
 				Match(COVER);
-				State = 1306;
+				State = 1309;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -9991,52 +10003,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1308;
+				State = 1311;
 				Match(IF);
-				State = 1309;
+				State = 1312;
 				expr(0);
-				State = 1310;
+				State = 1313;
 				Match(LBRACE);
-				State = 1314;
+				State = 1317;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 					{
 					{
-					State = 1311;
+					State = 1314;
 					step();
 					}
 					}
-					State = 1316;
+					State = 1319;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1317;
+				State = 1320;
 				Match(RBRACE);
-				State = 1327;
+				State = 1330;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1318;
+					State = 1321;
 					Match(ELSE);
-					State = 1319;
+					State = 1322;
 					Match(LBRACE);
-					State = 1323;
+					State = 1326;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 						{
 						{
-						State = 1320;
+						State = 1323;
 						step();
 						}
 						}
-						State = 1325;
+						State = 1328;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1326;
+					State = 1329;
 					Match(RBRACE);
 					}
 				}
@@ -10047,37 +10059,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1329;
-				Match(PRO_RATA);
 				State = 1332;
+				Match(PRO_RATA);
+				State = 1335;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1330;
+					State = 1333;
 					Match(BY);
-					State = 1331;
+					State = 1334;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1334;
+				State = 1337;
 				Match(LBRACE);
-				State = 1338;
+				State = 1341;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 					{
 					{
-					State = 1335;
+					State = 1338;
 					step();
 					}
 					}
-					State = 1340;
+					State = 1343;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1341;
+				State = 1344;
 				Match(RBRACE);
 				}
 				break;
@@ -10085,25 +10097,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1342;
+				State = 1345;
 				Match(SEQUENTIAL);
-				State = 1343;
+				State = 1346;
 				Match(LBRACE);
-				State = 1347;
+				State = 1350;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 285213159L) != 0)) {
 					{
 					{
-					State = 1344;
+					State = 1347;
 					step();
 					}
 					}
-					State = 1349;
+					State = 1352;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1350;
+				State = 1353;
 				Match(RBRACE);
 				}
 				break;
@@ -10153,25 +10165,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1353;
+			State = 1356;
 			Match(ENFORCEMENT);
-			State = 1354;
+			State = 1357;
 			Match(LBRACE);
-			State = 1358;
+			State = 1361;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1355;
+				State = 1358;
 				enforcementItem();
 				}
 				}
-				State = 1360;
+				State = 1363;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1361;
+			State = 1364;
 			Match(RBRACE);
 			}
 		}
@@ -10243,44 +10255,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 140, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1379;
+			State = 1382;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1363;
+				State = 1366;
 				Match(SELL);
-				State = 1364;
+				State = 1367;
 				ident();
-				State = 1369;
+				State = 1372;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1365;
+					State = 1368;
 					Match(COMMA);
-					State = 1366;
+					State = 1369;
 					ident();
 					}
 					}
-					State = 1371;
+					State = 1374;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1375;
+				State = 1378;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 17592187871241L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1372;
+					State = 1375;
 					sellTerm();
 					}
 					}
-					State = 1377;
+					State = 1380;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10290,7 +10302,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1378;
+				State = 1381;
 				waterfallDecl();
 				}
 				break;
@@ -10520,16 +10532,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 142, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1433;
+			State = 1436;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,152,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1381;
+				State = 1384;
 				Match(HAIRCUT);
-				State = 1382;
+				State = 1385;
 				expr(0);
 				}
 				break;
@@ -10537,11 +10549,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceYieldTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1383;
+				State = 1386;
 				Match(PRICE);
-				State = 1384;
+				State = 1387;
 				Match(YIELD);
-				State = 1385;
+				State = 1388;
 				expr(0);
 				}
 				break;
@@ -10549,9 +10561,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceIndexTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1386;
+				State = 1389;
 				Match(PRICE);
-				State = 1387;
+				State = 1390;
 				ident();
 				}
 				break;
@@ -10559,9 +10571,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1388;
+				State = 1391;
 				Match(LAG);
-				State = 1389;
+				State = 1392;
 				duration();
 				}
 				break;
@@ -10569,11 +10581,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new SpreadTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1390;
+				State = 1393;
 				Match(OVER);
-				State = 1391;
+				State = 1394;
 				Match(NUMBER);
-				State = 1392;
+				State = 1395;
 				Match(PERIODS);
 				}
 				break;
@@ -10581,13 +10593,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1393;
-				Match(DEPTH);
-				State = 1394;
-				expr(0);
-				State = 1395;
-				Match(PER);
 				State = 1396;
+				Match(DEPTH);
+				State = 1397;
+				expr(0);
+				State = 1398;
+				Match(PER);
+				State = 1399;
 				Match(MONTH);
 				}
 				break;
@@ -10595,9 +10607,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1398;
+				State = 1401;
 				Match(IMPACT);
-				State = 1399;
+				State = 1402;
 				expr(0);
 				}
 				break;
@@ -10605,13 +10617,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1400;
-				Match(LIMIT);
-				State = 1401;
-				expr(0);
-				State = 1402;
-				Match(PER);
 				State = 1403;
+				Match(LIMIT);
+				State = 1404;
+				expr(0);
+				State = 1405;
+				Match(PER);
+				State = 1406;
 				Match(MONTH);
 				}
 				break;
@@ -10619,9 +10631,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1405;
+				State = 1408;
 				Match(COSTS);
-				State = 1406;
+				State = 1409;
 				expr(0);
 				}
 				break;
@@ -10629,9 +10641,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1407;
+				State = 1410;
 				Match(KEEP);
-				State = 1408;
+				State = 1411;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10639,9 +10651,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1409;
+				State = 1412;
 				Match(RESERVE);
-				State = 1410;
+				State = 1413;
 				expr(0);
 				}
 				break;
@@ -10649,52 +10661,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletIdleTermContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1411;
-				Match(RELET);
-				State = 1412;
-				Match(IDLE);
-				State = 1413;
-				Match(AT);
 				State = 1414;
+				Match(RELET);
+				State = 1415;
+				Match(IDLE);
+				State = 1416;
+				Match(AT);
+				State = 1417;
 				((ReletIdleTermContext)_localctx).utilisation = expr(0);
-				State = 1421;
+				State = 1424;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1415;
-					Match(RISING);
-					State = 1416;
-					Match(TO);
-					State = 1417;
-					((ReletIdleTermContext)_localctx).rampTo = expr(0);
 					State = 1418;
-					Match(OVER);
+					Match(RISING);
 					State = 1419;
+					Match(TO);
+					State = 1420;
+					((ReletIdleTermContext)_localctx).rampTo = expr(0);
+					State = 1421;
+					Match(OVER);
+					State = 1422;
 					((ReletIdleTermContext)_localctx).rampOver = duration();
 					}
 				}
 
-				State = 1425;
+				State = 1428;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1423;
+					State = 1426;
 					Match(FOR);
-					State = 1424;
+					State = 1427;
 					((ReletIdleTermContext)_localctx).window = duration();
 					}
 				}
 
-				State = 1429;
+				State = 1432;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,150,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,151,Context) ) {
 				case 1:
 					{
-					State = 1427;
+					State = 1430;
 					Match(PRICE);
-					State = 1428;
+					State = 1431;
 					((ReletIdleTermContext)_localctx).reletPrice = expr(0);
 					}
 					break;
@@ -10705,9 +10717,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HalfLifeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1431;
+				State = 1434;
 				Match(HALF_LIFE);
-				State = 1432;
+				State = 1435;
 				duration();
 				}
 				break;
@@ -10764,31 +10776,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1435;
-			Match(SCENARIO);
-			State = 1436;
-			_localctx.name = ident();
-			State = 1437;
-			Match(FOR);
 			State = 1438;
-			_localctx.deal = ident();
+			Match(SCENARIO);
 			State = 1439;
+			_localctx.name = ident();
+			State = 1440;
+			Match(FOR);
+			State = 1441;
+			_localctx.deal = ident();
+			State = 1442;
 			Match(LBRACE);
-			State = 1443;
+			State = 1446;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 104796375779966663L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1440;
+				State = 1443;
 				scenarioItem();
 				}
 				}
-				State = 1445;
+				State = 1448;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1446;
+			State = 1449;
 			Match(RBRACE);
 			}
 		}
@@ -11579,20 +11591,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1755;
+			State = 1758;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,186,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1448;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1449;
-				Match(RENEWALS);
-				State = 1450;
-				Match(TAKEN);
 				State = 1451;
+				((RenewalsTakenItemContext)_localctx).lease = ident();
+				State = 1452;
+				Match(RENEWALS);
+				State = 1453;
+				Match(TAKEN);
+				State = 1454;
 				Match(NUMBER);
 				}
 				break;
@@ -11600,29 +11612,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1453;
-				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1454;
-				Match(RENEWALS);
-				State = 1455;
-				Match(DRAWN);
 				State = 1456;
+				((RenewalsDrawnItemContext)_localctx).lease = ident();
+				State = 1457;
+				Match(RENEWALS);
+				State = 1458;
+				Match(DRAWN);
+				State = 1459;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1460;
+				State = 1463;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,154,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1457;
+						State = 1460;
 						loading();
 						}
 						} 
 					}
-					State = 1462;
+					State = 1465;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,153,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,154,Context);
 				}
 				}
 				break;
@@ -11630,27 +11642,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1463;
+				State = 1466;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1464;
+				State = 1467;
 				Match(BREAKS);
-				State = 1468;
+				State = 1471;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1465;
+					State = 1468;
 					Match(IN);
-					State = 1466;
+					State = 1469;
 					Match(RENEWAL);
-					State = 1467;
+					State = 1470;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1470;
+				State = 1473;
 				Match(AT);
-				State = 1471;
+				State = 1474;
 				duration();
 				}
 				break;
@@ -11658,61 +11670,61 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1473;
+				State = 1476;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1474;
+				State = 1477;
 				Match(BREAKS);
-				State = 1475;
+				State = 1478;
 				Match(DRAWN);
-				State = 1479;
+				State = 1482;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1476;
+					State = 1479;
 					Match(IN);
-					State = 1477;
+					State = 1480;
 					Match(RENEWAL);
-					State = 1478;
+					State = 1481;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1481;
+				State = 1484;
 				Match(AT);
-				State = 1482;
+				State = 1485;
 				breakChance();
-				State = 1487;
+				State = 1490;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1483;
+					State = 1486;
 					Match(COMMA);
-					State = 1484;
+					State = 1487;
 					breakChance();
 					}
 					}
-					State = 1489;
+					State = 1492;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1493;
+				State = 1496;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,158,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1490;
+						State = 1493;
 						loading();
 						}
 						} 
 					}
-					State = 1495;
+					State = 1498;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,158,Context);
 				}
 				}
 				break;
@@ -11720,9 +11732,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1496;
+				State = 1499;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1497;
+				State = 1500;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -11731,20 +11743,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1498;
+				State = 1501;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1499;
+				State = 1502;
 				perYear();
-				State = 1504;
+				State = 1507;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
 				case 1:
 					{
-					State = 1500;
+					State = 1503;
 					Match(VOLATILITY);
-					State = 1501;
+					State = 1504;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1502;
+					State = 1505;
 					perYear();
 					}
 					break;
@@ -11755,15 +11767,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1506;
-				((DropItemContext)_localctx).path = reference();
-				State = 1507;
-				Match(DROP);
-				State = 1508;
-				expr(0);
 				State = 1509;
-				Match(BY);
+				((DropItemContext)_localctx).path = reference();
 				State = 1510;
+				Match(DROP);
+				State = 1511;
+				expr(0);
+				State = 1512;
+				Match(BY);
+				State = 1513;
 				Match(DATE);
 				}
 				break;
@@ -11771,41 +11783,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1512;
+				State = 1515;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1513;
+				State = 1516;
 				Match(DEFAULTS);
-				State = 1546;
+				State = 1549;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1514;
+					State = 1517;
 					Match(ON);
-					State = 1515;
+					State = 1518;
 					Match(DATE);
-					State = 1519;
+					State = 1522;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,160,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1516;
+							State = 1519;
 							loading();
 							}
 							} 
 						}
-						State = 1521;
+						State = 1524;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,159,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,160,Context);
 					}
-					State = 1523;
+					State = 1526;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
 					case 1:
 						{
-						State = 1522;
+						State = 1525;
 						recoveryDraw();
 						}
 						break;
@@ -11814,58 +11826,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1525;
+					State = 1528;
 					Match(DRAWN);
-					State = 1535;
+					State = 1538;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
 					case 1:
 						{
-						State = 1526;
+						State = 1529;
 						Match(PD);
-						State = 1527;
+						State = 1530;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1528;
+						State = 1531;
 						perYear();
-						State = 1532;
+						State = 1535;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1529;
+							State = 1532;
 							pdStep();
 							}
 							}
-							State = 1534;
+							State = 1537;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1540;
+					State = 1543;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1537;
+							State = 1540;
 							loading();
 							}
 							} 
 						}
-						State = 1542;
+						State = 1545;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
 					}
-					State = 1544;
+					State = 1547;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,165,Context) ) {
 					case 1:
 						{
-						State = 1543;
+						State = 1546;
 						recoveryDraw();
 						}
 						break;
@@ -11881,9 +11893,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1548;
+				State = 1551;
 				Match(ENFORCEMENT);
-				State = 1550;
+				State = 1553;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -11891,7 +11903,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1549;
+						State = 1552;
 						sellTerm();
 						}
 						}
@@ -11899,9 +11911,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1552;
+					State = 1555;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -11909,11 +11921,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1554;
+				State = 1557;
 				Match(ENFORCEMENT);
-				State = 1555;
+				State = 1558;
 				Match(SELL);
-				State = 1556;
+				State = 1559;
 				Match(ALL);
 				}
 				break;
@@ -11921,13 +11933,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1557;
-				Match(ENFORCEMENT);
-				State = 1558;
-				Match(NOT);
-				State = 1559;
-				Match(RELET);
 				State = 1560;
+				Match(ENFORCEMENT);
+				State = 1561;
+				Match(NOT);
+				State = 1562;
+				Match(RELET);
+				State = 1563;
 				Match(IDLE);
 				}
 				break;
@@ -11935,11 +11947,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1561;
+				State = 1564;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1562;
+				State = 1565;
 				Match(LEVEL);
-				State = 1563;
+				State = 1566;
 				expr(0);
 				}
 				break;
@@ -11947,29 +11959,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1565;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1566;
-				Match(POINTS);
-				State = 1567;
-				pointsKind();
 				State = 1568;
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
+				State = 1569;
+				Match(POINTS);
+				State = 1570;
+				pointsKind();
+				State = 1571;
 				Match(LBRACE);
-				State = 1572;
+				State = 1575;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1569;
+					State = 1572;
 					schedulePoint();
 					}
 					}
-					State = 1574;
+					State = 1577;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1575;
+				State = 1578;
 				Match(RBRACE);
 				}
 				break;
@@ -11977,15 +11989,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1577;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1578;
-				Match(LAUNCH);
-				State = 1579;
-				Match(DATE);
 				State = 1580;
-				Match(DOWN);
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 1581;
+				Match(LAUNCH);
+				State = 1582;
+				Match(DATE);
+				State = 1583;
+				Match(DOWN);
+				State = 1584;
 				expr(0);
 				}
 				break;
@@ -11993,21 +12005,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1583;
-				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1584;
-				Match(SHIFT);
 				State = 1586;
+				((IndexShiftItemContext)_localctx).index = ident();
+				State = 1587;
+				Match(SHIFT);
+				State = 1589;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1585;
+					State = 1588;
 					Match(PLUS);
 					}
 				}
 
-				State = 1588;
+				State = 1591;
 				expr(0);
 				}
 				break;
@@ -12015,20 +12027,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1590;
+				State = 1593;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1591;
+				State = 1594;
 				Match(DELAYED);
-				State = 1592;
-				duration();
 				State = 1595;
+				duration();
+				State = 1598;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1593;
+					State = 1596;
 					Match(FROM);
-					State = 1594;
+					State = 1597;
 					Match(DATE);
 					}
 				}
@@ -12039,57 +12051,57 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1597;
-				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1598;
-				Match(DELAYED);
-				State = 1599;
-				Match(DRAWN);
 				State = 1600;
+				((IndexDelayDrawnItemContext)_localctx).index = ident();
+				State = 1601;
+				Match(DELAYED);
+				State = 1602;
+				Match(DRAWN);
+				State = 1603;
 				delayOutcome();
-				State = 1605;
+				State = 1608;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1601;
+					State = 1604;
 					Match(COMMA);
-					State = 1602;
+					State = 1605;
 					delayOutcome();
 					}
 					}
-					State = 1607;
+					State = 1610;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1610;
+				State = 1613;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1608;
+					State = 1611;
 					Match(FROM);
-					State = 1609;
+					State = 1612;
 					Match(DATE);
 					}
 				}
 
-				State = 1615;
+				State = 1618;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1612;
+						State = 1615;
 						loading();
 						}
 						} 
 					}
-					State = 1617;
+					State = 1620;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
 				}
 				}
 				break;
@@ -12097,45 +12109,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1618;
-				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1619;
-				Match(WORKOUT);
-				State = 1620;
-				Match(DRAWN);
 				State = 1621;
+				((WorkoutDrawnItemContext)_localctx).party = ident();
+				State = 1622;
+				Match(WORKOUT);
+				State = 1623;
+				Match(DRAWN);
+				State = 1624;
 				delayOutcome();
-				State = 1626;
+				State = 1629;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1622;
+					State = 1625;
 					Match(COMMA);
-					State = 1623;
+					State = 1626;
 					delayOutcome();
 					}
 					}
-					State = 1628;
+					State = 1631;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1632;
+				State = 1635;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,174,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,175,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1629;
+						State = 1632;
 						loading();
 						}
 						} 
 					}
-					State = 1634;
+					State = 1637;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,174,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,175,Context);
 				}
 				}
 				break;
@@ -12143,11 +12155,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1635;
+				State = 1638;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1636;
+				State = 1639;
 				Match(UTILISATION);
-				State = 1637;
+				State = 1640;
 				expr(0);
 				}
 				break;
@@ -12155,17 +12167,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1639;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1640;
-				Match(RELET);
-				State = 1641;
-				Match(AFTER);
 				State = 1642;
-				duration();
+				((ReletItemContext)_localctx).contract = ident();
 				State = 1643;
-				Match(AT);
+				Match(RELET);
 				State = 1644;
+				Match(AFTER);
+				State = 1645;
+				duration();
+				State = 1646;
+				Match(AT);
+				State = 1647;
 				expr(0);
 				}
 				break;
@@ -12173,11 +12185,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1646;
+				State = 1649;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1647;
+				State = 1650;
 				Match(NOT);
-				State = 1648;
+				State = 1651;
 				Match(RELET);
 				}
 				break;
@@ -12185,18 +12197,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1650;
+				State = 1653;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1651;
-				Match(GUARANTEES);
-				State = 1652;
-				Match(HONOURED);
 				State = 1654;
+				Match(GUARANTEES);
+				State = 1655;
+				Match(HONOURED);
+				State = 1657;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1653;
+					State = 1656;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -12207,20 +12219,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1656;
+				State = 1659;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1657;
+				State = 1660;
 				Match(GUARANTEES);
-				State = 1658;
-				Match(DISOWNED);
 				State = 1661;
+				Match(DISOWNED);
+				State = 1664;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1659;
+					State = 1662;
 					Match(FROM);
-					State = 1660;
+					State = 1663;
 					Match(DATE);
 					}
 				}
@@ -12231,34 +12243,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1663;
-				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1664;
-				Match(CALLED);
-				State = 1665;
-				Match(ON);
 				State = 1666;
-				Match(DATE);
+				((TrancheCalledItemContext)_localctx).tranche = ident();
+				State = 1667;
+				Match(CALLED);
+				State = 1668;
+				Match(ON);
 				State = 1669;
+				Match(DATE);
+				State = 1672;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1667;
+					State = 1670;
 					Match(AT);
-					State = 1668;
+					State = 1671;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1673;
+				State = 1676;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1671;
+					State = 1674;
 					Match(PART);
-					State = 1672;
+					State = 1675;
 					((TrancheCalledItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12269,46 +12281,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledWhenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1675;
-				((TrancheCalledWhenItemContext)_localctx).tranche = ident();
-				State = 1676;
-				Match(CALLED);
-				State = 1677;
-				Match(WHEN);
 				State = 1678;
-				((TrancheCalledWhenItemContext)_localctx).condition = expr(0);
+				((TrancheCalledWhenItemContext)_localctx).tranche = ident();
+				State = 1679;
+				Match(CALLED);
+				State = 1680;
+				Match(WHEN);
 				State = 1681;
+				((TrancheCalledWhenItemContext)_localctx).condition = expr(0);
+				State = 1684;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1679;
+					State = 1682;
 					Match(FROM);
-					State = 1680;
+					State = 1683;
 					Match(DATE);
 					}
 				}
 
-				State = 1685;
+				State = 1688;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1683;
+					State = 1686;
 					Match(AT);
-					State = 1684;
+					State = 1687;
 					((TrancheCalledWhenItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1689;
+				State = 1692;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1687;
+					State = 1690;
 					Match(PART);
-					State = 1688;
+					State = 1691;
 					((TrancheCalledWhenItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12319,11 +12331,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1691;
+				State = 1694;
 				((TrancheConvertsItemContext)_localctx).tranche = ident();
-				State = 1692;
+				State = 1695;
 				Match(CONVERTS);
-				State = 1693;
+				State = 1696;
 				((TrancheConvertsItemContext)_localctx).part = expr(0);
 				}
 				break;
@@ -12331,11 +12343,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1695;
-				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1696;
-				Match(MARKET);
 				State = 1698;
+				((HoldingMarketLeverItemContext)_localctx).holding = ident();
+				State = 1699;
+				Match(MARKET);
+				State = 1701;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12343,7 +12355,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1697;
+						State = 1700;
 						holdingMarketTerm();
 						}
 						}
@@ -12351,9 +12363,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1700;
+					State = 1703;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,183,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12361,9 +12373,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1702;
+				State = 1705;
 				Match(PATHS);
-				State = 1703;
+				State = 1706;
 				Match(NUMBER);
 				}
 				break;
@@ -12371,9 +12383,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1704;
+				State = 1707;
 				Match(SEED);
-				State = 1705;
+				State = 1708;
 				Match(NUMBER);
 				}
 				break;
@@ -12381,7 +12393,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1706;
+				State = 1709;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -12389,7 +12401,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1707;
+				State = 1710;
 				Match(SOBOL);
 				}
 				break;
@@ -12397,21 +12409,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1708;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1709;
-				Match(GBM);
-				State = 1710;
-				Match(DRIFT);
 				State = 1711;
-				((GbmItemContext)_localctx).drift = expr(0);
+				((GbmItemContext)_localctx).index = ident();
 				State = 1712;
-				perYear();
+				Match(GBM);
 				State = 1713;
-				Match(VOLATILITY);
+				Match(DRIFT);
 				State = 1714;
-				((GbmItemContext)_localctx).vol = expr(0);
+				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1715;
+				perYear();
+				State = 1716;
+				Match(VOLATILITY);
+				State = 1717;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1718;
 				perYear();
 				}
 				break;
@@ -12419,39 +12431,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1717;
+				State = 1720;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1718;
+				State = 1721;
 				Match(REVERTS);
-				State = 1719;
-				Match(TO);
 				State = 1722;
+				Match(TO);
+				State = 1725;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,184,Context) ) {
 				case 1:
 					{
-					State = 1720;
+					State = 1723;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1721;
+					State = 1724;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1724;
-				Match(SPEED);
-				State = 1725;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1726;
-				perYear();
 				State = 1727;
-				Match(VOLATILITY);
+				Match(SPEED);
 				State = 1728;
-				((RevertsItemContext)_localctx).vol = expr(0);
+				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1729;
+				perYear();
+				State = 1730;
+				Match(VOLATILITY);
+				State = 1731;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1732;
 				perYear();
 				}
 				break;
@@ -12459,17 +12471,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1731;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1732;
-				Match(JUMPS);
-				State = 1733;
-				((JumpsItemContext)_localctx).rate = expr(0);
 				State = 1734;
-				perYear();
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1735;
-				Match(DOWN);
+				Match(JUMPS);
 				State = 1736;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1737;
+				perYear();
+				State = 1738;
+				Match(DOWN);
+				State = 1739;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -12477,24 +12489,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1738;
-				Match(CORRELATE);
-				State = 1739;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1740;
-				Match(WITH);
 				State = 1741;
-				((CorrelateItemContext)_localctx).b = reference();
+				Match(CORRELATE);
 				State = 1742;
-				((CorrelateItemContext)_localctx).normal = expr(0);
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1743;
+				Match(WITH);
+				State = 1744;
+				((CorrelateItemContext)_localctx).b = reference();
 				State = 1745;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1748;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,184,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
 				case 1:
 					{
-					State = 1743;
+					State = 1746;
 					Match(STRESS);
-					State = 1744;
+					State = 1747;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -12505,19 +12517,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 35);
 				{
-				State = 1747;
-				Match(REGIMES);
-				State = 1748;
-				Match(STRESS);
-				State = 1749;
-				((RegimesItemContext)_localctx).toStress = expr(0);
 				State = 1750;
-				perYear();
+				Match(REGIMES);
 				State = 1751;
-				Match(NORMAL);
+				Match(STRESS);
 				State = 1752;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				((RegimesItemContext)_localctx).toStress = expr(0);
 				State = 1753;
+				perYear();
+				State = 1754;
+				Match(NORMAL);
+				State = 1755;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1756;
 				perYear();
 				}
 				break;
@@ -12564,15 +12576,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1757;
-			Match(UNTIL);
-			State = 1758;
-			Match(DATE);
-			State = 1759;
-			Match(THEN);
 			State = 1760;
-			expr(0);
+			Match(UNTIL);
 			State = 1761;
+			Match(DATE);
+			State = 1762;
+			Match(THEN);
+			State = 1763;
+			expr(0);
+			State = 1764;
 			perYear();
 			}
 		}
@@ -12662,40 +12674,40 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1792;
+			State = 1795;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,189,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,190,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1763;
-				Match(RECOVERY);
-				State = 1764;
-				Match(BETA);
-				State = 1765;
-				Match(MEAN);
 				State = 1766;
-				((BetaRecoveryContext)_localctx).mean = expr(0);
+				Match(RECOVERY);
 				State = 1767;
-				Match(SD);
+				Match(BETA);
 				State = 1768;
+				Match(MEAN);
+				State = 1769;
+				((BetaRecoveryContext)_localctx).mean = expr(0);
+				State = 1770;
+				Match(SD);
+				State = 1771;
 				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1772;
+				State = 1775;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,187,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1769;
+						State = 1772;
 						loading();
 						}
 						} 
 					}
-					State = 1774;
+					State = 1777;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,187,Context);
 				}
 				}
 				break;
@@ -12703,45 +12715,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1775;
-				Match(RECOVERY);
-				State = 1776;
-				Match(DRAWN);
-				State = 1777;
-				Match(AT);
 				State = 1778;
+				Match(RECOVERY);
+				State = 1779;
+				Match(DRAWN);
+				State = 1780;
+				Match(AT);
+				State = 1781;
 				recoveryOutcome();
-				State = 1783;
+				State = 1786;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1779;
+					State = 1782;
 					Match(COMMA);
-					State = 1780;
+					State = 1783;
 					recoveryOutcome();
 					}
 					}
-					State = 1785;
+					State = 1788;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1789;
+				State = 1792;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,188,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,189,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1786;
+						State = 1789;
 						loading();
 						}
 						} 
 					}
-					State = 1791;
+					State = 1794;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,188,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,189,Context);
 				}
 				}
 				break;
@@ -12788,11 +12800,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1794;
+			State = 1797;
 			_localctx.rate = expr(0);
-			State = 1795;
+			State = 1798;
 			Match(WITH);
-			State = 1796;
+			State = 1799;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12838,21 +12850,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1799;
+			State = 1802;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1798;
+				State = 1801;
 				Match(MINUS);
 				}
 			}
 
-			State = 1801;
+			State = 1804;
 			duration();
-			State = 1802;
+			State = 1805;
 			Match(WITH);
-			State = 1803;
+			State = 1806;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12896,11 +12908,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1805;
+			State = 1808;
 			duration();
-			State = 1806;
+			State = 1809;
 			Match(WITH);
-			State = 1807;
+			State = 1810;
 			_localctx.p = expr(0);
 			}
 		}
@@ -12945,11 +12957,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1809;
+			State = 1812;
 			Match(LOADING);
-			State = 1810;
+			State = 1813;
 			_localctx.factor = reference();
-			State = 1811;
+			State = 1814;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -12987,9 +12999,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1813;
+			State = 1816;
 			Match(PER);
-			State = 1814;
+			State = 1817;
 			Match(YEAR);
 			}
 		}
@@ -13026,7 +13038,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1816;
+			State = 1819;
 			Match(QUANTITY);
 			}
 		}
@@ -13353,20 +13365,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1860;
+			State = 1863;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,194,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,195,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1819;
+				State = 1822;
 				Match(LPAREN);
-				State = 1820;
+				State = 1823;
 				expr(0);
-				State = 1821;
+				State = 1824;
 				Match(RPAREN);
 				}
 				break;
@@ -13375,9 +13387,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1823;
+				State = 1826;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1824;
+				State = 1827;
 				expr(16);
 				}
 				break;
@@ -13386,9 +13398,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1825;
+				State = 1828;
 				Match(NOT);
-				State = 1826;
+				State = 1829;
 				expr(11);
 				}
 				break;
@@ -13397,17 +13409,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1827;
-				Match(IF);
-				State = 1828;
-				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1829;
-				Match(THEN);
 				State = 1830;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				Match(IF);
 				State = 1831;
-				Match(ELSE);
+				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 1832;
+				Match(THEN);
+				State = 1833;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 1834;
+				Match(ELSE);
+				State = 1835;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -13416,37 +13428,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1834;
+				State = 1837;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1835;
+				State = 1838;
 				Match(LPAREN);
-				State = 1844;
+				State = 1847;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103811213361479367L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 72760766081531875L) != 0) || ((((_la - 267)) & ~0x3f) == 0 && ((1L << (_la - 267)) & 103L) != 0)) {
 					{
-					State = 1836;
+					State = 1839;
 					expr(0);
-					State = 1841;
+					State = 1844;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1837;
+						State = 1840;
 						Match(COMMA);
-						State = 1838;
+						State = 1841;
 						expr(0);
 						}
 						}
-						State = 1843;
+						State = 1846;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1846;
+				State = 1849;
 				Match(RPAREN);
 				}
 				break;
@@ -13455,7 +13467,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1848;
+				State = 1851;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -13465,19 +13477,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1850;
+				State = 1853;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 190)) & ~0x3f) == 0 && ((1L << (_la - 190)) & 4095L) != 0)) {
 					{
-					State = 1849;
+					State = 1852;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1852;
+				State = 1855;
 				Match(PER);
-				State = 1853;
+				State = 1856;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -13486,9 +13498,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1854;
+				State = 1857;
 				Match(NUMBER);
-				State = 1855;
+				State = 1858;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -13497,7 +13509,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1856;
+				State = 1859;
 				Match(QUANTITY);
 				}
 				break;
@@ -13506,7 +13518,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1857;
+				State = 1860;
 				Match(NUMBER);
 				}
 				break;
@@ -13515,7 +13527,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1858;
+				State = 1861;
 				Match(DATE);
 				}
 				break;
@@ -13524,34 +13536,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1859;
+				State = 1862;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1882;
+			State = 1885;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,196,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,197,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1880;
+					State = 1883;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,195,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,196,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1862;
+						State = 1865;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1863;
+						State = 1866;
 						Match(OF);
-						State = 1864;
+						State = 1867;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -13560,9 +13572,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1865;
+						State = 1868;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1866;
+						State = 1869;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -13572,7 +13584,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1867;
+						State = 1870;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -13581,9 +13593,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1868;
+						State = 1871;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1869;
+						State = 1872;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13593,7 +13605,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1870;
+						State = 1873;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -13602,9 +13614,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1871;
+						State = 1874;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1872;
+						State = 1875;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 260)) & ~0x3f) == 0 && ((1L << (_la - 260)) & 63L) != 0)) ) {
@@ -13614,7 +13626,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1873;
+						State = 1876;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -13623,11 +13635,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1874;
+						State = 1877;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1875;
+						State = 1878;
 						Match(AND);
-						State = 1876;
+						State = 1879;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -13636,20 +13648,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1877;
+						State = 1880;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1878;
+						State = 1881;
 						Match(OR);
-						State = 1879;
+						State = 1882;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1884;
+				State = 1887;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,196,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,197,Context);
 			}
 			}
 		}
@@ -13698,7 +13710,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1885;
+			State = 1888;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 190)) & ~0x3f) == 0 && ((1L << (_la - 190)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -13749,16 +13761,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1887;
-			ident();
 			State = 1890;
+			ident();
+			State = 1893;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,197,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,198,Context) ) {
 			case 1:
 				{
-				State = 1888;
+				State = 1891;
 				Match(DOT);
-				State = 1889;
+				State = 1892;
 				_localctx.member = ident();
 				}
 				break;
@@ -13977,7 +13989,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1892;
+			State = 1895;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103670475873124039L) != 0) || ((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 140222090182595L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14025,7 +14037,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,278,1895,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,278,1898,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -14072,683 +14084,684 @@ public partial class DealLangParser : Parser {
 		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,595,8,30,1,30,
 		1,30,1,30,1,30,1,30,1,30,3,30,603,8,30,1,30,1,30,3,30,607,8,30,1,30,1,
 		30,1,30,1,30,1,30,1,30,1,30,3,30,616,8,30,5,30,618,8,30,10,30,12,30,621,
-		9,30,1,30,3,30,624,8,30,3,30,626,8,30,1,30,1,30,1,30,1,30,3,30,632,8,30,
-		1,30,3,30,635,8,30,1,31,1,31,3,31,639,8,31,1,32,1,32,1,32,1,32,5,32,645,
-		8,32,10,32,12,32,648,9,32,1,32,1,32,1,33,1,33,1,33,5,33,655,8,33,10,33,
-		12,33,658,9,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		9,30,1,30,3,30,624,8,30,1,30,3,30,627,8,30,3,30,629,8,30,1,30,1,30,1,30,
+		1,30,3,30,635,8,30,1,30,3,30,638,8,30,1,31,1,31,3,31,642,8,31,1,32,1,32,
+		1,32,1,32,5,32,648,8,32,10,32,12,32,651,9,32,1,32,1,32,1,33,1,33,1,33,
+		5,33,658,8,33,10,33,12,33,661,9,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
 		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
-		1,33,1,33,1,33,1,33,1,33,1,33,3,33,691,8,33,1,34,1,34,1,34,1,34,1,34,1,
-		34,5,34,699,8,34,10,34,12,34,702,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,694,8,33,1,34,1,
+		34,1,34,1,34,1,34,1,34,5,34,702,8,34,10,34,12,34,705,9,34,1,34,1,34,1,
 		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
-		35,1,35,1,35,1,35,1,35,1,35,3,35,730,8,35,3,35,732,8,35,1,35,1,35,1,35,
-		1,35,1,35,1,35,1,35,1,35,3,35,742,8,35,1,35,1,35,1,35,1,35,1,35,3,35,749,
-		8,35,1,35,1,35,3,35,753,8,35,1,36,1,36,1,36,1,36,5,36,759,8,36,10,36,12,
-		36,762,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,786,8,37,1,38,1,
-		38,1,38,1,38,1,38,3,38,793,8,38,1,39,1,39,1,39,1,39,5,39,799,8,39,10,39,
-		12,39,802,9,39,1,39,1,39,1,40,1,40,3,40,808,8,40,1,40,1,40,3,40,812,8,
-		40,1,40,1,40,3,40,816,8,40,1,41,1,41,1,41,1,41,1,41,1,41,3,41,824,8,41,
-		1,41,1,41,3,41,828,8,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,
-		41,1,41,1,41,5,41,842,8,41,10,41,12,41,845,9,41,1,41,1,41,1,41,1,41,1,
-		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,
-		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,
-		41,1,41,1,41,1,41,1,41,3,41,884,8,41,1,41,5,41,887,8,41,10,41,12,41,890,
-		9,41,1,41,3,41,893,8,41,1,41,1,41,1,41,1,41,5,41,899,8,41,10,41,12,41,
-		902,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,4,41,913,8,41,11,
-		41,12,41,914,1,41,1,41,3,41,919,8,41,3,41,921,8,41,1,42,1,42,1,42,1,42,
-		1,42,3,42,928,8,42,1,43,1,43,1,43,1,43,1,43,1,44,1,44,1,44,1,44,1,44,1,
-		44,1,45,1,45,1,45,1,45,1,45,1,45,3,45,947,8,45,1,46,1,46,1,46,1,46,1,46,
-		5,46,954,8,46,10,46,12,46,957,9,46,1,46,1,46,3,46,961,8,46,1,46,1,46,1,
-		47,1,47,1,47,1,47,1,48,1,48,1,48,1,48,1,48,1,48,5,48,975,8,48,10,48,12,
-		48,978,9,48,1,48,3,48,981,8,48,1,49,1,49,1,49,1,49,5,49,987,8,49,10,49,
-		12,49,990,9,49,1,49,1,49,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,
-		1,50,1,50,1,50,1,50,1,50,1,50,4,50,1009,8,50,11,50,12,50,1010,1,50,1,50,
-		1,50,1,50,3,50,1017,8,50,1,51,1,51,1,51,1,51,1,51,1,51,3,51,1025,8,51,
-		1,52,1,52,1,52,1,52,5,52,1031,8,52,10,52,12,52,1034,9,52,1,52,1,52,1,53,
-		1,53,1,53,1,53,1,53,1,53,5,53,1044,8,53,10,53,12,53,1047,9,53,1,53,1,53,
-		1,53,1,53,1,53,1,53,1,53,1,53,3,53,1057,8,53,1,53,3,53,1060,8,53,1,53,
-		1,53,1,53,1,53,1,53,1,53,5,53,1068,8,53,10,53,12,53,1071,9,53,3,53,1073,
-		8,53,1,54,1,54,1,54,1,54,5,54,1079,8,54,10,54,12,54,1082,9,54,1,54,3,54,
-		1085,8,54,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1093,8,55,1,56,1,56,1,56,
-		1,57,1,57,1,57,1,57,5,57,1102,8,57,10,57,12,57,1105,9,57,1,57,3,57,1108,
-		8,57,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1116,8,58,1,59,1,59,1,59,1,59,
-		1,59,1,59,1,59,1,59,1,59,3,59,1127,8,59,3,59,1129,8,59,1,59,1,59,1,60,
-		1,60,1,60,1,60,1,60,1,60,1,60,3,60,1140,8,60,1,60,3,60,1143,8,60,1,60,
-		1,60,3,60,1147,8,60,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1155,8,61,1,61,
-		1,61,1,61,3,61,1160,8,61,1,61,1,61,1,61,3,61,1165,8,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,1,61,3,61,1175,8,61,3,61,1177,8,61,1,61,1,61,1,61,
-		1,61,5,61,1183,8,61,10,61,12,61,1186,9,61,1,62,1,62,1,62,1,62,5,62,1192,
-		8,62,10,62,12,62,1195,9,62,1,62,1,62,1,62,3,62,1200,8,62,1,62,1,62,3,62,
-		1204,8,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,5,63,1215,8,63,
-		10,63,12,63,1218,9,63,1,63,1,63,3,63,1222,8,63,1,63,3,63,1225,8,63,1,64,
-		1,64,1,64,1,64,1,64,3,64,1232,8,64,1,65,1,65,1,65,1,65,1,65,5,65,1239,
-		8,65,10,65,12,65,1242,9,65,1,66,1,66,3,66,1246,8,66,1,67,1,67,1,67,5,67,
-		1251,8,67,10,67,12,67,1254,9,67,1,67,1,67,1,68,1,68,1,68,1,68,1,68,1,68,
-		5,68,1264,8,68,10,68,12,68,1267,9,68,3,68,1269,8,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1282,8,68,1,68,1,68,1,68,1,68,
-		1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,5,68,1297,8,68,10,68,12,68,
-		1300,9,68,1,68,3,68,1303,8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
-		5,68,1313,8,68,10,68,12,68,1316,9,68,1,68,1,68,1,68,1,68,5,68,1322,8,68,
-		10,68,12,68,1325,9,68,1,68,3,68,1328,8,68,1,68,1,68,1,68,3,68,1333,8,68,
-		1,68,1,68,5,68,1337,8,68,10,68,12,68,1340,9,68,1,68,1,68,1,68,1,68,5,68,
-		1346,8,68,10,68,12,68,1349,9,68,1,68,3,68,1352,8,68,1,69,1,69,1,69,5,69,
-		1357,8,69,10,69,12,69,1360,9,69,1,69,1,69,1,70,1,70,1,70,1,70,5,70,1368,
-		8,70,10,70,12,70,1371,9,70,1,70,5,70,1374,8,70,10,70,12,70,1377,9,70,1,
-		70,3,70,1380,8,70,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,
-		71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,
-		71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,
-		71,1,71,3,71,1422,8,71,1,71,1,71,3,71,1426,8,71,1,71,1,71,3,71,1430,8,
-		71,1,71,1,71,3,71,1434,8,71,1,72,1,72,1,72,1,72,1,72,1,72,5,72,1442,8,
-		72,10,72,12,72,1445,9,72,1,72,1,72,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,5,73,1459,8,73,10,73,12,73,1462,9,73,1,73,1,73,1,73,1,73,
-		1,73,3,73,1469,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,
-		1480,8,73,1,73,1,73,1,73,1,73,5,73,1486,8,73,10,73,12,73,1489,9,73,1,73,
-		5,73,1492,8,73,10,73,12,73,1495,9,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,3,73,1505,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,5,73,1518,8,73,10,73,12,73,1521,9,73,1,73,3,73,1524,8,73,1,73,1,73,
-		1,73,1,73,1,73,5,73,1531,8,73,10,73,12,73,1534,9,73,3,73,1536,8,73,1,73,
-		5,73,1539,8,73,10,73,12,73,1542,9,73,1,73,3,73,1545,8,73,3,73,1547,8,73,
-		1,73,1,73,4,73,1551,8,73,11,73,12,73,1552,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1571,8,73,10,73,
-		12,73,1574,9,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		3,73,1587,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1596,8,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,5,73,1604,8,73,10,73,12,73,1607,9,73,1,73,1,73,
-		3,73,1611,8,73,1,73,5,73,1614,8,73,10,73,12,73,1617,9,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,5,73,1625,8,73,10,73,12,73,1628,9,73,1,73,5,73,1631,8,73,
-		10,73,12,73,1634,9,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1655,8,73,1,73,1,73,
-		1,73,1,73,1,73,3,73,1662,8,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1670,
-		8,73,1,73,1,73,3,73,1674,8,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1682,
-		8,73,1,73,1,73,3,73,1686,8,73,1,73,1,73,3,73,1690,8,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,4,73,1699,8,73,11,73,12,73,1700,1,73,1,73,1,73,1,73,
+		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,733,8,35,3,35,735,
+		8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,745,8,35,1,35,1,35,1,
+		35,1,35,1,35,3,35,752,8,35,1,35,1,35,3,35,756,8,35,1,36,1,36,1,36,1,36,
+		5,36,762,8,36,10,36,12,36,765,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,3,37,789,8,37,1,38,1,38,1,38,1,38,1,38,3,38,796,8,38,1,39,1,39,1,
+		39,1,39,5,39,802,8,39,10,39,12,39,805,9,39,1,39,1,39,1,40,1,40,3,40,811,
+		8,40,1,40,1,40,3,40,815,8,40,1,40,1,40,3,40,819,8,40,1,41,1,41,1,41,1,
+		41,1,41,1,41,3,41,827,8,41,1,41,1,41,3,41,831,8,41,1,41,1,41,1,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,845,8,41,10,41,12,41,848,
+		9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,887,8,41,1,41,5,
+		41,890,8,41,10,41,12,41,893,9,41,1,41,3,41,896,8,41,1,41,1,41,1,41,1,41,
+		5,41,902,8,41,10,41,12,41,905,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,1,41,4,41,916,8,41,11,41,12,41,917,1,41,1,41,3,41,922,8,41,3,41,924,
+		8,41,1,42,1,42,1,42,1,42,1,42,3,42,931,8,42,1,43,1,43,1,43,1,43,1,43,1,
+		44,1,44,1,44,1,44,1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,3,45,950,8,45,
+		1,46,1,46,1,46,1,46,1,46,5,46,957,8,46,10,46,12,46,960,9,46,1,46,1,46,
+		3,46,964,8,46,1,46,1,46,1,47,1,47,1,47,1,47,1,48,1,48,1,48,1,48,1,48,1,
+		48,5,48,978,8,48,10,48,12,48,981,9,48,1,48,3,48,984,8,48,1,49,1,49,1,49,
+		1,49,5,49,990,8,49,10,49,12,49,993,9,49,1,49,1,49,1,50,1,50,1,50,1,50,
+		1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,4,50,1012,8,50,
+		11,50,12,50,1013,1,50,1,50,1,50,1,50,3,50,1020,8,50,1,51,1,51,1,51,1,51,
+		1,51,1,51,3,51,1028,8,51,1,52,1,52,1,52,1,52,5,52,1034,8,52,10,52,12,52,
+		1037,9,52,1,52,1,52,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1047,8,53,10,53,
+		12,53,1050,9,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,3,53,1060,8,53,
+		1,53,3,53,1063,8,53,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1071,8,53,10,53,
+		12,53,1074,9,53,3,53,1076,8,53,1,54,1,54,1,54,1,54,5,54,1082,8,54,10,54,
+		12,54,1085,9,54,1,54,3,54,1088,8,54,1,55,1,55,1,55,1,55,1,55,1,55,3,55,
+		1096,8,55,1,56,1,56,1,56,1,57,1,57,1,57,1,57,5,57,1105,8,57,10,57,12,57,
+		1108,9,57,1,57,3,57,1111,8,57,1,58,1,58,1,58,1,58,1,58,1,58,3,58,1119,
+		8,58,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1130,8,59,3,59,
+		1132,8,59,1,59,1,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1143,8,60,
+		1,60,3,60,1146,8,60,1,60,1,60,3,60,1150,8,60,1,61,1,61,1,61,1,61,1,61,
+		1,61,3,61,1158,8,61,1,61,1,61,1,61,3,61,1163,8,61,1,61,1,61,1,61,3,61,
+		1168,8,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1178,8,61,3,61,
+		1180,8,61,1,61,1,61,1,61,1,61,5,61,1186,8,61,10,61,12,61,1189,9,61,1,62,
+		1,62,1,62,1,62,5,62,1195,8,62,10,62,12,62,1198,9,62,1,62,1,62,1,62,3,62,
+		1203,8,62,1,62,1,62,3,62,1207,8,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,
+		1,63,1,63,5,63,1218,8,63,10,63,12,63,1221,9,63,1,63,1,63,3,63,1225,8,63,
+		1,63,3,63,1228,8,63,1,64,1,64,1,64,1,64,1,64,3,64,1235,8,64,1,65,1,65,
+		1,65,1,65,1,65,5,65,1242,8,65,10,65,12,65,1245,9,65,1,66,1,66,3,66,1249,
+		8,66,1,67,1,67,1,67,5,67,1254,8,67,10,67,12,67,1257,9,67,1,67,1,67,1,68,
+		1,68,1,68,1,68,1,68,1,68,5,68,1267,8,68,10,68,12,68,1270,9,68,3,68,1272,
+		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,3,68,1285,
+		8,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,1,68,
+		5,68,1300,8,68,10,68,12,68,1303,9,68,1,68,3,68,1306,8,68,1,68,1,68,1,68,
+		1,68,1,68,1,68,1,68,1,68,5,68,1316,8,68,10,68,12,68,1319,9,68,1,68,1,68,
+		1,68,1,68,5,68,1325,8,68,10,68,12,68,1328,9,68,1,68,3,68,1331,8,68,1,68,
+		1,68,1,68,3,68,1336,8,68,1,68,1,68,5,68,1340,8,68,10,68,12,68,1343,9,68,
+		1,68,1,68,1,68,1,68,5,68,1349,8,68,10,68,12,68,1352,9,68,1,68,3,68,1355,
+		8,68,1,69,1,69,1,69,5,69,1360,8,69,10,69,12,69,1363,9,69,1,69,1,69,1,70,
+		1,70,1,70,1,70,5,70,1371,8,70,10,70,12,70,1374,9,70,1,70,5,70,1377,8,70,
+		10,70,12,70,1380,9,70,1,70,3,70,1383,8,70,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,3,71,1425,8,71,1,71,1,71,3,71,1429,8,71,
+		1,71,1,71,3,71,1433,8,71,1,71,1,71,3,71,1437,8,71,1,72,1,72,1,72,1,72,
+		1,72,1,72,5,72,1445,8,72,10,72,12,72,1448,9,72,1,72,1,72,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1462,8,73,10,73,12,73,1465,9,73,
+		1,73,1,73,1,73,1,73,1,73,3,73,1472,8,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,3,73,1483,8,73,1,73,1,73,1,73,1,73,5,73,1489,8,73,10,73,
+		12,73,1492,9,73,1,73,5,73,1495,8,73,10,73,12,73,1498,9,73,1,73,1,73,1,
+		73,1,73,1,73,1,73,1,73,1,73,3,73,1508,8,73,1,73,1,73,1,73,1,73,1,73,1,
+		73,1,73,1,73,1,73,1,73,1,73,5,73,1521,8,73,10,73,12,73,1524,9,73,1,73,
+		3,73,1527,8,73,1,73,1,73,1,73,1,73,1,73,5,73,1534,8,73,10,73,12,73,1537,
+		9,73,3,73,1539,8,73,1,73,5,73,1542,8,73,10,73,12,73,1545,9,73,1,73,3,73,
+		1548,8,73,3,73,1550,8,73,1,73,1,73,4,73,1554,8,73,11,73,12,73,1555,1,73,
 		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,3,73,1723,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1746,
-		8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1756,8,73,1,74,1,74,
-		1,74,1,74,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,75,1,75,5,75,1771,8,75,
-		10,75,12,75,1774,9,75,1,75,1,75,1,75,1,75,1,75,1,75,5,75,1782,8,75,10,
-		75,12,75,1785,9,75,1,75,5,75,1788,8,75,10,75,12,75,1791,9,75,3,75,1793,
-		8,75,1,76,1,76,1,76,1,76,1,77,3,77,1800,8,77,1,77,1,77,1,77,1,77,1,78,
-		1,78,1,78,1,78,1,79,1,79,1,79,1,79,1,80,1,80,1,80,1,81,1,81,1,82,1,82,
-		1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,
-		1,82,1,82,1,82,1,82,1,82,5,82,1840,8,82,10,82,12,82,1843,9,82,3,82,1845,
-		8,82,1,82,1,82,1,82,1,82,3,82,1851,8,82,1,82,1,82,1,82,1,82,1,82,1,82,
-		1,82,1,82,3,82,1861,8,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,
-		1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1881,8,82,10,82,12,82,
-		1884,9,82,1,83,1,83,1,84,1,84,1,84,3,84,1891,8,84,1,85,1,85,1,85,0,1,164,
-		86,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,
-		48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,
-		96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,
-		132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,
-		168,170,0,10,1,0,248,249,1,0,17,18,1,0,118,119,1,0,184,185,1,0,268,269,
-		1,0,258,259,1,0,256,257,1,0,260,265,1,0,190,201,27,0,3,3,5,9,15,45,47,
-		50,52,52,55,59,64,65,67,72,74,93,95,112,114,124,126,127,129,131,135,136,
-		138,144,147,149,158,158,160,166,168,172,175,175,181,183,185,185,201,202,
-		207,221,223,235,240,247,272,273,2190,0,178,1,0,0,0,2,183,1,0,0,0,4,186,
-		1,0,0,0,6,218,1,0,0,0,8,220,1,0,0,0,10,232,1,0,0,0,12,265,1,0,0,0,14,280,
-		1,0,0,0,16,282,1,0,0,0,18,294,1,0,0,0,20,296,1,0,0,0,22,313,1,0,0,0,24,
-		315,1,0,0,0,26,351,1,0,0,0,28,353,1,0,0,0,30,355,1,0,0,0,32,389,1,0,0,
-		0,34,391,1,0,0,0,36,396,1,0,0,0,38,472,1,0,0,0,40,493,1,0,0,0,42,495,1,
-		0,0,0,44,523,1,0,0,0,46,532,1,0,0,0,48,537,1,0,0,0,50,545,1,0,0,0,52,547,
-		1,0,0,0,54,567,1,0,0,0,56,569,1,0,0,0,58,571,1,0,0,0,60,634,1,0,0,0,62,
-		638,1,0,0,0,64,640,1,0,0,0,66,690,1,0,0,0,68,692,1,0,0,0,70,752,1,0,0,
-		0,72,754,1,0,0,0,74,785,1,0,0,0,76,787,1,0,0,0,78,794,1,0,0,0,80,805,1,
-		0,0,0,82,920,1,0,0,0,84,922,1,0,0,0,86,929,1,0,0,0,88,934,1,0,0,0,90,940,
-		1,0,0,0,92,948,1,0,0,0,94,964,1,0,0,0,96,980,1,0,0,0,98,982,1,0,0,0,100,
-		1016,1,0,0,0,102,1024,1,0,0,0,104,1026,1,0,0,0,106,1072,1,0,0,0,108,1074,
-		1,0,0,0,110,1092,1,0,0,0,112,1094,1,0,0,0,114,1097,1,0,0,0,116,1115,1,
-		0,0,0,118,1117,1,0,0,0,120,1132,1,0,0,0,122,1148,1,0,0,0,124,1203,1,0,
-		0,0,126,1224,1,0,0,0,128,1226,1,0,0,0,130,1233,1,0,0,0,132,1245,1,0,0,
-		0,134,1247,1,0,0,0,136,1351,1,0,0,0,138,1353,1,0,0,0,140,1379,1,0,0,0,
-		142,1433,1,0,0,0,144,1435,1,0,0,0,146,1755,1,0,0,0,148,1757,1,0,0,0,150,
-		1792,1,0,0,0,152,1794,1,0,0,0,154,1799,1,0,0,0,156,1805,1,0,0,0,158,1809,
-		1,0,0,0,160,1813,1,0,0,0,162,1816,1,0,0,0,164,1860,1,0,0,0,166,1885,1,
-		0,0,0,168,1887,1,0,0,0,170,1892,1,0,0,0,172,177,3,2,1,0,173,177,3,4,2,
-		0,174,177,3,144,72,0,175,177,3,8,4,0,176,172,1,0,0,0,176,173,1,0,0,0,176,
-		174,1,0,0,0,176,175,1,0,0,0,177,180,1,0,0,0,178,176,1,0,0,0,178,179,1,
-		0,0,0,179,181,1,0,0,0,180,178,1,0,0,0,181,182,5,0,0,1,182,1,1,0,0,0,183,
-		184,5,3,0,0,184,185,5,270,0,0,185,3,1,0,0,0,186,187,5,1,0,0,187,188,3,
-		170,85,0,188,192,5,248,0,0,189,191,3,6,3,0,190,189,1,0,0,0,191,194,1,0,
-		0,0,192,190,1,0,0,0,192,193,1,0,0,0,193,195,1,0,0,0,194,192,1,0,0,0,195,
-		196,5,249,0,0,196,5,1,0,0,0,197,219,3,12,6,0,198,219,3,20,10,0,199,219,
-		3,24,12,0,200,219,3,30,15,0,201,219,3,36,18,0,202,219,3,58,29,0,203,219,
-		3,64,32,0,204,219,3,68,34,0,205,219,3,98,49,0,206,219,3,72,36,0,207,219,
-		3,78,39,0,208,219,3,104,52,0,209,219,3,114,57,0,210,219,3,118,59,0,211,
-		219,3,120,60,0,212,219,3,122,61,0,213,219,3,128,64,0,214,219,3,130,65,
-		0,215,219,3,134,67,0,216,219,3,138,69,0,217,219,3,8,4,0,218,197,1,0,0,
-		0,218,198,1,0,0,0,218,199,1,0,0,0,218,200,1,0,0,0,218,201,1,0,0,0,218,
-		202,1,0,0,0,218,203,1,0,0,0,218,204,1,0,0,0,218,205,1,0,0,0,218,206,1,
-		0,0,0,218,207,1,0,0,0,218,208,1,0,0,0,218,209,1,0,0,0,218,210,1,0,0,0,
-		218,211,1,0,0,0,218,212,1,0,0,0,218,213,1,0,0,0,218,214,1,0,0,0,218,215,
-		1,0,0,0,218,216,1,0,0,0,218,217,1,0,0,0,219,7,1,0,0,0,220,221,5,272,0,
-		0,221,227,4,4,0,0,222,226,3,170,85,0,223,226,5,4,0,0,224,226,5,54,0,0,
-		225,222,1,0,0,0,225,223,1,0,0,0,225,224,1,0,0,0,226,229,1,0,0,0,227,225,
-		1,0,0,0,227,228,1,0,0,0,228,230,1,0,0,0,229,227,1,0,0,0,230,231,3,10,5,
-		0,231,9,1,0,0,0,232,237,5,248,0,0,233,236,3,10,5,0,234,236,8,0,0,0,235,
-		233,1,0,0,0,235,234,1,0,0,0,236,239,1,0,0,0,237,235,1,0,0,0,237,238,1,
-		0,0,0,238,240,1,0,0,0,239,237,1,0,0,0,240,241,5,249,0,0,241,11,1,0,0,0,
-		242,243,5,5,0,0,243,266,5,270,0,0,244,245,5,6,0,0,245,266,3,170,85,0,246,
-		247,5,7,0,0,247,266,5,267,0,0,248,249,5,8,0,0,249,266,5,267,0,0,250,251,
-		5,9,0,0,251,266,5,267,0,0,252,253,5,10,0,0,253,266,3,170,85,0,254,255,
-		5,11,0,0,255,266,3,18,9,0,256,257,5,12,0,0,257,259,3,170,85,0,258,260,
-		3,170,85,0,259,258,1,0,0,0,259,260,1,0,0,0,260,263,1,0,0,0,261,262,5,13,
-		0,0,262,264,3,14,7,0,263,261,1,0,0,0,263,264,1,0,0,0,264,266,1,0,0,0,265,
-		242,1,0,0,0,265,244,1,0,0,0,265,246,1,0,0,0,265,248,1,0,0,0,265,250,1,
-		0,0,0,265,252,1,0,0,0,265,254,1,0,0,0,265,256,1,0,0,0,266,13,1,0,0,0,267,
-		272,3,170,85,0,268,269,5,256,0,0,269,271,3,170,85,0,270,268,1,0,0,0,271,
-		274,1,0,0,0,272,270,1,0,0,0,272,273,1,0,0,0,273,277,1,0,0,0,274,272,1,
-		0,0,0,275,276,5,256,0,0,276,278,3,16,8,0,277,275,1,0,0,0,277,278,1,0,0,
-		0,278,281,1,0,0,0,279,281,3,16,8,0,280,267,1,0,0,0,280,279,1,0,0,0,281,
-		15,1,0,0,0,282,289,5,248,0,0,283,285,5,267,0,0,284,286,5,252,0,0,285,284,
-		1,0,0,0,285,286,1,0,0,0,286,288,1,0,0,0,287,283,1,0,0,0,288,291,1,0,0,
-		0,289,287,1,0,0,0,289,290,1,0,0,0,290,292,1,0,0,0,291,289,1,0,0,0,292,
-		293,5,249,0,0,293,17,1,0,0,0,294,295,5,266,0,0,295,19,1,0,0,0,296,297,
-		5,14,0,0,297,298,3,170,85,0,298,302,5,248,0,0,299,301,3,22,11,0,300,299,
-		1,0,0,0,301,304,1,0,0,0,302,300,1,0,0,0,302,303,1,0,0,0,303,305,1,0,0,
-		0,304,302,1,0,0,0,305,306,5,249,0,0,306,21,1,0,0,0,307,308,5,43,0,0,308,
-		314,5,270,0,0,309,310,5,44,0,0,310,314,3,164,82,0,311,312,5,45,0,0,312,
-		314,3,164,82,0,313,307,1,0,0,0,313,309,1,0,0,0,313,311,1,0,0,0,314,23,
-		1,0,0,0,315,316,5,15,0,0,316,317,3,170,85,0,317,321,5,248,0,0,318,320,
-		3,26,13,0,319,318,1,0,0,0,320,323,1,0,0,0,321,319,1,0,0,0,321,322,1,0,
-		0,0,322,324,1,0,0,0,323,321,1,0,0,0,324,325,5,249,0,0,325,25,1,0,0,0,326,
-		327,5,122,0,0,327,352,3,164,82,0,328,329,5,184,0,0,329,330,3,164,82,0,
-		330,331,3,160,80,0,331,352,1,0,0,0,332,333,5,185,0,0,333,334,3,164,82,
-		0,334,335,3,160,80,0,335,352,1,0,0,0,336,337,5,16,0,0,337,338,3,28,14,
-		0,338,342,5,248,0,0,339,341,3,34,17,0,340,339,1,0,0,0,341,344,1,0,0,0,
-		342,340,1,0,0,0,342,343,1,0,0,0,343,345,1,0,0,0,344,342,1,0,0,0,345,346,
-		5,249,0,0,346,352,1,0,0,0,347,348,5,19,0,0,348,349,5,267,0,0,349,350,5,
-		20,0,0,350,352,3,164,82,0,351,326,1,0,0,0,351,328,1,0,0,0,351,332,1,0,
-		0,0,351,336,1,0,0,0,351,347,1,0,0,0,352,27,1,0,0,0,353,354,7,1,0,0,354,
-		29,1,0,0,0,355,356,5,46,0,0,356,357,3,170,85,0,357,361,5,248,0,0,358,360,
-		3,32,16,0,359,358,1,0,0,0,360,363,1,0,0,0,361,359,1,0,0,0,361,362,1,0,
-		0,0,362,364,1,0,0,0,363,361,1,0,0,0,364,365,5,249,0,0,365,31,1,0,0,0,366,
-		367,5,47,0,0,367,390,3,164,82,0,368,369,5,48,0,0,369,370,5,49,0,0,370,
-		373,3,162,81,0,371,372,5,50,0,0,372,374,3,164,82,0,373,371,1,0,0,0,373,
-		374,1,0,0,0,374,377,1,0,0,0,375,376,5,51,0,0,376,378,5,267,0,0,377,375,
-		1,0,0,0,377,378,1,0,0,0,378,390,1,0,0,0,379,380,5,48,0,0,380,381,5,52,
-		0,0,381,385,5,248,0,0,382,384,3,34,17,0,383,382,1,0,0,0,384,387,1,0,0,
-		0,385,383,1,0,0,0,385,386,1,0,0,0,386,388,1,0,0,0,387,385,1,0,0,0,388,
-		390,5,249,0,0,389,366,1,0,0,0,389,368,1,0,0,0,389,379,1,0,0,0,390,33,1,
-		0,0,0,391,392,5,267,0,0,392,394,3,164,82,0,393,395,5,252,0,0,394,393,1,
-		0,0,0,394,395,1,0,0,0,395,35,1,0,0,0,396,397,5,53,0,0,397,398,3,170,85,
-		0,398,399,5,54,0,0,399,400,3,170,85,0,400,404,5,248,0,0,401,403,3,38,19,
-		0,402,401,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,404,405,1,0,0,0,405,
-		407,1,0,0,0,406,404,1,0,0,0,407,408,5,249,0,0,408,37,1,0,0,0,409,410,5,
-		55,0,0,410,473,3,170,85,0,411,412,5,56,0,0,412,413,3,164,82,0,413,418,
-		3,160,80,0,414,415,5,57,0,0,415,416,3,164,82,0,416,417,3,160,80,0,417,
-		419,1,0,0,0,418,414,1,0,0,0,418,419,1,0,0,0,419,428,1,0,0,0,420,421,5,
-		243,0,0,421,425,3,170,85,0,422,424,3,46,23,0,423,422,1,0,0,0,424,427,1,
-		0,0,0,425,423,1,0,0,0,425,426,1,0,0,0,426,429,1,0,0,0,427,425,1,0,0,0,
-		428,420,1,0,0,0,428,429,1,0,0,0,429,473,1,0,0,0,430,431,5,58,0,0,431,473,
-		5,267,0,0,432,433,5,59,0,0,433,473,3,162,81,0,434,435,5,60,0,0,435,436,
-		3,48,24,0,436,437,3,162,81,0,437,438,5,63,0,0,438,439,5,55,0,0,439,443,
-		5,64,0,0,440,441,5,56,0,0,441,442,5,63,0,0,442,444,5,65,0,0,443,440,1,
-		0,0,0,443,444,1,0,0,0,444,448,1,0,0,0,445,447,3,40,20,0,446,445,1,0,0,
-		0,447,450,1,0,0,0,448,446,1,0,0,0,448,449,1,0,0,0,449,473,1,0,0,0,450,
-		448,1,0,0,0,451,453,5,66,0,0,452,454,3,50,25,0,453,452,1,0,0,0,454,455,
-		1,0,0,0,455,453,1,0,0,0,455,456,1,0,0,0,456,473,1,0,0,0,457,458,5,11,0,
-		0,458,473,3,18,9,0,459,473,3,52,26,0,460,461,5,242,0,0,461,473,3,170,85,
-		0,462,463,5,96,0,0,463,469,3,164,82,0,464,467,5,100,0,0,465,466,5,167,
-		0,0,466,468,3,164,82,0,467,465,1,0,0,0,467,468,1,0,0,0,468,470,1,0,0,0,
-		469,464,1,0,0,0,469,470,1,0,0,0,470,473,1,0,0,0,471,473,3,42,21,0,472,
-		409,1,0,0,0,472,411,1,0,0,0,472,430,1,0,0,0,472,432,1,0,0,0,472,434,1,
-		0,0,0,472,451,1,0,0,0,472,457,1,0,0,0,472,459,1,0,0,0,472,460,1,0,0,0,
-		472,462,1,0,0,0,472,471,1,0,0,0,473,39,1,0,0,0,474,475,5,34,0,0,475,494,
-		3,42,21,0,476,477,5,34,0,0,477,478,5,96,0,0,478,483,3,164,82,0,479,480,
-		5,252,0,0,480,482,3,164,82,0,481,479,1,0,0,0,482,485,1,0,0,0,483,481,1,
-		0,0,0,483,484,1,0,0,0,484,491,1,0,0,0,485,483,1,0,0,0,486,489,5,100,0,
-		0,487,488,5,167,0,0,488,490,3,164,82,0,489,487,1,0,0,0,489,490,1,0,0,0,
-		490,492,1,0,0,0,491,486,1,0,0,0,491,492,1,0,0,0,492,494,1,0,0,0,493,474,
-		1,0,0,0,493,476,1,0,0,0,494,41,1,0,0,0,495,496,5,97,0,0,496,497,5,63,0,
-		0,497,502,3,162,81,0,498,499,5,252,0,0,499,501,3,162,81,0,500,498,1,0,
-		0,0,501,504,1,0,0,0,502,500,1,0,0,0,502,503,1,0,0,0,503,507,1,0,0,0,504,
-		502,1,0,0,0,505,506,5,99,0,0,506,508,3,162,81,0,507,505,1,0,0,0,507,508,
-		1,0,0,0,508,510,1,0,0,0,509,511,3,44,22,0,510,509,1,0,0,0,510,511,1,0,
-		0,0,511,514,1,0,0,0,512,513,5,34,0,0,513,515,5,66,0,0,514,512,1,0,0,0,
-		514,515,1,0,0,0,515,43,1,0,0,0,516,517,5,132,0,0,517,518,3,162,81,0,518,
-		519,5,203,0,0,519,520,3,170,85,0,520,524,1,0,0,0,521,522,5,132,0,0,522,
-		524,3,164,82,0,523,516,1,0,0,0,523,521,1,0,0,0,524,45,1,0,0,0,525,533,
-		5,244,0,0,526,527,5,50,0,0,527,533,3,164,82,0,528,529,5,72,0,0,529,533,
-		3,164,82,0,530,531,5,182,0,0,531,533,3,162,81,0,532,525,1,0,0,0,532,526,
-		1,0,0,0,532,528,1,0,0,0,532,530,1,0,0,0,533,47,1,0,0,0,534,535,5,269,0,
-		0,535,538,5,62,0,0,536,538,5,268,0,0,537,534,1,0,0,0,537,536,1,0,0,0,538,
-		49,1,0,0,0,539,540,5,71,0,0,540,546,3,164,82,0,541,542,5,72,0,0,542,546,
-		3,164,82,0,543,544,5,73,0,0,544,546,5,267,0,0,545,539,1,0,0,0,545,541,
-		1,0,0,0,545,543,1,0,0,0,546,51,1,0,0,0,547,548,5,67,0,0,548,552,3,170,
-		85,0,549,551,3,54,27,0,550,549,1,0,0,0,551,554,1,0,0,0,552,550,1,0,0,0,
-		552,553,1,0,0,0,553,53,1,0,0,0,554,552,1,0,0,0,555,556,5,72,0,0,556,568,
-		3,164,82,0,557,558,5,73,0,0,558,568,5,267,0,0,559,560,5,132,0,0,560,568,
-		3,164,82,0,561,562,5,68,0,0,562,565,3,56,28,0,563,564,5,204,0,0,564,566,
-		3,56,28,0,565,563,1,0,0,0,565,566,1,0,0,0,566,568,1,0,0,0,567,555,1,0,
-		0,0,567,557,1,0,0,0,567,559,1,0,0,0,567,561,1,0,0,0,568,55,1,0,0,0,569,
-		570,7,2,0,0,570,57,1,0,0,0,571,572,5,74,0,0,572,573,3,170,85,0,573,577,
-		5,248,0,0,574,576,3,60,30,0,575,574,1,0,0,0,576,579,1,0,0,0,577,575,1,
-		0,0,0,577,578,1,0,0,0,578,580,1,0,0,0,579,577,1,0,0,0,580,581,5,249,0,
-		0,581,59,1,0,0,0,582,583,5,75,0,0,583,635,3,170,85,0,584,585,5,114,0,0,
-		585,635,3,164,82,0,586,587,5,115,0,0,587,635,3,80,40,0,588,589,5,117,0,
-		0,589,590,5,73,0,0,590,635,5,267,0,0,591,592,5,120,0,0,592,594,3,96,48,
-		0,593,595,5,272,0,0,594,593,1,0,0,0,594,595,1,0,0,0,595,635,1,0,0,0,596,
-		597,5,8,0,0,597,635,5,267,0,0,598,599,5,45,0,0,599,602,3,164,82,0,600,
-		601,5,140,0,0,601,603,3,162,81,0,602,600,1,0,0,0,602,603,1,0,0,0,603,606,
-		1,0,0,0,604,605,5,141,0,0,605,607,3,62,31,0,606,604,1,0,0,0,606,607,1,
-		0,0,0,607,625,1,0,0,0,608,623,5,156,0,0,609,610,5,269,0,0,610,624,5,142,
-		0,0,611,612,5,142,0,0,612,619,5,248,0,0,613,615,3,164,82,0,614,616,5,252,
-		0,0,615,614,1,0,0,0,615,616,1,0,0,0,616,618,1,0,0,0,617,613,1,0,0,0,618,
-		621,1,0,0,0,619,617,1,0,0,0,619,620,1,0,0,0,620,622,1,0,0,0,621,619,1,
-		0,0,0,622,624,5,249,0,0,623,609,1,0,0,0,623,611,1,0,0,0,624,626,1,0,0,
-		0,625,608,1,0,0,0,625,626,1,0,0,0,626,635,1,0,0,0,627,635,3,90,45,0,628,
-		635,3,92,46,0,629,631,5,144,0,0,630,632,5,256,0,0,631,630,1,0,0,0,631,
-		632,1,0,0,0,632,633,1,0,0,0,633,635,3,164,82,0,634,582,1,0,0,0,634,584,
-		1,0,0,0,634,586,1,0,0,0,634,588,1,0,0,0,634,591,1,0,0,0,634,596,1,0,0,
-		0,634,598,1,0,0,0,634,627,1,0,0,0,634,628,1,0,0,0,634,629,1,0,0,0,635,
-		61,1,0,0,0,636,639,5,115,0,0,637,639,3,164,82,0,638,636,1,0,0,0,638,637,
-		1,0,0,0,639,63,1,0,0,0,640,641,5,76,0,0,641,642,3,170,85,0,642,646,5,248,
-		0,0,643,645,3,66,33,0,644,643,1,0,0,0,645,648,1,0,0,0,646,644,1,0,0,0,
-		646,647,1,0,0,0,647,649,1,0,0,0,648,646,1,0,0,0,649,650,5,249,0,0,650,
-		65,1,0,0,0,651,652,5,77,0,0,652,656,5,248,0,0,653,655,3,76,38,0,654,653,
-		1,0,0,0,655,658,1,0,0,0,656,654,1,0,0,0,656,657,1,0,0,0,657,659,1,0,0,
-		0,658,656,1,0,0,0,659,691,5,249,0,0,660,661,5,78,0,0,661,691,3,164,82,
-		0,662,663,5,79,0,0,663,691,3,164,82,0,664,665,5,80,0,0,665,666,5,49,0,
-		0,666,691,3,162,81,0,667,668,5,80,0,0,668,669,5,81,0,0,669,670,3,164,82,
-		0,670,671,3,160,80,0,671,691,1,0,0,0,672,673,5,83,0,0,673,691,3,164,82,
-		0,674,675,5,84,0,0,675,691,3,164,82,0,676,677,5,82,0,0,677,691,3,164,82,
-		0,678,679,5,85,0,0,679,680,3,164,82,0,680,681,3,160,80,0,681,691,1,0,0,
-		0,682,683,5,86,0,0,683,684,3,164,82,0,684,685,5,81,0,0,685,686,3,164,82,
-		0,686,687,3,160,80,0,687,691,1,0,0,0,688,689,5,87,0,0,689,691,3,170,85,
-		0,690,651,1,0,0,0,690,660,1,0,0,0,690,662,1,0,0,0,690,664,1,0,0,0,690,
-		667,1,0,0,0,690,672,1,0,0,0,690,674,1,0,0,0,690,676,1,0,0,0,690,678,1,
-		0,0,0,690,682,1,0,0,0,690,688,1,0,0,0,691,67,1,0,0,0,692,693,5,88,0,0,
-		693,694,3,170,85,0,694,695,5,54,0,0,695,696,3,170,85,0,696,700,5,248,0,
-		0,697,699,3,70,35,0,698,697,1,0,0,0,699,702,1,0,0,0,700,698,1,0,0,0,700,
-		701,1,0,0,0,701,703,1,0,0,0,702,700,1,0,0,0,703,704,5,249,0,0,704,69,1,
-		0,0,0,705,706,5,89,0,0,706,753,3,170,85,0,707,708,5,78,0,0,708,753,3,164,
-		82,0,709,710,5,90,0,0,710,711,5,63,0,0,711,753,5,65,0,0,712,713,5,90,0,
-		0,713,753,3,164,82,0,714,715,5,192,0,0,715,716,3,164,82,0,716,717,3,160,
-		80,0,717,753,1,0,0,0,718,719,5,91,0,0,719,753,3,164,82,0,720,721,5,58,
-		0,0,721,753,5,267,0,0,722,723,5,59,0,0,723,753,3,162,81,0,724,725,5,96,
-		0,0,725,731,3,164,82,0,726,729,5,100,0,0,727,728,5,167,0,0,728,730,3,164,
-		82,0,729,727,1,0,0,0,729,730,1,0,0,0,730,732,1,0,0,0,731,726,1,0,0,0,731,
-		732,1,0,0,0,732,753,1,0,0,0,733,734,5,60,0,0,734,735,3,48,24,0,735,736,
-		3,162,81,0,736,737,5,63,0,0,737,738,5,89,0,0,738,741,5,64,0,0,739,740,
-		5,34,0,0,740,742,3,42,21,0,741,739,1,0,0,0,741,742,1,0,0,0,742,753,1,0,
-		0,0,743,744,5,101,0,0,744,748,3,164,82,0,745,746,5,102,0,0,746,747,5,134,
-		0,0,747,749,5,59,0,0,748,745,1,0,0,0,748,749,1,0,0,0,749,753,1,0,0,0,750,
-		753,3,52,26,0,751,753,3,42,21,0,752,705,1,0,0,0,752,707,1,0,0,0,752,709,
-		1,0,0,0,752,712,1,0,0,0,752,714,1,0,0,0,752,718,1,0,0,0,752,720,1,0,0,
-		0,752,722,1,0,0,0,752,724,1,0,0,0,752,733,1,0,0,0,752,743,1,0,0,0,752,
-		750,1,0,0,0,752,751,1,0,0,0,753,71,1,0,0,0,754,755,5,198,0,0,755,756,3,
-		170,85,0,756,760,5,248,0,0,757,759,3,74,37,0,758,757,1,0,0,0,759,762,1,
-		0,0,0,760,758,1,0,0,0,760,761,1,0,0,0,761,763,1,0,0,0,762,760,1,0,0,0,
-		763,764,5,249,0,0,764,73,1,0,0,0,765,766,5,228,0,0,766,786,3,164,82,0,
-		767,768,5,90,0,0,768,786,3,170,85,0,769,770,5,229,0,0,770,786,3,164,82,
-		0,771,772,5,230,0,0,772,786,3,164,82,0,773,774,5,231,0,0,774,786,3,164,
-		82,0,775,776,5,83,0,0,776,786,3,164,82,0,777,778,5,82,0,0,778,786,3,164,
-		82,0,779,780,5,103,0,0,780,786,3,164,82,0,781,782,5,104,0,0,782,786,3,
-		164,82,0,783,784,5,107,0,0,784,786,3,164,82,0,785,765,1,0,0,0,785,767,
-		1,0,0,0,785,769,1,0,0,0,785,771,1,0,0,0,785,773,1,0,0,0,785,775,1,0,0,
-		0,785,777,1,0,0,0,785,779,1,0,0,0,785,781,1,0,0,0,785,783,1,0,0,0,786,
-		75,1,0,0,0,787,788,5,267,0,0,788,789,3,164,82,0,789,790,5,63,0,0,790,792,
-		3,164,82,0,791,793,5,252,0,0,792,791,1,0,0,0,792,793,1,0,0,0,793,77,1,
-		0,0,0,794,795,5,113,0,0,795,796,3,170,85,0,796,800,5,248,0,0,797,799,3,
-		82,41,0,798,797,1,0,0,0,799,802,1,0,0,0,800,798,1,0,0,0,800,801,1,0,0,
-		0,801,803,1,0,0,0,802,800,1,0,0,0,803,804,5,249,0,0,804,79,1,0,0,0,805,
-		807,3,164,82,0,806,808,5,116,0,0,807,806,1,0,0,0,807,808,1,0,0,0,808,811,
-		1,0,0,0,809,810,5,50,0,0,810,812,3,164,82,0,811,809,1,0,0,0,811,812,1,
-		0,0,0,812,815,1,0,0,0,813,814,5,72,0,0,814,816,3,164,82,0,815,813,1,0,
-		0,0,815,816,1,0,0,0,816,81,1,0,0,0,817,818,5,114,0,0,818,921,3,164,82,
-		0,819,820,5,115,0,0,820,921,3,80,40,0,821,823,5,207,0,0,822,824,5,268,
-		0,0,823,822,1,0,0,0,823,824,1,0,0,0,824,827,1,0,0,0,825,826,5,145,0,0,
-		826,828,3,164,82,0,827,825,1,0,0,0,827,828,1,0,0,0,828,921,1,0,0,0,829,
-		830,5,207,0,0,830,921,5,218,0,0,831,832,5,208,0,0,832,921,3,164,82,0,833,
-		834,5,209,0,0,834,921,3,164,82,0,835,836,5,210,0,0,836,837,5,73,0,0,837,
-		921,5,267,0,0,838,839,5,211,0,0,839,843,5,248,0,0,840,842,3,34,17,0,841,
-		840,1,0,0,0,842,845,1,0,0,0,843,841,1,0,0,0,843,844,1,0,0,0,844,846,1,
-		0,0,0,845,843,1,0,0,0,846,921,5,249,0,0,847,848,5,211,0,0,848,849,5,219,
-		0,0,849,850,3,170,85,0,850,851,5,220,0,0,851,852,3,164,82,0,852,921,1,
-		0,0,0,853,854,5,212,0,0,854,921,3,164,82,0,855,921,3,90,45,0,856,921,3,
-		92,46,0,857,858,5,215,0,0,858,859,5,221,0,0,859,860,3,164,82,0,860,861,
-		5,177,0,0,861,862,3,164,82,0,862,921,1,0,0,0,863,864,5,214,0,0,864,921,
-		3,164,82,0,865,866,5,117,0,0,866,867,5,73,0,0,867,921,5,267,0,0,868,869,
-		5,120,0,0,869,921,3,96,48,0,870,871,5,8,0,0,871,921,5,267,0,0,872,873,
-		5,124,0,0,873,921,5,269,0,0,874,921,3,52,26,0,875,876,5,233,0,0,876,877,
-		5,63,0,0,877,878,3,164,82,0,878,879,5,219,0,0,879,883,3,164,82,0,880,881,
-		5,234,0,0,881,882,5,235,0,0,882,884,3,164,82,0,883,880,1,0,0,0,883,884,
-		1,0,0,0,884,888,1,0,0,0,885,887,3,86,43,0,886,885,1,0,0,0,887,890,1,0,
-		0,0,888,886,1,0,0,0,888,889,1,0,0,0,889,892,1,0,0,0,890,888,1,0,0,0,891,
-		893,3,88,44,0,892,891,1,0,0,0,892,893,1,0,0,0,893,921,1,0,0,0,894,895,
-		5,247,0,0,895,900,5,267,0,0,896,897,5,252,0,0,897,899,5,267,0,0,898,896,
-		1,0,0,0,899,902,1,0,0,0,900,898,1,0,0,0,900,901,1,0,0,0,901,903,1,0,0,
-		0,902,900,1,0,0,0,903,904,5,167,0,0,904,905,3,164,82,0,905,906,5,50,0,
-		0,906,907,3,164,82,0,907,921,1,0,0,0,908,909,5,240,0,0,909,921,3,164,82,
-		0,910,912,5,238,0,0,911,913,3,84,42,0,912,911,1,0,0,0,913,914,1,0,0,0,
-		914,912,1,0,0,0,914,915,1,0,0,0,915,918,1,0,0,0,916,917,5,239,0,0,917,
-		919,3,164,82,0,918,916,1,0,0,0,918,919,1,0,0,0,919,921,1,0,0,0,920,817,
-		1,0,0,0,920,819,1,0,0,0,920,821,1,0,0,0,920,829,1,0,0,0,920,831,1,0,0,
-		0,920,833,1,0,0,0,920,835,1,0,0,0,920,838,1,0,0,0,920,847,1,0,0,0,920,
-		853,1,0,0,0,920,855,1,0,0,0,920,856,1,0,0,0,920,857,1,0,0,0,920,863,1,
-		0,0,0,920,865,1,0,0,0,920,868,1,0,0,0,920,870,1,0,0,0,920,872,1,0,0,0,
-		920,874,1,0,0,0,920,875,1,0,0,0,920,894,1,0,0,0,920,908,1,0,0,0,920,910,
-		1,0,0,0,921,83,1,0,0,0,922,923,5,51,0,0,923,924,5,267,0,0,924,925,5,63,
-		0,0,925,927,3,164,82,0,926,928,5,252,0,0,927,926,1,0,0,0,927,928,1,0,0,
-		0,928,85,1,0,0,0,929,930,5,236,0,0,930,931,5,267,0,0,931,932,5,63,0,0,
-		932,933,3,164,82,0,933,87,1,0,0,0,934,935,5,237,0,0,935,936,5,51,0,0,936,
-		937,5,267,0,0,937,938,5,235,0,0,938,939,3,164,82,0,939,89,1,0,0,0,940,
-		941,5,213,0,0,941,946,3,164,82,0,942,943,5,51,0,0,943,947,5,267,0,0,944,
-		945,5,222,0,0,945,947,3,170,85,0,946,942,1,0,0,0,946,944,1,0,0,0,947,91,
-		1,0,0,0,948,949,5,215,0,0,949,950,5,216,0,0,950,951,3,170,85,0,951,955,
-		5,248,0,0,952,954,3,94,47,0,953,952,1,0,0,0,954,957,1,0,0,0,955,953,1,
-		0,0,0,955,956,1,0,0,0,956,960,1,0,0,0,957,955,1,0,0,0,958,959,5,177,0,
-		0,959,961,3,164,82,0,960,958,1,0,0,0,960,961,1,0,0,0,961,962,1,0,0,0,962,
-		963,5,249,0,0,963,93,1,0,0,0,964,965,5,217,0,0,965,966,3,164,82,0,966,
-		967,3,164,82,0,967,95,1,0,0,0,968,981,5,121,0,0,969,981,5,122,0,0,970,
-		981,5,123,0,0,971,972,5,52,0,0,972,976,5,248,0,0,973,975,3,34,17,0,974,
-		973,1,0,0,0,975,978,1,0,0,0,976,974,1,0,0,0,976,977,1,0,0,0,977,979,1,
-		0,0,0,978,976,1,0,0,0,979,981,5,249,0,0,980,968,1,0,0,0,980,969,1,0,0,
-		0,980,970,1,0,0,0,980,971,1,0,0,0,981,97,1,0,0,0,982,983,5,223,0,0,983,
-		984,3,170,85,0,984,988,5,248,0,0,985,987,3,100,50,0,986,985,1,0,0,0,987,
-		990,1,0,0,0,988,986,1,0,0,0,988,989,1,0,0,0,989,991,1,0,0,0,990,988,1,
-		0,0,0,991,992,5,249,0,0,992,99,1,0,0,0,993,994,5,203,0,0,994,995,3,170,
-		85,0,995,996,5,253,0,0,996,997,3,170,85,0,997,1017,1,0,0,0,998,999,5,201,
-		0,0,999,1017,3,164,82,0,1000,1001,5,224,0,0,1001,1017,3,164,82,0,1002,
-		1003,5,225,0,0,1003,1017,5,227,0,0,1004,1005,5,225,0,0,1005,1017,3,170,
-		85,0,1006,1008,5,65,0,0,1007,1009,3,102,51,0,1008,1007,1,0,0,0,1009,1010,
-		1,0,0,0,1010,1008,1,0,0,0,1010,1011,1,0,0,0,1011,1017,1,0,0,0,1012,1013,
-		5,211,0,0,1013,1014,5,172,0,0,1014,1015,5,51,0,0,1015,1017,3,170,85,0,
-		1016,993,1,0,0,0,1016,998,1,0,0,0,1016,1000,1,0,0,0,1016,1002,1,0,0,0,
-		1016,1004,1,0,0,0,1016,1006,1,0,0,0,1016,1012,1,0,0,0,1017,101,1,0,0,0,
-		1018,1019,5,226,0,0,1019,1025,3,164,82,0,1020,1021,5,103,0,0,1021,1025,
-		3,164,82,0,1022,1023,5,104,0,0,1023,1025,3,164,82,0,1024,1018,1,0,0,0,
-		1024,1020,1,0,0,0,1024,1022,1,0,0,0,1025,103,1,0,0,0,1026,1027,5,125,0,
-		0,1027,1028,3,170,85,0,1028,1032,5,248,0,0,1029,1031,3,106,53,0,1030,1029,
-		1,0,0,0,1031,1034,1,0,0,0,1032,1030,1,0,0,0,1032,1033,1,0,0,0,1033,1035,
-		1,0,0,0,1034,1032,1,0,0,0,1035,1036,5,249,0,0,1036,105,1,0,0,0,1037,1038,
-		5,126,0,0,1038,1073,3,164,82,0,1039,1040,5,127,0,0,1040,1045,3,108,54,
-		0,1041,1042,5,252,0,0,1042,1044,3,108,54,0,1043,1041,1,0,0,0,1044,1047,
-		1,0,0,0,1045,1043,1,0,0,0,1045,1046,1,0,0,0,1046,1073,1,0,0,0,1047,1045,
-		1,0,0,0,1048,1049,5,168,0,0,1049,1073,3,164,82,0,1050,1051,5,169,0,0,1051,
-		1052,3,164,82,0,1052,1053,5,167,0,0,1053,1056,3,170,85,0,1054,1055,5,170,
-		0,0,1055,1057,3,164,82,0,1056,1054,1,0,0,0,1056,1057,1,0,0,0,1057,1059,
-		1,0,0,0,1058,1060,5,175,0,0,1059,1058,1,0,0,0,1059,1060,1,0,0,0,1060,1073,
-		1,0,0,0,1061,1062,5,209,0,0,1062,1073,3,164,82,0,1063,1064,5,171,0,0,1064,
-		1069,3,112,56,0,1065,1066,5,252,0,0,1066,1068,3,112,56,0,1067,1065,1,0,
-		0,0,1068,1071,1,0,0,0,1069,1067,1,0,0,0,1069,1070,1,0,0,0,1070,1073,1,
-		0,0,0,1071,1069,1,0,0,0,1072,1037,1,0,0,0,1072,1039,1,0,0,0,1072,1048,
-		1,0,0,0,1072,1050,1,0,0,0,1072,1061,1,0,0,0,1072,1063,1,0,0,0,1073,107,
-		1,0,0,0,1074,1075,3,170,85,0,1075,1084,3,164,82,0,1076,1080,5,248,0,0,
-		1077,1079,3,110,55,0,1078,1077,1,0,0,0,1079,1082,1,0,0,0,1080,1078,1,0,
-		0,0,1080,1081,1,0,0,0,1081,1083,1,0,0,0,1082,1080,1,0,0,0,1083,1085,5,
-		249,0,0,1084,1076,1,0,0,0,1084,1085,1,0,0,0,1085,109,1,0,0,0,1086,1087,
-		5,168,0,0,1087,1093,3,164,82,0,1088,1089,5,169,0,0,1089,1093,3,164,82,
-		0,1090,1091,5,170,0,0,1091,1093,3,164,82,0,1092,1086,1,0,0,0,1092,1088,
-		1,0,0,0,1092,1090,1,0,0,0,1093,111,1,0,0,0,1094,1095,5,267,0,0,1095,1096,
-		3,164,82,0,1096,113,1,0,0,0,1097,1098,5,128,0,0,1098,1107,3,170,85,0,1099,
-		1103,5,248,0,0,1100,1102,3,116,58,0,1101,1100,1,0,0,0,1102,1105,1,0,0,
-		0,1103,1101,1,0,0,0,1103,1104,1,0,0,0,1104,1106,1,0,0,0,1105,1103,1,0,
-		0,0,1106,1108,5,249,0,0,1107,1099,1,0,0,0,1107,1108,1,0,0,0,1108,115,1,
-		0,0,0,1109,1110,5,129,0,0,1110,1116,3,164,82,0,1111,1112,5,130,0,0,1112,
-		1116,3,164,82,0,1113,1114,5,131,0,0,1114,1116,3,164,82,0,1115,1109,1,0,
-		0,0,1115,1111,1,0,0,0,1115,1113,1,0,0,0,1116,117,1,0,0,0,1117,1118,5,132,
-		0,0,1118,1119,3,170,85,0,1119,1120,5,248,0,0,1120,1128,3,164,82,0,1121,
-		1126,3,160,80,0,1122,1123,5,57,0,0,1123,1124,3,164,82,0,1124,1125,3,160,
-		80,0,1125,1127,1,0,0,0,1126,1122,1,0,0,0,1126,1127,1,0,0,0,1127,1129,1,
-		0,0,0,1128,1121,1,0,0,0,1128,1129,1,0,0,0,1129,1130,1,0,0,0,1130,1131,
-		5,249,0,0,1131,119,1,0,0,0,1132,1133,5,133,0,0,1133,1134,3,170,85,0,1134,
-		1135,5,255,0,0,1135,1142,3,164,82,0,1136,1139,5,134,0,0,1137,1140,5,135,
-		0,0,1138,1140,5,136,0,0,1139,1137,1,0,0,0,1139,1138,1,0,0,0,1140,1141,
-		1,0,0,0,1141,1143,3,162,81,0,1142,1136,1,0,0,0,1142,1143,1,0,0,0,1143,
-		1146,1,0,0,0,1144,1145,5,51,0,0,1145,1147,5,267,0,0,1146,1144,1,0,0,0,
-		1146,1147,1,0,0,0,1147,121,1,0,0,0,1148,1149,5,137,0,0,1149,1150,3,170,
-		85,0,1150,1151,5,145,0,0,1151,1154,3,164,82,0,1152,1153,5,51,0,0,1153,
-		1155,5,267,0,0,1154,1152,1,0,0,0,1154,1155,1,0,0,0,1155,1159,1,0,0,0,1156,
-		1157,5,138,0,0,1157,1158,5,140,0,0,1158,1160,5,269,0,0,1159,1156,1,0,0,
-		0,1159,1160,1,0,0,0,1160,1164,1,0,0,0,1161,1162,5,139,0,0,1162,1163,5,
-		140,0,0,1163,1165,5,269,0,0,1164,1161,1,0,0,0,1164,1165,1,0,0,0,1165,1176,
-		1,0,0,0,1166,1167,5,162,0,0,1167,1168,5,187,0,0,1168,1169,3,170,85,0,1169,
-		1170,5,163,0,0,1170,1171,5,167,0,0,1171,1172,5,269,0,0,1172,1174,5,164,
-		0,0,1173,1175,3,124,62,0,1174,1173,1,0,0,0,1174,1175,1,0,0,0,1175,1177,
-		1,0,0,0,1176,1166,1,0,0,0,1176,1177,1,0,0,0,1177,1178,1,0,0,0,1178,1179,
-		5,254,0,0,1179,1184,3,126,63,0,1180,1181,5,252,0,0,1181,1183,3,126,63,
-		0,1182,1180,1,0,0,0,1183,1186,1,0,0,0,1184,1182,1,0,0,0,1184,1185,1,0,
-		0,0,1185,123,1,0,0,0,1186,1184,1,0,0,0,1187,1188,5,165,0,0,1188,1193,3,
-		170,85,0,1189,1190,5,252,0,0,1190,1192,3,170,85,0,1191,1189,1,0,0,0,1192,
-		1195,1,0,0,0,1193,1191,1,0,0,0,1193,1194,1,0,0,0,1194,1199,1,0,0,0,1195,
-		1193,1,0,0,0,1196,1197,5,178,0,0,1197,1198,5,166,0,0,1198,1200,3,170,85,
-		0,1199,1196,1,0,0,0,1199,1200,1,0,0,0,1200,1204,1,0,0,0,1201,1202,5,166,
-		0,0,1202,1204,3,170,85,0,1203,1187,1,0,0,0,1203,1201,1,0,0,0,1204,125,
-		1,0,0,0,1205,1206,5,158,0,0,1206,1207,5,268,0,0,1207,1208,5,167,0,0,1208,
-		1225,3,170,85,0,1209,1221,5,161,0,0,1210,1211,5,250,0,0,1211,1216,3,170,
-		85,0,1212,1213,5,252,0,0,1213,1215,3,170,85,0,1214,1212,1,0,0,0,1215,1218,
-		1,0,0,0,1216,1214,1,0,0,0,1216,1217,1,0,0,0,1217,1219,1,0,0,0,1218,1216,
-		1,0,0,0,1219,1220,5,251,0,0,1220,1222,1,0,0,0,1221,1210,1,0,0,0,1221,1222,
-		1,0,0,0,1222,1225,1,0,0,0,1223,1225,3,170,85,0,1224,1205,1,0,0,0,1224,
-		1209,1,0,0,0,1224,1223,1,0,0,0,1225,127,1,0,0,0,1226,1227,5,146,0,0,1227,
-		1228,5,145,0,0,1228,1231,3,164,82,0,1229,1230,5,147,0,0,1230,1232,3,162,
-		81,0,1231,1229,1,0,0,0,1231,1232,1,0,0,0,1232,129,1,0,0,0,1233,1234,5,
-		148,0,0,1234,1235,5,149,0,0,1235,1240,3,132,66,0,1236,1237,5,252,0,0,1237,
-		1239,3,132,66,0,1238,1236,1,0,0,0,1239,1242,1,0,0,0,1240,1238,1,0,0,0,
-		1240,1241,1,0,0,0,1241,131,1,0,0,0,1242,1240,1,0,0,0,1243,1246,5,66,0,
-		0,1244,1246,3,170,85,0,1245,1243,1,0,0,0,1245,1244,1,0,0,0,1246,133,1,
-		0,0,0,1247,1248,5,150,0,0,1248,1252,5,248,0,0,1249,1251,3,136,68,0,1250,
-		1249,1,0,0,0,1251,1254,1,0,0,0,1252,1250,1,0,0,0,1252,1253,1,0,0,0,1253,
-		1255,1,0,0,0,1254,1252,1,0,0,0,1255,1256,5,249,0,0,1256,135,1,0,0,0,1257,
-		1258,5,10,0,0,1258,1268,3,168,84,0,1259,1260,5,151,0,0,1260,1265,3,170,
-		85,0,1261,1262,5,252,0,0,1262,1264,3,170,85,0,1263,1261,1,0,0,0,1264,1267,
-		1,0,0,0,1265,1263,1,0,0,0,1265,1266,1,0,0,0,1266,1269,1,0,0,0,1267,1265,
-		1,0,0,0,1268,1259,1,0,0,0,1268,1269,1,0,0,0,1269,1352,1,0,0,0,1270,1271,
-		5,152,0,0,1271,1352,3,170,85,0,1272,1273,5,153,0,0,1273,1352,3,170,85,
-		0,1274,1275,5,154,0,0,1275,1276,5,155,0,0,1276,1277,5,156,0,0,1277,1352,
-		3,170,85,0,1278,1281,5,157,0,0,1279,1280,5,268,0,0,1280,1282,5,203,0,0,
-		1281,1279,1,0,0,0,1281,1282,1,0,0,0,1282,1283,1,0,0,0,1283,1284,5,155,
-		0,0,1284,1285,5,167,0,0,1285,1352,3,170,85,0,1286,1287,5,158,0,0,1287,
-		1288,5,268,0,0,1288,1289,5,203,0,0,1289,1290,5,155,0,0,1290,1291,5,167,
-		0,0,1291,1352,3,170,85,0,1292,1293,5,180,0,0,1293,1298,3,170,85,0,1294,
-		1295,5,252,0,0,1295,1297,3,170,85,0,1296,1294,1,0,0,0,1297,1300,1,0,0,
-		0,1298,1296,1,0,0,0,1298,1299,1,0,0,0,1299,1302,1,0,0,0,1300,1298,1,0,
-		0,0,1301,1303,5,159,0,0,1302,1301,1,0,0,0,1302,1303,1,0,0,0,1303,1304,
-		1,0,0,0,1304,1305,5,167,0,0,1305,1306,5,232,0,0,1306,1307,3,168,84,0,1307,
-		1352,1,0,0,0,1308,1309,5,176,0,0,1309,1310,3,164,82,0,1310,1314,5,248,
-		0,0,1311,1313,3,136,68,0,1312,1311,1,0,0,0,1313,1316,1,0,0,0,1314,1312,
-		1,0,0,0,1314,1315,1,0,0,0,1315,1317,1,0,0,0,1316,1314,1,0,0,0,1317,1327,
-		5,249,0,0,1318,1319,5,177,0,0,1319,1323,5,248,0,0,1320,1322,3,136,68,0,
-		1321,1320,1,0,0,0,1322,1325,1,0,0,0,1323,1321,1,0,0,0,1323,1324,1,0,0,
-		0,1324,1326,1,0,0,0,1325,1323,1,0,0,0,1326,1328,5,249,0,0,1327,1318,1,
-		0,0,0,1327,1328,1,0,0,0,1328,1352,1,0,0,0,1329,1332,5,159,0,0,1330,1331,
-		5,187,0,0,1331,1333,5,114,0,0,1332,1330,1,0,0,0,1332,1333,1,0,0,0,1333,
-		1334,1,0,0,0,1334,1338,5,248,0,0,1335,1337,3,136,68,0,1336,1335,1,0,0,
-		0,1337,1340,1,0,0,0,1338,1336,1,0,0,0,1338,1339,1,0,0,0,1339,1341,1,0,
-		0,0,1340,1338,1,0,0,0,1341,1352,5,249,0,0,1342,1343,5,160,0,0,1343,1347,
-		5,248,0,0,1344,1346,3,136,68,0,1345,1344,1,0,0,0,1346,1349,1,0,0,0,1347,
-		1345,1,0,0,0,1347,1348,1,0,0,0,1348,1350,1,0,0,0,1349,1347,1,0,0,0,1350,
-		1352,5,249,0,0,1351,1257,1,0,0,0,1351,1270,1,0,0,0,1351,1272,1,0,0,0,1351,
-		1274,1,0,0,0,1351,1278,1,0,0,0,1351,1286,1,0,0,0,1351,1292,1,0,0,0,1351,
-		1308,1,0,0,0,1351,1329,1,0,0,0,1351,1342,1,0,0,0,1352,137,1,0,0,0,1353,
-		1354,5,179,0,0,1354,1358,5,248,0,0,1355,1357,3,140,70,0,1356,1355,1,0,
-		0,0,1357,1360,1,0,0,0,1358,1356,1,0,0,0,1358,1359,1,0,0,0,1359,1361,1,
-		0,0,0,1360,1358,1,0,0,0,1361,1362,5,249,0,0,1362,139,1,0,0,0,1363,1364,
-		5,180,0,0,1364,1369,3,170,85,0,1365,1366,5,252,0,0,1366,1368,3,170,85,
-		0,1367,1365,1,0,0,0,1368,1371,1,0,0,0,1369,1367,1,0,0,0,1369,1370,1,0,
-		0,0,1370,1375,1,0,0,0,1371,1369,1,0,0,0,1372,1374,3,142,71,0,1373,1372,
-		1,0,0,0,1374,1377,1,0,0,0,1375,1373,1,0,0,0,1375,1376,1,0,0,0,1376,1380,
-		1,0,0,0,1377,1375,1,0,0,0,1378,1380,3,134,67,0,1379,1363,1,0,0,0,1379,
-		1378,1,0,0,0,1380,141,1,0,0,0,1381,1382,5,181,0,0,1382,1434,3,164,82,0,
-		1383,1384,5,90,0,0,1384,1385,5,246,0,0,1385,1434,3,164,82,0,1386,1387,
-		5,90,0,0,1387,1434,3,170,85,0,1388,1389,5,182,0,0,1389,1434,3,162,81,0,
-		1390,1391,5,134,0,0,1391,1392,5,269,0,0,1392,1434,5,143,0,0,1393,1394,
-		5,103,0,0,1394,1395,3,164,82,0,1395,1396,5,189,0,0,1396,1397,5,112,0,0,
-		1397,1434,1,0,0,0,1398,1399,5,104,0,0,1399,1434,3,164,82,0,1400,1401,5,
-		105,0,0,1401,1402,3,164,82,0,1402,1403,5,189,0,0,1403,1404,5,112,0,0,1404,
-		1434,1,0,0,0,1405,1406,5,106,0,0,1406,1434,3,164,82,0,1407,1408,5,107,
-		0,0,1408,1434,5,108,0,0,1409,1410,5,109,0,0,1410,1434,3,164,82,0,1411,
-		1412,5,93,0,0,1412,1413,5,95,0,0,1413,1414,5,63,0,0,1414,1421,3,164,82,
-		0,1415,1416,5,94,0,0,1416,1417,5,167,0,0,1417,1418,3,164,82,0,1418,1419,
-		5,134,0,0,1419,1420,3,162,81,0,1420,1422,1,0,0,0,1421,1415,1,0,0,0,1421,
-		1422,1,0,0,0,1422,1425,1,0,0,0,1423,1424,5,4,0,0,1424,1426,3,162,81,0,
-		1425,1423,1,0,0,0,1425,1426,1,0,0,0,1426,1429,1,0,0,0,1427,1428,5,90,0,
-		0,1428,1430,3,164,82,0,1429,1427,1,0,0,0,1429,1430,1,0,0,0,1430,1434,1,
-		0,0,0,1431,1432,5,110,0,0,1432,1434,3,162,81,0,1433,1381,1,0,0,0,1433,
-		1383,1,0,0,0,1433,1386,1,0,0,0,1433,1388,1,0,0,0,1433,1390,1,0,0,0,1433,
-		1393,1,0,0,0,1433,1398,1,0,0,0,1433,1400,1,0,0,0,1433,1405,1,0,0,0,1433,
-		1407,1,0,0,0,1433,1409,1,0,0,0,1433,1411,1,0,0,0,1433,1431,1,0,0,0,1434,
-		143,1,0,0,0,1435,1436,5,2,0,0,1436,1437,3,170,85,0,1437,1438,5,4,0,0,1438,
-		1439,3,170,85,0,1439,1443,5,248,0,0,1440,1442,3,146,73,0,1441,1440,1,0,
-		0,0,1442,1445,1,0,0,0,1443,1441,1,0,0,0,1443,1444,1,0,0,0,1444,1446,1,
-		0,0,0,1445,1443,1,0,0,0,1446,1447,5,249,0,0,1447,145,1,0,0,0,1448,1449,
-		3,170,85,0,1449,1450,5,60,0,0,1450,1451,5,183,0,0,1451,1452,5,269,0,0,
-		1452,1756,1,0,0,0,1453,1454,3,170,85,0,1454,1455,5,60,0,0,1455,1456,5,
-		38,0,0,1456,1460,3,164,82,0,1457,1459,3,158,79,0,1458,1457,1,0,0,0,1459,
-		1462,1,0,0,0,1460,1458,1,0,0,0,1460,1461,1,0,0,0,1461,1756,1,0,0,0,1462,
-		1460,1,0,0,0,1463,1464,3,170,85,0,1464,1468,5,98,0,0,1465,1466,5,156,0,
-		0,1466,1467,5,61,0,0,1467,1469,5,269,0,0,1468,1465,1,0,0,0,1468,1469,1,
-		0,0,0,1469,1470,1,0,0,0,1470,1471,5,63,0,0,1471,1472,3,162,81,0,1472,1756,
-		1,0,0,0,1473,1474,3,170,85,0,1474,1475,5,98,0,0,1475,1479,5,38,0,0,1476,
-		1477,5,156,0,0,1477,1478,5,61,0,0,1478,1480,5,269,0,0,1479,1476,1,0,0,
-		0,1479,1480,1,0,0,0,1480,1481,1,0,0,0,1481,1482,5,63,0,0,1482,1487,3,156,
-		78,0,1483,1484,5,252,0,0,1484,1486,3,156,78,0,1485,1483,1,0,0,0,1486,1489,
-		1,0,0,0,1487,1485,1,0,0,0,1487,1488,1,0,0,0,1488,1493,1,0,0,0,1489,1487,
-		1,0,0,0,1490,1492,3,158,79,0,1491,1490,1,0,0,0,1492,1495,1,0,0,0,1493,
-		1491,1,0,0,0,1493,1494,1,0,0,0,1494,1756,1,0,0,0,1495,1493,1,0,0,0,1496,
-		1497,3,168,84,0,1497,1498,7,3,0,0,1498,1499,3,164,82,0,1499,1504,3,160,
-		80,0,1500,1501,5,28,0,0,1501,1502,3,164,82,0,1502,1503,3,160,80,0,1503,
-		1505,1,0,0,0,1504,1500,1,0,0,0,1504,1505,1,0,0,0,1505,1756,1,0,0,0,1506,
-		1507,3,168,84,0,1507,1508,5,186,0,0,1508,1509,3,164,82,0,1509,1510,5,187,
-		0,0,1510,1511,5,267,0,0,1511,1756,1,0,0,0,1512,1513,3,170,85,0,1513,1546,
-		5,188,0,0,1514,1515,5,54,0,0,1515,1519,5,267,0,0,1516,1518,3,158,79,0,
-		1517,1516,1,0,0,0,1518,1521,1,0,0,0,1519,1517,1,0,0,0,1519,1520,1,0,0,
-		0,1520,1523,1,0,0,0,1521,1519,1,0,0,0,1522,1524,3,150,75,0,1523,1522,1,
-		0,0,0,1523,1524,1,0,0,0,1524,1547,1,0,0,0,1525,1535,5,38,0,0,1526,1527,
-		5,44,0,0,1527,1528,3,164,82,0,1528,1532,3,160,80,0,1529,1531,3,148,74,
-		0,1530,1529,1,0,0,0,1531,1534,1,0,0,0,1532,1530,1,0,0,0,1532,1533,1,0,
-		0,0,1533,1536,1,0,0,0,1534,1532,1,0,0,0,1535,1526,1,0,0,0,1535,1536,1,
-		0,0,0,1536,1540,1,0,0,0,1537,1539,3,158,79,0,1538,1537,1,0,0,0,1539,1542,
-		1,0,0,0,1540,1538,1,0,0,0,1540,1541,1,0,0,0,1541,1544,1,0,0,0,1542,1540,
-		1,0,0,0,1543,1545,3,150,75,0,1544,1543,1,0,0,0,1544,1545,1,0,0,0,1545,
-		1547,1,0,0,0,1546,1514,1,0,0,0,1546,1525,1,0,0,0,1547,1756,1,0,0,0,1548,
-		1550,5,179,0,0,1549,1551,3,142,71,0,1550,1549,1,0,0,0,1551,1552,1,0,0,
-		0,1552,1550,1,0,0,0,1552,1553,1,0,0,0,1553,1756,1,0,0,0,1554,1555,5,179,
-		0,0,1555,1556,5,180,0,0,1556,1756,5,111,0,0,1557,1558,5,179,0,0,1558,1559,
-		5,206,0,0,1559,1560,5,93,0,0,1560,1756,5,95,0,0,1561,1562,3,170,85,0,1562,
-		1563,5,122,0,0,1563,1564,3,164,82,0,1564,1756,1,0,0,0,1565,1566,3,170,
-		85,0,1566,1567,5,16,0,0,1567,1568,3,28,14,0,1568,1572,5,248,0,0,1569,1571,
-		3,34,17,0,1570,1569,1,0,0,0,1571,1574,1,0,0,0,1572,1570,1,0,0,0,1572,1573,
-		1,0,0,0,1573,1575,1,0,0,0,1574,1572,1,0,0,0,1575,1576,5,249,0,0,1576,1756,
-		1,0,0,0,1577,1578,3,170,85,0,1578,1579,5,19,0,0,1579,1580,5,267,0,0,1580,
-		1581,5,20,0,0,1581,1582,3,164,82,0,1582,1756,1,0,0,0,1583,1584,3,170,85,
-		0,1584,1586,5,21,0,0,1585,1587,5,256,0,0,1586,1585,1,0,0,0,1586,1587,1,
-		0,0,0,1587,1588,1,0,0,0,1588,1589,3,164,82,0,1589,1756,1,0,0,0,1590,1591,
-		3,170,85,0,1591,1592,5,241,0,0,1592,1595,3,162,81,0,1593,1594,5,51,0,0,
-		1594,1596,5,267,0,0,1595,1593,1,0,0,0,1595,1596,1,0,0,0,1596,1756,1,0,
-		0,0,1597,1598,3,170,85,0,1598,1599,5,241,0,0,1599,1600,5,38,0,0,1600,1605,
-		3,154,77,0,1601,1602,5,252,0,0,1602,1604,3,154,77,0,1603,1601,1,0,0,0,
-		1604,1607,1,0,0,0,1605,1603,1,0,0,0,1605,1606,1,0,0,0,1606,1610,1,0,0,
-		0,1607,1605,1,0,0,0,1608,1609,5,51,0,0,1609,1611,5,267,0,0,1610,1608,1,
-		0,0,0,1610,1611,1,0,0,0,1611,1615,1,0,0,0,1612,1614,3,158,79,0,1613,1612,
-		1,0,0,0,1614,1617,1,0,0,0,1615,1613,1,0,0,0,1615,1616,1,0,0,0,1616,1756,
-		1,0,0,0,1617,1615,1,0,0,0,1618,1619,3,170,85,0,1619,1620,5,245,0,0,1620,
-		1621,5,38,0,0,1621,1626,3,154,77,0,1622,1623,5,252,0,0,1623,1625,3,154,
-		77,0,1624,1622,1,0,0,0,1625,1628,1,0,0,0,1626,1624,1,0,0,0,1626,1627,1,
-		0,0,0,1627,1632,1,0,0,0,1628,1626,1,0,0,0,1629,1631,3,158,79,0,1630,1629,
-		1,0,0,0,1631,1634,1,0,0,0,1632,1630,1,0,0,0,1632,1633,1,0,0,0,1633,1756,
-		1,0,0,0,1634,1632,1,0,0,0,1635,1636,3,170,85,0,1636,1637,5,92,0,0,1637,
-		1638,3,164,82,0,1638,1756,1,0,0,0,1639,1640,3,170,85,0,1640,1641,5,93,
-		0,0,1641,1642,5,140,0,0,1642,1643,3,162,81,0,1643,1644,5,63,0,0,1644,1645,
-		3,164,82,0,1645,1756,1,0,0,0,1646,1647,3,170,85,0,1647,1648,5,206,0,0,
-		1648,1649,5,93,0,0,1649,1756,1,0,0,0,1650,1651,3,170,85,0,1651,1652,5,
-		71,0,0,1652,1654,5,69,0,0,1653,1655,5,268,0,0,1654,1653,1,0,0,0,1654,1655,
-		1,0,0,0,1655,1756,1,0,0,0,1656,1657,3,170,85,0,1657,1658,5,71,0,0,1658,
-		1661,5,70,0,0,1659,1660,5,51,0,0,1660,1662,5,267,0,0,1661,1659,1,0,0,0,
-		1661,1662,1,0,0,0,1662,1756,1,0,0,0,1663,1664,3,170,85,0,1664,1665,5,172,
-		0,0,1665,1666,5,54,0,0,1666,1669,5,267,0,0,1667,1668,5,63,0,0,1668,1670,
-		3,164,82,0,1669,1667,1,0,0,0,1669,1670,1,0,0,0,1670,1673,1,0,0,0,1671,
-		1672,5,173,0,0,1672,1674,3,164,82,0,1673,1671,1,0,0,0,1673,1674,1,0,0,
-		0,1674,1756,1,0,0,0,1675,1676,3,170,85,0,1676,1677,5,172,0,0,1677,1678,
-		5,145,0,0,1678,1681,3,164,82,0,1679,1680,5,51,0,0,1680,1682,5,267,0,0,
-		1681,1679,1,0,0,0,1681,1682,1,0,0,0,1682,1685,1,0,0,0,1683,1684,5,63,0,
-		0,1684,1686,3,164,82,0,1685,1683,1,0,0,0,1685,1686,1,0,0,0,1686,1689,1,
-		0,0,0,1687,1688,5,173,0,0,1688,1690,3,164,82,0,1689,1687,1,0,0,0,1689,
-		1690,1,0,0,0,1690,1756,1,0,0,0,1691,1692,3,170,85,0,1692,1693,5,174,0,
-		0,1693,1694,3,164,82,0,1694,1756,1,0,0,0,1695,1696,3,170,85,0,1696,1698,
-		5,65,0,0,1697,1699,3,102,51,0,1698,1697,1,0,0,0,1699,1700,1,0,0,0,1700,
-		1698,1,0,0,0,1700,1701,1,0,0,0,1701,1756,1,0,0,0,1702,1703,5,22,0,0,1703,
-		1756,5,269,0,0,1704,1705,5,23,0,0,1705,1756,5,269,0,0,1706,1756,5,24,0,
-		0,1707,1756,5,25,0,0,1708,1709,3,170,85,0,1709,1710,5,26,0,0,1710,1711,
-		5,27,0,0,1711,1712,3,164,82,0,1712,1713,3,160,80,0,1713,1714,5,28,0,0,
-		1714,1715,3,164,82,0,1715,1716,3,160,80,0,1716,1756,1,0,0,0,1717,1718,
-		3,170,85,0,1718,1719,5,29,0,0,1719,1722,5,167,0,0,1720,1723,5,30,0,0,1721,
-		1723,3,164,82,0,1722,1720,1,0,0,0,1722,1721,1,0,0,0,1723,1724,1,0,0,0,
-		1724,1725,5,31,0,0,1725,1726,3,164,82,0,1726,1727,3,160,80,0,1727,1728,
-		5,28,0,0,1728,1729,3,164,82,0,1729,1730,3,160,80,0,1730,1756,1,0,0,0,1731,
-		1732,3,170,85,0,1732,1733,5,32,0,0,1733,1734,3,164,82,0,1734,1735,3,160,
-		80,0,1735,1736,5,20,0,0,1736,1737,3,164,82,0,1737,1756,1,0,0,0,1738,1739,
-		5,33,0,0,1739,1740,3,168,84,0,1740,1741,5,34,0,0,1741,1742,3,168,84,0,
-		1742,1745,3,164,82,0,1743,1744,5,35,0,0,1744,1746,3,164,82,0,1745,1743,
-		1,0,0,0,1745,1746,1,0,0,0,1746,1756,1,0,0,0,1747,1748,5,36,0,0,1748,1749,
-		5,35,0,0,1749,1750,3,164,82,0,1750,1751,3,160,80,0,1751,1752,5,37,0,0,
-		1752,1753,3,164,82,0,1753,1754,3,160,80,0,1754,1756,1,0,0,0,1755,1448,
-		1,0,0,0,1755,1453,1,0,0,0,1755,1463,1,0,0,0,1755,1473,1,0,0,0,1755,1496,
-		1,0,0,0,1755,1506,1,0,0,0,1755,1512,1,0,0,0,1755,1548,1,0,0,0,1755,1554,
-		1,0,0,0,1755,1557,1,0,0,0,1755,1561,1,0,0,0,1755,1565,1,0,0,0,1755,1577,
-		1,0,0,0,1755,1583,1,0,0,0,1755,1590,1,0,0,0,1755,1597,1,0,0,0,1755,1618,
-		1,0,0,0,1755,1635,1,0,0,0,1755,1639,1,0,0,0,1755,1646,1,0,0,0,1755,1650,
-		1,0,0,0,1755,1656,1,0,0,0,1755,1663,1,0,0,0,1755,1675,1,0,0,0,1755,1691,
-		1,0,0,0,1755,1695,1,0,0,0,1755,1702,1,0,0,0,1755,1704,1,0,0,0,1755,1706,
-		1,0,0,0,1755,1707,1,0,0,0,1755,1708,1,0,0,0,1755,1717,1,0,0,0,1755,1731,
-		1,0,0,0,1755,1738,1,0,0,0,1755,1747,1,0,0,0,1756,147,1,0,0,0,1757,1758,
-		5,73,0,0,1758,1759,5,267,0,0,1759,1760,5,178,0,0,1760,1761,3,164,82,0,
-		1761,1762,3,160,80,0,1762,149,1,0,0,0,1763,1764,5,45,0,0,1764,1765,5,40,
-		0,0,1765,1766,5,41,0,0,1766,1767,3,164,82,0,1767,1768,5,42,0,0,1768,1772,
-		3,164,82,0,1769,1771,3,158,79,0,1770,1769,1,0,0,0,1771,1774,1,0,0,0,1772,
-		1770,1,0,0,0,1772,1773,1,0,0,0,1773,1793,1,0,0,0,1774,1772,1,0,0,0,1775,
-		1776,5,45,0,0,1776,1777,5,38,0,0,1777,1778,5,63,0,0,1778,1783,3,152,76,
-		0,1779,1780,5,252,0,0,1780,1782,3,152,76,0,1781,1779,1,0,0,0,1782,1785,
-		1,0,0,0,1783,1781,1,0,0,0,1783,1784,1,0,0,0,1784,1789,1,0,0,0,1785,1783,
-		1,0,0,0,1786,1788,3,158,79,0,1787,1786,1,0,0,0,1788,1791,1,0,0,0,1789,
-		1787,1,0,0,0,1789,1790,1,0,0,0,1790,1793,1,0,0,0,1791,1789,1,0,0,0,1792,
-		1763,1,0,0,0,1792,1775,1,0,0,0,1793,151,1,0,0,0,1794,1795,3,164,82,0,1795,
-		1796,5,34,0,0,1796,1797,3,164,82,0,1797,153,1,0,0,0,1798,1800,5,257,0,
-		0,1799,1798,1,0,0,0,1799,1800,1,0,0,0,1800,1801,1,0,0,0,1801,1802,3,162,
-		81,0,1802,1803,5,34,0,0,1803,1804,3,164,82,0,1804,155,1,0,0,0,1805,1806,
-		3,162,81,0,1806,1807,5,34,0,0,1807,1808,3,164,82,0,1808,157,1,0,0,0,1809,
-		1810,5,39,0,0,1810,1811,3,168,84,0,1811,1812,3,164,82,0,1812,159,1,0,0,
-		0,1813,1814,5,189,0,0,1814,1815,5,202,0,0,1815,161,1,0,0,0,1816,1817,5,
-		268,0,0,1817,163,1,0,0,0,1818,1819,6,82,-1,0,1819,1820,5,250,0,0,1820,
-		1821,3,164,82,0,1821,1822,5,251,0,0,1822,1861,1,0,0,0,1823,1824,5,257,
-		0,0,1824,1861,3,164,82,16,1825,1826,5,206,0,0,1826,1861,3,164,82,11,1827,
-		1828,5,176,0,0,1828,1829,3,164,82,0,1829,1830,5,178,0,0,1830,1831,3,164,
-		82,0,1831,1832,5,177,0,0,1832,1833,3,164,82,0,1833,1861,1,0,0,0,1834,1835,
-		3,170,85,0,1835,1844,5,250,0,0,1836,1841,3,164,82,0,1837,1838,5,252,0,
-		0,1838,1840,3,164,82,0,1839,1837,1,0,0,0,1840,1843,1,0,0,0,1841,1839,1,
-		0,0,0,1841,1842,1,0,0,0,1842,1845,1,0,0,0,1843,1841,1,0,0,0,1844,1836,
-		1,0,0,0,1844,1845,1,0,0,0,1845,1846,1,0,0,0,1846,1847,5,251,0,0,1847,1861,
-		1,0,0,0,1848,1850,7,4,0,0,1849,1851,3,166,83,0,1850,1849,1,0,0,0,1850,
-		1851,1,0,0,0,1851,1852,1,0,0,0,1852,1853,5,189,0,0,1853,1861,3,166,83,
-		0,1854,1855,5,269,0,0,1855,1861,3,166,83,0,1856,1861,5,268,0,0,1857,1861,
-		5,269,0,0,1858,1861,5,267,0,0,1859,1861,3,168,84,0,1860,1818,1,0,0,0,1860,
-		1823,1,0,0,0,1860,1825,1,0,0,0,1860,1827,1,0,0,0,1860,1834,1,0,0,0,1860,
-		1848,1,0,0,0,1860,1854,1,0,0,0,1860,1856,1,0,0,0,1860,1857,1,0,0,0,1860,
-		1858,1,0,0,0,1860,1859,1,0,0,0,1861,1882,1,0,0,0,1862,1863,10,15,0,0,1863,
-		1864,5,203,0,0,1864,1881,3,164,82,16,1865,1866,10,14,0,0,1866,1867,7,5,
-		0,0,1867,1881,3,164,82,15,1868,1869,10,13,0,0,1869,1870,7,6,0,0,1870,1881,
-		3,164,82,14,1871,1872,10,12,0,0,1872,1873,7,7,0,0,1873,1881,3,164,82,13,
-		1874,1875,10,10,0,0,1875,1876,5,204,0,0,1876,1881,3,164,82,11,1877,1878,
-		10,9,0,0,1878,1879,5,205,0,0,1879,1881,3,164,82,10,1880,1862,1,0,0,0,1880,
-		1865,1,0,0,0,1880,1868,1,0,0,0,1880,1871,1,0,0,0,1880,1874,1,0,0,0,1880,
-		1877,1,0,0,0,1881,1884,1,0,0,0,1882,1880,1,0,0,0,1882,1883,1,0,0,0,1883,
-		165,1,0,0,0,1884,1882,1,0,0,0,1885,1886,7,8,0,0,1886,167,1,0,0,0,1887,
-		1890,3,170,85,0,1888,1889,5,253,0,0,1889,1891,3,170,85,0,1890,1888,1,0,
-		0,0,1890,1891,1,0,0,0,1891,169,1,0,0,0,1892,1893,7,9,0,0,1893,171,1,0,
-		0,0,198,176,178,192,218,225,227,235,237,259,263,265,272,277,280,285,289,
+		1,73,5,73,1574,8,73,10,73,12,73,1577,9,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,3,73,1590,8,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,3,73,1599,8,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1607,8,73,10,73,
+		12,73,1610,9,73,1,73,1,73,3,73,1614,8,73,1,73,5,73,1617,8,73,10,73,12,
+		73,1620,9,73,1,73,1,73,1,73,1,73,1,73,1,73,5,73,1628,8,73,10,73,12,73,
+		1631,9,73,1,73,5,73,1634,8,73,10,73,12,73,1637,9,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,3,73,1658,8,73,1,73,1,73,1,73,1,73,1,73,3,73,1665,8,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,3,73,1673,8,73,1,73,1,73,3,73,1677,8,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,3,73,1685,8,73,1,73,1,73,3,73,1689,8,73,1,73,1,73,
+		3,73,1693,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,4,73,1702,8,73,11,73,
+		12,73,1703,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1726,8,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,3,73,1749,8,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,3,73,1759,8,73,1,74,1,74,1,74,1,74,1,74,1,74,1,75,1,75,1,75,1,75,
+		1,75,1,75,1,75,5,75,1774,8,75,10,75,12,75,1777,9,75,1,75,1,75,1,75,1,75,
+		1,75,1,75,5,75,1785,8,75,10,75,12,75,1788,9,75,1,75,5,75,1791,8,75,10,
+		75,12,75,1794,9,75,3,75,1796,8,75,1,76,1,76,1,76,1,76,1,77,3,77,1803,8,
+		77,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,1,79,1,79,1,79,1,79,1,80,1,
+		80,1,80,1,81,1,81,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,
+		82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1843,8,82,10,
+		82,12,82,1846,9,82,3,82,1848,8,82,1,82,1,82,1,82,1,82,3,82,1854,8,82,1,
+		82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,3,82,1864,8,82,1,82,1,82,1,82,1,
+		82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,82,1,
+		82,5,82,1884,8,82,10,82,12,82,1887,9,82,1,83,1,83,1,84,1,84,1,84,3,84,
+		1894,8,84,1,85,1,85,1,85,0,1,164,86,0,2,4,6,8,10,12,14,16,18,20,22,24,
+		26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,
+		74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,
+		116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,
+		152,154,156,158,160,162,164,166,168,170,0,10,1,0,248,249,1,0,17,18,1,0,
+		118,119,1,0,184,185,1,0,268,269,1,0,258,259,1,0,256,257,1,0,260,265,1,
+		0,190,201,27,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,95,112,
+		114,124,126,127,129,131,135,136,138,144,147,149,158,158,160,166,168,172,
+		175,175,181,183,185,185,201,202,207,221,223,235,240,247,272,273,2194,0,
+		178,1,0,0,0,2,183,1,0,0,0,4,186,1,0,0,0,6,218,1,0,0,0,8,220,1,0,0,0,10,
+		232,1,0,0,0,12,265,1,0,0,0,14,280,1,0,0,0,16,282,1,0,0,0,18,294,1,0,0,
+		0,20,296,1,0,0,0,22,313,1,0,0,0,24,315,1,0,0,0,26,351,1,0,0,0,28,353,1,
+		0,0,0,30,355,1,0,0,0,32,389,1,0,0,0,34,391,1,0,0,0,36,396,1,0,0,0,38,472,
+		1,0,0,0,40,493,1,0,0,0,42,495,1,0,0,0,44,523,1,0,0,0,46,532,1,0,0,0,48,
+		537,1,0,0,0,50,545,1,0,0,0,52,547,1,0,0,0,54,567,1,0,0,0,56,569,1,0,0,
+		0,58,571,1,0,0,0,60,637,1,0,0,0,62,641,1,0,0,0,64,643,1,0,0,0,66,693,1,
+		0,0,0,68,695,1,0,0,0,70,755,1,0,0,0,72,757,1,0,0,0,74,788,1,0,0,0,76,790,
+		1,0,0,0,78,797,1,0,0,0,80,808,1,0,0,0,82,923,1,0,0,0,84,925,1,0,0,0,86,
+		932,1,0,0,0,88,937,1,0,0,0,90,943,1,0,0,0,92,951,1,0,0,0,94,967,1,0,0,
+		0,96,983,1,0,0,0,98,985,1,0,0,0,100,1019,1,0,0,0,102,1027,1,0,0,0,104,
+		1029,1,0,0,0,106,1075,1,0,0,0,108,1077,1,0,0,0,110,1095,1,0,0,0,112,1097,
+		1,0,0,0,114,1100,1,0,0,0,116,1118,1,0,0,0,118,1120,1,0,0,0,120,1135,1,
+		0,0,0,122,1151,1,0,0,0,124,1206,1,0,0,0,126,1227,1,0,0,0,128,1229,1,0,
+		0,0,130,1236,1,0,0,0,132,1248,1,0,0,0,134,1250,1,0,0,0,136,1354,1,0,0,
+		0,138,1356,1,0,0,0,140,1382,1,0,0,0,142,1436,1,0,0,0,144,1438,1,0,0,0,
+		146,1758,1,0,0,0,148,1760,1,0,0,0,150,1795,1,0,0,0,152,1797,1,0,0,0,154,
+		1802,1,0,0,0,156,1808,1,0,0,0,158,1812,1,0,0,0,160,1816,1,0,0,0,162,1819,
+		1,0,0,0,164,1863,1,0,0,0,166,1888,1,0,0,0,168,1890,1,0,0,0,170,1895,1,
+		0,0,0,172,177,3,2,1,0,173,177,3,4,2,0,174,177,3,144,72,0,175,177,3,8,4,
+		0,176,172,1,0,0,0,176,173,1,0,0,0,176,174,1,0,0,0,176,175,1,0,0,0,177,
+		180,1,0,0,0,178,176,1,0,0,0,178,179,1,0,0,0,179,181,1,0,0,0,180,178,1,
+		0,0,0,181,182,5,0,0,1,182,1,1,0,0,0,183,184,5,3,0,0,184,185,5,270,0,0,
+		185,3,1,0,0,0,186,187,5,1,0,0,187,188,3,170,85,0,188,192,5,248,0,0,189,
+		191,3,6,3,0,190,189,1,0,0,0,191,194,1,0,0,0,192,190,1,0,0,0,192,193,1,
+		0,0,0,193,195,1,0,0,0,194,192,1,0,0,0,195,196,5,249,0,0,196,5,1,0,0,0,
+		197,219,3,12,6,0,198,219,3,20,10,0,199,219,3,24,12,0,200,219,3,30,15,0,
+		201,219,3,36,18,0,202,219,3,58,29,0,203,219,3,64,32,0,204,219,3,68,34,
+		0,205,219,3,98,49,0,206,219,3,72,36,0,207,219,3,78,39,0,208,219,3,104,
+		52,0,209,219,3,114,57,0,210,219,3,118,59,0,211,219,3,120,60,0,212,219,
+		3,122,61,0,213,219,3,128,64,0,214,219,3,130,65,0,215,219,3,134,67,0,216,
+		219,3,138,69,0,217,219,3,8,4,0,218,197,1,0,0,0,218,198,1,0,0,0,218,199,
+		1,0,0,0,218,200,1,0,0,0,218,201,1,0,0,0,218,202,1,0,0,0,218,203,1,0,0,
+		0,218,204,1,0,0,0,218,205,1,0,0,0,218,206,1,0,0,0,218,207,1,0,0,0,218,
+		208,1,0,0,0,218,209,1,0,0,0,218,210,1,0,0,0,218,211,1,0,0,0,218,212,1,
+		0,0,0,218,213,1,0,0,0,218,214,1,0,0,0,218,215,1,0,0,0,218,216,1,0,0,0,
+		218,217,1,0,0,0,219,7,1,0,0,0,220,221,5,272,0,0,221,227,4,4,0,0,222,226,
+		3,170,85,0,223,226,5,4,0,0,224,226,5,54,0,0,225,222,1,0,0,0,225,223,1,
+		0,0,0,225,224,1,0,0,0,226,229,1,0,0,0,227,225,1,0,0,0,227,228,1,0,0,0,
+		228,230,1,0,0,0,229,227,1,0,0,0,230,231,3,10,5,0,231,9,1,0,0,0,232,237,
+		5,248,0,0,233,236,3,10,5,0,234,236,8,0,0,0,235,233,1,0,0,0,235,234,1,0,
+		0,0,236,239,1,0,0,0,237,235,1,0,0,0,237,238,1,0,0,0,238,240,1,0,0,0,239,
+		237,1,0,0,0,240,241,5,249,0,0,241,11,1,0,0,0,242,243,5,5,0,0,243,266,5,
+		270,0,0,244,245,5,6,0,0,245,266,3,170,85,0,246,247,5,7,0,0,247,266,5,267,
+		0,0,248,249,5,8,0,0,249,266,5,267,0,0,250,251,5,9,0,0,251,266,5,267,0,
+		0,252,253,5,10,0,0,253,266,3,170,85,0,254,255,5,11,0,0,255,266,3,18,9,
+		0,256,257,5,12,0,0,257,259,3,170,85,0,258,260,3,170,85,0,259,258,1,0,0,
+		0,259,260,1,0,0,0,260,263,1,0,0,0,261,262,5,13,0,0,262,264,3,14,7,0,263,
+		261,1,0,0,0,263,264,1,0,0,0,264,266,1,0,0,0,265,242,1,0,0,0,265,244,1,
+		0,0,0,265,246,1,0,0,0,265,248,1,0,0,0,265,250,1,0,0,0,265,252,1,0,0,0,
+		265,254,1,0,0,0,265,256,1,0,0,0,266,13,1,0,0,0,267,272,3,170,85,0,268,
+		269,5,256,0,0,269,271,3,170,85,0,270,268,1,0,0,0,271,274,1,0,0,0,272,270,
+		1,0,0,0,272,273,1,0,0,0,273,277,1,0,0,0,274,272,1,0,0,0,275,276,5,256,
+		0,0,276,278,3,16,8,0,277,275,1,0,0,0,277,278,1,0,0,0,278,281,1,0,0,0,279,
+		281,3,16,8,0,280,267,1,0,0,0,280,279,1,0,0,0,281,15,1,0,0,0,282,289,5,
+		248,0,0,283,285,5,267,0,0,284,286,5,252,0,0,285,284,1,0,0,0,285,286,1,
+		0,0,0,286,288,1,0,0,0,287,283,1,0,0,0,288,291,1,0,0,0,289,287,1,0,0,0,
+		289,290,1,0,0,0,290,292,1,0,0,0,291,289,1,0,0,0,292,293,5,249,0,0,293,
+		17,1,0,0,0,294,295,5,266,0,0,295,19,1,0,0,0,296,297,5,14,0,0,297,298,3,
+		170,85,0,298,302,5,248,0,0,299,301,3,22,11,0,300,299,1,0,0,0,301,304,1,
+		0,0,0,302,300,1,0,0,0,302,303,1,0,0,0,303,305,1,0,0,0,304,302,1,0,0,0,
+		305,306,5,249,0,0,306,21,1,0,0,0,307,308,5,43,0,0,308,314,5,270,0,0,309,
+		310,5,44,0,0,310,314,3,164,82,0,311,312,5,45,0,0,312,314,3,164,82,0,313,
+		307,1,0,0,0,313,309,1,0,0,0,313,311,1,0,0,0,314,23,1,0,0,0,315,316,5,15,
+		0,0,316,317,3,170,85,0,317,321,5,248,0,0,318,320,3,26,13,0,319,318,1,0,
+		0,0,320,323,1,0,0,0,321,319,1,0,0,0,321,322,1,0,0,0,322,324,1,0,0,0,323,
+		321,1,0,0,0,324,325,5,249,0,0,325,25,1,0,0,0,326,327,5,122,0,0,327,352,
+		3,164,82,0,328,329,5,184,0,0,329,330,3,164,82,0,330,331,3,160,80,0,331,
+		352,1,0,0,0,332,333,5,185,0,0,333,334,3,164,82,0,334,335,3,160,80,0,335,
+		352,1,0,0,0,336,337,5,16,0,0,337,338,3,28,14,0,338,342,5,248,0,0,339,341,
+		3,34,17,0,340,339,1,0,0,0,341,344,1,0,0,0,342,340,1,0,0,0,342,343,1,0,
+		0,0,343,345,1,0,0,0,344,342,1,0,0,0,345,346,5,249,0,0,346,352,1,0,0,0,
+		347,348,5,19,0,0,348,349,5,267,0,0,349,350,5,20,0,0,350,352,3,164,82,0,
+		351,326,1,0,0,0,351,328,1,0,0,0,351,332,1,0,0,0,351,336,1,0,0,0,351,347,
+		1,0,0,0,352,27,1,0,0,0,353,354,7,1,0,0,354,29,1,0,0,0,355,356,5,46,0,0,
+		356,357,3,170,85,0,357,361,5,248,0,0,358,360,3,32,16,0,359,358,1,0,0,0,
+		360,363,1,0,0,0,361,359,1,0,0,0,361,362,1,0,0,0,362,364,1,0,0,0,363,361,
+		1,0,0,0,364,365,5,249,0,0,365,31,1,0,0,0,366,367,5,47,0,0,367,390,3,164,
+		82,0,368,369,5,48,0,0,369,370,5,49,0,0,370,373,3,162,81,0,371,372,5,50,
+		0,0,372,374,3,164,82,0,373,371,1,0,0,0,373,374,1,0,0,0,374,377,1,0,0,0,
+		375,376,5,51,0,0,376,378,5,267,0,0,377,375,1,0,0,0,377,378,1,0,0,0,378,
+		390,1,0,0,0,379,380,5,48,0,0,380,381,5,52,0,0,381,385,5,248,0,0,382,384,
+		3,34,17,0,383,382,1,0,0,0,384,387,1,0,0,0,385,383,1,0,0,0,385,386,1,0,
+		0,0,386,388,1,0,0,0,387,385,1,0,0,0,388,390,5,249,0,0,389,366,1,0,0,0,
+		389,368,1,0,0,0,389,379,1,0,0,0,390,33,1,0,0,0,391,392,5,267,0,0,392,394,
+		3,164,82,0,393,395,5,252,0,0,394,393,1,0,0,0,394,395,1,0,0,0,395,35,1,
+		0,0,0,396,397,5,53,0,0,397,398,3,170,85,0,398,399,5,54,0,0,399,400,3,170,
+		85,0,400,404,5,248,0,0,401,403,3,38,19,0,402,401,1,0,0,0,403,406,1,0,0,
+		0,404,402,1,0,0,0,404,405,1,0,0,0,405,407,1,0,0,0,406,404,1,0,0,0,407,
+		408,5,249,0,0,408,37,1,0,0,0,409,410,5,55,0,0,410,473,3,170,85,0,411,412,
+		5,56,0,0,412,413,3,164,82,0,413,418,3,160,80,0,414,415,5,57,0,0,415,416,
+		3,164,82,0,416,417,3,160,80,0,417,419,1,0,0,0,418,414,1,0,0,0,418,419,
+		1,0,0,0,419,428,1,0,0,0,420,421,5,243,0,0,421,425,3,170,85,0,422,424,3,
+		46,23,0,423,422,1,0,0,0,424,427,1,0,0,0,425,423,1,0,0,0,425,426,1,0,0,
+		0,426,429,1,0,0,0,427,425,1,0,0,0,428,420,1,0,0,0,428,429,1,0,0,0,429,
+		473,1,0,0,0,430,431,5,58,0,0,431,473,5,267,0,0,432,433,5,59,0,0,433,473,
+		3,162,81,0,434,435,5,60,0,0,435,436,3,48,24,0,436,437,3,162,81,0,437,438,
+		5,63,0,0,438,439,5,55,0,0,439,443,5,64,0,0,440,441,5,56,0,0,441,442,5,
+		63,0,0,442,444,5,65,0,0,443,440,1,0,0,0,443,444,1,0,0,0,444,448,1,0,0,
+		0,445,447,3,40,20,0,446,445,1,0,0,0,447,450,1,0,0,0,448,446,1,0,0,0,448,
+		449,1,0,0,0,449,473,1,0,0,0,450,448,1,0,0,0,451,453,5,66,0,0,452,454,3,
+		50,25,0,453,452,1,0,0,0,454,455,1,0,0,0,455,453,1,0,0,0,455,456,1,0,0,
+		0,456,473,1,0,0,0,457,458,5,11,0,0,458,473,3,18,9,0,459,473,3,52,26,0,
+		460,461,5,242,0,0,461,473,3,170,85,0,462,463,5,96,0,0,463,469,3,164,82,
+		0,464,467,5,100,0,0,465,466,5,167,0,0,466,468,3,164,82,0,467,465,1,0,0,
+		0,467,468,1,0,0,0,468,470,1,0,0,0,469,464,1,0,0,0,469,470,1,0,0,0,470,
+		473,1,0,0,0,471,473,3,42,21,0,472,409,1,0,0,0,472,411,1,0,0,0,472,430,
+		1,0,0,0,472,432,1,0,0,0,472,434,1,0,0,0,472,451,1,0,0,0,472,457,1,0,0,
+		0,472,459,1,0,0,0,472,460,1,0,0,0,472,462,1,0,0,0,472,471,1,0,0,0,473,
+		39,1,0,0,0,474,475,5,34,0,0,475,494,3,42,21,0,476,477,5,34,0,0,477,478,
+		5,96,0,0,478,483,3,164,82,0,479,480,5,252,0,0,480,482,3,164,82,0,481,479,
+		1,0,0,0,482,485,1,0,0,0,483,481,1,0,0,0,483,484,1,0,0,0,484,491,1,0,0,
+		0,485,483,1,0,0,0,486,489,5,100,0,0,487,488,5,167,0,0,488,490,3,164,82,
+		0,489,487,1,0,0,0,489,490,1,0,0,0,490,492,1,0,0,0,491,486,1,0,0,0,491,
+		492,1,0,0,0,492,494,1,0,0,0,493,474,1,0,0,0,493,476,1,0,0,0,494,41,1,0,
+		0,0,495,496,5,97,0,0,496,497,5,63,0,0,497,502,3,162,81,0,498,499,5,252,
+		0,0,499,501,3,162,81,0,500,498,1,0,0,0,501,504,1,0,0,0,502,500,1,0,0,0,
+		502,503,1,0,0,0,503,507,1,0,0,0,504,502,1,0,0,0,505,506,5,99,0,0,506,508,
+		3,162,81,0,507,505,1,0,0,0,507,508,1,0,0,0,508,510,1,0,0,0,509,511,3,44,
+		22,0,510,509,1,0,0,0,510,511,1,0,0,0,511,514,1,0,0,0,512,513,5,34,0,0,
+		513,515,5,66,0,0,514,512,1,0,0,0,514,515,1,0,0,0,515,43,1,0,0,0,516,517,
+		5,132,0,0,517,518,3,162,81,0,518,519,5,203,0,0,519,520,3,170,85,0,520,
+		524,1,0,0,0,521,522,5,132,0,0,522,524,3,164,82,0,523,516,1,0,0,0,523,521,
+		1,0,0,0,524,45,1,0,0,0,525,533,5,244,0,0,526,527,5,50,0,0,527,533,3,164,
+		82,0,528,529,5,72,0,0,529,533,3,164,82,0,530,531,5,182,0,0,531,533,3,162,
+		81,0,532,525,1,0,0,0,532,526,1,0,0,0,532,528,1,0,0,0,532,530,1,0,0,0,533,
+		47,1,0,0,0,534,535,5,269,0,0,535,538,5,62,0,0,536,538,5,268,0,0,537,534,
+		1,0,0,0,537,536,1,0,0,0,538,49,1,0,0,0,539,540,5,71,0,0,540,546,3,164,
+		82,0,541,542,5,72,0,0,542,546,3,164,82,0,543,544,5,73,0,0,544,546,5,267,
+		0,0,545,539,1,0,0,0,545,541,1,0,0,0,545,543,1,0,0,0,546,51,1,0,0,0,547,
+		548,5,67,0,0,548,552,3,170,85,0,549,551,3,54,27,0,550,549,1,0,0,0,551,
+		554,1,0,0,0,552,550,1,0,0,0,552,553,1,0,0,0,553,53,1,0,0,0,554,552,1,0,
+		0,0,555,556,5,72,0,0,556,568,3,164,82,0,557,558,5,73,0,0,558,568,5,267,
+		0,0,559,560,5,132,0,0,560,568,3,164,82,0,561,562,5,68,0,0,562,565,3,56,
+		28,0,563,564,5,204,0,0,564,566,3,56,28,0,565,563,1,0,0,0,565,566,1,0,0,
+		0,566,568,1,0,0,0,567,555,1,0,0,0,567,557,1,0,0,0,567,559,1,0,0,0,567,
+		561,1,0,0,0,568,55,1,0,0,0,569,570,7,2,0,0,570,57,1,0,0,0,571,572,5,74,
+		0,0,572,573,3,170,85,0,573,577,5,248,0,0,574,576,3,60,30,0,575,574,1,0,
+		0,0,576,579,1,0,0,0,577,575,1,0,0,0,577,578,1,0,0,0,578,580,1,0,0,0,579,
+		577,1,0,0,0,580,581,5,249,0,0,581,59,1,0,0,0,582,583,5,75,0,0,583,638,
+		3,170,85,0,584,585,5,114,0,0,585,638,3,164,82,0,586,587,5,115,0,0,587,
+		638,3,80,40,0,588,589,5,117,0,0,589,590,5,73,0,0,590,638,5,267,0,0,591,
+		592,5,120,0,0,592,594,3,96,48,0,593,595,5,272,0,0,594,593,1,0,0,0,594,
+		595,1,0,0,0,595,638,1,0,0,0,596,597,5,8,0,0,597,638,5,267,0,0,598,599,
+		5,45,0,0,599,602,3,164,82,0,600,601,5,140,0,0,601,603,3,162,81,0,602,600,
+		1,0,0,0,602,603,1,0,0,0,603,606,1,0,0,0,604,605,5,141,0,0,605,607,3,62,
+		31,0,606,604,1,0,0,0,606,607,1,0,0,0,607,628,1,0,0,0,608,623,5,156,0,0,
+		609,610,5,269,0,0,610,624,5,142,0,0,611,612,5,142,0,0,612,619,5,248,0,
+		0,613,615,3,164,82,0,614,616,5,252,0,0,615,614,1,0,0,0,615,616,1,0,0,0,
+		616,618,1,0,0,0,617,613,1,0,0,0,618,621,1,0,0,0,619,617,1,0,0,0,619,620,
+		1,0,0,0,620,622,1,0,0,0,621,619,1,0,0,0,622,624,5,249,0,0,623,609,1,0,
+		0,0,623,611,1,0,0,0,624,626,1,0,0,0,625,627,5,272,0,0,626,625,1,0,0,0,
+		626,627,1,0,0,0,627,629,1,0,0,0,628,608,1,0,0,0,628,629,1,0,0,0,629,638,
+		1,0,0,0,630,638,3,90,45,0,631,638,3,92,46,0,632,634,5,144,0,0,633,635,
+		5,256,0,0,634,633,1,0,0,0,634,635,1,0,0,0,635,636,1,0,0,0,636,638,3,164,
+		82,0,637,582,1,0,0,0,637,584,1,0,0,0,637,586,1,0,0,0,637,588,1,0,0,0,637,
+		591,1,0,0,0,637,596,1,0,0,0,637,598,1,0,0,0,637,630,1,0,0,0,637,631,1,
+		0,0,0,637,632,1,0,0,0,638,61,1,0,0,0,639,642,5,115,0,0,640,642,3,164,82,
+		0,641,639,1,0,0,0,641,640,1,0,0,0,642,63,1,0,0,0,643,644,5,76,0,0,644,
+		645,3,170,85,0,645,649,5,248,0,0,646,648,3,66,33,0,647,646,1,0,0,0,648,
+		651,1,0,0,0,649,647,1,0,0,0,649,650,1,0,0,0,650,652,1,0,0,0,651,649,1,
+		0,0,0,652,653,5,249,0,0,653,65,1,0,0,0,654,655,5,77,0,0,655,659,5,248,
+		0,0,656,658,3,76,38,0,657,656,1,0,0,0,658,661,1,0,0,0,659,657,1,0,0,0,
+		659,660,1,0,0,0,660,662,1,0,0,0,661,659,1,0,0,0,662,694,5,249,0,0,663,
+		664,5,78,0,0,664,694,3,164,82,0,665,666,5,79,0,0,666,694,3,164,82,0,667,
+		668,5,80,0,0,668,669,5,49,0,0,669,694,3,162,81,0,670,671,5,80,0,0,671,
+		672,5,81,0,0,672,673,3,164,82,0,673,674,3,160,80,0,674,694,1,0,0,0,675,
+		676,5,83,0,0,676,694,3,164,82,0,677,678,5,84,0,0,678,694,3,164,82,0,679,
+		680,5,82,0,0,680,694,3,164,82,0,681,682,5,85,0,0,682,683,3,164,82,0,683,
+		684,3,160,80,0,684,694,1,0,0,0,685,686,5,86,0,0,686,687,3,164,82,0,687,
+		688,5,81,0,0,688,689,3,164,82,0,689,690,3,160,80,0,690,694,1,0,0,0,691,
+		692,5,87,0,0,692,694,3,170,85,0,693,654,1,0,0,0,693,663,1,0,0,0,693,665,
+		1,0,0,0,693,667,1,0,0,0,693,670,1,0,0,0,693,675,1,0,0,0,693,677,1,0,0,
+		0,693,679,1,0,0,0,693,681,1,0,0,0,693,685,1,0,0,0,693,691,1,0,0,0,694,
+		67,1,0,0,0,695,696,5,88,0,0,696,697,3,170,85,0,697,698,5,54,0,0,698,699,
+		3,170,85,0,699,703,5,248,0,0,700,702,3,70,35,0,701,700,1,0,0,0,702,705,
+		1,0,0,0,703,701,1,0,0,0,703,704,1,0,0,0,704,706,1,0,0,0,705,703,1,0,0,
+		0,706,707,5,249,0,0,707,69,1,0,0,0,708,709,5,89,0,0,709,756,3,170,85,0,
+		710,711,5,78,0,0,711,756,3,164,82,0,712,713,5,90,0,0,713,714,5,63,0,0,
+		714,756,5,65,0,0,715,716,5,90,0,0,716,756,3,164,82,0,717,718,5,192,0,0,
+		718,719,3,164,82,0,719,720,3,160,80,0,720,756,1,0,0,0,721,722,5,91,0,0,
+		722,756,3,164,82,0,723,724,5,58,0,0,724,756,5,267,0,0,725,726,5,59,0,0,
+		726,756,3,162,81,0,727,728,5,96,0,0,728,734,3,164,82,0,729,732,5,100,0,
+		0,730,731,5,167,0,0,731,733,3,164,82,0,732,730,1,0,0,0,732,733,1,0,0,0,
+		733,735,1,0,0,0,734,729,1,0,0,0,734,735,1,0,0,0,735,756,1,0,0,0,736,737,
+		5,60,0,0,737,738,3,48,24,0,738,739,3,162,81,0,739,740,5,63,0,0,740,741,
+		5,89,0,0,741,744,5,64,0,0,742,743,5,34,0,0,743,745,3,42,21,0,744,742,1,
+		0,0,0,744,745,1,0,0,0,745,756,1,0,0,0,746,747,5,101,0,0,747,751,3,164,
+		82,0,748,749,5,102,0,0,749,750,5,134,0,0,750,752,5,59,0,0,751,748,1,0,
+		0,0,751,752,1,0,0,0,752,756,1,0,0,0,753,756,3,52,26,0,754,756,3,42,21,
+		0,755,708,1,0,0,0,755,710,1,0,0,0,755,712,1,0,0,0,755,715,1,0,0,0,755,
+		717,1,0,0,0,755,721,1,0,0,0,755,723,1,0,0,0,755,725,1,0,0,0,755,727,1,
+		0,0,0,755,736,1,0,0,0,755,746,1,0,0,0,755,753,1,0,0,0,755,754,1,0,0,0,
+		756,71,1,0,0,0,757,758,5,198,0,0,758,759,3,170,85,0,759,763,5,248,0,0,
+		760,762,3,74,37,0,761,760,1,0,0,0,762,765,1,0,0,0,763,761,1,0,0,0,763,
+		764,1,0,0,0,764,766,1,0,0,0,765,763,1,0,0,0,766,767,5,249,0,0,767,73,1,
+		0,0,0,768,769,5,228,0,0,769,789,3,164,82,0,770,771,5,90,0,0,771,789,3,
+		170,85,0,772,773,5,229,0,0,773,789,3,164,82,0,774,775,5,230,0,0,775,789,
+		3,164,82,0,776,777,5,231,0,0,777,789,3,164,82,0,778,779,5,83,0,0,779,789,
+		3,164,82,0,780,781,5,82,0,0,781,789,3,164,82,0,782,783,5,103,0,0,783,789,
+		3,164,82,0,784,785,5,104,0,0,785,789,3,164,82,0,786,787,5,107,0,0,787,
+		789,3,164,82,0,788,768,1,0,0,0,788,770,1,0,0,0,788,772,1,0,0,0,788,774,
+		1,0,0,0,788,776,1,0,0,0,788,778,1,0,0,0,788,780,1,0,0,0,788,782,1,0,0,
+		0,788,784,1,0,0,0,788,786,1,0,0,0,789,75,1,0,0,0,790,791,5,267,0,0,791,
+		792,3,164,82,0,792,793,5,63,0,0,793,795,3,164,82,0,794,796,5,252,0,0,795,
+		794,1,0,0,0,795,796,1,0,0,0,796,77,1,0,0,0,797,798,5,113,0,0,798,799,3,
+		170,85,0,799,803,5,248,0,0,800,802,3,82,41,0,801,800,1,0,0,0,802,805,1,
+		0,0,0,803,801,1,0,0,0,803,804,1,0,0,0,804,806,1,0,0,0,805,803,1,0,0,0,
+		806,807,5,249,0,0,807,79,1,0,0,0,808,810,3,164,82,0,809,811,5,116,0,0,
+		810,809,1,0,0,0,810,811,1,0,0,0,811,814,1,0,0,0,812,813,5,50,0,0,813,815,
+		3,164,82,0,814,812,1,0,0,0,814,815,1,0,0,0,815,818,1,0,0,0,816,817,5,72,
+		0,0,817,819,3,164,82,0,818,816,1,0,0,0,818,819,1,0,0,0,819,81,1,0,0,0,
+		820,821,5,114,0,0,821,924,3,164,82,0,822,823,5,115,0,0,823,924,3,80,40,
+		0,824,826,5,207,0,0,825,827,5,268,0,0,826,825,1,0,0,0,826,827,1,0,0,0,
+		827,830,1,0,0,0,828,829,5,145,0,0,829,831,3,164,82,0,830,828,1,0,0,0,830,
+		831,1,0,0,0,831,924,1,0,0,0,832,833,5,207,0,0,833,924,5,218,0,0,834,835,
+		5,208,0,0,835,924,3,164,82,0,836,837,5,209,0,0,837,924,3,164,82,0,838,
+		839,5,210,0,0,839,840,5,73,0,0,840,924,5,267,0,0,841,842,5,211,0,0,842,
+		846,5,248,0,0,843,845,3,34,17,0,844,843,1,0,0,0,845,848,1,0,0,0,846,844,
+		1,0,0,0,846,847,1,0,0,0,847,849,1,0,0,0,848,846,1,0,0,0,849,924,5,249,
+		0,0,850,851,5,211,0,0,851,852,5,219,0,0,852,853,3,170,85,0,853,854,5,220,
+		0,0,854,855,3,164,82,0,855,924,1,0,0,0,856,857,5,212,0,0,857,924,3,164,
+		82,0,858,924,3,90,45,0,859,924,3,92,46,0,860,861,5,215,0,0,861,862,5,221,
+		0,0,862,863,3,164,82,0,863,864,5,177,0,0,864,865,3,164,82,0,865,924,1,
+		0,0,0,866,867,5,214,0,0,867,924,3,164,82,0,868,869,5,117,0,0,869,870,5,
+		73,0,0,870,924,5,267,0,0,871,872,5,120,0,0,872,924,3,96,48,0,873,874,5,
+		8,0,0,874,924,5,267,0,0,875,876,5,124,0,0,876,924,5,269,0,0,877,924,3,
+		52,26,0,878,879,5,233,0,0,879,880,5,63,0,0,880,881,3,164,82,0,881,882,
+		5,219,0,0,882,886,3,164,82,0,883,884,5,234,0,0,884,885,5,235,0,0,885,887,
+		3,164,82,0,886,883,1,0,0,0,886,887,1,0,0,0,887,891,1,0,0,0,888,890,3,86,
+		43,0,889,888,1,0,0,0,890,893,1,0,0,0,891,889,1,0,0,0,891,892,1,0,0,0,892,
+		895,1,0,0,0,893,891,1,0,0,0,894,896,3,88,44,0,895,894,1,0,0,0,895,896,
+		1,0,0,0,896,924,1,0,0,0,897,898,5,247,0,0,898,903,5,267,0,0,899,900,5,
+		252,0,0,900,902,5,267,0,0,901,899,1,0,0,0,902,905,1,0,0,0,903,901,1,0,
+		0,0,903,904,1,0,0,0,904,906,1,0,0,0,905,903,1,0,0,0,906,907,5,167,0,0,
+		907,908,3,164,82,0,908,909,5,50,0,0,909,910,3,164,82,0,910,924,1,0,0,0,
+		911,912,5,240,0,0,912,924,3,164,82,0,913,915,5,238,0,0,914,916,3,84,42,
+		0,915,914,1,0,0,0,916,917,1,0,0,0,917,915,1,0,0,0,917,918,1,0,0,0,918,
+		921,1,0,0,0,919,920,5,239,0,0,920,922,3,164,82,0,921,919,1,0,0,0,921,922,
+		1,0,0,0,922,924,1,0,0,0,923,820,1,0,0,0,923,822,1,0,0,0,923,824,1,0,0,
+		0,923,832,1,0,0,0,923,834,1,0,0,0,923,836,1,0,0,0,923,838,1,0,0,0,923,
+		841,1,0,0,0,923,850,1,0,0,0,923,856,1,0,0,0,923,858,1,0,0,0,923,859,1,
+		0,0,0,923,860,1,0,0,0,923,866,1,0,0,0,923,868,1,0,0,0,923,871,1,0,0,0,
+		923,873,1,0,0,0,923,875,1,0,0,0,923,877,1,0,0,0,923,878,1,0,0,0,923,897,
+		1,0,0,0,923,911,1,0,0,0,923,913,1,0,0,0,924,83,1,0,0,0,925,926,5,51,0,
+		0,926,927,5,267,0,0,927,928,5,63,0,0,928,930,3,164,82,0,929,931,5,252,
+		0,0,930,929,1,0,0,0,930,931,1,0,0,0,931,85,1,0,0,0,932,933,5,236,0,0,933,
+		934,5,267,0,0,934,935,5,63,0,0,935,936,3,164,82,0,936,87,1,0,0,0,937,938,
+		5,237,0,0,938,939,5,51,0,0,939,940,5,267,0,0,940,941,5,235,0,0,941,942,
+		3,164,82,0,942,89,1,0,0,0,943,944,5,213,0,0,944,949,3,164,82,0,945,946,
+		5,51,0,0,946,950,5,267,0,0,947,948,5,222,0,0,948,950,3,170,85,0,949,945,
+		1,0,0,0,949,947,1,0,0,0,950,91,1,0,0,0,951,952,5,215,0,0,952,953,5,216,
+		0,0,953,954,3,170,85,0,954,958,5,248,0,0,955,957,3,94,47,0,956,955,1,0,
+		0,0,957,960,1,0,0,0,958,956,1,0,0,0,958,959,1,0,0,0,959,963,1,0,0,0,960,
+		958,1,0,0,0,961,962,5,177,0,0,962,964,3,164,82,0,963,961,1,0,0,0,963,964,
+		1,0,0,0,964,965,1,0,0,0,965,966,5,249,0,0,966,93,1,0,0,0,967,968,5,217,
+		0,0,968,969,3,164,82,0,969,970,3,164,82,0,970,95,1,0,0,0,971,984,5,121,
+		0,0,972,984,5,122,0,0,973,984,5,123,0,0,974,975,5,52,0,0,975,979,5,248,
+		0,0,976,978,3,34,17,0,977,976,1,0,0,0,978,981,1,0,0,0,979,977,1,0,0,0,
+		979,980,1,0,0,0,980,982,1,0,0,0,981,979,1,0,0,0,982,984,5,249,0,0,983,
+		971,1,0,0,0,983,972,1,0,0,0,983,973,1,0,0,0,983,974,1,0,0,0,984,97,1,0,
+		0,0,985,986,5,223,0,0,986,987,3,170,85,0,987,991,5,248,0,0,988,990,3,100,
+		50,0,989,988,1,0,0,0,990,993,1,0,0,0,991,989,1,0,0,0,991,992,1,0,0,0,992,
+		994,1,0,0,0,993,991,1,0,0,0,994,995,5,249,0,0,995,99,1,0,0,0,996,997,5,
+		203,0,0,997,998,3,170,85,0,998,999,5,253,0,0,999,1000,3,170,85,0,1000,
+		1020,1,0,0,0,1001,1002,5,201,0,0,1002,1020,3,164,82,0,1003,1004,5,224,
+		0,0,1004,1020,3,164,82,0,1005,1006,5,225,0,0,1006,1020,5,227,0,0,1007,
+		1008,5,225,0,0,1008,1020,3,170,85,0,1009,1011,5,65,0,0,1010,1012,3,102,
+		51,0,1011,1010,1,0,0,0,1012,1013,1,0,0,0,1013,1011,1,0,0,0,1013,1014,1,
+		0,0,0,1014,1020,1,0,0,0,1015,1016,5,211,0,0,1016,1017,5,172,0,0,1017,1018,
+		5,51,0,0,1018,1020,3,170,85,0,1019,996,1,0,0,0,1019,1001,1,0,0,0,1019,
+		1003,1,0,0,0,1019,1005,1,0,0,0,1019,1007,1,0,0,0,1019,1009,1,0,0,0,1019,
+		1015,1,0,0,0,1020,101,1,0,0,0,1021,1022,5,226,0,0,1022,1028,3,164,82,0,
+		1023,1024,5,103,0,0,1024,1028,3,164,82,0,1025,1026,5,104,0,0,1026,1028,
+		3,164,82,0,1027,1021,1,0,0,0,1027,1023,1,0,0,0,1027,1025,1,0,0,0,1028,
+		103,1,0,0,0,1029,1030,5,125,0,0,1030,1031,3,170,85,0,1031,1035,5,248,0,
+		0,1032,1034,3,106,53,0,1033,1032,1,0,0,0,1034,1037,1,0,0,0,1035,1033,1,
+		0,0,0,1035,1036,1,0,0,0,1036,1038,1,0,0,0,1037,1035,1,0,0,0,1038,1039,
+		5,249,0,0,1039,105,1,0,0,0,1040,1041,5,126,0,0,1041,1076,3,164,82,0,1042,
+		1043,5,127,0,0,1043,1048,3,108,54,0,1044,1045,5,252,0,0,1045,1047,3,108,
+		54,0,1046,1044,1,0,0,0,1047,1050,1,0,0,0,1048,1046,1,0,0,0,1048,1049,1,
+		0,0,0,1049,1076,1,0,0,0,1050,1048,1,0,0,0,1051,1052,5,168,0,0,1052,1076,
+		3,164,82,0,1053,1054,5,169,0,0,1054,1055,3,164,82,0,1055,1056,5,167,0,
+		0,1056,1059,3,170,85,0,1057,1058,5,170,0,0,1058,1060,3,164,82,0,1059,1057,
+		1,0,0,0,1059,1060,1,0,0,0,1060,1062,1,0,0,0,1061,1063,5,175,0,0,1062,1061,
+		1,0,0,0,1062,1063,1,0,0,0,1063,1076,1,0,0,0,1064,1065,5,209,0,0,1065,1076,
+		3,164,82,0,1066,1067,5,171,0,0,1067,1072,3,112,56,0,1068,1069,5,252,0,
+		0,1069,1071,3,112,56,0,1070,1068,1,0,0,0,1071,1074,1,0,0,0,1072,1070,1,
+		0,0,0,1072,1073,1,0,0,0,1073,1076,1,0,0,0,1074,1072,1,0,0,0,1075,1040,
+		1,0,0,0,1075,1042,1,0,0,0,1075,1051,1,0,0,0,1075,1053,1,0,0,0,1075,1064,
+		1,0,0,0,1075,1066,1,0,0,0,1076,107,1,0,0,0,1077,1078,3,170,85,0,1078,1087,
+		3,164,82,0,1079,1083,5,248,0,0,1080,1082,3,110,55,0,1081,1080,1,0,0,0,
+		1082,1085,1,0,0,0,1083,1081,1,0,0,0,1083,1084,1,0,0,0,1084,1086,1,0,0,
+		0,1085,1083,1,0,0,0,1086,1088,5,249,0,0,1087,1079,1,0,0,0,1087,1088,1,
+		0,0,0,1088,109,1,0,0,0,1089,1090,5,168,0,0,1090,1096,3,164,82,0,1091,1092,
+		5,169,0,0,1092,1096,3,164,82,0,1093,1094,5,170,0,0,1094,1096,3,164,82,
+		0,1095,1089,1,0,0,0,1095,1091,1,0,0,0,1095,1093,1,0,0,0,1096,111,1,0,0,
+		0,1097,1098,5,267,0,0,1098,1099,3,164,82,0,1099,113,1,0,0,0,1100,1101,
+		5,128,0,0,1101,1110,3,170,85,0,1102,1106,5,248,0,0,1103,1105,3,116,58,
+		0,1104,1103,1,0,0,0,1105,1108,1,0,0,0,1106,1104,1,0,0,0,1106,1107,1,0,
+		0,0,1107,1109,1,0,0,0,1108,1106,1,0,0,0,1109,1111,5,249,0,0,1110,1102,
+		1,0,0,0,1110,1111,1,0,0,0,1111,115,1,0,0,0,1112,1113,5,129,0,0,1113,1119,
+		3,164,82,0,1114,1115,5,130,0,0,1115,1119,3,164,82,0,1116,1117,5,131,0,
+		0,1117,1119,3,164,82,0,1118,1112,1,0,0,0,1118,1114,1,0,0,0,1118,1116,1,
+		0,0,0,1119,117,1,0,0,0,1120,1121,5,132,0,0,1121,1122,3,170,85,0,1122,1123,
+		5,248,0,0,1123,1131,3,164,82,0,1124,1129,3,160,80,0,1125,1126,5,57,0,0,
+		1126,1127,3,164,82,0,1127,1128,3,160,80,0,1128,1130,1,0,0,0,1129,1125,
+		1,0,0,0,1129,1130,1,0,0,0,1130,1132,1,0,0,0,1131,1124,1,0,0,0,1131,1132,
+		1,0,0,0,1132,1133,1,0,0,0,1133,1134,5,249,0,0,1134,119,1,0,0,0,1135,1136,
+		5,133,0,0,1136,1137,3,170,85,0,1137,1138,5,255,0,0,1138,1145,3,164,82,
+		0,1139,1142,5,134,0,0,1140,1143,5,135,0,0,1141,1143,5,136,0,0,1142,1140,
+		1,0,0,0,1142,1141,1,0,0,0,1143,1144,1,0,0,0,1144,1146,3,162,81,0,1145,
+		1139,1,0,0,0,1145,1146,1,0,0,0,1146,1149,1,0,0,0,1147,1148,5,51,0,0,1148,
+		1150,5,267,0,0,1149,1147,1,0,0,0,1149,1150,1,0,0,0,1150,121,1,0,0,0,1151,
+		1152,5,137,0,0,1152,1153,3,170,85,0,1153,1154,5,145,0,0,1154,1157,3,164,
+		82,0,1155,1156,5,51,0,0,1156,1158,5,267,0,0,1157,1155,1,0,0,0,1157,1158,
+		1,0,0,0,1158,1162,1,0,0,0,1159,1160,5,138,0,0,1160,1161,5,140,0,0,1161,
+		1163,5,269,0,0,1162,1159,1,0,0,0,1162,1163,1,0,0,0,1163,1167,1,0,0,0,1164,
+		1165,5,139,0,0,1165,1166,5,140,0,0,1166,1168,5,269,0,0,1167,1164,1,0,0,
+		0,1167,1168,1,0,0,0,1168,1179,1,0,0,0,1169,1170,5,162,0,0,1170,1171,5,
+		187,0,0,1171,1172,3,170,85,0,1172,1173,5,163,0,0,1173,1174,5,167,0,0,1174,
+		1175,5,269,0,0,1175,1177,5,164,0,0,1176,1178,3,124,62,0,1177,1176,1,0,
+		0,0,1177,1178,1,0,0,0,1178,1180,1,0,0,0,1179,1169,1,0,0,0,1179,1180,1,
+		0,0,0,1180,1181,1,0,0,0,1181,1182,5,254,0,0,1182,1187,3,126,63,0,1183,
+		1184,5,252,0,0,1184,1186,3,126,63,0,1185,1183,1,0,0,0,1186,1189,1,0,0,
+		0,1187,1185,1,0,0,0,1187,1188,1,0,0,0,1188,123,1,0,0,0,1189,1187,1,0,0,
+		0,1190,1191,5,165,0,0,1191,1196,3,170,85,0,1192,1193,5,252,0,0,1193,1195,
+		3,170,85,0,1194,1192,1,0,0,0,1195,1198,1,0,0,0,1196,1194,1,0,0,0,1196,
+		1197,1,0,0,0,1197,1202,1,0,0,0,1198,1196,1,0,0,0,1199,1200,5,178,0,0,1200,
+		1201,5,166,0,0,1201,1203,3,170,85,0,1202,1199,1,0,0,0,1202,1203,1,0,0,
+		0,1203,1207,1,0,0,0,1204,1205,5,166,0,0,1205,1207,3,170,85,0,1206,1190,
+		1,0,0,0,1206,1204,1,0,0,0,1207,125,1,0,0,0,1208,1209,5,158,0,0,1209,1210,
+		5,268,0,0,1210,1211,5,167,0,0,1211,1228,3,170,85,0,1212,1224,5,161,0,0,
+		1213,1214,5,250,0,0,1214,1219,3,170,85,0,1215,1216,5,252,0,0,1216,1218,
+		3,170,85,0,1217,1215,1,0,0,0,1218,1221,1,0,0,0,1219,1217,1,0,0,0,1219,
+		1220,1,0,0,0,1220,1222,1,0,0,0,1221,1219,1,0,0,0,1222,1223,5,251,0,0,1223,
+		1225,1,0,0,0,1224,1213,1,0,0,0,1224,1225,1,0,0,0,1225,1228,1,0,0,0,1226,
+		1228,3,170,85,0,1227,1208,1,0,0,0,1227,1212,1,0,0,0,1227,1226,1,0,0,0,
+		1228,127,1,0,0,0,1229,1230,5,146,0,0,1230,1231,5,145,0,0,1231,1234,3,164,
+		82,0,1232,1233,5,147,0,0,1233,1235,3,162,81,0,1234,1232,1,0,0,0,1234,1235,
+		1,0,0,0,1235,129,1,0,0,0,1236,1237,5,148,0,0,1237,1238,5,149,0,0,1238,
+		1243,3,132,66,0,1239,1240,5,252,0,0,1240,1242,3,132,66,0,1241,1239,1,0,
+		0,0,1242,1245,1,0,0,0,1243,1241,1,0,0,0,1243,1244,1,0,0,0,1244,131,1,0,
+		0,0,1245,1243,1,0,0,0,1246,1249,5,66,0,0,1247,1249,3,170,85,0,1248,1246,
+		1,0,0,0,1248,1247,1,0,0,0,1249,133,1,0,0,0,1250,1251,5,150,0,0,1251,1255,
+		5,248,0,0,1252,1254,3,136,68,0,1253,1252,1,0,0,0,1254,1257,1,0,0,0,1255,
+		1253,1,0,0,0,1255,1256,1,0,0,0,1256,1258,1,0,0,0,1257,1255,1,0,0,0,1258,
+		1259,5,249,0,0,1259,135,1,0,0,0,1260,1261,5,10,0,0,1261,1271,3,168,84,
+		0,1262,1263,5,151,0,0,1263,1268,3,170,85,0,1264,1265,5,252,0,0,1265,1267,
+		3,170,85,0,1266,1264,1,0,0,0,1267,1270,1,0,0,0,1268,1266,1,0,0,0,1268,
+		1269,1,0,0,0,1269,1272,1,0,0,0,1270,1268,1,0,0,0,1271,1262,1,0,0,0,1271,
+		1272,1,0,0,0,1272,1355,1,0,0,0,1273,1274,5,152,0,0,1274,1355,3,170,85,
+		0,1275,1276,5,153,0,0,1276,1355,3,170,85,0,1277,1278,5,154,0,0,1278,1279,
+		5,155,0,0,1279,1280,5,156,0,0,1280,1355,3,170,85,0,1281,1284,5,157,0,0,
+		1282,1283,5,268,0,0,1283,1285,5,203,0,0,1284,1282,1,0,0,0,1284,1285,1,
+		0,0,0,1285,1286,1,0,0,0,1286,1287,5,155,0,0,1287,1288,5,167,0,0,1288,1355,
+		3,170,85,0,1289,1290,5,158,0,0,1290,1291,5,268,0,0,1291,1292,5,203,0,0,
+		1292,1293,5,155,0,0,1293,1294,5,167,0,0,1294,1355,3,170,85,0,1295,1296,
+		5,180,0,0,1296,1301,3,170,85,0,1297,1298,5,252,0,0,1298,1300,3,170,85,
+		0,1299,1297,1,0,0,0,1300,1303,1,0,0,0,1301,1299,1,0,0,0,1301,1302,1,0,
+		0,0,1302,1305,1,0,0,0,1303,1301,1,0,0,0,1304,1306,5,159,0,0,1305,1304,
+		1,0,0,0,1305,1306,1,0,0,0,1306,1307,1,0,0,0,1307,1308,5,167,0,0,1308,1309,
+		5,232,0,0,1309,1310,3,168,84,0,1310,1355,1,0,0,0,1311,1312,5,176,0,0,1312,
+		1313,3,164,82,0,1313,1317,5,248,0,0,1314,1316,3,136,68,0,1315,1314,1,0,
+		0,0,1316,1319,1,0,0,0,1317,1315,1,0,0,0,1317,1318,1,0,0,0,1318,1320,1,
+		0,0,0,1319,1317,1,0,0,0,1320,1330,5,249,0,0,1321,1322,5,177,0,0,1322,1326,
+		5,248,0,0,1323,1325,3,136,68,0,1324,1323,1,0,0,0,1325,1328,1,0,0,0,1326,
+		1324,1,0,0,0,1326,1327,1,0,0,0,1327,1329,1,0,0,0,1328,1326,1,0,0,0,1329,
+		1331,5,249,0,0,1330,1321,1,0,0,0,1330,1331,1,0,0,0,1331,1355,1,0,0,0,1332,
+		1335,5,159,0,0,1333,1334,5,187,0,0,1334,1336,5,114,0,0,1335,1333,1,0,0,
+		0,1335,1336,1,0,0,0,1336,1337,1,0,0,0,1337,1341,5,248,0,0,1338,1340,3,
+		136,68,0,1339,1338,1,0,0,0,1340,1343,1,0,0,0,1341,1339,1,0,0,0,1341,1342,
+		1,0,0,0,1342,1344,1,0,0,0,1343,1341,1,0,0,0,1344,1355,5,249,0,0,1345,1346,
+		5,160,0,0,1346,1350,5,248,0,0,1347,1349,3,136,68,0,1348,1347,1,0,0,0,1349,
+		1352,1,0,0,0,1350,1348,1,0,0,0,1350,1351,1,0,0,0,1351,1353,1,0,0,0,1352,
+		1350,1,0,0,0,1353,1355,5,249,0,0,1354,1260,1,0,0,0,1354,1273,1,0,0,0,1354,
+		1275,1,0,0,0,1354,1277,1,0,0,0,1354,1281,1,0,0,0,1354,1289,1,0,0,0,1354,
+		1295,1,0,0,0,1354,1311,1,0,0,0,1354,1332,1,0,0,0,1354,1345,1,0,0,0,1355,
+		137,1,0,0,0,1356,1357,5,179,0,0,1357,1361,5,248,0,0,1358,1360,3,140,70,
+		0,1359,1358,1,0,0,0,1360,1363,1,0,0,0,1361,1359,1,0,0,0,1361,1362,1,0,
+		0,0,1362,1364,1,0,0,0,1363,1361,1,0,0,0,1364,1365,5,249,0,0,1365,139,1,
+		0,0,0,1366,1367,5,180,0,0,1367,1372,3,170,85,0,1368,1369,5,252,0,0,1369,
+		1371,3,170,85,0,1370,1368,1,0,0,0,1371,1374,1,0,0,0,1372,1370,1,0,0,0,
+		1372,1373,1,0,0,0,1373,1378,1,0,0,0,1374,1372,1,0,0,0,1375,1377,3,142,
+		71,0,1376,1375,1,0,0,0,1377,1380,1,0,0,0,1378,1376,1,0,0,0,1378,1379,1,
+		0,0,0,1379,1383,1,0,0,0,1380,1378,1,0,0,0,1381,1383,3,134,67,0,1382,1366,
+		1,0,0,0,1382,1381,1,0,0,0,1383,141,1,0,0,0,1384,1385,5,181,0,0,1385,1437,
+		3,164,82,0,1386,1387,5,90,0,0,1387,1388,5,246,0,0,1388,1437,3,164,82,0,
+		1389,1390,5,90,0,0,1390,1437,3,170,85,0,1391,1392,5,182,0,0,1392,1437,
+		3,162,81,0,1393,1394,5,134,0,0,1394,1395,5,269,0,0,1395,1437,5,143,0,0,
+		1396,1397,5,103,0,0,1397,1398,3,164,82,0,1398,1399,5,189,0,0,1399,1400,
+		5,112,0,0,1400,1437,1,0,0,0,1401,1402,5,104,0,0,1402,1437,3,164,82,0,1403,
+		1404,5,105,0,0,1404,1405,3,164,82,0,1405,1406,5,189,0,0,1406,1407,5,112,
+		0,0,1407,1437,1,0,0,0,1408,1409,5,106,0,0,1409,1437,3,164,82,0,1410,1411,
+		5,107,0,0,1411,1437,5,108,0,0,1412,1413,5,109,0,0,1413,1437,3,164,82,0,
+		1414,1415,5,93,0,0,1415,1416,5,95,0,0,1416,1417,5,63,0,0,1417,1424,3,164,
+		82,0,1418,1419,5,94,0,0,1419,1420,5,167,0,0,1420,1421,3,164,82,0,1421,
+		1422,5,134,0,0,1422,1423,3,162,81,0,1423,1425,1,0,0,0,1424,1418,1,0,0,
+		0,1424,1425,1,0,0,0,1425,1428,1,0,0,0,1426,1427,5,4,0,0,1427,1429,3,162,
+		81,0,1428,1426,1,0,0,0,1428,1429,1,0,0,0,1429,1432,1,0,0,0,1430,1431,5,
+		90,0,0,1431,1433,3,164,82,0,1432,1430,1,0,0,0,1432,1433,1,0,0,0,1433,1437,
+		1,0,0,0,1434,1435,5,110,0,0,1435,1437,3,162,81,0,1436,1384,1,0,0,0,1436,
+		1386,1,0,0,0,1436,1389,1,0,0,0,1436,1391,1,0,0,0,1436,1393,1,0,0,0,1436,
+		1396,1,0,0,0,1436,1401,1,0,0,0,1436,1403,1,0,0,0,1436,1408,1,0,0,0,1436,
+		1410,1,0,0,0,1436,1412,1,0,0,0,1436,1414,1,0,0,0,1436,1434,1,0,0,0,1437,
+		143,1,0,0,0,1438,1439,5,2,0,0,1439,1440,3,170,85,0,1440,1441,5,4,0,0,1441,
+		1442,3,170,85,0,1442,1446,5,248,0,0,1443,1445,3,146,73,0,1444,1443,1,0,
+		0,0,1445,1448,1,0,0,0,1446,1444,1,0,0,0,1446,1447,1,0,0,0,1447,1449,1,
+		0,0,0,1448,1446,1,0,0,0,1449,1450,5,249,0,0,1450,145,1,0,0,0,1451,1452,
+		3,170,85,0,1452,1453,5,60,0,0,1453,1454,5,183,0,0,1454,1455,5,269,0,0,
+		1455,1759,1,0,0,0,1456,1457,3,170,85,0,1457,1458,5,60,0,0,1458,1459,5,
+		38,0,0,1459,1463,3,164,82,0,1460,1462,3,158,79,0,1461,1460,1,0,0,0,1462,
+		1465,1,0,0,0,1463,1461,1,0,0,0,1463,1464,1,0,0,0,1464,1759,1,0,0,0,1465,
+		1463,1,0,0,0,1466,1467,3,170,85,0,1467,1471,5,98,0,0,1468,1469,5,156,0,
+		0,1469,1470,5,61,0,0,1470,1472,5,269,0,0,1471,1468,1,0,0,0,1471,1472,1,
+		0,0,0,1472,1473,1,0,0,0,1473,1474,5,63,0,0,1474,1475,3,162,81,0,1475,1759,
+		1,0,0,0,1476,1477,3,170,85,0,1477,1478,5,98,0,0,1478,1482,5,38,0,0,1479,
+		1480,5,156,0,0,1480,1481,5,61,0,0,1481,1483,5,269,0,0,1482,1479,1,0,0,
+		0,1482,1483,1,0,0,0,1483,1484,1,0,0,0,1484,1485,5,63,0,0,1485,1490,3,156,
+		78,0,1486,1487,5,252,0,0,1487,1489,3,156,78,0,1488,1486,1,0,0,0,1489,1492,
+		1,0,0,0,1490,1488,1,0,0,0,1490,1491,1,0,0,0,1491,1496,1,0,0,0,1492,1490,
+		1,0,0,0,1493,1495,3,158,79,0,1494,1493,1,0,0,0,1495,1498,1,0,0,0,1496,
+		1494,1,0,0,0,1496,1497,1,0,0,0,1497,1759,1,0,0,0,1498,1496,1,0,0,0,1499,
+		1500,3,168,84,0,1500,1501,7,3,0,0,1501,1502,3,164,82,0,1502,1507,3,160,
+		80,0,1503,1504,5,28,0,0,1504,1505,3,164,82,0,1505,1506,3,160,80,0,1506,
+		1508,1,0,0,0,1507,1503,1,0,0,0,1507,1508,1,0,0,0,1508,1759,1,0,0,0,1509,
+		1510,3,168,84,0,1510,1511,5,186,0,0,1511,1512,3,164,82,0,1512,1513,5,187,
+		0,0,1513,1514,5,267,0,0,1514,1759,1,0,0,0,1515,1516,3,170,85,0,1516,1549,
+		5,188,0,0,1517,1518,5,54,0,0,1518,1522,5,267,0,0,1519,1521,3,158,79,0,
+		1520,1519,1,0,0,0,1521,1524,1,0,0,0,1522,1520,1,0,0,0,1522,1523,1,0,0,
+		0,1523,1526,1,0,0,0,1524,1522,1,0,0,0,1525,1527,3,150,75,0,1526,1525,1,
+		0,0,0,1526,1527,1,0,0,0,1527,1550,1,0,0,0,1528,1538,5,38,0,0,1529,1530,
+		5,44,0,0,1530,1531,3,164,82,0,1531,1535,3,160,80,0,1532,1534,3,148,74,
+		0,1533,1532,1,0,0,0,1534,1537,1,0,0,0,1535,1533,1,0,0,0,1535,1536,1,0,
+		0,0,1536,1539,1,0,0,0,1537,1535,1,0,0,0,1538,1529,1,0,0,0,1538,1539,1,
+		0,0,0,1539,1543,1,0,0,0,1540,1542,3,158,79,0,1541,1540,1,0,0,0,1542,1545,
+		1,0,0,0,1543,1541,1,0,0,0,1543,1544,1,0,0,0,1544,1547,1,0,0,0,1545,1543,
+		1,0,0,0,1546,1548,3,150,75,0,1547,1546,1,0,0,0,1547,1548,1,0,0,0,1548,
+		1550,1,0,0,0,1549,1517,1,0,0,0,1549,1528,1,0,0,0,1550,1759,1,0,0,0,1551,
+		1553,5,179,0,0,1552,1554,3,142,71,0,1553,1552,1,0,0,0,1554,1555,1,0,0,
+		0,1555,1553,1,0,0,0,1555,1556,1,0,0,0,1556,1759,1,0,0,0,1557,1558,5,179,
+		0,0,1558,1559,5,180,0,0,1559,1759,5,111,0,0,1560,1561,5,179,0,0,1561,1562,
+		5,206,0,0,1562,1563,5,93,0,0,1563,1759,5,95,0,0,1564,1565,3,170,85,0,1565,
+		1566,5,122,0,0,1566,1567,3,164,82,0,1567,1759,1,0,0,0,1568,1569,3,170,
+		85,0,1569,1570,5,16,0,0,1570,1571,3,28,14,0,1571,1575,5,248,0,0,1572,1574,
+		3,34,17,0,1573,1572,1,0,0,0,1574,1577,1,0,0,0,1575,1573,1,0,0,0,1575,1576,
+		1,0,0,0,1576,1578,1,0,0,0,1577,1575,1,0,0,0,1578,1579,5,249,0,0,1579,1759,
+		1,0,0,0,1580,1581,3,170,85,0,1581,1582,5,19,0,0,1582,1583,5,267,0,0,1583,
+		1584,5,20,0,0,1584,1585,3,164,82,0,1585,1759,1,0,0,0,1586,1587,3,170,85,
+		0,1587,1589,5,21,0,0,1588,1590,5,256,0,0,1589,1588,1,0,0,0,1589,1590,1,
+		0,0,0,1590,1591,1,0,0,0,1591,1592,3,164,82,0,1592,1759,1,0,0,0,1593,1594,
+		3,170,85,0,1594,1595,5,241,0,0,1595,1598,3,162,81,0,1596,1597,5,51,0,0,
+		1597,1599,5,267,0,0,1598,1596,1,0,0,0,1598,1599,1,0,0,0,1599,1759,1,0,
+		0,0,1600,1601,3,170,85,0,1601,1602,5,241,0,0,1602,1603,5,38,0,0,1603,1608,
+		3,154,77,0,1604,1605,5,252,0,0,1605,1607,3,154,77,0,1606,1604,1,0,0,0,
+		1607,1610,1,0,0,0,1608,1606,1,0,0,0,1608,1609,1,0,0,0,1609,1613,1,0,0,
+		0,1610,1608,1,0,0,0,1611,1612,5,51,0,0,1612,1614,5,267,0,0,1613,1611,1,
+		0,0,0,1613,1614,1,0,0,0,1614,1618,1,0,0,0,1615,1617,3,158,79,0,1616,1615,
+		1,0,0,0,1617,1620,1,0,0,0,1618,1616,1,0,0,0,1618,1619,1,0,0,0,1619,1759,
+		1,0,0,0,1620,1618,1,0,0,0,1621,1622,3,170,85,0,1622,1623,5,245,0,0,1623,
+		1624,5,38,0,0,1624,1629,3,154,77,0,1625,1626,5,252,0,0,1626,1628,3,154,
+		77,0,1627,1625,1,0,0,0,1628,1631,1,0,0,0,1629,1627,1,0,0,0,1629,1630,1,
+		0,0,0,1630,1635,1,0,0,0,1631,1629,1,0,0,0,1632,1634,3,158,79,0,1633,1632,
+		1,0,0,0,1634,1637,1,0,0,0,1635,1633,1,0,0,0,1635,1636,1,0,0,0,1636,1759,
+		1,0,0,0,1637,1635,1,0,0,0,1638,1639,3,170,85,0,1639,1640,5,92,0,0,1640,
+		1641,3,164,82,0,1641,1759,1,0,0,0,1642,1643,3,170,85,0,1643,1644,5,93,
+		0,0,1644,1645,5,140,0,0,1645,1646,3,162,81,0,1646,1647,5,63,0,0,1647,1648,
+		3,164,82,0,1648,1759,1,0,0,0,1649,1650,3,170,85,0,1650,1651,5,206,0,0,
+		1651,1652,5,93,0,0,1652,1759,1,0,0,0,1653,1654,3,170,85,0,1654,1655,5,
+		71,0,0,1655,1657,5,69,0,0,1656,1658,5,268,0,0,1657,1656,1,0,0,0,1657,1658,
+		1,0,0,0,1658,1759,1,0,0,0,1659,1660,3,170,85,0,1660,1661,5,71,0,0,1661,
+		1664,5,70,0,0,1662,1663,5,51,0,0,1663,1665,5,267,0,0,1664,1662,1,0,0,0,
+		1664,1665,1,0,0,0,1665,1759,1,0,0,0,1666,1667,3,170,85,0,1667,1668,5,172,
+		0,0,1668,1669,5,54,0,0,1669,1672,5,267,0,0,1670,1671,5,63,0,0,1671,1673,
+		3,164,82,0,1672,1670,1,0,0,0,1672,1673,1,0,0,0,1673,1676,1,0,0,0,1674,
+		1675,5,173,0,0,1675,1677,3,164,82,0,1676,1674,1,0,0,0,1676,1677,1,0,0,
+		0,1677,1759,1,0,0,0,1678,1679,3,170,85,0,1679,1680,5,172,0,0,1680,1681,
+		5,145,0,0,1681,1684,3,164,82,0,1682,1683,5,51,0,0,1683,1685,5,267,0,0,
+		1684,1682,1,0,0,0,1684,1685,1,0,0,0,1685,1688,1,0,0,0,1686,1687,5,63,0,
+		0,1687,1689,3,164,82,0,1688,1686,1,0,0,0,1688,1689,1,0,0,0,1689,1692,1,
+		0,0,0,1690,1691,5,173,0,0,1691,1693,3,164,82,0,1692,1690,1,0,0,0,1692,
+		1693,1,0,0,0,1693,1759,1,0,0,0,1694,1695,3,170,85,0,1695,1696,5,174,0,
+		0,1696,1697,3,164,82,0,1697,1759,1,0,0,0,1698,1699,3,170,85,0,1699,1701,
+		5,65,0,0,1700,1702,3,102,51,0,1701,1700,1,0,0,0,1702,1703,1,0,0,0,1703,
+		1701,1,0,0,0,1703,1704,1,0,0,0,1704,1759,1,0,0,0,1705,1706,5,22,0,0,1706,
+		1759,5,269,0,0,1707,1708,5,23,0,0,1708,1759,5,269,0,0,1709,1759,5,24,0,
+		0,1710,1759,5,25,0,0,1711,1712,3,170,85,0,1712,1713,5,26,0,0,1713,1714,
+		5,27,0,0,1714,1715,3,164,82,0,1715,1716,3,160,80,0,1716,1717,5,28,0,0,
+		1717,1718,3,164,82,0,1718,1719,3,160,80,0,1719,1759,1,0,0,0,1720,1721,
+		3,170,85,0,1721,1722,5,29,0,0,1722,1725,5,167,0,0,1723,1726,5,30,0,0,1724,
+		1726,3,164,82,0,1725,1723,1,0,0,0,1725,1724,1,0,0,0,1726,1727,1,0,0,0,
+		1727,1728,5,31,0,0,1728,1729,3,164,82,0,1729,1730,3,160,80,0,1730,1731,
+		5,28,0,0,1731,1732,3,164,82,0,1732,1733,3,160,80,0,1733,1759,1,0,0,0,1734,
+		1735,3,170,85,0,1735,1736,5,32,0,0,1736,1737,3,164,82,0,1737,1738,3,160,
+		80,0,1738,1739,5,20,0,0,1739,1740,3,164,82,0,1740,1759,1,0,0,0,1741,1742,
+		5,33,0,0,1742,1743,3,168,84,0,1743,1744,5,34,0,0,1744,1745,3,168,84,0,
+		1745,1748,3,164,82,0,1746,1747,5,35,0,0,1747,1749,3,164,82,0,1748,1746,
+		1,0,0,0,1748,1749,1,0,0,0,1749,1759,1,0,0,0,1750,1751,5,36,0,0,1751,1752,
+		5,35,0,0,1752,1753,3,164,82,0,1753,1754,3,160,80,0,1754,1755,5,37,0,0,
+		1755,1756,3,164,82,0,1756,1757,3,160,80,0,1757,1759,1,0,0,0,1758,1451,
+		1,0,0,0,1758,1456,1,0,0,0,1758,1466,1,0,0,0,1758,1476,1,0,0,0,1758,1499,
+		1,0,0,0,1758,1509,1,0,0,0,1758,1515,1,0,0,0,1758,1551,1,0,0,0,1758,1557,
+		1,0,0,0,1758,1560,1,0,0,0,1758,1564,1,0,0,0,1758,1568,1,0,0,0,1758,1580,
+		1,0,0,0,1758,1586,1,0,0,0,1758,1593,1,0,0,0,1758,1600,1,0,0,0,1758,1621,
+		1,0,0,0,1758,1638,1,0,0,0,1758,1642,1,0,0,0,1758,1649,1,0,0,0,1758,1653,
+		1,0,0,0,1758,1659,1,0,0,0,1758,1666,1,0,0,0,1758,1678,1,0,0,0,1758,1694,
+		1,0,0,0,1758,1698,1,0,0,0,1758,1705,1,0,0,0,1758,1707,1,0,0,0,1758,1709,
+		1,0,0,0,1758,1710,1,0,0,0,1758,1711,1,0,0,0,1758,1720,1,0,0,0,1758,1734,
+		1,0,0,0,1758,1741,1,0,0,0,1758,1750,1,0,0,0,1759,147,1,0,0,0,1760,1761,
+		5,73,0,0,1761,1762,5,267,0,0,1762,1763,5,178,0,0,1763,1764,3,164,82,0,
+		1764,1765,3,160,80,0,1765,149,1,0,0,0,1766,1767,5,45,0,0,1767,1768,5,40,
+		0,0,1768,1769,5,41,0,0,1769,1770,3,164,82,0,1770,1771,5,42,0,0,1771,1775,
+		3,164,82,0,1772,1774,3,158,79,0,1773,1772,1,0,0,0,1774,1777,1,0,0,0,1775,
+		1773,1,0,0,0,1775,1776,1,0,0,0,1776,1796,1,0,0,0,1777,1775,1,0,0,0,1778,
+		1779,5,45,0,0,1779,1780,5,38,0,0,1780,1781,5,63,0,0,1781,1786,3,152,76,
+		0,1782,1783,5,252,0,0,1783,1785,3,152,76,0,1784,1782,1,0,0,0,1785,1788,
+		1,0,0,0,1786,1784,1,0,0,0,1786,1787,1,0,0,0,1787,1792,1,0,0,0,1788,1786,
+		1,0,0,0,1789,1791,3,158,79,0,1790,1789,1,0,0,0,1791,1794,1,0,0,0,1792,
+		1790,1,0,0,0,1792,1793,1,0,0,0,1793,1796,1,0,0,0,1794,1792,1,0,0,0,1795,
+		1766,1,0,0,0,1795,1778,1,0,0,0,1796,151,1,0,0,0,1797,1798,3,164,82,0,1798,
+		1799,5,34,0,0,1799,1800,3,164,82,0,1800,153,1,0,0,0,1801,1803,5,257,0,
+		0,1802,1801,1,0,0,0,1802,1803,1,0,0,0,1803,1804,1,0,0,0,1804,1805,3,162,
+		81,0,1805,1806,5,34,0,0,1806,1807,3,164,82,0,1807,155,1,0,0,0,1808,1809,
+		3,162,81,0,1809,1810,5,34,0,0,1810,1811,3,164,82,0,1811,157,1,0,0,0,1812,
+		1813,5,39,0,0,1813,1814,3,168,84,0,1814,1815,3,164,82,0,1815,159,1,0,0,
+		0,1816,1817,5,189,0,0,1817,1818,5,202,0,0,1818,161,1,0,0,0,1819,1820,5,
+		268,0,0,1820,163,1,0,0,0,1821,1822,6,82,-1,0,1822,1823,5,250,0,0,1823,
+		1824,3,164,82,0,1824,1825,5,251,0,0,1825,1864,1,0,0,0,1826,1827,5,257,
+		0,0,1827,1864,3,164,82,16,1828,1829,5,206,0,0,1829,1864,3,164,82,11,1830,
+		1831,5,176,0,0,1831,1832,3,164,82,0,1832,1833,5,178,0,0,1833,1834,3,164,
+		82,0,1834,1835,5,177,0,0,1835,1836,3,164,82,0,1836,1864,1,0,0,0,1837,1838,
+		3,170,85,0,1838,1847,5,250,0,0,1839,1844,3,164,82,0,1840,1841,5,252,0,
+		0,1841,1843,3,164,82,0,1842,1840,1,0,0,0,1843,1846,1,0,0,0,1844,1842,1,
+		0,0,0,1844,1845,1,0,0,0,1845,1848,1,0,0,0,1846,1844,1,0,0,0,1847,1839,
+		1,0,0,0,1847,1848,1,0,0,0,1848,1849,1,0,0,0,1849,1850,5,251,0,0,1850,1864,
+		1,0,0,0,1851,1853,7,4,0,0,1852,1854,3,166,83,0,1853,1852,1,0,0,0,1853,
+		1854,1,0,0,0,1854,1855,1,0,0,0,1855,1856,5,189,0,0,1856,1864,3,166,83,
+		0,1857,1858,5,269,0,0,1858,1864,3,166,83,0,1859,1864,5,268,0,0,1860,1864,
+		5,269,0,0,1861,1864,5,267,0,0,1862,1864,3,168,84,0,1863,1821,1,0,0,0,1863,
+		1826,1,0,0,0,1863,1828,1,0,0,0,1863,1830,1,0,0,0,1863,1837,1,0,0,0,1863,
+		1851,1,0,0,0,1863,1857,1,0,0,0,1863,1859,1,0,0,0,1863,1860,1,0,0,0,1863,
+		1861,1,0,0,0,1863,1862,1,0,0,0,1864,1885,1,0,0,0,1865,1866,10,15,0,0,1866,
+		1867,5,203,0,0,1867,1884,3,164,82,16,1868,1869,10,14,0,0,1869,1870,7,5,
+		0,0,1870,1884,3,164,82,15,1871,1872,10,13,0,0,1872,1873,7,6,0,0,1873,1884,
+		3,164,82,14,1874,1875,10,12,0,0,1875,1876,7,7,0,0,1876,1884,3,164,82,13,
+		1877,1878,10,10,0,0,1878,1879,5,204,0,0,1879,1884,3,164,82,11,1880,1881,
+		10,9,0,0,1881,1882,5,205,0,0,1882,1884,3,164,82,10,1883,1865,1,0,0,0,1883,
+		1868,1,0,0,0,1883,1871,1,0,0,0,1883,1874,1,0,0,0,1883,1877,1,0,0,0,1883,
+		1880,1,0,0,0,1884,1887,1,0,0,0,1885,1883,1,0,0,0,1885,1886,1,0,0,0,1886,
+		165,1,0,0,0,1887,1885,1,0,0,0,1888,1889,7,8,0,0,1889,167,1,0,0,0,1890,
+		1893,3,170,85,0,1891,1892,5,253,0,0,1892,1894,3,170,85,0,1893,1891,1,0,
+		0,0,1893,1894,1,0,0,0,1894,169,1,0,0,0,1895,1896,7,9,0,0,1896,171,1,0,
+		0,0,199,176,178,192,218,225,227,235,237,259,263,265,272,277,280,285,289,
 		302,313,321,342,351,361,373,377,385,389,394,404,418,425,428,443,448,455,
 		467,469,472,483,489,491,493,502,507,510,514,523,532,537,545,552,565,567,
-		577,594,602,606,615,619,623,625,631,634,638,646,656,690,700,729,731,741,
-		748,752,760,785,792,800,807,811,815,823,827,843,883,888,892,900,914,918,
-		920,927,946,955,960,976,980,988,1010,1016,1024,1032,1045,1056,1059,1069,
-		1072,1080,1084,1092,1103,1107,1115,1126,1128,1139,1142,1146,1154,1159,
-		1164,1174,1176,1184,1193,1199,1203,1216,1221,1224,1231,1240,1245,1252,
-		1265,1268,1281,1298,1302,1314,1323,1327,1332,1338,1347,1351,1358,1369,
-		1375,1379,1421,1425,1429,1433,1443,1460,1468,1479,1487,1493,1504,1519,
-		1523,1532,1535,1540,1544,1546,1552,1572,1586,1595,1605,1610,1615,1626,
-		1632,1654,1661,1669,1673,1681,1685,1689,1700,1722,1745,1755,1772,1783,
-		1789,1792,1799,1841,1844,1850,1860,1880,1882,1890
+		577,594,602,606,615,619,623,626,628,634,637,641,649,659,693,703,732,734,
+		744,751,755,763,788,795,803,810,814,818,826,830,846,886,891,895,903,917,
+		921,923,930,949,958,963,979,983,991,1013,1019,1027,1035,1048,1059,1062,
+		1072,1075,1083,1087,1095,1106,1110,1118,1129,1131,1142,1145,1149,1157,
+		1162,1167,1177,1179,1187,1196,1202,1206,1219,1224,1227,1234,1243,1248,
+		1255,1268,1271,1284,1301,1305,1317,1326,1330,1335,1341,1350,1354,1361,
+		1372,1378,1382,1424,1428,1432,1436,1446,1463,1471,1482,1490,1496,1507,
+		1522,1526,1535,1538,1543,1547,1549,1555,1575,1589,1598,1608,1613,1618,
+		1629,1635,1657,1664,1672,1676,1684,1688,1692,1703,1725,1748,1758,1775,
+		1786,1792,1795,1802,1844,1847,1853,1863,1883,1885,1893
 	};
 
 	public static readonly ATN _ATN =

@@ -23,7 +23,9 @@ internal sealed class LoanState : EntityState, IAmortizingState
             ledger: new LedgerSlot(LedgerSection.Receipts, "interest " + model.Name));
         Principal = Local("principal", "double", StateLife.Period, comment: "scheduled principal received this period",
             ledger: new LedgerSlot(LedgerSection.Receipts, "principal " + model.Name));
-        Recovery = Local("recovery", "double", StateLife.Period, comment: model.RecoveryInstalments > 1
+        Recovery = Local("recovery", "double", StateLife.Period, comment: model.RecoveryFrequency is { } every
+                ? "the " + Frequencies.Name(every.Every) + " instalments of the recovery claim falling in the period, from the workout lag's end (not cfads)"
+                : model.RecoveryInstalments > 1
                 ? "an instalment of the recovery claim, one a period from the workout lag's end (not cfads)"
                 : model.HasWorkout
                 ? "received when the workout lag after the default has run (not cfads)"
@@ -432,7 +434,9 @@ internal sealed class LoanComponent(EmitContext ctx)
         string lag = model.RecoveryLagPeriods > 0 ? loan.WorkoutPeriods.Name : CSharpLiterals.Int(model.RecoveryLagPeriods);
         w.Comment(model.Name + ": in the period its obligor defaults in, " + DefaultPeriodPayment(loan) + "; the balance"
             + (loan.BeforeDefault is null ? "" : " left") + " is written down to the recovery, received "
-            + (model.RecoveryInstalments > 1 ? "in " + CSharpLiterals.Int(model.RecoveryInstalments) + " instalments from " : "")
+            + (model.RecoveryFrequency is { } every
+                ? "in " + CSharpLiterals.Int(every.Parts) + " " + Frequencies.Name(every.Every) + " instalments, those of each period at its end, from "
+                : model.RecoveryInstalments > 1 ? "in " + CSharpLiterals.Int(model.RecoveryInstalments) + " instalments from " : "")
             + (model.RecoveryLagPeriods > 0
                 ? "after its workout lag (" + CSharpLiterals.Int(model.RecoveryLagPeriods) + " periods, or its obligor's lag drawn on the path)"
                 : lag + " periods later"));
@@ -477,7 +481,10 @@ internal sealed class LoanComponent(EmitContext ctx)
 
         using (w.Block("else if (" + loan.Defaulted + ")"))
         {
-            w.Comment("the recovery claim: nothing paid during the workout; " + (model.RecoveryInstalments > 1
+            w.Comment("the recovery claim: nothing paid during the workout; " + (model.RecoveryFrequency is not null
+                ? "from the lag's end the shares of the " + Frequencies.Name(model.RecoveryFrequency.Value.Every) + " instalments falling in each period of what is left"
+                    + ", the last part in the last instalment"
+                : model.RecoveryInstalments > 1
                 ? (model.RecoveryShares.IsEmpty ? "from the lag's end an equal part of what is left each period" : "from the lag's end each instalment's share of what is left")
                     + ", the last part in the last instalment"
                 : "the whole claim received when it ends"));

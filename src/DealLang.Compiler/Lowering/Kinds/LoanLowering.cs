@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Semantics;
 using DealLang.Compiler.Syntax;
@@ -44,11 +45,51 @@ internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
                 : 0,
             RecoveryAccrualRate = loan.RecoveryAccrual?.Rate is { } accrual ? lowerer.ConstantOf(accrual) : 0,
             RecoveryAccruesAtCoupon = loan.RecoveryAccrual is { AtCoupon: true },
-            RecoveryInstalments = loan.RecoveryInstalments?.Count ?? 1,
-            // One share is the claim received whole, as 'in 1 instalment'.
-            RecoveryShares = loan.RecoveryInstalments is { Count: > 1, Shares: var shares } ? [.. shares.Select(share => lowerer.ConstantOf(share))] : [],
+            RecoveryInstalments = RecoveryPeriods(loan.RecoveryInstalments, lowerer),
+            RecoveryShares = RecoveryShares(loan.RecoveryInstalments, lowerer),
+            RecoveryFrequency = loan.RecoveryInstalments is { Count: > 1 } parts && Frequencies.TryParse(parts.Frequency?.Text, out Frequency every)
+                && Frequencies.MonthsPerPeriod(every) != lowerer.MonthsPerPeriod ? (every, parts.Count) : null,
             DefaultInterest = loan.DefaultInterest is { } margin ? lowerer.ConstantOf(margin) : 0,
         };
+    }
+
+    /// <summary>The periods the recovery instalments are received over: their count, one a period, unless they are at
+    /// a frequency other than the deal's (<see cref="RecoveryInstalmentsSyntax.Periods"/>).</summary>
+    private static int RecoveryPeriods(RecoveryInstalmentsSyntax? instalments, Lowerer lowerer) =>
+        instalments is null ? 1 : (int)instalments.Periods(lowerer.MonthsPerPeriod);
+
+    /// <summary>
+    /// Unequal instalments' shares of the claim, one a period (empty for equal parts; one share is the claim received
+    /// whole, as 'in 1 instalment'). At a frequency of <c>m</c> months other than the deal's (<c>in 8 instalments
+    /// monthly</c>, docs/language.md §5 "loan"), part <c>j</c> (each 1/N, or its listed share) is dated <c>j × m</c> months
+    /// after the first, received at the end of the deal period it falls in, ⌈j × m / the deal's months⌉ periods after
+    /// the first: each period's share is the sum of its parts' (0 in a period without one: a coarser frequency), so the
+    /// run receives them as unequal instalments, one a period, each its share of what is left.
+    /// </summary>
+    private static ImmutableArray<double> RecoveryShares(RecoveryInstalmentsSyntax? instalments, Lowerer lowerer)
+    {
+        if (instalments is not { Count: > 1 })
+        {
+            return [];
+        }
+
+        ImmutableArray<double> parts = instalments.Shares.IsEmpty
+            ? []
+            : [.. instalments.Shares.Select(share => lowerer.ConstantOf(share))];
+        int dealMonths = lowerer.MonthsPerPeriod;
+        if (!Frequencies.TryParse(instalments.Frequency?.Text, out Frequency every) || Frequencies.MonthsPerPeriod(every) == dealMonths)
+        {
+            return parts;
+        }
+
+        int months = Frequencies.MonthsPerPeriod(every);
+        var shares = new double[RecoveryPeriods(instalments, lowerer)];
+        for (int j = 0; j < instalments.Count; j++)
+        {
+            shares[((j * months) + dealMonths - 1) / dealMonths] += parts.IsEmpty ? 1.0 / instalments.Count : parts[j];
+        }
+
+        return [.. shares];
     }
 
     /// <summary>A tranche's amortisation, or level or linear instalments at the loan's own frequency
