@@ -138,6 +138,16 @@ public sealed class LoanRecoveryInstalmentFrequencyTests
     }
 
     [Fact]
+    public void AFrequencyOnAClaimReceivedInOnePartIsAWarning()
+    {
+        // 'in 1 instalment monthly' spaces nothing: the claim is received whole at the lag's end (t=3), 48m.
+        var deal = new SmallDeal(Source("recovery 40% after 6m in 1 instalment monthly"));
+        Diagnostic d = Assert.Single(deal.Diagnostics);
+        Assert.Equal(("DL0569", Severity.Warning), (d.Code, d.Severity));
+        Assert.Equal(48e6, deal.Ledger("recovery GpuLoan", 3, "May20"), 1e-6);
+    }
+
+    [Fact]
     public void ADrawnDefaultReceivesTheMonthlyPartsFromItsOwnDefaultPeriod()
     {
         // Cloud's default drawn per path (pd 30% a year). On each path the parts come 6m, 18m, 18m, 6m in the 3rd to 6th

@@ -155,11 +155,18 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
             }
         }
 
-        // 'in 8 instalments monthly': a frequency word as the header's (DL0568).
-        if (loan.RecoveryInstalments?.Frequency is { } word && !Frequencies.TryParse(word.Text, out _))
+        // 'in 8 instalments monthly': a frequency word as the header's (DL0568), spacing more than one part (DL0569).
+        if (loan.RecoveryInstalments is { Frequency: { } word } spaced)
         {
-            checks.Diagnostics.Add(DiagnosticCatalogue.RecoveryFrequencyUnknown(word.Span, name, word.Text ?? "",
-                NameSuggestions.Closest(word.Text, ["monthly", "quarterly", "semiannual", "annual"])));
+            if (!Frequencies.TryParse(word.Text, out _))
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.RecoveryFrequencyUnknown(word.Span, name, word.Text ?? "",
+                    NameSuggestions.Closest(word.Text, ["monthly", "quarterly", "semiannual", "annual"])));
+            }
+            else if (spaced.Count == 1)
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.RecoveryFrequencyOfOnePart(word.Span, name, word.Text ?? ""));
+            }
         }
 
         // 'in instalments { 50% 30% 20% }': shares of the claim, received whole (DL0449).
