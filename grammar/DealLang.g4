@@ -255,7 +255,8 @@ coverage
 //                  maturity DATE  recovery 40% }: a receivable the deal owns (its coupon and amortisation are a
 // tranche's: 'coupon SOFR + 3.5% floor 4%' floats). 'recovery 40% after 18m': the recovery comes in after a workout lag;
 // 'accruing 8%' (or 'accruing coupon') grows the claim until it is received, 'in 4 instalments' receives it in parts,
-// 'in instalments { 50% 30% 20% }' in parts of unequal size (shares of the claim, one a period).
+// 'in instalments { 50% 30% 20% }' in parts of unequal size (shares of the claim, one a period); a frequency word after
+// either ('in 8 instalments monthly', a plain name as the amortisation's) spaces the parts at it, not the deal's.
 // 'step_up 2% from DATE', 'step_up 2% while Trigger' and 'margin grid Leverage { ... }' add to its coupon, as a tranche's.
 // 'amortize level semiannual', 'amortize linear annual': its instalments at its own frequency (a word as the header's
 // 'pay'; a plain name, so the next item's keyword is never taken for it), dated back from its maturity.
@@ -272,7 +273,7 @@ loanItem
     | INTEREST_ONLY UNTIL DATE                       # loanInterestOnlyItem
     | AMORTIZE amortization IDENT?                   # loanAmortizeItem
     | MATURITY DATE                                  # loanMaturityItem
-    | RECOVERY rate=expr (AFTER duration)? (ACCRUING recoveryAccrual)? (IN (NUMBER INSTALMENTS | INSTALMENTS LBRACE (shares+=expr COMMA?)* RBRACE))?   # loanRecoveryItem
+    | RECOVERY rate=expr (AFTER duration)? (ACCRUING recoveryAccrual)? (IN (NUMBER INSTALMENTS | INSTALMENTS LBRACE (shares+=expr COMMA?)* RBRACE) every=IDENT?)?   # loanRecoveryItem
     | stepUp                                         # loanStepUpItem
     | marginGrid                                     # loanMarginGridItem
     | DEFAULT_INTEREST PLUS? expr                    # loanDefaultInterestItem

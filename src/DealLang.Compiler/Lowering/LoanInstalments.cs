@@ -13,7 +13,8 @@ namespace DealLang.Compiler.Lowering;
 /// nothing prepays a loan), and a default or a sale stops them. Each is then received in the deal period its date falls
 /// in, as an uneven schedule's instalment is (<see cref="AmortizationLowering"/>). Instalments more frequent than the
 /// deal's periods (<c>amortize linear monthly</c> on a quarterly deal) also move the balance the period's interest
-/// accrues on: <see cref="AccrualFractions"/>.
+/// accrues on: <see cref="AccrualFractions"/>. Instalments dated inside the deal's periods, at whatever frequency, are
+/// received before a default after them in the period: <see cref="DefaultPeriodInstalments"/>, <see cref="DatedInside"/>.
 /// </summary>
 internal static class LoanInstalments
 {
@@ -47,7 +48,12 @@ internal static class LoanInstalments
 
         if (Frequencies.MonthsPerPeriod(every) >= dealMonths)
         {
-            return new InstalmentAmortization(kind, every, dates, [.. instalments], [.. amounts]);
+            // A period holds at most one instalment and accrues on its opening balance; an instalment dated inside it
+            // matters only to a default after it (DatedInside).
+            return new InstalmentAmortization(kind, every, dates, [.. instalments], [.. amounts])
+            {
+                BeforeDefault = DatedInside(balance, dates, instalments, closing, boundaries, accrualDates, scheduledPeriods, dayCount),
+            };
         }
 
         var beforeDefault = new BeforeDefaultBuilder(closing, boundaries.Length);
@@ -57,6 +63,37 @@ internal static class LoanInstalments
             AccrualFractions = [.. fractions],
             BeforeDefault = beforeDefault.Build(dates.Length),
         };
+    }
+
+    /// <summary>
+    /// Instalments at the deal's frequency or a coarser one, or an uneven schedule's, dated inside the deal's periods
+    /// (a loan maturing on the 15th in a month-end deal): what a default period receives of those dated before the
+    /// default, as for a loan paying more often than the deal (<see cref="DefaultPeriodInstalments"/>, the same walk as
+    /// <see cref="AccrualFractions"/>, whose fractions the performing loan does not use: its period accrues on the opening
+    /// balance, an instalment inside it counting from its end). Null when every instalment falls on a period's end (its
+    /// boundary, or its unadjusted date when the deal accrues unadjusted): a default inside a period is then before the
+    /// period's instalment or on it, and the default period receives nothing, as it always has.
+    /// </summary>
+    /// <param name="dates">The instalments' dates in date order, the maturity's (the whole balance left) last.</param>
+    internal static DefaultPeriodInstalments? DatedInside(
+        double balance, IReadOnlyList<Date> dates, double[] instalments, Date closing, Date[] boundaries, Date[] accrualDates,
+        int scheduledPeriods, DayCount dayCount)
+    {
+        bool inside = false;
+        foreach (Date date in dates)
+        {
+            int period = Schedule.PeriodIndexOf(boundaries, date);
+            inside |= period >= 0 && period < scheduledPeriods && Array.IndexOf(boundaries, date) < 0 && Array.IndexOf(accrualDates, date) < 0;
+        }
+
+        if (!inside)
+        {
+            return null;
+        }
+
+        var beforeDefault = new BeforeDefaultBuilder(closing, boundaries.Length);
+        AccrualFractions(balance, [.. dates], instalments, boundaries, accrualDates, scheduledPeriods, dayCount, beforeDefault);
+        return beforeDefault.Build(dates.Count);
     }
 
     /// <summary>What a default period receives before the default, instalment by instalment, as

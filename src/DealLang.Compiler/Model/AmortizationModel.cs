@@ -43,6 +43,10 @@ public sealed record LinearAmortization : AmortizationModel
 public sealed record ScheduledAmortization(ImmutableArray<double> Amounts) : AmortizationModel
 {
     public override string Name => "schedule";
+
+    /// <summary>A loan's schedule with dates inside the deal's periods: what a default period receives of the instalments
+    /// dated before the default (null for a tranche's, or when every date is a period's end).</summary>
+    public DefaultPeriodInstalments? BeforeDefault { get; init; }
 }
 
 /// <summary>A loan's <c>level</c> or <c>linear</c> instalments at its own frequency (<c>amortize level semiannual</c>):
@@ -64,13 +68,15 @@ public sealed record InstalmentAmortization(
     /// balance over their own year fraction.</summary>
     public ImmutableArray<double> AccrualFractions { get; init; } = [];
 
-    /// <summary>Instalments more frequent than the deal's periods: what a default period receives of the instalments
-    /// dated before the default (null at the deal's frequency or a coarser one).</summary>
+    /// <summary>What a default period receives of the instalments dated before the default: for instalments more
+    /// frequent than the deal's periods, or dated inside them at its frequency or a coarser one (null when every
+    /// instalment falls on a period's end).</summary>
     public DefaultPeriodInstalments? BeforeDefault { get; init; }
 }
 
 /// <summary>
-/// A loan paying more often than the deal, defaulting inside a period (docs/language.md §5, "loan"): the period's
+/// A loan whose instalments fall inside the deal's periods (paying more often than the deal, or dated inside its periods),
+/// defaulting inside a period (docs/language.md §5, "loan"): the period's
 /// instalments dated before the default are received, with the interest of the pieces up to the last of them. Per
 /// instalment received in the run (in date order): <see cref="Days"/> its date's days from the closing, and, counted
 /// from its period's start through it, <see cref="Fractions"/> the interest as a share of the period's opening balance

@@ -42,12 +42,18 @@ public sealed record LoanModel(
     public double DefaultInterest { get; init; }
 
     /// <summary>The parts (equal, or of <see cref="RecoveryShares"/>) the claim is received in, one a period from the lag's end (<c>in 4 instalments</c>);
-    /// 1 when it is received whole.</summary>
+    /// 1 when it is received whole. At a frequency other than the deal's (<see cref="RecoveryFrequency"/>), the periods
+    /// its parts are received over, each receiving those falling in it.</summary>
     public int RecoveryInstalments { get; init; } = 1;
 
     /// <summary>Each instalment's share of the claim (<c>in instalments { 50% 30% 20% }</c>), as many as
-    /// <see cref="RecoveryInstalments"/>; empty for equal parts.</summary>
+    /// <see cref="RecoveryInstalments"/>; empty for equal parts. At a frequency other than the deal's, each period's,
+    /// the shares of the parts falling in it added up (0 in a period without one).</summary>
     public ImmutableArray<double> RecoveryShares { get; init; } = [];
+
+    /// <summary>The recovery parts' own frequency (<c>in 8 instalments monthly</c>) and how many there are as written;
+    /// null when they are one a deal period.</summary>
+    public (Frequency Every, int Parts)? RecoveryFrequency { get; init; }
 
     /// <summary>Whether the claim grows during the workout (a stated rate above 0, or the coupon).</summary>
     public bool RecoveryAccrues => RecoveryAccruesAtCoupon || RecoveryAccrualRate > 0;

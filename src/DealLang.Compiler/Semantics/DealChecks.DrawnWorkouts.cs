@@ -144,7 +144,7 @@ internal sealed partial class DealChecks
                 }
 
                 int months = outcome.Delay.WholeMonths.Value;
-                long last = (DurationRules.LagPeriods(months, perPeriod) + (long)instalments.Count - 1) * perPeriod;
+                long last = (DurationRules.LagPeriods(months, perPeriod) + instalments.Periods(perPeriod) - 1) * perPeriod;
                 if (last > DurationRules.MaxWorkoutMonths)
                 {
                     _diagnostics.Add(DiagnosticCatalogue.DrawnWorkoutInstalmentsBeyondWorkout(outcome.Delay.Span, who, name, outcome.Delay.Text ?? "",

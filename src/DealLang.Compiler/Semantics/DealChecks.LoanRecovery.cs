@@ -26,7 +26,8 @@ internal sealed partial class DealChecks
         foreach (LoanSyntax loan in SyntaxWalk.Safe(_analysis.Deal.Declarations).OfType<LoanSyntax>())
         {
             int lagMonths = DurationRules.WholeMonths(loan.RecoveryLag);
-            int instalments = loan.RecoveryInstalments?.Count ?? 1;
+            // The periods the instalments are received over (more than one a period at a finer frequency).
+            long instalments = loan.RecoveryInstalments?.Periods(perPeriod) ?? 1;
             if (loan.Obligor?.Text != party || (lagMonths == 0 && instalments == 1) || lagMonths > DurationRules.MaxWorkoutMonths)
             {
                 continue;
@@ -41,7 +42,7 @@ internal sealed partial class DealChecks
             }
 
             // Instalments beyond the longest workout are DL0498's: a due date is only given within it.
-            long received = defaultPeriod + DurationRules.LagPeriods(lagMonths, perPeriod) + (long)instalments - 1;
+            long received = defaultPeriod + DurationRules.LagPeriods(lagMonths, perPeriod) + instalments - 1;
             if (received > last && (received - defaultPeriod) * perPeriod <= DurationRules.MaxWorkoutMonths)
             {
                 Date due = maturity.AddMonthsClamped((int)(received - last) * perPeriod);

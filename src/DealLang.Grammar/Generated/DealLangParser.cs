@@ -4331,6 +4331,7 @@ public partial class DealLangParser : Parser {
 		public ExprContext rate;
 		public ExprContext _expr;
 		public IList<ExprContext> _shares = new List<ExprContext>();
+		public IToken every;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RECOVERY() { return GetToken(DealLangParser.RECOVERY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
 			return GetRuleContexts<ExprContext>();
@@ -4351,6 +4352,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INSTALMENTS() { return GetToken(DealLangParser.INSTALMENTS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(DealLangParser.IDENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
 			return GetToken(DealLangParser.COMMA, i);
@@ -4408,7 +4410,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_loanItem);
 		int _la;
 		try {
-			State = 642;
+			State = 645;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
@@ -4515,7 +4517,7 @@ public partial class DealLangParser : Parser {
 					}
 				}
 
-				State = 633;
+				State = 636;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
@@ -4571,6 +4573,16 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
+					State = 634;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==IDENT) {
+						{
+						State = 633;
+						((LoanRecoveryItemContext)_localctx).every = Match(IDENT);
+						}
+					}
+
 					}
 				}
 
@@ -4580,7 +4592,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 635;
+				State = 638;
 				stepUp();
 				}
 				break;
@@ -4588,7 +4600,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 636;
+				State = 639;
 				marginGrid();
 				}
 				break;
@@ -4596,19 +4608,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 637;
+				State = 640;
 				Match(DEFAULT_INTEREST);
-				State = 639;
+				State = 642;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 638;
+					State = 641;
 					Match(PLUS);
 					}
 				}
 
-				State = 641;
+				State = 644;
 				expr(0);
 				}
 				break;
@@ -4667,14 +4679,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 62, RULE_recoveryAccrual);
 		try {
-			State = 646;
+			State = 649;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,62,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,63,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 644;
+				State = 647;
 				Match(COUPON);
 				}
 				break;
@@ -4682,7 +4694,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 645;
+				State = 648;
 				expr(0);
 				}
 				break;
@@ -4734,27 +4746,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 648;
+			State = 651;
 			Match(FLEET);
-			State = 649;
+			State = 652;
 			_localctx.name = ident();
-			State = 650;
+			State = 653;
 			Match(LBRACE);
-			State = 654;
+			State = 657;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 2031L) != 0)) {
 				{
 				{
-				State = 651;
+				State = 654;
 				fleetItem();
 				}
 				}
-				State = 656;
+				State = 659;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 657;
+			State = 660;
 			Match(RBRACE);
 			}
 		}
@@ -4951,32 +4963,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_fleetItem);
 		int _la;
 		try {
-			State = 698;
+			State = 701;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 659;
+				State = 662;
 				Match(DELIVERIES);
-				State = 660;
+				State = 663;
 				Match(LBRACE);
-				State = 664;
+				State = 667;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 661;
+					State = 664;
 					delivery();
 					}
 					}
-					State = 666;
+					State = 669;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 667;
+				State = 670;
 				Match(RBRACE);
 				}
 				break;
@@ -4984,9 +4996,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 668;
+				State = 671;
 				Match(UNITS);
-				State = 669;
+				State = 672;
 				expr(0);
 				}
 				break;
@@ -4994,9 +5006,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 670;
+				State = 673;
 				Match(UNIT_COST);
-				State = 671;
+				State = 674;
 				expr(0);
 				}
 				break;
@@ -5004,11 +5016,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 672;
+				State = 675;
 				Match(DEPRECIATE);
-				State = 673;
+				State = 676;
 				Match(STRAIGHT_LINE);
-				State = 674;
+				State = 677;
 				duration();
 				}
 				break;
@@ -5016,13 +5028,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 675;
-				Match(DEPRECIATE);
-				State = 676;
-				Match(DECLINING);
-				State = 677;
-				expr(0);
 				State = 678;
+				Match(DEPRECIATE);
+				State = 679;
+				Match(DECLINING);
+				State = 680;
+				expr(0);
+				State = 681;
 				perYear();
 				}
 				break;
@@ -5030,9 +5042,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 680;
+				State = 683;
 				Match(POWER);
-				State = 681;
+				State = 684;
 				expr(0);
 				}
 				break;
@@ -5040,9 +5052,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 682;
+				State = 685;
 				Match(PUE);
-				State = 683;
+				State = 686;
 				expr(0);
 				}
 				break;
@@ -5050,9 +5062,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 684;
+				State = 687;
 				Match(POWER_PRICE);
-				State = 685;
+				State = 688;
 				expr(0);
 				}
 				break;
@@ -5060,11 +5072,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 686;
+				State = 689;
 				Match(MAINTENANCE);
-				State = 687;
+				State = 690;
 				expr(0);
-				State = 688;
+				State = 691;
 				perYear();
 				}
 				break;
@@ -5072,15 +5084,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 690;
-				Match(MARKET_VALUE);
-				State = 691;
-				expr(0);
-				State = 692;
-				Match(DECLINING);
 				State = 693;
-				expr(0);
+				Match(MARKET_VALUE);
 				State = 694;
+				expr(0);
+				State = 695;
+				Match(DECLINING);
+				State = 696;
+				expr(0);
+				State = 697;
 				perYear();
 				}
 				break;
@@ -5088,9 +5100,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 696;
+				State = 699;
 				Match(GENERATION);
-				State = 697;
+				State = 700;
 				ident();
 				}
 				break;
@@ -5147,31 +5159,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 700;
-			Match(CONTRACT);
-			State = 701;
-			_localctx.name = ident();
-			State = 702;
-			Match(ON);
 			State = 703;
-			_localctx.fleet = ident();
+			Match(CONTRACT);
 			State = 704;
+			_localctx.name = ident();
+			State = 705;
+			Match(ON);
+			State = 706;
+			_localctx.fleet = ident();
+			State = 707;
 			Match(LBRACE);
-			State = 708;
+			State = 711;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 9635760177671L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 705;
+				State = 708;
 				contractItem();
 				}
 				}
-				State = 710;
+				State = 713;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 711;
+			State = 714;
 			Match(RBRACE);
 			}
 		}
@@ -5393,16 +5405,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 70, RULE_contractItem);
 		int _la;
 		try {
-			State = 760;
+			State = 763;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 713;
+				State = 716;
 				Match(CUSTOMER);
-				State = 714;
+				State = 717;
 				ident();
 				}
 				break;
@@ -5410,9 +5422,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 715;
+				State = 718;
 				Match(UNITS);
-				State = 716;
+				State = 719;
 				expr(0);
 				}
 				break;
@@ -5420,11 +5432,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 717;
+				State = 720;
 				Match(PRICE);
-				State = 718;
+				State = 721;
 				Match(AT);
-				State = 719;
+				State = 722;
 				Match(MARKET);
 				}
 				break;
@@ -5432,9 +5444,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 720;
+				State = 723;
 				Match(PRICE);
-				State = 721;
+				State = 724;
 				expr(0);
 				}
 				break;
@@ -5442,11 +5454,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 722;
+				State = 725;
 				Match(HOUR);
-				State = 723;
+				State = 726;
 				expr(0);
-				State = 724;
+				State = 727;
 				perYear();
 				}
 				break;
@@ -5454,9 +5466,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 726;
+				State = 729;
 				Match(TAKE_OR_PAY);
-				State = 727;
+				State = 730;
 				expr(0);
 				}
 				break;
@@ -5464,9 +5476,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 728;
+				State = 731;
 				Match(STARTS);
-				State = 729;
+				State = 732;
 				Match(DATE);
 				}
 				break;
@@ -5474,9 +5486,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 730;
+				State = 733;
 				Match(TERM);
-				State = 731;
+				State = 734;
 				duration();
 				}
 				break;
@@ -5484,25 +5496,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 732;
+				State = 735;
 				Match(TERMINATION_FEE);
-				State = 733;
+				State = 736;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 739;
+				State = 742;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 734;
-					Match(AMORTISING);
 					State = 737;
+					Match(AMORTISING);
+					State = 740;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 735;
+						State = 738;
 						Match(TO);
-						State = 736;
+						State = 739;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5516,26 +5528,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 741;
-				Match(RENEWALS);
-				State = 742;
-				renewalCount();
-				State = 743;
-				((ContractRenewalsItemContext)_localctx).term = duration();
 				State = 744;
-				Match(AT);
+				Match(RENEWALS);
 				State = 745;
-				Match(CUSTOMER);
+				renewalCount();
 				State = 746;
-				Match(OPTION);
+				((ContractRenewalsItemContext)_localctx).term = duration();
+				State = 747;
+				Match(AT);
+				State = 748;
+				Match(CUSTOMER);
 				State = 749;
+				Match(OPTION);
+				State = 752;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 747;
+					State = 750;
 					Match(WITH);
-					State = 748;
+					State = 751;
 					breakOption();
 					}
 				}
@@ -5546,20 +5558,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 751;
+				State = 754;
 				Match(PREPAYMENT);
-				State = 752;
+				State = 755;
 				expr(0);
-				State = 756;
+				State = 759;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 753;
+					State = 756;
 					Match(APPLIED);
-					State = 754;
+					State = 757;
 					Match(OVER);
-					State = 755;
+					State = 758;
 					Match(TERM);
 					}
 				}
@@ -5570,7 +5582,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 758;
+				State = 761;
 				guarantorClause();
 				}
 				break;
@@ -5578,7 +5590,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 759;
+				State = 762;
 				breakOption();
 				}
 				break;
@@ -5630,27 +5642,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 762;
+			State = 765;
 			Match(COINS);
-			State = 763;
+			State = 766;
 			_localctx.name = ident();
-			State = 764;
+			State = 767;
 			Match(LBRACE);
-			State = 768;
+			State = 771;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 229)) & ~0x3f) == 0 && ((1L << (_la - 229)) & 15L) != 0)) {
 				{
 				{
-				State = 765;
+				State = 768;
 				coinsItem();
 				}
 				}
-				State = 770;
+				State = 773;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 771;
+			State = 774;
 			Match(RBRACE);
 			}
 		}
@@ -5813,16 +5825,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 74, RULE_coinsItem);
 		try {
-			State = 793;
+			State = 796;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 773;
+				State = 776;
 				Match(HOLDINGS);
-				State = 774;
+				State = 777;
 				expr(0);
 				}
 				break;
@@ -5830,9 +5842,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 775;
+				State = 778;
 				Match(PRICE);
-				State = 776;
+				State = 779;
 				ident();
 				}
 				break;
@@ -5840,9 +5852,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 777;
+				State = 780;
 				Match(HASHRATE);
-				State = 778;
+				State = 781;
 				expr(0);
 				}
 				break;
@@ -5850,9 +5862,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 779;
+				State = 782;
 				Match(NETWORK);
-				State = 780;
+				State = 783;
 				expr(0);
 				}
 				break;
@@ -5860,9 +5872,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 781;
+				State = 784;
 				Match(REWARDS);
-				State = 782;
+				State = 785;
 				expr(0);
 				}
 				break;
@@ -5870,9 +5882,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 783;
+				State = 786;
 				Match(POWER);
-				State = 784;
+				State = 787;
 				expr(0);
 				}
 				break;
@@ -5880,9 +5892,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 785;
+				State = 788;
 				Match(POWER_PRICE);
-				State = 786;
+				State = 789;
 				expr(0);
 				}
 				break;
@@ -5890,9 +5902,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 787;
+				State = 790;
 				Match(DEPTH);
-				State = 788;
+				State = 791;
 				expr(0);
 				}
 				break;
@@ -5900,9 +5912,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 789;
+				State = 792;
 				Match(IMPACT);
-				State = 790;
+				State = 793;
 				expr(0);
 				}
 				break;
@@ -5910,9 +5922,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinKeepItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 791;
+				State = 794;
 				Match(KEEP);
-				State = 792;
+				State = 795;
 				expr(0);
 				}
 				break;
@@ -5964,20 +5976,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 795;
-			Match(DATE);
-			State = 796;
-			_localctx.units = expr(0);
-			State = 797;
-			Match(AT);
 			State = 798;
-			_localctx.cost = expr(0);
+			Match(DATE);
+			State = 799;
+			_localctx.units = expr(0);
 			State = 800;
+			Match(AT);
+			State = 801;
+			_localctx.cost = expr(0);
+			State = 803;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 799;
+				State = 802;
 				Match(COMMA);
 				}
 			}
@@ -6030,27 +6042,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 802;
+			State = 805;
 			Match(TRANCHE);
-			State = 803;
+			State = 806;
 			_localctx.name = ident();
-			State = 804;
+			State = 807;
 			Match(LBRACE);
-			State = 808;
+			State = 811;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 208)) & ~0x3f) == 0 && ((1L << (_la - 208)) & 2218417717759L) != 0)) {
 				{
 				{
-				State = 805;
+				State = 808;
 				trancheItem();
 				}
 				}
-				State = 810;
+				State = 813;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 811;
+			State = 814;
 			Match(RBRACE);
 			}
 		}
@@ -6099,38 +6111,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 813;
+			State = 816;
 			_localctx.rate = expr(0);
-			State = 815;
+			State = 818;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 814;
+				State = 817;
 				Match(FIXED);
 				}
 			}
 
-			State = 819;
+			State = 822;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 817;
+				State = 820;
 				Match(FLOOR);
-				State = 818;
+				State = 821;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 823;
+			State = 826;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 821;
+				State = 824;
 				Match(CAP);
-				State = 822;
+				State = 825;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6533,16 +6545,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_trancheItem);
 		int _la;
 		try {
-			State = 942;
+			State = 945;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 825;
+				State = 828;
 				Match(BALANCE);
-				State = 826;
+				State = 829;
 				expr(0);
 				}
 				break;
@@ -6550,9 +6562,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 827;
+				State = 830;
 				Match(COUPON);
-				State = 828;
+				State = 831;
 				couponTerms();
 				}
 				break;
@@ -6560,26 +6572,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 829;
+				State = 832;
 				Match(PIK);
-				State = 831;
+				State = 834;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 830;
+					State = 833;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 835;
+				State = 838;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 833;
+					State = 836;
 					Match(WHEN);
-					State = 834;
+					State = 837;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6590,9 +6602,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 837;
+				State = 840;
 				Match(PIK);
-				State = 838;
+				State = 841;
 				Match(UNPAID);
 				}
 				break;
@@ -6600,9 +6612,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 839;
+				State = 842;
 				Match(ISSUE_PRICE);
-				State = 840;
+				State = 843;
 				expr(0);
 				}
 				break;
@@ -6610,9 +6622,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 841;
+				State = 844;
 				Match(COMMITMENT);
-				State = 842;
+				State = 845;
 				expr(0);
 				}
 				break;
@@ -6620,11 +6632,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 843;
+				State = 846;
 				Match(AVAILABLE);
-				State = 844;
+				State = 847;
 				Match(UNTIL);
-				State = 845;
+				State = 848;
 				Match(DATE);
 				}
 				break;
@@ -6632,25 +6644,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 846;
+				State = 849;
 				Match(DRAWS);
-				State = 847;
+				State = 850;
 				Match(LBRACE);
-				State = 851;
+				State = 854;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 848;
+					State = 851;
 					schedulePoint();
 					}
 					}
-					State = 853;
+					State = 856;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 854;
+				State = 857;
 				Match(RBRACE);
 				}
 				break;
@@ -6658,15 +6670,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 855;
-				Match(DRAWS);
-				State = 856;
-				Match(AGAINST);
-				State = 857;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
 				State = 858;
-				Match(ADVANCE);
+				Match(DRAWS);
 				State = 859;
+				Match(AGAINST);
+				State = 860;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 861;
+				Match(ADVANCE);
+				State = 862;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6674,9 +6686,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 861;
+				State = 864;
 				Match(COMMITMENT_FEE);
-				State = 862;
+				State = 865;
 				expr(0);
 				}
 				break;
@@ -6684,7 +6696,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 863;
+				State = 866;
 				stepUp();
 				}
 				break;
@@ -6692,7 +6704,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 864;
+				State = 867;
 				marginGrid();
 				}
 				break;
@@ -6700,15 +6712,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 865;
-				Match(MARGIN);
-				State = 866;
-				Match(INVESTMENT_GRADE);
-				State = 867;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
 				State = 868;
-				Match(ELSE);
+				Match(MARGIN);
 				State = 869;
+				Match(INVESTMENT_GRADE);
+				State = 870;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 871;
+				Match(ELSE);
+				State = 872;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6716,9 +6728,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 871;
+				State = 874;
 				Match(TARGET_BALANCE);
-				State = 872;
+				State = 875;
 				expr(0);
 				}
 				break;
@@ -6726,11 +6738,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 873;
+				State = 876;
 				Match(INTEREST_ONLY);
-				State = 874;
+				State = 877;
 				Match(UNTIL);
-				State = 875;
+				State = 878;
 				Match(DATE);
 				}
 				break;
@@ -6738,9 +6750,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 876;
+				State = 879;
 				Match(AMORTIZE);
-				State = 877;
+				State = 880;
 				amortization();
 				}
 				break;
@@ -6748,9 +6760,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 878;
+				State = 881;
 				Match(MATURITY);
-				State = 879;
+				State = 882;
 				Match(DATE);
 				}
 				break;
@@ -6758,9 +6770,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 880;
+				State = 883;
 				Match(SENIORITY);
-				State = 881;
+				State = 884;
 				Match(NUMBER);
 				}
 				break;
@@ -6768,7 +6780,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 882;
+				State = 885;
 				guarantorClause();
 				}
 				break;
@@ -6776,50 +6788,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 883;
-				Match(CONVERTIBLE);
-				State = 884;
-				Match(AT);
-				State = 885;
-				((ConvertibleItemContext)_localctx).price = expr(0);
 				State = 886;
-				Match(AGAINST);
+				Match(CONVERTIBLE);
 				State = 887;
+				Match(AT);
+				State = 888;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 889;
+				Match(AGAINST);
+				State = 890;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 891;
+				State = 894;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 888;
+					State = 891;
 					Match(EARLY);
-					State = 889;
+					State = 892;
 					Match(ABOVE);
-					State = 890;
+					State = 893;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 896;
+				State = 899;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 893;
+					State = 896;
 					convertiblePut();
 					}
 					}
-					State = 898;
+					State = 901;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 900;
+				State = 903;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 899;
+					State = 902;
 					convertibleCall();
 					}
 				}
@@ -6830,33 +6842,33 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConversionResetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 902;
+				State = 905;
 				Match(RESET);
-				State = 903;
+				State = 906;
 				Match(DATE);
-				State = 908;
+				State = 911;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 904;
+					State = 907;
 					Match(COMMA);
-					State = 905;
+					State = 908;
 					Match(DATE);
 					}
 					}
-					State = 910;
+					State = 913;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 911;
-				Match(TO);
-				State = 912;
-				((ConversionResetItemContext)_localctx).ratio = expr(0);
-				State = 913;
-				Match(FLOOR);
 				State = 914;
+				Match(TO);
+				State = 915;
+				((ConversionResetItemContext)_localctx).ratio = expr(0);
+				State = 916;
+				Match(FLOOR);
+				State = 917;
 				((ConversionResetItemContext)_localctx).floor = expr(0);
 				}
 				break;
@@ -6864,9 +6876,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 916;
+				State = 919;
 				Match(COMPLETION);
-				State = 917;
+				State = 920;
 				expr(0);
 				}
 				break;
@@ -6874,66 +6886,66 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 918;
+				State = 921;
 				Match(CALLABLE);
-				State = 920;
+				State = 923;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 919;
+					State = 922;
 					callStep();
 					}
 					}
-					State = 922;
+					State = 925;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==FROM );
-				State = 940;
+				State = 943;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MAKE_WHOLE) {
 					{
-					State = 924;
+					State = 927;
 					Match(MAKE_WHOLE);
-					State = 938;
+					State = 941;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,90,Context) ) {
 					case 1:
 						{
-						State = 925;
+						State = 928;
 						((CallableItemContext)_localctx).makeWhole = expr(0);
 						}
 						break;
 					case 2:
 						{
-						State = 926;
-						Match(CURVE);
-						State = 927;
-						Match(LBRACE);
 						State = 929;
+						Match(CURVE);
+						State = 930;
+						Match(LBRACE);
+						State = 932;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 928;
+							State = 931;
 							curvePoint();
 							}
 							}
-							State = 931;
+							State = 934;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==QUANTITY );
-						State = 933;
-						Match(RBRACE);
 						State = 936;
+						Match(RBRACE);
+						State = 939;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==PLUS || _la==MINUS) {
 							{
-							State = 934;
+							State = 937;
 							((CallableItemContext)_localctx).sign = TokenStream.LT(1);
 							_la = TokenStream.LA(1);
 							if ( !(_la==PLUS || _la==MINUS) ) {
@@ -6943,7 +6955,7 @@ public partial class DealLangParser : Parser {
 								ErrorHandler.ReportMatch(this);
 							    Consume();
 							}
-							State = 935;
+							State = 938;
 							((CallableItemContext)_localctx).spread = expr(0);
 							}
 						}
@@ -6999,16 +7011,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 944;
-			duration();
-			State = 945;
-			_localctx.rate = expr(0);
 			State = 947;
+			duration();
+			State = 948;
+			_localctx.rate = expr(0);
+			State = 950;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 946;
+				State = 949;
 				Match(COMMA);
 				}
 			}
@@ -7056,20 +7068,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 949;
-			Match(FROM);
-			State = 950;
-			Match(DATE);
-			State = 951;
-			Match(AT);
 			State = 952;
-			_localctx.price = expr(0);
+			Match(FROM);
+			State = 953;
+			Match(DATE);
 			State = 954;
+			Match(AT);
+			State = 955;
+			_localctx.price = expr(0);
+			State = 957;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 953;
+				State = 956;
 				Match(COMMA);
 				}
 			}
@@ -7115,13 +7127,13 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 956;
-			Match(PUT);
-			State = 957;
-			Match(DATE);
-			State = 958;
-			Match(AT);
 			State = 959;
+			Match(PUT);
+			State = 960;
+			Match(DATE);
+			State = 961;
+			Match(AT);
+			State = 962;
 			_localctx.price = expr(0);
 			}
 		}
@@ -7165,15 +7177,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 961;
-			Match(CALL);
-			State = 962;
-			Match(FROM);
-			State = 963;
-			Match(DATE);
 			State = 964;
-			Match(ABOVE);
+			Match(CALL);
 			State = 965;
+			Match(FROM);
+			State = 966;
+			Match(DATE);
+			State = 967;
+			Match(ABOVE);
+			State = 968;
 			_localctx.above = expr(0);
 			}
 		}
@@ -7220,26 +7232,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 967;
+			State = 970;
 			Match(STEP_UP);
-			State = 968;
+			State = 971;
 			expr(0);
-			State = 973;
+			State = 976;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 969;
+				State = 972;
 				Match(FROM);
-				State = 970;
+				State = 973;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 971;
+				State = 974;
 				Match(WHILE);
-				State = 972;
+				State = 975;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -7300,41 +7312,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 975;
-			Match(MARGIN);
-			State = 976;
-			Match(GRID);
-			State = 977;
-			_localctx.test = ident();
 			State = 978;
+			Match(MARGIN);
+			State = 979;
+			Match(GRID);
+			State = 980;
+			_localctx.test = ident();
+			State = 981;
 			Match(LBRACE);
-			State = 982;
+			State = 985;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 979;
+				State = 982;
 				gridTier();
 				}
 				}
-				State = 984;
+				State = 987;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 987;
+			State = 990;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 985;
+				State = 988;
 				Match(ELSE);
-				State = 986;
+				State = 989;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 989;
+			State = 992;
 			Match(RBRACE);
 			}
 		}
@@ -7379,11 +7391,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 991;
+			State = 994;
 			Match(BELOW);
-			State = 992;
+			State = 995;
 			_localctx.bound = expr(0);
-			State = 993;
+			State = 996;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -7465,14 +7477,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 98, RULE_amortization);
 		int _la;
 		try {
-			State = 1007;
+			State = 1010;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 995;
+				State = 998;
 				Match(BULLET);
 				}
 				break;
@@ -7480,7 +7492,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 996;
+				State = 999;
 				Match(LEVEL);
 				}
 				break;
@@ -7488,7 +7500,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 997;
+				State = 1000;
 				Match(LINEAR);
 				}
 				break;
@@ -7496,25 +7508,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 998;
+				State = 1001;
 				Match(SCHEDULE);
-				State = 999;
+				State = 1002;
 				Match(LBRACE);
-				State = 1003;
+				State = 1006;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1000;
+					State = 1003;
 					schedulePoint();
 					}
 					}
-					State = 1005;
+					State = 1008;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1006;
+				State = 1009;
 				Match(RBRACE);
 				}
 				break;
@@ -7568,27 +7580,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1009;
+			State = 1012;
 			Match(HOLDING);
-			State = 1010;
+			State = 1013;
 			_localctx.name = ident();
-			State = 1011;
+			State = 1014;
 			Match(LBRACE);
-			State = 1015;
+			State = 1018;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 25166853L) != 0)) {
 				{
 				{
-				State = 1012;
+				State = 1015;
 				holdingItem();
 				}
 				}
-				State = 1017;
+				State = 1020;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1018;
+			State = 1021;
 			Match(RBRACE);
 			}
 		}
@@ -7722,20 +7734,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 102, RULE_holdingItem);
 		int _la;
 		try {
-			State = 1043;
+			State = 1046;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,101,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,102,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1020;
-				Match(OF);
-				State = 1021;
-				((HeldItemContext)_localctx).entity = ident();
-				State = 1022;
-				Match(DOT);
 				State = 1023;
+				Match(OF);
+				State = 1024;
+				((HeldItemContext)_localctx).entity = ident();
+				State = 1025;
+				Match(DOT);
+				State = 1026;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7743,9 +7755,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1025;
+				State = 1028;
 				Match(SHARE);
-				State = 1026;
+				State = 1029;
 				expr(0);
 				}
 				break;
@@ -7753,9 +7765,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1027;
+				State = 1030;
 				Match(FACE);
-				State = 1028;
+				State = 1031;
 				expr(0);
 				}
 				break;
@@ -7763,9 +7775,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1029;
+				State = 1032;
 				Match(MARK);
-				State = 1030;
+				State = 1033;
 				Match(PAR);
 				}
 				break;
@@ -7773,9 +7785,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1031;
+				State = 1034;
 				Match(MARK);
-				State = 1032;
+				State = 1035;
 				ident();
 				}
 				break;
@@ -7783,19 +7795,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1033;
+				State = 1036;
 				Match(MARKET);
-				State = 1035;
+				State = 1038;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1034;
+					State = 1037;
 					holdingMarketTerm();
 					}
 					}
-					State = 1037;
+					State = 1040;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7805,13 +7817,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1039;
-				Match(DRAWS);
-				State = 1040;
-				Match(CALLED);
-				State = 1041;
-				Match(FROM);
 				State = 1042;
+				Match(DRAWS);
+				State = 1043;
+				Match(CALLED);
+				State = 1044;
+				Match(FROM);
+				State = 1045;
 				ident();
 				}
 				break;
@@ -7885,16 +7897,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 104, RULE_holdingMarketTerm);
 		try {
-			State = 1051;
+			State = 1054;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1045;
+				State = 1048;
 				Match(DISCOUNT);
-				State = 1046;
+				State = 1049;
 				expr(0);
 				}
 				break;
@@ -7902,9 +7914,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1047;
+				State = 1050;
 				Match(DEPTH);
-				State = 1048;
+				State = 1051;
 				expr(0);
 				}
 				break;
@@ -7912,9 +7924,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1049;
+				State = 1052;
 				Match(IMPACT);
-				State = 1050;
+				State = 1053;
 				expr(0);
 				}
 				break;
@@ -7968,27 +7980,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1053;
+			State = 1056;
 			Match(EQUITY);
-			State = 1054;
+			State = 1057;
 			_localctx.name = ident();
-			State = 1055;
+			State = 1058;
 			Match(LBRACE);
-			State = 1059;
+			State = 1062;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 96757023244291L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 1056;
+				State = 1059;
 				equityItem();
 				}
 				}
-				State = 1061;
+				State = 1064;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1062;
+			State = 1065;
 			Match(RBRACE);
 			}
 		}
@@ -8124,16 +8136,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 108, RULE_equityItem);
 		int _la;
 		try {
-			State = 1099;
+			State = 1102;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1064;
+				State = 1067;
 				Match(CONTRIBUTED);
-				State = 1065;
+				State = 1068;
 				expr(0);
 				}
 				break;
@@ -8141,23 +8153,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1066;
+				State = 1069;
 				Match(HOLDERS);
-				State = 1067;
+				State = 1070;
 				holder();
-				State = 1072;
+				State = 1075;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1068;
+					State = 1071;
 					Match(COMMA);
-					State = 1069;
+					State = 1072;
 					holder();
 					}
 					}
-					State = 1074;
+					State = 1077;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8167,9 +8179,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1075;
+				State = 1078;
 				Match(HURDLE);
-				State = 1076;
+				State = 1079;
 				expr(0);
 				}
 				break;
@@ -8177,32 +8189,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1077;
-				Match(CARRY);
-				State = 1078;
-				expr(0);
-				State = 1079;
-				Match(TO);
 				State = 1080;
-				((CarryItemContext)_localctx).gp = ident();
+				Match(CARRY);
+				State = 1081;
+				expr(0);
+				State = 1082;
+				Match(TO);
 				State = 1083;
+				((CarryItemContext)_localctx).gp = ident();
+				State = 1086;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 1081;
+					State = 1084;
 					Match(CATCH_UP);
-					State = 1082;
+					State = 1085;
 					expr(0);
 					}
 				}
 
-				State = 1086;
+				State = 1089;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 1085;
+					State = 1088;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -8213,9 +8225,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1088;
+				State = 1091;
 				Match(COMMITMENT);
-				State = 1089;
+				State = 1092;
 				expr(0);
 				}
 				break;
@@ -8223,23 +8235,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1090;
+				State = 1093;
 				Match(CALLS);
-				State = 1091;
+				State = 1094;
 				capitalCall();
-				State = 1096;
+				State = 1099;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1092;
+					State = 1095;
 					Match(COMMA);
-					State = 1093;
+					State = 1096;
 					capitalCall();
 					}
 					}
-					State = 1098;
+					State = 1101;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8296,32 +8308,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1101;
+			State = 1104;
 			ident();
-			State = 1102;
+			State = 1105;
 			expr(0);
-			State = 1111;
+			State = 1114;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1103;
+				State = 1106;
 				Match(LBRACE);
-				State = 1107;
+				State = 1110;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 169)) & ~0x3f) == 0 && ((1L << (_la - 169)) & 7L) != 0)) {
 					{
 					{
-					State = 1104;
+					State = 1107;
 					holderTerm();
 					}
 					}
-					State = 1109;
+					State = 1112;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1110;
+				State = 1113;
 				Match(RBRACE);
 				}
 			}
@@ -8396,16 +8408,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 112, RULE_holderTerm);
 		try {
-			State = 1119;
+			State = 1122;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1113;
+				State = 1116;
 				Match(HURDLE);
-				State = 1114;
+				State = 1117;
 				expr(0);
 				}
 				break;
@@ -8413,9 +8425,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1115;
+				State = 1118;
 				Match(CARRY);
-				State = 1116;
+				State = 1119;
 				expr(0);
 				}
 				break;
@@ -8423,9 +8435,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1117;
+				State = 1120;
 				Match(CATCH_UP);
-				State = 1118;
+				State = 1121;
 				expr(0);
 				}
 				break;
@@ -8469,9 +8481,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1121;
+			State = 1124;
 			Match(DATE);
-			State = 1122;
+			State = 1125;
 			expr(0);
 			}
 		}
@@ -8521,32 +8533,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1124;
+			State = 1127;
 			Match(ACCOUNT);
-			State = 1125;
+			State = 1128;
 			_localctx.name = ident();
-			State = 1134;
+			State = 1137;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1126;
+				State = 1129;
 				Match(LBRACE);
-				State = 1130;
+				State = 1133;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 7L) != 0)) {
 					{
 					{
-					State = 1127;
+					State = 1130;
 					accountItem();
 					}
 					}
-					State = 1132;
+					State = 1135;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1133;
+				State = 1136;
 				Match(RBRACE);
 				}
 			}
@@ -8621,16 +8633,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 118, RULE_accountItem);
 		try {
-			State = 1142;
+			State = 1145;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1136;
+				State = 1139;
 				Match(TARGET);
-				State = 1137;
+				State = 1140;
 				expr(0);
 				}
 				break;
@@ -8638,9 +8650,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1138;
+				State = 1141;
 				Match(INITIAL);
-				State = 1139;
+				State = 1142;
 				expr(0);
 				}
 				break;
@@ -8648,9 +8660,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1140;
+				State = 1143;
 				Match(EARNS);
-				State = 1141;
+				State = 1144;
 				expr(0);
 				}
 				break;
@@ -8711,31 +8723,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1144;
-			Match(FEE);
-			State = 1145;
-			_localctx.name = ident();
-			State = 1146;
-			Match(LBRACE);
 			State = 1147;
+			Match(FEE);
+			State = 1148;
+			_localctx.name = ident();
+			State = 1149;
+			Match(LBRACE);
+			State = 1150;
 			expr(0);
-			State = 1155;
+			State = 1158;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1148;
+				State = 1151;
 				perYear();
-				State = 1153;
+				State = 1156;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1149;
+					State = 1152;
 					Match(ESCALATING);
-					State = 1150;
+					State = 1153;
 					expr(0);
-					State = 1151;
+					State = 1154;
 					perYear();
 					}
 				}
@@ -8743,7 +8755,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1157;
+			State = 1160;
 			Match(RBRACE);
 			}
 		}
@@ -8798,52 +8810,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1159;
-			Match(TEST);
-			State = 1160;
-			_localctx.name = ident();
-			State = 1161;
-			Match(ASSIGN);
 			State = 1162;
+			Match(TEST);
+			State = 1163;
+			_localctx.name = ident();
+			State = 1164;
+			Match(ASSIGN);
+			State = 1165;
 			expr(0);
-			State = 1169;
+			State = 1172;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1163;
-				Match(OVER);
 				State = 1166;
+				Match(OVER);
+				State = 1169;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1164;
+					State = 1167;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1165;
+					State = 1168;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1168;
+				State = 1171;
 				duration();
 				}
 			}
 
-			State = 1173;
+			State = 1176;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1171;
+				State = 1174;
 				Match(FROM);
-				State = 1172;
+				State = 1175;
 				Match(DATE);
 				}
 			}
@@ -8930,79 +8942,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1175;
-			Match(TRIGGER);
-			State = 1176;
-			_localctx.name = ident();
-			State = 1177;
-			Match(WHEN);
 			State = 1178;
-			expr(0);
+			Match(TRIGGER);
+			State = 1179;
+			_localctx.name = ident();
+			State = 1180;
+			Match(WHEN);
 			State = 1181;
+			expr(0);
+			State = 1184;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1179;
+				State = 1182;
 				Match(FROM);
-				State = 1180;
+				State = 1183;
 				Match(DATE);
 				}
 			}
 
-			State = 1186;
+			State = 1189;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1183;
+				State = 1186;
 				Match(TRIPS);
-				State = 1184;
+				State = 1187;
 				Match(AFTER);
-				State = 1185;
+				State = 1188;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1191;
+			State = 1194;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1188;
+				State = 1191;
 				Match(CURES);
-				State = 1189;
+				State = 1192;
 				Match(AFTER);
-				State = 1190;
+				State = 1193;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1203;
+			State = 1206;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1193;
-				Match(CURE);
-				State = 1194;
-				Match(BY);
-				State = 1195;
-				_localctx.curer = ident();
 				State = 1196;
-				Match(UP);
+				Match(CURE);
 				State = 1197;
-				Match(TO);
+				Match(BY);
 				State = 1198;
-				_localctx.times = Match(NUMBER);
+				_localctx.curer = ident();
 				State = 1199;
-				Match(TIMES);
+				Match(UP);
+				State = 1200;
+				Match(TO);
 				State = 1201;
+				_localctx.times = Match(NUMBER);
+				State = 1202;
+				Match(TIMES);
+				State = 1204;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1200;
+					State = 1203;
 					cureDestination();
 					}
 				}
@@ -9010,23 +9022,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1205;
+			State = 1208;
 			Match(ARROW);
-			State = 1206;
+			State = 1209;
 			triggerEffect();
-			State = 1211;
+			State = 1214;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1207;
+				State = 1210;
 				Match(COMMA);
-				State = 1208;
+				State = 1211;
 				triggerEffect();
 				}
 				}
-				State = 1213;
+				State = 1216;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9098,43 +9110,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 126, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1230;
+			State = 1233;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1214;
+				State = 1217;
 				Match(PREPAYING);
-				State = 1215;
+				State = 1218;
 				ident();
-				State = 1220;
+				State = 1223;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1216;
+					State = 1219;
 					Match(COMMA);
-					State = 1217;
+					State = 1220;
 					ident();
 					}
 					}
-					State = 1222;
+					State = 1225;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1226;
+				State = 1229;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1223;
+					State = 1226;
 					Match(THEN);
-					State = 1224;
+					State = 1227;
 					Match(INTO);
-					State = 1225;
+					State = 1228;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -9145,9 +9157,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1228;
+				State = 1231;
 				Match(INTO);
-				State = 1229;
+				State = 1232;
 				ident();
 				}
 				break;
@@ -9236,20 +9248,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 128, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1251;
+			State = 1254;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,131,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1232;
-				Match(SWEEP);
-				State = 1233;
-				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1234;
-				Match(TO);
 				State = 1235;
+				Match(SWEEP);
+				State = 1236;
+				((SweepEffectContext)_localctx).share = Match(QUANTITY);
+				State = 1237;
+				Match(TO);
+				State = 1238;
 				ident();
 				}
 				break;
@@ -9257,34 +9269,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1236;
+				State = 1239;
 				Match(ACCELERATE);
-				State = 1248;
+				State = 1251;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1237;
+					State = 1240;
 					Match(LPAREN);
-					State = 1238;
+					State = 1241;
 					ident();
-					State = 1243;
+					State = 1246;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1239;
+						State = 1242;
 						Match(COMMA);
-						State = 1240;
+						State = 1243;
 						ident();
 						}
 						}
-						State = 1245;
+						State = 1248;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1246;
+					State = 1249;
 					Match(RPAREN);
 					}
 				}
@@ -9295,7 +9307,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1250;
+				State = 1253;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -9343,20 +9355,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1253;
+			State = 1256;
 			Match(DEFAULT);
-			State = 1254;
+			State = 1257;
 			Match(WHEN);
-			State = 1255;
-			expr(0);
 			State = 1258;
+			expr(0);
+			State = 1261;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1256;
+				State = 1259;
 				Match(GRACE);
-				State = 1257;
+				State = 1260;
 				duration();
 				}
 			}
@@ -9408,25 +9420,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1260;
+			State = 1263;
 			Match(CFADS);
-			State = 1261;
+			State = 1264;
 			Match(INCLUDES);
-			State = 1262;
+			State = 1265;
 			cfadsItem();
-			State = 1267;
+			State = 1270;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1263;
+				State = 1266;
 				Match(COMMA);
-				State = 1264;
+				State = 1267;
 				cfadsItem();
 				}
 				}
-				State = 1269;
+				State = 1272;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9466,13 +9478,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 134, RULE_cfadsItem);
 		try {
-			State = 1272;
+			State = 1275;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1270;
+				State = 1273;
 				Match(RVG);
 				}
 				break;
@@ -9658,7 +9670,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1271;
+				State = 1274;
 				ident();
 				}
 				break;
@@ -9708,25 +9720,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1274;
+			State = 1277;
 			Match(WATERFALL);
-			State = 1275;
+			State = 1278;
 			Match(LBRACE);
-			State = 1279;
+			State = 1282;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 				{
 				{
-				State = 1276;
+				State = 1279;
 				step();
 				}
 				}
-				State = 1281;
+				State = 1284;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1282;
+			State = 1285;
 			Match(RBRACE);
 			}
 		}
@@ -9955,39 +9967,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 138, RULE_step);
 		int _la;
 		try {
-			State = 1378;
+			State = 1381;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1284;
+				State = 1287;
 				Match(PAY);
-				State = 1285;
+				State = 1288;
 				((PayStepContext)_localctx).target = reference();
-				State = 1295;
+				State = 1298;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1286;
+					State = 1289;
 					Match(USING);
-					State = 1287;
+					State = 1290;
 					ident();
-					State = 1292;
+					State = 1295;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1288;
+						State = 1291;
 						Match(COMMA);
-						State = 1289;
+						State = 1292;
 						ident();
 						}
 						}
-						State = 1294;
+						State = 1297;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -10000,9 +10012,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1297;
+				State = 1300;
 				Match(FILL);
-				State = 1298;
+				State = 1301;
 				ident();
 				}
 				break;
@@ -10010,9 +10022,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1299;
+				State = 1302;
 				Match(RELEASE);
-				State = 1300;
+				State = 1303;
 				ident();
 				}
 				break;
@@ -10020,13 +10032,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1301;
-				Match(HOLD);
-				State = 1302;
-				Match(REST);
-				State = 1303;
-				Match(IN);
 				State = 1304;
+				Match(HOLD);
+				State = 1305;
+				Match(REST);
+				State = 1306;
+				Match(IN);
+				State = 1307;
 				ident();
 				}
 				break;
@@ -10034,25 +10046,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1305;
-				Match(DISTRIBUTE);
 				State = 1308;
+				Match(DISTRIBUTE);
+				State = 1311;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1306;
+					State = 1309;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1307;
+					State = 1310;
 					Match(OF);
 					}
 				}
 
-				State = 1310;
+				State = 1313;
 				Match(REST);
-				State = 1311;
+				State = 1314;
 				Match(TO);
-				State = 1312;
+				State = 1315;
 				ident();
 				}
 				break;
@@ -10060,17 +10072,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1313;
-				Match(SWEEP);
-				State = 1314;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1315;
-				Match(OF);
 				State = 1316;
-				Match(REST);
+				Match(SWEEP);
 				State = 1317;
-				Match(TO);
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 1318;
+				Match(OF);
+				State = 1319;
+				Match(REST);
+				State = 1320;
+				Match(TO);
+				State = 1321;
 				ident();
 				}
 				break;
@@ -10078,41 +10090,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1319;
+				State = 1322;
 				Match(SELL);
-				State = 1320;
+				State = 1323;
 				ident();
-				State = 1325;
+				State = 1328;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1321;
+					State = 1324;
 					Match(COMMA);
-					State = 1322;
+					State = 1325;
 					ident();
 					}
 					}
-					State = 1327;
+					State = 1330;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1329;
+				State = 1332;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1328;
+					State = 1331;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1331;
+				State = 1334;
 				Match(TO);
-				State = 1332;
+				State = 1335;
 				Match(COVER);
-				State = 1333;
+				State = 1336;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -10120,52 +10132,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1335;
+				State = 1338;
 				Match(IF);
-				State = 1336;
+				State = 1339;
 				expr(0);
-				State = 1337;
+				State = 1340;
 				Match(LBRACE);
-				State = 1341;
+				State = 1344;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1338;
+					State = 1341;
 					step();
 					}
 					}
-					State = 1343;
+					State = 1346;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1344;
+				State = 1347;
 				Match(RBRACE);
-				State = 1354;
+				State = 1357;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1345;
+					State = 1348;
 					Match(ELSE);
-					State = 1346;
+					State = 1349;
 					Match(LBRACE);
-					State = 1350;
+					State = 1353;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 						{
 						{
-						State = 1347;
+						State = 1350;
 						step();
 						}
 						}
-						State = 1352;
+						State = 1355;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1353;
+					State = 1356;
 					Match(RBRACE);
 					}
 				}
@@ -10176,37 +10188,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1356;
-				Match(PRO_RATA);
 				State = 1359;
+				Match(PRO_RATA);
+				State = 1362;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1357;
+					State = 1360;
 					Match(BY);
-					State = 1358;
+					State = 1361;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1361;
+				State = 1364;
 				Match(LBRACE);
-				State = 1365;
+				State = 1368;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1362;
+					State = 1365;
 					step();
 					}
 					}
-					State = 1367;
+					State = 1370;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1368;
+				State = 1371;
 				Match(RBRACE);
 				}
 				break;
@@ -10214,25 +10226,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1369;
+				State = 1372;
 				Match(SEQUENTIAL);
-				State = 1370;
+				State = 1373;
 				Match(LBRACE);
-				State = 1374;
+				State = 1377;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1371;
+					State = 1374;
 					step();
 					}
 					}
-					State = 1376;
+					State = 1379;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1377;
+				State = 1380;
 				Match(RBRACE);
 				}
 				break;
@@ -10282,25 +10294,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1380;
+			State = 1383;
 			Match(ENFORCEMENT);
-			State = 1381;
+			State = 1384;
 			Match(LBRACE);
-			State = 1385;
+			State = 1388;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1382;
+				State = 1385;
 				enforcementItem();
 				}
 				}
-				State = 1387;
+				State = 1390;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1388;
+			State = 1391;
 			Match(RBRACE);
 			}
 		}
@@ -10372,44 +10384,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 142, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1406;
+			State = 1409;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1390;
+				State = 1393;
 				Match(SELL);
-				State = 1391;
+				State = 1394;
 				ident();
-				State = 1396;
+				State = 1399;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1392;
+					State = 1395;
 					Match(COMMA);
-					State = 1393;
+					State = 1396;
 					ident();
 					}
 					}
-					State = 1398;
+					State = 1401;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1402;
+				State = 1405;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 17592187871241L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1399;
+					State = 1402;
 					sellTerm();
 					}
 					}
-					State = 1404;
+					State = 1407;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10419,7 +10431,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1405;
+				State = 1408;
 				waterfallDecl();
 				}
 				break;
@@ -10642,16 +10654,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 144, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1454;
+			State = 1457;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1408;
+				State = 1411;
 				Match(HAIRCUT);
-				State = 1409;
+				State = 1412;
 				expr(0);
 				}
 				break;
@@ -10659,11 +10671,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceYieldTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1410;
+				State = 1413;
 				Match(PRICE);
-				State = 1411;
+				State = 1414;
 				Match(YIELD);
-				State = 1412;
+				State = 1415;
 				expr(0);
 				}
 				break;
@@ -10671,9 +10683,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceIndexTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1413;
+				State = 1416;
 				Match(PRICE);
-				State = 1414;
+				State = 1417;
 				ident();
 				}
 				break;
@@ -10681,9 +10693,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1415;
+				State = 1418;
 				Match(LAG);
-				State = 1416;
+				State = 1419;
 				duration();
 				}
 				break;
@@ -10691,11 +10703,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new SpreadTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1417;
+				State = 1420;
 				Match(OVER);
-				State = 1418;
+				State = 1421;
 				Match(NUMBER);
-				State = 1419;
+				State = 1422;
 				Match(PERIODS);
 				}
 				break;
@@ -10703,13 +10715,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1420;
-				Match(DEPTH);
-				State = 1421;
-				expr(0);
-				State = 1422;
-				Match(PER);
 				State = 1423;
+				Match(DEPTH);
+				State = 1424;
+				expr(0);
+				State = 1425;
+				Match(PER);
+				State = 1426;
 				Match(MONTH);
 				}
 				break;
@@ -10717,9 +10729,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1425;
+				State = 1428;
 				Match(IMPACT);
-				State = 1426;
+				State = 1429;
 				expr(0);
 				}
 				break;
@@ -10727,13 +10739,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1427;
-				Match(LIMIT);
-				State = 1428;
-				expr(0);
-				State = 1429;
-				Match(PER);
 				State = 1430;
+				Match(LIMIT);
+				State = 1431;
+				expr(0);
+				State = 1432;
+				Match(PER);
+				State = 1433;
 				Match(MONTH);
 				}
 				break;
@@ -10741,9 +10753,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1432;
+				State = 1435;
 				Match(COSTS);
-				State = 1433;
+				State = 1436;
 				expr(0);
 				}
 				break;
@@ -10751,9 +10763,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1434;
+				State = 1437;
 				Match(KEEP);
-				State = 1435;
+				State = 1438;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10761,9 +10773,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1436;
+				State = 1439;
 				Match(RESERVE);
-				State = 1437;
+				State = 1440;
 				expr(0);
 				}
 				break;
@@ -10771,42 +10783,42 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletIdleTermContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1438;
-				Match(RELET);
-				State = 1439;
-				Match(IDLE);
-				State = 1440;
-				Match(AT);
 				State = 1441;
-				((ReletIdleTermContext)_localctx).utilisation = expr(0);
+				Match(RELET);
+				State = 1442;
+				Match(IDLE);
 				State = 1443;
+				Match(AT);
+				State = 1444;
+				((ReletIdleTermContext)_localctx).utilisation = expr(0);
+				State = 1446;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1442;
-					reletRamp();
-					}
-				}
-
-				State = 1447;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==FOR) {
-					{
 					State = 1445;
-					Match(FOR);
-					State = 1446;
-					((ReletIdleTermContext)_localctx).window = duration();
+					reletRamp();
 					}
 				}
 
 				State = 1450;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,154,Context) ) {
+				_la = TokenStream.LA(1);
+				if (_la==FOR) {
+					{
+					State = 1448;
+					Match(FOR);
+					State = 1449;
+					((ReletIdleTermContext)_localctx).window = duration();
+					}
+				}
+
+				State = 1453;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
 				case 1:
 					{
-					State = 1449;
+					State = 1452;
 					reletPricing();
 					}
 					break;
@@ -10817,9 +10829,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HalfLifeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1452;
+				State = 1455;
 				Match(HALF_LIFE);
-				State = 1453;
+				State = 1456;
 				duration();
 				}
 				break;
@@ -10868,15 +10880,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1456;
-			Match(RISING);
-			State = 1457;
-			Match(TO);
-			State = 1458;
-			_localctx.to = expr(0);
 			State = 1459;
-			Match(OVER);
+			Match(RISING);
 			State = 1460;
+			Match(TO);
+			State = 1461;
+			_localctx.to = expr(0);
+			State = 1462;
+			Match(OVER);
+			State = 1463;
 			_localctx.over = duration();
 			}
 		}
@@ -10916,9 +10928,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1462;
+			State = 1465;
 			Match(PRICE);
-			State = 1463;
+			State = 1466;
 			expr(0);
 			}
 		}
@@ -10973,31 +10985,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1465;
-			Match(SCENARIO);
-			State = 1466;
-			_localctx.name = ident();
-			State = 1467;
-			Match(FOR);
 			State = 1468;
-			_localctx.deal = ident();
+			Match(SCENARIO);
 			State = 1469;
+			_localctx.name = ident();
+			State = 1470;
+			Match(FOR);
+			State = 1471;
+			_localctx.deal = ident();
+			State = 1472;
 			Match(LBRACE);
-			State = 1473;
+			State = 1476;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 209592478290738887L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1470;
+				State = 1473;
 				scenarioItem();
 				}
 				}
-				State = 1475;
+				State = 1478;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1476;
+			State = 1479;
 			Match(RBRACE);
 			}
 		}
@@ -11821,20 +11833,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1801;
+			State = 1804;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,193,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,194,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1478;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1479;
-				Match(RENEWALS);
-				State = 1480;
-				Match(TAKEN);
 				State = 1481;
+				((RenewalsTakenItemContext)_localctx).lease = ident();
+				State = 1482;
+				Match(RENEWALS);
+				State = 1483;
+				Match(TAKEN);
+				State = 1484;
 				Match(NUMBER);
 				}
 				break;
@@ -11842,29 +11854,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1483;
-				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1484;
-				Match(RENEWALS);
-				State = 1485;
-				Match(DRAWN);
 				State = 1486;
+				((RenewalsDrawnItemContext)_localctx).lease = ident();
+				State = 1487;
+				Match(RENEWALS);
+				State = 1488;
+				Match(DRAWN);
+				State = 1489;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1490;
+				State = 1493;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,158,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1487;
+						State = 1490;
 						loading();
 						}
 						} 
 					}
-					State = 1492;
+					State = 1495;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,157,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,158,Context);
 				}
 				}
 				break;
@@ -11872,27 +11884,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1493;
+				State = 1496;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1494;
+				State = 1497;
 				Match(BREAKS);
-				State = 1498;
+				State = 1501;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1495;
+					State = 1498;
 					Match(IN);
-					State = 1496;
+					State = 1499;
 					Match(RENEWAL);
-					State = 1497;
+					State = 1500;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1500;
+				State = 1503;
 				Match(AT);
-				State = 1501;
+				State = 1504;
 				duration();
 				}
 				break;
@@ -11900,61 +11912,61 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1503;
+				State = 1506;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1504;
+				State = 1507;
 				Match(BREAKS);
-				State = 1505;
+				State = 1508;
 				Match(DRAWN);
-				State = 1509;
+				State = 1512;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1506;
+					State = 1509;
 					Match(IN);
-					State = 1507;
+					State = 1510;
 					Match(RENEWAL);
-					State = 1508;
+					State = 1511;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1511;
+				State = 1514;
 				Match(AT);
-				State = 1512;
+				State = 1515;
 				breakChance();
-				State = 1517;
+				State = 1520;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1513;
+					State = 1516;
 					Match(COMMA);
-					State = 1514;
+					State = 1517;
 					breakChance();
 					}
 					}
-					State = 1519;
+					State = 1522;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1523;
+				State = 1526;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,162,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1520;
+						State = 1523;
 						loading();
 						}
 						} 
 					}
-					State = 1525;
+					State = 1528;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,162,Context);
 				}
 				}
 				break;
@@ -11962,9 +11974,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1526;
+				State = 1529;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1527;
+				State = 1530;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -11973,20 +11985,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1528;
+				State = 1531;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1529;
+				State = 1532;
 				perYear();
-				State = 1534;
+				State = 1537;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
 				case 1:
 					{
-					State = 1530;
+					State = 1533;
 					Match(VOLATILITY);
-					State = 1531;
+					State = 1534;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1532;
+					State = 1535;
 					perYear();
 					}
 					break;
@@ -11997,15 +12009,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1536;
-				((DropItemContext)_localctx).path = reference();
-				State = 1537;
-				Match(DROP);
-				State = 1538;
-				expr(0);
 				State = 1539;
-				Match(BY);
+				((DropItemContext)_localctx).path = reference();
 				State = 1540;
+				Match(DROP);
+				State = 1541;
+				expr(0);
+				State = 1542;
+				Match(BY);
+				State = 1543;
 				Match(DATE);
 				}
 				break;
@@ -12013,41 +12025,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1542;
+				State = 1545;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1543;
+				State = 1546;
 				Match(DEFAULTS);
-				State = 1576;
+				State = 1579;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1544;
+					State = 1547;
 					Match(ON);
-					State = 1545;
+					State = 1548;
 					Match(DATE);
-					State = 1549;
+					State = 1552;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1546;
+							State = 1549;
 							loading();
 							}
 							} 
 						}
-						State = 1551;
+						State = 1554;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
 					}
-					State = 1553;
+					State = 1556;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,165,Context) ) {
 					case 1:
 						{
-						State = 1552;
+						State = 1555;
 						recoveryDraw();
 						}
 						break;
@@ -12056,58 +12068,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1555;
+					State = 1558;
 					Match(DRAWN);
-					State = 1565;
+					State = 1568;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,167,Context) ) {
 					case 1:
 						{
-						State = 1556;
+						State = 1559;
 						Match(PD);
-						State = 1557;
+						State = 1560;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1558;
+						State = 1561;
 						perYear();
-						State = 1562;
+						State = 1565;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1559;
+							State = 1562;
 							pdStep();
 							}
 							}
-							State = 1564;
+							State = 1567;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1570;
+					State = 1573;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,168,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1567;
+							State = 1570;
 							loading();
 							}
 							} 
 						}
-						State = 1572;
+						State = 1575;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,168,Context);
 					}
-					State = 1574;
+					State = 1577;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
 					case 1:
 						{
-						State = 1573;
+						State = 1576;
 						recoveryDraw();
 						}
 						break;
@@ -12123,9 +12135,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1578;
+				State = 1581;
 				Match(ENFORCEMENT);
-				State = 1580;
+				State = 1583;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12133,7 +12145,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1579;
+						State = 1582;
 						sellTerm();
 						}
 						}
@@ -12141,9 +12153,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1582;
+					State = 1585;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,170,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12151,11 +12163,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1584;
+				State = 1587;
 				Match(ENFORCEMENT);
-				State = 1585;
+				State = 1588;
 				Match(SELL);
-				State = 1586;
+				State = 1589;
 				Match(ALL);
 				}
 				break;
@@ -12163,13 +12175,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1587;
-				Match(ENFORCEMENT);
-				State = 1588;
-				Match(NOT);
-				State = 1589;
-				Match(RELET);
 				State = 1590;
+				Match(ENFORCEMENT);
+				State = 1591;
+				Match(NOT);
+				State = 1592;
+				Match(RELET);
+				State = 1593;
 				Match(IDLE);
 				}
 				break;
@@ -12177,11 +12189,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1591;
+				State = 1594;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1592;
+				State = 1595;
 				Match(LEVEL);
-				State = 1593;
+				State = 1596;
 				expr(0);
 				}
 				break;
@@ -12189,29 +12201,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1595;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1596;
-				Match(POINTS);
-				State = 1597;
-				pointsKind();
 				State = 1598;
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
+				State = 1599;
+				Match(POINTS);
+				State = 1600;
+				pointsKind();
+				State = 1601;
 				Match(LBRACE);
-				State = 1602;
+				State = 1605;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1599;
+					State = 1602;
 					schedulePoint();
 					}
 					}
-					State = 1604;
+					State = 1607;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1605;
+				State = 1608;
 				Match(RBRACE);
 				}
 				break;
@@ -12219,15 +12231,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1607;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1608;
-				Match(LAUNCH);
-				State = 1609;
-				Match(DATE);
 				State = 1610;
-				Match(DOWN);
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 1611;
+				Match(LAUNCH);
+				State = 1612;
+				Match(DATE);
+				State = 1613;
+				Match(DOWN);
+				State = 1614;
 				expr(0);
 				}
 				break;
@@ -12235,21 +12247,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1613;
-				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1614;
-				Match(SHIFT);
 				State = 1616;
+				((IndexShiftItemContext)_localctx).index = ident();
+				State = 1617;
+				Match(SHIFT);
+				State = 1619;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1615;
+					State = 1618;
 					Match(PLUS);
 					}
 				}
 
-				State = 1618;
+				State = 1621;
 				expr(0);
 				}
 				break;
@@ -12257,20 +12269,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1620;
+				State = 1623;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1621;
+				State = 1624;
 				Match(DELAYED);
-				State = 1622;
-				duration();
 				State = 1625;
+				duration();
+				State = 1628;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1623;
+					State = 1626;
 					Match(FROM);
-					State = 1624;
+					State = 1627;
 					Match(DATE);
 					}
 				}
@@ -12281,57 +12293,57 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1627;
-				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1628;
-				Match(DELAYED);
-				State = 1629;
-				Match(DRAWN);
 				State = 1630;
+				((IndexDelayDrawnItemContext)_localctx).index = ident();
+				State = 1631;
+				Match(DELAYED);
+				State = 1632;
+				Match(DRAWN);
+				State = 1633;
 				delayOutcome();
-				State = 1635;
+				State = 1638;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1631;
+					State = 1634;
 					Match(COMMA);
-					State = 1632;
+					State = 1635;
 					delayOutcome();
 					}
 					}
-					State = 1637;
+					State = 1640;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1640;
+				State = 1643;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1638;
+					State = 1641;
 					Match(FROM);
-					State = 1639;
+					State = 1642;
 					Match(DATE);
 					}
 				}
 
-				State = 1645;
+				State = 1648;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,177,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1642;
+						State = 1645;
 						loading();
 						}
 						} 
 					}
-					State = 1647;
+					State = 1650;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,177,Context);
 				}
 				}
 				break;
@@ -12339,45 +12351,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1648;
-				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1649;
-				Match(WORKOUT);
-				State = 1650;
-				Match(DRAWN);
 				State = 1651;
+				((WorkoutDrawnItemContext)_localctx).party = ident();
+				State = 1652;
+				Match(WORKOUT);
+				State = 1653;
+				Match(DRAWN);
+				State = 1654;
 				delayOutcome();
-				State = 1656;
+				State = 1659;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1652;
+					State = 1655;
 					Match(COMMA);
-					State = 1653;
+					State = 1656;
 					delayOutcome();
 					}
 					}
-					State = 1658;
+					State = 1661;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1662;
+				State = 1665;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1659;
+						State = 1662;
 						loading();
 						}
 						} 
 					}
-					State = 1664;
+					State = 1667;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
 				}
 				}
 				break;
@@ -12385,11 +12397,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1665;
+				State = 1668;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1666;
+				State = 1669;
 				Match(UTILISATION);
-				State = 1667;
+				State = 1670;
 				expr(0);
 				}
 				break;
@@ -12397,34 +12409,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1669;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1670;
-				Match(RELET);
-				State = 1671;
-				Match(AFTER);
 				State = 1672;
-				duration();
+				((ReletItemContext)_localctx).contract = ident();
 				State = 1673;
-				Match(AT);
+				Match(RELET);
 				State = 1674;
-				((ReletItemContext)_localctx).utilisation = expr(0);
+				Match(AFTER);
+				State = 1675;
+				duration();
 				State = 1676;
+				Match(AT);
+				State = 1677;
+				((ReletItemContext)_localctx).utilisation = expr(0);
+				State = 1679;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1675;
+					State = 1678;
 					reletRamp();
 					}
 				}
 
-				State = 1679;
+				State = 1682;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,181,Context) ) {
 				case 1:
 					{
-					State = 1678;
+					State = 1681;
 					reletPricing();
 					}
 					break;
@@ -12435,11 +12447,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1681;
+				State = 1684;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1682;
+				State = 1685;
 				Match(NOT);
-				State = 1683;
+				State = 1686;
 				Match(RELET);
 				}
 				break;
@@ -12447,18 +12459,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1685;
+				State = 1688;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1686;
-				Match(GUARANTEES);
-				State = 1687;
-				Match(HONOURED);
 				State = 1689;
+				Match(GUARANTEES);
+				State = 1690;
+				Match(HONOURED);
+				State = 1692;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1688;
+					State = 1691;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -12469,20 +12481,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1691;
+				State = 1694;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1692;
+				State = 1695;
 				Match(GUARANTEES);
-				State = 1693;
-				Match(DISOWNED);
 				State = 1696;
+				Match(DISOWNED);
+				State = 1699;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1694;
+					State = 1697;
 					Match(FROM);
-					State = 1695;
+					State = 1698;
 					Match(DATE);
 					}
 				}
@@ -12493,34 +12505,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1698;
-				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1699;
-				Match(CALLED);
-				State = 1700;
-				Match(ON);
 				State = 1701;
-				Match(DATE);
+				((TrancheCalledItemContext)_localctx).tranche = ident();
+				State = 1702;
+				Match(CALLED);
+				State = 1703;
+				Match(ON);
 				State = 1704;
+				Match(DATE);
+				State = 1707;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1702;
+					State = 1705;
 					Match(AT);
-					State = 1703;
+					State = 1706;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1708;
+				State = 1711;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1706;
+					State = 1709;
 					Match(PART);
-					State = 1707;
+					State = 1710;
 					((TrancheCalledItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12531,46 +12543,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledWhenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1710;
-				((TrancheCalledWhenItemContext)_localctx).tranche = ident();
-				State = 1711;
-				Match(CALLED);
-				State = 1712;
-				Match(WHEN);
 				State = 1713;
-				((TrancheCalledWhenItemContext)_localctx).condition = expr(0);
+				((TrancheCalledWhenItemContext)_localctx).tranche = ident();
+				State = 1714;
+				Match(CALLED);
+				State = 1715;
+				Match(WHEN);
 				State = 1716;
+				((TrancheCalledWhenItemContext)_localctx).condition = expr(0);
+				State = 1719;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1714;
+					State = 1717;
 					Match(FROM);
-					State = 1715;
+					State = 1718;
 					Match(DATE);
 					}
 				}
 
-				State = 1720;
+				State = 1723;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1718;
+					State = 1721;
 					Match(AT);
-					State = 1719;
+					State = 1722;
 					((TrancheCalledWhenItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1724;
+				State = 1727;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1722;
+					State = 1725;
 					Match(PART);
-					State = 1723;
+					State = 1726;
 					((TrancheCalledWhenItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12581,11 +12593,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1726;
+				State = 1729;
 				((TrancheConvertsItemContext)_localctx).tranche = ident();
-				State = 1727;
+				State = 1730;
 				Match(CONVERTS);
-				State = 1728;
+				State = 1731;
 				((TrancheConvertsItemContext)_localctx).part = expr(0);
 				}
 				break;
@@ -12593,32 +12605,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanPaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1730;
+				State = 1733;
 				((LoanPaysItemContext)_localctx).loan = ident();
-				State = 1731;
+				State = 1734;
 				Match(PAYS);
-				State = 1732;
-				((LoanPaysItemContext)_localctx).share = expr(0);
 				State = 1735;
+				((LoanPaysItemContext)_localctx).share = expr(0);
+				State = 1738;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1733;
+					State = 1736;
 					Match(FROM);
-					State = 1734;
+					State = 1737;
 					((LoanPaysItemContext)_localctx).first = Match(DATE);
 					}
 				}
 
-				State = 1739;
+				State = 1742;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 1737;
+					State = 1740;
 					Match(TO);
-					State = 1738;
+					State = 1741;
 					((LoanPaysItemContext)_localctx).last = Match(DATE);
 					}
 				}
@@ -12629,11 +12641,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1741;
-				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1742;
-				Match(MARKET);
 				State = 1744;
+				((HoldingMarketLeverItemContext)_localctx).holding = ident();
+				State = 1745;
+				Match(MARKET);
+				State = 1747;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12641,7 +12653,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1743;
+						State = 1746;
 						holdingMarketTerm();
 						}
 						}
@@ -12649,9 +12661,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1746;
+					State = 1749;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,190,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,191,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12659,9 +12671,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1748;
+				State = 1751;
 				Match(PATHS);
-				State = 1749;
+				State = 1752;
 				Match(NUMBER);
 				}
 				break;
@@ -12669,9 +12681,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1750;
+				State = 1753;
 				Match(SEED);
-				State = 1751;
+				State = 1754;
 				Match(NUMBER);
 				}
 				break;
@@ -12679,7 +12691,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1752;
+				State = 1755;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -12687,7 +12699,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1753;
+				State = 1756;
 				Match(SOBOL);
 				}
 				break;
@@ -12695,21 +12707,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1754;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1755;
-				Match(GBM);
-				State = 1756;
-				Match(DRIFT);
 				State = 1757;
-				((GbmItemContext)_localctx).drift = expr(0);
+				((GbmItemContext)_localctx).index = ident();
 				State = 1758;
-				perYear();
+				Match(GBM);
 				State = 1759;
-				Match(VOLATILITY);
+				Match(DRIFT);
 				State = 1760;
-				((GbmItemContext)_localctx).vol = expr(0);
+				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1761;
+				perYear();
+				State = 1762;
+				Match(VOLATILITY);
+				State = 1763;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1764;
 				perYear();
 				}
 				break;
@@ -12717,39 +12729,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1763;
+				State = 1766;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1764;
+				State = 1767;
 				Match(REVERTS);
-				State = 1765;
-				Match(TO);
 				State = 1768;
+				Match(TO);
+				State = 1771;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,192,Context) ) {
 				case 1:
 					{
-					State = 1766;
+					State = 1769;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1767;
+					State = 1770;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1770;
-				Match(SPEED);
-				State = 1771;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1772;
-				perYear();
 				State = 1773;
-				Match(VOLATILITY);
+				Match(SPEED);
 				State = 1774;
-				((RevertsItemContext)_localctx).vol = expr(0);
+				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1775;
+				perYear();
+				State = 1776;
+				Match(VOLATILITY);
+				State = 1777;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1778;
 				perYear();
 				}
 				break;
@@ -12757,17 +12769,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1777;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1778;
-				Match(JUMPS);
-				State = 1779;
-				((JumpsItemContext)_localctx).rate = expr(0);
 				State = 1780;
-				perYear();
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1781;
-				Match(DOWN);
+				Match(JUMPS);
 				State = 1782;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1783;
+				perYear();
+				State = 1784;
+				Match(DOWN);
+				State = 1785;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -12775,24 +12787,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 35);
 				{
-				State = 1784;
-				Match(CORRELATE);
-				State = 1785;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1786;
-				Match(WITH);
 				State = 1787;
-				((CorrelateItemContext)_localctx).b = reference();
+				Match(CORRELATE);
 				State = 1788;
-				((CorrelateItemContext)_localctx).normal = expr(0);
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1789;
+				Match(WITH);
+				State = 1790;
+				((CorrelateItemContext)_localctx).b = reference();
 				State = 1791;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1794;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,192,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,193,Context) ) {
 				case 1:
 					{
-					State = 1789;
+					State = 1792;
 					Match(STRESS);
-					State = 1790;
+					State = 1793;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -12803,19 +12815,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 36);
 				{
-				State = 1793;
-				Match(REGIMES);
-				State = 1794;
-				Match(STRESS);
-				State = 1795;
-				((RegimesItemContext)_localctx).toStress = expr(0);
 				State = 1796;
-				perYear();
+				Match(REGIMES);
 				State = 1797;
-				Match(NORMAL);
+				Match(STRESS);
 				State = 1798;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				((RegimesItemContext)_localctx).toStress = expr(0);
 				State = 1799;
+				perYear();
+				State = 1800;
+				Match(NORMAL);
+				State = 1801;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1802;
 				perYear();
 				}
 				break;
@@ -12862,15 +12874,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1803;
-			Match(UNTIL);
-			State = 1804;
-			Match(DATE);
-			State = 1805;
-			Match(THEN);
 			State = 1806;
-			expr(0);
+			Match(UNTIL);
 			State = 1807;
+			Match(DATE);
+			State = 1808;
+			Match(THEN);
+			State = 1809;
+			expr(0);
+			State = 1810;
 			perYear();
 			}
 		}
@@ -12964,40 +12976,40 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1845;
+			State = 1848;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,200,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1809;
-				Match(RECOVERY);
-				State = 1810;
-				Match(BETA);
-				State = 1811;
-				Match(MEAN);
 				State = 1812;
-				((BetaRecoveryContext)_localctx).mean = expr(0);
+				Match(RECOVERY);
 				State = 1813;
-				Match(SD);
+				Match(BETA);
 				State = 1814;
+				Match(MEAN);
+				State = 1815;
+				((BetaRecoveryContext)_localctx).mean = expr(0);
+				State = 1816;
+				Match(SD);
+				State = 1817;
 				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1818;
+				State = 1821;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,194,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,195,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1815;
+						State = 1818;
 						loading();
 						}
 						} 
 					}
-					State = 1820;
+					State = 1823;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,194,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,195,Context);
 				}
 				}
 				break;
@@ -13005,69 +13017,69 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1821;
-				Match(RECOVERY);
-				State = 1822;
-				Match(DRAWN);
-				State = 1823;
-				Match(AT);
 				State = 1824;
+				Match(RECOVERY);
+				State = 1825;
+				Match(DRAWN);
+				State = 1826;
+				Match(AT);
+				State = 1827;
 				recoveryOutcome();
-				State = 1829;
+				State = 1832;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,195,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,196,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1825;
+						State = 1828;
 						Match(COMMA);
-						State = 1826;
+						State = 1829;
 						recoveryOutcome();
 						}
 						} 
 					}
-					State = 1831;
+					State = 1834;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,195,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,196,Context);
 				}
-				State = 1837;
+				State = 1840;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE || _la==COMMA) {
 					{
-					State = 1833;
+					State = 1836;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 1832;
+						State = 1835;
 						Match(COMMA);
 						}
 					}
 
-					State = 1835;
+					State = 1838;
 					Match(ELSE);
-					State = 1836;
+					State = 1839;
 					recoveryRest();
 					}
 				}
 
-				State = 1842;
+				State = 1845;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,198,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,199,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1839;
+						State = 1842;
 						loading();
 						}
 						} 
 					}
-					State = 1844;
+					State = 1847;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,198,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,199,Context);
 				}
 				}
 				break;
@@ -13116,15 +13128,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1847;
-			Match(BETA);
-			State = 1848;
-			Match(MEAN);
-			State = 1849;
-			_localctx.mean = expr(0);
 			State = 1850;
-			Match(SD);
+			Match(BETA);
 			State = 1851;
+			Match(MEAN);
+			State = 1852;
+			_localctx.mean = expr(0);
+			State = 1853;
+			Match(SD);
+			State = 1854;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -13169,11 +13181,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1853;
+			State = 1856;
 			_localctx.rate = expr(0);
-			State = 1854;
+			State = 1857;
 			Match(WITH);
-			State = 1855;
+			State = 1858;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13219,21 +13231,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1858;
+			State = 1861;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1857;
+				State = 1860;
 				Match(MINUS);
 				}
 			}
 
-			State = 1860;
+			State = 1863;
 			duration();
-			State = 1861;
+			State = 1864;
 			Match(WITH);
-			State = 1862;
+			State = 1865;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13277,11 +13289,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1864;
+			State = 1867;
 			duration();
-			State = 1865;
+			State = 1868;
 			Match(WITH);
-			State = 1866;
+			State = 1869;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13326,11 +13338,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1868;
+			State = 1871;
 			Match(LOADING);
-			State = 1869;
+			State = 1872;
 			_localctx.factor = reference();
-			State = 1870;
+			State = 1873;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -13368,9 +13380,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1872;
+			State = 1875;
 			Match(PER);
-			State = 1873;
+			State = 1876;
 			Match(YEAR);
 			}
 		}
@@ -13407,7 +13419,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1875;
+			State = 1878;
 			Match(QUANTITY);
 			}
 		}
@@ -13734,20 +13746,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1919;
+			State = 1922;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,204,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,205,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1878;
+				State = 1881;
 				Match(LPAREN);
-				State = 1879;
+				State = 1882;
 				expr(0);
-				State = 1880;
+				State = 1883;
 				Match(RPAREN);
 				}
 				break;
@@ -13756,9 +13768,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1882;
+				State = 1885;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1883;
+				State = 1886;
 				expr(16);
 				}
 				break;
@@ -13767,9 +13779,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1884;
+				State = 1887;
 				Match(NOT);
-				State = 1885;
+				State = 1888;
 				expr(11);
 				}
 				break;
@@ -13778,17 +13790,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1886;
-				Match(IF);
-				State = 1887;
-				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1888;
-				Match(THEN);
 				State = 1889;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				Match(IF);
 				State = 1890;
-				Match(ELSE);
+				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 1891;
+				Match(THEN);
+				State = 1892;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 1893;
+				Match(ELSE);
+				State = 1894;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -13797,37 +13809,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1893;
+				State = 1896;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1894;
+				State = 1897;
 				Match(LPAREN);
-				State = 1903;
+				State = 1906;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 207622153453764295L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 145522047561236451L) != 0) || ((((_la - 269)) & ~0x3f) == 0 && ((1L << (_la - 269)) & 103L) != 0)) {
 					{
-					State = 1895;
+					State = 1898;
 					expr(0);
-					State = 1900;
+					State = 1903;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1896;
+						State = 1899;
 						Match(COMMA);
-						State = 1897;
+						State = 1900;
 						expr(0);
 						}
 						}
-						State = 1902;
+						State = 1905;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1905;
+				State = 1908;
 				Match(RPAREN);
 				}
 				break;
@@ -13836,7 +13848,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1907;
+				State = 1910;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -13846,19 +13858,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1909;
+				State = 1912;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 191)) & ~0x3f) == 0 && ((1L << (_la - 191)) & 4095L) != 0)) {
 					{
-					State = 1908;
+					State = 1911;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1911;
+				State = 1914;
 				Match(PER);
-				State = 1912;
+				State = 1915;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -13867,9 +13879,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1913;
+				State = 1916;
 				Match(NUMBER);
-				State = 1914;
+				State = 1917;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -13878,7 +13890,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1915;
+				State = 1918;
 				Match(QUANTITY);
 				}
 				break;
@@ -13887,7 +13899,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1916;
+				State = 1919;
 				Match(NUMBER);
 				}
 				break;
@@ -13896,7 +13908,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1917;
+				State = 1920;
 				Match(DATE);
 				}
 				break;
@@ -13905,34 +13917,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1918;
+				State = 1921;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1941;
+			State = 1944;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,206,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,207,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1939;
+					State = 1942;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,205,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,206,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1921;
+						State = 1924;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1922;
+						State = 1925;
 						Match(OF);
-						State = 1923;
+						State = 1926;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -13941,9 +13953,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1924;
+						State = 1927;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1925;
+						State = 1928;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -13953,7 +13965,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1926;
+						State = 1929;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -13962,9 +13974,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1927;
+						State = 1930;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1928;
+						State = 1931;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13974,7 +13986,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1929;
+						State = 1932;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -13983,9 +13995,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1930;
+						State = 1933;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1931;
+						State = 1934;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 262)) & ~0x3f) == 0 && ((1L << (_la - 262)) & 63L) != 0)) ) {
@@ -13995,7 +14007,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1932;
+						State = 1935;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -14004,11 +14016,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1933;
+						State = 1936;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1934;
+						State = 1937;
 						Match(AND);
-						State = 1935;
+						State = 1938;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -14017,20 +14029,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1936;
+						State = 1939;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1937;
+						State = 1940;
 						Match(OR);
-						State = 1938;
+						State = 1941;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1943;
+				State = 1946;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,206,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,207,Context);
 			}
 			}
 		}
@@ -14079,7 +14091,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1944;
+			State = 1947;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 191)) & ~0x3f) == 0 && ((1L << (_la - 191)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14130,16 +14142,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1946;
-			ident();
 			State = 1949;
+			ident();
+			State = 1952;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,207,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,208,Context) ) {
 			case 1:
 				{
-				State = 1947;
+				State = 1950;
 				Match(DOT);
-				State = 1948;
+				State = 1951;
 				_localctx.member = ident();
 				}
 				break;
@@ -14359,7 +14371,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1951;
+			State = 1954;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 207340678477053639L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14407,7 +14419,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,280,1954,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,280,1957,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -14454,707 +14466,708 @@ public partial class DealLangParser : Parser {
 		29,587,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
 		1,30,1,30,3,30,603,8,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,611,8,30,1,
 		30,1,30,3,30,615,8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,624,8,30,
-		5,30,626,8,30,10,30,12,30,629,9,30,1,30,3,30,632,8,30,3,30,634,8,30,1,
-		30,1,30,1,30,1,30,3,30,640,8,30,1,30,3,30,643,8,30,1,31,1,31,3,31,647,
-		8,31,1,32,1,32,1,32,1,32,5,32,653,8,32,10,32,12,32,656,9,32,1,32,1,32,
-		1,33,1,33,1,33,5,33,663,8,33,10,33,12,33,666,9,33,1,33,1,33,1,33,1,33,
-		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
-		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,
-		699,8,33,1,34,1,34,1,34,1,34,1,34,1,34,5,34,707,8,34,10,34,12,34,710,9,
-		34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
-		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,738,
-		8,35,3,35,740,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,750,8,
-		35,1,35,1,35,1,35,1,35,1,35,3,35,757,8,35,1,35,1,35,3,35,761,8,35,1,36,
-		1,36,1,36,1,36,5,36,767,8,36,10,36,12,36,770,9,36,1,36,1,36,1,37,1,37,
-		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,1,37,1,37,1,37,3,37,794,8,37,1,38,1,38,1,38,1,38,1,38,3,38,801,8,
-		38,1,39,1,39,1,39,1,39,5,39,807,8,39,10,39,12,39,810,9,39,1,39,1,39,1,
-		40,1,40,3,40,816,8,40,1,40,1,40,3,40,820,8,40,1,40,1,40,3,40,824,8,40,
-		1,41,1,41,1,41,1,41,1,41,1,41,3,41,832,8,41,1,41,1,41,3,41,836,8,41,1,
-		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,850,8,41,
-		10,41,12,41,853,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		5,30,626,8,30,10,30,12,30,629,9,30,1,30,3,30,632,8,30,1,30,3,30,635,8,
+		30,3,30,637,8,30,1,30,1,30,1,30,1,30,3,30,643,8,30,1,30,3,30,646,8,30,
+		1,31,1,31,3,31,650,8,31,1,32,1,32,1,32,1,32,5,32,656,8,32,10,32,12,32,
+		659,9,32,1,32,1,32,1,33,1,33,1,33,5,33,666,8,33,10,33,12,33,669,9,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
+		33,1,33,1,33,3,33,702,8,33,1,34,1,34,1,34,1,34,1,34,1,34,5,34,710,8,34,
+		10,34,12,34,713,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
+		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
+		1,35,1,35,3,35,741,8,35,3,35,743,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
+		35,1,35,3,35,753,8,35,1,35,1,35,1,35,1,35,1,35,3,35,760,8,35,1,35,1,35,
+		3,35,764,8,35,1,36,1,36,1,36,1,36,5,36,770,8,36,10,36,12,36,773,9,36,1,
+		36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,797,8,37,1,38,1,38,1,38,1,38,
+		1,38,3,38,804,8,38,1,39,1,39,1,39,1,39,5,39,810,8,39,10,39,12,39,813,9,
+		39,1,39,1,39,1,40,1,40,3,40,819,8,40,1,40,1,40,3,40,823,8,40,1,40,1,40,
+		3,40,827,8,40,1,41,1,41,1,41,1,41,1,41,1,41,3,41,835,8,41,1,41,1,41,3,
+		41,839,8,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		5,41,853,8,41,10,41,12,41,856,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
 		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,
-		892,8,41,1,41,5,41,895,8,41,10,41,12,41,898,9,41,1,41,3,41,901,8,41,1,
-		41,1,41,1,41,1,41,5,41,907,8,41,10,41,12,41,910,9,41,1,41,1,41,1,41,1,
-		41,1,41,1,41,1,41,1,41,1,41,4,41,921,8,41,11,41,12,41,922,1,41,1,41,1,
-		41,1,41,1,41,4,41,930,8,41,11,41,12,41,931,1,41,1,41,1,41,3,41,937,8,41,
-		3,41,939,8,41,3,41,941,8,41,3,41,943,8,41,1,42,1,42,1,42,3,42,948,8,42,
-		1,43,1,43,1,43,1,43,1,43,3,43,955,8,43,1,44,1,44,1,44,1,44,1,44,1,45,1,
-		45,1,45,1,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,3,46,974,8,46,1,47,
-		1,47,1,47,1,47,1,47,5,47,981,8,47,10,47,12,47,984,9,47,1,47,1,47,3,47,
-		988,8,47,1,47,1,47,1,48,1,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,5,
-		49,1002,8,49,10,49,12,49,1005,9,49,1,49,3,49,1008,8,49,1,50,1,50,1,50,
-		1,50,5,50,1014,8,50,10,50,12,50,1017,9,50,1,50,1,50,1,51,1,51,1,51,1,51,
-		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,4,51,1036,8,51,
-		11,51,12,51,1037,1,51,1,51,1,51,1,51,3,51,1044,8,51,1,52,1,52,1,52,1,52,
-		1,52,1,52,3,52,1052,8,52,1,53,1,53,1,53,1,53,5,53,1058,8,53,10,53,12,53,
-		1061,9,53,1,53,1,53,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1071,8,54,10,54,
-		12,54,1074,9,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1084,8,54,
-		1,54,3,54,1087,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1095,8,54,10,54,
-		12,54,1098,9,54,3,54,1100,8,54,1,55,1,55,1,55,1,55,5,55,1106,8,55,10,55,
-		12,55,1109,9,55,1,55,3,55,1112,8,55,1,56,1,56,1,56,1,56,1,56,1,56,3,56,
-		1120,8,56,1,57,1,57,1,57,1,58,1,58,1,58,1,58,5,58,1129,8,58,10,58,12,58,
-		1132,9,58,1,58,3,58,1135,8,58,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1143,
-		8,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1154,8,60,3,60,
-		1156,8,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1167,8,61,
-		1,61,3,61,1170,8,61,1,61,1,61,3,61,1174,8,61,1,62,1,62,1,62,1,62,1,62,
-		1,62,3,62,1182,8,62,1,62,1,62,1,62,3,62,1187,8,62,1,62,1,62,1,62,3,62,
-		1192,8,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1202,8,62,3,62,
-		1204,8,62,1,62,1,62,1,62,1,62,5,62,1210,8,62,10,62,12,62,1213,9,62,1,63,
-		1,63,1,63,1,63,5,63,1219,8,63,10,63,12,63,1222,9,63,1,63,1,63,1,63,3,63,
-		1227,8,63,1,63,1,63,3,63,1231,8,63,1,64,1,64,1,64,1,64,1,64,1,64,1,64,
-		1,64,1,64,5,64,1242,8,64,10,64,12,64,1245,9,64,1,64,1,64,3,64,1249,8,64,
-		1,64,3,64,1252,8,64,1,65,1,65,1,65,1,65,1,65,3,65,1259,8,65,1,66,1,66,
-		1,66,1,66,1,66,5,66,1266,8,66,10,66,12,66,1269,9,66,1,67,1,67,3,67,1273,
-		8,67,1,68,1,68,1,68,5,68,1278,8,68,10,68,12,68,1281,9,68,1,68,1,68,1,69,
-		1,69,1,69,1,69,1,69,1,69,5,69,1291,8,69,10,69,12,69,1294,9,69,3,69,1296,
-		8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,3,69,1309,
-		8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
-		5,69,1324,8,69,10,69,12,69,1327,9,69,1,69,3,69,1330,8,69,1,69,1,69,1,69,
-		1,69,1,69,1,69,1,69,1,69,5,69,1340,8,69,10,69,12,69,1343,9,69,1,69,1,69,
-		1,69,1,69,5,69,1349,8,69,10,69,12,69,1352,9,69,1,69,3,69,1355,8,69,1,69,
-		1,69,1,69,3,69,1360,8,69,1,69,1,69,5,69,1364,8,69,10,69,12,69,1367,9,69,
-		1,69,1,69,1,69,1,69,5,69,1373,8,69,10,69,12,69,1376,9,69,1,69,3,69,1379,
-		8,69,1,70,1,70,1,70,5,70,1384,8,70,10,70,12,70,1387,9,70,1,70,1,70,1,71,
-		1,71,1,71,1,71,5,71,1395,8,71,10,71,12,71,1398,9,71,1,71,5,71,1401,8,71,
-		10,71,12,71,1404,9,71,1,71,3,71,1407,8,71,1,72,1,72,1,72,1,72,1,72,1,72,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,1,41,3,41,895,8,41,1,41,5,41,898,8,41,10,41,12,41,901,9,41,1,41,3,
+		41,904,8,41,1,41,1,41,1,41,1,41,5,41,910,8,41,10,41,12,41,913,9,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,4,41,924,8,41,11,41,12,41,925,
+		1,41,1,41,1,41,1,41,1,41,4,41,933,8,41,11,41,12,41,934,1,41,1,41,1,41,
+		3,41,940,8,41,3,41,942,8,41,3,41,944,8,41,3,41,946,8,41,1,42,1,42,1,42,
+		3,42,951,8,42,1,43,1,43,1,43,1,43,1,43,3,43,958,8,43,1,44,1,44,1,44,1,
+		44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,3,
+		46,977,8,46,1,47,1,47,1,47,1,47,1,47,5,47,984,8,47,10,47,12,47,987,9,47,
+		1,47,1,47,3,47,991,8,47,1,47,1,47,1,48,1,48,1,48,1,48,1,49,1,49,1,49,1,
+		49,1,49,1,49,5,49,1005,8,49,10,49,12,49,1008,9,49,1,49,3,49,1011,8,49,
+		1,50,1,50,1,50,1,50,5,50,1017,8,50,10,50,12,50,1020,9,50,1,50,1,50,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		4,51,1039,8,51,11,51,12,51,1040,1,51,1,51,1,51,1,51,3,51,1047,8,51,1,52,
+		1,52,1,52,1,52,1,52,1,52,3,52,1055,8,52,1,53,1,53,1,53,1,53,5,53,1061,
+		8,53,10,53,12,53,1064,9,53,1,53,1,53,1,54,1,54,1,54,1,54,1,54,1,54,5,54,
+		1074,8,54,10,54,12,54,1077,9,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		3,54,1087,8,54,1,54,3,54,1090,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,
+		1098,8,54,10,54,12,54,1101,9,54,3,54,1103,8,54,1,55,1,55,1,55,1,55,5,55,
+		1109,8,55,10,55,12,55,1112,9,55,1,55,3,55,1115,8,55,1,56,1,56,1,56,1,56,
+		1,56,1,56,3,56,1123,8,56,1,57,1,57,1,57,1,58,1,58,1,58,1,58,5,58,1132,
+		8,58,10,58,12,58,1135,9,58,1,58,3,58,1138,8,58,1,59,1,59,1,59,1,59,1,59,
+		1,59,3,59,1146,8,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,
+		1157,8,60,3,60,1159,8,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		3,61,1170,8,61,1,61,3,61,1173,8,61,1,61,1,61,3,61,1177,8,61,1,62,1,62,
+		1,62,1,62,1,62,1,62,3,62,1185,8,62,1,62,1,62,1,62,3,62,1190,8,62,1,62,
+		1,62,1,62,3,62,1195,8,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,
+		1205,8,62,3,62,1207,8,62,1,62,1,62,1,62,1,62,5,62,1213,8,62,10,62,12,62,
+		1216,9,62,1,63,1,63,1,63,1,63,5,63,1222,8,63,10,63,12,63,1225,9,63,1,63,
+		1,63,1,63,3,63,1230,8,63,1,63,1,63,3,63,1234,8,63,1,64,1,64,1,64,1,64,
+		1,64,1,64,1,64,1,64,1,64,5,64,1245,8,64,10,64,12,64,1248,9,64,1,64,1,64,
+		3,64,1252,8,64,1,64,3,64,1255,8,64,1,65,1,65,1,65,1,65,1,65,3,65,1262,
+		8,65,1,66,1,66,1,66,1,66,1,66,5,66,1269,8,66,10,66,12,66,1272,9,66,1,67,
+		1,67,3,67,1276,8,67,1,68,1,68,1,68,5,68,1281,8,68,10,68,12,68,1284,9,68,
+		1,68,1,68,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1294,8,69,10,69,12,69,1297,
+		9,69,3,69,1299,8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
+		1,69,3,69,1312,8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
+		1,69,1,69,1,69,5,69,1327,8,69,10,69,12,69,1330,9,69,1,69,3,69,1333,8,69,
+		1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1343,8,69,10,69,12,69,1346,
+		9,69,1,69,1,69,1,69,1,69,5,69,1352,8,69,10,69,12,69,1355,9,69,1,69,3,69,
+		1358,8,69,1,69,1,69,1,69,3,69,1363,8,69,1,69,1,69,5,69,1367,8,69,10,69,
+		12,69,1370,9,69,1,69,1,69,1,69,1,69,5,69,1376,8,69,10,69,12,69,1379,9,
+		69,1,69,3,69,1382,8,69,1,70,1,70,1,70,5,70,1387,8,70,10,70,12,70,1390,
+		9,70,1,70,1,70,1,71,1,71,1,71,1,71,5,71,1398,8,71,10,71,12,71,1401,9,71,
+		1,71,5,71,1404,8,71,10,71,12,71,1407,9,71,1,71,3,71,1410,8,71,1,72,1,72,
 		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
 		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,3,72,1444,8,72,1,72,1,72,3,72,1448,8,72,1,72,3,72,1451,8,72,1,72,
-		1,72,3,72,1455,8,72,1,73,1,73,1,73,1,73,1,73,1,73,1,74,1,74,1,74,1,75,
-		1,75,1,75,1,75,1,75,1,75,5,75,1472,8,75,10,75,12,75,1475,9,75,1,75,1,75,
-		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1489,8,76,10,76,
-		12,76,1492,9,76,1,76,1,76,1,76,1,76,1,76,3,76,1499,8,76,1,76,1,76,1,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,3,76,1510,8,76,1,76,1,76,1,76,1,76,5,76,
-		1516,8,76,10,76,12,76,1519,9,76,1,76,5,76,1522,8,76,10,76,12,76,1525,9,
-		76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1535,8,76,1,76,1,76,1,
-		76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1548,8,76,10,76,12,76,
-		1551,9,76,1,76,3,76,1554,8,76,1,76,1,76,1,76,1,76,1,76,5,76,1561,8,76,
-		10,76,12,76,1564,9,76,3,76,1566,8,76,1,76,5,76,1569,8,76,10,76,12,76,1572,
-		9,76,1,76,3,76,1575,8,76,3,76,1577,8,76,1,76,1,76,4,76,1581,8,76,11,76,
-		12,76,1582,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,1,76,1,76,1,76,5,76,1601,8,76,10,76,12,76,1604,9,76,1,76,1,76,1,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1617,8,76,1,76,1,76,1,76,
-		1,76,1,76,1,76,1,76,3,76,1626,8,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,
-		1634,8,76,10,76,12,76,1637,9,76,1,76,1,76,3,76,1641,8,76,1,76,5,76,1644,
-		8,76,10,76,12,76,1647,9,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1655,8,76,
-		10,76,12,76,1658,9,76,1,76,5,76,1661,8,76,10,76,12,76,1664,9,76,1,76,1,
-		76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1677,8,76,1,76,3,
-		76,1680,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1690,8,76,1,
-		76,1,76,1,76,1,76,1,76,3,76,1697,8,76,1,76,1,76,1,76,1,76,1,76,1,76,3,
-		76,1705,8,76,1,76,1,76,3,76,1709,8,76,1,76,1,76,1,76,1,76,1,76,1,76,3,
-		76,1717,8,76,1,76,1,76,3,76,1721,8,76,1,76,1,76,3,76,1725,8,76,1,76,1,
-		76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1736,8,76,1,76,1,76,3,76,1740,
-		8,76,1,76,1,76,1,76,4,76,1745,8,76,11,76,12,76,1746,1,76,1,76,1,76,1,76,
+		1,72,1,72,1,72,1,72,1,72,3,72,1447,8,72,1,72,1,72,3,72,1451,8,72,1,72,
+		3,72,1454,8,72,1,72,1,72,3,72,1458,8,72,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,74,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,75,5,75,1475,8,75,10,75,12,75,
+		1478,9,75,1,75,1,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		5,76,1492,8,76,10,76,12,76,1495,9,76,1,76,1,76,1,76,1,76,1,76,3,76,1502,
+		8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1513,8,76,1,76,
+		1,76,1,76,1,76,5,76,1519,8,76,10,76,12,76,1522,9,76,1,76,5,76,1525,8,76,
+		10,76,12,76,1528,9,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1538,
+		8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1551,
+		8,76,10,76,12,76,1554,9,76,1,76,3,76,1557,8,76,1,76,1,76,1,76,1,76,1,76,
+		5,76,1564,8,76,10,76,12,76,1567,9,76,3,76,1569,8,76,1,76,5,76,1572,8,76,
+		10,76,12,76,1575,9,76,1,76,3,76,1578,8,76,3,76,1580,8,76,1,76,1,76,4,76,
+		1584,8,76,11,76,12,76,1585,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1604,8,76,10,76,12,76,1607,9,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1620,8,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1629,8,76,1,76,1,76,1,76,1,76,
+		1,76,1,76,5,76,1637,8,76,10,76,12,76,1640,9,76,1,76,1,76,3,76,1644,8,76,
+		1,76,5,76,1647,8,76,10,76,12,76,1650,9,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		5,76,1658,8,76,10,76,12,76,1661,9,76,1,76,5,76,1664,8,76,10,76,12,76,1667,
+		9,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1680,
+		8,76,1,76,3,76,1683,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,
+		1693,8,76,1,76,1,76,1,76,1,76,1,76,3,76,1700,8,76,1,76,1,76,1,76,1,76,
+		1,76,1,76,3,76,1708,8,76,1,76,1,76,3,76,1712,8,76,1,76,1,76,1,76,1,76,
+		1,76,1,76,3,76,1720,8,76,1,76,1,76,3,76,1724,8,76,1,76,1,76,3,76,1728,
+		8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1739,8,76,1,76,
+		1,76,3,76,1743,8,76,1,76,1,76,1,76,4,76,1748,8,76,11,76,12,76,1749,1,76,
 		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,1,76,3,76,1769,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1792,
-		8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1802,8,76,1,77,1,77,
-		1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1817,8,78,
-		10,78,12,78,1820,9,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1828,8,78,10,
-		78,12,78,1831,9,78,1,78,3,78,1834,8,78,1,78,1,78,3,78,1838,8,78,1,78,5,
-		78,1841,8,78,10,78,12,78,1844,9,78,3,78,1846,8,78,1,79,1,79,1,79,1,79,
-		1,79,1,79,1,80,1,80,1,80,1,80,1,81,3,81,1859,8,81,1,81,1,81,1,81,1,81,
-		1,82,1,82,1,82,1,82,1,83,1,83,1,83,1,83,1,84,1,84,1,84,1,85,1,85,1,86,
-		1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
-		1,86,1,86,1,86,1,86,1,86,1,86,5,86,1899,8,86,10,86,12,86,1902,9,86,3,86,
-		1904,8,86,1,86,1,86,1,86,1,86,3,86,1910,8,86,1,86,1,86,1,86,1,86,1,86,
-		1,86,1,86,1,86,3,86,1920,8,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
-		1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,5,86,1940,8,86,10,86,
-		12,86,1943,9,86,1,87,1,87,1,88,1,88,1,88,3,88,1950,8,88,1,89,1,89,1,89,
-		0,1,172,90,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,
-		44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,
-		92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,
-		130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,
-		166,168,170,172,174,176,178,0,10,1,0,250,251,1,0,17,18,1,0,118,119,1,0,
-		258,259,1,0,185,186,1,0,270,271,1,0,260,261,1,0,262,267,1,0,191,202,27,
-		0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,95,112,114,124,126,
-		127,129,131,135,136,138,144,147,149,158,158,160,166,169,173,176,176,182,
-		184,186,186,202,203,208,222,224,236,241,249,274,275,2256,0,186,1,0,0,0,
-		2,191,1,0,0,0,4,194,1,0,0,0,6,226,1,0,0,0,8,228,1,0,0,0,10,240,1,0,0,0,
-		12,273,1,0,0,0,14,288,1,0,0,0,16,290,1,0,0,0,18,302,1,0,0,0,20,304,1,0,
-		0,0,22,321,1,0,0,0,24,323,1,0,0,0,26,359,1,0,0,0,28,361,1,0,0,0,30,363,
-		1,0,0,0,32,397,1,0,0,0,34,399,1,0,0,0,36,404,1,0,0,0,38,480,1,0,0,0,40,
-		501,1,0,0,0,42,503,1,0,0,0,44,531,1,0,0,0,46,540,1,0,0,0,48,545,1,0,0,
-		0,50,553,1,0,0,0,52,555,1,0,0,0,54,575,1,0,0,0,56,577,1,0,0,0,58,579,1,
-		0,0,0,60,642,1,0,0,0,62,646,1,0,0,0,64,648,1,0,0,0,66,698,1,0,0,0,68,700,
-		1,0,0,0,70,760,1,0,0,0,72,762,1,0,0,0,74,793,1,0,0,0,76,795,1,0,0,0,78,
-		802,1,0,0,0,80,813,1,0,0,0,82,942,1,0,0,0,84,944,1,0,0,0,86,949,1,0,0,
-		0,88,956,1,0,0,0,90,961,1,0,0,0,92,967,1,0,0,0,94,975,1,0,0,0,96,991,1,
-		0,0,0,98,1007,1,0,0,0,100,1009,1,0,0,0,102,1043,1,0,0,0,104,1051,1,0,0,
-		0,106,1053,1,0,0,0,108,1099,1,0,0,0,110,1101,1,0,0,0,112,1119,1,0,0,0,
-		114,1121,1,0,0,0,116,1124,1,0,0,0,118,1142,1,0,0,0,120,1144,1,0,0,0,122,
-		1159,1,0,0,0,124,1175,1,0,0,0,126,1230,1,0,0,0,128,1251,1,0,0,0,130,1253,
-		1,0,0,0,132,1260,1,0,0,0,134,1272,1,0,0,0,136,1274,1,0,0,0,138,1378,1,
-		0,0,0,140,1380,1,0,0,0,142,1406,1,0,0,0,144,1454,1,0,0,0,146,1456,1,0,
-		0,0,148,1462,1,0,0,0,150,1465,1,0,0,0,152,1801,1,0,0,0,154,1803,1,0,0,
-		0,156,1845,1,0,0,0,158,1847,1,0,0,0,160,1853,1,0,0,0,162,1858,1,0,0,0,
-		164,1864,1,0,0,0,166,1868,1,0,0,0,168,1872,1,0,0,0,170,1875,1,0,0,0,172,
-		1919,1,0,0,0,174,1944,1,0,0,0,176,1946,1,0,0,0,178,1951,1,0,0,0,180,185,
-		3,2,1,0,181,185,3,4,2,0,182,185,3,150,75,0,183,185,3,8,4,0,184,180,1,0,
-		0,0,184,181,1,0,0,0,184,182,1,0,0,0,184,183,1,0,0,0,185,188,1,0,0,0,186,
-		184,1,0,0,0,186,187,1,0,0,0,187,189,1,0,0,0,188,186,1,0,0,0,189,190,5,
-		0,0,1,190,1,1,0,0,0,191,192,5,3,0,0,192,193,5,272,0,0,193,3,1,0,0,0,194,
-		195,5,1,0,0,195,196,3,178,89,0,196,200,5,250,0,0,197,199,3,6,3,0,198,197,
-		1,0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,0,201,203,1,0,0,
-		0,202,200,1,0,0,0,203,204,5,251,0,0,204,5,1,0,0,0,205,227,3,12,6,0,206,
-		227,3,20,10,0,207,227,3,24,12,0,208,227,3,30,15,0,209,227,3,36,18,0,210,
-		227,3,58,29,0,211,227,3,64,32,0,212,227,3,68,34,0,213,227,3,100,50,0,214,
-		227,3,72,36,0,215,227,3,78,39,0,216,227,3,106,53,0,217,227,3,116,58,0,
-		218,227,3,120,60,0,219,227,3,122,61,0,220,227,3,124,62,0,221,227,3,130,
-		65,0,222,227,3,132,66,0,223,227,3,136,68,0,224,227,3,140,70,0,225,227,
-		3,8,4,0,226,205,1,0,0,0,226,206,1,0,0,0,226,207,1,0,0,0,226,208,1,0,0,
-		0,226,209,1,0,0,0,226,210,1,0,0,0,226,211,1,0,0,0,226,212,1,0,0,0,226,
-		213,1,0,0,0,226,214,1,0,0,0,226,215,1,0,0,0,226,216,1,0,0,0,226,217,1,
-		0,0,0,226,218,1,0,0,0,226,219,1,0,0,0,226,220,1,0,0,0,226,221,1,0,0,0,
-		226,222,1,0,0,0,226,223,1,0,0,0,226,224,1,0,0,0,226,225,1,0,0,0,227,7,
-		1,0,0,0,228,229,5,274,0,0,229,235,4,4,0,0,230,234,3,178,89,0,231,234,5,
-		4,0,0,232,234,5,54,0,0,233,230,1,0,0,0,233,231,1,0,0,0,233,232,1,0,0,0,
-		234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,0,0,0,236,238,1,0,0,0,237,235,
-		1,0,0,0,238,239,3,10,5,0,239,9,1,0,0,0,240,245,5,250,0,0,241,244,3,10,
-		5,0,242,244,8,0,0,0,243,241,1,0,0,0,243,242,1,0,0,0,244,247,1,0,0,0,245,
-		243,1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,0,247,245,1,0,0,0,248,249,5,
-		251,0,0,249,11,1,0,0,0,250,251,5,5,0,0,251,274,5,272,0,0,252,253,5,6,0,
-		0,253,274,3,178,89,0,254,255,5,7,0,0,255,274,5,269,0,0,256,257,5,8,0,0,
-		257,274,5,269,0,0,258,259,5,9,0,0,259,274,5,269,0,0,260,261,5,10,0,0,261,
-		274,3,178,89,0,262,263,5,11,0,0,263,274,3,18,9,0,264,265,5,12,0,0,265,
-		267,3,178,89,0,266,268,3,178,89,0,267,266,1,0,0,0,267,268,1,0,0,0,268,
-		271,1,0,0,0,269,270,5,13,0,0,270,272,3,14,7,0,271,269,1,0,0,0,271,272,
-		1,0,0,0,272,274,1,0,0,0,273,250,1,0,0,0,273,252,1,0,0,0,273,254,1,0,0,
-		0,273,256,1,0,0,0,273,258,1,0,0,0,273,260,1,0,0,0,273,262,1,0,0,0,273,
-		264,1,0,0,0,274,13,1,0,0,0,275,280,3,178,89,0,276,277,5,258,0,0,277,279,
-		3,178,89,0,278,276,1,0,0,0,279,282,1,0,0,0,280,278,1,0,0,0,280,281,1,0,
-		0,0,281,285,1,0,0,0,282,280,1,0,0,0,283,284,5,258,0,0,284,286,3,16,8,0,
-		285,283,1,0,0,0,285,286,1,0,0,0,286,289,1,0,0,0,287,289,3,16,8,0,288,275,
-		1,0,0,0,288,287,1,0,0,0,289,15,1,0,0,0,290,297,5,250,0,0,291,293,5,269,
-		0,0,292,294,5,254,0,0,293,292,1,0,0,0,293,294,1,0,0,0,294,296,1,0,0,0,
-		295,291,1,0,0,0,296,299,1,0,0,0,297,295,1,0,0,0,297,298,1,0,0,0,298,300,
-		1,0,0,0,299,297,1,0,0,0,300,301,5,251,0,0,301,17,1,0,0,0,302,303,5,268,
-		0,0,303,19,1,0,0,0,304,305,5,14,0,0,305,306,3,178,89,0,306,310,5,250,0,
-		0,307,309,3,22,11,0,308,307,1,0,0,0,309,312,1,0,0,0,310,308,1,0,0,0,310,
-		311,1,0,0,0,311,313,1,0,0,0,312,310,1,0,0,0,313,314,5,251,0,0,314,21,1,
-		0,0,0,315,316,5,43,0,0,316,322,5,272,0,0,317,318,5,44,0,0,318,322,3,172,
-		86,0,319,320,5,45,0,0,320,322,3,172,86,0,321,315,1,0,0,0,321,317,1,0,0,
-		0,321,319,1,0,0,0,322,23,1,0,0,0,323,324,5,15,0,0,324,325,3,178,89,0,325,
-		329,5,250,0,0,326,328,3,26,13,0,327,326,1,0,0,0,328,331,1,0,0,0,329,327,
-		1,0,0,0,329,330,1,0,0,0,330,332,1,0,0,0,331,329,1,0,0,0,332,333,5,251,
-		0,0,333,25,1,0,0,0,334,335,5,122,0,0,335,360,3,172,86,0,336,337,5,185,
-		0,0,337,338,3,172,86,0,338,339,3,168,84,0,339,360,1,0,0,0,340,341,5,186,
-		0,0,341,342,3,172,86,0,342,343,3,168,84,0,343,360,1,0,0,0,344,345,5,16,
-		0,0,345,346,3,28,14,0,346,350,5,250,0,0,347,349,3,34,17,0,348,347,1,0,
-		0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,353,1,0,0,0,352,
-		350,1,0,0,0,353,354,5,251,0,0,354,360,1,0,0,0,355,356,5,19,0,0,356,357,
-		5,269,0,0,357,358,5,20,0,0,358,360,3,172,86,0,359,334,1,0,0,0,359,336,
-		1,0,0,0,359,340,1,0,0,0,359,344,1,0,0,0,359,355,1,0,0,0,360,27,1,0,0,0,
-		361,362,7,1,0,0,362,29,1,0,0,0,363,364,5,46,0,0,364,365,3,178,89,0,365,
-		369,5,250,0,0,366,368,3,32,16,0,367,366,1,0,0,0,368,371,1,0,0,0,369,367,
-		1,0,0,0,369,370,1,0,0,0,370,372,1,0,0,0,371,369,1,0,0,0,372,373,5,251,
-		0,0,373,31,1,0,0,0,374,375,5,47,0,0,375,398,3,172,86,0,376,377,5,48,0,
-		0,377,378,5,49,0,0,378,381,3,170,85,0,379,380,5,50,0,0,380,382,3,172,86,
-		0,381,379,1,0,0,0,381,382,1,0,0,0,382,385,1,0,0,0,383,384,5,51,0,0,384,
-		386,5,269,0,0,385,383,1,0,0,0,385,386,1,0,0,0,386,398,1,0,0,0,387,388,
-		5,48,0,0,388,389,5,52,0,0,389,393,5,250,0,0,390,392,3,34,17,0,391,390,
-		1,0,0,0,392,395,1,0,0,0,393,391,1,0,0,0,393,394,1,0,0,0,394,396,1,0,0,
-		0,395,393,1,0,0,0,396,398,5,251,0,0,397,374,1,0,0,0,397,376,1,0,0,0,397,
-		387,1,0,0,0,398,33,1,0,0,0,399,400,5,269,0,0,400,402,3,172,86,0,401,403,
-		5,254,0,0,402,401,1,0,0,0,402,403,1,0,0,0,403,35,1,0,0,0,404,405,5,53,
-		0,0,405,406,3,178,89,0,406,407,5,54,0,0,407,408,3,178,89,0,408,412,5,250,
-		0,0,409,411,3,38,19,0,410,409,1,0,0,0,411,414,1,0,0,0,412,410,1,0,0,0,
-		412,413,1,0,0,0,413,415,1,0,0,0,414,412,1,0,0,0,415,416,5,251,0,0,416,
-		37,1,0,0,0,417,418,5,55,0,0,418,481,3,178,89,0,419,420,5,56,0,0,420,421,
-		3,172,86,0,421,426,3,168,84,0,422,423,5,57,0,0,423,424,3,172,86,0,424,
-		425,3,168,84,0,425,427,1,0,0,0,426,422,1,0,0,0,426,427,1,0,0,0,427,436,
-		1,0,0,0,428,429,5,245,0,0,429,433,3,178,89,0,430,432,3,46,23,0,431,430,
-		1,0,0,0,432,435,1,0,0,0,433,431,1,0,0,0,433,434,1,0,0,0,434,437,1,0,0,
-		0,435,433,1,0,0,0,436,428,1,0,0,0,436,437,1,0,0,0,437,481,1,0,0,0,438,
-		439,5,58,0,0,439,481,5,269,0,0,440,441,5,59,0,0,441,481,3,170,85,0,442,
-		443,5,60,0,0,443,444,3,48,24,0,444,445,3,170,85,0,445,446,5,63,0,0,446,
-		447,5,55,0,0,447,451,5,64,0,0,448,449,5,56,0,0,449,450,5,63,0,0,450,452,
-		5,65,0,0,451,448,1,0,0,0,451,452,1,0,0,0,452,456,1,0,0,0,453,455,3,40,
-		20,0,454,453,1,0,0,0,455,458,1,0,0,0,456,454,1,0,0,0,456,457,1,0,0,0,457,
-		481,1,0,0,0,458,456,1,0,0,0,459,461,5,66,0,0,460,462,3,50,25,0,461,460,
-		1,0,0,0,462,463,1,0,0,0,463,461,1,0,0,0,463,464,1,0,0,0,464,481,1,0,0,
-		0,465,466,5,11,0,0,466,481,3,18,9,0,467,481,3,52,26,0,468,469,5,244,0,
-		0,469,481,3,178,89,0,470,471,5,96,0,0,471,477,3,172,86,0,472,475,5,100,
-		0,0,473,474,5,167,0,0,474,476,3,172,86,0,475,473,1,0,0,0,475,476,1,0,0,
-		0,476,478,1,0,0,0,477,472,1,0,0,0,477,478,1,0,0,0,478,481,1,0,0,0,479,
-		481,3,42,21,0,480,417,1,0,0,0,480,419,1,0,0,0,480,438,1,0,0,0,480,440,
-		1,0,0,0,480,442,1,0,0,0,480,459,1,0,0,0,480,465,1,0,0,0,480,467,1,0,0,
-		0,480,468,1,0,0,0,480,470,1,0,0,0,480,479,1,0,0,0,481,39,1,0,0,0,482,483,
-		5,34,0,0,483,502,3,42,21,0,484,485,5,34,0,0,485,486,5,96,0,0,486,491,3,
-		172,86,0,487,488,5,254,0,0,488,490,3,172,86,0,489,487,1,0,0,0,490,493,
-		1,0,0,0,491,489,1,0,0,0,491,492,1,0,0,0,492,499,1,0,0,0,493,491,1,0,0,
-		0,494,497,5,100,0,0,495,496,5,167,0,0,496,498,3,172,86,0,497,495,1,0,0,
-		0,497,498,1,0,0,0,498,500,1,0,0,0,499,494,1,0,0,0,499,500,1,0,0,0,500,
-		502,1,0,0,0,501,482,1,0,0,0,501,484,1,0,0,0,502,41,1,0,0,0,503,504,5,97,
-		0,0,504,505,5,63,0,0,505,510,3,170,85,0,506,507,5,254,0,0,507,509,3,170,
-		85,0,508,506,1,0,0,0,509,512,1,0,0,0,510,508,1,0,0,0,510,511,1,0,0,0,511,
-		515,1,0,0,0,512,510,1,0,0,0,513,514,5,99,0,0,514,516,3,170,85,0,515,513,
-		1,0,0,0,515,516,1,0,0,0,516,518,1,0,0,0,517,519,3,44,22,0,518,517,1,0,
-		0,0,518,519,1,0,0,0,519,522,1,0,0,0,520,521,5,34,0,0,521,523,5,66,0,0,
-		522,520,1,0,0,0,522,523,1,0,0,0,523,43,1,0,0,0,524,525,5,132,0,0,525,526,
-		3,170,85,0,526,527,5,204,0,0,527,528,3,178,89,0,528,532,1,0,0,0,529,530,
-		5,132,0,0,530,532,3,172,86,0,531,524,1,0,0,0,531,529,1,0,0,0,532,45,1,
-		0,0,0,533,541,5,246,0,0,534,535,5,50,0,0,535,541,3,172,86,0,536,537,5,
-		72,0,0,537,541,3,172,86,0,538,539,5,183,0,0,539,541,3,170,85,0,540,533,
-		1,0,0,0,540,534,1,0,0,0,540,536,1,0,0,0,540,538,1,0,0,0,541,47,1,0,0,0,
-		542,543,5,271,0,0,543,546,5,62,0,0,544,546,5,270,0,0,545,542,1,0,0,0,545,
-		544,1,0,0,0,546,49,1,0,0,0,547,548,5,71,0,0,548,554,3,172,86,0,549,550,
-		5,72,0,0,550,554,3,172,86,0,551,552,5,73,0,0,552,554,5,269,0,0,553,547,
-		1,0,0,0,553,549,1,0,0,0,553,551,1,0,0,0,554,51,1,0,0,0,555,556,5,67,0,
-		0,556,560,3,178,89,0,557,559,3,54,27,0,558,557,1,0,0,0,559,562,1,0,0,0,
-		560,558,1,0,0,0,560,561,1,0,0,0,561,53,1,0,0,0,562,560,1,0,0,0,563,564,
-		5,72,0,0,564,576,3,172,86,0,565,566,5,73,0,0,566,576,5,269,0,0,567,568,
-		5,132,0,0,568,576,3,172,86,0,569,570,5,68,0,0,570,573,3,56,28,0,571,572,
-		5,205,0,0,572,574,3,56,28,0,573,571,1,0,0,0,573,574,1,0,0,0,574,576,1,
-		0,0,0,575,563,1,0,0,0,575,565,1,0,0,0,575,567,1,0,0,0,575,569,1,0,0,0,
-		576,55,1,0,0,0,577,578,7,2,0,0,578,57,1,0,0,0,579,580,5,74,0,0,580,581,
-		3,178,89,0,581,585,5,250,0,0,582,584,3,60,30,0,583,582,1,0,0,0,584,587,
-		1,0,0,0,585,583,1,0,0,0,585,586,1,0,0,0,586,588,1,0,0,0,587,585,1,0,0,
-		0,588,589,5,251,0,0,589,59,1,0,0,0,590,591,5,75,0,0,591,643,3,178,89,0,
-		592,593,5,114,0,0,593,643,3,172,86,0,594,595,5,115,0,0,595,643,3,80,40,
-		0,596,597,5,117,0,0,597,598,5,73,0,0,598,643,5,269,0,0,599,600,5,120,0,
-		0,600,602,3,98,49,0,601,603,5,274,0,0,602,601,1,0,0,0,602,603,1,0,0,0,
-		603,643,1,0,0,0,604,605,5,8,0,0,605,643,5,269,0,0,606,607,5,45,0,0,607,
-		610,3,172,86,0,608,609,5,140,0,0,609,611,3,170,85,0,610,608,1,0,0,0,610,
-		611,1,0,0,0,611,614,1,0,0,0,612,613,5,141,0,0,613,615,3,62,31,0,614,612,
-		1,0,0,0,614,615,1,0,0,0,615,633,1,0,0,0,616,631,5,156,0,0,617,618,5,271,
-		0,0,618,632,5,142,0,0,619,620,5,142,0,0,620,627,5,250,0,0,621,623,3,172,
-		86,0,622,624,5,254,0,0,623,622,1,0,0,0,623,624,1,0,0,0,624,626,1,0,0,0,
-		625,621,1,0,0,0,626,629,1,0,0,0,627,625,1,0,0,0,627,628,1,0,0,0,628,630,
-		1,0,0,0,629,627,1,0,0,0,630,632,5,251,0,0,631,617,1,0,0,0,631,619,1,0,
-		0,0,632,634,1,0,0,0,633,616,1,0,0,0,633,634,1,0,0,0,634,643,1,0,0,0,635,
-		643,3,92,46,0,636,643,3,94,47,0,637,639,5,144,0,0,638,640,5,258,0,0,639,
-		638,1,0,0,0,639,640,1,0,0,0,640,641,1,0,0,0,641,643,3,172,86,0,642,590,
-		1,0,0,0,642,592,1,0,0,0,642,594,1,0,0,0,642,596,1,0,0,0,642,599,1,0,0,
-		0,642,604,1,0,0,0,642,606,1,0,0,0,642,635,1,0,0,0,642,636,1,0,0,0,642,
-		637,1,0,0,0,643,61,1,0,0,0,644,647,5,115,0,0,645,647,3,172,86,0,646,644,
-		1,0,0,0,646,645,1,0,0,0,647,63,1,0,0,0,648,649,5,76,0,0,649,650,3,178,
-		89,0,650,654,5,250,0,0,651,653,3,66,33,0,652,651,1,0,0,0,653,656,1,0,0,
-		0,654,652,1,0,0,0,654,655,1,0,0,0,655,657,1,0,0,0,656,654,1,0,0,0,657,
-		658,5,251,0,0,658,65,1,0,0,0,659,660,5,77,0,0,660,664,5,250,0,0,661,663,
-		3,76,38,0,662,661,1,0,0,0,663,666,1,0,0,0,664,662,1,0,0,0,664,665,1,0,
-		0,0,665,667,1,0,0,0,666,664,1,0,0,0,667,699,5,251,0,0,668,669,5,78,0,0,
-		669,699,3,172,86,0,670,671,5,79,0,0,671,699,3,172,86,0,672,673,5,80,0,
-		0,673,674,5,49,0,0,674,699,3,170,85,0,675,676,5,80,0,0,676,677,5,81,0,
-		0,677,678,3,172,86,0,678,679,3,168,84,0,679,699,1,0,0,0,680,681,5,83,0,
-		0,681,699,3,172,86,0,682,683,5,84,0,0,683,699,3,172,86,0,684,685,5,82,
-		0,0,685,699,3,172,86,0,686,687,5,85,0,0,687,688,3,172,86,0,688,689,3,168,
-		84,0,689,699,1,0,0,0,690,691,5,86,0,0,691,692,3,172,86,0,692,693,5,81,
-		0,0,693,694,3,172,86,0,694,695,3,168,84,0,695,699,1,0,0,0,696,697,5,87,
-		0,0,697,699,3,178,89,0,698,659,1,0,0,0,698,668,1,0,0,0,698,670,1,0,0,0,
-		698,672,1,0,0,0,698,675,1,0,0,0,698,680,1,0,0,0,698,682,1,0,0,0,698,684,
-		1,0,0,0,698,686,1,0,0,0,698,690,1,0,0,0,698,696,1,0,0,0,699,67,1,0,0,0,
-		700,701,5,88,0,0,701,702,3,178,89,0,702,703,5,54,0,0,703,704,3,178,89,
-		0,704,708,5,250,0,0,705,707,3,70,35,0,706,705,1,0,0,0,707,710,1,0,0,0,
-		708,706,1,0,0,0,708,709,1,0,0,0,709,711,1,0,0,0,710,708,1,0,0,0,711,712,
-		5,251,0,0,712,69,1,0,0,0,713,714,5,89,0,0,714,761,3,178,89,0,715,716,5,
-		78,0,0,716,761,3,172,86,0,717,718,5,90,0,0,718,719,5,63,0,0,719,761,5,
-		65,0,0,720,721,5,90,0,0,721,761,3,172,86,0,722,723,5,193,0,0,723,724,3,
-		172,86,0,724,725,3,168,84,0,725,761,1,0,0,0,726,727,5,91,0,0,727,761,3,
-		172,86,0,728,729,5,58,0,0,729,761,5,269,0,0,730,731,5,59,0,0,731,761,3,
-		170,85,0,732,733,5,96,0,0,733,739,3,172,86,0,734,737,5,100,0,0,735,736,
-		5,167,0,0,736,738,3,172,86,0,737,735,1,0,0,0,737,738,1,0,0,0,738,740,1,
-		0,0,0,739,734,1,0,0,0,739,740,1,0,0,0,740,761,1,0,0,0,741,742,5,60,0,0,
-		742,743,3,48,24,0,743,744,3,170,85,0,744,745,5,63,0,0,745,746,5,89,0,0,
-		746,749,5,64,0,0,747,748,5,34,0,0,748,750,3,42,21,0,749,747,1,0,0,0,749,
-		750,1,0,0,0,750,761,1,0,0,0,751,752,5,101,0,0,752,756,3,172,86,0,753,754,
-		5,102,0,0,754,755,5,134,0,0,755,757,5,59,0,0,756,753,1,0,0,0,756,757,1,
-		0,0,0,757,761,1,0,0,0,758,761,3,52,26,0,759,761,3,42,21,0,760,713,1,0,
-		0,0,760,715,1,0,0,0,760,717,1,0,0,0,760,720,1,0,0,0,760,722,1,0,0,0,760,
-		726,1,0,0,0,760,728,1,0,0,0,760,730,1,0,0,0,760,732,1,0,0,0,760,741,1,
-		0,0,0,760,751,1,0,0,0,760,758,1,0,0,0,760,759,1,0,0,0,761,71,1,0,0,0,762,
-		763,5,199,0,0,763,764,3,178,89,0,764,768,5,250,0,0,765,767,3,74,37,0,766,
-		765,1,0,0,0,767,770,1,0,0,0,768,766,1,0,0,0,768,769,1,0,0,0,769,771,1,
-		0,0,0,770,768,1,0,0,0,771,772,5,251,0,0,772,73,1,0,0,0,773,774,5,229,0,
-		0,774,794,3,172,86,0,775,776,5,90,0,0,776,794,3,178,89,0,777,778,5,230,
-		0,0,778,794,3,172,86,0,779,780,5,231,0,0,780,794,3,172,86,0,781,782,5,
-		232,0,0,782,794,3,172,86,0,783,784,5,83,0,0,784,794,3,172,86,0,785,786,
-		5,82,0,0,786,794,3,172,86,0,787,788,5,103,0,0,788,794,3,172,86,0,789,790,
-		5,104,0,0,790,794,3,172,86,0,791,792,5,107,0,0,792,794,3,172,86,0,793,
-		773,1,0,0,0,793,775,1,0,0,0,793,777,1,0,0,0,793,779,1,0,0,0,793,781,1,
-		0,0,0,793,783,1,0,0,0,793,785,1,0,0,0,793,787,1,0,0,0,793,789,1,0,0,0,
-		793,791,1,0,0,0,794,75,1,0,0,0,795,796,5,269,0,0,796,797,3,172,86,0,797,
-		798,5,63,0,0,798,800,3,172,86,0,799,801,5,254,0,0,800,799,1,0,0,0,800,
-		801,1,0,0,0,801,77,1,0,0,0,802,803,5,113,0,0,803,804,3,178,89,0,804,808,
-		5,250,0,0,805,807,3,82,41,0,806,805,1,0,0,0,807,810,1,0,0,0,808,806,1,
-		0,0,0,808,809,1,0,0,0,809,811,1,0,0,0,810,808,1,0,0,0,811,812,5,251,0,
-		0,812,79,1,0,0,0,813,815,3,172,86,0,814,816,5,116,0,0,815,814,1,0,0,0,
-		815,816,1,0,0,0,816,819,1,0,0,0,817,818,5,50,0,0,818,820,3,172,86,0,819,
-		817,1,0,0,0,819,820,1,0,0,0,820,823,1,0,0,0,821,822,5,72,0,0,822,824,3,
-		172,86,0,823,821,1,0,0,0,823,824,1,0,0,0,824,81,1,0,0,0,825,826,5,114,
-		0,0,826,943,3,172,86,0,827,828,5,115,0,0,828,943,3,80,40,0,829,831,5,208,
-		0,0,830,832,5,270,0,0,831,830,1,0,0,0,831,832,1,0,0,0,832,835,1,0,0,0,
-		833,834,5,145,0,0,834,836,3,172,86,0,835,833,1,0,0,0,835,836,1,0,0,0,836,
-		943,1,0,0,0,837,838,5,208,0,0,838,943,5,219,0,0,839,840,5,209,0,0,840,
-		943,3,172,86,0,841,842,5,210,0,0,842,943,3,172,86,0,843,844,5,211,0,0,
-		844,845,5,73,0,0,845,943,5,269,0,0,846,847,5,212,0,0,847,851,5,250,0,0,
-		848,850,3,34,17,0,849,848,1,0,0,0,850,853,1,0,0,0,851,849,1,0,0,0,851,
-		852,1,0,0,0,852,854,1,0,0,0,853,851,1,0,0,0,854,943,5,251,0,0,855,856,
-		5,212,0,0,856,857,5,220,0,0,857,858,3,178,89,0,858,859,5,221,0,0,859,860,
-		3,172,86,0,860,943,1,0,0,0,861,862,5,213,0,0,862,943,3,172,86,0,863,943,
-		3,92,46,0,864,943,3,94,47,0,865,866,5,216,0,0,866,867,5,222,0,0,867,868,
-		3,172,86,0,868,869,5,178,0,0,869,870,3,172,86,0,870,943,1,0,0,0,871,872,
-		5,215,0,0,872,943,3,172,86,0,873,874,5,117,0,0,874,875,5,73,0,0,875,943,
-		5,269,0,0,876,877,5,120,0,0,877,943,3,98,49,0,878,879,5,8,0,0,879,943,
-		5,269,0,0,880,881,5,124,0,0,881,943,5,271,0,0,882,943,3,52,26,0,883,884,
-		5,234,0,0,884,885,5,63,0,0,885,886,3,172,86,0,886,887,5,220,0,0,887,891,
-		3,172,86,0,888,889,5,235,0,0,889,890,5,236,0,0,890,892,3,172,86,0,891,
-		888,1,0,0,0,891,892,1,0,0,0,892,896,1,0,0,0,893,895,3,88,44,0,894,893,
-		1,0,0,0,895,898,1,0,0,0,896,894,1,0,0,0,896,897,1,0,0,0,897,900,1,0,0,
-		0,898,896,1,0,0,0,899,901,3,90,45,0,900,899,1,0,0,0,900,901,1,0,0,0,901,
-		943,1,0,0,0,902,903,5,249,0,0,903,908,5,269,0,0,904,905,5,254,0,0,905,
-		907,5,269,0,0,906,904,1,0,0,0,907,910,1,0,0,0,908,906,1,0,0,0,908,909,
-		1,0,0,0,909,911,1,0,0,0,910,908,1,0,0,0,911,912,5,167,0,0,912,913,3,172,
-		86,0,913,914,5,50,0,0,914,915,3,172,86,0,915,943,1,0,0,0,916,917,5,242,
-		0,0,917,943,3,172,86,0,918,920,5,239,0,0,919,921,3,86,43,0,920,919,1,0,
-		0,0,921,922,1,0,0,0,922,920,1,0,0,0,922,923,1,0,0,0,923,940,1,0,0,0,924,
-		938,5,240,0,0,925,939,3,172,86,0,926,927,5,241,0,0,927,929,5,250,0,0,928,
-		930,3,84,42,0,929,928,1,0,0,0,930,931,1,0,0,0,931,929,1,0,0,0,931,932,
-		1,0,0,0,932,933,1,0,0,0,933,936,5,251,0,0,934,935,7,3,0,0,935,937,3,172,
-		86,0,936,934,1,0,0,0,936,937,1,0,0,0,937,939,1,0,0,0,938,925,1,0,0,0,938,
-		926,1,0,0,0,939,941,1,0,0,0,940,924,1,0,0,0,940,941,1,0,0,0,941,943,1,
-		0,0,0,942,825,1,0,0,0,942,827,1,0,0,0,942,829,1,0,0,0,942,837,1,0,0,0,
-		942,839,1,0,0,0,942,841,1,0,0,0,942,843,1,0,0,0,942,846,1,0,0,0,942,855,
-		1,0,0,0,942,861,1,0,0,0,942,863,1,0,0,0,942,864,1,0,0,0,942,865,1,0,0,
-		0,942,871,1,0,0,0,942,873,1,0,0,0,942,876,1,0,0,0,942,878,1,0,0,0,942,
-		880,1,0,0,0,942,882,1,0,0,0,942,883,1,0,0,0,942,902,1,0,0,0,942,916,1,
-		0,0,0,942,918,1,0,0,0,943,83,1,0,0,0,944,945,3,170,85,0,945,947,3,172,
-		86,0,946,948,5,254,0,0,947,946,1,0,0,0,947,948,1,0,0,0,948,85,1,0,0,0,
-		949,950,5,51,0,0,950,951,5,269,0,0,951,952,5,63,0,0,952,954,3,172,86,0,
-		953,955,5,254,0,0,954,953,1,0,0,0,954,955,1,0,0,0,955,87,1,0,0,0,956,957,
-		5,237,0,0,957,958,5,269,0,0,958,959,5,63,0,0,959,960,3,172,86,0,960,89,
-		1,0,0,0,961,962,5,238,0,0,962,963,5,51,0,0,963,964,5,269,0,0,964,965,5,
-		236,0,0,965,966,3,172,86,0,966,91,1,0,0,0,967,968,5,214,0,0,968,973,3,
-		172,86,0,969,970,5,51,0,0,970,974,5,269,0,0,971,972,5,223,0,0,972,974,
-		3,178,89,0,973,969,1,0,0,0,973,971,1,0,0,0,974,93,1,0,0,0,975,976,5,216,
-		0,0,976,977,5,217,0,0,977,978,3,178,89,0,978,982,5,250,0,0,979,981,3,96,
-		48,0,980,979,1,0,0,0,981,984,1,0,0,0,982,980,1,0,0,0,982,983,1,0,0,0,983,
-		987,1,0,0,0,984,982,1,0,0,0,985,986,5,178,0,0,986,988,3,172,86,0,987,985,
-		1,0,0,0,987,988,1,0,0,0,988,989,1,0,0,0,989,990,5,251,0,0,990,95,1,0,0,
-		0,991,992,5,218,0,0,992,993,3,172,86,0,993,994,3,172,86,0,994,97,1,0,0,
-		0,995,1008,5,121,0,0,996,1008,5,122,0,0,997,1008,5,123,0,0,998,999,5,52,
-		0,0,999,1003,5,250,0,0,1000,1002,3,34,17,0,1001,1000,1,0,0,0,1002,1005,
-		1,0,0,0,1003,1001,1,0,0,0,1003,1004,1,0,0,0,1004,1006,1,0,0,0,1005,1003,
-		1,0,0,0,1006,1008,5,251,0,0,1007,995,1,0,0,0,1007,996,1,0,0,0,1007,997,
-		1,0,0,0,1007,998,1,0,0,0,1008,99,1,0,0,0,1009,1010,5,224,0,0,1010,1011,
-		3,178,89,0,1011,1015,5,250,0,0,1012,1014,3,102,51,0,1013,1012,1,0,0,0,
-		1014,1017,1,0,0,0,1015,1013,1,0,0,0,1015,1016,1,0,0,0,1016,1018,1,0,0,
-		0,1017,1015,1,0,0,0,1018,1019,5,251,0,0,1019,101,1,0,0,0,1020,1021,5,204,
-		0,0,1021,1022,3,178,89,0,1022,1023,5,255,0,0,1023,1024,3,178,89,0,1024,
-		1044,1,0,0,0,1025,1026,5,202,0,0,1026,1044,3,172,86,0,1027,1028,5,225,
-		0,0,1028,1044,3,172,86,0,1029,1030,5,226,0,0,1030,1044,5,228,0,0,1031,
-		1032,5,226,0,0,1032,1044,3,178,89,0,1033,1035,5,65,0,0,1034,1036,3,104,
-		52,0,1035,1034,1,0,0,0,1036,1037,1,0,0,0,1037,1035,1,0,0,0,1037,1038,1,
-		0,0,0,1038,1044,1,0,0,0,1039,1040,5,212,0,0,1040,1041,5,173,0,0,1041,1042,
-		5,51,0,0,1042,1044,3,178,89,0,1043,1020,1,0,0,0,1043,1025,1,0,0,0,1043,
-		1027,1,0,0,0,1043,1029,1,0,0,0,1043,1031,1,0,0,0,1043,1033,1,0,0,0,1043,
-		1039,1,0,0,0,1044,103,1,0,0,0,1045,1046,5,227,0,0,1046,1052,3,172,86,0,
-		1047,1048,5,103,0,0,1048,1052,3,172,86,0,1049,1050,5,104,0,0,1050,1052,
-		3,172,86,0,1051,1045,1,0,0,0,1051,1047,1,0,0,0,1051,1049,1,0,0,0,1052,
-		105,1,0,0,0,1053,1054,5,125,0,0,1054,1055,3,178,89,0,1055,1059,5,250,0,
-		0,1056,1058,3,108,54,0,1057,1056,1,0,0,0,1058,1061,1,0,0,0,1059,1057,1,
-		0,0,0,1059,1060,1,0,0,0,1060,1062,1,0,0,0,1061,1059,1,0,0,0,1062,1063,
-		5,251,0,0,1063,107,1,0,0,0,1064,1065,5,126,0,0,1065,1100,3,172,86,0,1066,
-		1067,5,127,0,0,1067,1072,3,110,55,0,1068,1069,5,254,0,0,1069,1071,3,110,
-		55,0,1070,1068,1,0,0,0,1071,1074,1,0,0,0,1072,1070,1,0,0,0,1072,1073,1,
-		0,0,0,1073,1100,1,0,0,0,1074,1072,1,0,0,0,1075,1076,5,169,0,0,1076,1100,
-		3,172,86,0,1077,1078,5,170,0,0,1078,1079,3,172,86,0,1079,1080,5,167,0,
-		0,1080,1083,3,178,89,0,1081,1082,5,171,0,0,1082,1084,3,172,86,0,1083,1081,
-		1,0,0,0,1083,1084,1,0,0,0,1084,1086,1,0,0,0,1085,1087,5,176,0,0,1086,1085,
-		1,0,0,0,1086,1087,1,0,0,0,1087,1100,1,0,0,0,1088,1089,5,210,0,0,1089,1100,
-		3,172,86,0,1090,1091,5,172,0,0,1091,1096,3,114,57,0,1092,1093,5,254,0,
-		0,1093,1095,3,114,57,0,1094,1092,1,0,0,0,1095,1098,1,0,0,0,1096,1094,1,
-		0,0,0,1096,1097,1,0,0,0,1097,1100,1,0,0,0,1098,1096,1,0,0,0,1099,1064,
-		1,0,0,0,1099,1066,1,0,0,0,1099,1075,1,0,0,0,1099,1077,1,0,0,0,1099,1088,
-		1,0,0,0,1099,1090,1,0,0,0,1100,109,1,0,0,0,1101,1102,3,178,89,0,1102,1111,
-		3,172,86,0,1103,1107,5,250,0,0,1104,1106,3,112,56,0,1105,1104,1,0,0,0,
-		1106,1109,1,0,0,0,1107,1105,1,0,0,0,1107,1108,1,0,0,0,1108,1110,1,0,0,
-		0,1109,1107,1,0,0,0,1110,1112,5,251,0,0,1111,1103,1,0,0,0,1111,1112,1,
-		0,0,0,1112,111,1,0,0,0,1113,1114,5,169,0,0,1114,1120,3,172,86,0,1115,1116,
-		5,170,0,0,1116,1120,3,172,86,0,1117,1118,5,171,0,0,1118,1120,3,172,86,
-		0,1119,1113,1,0,0,0,1119,1115,1,0,0,0,1119,1117,1,0,0,0,1120,113,1,0,0,
-		0,1121,1122,5,269,0,0,1122,1123,3,172,86,0,1123,115,1,0,0,0,1124,1125,
-		5,128,0,0,1125,1134,3,178,89,0,1126,1130,5,250,0,0,1127,1129,3,118,59,
-		0,1128,1127,1,0,0,0,1129,1132,1,0,0,0,1130,1128,1,0,0,0,1130,1131,1,0,
-		0,0,1131,1133,1,0,0,0,1132,1130,1,0,0,0,1133,1135,5,251,0,0,1134,1126,
-		1,0,0,0,1134,1135,1,0,0,0,1135,117,1,0,0,0,1136,1137,5,129,0,0,1137,1143,
-		3,172,86,0,1138,1139,5,130,0,0,1139,1143,3,172,86,0,1140,1141,5,131,0,
-		0,1141,1143,3,172,86,0,1142,1136,1,0,0,0,1142,1138,1,0,0,0,1142,1140,1,
-		0,0,0,1143,119,1,0,0,0,1144,1145,5,132,0,0,1145,1146,3,178,89,0,1146,1147,
-		5,250,0,0,1147,1155,3,172,86,0,1148,1153,3,168,84,0,1149,1150,5,57,0,0,
-		1150,1151,3,172,86,0,1151,1152,3,168,84,0,1152,1154,1,0,0,0,1153,1149,
-		1,0,0,0,1153,1154,1,0,0,0,1154,1156,1,0,0,0,1155,1148,1,0,0,0,1155,1156,
-		1,0,0,0,1156,1157,1,0,0,0,1157,1158,5,251,0,0,1158,121,1,0,0,0,1159,1160,
-		5,133,0,0,1160,1161,3,178,89,0,1161,1162,5,257,0,0,1162,1169,3,172,86,
-		0,1163,1166,5,134,0,0,1164,1167,5,135,0,0,1165,1167,5,136,0,0,1166,1164,
-		1,0,0,0,1166,1165,1,0,0,0,1167,1168,1,0,0,0,1168,1170,3,170,85,0,1169,
-		1163,1,0,0,0,1169,1170,1,0,0,0,1170,1173,1,0,0,0,1171,1172,5,51,0,0,1172,
-		1174,5,269,0,0,1173,1171,1,0,0,0,1173,1174,1,0,0,0,1174,123,1,0,0,0,1175,
-		1176,5,137,0,0,1176,1177,3,178,89,0,1177,1178,5,145,0,0,1178,1181,3,172,
-		86,0,1179,1180,5,51,0,0,1180,1182,5,269,0,0,1181,1179,1,0,0,0,1181,1182,
-		1,0,0,0,1182,1186,1,0,0,0,1183,1184,5,138,0,0,1184,1185,5,140,0,0,1185,
-		1187,5,271,0,0,1186,1183,1,0,0,0,1186,1187,1,0,0,0,1187,1191,1,0,0,0,1188,
-		1189,5,139,0,0,1189,1190,5,140,0,0,1190,1192,5,271,0,0,1191,1188,1,0,0,
-		0,1191,1192,1,0,0,0,1192,1203,1,0,0,0,1193,1194,5,162,0,0,1194,1195,5,
-		188,0,0,1195,1196,3,178,89,0,1196,1197,5,163,0,0,1197,1198,5,167,0,0,1198,
-		1199,5,271,0,0,1199,1201,5,164,0,0,1200,1202,3,126,63,0,1201,1200,1,0,
-		0,0,1201,1202,1,0,0,0,1202,1204,1,0,0,0,1203,1193,1,0,0,0,1203,1204,1,
-		0,0,0,1204,1205,1,0,0,0,1205,1206,5,256,0,0,1206,1211,3,128,64,0,1207,
-		1208,5,254,0,0,1208,1210,3,128,64,0,1209,1207,1,0,0,0,1210,1213,1,0,0,
-		0,1211,1209,1,0,0,0,1211,1212,1,0,0,0,1212,125,1,0,0,0,1213,1211,1,0,0,
-		0,1214,1215,5,165,0,0,1215,1220,3,178,89,0,1216,1217,5,254,0,0,1217,1219,
-		3,178,89,0,1218,1216,1,0,0,0,1219,1222,1,0,0,0,1220,1218,1,0,0,0,1220,
-		1221,1,0,0,0,1221,1226,1,0,0,0,1222,1220,1,0,0,0,1223,1224,5,179,0,0,1224,
-		1225,5,166,0,0,1225,1227,3,178,89,0,1226,1223,1,0,0,0,1226,1227,1,0,0,
-		0,1227,1231,1,0,0,0,1228,1229,5,166,0,0,1229,1231,3,178,89,0,1230,1214,
-		1,0,0,0,1230,1228,1,0,0,0,1231,127,1,0,0,0,1232,1233,5,158,0,0,1233,1234,
-		5,270,0,0,1234,1235,5,167,0,0,1235,1252,3,178,89,0,1236,1248,5,161,0,0,
-		1237,1238,5,252,0,0,1238,1243,3,178,89,0,1239,1240,5,254,0,0,1240,1242,
-		3,178,89,0,1241,1239,1,0,0,0,1242,1245,1,0,0,0,1243,1241,1,0,0,0,1243,
-		1244,1,0,0,0,1244,1246,1,0,0,0,1245,1243,1,0,0,0,1246,1247,5,253,0,0,1247,
-		1249,1,0,0,0,1248,1237,1,0,0,0,1248,1249,1,0,0,0,1249,1252,1,0,0,0,1250,
-		1252,3,178,89,0,1251,1232,1,0,0,0,1251,1236,1,0,0,0,1251,1250,1,0,0,0,
-		1252,129,1,0,0,0,1253,1254,5,146,0,0,1254,1255,5,145,0,0,1255,1258,3,172,
-		86,0,1256,1257,5,147,0,0,1257,1259,3,170,85,0,1258,1256,1,0,0,0,1258,1259,
-		1,0,0,0,1259,131,1,0,0,0,1260,1261,5,148,0,0,1261,1262,5,149,0,0,1262,
-		1267,3,134,67,0,1263,1264,5,254,0,0,1264,1266,3,134,67,0,1265,1263,1,0,
-		0,0,1266,1269,1,0,0,0,1267,1265,1,0,0,0,1267,1268,1,0,0,0,1268,133,1,0,
-		0,0,1269,1267,1,0,0,0,1270,1273,5,66,0,0,1271,1273,3,178,89,0,1272,1270,
-		1,0,0,0,1272,1271,1,0,0,0,1273,135,1,0,0,0,1274,1275,5,150,0,0,1275,1279,
-		5,250,0,0,1276,1278,3,138,69,0,1277,1276,1,0,0,0,1278,1281,1,0,0,0,1279,
-		1277,1,0,0,0,1279,1280,1,0,0,0,1280,1282,1,0,0,0,1281,1279,1,0,0,0,1282,
-		1283,5,251,0,0,1283,137,1,0,0,0,1284,1285,5,10,0,0,1285,1295,3,176,88,
-		0,1286,1287,5,151,0,0,1287,1292,3,178,89,0,1288,1289,5,254,0,0,1289,1291,
-		3,178,89,0,1290,1288,1,0,0,0,1291,1294,1,0,0,0,1292,1290,1,0,0,0,1292,
-		1293,1,0,0,0,1293,1296,1,0,0,0,1294,1292,1,0,0,0,1295,1286,1,0,0,0,1295,
-		1296,1,0,0,0,1296,1379,1,0,0,0,1297,1298,5,152,0,0,1298,1379,3,178,89,
-		0,1299,1300,5,153,0,0,1300,1379,3,178,89,0,1301,1302,5,154,0,0,1302,1303,
-		5,155,0,0,1303,1304,5,156,0,0,1304,1379,3,178,89,0,1305,1308,5,157,0,0,
-		1306,1307,5,270,0,0,1307,1309,5,204,0,0,1308,1306,1,0,0,0,1308,1309,1,
-		0,0,0,1309,1310,1,0,0,0,1310,1311,5,155,0,0,1311,1312,5,167,0,0,1312,1379,
-		3,178,89,0,1313,1314,5,158,0,0,1314,1315,5,270,0,0,1315,1316,5,204,0,0,
-		1316,1317,5,155,0,0,1317,1318,5,167,0,0,1318,1379,3,178,89,0,1319,1320,
-		5,181,0,0,1320,1325,3,178,89,0,1321,1322,5,254,0,0,1322,1324,3,178,89,
-		0,1323,1321,1,0,0,0,1324,1327,1,0,0,0,1325,1323,1,0,0,0,1325,1326,1,0,
-		0,0,1326,1329,1,0,0,0,1327,1325,1,0,0,0,1328,1330,5,159,0,0,1329,1328,
-		1,0,0,0,1329,1330,1,0,0,0,1330,1331,1,0,0,0,1331,1332,5,167,0,0,1332,1333,
-		5,233,0,0,1333,1334,3,176,88,0,1334,1379,1,0,0,0,1335,1336,5,177,0,0,1336,
-		1337,3,172,86,0,1337,1341,5,250,0,0,1338,1340,3,138,69,0,1339,1338,1,0,
-		0,0,1340,1343,1,0,0,0,1341,1339,1,0,0,0,1341,1342,1,0,0,0,1342,1344,1,
-		0,0,0,1343,1341,1,0,0,0,1344,1354,5,251,0,0,1345,1346,5,178,0,0,1346,1350,
-		5,250,0,0,1347,1349,3,138,69,0,1348,1347,1,0,0,0,1349,1352,1,0,0,0,1350,
-		1348,1,0,0,0,1350,1351,1,0,0,0,1351,1353,1,0,0,0,1352,1350,1,0,0,0,1353,
-		1355,5,251,0,0,1354,1345,1,0,0,0,1354,1355,1,0,0,0,1355,1379,1,0,0,0,1356,
-		1359,5,159,0,0,1357,1358,5,188,0,0,1358,1360,5,114,0,0,1359,1357,1,0,0,
-		0,1359,1360,1,0,0,0,1360,1361,1,0,0,0,1361,1365,5,250,0,0,1362,1364,3,
-		138,69,0,1363,1362,1,0,0,0,1364,1367,1,0,0,0,1365,1363,1,0,0,0,1365,1366,
-		1,0,0,0,1366,1368,1,0,0,0,1367,1365,1,0,0,0,1368,1379,5,251,0,0,1369,1370,
-		5,160,0,0,1370,1374,5,250,0,0,1371,1373,3,138,69,0,1372,1371,1,0,0,0,1373,
-		1376,1,0,0,0,1374,1372,1,0,0,0,1374,1375,1,0,0,0,1375,1377,1,0,0,0,1376,
-		1374,1,0,0,0,1377,1379,5,251,0,0,1378,1284,1,0,0,0,1378,1297,1,0,0,0,1378,
-		1299,1,0,0,0,1378,1301,1,0,0,0,1378,1305,1,0,0,0,1378,1313,1,0,0,0,1378,
-		1319,1,0,0,0,1378,1335,1,0,0,0,1378,1356,1,0,0,0,1378,1369,1,0,0,0,1379,
-		139,1,0,0,0,1380,1381,5,180,0,0,1381,1385,5,250,0,0,1382,1384,3,142,71,
-		0,1383,1382,1,0,0,0,1384,1387,1,0,0,0,1385,1383,1,0,0,0,1385,1386,1,0,
-		0,0,1386,1388,1,0,0,0,1387,1385,1,0,0,0,1388,1389,5,251,0,0,1389,141,1,
-		0,0,0,1390,1391,5,181,0,0,1391,1396,3,178,89,0,1392,1393,5,254,0,0,1393,
-		1395,3,178,89,0,1394,1392,1,0,0,0,1395,1398,1,0,0,0,1396,1394,1,0,0,0,
-		1396,1397,1,0,0,0,1397,1402,1,0,0,0,1398,1396,1,0,0,0,1399,1401,3,144,
-		72,0,1400,1399,1,0,0,0,1401,1404,1,0,0,0,1402,1400,1,0,0,0,1402,1403,1,
-		0,0,0,1403,1407,1,0,0,0,1404,1402,1,0,0,0,1405,1407,3,136,68,0,1406,1390,
-		1,0,0,0,1406,1405,1,0,0,0,1407,143,1,0,0,0,1408,1409,5,182,0,0,1409,1455,
-		3,172,86,0,1410,1411,5,90,0,0,1411,1412,5,248,0,0,1412,1455,3,172,86,0,
-		1413,1414,5,90,0,0,1414,1455,3,178,89,0,1415,1416,5,183,0,0,1416,1455,
-		3,170,85,0,1417,1418,5,134,0,0,1418,1419,5,271,0,0,1419,1455,5,143,0,0,
-		1420,1421,5,103,0,0,1421,1422,3,172,86,0,1422,1423,5,190,0,0,1423,1424,
-		5,112,0,0,1424,1455,1,0,0,0,1425,1426,5,104,0,0,1426,1455,3,172,86,0,1427,
-		1428,5,105,0,0,1428,1429,3,172,86,0,1429,1430,5,190,0,0,1430,1431,5,112,
-		0,0,1431,1455,1,0,0,0,1432,1433,5,106,0,0,1433,1455,3,172,86,0,1434,1435,
-		5,107,0,0,1435,1455,5,108,0,0,1436,1437,5,109,0,0,1437,1455,3,172,86,0,
-		1438,1439,5,93,0,0,1439,1440,5,95,0,0,1440,1441,5,63,0,0,1441,1443,3,172,
-		86,0,1442,1444,3,146,73,0,1443,1442,1,0,0,0,1443,1444,1,0,0,0,1444,1447,
-		1,0,0,0,1445,1446,5,4,0,0,1446,1448,3,170,85,0,1447,1445,1,0,0,0,1447,
-		1448,1,0,0,0,1448,1450,1,0,0,0,1449,1451,3,148,74,0,1450,1449,1,0,0,0,
-		1450,1451,1,0,0,0,1451,1455,1,0,0,0,1452,1453,5,110,0,0,1453,1455,3,170,
-		85,0,1454,1408,1,0,0,0,1454,1410,1,0,0,0,1454,1413,1,0,0,0,1454,1415,1,
-		0,0,0,1454,1417,1,0,0,0,1454,1420,1,0,0,0,1454,1425,1,0,0,0,1454,1427,
-		1,0,0,0,1454,1432,1,0,0,0,1454,1434,1,0,0,0,1454,1436,1,0,0,0,1454,1438,
-		1,0,0,0,1454,1452,1,0,0,0,1455,145,1,0,0,0,1456,1457,5,94,0,0,1457,1458,
-		5,167,0,0,1458,1459,3,172,86,0,1459,1460,5,134,0,0,1460,1461,3,170,85,
-		0,1461,147,1,0,0,0,1462,1463,5,90,0,0,1463,1464,3,172,86,0,1464,149,1,
-		0,0,0,1465,1466,5,2,0,0,1466,1467,3,178,89,0,1467,1468,5,4,0,0,1468,1469,
-		3,178,89,0,1469,1473,5,250,0,0,1470,1472,3,152,76,0,1471,1470,1,0,0,0,
-		1472,1475,1,0,0,0,1473,1471,1,0,0,0,1473,1474,1,0,0,0,1474,1476,1,0,0,
-		0,1475,1473,1,0,0,0,1476,1477,5,251,0,0,1477,151,1,0,0,0,1478,1479,3,178,
-		89,0,1479,1480,5,60,0,0,1480,1481,5,184,0,0,1481,1482,5,271,0,0,1482,1802,
-		1,0,0,0,1483,1484,3,178,89,0,1484,1485,5,60,0,0,1485,1486,5,38,0,0,1486,
-		1490,3,172,86,0,1487,1489,3,166,83,0,1488,1487,1,0,0,0,1489,1492,1,0,0,
-		0,1490,1488,1,0,0,0,1490,1491,1,0,0,0,1491,1802,1,0,0,0,1492,1490,1,0,
-		0,0,1493,1494,3,178,89,0,1494,1498,5,98,0,0,1495,1496,5,156,0,0,1496,1497,
-		5,61,0,0,1497,1499,5,271,0,0,1498,1495,1,0,0,0,1498,1499,1,0,0,0,1499,
-		1500,1,0,0,0,1500,1501,5,63,0,0,1501,1502,3,170,85,0,1502,1802,1,0,0,0,
-		1503,1504,3,178,89,0,1504,1505,5,98,0,0,1505,1509,5,38,0,0,1506,1507,5,
-		156,0,0,1507,1508,5,61,0,0,1508,1510,5,271,0,0,1509,1506,1,0,0,0,1509,
-		1510,1,0,0,0,1510,1511,1,0,0,0,1511,1512,5,63,0,0,1512,1517,3,164,82,0,
-		1513,1514,5,254,0,0,1514,1516,3,164,82,0,1515,1513,1,0,0,0,1516,1519,1,
-		0,0,0,1517,1515,1,0,0,0,1517,1518,1,0,0,0,1518,1523,1,0,0,0,1519,1517,
-		1,0,0,0,1520,1522,3,166,83,0,1521,1520,1,0,0,0,1522,1525,1,0,0,0,1523,
-		1521,1,0,0,0,1523,1524,1,0,0,0,1524,1802,1,0,0,0,1525,1523,1,0,0,0,1526,
-		1527,3,176,88,0,1527,1528,7,4,0,0,1528,1529,3,172,86,0,1529,1534,3,168,
-		84,0,1530,1531,5,28,0,0,1531,1532,3,172,86,0,1532,1533,3,168,84,0,1533,
-		1535,1,0,0,0,1534,1530,1,0,0,0,1534,1535,1,0,0,0,1535,1802,1,0,0,0,1536,
-		1537,3,176,88,0,1537,1538,5,187,0,0,1538,1539,3,172,86,0,1539,1540,5,188,
-		0,0,1540,1541,5,269,0,0,1541,1802,1,0,0,0,1542,1543,3,178,89,0,1543,1576,
-		5,189,0,0,1544,1545,5,54,0,0,1545,1549,5,269,0,0,1546,1548,3,166,83,0,
-		1547,1546,1,0,0,0,1548,1551,1,0,0,0,1549,1547,1,0,0,0,1549,1550,1,0,0,
-		0,1550,1553,1,0,0,0,1551,1549,1,0,0,0,1552,1554,3,156,78,0,1553,1552,1,
-		0,0,0,1553,1554,1,0,0,0,1554,1577,1,0,0,0,1555,1565,5,38,0,0,1556,1557,
-		5,44,0,0,1557,1558,3,172,86,0,1558,1562,3,168,84,0,1559,1561,3,154,77,
-		0,1560,1559,1,0,0,0,1561,1564,1,0,0,0,1562,1560,1,0,0,0,1562,1563,1,0,
-		0,0,1563,1566,1,0,0,0,1564,1562,1,0,0,0,1565,1556,1,0,0,0,1565,1566,1,
-		0,0,0,1566,1570,1,0,0,0,1567,1569,3,166,83,0,1568,1567,1,0,0,0,1569,1572,
-		1,0,0,0,1570,1568,1,0,0,0,1570,1571,1,0,0,0,1571,1574,1,0,0,0,1572,1570,
-		1,0,0,0,1573,1575,3,156,78,0,1574,1573,1,0,0,0,1574,1575,1,0,0,0,1575,
-		1577,1,0,0,0,1576,1544,1,0,0,0,1576,1555,1,0,0,0,1577,1802,1,0,0,0,1578,
-		1580,5,180,0,0,1579,1581,3,144,72,0,1580,1579,1,0,0,0,1581,1582,1,0,0,
-		0,1582,1580,1,0,0,0,1582,1583,1,0,0,0,1583,1802,1,0,0,0,1584,1585,5,180,
-		0,0,1585,1586,5,181,0,0,1586,1802,5,111,0,0,1587,1588,5,180,0,0,1588,1589,
-		5,207,0,0,1589,1590,5,93,0,0,1590,1802,5,95,0,0,1591,1592,3,178,89,0,1592,
-		1593,5,122,0,0,1593,1594,3,172,86,0,1594,1802,1,0,0,0,1595,1596,3,178,
-		89,0,1596,1597,5,16,0,0,1597,1598,3,28,14,0,1598,1602,5,250,0,0,1599,1601,
-		3,34,17,0,1600,1599,1,0,0,0,1601,1604,1,0,0,0,1602,1600,1,0,0,0,1602,1603,
-		1,0,0,0,1603,1605,1,0,0,0,1604,1602,1,0,0,0,1605,1606,5,251,0,0,1606,1802,
-		1,0,0,0,1607,1608,3,178,89,0,1608,1609,5,19,0,0,1609,1610,5,269,0,0,1610,
-		1611,5,20,0,0,1611,1612,3,172,86,0,1612,1802,1,0,0,0,1613,1614,3,178,89,
-		0,1614,1616,5,21,0,0,1615,1617,5,258,0,0,1616,1615,1,0,0,0,1616,1617,1,
-		0,0,0,1617,1618,1,0,0,0,1618,1619,3,172,86,0,1619,1802,1,0,0,0,1620,1621,
-		3,178,89,0,1621,1622,5,243,0,0,1622,1625,3,170,85,0,1623,1624,5,51,0,0,
-		1624,1626,5,269,0,0,1625,1623,1,0,0,0,1625,1626,1,0,0,0,1626,1802,1,0,
-		0,0,1627,1628,3,178,89,0,1628,1629,5,243,0,0,1629,1630,5,38,0,0,1630,1635,
-		3,162,81,0,1631,1632,5,254,0,0,1632,1634,3,162,81,0,1633,1631,1,0,0,0,
-		1634,1637,1,0,0,0,1635,1633,1,0,0,0,1635,1636,1,0,0,0,1636,1640,1,0,0,
-		0,1637,1635,1,0,0,0,1638,1639,5,51,0,0,1639,1641,5,269,0,0,1640,1638,1,
-		0,0,0,1640,1641,1,0,0,0,1641,1645,1,0,0,0,1642,1644,3,166,83,0,1643,1642,
-		1,0,0,0,1644,1647,1,0,0,0,1645,1643,1,0,0,0,1645,1646,1,0,0,0,1646,1802,
-		1,0,0,0,1647,1645,1,0,0,0,1648,1649,3,178,89,0,1649,1650,5,247,0,0,1650,
-		1651,5,38,0,0,1651,1656,3,162,81,0,1652,1653,5,254,0,0,1653,1655,3,162,
-		81,0,1654,1652,1,0,0,0,1655,1658,1,0,0,0,1656,1654,1,0,0,0,1656,1657,1,
-		0,0,0,1657,1662,1,0,0,0,1658,1656,1,0,0,0,1659,1661,3,166,83,0,1660,1659,
-		1,0,0,0,1661,1664,1,0,0,0,1662,1660,1,0,0,0,1662,1663,1,0,0,0,1663,1802,
-		1,0,0,0,1664,1662,1,0,0,0,1665,1666,3,178,89,0,1666,1667,5,92,0,0,1667,
-		1668,3,172,86,0,1668,1802,1,0,0,0,1669,1670,3,178,89,0,1670,1671,5,93,
-		0,0,1671,1672,5,140,0,0,1672,1673,3,170,85,0,1673,1674,5,63,0,0,1674,1676,
-		3,172,86,0,1675,1677,3,146,73,0,1676,1675,1,0,0,0,1676,1677,1,0,0,0,1677,
-		1679,1,0,0,0,1678,1680,3,148,74,0,1679,1678,1,0,0,0,1679,1680,1,0,0,0,
-		1680,1802,1,0,0,0,1681,1682,3,178,89,0,1682,1683,5,207,0,0,1683,1684,5,
-		93,0,0,1684,1802,1,0,0,0,1685,1686,3,178,89,0,1686,1687,5,71,0,0,1687,
-		1689,5,69,0,0,1688,1690,5,270,0,0,1689,1688,1,0,0,0,1689,1690,1,0,0,0,
-		1690,1802,1,0,0,0,1691,1692,3,178,89,0,1692,1693,5,71,0,0,1693,1696,5,
-		70,0,0,1694,1695,5,51,0,0,1695,1697,5,269,0,0,1696,1694,1,0,0,0,1696,1697,
-		1,0,0,0,1697,1802,1,0,0,0,1698,1699,3,178,89,0,1699,1700,5,173,0,0,1700,
-		1701,5,54,0,0,1701,1704,5,269,0,0,1702,1703,5,63,0,0,1703,1705,3,172,86,
-		0,1704,1702,1,0,0,0,1704,1705,1,0,0,0,1705,1708,1,0,0,0,1706,1707,5,174,
-		0,0,1707,1709,3,172,86,0,1708,1706,1,0,0,0,1708,1709,1,0,0,0,1709,1802,
-		1,0,0,0,1710,1711,3,178,89,0,1711,1712,5,173,0,0,1712,1713,5,145,0,0,1713,
-		1716,3,172,86,0,1714,1715,5,51,0,0,1715,1717,5,269,0,0,1716,1714,1,0,0,
-		0,1716,1717,1,0,0,0,1717,1720,1,0,0,0,1718,1719,5,63,0,0,1719,1721,3,172,
-		86,0,1720,1718,1,0,0,0,1720,1721,1,0,0,0,1721,1724,1,0,0,0,1722,1723,5,
-		174,0,0,1723,1725,3,172,86,0,1724,1722,1,0,0,0,1724,1725,1,0,0,0,1725,
-		1802,1,0,0,0,1726,1727,3,178,89,0,1727,1728,5,175,0,0,1728,1729,3,172,
-		86,0,1729,1802,1,0,0,0,1730,1731,3,178,89,0,1731,1732,5,168,0,0,1732,1735,
-		3,172,86,0,1733,1734,5,51,0,0,1734,1736,5,269,0,0,1735,1733,1,0,0,0,1735,
-		1736,1,0,0,0,1736,1739,1,0,0,0,1737,1738,5,167,0,0,1738,1740,5,269,0,0,
-		1739,1737,1,0,0,0,1739,1740,1,0,0,0,1740,1802,1,0,0,0,1741,1742,3,178,
-		89,0,1742,1744,5,65,0,0,1743,1745,3,104,52,0,1744,1743,1,0,0,0,1745,1746,
-		1,0,0,0,1746,1744,1,0,0,0,1746,1747,1,0,0,0,1747,1802,1,0,0,0,1748,1749,
-		5,22,0,0,1749,1802,5,271,0,0,1750,1751,5,23,0,0,1751,1802,5,271,0,0,1752,
-		1802,5,24,0,0,1753,1802,5,25,0,0,1754,1755,3,178,89,0,1755,1756,5,26,0,
-		0,1756,1757,5,27,0,0,1757,1758,3,172,86,0,1758,1759,3,168,84,0,1759,1760,
-		5,28,0,0,1760,1761,3,172,86,0,1761,1762,3,168,84,0,1762,1802,1,0,0,0,1763,
-		1764,3,178,89,0,1764,1765,5,29,0,0,1765,1768,5,167,0,0,1766,1769,5,30,
-		0,0,1767,1769,3,172,86,0,1768,1766,1,0,0,0,1768,1767,1,0,0,0,1769,1770,
-		1,0,0,0,1770,1771,5,31,0,0,1771,1772,3,172,86,0,1772,1773,3,168,84,0,1773,
-		1774,5,28,0,0,1774,1775,3,172,86,0,1775,1776,3,168,84,0,1776,1802,1,0,
-		0,0,1777,1778,3,178,89,0,1778,1779,5,32,0,0,1779,1780,3,172,86,0,1780,
-		1781,3,168,84,0,1781,1782,5,20,0,0,1782,1783,3,172,86,0,1783,1802,1,0,
-		0,0,1784,1785,5,33,0,0,1785,1786,3,176,88,0,1786,1787,5,34,0,0,1787,1788,
-		3,176,88,0,1788,1791,3,172,86,0,1789,1790,5,35,0,0,1790,1792,3,172,86,
-		0,1791,1789,1,0,0,0,1791,1792,1,0,0,0,1792,1802,1,0,0,0,1793,1794,5,36,
-		0,0,1794,1795,5,35,0,0,1795,1796,3,172,86,0,1796,1797,3,168,84,0,1797,
-		1798,5,37,0,0,1798,1799,3,172,86,0,1799,1800,3,168,84,0,1800,1802,1,0,
-		0,0,1801,1478,1,0,0,0,1801,1483,1,0,0,0,1801,1493,1,0,0,0,1801,1503,1,
-		0,0,0,1801,1526,1,0,0,0,1801,1536,1,0,0,0,1801,1542,1,0,0,0,1801,1578,
-		1,0,0,0,1801,1584,1,0,0,0,1801,1587,1,0,0,0,1801,1591,1,0,0,0,1801,1595,
-		1,0,0,0,1801,1607,1,0,0,0,1801,1613,1,0,0,0,1801,1620,1,0,0,0,1801,1627,
-		1,0,0,0,1801,1648,1,0,0,0,1801,1665,1,0,0,0,1801,1669,1,0,0,0,1801,1681,
-		1,0,0,0,1801,1685,1,0,0,0,1801,1691,1,0,0,0,1801,1698,1,0,0,0,1801,1710,
-		1,0,0,0,1801,1726,1,0,0,0,1801,1730,1,0,0,0,1801,1741,1,0,0,0,1801,1748,
-		1,0,0,0,1801,1750,1,0,0,0,1801,1752,1,0,0,0,1801,1753,1,0,0,0,1801,1754,
-		1,0,0,0,1801,1763,1,0,0,0,1801,1777,1,0,0,0,1801,1784,1,0,0,0,1801,1793,
-		1,0,0,0,1802,153,1,0,0,0,1803,1804,5,73,0,0,1804,1805,5,269,0,0,1805,1806,
-		5,179,0,0,1806,1807,3,172,86,0,1807,1808,3,168,84,0,1808,155,1,0,0,0,1809,
-		1810,5,45,0,0,1810,1811,5,40,0,0,1811,1812,5,41,0,0,1812,1813,3,172,86,
-		0,1813,1814,5,42,0,0,1814,1818,3,172,86,0,1815,1817,3,166,83,0,1816,1815,
-		1,0,0,0,1817,1820,1,0,0,0,1818,1816,1,0,0,0,1818,1819,1,0,0,0,1819,1846,
-		1,0,0,0,1820,1818,1,0,0,0,1821,1822,5,45,0,0,1822,1823,5,38,0,0,1823,1824,
-		5,63,0,0,1824,1829,3,160,80,0,1825,1826,5,254,0,0,1826,1828,3,160,80,0,
-		1827,1825,1,0,0,0,1828,1831,1,0,0,0,1829,1827,1,0,0,0,1829,1830,1,0,0,
-		0,1830,1837,1,0,0,0,1831,1829,1,0,0,0,1832,1834,5,254,0,0,1833,1832,1,
-		0,0,0,1833,1834,1,0,0,0,1834,1835,1,0,0,0,1835,1836,5,178,0,0,1836,1838,
-		3,158,79,0,1837,1833,1,0,0,0,1837,1838,1,0,0,0,1838,1842,1,0,0,0,1839,
-		1841,3,166,83,0,1840,1839,1,0,0,0,1841,1844,1,0,0,0,1842,1840,1,0,0,0,
-		1842,1843,1,0,0,0,1843,1846,1,0,0,0,1844,1842,1,0,0,0,1845,1809,1,0,0,
-		0,1845,1821,1,0,0,0,1846,157,1,0,0,0,1847,1848,5,40,0,0,1848,1849,5,41,
-		0,0,1849,1850,3,172,86,0,1850,1851,5,42,0,0,1851,1852,3,172,86,0,1852,
-		159,1,0,0,0,1853,1854,3,172,86,0,1854,1855,5,34,0,0,1855,1856,3,172,86,
-		0,1856,161,1,0,0,0,1857,1859,5,259,0,0,1858,1857,1,0,0,0,1858,1859,1,0,
-		0,0,1859,1860,1,0,0,0,1860,1861,3,170,85,0,1861,1862,5,34,0,0,1862,1863,
-		3,172,86,0,1863,163,1,0,0,0,1864,1865,3,170,85,0,1865,1866,5,34,0,0,1866,
-		1867,3,172,86,0,1867,165,1,0,0,0,1868,1869,5,39,0,0,1869,1870,3,176,88,
-		0,1870,1871,3,172,86,0,1871,167,1,0,0,0,1872,1873,5,190,0,0,1873,1874,
-		5,203,0,0,1874,169,1,0,0,0,1875,1876,5,270,0,0,1876,171,1,0,0,0,1877,1878,
-		6,86,-1,0,1878,1879,5,252,0,0,1879,1880,3,172,86,0,1880,1881,5,253,0,0,
-		1881,1920,1,0,0,0,1882,1883,5,259,0,0,1883,1920,3,172,86,16,1884,1885,
-		5,207,0,0,1885,1920,3,172,86,11,1886,1887,5,177,0,0,1887,1888,3,172,86,
-		0,1888,1889,5,179,0,0,1889,1890,3,172,86,0,1890,1891,5,178,0,0,1891,1892,
-		3,172,86,0,1892,1920,1,0,0,0,1893,1894,3,178,89,0,1894,1903,5,252,0,0,
-		1895,1900,3,172,86,0,1896,1897,5,254,0,0,1897,1899,3,172,86,0,1898,1896,
-		1,0,0,0,1899,1902,1,0,0,0,1900,1898,1,0,0,0,1900,1901,1,0,0,0,1901,1904,
-		1,0,0,0,1902,1900,1,0,0,0,1903,1895,1,0,0,0,1903,1904,1,0,0,0,1904,1905,
-		1,0,0,0,1905,1906,5,253,0,0,1906,1920,1,0,0,0,1907,1909,7,5,0,0,1908,1910,
-		3,174,87,0,1909,1908,1,0,0,0,1909,1910,1,0,0,0,1910,1911,1,0,0,0,1911,
-		1912,5,190,0,0,1912,1920,3,174,87,0,1913,1914,5,271,0,0,1914,1920,3,174,
-		87,0,1915,1920,5,270,0,0,1916,1920,5,271,0,0,1917,1920,5,269,0,0,1918,
-		1920,3,176,88,0,1919,1877,1,0,0,0,1919,1882,1,0,0,0,1919,1884,1,0,0,0,
-		1919,1886,1,0,0,0,1919,1893,1,0,0,0,1919,1907,1,0,0,0,1919,1913,1,0,0,
-		0,1919,1915,1,0,0,0,1919,1916,1,0,0,0,1919,1917,1,0,0,0,1919,1918,1,0,
-		0,0,1920,1941,1,0,0,0,1921,1922,10,15,0,0,1922,1923,5,204,0,0,1923,1940,
-		3,172,86,16,1924,1925,10,14,0,0,1925,1926,7,6,0,0,1926,1940,3,172,86,15,
-		1927,1928,10,13,0,0,1928,1929,7,3,0,0,1929,1940,3,172,86,14,1930,1931,
-		10,12,0,0,1931,1932,7,7,0,0,1932,1940,3,172,86,13,1933,1934,10,10,0,0,
-		1934,1935,5,205,0,0,1935,1940,3,172,86,11,1936,1937,10,9,0,0,1937,1938,
-		5,206,0,0,1938,1940,3,172,86,10,1939,1921,1,0,0,0,1939,1924,1,0,0,0,1939,
-		1927,1,0,0,0,1939,1930,1,0,0,0,1939,1933,1,0,0,0,1939,1936,1,0,0,0,1940,
-		1943,1,0,0,0,1941,1939,1,0,0,0,1941,1942,1,0,0,0,1942,173,1,0,0,0,1943,
-		1941,1,0,0,0,1944,1945,7,8,0,0,1945,175,1,0,0,0,1946,1949,3,178,89,0,1947,
-		1948,5,255,0,0,1948,1950,3,178,89,0,1949,1947,1,0,0,0,1949,1950,1,0,0,
-		0,1950,177,1,0,0,0,1951,1952,7,9,0,0,1952,179,1,0,0,0,208,184,186,200,
-		226,233,235,243,245,267,271,273,280,285,288,293,297,310,321,329,350,359,
-		369,381,385,393,397,402,412,426,433,436,451,456,463,475,477,480,491,497,
-		499,501,510,515,518,522,531,540,545,553,560,573,575,585,602,610,614,623,
-		627,631,633,639,642,646,654,664,698,708,737,739,749,756,760,768,793,800,
-		808,815,819,823,831,835,851,891,896,900,908,922,931,936,938,940,942,947,
-		954,973,982,987,1003,1007,1015,1037,1043,1051,1059,1072,1083,1086,1096,
-		1099,1107,1111,1119,1130,1134,1142,1153,1155,1166,1169,1173,1181,1186,
-		1191,1201,1203,1211,1220,1226,1230,1243,1248,1251,1258,1267,1272,1279,
-		1292,1295,1308,1325,1329,1341,1350,1354,1359,1365,1374,1378,1385,1396,
-		1402,1406,1443,1447,1450,1454,1473,1490,1498,1509,1517,1523,1534,1549,
-		1553,1562,1565,1570,1574,1576,1582,1602,1616,1625,1635,1640,1645,1656,
-		1662,1676,1679,1689,1696,1704,1708,1716,1720,1724,1735,1739,1746,1768,
-		1791,1801,1818,1829,1833,1837,1842,1845,1858,1900,1903,1909,1919,1939,
-		1941,1949
+		1,76,1,76,1,76,1,76,1,76,3,76,1772,8,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		1,76,3,76,1795,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1805,
+		8,76,1,77,1,77,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
+		5,78,1820,8,78,10,78,12,78,1823,9,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,
+		1831,8,78,10,78,12,78,1834,9,78,1,78,3,78,1837,8,78,1,78,1,78,3,78,1841,
+		8,78,1,78,5,78,1844,8,78,10,78,12,78,1847,9,78,3,78,1849,8,78,1,79,1,79,
+		1,79,1,79,1,79,1,79,1,80,1,80,1,80,1,80,1,81,3,81,1862,8,81,1,81,1,81,
+		1,81,1,81,1,82,1,82,1,82,1,82,1,83,1,83,1,83,1,83,1,84,1,84,1,84,1,85,
+		1,85,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
+		1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,5,86,1902,8,86,10,86,12,86,1905,
+		9,86,3,86,1907,8,86,1,86,1,86,1,86,1,86,3,86,1913,8,86,1,86,1,86,1,86,
+		1,86,1,86,1,86,1,86,1,86,3,86,1923,8,86,1,86,1,86,1,86,1,86,1,86,1,86,
+		1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,5,86,1943,
+		8,86,10,86,12,86,1946,9,86,1,87,1,87,1,88,1,88,1,88,3,88,1953,8,88,1,89,
+		1,89,1,89,0,1,172,90,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
+		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
+		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
+		124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,
+		160,162,164,166,168,170,172,174,176,178,0,10,1,0,250,251,1,0,17,18,1,0,
+		118,119,1,0,258,259,1,0,185,186,1,0,270,271,1,0,260,261,1,0,262,267,1,
+		0,191,202,27,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,95,112,
+		114,124,126,127,129,131,135,136,138,144,147,149,158,158,160,166,169,173,
+		176,176,182,184,186,186,202,203,208,222,224,236,241,249,274,275,2260,0,
+		186,1,0,0,0,2,191,1,0,0,0,4,194,1,0,0,0,6,226,1,0,0,0,8,228,1,0,0,0,10,
+		240,1,0,0,0,12,273,1,0,0,0,14,288,1,0,0,0,16,290,1,0,0,0,18,302,1,0,0,
+		0,20,304,1,0,0,0,22,321,1,0,0,0,24,323,1,0,0,0,26,359,1,0,0,0,28,361,1,
+		0,0,0,30,363,1,0,0,0,32,397,1,0,0,0,34,399,1,0,0,0,36,404,1,0,0,0,38,480,
+		1,0,0,0,40,501,1,0,0,0,42,503,1,0,0,0,44,531,1,0,0,0,46,540,1,0,0,0,48,
+		545,1,0,0,0,50,553,1,0,0,0,52,555,1,0,0,0,54,575,1,0,0,0,56,577,1,0,0,
+		0,58,579,1,0,0,0,60,645,1,0,0,0,62,649,1,0,0,0,64,651,1,0,0,0,66,701,1,
+		0,0,0,68,703,1,0,0,0,70,763,1,0,0,0,72,765,1,0,0,0,74,796,1,0,0,0,76,798,
+		1,0,0,0,78,805,1,0,0,0,80,816,1,0,0,0,82,945,1,0,0,0,84,947,1,0,0,0,86,
+		952,1,0,0,0,88,959,1,0,0,0,90,964,1,0,0,0,92,970,1,0,0,0,94,978,1,0,0,
+		0,96,994,1,0,0,0,98,1010,1,0,0,0,100,1012,1,0,0,0,102,1046,1,0,0,0,104,
+		1054,1,0,0,0,106,1056,1,0,0,0,108,1102,1,0,0,0,110,1104,1,0,0,0,112,1122,
+		1,0,0,0,114,1124,1,0,0,0,116,1127,1,0,0,0,118,1145,1,0,0,0,120,1147,1,
+		0,0,0,122,1162,1,0,0,0,124,1178,1,0,0,0,126,1233,1,0,0,0,128,1254,1,0,
+		0,0,130,1256,1,0,0,0,132,1263,1,0,0,0,134,1275,1,0,0,0,136,1277,1,0,0,
+		0,138,1381,1,0,0,0,140,1383,1,0,0,0,142,1409,1,0,0,0,144,1457,1,0,0,0,
+		146,1459,1,0,0,0,148,1465,1,0,0,0,150,1468,1,0,0,0,152,1804,1,0,0,0,154,
+		1806,1,0,0,0,156,1848,1,0,0,0,158,1850,1,0,0,0,160,1856,1,0,0,0,162,1861,
+		1,0,0,0,164,1867,1,0,0,0,166,1871,1,0,0,0,168,1875,1,0,0,0,170,1878,1,
+		0,0,0,172,1922,1,0,0,0,174,1947,1,0,0,0,176,1949,1,0,0,0,178,1954,1,0,
+		0,0,180,185,3,2,1,0,181,185,3,4,2,0,182,185,3,150,75,0,183,185,3,8,4,0,
+		184,180,1,0,0,0,184,181,1,0,0,0,184,182,1,0,0,0,184,183,1,0,0,0,185,188,
+		1,0,0,0,186,184,1,0,0,0,186,187,1,0,0,0,187,189,1,0,0,0,188,186,1,0,0,
+		0,189,190,5,0,0,1,190,1,1,0,0,0,191,192,5,3,0,0,192,193,5,272,0,0,193,
+		3,1,0,0,0,194,195,5,1,0,0,195,196,3,178,89,0,196,200,5,250,0,0,197,199,
+		3,6,3,0,198,197,1,0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,
+		0,201,203,1,0,0,0,202,200,1,0,0,0,203,204,5,251,0,0,204,5,1,0,0,0,205,
+		227,3,12,6,0,206,227,3,20,10,0,207,227,3,24,12,0,208,227,3,30,15,0,209,
+		227,3,36,18,0,210,227,3,58,29,0,211,227,3,64,32,0,212,227,3,68,34,0,213,
+		227,3,100,50,0,214,227,3,72,36,0,215,227,3,78,39,0,216,227,3,106,53,0,
+		217,227,3,116,58,0,218,227,3,120,60,0,219,227,3,122,61,0,220,227,3,124,
+		62,0,221,227,3,130,65,0,222,227,3,132,66,0,223,227,3,136,68,0,224,227,
+		3,140,70,0,225,227,3,8,4,0,226,205,1,0,0,0,226,206,1,0,0,0,226,207,1,0,
+		0,0,226,208,1,0,0,0,226,209,1,0,0,0,226,210,1,0,0,0,226,211,1,0,0,0,226,
+		212,1,0,0,0,226,213,1,0,0,0,226,214,1,0,0,0,226,215,1,0,0,0,226,216,1,
+		0,0,0,226,217,1,0,0,0,226,218,1,0,0,0,226,219,1,0,0,0,226,220,1,0,0,0,
+		226,221,1,0,0,0,226,222,1,0,0,0,226,223,1,0,0,0,226,224,1,0,0,0,226,225,
+		1,0,0,0,227,7,1,0,0,0,228,229,5,274,0,0,229,235,4,4,0,0,230,234,3,178,
+		89,0,231,234,5,4,0,0,232,234,5,54,0,0,233,230,1,0,0,0,233,231,1,0,0,0,
+		233,232,1,0,0,0,234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,0,0,0,236,238,
+		1,0,0,0,237,235,1,0,0,0,238,239,3,10,5,0,239,9,1,0,0,0,240,245,5,250,0,
+		0,241,244,3,10,5,0,242,244,8,0,0,0,243,241,1,0,0,0,243,242,1,0,0,0,244,
+		247,1,0,0,0,245,243,1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,0,247,245,1,
+		0,0,0,248,249,5,251,0,0,249,11,1,0,0,0,250,251,5,5,0,0,251,274,5,272,0,
+		0,252,253,5,6,0,0,253,274,3,178,89,0,254,255,5,7,0,0,255,274,5,269,0,0,
+		256,257,5,8,0,0,257,274,5,269,0,0,258,259,5,9,0,0,259,274,5,269,0,0,260,
+		261,5,10,0,0,261,274,3,178,89,0,262,263,5,11,0,0,263,274,3,18,9,0,264,
+		265,5,12,0,0,265,267,3,178,89,0,266,268,3,178,89,0,267,266,1,0,0,0,267,
+		268,1,0,0,0,268,271,1,0,0,0,269,270,5,13,0,0,270,272,3,14,7,0,271,269,
+		1,0,0,0,271,272,1,0,0,0,272,274,1,0,0,0,273,250,1,0,0,0,273,252,1,0,0,
+		0,273,254,1,0,0,0,273,256,1,0,0,0,273,258,1,0,0,0,273,260,1,0,0,0,273,
+		262,1,0,0,0,273,264,1,0,0,0,274,13,1,0,0,0,275,280,3,178,89,0,276,277,
+		5,258,0,0,277,279,3,178,89,0,278,276,1,0,0,0,279,282,1,0,0,0,280,278,1,
+		0,0,0,280,281,1,0,0,0,281,285,1,0,0,0,282,280,1,0,0,0,283,284,5,258,0,
+		0,284,286,3,16,8,0,285,283,1,0,0,0,285,286,1,0,0,0,286,289,1,0,0,0,287,
+		289,3,16,8,0,288,275,1,0,0,0,288,287,1,0,0,0,289,15,1,0,0,0,290,297,5,
+		250,0,0,291,293,5,269,0,0,292,294,5,254,0,0,293,292,1,0,0,0,293,294,1,
+		0,0,0,294,296,1,0,0,0,295,291,1,0,0,0,296,299,1,0,0,0,297,295,1,0,0,0,
+		297,298,1,0,0,0,298,300,1,0,0,0,299,297,1,0,0,0,300,301,5,251,0,0,301,
+		17,1,0,0,0,302,303,5,268,0,0,303,19,1,0,0,0,304,305,5,14,0,0,305,306,3,
+		178,89,0,306,310,5,250,0,0,307,309,3,22,11,0,308,307,1,0,0,0,309,312,1,
+		0,0,0,310,308,1,0,0,0,310,311,1,0,0,0,311,313,1,0,0,0,312,310,1,0,0,0,
+		313,314,5,251,0,0,314,21,1,0,0,0,315,316,5,43,0,0,316,322,5,272,0,0,317,
+		318,5,44,0,0,318,322,3,172,86,0,319,320,5,45,0,0,320,322,3,172,86,0,321,
+		315,1,0,0,0,321,317,1,0,0,0,321,319,1,0,0,0,322,23,1,0,0,0,323,324,5,15,
+		0,0,324,325,3,178,89,0,325,329,5,250,0,0,326,328,3,26,13,0,327,326,1,0,
+		0,0,328,331,1,0,0,0,329,327,1,0,0,0,329,330,1,0,0,0,330,332,1,0,0,0,331,
+		329,1,0,0,0,332,333,5,251,0,0,333,25,1,0,0,0,334,335,5,122,0,0,335,360,
+		3,172,86,0,336,337,5,185,0,0,337,338,3,172,86,0,338,339,3,168,84,0,339,
+		360,1,0,0,0,340,341,5,186,0,0,341,342,3,172,86,0,342,343,3,168,84,0,343,
+		360,1,0,0,0,344,345,5,16,0,0,345,346,3,28,14,0,346,350,5,250,0,0,347,349,
+		3,34,17,0,348,347,1,0,0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,
+		0,0,351,353,1,0,0,0,352,350,1,0,0,0,353,354,5,251,0,0,354,360,1,0,0,0,
+		355,356,5,19,0,0,356,357,5,269,0,0,357,358,5,20,0,0,358,360,3,172,86,0,
+		359,334,1,0,0,0,359,336,1,0,0,0,359,340,1,0,0,0,359,344,1,0,0,0,359,355,
+		1,0,0,0,360,27,1,0,0,0,361,362,7,1,0,0,362,29,1,0,0,0,363,364,5,46,0,0,
+		364,365,3,178,89,0,365,369,5,250,0,0,366,368,3,32,16,0,367,366,1,0,0,0,
+		368,371,1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,372,1,0,0,0,371,369,
+		1,0,0,0,372,373,5,251,0,0,373,31,1,0,0,0,374,375,5,47,0,0,375,398,3,172,
+		86,0,376,377,5,48,0,0,377,378,5,49,0,0,378,381,3,170,85,0,379,380,5,50,
+		0,0,380,382,3,172,86,0,381,379,1,0,0,0,381,382,1,0,0,0,382,385,1,0,0,0,
+		383,384,5,51,0,0,384,386,5,269,0,0,385,383,1,0,0,0,385,386,1,0,0,0,386,
+		398,1,0,0,0,387,388,5,48,0,0,388,389,5,52,0,0,389,393,5,250,0,0,390,392,
+		3,34,17,0,391,390,1,0,0,0,392,395,1,0,0,0,393,391,1,0,0,0,393,394,1,0,
+		0,0,394,396,1,0,0,0,395,393,1,0,0,0,396,398,5,251,0,0,397,374,1,0,0,0,
+		397,376,1,0,0,0,397,387,1,0,0,0,398,33,1,0,0,0,399,400,5,269,0,0,400,402,
+		3,172,86,0,401,403,5,254,0,0,402,401,1,0,0,0,402,403,1,0,0,0,403,35,1,
+		0,0,0,404,405,5,53,0,0,405,406,3,178,89,0,406,407,5,54,0,0,407,408,3,178,
+		89,0,408,412,5,250,0,0,409,411,3,38,19,0,410,409,1,0,0,0,411,414,1,0,0,
+		0,412,410,1,0,0,0,412,413,1,0,0,0,413,415,1,0,0,0,414,412,1,0,0,0,415,
+		416,5,251,0,0,416,37,1,0,0,0,417,418,5,55,0,0,418,481,3,178,89,0,419,420,
+		5,56,0,0,420,421,3,172,86,0,421,426,3,168,84,0,422,423,5,57,0,0,423,424,
+		3,172,86,0,424,425,3,168,84,0,425,427,1,0,0,0,426,422,1,0,0,0,426,427,
+		1,0,0,0,427,436,1,0,0,0,428,429,5,245,0,0,429,433,3,178,89,0,430,432,3,
+		46,23,0,431,430,1,0,0,0,432,435,1,0,0,0,433,431,1,0,0,0,433,434,1,0,0,
+		0,434,437,1,0,0,0,435,433,1,0,0,0,436,428,1,0,0,0,436,437,1,0,0,0,437,
+		481,1,0,0,0,438,439,5,58,0,0,439,481,5,269,0,0,440,441,5,59,0,0,441,481,
+		3,170,85,0,442,443,5,60,0,0,443,444,3,48,24,0,444,445,3,170,85,0,445,446,
+		5,63,0,0,446,447,5,55,0,0,447,451,5,64,0,0,448,449,5,56,0,0,449,450,5,
+		63,0,0,450,452,5,65,0,0,451,448,1,0,0,0,451,452,1,0,0,0,452,456,1,0,0,
+		0,453,455,3,40,20,0,454,453,1,0,0,0,455,458,1,0,0,0,456,454,1,0,0,0,456,
+		457,1,0,0,0,457,481,1,0,0,0,458,456,1,0,0,0,459,461,5,66,0,0,460,462,3,
+		50,25,0,461,460,1,0,0,0,462,463,1,0,0,0,463,461,1,0,0,0,463,464,1,0,0,
+		0,464,481,1,0,0,0,465,466,5,11,0,0,466,481,3,18,9,0,467,481,3,52,26,0,
+		468,469,5,244,0,0,469,481,3,178,89,0,470,471,5,96,0,0,471,477,3,172,86,
+		0,472,475,5,100,0,0,473,474,5,167,0,0,474,476,3,172,86,0,475,473,1,0,0,
+		0,475,476,1,0,0,0,476,478,1,0,0,0,477,472,1,0,0,0,477,478,1,0,0,0,478,
+		481,1,0,0,0,479,481,3,42,21,0,480,417,1,0,0,0,480,419,1,0,0,0,480,438,
+		1,0,0,0,480,440,1,0,0,0,480,442,1,0,0,0,480,459,1,0,0,0,480,465,1,0,0,
+		0,480,467,1,0,0,0,480,468,1,0,0,0,480,470,1,0,0,0,480,479,1,0,0,0,481,
+		39,1,0,0,0,482,483,5,34,0,0,483,502,3,42,21,0,484,485,5,34,0,0,485,486,
+		5,96,0,0,486,491,3,172,86,0,487,488,5,254,0,0,488,490,3,172,86,0,489,487,
+		1,0,0,0,490,493,1,0,0,0,491,489,1,0,0,0,491,492,1,0,0,0,492,499,1,0,0,
+		0,493,491,1,0,0,0,494,497,5,100,0,0,495,496,5,167,0,0,496,498,3,172,86,
+		0,497,495,1,0,0,0,497,498,1,0,0,0,498,500,1,0,0,0,499,494,1,0,0,0,499,
+		500,1,0,0,0,500,502,1,0,0,0,501,482,1,0,0,0,501,484,1,0,0,0,502,41,1,0,
+		0,0,503,504,5,97,0,0,504,505,5,63,0,0,505,510,3,170,85,0,506,507,5,254,
+		0,0,507,509,3,170,85,0,508,506,1,0,0,0,509,512,1,0,0,0,510,508,1,0,0,0,
+		510,511,1,0,0,0,511,515,1,0,0,0,512,510,1,0,0,0,513,514,5,99,0,0,514,516,
+		3,170,85,0,515,513,1,0,0,0,515,516,1,0,0,0,516,518,1,0,0,0,517,519,3,44,
+		22,0,518,517,1,0,0,0,518,519,1,0,0,0,519,522,1,0,0,0,520,521,5,34,0,0,
+		521,523,5,66,0,0,522,520,1,0,0,0,522,523,1,0,0,0,523,43,1,0,0,0,524,525,
+		5,132,0,0,525,526,3,170,85,0,526,527,5,204,0,0,527,528,3,178,89,0,528,
+		532,1,0,0,0,529,530,5,132,0,0,530,532,3,172,86,0,531,524,1,0,0,0,531,529,
+		1,0,0,0,532,45,1,0,0,0,533,541,5,246,0,0,534,535,5,50,0,0,535,541,3,172,
+		86,0,536,537,5,72,0,0,537,541,3,172,86,0,538,539,5,183,0,0,539,541,3,170,
+		85,0,540,533,1,0,0,0,540,534,1,0,0,0,540,536,1,0,0,0,540,538,1,0,0,0,541,
+		47,1,0,0,0,542,543,5,271,0,0,543,546,5,62,0,0,544,546,5,270,0,0,545,542,
+		1,0,0,0,545,544,1,0,0,0,546,49,1,0,0,0,547,548,5,71,0,0,548,554,3,172,
+		86,0,549,550,5,72,0,0,550,554,3,172,86,0,551,552,5,73,0,0,552,554,5,269,
+		0,0,553,547,1,0,0,0,553,549,1,0,0,0,553,551,1,0,0,0,554,51,1,0,0,0,555,
+		556,5,67,0,0,556,560,3,178,89,0,557,559,3,54,27,0,558,557,1,0,0,0,559,
+		562,1,0,0,0,560,558,1,0,0,0,560,561,1,0,0,0,561,53,1,0,0,0,562,560,1,0,
+		0,0,563,564,5,72,0,0,564,576,3,172,86,0,565,566,5,73,0,0,566,576,5,269,
+		0,0,567,568,5,132,0,0,568,576,3,172,86,0,569,570,5,68,0,0,570,573,3,56,
+		28,0,571,572,5,205,0,0,572,574,3,56,28,0,573,571,1,0,0,0,573,574,1,0,0,
+		0,574,576,1,0,0,0,575,563,1,0,0,0,575,565,1,0,0,0,575,567,1,0,0,0,575,
+		569,1,0,0,0,576,55,1,0,0,0,577,578,7,2,0,0,578,57,1,0,0,0,579,580,5,74,
+		0,0,580,581,3,178,89,0,581,585,5,250,0,0,582,584,3,60,30,0,583,582,1,0,
+		0,0,584,587,1,0,0,0,585,583,1,0,0,0,585,586,1,0,0,0,586,588,1,0,0,0,587,
+		585,1,0,0,0,588,589,5,251,0,0,589,59,1,0,0,0,590,591,5,75,0,0,591,646,
+		3,178,89,0,592,593,5,114,0,0,593,646,3,172,86,0,594,595,5,115,0,0,595,
+		646,3,80,40,0,596,597,5,117,0,0,597,598,5,73,0,0,598,646,5,269,0,0,599,
+		600,5,120,0,0,600,602,3,98,49,0,601,603,5,274,0,0,602,601,1,0,0,0,602,
+		603,1,0,0,0,603,646,1,0,0,0,604,605,5,8,0,0,605,646,5,269,0,0,606,607,
+		5,45,0,0,607,610,3,172,86,0,608,609,5,140,0,0,609,611,3,170,85,0,610,608,
+		1,0,0,0,610,611,1,0,0,0,611,614,1,0,0,0,612,613,5,141,0,0,613,615,3,62,
+		31,0,614,612,1,0,0,0,614,615,1,0,0,0,615,636,1,0,0,0,616,631,5,156,0,0,
+		617,618,5,271,0,0,618,632,5,142,0,0,619,620,5,142,0,0,620,627,5,250,0,
+		0,621,623,3,172,86,0,622,624,5,254,0,0,623,622,1,0,0,0,623,624,1,0,0,0,
+		624,626,1,0,0,0,625,621,1,0,0,0,626,629,1,0,0,0,627,625,1,0,0,0,627,628,
+		1,0,0,0,628,630,1,0,0,0,629,627,1,0,0,0,630,632,5,251,0,0,631,617,1,0,
+		0,0,631,619,1,0,0,0,632,634,1,0,0,0,633,635,5,274,0,0,634,633,1,0,0,0,
+		634,635,1,0,0,0,635,637,1,0,0,0,636,616,1,0,0,0,636,637,1,0,0,0,637,646,
+		1,0,0,0,638,646,3,92,46,0,639,646,3,94,47,0,640,642,5,144,0,0,641,643,
+		5,258,0,0,642,641,1,0,0,0,642,643,1,0,0,0,643,644,1,0,0,0,644,646,3,172,
+		86,0,645,590,1,0,0,0,645,592,1,0,0,0,645,594,1,0,0,0,645,596,1,0,0,0,645,
+		599,1,0,0,0,645,604,1,0,0,0,645,606,1,0,0,0,645,638,1,0,0,0,645,639,1,
+		0,0,0,645,640,1,0,0,0,646,61,1,0,0,0,647,650,5,115,0,0,648,650,3,172,86,
+		0,649,647,1,0,0,0,649,648,1,0,0,0,650,63,1,0,0,0,651,652,5,76,0,0,652,
+		653,3,178,89,0,653,657,5,250,0,0,654,656,3,66,33,0,655,654,1,0,0,0,656,
+		659,1,0,0,0,657,655,1,0,0,0,657,658,1,0,0,0,658,660,1,0,0,0,659,657,1,
+		0,0,0,660,661,5,251,0,0,661,65,1,0,0,0,662,663,5,77,0,0,663,667,5,250,
+		0,0,664,666,3,76,38,0,665,664,1,0,0,0,666,669,1,0,0,0,667,665,1,0,0,0,
+		667,668,1,0,0,0,668,670,1,0,0,0,669,667,1,0,0,0,670,702,5,251,0,0,671,
+		672,5,78,0,0,672,702,3,172,86,0,673,674,5,79,0,0,674,702,3,172,86,0,675,
+		676,5,80,0,0,676,677,5,49,0,0,677,702,3,170,85,0,678,679,5,80,0,0,679,
+		680,5,81,0,0,680,681,3,172,86,0,681,682,3,168,84,0,682,702,1,0,0,0,683,
+		684,5,83,0,0,684,702,3,172,86,0,685,686,5,84,0,0,686,702,3,172,86,0,687,
+		688,5,82,0,0,688,702,3,172,86,0,689,690,5,85,0,0,690,691,3,172,86,0,691,
+		692,3,168,84,0,692,702,1,0,0,0,693,694,5,86,0,0,694,695,3,172,86,0,695,
+		696,5,81,0,0,696,697,3,172,86,0,697,698,3,168,84,0,698,702,1,0,0,0,699,
+		700,5,87,0,0,700,702,3,178,89,0,701,662,1,0,0,0,701,671,1,0,0,0,701,673,
+		1,0,0,0,701,675,1,0,0,0,701,678,1,0,0,0,701,683,1,0,0,0,701,685,1,0,0,
+		0,701,687,1,0,0,0,701,689,1,0,0,0,701,693,1,0,0,0,701,699,1,0,0,0,702,
+		67,1,0,0,0,703,704,5,88,0,0,704,705,3,178,89,0,705,706,5,54,0,0,706,707,
+		3,178,89,0,707,711,5,250,0,0,708,710,3,70,35,0,709,708,1,0,0,0,710,713,
+		1,0,0,0,711,709,1,0,0,0,711,712,1,0,0,0,712,714,1,0,0,0,713,711,1,0,0,
+		0,714,715,5,251,0,0,715,69,1,0,0,0,716,717,5,89,0,0,717,764,3,178,89,0,
+		718,719,5,78,0,0,719,764,3,172,86,0,720,721,5,90,0,0,721,722,5,63,0,0,
+		722,764,5,65,0,0,723,724,5,90,0,0,724,764,3,172,86,0,725,726,5,193,0,0,
+		726,727,3,172,86,0,727,728,3,168,84,0,728,764,1,0,0,0,729,730,5,91,0,0,
+		730,764,3,172,86,0,731,732,5,58,0,0,732,764,5,269,0,0,733,734,5,59,0,0,
+		734,764,3,170,85,0,735,736,5,96,0,0,736,742,3,172,86,0,737,740,5,100,0,
+		0,738,739,5,167,0,0,739,741,3,172,86,0,740,738,1,0,0,0,740,741,1,0,0,0,
+		741,743,1,0,0,0,742,737,1,0,0,0,742,743,1,0,0,0,743,764,1,0,0,0,744,745,
+		5,60,0,0,745,746,3,48,24,0,746,747,3,170,85,0,747,748,5,63,0,0,748,749,
+		5,89,0,0,749,752,5,64,0,0,750,751,5,34,0,0,751,753,3,42,21,0,752,750,1,
+		0,0,0,752,753,1,0,0,0,753,764,1,0,0,0,754,755,5,101,0,0,755,759,3,172,
+		86,0,756,757,5,102,0,0,757,758,5,134,0,0,758,760,5,59,0,0,759,756,1,0,
+		0,0,759,760,1,0,0,0,760,764,1,0,0,0,761,764,3,52,26,0,762,764,3,42,21,
+		0,763,716,1,0,0,0,763,718,1,0,0,0,763,720,1,0,0,0,763,723,1,0,0,0,763,
+		725,1,0,0,0,763,729,1,0,0,0,763,731,1,0,0,0,763,733,1,0,0,0,763,735,1,
+		0,0,0,763,744,1,0,0,0,763,754,1,0,0,0,763,761,1,0,0,0,763,762,1,0,0,0,
+		764,71,1,0,0,0,765,766,5,199,0,0,766,767,3,178,89,0,767,771,5,250,0,0,
+		768,770,3,74,37,0,769,768,1,0,0,0,770,773,1,0,0,0,771,769,1,0,0,0,771,
+		772,1,0,0,0,772,774,1,0,0,0,773,771,1,0,0,0,774,775,5,251,0,0,775,73,1,
+		0,0,0,776,777,5,229,0,0,777,797,3,172,86,0,778,779,5,90,0,0,779,797,3,
+		178,89,0,780,781,5,230,0,0,781,797,3,172,86,0,782,783,5,231,0,0,783,797,
+		3,172,86,0,784,785,5,232,0,0,785,797,3,172,86,0,786,787,5,83,0,0,787,797,
+		3,172,86,0,788,789,5,82,0,0,789,797,3,172,86,0,790,791,5,103,0,0,791,797,
+		3,172,86,0,792,793,5,104,0,0,793,797,3,172,86,0,794,795,5,107,0,0,795,
+		797,3,172,86,0,796,776,1,0,0,0,796,778,1,0,0,0,796,780,1,0,0,0,796,782,
+		1,0,0,0,796,784,1,0,0,0,796,786,1,0,0,0,796,788,1,0,0,0,796,790,1,0,0,
+		0,796,792,1,0,0,0,796,794,1,0,0,0,797,75,1,0,0,0,798,799,5,269,0,0,799,
+		800,3,172,86,0,800,801,5,63,0,0,801,803,3,172,86,0,802,804,5,254,0,0,803,
+		802,1,0,0,0,803,804,1,0,0,0,804,77,1,0,0,0,805,806,5,113,0,0,806,807,3,
+		178,89,0,807,811,5,250,0,0,808,810,3,82,41,0,809,808,1,0,0,0,810,813,1,
+		0,0,0,811,809,1,0,0,0,811,812,1,0,0,0,812,814,1,0,0,0,813,811,1,0,0,0,
+		814,815,5,251,0,0,815,79,1,0,0,0,816,818,3,172,86,0,817,819,5,116,0,0,
+		818,817,1,0,0,0,818,819,1,0,0,0,819,822,1,0,0,0,820,821,5,50,0,0,821,823,
+		3,172,86,0,822,820,1,0,0,0,822,823,1,0,0,0,823,826,1,0,0,0,824,825,5,72,
+		0,0,825,827,3,172,86,0,826,824,1,0,0,0,826,827,1,0,0,0,827,81,1,0,0,0,
+		828,829,5,114,0,0,829,946,3,172,86,0,830,831,5,115,0,0,831,946,3,80,40,
+		0,832,834,5,208,0,0,833,835,5,270,0,0,834,833,1,0,0,0,834,835,1,0,0,0,
+		835,838,1,0,0,0,836,837,5,145,0,0,837,839,3,172,86,0,838,836,1,0,0,0,838,
+		839,1,0,0,0,839,946,1,0,0,0,840,841,5,208,0,0,841,946,5,219,0,0,842,843,
+		5,209,0,0,843,946,3,172,86,0,844,845,5,210,0,0,845,946,3,172,86,0,846,
+		847,5,211,0,0,847,848,5,73,0,0,848,946,5,269,0,0,849,850,5,212,0,0,850,
+		854,5,250,0,0,851,853,3,34,17,0,852,851,1,0,0,0,853,856,1,0,0,0,854,852,
+		1,0,0,0,854,855,1,0,0,0,855,857,1,0,0,0,856,854,1,0,0,0,857,946,5,251,
+		0,0,858,859,5,212,0,0,859,860,5,220,0,0,860,861,3,178,89,0,861,862,5,221,
+		0,0,862,863,3,172,86,0,863,946,1,0,0,0,864,865,5,213,0,0,865,946,3,172,
+		86,0,866,946,3,92,46,0,867,946,3,94,47,0,868,869,5,216,0,0,869,870,5,222,
+		0,0,870,871,3,172,86,0,871,872,5,178,0,0,872,873,3,172,86,0,873,946,1,
+		0,0,0,874,875,5,215,0,0,875,946,3,172,86,0,876,877,5,117,0,0,877,878,5,
+		73,0,0,878,946,5,269,0,0,879,880,5,120,0,0,880,946,3,98,49,0,881,882,5,
+		8,0,0,882,946,5,269,0,0,883,884,5,124,0,0,884,946,5,271,0,0,885,946,3,
+		52,26,0,886,887,5,234,0,0,887,888,5,63,0,0,888,889,3,172,86,0,889,890,
+		5,220,0,0,890,894,3,172,86,0,891,892,5,235,0,0,892,893,5,236,0,0,893,895,
+		3,172,86,0,894,891,1,0,0,0,894,895,1,0,0,0,895,899,1,0,0,0,896,898,3,88,
+		44,0,897,896,1,0,0,0,898,901,1,0,0,0,899,897,1,0,0,0,899,900,1,0,0,0,900,
+		903,1,0,0,0,901,899,1,0,0,0,902,904,3,90,45,0,903,902,1,0,0,0,903,904,
+		1,0,0,0,904,946,1,0,0,0,905,906,5,249,0,0,906,911,5,269,0,0,907,908,5,
+		254,0,0,908,910,5,269,0,0,909,907,1,0,0,0,910,913,1,0,0,0,911,909,1,0,
+		0,0,911,912,1,0,0,0,912,914,1,0,0,0,913,911,1,0,0,0,914,915,5,167,0,0,
+		915,916,3,172,86,0,916,917,5,50,0,0,917,918,3,172,86,0,918,946,1,0,0,0,
+		919,920,5,242,0,0,920,946,3,172,86,0,921,923,5,239,0,0,922,924,3,86,43,
+		0,923,922,1,0,0,0,924,925,1,0,0,0,925,923,1,0,0,0,925,926,1,0,0,0,926,
+		943,1,0,0,0,927,941,5,240,0,0,928,942,3,172,86,0,929,930,5,241,0,0,930,
+		932,5,250,0,0,931,933,3,84,42,0,932,931,1,0,0,0,933,934,1,0,0,0,934,932,
+		1,0,0,0,934,935,1,0,0,0,935,936,1,0,0,0,936,939,5,251,0,0,937,938,7,3,
+		0,0,938,940,3,172,86,0,939,937,1,0,0,0,939,940,1,0,0,0,940,942,1,0,0,0,
+		941,928,1,0,0,0,941,929,1,0,0,0,942,944,1,0,0,0,943,927,1,0,0,0,943,944,
+		1,0,0,0,944,946,1,0,0,0,945,828,1,0,0,0,945,830,1,0,0,0,945,832,1,0,0,
+		0,945,840,1,0,0,0,945,842,1,0,0,0,945,844,1,0,0,0,945,846,1,0,0,0,945,
+		849,1,0,0,0,945,858,1,0,0,0,945,864,1,0,0,0,945,866,1,0,0,0,945,867,1,
+		0,0,0,945,868,1,0,0,0,945,874,1,0,0,0,945,876,1,0,0,0,945,879,1,0,0,0,
+		945,881,1,0,0,0,945,883,1,0,0,0,945,885,1,0,0,0,945,886,1,0,0,0,945,905,
+		1,0,0,0,945,919,1,0,0,0,945,921,1,0,0,0,946,83,1,0,0,0,947,948,3,170,85,
+		0,948,950,3,172,86,0,949,951,5,254,0,0,950,949,1,0,0,0,950,951,1,0,0,0,
+		951,85,1,0,0,0,952,953,5,51,0,0,953,954,5,269,0,0,954,955,5,63,0,0,955,
+		957,3,172,86,0,956,958,5,254,0,0,957,956,1,0,0,0,957,958,1,0,0,0,958,87,
+		1,0,0,0,959,960,5,237,0,0,960,961,5,269,0,0,961,962,5,63,0,0,962,963,3,
+		172,86,0,963,89,1,0,0,0,964,965,5,238,0,0,965,966,5,51,0,0,966,967,5,269,
+		0,0,967,968,5,236,0,0,968,969,3,172,86,0,969,91,1,0,0,0,970,971,5,214,
+		0,0,971,976,3,172,86,0,972,973,5,51,0,0,973,977,5,269,0,0,974,975,5,223,
+		0,0,975,977,3,178,89,0,976,972,1,0,0,0,976,974,1,0,0,0,977,93,1,0,0,0,
+		978,979,5,216,0,0,979,980,5,217,0,0,980,981,3,178,89,0,981,985,5,250,0,
+		0,982,984,3,96,48,0,983,982,1,0,0,0,984,987,1,0,0,0,985,983,1,0,0,0,985,
+		986,1,0,0,0,986,990,1,0,0,0,987,985,1,0,0,0,988,989,5,178,0,0,989,991,
+		3,172,86,0,990,988,1,0,0,0,990,991,1,0,0,0,991,992,1,0,0,0,992,993,5,251,
+		0,0,993,95,1,0,0,0,994,995,5,218,0,0,995,996,3,172,86,0,996,997,3,172,
+		86,0,997,97,1,0,0,0,998,1011,5,121,0,0,999,1011,5,122,0,0,1000,1011,5,
+		123,0,0,1001,1002,5,52,0,0,1002,1006,5,250,0,0,1003,1005,3,34,17,0,1004,
+		1003,1,0,0,0,1005,1008,1,0,0,0,1006,1004,1,0,0,0,1006,1007,1,0,0,0,1007,
+		1009,1,0,0,0,1008,1006,1,0,0,0,1009,1011,5,251,0,0,1010,998,1,0,0,0,1010,
+		999,1,0,0,0,1010,1000,1,0,0,0,1010,1001,1,0,0,0,1011,99,1,0,0,0,1012,1013,
+		5,224,0,0,1013,1014,3,178,89,0,1014,1018,5,250,0,0,1015,1017,3,102,51,
+		0,1016,1015,1,0,0,0,1017,1020,1,0,0,0,1018,1016,1,0,0,0,1018,1019,1,0,
+		0,0,1019,1021,1,0,0,0,1020,1018,1,0,0,0,1021,1022,5,251,0,0,1022,101,1,
+		0,0,0,1023,1024,5,204,0,0,1024,1025,3,178,89,0,1025,1026,5,255,0,0,1026,
+		1027,3,178,89,0,1027,1047,1,0,0,0,1028,1029,5,202,0,0,1029,1047,3,172,
+		86,0,1030,1031,5,225,0,0,1031,1047,3,172,86,0,1032,1033,5,226,0,0,1033,
+		1047,5,228,0,0,1034,1035,5,226,0,0,1035,1047,3,178,89,0,1036,1038,5,65,
+		0,0,1037,1039,3,104,52,0,1038,1037,1,0,0,0,1039,1040,1,0,0,0,1040,1038,
+		1,0,0,0,1040,1041,1,0,0,0,1041,1047,1,0,0,0,1042,1043,5,212,0,0,1043,1044,
+		5,173,0,0,1044,1045,5,51,0,0,1045,1047,3,178,89,0,1046,1023,1,0,0,0,1046,
+		1028,1,0,0,0,1046,1030,1,0,0,0,1046,1032,1,0,0,0,1046,1034,1,0,0,0,1046,
+		1036,1,0,0,0,1046,1042,1,0,0,0,1047,103,1,0,0,0,1048,1049,5,227,0,0,1049,
+		1055,3,172,86,0,1050,1051,5,103,0,0,1051,1055,3,172,86,0,1052,1053,5,104,
+		0,0,1053,1055,3,172,86,0,1054,1048,1,0,0,0,1054,1050,1,0,0,0,1054,1052,
+		1,0,0,0,1055,105,1,0,0,0,1056,1057,5,125,0,0,1057,1058,3,178,89,0,1058,
+		1062,5,250,0,0,1059,1061,3,108,54,0,1060,1059,1,0,0,0,1061,1064,1,0,0,
+		0,1062,1060,1,0,0,0,1062,1063,1,0,0,0,1063,1065,1,0,0,0,1064,1062,1,0,
+		0,0,1065,1066,5,251,0,0,1066,107,1,0,0,0,1067,1068,5,126,0,0,1068,1103,
+		3,172,86,0,1069,1070,5,127,0,0,1070,1075,3,110,55,0,1071,1072,5,254,0,
+		0,1072,1074,3,110,55,0,1073,1071,1,0,0,0,1074,1077,1,0,0,0,1075,1073,1,
+		0,0,0,1075,1076,1,0,0,0,1076,1103,1,0,0,0,1077,1075,1,0,0,0,1078,1079,
+		5,169,0,0,1079,1103,3,172,86,0,1080,1081,5,170,0,0,1081,1082,3,172,86,
+		0,1082,1083,5,167,0,0,1083,1086,3,178,89,0,1084,1085,5,171,0,0,1085,1087,
+		3,172,86,0,1086,1084,1,0,0,0,1086,1087,1,0,0,0,1087,1089,1,0,0,0,1088,
+		1090,5,176,0,0,1089,1088,1,0,0,0,1089,1090,1,0,0,0,1090,1103,1,0,0,0,1091,
+		1092,5,210,0,0,1092,1103,3,172,86,0,1093,1094,5,172,0,0,1094,1099,3,114,
+		57,0,1095,1096,5,254,0,0,1096,1098,3,114,57,0,1097,1095,1,0,0,0,1098,1101,
+		1,0,0,0,1099,1097,1,0,0,0,1099,1100,1,0,0,0,1100,1103,1,0,0,0,1101,1099,
+		1,0,0,0,1102,1067,1,0,0,0,1102,1069,1,0,0,0,1102,1078,1,0,0,0,1102,1080,
+		1,0,0,0,1102,1091,1,0,0,0,1102,1093,1,0,0,0,1103,109,1,0,0,0,1104,1105,
+		3,178,89,0,1105,1114,3,172,86,0,1106,1110,5,250,0,0,1107,1109,3,112,56,
+		0,1108,1107,1,0,0,0,1109,1112,1,0,0,0,1110,1108,1,0,0,0,1110,1111,1,0,
+		0,0,1111,1113,1,0,0,0,1112,1110,1,0,0,0,1113,1115,5,251,0,0,1114,1106,
+		1,0,0,0,1114,1115,1,0,0,0,1115,111,1,0,0,0,1116,1117,5,169,0,0,1117,1123,
+		3,172,86,0,1118,1119,5,170,0,0,1119,1123,3,172,86,0,1120,1121,5,171,0,
+		0,1121,1123,3,172,86,0,1122,1116,1,0,0,0,1122,1118,1,0,0,0,1122,1120,1,
+		0,0,0,1123,113,1,0,0,0,1124,1125,5,269,0,0,1125,1126,3,172,86,0,1126,115,
+		1,0,0,0,1127,1128,5,128,0,0,1128,1137,3,178,89,0,1129,1133,5,250,0,0,1130,
+		1132,3,118,59,0,1131,1130,1,0,0,0,1132,1135,1,0,0,0,1133,1131,1,0,0,0,
+		1133,1134,1,0,0,0,1134,1136,1,0,0,0,1135,1133,1,0,0,0,1136,1138,5,251,
+		0,0,1137,1129,1,0,0,0,1137,1138,1,0,0,0,1138,117,1,0,0,0,1139,1140,5,129,
+		0,0,1140,1146,3,172,86,0,1141,1142,5,130,0,0,1142,1146,3,172,86,0,1143,
+		1144,5,131,0,0,1144,1146,3,172,86,0,1145,1139,1,0,0,0,1145,1141,1,0,0,
+		0,1145,1143,1,0,0,0,1146,119,1,0,0,0,1147,1148,5,132,0,0,1148,1149,3,178,
+		89,0,1149,1150,5,250,0,0,1150,1158,3,172,86,0,1151,1156,3,168,84,0,1152,
+		1153,5,57,0,0,1153,1154,3,172,86,0,1154,1155,3,168,84,0,1155,1157,1,0,
+		0,0,1156,1152,1,0,0,0,1156,1157,1,0,0,0,1157,1159,1,0,0,0,1158,1151,1,
+		0,0,0,1158,1159,1,0,0,0,1159,1160,1,0,0,0,1160,1161,5,251,0,0,1161,121,
+		1,0,0,0,1162,1163,5,133,0,0,1163,1164,3,178,89,0,1164,1165,5,257,0,0,1165,
+		1172,3,172,86,0,1166,1169,5,134,0,0,1167,1170,5,135,0,0,1168,1170,5,136,
+		0,0,1169,1167,1,0,0,0,1169,1168,1,0,0,0,1170,1171,1,0,0,0,1171,1173,3,
+		170,85,0,1172,1166,1,0,0,0,1172,1173,1,0,0,0,1173,1176,1,0,0,0,1174,1175,
+		5,51,0,0,1175,1177,5,269,0,0,1176,1174,1,0,0,0,1176,1177,1,0,0,0,1177,
+		123,1,0,0,0,1178,1179,5,137,0,0,1179,1180,3,178,89,0,1180,1181,5,145,0,
+		0,1181,1184,3,172,86,0,1182,1183,5,51,0,0,1183,1185,5,269,0,0,1184,1182,
+		1,0,0,0,1184,1185,1,0,0,0,1185,1189,1,0,0,0,1186,1187,5,138,0,0,1187,1188,
+		5,140,0,0,1188,1190,5,271,0,0,1189,1186,1,0,0,0,1189,1190,1,0,0,0,1190,
+		1194,1,0,0,0,1191,1192,5,139,0,0,1192,1193,5,140,0,0,1193,1195,5,271,0,
+		0,1194,1191,1,0,0,0,1194,1195,1,0,0,0,1195,1206,1,0,0,0,1196,1197,5,162,
+		0,0,1197,1198,5,188,0,0,1198,1199,3,178,89,0,1199,1200,5,163,0,0,1200,
+		1201,5,167,0,0,1201,1202,5,271,0,0,1202,1204,5,164,0,0,1203,1205,3,126,
+		63,0,1204,1203,1,0,0,0,1204,1205,1,0,0,0,1205,1207,1,0,0,0,1206,1196,1,
+		0,0,0,1206,1207,1,0,0,0,1207,1208,1,0,0,0,1208,1209,5,256,0,0,1209,1214,
+		3,128,64,0,1210,1211,5,254,0,0,1211,1213,3,128,64,0,1212,1210,1,0,0,0,
+		1213,1216,1,0,0,0,1214,1212,1,0,0,0,1214,1215,1,0,0,0,1215,125,1,0,0,0,
+		1216,1214,1,0,0,0,1217,1218,5,165,0,0,1218,1223,3,178,89,0,1219,1220,5,
+		254,0,0,1220,1222,3,178,89,0,1221,1219,1,0,0,0,1222,1225,1,0,0,0,1223,
+		1221,1,0,0,0,1223,1224,1,0,0,0,1224,1229,1,0,0,0,1225,1223,1,0,0,0,1226,
+		1227,5,179,0,0,1227,1228,5,166,0,0,1228,1230,3,178,89,0,1229,1226,1,0,
+		0,0,1229,1230,1,0,0,0,1230,1234,1,0,0,0,1231,1232,5,166,0,0,1232,1234,
+		3,178,89,0,1233,1217,1,0,0,0,1233,1231,1,0,0,0,1234,127,1,0,0,0,1235,1236,
+		5,158,0,0,1236,1237,5,270,0,0,1237,1238,5,167,0,0,1238,1255,3,178,89,0,
+		1239,1251,5,161,0,0,1240,1241,5,252,0,0,1241,1246,3,178,89,0,1242,1243,
+		5,254,0,0,1243,1245,3,178,89,0,1244,1242,1,0,0,0,1245,1248,1,0,0,0,1246,
+		1244,1,0,0,0,1246,1247,1,0,0,0,1247,1249,1,0,0,0,1248,1246,1,0,0,0,1249,
+		1250,5,253,0,0,1250,1252,1,0,0,0,1251,1240,1,0,0,0,1251,1252,1,0,0,0,1252,
+		1255,1,0,0,0,1253,1255,3,178,89,0,1254,1235,1,0,0,0,1254,1239,1,0,0,0,
+		1254,1253,1,0,0,0,1255,129,1,0,0,0,1256,1257,5,146,0,0,1257,1258,5,145,
+		0,0,1258,1261,3,172,86,0,1259,1260,5,147,0,0,1260,1262,3,170,85,0,1261,
+		1259,1,0,0,0,1261,1262,1,0,0,0,1262,131,1,0,0,0,1263,1264,5,148,0,0,1264,
+		1265,5,149,0,0,1265,1270,3,134,67,0,1266,1267,5,254,0,0,1267,1269,3,134,
+		67,0,1268,1266,1,0,0,0,1269,1272,1,0,0,0,1270,1268,1,0,0,0,1270,1271,1,
+		0,0,0,1271,133,1,0,0,0,1272,1270,1,0,0,0,1273,1276,5,66,0,0,1274,1276,
+		3,178,89,0,1275,1273,1,0,0,0,1275,1274,1,0,0,0,1276,135,1,0,0,0,1277,1278,
+		5,150,0,0,1278,1282,5,250,0,0,1279,1281,3,138,69,0,1280,1279,1,0,0,0,1281,
+		1284,1,0,0,0,1282,1280,1,0,0,0,1282,1283,1,0,0,0,1283,1285,1,0,0,0,1284,
+		1282,1,0,0,0,1285,1286,5,251,0,0,1286,137,1,0,0,0,1287,1288,5,10,0,0,1288,
+		1298,3,176,88,0,1289,1290,5,151,0,0,1290,1295,3,178,89,0,1291,1292,5,254,
+		0,0,1292,1294,3,178,89,0,1293,1291,1,0,0,0,1294,1297,1,0,0,0,1295,1293,
+		1,0,0,0,1295,1296,1,0,0,0,1296,1299,1,0,0,0,1297,1295,1,0,0,0,1298,1289,
+		1,0,0,0,1298,1299,1,0,0,0,1299,1382,1,0,0,0,1300,1301,5,152,0,0,1301,1382,
+		3,178,89,0,1302,1303,5,153,0,0,1303,1382,3,178,89,0,1304,1305,5,154,0,
+		0,1305,1306,5,155,0,0,1306,1307,5,156,0,0,1307,1382,3,178,89,0,1308,1311,
+		5,157,0,0,1309,1310,5,270,0,0,1310,1312,5,204,0,0,1311,1309,1,0,0,0,1311,
+		1312,1,0,0,0,1312,1313,1,0,0,0,1313,1314,5,155,0,0,1314,1315,5,167,0,0,
+		1315,1382,3,178,89,0,1316,1317,5,158,0,0,1317,1318,5,270,0,0,1318,1319,
+		5,204,0,0,1319,1320,5,155,0,0,1320,1321,5,167,0,0,1321,1382,3,178,89,0,
+		1322,1323,5,181,0,0,1323,1328,3,178,89,0,1324,1325,5,254,0,0,1325,1327,
+		3,178,89,0,1326,1324,1,0,0,0,1327,1330,1,0,0,0,1328,1326,1,0,0,0,1328,
+		1329,1,0,0,0,1329,1332,1,0,0,0,1330,1328,1,0,0,0,1331,1333,5,159,0,0,1332,
+		1331,1,0,0,0,1332,1333,1,0,0,0,1333,1334,1,0,0,0,1334,1335,5,167,0,0,1335,
+		1336,5,233,0,0,1336,1337,3,176,88,0,1337,1382,1,0,0,0,1338,1339,5,177,
+		0,0,1339,1340,3,172,86,0,1340,1344,5,250,0,0,1341,1343,3,138,69,0,1342,
+		1341,1,0,0,0,1343,1346,1,0,0,0,1344,1342,1,0,0,0,1344,1345,1,0,0,0,1345,
+		1347,1,0,0,0,1346,1344,1,0,0,0,1347,1357,5,251,0,0,1348,1349,5,178,0,0,
+		1349,1353,5,250,0,0,1350,1352,3,138,69,0,1351,1350,1,0,0,0,1352,1355,1,
+		0,0,0,1353,1351,1,0,0,0,1353,1354,1,0,0,0,1354,1356,1,0,0,0,1355,1353,
+		1,0,0,0,1356,1358,5,251,0,0,1357,1348,1,0,0,0,1357,1358,1,0,0,0,1358,1382,
+		1,0,0,0,1359,1362,5,159,0,0,1360,1361,5,188,0,0,1361,1363,5,114,0,0,1362,
+		1360,1,0,0,0,1362,1363,1,0,0,0,1363,1364,1,0,0,0,1364,1368,5,250,0,0,1365,
+		1367,3,138,69,0,1366,1365,1,0,0,0,1367,1370,1,0,0,0,1368,1366,1,0,0,0,
+		1368,1369,1,0,0,0,1369,1371,1,0,0,0,1370,1368,1,0,0,0,1371,1382,5,251,
+		0,0,1372,1373,5,160,0,0,1373,1377,5,250,0,0,1374,1376,3,138,69,0,1375,
+		1374,1,0,0,0,1376,1379,1,0,0,0,1377,1375,1,0,0,0,1377,1378,1,0,0,0,1378,
+		1380,1,0,0,0,1379,1377,1,0,0,0,1380,1382,5,251,0,0,1381,1287,1,0,0,0,1381,
+		1300,1,0,0,0,1381,1302,1,0,0,0,1381,1304,1,0,0,0,1381,1308,1,0,0,0,1381,
+		1316,1,0,0,0,1381,1322,1,0,0,0,1381,1338,1,0,0,0,1381,1359,1,0,0,0,1381,
+		1372,1,0,0,0,1382,139,1,0,0,0,1383,1384,5,180,0,0,1384,1388,5,250,0,0,
+		1385,1387,3,142,71,0,1386,1385,1,0,0,0,1387,1390,1,0,0,0,1388,1386,1,0,
+		0,0,1388,1389,1,0,0,0,1389,1391,1,0,0,0,1390,1388,1,0,0,0,1391,1392,5,
+		251,0,0,1392,141,1,0,0,0,1393,1394,5,181,0,0,1394,1399,3,178,89,0,1395,
+		1396,5,254,0,0,1396,1398,3,178,89,0,1397,1395,1,0,0,0,1398,1401,1,0,0,
+		0,1399,1397,1,0,0,0,1399,1400,1,0,0,0,1400,1405,1,0,0,0,1401,1399,1,0,
+		0,0,1402,1404,3,144,72,0,1403,1402,1,0,0,0,1404,1407,1,0,0,0,1405,1403,
+		1,0,0,0,1405,1406,1,0,0,0,1406,1410,1,0,0,0,1407,1405,1,0,0,0,1408,1410,
+		3,136,68,0,1409,1393,1,0,0,0,1409,1408,1,0,0,0,1410,143,1,0,0,0,1411,1412,
+		5,182,0,0,1412,1458,3,172,86,0,1413,1414,5,90,0,0,1414,1415,5,248,0,0,
+		1415,1458,3,172,86,0,1416,1417,5,90,0,0,1417,1458,3,178,89,0,1418,1419,
+		5,183,0,0,1419,1458,3,170,85,0,1420,1421,5,134,0,0,1421,1422,5,271,0,0,
+		1422,1458,5,143,0,0,1423,1424,5,103,0,0,1424,1425,3,172,86,0,1425,1426,
+		5,190,0,0,1426,1427,5,112,0,0,1427,1458,1,0,0,0,1428,1429,5,104,0,0,1429,
+		1458,3,172,86,0,1430,1431,5,105,0,0,1431,1432,3,172,86,0,1432,1433,5,190,
+		0,0,1433,1434,5,112,0,0,1434,1458,1,0,0,0,1435,1436,5,106,0,0,1436,1458,
+		3,172,86,0,1437,1438,5,107,0,0,1438,1458,5,108,0,0,1439,1440,5,109,0,0,
+		1440,1458,3,172,86,0,1441,1442,5,93,0,0,1442,1443,5,95,0,0,1443,1444,5,
+		63,0,0,1444,1446,3,172,86,0,1445,1447,3,146,73,0,1446,1445,1,0,0,0,1446,
+		1447,1,0,0,0,1447,1450,1,0,0,0,1448,1449,5,4,0,0,1449,1451,3,170,85,0,
+		1450,1448,1,0,0,0,1450,1451,1,0,0,0,1451,1453,1,0,0,0,1452,1454,3,148,
+		74,0,1453,1452,1,0,0,0,1453,1454,1,0,0,0,1454,1458,1,0,0,0,1455,1456,5,
+		110,0,0,1456,1458,3,170,85,0,1457,1411,1,0,0,0,1457,1413,1,0,0,0,1457,
+		1416,1,0,0,0,1457,1418,1,0,0,0,1457,1420,1,0,0,0,1457,1423,1,0,0,0,1457,
+		1428,1,0,0,0,1457,1430,1,0,0,0,1457,1435,1,0,0,0,1457,1437,1,0,0,0,1457,
+		1439,1,0,0,0,1457,1441,1,0,0,0,1457,1455,1,0,0,0,1458,145,1,0,0,0,1459,
+		1460,5,94,0,0,1460,1461,5,167,0,0,1461,1462,3,172,86,0,1462,1463,5,134,
+		0,0,1463,1464,3,170,85,0,1464,147,1,0,0,0,1465,1466,5,90,0,0,1466,1467,
+		3,172,86,0,1467,149,1,0,0,0,1468,1469,5,2,0,0,1469,1470,3,178,89,0,1470,
+		1471,5,4,0,0,1471,1472,3,178,89,0,1472,1476,5,250,0,0,1473,1475,3,152,
+		76,0,1474,1473,1,0,0,0,1475,1478,1,0,0,0,1476,1474,1,0,0,0,1476,1477,1,
+		0,0,0,1477,1479,1,0,0,0,1478,1476,1,0,0,0,1479,1480,5,251,0,0,1480,151,
+		1,0,0,0,1481,1482,3,178,89,0,1482,1483,5,60,0,0,1483,1484,5,184,0,0,1484,
+		1485,5,271,0,0,1485,1805,1,0,0,0,1486,1487,3,178,89,0,1487,1488,5,60,0,
+		0,1488,1489,5,38,0,0,1489,1493,3,172,86,0,1490,1492,3,166,83,0,1491,1490,
+		1,0,0,0,1492,1495,1,0,0,0,1493,1491,1,0,0,0,1493,1494,1,0,0,0,1494,1805,
+		1,0,0,0,1495,1493,1,0,0,0,1496,1497,3,178,89,0,1497,1501,5,98,0,0,1498,
+		1499,5,156,0,0,1499,1500,5,61,0,0,1500,1502,5,271,0,0,1501,1498,1,0,0,
+		0,1501,1502,1,0,0,0,1502,1503,1,0,0,0,1503,1504,5,63,0,0,1504,1505,3,170,
+		85,0,1505,1805,1,0,0,0,1506,1507,3,178,89,0,1507,1508,5,98,0,0,1508,1512,
+		5,38,0,0,1509,1510,5,156,0,0,1510,1511,5,61,0,0,1511,1513,5,271,0,0,1512,
+		1509,1,0,0,0,1512,1513,1,0,0,0,1513,1514,1,0,0,0,1514,1515,5,63,0,0,1515,
+		1520,3,164,82,0,1516,1517,5,254,0,0,1517,1519,3,164,82,0,1518,1516,1,0,
+		0,0,1519,1522,1,0,0,0,1520,1518,1,0,0,0,1520,1521,1,0,0,0,1521,1526,1,
+		0,0,0,1522,1520,1,0,0,0,1523,1525,3,166,83,0,1524,1523,1,0,0,0,1525,1528,
+		1,0,0,0,1526,1524,1,0,0,0,1526,1527,1,0,0,0,1527,1805,1,0,0,0,1528,1526,
+		1,0,0,0,1529,1530,3,176,88,0,1530,1531,7,4,0,0,1531,1532,3,172,86,0,1532,
+		1537,3,168,84,0,1533,1534,5,28,0,0,1534,1535,3,172,86,0,1535,1536,3,168,
+		84,0,1536,1538,1,0,0,0,1537,1533,1,0,0,0,1537,1538,1,0,0,0,1538,1805,1,
+		0,0,0,1539,1540,3,176,88,0,1540,1541,5,187,0,0,1541,1542,3,172,86,0,1542,
+		1543,5,188,0,0,1543,1544,5,269,0,0,1544,1805,1,0,0,0,1545,1546,3,178,89,
+		0,1546,1579,5,189,0,0,1547,1548,5,54,0,0,1548,1552,5,269,0,0,1549,1551,
+		3,166,83,0,1550,1549,1,0,0,0,1551,1554,1,0,0,0,1552,1550,1,0,0,0,1552,
+		1553,1,0,0,0,1553,1556,1,0,0,0,1554,1552,1,0,0,0,1555,1557,3,156,78,0,
+		1556,1555,1,0,0,0,1556,1557,1,0,0,0,1557,1580,1,0,0,0,1558,1568,5,38,0,
+		0,1559,1560,5,44,0,0,1560,1561,3,172,86,0,1561,1565,3,168,84,0,1562,1564,
+		3,154,77,0,1563,1562,1,0,0,0,1564,1567,1,0,0,0,1565,1563,1,0,0,0,1565,
+		1566,1,0,0,0,1566,1569,1,0,0,0,1567,1565,1,0,0,0,1568,1559,1,0,0,0,1568,
+		1569,1,0,0,0,1569,1573,1,0,0,0,1570,1572,3,166,83,0,1571,1570,1,0,0,0,
+		1572,1575,1,0,0,0,1573,1571,1,0,0,0,1573,1574,1,0,0,0,1574,1577,1,0,0,
+		0,1575,1573,1,0,0,0,1576,1578,3,156,78,0,1577,1576,1,0,0,0,1577,1578,1,
+		0,0,0,1578,1580,1,0,0,0,1579,1547,1,0,0,0,1579,1558,1,0,0,0,1580,1805,
+		1,0,0,0,1581,1583,5,180,0,0,1582,1584,3,144,72,0,1583,1582,1,0,0,0,1584,
+		1585,1,0,0,0,1585,1583,1,0,0,0,1585,1586,1,0,0,0,1586,1805,1,0,0,0,1587,
+		1588,5,180,0,0,1588,1589,5,181,0,0,1589,1805,5,111,0,0,1590,1591,5,180,
+		0,0,1591,1592,5,207,0,0,1592,1593,5,93,0,0,1593,1805,5,95,0,0,1594,1595,
+		3,178,89,0,1595,1596,5,122,0,0,1596,1597,3,172,86,0,1597,1805,1,0,0,0,
+		1598,1599,3,178,89,0,1599,1600,5,16,0,0,1600,1601,3,28,14,0,1601,1605,
+		5,250,0,0,1602,1604,3,34,17,0,1603,1602,1,0,0,0,1604,1607,1,0,0,0,1605,
+		1603,1,0,0,0,1605,1606,1,0,0,0,1606,1608,1,0,0,0,1607,1605,1,0,0,0,1608,
+		1609,5,251,0,0,1609,1805,1,0,0,0,1610,1611,3,178,89,0,1611,1612,5,19,0,
+		0,1612,1613,5,269,0,0,1613,1614,5,20,0,0,1614,1615,3,172,86,0,1615,1805,
+		1,0,0,0,1616,1617,3,178,89,0,1617,1619,5,21,0,0,1618,1620,5,258,0,0,1619,
+		1618,1,0,0,0,1619,1620,1,0,0,0,1620,1621,1,0,0,0,1621,1622,3,172,86,0,
+		1622,1805,1,0,0,0,1623,1624,3,178,89,0,1624,1625,5,243,0,0,1625,1628,3,
+		170,85,0,1626,1627,5,51,0,0,1627,1629,5,269,0,0,1628,1626,1,0,0,0,1628,
+		1629,1,0,0,0,1629,1805,1,0,0,0,1630,1631,3,178,89,0,1631,1632,5,243,0,
+		0,1632,1633,5,38,0,0,1633,1638,3,162,81,0,1634,1635,5,254,0,0,1635,1637,
+		3,162,81,0,1636,1634,1,0,0,0,1637,1640,1,0,0,0,1638,1636,1,0,0,0,1638,
+		1639,1,0,0,0,1639,1643,1,0,0,0,1640,1638,1,0,0,0,1641,1642,5,51,0,0,1642,
+		1644,5,269,0,0,1643,1641,1,0,0,0,1643,1644,1,0,0,0,1644,1648,1,0,0,0,1645,
+		1647,3,166,83,0,1646,1645,1,0,0,0,1647,1650,1,0,0,0,1648,1646,1,0,0,0,
+		1648,1649,1,0,0,0,1649,1805,1,0,0,0,1650,1648,1,0,0,0,1651,1652,3,178,
+		89,0,1652,1653,5,247,0,0,1653,1654,5,38,0,0,1654,1659,3,162,81,0,1655,
+		1656,5,254,0,0,1656,1658,3,162,81,0,1657,1655,1,0,0,0,1658,1661,1,0,0,
+		0,1659,1657,1,0,0,0,1659,1660,1,0,0,0,1660,1665,1,0,0,0,1661,1659,1,0,
+		0,0,1662,1664,3,166,83,0,1663,1662,1,0,0,0,1664,1667,1,0,0,0,1665,1663,
+		1,0,0,0,1665,1666,1,0,0,0,1666,1805,1,0,0,0,1667,1665,1,0,0,0,1668,1669,
+		3,178,89,0,1669,1670,5,92,0,0,1670,1671,3,172,86,0,1671,1805,1,0,0,0,1672,
+		1673,3,178,89,0,1673,1674,5,93,0,0,1674,1675,5,140,0,0,1675,1676,3,170,
+		85,0,1676,1677,5,63,0,0,1677,1679,3,172,86,0,1678,1680,3,146,73,0,1679,
+		1678,1,0,0,0,1679,1680,1,0,0,0,1680,1682,1,0,0,0,1681,1683,3,148,74,0,
+		1682,1681,1,0,0,0,1682,1683,1,0,0,0,1683,1805,1,0,0,0,1684,1685,3,178,
+		89,0,1685,1686,5,207,0,0,1686,1687,5,93,0,0,1687,1805,1,0,0,0,1688,1689,
+		3,178,89,0,1689,1690,5,71,0,0,1690,1692,5,69,0,0,1691,1693,5,270,0,0,1692,
+		1691,1,0,0,0,1692,1693,1,0,0,0,1693,1805,1,0,0,0,1694,1695,3,178,89,0,
+		1695,1696,5,71,0,0,1696,1699,5,70,0,0,1697,1698,5,51,0,0,1698,1700,5,269,
+		0,0,1699,1697,1,0,0,0,1699,1700,1,0,0,0,1700,1805,1,0,0,0,1701,1702,3,
+		178,89,0,1702,1703,5,173,0,0,1703,1704,5,54,0,0,1704,1707,5,269,0,0,1705,
+		1706,5,63,0,0,1706,1708,3,172,86,0,1707,1705,1,0,0,0,1707,1708,1,0,0,0,
+		1708,1711,1,0,0,0,1709,1710,5,174,0,0,1710,1712,3,172,86,0,1711,1709,1,
+		0,0,0,1711,1712,1,0,0,0,1712,1805,1,0,0,0,1713,1714,3,178,89,0,1714,1715,
+		5,173,0,0,1715,1716,5,145,0,0,1716,1719,3,172,86,0,1717,1718,5,51,0,0,
+		1718,1720,5,269,0,0,1719,1717,1,0,0,0,1719,1720,1,0,0,0,1720,1723,1,0,
+		0,0,1721,1722,5,63,0,0,1722,1724,3,172,86,0,1723,1721,1,0,0,0,1723,1724,
+		1,0,0,0,1724,1727,1,0,0,0,1725,1726,5,174,0,0,1726,1728,3,172,86,0,1727,
+		1725,1,0,0,0,1727,1728,1,0,0,0,1728,1805,1,0,0,0,1729,1730,3,178,89,0,
+		1730,1731,5,175,0,0,1731,1732,3,172,86,0,1732,1805,1,0,0,0,1733,1734,3,
+		178,89,0,1734,1735,5,168,0,0,1735,1738,3,172,86,0,1736,1737,5,51,0,0,1737,
+		1739,5,269,0,0,1738,1736,1,0,0,0,1738,1739,1,0,0,0,1739,1742,1,0,0,0,1740,
+		1741,5,167,0,0,1741,1743,5,269,0,0,1742,1740,1,0,0,0,1742,1743,1,0,0,0,
+		1743,1805,1,0,0,0,1744,1745,3,178,89,0,1745,1747,5,65,0,0,1746,1748,3,
+		104,52,0,1747,1746,1,0,0,0,1748,1749,1,0,0,0,1749,1747,1,0,0,0,1749,1750,
+		1,0,0,0,1750,1805,1,0,0,0,1751,1752,5,22,0,0,1752,1805,5,271,0,0,1753,
+		1754,5,23,0,0,1754,1805,5,271,0,0,1755,1805,5,24,0,0,1756,1805,5,25,0,
+		0,1757,1758,3,178,89,0,1758,1759,5,26,0,0,1759,1760,5,27,0,0,1760,1761,
+		3,172,86,0,1761,1762,3,168,84,0,1762,1763,5,28,0,0,1763,1764,3,172,86,
+		0,1764,1765,3,168,84,0,1765,1805,1,0,0,0,1766,1767,3,178,89,0,1767,1768,
+		5,29,0,0,1768,1771,5,167,0,0,1769,1772,5,30,0,0,1770,1772,3,172,86,0,1771,
+		1769,1,0,0,0,1771,1770,1,0,0,0,1772,1773,1,0,0,0,1773,1774,5,31,0,0,1774,
+		1775,3,172,86,0,1775,1776,3,168,84,0,1776,1777,5,28,0,0,1777,1778,3,172,
+		86,0,1778,1779,3,168,84,0,1779,1805,1,0,0,0,1780,1781,3,178,89,0,1781,
+		1782,5,32,0,0,1782,1783,3,172,86,0,1783,1784,3,168,84,0,1784,1785,5,20,
+		0,0,1785,1786,3,172,86,0,1786,1805,1,0,0,0,1787,1788,5,33,0,0,1788,1789,
+		3,176,88,0,1789,1790,5,34,0,0,1790,1791,3,176,88,0,1791,1794,3,172,86,
+		0,1792,1793,5,35,0,0,1793,1795,3,172,86,0,1794,1792,1,0,0,0,1794,1795,
+		1,0,0,0,1795,1805,1,0,0,0,1796,1797,5,36,0,0,1797,1798,5,35,0,0,1798,1799,
+		3,172,86,0,1799,1800,3,168,84,0,1800,1801,5,37,0,0,1801,1802,3,172,86,
+		0,1802,1803,3,168,84,0,1803,1805,1,0,0,0,1804,1481,1,0,0,0,1804,1486,1,
+		0,0,0,1804,1496,1,0,0,0,1804,1506,1,0,0,0,1804,1529,1,0,0,0,1804,1539,
+		1,0,0,0,1804,1545,1,0,0,0,1804,1581,1,0,0,0,1804,1587,1,0,0,0,1804,1590,
+		1,0,0,0,1804,1594,1,0,0,0,1804,1598,1,0,0,0,1804,1610,1,0,0,0,1804,1616,
+		1,0,0,0,1804,1623,1,0,0,0,1804,1630,1,0,0,0,1804,1651,1,0,0,0,1804,1668,
+		1,0,0,0,1804,1672,1,0,0,0,1804,1684,1,0,0,0,1804,1688,1,0,0,0,1804,1694,
+		1,0,0,0,1804,1701,1,0,0,0,1804,1713,1,0,0,0,1804,1729,1,0,0,0,1804,1733,
+		1,0,0,0,1804,1744,1,0,0,0,1804,1751,1,0,0,0,1804,1753,1,0,0,0,1804,1755,
+		1,0,0,0,1804,1756,1,0,0,0,1804,1757,1,0,0,0,1804,1766,1,0,0,0,1804,1780,
+		1,0,0,0,1804,1787,1,0,0,0,1804,1796,1,0,0,0,1805,153,1,0,0,0,1806,1807,
+		5,73,0,0,1807,1808,5,269,0,0,1808,1809,5,179,0,0,1809,1810,3,172,86,0,
+		1810,1811,3,168,84,0,1811,155,1,0,0,0,1812,1813,5,45,0,0,1813,1814,5,40,
+		0,0,1814,1815,5,41,0,0,1815,1816,3,172,86,0,1816,1817,5,42,0,0,1817,1821,
+		3,172,86,0,1818,1820,3,166,83,0,1819,1818,1,0,0,0,1820,1823,1,0,0,0,1821,
+		1819,1,0,0,0,1821,1822,1,0,0,0,1822,1849,1,0,0,0,1823,1821,1,0,0,0,1824,
+		1825,5,45,0,0,1825,1826,5,38,0,0,1826,1827,5,63,0,0,1827,1832,3,160,80,
+		0,1828,1829,5,254,0,0,1829,1831,3,160,80,0,1830,1828,1,0,0,0,1831,1834,
+		1,0,0,0,1832,1830,1,0,0,0,1832,1833,1,0,0,0,1833,1840,1,0,0,0,1834,1832,
+		1,0,0,0,1835,1837,5,254,0,0,1836,1835,1,0,0,0,1836,1837,1,0,0,0,1837,1838,
+		1,0,0,0,1838,1839,5,178,0,0,1839,1841,3,158,79,0,1840,1836,1,0,0,0,1840,
+		1841,1,0,0,0,1841,1845,1,0,0,0,1842,1844,3,166,83,0,1843,1842,1,0,0,0,
+		1844,1847,1,0,0,0,1845,1843,1,0,0,0,1845,1846,1,0,0,0,1846,1849,1,0,0,
+		0,1847,1845,1,0,0,0,1848,1812,1,0,0,0,1848,1824,1,0,0,0,1849,157,1,0,0,
+		0,1850,1851,5,40,0,0,1851,1852,5,41,0,0,1852,1853,3,172,86,0,1853,1854,
+		5,42,0,0,1854,1855,3,172,86,0,1855,159,1,0,0,0,1856,1857,3,172,86,0,1857,
+		1858,5,34,0,0,1858,1859,3,172,86,0,1859,161,1,0,0,0,1860,1862,5,259,0,
+		0,1861,1860,1,0,0,0,1861,1862,1,0,0,0,1862,1863,1,0,0,0,1863,1864,3,170,
+		85,0,1864,1865,5,34,0,0,1865,1866,3,172,86,0,1866,163,1,0,0,0,1867,1868,
+		3,170,85,0,1868,1869,5,34,0,0,1869,1870,3,172,86,0,1870,165,1,0,0,0,1871,
+		1872,5,39,0,0,1872,1873,3,176,88,0,1873,1874,3,172,86,0,1874,167,1,0,0,
+		0,1875,1876,5,190,0,0,1876,1877,5,203,0,0,1877,169,1,0,0,0,1878,1879,5,
+		270,0,0,1879,171,1,0,0,0,1880,1881,6,86,-1,0,1881,1882,5,252,0,0,1882,
+		1883,3,172,86,0,1883,1884,5,253,0,0,1884,1923,1,0,0,0,1885,1886,5,259,
+		0,0,1886,1923,3,172,86,16,1887,1888,5,207,0,0,1888,1923,3,172,86,11,1889,
+		1890,5,177,0,0,1890,1891,3,172,86,0,1891,1892,5,179,0,0,1892,1893,3,172,
+		86,0,1893,1894,5,178,0,0,1894,1895,3,172,86,0,1895,1923,1,0,0,0,1896,1897,
+		3,178,89,0,1897,1906,5,252,0,0,1898,1903,3,172,86,0,1899,1900,5,254,0,
+		0,1900,1902,3,172,86,0,1901,1899,1,0,0,0,1902,1905,1,0,0,0,1903,1901,1,
+		0,0,0,1903,1904,1,0,0,0,1904,1907,1,0,0,0,1905,1903,1,0,0,0,1906,1898,
+		1,0,0,0,1906,1907,1,0,0,0,1907,1908,1,0,0,0,1908,1909,5,253,0,0,1909,1923,
+		1,0,0,0,1910,1912,7,5,0,0,1911,1913,3,174,87,0,1912,1911,1,0,0,0,1912,
+		1913,1,0,0,0,1913,1914,1,0,0,0,1914,1915,5,190,0,0,1915,1923,3,174,87,
+		0,1916,1917,5,271,0,0,1917,1923,3,174,87,0,1918,1923,5,270,0,0,1919,1923,
+		5,271,0,0,1920,1923,5,269,0,0,1921,1923,3,176,88,0,1922,1880,1,0,0,0,1922,
+		1885,1,0,0,0,1922,1887,1,0,0,0,1922,1889,1,0,0,0,1922,1896,1,0,0,0,1922,
+		1910,1,0,0,0,1922,1916,1,0,0,0,1922,1918,1,0,0,0,1922,1919,1,0,0,0,1922,
+		1920,1,0,0,0,1922,1921,1,0,0,0,1923,1944,1,0,0,0,1924,1925,10,15,0,0,1925,
+		1926,5,204,0,0,1926,1943,3,172,86,16,1927,1928,10,14,0,0,1928,1929,7,6,
+		0,0,1929,1943,3,172,86,15,1930,1931,10,13,0,0,1931,1932,7,3,0,0,1932,1943,
+		3,172,86,14,1933,1934,10,12,0,0,1934,1935,7,7,0,0,1935,1943,3,172,86,13,
+		1936,1937,10,10,0,0,1937,1938,5,205,0,0,1938,1943,3,172,86,11,1939,1940,
+		10,9,0,0,1940,1941,5,206,0,0,1941,1943,3,172,86,10,1942,1924,1,0,0,0,1942,
+		1927,1,0,0,0,1942,1930,1,0,0,0,1942,1933,1,0,0,0,1942,1936,1,0,0,0,1942,
+		1939,1,0,0,0,1943,1946,1,0,0,0,1944,1942,1,0,0,0,1944,1945,1,0,0,0,1945,
+		173,1,0,0,0,1946,1944,1,0,0,0,1947,1948,7,8,0,0,1948,175,1,0,0,0,1949,
+		1952,3,178,89,0,1950,1951,5,255,0,0,1951,1953,3,178,89,0,1952,1950,1,0,
+		0,0,1952,1953,1,0,0,0,1953,177,1,0,0,0,1954,1955,7,9,0,0,1955,179,1,0,
+		0,0,209,184,186,200,226,233,235,243,245,267,271,273,280,285,288,293,297,
+		310,321,329,350,359,369,381,385,393,397,402,412,426,433,436,451,456,463,
+		475,477,480,491,497,499,501,510,515,518,522,531,540,545,553,560,573,575,
+		585,602,610,614,623,627,631,634,636,642,645,649,657,667,701,711,740,742,
+		752,759,763,771,796,803,811,818,822,826,834,838,854,894,899,903,911,925,
+		934,939,941,943,945,950,957,976,985,990,1006,1010,1018,1040,1046,1054,
+		1062,1075,1086,1089,1099,1102,1110,1114,1122,1133,1137,1145,1156,1158,
+		1169,1172,1176,1184,1189,1194,1204,1206,1214,1223,1229,1233,1246,1251,
+		1254,1261,1270,1275,1282,1295,1298,1311,1328,1332,1344,1353,1357,1362,
+		1368,1377,1381,1388,1399,1405,1409,1446,1450,1453,1457,1476,1493,1501,
+		1512,1520,1526,1537,1552,1556,1565,1568,1573,1577,1579,1585,1605,1619,
+		1628,1638,1643,1648,1659,1665,1679,1682,1692,1699,1707,1711,1719,1723,
+		1727,1738,1742,1749,1771,1794,1804,1821,1832,1836,1840,1845,1848,1861,
+		1903,1906,1912,1922,1942,1944,1952
 	};
 
 	public static readonly ATN _ATN =

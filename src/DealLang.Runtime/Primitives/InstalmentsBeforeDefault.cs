@@ -1,7 +1,8 @@
 namespace DealLang.Runtime;
 
 /// <summary>
-/// The instalments a loan paying more often than the deal receives in the period its obligor defaults in
+/// The instalments a loan receives in the period its obligor defaults in when they are dated inside the deal's periods
+/// (a loan paying more often than the deal, or at its frequency or less often on other dates)
 /// (docs/language.md §5, "loan"): those dated strictly before the default date, as a lease's rent stops on the default
 /// date itself (the obligor pays nothing from the day it defaults, so an instalment falling due that day is the one it
 /// fails to pay). The compiler lists the instalments with their dates' days from the closing, in date order, and each

@@ -24,7 +24,9 @@ internal sealed class LoanState : EntityState, IAmortizingState
             ledger: new LedgerSlot(LedgerSection.Receipts, "interest " + model.Name));
         Principal = Local("principal", "double", StateLife.Period, comment: "scheduled principal received this period",
             ledger: new LedgerSlot(LedgerSection.Receipts, "principal " + model.Name));
-        Recovery = Local("recovery", "double", StateLife.Period, comment: model.RecoveryInstalments > 1
+        Recovery = Local("recovery", "double", StateLife.Period, comment: model.RecoveryFrequency is { } every
+                ? "the " + Frequencies.Name(every.Every) + " instalments of the recovery claim falling in the period, from the workout lag's end (not cfads)"
+                : model.RecoveryInstalments > 1
                 ? "an instalment of the recovery claim, one a period from the workout lag's end (not cfads)"
                 : model.HasWorkout
                 ? "received when the workout lag after the default has run (not cfads)"
@@ -160,9 +162,15 @@ internal sealed class LoanState : EntityState, IAmortizingState
     /// <summary>The accrual fractions, empty unless the loan's instalments are more frequent than the deal's periods.</summary>
     public ImmutableArray<double> Fractions => Model.Amortization is InstalmentAmortization { AccrualFractions: var f } ? f : [];
 
-    /// <summary>What the default period receives of the instalments dated before the default: null unless the loan's
-    /// instalments are more frequent than the deal's periods (<see cref="InstalmentAmortization.BeforeDefault"/>).</summary>
-    public DefaultPeriodInstalments? BeforeDefault => (Model.Amortization as InstalmentAmortization)?.BeforeDefault;
+    /// <summary>What the default period receives of the instalments dated before the default: null unless some of the
+    /// loan's instalments fall inside the deal's periods (<see cref="InstalmentAmortization.BeforeDefault"/>,
+    /// <see cref="ScheduledAmortization.BeforeDefault"/>).</summary>
+    public DefaultPeriodInstalments? BeforeDefault => Model.Amortization switch
+    {
+        InstalmentAmortization i => i.BeforeDefault,
+        ScheduledAmortization s => s.BeforeDefault,
+        _ => null,
+    };
 
     /// <summary>Each instalment's date in days from the closing (<see cref="DefaultPeriodInstalments.Days"/>).</summary>
     public StateVar InstalmentDays { get; }
@@ -480,8 +488,8 @@ internal sealed class LoanComponent(EmitContext ctx)
     private static string DefaultPeriodPayment(LoanState loan) =>
         loan.BeforeDefault is null ? "no payment" : "only the instalments dated before the default, with their interest";
 
-    // What the default period receives before the default: nothing, as for every loan, unless the loan pays more often
-    // than the deal; then the instalments of the period dated before the default and the interest of the pieces up to
+    // What the default period receives before the default: nothing, as for every loan, unless some of the loan's
+    // instalments fall inside the deal's periods (it pays more often than the deal, or on other dates); then the instalments of the period dated before the default and the interest of the pieces up to
     // the last of them (docs/language.md §5, "loan"), and the balance the recovery and the loss are reckoned on is the
     // balance after them (its interest from the last instalment to the default is lost). A loan those instalments
     // repaid (its maturity inside the period, before the default) has not defaulted: nothing is left to recover or lose.
@@ -507,8 +515,9 @@ internal sealed class LoanComponent(EmitContext ctx)
         w.Line(loan.Defaulted + " = " + loan.Balance + " > 0.0; // repaid before the default (its maturity inside the period), it has not defaulted");
     }
 
-    // A loan paying more often than the deal: each instalment's date (days from the closing), each period's first, and
-    // what the period has received through each one, for a default inside a period.
+    // A loan with instalments inside the deal's periods (paying more often than the deal, or dated inside its periods):
+    // each instalment's date (days from the closing), each period's first, and what the period has received through
+    // each one, for a default inside a period.
     private static void WriteBeforeDefault(IndentedWriter w, LoanState loan, DefaultPeriodInstalments before)
     {
         w.Comment(loan.Model.Name + ": for a default inside a period, each instalment's date in days from the closing, each period's first instalment, and,");
@@ -542,7 +551,9 @@ internal sealed class LoanComponent(EmitContext ctx)
         string lag = model.RecoveryLagPeriods > 0 ? loan.WorkoutPeriods.Name : CSharpLiterals.Int(model.RecoveryLagPeriods);
         w.Comment(model.Name + ": in the period its obligor defaults in, " + DefaultPeriodPayment(loan) + "; the balance"
             + (loan.BeforeDefault is null ? "" : " left") + " is written down to the recovery, received "
-            + (model.RecoveryInstalments > 1 ? "in " + CSharpLiterals.Int(model.RecoveryInstalments) + " instalments from " : "")
+            + (model.RecoveryFrequency is { } every
+                ? "in " + CSharpLiterals.Int(every.Parts) + " " + Frequencies.Name(every.Every) + " instalments, those of each period at its end, from "
+                : model.RecoveryInstalments > 1 ? "in " + CSharpLiterals.Int(model.RecoveryInstalments) + " instalments from " : "")
             + (model.RecoveryLagPeriods > 0
                 ? "after its workout lag (" + CSharpLiterals.Int(model.RecoveryLagPeriods) + " periods, or its obligor's lag drawn on the path)"
                 : lag + " periods later"));
@@ -588,7 +599,10 @@ internal sealed class LoanComponent(EmitContext ctx)
 
         using (w.Block("else if (" + loan.Defaulted + ")"))
         {
-            w.Comment("the recovery claim: nothing paid during the workout; " + (model.RecoveryInstalments > 1
+            w.Comment("the recovery claim: nothing paid during the workout; " + (model.RecoveryFrequency is not null
+                ? "from the lag's end the shares of the " + Frequencies.Name(model.RecoveryFrequency.Value.Every) + " instalments falling in each period of what is left"
+                    + ", the last part in the last instalment"
+                : model.RecoveryInstalments > 1
                 ? (model.RecoveryShares.IsEmpty ? "from the lag's end an equal part of what is left each period" : "from the lag's end each instalment's share of what is left")
                     + ", the last part in the last instalment"
                 : "the whole claim received when it ends"));
@@ -758,7 +772,7 @@ internal sealed class LoanComponent(EmitContext ctx)
             {
                 w.Line("result.LoanDefaultPeriod[" + index + "] = t;");
                 // With a workout lag nothing is received in the default period: the loss is what the write-down took.
-                // A loan paying more often than the deal received the instalments dated before the default first: the
+                // A loan with instalments inside the deal's periods received those dated before the default first: the
                 // loss is on the balance after them.
                 // A loan in arrears owed them too (the claim is the balance and the arrears).
                 string owed = loan.BeforeDefault is null ? loan.OwedAtStart : "(" + loan.OwedAtStart + " - " + loan.Principal + ")";

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Semantics;
 using DealLang.Compiler.Syntax;
@@ -44,11 +45,51 @@ internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
                 : 0,
             RecoveryAccrualRate = loan.RecoveryAccrual?.Rate is { } accrual ? lowerer.ConstantOf(accrual) : 0,
             RecoveryAccruesAtCoupon = loan.RecoveryAccrual is { AtCoupon: true },
-            RecoveryInstalments = loan.RecoveryInstalments?.Count ?? 1,
-            // One share is the claim received whole, as 'in 1 instalment'.
-            RecoveryShares = loan.RecoveryInstalments is { Count: > 1, Shares: var shares } ? [.. shares.Select(share => lowerer.ConstantOf(share))] : [],
+            RecoveryInstalments = RecoveryPeriods(loan.RecoveryInstalments, lowerer),
+            RecoveryShares = RecoveryShares(loan.RecoveryInstalments, lowerer),
+            RecoveryFrequency = loan.RecoveryInstalments is { Count: > 1 } parts && Frequencies.TryParse(parts.Frequency?.Text, out Frequency every)
+                && Frequencies.MonthsPerPeriod(every) != lowerer.MonthsPerPeriod ? (every, parts.Count) : null,
             DefaultInterest = loan.DefaultInterest is { } margin ? lowerer.ConstantOf(margin) : 0,
         };
+    }
+
+    /// <summary>The periods the recovery instalments are received over: their count, one a period, unless they are at
+    /// a frequency other than the deal's (<see cref="RecoveryInstalmentsSyntax.Periods"/>).</summary>
+    private static int RecoveryPeriods(RecoveryInstalmentsSyntax? instalments, Lowerer lowerer) =>
+        instalments is null ? 1 : (int)instalments.Periods(lowerer.MonthsPerPeriod);
+
+    /// <summary>
+    /// Unequal instalments' shares of the claim, one a period (empty for equal parts; one share is the claim received
+    /// whole, as 'in 1 instalment'). At a frequency of <c>m</c> months other than the deal's (<c>in 8 instalments
+    /// monthly</c>, docs/language.md §5 "loan"), part <c>j</c> (each 1/N, or its listed share) is dated <c>j × m</c> months
+    /// after the first, received at the end of the deal period it falls in, ⌈j × m / the deal's months⌉ periods after
+    /// the first: each period's share is the sum of its parts' (0 in a period without one: a coarser frequency), so the
+    /// run receives them as unequal instalments, one a period, each its share of what is left.
+    /// </summary>
+    private static ImmutableArray<double> RecoveryShares(RecoveryInstalmentsSyntax? instalments, Lowerer lowerer)
+    {
+        if (instalments is not { Count: > 1 })
+        {
+            return [];
+        }
+
+        ImmutableArray<double> parts = instalments.Shares.IsEmpty
+            ? []
+            : [.. instalments.Shares.Select(share => lowerer.ConstantOf(share))];
+        int dealMonths = lowerer.MonthsPerPeriod;
+        if (!Frequencies.TryParse(instalments.Frequency?.Text, out Frequency every) || Frequencies.MonthsPerPeriod(every) == dealMonths)
+        {
+            return parts;
+        }
+
+        int months = Frequencies.MonthsPerPeriod(every);
+        var shares = new double[RecoveryPeriods(instalments, lowerer)];
+        for (int j = 0; j < instalments.Count; j++)
+        {
+            shares[((j * months) + dealMonths - 1) / dealMonths] += parts.IsEmpty ? 1.0 / instalments.Count : parts[j];
+        }
+
+        return [.. shares];
     }
 
     /// <summary>A tranche's amortisation, or level or linear instalments at the loan's own frequency
@@ -57,6 +98,11 @@ internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
     {
         Date? interestOnly = loan.InterestOnlyUntil?.Value;
         AmortizationModel tranches = AmortizationLowering.Lower(loan.Amortization, interestOnly, lowerer, balance);
+        if (tranches is ScheduledAmortization scheduled)
+        {
+            return scheduled with { BeforeDefault = ScheduleBeforeDefault(loan.Amortization!, lowerer, balance, maturity) };
+        }
+
         if (!Frequencies.TryParse(loan.AmortizationFrequency?.Text, out Frequency every)
             || loan.Amortization?.Kind is not (AmortizationKind.Level or AmortizationKind.Linear))
         {
@@ -72,6 +118,26 @@ internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
             InterestOnlyUntil = tranches.InterestOnlyUntil,
             FirstPrincipalPeriod = tranches.FirstPrincipalPeriod,
         };
+    }
+
+    /// <summary>An uneven schedule's instalments dated inside the deal's periods, for a default after one of them
+    /// (<see cref="LoanInstalments.DatedInside"/>): its dates within the run's periods in date order, each its amount (a
+    /// share of the balance lent, or an amount), then the maturity's, the balance left, unless a date is the maturity.</summary>
+    private static DefaultPeriodInstalments? ScheduleBeforeDefault(AmortizationSyntax schedule, Lowerer lowerer, double balance, Date maturity)
+    {
+        double scale = schedule.InShares ? balance : 1;
+        var points = SyntaxWalk.Safe(schedule.Schedule)
+            .Where(p => p.Date is not null && Schedule.PeriodIndexOf(lowerer.Boundaries, p.Date.Value) is var t && t >= 0 && t < lowerer.ScheduledPeriods)
+            .Select(p => (Date: p.Date.Value, Amount: lowerer.ConstantOf(p.Amount) * scale))
+            .OrderBy(p => p.Date)
+            .ToList();
+        if (points.Count == 0 || points[^1].Date < maturity)
+        {
+            points.Add((maturity, Math.Max(0, balance - points.Sum(p => p.Amount))));
+        }
+
+        return LoanInstalments.DatedInside(balance, [.. points.Select(p => p.Date)], [.. points.Select(p => p.Amount)], lowerer.Closing,
+            lowerer.Boundaries, lowerer.AccrualDates, lowerer.ScheduledPeriods, lowerer.Analysis.DayCount ?? DayCount.Thirty360);
     }
 
     /// <summary>The obligor's own recovery (0 when the party states none; the checks made the name a party).</summary>

@@ -146,14 +146,16 @@ internal sealed partial class CstToAst
             return null;
         }
 
+        // 'in 8 instalments monthly': the parts' frequency, a plain name as the amortisation's (checked: DL0568).
+        NameSyntax? every = Matched(item.every) is { } word ? new NameSyntax(word.Text, Span(word)) : null;
         if (Matched(item.LBRACE()) is not null)
         {
             var shares = item._shares.Select(VisitExpr).OfType<ExpressionSyntax>().ToImmutableArray();
             IToken end = Matched(item.RBRACE()) ?? Matched(item.LBRACE())!;
-            return new RecoveryInstalmentsSyntax(shares.Length, Spans.Join(Span(@in), Span(end))) { Shares = shares, Listed = true };
+            return new RecoveryInstalmentsSyntax(shares.Length, Spans.Join(Span(@in), Span(end))) { Shares = shares, Listed = true, Frequency = every };
         }
 
         int? count = VisitWholeNumber(Matched(item.NUMBER()), "the number of recovery instalments", minimum: 1);
-        return count is null ? null : new RecoveryInstalmentsSyntax(count.Value, Spans.Join(Span(@in), Span(words)));
+        return count is null ? null : new RecoveryInstalmentsSyntax(count.Value, Spans.Join(Span(@in), Span(words))) { Frequency = every };
     }
 }

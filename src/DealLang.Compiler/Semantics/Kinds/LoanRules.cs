@@ -137,7 +137,7 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         }
     }
 
-    // 'in 4 instalments': one a period from the lag's end, the last within the longest workout a run covers (DL0498);
+    // 'in 4 instalments': one a period from the lag's end (or at their own frequency, 'in 8 instalments monthly'), the last within the longest workout a run covers (DL0498);
     // 'accruing' needs a claim held for at least one period after the default, a lag or instalments (DL0499).
     private static void CheckRecoveryWorkout(LoanSyntax loan, string name, DealChecks checks)
     {
@@ -147,11 +147,25 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         bool lagWithin = loan.RecoveryLag is null || DurationRules.Months(loan.RecoveryLag) <= DurationRules.MaxWorkoutMonths;
         if (loan.RecoveryInstalments is { } instalments && lagWithin)
         {
-            long lastMonths = (lagPeriods + (long)instalments.Count - 1) * perPeriod;
+            long lastMonths = (lagPeriods + instalments.Periods(perPeriod) - 1) * perPeriod;
             if (lastMonths > DurationRules.MaxWorkoutMonths)
             {
                 checks.Diagnostics.Add(DiagnosticCatalogue.RecoveryInstalmentsBeyondWorkout(
                     instalments.Span, name, instalments.Count, (int)Math.Min(lastMonths, int.MaxValue), DurationRules.MaxWorkoutMonths / 12));
+            }
+        }
+
+        // 'in 8 instalments monthly': a frequency word as the header's (DL0568), spacing more than one part (DL0569).
+        if (loan.RecoveryInstalments is { Frequency: { } word } spaced)
+        {
+            if (!Frequencies.TryParse(word.Text, out _))
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.RecoveryFrequencyUnknown(word.Span, name, word.Text ?? "",
+                    NameSuggestions.Closest(word.Text, ["monthly", "quarterly", "semiannual", "annual"])));
+            }
+            else if (spaced.Count == 1)
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.RecoveryFrequencyOfOnePart(word.Span, name, word.Text ?? ""));
             }
         }
 
