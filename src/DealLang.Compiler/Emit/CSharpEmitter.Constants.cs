@@ -30,8 +30,8 @@ public static partial class CSharpEmitter
         {
             w.Line();
             w.Comment(model.AccrualBoundaries.IsEmpty
-                ? "The dates as rolled, before the business days move the payments: a lease's regular periods are rolled from them."
-                : "The dates as rolled, before the business days move the payments: interest accrues between them (unadjusted), a lease's regular periods are rolled from them.");
+                ? "The dates as rolled, before the business days move the payments: the schedule's regular grid (a lease's regular periods, level stubs)."
+                : "The dates as rolled, before the business days move the payments: interest accrues between them (unadjusted); the regular grid.");
             WriteDates(w, "RolledDates", model.RolledBoundaries);
         }
 
