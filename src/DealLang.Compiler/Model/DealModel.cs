@@ -43,7 +43,8 @@ public sealed record DealModel
     public ImmutableArray<Date> AccrualBoundaries { get; init; } = [];
 
     /// <summary>The dates as rolled, before the business days move them, when some moved (<c>business_days ...</c>);
-    /// empty when every date is paid as it falls. The regular grid: a lease's regular periods are rolled from them, a level tranche's stubs read off them.</summary>
+    /// empty when every date is paid as it falls. The regular grid: a lease's regular periods are rolled from them,
+    /// a level tranche's stubs read off them.</summary>
     public ImmutableArray<Date> RolledBoundaries { get; init; } = [];
 
     /// <summary>All periods: the scheduled ones, then the workout periods after the maturity in which an
