@@ -26,11 +26,13 @@ public static partial class CSharpEmitter
         w.Line();
         w.Comment("Period t runs from Boundaries[t] (exclusive) to Boundaries[t + 1] (inclusive).");
         WriteDates(w, "Boundaries", model.Boundaries);
-        if (!model.AccrualBoundaries.IsEmpty)
+        if (!model.RolledBoundaries.IsEmpty)
         {
             w.Line();
-            w.Comment("Interest accrues between the rolled dates, before the business days move the payments (business_days ... unadjusted).");
-            WriteDates(w, "AccrualDates", model.AccrualBoundaries);
+            w.Comment(model.AccrualBoundaries.IsEmpty
+                ? "The dates as rolled, before the business days move the payments: the schedule's regular grid (a lease's regular periods, level stubs)."
+                : "The dates as rolled, before the business days move the payments: interest accrues between them (unadjusted); the regular grid.");
+            WriteDates(w, "RolledDates", model.RolledBoundaries);
         }
 
         w.Line();

@@ -24,6 +24,12 @@ public static partial class CSharpEmitter
                 w.Line("DayCount = DayCount." + model.DayCount + ",");
                 w.Line("Boundaries = (Date[])Boundaries.Clone(),");
                 w.Line("ScheduledPeriods = ScheduledPeriods,");
+                if (!model.RolledBoundaries.IsEmpty)
+                {
+                    // Only a deal whose business days move a date has the line: the others' regular grid is their boundaries.
+                    w.Line("RolledBoundaries = (Date[])RolledDates.Clone(),");
+                }
+
                 w.Line("YearFractions = ComputeYearFractions(),");
                 foreach (var component in ctx.Components)
                 {

@@ -122,7 +122,7 @@ public static partial class CSharpEmitter
             w.Line("double[] fractions = new double[Periods];");
             using (w.Block("for (int t = 0; t < Periods; t++)"))
             {
-                string dates = ctx.Model.AccrualBoundaries.IsEmpty ? "Boundaries" : "AccrualDates";
+                string dates = ctx.Model.AccrualBoundaries.IsEmpty ? "Boundaries" : "RolledDates";
                 w.Line("fractions[t] = DayCounts.YearFraction(DayCount." + ctx.Model.DayCount + ", " + dates + "[t], " + dates + "[t + 1]);");
             }
 

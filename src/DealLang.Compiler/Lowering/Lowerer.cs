@@ -74,6 +74,7 @@ internal sealed partial class Lowerer
             DayCount = _analysis.DayCount ?? DayCount.Thirty360,
             Boundaries = [.. _boundaries],
             AccrualBoundaries = _analysis.AccruesUnadjusted && !_rolled.SequenceEqual(_boundaries) ? [.. _rolled] : [],
+            RolledBoundaries = _rolled.SequenceEqual(_boundaries) ? [] : [.. _rolled],
             ScheduledPeriods = _scheduledPeriods,
 
             Parties = LowerParties(),

@@ -42,6 +42,11 @@ public sealed record DealModel
     /// (<c>business_days ... unadjusted</c>); empty when interest accrues between the boundaries themselves.</summary>
     public ImmutableArray<Date> AccrualBoundaries { get; init; } = [];
 
+    /// <summary>The dates as rolled, before the business days move them, when some moved (<c>business_days ...</c>);
+    /// empty when every date is paid as it falls. The regular grid: a lease's regular periods are rolled from them,
+    /// a level tranche's stubs read off them.</summary>
+    public ImmutableArray<Date> RolledBoundaries { get; init; } = [];
+
     /// <summary>All periods: the scheduled ones, then the workout periods after the maturity in which an
     /// enforcement sale can still fall.</summary>
     public int Periods => Boundaries.Length - 1;

@@ -19,6 +19,15 @@ public sealed class DealDescription
     /// <summary>Period boundaries [closing, p1, ..., maturity, workout...]: period t runs from Boundaries[t] to Boundaries[t+1].</summary>
     public required Date[] Boundaries { get; init; }
 
+    /// <summary>The boundaries as the schedule rolls them, before the business days move them to the dates paid
+    /// (<c>business_days ...</c>): the regular grid a lease's rent is prorated against. The boundaries themselves when
+    /// no date moved (and then the compiler emits no line for it).</summary>
+    public Date[] RolledBoundaries
+    {
+        get => _rolledBoundaries ?? Boundaries;
+        init => _rolledBoundaries = value;
+    }
+
     /// <summary>Year fraction of each period under the deal's day count.</summary>
     public required double[] YearFractions { get; init; }
 
@@ -75,6 +84,7 @@ public sealed class DealDescription
     public bool HasTrancheCalls => Tranches.Any(t => t.ConversionPrice != 0 || t.CalledByScenario);
 
     private readonly int? _scheduledPeriods;
+    private readonly Date[]? _rolledBoundaries;
 
     /// <summary>All periods: to the maturity, then the workout periods in which an enforcement sale can still fall.</summary>
     public int Periods => Boundaries.Length - 1;

@@ -93,12 +93,26 @@ public sealed class BusinessDayTests
         Assert.Equal(Following.Value.Description.Boundaries, FollowingUnadjusted.Value.Description.Boundaries);
     }
 
-    // The same coupons paid two and one days later: the holders' IRR (ACT/365F flow times at the dates paid) is lower.
+    // The same coupons and principal paid two and one days later: the holders' IRR (ACT/365F flow times at the dates
+    // paid) is lower. Notes of 50m, repaid in full from 60m of rent a quarter, so the IRR is positive (the 100m notes
+    // lose 42m, and at a negative IRR a flow paid later lifts it: discounting at a negative rate rewards waiting).
     [Fact]
     public void TheIrrTimesTheFlowsAtTheDatesPaid()
     {
-        double late = FollowingUnadjusted.Value.Single.Tranches[0].Irr;
-        double onTime = AsTheyFall.Value.Single.Tranches[0].Irr;
+        static SmallDeal Repaid(string businessDays) => new(Source(businessDays).Replace("balance 100m", "balance 50m", StringComparison.Ordinal));
+
+        SmallDeal lateDeal = Repaid("business_days following unadjusted");
+        SmallDeal onTimeDeal = Repaid("");
+        Assert.Equal(0.0, lateDeal.Single.Tranches[0].PrincipalLoss, 6);
+        for (int t = 0; t < 2; t++)
+        {
+            Assert.Equal(onTimeDeal.Ledger("2 pay Notes.principal paid", t), lateDeal.Ledger("2 pay Notes.principal paid", t), 6);
+            Assert.Equal(onTimeDeal.Ledger("1 pay Notes.interest paid", t), lateDeal.Ledger("1 pay Notes.interest paid", t), 6);
+        }
+
+        double late = lateDeal.Single.Tranches[0].Irr;
+        double onTime = onTimeDeal.Single.Tranches[0].Irr;
+        Assert.True(onTime > 0, $"IRR on time {onTime} should be positive");
         Assert.True(late < onTime - 1e-5, $"IRR paid late {late} should be below {onTime}");
     }
 

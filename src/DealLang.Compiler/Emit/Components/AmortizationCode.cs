@@ -124,9 +124,11 @@ internal static class AmortizationCode
         // the runtime computes once per deal, so the loop only slices them (no allocation, no day counts in the loop).
         if (declaresWeights)
         {
+            // A stub is one of the schedule's, read off the dates as rolled: a payment moved to a business day (a
+            // quarter end paid on Friday the 30th) does not make its period a day short of a regular one.
             w.Comment("Each period's share of a regular period's level payment: 1, or a stub's year fraction over a full period's.");
             w.Line("private static readonly double[] " + LevelWeights + " = Annuity.PeriodWeights(DayCount." + model.DayCount
-                + ", 12 / PeriodsPerYear, Boundaries);");
+                + ", 12 / PeriodsPerYear, " + (model.RolledBoundaries.IsEmpty ? "Boundaries" : "RolledDates") + ");");
         }
 
         w.Comment(terms.Name + ": coupon × each period's year fraction, the rates of its level payment.");
