@@ -127,10 +127,10 @@ internal static partial class PipelineInvariants
     }
 
     /// <summary>The tranches written <c>pik unpaid</c>: DealGen writes each tranche on one line.</summary>
-    // The convertibles a scenario calls in part or converts in part ('T called on … part X', 'T converts X'): their rest
+    // The convertibles a scenario calls in part or converts in part ('T called on … part X', 'T called when … part X', 'T converts X'): their rest
     // may convert after a call (docs/language.md §5, "A partial hard call").
     private static HashSet<string> PartlyCalledOrConverted(string text) =>
-        [.. System.Text.RegularExpressions.Regex.Matches(text, @"(?m)^\s*(\w+) (called on [^\n]*\bpart\b|converts )").Select(m => m.Groups[1].Value)];
+        [.. System.Text.RegularExpressions.Regex.Matches(text, @"(?m)^\s*(\w+) (called (?:on|when) [^\n]*\bpart\b|converts )").Select(m => m.Groups[1].Value)];
 
     private static HashSet<string> PikUnpaid(string text) =>
         [.. System.Text.RegularExpressions.Regex.Matches(text, @"(?m)^\s*tranche (\w+) \{[^\n]*\bpik unpaid\b").Select(m => m.Groups[1].Value)];
