@@ -58,7 +58,7 @@ internal static class CouponCode
                     // and capped on its own, the coupon their blend by the classes' shares of the opening balance.
                     w.Comment(name + ": the coupon, reset at the period's start, blended over what the balance funds: investment-grade contracts at "
                         + CSharpLiterals.Double(classes.InvestmentGrade) + ", the rest at " + CSharpLiterals.Double(classes.Else)
-                        + (f.Floor is null && f.Cap is null ? "" : ", each within the floor and cap"));
+                        + (f.Floor is null && f.Cap is null ? "" : ", each within the floor and cap") + (HasZeroFloor(f) ? ", never below 0%" : ""));
                     w.Line(coupon + " = " + rate + ";");
                     string share = investmentGradeShare.Name;
                     w.Line(coupon + " = " + share + " * " + Clamped(f, coupon + " + " + CSharpLiterals.DoubleOperand(classes.InvestmentGrade))
@@ -66,19 +66,10 @@ internal static class CouponCode
                     return;
                 }
 
-                if (f.Floor is { } floor)
-                {
-                    rate = "Math.Max(" + rate + ", " + CSharpLiterals.Double(floor) + ")";
-                }
-
-                if (f.Cap is { } cap)
-                {
-                    rate = "Math.Min(" + rate + ", " + CSharpLiterals.Double(cap) + ")";
-                }
-
                 w.Comment(name + ": the coupon, reset at the period's start" + (f.StepUps.Length == 0 ? "" : ", with its step-ups")
-                    + (f.Grid is null ? "" : ", its margin grid") + (f.Floor is null && f.Cap is null ? "" : ", within its floor and cap"));
-                w.Line(coupon + " = " + rate + ";");
+                    + (f.Grid is null ? "" : ", its margin grid") + (f.Floor is null && f.Cap is null ? "" : ", within its floor and cap")
+                    + (HasZeroFloor(f) ? ", never below 0%" : ""));
+                w.Line(coupon + " = " + Clamped(f, rate) + ";");
                 return;
             default:
                 throw new InvalidOperationException("No emitter for the coupon " + model + ".");
@@ -93,7 +84,12 @@ internal static class CouponCode
             .Concat(f.Grid is { } g ? [new QuantityExpression(Quantity.TestValue, g.Test, Unit.Ratio, IsFlow: false)] : [])
         : [];
 
-    /// <summary>A rate within a floating coupon's floor and cap (as written when it has neither).</summary>
+    /// <summary>
+    /// A rate within a floating coupon's floor and cap, and then at 0% or more (docs/language.md §5, tranche): no
+    /// holder pays its issuer interest and no obligor is paid by its lender, the zero floor on the rate payable in
+    /// notes and credit agreements alike, so a coupon whose index falls below zero (with no floor at or above 0%) is
+    /// read at 0%, in the interest, in <c>debt_service</c> and in whatever reads the coupon.
+    /// </summary>
     private static string Clamped(FloatingCoupon f, string rate)
     {
         if (f.Floor is { } floor)
@@ -101,6 +97,14 @@ internal static class CouponCode
             rate = "Math.Max(" + rate + ", " + CSharpLiterals.Double(floor) + ")";
         }
 
-        return f.Cap is { } cap ? "Math.Min(" + rate + ", " + CSharpLiterals.Double(cap) + ")" : "(" + rate + ")";
+        if (f.Cap is { } cap)
+        {
+            rate = "Math.Min(" + rate + ", " + CSharpLiterals.Double(cap) + ")";
+        }
+
+        return HasZeroFloor(f) ? "Math.Max(0.0, " + rate + ")" : rate;
     }
+
+    /// <summary>Whether the coupon needs the zero floor: a floor of its own at 0% or above already keeps it there.</summary>
+    private static bool HasZeroFloor(FloatingCoupon f) => f.Floor is not >= 0.0;
 }

@@ -369,14 +369,6 @@ internal sealed class LoanComponent(EmitContext ctx)
         string defaulted = Ctx.Current(Quantity.PartyDefaulted, model.Obligor);
         string rate = RecoveryRate(loan);
         CouponCode.WriteReset(Ctx, w, model.Name, model.Coupon, loan.Coupon, loan.Coupon);
-        if (model.Coupon is FloatingCoupon { Floor: not >= 0.0 })
-        {
-            // An obligor never receives interest from its lender: a floating coupon below 0% (its index below zero, no
-            // floor at or above 0%) is read at 0%, a credit agreement's zero floor on the rate payable (docs/language.md
-            // §5, "loan").
-            w.Line(loan.Coupon + " = Math.Max(0.0, " + loan.Coupon + ");");
-        }
-
         if (model.HasWorkout)
         {
             WriteLaggedDefault(w, loan, defaulted, rate);
