@@ -147,7 +147,7 @@ internal sealed partial class Lowerer
                     break;
                 case ReletSyntax r when IndexOf(r.Contract, SymbolKind.Contract) is { } c:
                     contracts[c] = r.After is null
-                        ? Contract(c) with { Relet = false, ReletAfterMonths = 0, ReletUtilisation = 0 }
+                        ? Contract(c) with { Relet = false, ReletAfterMonths = 0, ReletUtilisation = 0, ReletTo = 0, ReletRampMonths = 0, ReletPrice = null }
                         : Contract(c) with
                         {
                             Relet = true, ReletAfterMonths = DurationRules.WholeMonths(r.After), ReletUtilisation = Constant(r.Utilisation),

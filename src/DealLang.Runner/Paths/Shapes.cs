@@ -44,6 +44,19 @@ public static class Shapes
                 {
                     throw Mismatch(deal, scenario, "its contract's re-let ramp is not to a utilisation in [0, 100%] over 0 or more months, or its price is not a share above 0 of one of the deal's indices plus a finite spread");
                 }
+
+                // Nothing set and then not read: a contract not re-let has no re-let terms, a flat re-let (0 months) no end
+                // utilisation of its own (it ramps to its utilisation), as the lowering builds them from a deal's scenario.
+                if (levers is { Relet: false } none && (none.ReletAfterMonths != 0 || none.ReletUtilisation != 0 || none.ReletTo != 0
+                    || none.ReletRampMonths != 0 || none.ReletPrice is not null))
+                {
+                    throw Mismatch(deal, scenario, "its contract levers give a re-let's gap, utilisation, ramp or price to a contract they do not re-let");
+                }
+
+                if (levers is { Relet: true, ReletRampMonths: 0 } flat && flat.ReletTo != 0)
+                {
+                    throw Mismatch(deal, scenario, "its contract levers give a flat re-let (a ramp of 0 months) a utilisation to ramp to");
+                }
             }
 
             for (int c = 0; c < deal.Contracts.Length; c++)

@@ -1,3 +1,7 @@
+using DealLang.Compiler;
+using DealLang.Runner.Hosting;
+using DealLang.Runner.Paths;
+using DealLang.Runtime;
 using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
@@ -179,5 +183,31 @@ public sealed class ContractReletRampTests
 
         // The drawn levels moved: the path is not the deterministic one.
         Assert.NotEqual(2.00, deal.Ledger("H100Rent", 5, "Drawn"));
+    }
+
+    [Fact]
+    public void Re_let_terms_a_code_built_scenario_gives_where_nothing_reads_them_are_refused()
+    {
+        // A scenario built in code (not from a deal's text, whose checks would refuse it) gives a ramp or a price to a
+        // contract it does not re-let, or an end utilisation to a flat re-let: nothing would read them, so the run
+        // refuses the scenario instead of ignoring what it was given (the lowering never builds either).
+        var result = DealCompiler.Compile("neo.deal", Source);
+        using DealHost host = DealHost.Load(result.Compiled!.Image, result.Compiled.TypeName);
+        DealDescription deal = host.Program.Description;
+        ScenarioSpec walks = result.Model!.Scenarios.Single(s => s.Name == "Walks");
+        ContractLevers relet = walks.Contracts[0]!;
+        Shapes.Require(deal, walks);
+
+        var notRelet = walks with { Contracts = [relet with { Relet = false }] };
+        Assert.Contains("give a re-let's gap, utilisation, ramp or price to a contract they do not re-let",
+            Assert.Throws<ArgumentException>(() => Shapes.Require(deal, notRelet)).Message, StringComparison.Ordinal);
+
+        var flatWithEnd = walks with { Contracts = [relet with { ReletRampMonths = 0 }] };
+        Assert.Contains("give a flat re-let (a ramp of 0 months) a utilisation to ramp to",
+            Assert.Throws<ArgumentException>(() => Shapes.Require(deal, flatWithEnd)).Message, StringComparison.Ordinal);
+
+        // What the lowering builds for a flat re-let and for none passes.
+        Shapes.Require(deal, walks with { Contracts = [relet with { ReletTo = 0, ReletRampMonths = 0 }] });
+        Shapes.Require(deal, walks with { Contracts = [ContractLevers.None] });
     }
 }
