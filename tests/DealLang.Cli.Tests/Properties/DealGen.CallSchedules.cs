@@ -19,11 +19,21 @@ internal static partial class DealGen
               from makeWhole in Maybe(MakeWholeRate(f))
               select "callable" + string.Join(comma, dates.Zip(prices, (d, p) => $" from {DealFrame.Date(d)} at {p}")) + makeWhole;
 
-    /// <summary>A rate index of the deal plus a spread, or a constant rate when the deal has none.</summary>
+    /// <summary>A rate index of the deal plus a spread, or a Treasury curve of one to three of its rate indices at
+    /// increasing tenors (docs/language.md, "make-whole-curve"), or a constant rate when the deal has none.</summary>
     private static Gen<string> MakeWholeRate(DealFrame f) =>
         from spread in Rate(0, 200)
         from index in f.RateIndexNames.Any() ? Pick([.. f.RateIndexNames]) : Gen.Const("")
-        select index.Length == 0 ? "make_whole " + spread : $"make_whole {index} + {spread}";
+        from curve in index.Length == 0 ? Gen.Const("") : Maybe(MakeWholeCurve(f))
+        select index.Length == 0 ? "make_whole " + spread : curve.Length > 0 ? $"make_whole {curve.Trim()} + {spread}" : $"make_whole {index} + {spread}";
+
+    /// <summary>One to three points, each a tenor (6 months to 10 years, increasing: DL0589) and a rate index.</summary>
+    private static Gen<string> MakeWholeCurve(DealFrame f) =>
+        from n in Gen.Int[1, 3]
+        from tenors in Gen.Int[1, 20].Array[n]
+        from indices in All(Enumerable.Range(0, n).Select(_ => Pick([.. f.RateIndexNames])))
+        from comma in Pick(",", "")
+        select "curve { " + string.Join(comma + " ", tenors.Distinct().Order().Zip(indices, (months6, index) => $"{months6 * 6}m {index}")) + " }";
 
     /// <summary>The first call date of a tranche's call schedule, when it has one and no make-whole: a call before it
     /// would be DL0562.</summary>
