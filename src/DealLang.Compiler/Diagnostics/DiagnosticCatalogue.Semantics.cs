@@ -376,6 +376,14 @@ public static partial class DiagnosticCatalogue
         Error("DL0480", span, SemanticText.Invariant(
             $"the coupon floor of {owner} ({SemanticText.FormatPercent(floor)}) is above its cap ({SemanticText.FormatPercent(cap)}); a floor must be at or below the cap"));
 
+    /// <summary>DL0595: a tranche's or a loan's coupon floor or cap below 0%: a coupon is never below 0% (no holder pays
+    /// its issuer interest, no obligor is paid by its lender, docs/language.md §5, tranche), so a floor there would do
+    /// nothing, and a cap there would hold the coupon at 0% whatever its rate.</summary>
+    public static Diagnostic CouponBoundBelowZero(SourceSpan span, string owner, string bound, double value) =>
+        Error("DL0595", span, bound == "floor"
+            ? SemanticText.Invariant($"the coupon floor of {owner} ({SemanticText.FormatPercent(value)}) is below 0%: a coupon is never below 0%, so it would do nothing; write 'floor 0%' to floor the coupon at zero, or leave the floor out")
+            : SemanticText.Invariant($"the coupon cap of {owner} ({SemanticText.FormatPercent(value)}) is below 0%: a coupon is never below 0%, so it would hold the coupon at 0% whatever its rate; write a cap at or above 0%"));
+
     /// <summary>DL0481: a level (annuity) amortisation on a tranche or a loan whose coupon floats: a level payment is
     /// sized at one fixed rate, which a floating coupon does not have.</summary>
     public static Diagnostic LevelNeedsFixedCoupon(SourceSpan span, string owner) =>

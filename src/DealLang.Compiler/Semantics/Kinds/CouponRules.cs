@@ -14,7 +14,8 @@ namespace DealLang.Compiler.Semantics.Kinds;
 /// </summary>
 internal static class CouponRules
 {
-    /// <summary>The rate, floor and cap's units and timing; a fixed rate may not be negative unless floored.
+    /// <summary>The rate, floor and cap's units and timing; a fixed rate may not be negative unless floored, a floor or
+    /// cap not below 0% (DL0595).
     /// <paramref name="owner"/> names the declaration: "tranche 'Notes'", "loan 'MinerLoan'".</summary>
     public static void CheckTerms(TypeChecker checker, ExpressionSyntax? rate, ExpressionSyntax? floor, ExpressionSyntax? cap, string owner)
     {
@@ -24,6 +25,16 @@ internal static class CouponRules
         if (checker.Analysis.BoundOf(rate) is ConstantExpression { Value: < 0 } && floor is null)
         {
             checker.Diagnostics.Add(DiagnosticCatalogue.NegativeAmount(rate!.Span, $"the coupon of {owner}"));
+        }
+
+        // A coupon is never below 0% (the zero floor on the rate payable, CouponCode): a floor below it does nothing, a
+        // cap below it holds the coupon at 0% (DL0595), neither of which a deal means by writing one.
+        foreach (var (bound, name) in new[] { (floor, "floor"), (cap, "cap") })
+        {
+            if (checker.Analysis.BoundOf(bound) is ConstantExpression { Value: < 0 } below)
+            {
+                checker.Diagnostics.Add(DiagnosticCatalogue.CouponBoundBelowZero(bound!.Span, owner, name, below.Value));
+            }
         }
     }
 
