@@ -11,7 +11,9 @@ namespace DealLang.Compiler.Lowering;
 /// and a maturity as its period: shared by every kind that repays principal (tranches, which pay it, and loans,
 /// which receive it), the one place amortisation is lowered. A schedule has one amount for every period, workout included (zeros where none falls): a
 /// scheduled amount lands in the period containing its date; amounts outside the scheduled periods are dropped
-/// (the checks warn of them).
+/// (the checks warn of them). Each date of the schedule (an amount's, the maturity, the interest-only end) is placed as
+/// it is paid (<see cref="Lowerer.PaidOn"/>): a quarter end that business days pay on the Friday before is that
+/// quarter's, not the next one's, though it is after the Friday.
 /// </summary>
 internal static class AmortizationLowering
 {
@@ -29,13 +31,13 @@ internal static class AmortizationLowering
         return strategy with
         {
             InterestOnlyUntil = interestOnlyUntil,
-            FirstPrincipalPeriod = FirstPrincipalPeriod(lowerer.Boundaries, interestOnlyUntil),
+            FirstPrincipalPeriod = FirstPrincipalPeriod(lowerer.Boundaries, interestOnlyUntil is { } until ? lowerer.PaidOn(until) : null),
         };
     }
 
-    /// <summary>The period whose end is on or after <paramref name="maturity"/>, within the scheduled periods.</summary>
+    /// <summary>The period whose end is on or after <paramref name="maturity"/> as paid, within the scheduled periods.</summary>
     public static int MaturityPeriod(Lowerer lowerer, Date maturity) =>
-        Math.Clamp(Schedule.PeriodIndexOf(lowerer.Boundaries, maturity), 0, Math.Max(0, lowerer.ScheduledPeriods - 1));
+        Math.Clamp(lowerer.PaymentPeriodOf(maturity), 0, Math.Max(0, lowerer.ScheduledPeriods - 1));
 
     private static ImmutableArray<double> Scheduled(AmortizationSyntax syntax, Lowerer lowerer, double scale)
     {
@@ -43,7 +45,7 @@ internal static class AmortizationLowering
         var scheduled = new double[lowerer.Boundaries.Length - 1];
         foreach (SchedulePointSyntax point in SyntaxWalk.Safe(syntax.Schedule))
         {
-            int period = point.Date is null ? -1 : Schedule.PeriodIndexOf(lowerer.Boundaries, point.Date.Value);
+            int period = point.Date is null ? -1 : lowerer.PaymentPeriodOf(point.Date.Value);
             if (period >= 0 && period < periods)
             {
                 scheduled[period] += lowerer.ConstantOf(point.Amount) * scale;
@@ -53,7 +55,7 @@ internal static class AmortizationLowering
         return [.. scheduled];
     }
 
-    /// <summary>The first period that ends after the interest-only date (0 without one; every period, workout
+    /// <summary>The first period that ends after the interest-only date, as paid (0 without one; every period, workout
     /// included, when none does).</summary>
     internal static int FirstPrincipalPeriod(IReadOnlyList<Date> boundaries, Date? interestOnlyUntil)
     {

@@ -15,18 +15,20 @@ namespace DealLang.Compiler.Lowering;
 /// deal's periods (<c>amortize linear monthly</c> on a quarterly deal) also move the balance the period's interest
 /// accrues on: <see cref="AccrualFractions"/>. Instalments dated inside the deal's periods, at whatever frequency, are
 /// received before a default after them in the period: <see cref="DefaultPeriodInstalments"/>, <see cref="DatedInside"/>.
+/// The amounts are sized on the dates as scheduled; each instalment is paid on its day as paid (<see cref="DealPeriods"/>:
+/// with business days, one due on a quarter end is paid with that quarter, one due on another day that is not a business
+/// day on the day the deal's roll gives), and that day places it in a period and dates it against a default.
 /// </summary>
 internal static class LoanInstalments
 {
     /// <param name="kind">"level" or "linear".</param>
     /// <param name="closing">The deal's closing, which a default's day is counted from (<see cref="DefaultPeriodInstalments.Days"/>).</param>
     /// <param name="levelRate">The fixed coupon a level instalment is sized at (the checks refuse level on any other).</param>
-    /// <param name="accrualDates">The dates the deal's periods accrue between (its boundaries, or their unadjusted
-    /// dates when the deal accrues unadjusted), as its year fractions are worked out.</param>
+    /// <param name="periods">The deal's periods and the day each instalment is paid on.</param>
     /// <param name="dealMonths">The months in one of the deal's periods.</param>
     public static InstalmentAmortization Lower(
         string kind, Frequency every, double balance, double levelRate, Date closing, Date start, Date maturity, DayCount dayCount,
-        Date[] boundaries, Date[] accrualDates, int scheduledPeriods, int dealMonths)
+        DealPeriods periods, int dealMonths)
     {
         // The loan's own schedule, rolled back from its maturity as the deal's is (Schedule.Boundaries: a month-end
         // maturity keeps month ends, a short first period is the stub): [start, date 1, …, maturity].
@@ -36,11 +38,11 @@ internal static class LoanInstalments
             ? Level(balance, levelRate, bounds, Frequencies.MonthsPerPeriod(every), dayCount)
             : Linear(balance, dates.Length);
 
-        var amounts = new double[boundaries.Length - 1];
+        var amounts = new double[periods.Boundaries.Length - 1];
         for (int k = 0; k < dates.Length; k++)
         {
-            int period = Schedule.PeriodIndexOf(boundaries, dates[k]);
-            if (period >= 0 && period < scheduledPeriods)
+            int period = periods.PeriodOf(dates[k]);
+            if (period >= 0 && period < periods.ScheduledPeriods)
             {
                 amounts[period] += instalments[k];
             }
@@ -52,12 +54,12 @@ internal static class LoanInstalments
             // matters only to a default after it (DatedInside).
             return new InstalmentAmortization(kind, every, dates, [.. instalments], [.. amounts])
             {
-                BeforeDefault = DatedInside(balance, dates, instalments, closing, boundaries, accrualDates, scheduledPeriods, dayCount),
+                BeforeDefault = DatedInside(balance, dates, instalments, closing, periods, dayCount),
             };
         }
 
-        var beforeDefault = new BeforeDefaultBuilder(closing, boundaries.Length);
-        double[] fractions = AccrualFractions(balance, dates, instalments, boundaries, accrualDates, scheduledPeriods, dayCount, beforeDefault);
+        var beforeDefault = new BeforeDefaultBuilder(closing, periods.Boundaries.Length);
+        double[] fractions = AccrualFractions(balance, dates, instalments, periods, dayCount, beforeDefault);
         return new InstalmentAmortization(kind, every, dates, [.. instalments], [.. amounts])
         {
             AccrualFractions = [.. fractions],
@@ -70,20 +72,20 @@ internal static class LoanInstalments
     /// (a loan maturing on the 15th in a month-end deal): what a default period receives of those dated before the
     /// default, as for a loan paying more often than the deal (<see cref="DefaultPeriodInstalments"/>, the same walk as
     /// <see cref="AccrualFractions"/>, whose fractions the performing loan does not use: its period accrues on the opening
-    /// balance, an instalment inside it counting from its end). Null when every instalment falls on a period's end (its
-    /// boundary, or its unadjusted date when the deal accrues unadjusted): a default inside a period is then before the
-    /// period's instalment or on it, and the default period receives nothing, as it always has.
+    /// balance, an instalment inside it counting from its end). Null when every instalment falls on a period's end (paid
+    /// on its boundary, or due on its unadjusted date when the deal accrues unadjusted): a default inside a period is then
+    /// before the period's instalment or on it, and the default period receives nothing, as it always has.
     /// </summary>
-    /// <param name="dates">The instalments' dates in date order, the maturity's (the whole balance left) last.</param>
+    /// <param name="dates">The instalments' due dates in date order, the maturity's (the whole balance left) last.</param>
     internal static DefaultPeriodInstalments? DatedInside(
-        double balance, IReadOnlyList<Date> dates, double[] instalments, Date closing, Date[] boundaries, Date[] accrualDates,
-        int scheduledPeriods, DayCount dayCount)
+        double balance, IReadOnlyList<Date> dates, double[] instalments, Date closing, DealPeriods periods, DayCount dayCount)
     {
         bool inside = false;
         foreach (Date date in dates)
         {
-            int period = Schedule.PeriodIndexOf(boundaries, date);
-            inside |= period >= 0 && period < scheduledPeriods && Array.IndexOf(boundaries, date) < 0 && Array.IndexOf(accrualDates, date) < 0;
+            int period = periods.PeriodOf(date);
+            inside |= period >= 0 && period < periods.ScheduledPeriods && Array.IndexOf(periods.Boundaries, periods.PaidOn(date)) < 0
+                && Array.IndexOf(periods.AccrualDates, periods.AccruedTo(date)) < 0;
         }
 
         if (!inside)
@@ -91,8 +93,8 @@ internal static class LoanInstalments
             return null;
         }
 
-        var beforeDefault = new BeforeDefaultBuilder(closing, boundaries.Length);
-        AccrualFractions(balance, [.. dates], instalments, boundaries, accrualDates, scheduledPeriods, dayCount, beforeDefault);
+        var beforeDefault = new BeforeDefaultBuilder(closing, periods.Boundaries.Length);
+        AccrualFractions(balance, [.. dates], instalments, periods, dayCount, beforeDefault);
         return beforeDefault.Build(dates.Count);
     }
 
@@ -133,13 +135,16 @@ internal static class LoanInstalments
     /// off or sold. A period without an instalment inside it, or with nothing outstanding, accrues its own year
     /// fraction (the first piece's share is exactly 1), so it is the deal's <c>yf</c> bit for bit. Each instalment's
     /// sum so far, and the principal so far, go to <paramref name="beforeDefault"/>: what the period receives when its
-    /// obligor defaults after that instalment's date and on or before the next one's.
+    /// obligor defaults after the day that instalment is paid and on or before the next one's. With business days each
+    /// piece ends where the period's do: at the day the instalment is paid when the deal accrues to the dates paid, at its
+    /// due date when it accrues unadjusted (<see cref="DealPeriods.AccruedTo"/>).
     /// </summary>
     private static double[] AccrualFractions(
-        double balance, ImmutableArray<Date> dates, double[] instalments, Date[] boundaries, Date[] accrualDates, int scheduledPeriods, DayCount dayCount,
+        double balance, ImmutableArray<Date> dates, double[] instalments, DealPeriods periods, DayCount dayCount,
         BeforeDefaultBuilder beforeDefault)
     {
-        var fractions = new double[boundaries.Length - 1];
+        Date[] accrualDates = periods.AccrualDates;
+        var fractions = new double[periods.Boundaries.Length - 1];
         double opening = balance;
         int k = 0;
         for (int t = 0; t < fractions.Length; t++)
@@ -149,15 +154,16 @@ internal static class LoanInstalments
             double left = opening;
             double fraction = 0;
             beforeDefault.StartPeriod(t);
-            // The instalments received in this period (the dates Schedule.PeriodIndexOf puts in it, as Lower sums them):
-            // the piece up to each accrues on the balance before it; one on the period's end closes the last piece.
-            for (; k < dates.Length && t < scheduledPeriods && Schedule.PeriodIndexOf(boundaries, dates[k]) <= t; k++)
+            // The instalments received in this period (those paid in it, as Lower sums them): the piece up to each accrues
+            // on the balance before it; one on the period's end closes the last piece.
+            for (; k < dates.Length && t < periods.ScheduledPeriods && periods.PeriodOf(dates[k]) <= t; k++)
             {
-                Date paid = dates[k] < from ? from : dates[k] > end ? end : dates[k];
-                fraction += Share(left, opening) * DayCounts.YearFraction(dayCount, from, paid);
-                from = paid;
+                Date accrued = periods.AccruedTo(dates[k]);
+                Date to = accrued < from ? from : accrued > end ? end : accrued;
+                fraction += Share(left, opening) * DayCounts.YearFraction(dayCount, from, to);
+                from = to;
                 left = Math.Max(0, left - instalments[k]);
-                beforeDefault.Add(dates[k], fraction, opening - left);
+                beforeDefault.Add(periods.PaidOn(dates[k]), fraction, opening - left);
             }
 
             fractions[t] = fraction + (Share(left, opening) * DayCounts.YearFraction(dayCount, from, end));

@@ -70,6 +70,19 @@ internal sealed partial class Lowerer
 
     /// <summary>Periods up to the maturity (the workout periods after it are not counted).</summary>
     internal int ScheduledPeriods => _scheduledPeriods;
+    /// <summary>The day a date of a repayment schedule (a loan's instalment, a scheduled amount, a maturity, an
+    /// interest-only end) is paid on (<see cref="BusinessDayRules.PaidOn"/>): one of the schedule's dates as rolled with
+    /// its boundary as paid, another moved by the business days; the date itself without them.</summary>
+    internal Date PaidOn(Date due) => BusinessDayRules.PaidOn(_analysis.BusinessDays, _rolled, _boundaries, due);
+
+    /// <summary>The period a date of a repayment schedule is paid in: the one its day as paid (<see cref="PaidOn"/>)
+    /// falls in, as <see cref="Schedule.PeriodIndexOf(Date[], Date)"/> places it.</summary>
+    internal int PaymentPeriodOf(Date due) => Schedule.PeriodIndexOf(_boundaries, PaidOn(due));
+
+    /// <summary>The date a loan's instalment closes its interest piece on: its day as paid when the deal accrues to the
+    /// dates paid, its due date when it accrues unadjusted (as <see cref="AccrualDates"/>).</summary>
+    internal Date AccruedTo(Date due) => _analysis.AccruesUnadjusted ? due : PaidOn(due);
+
 
     internal int MonthsPerPeriod => Frequencies.MonthsPerPeriod(_frequency);
 

@@ -69,6 +69,24 @@ internal static class BusinessDayRules
         return paid;
     }
 
+    /// <summary>
+    /// The day a date of a repayment schedule is paid on (a loan's instalment, a scheduled amount, a maturity, an
+    /// interest-only end; docs/language.md §4, "Business days"): a date that is one of the schedule's dates as rolled
+    /// (<paramref name="rolled"/>, the closing apart) is paid with it, on its date as paid (<paramref name="paid"/>), so
+    /// it closes the period it closes as scheduled; any other date that is not a business day moves as a payment date
+    /// does (<see cref="BusinessDays.Adjust"/>). Without business days, the date itself.
+    /// </summary>
+    public static Date PaidOn(BusinessDays? calendar, Date[] rolled, Date[] paid, Date due)
+    {
+        if (calendar is null)
+        {
+            return due;
+        }
+
+        int scheduled = rolled.Length > 1 ? Array.IndexOf(rolled, due, 1) : -1;
+        return scheduled > 0 && scheduled < paid.Length ? paid[scheduled] : calendar.Adjust(due);
+    }
+
     /// <summary>Whether interest accrues between the rolled dates rather than the adjusted ones.</summary>
     public static bool AccruesUnadjusted(BusinessDaysSyntax? syntax) => syntax?.Accrual?.Text == "unadjusted";
 }

@@ -55,6 +55,21 @@ internal sealed class DealAnalysis(CompilationUnitSyntax unit, DealSyntax deal, 
         return BusinessDayRules.PaymentDates(BusinessDays, Schedule.Boundaries(closing, maturity, frequency, first));
     }
 
+    /// <summary>The day a date of a repayment schedule is paid on, on the schedule <see cref="ScheduledBoundaries"/> gives
+    /// (<see cref="BusinessDayRules.PaidOn"/>): the date itself without business days or without the deal's dates.</summary>
+    public Date PaidOn(Date due)
+    {
+        if (BusinessDays is null || Deal.Closing?.Value is not { } closing || Deal.Maturity?.Value is not { } maturity || closing >= maturity
+            || Frequency is not { } frequency)
+        {
+            return due;
+        }
+
+        Date? first = Deal.FirstPayment?.Value is { } fp && fp > closing && fp <= maturity ? fp : null;
+        Date[] rolled = Schedule.Boundaries(closing, maturity, frequency, first);
+        return BusinessDayRules.PaidOn(BusinessDays, rolled, BusinessDayRules.PaymentDates(BusinessDays, rolled), due);
+    }
+
     /// <summary>Where errors reported before this stage (syntax errors) are. Parts of the tree near them may
     /// be missing or garbled, so "X is missing" and "unknown name" findings there would only repeat them.</summary>
     public IReadOnlyList<SourceSpan> EarlierErrors { get; init; } = [];

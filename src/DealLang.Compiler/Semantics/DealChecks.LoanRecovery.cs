@@ -36,7 +36,7 @@ internal sealed partial class DealChecks
             // A loan its schedule has repaid before its obligor defaults (by its maturity, or a schedule of amounts that
             // reaches nothing owed earlier) has no claim to recover: the run defaults it only if it is still owed.
             Date loanMaturity = loan.Maturity?.Value is { } m && m <= maturity ? m : maturity;
-            if (!OwedAtTheDefault(loan, boundaries, defaultPeriod, PeriodEndingOnOrAfter(boundaries, loanMaturity)))
+            if (!OwedAtTheDefault(loan, boundaries, defaultPeriod, PeriodEndingOnOrAfter(boundaries, _analysis.PaidOn(loanMaturity))))
             {
                 continue;
             }
@@ -73,10 +73,11 @@ internal sealed partial class DealChecks
         {
             // A schedule of shares is of the original balance, as the lowering takes it (AmortizationLowering).
             double scale = amortization.InShares ? owed : 1.0;
-            Date? interestOnlyUntil = loan.InterestOnlyUntil?.Value;
+            // Each date as it is paid (DealAnalysis.PaidOn), as the lowering places it.
+            Date? interestOnlyUntil = loan.InterestOnlyUntil?.Value is { } io ? _analysis.PaidOn(io) : null;
             foreach (SchedulePointSyntax point in SyntaxWalk.Safe(amortization.Schedule))
             {
-                int period = point.Date?.Value is { } date ? Schedule.PeriodIndexOf(boundaries, date) : -1;
+                int period = point.Date?.Value is { } date ? Schedule.PeriodIndexOf(boundaries, _analysis.PaidOn(date)) : -1;
                 // A period ending on or before the interest-only date pays no scheduled principal (AmortizationLowering's
                 // first principal period).
                 if (period >= 0 && period < defaultPeriod && (interestOnlyUntil is not { } until || boundaries[period + 1] > until))

@@ -112,8 +112,7 @@ internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
         // The checks refused level on a coupon that is not fixed (DL0481).
         double levelRate = coupon is FixedCoupon f ? f.Rate : 0;
         return LoanInstalments.Lower(tranches.Name, every, balance, levelRate, lowerer.Closing, interestOnly ?? lowerer.Closing, maturity,
-            lowerer.Analysis.DayCount ?? DayCount.Thirty360, lowerer.Boundaries, lowerer.AccrualDates, lowerer.ScheduledPeriods,
-            lowerer.MonthsPerPeriod) with
+            lowerer.Analysis.DayCount ?? DayCount.Thirty360, DealPeriods.Of(lowerer), lowerer.MonthsPerPeriod) with
         {
             InterestOnlyUntil = tranches.InterestOnlyUntil,
             FirstPrincipalPeriod = tranches.FirstPrincipalPeriod,
@@ -127,7 +126,7 @@ internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
     {
         double scale = schedule.InShares ? balance : 1;
         var points = SyntaxWalk.Safe(schedule.Schedule)
-            .Where(p => p.Date is not null && Schedule.PeriodIndexOf(lowerer.Boundaries, p.Date.Value) is var t && t >= 0 && t < lowerer.ScheduledPeriods)
+            .Where(p => p.Date is not null && lowerer.PaymentPeriodOf(p.Date.Value) is var t && t >= 0 && t < lowerer.ScheduledPeriods)
             .Select(p => (Date: p.Date.Value, Amount: lowerer.ConstantOf(p.Amount) * scale))
             .OrderBy(p => p.Date)
             .ToList();
@@ -137,7 +136,7 @@ internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
         }
 
         return LoanInstalments.DatedInside(balance, [.. points.Select(p => p.Date)], [.. points.Select(p => p.Amount)], lowerer.Closing,
-            lowerer.Boundaries, lowerer.AccrualDates, lowerer.ScheduledPeriods, lowerer.Analysis.DayCount ?? DayCount.Thirty360);
+            DealPeriods.Of(lowerer), lowerer.Analysis.DayCount ?? DayCount.Thirty360);
     }
 
     /// <summary>The obligor's own recovery (0 when the party states none; the checks made the name a party).</summary>

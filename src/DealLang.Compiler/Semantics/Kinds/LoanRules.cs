@@ -235,7 +235,8 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         {
             foreach (SchedulePointSyntax point in points)
             {
-                if (point.Date?.Value is { } date && checks.PeriodEndOf(date) is { } end && end <= until)
+                // Placed as the lowering places them, each date as it is paid (DealAnalysis.PaidOn).
+                if (point.Date?.Value is { } date && checks.PeriodEndOf(checks.Analysis.PaidOn(date)) is { } end && end <= checks.Analysis.PaidOn(until))
                 {
                     checks.Diagnostics.Add(DiagnosticCatalogue.ScheduledPrincipalWhileInterestOnly(point.Date.Span, name, date.ToString(), until.ToString()));
                 }
