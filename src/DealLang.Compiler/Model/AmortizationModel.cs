@@ -19,6 +19,12 @@ public abstract record AmortizationModel
 
     /// <summary>The strategy's name as the language spells it (reports and the generated code's comments).</summary>
     public abstract string Name { get; }
+
+    /// <summary>A loan's instalments dated inside the deal's periods, or its maturity alone when it falls inside one (a
+    /// bullet, or linear or level at the deal's frequency): what a default period receives of those dated before the
+    /// default (docs/language.md §5, "loan", a default inside a period). Null for a tranche's, and when every instalment
+    /// and the maturity fall on a period's end.</summary>
+    public DefaultPeriodInstalments? BeforeDefault { get; init; }
 }
 
 /// <summary>Nothing before the maturity, the whole balance then.</summary>
@@ -43,10 +49,6 @@ public sealed record LinearAmortization : AmortizationModel
 public sealed record ScheduledAmortization(ImmutableArray<double> Amounts) : AmortizationModel
 {
     public override string Name => "schedule";
-
-    /// <summary>A loan's schedule with dates inside the deal's periods: what a default period receives of the instalments
-    /// dated before the default (null for a tranche's, or when every date is a period's end).</summary>
-    public DefaultPeriodInstalments? BeforeDefault { get; init; }
 }
 
 /// <summary>A loan's <c>level</c> or <c>linear</c> instalments at its own frequency (<c>amortize level semiannual</c>):
@@ -67,11 +69,6 @@ public sealed record InstalmentAmortization(
     /// period of the model); empty at the deal's frequency or a coarser one, whose periods accrue on the opening
     /// balance over their own year fraction.</summary>
     public ImmutableArray<double> AccrualFractions { get; init; } = [];
-
-    /// <summary>What a default period receives of the instalments dated before the default: for instalments more
-    /// frequent than the deal's periods, or dated inside them at its frequency or a coarser one (null when every
-    /// instalment falls on a period's end).</summary>
-    public DefaultPeriodInstalments? BeforeDefault { get; init; }
 }
 
 /// <summary>

@@ -219,8 +219,9 @@ public sealed class DealPaths
         for (int l = 0; l < deal.Loans.Length; l++)
         {
             into.LoanWorkoutPeriods[l] = WorkoutPeriods(deal, scenario.WorkoutMonthsOfLoan(l));
-            // The date itself, not only its period: a loan paying more often than the deal receives the instalments of
-            // its default period dated before it (a drawn default's date is the path's own, set in the scenario).
+            // The date itself, not only its period: a loan with instalments, or its maturity, dated inside the deal's
+            // periods receives those of its default period dated before it (a drawn default's date is the path's own,
+            // set in the scenario).
             into.LoanDefaultDay[l] = scenario.PartyDefaults[deal.Loans[l].Obligor] is { } defaulted ? Date.DaysBetween(deal.Closing, defaulted) : -1;
             // Partial payments (docs/language.md §10, "Partial payments"): the window's periods are those whose ends first
             // reach its dates, as a guarantor's 'disowned from DATE' is; without the lever the obligor pays in full.

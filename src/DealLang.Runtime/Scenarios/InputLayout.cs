@@ -246,9 +246,9 @@ public enum InputQuantity
     SaleYieldWeight,
 
     /// <summary>Scalar, per loan: the days from the closing to its obligor's default date on this path (the scenario's
-    /// date, or the one drawn per path), −1 without one; a loan paying more often than the deal receives the instalments
-    /// of its default period dated before it (docs/language.md §5, "loan"). Last, after the sales' yield weights, so
-    /// that the slots before it are where they were.</summary>
+    /// date, or the one drawn per path), −1 without one; a loan with instalments, or its maturity, dated inside the
+    /// deal's periods receives those of its default period dated before it (docs/language.md §5, "loan"). Last, after
+    /// the sales' yield weights, so that the slots before it are where they were.</summary>
     LoanDefaultDay,
 
     /// <summary>Scalar, per sale: the utilisation a sale's re-let of idle units ramps to (<c>rising to R1</c>; the

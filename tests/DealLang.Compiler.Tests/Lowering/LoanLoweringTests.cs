@@ -19,11 +19,28 @@ public sealed class LoanLoweringTests
         LoanModel loan = Assert.Single(model.Loans);
         Assert.Equal(("L", 0, 1), (loan.Name, loan.Index, loan.Obligor)); // Miner is the second party
         Assert.Equal((4e8, new FixedCoupon(0.11), 0.30), (loan.Balance, loan.Coupon, loan.Recovery));
-        Assert.Equal(new BulletAmortization(), loan.Amortization);
+        Assert.IsType<BulletAmortization>(loan.Amortization);
         Assert.Null(loan.Amortization.InterestOnlyUntil);
         // 2028-06-30 falls in the period 2028-01-01..2029-01-01, the fourth (index 3).
         Assert.Equal((new Date(2028, 6, 30), 3), (loan.Maturity, loan.MaturityPeriod));
         Assert.Equal(new LoanInfo("L", 1, 4e8, 0.11, new Date(2028, 6, 30), "bullet", 0.30), loan.ToInfo());
+        // Its maturity is dated inside that period: a default later in it finds the whole 400m repaid
+        // (docs/language.md §5, "loan", a default inside a period), the maturity the only instalment listed.
+        DefaultPeriodInstalments before = Assert.IsType<DefaultPeriodInstalments>(loan.Amortization.BeforeDefault);
+        Assert.Equal(new[] { Date.DaysBetween(new Date(2025, 1, 1), new Date(2028, 6, 30)) }, before.Days.ToArray());
+        Assert.Equal(new[] { 4e8 }, before.Principal.ToArray());
+        Assert.Equal(new[] { 0, 0, 0, 0, 1, 1 }, before.First.ToArray());
+        Assert.Equal(0, before.Maturity);
+    }
+
+    [Fact]
+    public void ABulletMaturingOnAPeriodsEndListsNothingForADefaultInsideAPeriod()
+    {
+        // 2029-01-01 is the end of the period 2028-01-01..2029-01-01: a default in it is on or before the maturity, so
+        // the default period receives nothing, as for every loan paying at the periods' ends.
+        DealModel model = ModelOf(Deal(Parties + "  loan L { obligor Miner  balance 400m  coupon 11%  maturity 2029-01-01 }"));
+
+        Assert.Null(Assert.Single(model.Loans).Amortization.BeforeDefault);
     }
 
     [Fact]

@@ -32,7 +32,10 @@ internal sealed class LoanState : EntityState, IAmortizingState
                 ? "received when the workout lag after the default has run (not cfads)"
                 : "received in the period the obligor defaults in (not cfads)",
             ledger: new LedgerSlot(LedgerSection.Receipts, "recovery " + model.Name));
-        Loss = Local("loss", "double", StateLife.Period, comment: "written off in the default period", declared: readsLoss);
+        // Also kept for a loan paying in part with instalments inside the periods: the interest it left unpaid before a
+        // default joins the claim, so the run's loss is the one the default worked out (WriteResults).
+        Loss = Local("loss", "double", StateLife.Period, comment: "written off in the default period",
+            declared: readsLoss || (paysInPart && model.Amortization.BeforeDefault is not null));
         Defaulted = Local("defaulted", "bool", StateLife.Carried, comment: model.Name + ".defaulted: its obligor defaulted while it was outstanding");
         FirstPrincipalPeriod = Static("firstPrincipalPeriod", "int");
         MaturityPeriod = Static("maturityPeriod", "int");
@@ -163,14 +166,8 @@ internal sealed class LoanState : EntityState, IAmortizingState
     public ImmutableArray<double> Fractions => Model.Amortization is InstalmentAmortization { AccrualFractions: var f } ? f : [];
 
     /// <summary>What the default period receives of the instalments dated before the default: null unless some of the
-    /// loan's instalments fall inside the deal's periods (<see cref="InstalmentAmortization.BeforeDefault"/>,
-    /// <see cref="ScheduledAmortization.BeforeDefault"/>).</summary>
-    public DefaultPeriodInstalments? BeforeDefault => Model.Amortization switch
-    {
-        InstalmentAmortization i => i.BeforeDefault,
-        ScheduledAmortization s => s.BeforeDefault,
-        _ => null,
-    };
+    /// loan's instalments, or its maturity, fall inside the deal's periods (<see cref="AmortizationModel.BeforeDefault"/>).</summary>
+    public DefaultPeriodInstalments? BeforeDefault => Model.Amortization.BeforeDefault;
 
     /// <summary>Each instalment's date in days from the closing (<see cref="DefaultPeriodInstalments.Days"/>).</summary>
     public StateVar InstalmentDays { get; }
@@ -462,17 +459,10 @@ internal sealed class LoanComponent(EmitContext ctx)
 
         w.Comment("the arrears bear interest at " + (model.DefaultInterest > 0 ? "the default rate (the coupon plus the default interest)" : "the coupon"));
         w.Line(loan.Arrears + " += " + loan.Arrears + " * " + rate + " * yf;");
-        string name = CSharpNames.Entity(DeclarationKind.Loan.Keyword(), loan.Name, "unpaid");
-        string principal = CSharpNames.Entity(DeclarationKind.Loan.Keyword(), loan.Name, "unpaidPrincipal");
-        using (w.Block("if (" + loan.PaysFrom + " >= 0 && t >= " + loan.PaysFrom + " && (" + loan.PaysTo + " < 0 || t <= " + loan.PaysTo + "))"))
+        using (w.Block("if (" + InWindow(loan) + ")"))
         {
             w.Comment("in the window: its share of what falls due, interest first; the rest, principal first, in arrears");
-            w.Line("double " + name + " = (1.0 - " + loan.PaysShare + ") * (" + loan.Interest + " + " + loan.Principal + ");");
-            w.Line("double " + principal + " = Math.Min(" + loan.Principal + ", " + name + ");");
-            w.Line(loan.Interest + " -= " + name + " - " + principal + ";");
-            w.Line(loan.Principal + " -= " + principal + ";");
-            w.Line(loan.Arrears + " += " + name + ";");
-            w.Line(loan.ArrearsPrincipal + " += " + principal + ";");
+            WriteUnpaidShare(w, loan);
         }
 
         using (w.Block("else"))
@@ -485,6 +475,25 @@ internal sealed class LoanComponent(EmitContext ctx)
         }
     }
 
+    // Whether period t is in the loan's partial-payment window: from the period holding its 'from' (the first without
+    // one) through the one holding its 'to' (to the end without one); never without the lever (from −1).
+    private static string InWindow(LoanState loan) =>
+        loan.PaysFrom + " >= 0 && t >= " + loan.PaysFrom + " && (" + loan.PaysTo + " < 0 || t <= " + loan.PaysTo + ")";
+
+    // In the window the obligor pays its share of what fell due (the interest and principal as the loop has them), as a
+    // credit agreement applies a payment, interest first: what it leaves unpaid is principal first, and joins the arrears.
+    private static void WriteUnpaidShare(IndentedWriter w, LoanState loan)
+    {
+        string name = CSharpNames.Entity(DeclarationKind.Loan.Keyword(), loan.Name, "unpaid");
+        string principal = CSharpNames.Entity(DeclarationKind.Loan.Keyword(), loan.Name, "unpaidPrincipal");
+        w.Line("double " + name + " = (1.0 - " + loan.PaysShare + ") * (" + loan.Interest + " + " + loan.Principal + ");");
+        w.Line("double " + principal + " = Math.Min(" + loan.Principal + ", " + name + ");");
+        w.Line(loan.Interest + " -= " + name + " - " + principal + ";");
+        w.Line(loan.Principal + " -= " + principal + ";");
+        w.Line(loan.Arrears + " += " + name + ";");
+        w.Line(loan.ArrearsPrincipal + " += " + principal + ";");
+    }
+
     private static string DefaultPeriodPayment(LoanState loan) =>
         loan.BeforeDefault is null ? "no payment" : "only the instalments dated before the default, with their interest";
 
@@ -492,7 +501,9 @@ internal sealed class LoanComponent(EmitContext ctx)
     // instalments fall inside the deal's periods (it pays more often than the deal, or on other dates); then the instalments of the period dated before the default and the interest of the pieces up to
     // the last of them (docs/language.md §5, "loan"), and the balance the recovery and the loss are reckoned on is the
     // balance after them (its interest from the last instalment to the default is lost). A loan those instalments
-    // repaid (its maturity inside the period, before the default) has not defaulted: nothing is left to recover or lose.
+    // repaid (its maturity inside the period, before the default: a bullet's too) has not defaulted: it receives what it
+    // would without the default, and nothing is left to recover or lose. An obligor paying in part pays in its window
+    // only its share of them, the rest in arrears, which the claim then takes (docs/language.md §10, "Partial payments").
     private static void WriteDefaultPeriodReceipts(IndentedWriter w, LoanState loan)
     {
         if (loan.BeforeDefault is null)
@@ -506,13 +517,31 @@ internal sealed class LoanComponent(EmitContext ctx)
         string last = CSharpNames.Entity(DeclarationKind.Loan.Keyword(), loan.Name, "lastPaid");
         w.Comment("the instalments dated before the default inside the period, with the interest of the pieces up to the last of them, received at its end");
         w.Line("int " + last + " = InstalmentsBeforeDefault.Last(" + loan.InstalmentDays + ", " + loan.FirstInstalment + ", t, " + loan.DefaultDay + ");");
+        // Paid at its maturity, before the default, a loan receives its maturity period's interest as it would performing:
+        // at the deal's frequency or a coarser one on the opening balance over the period (a loan paying more often
+        // accrues nothing after its maturity, so its fraction through the maturity is already the period's).
+        string fraction = loan.BeforeDefault.Maturity < 0 || !loan.Fractions.IsEmpty
+            ? loan.PaidFractions + "[" + last + "]"
+            : "(" + last + " == " + CSharpLiterals.Int(loan.BeforeDefault.Maturity) + " ? yf : " + loan.PaidFractions + "[" + last + "])";
         w.Line(loan.Interest + " = " + last + " < 0 ? 0.0 : " + loan.Balance + " * " + CouponCode.Rate(loan.Model.Coupon, loan.Coupon)
-            + " * " + loan.PaidFractions + "[" + last + "];");
+            + " * " + fraction + ";");
         // The maturity's own instalment takes the whole balance left, as the maturity period does.
         string whole = loan.BeforeDefault.Maturity < 0 ? "" : last + " == " + CSharpLiterals.Int(loan.BeforeDefault.Maturity) + " ? " + loan.Balance + " : ";
         w.Line(loan.Principal + " = " + last + " < 0 ? 0.0 : " + whole + "Math.Min(" + loan.Balance + ", " + loan.PaidPrincipal + "[" + last + "]);");
         w.Line(loan.Balance + " -= " + loan.Principal + ";");
-        w.Line(loan.Defaulted + " = " + loan.Balance + " > 0.0; // repaid before the default (its maturity inside the period), it has not defaulted");
+        if (!loan.PaysInPart)
+        {
+            w.Line(loan.Defaulted + " = " + loan.Balance + " > 0.0; // repaid before the default (its maturity inside the period), it has not defaulted");
+            return;
+        }
+
+        using (w.Block("if (" + InWindow(loan) + ")"))
+        {
+            w.Comment("in the window: its share of those instalments and their interest, interest first; the rest, principal first, in arrears");
+            WriteUnpaidShare(w, loan);
+        }
+
+        w.Line(loan.Defaulted + " = " + loan.Balance + " + " + loan.Arrears + " > 0.0; // repaid in full before the default, it has not defaulted");
     }
 
     // A loan with instalments inside the deal's periods (paying more often than the deal, or dated inside its periods):
@@ -775,10 +804,12 @@ internal sealed class LoanComponent(EmitContext ctx)
                 // A loan with instalments inside the deal's periods received those dated before the default first: the
                 // loss is on the balance after them.
                 // A loan in arrears owed them too (the claim is the balance and the arrears).
+                // One paying in part in its window left some of those instalments unpaid, their interest too, in the claim:
+                // its loss is the one its default worked out on that claim.
                 string owed = loan.BeforeDefault is null ? loan.OwedAtStart : "(" + loan.OwedAtStart + " - " + loan.Principal + ")";
-                w.Line("result.LoanLoss[" + index + "] = " + owed + " - " + (loan.Model.HasWorkout
-                    ? owed + " * " + RecoveryRate(loan)
-                    : loan.Recovery.Name) + ";");
+                w.Line("result.LoanLoss[" + index + "] = " + (loan.PaysInPart && loan.BeforeDefault is not null
+                    ? loan.Loss.Name
+                    : owed + " - " + (loan.Model.HasWorkout ? owed + " * " + RecoveryRate(loan) : loan.Recovery.Name)) + ";");
             }
         }
     }

@@ -106,7 +106,7 @@ internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
         if (!Frequencies.TryParse(loan.AmortizationFrequency?.Text, out Frequency every)
             || loan.Amortization?.Kind is not (AmortizationKind.Level or AmortizationKind.Linear))
         {
-            return tranches;
+            return tranches with { BeforeDefault = MaturityBeforeDefault(lowerer, balance, maturity) };
         }
 
         // The checks refused level on a coupon that is not fixed (DL0481).
@@ -118,6 +118,15 @@ internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
             FirstPrincipalPeriod = tranches.FirstPrincipalPeriod,
         };
     }
+
+    /// <summary>A bullet, or linear or level at the deal's frequency, pays principal at the periods' ends but its
+    /// maturity, which may fall inside a period (a loan maturing on the 15th in a month-end deal): repaid then, it has
+    /// not defaulted when its obligor defaults later in that period (<see cref="LoanInstalments.DatedInside"/>, the
+    /// maturity as its only instalment, the whole balance left). Null when the maturity is a period's end or after the
+    /// run's periods.</summary>
+    private static DefaultPeriodInstalments? MaturityBeforeDefault(Lowerer lowerer, double balance, Date maturity) =>
+        LoanInstalments.DatedInside(balance, [maturity], [balance], lowerer.Closing, DealPeriods.Of(lowerer),
+            lowerer.Analysis.DayCount ?? DayCount.Thirty360);
 
     /// <summary>An uneven schedule's instalments dated inside the deal's periods, for a default after one of them
     /// (<see cref="LoanInstalments.DatedInside"/>): its dates within the run's periods in date order, each its amount (a
