@@ -34,6 +34,7 @@ static class LoanSummaries
                 WorkoutInterest = result.LoanWorkoutInterest[l],
                 WorkoutMonths = scenario.WorkoutMonthsOfLoan(l) is >= 0 and int months ? months : null,
                 PeakArrears = result.LoanPeakArrears[l],
+                ArrearsInterest = result.LoanArrearsInterest[l],
             });
         }
 

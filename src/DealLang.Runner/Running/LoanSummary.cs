@@ -39,4 +39,10 @@ public sealed record LoanSummary(
     /// <summary>The largest arrears at a period's end (docs/language.md §10, "Partial payments"); 0 when the obligor
     /// paid in full.</summary>
     public double PeakArrears { get; init; }
+
+    /// <summary>The interest among the arrears when they became a claim at a default, were sold, or were left at the
+    /// run's end (docs/language.md §10, "Partial payments"), within the recovery, loss, sold and outstanding figures:
+    /// principal received + recovery + loss + sold + outstanding is the balance lent plus this and
+    /// <see cref="WorkoutInterest"/>. 0 when the obligor paid in full, or cured its arrears.</summary>
+    public double ArrearsInterest { get; init; }
 }

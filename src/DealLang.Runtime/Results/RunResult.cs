@@ -46,6 +46,7 @@ public sealed class RunResult
         LoanOutstanding = new double[deal.Loans.Length];
         LoanWorkoutInterest = new double[deal.Loans.Length];
         LoanPeakArrears = new double[deal.Loans.Length];
+        LoanArrearsInterest = new double[deal.Loans.Length];
         LoanDefaultPeriod = new int[deal.Loans.Length];
         FleetUnitsSold = new double[deal.Fleets.Length];
         FleetSaleProceeds = new double[deal.Fleets.Length];
@@ -188,6 +189,12 @@ public sealed class RunResult
     /// <summary>[loan]: the largest arrears at a period's end (docs/language.md §10, "Partial payments"); 0 for a loan
     /// whose obligor paid in full.</summary>
     public double[] LoanPeakArrears { get; }
+
+    /// <summary>[loan]: the interest among its arrears (unpaid interest and the interest the arrears bore) when they
+    /// became a claim at a default, were sold, or were left at the run's end (docs/language.md §10, "Partial payments"):
+    /// within the recovery, loss, sold and outstanding figures, so principal received + recovery + loss + sold +
+    /// outstanding is the balance lent plus this and the workout interest; 0 for a loan whose obligor paid in full.</summary>
+    public double[] LoanArrearsInterest { get; }
 
     /// <summary>[loan]: the period its obligor defaulted in while it was outstanding, or -1.</summary>
     public int[] LoanDefaultPeriod { get; }
@@ -345,6 +352,7 @@ public sealed class RunResult
         double[] loanWorkoutInterest = LoanWorkoutInterest;
         int[] loanDefault = LoanDefaultPeriod;
         Array.Clear(LoanPeakArrears); // raised in each period a loan is in arrears
+        Array.Clear(LoanArrearsInterest); // added to where arrears become a claim, are sold or are left at the end
         for (int i = 0; i < loanLoss.Length && i < loanDefault.Length && i < loanSold.Length && i < loanOutstanding.Length
             && i < loanWorkoutInterest.Length; i++)
         {
@@ -456,6 +464,7 @@ public sealed class RunResult
         Array.Clear(LoanOutstanding);
         Array.Clear(LoanWorkoutInterest);
         Array.Clear(LoanPeakArrears);
+        Array.Clear(LoanArrearsInterest);
         Array.Fill(LoanDefaultPeriod, -1);
         Array.Clear(FleetUnitsSold);
         Array.Clear(FleetSaleProceeds);

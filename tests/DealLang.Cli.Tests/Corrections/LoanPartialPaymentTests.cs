@@ -92,6 +92,8 @@ public sealed class LoanPartialPaymentTests
         // The summary's 'peak arrears': the most in arrears at a period's end, t=2's 12.7405m; none paying in full.
         Assert.Equal(12.7405e6, cured.PeakArrears, 1e-6);
         Assert.Equal(0.0, paid.PeakArrears);
+        // Cured, the arrears' interest was received as interest: none left in a claim, a sale or at the end.
+        Assert.Equal(0.0, cured.ArrearsInterest);
     }
 
     [Fact]
@@ -108,6 +110,8 @@ public sealed class LoanPartialPaymentTests
         LoanSummary loan = Deal.Outcomes["Defaulted"].Loans[0];
         Assert.Equal(34.54e6, loan.Recovery, 1e-6);
         Assert.Equal(51.81e6, loan.Loss, 1e-6);
+        // The arrears were all principal (6.35m unpaid of 10m due) and bore nothing yet: no interest among them.
+        Assert.Equal(0.0, loan.ArrearsInterest, 1e-6);
         Assert.Equal(100e6, loan.PrincipalReceived + loan.Recovery + loan.Loss + loan.Sold + loan.Outstanding, 1e-6);
     }
 
@@ -142,6 +146,9 @@ public sealed class LoanPartialPaymentTests
         Assert.Equal(6.3654e6, loan.Loss, 1e-6);
         // No party defaulted: the summary dates the loan's default at the end of its default period, t=10.
         Assert.Equal(new DealLang.Runtime.Date(2028, 9, 30), loan.DefaultDate);
-        Assert.Equal(100.159e6, loan.PrincipalReceived + loan.Recovery + loan.Loss + loan.Sold + loan.Outstanding, 1e-6);
+        // The summary's 'arrears interest': of the 10.609m claim, 5.3m + 5.15m = 10.45m is unpaid principal and 0.159m
+        // interest, which lifts the parts above the 100m lent.
+        Assert.Equal(0.159e6, loan.ArrearsInterest, 1e-6);
+        Assert.Equal(100e6 + loan.ArrearsInterest, loan.PrincipalReceived + loan.Recovery + loan.Loss + loan.Sold + loan.Outstanding, 1e-6);
     }
 }

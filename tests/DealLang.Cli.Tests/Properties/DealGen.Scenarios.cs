@@ -7,8 +7,9 @@ namespace DealLang.Cli.Tests.Properties;
 /// closing, lags within the workout limit).</summary>
 internal static partial class DealGen
 {
-    private static Gen<string> Scenario(DealFrame f, GeneratedDecl[] leases, string name, Dictionary<string, (int[] Term, int[] Renewal)> contractBreaks) =>
-        from levers in All(Levers(f, leases, contractBreaks).Select(Maybe))
+    private static Gen<string> Scenario(DealFrame f, GeneratedDecl[] leases, string name, Dictionary<string, (int[] Term, int[] Renewal)> contractBreaks,
+        string[] loans) =>
+        from levers in All(Levers(f, leases, contractBreaks).Concat(loans.Select(l => PartialPayments(f, l))).Select(Maybe))
         select Join([$"scenario {name} for {f.Name} {{", .. levers.Where(l => l.Length > 0).Select(l => "  " + l.Trim()), "}"]);
 
     private static IEnumerable<Gen<string>> Levers(DealFrame f, GeneratedDecl[] leases, Dictionary<string, (int[] Term, int[] Renewal)> contractBreaks)
@@ -71,4 +72,23 @@ internal static partial class DealGen
             yield return lever;
         }
     }
+
+    /// <summary>A loan's obligor paying in part (docs/language.md, "partial-payments"): a share in (0, 100%] (DL0565), with
+    /// or without a window's start and end, dated after the closing and not after the deal's maturity (DL0567), the end
+    /// not before the start (DL0566).</summary>
+    private static Gen<string> PartialPayments(DealFrame f, string loan) =>
+        from share in Rate(1, 10000)
+        from window in Gen.Int[0, 3]
+        from dates in IncreasingDates(f.Closing, f.Maturity, 2)
+        select $"{loan} pays {share}" + window switch
+        {
+            1 => $" from {DealFrame.Date(dates[0])}",
+            2 => $" to {DealFrame.Date(dates[1])}",
+            3 => $" from {DealFrame.Date(dates[0])} to {DealFrame.Date(dates[1])}",
+            _ => "",
+        };
+
+    /// <summary>The names of the generated loans.</summary>
+    private static string[] LoanNames(string[] loans) =>
+        [.. loans.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"\bloan (\S+) \{")).Where(m => m.Success).Select(m => m.Groups[1].Value)];
 }

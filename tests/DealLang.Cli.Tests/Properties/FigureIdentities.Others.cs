@@ -145,7 +145,8 @@ internal static partial class FigureIdentities
     }
 
     /// <summary>§12, the loan rows: "principal received + recovery + loss + sold + outstanding at end is always the
-    /// balance lent", plus the interest a recovery claim accrued during its workout, each term ≥ 0.</summary>
+    /// balance lent", plus the interest a recovery claim accrued during its workout and the interest among the arrears
+    /// of an obligor paying in part when they became a claim, were sold or were left at the end, each term ≥ 0.</summary>
     private static void LoansAddUp(DealDescription deal, ScenarioOutcome outcome, string where)
     {
         for (int l = 0; l < deal.Loans.Length; l++)
@@ -155,7 +156,9 @@ internal static partial class FigureIdentities
             double[] parts = [s.PrincipalReceived, s.Recovery, s.Loss, s.Sold, s.Outstanding];
             Assert.True(parts.All(p => p >= -HalfCent) && s.WorkoutInterest >= -HalfCent, $"{at}: a negative part in [{string.Join(", ", parts)}, {s.WorkoutInterest}]");
             Assert.True(deal.Loans[l].RecoveryAccrues || s.WorkoutInterest == 0, $"{at}: workout interest on a claim that accrues nothing");
-            Near(deal.Loans[l].Balance + s.WorkoutInterest, parts.Sum(), $"{at}: principal + recovery + loss + sold + outstanding = balance lent + workout interest", parts);
+            Assert.True(s.ArrearsInterest >= -HalfCent && (deal.Loans[l].PaysInPart || s.ArrearsInterest == 0), $"{at}: arrears interest {s.ArrearsInterest:R} on a loan paying in full, or below 0");
+            Near(deal.Loans[l].Balance + s.WorkoutInterest + s.ArrearsInterest, parts.Sum(),
+                $"{at}: principal + recovery + loss + sold + outstanding = balance lent + workout interest + arrears interest", parts);
         }
     }
 

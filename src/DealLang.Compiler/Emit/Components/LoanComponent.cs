@@ -438,11 +438,17 @@ internal sealed class LoanComponent(EmitContext ctx)
             return;
         }
 
-        w.Comment("the claim is the balance and the arrears");
+        w.Comment("the claim is the balance and the arrears, of which the interest is reported apart");
+        WriteArrearsInterest(w, loan);
         w.Line(loan.Balance + " += " + loan.Arrears + ";");
         w.Line(loan.Arrears + " = 0.0;");
         w.Line(loan.ArrearsPrincipal + " = 0.0;");
     }
+
+    // The interest among the arrears (all but their principal) as they become a claim, are sold or are left at the run's
+    // end: within the recovery, loss, sold and outstanding figures, which it lifts above the balance lent (§12).
+    private static void WriteArrearsInterest(IndentedWriter w, LoanState loan) =>
+        w.Line("result.LoanArrearsInterest[" + CSharpLiterals.Int(loan.Index) + "] += " + loan.Arrears + " - " + loan.ArrearsPrincipal + ";");
 
     // Partial payments (docs/language.md §10, "Partial payments"): what is overdue bears interest at the default rate
     // (the coupon plus any default interest), added to the arrears; in the window the obligor pays its share of what
@@ -769,6 +775,7 @@ internal sealed class LoanComponent(EmitContext ctx)
         w.Line(this[index].Balance + " = 0.0;");
         if (this[index].PaysInPart)
         {
+            WriteArrearsInterest(w, this[index]);
             w.Line(this[index].Arrears + " = 0.0;");
             w.Line(this[index].ArrearsPrincipal + " = 0.0;");
         }
@@ -780,6 +787,10 @@ internal sealed class LoanComponent(EmitContext ctx)
         foreach (var loan in States)
         {
             w.Line("result.LoanOutstanding[" + CSharpLiterals.Int(loan.Index) + "] = " + CollateralValue(loan.Index) + ";");
+            if (loan.PaysInPart)
+            {
+                WriteArrearsInterest(w, loan);
+            }
         }
     }
 

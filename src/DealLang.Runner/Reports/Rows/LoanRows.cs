@@ -31,6 +31,7 @@ static class LoanRows
             if (rows.Deal.Loans[l].PaysInPart)
             {
                 rows.Add(name, "peak arrears", SummaryKind.Money, o => Of(o.Loans[l].PeakArrears));
+                rows.Add(name, "arrears interest", SummaryKind.Money, o => Of(o.Loans[l].ArrearsInterest));
             }
 
             if (rows.Outcomes.Any(o => o.Loans[l].WorkoutMonths is not null))
@@ -71,6 +72,7 @@ static class LoanRows
             if (deal.Loans[i].PaysInPart)
             {
                 Json.Money(w, "peakArrears", l.PeakArrears);
+                Json.Money(w, "arrearsInterest", l.ArrearsInterest);
             }
 
             if (l.WorkoutMonths is { } months)
