@@ -14,14 +14,15 @@ namespace DealLang.Compiler.Lowering;
 internal static class CouponLowering
 {
     /// <summary>A coupon's terms with what is added to it, a tranche's or a loan's: its step-ups (from a date, from the
-    /// first period starting on or after it; or while a trigger is active) and its margin grid on a test.</summary>
+    /// first period starting on or after the day that date is paid, <see cref="Lowerer.PaidOn"/>; or while a trigger is
+    /// active) and its margin grid on a test.</summary>
     public static CouponModel Lower(ExpressionSyntax? rate, ExpressionSyntax? floor, ExpressionSyntax? cap,
         ImmutableArray<StepUpSyntax> stepUps, MarginGridSyntax? grid, Lowerer lowerer, ClassMargins? classes = null)
     {
         var lowered = SyntaxWalk.Safe(stepUps.IsDefault ? [] : stepUps)
             .Where(s => s.From is not null || s.Trigger is not null)
             .Select(s => s.From is { } from
-                ? new StepUp(lowerer.ConstantOf(s.Rate), from.Value, FirstPeriodFrom(lowerer.Boundaries, from.Value))
+                ? new StepUp(lowerer.ConstantOf(s.Rate), from.Value, FirstPeriodFrom(lowerer.Boundaries, lowerer.PaidOn(from.Value)))
                 : new StepUp(lowerer.ConstantOf(s.Rate), null, 0, lowerer.IndexOfName(s.Trigger)))
             .ToImmutableArray();
         MarginGrid? margins = grid is { } g

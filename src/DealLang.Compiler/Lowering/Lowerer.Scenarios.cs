@@ -19,23 +19,27 @@ internal sealed partial class Lowerer
     /// <summary>A call at the scenario's price (par without <c>at</c>); of notes with a call schedule, at the price of the
     /// step in force on the call's date, or before the first step at the make-whole price the run works out
     /// (docs/language.md §5, "A call schedule"; a price given, or a call before the first step without a make-whole, was
-    /// DL0561, DL0562).</summary>
+    /// DL0561, DL0562). The run places the call by the day it is paid (<see cref="PaidOn"/>: with business days a call on
+    /// a quarter end is that quarter's), and a step is in force on it when the day its date is paid is on or before.</summary>
     private TrancheCall Call(TrancheCalledSyntax called, TrancheSyntax tranche)
     {
         double part = called.Part is null ? 1.0 : Constant(called.Part);
+        Date on = PaidOn(called.On.Value);
         if (TrancheLowering.CallSchedule(tranche, this) is { } schedule)
         {
-            return schedule.PriceOn(called.On.Value) is { } price
-                ? new TrancheCall(called.On.Value, price, part)
-                : new TrancheCall(called.On.Value, 1.0, part) { MakeWhole = true };
+            return schedule.PriceOn(on, PaidOn) is { } price
+                ? new TrancheCall(on, price, part)
+                : new TrancheCall(on, 1.0, part) { MakeWhole = true };
         }
 
-        return new TrancheCall(called.On.Value, called.Price is null ? 1.0 : Constant(called.Price), part);
+        return new TrancheCall(on, called.Price is null ? 1.0 : Constant(called.Price), part);
     }
 
     /// <summary>A call decided in the run (docs/language.md §10, "A call decided in the run"): its condition's indices and
     /// constants, from its <c>from</c> date (the closing without one), at the scenario's price, or of notes with a call
-    /// schedule at the schedule's steps and make-whole, which the runner reads at the period it finds.</summary>
+    /// schedule at the schedule's steps and make-whole, which the runner reads at the period it finds. The <c>from</c> date
+    /// and the steps' dates go to the run as the days they are paid (<see cref="PaidOn"/>), the days it places them by
+    /// against the periods' ends as paid.</summary>
     private TrancheCall CallWhen(TrancheCalledWhenSyntax called, TrancheSyntax tranche)
     {
         var compare = (BinaryExpressionSyntax)called.Condition; // '<' or '<=' (DL0582)
@@ -56,14 +60,14 @@ internal sealed partial class Lowerer
         }
 
         var when = new CallCondition([.. indices], [.. signs], constant, Constant(compare.Right), compare.Operator == BinaryOperator.LessOrEqual);
-        Date from = called.From?.Value ?? _closing;
+        Date from = called.From?.Value is { } written ? PaidOn(written) : _closing;
         double part = called.Part is null ? 1.0 : Constant(called.Part);
         if (TrancheLowering.CallSchedule(tranche, this) is { } schedule)
         {
             return new TrancheCall(from, 1.0, part)
             {
                 When = when,
-                Steps = [.. schedule.Steps.Select(s => new CallStepPrice(s.From, s.Price))],
+                Steps = [.. schedule.Steps.Select(s => new CallStepPrice(PaidOn(s.From), s.Price))],
                 MakeWhole = schedule.HasMakeWhole,
             };
         }

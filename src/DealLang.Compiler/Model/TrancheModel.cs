@@ -99,9 +99,10 @@ public sealed record CallScheduleModel(ImmutableArray<CallStep> Steps, BoundExpr
     /// <summary>Whether a call before the first step is at a make-whole price (one rate, or a curve).</summary>
     public bool HasMakeWhole => MakeWhole is not null || !Curve.IsDefaultOrEmpty;
 
-    /// <summary>The price of the step in force on <paramref name="date"/> (the last on or before it); null before the
+    /// <summary>The price of the step in force on <paramref name="paid"/>, the day a call is paid (the last step whose
+    /// date, as <paramref name="paidOn"/> pays it under the deal's business days, is on or before it); null before the
     /// first call date, when only a make-whole call may be made.</summary>
-    public double? PriceOn(Date date) => Steps.LastOrDefault(s => s.From <= date) is { } step ? step.Price : null;
+    public double? PriceOn(Date paid, Func<Date, Date> paidOn) => Steps.LastOrDefault(s => paidOn(s.From) <= paid) is { } step ? step.Price : null;
 }
 
 /// <summary>A call schedule's step: from <see cref="From"/> on, the notes are called at <see cref="Price"/> per unit of principal.</summary>

@@ -476,7 +476,8 @@ internal sealed partial class DealChecks
             {
                 _diagnostics.Add(DiagnosticCatalogue.CallPriceOfScheduledNotes(given.Span, scenario, name.Text));
             }
-            else if (called.On.Value < first.Value && !schedule.HasMakeWhole)
+            // Compared by the days they are paid, as the lowering prices the call (CallScheduleModel.PriceOn).
+            else if (_analysis.PaidOn(called.On.Value) < _analysis.PaidOn(first.Value) && !schedule.HasMakeWhole)
             {
                 _diagnostics.Add(DiagnosticCatalogue.CallBeforeFirstCallDate(called.On.Span, scenario, name.Text, called.On.Value.ToString(), first.Value.ToString()));
             }
@@ -547,10 +548,10 @@ internal sealed partial class DealChecks
         }
     }
 
-    /// <summary>Whether <paramref name="date"/> falls in a period after <paramref name="earlier"/>'s (on the deal's schedule;
-    /// without one, whether it is later).</summary>
+    /// <summary>Whether <paramref name="date"/> falls in a period after <paramref name="earlier"/>'s (on the deal's schedule,
+    /// each by the day it is paid, DealAnalysis.PaidOn, as the lowering places a call; without one, whether it is later).</summary>
     private bool InALaterPeriod(DealLang.Runtime.Date date, DealLang.Runtime.Date earlier) =>
-        PeriodEndOf(date) is { } end && PeriodEndOf(earlier) is { } earlierEnd ? end > earlierEnd : date > earlier;
+        PeriodEndOf(_analysis.PaidOn(date)) is { } end && PeriodEndOf(_analysis.PaidOn(earlier)) is { } earlierEnd ? end > earlierEnd : date > earlier;
 
     /// <summary>A partial conversion, <c>Converts converts 60%</c>: only on a convertible (DL0778), a share in (0, 100%]
     /// (DL0559).</summary>

@@ -230,7 +230,10 @@ public sealed record GuarantorLevers(double Honour, bool Disowned, Date? From)
 /// whole balance is due in cash at <see cref="Price"/>, a share of the principal (1: par). A partial call calls
 /// <see cref="Part"/> of the balance (1: all of it), and the rest runs on. A call of notes with a call schedule has the
 /// price of the step in force on <see cref="On"/>; one before the first step is <see cref="MakeWhole"/> (its price, 1 here,
-/// is worked out in the run, docs/language.md §5 "The make-whole price").
+/// is worked out in the run, docs/language.md §5 "The make-whole price"). <see cref="On"/> (and each step's date) is the
+/// day the call is paid, which the run places against the periods' ends as paid: with business days the compiler
+/// lowers a written date to it (docs/language.md §4, "Business days", dated terms), so a call on a Saturday quarter end
+/// paid on the Friday before is that quarter's.
 /// </summary>
 public sealed record TrancheCall(Date On, double Price, double Part = 1.0)
 {

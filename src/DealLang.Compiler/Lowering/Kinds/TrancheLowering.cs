@@ -39,17 +39,19 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
             Conversion = tranche.Convertible is { } c && lowerer.BoundOf(c.SharePrice) is { } share
                 ? new ConversionModel(lowerer.ConstantOf(c.Price), share, c.EarlyAbove is null ? null : lowerer.ConstantOf(c.EarlyAbove))
                 {
-                    // A put is decided at the start of the period that ends on or after its date, and paid at its end.
+                    // A put is decided at the start of the period that ends on or after the day its date is paid
+                    // (Lowerer.PaymentPeriodOf: with business days a put on a quarter end is that quarter's), and paid at its end.
                     Puts = [.. SyntaxWalk.Safe(c.Puts).Where(p => p.Date is not null).Select(p =>
-                        new PutModel(p.Date!.Value, Math.Max(0, Schedule.PeriodIndexOf(lowerer.Boundaries, p.Date.Value)), lowerer.ConstantOf(p.Price)))],
-                    // The call runs from the first period that starts on or after its date.
+                        new PutModel(p.Date!.Value, Math.Max(0, lowerer.PaymentPeriodOf(p.Date.Value)), lowerer.ConstantOf(p.Price)))],
+                    // The call runs from the first period that starts on or after the day its date is paid.
                     Call = c.Call is { From: { } from } call
-                        ? new CallModel(from.Value, Schedule.PeriodIndexOf(lowerer.Boundaries, from.Value) + 1, lowerer.ConstantOf(call.Above))
+                        ? new CallModel(from.Value, lowerer.PaymentPeriodOf(from.Value) + 1, lowerer.ConstantOf(call.Above))
                         : null,
-                    // Each reset is made at the start of the period holding its date, as a put is decided (two in one period are one).
+                    // Each reset is made at the start of the period holding the day its date is paid, as a put is decided
+                    // (two in one period are one).
                     Reset = tranche.Reset is { } reset
                         ? new ResetModel([.. SyntaxWalk.Safe(reset.Dates).Select(d => d.Value)],
-                            [.. SyntaxWalk.Safe(reset.Dates).Select(d => Math.Max(0, Schedule.PeriodIndexOf(lowerer.Boundaries, d.Value))).Distinct()],
+                            [.. SyntaxWalk.Safe(reset.Dates).Select(d => Math.Max(0, lowerer.PaymentPeriodOf(d.Value))).Distinct()],
                             lowerer.ConstantOf(reset.Ratio), lowerer.ConstantOf(reset.Floor))
                         : null,
                 }
@@ -83,8 +85,10 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
             _ => false,
         }));
 
-    /// <summary>Funded at closing, or a delayed draw: each draw in the period containing its date (as a schedule's
-    /// amounts land), available until the period containing the availability date (the last draw's without one).</summary>
+    /// <summary>Funded at closing, or a delayed draw: each dated draw in the period containing the day its date is paid
+    /// (<see cref="Lowerer.PaymentPeriodOf"/>, as a schedule's amounts land), available until the period containing the
+    /// day the availability date is paid (the last draw's period without one). A draw against a delivery stays in the
+    /// period holding the delivery date, where the fleet receives the units it funds.</summary>
     private static DrawModel Draw(TrancheSyntax tranche, Lowerer lowerer)
     {
         if (tranche.Commitment is null)
@@ -94,7 +98,7 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
 
         var draws = new double[lowerer.Boundaries.Length - 1];
         var investmentGrade = new double[draws.Length];
-        Date? lastDraw = null;
+        int lastDraw = -1;
         DeliveryDraws? against = null;
         if (tranche.DrawsAgainst is { Fleet: { } fleetName } delivery && lowerer.Analysis.Names.TryGetValue(fleetName, out Symbol? fleetSymbol)
             && fleetSymbol.Declaration is FleetSyntax fleet)
@@ -111,23 +115,24 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
                 {
                     draws[period] += draw.Amount;
                     investmentGrade[period] += draw.InvestmentGrade;
-                    lastDraw = lastDraw is { } d && d > draw.Date ? d : draw.Date;
+                    lastDraw = Math.Max(lastDraw, period);
                 }
             }
         }
 
         foreach (SchedulePointSyntax point in SyntaxWalk.Safe(tranche.Draws?.Points ?? []))
         {
-            int period = point.Date is null ? -1 : Schedule.PeriodIndexOf(lowerer.Boundaries, point.Date.Value);
+            int period = point.Date is null ? -1 : lowerer.PaymentPeriodOf(point.Date.Value);
             if (period >= 0 && period < draws.Length)
             {
                 draws[period] += lowerer.ConstantOf(point.Amount);
-                lastDraw = lastDraw is { } d && d > point.Date!.Value ? d : point.Date!.Value;
+                lastDraw = Math.Max(lastDraw, period);
             }
         }
 
-        Date? until = tranche.AvailableUntil?.Value ?? lastDraw;
-        int untilPeriod = until is { } u ? Math.Clamp(Schedule.PeriodIndexOf(lowerer.Boundaries, u), 0, draws.Length - 1) : -1;
+        // The last draw's period is the period of the latest draw's date (the periods rise with the dates).
+        int untilPeriod = tranche.AvailableUntil?.Value is { } u ? Math.Clamp(lowerer.PaymentPeriodOf(u), 0, draws.Length - 1)
+            : lastDraw >= 0 ? Math.Min(lastDraw, draws.Length - 1) : -1;
         return new DelayedDraw(lowerer.ConstantOf(tranche.Commitment), [.. draws], untilPeriod,
             tranche.CommitmentFee is null ? 0.0 : lowerer.ConstantOf(tranche.CommitmentFee))
         {

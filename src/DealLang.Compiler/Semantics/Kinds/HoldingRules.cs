@@ -202,7 +202,8 @@ internal sealed class HoldingRules : DeclarationRules<HoldingSyntax>
     /// <summary>What a delayed-draw tranche of <paramref name="entity"/> draws at the ends of its periods that the holder
     /// funds (<see cref="HeldDraws.FundedBy"/>: after the holder's <paramref name="closing"/> and up to its
     /// <paramref name="maturity"/>, as the runner buckets them; the lowering asks too), and the first such end: each dated draw, and each delivery's under
-    /// <c>draws against</c>, lands at the end of the entity's period containing its date, as the lowering places it
+    /// <c>draws against</c>, lands at the end of the entity's period containing its date (a dated draw's as it is paid under
+    /// the entity's business days), as the lowering places it
     /// (docs/language.md, "Delayed draw"). Null when the entity's schedule or a term is not known, each an error of the
     /// entity's own (a missing header item DL0403, a closing not before the maturity DL0404, an unknown frequency
     /// DL0406, a term not constant DL0306): the holder's DL0795 and DL0797 are then not said (its draws are unknown),
@@ -223,7 +224,9 @@ internal sealed class HoldingRules : DeclarationRules<HoldingSyntax>
         {
             if (point.Date?.Value is { } date && entity.BoundOf(point.Amount) is ConstantExpression { Value: var amount })
             {
-                draws.Add((date, amount));
+                // On the day it is paid (DealAnalysis.PaidOn), as the lowering places it: with business days a draw dated on
+                // a quarter end is that quarter's.
+                draws.Add((entity.PaidOn(date), amount));
             }
         }
 
