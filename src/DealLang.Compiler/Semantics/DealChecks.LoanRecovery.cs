@@ -11,7 +11,9 @@ namespace DealLang.Compiler.Semantics;
 // interest-only check (DL0436).
 internal sealed partial class DealChecks
 {
-    private void CheckRecoveryAfterTheRun(PartyDefaultsSyntax defaults, string scenario)
+    /// <param name="paidInPart">The loans the scenario has pay in part: one may leave arrears at its maturity, a claim
+    /// even though its maturity came before the default.</param>
+    private void CheckRecoveryAfterTheRun(PartyDefaultsSyntax defaults, string scenario, IReadOnlySet<string> paidInPart)
     {
         if (Maturity is not { } maturity || _analysis.Frequency is not { } frequency
             || defaults.On?.Value is not { } on || on > maturity || defaults.Party?.Text is not { } party
@@ -35,8 +37,12 @@ internal sealed partial class DealChecks
 
             // A loan its schedule has repaid before its obligor defaults (by its maturity, or a schedule of amounts that
             // reaches nothing owed earlier) has no claim to recover: the run defaults it only if it is still owed.
+            // A maturity paid before the default date, inside the default period, repaid it too: the run does not default a
+            // loan its instalments dated before the default repaid (docs/language.md §5, "loan", a default inside a
+            // period), unless the scenario has its obligor pay in part, which may leave arrears (a claim) at the maturity.
             Date loanMaturity = loan.Maturity?.Value is { } m && m <= maturity ? m : maturity;
-            if (!OwedAtTheDefault(loan, boundaries, defaultPeriod, PeriodEndingOnOrAfter(boundaries, _analysis.PaidOn(loanMaturity))))
+            bool repaidBefore = _analysis.PaidOn(loanMaturity) < on && !paidInPart.Contains(loan.Name?.Text ?? "");
+            if (repaidBefore || !OwedAtTheDefault(loan, boundaries, defaultPeriod, PeriodEndingOnOrAfter(boundaries, _analysis.PaidOn(loanMaturity))))
             {
                 continue;
             }
@@ -51,6 +57,10 @@ internal sealed partial class DealChecks
             }
         }
     }
+
+    /// <summary>The loans a scenario has pay in part (<c>L pays 60% …</c>).</summary>
+    private static HashSet<string> PaidInPart(ScenarioSyntax scenario) =>
+        [.. SyntaxWalk.Safe(scenario.Items).OfType<LoanPaysSyntax>().Select(p => p.Loan?.Text ?? "")];
 
     /// <summary>
     /// Whether <paramref name="loan"/> is still owed something at the start of its obligor's default period by its schedule

@@ -86,7 +86,7 @@ internal sealed partial class DealChecks
                         _diagnostics.Add(DiagnosticCatalogue.DropDateNotAfterClosing(by.Span, by.Value.ToString(), closing.ToString()));
                         break;
                     case PartyDefaultsSyntax defaults:
-                        CheckRecoveryAfterTheRun(defaults, name);
+                        CheckRecoveryAfterTheRun(defaults, name, PaidInPart(scenario));
                         break;
                     case EnforcementOverrideSyntax enforcementOverride:
                         if (!sellsSomething)

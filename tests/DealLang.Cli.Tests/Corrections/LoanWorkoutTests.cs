@@ -395,6 +395,27 @@ public sealed class LoanWorkoutTests
     }
 
     [Theory]
+    [InlineData("", false)]
+    [InlineData("\n  MinerLoan pays 50% from 2027-07-01", true)]
+    public void ALoanRepaidAtItsMaturityBeforeTheDefaultInThatPeriodDrawsNoWarning(string paysInPart, bool warns)
+    {
+        // The loan matures on 2027-08-01, inside t=6 (the quarter ending 2027-09-30), and Miner defaults on 2027-08-15 in
+        // the same quarter: the run repays it at its maturity, before the default (docs/language.md §5, "loan", a
+        // default inside a period), so there is no claim whose 'after 6m' recovery (t=8) would fall after the run, and no
+        // warning. Paying 50% from 2027-07-01 it leaves half its maturity's 100m + 2m unpaid: a claim, and the warning.
+        string source = Source("recovery 40% after 6m", scenarios: "scenario Repaid for Workout {\n  Miner defaults on 2027-08-15" + paysInPart + "\n}")
+            .Replace("maturity 2027-12-31  recovery", "maturity 2027-08-01  recovery", StringComparison.Ordinal);
+        var diagnostics = DealCompiler.Compile("small.deal", source).Diagnostics.Where(d => d.Code == "DL0491").ToList();
+        Assert.Equal(warns ? 1 : 0, diagnostics.Count);
+        if (!warns)
+        {
+            // What the run does: the whole 100m received at the maturity, nothing lost or left.
+            LoanSummary loan = Loan(new SmallDeal(source), "Repaid");
+            Assert.Equal((100e6, 0.0, 0.0, 0.0), (loan.PrincipalReceived, loan.Recovery, loan.Loss, loan.Outstanding));
+        }
+    }
+
+    [Theory]
     [InlineData("", true)]
     [InlineData("business_days following holidays { 2027-06-30 }", false)]
     public void TheWarningPlacesTheDefaultInThePeriodsAsPaid(string businessDays, bool warns)
