@@ -61,6 +61,10 @@ public sealed class MonthEndScenarioLeverTests
           Tenant defaults on 2029-02-15
           Parent guarantees disowned from 2029-07-01
         }
+        scenario DisownedBetween for Levers {
+          Tenant defaults on 2029-02-15
+          Parent guarantees disowned from 2029-09-29
+        }
         scenario Defaults for Levers { Miner defaults on 2029-06-30 }
         scenario Stepped for Levers { Sofr points stepped { 2029-06-30 6% } }
         scenario Dropped for Levers { Site.value drop 50% by 2029-06-30 }
@@ -136,6 +140,18 @@ public sealed class MonthEndScenarioLeverTests
             Assert.Equal(10e6, deal.Ledger("guarantor Rent", 1, "DisownedSunday"), Cent);
             Assert.Equal(0.0, deal.Ledger("guarantor Rent", 2, "DisownedSunday"));
         }
+    }
+
+    [Fact]
+    public void AGuarantorDisowningFromADayAfterAQuarterWasPaidButBeforeItsScheduledEndPaysThatQuarter()
+    {
+        // Saturday 2029-09-29 is after Friday 09-28, the day the third quarter is paid on under business days, and before
+        // its scheduled end, Sunday 09-30: compared as written, the period whose end first reaches it is the fourth
+        // (t=3), and the third quarter's 10m is paid, as it was on the Friday before the disowning. Without business days
+        // the third quarter ends on 09-30, which reaches it: nothing from t=2.
+        Assert.Equal(10e6, Moved.Ledger("guarantor Rent", 2, "DisownedBetween"), Cent);
+        Assert.Equal(0.0, Moved.Ledger("guarantor Rent", 3, "DisownedBetween"));
+        Assert.Equal(0.0, Plain.Ledger("guarantor Rent", 2, "DisownedBetween"));
     }
 
     [Fact]
