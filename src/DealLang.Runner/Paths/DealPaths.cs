@@ -224,11 +224,12 @@ public sealed class DealPaths
             // set in the scenario).
             into.LoanDefaultDay[l] = scenario.PartyDefaults[deal.Loans[l].Obligor] is { } defaulted ? Date.DaysBetween(deal.Closing, defaulted) : -1;
             // Partial payments (docs/language.md §10, "Partial payments"): the window's periods are those whose ends first
-            // reach its dates, as a guarantor's 'disowned from DATE' is; without the lever the obligor pays in full.
+            // reach its dates, as a guarantor's 'disowned from DATE' is (LeverPeriods: a quarter end moved by the business
+            // days is that quarter's); without the lever the obligor pays in full.
             PartialPayment? pays = scenario.PaymentsOfLoan(l);
             into.LoanPaysShare[l] = pays?.Share ?? 1.0;
-            into.LoanPaysFrom[l] = pays is null ? -1 : pays.From is { } from ? LeaseTerms.EndPeriod(deal.Boundaries, from) : 0;
-            into.LoanPaysTo[l] = pays?.To is { } to ? LeaseTerms.EndPeriod(deal.Boundaries, to) : -1;
+            into.LoanPaysFrom[l] = pays is null ? -1 : pays.From is { } from ? LeverPeriods.FirstReaching(deal, from) : 0;
+            into.LoanPaysTo[l] = pays?.To is { } to ? LeverPeriods.FirstReaching(deal, to) : -1;
         }
 
         if (deal.HasGuarantees)

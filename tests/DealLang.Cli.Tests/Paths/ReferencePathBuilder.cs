@@ -79,12 +79,13 @@ internal static class ReferencePathBuilder
                 ? new DateOnly(d.Year, d.Month, d.Day).DayNumber - new DateOnly(deal.Closing.Year, deal.Closing.Month, deal.Closing.Day).DayNumber
                 : -1;
 
-            // Partial payments: the share (1 without the lever), the periods whose (start, end] hold the window's dates
-            // (the first period without 'from'; -1 without the lever), and -1 for a window to the maturity.
+            // Partial payments: the share (1 without the lever), the periods whose (start, end] hold the window's dates, a
+            // scheduled date standing for its day paid (the first period without 'from'; -1 without the lever), and -1
+            // for a window to the maturity.
             PartialPayment? pays = l < scenario.LoanPayments.Length ? scenario.LoanPayments[l] : null;
             into.LoanPaysShare[l] = pays?.Share ?? 1.0;
-            into.LoanPaysFrom[l] = pays is null ? -1 : pays.From is { } from ? LeaseTerms.EndPeriod(deal.Boundaries, from) : 0;
-            into.LoanPaysTo[l] = pays?.To is { } to ? LeaseTerms.EndPeriod(deal.Boundaries, to) : -1;
+            into.LoanPaysFrom[l] = pays is null ? -1 : pays.From is { } from ? FirstEndReaching(deal, from) : 0;
+            into.LoanPaysTo[l] = pays?.To is { } to ? FirstEndReaching(deal, to) : -1;
         }
 
         if (deal.HasGuarantees)
@@ -95,7 +96,7 @@ internal static class ReferencePathBuilder
             {
                 GuarantorLevers levers = p < scenario.Guarantors.Length && scenario.Guarantors[p] is { } g ? g : GuarantorLevers.Honoured;
                 into.GuarantorHonour[p] = levers.Honour;
-                into.GuarantorDisownedPeriod[p] = !levers.Disowned ? -1 : levers.From is { } from ? LeaseTerms.EndPeriod(deal.Boundaries, from) : 0;
+                into.GuarantorDisownedPeriod[p] = !levers.Disowned ? -1 : levers.From is { } from ? FirstEndReaching(deal, from) : 0;
             }
         }
 
@@ -202,6 +203,24 @@ internal static class ReferencePathBuilder
                 }
             }
         }
+    }
+
+    /// <summary>The period a lever names by <paramref name="date"/> (a partial payments window's ends, a guarantor's
+    /// <c>disowned from</c>): the first whose end as paid reaches it, or whose end as scheduled is it (a quarter end the
+    /// business days move is that quarter's); −1 past the horizon.</summary>
+    static int FirstEndReaching(DealDescription deal, Date date)
+    {
+        Date[] paid = deal.Boundaries;
+        Date[] rolled = deal.RolledBoundaries;
+        for (int t = 0; t + 1 < paid.Length; t++)
+        {
+            if (paid[t + 1] >= date || (t + 1 < rolled.Length && rolled[t + 1] == date))
+            {
+                return t;
+            }
+        }
+
+        return -1;
     }
 }
 
