@@ -147,17 +147,23 @@ public sealed class LeaseBreakRvgTests
               L breaks drawn at 24m with 100%
             }
             """;
-        var compiled = DealCompiler.Compile("small.deal", Source + drawn);
+        Assert.Equal(InTermRvg, DrawnBreakRvg(Source + drawn), 6);
+    }
+
+    /// <summary>The RVG paid on path 1 of scenario DrawnBreak (seed 5), whose lease breaks at 24 months.</summary>
+    private static double DrawnBreakRvg(string source)
+    {
+        var compiled = DealCompiler.Compile("small.deal", source);
         Assert.True(compiled.Compiled is not null, string.Join('\n', compiled.Diagnostics));
         using DealHost host = DealHost.Load(compiled.Compiled!.Image, compiled.Compiled.TypeName);
         DealDescription deal = host.Program.Description;
-        var source = new StochasticPaths(deal, compiled.Model!.Scenarios.Single(s => s.Name == "DrawnBreak"), 5, 2);
+        var paths = new StochasticPaths(deal, compiled.Model!.Scenarios.Single(s => s.Name == "DrawnBreak"), 5, 2);
         var inputs = new PathInputs(deal);
-        source.Fill(1, inputs);
-        Assert.Equal(24, source.Drawn(inputs).LeaseBreaks[0]);
+        paths.Fill(1, inputs);
+        Assert.Equal(24, paths.Drawn(inputs).LeaseBreaks[0]);
         var result = new RunResult(deal, host.Program.Layout, fullLedger: false);
         host.Program.Run(inputs, result);
-        Assert.Equal(InTermRvg, result.RvgPaid[0], 6);
+        return result.RvgPaid[0];
     }
 
     // The same campus, the lease starting on 2026-02-15 so that its dates fall inside quarters: the break at 24m on
@@ -272,17 +278,7 @@ public sealed class LeaseBreakRvgTests
               L breaks drawn at 24m with 100%
             }
             """;
-        var compiled = DealCompiler.Compile("small.deal", MidQuarterSource + drawn);
-        Assert.True(compiled.Compiled is not null, string.Join('\n', compiled.Diagnostics));
-        using DealHost host = DealHost.Load(compiled.Compiled!.Image, compiled.Compiled.TypeName);
-        DealDescription deal = host.Program.Description;
-        var source = new StochasticPaths(deal, compiled.Model!.Scenarios.Single(s => s.Name == "DrawnBreak"), 5, 2);
-        var inputs = new PathInputs(deal);
-        source.Fill(1, inputs);
-        Assert.Equal(24, source.Drawn(inputs).LeaseBreaks[0]);
-        var result = new RunResult(deal, host.Program.Layout, fullLedger: false);
-        host.Program.Run(inputs, result);
-        Assert.Equal(MidQuarterBreakRvg, result.RvgPaid[0], 6);
+        Assert.Equal(MidQuarterBreakRvg, DrawnBreakRvg(MidQuarterSource + drawn), 6);
     }
 
     [Fact]

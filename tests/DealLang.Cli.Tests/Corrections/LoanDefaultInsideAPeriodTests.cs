@@ -160,26 +160,9 @@ public sealed class LoanDefaultInsideAPeriodTests
               Miner defaults drawn pd 60% per year
             }
             """);
-        var compiled = DealCompiler.Compile("small.deal", source);
-        Assert.True(compiled.Compiled is not null, string.Join('\n', compiled.Diagnostics));
-        using DealHost host = DealHost.Load(compiled.Compiled!.Image, compiled.Compiled.TypeName);
-        DealDescription deal = host.Program.Description;
-        var drawn = new StochasticPaths(deal, compiled.Model!.Scenarios.Single(s => s.Name == "Drawn"), 17, paths);
-        var dated = new DealPaths(deal);
-        var inputs = new PathInputs(deal);
-        var same = new PathInputs(deal);
-        var result = new RunResult(deal, host.Program.Layout, fullLedger: false);
-        var expected = new RunResult(deal, host.Program.Layout, fullLedger: false);
         int midPeriod = 0;
-        for (int p = 0; p < paths; p++)
+        DrawnAgainstDated.EachPath(source, "Drawn", 17, paths, (deal, spec, result, expected) =>
         {
-            drawn.Fill(p, inputs);
-            result.Reset();
-            host.Program.Run(inputs, result);
-            ScenarioSpec spec = drawn.Drawn(inputs);
-            dated.Fill(spec, same);
-            expected.Reset();
-            host.Program.Run(same, expected);
             Assert.Equal(expected.LoanInterest[0], result.LoanInterest[0]);
             Assert.Equal(expected.LoanPrincipal[0], result.LoanPrincipal[0]);
             Assert.Equal(expected.LoanRecovery[0], result.LoanRecovery[0]);
@@ -188,7 +171,7 @@ public sealed class LoanDefaultInsideAPeriodTests
             int t = result.LoanDefaultPeriod[0];
             if (spec.PartyDefaults[0] is not { } d || t < 0)
             {
-                continue;
+                return;
             }
 
             Date start = deal.Boundaries[t];
@@ -198,7 +181,7 @@ public sealed class LoanDefaultInsideAPeriodTests
             double received = result.LoanPrincipal[0].Sum() + result.LoanRecovery[0].Sum();
             Assert.Equal(12e6, received + result.LoanLoss[0], 1e-6);
             midPeriod += before > 0 ? 1 : 0;
-        }
+        });
 
         // Enough paths default after an instalment inside their default period for the check to mean something.
         Assert.InRange(midPeriod, 20, paths);

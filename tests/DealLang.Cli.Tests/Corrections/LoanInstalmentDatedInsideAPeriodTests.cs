@@ -191,26 +191,9 @@ public sealed class LoanInstalmentDatedInsideAPeriodTests
               Cloud defaults drawn pd 40% per year
             }
             """);
-        var compiled = DealCompiler.Compile("small.deal", source);
-        Assert.True(compiled.Compiled is not null, string.Join('\n', compiled.Diagnostics));
-        using DealHost host = DealHost.Load(compiled.Compiled!.Image, compiled.Compiled.TypeName);
-        DealDescription deal = host.Program.Description;
-        var drawn = new StochasticPaths(deal, compiled.Model!.Scenarios.Single(s => s.Name == "Drawn"), 23, paths);
-        var dated = new DealPaths(deal);
-        var inputs = new PathInputs(deal);
-        var same = new PathInputs(deal);
-        var result = new RunResult(deal, host.Program.Layout, fullLedger: false);
-        var expected = new RunResult(deal, host.Program.Layout, fullLedger: false);
         int afterInstalment = 0;
-        for (int p = 0; p < paths; p++)
+        DrawnAgainstDated.EachPath(source, "Drawn", 23, paths, (deal, spec, result, expected) =>
         {
-            drawn.Fill(p, inputs);
-            result.Reset();
-            host.Program.Run(inputs, result);
-            ScenarioSpec spec = drawn.Drawn(inputs);
-            dated.Fill(spec, same);
-            expected.Reset();
-            host.Program.Run(same, expected);
             Assert.Equal(expected.LoanInterest[0], result.LoanInterest[0]);
             Assert.Equal(expected.LoanPrincipal[0], result.LoanPrincipal[0]);
             Assert.Equal(expected.LoanRecovery[0], result.LoanRecovery[0]);
@@ -219,7 +202,7 @@ public sealed class LoanInstalmentDatedInsideAPeriodTests
             int t = result.LoanDefaultPeriod[0];
             if (spec.PartyDefaults[0] is not { } d || t < 0)
             {
-                continue;
+                return;
             }
 
             // The period's instalment is on the 15th of the month it ends in (03-15 in 12-31 → 03-31).
@@ -230,7 +213,7 @@ public sealed class LoanInstalmentDatedInsideAPeriodTests
             double received = result.LoanPrincipal[0].Sum() + result.LoanRecovery[0].Sum();
             Assert.Equal(120e6, received + result.LoanLoss[0], 1e-6);
             afterInstalment += paid ? 1 : 0;
-        }
+        });
 
         // Enough paths default after the instalment inside their default period for the check to mean something.
         Assert.InRange(afterInstalment, 20, paths);

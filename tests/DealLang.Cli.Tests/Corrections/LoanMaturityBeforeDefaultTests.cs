@@ -128,32 +128,15 @@ public sealed class LoanMaturityBeforeDefaultTests
         // written in a scenario, bit for bit; principal + recovery + loss is the 100m lent; and a path defaulting after
         // 2028-02-15 in its quarter (up to 2028-03-31) loses nothing and receives the 100m at t=8.
         const int paths = 1000;
-        var compiled = DealCompiler.Compile("small.deal", Source("""
+        int afterMaturity = 0;
+        DrawnAgainstDated.EachPath(Source("""
             scenario Drawn for Maturing {
               paths 1000
               seed  28
               Miner defaults drawn pd 30% per year
             }
-            """));
-        Assert.True(compiled.Compiled is not null, string.Join('\n', compiled.Diagnostics));
-        using DealHost host = DealHost.Load(compiled.Compiled!.Image, compiled.Compiled.TypeName);
-        DealDescription deal = host.Program.Description;
-        var drawn = new StochasticPaths(deal, compiled.Model!.Scenarios.Single(s => s.Name == "Drawn"), 28, paths);
-        var dated = new DealPaths(deal);
-        var inputs = new PathInputs(deal);
-        var same = new PathInputs(deal);
-        var result = new RunResult(deal, host.Program.Layout, fullLedger: false);
-        var expected = new RunResult(deal, host.Program.Layout, fullLedger: false);
-        int afterMaturity = 0;
-        for (int p = 0; p < paths; p++)
+            """), "Drawn", 28, paths, (deal, spec, result, expected) =>
         {
-            drawn.Fill(p, inputs);
-            result.Reset();
-            host.Program.Run(inputs, result);
-            ScenarioSpec spec = drawn.Drawn(inputs);
-            dated.Fill(spec, same);
-            expected.Reset();
-            host.Program.Run(same, expected);
             Assert.Equal(expected.LoanPrincipal[0], result.LoanPrincipal[0]);
             Assert.Equal(expected.LoanRecovery[0], result.LoanRecovery[0]);
             Assert.Equal(expected.LoanLoss[0], result.LoanLoss[0]);
@@ -165,7 +148,7 @@ public sealed class LoanMaturityBeforeDefaultTests
                 Assert.Equal(-1, result.LoanDefaultPeriod[0]);
                 afterMaturity++;
             }
-        }
+        });
 
         // Enough paths default in the maturity's quarter after it for the check to mean something.
         Assert.InRange(afterMaturity, 5, paths);

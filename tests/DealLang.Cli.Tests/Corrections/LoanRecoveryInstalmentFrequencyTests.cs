@@ -162,33 +162,17 @@ public sealed class LoanRecoveryInstalmentFrequencyTests
               Cloud defaults drawn pd 30% per year
             }
             """);
-        var compiled = DealCompiler.Compile("small.deal", source);
-        Assert.True(compiled.Compiled is not null, string.Join('\n', compiled.Diagnostics));
-        using DealHost host = DealHost.Load(compiled.Compiled!.Image, compiled.Compiled.TypeName);
-        DealDescription deal = host.Program.Description;
-        var drawn = new StochasticPaths(deal, compiled.Model!.Scenarios.Single(s => s.Name == "Drawn"), 29, paths);
-        var dated = new DealPaths(deal);
-        var inputs = new PathInputs(deal);
-        var same = new PathInputs(deal);
-        var result = new RunResult(deal, host.Program.Layout, fullLedger: false);
-        var expected = new RunResult(deal, host.Program.Layout, fullLedger: false);
         double[] parts = [6e6, 18e6, 18e6, 6e6];
         int defaulted = 0;
-        for (int p = 0; p < paths; p++)
+        DrawnAgainstDated.EachPath(source, "Drawn", 29, paths, (deal, spec, result, expected) =>
         {
-            drawn.Fill(p, inputs);
-            result.Reset();
-            host.Program.Run(inputs, result);
-            dated.Fill(drawn.Drawn(inputs), same);
-            expected.Reset();
-            host.Program.Run(same, expected);
             Assert.Equal(expected.LoanRecovery[0], result.LoanRecovery[0]);
             Assert.Equal(expected.LoanLoss[0], result.LoanLoss[0]);
 
             int t = result.LoanDefaultPeriod[0];
             if (t < 0)
             {
-                continue;
+                return;
             }
 
             defaulted++;
@@ -198,7 +182,7 @@ public sealed class LoanRecoveryInstalmentFrequencyTests
             }
 
             Assert.Equal(120e6, result.LoanRecovery[0].Sum() + result.LoanLoss[0] + result.LoanOutstanding[0], 1e-6);
-        }
+        });
 
         Assert.InRange(defaulted, 20, paths);
     }
