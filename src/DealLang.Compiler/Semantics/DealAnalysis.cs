@@ -44,30 +44,34 @@ internal sealed class DealAnalysis(CompilationUnitSyntax unit, DealSyntax deal, 
     /// is not before the maturity (each an error of its own); a first payment outside (closing, maturity] is ignored, as
     /// the lowering ignores it (an error of its own too).
     /// </summary>
-    public Date[]? ScheduledBoundaries()
+    public Date[]? ScheduledBoundaries() =>
+        RolledBoundaries() is { } rolled ? _paidBoundaries ??= BusinessDayRules.PaymentDates(BusinessDays, rolled) : null;
+
+    /// <summary>The day a date of a repayment schedule is paid on, on the schedule <see cref="ScheduledBoundaries"/> gives
+    /// (<see cref="BusinessDayRules.PaidOn"/>): the date itself without business days or without the deal's dates.</summary>
+    public Date PaidOn(Date due) =>
+        BusinessDays is null || RolledBoundaries() is not { } rolled ? due : BusinessDayRules.PaidOn(BusinessDays, rolled, ScheduledBoundaries()!, due);
+
+    // The schedule as rolled and as paid, worked out once: the checks place many dates on them. Never handed out to be
+    // changed (the callers only read them).
+    private Date[]? _rolledBoundaries, _paidBoundaries;
+
+    /// <summary>The schedule's dates as rolled from the header's (closing to maturity, a first payment inside them), before
+    /// business days move them; null as <see cref="ScheduledBoundaries"/> is.</summary>
+    private Date[]? RolledBoundaries()
     {
+        if (_rolledBoundaries is not null)
+        {
+            return _rolledBoundaries;
+        }
+
         if (Deal.Closing?.Value is not { } closing || Deal.Maturity?.Value is not { } maturity || closing >= maturity || Frequency is not { } frequency)
         {
             return null;
         }
 
         Date? first = Deal.FirstPayment?.Value is { } fp && fp > closing && fp <= maturity ? fp : null;
-        return BusinessDayRules.PaymentDates(BusinessDays, Schedule.Boundaries(closing, maturity, frequency, first));
-    }
-
-    /// <summary>The day a date of a repayment schedule is paid on, on the schedule <see cref="ScheduledBoundaries"/> gives
-    /// (<see cref="BusinessDayRules.PaidOn"/>): the date itself without business days or without the deal's dates.</summary>
-    public Date PaidOn(Date due)
-    {
-        if (BusinessDays is null || Deal.Closing?.Value is not { } closing || Deal.Maturity?.Value is not { } maturity || closing >= maturity
-            || Frequency is not { } frequency)
-        {
-            return due;
-        }
-
-        Date? first = Deal.FirstPayment?.Value is { } fp && fp > closing && fp <= maturity ? fp : null;
-        Date[] rolled = Schedule.Boundaries(closing, maturity, frequency, first);
-        return BusinessDayRules.PaidOn(BusinessDays, rolled, BusinessDayRules.PaymentDates(BusinessDays, rolled), due);
+        return _rolledBoundaries = Schedule.Boundaries(closing, maturity, frequency, first);
     }
 
     /// <summary>Where errors reported before this stage (syntax errors) are. Parts of the tree near them may
