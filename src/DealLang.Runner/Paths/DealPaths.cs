@@ -42,6 +42,9 @@ public sealed class DealPaths
     // a path memo's table of powers, one per reset, so leases sharing a reset share one exponential (MonthCount.DeflationFromLog).
     readonly double[] marketYears;
 
+    // Whether a tranche can be called or converted (DealDescription.HasTrancheCalls scans the tranches): read once.
+    readonly bool hasTrancheCalls;
+
     /// <summary>The most doubles of shared rent rows a deal keeps (32 MB): far above a real deal's (1,000 leases of
     /// 5 renewal counts over 100 periods keep 500,000), so only a generated extreme falls back to copying.</summary>
     public const long SharedRowBudget = 4_000_000;
@@ -51,6 +54,7 @@ public sealed class DealPaths
         ArgumentNullException.ThrowIfNull(deal);
         Deal = deal;
         Layout = InputLayout.Of(deal);
+        hasTrancheCalls = deal.HasTrancheCalls;
         Date[] b = deal.Boundaries;
         int n = deal.Periods;
         daysFromClosing = new int[n];
@@ -237,7 +241,7 @@ public sealed class DealPaths
             GuarantorTerms.Fill(deal, scenario, into);
         }
 
-        if (deal.HasTrancheCalls)
+        if (hasTrancheCalls)
         {
             TrancheCalls.Fill(deal, scenario, into);
         }

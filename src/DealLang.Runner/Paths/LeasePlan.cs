@@ -74,7 +74,7 @@ sealed class LeasePlan
         var entries = new List<Renewed>();
         for (int k = 0; k <= lease.RenewalCount; k++)
         {
-            Date end = EndOf(k, out bool endsInCalendar);
+            Date end = EndAfter(k, out bool endsInCalendar);
             entries.Add(Entry(end, endsInCalendar));
 
             // Once the end is past the horizon, more renewals change nothing the loop sees; a renewal term of
@@ -141,6 +141,20 @@ sealed class LeasePlan
     /// A term that runs past 9999-12-31 ends after every deal: the end is then the calendar's last day, which the
     /// rent runs to, but the lease never ends inside the deal (<paramref name="endsInCalendar"/> false).</summary>
     public Date EndOf(int renewals, out bool endsInCalendar)
+    {
+        // A count the plan worked out is read back (a path asks on every default and every RVG paid at expiry, and
+        // the calendar arithmetic costs more than the rest of the lease's fill); a count past the horizon is worked out.
+        if ((uint)renewals < (uint)renewed.Length)
+        {
+            Renewed e = renewed[renewals];
+            endsInCalendar = e.EndsInCalendar;
+            return e.End;
+        }
+
+        return EndAfter(renewals, out endsInCalendar);
+    }
+
+    Date EndAfter(int renewals, out bool endsInCalendar)
     {
         long months = lease.TermMonths + ((long)renewals * lease.RenewalTermMonths);
         endsInCalendar = lease.Start.TryAddMonths((int)Math.Min(months, int.MaxValue), out Date end);
@@ -295,7 +309,7 @@ sealed class LeasePlan
 
         int endPeriod = endsInCalendar ? LeaseTerms.EndPeriod(deal.Boundaries, end) : -1;
         bool rvg = endsInCalendar && lease.RvgUntil is { } until && end <= until && end <= deal.Maturity;
-        return new Renewed(whole, cutRent, cutPieces, shareList.Count, endPeriod, rvg);
+        return new Renewed(end, endsInCalendar, whole, cutRent, cutPieces, shareList.Count, endPeriod, rvg);
     }
 
     void Record(int t, Date from, Date to)
@@ -406,7 +420,7 @@ sealed class LeasePlan
         }
     }
 
-    readonly record struct Renewed(int Whole, double CutRent, int CutPieces, int CutPiecesEnd, int EndPeriod, bool RvgApplies);
+    readonly record struct Renewed(Date End, bool EndsInCalendar, int Whole, double CutRent, int CutPieces, int CutPiecesEnd, int EndPeriod, bool RvgApplies);
 
     readonly struct Recorder(LeasePlan plan) : LeaseRents.ISink
     {
