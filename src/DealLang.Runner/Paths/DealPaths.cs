@@ -370,32 +370,32 @@ public sealed class DealPaths
             return;
         }
 
-        double[] values = inputs.OwnFacilityValue(f);
-        double[] into = values;
-        if (memo is not null)
+        if (memo is null)
         {
-            // The last path stressed this facility with the same numbers: its curve, copied.
-            double[] kept = memo.Values(f, stress, out bool known);
-            if (known)
-            {
-                kept.AsSpan(0, values.Length).CopyTo(values);
-                return;
-            }
-
-            into = kept;
+            StressCurve(curve, stress, deflates, inputs.OwnFacilityValue(f));
+            return;
         }
 
+        // The memo's curve for these numbers (computed now if the last path stressed the facility otherwise), shared
+        // read-only as the unstressed curve is, not copied: the memo belongs to these buffers alone, and it rewrites
+        // the curve only while filling them for a later path, when this path's inputs are being replaced anyway.
+        double[] kept = memo.Values(f, stress, out bool known);
+        if (!known)
+        {
+            StressCurve(curve, stress, deflates, kept);
+            memo.KeepValues(f, stress);
+        }
+
+        inputs.ShareFacilityValue(f, kept);
+    }
+
+    void StressCurve(double[] curve, ValueStress stress, bool deflates, double[] into)
+    {
         int span = FacilityValues.DropSpan(stress, Deal.Closing);
         double log = deflates ? MonthCount.DeflationLog(stress.DeflatePerYear) : 0.0; // once for the curve, not once a period
         for (int t = 0; t < into.Length; t++)
         {
             into[t] = curve[t] * FacilityValues.StressFromLog(stress, deflates, log, span, daysFromClosing[t], yearsFromClosing[t]);
-        }
-
-        if (memo is not null)
-        {
-            memo.KeepValues(f, stress);
-            into.AsSpan(0, values.Length).CopyTo(values);
         }
     }
 }
