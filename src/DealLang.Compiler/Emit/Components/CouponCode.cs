@@ -58,18 +58,19 @@ internal static class CouponCode
                     // and capped on its own, the coupon their blend by the classes' shares of the opening balance.
                     w.Comment(name + ": the coupon, reset at the period's start, blended over what the balance funds: investment-grade contracts at "
                         + CSharpLiterals.Double(classes.InvestmentGrade) + ", the rest at " + CSharpLiterals.Double(classes.Else)
-                        + (f.Floor is null && f.Cap is null ? "" : ", each within the floor and cap") + (HasZeroFloor(f) ? ", never below 0%" : ""));
+                        + (f.Floor is null && f.Cap is null ? "" : ", each within the floor and cap")
+                        + (HasZeroFloor(f, Math.Min(classes.InvestmentGrade, classes.Else)) ? ", never below 0%" : ""));
                     w.Line(coupon + " = " + rate + ";");
                     string share = investmentGradeShare.Name;
-                    w.Line(coupon + " = " + share + " * " + Clamped(f, coupon + " + " + CSharpLiterals.DoubleOperand(classes.InvestmentGrade))
-                        + " + (1.0 - " + share + ") * " + Clamped(f, coupon + " + " + CSharpLiterals.DoubleOperand(classes.Else)) + ";");
+                    w.Line(coupon + " = " + share + " * " + Clamped(f, coupon + " + " + CSharpLiterals.DoubleOperand(classes.InvestmentGrade), classes.InvestmentGrade, operand: true)
+                        + " + (1.0 - " + share + ") * " + Clamped(f, coupon + " + " + CSharpLiterals.DoubleOperand(classes.Else), classes.Else, operand: true) + ";");
                     return;
                 }
 
                 w.Comment(name + ": the coupon, reset at the period's start" + (f.StepUps.Length == 0 ? "" : ", with its step-ups")
                     + (f.Grid is null ? "" : ", its margin grid") + (f.Floor is null && f.Cap is null ? "" : ", within its floor and cap")
-                    + (HasZeroFloor(f) ? ", never below 0%" : ""));
-                w.Line(coupon + " = " + Clamped(f, rate) + ";");
+                    + (HasZeroFloor(f, 0.0) ? ", never below 0%" : ""));
+                w.Line(coupon + " = " + Clamped(f, rate, 0.0) + ";");
                 return;
             default:
                 throw new InvalidOperationException("No emitter for the coupon " + model + ".");
@@ -88,10 +89,17 @@ internal static class CouponCode
     /// A rate within a floating coupon's floor and cap, and then at 0% or more (docs/language.md §5, tranche): no
     /// holder pays its issuer interest and no obligor is paid by its lender, the zero floor on the rate payable in
     /// notes and credit agreements alike, so a coupon whose index falls below zero (with no floor at or above 0%) is
-    /// read at 0%, in the interest, in <c>debt_service</c> and in whatever reads the coupon.
+    /// read at 0%, in the interest, in <c>debt_service</c> and in whatever reads the coupon. <paramref name="margin"/>: the
+    /// class margin <paramref name="rate"/> adds to the coupon's own (0 without classes). <paramref name="operand"/>: the
+    /// rate is a sum to be multiplied, so in parentheses when no floor, cap or zero floor wraps it in a call.
     /// </summary>
-    private static string Clamped(FloatingCoupon f, string rate)
+    private static string Clamped(FloatingCoupon f, string rate, double margin, bool operand = false)
     {
+        if (f.Floor is null && f.Cap is null && !HasZeroFloor(f, margin))
+        {
+            return operand ? "(" + rate + ")" : rate;
+        }
+
         if (f.Floor is { } floor)
         {
             rate = "Math.Max(" + rate + ", " + CSharpLiterals.Double(floor) + ")";
@@ -102,9 +110,12 @@ internal static class CouponCode
             rate = "Math.Min(" + rate + ", " + CSharpLiterals.Double(cap) + ")";
         }
 
-        return HasZeroFloor(f) ? "Math.Max(0.0, " + rate + ")" : rate;
+        return HasZeroFloor(f, margin) ? "Math.Max(0.0, " + rate + ")" : rate;
     }
 
-    /// <summary>Whether the coupon needs the zero floor: a floor of its own at 0% or above already keeps it there.</summary>
-    private static bool HasZeroFloor(FloatingCoupon f) => f.Floor is not >= 0.0;
+    /// <summary>Whether the coupon (plus <paramref name="margin"/>) needs the zero floor: not when a floor of its own
+    /// at 0% or above already keeps it there, nor when its rate can never reach 0% (<see cref="CouponLowerBound"/>:
+    /// <c>max(SOFR, 0%) + 6.25%</c>); a cap, at 0% or more (DL0595), keeps a rate above 0% there.</summary>
+    private static bool HasZeroFloor(FloatingCoupon f, double margin) =>
+        f.Floor is not >= 0.0 && !(CouponLowerBound.Of(f) + margin > 0.0 && f.Cap is not <= 0.0);
 }

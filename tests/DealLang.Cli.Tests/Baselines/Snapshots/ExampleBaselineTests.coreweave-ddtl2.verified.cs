@@ -381,9 +381,9 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             fleet_Gpus_idleUnits = Math.Max(0.0, fleet_Gpus_units - (contract_Msft1_units + contract_Msft2_units + contract_Msft3_units + contract_Lab1_units));
             // largest_customer_share: the largest customer's share of this period's contract revenue
             contract_Msft1_largestCustomerShare = contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue > 0.0 ? Math.Max((contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue), (contract_Lab1_revenue)) / (contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue) : double.NaN;
-            // Loan: the coupon, reset at the period's start, blended over what the balance funds: investment-grade contracts at 0.0625, the rest at 0.13, never below 0%
+            // Loan: the coupon, reset at the period's start, blended over what the balance funds: investment-grade contracts at 0.0625, the rest at 0.13
             tranche_Loan_coupon = Math.Max(index_SOFR_level, 0.0);
-            tranche_Loan_coupon = tranche_Loan_investmentGradeShare * Math.Max(0.0, tranche_Loan_coupon + 0.0625) + (1.0 - tranche_Loan_investmentGradeShare) * Math.Max(0.0, tranche_Loan_coupon + 0.13);
+            tranche_Loan_coupon = tranche_Loan_investmentGradeShare * (tranche_Loan_coupon + 0.0625) + (1.0 - tranche_Loan_investmentGradeShare) * (tranche_Loan_coupon + 0.13);
             // Loan: interest on the opening balance, plus interest unpaid so far (which earns none)
             tranche_Loan_scheduledInterest = tranche_Loan_balance * tranche_Loan_coupon * yf;
             tranche_Loan_interestDue = tranche_Loan_scheduledInterest + tranche_Loan_unpaidInterest;
@@ -1120,9 +1120,9 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             fleet_Gpus_idleUnits = Math.Max(0.0, fleet_Gpus_units - (contract_Msft1_units + contract_Msft2_units + contract_Msft3_units + contract_Lab1_units));
             // largest_customer_share: the largest customer's share of this period's contract revenue
             contract_Msft1_largestCustomerShare = contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue > 0.0 ? Math.Max((contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue), (contract_Lab1_revenue)) / (contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue) : double.NaN;
-            // Loan: the coupon, reset at the period's start, blended over what the balance funds: investment-grade contracts at 0.0625, the rest at 0.13, never below 0%
+            // Loan: the coupon, reset at the period's start, blended over what the balance funds: investment-grade contracts at 0.0625, the rest at 0.13
             tranche_Loan_coupon = Math.Max(index_SOFR_level, 0.0);
-            tranche_Loan_coupon = tranche_Loan_investmentGradeShare * Math.Max(0.0, tranche_Loan_coupon + 0.0625) + (1.0 - tranche_Loan_investmentGradeShare) * Math.Max(0.0, tranche_Loan_coupon + 0.13);
+            tranche_Loan_coupon = tranche_Loan_investmentGradeShare * (tranche_Loan_coupon + 0.0625) + (1.0 - tranche_Loan_investmentGradeShare) * (tranche_Loan_coupon + 0.13);
             // Loan: interest on the opening balance, plus interest unpaid so far (which earns none)
             tranche_Loan_scheduledInterest = tranche_Loan_balance * tranche_Loan_coupon * yf;
             tranche_Loan_interestDue = tranche_Loan_scheduledInterest + tranche_Loan_unpaidInterest;
@@ -1828,9 +1828,9 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 fleet_Gpus_idleUnits = Math.Max(0.0, fleet_Gpus_units - (contract_Msft1_units + contract_Msft2_units + contract_Msft3_units + contract_Lab1_units));
                 // largest_customer_share: the largest customer's share of this period's contract revenue
                 contract_Msft1_largestCustomerShare = contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue > 0.0 ? Math.Max((contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue), (contract_Lab1_revenue)) / (contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue) : double.NaN;
-                // Loan: the coupon, reset at the period's start, blended over what the balance funds: investment-grade contracts at 0.0625, the rest at 0.13, never below 0%
+                // Loan: the coupon, reset at the period's start, blended over what the balance funds: investment-grade contracts at 0.0625, the rest at 0.13
                 tranche_Loan_coupon = Math.Max(index_SOFR_level, 0.0);
-                tranche_Loan_coupon = tranche_Loan_investmentGradeShare * Math.Max(0.0, tranche_Loan_coupon + 0.0625) + (1.0 - tranche_Loan_investmentGradeShare) * Math.Max(0.0, tranche_Loan_coupon + 0.13);
+                tranche_Loan_coupon = tranche_Loan_investmentGradeShare * (tranche_Loan_coupon + 0.0625) + (1.0 - tranche_Loan_investmentGradeShare) * (tranche_Loan_coupon + 0.13);
                 // Loan: interest on the opening balance, plus interest unpaid so far (which earns none)
                 tranche_Loan_scheduledInterest = tranche_Loan_balance * tranche_Loan_coupon * yf;
                 tranche_Loan_interestDue = tranche_Loan_scheduledInterest + tranche_Loan_unpaidInterest;
