@@ -13,7 +13,7 @@ namespace DealLang.Compiler.Emit;
 /// The compiled-deal cache key: SHA-256 (lower-case hex) of a stamp of the compiler's build followed by what the
 /// program is made from. A deal read from files is keyed by its inputs, known right after checking: the text and
 /// path of the file holding the deal and of every file it imports, transitively (not the scenario files given
-/// beside it, which are run-time data, save the tranches their scenarios call) — so a hit needs no emitted C# and never loads Roslyn. A model built by
+/// beside it, which are run-time data, save what their scenarios ask of the program: <see cref="ScenarioGates"/>) — so a hit needs no emitted C# and never loads Roslyn. A model built by
 /// hand (tests, tools) has no texts and is keyed by its generated C#. A run <c>CheckedRunCache</c> remembers is keyed
 /// by the deal file's path. The kinds are labelled apart in the hash, so they never collide. Nothing here may touch
 /// a Roslyn type (<c>RoslynCacheTests</c>).
@@ -73,28 +73,49 @@ public static class CacheKeys
             Append(hash, "text", compilation.Texts[index]);
         }
 
-        // A plain tranche has the call's code only when a scenario calls it (docs/language.md, "Calling plain notes"),
-        // and a scenario file given beside the deal may be the one: the tranches any scenario calls are keyed too.
-        foreach (string called in CalledTranches(compilation.Units))
+        // The program reads some inputs only when a scenario of the deal needs them, and a scenario file given beside
+        // the deal may be the one: what any scenario asks of the program is keyed too (ScenarioGates), never the
+        // lever's figures, so scenario files differing only in dates and numbers share one compiled deal.
+        foreach (string gate in ScenarioGates(compilation.Units))
         {
-            Append(hash, "called", called);
+            Append(hash, "scenario gate", gate);
         }
 
         return Finish(hash);
     }
 
-    /// <summary>Every <c>T called on DATE</c> (or <c>T called when ...</c>) of every scenario of <paramref name="units"/>, as <c>deal.T</c> (the
-    /// scenario's <c>for</c>), distinct and in ordinal order.</summary>
-    private static SortedSet<string> CalledTranches(IReadOnlyList<CompilationUnitSyntax> units) =>
+    /// <summary>
+    /// What the scenarios of <paramref name="units"/> ask of the program beyond the deal's own terms, each as
+    /// <c>kind deal.Name</c> (the scenario's <c>for</c>), distinct and in ordinal order. Each is an input the emitter reads
+    /// only when some scenario of the deal uses it, so that every other deal's loop stays the one it was:
+    /// <list type="bullet">
+    /// <item>a plain tranche's call, <c>T called on DATE</c> or <c>T called when …</c> (docs/language.md, "Calling plain
+    /// notes"; TrancheLowering's CalledByScenario);</item>
+    /// <item>a contract's re-let that ramps or has a price of its own (<c>C relet after D at R rising to … price …</c>:
+    /// EmitContext.ShapesContractRelet);</item>
+    /// <item>an enforcement re-let of idle units that ramps or has a price of its own (EmitContext.ShapesRelets);</item>
+    /// <item>a drawn workout lag, <c>X workout drawn …</c> (a loan's own slot, CSharpEmitter.PeriodLoop);</item>
+    /// <item>a loan's partial payments, <c>L pays X …</c> (LoanComponent).</item>
+    /// </list>
+    /// Without them a deal compiled and cached from its own scenarios would run such a scenario file's lever as if
+    /// it were not there. A gate keyed that no program reads only costs a compile of its own.
+    /// </summary>
+    internal static SortedSet<string> ScenarioGates(IReadOnlyList<CompilationUnitSyntax> units) =>
         new(units.SelectMany(u => SyntaxWalk.Safe(u.Scenarios))
-            .SelectMany(s => SyntaxWalk.Safe(s.Items).Select(CalledTranche).OfType<string>().Select(t => s.Deal?.Text + "." + t)),
+            .SelectMany(s => SyntaxWalk.Safe(s.Items).Select(Gate).OfType<string>().Select(gate => gate + " " + s.Deal?.Text)),
             StringComparer.Ordinal);
 
-    /// <summary>The tranche a scenario item calls, on a date or when a condition holds (null: the item calls none).</summary>
-    private static string? CalledTranche(ScenarioItemSyntax item) => item switch
+    /// <summary>The gate a scenario item opens (see <see cref="ScenarioGates"/>), as <c>kind</c> or <c>kind.Name</c>
+    /// before the deal's name is added; null when it opens none.</summary>
+    private static string? Gate(ScenarioItemSyntax item) => item switch
     {
-        TrancheCalledSyntax c => c.Tranche?.Text,
-        TrancheCalledWhenSyntax w => w.Tranche?.Text,
+        TrancheCalledSyntax c => "called." + c.Tranche?.Text,
+        TrancheCalledWhenSyntax w => "called." + w.Tranche?.Text,
+        ReletSyntax r when r.RampTo is not null || r.RampOver is not null || r.Price is not null => "shaped-relet." + r.Contract?.Text,
+        EnforcementOverrideSyntax { Market.Relet: { } relet } when relet.RampTo is not null || relet.RampOver is not null || relet.Price is not null
+            => "shaped-enforcement-relet",
+        WorkoutDrawnSyntax w => "workout-drawn." + w.Party?.Text,
+        LoanPaysSyntax p => "pays." + p.Loan?.Text,
         _ => null,
     };
 

@@ -6,8 +6,9 @@ namespace DealLang.Compiler.Tests.Emit;
 /// <summary>
 /// The compiled-deal cache is looked up by the deal's inputs (<see cref="CacheKeys.ForDeal"/>), known before any C#
 /// is emitted: the text and full path of the file holding the deal and of what it imports, after a stamp of the
-/// compiler's build. Scenario files given beside the deal are run-time data and not part of it, save the tranches
-/// their scenarios call.
+/// compiler's build. Scenario files given beside the deal are run-time data and not part of it, save what their
+/// scenarios ask of the program (<see cref="CacheKeys.ScenarioGates"/>: a call of plain notes, a shaped re-let, a drawn
+/// workout lag, partial payments).
 /// </summary>
 public sealed class DealCacheKeyTests : IDisposable
 {
@@ -86,6 +87,37 @@ public sealed class DealCacheKeyTests : IDisposable
 
         Assert.NotEqual(key, called);
         Assert.Equal(called, KeyOf(Compile(Files(Hyperion, scenarios: calls.Replace("2030", "2031", StringComparison.Ordinal)), "/d/hyperion.deal", "/d/extra.scenarios")));
+    }
+
+    [Theory]
+    [InlineData("Msft1 relet after 0m at 10% rising to 95% over 24m", "shaped-relet.Msft1 CoreWeaveDdtl2")]
+    [InlineData("Msft1 relet after 0m at 10% price 85% of H100Rent", "shaped-relet.Msft1 CoreWeaveDdtl2")]
+    [InlineData("enforcement relet idle at 30% rising to 80% over 12m", "shaped-enforcement-relet CoreWeaveDdtl2")]
+    [InlineData("MinerLoan pays 60% from 2027-01-01 to 2027-06-30", "pays.MinerLoan CoreWeaveDdtl2")]
+    [InlineData("Notes called on 2030-01-01 at 102%", "called.Notes CoreWeaveDdtl2")]
+    public void A_scenario_item_the_program_reads_only_when_asked_opens_a_gate_in_the_key(string item, string gate)
+    {
+        // Each is an input the emitter reads only when a scenario of the deal uses it (CacheKeys.ScenarioGates): a program
+        // compiled and cached from the deal's own scenarios would run it as if it were not there. Only the parse matters.
+        var units = Compilation.Create(SourceDocument.FromText("/d/x.scenarios", "scenario S for CoreWeaveDdtl2 {\n  " + item + "\n}\n"), new InMemorySourceFiles()).Units;
+
+        Assert.Equal([gate], CacheKeys.ScenarioGates(units));
+    }
+
+    [Fact]
+    public void A_drawn_workout_lag_opens_a_gate_and_a_flat_relet_or_a_default_none()
+    {
+        const string text = """
+            scenario S for D {
+              paths 10
+              Miner workout drawn 6m with 50%, 18m with 50%
+              Msft1 relet after 3m at 60%
+              Microsoft defaults on 2026-06-30
+            }
+            """;
+        var units = Compilation.Create(SourceDocument.FromText("/d/x.scenarios", text), new InMemorySourceFiles()).Units;
+
+        Assert.Equal(["workout-drawn.Miner D"], CacheKeys.ScenarioGates(units));
     }
 
     [Fact]
