@@ -128,4 +128,47 @@ public sealed class ScenarioIndependenceTests
         Assert.NotNull(check.Model);
         Assert.Equal(check.Model.ScheduledPeriods, check.Model.Periods);
     }
+
+    public static TheoryData<string> DealsWithScenarios() =>
+        [.. Directory.GetFiles(Path.Combine(RepoPaths.Root, "tests", "corpus", "valid"), "*.deal")
+            .Concat(Directory.GetFiles(RepoPaths.Examples, "*.deal"))
+            .Where(path => File.ReadAllText(path).Contains("\nscenario ", StringComparison.Ordinal))
+            .Select(path => Path.GetRelativePath(RepoPaths.Root, path).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(DealsWithScenarios))]
+    public void A_deals_csharp_depends_on_its_scenarios_only_through_the_gates_in_its_cache_key(string file)
+    {
+        // A scenario reaches the generated C# only through what it asks of the program (CacheKeys.ScenarioGates, keyed
+        // so that a scenario file asking for it is never run by a program compiled without it: ScenarioGateCacheTests).
+        // The deal's C# with its scenario blocks and without them must be the same unless some gate is open: a new
+        // scenario-dependent emitter decision without its gate fails here, on a deal that has it.
+        string path = Path.Combine(RepoPaths.Root, file);
+        string text = File.ReadAllText(path);
+        var compilation = Compilation.Create(SourceDocument.FromText(path, text), DiskSourceFiles.Instance);
+        Assert.True(DealCompiler.Check(compilation).Succeeded, string.Join('\n', compilation.Diagnostics));
+
+        // The scenario blocks of the deal's own file, removed line by line (each block's lines, its comments inside).
+        string[] lines = text.Split('\n');
+        var removed = new HashSet<int>();
+        foreach (var scenario in compilation.Units[0].Scenarios)
+        {
+            for (int line = scenario.Span.Line; line <= scenario.Span.EndLine; line++)
+            {
+                removed.Add(line);
+            }
+        }
+
+        string bare = string.Join('\n', lines.Where((_, i) => !removed.Contains(i + 1)));
+        CheckResult without = DealCompiler.Check(path, bare);
+        Assert.True(without.Succeeded, string.Join('\n', without.Diagnostics));
+
+        string withScenarios = CSharpEmitter.Emit(compilation.Model!).Source;
+        string withoutScenarios = CSharpEmitter.Emit(without.Model!).Source;
+        if (CacheKeys.ScenarioGates([compilation.Units[0]]).Count == 0)
+        {
+            Assert.Equal(withoutScenarios, withScenarios);
+        }
+    }
 }
