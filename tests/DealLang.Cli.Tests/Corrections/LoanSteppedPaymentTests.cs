@@ -174,6 +174,52 @@ public sealed class LoanSteppedPaymentTests
         }
     }
 
+    [Fact]
+    public void OnMonteCarloPathsTheWindowsAreTheSameOnEveryPath()
+    {
+        // The steps of StepsUp in a stochastic scenario with the miner's default drawn (20% a year): every path's figures
+        // are those of its draws written as a dated scenario, bit for bit (the windows in both), and a path whose default
+        // comes after 2027Q1 (t=4), or never, has StepsUp's hand-checked figures through t=4.
+        const int paths = 200;
+        string source = Source + """
+
+            scenario Drawn for Stepped {
+              paths 200
+              seed  11
+              Miner defaults drawn pd 20% per year
+              MinerLoan pays 40% from 2026-04-01 to 2026-06-30
+              MinerLoan pays 70% from 2026-07-01 to 2026-09-30
+            }
+            """;
+        double[] interest = [3e6, 2.7e6, 2.4e6, 2.675658e6, 1.8e6];
+        double[] principal = [10e6, 2.38e6, 6.28e6, 21.34e6, 10e6];
+        int late = 0, early = 0;
+        DrawnAgainstDated.EachPath(source, "Drawn", 11, paths, (deal, spec, result, expected) =>
+        {
+            Assert.Equal(2, spec.LoanPayments[0]!.Length);
+            Assert.Equal(expected.LoanInterest[0], result.LoanInterest[0]);
+            Assert.Equal(expected.LoanPrincipal[0], result.LoanPrincipal[0]);
+            Assert.Equal(expected.LoanRecovery[0], result.LoanRecovery[0]);
+            Assert.Equal(expected.LoanLoss[0], result.LoanLoss[0]);
+            if (result.LoanDefaultPeriod[0] is >= 0 and <= 4)
+            {
+                early++;
+                return;
+            }
+
+            late++;
+            for (int t = 0; t < interest.Length; t++)
+            {
+                Assert.Equal(interest[t], result.LoanInterest[0][t], Tolerance);
+                Assert.Equal(principal[t], result.LoanPrincipal[0][t], Tolerance);
+            }
+        });
+
+        // Both kinds of path are there, so both checks mean something.
+        Assert.InRange(late, 20, paths);
+        Assert.InRange(early, 20, paths);
+    }
+
     // Quarterly on month ends from 2028-12-31 to 2029-12-31, 30/360 (MonthEndScenarioLeverTests' deal). Under
     // `preceding` Saturday 2029-03-31, Saturday 2029-06-30 and Sunday 2029-09-30 are paid on Fridays 03-30, 06-29 and
     // 09-28; Monday 2029-12-31 stays. MinerLoan: 100m at 12% (3% a quarter), linear to 2029-12-31, 25m a quarter.
