@@ -4,7 +4,9 @@ namespace DealLang.Compiler.Diagnostics;
 
 // A loan's obligor in arrears, a scenario's lever ('MinerLoan pays 60% from 2027-01-01 to 2027-09-30', docs/language.md
 // §10 "Partial payments"): DL0565 a share outside (0, 100%], DL0566 a window whose 'to' is before its 'from', DL0567 a
-// date outside the deal. A name not declared is DL0504, one that is not a loan DL0505, as for every lever.
+// date outside the deal; of a loan's several windows (a restructuring that steps), DL0590 one sharing a period with the
+// window written before it or starting before it, DL0591 a window without 'to' before another. A name not declared is
+// DL0504, one that is not a loan DL0505, as for every lever.
 public static partial class DiagnosticCatalogue
 {
     /// <summary>DL0565: the share an obligor pays outside (0, 100%]: paying nothing is a default ('P defaults on DATE'),
@@ -22,4 +24,15 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic LoanPaysDateOutsideDeal(SourceSpan span, string scenario, string loan, string date, string closing, string maturity) =>
         Error("DL0567", span,
             $"scenario '{scenario}': the partial payments of loan '{loan}' are dated {date}, outside the deal: a date must be after the closing ({closing}) and not after the deal's maturity ({maturity})");
+
+    /// <summary>DL0590: a loan's partial-payment window that does not start in a period after the last period of the
+    /// window written before it (the two share a period, or are written out of time order).</summary>
+    public static Diagnostic LoanPaysWindowsOverlap(SourceSpan span, string scenario, string loan, string? from, string? earlierFrom, string earlierTo) =>
+        Error("DL0590", span,
+            $"scenario '{scenario}': the partial payments of loan '{loan}' {(from is null ? "without 'from' start in the first period" : $"from {from} start")}, not in a period after those {(earlierFrom is null ? "" : $"from {earlierFrom} ")}to {earlierTo} written before them: write a loan's windows in time order, each starting in a period after the last one's 'to'");
+
+    /// <summary>DL0591: a loan's partial-payment window without <c>to</c> (to the maturity) followed by another.</summary>
+    public static Diagnostic LoanPaysOpenWindowNotLast(SourceSpan span, string scenario, string loan, string? from) =>
+        Error("DL0591", span,
+            $"scenario '{scenario}': the partial payments of loan '{loan}' {(from is null ? "" : $"from {from} ")}have no 'to', so they run to the maturity, yet another window of the loan follows them: give them a 'to' date, or write them last");
 }

@@ -329,11 +329,12 @@ public static partial class CSharpEmitter
             w.Line("int " + loan.DefaultDay + " = (int)input.Scalars[" + Slot(InputQuantity.LoanDefaultDay, loan.Model.Index) + "];");
         }
 
-        // A loan a scenario of the deal has its obligor pay in part reads the lever's share and window (docs/language.md
-        // §10, "Partial payments"); on a path whose scenario leaves it alone they say "pays in full" (1, −1, −1).
+        // A loan a scenario of the deal has its obligor pay in part reads the lever's share in each period and its windows'
+        // span (docs/language.md §10, "Partial payments"); on a path whose scenario leaves it alone they say "pays in
+        // full" (a row of −1, −1, −1).
         foreach (var loan in ctx.Components.Of<LoanComponent>().States.Where(l => l.PaysInPart))
         {
-            w.Line("double " + loan.PaysShare + " = input.Scalars[" + Slot(InputQuantity.LoanPaysShare, loan.Model.Index) + "];");
+            w.Line("double[] " + loan.PaysShare + " = input.Series[" + Slot(InputQuantity.LoanPaysShareByPeriod, loan.Model.Index) + "];");
             w.Line("int " + loan.PaysFrom + " = (int)input.Scalars[" + Slot(InputQuantity.LoanPaysFrom, loan.Model.Index) + "];");
             w.Line("int " + loan.PaysTo + " = (int)input.Scalars[" + Slot(InputQuantity.LoanPaysTo, loan.Model.Index) + "];");
         }

@@ -98,7 +98,7 @@ internal sealed partial class Lowerer
         var breaks = new int?[renewals.Length];
         var calls = new List<TrancheCall>?[Symbols.OfKind(SymbolKind.Tranche).Count];
         var converts = new double?[calls.Length];
-        var payments = new PartialPayment?[Symbols.OfKind(SymbolKind.Loan).Count];
+        var payments = new List<PartialPayment>?[Symbols.OfKind(SymbolKind.Loan).Count];
 
         foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
         {
@@ -186,7 +186,8 @@ internal sealed partial class Lowerer
                     converts[tranche] = Constant(c.Part);
                     break;
                 case LoanPaysSyntax p when IndexOf(p.Loan, SymbolKind.Loan) is { } loan:
-                    payments[loan] = new PartialPayment(Constant(p.Share), p.From?.Value, p.To?.Value);
+                    // Each window in the order written, which the checker holds to time order (DL0590, DL0591).
+                    (payments[loan] ??= []).Add(new PartialPayment(Constant(p.Share), p.From?.Value, p.To?.Value));
                     break;
                 case PartyDefaultsSyntax p when Index(p.Party, defaults.Length) is { } party:
                     defaults[party] = p.On?.Value;
@@ -225,7 +226,7 @@ internal sealed partial class Lowerer
             LeaseBreaks = breaks.Any(b => b is not null) ? breaks : [],
             TrancheCalls = calls.Any(c => c is not null) ? [.. calls.Select(c => c?.ToArray())] : [],
             TrancheConverts = converts.Any(c => c is not null) ? converts : [],
-            LoanPayments = payments.Any(p => p is not null) ? payments : [],
+            LoanPayments = payments.Any(p => p is not null) ? [.. payments.Select(p => p?.ToArray())] : [],
             EnforcementKeepContracts = keepContracts,
             EnforcementReserve = reserve,
             EnforcementYield = yield,

@@ -22,6 +22,7 @@ internal sealed partial class DealChecks
 
             var levers = new HashSet<string>(StringComparer.Ordinal);
             var calls = new Dictionary<string, TrancheCalledSyntax>(StringComparer.Ordinal);
+            var windows = new Dictionary<string, LoanPaysSyntax>(StringComparer.Ordinal);
             foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
             {
                 // A loan's lag drawn twice is an error of its own (DL0522), not a lever set again.
@@ -63,7 +64,7 @@ internal sealed partial class DealChecks
                         CheckPartialConversion(converts, name);
                         break;
                     case LoanPaysSyntax pays:
-                        CheckPartialPayments(pays, name);
+                        CheckPartialPayments(pays, name, windows);
                         break;
                     case IndexProcessSyntax or JumpsSyntax or CorrelateSyntax or RegimesSyntax or DrawnDefaultsSyntax or RenewalsDrawnSyntax or PathsSyntax or SeedSyntax or AntitheticSyntax or SobolSyntax:
                         break;
@@ -571,9 +572,22 @@ internal sealed partial class DealChecks
     }
 
     /// <summary>Partial payments, <c>MinerLoan pays 60% from DATE to DATE</c>: a share in (0, 100%] (DL0565), a window
-    /// that does not end before it starts (DL0566), its dates inside the deal (DL0567).</summary>
-    private void CheckPartialPayments(LoanPaysSyntax pays, string scenario)
+    /// that does not end before it starts (DL0566), its dates inside the deal (DL0567); a loan's next window written
+    /// after the one before it in time, in a later period than its last (DL0590), which must have a <c>to</c>
+    /// (DL0591). <paramref name="windows"/> holds each loan's window written last in the scenario.</summary>
+    private void CheckPartialPayments(LoanPaysSyntax pays, string scenario, Dictionary<string, LoanPaysSyntax> windows)
     {
+        if (pays.Loan is { Text.Length: > 0 } loanName)
+        {
+            if (windows.TryGetValue(loanName.Text, out LoanPaysSyntax? earlier))
+            {
+                CheckWindowAfter(pays, earlier, scenario);
+            }
+
+            windows[loanName.Text] = pays;
+        }
+
+
         string loan = pays.Loan.Text;
         if (_analysis.BoundOf(pays.Share) is Model.ConstantExpression { Value: <= 0.0 or > 1.0 } outside)
         {
@@ -593,6 +607,33 @@ internal sealed partial class DealChecks
             _diagnostics.Add(DiagnosticCatalogue.LoanPaysWindowReversed(to.Span, scenario, loan, from.Value.ToString(), to.Value.ToString()));
         }
     }
+
+    /// <summary>A loan's window written after <paramref name="earlier"/>: the earlier one must end (DL0591: one without
+    /// <c>to</c> runs to the maturity, so nothing can follow it), and this one start in a period after the one its end
+    /// names (DL0590: periods named as the run names them, a schedule date standing for its day paid).</summary>
+    private void CheckWindowAfter(LoanPaysSyntax pays, LoanPaysSyntax earlier, string scenario)
+    {
+        string loan = pays.Loan.Text;
+        if (earlier.To is not { } earlierTo)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.LoanPaysOpenWindowNotLast(earlier.Span, scenario, loan, earlier.From?.Value.ToString()));
+            return;
+        }
+
+        if (pays.From is not { } from || !InALaterLeverPeriod(from.Value, earlierTo.Value))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.LoanPaysWindowsOverlap(pays.From?.Span ?? pays.Span, scenario, loan,
+                pays.From?.Value.ToString(), earlier.From?.Value.ToString(), earlierTo.Value.ToString()));
+        }
+    }
+
+    // Whether a lever's date names a period after the one another names (the period whose end first reaches it, a
+    // schedule date standing for its day paid, as the run places a window: Runner's LeverPeriods); the dates compared
+    // as written outside the deal's periods (an error of its own).
+    private bool InALaterLeverPeriod(DealLang.Runtime.Date date, DealLang.Runtime.Date earlier) =>
+        PeriodEndOf(_analysis.NamedByLever(date)) is { } end && PeriodEndOf(_analysis.NamedByLever(earlier)) is { } earlierEnd
+            ? end > earlierEnd
+            : date > earlier;
 
     /// <summary>A price impact needs a depth, the lever's or the holding's own (DL0785).</summary>
     private void CheckHoldingMarket(HoldingMarketLeverSyntax lever, string scenario)
@@ -658,8 +699,9 @@ internal sealed partial class DealChecks
             case TrancheConvertsSyntax c:
                 yield return $"the share of {c.Tranche?.Text} converted";
                 break;
-            case LoanPaysSyntax p:
-                yield return $"the partial payments of {p.Loan?.Text}";
+            case LoanPaysSyntax:
+                // A loan's windows follow one another (a restructuring that steps), each a lever of its own: two that
+                // share a period are an error (DL0590), not the lever set again.
                 break;
             case ReletSyntax r:
                 yield return $"the re-letting of {r.Contract?.Text}";

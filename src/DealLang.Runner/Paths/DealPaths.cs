@@ -32,6 +32,9 @@ public sealed class DealPaths
     readonly ContractPlan[] contracts;
     readonly double[] zeros;
 
+    // A row of −1, a loan's periods in no partial-payment window: what a path whose obligor pays in full shares.
+    readonly double[] noWindow;
+
     // Each period's days over 365: a re-let's years in a period it runs through.
     readonly double[] periodYears;
 
@@ -86,6 +89,7 @@ public sealed class DealPaths
 
         contracts = [.. deal.Contracts.Select(c => new ContractPlan(deal, c))];
         zeros = new double[n];
+        noWindow = PartialPayments.NoWindowRow(n);
         periodYears = ContractRelets.PeriodYears(b, n);
         leases = new LeasePlan[deal.Leases.Length];
         for (int l = 0; l < leases.Length; l++)
@@ -227,13 +231,10 @@ public sealed class DealPaths
             // periods receives those of its default period dated before it (a drawn default's date is the path's own,
             // set in the scenario).
             into.LoanDefaultDay[l] = scenario.PartyDefaults[deal.Loans[l].Obligor] is { } defaulted ? Date.DaysBetween(deal.Closing, defaulted) : -1;
-            // Partial payments (docs/language.md §10, "Partial payments"): the window's periods are those whose ends first
-            // reach its dates, as a guarantor's 'disowned from DATE' is (LeverPeriods: a quarter end moved by the business
-            // days is that quarter's); without the lever the obligor pays in full.
-            PartialPayment? pays = scenario.PaymentsOfLoan(l);
-            into.LoanPaysShare[l] = pays?.Share ?? 1.0;
-            into.LoanPaysFrom[l] = pays is null ? -1 : pays.From is { } from ? LeverPeriods.FirstReaching(deal, from) : 0;
-            into.LoanPaysTo[l] = pays?.To is { } to ? LeverPeriods.FirstReaching(deal, to) : -1;
+            // Partial payments (docs/language.md §10, "Partial payments"): each window's periods are those whose ends
+            // first reach its dates, as a guarantor's 'disowned from DATE' is; without the lever the obligor pays in full
+            // and the path shares the row of no window.
+            PartialPayments.Fill(deal, scenario, l, noWindow, into);
         }
 
         if (deal.HasGuarantees)

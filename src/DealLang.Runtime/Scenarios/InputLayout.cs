@@ -270,17 +270,19 @@ public enum InputQuantity
     /// <summary>Scalar, per sale: the constant added to it, money per GPU-hour (<c>price H100Rent - 0.30</c>: −0.30; 0 without).</summary>
     SaleReletPriceSpread,
 
-    /// <summary>Scalar, per loan: the share of what falls due its obligor pays in each period of the scenario's window
-    /// (<c>MinerLoan pays 60% from DATE to DATE</c>: 0.6; 1 without the lever). Last, after the sales' re-let prices, with
-    /// the window's periods, so that the slots before them are where they were.</summary>
+    /// <summary>Scalar, per loan: the share of what falls due its obligor pays in the scenario's first window
+    /// (<c>MinerLoan pays 60% from DATE to DATE</c>: 0.6; 1 without the lever). The generated loop reads each period's
+    /// share from <see cref="LoanPaysShareByPeriod"/> (windows that step); the slot stays, so that the slots after it
+    /// are where they were. Last, after the sales' re-let prices, with the windows' periods.</summary>
     LoanPaysShare,
 
-    /// <summary>Scalar, per loan: the window's first period (the one whose end first reaches its <c>from</c> date; 0
-    /// without one); −1 without the lever.</summary>
+    /// <summary>Scalar, per loan: the first window's first period (the one whose end first reaches its <c>from</c> date;
+    /// 0 without one); −1 without the lever.</summary>
     LoanPaysFrom,
 
-    /// <summary>Scalar, per loan: the window's last period (the one whose end first reaches its <c>to</c> date), the
-    /// arrears being paid in the next; −1 without <c>to</c> (partial payments until the loan's maturity or a default).</summary>
+    /// <summary>Scalar, per loan: the last window's last period (the one whose end first reaches its <c>to</c> date), the
+    /// arrears being paid in the next; −1 when the last window has no <c>to</c> (partial payments until the loan's
+    /// maturity or a default).</summary>
     LoanPaysTo,
 
     /// <summary>Scalar, per lease: the facility's value on the day the lease ends (its expiry, its lessee's default or
@@ -311,6 +313,12 @@ public enum InputQuantity
 
     /// <summary>Scalar, per contract: the constant added to it, money per GPU-hour (<c>price H100Rent - 0.30</c>: −0.30; 0 without).</summary>
     ContractReletPriceSpread,
+
+    /// <summary>Series, per loan: the share of what falls due its obligor pays in each period, that of the scenario's
+    /// window holding the period (<c>MinerLoan pays 40% from … to …</c> then <c>pays 70% from … to …</c>: 0.4 then 0.7),
+    /// −1 in a period in no window (it pays in full, and its arrears with it). Last among the series, so that the slots
+    /// before them are where they were; a path without the lever shares one read-only row of −1.</summary>
+    LoanPaysShareByPeriod,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -336,7 +344,7 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// not by a field per kind; the generated loop reads the same positions (the compiler asks this class for them).
 /// Slots of one quantity are contiguous, in entity order: series are every facility's value then every lease's
 /// rent, then every index's level, then every contract's re-let years, re-let flag and termination fee, then every contract's renewal years and renewal flag, then every contract's term years and prepayment, then (in a deal
-/// that projects cfads) every lease's rent in its current term, then (in a deal with guarantees) every lease's guarantee due and every contract's guaranteed years, then every holding's receipts and par, then every holding's draws, then (in a deal whose forward tests project a completion index) every index's schedule, then every lease's termination fee, then every contract's broken flag, then (in a deal that projects cfads) every lease's rent and every contract's term years as a break's notice cuts them, then (in a deal with a tranche a scenario may call) every tranche's share called and call price; flags every party's default; scalars every
+/// that projects cfads) every lease's rent in its current term, then (in a deal with guarantees) every lease's guarantee due and every contract's guaranteed years, then every holding's receipts and par, then every holding's draws, then (in a deal whose forward tests project a completion index) every index's schedule, then every lease's termination fee, then every contract's broken flag, then (in a deal that projects cfads) every lease's rent and every contract's term years as a break's notice cuts them, then (in a deal with a tranche a scenario may call) every tranche's share called and call price, then every loan's share paid in each period; flags every party's default; scalars every
 /// lease's end period, RVG flag and RVG recovery, then every sale's haircut and lag, then every sale's repo-market depth,
 /// impact, limit and costs, then every contract's utilisation and re-let utilisation, then every sale's keep-contracts
 /// flag and reserve, then every party's recovery, then (in a deal with guarantees) every party's honour share and disowned
@@ -362,6 +370,8 @@ public sealed class InputLayout
         InputQuantity.HoldingReceipts, InputQuantity.HoldingPar, InputQuantity.HoldingDraws, InputQuantity.IndexSchedule,
         InputQuantity.LeaseTermination, InputQuantity.ContractBroken, InputQuantity.LeaseNoticedRent, InputQuantity.ContractNoticedYears,
         InputQuantity.TrancheCallPart, InputQuantity.TrancheCallPrice,
+        // Last, so adding it moved no other slot (and no generated C# but a loan's that may pay in part).
+        InputQuantity.LoanPaysShareByPeriod,
     ];
     static readonly InputQuantity[] FlagsOrder = [InputQuantity.PartyDefaulted];
     static readonly InputQuantity[] ScalarOrder =
@@ -520,7 +530,8 @@ public sealed class InputLayout
             or InputQuantity.LeaseGuaranteeDue or InputQuantity.ContractGuaranteeYears
             or InputQuantity.HoldingReceipts or InputQuantity.HoldingPar or InputQuantity.HoldingDraws or InputQuantity.IndexSchedule
             or InputQuantity.LeaseTermination or InputQuantity.ContractBroken or InputQuantity.LeaseNoticedRent
-            or InputQuantity.ContractNoticedYears or InputQuantity.TrancheCallPart or InputQuantity.TrancheCallPrice => InputShape.Series,
+            or InputQuantity.ContractNoticedYears or InputQuantity.TrancheCallPart or InputQuantity.TrancheCallPrice
+            or InputQuantity.LoanPaysShareByPeriod => InputShape.Series,
         InputQuantity.PartyDefaulted => InputShape.Flags,
         InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
             or InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
@@ -566,7 +577,8 @@ public sealed class InputLayout
             or InputQuantity.HoldingClosingPar => InputEntity.Holding,
         InputQuantity.TrancheCallPart or InputQuantity.TrancheCallPrice or InputQuantity.TrancheConvertPart => InputEntity.Tranche,
         InputQuantity.LoanWorkoutPeriods or InputQuantity.LoanDefaultDay
-            or InputQuantity.LoanPaysShare or InputQuantity.LoanPaysFrom or InputQuantity.LoanPaysTo => InputEntity.Loan,
+            or InputQuantity.LoanPaysShare or InputQuantity.LoanPaysFrom or InputQuantity.LoanPaysTo
+            or InputQuantity.LoanPaysShareByPeriod => InputEntity.Loan,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 

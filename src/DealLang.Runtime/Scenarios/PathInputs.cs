@@ -74,6 +74,7 @@ public sealed class PathInputs
         LoanPaysShare = new DoubleSlots(Scalars, First(layout, InputQuantity.LoanPaysShare, layout.Loans), layout.Loans);
         LoanPaysFrom = new IntSlots(Scalars, First(layout, InputQuantity.LoanPaysFrom, layout.Loans), layout.Loans);
         LoanPaysTo = new IntSlots(Scalars, First(layout, InputQuantity.LoanPaysTo, layout.Loans), layout.Loans);
+        LoanPaysShareByPeriod = Rows(Series, layout, InputQuantity.LoanPaysShareByPeriod, layout.Loans);
         ContractReletYears = Rows(Series, layout, InputQuantity.ContractReletYears, layout.Contracts);
         ContractReletLive = Rows(Series, layout, InputQuantity.ContractReletLive, layout.Contracts);
         ContractTermination = Rows(Series, layout, InputQuantity.ContractTermination, layout.Contracts);
@@ -186,15 +187,20 @@ public sealed class PathInputs
     /// (<see cref="InputQuantity.LoanDefaultDay"/>).</summary>
     public IntSlots LoanDefaultDay { get; }
 
-    /// <summary>Per loan: the share of what falls due its obligor pays in the scenario's window
+    /// <summary>Per loan: the share of what falls due its obligor pays in the scenario's first window
     /// (<see cref="InputQuantity.LoanPaysShare"/>).</summary>
     public DoubleSlots LoanPaysShare { get; }
 
-    /// <summary>Per loan: the window's first period, −1 without one (<see cref="InputQuantity.LoanPaysFrom"/>).</summary>
+    /// <summary>Per loan: the first window's first period, −1 without one (<see cref="InputQuantity.LoanPaysFrom"/>).</summary>
     public IntSlots LoanPaysFrom { get; }
 
-    /// <summary>Per loan: the window's last period, −1 for "to the maturity" (<see cref="InputQuantity.LoanPaysTo"/>).</summary>
+    /// <summary>Per loan: the last window's last period, −1 for "to the maturity" (<see cref="InputQuantity.LoanPaysTo"/>).</summary>
     public IntSlots LoanPaysTo { get; }
+
+    /// <summary>Per loan: the share its obligor pays in each period, −1 in a period in no window
+    /// (<see cref="InputQuantity.LoanPaysShareByPeriod"/>). A path source shares one read-only row of −1 with every path
+    /// whose obligor pays in full (<see cref="ShareLoanPaysShareByPeriod"/>).</summary>
+    public double[][] LoanPaysShareByPeriod { get; }
 
     /// <summary>Per lease, in a deal with guarantees: the rent its lessee's default leaves unpaid, per period
     /// (<see cref="InputQuantity.LeaseGuaranteeDue"/>); empty otherwise.</summary>
@@ -428,6 +434,14 @@ public sealed class PathInputs
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double[] OwnContractRow(InputQuantity quantity, int contract) =>
         Own(ContractView(quantity), contract, quantity);
+
+    /// <summary>As <see cref="ShareLeaseRent"/>, for loan <paramref name="loan"/>'s share paid in each period.</summary>
+    public void ShareLoanPaysShareByPeriod(int loan, double[] row) =>
+        Share(LoanPaysShareByPeriod, loan, InputQuantity.LoanPaysShareByPeriod, row);
+
+    /// <summary>As <see cref="OwnLeaseRent"/>, for loan <paramref name="loan"/>'s share paid in each period.</summary>
+    public double[] OwnLoanPaysShareByPeriod(int loan) =>
+        Own(LoanPaysShareByPeriod, loan, InputQuantity.LoanPaysShareByPeriod);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     double[][] ContractView(InputQuantity quantity) => quantity switch

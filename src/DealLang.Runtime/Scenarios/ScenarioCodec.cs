@@ -64,7 +64,7 @@ public static class ScenarioCodec
         WriteArray(w, s.LoanWorkoutMonths, WriteNullable);
         WriteNullable(w, s.EnforcementHalfLifeMonths);
         WriteArray(w, s.TrancheConverts, WriteNullable);
-        WriteArray(w, s.LoanPayments, (w, v) => WriteOptional(w, v, Write));
+        WriteArray(w, s.LoanPayments, (w, v) => WriteOptional(w, v, (w, windows) => WriteArray(w, windows, (w, p) => WriteOptional(w, p, Write))));
         WriteOptional(w, s.Stochastic, Write);
     }
 
@@ -100,7 +100,7 @@ public static class ScenarioCodec
             LoanWorkoutMonths = ReadArray(r, ReadNullableInt),
             EnforcementHalfLifeMonths = ReadNullableInt(r),
             TrancheConverts = ReadArray(r, ReadNullableDouble),
-            LoanPayments = ReadArray(r, r => ReadOptional(r, ReadPartialPayment)),
+            LoanPayments = ReadArray(r, r => ReadOptional(r, r => ReadArray(r, r => ReadOptional(r, ReadPartialPayment)!))),
             Stochastic = ReadOptional(r, ReadStochastic),
         };
 

@@ -110,13 +110,15 @@ public sealed record ScenarioSpec(
         loan < LoanWorkoutMonths.Length && LoanWorkoutMonths[loan] is { } months ? months : -1;
 
     /// <summary>Per loan (the description's order): its obligor's partial payments (<c>MinerLoan pays 60% from DATE to
-    /// DATE</c>, docs/language.md §10, "Partial payments"), null for "pays in full"; empty (the default) for none. The
-    /// same on every path of a stochastic scenario.</summary>
-    public PartialPayment?[] LoanPayments { get; init; } = [];
+    /// DATE</c>, docs/language.md §10, "Partial payments"), one window after another in time order (a restructuring
+    /// that steps: <c>pays 40% … then pays 70% …</c>), no two sharing a period and only the last without <c>to</c>
+    /// (the checker's DL0590, DL0591); null for "pays in full"; empty (the default) for none. The same on every path of
+    /// a stochastic scenario.</summary>
+    public PartialPayment[]?[] LoanPayments { get; init; } = [];
 
-    /// <summary>Loan <paramref name="loan"/>'s partial payments under this scenario (<see cref="LoanPayments"/>), null
-    /// when its obligor pays in full.</summary>
-    public PartialPayment? PaymentsOfLoan(int loan) => loan < LoanPayments.Length ? LoanPayments[loan] : null;
+    /// <summary>Loan <paramref name="loan"/>'s partial-payment windows under this scenario (<see cref="LoanPayments"/>),
+    /// in time order; null when its obligor pays in full.</summary>
+    public PartialPayment[]? PaymentsOfLoan(int loan) => loan < LoanPayments.Length ? LoanPayments[loan] : null;
 
     /// <summary>Party <paramref name="party"/>'s levers as a guarantor under this scenario (<see cref="GuarantorLevers.Honoured"/>
     /// unless it says).</summary>
@@ -207,10 +209,11 @@ public sealed record ContractLevers(double? Utilisation, bool Relet, int ReletAf
 }
 
 /// <summary>
-/// A loan's obligor paying only part of what falls due (docs/language.md §10, "Partial payments"): <see cref="Share"/>
-/// of each period's interest and scheduled principal, interest first, in the periods from the one holding
-/// <see cref="From"/> (null: from the first) through the one holding <see cref="To"/> (null: until the loan's maturity
-/// or a default); what it leaves unpaid is in arrears, paid in full in the period after <see cref="To"/>'s.
+/// One window of a loan's obligor paying only part of what falls due (docs/language.md §10, "Partial payments"):
+/// <see cref="Share"/> of each period's interest and scheduled principal, interest first, in the periods from the one
+/// holding <see cref="From"/> (null: from the first) through the one holding <see cref="To"/> (null: until the loan's
+/// maturity or a default); what it leaves unpaid is in arrears, paid in full in the period after <see cref="To"/>'s
+/// unless the loan's next window starts in that very period (the arrears then carry on into it).
 /// </summary>
 public sealed record PartialPayment(double Share, Date? From, Date? To);
 

@@ -79,13 +79,30 @@ internal static class ReferencePathBuilder
                 ? new DateOnly(d.Year, d.Month, d.Day).DayNumber - new DateOnly(deal.Closing.Year, deal.Closing.Month, deal.Closing.Day).DayNumber
                 : -1;
 
-            // Partial payments: the share (1 without the lever), the periods whose (start, end] hold the window's dates, a
-            // scheduled date standing for its day paid (the first period without 'from'; -1 without the lever), and -1
-            // for a window to the maturity.
-            PartialPayment? pays = l < scenario.LoanPayments.Length ? scenario.LoanPayments[l] : null;
-            into.LoanPaysShare[l] = pays?.Share ?? 1.0;
-            into.LoanPaysFrom[l] = pays is null ? -1 : pays.From is { } from ? FirstEndReaching(deal, from) : 0;
-            into.LoanPaysTo[l] = pays?.To is { } to ? FirstEndReaching(deal, to) : -1;
+            // Partial payments: the first window's share (1 without the lever), the periods whose (start, end] hold the
+            // windows' dates, a scheduled date standing for its day paid (the first period without 'from'; -1 without the
+            // lever), -1 for a last window to the maturity, and each period's share, written into the slot's own row:
+            // that of the window holding it, -1 in none.
+            PartialPayment[] windows = (l < scenario.LoanPayments.Length ? scenario.LoanPayments[l] : null) ?? [];
+            double[] shares = into.OwnLoanPaysShareByPeriod(l);
+            for (int t = 0; t < shares.Length; t++)
+            {
+                shares[t] = -1.0;
+            }
+
+            foreach (PartialPayment window in windows)
+            {
+                int first = window.From is { } from ? FirstEndReaching(deal, from) : 0;
+                int last = window.To is { } to ? FirstEndReaching(deal, to) : -1;
+                for (int t = first; t <= (last < 0 ? shares.Length - 1 : last); t++)
+                {
+                    shares[t] = window.Share;
+                }
+            }
+
+            into.LoanPaysShare[l] = windows.Length == 0 ? 1.0 : windows[0].Share;
+            into.LoanPaysFrom[l] = windows.Length == 0 ? -1 : windows[0].From is { } start ? FirstEndReaching(deal, start) : 0;
+            into.LoanPaysTo[l] = windows.Length > 0 && windows[^1].To is { } end ? FirstEndReaching(deal, end) : -1;
         }
 
         if (deal.HasGuarantees)

@@ -8,8 +8,8 @@ namespace DealLang.Cli.Tests.Properties;
 internal static partial class DealGen
 {
     private static Gen<string> Scenario(DealFrame f, GeneratedDecl[] leases, string name, Dictionary<string, (int[] Term, int[] Renewal)> contractBreaks,
-        string[] loans) =>
-        from levers in All(Levers(f, leases, contractBreaks).Concat(loans.Select(l => PartialPayments(f, l))).Select(Maybe))
+        string[] loans, string header) =>
+        from levers in All(Levers(f, leases, contractBreaks).Concat(loans.Select(l => PartialPayments(f, l, header))).Select(Maybe))
         select Join([$"scenario {name} for {f.Name} {{", .. levers.Where(l => l.Length > 0).Select(l => "  " + l.Trim()), "}"]);
 
     private static IEnumerable<Gen<string>> Levers(DealFrame f, GeneratedDecl[] leases, Dictionary<string, (int[] Term, int[] Renewal)> contractBreaks)
@@ -75,8 +75,11 @@ internal static partial class DealGen
 
     /// <summary>A loan's obligor paying in part (docs/language.md, "partial-payments"): a share in (0, 100%] (DL0565), with
     /// or without a window's start and end, dated after the closing and not after the deal's maturity (DL0567), the end
-    /// not before the start (DL0566).</summary>
-    private static Gen<string> PartialPayments(DealFrame f, string loan) =>
+    /// not before the start (DL0566); about a third of the time two windows that step (<see cref="SteppedPayments"/>).</summary>
+    private static Gen<string> PartialPayments(DealFrame f, string loan, string header) =>
+        Gen.Frequency((2, OneWindow(f, loan)), (1, SteppedPayments(f, loan, header)));
+
+    private static Gen<string> OneWindow(DealFrame f, string loan) =>
         from share in Rate(1, 10000)
         from window in Gen.Int[0, 3]
         from dates in IncreasingDates(f.Closing, f.Maturity, 2)
@@ -87,6 +90,35 @@ internal static partial class DealGen
             3 => $" from {DealFrame.Date(dates[0])} to {DealFrame.Date(dates[1])}",
             _ => "",
         };
+
+    /// <summary>Two windows of one loan, each its own share: the first with a 'to', the second from a period after it
+    /// (DL0590), with or without its own 'to'. Both after the first payment (a first period written long apart), the
+    /// second's start a period and ten days or more after the first's end: a period (a month to a year, a first stub
+    /// shorter) ends at most its months and three days (a month's end) after a date inside it, and a business day moves it
+    /// a few days more, so the start is in a later period, the next one (adjacent windows, the arrears carried) or one
+    /// after (a gap period that cures). One window when the life left after the first payment is too short.</summary>
+    private static Gen<string> SteppedPayments(DealFrame f, string loan, string header)
+    {
+        var firstPayment = System.Text.RegularExpressions.Regex.Match(header, @"\bfirst_payment (\d{4}-\d\d-\d\d)");
+        DateOnly regular = firstPayment.Success ? DateOnly.ParseExact(firstPayment.Groups[1].Value, "yyyy-MM-dd") : f.Closing;
+        int months = MonthsPerPeriod(f.Pay);
+        // The first window's end at the latest whose second window still fits before the maturity.
+        DateOnly latest = f.Maturity.AddMonths(-months).AddDays(-14);
+        if (latest.DayNumber - regular.DayNumber < 2)
+        {
+            return OneWindow(f, loan);
+        }
+
+        return from first in Rate(1, 10000)
+               from second in Rate(1, 10000)
+               from end in Gen.Int[1, latest.DayNumber - regular.DayNumber].Select(d => regular.AddDays(d))
+               from start in Gen.Int[1, Math.Max(1, (end.DayNumber - regular.DayNumber) / 2)].Select(d => regular.AddDays(d))
+               from since in Maybe(Gen.Const($"from {DealFrame.Date(start)}"))
+               let earliest = end.AddMonths(months).AddDays(10)
+               from next in Gen.Frequency((2, Gen.Const(earliest)), (1, Gen.Int[0, f.Maturity.DayNumber - earliest.DayNumber].Select(d => earliest.AddDays(d))))
+               from to in Maybe(Gen.Int[0, f.Maturity.DayNumber - next.DayNumber].Select(d => $"to {DealFrame.Date(next.AddDays(d))}"))
+               select $"{loan} pays {first}{since} to {DealFrame.Date(end)}\n  {loan} pays {second} from {DealFrame.Date(next)}{to}";
+    }
 
     /// <summary>The names of the generated loans.</summary>
     private static string[] LoanNames(string[] loans) =>

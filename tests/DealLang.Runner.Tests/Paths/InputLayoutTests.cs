@@ -118,6 +118,22 @@ public sealed class InputLayoutTests
     }
 
     [Fact]
+    public void ADealWithLoansHasEachLoansSharePerPeriodLastInTheSeries()
+    {
+        // Each loan's share paid in each period (partial payments in windows that step) after every series of the deal
+        // without loans, so that no series slot before them moves (nor any deal's generated C#): 8 series, then the two
+        // loans' rows (8, 9).
+        InputLayout without = InputLayout.Of(Deal());
+        InputLayout layout = InputLayout.Of(2, 3, 2, 1, loans: 2);
+        Assert.Equal(without.Series.Length + 2, layout.Series.Length);
+        Assert.Equal(without.Series, layout.Series.Take(without.Series.Length));
+        Assert.Equal(new InputSlot(InputEntity.Loan, 0, InputQuantity.LoanPaysShareByPeriod, 8), layout.Series[8]);
+        Assert.Equal(new InputSlot(InputEntity.Loan, 1, InputQuantity.LoanPaysShareByPeriod, 9), layout.Series[9]);
+        Assert.Equal(InputShape.Series, InputLayout.ShapeOf(InputQuantity.LoanPaysShareByPeriod));
+        Assert.Throws<ArgumentOutOfRangeException>(() => without.IndexOf(InputQuantity.LoanPaysShareByPeriod, 0));
+    }
+
+    [Fact]
     public void ADealWithAGuaranteeHasTheGuarantorsSlotsLast()
     {
         // Issue 11: the same deal with Sponsor guaranteeing lease 0. Series gain each lease's rent left unpaid by its

@@ -48,6 +48,27 @@ public sealed class ScenarioCodecTests
     }
 
     [Fact]
+    public void A_loans_several_partial_payment_windows_come_back_in_their_order()
+    {
+        // A restructuring that steps (docs/language.md §10, "Partial payments"): three windows for the first loan, the
+        // last without 'to', one without 'from' for the third, the second paying in full.
+        PartialPayment[] stepped =
+        [
+            new(0.4, new Date(2027, 1, 1), new Date(2027, 6, 30)),
+            new(0.7, new Date(2027, 7, 1), new Date(2027, 12, 31)),
+            new(0.9, new Date(2028, 4, 1), null),
+        ];
+        var scenarios = new[] { new ScenarioSpec("Workout", [], [], 0, [], null, null) { LoanPayments = [stepped, null, [new(0.5, null, new Date(2027, 3, 31))]] } };
+
+        var back = RoundTrip(scenarios);
+
+        Assert.Equal(stepped, back[0].LoanPayments[0]);
+        Assert.Null(back[0].LoanPayments[1]);
+        Assert.Equal(new PartialPayment(0.5, null, new Date(2027, 3, 31)), Assert.Single(back[0].LoanPayments[2]!));
+        AssertSame(scenarios, back);
+    }
+
+    [Fact]
     public void Bytes_it_did_not_write_are_refused_not_read()
     {
         var scenarios = new[] { new Filler(nulls: false).Scenario() };

@@ -68,7 +68,7 @@ internal sealed class LoanState : EntityState, IAmortizingState
         ArrearsPrincipal = Local("arrearsPrincipal", "double", StateLife.Carried, "0.0", "the scheduled principal among the arrears (the rest is interest)",
             declared: paysInPart);
         StartArrears = Local("startArrears", "double", StateLife.Period, Arrears.Name, "the arrears at the period's start", declared: paysInPart);
-        PaysShare = Input("paysShare", "double");
+        PaysShare = Input("paysShare", "double[]");
         PaysFrom = Input("paysFrom", "int");
         PaysTo = Input("paysTo", "int");
         Terms = new AmortizationTerms(model.Name, (model.Coupon as FixedCoupon)?.Rate, model.Amortization,
@@ -94,13 +94,14 @@ internal sealed class LoanState : EntityState, IAmortizingState
     /// <summary>The arrears at the period's start: with the balance, the claim a default in the period is on.</summary>
     public StateVar StartArrears { get; }
 
-    /// <summary>The share of what falls due the obligor pays in the window (<see cref="InputQuantity.LoanPaysShare"/>).</summary>
+    /// <summary>The share of what falls due the obligor pays in each period, −1 in a period in no window
+    /// (<see cref="InputQuantity.LoanPaysShareByPeriod"/>).</summary>
     public StateVar PaysShare { get; }
 
-    /// <summary>The window's first period, −1 without the lever (<see cref="InputQuantity.LoanPaysFrom"/>).</summary>
+    /// <summary>The first window's first period, −1 without the lever (<see cref="InputQuantity.LoanPaysFrom"/>).</summary>
     public StateVar PaysFrom { get; }
 
-    /// <summary>The window's last period, −1 without <c>to</c> (<see cref="InputQuantity.LoanPaysTo"/>).</summary>
+    /// <summary>The last window's last period, −1 without <c>to</c> (<see cref="InputQuantity.LoanPaysTo"/>).</summary>
     public StateVar PaysTo { get; }
 
     /// <summary>What the obligor owes at the period's start as C#: the balance, and the arrears when it may have any.</summary>
@@ -451,9 +452,10 @@ internal sealed class LoanComponent(EmitContext ctx)
         w.Line("result.LoanArrearsInterest[" + CSharpLiterals.Int(loan.Index) + "] += " + loan.Arrears + " - " + loan.ArrearsPrincipal + ";");
 
     // Partial payments (docs/language.md §10, "Partial payments"): what is overdue bears interest at the default rate
-    // (the coupon plus any default interest), added to the arrears; in the window the obligor pays its share of what
-    // falls due, applied to interest first, so the unpaid part is principal first; after the window it pays the arrears
-    // with what falls due (a cure: zero added when there are none, so a share of 100% is the loan paying in full).
+    // (the coupon plus any default interest), added to the arrears; in a window the obligor pays that window's share of
+    // what falls due, applied to interest first, so the unpaid part is principal first, the arrears carrying on into a
+    // window that follows without a period between; in a period in no window it pays the arrears with what falls due
+    // (a cure: zero added when there are none, so a share of 100% is the loan paying in full).
     private static void WritePartialPayment(IndentedWriter w, LoanState loan)
     {
         LoanModel model = loan.Model;
@@ -481,10 +483,11 @@ internal sealed class LoanComponent(EmitContext ctx)
         }
     }
 
-    // Whether period t is in the loan's partial-payment window: from the period holding its 'from' (the first without
-    // one) through the one holding its 'to' (to the end without one); never without the lever (from −1).
+    // Whether period t is in one of the loan's partial-payment windows: the period's share is −1 in none (the path fills
+    // each window's periods, from the period holding its 'from' through the one holding its 'to'); never without the
+    // lever (from −1), whose path shares a row of −1 the test then does not read.
     private static string InWindow(LoanState loan) =>
-        loan.PaysFrom + " >= 0 && t >= " + loan.PaysFrom + " && (" + loan.PaysTo + " < 0 || t <= " + loan.PaysTo + ")";
+        loan.PaysFrom + " >= 0 && " + loan.PaysShare + "[t] >= 0.0";
 
     // In the window the obligor pays its share of what fell due (the interest and principal as the loop has them), as a
     // credit agreement applies a payment, interest first: what it leaves unpaid is principal first, and joins the arrears.
@@ -492,7 +495,7 @@ internal sealed class LoanComponent(EmitContext ctx)
     {
         string name = CSharpNames.Entity(DeclarationKind.Loan.Keyword(), loan.Name, "unpaid");
         string principal = CSharpNames.Entity(DeclarationKind.Loan.Keyword(), loan.Name, "unpaidPrincipal");
-        w.Line("double " + name + " = (1.0 - " + loan.PaysShare + ") * (" + loan.Interest + " + " + loan.Principal + ");");
+        w.Line("double " + name + " = (1.0 - " + loan.PaysShare + "[t]) * (" + loan.Interest + " + " + loan.Principal + ");");
         w.Line("double " + principal + " = Math.Min(" + loan.Principal + ", " + name + ");");
         w.Line(loan.Interest + " -= " + name + " - " + principal + ";");
         w.Line(loan.Principal + " -= " + principal + ";");

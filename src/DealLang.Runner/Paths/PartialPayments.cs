@@ -1,0 +1,55 @@
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Paths;
+
+/// <summary>
+/// A loan's partial payments on a path (docs/language.md §10, "Partial payments"): the share its obligor pays in each
+/// period, that of the scenario's window holding the period (windows that step, <c>pays 40% … to D</c> then
+/// <c>pays 70% from D2 …</c>), −1 in a period in no window, where it pays in full and cures its arrears. A window's
+/// periods are those whose ends first reach its dates (<see cref="LeverPeriods"/>: a quarter end moved by the business
+/// days is that quarter's), as with one window.
+/// </summary>
+static class PartialPayments
+{
+    /// <summary>A row of −1, every period in no window: what every path whose obligor pays in full shares, read-only.</summary>
+    public static double[] NoWindowRow(int periods)
+    {
+        var row = new double[periods];
+        Array.Fill(row, -1.0);
+        return row;
+    }
+
+    /// <summary>Fills loan <paramref name="loan"/>'s share per period, first window's share and the windows' first and
+    /// last periods into <paramref name="into"/>; a loan paying in full shares <paramref name="noWindow"/>.</summary>
+    public static void Fill(DealDescription deal, ScenarioSpec scenario, int loan, double[] noWindow, PathInputs into)
+    {
+        PartialPayment[]? windows = scenario.PaymentsOfLoan(loan);
+        if (windows is not { Length: > 0 })
+        {
+            into.LoanPaysShare[loan] = 1.0;
+            into.LoanPaysFrom[loan] = -1;
+            into.LoanPaysTo[loan] = -1;
+            into.ShareLoanPaysShareByPeriod(loan, noWindow);
+            return;
+        }
+
+        double[] row = into.OwnLoanPaysShareByPeriod(loan);
+        Array.Fill(row, -1.0);
+        foreach (PartialPayment window in windows)
+        {
+            // A window without 'to' runs to the end (the checker keeps it last: DL0591); one ending past the horizon too.
+            int from = window.From is { } f ? LeverPeriods.FirstReaching(deal, f) : 0;
+            int to = window.To is { } t ? LeverPeriods.FirstReaching(deal, t) : -1;
+            int last = to < 0 ? row.Length - 1 : to;
+            for (int p = Math.Max(from, 0); p <= last; p++)
+            {
+                row[p] = window.Share;
+            }
+        }
+
+        PartialPayment first = windows[0], final = windows[^1];
+        into.LoanPaysShare[loan] = first.Share;
+        into.LoanPaysFrom[loan] = first.From is { } start ? LeverPeriods.FirstReaching(deal, start) : 0;
+        into.LoanPaysTo[loan] = final.To is { } end ? LeverPeriods.FirstReaching(deal, end) : -1;
+    }
+}
