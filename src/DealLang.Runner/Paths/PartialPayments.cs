@@ -19,14 +19,12 @@ static class PartialPayments
         return row;
     }
 
-    /// <summary>Fills loan <paramref name="loan"/>'s share per period, first window's share and the windows' first and
-    /// last periods into <paramref name="into"/>; a loan paying in full shares <paramref name="noWindow"/>.</summary>
+    /// <summary>Fills loan <paramref name="loan"/>'s share per period and the windows' first and last periods into <paramref name="into"/>; a loan paying in full shares <paramref name="noWindow"/>.</summary>
     public static void Fill(DealDescription deal, ScenarioSpec scenario, int loan, double[] noWindow, PathInputs into)
     {
         PartialPayment[]? windows = scenario.PaymentsOfLoan(loan);
         if (windows is not { Length: > 0 })
         {
-            into.LoanPaysShare[loan] = 1.0;
             into.LoanPaysFrom[loan] = -1;
             into.LoanPaysTo[loan] = -1;
             into.ShareLoanPaysShareByPeriod(loan, noWindow);
@@ -48,7 +46,6 @@ static class PartialPayments
         }
 
         PartialPayment first = windows[0], final = windows[^1];
-        into.LoanPaysShare[loan] = first.Share;
         into.LoanPaysFrom[loan] = first.From is { } start ? LeverPeriods.FirstReaching(deal, start) : 0;
         into.LoanPaysTo[loan] = final.To is { } end ? LeverPeriods.FirstReaching(deal, end) : -1;
     }

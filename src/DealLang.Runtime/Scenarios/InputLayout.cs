@@ -270,14 +270,9 @@ public enum InputQuantity
     /// <summary>Scalar, per sale: the constant added to it, money per GPU-hour (<c>price H100Rent - 0.30</c>: −0.30; 0 without).</summary>
     SaleReletPriceSpread,
 
-    /// <summary>Scalar, per loan: the share of what falls due its obligor pays in the scenario's first window
-    /// (<c>MinerLoan pays 60% from DATE to DATE</c>: 0.6; 1 without the lever). The generated loop reads each period's
-    /// share from <see cref="LoanPaysShareByPeriod"/> (windows that step); the slot stays, so that the slots after it
-    /// are where they were. Last, after the sales' re-let prices, with the windows' periods.</summary>
-    LoanPaysShare,
-
     /// <summary>Scalar, per loan: the first window's first period (the one whose end first reaches its <c>from</c> date;
-    /// 0 without one); −1 without the lever.</summary>
+    /// 0 without one); −1 without the lever. Each period's share is <see cref="LoanPaysShareByPeriod"/>'s. Last, after the
+    /// sales' re-let prices, with the last window's period.</summary>
     LoanPaysFrom,
 
     /// <summary>Scalar, per loan: the last window's last period (the one whose end first reaches its <c>to</c> date), the
@@ -395,7 +390,7 @@ public sealed class InputLayout
         InputQuantity.LoanDefaultDay,
         InputQuantity.SaleReletTo, InputQuantity.SaleReletRampMonths,
         InputQuantity.SaleReletPriceIndex, InputQuantity.SaleReletPriceShare, InputQuantity.SaleReletPriceSpread,
-        InputQuantity.LoanPaysShare, InputQuantity.LoanPaysFrom, InputQuantity.LoanPaysTo,
+        InputQuantity.LoanPaysFrom, InputQuantity.LoanPaysTo,
         InputQuantity.RvgValue,
         InputQuantity.ContractReletTo, InputQuantity.ContractReletRampMonths, InputQuantity.ContractReletStartDay,
         InputQuantity.ContractReletPriceIndex, InputQuantity.ContractReletPriceShare, InputQuantity.ContractReletPriceSpread,
@@ -545,7 +540,7 @@ public sealed class InputLayout
             or InputQuantity.LoanWorkoutPeriods or InputQuantity.SaleHalfLifeMonths or InputQuantity.TrancheConvertPart
             or InputQuantity.SaleYieldWeight or InputQuantity.LoanDefaultDay or InputQuantity.SaleReletTo or InputQuantity.SaleReletRampMonths
             or InputQuantity.SaleReletPriceIndex or InputQuantity.SaleReletPriceShare or InputQuantity.SaleReletPriceSpread
-            or InputQuantity.LoanPaysShare or InputQuantity.LoanPaysFrom or InputQuantity.LoanPaysTo
+            or InputQuantity.LoanPaysFrom or InputQuantity.LoanPaysTo
             or InputQuantity.RvgValue
             or InputQuantity.ContractReletTo or InputQuantity.ContractReletRampMonths or InputQuantity.ContractReletStartDay
             or InputQuantity.ContractReletPriceIndex or InputQuantity.ContractReletPriceShare or InputQuantity.ContractReletPriceSpread => InputShape.Scalar,
@@ -577,7 +572,7 @@ public sealed class InputLayout
             or InputQuantity.HoldingClosingPar => InputEntity.Holding,
         InputQuantity.TrancheCallPart or InputQuantity.TrancheCallPrice or InputQuantity.TrancheConvertPart => InputEntity.Tranche,
         InputQuantity.LoanWorkoutPeriods or InputQuantity.LoanDefaultDay
-            or InputQuantity.LoanPaysShare or InputQuantity.LoanPaysFrom or InputQuantity.LoanPaysTo
+            or InputQuantity.LoanPaysFrom or InputQuantity.LoanPaysTo
             or InputQuantity.LoanPaysShareByPeriod => InputEntity.Loan,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };

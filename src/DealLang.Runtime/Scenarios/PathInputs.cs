@@ -71,7 +71,6 @@ public sealed class PathInputs
         PartyWorkoutPeriods = new IntSlots(Scalars, First(layout, InputQuantity.PartyWorkoutPeriods, layout.Parties), layout.Parties);
         LoanWorkoutPeriods = new IntSlots(Scalars, First(layout, InputQuantity.LoanWorkoutPeriods, layout.Loans), layout.Loans);
         LoanDefaultDay = new IntSlots(Scalars, First(layout, InputQuantity.LoanDefaultDay, layout.Loans), layout.Loans);
-        LoanPaysShare = new DoubleSlots(Scalars, First(layout, InputQuantity.LoanPaysShare, layout.Loans), layout.Loans);
         LoanPaysFrom = new IntSlots(Scalars, First(layout, InputQuantity.LoanPaysFrom, layout.Loans), layout.Loans);
         LoanPaysTo = new IntSlots(Scalars, First(layout, InputQuantity.LoanPaysTo, layout.Loans), layout.Loans);
         LoanPaysShareByPeriod = Rows(Series, layout, InputQuantity.LoanPaysShareByPeriod, layout.Loans);
@@ -186,10 +185,6 @@ public sealed class PathInputs
     /// <summary>Per loan, the days from the closing to its obligor's default date on this path, −1 without one
     /// (<see cref="InputQuantity.LoanDefaultDay"/>).</summary>
     public IntSlots LoanDefaultDay { get; }
-
-    /// <summary>Per loan: the share of what falls due its obligor pays in the scenario's first window
-    /// (<see cref="InputQuantity.LoanPaysShare"/>).</summary>
-    public DoubleSlots LoanPaysShare { get; }
 
     /// <summary>Per loan: the first window's first period, −1 without one (<see cref="InputQuantity.LoanPaysFrom"/>).</summary>
     public IntSlots LoanPaysFrom { get; }

@@ -100,7 +100,6 @@ internal static class ReferencePathBuilder
                 }
             }
 
-            into.LoanPaysShare[l] = windows.Length == 0 ? 1.0 : windows[0].Share;
             into.LoanPaysFrom[l] = windows.Length == 0 ? -1 : windows[0].From is { } start ? FirstEndReaching(deal, start) : 0;
             into.LoanPaysTo[l] = windows.Length > 0 && windows[^1].To is { } end ? FirstEndReaching(deal, end) : -1;
         }

@@ -95,16 +95,16 @@ public sealed class InputLayoutTests
         // The same deal owning two loans: each loan's own drawn workout lag (L workout drawn) after the first 26 scalars of
         // the deal without (26, 27), so that no slot before them moves (nor any deal's generated C#); the sale's half-life
         // (28), its yield's index weight (29), each loan's default day (30, 31: its obligor's default date), the sale's
-        // re-let ramp and price (32-36), each loan's partial-payment share, first and last period (37-42), and last the
-        // leases' RVG values (43-45).
+        // re-let ramp and price (32-36), each loan's first and last partial-payment period (37-40: each period's share is a
+        // series), and last the leases' RVG values (41-43).
         InputLayout without = InputLayout.Of(Deal());
         InputLayout layout = InputLayout.Of(2, 3, 2, 1, loans: 2);
-        Assert.Equal(46, layout.Scalars.Length);
-        Assert.Equal(new InputSlot(InputEntity.Loan, 0, InputQuantity.LoanPaysShare, 37), layout.Scalars[37]);
-        Assert.Equal(new InputSlot(InputEntity.Loan, 1, InputQuantity.LoanPaysFrom, 40), layout.Scalars[40]);
-        Assert.Equal(new InputSlot(InputEntity.Loan, 1, InputQuantity.LoanPaysTo, 42), layout.Scalars[42]);
-        Assert.Equal(43, layout.IndexOf(InputQuantity.RvgValue, 0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => without.IndexOf(InputQuantity.LoanPaysShare, 0));
+        Assert.Equal(44, layout.Scalars.Length);
+        Assert.Equal(new InputSlot(InputEntity.Loan, 0, InputQuantity.LoanPaysFrom, 37), layout.Scalars[37]);
+        Assert.Equal(new InputSlot(InputEntity.Loan, 1, InputQuantity.LoanPaysFrom, 38), layout.Scalars[38]);
+        Assert.Equal(new InputSlot(InputEntity.Loan, 1, InputQuantity.LoanPaysTo, 40), layout.Scalars[40]);
+        Assert.Equal(41, layout.IndexOf(InputQuantity.RvgValue, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => without.IndexOf(InputQuantity.LoanPaysFrom, 0));
         Assert.Equal(32, layout.IndexOf(InputQuantity.SaleReletTo, 0));
         Assert.Equal(29, layout.IndexOf(InputQuantity.SaleYieldWeight, 0));
         Assert.Equal(new InputSlot(InputEntity.Loan, 1, InputQuantity.LoanDefaultDay, 31), layout.Scalars[31]);
