@@ -587,7 +587,6 @@ internal sealed partial class DealChecks
             windows[loanName.Text] = pays;
         }
 
-
         string loan = pays.Loan.Text;
         if (_analysis.BoundOf(pays.Share) is Model.ConstantExpression { Value: <= 0.0 or > 1.0 } outside)
         {
