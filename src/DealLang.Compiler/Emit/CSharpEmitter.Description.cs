@@ -49,6 +49,12 @@ public static partial class CSharpEmitter
                     w.Line("ProjectsCfads = true,");
                 }
 
+                if (ctx.ShapesRelets)
+                {
+                    // Only a deal whose re-lets of idle units ramp or have a price of their own reads those inputs.
+                    w.Line("ShapesSaleRelets = true,");
+                }
+
                 if (ctx.ProjectsCompletion)
                 {
                     // Only a deal whose forward tests project a completion index has the indices' schedule inputs.

@@ -139,7 +139,13 @@ static class ContractRelets
                     into.OwnContractRow(InputQuantity.ContractRenewalYears, c), into.OwnContractRow(InputQuantity.ContractRenewalLive, c));
             }
 
-            FillReletShape(deal, contract, levers, stopped, taken, into, c);
+            if (contract.ReletShaped)
+            {
+                // Read only by a program some scenario of whose deal shapes the contract's re-let (Shapes refuses a ramp or
+                // a price of its own for any other): four contracts' six slots were a tenth of CoreWeave's fill.
+                FillReletShape(deal, contract, levers, stopped, taken, into, c);
+            }
+
             if (!levers.Relet)
             {
                 into.ShareContractRow(InputQuantity.ContractReletYears, c, zeros);

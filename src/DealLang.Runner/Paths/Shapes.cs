@@ -71,6 +71,15 @@ public static class Shapes
                 {
                     throw Mismatch(deal, scenario, $"it breaks contract '{deal.Contracts[c].Name}' at {months} months, which the contract does not offer");
                 }
+
+                // A re-let on a ramp or at a price of its own, of a program compiled without one (no scenario of its deal
+                // shaped this contract's re-let, so its loop does not read the ramp or the price): refused rather than run
+                // flat, as a call of notes the program cannot call is (ContractInfo.ReletShaped).
+                if (scenario.Contracts![c] is { Relet: true } shaped && (shaped.ReletRampMonths > 0 || shaped.ReletPrice is not null)
+                    && !deal.Contracts[c].ReletShaped)
+                {
+                    throw Mismatch(deal, scenario, $"it re-lets contract '{deal.Contracts[c].Name}' on a ramp or at a price of its own, which this compiled deal does not read: compile the deal with a scenario that does so");
+                }
             }
         }
 
@@ -172,6 +181,16 @@ public static class Shapes
             }
         }
 
+        for (int l = 0; l < deal.Loans.Length; l++)
+        {
+            // Partial payments of a loan whose program does not read them (LoanInfo.PaysInPart: no scenario of its deal has
+            // its obligor pay in part): refused rather than paid in full.
+            if (scenario.PaymentsOfLoan(l) is not null && !deal.Loans[l].PaysInPart)
+            {
+                throw Mismatch(deal, scenario, $"its obligor of loan '{deal.Loans[l].Name}' pays in part, which this compiled deal does not read: compile the deal with a scenario that does so");
+            }
+        }
+
         for (int l = 0; l < deal.Leases.Length; l++)
         {
             LeaseInfo lease = deal.Leases[l];
@@ -220,6 +239,13 @@ public static class Shapes
             || scenario.EnforcementReletPrice is { } price && !ReletPriceFits(deal, price))
         {
             throw Mismatch(deal, scenario, "its re-let's ramp is not to a utilisation in [0, 100%] over 0 or more months, or its price is not a share above 0 of one of the deal's indices plus a finite spread");
+        }
+
+        // The same for a sale's re-let of idle units (DealDescription.ShapesSaleRelets); a deal with no such re-let reads none.
+        if ((scenario.EnforcementReletRampMonths > 0 || scenario.EnforcementReletPrice is not null) && !deal.ShapesSaleRelets
+            && deal.Sales.Any(sale => sale.Market is { Relet: > 0 }))
+        {
+            throw Mismatch(deal, scenario, "it re-lets the idle units sold on a ramp or at a price of their own, which this compiled deal does not read: compile the deal with a scenario that does so");
         }
 
         if (scenario.EnforcementHalfLifeMonths is < 1)

@@ -53,6 +53,12 @@ public sealed record ContractInfo(
     /// the start to <see cref="FeeFloor"/> (0 unless <c>amortising to F</c>) at the end.</summary>
     public double TerminationClaim(Date date) => TerminationFees.Claim(TerminationFee, FeeAmortising, FeeFloor, Start, End, date);
 
+    /// <summary>Whether the compiled program reads the contract's re-let ramp and price (docs/language.md §5,
+    /// "contract-relet-ramp"): only when some scenario of the deal re-lets it on a ramp or at a price of its own (the
+    /// compiled-deal cache keys it). A scenario asking for one of a program without it is refused (Shapes), and the path
+    /// fill writes those inputs only for a program that reads them.</summary>
+    public bool ReletShaped { get; init; }
+
     /// <summary>The dates (whole months from <see cref="Start"/>, increasing, inside the term) at which the customer may
     /// break the contract (<c>break_option at 24m, 36m</c>); empty when it may not.</summary>
     public int[] BreakMonths { get; init; } = [];

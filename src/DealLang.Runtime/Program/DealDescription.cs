@@ -64,6 +64,11 @@ public sealed class DealDescription
     /// current term is a path input (<see cref="InputQuantity.LeaseTermRent"/>); false by default, and no slot.</summary>
     public bool ProjectsCfads { get; init; }
 
+    /// <summary>Whether the compiled program reads the ramp and price of its sales' re-lets of idle units (docs/language.md
+    /// §9, "relet-ramp"): when a sale's own re-let has them, or some scenario of the deal gives them (the compiled-deal
+    /// cache keys it). A scenario asking for them of a program without it is refused (Shapes).</summary>
+    public bool ShapesSaleRelets { get; init; }
+
     /// <summary>Whether a forward test projects a completion index's shares (a <c>completion</c> tranche's forward debt
     /// service, a phased lease's forward CFADS): then each index's schedule, its row without a path's draws, is a path
     /// input (<see cref="InputQuantity.IndexSchedule"/>); false by default, and no slot.</summary>

@@ -108,9 +108,10 @@ public sealed class PathSourceEquivalenceTests
                 PartyWorkoutMonths = [.. deal.Parties.Select((_, p) => (p + k) % 3 == 1 ? (int?)(1 + ((7 * k) + (5 * p)) % 120) : null)],
                 // A re-let's ramp and price in turn (they reach only a sale that re-lets): to 90% over 5 months, and 80% of
                 // the last index less 0.10.
-                EnforcementReletTo = k % 2 == 1 ? 0.9 : null,
-                EnforcementReletRampMonths = k % 2 == 1 ? 5 : null,
-                EnforcementReletPrice = k % 3 == 2 && deal.Indices.Length > 0 ? new ReletPrice(deal.Indices.Length - 1, 0.8, -0.1) : null,
+                // Only of a program that reads them (DealDescription.ShapesSaleRelets; Shapes refuses them of any other).
+                EnforcementReletTo = k % 2 == 1 && deal.ShapesSaleRelets ? 0.9 : null,
+                EnforcementReletRampMonths = k % 2 == 1 && deal.ShapesSaleRelets ? 5 : null,
+                EnforcementReletPrice = k % 3 == 2 && deal.Indices.Length > 0 && deal.ShapesSaleRelets ? new ReletPrice(deal.Indices.Length - 1, 0.8, -0.1) : null,
                 // Each contract in turn: as agreed, a utilisation, re-let at once, re-let after a gap with a utilisation
                 // ramping to 50% over 9 months (at 80% of the last index less 0.10 on every other path); the last two after
                 // as many renewals as it offers, up to the path number.
@@ -119,11 +120,14 @@ public sealed class PathSourceEquivalenceTests
                     0 => null,
                     1 => new ContractLevers(0.95, false, 0, 0),
                     2 => new ContractLevers(null, true, 0, 0.5) { RenewalsTaken = Math.Min(k, contract.RenewalCount) },
-                    _ => new ContractLevers(0.3, true, 7, 0.8)
-                    {
-                        RenewalsTaken = Math.Min(k, contract.RenewalCount), ReletTo = 0.5, ReletRampMonths = 9,
-                        ReletPrice = k % 2 == 0 && deal.Indices.Length > 0 ? new ReletPrice(deal.Indices.Length - 1, 0.8, -0.1) : null,
-                    },
+                    // A ramp and a price only of a program that reads them (ContractInfo.ReletShaped); flat for the others.
+                    _ => contract.ReletShaped
+                        ? new ContractLevers(0.3, true, 7, 0.8)
+                        {
+                            RenewalsTaken = Math.Min(k, contract.RenewalCount), ReletTo = 0.5, ReletRampMonths = 9,
+                            ReletPrice = k % 2 == 0 && deal.Indices.Length > 0 ? new ReletPrice(deal.Indices.Length - 1, 0.8, -0.1) : null,
+                        }
+                        : new ContractLevers(0.3, true, 7, 0.8) { RenewalsTaken = Math.Min(k, contract.RenewalCount) },
                 })],
             };
         }

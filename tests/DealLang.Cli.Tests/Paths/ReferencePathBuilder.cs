@@ -272,14 +272,18 @@ static class ContractInputs
         // The re-let's shape (§5, "contract-relet-ramp", added with it): a ramp to ReletTo over its months from the
         // re-let's start (its day from the closing, read only with a ramp), flat at its own utilisation without one; the
         // price its own, else the fleet's generation at its level.
+        // Written only for a program that reads them (ContractInfo.ReletShaped); the others' slots stay as made.
         bool ramps = relet && levers!.ReletRampMonths > 0;
-        into.ContractReletTo[c] = !relet ? 0 : ramps ? levers!.ReletTo : levers!.ReletUtilisation;
-        into.ContractReletRampMonths[c] = ramps ? levers!.ReletRampMonths : 0;
-        into.ContractReletStartDay[c] = ramps ? Date.DaysBetween(deal.Closing, from) : 0;
-        ReletPrice? price = relet ? levers!.ReletPrice : null;
-        into.ContractReletPriceIndex[c] = price?.Index ?? (relet ? Math.Max(0, deal.Fleets[contract.Fleet].Generation) : 0);
-        into.ContractReletPriceShare[c] = price?.Share ?? (relet ? 1 : 0);
-        into.ContractReletPriceSpread[c] = price?.Spread ?? 0;
+        if (contract.ReletShaped)
+        {
+            into.ContractReletTo[c] = !relet ? 0 : ramps ? levers!.ReletTo : levers!.ReletUtilisation;
+            into.ContractReletRampMonths[c] = ramps ? levers!.ReletRampMonths : 0;
+            into.ContractReletStartDay[c] = ramps ? Date.DaysBetween(deal.Closing, from) : 0;
+            ReletPrice? price = relet ? levers!.ReletPrice : null;
+            into.ContractReletPriceIndex[c] = price?.Index ?? (relet ? Math.Max(0, deal.Fleets[contract.Fleet].Generation) : 0);
+            into.ContractReletPriceShare[c] = price?.Share ?? (relet ? 1 : 0);
+            into.ContractReletPriceSpread[c] = price?.Spread ?? 0;
+        }
         // The termination fee: on a default in [start, end), the fee (× (end − date) / (end − start) days when
         // amortising) × the customer's recovery, in the period whose end first reaches the date.
         Date? defaulted = scenario.PartyDefaults[contract.Customer];

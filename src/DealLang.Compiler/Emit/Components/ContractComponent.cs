@@ -218,9 +218,9 @@ internal sealed partial class ContractComponent(EmitContext ctx)
 
     public override string DescriptionProperty => "Contracts";
 
-    public override IEnumerable<string> DescriptionElements() => States.Select(s => Info(s.Info));
+    public override IEnumerable<string> DescriptionElements() => States.Select(s => Info(s.Info, s.ShapesRelet));
 
-    private static string Info(ContractInfo c) =>
+    private static string Info(ContractInfo c, bool reletShaped) =>
         "new ContractInfo(" + CSharpLiterals.String(c.Name) + ", " + CSharpLiterals.Int(c.Fleet) + ", " + CSharpLiterals.Int(c.Customer)
         + ", " + CSharpLiterals.Double(c.Units) + ", " + CSharpLiterals.Int(c.PriceIndex) + ", " + CSharpLiterals.Double(c.PriceSpread)
         + ", " + CSharpLiterals.Double(c.HoursPerYear) + ", " + CSharpLiterals.Double(c.TakeOrPay) + ", " + CSharpLiterals.Date(c.Start)
@@ -230,13 +230,18 @@ internal sealed partial class ContractComponent(EmitContext ctx)
         + (c.RenewalCount != 0 ? ", " + CSharpLiterals.Int(c.RenewalCount) + ", " + CSharpLiterals.Int(c.RenewalTermMonths) : "")
         + (c.Prepayment != 0 ? ", Prepayment: " + CSharpLiterals.Double(c.Prepayment) + ", PrepaymentApplied: " + CSharpLiterals.Bool(c.PrepaymentApplied) : "")
         + (c.FeeFloor != 0 ? ", FeeFloor: " + CSharpLiterals.Double(c.FeeFloor) : "") + ")"
-        + BreakTerms(c);
+        + InitialisedTerms(c, reletShaped);
 
-    // Only a contract with a break option passes its terms (the initial term's, the renewal terms', each only when there):
-    // the others keep the record's (and their C#).
-    private static string BreakTerms(ContractInfo c)
+    // Only a contract with a break option passes its terms (the initial term's, the renewal terms', each only when there),
+    // and only one whose re-let some scenario shapes says so: the others keep the record's (and their C#).
+    private static string InitialisedTerms(ContractInfo c, bool reletShaped)
     {
         var terms = new List<string>();
+        if (reletShaped)
+        {
+            terms.Add("ReletShaped = true");
+        }
+
         if (c.BreakMonths.Length != 0)
         {
             terms.Add("BreakMonths = [" + string.Join(", ", c.BreakMonths.Select(CSharpLiterals.Int)) + "]");
@@ -330,7 +335,7 @@ internal sealed partial class ContractComponent(EmitContext ctx)
         {
             w.Line();
             w.Comment(contract.Name + ": the years it runs in each period, and whether it runs at each period's end.");
-            w.Line("private static readonly ContractCurves " + contract.Curves + " = ContractCurves.Compute(" + Info(contract.Info) + ", Boundaries);");
+            w.Line("private static readonly ContractCurves " + contract.Curves + " = ContractCurves.Compute(" + Info(contract.Info, reletShaped: false) + ", Boundaries);");
         }
     }
 
