@@ -308,12 +308,11 @@ public static partial class CSharpEmitter
         // A loan's workout lag: its own drawn lag on this path, else (−1) its obligor's drawn lag (docs/language.md §10,
         // "Drawn workout lags"), else (−1) the loan's own. Its own slot is read only where a scenario of the deal draws
         // it ('L workout drawn'), so that every other deal's loop is the one it was.
-        var ownDrawn = ctx.Model.Scenarios.SelectMany(s => s.Stochastic?.LoanWorkouts ?? []).Select(m => m.Loan).ToHashSet();
         foreach (var loan in ctx.Components.Of<LoanComponent>().States.Where(l => l.Model.RecoveryLagPeriods > 0))
         {
             string slot = "input.Scalars[" + Slot(InputQuantity.PartyWorkoutPeriods, loan.Model.Obligor) + "]";
             string lag = slot + " < 0.0 ? " + CSharpLiterals.Int(loan.Model.RecoveryLagPeriods) + " : (int)" + slot;
-            if (ownDrawn.Contains(loan.Model.Index))
+            if (loan.DrawsOwnWorkout)
             {
                 string own = "input.Scalars[" + Slot(InputQuantity.LoanWorkoutPeriods, loan.Model.Index) + "]";
                 lag = own + " >= 0.0 ? (int)" + own + " : " + lag;

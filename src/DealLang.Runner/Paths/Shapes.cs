@@ -189,6 +189,12 @@ public static class Shapes
             {
                 throw Mismatch(deal, scenario, $"its obligor of loan '{deal.Loans[l].Name}' pays in part, which this compiled deal does not read: compile the deal with a scenario that does so");
             }
+
+            // Its own workout lag, drawn or given per path, of a program that reads only its obligor's (LoanInfo.DrawsOwnWorkout).
+            if (!deal.Loans[l].DrawsOwnWorkout && (scenario.WorkoutMonthsOfLoan(l) >= 0 || DrawsWorkoutOf(scenario, l)))
+            {
+                throw Mismatch(deal, scenario, $"it draws or gives loan '{deal.Loans[l].Name}' a workout lag of its own, which this compiled deal does not read: compile the deal with a scenario that draws it");
+            }
         }
 
         for (int l = 0; l < deal.Leases.Length; l++)
@@ -252,6 +258,21 @@ public static class Shapes
         {
             throw Mismatch(deal, scenario, "its half-life of the repo market's price impact is not a whole number of months above 0");
         }
+    }
+
+    /// <summary>Whether a stochastic scenario draws loan <paramref name="loan"/>'s own workout lag (a loop, not a lambda:
+    /// one capturing the loan would allocate on every path's check).</summary>
+    static bool DrawsWorkoutOf(ScenarioSpec scenario, int loan)
+    {
+        foreach (WorkoutModel model in scenario.Stochastic?.LoanWorkouts ?? [])
+        {
+            if (model.Loan == loan)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a re-let's price reads one of the deal's indices, at a finite share above 0 plus a finite spread.</summary>

@@ -19,4 +19,9 @@ public sealed record LoanInfo(
     /// <summary>Whether a scenario of the deal has its obligor pay only part of what falls due (<c>L pays 60% from
     /// DATE</c>): its summary then has a <c>peak arrears</c> row.</summary>
     public bool PaysInPart { get; init; }
+
+    /// <summary>Whether the compiled program reads the loan's own drawn workout lag (<c>L workout drawn</c>): only when a
+    /// scenario of the deal draws it (the compiled-deal cache keys it). A scenario drawing it, or giving it, of a
+    /// program without it is refused (Shapes).</summary>
+    public bool DrawsOwnWorkout { get; init; }
 }

@@ -9,9 +9,11 @@ namespace DealLang.Cli.Tests.Paths;
 /// <summary>
 /// A compiled deal reads some scenario inputs only when some scenario of the deal it was compiled with asks for them
 /// (CacheKeys.ScenarioGates): a contract's or a sale's re-let on a ramp or at a price of its own, a loan's partial
-/// payments. Its description says which (<see cref="ContractInfo.ReletShaped"/>, <see cref="DealDescription.ShapesSaleRelets"/>,
-/// <see cref="LoanInfo.PaysInPart"/>), and a scenario built in code that asks a program for one it lacks is refused,
-/// not run as if the lever were not there (before, the ramp ran flat and the loan paid in full, with nothing said).
+/// payments, a loan's own drawn workout lag. Its description says which (<see cref="ContractInfo.ReletShaped"/>,
+/// <see cref="DealDescription.ShapesSaleRelets"/>, <see cref="LoanInfo.PaysInPart"/>,
+/// <see cref="LoanInfo.DrawsOwnWorkout"/>), and a scenario built in code that asks a program for one it lacks is
+/// refused, not run as if the lever were not there (before, the ramp ran flat, the loan paid in full and its own lag
+/// gave way to its obligor's, with nothing said).
 /// </summary>
 public sealed class ScenarioGateGuardTests
 {
@@ -72,5 +74,24 @@ public sealed class ScenarioGateGuardTests
         Assert.Contains("re-lets the idle units sold on a ramp or at a price of their own, which this compiled deal does not read",
             Assert.Throws<ArgumentException>(() => Shapes.Require(deal, scenario)).Message, StringComparison.Ordinal);
         Assert.True(Description(Path.Combine(RepoPaths.Tests, "corpus", "valid", "079-neocloud-ddtl-in-default-relets-h100s-on-a-ramp-at-a-discount.deal")).ShapesSaleRelets);
+    }
+
+    [Fact]
+    public void A_loans_own_workout_lag_given_to_a_program_that_reads_only_its_obligors_is_refused()
+    {
+        // Valid 032's scenarios never draw a loan's own lag; valid 066's draw MinerLoan's.
+        DealDescription lagged = Description(Path.Combine(RepoPaths.Tests, "corpus", "valid", "032-loan-recoveries-after-a-workout-lag.deal"));
+        Assert.All(lagged.Loans, l => Assert.False(l.DrawsOwnWorkout));
+        var scenario = new ScenarioSpec("OwnLag", [], [.. lagged.Facilities.Select(_ => ValueStress.None)], 0, new Date?[lagged.Parties.Length], null, null)
+        {
+            LoanWorkoutMonths = [36, null, null],
+        };
+
+        Assert.Contains("it draws or gives loan 'MinerLoan' a workout lag of its own, which this compiled deal does not read",
+            Assert.Throws<ArgumentException>(() => Shapes.Require(lagged, scenario)).Message, StringComparison.Ordinal);
+
+        DealDescription drawn = Description(Path.Combine(RepoPaths.Tests, "corpus", "valid", "066-private-credit-a-loans-own-workout-drawn.deal"));
+        Assert.True(drawn.Loans.Single(l => l.Name == "MinerLoan").DrawsOwnWorkout);
+        Assert.False(drawn.Loans.Single(l => l.Name == "CloudLoan").DrawsOwnWorkout);
     }
 }

@@ -8,11 +8,12 @@ namespace DealLang.Compiler.Emit.Components;
 /// <summary>A loan's state in the generated C#, each piece declared once.</summary>
 internal sealed class LoanState : EntityState, IAmortizingState
 {
-    public LoanState(LoanModel model, string obligor, bool readsLoss, bool paysInPart = false)
+    public LoanState(LoanModel model, string obligor, bool readsLoss, bool paysInPart = false, bool drawsOwnWorkout = false)
         : base(DeclarationKind.Loan, model.Name, model.Index)
     {
         Model = model;
         PaysInPart = paysInPart;
+        DrawsOwnWorkout = drawsOwnWorkout && model.RecoveryLagPeriods > 0;
         Obligor = obligor;
         Balance = Local("balance", "double", StateLife.Carried, CSharpLiterals.Double(model.Balance), "principal the obligor still owes",
             new LedgerSlot(LedgerSection.Outstanding, model.Name + " balance"));
@@ -84,6 +85,11 @@ internal sealed class LoanState : EntityState, IAmortizingState
     /// <summary>Whether a scenario of the deal has the loan's obligor pay only part of what falls due (<c>L pays 60% from
     /// DATE</c>, docs/language.md §10 "Partial payments"): only such a loan carries arrears and reads the lever's inputs.</summary>
     public bool PaysInPart { get; }
+
+    /// <summary>Whether a scenario of the deal draws the loan's own workout lag (<c>L workout drawn</c>, docs/language.md
+    /// §10, "Drawn workout lags"): only then does the loop read the loan's own lag slot (a loan with a lag: DL0539 refuses
+    /// one without), so that every other deal's loop is the one it was.</summary>
+    public bool DrawsOwnWorkout { get; }
 
     /// <summary>What falls due and is unpaid, with the interest it bore (declared only with <see cref="PaysInPart"/>).</summary>
     public StateVar Arrears { get; }
@@ -215,7 +221,8 @@ internal sealed class LoanState : EntityState, IAmortizingState
 internal sealed class LoanComponent(EmitContext ctx)
     : EmitterComponent<LoanState>(ctx, () => ctx.Model.Loans.Select(l => new LoanState(
         l, ctx.Model.Parties[l.Obligor].Name, ctx.Reads(Quantity.LoanLoss, l.Index),
-        ctx.Model.Scenarios.Any(s => s.PaymentsOfLoan(l.Index) is not null))))
+        ctx.Model.Scenarios.Any(s => s.PaymentsOfLoan(l.Index) is not null),
+        ctx.Model.Scenarios.Any(s => s.Stochastic?.LoanWorkouts.Any(m => m.Loan == l.Index) == true))))
 {
     public override DeclarationKind Kind => DeclarationKind.Loan;
 
@@ -226,17 +233,16 @@ internal sealed class LoanComponent(EmitContext ctx)
         var l = s.Model.ToInfo();
         return "new LoanInfo(" + CSharpLiterals.String(l.Name) + ", " + CSharpLiterals.Int(l.Obligor) + ", " + CSharpLiterals.Double(l.Balance)
             + ", " + CSharpLiterals.Double(l.Coupon) + ", " + CSharpLiterals.Date(l.Maturity) + ", " + CSharpLiterals.String(l.Amortization)
-            + ", " + CSharpLiterals.Double(l.Recovery) + ")" + Flags(l.RecoveryAccrues, s.PaysInPart);
+            + ", " + CSharpLiterals.Double(l.Recovery) + ")" + Flags(l.RecoveryAccrues, s.PaysInPart, s.DrawsOwnWorkout);
     });
 
     // The object initialiser of a loan's flags, empty when none is set (every loan's description as it was).
-    private static string Flags(bool recoveryAccrues, bool paysInPart) => (recoveryAccrues, paysInPart) switch
+    private static string Flags(bool recoveryAccrues, bool paysInPart, bool drawsOwnWorkout)
     {
-        (false, false) => "",
-        (true, false) => " { RecoveryAccrues = true }",
-        (false, true) => " { PaysInPart = true }",
-        (true, true) => " { RecoveryAccrues = true, PaysInPart = true }",
-    };
+        string[] set = [.. new[] { (recoveryAccrues, "RecoveryAccrues"), (paysInPart, "PaysInPart"), (drawsOwnWorkout, "DrawsOwnWorkout") }
+            .Where(f => f.Item1).Select(f => f.Item2 + " = true")];
+        return set.Length == 0 ? "" : " { " + string.Join(", ", set) + " }";
+    }
 
     /// <summary>
     /// A forward cfads's loan receipts (docs/language.md §7, "Forward CFADS"): per loan, the interest and principal its
