@@ -53,18 +53,12 @@ internal sealed class DealAnalysis(CompilationUnitSyntax unit, DealSyntax deal, 
         BusinessDays is null || RolledBoundaries() is not { } rolled ? due : BusinessDayRules.PaidOn(BusinessDays, rolled, ScheduledBoundaries()!, due);
 
     /// <summary>The day a scenario lever's date names a period by (docs/language.md §4, "Business days", scenario levers;
-    /// Runner's LeverPeriods): a date on one of the schedule's dates as rolled stands for that date as paid, any other
-    /// is itself (it is no payment, so a weekend does not move it, unlike <see cref="PaidOn"/>).</summary>
-    public Date NamedByLever(Date date)
-    {
-        if (BusinessDays is null || RolledBoundaries() is not { } rolled || ScheduledBoundaries() is not { } paid)
-        {
-            return date;
-        }
-
-        int scheduled = rolled.Length > 1 ? Array.IndexOf(rolled, date, 1) : -1;
-        return scheduled > 0 && scheduled < paid.Length ? paid[scheduled] : date;
-    }
+    /// <see cref="Schedule.NamedByDate"/>, as the runner's LeverPeriods): a date on one of the schedule's dates as rolled
+    /// stands for that date as paid, any other is itself (no weekend moves it, unlike <see cref="PaidOn"/>).</summary>
+    public Date NamedByLever(Date date) =>
+        BusinessDays is null || RolledBoundaries() is not { } rolled || ScheduledBoundaries() is not { } paid
+            ? date
+            : Schedule.NamedByDate(rolled, paid, date);
 
     // The schedule as rolled and as paid, worked out once: the checks place many dates on them. Never handed out to be
     // changed (the callers only read them).

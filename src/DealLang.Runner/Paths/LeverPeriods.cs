@@ -16,10 +16,6 @@ static class LeverPeriods
 {
     /// <summary>The period whose end first reaches <paramref name="date"/>, read as above; −1 past the horizon, 0 for a
     /// date on or before the closing (as <see cref="LeaseTerms.EndPeriod"/>).</summary>
-    public static int FirstReaching(DealDescription deal, Date date)
-    {
-        Date[] rolled = deal.RolledBoundaries;
-        int scheduled = rolled.Length > 1 ? Array.IndexOf(rolled, date, 1) : -1;
-        return LeaseTerms.EndPeriod(deal.Boundaries, scheduled > 0 && scheduled < deal.Boundaries.Length ? deal.Boundaries[scheduled] : date);
-    }
+    public static int FirstReaching(DealDescription deal, Date date) =>
+        LeaseTerms.EndPeriod(deal.Boundaries, Schedule.NamedByDate(deal.RolledBoundaries, deal.Boundaries, date));
 }

@@ -33,11 +33,14 @@ static class PartialPayments
 
         double[] row = into.OwnLoanPaysShareByPeriod(loan);
         Array.Fill(row, -1.0);
-        foreach (PartialPayment window in windows)
+        int first = 0, to = -1;
+        for (int w = 0; w < windows.Length; w++)
         {
             // A window without 'to' runs to the end (the checker keeps it last: DL0591); one ending past the horizon too.
+            PartialPayment window = windows[w];
             int from = window.From is { } f ? LeverPeriods.FirstReaching(deal, f) : 0;
-            int to = window.To is { } t ? LeverPeriods.FirstReaching(deal, t) : -1;
+            to = window.To is { } t ? LeverPeriods.FirstReaching(deal, t) : -1;
+            first = w == 0 ? from : first;
             int last = to < 0 ? row.Length - 1 : to;
             for (int p = Math.Max(from, 0); p <= last; p++)
             {
@@ -45,8 +48,8 @@ static class PartialPayments
             }
         }
 
-        PartialPayment first = windows[0], final = windows[^1];
-        into.LoanPaysFrom[loan] = first.From is { } start ? LeverPeriods.FirstReaching(deal, start) : 0;
-        into.LoanPaysTo[loan] = final.To is { } end ? LeverPeriods.FirstReaching(deal, end) : -1;
+        // The first window's first period and the last window's last (−1 without 'to').
+        into.LoanPaysFrom[loan] = first;
+        into.LoanPaysTo[loan] = to;
     }
 }

@@ -59,6 +59,21 @@ public static class Schedule
     }
 
     /// <summary>
+    /// The day a date naming a period by its end stands for (docs/language.md §4, "Business days", scenario levers): a
+    /// date on one of the schedule's dates as rolled (after the first) stands for that date as paid, <paramref name="paid"/>
+    /// at the same index; any other is itself (it is no payment, so a weekend does not move it). Without business days
+    /// the two schedules are the same and every date is itself. Shared by the checker and the path fill, so the two
+    /// name the same period.
+    /// </summary>
+    public static Date NamedByDate(Date[] rolled, Date[] paid, Date date)
+    {
+        ArgumentNullException.ThrowIfNull(rolled);
+        ArgumentNullException.ThrowIfNull(paid);
+        int scheduled = rolled.Length > 1 ? Array.IndexOf(rolled, date, 1) : -1;
+        return scheduled > 0 && scheduled < paid.Length ? paid[scheduled] : date;
+    }
+
+    /// <summary>
     /// The index <c>i</c> of the period that ends on or after <paramref name="d"/>, i.e.
     /// <c>boundaries[i] &lt; d &lt;= boundaries[i + 1]</c>, so a payment date belongs to the period it closes.
     /// Returns −1 when <paramref name="d"/> is on or before the first boundary and

@@ -239,9 +239,23 @@ internal sealed class LoanComponent(EmitContext ctx)
     // The object initialiser of a loan's flags, empty when none is set (every loan's description as it was).
     private static string Flags(bool recoveryAccrues, bool paysInPart, bool drawsOwnWorkout)
     {
-        string[] set = [.. new[] { (recoveryAccrues, "RecoveryAccrues"), (paysInPart, "PaysInPart"), (drawsOwnWorkout, "DrawsOwnWorkout") }
-            .Where(f => f.Item1).Select(f => f.Item2 + " = true")];
-        return set.Length == 0 ? "" : " { " + string.Join(", ", set) + " }";
+        var set = new List<string>();
+        if (recoveryAccrues)
+        {
+            set.Add("RecoveryAccrues = true");
+        }
+
+        if (paysInPart)
+        {
+            set.Add("PaysInPart = true");
+        }
+
+        if (drawsOwnWorkout)
+        {
+            set.Add("DrawsOwnWorkout = true");
+        }
+
+        return set.Count == 0 ? "" : " { " + string.Join(", ", set) + " }";
     }
 
     /// <summary>
