@@ -36,7 +36,7 @@ namespace DealLang.Benchmarks;
 /// being called until the entry points timed (<see cref="Entries"/>) are at Tier1 and no method of DealLang's
 /// assemblies has been recompiled for <see cref="Quiet"/> (at most <see cref="MaxWait"/>), as <c>--loop</c> waits for
 /// its hand-written loops: on a loaded machine the background compile to Tier1 can come after the calibration, and a
-/// round timed at Tier0 made one path runner 6 times its loop (bench/README.md, "Session 2026-12-03"). The tiers
+/// round timed at Tier0 made one path runner 6 times its loop (bench/HISTORY.md, "Session 2026-12-03"). The tiers
 /// reached are printed under the table.
 /// Each round takes, for every case and method in turn, the median of 7 batches of calls (a batch lasts at least
 /// 20 ms, after a second of warm-up calls); the table holds the median of the rounds, per call, the median over
@@ -236,7 +236,7 @@ public static class RunnerOverhead
     /// <summary>
     /// The median over <paramref name="rounds"/> × <see cref="PairsPerRound"/> pairs of <paramref name="over"/>'s time
     /// per call over <paramref name="under"/>'s, each pair two batches of about 2 ms one right after the other (which
-    /// goes first alternates): this machine's speed drifts by up to a third within seconds (bench/README.md), and a
+    /// goes first alternates): this machine's speed drifts by up to a third within seconds (bench/HISTORY.md), and a
     /// pair's two batches see the same speed where two medians of 140 ms each, taken in turn, do not.
     /// </summary>
     static double PairedRatio(RunnerCase c, Func<RunnerCase, double> over, Func<RunnerCase, double> under, int overCalls, int underCalls, int rounds)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes a language-server session to standard output, for timing `deallang lsp` on edits (bench/README.md,
+"""Writes a language-server session to standard output, for timing `deallang lsp` on edits (bench/HISTORY.md,
 session 2026-12-05b): initialize, every example deal and scenario file opened, forty full-text edits of
 examples/river-bend.deal, then shutdown and exit, each message Content-Length framed.
 

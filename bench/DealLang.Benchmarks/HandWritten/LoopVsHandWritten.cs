@@ -96,7 +96,7 @@ public static class LoopVsHandWritten
     /// <summary>
     /// <c>--loop ROUNDS --launches N [CASES]</c>: <see cref="Run"/> in <paramref name="launches"/> fresh processes one
     /// after the other, and per case each process's ratio (the median of its pairs) and the median over the processes.
-    /// Why: a process can be steadily slower for one loop than the next process is (bench/README.md, 2026-12-04: CoreWeave's
+    /// Why: a process can be steadily slower for one loop than the next process is (bench/HISTORY.md, 2026-12-04: CoreWeave's
     /// generated loop 0.89 µs in every round of one process, 0.68 in another), which the pairs inside one process do not
     /// see; the median over processes does.
     /// </summary>

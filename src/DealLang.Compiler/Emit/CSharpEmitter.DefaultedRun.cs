@@ -10,7 +10,7 @@ namespace DealLang.Compiler.Emit;
 // halves write exactly Run's statements (less the ledger's), so the figures are the same bits
 // (SummaryLoopTests, the baselines); which half a path runs is decided by its own events, never by the scenario.
 // CoreWeave's loop went from about 1.5 to 1.35 times its hand-written limit with the split, and to 1.25 once only the
-// figures RunDefaulted reads were handed over and the cash check moved after the loop (bench/README.md, "Session
+// figures RunDefaulted reads were handed over and the cash check moved after the loop (bench/HISTORY.md, "Session
 // 2026-12-03b" and "2026-12-03c").
 public static partial class CSharpEmitter
 {

@@ -22,7 +22,7 @@ public static partial class CSharpEmitter
 
         // Run only chooses: the JIT compiles a method on its first call, and the loaded deal's methods are compiled
         // fully optimised at once (a collectible assembly is not tiered), so a run that keeps no ledger never pays
-        // for compiling the ledger's loop, nor one that keeps it for the summary's (bench/README.md, "Session
+        // for compiling the ledger's loop, nor one that keeps it for the summary's (bench/HISTORY.md, "Session
         // 2026-12-03e").
         w.Comment("Runs one path. Writes only into result's preallocated buffers: the loop allocates nothing.");
         using (w.Block("public void Run(PathInputs input, RunResult result)"))
@@ -51,7 +51,7 @@ public static partial class CSharpEmitter
     /// <summary>
     /// A small deal's <c>RunSummary</c>: <c>Run</c>'s loop for a summary-only result (no ledger, as Monte Carlo runs
     /// every path), written again without the ledger's writes. Skipped or not, those writes keep the step amounts and
-    /// the ledger alive through the period: CoreWeave's loop ran about 15% slower with them (bench/README.md, "Session
+    /// the ledger alive through the period: CoreWeave's loop ran about 15% slower with them (bench/HISTORY.md, "Session
     /// 2026-12-03").
     /// The split shape keeps one <c>Run</c>: its state lives in a struct, not in registers.
     /// </summary>

@@ -73,7 +73,7 @@ public static class RoslynCompiler
     /// <summary>The Roslyn compilation of <paramref name="deal"/> (tests inspect its diagnostics). With
     /// <paramref name="nullableAnalysis"/> false (a user's compile), Roslyn's nullable flow analysis is not run: it
     /// can only warn, and a compile keeps errors alone, yet it was about a quarter of a 50-lease, 50-tranche deal's
-    /// compile (bench/README.md, session 2026-12-04e). The image is the same byte for byte either way (the
+    /// compile (bench/HISTORY.md, session 2026-12-04e). The image is the same byte for byte either way (the
     /// annotations it writes are the declarations', not the analysis's: <c>RoslynCompilerTests</c>); the tests that
     /// compile generated C# keep the analysis, so a generator bug it would find still fails them.</summary>
     internal static CSharpCompilation CreateCompilation(EmittedDeal deal, string? cacheKey = null, bool nullableAnalysis = true)

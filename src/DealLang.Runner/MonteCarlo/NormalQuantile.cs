@@ -29,7 +29,7 @@ public static class NormalQuantile
     /// Φ⁻¹ of each of <paramref name="p"/> into <paramref name="z"/> (the same span, or one as long): the bits of
     /// <see cref="Inverse(double)"/> one by one. Four at a time in the central region |p − ½| ≤ 0.425, where most draws
     /// fall: one normal's two polynomials are chains of dependent multiplications and additions, about 20 ns of
-    /// latency, which four lanes share (bench/README.md, "Session 2026-12-03e"). Each lane does the scalar's
+    /// latency, which four lanes share (bench/HISTORY.md, "Session 2026-12-03e"). Each lane does the scalar's
     /// operations in its order (a multiplication, then an addition: nothing fused), so the same bits; a group with a
     /// draw in a tail takes the scalar way for that draw.
     /// </summary>
@@ -102,7 +102,8 @@ public static class NormalQuantile
 
     // AS 241's polynomials, numerator then denominator for each of its three regions, by Horner's rule written out
     // (highest power first, one multiply and one add a step, as a loop over the coefficients computes them — the same
-    // bits): no array, bounds check or loop in the ~140 normals a path draws (bench/README.md, "Monte Carlo throughput").
+    // bits): no array, bounds check or loop in the ~140 normals a path draws (bench/HISTORY.md, "What changed for
+    // throughput").
     static double A(double x)
     {
         double v = 2509.0809287301226727;

@@ -77,7 +77,7 @@ public struct PathStream
         }
 
         // Eight blocks at a time, interleaved in registers: on this project's AMD EPYC, CoreWeave's Stochastic draw and
-        // fill 4.55 to 4.15 µs a path against four at a time (bench/README.md, 2026-12-04). Without 512-bit vectors, two
+        // fill 4.55 to 4.15 µs a path against four at a time (bench/HISTORY.md, 2026-12-04). Without 512-bit vectors, two
         // groups of four side by side: a block 0.66-0.72 of the time four at a time take (bench --philox, 2026-12-04d).
         for (; widest >= 16 && i + 16 <= bits.Length; i += 16)
         {

@@ -9,7 +9,7 @@ namespace DealLang.Runner.MonteCarlo;
 /// time, eight or four lanes at once, with the same bits on every machine. <see cref="Math.Exp"/> is the C library's:
 /// one call an exponent (about 3.7 ns each here, a twentieth of CoreWeave's Monte Carlo path for its rent row), and its
 /// last bit may differ between library versions; .NET's vector exponentials round otherwise than it and depend on the
-/// instruction set (bench/README.md, 2026-12-04b). This one is element-wise IEEE operations only, in a fixed order,
+/// instruction set (bench/HISTORY.md, 2026-12-04b). This one is element-wise IEEE operations only, in a fixed order,
 /// with no fused multiply-add: the scalar form and each lane of the vector forms do the same operations, and a
 /// machine without 256-bit vectors (which runs them in software) gives the same bits.
 /// <para>

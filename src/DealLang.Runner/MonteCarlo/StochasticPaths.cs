@@ -1178,7 +1178,7 @@ public sealed class StochasticPaths : IPathSource
         // Then each index factor's row on its own: its level depends on its shocks and jumps alone, and a loop over one
         // factor's periods finds its process, its coefficients' rows and its jumps' once, where a loop over the factors
         // inside each period found them every period (CoreWeave's Stochastic path: draw and fill 5.2 to 4.5 µs,
-        // bench/README.md, 2026-12-04). The same operations on the same numbers in the same order: the same bits.
+        // bench/HISTORY.md, 2026-12-04). The same operations on the same numbers in the same order: the same bits.
         for (int f = 0; f < k; f++)
         {
             if (factors[f].Target == FactorTarget.Index)

@@ -12,9 +12,10 @@ namespace DealLang.Runner.Paths;
 /// <see cref="PathInputs"/> — no allocation. A path source (<see cref="ScenarioPaths"/>) also keeps, per set of
 /// buffers, what a path computed from the scenario's numbers (<see cref="PathMemo"/>), so a path whose market rate,
 /// stresses and default dates were seen before costs about a copy of the precompute, less than running the loop
-/// (bench/README.md). A path at numbers never seen pays one exponential per distinct lease-year reset of the
-/// renewals at market it reaches (leases sharing a reset share it) and one per period of a deflating value: up
-/// to about 3x the loop in bench/README.md's 100-lease stress, and the floor for these numbers bit for bit.
+/// (bench/HISTORY.md, "Building a path at numbers seen before, and at new ones"). A path at numbers never seen pays
+/// one exponential per distinct lease-year reset of the renewals at market it reaches (leases sharing a reset share
+/// it) and one per period of a deflating value: up to about 3x the loop in that section's 100-lease stress, and the
+/// floor for these numbers bit for bit.
 /// The numbers are those of the direct computation, bit for bit (PathSourceEquivalenceTests).
 /// Immutable after construction, so one instance may serve several threads, each with its own inputs.
 /// </summary>
@@ -340,7 +341,7 @@ public sealed class DealPaths
         {
             // StressFromLog without a drop is its deflation alone (1.0 times it: the same bits), here without the
             // stress's tests and the call each period: Hyperion's drawn values, 68 periods, 376 to 301 ns a path (a probe
-            // timing the fill's parts; bench/README.md, 2026-12-04).
+            // timing the fill's parts; bench/HISTORY.md, 2026-12-04).
             ReadOnlySpan<double> years = yearsFromClosing.AsSpan(0, values.Length);
             ReadOnlySpan<double> unstressedCurve = curve.AsSpan(0, values.Length);
             for (int t = 0; t < values.Length; t++)

@@ -50,7 +50,7 @@ static class MonthCount
 
     /// <summary>(1 − rate)^<paramref name="years"/> as e^(years × <paramref name="log"/>), <paramref name="log"/> the
     /// rate's <see cref="DeflationLog"/>: one exponential where <c>Math.Pow</c> cost about twice as much (half of a Monte
-    /// Carlo path's fill went to it, bench/README.md, 2026-12-03d); within a few units in the last place of the power.
+    /// Carlo path's fill went to it, bench/HISTORY.md, 2026-12-03d); within a few units in the last place of the power.
     /// 1 at no time, as any power at exponent 0 is.</summary>
     public static double DeflationFromLog(double log, double years) => years == 0 ? 1.0 : Math.Exp(years * log);
 

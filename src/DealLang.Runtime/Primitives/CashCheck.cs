@@ -10,7 +10,7 @@ namespace DealLang.Runtime;
 /// The checks are inlined into the generated loop (Run's and RunDefaulted's, each period; RunSummary's after its
 /// periods, <see cref="VerifyPeriods"/>), and their failures are throw helpers the JIT knows never return: a call the
 /// loop makes and comes back from would make the JIT keep the deal's whole state on the stack around it
-/// (bench/README.md, "Session 2026-12-03b"). The Monte Carlo engine checks cash on every path.
+/// (bench/HISTORY.md, "Session 2026-12-03b"). The Monte Carlo engine checks cash on every path.
 /// </summary>
 public static class CashCheck
 {
@@ -59,7 +59,7 @@ public static class CashCheck
     /// than checking each period as it ran: the same <see cref="Verify"/> of each period in order (the first that fails
     /// throws, naming it), and <see cref="VerifyNothingLeft"/> at <paramref name="finalPeriod"/> if it is among them.
     /// Out of the loop, the check's arithmetic and branches no longer crowd the JIT's registers in every period
-    /// (CoreWeave's loop was about 5% faster for it: bench/README.md, "Session 2026-12-03c").
+    /// (CoreWeave's loop was about 5% faster for it: bench/HISTORY.md, "Session 2026-12-03c").
     /// </summary>
     public static void VerifyPeriods(RunResult result, int periods, int finalPeriod)
     {

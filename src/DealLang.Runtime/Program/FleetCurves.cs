@@ -172,7 +172,7 @@ public sealed class FleetCurves
     /// The market value at the end of period <paramref name="t"/> of a fleet whose generation's index has
     /// <paramref name="levels"/> on this path: Σ each batch's market value × levels[t] / levels[its delivery period]
     /// (a batch measured from a level of 0 or less is not moved). Allocation-free: the loop calls it each period,
-    /// inlined (a call with its own loop cost a CoreWeave path measurably, bench/README.md).
+    /// inlined (a call with its own loop cost a CoreWeave path measurably, bench/HISTORY.md).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public double MarketValueAt(int t, double[] levels)

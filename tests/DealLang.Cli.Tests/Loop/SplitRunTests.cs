@@ -94,7 +94,7 @@ public sealed class SplitRunTests
     /// PathState method stays within the budget, the constructor zeroes the state at once (not a store per field),
     /// and the split shape computes what one method computes, under a scenario whose default runs the enforcement pass.
     /// At 250 of each kind (and a trigger per test) the regular waterfall had been one method of 141 KB of IL and the
-    /// enforcement pass one of 116 KB, both compiled with MinOpts (bench/README.md, "Session 2026-12-06").
+    /// enforcement pass one of 116 KB, both compiled with MinOpts (bench/HISTORY.md, "Session 2026-12-06").
     /// </summary>
     [Fact]
     public void A_guarded_block_too_large_for_one_method_is_cut_and_computes_the_same()

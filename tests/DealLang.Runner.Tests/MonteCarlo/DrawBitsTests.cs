@@ -6,7 +6,7 @@ using DealLang.Runtime;
 namespace DealLang.Runner.Tests.MonteCarlo;
 
 /// <summary>
-/// The draws' bits pinned: a speed-up of the path source (bench/README.md, "Monte Carlo throughput": AS 241's
+/// The draws' bits pinned: a speed-up of the path source (bench/HISTORY.md, "What changed for throughput": AS 241's
 /// polynomials written out, the regime switch probabilities and Poisson e^(−λΔ) computed once per source) must leave
 /// every drawn number as it was. The hashes were taken at c313836, before those changes, over every kind of draw: GBM,
 /// OU, log-OU to trend with Poisson jumps, correlated shocks with Markov regimes, antithetic pairs, copula defaults with
