@@ -16,7 +16,6 @@ public sealed class FleetCurves
         this.fleet = fleet;
         this.boundaries = boundaries;
         Batches = batches;
-        Cut = batches < fleet.Batches.Length;
         Delivered = new double[periods];
         BookValue = new double[periods];
         MarketValue = new double[periods];
@@ -37,10 +36,8 @@ public sealed class FleetCurves
     /// those delivered by an event of default (<see cref="Through"/>).</summary>
     public int Batches { get; }
 
-    /// <summary>Whether these curves leave out batches the fleet's deliveries schedule (an event of default stopped them).
-    /// Stored, not worked out on each read: the generated loop reads it every period, and inside its large method the JIT
-    /// did not inline the comparison through the fleet's batches (CoreWeave: about 1.5% of a path).</summary>
-    public bool Cut { get; }
+    /// <summary>Whether these curves leave out batches the fleet's deliveries schedule (an event of default stopped them).</summary>
+    public bool Cut => Batches < fleet.Batches.Length;
 
     /// <summary>[batch][t]: the batch's market value at the period's end before its generation's index moves it
     /// (0 before its delivery): what a fleet with a generation weights by the index (<see cref="MarketValueAt"/>).</summary>
