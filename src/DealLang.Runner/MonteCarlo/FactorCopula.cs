@@ -40,15 +40,29 @@ internal sealed class FactorCopula
             throw bad($"{what} has {loadings.Length} factor loadings (each a number), and the scenario has {factors} factors");
         }
 
+        (double normal, double stress) = Variances(loadings, $"{what}'s", symbol, correlation, regimes, bad);
+        return new FactorCopula(loadings, normal, stress);
+    }
+
+    /// <summary>
+    /// The variance of Σ β_k Z_k under the normal regime's correlations and under the stress regime's (the normal one's
+    /// again without <paramref name="regimes"/>): βᵀRβ, not Σ β², when the factors are correlated. Refused above 1, where
+    /// the draw's own weight √(1 − v), which keeps it a standard normal, would not be real (<paramref name="whose"/>:
+    /// "party 'Lab''s", for the message). Every loaded draw checks its loadings here: a default time, a renewal, a break,
+    /// a recovery, a delay, a workout lag.
+    /// </summary>
+    internal static (double Normal, double Stress) Variances(
+        double[] loadings, string whose, string symbol, CorrelationSpec? correlation, bool regimes, Func<string, Exception> bad)
+    {
         double normal = Correlations.LoadedVariance(loadings, correlation?.Normal);
         double stress = regimes ? Correlations.LoadedVariance(loadings, correlation!.Stress) : normal;
         double loaded = Math.Max(normal, stress);
         if (loaded > 1 + Correlations.Tolerance)
         {
-            throw bad($"{what}'s loadings give Σ {symbol}_k Z_k a variance of {loaded} ({symbol}ᵀR{symbol}), above 1");
+            throw bad($"{whose} loadings give Σ {symbol}_k Z_k a variance of {loaded} ({symbol}ᵀR{symbol}, the factors' correlations R), above 1");
         }
 
-        return new FactorCopula(loadings, normal, stress);
+        return (normal, stress);
     }
 
     /// <summary>The loaded uniform U in [0, 1] of a draw whose own standard normal is <paramref name="own"/>, on a path

@@ -41,13 +41,7 @@ public sealed partial class StochasticPaths
 
         // Σ β_k Z_k has variance βᵀRβ, not Σβ², when the factors are correlated: the idiosyncratic weight is what
         // makes Z a standard normal, so that the default time keeps its PD (docs/language.md §10, "Defaults").
-        loadedNormal[d] = Correlations.LoadedVariance(model.Loadings, s.Correlation?.Normal);
-        loadedStress[d] = lowerStress is null ? loadedNormal[d] : Correlations.LoadedVariance(model.Loadings, s.Correlation!.Stress);
-        double sum = Math.Max(loadedNormal[d], loadedStress[d]);
-        if (sum > 1 + Correlations.Tolerance)
-        {
-            throw Bad($"party '{party}''s loadings give Σ β_k Z_k a variance of {sum} (βᵀRβ, the factors' correlations R), above 1");
-        }
+        (loadedNormal[d], loadedStress[d]) = FactorCopula.Variances(model.Loadings, $"party '{party}''s", "β", s.Correlation, lowerStress is not null, Bad);
 
         PdStep[] steps = model.Steps ?? [];
         segmentStart[d] = new double[steps.Length + 1];

@@ -34,13 +34,7 @@ public sealed partial class StochasticPaths
             throw Bad($"{kind} '{name}''s drawn renewals have {model.Loadings?.Length ?? 0} factor loadings (each a number), and the scenario has {k} factors");
         }
 
-        renewalNormal[r] = Correlations.LoadedVariance(model.Loadings, s.Correlation?.Normal);
-        renewalStress[r] = lowerStress is null ? renewalNormal[r] : Correlations.LoadedVariance(model.Loadings, s.Correlation!.Stress);
-        double loaded = Math.Max(renewalNormal[r], renewalStress[r]);
-        if (loaded > 1 + Correlations.Tolerance)
-        {
-            throw Bad($"{kind} '{name}''s drawn renewals' loadings give Σ β_k Z_k a variance of {loaded} (βᵀRβ), above 1");
-        }
+        (renewalNormal[r], renewalStress[r]) = FactorCopula.Variances(model.Loadings, $"{kind} '{name}''s drawn renewals'", "β", s.Correlation, lowerStress is not null, Bad);
 
         if (model.Of == BreakOf.Contract)
         {
@@ -92,13 +86,7 @@ public sealed partial class StochasticPaths
             throw Bad($"{kind} '{name}''s drawn break has {model.Loadings?.Length ?? 0} factor loadings (each a number), and the scenario has {k} factors");
         }
 
-        breakNormal[m] = Correlations.LoadedVariance(model.Loadings, s.Correlation?.Normal);
-        breakStress[m] = lowerStress is null ? breakNormal[m] : Correlations.LoadedVariance(model.Loadings, s.Correlation!.Stress);
-        double loaded = Math.Max(breakNormal[m], breakStress[m]);
-        if (loaded > 1 + Correlations.Tolerance)
-        {
-            throw Bad($"{kind} '{name}''s drawn break's loadings give Σ β_k Z_k a variance of {loaded} (βᵀRβ), above 1");
-        }
+        (breakNormal[m], breakStress[m]) = FactorCopula.Variances(model.Loadings, $"{kind} '{name}''s drawn break's", "β", s.Correlation, lowerStress is not null, Bad);
 
         breakOwn[m] = Math.Sqrt(Math.Max(0.0, 1 - breakNormal[m]));
         breakThreshold[m] = [.. model.Probabilities.Select(p => p <= 0 ? double.NegativeInfinity : p >= 1 ? double.PositiveInfinity : NormalQuantile.Inverse(p))];
