@@ -127,11 +127,12 @@ public sealed record CreditMetrics(
         var indices = new IndexFan[totals.IndexLevels.Length];
         for (int x = 0; x < indices.Length; x++)
         {
-            LogHistogram[] fan = totals.IndexLevels[x];
-            var rows = new double[fan.Length][];
-            for (int t = 0; t < fan.Length; t++)
+            LevelFan fan = totals.IndexLevels[x];
+            var rows = new double[fan.Periods][];
+            for (int t = 0; t < fan.Periods; t++)
             {
-                rows[t] = [.. PercentileLevels.Select(q => fan[t].Quantile(q))];
+                LogHistogram level = fan[t];
+                rows[t] = [.. PercentileLevels.Select(q => level.Quantile(q))];
             }
 
             indices[x] = new IndexFan(frame.Indices[x], frame.PeriodStarts, rows);

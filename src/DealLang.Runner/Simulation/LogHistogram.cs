@@ -60,7 +60,7 @@ public sealed class LogHistogram
         perSide = (MaxExponent - MinExponent) << subBits;
 
         // Ascending order of value: negatives from the most negative, the zero bucket, then positives.
-        counts = new int[(2 * perSide) + 1];
+        counts = new int[BucketsOf(subBits)];
         if (extremes)
         {
             lows = new double[counts.Length];
@@ -559,8 +559,14 @@ public sealed class LogHistogram
     }
 
     /// <summary>The bucket of a finite value.</summary>
-    internal int BucketOf(double value)
+    internal int BucketOf(double value) => BucketOf(value, SubBits);
+
+    /// <summary>The bucket of a finite value on the grid of <paramref name="subBits"/> bits an octave (what a histogram
+    /// of those bits counts it in; <see cref="LevelFan"/> counts a fan's levels so, without a histogram per period).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int BucketOf(double value, int subBits)
     {
+        int perSide = (MaxExponent - MinExponent) << subBits;
         long bits = BitConverter.DoubleToInt64Bits(value) & long.MaxValue;
         int exponent = (int)(bits >> 52) - 1023; // subnormals and 0 fall far below MinExponent
         if (exponent < MinExponent)
@@ -570,9 +576,13 @@ public sealed class LogHistogram
 
         int bucket = exponent >= MaxExponent
             ? perSide - 1
-            : ((exponent - MinExponent) << SubBits) | (int)((bits >> (52 - SubBits)) & mask);
+            : ((exponent - MinExponent) << subBits) | (int)((bits >> (52 - subBits)) & ((1 << subBits) - 1));
         return value < 0 ? perSide - 1 - bucket : perSide + 1 + bucket;
     }
+
+    /// <summary>How many buckets a histogram of <paramref name="subBits"/> bits an octave has: each side's octaves cut in
+    /// 2^subBits, and the bucket around 0.</summary>
+    internal static int BucketsOf(int subBits) => (2 * ((MaxExponent - MinExponent) << subBits)) + 1;
 
     /// <summary>The buckets holding values, in ascending order of value: each as its reported value
     /// (<see cref="Representative"/>) and its count. What a chart of the distribution

@@ -406,12 +406,12 @@ public static class ShardFile
 
         w.WriteEndArray();
         w.WriteStartArray("indexLevels");
-        foreach (LogHistogram[] fan in t.IndexLevels)
+        foreach (LevelFan fan in t.IndexLevels)
         {
             w.WriteStartArray();
-            foreach (LogHistogram h in fan)
+            for (int p = 0; p < fan.Periods; p++)
             {
-                Histogram(w, null, h);
+                Histogram(w, null, fan[p]);
             }
 
             w.WriteEndArray();
@@ -647,10 +647,13 @@ public static class ShardFile
         partyDefaults.CopyTo(totals.PartyDefaults, 0);
         for (int x = 0; x < fans.Length; x++)
         {
+            var levels = new LogHistogram[periods];
             for (int p = 0; p < periods; p++)
             {
-                totals.IndexLevels[x][p] = ReadHistogram(fans[x][p], SimulationTotals.FanBits, extremes: false);
+                levels[p] = ReadHistogram(fans[x][p], SimulationTotals.FanBits, extremes: false);
             }
+
+            totals.IndexLevels[x] = LevelFan.FromPeriods(levels);
         }
 
         ReadPairs(t, frame, totals);

@@ -62,14 +62,10 @@ public sealed class SimulationTotals
         }
 
         PartyDefaults = new long[parties];
-        IndexLevels = new LogHistogram[indices][];
+        IndexLevels = new LevelFan[indices];
         for (int x = 0; x < indices; x++)
         {
-            IndexLevels[x] = new LogHistogram[periods];
-            for (int t = 0; t < periods; t++)
-            {
-                IndexLevels[x][t] = LogHistogram.WithoutExtremes(FanBits);
-            }
+            IndexLevels[x] = new LevelFan(periods);
         }
     }
 
@@ -83,7 +79,7 @@ public sealed class SimulationTotals
 
     /// <summary>Empty totals of the same sizes (with pair sums when these have them).</summary>
     public SimulationTotals EmptyLike() =>
-        new(Tranches.Length, EquityIrr.Length, PartyDefaults.Length, IndexLevels.Length, IndexLevels.Length == 0 ? 0 : IndexLevels[0].Length,
+        new(Tranches.Length, EquityIrr.Length, PartyDefaults.Length, IndexLevels.Length, IndexLevels.Length == 0 ? 0 : IndexLevels[0].Periods,
             Guarantees.Length, LpClasses.Length, Carry.Length) { Pairs = Pairs?.EmptyLike() };
 
     /// <summary>An antithetic run's sums over its mirrored pairs (null for any other run): the ± of its estimates.</summary>
@@ -130,8 +126,8 @@ public sealed class SimulationTotals
     /// <summary>[party]: paths in which it had defaulted by the maturity.</summary>
     public long[] PartyDefaults { get; }
 
-    /// <summary>[index][period]: the histogram of its level at the period's start (without extremes).</summary>
-    public LogHistogram[][] IndexLevels { get; }
+    /// <summary>[index]: its fan chart, per period the histogram of its level at the period's start (without extremes).</summary>
+    public LevelFan[] IndexLevels { get; }
 
     /// <summary>
     /// What does not add up in totals read back (a shard file edited or damaged), or null: every accumulator counts every
@@ -164,7 +160,7 @@ public sealed class SimulationTotals
 
         for (int x = 0; x < IndexLevels.Length; x++)
         {
-            if (IndexLevels[x].Any(h => h.Count != n))
+            if (IndexLevels[x].Periods > 0 && IndexLevels[x].Count != n)
             {
                 return $"index {x}'s levels do not count the {n} paths in every period";
             }
@@ -213,12 +209,7 @@ public sealed class SimulationTotals
         double[][] levels = inputs.IndexLevel;
         for (int x = 0; x < IndexLevels.Length; x++)
         {
-            LogHistogram[] fan = IndexLevels[x];
-            double[] row = levels[x];
-            for (int t = 0; t < fan.Length; t++)
-            {
-                fan[t].Add(row[t]);
-            }
+            IndexLevels[x].Add(levels[x]);
         }
 
         for (int g = 0; g < Guarantees.Length; g++)
@@ -254,7 +245,7 @@ public sealed class SimulationTotals
             ("equity IRR statistics", other.EquityIrr.Length, EquityIrr.Length),
             ("party default counts", other.PartyDefaults.Length, PartyDefaults.Length),
             ("index fan charts", other.IndexLevels.Length, IndexLevels.Length),
-            ("periods in a fan chart", other.IndexLevels.Length > 0 ? other.IndexLevels[0].Length : 0, IndexLevels.Length > 0 ? IndexLevels[0].Length : 0),
+            ("periods in a fan chart", other.IndexLevels.Length > 0 ? other.IndexLevels[0].Periods : 0, IndexLevels.Length > 0 ? IndexLevels[0].Periods : 0),
             ("guarantee totals", other.Guarantees.Length, Guarantees.Length),
             ("LP class totals", other.LpClasses.Length, LpClasses.Length),
             ("carry totals", other.Carry.Length, Carry.Length),
@@ -297,10 +288,7 @@ public sealed class SimulationTotals
 
         for (int x = 0; x < IndexLevels.Length; x++)
         {
-            for (int t = 0; t < IndexLevels[x].Length; t++)
-            {
-                IndexLevels[x][t].Merge(other.IndexLevels[x][t]);
-            }
+            IndexLevels[x].Merge(other.IndexLevels[x]);
         }
 
         for (int g = 0; g < Guarantees.Length; g++)
