@@ -5,7 +5,8 @@ namespace DealLang.Benchmarks;
 
 /// <summary>
 /// <c>--spin CASE PART SECONDS</c>: calls one part of a <see cref="RunnerCase"/> (<c>fill</c>, <c>loop</c>,
-/// <c>summaries</c>, <c>path</c>, <c>tranches</c> or <c>engine</c>, as <c>--runner</c>'s columns) over and over for the given seconds and prints the calls made, so
+/// <c>summaries</c>, <c>path</c>, <c>tranches</c> or <c>engine</c>, as <c>--runner</c>'s columns; or <c>draw</c>, a
+/// <see cref="McCase"/>'s draw + fill, as <c>--mc</c>'s first column) over and over for the given seconds and prints the calls made, so
 /// that a sampling profiler sees nothing else: <c>DOTNET_PerfMapEnabled=1 perf record -g dotnet … --spin
 /// CoreWeave/Base fill 20</c>, then <c>perf report</c> (bench/README.md, "Profiling a part of the path"). Not a
 /// measurement: the figures come from <c>--runner</c>.
@@ -14,6 +15,14 @@ public static class Spin
 {
     public static void Run(string caseName, string part, double seconds, TextWriter output)
     {
+        if (part == "draw")
+        {
+            // A Monte Carlo case's draw + fill (McCase: a new path each call), as --mc's first column.
+            using var mc = new McCase(caseName);
+            Spinning(caseName, part, seconds, () => mc.DrawAndFill(), output);
+            return;
+        }
+
         using var c = new RunnerCase(caseName);
         Func<double> call = part switch
         {
@@ -23,8 +32,14 @@ public static class Spin
             "path" => () => c.PathRunner.Run(0),
             "tranches" => () => c.TranchesOnly.Run(0),
             "engine" => c.EnginePath,
-            _ => throw new ArgumentException($"Unknown part '{part}': fill, loop, summaries, path, tranches or engine."),
+            _ => throw new ArgumentException($"Unknown part '{part}': fill, loop, summaries, path, tranches or engine (or draw, for {string.Join(" and ", McCase.Names)})."),
         };
+
+        Spinning(caseName, part, seconds, call, output);
+    }
+
+    static void Spinning(string caseName, string part, double seconds, Func<double> call, TextWriter output)
+    {
 
         // A second of calls first, so that the part is at its final tier when the clock starts.
         double sink = 0;

@@ -8,7 +8,7 @@ This maps each sample's address to the block holding it and prints the hottest b
 usage: hot-blocks.py DISASM_FILE METHOD_PREFIX START_HEX IPS_FILE [BLOCKS]
   DISASM_FILE    the JIT's listing (DOTNET_JitStdOutFile)
   METHOD_PREFIX  the listing's name of the method, e.g. DealLang.Runner.Paths.ContractRelets:Fill
-  START_HEX      the Tier1 code's start, from /tmp/perf-PID.map
+  START_HEX      the Tier1 (or, for a generated deal's method, FullOpts) code's start, from /tmp/perf-PID.map
   IPS_FILE       one sample address (hex) a line, the method's Tier1 samples (perf script -F ip,sym | grep | awk)
 """
 import collections
@@ -19,9 +19,9 @@ import sys
 def main(listing, method, start_hex, ips_file, top=10):
     lines = open(listing).read().split("\n")
     heads = [k for k, l in enumerate(lines)
-             if l.startswith("; Assembly listing for method " + method) and "(Tier1)" in l]
+             if l.startswith("; Assembly listing for method " + method) and ("(Tier1)" in l or "(FullOpts)" in l)]
     if not heads:
-        sys.exit(f"no Tier1 listing of {method} in {listing}")
+        sys.exit(f"no Tier1 or FullOpts listing of {method} in {listing}")
     blocks, current = [], None
     for line in lines[heads[-1] + 1:]:
         if line.startswith("; Assembly listing"):

@@ -2,6 +2,7 @@
 # Profiles one part of a --runner case with perf (bench/README.md, "Profiling a part of the path"):
 #   bench/profile/perf-part.sh CASE PART SECONDS [METHOD]
 # e.g. bench/profile/perf-part.sh CoreWeave/Base fill 8 DealLang.Runner.Paths.ContractRelets:Fill
+#      bench/profile/perf-part.sh CoreWeave/Base loop 8 DealLang.Generated.Deal_CoreWeaveDdtl2:RunSummary
 # Prints the hottest methods; with METHOD (the JIT listing's name), its hottest blocks too. Needs perf and a Release
 # build of bench/DealLang.Benchmarks at $BENCH_DLL (default /tmp/art-bench/bin/DealLang.Benchmarks/release/...).
 set -euo pipefail
@@ -19,8 +20,9 @@ perf report -i "$out/perf.data" --no-children --sort symbol 2>/dev/null | grep -
 if [ -n "$method" ]; then
   pid=$(sed -n 's/.*perf-\([0-9]*\)\.map.*/\1/p' <<<"$(ls -t /tmp/perf-*.map | head -1)")
   symbol=$(sed 's/:/::/' <<<"${method##*.}")
-  start=$(grep "$symbol(.*\[OptimizedTier1\]" "/tmp/perf-$pid.map" | head -1 | cut -d' ' -f1 | sed 's/0x//')
-  perf script -i "$out/perf.data" -F ip,sym 2>/dev/null | grep "$symbol(.*OptimizedTier1" | awk '{print $1}' > "$out/ips.txt"
+  # Tier1 for the library's methods; a generated deal's are compiled fully optimised at once ([Optimized], FullOpts).
+  start=$(grep -E "$symbol\(.*\[Optimized(Tier1)?\]" "/tmp/perf-$pid.map" | head -1 | cut -d' ' -f1 | sed 's/0x//')
+  perf script -i "$out/perf.data" -F ip,sym 2>/dev/null | grep -E "$symbol\(.*\[Optimized(Tier1)?\]" | awk '{print $1}' > "$out/ips.txt"
   python3 "$(dirname "$0")/hot-blocks.py" "$out/jit.txt" "$method" "$start" "$out/ips.txt" 8
 fi
 rm -rf "$out"
