@@ -143,7 +143,7 @@ internal static class McChain
         (ChainRunner runner, ChainPaths filler) = simulation.NewPathRunner(fullLedger: true);
         filler.Run(path);
         string name = string.Create(CultureInfo.InvariantCulture, $"{scenario} path {path}");
-        ChainOutcome outcome = runner.OutcomeOf(name, filler.DrawnScenarios());
+        ChainOutcome outcome = runner.OutcomeOf(name, filler.DrawnScenarios(), simulation.DrawnDefaults);
         var reports = new List<(string Title, string FileStem, string Text)>();
         foreach (EntityOutcome entity in outcome.Entities)
         {

@@ -132,6 +132,9 @@ public sealed partial class StochasticPaths : IPathSource
     readonly ConditionalWeakTable<PathInputs, Work> works = [];
     readonly ConditionalWeakTable<PathInputs, Work>.CreateValueCallback newWork;
 
+    /// <summary>The stochastic terms this source draws from (its scenario's).</summary>
+    internal StochasticSpec Stochastic => scenario.Stochastic!;
+
     /// <summary>True when <paramref name="scenario"/> has stochastic items (a Monte Carlo scenario).</summary>
     public static bool IsStochastic(ScenarioSpec scenario)
     {

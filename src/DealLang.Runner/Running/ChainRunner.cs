@@ -84,7 +84,7 @@ public sealed class ChainRunner
             // whole chain on that path's draws.
             var paths = new ChainPaths(this, new StochasticPaths(Top, scenario, StochasticPaths.DefaultSeed(scenario), 1), scenario);
             paths.Run(0);
-            return OutcomeOf(scenario.Name, paths.DrawnScenarios());
+            return OutcomeOf(scenario.Name, paths.DrawnScenarios(), PartySummaries.DrawnDefaults(Top, scenario.Stochastic));
         }
 
         ScenarioSpec[] specs = Prepare(scenario);
@@ -185,8 +185,10 @@ public sealed class ChainRunner
 
     /// <summary>The chain's outcome named <paramref name="name"/> from the buffers as the last path left them, each
     /// entity's summary reading its scenario in <paramref name="specs"/> (run order: the dates and recoveries its
-    /// path had). Allocates: for reports.</summary>
-    public ChainOutcome OutcomeOf(string name, ScenarioSpec[] specs)
+    /// path had), <paramref name="drawn"/> the PDs a stochastic scenario drew its defaults from, by party name
+    /// (<see cref="PartySummaries.DrawnDefaults"/>: an entity shares a party with the top by its name). Allocates: for
+    /// reports.</summary>
+    public ChainOutcome OutcomeOf(string name, ScenarioSpec[] specs, IReadOnlyDictionary<string, DefaultModel>? drawn = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(specs);
@@ -194,7 +196,7 @@ public sealed class ChainRunner
         for (int e = 0; e < entities.Length; e++)
         {
             Entity entity = entities[e];
-            results.Add(new EntityOutcome(entity.Deal, entity.Program.Layout, ScenarioRunner.Outcome(entity.Deal, entity.Index, entity.Result, specs[e], entity.Inputs)));
+            results.Add(new EntityOutcome(entity.Deal, entity.Program.Layout, ScenarioRunner.Outcome(entity.Deal, entity.Index, entity.Result, specs[e], entity.Inputs, drawn)));
         }
 
         return new ChainOutcome(name, results.MoveToImmutable());

@@ -63,12 +63,15 @@ public sealed class ScenarioRunner
     public ScenarioOutcome Run(ScenarioSpec scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        IReadOnlyDictionary<string, DefaultModel>? drawn = null;
         if (StochasticPaths.IsStochastic(scenario))
         {
             // A stochastic scenario run deterministically ('deallang run') is its path 0 at its own seed
-            // (docs/language.md §10, "Stochastic scenarios"); its summaries read the dates that path drew.
+            // (docs/language.md §10, "Stochastic scenarios"); its summaries read the dates that path drew, and its
+            // parties' rows the PDs it draws them from.
             var source = new StochasticPaths(deal, scenario, StochasticPaths.DefaultSeed(scenario), 1);
             source.Fill(0, inputs);
+            drawn = PartySummaries.DrawnDefaults(deal, scenario.Stochastic);
             scenario = source.Drawn(inputs);
         }
         else
@@ -79,13 +82,15 @@ public sealed class ScenarioRunner
         result.Reset();
         Program.Run(inputs, result);
 
-        return Outcome(deal, index, result, scenario, inputs);
+        return Outcome(deal, index, result, scenario, inputs, drawn);
     }
 
     /// <summary>A finished run's <see cref="ScenarioOutcome"/>: the ledger copied (if kept) and every kind's summary
     /// built from <paramref name="result"/>'s buffers; <paramref name="scenario"/> gives the party default dates the
-    /// party and loan rows show.</summary>
-    internal static ScenarioOutcome Outcome(DealDescription deal, LayoutIndex index, RunResult result, ScenarioSpec scenario, PathInputs? inputs = null)
+    /// party and loan rows show, <paramref name="drawn"/> the PDs a stochastic scenario's path drew its defaults from
+    /// (<see cref="PartySummaries.DrawnDefaults"/>).</summary>
+    internal static ScenarioOutcome Outcome(
+        DealDescription deal, LayoutIndex index, RunResult result, ScenarioSpec scenario, PathInputs? inputs = null, IReadOnlyDictionary<string, DefaultModel>? drawn = null)
     {
         int periods = Math.Clamp(result.PeriodsRun, 0, deal.Periods);
         double[] years = PeriodYears.FromClosing(deal, periods);
@@ -96,7 +101,7 @@ public sealed class ScenarioRunner
             TrancheSummaries.Build(deal, result, scenario, periods, years),
             EquitySummaries.Build(deal, result, periods, years, inputs),
             DealEventsBuilder.Build(deal, index, result, periods),
-            PartySummaries.Build(deal, scenario, periods),
+            PartySummaries.Build(deal, scenario, periods, drawn),
             LoanSummaries.Build(deal, result, scenario, periods),
             FleetSummaries.Build(deal, result),
             ContractSummaries.Build(deal, result, periods))

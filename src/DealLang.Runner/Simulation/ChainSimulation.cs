@@ -41,6 +41,10 @@ public sealed class ChainSimulation
         this.checkCash = checkCash;
     }
 
+    /// <summary>The defaults the top's scenario draws, by party name, for a replayed path's party rows
+    /// (<see cref="Running.PartySummaries.DrawnDefaults"/>).</summary>
+    public IReadOnlyDictionary<string, DefaultModel>? DrawnDefaults => Running.PartySummaries.DrawnDefaults(source.Deal, scenario.Stochastic);
+
     /// <summary>The entities' descriptions, in run order.</summary>
     public IReadOnlyList<DealDescription> Deals => [.. programs.Select(p => p.Program.Description)];
 

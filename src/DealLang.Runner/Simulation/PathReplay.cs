@@ -26,9 +26,11 @@ public static class PathReplay
         PathFigures figures = new SimulationEngine(program, source, checkCash: true).RunOne(path, inputs, result);
 
         ScenarioSpec scenario;
+        IReadOnlyDictionary<string, DefaultModel>? drawn = null;
         if (source is StochasticPaths stochastic)
         {
             scenario = stochastic.Drawn(inputs) with { Name = name };
+            drawn = PartySummaries.DrawnDefaults(deal, stochastic.Stochastic);
         }
         else
         {
@@ -41,6 +43,6 @@ public static class PathReplay
 
             scenario = ScenarioSpec.AsWritten(deal) with { Name = name, PartyDefaults = defaults };
         }
-        return (ScenarioRunner.Outcome(deal, new LayoutIndex(deal, program.Layout), result, scenario), figures);
+        return (ScenarioRunner.Outcome(deal, new LayoutIndex(deal, program.Layout), result, scenario, drawn: drawn), figures);
     }
 }
