@@ -22,6 +22,7 @@ static class EquitySummaries
 
             CarrySplit.Call[] calls = CallsMade(deal, equity, years, periods);
             double called = equity.Contributed + calls.Sum(c => c.Amount);
+            double paidIn = PeriodYears.Sum(result.Injections[e], periods); // cures and draw calls
             var summary = new EquitySummary(
                 equity.Name,
                 called,
@@ -30,7 +31,8 @@ static class EquitySummaries
                 holders.MoveToImmutable())
             {
                 Commitment = equity.Commitment,
-                Unfunded = Math.Max(0.0, equity.Commitment - called - PeriodYears.Sum(result.Injections[e], periods)),
+                Unfunded = Math.Max(0.0, equity.Commitment - called - paidIn),
+                PaidIn = paidIn,
             };
             if (equity.Carry is { } carry)
             {

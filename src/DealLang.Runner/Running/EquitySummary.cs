@@ -20,6 +20,11 @@ public sealed record EquitySummary(
 
     /// <summary>The commitment not yet paid in at the run's end (contribution, calls made and cures off it); NaN without a commitment.</summary>
     public double Unfunded { get; init; } = double.NaN;
+
+    /// <summary>What it paid in over the periods run besides <see cref="Contributed"/>: its equity cures and the calls for
+    /// a holding's draws (in its IRR, and off <see cref="Unfunded"/>); with <see cref="Contributed"/>, all the capital it
+    /// put in, what its LP classes' capital adds up to.</summary>
+    public double PaidIn { get; init; }
 }
 
 /// <summary>A fund's distribution waterfall, as it paid out: the GP's carry (after any clawback) and each LP class's figures.</summary>

@@ -120,6 +120,22 @@ internal static partial class FigureIdentities
             }
 
             Assert.True(s.Distributions >= -HalfCent, $"{at}: distributions {s.Distributions:R} < 0");
+
+            // §12 "The summary": the capital it put in is contributed + cures and draw calls; with a commitment, what is
+            // left of it is unfunded (never below 0); a fund's LP classes' capital adds up to the same.
+            Assert.True(s.PaidIn >= -HalfCent, $"{at}: cures and draw calls {s.PaidIn:R} < 0");
+            if (!double.IsNaN(s.Commitment))
+            {
+                Near(Math.Max(0.0, s.Commitment - s.Contributed - s.PaidIn), s.Unfunded, $"{at}: unfunded = commitment − contributed − cures and draw calls",
+                    s.Commitment, s.Contributed, s.PaidIn);
+            }
+
+            if (s.Carry is { } classes)
+            {
+                Near(s.Contributed + s.PaidIn, classes.Classes.Sum(c => c.Contributed), $"{at}: the LP classes' capital = contributed + cures and draw calls",
+                    s.Contributed, s.PaidIn);
+            }
+
             if (s.Carry is null && s.Holders.Length > 0)
             {
                 Near(s.Distributions, s.Holders.Sum(h => h.Distributions), $"{at}: the holders' cuts sum to the distributions");

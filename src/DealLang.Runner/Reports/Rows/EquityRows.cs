@@ -14,6 +14,12 @@ static class EquityRows
         {
             string name = rows.Deal.Equities[e].Name;
             rows.Add(name, "contributed", SummaryKind.Money, o => Of(o.Equities[e].Contributed));
+            if (rows.Outcomes.Any(o => o.Equities[e].PaidIn != 0))
+            {
+                // what it paid in besides: with 'contributed', all the capital its LP classes' 'contributed' add up to
+                rows.Add(name, "cures and draw calls", SummaryKind.Money, o => Of(o.Equities[e].PaidIn));
+            }
+
             if (!double.IsNaN(rows.Deal.Equities[e].Commitment))
             {
                 // a fund's commitment, and what of it was never paid in (calls the run did not reach, or not made)
@@ -89,6 +95,7 @@ static class EquityRows
             w.WriteStartObject();
             w.WriteString("name", e.Name);
             Json.Money(w, "contributed", e.Contributed);
+            Json.Money(w, "paidIn", e.PaidIn);
             Json.Money(w, "distributions", e.Distributions);
             Json.Number(w, "irr", e.Irr);
             if (!double.IsNaN(e.Commitment))
