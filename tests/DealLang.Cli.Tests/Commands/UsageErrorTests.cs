@@ -51,6 +51,28 @@ public class UsageErrorTests
         Assert.Contains("Usage:", outcome.Out, StringComparison.Ordinal);
     }
 
+    // --scenarios counted its files over every occurrence, so one given without its file (a shell variable left empty)
+    // was read and ignored: the verb ran, exit 0, without the scenarios asked for. Each occurrence takes a file.
+    [Theory]
+    [InlineData("check", "FILE", "--scenarios")]
+    [InlineData("run", "FILE", "--scenarios")]
+    [InlineData("check", "FILE", "--scenarios", "STRESS", "--scenarios")]
+    [InlineData("run", "FILE", "--scenarios", "--scenarios", "STRESS")]
+    [InlineData("mc", "FILE", "--scenario", "StochasticRent", "--scenarios")]
+    [InlineData("report", "FILE", "-o", "x.html", "--scenarios")]
+    [InlineData("solve", "FILE", "--fair-spread", "Notes", "--scenarios")]
+    public void Scenarios_without_its_file_is_a_usage_error(params string[] args)
+    {
+        string stress = Path.Combine(RepoPaths.Examples, "hyperion-stress.scenarios");
+        var outcome = CliHarness.Run([.. args.Select(a => a switch { "FILE" => Hyperion, "STRESS" => stress, _ => a })]);
+
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.StartsWith("deallang: error: --scenarios takes a file each time it is given (--scenarios FILE), and one has none\n",
+            outcome.Err.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal("", outcome.Out);
+        AssertNoStackTrace(outcome);
+    }
+
     [Fact]
     public void A_bad_format_is_one_line_naming_the_allowed_values()
     {
