@@ -73,6 +73,63 @@ public class UsageErrorTests
         AssertNoStackTrace(outcome);
     }
 
+    // A verb's <file> took a flag it does not have as the file's name: `run --version` said "file not found: --version".
+    // It is the unknown flag it looks like, as beside --help; a file whose name starts with '-' goes after `--`, and an
+    // option's own value (--seed -1) is still the option's.
+    [Theory]
+    [InlineData("run", "--version")]
+    [InlineData("run", "--bogus")]
+    [InlineData("check", "-x")]
+    [InlineData("test", "--bogus")]
+    [InlineData("merge", "--bogus")]
+    [InlineData("fmt", "--bogus")]
+    public void A_flag_where_the_verbs_file_goes_is_an_unknown_flag(string verb, string flag)
+    {
+        var outcome = CliHarness.Run(verb, flag);
+
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Equal($"deallang: error: Unrecognized command or argument '{flag}'.\nRun 'deallang --help' or 'deallang <verb> --help' for usage.\n",
+            outcome.Err.ReplaceLineEndings("\n"));
+        Assert.Equal("file not found: --bogus", CliHarness.Run("run", "--", "--bogus").Err.Trim()["deallang: error: ".Length..]);
+    }
+
+    // '-' is standard input to every verb; as an output it made a file or folder named '-' in the working folder
+    // (report -o -, fmt - -o -, --paths-out -, run --out -), where standard output was meant. --output's own check
+    // refused it already for the verbs that print a report; every other output now refuses it too, before any work.
+    [Theory]
+    [InlineData("file", "report", "FILE", "-o", "-")]
+    [InlineData("file", "mc", "FILE", "--scenarios", "MC", "-s", "StochasticRent", "-n", "4", "-t", "1", "--paths-out", "-")]
+    [InlineData("file", "mc", "FILE", "--scenarios", "MC", "-s", "StochasticRent", "-n", "4", "-t", "1", "--shard", "1/2", "--out", "-")]
+    [InlineData("file", "fmt", "FILE", "-o", "-")]
+    [InlineData("file", "test", "FILE", "--junit", "-")]
+    [InlineData("folder", "run", "FILE", "-s", "Base", "--out", "-")]
+    [InlineData("folder", "build", "FILE", "--out", "-")]
+    [InlineData("folder", "build", "FILE", "--emit-cs", "-")]
+    public void Standard_input_is_no_output(string kind, params string[] args)
+    {
+        string mc = Path.Combine(RepoPaths.Examples, "hyperion-mc.scenarios");
+        string folder = Directory.CreateTempSubdirectory("deallang-dash-").FullName;
+        try
+        {
+            // The deal is copied into a folder of its own: test would write its snapshots beside it.
+            string deal = Path.Combine(folder, "hyperion.deal");
+            File.Copy(Hyperion, deal);
+            var outcome = CliHarness.Run([.. args.Select(a => a switch { "FILE" => deal, "MC" => mc, _ => a })]);
+
+            Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+            Assert.Equal(kind == "folder"
+                    ? "deallang: error: '-' is standard input, not a folder to write into: give the folder's path (./- for a folder named '-')\n"
+                    : "deallang: error: '-' is standard input, not a file to write: give the file's path (./- for a file named '-', /dev/stdout for standard output)\n",
+                outcome.Err.ReplaceLineEndings("\n"));
+            Assert.False(Path.Exists("-"), "nothing named '-' is made in the working folder");
+            Assert.Equal(["hyperion.deal"], Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void A_bad_format_is_one_line_naming_the_allowed_values()
     {
