@@ -130,6 +130,18 @@ public class UsageErrorTests
         }
     }
 
+    // --scenarios is shared by the verbs that take it, and check's help said its files were "checked and run with it":
+    // check runs nothing (docs/cli.md, check).
+    [Fact]
+    public void Checks_help_says_its_scenario_files_are_checked_not_run()
+    {
+        var outcome = CliHarness.Run("check", "--help");
+
+        Assert.Equal(0, outcome.Exit);
+        Assert.Contains("A file of scenarios for the deal, checked with it (repeat for several); check runs nothing.", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("checked and run with it", CliHarness.Run("run", "--help").Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_bad_format_is_one_line_naming_the_allowed_values()
     {
