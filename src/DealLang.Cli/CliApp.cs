@@ -53,6 +53,19 @@ public static class CliApp
                 .Where(t => t.Type == System.CommandLine.Parsing.TokenType.Argument && t.Value.Length > 1 && t.Value[0] == '-')
                 .Select(t => $"Unrecognized command or argument '{t.Value}'.")];
         }
+        if (errors.Length == 0)
+        {
+            // Without help, a verb's <file> took a flag it does not have as the file's name (`run --bogus`, `run
+            // --version`: "file not found: --bogus"); it is the unknown flag it looks like, as beside --help. A file
+            // whose name starts with '-' goes after `--` (docs/cli.md), and an option's value (`--seed -1`) is the
+            // option's, not the verb's argument.
+            var beforeDoubleDash = parsed.Tokens.TakeWhile(t => t.Type != System.CommandLine.Parsing.TokenType.DoubleDash).ToList();
+            errors = [.. parsed.CommandResult.Children.OfType<System.CommandLine.Parsing.ArgumentResult>()
+                .SelectMany(a => a.Tokens)
+                .Where(t => t.Value.Length > 1 && t.Value[0] == '-' && beforeDoubleDash.Any(b => ReferenceEquals(b, t)))
+                .Select(t => $"Unrecognized command or argument '{t.Value}'.")];
+        }
+
         if (errors.Length > 0)
         {
             foreach (string error in errors)

@@ -174,7 +174,7 @@ internal static class DealFile
     {
         try
         {
-            GivenPath.Require(path, "folder");
+            GivenPath.RequireOutput(path, "folder");
             if (File.Exists(path))
             {
                 throw new UsageException($"'{path}' is a file; give a folder for the output");

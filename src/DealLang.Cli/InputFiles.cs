@@ -43,6 +43,11 @@ public sealed class InputFiles
     public void Plan(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (path == DealFile.StandardInput)
+        {
+            GivenPath.RequireOutput(path, "file"); // refused before the run, not once its result is to be written
+        }
+
         Refuse(path);
         // Two outputs into one file (mc --paths-out P -o P) would leave only the one written last, and say "wrote"
         // for both. A device or a pipe is written into, not replaced, so two outputs may share it.

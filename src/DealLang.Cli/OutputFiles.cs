@@ -20,7 +20,7 @@ internal sealed class OutputFiles(InputFiles? inputs)
     /// <summary>Text is written as UTF-8 without a byte-order mark, as <c>File.WriteAllText</c> does.</summary>
     public void Add(string path, string content) => Add(path, Encoding.UTF8.GetBytes(content));
 
-    public void Add(string path, byte[] content) => files.Add((GivenPath.Require(path, "file"), content));
+    public void Add(string path, byte[] content) => files.Add((GivenPath.RequireOutput(path, "file"), content));
 
     /// <summary>Writes every file added, or none; returns their paths in the order added. A device or a pipe among
     /// them (<see cref="OutputTargets"/>: /dev/null, /dev/stdout) is written into once the files are staged, before

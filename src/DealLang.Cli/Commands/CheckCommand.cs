@@ -17,6 +17,7 @@ internal static class CheckCommand
     {
         var file = CommonOptions.DealFileArgument();
         var scenarios = CommonOptions.ScenarioFilesOption();
+        scenarios.Description = "A file of scenarios for the deal, checked with it (repeat for several); check runs nothing.";
         var format = new Option<string>("--format", "-f")
         {
             Description = "How diagnostics are reported: text (on standard error), json (an array) or sarif (SARIF 2.1.0).",

@@ -21,13 +21,28 @@ internal static class CommonOptions
     };
 
     /// <summary><c>--scenarios FILE</c>, repeatable: scenario files checked (and run) with the deal.</summary>
-    public static Option<string[]> ScenarioFilesOption() => new("--scenarios")
+    public static Option<string[]> ScenarioFilesOption()
     {
-        Description = "A file of scenarios for the deal, checked and run with it (repeat for several).",
-        HelpName = "file",
-        Arity = ArgumentArity.ZeroOrMore,
-        AllowMultipleArgumentsPerToken = false,
-    };
+        var option = new Option<string[]>("--scenarios")
+        {
+            Description = "A file of scenarios for the deal, checked and run with it (repeat for several).",
+            HelpName = "file",
+            Arity = ArgumentArity.ZeroOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+
+        // Each --scenarios takes one file. The arity counts the files over every occurrence, so a bare one (a shell
+        // variable left empty, the file forgotten: `--scenarios`, `--scenarios a --scenarios`) was read and ignored,
+        // and the command ran without the scenarios asked for; an occurrence without its file is a usage error.
+        option.Validators.Add(result =>
+        {
+            if (result.IdentifierTokenCount > result.Tokens.Count)
+            {
+                result.AddError("--scenarios takes a file each time it is given (--scenarios FILE), and one has none");
+            }
+        });
+        return option;
+    }
 
     /// <summary>
     /// Makes <paramref name="option"/> (<c>--paths</c>, <c>--seed</c>, <c>--threads</c>…) read its value as a whole

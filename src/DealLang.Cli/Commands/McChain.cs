@@ -62,7 +62,7 @@ internal static class McChain
             foreach (string written in outputs.Commit())
             {
                 console.Info(console.Out, string.Create(CultureInfo.InvariantCulture,
-                    $"wrote {TerminalText.Escape(written)} (shard {shard.Index}/{shard.Count} of the chain {string.Join(", ", deals.Select(d => d.Name))}: paths {shard.From} to {shard.To - 1} of {paths})"));
+                    $"wrote {TerminalText.Escape(written)} (shard {shard.Index}/{shard.Count} of the chain {string.Join(", ", deals.Select(d => d.Name))}: {shard.PathsOf(paths)})"));
             }
         }
         else

@@ -237,7 +237,12 @@ internal static class McCommand
             throw new UsageException($"--shard takes i/K, shard i of K (e.g. 2/4), not '{text}'");
         }
 
-        if (count < 1 || index < 1 || index > count)
+        if (count < 1)
+        {
+            throw new UsageException($"--shard {text}: K, the number of shards, must be at least 1");
+        }
+
+        if (index < 1 || index > count)
         {
             throw new UsageException($"--shard {text}: shards of {count} are numbered 1 to {count}");
         }
@@ -279,7 +284,7 @@ internal static class McCommand
             foreach (string written in outputs.Commit())
             {
                 console.Info(console.Out, string.Create(CultureInfo.InvariantCulture,
-                    $"wrote {TerminalText.Escape(written)} (shard {shard.Index}/{shard.Count}: paths {shard.From} to {shard.To - 1} of {frame.Paths})"));
+                    $"wrote {TerminalText.Escape(written)} (shard {shard.Index}/{shard.Count}: {shard.PathsOf(frame.Paths)})"));
             }
         }
         else

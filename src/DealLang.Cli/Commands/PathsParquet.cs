@@ -65,7 +65,7 @@ internal sealed class PathsParquet : IPathSink, IDisposable
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(inputs);
-        GivenPath.Require(path, "file");
+        GivenPath.RequireOutput(path, "file");
         inputs.Refuse(path); // before the run: a deal file given as --paths-out would be replaced at its end
         var (pathField, fields, kinds) = Schema(columns);
         string full = Path.GetFullPath(path);

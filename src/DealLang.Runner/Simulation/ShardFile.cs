@@ -26,6 +26,13 @@ public sealed record Shard(int Index, int Count, int From, int To)
         return new Shard(index, count, (int)Math.Min(paths, 2 * ((index - 1) * units / count)), (int)Math.Min(paths, 2 * (index * units / count)));
     }
 
+    /// <summary>The shard's paths as its <c>wrote FILE (shard i/K: …)</c> line names them, "paths a to b of N", or, for a
+    /// shard left without any (more shards than paths, or than an antithetic run's pairs), "none of the N paths" rather
+    /// than "paths 0 to -1".</summary>
+    public string PathsOf(int paths) => To > From
+        ? string.Create(CultureInfo.InvariantCulture, $"paths {From} to {To - 1} of {paths}")
+        : string.Create(CultureInfo.InvariantCulture, $"none of the {paths} paths; it adds nothing to the merge");
+
     /// <summary>Refuses a run of paths [<paramref name="from"/>, <paramref name="to"/>) of <paramref name="paths"/> that
     /// would split a mirrored pair (<paramref name="pairs"/>): it must start on an even path and end on one or at the
     /// run's end.</summary>

@@ -51,6 +51,97 @@ public class UsageErrorTests
         Assert.Contains("Usage:", outcome.Out, StringComparison.Ordinal);
     }
 
+    // --scenarios counted its files over every occurrence, so one given without its file (a shell variable left empty)
+    // was read and ignored: the verb ran, exit 0, without the scenarios asked for. Each occurrence takes a file.
+    [Theory]
+    [InlineData("check", "FILE", "--scenarios")]
+    [InlineData("run", "FILE", "--scenarios")]
+    [InlineData("check", "FILE", "--scenarios", "STRESS", "--scenarios")]
+    [InlineData("run", "FILE", "--scenarios", "--scenarios", "STRESS")]
+    [InlineData("mc", "FILE", "--scenario", "StochasticRent", "--scenarios")]
+    [InlineData("report", "FILE", "-o", "x.html", "--scenarios")]
+    [InlineData("solve", "FILE", "--fair-spread", "Notes", "--scenarios")]
+    public void Scenarios_without_its_file_is_a_usage_error(params string[] args)
+    {
+        string stress = Path.Combine(RepoPaths.Examples, "hyperion-stress.scenarios");
+        var outcome = CliHarness.Run([.. args.Select(a => a switch { "FILE" => Hyperion, "STRESS" => stress, _ => a })]);
+
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.StartsWith("deallang: error: --scenarios takes a file each time it is given (--scenarios FILE), and one has none\n",
+            outcome.Err.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal("", outcome.Out);
+        AssertNoStackTrace(outcome);
+    }
+
+    // A verb's <file> took a flag it does not have as the file's name: `run --version` said "file not found: --version".
+    // It is the unknown flag it looks like, as beside --help; a file whose name starts with '-' goes after `--`, and an
+    // option's own value (--seed -1) is still the option's.
+    [Theory]
+    [InlineData("run", "--version")]
+    [InlineData("run", "--bogus")]
+    [InlineData("check", "-x")]
+    [InlineData("test", "--bogus")]
+    [InlineData("merge", "--bogus")]
+    [InlineData("fmt", "--bogus")]
+    public void A_flag_where_the_verbs_file_goes_is_an_unknown_flag(string verb, string flag)
+    {
+        var outcome = CliHarness.Run(verb, flag);
+
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Equal($"deallang: error: Unrecognized command or argument '{flag}'.\nRun 'deallang --help' or 'deallang <verb> --help' for usage.\n",
+            outcome.Err.ReplaceLineEndings("\n"));
+        Assert.Equal("file not found: --bogus", CliHarness.Run("run", "--", "--bogus").Err.Trim()["deallang: error: ".Length..]);
+    }
+
+    // '-' is standard input to every verb; as an output it made a file or folder named '-' in the working folder
+    // (report -o -, fmt - -o -, --paths-out -, run --out -), where standard output was meant. --output's own check
+    // refused it already for the verbs that print a report; every other output now refuses it too, before any work.
+    [Theory]
+    [InlineData("file", "report", "FILE", "-o", "-")]
+    [InlineData("file", "mc", "FILE", "--scenarios", "MC", "-s", "StochasticRent", "-n", "4", "-t", "1", "--paths-out", "-")]
+    [InlineData("file", "mc", "FILE", "--scenarios", "MC", "-s", "StochasticRent", "-n", "4", "-t", "1", "--shard", "1/2", "--out", "-")]
+    [InlineData("file", "fmt", "FILE", "-o", "-")]
+    [InlineData("file", "test", "FILE", "--junit", "-")]
+    [InlineData("folder", "run", "FILE", "-s", "Base", "--out", "-")]
+    [InlineData("folder", "build", "FILE", "--out", "-")]
+    [InlineData("folder", "build", "FILE", "--emit-cs", "-")]
+    public void Standard_input_is_no_output(string kind, params string[] args)
+    {
+        string mc = Path.Combine(RepoPaths.Examples, "hyperion-mc.scenarios");
+        string folder = Directory.CreateTempSubdirectory("deallang-dash-").FullName;
+        try
+        {
+            // The deal is copied into a folder of its own: test would write its snapshots beside it.
+            string deal = Path.Combine(folder, "hyperion.deal");
+            File.Copy(Hyperion, deal);
+            var outcome = CliHarness.Run([.. args.Select(a => a switch { "FILE" => deal, "MC" => mc, _ => a })]);
+
+            Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+            Assert.Equal(kind == "folder"
+                    ? "deallang: error: '-' is standard input, not a folder to write into: give the folder's path (./- for a folder named '-')\n"
+                    : "deallang: error: '-' is standard input, not a file to write: give the file's path (./- for a file named '-', /dev/stdout for standard output)\n",
+                outcome.Err.ReplaceLineEndings("\n"));
+            Assert.False(Path.Exists("-"), "nothing named '-' is made in the working folder");
+            Assert.Equal(["hyperion.deal"], Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    // --scenarios is shared by the verbs that take it, and check's help said its files were "checked and run with it":
+    // check runs nothing (docs/cli.md, check).
+    [Fact]
+    public void Checks_help_says_its_scenario_files_are_checked_not_run()
+    {
+        var outcome = CliHarness.Run("check", "--help");
+
+        Assert.Equal(0, outcome.Exit);
+        Assert.Contains("A file of scenarios for the deal, checked with it (repeat for several); check runs nothing.", outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("checked and run with it", CliHarness.Run("run", "--help").Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_bad_format_is_one_line_naming_the_allowed_values()
     {

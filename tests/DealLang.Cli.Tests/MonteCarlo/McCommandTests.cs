@@ -27,6 +27,28 @@ public sealed class McCommandTests(StochasticHyperion hyperion) : IClassFixture<
         Assert.Contains(format == ReportFormat.Table ? "Hyperion: Monte Carlo, scenario Stochastic, 6,000 paths, seed 42" : "\"paths\": 6000,", one.Out, StringComparison.Ordinal);
     }
 
+    // More shards than paths leaves a shard without any: its line said "paths 0 to -1 of 2". It says it has none, and
+    // merged with the others it adds nothing (shard i of K of n paths: ⌊(i − 1)·n / K⌋ to ⌊i·n / K⌋ − 1, so of 2 paths
+    // in 3 shards, shard 1 runs ⌊0⌋ to ⌊2/3⌋ − 1 = none, shard 2 path 0 to ⌊4/3⌋ − 1 = 0, shard 3 path 1).
+    [Fact]
+    public void AShardWithoutPathsSaysSoAndMergesWithTheOthers()
+    {
+        string single = hyperion.Simulate(StochasticHyperion.Request(threads: 1), paths: 2).Out;
+        var files = new List<string>();
+        foreach ((int i, string paths) in new[] { (1, "none of the 2 paths; it adds nothing to the merge"), (2, "paths 0 to 0 of 2"), (3, "paths 1 to 1 of 2") })
+        {
+            string file = Path.Combine(folder, $"small{i}.json");
+            CliOutcome written = hyperion.Simulate(StochasticHyperion.Request(threads: 1, shard: $"{i}/3", outFile: file), paths: 2);
+            Assert.Equal(ExitCodes.Ok, written.Exit);
+            Assert.Equal($"wrote {file} (shard {i}/3: {paths})\n", written.Out.ReplaceLineEndings("\n"));
+            files.Add(file);
+        }
+
+        CliOutcome merged = CliHarness.Run(["merge", .. files]);
+        Assert.Equal(ExitCodes.Ok, merged.Exit);
+        Assert.Equal(single, merged.Out);
+    }
+
     [Fact]
     public void FourShardsMergedPrintTheSingleRunsReportByteForByte()
     {

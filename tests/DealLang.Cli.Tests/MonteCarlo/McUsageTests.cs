@@ -10,6 +10,7 @@ public sealed class McUsageTests
     [Theory]
     [InlineData("--shard 5/4 --out x.shard", "--shard 5/4: shards of 4 are numbered 1 to 4")]
     [InlineData("--shard 0/4 --out x.shard", "--shard 0/4: shards of 4 are numbered 1 to 4")]
+    [InlineData("--shard 1/0 --out x.shard", "--shard 1/0: K, the number of shards, must be at least 1")] // was "shards of 0 are numbered 1 to 0"
     [InlineData("--shard two --out x.shard", "--shard takes i/K, shard i of K (e.g. 2/4), not 'two'")]
     [InlineData("--shard 1/4", "--shard writes a shard file: give it with --out FILE")]
     [InlineData("--out x.shard", "--out names a shard's file: give --shard i/K too (without --shard the report is printed)")]
