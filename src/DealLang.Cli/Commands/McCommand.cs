@@ -274,7 +274,7 @@ internal static class McCommand
         var clock = System.Diagnostics.Stopwatch.StartNew();
         SimulationTotals totals = ProgressDisplay.Run(console, progress, $"mc {frame.Scenario}", shard.To - shard.From,
             report => new SimulationEngine(program, source, checkCash: true).Run(shard.From, shard.To, request.Threads, rows, report, console.Interruption?.Token ?? default));
-        console.Detail(string.Create(CultureInfo.InvariantCulture, $"ran paths {shard.From} to {shard.To - 1} on {request.Threads} thread(s) in {clock.Elapsed.TotalSeconds:F3} s"));
+        console.Detail(string.Create(CultureInfo.InvariantCulture, $"ran {shard.PathsOf(frame.Paths)} on {request.Threads} thread(s) in {clock.Elapsed.TotalSeconds:F3} s"));
 
         string? rowsWritten = rows?.Commit();
         if (request.Shard is not null)

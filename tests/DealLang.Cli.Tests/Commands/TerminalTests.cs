@@ -151,7 +151,7 @@ public sealed class TerminalTests : IDisposable
         Assert.Matches(@"deallang: read and checked .*hyperion\.deal, .*hyperion-mc\.scenarios in [0-9]+\.[0-9]{3} s", checkedRun.Err);
         Assert.Matches(@"deallang: compiled deal Hyperion in [0-9]+\.[0-9]{3} s", checkedRun.Err);
         CliOutcome mc = CliHarness.Run("mc", Hyperion, "--scenarios", HyperionMc, "--scenario", "StochasticRent", "--paths", "30", "--threads", "1", "-v", "detailed");
-        Assert.Matches(@"deallang: ran paths 0 to 29 on 1 thread\(s\) in [0-9]+\.[0-9]{3} s", mc.Err);
+        Assert.Matches(@"deallang: ran paths 0 to 29 of 30 on 1 thread\(s\) in [0-9]+\.[0-9]{3} s", mc.Err);
 
         // A chain's run is timed as one deal's is (it was not: no line said how long its scenarios took).
         CliOutcome chain = CliHarness.Run("run", Path.Combine(RepoPaths.Examples, "terawulf.deal"), "-v", "detailed", "--format", "csv");
