@@ -80,7 +80,11 @@ internal static class FmtCommand
         // named with -o is the user's explicit choice; fmt reads no other file (not even imports).
         var files = new OutputFiles(null);
         files.Add(output, result.Text!);
-        files.Commit();
+        foreach (string written in files.Commit())
+        {
+            console.Wrote(written); // as every verb's -o says it (not under --verbosity quiet)
+        }
+
         return ExitCodes.Ok;
     }
 
@@ -126,13 +130,15 @@ internal static class FmtCommand
 
         if (!check)
         {
+            // Each file rewritten, and the count, are lines a user may do without, as 'wrote FILE' is (--verbosity
+            // quiet leaves them out); --check's list of files not formatted is its result, printed always.
             foreach (string written in files.Commit())
             {
-                console.Out.WriteLine($"formatted {TerminalText.Escape(written)}");
+                console.Info(console.Out, $"formatted {TerminalText.Escape(written)}");
             }
         }
 
-        console.Error.WriteLine($"{paths.Count} file(s), {changed} {(check ? "not formatted" : "reformatted")}");
+        console.Info(console.Error, $"{paths.Count} file(s), {changed} {(check ? "not formatted" : "reformatted")}");
         return failed ? ExitCodes.DealErrors : ExitCodes.Ok;
     }
 

@@ -91,6 +91,29 @@ public sealed class FmtCommandTests : IDisposable
     // A FIFO with a deal's name (mkfifo) is passed over, as find -type f does: reading it waited for a writer, and
     // 'fmt DIR' (and 'test DIR') hung.
     [Fact]
+    public void Its_written_lines_are_the_ones_quiet_leaves_out()
+    {
+        // -o says 'wrote FILE' as every verb's -o does; a folder's 'formatted FILE' lines and its count are the same kind
+        // of line, which --verbosity quiet leaves out, while --check's list of files is its result and stays.
+        string messy = Write("one/mini.deal", Messy);
+        string target = Path.Combine(folder, "one", "out.deal");
+        var written = CliHarness.Run("fmt", messy, "-o", target);
+        Assert.True(written.Exit == 0, written.ToString());
+        Assert.Equal($"wrote {target}\n", written.Out.ReplaceLineEndings("\n"));
+        Assert.Equal("", CliHarness.Run("fmt", messy, "-o", target, "-v", "quiet").Out);
+
+        string inFolder = Write("two/mini.deal", Messy);
+        var check = CliHarness.Run("fmt", "--check", Path.Combine(folder, "two"), "-v", "quiet");
+        Assert.Equal(1, check.Exit);
+        Assert.Equal($"{inFolder}\n", check.Out.ReplaceLineEndings("\n"));
+        Assert.Equal("", check.Err);
+        var quiet = CliHarness.Run("fmt", Path.Combine(folder, "two"), "-v", "quiet");
+        Assert.True(quiet.Exit == 0, quiet.ToString());
+        Assert.Equal("", quiet.Out + quiet.Err);
+        Assert.Equal(Tidy, File.ReadAllText(inFolder));
+    }
+
+    [Fact]
     public void A_folder_with_nothing_to_format_is_a_usage_error()
     {
         // As test's: a wrong path (a folder of other files, or an empty one) must not pass `fmt --check` in CI.
