@@ -41,6 +41,11 @@ public sealed class SumLimitException : Exception
         $"deal {deal.Name}'s losses summed over the paths are beyond what the Monte Carlo sums hold exactly ({Limit(deal.Currency, paired)}); the deal's or the scenario's figures are out of scale: check its balances and the scenario's rates and index moves",
         overflow);
 
+    /// <summary>The error for path <paramref name="path"/> of <paramref name="deal"/>, whose index <paramref name="index"/>'s
+    /// level grew past a double's range, which the index's fan chart cannot count.</summary>
+    internal static SumLimitException ForIndex(DealDescription deal, int index, int path) => new(
+        $"index {deal.Indices[index].Name}'s level on path {path} is not a number: it grew past a double's range, beyond what the Monte Carlo fan of its levels counts; the scenario's figures are out of scale: check its rates and index moves");
+
     /// <summary>What the sums hold, said for the run: a plain run's limit on one path, or an antithetic run's, half of it
     /// (its pair sums add each path to its mirror before squaring).</summary>
     internal static string Limit(string currency, bool paired) => paired

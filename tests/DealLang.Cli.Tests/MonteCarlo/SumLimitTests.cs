@@ -101,4 +101,21 @@ public sealed class SumLimitTests : IDisposable
         Assert.DoesNotContain("internal error", outcome.Err, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_directory, "r.html")));
     }
+
+    [Fact]
+    public void An_index_level_past_a_doubles_range_is_a_usage_error_naming_the_index()
+    {
+        // Found by fuzzing: BTC's GBM drift of 10^300% a year (a finite literal) makes its level ∞ after a period, which
+        // the index's fan chart (LevelFan) refused with ArgumentOutOfRangeException: "internal error", exit 3.
+        string drift = "1" + new string('0', 300);
+        string deal = Edited(Path.Combine(RepoPaths.Tests, "corpus", "valid"), "065-a-miner-keeping-half-its-margin-in-bitcoin.deal",
+            69, "BTC gbm drift 0% per year", $"BTC gbm drift {drift}% per year");
+
+        var outcome = CliHarness.Run("mc", deal, "--scenario", "Stochastic", "--paths", "2");
+
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Contains("deallang: error: index BTC's level on path 0 is not a number: it grew past a double's range, beyond what the Monte Carlo fan of its levels counts",
+            outcome.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", outcome.Err, StringComparison.Ordinal);
+    }
 }
