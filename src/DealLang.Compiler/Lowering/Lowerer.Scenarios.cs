@@ -175,8 +175,20 @@ internal sealed partial class Lowerer
                         market.Impact is null ? was.Impact : Constant(market.Impact));
                     break;
                 case TrancheCalledSyntax c when IndexOf(c.Tranche, SymbolKind.Tranche) is { } tranche:
-                    // In turn, each in a later period than the one before (DL0560).
-                    (calls[tranche] ??= []).Add(Call(c, (TrancheSyntax)Symbols.OfKind(SymbolKind.Tranche)[tranche].Declaration));
+                    // In turn, each in a later period than the one before (DL0560). A call on a date already called is
+                    // the lever set again, and the last one is used (DL0507): it replaces the earlier, whose place it takes.
+                    TrancheCall call = Call(c, (TrancheSyntax)Symbols.OfKind(SymbolKind.Tranche)[tranche].Declaration);
+                    List<TrancheCall> made = calls[tranche] ??= [];
+                    int again = made.FindIndex(k => k.On == call.On);
+                    if (again >= 0)
+                    {
+                        made[again] = call;
+                    }
+                    else
+                    {
+                        made.Add(call);
+                    }
+
                     break;
                 case TrancheCalledWhenSyntax w when IndexOf(w.Tranche, SymbolKind.Tranche) is { } tranche:
                     // The tranche's one call in this scenario (DL0583).

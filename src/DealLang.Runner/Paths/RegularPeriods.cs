@@ -30,8 +30,11 @@ static class RegularPeriods
         // not from the whole horizon, keeps the rent independent of how many workout periods the deal has room for.
         int scheduled = Math.Clamp(deal.ScheduledPeriods, 1, b.Length - 1);
         int last = scheduled - 1;
-        if (t > last)
+        if (t != 0 && t != last)
         {
+            // An inner period, or a workout period after the maturity, is regular as it stands. It returns before the
+            // grid is read: reading it scans every date of the schedule, and once per period that was quadratic (a
+            // 32,000-period deal's rent took minutes).
             return (b[t], b[t + 1]);
         }
 

@@ -53,10 +53,16 @@ public struct LossStatistics
         }
     }
 
-    /// <summary>Adds one path's loss (finite, not negative).</summary>
+    /// <summary>Adds one path's loss (finite, not negative). A loss that is not finite is the path's amounts grown past a
+    /// double's range (NaN where an overflow met another: ∞ − ∞), so it is beyond the sums as a huge one is.</summary>
     public void Add(double loss)
     {
-        if (!double.IsFinite(loss) || loss < 0)
+        if (!double.IsFinite(loss))
+        {
+            throw new OverflowException($"A loss of {loss} (amounts past a double's range) is beyond what the loss statistics can sum.");
+        }
+
+        if (loss < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(loss), loss, "A loss is a finite amount of 0 or more.");
         }

@@ -23,12 +23,13 @@ public struct NetAmountStatistics
     public readonly double StandardDeviation =>
         Paths < 2 ? double.NaN : ExactSums.SampleDeviation(sumUnits, sumSquareUnits, Paths, LossStatistics.Unit);
 
-    /// <summary>Adds one path's value (finite, of either sign).</summary>
+    /// <summary>Adds one path's value (finite, of either sign). One that is not finite is the path's amounts grown past a
+    /// double's range, so it is beyond the sums as a huge one is (<see cref="LossStatistics.Add"/>).</summary>
     public void Add(double amount)
     {
         if (!double.IsFinite(amount))
         {
-            throw new ArgumentOutOfRangeException(nameof(amount), amount, "A net amount is finite.");
+            throw new OverflowException($"A net amount of {amount} (amounts past a double's range) is beyond what the statistics can sum.");
         }
 
         double scaled = Math.Round(amount * LossStatistics.Unit);

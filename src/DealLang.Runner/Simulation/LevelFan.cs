@@ -49,6 +49,20 @@ public sealed class LevelFan
         }
     }
 
+    /// <summary>Whether <see cref="Add"/> counts <paramref name="row"/>: every level of the fan's periods finite.</summary>
+    public bool Counts(ReadOnlySpan<double> row)
+    {
+        for (int t = 0; t < Math.Min(row.Length, Periods); t++)
+        {
+            if (!double.IsFinite(row[t]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Adds one path's levels: <paramref name="row"/>[t] to period t's histogram, for each of the fan's periods
     /// (the row may be longer). Every level must be finite, as a histogram's values must; none is added otherwise.</summary>
     public void Add(ReadOnlySpan<double> row)

@@ -209,6 +209,12 @@ public sealed class SimulationTotals
         double[][] levels = inputs.IndexLevel;
         for (int x = 0; x < IndexLevels.Length; x++)
         {
+            // A level past a double's range (a GBM volatility of 10^300%) is the scenario's scale, as a huge loss is.
+            if (!IndexLevels[x].Counts(levels[x]))
+            {
+                throw SumLimitException.ForIndex(figures.Deal, x, figures.Path);
+            }
+
             IndexLevels[x].Add(levels[x]);
         }
 

@@ -41,6 +41,11 @@ public sealed class SumLimitException : Exception
         $"deal {deal.Name}'s losses summed over the paths are beyond what the Monte Carlo sums hold exactly ({Limit(deal.Currency, paired)}); the deal's or the scenario's figures are out of scale: check its balances and the scenario's rates and index moves",
         overflow);
 
+    /// <summary>The error for path <paramref name="path"/> of <paramref name="deal"/>, whose index <paramref name="index"/>'s
+    /// level grew past a double's range, which the index's fan chart cannot count.</summary>
+    internal static SumLimitException ForIndex(DealDescription deal, int index, int path) => new(
+        $"index {deal.Indices[index].Name}'s level on path {path} is not a number: it grew past a double's range, beyond what the Monte Carlo fan of its levels counts; the scenario's figures are out of scale: check its rates and index moves");
+
     /// <summary>What the sums hold, said for the run: a plain run's limit on one path, or an antithetic run's, half of it
     /// (its pair sums add each path to its mirror before squaring).</summary>
     internal static string Limit(string currency, bool paired) => paired
@@ -48,7 +53,8 @@ public sealed class SumLimitException : Exception
         : string.Create(CultureInfo.InvariantCulture, $"about {LargestLoss:0.#e+0} {currency} on one path, less summed over many");
 
     /// <summary>The error for path <paramref name="path"/> of <paramref name="figures"/>'s deal, whose figures overflowed
-    /// the sums (<paramref name="overflow"/>): it names the largest of the path's money figures, the likely culprit;
+    /// the sums (<paramref name="overflow"/>): it names the first of the path's money figures that is not finite (an
+    /// overflow past a double's range), else the largest of them, the likely culprit;
     /// <paramref name="entity"/>: the deal's name is said (a chain's entity); <paramref name="paired"/>: an antithetic
     /// run's, whose limit on one path is half a plain run's (<see cref="Limit"/>).</summary>
     internal static SumLimitException For(PathFigures figures, int path, OverflowException overflow, bool entity = false, bool paired = false)
@@ -81,6 +87,14 @@ public sealed class SumLimitException : Exception
 
         string limit = Limit(currency, paired);
         string where = entity ? $" (deal {deal.Name})" : "";
+        if (candidates.FirstOrDefault(c => !double.IsFinite(c.Amount)) is { What: not null } overflowed)
+        {
+            // Past a double's range there is no amount to quote, nor a limit that would have held it: say what left the range.
+            return new SumLimitException(
+                $"{overflowed.What}{where} on path {path} is not a number: its amounts grew past a double's range, beyond what the Monte Carlo sums hold; the deal's or the scenario's figures are out of scale: check its balances and the scenario's rates and index moves",
+                overflow);
+        }
+
         (string What, double Amount) none = ("a figure", double.NaN);
         var (what, amount) = candidates.Where(c => double.IsFinite(c.Amount)).DefaultIfEmpty(none).MaxBy(c => Math.Abs(c.Amount));
         string figure = double.IsNaN(amount)

@@ -14,9 +14,12 @@ public sealed class SumLimitTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private string Edited(string example, int line, string from, string to)
+    private string Edited(string example, int line, string from, string to) =>
+        Edited(RepoPaths.Examples, example, line, from, to);
+
+    private string Edited(string folder, string example, int line, string from, string to)
     {
-        string[] lines = File.ReadAllLines(Path.Combine(RepoPaths.Examples, example));
+        string[] lines = File.ReadAllLines(Path.Combine(folder, example));
         Assert.Contains(from, lines[line - 1], StringComparison.Ordinal);
         lines[line - 1] = lines[line - 1].Replace(from, to, StringComparison.Ordinal);
         string path = Path.Combine(_directory, example);
@@ -72,5 +75,47 @@ public sealed class SumLimitTests : IDisposable
 
         Assert.Equal(ExitCodes.UsageError, outcome.Exit);
         Assert.Matches(@"deallang: error: tranche Loan's unpaid interest of [0-9.]+e\+2[0-9] USD on path 0 is beyond what the Monte Carlo sums hold exactly", outcome.Err);
+    }
+
+    [Theory]
+    [InlineData("mc")]
+    [InlineData("report")]
+    public void A_loss_past_a_doubles_range_is_a_usage_error_naming_it(string verb)
+    {
+        // Found by fuzzing: 9.99e307 GPU hours a year, a finite literal the checker takes, makes the contract's revenue
+        // 6,000 × 2.35 × 9.99e307 = ∞, and an infinity met another in the waterfall (∞ − ∞): the loss was NaN, which
+        // LossStatistics refused with ArgumentOutOfRangeException, "internal error", exit 3. The path's amounts left a
+        // double's range, the input's scale as a huge loss is: a usage error, as `run` warns and prints n/a.
+        string hours = new('9', 308);
+        string deal = Edited(Path.Combine(RepoPaths.Tests, "corpus", "valid"), "017-stochastic-rents-rates-and-defaults.deal",
+            39, "8760 hours per year", hours + " hours per year");
+        string[] args = verb == "mc"
+            ? ["mc", deal, "--scenario", "RentsAndDefaults", "--paths", "2"]
+            : ["report", deal, "--mc", "--scenario", "RentsAndDefaults", "--paths", "2", "-o", Path.Combine(_directory, "r.html")];
+
+        var outcome = CliHarness.Run(args);
+
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Matches(@"deallang: error: tranche \w+'s (loss|unpaid interest) on path 0 is not a number: its amounts grew past a double's range, "
+            + "beyond what the Monte Carlo sums hold; the deal's or the scenario's figures are out of scale", outcome.Err);
+        Assert.DoesNotContain("internal error", outcome.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_directory, "r.html")));
+    }
+
+    [Fact]
+    public void An_index_level_past_a_doubles_range_is_a_usage_error_naming_the_index()
+    {
+        // Found by fuzzing: BTC's GBM drift of 10^300% a year (a finite literal) makes its level ∞ after a period, which
+        // the index's fan chart (LevelFan) refused with ArgumentOutOfRangeException: "internal error", exit 3.
+        string drift = "1" + new string('0', 300);
+        string deal = Edited(Path.Combine(RepoPaths.Tests, "corpus", "valid"), "065-a-miner-keeping-half-its-margin-in-bitcoin.deal",
+            69, "BTC gbm drift 0% per year", $"BTC gbm drift {drift}% per year");
+
+        var outcome = CliHarness.Run("mc", deal, "--scenario", "Stochastic", "--paths", "2");
+
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Contains("deallang: error: index BTC's level on path 0 is not a number: it grew past a double's range, beyond what the Monte Carlo fan of its levels counts",
+            outcome.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", outcome.Err, StringComparison.Ordinal);
     }
 }

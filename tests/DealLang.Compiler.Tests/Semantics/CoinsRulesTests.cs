@@ -178,6 +178,17 @@ public sealed class CoinsRulesTests
     }
 
     [Fact]
+    public void AHardCallOnADateAlreadyCalledReplacesTheEarlierInItsPlace_AsDL0507Says()
+    {
+        // Found by fuzzing (a call line duplicated): DL0507 said the last one is used, but the lowering kept both calls
+        // on 2027-06-30, and the runner refused the scenario (a call not in a period after the one before): exit 3.
+        DealModel model = ModelOf(Deal(Convertible, PaysCv,
+            "scenario Refi for D {\n  Cv called on 2026-06-30 part 50%\n  Cv called on 2027-06-30 part 20%\n  Cv called on 2027-06-30 at 101% part 25%\n}\n"));
+
+        Assert.Equal([new TrancheCall(new Date(2026, 6, 30), 1.0, 0.5), new TrancheCall(new Date(2027, 6, 30), 1.01, 0.25)], model.Scenarios[0].TrancheCalls[1]!);
+    }
+
+    [Fact]
     public void PartialHardCallsLowerInTurn_AndThePartialConversionPerTranche()
     {
         // 'part 50%' is half the balance; a second call on a later date is a call of its own; without 'part', all of it.

@@ -163,4 +163,24 @@ public class LeaseRentTests
         Assert.Equal(1569, Date.DaysBetween(deal.Closing, new Date(2030, 2, 15)));
         Assert.Equal(600e6 * Math.Pow(0.9, 1569 / 365.25), inputs.LeaseRent[0][10], 1e-3);
     }
+
+    [Fact]
+    public void A_lease_over_thirty_thousand_month_end_periods_is_priced_in_one_pass()
+    {
+        // 2025-12-31 to 9999-12-31 quarterly: 31,896 periods, every date a month end. Each period used to re-read
+        // the whole schedule to ask whether it keeps month ends (about 10^9 date reads: minutes, a fuzzed maturity
+        // of 9999-12-31 looked like a hang); only the first and last periods need to ask.
+        var deal = TestDeals.Make(new Date(2025, 12, 31), new Date(9999, 12, 31), Frequency.Quarterly, DayCount.Thirty360,
+            parties: [TestDeals.Party()], leases: [TestDeals.Lease(rent: 1.2e9, termMonths: 95_000)]);
+        Assert.Equal(31_896, deal.Periods);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var rent = Build(deal, ScenarioSpec.AsWritten(deal)).LeaseRent[0];
+        clock.Stop();
+
+        // A whole quarter earns a quarter of the annual rent: 1.2bn / 4 = 300m.
+        Assert.Equal(300e6, rent[1_000], 1e-3);
+        // Linear, it takes milliseconds; quadratic, minutes. 20 s leaves a slow, shared CI machine room to spare.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+    }
 }

@@ -34,7 +34,9 @@ public sealed class PathSummariesTests
 
         Assert.True(double.IsNaN(new LossStatistics().MeanLoss));
         Assert.Throws<ArgumentOutOfRangeException>(() => s.Add(-1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => s.Add(double.NaN));
+        // A loss that is not finite is an overflow of the path's amounts, which the engine reports as the input's scale.
+        Assert.Throws<OverflowException>(() => s.Add(double.NaN));
+        Assert.Throws<OverflowException>(() => s.Add(double.PositiveInfinity));
     }
 
     [Fact]

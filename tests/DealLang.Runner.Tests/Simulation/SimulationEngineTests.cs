@@ -207,9 +207,12 @@ public sealed class SimulationEngineTests
     {
         var program = new LossProgram();
         var source = new ListSource(program.Description, [.. Enumerable.Repeat(1.0, 9000).Append(double.NaN).Concat(Enumerable.Repeat(1.0, 5000))]);
-        // Path 9,000's NaN loss is refused by the loss statistics, in the second block.
+        // Path 9,000's NaN loss is refused by the loss statistics, in the second block. A NaN loss is amounts past a
+        // double's range (∞ − ∞), the input's scale as a huge loss is, so it stops the run as a SumLimitException (a
+        // usage error in the CLI) naming the path's figure, not as an ArgumentOutOfRangeException (an internal error).
         var engine = new SimulationEngine(program, source);
-        Assert.Throws<ArgumentOutOfRangeException>(() => engine.Run(0, source.Count, threads: 2));
+        var e = Assert.Throws<SumLimitException>(() => engine.Run(0, source.Count, threads: 2));
+        Assert.Contains("'s loss on path 9000 is not a number: its amounts grew past a double's range", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

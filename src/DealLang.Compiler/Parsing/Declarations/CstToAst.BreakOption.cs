@@ -51,9 +51,11 @@ internal sealed partial class CstToAst
                 break;
         }
 
-        // 'with rvg' spans its two words, where a lease without an RVG (DL0555) or a contract (DL0556) is reported.
-        SourceSpan? withRvg = option.RVG() is { } rvg && Span(rvg.Symbol) is var end
-            ? Span(option.WITH().Symbol) with { EndLine = end.EndLine, EndColumn = end.EndColumn }
+        // 'with rvg' spans its two words, where a lease without an RVG (DL0555) or a contract (DL0556) is reported. Both
+        // words are asked for: the parser's recovery keeps a stray 'rvg' it skipped ('break_option rvg at 18m', reported
+        // as a syntax error) as a node of the rule, without its 'with'.
+        SourceSpan? withRvg = option.WITH() is { } withWord && option.RVG() is { } rvg && Span(rvg.Symbol) is var end
+            ? Span(withWord.Symbol) with { EndLine = end.EndLine, EndColumn = end.EndColumn }
             : null;
         return new BreakOptionSyntax(at.ToImmutable(), months, amount, Span(item)) { FeeBasis = basis, Notice = notice, WithRvg = withRvg };
     }
