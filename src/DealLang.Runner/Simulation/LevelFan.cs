@@ -49,23 +49,11 @@ public sealed class LevelFan
         }
     }
 
-    /// <summary>Whether <see cref="Add"/> counts <paramref name="row"/>: every level of the fan's periods finite.</summary>
-    public bool Counts(ReadOnlySpan<double> row)
-    {
-        for (int t = 0; t < Math.Min(row.Length, Periods); t++)
-        {
-            if (!double.IsFinite(row[t]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>Adds one path's levels: <paramref name="row"/>[t] to period t's histogram, for each of the fan's periods
-    /// (the row may be longer). Every level must be finite, as a histogram's values must; none is added otherwise.</summary>
-    public void Add(ReadOnlySpan<double> row)
+    /// (the row may be longer), and returns true. A histogram counts finite values only: a row with a level that is not
+    /// (an index grown past a double's range) adds nothing and returns false, for the caller to say so
+    /// (<see cref="SumLimitException.ForIndex"/>), from the pass that checks the row anyway.</summary>
+    public bool Add(ReadOnlySpan<double> row)
     {
         if (row.Length < Periods)
         {
@@ -77,7 +65,7 @@ public sealed class LevelFan
         {
             if (!double.IsFinite(row[t]))
             {
-                throw new ArgumentOutOfRangeException(nameof(row), row[t], "A histogram counts finite values only.");
+                return false;
             }
         }
 
@@ -93,6 +81,7 @@ public sealed class LevelFan
         }
 
         Count++;
+        return true;
     }
 
     /// <summary>Adds another shard's fan of as many periods: exactly what adding its paths one by one does.</summary>

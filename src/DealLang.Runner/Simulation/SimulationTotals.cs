@@ -210,12 +210,10 @@ public sealed class SimulationTotals
         for (int x = 0; x < IndexLevels.Length; x++)
         {
             // A level past a double's range (a GBM volatility of 10^300%) is the scenario's scale, as a huge loss is.
-            if (!IndexLevels[x].Counts(levels[x]))
+            if (!IndexLevels[x].Add(levels[x]))
             {
                 throw SumLimitException.ForIndex(figures.Deal, x, figures.Path);
             }
-
-            IndexLevels[x].Add(levels[x]);
         }
 
         for (int g = 0; g < Guarantees.Length; g++)

@@ -140,8 +140,9 @@ public sealed class LevelFanTests
     public void ARowWithALevelThatIsNotANumberAddsNothing()
     {
         var fan = new LevelFan(3);
-        fan.Add([1.0, 2.0, 3.0]);
-        Assert.Throws<ArgumentOutOfRangeException>(() => fan.Add([1.5, double.NaN, 2.5]));
+        Assert.True(fan.Add([1.0, 2.0, 3.0]));
+        Assert.False(fan.Add([1.5, double.NaN, 2.5]));
+        Assert.False(fan.Add([1.5, 2.5, double.PositiveInfinity]));
         Assert.Throws<ArgumentException>(() => fan.Add([1.0, 2.0])); // shorter than the fan
 
         // Still the one path: 1, 2 and 3 alone in their periods.
