@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace DealLang.Compiler.Diagnostics;
 
-// The compute contract's diagnostics (docs/language.md §5 "contract"): DL0466–DL0469, and the
+// The compute contract's diagnostics (docs/language.md §5 "contract"): DL0466–DL0469, DL0579, and the
 // renewals' DL0475–DL0476. Kept in a file of their own so
 // the kind's codes read together.
 public static partial class DiagnosticCatalogue
@@ -30,6 +30,13 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic ReletWithoutSpot(SourceSpan span, string contract, string fleet, string scenario) =>
         Error("DL0469", span,
             $"scenario '{scenario}' re-lets contract '{contract}' at the spot price, but fleet '{fleet}' has no generation index to price it (give the fleet 'generation H100Rent')");
+
+    /// <summary>DL0579: a contract's hours a year outside (0, 8,784]: a unit is sold for at most the hours a year has
+    /// (366 × 24 in a leap year), and its revenue is units × price per GPU-hour × these hours, so more (87600 for 8760)
+    /// multiplies the revenue past anything the GPUs can earn, and none earns nothing.</summary>
+    public static Diagnostic ContractHoursOutsideYear(SourceSpan span, string contract, double hours) =>
+        Error("DL0579", span, string.Create(CultureInfo.InvariantCulture,
+            $"the hours a year of contract '{contract}' are {hours}, outside what a year holds: give more than 0 and at most 8784 hours per year (366 days × 24; 8760 is every hour of a common year)"));
 
     /// <summary>DL0475: a scenario takes more renewals of a contract than it offers (or the contract offers none).</summary>
     public static Diagnostic TooManyContractRenewals(SourceSpan span, string contract, int offered, int taken) =>

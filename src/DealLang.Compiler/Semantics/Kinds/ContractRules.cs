@@ -52,7 +52,11 @@ internal sealed class ContractRules : DeclarationRules<ContractSyntax>
             checker.Diagnostics.Add(DiagnosticCatalogue.ContractPriceShape(contract.Price!.Span, contract.Name?.Text ?? ""));
         }
 
-        checker.MeasureTerm(contract.Hours, Hours, $"the hours a year of {c}", "8760 hours per year");
+        // The hours each unit is sold for in a year: at most a leap year's, 366 × 24 (DL0579).
+        if (checker.MeasureTerm(contract.Hours, Hours, $"the hours a year of {c}", "8760 hours per year") is { } hours && !(hours > 0 && hours <= 8784))
+        {
+            checker.Diagnostics.Add(DiagnosticCatalogue.ContractHoursOutsideYear(contract.Hours!.Span, contract.Name?.Text ?? "", hours));
+        }
         checker.Term(contract.TakeOrPay, Unit.Rate, $"the take_or_pay share of {c}", TypeChecker.Range.Fraction);
         TerminationFeeRules.CheckTerms(contract.TerminationFee, contract.FeeFloor, checker, "contract", contract.Name?.Text ?? "");
         checker.Term(contract.Prepayment, Unit.Money, $"the prepayment of {c}", TypeChecker.Range.NonNegative);
