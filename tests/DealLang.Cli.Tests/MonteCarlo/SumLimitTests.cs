@@ -82,13 +82,14 @@ public sealed class SumLimitTests : IDisposable
     [InlineData("report")]
     public void A_loss_past_a_doubles_range_is_a_usage_error_naming_it(string verb)
     {
-        // Found by fuzzing: 9.99e307 GPU hours a year, a finite literal the checker takes, makes the contract's revenue
-        // 6,000 × 2.35 × 9.99e307 = ∞, and an infinity met another in the waterfall (∞ − ∞): the loss was NaN, which
+        // Found by fuzzing: a literal of 9.99e307 the checker takes (the fuzzer's was the hours a year, which DL0579 now
+        // bounds by a leap year's; here the fleet's cost per GPU, which has no bound) makes the fleet's value
+        // 10,000 × 9.99e307 = ∞, and an infinity met another in the waterfall (∞ − ∞): the loss was NaN, which
         // LossStatistics refused with ArgumentOutOfRangeException, "internal error", exit 3. The path's amounts left a
         // double's range, the input's scale as a huge loss is: a usage error, as `run` warns and prints n/a.
-        string hours = new('9', 308);
+        string cost = new('9', 308);
         string deal = Edited(Path.Combine(RepoPaths.Tests, "corpus", "valid"), "017-stochastic-rents-rates-and-defaults.deal",
-            39, "8760 hours per year", hours + " hours per year");
+            28, "30k per gpu", cost + " per gpu");
         string[] args = verb == "mc"
             ? ["mc", deal, "--scenario", "RentsAndDefaults", "--paths", "2"]
             : ["report", deal, "--mc", "--scenario", "RentsAndDefaults", "--paths", "2", "-o", Path.Combine(_directory, "r.html")];
