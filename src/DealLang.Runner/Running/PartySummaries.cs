@@ -20,7 +20,7 @@ static class PartySummaries
         {
             PartyInfo party = deal.Parties[p];
             Date? defaults = p < scenario.PartyDefaults.Length && scenario.PartyDefaults[p] is { } d && end is { } last && d <= last ? d : null;
-            (double annualPd, double toMaturity) = Pd(deal, party, drawn?.GetValueOrDefault(party.Name) ?? OwnModel(scenario, p), years);
+            (double annualPd, double toMaturity) = Pd(deal, party, drawn?.GetValueOrDefault(party.Name), years);
             summaries.Add(new PartySummary(
                 party.Name,
                 party.Rating,
@@ -48,25 +48,14 @@ static class PartySummaries
             : stochastic.Defaults.Where(m => (uint)m.Party < (uint)deal.Parties.Length).ToDictionary(m => deal.Parties[m.Party].Name, StringComparer.Ordinal);
     }
 
-    // A scenario still holding its stochastic terms (a caller's, not a path's): its own drawn default for party p, if any.
-    static DefaultModel? OwnModel(ScenarioSpec scenario, int p)
-    {
-        DefaultModel? model = null;
-        foreach (DefaultModel d in scenario.Stochastic?.Defaults ?? [])
-        {
-            model = d.Party == p ? d : model;
-        }
-
-        return model;
-    }
-
     /// <summary>
     /// The annual PD a scenario holds <paramref name="party"/> to, and the PD to maturity it implies over
     /// <paramref name="years"/>: a stochastic scenario that draws the party's default draws it from its own PD
     /// (<paramref name="model"/>: <c>P defaults drawn pd R</c>, and its term structure, <c>from DATE pd R</c>), which
     /// the Monte Carlo report prints as the input PD, so the scenario's column says the same; else the party's <c>pd</c>.
     /// To maturity, each piece of the term structure compounds over its years: 1 − Π (1 − pdᵢ)^yearsᵢ (one piece:
-    /// 1 − (1 − pd)^years).
+    /// 1 − (1 − pd)^years). Not the source's <c>PartyDefaultInput.HorizonPd</c>: that is to the top deal's maturity, and
+    /// a chain's entity's rows are to its own (TeraWulf's LakeMariner: 36.20%, where the top's horizon gives 23.32%).
     /// </summary>
     static (double Annual, double ToMaturity) Pd(DealDescription deal, PartyInfo party, DefaultModel? model, double years)
     {
