@@ -154,6 +154,21 @@ public static partial class DiagnosticCatalogue
     public const double MaxCentExactMoney = 70_368_744_177_664.0;
 
     /// <summary>
+    /// DL0135 (warning): a rate literal (<c>%</c> or <c>bp</c>) of <see cref="MaxPlausibleRate"/> or more, 1000%. Every
+    /// rate a deal writes is a coupon, a spread, a share, a price against an index, a growth, a drift or a volatility,
+    /// and none comes near ten times what it applies to: it is almost always a slip of the digits or the suffix
+    /// (<c>65000%</c>, <c>50000bp</c>). A coupon that large overflows the run's arithmetic, which then shows only as n/a
+    /// or a Monte Carlo run stopped (exit 2); the warning names the literal where it is written. The deal still
+    /// compiles and runs.
+    /// </summary>
+    public static Diagnostic RateBeyondTenfold(SourceSpan span, string literal) =>
+        Warning("DL0135", span, string.Create(CultureInfo.InvariantCulture,
+            $"'{ShortenLiteral(literal)}' is 1000% or more: no coupon, spread, share, price, growth or volatility comes near ten times what it applies to; check the digits and the suffix (% or bp)"));
+
+    /// <summary>The rate DL0135 warns from, as a fraction: 10, that is 1000% (100,000bp).</summary>
+    public const double MaxPlausibleRate = 10.0;
+
+    /// <summary>
     /// DL0133 (warning): the file is not valid UTF-8. Each invalid byte sequence is read as U+FFFD; the first
     /// one is reported, with how many there are. The file should be saved as UTF-8.
     /// </summary>

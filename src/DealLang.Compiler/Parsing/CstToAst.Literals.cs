@@ -104,6 +104,12 @@ internal sealed partial class CstToAst
             Report(DiagnosticCatalogue.MoneyBeyondCents(Span(token), token.Text));
         }
 
+        // A rate is written without its sign (a negative one is '-' before the literal), so its size is its value.
+        if (kind is LiteralKind.Rate && value >= DiagnosticCatalogue.MaxPlausibleRate)
+        {
+            Report(DiagnosticCatalogue.RateBeyondTenfold(Span(token), token.Text));
+        }
+
         return new LiteralSyntax(value, kind, token.Text, Span(token));
     }
 

@@ -168,4 +168,19 @@ public sealed class ReliabilityParsingTests
         Assert.Equal(reported, diagnostics.Any(d => d.Code == "DL0134" && d.Severity == Severity.Warning));
         Assert.DoesNotContain(diagnostics, d => d.Severity == Severity.Error);
     }
+
+    [Theory]
+    [InlineData("coupon 999.99%", false)]   // 9.9999 as a fraction: below the warning's 10
+    [InlineData("coupon 1000%", true)]      // 10.0: the warning's first value
+    [InlineData("coupon 65000%", true)]     // a slip for 6.5000%
+    [InlineData("coupon 100000bp", true)]   // 100,000bp = 1000%
+    [InlineData("coupon 99999bp", false)]   // 999.99%
+    [InlineData("coupon -1500%", true)]     // the sign is not part of the literal
+    [InlineData("coupon 6.5%", false)]
+    public void ARateOfAThousandPercentOrMoreIsAWarning(string coupon, bool reported)
+    {
+        var diagnostics = Check(Deal($"  tranche T {{ balance 10m  {coupon}  amortize bullet  seniority 1 }}"));
+
+        Assert.Equal(reported, diagnostics.Any(d => d.Code == "DL0135" && d.Severity == Severity.Warning));
+    }
 }
