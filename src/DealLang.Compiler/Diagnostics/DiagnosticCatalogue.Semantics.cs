@@ -195,6 +195,19 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic ClosingNotBeforeMaturity(SourceSpan span, string closing, string maturity) =>
         Error("DL0404", span, $"the closing date {closing} must be before the maturity date {maturity}");
 
+    /// <summary>
+    /// DL0448 (warning): the maturity is more than <see cref="LongestPlausibleTermYears"/> years after the closing. No
+    /// debt runs that long (a data centre's ground lease may, its notes do not), and a year typed wrong (2205 for 2050)
+    /// makes a deal of hundreds of years that checks and runs, its figures spread over periods nobody meant. The
+    /// deal still compiles and runs.
+    /// </summary>
+    public static Diagnostic TermBeyondACentury(SourceSpan span, string closing, string maturity) =>
+        Warning("DL0448", span, string.Create(CultureInfo.InvariantCulture,
+            $"the maturity {maturity} is more than {LongestPlausibleTermYears} years after the closing {closing}: no debt runs that long; is the year right?"));
+
+    /// <summary>The term DL0448 warns beyond, in years from the closing.</summary>
+    public const int LongestPlausibleTermYears = 100;
+
     /// <summary>DL0405: the first payment date is not after closing and on or before maturity.</summary>
     public static Diagnostic FirstPaymentOutOfRange(SourceSpan span, string firstPayment, string closing, string maturity) =>
         Error("DL0405", span,

@@ -107,6 +107,11 @@ internal sealed partial class DealChecks
         {
             _diagnostics.Add(DiagnosticCatalogue.ClosingNotBeforeMaturity(maturity.Span, closing.Value.ToString(), maturity.Value.ToString()));
         }
+        else if (Deal.Closing is { } start && Deal.Maturity is { } end
+            && start.Value.AddMonthsClamped(12 * DiagnosticCatalogue.LongestPlausibleTermYears) < end.Value)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.TermBeyondACentury(end.Span, start.Value.ToString(), end.Value.ToString()));
+        }
 
         if (Deal.FirstPayment is { } first && Closing is { } c && Maturity is { } m && (first.Value <= c || first.Value > m))
         {

@@ -50,6 +50,24 @@ public sealed class StructureTests
     }
 
     [Theory]
+    [InlineData("2125-01-01", false)] // closing 2025-01-01 + 100 years: the longest term without the warning
+    [InlineData("2125-01-02", true)]  // a day more
+    [InlineData("2205-01-01", true)]  // 2205 for 2050
+    public void AMaturityMoreThanACenturyAfterTheClosingIsAWarning(string maturity, bool reported)
+    {
+        (DealModel? model, IReadOnlyList<Diagnostic> diagnostics) = Analyze(Deal().Replace("maturity 2030-01-01", "maturity " + maturity, StringComparison.Ordinal));
+
+        Assert.NotNull(model); // a warning: the deal still compiles
+        Assert.Equal(reported, diagnostics.Any(d => d.Code == "DL0448" && d.Severity == Severity.Warning));
+        if (reported)
+        {
+            Diagnostic d = Assert.Single(diagnostics);
+            Assert.Equal($"the maturity {maturity} is more than 100 years after the closing 2025-01-01: no debt runs that long; is the year right?", d.Message);
+            At(d, 4, 12);
+        }
+    }
+
+    [Theory]
     [InlineData("2025-01-01")]
     [InlineData("2030-01-02")]
     public void TheFirstPaymentFallsAfterClosingAndByMaturity(string date)
