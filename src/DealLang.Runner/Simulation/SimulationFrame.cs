@@ -64,15 +64,18 @@ public sealed record SimulationFrame(
     public const string Sobol = "sobol";
 
     /// <summary>The frame of a run of <paramref name="deal"/>: <paramref name="parties"/> lists the parties with an
-    /// input PD (null: every party with a <c>pd</c>, its horizon PD compounded from the closing to the last period's end,
+    /// input PD (null: every party with a <c>pd</c>, its horizon PD compounded from the closing to the maturity,
     /// <c>PD to maturity</c>).</summary>
     public static SimulationFrame Of(DealDescription deal, string dealHash, string scenario, ulong seed, int paths, IEnumerable<PartyPd>? parties = null)
     {
         ArgumentNullException.ThrowIfNull(deal);
-        double years = DayCounts.YearFraction(DayCount.Act365F, deal.Closing, deal.Boundaries[^1]);
+        // To the maturity, not to the last period's end (a workout period after it would count later defaults too), in
+        // the path source's arithmetic (StochasticPaths: a hazard −ln(1 − pd) over ACT/365F years), so a frame made here
+        // states the PD to maturity the engine's frame does.
+        double years = Date.DaysBetween(deal.Closing, deal.Maturity) / 365.0;
         PartyPd[] pds = parties is not null
             ? [.. parties]
-            : [.. deal.Parties.Select((p, i) => new PartyPd(p.Name, i, p.AnnualPd, 1 - Math.Pow(1 - p.AnnualPd, years))).Where(p => p.AnnualPd > 0)];
+            : [.. deal.Parties.Select((p, i) => new PartyPd(p.Name, i, p.AnnualPd, -double.ExpM1(-(-Math.Log(1 - p.AnnualPd) * years)))).Where(p => p.AnnualPd > 0)];
         return new SimulationFrame(
             deal.Name,
             dealHash,
