@@ -83,6 +83,15 @@ public static class CliApp
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
+            if (parsed.Action is System.CommandLine.Help.HelpAction help && parsed.CommandResult.Command == root)
+            {
+                // deallang --help: the library's page, its list of verbs showing which arguments may be left out (RootHelp).
+                using var page = new StringWriter();
+                int shown = parsed.Invoke(new InvocationConfiguration { Output = page, Error = console.Error, EnableDefaultExceptionHandler = false });
+                console.Out.Write(RootHelp.WithVerbUsage(page.ToString(), root, help.MaxWidth));
+                return shown;
+            }
+
             int exit = parsed.Invoke(new InvocationConfiguration
             {
                 Output = console.Out,
