@@ -230,6 +230,57 @@ public class UsageErrorTests
         AssertNoStackTrace(outcome);
     }
 
+    /// <summary>Every option of every verb that takes one value (the recursive <c>--verbosity</c> included), with its
+    /// short alias when it has one: <c>verb option alias</c>.</summary>
+    public static TheoryData<string, string, string> OptionsOfOneValue()
+    {
+        var rows = new TheoryData<string, string, string>();
+        var root = CliApp.Root(new CliConsole(TextWriter.Null, TextWriter.Null), DealLang.Compiler.Emit.CompileOptions.Default);
+        foreach (var verb in root.Subcommands)
+        {
+            foreach (var option in verb.Options.Concat(root.Options.Where(o => o.Recursive)))
+            {
+                bool flag = option.ValueType == typeof(bool) || option.ValueType == typeof(bool?);
+                if (!flag && option.Arity.MaximumNumberOfValues == 1 && option.Name.StartsWith("--", StringComparison.Ordinal))
+                {
+                    rows.Add(verb.Name, option.Name, option.Aliases.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "");
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    // The parser named an option given twice by the spelling typed first: `-s X --scenario Y` was "Option '-s' expects a
+    // single argument but 2 were provided". The long name leads, as in docs/cli.md, and every spelling typed follows.
+    [Theory]
+    [MemberData(nameof(OptionsOfOneValue))]
+    public void An_option_given_twice_is_named_by_its_long_name_and_each_spelling_typed(string verb, string option, string alias)
+    {
+        var longTwice = CliHarness.Run(verb, Hyperion, option, "1", option, "2");
+        Assert.Equal(ExitCodes.UsageError, longTwice.Exit);
+        Assert.Contains($"deallang: error: {option} is given twice ({option} 1, {option} 2) and takes one value: give it once\n", longTwice.Err, StringComparison.Ordinal);
+
+        if (alias.Length > 0)
+        {
+            var both = CliHarness.Run(verb, Hyperion, alias, "1", option, "2", alias, "3");
+            Assert.Equal(ExitCodes.UsageError, both.Exit);
+            Assert.Contains($"deallang: error: {option} is given 3 times ({alias} 1, {option} 2, {alias} 3) and takes one value: give it once\n", both.Err, StringComparison.Ordinal);
+            Assert.DoesNotContain("expects a single argument", both.Err, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void An_option_given_twice_keeps_each_value_as_typed_and_the_usage_line()
+    {
+        var outcome = CliHarness.Run("run", Hyperion, "--scenario=Base", "-sStress");
+
+        Assert.Equal(
+            "deallang: error: --scenario is given twice (--scenario Base, -s Stress) and takes one value: give it once\n"
+            + "Run 'deallang --help' or 'deallang <verb> --help' for usage.\n",
+            outcome.Err);
+    }
+
     [Theory]
     [InlineData("--help")]
     [InlineData("check", "--help")]
