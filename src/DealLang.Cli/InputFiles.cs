@@ -44,11 +44,7 @@ public sealed class InputFiles
     public void Plan(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (path == DealFile.StandardInput)
-        {
-            GivenPath.RequireOutput(path, "file"); // refused before the run, not once its result is to be written
-        }
-
+        GivenPath.RequireOutput(path, "file"); // '-' and a blank path refused before the run, not once its result is to be written
         OutputPaths.RequireFile(path); // a folder given for a file, before the run whose result it could not take
         Refuse(path);
         // Two outputs into one file (mc --paths-out P -o P) would leave only the one written last, and say "wrote"

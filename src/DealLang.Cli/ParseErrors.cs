@@ -7,7 +7,8 @@ namespace DealLang.Cli;
 /// The command-line parser's errors with an option named as docs/cli.md names it, by its long name (<c>--scenario</c>),
 /// with the spellings the user typed beside it. The parser named an option by the spelling typed first:
 /// <c>-s X --scenario Y</c> was "Option '-s' expects a single argument but 2 were provided", naming one of the two and
-/// not the other.
+/// not the other, and <c>run -f</c> "Required argument missing for option: '-f'", where the docs and the CLI's own
+/// messages say <c>--format</c>.
 /// </summary>
 internal static class ParseErrors
 {
@@ -16,7 +17,7 @@ internal static class ParseErrors
     {
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(parsed);
-        if (error.SymbolResult is not OptionResult { IdentifierToken: not null } result)
+        if (error.SymbolResult is not OptionResult { IdentifierToken: { } first } result)
         {
             return error.Message;
         }
@@ -30,7 +31,11 @@ internal static class ParseErrors
             return $"{option.Name} is given {times} ({string.Join(", ", typed)}) and takes one value: give it once";
         }
 
-        return error.Message;
+        // Any other error naming the option by the spelling typed (its short alias): by its long name, that spelling after.
+        string quoted = $"'{first.Value}'";
+        return first.Value != option.Name && error.Message.Contains(quoted, StringComparison.Ordinal)
+            ? error.Message.Replace(quoted, $"'{option.Name}' ({first.Value})", StringComparison.Ordinal)
+            : error.Message;
     }
 
     // Each time the option appears on the command line, its spelling and the value after it (none when the next word is

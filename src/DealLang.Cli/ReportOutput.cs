@@ -20,12 +20,7 @@ internal static class ReportOutput
             return verb(console);
         }
 
-        if (output.Length == 0 || output == DealFile.StandardInput)
-        {
-            throw new UsageException($"--output takes a file to write the report to, not '{output}' (without --output the report is printed)");
-        }
-
-        console.Inputs.Plan(output); // a folder refused now, and a file the verb reads as soon as it reads it, not after its work
+        console.Inputs.Plan(output); // -, a blank path and a folder refused now, a file the verb reads as soon as it reads it
         using var captured = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = console.Out.NewLine };
         int exit = verb(console with { Out = captured });
         if (exit == ExitCodes.Ok || exit == reportedFailure)

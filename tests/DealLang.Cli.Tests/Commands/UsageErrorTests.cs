@@ -270,6 +270,45 @@ public class UsageErrorTests
         }
     }
 
+    // The parser named an option without its value by the spelling typed: `run -f` was "Required argument missing for
+    // option: '-f'.", where docs/cli.md and the CLI's own messages say --format. The long name leads; the alias typed follows.
+    [Theory]
+    [MemberData(nameof(OptionsOfOneValue))]
+    public void An_option_without_its_value_is_named_by_its_long_name(string verb, string option, string alias)
+    {
+        var asLong = CliHarness.Run(verb, Hyperion, option);
+        Assert.Equal(ExitCodes.UsageError, asLong.Exit);
+        Assert.Contains($"deallang: error: Required argument missing for option: '{option}'.\n", asLong.Err, StringComparison.Ordinal);
+
+        if (alias.Length > 0)
+        {
+            var asAlias = CliHarness.Run(verb, Hyperion, alias);
+            Assert.Equal(ExitCodes.UsageError, asAlias.Exit);
+            Assert.Contains($"deallang: error: Required argument missing for option: '{option}' ({alias}).\n", asAlias.Err, StringComparison.Ordinal);
+        }
+    }
+
+    // -o on the verbs that print a report said "--output takes a file to write the report to, not '-' (…)", where
+    // docs/cli.md gives every output's message for '-' and for a blank path (an unset shell variable), as the other
+    // outputs (report -o, --paths-out, --junit) said them.
+    [Theory]
+    [InlineData("check", "--format", "json")]
+    [InlineData("run")]
+    [InlineData("mc", "--scenario", "StochasticRent")]
+    [InlineData("merge")]
+    [InlineData("solve", "--hurdle", "MetaLease.rent", "--target", "Sponsor irr = 10%")]
+    [InlineData("report")]
+    public void Output_to_standard_input_or_a_blank_path_is_refused_as_every_output_is(string verb, params string[] rest)
+    {
+        var dash = CliHarness.Run([verb, Hyperion, .. rest, "-o", "-"]);
+        Assert.Equal(ExitCodes.UsageError, dash.Exit);
+        Assert.Equal("deallang: error: '-' is standard input, not a file to write: give the file's path (./- for a file named '-', /dev/stdout for standard output)", dash.Err.Trim());
+
+        var blank = CliHarness.Run([verb, Hyperion, .. rest, "--output", ""]);
+        Assert.Equal(ExitCodes.UsageError, blank.Exit);
+        Assert.Equal("deallang: error: '' is not a file's path", blank.Err.Trim());
+    }
+
     [Fact]
     public void An_option_given_twice_keeps_each_value_as_typed_and_the_usage_line()
     {
