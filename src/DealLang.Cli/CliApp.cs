@@ -23,26 +23,12 @@ public static class CliApp
             Warn = message => console.Info(console.Error, $"deallang: warning: {TerminalText.Escape(message)}"),
         };
         var verbosity = VerbosityOption();
-        var root = new RootCommand("DealLang: compile and run structured-credit deal files (docs/cli.md).")
-        {
-            CheckCommand.Create(console),
-            BuildCommand.Create(console, options),
-            RunCommand.Create(console, options),
-            McCommand.Create(console, options),
-            MergeCommand.Create(console),
-            SolveCommand.Create(console, options),
-            LspCommand.Create(console),
-            ReportCommand.Create(console, options),
-            FmtCommand.Create(console),
-            TestCommand.Create(console, options),
-        };
-        root.Options.Add(verbosity);
-
+        RootCommand root = Root(console, options, verbosity);
         ParseResult parsed = root.Parse(args);
         // --help and --version clear System.CommandLine's parse errors (`deallang --version --bogus` printed the version,
         // exit 0), but an unknown flag is a usage error wherever it stands (docs/cli.md): the tokens nothing matched say so.
         string[] errors = parsed.Errors.Count > 0
-            ? [.. parsed.Errors.Select(e => e.Message)]
+            ? [.. parsed.Errors.Select(e => ParseErrors.Message(e, parsed)).Distinct(StringComparer.Ordinal)] // an option by its long name
             : [.. parsed.UnmatchedTokens.Select(t => $"Unrecognized command or argument '{t}'.")];
         if (errors.Length == 0 && (parsed.Action is System.CommandLine.Help.HelpAction || root.Options.OfType<VersionOption>().Any(o => parsed.GetResult(o) is not null)))
         {
@@ -83,6 +69,15 @@ public static class CliApp
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
+            if (parsed.Action is System.CommandLine.Help.HelpAction help && parsed.CommandResult.Command == root)
+            {
+                // deallang --help: the library's page, its list of verbs showing which arguments may be left out (RootHelp).
+                using var page = new StringWriter();
+                int shown = parsed.Invoke(new InvocationConfiguration { Output = page, Error = console.Error, EnableDefaultExceptionHandler = false });
+                console.Out.Write(RootHelp.WithVerbUsage(page.ToString(), root, help.MaxWidth));
+                return shown;
+            }
+
             int exit = parsed.Invoke(new InvocationConfiguration
             {
                 Output = console.Out,
@@ -126,6 +121,26 @@ public static class CliApp
 
             return ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>The command line's verbs and options (tests read them: every option, every verb).</summary>
+    internal static RootCommand Root(CliConsole console, CompileOptions options, Option<string>? verbosity = null)
+    {
+        var root = new RootCommand("DealLang: compile and run structured-credit deal files (docs/cli.md).")
+        {
+            CheckCommand.Create(console),
+            BuildCommand.Create(console, options),
+            RunCommand.Create(console, options),
+            McCommand.Create(console, options),
+            MergeCommand.Create(console),
+            SolveCommand.Create(console, options),
+            LspCommand.Create(console),
+            ReportCommand.Create(console, options),
+            FmtCommand.Create(console),
+            TestCommand.Create(console, options),
+        };
+        root.Options.Add(verbosity ?? VerbosityOption());
+        return root;
     }
 
     static readonly string[] Verbosities = ["quiet", "normal", "detailed"];

@@ -168,45 +168,4 @@ internal static class DealFile
         return read ?? throw new UsageException(
             $"standard input holds more than {MaxBytes / (1024 * 1024)} MiB, the most a deal file may hold; is it the right input?");
     }
-
-    /// <summary>Creates an output folder, or fails with a usage error naming it.</summary>
-    public static string EnsureDirectory(string path)
-    {
-        try
-        {
-            GivenPath.RequireOutput(path, "folder");
-            if (File.Exists(path))
-            {
-                throw new UsageException($"'{path}' is a file; give a folder for the output");
-            }
-
-            Directory.CreateDirectory(path);
-            return path;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new UsageException($"cannot create output folder {path}: permission denied", e);
-        }
-        catch (Exception e) when (e is IOException or ArgumentException or NotSupportedException)
-        {
-            // The usual cause is a file where a folder of the path should be: name it.
-            string? blocker = FileInPath(path);
-            throw new UsageException(
-                blocker is null ? $"cannot create output folder {path}: {e.Message}" : $"cannot create output folder {path}: {blocker} is a file", e);
-        }
-    }
-
-    private static string? FileInPath(string path)
-    {
-        for (string? part = Path.GetDirectoryName(path); !string.IsNullOrEmpty(part); part = Path.GetDirectoryName(part))
-        {
-            if (File.Exists(part))
-            {
-                return part;
-            }
-        }
-
-        return null;
-    }
-
 }

@@ -38,16 +38,14 @@ public sealed class InputFiles
         }
     }
 
-    /// <summary>Notes an output the command will write, so that reading it as an input is refused at once, before a long
-    /// run whose result could not be written (<c>mc -o deal.deal</c>); checked against what was read so far too.</summary>
+    /// <summary>Notes an output file the command will write, so that reading it as an input is refused at once, before a
+    /// long run whose result could not be written (<c>mc -o deal.deal</c>); checked against what was read so far too, and
+    /// refused at once when it is a folder (<see cref="OutputPaths.RequireFile"/>).</summary>
     public void Plan(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (path == DealFile.StandardInput)
-        {
-            GivenPath.RequireOutput(path, "file"); // refused before the run, not once its result is to be written
-        }
-
+        GivenPath.RequireOutput(path, "file"); // '-' and a blank path refused before the run, not once its result is to be written
+        OutputPaths.RequireFile(path); // a folder given for a file, before the run whose result it could not take
         Refuse(path);
         // Two outputs into one file (mc --paths-out P -o P) would leave only the one written last, and say "wrote"
         // for both. A device or a pipe is written into, not replaced, so two outputs may share it.

@@ -30,10 +30,7 @@ internal sealed class OutputFiles(InputFiles? inputs)
         foreach (var (path, _) in files)
         {
             inputs?.Refuse(path);
-            if (Directory.Exists(path))
-            {
-                throw new UsageException($"{path} exists and is a directory; nothing was written");
-            }
+            OutputPaths.RequireFile(path);
         }
 
         var staged = new List<(string Temporary, string Path, string Target)>(files.Count);
@@ -101,7 +98,7 @@ internal sealed class OutputFiles(InputFiles? inputs)
         }
         catch (DirectoryNotFoundException e)
         {
-            throw new UsageException($"cannot write {path}: the folder {folder} does not exist; {consequence}", e);
+            throw OutputPaths.MissingFolder(path, folder, consequence, e);
         }
         catch (Exception e) when (OutputTargets.Refused(e))
         {

@@ -20,17 +20,7 @@ internal static class ReportOutput
             return verb(console);
         }
 
-        if (output.Length == 0 || output == DealFile.StandardInput)
-        {
-            throw new UsageException($"--output takes a file to write the report to, not '{output}' (without --output the report is printed)");
-        }
-
-        if (Directory.Exists(output))
-        {
-            throw new UsageException($"--output {output}: it is a folder; give a file (run's --out DIR writes one file per report into a folder)");
-        }
-
-        console.Inputs.Plan(output); // refused as soon as the verb reads it, not after its work
+        console.Inputs.Plan(output); // -, a blank path and a folder refused now, a file the verb reads as soon as it reads it
         using var captured = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = console.Out.NewLine };
         int exit = verb(console with { Out = captured });
         if (exit == ExitCodes.Ok || exit == reportedFailure)

@@ -62,12 +62,12 @@ internal static class BuildCommand
     {
         if (emitCs is not null)
         {
-            outputs.Add(Path.Combine(DealFile.EnsureDirectory(emitCs), FileStem(compiled.TypeName) + ".cs"), compiled.Source);
+            outputs.Add(Path.Combine(OutputPaths.Folder(emitCs), FileStem(compiled.TypeName) + ".cs"), compiled.Source);
         }
 
         if (outDir is not null)
         {
-            outputs.Add(Path.Combine(DealFile.EnsureDirectory(outDir), FileStem(compiled.TypeName) + ".dll"), compiled.Image);
+            outputs.Add(Path.Combine(OutputPaths.Folder(outDir), FileStem(compiled.TypeName) + ".dll"), compiled.Image);
         }
     }
 

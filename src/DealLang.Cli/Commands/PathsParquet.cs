@@ -69,10 +69,7 @@ internal sealed class PathsParquet : IPathSink, IDisposable
         inputs.Refuse(path); // before the run: a deal file given as --paths-out would be replaced at its end
         var (pathField, fields, kinds) = Schema(columns);
         string full = Path.GetFullPath(path);
-        if (Directory.Exists(full))
-        {
-            throw new UsageException($"{path} exists and is a directory; give a file for --paths-out");
-        }
+        OutputPaths.RequireFile(path);
 
         // Beside the file (a link's file: the link stays a link), so the final move is a rename; for a device or a
         // pipe (OutputTargets), which cannot be replaced, in the temporary folder, copied into it at the end.
@@ -89,7 +86,7 @@ internal sealed class PathsParquet : IPathSink, IDisposable
         catch (DirectoryNotFoundException e)
         {
             // The system's message names the hidden temporary file, which the user never asked for.
-            throw new UsageException($"cannot write {path}: the folder {folder} does not exist; nothing was written", e);
+            throw OutputPaths.MissingFolder(path, folder, "nothing was written", e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -13,7 +13,7 @@ internal static class ReportWriter
     {
         if (outDir is not null)
         {
-            DealFile.EnsureDirectory(outDir);
+            OutputPaths.Folder(outDir);
             var outputs = new OutputFiles(console.Inputs);
             foreach (var (_, stem, text) in reports)
             {

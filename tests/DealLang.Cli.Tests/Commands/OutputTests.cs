@@ -33,7 +33,7 @@ public sealed class OutputTests : IDisposable
         var outcome = CliHarness.Run("run", Hyperion, "--format", "csv", "--ledger", "--out", _directory);
 
         Assert.Equal(ExitCodes.UsageError, outcome.Exit);
-        Assert.Equal($"deallang: error: {blocking} exists and is a directory; nothing was written", outcome.Err.Trim());
+        Assert.Equal($"deallang: error: cannot write {blocking}: it is a folder, not a file; nothing was written", outcome.Err.Trim());
         Assert.Equal("", outcome.Out);
 
         // Neither the other ledgers nor a temporary file; the earlier run's file untouched.
@@ -50,7 +50,7 @@ public sealed class OutputTests : IDisposable
         var outcome = CliHarness.Run("build", Hyperion, "--emit-cs", _directory, "--out", _directory);
 
         Assert.Equal(ExitCodes.UsageError, outcome.Exit);
-        Assert.Contains("Deal_Hyperion.dll exists and is a directory; nothing was written", outcome.Err, StringComparison.Ordinal);
+        Assert.Contains("Deal_Hyperion.dll: it is a folder, not a file; nothing was written", outcome.Err, StringComparison.Ordinal);
         Assert.Empty(FilesIn(_directory));
     }
 
@@ -64,7 +64,7 @@ public sealed class OutputTests : IDisposable
         var inside = CliHarness.Run("run", Hyperion, "--out", Path.Combine(file, "sub"));
 
         Assert.Equal(ExitCodes.UsageError, inside.Exit);
-        Assert.Equal($"deallang: error: cannot create output folder {Path.Combine(file, "sub")}: {file} is a file", inside.Err.Trim());
+        Assert.Equal($"deallang: error: cannot write into {Path.Combine(file, "sub")}: {file} is a file, not a folder; nothing was written", inside.Err.Trim());
     }
 
     [Fact]

@@ -238,7 +238,7 @@ public sealed class TestCommandTests : IDisposable
         Directory.CreateDirectory(received);
         var blocked = CliHarness.Run("test", deal, "--scenario", "Base");
         Assert.True(blocked.Exit == 2, blocked.ToString());
-        Assert.Contains($"{received} exists and is a directory; nothing was written", blocked.Err, StringComparison.Ordinal);
+        Assert.Contains($"cannot write {received}: it is a folder, not a file; nothing was written", blocked.Err, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(folder, "hyperion.Base.ledger.received.csv"))); // the pair, or neither
         Assert.DoesNotContain("internal error", blocked.Err + blocked.Out, StringComparison.Ordinal);
     }

@@ -230,6 +230,96 @@ public class UsageErrorTests
         AssertNoStackTrace(outcome);
     }
 
+    /// <summary>Every option of every verb that takes one value (the recursive <c>--verbosity</c> included), with its
+    /// short alias when it has one: <c>verb option alias</c>.</summary>
+    public static TheoryData<string, string, string> OptionsOfOneValue()
+    {
+        var rows = new TheoryData<string, string, string>();
+        var root = CliApp.Root(new CliConsole(TextWriter.Null, TextWriter.Null), DealLang.Compiler.Emit.CompileOptions.Default);
+        foreach (var verb in root.Subcommands)
+        {
+            foreach (var option in verb.Options.Concat(root.Options.Where(o => o.Recursive)))
+            {
+                bool flag = option.ValueType == typeof(bool) || option.ValueType == typeof(bool?);
+                if (!flag && option.Arity.MaximumNumberOfValues == 1 && option.Name.StartsWith("--", StringComparison.Ordinal))
+                {
+                    rows.Add(verb.Name, option.Name, option.Aliases.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "");
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    // The parser named an option given twice by the spelling typed first: `-s X --scenario Y` was "Option '-s' expects a
+    // single argument but 2 were provided". The long name leads, as in docs/cli.md, and every spelling typed follows.
+    [Theory]
+    [MemberData(nameof(OptionsOfOneValue))]
+    public void An_option_given_twice_is_named_by_its_long_name_and_each_spelling_typed(string verb, string option, string alias)
+    {
+        var longTwice = CliHarness.Run(verb, Hyperion, option, "1", option, "2");
+        Assert.Equal(ExitCodes.UsageError, longTwice.Exit);
+        Assert.Contains($"deallang: error: {option} is given twice ({option} 1, {option} 2) and takes one value: give it once\n", longTwice.Err, StringComparison.Ordinal);
+
+        if (alias.Length > 0)
+        {
+            var both = CliHarness.Run(verb, Hyperion, alias, "1", option, "2", alias, "3");
+            Assert.Equal(ExitCodes.UsageError, both.Exit);
+            Assert.Contains($"deallang: error: {option} is given 3 times ({alias} 1, {option} 2, {alias} 3) and takes one value: give it once\n", both.Err, StringComparison.Ordinal);
+            Assert.DoesNotContain("expects a single argument", both.Err, StringComparison.Ordinal);
+        }
+    }
+
+    // The parser named an option without its value by the spelling typed: `run -f` was "Required argument missing for
+    // option: '-f'.", where docs/cli.md and the CLI's own messages say --format. The long name leads; the alias typed follows.
+    [Theory]
+    [MemberData(nameof(OptionsOfOneValue))]
+    public void An_option_without_its_value_is_named_by_its_long_name(string verb, string option, string alias)
+    {
+        var asLong = CliHarness.Run(verb, Hyperion, option);
+        Assert.Equal(ExitCodes.UsageError, asLong.Exit);
+        Assert.Contains($"deallang: error: Required argument missing for option: '{option}'.\n", asLong.Err, StringComparison.Ordinal);
+
+        if (alias.Length > 0)
+        {
+            var asAlias = CliHarness.Run(verb, Hyperion, alias);
+            Assert.Equal(ExitCodes.UsageError, asAlias.Exit);
+            Assert.Contains($"deallang: error: Required argument missing for option: '{option}' ({alias}).\n", asAlias.Err, StringComparison.Ordinal);
+        }
+    }
+
+    // -o on the verbs that print a report said "--output takes a file to write the report to, not '-' (…)", where
+    // docs/cli.md gives every output's message for '-' and for a blank path (an unset shell variable), as the other
+    // outputs (report -o, --paths-out, --junit) said them.
+    [Theory]
+    [InlineData("check", "--format", "json")]
+    [InlineData("run")]
+    [InlineData("mc", "--scenario", "StochasticRent")]
+    [InlineData("merge")]
+    [InlineData("solve", "--hurdle", "MetaLease.rent", "--target", "Sponsor irr = 10%")]
+    [InlineData("report")]
+    public void Output_to_standard_input_or_a_blank_path_is_refused_as_every_output_is(string verb, params string[] rest)
+    {
+        var dash = CliHarness.Run([verb, Hyperion, .. rest, "-o", "-"]);
+        Assert.Equal(ExitCodes.UsageError, dash.Exit);
+        Assert.Equal("deallang: error: '-' is standard input, not a file to write: give the file's path (./- for a file named '-', /dev/stdout for standard output)", dash.Err.Trim());
+
+        var blank = CliHarness.Run([verb, Hyperion, .. rest, "--output", ""]);
+        Assert.Equal(ExitCodes.UsageError, blank.Exit);
+        Assert.Equal("deallang: error: '' is not a file's path", blank.Err.Trim());
+    }
+
+    [Fact]
+    public void An_option_given_twice_keeps_each_value_as_typed_and_the_usage_line()
+    {
+        var outcome = CliHarness.Run("run", Hyperion, "--scenario=Base", "-sStress");
+
+        Assert.Equal(
+            "deallang: error: --scenario is given twice (--scenario Base, -s Stress) and takes one value: give it once\n"
+            + "Run 'deallang --help' or 'deallang <verb> --help' for usage.\n",
+            outcome.Err);
+    }
+
     [Theory]
     [InlineData("--help")]
     [InlineData("check", "--help")]

@@ -1,0 +1,90 @@
+namespace DealLang.Cli;
+
+/// <summary>
+/// Where an output goes, in one wording for every verb (docs/cli.md, "Every verb"): a file output (<c>-o</c>, a
+/// shard's <c>--out</c>, <c>--paths-out</c>, <c>--junit</c>, a report in <c>run --out</c>'s folder) that is a folder,
+/// a folder output (<c>run --out</c>, <c>build --out</c> and <c>--emit-cs</c>) that is a file or cannot be made, and a
+/// file in the way of a folder on an output's path. Each is a usage error (exit 2) saying
+/// <c>cannot write PATH: …; nothing was written</c> (<c>cannot write into DIR</c> for a folder), where <c>report -o
+/// DIR</c>, <c>run -o DIR</c> and <c>run --out FILE</c> had worded theirs three ways.
+/// </summary>
+internal static class OutputPaths
+{
+    /// <summary>A usage error when the file output <paramref name="path"/> is a folder.</summary>
+    public static void RequireFile(string path, string consequence = "nothing was written")
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!string.IsNullOrWhiteSpace(path) && Directory.Exists(path))
+        {
+            throw new UsageException($"cannot write {path}: it is a folder, not a file; {consequence}");
+        }
+    }
+
+    /// <summary>The usage error for the file output <paramref name="path"/> whose <paramref name="folder"/> is not there
+    /// (<see cref="DirectoryNotFoundException"/>): a file standing where a folder of that path should be, named, else
+    /// the folder missing.</summary>
+    public static UsageException MissingFolder(string path, string folder, string consequence, Exception cause)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        return FileInPath(folder) is { } blocker
+            ? new UsageException($"cannot write {path}: {blocker} is a file, not a folder; {consequence}", cause)
+            : new UsageException($"cannot write {path}: the folder {folder} does not exist; {consequence}", cause);
+    }
+
+    /// <summary>The folder output <paramref name="path"/>, made if missing (with the folders above it), or a usage
+    /// error naming what is in the way.</summary>
+    public static string Folder(string path)
+    {
+        GivenPath.RequireOutput(path, "folder");
+        if (File.Exists(path))
+        {
+            throw new UsageException($"cannot write into {path}: it is a file, not a folder; nothing was written");
+        }
+
+        try
+        {
+            Directory.CreateDirectory(path);
+            return path;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new UsageException($"cannot write into {path}: permission denied in {NearestFolder(path)}; nothing was written", e);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or NotSupportedException)
+        {
+            // The usual cause is a file where a folder of the path should be: name it.
+            throw new UsageException(FileInPath(path) is { } blocker
+                ? $"cannot write into {path}: {blocker} is a file, not a folder; nothing was written"
+                : $"cannot write into {path}: {e.Message.TrimEnd('.', ' ')}; nothing was written", e);
+        }
+    }
+
+    // The first file met going up from folder (itself included), where a folder was needed; null when none is.
+    private static string? FileInPath(string folder)
+    {
+        for (string? part = folder; !string.IsNullOrEmpty(part); part = Path.GetDirectoryName(part))
+        {
+            if (File.Exists(part))
+            {
+                return part;
+            }
+        }
+
+        return null;
+    }
+
+    // The deepest folder of path that exists: where a folder could not be made.
+    private static string NearestFolder(string path)
+    {
+        string full = Path.GetFullPath(path);
+        for (string? part = Path.GetDirectoryName(full); !string.IsNullOrEmpty(part); part = Path.GetDirectoryName(part))
+        {
+            if (Directory.Exists(part))
+            {
+                return part;
+            }
+        }
+
+        return full;
+    }
+}
