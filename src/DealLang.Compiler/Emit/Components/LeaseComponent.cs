@@ -445,7 +445,7 @@ internal sealed class LeaseComponent(EmitContext ctx)
 
             if (lease.HasRvg)
             {
-                WriteRvg(w, lease);
+                WriteRvg(w, lease, soldFlag);
             }
 
             if (lease.Guarantee is { } guarantee)
@@ -491,11 +491,15 @@ internal sealed class LeaseComponent(EmitContext ctx)
         }
     }
 
-    private void WriteRvg(IndentedWriter w, LeaseState lease)
+    // None once the facility is sold in an earlier period, as no rent, guarantor or termination fee is: the lease ended
+    // with the sale, and the value it guaranteed was realised by it (an RVG at the lease's later expiry, default or break
+    // would be measured against a facility the deal no longer owns). A sale at the end of the lease's own last period
+    // comes after its RVG, as after that period's rent.
+    private void WriteRvg(IndentedWriter w, LeaseState lease, string soldFlag)
     {
         string cap = CSharpLiterals.DoubleOperand(lease.Info.RvgCap);
         w.Line(lease.Rvg + " = 0.0;");
-        using (w.Block("if (t == " + lease.EndPeriod + " && " + lease.RvgApplies + ")"))
+        using (w.Block("if (" + (soldFlag.Length > 0 ? "!(" + soldFlag + ") && " : "") + "t == " + lease.EndPeriod + " && " + lease.RvgApplies + ")"))
         {
             // The value is the facility's on the day the lease ends (an input: the day may fall inside the period, whose
             // value row is read at its end), as the appraisal a term sheet's guarantee is settled on.

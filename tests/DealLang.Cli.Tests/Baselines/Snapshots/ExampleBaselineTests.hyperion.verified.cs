@@ -224,7 +224,7 @@ public sealed class Deal_Hyperion : IDealProgram
             lease_MetaLease_rent = sale1_done ? 0.0 : lease_MetaLease_scheduledRent[t];
             lease_MetaLease_ended = sale1_done || (lease_MetaLease_endPeriod >= 0 && t >= lease_MetaLease_endPeriod);
             lease_MetaLease_rvg = 0.0;
-            if (t == lease_MetaLease_endPeriod && lease_MetaLease_rvgApplies)
+            if (!(sale1_done) && t == lease_MetaLease_endPeriod && lease_MetaLease_rvgApplies)
             {
                 // the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value on its last day), times what it can recover
                 double guaranteed = (tranche_Notes_startBalance - tranche_Notes_scheduledPrincipal);
@@ -797,7 +797,7 @@ public sealed class Deal_Hyperion : IDealProgram
             lease_MetaLease_rent = sale1_done ? 0.0 : lease_MetaLease_scheduledRent[t];
             lease_MetaLease_ended = sale1_done || (lease_MetaLease_endPeriod >= 0 && t >= lease_MetaLease_endPeriod);
             lease_MetaLease_rvg = 0.0;
-            if (t == lease_MetaLease_endPeriod && lease_MetaLease_rvgApplies)
+            if (!(sale1_done) && t == lease_MetaLease_endPeriod && lease_MetaLease_rvgApplies)
             {
                 // the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value on its last day), times what it can recover
                 double guaranteed = (tranche_Notes_startBalance - tranche_Notes_scheduledPrincipal);
@@ -1282,7 +1282,7 @@ public sealed class Deal_Hyperion : IDealProgram
                 lease_MetaLease_rent = sale1_done ? 0.0 : lease_MetaLease_scheduledRent[t];
                 lease_MetaLease_ended = sale1_done || (lease_MetaLease_endPeriod >= 0 && t >= lease_MetaLease_endPeriod);
                 lease_MetaLease_rvg = 0.0;
-                if (t == lease_MetaLease_endPeriod && lease_MetaLease_rvgApplies)
+                if (!(sale1_done) && t == lease_MetaLease_endPeriod && lease_MetaLease_rvgApplies)
                 {
                     // the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value on its last day), times what it can recover
                     double guaranteed = (tranche_Notes_startBalance - tranche_Notes_scheduledPrincipal);
