@@ -440,14 +440,18 @@ internal sealed partial class ContractComponent(EmitContext ctx)
                 w.Line("result.GuaranteePaid[" + CSharpLiterals.Int(guarantee.Index) + "][t] = " + contract.Guaranteed + ";");
             }
 
+            // The one-off receipts (a fee on the customer's default or break, a prepayment) are the contract's as its
+            // revenue is, × the fleet's share held: the units an enforcement sale sold took their share of the contract
+            // with them, and once the fleet is sold whole no fee or prepayment is the deal's (as a lease's RVG, rent and
+            // fee stop with its facility's sale).
             if (contract.HasTerminationFee)
             {
-                w.Line(contract.Termination + " = " + contract.TerminationFees + "[t];");
+                w.Line(contract.Termination + " = " + contract.TerminationFees + "[t] * " + kept + ";");
             }
 
             if (contract.HasPrepayment)
             {
-                w.Line(contract.Prepayment + " = " + contract.Prepaid + "[t];");
+                w.Line(contract.Prepayment + " = " + contract.Prepaid + "[t] * " + kept + ";");
             }
 
             if (contract.Active.Declared)

@@ -179,7 +179,7 @@ public sealed class Deal_Abernathy : IDealProgram
             // AbernathyJV: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Fluidstack's default date (its period prorated to the day)
             contract_AbernathyJV_revenue = (32000.0 * fleet_AbernathyCapacity_kept * index_H100Rent_level * 8760.0 * contract_AbernathyJV_termYears[t] * contract_AbernathyJV_floor) + 32000.0 * fleet_AbernathyCapacity_kept * index_H100Rent_level * 8760.0 * contract_AbernathyJV_reletYears[t] * contract_AbernathyJV_reletUtilisation;
             contract_AbernathyJV_units = ((party_Fluidstack_defaulted[t] || !contract_AbernathyJV_curves.LiveAtEnd[t] ? 0.0 : 32000.0) + 32000.0 * contract_AbernathyJV_reletLive[t]) * fleet_AbernathyCapacity_kept;
-            contract_AbernathyJV_termination = contract_AbernathyJV_terminationFees[t];
+            contract_AbernathyJV_termination = contract_AbernathyJV_terminationFees[t] * fleet_AbernathyCapacity_kept;
             // JvNotes: interest on the opening balance, plus interest unpaid so far (which earns none)
             tranche_JvNotes_scheduledInterest = tranche_JvNotes_balance * 0.0775 * yf;
             tranche_JvNotes_interestDue = tranche_JvNotes_scheduledInterest + tranche_JvNotes_unpaidInterest;
@@ -568,7 +568,7 @@ public sealed class Deal_Abernathy : IDealProgram
             // AbernathyJV: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Fluidstack's default date (its period prorated to the day)
             contract_AbernathyJV_revenue = (32000.0 * fleet_AbernathyCapacity_kept * index_H100Rent_level * 8760.0 * contract_AbernathyJV_termYears[t] * contract_AbernathyJV_floor) + 32000.0 * fleet_AbernathyCapacity_kept * index_H100Rent_level * 8760.0 * contract_AbernathyJV_reletYears[t] * contract_AbernathyJV_reletUtilisation;
             contract_AbernathyJV_units = ((party_Fluidstack_defaulted[t] || !contract_AbernathyJV_curves.LiveAtEnd[t] ? 0.0 : 32000.0) + 32000.0 * contract_AbernathyJV_reletLive[t]) * fleet_AbernathyCapacity_kept;
-            contract_AbernathyJV_termination = contract_AbernathyJV_terminationFees[t];
+            contract_AbernathyJV_termination = contract_AbernathyJV_terminationFees[t] * fleet_AbernathyCapacity_kept;
             // JvNotes: interest on the opening balance, plus interest unpaid so far (which earns none)
             tranche_JvNotes_scheduledInterest = tranche_JvNotes_balance * 0.0775 * yf;
             tranche_JvNotes_interestDue = tranche_JvNotes_scheduledInterest + tranche_JvNotes_unpaidInterest;
@@ -933,7 +933,7 @@ public sealed class Deal_Abernathy : IDealProgram
                 // AbernathyJV: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Fluidstack's default date (its period prorated to the day)
                 contract_AbernathyJV_revenue = (32000.0 * fleet_AbernathyCapacity_kept * index_H100Rent_level * 8760.0 * contract_AbernathyJV_termYears[t] * contract_AbernathyJV_floor) + 32000.0 * fleet_AbernathyCapacity_kept * index_H100Rent_level * 8760.0 * contract_AbernathyJV_reletYears[t] * contract_AbernathyJV_reletUtilisation;
                 contract_AbernathyJV_units = ((party_Fluidstack_defaulted[t] || !contract_AbernathyJV_curves.LiveAtEnd[t] ? 0.0 : 32000.0) + 32000.0 * contract_AbernathyJV_reletLive[t]) * fleet_AbernathyCapacity_kept;
-                contract_AbernathyJV_termination = contract_AbernathyJV_terminationFees[t];
+                contract_AbernathyJV_termination = contract_AbernathyJV_terminationFees[t] * fleet_AbernathyCapacity_kept;
                 // JvNotes: interest on the opening balance, plus interest unpaid so far (which earns none)
                 tranche_JvNotes_scheduledInterest = tranche_JvNotes_balance * 0.0775 * yf;
                 tranche_JvNotes_interestDue = tranche_JvNotes_scheduledInterest + tranche_JvNotes_unpaidInterest;
