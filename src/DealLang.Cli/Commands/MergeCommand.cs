@@ -28,33 +28,38 @@ internal static class MergeCommand
 
     private static int Execute(string[] files, ReportFormat format, CliConsole console)
     {
-        var shards = new List<(string Name, IReadOnlyList<ShardResult> Entities)>(files.Length);
-        foreach (string file in files)
-        {
-            try
-            {
-                console.Inputs.Add(file, "a shard file");
-                shards.Add((file, ShardFile.ReadRun(ReadBytes(file))));
-            }
-            catch (FormatException e)
-            {
-                throw new UsageException($"{file} cannot be merged: {e.Message}", e);
-            }
-        }
-
+        // Each file is read and added to the run's totals before the next is read, so a merge holds one file's totals
+        // and the running sums, however many shards there are (ShardMerger).
+        var merger = new ShardMerger();
         try
         {
-            var entities = ShardMerge.MergeRun(shards);
-            if (entities.Length == 1)
+            foreach (string file in files)
             {
-                console.Out.Write(MonteCarloReport.Render(CreditMetrics.Compute(entities[0].Frame, entities[0].Totals), format));
+                IReadOnlyList<ShardResult> entities;
+                try
+                {
+                    console.Inputs.Add(file, "a shard file");
+                    entities = ShardFile.ReadRun(ReadBytes(file));
+                }
+                catch (FormatException e)
+                {
+                    throw new UsageException($"{file} cannot be merged: {e.Message}", e);
+                }
+
+                merger.Add(file, entities);
+            }
+
+            var merged = merger.Finish();
+            if (merged.Length == 1)
+            {
+                console.Out.Write(MonteCarloReport.Render(CreditMetrics.Compute(merged[0].Frame, merged[0].Totals), format));
             }
             else
             {
-                ReportWriter.Write(McChain.Reports(entities, format), format, null, console);
+                ReportWriter.Write(McChain.Reports(merged, format), format, null, console);
             }
 
-            McCommand.NoteStandardErrors(entities[0].Frame, console); // the shards' frames record how the paths were drawn
+            McCommand.NoteStandardErrors(merged[0].Frame, console); // the shards' frames record how the paths were drawn
             return ExitCodes.Ok;
         }
         catch (ShardMergeException e)

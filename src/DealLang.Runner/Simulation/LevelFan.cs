@@ -4,16 +4,18 @@ namespace DealLang.Runner.Simulation;
 /// One index's fan chart over a run: for each of the deal's periods, the histogram of the index's level at the period's
 /// start over the paths (<see cref="LogHistogram"/>'s grid at <see cref="SimulationTotals.FanBits"/>, without extremes).
 /// The same counts, smallest and largest values as a histogram per period, bit for bit (<see cref="this[int]"/> gives
-/// that histogram), held in one table whose periods lie side by side within a bucket, counts[bucket × periods + t]: a
-/// path's row is added in one pass over one array, and levels in the same bucket from one period to the next fall in the
-/// same cache line. A histogram per period put each period's 42 KB of counts on pages of its own, three dependent loads
+/// that histogram), held in one row per bucket whose periods lie side by side, rows[bucket][t]: a path's levels in the
+/// same bucket from one period to the next fall in the same cache line. A bucket's row is made when a level first
+/// falls in it, so a fan holds the buckets its levels reached, not the grid's 10,000 (one table of them all was 1.3 GB
+/// for a deal of 32,000 quarters, made resident page by page when shards merged: 17.7 GB to merge six shards of three
+/// paths, the fuzz hunt's). A histogram per period put each period's 42 KB of counts on pages of its own, three dependent loads
 /// from a fan to a count, and two indices' 40 adds were 0.11-0.20 µs of CoreWeave's 2 µs engine path (bench/HISTORY.md,
 /// session 2026-12-06j). Every period holds one value a path, so one count of paths serves them all. Not thread-safe:
 /// one per shard.
 /// </summary>
 public sealed class LevelFan
 {
-    readonly int[] counts;
+    readonly int[]?[] rows;
     readonly double[] min;
     readonly double[] max;
     readonly int buckets;
@@ -24,7 +26,7 @@ public sealed class LevelFan
         ArgumentOutOfRangeException.ThrowIfNegative(periods);
         Periods = periods;
         buckets = LogHistogram.BucketsOf(SimulationTotals.FanBits);
-        counts = new int[buckets * periods];
+        rows = new int[buckets][];
         min = new double[periods];
         max = new double[periods];
         Array.Fill(min, double.NaN);
@@ -74,8 +76,8 @@ public sealed class LevelFan
         for (int t = 0; t < row.Length; t++)
         {
             double value = row[t];
-            int cell = (LogHistogram.BucketOf(value, SimulationTotals.FanBits) * Periods) + t;
-            counts[cell] = checked(counts[cell] + 1);
+            int[] counts = rows[LogHistogram.BucketOf(value, SimulationTotals.FanBits)] ??= new int[Periods];
+            counts[t] = checked(counts[t] + 1);
             min[t] = first ? value : Math.Min(min[t], value);
             max[t] = first ? value : Math.Max(max[t], value);
         }
@@ -98,9 +100,18 @@ public sealed class LevelFan
             return;
         }
 
-        for (int i = 0; i < counts.Length; i++)
+        for (int b = 0; b < buckets; b++)
         {
-            counts[i] = checked(counts[i] + other.counts[i]);
+            if (other.rows[b] is not { } theirs)
+            {
+                continue;
+            }
+
+            int[] ours = rows[b] ??= new int[Periods];
+            for (int t = 0; t < Periods; t++)
+            {
+                ours[t] = checked(ours[t] + theirs[t]);
+            }
         }
 
         for (int t = 0; t < Periods; t++)
@@ -117,30 +128,43 @@ public sealed class LevelFan
     public static LevelFan FromPeriods(IReadOnlyList<LogHistogram> periods)
     {
         ArgumentNullException.ThrowIfNull(periods);
-        var fan = new LevelFan(periods.Count);
-        for (int t = 0; t < periods.Count; t++)
+        return FromPeriods(periods.Count, t => periods[t]);
+    }
+
+    /// <summary>As <see cref="FromPeriods(IReadOnlyList{LogHistogram})"/>, period t's histogram made by
+    /// <paramref name="period"/>(t) when the fan takes it in, so that one period's histogram (42 KB of counts) is held
+    /// at a time, not every period's: a shard file of a deal of 32,000 quarters held 1.3 GB of them an index.</summary>
+    public static LevelFan FromPeriods(int periods, Func<int, LogHistogram> period)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(periods);
+        ArgumentNullException.ThrowIfNull(period);
+        var fan = new LevelFan(periods);
+        for (int t = 0; t < periods; t++)
         {
-            LogHistogram h = periods[t];
+            LogHistogram h = period(t);
             if (h.SubBits != SimulationTotals.FanBits || h.KeepsExtremes)
             {
                 throw new FormatException($"period {t}'s histogram is not on a fan's grid ({SimulationTotals.FanBits} bits, without extremes)");
             }
 
-            if (h.Count != periods[0].Count)
+            if (t == 0)
             {
-                throw new FormatException($"period {t}'s histogram counts {h.Count} levels, period 0's {periods[0].Count}: a fan counts one a path in every period");
+                fan.Count = h.Count;
+            }
+            else if (h.Count != fan.Count)
+            {
+                throw new FormatException($"period {t}'s histogram counts {h.Count} levels, period 0's {fan.Count}: a fan counts one a path in every period");
             }
 
             foreach (var (bucket, count, _, _) in h.NonEmpty())
             {
-                fan.counts[(bucket * fan.Periods) + t] = count;
+                (fan.rows[bucket] ??= new int[fan.Periods])[t] = count;
             }
 
             fan.min[t] = h.Min;
             fan.max[t] = h.Max;
         }
 
-        fan.Count = periods.Count == 0 ? 0 : periods[0].Count;
         return fan;
     }
 
@@ -149,7 +173,7 @@ public sealed class LevelFan
     {
         for (int b = 0; b < buckets; b++)
         {
-            int count = counts[(b * Periods) + t];
+            int count = rows[b] is { } counts ? counts[t] : 0;
             if (count != 0)
             {
                 yield return (b, count);

@@ -654,13 +654,8 @@ public static class ShardFile
         partyDefaults.CopyTo(totals.PartyDefaults, 0);
         for (int x = 0; x < fans.Length; x++)
         {
-            var levels = new LogHistogram[periods];
-            for (int p = 0; p < periods; p++)
-            {
-                levels[p] = ReadHistogram(fans[x][p], SimulationTotals.FanBits, extremes: false);
-            }
-
-            totals.IndexLevels[x] = LevelFan.FromPeriods(levels);
+            JsonElement[] fan = fans[x];
+            totals.IndexLevels[x] = LevelFan.FromPeriods(periods, p => ReadHistogram(fan[p], SimulationTotals.FanBits, extremes: false));
         }
 
         ReadPairs(t, frame, totals);

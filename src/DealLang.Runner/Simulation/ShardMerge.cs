@@ -27,33 +27,64 @@ public static class ShardMerge
     public static (SimulationFrame Frame, SimulationTotals Totals) Merge(IReadOnlyList<(string Name, ShardResult Shard)> shards)
     {
         ArgumentNullException.ThrowIfNull(shards);
-        if (shards.Count == 0)
+        var merger = new ShardMerger();
+        foreach (var (name, shard) in shards)
         {
-            throw new ShardMergeException("no shard files given");
+            merger.Add(name, [shard]);
         }
 
-        var (firstName, first) = shards[0];
-        foreach (var (name, shard) in shards.Skip(1))
+        return merger.Finish()[0];
+    }
+
+    /// <summary>
+    /// Combines shard files of one deal or of one chain (<see cref="ShardFile.ReadRun"/>: each file's entities in run
+    /// order): every file must hold the same entities, and each entity's shards then merge as
+    /// <see cref="Merge"/>'s (same run, every path exactly once). Returns each entity's frame and totals, in run order.
+    /// </summary>
+    public static (SimulationFrame Frame, SimulationTotals Totals)[] MergeRun(IReadOnlyList<(string Name, IReadOnlyList<ShardResult> Entities)> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var merger = new ShardMerger();
+        foreach (var (name, entities) in files)
         {
-            string? difference = Difference(first.Frame, shard.Frame);
-            if (difference is not null)
-            {
-                throw new ShardMergeException($"{name} is not a shard of the same run as {firstName}: {difference}");
-            }
+            merger.Add(name, entities);
         }
 
-        // Sorted by their first path, the shards must tile 0 … n − 1: a gap is a missing shard, a start before the
-        // previous end an overlap (a shard given twice, or shards of two splits).
-        var ordered = shards.OrderBy(s => s.Shard.Shard.From).ThenBy(s => s.Shard.Shard.To).ToArray();
-        int paths = first.Frame.Paths;
+        return merger.Finish();
+    }
+
+    /// <summary>Throws <see cref="ShardMergeException"/> when <paramref name="shard"/> (a file's entity) is not of the
+    /// run <paramref name="first"/> began (another deal, hash, scenario, seed or path count) or its totals are of
+    /// another shape, naming <paramref name="name"/>.</summary>
+    internal static void Check(string firstName, ShardResult first, string name, ShardResult shard)
+    {
+        string? difference = Difference(first.Frame, shard.Frame);
+        if (difference is not null)
+        {
+            throw new ShardMergeException($"{name} is not a shard of the same run as {firstName}: {difference}");
+        }
+
+        // A file's totals of another shape, or sums that overflow together, passed the reading of each file alone
+        // (a count dropped from a list, a sum edited): the file is damaged, a usage error, not an internal one.
+        if (first.Totals.ShapeDifference(shard.Totals) is { } shape)
+        {
+            throw new ShardMergeException($"{name} cannot be merged: its contents are damaged (its totals hold {shape} as in {firstName})");
+        }
+    }
+
+    /// <summary>The shards given must tile paths 0 … n − 1: sorted by their first path, a gap is a missing shard, a
+    /// start before the previous end an overlap (a shard given twice, or shards of two splits).</summary>
+    internal static void CheckTiling(IReadOnlyList<(string Name, Shard Shard)> shards, SimulationFrame frame)
+    {
+        var ordered = shards.OrderBy(s => s.Shard.From).ThenBy(s => s.Shard.To).ToArray();
+        int paths = frame.Paths;
         int covered = 0;
         string? previous = null;
-        foreach (var (name, shard) in ordered)
+        foreach (var (name, s) in ordered)
         {
-            Shard s = shard.Shard;
             if (s.From > covered)
             {
-                throw new ShardMergeException($"paths {covered} to {s.From - 1} are in no shard given (missing {Missing(ordered, covered, s.From)})");
+                throw new ShardMergeException($"paths {covered} to {s.From - 1} are in no shard given (missing {Missing(ordered, frame, covered, s.From)})");
             }
 
             if (s.From < covered)
@@ -67,61 +98,17 @@ public static class ShardMerge
 
         if (covered < paths)
         {
-            throw new ShardMergeException($"paths {covered} to {paths - 1} are in no shard given (missing {Missing(ordered, covered, paths)})");
+            throw new ShardMergeException($"paths {covered} to {paths - 1} are in no shard given (missing {Missing(ordered, frame, covered, paths)})");
         }
-
-        // A file's totals of another shape, or sums that overflow together, passed the reading of each file alone
-        // (a count dropped from a list, a sum edited): the file is damaged, a usage error, not an internal one.
-        SimulationTotals totals = first.Totals.EmptyLike();
-        foreach (var (name, shard) in ordered)
-        {
-            if (first.Totals.ShapeDifference(shard.Totals) is { } shape)
-            {
-                throw new ShardMergeException($"{name} cannot be merged: its contents are damaged (its totals hold {shape} as in {firstName})");
-            }
-
-            try
-            {
-                totals.Merge(shard.Totals);
-            }
-            catch (OverflowException e)
-            {
-                throw new ShardMergeException($"{name} cannot be merged: its contents are damaged (its sums and the other shards' add up to more than a run's sums hold)", e);
-            }
-        }
-
-        return (first.Frame, totals);
     }
 
-    /// <summary>
-    /// Combines shard files of one deal or of one chain (<see cref="ShardFile.ReadRun"/>: each file's entities in run
-    /// order): every file must hold the same entities, and each entity's shards then merge as
-    /// <see cref="Merge"/>'s (same run, every path exactly once). Returns each entity's frame and totals, in run order.
-    /// </summary>
-    public static (SimulationFrame Frame, SimulationTotals Totals)[] MergeRun(IReadOnlyList<(string Name, IReadOnlyList<ShardResult> Entities)> files)
+    /// <summary>A file's entities against the first file's: the same deal, or the same chain's entities in order.</summary>
+    internal static void CheckEntities(string firstName, IReadOnlyList<ShardResult> first, string name, IReadOnlyList<ShardResult> entities)
     {
-        ArgumentNullException.ThrowIfNull(files);
-        if (files.Count == 0)
+        if (entities.Count != first.Count || !entities.Select(e => e.Frame.Deal).SequenceEqual(first.Select(e => e.Frame.Deal)))
         {
-            throw new ShardMergeException("no shard files given");
+            throw new ShardMergeException($"{name} is not a shard of the same run as {firstName}: {What(entities)}, not {What(first)}");
         }
-
-        var (firstName, first) = files[0];
-        foreach (var (name, entities) in files.Skip(1))
-        {
-            if (entities.Count != first.Count || !entities.Select(e => e.Frame.Deal).SequenceEqual(first.Select(e => e.Frame.Deal)))
-            {
-                throw new ShardMergeException($"{name} is not a shard of the same run as {firstName}: {What(entities)}, not {What(first)}");
-            }
-        }
-
-        var merged = new (SimulationFrame, SimulationTotals)[first.Count];
-        for (int e = 0; e < first.Count; e++)
-        {
-            merged[e] = Merge([.. files.Select(f => (f.Name, f.Entities[e]))]);
-        }
-
-        return merged;
     }
 
     /// <summary>A file's run for a message: its deal, or its chain's entities in run order.</summary>
@@ -130,14 +117,13 @@ public static class ShardMerge
         : $"the chain {string.Join(", ", entities.Select(e => e.Frame.Deal))}";
 
     /// <summary>The shards of the first file's split that would cover the gap, for the message.</summary>
-    static string Missing((string Name, ShardResult Shard)[] shards, int from, int to)
+    static string Missing((string Name, Shard Shard)[] shards, SimulationFrame frame, int from, int to)
     {
-        Shard any = shards[0].Shard.Shard;
-        int paths = shards[0].Shard.Frame.Paths;
+        Shard any = shards[0].Shard;
         var names = new List<string>();
         for (int i = 1; i <= any.Count; i++)
         {
-            Shard s = Shard.Of(i, any.Count, paths, shards[0].Shard.Frame.Sampling == SimulationFrame.Antithetic);
+            Shard s = Shard.Of(i, any.Count, frame.Paths, frame.Sampling == SimulationFrame.Antithetic);
             if (s.From < to && s.To > from)
             {
                 names.Add(string.Create(CultureInfo.InvariantCulture, $"{i}/{any.Count}"));
@@ -178,4 +164,72 @@ public static class ShardMerge
     }
 
     static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
+}
+
+/// <summary>
+/// Merges shard files one at a time, as they are read (<c>deallang merge</c>): each file is checked against the first
+/// (the same entities, run and shape of totals) and its totals added into the run's at once, so that only the running
+/// totals and one file's are held, not every file's (a merge of 1,001 shards of a 1,000-path run of corpus 017 held
+/// 3.2 GB of them, the fuzz3 hunt's). <see cref="Finish"/> then checks that the shards tile the paths exactly once.
+/// The totals are exact sums, so the order the files come in changes nothing.
+/// </summary>
+public sealed class ShardMerger
+{
+    string? firstName;
+    IReadOnlyList<ShardResult>? first;
+    SimulationTotals[] totals = [];
+    List<(string Name, Shard Shard)>[] ranges = [];
+
+    /// <summary>Adds one file's entities (one, or a chain's in run order); throws <see cref="ShardMergeException"/>
+    /// when they are not of the first file's run or their totals are damaged.</summary>
+    public void Add(string name, IReadOnlyList<ShardResult> entities)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(entities);
+        if (first is null)
+        {
+            firstName = name;
+            first = entities;
+            totals = [.. entities.Select(e => e.Totals.EmptyLike())];
+            ranges = [.. entities.Select(_ => new List<(string, Shard)>())];
+        }
+        else
+        {
+            ShardMerge.CheckEntities(firstName!, first, name, entities);
+        }
+
+        for (int e = 0; e < entities.Count; e++)
+        {
+            ShardMerge.Check(firstName!, first[e], name, entities[e]);
+            try
+            {
+                totals[e].Merge(entities[e].Totals);
+            }
+            catch (OverflowException ex)
+            {
+                throw new ShardMergeException($"{name} cannot be merged: its contents are damaged (its sums and the other shards' add up to more than a run's sums hold)", ex);
+            }
+
+            ranges[e].Add((name, entities[e].Shard));
+        }
+    }
+
+    /// <summary>Each entity's frame and merged totals, in run order, once the shards are seen to cover every path
+    /// exactly once.</summary>
+    public (SimulationFrame Frame, SimulationTotals Totals)[] Finish()
+    {
+        if (first is null)
+        {
+            throw new ShardMergeException("no shard files given");
+        }
+
+        var merged = new (SimulationFrame, SimulationTotals)[first.Count];
+        for (int e = 0; e < first.Count; e++)
+        {
+            ShardMerge.CheckTiling(ranges[e], first[e].Frame);
+            merged[e] = (first[e].Frame, totals[e]);
+        }
+
+        return merged;
+    }
 }

@@ -66,7 +66,9 @@ public static class MonteCarloFairSpread
         (_, double se, _) = MonteCarloProblem.MeanAndError(value, runner.MirroredPairs);
         return new SolveResult("fair spread", info.Name, runner.Scenario.Name, spread, SolveCondition.Rate(spread), "%",
             $"mean discounted flows = {info.IssuePrice * 100:0.####}% of the funded principal over {curveText}", mean - price,
-            $"mean value less the price {SolveCondition.Money(deal.Currency, mean - price)} ± {SolveCondition.Money(deal.Currency, se)} (s.e., {runner.Paths:#,##0} paths)",
+            // One path (or, under antithetic, one mirrored pair) has no standard error: n/a, as the other objectives
+            // print it (MonteCarloProblem), where the money format printed 'USD NaN'.
+            $"mean value less the price {SolveCondition.Money(deal.Currency, mean - price)} ± {(double.IsNaN(se) ? "n/a" : SolveCondition.Money(deal.Currency, se))} (s.e., {runner.Paths:#,##0} {(runner.Paths == 1 ? "path" : "paths")})",
             null, null, evaluations, "Brent on the paths' mean", 1e-12)
         {
             Estimate = mean - price,

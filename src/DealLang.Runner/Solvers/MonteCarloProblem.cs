@@ -58,7 +58,7 @@ public sealed class MonteCarloProblem : ILeverProblem
         runner.Run(value, Read);
         (double mean, double se, int over) = MeanAndError(values, runner.MirroredPairs);
         string estimate = over == runner.Paths
-            ? $"{Rate(mean)} ± {Rate(se)} (s.e., {runner.Paths:#,##0} paths)"
+            ? $"{Rate(mean)} ± {Rate(se)} (s.e., {runner.Paths:#,##0} {(runner.Paths == 1 ? "path" : "paths")})"
             : $"{Rate(mean)} ± {Rate(se)} (s.e., over the {over:#,##0} of {runner.Paths:#,##0} paths {Defined})";
         return condition switch
         {

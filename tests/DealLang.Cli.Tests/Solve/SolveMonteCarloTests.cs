@@ -220,6 +220,26 @@ public sealed class SolveMonteCarloTests : IDisposable
         Assert.Contains("mean value less the price", table.Out, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--fair-spread|Note")]
+    [InlineData("--hurdle|Obligor.recovery|--target|Note loss = 1%")]
+    public void One_path_has_no_standard_error_and_says_n_a(string question)
+    {
+        // s / √N over N − 1 is undefined for N = 1: the fair spread printed '± USD NaN (s.e., 1 paths)' (the fuzz3 hunt's
+        // mutant of corpus 077 at --paths 1); every objective now prints '± n/a' and JSON a null standardError.
+        string[] args = ["solve", deal, "--scenario", "Mc", .. question.Split('|'), "--paths", "1", "--seed", "9"];
+        CliOutcome table = CliHarness.Run(args);
+
+        Assert.True(table.Exit is ExitCodes.Ok or ExitCodes.NoSolution, table.ToString());
+        Assert.DoesNotContain("NaN", table.Out + table.Err, StringComparison.Ordinal);
+        if (table.Exit == ExitCodes.Ok)
+        {
+            Assert.Contains("± n/a (s.e., 1 path)", table.Out, StringComparison.Ordinal);
+            var answer = Answer(CliHarness.Run([.. args, "-f", "json"]));
+            Assert.Equal(JsonValueKind.Null, answer.GetProperty("standardError").ValueKind);
+        }
+    }
+
     [Fact]
     public void The_DDTLs_fair_spread_over_its_drawn_SOFR_is_below_the_base_cases_by_its_expected_losses()
     {

@@ -3,7 +3,7 @@ using DealLang.Runner.Simulation;
 namespace DealLang.Runner.Tests.Simulation;
 
 /// <summary>
-/// An index's fan chart held as one table of counts (<see cref="LevelFan"/>) is, period by period, the histogram a
+/// An index's fan chart held as rows of counts, one per bucket reached (<see cref="LevelFan"/>), is, period by period, the histogram a
 /// <see cref="LogHistogram"/> per period would have made: the same counts, smallest and largest values, bit for bit,
 /// after adding paths, after merging shards in any split, and read back from its periods' histograms (a shard file's).
 /// </summary>
@@ -161,5 +161,38 @@ public sealed class LevelFanTests
         other.Merge(fan);
         Assert.Equal(1, other.Count);
         Assert.Throws<ArgumentException>(() => other.Merge(new LevelFan(2)));
+    }
+
+    [Fact]
+    public void AFanOfALongDealHoldsTheBucketsItsLevelsReachedNotTheGrid()
+    {
+        // A deal to 9999 paid quarterly has 31,896 periods (the fuzz hunt's mutant of corpus 056): a table of every
+        // bucket (10,500 of them at FanBits 6) by every period was 4 × 10,500 × 31,896 = 1.3 GB a fan, and merging six
+        // shards of three paths made 17.7 GB of them resident. Here every level falls in one bucket (1.0), so the fan
+        // holds one row of 31,896 counts: 127.6 KB, plus its 10,500 row references, min and max (84 KB + 2 × 255 KB).
+        const int periods = 31_896;
+        double[] row = new double[periods];
+        Array.Fill(row, 1.0);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var shards = new LevelFan[6];
+        for (int s = 0; s < shards.Length; s++)
+        {
+            shards[s] = new LevelFan(periods);
+            shards[s].Add(row);
+        }
+
+        var merged = new LevelFan(periods);
+        foreach (LevelFan shard in shards)
+        {
+            merged.Merge(shard);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // 7 fans of about 0.73 MB each, 5.1 MB: under 8 MB (the table's was 9.4 GB for the seven).
+        Assert.True(allocated < 8_000_000, $"{allocated:N0} bytes allocated");
+        Assert.Equal(6, merged.Count);
+        Assert.Equal(6, merged[periods - 1].Count);
+        Assert.Equal(1.0, merged[periods - 1].Min);
     }
 }
