@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using DealLang.Runner.Running;
 using DealLang.Runtime;
@@ -60,8 +62,10 @@ public sealed record ChainShardResult(Shard Shard, IReadOnlyList<(SimulationFram
 /// the exact <c>totals</c>: 128-bit sums as decimal strings, doubles in round-trip form, histograms as their non-empty
 /// buckets. Written and read back, totals are the same bit for bit, so merged shards render the single run's report
 /// byte for byte. A chain's shard file (<see cref="WriteChain"/>) has, instead of <c>frame</c> and <c>totals</c>,
-/// <c>entities</c>: one <c>{ "frame", "totals" }</c> per entity of the chain, in run order. A file that is not such a
-/// shard, or of another version, is refused with a message (<see cref="FormatException"/>).
+/// <c>entities</c>: one <c>{ "frame", "totals" }</c> per entity of the chain, in run order. Its last field, <c>sha256</c>,
+/// is the SHA-256 of every byte before it (<see cref="Seal"/>): a file changed after it was written (a digit of a sum
+/// edited, a damaged copy) is refused rather than merged into a report that reads as the run's. A file that is not such
+/// a shard, of another version or whose checksum does not match is refused with a message (<see cref="FormatException"/>).
 /// </summary>
 public static class ShardFile
 {
@@ -72,8 +76,14 @@ public static class ShardFile
     // its "min" and "max"), which its quantiles are read inside; 5: an index fan's histograms without them (its "min",
     // "max" and "buckets" only, as in version 3), the measures' with them; 6: a fund's carry unpaid at the end
     // ("carryUnpaid", beside "carry") and, in an antithetic run's "pairs", its two sums after the carry's, and a fund's
-    // frame says whether its carry is deal by deal ("dealByDeal").
-    public const int Version = 6;
+    // frame says whether its carry is deal by deal ("dealByDeal"); 7: the file's checksum, "sha256", its last field.
+    public const int Version = 7;
+
+    // What comes before the checksum's 64 hexadecimal digits, and after them: the file's last field. The writer is not
+    // indented, and a quote inside a JSON string is escaped, so these bytes can only be that field.
+    static readonly byte[] ChecksumField = Encoding.UTF8.GetBytes(",\"sha256\":\"");
+    static readonly byte[] ChecksumEnd = Encoding.UTF8.GetBytes("\"}");
+    const int ChecksumDigits = 64;
 
     static readonly JsonWriterOptions Options = new() { Indented = false };
 
@@ -92,8 +102,7 @@ public static class ShardFile
             w.WriteEndObject();
         }
 
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
+        return Seal(buffer.ToArray());
     }
 
     /// <summary>A chain's shard file: every entity's frame and totals, in run order.</summary>
@@ -125,8 +134,81 @@ public static class ShardFile
             w.WriteEndObject();
         }
 
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
+        return Seal(buffer.ToArray());
+    }
+
+    /// <summary>
+    /// A shard file's bytes with its checksum: <paramref name="json"/>, one JSON object, ending
+    /// <c>,"sha256":"H"}</c> and a line end, H the SHA-256 (lower-case hexadecimal) of every byte before that field. A
+    /// checksum it already ends with is replaced, so an object edited on purpose (a test's damage) can be sealed again.
+    /// </summary>
+    public static byte[] Seal(byte[] json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        int close = LastNonWhiteSpace(json);
+        if (close < 1 || json[close] != (byte)'}')
+        {
+            throw new ArgumentException("A shard file is one JSON object.", nameof(json));
+        }
+
+        int end = ChecksumAt(json, close) is int field ? field : close;
+        ReadOnlySpan<byte> body = json.AsSpan(0, end);
+        byte[] sealedFile = new byte[end + ChecksumField.Length + ChecksumDigits + ChecksumEnd.Length + 1];
+        body.CopyTo(sealedFile);
+        ChecksumField.CopyTo(sealedFile.AsSpan(end));
+        Encoding.ASCII.GetBytes(Convert.ToHexStringLower(SHA256.HashData(body))).CopyTo(sealedFile.AsSpan(end + ChecksumField.Length));
+        ChecksumEnd.CopyTo(sealedFile.AsSpan(end + ChecksumField.Length + ChecksumDigits));
+        sealedFile[^1] = (byte)'\n';
+        return sealedFile;
+    }
+
+    // Throws when the file does not end with its checksum, or the checksum is not that of the bytes before it.
+    static void CheckSeal(byte[] bytes)
+    {
+        int close = LastNonWhiteSpace(bytes);
+        if (close < 0 || ChecksumAt(bytes, close) is not int field)
+        {
+            throw new FormatException("its contents are damaged (it does not end with its checksum, \"sha256\")");
+        }
+
+        string written = Encoding.ASCII.GetString(bytes, field + ChecksumField.Length, ChecksumDigits);
+        if (written != Convert.ToHexStringLower(SHA256.HashData(bytes.AsSpan(0, field))))
+        {
+            throw new FormatException("its contents are damaged (its checksum does not match them: the file was changed after it was written)");
+        }
+    }
+
+    // Where the checksum field starts when the object closing at `close` ends with one: the field, 64 lower-case
+    // hexadecimal digits and the closing quote and brace; null when it does not.
+    static int? ChecksumAt(byte[] bytes, int close)
+    {
+        int field = close + 1 - ChecksumEnd.Length - ChecksumDigits - ChecksumField.Length;
+        if (field < 0 || !bytes.AsSpan(field, ChecksumField.Length).SequenceEqual(ChecksumField)
+            || !bytes.AsSpan(close + 1 - ChecksumEnd.Length, ChecksumEnd.Length).SequenceEqual(ChecksumEnd))
+        {
+            return null;
+        }
+
+        foreach (byte b in bytes.AsSpan(field + ChecksumField.Length, ChecksumDigits))
+        {
+            if (!(b is >= (byte)'0' and <= (byte)'9' or >= (byte)'a' and <= (byte)'f'))
+            {
+                return null;
+            }
+        }
+
+        return field;
+    }
+
+    static int LastNonWhiteSpace(byte[] bytes)
+    {
+        int i = bytes.Length - 1;
+        while (i >= 0 && bytes[i] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
+        {
+            i--;
+        }
+
+        return i;
     }
 
     static void WriteShard(Utf8JsonWriter w, Shard shard)
@@ -218,6 +300,8 @@ public static class ShardFile
                     + (version < Version ? "; run the shard again with this DealLang" : ""));
             }
 
+            // After the version, so that a file of an earlier one, which has no checksum, is told to run again.
+            CheckSeal(bytes);
             return document;
         }
         catch

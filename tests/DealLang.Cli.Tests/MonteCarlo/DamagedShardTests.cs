@@ -28,7 +28,9 @@ public sealed class DamagedShardTests : IDisposable
         JsonNode root = JsonNode.Parse(File.ReadAllText(shard))!;
         damage(root);
         string path = shard + ".damaged.json";
-        File.WriteAllText(path, root.ToJsonString());
+        // Sealed again (its checksum made for the edited bytes), so the merge gets past the checksum to what the damage
+        // is aimed at; A_digit_changed_after_the_run_is_damage leaves the checksum as written.
+        File.WriteAllBytes(path, Runner.Simulation.ShardFile.Seal(System.Text.Encoding.UTF8.GetBytes(root.ToJsonString())));
         return path;
     }
 
@@ -48,6 +50,21 @@ public sealed class DamagedShardTests : IDisposable
         string shard = Damaged(Shard("national-compute.deal", "FiscalCost", "1/1"), root => root["totals"]!["tranches"]![0]![statistic]![field] = value);
 
         AssertDamaged(CliHarness.Run("merge", shard), $"cannot be merged: its contents are damaged ({message})");
+    }
+
+    [Fact]
+    public void A_digit_changed_after_the_run_is_damage()
+    {
+        // A sum with one digit changed still reads and adds up, and merged into a report that was not the run's: the
+        // file's checksum (its last field, "sha256") no longer matches the bytes before it.
+        string first = Shard("national-compute.deal", "FiscalCost", "1/2");
+        string second = Shard("national-compute.deal", "FiscalCost", "2/2");
+        string text = File.ReadAllText(second);
+        int paths = text.IndexOf("\"paths\":", StringComparison.Ordinal) + 8;
+        File.WriteAllText(second, text[..paths] + (text[paths] == '9' ? '8' : (char)(text[paths] + 1)) + text[(paths + 1)..]);
+
+        AssertDamaged(CliHarness.Run("merge", first, second),
+            $"{second} cannot be merged: its contents are damaged (its checksum does not match them: the file was changed after it was written)");
     }
 
     [Fact]
