@@ -362,7 +362,12 @@ internal static class SolveCommand
         Diagnostic? first = check.Diagnostics.FirstOrDefault(d => d.Span.Path == Source && d.Code != "DL0511");
         if (first is not null)
         {
-            throw new UsageException($"--breakeven '{lever}', at column {first.Span.Column}: {first.Severity.ToString().ToLowerInvariant()} {first.Code}: {first.Message.Replace($"scenario '{ProbeScenario}' ", "the lever ", StringComparison.Ordinal)}");
+            string message = first.Message.Replace($"scenario '{ProbeScenario}' ", "the lever ", StringComparison.Ordinal);
+            // A warning here is a lever the deal does not read (DL0508: no enforcement sale to change): searching it
+            // would move nothing, which is the mistake, not the warning's advice.
+            throw new UsageException(first.Severity == Severity.Warning
+                ? $"--breakeven '{lever}' would move nothing (column {first.Span.Column}, warning {first.Code}): {message}"
+                : $"--breakeven '{lever}', at column {first.Span.Column}: error {first.Code}: {message}");
         }
     }
 

@@ -142,6 +142,7 @@ public sealed class SolveCommandTests : IDisposable
     [InlineData("--breakeven", "Shed.value deflate", "--target", "Loan loses principal", "--breakeven needs --until COND")]
     [InlineData("--breakeven", "Shed.valeu deflate", "--until", "Loan loses principal", "--breakeven 'Shed.valeu deflate', at column")]
     [InlineData("--breakeven", "Shod.value deflate", "--until", "Loan loses principal", "the lever refers to 'Shod'")]
+    [InlineData("--breakeven", "enforcement haircut", "--until", "Loan loses principal", "--breakeven 'enforcement haircut' would move nothing (column 1, warning DL0508): the lever changes the enforcement sale, but the deal sells nothing on enforcement")]
     [InlineData("--breakeven", "Shed.value drop", "--until", "Loan loses principal", "is not a lever a break-even can move")]
     [InlineData("--breakeven", "Shed.value deflate; x", "--until", "Loan loses principal", "a lever is names and words only")]
     [InlineData("--breakeven", "Shod.value grow", "--until", "Loan loses principal", "the lever refers to 'Shod'")]
