@@ -106,7 +106,10 @@ internal sealed class DealMutator
         }
 
         var t = Pick(random, literals);
-        string by = random.Next(5) == 0 ? Pick(random, Literals) : Pick(random, SameKind(t));
+        // Never the literal itself ('6m' by '6m' leaves the deal as it was: a mutant wasted, and a shard of the "other"
+        // deal that is the same one).
+        string[] pool = [.. (random.Next(5) == 0 ? Literals : SameKind(t)).Where(l => l != t.Text)];
+        string by = pool.Length > 0 ? Pick(random, pool) : Pick(random, Literals.Where(l => l != t.Text).ToArray());
         return (Splice(text, t.Start, t.Length, by), $"replace '{t.Text}' at {t.Where} by '{Abbreviate(by)}'");
     }
 
