@@ -75,7 +75,7 @@ public sealed record SimulationFrame(
         double years = Date.DaysBetween(deal.Closing, deal.Maturity) / 365.0;
         PartyPd[] pds = parties is not null
             ? [.. parties]
-            : [.. deal.Parties.Select((p, i) => new PartyPd(p.Name, i, p.AnnualPd, -double.ExpM1(-(-Math.Log(1 - p.AnnualPd) * years)))).Where(p => p.AnnualPd > 0)];
+            : [.. deal.Parties.Select((p, i) => new PartyPd(p.Name, i, p.AnnualPd, -double.ExpM1(Math.Log(1 - p.AnnualPd) * years))).Where(p => p.AnnualPd > 0)];
         return new SimulationFrame(
             deal.Name,
             dealHash,
