@@ -127,6 +127,14 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic LogicNeedsConditions(SourceSpan span, string op, string actual) =>
         Error("DL0309", span, $"'{op}' needs conditions (true or false), but this is {actual}");
 
+    /// <summary>
+    /// DL0321 (warning): a condition written twice in one chain of <c>or</c> (or <c>and</c>); the copy adds nothing,
+    /// so it was most likely meant to say something else.
+    /// </summary>
+    public static Diagnostic RepeatedCondition(SourceSpan span, string op, string condition, SourceSpan first) =>
+        Warning("DL0321", span,
+            $"'{condition}' is already in this '{op}' ({(first.Line == span.Line ? "" : $"line {first.Line}, ")}column {first.Column}): the copy adds nothing; was it meant to say something else?");
+
     /// <summary>DL0310: an operator that has no meaning for its operand (negating a date, ordering conditions).</summary>
     public static Diagnostic OperatorNotApplicable(SourceSpan span, string op, string actual) =>
         Error("DL0310", span, $"'{op}' cannot be applied to {actual}");

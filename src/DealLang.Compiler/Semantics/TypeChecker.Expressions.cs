@@ -158,6 +158,7 @@ internal sealed partial class TypeChecker
     /// </summary>
     private BoundExpression BindBinary(BinaryExpressionSyntax binary, ExpressionContext context)
     {
+        WarnOfRepeatedConditions(binary);
         var spine = new Stack<BinaryExpressionSyntax>();
         ExpressionSyntax? innermost = binary;
         while (innermost is BinaryExpressionSyntax node)

@@ -598,7 +598,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             }
 
             // default rule: an event of default at the end of this period
-            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Loan_unpaidInterest > 0.0 || tranche_Loan_unpaidPrincipal > 0.0 && periodEnd >= date_2029_05_31 || tranche_Loan_unpaidPrincipal > 0.0 && periodEnd >= date_2029_05_31))
+            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Loan_unpaidInterest > 0.0 || tranche_Loan_unpaidPrincipal > 0.0 && periodEnd >= date_2029_05_31))
             {
                 eventOfDefault = true;
                 result.EventOfDefaultPeriod = t;
@@ -1273,7 +1273,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             }
 
             // default rule: an event of default at the end of this period
-            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Loan_unpaidInterest > 0.0 || tranche_Loan_unpaidPrincipal > 0.0 && periodEnd >= date_2029_05_31 || tranche_Loan_unpaidPrincipal > 0.0 && periodEnd >= date_2029_05_31))
+            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Loan_unpaidInterest > 0.0 || tranche_Loan_unpaidPrincipal > 0.0 && periodEnd >= date_2029_05_31))
             {
                 goto eventOfDefaultOccurred; // the rest of the path runs in RunDefaulted
             }
@@ -1985,7 +1985,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 }
 
                 // default rule: an event of default at the end of this period
-                if (!eventOfDefault && t < ScheduledPeriods && (tranche_Loan_unpaidInterest > 0.0 || tranche_Loan_unpaidPrincipal > 0.0 && periodEnd >= date_2029_05_31 || tranche_Loan_unpaidPrincipal > 0.0 && periodEnd >= date_2029_05_31))
+                if (!eventOfDefault && t < ScheduledPeriods && (tranche_Loan_unpaidInterest > 0.0 || tranche_Loan_unpaidPrincipal > 0.0 && periodEnd >= date_2029_05_31))
                 {
                     eventOfDefault = true;
                     result.EventOfDefaultPeriod = t;
