@@ -8,7 +8,7 @@ namespace DealLang.Cli.Commands;
 /// The per-path rows of <c>deallang mc --paths-out FILE.parquet</c> (docs/cli.md): one row per path, in path order,
 /// one row group per block of <see cref="SimulationEngine.BlockSize"/> paths (so memory stays flat), columns
 /// <c>path</c> (int32) then <see cref="PathColumns"/>: money and a factor's shock as double, rates and years as nullable double (null
-/// where undefined: no IRR, no WAL), flags as boolean, counts (renewals taken, a delay's months) as int32. Written with Parquet.Net (managed), readable by DuckDB,
+/// where undefined: no IRR, no WAL), flags as boolean, counts (renewals taken, a delay's months, an index's jumps) as int32. Written with Parquet.Net (managed), readable by DuckDB,
 /// pandas and Excel's Power Query. Written to a temporary name beside the target and moved into place by
 /// <see cref="Commit"/>, so a failed run leaves no half-written file.
 /// </summary>
