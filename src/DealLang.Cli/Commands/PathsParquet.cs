@@ -7,8 +7,8 @@ namespace DealLang.Cli.Commands;
 /// <summary>
 /// The per-path rows of <c>deallang mc --paths-out FILE.parquet</c> (docs/cli.md): one row per path, in path order,
 /// one row group per block of <see cref="SimulationEngine.BlockSize"/> paths (so memory stays flat), columns
-/// <c>path</c> (int32) then <see cref="PathColumns"/>: money as double, rates and years as nullable double (null
-/// where undefined: no IRR, no WAL), flags as boolean, counts (renewals taken, a delay's months) as int32. Written with Parquet.Net (managed), readable by DuckDB,
+/// <c>path</c> (int32) then <see cref="PathColumns"/>: money and a factor's shock as double, rates and years as nullable double (null
+/// where undefined: no IRR, no WAL), flags as boolean, counts (renewals taken, a delay's months, an index's jumps) as int32. Written with Parquet.Net (managed), readable by DuckDB,
 /// pandas and Excel's Power Query. Written to a temporary name beside the target and moved into place by
 /// <see cref="Commit"/>, so a failed run leaves no half-written file.
 /// </summary>
@@ -52,7 +52,7 @@ internal sealed class PathsParquet : IPathSink, IDisposable
         ArgumentNullException.ThrowIfNull(columns);
         DataField[] fields = [.. columns.Select(c => c.Kind switch
         {
-            PathColumnKind.Money => (DataField)new DataField<double>(c.Name),
+            PathColumnKind.Money or PathColumnKind.Number => (DataField)new DataField<double>(c.Name),
             PathColumnKind.Flag => new DataField<bool>(c.Name),
             PathColumnKind.Count => new DataField<int>(c.Name),
             _ => new DataField<double?>(c.Name),
@@ -126,7 +126,7 @@ internal sealed class PathsParquet : IPathSink, IDisposable
             double[] values = block.Values[c];
             switch (kinds[c])
             {
-                case PathColumnKind.Money:
+                case PathColumnKind.Money or PathColumnKind.Number:
                     values.AsSpan(0, n).CopyTo(money);
                     group.WriteAsync<double>(fields[c], money.AsMemory(0, n)).GetAwaiter().GetResult();
                     break;

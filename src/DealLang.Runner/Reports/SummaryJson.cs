@@ -6,7 +6,7 @@ namespace DealLang.Runner.Reports;
 
 /// <summary>
 /// The summary as JSON: one object per scenario (in run order) holding its tranches, equities, events, test
-/// minimums, parties and (for a deal that owns any) loans. Money to the cent; rates and years at full precision
+/// minimums, parties and (for a deal that owns any) loans, and a replayed Monte Carlo path's draws. Money to the cent; rates and years at full precision
 /// as fractions; undefined values and events that never happened as null. Each kind writes its own part, beside
 /// its table rows in Reports/Rows; the order (and the <c>events</c> grouping) is the schema's, listed here.
 /// </summary>
@@ -42,6 +42,7 @@ static class SummaryJson
                 HoldingRows.WriteJson(w, deal, outcome);
                 GuaranteeRows.WriteJson(w, deal, outcome);
                 CoinsRows.WriteJson(w, deal, outcome);
+                DrawRows.WriteJson(w, outcome);
                 w.WriteEndObject();
             }
 

@@ -30,7 +30,7 @@ sealed record SummaryRow(string Item, string Metric, SummaryKind Kind, SummaryCe
 /// <summary>
 /// The side-by-side summary as rows, shared by the table, CSV and Markdown formats so they always list the
 /// same metrics in the same order: tranches, equities, triggers, deal events, RVG per lease, loans, fleets, contracts, parties, test
-/// minimums. Each kind's rows come from its own source in Reports/Rows.
+/// minimums, and a replayed Monte Carlo path's draws. Each kind's rows come from its own source in Reports/Rows.
 /// </summary>
 static class SummaryRows
 {
@@ -63,6 +63,7 @@ static class SummaryRows
         CoinsRows.Add,
         PartyRows.Add,
         TestRows.Add,
+        DrawRows.Add,
     ];
 
     public static List<SummaryRow> Build(DealDescription deal, IReadOnlyList<ScenarioOutcome> outcomes)

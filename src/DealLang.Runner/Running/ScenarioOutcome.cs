@@ -30,4 +30,8 @@ public sealed record ScenarioOutcome(
 
     /// <summary>The coins the deal holds (docs/language.md §5 "coins"); empty for a deal without them.</summary>
     public ImmutableArray<CoinsSummary> Coins { get; init; } = [];
+
+    /// <summary>A replayed Monte Carlo path's draws, its <c>--paths-out</c> row's last columns in their order
+    /// (<see cref="Simulation.PathDraws"/>); empty for any other outcome.</summary>
+    public ImmutableArray<PathDrawFigure> Draws { get; init; } = [];
 }

@@ -59,6 +59,9 @@ public sealed class ChainSimulation
     /// order, then what the top's scenario drew.</summary>
     public PathColumn[] Columns => PathColumns.ForChain(Deals, source);
 
+    /// <summary>The top deal's stochastic scenario as a path source: what a replayed path's draws are read from.</summary>
+    public StochasticPaths Source => source;
+
     /// <summary>Runs paths <paramref name="from"/> to <paramref name="to"/> − 1 on <paramref name="threads"/> threads:
     /// each entity's totals, in run order.</summary>
     /// <param name="sink">Receives each block's rows, every entity's figures side by side (<see cref="Columns"/>), in
@@ -149,7 +152,7 @@ public sealed class ChainSimulation
 
         public void AddRow(PathBlock rows)
         {
-            draws.Read(runner.Buffers(runner.Count - 1).Inputs); // the top's inputs, which the source filled (ChainPaths)
+            draws.Read(runner.Buffers(runner.Count - 1).Inputs, figures[^1].Path); // the top's inputs, which the source filled (ChainPaths)
             rows.Add(figures, draws);
         }
     }

@@ -73,37 +73,12 @@ public sealed class PathBlock
         Fill(draws, row, ref c);
     }
 
-    /// <summary>What the path drew, in <see cref="PathDraws.Columns"/>' order.</summary>
+    /// <summary>What the path drew, in <see cref="PathDraws.Columns"/>' order (<see cref="PathDraws.Row"/>).</summary>
     void Fill(PathDraws draws, int row, ref int c)
     {
-        foreach (int taken in draws.RenewalsTaken)
+        foreach (double value in draws.Row)
         {
-            Values[c++][row] = taken;
-        }
-
-        foreach (int months in draws.DelayMonths)
-        {
-            Values[c++][row] = months;
-        }
-
-        foreach (double recovery in draws.Recoveries)
-        {
-            Values[c++][row] = recovery;
-        }
-
-        foreach (int months in draws.BreakMonths)
-        {
-            Values[c++][row] = months;
-        }
-
-        foreach (int months in draws.WorkoutMonths)
-        {
-            Values[c++][row] = months;
-        }
-
-        foreach (int months in draws.LoanWorkoutMonths)
-        {
-            Values[c++][row] = months;
+            Values[c++][row] = value;
         }
     }
 

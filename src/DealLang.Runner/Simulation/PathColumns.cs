@@ -20,6 +20,9 @@ public enum PathColumnKind
 
     /// <summary>A whole number (renewals taken, months of a delay).</summary>
     Count,
+
+    /// <summary>A number without a unit, defined on every path (a factor's path shock, a standard normal).</summary>
+    Number,
 }
 
 /// <summary>One per-path column: its name (as a file's header) and kind.</summary>
@@ -31,7 +34,8 @@ public sealed record PathColumn(string Name, PathColumnKind Kind);
 /// <c>E irr</c>; <c>event of default</c>, <c>sale</c>; per party <c>P defaulted</c>; per guarantee <c>G paid</c>;
 /// per LP class <c>E LP X distributions</c>, <c>irr</c>, <c>loss</c>; per fund <c>E carry</c> (and under a deal-by-deal carry <c>E carry unpaid</c>);
 /// then, for a stochastic scenario that draws them, what each path drew (<see cref="PathDraws"/>: <c>L renewals
-/// taken</c>, <c>I delay months</c>, <c>P recovery</c>). A chain's columns are each entity's, in run order, each prefixed by the entity's
+/// taken</c>, <c>I delay months</c>, <c>P recovery</c>, …, then its factors' <c>F shock</c>, <c>F deflation</c>,
+/// <c>I jumps</c>, <c>stressed share</c>). A chain's columns are each entity's, in run order, each prefixed by the entity's
 /// name and a dot (<c>Spv.SpvNotes loss</c>, <c>Spv.event of default</c>), the top's draws last.
 /// </summary>
 public static class PathColumns

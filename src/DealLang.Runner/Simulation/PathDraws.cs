@@ -11,9 +11,12 @@ namespace DealLang.Runner.Simulation;
 /// per party whose recovery is drawn (<c>recovery beta …</c>, of a drawn or a dated default) its recovery — the numbers
 /// the path's replay runs with (<see cref="StochasticPaths.Drawn"/>) — and per drawn break (<c>L breaks drawn at …</c>)
 /// the month it was exercised at, an outcome to count (0: not broken, or its lessee or customer defaulted first), and per
-/// drawn workout lag (<c>P workout drawn …</c>, or a loan's own, <c>L workout drawn …</c>) its months (drawn on every path, whether or not the party defaults on it). A path's drawn default dates already show in its
+/// drawn workout lag (<c>P workout drawn …</c>, or a loan's own, <c>L workout drawn …</c>) its months (drawn on every path, whether or not the party defaults on it);
+/// then what its factors drew: per factor its path shock Z, per drawn rate (a facility's value or the market rent's
+/// deflation) the rate the path ran at, per index with jumps its jumps, and with regimes the share of the path spent in
+/// the stress regime. A path's drawn default dates already show in its
 /// <c>P defaulted</c> columns; a source that draws none of these has no such columns, so its rows are the ones it
-/// always had. Buffers made once per thread.
+/// always had. Buffers made once per thread; <see cref="Read"/> is called only for a row written or a path replayed.
 /// </summary>
 public sealed class PathDraws
 {
@@ -28,6 +31,11 @@ public sealed class PathDraws
         BreakMonths = new int[source?.Breaks.Length ?? 0];
         WorkoutMonths = new int[source?.Workouts.Length ?? 0];
         LoanWorkoutMonths = new int[source?.LoanWorkouts.Length ?? 0];
+        Shocks = new double[source?.Factors.Length ?? 0];
+        Rates = new double[source?.RateFactors.Length ?? 0];
+        Jumps = new int[source?.JumpFactors.Length ?? 0];
+        StressedShare = new double[source?.HasRegimes == true ? 1 : 0];
+        Row = new double[Columns(source).Length];
     }
 
     /// <summary>The draws of <paramref name="source"/>'s paths: none unless it is a stochastic scenario.</summary>
@@ -42,11 +50,16 @@ public sealed class PathDraws
     /// then per party whose recovery is drawn <c>P recovery</c>, in the deal's party order, then per drawn break
     /// <c>L break month</c> (<c>L renewal k break month</c> for a renewal term's, its month from that term's start), then
     /// per drawn workout lag <c>P workout months</c>, in the scenario's order, then per loan's own drawn workout lag
-    /// <c>L workout months</c>, in the scenario's order.</summary>
+    /// <c>L workout months</c>, in the scenario's order; then what the factors drew (<see cref="FactorColumns"/>).</summary>
     public static PathColumn[] Columns(IPathSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        if (source is not StochasticPaths stochastic)
+        return Columns(source as StochasticPaths);
+    }
+
+    static PathColumn[] Columns(StochasticPaths? stochastic)
+    {
+        if (stochastic is null)
         {
             return [];
         }
@@ -61,11 +74,30 @@ public sealed class PathDraws
                 $"{(b.Of == BreakOf.Lease ? deal.Leases[b.Entity].Name : deal.Contracts[b.Entity].Name)}{(b.Renewal > 0 ? $" renewal {b.Renewal}" : "")} break month", PathColumnKind.Count)),
             .. stochastic.Workouts.Select(m => new PathColumn($"{deal.Parties[m.Party].Name} workout months", PathColumnKind.Count)),
             .. stochastic.LoanWorkouts.Select(m => new PathColumn($"{deal.Loans[m.Loan].Name} workout months", PathColumnKind.Count)),
+            .. FactorColumns(stochastic),
         ];
     }
 
-    /// <summary>Whether there is anything to read: the source draws renewals, delays, recoveries, breaks or workout lags.</summary>
-    public bool Any => RenewalsTaken.Length + DelayMonths.Length + Recoveries.Length + BreakMonths.Length + WorkoutMonths.Length + LoanWorkoutMonths.Length > 0;
+    /// <summary>The factors' columns (docs/language.md §10, "What a path's row shows of its factors"), after every other
+    /// draw's so the columns before keep their places: per factor <c>F shock</c>, its path shock Z (a standard normal), in
+    /// the scenario's factor order; per factor drawn as a rate <c>F deflation</c>, the rate a year the path ran at
+    /// (<c>Campus.value deflation</c>, <c>market_rent deflation</c>; a drawn growth as its negative), in the same order;
+    /// per index with jumps <c>I jumps</c>, the launches that moved its levels, in the same order; and with
+    /// <c>regimes</c> <c>stressed share</c>, the share of the path shocks' variance drawn in the stress regime.</summary>
+    static PathColumn[] FactorColumns(StochasticPaths stochastic)
+    {
+        FactorSpec[] factors = stochastic.Factors;
+        return
+        [
+            .. factors.Select(f => new PathColumn($"{f.Name} shock", PathColumnKind.Number)),
+            .. stochastic.RateFactors.Select(f => new PathColumn($"{factors[f].Name} deflation", PathColumnKind.Rate)),
+            .. stochastic.JumpFactors.Select(f => new PathColumn($"{factors[f].Name} jumps", PathColumnKind.Count)),
+            .. stochastic.HasRegimes ? [new PathColumn("stressed share", PathColumnKind.Rate)] : Array.Empty<PathColumn>(),
+        ];
+    }
+
+    /// <summary>Whether there is anything to read: the source draws factors, renewals, delays, recoveries, breaks or workout lags.</summary>
+    public bool Any => Row.Length > 0;
 
     /// <summary>[drawn-renewals lease or contract, the scenario's order]: the renewals the path took.</summary>
     public int[] RenewalsTaken { get; }
@@ -90,13 +122,64 @@ public sealed class PathDraws
     /// whether or not its obligor defaults on it).</summary>
     public int[] LoanWorkoutMonths { get; }
 
-    /// <summary>Reads what the path last filled into <paramref name="inputs"/> drew.</summary>
-    public void Read(PathInputs inputs)
+    /// <summary>[factor, the scenario's order]: the path's shock Z_k, a standard normal.</summary>
+    public double[] Shocks { get; }
+
+    /// <summary>[factor drawn as a rate, the scenario's order]: the deflation a year the path ran at, m + s Z_k.</summary>
+    public double[] Rates { get; }
+
+    /// <summary>[index factor with jumps, the scenario's order]: the jumps that moved the levels the run reads.</summary>
+    public int[] Jumps { get; }
+
+    /// <summary>With regimes, one entry: the share of the path shocks' variance drawn in the stress regime; else none.</summary>
+    public double[] StressedShare { get; }
+
+    /// <summary>Every draw above as its row's values, in <see cref="Columns(IPathSource)"/>' order (counts as whole
+    /// numbers), what a path's row and its replay's summary show.</summary>
+    public double[] Row { get; }
+
+    /// <summary>Reads what path <paramref name="path"/>, the one last filled into <paramref name="inputs"/>, drew.</summary>
+    public void Read(PathInputs inputs, int path)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        if (Any)
+        ArgumentOutOfRangeException.ThrowIfNegative(path);
+        if (!Any)
         {
-            source!.ReadDraws(inputs, RenewalsTaken, DelayMonths, Recoveries, BreakMonths, WorkoutMonths, LoanWorkoutMonths);
+            return;
+        }
+
+        source!.ReadDraws(inputs, RenewalsTaken, DelayMonths, Recoveries, BreakMonths, WorkoutMonths, LoanWorkoutMonths);
+        source.ReadFactorDraws(inputs, path, Shocks, Rates, Jumps, StressedShare);
+        int c = 0;
+        Put(RenewalsTaken, ref c);
+        Put(DelayMonths, ref c);
+        Put(Recoveries, ref c);
+        Put(BreakMonths, ref c);
+        Put(WorkoutMonths, ref c);
+        Put(LoanWorkoutMonths, ref c);
+        Put(Shocks, ref c);
+        Put(Rates, ref c);
+        Put(Jumps, ref c);
+        Put(StressedShare, ref c);
+    }
+
+    /// <summary>The path's draws as (column, kind, value), in <see cref="Columns(IPathSource)"/>' order, for a replayed
+    /// path's summary (after <see cref="Read"/>). Allocates: for a replay, not the path loop.</summary>
+    public IEnumerable<(PathColumn Column, double Value)> Figures() => Columns(source).Zip(Row);
+
+    void Put(int[] values, ref int c)
+    {
+        foreach (int v in values)
+        {
+            Row[c++] = v;
+        }
+    }
+
+    void Put(double[] values, ref int c)
+    {
+        foreach (double v in values)
+        {
+            Row[c++] = v;
         }
     }
 }

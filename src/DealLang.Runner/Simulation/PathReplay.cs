@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DealLang.Runner.MonteCarlo;
 using DealLang.Runner.Paths;
 using DealLang.Runner.Running;
@@ -11,7 +12,8 @@ namespace DealLang.Runner.Simulation;
 /// the ledger and the cash check, and the result is that path's <see cref="ScenarioOutcome"/> (ledger and summary)
 /// and its <see cref="PathFigures"/>, the figures it adds to the run's totals and writes to its per-path row. The
 /// party and loan rows show a drawn default on its drawn date, as <c>deallang run</c> of the path does (a stochastic
-/// scenario's source); from another source, on the end of the first period in which the path has it in default.
+/// scenario's source); from another source, on the end of the first period in which the path has it in default. Its
+/// outcome's <see cref="ScenarioOutcome.Draws"/> are what the path drew, its row's last columns.
 /// </summary>
 public static class PathReplay
 {
@@ -43,6 +45,18 @@ public static class PathReplay
 
             scenario = ScenarioSpec.AsWritten(deal) with { Name = name, PartyDefaults = defaults };
         }
-        return (ScenarioRunner.Outcome(deal, new LayoutIndex(deal, program.Layout), result, scenario, drawn: drawn), figures);
+        ScenarioOutcome outcome = ScenarioRunner.Outcome(deal, new LayoutIndex(deal, program.Layout), result, scenario, drawn: drawn);
+        return (outcome with { Draws = DrawsOf(source, inputs, path) }, figures);
+    }
+
+    /// <summary>What path <paramref name="path"/>, last filled into <paramref name="inputs"/>, drew, as its per-path
+    /// row's last columns hold it (<see cref="PathDraws"/>, read the same way): what its replayed summary lists under
+    /// <c>drawn</c>. Empty from a source that draws nothing of the kind.</summary>
+    public static ImmutableArray<PathDrawFigure> DrawsOf(IPathSource source, PathInputs inputs, int path)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var draws = PathDraws.Of(source);
+        draws.Read(inputs, path);
+        return [.. draws.Figures().Select(d => new PathDrawFigure(d.Column.Name, d.Column.Kind, d.Value))];
     }
 }

@@ -170,7 +170,7 @@ public sealed class DrawnWorkoutTests
                 counts[inputs.PartyWorkoutPeriods[miner]]++;
 
                 // The per-path row's 'Miner workout months' is the lag the loan ran with.
-                draws.Read(inputs);
+                draws.Read(inputs, p);
                 Assert.Equal(inputs.PartyWorkoutPeriods[miner] * 3, draws.WorkoutMonths[0]);
             }
 

@@ -7,7 +7,7 @@ namespace DealLang.Cli.Tests.MonteCarlo;
 /// <summary>
 /// The worked examples docs/language.md §10 "Stochastic scenarios" gives of its draws on corpus deals (a term-structure
 /// PD's default date, Marsaglia and Tsang's beta recoveries with a shape below 1, a process of volatility 0, a chain's
-/// one default time in every entity), each computed here by hand from the formulas the manual states and checked
+/// one default time in every entity and the path shock its replay shows), each computed here by hand from the formulas the manual states and checked
 /// against what `deallang run` and `deallang mc --replay-path` print, so that the manual's figures stay the code's.
 /// </summary>
 public sealed class ManualDrawExamplesTests : IDisposable
@@ -151,6 +151,11 @@ public sealed class ManualDrawExamplesTests : IDisposable
         CliOutcome replay = CliHarness.Run("mc", Corpus("026-stochastic-chain-run-by-mc.deal"), "--scenario", "TenantRisk", "--replay-path", "1", "--format", "csv");
         Assert.True(replay.Exit == 0, replay.ToString());
         Assert.Equal(2, replay.Out.Split('\n').Count(l => l.Contains("defaults on,2028-03-30", StringComparison.Ordinal)));
+
+        // The top's summary shows the path shock it drew (its row's 'NotePrice shock'), the same ten terms summed in the
+        // same order: within 1e-12.
+        string shock = Assert.Single(replay.Out.Split('\n'), l => l.StartsWith("drawn,NotePrice shock,", StringComparison.Ordinal));
+        Assert.Equal(z, double.Parse(shock.Split(',')[2], System.Globalization.CultureInfo.InvariantCulture), 1e-12);
     }
 
     /// <summary>Marsaglia and Tsang's gamma variate as docs/language.md §10 writes it (a v ≤ 0 draws no uniform; a

@@ -2,8 +2,6 @@ using System.Text.Json;
 using DealLang.Cli.Commands;
 using DealLang.Runner.Reports;
 using DealLang.Runner.Simulation;
-using Parquet;
-using Parquet.Schema;
 
 namespace DealLang.Cli.Tests.MonteCarlo;
 
@@ -113,8 +111,9 @@ public sealed class McCommandTests(StochasticHyperion hyperion) : IClassFixture<
         Assert.Equal(ExitCodes.Ok, run.Exit);
         Assert.Equal($"wrote {parquet}\n", run.Err.ReplaceLineEndings("\n"));
 
-        Dictionary<string, Array> columns = ReadParquet(parquet, out string[] names);
-        string[] expected = ["path", .. PathColumns.For(hyperion.Program.Description).Select(c => c.Name)];
+        Dictionary<string, Array> columns = PathsParquetFile.Read(parquet, out string[] names);
+        // The deal's columns, then what the scenario's factor drew: its shock and the campus's deflation.
+        string[] expected = ["path", .. PathColumns.For(hyperion.Program.Description).Select(c => c.Name), "Campus.value shock", "Campus.value deflation"];
         Assert.Equal(expected, names);
         Assert.Equal(Enumerable.Range(0, 5000), (int[])columns["path"]);
 
@@ -139,6 +138,11 @@ public sealed class McCommandTests(StochasticHyperion hyperion) : IClassFixture<
             Assert.Equal(wal, notes.GetProperty("walYears").ValueKind == JsonValueKind.Null ? null : notes.GetProperty("walYears").GetDouble());
             JsonElement meta = scenario.GetProperty("parties").EnumerateArray().First(p => p.GetProperty("name").GetString() == "Meta");
             Assert.Equal(metaDefaulted[path], meta.GetProperty("defaultDate").ValueKind != JsonValueKind.Null);
+
+            // The summary's draws are the row's last columns, to the bit (JSON numbers round-trip).
+            JsonElement draws = scenario.GetProperty("draws");
+            Assert.Equal(((double[])columns["Campus.value shock"])[path], draws.GetProperty("Campus.value shock").GetDouble());
+            Assert.Equal(((double?[])columns["Campus.value deflation"])[path], draws.GetProperty("Campus.value deflation").GetDouble());
         }
 
         // With --ledger the replay prints the path's period ledger first (48 periods from the closing).
@@ -173,63 +177,5 @@ public sealed class McCommandTests(StochasticHyperion hyperion) : IClassFixture<
         Assert.Equal("", noColor.Err);
         Assert.Equal(terminal.Out, noColor.Out);
         Assert.Equal(piped.Exit, terminal.Exit);
-    }
-
-    private static Dictionary<string, Array> ReadParquet(string file, out string[] names)
-    {
-        using var stream = File.OpenRead(file);
-        ParquetReader reader = ParquetReader.CreateAsync(stream).GetAwaiter().GetResult();
-        try
-        {
-            return Read(reader, out names);
-        }
-        finally
-        {
-            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        }
-    }
-
-    private static Dictionary<string, Array> Read(ParquetReader reader, out string[] names)
-    {
-        DataField[] fields = reader.Schema.GetDataFields();
-        names = [.. fields.Select(f => f.Name)];
-        var lists = fields.ToDictionary(f => f.Name, _ => new List<object?>());
-        for (int g = 0; g < reader.RowGroupCount; g++)
-        {
-            using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
-            int n = (int)group.RowCount;
-            foreach (DataField field in fields)
-            {
-                if (field.ClrType == typeof(int))
-                {
-                    var values = new int[n];
-                    group.ReadAsync<int>(field, values.AsMemory()).AsTask().GetAwaiter().GetResult();
-                    lists[field.Name].AddRange(values.Cast<object?>());
-                }
-                else if (field.ClrType == typeof(bool))
-                {
-                    var values = new bool[n];
-                    group.ReadAsync<bool>(field, values.AsMemory()).AsTask().GetAwaiter().GetResult();
-                    lists[field.Name].AddRange(values.Cast<object?>());
-                }
-                else if (field.IsNullable)
-                {
-                    var values = new double?[n];
-                    group.ReadAsync<double>(field, values.AsMemory()).AsTask().GetAwaiter().GetResult();
-                    lists[field.Name].AddRange(values.Cast<object?>());
-                }
-                else
-                {
-                    var values = new double[n];
-                    group.ReadAsync<double>(field, values.AsMemory()).AsTask().GetAwaiter().GetResult();
-                    lists[field.Name].AddRange(values.Cast<object?>());
-                }
-            }
-        }
-
-        return fields.ToDictionary(f => f.Name, f => (Array)(f.ClrType == typeof(int) ? lists[f.Name].Cast<int>().ToArray()
-            : f.ClrType == typeof(bool) ? lists[f.Name].Cast<bool>().ToArray()
-            : f.IsNullable ? lists[f.Name].Cast<double?>().ToArray()
-            : lists[f.Name].Cast<double>().ToArray()));
     }
 }

@@ -13,7 +13,8 @@ namespace DealLang.Cli.Tests.MonteCarlo;
 /// A path's row (<c>--paths-out</c>) says what the path drew (docs/cli.md, <c>mc</c>; <see cref="PathDraws"/>): per
 /// lease with drawn renewals <c>L renewals taken</c>, per drawn delay <c>I delay months</c>, per party whose recovery is
 /// drawn <c>P recovery</c>, per drawn break <c>L break month</c> (the break exercised), each the number the path's replay (<c>mc --replay-path N</c>: the path refilled alone, its
-/// scenario <see cref="StochasticPaths.Drawn"/>) runs with; a scenario that draws none of them has the columns it always had.
+/// scenario <see cref="StochasticPaths.Drawn"/>) runs with, before the factors' columns (FactorDrawsColumnsTests); a scenario
+/// that draws none of them has the columns it always had.
 /// </summary>
 public sealed class PathDrawsColumnsTests
 {
@@ -32,8 +33,11 @@ public sealed class PathDrawsColumnsTests
         var engine = new SimulationEngine(loaded.Host.Program, source, checkCash: true);
         engine.Run(0, Paths, threads: 2, rows);
 
-        // The drawn column comes last, a whole number; the deal's own columns keep their places.
-        Assert.Equal([.. PathColumns.For(deal), new PathColumn("MetaLease renewals taken", PathColumnKind.Count)], rows.Columns);
+        // The drawn column comes after the deal's own, a whole number, and before the factors' (FactorDrawsColumnsTests);
+        // the deal's own columns keep their places.
+        Assert.Equal(
+            [.. PathColumns.For(deal), new PathColumn("MetaLease renewals taken", PathColumnKind.Count), .. Factors("Campus.value", "market_rent")],
+            rows.Columns);
         double[] taken = rows.Column("MetaLease renewals taken");
         double[] loss = rows.Column("Notes loss");
         for (int path = 0; path < Paths; path++)
@@ -131,7 +135,10 @@ public sealed class PathDrawsColumnsTests
         var rows = new Rows();
         new SimulationEngine(loaded.Host.Program, source, checkCash: true).Run(0, Paths, threads: 2, rows);
 
-        Assert.Equal([.. PathColumns.For(deal), new PathColumn("Neocloud recovery", PathColumnKind.Rate), new PathColumn("Operator recovery", PathColumnKind.Rate)], rows.Columns);
+        Assert.Equal(
+            [.. PathColumns.For(deal), new PathColumn("Neocloud recovery", PathColumnKind.Rate), new PathColumn("Operator recovery", PathColumnKind.Rate),
+                new PathColumn("H100Rent shock", PathColumnKind.Number)],
+            rows.Columns);
         double[] neocloudRecovery = rows.Column("Neocloud recovery");
         double[] operatorRecovery = rows.Column("Operator recovery");
         for (int path = 0; path < Paths; path++)
@@ -160,7 +167,9 @@ public sealed class PathDrawsColumnsTests
         var rows = new Rows();
         new SimulationEngine(loaded.Host.Program, source, checkCash: true).Run(0, Paths, threads: 2, rows);
 
-        Assert.Equal([.. PathColumns.For(deal), new PathColumn("Main break month", PathColumnKind.Count), new PathColumn("Pod break month", PathColumnKind.Count)], rows.Columns);
+        Assert.Equal(
+            [.. PathColumns.For(deal), new PathColumn("Main break month", PathColumnKind.Count), new PathColumn("Pod break month", PathColumnKind.Count), .. Factors("Campus.value")],
+            rows.Columns);
         double[] mainBreak = rows.Column("Main break month");
         double[] podBreak = rows.Column("Pod break month");
         double[] loss = rows.Column("Senior loss");
@@ -194,7 +203,7 @@ public sealed class PathDrawsColumnsTests
 
         Assert.Equal(
             [.. PathColumns.For(deal), new PathColumn("Main renewals taken", PathColumnKind.Count), new PathColumn("Pod break month", PathColumnKind.Count),
-                new PathColumn("Main renewal 1 break month", PathColumnKind.Count)],
+                new PathColumn("Main renewal 1 break month", PathColumnKind.Count), .. Factors("Campus.value")],
             rows.Columns);
         double[] taken = rows.Column("Main renewals taken");
         double[] renewalBreak = rows.Column("Main renewal 1 break month");
@@ -222,7 +231,8 @@ public sealed class PathDrawsColumnsTests
         new SimulationEngine(loaded.Host.Program, source, checkCash: true).Run(0, Paths, threads: 2, rows);
 
         Assert.Equal(
-            [.. PathColumns.For(deal), new PathColumn("LabDeal renewals taken", PathColumnKind.Count), new PathColumn("LabDeal renewal 1 break month", PathColumnKind.Count)],
+            [.. PathColumns.For(deal), new PathColumn("LabDeal renewals taken", PathColumnKind.Count), new PathColumn("LabDeal renewal 1 break month", PathColumnKind.Count),
+                new PathColumn("H100Rent shock", PathColumnKind.Number)],
             rows.Columns);
         double[] taken = rows.Column("LabDeal renewals taken");
         double[] renewalBreak = rows.Column("LabDeal renewal 1 break month");
@@ -261,6 +271,10 @@ public sealed class PathDrawsColumnsTests
         Assert.Equal(PathColumns.For(deal), new SimulationEngine(loaded.Host.Program, source).Columns);
         Assert.Equal(PathColumns.For(deal), PathColumns.For(deal, new ScenarioPaths(DealPaths.For(deal), [ScenarioSpec.AsWritten(deal)])));
     }
+
+    // The factors' columns after every other draw's: each drawn rate's shock, then its deflation.
+    private static PathColumn[] Factors(params string[] rates) =>
+        [.. rates.Select(f => new PathColumn($"{f} shock", PathColumnKind.Number)), .. rates.Select(f => new PathColumn($"{f} deflation", PathColumnKind.Rate))];
 
     // Path `path` replayed as `mc --replay-path` replays it (PathReplay.Run): fresh buffers, the full ledger, the cash
     // check; the scenario it ran is the source's drawn one for those inputs.

@@ -197,7 +197,7 @@ public sealed class SimulationEngineTests
         void AddRow(int p)
         {
             source.Fill(p, inputs);
-            draws.Read(inputs);
+            draws.Read(inputs, p);
             block.Add(figures, draws);
         }
     }
