@@ -7,7 +7,7 @@ namespace DealLang.Cli.Commands;
 /// <summary>
 /// The per-path rows of <c>deallang mc --paths-out FILE.parquet</c> (docs/cli.md): one row per path, in path order,
 /// one row group per block of <see cref="SimulationEngine.BlockSize"/> paths (so memory stays flat), columns
-/// <c>path</c> (int32) then <see cref="PathColumns"/>: money and a factor's shock as double, rates and years as nullable double (null
+/// <c>path</c> (int32) then <see cref="PathColumns"/>: money and a factor's shock as double, a drawn default's date as a nullable date, rates and years as nullable double (null
 /// where undefined: no IRR, no WAL), flags as boolean, counts (renewals taken, a delay's months, an index's jumps) as int32. Written with Parquet.Net (managed), readable by DuckDB,
 /// pandas and Excel's Power Query. Written to a temporary name beside the target and moved into place by
 /// <see cref="Commit"/>, so a failed run leaves no half-written file.
@@ -31,6 +31,7 @@ internal sealed class PathsParquet : IPathSink, IDisposable
     readonly double?[] measures = new double?[SimulationEngine.BlockSize];
     readonly bool[] flags = new bool[SimulationEngine.BlockSize];
     readonly int[] counts = new int[SimulationEngine.BlockSize];
+    readonly DateOnly?[] dates = new DateOnly?[SimulationEngine.BlockSize];
     bool committed;
 
     PathsParquet(string target, string file, bool intoStream, string temporary, FileStream stream, ParquetWriter writer, DataField pathField, DataField[] fields, PathColumnKind[] kinds)
@@ -55,6 +56,7 @@ internal sealed class PathsParquet : IPathSink, IDisposable
             PathColumnKind.Money or PathColumnKind.Number => (DataField)new DataField<double>(c.Name),
             PathColumnKind.Flag => new DataField<bool>(c.Name),
             PathColumnKind.Count => new DataField<int>(c.Name),
+            PathColumnKind.Date => new DataField<DateOnly?>(c.Name),
             _ => new DataField<double?>(c.Name),
         })];
         return (new DataField<int>("path"), fields, [.. columns.Select(c => c.Kind)]);
@@ -145,6 +147,14 @@ internal sealed class PathsParquet : IPathSink, IDisposable
                     }
 
                     group.WriteAsync<int>(fields[c], counts.AsMemory(0, n)).GetAwaiter().GetResult();
+                    break;
+                case PathColumnKind.Date:
+                    for (int i = 0; i < n; i++)
+                    {
+                        dates[i] = double.IsNaN(values[i]) ? null : DateOnly.FromDayNumber((int)values[i]); // a day number (PathDraws)
+                    }
+
+                    group.WriteAsync<DateOnly>(fields[c], dates.AsMemory(0, n)).GetAwaiter().GetResult();
                     break;
                 default:
                     for (int i = 0; i < n; i++)

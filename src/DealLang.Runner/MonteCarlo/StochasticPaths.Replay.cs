@@ -38,6 +38,27 @@ public sealed partial class StochasticPaths
     /// DATE recovery beta …</c>), in the deal's party order.</summary>
     internal int[] RecoveryParties => recoveryParties;
 
+    /// <summary>Every party whose default a path draws (<c>P defaults drawn …</c>), in the deal's party order.</summary>
+    internal int[] DefaultParties => [.. defaults.Select(d => d.Party).Distinct().Order()];
+
+    /// <summary>Each of <see cref="DefaultParties"/>' default dates as the path last filled into <paramref name="into"/>
+    /// drew it, as a day number (<see cref="Date.DayNumber"/>), NaN where its draw falls after the deal's calendar: the
+    /// date <see cref="Drawn"/> runs the path with, whether or not the path's run reaches it (a run that ends earlier,
+    /// its collateral sold, leaves the party's <c>P defaulted</c> false). Allocates nothing.</summary>
+    internal void ReadDefaultDates(PathInputs into, ReadOnlySpan<int> parties, Span<double> dayNumbers)
+    {
+        if (!works.TryGetValue(into, out Work? w))
+        {
+            throw new ArgumentException("These path inputs were never filled by this source.", nameof(into));
+        }
+
+        for (int p = 0; p < parties.Length; p++)
+        {
+            Date? date = w.Scenario.PartyDefaults[parties[p]]; // DrawDefaults wrote it
+            dayNumbers[p] = date is Date d ? d.DayNumber : double.NaN;
+        }
+    }
+
     /// <summary>What the path last filled into <paramref name="into"/> drew that its figures do not show, for its
     /// per-path row (<see cref="Simulation.PathDraws"/>): each drawn lease's or contract's renewals taken (<see cref="Renewals"/>'
     /// order), each drawn delay's months (<see cref="Delays"/>' order) and each drawn recovery

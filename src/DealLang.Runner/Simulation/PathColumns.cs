@@ -23,6 +23,10 @@ public enum PathColumnKind
 
     /// <summary>A number without a unit, defined on every path (a factor's path shock, a standard normal).</summary>
     Number,
+
+    /// <summary>A date (a drawn default's), held as its day number (<see cref="Date.DayNumber"/>); NaN where there is
+    /// none.</summary>
+    Date,
 }
 
 /// <summary>One per-path column: its name (as a file's header) and kind.</summary>
@@ -35,7 +39,7 @@ public sealed record PathColumn(string Name, PathColumnKind Kind);
 /// per LP class <c>E LP X distributions</c>, <c>irr</c>, <c>loss</c>; per fund <c>E carry</c> (and under a deal-by-deal carry <c>E carry unpaid</c>);
 /// then, for a stochastic scenario that draws them, what each path drew (<see cref="PathDraws"/>: <c>L renewals
 /// taken</c>, <c>I delay months</c>, <c>P recovery</c>, …, then its factors' <c>F shock</c>, <c>F deflation</c>,
-/// <c>I jumps</c>, <c>stressed share</c>). A chain's columns are each entity's, in run order, each prefixed by the entity's
+/// <c>I jumps</c>, <c>stressed share</c>, and each drawn default's <c>P default date</c>). A chain's columns are each entity's, in run order, each prefixed by the entity's
 /// name and a dot (<c>Spv.SpvNotes loss</c>, <c>Spv.event of default</c>), the top's draws last.
 /// </summary>
 public static class PathColumns

@@ -14,13 +14,16 @@ namespace DealLang.Runner.Simulation;
 /// drawn workout lag (<c>P workout drawn …</c>, or a loan's own, <c>L workout drawn …</c>) its months (drawn on every path, whether or not the party defaults on it);
 /// then what its factors drew: per factor its path shock Z, per drawn rate (a facility's value or the market rent's
 /// deflation) the rate the path ran at, per index with jumps its jumps, and with regimes the share of the path spent in
-/// the stress regime. A path's drawn default dates already show in its
-/// <c>P defaulted</c> columns; a source that draws none of these has no such columns, so its rows are the ones it
+/// the stress regime; last, per party whose default is drawn, its drawn default date (its <c>P defaulted</c> column says
+/// whether the path's run reached it); a source that draws none of these has no such columns, so its rows are the ones it
 /// always had. Buffers made once per thread; <see cref="Read"/> is called only for a row written or a path replayed.
 /// </summary>
 public sealed class PathDraws
 {
     readonly StochasticPaths? source;
+
+    // The parties whose default a path draws, in the deal's order (StochasticPaths.DefaultParties, worked out once).
+    readonly int[] defaultParties;
 
     PathDraws(StochasticPaths? source)
     {
@@ -35,6 +38,8 @@ public sealed class PathDraws
         Rates = new double[source?.RateFactors.Length ?? 0];
         Jumps = new int[source?.JumpFactors.Length ?? 0];
         StressedShare = new double[source?.HasRegimes == true ? 1 : 0];
+        defaultParties = source?.DefaultParties ?? [];
+        DefaultDates = new double[defaultParties.Length];
         Row = new double[Columns(source).Length];
     }
 
@@ -50,7 +55,9 @@ public sealed class PathDraws
     /// then per party whose recovery is drawn <c>P recovery</c>, in the deal's party order, then per drawn break
     /// <c>L break month</c> (<c>L renewal k break month</c> for a renewal term's, its month from that term's start), then
     /// per drawn workout lag <c>P workout months</c>, in the scenario's order, then per loan's own drawn workout lag
-    /// <c>L workout months</c>, in the scenario's order; then what the factors drew (<see cref="FactorColumns"/>).</summary>
+    /// <c>L workout months</c>, in the scenario's order; then what the factors drew (<see cref="FactorColumns"/>); last,
+    /// per party whose default is drawn (<c>P defaults drawn …</c>), in the deal's party order, <c>P default date</c>, the
+    /// date the path drew (none after the deal's calendar), whether or not the path's run reached it.</summary>
     public static PathColumn[] Columns(IPathSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -75,6 +82,7 @@ public sealed class PathDraws
             .. stochastic.Workouts.Select(m => new PathColumn($"{deal.Parties[m.Party].Name} workout months", PathColumnKind.Count)),
             .. stochastic.LoanWorkouts.Select(m => new PathColumn($"{deal.Loans[m.Loan].Name} workout months", PathColumnKind.Count)),
             .. FactorColumns(stochastic),
+            .. stochastic.DefaultParties.Select(p => new PathColumn($"{deal.Parties[p].Name} default date", PathColumnKind.Date)),
         ];
     }
 
@@ -134,6 +142,10 @@ public sealed class PathDraws
     /// <summary>With regimes, one entry: the share of the path shocks' variance drawn in the stress regime; else none.</summary>
     public double[] StressedShare { get; }
 
+    /// <summary>[party whose default is drawn, the deal's order]: its drawn default date's day number
+    /// (<see cref="Date.DayNumber"/>), NaN where the draw falls after the deal's calendar.</summary>
+    public double[] DefaultDates { get; }
+
     /// <summary>Every draw above as its row's values, in <see cref="Columns(IPathSource)"/>' order (counts as whole
     /// numbers), what a path's row and its replay's summary show.</summary>
     public double[] Row { get; }
@@ -150,6 +162,7 @@ public sealed class PathDraws
 
         source!.ReadDraws(inputs, RenewalsTaken, DelayMonths, Recoveries, BreakMonths, WorkoutMonths, LoanWorkoutMonths);
         source.ReadFactorDraws(inputs, path, Shocks, Rates, Jumps, StressedShare);
+        source.ReadDefaultDates(inputs, defaultParties, DefaultDates);
         int c = 0;
         Put(RenewalsTaken, ref c);
         Put(DelayMonths, ref c);
@@ -161,6 +174,7 @@ public sealed class PathDraws
         Put(Rates, ref c);
         Put(Jumps, ref c);
         Put(StressedShare, ref c);
+        Put(DefaultDates, ref c);
     }
 
     /// <summary>The path's draws as (column, kind, value), in <see cref="Columns(IPathSource)"/>' order, for a replayed

@@ -45,8 +45,9 @@ public sealed class FactorDrawsColumnsTests : IDisposable
         Ok(CliHarness.Run("mc", Hyperion, "--scenarios", HyperionMc, "--scenario", "StochasticRent", "--paths", "4", "--paths-out", parquet));
         Dictionary<string, Array> rows = PathsParquetFile.Read(parquet, out string[] names);
 
-        // After every draw column before them (MetaLease's renewals): the shocks in factor order, then the rates.
-        Assert.Equal(["MetaLease renewals taken", "Campus.value shock", "market_rent shock", "Campus.value deflation", "market_rent deflation"], names[^5..]);
+        // After every draw column before them (MetaLease's renewals): the shocks in factor order, then the rates, then the
+        // drawn default's date (DefaultDateColumnsTests).
+        Assert.Equal(["MetaLease renewals taken", "Campus.value shock", "market_rent shock", "Campus.value deflation", "market_rent deflation", "Meta default date"], names[^6..]);
         for (int path = 0; path < 2; path++)
         {
             double sign = path == 0 ? 1 : -1;
@@ -80,7 +81,8 @@ public sealed class FactorDrawsColumnsTests : IDisposable
         string parquet = Path.Combine(folder, "coreweave.parquet");
         Ok(CliHarness.Run("mc", CoreWeave, "--scenario", "Stochastic", "--paths", "4", "--paths-out", parquet));
         Dictionary<string, Array> rows = PathsParquetFile.Read(parquet, out string[] names);
-        Assert.Equal(CoreWeaveColumns, names[^4..]);
+        // The factors' columns, then the drawn defaults' dates, last (DefaultDateColumnsTests).
+        Assert.Equal([.. CoreWeaveColumns, "Microsoft default date", "AiLab default date"], names[^6..]);
         for (int path = 0; path < 4; path++)
         {
             (double z1, double z2, int jumps, double stressed) = CoreWeaveByHand(deal, path);
@@ -103,8 +105,9 @@ public sealed class FactorDrawsColumnsTests : IDisposable
         {
             string p = path.ToString(CultureInfo.InvariantCulture);
             string csv = Ok(CliHarness.Run("mc", CoreWeave, "--scenario", "Stochastic", "--paths", "8", "--replay-path", p, "--format", "csv"));
+            // The factors' rows, then the drawn defaults' dates (DefaultDateColumnsTests checks those).
             Dictionary<string, double> drawn = csv.ReplaceLineEndings("\n").Split('\n')
-                .Where(l => l.StartsWith("drawn,", StringComparison.Ordinal))
+                .Where(l => l.StartsWith("drawn,", StringComparison.Ordinal) && !l.Contains(" default date,", StringComparison.Ordinal))
                 .ToDictionary(l => l.Split(',')[1], l => double.Parse(l.Split(',')[2], CultureInfo.InvariantCulture));
             Assert.Equal(CoreWeaveColumns, drawn.Keys);
 
@@ -112,7 +115,7 @@ public sealed class FactorDrawsColumnsTests : IDisposable
             using JsonDocument document = JsonDocument.Parse(json);
             JsonElement draws = document.RootElement.EnumerateObject().Single(o => o.Name.EndsWith(".summary", StringComparison.Ordinal))
                 .Value.GetProperty("scenarios")[0].GetProperty("draws");
-            Assert.Equal(CoreWeaveColumns, draws.EnumerateObject().Select(o => o.Name));
+            Assert.Equal([.. CoreWeaveColumns, "Microsoft default date", "AiLab default date"], draws.EnumerateObject().Select(o => o.Name));
 
             double[] expected =
             [

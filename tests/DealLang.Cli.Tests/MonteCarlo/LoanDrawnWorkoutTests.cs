@@ -168,7 +168,7 @@ public sealed class LoanDrawnWorkoutTests
             }
 
             PathColumn[] columns = PathDraws.Columns(source);
-            Assert.Equal(["Miner workout months", "SecondLoan workout months"], columns[^2..].Select(c => c.Name));
+            Assert.Equal(["Miner workout months", "SecondLoan workout months", "Miner default date"], columns[^3..].Select(c => c.Name));
 
             foreach ((int periods, double probability) in new[] { (2, 0.3), (6, 0.5), (12, 0.2) })
             {

@@ -112,8 +112,9 @@ public sealed class McCommandTests(StochasticHyperion hyperion) : IClassFixture<
         Assert.Equal($"wrote {parquet}\n", run.Err.ReplaceLineEndings("\n"));
 
         Dictionary<string, Array> columns = PathsParquetFile.Read(parquet, out string[] names);
-        // The deal's columns, then what the scenario's factor drew: its shock and the campus's deflation.
-        string[] expected = ["path", .. PathColumns.For(hyperion.Program.Description).Select(c => c.Name), "Campus.value shock", "Campus.value deflation"];
+        // The deal's columns, then what the scenario's factor drew: its shock and the campus's deflation; last, Meta's drawn
+        // default date.
+        string[] expected = ["path", .. PathColumns.For(hyperion.Program.Description).Select(c => c.Name), "Campus.value shock", "Campus.value deflation", "Meta default date"];
         Assert.Equal(expected, names);
         Assert.Equal(Enumerable.Range(0, 5000), (int[])columns["path"]);
 

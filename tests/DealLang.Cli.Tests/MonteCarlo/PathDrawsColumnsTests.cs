@@ -33,10 +33,10 @@ public sealed class PathDrawsColumnsTests
         var engine = new SimulationEngine(loaded.Host.Program, source, checkCash: true);
         engine.Run(0, Paths, threads: 2, rows);
 
-        // The drawn column comes after the deal's own, a whole number, and before the factors' (FactorDrawsColumnsTests);
-        // the deal's own columns keep their places.
+        // The drawn column comes after the deal's own, a whole number, and before the factors' (FactorDrawsColumnsTests) and
+        // the drawn default's date (DefaultDateColumnsTests); the deal's own columns keep their places.
         Assert.Equal(
-            [.. PathColumns.For(deal), new PathColumn("MetaLease renewals taken", PathColumnKind.Count), .. Factors("Campus.value", "market_rent")],
+            [.. PathColumns.For(deal), new PathColumn("MetaLease renewals taken", PathColumnKind.Count), .. Factors("Campus.value", "market_rent"), DefaultDate("Meta")],
             rows.Columns);
         double[] taken = rows.Column("MetaLease renewals taken");
         double[] loss = rows.Column("Notes loss");
@@ -95,7 +95,7 @@ public sealed class PathDrawsColumnsTests
         new SimulationEngine(loaded.Host.Program, source, checkCash: true).Run(0, Paths, threads: 2, rows);
 
         // Last, in the deal's party order (Hyper, then Cloud; Sponsor draws none), each a share.
-        Assert.Equal([.. PathColumns.For(deal), new PathColumn("Hyper recovery", PathColumnKind.Rate), new PathColumn("Cloud recovery", PathColumnKind.Rate)], rows.Columns);
+        Assert.Equal([.. PathColumns.For(deal), new PathColumn("Hyper recovery", PathColumnKind.Rate), new PathColumn("Cloud recovery", PathColumnKind.Rate), DefaultDate("Cloud")], rows.Columns);
         double[] hyperRecovery = rows.Column("Hyper recovery");
         double[] cloudRecovery = rows.Column("Cloud recovery");
         double[] cloudDefaulted = rows.Column("Cloud defaulted");
@@ -137,7 +137,7 @@ public sealed class PathDrawsColumnsTests
 
         Assert.Equal(
             [.. PathColumns.For(deal), new PathColumn("Neocloud recovery", PathColumnKind.Rate), new PathColumn("Operator recovery", PathColumnKind.Rate),
-                new PathColumn("H100Rent shock", PathColumnKind.Number)],
+                new PathColumn("H100Rent shock", PathColumnKind.Number), DefaultDate("Neocloud")],
             rows.Columns);
         double[] neocloudRecovery = rows.Column("Neocloud recovery");
         double[] operatorRecovery = rows.Column("Operator recovery");
@@ -168,7 +168,7 @@ public sealed class PathDrawsColumnsTests
         new SimulationEngine(loaded.Host.Program, source, checkCash: true).Run(0, Paths, threads: 2, rows);
 
         Assert.Equal(
-            [.. PathColumns.For(deal), new PathColumn("Main break month", PathColumnKind.Count), new PathColumn("Pod break month", PathColumnKind.Count), .. Factors("Campus.value")],
+            [.. PathColumns.For(deal), new PathColumn("Main break month", PathColumnKind.Count), new PathColumn("Pod break month", PathColumnKind.Count), .. Factors("Campus.value"), DefaultDate("Hyper")],
             rows.Columns);
         double[] mainBreak = rows.Column("Main break month");
         double[] podBreak = rows.Column("Pod break month");
@@ -259,18 +259,22 @@ public sealed class PathDrawsColumnsTests
         var source = new StochasticPaths(deal, noDelay, 38, 10);
         Assert.Empty(PathDraws.Columns(source));
 
-        // Valid 044's scenario without its recoveries drawn: Cloud's default still drawn, Hyper's still dated, no column.
+        // Valid 044's scenario without its recoveries drawn: Cloud's default still drawn (its date the one column left),
+        // Hyper's still dated (no column).
         using var recovered = Loaded.Of(Path.Combine(RepoPaths.Tests, "corpus", "valid", "044-dated-default-with-a-drawn-recovery.deal"), null, "AnchorDefaultsRecoveryDrawn");
         StochasticSpec drawn = recovered.Scenario.Stochastic!;
         ScenarioSpec fixedRecoveries = recovered.Scenario with
         {
             Stochastic = drawn with { Defaults = [.. drawn.Defaults.Select(d => d with { Recovery = null })], Recoveries = [] },
         };
-        Assert.Equal(["Hyper recovery", "Cloud recovery"], PathDraws.Columns(new StochasticPaths(recovered.Deal, recovered.Scenario, 44, 10)).Select(c => c.Name));
-        Assert.Empty(PathDraws.Columns(new StochasticPaths(recovered.Deal, fixedRecoveries, 44, 10)));
+        Assert.Equal(["Hyper recovery", "Cloud recovery", "Cloud default date"], PathDraws.Columns(new StochasticPaths(recovered.Deal, recovered.Scenario, 44, 10)).Select(c => c.Name));
+        Assert.Equal([DefaultDate("Cloud")], PathDraws.Columns(new StochasticPaths(recovered.Deal, fixedRecoveries, 44, 10)));
         Assert.Equal(PathColumns.For(deal), new SimulationEngine(loaded.Host.Program, source).Columns);
         Assert.Equal(PathColumns.For(deal), PathColumns.For(deal, new ScenarioPaths(DealPaths.For(deal), [ScenarioSpec.AsWritten(deal)])));
     }
+
+    // A drawn default's date, the last columns (DefaultDateColumnsTests).
+    private static PathColumn DefaultDate(string party) => new($"{party} default date", PathColumnKind.Date);
 
     // The factors' columns after every other draw's: each drawn rate's shock, then its deflation.
     private static PathColumn[] Factors(params string[] rates) =>

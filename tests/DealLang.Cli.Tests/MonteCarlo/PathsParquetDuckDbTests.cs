@@ -233,7 +233,7 @@ public sealed class PathsParquetDuckDbTests : IDisposable
             }
         }
 
-        Assert.Equal([("Hyper recovery", "DOUBLE"), ("Cloud recovery", "DOUBLE")], types[^2..]);
+        Assert.Equal([("Hyper recovery", "DOUBLE"), ("Cloud recovery", "DOUBLE"), ("Cloud default date", "DATE")], types[^3..]);
 
         // Every path's a share in (0, 1), none missing; the means those of the betas within 4 standard errors (the
         // draws' sd / √512: 20% / 22.6 = 0.88% for Hyper, 15% / 22.6 = 0.66% for Cloud).
@@ -282,7 +282,7 @@ public sealed class PathsParquetDuckDbTests : IDisposable
             }
         }
 
-        Assert.Equal(("StochasticParent.Tenant recovery", "DOUBLE"), types[^1]);
+        Assert.Equal([("StochasticParent.Tenant recovery", "DOUBLE"), ("StochasticParent.Tenant default date", "DATE")], types[^2..]);
         var recovery = new double[paths];
         using (var command = connection.CreateCommand())
         {

@@ -7,8 +7,8 @@ namespace DealLang.Cli.Tests.MonteCarlo;
 /// against a replayed path or another run's.</summary>
 internal static class PathsParquetFile
 {
-    /// <summary>The file's columns by name (int32 as int[], boolean as bool[], nullable double as double?[], double as
-    /// double[]), in its row order, and its columns' names in order.</summary>
+    /// <summary>The file's columns by name (int32 as int[], boolean as bool[], a nullable date as DateOnly?[], nullable
+    /// double as double?[], double as double[]), in its row order, and its columns' names in order.</summary>
     public static Dictionary<string, Array> Read(string file, out string[] names)
     {
         using var stream = File.OpenRead(file);
@@ -46,6 +46,13 @@ internal static class PathsParquetFile
                     group.ReadAsync<bool>(field, values.AsMemory()).AsTask().GetAwaiter().GetResult();
                     lists[field.Name].AddRange(values.Cast<object?>());
                 }
+                else if (field.ClrType == typeof(DateTime))
+                {
+                    // A Parquet DATE, which Parquet.Net reads as a DateTime at midnight by default.
+                    var values = new DateTime?[n];
+                    group.ReadAsync<DateTime>(field, values.AsMemory()).AsTask().GetAwaiter().GetResult();
+                    lists[field.Name].AddRange(values.Select(v => (object?)(v is DateTime d ? DateOnly.FromDateTime(d) : null)));
+                }
                 else if (field.IsNullable)
                 {
                     var values = new double?[n];
@@ -63,6 +70,7 @@ internal static class PathsParquetFile
 
         return fields.ToDictionary(f => f.Name, f => (Array)(f.ClrType == typeof(int) ? lists[f.Name].Cast<int>().ToArray()
             : f.ClrType == typeof(bool) ? lists[f.Name].Cast<bool>().ToArray()
+            : f.ClrType == typeof(DateTime) ? lists[f.Name].Cast<DateOnly?>().ToArray()
             : f.IsNullable ? lists[f.Name].Cast<double?>().ToArray()
             : lists[f.Name].Cast<double>().ToArray()));
     }

@@ -170,7 +170,7 @@ public sealed class SimulationEngineTests
         var figures = new PathFigures(deal);
         var draws = PathDraws.Of(source);
         PathColumn[] columns = [.. PathColumns.For(deal), .. PathDraws.Columns(source)];
-        Assert.Equal(["L renewals taken", "Built delay months", "Lessee recovery", "Other recovery"], columns[^4..].Select(c => c.Name));
+        Assert.Equal(["L renewals taken", "Built delay months", "Lessee recovery", "Other recovery", "Lessee default date"], columns[^5..].Select(c => c.Name));
         var block = new PathBlock(columns, 1000);
         block.Start(0);
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DealLang.Runtime;
 using DealLang.Runner.Running;
 using DealLang.Runner.Simulation;
 using static DealLang.Runner.Reports.Rows.SummaryRowBuilder;
@@ -18,7 +19,7 @@ static class DrawRows
         // Every scenario's draws by name, in the order first met: one replayed path has them all.
         foreach (PathDrawFigure first in rows.Outcomes.SelectMany(o => o.Draws).DistinctBy(d => d.Name))
         {
-            rows.Add(Item, first.Name, KindOf(first.Kind), o => Of(o.Draws.FirstOrDefault(d => d.Name == first.Name)?.Value ?? double.NaN));
+            rows.Add(Item, first.Name, KindOf(first.Kind), o => Cell(first.Kind, o.Draws.FirstOrDefault(d => d.Name == first.Name)?.Value ?? double.NaN));
         }
     }
 
@@ -28,8 +29,13 @@ static class DrawRows
         PathColumnKind.Rate => SummaryKind.Rate,
         PathColumnKind.Money => SummaryKind.Money,
         PathColumnKind.Years => SummaryKind.Years,
+        PathColumnKind.Date => SummaryKind.Date,
         _ => SummaryKind.Number,
     };
+
+    /// <summary>A date column's day number as its date ("-" where NaN: no default drawn in the calendar); else the number.</summary>
+    static SummaryCell Cell(PathColumnKind kind, double value) =>
+        kind == PathColumnKind.Date ? On(double.IsNaN(value) ? null : Date.FromDayNumber((int)value)) : Of(value);
 
     /// <summary>The JSON summary's <c>draws</c> object, the column's name to the path's value (full precision, a count a
     /// whole number), only for a replayed path's outcome, so every other JSON summary is as it was.</summary>
@@ -46,6 +52,10 @@ static class DrawRows
             if (draw.Kind == PathColumnKind.Count)
             {
                 w.WriteNumber(draw.Name, (int)draw.Value);
+            }
+            else if (draw.Kind == PathColumnKind.Date)
+            {
+                Json.Date(w, draw.Name, double.IsNaN(draw.Value) ? null : Date.FromDayNumber((int)draw.Value));
             }
             else
             {
