@@ -44,7 +44,10 @@ public static partial class CSharpEmitter
         }
 
         // A breach must last the whole grace period, measured from the end of the period in which it began and
-        // checked at each period end; a period end at which the condition no longer holds cures it.
+        // checked at each period end; a period end at which the condition no longer holds cures it. The maturity is
+        // the last period end the run sees: a breach that holds there has no later payment date to be cured on, so it
+        // is an event of default there, whatever is left of the grace (without this, a principal unpaid at the
+        // maturity under a 30-day grace was never a default and the collateral was never sold).
         using (w.Block("if (!eventOfDefault && t < ScheduledPeriods)"))
         {
             using (w.Block("if (" + Operand(ctx, rule, null) + ")"))
@@ -58,7 +61,7 @@ public static partial class CSharpEmitter
                 string graceEnd = "breachedFrom" + (grace.Months != 0 ? ".AddMonthsClamped(" + CSharpLiterals.Int(grace.Months) + ")" : "")
                     + (grace.Days != 0 ? ".AddDays(" + CSharpLiterals.Int(grace.Days) + ")" : "");
                 w.Comment("grace: " + GraceText(grace) + " from the first breach");
-                using (w.Block("if (periodEnd >= " + graceEnd + ")"))
+                using (w.Block("if (periodEnd >= " + graceEnd + " || t == ScheduledPeriods - 1)"))
                 {
                     WriteEventOfDefault(ctx, w);
                 }
