@@ -1,0 +1,78 @@
+using DealLang.Runtime;
+using Xunit;
+
+namespace DealLang.Cli.Tests.Corrections;
+
+/// <summary>
+/// A test's and a trigger's <c>from DATE</c> on a deal whose business days move its month-end payment dates
+/// (docs/language.md §4 "Business days", business-days-scenario-levers; §7 "from DATE"). "Tested from the first period
+/// ending on or after DATE" names periods by a date as a scenario's partial-payments window does: a date written on a
+/// scheduled quarter end is that quarter's, whichever day it is paid on. Before the fix it was compared as written with
+/// the ends as paid, so a covenant first tested on Saturday 2029-06-30 (the quarter paid on Friday 06-29) was first
+/// tested a quarter late. A date that is no scheduled date is compared as written, and an expression's own
+/// <c>period_end &gt;= DATE</c> reads the day paid, as it always did. SmallDeal runs with the cash check on.
+/// </summary>
+public sealed class MonthEndCovenantDateTests
+{
+    // Quarterly on month ends from 2028-12-31 to 2029-12-31, 30/360. Under `preceding` Saturday 2029-03-31, Saturday
+    // 2029-06-30 and Sunday 2029-09-30 are paid on Fridays 03-30, 06-29 and 09-28; Monday 2029-12-31 stays. The coupon
+    // accrues between the dates paid (the default accrual). Rent 12m a year, 3m a quarter; a 100m bullet at 8%.
+    // Dscr = 3m / (100m x 8% x the period's 30/360 days / 360) is well below 5x, so the trap holds in every period it is tested in.
+    private static string Source(string from) => $$"""
+        deal Covenant {
+          currency USD
+          closing  2028-12-31
+          maturity 2029-12-31
+          pay      quarterly
+          daycount 30/360
+          business_days preceding
+
+          party Tenant { }
+          party Owner  { }
+          facility Shed { cost 150m  value straight_line 30y }
+          lease L on Shed { lessee Tenant  rent 12m per year  starts 2028-12-31  term 2y }
+          tranche Notes { balance 100m  coupon 8%  amortize bullet }
+          equity Sponsor { contributed 1m  holders Owner 100% }
+          account Trap { }
+
+          test Dscr = cfads / debt_service from {{from}}
+          trigger Cash when Dscr < 5.00x from {{from}} => trap
+          trigger Dated when period_end >= {{from}} => trap
+
+          waterfall {
+            pay Notes.interest
+            pay Notes.principal
+            if Cash { hold rest in Trap } else { release Trap }
+            distribute rest to Sponsor
+          }
+        }
+        """;
+
+    // `from 2029-06-30`, a scheduled quarter end paid on Friday 06-29: tested from the second quarter (t = 1). Its
+    // interest 100m x 8% x 89/360 = 1,977,777.78 (30/360 from Friday 03-30 to Friday 06-29: 30 x 3 - 1 = 89 days), so
+    // Dscr = 3m / 1,977,777.78 = 1.5169x < 5x: the trap holds from then on. The first quarter is n/a and not trapped.
+    // `period_end >= 2029-06-30` is a plain date comparison with the day paid: false on Friday 06-29, true from 09-28.
+    [Fact]
+    public void AFromDateOnAMovedQuarterEndIsThatQuartersTestDate()
+    {
+        var deal = new SmallDeal(Source("2029-06-30"));
+        Assert.Equal([new Date(2028, 12, 31), new Date(2029, 3, 30), new Date(2029, 6, 29), new Date(2029, 9, 28), new Date(2029, 12, 31)],
+            deal.Description.Boundaries);
+        Assert.True(double.IsNaN(deal.Ledger("Dscr", 0)));
+        Assert.Equal(3e6 / (100e6 * 0.08 * 89 / 360), deal.Ledger("Dscr", 1), 1e-12);
+        Assert.Equal([0.0, 1.0, 1.0, 1.0], Enumerable.Range(0, 4).Select(t => deal.Ledger("Cash", t)));
+        Assert.Equal(new Date(2029, 6, 29), deal.Single.Events.Triggers.Single(t => t.Trigger == "Cash").FirstActive);
+        Assert.Equal([0.0, 0.0, 1.0, 1.0], Enumerable.Range(0, 4).Select(t => deal.Ledger("Dated", t)));
+    }
+
+    // `from 2029-07-01`, a Sunday that is no scheduled date, is compared as written: the second quarter (paid on 06-29)
+    // ends before it, the third (09-28) after it; no weekend moves it back into the second quarter.
+    [Fact]
+    public void AnotherDateIsComparedAsWritten()
+    {
+        var deal = new SmallDeal(Source("2029-07-01"));
+        Assert.True(double.IsNaN(deal.Ledger("Dscr", 1)));
+        Assert.False(double.IsNaN(deal.Ledger("Dscr", 2)));
+        Assert.Equal([0.0, 0.0, 1.0, 1.0], Enumerable.Range(0, 4).Select(t => deal.Ledger("Cash", t)));
+    }
+}
