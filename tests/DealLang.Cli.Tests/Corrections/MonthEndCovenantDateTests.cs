@@ -75,4 +75,25 @@ public sealed class MonthEndCovenantDateTests
         Assert.False(double.IsNaN(deal.Ledger("Dscr", 2)));
         Assert.Equal([0.0, 0.0, 1.0, 1.0], Enumerable.Range(0, 4).Select(t => deal.Ledger("Cash", t)));
     }
+
+    // A forward test's window, 'over next 12m', is the next twelve months of the schedule as rolled: from the quarter
+    // paid on Friday 2029-09-28 (scheduled 2029-09-30) the four quarters to 2030-09-30, paid on Monday 12-31, Fridays
+    // 2030-03-29 and 06-28, and Monday 09-30. Counted from the day paid, 2029-09-28 + 12m = 2030-09-28 left the last of
+    // them out (its end 09-30 is after it): three quarters. The coupon accrues between the dates paid, 30/360:
+    // 09-28 -> 12-31 93 days (the 28th is no 30th, so the 31st stays), 12-31 -> 03-29 89, 03-29 -> 06-28 89,
+    // 06-28 -> 09-30 92: 363 days, 100m x 8% x 363/360 = 8,066,666.67 (three quarters gave 8m x 271/360 = 6,022,222.22).
+    [Fact]
+    public void AForwardWindowIsTheNextMonthsOfTheScheduleAsRolled()
+    {
+        var deal = new SmallDeal(Source("2029-06-30")
+            .Replace("maturity 2029-12-31", "maturity 2031-12-31", StringComparison.Ordinal)
+            .Replace("term 2y", "term 5y", StringComparison.Ordinal)
+            .Replace("test Dscr", "test FwdDs = debt_service over next 12m\n  test Dscr", StringComparison.Ordinal));
+        Assert.Equal(new Date(2029, 9, 28), deal.Description.Boundaries[3]);
+        Assert.Equal(100e6 * 0.08 * 363 / 360, deal.Ledger("FwdDs", 2), 1e-6);
+        for (int t = 0; t < 7; t++)
+        {
+            Assert.Equal(4 * 2e6, deal.Ledger("FwdDs", t), 0.1e6); // four quarters, each about 2m, in every full window
+        }
+    }
 }
