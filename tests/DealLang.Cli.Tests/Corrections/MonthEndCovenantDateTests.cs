@@ -10,7 +10,9 @@ namespace DealLang.Cli.Tests.Corrections;
 /// scheduled quarter end is that quarter's, whichever day it is paid on. Before the fix it was compared as written with
 /// the ends as paid, so a covenant first tested on Saturday 2029-06-30 (the quarter paid on Friday 06-29) was first
 /// tested a quarter late. A date that is no scheduled date is compared as written, and an expression's own
-/// <c>period_end &gt;= DATE</c> reads the day paid, as it always did. SmallDeal runs with the cash check on.
+/// <c>period_end &gt;= DATE</c> reads the day paid, as it always did. A forward test's window, a default rule's grace and
+/// an enforcement sale's lag are counted in months on the schedule as rolled too: counted from a Friday the business days
+/// paid a quarter end on, each reached a quarter late. SmallDeal runs with the cash check on.
 /// </summary>
 public sealed class MonthEndCovenantDateTests
 {
@@ -95,5 +97,59 @@ public sealed class MonthEndCovenantDateTests
         {
             Assert.Equal(4 * 2e6, deal.Ledger("FwdDs", t), 0.1e6); // four quarters, each about 2m, in every full window
         }
+    }
+
+    // The same quarters, 2028-12-31 to 2030-12-31 under `preceding`: a lease of one quarter (3m of rent), then nothing,
+    // so the notes' 2m of interest a quarter goes unpaid from the second quarter (paid Friday 2029-06-29) on. With
+    // 'grace 3m' the grace runs from the quarter's end as scheduled, 2029-06-30, to 2029-09-30: the third quarter's own
+    // end, paid Friday 09-28, still breached: the event of default is 2029-09-28 (from the day paid, 06-29 + 3m = 09-29
+    // was after 09-28, and the default a quarter late, 2029-12-31). The sale's 'lag 3m' likewise runs from 09-30 to
+    // 12-31 (a Monday, not moved): the site, 100m less 10%, fetches 90m at the end of the fourth quarter.
+    private const string Enforced = """
+        deal Enforced {
+          currency USD
+          closing  2028-12-31
+          maturity 2030-12-31
+          pay      quarterly
+          daycount 30/360
+          business_days preceding
+
+          party Tenant { }
+          party Owner  { }
+          facility Site { cost 100m  value schedule { 2028-12-31 100m } }
+          lease L on Site { lessee Tenant  rent 12m per year  starts 2028-12-31  term 3m }
+          tranche Notes { balance 100m  coupon 8%  amortize bullet }
+          equity Sponsor { contributed 1m  holders Owner 100% }
+          default when Notes.interest_shortfall > 0 grace 3m
+          waterfall { pay Notes.interest  pay Notes.principal  distribute rest to Sponsor }
+          enforcement {
+            sell Site haircut 10% lag 3m
+            waterfall { pay Notes.interest  pay Notes.balance  distribute rest to Sponsor }
+          }
+        }
+        """;
+
+    [Fact]
+    public void AGraceAndASaleLagRunFromTheQuarterEndAsScheduled()
+    {
+        var deal = new SmallDeal(Enforced);
+        Assert.Equal(new Date(2029, 9, 28), deal.Single.Events.EventOfDefault);
+        Assert.Equal(new Date(2029, 12, 31), deal.Single.Events.Sale);
+        Assert.Equal(90e6, deal.Single.Events.SaleProceeds, 1e-6);
+        Assert.Equal(90e6, deal.Ledger("sale proceeds", 3), 1e-6);
+    }
+
+    // A lag ending on a moved quarter end: a default dated by the rule in the second quarter ('date >= 2029-06-29', the
+    // day it is paid on) and 'lag 3m' sell at the end of the third quarter, paid Friday 2029-09-28, as without business
+    // days (2029-06-30 + 3m = 2029-09-30, the third quarter's end); from the day paid it sold at the end of the fourth.
+    [Fact]
+    public void ASaleLagEndingOnAMovedQuarterEndSellsInThatQuarter()
+    {
+        var deal = new SmallDeal(Enforced
+            .Replace("default when Notes.interest_shortfall > 0 grace 3m", "default when date >= 2029-06-29", StringComparison.Ordinal)
+            .Replace("term 3m", "term 5y", StringComparison.Ordinal));
+        Assert.Equal(new Date(2029, 6, 29), deal.Single.Events.EventOfDefault);
+        Assert.Equal(new Date(2029, 9, 28), deal.Single.Events.Sale);
+        Assert.Equal(90e6, deal.Ledger("sale proceeds", 2), 1e-6);
     }
 }
