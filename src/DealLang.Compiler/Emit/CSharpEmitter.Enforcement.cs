@@ -44,7 +44,10 @@ public static partial class CSharpEmitter
         }
 
         // A breach must last the whole grace period, measured from the end of the period in which it began and
-        // checked at each period end; a period end at which the condition no longer holds cures it.
+        // checked at each period end; a period end at which the condition no longer holds cures it. The maturity is
+        // the last period end the run sees: a breach that holds there has no later payment date to be cured on, so it
+        // is an event of default there, whatever is left of the grace (without this, a principal unpaid at the
+        // maturity under a 30-day grace was never a default and the collateral was never sold).
         using (w.Block("if (!eventOfDefault && t < ScheduledPeriods)"))
         {
             using (w.Block("if (" + Operand(ctx, rule, null) + ")"))
@@ -52,13 +55,13 @@ public static partial class CSharpEmitter
                 using (w.Block("if (!breached)"))
                 {
                     w.Line("breached = true;");
-                    w.Line("breachedFrom = periodEnd;");
+                    w.Line("breachedFrom = " + ScheduledEnd(ctx) + ";");
                 }
 
-                string graceEnd = "breachedFrom" + (grace.Months != 0 ? ".AddMonthsClamped(" + CSharpLiterals.Int(grace.Months) + ")" : "")
-                    + (grace.Days != 0 ? ".AddDays(" + CSharpLiterals.Int(grace.Days) + ")" : "");
+                string graceEnd = NamedByDate(ctx, "breachedFrom" + (grace.Months != 0 ? ".AddMonthsClamped(" + CSharpLiterals.Int(grace.Months) + ")" : "")
+                    + (grace.Days != 0 ? ".AddDays(" + CSharpLiterals.Int(grace.Days) + ")" : ""));
                 w.Comment("grace: " + GraceText(grace) + " from the first breach");
-                using (w.Block("if (periodEnd >= " + graceEnd + ")"))
+                using (w.Block("if (periodEnd >= " + graceEnd + " || t == ScheduledPeriods - 1)"))
                 {
                     WriteEventOfDefault(ctx, w);
                 }
@@ -70,6 +73,15 @@ public static partial class CSharpEmitter
             }
         }
     }
+
+    // A lag or a grace is counted from the period's end as scheduled, and a date it reaches that is one of the schedule's
+    // own dates stands for that date as paid (Schedule.NamedByDate): with business days moving month ends, a 3-month lag
+    // from the quarter paid on Friday 2029-06-29 ends with the quarter scheduled to end 2029-09-30 (paid Friday 09-28),
+    // where counting from the day paid (to 09-29) sold a quarter late. Without business days both are the dates as they fall.
+    private static string ScheduledEnd(EmitContext ctx) => ctx.Model.RolledBoundaries.IsEmpty ? "periodEnd" : "RolledDates[t + 1]";
+
+    private static string NamedByDate(EmitContext ctx, string date) =>
+        ctx.Model.RolledBoundaries.IsEmpty ? date : "Schedule.NamedByDate(RolledDates, Boundaries, " + date + ")";
 
     private static string GraceText(DefaultGrace grace) =>
         (grace.Months != 0 ? CSharpLiterals.Int(grace.Months) + " months" : "")
@@ -91,7 +103,7 @@ public static partial class CSharpEmitter
         {
             foreach (var sale in ctx.SaleStates)
             {
-                w.Line(sale.Date + " = periodEnd.AddMonthsClamped(" + sale.LagMonths + ");");
+                w.Line(sale.Date + " = " + NamedByDate(ctx, ScheduledEnd(ctx) + ".AddMonthsClamped(" + sale.LagMonths + ")") + ";");
                 if (ctx.Sales[sale.Index].Market is not null && ctx.Sales[sale.Index].Collateral is [{ Kind: CollateralKind.Fleet } fleet])
                 {
                     // From now on the lender runs the fleet: keeping its contracts (re-lets stop) or selling every unit.

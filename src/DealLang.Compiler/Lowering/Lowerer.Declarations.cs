@@ -75,6 +75,13 @@ internal sealed partial class Lowerer
     /// its boundary as paid, another moved by the business days; the date itself without them.</summary>
     internal Date PaidOn(Date due) => BusinessDayRules.PaidOn(_analysis.BusinessDays, _rolled, _boundaries, due);
 
+    /// <summary>The day a date that names periods by their ends ("from the first period ending on or after DATE": a test's
+    /// or a trigger's <c>from</c>, as a scenario's dated levers) is compared with the ends as paid on
+    /// (<see cref="Schedule.NamedByDate"/>): one of the schedule's dates as rolled stands for that date as paid, so a
+    /// covenant first tested on a quarter end paid on the Friday before it is tested in that quarter; any other date is
+    /// itself (no weekend moves it). The date itself without business days.</summary>
+    internal Date NamedByDate(Date date) => Schedule.NamedByDate(_rolled, _boundaries, date);
+
     /// <summary>The period a date of a repayment schedule is paid in: the one its day as paid (<see cref="PaidOn"/>)
     /// falls in, as <see cref="Schedule.PeriodIndexOf(Date[], Date)"/> places it.</summary>
     internal int PaymentPeriodOf(Date due) => Schedule.PeriodIndexOf(_boundaries, PaidOn(due));

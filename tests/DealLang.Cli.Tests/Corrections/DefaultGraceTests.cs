@@ -59,4 +59,40 @@ public sealed class DefaultGraceTests
         var shorter = new SmallDeal(Deal("grace 3m", "2026-04-01"));
         Assert.Equal(new Date(2025, 10, 1), shorter.Single.Events.EventOfDefault);
     }
+
+    // A breach at the maturity: there is no later period end at which it could be cured, so it is an event of default
+    // at the maturity whatever is left of the grace (docs/language.md §7, "grace D"). Annual, 30/360, 2026-01-01 to
+    // 2029-01-01; a 100m bullet at 5% and 10m of rent a year: each year 5m of interest is paid; at the maturity 10m
+    // pays the 5m of interest and 5m of the 100m principal, 95m short. Under 'grace 30d' the grace would end on
+    // 2029-01-31, after the run's last period end: the event of default is 2029-01-01, and the lag-0 sale of the site
+    // (200m straight-line over 20y, 3 years gone: 200m x 17/20 = 170m, less 20%: 136m) repays the 95m in full.
+    // Before, the grace kept the breach from ever becoming a default: no sale, and a 95m principal loss.
+    [Fact]
+    public void ABreachAtTheMaturityIsAnEventOfDefaultThereWhateverIsLeftOfTheGrace()
+    {
+        static string AtMaturity(string grace) => $$"""
+            deal Grace {
+              currency USD  closing 2026-01-01  maturity 2029-01-01  pay annual  daycount 30/360
+              party Tenant { }
+              facility Site { cost 200m  value straight_line 20y }
+              lease Rent on Site { lessee Tenant  rent 10m per year  starts 2026-01-01  term 10y }
+              tranche Notes { balance 100m  coupon 5% fixed  amortize bullet }
+              equity Sponsor { contributed 100m }
+              default when Notes.principal_shortfall > 0 {{grace}}
+              waterfall { pay Notes.interest  pay Notes.principal  distribute rest to Sponsor }
+              enforcement {
+                sell Site haircut 20% lag 0m
+                waterfall { pay Notes.interest  pay Notes.balance  distribute rest to Sponsor }
+              }
+            }
+            """;
+
+        foreach (string grace in new[] { "grace 30d", "grace 1y", "" })
+        {
+            var deal = new SmallDeal(AtMaturity(grace));
+            Assert.Equal(new Date(2029, 1, 1), deal.Single.Events.EventOfDefault);
+            Assert.Equal(136e6, deal.Single.Events.SaleProceeds, 1e-6);
+            Assert.Equal(0.0, deal.Single.Tranches[0].PrincipalLoss, 1e-6);
+        }
+    }
 }

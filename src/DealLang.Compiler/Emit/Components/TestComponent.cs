@@ -71,8 +71,12 @@ internal sealed class TestComponent(EmitContext ctx)
             if (test.Model.ForwardMonths > 0)
             {
                 w.Line();
-                w.Comment(test.Name + ": the last period of each period's window, the next " + CSharpLiterals.Int(test.Model.ForwardMonths) + " months.");
-                w.Line("private static readonly int[] " + test.ForwardLast + " = ForwardWindow.LastPeriods(Boundaries, "
+                // On the dates as rolled when business days move them: the next 12 months of a quarter paid on Friday
+                // 2029-09-28 are the four quarters to 2030-09-30, not the three whose ends as paid fall by 2030-09-28.
+                w.Comment(test.Name + ": the last period of each period's window, the next " + CSharpLiterals.Int(test.Model.ForwardMonths) + " months"
+                    + (Ctx.Model.RolledBoundaries.IsEmpty ? "." : " of the schedule as rolled."));
+                w.Line("private static readonly int[] " + test.ForwardLast + " = ForwardWindow.LastPeriods("
+                    + (Ctx.Model.RolledBoundaries.IsEmpty ? "Boundaries" : "RolledDates") + ", "
                     + CSharpLiterals.Int(test.Model.ForwardMonths) + ", ScheduledPeriods);");
             }
         }

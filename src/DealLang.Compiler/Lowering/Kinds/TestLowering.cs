@@ -6,7 +6,7 @@ namespace DealLang.Compiler.Lowering.Kinds;
 
 /// <summary>A test as a <see cref="TestModel"/>, listed in evaluation order (each after the tests it reads);
 /// <c>Index</c> is the position in that order. No trailing window is one period; no <c>from</c> is tested from the
-/// first period; <c>over next D</c> is D in whole months (DL0343 refuses any other).</summary>
+/// first period (a <c>from</c> on one of the schedule's dates as rolled names its period as paid, <see cref="Lowerer.NamedByDate"/>); <c>over next D</c> is D in whole months (DL0343 refuses any other).</summary>
 internal sealed class TestLowering : DeclarationLowering<TestSyntax, TestModel>
 {
     public override DeclarationKind Kind => DeclarationKind.Test;
@@ -24,6 +24,7 @@ internal sealed class TestLowering : DeclarationLowering<TestSyntax, TestModel>
             : 1;
         int forward = test.Next is { } next ? DurationRules.WholeMonths(next, out _) : 0;
         return new TestModel(
-            symbol.Name, index, lowerer.BoundOf(test.Expression) ?? new ConstantExpression(0, Unit.Number), trailing, test.From?.Value, forward);
+            symbol.Name, index, lowerer.BoundOf(test.Expression) ?? new ConstantExpression(0, Unit.Number), trailing,
+            test.From?.Value is { } from ? lowerer.NamedByDate(from) : null, forward);
     }
 }

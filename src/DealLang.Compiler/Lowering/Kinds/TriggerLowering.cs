@@ -38,7 +38,7 @@ internal sealed class TriggerLowering : DeclarationLowering<TriggerSyntax, Trigg
         return new(
             symbol.Name, index,
             lowerer.BoundOf(trigger.Condition) ?? new ConstantExpression(0, Unit.Bool),
-            trigger.From?.Value,
+            trigger.From?.Value is { } from ? lowerer.NamedByDate(from) : null, // a scheduled date names its period as paid
             effects.Count == 0 ? "trap" : string.Join(", ", effects.Select(Text)),
             trigger.TripsAfter ?? 1,
             trigger.CuresAfter ?? 1,
