@@ -138,7 +138,8 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
             // start, no fee or 'covers', not the lessee itself).
             if (rvg.Guarantor is { } rvgGuarantor)
             {
-                GuarantorRules.CheckStructure(rvgGuarantor, lease, checks, lease.Starts?.Value);
+                GuarantorRules.CheckStructure(rvgGuarantor, lease, checks, lease.Starts?.Value,
+                    "a cap for the guarantor of its residual value guarantee (e.g. 'rvg cap 28bn with guarantor Parent cap 10bn')");
                 GuarantorRules.CheckObligorTerms(rvgGuarantor, lease.Lessee, checks, "lease", name);
             }
         }
