@@ -1,5 +1,10 @@
+using DealLang.Compiler;
 using DealLang.Compiler.Diagnostics;
+using DealLang.Runner.Hosting;
+using DealLang.Runner.MonteCarlo;
 using DealLang.Runner.Running;
+using DealLang.Runner.Simulation;
+using DealLang.Runtime;
 using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
@@ -197,6 +202,39 @@ public sealed class RvgGuarantorTests
         Assert.Equal(1_000_000, both.Ledger("guarantor L", 6, "TenantDefaults"), 6);
     }
 
+    [Fact]
+    public void AGuarantorsDrawnDefaultPaysAtItsRecoveryOnThePathsItDefaultsOn()
+    {
+        // A Monte Carlo run: Tenant defaults on 2027-01-01 on every path, Parent at a 30% annual hazard. By hand: Parent
+        // has defaulted by the end of the claim's period (2027-01-01, a year after the closing) with probability
+        // 1 − 0.7^(365/365) = 30%, and then pays 25% of the 9m, 2.25m; otherwise 9m. So it pays on every path, at most 9m,
+        // and on average 9m − 6.75m × 30% = 6.975m, within four standard errors of 6.75m × √(0.3 × 0.7 / 4,000) = 0.0489m.
+        // Every path is run with the cash check on.
+        const string drawn = """
+
+            scenario Drawn for Backstop {
+              paths 4000
+              seed  7
+              Tenant defaults on 2027-01-01
+              Parent defaults drawn pd 30% per year
+            }
+            """;
+        var compiled = DealCompiler.Compile("small.deal", Source + drawn);
+        Assert.True(compiled.Compiled is not null, string.Join('\n', compiled.Diagnostics));
+        using DealHost host = DealHost.Load(compiled.Compiled!.Image, compiled.Compiled.TypeName);
+        ScenarioSpec scenario = compiled.Model!.Scenarios.Single(s => s.Name == "Drawn");
+        var source = new StochasticPaths(host.Program.Description, scenario, StochasticPaths.DefaultSeed(scenario), StochasticPaths.DefaultPaths(scenario));
+        SimulationTotals totals = new SimulationEngine(host.Program, source, checkCash: true).Run(0, source.Count, 2);
+        var frame = SimulationFrame.Of(host.Program.Description, "small", scenario.Name, source.Seed, source.Count,
+            source.DefaultInputs.Select(d => new PartyPd(d.Party, d.PartyIndex, d.AnnualPd, d.HorizonPd)));
+        GuarantorRisk parent = CreditMetrics.Compute(frame, totals).Guarantees.Single();
+        Assert.Equal("Parent for rvg L", parent.Name);
+        Assert.Equal(4000, parent.PathsPaying);
+        Assert.Equal(ParentPays, parent.MaxCost, 6);
+        double se = 6_750_000 * Math.Sqrt(0.3 * 0.7 / 4000);
+        Assert.InRange(parent.ExpectedCost.Value, 6_975_000 - (4 * se), 6_975_000 + (4 * se));
+    }
+
     [Theory]
     // Not a party (the facility named): DL0205 at the name.
     [InlineData("with guarantor Campus cap 30m", "DL0205", "with guarantor ")]
@@ -213,7 +251,7 @@ public sealed class RvgGuarantorTests
     public void AMisusedGuarantorIsReportedWhereItIsWritten(string clause, string code, string before)
     {
         string source = Source.Replace("with guarantor Parent cap 30m", clause, StringComparison.Ordinal);
-        var result = DealLang.Compiler.DealCompiler.Check("small.deal", source);
+        var result = DealCompiler.Check("small.deal", source);
         // One message for the mistake; a guarantor named wrongly also leaves Parent guaranteeing nothing, so the
         // scenarios setting its guarantees are DL0734, each at its own lever.
         Diagnostic diagnostic = Assert.Single(result.Diagnostics, d => d.Code != "DL0734");
