@@ -179,7 +179,7 @@ leaseItem
     | STARTS DATE                                    # startsItem
     | TERM duration                                  # termItem
     | RENEWALS renewalCount term=duration AT LESSEE OPTION (RENT AT MARKET)? renewalTerm*     # renewalsItem
-    | RVG rvgPart+                                   # rvgItem
+    | RVG rvgPart+ (WITH guarantorClause)?           # rvgItem
     | DAYCOUNT_KW dayCount                           # leaseDayCountItem
     | guarantorClause                                # leaseGuarantorItem
     | PHASED ident                                   # leasePhasedItem
@@ -198,9 +198,10 @@ renewalTerm
 // A break option, one rule wherever one is written: a lease's or a contract's item (the initial term's break) and, after
 // 'with', their renewal terms' own ('renewals ... with break_option at 36m'). 'with rvg' at its end: a lessee that breaks
 // owes the lease's residual value guarantee as if the lease had run to the break (a lease with an RVG only: DL0555,
-// DL0556).
+// DL0556); 'with rvg guarantees 90m cap 20m' with an amount guaranteed or a cap of the break's own (the lease's where
+// not written; an 'until' of its own is DL0585, the window is the lease's).
 breakOption
-    : BREAK_OPTION AT at+=duration (COMMA at+=duration)* (NOTICE notice=duration)? breakFee? (WITH RVG)?
+    : BREAK_OPTION AT at+=duration (COMMA at+=duration)* (NOTICE notice=duration)? breakFee? (WITH RVG rvgPart*)?
     ;
 
 // A break option's fee: 'fee 12m of rent' on a lease, 'fee 6m of revenue' on a contract (months of the rent, or the
@@ -227,6 +228,8 @@ renewalCount
     | QUANTITY
     ;
 
+// 'rvg guarantees Notes.scheduled_balance cap 28bn until 2045-11-30', the parts in any order; 'with guarantor Parent
+// cap 10bn [until DATE]' after them names a third party that pays the part of the RVG claim a defaulted lessee does not.
 rvgPart
     : GUARANTEES expr                                # rvgGuarantees
     | CAP expr                                       # rvgCap

@@ -5,7 +5,8 @@ namespace DealLang.Compiler.Diagnostics;
 // A break option on a lease or a contract (docs/language.md §5 "lease" and "contract", "Break option") and the scenario
 // lever that exercises it: DL0425–DL0429, DL0437, DL0438, a lease's break notice: DL0220, DL0221, a break in a lease's
 // or a contract's renewal terms: DL0222, DL0223, DL0224, and a break drawn per path (docs/language.md §10, "Drawn breaks"): DL0547, DL0548,
-// in a renewal term: DL0523, DL0524, and a break owing the RVG ('with rvg'): DL0555, DL0556. Kept in a file of their own
+// in a renewal term: DL0523, DL0524, and a break owing the RVG ('with rvg'): DL0555, DL0556, with an 'until' of its own:
+// DL0585. Kept in a file of their own
 // so the codes read together.
 // 'kind' is 'lease' or 'contract'; 'party' the one who breaks: 'lessee' or 'customer'.
 public static partial class DiagnosticCatalogue
@@ -122,4 +123,11 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic BreakRvgOnContract(SourceSpan span, string contract, bool inRenewal) =>
         Error("DL0556", span,
             $"the {(inRenewal ? "renewal terms' break" : "break")} of contract '{contract}' owes an RVG ('with rvg'), but only a lease has a residual value guarantee: drop 'with rvg' (a contract's break pays its fee)");
+
+    /// <summary>DL0585: an <c>until</c> in a break's own RVG terms (<c>with rvg … until DATE</c>): a break may give the RVG it
+    /// owes an amount guaranteed and a cap of its own, but the window the guarantee answers in is the lease's RVG's
+    /// (its <c>until</c> and the deal's maturity), one window however the lease ends.</summary>
+    public static Diagnostic BreakRvgUntil(SourceSpan span, string lease, bool inRenewal) =>
+        Error("DL0585", span,
+            $"the RVG owed at the {(inRenewal ? "renewal terms' break" : "break")} of lease '{lease}' has an 'until' of its own, but a break may only give its RVG its own 'guarantees' and 'cap': the window is the lease's 'rvg ... until': drop this 'until' (or move the date to the lease's 'rvg' item)");
 }

@@ -297,6 +297,10 @@ public static partial class CSharpEmitter
                 w.Line("bool " + lease.RvgApplies + " = input.Scalars[" + Slot(InputQuantity.RvgApplies, lease.Index) + "] != 0.0;");
                 w.Line("double " + lease.RvgRecovery + " = input.Scalars[" + Slot(InputQuantity.RvgRecovery, lease.Index) + "];");
                 w.Line("double " + lease.RvgValue + " = input.Scalars[" + Slot(InputQuantity.RvgValue, lease.Index) + "];");
+                if (lease.HasBreakRvgTerms)
+                {
+                    w.Line("int " + lease.RvgBreakTerms + " = (int)input.Scalars[" + Slot(InputQuantity.RvgBreakTerms, lease.Index) + "];");
+                }
             }
         }
 

@@ -6,7 +6,8 @@ using DealLang.Runtime;
 namespace DealLang.Compiler.Lowering;
 
 // The guarantors behind leases and tranches ('guarantor Google cap 3.2bn until DATE'; on a tranche 'fee 35bp covers
-// interest and principal') as the runtime's GuaranteeInfo, the leases' first, each kind in declaration order: a
+// interest and principal'), then those behind the leases' RVGs ('rvg … with guarantor Parent cap 10bn'), as the runtime's
+// GuaranteeInfo, the leases' first, each kind in declaration order: a
 // guarantee is a term of the lease or tranche it stands behind, not a declaration of its own, so it has no kind and
 // is gathered here from both (docs/language.md §5, "Guarantors").
 internal sealed partial class Lowerer
@@ -37,6 +38,16 @@ internal sealed partial class Lowerer
                 // Without 'covers', a tranche's guarantee covers interest and principal (a full-faith guarantee).
                 bool interest = g.Covers?.Interest ?? true, principal = g.Covers?.Principal ?? true;
                 guarantees.Add(Guarantee(g, GuaranteeTarget.Tranche, tranche, interest, principal));
+            }
+        }
+
+        // The guarantors behind the leases' RVGs last, so that the guarantees of a deal without any keep their places.
+        foreach (Symbol lease in SymbolsOf(DeclarationKind.Lease))
+        {
+            if (lease.Declaration is LeaseSyntax { Rvg.Guarantor: { } g })
+            {
+                guarantees.Add(new GuaranteeInfo(g.Guarantor?.Text + " for rvg " + lease.Name, IndexOf(g.Guarantor), GuaranteeTarget.LeaseRvg,
+                    lease.Index, Constant(g.Cap), g.Until?.Value));
             }
         }
 

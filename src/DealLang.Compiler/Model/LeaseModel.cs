@@ -10,7 +10,19 @@ namespace DealLang.Compiler.Model;
 public sealed record LeaseModel(DealLang.Runtime.LeaseInfo Info, BoundExpression? RvgGuarantees, int? PhasedBy = null, int? IndexedBy = null)
 {
     public RentIndexation Indexation { get; init; } = RentIndexation.EveryPeriod;
+
+    /// <summary>The RVG terms of the initial term's break (<c>break_option … with rvg guarantees 90m cap 20m</c>), each null
+    /// where the break states none (the lease's then); null when it states neither (docs/language.md §5, "An RVG owed at
+    /// a break").</summary>
+    public BreakRvgTerms? BreakRvg { get; init; }
+
+    /// <summary>The same for the renewal terms' break (<c>renewals … with break_option … with rvg cap 20m</c>).</summary>
+    public BreakRvgTerms? RenewalBreakRvg { get; init; }
 }
+
+/// <summary>A break's own RVG terms: the amount guaranteed (<see cref="Guarantees"/>, an expression over the deal's state
+/// evaluated when the lease ends, as the lease's) and the cap, each in place of the lease's, null where not written.</summary>
+public sealed record BreakRvgTerms(BoundExpression? Guarantees, double? Cap);
 
 /// <summary>
 /// An indexed rent's terms (<c>indexed CPI yearly floor 1% cap 4% lag 3m</c>, docs/language.md "Indexed rent"):

@@ -401,7 +401,8 @@ internal sealed partial class DealChecks
         }
     }
 
-    /// <summary>A guarantee lever must name a party that guarantees a lease or a tranche of the deal (DL0734).</summary>
+    /// <summary>A guarantee lever must name a party that guarantees a lease (its rent or its RVG), a contract or a tranche of
+    /// the deal (DL0734).</summary>
     private void CheckGuarantor(GuaranteeLeverSyntax lever, string scenario)
     {
         if (lever.Party is not { Text.Length: > 0 } party || !_analysis.Symbols.TryLookup(party.Text, out Symbol symbol) || symbol.Kind != SymbolKind.Party)
@@ -651,6 +652,7 @@ internal sealed partial class DealChecks
 
     private static bool Guarantees(DealAnalysis deal, string party) =>
         deal.Symbols.OfKind(SymbolKind.Lease).Any(l => l.Declaration is LeaseSyntax { Guarantor.Guarantor.Text: var g } && g == party)
+        || deal.Symbols.OfKind(SymbolKind.Lease).Any(l => l.Declaration is LeaseSyntax { Rvg.Guarantor.Guarantor.Text: var g } && g == party)
         || deal.Symbols.OfKind(SymbolKind.Contract).Any(c => c.Declaration is ContractSyntax { Guarantor.Guarantor.Text: var g } && g == party)
         || deal.Symbols.OfKind(SymbolKind.Tranche).Any(t => t.Declaration is TrancheSyntax { Guarantor.Guarantor.Text: var g } && g == party);
 

@@ -2972,6 +2972,10 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public RvgPartContext rvgPart(int i) {
 			return GetRuleContext<RvgPartContext>(i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(DealLangParser.WITH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public GuarantorClauseContext guarantorClause() {
+			return GetRuleContext<GuarantorClauseContext>(0);
+		}
 		public RvgItemContext(LeaseItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -3057,7 +3061,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 38, RULE_leaseItem);
 		int _la;
 		try {
-			State = 480;
+			State = 484;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
@@ -3208,15 +3212,27 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0) );
+				State = 467;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==WITH) {
+					{
+					State = 465;
+					Match(WITH);
+					State = 466;
+					guarantorClause();
+					}
+				}
+
 				}
 				break;
 			case DAYCOUNT_KW:
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 465;
+				State = 469;
 				Match(DAYCOUNT_KW);
-				State = 466;
+				State = 470;
 				dayCount();
 				}
 				break;
@@ -3224,7 +3240,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 467;
+				State = 471;
 				guarantorClause();
 				}
 				break;
@@ -3232,9 +3248,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 468;
+				State = 472;
 				Match(PHASED);
-				State = 469;
+				State = 473;
 				ident();
 				}
 				break;
@@ -3242,25 +3258,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseTerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 470;
+				State = 474;
 				Match(TERMINATION_FEE);
-				State = 471;
+				State = 475;
 				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 477;
+				State = 481;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 472;
+					State = 476;
 					Match(AMORTISING);
-					State = 475;
+					State = 479;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 473;
+						State = 477;
 						Match(TO);
-						State = 474;
+						State = 478;
 						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3274,7 +3290,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 479;
+				State = 483;
 				breakOption();
 				}
 				break;
@@ -3351,16 +3367,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 40, RULE_renewalTerm);
 		int _la;
 		try {
-			State = 501;
+			State = 505;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
 			case 1:
 				_localctx = new RenewalBreakTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 482;
+				State = 486;
 				Match(WITH);
-				State = 483;
+				State = 487;
 				breakOption();
 				}
 				break;
@@ -3368,45 +3384,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalTerminationFeeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 484;
+				State = 488;
 				Match(WITH);
-				State = 485;
+				State = 489;
 				Match(TERMINATION_FEE);
-				State = 486;
+				State = 490;
 				((RenewalTerminationFeeTermContext)_localctx)._expr = expr(0);
 				((RenewalTerminationFeeTermContext)_localctx)._fees.Add(((RenewalTerminationFeeTermContext)_localctx)._expr);
-				State = 491;
+				State = 495;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 487;
+					State = 491;
 					Match(COMMA);
-					State = 488;
+					State = 492;
 					((RenewalTerminationFeeTermContext)_localctx)._expr = expr(0);
 					((RenewalTerminationFeeTermContext)_localctx)._fees.Add(((RenewalTerminationFeeTermContext)_localctx)._expr);
 					}
 					}
-					State = 493;
+					State = 497;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 499;
+				State = 503;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 494;
+					State = 498;
 					Match(AMORTISING);
-					State = 497;
+					State = 501;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 495;
+						State = 499;
 						Match(TO);
-						State = 496;
+						State = 500;
 						((RenewalTerminationFeeTermContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3451,6 +3467,12 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(DealLangParser.WITH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RVG() { return GetToken(DealLangParser.RVG, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public RvgPartContext[] rvgPart() {
+			return GetRuleContexts<RvgPartContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public RvgPartContext rvgPart(int i) {
+			return GetRuleContext<RvgPartContext>(i);
+		}
 		public BreakOptionContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -3472,61 +3494,75 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 503;
+			State = 507;
 			Match(BREAK_OPTION);
-			State = 504;
+			State = 508;
 			Match(AT);
-			State = 505;
+			State = 509;
 			_localctx._duration = duration();
 			_localctx._at.Add(_localctx._duration);
-			State = 510;
+			State = 514;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 506;
+				State = 510;
 				Match(COMMA);
-				State = 507;
+				State = 511;
 				_localctx._duration = duration();
 				_localctx._at.Add(_localctx._duration);
 				}
 				}
-				State = 512;
+				State = 516;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 515;
+			State = 519;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOTICE) {
 				{
-				State = 513;
-				Match(NOTICE);
-				State = 514;
-				_localctx.notice = duration();
-				}
-			}
-
-			State = 518;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==FEE) {
-				{
 				State = 517;
-				breakFee();
+				Match(NOTICE);
+				State = 518;
+				_localctx.notice = duration();
 				}
 			}
 
 			State = 522;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
+			_la = TokenStream.LA(1);
+			if (_la==FEE) {
+				{
+				State = 521;
+				breakFee();
+				}
+			}
+
+			State = 532;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
 			case 1:
 				{
-				State = 520;
+				State = 524;
 				Match(WITH);
-				State = 521;
+				State = 525;
 				Match(RVG);
+				State = 529;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0)) {
+					{
+					{
+					State = 526;
+					rvgPart();
+					}
+					}
+					State = 531;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
 				}
 				break;
 			}
@@ -3594,20 +3630,20 @@ public partial class DealLangParser : Parser {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
 		EnterRule(_localctx, 44, RULE_breakFee);
 		try {
-			State = 531;
+			State = 541;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,45,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 524;
+				State = 534;
 				Match(FEE);
-				State = 525;
+				State = 535;
 				((BreakFeeMonthsContext)_localctx).months = duration();
-				State = 526;
+				State = 536;
 				Match(OF);
-				State = 527;
+				State = 537;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3615,9 +3651,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 529;
+				State = 539;
 				Match(FEE);
-				State = 530;
+				State = 540;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3701,14 +3737,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 46, RULE_indexationPart);
 		try {
-			State = 540;
+			State = 550;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 533;
+				State = 543;
 				Match(YEARLY);
 				}
 				break;
@@ -3716,9 +3752,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 534;
+				State = 544;
 				Match(FLOOR);
-				State = 535;
+				State = 545;
 				expr(0);
 				}
 				break;
@@ -3726,9 +3762,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 536;
+				State = 546;
 				Match(CAP);
-				State = 537;
+				State = 547;
 				expr(0);
 				}
 				break;
@@ -3736,9 +3772,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 538;
+				State = 548;
 				Match(LAG);
-				State = 539;
+				State = 549;
 				duration();
 				}
 				break;
@@ -3779,22 +3815,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 48, RULE_renewalCount);
 		try {
-			State = 545;
+			State = 555;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 542;
+				State = 552;
 				Match(NUMBER);
-				State = 543;
+				State = 553;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 544;
+				State = 554;
 				Match(QUANTITY);
 				}
 				break;
@@ -3868,16 +3904,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 50, RULE_rvgPart);
 		try {
-			State = 553;
+			State = 563;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 547;
+				State = 557;
 				Match(GUARANTEES);
-				State = 548;
+				State = 558;
 				expr(0);
 				}
 				break;
@@ -3885,9 +3921,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 549;
+				State = 559;
 				Match(CAP);
-				State = 550;
+				State = 560;
 				expr(0);
 				}
 				break;
@@ -3895,9 +3931,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 551;
+				State = 561;
 				Match(UNTIL);
-				State = 552;
+				State = 562;
 				Match(DATE);
 				}
 				break;
@@ -3949,21 +3985,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 555;
+			State = 565;
 			Match(GUARANTOR);
-			State = 556;
+			State = 566;
 			_localctx.party = ident();
-			State = 560;
+			State = 570;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 49L) != 0) || _la==FEE) {
 				{
 				{
-				State = 557;
+				State = 567;
 				guarantorPart();
 				}
 				}
-				State = 562;
+				State = 572;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4053,16 +4089,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 54, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 575;
+			State = 585;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 563;
+				State = 573;
 				Match(CAP);
-				State = 564;
+				State = 574;
 				expr(0);
 				}
 				break;
@@ -4070,9 +4106,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 565;
+				State = 575;
 				Match(UNTIL);
-				State = 566;
+				State = 576;
 				Match(DATE);
 				}
 				break;
@@ -4080,9 +4116,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 567;
+				State = 577;
 				Match(FEE);
-				State = 568;
+				State = 578;
 				expr(0);
 				}
 				break;
@@ -4090,18 +4126,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 569;
+				State = 579;
 				Match(COVERS);
-				State = 570;
+				State = 580;
 				coverage();
-				State = 573;
+				State = 583;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 571;
+					State = 581;
 					Match(AND);
-					State = 572;
+					State = 582;
 					coverage();
 					}
 				}
@@ -4147,7 +4183,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 577;
+			State = 587;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4204,27 +4240,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 579;
+			State = 589;
 			Match(LOAN);
-			State = 580;
+			State = 590;
 			_localctx.name = ident();
-			State = 581;
+			State = 591;
 			Match(LBRACE);
-			State = 585;
+			State = 595;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 41231686041601L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 582;
+				State = 592;
 				loanItem();
 				}
 				}
-				State = 587;
+				State = 597;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 588;
+			State = 598;
 			Match(RBRACE);
 			}
 		}
@@ -4410,16 +4446,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_loanItem);
 		int _la;
 		try {
-			State = 645;
+			State = 655;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 590;
+				State = 600;
 				Match(OBLIGOR);
-				State = 591;
+				State = 601;
 				ident();
 				}
 				break;
@@ -4427,9 +4463,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 592;
+				State = 602;
 				Match(BALANCE);
-				State = 593;
+				State = 603;
 				expr(0);
 				}
 				break;
@@ -4437,9 +4473,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 594;
+				State = 604;
 				Match(COUPON);
-				State = 595;
+				State = 605;
 				couponTerms();
 				}
 				break;
@@ -4447,11 +4483,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 596;
+				State = 606;
 				Match(INTEREST_ONLY);
-				State = 597;
+				State = 607;
 				Match(UNTIL);
-				State = 598;
+				State = 608;
 				Match(DATE);
 				}
 				break;
@@ -4459,16 +4495,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 599;
+				State = 609;
 				Match(AMORTIZE);
-				State = 600;
+				State = 610;
 				amortization();
-				State = 602;
+				State = 612;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 601;
+					State = 611;
 					Match(IDENT);
 					}
 				}
@@ -4479,9 +4515,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 604;
+				State = 614;
 				Match(MATURITY);
-				State = 605;
+				State = 615;
 				Match(DATE);
 				}
 				break;
@@ -4489,96 +4525,96 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 606;
+				State = 616;
 				Match(RECOVERY);
-				State = 607;
+				State = 617;
 				((LoanRecoveryItemContext)_localctx).rate = expr(0);
-				State = 610;
+				State = 620;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 608;
+					State = 618;
 					Match(AFTER);
-					State = 609;
+					State = 619;
 					duration();
 					}
 				}
 
-				State = 614;
+				State = 624;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 612;
+					State = 622;
 					Match(ACCRUING);
-					State = 613;
+					State = 623;
 					recoveryAccrual();
 					}
 				}
 
-				State = 636;
+				State = 646;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 616;
+					State = 626;
 					Match(IN);
-					State = 631;
+					State = 641;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NUMBER:
 						{
-						State = 617;
+						State = 627;
 						Match(NUMBER);
-						State = 618;
+						State = 628;
 						Match(INSTALMENTS);
 						}
 						break;
 					case INSTALMENTS:
 						{
-						State = 619;
+						State = 629;
 						Match(INSTALMENTS);
-						State = 620;
+						State = 630;
 						Match(LBRACE);
-						State = 627;
+						State = 637;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 207622153453764295L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 145522047561236451L) != 0) || ((((_la - 269)) & ~0x3f) == 0 && ((1L << (_la - 269)) & 103L) != 0)) {
 							{
 							{
-							State = 621;
+							State = 631;
 							((LoanRecoveryItemContext)_localctx)._expr = expr(0);
 							((LoanRecoveryItemContext)_localctx)._shares.Add(((LoanRecoveryItemContext)_localctx)._expr);
-							State = 623;
+							State = 633;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							if (_la==COMMA) {
 								{
-								State = 622;
+								State = 632;
 								Match(COMMA);
 								}
 							}
 
 							}
 							}
-							State = 629;
+							State = 639;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 630;
+						State = 640;
 						Match(RBRACE);
 						}
 						break;
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 634;
+					State = 644;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==IDENT) {
 						{
-						State = 633;
+						State = 643;
 						((LoanRecoveryItemContext)_localctx).every = Match(IDENT);
 						}
 					}
@@ -4592,7 +4628,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 638;
+				State = 648;
 				stepUp();
 				}
 				break;
@@ -4600,7 +4636,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 639;
+				State = 649;
 				marginGrid();
 				}
 				break;
@@ -4608,19 +4644,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 640;
+				State = 650;
 				Match(DEFAULT_INTEREST);
-				State = 642;
+				State = 652;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 641;
+					State = 651;
 					Match(PLUS);
 					}
 				}
 
-				State = 644;
+				State = 654;
 				expr(0);
 				}
 				break;
@@ -4679,14 +4715,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 62, RULE_recoveryAccrual);
 		try {
-			State = 649;
+			State = 659;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,63,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 647;
+				State = 657;
 				Match(COUPON);
 				}
 				break;
@@ -4694,7 +4730,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 648;
+				State = 658;
 				expr(0);
 				}
 				break;
@@ -4746,27 +4782,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 651;
+			State = 661;
 			Match(FLEET);
-			State = 652;
+			State = 662;
 			_localctx.name = ident();
-			State = 653;
+			State = 663;
 			Match(LBRACE);
-			State = 657;
+			State = 667;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 2031L) != 0)) {
 				{
 				{
-				State = 654;
+				State = 664;
 				fleetItem();
 				}
 				}
-				State = 659;
+				State = 669;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 660;
+			State = 670;
 			Match(RBRACE);
 			}
 		}
@@ -4963,32 +4999,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_fleetItem);
 		int _la;
 		try {
-			State = 701;
+			State = 711;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 662;
+				State = 672;
 				Match(DELIVERIES);
-				State = 663;
+				State = 673;
 				Match(LBRACE);
-				State = 667;
+				State = 677;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 664;
+					State = 674;
 					delivery();
 					}
 					}
-					State = 669;
+					State = 679;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 670;
+				State = 680;
 				Match(RBRACE);
 				}
 				break;
@@ -4996,9 +5032,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 671;
+				State = 681;
 				Match(UNITS);
-				State = 672;
+				State = 682;
 				expr(0);
 				}
 				break;
@@ -5006,9 +5042,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 673;
+				State = 683;
 				Match(UNIT_COST);
-				State = 674;
+				State = 684;
 				expr(0);
 				}
 				break;
@@ -5016,11 +5052,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 675;
+				State = 685;
 				Match(DEPRECIATE);
-				State = 676;
+				State = 686;
 				Match(STRAIGHT_LINE);
-				State = 677;
+				State = 687;
 				duration();
 				}
 				break;
@@ -5028,13 +5064,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 678;
+				State = 688;
 				Match(DEPRECIATE);
-				State = 679;
+				State = 689;
 				Match(DECLINING);
-				State = 680;
+				State = 690;
 				expr(0);
-				State = 681;
+				State = 691;
 				perYear();
 				}
 				break;
@@ -5042,9 +5078,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 683;
+				State = 693;
 				Match(POWER);
-				State = 684;
+				State = 694;
 				expr(0);
 				}
 				break;
@@ -5052,9 +5088,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 685;
+				State = 695;
 				Match(PUE);
-				State = 686;
+				State = 696;
 				expr(0);
 				}
 				break;
@@ -5062,9 +5098,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 687;
+				State = 697;
 				Match(POWER_PRICE);
-				State = 688;
+				State = 698;
 				expr(0);
 				}
 				break;
@@ -5072,11 +5108,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 689;
+				State = 699;
 				Match(MAINTENANCE);
-				State = 690;
+				State = 700;
 				expr(0);
-				State = 691;
+				State = 701;
 				perYear();
 				}
 				break;
@@ -5084,15 +5120,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 693;
+				State = 703;
 				Match(MARKET_VALUE);
-				State = 694;
+				State = 704;
 				expr(0);
-				State = 695;
+				State = 705;
 				Match(DECLINING);
-				State = 696;
+				State = 706;
 				expr(0);
-				State = 697;
+				State = 707;
 				perYear();
 				}
 				break;
@@ -5100,9 +5136,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 699;
+				State = 709;
 				Match(GENERATION);
-				State = 700;
+				State = 710;
 				ident();
 				}
 				break;
@@ -5159,31 +5195,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 703;
+			State = 713;
 			Match(CONTRACT);
-			State = 704;
+			State = 714;
 			_localctx.name = ident();
-			State = 705;
+			State = 715;
 			Match(ON);
-			State = 706;
+			State = 716;
 			_localctx.fleet = ident();
-			State = 707;
+			State = 717;
 			Match(LBRACE);
-			State = 711;
+			State = 721;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 9635760177671L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 708;
+				State = 718;
 				contractItem();
 				}
 				}
-				State = 713;
+				State = 723;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 714;
+			State = 724;
 			Match(RBRACE);
 			}
 		}
@@ -5405,16 +5441,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 70, RULE_contractItem);
 		int _la;
 		try {
-			State = 763;
+			State = 773;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 716;
+				State = 726;
 				Match(CUSTOMER);
-				State = 717;
+				State = 727;
 				ident();
 				}
 				break;
@@ -5422,9 +5458,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 718;
+				State = 728;
 				Match(UNITS);
-				State = 719;
+				State = 729;
 				expr(0);
 				}
 				break;
@@ -5432,11 +5468,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 720;
+				State = 730;
 				Match(PRICE);
-				State = 721;
+				State = 731;
 				Match(AT);
-				State = 722;
+				State = 732;
 				Match(MARKET);
 				}
 				break;
@@ -5444,9 +5480,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 723;
+				State = 733;
 				Match(PRICE);
-				State = 724;
+				State = 734;
 				expr(0);
 				}
 				break;
@@ -5454,11 +5490,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 725;
+				State = 735;
 				Match(HOUR);
-				State = 726;
+				State = 736;
 				expr(0);
-				State = 727;
+				State = 737;
 				perYear();
 				}
 				break;
@@ -5466,9 +5502,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 729;
+				State = 739;
 				Match(TAKE_OR_PAY);
-				State = 730;
+				State = 740;
 				expr(0);
 				}
 				break;
@@ -5476,9 +5512,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 731;
+				State = 741;
 				Match(STARTS);
-				State = 732;
+				State = 742;
 				Match(DATE);
 				}
 				break;
@@ -5486,9 +5522,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 733;
+				State = 743;
 				Match(TERM);
-				State = 734;
+				State = 744;
 				duration();
 				}
 				break;
@@ -5496,25 +5532,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 735;
+				State = 745;
 				Match(TERMINATION_FEE);
-				State = 736;
+				State = 746;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 742;
+				State = 752;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 737;
+					State = 747;
 					Match(AMORTISING);
-					State = 740;
+					State = 750;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 738;
+						State = 748;
 						Match(TO);
-						State = 739;
+						State = 749;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5528,26 +5564,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 744;
+				State = 754;
 				Match(RENEWALS);
-				State = 745;
+				State = 755;
 				renewalCount();
-				State = 746;
+				State = 756;
 				((ContractRenewalsItemContext)_localctx).term = duration();
-				State = 747;
+				State = 757;
 				Match(AT);
-				State = 748;
+				State = 758;
 				Match(CUSTOMER);
-				State = 749;
+				State = 759;
 				Match(OPTION);
-				State = 752;
+				State = 762;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 750;
+					State = 760;
 					Match(WITH);
-					State = 751;
+					State = 761;
 					breakOption();
 					}
 				}
@@ -5558,20 +5594,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 754;
+				State = 764;
 				Match(PREPAYMENT);
-				State = 755;
+				State = 765;
 				expr(0);
-				State = 759;
+				State = 769;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 756;
+					State = 766;
 					Match(APPLIED);
-					State = 757;
+					State = 767;
 					Match(OVER);
-					State = 758;
+					State = 768;
 					Match(TERM);
 					}
 				}
@@ -5582,7 +5618,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 761;
+				State = 771;
 				guarantorClause();
 				}
 				break;
@@ -5590,7 +5626,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 762;
+				State = 772;
 				breakOption();
 				}
 				break;
@@ -5642,27 +5678,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 765;
+			State = 775;
 			Match(COINS);
-			State = 766;
+			State = 776;
 			_localctx.name = ident();
-			State = 767;
+			State = 777;
 			Match(LBRACE);
-			State = 771;
+			State = 781;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 229)) & ~0x3f) == 0 && ((1L << (_la - 229)) & 15L) != 0)) {
 				{
 				{
-				State = 768;
+				State = 778;
 				coinsItem();
 				}
 				}
-				State = 773;
+				State = 783;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 774;
+			State = 784;
 			Match(RBRACE);
 			}
 		}
@@ -5825,16 +5861,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 74, RULE_coinsItem);
 		try {
-			State = 796;
+			State = 806;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 776;
+				State = 786;
 				Match(HOLDINGS);
-				State = 777;
+				State = 787;
 				expr(0);
 				}
 				break;
@@ -5842,9 +5878,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 778;
+				State = 788;
 				Match(PRICE);
-				State = 779;
+				State = 789;
 				ident();
 				}
 				break;
@@ -5852,9 +5888,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 780;
+				State = 790;
 				Match(HASHRATE);
-				State = 781;
+				State = 791;
 				expr(0);
 				}
 				break;
@@ -5862,9 +5898,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 782;
+				State = 792;
 				Match(NETWORK);
-				State = 783;
+				State = 793;
 				expr(0);
 				}
 				break;
@@ -5872,9 +5908,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 784;
+				State = 794;
 				Match(REWARDS);
-				State = 785;
+				State = 795;
 				expr(0);
 				}
 				break;
@@ -5882,9 +5918,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 786;
+				State = 796;
 				Match(POWER);
-				State = 787;
+				State = 797;
 				expr(0);
 				}
 				break;
@@ -5892,9 +5928,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 788;
+				State = 798;
 				Match(POWER_PRICE);
-				State = 789;
+				State = 799;
 				expr(0);
 				}
 				break;
@@ -5902,9 +5938,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 790;
+				State = 800;
 				Match(DEPTH);
-				State = 791;
+				State = 801;
 				expr(0);
 				}
 				break;
@@ -5912,9 +5948,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 792;
+				State = 802;
 				Match(IMPACT);
-				State = 793;
+				State = 803;
 				expr(0);
 				}
 				break;
@@ -5922,9 +5958,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinKeepItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 794;
+				State = 804;
 				Match(KEEP);
-				State = 795;
+				State = 805;
 				expr(0);
 				}
 				break;
@@ -5976,20 +6012,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 798;
+			State = 808;
 			Match(DATE);
-			State = 799;
+			State = 809;
 			_localctx.units = expr(0);
-			State = 800;
+			State = 810;
 			Match(AT);
-			State = 801;
+			State = 811;
 			_localctx.cost = expr(0);
-			State = 803;
+			State = 813;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 802;
+				State = 812;
 				Match(COMMA);
 				}
 			}
@@ -6042,27 +6078,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 805;
+			State = 815;
 			Match(TRANCHE);
-			State = 806;
+			State = 816;
 			_localctx.name = ident();
-			State = 807;
+			State = 817;
 			Match(LBRACE);
-			State = 811;
+			State = 821;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 208)) & ~0x3f) == 0 && ((1L << (_la - 208)) & 2218417717759L) != 0)) {
 				{
 				{
-				State = 808;
+				State = 818;
 				trancheItem();
 				}
 				}
-				State = 813;
+				State = 823;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 814;
+			State = 824;
 			Match(RBRACE);
 			}
 		}
@@ -6111,38 +6147,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 816;
+			State = 826;
 			_localctx.rate = expr(0);
-			State = 818;
+			State = 828;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 817;
+				State = 827;
 				Match(FIXED);
 				}
 			}
 
-			State = 822;
+			State = 832;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 820;
+				State = 830;
 				Match(FLOOR);
-				State = 821;
+				State = 831;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 826;
+			State = 836;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 824;
+				State = 834;
 				Match(CAP);
-				State = 825;
+				State = 835;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6545,16 +6581,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_trancheItem);
 		int _la;
 		try {
-			State = 945;
+			State = 955;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 828;
+				State = 838;
 				Match(BALANCE);
-				State = 829;
+				State = 839;
 				expr(0);
 				}
 				break;
@@ -6562,9 +6598,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 830;
+				State = 840;
 				Match(COUPON);
-				State = 831;
+				State = 841;
 				couponTerms();
 				}
 				break;
@@ -6572,26 +6608,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 832;
+				State = 842;
 				Match(PIK);
-				State = 834;
+				State = 844;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 833;
+					State = 843;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 838;
+				State = 848;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 836;
+					State = 846;
 					Match(WHEN);
-					State = 837;
+					State = 847;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6602,9 +6638,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 840;
+				State = 850;
 				Match(PIK);
-				State = 841;
+				State = 851;
 				Match(UNPAID);
 				}
 				break;
@@ -6612,9 +6648,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 842;
+				State = 852;
 				Match(ISSUE_PRICE);
-				State = 843;
+				State = 853;
 				expr(0);
 				}
 				break;
@@ -6622,9 +6658,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 844;
+				State = 854;
 				Match(COMMITMENT);
-				State = 845;
+				State = 855;
 				expr(0);
 				}
 				break;
@@ -6632,11 +6668,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 846;
+				State = 856;
 				Match(AVAILABLE);
-				State = 847;
+				State = 857;
 				Match(UNTIL);
-				State = 848;
+				State = 858;
 				Match(DATE);
 				}
 				break;
@@ -6644,25 +6680,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 849;
+				State = 859;
 				Match(DRAWS);
-				State = 850;
+				State = 860;
 				Match(LBRACE);
-				State = 854;
+				State = 864;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 851;
+					State = 861;
 					schedulePoint();
 					}
 					}
-					State = 856;
+					State = 866;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 857;
+				State = 867;
 				Match(RBRACE);
 				}
 				break;
@@ -6670,15 +6706,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 858;
+				State = 868;
 				Match(DRAWS);
-				State = 859;
+				State = 869;
 				Match(AGAINST);
-				State = 860;
+				State = 870;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 861;
+				State = 871;
 				Match(ADVANCE);
-				State = 862;
+				State = 872;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6686,9 +6722,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 864;
+				State = 874;
 				Match(COMMITMENT_FEE);
-				State = 865;
+				State = 875;
 				expr(0);
 				}
 				break;
@@ -6696,7 +6732,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 866;
+				State = 876;
 				stepUp();
 				}
 				break;
@@ -6704,7 +6740,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 867;
+				State = 877;
 				marginGrid();
 				}
 				break;
@@ -6712,15 +6748,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 868;
+				State = 878;
 				Match(MARGIN);
-				State = 869;
+				State = 879;
 				Match(INVESTMENT_GRADE);
-				State = 870;
+				State = 880;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 871;
+				State = 881;
 				Match(ELSE);
-				State = 872;
+				State = 882;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6728,9 +6764,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 874;
+				State = 884;
 				Match(TARGET_BALANCE);
-				State = 875;
+				State = 885;
 				expr(0);
 				}
 				break;
@@ -6738,11 +6774,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 876;
+				State = 886;
 				Match(INTEREST_ONLY);
-				State = 877;
+				State = 887;
 				Match(UNTIL);
-				State = 878;
+				State = 888;
 				Match(DATE);
 				}
 				break;
@@ -6750,9 +6786,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 879;
+				State = 889;
 				Match(AMORTIZE);
-				State = 880;
+				State = 890;
 				amortization();
 				}
 				break;
@@ -6760,9 +6796,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 881;
+				State = 891;
 				Match(MATURITY);
-				State = 882;
+				State = 892;
 				Match(DATE);
 				}
 				break;
@@ -6770,9 +6806,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 883;
+				State = 893;
 				Match(SENIORITY);
-				State = 884;
+				State = 894;
 				Match(NUMBER);
 				}
 				break;
@@ -6780,7 +6816,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 885;
+				State = 895;
 				guarantorClause();
 				}
 				break;
@@ -6788,50 +6824,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 886;
+				State = 896;
 				Match(CONVERTIBLE);
-				State = 887;
+				State = 897;
 				Match(AT);
-				State = 888;
+				State = 898;
 				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 889;
+				State = 899;
 				Match(AGAINST);
-				State = 890;
+				State = 900;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 894;
+				State = 904;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 891;
+					State = 901;
 					Match(EARLY);
-					State = 892;
+					State = 902;
 					Match(ABOVE);
-					State = 893;
+					State = 903;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 899;
+				State = 909;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 896;
+					State = 906;
 					convertiblePut();
 					}
 					}
-					State = 901;
+					State = 911;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 903;
+				State = 913;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 902;
+					State = 912;
 					convertibleCall();
 					}
 				}
@@ -6842,33 +6878,33 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConversionResetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 905;
+				State = 915;
 				Match(RESET);
-				State = 906;
+				State = 916;
 				Match(DATE);
-				State = 911;
+				State = 921;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 907;
+					State = 917;
 					Match(COMMA);
-					State = 908;
+					State = 918;
 					Match(DATE);
 					}
 					}
-					State = 913;
+					State = 923;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 914;
+				State = 924;
 				Match(TO);
-				State = 915;
+				State = 925;
 				((ConversionResetItemContext)_localctx).ratio = expr(0);
-				State = 916;
+				State = 926;
 				Match(FLOOR);
-				State = 917;
+				State = 927;
 				((ConversionResetItemContext)_localctx).floor = expr(0);
 				}
 				break;
@@ -6876,9 +6912,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 919;
+				State = 929;
 				Match(COMPLETION);
-				State = 920;
+				State = 930;
 				expr(0);
 				}
 				break;
@@ -6886,66 +6922,66 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 921;
+				State = 931;
 				Match(CALLABLE);
-				State = 923;
+				State = 933;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 922;
+					State = 932;
 					callStep();
 					}
 					}
-					State = 925;
+					State = 935;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==FROM );
-				State = 943;
+				State = 953;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MAKE_WHOLE) {
 					{
-					State = 927;
+					State = 937;
 					Match(MAKE_WHOLE);
-					State = 941;
+					State = 951;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,90,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 					case 1:
 						{
-						State = 928;
+						State = 938;
 						((CallableItemContext)_localctx).makeWhole = expr(0);
 						}
 						break;
 					case 2:
 						{
-						State = 929;
+						State = 939;
 						Match(CURVE);
-						State = 930;
+						State = 940;
 						Match(LBRACE);
-						State = 932;
+						State = 942;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 931;
+							State = 941;
 							curvePoint();
 							}
 							}
-							State = 934;
+							State = 944;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==QUANTITY );
-						State = 936;
+						State = 946;
 						Match(RBRACE);
-						State = 939;
+						State = 949;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==PLUS || _la==MINUS) {
 							{
-							State = 937;
+							State = 947;
 							((CallableItemContext)_localctx).sign = TokenStream.LT(1);
 							_la = TokenStream.LA(1);
 							if ( !(_la==PLUS || _la==MINUS) ) {
@@ -6955,7 +6991,7 @@ public partial class DealLangParser : Parser {
 								ErrorHandler.ReportMatch(this);
 							    Consume();
 							}
-							State = 938;
+							State = 948;
 							((CallableItemContext)_localctx).spread = expr(0);
 							}
 						}
@@ -7011,16 +7047,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 947;
+			State = 957;
 			duration();
-			State = 948;
+			State = 958;
 			_localctx.rate = expr(0);
-			State = 950;
+			State = 960;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 949;
+				State = 959;
 				Match(COMMA);
 				}
 			}
@@ -7068,20 +7104,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 952;
+			State = 962;
 			Match(FROM);
-			State = 953;
+			State = 963;
 			Match(DATE);
-			State = 954;
+			State = 964;
 			Match(AT);
-			State = 955;
+			State = 965;
 			_localctx.price = expr(0);
-			State = 957;
+			State = 967;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 956;
+				State = 966;
 				Match(COMMA);
 				}
 			}
@@ -7127,13 +7163,13 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 959;
+			State = 969;
 			Match(PUT);
-			State = 960;
+			State = 970;
 			Match(DATE);
-			State = 961;
+			State = 971;
 			Match(AT);
-			State = 962;
+			State = 972;
 			_localctx.price = expr(0);
 			}
 		}
@@ -7177,15 +7213,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 964;
+			State = 974;
 			Match(CALL);
-			State = 965;
+			State = 975;
 			Match(FROM);
-			State = 966;
+			State = 976;
 			Match(DATE);
-			State = 967;
+			State = 977;
 			Match(ABOVE);
-			State = 968;
+			State = 978;
 			_localctx.above = expr(0);
 			}
 		}
@@ -7232,26 +7268,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 970;
+			State = 980;
 			Match(STEP_UP);
-			State = 971;
+			State = 981;
 			expr(0);
-			State = 976;
+			State = 986;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 972;
+				State = 982;
 				Match(FROM);
-				State = 973;
+				State = 983;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 974;
+				State = 984;
 				Match(WHILE);
-				State = 975;
+				State = 985;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -7312,41 +7348,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 978;
+			State = 988;
 			Match(MARGIN);
-			State = 979;
+			State = 989;
 			Match(GRID);
-			State = 980;
+			State = 990;
 			_localctx.test = ident();
-			State = 981;
+			State = 991;
 			Match(LBRACE);
-			State = 985;
+			State = 995;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 982;
+				State = 992;
 				gridTier();
 				}
 				}
-				State = 987;
+				State = 997;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 990;
+			State = 1000;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 988;
+				State = 998;
 				Match(ELSE);
-				State = 989;
+				State = 999;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 992;
+			State = 1002;
 			Match(RBRACE);
 			}
 		}
@@ -7391,11 +7427,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 994;
+			State = 1004;
 			Match(BELOW);
-			State = 995;
+			State = 1005;
 			_localctx.bound = expr(0);
-			State = 996;
+			State = 1006;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -7477,14 +7513,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 98, RULE_amortization);
 		int _la;
 		try {
-			State = 1010;
+			State = 1020;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 998;
+				State = 1008;
 				Match(BULLET);
 				}
 				break;
@@ -7492,7 +7528,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 999;
+				State = 1009;
 				Match(LEVEL);
 				}
 				break;
@@ -7500,7 +7536,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1000;
+				State = 1010;
 				Match(LINEAR);
 				}
 				break;
@@ -7508,25 +7544,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1001;
+				State = 1011;
 				Match(SCHEDULE);
-				State = 1002;
+				State = 1012;
 				Match(LBRACE);
-				State = 1006;
+				State = 1016;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1003;
+					State = 1013;
 					schedulePoint();
 					}
 					}
-					State = 1008;
+					State = 1018;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1009;
+				State = 1019;
 				Match(RBRACE);
 				}
 				break;
@@ -7580,27 +7616,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1012;
+			State = 1022;
 			Match(HOLDING);
-			State = 1013;
+			State = 1023;
 			_localctx.name = ident();
-			State = 1014;
+			State = 1024;
 			Match(LBRACE);
-			State = 1018;
+			State = 1028;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 25166853L) != 0)) {
 				{
 				{
-				State = 1015;
+				State = 1025;
 				holdingItem();
 				}
 				}
-				State = 1020;
+				State = 1030;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1021;
+			State = 1031;
 			Match(RBRACE);
 			}
 		}
@@ -7734,20 +7770,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 102, RULE_holdingItem);
 		int _la;
 		try {
-			State = 1046;
+			State = 1056;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,102,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,104,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1023;
+				State = 1033;
 				Match(OF);
-				State = 1024;
+				State = 1034;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 1025;
+				State = 1035;
 				Match(DOT);
-				State = 1026;
+				State = 1036;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7755,9 +7791,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1028;
+				State = 1038;
 				Match(SHARE);
-				State = 1029;
+				State = 1039;
 				expr(0);
 				}
 				break;
@@ -7765,9 +7801,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1030;
+				State = 1040;
 				Match(FACE);
-				State = 1031;
+				State = 1041;
 				expr(0);
 				}
 				break;
@@ -7775,9 +7811,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1032;
+				State = 1042;
 				Match(MARK);
-				State = 1033;
+				State = 1043;
 				Match(PAR);
 				}
 				break;
@@ -7785,9 +7821,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1034;
+				State = 1044;
 				Match(MARK);
-				State = 1035;
+				State = 1045;
 				ident();
 				}
 				break;
@@ -7795,19 +7831,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1036;
+				State = 1046;
 				Match(MARKET);
-				State = 1038;
+				State = 1048;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1037;
+					State = 1047;
 					holdingMarketTerm();
 					}
 					}
-					State = 1040;
+					State = 1050;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7817,13 +7853,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1042;
+				State = 1052;
 				Match(DRAWS);
-				State = 1043;
+				State = 1053;
 				Match(CALLED);
-				State = 1044;
+				State = 1054;
 				Match(FROM);
-				State = 1045;
+				State = 1055;
 				ident();
 				}
 				break;
@@ -7897,16 +7933,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 104, RULE_holdingMarketTerm);
 		try {
-			State = 1054;
+			State = 1064;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1048;
+				State = 1058;
 				Match(DISCOUNT);
-				State = 1049;
+				State = 1059;
 				expr(0);
 				}
 				break;
@@ -7914,9 +7950,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1050;
+				State = 1060;
 				Match(DEPTH);
-				State = 1051;
+				State = 1061;
 				expr(0);
 				}
 				break;
@@ -7924,9 +7960,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1052;
+				State = 1062;
 				Match(IMPACT);
-				State = 1053;
+				State = 1063;
 				expr(0);
 				}
 				break;
@@ -7980,27 +8016,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1056;
+			State = 1066;
 			Match(EQUITY);
-			State = 1057;
+			State = 1067;
 			_localctx.name = ident();
-			State = 1058;
+			State = 1068;
 			Match(LBRACE);
-			State = 1062;
+			State = 1072;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 96757023244291L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 1059;
+				State = 1069;
 				equityItem();
 				}
 				}
-				State = 1064;
+				State = 1074;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1065;
+			State = 1075;
 			Match(RBRACE);
 			}
 		}
@@ -8136,16 +8172,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 108, RULE_equityItem);
 		int _la;
 		try {
-			State = 1102;
+			State = 1112;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1067;
+				State = 1077;
 				Match(CONTRIBUTED);
-				State = 1068;
+				State = 1078;
 				expr(0);
 				}
 				break;
@@ -8153,23 +8189,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1069;
+				State = 1079;
 				Match(HOLDERS);
-				State = 1070;
+				State = 1080;
 				holder();
-				State = 1075;
+				State = 1085;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1071;
+					State = 1081;
 					Match(COMMA);
-					State = 1072;
+					State = 1082;
 					holder();
 					}
 					}
-					State = 1077;
+					State = 1087;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8179,9 +8215,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1078;
+				State = 1088;
 				Match(HURDLE);
-				State = 1079;
+				State = 1089;
 				expr(0);
 				}
 				break;
@@ -8189,32 +8225,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1080;
+				State = 1090;
 				Match(CARRY);
-				State = 1081;
+				State = 1091;
 				expr(0);
-				State = 1082;
+				State = 1092;
 				Match(TO);
-				State = 1083;
+				State = 1093;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 1086;
+				State = 1096;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 1084;
+					State = 1094;
 					Match(CATCH_UP);
-					State = 1085;
+					State = 1095;
 					expr(0);
 					}
 				}
 
-				State = 1089;
+				State = 1099;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 1088;
+					State = 1098;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -8225,9 +8261,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1091;
+				State = 1101;
 				Match(COMMITMENT);
-				State = 1092;
+				State = 1102;
 				expr(0);
 				}
 				break;
@@ -8235,23 +8271,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1093;
+				State = 1103;
 				Match(CALLS);
-				State = 1094;
+				State = 1104;
 				capitalCall();
-				State = 1099;
+				State = 1109;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1095;
+					State = 1105;
 					Match(COMMA);
-					State = 1096;
+					State = 1106;
 					capitalCall();
 					}
 					}
-					State = 1101;
+					State = 1111;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8308,32 +8344,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1104;
-			ident();
-			State = 1105;
-			expr(0);
 			State = 1114;
+			ident();
+			State = 1115;
+			expr(0);
+			State = 1124;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1106;
+				State = 1116;
 				Match(LBRACE);
-				State = 1110;
+				State = 1120;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 169)) & ~0x3f) == 0 && ((1L << (_la - 169)) & 7L) != 0)) {
 					{
 					{
-					State = 1107;
+					State = 1117;
 					holderTerm();
 					}
 					}
-					State = 1112;
+					State = 1122;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1113;
+				State = 1123;
 				Match(RBRACE);
 				}
 			}
@@ -8408,16 +8444,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 112, RULE_holderTerm);
 		try {
-			State = 1122;
+			State = 1132;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1116;
+				State = 1126;
 				Match(HURDLE);
-				State = 1117;
+				State = 1127;
 				expr(0);
 				}
 				break;
@@ -8425,9 +8461,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1118;
+				State = 1128;
 				Match(CARRY);
-				State = 1119;
+				State = 1129;
 				expr(0);
 				}
 				break;
@@ -8435,9 +8471,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1120;
+				State = 1130;
 				Match(CATCH_UP);
-				State = 1121;
+				State = 1131;
 				expr(0);
 				}
 				break;
@@ -8481,9 +8517,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1124;
+			State = 1134;
 			Match(DATE);
-			State = 1125;
+			State = 1135;
 			expr(0);
 			}
 		}
@@ -8533,32 +8569,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1127;
-			Match(ACCOUNT);
-			State = 1128;
-			_localctx.name = ident();
 			State = 1137;
+			Match(ACCOUNT);
+			State = 1138;
+			_localctx.name = ident();
+			State = 1147;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1129;
+				State = 1139;
 				Match(LBRACE);
-				State = 1133;
+				State = 1143;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 7L) != 0)) {
 					{
 					{
-					State = 1130;
+					State = 1140;
 					accountItem();
 					}
 					}
-					State = 1135;
+					State = 1145;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1136;
+				State = 1146;
 				Match(RBRACE);
 				}
 			}
@@ -8633,16 +8669,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 118, RULE_accountItem);
 		try {
-			State = 1145;
+			State = 1155;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1139;
+				State = 1149;
 				Match(TARGET);
-				State = 1140;
+				State = 1150;
 				expr(0);
 				}
 				break;
@@ -8650,9 +8686,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1141;
+				State = 1151;
 				Match(INITIAL);
-				State = 1142;
+				State = 1152;
 				expr(0);
 				}
 				break;
@@ -8660,9 +8696,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1143;
+				State = 1153;
 				Match(EARNS);
-				State = 1144;
+				State = 1154;
 				expr(0);
 				}
 				break;
@@ -8723,31 +8759,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1147;
+			State = 1157;
 			Match(FEE);
-			State = 1148;
-			_localctx.name = ident();
-			State = 1149;
-			Match(LBRACE);
-			State = 1150;
-			expr(0);
 			State = 1158;
+			_localctx.name = ident();
+			State = 1159;
+			Match(LBRACE);
+			State = 1160;
+			expr(0);
+			State = 1168;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1151;
+				State = 1161;
 				perYear();
-				State = 1156;
+				State = 1166;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1152;
+					State = 1162;
 					Match(ESCALATING);
-					State = 1153;
+					State = 1163;
 					expr(0);
-					State = 1154;
+					State = 1164;
 					perYear();
 					}
 				}
@@ -8755,7 +8791,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1160;
+			State = 1170;
 			Match(RBRACE);
 			}
 		}
@@ -8810,52 +8846,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1162;
-			Match(TEST);
-			State = 1163;
-			_localctx.name = ident();
-			State = 1164;
-			Match(ASSIGN);
-			State = 1165;
-			expr(0);
 			State = 1172;
+			Match(TEST);
+			State = 1173;
+			_localctx.name = ident();
+			State = 1174;
+			Match(ASSIGN);
+			State = 1175;
+			expr(0);
+			State = 1182;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1166;
+				State = 1176;
 				Match(OVER);
-				State = 1169;
+				State = 1179;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1167;
+					State = 1177;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1168;
+					State = 1178;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1171;
+				State = 1181;
 				duration();
 				}
 			}
 
-			State = 1176;
+			State = 1186;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1174;
+				State = 1184;
 				Match(FROM);
-				State = 1175;
+				State = 1185;
 				Match(DATE);
 				}
 			}
@@ -8942,79 +8978,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1178;
+			State = 1188;
 			Match(TRIGGER);
-			State = 1179;
+			State = 1189;
 			_localctx.name = ident();
-			State = 1180;
+			State = 1190;
 			Match(WHEN);
-			State = 1181;
+			State = 1191;
 			expr(0);
-			State = 1184;
+			State = 1194;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1182;
+				State = 1192;
 				Match(FROM);
-				State = 1183;
+				State = 1193;
 				Match(DATE);
 				}
 			}
 
-			State = 1189;
+			State = 1199;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1186;
+				State = 1196;
 				Match(TRIPS);
-				State = 1187;
+				State = 1197;
 				Match(AFTER);
-				State = 1188;
+				State = 1198;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1194;
+			State = 1204;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1191;
+				State = 1201;
 				Match(CURES);
-				State = 1192;
+				State = 1202;
 				Match(AFTER);
-				State = 1193;
+				State = 1203;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1206;
+			State = 1216;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1196;
+				State = 1206;
 				Match(CURE);
-				State = 1197;
+				State = 1207;
 				Match(BY);
-				State = 1198;
+				State = 1208;
 				_localctx.curer = ident();
-				State = 1199;
+				State = 1209;
 				Match(UP);
-				State = 1200;
+				State = 1210;
 				Match(TO);
-				State = 1201;
+				State = 1211;
 				_localctx.times = Match(NUMBER);
-				State = 1202;
+				State = 1212;
 				Match(TIMES);
-				State = 1204;
+				State = 1214;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1203;
+					State = 1213;
 					cureDestination();
 					}
 				}
@@ -9022,23 +9058,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1208;
+			State = 1218;
 			Match(ARROW);
-			State = 1209;
+			State = 1219;
 			triggerEffect();
-			State = 1214;
+			State = 1224;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1210;
+				State = 1220;
 				Match(COMMA);
-				State = 1211;
+				State = 1221;
 				triggerEffect();
 				}
 				}
-				State = 1216;
+				State = 1226;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9110,43 +9146,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 126, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1233;
+			State = 1243;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1217;
+				State = 1227;
 				Match(PREPAYING);
-				State = 1218;
+				State = 1228;
 				ident();
-				State = 1223;
+				State = 1233;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1219;
+					State = 1229;
 					Match(COMMA);
-					State = 1220;
+					State = 1230;
 					ident();
 					}
 					}
-					State = 1225;
+					State = 1235;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1229;
+				State = 1239;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1226;
+					State = 1236;
 					Match(THEN);
-					State = 1227;
+					State = 1237;
 					Match(INTO);
-					State = 1228;
+					State = 1238;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -9157,9 +9193,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1231;
+				State = 1241;
 				Match(INTO);
-				State = 1232;
+				State = 1242;
 				ident();
 				}
 				break;
@@ -9248,20 +9284,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 128, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1254;
+			State = 1264;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,132,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1235;
+				State = 1245;
 				Match(SWEEP);
-				State = 1236;
+				State = 1246;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1237;
+				State = 1247;
 				Match(TO);
-				State = 1238;
+				State = 1248;
 				ident();
 				}
 				break;
@@ -9269,34 +9305,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1239;
+				State = 1249;
 				Match(ACCELERATE);
-				State = 1251;
+				State = 1261;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1240;
+					State = 1250;
 					Match(LPAREN);
-					State = 1241;
+					State = 1251;
 					ident();
-					State = 1246;
+					State = 1256;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1242;
+						State = 1252;
 						Match(COMMA);
-						State = 1243;
+						State = 1253;
 						ident();
 						}
 						}
-						State = 1248;
+						State = 1258;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1249;
+					State = 1259;
 					Match(RPAREN);
 					}
 				}
@@ -9307,7 +9343,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1253;
+				State = 1263;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -9355,20 +9391,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1256;
+			State = 1266;
 			Match(DEFAULT);
-			State = 1257;
+			State = 1267;
 			Match(WHEN);
-			State = 1258;
+			State = 1268;
 			expr(0);
-			State = 1261;
+			State = 1271;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1259;
+				State = 1269;
 				Match(GRACE);
-				State = 1260;
+				State = 1270;
 				duration();
 				}
 			}
@@ -9420,25 +9456,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1263;
+			State = 1273;
 			Match(CFADS);
-			State = 1264;
+			State = 1274;
 			Match(INCLUDES);
-			State = 1265;
+			State = 1275;
 			cfadsItem();
-			State = 1270;
+			State = 1280;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1266;
+				State = 1276;
 				Match(COMMA);
-				State = 1267;
+				State = 1277;
 				cfadsItem();
 				}
 				}
-				State = 1272;
+				State = 1282;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9478,13 +9514,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 134, RULE_cfadsItem);
 		try {
-			State = 1275;
+			State = 1285;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1273;
+				State = 1283;
 				Match(RVG);
 				}
 				break;
@@ -9670,7 +9706,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1274;
+				State = 1284;
 				ident();
 				}
 				break;
@@ -9720,25 +9756,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1277;
+			State = 1287;
 			Match(WATERFALL);
-			State = 1278;
+			State = 1288;
 			Match(LBRACE);
-			State = 1282;
+			State = 1292;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 				{
 				{
-				State = 1279;
+				State = 1289;
 				step();
 				}
 				}
-				State = 1284;
+				State = 1294;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1285;
+			State = 1295;
 			Match(RBRACE);
 			}
 		}
@@ -9967,39 +10003,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 138, RULE_step);
 		int _la;
 		try {
-			State = 1381;
+			State = 1391;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1287;
+				State = 1297;
 				Match(PAY);
-				State = 1288;
-				((PayStepContext)_localctx).target = reference();
 				State = 1298;
+				((PayStepContext)_localctx).target = reference();
+				State = 1308;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1289;
+					State = 1299;
 					Match(USING);
-					State = 1290;
+					State = 1300;
 					ident();
-					State = 1295;
+					State = 1305;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1291;
+						State = 1301;
 						Match(COMMA);
-						State = 1292;
+						State = 1302;
 						ident();
 						}
 						}
-						State = 1297;
+						State = 1307;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -10012,9 +10048,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1300;
+				State = 1310;
 				Match(FILL);
-				State = 1301;
+				State = 1311;
 				ident();
 				}
 				break;
@@ -10022,9 +10058,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1302;
+				State = 1312;
 				Match(RELEASE);
-				State = 1303;
+				State = 1313;
 				ident();
 				}
 				break;
@@ -10032,13 +10068,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1304;
+				State = 1314;
 				Match(HOLD);
-				State = 1305;
+				State = 1315;
 				Match(REST);
-				State = 1306;
+				State = 1316;
 				Match(IN);
-				State = 1307;
+				State = 1317;
 				ident();
 				}
 				break;
@@ -10046,25 +10082,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1308;
+				State = 1318;
 				Match(DISTRIBUTE);
-				State = 1311;
+				State = 1321;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1309;
+					State = 1319;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1310;
+					State = 1320;
 					Match(OF);
 					}
 				}
 
-				State = 1313;
+				State = 1323;
 				Match(REST);
-				State = 1314;
+				State = 1324;
 				Match(TO);
-				State = 1315;
+				State = 1325;
 				ident();
 				}
 				break;
@@ -10072,17 +10108,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1316;
+				State = 1326;
 				Match(SWEEP);
-				State = 1317;
+				State = 1327;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1318;
+				State = 1328;
 				Match(OF);
-				State = 1319;
+				State = 1329;
 				Match(REST);
-				State = 1320;
+				State = 1330;
 				Match(TO);
-				State = 1321;
+				State = 1331;
 				ident();
 				}
 				break;
@@ -10090,41 +10126,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1322;
+				State = 1332;
 				Match(SELL);
-				State = 1323;
+				State = 1333;
 				ident();
-				State = 1328;
+				State = 1338;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1324;
+					State = 1334;
 					Match(COMMA);
-					State = 1325;
+					State = 1335;
 					ident();
 					}
 					}
-					State = 1330;
+					State = 1340;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1332;
+				State = 1342;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1331;
+					State = 1341;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1334;
+				State = 1344;
 				Match(TO);
-				State = 1335;
+				State = 1345;
 				Match(COVER);
-				State = 1336;
+				State = 1346;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -10132,52 +10168,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1338;
+				State = 1348;
 				Match(IF);
-				State = 1339;
+				State = 1349;
 				expr(0);
-				State = 1340;
+				State = 1350;
 				Match(LBRACE);
-				State = 1344;
+				State = 1354;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1341;
+					State = 1351;
 					step();
 					}
 					}
-					State = 1346;
+					State = 1356;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1347;
-				Match(RBRACE);
 				State = 1357;
+				Match(RBRACE);
+				State = 1367;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1348;
+					State = 1358;
 					Match(ELSE);
-					State = 1349;
+					State = 1359;
 					Match(LBRACE);
-					State = 1353;
+					State = 1363;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 						{
 						{
-						State = 1350;
+						State = 1360;
 						step();
 						}
 						}
-						State = 1355;
+						State = 1365;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1356;
+					State = 1366;
 					Match(RBRACE);
 					}
 				}
@@ -10188,37 +10224,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1359;
+				State = 1369;
 				Match(PRO_RATA);
-				State = 1362;
+				State = 1372;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1360;
+					State = 1370;
 					Match(BY);
-					State = 1361;
+					State = 1371;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1364;
+				State = 1374;
 				Match(LBRACE);
-				State = 1368;
+				State = 1378;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1365;
+					State = 1375;
 					step();
 					}
 					}
-					State = 1370;
+					State = 1380;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1371;
+				State = 1381;
 				Match(RBRACE);
 				}
 				break;
@@ -10226,25 +10262,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1372;
+				State = 1382;
 				Match(SEQUENTIAL);
-				State = 1373;
+				State = 1383;
 				Match(LBRACE);
-				State = 1377;
+				State = 1387;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1374;
+					State = 1384;
 					step();
 					}
 					}
-					State = 1379;
+					State = 1389;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1380;
+				State = 1390;
 				Match(RBRACE);
 				}
 				break;
@@ -10294,25 +10330,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1383;
+			State = 1393;
 			Match(ENFORCEMENT);
-			State = 1384;
+			State = 1394;
 			Match(LBRACE);
-			State = 1388;
+			State = 1398;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1385;
+				State = 1395;
 				enforcementItem();
 				}
 				}
-				State = 1390;
+				State = 1400;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1391;
+			State = 1401;
 			Match(RBRACE);
 			}
 		}
@@ -10384,44 +10420,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 142, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1409;
+			State = 1419;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1393;
+				State = 1403;
 				Match(SELL);
-				State = 1394;
+				State = 1404;
 				ident();
-				State = 1399;
+				State = 1409;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1395;
+					State = 1405;
 					Match(COMMA);
-					State = 1396;
+					State = 1406;
 					ident();
 					}
 					}
-					State = 1401;
+					State = 1411;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1405;
+				State = 1415;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 17592187871241L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1402;
+					State = 1412;
 					sellTerm();
 					}
 					}
-					State = 1407;
+					State = 1417;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10431,7 +10467,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1408;
+				State = 1418;
 				waterfallDecl();
 				}
 				break;
@@ -10654,16 +10690,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 144, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1457;
+			State = 1467;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1411;
+				State = 1421;
 				Match(HAIRCUT);
-				State = 1412;
+				State = 1422;
 				expr(0);
 				}
 				break;
@@ -10671,11 +10707,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceYieldTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1413;
+				State = 1423;
 				Match(PRICE);
-				State = 1414;
+				State = 1424;
 				Match(YIELD);
-				State = 1415;
+				State = 1425;
 				expr(0);
 				}
 				break;
@@ -10683,9 +10719,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceIndexTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1416;
+				State = 1426;
 				Match(PRICE);
-				State = 1417;
+				State = 1427;
 				ident();
 				}
 				break;
@@ -10693,9 +10729,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1418;
+				State = 1428;
 				Match(LAG);
-				State = 1419;
+				State = 1429;
 				duration();
 				}
 				break;
@@ -10703,11 +10739,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new SpreadTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1420;
+				State = 1430;
 				Match(OVER);
-				State = 1421;
+				State = 1431;
 				Match(NUMBER);
-				State = 1422;
+				State = 1432;
 				Match(PERIODS);
 				}
 				break;
@@ -10715,13 +10751,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1423;
+				State = 1433;
 				Match(DEPTH);
-				State = 1424;
+				State = 1434;
 				expr(0);
-				State = 1425;
+				State = 1435;
 				Match(PER);
-				State = 1426;
+				State = 1436;
 				Match(MONTH);
 				}
 				break;
@@ -10729,9 +10765,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1428;
+				State = 1438;
 				Match(IMPACT);
-				State = 1429;
+				State = 1439;
 				expr(0);
 				}
 				break;
@@ -10739,13 +10775,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1430;
+				State = 1440;
 				Match(LIMIT);
-				State = 1431;
+				State = 1441;
 				expr(0);
-				State = 1432;
+				State = 1442;
 				Match(PER);
-				State = 1433;
+				State = 1443;
 				Match(MONTH);
 				}
 				break;
@@ -10753,9 +10789,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1435;
+				State = 1445;
 				Match(COSTS);
-				State = 1436;
+				State = 1446;
 				expr(0);
 				}
 				break;
@@ -10763,9 +10799,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1437;
+				State = 1447;
 				Match(KEEP);
-				State = 1438;
+				State = 1448;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10773,9 +10809,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1439;
+				State = 1449;
 				Match(RESERVE);
-				State = 1440;
+				State = 1450;
 				expr(0);
 				}
 				break;
@@ -10783,42 +10819,42 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletIdleTermContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1441;
+				State = 1451;
 				Match(RELET);
-				State = 1442;
+				State = 1452;
 				Match(IDLE);
-				State = 1443;
+				State = 1453;
 				Match(AT);
-				State = 1444;
+				State = 1454;
 				((ReletIdleTermContext)_localctx).utilisation = expr(0);
-				State = 1446;
+				State = 1456;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1445;
+					State = 1455;
 					reletRamp();
 					}
 				}
 
-				State = 1450;
+				State = 1460;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1448;
+					State = 1458;
 					Match(FOR);
-					State = 1449;
+					State = 1459;
 					((ReletIdleTermContext)_localctx).window = duration();
 					}
 				}
 
-				State = 1453;
+				State = 1463;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,155,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
 				case 1:
 					{
-					State = 1452;
+					State = 1462;
 					reletPricing();
 					}
 					break;
@@ -10829,9 +10865,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HalfLifeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1455;
+				State = 1465;
 				Match(HALF_LIFE);
-				State = 1456;
+				State = 1466;
 				duration();
 				}
 				break;
@@ -10880,15 +10916,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1459;
+			State = 1469;
 			Match(RISING);
-			State = 1460;
+			State = 1470;
 			Match(TO);
-			State = 1461;
+			State = 1471;
 			_localctx.to = expr(0);
-			State = 1462;
+			State = 1472;
 			Match(OVER);
-			State = 1463;
+			State = 1473;
 			_localctx.over = duration();
 			}
 		}
@@ -10928,9 +10964,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1465;
+			State = 1475;
 			Match(PRICE);
-			State = 1466;
+			State = 1476;
 			expr(0);
 			}
 		}
@@ -10985,31 +11021,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1468;
+			State = 1478;
 			Match(SCENARIO);
-			State = 1469;
+			State = 1479;
 			_localctx.name = ident();
-			State = 1470;
+			State = 1480;
 			Match(FOR);
-			State = 1471;
+			State = 1481;
 			_localctx.deal = ident();
-			State = 1472;
+			State = 1482;
 			Match(LBRACE);
-			State = 1476;
+			State = 1486;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 209592478290738887L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1473;
+				State = 1483;
 				scenarioItem();
 				}
 				}
-				State = 1478;
+				State = 1488;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1479;
+			State = 1489;
 			Match(RBRACE);
 			}
 		}
@@ -11833,20 +11869,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1804;
+			State = 1814;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,194,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,196,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1481;
+				State = 1491;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1482;
+				State = 1492;
 				Match(RENEWALS);
-				State = 1483;
+				State = 1493;
 				Match(TAKEN);
-				State = 1484;
+				State = 1494;
 				Match(NUMBER);
 				}
 				break;
@@ -11854,29 +11890,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1486;
+				State = 1496;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1487;
+				State = 1497;
 				Match(RENEWALS);
-				State = 1488;
+				State = 1498;
 				Match(DRAWN);
-				State = 1489;
+				State = 1499;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1493;
+				State = 1503;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,158,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,160,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1490;
+						State = 1500;
 						loading();
 						}
 						} 
 					}
-					State = 1495;
+					State = 1505;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,158,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,160,Context);
 				}
 				}
 				break;
@@ -11884,27 +11920,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1496;
+				State = 1506;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1497;
+				State = 1507;
 				Match(BREAKS);
-				State = 1501;
+				State = 1511;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1498;
+					State = 1508;
 					Match(IN);
-					State = 1499;
+					State = 1509;
 					Match(RENEWAL);
-					State = 1500;
+					State = 1510;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1503;
+				State = 1513;
 				Match(AT);
-				State = 1504;
+				State = 1514;
 				duration();
 				}
 				break;
@@ -11912,61 +11948,61 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1506;
+				State = 1516;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1507;
+				State = 1517;
 				Match(BREAKS);
-				State = 1508;
+				State = 1518;
 				Match(DRAWN);
-				State = 1512;
+				State = 1522;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1509;
+					State = 1519;
 					Match(IN);
-					State = 1510;
+					State = 1520;
 					Match(RENEWAL);
-					State = 1511;
+					State = 1521;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1514;
+				State = 1524;
 				Match(AT);
-				State = 1515;
+				State = 1525;
 				breakChance();
-				State = 1520;
+				State = 1530;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1516;
+					State = 1526;
 					Match(COMMA);
-					State = 1517;
+					State = 1527;
 					breakChance();
 					}
 					}
-					State = 1522;
+					State = 1532;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1526;
+				State = 1536;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,162,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1523;
+						State = 1533;
 						loading();
 						}
 						} 
 					}
-					State = 1528;
+					State = 1538;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,162,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
 				}
 				}
 				break;
@@ -11974,9 +12010,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1529;
+				State = 1539;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1530;
+				State = 1540;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -11985,20 +12021,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1531;
+				State = 1541;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1532;
+				State = 1542;
 				perYear();
-				State = 1537;
+				State = 1547;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,165,Context) ) {
 				case 1:
 					{
-					State = 1533;
+					State = 1543;
 					Match(VOLATILITY);
-					State = 1534;
+					State = 1544;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1535;
+					State = 1545;
 					perYear();
 					}
 					break;
@@ -12009,15 +12045,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1539;
+				State = 1549;
 				((DropItemContext)_localctx).path = reference();
-				State = 1540;
+				State = 1550;
 				Match(DROP);
-				State = 1541;
+				State = 1551;
 				expr(0);
-				State = 1542;
+				State = 1552;
 				Match(BY);
-				State = 1543;
+				State = 1553;
 				Match(DATE);
 				}
 				break;
@@ -12025,41 +12061,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1545;
+				State = 1555;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1546;
+				State = 1556;
 				Match(DEFAULTS);
-				State = 1579;
+				State = 1589;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1547;
+					State = 1557;
 					Match(ON);
-					State = 1548;
+					State = 1558;
 					Match(DATE);
-					State = 1552;
+					State = 1562;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1549;
+							State = 1559;
 							loading();
 							}
 							} 
 						}
-						State = 1554;
+						State = 1564;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
 					}
-					State = 1556;
+					State = 1566;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,165,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,167,Context) ) {
 					case 1:
 						{
-						State = 1555;
+						State = 1565;
 						recoveryDraw();
 						}
 						break;
@@ -12068,58 +12104,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1558;
-					Match(DRAWN);
 					State = 1568;
+					Match(DRAWN);
+					State = 1578;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,167,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
 					case 1:
 						{
-						State = 1559;
+						State = 1569;
 						Match(PD);
-						State = 1560;
+						State = 1570;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1561;
+						State = 1571;
 						perYear();
-						State = 1565;
+						State = 1575;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1562;
+							State = 1572;
 							pdStep();
 							}
 							}
-							State = 1567;
+							State = 1577;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1573;
+					State = 1583;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,168,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,170,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1570;
+							State = 1580;
 							loading();
 							}
 							} 
 						}
-						State = 1575;
+						State = 1585;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,168,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,170,Context);
 					}
-					State = 1577;
+					State = 1587;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,171,Context) ) {
 					case 1:
 						{
-						State = 1576;
+						State = 1586;
 						recoveryDraw();
 						}
 						break;
@@ -12135,9 +12171,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1581;
+				State = 1591;
 				Match(ENFORCEMENT);
-				State = 1583;
+				State = 1593;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12145,7 +12181,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1582;
+						State = 1592;
 						sellTerm();
 						}
 						}
@@ -12153,9 +12189,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1585;
+					State = 1595;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12163,11 +12199,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1587;
+				State = 1597;
 				Match(ENFORCEMENT);
-				State = 1588;
+				State = 1598;
 				Match(SELL);
-				State = 1589;
+				State = 1599;
 				Match(ALL);
 				}
 				break;
@@ -12175,13 +12211,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1590;
+				State = 1600;
 				Match(ENFORCEMENT);
-				State = 1591;
+				State = 1601;
 				Match(NOT);
-				State = 1592;
+				State = 1602;
 				Match(RELET);
-				State = 1593;
+				State = 1603;
 				Match(IDLE);
 				}
 				break;
@@ -12189,11 +12225,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1594;
+				State = 1604;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1595;
+				State = 1605;
 				Match(LEVEL);
-				State = 1596;
+				State = 1606;
 				expr(0);
 				}
 				break;
@@ -12201,29 +12237,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1598;
+				State = 1608;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1599;
+				State = 1609;
 				Match(POINTS);
-				State = 1600;
+				State = 1610;
 				pointsKind();
-				State = 1601;
+				State = 1611;
 				Match(LBRACE);
-				State = 1605;
+				State = 1615;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1602;
+					State = 1612;
 					schedulePoint();
 					}
 					}
-					State = 1607;
+					State = 1617;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1608;
+				State = 1618;
 				Match(RBRACE);
 				}
 				break;
@@ -12231,15 +12267,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1610;
+				State = 1620;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1611;
+				State = 1621;
 				Match(LAUNCH);
-				State = 1612;
+				State = 1622;
 				Match(DATE);
-				State = 1613;
+				State = 1623;
 				Match(DOWN);
-				State = 1614;
+				State = 1624;
 				expr(0);
 				}
 				break;
@@ -12247,21 +12283,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1616;
+				State = 1626;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1617;
+				State = 1627;
 				Match(SHIFT);
-				State = 1619;
+				State = 1629;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1618;
+					State = 1628;
 					Match(PLUS);
 					}
 				}
 
-				State = 1621;
+				State = 1631;
 				expr(0);
 				}
 				break;
@@ -12269,20 +12305,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1623;
+				State = 1633;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1624;
+				State = 1634;
 				Match(DELAYED);
-				State = 1625;
+				State = 1635;
 				duration();
-				State = 1628;
+				State = 1638;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1626;
+					State = 1636;
 					Match(FROM);
-					State = 1627;
+					State = 1637;
 					Match(DATE);
 					}
 				}
@@ -12293,57 +12329,57 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1630;
+				State = 1640;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1631;
+				State = 1641;
 				Match(DELAYED);
-				State = 1632;
+				State = 1642;
 				Match(DRAWN);
-				State = 1633;
+				State = 1643;
 				delayOutcome();
-				State = 1638;
+				State = 1648;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1634;
+					State = 1644;
 					Match(COMMA);
-					State = 1635;
+					State = 1645;
 					delayOutcome();
 					}
 					}
-					State = 1640;
+					State = 1650;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1643;
+				State = 1653;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1641;
+					State = 1651;
 					Match(FROM);
-					State = 1642;
+					State = 1652;
 					Match(DATE);
 					}
 				}
 
-				State = 1648;
+				State = 1658;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,177,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1645;
+						State = 1655;
 						loading();
 						}
 						} 
 					}
-					State = 1650;
+					State = 1660;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,177,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
 				}
 				}
 				break;
@@ -12351,45 +12387,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1651;
+				State = 1661;
 				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1652;
+				State = 1662;
 				Match(WORKOUT);
-				State = 1653;
+				State = 1663;
 				Match(DRAWN);
-				State = 1654;
+				State = 1664;
 				delayOutcome();
-				State = 1659;
+				State = 1669;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1655;
+					State = 1665;
 					Match(COMMA);
-					State = 1656;
+					State = 1666;
 					delayOutcome();
 					}
 					}
-					State = 1661;
+					State = 1671;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1665;
+				State = 1675;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1662;
+						State = 1672;
 						loading();
 						}
 						} 
 					}
-					State = 1667;
+					State = 1677;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
 				}
 				}
 				break;
@@ -12397,11 +12433,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1668;
+				State = 1678;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1669;
+				State = 1679;
 				Match(UTILISATION);
-				State = 1670;
+				State = 1680;
 				expr(0);
 				}
 				break;
@@ -12409,34 +12445,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1672;
+				State = 1682;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1673;
+				State = 1683;
 				Match(RELET);
-				State = 1674;
+				State = 1684;
 				Match(AFTER);
-				State = 1675;
+				State = 1685;
 				duration();
-				State = 1676;
+				State = 1686;
 				Match(AT);
-				State = 1677;
+				State = 1687;
 				((ReletItemContext)_localctx).utilisation = expr(0);
-				State = 1679;
+				State = 1689;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1678;
+					State = 1688;
 					reletRamp();
 					}
 				}
 
-				State = 1682;
+				State = 1692;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,181,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
 				case 1:
 					{
-					State = 1681;
+					State = 1691;
 					reletPricing();
 					}
 					break;
@@ -12447,11 +12483,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1684;
+				State = 1694;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1685;
+				State = 1695;
 				Match(NOT);
-				State = 1686;
+				State = 1696;
 				Match(RELET);
 				}
 				break;
@@ -12459,18 +12495,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1688;
+				State = 1698;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1689;
+				State = 1699;
 				Match(GUARANTEES);
-				State = 1690;
+				State = 1700;
 				Match(HONOURED);
-				State = 1692;
+				State = 1702;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1691;
+					State = 1701;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -12481,20 +12517,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1694;
+				State = 1704;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1695;
+				State = 1705;
 				Match(GUARANTEES);
-				State = 1696;
+				State = 1706;
 				Match(DISOWNED);
-				State = 1699;
+				State = 1709;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1697;
+					State = 1707;
 					Match(FROM);
-					State = 1698;
+					State = 1708;
 					Match(DATE);
 					}
 				}
@@ -12505,34 +12541,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1701;
+				State = 1711;
 				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1702;
+				State = 1712;
 				Match(CALLED);
-				State = 1703;
+				State = 1713;
 				Match(ON);
-				State = 1704;
+				State = 1714;
 				Match(DATE);
-				State = 1707;
+				State = 1717;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1705;
+					State = 1715;
 					Match(AT);
-					State = 1706;
+					State = 1716;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1711;
+				State = 1721;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1709;
+					State = 1719;
 					Match(PART);
-					State = 1710;
+					State = 1720;
 					((TrancheCalledItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12543,46 +12579,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledWhenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1713;
+				State = 1723;
 				((TrancheCalledWhenItemContext)_localctx).tranche = ident();
-				State = 1714;
+				State = 1724;
 				Match(CALLED);
-				State = 1715;
+				State = 1725;
 				Match(WHEN);
-				State = 1716;
+				State = 1726;
 				((TrancheCalledWhenItemContext)_localctx).condition = expr(0);
-				State = 1719;
+				State = 1729;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1717;
+					State = 1727;
 					Match(FROM);
-					State = 1718;
+					State = 1728;
 					Match(DATE);
 					}
 				}
 
-				State = 1723;
+				State = 1733;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1721;
+					State = 1731;
 					Match(AT);
-					State = 1722;
+					State = 1732;
 					((TrancheCalledWhenItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1727;
+				State = 1737;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1725;
+					State = 1735;
 					Match(PART);
-					State = 1726;
+					State = 1736;
 					((TrancheCalledWhenItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12593,11 +12629,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1729;
+				State = 1739;
 				((TrancheConvertsItemContext)_localctx).tranche = ident();
-				State = 1730;
+				State = 1740;
 				Match(CONVERTS);
-				State = 1731;
+				State = 1741;
 				((TrancheConvertsItemContext)_localctx).part = expr(0);
 				}
 				break;
@@ -12605,32 +12641,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanPaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1733;
+				State = 1743;
 				((LoanPaysItemContext)_localctx).loan = ident();
-				State = 1734;
+				State = 1744;
 				Match(PAYS);
-				State = 1735;
+				State = 1745;
 				((LoanPaysItemContext)_localctx).share = expr(0);
-				State = 1738;
+				State = 1748;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1736;
+					State = 1746;
 					Match(FROM);
-					State = 1737;
+					State = 1747;
 					((LoanPaysItemContext)_localctx).first = Match(DATE);
 					}
 				}
 
-				State = 1742;
+				State = 1752;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 1740;
+					State = 1750;
 					Match(TO);
-					State = 1741;
+					State = 1751;
 					((LoanPaysItemContext)_localctx).last = Match(DATE);
 					}
 				}
@@ -12641,11 +12677,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1744;
+				State = 1754;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1745;
+				State = 1755;
 				Match(MARKET);
-				State = 1747;
+				State = 1757;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12653,7 +12689,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1746;
+						State = 1756;
 						holdingMarketTerm();
 						}
 						}
@@ -12661,9 +12697,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1749;
+					State = 1759;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,191,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,193,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12671,9 +12707,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1751;
+				State = 1761;
 				Match(PATHS);
-				State = 1752;
+				State = 1762;
 				Match(NUMBER);
 				}
 				break;
@@ -12681,9 +12717,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1753;
+				State = 1763;
 				Match(SEED);
-				State = 1754;
+				State = 1764;
 				Match(NUMBER);
 				}
 				break;
@@ -12691,7 +12727,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1755;
+				State = 1765;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -12699,7 +12735,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1756;
+				State = 1766;
 				Match(SOBOL);
 				}
 				break;
@@ -12707,21 +12743,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1757;
+				State = 1767;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1758;
+				State = 1768;
 				Match(GBM);
-				State = 1759;
+				State = 1769;
 				Match(DRIFT);
-				State = 1760;
+				State = 1770;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1761;
+				State = 1771;
 				perYear();
-				State = 1762;
+				State = 1772;
 				Match(VOLATILITY);
-				State = 1763;
+				State = 1773;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1764;
+				State = 1774;
 				perYear();
 				}
 				break;
@@ -12729,39 +12765,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1766;
+				State = 1776;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1767;
+				State = 1777;
 				Match(REVERTS);
-				State = 1768;
+				State = 1778;
 				Match(TO);
-				State = 1771;
+				State = 1781;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,192,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,194,Context) ) {
 				case 1:
 					{
-					State = 1769;
+					State = 1779;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1770;
+					State = 1780;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1773;
+				State = 1783;
 				Match(SPEED);
-				State = 1774;
+				State = 1784;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1775;
+				State = 1785;
 				perYear();
-				State = 1776;
+				State = 1786;
 				Match(VOLATILITY);
-				State = 1777;
+				State = 1787;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1778;
+				State = 1788;
 				perYear();
 				}
 				break;
@@ -12769,17 +12805,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1780;
+				State = 1790;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1781;
+				State = 1791;
 				Match(JUMPS);
-				State = 1782;
+				State = 1792;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1783;
+				State = 1793;
 				perYear();
-				State = 1784;
+				State = 1794;
 				Match(DOWN);
-				State = 1785;
+				State = 1795;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -12787,24 +12823,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 35);
 				{
-				State = 1787;
+				State = 1797;
 				Match(CORRELATE);
-				State = 1788;
+				State = 1798;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1789;
+				State = 1799;
 				Match(WITH);
-				State = 1790;
+				State = 1800;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1791;
+				State = 1801;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1794;
+				State = 1804;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,193,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,195,Context) ) {
 				case 1:
 					{
-					State = 1792;
+					State = 1802;
 					Match(STRESS);
-					State = 1793;
+					State = 1803;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -12815,19 +12851,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 36);
 				{
-				State = 1796;
+				State = 1806;
 				Match(REGIMES);
-				State = 1797;
+				State = 1807;
 				Match(STRESS);
-				State = 1798;
+				State = 1808;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1799;
+				State = 1809;
 				perYear();
-				State = 1800;
+				State = 1810;
 				Match(NORMAL);
-				State = 1801;
+				State = 1811;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1802;
+				State = 1812;
 				perYear();
 				}
 				break;
@@ -12874,15 +12910,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1806;
+			State = 1816;
 			Match(UNTIL);
-			State = 1807;
+			State = 1817;
 			Match(DATE);
-			State = 1808;
+			State = 1818;
 			Match(THEN);
-			State = 1809;
+			State = 1819;
 			expr(0);
-			State = 1810;
+			State = 1820;
 			perYear();
 			}
 		}
@@ -12976,40 +13012,40 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1848;
+			State = 1858;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,200,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,202,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1812;
+				State = 1822;
 				Match(RECOVERY);
-				State = 1813;
+				State = 1823;
 				Match(BETA);
-				State = 1814;
+				State = 1824;
 				Match(MEAN);
-				State = 1815;
+				State = 1825;
 				((BetaRecoveryContext)_localctx).mean = expr(0);
-				State = 1816;
+				State = 1826;
 				Match(SD);
-				State = 1817;
+				State = 1827;
 				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1821;
+				State = 1831;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,195,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,197,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1818;
+						State = 1828;
 						loading();
 						}
 						} 
 					}
-					State = 1823;
+					State = 1833;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,195,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,197,Context);
 				}
 				}
 				break;
@@ -13017,69 +13053,69 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1824;
+				State = 1834;
 				Match(RECOVERY);
-				State = 1825;
+				State = 1835;
 				Match(DRAWN);
-				State = 1826;
+				State = 1836;
 				Match(AT);
-				State = 1827;
+				State = 1837;
 				recoveryOutcome();
-				State = 1832;
+				State = 1842;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,196,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,198,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1828;
+						State = 1838;
 						Match(COMMA);
-						State = 1829;
+						State = 1839;
 						recoveryOutcome();
 						}
 						} 
 					}
-					State = 1834;
+					State = 1844;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,196,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,198,Context);
 				}
-				State = 1840;
+				State = 1850;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE || _la==COMMA) {
 					{
-					State = 1836;
+					State = 1846;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 1835;
+						State = 1845;
 						Match(COMMA);
 						}
 					}
 
-					State = 1838;
+					State = 1848;
 					Match(ELSE);
-					State = 1839;
+					State = 1849;
 					recoveryRest();
 					}
 				}
 
-				State = 1845;
+				State = 1855;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,199,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,201,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1842;
+						State = 1852;
 						loading();
 						}
 						} 
 					}
-					State = 1847;
+					State = 1857;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,199,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,201,Context);
 				}
 				}
 				break;
@@ -13128,15 +13164,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1850;
+			State = 1860;
 			Match(BETA);
-			State = 1851;
+			State = 1861;
 			Match(MEAN);
-			State = 1852;
+			State = 1862;
 			_localctx.mean = expr(0);
-			State = 1853;
+			State = 1863;
 			Match(SD);
-			State = 1854;
+			State = 1864;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -13181,11 +13217,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1856;
+			State = 1866;
 			_localctx.rate = expr(0);
-			State = 1857;
+			State = 1867;
 			Match(WITH);
-			State = 1858;
+			State = 1868;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13231,21 +13267,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1861;
+			State = 1871;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1860;
+				State = 1870;
 				Match(MINUS);
 				}
 			}
 
-			State = 1863;
+			State = 1873;
 			duration();
-			State = 1864;
+			State = 1874;
 			Match(WITH);
-			State = 1865;
+			State = 1875;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13289,11 +13325,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1867;
+			State = 1877;
 			duration();
-			State = 1868;
+			State = 1878;
 			Match(WITH);
-			State = 1869;
+			State = 1879;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13338,11 +13374,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1871;
+			State = 1881;
 			Match(LOADING);
-			State = 1872;
+			State = 1882;
 			_localctx.factor = reference();
-			State = 1873;
+			State = 1883;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -13380,9 +13416,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1875;
+			State = 1885;
 			Match(PER);
-			State = 1876;
+			State = 1886;
 			Match(YEAR);
 			}
 		}
@@ -13419,7 +13455,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1878;
+			State = 1888;
 			Match(QUANTITY);
 			}
 		}
@@ -13746,20 +13782,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1922;
+			State = 1932;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,205,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,207,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1881;
+				State = 1891;
 				Match(LPAREN);
-				State = 1882;
+				State = 1892;
 				expr(0);
-				State = 1883;
+				State = 1893;
 				Match(RPAREN);
 				}
 				break;
@@ -13768,9 +13804,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1885;
+				State = 1895;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1886;
+				State = 1896;
 				expr(16);
 				}
 				break;
@@ -13779,9 +13815,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1887;
+				State = 1897;
 				Match(NOT);
-				State = 1888;
+				State = 1898;
 				expr(11);
 				}
 				break;
@@ -13790,17 +13826,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1889;
+				State = 1899;
 				Match(IF);
-				State = 1890;
+				State = 1900;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1891;
+				State = 1901;
 				Match(THEN);
-				State = 1892;
+				State = 1902;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1893;
+				State = 1903;
 				Match(ELSE);
-				State = 1894;
+				State = 1904;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -13809,37 +13845,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1896;
-				((CallExprContext)_localctx).callee = ident();
-				State = 1897;
-				Match(LPAREN);
 				State = 1906;
+				((CallExprContext)_localctx).callee = ident();
+				State = 1907;
+				Match(LPAREN);
+				State = 1916;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 207622153453764295L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 145522047561236451L) != 0) || ((((_la - 269)) & ~0x3f) == 0 && ((1L << (_la - 269)) & 103L) != 0)) {
 					{
-					State = 1898;
+					State = 1908;
 					expr(0);
-					State = 1903;
+					State = 1913;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1899;
+						State = 1909;
 						Match(COMMA);
-						State = 1900;
+						State = 1910;
 						expr(0);
 						}
 						}
-						State = 1905;
+						State = 1915;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1908;
+				State = 1918;
 				Match(RPAREN);
 				}
 				break;
@@ -13848,7 +13884,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1910;
+				State = 1920;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -13858,19 +13894,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1912;
+				State = 1922;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 191)) & ~0x3f) == 0 && ((1L << (_la - 191)) & 4095L) != 0)) {
 					{
-					State = 1911;
+					State = 1921;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1914;
+				State = 1924;
 				Match(PER);
-				State = 1915;
+				State = 1925;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -13879,9 +13915,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1916;
+				State = 1926;
 				Match(NUMBER);
-				State = 1917;
+				State = 1927;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -13890,7 +13926,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1918;
+				State = 1928;
 				Match(QUANTITY);
 				}
 				break;
@@ -13899,7 +13935,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1919;
+				State = 1929;
 				Match(NUMBER);
 				}
 				break;
@@ -13908,7 +13944,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1920;
+				State = 1930;
 				Match(DATE);
 				}
 				break;
@@ -13917,34 +13953,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1921;
+				State = 1931;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1944;
+			State = 1954;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,207,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,209,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1942;
+					State = 1952;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,206,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,208,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1924;
+						State = 1934;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1925;
+						State = 1935;
 						Match(OF);
-						State = 1926;
+						State = 1936;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -13953,9 +13989,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1927;
+						State = 1937;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1928;
+						State = 1938;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -13965,7 +14001,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1929;
+						State = 1939;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -13974,9 +14010,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1930;
+						State = 1940;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1931;
+						State = 1941;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -13986,7 +14022,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1932;
+						State = 1942;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -13995,9 +14031,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1933;
+						State = 1943;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1934;
+						State = 1944;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 262)) & ~0x3f) == 0 && ((1L << (_la - 262)) & 63L) != 0)) ) {
@@ -14007,7 +14043,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1935;
+						State = 1945;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -14016,11 +14052,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1936;
+						State = 1946;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1937;
+						State = 1947;
 						Match(AND);
-						State = 1938;
+						State = 1948;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -14029,20 +14065,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1939;
+						State = 1949;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1940;
+						State = 1950;
 						Match(OR);
-						State = 1941;
+						State = 1951;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1946;
+				State = 1956;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,207,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,209,Context);
 			}
 			}
 		}
@@ -14091,7 +14127,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1947;
+			State = 1957;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 191)) & ~0x3f) == 0 && ((1L << (_la - 191)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14142,16 +14178,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1949;
+			State = 1959;
 			ident();
-			State = 1952;
+			State = 1962;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,208,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,210,Context) ) {
 			case 1:
 				{
-				State = 1950;
+				State = 1960;
 				Match(DOT);
-				State = 1951;
+				State = 1961;
 				_localctx.member = ident();
 				}
 				break;
@@ -14371,7 +14407,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1954;
+			State = 1964;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 207340678477053639L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14419,7 +14455,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,280,1957,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,280,1967,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -14453,721 +14489,725 @@ public partial class DealLangParser : Parser {
 		1,19,1,19,1,19,5,19,432,8,19,10,19,12,19,435,9,19,3,19,437,8,19,1,19,1,
 		19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,452,8,19,
 		1,19,5,19,455,8,19,10,19,12,19,458,9,19,1,19,1,19,4,19,462,8,19,11,19,
-		12,19,463,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,476,8,
-		19,3,19,478,8,19,1,19,3,19,481,8,19,1,20,1,20,1,20,1,20,1,20,1,20,1,20,
-		5,20,490,8,20,10,20,12,20,493,9,20,1,20,1,20,1,20,3,20,498,8,20,3,20,500,
-		8,20,3,20,502,8,20,1,21,1,21,1,21,1,21,1,21,5,21,509,8,21,10,21,12,21,
-		512,9,21,1,21,1,21,3,21,516,8,21,1,21,3,21,519,8,21,1,21,1,21,3,21,523,
-		8,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,532,8,22,1,23,1,23,1,23,1,
-		23,1,23,1,23,1,23,3,23,541,8,23,1,24,1,24,1,24,3,24,546,8,24,1,25,1,25,
-		1,25,1,25,1,25,1,25,3,25,554,8,25,1,26,1,26,1,26,5,26,559,8,26,10,26,12,
-		26,562,9,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,574,
-		8,27,3,27,576,8,27,1,28,1,28,1,29,1,29,1,29,1,29,5,29,584,8,29,10,29,12,
-		29,587,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		1,30,1,30,3,30,603,8,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,611,8,30,1,
-		30,1,30,3,30,615,8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,624,8,30,
-		5,30,626,8,30,10,30,12,30,629,9,30,1,30,3,30,632,8,30,1,30,3,30,635,8,
-		30,3,30,637,8,30,1,30,1,30,1,30,1,30,3,30,643,8,30,1,30,3,30,646,8,30,
-		1,31,1,31,3,31,650,8,31,1,32,1,32,1,32,1,32,5,32,656,8,32,10,32,12,32,
-		659,9,32,1,32,1,32,1,33,1,33,1,33,5,33,666,8,33,10,33,12,33,669,9,33,1,
+		12,19,463,1,19,1,19,3,19,468,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,
+		19,1,19,1,19,3,19,480,8,19,3,19,482,8,19,1,19,3,19,485,8,19,1,20,1,20,
+		1,20,1,20,1,20,1,20,1,20,5,20,494,8,20,10,20,12,20,497,9,20,1,20,1,20,
+		1,20,3,20,502,8,20,3,20,504,8,20,3,20,506,8,20,1,21,1,21,1,21,1,21,1,21,
+		5,21,513,8,21,10,21,12,21,516,9,21,1,21,1,21,3,21,520,8,21,1,21,3,21,523,
+		8,21,1,21,1,21,1,21,5,21,528,8,21,10,21,12,21,531,9,21,3,21,533,8,21,1,
+		22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,542,8,22,1,23,1,23,1,23,1,23,1,23,
+		1,23,1,23,3,23,551,8,23,1,24,1,24,1,24,3,24,556,8,24,1,25,1,25,1,25,1,
+		25,1,25,1,25,3,25,564,8,25,1,26,1,26,1,26,5,26,569,8,26,10,26,12,26,572,
+		9,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,584,8,27,3,
+		27,586,8,27,1,28,1,28,1,29,1,29,1,29,1,29,5,29,594,8,29,10,29,12,29,597,
+		9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
+		1,30,3,30,613,8,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,621,8,30,1,30,1,
+		30,3,30,625,8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,634,8,30,5,30,
+		636,8,30,10,30,12,30,639,9,30,1,30,3,30,642,8,30,1,30,3,30,645,8,30,3,
+		30,647,8,30,1,30,1,30,1,30,1,30,3,30,653,8,30,1,30,3,30,656,8,30,1,31,
+		1,31,3,31,660,8,31,1,32,1,32,1,32,1,32,5,32,666,8,32,10,32,12,32,669,9,
+		32,1,32,1,32,1,33,1,33,1,33,5,33,676,8,33,10,33,12,33,679,9,33,1,33,1,
 		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
 		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,3,33,702,8,33,1,34,1,34,1,34,1,34,1,34,1,34,5,34,710,8,34,
-		10,34,12,34,713,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
+		33,1,33,3,33,712,8,33,1,34,1,34,1,34,1,34,1,34,1,34,5,34,720,8,34,10,34,
+		12,34,723,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
 		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
-		1,35,1,35,3,35,741,8,35,3,35,743,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
-		35,1,35,3,35,753,8,35,1,35,1,35,1,35,1,35,1,35,3,35,760,8,35,1,35,1,35,
-		3,35,764,8,35,1,36,1,36,1,36,1,36,5,36,770,8,36,10,36,12,36,773,9,36,1,
-		36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,797,8,37,1,38,1,38,1,38,1,38,
-		1,38,3,38,804,8,38,1,39,1,39,1,39,1,39,5,39,810,8,39,10,39,12,39,813,9,
-		39,1,39,1,39,1,40,1,40,3,40,819,8,40,1,40,1,40,3,40,823,8,40,1,40,1,40,
-		3,40,827,8,40,1,41,1,41,1,41,1,41,1,41,1,41,3,41,835,8,41,1,41,1,41,3,
-		41,839,8,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		5,41,853,8,41,10,41,12,41,856,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,35,3,35,751,8,35,3,35,753,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
+		35,3,35,763,8,35,1,35,1,35,1,35,1,35,1,35,3,35,770,8,35,1,35,1,35,3,35,
+		774,8,35,1,36,1,36,1,36,1,36,5,36,780,8,36,10,36,12,36,783,9,36,1,36,1,
+		36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,807,8,37,1,38,1,38,1,38,1,38,1,38,
+		3,38,814,8,38,1,39,1,39,1,39,1,39,5,39,820,8,39,10,39,12,39,823,9,39,1,
+		39,1,39,1,40,1,40,3,40,829,8,40,1,40,1,40,3,40,833,8,40,1,40,1,40,3,40,
+		837,8,40,1,41,1,41,1,41,1,41,1,41,1,41,3,41,845,8,41,1,41,1,41,3,41,849,
+		8,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,
+		863,8,41,10,41,12,41,866,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
 		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
 		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,3,41,895,8,41,1,41,5,41,898,8,41,10,41,12,41,901,9,41,1,41,3,
-		41,904,8,41,1,41,1,41,1,41,1,41,5,41,910,8,41,10,41,12,41,913,9,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,4,41,924,8,41,11,41,12,41,925,
-		1,41,1,41,1,41,1,41,1,41,4,41,933,8,41,11,41,12,41,934,1,41,1,41,1,41,
-		3,41,940,8,41,3,41,942,8,41,3,41,944,8,41,3,41,946,8,41,1,42,1,42,1,42,
-		3,42,951,8,42,1,43,1,43,1,43,1,43,1,43,3,43,958,8,43,1,44,1,44,1,44,1,
-		44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,3,
-		46,977,8,46,1,47,1,47,1,47,1,47,1,47,5,47,984,8,47,10,47,12,47,987,9,47,
-		1,47,1,47,3,47,991,8,47,1,47,1,47,1,48,1,48,1,48,1,48,1,49,1,49,1,49,1,
-		49,1,49,1,49,5,49,1005,8,49,10,49,12,49,1008,9,49,1,49,3,49,1011,8,49,
-		1,50,1,50,1,50,1,50,5,50,1017,8,50,10,50,12,50,1020,9,50,1,50,1,50,1,51,
-		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		4,51,1039,8,51,11,51,12,51,1040,1,51,1,51,1,51,1,51,3,51,1047,8,51,1,52,
-		1,52,1,52,1,52,1,52,1,52,3,52,1055,8,52,1,53,1,53,1,53,1,53,5,53,1061,
-		8,53,10,53,12,53,1064,9,53,1,53,1,53,1,54,1,54,1,54,1,54,1,54,1,54,5,54,
-		1074,8,54,10,54,12,54,1077,9,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		3,54,1087,8,54,1,54,3,54,1090,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,
-		1098,8,54,10,54,12,54,1101,9,54,3,54,1103,8,54,1,55,1,55,1,55,1,55,5,55,
-		1109,8,55,10,55,12,55,1112,9,55,1,55,3,55,1115,8,55,1,56,1,56,1,56,1,56,
-		1,56,1,56,3,56,1123,8,56,1,57,1,57,1,57,1,58,1,58,1,58,1,58,5,58,1132,
-		8,58,10,58,12,58,1135,9,58,1,58,3,58,1138,8,58,1,59,1,59,1,59,1,59,1,59,
-		1,59,3,59,1146,8,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,
-		1157,8,60,3,60,1159,8,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		3,61,1170,8,61,1,61,3,61,1173,8,61,1,61,1,61,3,61,1177,8,61,1,62,1,62,
-		1,62,1,62,1,62,1,62,3,62,1185,8,62,1,62,1,62,1,62,3,62,1190,8,62,1,62,
-		1,62,1,62,3,62,1195,8,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,
-		1205,8,62,3,62,1207,8,62,1,62,1,62,1,62,1,62,5,62,1213,8,62,10,62,12,62,
-		1216,9,62,1,63,1,63,1,63,1,63,5,63,1222,8,63,10,63,12,63,1225,9,63,1,63,
-		1,63,1,63,3,63,1230,8,63,1,63,1,63,3,63,1234,8,63,1,64,1,64,1,64,1,64,
-		1,64,1,64,1,64,1,64,1,64,5,64,1245,8,64,10,64,12,64,1248,9,64,1,64,1,64,
-		3,64,1252,8,64,1,64,3,64,1255,8,64,1,65,1,65,1,65,1,65,1,65,3,65,1262,
-		8,65,1,66,1,66,1,66,1,66,1,66,5,66,1269,8,66,10,66,12,66,1272,9,66,1,67,
-		1,67,3,67,1276,8,67,1,68,1,68,1,68,5,68,1281,8,68,10,68,12,68,1284,9,68,
-		1,68,1,68,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1294,8,69,10,69,12,69,1297,
-		9,69,3,69,1299,8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
-		1,69,3,69,1312,8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
-		1,69,1,69,1,69,5,69,1327,8,69,10,69,12,69,1330,9,69,1,69,3,69,1333,8,69,
-		1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1343,8,69,10,69,12,69,1346,
-		9,69,1,69,1,69,1,69,1,69,5,69,1352,8,69,10,69,12,69,1355,9,69,1,69,3,69,
-		1358,8,69,1,69,1,69,1,69,3,69,1363,8,69,1,69,1,69,5,69,1367,8,69,10,69,
-		12,69,1370,9,69,1,69,1,69,1,69,1,69,5,69,1376,8,69,10,69,12,69,1379,9,
-		69,1,69,3,69,1382,8,69,1,70,1,70,1,70,5,70,1387,8,70,10,70,12,70,1390,
-		9,70,1,70,1,70,1,71,1,71,1,71,1,71,5,71,1398,8,71,10,71,12,71,1401,9,71,
-		1,71,5,71,1404,8,71,10,71,12,71,1407,9,71,1,71,3,71,1410,8,71,1,72,1,72,
+		1,41,3,41,905,8,41,1,41,5,41,908,8,41,10,41,12,41,911,9,41,1,41,3,41,914,
+		8,41,1,41,1,41,1,41,1,41,5,41,920,8,41,10,41,12,41,923,9,41,1,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,4,41,934,8,41,11,41,12,41,935,1,41,
+		1,41,1,41,1,41,1,41,4,41,943,8,41,11,41,12,41,944,1,41,1,41,1,41,3,41,
+		950,8,41,3,41,952,8,41,3,41,954,8,41,3,41,956,8,41,1,42,1,42,1,42,3,42,
+		961,8,42,1,43,1,43,1,43,1,43,1,43,3,43,968,8,43,1,44,1,44,1,44,1,44,1,
+		44,1,45,1,45,1,45,1,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,3,46,987,
+		8,46,1,47,1,47,1,47,1,47,1,47,5,47,994,8,47,10,47,12,47,997,9,47,1,47,
+		1,47,3,47,1001,8,47,1,47,1,47,1,48,1,48,1,48,1,48,1,49,1,49,1,49,1,49,
+		1,49,1,49,5,49,1015,8,49,10,49,12,49,1018,9,49,1,49,3,49,1021,8,49,1,50,
+		1,50,1,50,1,50,5,50,1027,8,50,10,50,12,50,1030,9,50,1,50,1,50,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,4,51,
+		1049,8,51,11,51,12,51,1050,1,51,1,51,1,51,1,51,3,51,1057,8,51,1,52,1,52,
+		1,52,1,52,1,52,1,52,3,52,1065,8,52,1,53,1,53,1,53,1,53,5,53,1071,8,53,
+		10,53,12,53,1074,9,53,1,53,1,53,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1084,
+		8,54,10,54,12,54,1087,9,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,
+		1097,8,54,1,54,3,54,1100,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1108,
+		8,54,10,54,12,54,1111,9,54,3,54,1113,8,54,1,55,1,55,1,55,1,55,5,55,1119,
+		8,55,10,55,12,55,1122,9,55,1,55,3,55,1125,8,55,1,56,1,56,1,56,1,56,1,56,
+		1,56,3,56,1133,8,56,1,57,1,57,1,57,1,58,1,58,1,58,1,58,5,58,1142,8,58,
+		10,58,12,58,1145,9,58,1,58,3,58,1148,8,58,1,59,1,59,1,59,1,59,1,59,1,59,
+		3,59,1156,8,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1167,
+		8,60,3,60,1169,8,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,
+		1180,8,61,1,61,3,61,1183,8,61,1,61,1,61,3,61,1187,8,61,1,62,1,62,1,62,
+		1,62,1,62,1,62,3,62,1195,8,62,1,62,1,62,1,62,3,62,1200,8,62,1,62,1,62,
+		1,62,3,62,1205,8,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1215,
+		8,62,3,62,1217,8,62,1,62,1,62,1,62,1,62,5,62,1223,8,62,10,62,12,62,1226,
+		9,62,1,63,1,63,1,63,1,63,5,63,1232,8,63,10,63,12,63,1235,9,63,1,63,1,63,
+		1,63,3,63,1240,8,63,1,63,1,63,3,63,1244,8,63,1,64,1,64,1,64,1,64,1,64,
+		1,64,1,64,1,64,1,64,5,64,1255,8,64,10,64,12,64,1258,9,64,1,64,1,64,3,64,
+		1262,8,64,1,64,3,64,1265,8,64,1,65,1,65,1,65,1,65,1,65,3,65,1272,8,65,
+		1,66,1,66,1,66,1,66,1,66,5,66,1279,8,66,10,66,12,66,1282,9,66,1,67,1,67,
+		3,67,1286,8,67,1,68,1,68,1,68,5,68,1291,8,68,10,68,12,68,1294,9,68,1,68,
+		1,68,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1304,8,69,10,69,12,69,1307,9,69,
+		3,69,1309,8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
+		3,69,1322,8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
+		1,69,1,69,5,69,1337,8,69,10,69,12,69,1340,9,69,1,69,3,69,1343,8,69,1,69,
+		1,69,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1353,8,69,10,69,12,69,1356,9,69,
+		1,69,1,69,1,69,1,69,5,69,1362,8,69,10,69,12,69,1365,9,69,1,69,3,69,1368,
+		8,69,1,69,1,69,1,69,3,69,1373,8,69,1,69,1,69,5,69,1377,8,69,10,69,12,69,
+		1380,9,69,1,69,1,69,1,69,1,69,5,69,1386,8,69,10,69,12,69,1389,9,69,1,69,
+		3,69,1392,8,69,1,70,1,70,1,70,5,70,1397,8,70,10,70,12,70,1400,9,70,1,70,
+		1,70,1,71,1,71,1,71,1,71,5,71,1408,8,71,10,71,12,71,1411,9,71,1,71,5,71,
+		1414,8,71,10,71,12,71,1417,9,71,1,71,3,71,1420,8,71,1,72,1,72,1,72,1,72,
 		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
 		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,3,72,1447,8,72,1,72,1,72,3,72,1451,8,72,1,72,
-		3,72,1454,8,72,1,72,1,72,3,72,1458,8,72,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,74,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,75,5,75,1475,8,75,10,75,12,75,
-		1478,9,75,1,75,1,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		5,76,1492,8,76,10,76,12,76,1495,9,76,1,76,1,76,1,76,1,76,1,76,3,76,1502,
-		8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1513,8,76,1,76,
-		1,76,1,76,1,76,5,76,1519,8,76,10,76,12,76,1522,9,76,1,76,5,76,1525,8,76,
-		10,76,12,76,1528,9,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1538,
-		8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1551,
-		8,76,10,76,12,76,1554,9,76,1,76,3,76,1557,8,76,1,76,1,76,1,76,1,76,1,76,
-		5,76,1564,8,76,10,76,12,76,1567,9,76,3,76,1569,8,76,1,76,5,76,1572,8,76,
-		10,76,12,76,1575,9,76,1,76,3,76,1578,8,76,3,76,1580,8,76,1,76,1,76,4,76,
-		1584,8,76,11,76,12,76,1585,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1604,8,76,10,76,12,76,1607,9,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1620,8,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1629,8,76,1,76,1,76,1,76,1,76,
-		1,76,1,76,5,76,1637,8,76,10,76,12,76,1640,9,76,1,76,1,76,3,76,1644,8,76,
-		1,76,5,76,1647,8,76,10,76,12,76,1650,9,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		5,76,1658,8,76,10,76,12,76,1661,9,76,1,76,5,76,1664,8,76,10,76,12,76,1667,
-		9,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1680,
-		8,76,1,76,3,76,1683,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,
-		1693,8,76,1,76,1,76,1,76,1,76,1,76,3,76,1700,8,76,1,76,1,76,1,76,1,76,
-		1,76,1,76,3,76,1708,8,76,1,76,1,76,3,76,1712,8,76,1,76,1,76,1,76,1,76,
-		1,76,1,76,3,76,1720,8,76,1,76,1,76,3,76,1724,8,76,1,76,1,76,3,76,1728,
-		8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1739,8,76,1,76,
-		1,76,3,76,1743,8,76,1,76,1,76,1,76,4,76,1748,8,76,11,76,12,76,1749,1,76,
+		1,72,1,72,1,72,3,72,1457,8,72,1,72,1,72,3,72,1461,8,72,1,72,3,72,1464,
+		8,72,1,72,1,72,3,72,1468,8,72,1,73,1,73,1,73,1,73,1,73,1,73,1,74,1,74,
+		1,74,1,75,1,75,1,75,1,75,1,75,1,75,5,75,1485,8,75,10,75,12,75,1488,9,75,
+		1,75,1,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1502,
+		8,76,10,76,12,76,1505,9,76,1,76,1,76,1,76,1,76,1,76,3,76,1512,8,76,1,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1523,8,76,1,76,1,76,1,76,
+		1,76,5,76,1529,8,76,10,76,12,76,1532,9,76,1,76,5,76,1535,8,76,10,76,12,
+		76,1538,9,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1548,8,76,1,
+		76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1561,8,76,10,
+		76,12,76,1564,9,76,1,76,3,76,1567,8,76,1,76,1,76,1,76,1,76,1,76,5,76,1574,
+		8,76,10,76,12,76,1577,9,76,3,76,1579,8,76,1,76,5,76,1582,8,76,10,76,12,
+		76,1585,9,76,1,76,3,76,1588,8,76,3,76,1590,8,76,1,76,1,76,4,76,1594,8,
+		76,11,76,12,76,1595,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,5,76,1614,8,76,10,76,12,76,1617,9,76,1,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1630,8,76,1,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,3,76,1639,8,76,1,76,1,76,1,76,1,76,1,76,
+		1,76,5,76,1647,8,76,10,76,12,76,1650,9,76,1,76,1,76,3,76,1654,8,76,1,76,
+		5,76,1657,8,76,10,76,12,76,1660,9,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,
+		1668,8,76,10,76,12,76,1671,9,76,1,76,5,76,1674,8,76,10,76,12,76,1677,9,
+		76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1690,8,
+		76,1,76,3,76,1693,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1703,
+		8,76,1,76,1,76,1,76,1,76,1,76,3,76,1710,8,76,1,76,1,76,1,76,1,76,1,76,
+		1,76,3,76,1718,8,76,1,76,1,76,3,76,1722,8,76,1,76,1,76,1,76,1,76,1,76,
+		1,76,3,76,1730,8,76,1,76,1,76,3,76,1734,8,76,1,76,1,76,3,76,1738,8,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1749,8,76,1,76,1,76,
+		3,76,1753,8,76,1,76,1,76,1,76,4,76,1758,8,76,11,76,12,76,1759,1,76,1,76,
 		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,1,76,1,76,1,76,1,76,3,76,1772,8,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		1,76,1,76,1,76,1,76,3,76,1782,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
 		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,3,76,1795,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1805,
-		8,76,1,77,1,77,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
-		5,78,1820,8,78,10,78,12,78,1823,9,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,
-		1831,8,78,10,78,12,78,1834,9,78,1,78,3,78,1837,8,78,1,78,1,78,3,78,1841,
-		8,78,1,78,5,78,1844,8,78,10,78,12,78,1847,9,78,3,78,1849,8,78,1,79,1,79,
-		1,79,1,79,1,79,1,79,1,80,1,80,1,80,1,80,1,81,3,81,1862,8,81,1,81,1,81,
-		1,81,1,81,1,82,1,82,1,82,1,82,1,83,1,83,1,83,1,83,1,84,1,84,1,84,1,85,
-		1,85,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
-		1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,5,86,1902,8,86,10,86,12,86,1905,
-		9,86,3,86,1907,8,86,1,86,1,86,1,86,1,86,3,86,1913,8,86,1,86,1,86,1,86,
-		1,86,1,86,1,86,1,86,1,86,3,86,1923,8,86,1,86,1,86,1,86,1,86,1,86,1,86,
-		1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,5,86,1943,
-		8,86,10,86,12,86,1946,9,86,1,87,1,87,1,88,1,88,1,88,3,88,1953,8,88,1,89,
-		1,89,1,89,0,1,172,90,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
-		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
-		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
-		124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,
-		160,162,164,166,168,170,172,174,176,178,0,10,1,0,250,251,1,0,17,18,1,0,
-		118,119,1,0,258,259,1,0,185,186,1,0,270,271,1,0,260,261,1,0,262,267,1,
-		0,191,202,27,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,95,112,
-		114,124,126,127,129,131,135,136,138,144,147,149,158,158,160,166,169,173,
-		176,176,182,184,186,186,202,203,208,222,224,236,241,249,274,275,2260,0,
-		186,1,0,0,0,2,191,1,0,0,0,4,194,1,0,0,0,6,226,1,0,0,0,8,228,1,0,0,0,10,
-		240,1,0,0,0,12,273,1,0,0,0,14,288,1,0,0,0,16,290,1,0,0,0,18,302,1,0,0,
-		0,20,304,1,0,0,0,22,321,1,0,0,0,24,323,1,0,0,0,26,359,1,0,0,0,28,361,1,
-		0,0,0,30,363,1,0,0,0,32,397,1,0,0,0,34,399,1,0,0,0,36,404,1,0,0,0,38,480,
-		1,0,0,0,40,501,1,0,0,0,42,503,1,0,0,0,44,531,1,0,0,0,46,540,1,0,0,0,48,
-		545,1,0,0,0,50,553,1,0,0,0,52,555,1,0,0,0,54,575,1,0,0,0,56,577,1,0,0,
-		0,58,579,1,0,0,0,60,645,1,0,0,0,62,649,1,0,0,0,64,651,1,0,0,0,66,701,1,
-		0,0,0,68,703,1,0,0,0,70,763,1,0,0,0,72,765,1,0,0,0,74,796,1,0,0,0,76,798,
-		1,0,0,0,78,805,1,0,0,0,80,816,1,0,0,0,82,945,1,0,0,0,84,947,1,0,0,0,86,
-		952,1,0,0,0,88,959,1,0,0,0,90,964,1,0,0,0,92,970,1,0,0,0,94,978,1,0,0,
-		0,96,994,1,0,0,0,98,1010,1,0,0,0,100,1012,1,0,0,0,102,1046,1,0,0,0,104,
-		1054,1,0,0,0,106,1056,1,0,0,0,108,1102,1,0,0,0,110,1104,1,0,0,0,112,1122,
-		1,0,0,0,114,1124,1,0,0,0,116,1127,1,0,0,0,118,1145,1,0,0,0,120,1147,1,
-		0,0,0,122,1162,1,0,0,0,124,1178,1,0,0,0,126,1233,1,0,0,0,128,1254,1,0,
-		0,0,130,1256,1,0,0,0,132,1263,1,0,0,0,134,1275,1,0,0,0,136,1277,1,0,0,
-		0,138,1381,1,0,0,0,140,1383,1,0,0,0,142,1409,1,0,0,0,144,1457,1,0,0,0,
-		146,1459,1,0,0,0,148,1465,1,0,0,0,150,1468,1,0,0,0,152,1804,1,0,0,0,154,
-		1806,1,0,0,0,156,1848,1,0,0,0,158,1850,1,0,0,0,160,1856,1,0,0,0,162,1861,
-		1,0,0,0,164,1867,1,0,0,0,166,1871,1,0,0,0,168,1875,1,0,0,0,170,1878,1,
-		0,0,0,172,1922,1,0,0,0,174,1947,1,0,0,0,176,1949,1,0,0,0,178,1954,1,0,
-		0,0,180,185,3,2,1,0,181,185,3,4,2,0,182,185,3,150,75,0,183,185,3,8,4,0,
-		184,180,1,0,0,0,184,181,1,0,0,0,184,182,1,0,0,0,184,183,1,0,0,0,185,188,
-		1,0,0,0,186,184,1,0,0,0,186,187,1,0,0,0,187,189,1,0,0,0,188,186,1,0,0,
-		0,189,190,5,0,0,1,190,1,1,0,0,0,191,192,5,3,0,0,192,193,5,272,0,0,193,
-		3,1,0,0,0,194,195,5,1,0,0,195,196,3,178,89,0,196,200,5,250,0,0,197,199,
-		3,6,3,0,198,197,1,0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,
-		0,201,203,1,0,0,0,202,200,1,0,0,0,203,204,5,251,0,0,204,5,1,0,0,0,205,
-		227,3,12,6,0,206,227,3,20,10,0,207,227,3,24,12,0,208,227,3,30,15,0,209,
-		227,3,36,18,0,210,227,3,58,29,0,211,227,3,64,32,0,212,227,3,68,34,0,213,
-		227,3,100,50,0,214,227,3,72,36,0,215,227,3,78,39,0,216,227,3,106,53,0,
-		217,227,3,116,58,0,218,227,3,120,60,0,219,227,3,122,61,0,220,227,3,124,
-		62,0,221,227,3,130,65,0,222,227,3,132,66,0,223,227,3,136,68,0,224,227,
-		3,140,70,0,225,227,3,8,4,0,226,205,1,0,0,0,226,206,1,0,0,0,226,207,1,0,
-		0,0,226,208,1,0,0,0,226,209,1,0,0,0,226,210,1,0,0,0,226,211,1,0,0,0,226,
-		212,1,0,0,0,226,213,1,0,0,0,226,214,1,0,0,0,226,215,1,0,0,0,226,216,1,
-		0,0,0,226,217,1,0,0,0,226,218,1,0,0,0,226,219,1,0,0,0,226,220,1,0,0,0,
-		226,221,1,0,0,0,226,222,1,0,0,0,226,223,1,0,0,0,226,224,1,0,0,0,226,225,
-		1,0,0,0,227,7,1,0,0,0,228,229,5,274,0,0,229,235,4,4,0,0,230,234,3,178,
-		89,0,231,234,5,4,0,0,232,234,5,54,0,0,233,230,1,0,0,0,233,231,1,0,0,0,
-		233,232,1,0,0,0,234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,0,0,0,236,238,
-		1,0,0,0,237,235,1,0,0,0,238,239,3,10,5,0,239,9,1,0,0,0,240,245,5,250,0,
-		0,241,244,3,10,5,0,242,244,8,0,0,0,243,241,1,0,0,0,243,242,1,0,0,0,244,
-		247,1,0,0,0,245,243,1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,0,247,245,1,
-		0,0,0,248,249,5,251,0,0,249,11,1,0,0,0,250,251,5,5,0,0,251,274,5,272,0,
-		0,252,253,5,6,0,0,253,274,3,178,89,0,254,255,5,7,0,0,255,274,5,269,0,0,
-		256,257,5,8,0,0,257,274,5,269,0,0,258,259,5,9,0,0,259,274,5,269,0,0,260,
-		261,5,10,0,0,261,274,3,178,89,0,262,263,5,11,0,0,263,274,3,18,9,0,264,
-		265,5,12,0,0,265,267,3,178,89,0,266,268,3,178,89,0,267,266,1,0,0,0,267,
-		268,1,0,0,0,268,271,1,0,0,0,269,270,5,13,0,0,270,272,3,14,7,0,271,269,
-		1,0,0,0,271,272,1,0,0,0,272,274,1,0,0,0,273,250,1,0,0,0,273,252,1,0,0,
-		0,273,254,1,0,0,0,273,256,1,0,0,0,273,258,1,0,0,0,273,260,1,0,0,0,273,
-		262,1,0,0,0,273,264,1,0,0,0,274,13,1,0,0,0,275,280,3,178,89,0,276,277,
-		5,258,0,0,277,279,3,178,89,0,278,276,1,0,0,0,279,282,1,0,0,0,280,278,1,
-		0,0,0,280,281,1,0,0,0,281,285,1,0,0,0,282,280,1,0,0,0,283,284,5,258,0,
-		0,284,286,3,16,8,0,285,283,1,0,0,0,285,286,1,0,0,0,286,289,1,0,0,0,287,
-		289,3,16,8,0,288,275,1,0,0,0,288,287,1,0,0,0,289,15,1,0,0,0,290,297,5,
-		250,0,0,291,293,5,269,0,0,292,294,5,254,0,0,293,292,1,0,0,0,293,294,1,
-		0,0,0,294,296,1,0,0,0,295,291,1,0,0,0,296,299,1,0,0,0,297,295,1,0,0,0,
-		297,298,1,0,0,0,298,300,1,0,0,0,299,297,1,0,0,0,300,301,5,251,0,0,301,
-		17,1,0,0,0,302,303,5,268,0,0,303,19,1,0,0,0,304,305,5,14,0,0,305,306,3,
-		178,89,0,306,310,5,250,0,0,307,309,3,22,11,0,308,307,1,0,0,0,309,312,1,
-		0,0,0,310,308,1,0,0,0,310,311,1,0,0,0,311,313,1,0,0,0,312,310,1,0,0,0,
-		313,314,5,251,0,0,314,21,1,0,0,0,315,316,5,43,0,0,316,322,5,272,0,0,317,
-		318,5,44,0,0,318,322,3,172,86,0,319,320,5,45,0,0,320,322,3,172,86,0,321,
-		315,1,0,0,0,321,317,1,0,0,0,321,319,1,0,0,0,322,23,1,0,0,0,323,324,5,15,
-		0,0,324,325,3,178,89,0,325,329,5,250,0,0,326,328,3,26,13,0,327,326,1,0,
-		0,0,328,331,1,0,0,0,329,327,1,0,0,0,329,330,1,0,0,0,330,332,1,0,0,0,331,
-		329,1,0,0,0,332,333,5,251,0,0,333,25,1,0,0,0,334,335,5,122,0,0,335,360,
-		3,172,86,0,336,337,5,185,0,0,337,338,3,172,86,0,338,339,3,168,84,0,339,
-		360,1,0,0,0,340,341,5,186,0,0,341,342,3,172,86,0,342,343,3,168,84,0,343,
-		360,1,0,0,0,344,345,5,16,0,0,345,346,3,28,14,0,346,350,5,250,0,0,347,349,
-		3,34,17,0,348,347,1,0,0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,
-		0,0,351,353,1,0,0,0,352,350,1,0,0,0,353,354,5,251,0,0,354,360,1,0,0,0,
-		355,356,5,19,0,0,356,357,5,269,0,0,357,358,5,20,0,0,358,360,3,172,86,0,
-		359,334,1,0,0,0,359,336,1,0,0,0,359,340,1,0,0,0,359,344,1,0,0,0,359,355,
-		1,0,0,0,360,27,1,0,0,0,361,362,7,1,0,0,362,29,1,0,0,0,363,364,5,46,0,0,
-		364,365,3,178,89,0,365,369,5,250,0,0,366,368,3,32,16,0,367,366,1,0,0,0,
-		368,371,1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,372,1,0,0,0,371,369,
-		1,0,0,0,372,373,5,251,0,0,373,31,1,0,0,0,374,375,5,47,0,0,375,398,3,172,
-		86,0,376,377,5,48,0,0,377,378,5,49,0,0,378,381,3,170,85,0,379,380,5,50,
-		0,0,380,382,3,172,86,0,381,379,1,0,0,0,381,382,1,0,0,0,382,385,1,0,0,0,
-		383,384,5,51,0,0,384,386,5,269,0,0,385,383,1,0,0,0,385,386,1,0,0,0,386,
-		398,1,0,0,0,387,388,5,48,0,0,388,389,5,52,0,0,389,393,5,250,0,0,390,392,
-		3,34,17,0,391,390,1,0,0,0,392,395,1,0,0,0,393,391,1,0,0,0,393,394,1,0,
-		0,0,394,396,1,0,0,0,395,393,1,0,0,0,396,398,5,251,0,0,397,374,1,0,0,0,
-		397,376,1,0,0,0,397,387,1,0,0,0,398,33,1,0,0,0,399,400,5,269,0,0,400,402,
-		3,172,86,0,401,403,5,254,0,0,402,401,1,0,0,0,402,403,1,0,0,0,403,35,1,
-		0,0,0,404,405,5,53,0,0,405,406,3,178,89,0,406,407,5,54,0,0,407,408,3,178,
+		3,76,1805,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1815,8,76,
+		1,77,1,77,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,
+		1830,8,78,10,78,12,78,1833,9,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1841,
+		8,78,10,78,12,78,1844,9,78,1,78,3,78,1847,8,78,1,78,1,78,3,78,1851,8,78,
+		1,78,5,78,1854,8,78,10,78,12,78,1857,9,78,3,78,1859,8,78,1,79,1,79,1,79,
+		1,79,1,79,1,79,1,80,1,80,1,80,1,80,1,81,3,81,1872,8,81,1,81,1,81,1,81,
+		1,81,1,82,1,82,1,82,1,82,1,83,1,83,1,83,1,83,1,84,1,84,1,84,1,85,1,85,
+		1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
+		1,86,1,86,1,86,1,86,1,86,1,86,1,86,5,86,1912,8,86,10,86,12,86,1915,9,86,
+		3,86,1917,8,86,1,86,1,86,1,86,1,86,3,86,1923,8,86,1,86,1,86,1,86,1,86,
+		1,86,1,86,1,86,1,86,3,86,1933,8,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
+		1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,5,86,1953,8,86,
+		10,86,12,86,1956,9,86,1,87,1,87,1,88,1,88,1,88,3,88,1963,8,88,1,89,1,89,
+		1,89,0,1,172,90,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,
+		40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,
+		88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,
+		126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,
+		162,164,166,168,170,172,174,176,178,0,10,1,0,250,251,1,0,17,18,1,0,118,
+		119,1,0,258,259,1,0,185,186,1,0,270,271,1,0,260,261,1,0,262,267,1,0,191,
+		202,27,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,95,112,114,
+		124,126,127,129,131,135,136,138,144,147,149,158,158,160,166,169,173,176,
+		176,182,184,186,186,202,203,208,222,224,236,241,249,274,275,2272,0,186,
+		1,0,0,0,2,191,1,0,0,0,4,194,1,0,0,0,6,226,1,0,0,0,8,228,1,0,0,0,10,240,
+		1,0,0,0,12,273,1,0,0,0,14,288,1,0,0,0,16,290,1,0,0,0,18,302,1,0,0,0,20,
+		304,1,0,0,0,22,321,1,0,0,0,24,323,1,0,0,0,26,359,1,0,0,0,28,361,1,0,0,
+		0,30,363,1,0,0,0,32,397,1,0,0,0,34,399,1,0,0,0,36,404,1,0,0,0,38,484,1,
+		0,0,0,40,505,1,0,0,0,42,507,1,0,0,0,44,541,1,0,0,0,46,550,1,0,0,0,48,555,
+		1,0,0,0,50,563,1,0,0,0,52,565,1,0,0,0,54,585,1,0,0,0,56,587,1,0,0,0,58,
+		589,1,0,0,0,60,655,1,0,0,0,62,659,1,0,0,0,64,661,1,0,0,0,66,711,1,0,0,
+		0,68,713,1,0,0,0,70,773,1,0,0,0,72,775,1,0,0,0,74,806,1,0,0,0,76,808,1,
+		0,0,0,78,815,1,0,0,0,80,826,1,0,0,0,82,955,1,0,0,0,84,957,1,0,0,0,86,962,
+		1,0,0,0,88,969,1,0,0,0,90,974,1,0,0,0,92,980,1,0,0,0,94,988,1,0,0,0,96,
+		1004,1,0,0,0,98,1020,1,0,0,0,100,1022,1,0,0,0,102,1056,1,0,0,0,104,1064,
+		1,0,0,0,106,1066,1,0,0,0,108,1112,1,0,0,0,110,1114,1,0,0,0,112,1132,1,
+		0,0,0,114,1134,1,0,0,0,116,1137,1,0,0,0,118,1155,1,0,0,0,120,1157,1,0,
+		0,0,122,1172,1,0,0,0,124,1188,1,0,0,0,126,1243,1,0,0,0,128,1264,1,0,0,
+		0,130,1266,1,0,0,0,132,1273,1,0,0,0,134,1285,1,0,0,0,136,1287,1,0,0,0,
+		138,1391,1,0,0,0,140,1393,1,0,0,0,142,1419,1,0,0,0,144,1467,1,0,0,0,146,
+		1469,1,0,0,0,148,1475,1,0,0,0,150,1478,1,0,0,0,152,1814,1,0,0,0,154,1816,
+		1,0,0,0,156,1858,1,0,0,0,158,1860,1,0,0,0,160,1866,1,0,0,0,162,1871,1,
+		0,0,0,164,1877,1,0,0,0,166,1881,1,0,0,0,168,1885,1,0,0,0,170,1888,1,0,
+		0,0,172,1932,1,0,0,0,174,1957,1,0,0,0,176,1959,1,0,0,0,178,1964,1,0,0,
+		0,180,185,3,2,1,0,181,185,3,4,2,0,182,185,3,150,75,0,183,185,3,8,4,0,184,
+		180,1,0,0,0,184,181,1,0,0,0,184,182,1,0,0,0,184,183,1,0,0,0,185,188,1,
+		0,0,0,186,184,1,0,0,0,186,187,1,0,0,0,187,189,1,0,0,0,188,186,1,0,0,0,
+		189,190,5,0,0,1,190,1,1,0,0,0,191,192,5,3,0,0,192,193,5,272,0,0,193,3,
+		1,0,0,0,194,195,5,1,0,0,195,196,3,178,89,0,196,200,5,250,0,0,197,199,3,
+		6,3,0,198,197,1,0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,0,
+		201,203,1,0,0,0,202,200,1,0,0,0,203,204,5,251,0,0,204,5,1,0,0,0,205,227,
+		3,12,6,0,206,227,3,20,10,0,207,227,3,24,12,0,208,227,3,30,15,0,209,227,
+		3,36,18,0,210,227,3,58,29,0,211,227,3,64,32,0,212,227,3,68,34,0,213,227,
+		3,100,50,0,214,227,3,72,36,0,215,227,3,78,39,0,216,227,3,106,53,0,217,
+		227,3,116,58,0,218,227,3,120,60,0,219,227,3,122,61,0,220,227,3,124,62,
+		0,221,227,3,130,65,0,222,227,3,132,66,0,223,227,3,136,68,0,224,227,3,140,
+		70,0,225,227,3,8,4,0,226,205,1,0,0,0,226,206,1,0,0,0,226,207,1,0,0,0,226,
+		208,1,0,0,0,226,209,1,0,0,0,226,210,1,0,0,0,226,211,1,0,0,0,226,212,1,
+		0,0,0,226,213,1,0,0,0,226,214,1,0,0,0,226,215,1,0,0,0,226,216,1,0,0,0,
+		226,217,1,0,0,0,226,218,1,0,0,0,226,219,1,0,0,0,226,220,1,0,0,0,226,221,
+		1,0,0,0,226,222,1,0,0,0,226,223,1,0,0,0,226,224,1,0,0,0,226,225,1,0,0,
+		0,227,7,1,0,0,0,228,229,5,274,0,0,229,235,4,4,0,0,230,234,3,178,89,0,231,
+		234,5,4,0,0,232,234,5,54,0,0,233,230,1,0,0,0,233,231,1,0,0,0,233,232,1,
+		0,0,0,234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,0,0,0,236,238,1,0,0,0,
+		237,235,1,0,0,0,238,239,3,10,5,0,239,9,1,0,0,0,240,245,5,250,0,0,241,244,
+		3,10,5,0,242,244,8,0,0,0,243,241,1,0,0,0,243,242,1,0,0,0,244,247,1,0,0,
+		0,245,243,1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,0,247,245,1,0,0,0,248,
+		249,5,251,0,0,249,11,1,0,0,0,250,251,5,5,0,0,251,274,5,272,0,0,252,253,
+		5,6,0,0,253,274,3,178,89,0,254,255,5,7,0,0,255,274,5,269,0,0,256,257,5,
+		8,0,0,257,274,5,269,0,0,258,259,5,9,0,0,259,274,5,269,0,0,260,261,5,10,
+		0,0,261,274,3,178,89,0,262,263,5,11,0,0,263,274,3,18,9,0,264,265,5,12,
+		0,0,265,267,3,178,89,0,266,268,3,178,89,0,267,266,1,0,0,0,267,268,1,0,
+		0,0,268,271,1,0,0,0,269,270,5,13,0,0,270,272,3,14,7,0,271,269,1,0,0,0,
+		271,272,1,0,0,0,272,274,1,0,0,0,273,250,1,0,0,0,273,252,1,0,0,0,273,254,
+		1,0,0,0,273,256,1,0,0,0,273,258,1,0,0,0,273,260,1,0,0,0,273,262,1,0,0,
+		0,273,264,1,0,0,0,274,13,1,0,0,0,275,280,3,178,89,0,276,277,5,258,0,0,
+		277,279,3,178,89,0,278,276,1,0,0,0,279,282,1,0,0,0,280,278,1,0,0,0,280,
+		281,1,0,0,0,281,285,1,0,0,0,282,280,1,0,0,0,283,284,5,258,0,0,284,286,
+		3,16,8,0,285,283,1,0,0,0,285,286,1,0,0,0,286,289,1,0,0,0,287,289,3,16,
+		8,0,288,275,1,0,0,0,288,287,1,0,0,0,289,15,1,0,0,0,290,297,5,250,0,0,291,
+		293,5,269,0,0,292,294,5,254,0,0,293,292,1,0,0,0,293,294,1,0,0,0,294,296,
+		1,0,0,0,295,291,1,0,0,0,296,299,1,0,0,0,297,295,1,0,0,0,297,298,1,0,0,
+		0,298,300,1,0,0,0,299,297,1,0,0,0,300,301,5,251,0,0,301,17,1,0,0,0,302,
+		303,5,268,0,0,303,19,1,0,0,0,304,305,5,14,0,0,305,306,3,178,89,0,306,310,
+		5,250,0,0,307,309,3,22,11,0,308,307,1,0,0,0,309,312,1,0,0,0,310,308,1,
+		0,0,0,310,311,1,0,0,0,311,313,1,0,0,0,312,310,1,0,0,0,313,314,5,251,0,
+		0,314,21,1,0,0,0,315,316,5,43,0,0,316,322,5,272,0,0,317,318,5,44,0,0,318,
+		322,3,172,86,0,319,320,5,45,0,0,320,322,3,172,86,0,321,315,1,0,0,0,321,
+		317,1,0,0,0,321,319,1,0,0,0,322,23,1,0,0,0,323,324,5,15,0,0,324,325,3,
+		178,89,0,325,329,5,250,0,0,326,328,3,26,13,0,327,326,1,0,0,0,328,331,1,
+		0,0,0,329,327,1,0,0,0,329,330,1,0,0,0,330,332,1,0,0,0,331,329,1,0,0,0,
+		332,333,5,251,0,0,333,25,1,0,0,0,334,335,5,122,0,0,335,360,3,172,86,0,
+		336,337,5,185,0,0,337,338,3,172,86,0,338,339,3,168,84,0,339,360,1,0,0,
+		0,340,341,5,186,0,0,341,342,3,172,86,0,342,343,3,168,84,0,343,360,1,0,
+		0,0,344,345,5,16,0,0,345,346,3,28,14,0,346,350,5,250,0,0,347,349,3,34,
+		17,0,348,347,1,0,0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,
+		353,1,0,0,0,352,350,1,0,0,0,353,354,5,251,0,0,354,360,1,0,0,0,355,356,
+		5,19,0,0,356,357,5,269,0,0,357,358,5,20,0,0,358,360,3,172,86,0,359,334,
+		1,0,0,0,359,336,1,0,0,0,359,340,1,0,0,0,359,344,1,0,0,0,359,355,1,0,0,
+		0,360,27,1,0,0,0,361,362,7,1,0,0,362,29,1,0,0,0,363,364,5,46,0,0,364,365,
+		3,178,89,0,365,369,5,250,0,0,366,368,3,32,16,0,367,366,1,0,0,0,368,371,
+		1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,372,1,0,0,0,371,369,1,0,0,
+		0,372,373,5,251,0,0,373,31,1,0,0,0,374,375,5,47,0,0,375,398,3,172,86,0,
+		376,377,5,48,0,0,377,378,5,49,0,0,378,381,3,170,85,0,379,380,5,50,0,0,
+		380,382,3,172,86,0,381,379,1,0,0,0,381,382,1,0,0,0,382,385,1,0,0,0,383,
+		384,5,51,0,0,384,386,5,269,0,0,385,383,1,0,0,0,385,386,1,0,0,0,386,398,
+		1,0,0,0,387,388,5,48,0,0,388,389,5,52,0,0,389,393,5,250,0,0,390,392,3,
+		34,17,0,391,390,1,0,0,0,392,395,1,0,0,0,393,391,1,0,0,0,393,394,1,0,0,
+		0,394,396,1,0,0,0,395,393,1,0,0,0,396,398,5,251,0,0,397,374,1,0,0,0,397,
+		376,1,0,0,0,397,387,1,0,0,0,398,33,1,0,0,0,399,400,5,269,0,0,400,402,3,
+		172,86,0,401,403,5,254,0,0,402,401,1,0,0,0,402,403,1,0,0,0,403,35,1,0,
+		0,0,404,405,5,53,0,0,405,406,3,178,89,0,406,407,5,54,0,0,407,408,3,178,
 		89,0,408,412,5,250,0,0,409,411,3,38,19,0,410,409,1,0,0,0,411,414,1,0,0,
 		0,412,410,1,0,0,0,412,413,1,0,0,0,413,415,1,0,0,0,414,412,1,0,0,0,415,
-		416,5,251,0,0,416,37,1,0,0,0,417,418,5,55,0,0,418,481,3,178,89,0,419,420,
+		416,5,251,0,0,416,37,1,0,0,0,417,418,5,55,0,0,418,485,3,178,89,0,419,420,
 		5,56,0,0,420,421,3,172,86,0,421,426,3,168,84,0,422,423,5,57,0,0,423,424,
 		3,172,86,0,424,425,3,168,84,0,425,427,1,0,0,0,426,422,1,0,0,0,426,427,
 		1,0,0,0,427,436,1,0,0,0,428,429,5,245,0,0,429,433,3,178,89,0,430,432,3,
 		46,23,0,431,430,1,0,0,0,432,435,1,0,0,0,433,431,1,0,0,0,433,434,1,0,0,
 		0,434,437,1,0,0,0,435,433,1,0,0,0,436,428,1,0,0,0,436,437,1,0,0,0,437,
-		481,1,0,0,0,438,439,5,58,0,0,439,481,5,269,0,0,440,441,5,59,0,0,441,481,
+		485,1,0,0,0,438,439,5,58,0,0,439,485,5,269,0,0,440,441,5,59,0,0,441,485,
 		3,170,85,0,442,443,5,60,0,0,443,444,3,48,24,0,444,445,3,170,85,0,445,446,
 		5,63,0,0,446,447,5,55,0,0,447,451,5,64,0,0,448,449,5,56,0,0,449,450,5,
 		63,0,0,450,452,5,65,0,0,451,448,1,0,0,0,451,452,1,0,0,0,452,456,1,0,0,
 		0,453,455,3,40,20,0,454,453,1,0,0,0,455,458,1,0,0,0,456,454,1,0,0,0,456,
-		457,1,0,0,0,457,481,1,0,0,0,458,456,1,0,0,0,459,461,5,66,0,0,460,462,3,
+		457,1,0,0,0,457,485,1,0,0,0,458,456,1,0,0,0,459,461,5,66,0,0,460,462,3,
 		50,25,0,461,460,1,0,0,0,462,463,1,0,0,0,463,461,1,0,0,0,463,464,1,0,0,
-		0,464,481,1,0,0,0,465,466,5,11,0,0,466,481,3,18,9,0,467,481,3,52,26,0,
-		468,469,5,244,0,0,469,481,3,178,89,0,470,471,5,96,0,0,471,477,3,172,86,
-		0,472,475,5,100,0,0,473,474,5,167,0,0,474,476,3,172,86,0,475,473,1,0,0,
-		0,475,476,1,0,0,0,476,478,1,0,0,0,477,472,1,0,0,0,477,478,1,0,0,0,478,
-		481,1,0,0,0,479,481,3,42,21,0,480,417,1,0,0,0,480,419,1,0,0,0,480,438,
-		1,0,0,0,480,440,1,0,0,0,480,442,1,0,0,0,480,459,1,0,0,0,480,465,1,0,0,
-		0,480,467,1,0,0,0,480,468,1,0,0,0,480,470,1,0,0,0,480,479,1,0,0,0,481,
-		39,1,0,0,0,482,483,5,34,0,0,483,502,3,42,21,0,484,485,5,34,0,0,485,486,
-		5,96,0,0,486,491,3,172,86,0,487,488,5,254,0,0,488,490,3,172,86,0,489,487,
-		1,0,0,0,490,493,1,0,0,0,491,489,1,0,0,0,491,492,1,0,0,0,492,499,1,0,0,
-		0,493,491,1,0,0,0,494,497,5,100,0,0,495,496,5,167,0,0,496,498,3,172,86,
-		0,497,495,1,0,0,0,497,498,1,0,0,0,498,500,1,0,0,0,499,494,1,0,0,0,499,
-		500,1,0,0,0,500,502,1,0,0,0,501,482,1,0,0,0,501,484,1,0,0,0,502,41,1,0,
-		0,0,503,504,5,97,0,0,504,505,5,63,0,0,505,510,3,170,85,0,506,507,5,254,
-		0,0,507,509,3,170,85,0,508,506,1,0,0,0,509,512,1,0,0,0,510,508,1,0,0,0,
-		510,511,1,0,0,0,511,515,1,0,0,0,512,510,1,0,0,0,513,514,5,99,0,0,514,516,
-		3,170,85,0,515,513,1,0,0,0,515,516,1,0,0,0,516,518,1,0,0,0,517,519,3,44,
-		22,0,518,517,1,0,0,0,518,519,1,0,0,0,519,522,1,0,0,0,520,521,5,34,0,0,
-		521,523,5,66,0,0,522,520,1,0,0,0,522,523,1,0,0,0,523,43,1,0,0,0,524,525,
-		5,132,0,0,525,526,3,170,85,0,526,527,5,204,0,0,527,528,3,178,89,0,528,
-		532,1,0,0,0,529,530,5,132,0,0,530,532,3,172,86,0,531,524,1,0,0,0,531,529,
-		1,0,0,0,532,45,1,0,0,0,533,541,5,246,0,0,534,535,5,50,0,0,535,541,3,172,
-		86,0,536,537,5,72,0,0,537,541,3,172,86,0,538,539,5,183,0,0,539,541,3,170,
-		85,0,540,533,1,0,0,0,540,534,1,0,0,0,540,536,1,0,0,0,540,538,1,0,0,0,541,
-		47,1,0,0,0,542,543,5,271,0,0,543,546,5,62,0,0,544,546,5,270,0,0,545,542,
-		1,0,0,0,545,544,1,0,0,0,546,49,1,0,0,0,547,548,5,71,0,0,548,554,3,172,
-		86,0,549,550,5,72,0,0,550,554,3,172,86,0,551,552,5,73,0,0,552,554,5,269,
-		0,0,553,547,1,0,0,0,553,549,1,0,0,0,553,551,1,0,0,0,554,51,1,0,0,0,555,
-		556,5,67,0,0,556,560,3,178,89,0,557,559,3,54,27,0,558,557,1,0,0,0,559,
-		562,1,0,0,0,560,558,1,0,0,0,560,561,1,0,0,0,561,53,1,0,0,0,562,560,1,0,
-		0,0,563,564,5,72,0,0,564,576,3,172,86,0,565,566,5,73,0,0,566,576,5,269,
-		0,0,567,568,5,132,0,0,568,576,3,172,86,0,569,570,5,68,0,0,570,573,3,56,
-		28,0,571,572,5,205,0,0,572,574,3,56,28,0,573,571,1,0,0,0,573,574,1,0,0,
-		0,574,576,1,0,0,0,575,563,1,0,0,0,575,565,1,0,0,0,575,567,1,0,0,0,575,
-		569,1,0,0,0,576,55,1,0,0,0,577,578,7,2,0,0,578,57,1,0,0,0,579,580,5,74,
-		0,0,580,581,3,178,89,0,581,585,5,250,0,0,582,584,3,60,30,0,583,582,1,0,
-		0,0,584,587,1,0,0,0,585,583,1,0,0,0,585,586,1,0,0,0,586,588,1,0,0,0,587,
-		585,1,0,0,0,588,589,5,251,0,0,589,59,1,0,0,0,590,591,5,75,0,0,591,646,
-		3,178,89,0,592,593,5,114,0,0,593,646,3,172,86,0,594,595,5,115,0,0,595,
-		646,3,80,40,0,596,597,5,117,0,0,597,598,5,73,0,0,598,646,5,269,0,0,599,
-		600,5,120,0,0,600,602,3,98,49,0,601,603,5,274,0,0,602,601,1,0,0,0,602,
-		603,1,0,0,0,603,646,1,0,0,0,604,605,5,8,0,0,605,646,5,269,0,0,606,607,
-		5,45,0,0,607,610,3,172,86,0,608,609,5,140,0,0,609,611,3,170,85,0,610,608,
-		1,0,0,0,610,611,1,0,0,0,611,614,1,0,0,0,612,613,5,141,0,0,613,615,3,62,
-		31,0,614,612,1,0,0,0,614,615,1,0,0,0,615,636,1,0,0,0,616,631,5,156,0,0,
-		617,618,5,271,0,0,618,632,5,142,0,0,619,620,5,142,0,0,620,627,5,250,0,
-		0,621,623,3,172,86,0,622,624,5,254,0,0,623,622,1,0,0,0,623,624,1,0,0,0,
-		624,626,1,0,0,0,625,621,1,0,0,0,626,629,1,0,0,0,627,625,1,0,0,0,627,628,
-		1,0,0,0,628,630,1,0,0,0,629,627,1,0,0,0,630,632,5,251,0,0,631,617,1,0,
-		0,0,631,619,1,0,0,0,632,634,1,0,0,0,633,635,5,274,0,0,634,633,1,0,0,0,
-		634,635,1,0,0,0,635,637,1,0,0,0,636,616,1,0,0,0,636,637,1,0,0,0,637,646,
-		1,0,0,0,638,646,3,92,46,0,639,646,3,94,47,0,640,642,5,144,0,0,641,643,
-		5,258,0,0,642,641,1,0,0,0,642,643,1,0,0,0,643,644,1,0,0,0,644,646,3,172,
-		86,0,645,590,1,0,0,0,645,592,1,0,0,0,645,594,1,0,0,0,645,596,1,0,0,0,645,
-		599,1,0,0,0,645,604,1,0,0,0,645,606,1,0,0,0,645,638,1,0,0,0,645,639,1,
-		0,0,0,645,640,1,0,0,0,646,61,1,0,0,0,647,650,5,115,0,0,648,650,3,172,86,
-		0,649,647,1,0,0,0,649,648,1,0,0,0,650,63,1,0,0,0,651,652,5,76,0,0,652,
-		653,3,178,89,0,653,657,5,250,0,0,654,656,3,66,33,0,655,654,1,0,0,0,656,
-		659,1,0,0,0,657,655,1,0,0,0,657,658,1,0,0,0,658,660,1,0,0,0,659,657,1,
-		0,0,0,660,661,5,251,0,0,661,65,1,0,0,0,662,663,5,77,0,0,663,667,5,250,
-		0,0,664,666,3,76,38,0,665,664,1,0,0,0,666,669,1,0,0,0,667,665,1,0,0,0,
-		667,668,1,0,0,0,668,670,1,0,0,0,669,667,1,0,0,0,670,702,5,251,0,0,671,
-		672,5,78,0,0,672,702,3,172,86,0,673,674,5,79,0,0,674,702,3,172,86,0,675,
-		676,5,80,0,0,676,677,5,49,0,0,677,702,3,170,85,0,678,679,5,80,0,0,679,
-		680,5,81,0,0,680,681,3,172,86,0,681,682,3,168,84,0,682,702,1,0,0,0,683,
-		684,5,83,0,0,684,702,3,172,86,0,685,686,5,84,0,0,686,702,3,172,86,0,687,
-		688,5,82,0,0,688,702,3,172,86,0,689,690,5,85,0,0,690,691,3,172,86,0,691,
-		692,3,168,84,0,692,702,1,0,0,0,693,694,5,86,0,0,694,695,3,172,86,0,695,
-		696,5,81,0,0,696,697,3,172,86,0,697,698,3,168,84,0,698,702,1,0,0,0,699,
-		700,5,87,0,0,700,702,3,178,89,0,701,662,1,0,0,0,701,671,1,0,0,0,701,673,
-		1,0,0,0,701,675,1,0,0,0,701,678,1,0,0,0,701,683,1,0,0,0,701,685,1,0,0,
-		0,701,687,1,0,0,0,701,689,1,0,0,0,701,693,1,0,0,0,701,699,1,0,0,0,702,
-		67,1,0,0,0,703,704,5,88,0,0,704,705,3,178,89,0,705,706,5,54,0,0,706,707,
-		3,178,89,0,707,711,5,250,0,0,708,710,3,70,35,0,709,708,1,0,0,0,710,713,
-		1,0,0,0,711,709,1,0,0,0,711,712,1,0,0,0,712,714,1,0,0,0,713,711,1,0,0,
-		0,714,715,5,251,0,0,715,69,1,0,0,0,716,717,5,89,0,0,717,764,3,178,89,0,
-		718,719,5,78,0,0,719,764,3,172,86,0,720,721,5,90,0,0,721,722,5,63,0,0,
-		722,764,5,65,0,0,723,724,5,90,0,0,724,764,3,172,86,0,725,726,5,193,0,0,
-		726,727,3,172,86,0,727,728,3,168,84,0,728,764,1,0,0,0,729,730,5,91,0,0,
-		730,764,3,172,86,0,731,732,5,58,0,0,732,764,5,269,0,0,733,734,5,59,0,0,
-		734,764,3,170,85,0,735,736,5,96,0,0,736,742,3,172,86,0,737,740,5,100,0,
-		0,738,739,5,167,0,0,739,741,3,172,86,0,740,738,1,0,0,0,740,741,1,0,0,0,
-		741,743,1,0,0,0,742,737,1,0,0,0,742,743,1,0,0,0,743,764,1,0,0,0,744,745,
-		5,60,0,0,745,746,3,48,24,0,746,747,3,170,85,0,747,748,5,63,0,0,748,749,
-		5,89,0,0,749,752,5,64,0,0,750,751,5,34,0,0,751,753,3,42,21,0,752,750,1,
-		0,0,0,752,753,1,0,0,0,753,764,1,0,0,0,754,755,5,101,0,0,755,759,3,172,
-		86,0,756,757,5,102,0,0,757,758,5,134,0,0,758,760,5,59,0,0,759,756,1,0,
-		0,0,759,760,1,0,0,0,760,764,1,0,0,0,761,764,3,52,26,0,762,764,3,42,21,
-		0,763,716,1,0,0,0,763,718,1,0,0,0,763,720,1,0,0,0,763,723,1,0,0,0,763,
-		725,1,0,0,0,763,729,1,0,0,0,763,731,1,0,0,0,763,733,1,0,0,0,763,735,1,
-		0,0,0,763,744,1,0,0,0,763,754,1,0,0,0,763,761,1,0,0,0,763,762,1,0,0,0,
-		764,71,1,0,0,0,765,766,5,199,0,0,766,767,3,178,89,0,767,771,5,250,0,0,
-		768,770,3,74,37,0,769,768,1,0,0,0,770,773,1,0,0,0,771,769,1,0,0,0,771,
-		772,1,0,0,0,772,774,1,0,0,0,773,771,1,0,0,0,774,775,5,251,0,0,775,73,1,
-		0,0,0,776,777,5,229,0,0,777,797,3,172,86,0,778,779,5,90,0,0,779,797,3,
-		178,89,0,780,781,5,230,0,0,781,797,3,172,86,0,782,783,5,231,0,0,783,797,
-		3,172,86,0,784,785,5,232,0,0,785,797,3,172,86,0,786,787,5,83,0,0,787,797,
-		3,172,86,0,788,789,5,82,0,0,789,797,3,172,86,0,790,791,5,103,0,0,791,797,
-		3,172,86,0,792,793,5,104,0,0,793,797,3,172,86,0,794,795,5,107,0,0,795,
-		797,3,172,86,0,796,776,1,0,0,0,796,778,1,0,0,0,796,780,1,0,0,0,796,782,
-		1,0,0,0,796,784,1,0,0,0,796,786,1,0,0,0,796,788,1,0,0,0,796,790,1,0,0,
-		0,796,792,1,0,0,0,796,794,1,0,0,0,797,75,1,0,0,0,798,799,5,269,0,0,799,
-		800,3,172,86,0,800,801,5,63,0,0,801,803,3,172,86,0,802,804,5,254,0,0,803,
-		802,1,0,0,0,803,804,1,0,0,0,804,77,1,0,0,0,805,806,5,113,0,0,806,807,3,
-		178,89,0,807,811,5,250,0,0,808,810,3,82,41,0,809,808,1,0,0,0,810,813,1,
-		0,0,0,811,809,1,0,0,0,811,812,1,0,0,0,812,814,1,0,0,0,813,811,1,0,0,0,
-		814,815,5,251,0,0,815,79,1,0,0,0,816,818,3,172,86,0,817,819,5,116,0,0,
-		818,817,1,0,0,0,818,819,1,0,0,0,819,822,1,0,0,0,820,821,5,50,0,0,821,823,
-		3,172,86,0,822,820,1,0,0,0,822,823,1,0,0,0,823,826,1,0,0,0,824,825,5,72,
-		0,0,825,827,3,172,86,0,826,824,1,0,0,0,826,827,1,0,0,0,827,81,1,0,0,0,
-		828,829,5,114,0,0,829,946,3,172,86,0,830,831,5,115,0,0,831,946,3,80,40,
-		0,832,834,5,208,0,0,833,835,5,270,0,0,834,833,1,0,0,0,834,835,1,0,0,0,
-		835,838,1,0,0,0,836,837,5,145,0,0,837,839,3,172,86,0,838,836,1,0,0,0,838,
-		839,1,0,0,0,839,946,1,0,0,0,840,841,5,208,0,0,841,946,5,219,0,0,842,843,
-		5,209,0,0,843,946,3,172,86,0,844,845,5,210,0,0,845,946,3,172,86,0,846,
-		847,5,211,0,0,847,848,5,73,0,0,848,946,5,269,0,0,849,850,5,212,0,0,850,
-		854,5,250,0,0,851,853,3,34,17,0,852,851,1,0,0,0,853,856,1,0,0,0,854,852,
-		1,0,0,0,854,855,1,0,0,0,855,857,1,0,0,0,856,854,1,0,0,0,857,946,5,251,
-		0,0,858,859,5,212,0,0,859,860,5,220,0,0,860,861,3,178,89,0,861,862,5,221,
-		0,0,862,863,3,172,86,0,863,946,1,0,0,0,864,865,5,213,0,0,865,946,3,172,
-		86,0,866,946,3,92,46,0,867,946,3,94,47,0,868,869,5,216,0,0,869,870,5,222,
-		0,0,870,871,3,172,86,0,871,872,5,178,0,0,872,873,3,172,86,0,873,946,1,
-		0,0,0,874,875,5,215,0,0,875,946,3,172,86,0,876,877,5,117,0,0,877,878,5,
-		73,0,0,878,946,5,269,0,0,879,880,5,120,0,0,880,946,3,98,49,0,881,882,5,
-		8,0,0,882,946,5,269,0,0,883,884,5,124,0,0,884,946,5,271,0,0,885,946,3,
-		52,26,0,886,887,5,234,0,0,887,888,5,63,0,0,888,889,3,172,86,0,889,890,
-		5,220,0,0,890,894,3,172,86,0,891,892,5,235,0,0,892,893,5,236,0,0,893,895,
-		3,172,86,0,894,891,1,0,0,0,894,895,1,0,0,0,895,899,1,0,0,0,896,898,3,88,
-		44,0,897,896,1,0,0,0,898,901,1,0,0,0,899,897,1,0,0,0,899,900,1,0,0,0,900,
-		903,1,0,0,0,901,899,1,0,0,0,902,904,3,90,45,0,903,902,1,0,0,0,903,904,
-		1,0,0,0,904,946,1,0,0,0,905,906,5,249,0,0,906,911,5,269,0,0,907,908,5,
-		254,0,0,908,910,5,269,0,0,909,907,1,0,0,0,910,913,1,0,0,0,911,909,1,0,
-		0,0,911,912,1,0,0,0,912,914,1,0,0,0,913,911,1,0,0,0,914,915,5,167,0,0,
-		915,916,3,172,86,0,916,917,5,50,0,0,917,918,3,172,86,0,918,946,1,0,0,0,
-		919,920,5,242,0,0,920,946,3,172,86,0,921,923,5,239,0,0,922,924,3,86,43,
-		0,923,922,1,0,0,0,924,925,1,0,0,0,925,923,1,0,0,0,925,926,1,0,0,0,926,
-		943,1,0,0,0,927,941,5,240,0,0,928,942,3,172,86,0,929,930,5,241,0,0,930,
-		932,5,250,0,0,931,933,3,84,42,0,932,931,1,0,0,0,933,934,1,0,0,0,934,932,
-		1,0,0,0,934,935,1,0,0,0,935,936,1,0,0,0,936,939,5,251,0,0,937,938,7,3,
-		0,0,938,940,3,172,86,0,939,937,1,0,0,0,939,940,1,0,0,0,940,942,1,0,0,0,
-		941,928,1,0,0,0,941,929,1,0,0,0,942,944,1,0,0,0,943,927,1,0,0,0,943,944,
-		1,0,0,0,944,946,1,0,0,0,945,828,1,0,0,0,945,830,1,0,0,0,945,832,1,0,0,
-		0,945,840,1,0,0,0,945,842,1,0,0,0,945,844,1,0,0,0,945,846,1,0,0,0,945,
-		849,1,0,0,0,945,858,1,0,0,0,945,864,1,0,0,0,945,866,1,0,0,0,945,867,1,
-		0,0,0,945,868,1,0,0,0,945,874,1,0,0,0,945,876,1,0,0,0,945,879,1,0,0,0,
-		945,881,1,0,0,0,945,883,1,0,0,0,945,885,1,0,0,0,945,886,1,0,0,0,945,905,
-		1,0,0,0,945,919,1,0,0,0,945,921,1,0,0,0,946,83,1,0,0,0,947,948,3,170,85,
-		0,948,950,3,172,86,0,949,951,5,254,0,0,950,949,1,0,0,0,950,951,1,0,0,0,
-		951,85,1,0,0,0,952,953,5,51,0,0,953,954,5,269,0,0,954,955,5,63,0,0,955,
-		957,3,172,86,0,956,958,5,254,0,0,957,956,1,0,0,0,957,958,1,0,0,0,958,87,
-		1,0,0,0,959,960,5,237,0,0,960,961,5,269,0,0,961,962,5,63,0,0,962,963,3,
-		172,86,0,963,89,1,0,0,0,964,965,5,238,0,0,965,966,5,51,0,0,966,967,5,269,
-		0,0,967,968,5,236,0,0,968,969,3,172,86,0,969,91,1,0,0,0,970,971,5,214,
-		0,0,971,976,3,172,86,0,972,973,5,51,0,0,973,977,5,269,0,0,974,975,5,223,
-		0,0,975,977,3,178,89,0,976,972,1,0,0,0,976,974,1,0,0,0,977,93,1,0,0,0,
-		978,979,5,216,0,0,979,980,5,217,0,0,980,981,3,178,89,0,981,985,5,250,0,
-		0,982,984,3,96,48,0,983,982,1,0,0,0,984,987,1,0,0,0,985,983,1,0,0,0,985,
-		986,1,0,0,0,986,990,1,0,0,0,987,985,1,0,0,0,988,989,5,178,0,0,989,991,
-		3,172,86,0,990,988,1,0,0,0,990,991,1,0,0,0,991,992,1,0,0,0,992,993,5,251,
-		0,0,993,95,1,0,0,0,994,995,5,218,0,0,995,996,3,172,86,0,996,997,3,172,
-		86,0,997,97,1,0,0,0,998,1011,5,121,0,0,999,1011,5,122,0,0,1000,1011,5,
-		123,0,0,1001,1002,5,52,0,0,1002,1006,5,250,0,0,1003,1005,3,34,17,0,1004,
-		1003,1,0,0,0,1005,1008,1,0,0,0,1006,1004,1,0,0,0,1006,1007,1,0,0,0,1007,
-		1009,1,0,0,0,1008,1006,1,0,0,0,1009,1011,5,251,0,0,1010,998,1,0,0,0,1010,
-		999,1,0,0,0,1010,1000,1,0,0,0,1010,1001,1,0,0,0,1011,99,1,0,0,0,1012,1013,
-		5,224,0,0,1013,1014,3,178,89,0,1014,1018,5,250,0,0,1015,1017,3,102,51,
-		0,1016,1015,1,0,0,0,1017,1020,1,0,0,0,1018,1016,1,0,0,0,1018,1019,1,0,
-		0,0,1019,1021,1,0,0,0,1020,1018,1,0,0,0,1021,1022,5,251,0,0,1022,101,1,
-		0,0,0,1023,1024,5,204,0,0,1024,1025,3,178,89,0,1025,1026,5,255,0,0,1026,
-		1027,3,178,89,0,1027,1047,1,0,0,0,1028,1029,5,202,0,0,1029,1047,3,172,
-		86,0,1030,1031,5,225,0,0,1031,1047,3,172,86,0,1032,1033,5,226,0,0,1033,
-		1047,5,228,0,0,1034,1035,5,226,0,0,1035,1047,3,178,89,0,1036,1038,5,65,
-		0,0,1037,1039,3,104,52,0,1038,1037,1,0,0,0,1039,1040,1,0,0,0,1040,1038,
-		1,0,0,0,1040,1041,1,0,0,0,1041,1047,1,0,0,0,1042,1043,5,212,0,0,1043,1044,
-		5,173,0,0,1044,1045,5,51,0,0,1045,1047,3,178,89,0,1046,1023,1,0,0,0,1046,
-		1028,1,0,0,0,1046,1030,1,0,0,0,1046,1032,1,0,0,0,1046,1034,1,0,0,0,1046,
-		1036,1,0,0,0,1046,1042,1,0,0,0,1047,103,1,0,0,0,1048,1049,5,227,0,0,1049,
-		1055,3,172,86,0,1050,1051,5,103,0,0,1051,1055,3,172,86,0,1052,1053,5,104,
-		0,0,1053,1055,3,172,86,0,1054,1048,1,0,0,0,1054,1050,1,0,0,0,1054,1052,
-		1,0,0,0,1055,105,1,0,0,0,1056,1057,5,125,0,0,1057,1058,3,178,89,0,1058,
-		1062,5,250,0,0,1059,1061,3,108,54,0,1060,1059,1,0,0,0,1061,1064,1,0,0,
-		0,1062,1060,1,0,0,0,1062,1063,1,0,0,0,1063,1065,1,0,0,0,1064,1062,1,0,
-		0,0,1065,1066,5,251,0,0,1066,107,1,0,0,0,1067,1068,5,126,0,0,1068,1103,
-		3,172,86,0,1069,1070,5,127,0,0,1070,1075,3,110,55,0,1071,1072,5,254,0,
-		0,1072,1074,3,110,55,0,1073,1071,1,0,0,0,1074,1077,1,0,0,0,1075,1073,1,
-		0,0,0,1075,1076,1,0,0,0,1076,1103,1,0,0,0,1077,1075,1,0,0,0,1078,1079,
-		5,169,0,0,1079,1103,3,172,86,0,1080,1081,5,170,0,0,1081,1082,3,172,86,
-		0,1082,1083,5,167,0,0,1083,1086,3,178,89,0,1084,1085,5,171,0,0,1085,1087,
-		3,172,86,0,1086,1084,1,0,0,0,1086,1087,1,0,0,0,1087,1089,1,0,0,0,1088,
-		1090,5,176,0,0,1089,1088,1,0,0,0,1089,1090,1,0,0,0,1090,1103,1,0,0,0,1091,
-		1092,5,210,0,0,1092,1103,3,172,86,0,1093,1094,5,172,0,0,1094,1099,3,114,
-		57,0,1095,1096,5,254,0,0,1096,1098,3,114,57,0,1097,1095,1,0,0,0,1098,1101,
-		1,0,0,0,1099,1097,1,0,0,0,1099,1100,1,0,0,0,1100,1103,1,0,0,0,1101,1099,
-		1,0,0,0,1102,1067,1,0,0,0,1102,1069,1,0,0,0,1102,1078,1,0,0,0,1102,1080,
-		1,0,0,0,1102,1091,1,0,0,0,1102,1093,1,0,0,0,1103,109,1,0,0,0,1104,1105,
-		3,178,89,0,1105,1114,3,172,86,0,1106,1110,5,250,0,0,1107,1109,3,112,56,
-		0,1108,1107,1,0,0,0,1109,1112,1,0,0,0,1110,1108,1,0,0,0,1110,1111,1,0,
-		0,0,1111,1113,1,0,0,0,1112,1110,1,0,0,0,1113,1115,5,251,0,0,1114,1106,
-		1,0,0,0,1114,1115,1,0,0,0,1115,111,1,0,0,0,1116,1117,5,169,0,0,1117,1123,
-		3,172,86,0,1118,1119,5,170,0,0,1119,1123,3,172,86,0,1120,1121,5,171,0,
-		0,1121,1123,3,172,86,0,1122,1116,1,0,0,0,1122,1118,1,0,0,0,1122,1120,1,
-		0,0,0,1123,113,1,0,0,0,1124,1125,5,269,0,0,1125,1126,3,172,86,0,1126,115,
-		1,0,0,0,1127,1128,5,128,0,0,1128,1137,3,178,89,0,1129,1133,5,250,0,0,1130,
-		1132,3,118,59,0,1131,1130,1,0,0,0,1132,1135,1,0,0,0,1133,1131,1,0,0,0,
-		1133,1134,1,0,0,0,1134,1136,1,0,0,0,1135,1133,1,0,0,0,1136,1138,5,251,
-		0,0,1137,1129,1,0,0,0,1137,1138,1,0,0,0,1138,117,1,0,0,0,1139,1140,5,129,
-		0,0,1140,1146,3,172,86,0,1141,1142,5,130,0,0,1142,1146,3,172,86,0,1143,
-		1144,5,131,0,0,1144,1146,3,172,86,0,1145,1139,1,0,0,0,1145,1141,1,0,0,
-		0,1145,1143,1,0,0,0,1146,119,1,0,0,0,1147,1148,5,132,0,0,1148,1149,3,178,
-		89,0,1149,1150,5,250,0,0,1150,1158,3,172,86,0,1151,1156,3,168,84,0,1152,
-		1153,5,57,0,0,1153,1154,3,172,86,0,1154,1155,3,168,84,0,1155,1157,1,0,
-		0,0,1156,1152,1,0,0,0,1156,1157,1,0,0,0,1157,1159,1,0,0,0,1158,1151,1,
-		0,0,0,1158,1159,1,0,0,0,1159,1160,1,0,0,0,1160,1161,5,251,0,0,1161,121,
-		1,0,0,0,1162,1163,5,133,0,0,1163,1164,3,178,89,0,1164,1165,5,257,0,0,1165,
-		1172,3,172,86,0,1166,1169,5,134,0,0,1167,1170,5,135,0,0,1168,1170,5,136,
-		0,0,1169,1167,1,0,0,0,1169,1168,1,0,0,0,1170,1171,1,0,0,0,1171,1173,3,
-		170,85,0,1172,1166,1,0,0,0,1172,1173,1,0,0,0,1173,1176,1,0,0,0,1174,1175,
-		5,51,0,0,1175,1177,5,269,0,0,1176,1174,1,0,0,0,1176,1177,1,0,0,0,1177,
-		123,1,0,0,0,1178,1179,5,137,0,0,1179,1180,3,178,89,0,1180,1181,5,145,0,
-		0,1181,1184,3,172,86,0,1182,1183,5,51,0,0,1183,1185,5,269,0,0,1184,1182,
-		1,0,0,0,1184,1185,1,0,0,0,1185,1189,1,0,0,0,1186,1187,5,138,0,0,1187,1188,
-		5,140,0,0,1188,1190,5,271,0,0,1189,1186,1,0,0,0,1189,1190,1,0,0,0,1190,
-		1194,1,0,0,0,1191,1192,5,139,0,0,1192,1193,5,140,0,0,1193,1195,5,271,0,
-		0,1194,1191,1,0,0,0,1194,1195,1,0,0,0,1195,1206,1,0,0,0,1196,1197,5,162,
-		0,0,1197,1198,5,188,0,0,1198,1199,3,178,89,0,1199,1200,5,163,0,0,1200,
-		1201,5,167,0,0,1201,1202,5,271,0,0,1202,1204,5,164,0,0,1203,1205,3,126,
-		63,0,1204,1203,1,0,0,0,1204,1205,1,0,0,0,1205,1207,1,0,0,0,1206,1196,1,
-		0,0,0,1206,1207,1,0,0,0,1207,1208,1,0,0,0,1208,1209,5,256,0,0,1209,1214,
-		3,128,64,0,1210,1211,5,254,0,0,1211,1213,3,128,64,0,1212,1210,1,0,0,0,
-		1213,1216,1,0,0,0,1214,1212,1,0,0,0,1214,1215,1,0,0,0,1215,125,1,0,0,0,
-		1216,1214,1,0,0,0,1217,1218,5,165,0,0,1218,1223,3,178,89,0,1219,1220,5,
-		254,0,0,1220,1222,3,178,89,0,1221,1219,1,0,0,0,1222,1225,1,0,0,0,1223,
-		1221,1,0,0,0,1223,1224,1,0,0,0,1224,1229,1,0,0,0,1225,1223,1,0,0,0,1226,
-		1227,5,179,0,0,1227,1228,5,166,0,0,1228,1230,3,178,89,0,1229,1226,1,0,
-		0,0,1229,1230,1,0,0,0,1230,1234,1,0,0,0,1231,1232,5,166,0,0,1232,1234,
-		3,178,89,0,1233,1217,1,0,0,0,1233,1231,1,0,0,0,1234,127,1,0,0,0,1235,1236,
-		5,158,0,0,1236,1237,5,270,0,0,1237,1238,5,167,0,0,1238,1255,3,178,89,0,
-		1239,1251,5,161,0,0,1240,1241,5,252,0,0,1241,1246,3,178,89,0,1242,1243,
-		5,254,0,0,1243,1245,3,178,89,0,1244,1242,1,0,0,0,1245,1248,1,0,0,0,1246,
-		1244,1,0,0,0,1246,1247,1,0,0,0,1247,1249,1,0,0,0,1248,1246,1,0,0,0,1249,
-		1250,5,253,0,0,1250,1252,1,0,0,0,1251,1240,1,0,0,0,1251,1252,1,0,0,0,1252,
-		1255,1,0,0,0,1253,1255,3,178,89,0,1254,1235,1,0,0,0,1254,1239,1,0,0,0,
-		1254,1253,1,0,0,0,1255,129,1,0,0,0,1256,1257,5,146,0,0,1257,1258,5,145,
-		0,0,1258,1261,3,172,86,0,1259,1260,5,147,0,0,1260,1262,3,170,85,0,1261,
-		1259,1,0,0,0,1261,1262,1,0,0,0,1262,131,1,0,0,0,1263,1264,5,148,0,0,1264,
-		1265,5,149,0,0,1265,1270,3,134,67,0,1266,1267,5,254,0,0,1267,1269,3,134,
-		67,0,1268,1266,1,0,0,0,1269,1272,1,0,0,0,1270,1268,1,0,0,0,1270,1271,1,
-		0,0,0,1271,133,1,0,0,0,1272,1270,1,0,0,0,1273,1276,5,66,0,0,1274,1276,
-		3,178,89,0,1275,1273,1,0,0,0,1275,1274,1,0,0,0,1276,135,1,0,0,0,1277,1278,
-		5,150,0,0,1278,1282,5,250,0,0,1279,1281,3,138,69,0,1280,1279,1,0,0,0,1281,
-		1284,1,0,0,0,1282,1280,1,0,0,0,1282,1283,1,0,0,0,1283,1285,1,0,0,0,1284,
-		1282,1,0,0,0,1285,1286,5,251,0,0,1286,137,1,0,0,0,1287,1288,5,10,0,0,1288,
-		1298,3,176,88,0,1289,1290,5,151,0,0,1290,1295,3,178,89,0,1291,1292,5,254,
-		0,0,1292,1294,3,178,89,0,1293,1291,1,0,0,0,1294,1297,1,0,0,0,1295,1293,
-		1,0,0,0,1295,1296,1,0,0,0,1296,1299,1,0,0,0,1297,1295,1,0,0,0,1298,1289,
-		1,0,0,0,1298,1299,1,0,0,0,1299,1382,1,0,0,0,1300,1301,5,152,0,0,1301,1382,
-		3,178,89,0,1302,1303,5,153,0,0,1303,1382,3,178,89,0,1304,1305,5,154,0,
-		0,1305,1306,5,155,0,0,1306,1307,5,156,0,0,1307,1382,3,178,89,0,1308,1311,
-		5,157,0,0,1309,1310,5,270,0,0,1310,1312,5,204,0,0,1311,1309,1,0,0,0,1311,
-		1312,1,0,0,0,1312,1313,1,0,0,0,1313,1314,5,155,0,0,1314,1315,5,167,0,0,
-		1315,1382,3,178,89,0,1316,1317,5,158,0,0,1317,1318,5,270,0,0,1318,1319,
-		5,204,0,0,1319,1320,5,155,0,0,1320,1321,5,167,0,0,1321,1382,3,178,89,0,
-		1322,1323,5,181,0,0,1323,1328,3,178,89,0,1324,1325,5,254,0,0,1325,1327,
-		3,178,89,0,1326,1324,1,0,0,0,1327,1330,1,0,0,0,1328,1326,1,0,0,0,1328,
-		1329,1,0,0,0,1329,1332,1,0,0,0,1330,1328,1,0,0,0,1331,1333,5,159,0,0,1332,
-		1331,1,0,0,0,1332,1333,1,0,0,0,1333,1334,1,0,0,0,1334,1335,5,167,0,0,1335,
-		1336,5,233,0,0,1336,1337,3,176,88,0,1337,1382,1,0,0,0,1338,1339,5,177,
-		0,0,1339,1340,3,172,86,0,1340,1344,5,250,0,0,1341,1343,3,138,69,0,1342,
-		1341,1,0,0,0,1343,1346,1,0,0,0,1344,1342,1,0,0,0,1344,1345,1,0,0,0,1345,
-		1347,1,0,0,0,1346,1344,1,0,0,0,1347,1357,5,251,0,0,1348,1349,5,178,0,0,
-		1349,1353,5,250,0,0,1350,1352,3,138,69,0,1351,1350,1,0,0,0,1352,1355,1,
-		0,0,0,1353,1351,1,0,0,0,1353,1354,1,0,0,0,1354,1356,1,0,0,0,1355,1353,
-		1,0,0,0,1356,1358,5,251,0,0,1357,1348,1,0,0,0,1357,1358,1,0,0,0,1358,1382,
-		1,0,0,0,1359,1362,5,159,0,0,1360,1361,5,188,0,0,1361,1363,5,114,0,0,1362,
-		1360,1,0,0,0,1362,1363,1,0,0,0,1363,1364,1,0,0,0,1364,1368,5,250,0,0,1365,
-		1367,3,138,69,0,1366,1365,1,0,0,0,1367,1370,1,0,0,0,1368,1366,1,0,0,0,
-		1368,1369,1,0,0,0,1369,1371,1,0,0,0,1370,1368,1,0,0,0,1371,1382,5,251,
-		0,0,1372,1373,5,160,0,0,1373,1377,5,250,0,0,1374,1376,3,138,69,0,1375,
-		1374,1,0,0,0,1376,1379,1,0,0,0,1377,1375,1,0,0,0,1377,1378,1,0,0,0,1378,
-		1380,1,0,0,0,1379,1377,1,0,0,0,1380,1382,5,251,0,0,1381,1287,1,0,0,0,1381,
-		1300,1,0,0,0,1381,1302,1,0,0,0,1381,1304,1,0,0,0,1381,1308,1,0,0,0,1381,
-		1316,1,0,0,0,1381,1322,1,0,0,0,1381,1338,1,0,0,0,1381,1359,1,0,0,0,1381,
-		1372,1,0,0,0,1382,139,1,0,0,0,1383,1384,5,180,0,0,1384,1388,5,250,0,0,
-		1385,1387,3,142,71,0,1386,1385,1,0,0,0,1387,1390,1,0,0,0,1388,1386,1,0,
-		0,0,1388,1389,1,0,0,0,1389,1391,1,0,0,0,1390,1388,1,0,0,0,1391,1392,5,
-		251,0,0,1392,141,1,0,0,0,1393,1394,5,181,0,0,1394,1399,3,178,89,0,1395,
-		1396,5,254,0,0,1396,1398,3,178,89,0,1397,1395,1,0,0,0,1398,1401,1,0,0,
-		0,1399,1397,1,0,0,0,1399,1400,1,0,0,0,1400,1405,1,0,0,0,1401,1399,1,0,
-		0,0,1402,1404,3,144,72,0,1403,1402,1,0,0,0,1404,1407,1,0,0,0,1405,1403,
-		1,0,0,0,1405,1406,1,0,0,0,1406,1410,1,0,0,0,1407,1405,1,0,0,0,1408,1410,
-		3,136,68,0,1409,1393,1,0,0,0,1409,1408,1,0,0,0,1410,143,1,0,0,0,1411,1412,
-		5,182,0,0,1412,1458,3,172,86,0,1413,1414,5,90,0,0,1414,1415,5,248,0,0,
-		1415,1458,3,172,86,0,1416,1417,5,90,0,0,1417,1458,3,178,89,0,1418,1419,
-		5,183,0,0,1419,1458,3,170,85,0,1420,1421,5,134,0,0,1421,1422,5,271,0,0,
-		1422,1458,5,143,0,0,1423,1424,5,103,0,0,1424,1425,3,172,86,0,1425,1426,
-		5,190,0,0,1426,1427,5,112,0,0,1427,1458,1,0,0,0,1428,1429,5,104,0,0,1429,
-		1458,3,172,86,0,1430,1431,5,105,0,0,1431,1432,3,172,86,0,1432,1433,5,190,
-		0,0,1433,1434,5,112,0,0,1434,1458,1,0,0,0,1435,1436,5,106,0,0,1436,1458,
-		3,172,86,0,1437,1438,5,107,0,0,1438,1458,5,108,0,0,1439,1440,5,109,0,0,
-		1440,1458,3,172,86,0,1441,1442,5,93,0,0,1442,1443,5,95,0,0,1443,1444,5,
-		63,0,0,1444,1446,3,172,86,0,1445,1447,3,146,73,0,1446,1445,1,0,0,0,1446,
-		1447,1,0,0,0,1447,1450,1,0,0,0,1448,1449,5,4,0,0,1449,1451,3,170,85,0,
-		1450,1448,1,0,0,0,1450,1451,1,0,0,0,1451,1453,1,0,0,0,1452,1454,3,148,
-		74,0,1453,1452,1,0,0,0,1453,1454,1,0,0,0,1454,1458,1,0,0,0,1455,1456,5,
-		110,0,0,1456,1458,3,170,85,0,1457,1411,1,0,0,0,1457,1413,1,0,0,0,1457,
-		1416,1,0,0,0,1457,1418,1,0,0,0,1457,1420,1,0,0,0,1457,1423,1,0,0,0,1457,
-		1428,1,0,0,0,1457,1430,1,0,0,0,1457,1435,1,0,0,0,1457,1437,1,0,0,0,1457,
-		1439,1,0,0,0,1457,1441,1,0,0,0,1457,1455,1,0,0,0,1458,145,1,0,0,0,1459,
-		1460,5,94,0,0,1460,1461,5,167,0,0,1461,1462,3,172,86,0,1462,1463,5,134,
-		0,0,1463,1464,3,170,85,0,1464,147,1,0,0,0,1465,1466,5,90,0,0,1466,1467,
-		3,172,86,0,1467,149,1,0,0,0,1468,1469,5,2,0,0,1469,1470,3,178,89,0,1470,
-		1471,5,4,0,0,1471,1472,3,178,89,0,1472,1476,5,250,0,0,1473,1475,3,152,
-		76,0,1474,1473,1,0,0,0,1475,1478,1,0,0,0,1476,1474,1,0,0,0,1476,1477,1,
-		0,0,0,1477,1479,1,0,0,0,1478,1476,1,0,0,0,1479,1480,5,251,0,0,1480,151,
-		1,0,0,0,1481,1482,3,178,89,0,1482,1483,5,60,0,0,1483,1484,5,184,0,0,1484,
-		1485,5,271,0,0,1485,1805,1,0,0,0,1486,1487,3,178,89,0,1487,1488,5,60,0,
-		0,1488,1489,5,38,0,0,1489,1493,3,172,86,0,1490,1492,3,166,83,0,1491,1490,
-		1,0,0,0,1492,1495,1,0,0,0,1493,1491,1,0,0,0,1493,1494,1,0,0,0,1494,1805,
-		1,0,0,0,1495,1493,1,0,0,0,1496,1497,3,178,89,0,1497,1501,5,98,0,0,1498,
-		1499,5,156,0,0,1499,1500,5,61,0,0,1500,1502,5,271,0,0,1501,1498,1,0,0,
-		0,1501,1502,1,0,0,0,1502,1503,1,0,0,0,1503,1504,5,63,0,0,1504,1505,3,170,
-		85,0,1505,1805,1,0,0,0,1506,1507,3,178,89,0,1507,1508,5,98,0,0,1508,1512,
-		5,38,0,0,1509,1510,5,156,0,0,1510,1511,5,61,0,0,1511,1513,5,271,0,0,1512,
-		1509,1,0,0,0,1512,1513,1,0,0,0,1513,1514,1,0,0,0,1514,1515,5,63,0,0,1515,
-		1520,3,164,82,0,1516,1517,5,254,0,0,1517,1519,3,164,82,0,1518,1516,1,0,
-		0,0,1519,1522,1,0,0,0,1520,1518,1,0,0,0,1520,1521,1,0,0,0,1521,1526,1,
-		0,0,0,1522,1520,1,0,0,0,1523,1525,3,166,83,0,1524,1523,1,0,0,0,1525,1528,
-		1,0,0,0,1526,1524,1,0,0,0,1526,1527,1,0,0,0,1527,1805,1,0,0,0,1528,1526,
-		1,0,0,0,1529,1530,3,176,88,0,1530,1531,7,4,0,0,1531,1532,3,172,86,0,1532,
-		1537,3,168,84,0,1533,1534,5,28,0,0,1534,1535,3,172,86,0,1535,1536,3,168,
-		84,0,1536,1538,1,0,0,0,1537,1533,1,0,0,0,1537,1538,1,0,0,0,1538,1805,1,
-		0,0,0,1539,1540,3,176,88,0,1540,1541,5,187,0,0,1541,1542,3,172,86,0,1542,
-		1543,5,188,0,0,1543,1544,5,269,0,0,1544,1805,1,0,0,0,1545,1546,3,178,89,
-		0,1546,1579,5,189,0,0,1547,1548,5,54,0,0,1548,1552,5,269,0,0,1549,1551,
-		3,166,83,0,1550,1549,1,0,0,0,1551,1554,1,0,0,0,1552,1550,1,0,0,0,1552,
-		1553,1,0,0,0,1553,1556,1,0,0,0,1554,1552,1,0,0,0,1555,1557,3,156,78,0,
-		1556,1555,1,0,0,0,1556,1557,1,0,0,0,1557,1580,1,0,0,0,1558,1568,5,38,0,
-		0,1559,1560,5,44,0,0,1560,1561,3,172,86,0,1561,1565,3,168,84,0,1562,1564,
-		3,154,77,0,1563,1562,1,0,0,0,1564,1567,1,0,0,0,1565,1563,1,0,0,0,1565,
-		1566,1,0,0,0,1566,1569,1,0,0,0,1567,1565,1,0,0,0,1568,1559,1,0,0,0,1568,
-		1569,1,0,0,0,1569,1573,1,0,0,0,1570,1572,3,166,83,0,1571,1570,1,0,0,0,
-		1572,1575,1,0,0,0,1573,1571,1,0,0,0,1573,1574,1,0,0,0,1574,1577,1,0,0,
-		0,1575,1573,1,0,0,0,1576,1578,3,156,78,0,1577,1576,1,0,0,0,1577,1578,1,
-		0,0,0,1578,1580,1,0,0,0,1579,1547,1,0,0,0,1579,1558,1,0,0,0,1580,1805,
-		1,0,0,0,1581,1583,5,180,0,0,1582,1584,3,144,72,0,1583,1582,1,0,0,0,1584,
-		1585,1,0,0,0,1585,1583,1,0,0,0,1585,1586,1,0,0,0,1586,1805,1,0,0,0,1587,
-		1588,5,180,0,0,1588,1589,5,181,0,0,1589,1805,5,111,0,0,1590,1591,5,180,
-		0,0,1591,1592,5,207,0,0,1592,1593,5,93,0,0,1593,1805,5,95,0,0,1594,1595,
-		3,178,89,0,1595,1596,5,122,0,0,1596,1597,3,172,86,0,1597,1805,1,0,0,0,
-		1598,1599,3,178,89,0,1599,1600,5,16,0,0,1600,1601,3,28,14,0,1601,1605,
-		5,250,0,0,1602,1604,3,34,17,0,1603,1602,1,0,0,0,1604,1607,1,0,0,0,1605,
-		1603,1,0,0,0,1605,1606,1,0,0,0,1606,1608,1,0,0,0,1607,1605,1,0,0,0,1608,
-		1609,5,251,0,0,1609,1805,1,0,0,0,1610,1611,3,178,89,0,1611,1612,5,19,0,
-		0,1612,1613,5,269,0,0,1613,1614,5,20,0,0,1614,1615,3,172,86,0,1615,1805,
-		1,0,0,0,1616,1617,3,178,89,0,1617,1619,5,21,0,0,1618,1620,5,258,0,0,1619,
-		1618,1,0,0,0,1619,1620,1,0,0,0,1620,1621,1,0,0,0,1621,1622,3,172,86,0,
-		1622,1805,1,0,0,0,1623,1624,3,178,89,0,1624,1625,5,243,0,0,1625,1628,3,
-		170,85,0,1626,1627,5,51,0,0,1627,1629,5,269,0,0,1628,1626,1,0,0,0,1628,
-		1629,1,0,0,0,1629,1805,1,0,0,0,1630,1631,3,178,89,0,1631,1632,5,243,0,
-		0,1632,1633,5,38,0,0,1633,1638,3,162,81,0,1634,1635,5,254,0,0,1635,1637,
-		3,162,81,0,1636,1634,1,0,0,0,1637,1640,1,0,0,0,1638,1636,1,0,0,0,1638,
-		1639,1,0,0,0,1639,1643,1,0,0,0,1640,1638,1,0,0,0,1641,1642,5,51,0,0,1642,
-		1644,5,269,0,0,1643,1641,1,0,0,0,1643,1644,1,0,0,0,1644,1648,1,0,0,0,1645,
-		1647,3,166,83,0,1646,1645,1,0,0,0,1647,1650,1,0,0,0,1648,1646,1,0,0,0,
-		1648,1649,1,0,0,0,1649,1805,1,0,0,0,1650,1648,1,0,0,0,1651,1652,3,178,
-		89,0,1652,1653,5,247,0,0,1653,1654,5,38,0,0,1654,1659,3,162,81,0,1655,
-		1656,5,254,0,0,1656,1658,3,162,81,0,1657,1655,1,0,0,0,1658,1661,1,0,0,
-		0,1659,1657,1,0,0,0,1659,1660,1,0,0,0,1660,1665,1,0,0,0,1661,1659,1,0,
-		0,0,1662,1664,3,166,83,0,1663,1662,1,0,0,0,1664,1667,1,0,0,0,1665,1663,
-		1,0,0,0,1665,1666,1,0,0,0,1666,1805,1,0,0,0,1667,1665,1,0,0,0,1668,1669,
-		3,178,89,0,1669,1670,5,92,0,0,1670,1671,3,172,86,0,1671,1805,1,0,0,0,1672,
-		1673,3,178,89,0,1673,1674,5,93,0,0,1674,1675,5,140,0,0,1675,1676,3,170,
-		85,0,1676,1677,5,63,0,0,1677,1679,3,172,86,0,1678,1680,3,146,73,0,1679,
-		1678,1,0,0,0,1679,1680,1,0,0,0,1680,1682,1,0,0,0,1681,1683,3,148,74,0,
-		1682,1681,1,0,0,0,1682,1683,1,0,0,0,1683,1805,1,0,0,0,1684,1685,3,178,
-		89,0,1685,1686,5,207,0,0,1686,1687,5,93,0,0,1687,1805,1,0,0,0,1688,1689,
-		3,178,89,0,1689,1690,5,71,0,0,1690,1692,5,69,0,0,1691,1693,5,270,0,0,1692,
-		1691,1,0,0,0,1692,1693,1,0,0,0,1693,1805,1,0,0,0,1694,1695,3,178,89,0,
-		1695,1696,5,71,0,0,1696,1699,5,70,0,0,1697,1698,5,51,0,0,1698,1700,5,269,
-		0,0,1699,1697,1,0,0,0,1699,1700,1,0,0,0,1700,1805,1,0,0,0,1701,1702,3,
-		178,89,0,1702,1703,5,173,0,0,1703,1704,5,54,0,0,1704,1707,5,269,0,0,1705,
-		1706,5,63,0,0,1706,1708,3,172,86,0,1707,1705,1,0,0,0,1707,1708,1,0,0,0,
-		1708,1711,1,0,0,0,1709,1710,5,174,0,0,1710,1712,3,172,86,0,1711,1709,1,
-		0,0,0,1711,1712,1,0,0,0,1712,1805,1,0,0,0,1713,1714,3,178,89,0,1714,1715,
-		5,173,0,0,1715,1716,5,145,0,0,1716,1719,3,172,86,0,1717,1718,5,51,0,0,
-		1718,1720,5,269,0,0,1719,1717,1,0,0,0,1719,1720,1,0,0,0,1720,1723,1,0,
-		0,0,1721,1722,5,63,0,0,1722,1724,3,172,86,0,1723,1721,1,0,0,0,1723,1724,
-		1,0,0,0,1724,1727,1,0,0,0,1725,1726,5,174,0,0,1726,1728,3,172,86,0,1727,
-		1725,1,0,0,0,1727,1728,1,0,0,0,1728,1805,1,0,0,0,1729,1730,3,178,89,0,
-		1730,1731,5,175,0,0,1731,1732,3,172,86,0,1732,1805,1,0,0,0,1733,1734,3,
-		178,89,0,1734,1735,5,168,0,0,1735,1738,3,172,86,0,1736,1737,5,51,0,0,1737,
-		1739,5,269,0,0,1738,1736,1,0,0,0,1738,1739,1,0,0,0,1739,1742,1,0,0,0,1740,
-		1741,5,167,0,0,1741,1743,5,269,0,0,1742,1740,1,0,0,0,1742,1743,1,0,0,0,
-		1743,1805,1,0,0,0,1744,1745,3,178,89,0,1745,1747,5,65,0,0,1746,1748,3,
-		104,52,0,1747,1746,1,0,0,0,1748,1749,1,0,0,0,1749,1747,1,0,0,0,1749,1750,
-		1,0,0,0,1750,1805,1,0,0,0,1751,1752,5,22,0,0,1752,1805,5,271,0,0,1753,
-		1754,5,23,0,0,1754,1805,5,271,0,0,1755,1805,5,24,0,0,1756,1805,5,25,0,
-		0,1757,1758,3,178,89,0,1758,1759,5,26,0,0,1759,1760,5,27,0,0,1760,1761,
-		3,172,86,0,1761,1762,3,168,84,0,1762,1763,5,28,0,0,1763,1764,3,172,86,
-		0,1764,1765,3,168,84,0,1765,1805,1,0,0,0,1766,1767,3,178,89,0,1767,1768,
-		5,29,0,0,1768,1771,5,167,0,0,1769,1772,5,30,0,0,1770,1772,3,172,86,0,1771,
-		1769,1,0,0,0,1771,1770,1,0,0,0,1772,1773,1,0,0,0,1773,1774,5,31,0,0,1774,
-		1775,3,172,86,0,1775,1776,3,168,84,0,1776,1777,5,28,0,0,1777,1778,3,172,
-		86,0,1778,1779,3,168,84,0,1779,1805,1,0,0,0,1780,1781,3,178,89,0,1781,
-		1782,5,32,0,0,1782,1783,3,172,86,0,1783,1784,3,168,84,0,1784,1785,5,20,
-		0,0,1785,1786,3,172,86,0,1786,1805,1,0,0,0,1787,1788,5,33,0,0,1788,1789,
-		3,176,88,0,1789,1790,5,34,0,0,1790,1791,3,176,88,0,1791,1794,3,172,86,
-		0,1792,1793,5,35,0,0,1793,1795,3,172,86,0,1794,1792,1,0,0,0,1794,1795,
-		1,0,0,0,1795,1805,1,0,0,0,1796,1797,5,36,0,0,1797,1798,5,35,0,0,1798,1799,
-		3,172,86,0,1799,1800,3,168,84,0,1800,1801,5,37,0,0,1801,1802,3,172,86,
-		0,1802,1803,3,168,84,0,1803,1805,1,0,0,0,1804,1481,1,0,0,0,1804,1486,1,
-		0,0,0,1804,1496,1,0,0,0,1804,1506,1,0,0,0,1804,1529,1,0,0,0,1804,1539,
-		1,0,0,0,1804,1545,1,0,0,0,1804,1581,1,0,0,0,1804,1587,1,0,0,0,1804,1590,
-		1,0,0,0,1804,1594,1,0,0,0,1804,1598,1,0,0,0,1804,1610,1,0,0,0,1804,1616,
-		1,0,0,0,1804,1623,1,0,0,0,1804,1630,1,0,0,0,1804,1651,1,0,0,0,1804,1668,
-		1,0,0,0,1804,1672,1,0,0,0,1804,1684,1,0,0,0,1804,1688,1,0,0,0,1804,1694,
-		1,0,0,0,1804,1701,1,0,0,0,1804,1713,1,0,0,0,1804,1729,1,0,0,0,1804,1733,
-		1,0,0,0,1804,1744,1,0,0,0,1804,1751,1,0,0,0,1804,1753,1,0,0,0,1804,1755,
-		1,0,0,0,1804,1756,1,0,0,0,1804,1757,1,0,0,0,1804,1766,1,0,0,0,1804,1780,
-		1,0,0,0,1804,1787,1,0,0,0,1804,1796,1,0,0,0,1805,153,1,0,0,0,1806,1807,
-		5,73,0,0,1807,1808,5,269,0,0,1808,1809,5,179,0,0,1809,1810,3,172,86,0,
-		1810,1811,3,168,84,0,1811,155,1,0,0,0,1812,1813,5,45,0,0,1813,1814,5,40,
-		0,0,1814,1815,5,41,0,0,1815,1816,3,172,86,0,1816,1817,5,42,0,0,1817,1821,
-		3,172,86,0,1818,1820,3,166,83,0,1819,1818,1,0,0,0,1820,1823,1,0,0,0,1821,
-		1819,1,0,0,0,1821,1822,1,0,0,0,1822,1849,1,0,0,0,1823,1821,1,0,0,0,1824,
-		1825,5,45,0,0,1825,1826,5,38,0,0,1826,1827,5,63,0,0,1827,1832,3,160,80,
-		0,1828,1829,5,254,0,0,1829,1831,3,160,80,0,1830,1828,1,0,0,0,1831,1834,
-		1,0,0,0,1832,1830,1,0,0,0,1832,1833,1,0,0,0,1833,1840,1,0,0,0,1834,1832,
-		1,0,0,0,1835,1837,5,254,0,0,1836,1835,1,0,0,0,1836,1837,1,0,0,0,1837,1838,
-		1,0,0,0,1838,1839,5,178,0,0,1839,1841,3,158,79,0,1840,1836,1,0,0,0,1840,
-		1841,1,0,0,0,1841,1845,1,0,0,0,1842,1844,3,166,83,0,1843,1842,1,0,0,0,
-		1844,1847,1,0,0,0,1845,1843,1,0,0,0,1845,1846,1,0,0,0,1846,1849,1,0,0,
-		0,1847,1845,1,0,0,0,1848,1812,1,0,0,0,1848,1824,1,0,0,0,1849,157,1,0,0,
-		0,1850,1851,5,40,0,0,1851,1852,5,41,0,0,1852,1853,3,172,86,0,1853,1854,
-		5,42,0,0,1854,1855,3,172,86,0,1855,159,1,0,0,0,1856,1857,3,172,86,0,1857,
-		1858,5,34,0,0,1858,1859,3,172,86,0,1859,161,1,0,0,0,1860,1862,5,259,0,
-		0,1861,1860,1,0,0,0,1861,1862,1,0,0,0,1862,1863,1,0,0,0,1863,1864,3,170,
-		85,0,1864,1865,5,34,0,0,1865,1866,3,172,86,0,1866,163,1,0,0,0,1867,1868,
-		3,170,85,0,1868,1869,5,34,0,0,1869,1870,3,172,86,0,1870,165,1,0,0,0,1871,
-		1872,5,39,0,0,1872,1873,3,176,88,0,1873,1874,3,172,86,0,1874,167,1,0,0,
-		0,1875,1876,5,190,0,0,1876,1877,5,203,0,0,1877,169,1,0,0,0,1878,1879,5,
-		270,0,0,1879,171,1,0,0,0,1880,1881,6,86,-1,0,1881,1882,5,252,0,0,1882,
-		1883,3,172,86,0,1883,1884,5,253,0,0,1884,1923,1,0,0,0,1885,1886,5,259,
-		0,0,1886,1923,3,172,86,16,1887,1888,5,207,0,0,1888,1923,3,172,86,11,1889,
-		1890,5,177,0,0,1890,1891,3,172,86,0,1891,1892,5,179,0,0,1892,1893,3,172,
-		86,0,1893,1894,5,178,0,0,1894,1895,3,172,86,0,1895,1923,1,0,0,0,1896,1897,
-		3,178,89,0,1897,1906,5,252,0,0,1898,1903,3,172,86,0,1899,1900,5,254,0,
-		0,1900,1902,3,172,86,0,1901,1899,1,0,0,0,1902,1905,1,0,0,0,1903,1901,1,
-		0,0,0,1903,1904,1,0,0,0,1904,1907,1,0,0,0,1905,1903,1,0,0,0,1906,1898,
-		1,0,0,0,1906,1907,1,0,0,0,1907,1908,1,0,0,0,1908,1909,5,253,0,0,1909,1923,
-		1,0,0,0,1910,1912,7,5,0,0,1911,1913,3,174,87,0,1912,1911,1,0,0,0,1912,
-		1913,1,0,0,0,1913,1914,1,0,0,0,1914,1915,5,190,0,0,1915,1923,3,174,87,
-		0,1916,1917,5,271,0,0,1917,1923,3,174,87,0,1918,1923,5,270,0,0,1919,1923,
-		5,271,0,0,1920,1923,5,269,0,0,1921,1923,3,176,88,0,1922,1880,1,0,0,0,1922,
-		1885,1,0,0,0,1922,1887,1,0,0,0,1922,1889,1,0,0,0,1922,1896,1,0,0,0,1922,
-		1910,1,0,0,0,1922,1916,1,0,0,0,1922,1918,1,0,0,0,1922,1919,1,0,0,0,1922,
-		1920,1,0,0,0,1922,1921,1,0,0,0,1923,1944,1,0,0,0,1924,1925,10,15,0,0,1925,
-		1926,5,204,0,0,1926,1943,3,172,86,16,1927,1928,10,14,0,0,1928,1929,7,6,
-		0,0,1929,1943,3,172,86,15,1930,1931,10,13,0,0,1931,1932,7,3,0,0,1932,1943,
-		3,172,86,14,1933,1934,10,12,0,0,1934,1935,7,7,0,0,1935,1943,3,172,86,13,
-		1936,1937,10,10,0,0,1937,1938,5,205,0,0,1938,1943,3,172,86,11,1939,1940,
-		10,9,0,0,1940,1941,5,206,0,0,1941,1943,3,172,86,10,1942,1924,1,0,0,0,1942,
-		1927,1,0,0,0,1942,1930,1,0,0,0,1942,1933,1,0,0,0,1942,1936,1,0,0,0,1942,
-		1939,1,0,0,0,1943,1946,1,0,0,0,1944,1942,1,0,0,0,1944,1945,1,0,0,0,1945,
-		173,1,0,0,0,1946,1944,1,0,0,0,1947,1948,7,8,0,0,1948,175,1,0,0,0,1949,
-		1952,3,178,89,0,1950,1951,5,255,0,0,1951,1953,3,178,89,0,1952,1950,1,0,
-		0,0,1952,1953,1,0,0,0,1953,177,1,0,0,0,1954,1955,7,9,0,0,1955,179,1,0,
-		0,0,209,184,186,200,226,233,235,243,245,267,271,273,280,285,288,293,297,
-		310,321,329,350,359,369,381,385,393,397,402,412,426,433,436,451,456,463,
-		475,477,480,491,497,499,501,510,515,518,522,531,540,545,553,560,573,575,
-		585,602,610,614,623,627,631,634,636,642,645,649,657,667,701,711,740,742,
-		752,759,763,771,796,803,811,818,822,826,834,838,854,894,899,903,911,925,
-		934,939,941,943,945,950,957,976,985,990,1006,1010,1018,1040,1046,1054,
-		1062,1075,1086,1089,1099,1102,1110,1114,1122,1133,1137,1145,1156,1158,
-		1169,1172,1176,1184,1189,1194,1204,1206,1214,1223,1229,1233,1246,1251,
-		1254,1261,1270,1275,1282,1295,1298,1311,1328,1332,1344,1353,1357,1362,
-		1368,1377,1381,1388,1399,1405,1409,1446,1450,1453,1457,1476,1493,1501,
-		1512,1520,1526,1537,1552,1556,1565,1568,1573,1577,1579,1585,1605,1619,
-		1628,1638,1643,1648,1659,1665,1679,1682,1692,1699,1707,1711,1719,1723,
-		1727,1738,1742,1749,1771,1794,1804,1821,1832,1836,1840,1845,1848,1861,
-		1903,1906,1912,1922,1942,1944,1952
+		0,464,467,1,0,0,0,465,466,5,34,0,0,466,468,3,52,26,0,467,465,1,0,0,0,467,
+		468,1,0,0,0,468,485,1,0,0,0,469,470,5,11,0,0,470,485,3,18,9,0,471,485,
+		3,52,26,0,472,473,5,244,0,0,473,485,3,178,89,0,474,475,5,96,0,0,475,481,
+		3,172,86,0,476,479,5,100,0,0,477,478,5,167,0,0,478,480,3,172,86,0,479,
+		477,1,0,0,0,479,480,1,0,0,0,480,482,1,0,0,0,481,476,1,0,0,0,481,482,1,
+		0,0,0,482,485,1,0,0,0,483,485,3,42,21,0,484,417,1,0,0,0,484,419,1,0,0,
+		0,484,438,1,0,0,0,484,440,1,0,0,0,484,442,1,0,0,0,484,459,1,0,0,0,484,
+		469,1,0,0,0,484,471,1,0,0,0,484,472,1,0,0,0,484,474,1,0,0,0,484,483,1,
+		0,0,0,485,39,1,0,0,0,486,487,5,34,0,0,487,506,3,42,21,0,488,489,5,34,0,
+		0,489,490,5,96,0,0,490,495,3,172,86,0,491,492,5,254,0,0,492,494,3,172,
+		86,0,493,491,1,0,0,0,494,497,1,0,0,0,495,493,1,0,0,0,495,496,1,0,0,0,496,
+		503,1,0,0,0,497,495,1,0,0,0,498,501,5,100,0,0,499,500,5,167,0,0,500,502,
+		3,172,86,0,501,499,1,0,0,0,501,502,1,0,0,0,502,504,1,0,0,0,503,498,1,0,
+		0,0,503,504,1,0,0,0,504,506,1,0,0,0,505,486,1,0,0,0,505,488,1,0,0,0,506,
+		41,1,0,0,0,507,508,5,97,0,0,508,509,5,63,0,0,509,514,3,170,85,0,510,511,
+		5,254,0,0,511,513,3,170,85,0,512,510,1,0,0,0,513,516,1,0,0,0,514,512,1,
+		0,0,0,514,515,1,0,0,0,515,519,1,0,0,0,516,514,1,0,0,0,517,518,5,99,0,0,
+		518,520,3,170,85,0,519,517,1,0,0,0,519,520,1,0,0,0,520,522,1,0,0,0,521,
+		523,3,44,22,0,522,521,1,0,0,0,522,523,1,0,0,0,523,532,1,0,0,0,524,525,
+		5,34,0,0,525,529,5,66,0,0,526,528,3,50,25,0,527,526,1,0,0,0,528,531,1,
+		0,0,0,529,527,1,0,0,0,529,530,1,0,0,0,530,533,1,0,0,0,531,529,1,0,0,0,
+		532,524,1,0,0,0,532,533,1,0,0,0,533,43,1,0,0,0,534,535,5,132,0,0,535,536,
+		3,170,85,0,536,537,5,204,0,0,537,538,3,178,89,0,538,542,1,0,0,0,539,540,
+		5,132,0,0,540,542,3,172,86,0,541,534,1,0,0,0,541,539,1,0,0,0,542,45,1,
+		0,0,0,543,551,5,246,0,0,544,545,5,50,0,0,545,551,3,172,86,0,546,547,5,
+		72,0,0,547,551,3,172,86,0,548,549,5,183,0,0,549,551,3,170,85,0,550,543,
+		1,0,0,0,550,544,1,0,0,0,550,546,1,0,0,0,550,548,1,0,0,0,551,47,1,0,0,0,
+		552,553,5,271,0,0,553,556,5,62,0,0,554,556,5,270,0,0,555,552,1,0,0,0,555,
+		554,1,0,0,0,556,49,1,0,0,0,557,558,5,71,0,0,558,564,3,172,86,0,559,560,
+		5,72,0,0,560,564,3,172,86,0,561,562,5,73,0,0,562,564,5,269,0,0,563,557,
+		1,0,0,0,563,559,1,0,0,0,563,561,1,0,0,0,564,51,1,0,0,0,565,566,5,67,0,
+		0,566,570,3,178,89,0,567,569,3,54,27,0,568,567,1,0,0,0,569,572,1,0,0,0,
+		570,568,1,0,0,0,570,571,1,0,0,0,571,53,1,0,0,0,572,570,1,0,0,0,573,574,
+		5,72,0,0,574,586,3,172,86,0,575,576,5,73,0,0,576,586,5,269,0,0,577,578,
+		5,132,0,0,578,586,3,172,86,0,579,580,5,68,0,0,580,583,3,56,28,0,581,582,
+		5,205,0,0,582,584,3,56,28,0,583,581,1,0,0,0,583,584,1,0,0,0,584,586,1,
+		0,0,0,585,573,1,0,0,0,585,575,1,0,0,0,585,577,1,0,0,0,585,579,1,0,0,0,
+		586,55,1,0,0,0,587,588,7,2,0,0,588,57,1,0,0,0,589,590,5,74,0,0,590,591,
+		3,178,89,0,591,595,5,250,0,0,592,594,3,60,30,0,593,592,1,0,0,0,594,597,
+		1,0,0,0,595,593,1,0,0,0,595,596,1,0,0,0,596,598,1,0,0,0,597,595,1,0,0,
+		0,598,599,5,251,0,0,599,59,1,0,0,0,600,601,5,75,0,0,601,656,3,178,89,0,
+		602,603,5,114,0,0,603,656,3,172,86,0,604,605,5,115,0,0,605,656,3,80,40,
+		0,606,607,5,117,0,0,607,608,5,73,0,0,608,656,5,269,0,0,609,610,5,120,0,
+		0,610,612,3,98,49,0,611,613,5,274,0,0,612,611,1,0,0,0,612,613,1,0,0,0,
+		613,656,1,0,0,0,614,615,5,8,0,0,615,656,5,269,0,0,616,617,5,45,0,0,617,
+		620,3,172,86,0,618,619,5,140,0,0,619,621,3,170,85,0,620,618,1,0,0,0,620,
+		621,1,0,0,0,621,624,1,0,0,0,622,623,5,141,0,0,623,625,3,62,31,0,624,622,
+		1,0,0,0,624,625,1,0,0,0,625,646,1,0,0,0,626,641,5,156,0,0,627,628,5,271,
+		0,0,628,642,5,142,0,0,629,630,5,142,0,0,630,637,5,250,0,0,631,633,3,172,
+		86,0,632,634,5,254,0,0,633,632,1,0,0,0,633,634,1,0,0,0,634,636,1,0,0,0,
+		635,631,1,0,0,0,636,639,1,0,0,0,637,635,1,0,0,0,637,638,1,0,0,0,638,640,
+		1,0,0,0,639,637,1,0,0,0,640,642,5,251,0,0,641,627,1,0,0,0,641,629,1,0,
+		0,0,642,644,1,0,0,0,643,645,5,274,0,0,644,643,1,0,0,0,644,645,1,0,0,0,
+		645,647,1,0,0,0,646,626,1,0,0,0,646,647,1,0,0,0,647,656,1,0,0,0,648,656,
+		3,92,46,0,649,656,3,94,47,0,650,652,5,144,0,0,651,653,5,258,0,0,652,651,
+		1,0,0,0,652,653,1,0,0,0,653,654,1,0,0,0,654,656,3,172,86,0,655,600,1,0,
+		0,0,655,602,1,0,0,0,655,604,1,0,0,0,655,606,1,0,0,0,655,609,1,0,0,0,655,
+		614,1,0,0,0,655,616,1,0,0,0,655,648,1,0,0,0,655,649,1,0,0,0,655,650,1,
+		0,0,0,656,61,1,0,0,0,657,660,5,115,0,0,658,660,3,172,86,0,659,657,1,0,
+		0,0,659,658,1,0,0,0,660,63,1,0,0,0,661,662,5,76,0,0,662,663,3,178,89,0,
+		663,667,5,250,0,0,664,666,3,66,33,0,665,664,1,0,0,0,666,669,1,0,0,0,667,
+		665,1,0,0,0,667,668,1,0,0,0,668,670,1,0,0,0,669,667,1,0,0,0,670,671,5,
+		251,0,0,671,65,1,0,0,0,672,673,5,77,0,0,673,677,5,250,0,0,674,676,3,76,
+		38,0,675,674,1,0,0,0,676,679,1,0,0,0,677,675,1,0,0,0,677,678,1,0,0,0,678,
+		680,1,0,0,0,679,677,1,0,0,0,680,712,5,251,0,0,681,682,5,78,0,0,682,712,
+		3,172,86,0,683,684,5,79,0,0,684,712,3,172,86,0,685,686,5,80,0,0,686,687,
+		5,49,0,0,687,712,3,170,85,0,688,689,5,80,0,0,689,690,5,81,0,0,690,691,
+		3,172,86,0,691,692,3,168,84,0,692,712,1,0,0,0,693,694,5,83,0,0,694,712,
+		3,172,86,0,695,696,5,84,0,0,696,712,3,172,86,0,697,698,5,82,0,0,698,712,
+		3,172,86,0,699,700,5,85,0,0,700,701,3,172,86,0,701,702,3,168,84,0,702,
+		712,1,0,0,0,703,704,5,86,0,0,704,705,3,172,86,0,705,706,5,81,0,0,706,707,
+		3,172,86,0,707,708,3,168,84,0,708,712,1,0,0,0,709,710,5,87,0,0,710,712,
+		3,178,89,0,711,672,1,0,0,0,711,681,1,0,0,0,711,683,1,0,0,0,711,685,1,0,
+		0,0,711,688,1,0,0,0,711,693,1,0,0,0,711,695,1,0,0,0,711,697,1,0,0,0,711,
+		699,1,0,0,0,711,703,1,0,0,0,711,709,1,0,0,0,712,67,1,0,0,0,713,714,5,88,
+		0,0,714,715,3,178,89,0,715,716,5,54,0,0,716,717,3,178,89,0,717,721,5,250,
+		0,0,718,720,3,70,35,0,719,718,1,0,0,0,720,723,1,0,0,0,721,719,1,0,0,0,
+		721,722,1,0,0,0,722,724,1,0,0,0,723,721,1,0,0,0,724,725,5,251,0,0,725,
+		69,1,0,0,0,726,727,5,89,0,0,727,774,3,178,89,0,728,729,5,78,0,0,729,774,
+		3,172,86,0,730,731,5,90,0,0,731,732,5,63,0,0,732,774,5,65,0,0,733,734,
+		5,90,0,0,734,774,3,172,86,0,735,736,5,193,0,0,736,737,3,172,86,0,737,738,
+		3,168,84,0,738,774,1,0,0,0,739,740,5,91,0,0,740,774,3,172,86,0,741,742,
+		5,58,0,0,742,774,5,269,0,0,743,744,5,59,0,0,744,774,3,170,85,0,745,746,
+		5,96,0,0,746,752,3,172,86,0,747,750,5,100,0,0,748,749,5,167,0,0,749,751,
+		3,172,86,0,750,748,1,0,0,0,750,751,1,0,0,0,751,753,1,0,0,0,752,747,1,0,
+		0,0,752,753,1,0,0,0,753,774,1,0,0,0,754,755,5,60,0,0,755,756,3,48,24,0,
+		756,757,3,170,85,0,757,758,5,63,0,0,758,759,5,89,0,0,759,762,5,64,0,0,
+		760,761,5,34,0,0,761,763,3,42,21,0,762,760,1,0,0,0,762,763,1,0,0,0,763,
+		774,1,0,0,0,764,765,5,101,0,0,765,769,3,172,86,0,766,767,5,102,0,0,767,
+		768,5,134,0,0,768,770,5,59,0,0,769,766,1,0,0,0,769,770,1,0,0,0,770,774,
+		1,0,0,0,771,774,3,52,26,0,772,774,3,42,21,0,773,726,1,0,0,0,773,728,1,
+		0,0,0,773,730,1,0,0,0,773,733,1,0,0,0,773,735,1,0,0,0,773,739,1,0,0,0,
+		773,741,1,0,0,0,773,743,1,0,0,0,773,745,1,0,0,0,773,754,1,0,0,0,773,764,
+		1,0,0,0,773,771,1,0,0,0,773,772,1,0,0,0,774,71,1,0,0,0,775,776,5,199,0,
+		0,776,777,3,178,89,0,777,781,5,250,0,0,778,780,3,74,37,0,779,778,1,0,0,
+		0,780,783,1,0,0,0,781,779,1,0,0,0,781,782,1,0,0,0,782,784,1,0,0,0,783,
+		781,1,0,0,0,784,785,5,251,0,0,785,73,1,0,0,0,786,787,5,229,0,0,787,807,
+		3,172,86,0,788,789,5,90,0,0,789,807,3,178,89,0,790,791,5,230,0,0,791,807,
+		3,172,86,0,792,793,5,231,0,0,793,807,3,172,86,0,794,795,5,232,0,0,795,
+		807,3,172,86,0,796,797,5,83,0,0,797,807,3,172,86,0,798,799,5,82,0,0,799,
+		807,3,172,86,0,800,801,5,103,0,0,801,807,3,172,86,0,802,803,5,104,0,0,
+		803,807,3,172,86,0,804,805,5,107,0,0,805,807,3,172,86,0,806,786,1,0,0,
+		0,806,788,1,0,0,0,806,790,1,0,0,0,806,792,1,0,0,0,806,794,1,0,0,0,806,
+		796,1,0,0,0,806,798,1,0,0,0,806,800,1,0,0,0,806,802,1,0,0,0,806,804,1,
+		0,0,0,807,75,1,0,0,0,808,809,5,269,0,0,809,810,3,172,86,0,810,811,5,63,
+		0,0,811,813,3,172,86,0,812,814,5,254,0,0,813,812,1,0,0,0,813,814,1,0,0,
+		0,814,77,1,0,0,0,815,816,5,113,0,0,816,817,3,178,89,0,817,821,5,250,0,
+		0,818,820,3,82,41,0,819,818,1,0,0,0,820,823,1,0,0,0,821,819,1,0,0,0,821,
+		822,1,0,0,0,822,824,1,0,0,0,823,821,1,0,0,0,824,825,5,251,0,0,825,79,1,
+		0,0,0,826,828,3,172,86,0,827,829,5,116,0,0,828,827,1,0,0,0,828,829,1,0,
+		0,0,829,832,1,0,0,0,830,831,5,50,0,0,831,833,3,172,86,0,832,830,1,0,0,
+		0,832,833,1,0,0,0,833,836,1,0,0,0,834,835,5,72,0,0,835,837,3,172,86,0,
+		836,834,1,0,0,0,836,837,1,0,0,0,837,81,1,0,0,0,838,839,5,114,0,0,839,956,
+		3,172,86,0,840,841,5,115,0,0,841,956,3,80,40,0,842,844,5,208,0,0,843,845,
+		5,270,0,0,844,843,1,0,0,0,844,845,1,0,0,0,845,848,1,0,0,0,846,847,5,145,
+		0,0,847,849,3,172,86,0,848,846,1,0,0,0,848,849,1,0,0,0,849,956,1,0,0,0,
+		850,851,5,208,0,0,851,956,5,219,0,0,852,853,5,209,0,0,853,956,3,172,86,
+		0,854,855,5,210,0,0,855,956,3,172,86,0,856,857,5,211,0,0,857,858,5,73,
+		0,0,858,956,5,269,0,0,859,860,5,212,0,0,860,864,5,250,0,0,861,863,3,34,
+		17,0,862,861,1,0,0,0,863,866,1,0,0,0,864,862,1,0,0,0,864,865,1,0,0,0,865,
+		867,1,0,0,0,866,864,1,0,0,0,867,956,5,251,0,0,868,869,5,212,0,0,869,870,
+		5,220,0,0,870,871,3,178,89,0,871,872,5,221,0,0,872,873,3,172,86,0,873,
+		956,1,0,0,0,874,875,5,213,0,0,875,956,3,172,86,0,876,956,3,92,46,0,877,
+		956,3,94,47,0,878,879,5,216,0,0,879,880,5,222,0,0,880,881,3,172,86,0,881,
+		882,5,178,0,0,882,883,3,172,86,0,883,956,1,0,0,0,884,885,5,215,0,0,885,
+		956,3,172,86,0,886,887,5,117,0,0,887,888,5,73,0,0,888,956,5,269,0,0,889,
+		890,5,120,0,0,890,956,3,98,49,0,891,892,5,8,0,0,892,956,5,269,0,0,893,
+		894,5,124,0,0,894,956,5,271,0,0,895,956,3,52,26,0,896,897,5,234,0,0,897,
+		898,5,63,0,0,898,899,3,172,86,0,899,900,5,220,0,0,900,904,3,172,86,0,901,
+		902,5,235,0,0,902,903,5,236,0,0,903,905,3,172,86,0,904,901,1,0,0,0,904,
+		905,1,0,0,0,905,909,1,0,0,0,906,908,3,88,44,0,907,906,1,0,0,0,908,911,
+		1,0,0,0,909,907,1,0,0,0,909,910,1,0,0,0,910,913,1,0,0,0,911,909,1,0,0,
+		0,912,914,3,90,45,0,913,912,1,0,0,0,913,914,1,0,0,0,914,956,1,0,0,0,915,
+		916,5,249,0,0,916,921,5,269,0,0,917,918,5,254,0,0,918,920,5,269,0,0,919,
+		917,1,0,0,0,920,923,1,0,0,0,921,919,1,0,0,0,921,922,1,0,0,0,922,924,1,
+		0,0,0,923,921,1,0,0,0,924,925,5,167,0,0,925,926,3,172,86,0,926,927,5,50,
+		0,0,927,928,3,172,86,0,928,956,1,0,0,0,929,930,5,242,0,0,930,956,3,172,
+		86,0,931,933,5,239,0,0,932,934,3,86,43,0,933,932,1,0,0,0,934,935,1,0,0,
+		0,935,933,1,0,0,0,935,936,1,0,0,0,936,953,1,0,0,0,937,951,5,240,0,0,938,
+		952,3,172,86,0,939,940,5,241,0,0,940,942,5,250,0,0,941,943,3,84,42,0,942,
+		941,1,0,0,0,943,944,1,0,0,0,944,942,1,0,0,0,944,945,1,0,0,0,945,946,1,
+		0,0,0,946,949,5,251,0,0,947,948,7,3,0,0,948,950,3,172,86,0,949,947,1,0,
+		0,0,949,950,1,0,0,0,950,952,1,0,0,0,951,938,1,0,0,0,951,939,1,0,0,0,952,
+		954,1,0,0,0,953,937,1,0,0,0,953,954,1,0,0,0,954,956,1,0,0,0,955,838,1,
+		0,0,0,955,840,1,0,0,0,955,842,1,0,0,0,955,850,1,0,0,0,955,852,1,0,0,0,
+		955,854,1,0,0,0,955,856,1,0,0,0,955,859,1,0,0,0,955,868,1,0,0,0,955,874,
+		1,0,0,0,955,876,1,0,0,0,955,877,1,0,0,0,955,878,1,0,0,0,955,884,1,0,0,
+		0,955,886,1,0,0,0,955,889,1,0,0,0,955,891,1,0,0,0,955,893,1,0,0,0,955,
+		895,1,0,0,0,955,896,1,0,0,0,955,915,1,0,0,0,955,929,1,0,0,0,955,931,1,
+		0,0,0,956,83,1,0,0,0,957,958,3,170,85,0,958,960,3,172,86,0,959,961,5,254,
+		0,0,960,959,1,0,0,0,960,961,1,0,0,0,961,85,1,0,0,0,962,963,5,51,0,0,963,
+		964,5,269,0,0,964,965,5,63,0,0,965,967,3,172,86,0,966,968,5,254,0,0,967,
+		966,1,0,0,0,967,968,1,0,0,0,968,87,1,0,0,0,969,970,5,237,0,0,970,971,5,
+		269,0,0,971,972,5,63,0,0,972,973,3,172,86,0,973,89,1,0,0,0,974,975,5,238,
+		0,0,975,976,5,51,0,0,976,977,5,269,0,0,977,978,5,236,0,0,978,979,3,172,
+		86,0,979,91,1,0,0,0,980,981,5,214,0,0,981,986,3,172,86,0,982,983,5,51,
+		0,0,983,987,5,269,0,0,984,985,5,223,0,0,985,987,3,178,89,0,986,982,1,0,
+		0,0,986,984,1,0,0,0,987,93,1,0,0,0,988,989,5,216,0,0,989,990,5,217,0,0,
+		990,991,3,178,89,0,991,995,5,250,0,0,992,994,3,96,48,0,993,992,1,0,0,0,
+		994,997,1,0,0,0,995,993,1,0,0,0,995,996,1,0,0,0,996,1000,1,0,0,0,997,995,
+		1,0,0,0,998,999,5,178,0,0,999,1001,3,172,86,0,1000,998,1,0,0,0,1000,1001,
+		1,0,0,0,1001,1002,1,0,0,0,1002,1003,5,251,0,0,1003,95,1,0,0,0,1004,1005,
+		5,218,0,0,1005,1006,3,172,86,0,1006,1007,3,172,86,0,1007,97,1,0,0,0,1008,
+		1021,5,121,0,0,1009,1021,5,122,0,0,1010,1021,5,123,0,0,1011,1012,5,52,
+		0,0,1012,1016,5,250,0,0,1013,1015,3,34,17,0,1014,1013,1,0,0,0,1015,1018,
+		1,0,0,0,1016,1014,1,0,0,0,1016,1017,1,0,0,0,1017,1019,1,0,0,0,1018,1016,
+		1,0,0,0,1019,1021,5,251,0,0,1020,1008,1,0,0,0,1020,1009,1,0,0,0,1020,1010,
+		1,0,0,0,1020,1011,1,0,0,0,1021,99,1,0,0,0,1022,1023,5,224,0,0,1023,1024,
+		3,178,89,0,1024,1028,5,250,0,0,1025,1027,3,102,51,0,1026,1025,1,0,0,0,
+		1027,1030,1,0,0,0,1028,1026,1,0,0,0,1028,1029,1,0,0,0,1029,1031,1,0,0,
+		0,1030,1028,1,0,0,0,1031,1032,5,251,0,0,1032,101,1,0,0,0,1033,1034,5,204,
+		0,0,1034,1035,3,178,89,0,1035,1036,5,255,0,0,1036,1037,3,178,89,0,1037,
+		1057,1,0,0,0,1038,1039,5,202,0,0,1039,1057,3,172,86,0,1040,1041,5,225,
+		0,0,1041,1057,3,172,86,0,1042,1043,5,226,0,0,1043,1057,5,228,0,0,1044,
+		1045,5,226,0,0,1045,1057,3,178,89,0,1046,1048,5,65,0,0,1047,1049,3,104,
+		52,0,1048,1047,1,0,0,0,1049,1050,1,0,0,0,1050,1048,1,0,0,0,1050,1051,1,
+		0,0,0,1051,1057,1,0,0,0,1052,1053,5,212,0,0,1053,1054,5,173,0,0,1054,1055,
+		5,51,0,0,1055,1057,3,178,89,0,1056,1033,1,0,0,0,1056,1038,1,0,0,0,1056,
+		1040,1,0,0,0,1056,1042,1,0,0,0,1056,1044,1,0,0,0,1056,1046,1,0,0,0,1056,
+		1052,1,0,0,0,1057,103,1,0,0,0,1058,1059,5,227,0,0,1059,1065,3,172,86,0,
+		1060,1061,5,103,0,0,1061,1065,3,172,86,0,1062,1063,5,104,0,0,1063,1065,
+		3,172,86,0,1064,1058,1,0,0,0,1064,1060,1,0,0,0,1064,1062,1,0,0,0,1065,
+		105,1,0,0,0,1066,1067,5,125,0,0,1067,1068,3,178,89,0,1068,1072,5,250,0,
+		0,1069,1071,3,108,54,0,1070,1069,1,0,0,0,1071,1074,1,0,0,0,1072,1070,1,
+		0,0,0,1072,1073,1,0,0,0,1073,1075,1,0,0,0,1074,1072,1,0,0,0,1075,1076,
+		5,251,0,0,1076,107,1,0,0,0,1077,1078,5,126,0,0,1078,1113,3,172,86,0,1079,
+		1080,5,127,0,0,1080,1085,3,110,55,0,1081,1082,5,254,0,0,1082,1084,3,110,
+		55,0,1083,1081,1,0,0,0,1084,1087,1,0,0,0,1085,1083,1,0,0,0,1085,1086,1,
+		0,0,0,1086,1113,1,0,0,0,1087,1085,1,0,0,0,1088,1089,5,169,0,0,1089,1113,
+		3,172,86,0,1090,1091,5,170,0,0,1091,1092,3,172,86,0,1092,1093,5,167,0,
+		0,1093,1096,3,178,89,0,1094,1095,5,171,0,0,1095,1097,3,172,86,0,1096,1094,
+		1,0,0,0,1096,1097,1,0,0,0,1097,1099,1,0,0,0,1098,1100,5,176,0,0,1099,1098,
+		1,0,0,0,1099,1100,1,0,0,0,1100,1113,1,0,0,0,1101,1102,5,210,0,0,1102,1113,
+		3,172,86,0,1103,1104,5,172,0,0,1104,1109,3,114,57,0,1105,1106,5,254,0,
+		0,1106,1108,3,114,57,0,1107,1105,1,0,0,0,1108,1111,1,0,0,0,1109,1107,1,
+		0,0,0,1109,1110,1,0,0,0,1110,1113,1,0,0,0,1111,1109,1,0,0,0,1112,1077,
+		1,0,0,0,1112,1079,1,0,0,0,1112,1088,1,0,0,0,1112,1090,1,0,0,0,1112,1101,
+		1,0,0,0,1112,1103,1,0,0,0,1113,109,1,0,0,0,1114,1115,3,178,89,0,1115,1124,
+		3,172,86,0,1116,1120,5,250,0,0,1117,1119,3,112,56,0,1118,1117,1,0,0,0,
+		1119,1122,1,0,0,0,1120,1118,1,0,0,0,1120,1121,1,0,0,0,1121,1123,1,0,0,
+		0,1122,1120,1,0,0,0,1123,1125,5,251,0,0,1124,1116,1,0,0,0,1124,1125,1,
+		0,0,0,1125,111,1,0,0,0,1126,1127,5,169,0,0,1127,1133,3,172,86,0,1128,1129,
+		5,170,0,0,1129,1133,3,172,86,0,1130,1131,5,171,0,0,1131,1133,3,172,86,
+		0,1132,1126,1,0,0,0,1132,1128,1,0,0,0,1132,1130,1,0,0,0,1133,113,1,0,0,
+		0,1134,1135,5,269,0,0,1135,1136,3,172,86,0,1136,115,1,0,0,0,1137,1138,
+		5,128,0,0,1138,1147,3,178,89,0,1139,1143,5,250,0,0,1140,1142,3,118,59,
+		0,1141,1140,1,0,0,0,1142,1145,1,0,0,0,1143,1141,1,0,0,0,1143,1144,1,0,
+		0,0,1144,1146,1,0,0,0,1145,1143,1,0,0,0,1146,1148,5,251,0,0,1147,1139,
+		1,0,0,0,1147,1148,1,0,0,0,1148,117,1,0,0,0,1149,1150,5,129,0,0,1150,1156,
+		3,172,86,0,1151,1152,5,130,0,0,1152,1156,3,172,86,0,1153,1154,5,131,0,
+		0,1154,1156,3,172,86,0,1155,1149,1,0,0,0,1155,1151,1,0,0,0,1155,1153,1,
+		0,0,0,1156,119,1,0,0,0,1157,1158,5,132,0,0,1158,1159,3,178,89,0,1159,1160,
+		5,250,0,0,1160,1168,3,172,86,0,1161,1166,3,168,84,0,1162,1163,5,57,0,0,
+		1163,1164,3,172,86,0,1164,1165,3,168,84,0,1165,1167,1,0,0,0,1166,1162,
+		1,0,0,0,1166,1167,1,0,0,0,1167,1169,1,0,0,0,1168,1161,1,0,0,0,1168,1169,
+		1,0,0,0,1169,1170,1,0,0,0,1170,1171,5,251,0,0,1171,121,1,0,0,0,1172,1173,
+		5,133,0,0,1173,1174,3,178,89,0,1174,1175,5,257,0,0,1175,1182,3,172,86,
+		0,1176,1179,5,134,0,0,1177,1180,5,135,0,0,1178,1180,5,136,0,0,1179,1177,
+		1,0,0,0,1179,1178,1,0,0,0,1180,1181,1,0,0,0,1181,1183,3,170,85,0,1182,
+		1176,1,0,0,0,1182,1183,1,0,0,0,1183,1186,1,0,0,0,1184,1185,5,51,0,0,1185,
+		1187,5,269,0,0,1186,1184,1,0,0,0,1186,1187,1,0,0,0,1187,123,1,0,0,0,1188,
+		1189,5,137,0,0,1189,1190,3,178,89,0,1190,1191,5,145,0,0,1191,1194,3,172,
+		86,0,1192,1193,5,51,0,0,1193,1195,5,269,0,0,1194,1192,1,0,0,0,1194,1195,
+		1,0,0,0,1195,1199,1,0,0,0,1196,1197,5,138,0,0,1197,1198,5,140,0,0,1198,
+		1200,5,271,0,0,1199,1196,1,0,0,0,1199,1200,1,0,0,0,1200,1204,1,0,0,0,1201,
+		1202,5,139,0,0,1202,1203,5,140,0,0,1203,1205,5,271,0,0,1204,1201,1,0,0,
+		0,1204,1205,1,0,0,0,1205,1216,1,0,0,0,1206,1207,5,162,0,0,1207,1208,5,
+		188,0,0,1208,1209,3,178,89,0,1209,1210,5,163,0,0,1210,1211,5,167,0,0,1211,
+		1212,5,271,0,0,1212,1214,5,164,0,0,1213,1215,3,126,63,0,1214,1213,1,0,
+		0,0,1214,1215,1,0,0,0,1215,1217,1,0,0,0,1216,1206,1,0,0,0,1216,1217,1,
+		0,0,0,1217,1218,1,0,0,0,1218,1219,5,256,0,0,1219,1224,3,128,64,0,1220,
+		1221,5,254,0,0,1221,1223,3,128,64,0,1222,1220,1,0,0,0,1223,1226,1,0,0,
+		0,1224,1222,1,0,0,0,1224,1225,1,0,0,0,1225,125,1,0,0,0,1226,1224,1,0,0,
+		0,1227,1228,5,165,0,0,1228,1233,3,178,89,0,1229,1230,5,254,0,0,1230,1232,
+		3,178,89,0,1231,1229,1,0,0,0,1232,1235,1,0,0,0,1233,1231,1,0,0,0,1233,
+		1234,1,0,0,0,1234,1239,1,0,0,0,1235,1233,1,0,0,0,1236,1237,5,179,0,0,1237,
+		1238,5,166,0,0,1238,1240,3,178,89,0,1239,1236,1,0,0,0,1239,1240,1,0,0,
+		0,1240,1244,1,0,0,0,1241,1242,5,166,0,0,1242,1244,3,178,89,0,1243,1227,
+		1,0,0,0,1243,1241,1,0,0,0,1244,127,1,0,0,0,1245,1246,5,158,0,0,1246,1247,
+		5,270,0,0,1247,1248,5,167,0,0,1248,1265,3,178,89,0,1249,1261,5,161,0,0,
+		1250,1251,5,252,0,0,1251,1256,3,178,89,0,1252,1253,5,254,0,0,1253,1255,
+		3,178,89,0,1254,1252,1,0,0,0,1255,1258,1,0,0,0,1256,1254,1,0,0,0,1256,
+		1257,1,0,0,0,1257,1259,1,0,0,0,1258,1256,1,0,0,0,1259,1260,5,253,0,0,1260,
+		1262,1,0,0,0,1261,1250,1,0,0,0,1261,1262,1,0,0,0,1262,1265,1,0,0,0,1263,
+		1265,3,178,89,0,1264,1245,1,0,0,0,1264,1249,1,0,0,0,1264,1263,1,0,0,0,
+		1265,129,1,0,0,0,1266,1267,5,146,0,0,1267,1268,5,145,0,0,1268,1271,3,172,
+		86,0,1269,1270,5,147,0,0,1270,1272,3,170,85,0,1271,1269,1,0,0,0,1271,1272,
+		1,0,0,0,1272,131,1,0,0,0,1273,1274,5,148,0,0,1274,1275,5,149,0,0,1275,
+		1280,3,134,67,0,1276,1277,5,254,0,0,1277,1279,3,134,67,0,1278,1276,1,0,
+		0,0,1279,1282,1,0,0,0,1280,1278,1,0,0,0,1280,1281,1,0,0,0,1281,133,1,0,
+		0,0,1282,1280,1,0,0,0,1283,1286,5,66,0,0,1284,1286,3,178,89,0,1285,1283,
+		1,0,0,0,1285,1284,1,0,0,0,1286,135,1,0,0,0,1287,1288,5,150,0,0,1288,1292,
+		5,250,0,0,1289,1291,3,138,69,0,1290,1289,1,0,0,0,1291,1294,1,0,0,0,1292,
+		1290,1,0,0,0,1292,1293,1,0,0,0,1293,1295,1,0,0,0,1294,1292,1,0,0,0,1295,
+		1296,5,251,0,0,1296,137,1,0,0,0,1297,1298,5,10,0,0,1298,1308,3,176,88,
+		0,1299,1300,5,151,0,0,1300,1305,3,178,89,0,1301,1302,5,254,0,0,1302,1304,
+		3,178,89,0,1303,1301,1,0,0,0,1304,1307,1,0,0,0,1305,1303,1,0,0,0,1305,
+		1306,1,0,0,0,1306,1309,1,0,0,0,1307,1305,1,0,0,0,1308,1299,1,0,0,0,1308,
+		1309,1,0,0,0,1309,1392,1,0,0,0,1310,1311,5,152,0,0,1311,1392,3,178,89,
+		0,1312,1313,5,153,0,0,1313,1392,3,178,89,0,1314,1315,5,154,0,0,1315,1316,
+		5,155,0,0,1316,1317,5,156,0,0,1317,1392,3,178,89,0,1318,1321,5,157,0,0,
+		1319,1320,5,270,0,0,1320,1322,5,204,0,0,1321,1319,1,0,0,0,1321,1322,1,
+		0,0,0,1322,1323,1,0,0,0,1323,1324,5,155,0,0,1324,1325,5,167,0,0,1325,1392,
+		3,178,89,0,1326,1327,5,158,0,0,1327,1328,5,270,0,0,1328,1329,5,204,0,0,
+		1329,1330,5,155,0,0,1330,1331,5,167,0,0,1331,1392,3,178,89,0,1332,1333,
+		5,181,0,0,1333,1338,3,178,89,0,1334,1335,5,254,0,0,1335,1337,3,178,89,
+		0,1336,1334,1,0,0,0,1337,1340,1,0,0,0,1338,1336,1,0,0,0,1338,1339,1,0,
+		0,0,1339,1342,1,0,0,0,1340,1338,1,0,0,0,1341,1343,5,159,0,0,1342,1341,
+		1,0,0,0,1342,1343,1,0,0,0,1343,1344,1,0,0,0,1344,1345,5,167,0,0,1345,1346,
+		5,233,0,0,1346,1347,3,176,88,0,1347,1392,1,0,0,0,1348,1349,5,177,0,0,1349,
+		1350,3,172,86,0,1350,1354,5,250,0,0,1351,1353,3,138,69,0,1352,1351,1,0,
+		0,0,1353,1356,1,0,0,0,1354,1352,1,0,0,0,1354,1355,1,0,0,0,1355,1357,1,
+		0,0,0,1356,1354,1,0,0,0,1357,1367,5,251,0,0,1358,1359,5,178,0,0,1359,1363,
+		5,250,0,0,1360,1362,3,138,69,0,1361,1360,1,0,0,0,1362,1365,1,0,0,0,1363,
+		1361,1,0,0,0,1363,1364,1,0,0,0,1364,1366,1,0,0,0,1365,1363,1,0,0,0,1366,
+		1368,5,251,0,0,1367,1358,1,0,0,0,1367,1368,1,0,0,0,1368,1392,1,0,0,0,1369,
+		1372,5,159,0,0,1370,1371,5,188,0,0,1371,1373,5,114,0,0,1372,1370,1,0,0,
+		0,1372,1373,1,0,0,0,1373,1374,1,0,0,0,1374,1378,5,250,0,0,1375,1377,3,
+		138,69,0,1376,1375,1,0,0,0,1377,1380,1,0,0,0,1378,1376,1,0,0,0,1378,1379,
+		1,0,0,0,1379,1381,1,0,0,0,1380,1378,1,0,0,0,1381,1392,5,251,0,0,1382,1383,
+		5,160,0,0,1383,1387,5,250,0,0,1384,1386,3,138,69,0,1385,1384,1,0,0,0,1386,
+		1389,1,0,0,0,1387,1385,1,0,0,0,1387,1388,1,0,0,0,1388,1390,1,0,0,0,1389,
+		1387,1,0,0,0,1390,1392,5,251,0,0,1391,1297,1,0,0,0,1391,1310,1,0,0,0,1391,
+		1312,1,0,0,0,1391,1314,1,0,0,0,1391,1318,1,0,0,0,1391,1326,1,0,0,0,1391,
+		1332,1,0,0,0,1391,1348,1,0,0,0,1391,1369,1,0,0,0,1391,1382,1,0,0,0,1392,
+		139,1,0,0,0,1393,1394,5,180,0,0,1394,1398,5,250,0,0,1395,1397,3,142,71,
+		0,1396,1395,1,0,0,0,1397,1400,1,0,0,0,1398,1396,1,0,0,0,1398,1399,1,0,
+		0,0,1399,1401,1,0,0,0,1400,1398,1,0,0,0,1401,1402,5,251,0,0,1402,141,1,
+		0,0,0,1403,1404,5,181,0,0,1404,1409,3,178,89,0,1405,1406,5,254,0,0,1406,
+		1408,3,178,89,0,1407,1405,1,0,0,0,1408,1411,1,0,0,0,1409,1407,1,0,0,0,
+		1409,1410,1,0,0,0,1410,1415,1,0,0,0,1411,1409,1,0,0,0,1412,1414,3,144,
+		72,0,1413,1412,1,0,0,0,1414,1417,1,0,0,0,1415,1413,1,0,0,0,1415,1416,1,
+		0,0,0,1416,1420,1,0,0,0,1417,1415,1,0,0,0,1418,1420,3,136,68,0,1419,1403,
+		1,0,0,0,1419,1418,1,0,0,0,1420,143,1,0,0,0,1421,1422,5,182,0,0,1422,1468,
+		3,172,86,0,1423,1424,5,90,0,0,1424,1425,5,248,0,0,1425,1468,3,172,86,0,
+		1426,1427,5,90,0,0,1427,1468,3,178,89,0,1428,1429,5,183,0,0,1429,1468,
+		3,170,85,0,1430,1431,5,134,0,0,1431,1432,5,271,0,0,1432,1468,5,143,0,0,
+		1433,1434,5,103,0,0,1434,1435,3,172,86,0,1435,1436,5,190,0,0,1436,1437,
+		5,112,0,0,1437,1468,1,0,0,0,1438,1439,5,104,0,0,1439,1468,3,172,86,0,1440,
+		1441,5,105,0,0,1441,1442,3,172,86,0,1442,1443,5,190,0,0,1443,1444,5,112,
+		0,0,1444,1468,1,0,0,0,1445,1446,5,106,0,0,1446,1468,3,172,86,0,1447,1448,
+		5,107,0,0,1448,1468,5,108,0,0,1449,1450,5,109,0,0,1450,1468,3,172,86,0,
+		1451,1452,5,93,0,0,1452,1453,5,95,0,0,1453,1454,5,63,0,0,1454,1456,3,172,
+		86,0,1455,1457,3,146,73,0,1456,1455,1,0,0,0,1456,1457,1,0,0,0,1457,1460,
+		1,0,0,0,1458,1459,5,4,0,0,1459,1461,3,170,85,0,1460,1458,1,0,0,0,1460,
+		1461,1,0,0,0,1461,1463,1,0,0,0,1462,1464,3,148,74,0,1463,1462,1,0,0,0,
+		1463,1464,1,0,0,0,1464,1468,1,0,0,0,1465,1466,5,110,0,0,1466,1468,3,170,
+		85,0,1467,1421,1,0,0,0,1467,1423,1,0,0,0,1467,1426,1,0,0,0,1467,1428,1,
+		0,0,0,1467,1430,1,0,0,0,1467,1433,1,0,0,0,1467,1438,1,0,0,0,1467,1440,
+		1,0,0,0,1467,1445,1,0,0,0,1467,1447,1,0,0,0,1467,1449,1,0,0,0,1467,1451,
+		1,0,0,0,1467,1465,1,0,0,0,1468,145,1,0,0,0,1469,1470,5,94,0,0,1470,1471,
+		5,167,0,0,1471,1472,3,172,86,0,1472,1473,5,134,0,0,1473,1474,3,170,85,
+		0,1474,147,1,0,0,0,1475,1476,5,90,0,0,1476,1477,3,172,86,0,1477,149,1,
+		0,0,0,1478,1479,5,2,0,0,1479,1480,3,178,89,0,1480,1481,5,4,0,0,1481,1482,
+		3,178,89,0,1482,1486,5,250,0,0,1483,1485,3,152,76,0,1484,1483,1,0,0,0,
+		1485,1488,1,0,0,0,1486,1484,1,0,0,0,1486,1487,1,0,0,0,1487,1489,1,0,0,
+		0,1488,1486,1,0,0,0,1489,1490,5,251,0,0,1490,151,1,0,0,0,1491,1492,3,178,
+		89,0,1492,1493,5,60,0,0,1493,1494,5,184,0,0,1494,1495,5,271,0,0,1495,1815,
+		1,0,0,0,1496,1497,3,178,89,0,1497,1498,5,60,0,0,1498,1499,5,38,0,0,1499,
+		1503,3,172,86,0,1500,1502,3,166,83,0,1501,1500,1,0,0,0,1502,1505,1,0,0,
+		0,1503,1501,1,0,0,0,1503,1504,1,0,0,0,1504,1815,1,0,0,0,1505,1503,1,0,
+		0,0,1506,1507,3,178,89,0,1507,1511,5,98,0,0,1508,1509,5,156,0,0,1509,1510,
+		5,61,0,0,1510,1512,5,271,0,0,1511,1508,1,0,0,0,1511,1512,1,0,0,0,1512,
+		1513,1,0,0,0,1513,1514,5,63,0,0,1514,1515,3,170,85,0,1515,1815,1,0,0,0,
+		1516,1517,3,178,89,0,1517,1518,5,98,0,0,1518,1522,5,38,0,0,1519,1520,5,
+		156,0,0,1520,1521,5,61,0,0,1521,1523,5,271,0,0,1522,1519,1,0,0,0,1522,
+		1523,1,0,0,0,1523,1524,1,0,0,0,1524,1525,5,63,0,0,1525,1530,3,164,82,0,
+		1526,1527,5,254,0,0,1527,1529,3,164,82,0,1528,1526,1,0,0,0,1529,1532,1,
+		0,0,0,1530,1528,1,0,0,0,1530,1531,1,0,0,0,1531,1536,1,0,0,0,1532,1530,
+		1,0,0,0,1533,1535,3,166,83,0,1534,1533,1,0,0,0,1535,1538,1,0,0,0,1536,
+		1534,1,0,0,0,1536,1537,1,0,0,0,1537,1815,1,0,0,0,1538,1536,1,0,0,0,1539,
+		1540,3,176,88,0,1540,1541,7,4,0,0,1541,1542,3,172,86,0,1542,1547,3,168,
+		84,0,1543,1544,5,28,0,0,1544,1545,3,172,86,0,1545,1546,3,168,84,0,1546,
+		1548,1,0,0,0,1547,1543,1,0,0,0,1547,1548,1,0,0,0,1548,1815,1,0,0,0,1549,
+		1550,3,176,88,0,1550,1551,5,187,0,0,1551,1552,3,172,86,0,1552,1553,5,188,
+		0,0,1553,1554,5,269,0,0,1554,1815,1,0,0,0,1555,1556,3,178,89,0,1556,1589,
+		5,189,0,0,1557,1558,5,54,0,0,1558,1562,5,269,0,0,1559,1561,3,166,83,0,
+		1560,1559,1,0,0,0,1561,1564,1,0,0,0,1562,1560,1,0,0,0,1562,1563,1,0,0,
+		0,1563,1566,1,0,0,0,1564,1562,1,0,0,0,1565,1567,3,156,78,0,1566,1565,1,
+		0,0,0,1566,1567,1,0,0,0,1567,1590,1,0,0,0,1568,1578,5,38,0,0,1569,1570,
+		5,44,0,0,1570,1571,3,172,86,0,1571,1575,3,168,84,0,1572,1574,3,154,77,
+		0,1573,1572,1,0,0,0,1574,1577,1,0,0,0,1575,1573,1,0,0,0,1575,1576,1,0,
+		0,0,1576,1579,1,0,0,0,1577,1575,1,0,0,0,1578,1569,1,0,0,0,1578,1579,1,
+		0,0,0,1579,1583,1,0,0,0,1580,1582,3,166,83,0,1581,1580,1,0,0,0,1582,1585,
+		1,0,0,0,1583,1581,1,0,0,0,1583,1584,1,0,0,0,1584,1587,1,0,0,0,1585,1583,
+		1,0,0,0,1586,1588,3,156,78,0,1587,1586,1,0,0,0,1587,1588,1,0,0,0,1588,
+		1590,1,0,0,0,1589,1557,1,0,0,0,1589,1568,1,0,0,0,1590,1815,1,0,0,0,1591,
+		1593,5,180,0,0,1592,1594,3,144,72,0,1593,1592,1,0,0,0,1594,1595,1,0,0,
+		0,1595,1593,1,0,0,0,1595,1596,1,0,0,0,1596,1815,1,0,0,0,1597,1598,5,180,
+		0,0,1598,1599,5,181,0,0,1599,1815,5,111,0,0,1600,1601,5,180,0,0,1601,1602,
+		5,207,0,0,1602,1603,5,93,0,0,1603,1815,5,95,0,0,1604,1605,3,178,89,0,1605,
+		1606,5,122,0,0,1606,1607,3,172,86,0,1607,1815,1,0,0,0,1608,1609,3,178,
+		89,0,1609,1610,5,16,0,0,1610,1611,3,28,14,0,1611,1615,5,250,0,0,1612,1614,
+		3,34,17,0,1613,1612,1,0,0,0,1614,1617,1,0,0,0,1615,1613,1,0,0,0,1615,1616,
+		1,0,0,0,1616,1618,1,0,0,0,1617,1615,1,0,0,0,1618,1619,5,251,0,0,1619,1815,
+		1,0,0,0,1620,1621,3,178,89,0,1621,1622,5,19,0,0,1622,1623,5,269,0,0,1623,
+		1624,5,20,0,0,1624,1625,3,172,86,0,1625,1815,1,0,0,0,1626,1627,3,178,89,
+		0,1627,1629,5,21,0,0,1628,1630,5,258,0,0,1629,1628,1,0,0,0,1629,1630,1,
+		0,0,0,1630,1631,1,0,0,0,1631,1632,3,172,86,0,1632,1815,1,0,0,0,1633,1634,
+		3,178,89,0,1634,1635,5,243,0,0,1635,1638,3,170,85,0,1636,1637,5,51,0,0,
+		1637,1639,5,269,0,0,1638,1636,1,0,0,0,1638,1639,1,0,0,0,1639,1815,1,0,
+		0,0,1640,1641,3,178,89,0,1641,1642,5,243,0,0,1642,1643,5,38,0,0,1643,1648,
+		3,162,81,0,1644,1645,5,254,0,0,1645,1647,3,162,81,0,1646,1644,1,0,0,0,
+		1647,1650,1,0,0,0,1648,1646,1,0,0,0,1648,1649,1,0,0,0,1649,1653,1,0,0,
+		0,1650,1648,1,0,0,0,1651,1652,5,51,0,0,1652,1654,5,269,0,0,1653,1651,1,
+		0,0,0,1653,1654,1,0,0,0,1654,1658,1,0,0,0,1655,1657,3,166,83,0,1656,1655,
+		1,0,0,0,1657,1660,1,0,0,0,1658,1656,1,0,0,0,1658,1659,1,0,0,0,1659,1815,
+		1,0,0,0,1660,1658,1,0,0,0,1661,1662,3,178,89,0,1662,1663,5,247,0,0,1663,
+		1664,5,38,0,0,1664,1669,3,162,81,0,1665,1666,5,254,0,0,1666,1668,3,162,
+		81,0,1667,1665,1,0,0,0,1668,1671,1,0,0,0,1669,1667,1,0,0,0,1669,1670,1,
+		0,0,0,1670,1675,1,0,0,0,1671,1669,1,0,0,0,1672,1674,3,166,83,0,1673,1672,
+		1,0,0,0,1674,1677,1,0,0,0,1675,1673,1,0,0,0,1675,1676,1,0,0,0,1676,1815,
+		1,0,0,0,1677,1675,1,0,0,0,1678,1679,3,178,89,0,1679,1680,5,92,0,0,1680,
+		1681,3,172,86,0,1681,1815,1,0,0,0,1682,1683,3,178,89,0,1683,1684,5,93,
+		0,0,1684,1685,5,140,0,0,1685,1686,3,170,85,0,1686,1687,5,63,0,0,1687,1689,
+		3,172,86,0,1688,1690,3,146,73,0,1689,1688,1,0,0,0,1689,1690,1,0,0,0,1690,
+		1692,1,0,0,0,1691,1693,3,148,74,0,1692,1691,1,0,0,0,1692,1693,1,0,0,0,
+		1693,1815,1,0,0,0,1694,1695,3,178,89,0,1695,1696,5,207,0,0,1696,1697,5,
+		93,0,0,1697,1815,1,0,0,0,1698,1699,3,178,89,0,1699,1700,5,71,0,0,1700,
+		1702,5,69,0,0,1701,1703,5,270,0,0,1702,1701,1,0,0,0,1702,1703,1,0,0,0,
+		1703,1815,1,0,0,0,1704,1705,3,178,89,0,1705,1706,5,71,0,0,1706,1709,5,
+		70,0,0,1707,1708,5,51,0,0,1708,1710,5,269,0,0,1709,1707,1,0,0,0,1709,1710,
+		1,0,0,0,1710,1815,1,0,0,0,1711,1712,3,178,89,0,1712,1713,5,173,0,0,1713,
+		1714,5,54,0,0,1714,1717,5,269,0,0,1715,1716,5,63,0,0,1716,1718,3,172,86,
+		0,1717,1715,1,0,0,0,1717,1718,1,0,0,0,1718,1721,1,0,0,0,1719,1720,5,174,
+		0,0,1720,1722,3,172,86,0,1721,1719,1,0,0,0,1721,1722,1,0,0,0,1722,1815,
+		1,0,0,0,1723,1724,3,178,89,0,1724,1725,5,173,0,0,1725,1726,5,145,0,0,1726,
+		1729,3,172,86,0,1727,1728,5,51,0,0,1728,1730,5,269,0,0,1729,1727,1,0,0,
+		0,1729,1730,1,0,0,0,1730,1733,1,0,0,0,1731,1732,5,63,0,0,1732,1734,3,172,
+		86,0,1733,1731,1,0,0,0,1733,1734,1,0,0,0,1734,1737,1,0,0,0,1735,1736,5,
+		174,0,0,1736,1738,3,172,86,0,1737,1735,1,0,0,0,1737,1738,1,0,0,0,1738,
+		1815,1,0,0,0,1739,1740,3,178,89,0,1740,1741,5,175,0,0,1741,1742,3,172,
+		86,0,1742,1815,1,0,0,0,1743,1744,3,178,89,0,1744,1745,5,168,0,0,1745,1748,
+		3,172,86,0,1746,1747,5,51,0,0,1747,1749,5,269,0,0,1748,1746,1,0,0,0,1748,
+		1749,1,0,0,0,1749,1752,1,0,0,0,1750,1751,5,167,0,0,1751,1753,5,269,0,0,
+		1752,1750,1,0,0,0,1752,1753,1,0,0,0,1753,1815,1,0,0,0,1754,1755,3,178,
+		89,0,1755,1757,5,65,0,0,1756,1758,3,104,52,0,1757,1756,1,0,0,0,1758,1759,
+		1,0,0,0,1759,1757,1,0,0,0,1759,1760,1,0,0,0,1760,1815,1,0,0,0,1761,1762,
+		5,22,0,0,1762,1815,5,271,0,0,1763,1764,5,23,0,0,1764,1815,5,271,0,0,1765,
+		1815,5,24,0,0,1766,1815,5,25,0,0,1767,1768,3,178,89,0,1768,1769,5,26,0,
+		0,1769,1770,5,27,0,0,1770,1771,3,172,86,0,1771,1772,3,168,84,0,1772,1773,
+		5,28,0,0,1773,1774,3,172,86,0,1774,1775,3,168,84,0,1775,1815,1,0,0,0,1776,
+		1777,3,178,89,0,1777,1778,5,29,0,0,1778,1781,5,167,0,0,1779,1782,5,30,
+		0,0,1780,1782,3,172,86,0,1781,1779,1,0,0,0,1781,1780,1,0,0,0,1782,1783,
+		1,0,0,0,1783,1784,5,31,0,0,1784,1785,3,172,86,0,1785,1786,3,168,84,0,1786,
+		1787,5,28,0,0,1787,1788,3,172,86,0,1788,1789,3,168,84,0,1789,1815,1,0,
+		0,0,1790,1791,3,178,89,0,1791,1792,5,32,0,0,1792,1793,3,172,86,0,1793,
+		1794,3,168,84,0,1794,1795,5,20,0,0,1795,1796,3,172,86,0,1796,1815,1,0,
+		0,0,1797,1798,5,33,0,0,1798,1799,3,176,88,0,1799,1800,5,34,0,0,1800,1801,
+		3,176,88,0,1801,1804,3,172,86,0,1802,1803,5,35,0,0,1803,1805,3,172,86,
+		0,1804,1802,1,0,0,0,1804,1805,1,0,0,0,1805,1815,1,0,0,0,1806,1807,5,36,
+		0,0,1807,1808,5,35,0,0,1808,1809,3,172,86,0,1809,1810,3,168,84,0,1810,
+		1811,5,37,0,0,1811,1812,3,172,86,0,1812,1813,3,168,84,0,1813,1815,1,0,
+		0,0,1814,1491,1,0,0,0,1814,1496,1,0,0,0,1814,1506,1,0,0,0,1814,1516,1,
+		0,0,0,1814,1539,1,0,0,0,1814,1549,1,0,0,0,1814,1555,1,0,0,0,1814,1591,
+		1,0,0,0,1814,1597,1,0,0,0,1814,1600,1,0,0,0,1814,1604,1,0,0,0,1814,1608,
+		1,0,0,0,1814,1620,1,0,0,0,1814,1626,1,0,0,0,1814,1633,1,0,0,0,1814,1640,
+		1,0,0,0,1814,1661,1,0,0,0,1814,1678,1,0,0,0,1814,1682,1,0,0,0,1814,1694,
+		1,0,0,0,1814,1698,1,0,0,0,1814,1704,1,0,0,0,1814,1711,1,0,0,0,1814,1723,
+		1,0,0,0,1814,1739,1,0,0,0,1814,1743,1,0,0,0,1814,1754,1,0,0,0,1814,1761,
+		1,0,0,0,1814,1763,1,0,0,0,1814,1765,1,0,0,0,1814,1766,1,0,0,0,1814,1767,
+		1,0,0,0,1814,1776,1,0,0,0,1814,1790,1,0,0,0,1814,1797,1,0,0,0,1814,1806,
+		1,0,0,0,1815,153,1,0,0,0,1816,1817,5,73,0,0,1817,1818,5,269,0,0,1818,1819,
+		5,179,0,0,1819,1820,3,172,86,0,1820,1821,3,168,84,0,1821,155,1,0,0,0,1822,
+		1823,5,45,0,0,1823,1824,5,40,0,0,1824,1825,5,41,0,0,1825,1826,3,172,86,
+		0,1826,1827,5,42,0,0,1827,1831,3,172,86,0,1828,1830,3,166,83,0,1829,1828,
+		1,0,0,0,1830,1833,1,0,0,0,1831,1829,1,0,0,0,1831,1832,1,0,0,0,1832,1859,
+		1,0,0,0,1833,1831,1,0,0,0,1834,1835,5,45,0,0,1835,1836,5,38,0,0,1836,1837,
+		5,63,0,0,1837,1842,3,160,80,0,1838,1839,5,254,0,0,1839,1841,3,160,80,0,
+		1840,1838,1,0,0,0,1841,1844,1,0,0,0,1842,1840,1,0,0,0,1842,1843,1,0,0,
+		0,1843,1850,1,0,0,0,1844,1842,1,0,0,0,1845,1847,5,254,0,0,1846,1845,1,
+		0,0,0,1846,1847,1,0,0,0,1847,1848,1,0,0,0,1848,1849,5,178,0,0,1849,1851,
+		3,158,79,0,1850,1846,1,0,0,0,1850,1851,1,0,0,0,1851,1855,1,0,0,0,1852,
+		1854,3,166,83,0,1853,1852,1,0,0,0,1854,1857,1,0,0,0,1855,1853,1,0,0,0,
+		1855,1856,1,0,0,0,1856,1859,1,0,0,0,1857,1855,1,0,0,0,1858,1822,1,0,0,
+		0,1858,1834,1,0,0,0,1859,157,1,0,0,0,1860,1861,5,40,0,0,1861,1862,5,41,
+		0,0,1862,1863,3,172,86,0,1863,1864,5,42,0,0,1864,1865,3,172,86,0,1865,
+		159,1,0,0,0,1866,1867,3,172,86,0,1867,1868,5,34,0,0,1868,1869,3,172,86,
+		0,1869,161,1,0,0,0,1870,1872,5,259,0,0,1871,1870,1,0,0,0,1871,1872,1,0,
+		0,0,1872,1873,1,0,0,0,1873,1874,3,170,85,0,1874,1875,5,34,0,0,1875,1876,
+		3,172,86,0,1876,163,1,0,0,0,1877,1878,3,170,85,0,1878,1879,5,34,0,0,1879,
+		1880,3,172,86,0,1880,165,1,0,0,0,1881,1882,5,39,0,0,1882,1883,3,176,88,
+		0,1883,1884,3,172,86,0,1884,167,1,0,0,0,1885,1886,5,190,0,0,1886,1887,
+		5,203,0,0,1887,169,1,0,0,0,1888,1889,5,270,0,0,1889,171,1,0,0,0,1890,1891,
+		6,86,-1,0,1891,1892,5,252,0,0,1892,1893,3,172,86,0,1893,1894,5,253,0,0,
+		1894,1933,1,0,0,0,1895,1896,5,259,0,0,1896,1933,3,172,86,16,1897,1898,
+		5,207,0,0,1898,1933,3,172,86,11,1899,1900,5,177,0,0,1900,1901,3,172,86,
+		0,1901,1902,5,179,0,0,1902,1903,3,172,86,0,1903,1904,5,178,0,0,1904,1905,
+		3,172,86,0,1905,1933,1,0,0,0,1906,1907,3,178,89,0,1907,1916,5,252,0,0,
+		1908,1913,3,172,86,0,1909,1910,5,254,0,0,1910,1912,3,172,86,0,1911,1909,
+		1,0,0,0,1912,1915,1,0,0,0,1913,1911,1,0,0,0,1913,1914,1,0,0,0,1914,1917,
+		1,0,0,0,1915,1913,1,0,0,0,1916,1908,1,0,0,0,1916,1917,1,0,0,0,1917,1918,
+		1,0,0,0,1918,1919,5,253,0,0,1919,1933,1,0,0,0,1920,1922,7,5,0,0,1921,1923,
+		3,174,87,0,1922,1921,1,0,0,0,1922,1923,1,0,0,0,1923,1924,1,0,0,0,1924,
+		1925,5,190,0,0,1925,1933,3,174,87,0,1926,1927,5,271,0,0,1927,1933,3,174,
+		87,0,1928,1933,5,270,0,0,1929,1933,5,271,0,0,1930,1933,5,269,0,0,1931,
+		1933,3,176,88,0,1932,1890,1,0,0,0,1932,1895,1,0,0,0,1932,1897,1,0,0,0,
+		1932,1899,1,0,0,0,1932,1906,1,0,0,0,1932,1920,1,0,0,0,1932,1926,1,0,0,
+		0,1932,1928,1,0,0,0,1932,1929,1,0,0,0,1932,1930,1,0,0,0,1932,1931,1,0,
+		0,0,1933,1954,1,0,0,0,1934,1935,10,15,0,0,1935,1936,5,204,0,0,1936,1953,
+		3,172,86,16,1937,1938,10,14,0,0,1938,1939,7,6,0,0,1939,1953,3,172,86,15,
+		1940,1941,10,13,0,0,1941,1942,7,3,0,0,1942,1953,3,172,86,14,1943,1944,
+		10,12,0,0,1944,1945,7,7,0,0,1945,1953,3,172,86,13,1946,1947,10,10,0,0,
+		1947,1948,5,205,0,0,1948,1953,3,172,86,11,1949,1950,10,9,0,0,1950,1951,
+		5,206,0,0,1951,1953,3,172,86,10,1952,1934,1,0,0,0,1952,1937,1,0,0,0,1952,
+		1940,1,0,0,0,1952,1943,1,0,0,0,1952,1946,1,0,0,0,1952,1949,1,0,0,0,1953,
+		1956,1,0,0,0,1954,1952,1,0,0,0,1954,1955,1,0,0,0,1955,173,1,0,0,0,1956,
+		1954,1,0,0,0,1957,1958,7,8,0,0,1958,175,1,0,0,0,1959,1962,3,178,89,0,1960,
+		1961,5,255,0,0,1961,1963,3,178,89,0,1962,1960,1,0,0,0,1962,1963,1,0,0,
+		0,1963,177,1,0,0,0,1964,1965,7,9,0,0,1965,179,1,0,0,0,211,184,186,200,
+		226,233,235,243,245,267,271,273,280,285,288,293,297,310,321,329,350,359,
+		369,381,385,393,397,402,412,426,433,436,451,456,463,467,479,481,484,495,
+		501,503,505,514,519,522,529,532,541,550,555,563,570,583,585,595,612,620,
+		624,633,637,641,644,646,652,655,659,667,677,711,721,750,752,762,769,773,
+		781,806,813,821,828,832,836,844,848,864,904,909,913,921,935,944,949,951,
+		953,955,960,967,986,995,1000,1016,1020,1028,1050,1056,1064,1072,1085,1096,
+		1099,1109,1112,1120,1124,1132,1143,1147,1155,1166,1168,1179,1182,1186,
+		1194,1199,1204,1214,1216,1224,1233,1239,1243,1256,1261,1264,1271,1280,
+		1285,1292,1305,1308,1321,1338,1342,1354,1363,1367,1372,1378,1387,1391,
+		1398,1409,1415,1419,1456,1460,1463,1467,1486,1503,1511,1522,1530,1536,
+		1547,1562,1566,1575,1578,1583,1587,1589,1595,1615,1629,1638,1648,1653,
+		1658,1669,1675,1689,1692,1702,1709,1717,1721,1729,1733,1737,1748,1752,
+		1759,1781,1804,1814,1831,1842,1846,1850,1855,1858,1871,1913,1916,1922,
+		1932,1952,1954,1962
 	};
 
 	public static readonly ATN _ATN =

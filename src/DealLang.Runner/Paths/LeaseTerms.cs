@@ -61,6 +61,9 @@ static class LeaseTerms
             into.RvgApplies[l] = lease.RvgOwedAtBreak(breakMonths!.Value) && lease.RvgUntil is { } until
                 && breakDate <= until && breakDate <= deal.Maturity;
             into.RvgRecovery[l] = 1.0;
+            // The break's own RVG terms answer (the loop reads them only for a break that states some): the initial term's
+            // or the renewal terms'.
+            into.RvgBreakTerms[l] = lease.InRenewal(breakMonths!.Value) ? 2 : 1;
             if (deal.HasGuarantees)
             {
                 into.LeaseGuaranteeDue[l].AsSpan().Clear();
@@ -81,6 +84,7 @@ static class LeaseTerms
             into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, defaultDate);
             into.RvgApplies[l] = lease.RvgUntil is { } until && defaultDate <= until && defaultDate <= deal.Maturity;
             into.RvgRecovery[l] = scenario.RecoveryOf(deal, lease.Lessee);
+            into.RvgBreakTerms[l] = 0;
             if (deal.HasGuarantees)
             {
                 FillGuaranteeDue(plan, renewals, marketRentDeflation, l, into);
@@ -111,6 +115,7 @@ static class LeaseTerms
         into.LeaseEndPeriod[l] = endPeriod;
         into.RvgApplies[l] = rvgApplies;
         into.RvgRecovery[l] = 1.0;
+        into.RvgBreakTerms[l] = 0;
         // An end inside the horizon is the expiry after exactly these renewals (the plan stops counting renewals only
         // past the horizon, or at a renewal term of 0 months, which never moves the end).
         return into.RvgApplies[l] && into.LeaseEndPeriod[l] >= 0 ? plan.EndOf(renewals, out _) : null;

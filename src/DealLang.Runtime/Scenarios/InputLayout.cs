@@ -314,6 +314,13 @@ public enum InputQuantity
     /// −1 in a period in no window (it pays in full, and its arrears with it). Last among the series, so that the slots
     /// before them are where they were; a path without the lever shares one read-only row of −1.</summary>
     LoanPaysShareByPeriod,
+
+    /// <summary>Scalar, per lease: whose RVG terms answer for the lease's end on this path: 0 the lease's own (its expiry, its
+    /// lessee's default, or a break without terms of its own), 1 the initial term's break's, 2 the renewal terms' break's
+    /// (<c>with rvg guarantees 90m cap 20m</c>: docs/language.md §5, "An RVG owed at a break"). Read only for a lease whose
+    /// break states terms of its own. Last, after the contracts' re-let prices, so that the slots before it are where they
+    /// were.</summary>
+    RvgBreakTerms,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -351,7 +358,8 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// converted, then every sale's weight of the index its yield reads, then every loan's default day, then every sale's
 /// re-let ramp end, ramp months, price index, price share and price spread, then every loan's partial-payment share, first
 /// and last period, then every lease's RVG value, then every contract's re-let ramp end, ramp months, ramp start day, price
-/// index, price share and price spread (last, so that the slots before them are where they were before).
+/// index, price share and price spread, then every lease's RVG break terms (last, so that the slots before them are where
+/// they were before).
 /// </summary>
 public sealed class InputLayout
 {
@@ -394,6 +402,7 @@ public sealed class InputLayout
         InputQuantity.RvgValue,
         InputQuantity.ContractReletTo, InputQuantity.ContractReletRampMonths, InputQuantity.ContractReletStartDay,
         InputQuantity.ContractReletPriceIndex, InputQuantity.ContractReletPriceShare, InputQuantity.ContractReletPriceSpread,
+        InputQuantity.RvgBreakTerms,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
@@ -543,7 +552,8 @@ public sealed class InputLayout
             or InputQuantity.LoanPaysFrom or InputQuantity.LoanPaysTo
             or InputQuantity.RvgValue
             or InputQuantity.ContractReletTo or InputQuantity.ContractReletRampMonths or InputQuantity.ContractReletStartDay
-            or InputQuantity.ContractReletPriceIndex or InputQuantity.ContractReletPriceShare or InputQuantity.ContractReletPriceSpread => InputShape.Scalar,
+            or InputQuantity.ContractReletPriceIndex or InputQuantity.ContractReletPriceShare or InputQuantity.ContractReletPriceSpread
+            or InputQuantity.RvgBreakTerms => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -552,7 +562,8 @@ public sealed class InputLayout
         InputQuantity.FacilityValue or InputQuantity.FacilityClosingValue => InputEntity.Facility,
         InputQuantity.LeaseRent or InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
             or InputQuantity.LeaseTermRent or InputQuantity.LeaseGuaranteeDue or InputQuantity.LeaseTermination
-            or InputQuantity.LeaseNoticedRent or InputQuantity.LeaseNoticePeriod or InputQuantity.RvgValue => InputEntity.Lease,
+            or InputQuantity.LeaseNoticedRent or InputQuantity.LeaseNoticePeriod or InputQuantity.RvgValue
+            or InputQuantity.RvgBreakTerms => InputEntity.Lease,
         InputQuantity.PartyDefaulted or InputQuantity.PartyRecovery or InputQuantity.GuarantorHonour
             or InputQuantity.GuarantorDisownedPeriod or InputQuantity.PartyWorkoutPeriods => InputEntity.Party,
         InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact

@@ -49,6 +49,7 @@ public sealed class PathInputs
         RvgApplies = new FlagSlots(Scalars, First(layout, InputQuantity.RvgApplies, layout.Leases), layout.Leases);
         RvgRecovery = new DoubleSlots(Scalars, First(layout, InputQuantity.RvgRecovery, layout.Leases), layout.Leases);
         RvgValue = new DoubleSlots(Scalars, First(layout, InputQuantity.RvgValue, layout.Leases), layout.Leases);
+        RvgBreakTerms = new IntSlots(Scalars, First(layout, InputQuantity.RvgBreakTerms, layout.Leases), layout.Leases);
         SaleHaircut = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleHaircut, layout.Sales), layout.Sales);
         SaleLagMonths = new IntSlots(Scalars, First(layout, InputQuantity.SaleLagMonths, layout.Sales), layout.Sales);
         SaleDepth = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleDepth, layout.Sales), layout.Sales);
@@ -167,6 +168,10 @@ public sealed class PathInputs
 
     /// <summary>[lease]: the facility's value on the day the lease ends, what its RVG is measured against (<see cref="InputQuantity.RvgValue"/>).</summary>
     public DoubleSlots RvgValue { get; }
+
+    /// <summary>[lease]: whose RVG terms answer for its end: 0 the lease's, 1 its initial term's break's, 2 its renewal terms'
+    /// break's (<see cref="InputQuantity.RvgBreakTerms"/>).</summary>
+    public IntSlots RvgBreakTerms { get; }
 
     /// <summary>[party][t]: whether the party has defaulted by the end of period t (flag slots).</summary>
     public bool[][] PartyDefaulted { get; }

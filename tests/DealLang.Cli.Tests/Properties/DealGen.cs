@@ -163,7 +163,7 @@ internal static partial class DealGen
         from times in Pick(" x ", "x ")
         from market in Pick("", " rent at market")
         from hasRenewals in Gen.Bool
-        from rvg in Gen.Frequency((2, Rvg(f, DateOnly.ParseExact(starts, "yyyy-MM-dd"))), (1, Gen.Const("")))
+        from rvg in Gen.Frequency((2, Rvg(f, DateOnly.ParseExact(starts, "yyyy-MM-dd"), lessee)), (1, Gen.Const("")))
         // An indexed rent (never with renewals at market, DL0493) follows Cpi, declared when a lease reads it (CpiIndex).
         from indexed in Gen.Frequency((1, Gen.Const(" indexed Cpi")), (3, Gen.Const("")))
         from indexation in IndexationTerms(f)
@@ -174,9 +174,10 @@ internal static partial class DealGen
         // exercise (Levers); its fee in months of rent, an amount, or none.
         from breaks in Gen.Frequency((1, BreakMonths(TermMonths(term))), (3, Gen.Const(Array.Empty<int>())))
         from breakFee in Pick("", " fee 6m of rent", " fee 1y of rent", " fee 12m")
-        // Now and then, on a lease with an RVG (DL0555), a break that owes it ('with rvg'), in either term.
-        from breakRvg in rvg.Length == 0 ? Gen.Const("") : Pick("", " with rvg")
-        from renewalBreakRvg in rvg.Length == 0 ? Gen.Const("") : Pick("", " with rvg")
+        // Now and then, on a lease with an RVG (DL0555), a break that owes it ('with rvg'), in either term, now and then
+        // on an amount guaranteed or a cap of its own.
+        from breakRvg in rvg.Length == 0 ? Gen.Const("") : BreakRvg(f)
+        from renewalBreakRvg in rvg.Length == 0 ? Gen.Const("") : BreakRvg(f)
         let breakOption = breaks.Length == 0 ? "" : "break_option at " + string.Join(", ", breaks.Select(m => Text(m) + "m")) + breakFee + breakRvg
         // Now and then a break in the renewal terms too (dates from each renewal term's start, inside it: DL0222), with a
         // notice no longer than the time to its first date (DL0221).
@@ -235,12 +236,29 @@ internal static partial class DealGen
         _ => 12,
     };
 
-    private static Gen<string> Rvg(DealFrame f, DateOnly starts) =>
+    // Now and then a guarantor behind the RVG ('with guarantor P cap M [until DATE]', last), a party other than the lessee
+    // (DL0731).
+    private static Gen<string> Rvg(DealFrame f, DateOnly starts, string lessee) =>
         from guarantees in Maybe(GuaranteedAmount(f).Select(e => "guarantees " + e))
         from cap in Money(0, 3000)
         from until in Maybe(DateIn(starts, starts.AddYears(20)).Select(d => "until " + d))
         from items in Shuffled(guarantees, "cap " + cap, until)
-        select "rvg " + items;
+        from guarantor in f.PartyNames.Any(p => p != lessee) ? Maybe(RvgGuarantor(f, starts, lessee)) : Gen.Const("")
+        select "rvg " + items + guarantor;
+
+    private static Gen<string> RvgGuarantor(DealFrame f, DateOnly starts, string lessee) =>
+        from party in Pick([.. f.PartyNames.Where(p => p != lessee)])
+        from cap in Money(0, 3000)
+        from until in Maybe(DateIn(starts.AddDays(1), starts.AddYears(20)).Select(d => "until " + d))
+        select "with guarantor " + party + " cap " + cap + until;
+
+    /// <summary>A break's 'with rvg', or none: now and then with an amount guaranteed, a cap, or both of its own (never an
+    /// 'until', DL0585).</summary>
+    private static Gen<string> BreakRvg(DealFrame f) =>
+        from written in Pick("", " with rvg", " with rvg", " with terms")
+        from guarantees in Maybe(GuaranteedAmount(f).Select(e => "guarantees " + e))
+        from cap in Maybe(Money(0, 3000).Select(c => "cap " + c))
+        select written == " with terms" ? " with rvg" + guarantees + cap : written;
 
     /// <summary>What an RVG may guarantee: state read when the lease ends, but no flow, target, test or trigger.</summary>
     private static Gen<string> GuaranteedAmount(DealFrame f) =>

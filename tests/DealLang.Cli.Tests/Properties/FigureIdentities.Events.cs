@@ -92,6 +92,11 @@ internal static partial class FigureIdentities
                 Near(s.Paid, ledger.Sum($"{tranche} paid by {guarantor}"), $"{where}: guarantee {s.Name}'s paid = Σ its 'paid by' column");
                 Near(s.Recovered, ledger.Sum($"{tranche} repaid to {guarantor}"), $"{where}: guarantee {s.Name}'s recovered = Σ its 'repaid to' column");
             }
+            else if (info.Kind == GuaranteeTarget.LeaseRvg)
+            {
+                // Behind a lease's RVG: its own column beside the lessee's 'rvg L'.
+                Near(s.Paid, ledger.Sum("rvg guarantor " + deal.Leases[info.Target].Name), $"{where}: guarantee {s.Name}'s paid = Σ its rvg guarantor column");
+            }
             else
             {
                 string target = info.Kind == GuaranteeTarget.Lease ? deal.Leases[info.Target].Name : deal.Contracts[info.Target].Name;

@@ -34,9 +34,11 @@ public sealed class InputLayoutTests
         // last the sale's yield for the loans it prices at one (23; 0 here, a sale of facilities), then its re-let
         // utilisation (24) and window (25), its market's half-life (26) and the weight of an index its yield reads (27;
         // 0 here), then its re-let's ramp end (28), ramp months (29), price index (30), share (31) and spread (32), and
-        // last the 3 leases' RVG values (33-35: the facility's value on the day each lease ends).
-        Assert.Equal(36, layout.Scalars.Length);
+        // then the 3 leases' RVG values (33-35: the facility's value on the day each lease ends), and last whose RVG terms
+        // answer for each lease's end (36-38: the lease's, or a break's own).
+        Assert.Equal(39, layout.Scalars.Length);
         Assert.Equal(new InputSlot(InputEntity.Lease, 2, InputQuantity.RvgValue, 35), layout.Scalars[35]);
+        Assert.Equal(new InputSlot(InputEntity.Lease, 2, InputQuantity.RvgBreakTerms, 38), layout.Scalars[38]);
         Assert.Equal(28, layout.IndexOf(InputQuantity.SaleReletTo, 0));
         Assert.Equal(29, layout.IndexOf(InputQuantity.SaleReletRampMonths, 0));
         Assert.Equal(30, layout.IndexOf(InputQuantity.SaleReletPriceIndex, 0));
@@ -56,7 +58,7 @@ public sealed class InputLayoutTests
         Assert.Equal(14, layout.IndexOf(InputQuantity.SaleCosts, 0));
         Assert.Equal(16, layout.IndexOf(InputQuantity.SaleReserve, 0));
         Assert.Equal(18, layout.IndexOf(InputQuantity.PartyRecovery, 1));
-        Assert.Equal(Enumerable.Range(0, 36), layout.Scalars.Select(s => s.Index));
+        Assert.Equal(Enumerable.Range(0, 39), layout.Scalars.Select(s => s.Index));
         Assert.Throws<ArgumentOutOfRangeException>(() => layout.IndexOf(InputQuantity.SaleLagMonths, 1));
     }
 
@@ -67,9 +69,10 @@ public sealed class InputLayoutTests
         // the sale's costs: 4 scalars more than the deal's 33), then, after the sale's re-let price (36), the three leases'
         // RVG values (37-39), and last each contract's re-let ramp end (40, 41), ramp months (42, 43), ramp start day (44,
         // 45), price index (46, 47), share (48, 49) and spread (50, 51): appended, so no slot before them moves (nor any
-        // deal's generated C#).
+        // deal's generated C#); then the three leases' RVG break terms (52-54), appended after them.
         InputLayout layout = InputLayout.Of(2, 3, 2, 1, contracts: 2);
-        Assert.Equal(33 + 4 + 3 + 12, layout.Scalars.Length);
+        Assert.Equal(33 + 4 + 3 + 12 + 3, layout.Scalars.Length);
+        Assert.Equal(52, layout.IndexOf(InputQuantity.RvgBreakTerms, 0));
         Assert.Equal(36, layout.IndexOf(InputQuantity.SaleReletPriceSpread, 0));
         Assert.Equal(37, layout.IndexOf(InputQuantity.RvgValue, 0));
         InputQuantity[] shape =
@@ -96,10 +99,10 @@ public sealed class InputLayoutTests
         // the deal without (26, 27), so that no slot before them moves (nor any deal's generated C#); the sale's half-life
         // (28), its yield's index weight (29), each loan's default day (30, 31: its obligor's default date), the sale's
         // re-let ramp and price (32-36), each loan's first and last partial-payment period (37-40: each period's share is a
-        // series), and last the leases' RVG values (41-43).
+        // series), the leases' RVG values (41-43), and last their RVG break terms (44-46).
         InputLayout without = InputLayout.Of(Deal());
         InputLayout layout = InputLayout.Of(2, 3, 2, 1, loans: 2);
-        Assert.Equal(44, layout.Scalars.Length);
+        Assert.Equal(47, layout.Scalars.Length);
         Assert.Equal(new InputSlot(InputEntity.Loan, 0, InputQuantity.LoanPaysFrom, 37), layout.Scalars[37]);
         Assert.Equal(new InputSlot(InputEntity.Loan, 1, InputQuantity.LoanPaysFrom, 38), layout.Scalars[38]);
         Assert.Equal(new InputSlot(InputEntity.Loan, 1, InputQuantity.LoanPaysTo, 40), layout.Scalars[40]);
@@ -140,8 +143,8 @@ public sealed class InputLayoutTests
         // lessee's default (5-7, after the 5 of the deal without), before the leases' termination fees, last (8-10); scalars each party's honour share (19, 20) and
         // disowned period (21, 22), after the 19 of the deal without, and the facilities' values at the closing last (23,
         // 24), then the parties' workout lags (25, 26), the sale's yield (27), its re-let (28, 29), its market's half-life
-        // (30), its yield's index weight (31), its re-let's ramp and price (32-36) and the leases' RVG values (37-39): the
-        // slots before them are where they were.
+        // (30), its yield's index weight (31), its re-let's ramp and price (32-36), the leases' RVG values (37-39) and RVG
+        // break terms (40-42): the slots before them are where they were.
         DealDescription without = Deal();
         DealDescription with = TestDeals.Hyperion(
             parties: without.Parties, facilities: without.Facilities, leases: without.Leases, sales: without.Sales);
@@ -159,7 +162,7 @@ public sealed class InputLayoutTests
         Assert.Equal(11, layout.Series.Length);
         Assert.Equal(new InputSlot(InputEntity.Lease, 2, InputQuantity.LeaseGuaranteeDue, 7), layout.Series[7]);
         Assert.Equal(8, layout.IndexOf(InputQuantity.LeaseTermination, 0));
-        Assert.Equal(40, layout.Scalars.Length);
+        Assert.Equal(43, layout.Scalars.Length);
         Assert.Equal(31, layout.IndexOf(InputQuantity.SaleYieldWeight, 0));
         Assert.Equal(23, layout.IndexOf(InputQuantity.FacilityClosingValue, 0));
         Assert.Equal(19, layout.IndexOf(InputQuantity.GuarantorHonour, 0));
@@ -181,7 +184,8 @@ public sealed class InputLayoutTests
         // The same deal with two tranches, the first convertible: the series gain each tranche's share called per period,
         // then each one's call price per period, after the deal's own series; the scalars gain each tranche's share
         // converted after the deal's 21 + 2 parties' workout lags + the sale's yield, its 2 re-let slots and its
-        // half-life; then the sale's yield's index weight and its re-let's ramp and price (5): the slots before them are where they were.
+        // half-life; then the sale's yield's index weight and its re-let's ramp and price (5), and the 3 leases' RVG values
+        // and RVG break terms: the slots before them are where they were.
         DealDescription without = Deal();
         DealDescription with = new()
         {
@@ -201,7 +205,7 @@ public sealed class InputLayoutTests
         InputLayout layout = InputLayout.Of(with);
         int series = InputLayout.Of(without).Series.Length;
         Assert.True(with.HasTrancheCalls && layout.TrancheCalls && !without.HasTrancheCalls);
-        Assert.Equal(21 + 2 + 4 + n + 1 + 5 + 3, layout.Scalars.Length);
+        Assert.Equal(21 + 2 + 4 + n + 1 + 5 + 3 + 3, layout.Scalars.Length);
         Assert.Equal(21 + 2 + 4 + n, layout.IndexOf(InputQuantity.SaleYieldWeight, 0));
         Assert.Equal(series + (2 * n), layout.Series.Length);
         Assert.Equal(21 + 2, layout.IndexOf(InputQuantity.SaleYield, 0));
@@ -278,20 +282,20 @@ public sealed class InputLayoutTests
         // 3 current-term rents (5-7), the 3 termination fees (8-10), then the 3 noticed rents (11-13), after every slot a
         // deal had before. Scalars: 3 end periods, RVG flags and recoveries (0-8), the 2 parties' recoveries (9, 10), the
         // 2 facilities' closing values (11, 12), then the 3 notice periods (13-15), then the parties' workout lags (16, 17),
-        // and last the 3 leases' RVG values (18-20).
+        // then the 3 leases' RVG values (18-20), and last their RVG break terms (21-23).
         InputLayout layout = InputLayout.Of(2, 3, 2, 0, projectsCfads: true);
         Assert.Equal(14, layout.Series.Length);
         Assert.Equal(5, layout.IndexOf(InputQuantity.LeaseTermRent, 0));
         Assert.Equal(8, layout.IndexOf(InputQuantity.LeaseTermination, 0));
         Assert.Equal(new InputSlot(InputEntity.Lease, 2, InputQuantity.LeaseNoticedRent, 13), layout.Series[13]);
-        Assert.Equal(21, layout.Scalars.Length);
+        Assert.Equal(24, layout.Scalars.Length);
         Assert.Equal(12, layout.IndexOf(InputQuantity.FacilityClosingValue, 1));
         Assert.Equal(new InputSlot(InputEntity.Lease, 0, InputQuantity.LeaseNoticePeriod, 13), layout.Scalars[13]);
 
         // Without a forward cfads, no notice slots.
         InputLayout without = InputLayout.Of(2, 3, 2, 0);
         Assert.Equal(8, without.Series.Length);
-        Assert.Equal(18, without.Scalars.Length);
+        Assert.Equal(21, without.Scalars.Length);
         Assert.Throws<ArgumentOutOfRangeException>(() => without.IndexOf(InputQuantity.LeaseNoticePeriod, 0));
     }
 

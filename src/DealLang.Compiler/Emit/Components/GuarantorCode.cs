@@ -40,12 +40,25 @@ internal static class GuarantorCode
     /// it has not defaulted by the period's end, has not disowned its guarantees, and the period ends within the
     /// guarantee (<c>until</c>).
     /// </summary>
-    public static string Pays(EmitContext ctx, GuaranteeInfo g, string t, string periodEnd)
+    public static string Pays(EmitContext ctx, GuaranteeInfo g, string t, string periodEnd) =>
+        "!" + Defaulted(ctx, g.Guarantor) + "[" + t + "] && " + Answers(ctx, g, t, periodEnd);
+
+    /// <summary>
+    /// Whether the guarantee answers for what falls due in period <paramref name="t"/> ending on
+    /// <paramref name="periodEnd"/>, whatever the guarantor's own default: it has not disowned its guarantees and the
+    /// period ends within the guarantee (<c>until</c>). A one-off claim on a guarantor that has defaulted (an RVG's) is
+    /// then paid at its recovery (<see cref="Recovery"/>); rent falling due period after period is not paid at all
+    /// (<see cref="Pays"/>).
+    /// </summary>
+    public static string Answers(EmitContext ctx, GuaranteeInfo g, string t, string periodEnd)
     {
-        string pays = "!" + Defaulted(ctx, g.Guarantor) + "[" + t + "] && (" + DisownedPeriod(ctx, g.Guarantor) + " < 0 || " + t + " < "
-            + DisownedPeriod(ctx, g.Guarantor) + ")";
-        return g.Until is { } until ? pays + " && " + periodEnd + " <= " + ctx.DateConstant(until) : pays;
+        string answers = "(" + DisownedPeriod(ctx, g.Guarantor) + " < 0 || " + t + " < " + DisownedPeriod(ctx, g.Guarantor) + ")";
+        return g.Until is { } until ? answers + " && " + periodEnd + " <= " + ctx.DateConstant(until) : answers;
     }
+
+    /// <summary>The guarantor's recovery on this path (its party's <c>recovery</c>, or the scenario's draw: an input),
+    /// declared only for a party guaranteeing a lease's RVG.</summary>
+    public static string Recovery(EmitContext ctx, int party) => Name(ctx, party, "recovery");
 
     /// <summary>Each guarantor's inputs, once per party, and each guaranteed lease's rent left unpaid by its lessee's
     /// default (what <c>CSharpEmitter.WriteInputs</c> declares for the guarantees).</summary>
@@ -56,6 +69,13 @@ internal static class GuarantorCode
             w.Line("double " + Honour(ctx, party) + " = input.Scalars[" + slot(InputQuantity.GuarantorHonour, party) + "];");
             w.Line("int " + DisownedPeriod(ctx, party) + " = (int)input.Scalars[" + slot(InputQuantity.GuarantorDisownedPeriod, party) + "];");
             w.Line("bool[] " + Defaulted(ctx, party) + " = input.Flags[" + slot(InputQuantity.PartyDefaulted, party) + "];");
+        }
+
+        // A guarantor of an RVG that has defaulted pays its recovery share of the claim, so its recovery is read (only
+        // for such a party: every other deal's loop is the one it was).
+        foreach (int party in ctx.Model.Guarantees.Where(g => g.Kind == GuaranteeTarget.LeaseRvg).Select(g => g.Guarantor).Distinct().Order())
+        {
+            w.Line("double " + Recovery(ctx, party) + " = input.Scalars[" + slot(InputQuantity.PartyRecovery, party) + "];");
         }
 
         foreach (var lease in ctx.Components.Of<LeaseComponent>().States.Where(l => l.Guarantee is not null))

@@ -8,10 +8,11 @@ namespace DealLang.Compiler.Emit.Components;
 internal sealed class LeaseState : EntityState
 {
     public LeaseState(LeaseModel model, int index, string facility, bool readsActive, bool readsEnded, (GuaranteeInfo Info, int Index)? guarantee,
-        double? baseLevel)
+        double? baseLevel, (GuaranteeInfo Info, int Index)? rvgGuarantee = null)
         : base(DeclarationKind.Lease, model.Info.Name, index)
     {
         Guarantee = guarantee;
+        RvgGuarantee = rvgGuarantee;
         Model = model;
         Facility = facility;
         ScheduledRent = Input("scheduledRent", "double[]");
@@ -22,6 +23,10 @@ internal sealed class LeaseState : EntityState
         Rent = Local("rent", "double", StateLife.Period, ledger: new LedgerSlot(LedgerSection.Receipts, "rent " + Name));
         Rvg = Local("rvg", "double", StateLife.Period, comment: "residual value guarantee paid",
             ledger: new LedgerSlot(LedgerSection.Receipts, "rvg " + Name), declared: HasRvg);
+        // Beside the lessee's RVG column: what the RVG's guarantor pays of the claim a defaulted lessee leaves unpaid.
+        RvgGuaranteed = Local("rvgGuaranteed", "double", StateLife.Period, comment: "residual value guarantee paid by its guarantor for the defaulted lessee",
+            ledger: new LedgerSlot(LedgerSection.Receipts, "rvg guarantor " + Name), declared: HasRvg && rvgGuarantee is not null);
+        RvgBreakTerms = Input("rvgBreakTerms", "int");
         TerminationFees = Input("terminationFees", "double[]");
         Termination = Local("termination", "double", StateLife.Period, comment: Info.BreakMonths.Length == 0 && Info.RenewalBreakMonths.Length == 0 ? "the termination fee recovered from a defaulted lessee" : "the termination fee recovered from a defaulted lessee, or its break fee",
             ledger: new LedgerSlot(LedgerSection.Receipts, "termination fee " + Name), declared: HasTerminationFee);
@@ -65,6 +70,20 @@ internal sealed class LeaseState : EntityState
 
     /// <summary>The guarantee behind the lease and its position in the deal's guarantees; null when none.</summary>
     public (GuaranteeInfo Info, int Index)? Guarantee { get; }
+
+    /// <summary>The guarantee behind the lease's RVG (<c>rvg … with guarantor P cap M</c>) and its position in the deal's
+    /// guarantees; null when none.</summary>
+    public (GuaranteeInfo Info, int Index)? RvgGuarantee { get; }
+
+    /// <summary>What the RVG's guarantor pays this period (declared only for a lease whose RVG has one).</summary>
+    public StateVar RvgGuaranteed { get; }
+
+    /// <summary>Whose RVG terms answer for the lease's end on this path: 0 the lease's, 1 the initial term's break's, 2 the
+    /// renewal terms' break's (an input, read only when a break states terms of its own: <see cref="HasBreakRvgTerms"/>).</summary>
+    public StateVar RvgBreakTerms { get; }
+
+    /// <summary>Whether a break of the lease states RVG terms of its own (<c>with rvg guarantees 90m cap 20m</c>).</summary>
+    public bool HasBreakRvgTerms => HasRvg && (Model.BreakRvg is not null || Model.RenewalBreakRvg is not null);
 
     /// <summary>This path's rent left unpaid by the lessee's default, per period (an input of a guaranteed lease).</summary>
     public StateVar GuaranteeDue { get; }
@@ -150,7 +169,7 @@ internal sealed class LeaseState : EntityState
 internal sealed class LeaseComponent(EmitContext ctx)
     : EmitterComponent<LeaseState>(ctx, () => ctx.Model.Leases.Select((l, i) => new LeaseState(
         l, i, ctx.Model.Facilities[l.Info.Facility].Name, ctx.Reads(Quantity.LeaseActive, i), ctx.Reads(Quantity.LeaseEnded, i),
-        GuarantorCode.Of(ctx, GuaranteeTarget.Lease, i), BaseLevelOf(ctx, l))))
+        GuarantorCode.Of(ctx, GuaranteeTarget.Lease, i), BaseLevelOf(ctx, l), GuarantorCode.Of(ctx, GuaranteeTarget.LeaseRvg, i))))
 {
     public override DeclarationKind Kind => DeclarationKind.Lease;
 
@@ -394,7 +413,9 @@ internal sealed class LeaseComponent(EmitContext ctx)
     }
 
     public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
-        Model.Leases.Where(l => l.RvgGuarantees is not null).Select(l => (l.RvgGuarantees!, 1));
+        Model.Leases.Where(l => l.RvgGuarantees is not null)
+            .SelectMany(l => new[] { l.RvgGuarantees, l.BreakRvg?.Guarantees, l.RenewalBreakRvg?.Guarantees })
+            .OfType<BoundExpression>().Select(e => (e, 1));
 
     public override string? Read(Quantity quantity, int index) => quantity switch
     {
@@ -408,11 +429,14 @@ internal sealed class LeaseComponent(EmitContext ctx)
     {
         // What a guarantor pays stands in for rent: a collection, recurring (in cfads) as the rent it replaces.
         DealSum.Collections => States.SelectMany(l => new[] { l.Rent.Name }
-            .Concat(l.HasRvg ? [l.Rvg.Name] : []).Concat(l.Guaranteed.Declared ? [l.Guaranteed.Name] : [])
+            .Concat(l.HasRvg ? [l.Rvg.Name] : []).Concat(l.RvgGuaranteed.Declared ? [l.RvgGuaranteed.Name] : [])
+            .Concat(l.Guaranteed.Declared ? [l.Guaranteed.Name] : [])
             .Concat(l.HasTerminationFee ? [l.Termination.Name] : [])),
         // 'cfads includes rvg' makes the RVG recurring cash; other kinds' one-offs (a loan's recovery) stay out. A
         // termination fee is a one-off, as a contract's is.
-        DealSum.OneOffReceipts => (Model.CfadsIncludesRvg ? [] : States.Where(l => l.HasRvg).Select(l => l.Rvg.Name))
+        // What an RVG's guarantor pays stands in for the RVG: a one-off as the RVG is, recurring with it.
+        DealSum.OneOffReceipts => (Model.CfadsIncludesRvg ? [] : States.Where(l => l.HasRvg).Select(l => l.Rvg.Name)
+                .Concat(States.Where(l => l.RvgGuaranteed.Declared).Select(l => l.RvgGuaranteed.Name)))
             .Concat(States.Where(l => l.HasTerminationFee).Select(l => l.Termination.Name)),
         _ => [],
     };
@@ -499,15 +523,87 @@ internal sealed class LeaseComponent(EmitContext ctx)
     {
         string cap = CSharpLiterals.DoubleOperand(lease.Info.RvgCap);
         w.Line(lease.Rvg + " = 0.0;");
+        if (lease.RvgGuaranteed.Declared)
+        {
+            w.Line(lease.RvgGuaranteed + " = 0.0;");
+        }
+
         using (w.Block("if (" + (soldFlag.Length > 0 ? "!(" + soldFlag + ") && " : "") + "t == " + lease.EndPeriod + " && " + lease.RvgApplies + ")"))
         {
             // The value is the facility's on the day the lease ends (an input: the day may fall inside the period, whose
             // value row is read at its end), as the appraisal a term sheet's guarantee is settled on.
             w.Comment("the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value on its last day), times what it can recover");
             string guaranteed = lease.Model.RvgGuarantees is { } g ? CSharpEmitter.Amount(Ctx, g, asOperand: false) : cap;
-            w.Line("double guaranteed = " + guaranteed + ";");
-            w.Line(lease.Rvg + " = Math.Min(" + cap + ", Math.Max(0.0, guaranteed - " + lease.RvgValue + ")) * " + lease.RvgRecovery + ";");
+            if (lease.HasBreakRvgTerms)
+            {
+                // A break that states its own amount or cap owes the RVG on them (each the lease's where not written).
+                w.Comment("a break's own RVG terms, where the path's break states them, in place of the lease's");
+                string terms = lease.RvgBreakTerms.Name;
+                w.Line("double guaranteed = " + ByTerms(terms, lease.Model.BreakRvg?.Guarantees, lease.Model.RenewalBreakRvg?.Guarantees, guaranteed,
+                    e => CSharpEmitter.Amount(Ctx, e, asOperand: false)) + ";");
+                w.Line("double rvgCap = " + ByTerms(terms, lease.Model.BreakRvg?.Cap, lease.Model.RenewalBreakRvg?.Cap, cap, c => CSharpLiterals.DoubleOperand(c!.Value)) + ";");
+                cap = "rvgCap";
+            }
+            else
+            {
+                w.Line("double guaranteed = " + guaranteed + ";");
+            }
+
+            if (lease.RvgGuarantee is { } rvgGuarantee)
+            {
+                // The claim once, then the lessee's share of it and the guarantor's payment of the rest.
+                w.Line("double claim = Math.Min(" + cap + ", Math.Max(0.0, guaranteed - " + lease.RvgValue + "));");
+                w.Line(lease.Rvg + " = claim * " + lease.RvgRecovery + ";");
+                WriteRvgGuarantee(w, lease, rvgGuarantee.Info);
+            }
+            else
+            {
+                w.Line(lease.Rvg + " = Math.Min(" + cap + ", Math.Max(0.0, guaranteed - " + lease.RvgValue + ")) * " + lease.RvgRecovery + ";");
+            }
+
             w.Line("result.RvgPaid[" + CSharpLiterals.Int(lease.Index) + "] = " + lease.Rvg + ";");
+        }
+
+        if (lease.RvgGuarantee is { } written)
+        {
+            w.Line("result.GuaranteePaid[" + CSharpLiterals.Int(written.Index) + "][t] = " + lease.RvgGuaranteed + ";");
+        }
+    }
+
+    // A break's own term (1: the initial term's break's, 2: the renewal terms' break's) where the path's break states it,
+    // else the lease's: a conditional on the path's input, each operand in parentheses.
+    private static string ByTerms<T>(string terms, T? initial, T? renewal, string lease, Func<T, string> write)
+    {
+        string of(T? term) => term is null ? lease : "(" + write(term) + ")";
+        string text = "(" + lease + ")";
+        if (renewal is not null)
+        {
+            text = terms + " == 2 ? " + of(renewal) + " : " + text;
+        }
+
+        if (initial is not null)
+        {
+            text = terms + " == 1 ? " + of(initial) + " : " + text;
+        }
+
+        return text;
+    }
+
+    // The RVG's guarantor pays the part of the claim the defaulted lessee does not (claim − what the lessee pays: 0 while
+    // the lessee performs), times its honour share, within its cap, while it answers (not disowned, within 'until'); one
+    // that has defaulted by the period's end pays its recovery share of that, the claim on it being a one-off as the
+    // lessee's is (a rent guarantor in default pays nothing of rent falling due period after period). The RVG is paid
+    // once, so its cap is not carried.
+    private void WriteRvgGuarantee(IndentedWriter w, LeaseState lease, GuaranteeInfo g)
+    {
+        w.Comment(Ctx.Model.Parties[g.Guarantor].Name + " pays the part of the RVG claim the defaulted lessee does not, up to its cap, at its recovery if it has defaulted");
+        string answers = GuarantorCode.Answers(Ctx, g, "t", "periodEnd");
+        // Without 'until' the condition is one parenthesised test: written once, not in a second pair.
+        using (w.Block(g.Until is null ? "if " + answers : "if (" + answers + ")"))
+        {
+            w.Line(lease.RvgGuaranteed + " = Math.Min((claim - " + lease.Rvg + ") * " + GuarantorCode.Honour(Ctx, g.Guarantor) + ", "
+                + CSharpLiterals.DoubleOperand(g.Cap) + ") * (" + GuarantorCode.Defaulted(Ctx, g.Guarantor) + "[t] ? "
+                + GuarantorCode.Recovery(Ctx, g.Guarantor) + " : 1.0);");
         }
     }
 }

@@ -57,8 +57,17 @@ internal sealed class LeaseLowering : DeclarationLowering<LeaseSyntax, LeaseMode
             lease.Indexed is null ? null : lowerer.IndexOfName(lease.Indexed))
         {
             Indexation = Indexation(lease.Indexation, lowerer),
+            BreakRvg = BreakRvg(lease.BreakOption, lowerer),
+            RenewalBreakRvg = BreakRvg(lease.Renewals?.BreakOption, lowerer),
         };
     }
+
+    // 'with rvg guarantees 90m cap 20m': the break's own amount and cap (each the lease's where not written); null
+    // when the break states neither, so the RVG it owes is the lease's.
+    private static BreakRvgTerms? BreakRvg(BreakOptionSyntax? option, Lowerer lowerer) =>
+        option is { WithRvg: not null, RvgTerms: { } terms } && (terms.Guarantees ?? terms.Cap) is not null
+            ? new BreakRvgTerms(terms.Guarantees is null ? null : lowerer.BoundOf(terms.Guarantees), terms.Cap is null ? null : lowerer.ConstantOf(terms.Cap))
+            : null;
 
     // 'yearly floor 1% cap 4% lag 3m' (each part checked: DL0494-DL0497): the lag in months and in the deal's periods.
     private static RentIndexation Indexation(IndexationSyntax? terms, Lowerer lowerer)

@@ -8,7 +8,7 @@ namespace DealLang.Compiler.Parsing;
 // A break option, one item read alike on a lease and on a contract (docs/language.md §5, "Break option").
 internal sealed partial class CstToAst
 {
-    // breakOption : BREAK_OPTION AT at+=duration (COMMA at+=duration)* (NOTICE notice=duration)? breakFee? (WITH RVG)? ;
+    // breakOption : BREAK_OPTION AT at+=duration (COMMA at+=duration)* (NOTICE notice=duration)? breakFee? (WITH RVG rvgPart*)? ;
     // breakFee : FEE months=duration OF basis=ident # breakFeeMonths | FEE amount=expr # breakFeeAmount ;
     // The node spans 'item': the item it is written as, or the renewals clause it is written in.
     private BreakOptionSyntax? VisitBreakOption(BreakOptionContext option, ParserRuleContext item)
@@ -57,6 +57,11 @@ internal sealed partial class CstToAst
         SourceSpan? withRvg = option.WITH() is { } withWord && option.RVG() is { } rvg && Span(rvg.Symbol) is var end
             ? Span(withWord.Symbol) with { EndLine = end.EndLine, EndColumn = end.EndColumn }
             : null;
-        return new BreakOptionSyntax(at.ToImmutable(), months, amount, Span(item)) { FeeBasis = basis, Notice = notice, WithRvg = withRvg };
+        // 'with rvg guarantees 90m cap 20m': the break's own terms, spanning the parts written (after 'with rvg').
+        RvgPartContext[] parts = option.rvgPart();
+        RvgSyntax? terms = withRvg is not null && parts.Length > 0
+            ? VisitRvgParts(parts, "the rvg owed at the break", Span(parts[0]) with { EndLine = Span(parts[^1]).EndLine, EndColumn = Span(parts[^1]).EndColumn })
+            : null;
+        return new BreakOptionSyntax(at.ToImmutable(), months, amount, Span(item)) { FeeBasis = basis, Notice = notice, WithRvg = withRvg, RvgTerms = terms };
     }
 }

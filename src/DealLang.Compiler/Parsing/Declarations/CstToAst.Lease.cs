@@ -213,14 +213,24 @@ internal sealed partial class CstToAst
         return VisitWholeNumber(quantity, what, minimum: 0, number);
     }
 
-    // RVG rvgPart+   # rvgItem
+    // RVG rvgPart+ (WITH guarantorClause)?   # rvgItem
     // rvgPart : GUARANTEES expr # rvgGuarantees | CAP expr # rvgCap | UNTIL DATE # rvgUntil ;
+    // 'with guarantor Parent cap 10bn' after the parts: who pays what a defaulted lessee leaves unpaid of the claim.
     private RvgSyntax VisitRvg(RvgItemContext context, string container)
+    {
+        RvgSyntax rvg = VisitRvgParts(context.rvgPart(), container, Span(context));
+        return context.guarantorClause() is { } guarantor
+            ? rvg with { Guarantor = VisitGuarantor(guarantor, $"the guarantor of {container}") }
+            : rvg;
+    }
+
+    // The parts of an rvg item, or of a break's 'with rvg guarantees 90m cap 20m': each once (DL0105), in any order.
+    private RvgSyntax VisitRvgParts(RvgPartContext[] parts, string container, SourceSpan span)
     {
         var items = new ItemSet(this, container);
         ExpressionSyntax? guarantees = null, cap = null;
         DateSyntax? until = null;
-        foreach (RvgPartContext part in context.rvgPart())
+        foreach (RvgPartContext part in parts)
         {
             switch (part)
             {
@@ -230,6 +240,6 @@ internal sealed partial class CstToAst
             }
         }
 
-        return new RvgSyntax(guarantees, cap, until, Span(context));
+        return new RvgSyntax(guarantees, cap, until, span);
     }
 }

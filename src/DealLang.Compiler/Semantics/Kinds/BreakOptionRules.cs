@@ -12,7 +12,7 @@ namespace DealLang.Compiler.Semantics.Kinds;
 /// notice in whole months (DL0220), no longer than the time to the first break (DL0221). A lease's or a contract's
 /// renewal terms' own break (<c>renewals ... with break_option at 36m</c>) follows the same rules, its dates counted from
 /// the start of each renewal term and inside one (DL0222). <c>with rvg</c> only on a lease with an RVG (DL0555), never on
-/// a contract (DL0556).
+/// a contract (DL0556); its own terms (<c>with rvg guarantees 90m cap 20m</c>) without an <c>until</c> (DL0585).
 /// </summary>
 internal static class BreakOptionRules
 {
@@ -34,6 +34,30 @@ internal static class BreakOptionRules
         {
             checks.Diagnostics.Add(DiagnosticCatalogue.BreakRvgWithoutRvg(span, name, inRenewal));
         }
+        else if (option.RvgTerms?.Until is { } until)
+        {
+            // The break's own terms replace the lease's amount and cap; its window is the lease's (DL0585).
+            checks.Diagnostics.Add(DiagnosticCatalogue.BreakRvgUntil(until.Span, name, inRenewal));
+        }
+    }
+
+    /// <summary>A lease's break's own RVG terms (<c>with rvg guarantees 90m cap 20m</c>): the names they read are
+    /// resolved.</summary>
+    public static void BindRvgTerms(BreakOptionSyntax? option, Binder binder) =>
+        binder.BindTerms(option?.RvgTerms?.Guarantees, option?.RvgTerms?.Cap);
+
+    /// <summary>A lease's break's own RVG terms: the amount guaranteed is money read from the deal's state when the lease
+    /// ends (as the lease's <c>guarantees</c>), the cap a constant amount of money, not negative (as the lease's).</summary>
+    public static void CheckRvgTerms(BreakOptionSyntax? option, TypeChecker checker, string lease, bool inRenewal)
+    {
+        if (option?.RvgTerms is not { } terms)
+        {
+            return;
+        }
+
+        string at = $"the RVG owed at the {(inRenewal ? "renewal terms' break" : "break")} of {lease}";
+        checker.Value(terms.Guarantees, Unit.Money, new ExpressionContext(ContextKind.RvgGuarantee, $"the amount guaranteed by {at}"));
+        checker.Term(terms.Cap, Unit.Money, $"the cap of {at}", TypeChecker.Range.NonNegative);
     }
 
     /// <summary>A break fee written as an amount: money, above 0.</summary>

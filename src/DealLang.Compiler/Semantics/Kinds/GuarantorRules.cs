@@ -28,15 +28,15 @@ internal static class GuarantorRules
     public static void CheckTerms(GuarantorSyntax? guarantor, TypeChecker checker, string owner) =>
         checker.Term(guarantor?.Cap, Unit.Money, $"the guarantor's cap of {owner}", TypeChecker.Range.NonNegative);
 
-    /// <summary>A cap is required (a guarantee without a limit is not one a term sheet writes); <c>until</c> after
-    /// <paramref name="from"/> (the lease's start, the closing).</summary>
-    public static void CheckStructure(GuarantorSyntax guarantor, NamedDeclarationSyntax owner, DealChecks checks, Date? from)
+    /// <summary>A cap is required (a guarantee without a limit is not one a term sheet writes; <paramref name="missingCap"/>
+    /// says what is missing, with an example); <c>until</c> after <paramref name="from"/> (the lease's start, the closing).</summary>
+    public static void CheckStructure(GuarantorSyntax guarantor, NamedDeclarationSyntax owner, DealChecks checks, Date? from,
+        string missingCap = "a cap for its guarantor (e.g. 'guarantor Google cap 3.2bn')")
     {
         string name = owner.Name?.Text ?? "";
         if (guarantor.Cap is null && !checks.Analysis.IsDamaged(owner))
         {
-            checks.Diagnostics.Add(DiagnosticCatalogue.MissingItem(
-                guarantor.Span, owner.Keyword, name, "a cap for its guarantor (e.g. 'guarantor Google cap 3.2bn')"));
+            checks.Diagnostics.Add(DiagnosticCatalogue.MissingItem(guarantor.Span, owner.Keyword, name, missingCap));
         }
 
         if (guarantor.Until is { } until && from is { } start && until.Value <= start)

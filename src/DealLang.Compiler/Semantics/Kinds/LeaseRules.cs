@@ -28,6 +28,9 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
             lease.Renewals?.FeeFloor);
         binder.BindTerms([.. lease.Renewals?.TerminationFees ?? []]);
         GuarantorRules.Bind(lease.Guarantor, binder, $"the guarantor of lease '{name}' must be a party");
+        GuarantorRules.Bind(lease.Rvg?.Guarantor, binder, $"the guarantor of the residual value guarantee of lease '{name}' must be a party");
+        BreakOptionRules.BindRvgTerms(lease.BreakOption, binder);
+        BreakOptionRules.BindRvgTerms(lease.Renewals?.BreakOption, binder);
         binder.RequireKind(lease.Phased, SymbolKind.Index, $"lease '{name}' is phased by an index of the share of its buildings completed");
         binder.RequireKind(lease.Indexed, SymbolKind.Index, $"the rent of lease '{name}' is indexed to an index");
     }
@@ -45,6 +48,9 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         }
 
         GuarantorRules.CheckTerms(lease.Guarantor, checker, l);
+        GuarantorRules.CheckTerms(lease.Rvg?.Guarantor, checker, $"the residual value guarantee of {l}");
+        BreakOptionRules.CheckRvgTerms(lease.BreakOption, checker, l, inRenewal: false);
+        BreakOptionRules.CheckRvgTerms(lease.Renewals?.BreakOption, checker, l, inRenewal: true);
         checker.Term(lease.Indexation?.Floor, Unit.Rate, $"the indexation floor of {l}", TypeChecker.Range.Any);
         checker.Term(lease.Indexation?.Cap, Unit.Rate, $"the indexation cap of {l}", TypeChecker.Range.Any);
         TerminationFeeRules.CheckTerms(lease.TerminationFee, lease.FeeFloor, checker, "lease", lease.Name?.Text ?? "");
@@ -126,6 +132,15 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
                 diagnostics.Add(DiagnosticCatalogue.DateOutOfRange(
                     until.Span, $"the end of the residual value guarantee of lease '{name}'", until.Value.ToString(),
                     $"after the lease starts ({starts.Value})"));
+            }
+
+            // 'with guarantor Parent cap 10bn': a guarantor's rules, as the rent's guarantor's (a cap, 'until' after the
+            // start, no fee or 'covers', not the lessee itself).
+            if (rvg.Guarantor is { } rvgGuarantor)
+            {
+                GuarantorRules.CheckStructure(rvgGuarantor, lease, checks, lease.Starts?.Value,
+                    "a cap for the guarantor of its residual value guarantee (e.g. 'rvg cap 28bn with guarantor Parent cap 10bn')");
+                GuarantorRules.CheckObligorTerms(rvgGuarantor, lease.Lessee, checks, "lease", name);
             }
         }
 

@@ -22,4 +22,9 @@ public sealed record BreakOptionSyntax(
     /// <summary><c>with rvg</c> (written last): where <c>with rvg</c> is, a lessee that breaks owes the lease's residual
     /// value guarantee as if the lease had ended on the break date; null when not written (no RVG at a break).</summary>
     public SourceSpan? WithRvg { get; init; }
+
+    /// <summary><c>with rvg guarantees 90m cap 20m</c>: the amount guaranteed and the cap of the RVG owed at this break, each
+    /// in place of the lease's (docs/language.md §5, "An RVG owed at a break"); null when <c>with rvg</c> states no term of
+    /// its own (or is not written). Its <see cref="RvgSyntax.Until"/> is an error (DL0585): the window is the lease's.</summary>
+    public RvgSyntax? RvgTerms { get; init; }
 }

@@ -80,9 +80,16 @@ public sealed record RenewalsSyntax(int Count, DurationSyntax Term, bool RentAtM
     public ExpressionSyntax? FeeFloor { get; init; }
 }
 
-/// <summary><c>rvg guarantees EXPR cap EXPR until DATE</c>: the lessee's residual value guarantee.</summary>
+/// <summary><c>rvg guarantees EXPR cap EXPR until DATE [with guarantor P cap M [until DATE]]</c>: the lessee's residual
+/// value guarantee. Also a break's own RVG terms (<c>break_option … with rvg guarantees 90m cap 20m</c>,
+/// <see cref="BreakOptionSyntax.RvgTerms"/>), where each part not written is the lease's.</summary>
 public sealed record RvgSyntax(
     ExpressionSyntax? Guarantees,
     ExpressionSyntax? Cap,
     DateSyntax? Until,
-    SourceSpan Span) : SyntaxNode(Span);
+    SourceSpan Span) : SyntaxNode(Span)
+{
+    /// <summary><c>with guarantor Parent cap 10bn [until DATE]</c> (written last): a third party that pays the part of the
+    /// RVG claim a defaulted lessee does not (docs/language.md §5, "A guarantor behind the RVG"); null when none.</summary>
+    public GuarantorSyntax? Guarantor { get; init; }
+}
