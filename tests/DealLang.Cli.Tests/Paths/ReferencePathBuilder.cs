@@ -662,9 +662,11 @@ static class LeaseTerms
             // lease ending on the break date: within 'until' and the maturity, in full), nothing for a guarantor.
             LeaseRents.Fill(deal, lease, breakDate, scenario.MarketRentDeflation, into.LeaseRent[l]);
             into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, breakDate);
-            bool owesRvg = breakDate > lease.Start.AddMonthsClamped(lease.TermMonths) ? lease.RenewalBreakOwesRvg : lease.BreakOwesRvg;
+            bool inRenewal = breakDate > lease.Start.AddMonthsClamped(lease.TermMonths);
+            bool owesRvg = inRenewal ? lease.RenewalBreakOwesRvg : lease.BreakOwesRvg;
             into.RvgApplies[l] = owesRvg && lease.RvgUntil is { } window && breakDate <= window && breakDate <= deal.Maturity;
             into.RvgRecovery[l] = 1.0;
+            into.RvgBreakTerms[l] = inRenewal ? 2 : 1; // the break's own RVG terms answer (the loop reads them only if it has some)
             into.RvgValue[l] = RvgValue(deal, scenario, l, breakDate, into);
             if (deal.HasGuarantees)
             {
@@ -690,6 +692,7 @@ static class LeaseTerms
         into.LeaseEndPeriod[l] = endsInCalendar ? EndPeriod(deal.Boundaries, end) : -1;
         into.RvgApplies[l] = endsInCalendar && lease.RvgUntil is { } until && end <= until && end <= deal.Maturity;
         into.RvgRecovery[l] = recovery;
+        into.RvgBreakTerms[l] = 0; // an expiry or a default: the lease's own RVG terms
         into.RvgValue[l] = RvgValue(deal, scenario, l, end, into);
         if (deal.HasGuarantees)
         {
