@@ -225,14 +225,24 @@ public sealed record LeaseRentScale(string Text, int Lease)
     }
 }
 
-/// <summary><c>Facility.value</c>: the facility's market value row, and its value at the closing, × a factor in [0, 10].</summary>
+/// <summary><c>Facility.value</c>: the facility's market value row, its value at the closing, and the value each of its
+/// leases' RVG is measured against (on the day the lease ends, <see cref="PathInputs.RvgValue"/>), × a factor in [0, 10]:
+/// every figure the deal reads of the facility's value, so a campus worth less owes a larger RVG as it fetches less in a
+/// sale (before, the RVG stayed measured against the unscaled value).</summary>
 public sealed record FacilityValueScale(string Text, int Facility)
     : Lever(Text, "x", 0, 10, 1, StressUp: false)
 {
+    /// <summary>The leases on the facility (<see cref="LeaseInfo.Facility"/>), whose RVG values scale with it.</summary>
+    public int[] Leases { get; init; } = [];
+
     public override void Scale(PathInputs inputs, double value)
     {
         LeaseRentScale.ScaleRow(inputs.FacilityValue[Facility], inputs.OwnFacilityValue(Facility), value);
         inputs.FacilityClosingValue[Facility] *= value;
+        foreach (int lease in Leases)
+        {
+            inputs.RvgValue[lease] *= value;
+        }
     }
 }
 

@@ -89,7 +89,8 @@ public static class Levers
 
         if (words is [var value] && value.EndsWith(".value", StringComparison.Ordinal))
         {
-            return new FacilityValueScale(text, Find(deal.Facilities.Select(f => f.Name), value[..^".value".Length], "facility", deal));
+            int facility = Find(deal.Facilities.Select(f => f.Name), value[..^".value".Length], "facility", deal);
+            return new FacilityValueScale(text, facility) { Leases = [.. Enumerable.Range(0, deal.Leases.Length).Where(l => deal.Leases[l].Facility == facility)] };
         }
 
         if (words is [var recovery] && recovery.EndsWith(".recovery", StringComparison.Ordinal))
