@@ -541,6 +541,15 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic ScenarioEnforcementUnused(SourceSpan span, string scenario) =>
         Warning("DL0508", span, $"scenario '{scenario}' changes the enforcement sale, but the deal sells nothing on enforcement");
 
+    /// <summary>
+    /// DL0586 (warning): a scenario's <c>P defaults on DATE</c> before the deal's closing. The party is then in default from
+    /// the first day, so what it owes the deal (rent, a contract's revenue, a loan's payments) never comes in: a stress
+    /// one may mean, but nearly always a year typed wrong (2025 for 2035).
+    /// </summary>
+    public static Diagnostic DefaultBeforeClosing(SourceSpan span, string party, string date, string scenario, string closing) =>
+        Warning("DL0586", span,
+            $"'{party} defaults on {date}' in scenario '{scenario}' is before the closing ({closing}): {party} is in default from the deal's first day and pays it nothing; check the year");
+
     /// <summary>DL0509: a value drop dated on or before closing (it falls linearly from closing to that date).</summary>
     public static Diagnostic DropDateNotAfterClosing(SourceSpan span, string date, string closing) =>
         Error("DL0509", span, $"a value drop must be dated after closing ({closing}), not {date}");

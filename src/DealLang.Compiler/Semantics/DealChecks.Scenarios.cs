@@ -88,6 +88,11 @@ internal sealed partial class DealChecks
                         break;
                     case PartyDefaultsSyntax defaults:
                         CheckRecoveryAfterTheRun(defaults, name, PaidInPart(scenario));
+                        if (defaults.On is { } on && Closing is { } opened && on.Value < opened)
+                        {
+                            _diagnostics.Add(DiagnosticCatalogue.DefaultBeforeClosing(on.Span, defaults.Party?.Text ?? "", on.Value.ToString(), name, opened.ToString()));
+                        }
+
                         break;
                     case EnforcementOverrideSyntax enforcementOverride:
                         if (!sellsSomething)

@@ -15,6 +15,18 @@ public sealed class ScenarioTests
 
     private static IReadOnlyList<Diagnostic> ScenarioErrors(string scenario) => Errors(Deal(Assets, scenarios: scenario));
 
+    [Theory]
+    [InlineData("2024-12-31", true)]  // a day before the harness deal's closing, 2025-01-01
+    [InlineData("2025-01-01", false)] // on the closing: in default from the first day, written so on purpose
+    [InlineData("2027-06-30", false)]
+    public void ADefaultBeforeTheClosingIsAWarning(string date, bool warned)
+    {
+        (DealModel? model, IReadOnlyList<Diagnostic> diagnostics) = Analyze(Deal(Assets, scenarios: $"scenario S for D {{ Meta defaults on {date} }}"));
+
+        Assert.NotNull(model);
+        Assert.Equal(warned, diagnostics.Any(d => d.Code == "DL0586" && d.Severity == Severity.Warning));
+    }
+
     [Fact]
     public void AScenarioMustBeForTheDealInTheFile()
     {
