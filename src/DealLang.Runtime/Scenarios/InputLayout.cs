@@ -314,6 +314,11 @@ public enum InputQuantity
     /// −1 in a period in no window (it pays in full, and its arrears with it). Last among the series, so that the slots
     /// before them are where they were; a path without the lever shares one read-only row of −1.</summary>
     LoanPaysShareByPeriod,
+
+    /// <summary>Scalar, per loan: the periods the last window's arrears are repaid over, in equal instalments from the
+    /// period after it (a standstill, <c>then arrears over 12m</c>: docs/language.md §10, "Arrears rescheduled"); 1
+    /// (at once) without the clause or the lever. Last among the scalars, so that the slots before it are where they were.</summary>
+    LoanArrearsPeriods,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -394,6 +399,7 @@ public sealed class InputLayout
         InputQuantity.RvgValue,
         InputQuantity.ContractReletTo, InputQuantity.ContractReletRampMonths, InputQuantity.ContractReletStartDay,
         InputQuantity.ContractReletPriceIndex, InputQuantity.ContractReletPriceShare, InputQuantity.ContractReletPriceSpread,
+        InputQuantity.LoanArrearsPeriods,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
@@ -543,7 +549,8 @@ public sealed class InputLayout
             or InputQuantity.LoanPaysFrom or InputQuantity.LoanPaysTo
             or InputQuantity.RvgValue
             or InputQuantity.ContractReletTo or InputQuantity.ContractReletRampMonths or InputQuantity.ContractReletStartDay
-            or InputQuantity.ContractReletPriceIndex or InputQuantity.ContractReletPriceShare or InputQuantity.ContractReletPriceSpread => InputShape.Scalar,
+            or InputQuantity.ContractReletPriceIndex or InputQuantity.ContractReletPriceShare or InputQuantity.ContractReletPriceSpread
+            or InputQuantity.LoanArrearsPeriods => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -573,7 +580,7 @@ public sealed class InputLayout
         InputQuantity.TrancheCallPart or InputQuantity.TrancheCallPrice or InputQuantity.TrancheConvertPart => InputEntity.Tranche,
         InputQuantity.LoanWorkoutPeriods or InputQuantity.LoanDefaultDay
             or InputQuantity.LoanPaysFrom or InputQuantity.LoanPaysTo
-            or InputQuantity.LoanPaysShareByPeriod => InputEntity.Loan,
+            or InputQuantity.LoanPaysShareByPeriod or InputQuantity.LoanArrearsPeriods => InputEntity.Loan,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 

@@ -9,4 +9,13 @@ namespace DealLang.Compiler.Syntax;
 /// the loan's maturity or a default (docs/language.md §10, "Partial payments").
 /// </summary>
 public sealed record LoanPaysSyntax(NameSyntax Loan, ExpressionSyntax Share, DateSyntax? From, DateSyntax? To, SourceSpan Span)
-    : ScenarioItemSyntax(Span);
+    : ScenarioItemSyntax(Span)
+{
+    /// <summary>A standstill's rescheduling, <c>then arrears over 12m</c>: the window's arrears repaid in equal
+    /// instalments over that many months' periods after it rather than at once (docs/language.md §10, "Arrears
+    /// rescheduled"); null without it.</summary>
+    public DurationSyntax? ArrearsOver { get; init; }
+
+    /// <summary>Where <c>then arrears</c> is written (the clause's first token through its duration), for its diagnostics.</summary>
+    public SourceSpan? ArrearsSpan { get; init; }
+}
