@@ -96,10 +96,14 @@ public sealed class InputLayoutTests
         // the deal without (26, 27), so that no slot before them moves (nor any deal's generated C#); the sale's half-life
         // (28), its yield's index weight (29), each loan's default day (30, 31: its obligor's default date), the sale's
         // re-let ramp and price (32-36), each loan's first and last partial-payment period (37-40: each period's share is a
-        // series), and last the leases' RVG values (41-43).
+        // series), the leases' RVG values (41-43), and last each loan's periods of rescheduled arrears (44, 45: a
+        // standstill's 'then arrears over N').
         InputLayout without = InputLayout.Of(Deal());
         InputLayout layout = InputLayout.Of(2, 3, 2, 1, loans: 2);
-        Assert.Equal(44, layout.Scalars.Length);
+        Assert.Equal(46, layout.Scalars.Length);
+        Assert.Equal(new InputSlot(InputEntity.Loan, 0, InputQuantity.LoanArrearsPeriods, 44), layout.Scalars[44]);
+        Assert.Equal(new InputSlot(InputEntity.Loan, 1, InputQuantity.LoanArrearsPeriods, 45), layout.Scalars[45]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => without.IndexOf(InputQuantity.LoanArrearsPeriods, 0));
         Assert.Equal(new InputSlot(InputEntity.Loan, 0, InputQuantity.LoanPaysFrom, 37), layout.Scalars[37]);
         Assert.Equal(new InputSlot(InputEntity.Loan, 1, InputQuantity.LoanPaysFrom, 38), layout.Scalars[38]);
         Assert.Equal(new InputSlot(InputEntity.Loan, 1, InputQuantity.LoanPaysTo, 40), layout.Scalars[40]);
