@@ -3,7 +3,7 @@ using System.Globalization;
 namespace DealLang.Compiler.Diagnostics;
 
 // A standstill that reschedules a loan's arrears ('MinerLoan pays 60% from 2027-01-01 to 2027-09-30 then arrears over
-// 12m', docs/language.md §10 "Arrears rescheduled"): DL0580 a length that is not a whole number of the deal's periods
+// 12m', or '… then arrears capitalised', docs/language.md §10 "Arrears rescheduled"): DL0580 a length that is not a whole number of the deal's periods
 // above zero, DL0596 the clause on a window without 'to' (it has no end to reschedule from), DL0597 the clause on a
 // window another window of the loan follows (the rescheduling is the last window's).
 public static partial class DiagnosticCatalogue

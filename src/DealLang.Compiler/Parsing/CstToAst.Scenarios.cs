@@ -368,7 +368,10 @@ internal sealed partial class CstToAst
                     : new LoanPaysSyntax(loan, share, from, to, Span(pays))
                     {
                         ArrearsOver = over,
-                        ArrearsSpan = pays.over is null ? null : Spans.Join(Span(pays.THEN().Symbol), Span(pays.over)),
+                        ArrearsCapitalised = pays.capitalised is not null,
+                        ArrearsSpan = pays.over is not null ? Spans.Join(Span(pays.THEN().Symbol), Span(pays.over))
+                            : pays.capitalised is not null ? Spans.Join(Span(pays.THEN().Symbol), Span(pays.capitalised))
+                            : null,
                     };
             }
 

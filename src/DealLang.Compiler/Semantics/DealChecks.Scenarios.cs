@@ -582,7 +582,7 @@ internal sealed partial class DealChecks
             if (windows.TryGetValue(loanName.Text, out LoanPaysSyntax? earlier))
             {
                 CheckWindowAfter(pays, earlier, scenario);
-                if (earlier.ArrearsOver is not null)
+                if (earlier.ReschedulesArrears)
                 {
                     _diagnostics.Add(DiagnosticCatalogue.ArrearsRescheduledBeforeAnotherWindow(earlier.ArrearsSpan ?? earlier.Span, scenario, loanName.Text, pays.From?.Value.ToString()));
                 }
@@ -613,12 +613,12 @@ internal sealed partial class DealChecks
         CheckArrearsRescheduled(pays, scenario, loan);
     }
 
-    /// <summary>A standstill's <c>then arrears over D</c> (docs/language.md §10, "Arrears rescheduled"): D a whole number
-    /// of the deal's periods above zero (DL0580), on a window with a <c>to</c> (DL0596). The window another follows is
+    /// <summary>A standstill's <c>then arrears over D</c> or <c>then arrears capitalised</c> (docs/language.md §10, "Arrears
+    /// rescheduled"): D a whole number of the deal's periods above zero (DL0580), on a window with a <c>to</c> (DL0596). The window another follows is
     /// DL0597, found when the next window is met (<see cref="CheckPartialPayments"/>).</summary>
     private void CheckArrearsRescheduled(LoanPaysSyntax pays, string scenario, string loan)
     {
-        if (pays.ArrearsOver is not { } over)
+        if (!pays.ReschedulesArrears)
         {
             return;
         }
@@ -629,7 +629,7 @@ internal sealed partial class DealChecks
             _diagnostics.Add(DiagnosticCatalogue.ArrearsRescheduledWithoutWindowEnd(span, scenario, loan));
         }
 
-        if (DurationRules.ArrearsPeriods(over, _analysis.MonthsPerPeriod) is null)
+        if (pays.ArrearsOver is { } over && DurationRules.ArrearsPeriods(over, _analysis.MonthsPerPeriod) is null)
         {
             _diagnostics.Add(DiagnosticCatalogue.ArrearsOverNotWholePeriods(over.Span, scenario, loan, over.Text, _analysis.MonthsPerPeriod));
         }

@@ -55,31 +55,31 @@ public partial class DealLangParser : Parser {
 		TRANCHE=113, BALANCE=114, COUPON=115, FIXED=116, INTEREST_ONLY=117, INTEREST=118, 
 		PRINCIPAL=119, AMORTIZE=120, BULLET=121, LEVEL=122, LINEAR=123, SENIORITY=124, 
 		EQUITY=125, CONTRIBUTED=126, HOLDERS=127, ACCOUNT=128, TARGET=129, INITIAL=130, 
-		EARNS=131, FEE=132, TEST=133, OVER=134, ARREARS=135, TRAILING=136, NEXT=137, 
-		TRIGGER=138, TRIPS=139, CURES=140, AFTER=141, ACCRUING=142, INSTALMENTS=143, 
-		PERIODS=144, DEFAULT_INTEREST=145, WHEN=146, DEFAULT=147, GRACE=148, CFADS=149, 
-		INCLUDES=150, WATERFALL=151, USING=152, FILL=153, RELEASE=154, HOLD=155, 
-		REST=156, IN=157, DISTRIBUTE=158, SWEEP=159, PRO_RATA=160, SEQUENTIAL=161, 
-		ACCELERATE=162, CURE=163, UP=164, TIMES=165, PREPAYING=166, INTO=167, 
-		TO=168, PAYS=169, HURDLE=170, CARRY=171, CATCH_UP=172, CALLS=173, CALLED=174, 
-		PART=175, CONVERTS=176, DEAL_BY_DEAL=177, IF=178, ELSE=179, THEN=180, 
-		ENFORCEMENT=181, SELL=182, HAIRCUT=183, LAG=184, TAKEN=185, DEFLATE=186, 
-		GROW=187, DROP=188, BY=189, DEFAULTS=190, PER=191, GPU=192, GPU_HOUR=193, 
-		HOUR=194, KW=195, MW=196, KWH=197, MWH=198, COIN=199, COINS=200, EH_S=201, 
-		DAY=202, SHARE=203, YEAR=204, OF=205, AND=206, OR=207, NOT=208, PIK=209, 
-		ISSUE_PRICE=210, COMMITMENT=211, AVAILABLE=212, DRAWS=213, COMMITMENT_FEE=214, 
-		STEP_UP=215, TARGET_BALANCE=216, MARGIN=217, GRID=218, BELOW=219, UNPAID=220, 
-		AGAINST=221, ADVANCE=222, INVESTMENT_GRADE=223, WHILE=224, HOLDING=225, 
-		FACE=226, MARK=227, DISCOUNT=228, PAR=229, HOLDINGS=230, HASHRATE=231, 
-		NETWORK=232, REWARDS=233, COVER=234, CONVERTIBLE=235, EARLY=236, ABOVE=237, 
-		PUT=238, CALL=239, CALLABLE=240, MAKE_WHOLE=241, CURVE=242, COMPLETION=243, 
-		DELAYED=244, PHASED=245, INDEXED=246, YEARLY=247, WORKOUT=248, YIELD=249, 
-		RESET=250, LBRACE=251, RBRACE=252, LPAREN=253, RPAREN=254, COMMA=255, 
-		DOT=256, ARROW=257, ASSIGN=258, PLUS=259, MINUS=260, STAR=261, SLASH=262, 
-		LE=263, GE=264, LT=265, GT=266, EQ=267, NE=268, DAYCOUNT=269, DATE=270, 
-		QUANTITY=271, NUMBER=272, STRING=273, UNTERMINATED_STRING=274, IDENT=275, 
-		NON_ASCII_NAME=276, LINE_COMMENT=277, BLOCK_COMMENT=278, UNTERMINATED_COMMENT=279, 
-		WS=280, UNEXPECTED_CHAR=281;
+		EARNS=131, FEE=132, TEST=133, OVER=134, ARREARS=135, CAPITALISED=136, 
+		TRAILING=137, NEXT=138, TRIGGER=139, TRIPS=140, CURES=141, AFTER=142, 
+		ACCRUING=143, INSTALMENTS=144, PERIODS=145, DEFAULT_INTEREST=146, WHEN=147, 
+		DEFAULT=148, GRACE=149, CFADS=150, INCLUDES=151, WATERFALL=152, USING=153, 
+		FILL=154, RELEASE=155, HOLD=156, REST=157, IN=158, DISTRIBUTE=159, SWEEP=160, 
+		PRO_RATA=161, SEQUENTIAL=162, ACCELERATE=163, CURE=164, UP=165, TIMES=166, 
+		PREPAYING=167, INTO=168, TO=169, PAYS=170, HURDLE=171, CARRY=172, CATCH_UP=173, 
+		CALLS=174, CALLED=175, PART=176, CONVERTS=177, DEAL_BY_DEAL=178, IF=179, 
+		ELSE=180, THEN=181, ENFORCEMENT=182, SELL=183, HAIRCUT=184, LAG=185, TAKEN=186, 
+		DEFLATE=187, GROW=188, DROP=189, BY=190, DEFAULTS=191, PER=192, GPU=193, 
+		GPU_HOUR=194, HOUR=195, KW=196, MW=197, KWH=198, MWH=199, COIN=200, COINS=201, 
+		EH_S=202, DAY=203, SHARE=204, YEAR=205, OF=206, AND=207, OR=208, NOT=209, 
+		PIK=210, ISSUE_PRICE=211, COMMITMENT=212, AVAILABLE=213, DRAWS=214, COMMITMENT_FEE=215, 
+		STEP_UP=216, TARGET_BALANCE=217, MARGIN=218, GRID=219, BELOW=220, UNPAID=221, 
+		AGAINST=222, ADVANCE=223, INVESTMENT_GRADE=224, WHILE=225, HOLDING=226, 
+		FACE=227, MARK=228, DISCOUNT=229, PAR=230, HOLDINGS=231, HASHRATE=232, 
+		NETWORK=233, REWARDS=234, COVER=235, CONVERTIBLE=236, EARLY=237, ABOVE=238, 
+		PUT=239, CALL=240, CALLABLE=241, MAKE_WHOLE=242, CURVE=243, COMPLETION=244, 
+		DELAYED=245, PHASED=246, INDEXED=247, YEARLY=248, WORKOUT=249, YIELD=250, 
+		RESET=251, LBRACE=252, RBRACE=253, LPAREN=254, RPAREN=255, COMMA=256, 
+		DOT=257, ARROW=258, ASSIGN=259, PLUS=260, MINUS=261, STAR=262, SLASH=263, 
+		LE=264, GE=265, LT=266, GT=267, EQ=268, NE=269, DAYCOUNT=270, DATE=271, 
+		QUANTITY=272, NUMBER=273, STRING=274, UNTERMINATED_STRING=275, IDENT=276, 
+		NON_ASCII_NAME=277, LINE_COMMENT=278, BLOCK_COMMENT=279, UNTERMINATED_COMMENT=280, 
+		WS=281, UNEXPECTED_CHAR=282;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
@@ -149,26 +149,27 @@ public partial class DealLangParser : Parser {
 		"'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
 		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
 		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
-		"'fee'", "'test'", "'over'", "'arrears'", "'trailing'", "'next'", "'trigger'", 
-		"'trips'", "'cures'", "'after'", "'accruing'", null, null, "'default_interest'", 
-		"'when'", "'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", 
-		"'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", 
-		"'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", "'cure'", "'up'", 
-		"'times'", "'prepaying'", "'into'", "'to'", "'pays'", "'hurdle'", "'carry'", 
-		"'catch_up'", "'calls'", "'called'", "'part'", "'converts'", "'deal_by_deal'", 
-		"'if'", "'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", 
-		"'taken'", "'deflate'", "'grow'", "'drop'", "'by'", "'defaults'", "'per'", 
-		null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", 
-		"'EH/s'", null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", 
-		"'issue_price'", "'commitment'", "'available'", "'draws'", "'commitment_fee'", 
-		"'step_up'", "'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", 
-		"'against'", "'advance'", "'investment_grade'", "'while'", "'holding'", 
-		"'face'", "'mark'", "'discount'", "'par'", "'holdings'", "'hashrate'", 
-		"'network'", "'rewards'", "'cover'", "'convertible'", "'early'", "'above'", 
-		"'put'", "'call'", "'callable'", "'make_whole'", "'curve'", "'completion'", 
-		"'delayed'", "'phased'", "'indexed'", "'yearly'", "'workout'", "'yield'", 
-		"'reset'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", 
-		"'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'fee'", "'test'", "'over'", "'arrears'", "'capitalised'", "'trailing'", 
+		"'next'", "'trigger'", "'trips'", "'cures'", "'after'", "'accruing'", 
+		null, null, "'default_interest'", "'when'", "'default'", "'grace'", "'cfads'", 
+		"'includes'", "'waterfall'", "'using'", "'fill'", "'release'", "'hold'", 
+		"'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", "'sequential'", 
+		"'accelerate'", "'cure'", "'up'", "'times'", "'prepaying'", "'into'", 
+		"'to'", "'pays'", "'hurdle'", "'carry'", "'catch_up'", "'calls'", "'called'", 
+		"'part'", "'converts'", "'deal_by_deal'", "'if'", "'else'", "'then'", 
+		"'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", 
+		"'grow'", "'drop'", "'by'", "'defaults'", "'per'", null, null, null, "'kW'", 
+		"'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", "'EH/s'", null, null, "'year'", 
+		"'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", 
+		"'available'", "'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", 
+		"'margin'", "'grid'", "'below'", "'unpaid'", "'against'", "'advance'", 
+		"'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", "'discount'", 
+		"'par'", "'holdings'", "'hashrate'", "'network'", "'rewards'", "'cover'", 
+		"'convertible'", "'early'", "'above'", "'put'", "'call'", "'callable'", 
+		"'make_whole'", "'curve'", "'completion'", "'delayed'", "'phased'", "'indexed'", 
+		"'yearly'", "'workout'", "'yield'", "'reset'", "'{'", "'}'", "'('", "')'", 
+		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
+		"'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -190,26 +191,26 @@ public partial class DealLangParser : Parser {
 		"BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", 
 		"AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", 
 		"HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", 
-		"ARREARS", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", "ACCRUING", 
-		"INSTALMENTS", "PERIODS", "DEFAULT_INTEREST", "WHEN", "DEFAULT", "GRACE", 
-		"CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", "HOLD", 
-		"REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", 
-		"CURE", "UP", "TIMES", "PREPAYING", "INTO", "TO", "PAYS", "HURDLE", "CARRY", 
-		"CATCH_UP", "CALLS", "CALLED", "PART", "CONVERTS", "DEAL_BY_DEAL", "IF", 
-		"ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", 
-		"GROW", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", 
-		"MW", "KWH", "MWH", "COIN", "COINS", "EH_S", "DAY", "SHARE", "YEAR", "OF", 
-		"AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", 
-		"COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", "BELOW", 
-		"UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", "HOLDING", 
-		"FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", "NETWORK", 
-		"REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "PUT", "CALL", "CALLABLE", 
-		"MAKE_WHOLE", "CURVE", "COMPLETION", "DELAYED", "PHASED", "INDEXED", "YEARLY", 
-		"WORKOUT", "YIELD", "RESET", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", 
-		"DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", 
-		"LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", 
-		"UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", 
-		"UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"ARREARS", "CAPITALISED", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", 
+		"AFTER", "ACCRUING", "INSTALMENTS", "PERIODS", "DEFAULT_INTEREST", "WHEN", 
+		"DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", 
+		"RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", 
+		"ACCELERATE", "CURE", "UP", "TIMES", "PREPAYING", "INTO", "TO", "PAYS", 
+		"HURDLE", "CARRY", "CATCH_UP", "CALLS", "CALLED", "PART", "CONVERTS", 
+		"DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", 
+		"LAG", "TAKEN", "DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", "PER", "GPU", 
+		"GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", "EH_S", 
+		"DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
+		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
+		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
+		"WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
+		"NETWORK", "REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "PUT", 
+		"CALL", "CALLABLE", "MAKE_WHOLE", "CURVE", "COMPLETION", "DELAYED", "PHASED", 
+		"INDEXED", "YEARLY", "WORKOUT", "YIELD", "RESET", "LBRACE", "RBRACE", 
+		"LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", 
+		"STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", 
+		"QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
+		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -454,7 +455,7 @@ public partial class DealLangParser : Parser {
 			State = 200;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 884957876534132741L) != 0) || ((((_la - 138)) & ~0x3f) == 0 && ((1L << (_la - 138)) & 4611694814520420865L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 884957876534132741L) != 0) || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 4611694814520420865L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
 				State = 197;
@@ -781,7 +782,7 @@ public partial class DealLangParser : Parser {
 			State = 235;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 414681356954107335L) != 0) || ((((_la - 203)) & ~0x3f) == 0 && ((1L << (_la - 203)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 829362713908214727L) != 0) || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 233;
 				ErrorHandler.Sync(this);
@@ -896,6 +897,7 @@ public partial class DealLangParser : Parser {
 				case INITIAL:
 				case EARNS:
 				case ARREARS:
+				case CAPITALISED:
 				case TRAILING:
 				case NEXT:
 				case TRIPS:
@@ -1048,7 +1050,7 @@ public partial class DealLangParser : Parser {
 			State = 245;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -1152921504606846977L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 67108863L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -2305843009213693953L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 134217727L) != 0)) {
 				{
 				State = 243;
 				ErrorHandler.Sync(this);
@@ -1194,6 +1196,7 @@ public partial class DealLangParser : Parser {
 				case TEST:
 				case OVER:
 				case ARREARS:
+				case CAPITALISED:
 				case TRAILING:
 				case NEXT:
 				case TRIGGER:
@@ -1767,6 +1770,7 @@ public partial class DealLangParser : Parser {
 			case INITIAL:
 			case EARNS:
 			case ARREARS:
+			case CAPITALISED:
 			case TRAILING:
 			case NEXT:
 			case TRIPS:
@@ -4548,7 +4552,7 @@ public partial class DealLangParser : Parser {
 						State = 627;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
-						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 415244306907528647L) != 0) || ((((_la - 203)) & ~0x3f) == 0 && ((1L << (_la - 203)) & 145522047561236451L) != 0) || ((((_la - 270)) & ~0x3f) == 0 && ((1L << (_la - 270)) & 103L) != 0)) {
+						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 830488613815057351L) != 0) || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 145522047561236451L) != 0) || ((((_la - 271)) & ~0x3f) == 0 && ((1L << (_la - 271)) & 103L) != 0)) {
 							{
 							{
 							State = 621;
@@ -5655,7 +5659,7 @@ public partial class DealLangParser : Parser {
 			State = 771;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 230)) & ~0x3f) == 0 && ((1L << (_la - 230)) & 15L) != 0)) {
+			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 231)) & ~0x3f) == 0 && ((1L << (_la - 231)) & 15L) != 0)) {
 				{
 				{
 				State = 768;
@@ -6055,7 +6059,7 @@ public partial class DealLangParser : Parser {
 			State = 811;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 209)) & ~0x3f) == 0 && ((1L << (_la - 209)) & 2218417717759L) != 0)) {
+			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 210)) & ~0x3f) == 0 && ((1L << (_la - 210)) & 2218417717759L) != 0)) {
 				{
 				{
 				State = 808;
@@ -7593,7 +7597,7 @@ public partial class DealLangParser : Parser {
 			State = 1018;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 203)) & ~0x3f) == 0 && ((1L << (_la - 203)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 25166853L) != 0)) {
 				{
 				{
 				State = 1015;
@@ -7993,7 +7997,7 @@ public partial class DealLangParser : Parser {
 			State = 1062;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 193514046488579L) != 0) || _la==COMMITMENT) {
+			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 387028092977155L) != 0) || _la==COMMITMENT) {
 				{
 				{
 				State = 1059;
@@ -8326,7 +8330,7 @@ public partial class DealLangParser : Parser {
 				State = 1110;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 170)) & ~0x3f) == 0 && ((1L << (_la - 170)) & 7L) != 0)) {
+				while (((((_la - 171)) & ~0x3f) == 0 && ((1L << (_la - 171)) & 7L) != 0)) {
 					{
 					{
 					State = 1107;
@@ -9602,6 +9606,7 @@ public partial class DealLangParser : Parser {
 			case INITIAL:
 			case EARNS:
 			case ARREARS:
+			case CAPITALISED:
 			case TRAILING:
 			case NEXT:
 			case TRIPS:
@@ -9732,7 +9737,7 @@ public partial class DealLangParser : Parser {
 			State = 1282;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 153)) & ~0x3f) == 0 && ((1L << (_la - 153)) & 570425831L) != 0)) {
+			while (_la==PAY || ((((_la - 154)) & ~0x3f) == 0 && ((1L << (_la - 154)) & 570425831L) != 0)) {
 				{
 				{
 				State = 1279;
@@ -10146,7 +10151,7 @@ public partial class DealLangParser : Parser {
 				State = 1344;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 153)) & ~0x3f) == 0 && ((1L << (_la - 153)) & 570425831L) != 0)) {
+				while (_la==PAY || ((((_la - 154)) & ~0x3f) == 0 && ((1L << (_la - 154)) & 570425831L) != 0)) {
 					{
 					{
 					State = 1341;
@@ -10171,7 +10176,7 @@ public partial class DealLangParser : Parser {
 					State = 1353;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 153)) & ~0x3f) == 0 && ((1L << (_la - 153)) & 570425831L) != 0)) {
+					while (_la==PAY || ((((_la - 154)) & ~0x3f) == 0 && ((1L << (_la - 154)) & 570425831L) != 0)) {
 						{
 						{
 						State = 1350;
@@ -10212,7 +10217,7 @@ public partial class DealLangParser : Parser {
 				State = 1368;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 153)) & ~0x3f) == 0 && ((1L << (_la - 153)) & 570425831L) != 0)) {
+				while (_la==PAY || ((((_la - 154)) & ~0x3f) == 0 && ((1L << (_la - 154)) & 570425831L) != 0)) {
 					{
 					{
 					State = 1365;
@@ -10238,7 +10243,7 @@ public partial class DealLangParser : Parser {
 				State = 1377;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 153)) & ~0x3f) == 0 && ((1L << (_la - 153)) & 570425831L) != 0)) {
+				while (_la==PAY || ((((_la - 154)) & ~0x3f) == 0 && ((1L << (_la - 154)) & 570425831L) != 0)) {
 					{
 					{
 					State = 1374;
@@ -11003,7 +11008,7 @@ public partial class DealLangParser : Parser {
 			State = 1476;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 419184956581477831L) != 0) || ((((_la - 203)) & ~0x3f) == 0 && ((1L << (_la - 203)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 838369913162955719L) != 0) || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
 				State = 1473;
@@ -11605,6 +11610,7 @@ public partial class DealLangParser : Parser {
 		public IToken first;
 		public IToken last;
 		public DurationContext over;
+		public IToken capitalised;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PAYS() { return GetToken(DealLangParser.PAYS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
 			return GetRuleContext<IdentContext>(0);
@@ -11616,14 +11622,15 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode THEN() { return GetToken(DealLangParser.THEN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARREARS() { return GetToken(DealLangParser.ARREARS, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVER() { return GetToken(DealLangParser.OVER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] DATE() { return GetTokens(DealLangParser.DATE); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE(int i) {
 			return GetToken(DealLangParser.DATE, i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVER() { return GetToken(DealLangParser.OVER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
 			return GetRuleContext<DurationContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CAPITALISED() { return GetToken(DealLangParser.CAPITALISED, 0); }
 		public LoanPaysItemContext(ScenarioItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -11845,9 +11852,9 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1810;
+			State = 1813;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,195,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,196,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -12647,7 +12654,7 @@ public partial class DealLangParser : Parser {
 					}
 				}
 
-				State = 1748;
+				State = 1751;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
@@ -12656,10 +12663,26 @@ public partial class DealLangParser : Parser {
 					Match(THEN);
 					State = 1745;
 					Match(ARREARS);
-					State = 1746;
-					Match(OVER);
-					State = 1747;
-					((LoanPaysItemContext)_localctx).over = duration();
+					State = 1749;
+					ErrorHandler.Sync(this);
+					switch (TokenStream.LA(1)) {
+					case OVER:
+						{
+						State = 1746;
+						Match(OVER);
+						State = 1747;
+						((LoanPaysItemContext)_localctx).over = duration();
+						}
+						break;
+					case CAPITALISED:
+						{
+						State = 1748;
+						((LoanPaysItemContext)_localctx).capitalised = Match(CAPITALISED);
+						}
+						break;
+					default:
+						throw new NoViableAltException(this);
+					}
 					}
 				}
 
@@ -12669,11 +12692,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1750;
-				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1751;
-				Match(MARKET);
 				State = 1753;
+				((HoldingMarketLeverItemContext)_localctx).holding = ident();
+				State = 1754;
+				Match(MARKET);
+				State = 1756;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12681,7 +12704,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1752;
+						State = 1755;
 						holdingMarketTerm();
 						}
 						}
@@ -12689,9 +12712,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1755;
+					State = 1758;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,192,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,193,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12699,9 +12722,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1757;
+				State = 1760;
 				Match(PATHS);
-				State = 1758;
+				State = 1761;
 				Match(NUMBER);
 				}
 				break;
@@ -12709,9 +12732,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1759;
+				State = 1762;
 				Match(SEED);
-				State = 1760;
+				State = 1763;
 				Match(NUMBER);
 				}
 				break;
@@ -12719,7 +12742,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1761;
+				State = 1764;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -12727,7 +12750,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1762;
+				State = 1765;
 				Match(SOBOL);
 				}
 				break;
@@ -12735,21 +12758,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1763;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1764;
-				Match(GBM);
-				State = 1765;
-				Match(DRIFT);
 				State = 1766;
-				((GbmItemContext)_localctx).drift = expr(0);
+				((GbmItemContext)_localctx).index = ident();
 				State = 1767;
-				perYear();
+				Match(GBM);
 				State = 1768;
-				Match(VOLATILITY);
+				Match(DRIFT);
 				State = 1769;
-				((GbmItemContext)_localctx).vol = expr(0);
+				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1770;
+				perYear();
+				State = 1771;
+				Match(VOLATILITY);
+				State = 1772;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1773;
 				perYear();
 				}
 				break;
@@ -12757,39 +12780,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1772;
+				State = 1775;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1773;
+				State = 1776;
 				Match(REVERTS);
-				State = 1774;
-				Match(TO);
 				State = 1777;
+				Match(TO);
+				State = 1780;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,193,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,194,Context) ) {
 				case 1:
 					{
-					State = 1775;
+					State = 1778;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1776;
+					State = 1779;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1779;
-				Match(SPEED);
-				State = 1780;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1781;
-				perYear();
 				State = 1782;
-				Match(VOLATILITY);
+				Match(SPEED);
 				State = 1783;
-				((RevertsItemContext)_localctx).vol = expr(0);
+				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1784;
+				perYear();
+				State = 1785;
+				Match(VOLATILITY);
+				State = 1786;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1787;
 				perYear();
 				}
 				break;
@@ -12797,17 +12820,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1786;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1787;
-				Match(JUMPS);
-				State = 1788;
-				((JumpsItemContext)_localctx).rate = expr(0);
 				State = 1789;
-				perYear();
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1790;
-				Match(DOWN);
+				Match(JUMPS);
 				State = 1791;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1792;
+				perYear();
+				State = 1793;
+				Match(DOWN);
+				State = 1794;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -12815,24 +12838,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 35);
 				{
-				State = 1793;
-				Match(CORRELATE);
-				State = 1794;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1795;
-				Match(WITH);
 				State = 1796;
-				((CorrelateItemContext)_localctx).b = reference();
+				Match(CORRELATE);
 				State = 1797;
-				((CorrelateItemContext)_localctx).normal = expr(0);
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1798;
+				Match(WITH);
+				State = 1799;
+				((CorrelateItemContext)_localctx).b = reference();
 				State = 1800;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1803;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,194,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,195,Context) ) {
 				case 1:
 					{
-					State = 1798;
+					State = 1801;
 					Match(STRESS);
-					State = 1799;
+					State = 1802;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -12843,19 +12866,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 36);
 				{
-				State = 1802;
-				Match(REGIMES);
-				State = 1803;
-				Match(STRESS);
-				State = 1804;
-				((RegimesItemContext)_localctx).toStress = expr(0);
 				State = 1805;
-				perYear();
+				Match(REGIMES);
 				State = 1806;
-				Match(NORMAL);
+				Match(STRESS);
 				State = 1807;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				((RegimesItemContext)_localctx).toStress = expr(0);
 				State = 1808;
+				perYear();
+				State = 1809;
+				Match(NORMAL);
+				State = 1810;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1811;
 				perYear();
 				}
 				break;
@@ -12902,15 +12925,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1812;
-			Match(UNTIL);
-			State = 1813;
-			Match(DATE);
-			State = 1814;
-			Match(THEN);
 			State = 1815;
-			expr(0);
+			Match(UNTIL);
 			State = 1816;
+			Match(DATE);
+			State = 1817;
+			Match(THEN);
+			State = 1818;
+			expr(0);
+			State = 1819;
 			perYear();
 			}
 		}
@@ -13004,40 +13027,40 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1854;
+			State = 1857;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,201,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,202,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1818;
-				Match(RECOVERY);
-				State = 1819;
-				Match(BETA);
-				State = 1820;
-				Match(MEAN);
 				State = 1821;
-				((BetaRecoveryContext)_localctx).mean = expr(0);
+				Match(RECOVERY);
 				State = 1822;
-				Match(SD);
+				Match(BETA);
 				State = 1823;
+				Match(MEAN);
+				State = 1824;
+				((BetaRecoveryContext)_localctx).mean = expr(0);
+				State = 1825;
+				Match(SD);
+				State = 1826;
 				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1827;
+				State = 1830;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,196,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,197,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1824;
+						State = 1827;
 						loading();
 						}
 						} 
 					}
-					State = 1829;
+					State = 1832;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,196,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,197,Context);
 				}
 				}
 				break;
@@ -13045,69 +13068,69 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1830;
-				Match(RECOVERY);
-				State = 1831;
-				Match(DRAWN);
-				State = 1832;
-				Match(AT);
 				State = 1833;
+				Match(RECOVERY);
+				State = 1834;
+				Match(DRAWN);
+				State = 1835;
+				Match(AT);
+				State = 1836;
 				recoveryOutcome();
-				State = 1838;
+				State = 1841;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,197,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,198,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1834;
+						State = 1837;
 						Match(COMMA);
-						State = 1835;
+						State = 1838;
 						recoveryOutcome();
 						}
 						} 
 					}
-					State = 1840;
+					State = 1843;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,197,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,198,Context);
 				}
-				State = 1846;
+				State = 1849;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE || _la==COMMA) {
 					{
-					State = 1842;
+					State = 1845;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 1841;
+						State = 1844;
 						Match(COMMA);
 						}
 					}
 
-					State = 1844;
+					State = 1847;
 					Match(ELSE);
-					State = 1845;
+					State = 1848;
 					recoveryRest();
 					}
 				}
 
-				State = 1851;
+				State = 1854;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,200,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,201,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1848;
+						State = 1851;
 						loading();
 						}
 						} 
 					}
-					State = 1853;
+					State = 1856;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,200,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,201,Context);
 				}
 				}
 				break;
@@ -13156,15 +13179,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1856;
-			Match(BETA);
-			State = 1857;
-			Match(MEAN);
-			State = 1858;
-			_localctx.mean = expr(0);
 			State = 1859;
-			Match(SD);
+			Match(BETA);
 			State = 1860;
+			Match(MEAN);
+			State = 1861;
+			_localctx.mean = expr(0);
+			State = 1862;
+			Match(SD);
+			State = 1863;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -13209,11 +13232,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1862;
+			State = 1865;
 			_localctx.rate = expr(0);
-			State = 1863;
+			State = 1866;
 			Match(WITH);
-			State = 1864;
+			State = 1867;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13259,21 +13282,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1867;
+			State = 1870;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1866;
+				State = 1869;
 				Match(MINUS);
 				}
 			}
 
-			State = 1869;
+			State = 1872;
 			duration();
-			State = 1870;
+			State = 1873;
 			Match(WITH);
-			State = 1871;
+			State = 1874;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13317,11 +13340,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1873;
+			State = 1876;
 			duration();
-			State = 1874;
+			State = 1877;
 			Match(WITH);
-			State = 1875;
+			State = 1878;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13366,11 +13389,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1877;
+			State = 1880;
 			Match(LOADING);
-			State = 1878;
+			State = 1881;
 			_localctx.factor = reference();
-			State = 1879;
+			State = 1882;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -13408,9 +13431,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1881;
+			State = 1884;
 			Match(PER);
-			State = 1882;
+			State = 1885;
 			Match(YEAR);
 			}
 		}
@@ -13447,7 +13470,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1884;
+			State = 1887;
 			Match(QUANTITY);
 			}
 		}
@@ -13774,20 +13797,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1928;
+			State = 1931;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,206,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,207,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1887;
+				State = 1890;
 				Match(LPAREN);
-				State = 1888;
+				State = 1891;
 				expr(0);
-				State = 1889;
+				State = 1892;
 				Match(RPAREN);
 				}
 				break;
@@ -13796,9 +13819,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1891;
+				State = 1894;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1892;
+				State = 1895;
 				expr(16);
 				}
 				break;
@@ -13807,9 +13830,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1893;
+				State = 1896;
 				Match(NOT);
-				State = 1894;
+				State = 1897;
 				expr(11);
 				}
 				break;
@@ -13818,17 +13841,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1895;
-				Match(IF);
-				State = 1896;
-				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1897;
-				Match(THEN);
 				State = 1898;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				Match(IF);
 				State = 1899;
-				Match(ELSE);
+				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 1900;
+				Match(THEN);
+				State = 1901;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 1902;
+				Match(ELSE);
+				State = 1903;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -13837,37 +13860,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1902;
+				State = 1905;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1903;
+				State = 1906;
 				Match(LPAREN);
-				State = 1912;
+				State = 1915;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 415244306907528647L) != 0) || ((((_la - 203)) & ~0x3f) == 0 && ((1L << (_la - 203)) & 145522047561236451L) != 0) || ((((_la - 270)) & ~0x3f) == 0 && ((1L << (_la - 270)) & 103L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 830488613815057351L) != 0) || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 145522047561236451L) != 0) || ((((_la - 271)) & ~0x3f) == 0 && ((1L << (_la - 271)) & 103L) != 0)) {
 					{
-					State = 1904;
+					State = 1907;
 					expr(0);
-					State = 1909;
+					State = 1912;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1905;
+						State = 1908;
 						Match(COMMA);
-						State = 1906;
+						State = 1909;
 						expr(0);
 						}
 						}
-						State = 1911;
+						State = 1914;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1914;
+				State = 1917;
 				Match(RPAREN);
 				}
 				break;
@@ -13876,7 +13899,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1916;
+				State = 1919;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -13886,19 +13909,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1918;
+				State = 1921;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4095L) != 0)) {
+				if (((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 4095L) != 0)) {
 					{
-					State = 1917;
+					State = 1920;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1920;
+				State = 1923;
 				Match(PER);
-				State = 1921;
+				State = 1924;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -13907,9 +13930,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1922;
+				State = 1925;
 				Match(NUMBER);
-				State = 1923;
+				State = 1926;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -13918,7 +13941,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1924;
+				State = 1927;
 				Match(QUANTITY);
 				}
 				break;
@@ -13927,7 +13950,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1925;
+				State = 1928;
 				Match(NUMBER);
 				}
 				break;
@@ -13936,7 +13959,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1926;
+				State = 1929;
 				Match(DATE);
 				}
 				break;
@@ -13945,34 +13968,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1927;
+				State = 1930;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1950;
+			State = 1953;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,208,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,209,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1948;
+					State = 1951;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,207,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,208,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1930;
+						State = 1933;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1931;
+						State = 1934;
 						Match(OF);
-						State = 1932;
+						State = 1935;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -13981,9 +14004,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1933;
+						State = 1936;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1934;
+						State = 1937;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -13993,7 +14016,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1935;
+						State = 1938;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -14002,9 +14025,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1936;
+						State = 1939;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1937;
+						State = 1940;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -14014,7 +14037,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1938;
+						State = 1941;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -14023,19 +14046,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1939;
+						State = 1942;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1940;
+						State = 1943;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 263)) & ~0x3f) == 0 && ((1L << (_la - 263)) & 63L) != 0)) ) {
+						if ( !(((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1941;
+						State = 1944;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -14044,11 +14067,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1942;
+						State = 1945;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1943;
+						State = 1946;
 						Match(AND);
-						State = 1944;
+						State = 1947;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -14057,20 +14080,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1945;
+						State = 1948;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1946;
+						State = 1949;
 						Match(OR);
-						State = 1947;
+						State = 1950;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1952;
+				State = 1955;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,208,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,209,Context);
 			}
 			}
 		}
@@ -14119,9 +14142,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1953;
+			State = 1956;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -14170,16 +14193,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1955;
-			ident();
 			State = 1958;
+			ident();
+			State = 1961;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,209,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,210,Context) ) {
 			case 1:
 				{
-				State = 1956;
+				State = 1959;
 				Match(DOT);
-				State = 1957;
+				State = 1960;
 				_localctx.member = ident();
 				}
 				break;
@@ -14379,6 +14402,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RESET() { return GetToken(DealLangParser.RESET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURVE() { return GetToken(DealLangParser.CURVE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARREARS() { return GetToken(DealLangParser.ARREARS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CAPITALISED() { return GetToken(DealLangParser.CAPITALISED, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -14400,9 +14424,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1960;
+			State = 1963;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 414681356954107335L) != 0) || ((((_la - 203)) & ~0x3f) == 0 && ((1L << (_la - 203)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 829362713908214727L) != 0) || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -14448,7 +14472,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,281,1963,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,282,1966,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -14587,470 +14611,470 @@ public partial class DealLangParser : Parser {
 		1,76,1,76,3,76,1708,8,76,1,76,1,76,3,76,1712,8,76,1,76,1,76,1,76,1,76,
 		1,76,1,76,3,76,1720,8,76,1,76,1,76,3,76,1724,8,76,1,76,1,76,3,76,1728,
 		8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1739,8,76,1,76,
-		1,76,3,76,1743,8,76,1,76,1,76,1,76,1,76,3,76,1749,8,76,1,76,1,76,1,76,
-		4,76,1754,8,76,11,76,12,76,1755,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1778,
-		8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1801,8,76,1,76,1,76,1,76,
-		1,76,1,76,1,76,1,76,1,76,3,76,1811,8,76,1,77,1,77,1,77,1,77,1,77,1,77,
-		1,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1826,8,78,10,78,12,78,1829,9,78,
-		1,78,1,78,1,78,1,78,1,78,1,78,5,78,1837,8,78,10,78,12,78,1840,9,78,1,78,
-		3,78,1843,8,78,1,78,1,78,3,78,1847,8,78,1,78,5,78,1850,8,78,10,78,12,78,
-		1853,9,78,3,78,1855,8,78,1,79,1,79,1,79,1,79,1,79,1,79,1,80,1,80,1,80,
-		1,80,1,81,3,81,1868,8,81,1,81,1,81,1,81,1,81,1,82,1,82,1,82,1,82,1,83,
-		1,83,1,83,1,83,1,84,1,84,1,84,1,85,1,85,1,86,1,86,1,86,1,86,1,86,1,86,
+		1,76,3,76,1743,8,76,1,76,1,76,1,76,1,76,1,76,3,76,1750,8,76,3,76,1752,
+		8,76,1,76,1,76,1,76,4,76,1757,8,76,11,76,12,76,1758,1,76,1,76,1,76,1,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		1,76,1,76,3,76,1781,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1804,
+		8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1814,8,76,1,77,1,77,
+		1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1829,8,78,
+		10,78,12,78,1832,9,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1840,8,78,10,
+		78,12,78,1843,9,78,1,78,3,78,1846,8,78,1,78,1,78,3,78,1850,8,78,1,78,5,
+		78,1853,8,78,10,78,12,78,1856,9,78,3,78,1858,8,78,1,79,1,79,1,79,1,79,
+		1,79,1,79,1,80,1,80,1,80,1,80,1,81,3,81,1871,8,81,1,81,1,81,1,81,1,81,
+		1,82,1,82,1,82,1,82,1,83,1,83,1,83,1,83,1,84,1,84,1,84,1,85,1,85,1,86,
 		1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
-		1,86,5,86,1908,8,86,10,86,12,86,1911,9,86,3,86,1913,8,86,1,86,1,86,1,86,
-		1,86,3,86,1919,8,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,3,86,1929,
-		8,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
-		1,86,1,86,1,86,1,86,1,86,5,86,1949,8,86,10,86,12,86,1952,9,86,1,87,1,87,
-		1,88,1,88,1,88,3,88,1959,8,88,1,89,1,89,1,89,0,1,172,90,0,2,4,6,8,10,12,
-		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,
-		62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
-		108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,
-		144,146,148,150,152,154,156,158,160,162,164,166,168,170,172,174,176,178,
-		0,10,1,0,251,252,1,0,17,18,1,0,118,119,1,0,259,260,1,0,186,187,1,0,271,
-		272,1,0,261,262,1,0,263,268,1,0,192,203,27,0,3,3,5,9,15,45,47,50,52,52,
-		55,59,64,65,67,72,74,93,95,112,114,124,126,127,129,131,135,137,139,145,
-		148,150,159,159,161,167,170,174,177,177,183,185,187,187,203,204,209,223,
-		225,237,242,250,275,276,2267,0,186,1,0,0,0,2,191,1,0,0,0,4,194,1,0,0,0,
-		6,226,1,0,0,0,8,228,1,0,0,0,10,240,1,0,0,0,12,273,1,0,0,0,14,288,1,0,0,
-		0,16,290,1,0,0,0,18,302,1,0,0,0,20,304,1,0,0,0,22,321,1,0,0,0,24,323,1,
-		0,0,0,26,359,1,0,0,0,28,361,1,0,0,0,30,363,1,0,0,0,32,397,1,0,0,0,34,399,
-		1,0,0,0,36,404,1,0,0,0,38,480,1,0,0,0,40,501,1,0,0,0,42,503,1,0,0,0,44,
-		531,1,0,0,0,46,540,1,0,0,0,48,545,1,0,0,0,50,553,1,0,0,0,52,555,1,0,0,
-		0,54,575,1,0,0,0,56,577,1,0,0,0,58,579,1,0,0,0,60,645,1,0,0,0,62,649,1,
-		0,0,0,64,651,1,0,0,0,66,701,1,0,0,0,68,703,1,0,0,0,70,763,1,0,0,0,72,765,
-		1,0,0,0,74,796,1,0,0,0,76,798,1,0,0,0,78,805,1,0,0,0,80,816,1,0,0,0,82,
-		945,1,0,0,0,84,947,1,0,0,0,86,952,1,0,0,0,88,959,1,0,0,0,90,964,1,0,0,
-		0,92,970,1,0,0,0,94,978,1,0,0,0,96,994,1,0,0,0,98,1010,1,0,0,0,100,1012,
-		1,0,0,0,102,1046,1,0,0,0,104,1054,1,0,0,0,106,1056,1,0,0,0,108,1102,1,
-		0,0,0,110,1104,1,0,0,0,112,1122,1,0,0,0,114,1124,1,0,0,0,116,1127,1,0,
-		0,0,118,1145,1,0,0,0,120,1147,1,0,0,0,122,1162,1,0,0,0,124,1178,1,0,0,
-		0,126,1233,1,0,0,0,128,1254,1,0,0,0,130,1256,1,0,0,0,132,1263,1,0,0,0,
-		134,1275,1,0,0,0,136,1277,1,0,0,0,138,1381,1,0,0,0,140,1383,1,0,0,0,142,
-		1409,1,0,0,0,144,1457,1,0,0,0,146,1459,1,0,0,0,148,1465,1,0,0,0,150,1468,
-		1,0,0,0,152,1810,1,0,0,0,154,1812,1,0,0,0,156,1854,1,0,0,0,158,1856,1,
-		0,0,0,160,1862,1,0,0,0,162,1867,1,0,0,0,164,1873,1,0,0,0,166,1877,1,0,
-		0,0,168,1881,1,0,0,0,170,1884,1,0,0,0,172,1928,1,0,0,0,174,1953,1,0,0,
-		0,176,1955,1,0,0,0,178,1960,1,0,0,0,180,185,3,2,1,0,181,185,3,4,2,0,182,
-		185,3,150,75,0,183,185,3,8,4,0,184,180,1,0,0,0,184,181,1,0,0,0,184,182,
-		1,0,0,0,184,183,1,0,0,0,185,188,1,0,0,0,186,184,1,0,0,0,186,187,1,0,0,
-		0,187,189,1,0,0,0,188,186,1,0,0,0,189,190,5,0,0,1,190,1,1,0,0,0,191,192,
-		5,3,0,0,192,193,5,273,0,0,193,3,1,0,0,0,194,195,5,1,0,0,195,196,3,178,
-		89,0,196,200,5,251,0,0,197,199,3,6,3,0,198,197,1,0,0,0,199,202,1,0,0,0,
-		200,198,1,0,0,0,200,201,1,0,0,0,201,203,1,0,0,0,202,200,1,0,0,0,203,204,
-		5,252,0,0,204,5,1,0,0,0,205,227,3,12,6,0,206,227,3,20,10,0,207,227,3,24,
-		12,0,208,227,3,30,15,0,209,227,3,36,18,0,210,227,3,58,29,0,211,227,3,64,
-		32,0,212,227,3,68,34,0,213,227,3,100,50,0,214,227,3,72,36,0,215,227,3,
-		78,39,0,216,227,3,106,53,0,217,227,3,116,58,0,218,227,3,120,60,0,219,227,
-		3,122,61,0,220,227,3,124,62,0,221,227,3,130,65,0,222,227,3,132,66,0,223,
-		227,3,136,68,0,224,227,3,140,70,0,225,227,3,8,4,0,226,205,1,0,0,0,226,
-		206,1,0,0,0,226,207,1,0,0,0,226,208,1,0,0,0,226,209,1,0,0,0,226,210,1,
-		0,0,0,226,211,1,0,0,0,226,212,1,0,0,0,226,213,1,0,0,0,226,214,1,0,0,0,
-		226,215,1,0,0,0,226,216,1,0,0,0,226,217,1,0,0,0,226,218,1,0,0,0,226,219,
-		1,0,0,0,226,220,1,0,0,0,226,221,1,0,0,0,226,222,1,0,0,0,226,223,1,0,0,
-		0,226,224,1,0,0,0,226,225,1,0,0,0,227,7,1,0,0,0,228,229,5,275,0,0,229,
-		235,4,4,0,0,230,234,3,178,89,0,231,234,5,4,0,0,232,234,5,54,0,0,233,230,
-		1,0,0,0,233,231,1,0,0,0,233,232,1,0,0,0,234,237,1,0,0,0,235,233,1,0,0,
-		0,235,236,1,0,0,0,236,238,1,0,0,0,237,235,1,0,0,0,238,239,3,10,5,0,239,
-		9,1,0,0,0,240,245,5,251,0,0,241,244,3,10,5,0,242,244,8,0,0,0,243,241,1,
-		0,0,0,243,242,1,0,0,0,244,247,1,0,0,0,245,243,1,0,0,0,245,246,1,0,0,0,
-		246,248,1,0,0,0,247,245,1,0,0,0,248,249,5,252,0,0,249,11,1,0,0,0,250,251,
-		5,5,0,0,251,274,5,273,0,0,252,253,5,6,0,0,253,274,3,178,89,0,254,255,5,
-		7,0,0,255,274,5,270,0,0,256,257,5,8,0,0,257,274,5,270,0,0,258,259,5,9,
-		0,0,259,274,5,270,0,0,260,261,5,10,0,0,261,274,3,178,89,0,262,263,5,11,
-		0,0,263,274,3,18,9,0,264,265,5,12,0,0,265,267,3,178,89,0,266,268,3,178,
-		89,0,267,266,1,0,0,0,267,268,1,0,0,0,268,271,1,0,0,0,269,270,5,13,0,0,
-		270,272,3,14,7,0,271,269,1,0,0,0,271,272,1,0,0,0,272,274,1,0,0,0,273,250,
-		1,0,0,0,273,252,1,0,0,0,273,254,1,0,0,0,273,256,1,0,0,0,273,258,1,0,0,
-		0,273,260,1,0,0,0,273,262,1,0,0,0,273,264,1,0,0,0,274,13,1,0,0,0,275,280,
-		3,178,89,0,276,277,5,259,0,0,277,279,3,178,89,0,278,276,1,0,0,0,279,282,
-		1,0,0,0,280,278,1,0,0,0,280,281,1,0,0,0,281,285,1,0,0,0,282,280,1,0,0,
-		0,283,284,5,259,0,0,284,286,3,16,8,0,285,283,1,0,0,0,285,286,1,0,0,0,286,
-		289,1,0,0,0,287,289,3,16,8,0,288,275,1,0,0,0,288,287,1,0,0,0,289,15,1,
-		0,0,0,290,297,5,251,0,0,291,293,5,270,0,0,292,294,5,255,0,0,293,292,1,
-		0,0,0,293,294,1,0,0,0,294,296,1,0,0,0,295,291,1,0,0,0,296,299,1,0,0,0,
-		297,295,1,0,0,0,297,298,1,0,0,0,298,300,1,0,0,0,299,297,1,0,0,0,300,301,
-		5,252,0,0,301,17,1,0,0,0,302,303,5,269,0,0,303,19,1,0,0,0,304,305,5,14,
-		0,0,305,306,3,178,89,0,306,310,5,251,0,0,307,309,3,22,11,0,308,307,1,0,
-		0,0,309,312,1,0,0,0,310,308,1,0,0,0,310,311,1,0,0,0,311,313,1,0,0,0,312,
-		310,1,0,0,0,313,314,5,252,0,0,314,21,1,0,0,0,315,316,5,43,0,0,316,322,
-		5,273,0,0,317,318,5,44,0,0,318,322,3,172,86,0,319,320,5,45,0,0,320,322,
-		3,172,86,0,321,315,1,0,0,0,321,317,1,0,0,0,321,319,1,0,0,0,322,23,1,0,
-		0,0,323,324,5,15,0,0,324,325,3,178,89,0,325,329,5,251,0,0,326,328,3,26,
-		13,0,327,326,1,0,0,0,328,331,1,0,0,0,329,327,1,0,0,0,329,330,1,0,0,0,330,
-		332,1,0,0,0,331,329,1,0,0,0,332,333,5,252,0,0,333,25,1,0,0,0,334,335,5,
-		122,0,0,335,360,3,172,86,0,336,337,5,186,0,0,337,338,3,172,86,0,338,339,
-		3,168,84,0,339,360,1,0,0,0,340,341,5,187,0,0,341,342,3,172,86,0,342,343,
-		3,168,84,0,343,360,1,0,0,0,344,345,5,16,0,0,345,346,3,28,14,0,346,350,
-		5,251,0,0,347,349,3,34,17,0,348,347,1,0,0,0,349,352,1,0,0,0,350,348,1,
-		0,0,0,350,351,1,0,0,0,351,353,1,0,0,0,352,350,1,0,0,0,353,354,5,252,0,
-		0,354,360,1,0,0,0,355,356,5,19,0,0,356,357,5,270,0,0,357,358,5,20,0,0,
-		358,360,3,172,86,0,359,334,1,0,0,0,359,336,1,0,0,0,359,340,1,0,0,0,359,
-		344,1,0,0,0,359,355,1,0,0,0,360,27,1,0,0,0,361,362,7,1,0,0,362,29,1,0,
-		0,0,363,364,5,46,0,0,364,365,3,178,89,0,365,369,5,251,0,0,366,368,3,32,
-		16,0,367,366,1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,
-		372,1,0,0,0,371,369,1,0,0,0,372,373,5,252,0,0,373,31,1,0,0,0,374,375,5,
-		47,0,0,375,398,3,172,86,0,376,377,5,48,0,0,377,378,5,49,0,0,378,381,3,
-		170,85,0,379,380,5,50,0,0,380,382,3,172,86,0,381,379,1,0,0,0,381,382,1,
-		0,0,0,382,385,1,0,0,0,383,384,5,51,0,0,384,386,5,270,0,0,385,383,1,0,0,
-		0,385,386,1,0,0,0,386,398,1,0,0,0,387,388,5,48,0,0,388,389,5,52,0,0,389,
-		393,5,251,0,0,390,392,3,34,17,0,391,390,1,0,0,0,392,395,1,0,0,0,393,391,
-		1,0,0,0,393,394,1,0,0,0,394,396,1,0,0,0,395,393,1,0,0,0,396,398,5,252,
-		0,0,397,374,1,0,0,0,397,376,1,0,0,0,397,387,1,0,0,0,398,33,1,0,0,0,399,
-		400,5,270,0,0,400,402,3,172,86,0,401,403,5,255,0,0,402,401,1,0,0,0,402,
-		403,1,0,0,0,403,35,1,0,0,0,404,405,5,53,0,0,405,406,3,178,89,0,406,407,
-		5,54,0,0,407,408,3,178,89,0,408,412,5,251,0,0,409,411,3,38,19,0,410,409,
-		1,0,0,0,411,414,1,0,0,0,412,410,1,0,0,0,412,413,1,0,0,0,413,415,1,0,0,
-		0,414,412,1,0,0,0,415,416,5,252,0,0,416,37,1,0,0,0,417,418,5,55,0,0,418,
-		481,3,178,89,0,419,420,5,56,0,0,420,421,3,172,86,0,421,426,3,168,84,0,
-		422,423,5,57,0,0,423,424,3,172,86,0,424,425,3,168,84,0,425,427,1,0,0,0,
-		426,422,1,0,0,0,426,427,1,0,0,0,427,436,1,0,0,0,428,429,5,246,0,0,429,
-		433,3,178,89,0,430,432,3,46,23,0,431,430,1,0,0,0,432,435,1,0,0,0,433,431,
-		1,0,0,0,433,434,1,0,0,0,434,437,1,0,0,0,435,433,1,0,0,0,436,428,1,0,0,
-		0,436,437,1,0,0,0,437,481,1,0,0,0,438,439,5,58,0,0,439,481,5,270,0,0,440,
-		441,5,59,0,0,441,481,3,170,85,0,442,443,5,60,0,0,443,444,3,48,24,0,444,
-		445,3,170,85,0,445,446,5,63,0,0,446,447,5,55,0,0,447,451,5,64,0,0,448,
-		449,5,56,0,0,449,450,5,63,0,0,450,452,5,65,0,0,451,448,1,0,0,0,451,452,
-		1,0,0,0,452,456,1,0,0,0,453,455,3,40,20,0,454,453,1,0,0,0,455,458,1,0,
-		0,0,456,454,1,0,0,0,456,457,1,0,0,0,457,481,1,0,0,0,458,456,1,0,0,0,459,
-		461,5,66,0,0,460,462,3,50,25,0,461,460,1,0,0,0,462,463,1,0,0,0,463,461,
-		1,0,0,0,463,464,1,0,0,0,464,481,1,0,0,0,465,466,5,11,0,0,466,481,3,18,
-		9,0,467,481,3,52,26,0,468,469,5,245,0,0,469,481,3,178,89,0,470,471,5,96,
-		0,0,471,477,3,172,86,0,472,475,5,100,0,0,473,474,5,168,0,0,474,476,3,172,
-		86,0,475,473,1,0,0,0,475,476,1,0,0,0,476,478,1,0,0,0,477,472,1,0,0,0,477,
-		478,1,0,0,0,478,481,1,0,0,0,479,481,3,42,21,0,480,417,1,0,0,0,480,419,
-		1,0,0,0,480,438,1,0,0,0,480,440,1,0,0,0,480,442,1,0,0,0,480,459,1,0,0,
-		0,480,465,1,0,0,0,480,467,1,0,0,0,480,468,1,0,0,0,480,470,1,0,0,0,480,
-		479,1,0,0,0,481,39,1,0,0,0,482,483,5,34,0,0,483,502,3,42,21,0,484,485,
-		5,34,0,0,485,486,5,96,0,0,486,491,3,172,86,0,487,488,5,255,0,0,488,490,
-		3,172,86,0,489,487,1,0,0,0,490,493,1,0,0,0,491,489,1,0,0,0,491,492,1,0,
-		0,0,492,499,1,0,0,0,493,491,1,0,0,0,494,497,5,100,0,0,495,496,5,168,0,
-		0,496,498,3,172,86,0,497,495,1,0,0,0,497,498,1,0,0,0,498,500,1,0,0,0,499,
-		494,1,0,0,0,499,500,1,0,0,0,500,502,1,0,0,0,501,482,1,0,0,0,501,484,1,
-		0,0,0,502,41,1,0,0,0,503,504,5,97,0,0,504,505,5,63,0,0,505,510,3,170,85,
-		0,506,507,5,255,0,0,507,509,3,170,85,0,508,506,1,0,0,0,509,512,1,0,0,0,
-		510,508,1,0,0,0,510,511,1,0,0,0,511,515,1,0,0,0,512,510,1,0,0,0,513,514,
-		5,99,0,0,514,516,3,170,85,0,515,513,1,0,0,0,515,516,1,0,0,0,516,518,1,
-		0,0,0,517,519,3,44,22,0,518,517,1,0,0,0,518,519,1,0,0,0,519,522,1,0,0,
-		0,520,521,5,34,0,0,521,523,5,66,0,0,522,520,1,0,0,0,522,523,1,0,0,0,523,
-		43,1,0,0,0,524,525,5,132,0,0,525,526,3,170,85,0,526,527,5,205,0,0,527,
-		528,3,178,89,0,528,532,1,0,0,0,529,530,5,132,0,0,530,532,3,172,86,0,531,
-		524,1,0,0,0,531,529,1,0,0,0,532,45,1,0,0,0,533,541,5,247,0,0,534,535,5,
-		50,0,0,535,541,3,172,86,0,536,537,5,72,0,0,537,541,3,172,86,0,538,539,
-		5,184,0,0,539,541,3,170,85,0,540,533,1,0,0,0,540,534,1,0,0,0,540,536,1,
-		0,0,0,540,538,1,0,0,0,541,47,1,0,0,0,542,543,5,272,0,0,543,546,5,62,0,
-		0,544,546,5,271,0,0,545,542,1,0,0,0,545,544,1,0,0,0,546,49,1,0,0,0,547,
-		548,5,71,0,0,548,554,3,172,86,0,549,550,5,72,0,0,550,554,3,172,86,0,551,
-		552,5,73,0,0,552,554,5,270,0,0,553,547,1,0,0,0,553,549,1,0,0,0,553,551,
-		1,0,0,0,554,51,1,0,0,0,555,556,5,67,0,0,556,560,3,178,89,0,557,559,3,54,
-		27,0,558,557,1,0,0,0,559,562,1,0,0,0,560,558,1,0,0,0,560,561,1,0,0,0,561,
-		53,1,0,0,0,562,560,1,0,0,0,563,564,5,72,0,0,564,576,3,172,86,0,565,566,
-		5,73,0,0,566,576,5,270,0,0,567,568,5,132,0,0,568,576,3,172,86,0,569,570,
-		5,68,0,0,570,573,3,56,28,0,571,572,5,206,0,0,572,574,3,56,28,0,573,571,
-		1,0,0,0,573,574,1,0,0,0,574,576,1,0,0,0,575,563,1,0,0,0,575,565,1,0,0,
-		0,575,567,1,0,0,0,575,569,1,0,0,0,576,55,1,0,0,0,577,578,7,2,0,0,578,57,
-		1,0,0,0,579,580,5,74,0,0,580,581,3,178,89,0,581,585,5,251,0,0,582,584,
-		3,60,30,0,583,582,1,0,0,0,584,587,1,0,0,0,585,583,1,0,0,0,585,586,1,0,
-		0,0,586,588,1,0,0,0,587,585,1,0,0,0,588,589,5,252,0,0,589,59,1,0,0,0,590,
-		591,5,75,0,0,591,646,3,178,89,0,592,593,5,114,0,0,593,646,3,172,86,0,594,
-		595,5,115,0,0,595,646,3,80,40,0,596,597,5,117,0,0,597,598,5,73,0,0,598,
-		646,5,270,0,0,599,600,5,120,0,0,600,602,3,98,49,0,601,603,5,275,0,0,602,
-		601,1,0,0,0,602,603,1,0,0,0,603,646,1,0,0,0,604,605,5,8,0,0,605,646,5,
-		270,0,0,606,607,5,45,0,0,607,610,3,172,86,0,608,609,5,141,0,0,609,611,
-		3,170,85,0,610,608,1,0,0,0,610,611,1,0,0,0,611,614,1,0,0,0,612,613,5,142,
-		0,0,613,615,3,62,31,0,614,612,1,0,0,0,614,615,1,0,0,0,615,636,1,0,0,0,
-		616,631,5,157,0,0,617,618,5,272,0,0,618,632,5,143,0,0,619,620,5,143,0,
-		0,620,627,5,251,0,0,621,623,3,172,86,0,622,624,5,255,0,0,623,622,1,0,0,
-		0,623,624,1,0,0,0,624,626,1,0,0,0,625,621,1,0,0,0,626,629,1,0,0,0,627,
-		625,1,0,0,0,627,628,1,0,0,0,628,630,1,0,0,0,629,627,1,0,0,0,630,632,5,
-		252,0,0,631,617,1,0,0,0,631,619,1,0,0,0,632,634,1,0,0,0,633,635,5,275,
-		0,0,634,633,1,0,0,0,634,635,1,0,0,0,635,637,1,0,0,0,636,616,1,0,0,0,636,
-		637,1,0,0,0,637,646,1,0,0,0,638,646,3,92,46,0,639,646,3,94,47,0,640,642,
-		5,145,0,0,641,643,5,259,0,0,642,641,1,0,0,0,642,643,1,0,0,0,643,644,1,
-		0,0,0,644,646,3,172,86,0,645,590,1,0,0,0,645,592,1,0,0,0,645,594,1,0,0,
-		0,645,596,1,0,0,0,645,599,1,0,0,0,645,604,1,0,0,0,645,606,1,0,0,0,645,
-		638,1,0,0,0,645,639,1,0,0,0,645,640,1,0,0,0,646,61,1,0,0,0,647,650,5,115,
-		0,0,648,650,3,172,86,0,649,647,1,0,0,0,649,648,1,0,0,0,650,63,1,0,0,0,
-		651,652,5,76,0,0,652,653,3,178,89,0,653,657,5,251,0,0,654,656,3,66,33,
-		0,655,654,1,0,0,0,656,659,1,0,0,0,657,655,1,0,0,0,657,658,1,0,0,0,658,
-		660,1,0,0,0,659,657,1,0,0,0,660,661,5,252,0,0,661,65,1,0,0,0,662,663,5,
-		77,0,0,663,667,5,251,0,0,664,666,3,76,38,0,665,664,1,0,0,0,666,669,1,0,
-		0,0,667,665,1,0,0,0,667,668,1,0,0,0,668,670,1,0,0,0,669,667,1,0,0,0,670,
-		702,5,252,0,0,671,672,5,78,0,0,672,702,3,172,86,0,673,674,5,79,0,0,674,
-		702,3,172,86,0,675,676,5,80,0,0,676,677,5,49,0,0,677,702,3,170,85,0,678,
-		679,5,80,0,0,679,680,5,81,0,0,680,681,3,172,86,0,681,682,3,168,84,0,682,
-		702,1,0,0,0,683,684,5,83,0,0,684,702,3,172,86,0,685,686,5,84,0,0,686,702,
-		3,172,86,0,687,688,5,82,0,0,688,702,3,172,86,0,689,690,5,85,0,0,690,691,
-		3,172,86,0,691,692,3,168,84,0,692,702,1,0,0,0,693,694,5,86,0,0,694,695,
-		3,172,86,0,695,696,5,81,0,0,696,697,3,172,86,0,697,698,3,168,84,0,698,
-		702,1,0,0,0,699,700,5,87,0,0,700,702,3,178,89,0,701,662,1,0,0,0,701,671,
-		1,0,0,0,701,673,1,0,0,0,701,675,1,0,0,0,701,678,1,0,0,0,701,683,1,0,0,
-		0,701,685,1,0,0,0,701,687,1,0,0,0,701,689,1,0,0,0,701,693,1,0,0,0,701,
-		699,1,0,0,0,702,67,1,0,0,0,703,704,5,88,0,0,704,705,3,178,89,0,705,706,
-		5,54,0,0,706,707,3,178,89,0,707,711,5,251,0,0,708,710,3,70,35,0,709,708,
-		1,0,0,0,710,713,1,0,0,0,711,709,1,0,0,0,711,712,1,0,0,0,712,714,1,0,0,
-		0,713,711,1,0,0,0,714,715,5,252,0,0,715,69,1,0,0,0,716,717,5,89,0,0,717,
-		764,3,178,89,0,718,719,5,78,0,0,719,764,3,172,86,0,720,721,5,90,0,0,721,
-		722,5,63,0,0,722,764,5,65,0,0,723,724,5,90,0,0,724,764,3,172,86,0,725,
-		726,5,194,0,0,726,727,3,172,86,0,727,728,3,168,84,0,728,764,1,0,0,0,729,
-		730,5,91,0,0,730,764,3,172,86,0,731,732,5,58,0,0,732,764,5,270,0,0,733,
-		734,5,59,0,0,734,764,3,170,85,0,735,736,5,96,0,0,736,742,3,172,86,0,737,
-		740,5,100,0,0,738,739,5,168,0,0,739,741,3,172,86,0,740,738,1,0,0,0,740,
-		741,1,0,0,0,741,743,1,0,0,0,742,737,1,0,0,0,742,743,1,0,0,0,743,764,1,
-		0,0,0,744,745,5,60,0,0,745,746,3,48,24,0,746,747,3,170,85,0,747,748,5,
-		63,0,0,748,749,5,89,0,0,749,752,5,64,0,0,750,751,5,34,0,0,751,753,3,42,
-		21,0,752,750,1,0,0,0,752,753,1,0,0,0,753,764,1,0,0,0,754,755,5,101,0,0,
-		755,759,3,172,86,0,756,757,5,102,0,0,757,758,5,134,0,0,758,760,5,59,0,
-		0,759,756,1,0,0,0,759,760,1,0,0,0,760,764,1,0,0,0,761,764,3,52,26,0,762,
-		764,3,42,21,0,763,716,1,0,0,0,763,718,1,0,0,0,763,720,1,0,0,0,763,723,
-		1,0,0,0,763,725,1,0,0,0,763,729,1,0,0,0,763,731,1,0,0,0,763,733,1,0,0,
-		0,763,735,1,0,0,0,763,744,1,0,0,0,763,754,1,0,0,0,763,761,1,0,0,0,763,
-		762,1,0,0,0,764,71,1,0,0,0,765,766,5,200,0,0,766,767,3,178,89,0,767,771,
-		5,251,0,0,768,770,3,74,37,0,769,768,1,0,0,0,770,773,1,0,0,0,771,769,1,
-		0,0,0,771,772,1,0,0,0,772,774,1,0,0,0,773,771,1,0,0,0,774,775,5,252,0,
-		0,775,73,1,0,0,0,776,777,5,230,0,0,777,797,3,172,86,0,778,779,5,90,0,0,
-		779,797,3,178,89,0,780,781,5,231,0,0,781,797,3,172,86,0,782,783,5,232,
-		0,0,783,797,3,172,86,0,784,785,5,233,0,0,785,797,3,172,86,0,786,787,5,
-		83,0,0,787,797,3,172,86,0,788,789,5,82,0,0,789,797,3,172,86,0,790,791,
-		5,103,0,0,791,797,3,172,86,0,792,793,5,104,0,0,793,797,3,172,86,0,794,
-		795,5,107,0,0,795,797,3,172,86,0,796,776,1,0,0,0,796,778,1,0,0,0,796,780,
-		1,0,0,0,796,782,1,0,0,0,796,784,1,0,0,0,796,786,1,0,0,0,796,788,1,0,0,
-		0,796,790,1,0,0,0,796,792,1,0,0,0,796,794,1,0,0,0,797,75,1,0,0,0,798,799,
-		5,270,0,0,799,800,3,172,86,0,800,801,5,63,0,0,801,803,3,172,86,0,802,804,
-		5,255,0,0,803,802,1,0,0,0,803,804,1,0,0,0,804,77,1,0,0,0,805,806,5,113,
-		0,0,806,807,3,178,89,0,807,811,5,251,0,0,808,810,3,82,41,0,809,808,1,0,
-		0,0,810,813,1,0,0,0,811,809,1,0,0,0,811,812,1,0,0,0,812,814,1,0,0,0,813,
-		811,1,0,0,0,814,815,5,252,0,0,815,79,1,0,0,0,816,818,3,172,86,0,817,819,
-		5,116,0,0,818,817,1,0,0,0,818,819,1,0,0,0,819,822,1,0,0,0,820,821,5,50,
-		0,0,821,823,3,172,86,0,822,820,1,0,0,0,822,823,1,0,0,0,823,826,1,0,0,0,
-		824,825,5,72,0,0,825,827,3,172,86,0,826,824,1,0,0,0,826,827,1,0,0,0,827,
-		81,1,0,0,0,828,829,5,114,0,0,829,946,3,172,86,0,830,831,5,115,0,0,831,
-		946,3,80,40,0,832,834,5,209,0,0,833,835,5,271,0,0,834,833,1,0,0,0,834,
-		835,1,0,0,0,835,838,1,0,0,0,836,837,5,146,0,0,837,839,3,172,86,0,838,836,
-		1,0,0,0,838,839,1,0,0,0,839,946,1,0,0,0,840,841,5,209,0,0,841,946,5,220,
-		0,0,842,843,5,210,0,0,843,946,3,172,86,0,844,845,5,211,0,0,845,946,3,172,
-		86,0,846,847,5,212,0,0,847,848,5,73,0,0,848,946,5,270,0,0,849,850,5,213,
-		0,0,850,854,5,251,0,0,851,853,3,34,17,0,852,851,1,0,0,0,853,856,1,0,0,
-		0,854,852,1,0,0,0,854,855,1,0,0,0,855,857,1,0,0,0,856,854,1,0,0,0,857,
-		946,5,252,0,0,858,859,5,213,0,0,859,860,5,221,0,0,860,861,3,178,89,0,861,
-		862,5,222,0,0,862,863,3,172,86,0,863,946,1,0,0,0,864,865,5,214,0,0,865,
-		946,3,172,86,0,866,946,3,92,46,0,867,946,3,94,47,0,868,869,5,217,0,0,869,
-		870,5,223,0,0,870,871,3,172,86,0,871,872,5,179,0,0,872,873,3,172,86,0,
-		873,946,1,0,0,0,874,875,5,216,0,0,875,946,3,172,86,0,876,877,5,117,0,0,
-		877,878,5,73,0,0,878,946,5,270,0,0,879,880,5,120,0,0,880,946,3,98,49,0,
-		881,882,5,8,0,0,882,946,5,270,0,0,883,884,5,124,0,0,884,946,5,272,0,0,
-		885,946,3,52,26,0,886,887,5,235,0,0,887,888,5,63,0,0,888,889,3,172,86,
-		0,889,890,5,221,0,0,890,894,3,172,86,0,891,892,5,236,0,0,892,893,5,237,
-		0,0,893,895,3,172,86,0,894,891,1,0,0,0,894,895,1,0,0,0,895,899,1,0,0,0,
-		896,898,3,88,44,0,897,896,1,0,0,0,898,901,1,0,0,0,899,897,1,0,0,0,899,
-		900,1,0,0,0,900,903,1,0,0,0,901,899,1,0,0,0,902,904,3,90,45,0,903,902,
-		1,0,0,0,903,904,1,0,0,0,904,946,1,0,0,0,905,906,5,250,0,0,906,911,5,270,
-		0,0,907,908,5,255,0,0,908,910,5,270,0,0,909,907,1,0,0,0,910,913,1,0,0,
-		0,911,909,1,0,0,0,911,912,1,0,0,0,912,914,1,0,0,0,913,911,1,0,0,0,914,
-		915,5,168,0,0,915,916,3,172,86,0,916,917,5,50,0,0,917,918,3,172,86,0,918,
-		946,1,0,0,0,919,920,5,243,0,0,920,946,3,172,86,0,921,923,5,240,0,0,922,
-		924,3,86,43,0,923,922,1,0,0,0,924,925,1,0,0,0,925,923,1,0,0,0,925,926,
-		1,0,0,0,926,943,1,0,0,0,927,941,5,241,0,0,928,942,3,172,86,0,929,930,5,
-		242,0,0,930,932,5,251,0,0,931,933,3,84,42,0,932,931,1,0,0,0,933,934,1,
-		0,0,0,934,932,1,0,0,0,934,935,1,0,0,0,935,936,1,0,0,0,936,939,5,252,0,
-		0,937,938,7,3,0,0,938,940,3,172,86,0,939,937,1,0,0,0,939,940,1,0,0,0,940,
-		942,1,0,0,0,941,928,1,0,0,0,941,929,1,0,0,0,942,944,1,0,0,0,943,927,1,
-		0,0,0,943,944,1,0,0,0,944,946,1,0,0,0,945,828,1,0,0,0,945,830,1,0,0,0,
-		945,832,1,0,0,0,945,840,1,0,0,0,945,842,1,0,0,0,945,844,1,0,0,0,945,846,
-		1,0,0,0,945,849,1,0,0,0,945,858,1,0,0,0,945,864,1,0,0,0,945,866,1,0,0,
-		0,945,867,1,0,0,0,945,868,1,0,0,0,945,874,1,0,0,0,945,876,1,0,0,0,945,
-		879,1,0,0,0,945,881,1,0,0,0,945,883,1,0,0,0,945,885,1,0,0,0,945,886,1,
-		0,0,0,945,905,1,0,0,0,945,919,1,0,0,0,945,921,1,0,0,0,946,83,1,0,0,0,947,
-		948,3,170,85,0,948,950,3,172,86,0,949,951,5,255,0,0,950,949,1,0,0,0,950,
-		951,1,0,0,0,951,85,1,0,0,0,952,953,5,51,0,0,953,954,5,270,0,0,954,955,
-		5,63,0,0,955,957,3,172,86,0,956,958,5,255,0,0,957,956,1,0,0,0,957,958,
-		1,0,0,0,958,87,1,0,0,0,959,960,5,238,0,0,960,961,5,270,0,0,961,962,5,63,
-		0,0,962,963,3,172,86,0,963,89,1,0,0,0,964,965,5,239,0,0,965,966,5,51,0,
-		0,966,967,5,270,0,0,967,968,5,237,0,0,968,969,3,172,86,0,969,91,1,0,0,
-		0,970,971,5,215,0,0,971,976,3,172,86,0,972,973,5,51,0,0,973,977,5,270,
-		0,0,974,975,5,224,0,0,975,977,3,178,89,0,976,972,1,0,0,0,976,974,1,0,0,
-		0,977,93,1,0,0,0,978,979,5,217,0,0,979,980,5,218,0,0,980,981,3,178,89,
-		0,981,985,5,251,0,0,982,984,3,96,48,0,983,982,1,0,0,0,984,987,1,0,0,0,
-		985,983,1,0,0,0,985,986,1,0,0,0,986,990,1,0,0,0,987,985,1,0,0,0,988,989,
-		5,179,0,0,989,991,3,172,86,0,990,988,1,0,0,0,990,991,1,0,0,0,991,992,1,
-		0,0,0,992,993,5,252,0,0,993,95,1,0,0,0,994,995,5,219,0,0,995,996,3,172,
-		86,0,996,997,3,172,86,0,997,97,1,0,0,0,998,1011,5,121,0,0,999,1011,5,122,
-		0,0,1000,1011,5,123,0,0,1001,1002,5,52,0,0,1002,1006,5,251,0,0,1003,1005,
-		3,34,17,0,1004,1003,1,0,0,0,1005,1008,1,0,0,0,1006,1004,1,0,0,0,1006,1007,
-		1,0,0,0,1007,1009,1,0,0,0,1008,1006,1,0,0,0,1009,1011,5,252,0,0,1010,998,
-		1,0,0,0,1010,999,1,0,0,0,1010,1000,1,0,0,0,1010,1001,1,0,0,0,1011,99,1,
-		0,0,0,1012,1013,5,225,0,0,1013,1014,3,178,89,0,1014,1018,5,251,0,0,1015,
-		1017,3,102,51,0,1016,1015,1,0,0,0,1017,1020,1,0,0,0,1018,1016,1,0,0,0,
-		1018,1019,1,0,0,0,1019,1021,1,0,0,0,1020,1018,1,0,0,0,1021,1022,5,252,
-		0,0,1022,101,1,0,0,0,1023,1024,5,205,0,0,1024,1025,3,178,89,0,1025,1026,
-		5,256,0,0,1026,1027,3,178,89,0,1027,1047,1,0,0,0,1028,1029,5,203,0,0,1029,
-		1047,3,172,86,0,1030,1031,5,226,0,0,1031,1047,3,172,86,0,1032,1033,5,227,
-		0,0,1033,1047,5,229,0,0,1034,1035,5,227,0,0,1035,1047,3,178,89,0,1036,
-		1038,5,65,0,0,1037,1039,3,104,52,0,1038,1037,1,0,0,0,1039,1040,1,0,0,0,
-		1040,1038,1,0,0,0,1040,1041,1,0,0,0,1041,1047,1,0,0,0,1042,1043,5,213,
-		0,0,1043,1044,5,174,0,0,1044,1045,5,51,0,0,1045,1047,3,178,89,0,1046,1023,
-		1,0,0,0,1046,1028,1,0,0,0,1046,1030,1,0,0,0,1046,1032,1,0,0,0,1046,1034,
-		1,0,0,0,1046,1036,1,0,0,0,1046,1042,1,0,0,0,1047,103,1,0,0,0,1048,1049,
-		5,228,0,0,1049,1055,3,172,86,0,1050,1051,5,103,0,0,1051,1055,3,172,86,
-		0,1052,1053,5,104,0,0,1053,1055,3,172,86,0,1054,1048,1,0,0,0,1054,1050,
-		1,0,0,0,1054,1052,1,0,0,0,1055,105,1,0,0,0,1056,1057,5,125,0,0,1057,1058,
-		3,178,89,0,1058,1062,5,251,0,0,1059,1061,3,108,54,0,1060,1059,1,0,0,0,
-		1061,1064,1,0,0,0,1062,1060,1,0,0,0,1062,1063,1,0,0,0,1063,1065,1,0,0,
-		0,1064,1062,1,0,0,0,1065,1066,5,252,0,0,1066,107,1,0,0,0,1067,1068,5,126,
-		0,0,1068,1103,3,172,86,0,1069,1070,5,127,0,0,1070,1075,3,110,55,0,1071,
-		1072,5,255,0,0,1072,1074,3,110,55,0,1073,1071,1,0,0,0,1074,1077,1,0,0,
-		0,1075,1073,1,0,0,0,1075,1076,1,0,0,0,1076,1103,1,0,0,0,1077,1075,1,0,
-		0,0,1078,1079,5,170,0,0,1079,1103,3,172,86,0,1080,1081,5,171,0,0,1081,
-		1082,3,172,86,0,1082,1083,5,168,0,0,1083,1086,3,178,89,0,1084,1085,5,172,
-		0,0,1085,1087,3,172,86,0,1086,1084,1,0,0,0,1086,1087,1,0,0,0,1087,1089,
-		1,0,0,0,1088,1090,5,177,0,0,1089,1088,1,0,0,0,1089,1090,1,0,0,0,1090,1103,
-		1,0,0,0,1091,1092,5,211,0,0,1092,1103,3,172,86,0,1093,1094,5,173,0,0,1094,
-		1099,3,114,57,0,1095,1096,5,255,0,0,1096,1098,3,114,57,0,1097,1095,1,0,
-		0,0,1098,1101,1,0,0,0,1099,1097,1,0,0,0,1099,1100,1,0,0,0,1100,1103,1,
-		0,0,0,1101,1099,1,0,0,0,1102,1067,1,0,0,0,1102,1069,1,0,0,0,1102,1078,
-		1,0,0,0,1102,1080,1,0,0,0,1102,1091,1,0,0,0,1102,1093,1,0,0,0,1103,109,
-		1,0,0,0,1104,1105,3,178,89,0,1105,1114,3,172,86,0,1106,1110,5,251,0,0,
-		1107,1109,3,112,56,0,1108,1107,1,0,0,0,1109,1112,1,0,0,0,1110,1108,1,0,
-		0,0,1110,1111,1,0,0,0,1111,1113,1,0,0,0,1112,1110,1,0,0,0,1113,1115,5,
-		252,0,0,1114,1106,1,0,0,0,1114,1115,1,0,0,0,1115,111,1,0,0,0,1116,1117,
-		5,170,0,0,1117,1123,3,172,86,0,1118,1119,5,171,0,0,1119,1123,3,172,86,
-		0,1120,1121,5,172,0,0,1121,1123,3,172,86,0,1122,1116,1,0,0,0,1122,1118,
-		1,0,0,0,1122,1120,1,0,0,0,1123,113,1,0,0,0,1124,1125,5,270,0,0,1125,1126,
-		3,172,86,0,1126,115,1,0,0,0,1127,1128,5,128,0,0,1128,1137,3,178,89,0,1129,
-		1133,5,251,0,0,1130,1132,3,118,59,0,1131,1130,1,0,0,0,1132,1135,1,0,0,
-		0,1133,1131,1,0,0,0,1133,1134,1,0,0,0,1134,1136,1,0,0,0,1135,1133,1,0,
-		0,0,1136,1138,5,252,0,0,1137,1129,1,0,0,0,1137,1138,1,0,0,0,1138,117,1,
-		0,0,0,1139,1140,5,129,0,0,1140,1146,3,172,86,0,1141,1142,5,130,0,0,1142,
-		1146,3,172,86,0,1143,1144,5,131,0,0,1144,1146,3,172,86,0,1145,1139,1,0,
-		0,0,1145,1141,1,0,0,0,1145,1143,1,0,0,0,1146,119,1,0,0,0,1147,1148,5,132,
-		0,0,1148,1149,3,178,89,0,1149,1150,5,251,0,0,1150,1158,3,172,86,0,1151,
-		1156,3,168,84,0,1152,1153,5,57,0,0,1153,1154,3,172,86,0,1154,1155,3,168,
-		84,0,1155,1157,1,0,0,0,1156,1152,1,0,0,0,1156,1157,1,0,0,0,1157,1159,1,
-		0,0,0,1158,1151,1,0,0,0,1158,1159,1,0,0,0,1159,1160,1,0,0,0,1160,1161,
-		5,252,0,0,1161,121,1,0,0,0,1162,1163,5,133,0,0,1163,1164,3,178,89,0,1164,
-		1165,5,258,0,0,1165,1172,3,172,86,0,1166,1169,5,134,0,0,1167,1170,5,136,
-		0,0,1168,1170,5,137,0,0,1169,1167,1,0,0,0,1169,1168,1,0,0,0,1170,1171,
-		1,0,0,0,1171,1173,3,170,85,0,1172,1166,1,0,0,0,1172,1173,1,0,0,0,1173,
-		1176,1,0,0,0,1174,1175,5,51,0,0,1175,1177,5,270,0,0,1176,1174,1,0,0,0,
-		1176,1177,1,0,0,0,1177,123,1,0,0,0,1178,1179,5,138,0,0,1179,1180,3,178,
-		89,0,1180,1181,5,146,0,0,1181,1184,3,172,86,0,1182,1183,5,51,0,0,1183,
-		1185,5,270,0,0,1184,1182,1,0,0,0,1184,1185,1,0,0,0,1185,1189,1,0,0,0,1186,
-		1187,5,139,0,0,1187,1188,5,141,0,0,1188,1190,5,272,0,0,1189,1186,1,0,0,
-		0,1189,1190,1,0,0,0,1190,1194,1,0,0,0,1191,1192,5,140,0,0,1192,1193,5,
-		141,0,0,1193,1195,5,272,0,0,1194,1191,1,0,0,0,1194,1195,1,0,0,0,1195,1206,
-		1,0,0,0,1196,1197,5,163,0,0,1197,1198,5,189,0,0,1198,1199,3,178,89,0,1199,
-		1200,5,164,0,0,1200,1201,5,168,0,0,1201,1202,5,272,0,0,1202,1204,5,165,
-		0,0,1203,1205,3,126,63,0,1204,1203,1,0,0,0,1204,1205,1,0,0,0,1205,1207,
-		1,0,0,0,1206,1196,1,0,0,0,1206,1207,1,0,0,0,1207,1208,1,0,0,0,1208,1209,
-		5,257,0,0,1209,1214,3,128,64,0,1210,1211,5,255,0,0,1211,1213,3,128,64,
-		0,1212,1210,1,0,0,0,1213,1216,1,0,0,0,1214,1212,1,0,0,0,1214,1215,1,0,
-		0,0,1215,125,1,0,0,0,1216,1214,1,0,0,0,1217,1218,5,166,0,0,1218,1223,3,
-		178,89,0,1219,1220,5,255,0,0,1220,1222,3,178,89,0,1221,1219,1,0,0,0,1222,
-		1225,1,0,0,0,1223,1221,1,0,0,0,1223,1224,1,0,0,0,1224,1229,1,0,0,0,1225,
-		1223,1,0,0,0,1226,1227,5,180,0,0,1227,1228,5,167,0,0,1228,1230,3,178,89,
-		0,1229,1226,1,0,0,0,1229,1230,1,0,0,0,1230,1234,1,0,0,0,1231,1232,5,167,
-		0,0,1232,1234,3,178,89,0,1233,1217,1,0,0,0,1233,1231,1,0,0,0,1234,127,
-		1,0,0,0,1235,1236,5,159,0,0,1236,1237,5,271,0,0,1237,1238,5,168,0,0,1238,
-		1255,3,178,89,0,1239,1251,5,162,0,0,1240,1241,5,253,0,0,1241,1246,3,178,
-		89,0,1242,1243,5,255,0,0,1243,1245,3,178,89,0,1244,1242,1,0,0,0,1245,1248,
-		1,0,0,0,1246,1244,1,0,0,0,1246,1247,1,0,0,0,1247,1249,1,0,0,0,1248,1246,
-		1,0,0,0,1249,1250,5,254,0,0,1250,1252,1,0,0,0,1251,1240,1,0,0,0,1251,1252,
-		1,0,0,0,1252,1255,1,0,0,0,1253,1255,3,178,89,0,1254,1235,1,0,0,0,1254,
-		1239,1,0,0,0,1254,1253,1,0,0,0,1255,129,1,0,0,0,1256,1257,5,147,0,0,1257,
-		1258,5,146,0,0,1258,1261,3,172,86,0,1259,1260,5,148,0,0,1260,1262,3,170,
-		85,0,1261,1259,1,0,0,0,1261,1262,1,0,0,0,1262,131,1,0,0,0,1263,1264,5,
-		149,0,0,1264,1265,5,150,0,0,1265,1270,3,134,67,0,1266,1267,5,255,0,0,1267,
-		1269,3,134,67,0,1268,1266,1,0,0,0,1269,1272,1,0,0,0,1270,1268,1,0,0,0,
-		1270,1271,1,0,0,0,1271,133,1,0,0,0,1272,1270,1,0,0,0,1273,1276,5,66,0,
-		0,1274,1276,3,178,89,0,1275,1273,1,0,0,0,1275,1274,1,0,0,0,1276,135,1,
-		0,0,0,1277,1278,5,151,0,0,1278,1282,5,251,0,0,1279,1281,3,138,69,0,1280,
-		1279,1,0,0,0,1281,1284,1,0,0,0,1282,1280,1,0,0,0,1282,1283,1,0,0,0,1283,
-		1285,1,0,0,0,1284,1282,1,0,0,0,1285,1286,5,252,0,0,1286,137,1,0,0,0,1287,
-		1288,5,10,0,0,1288,1298,3,176,88,0,1289,1290,5,152,0,0,1290,1295,3,178,
-		89,0,1291,1292,5,255,0,0,1292,1294,3,178,89,0,1293,1291,1,0,0,0,1294,1297,
-		1,0,0,0,1295,1293,1,0,0,0,1295,1296,1,0,0,0,1296,1299,1,0,0,0,1297,1295,
-		1,0,0,0,1298,1289,1,0,0,0,1298,1299,1,0,0,0,1299,1382,1,0,0,0,1300,1301,
-		5,153,0,0,1301,1382,3,178,89,0,1302,1303,5,154,0,0,1303,1382,3,178,89,
-		0,1304,1305,5,155,0,0,1305,1306,5,156,0,0,1306,1307,5,157,0,0,1307,1382,
-		3,178,89,0,1308,1311,5,158,0,0,1309,1310,5,271,0,0,1310,1312,5,205,0,0,
-		1311,1309,1,0,0,0,1311,1312,1,0,0,0,1312,1313,1,0,0,0,1313,1314,5,156,
-		0,0,1314,1315,5,168,0,0,1315,1382,3,178,89,0,1316,1317,5,159,0,0,1317,
-		1318,5,271,0,0,1318,1319,5,205,0,0,1319,1320,5,156,0,0,1320,1321,5,168,
-		0,0,1321,1382,3,178,89,0,1322,1323,5,182,0,0,1323,1328,3,178,89,0,1324,
-		1325,5,255,0,0,1325,1327,3,178,89,0,1326,1324,1,0,0,0,1327,1330,1,0,0,
-		0,1328,1326,1,0,0,0,1328,1329,1,0,0,0,1329,1332,1,0,0,0,1330,1328,1,0,
-		0,0,1331,1333,5,160,0,0,1332,1331,1,0,0,0,1332,1333,1,0,0,0,1333,1334,
-		1,0,0,0,1334,1335,5,168,0,0,1335,1336,5,234,0,0,1336,1337,3,176,88,0,1337,
-		1382,1,0,0,0,1338,1339,5,178,0,0,1339,1340,3,172,86,0,1340,1344,5,251,
-		0,0,1341,1343,3,138,69,0,1342,1341,1,0,0,0,1343,1346,1,0,0,0,1344,1342,
-		1,0,0,0,1344,1345,1,0,0,0,1345,1347,1,0,0,0,1346,1344,1,0,0,0,1347,1357,
-		5,252,0,0,1348,1349,5,179,0,0,1349,1353,5,251,0,0,1350,1352,3,138,69,0,
-		1351,1350,1,0,0,0,1352,1355,1,0,0,0,1353,1351,1,0,0,0,1353,1354,1,0,0,
-		0,1354,1356,1,0,0,0,1355,1353,1,0,0,0,1356,1358,5,252,0,0,1357,1348,1,
-		0,0,0,1357,1358,1,0,0,0,1358,1382,1,0,0,0,1359,1362,5,160,0,0,1360,1361,
-		5,189,0,0,1361,1363,5,114,0,0,1362,1360,1,0,0,0,1362,1363,1,0,0,0,1363,
-		1364,1,0,0,0,1364,1368,5,251,0,0,1365,1367,3,138,69,0,1366,1365,1,0,0,
-		0,1367,1370,1,0,0,0,1368,1366,1,0,0,0,1368,1369,1,0,0,0,1369,1371,1,0,
-		0,0,1370,1368,1,0,0,0,1371,1382,5,252,0,0,1372,1373,5,161,0,0,1373,1377,
-		5,251,0,0,1374,1376,3,138,69,0,1375,1374,1,0,0,0,1376,1379,1,0,0,0,1377,
-		1375,1,0,0,0,1377,1378,1,0,0,0,1378,1380,1,0,0,0,1379,1377,1,0,0,0,1380,
-		1382,5,252,0,0,1381,1287,1,0,0,0,1381,1300,1,0,0,0,1381,1302,1,0,0,0,1381,
-		1304,1,0,0,0,1381,1308,1,0,0,0,1381,1316,1,0,0,0,1381,1322,1,0,0,0,1381,
-		1338,1,0,0,0,1381,1359,1,0,0,0,1381,1372,1,0,0,0,1382,139,1,0,0,0,1383,
-		1384,5,181,0,0,1384,1388,5,251,0,0,1385,1387,3,142,71,0,1386,1385,1,0,
-		0,0,1387,1390,1,0,0,0,1388,1386,1,0,0,0,1388,1389,1,0,0,0,1389,1391,1,
-		0,0,0,1390,1388,1,0,0,0,1391,1392,5,252,0,0,1392,141,1,0,0,0,1393,1394,
-		5,182,0,0,1394,1399,3,178,89,0,1395,1396,5,255,0,0,1396,1398,3,178,89,
-		0,1397,1395,1,0,0,0,1398,1401,1,0,0,0,1399,1397,1,0,0,0,1399,1400,1,0,
-		0,0,1400,1405,1,0,0,0,1401,1399,1,0,0,0,1402,1404,3,144,72,0,1403,1402,
-		1,0,0,0,1404,1407,1,0,0,0,1405,1403,1,0,0,0,1405,1406,1,0,0,0,1406,1410,
-		1,0,0,0,1407,1405,1,0,0,0,1408,1410,3,136,68,0,1409,1393,1,0,0,0,1409,
-		1408,1,0,0,0,1410,143,1,0,0,0,1411,1412,5,183,0,0,1412,1458,3,172,86,0,
-		1413,1414,5,90,0,0,1414,1415,5,249,0,0,1415,1458,3,172,86,0,1416,1417,
-		5,90,0,0,1417,1458,3,178,89,0,1418,1419,5,184,0,0,1419,1458,3,170,85,0,
-		1420,1421,5,134,0,0,1421,1422,5,272,0,0,1422,1458,5,144,0,0,1423,1424,
-		5,103,0,0,1424,1425,3,172,86,0,1425,1426,5,191,0,0,1426,1427,5,112,0,0,
-		1427,1458,1,0,0,0,1428,1429,5,104,0,0,1429,1458,3,172,86,0,1430,1431,5,
-		105,0,0,1431,1432,3,172,86,0,1432,1433,5,191,0,0,1433,1434,5,112,0,0,1434,
-		1458,1,0,0,0,1435,1436,5,106,0,0,1436,1458,3,172,86,0,1437,1438,5,107,
-		0,0,1438,1458,5,108,0,0,1439,1440,5,109,0,0,1440,1458,3,172,86,0,1441,
-		1442,5,93,0,0,1442,1443,5,95,0,0,1443,1444,5,63,0,0,1444,1446,3,172,86,
-		0,1445,1447,3,146,73,0,1446,1445,1,0,0,0,1446,1447,1,0,0,0,1447,1450,1,
-		0,0,0,1448,1449,5,4,0,0,1449,1451,3,170,85,0,1450,1448,1,0,0,0,1450,1451,
-		1,0,0,0,1451,1453,1,0,0,0,1452,1454,3,148,74,0,1453,1452,1,0,0,0,1453,
-		1454,1,0,0,0,1454,1458,1,0,0,0,1455,1456,5,110,0,0,1456,1458,3,170,85,
-		0,1457,1411,1,0,0,0,1457,1413,1,0,0,0,1457,1416,1,0,0,0,1457,1418,1,0,
-		0,0,1457,1420,1,0,0,0,1457,1423,1,0,0,0,1457,1428,1,0,0,0,1457,1430,1,
-		0,0,0,1457,1435,1,0,0,0,1457,1437,1,0,0,0,1457,1439,1,0,0,0,1457,1441,
+		1,86,1,86,1,86,1,86,1,86,1,86,5,86,1911,8,86,10,86,12,86,1914,9,86,3,86,
+		1916,8,86,1,86,1,86,1,86,1,86,3,86,1922,8,86,1,86,1,86,1,86,1,86,1,86,
+		1,86,1,86,1,86,3,86,1932,8,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
+		1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,5,86,1952,8,86,10,86,
+		12,86,1955,9,86,1,87,1,87,1,88,1,88,1,88,3,88,1962,8,88,1,89,1,89,1,89,
+		0,1,172,90,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,
+		44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,
+		92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,
+		130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,
+		166,168,170,172,174,176,178,0,10,1,0,252,253,1,0,17,18,1,0,118,119,1,0,
+		260,261,1,0,187,188,1,0,272,273,1,0,262,263,1,0,264,269,1,0,193,204,27,
+		0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,95,112,114,124,126,
+		127,129,131,135,138,140,146,149,151,160,160,162,168,171,175,178,178,184,
+		186,188,188,204,205,210,224,226,238,243,251,276,277,2271,0,186,1,0,0,0,
+		2,191,1,0,0,0,4,194,1,0,0,0,6,226,1,0,0,0,8,228,1,0,0,0,10,240,1,0,0,0,
+		12,273,1,0,0,0,14,288,1,0,0,0,16,290,1,0,0,0,18,302,1,0,0,0,20,304,1,0,
+		0,0,22,321,1,0,0,0,24,323,1,0,0,0,26,359,1,0,0,0,28,361,1,0,0,0,30,363,
+		1,0,0,0,32,397,1,0,0,0,34,399,1,0,0,0,36,404,1,0,0,0,38,480,1,0,0,0,40,
+		501,1,0,0,0,42,503,1,0,0,0,44,531,1,0,0,0,46,540,1,0,0,0,48,545,1,0,0,
+		0,50,553,1,0,0,0,52,555,1,0,0,0,54,575,1,0,0,0,56,577,1,0,0,0,58,579,1,
+		0,0,0,60,645,1,0,0,0,62,649,1,0,0,0,64,651,1,0,0,0,66,701,1,0,0,0,68,703,
+		1,0,0,0,70,763,1,0,0,0,72,765,1,0,0,0,74,796,1,0,0,0,76,798,1,0,0,0,78,
+		805,1,0,0,0,80,816,1,0,0,0,82,945,1,0,0,0,84,947,1,0,0,0,86,952,1,0,0,
+		0,88,959,1,0,0,0,90,964,1,0,0,0,92,970,1,0,0,0,94,978,1,0,0,0,96,994,1,
+		0,0,0,98,1010,1,0,0,0,100,1012,1,0,0,0,102,1046,1,0,0,0,104,1054,1,0,0,
+		0,106,1056,1,0,0,0,108,1102,1,0,0,0,110,1104,1,0,0,0,112,1122,1,0,0,0,
+		114,1124,1,0,0,0,116,1127,1,0,0,0,118,1145,1,0,0,0,120,1147,1,0,0,0,122,
+		1162,1,0,0,0,124,1178,1,0,0,0,126,1233,1,0,0,0,128,1254,1,0,0,0,130,1256,
+		1,0,0,0,132,1263,1,0,0,0,134,1275,1,0,0,0,136,1277,1,0,0,0,138,1381,1,
+		0,0,0,140,1383,1,0,0,0,142,1409,1,0,0,0,144,1457,1,0,0,0,146,1459,1,0,
+		0,0,148,1465,1,0,0,0,150,1468,1,0,0,0,152,1813,1,0,0,0,154,1815,1,0,0,
+		0,156,1857,1,0,0,0,158,1859,1,0,0,0,160,1865,1,0,0,0,162,1870,1,0,0,0,
+		164,1876,1,0,0,0,166,1880,1,0,0,0,168,1884,1,0,0,0,170,1887,1,0,0,0,172,
+		1931,1,0,0,0,174,1956,1,0,0,0,176,1958,1,0,0,0,178,1963,1,0,0,0,180,185,
+		3,2,1,0,181,185,3,4,2,0,182,185,3,150,75,0,183,185,3,8,4,0,184,180,1,0,
+		0,0,184,181,1,0,0,0,184,182,1,0,0,0,184,183,1,0,0,0,185,188,1,0,0,0,186,
+		184,1,0,0,0,186,187,1,0,0,0,187,189,1,0,0,0,188,186,1,0,0,0,189,190,5,
+		0,0,1,190,1,1,0,0,0,191,192,5,3,0,0,192,193,5,274,0,0,193,3,1,0,0,0,194,
+		195,5,1,0,0,195,196,3,178,89,0,196,200,5,252,0,0,197,199,3,6,3,0,198,197,
+		1,0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,0,201,203,1,0,0,
+		0,202,200,1,0,0,0,203,204,5,253,0,0,204,5,1,0,0,0,205,227,3,12,6,0,206,
+		227,3,20,10,0,207,227,3,24,12,0,208,227,3,30,15,0,209,227,3,36,18,0,210,
+		227,3,58,29,0,211,227,3,64,32,0,212,227,3,68,34,0,213,227,3,100,50,0,214,
+		227,3,72,36,0,215,227,3,78,39,0,216,227,3,106,53,0,217,227,3,116,58,0,
+		218,227,3,120,60,0,219,227,3,122,61,0,220,227,3,124,62,0,221,227,3,130,
+		65,0,222,227,3,132,66,0,223,227,3,136,68,0,224,227,3,140,70,0,225,227,
+		3,8,4,0,226,205,1,0,0,0,226,206,1,0,0,0,226,207,1,0,0,0,226,208,1,0,0,
+		0,226,209,1,0,0,0,226,210,1,0,0,0,226,211,1,0,0,0,226,212,1,0,0,0,226,
+		213,1,0,0,0,226,214,1,0,0,0,226,215,1,0,0,0,226,216,1,0,0,0,226,217,1,
+		0,0,0,226,218,1,0,0,0,226,219,1,0,0,0,226,220,1,0,0,0,226,221,1,0,0,0,
+		226,222,1,0,0,0,226,223,1,0,0,0,226,224,1,0,0,0,226,225,1,0,0,0,227,7,
+		1,0,0,0,228,229,5,276,0,0,229,235,4,4,0,0,230,234,3,178,89,0,231,234,5,
+		4,0,0,232,234,5,54,0,0,233,230,1,0,0,0,233,231,1,0,0,0,233,232,1,0,0,0,
+		234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,0,0,0,236,238,1,0,0,0,237,235,
+		1,0,0,0,238,239,3,10,5,0,239,9,1,0,0,0,240,245,5,252,0,0,241,244,3,10,
+		5,0,242,244,8,0,0,0,243,241,1,0,0,0,243,242,1,0,0,0,244,247,1,0,0,0,245,
+		243,1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,0,247,245,1,0,0,0,248,249,5,
+		253,0,0,249,11,1,0,0,0,250,251,5,5,0,0,251,274,5,274,0,0,252,253,5,6,0,
+		0,253,274,3,178,89,0,254,255,5,7,0,0,255,274,5,271,0,0,256,257,5,8,0,0,
+		257,274,5,271,0,0,258,259,5,9,0,0,259,274,5,271,0,0,260,261,5,10,0,0,261,
+		274,3,178,89,0,262,263,5,11,0,0,263,274,3,18,9,0,264,265,5,12,0,0,265,
+		267,3,178,89,0,266,268,3,178,89,0,267,266,1,0,0,0,267,268,1,0,0,0,268,
+		271,1,0,0,0,269,270,5,13,0,0,270,272,3,14,7,0,271,269,1,0,0,0,271,272,
+		1,0,0,0,272,274,1,0,0,0,273,250,1,0,0,0,273,252,1,0,0,0,273,254,1,0,0,
+		0,273,256,1,0,0,0,273,258,1,0,0,0,273,260,1,0,0,0,273,262,1,0,0,0,273,
+		264,1,0,0,0,274,13,1,0,0,0,275,280,3,178,89,0,276,277,5,260,0,0,277,279,
+		3,178,89,0,278,276,1,0,0,0,279,282,1,0,0,0,280,278,1,0,0,0,280,281,1,0,
+		0,0,281,285,1,0,0,0,282,280,1,0,0,0,283,284,5,260,0,0,284,286,3,16,8,0,
+		285,283,1,0,0,0,285,286,1,0,0,0,286,289,1,0,0,0,287,289,3,16,8,0,288,275,
+		1,0,0,0,288,287,1,0,0,0,289,15,1,0,0,0,290,297,5,252,0,0,291,293,5,271,
+		0,0,292,294,5,256,0,0,293,292,1,0,0,0,293,294,1,0,0,0,294,296,1,0,0,0,
+		295,291,1,0,0,0,296,299,1,0,0,0,297,295,1,0,0,0,297,298,1,0,0,0,298,300,
+		1,0,0,0,299,297,1,0,0,0,300,301,5,253,0,0,301,17,1,0,0,0,302,303,5,270,
+		0,0,303,19,1,0,0,0,304,305,5,14,0,0,305,306,3,178,89,0,306,310,5,252,0,
+		0,307,309,3,22,11,0,308,307,1,0,0,0,309,312,1,0,0,0,310,308,1,0,0,0,310,
+		311,1,0,0,0,311,313,1,0,0,0,312,310,1,0,0,0,313,314,5,253,0,0,314,21,1,
+		0,0,0,315,316,5,43,0,0,316,322,5,274,0,0,317,318,5,44,0,0,318,322,3,172,
+		86,0,319,320,5,45,0,0,320,322,3,172,86,0,321,315,1,0,0,0,321,317,1,0,0,
+		0,321,319,1,0,0,0,322,23,1,0,0,0,323,324,5,15,0,0,324,325,3,178,89,0,325,
+		329,5,252,0,0,326,328,3,26,13,0,327,326,1,0,0,0,328,331,1,0,0,0,329,327,
+		1,0,0,0,329,330,1,0,0,0,330,332,1,0,0,0,331,329,1,0,0,0,332,333,5,253,
+		0,0,333,25,1,0,0,0,334,335,5,122,0,0,335,360,3,172,86,0,336,337,5,187,
+		0,0,337,338,3,172,86,0,338,339,3,168,84,0,339,360,1,0,0,0,340,341,5,188,
+		0,0,341,342,3,172,86,0,342,343,3,168,84,0,343,360,1,0,0,0,344,345,5,16,
+		0,0,345,346,3,28,14,0,346,350,5,252,0,0,347,349,3,34,17,0,348,347,1,0,
+		0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,353,1,0,0,0,352,
+		350,1,0,0,0,353,354,5,253,0,0,354,360,1,0,0,0,355,356,5,19,0,0,356,357,
+		5,271,0,0,357,358,5,20,0,0,358,360,3,172,86,0,359,334,1,0,0,0,359,336,
+		1,0,0,0,359,340,1,0,0,0,359,344,1,0,0,0,359,355,1,0,0,0,360,27,1,0,0,0,
+		361,362,7,1,0,0,362,29,1,0,0,0,363,364,5,46,0,0,364,365,3,178,89,0,365,
+		369,5,252,0,0,366,368,3,32,16,0,367,366,1,0,0,0,368,371,1,0,0,0,369,367,
+		1,0,0,0,369,370,1,0,0,0,370,372,1,0,0,0,371,369,1,0,0,0,372,373,5,253,
+		0,0,373,31,1,0,0,0,374,375,5,47,0,0,375,398,3,172,86,0,376,377,5,48,0,
+		0,377,378,5,49,0,0,378,381,3,170,85,0,379,380,5,50,0,0,380,382,3,172,86,
+		0,381,379,1,0,0,0,381,382,1,0,0,0,382,385,1,0,0,0,383,384,5,51,0,0,384,
+		386,5,271,0,0,385,383,1,0,0,0,385,386,1,0,0,0,386,398,1,0,0,0,387,388,
+		5,48,0,0,388,389,5,52,0,0,389,393,5,252,0,0,390,392,3,34,17,0,391,390,
+		1,0,0,0,392,395,1,0,0,0,393,391,1,0,0,0,393,394,1,0,0,0,394,396,1,0,0,
+		0,395,393,1,0,0,0,396,398,5,253,0,0,397,374,1,0,0,0,397,376,1,0,0,0,397,
+		387,1,0,0,0,398,33,1,0,0,0,399,400,5,271,0,0,400,402,3,172,86,0,401,403,
+		5,256,0,0,402,401,1,0,0,0,402,403,1,0,0,0,403,35,1,0,0,0,404,405,5,53,
+		0,0,405,406,3,178,89,0,406,407,5,54,0,0,407,408,3,178,89,0,408,412,5,252,
+		0,0,409,411,3,38,19,0,410,409,1,0,0,0,411,414,1,0,0,0,412,410,1,0,0,0,
+		412,413,1,0,0,0,413,415,1,0,0,0,414,412,1,0,0,0,415,416,5,253,0,0,416,
+		37,1,0,0,0,417,418,5,55,0,0,418,481,3,178,89,0,419,420,5,56,0,0,420,421,
+		3,172,86,0,421,426,3,168,84,0,422,423,5,57,0,0,423,424,3,172,86,0,424,
+		425,3,168,84,0,425,427,1,0,0,0,426,422,1,0,0,0,426,427,1,0,0,0,427,436,
+		1,0,0,0,428,429,5,247,0,0,429,433,3,178,89,0,430,432,3,46,23,0,431,430,
+		1,0,0,0,432,435,1,0,0,0,433,431,1,0,0,0,433,434,1,0,0,0,434,437,1,0,0,
+		0,435,433,1,0,0,0,436,428,1,0,0,0,436,437,1,0,0,0,437,481,1,0,0,0,438,
+		439,5,58,0,0,439,481,5,271,0,0,440,441,5,59,0,0,441,481,3,170,85,0,442,
+		443,5,60,0,0,443,444,3,48,24,0,444,445,3,170,85,0,445,446,5,63,0,0,446,
+		447,5,55,0,0,447,451,5,64,0,0,448,449,5,56,0,0,449,450,5,63,0,0,450,452,
+		5,65,0,0,451,448,1,0,0,0,451,452,1,0,0,0,452,456,1,0,0,0,453,455,3,40,
+		20,0,454,453,1,0,0,0,455,458,1,0,0,0,456,454,1,0,0,0,456,457,1,0,0,0,457,
+		481,1,0,0,0,458,456,1,0,0,0,459,461,5,66,0,0,460,462,3,50,25,0,461,460,
+		1,0,0,0,462,463,1,0,0,0,463,461,1,0,0,0,463,464,1,0,0,0,464,481,1,0,0,
+		0,465,466,5,11,0,0,466,481,3,18,9,0,467,481,3,52,26,0,468,469,5,246,0,
+		0,469,481,3,178,89,0,470,471,5,96,0,0,471,477,3,172,86,0,472,475,5,100,
+		0,0,473,474,5,169,0,0,474,476,3,172,86,0,475,473,1,0,0,0,475,476,1,0,0,
+		0,476,478,1,0,0,0,477,472,1,0,0,0,477,478,1,0,0,0,478,481,1,0,0,0,479,
+		481,3,42,21,0,480,417,1,0,0,0,480,419,1,0,0,0,480,438,1,0,0,0,480,440,
+		1,0,0,0,480,442,1,0,0,0,480,459,1,0,0,0,480,465,1,0,0,0,480,467,1,0,0,
+		0,480,468,1,0,0,0,480,470,1,0,0,0,480,479,1,0,0,0,481,39,1,0,0,0,482,483,
+		5,34,0,0,483,502,3,42,21,0,484,485,5,34,0,0,485,486,5,96,0,0,486,491,3,
+		172,86,0,487,488,5,256,0,0,488,490,3,172,86,0,489,487,1,0,0,0,490,493,
+		1,0,0,0,491,489,1,0,0,0,491,492,1,0,0,0,492,499,1,0,0,0,493,491,1,0,0,
+		0,494,497,5,100,0,0,495,496,5,169,0,0,496,498,3,172,86,0,497,495,1,0,0,
+		0,497,498,1,0,0,0,498,500,1,0,0,0,499,494,1,0,0,0,499,500,1,0,0,0,500,
+		502,1,0,0,0,501,482,1,0,0,0,501,484,1,0,0,0,502,41,1,0,0,0,503,504,5,97,
+		0,0,504,505,5,63,0,0,505,510,3,170,85,0,506,507,5,256,0,0,507,509,3,170,
+		85,0,508,506,1,0,0,0,509,512,1,0,0,0,510,508,1,0,0,0,510,511,1,0,0,0,511,
+		515,1,0,0,0,512,510,1,0,0,0,513,514,5,99,0,0,514,516,3,170,85,0,515,513,
+		1,0,0,0,515,516,1,0,0,0,516,518,1,0,0,0,517,519,3,44,22,0,518,517,1,0,
+		0,0,518,519,1,0,0,0,519,522,1,0,0,0,520,521,5,34,0,0,521,523,5,66,0,0,
+		522,520,1,0,0,0,522,523,1,0,0,0,523,43,1,0,0,0,524,525,5,132,0,0,525,526,
+		3,170,85,0,526,527,5,206,0,0,527,528,3,178,89,0,528,532,1,0,0,0,529,530,
+		5,132,0,0,530,532,3,172,86,0,531,524,1,0,0,0,531,529,1,0,0,0,532,45,1,
+		0,0,0,533,541,5,248,0,0,534,535,5,50,0,0,535,541,3,172,86,0,536,537,5,
+		72,0,0,537,541,3,172,86,0,538,539,5,185,0,0,539,541,3,170,85,0,540,533,
+		1,0,0,0,540,534,1,0,0,0,540,536,1,0,0,0,540,538,1,0,0,0,541,47,1,0,0,0,
+		542,543,5,273,0,0,543,546,5,62,0,0,544,546,5,272,0,0,545,542,1,0,0,0,545,
+		544,1,0,0,0,546,49,1,0,0,0,547,548,5,71,0,0,548,554,3,172,86,0,549,550,
+		5,72,0,0,550,554,3,172,86,0,551,552,5,73,0,0,552,554,5,271,0,0,553,547,
+		1,0,0,0,553,549,1,0,0,0,553,551,1,0,0,0,554,51,1,0,0,0,555,556,5,67,0,
+		0,556,560,3,178,89,0,557,559,3,54,27,0,558,557,1,0,0,0,559,562,1,0,0,0,
+		560,558,1,0,0,0,560,561,1,0,0,0,561,53,1,0,0,0,562,560,1,0,0,0,563,564,
+		5,72,0,0,564,576,3,172,86,0,565,566,5,73,0,0,566,576,5,271,0,0,567,568,
+		5,132,0,0,568,576,3,172,86,0,569,570,5,68,0,0,570,573,3,56,28,0,571,572,
+		5,207,0,0,572,574,3,56,28,0,573,571,1,0,0,0,573,574,1,0,0,0,574,576,1,
+		0,0,0,575,563,1,0,0,0,575,565,1,0,0,0,575,567,1,0,0,0,575,569,1,0,0,0,
+		576,55,1,0,0,0,577,578,7,2,0,0,578,57,1,0,0,0,579,580,5,74,0,0,580,581,
+		3,178,89,0,581,585,5,252,0,0,582,584,3,60,30,0,583,582,1,0,0,0,584,587,
+		1,0,0,0,585,583,1,0,0,0,585,586,1,0,0,0,586,588,1,0,0,0,587,585,1,0,0,
+		0,588,589,5,253,0,0,589,59,1,0,0,0,590,591,5,75,0,0,591,646,3,178,89,0,
+		592,593,5,114,0,0,593,646,3,172,86,0,594,595,5,115,0,0,595,646,3,80,40,
+		0,596,597,5,117,0,0,597,598,5,73,0,0,598,646,5,271,0,0,599,600,5,120,0,
+		0,600,602,3,98,49,0,601,603,5,276,0,0,602,601,1,0,0,0,602,603,1,0,0,0,
+		603,646,1,0,0,0,604,605,5,8,0,0,605,646,5,271,0,0,606,607,5,45,0,0,607,
+		610,3,172,86,0,608,609,5,142,0,0,609,611,3,170,85,0,610,608,1,0,0,0,610,
+		611,1,0,0,0,611,614,1,0,0,0,612,613,5,143,0,0,613,615,3,62,31,0,614,612,
+		1,0,0,0,614,615,1,0,0,0,615,636,1,0,0,0,616,631,5,158,0,0,617,618,5,273,
+		0,0,618,632,5,144,0,0,619,620,5,144,0,0,620,627,5,252,0,0,621,623,3,172,
+		86,0,622,624,5,256,0,0,623,622,1,0,0,0,623,624,1,0,0,0,624,626,1,0,0,0,
+		625,621,1,0,0,0,626,629,1,0,0,0,627,625,1,0,0,0,627,628,1,0,0,0,628,630,
+		1,0,0,0,629,627,1,0,0,0,630,632,5,253,0,0,631,617,1,0,0,0,631,619,1,0,
+		0,0,632,634,1,0,0,0,633,635,5,276,0,0,634,633,1,0,0,0,634,635,1,0,0,0,
+		635,637,1,0,0,0,636,616,1,0,0,0,636,637,1,0,0,0,637,646,1,0,0,0,638,646,
+		3,92,46,0,639,646,3,94,47,0,640,642,5,146,0,0,641,643,5,260,0,0,642,641,
+		1,0,0,0,642,643,1,0,0,0,643,644,1,0,0,0,644,646,3,172,86,0,645,590,1,0,
+		0,0,645,592,1,0,0,0,645,594,1,0,0,0,645,596,1,0,0,0,645,599,1,0,0,0,645,
+		604,1,0,0,0,645,606,1,0,0,0,645,638,1,0,0,0,645,639,1,0,0,0,645,640,1,
+		0,0,0,646,61,1,0,0,0,647,650,5,115,0,0,648,650,3,172,86,0,649,647,1,0,
+		0,0,649,648,1,0,0,0,650,63,1,0,0,0,651,652,5,76,0,0,652,653,3,178,89,0,
+		653,657,5,252,0,0,654,656,3,66,33,0,655,654,1,0,0,0,656,659,1,0,0,0,657,
+		655,1,0,0,0,657,658,1,0,0,0,658,660,1,0,0,0,659,657,1,0,0,0,660,661,5,
+		253,0,0,661,65,1,0,0,0,662,663,5,77,0,0,663,667,5,252,0,0,664,666,3,76,
+		38,0,665,664,1,0,0,0,666,669,1,0,0,0,667,665,1,0,0,0,667,668,1,0,0,0,668,
+		670,1,0,0,0,669,667,1,0,0,0,670,702,5,253,0,0,671,672,5,78,0,0,672,702,
+		3,172,86,0,673,674,5,79,0,0,674,702,3,172,86,0,675,676,5,80,0,0,676,677,
+		5,49,0,0,677,702,3,170,85,0,678,679,5,80,0,0,679,680,5,81,0,0,680,681,
+		3,172,86,0,681,682,3,168,84,0,682,702,1,0,0,0,683,684,5,83,0,0,684,702,
+		3,172,86,0,685,686,5,84,0,0,686,702,3,172,86,0,687,688,5,82,0,0,688,702,
+		3,172,86,0,689,690,5,85,0,0,690,691,3,172,86,0,691,692,3,168,84,0,692,
+		702,1,0,0,0,693,694,5,86,0,0,694,695,3,172,86,0,695,696,5,81,0,0,696,697,
+		3,172,86,0,697,698,3,168,84,0,698,702,1,0,0,0,699,700,5,87,0,0,700,702,
+		3,178,89,0,701,662,1,0,0,0,701,671,1,0,0,0,701,673,1,0,0,0,701,675,1,0,
+		0,0,701,678,1,0,0,0,701,683,1,0,0,0,701,685,1,0,0,0,701,687,1,0,0,0,701,
+		689,1,0,0,0,701,693,1,0,0,0,701,699,1,0,0,0,702,67,1,0,0,0,703,704,5,88,
+		0,0,704,705,3,178,89,0,705,706,5,54,0,0,706,707,3,178,89,0,707,711,5,252,
+		0,0,708,710,3,70,35,0,709,708,1,0,0,0,710,713,1,0,0,0,711,709,1,0,0,0,
+		711,712,1,0,0,0,712,714,1,0,0,0,713,711,1,0,0,0,714,715,5,253,0,0,715,
+		69,1,0,0,0,716,717,5,89,0,0,717,764,3,178,89,0,718,719,5,78,0,0,719,764,
+		3,172,86,0,720,721,5,90,0,0,721,722,5,63,0,0,722,764,5,65,0,0,723,724,
+		5,90,0,0,724,764,3,172,86,0,725,726,5,195,0,0,726,727,3,172,86,0,727,728,
+		3,168,84,0,728,764,1,0,0,0,729,730,5,91,0,0,730,764,3,172,86,0,731,732,
+		5,58,0,0,732,764,5,271,0,0,733,734,5,59,0,0,734,764,3,170,85,0,735,736,
+		5,96,0,0,736,742,3,172,86,0,737,740,5,100,0,0,738,739,5,169,0,0,739,741,
+		3,172,86,0,740,738,1,0,0,0,740,741,1,0,0,0,741,743,1,0,0,0,742,737,1,0,
+		0,0,742,743,1,0,0,0,743,764,1,0,0,0,744,745,5,60,0,0,745,746,3,48,24,0,
+		746,747,3,170,85,0,747,748,5,63,0,0,748,749,5,89,0,0,749,752,5,64,0,0,
+		750,751,5,34,0,0,751,753,3,42,21,0,752,750,1,0,0,0,752,753,1,0,0,0,753,
+		764,1,0,0,0,754,755,5,101,0,0,755,759,3,172,86,0,756,757,5,102,0,0,757,
+		758,5,134,0,0,758,760,5,59,0,0,759,756,1,0,0,0,759,760,1,0,0,0,760,764,
+		1,0,0,0,761,764,3,52,26,0,762,764,3,42,21,0,763,716,1,0,0,0,763,718,1,
+		0,0,0,763,720,1,0,0,0,763,723,1,0,0,0,763,725,1,0,0,0,763,729,1,0,0,0,
+		763,731,1,0,0,0,763,733,1,0,0,0,763,735,1,0,0,0,763,744,1,0,0,0,763,754,
+		1,0,0,0,763,761,1,0,0,0,763,762,1,0,0,0,764,71,1,0,0,0,765,766,5,201,0,
+		0,766,767,3,178,89,0,767,771,5,252,0,0,768,770,3,74,37,0,769,768,1,0,0,
+		0,770,773,1,0,0,0,771,769,1,0,0,0,771,772,1,0,0,0,772,774,1,0,0,0,773,
+		771,1,0,0,0,774,775,5,253,0,0,775,73,1,0,0,0,776,777,5,231,0,0,777,797,
+		3,172,86,0,778,779,5,90,0,0,779,797,3,178,89,0,780,781,5,232,0,0,781,797,
+		3,172,86,0,782,783,5,233,0,0,783,797,3,172,86,0,784,785,5,234,0,0,785,
+		797,3,172,86,0,786,787,5,83,0,0,787,797,3,172,86,0,788,789,5,82,0,0,789,
+		797,3,172,86,0,790,791,5,103,0,0,791,797,3,172,86,0,792,793,5,104,0,0,
+		793,797,3,172,86,0,794,795,5,107,0,0,795,797,3,172,86,0,796,776,1,0,0,
+		0,796,778,1,0,0,0,796,780,1,0,0,0,796,782,1,0,0,0,796,784,1,0,0,0,796,
+		786,1,0,0,0,796,788,1,0,0,0,796,790,1,0,0,0,796,792,1,0,0,0,796,794,1,
+		0,0,0,797,75,1,0,0,0,798,799,5,271,0,0,799,800,3,172,86,0,800,801,5,63,
+		0,0,801,803,3,172,86,0,802,804,5,256,0,0,803,802,1,0,0,0,803,804,1,0,0,
+		0,804,77,1,0,0,0,805,806,5,113,0,0,806,807,3,178,89,0,807,811,5,252,0,
+		0,808,810,3,82,41,0,809,808,1,0,0,0,810,813,1,0,0,0,811,809,1,0,0,0,811,
+		812,1,0,0,0,812,814,1,0,0,0,813,811,1,0,0,0,814,815,5,253,0,0,815,79,1,
+		0,0,0,816,818,3,172,86,0,817,819,5,116,0,0,818,817,1,0,0,0,818,819,1,0,
+		0,0,819,822,1,0,0,0,820,821,5,50,0,0,821,823,3,172,86,0,822,820,1,0,0,
+		0,822,823,1,0,0,0,823,826,1,0,0,0,824,825,5,72,0,0,825,827,3,172,86,0,
+		826,824,1,0,0,0,826,827,1,0,0,0,827,81,1,0,0,0,828,829,5,114,0,0,829,946,
+		3,172,86,0,830,831,5,115,0,0,831,946,3,80,40,0,832,834,5,210,0,0,833,835,
+		5,272,0,0,834,833,1,0,0,0,834,835,1,0,0,0,835,838,1,0,0,0,836,837,5,147,
+		0,0,837,839,3,172,86,0,838,836,1,0,0,0,838,839,1,0,0,0,839,946,1,0,0,0,
+		840,841,5,210,0,0,841,946,5,221,0,0,842,843,5,211,0,0,843,946,3,172,86,
+		0,844,845,5,212,0,0,845,946,3,172,86,0,846,847,5,213,0,0,847,848,5,73,
+		0,0,848,946,5,271,0,0,849,850,5,214,0,0,850,854,5,252,0,0,851,853,3,34,
+		17,0,852,851,1,0,0,0,853,856,1,0,0,0,854,852,1,0,0,0,854,855,1,0,0,0,855,
+		857,1,0,0,0,856,854,1,0,0,0,857,946,5,253,0,0,858,859,5,214,0,0,859,860,
+		5,222,0,0,860,861,3,178,89,0,861,862,5,223,0,0,862,863,3,172,86,0,863,
+		946,1,0,0,0,864,865,5,215,0,0,865,946,3,172,86,0,866,946,3,92,46,0,867,
+		946,3,94,47,0,868,869,5,218,0,0,869,870,5,224,0,0,870,871,3,172,86,0,871,
+		872,5,180,0,0,872,873,3,172,86,0,873,946,1,0,0,0,874,875,5,217,0,0,875,
+		946,3,172,86,0,876,877,5,117,0,0,877,878,5,73,0,0,878,946,5,271,0,0,879,
+		880,5,120,0,0,880,946,3,98,49,0,881,882,5,8,0,0,882,946,5,271,0,0,883,
+		884,5,124,0,0,884,946,5,273,0,0,885,946,3,52,26,0,886,887,5,236,0,0,887,
+		888,5,63,0,0,888,889,3,172,86,0,889,890,5,222,0,0,890,894,3,172,86,0,891,
+		892,5,237,0,0,892,893,5,238,0,0,893,895,3,172,86,0,894,891,1,0,0,0,894,
+		895,1,0,0,0,895,899,1,0,0,0,896,898,3,88,44,0,897,896,1,0,0,0,898,901,
+		1,0,0,0,899,897,1,0,0,0,899,900,1,0,0,0,900,903,1,0,0,0,901,899,1,0,0,
+		0,902,904,3,90,45,0,903,902,1,0,0,0,903,904,1,0,0,0,904,946,1,0,0,0,905,
+		906,5,251,0,0,906,911,5,271,0,0,907,908,5,256,0,0,908,910,5,271,0,0,909,
+		907,1,0,0,0,910,913,1,0,0,0,911,909,1,0,0,0,911,912,1,0,0,0,912,914,1,
+		0,0,0,913,911,1,0,0,0,914,915,5,169,0,0,915,916,3,172,86,0,916,917,5,50,
+		0,0,917,918,3,172,86,0,918,946,1,0,0,0,919,920,5,244,0,0,920,946,3,172,
+		86,0,921,923,5,241,0,0,922,924,3,86,43,0,923,922,1,0,0,0,924,925,1,0,0,
+		0,925,923,1,0,0,0,925,926,1,0,0,0,926,943,1,0,0,0,927,941,5,242,0,0,928,
+		942,3,172,86,0,929,930,5,243,0,0,930,932,5,252,0,0,931,933,3,84,42,0,932,
+		931,1,0,0,0,933,934,1,0,0,0,934,932,1,0,0,0,934,935,1,0,0,0,935,936,1,
+		0,0,0,936,939,5,253,0,0,937,938,7,3,0,0,938,940,3,172,86,0,939,937,1,0,
+		0,0,939,940,1,0,0,0,940,942,1,0,0,0,941,928,1,0,0,0,941,929,1,0,0,0,942,
+		944,1,0,0,0,943,927,1,0,0,0,943,944,1,0,0,0,944,946,1,0,0,0,945,828,1,
+		0,0,0,945,830,1,0,0,0,945,832,1,0,0,0,945,840,1,0,0,0,945,842,1,0,0,0,
+		945,844,1,0,0,0,945,846,1,0,0,0,945,849,1,0,0,0,945,858,1,0,0,0,945,864,
+		1,0,0,0,945,866,1,0,0,0,945,867,1,0,0,0,945,868,1,0,0,0,945,874,1,0,0,
+		0,945,876,1,0,0,0,945,879,1,0,0,0,945,881,1,0,0,0,945,883,1,0,0,0,945,
+		885,1,0,0,0,945,886,1,0,0,0,945,905,1,0,0,0,945,919,1,0,0,0,945,921,1,
+		0,0,0,946,83,1,0,0,0,947,948,3,170,85,0,948,950,3,172,86,0,949,951,5,256,
+		0,0,950,949,1,0,0,0,950,951,1,0,0,0,951,85,1,0,0,0,952,953,5,51,0,0,953,
+		954,5,271,0,0,954,955,5,63,0,0,955,957,3,172,86,0,956,958,5,256,0,0,957,
+		956,1,0,0,0,957,958,1,0,0,0,958,87,1,0,0,0,959,960,5,239,0,0,960,961,5,
+		271,0,0,961,962,5,63,0,0,962,963,3,172,86,0,963,89,1,0,0,0,964,965,5,240,
+		0,0,965,966,5,51,0,0,966,967,5,271,0,0,967,968,5,238,0,0,968,969,3,172,
+		86,0,969,91,1,0,0,0,970,971,5,216,0,0,971,976,3,172,86,0,972,973,5,51,
+		0,0,973,977,5,271,0,0,974,975,5,225,0,0,975,977,3,178,89,0,976,972,1,0,
+		0,0,976,974,1,0,0,0,977,93,1,0,0,0,978,979,5,218,0,0,979,980,5,219,0,0,
+		980,981,3,178,89,0,981,985,5,252,0,0,982,984,3,96,48,0,983,982,1,0,0,0,
+		984,987,1,0,0,0,985,983,1,0,0,0,985,986,1,0,0,0,986,990,1,0,0,0,987,985,
+		1,0,0,0,988,989,5,180,0,0,989,991,3,172,86,0,990,988,1,0,0,0,990,991,1,
+		0,0,0,991,992,1,0,0,0,992,993,5,253,0,0,993,95,1,0,0,0,994,995,5,220,0,
+		0,995,996,3,172,86,0,996,997,3,172,86,0,997,97,1,0,0,0,998,1011,5,121,
+		0,0,999,1011,5,122,0,0,1000,1011,5,123,0,0,1001,1002,5,52,0,0,1002,1006,
+		5,252,0,0,1003,1005,3,34,17,0,1004,1003,1,0,0,0,1005,1008,1,0,0,0,1006,
+		1004,1,0,0,0,1006,1007,1,0,0,0,1007,1009,1,0,0,0,1008,1006,1,0,0,0,1009,
+		1011,5,253,0,0,1010,998,1,0,0,0,1010,999,1,0,0,0,1010,1000,1,0,0,0,1010,
+		1001,1,0,0,0,1011,99,1,0,0,0,1012,1013,5,226,0,0,1013,1014,3,178,89,0,
+		1014,1018,5,252,0,0,1015,1017,3,102,51,0,1016,1015,1,0,0,0,1017,1020,1,
+		0,0,0,1018,1016,1,0,0,0,1018,1019,1,0,0,0,1019,1021,1,0,0,0,1020,1018,
+		1,0,0,0,1021,1022,5,253,0,0,1022,101,1,0,0,0,1023,1024,5,206,0,0,1024,
+		1025,3,178,89,0,1025,1026,5,257,0,0,1026,1027,3,178,89,0,1027,1047,1,0,
+		0,0,1028,1029,5,204,0,0,1029,1047,3,172,86,0,1030,1031,5,227,0,0,1031,
+		1047,3,172,86,0,1032,1033,5,228,0,0,1033,1047,5,230,0,0,1034,1035,5,228,
+		0,0,1035,1047,3,178,89,0,1036,1038,5,65,0,0,1037,1039,3,104,52,0,1038,
+		1037,1,0,0,0,1039,1040,1,0,0,0,1040,1038,1,0,0,0,1040,1041,1,0,0,0,1041,
+		1047,1,0,0,0,1042,1043,5,214,0,0,1043,1044,5,175,0,0,1044,1045,5,51,0,
+		0,1045,1047,3,178,89,0,1046,1023,1,0,0,0,1046,1028,1,0,0,0,1046,1030,1,
+		0,0,0,1046,1032,1,0,0,0,1046,1034,1,0,0,0,1046,1036,1,0,0,0,1046,1042,
+		1,0,0,0,1047,103,1,0,0,0,1048,1049,5,229,0,0,1049,1055,3,172,86,0,1050,
+		1051,5,103,0,0,1051,1055,3,172,86,0,1052,1053,5,104,0,0,1053,1055,3,172,
+		86,0,1054,1048,1,0,0,0,1054,1050,1,0,0,0,1054,1052,1,0,0,0,1055,105,1,
+		0,0,0,1056,1057,5,125,0,0,1057,1058,3,178,89,0,1058,1062,5,252,0,0,1059,
+		1061,3,108,54,0,1060,1059,1,0,0,0,1061,1064,1,0,0,0,1062,1060,1,0,0,0,
+		1062,1063,1,0,0,0,1063,1065,1,0,0,0,1064,1062,1,0,0,0,1065,1066,5,253,
+		0,0,1066,107,1,0,0,0,1067,1068,5,126,0,0,1068,1103,3,172,86,0,1069,1070,
+		5,127,0,0,1070,1075,3,110,55,0,1071,1072,5,256,0,0,1072,1074,3,110,55,
+		0,1073,1071,1,0,0,0,1074,1077,1,0,0,0,1075,1073,1,0,0,0,1075,1076,1,0,
+		0,0,1076,1103,1,0,0,0,1077,1075,1,0,0,0,1078,1079,5,171,0,0,1079,1103,
+		3,172,86,0,1080,1081,5,172,0,0,1081,1082,3,172,86,0,1082,1083,5,169,0,
+		0,1083,1086,3,178,89,0,1084,1085,5,173,0,0,1085,1087,3,172,86,0,1086,1084,
+		1,0,0,0,1086,1087,1,0,0,0,1087,1089,1,0,0,0,1088,1090,5,178,0,0,1089,1088,
+		1,0,0,0,1089,1090,1,0,0,0,1090,1103,1,0,0,0,1091,1092,5,212,0,0,1092,1103,
+		3,172,86,0,1093,1094,5,174,0,0,1094,1099,3,114,57,0,1095,1096,5,256,0,
+		0,1096,1098,3,114,57,0,1097,1095,1,0,0,0,1098,1101,1,0,0,0,1099,1097,1,
+		0,0,0,1099,1100,1,0,0,0,1100,1103,1,0,0,0,1101,1099,1,0,0,0,1102,1067,
+		1,0,0,0,1102,1069,1,0,0,0,1102,1078,1,0,0,0,1102,1080,1,0,0,0,1102,1091,
+		1,0,0,0,1102,1093,1,0,0,0,1103,109,1,0,0,0,1104,1105,3,178,89,0,1105,1114,
+		3,172,86,0,1106,1110,5,252,0,0,1107,1109,3,112,56,0,1108,1107,1,0,0,0,
+		1109,1112,1,0,0,0,1110,1108,1,0,0,0,1110,1111,1,0,0,0,1111,1113,1,0,0,
+		0,1112,1110,1,0,0,0,1113,1115,5,253,0,0,1114,1106,1,0,0,0,1114,1115,1,
+		0,0,0,1115,111,1,0,0,0,1116,1117,5,171,0,0,1117,1123,3,172,86,0,1118,1119,
+		5,172,0,0,1119,1123,3,172,86,0,1120,1121,5,173,0,0,1121,1123,3,172,86,
+		0,1122,1116,1,0,0,0,1122,1118,1,0,0,0,1122,1120,1,0,0,0,1123,113,1,0,0,
+		0,1124,1125,5,271,0,0,1125,1126,3,172,86,0,1126,115,1,0,0,0,1127,1128,
+		5,128,0,0,1128,1137,3,178,89,0,1129,1133,5,252,0,0,1130,1132,3,118,59,
+		0,1131,1130,1,0,0,0,1132,1135,1,0,0,0,1133,1131,1,0,0,0,1133,1134,1,0,
+		0,0,1134,1136,1,0,0,0,1135,1133,1,0,0,0,1136,1138,5,253,0,0,1137,1129,
+		1,0,0,0,1137,1138,1,0,0,0,1138,117,1,0,0,0,1139,1140,5,129,0,0,1140,1146,
+		3,172,86,0,1141,1142,5,130,0,0,1142,1146,3,172,86,0,1143,1144,5,131,0,
+		0,1144,1146,3,172,86,0,1145,1139,1,0,0,0,1145,1141,1,0,0,0,1145,1143,1,
+		0,0,0,1146,119,1,0,0,0,1147,1148,5,132,0,0,1148,1149,3,178,89,0,1149,1150,
+		5,252,0,0,1150,1158,3,172,86,0,1151,1156,3,168,84,0,1152,1153,5,57,0,0,
+		1153,1154,3,172,86,0,1154,1155,3,168,84,0,1155,1157,1,0,0,0,1156,1152,
+		1,0,0,0,1156,1157,1,0,0,0,1157,1159,1,0,0,0,1158,1151,1,0,0,0,1158,1159,
+		1,0,0,0,1159,1160,1,0,0,0,1160,1161,5,253,0,0,1161,121,1,0,0,0,1162,1163,
+		5,133,0,0,1163,1164,3,178,89,0,1164,1165,5,259,0,0,1165,1172,3,172,86,
+		0,1166,1169,5,134,0,0,1167,1170,5,137,0,0,1168,1170,5,138,0,0,1169,1167,
+		1,0,0,0,1169,1168,1,0,0,0,1170,1171,1,0,0,0,1171,1173,3,170,85,0,1172,
+		1166,1,0,0,0,1172,1173,1,0,0,0,1173,1176,1,0,0,0,1174,1175,5,51,0,0,1175,
+		1177,5,271,0,0,1176,1174,1,0,0,0,1176,1177,1,0,0,0,1177,123,1,0,0,0,1178,
+		1179,5,139,0,0,1179,1180,3,178,89,0,1180,1181,5,147,0,0,1181,1184,3,172,
+		86,0,1182,1183,5,51,0,0,1183,1185,5,271,0,0,1184,1182,1,0,0,0,1184,1185,
+		1,0,0,0,1185,1189,1,0,0,0,1186,1187,5,140,0,0,1187,1188,5,142,0,0,1188,
+		1190,5,273,0,0,1189,1186,1,0,0,0,1189,1190,1,0,0,0,1190,1194,1,0,0,0,1191,
+		1192,5,141,0,0,1192,1193,5,142,0,0,1193,1195,5,273,0,0,1194,1191,1,0,0,
+		0,1194,1195,1,0,0,0,1195,1206,1,0,0,0,1196,1197,5,164,0,0,1197,1198,5,
+		190,0,0,1198,1199,3,178,89,0,1199,1200,5,165,0,0,1200,1201,5,169,0,0,1201,
+		1202,5,273,0,0,1202,1204,5,166,0,0,1203,1205,3,126,63,0,1204,1203,1,0,
+		0,0,1204,1205,1,0,0,0,1205,1207,1,0,0,0,1206,1196,1,0,0,0,1206,1207,1,
+		0,0,0,1207,1208,1,0,0,0,1208,1209,5,258,0,0,1209,1214,3,128,64,0,1210,
+		1211,5,256,0,0,1211,1213,3,128,64,0,1212,1210,1,0,0,0,1213,1216,1,0,0,
+		0,1214,1212,1,0,0,0,1214,1215,1,0,0,0,1215,125,1,0,0,0,1216,1214,1,0,0,
+		0,1217,1218,5,167,0,0,1218,1223,3,178,89,0,1219,1220,5,256,0,0,1220,1222,
+		3,178,89,0,1221,1219,1,0,0,0,1222,1225,1,0,0,0,1223,1221,1,0,0,0,1223,
+		1224,1,0,0,0,1224,1229,1,0,0,0,1225,1223,1,0,0,0,1226,1227,5,181,0,0,1227,
+		1228,5,168,0,0,1228,1230,3,178,89,0,1229,1226,1,0,0,0,1229,1230,1,0,0,
+		0,1230,1234,1,0,0,0,1231,1232,5,168,0,0,1232,1234,3,178,89,0,1233,1217,
+		1,0,0,0,1233,1231,1,0,0,0,1234,127,1,0,0,0,1235,1236,5,160,0,0,1236,1237,
+		5,272,0,0,1237,1238,5,169,0,0,1238,1255,3,178,89,0,1239,1251,5,163,0,0,
+		1240,1241,5,254,0,0,1241,1246,3,178,89,0,1242,1243,5,256,0,0,1243,1245,
+		3,178,89,0,1244,1242,1,0,0,0,1245,1248,1,0,0,0,1246,1244,1,0,0,0,1246,
+		1247,1,0,0,0,1247,1249,1,0,0,0,1248,1246,1,0,0,0,1249,1250,5,255,0,0,1250,
+		1252,1,0,0,0,1251,1240,1,0,0,0,1251,1252,1,0,0,0,1252,1255,1,0,0,0,1253,
+		1255,3,178,89,0,1254,1235,1,0,0,0,1254,1239,1,0,0,0,1254,1253,1,0,0,0,
+		1255,129,1,0,0,0,1256,1257,5,148,0,0,1257,1258,5,147,0,0,1258,1261,3,172,
+		86,0,1259,1260,5,149,0,0,1260,1262,3,170,85,0,1261,1259,1,0,0,0,1261,1262,
+		1,0,0,0,1262,131,1,0,0,0,1263,1264,5,150,0,0,1264,1265,5,151,0,0,1265,
+		1270,3,134,67,0,1266,1267,5,256,0,0,1267,1269,3,134,67,0,1268,1266,1,0,
+		0,0,1269,1272,1,0,0,0,1270,1268,1,0,0,0,1270,1271,1,0,0,0,1271,133,1,0,
+		0,0,1272,1270,1,0,0,0,1273,1276,5,66,0,0,1274,1276,3,178,89,0,1275,1273,
+		1,0,0,0,1275,1274,1,0,0,0,1276,135,1,0,0,0,1277,1278,5,152,0,0,1278,1282,
+		5,252,0,0,1279,1281,3,138,69,0,1280,1279,1,0,0,0,1281,1284,1,0,0,0,1282,
+		1280,1,0,0,0,1282,1283,1,0,0,0,1283,1285,1,0,0,0,1284,1282,1,0,0,0,1285,
+		1286,5,253,0,0,1286,137,1,0,0,0,1287,1288,5,10,0,0,1288,1298,3,176,88,
+		0,1289,1290,5,153,0,0,1290,1295,3,178,89,0,1291,1292,5,256,0,0,1292,1294,
+		3,178,89,0,1293,1291,1,0,0,0,1294,1297,1,0,0,0,1295,1293,1,0,0,0,1295,
+		1296,1,0,0,0,1296,1299,1,0,0,0,1297,1295,1,0,0,0,1298,1289,1,0,0,0,1298,
+		1299,1,0,0,0,1299,1382,1,0,0,0,1300,1301,5,154,0,0,1301,1382,3,178,89,
+		0,1302,1303,5,155,0,0,1303,1382,3,178,89,0,1304,1305,5,156,0,0,1305,1306,
+		5,157,0,0,1306,1307,5,158,0,0,1307,1382,3,178,89,0,1308,1311,5,159,0,0,
+		1309,1310,5,272,0,0,1310,1312,5,206,0,0,1311,1309,1,0,0,0,1311,1312,1,
+		0,0,0,1312,1313,1,0,0,0,1313,1314,5,157,0,0,1314,1315,5,169,0,0,1315,1382,
+		3,178,89,0,1316,1317,5,160,0,0,1317,1318,5,272,0,0,1318,1319,5,206,0,0,
+		1319,1320,5,157,0,0,1320,1321,5,169,0,0,1321,1382,3,178,89,0,1322,1323,
+		5,183,0,0,1323,1328,3,178,89,0,1324,1325,5,256,0,0,1325,1327,3,178,89,
+		0,1326,1324,1,0,0,0,1327,1330,1,0,0,0,1328,1326,1,0,0,0,1328,1329,1,0,
+		0,0,1329,1332,1,0,0,0,1330,1328,1,0,0,0,1331,1333,5,161,0,0,1332,1331,
+		1,0,0,0,1332,1333,1,0,0,0,1333,1334,1,0,0,0,1334,1335,5,169,0,0,1335,1336,
+		5,235,0,0,1336,1337,3,176,88,0,1337,1382,1,0,0,0,1338,1339,5,179,0,0,1339,
+		1340,3,172,86,0,1340,1344,5,252,0,0,1341,1343,3,138,69,0,1342,1341,1,0,
+		0,0,1343,1346,1,0,0,0,1344,1342,1,0,0,0,1344,1345,1,0,0,0,1345,1347,1,
+		0,0,0,1346,1344,1,0,0,0,1347,1357,5,253,0,0,1348,1349,5,180,0,0,1349,1353,
+		5,252,0,0,1350,1352,3,138,69,0,1351,1350,1,0,0,0,1352,1355,1,0,0,0,1353,
+		1351,1,0,0,0,1353,1354,1,0,0,0,1354,1356,1,0,0,0,1355,1353,1,0,0,0,1356,
+		1358,5,253,0,0,1357,1348,1,0,0,0,1357,1358,1,0,0,0,1358,1382,1,0,0,0,1359,
+		1362,5,161,0,0,1360,1361,5,190,0,0,1361,1363,5,114,0,0,1362,1360,1,0,0,
+		0,1362,1363,1,0,0,0,1363,1364,1,0,0,0,1364,1368,5,252,0,0,1365,1367,3,
+		138,69,0,1366,1365,1,0,0,0,1367,1370,1,0,0,0,1368,1366,1,0,0,0,1368,1369,
+		1,0,0,0,1369,1371,1,0,0,0,1370,1368,1,0,0,0,1371,1382,5,253,0,0,1372,1373,
+		5,162,0,0,1373,1377,5,252,0,0,1374,1376,3,138,69,0,1375,1374,1,0,0,0,1376,
+		1379,1,0,0,0,1377,1375,1,0,0,0,1377,1378,1,0,0,0,1378,1380,1,0,0,0,1379,
+		1377,1,0,0,0,1380,1382,5,253,0,0,1381,1287,1,0,0,0,1381,1300,1,0,0,0,1381,
+		1302,1,0,0,0,1381,1304,1,0,0,0,1381,1308,1,0,0,0,1381,1316,1,0,0,0,1381,
+		1322,1,0,0,0,1381,1338,1,0,0,0,1381,1359,1,0,0,0,1381,1372,1,0,0,0,1382,
+		139,1,0,0,0,1383,1384,5,182,0,0,1384,1388,5,252,0,0,1385,1387,3,142,71,
+		0,1386,1385,1,0,0,0,1387,1390,1,0,0,0,1388,1386,1,0,0,0,1388,1389,1,0,
+		0,0,1389,1391,1,0,0,0,1390,1388,1,0,0,0,1391,1392,5,253,0,0,1392,141,1,
+		0,0,0,1393,1394,5,183,0,0,1394,1399,3,178,89,0,1395,1396,5,256,0,0,1396,
+		1398,3,178,89,0,1397,1395,1,0,0,0,1398,1401,1,0,0,0,1399,1397,1,0,0,0,
+		1399,1400,1,0,0,0,1400,1405,1,0,0,0,1401,1399,1,0,0,0,1402,1404,3,144,
+		72,0,1403,1402,1,0,0,0,1404,1407,1,0,0,0,1405,1403,1,0,0,0,1405,1406,1,
+		0,0,0,1406,1410,1,0,0,0,1407,1405,1,0,0,0,1408,1410,3,136,68,0,1409,1393,
+		1,0,0,0,1409,1408,1,0,0,0,1410,143,1,0,0,0,1411,1412,5,184,0,0,1412,1458,
+		3,172,86,0,1413,1414,5,90,0,0,1414,1415,5,250,0,0,1415,1458,3,172,86,0,
+		1416,1417,5,90,0,0,1417,1458,3,178,89,0,1418,1419,5,185,0,0,1419,1458,
+		3,170,85,0,1420,1421,5,134,0,0,1421,1422,5,273,0,0,1422,1458,5,145,0,0,
+		1423,1424,5,103,0,0,1424,1425,3,172,86,0,1425,1426,5,192,0,0,1426,1427,
+		5,112,0,0,1427,1458,1,0,0,0,1428,1429,5,104,0,0,1429,1458,3,172,86,0,1430,
+		1431,5,105,0,0,1431,1432,3,172,86,0,1432,1433,5,192,0,0,1433,1434,5,112,
+		0,0,1434,1458,1,0,0,0,1435,1436,5,106,0,0,1436,1458,3,172,86,0,1437,1438,
+		5,107,0,0,1438,1458,5,108,0,0,1439,1440,5,109,0,0,1440,1458,3,172,86,0,
+		1441,1442,5,93,0,0,1442,1443,5,95,0,0,1443,1444,5,63,0,0,1444,1446,3,172,
+		86,0,1445,1447,3,146,73,0,1446,1445,1,0,0,0,1446,1447,1,0,0,0,1447,1450,
+		1,0,0,0,1448,1449,5,4,0,0,1449,1451,3,170,85,0,1450,1448,1,0,0,0,1450,
+		1451,1,0,0,0,1451,1453,1,0,0,0,1452,1454,3,148,74,0,1453,1452,1,0,0,0,
+		1453,1454,1,0,0,0,1454,1458,1,0,0,0,1455,1456,5,110,0,0,1456,1458,3,170,
+		85,0,1457,1411,1,0,0,0,1457,1413,1,0,0,0,1457,1416,1,0,0,0,1457,1418,1,
+		0,0,0,1457,1420,1,0,0,0,1457,1423,1,0,0,0,1457,1428,1,0,0,0,1457,1430,
+		1,0,0,0,1457,1435,1,0,0,0,1457,1437,1,0,0,0,1457,1439,1,0,0,0,1457,1441,
 		1,0,0,0,1457,1455,1,0,0,0,1458,145,1,0,0,0,1459,1460,5,94,0,0,1460,1461,
-		5,168,0,0,1461,1462,3,172,86,0,1462,1463,5,134,0,0,1463,1464,3,170,85,
+		5,169,0,0,1461,1462,3,172,86,0,1462,1463,5,134,0,0,1463,1464,3,170,85,
 		0,1464,147,1,0,0,0,1465,1466,5,90,0,0,1466,1467,3,172,86,0,1467,149,1,
 		0,0,0,1468,1469,5,2,0,0,1469,1470,3,178,89,0,1470,1471,5,4,0,0,1471,1472,
-		3,178,89,0,1472,1476,5,251,0,0,1473,1475,3,152,76,0,1474,1473,1,0,0,0,
+		3,178,89,0,1472,1476,5,252,0,0,1473,1475,3,152,76,0,1474,1473,1,0,0,0,
 		1475,1478,1,0,0,0,1476,1474,1,0,0,0,1476,1477,1,0,0,0,1477,1479,1,0,0,
-		0,1478,1476,1,0,0,0,1479,1480,5,252,0,0,1480,151,1,0,0,0,1481,1482,3,178,
-		89,0,1482,1483,5,60,0,0,1483,1484,5,185,0,0,1484,1485,5,272,0,0,1485,1811,
+		0,1478,1476,1,0,0,0,1479,1480,5,253,0,0,1480,151,1,0,0,0,1481,1482,3,178,
+		89,0,1482,1483,5,60,0,0,1483,1484,5,186,0,0,1484,1485,5,273,0,0,1485,1814,
 		1,0,0,0,1486,1487,3,178,89,0,1487,1488,5,60,0,0,1488,1489,5,38,0,0,1489,
 		1493,3,172,86,0,1490,1492,3,166,83,0,1491,1490,1,0,0,0,1492,1495,1,0,0,
-		0,1493,1491,1,0,0,0,1493,1494,1,0,0,0,1494,1811,1,0,0,0,1495,1493,1,0,
-		0,0,1496,1497,3,178,89,0,1497,1501,5,98,0,0,1498,1499,5,157,0,0,1499,1500,
-		5,61,0,0,1500,1502,5,272,0,0,1501,1498,1,0,0,0,1501,1502,1,0,0,0,1502,
-		1503,1,0,0,0,1503,1504,5,63,0,0,1504,1505,3,170,85,0,1505,1811,1,0,0,0,
+		0,1493,1491,1,0,0,0,1493,1494,1,0,0,0,1494,1814,1,0,0,0,1495,1493,1,0,
+		0,0,1496,1497,3,178,89,0,1497,1501,5,98,0,0,1498,1499,5,158,0,0,1499,1500,
+		5,61,0,0,1500,1502,5,273,0,0,1501,1498,1,0,0,0,1501,1502,1,0,0,0,1502,
+		1503,1,0,0,0,1503,1504,5,63,0,0,1504,1505,3,170,85,0,1505,1814,1,0,0,0,
 		1506,1507,3,178,89,0,1507,1508,5,98,0,0,1508,1512,5,38,0,0,1509,1510,5,
-		157,0,0,1510,1511,5,61,0,0,1511,1513,5,272,0,0,1512,1509,1,0,0,0,1512,
+		158,0,0,1510,1511,5,61,0,0,1511,1513,5,273,0,0,1512,1509,1,0,0,0,1512,
 		1513,1,0,0,0,1513,1514,1,0,0,0,1514,1515,5,63,0,0,1515,1520,3,164,82,0,
-		1516,1517,5,255,0,0,1517,1519,3,164,82,0,1518,1516,1,0,0,0,1519,1522,1,
+		1516,1517,5,256,0,0,1517,1519,3,164,82,0,1518,1516,1,0,0,0,1519,1522,1,
 		0,0,0,1520,1518,1,0,0,0,1520,1521,1,0,0,0,1521,1526,1,0,0,0,1522,1520,
 		1,0,0,0,1523,1525,3,166,83,0,1524,1523,1,0,0,0,1525,1528,1,0,0,0,1526,
-		1524,1,0,0,0,1526,1527,1,0,0,0,1527,1811,1,0,0,0,1528,1526,1,0,0,0,1529,
+		1524,1,0,0,0,1526,1527,1,0,0,0,1527,1814,1,0,0,0,1528,1526,1,0,0,0,1529,
 		1530,3,176,88,0,1530,1531,7,4,0,0,1531,1532,3,172,86,0,1532,1537,3,168,
 		84,0,1533,1534,5,28,0,0,1534,1535,3,172,86,0,1535,1536,3,168,84,0,1536,
-		1538,1,0,0,0,1537,1533,1,0,0,0,1537,1538,1,0,0,0,1538,1811,1,0,0,0,1539,
-		1540,3,176,88,0,1540,1541,5,188,0,0,1541,1542,3,172,86,0,1542,1543,5,189,
-		0,0,1543,1544,5,270,0,0,1544,1811,1,0,0,0,1545,1546,3,178,89,0,1546,1579,
-		5,190,0,0,1547,1548,5,54,0,0,1548,1552,5,270,0,0,1549,1551,3,166,83,0,
+		1538,1,0,0,0,1537,1533,1,0,0,0,1537,1538,1,0,0,0,1538,1814,1,0,0,0,1539,
+		1540,3,176,88,0,1540,1541,5,189,0,0,1541,1542,3,172,86,0,1542,1543,5,190,
+		0,0,1543,1544,5,271,0,0,1544,1814,1,0,0,0,1545,1546,3,178,89,0,1546,1579,
+		5,191,0,0,1547,1548,5,54,0,0,1548,1552,5,271,0,0,1549,1551,3,166,83,0,
 		1550,1549,1,0,0,0,1551,1554,1,0,0,0,1552,1550,1,0,0,0,1552,1553,1,0,0,
 		0,1553,1556,1,0,0,0,1554,1552,1,0,0,0,1555,1557,3,156,78,0,1556,1555,1,
 		0,0,0,1556,1557,1,0,0,0,1557,1580,1,0,0,0,1558,1568,5,38,0,0,1559,1560,
@@ -15060,132 +15084,133 @@ public partial class DealLangParser : Parser {
 		0,0,0,1569,1573,1,0,0,0,1570,1572,3,166,83,0,1571,1570,1,0,0,0,1572,1575,
 		1,0,0,0,1573,1571,1,0,0,0,1573,1574,1,0,0,0,1574,1577,1,0,0,0,1575,1573,
 		1,0,0,0,1576,1578,3,156,78,0,1577,1576,1,0,0,0,1577,1578,1,0,0,0,1578,
-		1580,1,0,0,0,1579,1547,1,0,0,0,1579,1558,1,0,0,0,1580,1811,1,0,0,0,1581,
-		1583,5,181,0,0,1582,1584,3,144,72,0,1583,1582,1,0,0,0,1584,1585,1,0,0,
-		0,1585,1583,1,0,0,0,1585,1586,1,0,0,0,1586,1811,1,0,0,0,1587,1588,5,181,
-		0,0,1588,1589,5,182,0,0,1589,1811,5,111,0,0,1590,1591,5,181,0,0,1591,1592,
-		5,208,0,0,1592,1593,5,93,0,0,1593,1811,5,95,0,0,1594,1595,3,178,89,0,1595,
-		1596,5,122,0,0,1596,1597,3,172,86,0,1597,1811,1,0,0,0,1598,1599,3,178,
-		89,0,1599,1600,5,16,0,0,1600,1601,3,28,14,0,1601,1605,5,251,0,0,1602,1604,
+		1580,1,0,0,0,1579,1547,1,0,0,0,1579,1558,1,0,0,0,1580,1814,1,0,0,0,1581,
+		1583,5,182,0,0,1582,1584,3,144,72,0,1583,1582,1,0,0,0,1584,1585,1,0,0,
+		0,1585,1583,1,0,0,0,1585,1586,1,0,0,0,1586,1814,1,0,0,0,1587,1588,5,182,
+		0,0,1588,1589,5,183,0,0,1589,1814,5,111,0,0,1590,1591,5,182,0,0,1591,1592,
+		5,209,0,0,1592,1593,5,93,0,0,1593,1814,5,95,0,0,1594,1595,3,178,89,0,1595,
+		1596,5,122,0,0,1596,1597,3,172,86,0,1597,1814,1,0,0,0,1598,1599,3,178,
+		89,0,1599,1600,5,16,0,0,1600,1601,3,28,14,0,1601,1605,5,252,0,0,1602,1604,
 		3,34,17,0,1603,1602,1,0,0,0,1604,1607,1,0,0,0,1605,1603,1,0,0,0,1605,1606,
-		1,0,0,0,1606,1608,1,0,0,0,1607,1605,1,0,0,0,1608,1609,5,252,0,0,1609,1811,
-		1,0,0,0,1610,1611,3,178,89,0,1611,1612,5,19,0,0,1612,1613,5,270,0,0,1613,
-		1614,5,20,0,0,1614,1615,3,172,86,0,1615,1811,1,0,0,0,1616,1617,3,178,89,
-		0,1617,1619,5,21,0,0,1618,1620,5,259,0,0,1619,1618,1,0,0,0,1619,1620,1,
-		0,0,0,1620,1621,1,0,0,0,1621,1622,3,172,86,0,1622,1811,1,0,0,0,1623,1624,
-		3,178,89,0,1624,1625,5,244,0,0,1625,1628,3,170,85,0,1626,1627,5,51,0,0,
-		1627,1629,5,270,0,0,1628,1626,1,0,0,0,1628,1629,1,0,0,0,1629,1811,1,0,
-		0,0,1630,1631,3,178,89,0,1631,1632,5,244,0,0,1632,1633,5,38,0,0,1633,1638,
-		3,162,81,0,1634,1635,5,255,0,0,1635,1637,3,162,81,0,1636,1634,1,0,0,0,
+		1,0,0,0,1606,1608,1,0,0,0,1607,1605,1,0,0,0,1608,1609,5,253,0,0,1609,1814,
+		1,0,0,0,1610,1611,3,178,89,0,1611,1612,5,19,0,0,1612,1613,5,271,0,0,1613,
+		1614,5,20,0,0,1614,1615,3,172,86,0,1615,1814,1,0,0,0,1616,1617,3,178,89,
+		0,1617,1619,5,21,0,0,1618,1620,5,260,0,0,1619,1618,1,0,0,0,1619,1620,1,
+		0,0,0,1620,1621,1,0,0,0,1621,1622,3,172,86,0,1622,1814,1,0,0,0,1623,1624,
+		3,178,89,0,1624,1625,5,245,0,0,1625,1628,3,170,85,0,1626,1627,5,51,0,0,
+		1627,1629,5,271,0,0,1628,1626,1,0,0,0,1628,1629,1,0,0,0,1629,1814,1,0,
+		0,0,1630,1631,3,178,89,0,1631,1632,5,245,0,0,1632,1633,5,38,0,0,1633,1638,
+		3,162,81,0,1634,1635,5,256,0,0,1635,1637,3,162,81,0,1636,1634,1,0,0,0,
 		1637,1640,1,0,0,0,1638,1636,1,0,0,0,1638,1639,1,0,0,0,1639,1643,1,0,0,
-		0,1640,1638,1,0,0,0,1641,1642,5,51,0,0,1642,1644,5,270,0,0,1643,1641,1,
+		0,1640,1638,1,0,0,0,1641,1642,5,51,0,0,1642,1644,5,271,0,0,1643,1641,1,
 		0,0,0,1643,1644,1,0,0,0,1644,1648,1,0,0,0,1645,1647,3,166,83,0,1646,1645,
-		1,0,0,0,1647,1650,1,0,0,0,1648,1646,1,0,0,0,1648,1649,1,0,0,0,1649,1811,
-		1,0,0,0,1650,1648,1,0,0,0,1651,1652,3,178,89,0,1652,1653,5,248,0,0,1653,
-		1654,5,38,0,0,1654,1659,3,162,81,0,1655,1656,5,255,0,0,1656,1658,3,162,
+		1,0,0,0,1647,1650,1,0,0,0,1648,1646,1,0,0,0,1648,1649,1,0,0,0,1649,1814,
+		1,0,0,0,1650,1648,1,0,0,0,1651,1652,3,178,89,0,1652,1653,5,249,0,0,1653,
+		1654,5,38,0,0,1654,1659,3,162,81,0,1655,1656,5,256,0,0,1656,1658,3,162,
 		81,0,1657,1655,1,0,0,0,1658,1661,1,0,0,0,1659,1657,1,0,0,0,1659,1660,1,
 		0,0,0,1660,1665,1,0,0,0,1661,1659,1,0,0,0,1662,1664,3,166,83,0,1663,1662,
-		1,0,0,0,1664,1667,1,0,0,0,1665,1663,1,0,0,0,1665,1666,1,0,0,0,1666,1811,
+		1,0,0,0,1664,1667,1,0,0,0,1665,1663,1,0,0,0,1665,1666,1,0,0,0,1666,1814,
 		1,0,0,0,1667,1665,1,0,0,0,1668,1669,3,178,89,0,1669,1670,5,92,0,0,1670,
-		1671,3,172,86,0,1671,1811,1,0,0,0,1672,1673,3,178,89,0,1673,1674,5,93,
-		0,0,1674,1675,5,141,0,0,1675,1676,3,170,85,0,1676,1677,5,63,0,0,1677,1679,
+		1671,3,172,86,0,1671,1814,1,0,0,0,1672,1673,3,178,89,0,1673,1674,5,93,
+		0,0,1674,1675,5,142,0,0,1675,1676,3,170,85,0,1676,1677,5,63,0,0,1677,1679,
 		3,172,86,0,1678,1680,3,146,73,0,1679,1678,1,0,0,0,1679,1680,1,0,0,0,1680,
 		1682,1,0,0,0,1681,1683,3,148,74,0,1682,1681,1,0,0,0,1682,1683,1,0,0,0,
-		1683,1811,1,0,0,0,1684,1685,3,178,89,0,1685,1686,5,208,0,0,1686,1687,5,
-		93,0,0,1687,1811,1,0,0,0,1688,1689,3,178,89,0,1689,1690,5,71,0,0,1690,
-		1692,5,69,0,0,1691,1693,5,271,0,0,1692,1691,1,0,0,0,1692,1693,1,0,0,0,
-		1693,1811,1,0,0,0,1694,1695,3,178,89,0,1695,1696,5,71,0,0,1696,1699,5,
-		70,0,0,1697,1698,5,51,0,0,1698,1700,5,270,0,0,1699,1697,1,0,0,0,1699,1700,
-		1,0,0,0,1700,1811,1,0,0,0,1701,1702,3,178,89,0,1702,1703,5,174,0,0,1703,
-		1704,5,54,0,0,1704,1707,5,270,0,0,1705,1706,5,63,0,0,1706,1708,3,172,86,
-		0,1707,1705,1,0,0,0,1707,1708,1,0,0,0,1708,1711,1,0,0,0,1709,1710,5,175,
-		0,0,1710,1712,3,172,86,0,1711,1709,1,0,0,0,1711,1712,1,0,0,0,1712,1811,
-		1,0,0,0,1713,1714,3,178,89,0,1714,1715,5,174,0,0,1715,1716,5,146,0,0,1716,
-		1719,3,172,86,0,1717,1718,5,51,0,0,1718,1720,5,270,0,0,1719,1717,1,0,0,
+		1683,1814,1,0,0,0,1684,1685,3,178,89,0,1685,1686,5,209,0,0,1686,1687,5,
+		93,0,0,1687,1814,1,0,0,0,1688,1689,3,178,89,0,1689,1690,5,71,0,0,1690,
+		1692,5,69,0,0,1691,1693,5,272,0,0,1692,1691,1,0,0,0,1692,1693,1,0,0,0,
+		1693,1814,1,0,0,0,1694,1695,3,178,89,0,1695,1696,5,71,0,0,1696,1699,5,
+		70,0,0,1697,1698,5,51,0,0,1698,1700,5,271,0,0,1699,1697,1,0,0,0,1699,1700,
+		1,0,0,0,1700,1814,1,0,0,0,1701,1702,3,178,89,0,1702,1703,5,175,0,0,1703,
+		1704,5,54,0,0,1704,1707,5,271,0,0,1705,1706,5,63,0,0,1706,1708,3,172,86,
+		0,1707,1705,1,0,0,0,1707,1708,1,0,0,0,1708,1711,1,0,0,0,1709,1710,5,176,
+		0,0,1710,1712,3,172,86,0,1711,1709,1,0,0,0,1711,1712,1,0,0,0,1712,1814,
+		1,0,0,0,1713,1714,3,178,89,0,1714,1715,5,175,0,0,1715,1716,5,147,0,0,1716,
+		1719,3,172,86,0,1717,1718,5,51,0,0,1718,1720,5,271,0,0,1719,1717,1,0,0,
 		0,1719,1720,1,0,0,0,1720,1723,1,0,0,0,1721,1722,5,63,0,0,1722,1724,3,172,
 		86,0,1723,1721,1,0,0,0,1723,1724,1,0,0,0,1724,1727,1,0,0,0,1725,1726,5,
-		175,0,0,1726,1728,3,172,86,0,1727,1725,1,0,0,0,1727,1728,1,0,0,0,1728,
-		1811,1,0,0,0,1729,1730,3,178,89,0,1730,1731,5,176,0,0,1731,1732,3,172,
-		86,0,1732,1811,1,0,0,0,1733,1734,3,178,89,0,1734,1735,5,169,0,0,1735,1738,
-		3,172,86,0,1736,1737,5,51,0,0,1737,1739,5,270,0,0,1738,1736,1,0,0,0,1738,
-		1739,1,0,0,0,1739,1742,1,0,0,0,1740,1741,5,168,0,0,1741,1743,5,270,0,0,
-		1742,1740,1,0,0,0,1742,1743,1,0,0,0,1743,1748,1,0,0,0,1744,1745,5,180,
-		0,0,1745,1746,5,135,0,0,1746,1747,5,134,0,0,1747,1749,3,170,85,0,1748,
-		1744,1,0,0,0,1748,1749,1,0,0,0,1749,1811,1,0,0,0,1750,1751,3,178,89,0,
-		1751,1753,5,65,0,0,1752,1754,3,104,52,0,1753,1752,1,0,0,0,1754,1755,1,
-		0,0,0,1755,1753,1,0,0,0,1755,1756,1,0,0,0,1756,1811,1,0,0,0,1757,1758,
-		5,22,0,0,1758,1811,5,272,0,0,1759,1760,5,23,0,0,1760,1811,5,272,0,0,1761,
-		1811,5,24,0,0,1762,1811,5,25,0,0,1763,1764,3,178,89,0,1764,1765,5,26,0,
-		0,1765,1766,5,27,0,0,1766,1767,3,172,86,0,1767,1768,3,168,84,0,1768,1769,
-		5,28,0,0,1769,1770,3,172,86,0,1770,1771,3,168,84,0,1771,1811,1,0,0,0,1772,
-		1773,3,178,89,0,1773,1774,5,29,0,0,1774,1777,5,168,0,0,1775,1778,5,30,
-		0,0,1776,1778,3,172,86,0,1777,1775,1,0,0,0,1777,1776,1,0,0,0,1778,1779,
-		1,0,0,0,1779,1780,5,31,0,0,1780,1781,3,172,86,0,1781,1782,3,168,84,0,1782,
-		1783,5,28,0,0,1783,1784,3,172,86,0,1784,1785,3,168,84,0,1785,1811,1,0,
-		0,0,1786,1787,3,178,89,0,1787,1788,5,32,0,0,1788,1789,3,172,86,0,1789,
-		1790,3,168,84,0,1790,1791,5,20,0,0,1791,1792,3,172,86,0,1792,1811,1,0,
-		0,0,1793,1794,5,33,0,0,1794,1795,3,176,88,0,1795,1796,5,34,0,0,1796,1797,
-		3,176,88,0,1797,1800,3,172,86,0,1798,1799,5,35,0,0,1799,1801,3,172,86,
-		0,1800,1798,1,0,0,0,1800,1801,1,0,0,0,1801,1811,1,0,0,0,1802,1803,5,36,
-		0,0,1803,1804,5,35,0,0,1804,1805,3,172,86,0,1805,1806,3,168,84,0,1806,
-		1807,5,37,0,0,1807,1808,3,172,86,0,1808,1809,3,168,84,0,1809,1811,1,0,
-		0,0,1810,1481,1,0,0,0,1810,1486,1,0,0,0,1810,1496,1,0,0,0,1810,1506,1,
-		0,0,0,1810,1529,1,0,0,0,1810,1539,1,0,0,0,1810,1545,1,0,0,0,1810,1581,
-		1,0,0,0,1810,1587,1,0,0,0,1810,1590,1,0,0,0,1810,1594,1,0,0,0,1810,1598,
-		1,0,0,0,1810,1610,1,0,0,0,1810,1616,1,0,0,0,1810,1623,1,0,0,0,1810,1630,
-		1,0,0,0,1810,1651,1,0,0,0,1810,1668,1,0,0,0,1810,1672,1,0,0,0,1810,1684,
-		1,0,0,0,1810,1688,1,0,0,0,1810,1694,1,0,0,0,1810,1701,1,0,0,0,1810,1713,
-		1,0,0,0,1810,1729,1,0,0,0,1810,1733,1,0,0,0,1810,1750,1,0,0,0,1810,1757,
-		1,0,0,0,1810,1759,1,0,0,0,1810,1761,1,0,0,0,1810,1762,1,0,0,0,1810,1763,
-		1,0,0,0,1810,1772,1,0,0,0,1810,1786,1,0,0,0,1810,1793,1,0,0,0,1810,1802,
-		1,0,0,0,1811,153,1,0,0,0,1812,1813,5,73,0,0,1813,1814,5,270,0,0,1814,1815,
-		5,180,0,0,1815,1816,3,172,86,0,1816,1817,3,168,84,0,1817,155,1,0,0,0,1818,
-		1819,5,45,0,0,1819,1820,5,40,0,0,1820,1821,5,41,0,0,1821,1822,3,172,86,
-		0,1822,1823,5,42,0,0,1823,1827,3,172,86,0,1824,1826,3,166,83,0,1825,1824,
-		1,0,0,0,1826,1829,1,0,0,0,1827,1825,1,0,0,0,1827,1828,1,0,0,0,1828,1855,
-		1,0,0,0,1829,1827,1,0,0,0,1830,1831,5,45,0,0,1831,1832,5,38,0,0,1832,1833,
-		5,63,0,0,1833,1838,3,160,80,0,1834,1835,5,255,0,0,1835,1837,3,160,80,0,
-		1836,1834,1,0,0,0,1837,1840,1,0,0,0,1838,1836,1,0,0,0,1838,1839,1,0,0,
-		0,1839,1846,1,0,0,0,1840,1838,1,0,0,0,1841,1843,5,255,0,0,1842,1841,1,
-		0,0,0,1842,1843,1,0,0,0,1843,1844,1,0,0,0,1844,1845,5,179,0,0,1845,1847,
-		3,158,79,0,1846,1842,1,0,0,0,1846,1847,1,0,0,0,1847,1851,1,0,0,0,1848,
-		1850,3,166,83,0,1849,1848,1,0,0,0,1850,1853,1,0,0,0,1851,1849,1,0,0,0,
-		1851,1852,1,0,0,0,1852,1855,1,0,0,0,1853,1851,1,0,0,0,1854,1818,1,0,0,
-		0,1854,1830,1,0,0,0,1855,157,1,0,0,0,1856,1857,5,40,0,0,1857,1858,5,41,
-		0,0,1858,1859,3,172,86,0,1859,1860,5,42,0,0,1860,1861,3,172,86,0,1861,
-		159,1,0,0,0,1862,1863,3,172,86,0,1863,1864,5,34,0,0,1864,1865,3,172,86,
-		0,1865,161,1,0,0,0,1866,1868,5,260,0,0,1867,1866,1,0,0,0,1867,1868,1,0,
-		0,0,1868,1869,1,0,0,0,1869,1870,3,170,85,0,1870,1871,5,34,0,0,1871,1872,
-		3,172,86,0,1872,163,1,0,0,0,1873,1874,3,170,85,0,1874,1875,5,34,0,0,1875,
-		1876,3,172,86,0,1876,165,1,0,0,0,1877,1878,5,39,0,0,1878,1879,3,176,88,
-		0,1879,1880,3,172,86,0,1880,167,1,0,0,0,1881,1882,5,191,0,0,1882,1883,
-		5,204,0,0,1883,169,1,0,0,0,1884,1885,5,271,0,0,1885,171,1,0,0,0,1886,1887,
-		6,86,-1,0,1887,1888,5,253,0,0,1888,1889,3,172,86,0,1889,1890,5,254,0,0,
-		1890,1929,1,0,0,0,1891,1892,5,260,0,0,1892,1929,3,172,86,16,1893,1894,
-		5,208,0,0,1894,1929,3,172,86,11,1895,1896,5,178,0,0,1896,1897,3,172,86,
-		0,1897,1898,5,180,0,0,1898,1899,3,172,86,0,1899,1900,5,179,0,0,1900,1901,
-		3,172,86,0,1901,1929,1,0,0,0,1902,1903,3,178,89,0,1903,1912,5,253,0,0,
-		1904,1909,3,172,86,0,1905,1906,5,255,0,0,1906,1908,3,172,86,0,1907,1905,
-		1,0,0,0,1908,1911,1,0,0,0,1909,1907,1,0,0,0,1909,1910,1,0,0,0,1910,1913,
-		1,0,0,0,1911,1909,1,0,0,0,1912,1904,1,0,0,0,1912,1913,1,0,0,0,1913,1914,
-		1,0,0,0,1914,1915,5,254,0,0,1915,1929,1,0,0,0,1916,1918,7,5,0,0,1917,1919,
-		3,174,87,0,1918,1917,1,0,0,0,1918,1919,1,0,0,0,1919,1920,1,0,0,0,1920,
-		1921,5,191,0,0,1921,1929,3,174,87,0,1922,1923,5,272,0,0,1923,1929,3,174,
-		87,0,1924,1929,5,271,0,0,1925,1929,5,272,0,0,1926,1929,5,270,0,0,1927,
-		1929,3,176,88,0,1928,1886,1,0,0,0,1928,1891,1,0,0,0,1928,1893,1,0,0,0,
-		1928,1895,1,0,0,0,1928,1902,1,0,0,0,1928,1916,1,0,0,0,1928,1922,1,0,0,
-		0,1928,1924,1,0,0,0,1928,1925,1,0,0,0,1928,1926,1,0,0,0,1928,1927,1,0,
-		0,0,1929,1950,1,0,0,0,1930,1931,10,15,0,0,1931,1932,5,205,0,0,1932,1949,
-		3,172,86,16,1933,1934,10,14,0,0,1934,1935,7,6,0,0,1935,1949,3,172,86,15,
-		1936,1937,10,13,0,0,1937,1938,7,3,0,0,1938,1949,3,172,86,14,1939,1940,
-		10,12,0,0,1940,1941,7,7,0,0,1941,1949,3,172,86,13,1942,1943,10,10,0,0,
-		1943,1944,5,206,0,0,1944,1949,3,172,86,11,1945,1946,10,9,0,0,1946,1947,
-		5,207,0,0,1947,1949,3,172,86,10,1948,1930,1,0,0,0,1948,1933,1,0,0,0,1948,
-		1936,1,0,0,0,1948,1939,1,0,0,0,1948,1942,1,0,0,0,1948,1945,1,0,0,0,1949,
-		1952,1,0,0,0,1950,1948,1,0,0,0,1950,1951,1,0,0,0,1951,173,1,0,0,0,1952,
-		1950,1,0,0,0,1953,1954,7,8,0,0,1954,175,1,0,0,0,1955,1958,3,178,89,0,1956,
-		1957,5,256,0,0,1957,1959,3,178,89,0,1958,1956,1,0,0,0,1958,1959,1,0,0,
-		0,1959,177,1,0,0,0,1960,1961,7,9,0,0,1961,179,1,0,0,0,210,184,186,200,
+		176,0,0,1726,1728,3,172,86,0,1727,1725,1,0,0,0,1727,1728,1,0,0,0,1728,
+		1814,1,0,0,0,1729,1730,3,178,89,0,1730,1731,5,177,0,0,1731,1732,3,172,
+		86,0,1732,1814,1,0,0,0,1733,1734,3,178,89,0,1734,1735,5,170,0,0,1735,1738,
+		3,172,86,0,1736,1737,5,51,0,0,1737,1739,5,271,0,0,1738,1736,1,0,0,0,1738,
+		1739,1,0,0,0,1739,1742,1,0,0,0,1740,1741,5,169,0,0,1741,1743,5,271,0,0,
+		1742,1740,1,0,0,0,1742,1743,1,0,0,0,1743,1751,1,0,0,0,1744,1745,5,181,
+		0,0,1745,1749,5,135,0,0,1746,1747,5,134,0,0,1747,1750,3,170,85,0,1748,
+		1750,5,136,0,0,1749,1746,1,0,0,0,1749,1748,1,0,0,0,1750,1752,1,0,0,0,1751,
+		1744,1,0,0,0,1751,1752,1,0,0,0,1752,1814,1,0,0,0,1753,1754,3,178,89,0,
+		1754,1756,5,65,0,0,1755,1757,3,104,52,0,1756,1755,1,0,0,0,1757,1758,1,
+		0,0,0,1758,1756,1,0,0,0,1758,1759,1,0,0,0,1759,1814,1,0,0,0,1760,1761,
+		5,22,0,0,1761,1814,5,273,0,0,1762,1763,5,23,0,0,1763,1814,5,273,0,0,1764,
+		1814,5,24,0,0,1765,1814,5,25,0,0,1766,1767,3,178,89,0,1767,1768,5,26,0,
+		0,1768,1769,5,27,0,0,1769,1770,3,172,86,0,1770,1771,3,168,84,0,1771,1772,
+		5,28,0,0,1772,1773,3,172,86,0,1773,1774,3,168,84,0,1774,1814,1,0,0,0,1775,
+		1776,3,178,89,0,1776,1777,5,29,0,0,1777,1780,5,169,0,0,1778,1781,5,30,
+		0,0,1779,1781,3,172,86,0,1780,1778,1,0,0,0,1780,1779,1,0,0,0,1781,1782,
+		1,0,0,0,1782,1783,5,31,0,0,1783,1784,3,172,86,0,1784,1785,3,168,84,0,1785,
+		1786,5,28,0,0,1786,1787,3,172,86,0,1787,1788,3,168,84,0,1788,1814,1,0,
+		0,0,1789,1790,3,178,89,0,1790,1791,5,32,0,0,1791,1792,3,172,86,0,1792,
+		1793,3,168,84,0,1793,1794,5,20,0,0,1794,1795,3,172,86,0,1795,1814,1,0,
+		0,0,1796,1797,5,33,0,0,1797,1798,3,176,88,0,1798,1799,5,34,0,0,1799,1800,
+		3,176,88,0,1800,1803,3,172,86,0,1801,1802,5,35,0,0,1802,1804,3,172,86,
+		0,1803,1801,1,0,0,0,1803,1804,1,0,0,0,1804,1814,1,0,0,0,1805,1806,5,36,
+		0,0,1806,1807,5,35,0,0,1807,1808,3,172,86,0,1808,1809,3,168,84,0,1809,
+		1810,5,37,0,0,1810,1811,3,172,86,0,1811,1812,3,168,84,0,1812,1814,1,0,
+		0,0,1813,1481,1,0,0,0,1813,1486,1,0,0,0,1813,1496,1,0,0,0,1813,1506,1,
+		0,0,0,1813,1529,1,0,0,0,1813,1539,1,0,0,0,1813,1545,1,0,0,0,1813,1581,
+		1,0,0,0,1813,1587,1,0,0,0,1813,1590,1,0,0,0,1813,1594,1,0,0,0,1813,1598,
+		1,0,0,0,1813,1610,1,0,0,0,1813,1616,1,0,0,0,1813,1623,1,0,0,0,1813,1630,
+		1,0,0,0,1813,1651,1,0,0,0,1813,1668,1,0,0,0,1813,1672,1,0,0,0,1813,1684,
+		1,0,0,0,1813,1688,1,0,0,0,1813,1694,1,0,0,0,1813,1701,1,0,0,0,1813,1713,
+		1,0,0,0,1813,1729,1,0,0,0,1813,1733,1,0,0,0,1813,1753,1,0,0,0,1813,1760,
+		1,0,0,0,1813,1762,1,0,0,0,1813,1764,1,0,0,0,1813,1765,1,0,0,0,1813,1766,
+		1,0,0,0,1813,1775,1,0,0,0,1813,1789,1,0,0,0,1813,1796,1,0,0,0,1813,1805,
+		1,0,0,0,1814,153,1,0,0,0,1815,1816,5,73,0,0,1816,1817,5,271,0,0,1817,1818,
+		5,181,0,0,1818,1819,3,172,86,0,1819,1820,3,168,84,0,1820,155,1,0,0,0,1821,
+		1822,5,45,0,0,1822,1823,5,40,0,0,1823,1824,5,41,0,0,1824,1825,3,172,86,
+		0,1825,1826,5,42,0,0,1826,1830,3,172,86,0,1827,1829,3,166,83,0,1828,1827,
+		1,0,0,0,1829,1832,1,0,0,0,1830,1828,1,0,0,0,1830,1831,1,0,0,0,1831,1858,
+		1,0,0,0,1832,1830,1,0,0,0,1833,1834,5,45,0,0,1834,1835,5,38,0,0,1835,1836,
+		5,63,0,0,1836,1841,3,160,80,0,1837,1838,5,256,0,0,1838,1840,3,160,80,0,
+		1839,1837,1,0,0,0,1840,1843,1,0,0,0,1841,1839,1,0,0,0,1841,1842,1,0,0,
+		0,1842,1849,1,0,0,0,1843,1841,1,0,0,0,1844,1846,5,256,0,0,1845,1844,1,
+		0,0,0,1845,1846,1,0,0,0,1846,1847,1,0,0,0,1847,1848,5,180,0,0,1848,1850,
+		3,158,79,0,1849,1845,1,0,0,0,1849,1850,1,0,0,0,1850,1854,1,0,0,0,1851,
+		1853,3,166,83,0,1852,1851,1,0,0,0,1853,1856,1,0,0,0,1854,1852,1,0,0,0,
+		1854,1855,1,0,0,0,1855,1858,1,0,0,0,1856,1854,1,0,0,0,1857,1821,1,0,0,
+		0,1857,1833,1,0,0,0,1858,157,1,0,0,0,1859,1860,5,40,0,0,1860,1861,5,41,
+		0,0,1861,1862,3,172,86,0,1862,1863,5,42,0,0,1863,1864,3,172,86,0,1864,
+		159,1,0,0,0,1865,1866,3,172,86,0,1866,1867,5,34,0,0,1867,1868,3,172,86,
+		0,1868,161,1,0,0,0,1869,1871,5,261,0,0,1870,1869,1,0,0,0,1870,1871,1,0,
+		0,0,1871,1872,1,0,0,0,1872,1873,3,170,85,0,1873,1874,5,34,0,0,1874,1875,
+		3,172,86,0,1875,163,1,0,0,0,1876,1877,3,170,85,0,1877,1878,5,34,0,0,1878,
+		1879,3,172,86,0,1879,165,1,0,0,0,1880,1881,5,39,0,0,1881,1882,3,176,88,
+		0,1882,1883,3,172,86,0,1883,167,1,0,0,0,1884,1885,5,192,0,0,1885,1886,
+		5,205,0,0,1886,169,1,0,0,0,1887,1888,5,272,0,0,1888,171,1,0,0,0,1889,1890,
+		6,86,-1,0,1890,1891,5,254,0,0,1891,1892,3,172,86,0,1892,1893,5,255,0,0,
+		1893,1932,1,0,0,0,1894,1895,5,261,0,0,1895,1932,3,172,86,16,1896,1897,
+		5,209,0,0,1897,1932,3,172,86,11,1898,1899,5,179,0,0,1899,1900,3,172,86,
+		0,1900,1901,5,181,0,0,1901,1902,3,172,86,0,1902,1903,5,180,0,0,1903,1904,
+		3,172,86,0,1904,1932,1,0,0,0,1905,1906,3,178,89,0,1906,1915,5,254,0,0,
+		1907,1912,3,172,86,0,1908,1909,5,256,0,0,1909,1911,3,172,86,0,1910,1908,
+		1,0,0,0,1911,1914,1,0,0,0,1912,1910,1,0,0,0,1912,1913,1,0,0,0,1913,1916,
+		1,0,0,0,1914,1912,1,0,0,0,1915,1907,1,0,0,0,1915,1916,1,0,0,0,1916,1917,
+		1,0,0,0,1917,1918,5,255,0,0,1918,1932,1,0,0,0,1919,1921,7,5,0,0,1920,1922,
+		3,174,87,0,1921,1920,1,0,0,0,1921,1922,1,0,0,0,1922,1923,1,0,0,0,1923,
+		1924,5,192,0,0,1924,1932,3,174,87,0,1925,1926,5,273,0,0,1926,1932,3,174,
+		87,0,1927,1932,5,272,0,0,1928,1932,5,273,0,0,1929,1932,5,271,0,0,1930,
+		1932,3,176,88,0,1931,1889,1,0,0,0,1931,1894,1,0,0,0,1931,1896,1,0,0,0,
+		1931,1898,1,0,0,0,1931,1905,1,0,0,0,1931,1919,1,0,0,0,1931,1925,1,0,0,
+		0,1931,1927,1,0,0,0,1931,1928,1,0,0,0,1931,1929,1,0,0,0,1931,1930,1,0,
+		0,0,1932,1953,1,0,0,0,1933,1934,10,15,0,0,1934,1935,5,206,0,0,1935,1952,
+		3,172,86,16,1936,1937,10,14,0,0,1937,1938,7,6,0,0,1938,1952,3,172,86,15,
+		1939,1940,10,13,0,0,1940,1941,7,3,0,0,1941,1952,3,172,86,14,1942,1943,
+		10,12,0,0,1943,1944,7,7,0,0,1944,1952,3,172,86,13,1945,1946,10,10,0,0,
+		1946,1947,5,207,0,0,1947,1952,3,172,86,11,1948,1949,10,9,0,0,1949,1950,
+		5,208,0,0,1950,1952,3,172,86,10,1951,1933,1,0,0,0,1951,1936,1,0,0,0,1951,
+		1939,1,0,0,0,1951,1942,1,0,0,0,1951,1945,1,0,0,0,1951,1948,1,0,0,0,1952,
+		1955,1,0,0,0,1953,1951,1,0,0,0,1953,1954,1,0,0,0,1954,173,1,0,0,0,1955,
+		1953,1,0,0,0,1956,1957,7,8,0,0,1957,175,1,0,0,0,1958,1961,3,178,89,0,1959,
+		1960,5,257,0,0,1960,1962,3,178,89,0,1961,1959,1,0,0,0,1961,1962,1,0,0,
+		0,1962,177,1,0,0,0,1963,1964,7,9,0,0,1964,179,1,0,0,0,211,184,186,200,
 		226,233,235,243,245,267,271,273,280,285,288,293,297,310,321,329,350,359,
 		369,381,385,393,397,402,412,426,433,436,451,456,463,475,477,480,491,497,
 		499,501,510,515,518,522,531,540,545,553,560,573,575,585,602,610,614,623,
@@ -15197,9 +15222,9 @@ public partial class DealLangParser : Parser {
 		1282,1295,1298,1311,1328,1332,1344,1353,1357,1362,1368,1377,1381,1388,
 		1399,1405,1409,1446,1450,1453,1457,1476,1493,1501,1512,1520,1526,1537,
 		1552,1556,1565,1568,1573,1577,1579,1585,1605,1619,1628,1638,1643,1648,
-		1659,1665,1679,1682,1692,1699,1707,1711,1719,1723,1727,1738,1742,1748,
-		1755,1777,1800,1810,1827,1838,1842,1846,1851,1854,1867,1909,1912,1918,
-		1928,1948,1950,1958
+		1659,1665,1679,1682,1692,1699,1707,1711,1719,1723,1727,1738,1742,1749,
+		1751,1758,1780,1803,1813,1830,1841,1845,1849,1854,1857,1870,1912,1915,
+		1921,1931,1951,1953,1961
 	};
 
 	public static readonly ATN _ATN =

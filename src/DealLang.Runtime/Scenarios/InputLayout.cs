@@ -316,8 +316,8 @@ public enum InputQuantity
     LoanPaysShareByPeriod,
 
     /// <summary>Scalar, per loan: the periods the last window's arrears are repaid over, in equal instalments from the
-    /// period after it (a standstill, <c>then arrears over 12m</c>: docs/language.md §10, "Arrears rescheduled"); 1
-    /// (at once) without the clause or the lever. Last among the scalars, so that the slots before it are where they were.</summary>
+    /// period after it (a standstill, <c>then arrears over 12m</c>: docs/language.md §10, "Arrears rescheduled"), 0 for
+    /// <c>then arrears capitalised</c>; 1 (at once) without the clause or the lever. Last among the scalars, so that the slots before it are where they were.</summary>
     LoanArrearsPeriods,
 }
 

@@ -219,7 +219,8 @@ public sealed record PartialPayment(double Share, Date? From, Date? To)
 {
     /// <summary>The periods the arrears left after this window are repaid over, in equal instalments from the period
     /// after it (a standstill, <c>then arrears over 12m</c>: docs/language.md §10, "Arrears rescheduled"); 1, the default,
-    /// repays them at once. Read only on a loan's last window (the checker's DL0597).</summary>
+    /// repays them at once; 0 capitalises them (<c>then arrears capitalised</c>: principal from the period after it, paid
+    /// pro rata with the schedule). Read only on a loan's last window (the checker's DL0597).</summary>
     public int ArrearsPeriods { get; init; } = 1;
 }
 

@@ -46,6 +46,11 @@ public sealed class LoanArrearsRescheduledTests
           MinerLoan pays 50% from 2026-04-01 to 2026-09-30 then arrears over 12m
           Miner defaults on 2027-02-15
         }
+        scenario Capitalised for Standstill { MinerLoan pays 50% from 2026-04-01 to 2026-09-30 then arrears capitalised }
+        scenario DefaultsCapitalised for Standstill {
+          MinerLoan pays 50% from 2026-04-01 to 2026-09-30 then arrears capitalised
+          Miner defaults on 2027-02-15
+        }
         scenario Stepped for Standstill {
           MinerLoan pays 40% from 2026-04-01 to 2026-06-30
           MinerLoan pays 70% from 2026-07-01 to 2026-09-30 then arrears over 6m
@@ -164,5 +169,55 @@ public sealed class LoanArrearsRescheduledTests
         Assert.Equal(1.973529e6, Deal.Ledger("interest MinerLoan", 4, "Stepped"), 1e-6);
         Assert.Equal(15.7843e6, Deal.Ledger("principal MinerLoan", 4, "Stepped"), 1e-6);
         Assert.Equal(0.0, Deal.Ledger("MinerLoan arrears", 4, "Stepped"));
+    }
+
+    [Fact]
+    public void CapitalisedArrearsArePaidProRataWithTheSchedule()
+    {
+        // The arrears at the window's end, K = 12.7405m (0.1905m of it interest), become principal at the start of t=3,
+        // when the schedule's balance is B = 70m with seven 10m instalments left (t=3..9). Each period pays K/B of what
+        // the schedule has fall due: K × 3% of interest (K × I_t / B, I_t = B × 3%) and K × 10m / B of principal, so
+        // K falls with B: K_t = 12.7405m × B_t / 70m, 12.7405m / 7 = 1.82007142857m of principal a quarter.
+        // t=3: 2.1m + 12.7405m × 3% = 2.482215m of interest, 10m + 1.82007142857m of principal; K = 10.92042857m.
+        // t=4: 1.8m + 10.92042857m × 3% = 2.12761286m; 11.82007143m; K = 9.10035714m.
+        // t=9 (the maturity): 0.3m + 1.82007143m × 3% = 0.35460214m; 10m + 1.82007143m, K = 0.
+        // (Capitalised, K bears the coupon; the loan has no default interest, so in the window it bore the coupon too.)
+        double k = 12.7405e6 / 7;
+        double[] interest = [2.482215e6, 1.8e6 + 0.03 * 6 * k, 1.5e6 + 0.03 * 5 * k, 1.2e6 + 0.03 * 4 * k, 0.9e6 + 0.03 * 3 * k,
+            0.6e6 + 0.03 * 2 * k, 0.3e6 + 0.03 * k];
+        for (int t = 3; t <= 9; t++)
+        {
+            Assert.Equal(interest[t - 3], Deal.Ledger("interest MinerLoan", t, "Capitalised"), 1e-6);
+            Assert.Equal(10e6 + k, Deal.Ledger("principal MinerLoan", t, "Capitalised"), 1e-6);
+            Assert.Equal(k * (9 - t), Deal.Ledger("MinerLoan arrears", t, "Capitalised"), 1e-6);
+            Assert.Equal(10e6 * (9 - t), Deal.Ledger("MinerLoan balance", t, "Capitalised"), 1e-6);
+        }
+
+        // Over the run: the 100m lent and the 0.1905m of interest capitalised (what the arrears bore in t=2, reported as
+        // the arrears' interest) received as principal; as interest, the schedule's (paid in full in the window, interest
+        // first: cured at once, the loan received it and the arrears' 0.572715m) and what K bore as principal,
+        // 3% × 12.7405m × (7 + 6 + ... + 1) / 7 = 1.52886m.
+        LoanSummary loan = Deal.Outcomes["Capitalised"].Loans[0];
+        LoanSummary cured = Deal.Outcomes["Cured"].Loans[0];
+        Assert.Equal(100.1905e6, loan.PrincipalReceived, 1e-6);
+        Assert.Equal(0.1905e6, loan.ArrearsInterest, 1e-6);
+        Assert.Equal(cured.InterestReceived - 0.572715e6 + 1.52886e6, loan.InterestReceived, 1e-6);
+        Assert.Equal(100e6 + loan.ArrearsInterest, loan.PrincipalReceived + loan.Recovery + loan.Loss + loan.Sold + loan.Outstanding, 1e-6);
+    }
+
+    [Fact]
+    public void ADefaultAfterCapitalisationRecoversOnTheBalanceAndWhatWasCapitalised()
+    {
+        // t=3 as capitalised: 10m + 1.82007142857m of principal, K = 10.92042857m, B = 60m. t=4: Miner defaults: the claim
+        // is 60m + 10.92042857m = 70.92042857m, 40% recovered (28.36817143m), 42.55225714m lost. Principal received
+        // 10m + 3.65m + 3.8m + 11.82007143m = 29.27007143m; with the recovery and the loss 100.1905m, the 100m lent and
+        // the 0.1905m of interest capitalised.
+        double claim = 60e6 + 12.7405e6 * 6 / 7;
+        LoanSummary loan = Deal.Outcomes["DefaultsCapitalised"].Loans[0];
+        Assert.Equal(0.4 * claim, loan.Recovery, 1e-6);
+        Assert.Equal(0.6 * claim, loan.Loss, 1e-6);
+        Assert.Equal(17.45e6 + 10e6 + 12.7405e6 / 7, loan.PrincipalReceived, 1e-6);
+        Assert.Equal(0.1905e6, loan.ArrearsInterest, 1e-6);
+        Assert.Equal(100.1905e6, loan.PrincipalReceived + loan.Recovery + loan.Loss + loan.Sold + loan.Outstanding, 1e-6);
     }
 }

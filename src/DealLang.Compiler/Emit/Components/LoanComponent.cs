@@ -9,12 +9,13 @@ namespace DealLang.Compiler.Emit.Components;
 internal sealed class LoanState : EntityState, IAmortizingState
 {
     public LoanState(LoanModel model, string obligor, bool readsLoss, bool paysInPart = false, bool drawsOwnWorkout = false,
-        bool reschedulesArrears = false)
+        bool reschedulesArrears = false, bool capitalisesArrears = false)
         : base(DeclarationKind.Loan, model.Name, model.Index)
     {
         Model = model;
         PaysInPart = paysInPart;
         ReschedulesArrears = paysInPart && reschedulesArrears;
+        CapitalisesArrears = paysInPart && capitalisesArrears;
         DrawsOwnWorkout = drawsOwnWorkout && model.RecoveryLagPeriods > 0;
         Obligor = obligor;
         Balance = Local("balance", "double", StateLife.Carried, CSharpLiterals.Double(model.Balance), "principal the obligor still owes",
@@ -93,6 +94,10 @@ internal sealed class LoanState : EntityState, IAmortizingState
     /// arrears over 12m</c>, docs/language.md §10 "Arrears rescheduled"): only such a loan reads the instalments' count,
     /// so that every other deal's loop is the one it was.</summary>
     public bool ReschedulesArrears { get; }
+
+    /// <summary>Whether a scenario of the deal capitalises the loan's arrears after its last window (<c>then arrears
+    /// capitalised</c>, docs/language.md §10 "Arrears rescheduled"): only such a loan reads the slot for it.</summary>
+    public bool CapitalisesArrears { get; }
 
     /// <summary>The periods the last window's arrears are repaid over, 1 for at once (<see cref="InputQuantity.LoanArrearsPeriods"/>).</summary>
     public StateVar ArrearsPeriods { get; }
@@ -234,7 +239,8 @@ internal sealed class LoanComponent(EmitContext ctx)
         l, ctx.Model.Parties[l.Obligor].Name, ctx.Reads(Quantity.LoanLoss, l.Index),
         ctx.Model.Scenarios.Any(s => s.PaymentsOfLoan(l.Index) is not null),
         ctx.Model.Scenarios.Any(s => s.Stochastic?.LoanWorkouts.Any(m => m.Loan == l.Index) == true),
-        ctx.Model.Scenarios.Any(s => s.PaymentsOfLoan(l.Index) is { Length: > 0 } windows && windows[^1].ArrearsPeriods > 1))))
+        ctx.Model.Scenarios.Any(s => s.PaymentsOfLoan(l.Index) is { Length: > 0 } windows && windows[^1].ArrearsPeriods > 1),
+        ctx.Model.Scenarios.Any(s => s.PaymentsOfLoan(l.Index) is { Length: > 0 } windows && windows[^1].ArrearsPeriods == 0))))
 {
     public override DeclarationKind Kind => DeclarationKind.Loan;
 
@@ -497,8 +503,25 @@ internal sealed class LoanComponent(EmitContext ctx)
             rate = "(" + rate + " + " + CSharpLiterals.DoubleOperand(model.DefaultInterest) + ")";
         }
 
-        w.Comment("the arrears bear interest at " + (model.DefaultInterest > 0 ? "the default rate (the coupon plus the default interest)" : "the coupon"));
-        w.Line(loan.Arrears + " += " + loan.Arrears + " * " + rate + " * yf;");
+        string capitalised = CSharpNames.Entity(DeclarationKind.Loan.Keyword(), loan.Name, "capitalised");
+        if (loan.CapitalisesArrears)
+        {
+            // Capitalised, from the period after the last window while a schedule is left, they are principal: they bear
+            // the coupon through the schedule's interest (WriteCapitalisedShare), not the default rate.
+            w.Line("bool " + capitalised + " = " + loan.PaysTo + " >= 0 && t > " + loan.PaysTo + " && " + loan.ArrearsPeriods + " == 0 && "
+                + loan.StartBalance + " > 0.0;");
+            w.Comment("the arrears bear interest at " + (model.DefaultInterest > 0 ? "the default rate (the coupon plus the default interest)" : "the coupon") + " until capitalised");
+            using (w.Block("if (!" + capitalised + ")"))
+            {
+                w.Line(loan.Arrears + " += " + loan.Arrears + " * " + rate + " * yf;");
+            }
+        }
+        else
+        {
+            w.Comment("the arrears bear interest at " + (model.DefaultInterest > 0 ? "the default rate (the coupon plus the default interest)" : "the coupon"));
+            w.Line(loan.Arrears + " += " + loan.Arrears + " * " + rate + " * yf;");
+        }
+
         using (w.Block("if (" + InWindow(loan) + ")"))
         {
             w.Comment("in the window: its share of what falls due, interest first; the rest, principal first, in arrears");
@@ -510,6 +533,11 @@ internal sealed class LoanComponent(EmitContext ctx)
             WriteRescheduledInstalment(w, loan);
         }
 
+        if (loan.CapitalisesArrears)
+        {
+            WriteCapitalisedShare(w, loan, capitalised);
+        }
+
         using (w.Block("else"))
         {
             w.Comment("after it, the arrears are paid with what falls due: their principal as principal, the rest as interest");
@@ -517,6 +545,34 @@ internal sealed class LoanComponent(EmitContext ctx)
             w.Line(loan.Principal + " += " + loan.ArrearsPrincipal + ";");
             w.Line(loan.Arrears + " = 0.0;");
             w.Line(loan.ArrearsPrincipal + " = 0.0;");
+        }
+    }
+
+    // Capitalised arrears (docs/language.md §10, "Arrears rescheduled"): at the start of the period after the last window
+    // all of them, K = A_{c−1}, become principal (their interest so far reported as the arrears' interest, as when they
+    // become a claim); in each period from then they are paid pro rata with the schedule, K/B of what falls due on the
+    // schedule's opening balance B: K × I_t / B of interest and K × P_t / B of principal (all of K when P_t is the whole
+    // balance, at the maturity), so K follows the schedule's balance down, K_t = K_c × B_t / B_c.
+    private static void WriteCapitalisedShare(IndentedWriter w, LoanState loan, string capitalised)
+    {
+        string interest = CSharpNames.Entity(DeclarationKind.Loan.Keyword(), loan.Name, "capitalisedInterest");
+        string principal = CSharpNames.Entity(DeclarationKind.Loan.Keyword(), loan.Name, "capitalisedPrincipal");
+        using (w.Block("else if (" + capitalised + ")"))
+        {
+            w.Comment("capitalised: at the first period after the window all the arrears become principal; then their share of what the schedule has fall due");
+            using (w.Block("if (t == " + loan.PaysTo + " + 1)"))
+            {
+                WriteArrearsInterest(w, loan);
+                w.Line(loan.ArrearsPrincipal + " = " + loan.Arrears + ";");
+            }
+
+            w.Line("double " + interest + " = " + loan.Interest + " * " + loan.Arrears + " / " + loan.StartBalance + ";");
+            w.Line("double " + principal + " = " + loan.Principal + " >= " + loan.StartBalance + " ? " + loan.Arrears + " : "
+                + loan.Principal + " * " + loan.Arrears + " / " + loan.StartBalance + ";");
+            w.Line(loan.Interest + " += " + interest + ";");
+            w.Line(loan.Principal + " += " + principal + ";");
+            w.Line(loan.Arrears + " -= " + principal + ";");
+            w.Line(loan.ArrearsPrincipal + " = " + loan.Arrears + ";");
         }
     }
 

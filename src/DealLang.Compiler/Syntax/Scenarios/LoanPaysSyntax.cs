@@ -16,6 +16,13 @@ public sealed record LoanPaysSyntax(NameSyntax Loan, ExpressionSyntax Share, Dat
     /// rescheduled"); null without it.</summary>
     public DurationSyntax? ArrearsOver { get; init; }
 
-    /// <summary>Where <c>then arrears</c> is written (the clause's first token through its duration), for its diagnostics.</summary>
+    /// <summary><c>then arrears capitalised</c>: the window's arrears made principal at the cure, bearing the coupon and
+    /// repaid pro rata with the schedule (docs/language.md §10, "Arrears rescheduled").</summary>
+    public bool ArrearsCapitalised { get; init; }
+
+    /// <summary>Whether the window's arrears are rescheduled (<c>then arrears over D</c> or <c>then arrears capitalised</c>).</summary>
+    public bool ReschedulesArrears => ArrearsOver is not null || ArrearsCapitalised;
+
+    /// <summary>Where <c>then arrears</c> is written (the clause's first token through its last), for its diagnostics.</summary>
     public SourceSpan? ArrearsSpan { get; init; }
 }
