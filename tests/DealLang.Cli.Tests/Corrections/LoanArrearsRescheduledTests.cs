@@ -1,3 +1,4 @@
+using DealLang.Compiler;
 using DealLang.Runner.Running;
 using Xunit;
 
@@ -219,5 +220,38 @@ public sealed class LoanArrearsRescheduledTests
         Assert.Equal(17.45e6 + 10e6 + 12.7405e6 / 7, loan.PrincipalReceived, 1e-6);
         Assert.Equal(0.1905e6, loan.ArrearsInterest, 1e-6);
         Assert.Equal(100.1905e6, loan.PrincipalReceived + loan.Recovery + loan.Loss + loan.Sold + loan.Outstanding, 1e-6);
+    }
+
+    [Theory]
+    // Not whole quarters, at the length.
+    [InlineData("MinerLoan pays 50% from 2026-04-01 to 2026-09-30 then arrears over 4m", "DL0580", "4m",
+        "scenario 'Bad': the arrears of loan 'MinerLoan' are repaid over 4m, which is not a whole number of the deal's periods of 3 months above zero: write months or years that make whole periods (e.g. '12m', four instalments)")]
+    [InlineData("MinerLoan pays 50% from 2026-04-01 to 2026-09-30 then arrears over 90d", "DL0580", "90d",
+        "scenario 'Bad': the arrears of loan 'MinerLoan' are repaid over 90d, which is not a whole number of the deal's periods of 3 months above zero: write months or years that make whole periods (e.g. '12m', four instalments)")]
+    // A window without 'to', at 'then arrears', over or capitalised.
+    [InlineData("MinerLoan pays 50% from 2026-04-01 then arrears capitalised", "DL0596", "then arrears capitalised",
+        "scenario 'Bad': the arrears of loan 'MinerLoan' are rescheduled, but its partial payments have no 'to': they run to the maturity, and their arrears are then a default, so there is no end of the window to repay them after: give the window a 'to' date, or remove 'then arrears'")]
+    [InlineData("MinerLoan pays 50% then arrears over 1y", "DL0596", "then arrears over 1y",
+        "scenario 'Bad': the arrears of loan 'MinerLoan' are rescheduled, but its partial payments have no 'to': they run to the maturity, and their arrears are then a default, so there is no end of the window to repay them after: give the window a 'to' date, or remove 'then arrears'")]
+    // On a window another follows, at its 'then arrears'.
+    [InlineData("MinerLoan pays 40% from 2026-04-01 to 2026-06-30 then arrears capitalised\n  MinerLoan pays 70% from 2026-07-01 to 2026-09-30",
+        "DL0597", "then arrears capitalised",
+        "scenario 'Bad': the arrears of loan 'MinerLoan' are rescheduled after a window that another window of the loan (from 2026-07-01) follows: the rescheduling is of the arrears left after the last window, so write 'then arrears' on the last window only")]
+    public void AMisusedReschedulingIsAnErrorAtItsClause(string items, string code, string at, string message)
+    {
+        string source = Source + $$"""
+
+            scenario Bad for Standstill {
+              {{items}}
+            }
+            """;
+        var result = DealCompiler.Compile("small.deal", source);
+        Assert.Null(result.Compiled);
+        var error = Assert.Single(result.Diagnostics);
+        string[] lines = source.Split('\n');
+        // The Bad scenario is last, and its clause is written nowhere before it.
+        int line = Array.FindLastIndex(lines, l => l.Contains(at, StringComparison.Ordinal)) + 1;
+        int column = lines[line - 1].IndexOf(at, StringComparison.Ordinal) + 1;
+        Assert.Equal($"small.deal({line},{column}): error {code}: {message}", error.ToString());
     }
 }
