@@ -726,8 +726,10 @@ scenarioItem
     // A loan's obligor in arrears: 'MinerLoan pays 60% from 2027-01-01 to 2027-09-30' pays that share of what falls due
     // in each period from the one holding the first date through the one holding the second, the rest in arrears, and
     // cures (pays them) in the next; without 'to', until the loan's maturity or a default (docs/language.md §10,
-    // "Partial payments").
-    | loan=ident PAYS share=expr (FROM first=DATE)? (TO last=DATE)?   # loanPaysItem
+    // "Partial payments"). 'then arrears over 12m' (a standstill) repays the last window's arrears in equal instalments
+    // over those months' periods after it rather than at once; 'then arrears capitalised' makes them principal, paid
+    // pro rata with the schedule ("Arrears rescheduled").
+    | loan=ident PAYS share=expr (FROM first=DATE)? (TO last=DATE)? (THEN ARREARS (OVER over=duration | capitalised=CAPITALISED))?   # loanPaysItem
     // A holding's market for a forced sale: 'HyperionNotes market discount 20% depth 50m impact 40%'.
     | holding=ident MARKET holdingMarketTerm+                 # holdingMarketLeverItem
     // Stochastic items (docs/language.md §10, "Stochastic scenarios"): a scenario with any is a Monte Carlo one.
@@ -859,6 +861,7 @@ ident
     | ACCRUING | INSTALMENTS | DEFAULT_INTEREST | PERIODS
     | BREAK_OPTION | BREAKS | NOTICE
     | WORKOUT | YIELD | RESET | CURVE
+    | ARREARS | CAPITALISED
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -997,6 +1000,8 @@ EARNS         : 'earns';
 FEE           : 'fee';
 TEST          : 'test';
 OVER          : 'over';
+ARREARS       : 'arrears';
+CAPITALISED   : 'capitalised';
 TRAILING      : 'trailing';
 NEXT          : 'next';
 TRIGGER       : 'trigger';

@@ -340,6 +340,10 @@ public static partial class CSharpEmitter
             w.Line("double[] " + loan.PaysShare + " = input.Series[" + Slot(InputQuantity.LoanPaysShareByPeriod, loan.Model.Index) + "];");
             w.Line("int " + loan.PaysFrom + " = (int)input.Scalars[" + Slot(InputQuantity.LoanPaysFrom, loan.Model.Index) + "];");
             w.Line("int " + loan.PaysTo + " = (int)input.Scalars[" + Slot(InputQuantity.LoanPaysTo, loan.Model.Index) + "];");
+            if (loan.ReschedulesArrears || loan.CapitalisesArrears)
+            {
+                w.Line("int " + loan.ArrearsPeriods + " = (int)input.Scalars[" + Slot(InputQuantity.LoanArrearsPeriods, loan.Model.Index) + "];");
+            }
         }
 
         foreach (var contract in ctx.Components.Of<ContractComponent>().States)

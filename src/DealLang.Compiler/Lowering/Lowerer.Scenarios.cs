@@ -199,7 +199,12 @@ internal sealed partial class Lowerer
                     break;
                 case LoanPaysSyntax p when IndexOf(p.Loan, SymbolKind.Loan) is { } loan:
                     // Each window in the order written, which the checker holds to time order (DL0590, DL0591).
-                    (payments[loan] ??= []).Add(new PartialPayment(Constant(p.Share), p.From?.Value, p.To?.Value));
+                    // 'then arrears over D' in the deal's periods (whole: DL0580); 0 for 'capitalised'; 1, at once, without either.
+                    (payments[loan] ??= []).Add(new PartialPayment(Constant(p.Share), p.From?.Value, p.To?.Value)
+                    {
+                        ArrearsPeriods = p.ArrearsCapitalised ? 0
+                            : p.ArrearsOver is { } over ? DurationRules.ArrearsPeriods(over, MonthsPerPeriod) ?? 1 : 1,
+                    });
                     break;
                 case PartyDefaultsSyntax p when Index(p.Party, defaults.Length) is { } party:
                     defaults[party] = p.On?.Value;

@@ -361,9 +361,18 @@ internal sealed partial class CstToAst
                 // The labels are tokens; the dates' nodes are DATE(0) and DATE(1), in the order written.
                 DateSyntax? from = pays.first is null ? null : VisitDate(pays.DATE(0));
                 DateSyntax? to = pays.last is null ? null : VisitDate(pays.DATE(pays.first is null ? 0 : 1));
+                DurationSyntax? over = pays.over is null ? null : VisitDuration(pays.over);
                 return loan is null || share is null || (pays.first is not null && from is null) || (pays.last is not null && to is null)
+                    || (pays.over is not null && over is null)
                     ? null
-                    : new LoanPaysSyntax(loan, share, from, to, Span(pays));
+                    : new LoanPaysSyntax(loan, share, from, to, Span(pays))
+                    {
+                        ArrearsOver = over,
+                        ArrearsCapitalised = pays.capitalised is not null,
+                        ArrearsSpan = pays.over is not null ? Spans.Join(Span(pays.THEN().Symbol), Span(pays.over))
+                            : pays.capitalised is not null ? Spans.Join(Span(pays.THEN().Symbol), Span(pays.capitalised))
+                            : null,
+                    };
             }
 
             case HoldingMarketLeverItemContext market:

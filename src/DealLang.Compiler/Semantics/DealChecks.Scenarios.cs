@@ -588,6 +588,10 @@ internal sealed partial class DealChecks
             if (windows.TryGetValue(loanName.Text, out LoanPaysSyntax? earlier))
             {
                 CheckWindowAfter(pays, earlier, scenario);
+                if (earlier.ReschedulesArrears)
+                {
+                    _diagnostics.Add(DiagnosticCatalogue.ArrearsRescheduledBeforeAnotherWindow(earlier.ArrearsSpan ?? earlier.Span, scenario, loanName.Text, pays.From?.Value.ToString()));
+                }
             }
 
             windows[loanName.Text] = pays;
@@ -610,6 +614,30 @@ internal sealed partial class DealChecks
         if (pays is { From: { } from, To: { } to } && to.Value < from.Value)
         {
             _diagnostics.Add(DiagnosticCatalogue.LoanPaysWindowReversed(to.Span, scenario, loan, from.Value.ToString(), to.Value.ToString()));
+        }
+
+        CheckArrearsRescheduled(pays, scenario, loan);
+    }
+
+    /// <summary>A standstill's <c>then arrears over D</c> or <c>then arrears capitalised</c> (docs/language.md §10, "Arrears
+    /// rescheduled"): D a whole number of the deal's periods above zero (DL0580), on a window with a <c>to</c> (DL0596). The window another follows is
+    /// DL0597, found when the next window is met (<see cref="CheckPartialPayments"/>).</summary>
+    private void CheckArrearsRescheduled(LoanPaysSyntax pays, string scenario, string loan)
+    {
+        if (!pays.ReschedulesArrears)
+        {
+            return;
+        }
+
+        SourceSpan span = pays.ArrearsSpan ?? pays.Span;
+        if (pays.To is null)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.ArrearsRescheduledWithoutWindowEnd(span, scenario, loan));
+        }
+
+        if (pays.ArrearsOver is { } over && DurationRules.ArrearsPeriods(over, _analysis.MonthsPerPeriod) is null)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.ArrearsOverNotWholePeriods(over.Span, scenario, loan, over.Text, _analysis.MonthsPerPeriod));
         }
     }
 

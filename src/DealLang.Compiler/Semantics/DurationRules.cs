@@ -45,6 +45,13 @@ internal static class DurationRules
     public static int WholeMonths(DurationSyntax? duration) =>
         duration is null ? 0 : WholeMonths(duration, out _);
 
+    /// <summary>A standstill's <c>then arrears over D</c> in the deal's periods: D's whole months over the months per
+    /// period; null when D is not a whole number of periods above zero (days, weeks, a fraction of a period: DL0580).</summary>
+    public static int? ArrearsPeriods(DurationSyntax duration, int monthsPerPeriod) =>
+        duration.WholeMonths is int months && months > 0 && monthsPerPeriod > 0 && months % monthsPerPeriod == 0
+            ? months / monthsPerPeriod
+            : null;
+
     /// <summary>A grace period as written: <c>30d</c> and <c>2w</c> in days, <c>6m</c> and <c>1y</c> in whole
     /// months (a fraction of a month is rounded up, as for terms), added to a date month first.</summary>
     public static Model.DefaultGrace Grace(DurationSyntax duration)

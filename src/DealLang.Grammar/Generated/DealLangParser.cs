@@ -55,30 +55,31 @@ public partial class DealLangParser : Parser {
 		TRANCHE=113, BALANCE=114, COUPON=115, FIXED=116, INTEREST_ONLY=117, INTEREST=118, 
 		PRINCIPAL=119, AMORTIZE=120, BULLET=121, LEVEL=122, LINEAR=123, SENIORITY=124, 
 		EQUITY=125, CONTRIBUTED=126, HOLDERS=127, ACCOUNT=128, TARGET=129, INITIAL=130, 
-		EARNS=131, FEE=132, TEST=133, OVER=134, TRAILING=135, NEXT=136, TRIGGER=137, 
-		TRIPS=138, CURES=139, AFTER=140, ACCRUING=141, INSTALMENTS=142, PERIODS=143, 
-		DEFAULT_INTEREST=144, WHEN=145, DEFAULT=146, GRACE=147, CFADS=148, INCLUDES=149, 
-		WATERFALL=150, USING=151, FILL=152, RELEASE=153, HOLD=154, REST=155, IN=156, 
-		DISTRIBUTE=157, SWEEP=158, PRO_RATA=159, SEQUENTIAL=160, ACCELERATE=161, 
-		CURE=162, UP=163, TIMES=164, PREPAYING=165, INTO=166, TO=167, PAYS=168, 
-		HURDLE=169, CARRY=170, CATCH_UP=171, CALLS=172, CALLED=173, PART=174, 
-		CONVERTS=175, DEAL_BY_DEAL=176, IF=177, ELSE=178, THEN=179, ENFORCEMENT=180, 
-		SELL=181, HAIRCUT=182, LAG=183, TAKEN=184, DEFLATE=185, GROW=186, DROP=187, 
-		BY=188, DEFAULTS=189, PER=190, GPU=191, GPU_HOUR=192, HOUR=193, KW=194, 
-		MW=195, KWH=196, MWH=197, COIN=198, COINS=199, EH_S=200, DAY=201, SHARE=202, 
-		YEAR=203, OF=204, AND=205, OR=206, NOT=207, PIK=208, ISSUE_PRICE=209, 
-		COMMITMENT=210, AVAILABLE=211, DRAWS=212, COMMITMENT_FEE=213, STEP_UP=214, 
-		TARGET_BALANCE=215, MARGIN=216, GRID=217, BELOW=218, UNPAID=219, AGAINST=220, 
-		ADVANCE=221, INVESTMENT_GRADE=222, WHILE=223, HOLDING=224, FACE=225, MARK=226, 
-		DISCOUNT=227, PAR=228, HOLDINGS=229, HASHRATE=230, NETWORK=231, REWARDS=232, 
-		COVER=233, CONVERTIBLE=234, EARLY=235, ABOVE=236, PUT=237, CALL=238, CALLABLE=239, 
-		MAKE_WHOLE=240, CURVE=241, COMPLETION=242, DELAYED=243, PHASED=244, INDEXED=245, 
-		YEARLY=246, WORKOUT=247, YIELD=248, RESET=249, LBRACE=250, RBRACE=251, 
-		LPAREN=252, RPAREN=253, COMMA=254, DOT=255, ARROW=256, ASSIGN=257, PLUS=258, 
-		MINUS=259, STAR=260, SLASH=261, LE=262, GE=263, LT=264, GT=265, EQ=266, 
-		NE=267, DAYCOUNT=268, DATE=269, QUANTITY=270, NUMBER=271, STRING=272, 
-		UNTERMINATED_STRING=273, IDENT=274, NON_ASCII_NAME=275, LINE_COMMENT=276, 
-		BLOCK_COMMENT=277, UNTERMINATED_COMMENT=278, WS=279, UNEXPECTED_CHAR=280;
+		EARNS=131, FEE=132, TEST=133, OVER=134, ARREARS=135, CAPITALISED=136, 
+		TRAILING=137, NEXT=138, TRIGGER=139, TRIPS=140, CURES=141, AFTER=142, 
+		ACCRUING=143, INSTALMENTS=144, PERIODS=145, DEFAULT_INTEREST=146, WHEN=147, 
+		DEFAULT=148, GRACE=149, CFADS=150, INCLUDES=151, WATERFALL=152, USING=153, 
+		FILL=154, RELEASE=155, HOLD=156, REST=157, IN=158, DISTRIBUTE=159, SWEEP=160, 
+		PRO_RATA=161, SEQUENTIAL=162, ACCELERATE=163, CURE=164, UP=165, TIMES=166, 
+		PREPAYING=167, INTO=168, TO=169, PAYS=170, HURDLE=171, CARRY=172, CATCH_UP=173, 
+		CALLS=174, CALLED=175, PART=176, CONVERTS=177, DEAL_BY_DEAL=178, IF=179, 
+		ELSE=180, THEN=181, ENFORCEMENT=182, SELL=183, HAIRCUT=184, LAG=185, TAKEN=186, 
+		DEFLATE=187, GROW=188, DROP=189, BY=190, DEFAULTS=191, PER=192, GPU=193, 
+		GPU_HOUR=194, HOUR=195, KW=196, MW=197, KWH=198, MWH=199, COIN=200, COINS=201, 
+		EH_S=202, DAY=203, SHARE=204, YEAR=205, OF=206, AND=207, OR=208, NOT=209, 
+		PIK=210, ISSUE_PRICE=211, COMMITMENT=212, AVAILABLE=213, DRAWS=214, COMMITMENT_FEE=215, 
+		STEP_UP=216, TARGET_BALANCE=217, MARGIN=218, GRID=219, BELOW=220, UNPAID=221, 
+		AGAINST=222, ADVANCE=223, INVESTMENT_GRADE=224, WHILE=225, HOLDING=226, 
+		FACE=227, MARK=228, DISCOUNT=229, PAR=230, HOLDINGS=231, HASHRATE=232, 
+		NETWORK=233, REWARDS=234, COVER=235, CONVERTIBLE=236, EARLY=237, ABOVE=238, 
+		PUT=239, CALL=240, CALLABLE=241, MAKE_WHOLE=242, CURVE=243, COMPLETION=244, 
+		DELAYED=245, PHASED=246, INDEXED=247, YEARLY=248, WORKOUT=249, YIELD=250, 
+		RESET=251, LBRACE=252, RBRACE=253, LPAREN=254, RPAREN=255, COMMA=256, 
+		DOT=257, ARROW=258, ASSIGN=259, PLUS=260, MINUS=261, STAR=262, SLASH=263, 
+		LE=264, GE=265, LT=266, GT=267, EQ=268, NE=269, DAYCOUNT=270, DATE=271, 
+		QUANTITY=272, NUMBER=273, STRING=274, UNTERMINATED_STRING=275, IDENT=276, 
+		NON_ASCII_NAME=277, LINE_COMMENT=278, BLOCK_COMMENT=279, UNTERMINATED_COMMENT=280, 
+		WS=281, UNEXPECTED_CHAR=282;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
@@ -148,26 +149,27 @@ public partial class DealLangParser : Parser {
 		"'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
 		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
 		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
-		"'fee'", "'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", 
-		"'cures'", "'after'", "'accruing'", null, null, "'default_interest'", 
-		"'when'", "'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", 
-		"'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", 
-		"'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", "'cure'", "'up'", 
-		"'times'", "'prepaying'", "'into'", "'to'", "'pays'", "'hurdle'", "'carry'", 
-		"'catch_up'", "'calls'", "'called'", "'part'", "'converts'", "'deal_by_deal'", 
-		"'if'", "'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", 
-		"'taken'", "'deflate'", "'grow'", "'drop'", "'by'", "'defaults'", "'per'", 
-		null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", 
-		"'EH/s'", null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", 
-		"'issue_price'", "'commitment'", "'available'", "'draws'", "'commitment_fee'", 
-		"'step_up'", "'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", 
-		"'against'", "'advance'", "'investment_grade'", "'while'", "'holding'", 
-		"'face'", "'mark'", "'discount'", "'par'", "'holdings'", "'hashrate'", 
-		"'network'", "'rewards'", "'cover'", "'convertible'", "'early'", "'above'", 
-		"'put'", "'call'", "'callable'", "'make_whole'", "'curve'", "'completion'", 
-		"'delayed'", "'phased'", "'indexed'", "'yearly'", "'workout'", "'yield'", 
-		"'reset'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", 
-		"'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'fee'", "'test'", "'over'", "'arrears'", "'capitalised'", "'trailing'", 
+		"'next'", "'trigger'", "'trips'", "'cures'", "'after'", "'accruing'", 
+		null, null, "'default_interest'", "'when'", "'default'", "'grace'", "'cfads'", 
+		"'includes'", "'waterfall'", "'using'", "'fill'", "'release'", "'hold'", 
+		"'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", "'sequential'", 
+		"'accelerate'", "'cure'", "'up'", "'times'", "'prepaying'", "'into'", 
+		"'to'", "'pays'", "'hurdle'", "'carry'", "'catch_up'", "'calls'", "'called'", 
+		"'part'", "'converts'", "'deal_by_deal'", "'if'", "'else'", "'then'", 
+		"'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", 
+		"'grow'", "'drop'", "'by'", "'defaults'", "'per'", null, null, null, "'kW'", 
+		"'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", "'EH/s'", null, null, "'year'", 
+		"'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", 
+		"'available'", "'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", 
+		"'margin'", "'grid'", "'below'", "'unpaid'", "'against'", "'advance'", 
+		"'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", "'discount'", 
+		"'par'", "'holdings'", "'hashrate'", "'network'", "'rewards'", "'cover'", 
+		"'convertible'", "'early'", "'above'", "'put'", "'call'", "'callable'", 
+		"'make_whole'", "'curve'", "'completion'", "'delayed'", "'phased'", "'indexed'", 
+		"'yearly'", "'workout'", "'yield'", "'reset'", "'{'", "'}'", "'('", "')'", 
+		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
+		"'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -189,26 +191,26 @@ public partial class DealLangParser : Parser {
 		"BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", 
 		"AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", 
 		"HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", 
-		"TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", "ACCRUING", 
-		"INSTALMENTS", "PERIODS", "DEFAULT_INTEREST", "WHEN", "DEFAULT", "GRACE", 
-		"CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", "HOLD", 
-		"REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", 
-		"CURE", "UP", "TIMES", "PREPAYING", "INTO", "TO", "PAYS", "HURDLE", "CARRY", 
-		"CATCH_UP", "CALLS", "CALLED", "PART", "CONVERTS", "DEAL_BY_DEAL", "IF", 
-		"ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", 
-		"GROW", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", 
-		"MW", "KWH", "MWH", "COIN", "COINS", "EH_S", "DAY", "SHARE", "YEAR", "OF", 
-		"AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", 
-		"COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", "BELOW", 
-		"UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", "HOLDING", 
-		"FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", "NETWORK", 
-		"REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "PUT", "CALL", "CALLABLE", 
-		"MAKE_WHOLE", "CURVE", "COMPLETION", "DELAYED", "PHASED", "INDEXED", "YEARLY", 
-		"WORKOUT", "YIELD", "RESET", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", 
-		"DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", 
-		"LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", 
-		"UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", 
-		"UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"ARREARS", "CAPITALISED", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", 
+		"AFTER", "ACCRUING", "INSTALMENTS", "PERIODS", "DEFAULT_INTEREST", "WHEN", 
+		"DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", 
+		"RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", 
+		"ACCELERATE", "CURE", "UP", "TIMES", "PREPAYING", "INTO", "TO", "PAYS", 
+		"HURDLE", "CARRY", "CATCH_UP", "CALLS", "CALLED", "PART", "CONVERTS", 
+		"DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", 
+		"LAG", "TAKEN", "DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", "PER", "GPU", 
+		"GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", "EH_S", 
+		"DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
+		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
+		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
+		"WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
+		"NETWORK", "REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "PUT", 
+		"CALL", "CALLABLE", "MAKE_WHOLE", "CURVE", "COMPLETION", "DELAYED", "PHASED", 
+		"INDEXED", "YEARLY", "WORKOUT", "YIELD", "RESET", "LBRACE", "RBRACE", 
+		"LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", 
+		"STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", 
+		"QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
+		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -453,7 +455,7 @@ public partial class DealLangParser : Parser {
 			State = 200;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & -8338414160320643067L) != 0) || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 9007216434610197L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 884957876534132741L) != 0) || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 4611694814520420865L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
 				State = 197;
@@ -780,7 +782,7 @@ public partial class DealLangParser : Parser {
 			State = 235;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 207340678477053639L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 829362713908214727L) != 0) || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 233;
 				ErrorHandler.Sync(this);
@@ -894,6 +896,8 @@ public partial class DealLangParser : Parser {
 				case TARGET:
 				case INITIAL:
 				case EARNS:
+				case ARREARS:
+				case CAPITALISED:
 				case TRAILING:
 				case NEXT:
 				case TRIPS:
@@ -1046,7 +1050,7 @@ public partial class DealLangParser : Parser {
 			State = 245;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -576460752303423489L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 33554431L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -2305843009213693953L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 134217727L) != 0)) {
 				{
 				State = 243;
 				ErrorHandler.Sync(this);
@@ -1191,6 +1195,8 @@ public partial class DealLangParser : Parser {
 				case FEE:
 				case TEST:
 				case OVER:
+				case ARREARS:
+				case CAPITALISED:
 				case TRAILING:
 				case NEXT:
 				case TRIGGER:
@@ -1763,6 +1769,8 @@ public partial class DealLangParser : Parser {
 			case TARGET:
 			case INITIAL:
 			case EARNS:
+			case ARREARS:
+			case CAPITALISED:
 			case TRAILING:
 			case NEXT:
 			case TRIPS:
@@ -4580,7 +4588,7 @@ public partial class DealLangParser : Parser {
 						State = 637;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
-						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 207622153453764295L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 145522047561236451L) != 0) || ((((_la - 269)) & ~0x3f) == 0 && ((1L << (_la - 269)) & 103L) != 0)) {
+						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 830488613815057351L) != 0) || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 145522047561236451L) != 0) || ((((_la - 271)) & ~0x3f) == 0 && ((1L << (_la - 271)) & 103L) != 0)) {
 							{
 							{
 							State = 631;
@@ -5687,7 +5695,7 @@ public partial class DealLangParser : Parser {
 			State = 781;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 229)) & ~0x3f) == 0 && ((1L << (_la - 229)) & 15L) != 0)) {
+			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 231)) & ~0x3f) == 0 && ((1L << (_la - 231)) & 15L) != 0)) {
 				{
 				{
 				State = 778;
@@ -6087,7 +6095,7 @@ public partial class DealLangParser : Parser {
 			State = 821;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 208)) & ~0x3f) == 0 && ((1L << (_la - 208)) & 2218417717759L) != 0)) {
+			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 210)) & ~0x3f) == 0 && ((1L << (_la - 210)) & 2218417717759L) != 0)) {
 				{
 				{
 				State = 818;
@@ -7625,7 +7633,7 @@ public partial class DealLangParser : Parser {
 			State = 1028;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 25166853L) != 0)) {
 				{
 				{
 				State = 1025;
@@ -8025,7 +8033,7 @@ public partial class DealLangParser : Parser {
 			State = 1072;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 96757023244291L) != 0) || _la==COMMITMENT) {
+			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 387028092977155L) != 0) || _la==COMMITMENT) {
 				{
 				{
 				State = 1069;
@@ -8358,7 +8366,7 @@ public partial class DealLangParser : Parser {
 				State = 1120;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 169)) & ~0x3f) == 0 && ((1L << (_la - 169)) & 7L) != 0)) {
+				while (((((_la - 171)) & ~0x3f) == 0 && ((1L << (_la - 171)) & 7L) != 0)) {
 					{
 					{
 					State = 1117;
@@ -9633,6 +9641,8 @@ public partial class DealLangParser : Parser {
 			case TARGET:
 			case INITIAL:
 			case EARNS:
+			case ARREARS:
+			case CAPITALISED:
 			case TRAILING:
 			case NEXT:
 			case TRIPS:
@@ -9763,7 +9773,7 @@ public partial class DealLangParser : Parser {
 			State = 1292;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
+			while (_la==PAY || ((((_la - 154)) & ~0x3f) == 0 && ((1L << (_la - 154)) & 570425831L) != 0)) {
 				{
 				{
 				State = 1289;
@@ -10177,7 +10187,7 @@ public partial class DealLangParser : Parser {
 				State = 1354;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
+				while (_la==PAY || ((((_la - 154)) & ~0x3f) == 0 && ((1L << (_la - 154)) & 570425831L) != 0)) {
 					{
 					{
 					State = 1351;
@@ -10202,7 +10212,7 @@ public partial class DealLangParser : Parser {
 					State = 1363;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
+					while (_la==PAY || ((((_la - 154)) & ~0x3f) == 0 && ((1L << (_la - 154)) & 570425831L) != 0)) {
 						{
 						{
 						State = 1360;
@@ -10243,7 +10253,7 @@ public partial class DealLangParser : Parser {
 				State = 1378;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
+				while (_la==PAY || ((((_la - 154)) & ~0x3f) == 0 && ((1L << (_la - 154)) & 570425831L) != 0)) {
 					{
 					{
 					State = 1375;
@@ -10269,7 +10279,7 @@ public partial class DealLangParser : Parser {
 				State = 1387;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 570425831L) != 0)) {
+				while (_la==PAY || ((((_la - 154)) & ~0x3f) == 0 && ((1L << (_la - 154)) & 570425831L) != 0)) {
 					{
 					{
 					State = 1384;
@@ -11034,7 +11044,7 @@ public partial class DealLangParser : Parser {
 			State = 1486;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 209592478290738887L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 838369913162955719L) != 0) || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
 				State = 1483;
@@ -11635,6 +11645,8 @@ public partial class DealLangParser : Parser {
 		public ExprContext share;
 		public IToken first;
 		public IToken last;
+		public DurationContext over;
+		public IToken capitalised;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PAYS() { return GetToken(DealLangParser.PAYS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
 			return GetRuleContext<IdentContext>(0);
@@ -11644,10 +11656,17 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(DealLangParser.FROM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode THEN() { return GetToken(DealLangParser.THEN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARREARS() { return GetToken(DealLangParser.ARREARS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] DATE() { return GetTokens(DealLangParser.DATE); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE(int i) {
 			return GetToken(DealLangParser.DATE, i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVER() { return GetToken(DealLangParser.OVER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CAPITALISED() { return GetToken(DealLangParser.CAPITALISED, 0); }
 		public LoanPaysItemContext(ScenarioItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -11869,9 +11888,9 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1814;
+			State = 1823;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,196,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,198,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -12671,17 +12690,49 @@ public partial class DealLangParser : Parser {
 					}
 				}
 
+				State = 1761;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==THEN) {
+					{
+					State = 1754;
+					Match(THEN);
+					State = 1755;
+					Match(ARREARS);
+					State = 1759;
+					ErrorHandler.Sync(this);
+					switch (TokenStream.LA(1)) {
+					case OVER:
+						{
+						State = 1756;
+						Match(OVER);
+						State = 1757;
+						((LoanPaysItemContext)_localctx).over = duration();
+						}
+						break;
+					case CAPITALISED:
+						{
+						State = 1758;
+						((LoanPaysItemContext)_localctx).capitalised = Match(CAPITALISED);
+						}
+						break;
+					default:
+						throw new NoViableAltException(this);
+					}
+					}
+				}
+
 				}
 				break;
 			case 27:
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1754;
+				State = 1763;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1755;
+				State = 1764;
 				Match(MARKET);
-				State = 1757;
+				State = 1766;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12689,7 +12740,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1756;
+						State = 1765;
 						holdingMarketTerm();
 						}
 						}
@@ -12697,9 +12748,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1759;
+					State = 1768;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,193,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,195,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12707,9 +12758,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1761;
+				State = 1770;
 				Match(PATHS);
-				State = 1762;
+				State = 1771;
 				Match(NUMBER);
 				}
 				break;
@@ -12717,9 +12768,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1763;
+				State = 1772;
 				Match(SEED);
-				State = 1764;
+				State = 1773;
 				Match(NUMBER);
 				}
 				break;
@@ -12727,7 +12778,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1765;
+				State = 1774;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -12735,7 +12786,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1766;
+				State = 1775;
 				Match(SOBOL);
 				}
 				break;
@@ -12743,21 +12794,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1767;
+				State = 1776;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1768;
+				State = 1777;
 				Match(GBM);
-				State = 1769;
+				State = 1778;
 				Match(DRIFT);
-				State = 1770;
+				State = 1779;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1771;
+				State = 1780;
 				perYear();
-				State = 1772;
+				State = 1781;
 				Match(VOLATILITY);
-				State = 1773;
+				State = 1782;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1774;
+				State = 1783;
 				perYear();
 				}
 				break;
@@ -12765,39 +12816,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1776;
+				State = 1785;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1777;
+				State = 1786;
 				Match(REVERTS);
-				State = 1778;
+				State = 1787;
 				Match(TO);
-				State = 1781;
+				State = 1790;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,194,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,196,Context) ) {
 				case 1:
 					{
-					State = 1779;
+					State = 1788;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1780;
+					State = 1789;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1783;
+				State = 1792;
 				Match(SPEED);
-				State = 1784;
+				State = 1793;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1785;
+				State = 1794;
 				perYear();
-				State = 1786;
+				State = 1795;
 				Match(VOLATILITY);
-				State = 1787;
+				State = 1796;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1788;
+				State = 1797;
 				perYear();
 				}
 				break;
@@ -12805,17 +12856,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1790;
+				State = 1799;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1791;
+				State = 1800;
 				Match(JUMPS);
-				State = 1792;
+				State = 1801;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1793;
+				State = 1802;
 				perYear();
-				State = 1794;
+				State = 1803;
 				Match(DOWN);
-				State = 1795;
+				State = 1804;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -12823,24 +12874,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 35);
 				{
-				State = 1797;
+				State = 1806;
 				Match(CORRELATE);
-				State = 1798;
+				State = 1807;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1799;
+				State = 1808;
 				Match(WITH);
-				State = 1800;
+				State = 1809;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1801;
+				State = 1810;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1804;
+				State = 1813;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,195,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,197,Context) ) {
 				case 1:
 					{
-					State = 1802;
+					State = 1811;
 					Match(STRESS);
-					State = 1803;
+					State = 1812;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -12851,19 +12902,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 36);
 				{
-				State = 1806;
+				State = 1815;
 				Match(REGIMES);
-				State = 1807;
+				State = 1816;
 				Match(STRESS);
-				State = 1808;
+				State = 1817;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1809;
+				State = 1818;
 				perYear();
-				State = 1810;
+				State = 1819;
 				Match(NORMAL);
-				State = 1811;
+				State = 1820;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1812;
+				State = 1821;
 				perYear();
 				}
 				break;
@@ -12910,15 +12961,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1816;
+			State = 1825;
 			Match(UNTIL);
-			State = 1817;
+			State = 1826;
 			Match(DATE);
-			State = 1818;
+			State = 1827;
 			Match(THEN);
-			State = 1819;
+			State = 1828;
 			expr(0);
-			State = 1820;
+			State = 1829;
 			perYear();
 			}
 		}
@@ -13012,40 +13063,40 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1858;
+			State = 1867;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,202,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,204,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1822;
-				Match(RECOVERY);
-				State = 1823;
-				Match(BETA);
-				State = 1824;
-				Match(MEAN);
-				State = 1825;
-				((BetaRecoveryContext)_localctx).mean = expr(0);
-				State = 1826;
-				Match(SD);
-				State = 1827;
-				((BetaRecoveryContext)_localctx).sd = expr(0);
 				State = 1831;
+				Match(RECOVERY);
+				State = 1832;
+				Match(BETA);
+				State = 1833;
+				Match(MEAN);
+				State = 1834;
+				((BetaRecoveryContext)_localctx).mean = expr(0);
+				State = 1835;
+				Match(SD);
+				State = 1836;
+				((BetaRecoveryContext)_localctx).sd = expr(0);
+				State = 1840;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,197,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,199,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1828;
+						State = 1837;
 						loading();
 						}
 						} 
 					}
-					State = 1833;
+					State = 1842;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,197,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,199,Context);
 				}
 				}
 				break;
@@ -13053,69 +13104,69 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1834;
+				State = 1843;
 				Match(RECOVERY);
-				State = 1835;
+				State = 1844;
 				Match(DRAWN);
-				State = 1836;
+				State = 1845;
 				Match(AT);
-				State = 1837;
+				State = 1846;
 				recoveryOutcome();
-				State = 1842;
+				State = 1851;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,198,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,200,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1838;
+						State = 1847;
 						Match(COMMA);
-						State = 1839;
+						State = 1848;
 						recoveryOutcome();
 						}
 						} 
 					}
-					State = 1844;
+					State = 1853;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,198,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,200,Context);
 				}
-				State = 1850;
+				State = 1859;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE || _la==COMMA) {
 					{
-					State = 1846;
+					State = 1855;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 1845;
+						State = 1854;
 						Match(COMMA);
 						}
 					}
 
-					State = 1848;
+					State = 1857;
 					Match(ELSE);
-					State = 1849;
+					State = 1858;
 					recoveryRest();
 					}
 				}
 
-				State = 1855;
+				State = 1864;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,201,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,203,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1852;
+						State = 1861;
 						loading();
 						}
 						} 
 					}
-					State = 1857;
+					State = 1866;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,201,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,203,Context);
 				}
 				}
 				break;
@@ -13164,15 +13215,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1860;
+			State = 1869;
 			Match(BETA);
-			State = 1861;
+			State = 1870;
 			Match(MEAN);
-			State = 1862;
+			State = 1871;
 			_localctx.mean = expr(0);
-			State = 1863;
+			State = 1872;
 			Match(SD);
-			State = 1864;
+			State = 1873;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -13217,11 +13268,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1866;
+			State = 1875;
 			_localctx.rate = expr(0);
-			State = 1867;
+			State = 1876;
 			Match(WITH);
-			State = 1868;
+			State = 1877;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13267,21 +13318,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1871;
+			State = 1880;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1870;
+				State = 1879;
 				Match(MINUS);
 				}
 			}
 
-			State = 1873;
+			State = 1882;
 			duration();
-			State = 1874;
+			State = 1883;
 			Match(WITH);
-			State = 1875;
+			State = 1884;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13325,11 +13376,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1877;
+			State = 1886;
 			duration();
-			State = 1878;
+			State = 1887;
 			Match(WITH);
-			State = 1879;
+			State = 1888;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13374,11 +13425,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1881;
+			State = 1890;
 			Match(LOADING);
-			State = 1882;
+			State = 1891;
 			_localctx.factor = reference();
-			State = 1883;
+			State = 1892;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -13416,9 +13467,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1885;
+			State = 1894;
 			Match(PER);
-			State = 1886;
+			State = 1895;
 			Match(YEAR);
 			}
 		}
@@ -13455,7 +13506,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1888;
+			State = 1897;
 			Match(QUANTITY);
 			}
 		}
@@ -13782,20 +13833,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1932;
+			State = 1941;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,207,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,209,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1891;
+				State = 1900;
 				Match(LPAREN);
-				State = 1892;
+				State = 1901;
 				expr(0);
-				State = 1893;
+				State = 1902;
 				Match(RPAREN);
 				}
 				break;
@@ -13804,9 +13855,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1895;
+				State = 1904;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1896;
+				State = 1905;
 				expr(16);
 				}
 				break;
@@ -13815,9 +13866,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1897;
+				State = 1906;
 				Match(NOT);
-				State = 1898;
+				State = 1907;
 				expr(11);
 				}
 				break;
@@ -13826,17 +13877,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1899;
+				State = 1908;
 				Match(IF);
-				State = 1900;
+				State = 1909;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1901;
+				State = 1910;
 				Match(THEN);
-				State = 1902;
+				State = 1911;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1903;
+				State = 1912;
 				Match(ELSE);
-				State = 1904;
+				State = 1913;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -13845,37 +13896,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1906;
+				State = 1915;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1907;
-				Match(LPAREN);
 				State = 1916;
+				Match(LPAREN);
+				State = 1925;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 207622153453764295L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 145522047561236451L) != 0) || ((((_la - 269)) & ~0x3f) == 0 && ((1L << (_la - 269)) & 103L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 830488613815057351L) != 0) || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 145522047561236451L) != 0) || ((((_la - 271)) & ~0x3f) == 0 && ((1L << (_la - 271)) & 103L) != 0)) {
 					{
-					State = 1908;
+					State = 1917;
 					expr(0);
-					State = 1913;
+					State = 1922;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1909;
+						State = 1918;
 						Match(COMMA);
-						State = 1910;
+						State = 1919;
 						expr(0);
 						}
 						}
-						State = 1915;
+						State = 1924;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1918;
+				State = 1927;
 				Match(RPAREN);
 				}
 				break;
@@ -13884,7 +13935,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1920;
+				State = 1929;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -13894,19 +13945,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1922;
+				State = 1931;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 191)) & ~0x3f) == 0 && ((1L << (_la - 191)) & 4095L) != 0)) {
+				if (((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 4095L) != 0)) {
 					{
-					State = 1921;
+					State = 1930;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1924;
+				State = 1933;
 				Match(PER);
-				State = 1925;
+				State = 1934;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -13915,9 +13966,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1926;
+				State = 1935;
 				Match(NUMBER);
-				State = 1927;
+				State = 1936;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -13926,7 +13977,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1928;
+				State = 1937;
 				Match(QUANTITY);
 				}
 				break;
@@ -13935,7 +13986,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1929;
+				State = 1938;
 				Match(NUMBER);
 				}
 				break;
@@ -13944,7 +13995,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1930;
+				State = 1939;
 				Match(DATE);
 				}
 				break;
@@ -13953,34 +14004,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1931;
+				State = 1940;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1954;
+			State = 1963;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,209,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,211,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1952;
+					State = 1961;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,208,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,210,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1934;
+						State = 1943;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1935;
+						State = 1944;
 						Match(OF);
-						State = 1936;
+						State = 1945;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -13989,9 +14040,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1937;
+						State = 1946;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1938;
+						State = 1947;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -14001,7 +14052,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1939;
+						State = 1948;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -14010,9 +14061,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1940;
+						State = 1949;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1941;
+						State = 1950;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -14022,7 +14073,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1942;
+						State = 1951;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -14031,19 +14082,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1943;
+						State = 1952;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1944;
+						State = 1953;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 262)) & ~0x3f) == 0 && ((1L << (_la - 262)) & 63L) != 0)) ) {
+						if ( !(((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1945;
+						State = 1954;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -14052,11 +14103,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1946;
+						State = 1955;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1947;
+						State = 1956;
 						Match(AND);
-						State = 1948;
+						State = 1957;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -14065,20 +14116,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1949;
+						State = 1958;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1950;
+						State = 1959;
 						Match(OR);
-						State = 1951;
+						State = 1960;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1956;
+				State = 1965;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,209,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,211,Context);
 			}
 			}
 		}
@@ -14127,9 +14178,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1957;
+			State = 1966;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 191)) & ~0x3f) == 0 && ((1L << (_la - 191)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -14178,16 +14229,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1959;
+			State = 1968;
 			ident();
-			State = 1962;
+			State = 1971;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,210,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,212,Context) ) {
 			case 1:
 				{
-				State = 1960;
+				State = 1969;
 				Match(DOT);
-				State = 1961;
+				State = 1970;
 				_localctx.member = ident();
 				}
 				break;
@@ -14386,6 +14437,8 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode YIELD() { return GetToken(DealLangParser.YIELD, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RESET() { return GetToken(DealLangParser.RESET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURVE() { return GetToken(DealLangParser.CURVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARREARS() { return GetToken(DealLangParser.ARREARS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CAPITALISED() { return GetToken(DealLangParser.CAPITALISED, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -14407,9 +14460,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1964;
+			State = 1973;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 207340678477053639L) != 0) || ((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 829362713908214727L) != 0) || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -14455,7 +14508,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,280,1967,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,282,1976,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -14595,435 +14648,436 @@ public partial class DealLangParser : Parser {
 		1,76,3,76,1718,8,76,1,76,1,76,3,76,1722,8,76,1,76,1,76,1,76,1,76,1,76,
 		1,76,3,76,1730,8,76,1,76,1,76,3,76,1734,8,76,1,76,1,76,3,76,1738,8,76,
 		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1749,8,76,1,76,1,76,
-		3,76,1753,8,76,1,76,1,76,1,76,4,76,1758,8,76,11,76,12,76,1759,1,76,1,76,
+		3,76,1753,8,76,1,76,1,76,1,76,1,76,1,76,3,76,1760,8,76,3,76,1762,8,76,
+		1,76,1,76,1,76,4,76,1767,8,76,11,76,12,76,1768,1,76,1,76,1,76,1,76,1,76,
 		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,1,76,1,76,1,76,3,76,1782,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		3,76,1805,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1815,8,76,
-		1,77,1,77,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,
-		1830,8,78,10,78,12,78,1833,9,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1841,
-		8,78,10,78,12,78,1844,9,78,1,78,3,78,1847,8,78,1,78,1,78,3,78,1851,8,78,
-		1,78,5,78,1854,8,78,10,78,12,78,1857,9,78,3,78,1859,8,78,1,79,1,79,1,79,
-		1,79,1,79,1,79,1,80,1,80,1,80,1,80,1,81,3,81,1872,8,81,1,81,1,81,1,81,
-		1,81,1,82,1,82,1,82,1,82,1,83,1,83,1,83,1,83,1,84,1,84,1,84,1,85,1,85,
+		1,76,3,76,1791,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1814,8,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1824,8,76,1,77,1,77,1,77,
+		1,77,1,77,1,77,1,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1839,8,78,10,78,
+		12,78,1842,9,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1850,8,78,10,78,12,
+		78,1853,9,78,1,78,3,78,1856,8,78,1,78,1,78,3,78,1860,8,78,1,78,5,78,1863,
+		8,78,10,78,12,78,1866,9,78,3,78,1868,8,78,1,79,1,79,1,79,1,79,1,79,1,79,
+		1,80,1,80,1,80,1,80,1,81,3,81,1881,8,81,1,81,1,81,1,81,1,81,1,82,1,82,
+		1,82,1,82,1,83,1,83,1,83,1,83,1,84,1,84,1,84,1,85,1,85,1,86,1,86,1,86,
 		1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
-		1,86,1,86,1,86,1,86,1,86,1,86,1,86,5,86,1912,8,86,10,86,12,86,1915,9,86,
-		3,86,1917,8,86,1,86,1,86,1,86,1,86,3,86,1923,8,86,1,86,1,86,1,86,1,86,
-		1,86,1,86,1,86,1,86,3,86,1933,8,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
-		1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,5,86,1953,8,86,
-		10,86,12,86,1956,9,86,1,87,1,87,1,88,1,88,1,88,3,88,1963,8,88,1,89,1,89,
-		1,89,0,1,172,90,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,
-		40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,
-		88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,
-		126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,
-		162,164,166,168,170,172,174,176,178,0,10,1,0,250,251,1,0,17,18,1,0,118,
-		119,1,0,258,259,1,0,185,186,1,0,270,271,1,0,260,261,1,0,262,267,1,0,191,
-		202,27,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,95,112,114,
-		124,126,127,129,131,135,136,138,144,147,149,158,158,160,166,169,173,176,
-		176,182,184,186,186,202,203,208,222,224,236,241,249,274,275,2272,0,186,
-		1,0,0,0,2,191,1,0,0,0,4,194,1,0,0,0,6,226,1,0,0,0,8,228,1,0,0,0,10,240,
-		1,0,0,0,12,273,1,0,0,0,14,288,1,0,0,0,16,290,1,0,0,0,18,302,1,0,0,0,20,
-		304,1,0,0,0,22,321,1,0,0,0,24,323,1,0,0,0,26,359,1,0,0,0,28,361,1,0,0,
-		0,30,363,1,0,0,0,32,397,1,0,0,0,34,399,1,0,0,0,36,404,1,0,0,0,38,484,1,
-		0,0,0,40,505,1,0,0,0,42,507,1,0,0,0,44,541,1,0,0,0,46,550,1,0,0,0,48,555,
-		1,0,0,0,50,563,1,0,0,0,52,565,1,0,0,0,54,585,1,0,0,0,56,587,1,0,0,0,58,
-		589,1,0,0,0,60,655,1,0,0,0,62,659,1,0,0,0,64,661,1,0,0,0,66,711,1,0,0,
-		0,68,713,1,0,0,0,70,773,1,0,0,0,72,775,1,0,0,0,74,806,1,0,0,0,76,808,1,
-		0,0,0,78,815,1,0,0,0,80,826,1,0,0,0,82,955,1,0,0,0,84,957,1,0,0,0,86,962,
-		1,0,0,0,88,969,1,0,0,0,90,974,1,0,0,0,92,980,1,0,0,0,94,988,1,0,0,0,96,
-		1004,1,0,0,0,98,1020,1,0,0,0,100,1022,1,0,0,0,102,1056,1,0,0,0,104,1064,
-		1,0,0,0,106,1066,1,0,0,0,108,1112,1,0,0,0,110,1114,1,0,0,0,112,1132,1,
-		0,0,0,114,1134,1,0,0,0,116,1137,1,0,0,0,118,1155,1,0,0,0,120,1157,1,0,
-		0,0,122,1172,1,0,0,0,124,1188,1,0,0,0,126,1243,1,0,0,0,128,1264,1,0,0,
-		0,130,1266,1,0,0,0,132,1273,1,0,0,0,134,1285,1,0,0,0,136,1287,1,0,0,0,
-		138,1391,1,0,0,0,140,1393,1,0,0,0,142,1419,1,0,0,0,144,1467,1,0,0,0,146,
-		1469,1,0,0,0,148,1475,1,0,0,0,150,1478,1,0,0,0,152,1814,1,0,0,0,154,1816,
-		1,0,0,0,156,1858,1,0,0,0,158,1860,1,0,0,0,160,1866,1,0,0,0,162,1871,1,
-		0,0,0,164,1877,1,0,0,0,166,1881,1,0,0,0,168,1885,1,0,0,0,170,1888,1,0,
-		0,0,172,1932,1,0,0,0,174,1957,1,0,0,0,176,1959,1,0,0,0,178,1964,1,0,0,
-		0,180,185,3,2,1,0,181,185,3,4,2,0,182,185,3,150,75,0,183,185,3,8,4,0,184,
-		180,1,0,0,0,184,181,1,0,0,0,184,182,1,0,0,0,184,183,1,0,0,0,185,188,1,
-		0,0,0,186,184,1,0,0,0,186,187,1,0,0,0,187,189,1,0,0,0,188,186,1,0,0,0,
-		189,190,5,0,0,1,190,1,1,0,0,0,191,192,5,3,0,0,192,193,5,272,0,0,193,3,
-		1,0,0,0,194,195,5,1,0,0,195,196,3,178,89,0,196,200,5,250,0,0,197,199,3,
-		6,3,0,198,197,1,0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,0,
-		201,203,1,0,0,0,202,200,1,0,0,0,203,204,5,251,0,0,204,5,1,0,0,0,205,227,
-		3,12,6,0,206,227,3,20,10,0,207,227,3,24,12,0,208,227,3,30,15,0,209,227,
-		3,36,18,0,210,227,3,58,29,0,211,227,3,64,32,0,212,227,3,68,34,0,213,227,
-		3,100,50,0,214,227,3,72,36,0,215,227,3,78,39,0,216,227,3,106,53,0,217,
-		227,3,116,58,0,218,227,3,120,60,0,219,227,3,122,61,0,220,227,3,124,62,
-		0,221,227,3,130,65,0,222,227,3,132,66,0,223,227,3,136,68,0,224,227,3,140,
-		70,0,225,227,3,8,4,0,226,205,1,0,0,0,226,206,1,0,0,0,226,207,1,0,0,0,226,
-		208,1,0,0,0,226,209,1,0,0,0,226,210,1,0,0,0,226,211,1,0,0,0,226,212,1,
-		0,0,0,226,213,1,0,0,0,226,214,1,0,0,0,226,215,1,0,0,0,226,216,1,0,0,0,
-		226,217,1,0,0,0,226,218,1,0,0,0,226,219,1,0,0,0,226,220,1,0,0,0,226,221,
-		1,0,0,0,226,222,1,0,0,0,226,223,1,0,0,0,226,224,1,0,0,0,226,225,1,0,0,
-		0,227,7,1,0,0,0,228,229,5,274,0,0,229,235,4,4,0,0,230,234,3,178,89,0,231,
-		234,5,4,0,0,232,234,5,54,0,0,233,230,1,0,0,0,233,231,1,0,0,0,233,232,1,
-		0,0,0,234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,0,0,0,236,238,1,0,0,0,
-		237,235,1,0,0,0,238,239,3,10,5,0,239,9,1,0,0,0,240,245,5,250,0,0,241,244,
-		3,10,5,0,242,244,8,0,0,0,243,241,1,0,0,0,243,242,1,0,0,0,244,247,1,0,0,
-		0,245,243,1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,0,247,245,1,0,0,0,248,
-		249,5,251,0,0,249,11,1,0,0,0,250,251,5,5,0,0,251,274,5,272,0,0,252,253,
-		5,6,0,0,253,274,3,178,89,0,254,255,5,7,0,0,255,274,5,269,0,0,256,257,5,
-		8,0,0,257,274,5,269,0,0,258,259,5,9,0,0,259,274,5,269,0,0,260,261,5,10,
-		0,0,261,274,3,178,89,0,262,263,5,11,0,0,263,274,3,18,9,0,264,265,5,12,
-		0,0,265,267,3,178,89,0,266,268,3,178,89,0,267,266,1,0,0,0,267,268,1,0,
-		0,0,268,271,1,0,0,0,269,270,5,13,0,0,270,272,3,14,7,0,271,269,1,0,0,0,
-		271,272,1,0,0,0,272,274,1,0,0,0,273,250,1,0,0,0,273,252,1,0,0,0,273,254,
-		1,0,0,0,273,256,1,0,0,0,273,258,1,0,0,0,273,260,1,0,0,0,273,262,1,0,0,
-		0,273,264,1,0,0,0,274,13,1,0,0,0,275,280,3,178,89,0,276,277,5,258,0,0,
-		277,279,3,178,89,0,278,276,1,0,0,0,279,282,1,0,0,0,280,278,1,0,0,0,280,
-		281,1,0,0,0,281,285,1,0,0,0,282,280,1,0,0,0,283,284,5,258,0,0,284,286,
-		3,16,8,0,285,283,1,0,0,0,285,286,1,0,0,0,286,289,1,0,0,0,287,289,3,16,
-		8,0,288,275,1,0,0,0,288,287,1,0,0,0,289,15,1,0,0,0,290,297,5,250,0,0,291,
-		293,5,269,0,0,292,294,5,254,0,0,293,292,1,0,0,0,293,294,1,0,0,0,294,296,
-		1,0,0,0,295,291,1,0,0,0,296,299,1,0,0,0,297,295,1,0,0,0,297,298,1,0,0,
-		0,298,300,1,0,0,0,299,297,1,0,0,0,300,301,5,251,0,0,301,17,1,0,0,0,302,
-		303,5,268,0,0,303,19,1,0,0,0,304,305,5,14,0,0,305,306,3,178,89,0,306,310,
-		5,250,0,0,307,309,3,22,11,0,308,307,1,0,0,0,309,312,1,0,0,0,310,308,1,
-		0,0,0,310,311,1,0,0,0,311,313,1,0,0,0,312,310,1,0,0,0,313,314,5,251,0,
-		0,314,21,1,0,0,0,315,316,5,43,0,0,316,322,5,272,0,0,317,318,5,44,0,0,318,
-		322,3,172,86,0,319,320,5,45,0,0,320,322,3,172,86,0,321,315,1,0,0,0,321,
-		317,1,0,0,0,321,319,1,0,0,0,322,23,1,0,0,0,323,324,5,15,0,0,324,325,3,
-		178,89,0,325,329,5,250,0,0,326,328,3,26,13,0,327,326,1,0,0,0,328,331,1,
-		0,0,0,329,327,1,0,0,0,329,330,1,0,0,0,330,332,1,0,0,0,331,329,1,0,0,0,
-		332,333,5,251,0,0,333,25,1,0,0,0,334,335,5,122,0,0,335,360,3,172,86,0,
-		336,337,5,185,0,0,337,338,3,172,86,0,338,339,3,168,84,0,339,360,1,0,0,
-		0,340,341,5,186,0,0,341,342,3,172,86,0,342,343,3,168,84,0,343,360,1,0,
-		0,0,344,345,5,16,0,0,345,346,3,28,14,0,346,350,5,250,0,0,347,349,3,34,
-		17,0,348,347,1,0,0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,
-		353,1,0,0,0,352,350,1,0,0,0,353,354,5,251,0,0,354,360,1,0,0,0,355,356,
-		5,19,0,0,356,357,5,269,0,0,357,358,5,20,0,0,358,360,3,172,86,0,359,334,
-		1,0,0,0,359,336,1,0,0,0,359,340,1,0,0,0,359,344,1,0,0,0,359,355,1,0,0,
-		0,360,27,1,0,0,0,361,362,7,1,0,0,362,29,1,0,0,0,363,364,5,46,0,0,364,365,
-		3,178,89,0,365,369,5,250,0,0,366,368,3,32,16,0,367,366,1,0,0,0,368,371,
-		1,0,0,0,369,367,1,0,0,0,369,370,1,0,0,0,370,372,1,0,0,0,371,369,1,0,0,
-		0,372,373,5,251,0,0,373,31,1,0,0,0,374,375,5,47,0,0,375,398,3,172,86,0,
-		376,377,5,48,0,0,377,378,5,49,0,0,378,381,3,170,85,0,379,380,5,50,0,0,
-		380,382,3,172,86,0,381,379,1,0,0,0,381,382,1,0,0,0,382,385,1,0,0,0,383,
-		384,5,51,0,0,384,386,5,269,0,0,385,383,1,0,0,0,385,386,1,0,0,0,386,398,
-		1,0,0,0,387,388,5,48,0,0,388,389,5,52,0,0,389,393,5,250,0,0,390,392,3,
-		34,17,0,391,390,1,0,0,0,392,395,1,0,0,0,393,391,1,0,0,0,393,394,1,0,0,
-		0,394,396,1,0,0,0,395,393,1,0,0,0,396,398,5,251,0,0,397,374,1,0,0,0,397,
-		376,1,0,0,0,397,387,1,0,0,0,398,33,1,0,0,0,399,400,5,269,0,0,400,402,3,
-		172,86,0,401,403,5,254,0,0,402,401,1,0,0,0,402,403,1,0,0,0,403,35,1,0,
-		0,0,404,405,5,53,0,0,405,406,3,178,89,0,406,407,5,54,0,0,407,408,3,178,
-		89,0,408,412,5,250,0,0,409,411,3,38,19,0,410,409,1,0,0,0,411,414,1,0,0,
-		0,412,410,1,0,0,0,412,413,1,0,0,0,413,415,1,0,0,0,414,412,1,0,0,0,415,
-		416,5,251,0,0,416,37,1,0,0,0,417,418,5,55,0,0,418,485,3,178,89,0,419,420,
-		5,56,0,0,420,421,3,172,86,0,421,426,3,168,84,0,422,423,5,57,0,0,423,424,
-		3,172,86,0,424,425,3,168,84,0,425,427,1,0,0,0,426,422,1,0,0,0,426,427,
-		1,0,0,0,427,436,1,0,0,0,428,429,5,245,0,0,429,433,3,178,89,0,430,432,3,
-		46,23,0,431,430,1,0,0,0,432,435,1,0,0,0,433,431,1,0,0,0,433,434,1,0,0,
-		0,434,437,1,0,0,0,435,433,1,0,0,0,436,428,1,0,0,0,436,437,1,0,0,0,437,
-		485,1,0,0,0,438,439,5,58,0,0,439,485,5,269,0,0,440,441,5,59,0,0,441,485,
-		3,170,85,0,442,443,5,60,0,0,443,444,3,48,24,0,444,445,3,170,85,0,445,446,
-		5,63,0,0,446,447,5,55,0,0,447,451,5,64,0,0,448,449,5,56,0,0,449,450,5,
-		63,0,0,450,452,5,65,0,0,451,448,1,0,0,0,451,452,1,0,0,0,452,456,1,0,0,
-		0,453,455,3,40,20,0,454,453,1,0,0,0,455,458,1,0,0,0,456,454,1,0,0,0,456,
-		457,1,0,0,0,457,485,1,0,0,0,458,456,1,0,0,0,459,461,5,66,0,0,460,462,3,
-		50,25,0,461,460,1,0,0,0,462,463,1,0,0,0,463,461,1,0,0,0,463,464,1,0,0,
-		0,464,467,1,0,0,0,465,466,5,34,0,0,466,468,3,52,26,0,467,465,1,0,0,0,467,
-		468,1,0,0,0,468,485,1,0,0,0,469,470,5,11,0,0,470,485,3,18,9,0,471,485,
-		3,52,26,0,472,473,5,244,0,0,473,485,3,178,89,0,474,475,5,96,0,0,475,481,
-		3,172,86,0,476,479,5,100,0,0,477,478,5,167,0,0,478,480,3,172,86,0,479,
-		477,1,0,0,0,479,480,1,0,0,0,480,482,1,0,0,0,481,476,1,0,0,0,481,482,1,
-		0,0,0,482,485,1,0,0,0,483,485,3,42,21,0,484,417,1,0,0,0,484,419,1,0,0,
-		0,484,438,1,0,0,0,484,440,1,0,0,0,484,442,1,0,0,0,484,459,1,0,0,0,484,
-		469,1,0,0,0,484,471,1,0,0,0,484,472,1,0,0,0,484,474,1,0,0,0,484,483,1,
-		0,0,0,485,39,1,0,0,0,486,487,5,34,0,0,487,506,3,42,21,0,488,489,5,34,0,
-		0,489,490,5,96,0,0,490,495,3,172,86,0,491,492,5,254,0,0,492,494,3,172,
-		86,0,493,491,1,0,0,0,494,497,1,0,0,0,495,493,1,0,0,0,495,496,1,0,0,0,496,
-		503,1,0,0,0,497,495,1,0,0,0,498,501,5,100,0,0,499,500,5,167,0,0,500,502,
-		3,172,86,0,501,499,1,0,0,0,501,502,1,0,0,0,502,504,1,0,0,0,503,498,1,0,
-		0,0,503,504,1,0,0,0,504,506,1,0,0,0,505,486,1,0,0,0,505,488,1,0,0,0,506,
-		41,1,0,0,0,507,508,5,97,0,0,508,509,5,63,0,0,509,514,3,170,85,0,510,511,
-		5,254,0,0,511,513,3,170,85,0,512,510,1,0,0,0,513,516,1,0,0,0,514,512,1,
-		0,0,0,514,515,1,0,0,0,515,519,1,0,0,0,516,514,1,0,0,0,517,518,5,99,0,0,
-		518,520,3,170,85,0,519,517,1,0,0,0,519,520,1,0,0,0,520,522,1,0,0,0,521,
-		523,3,44,22,0,522,521,1,0,0,0,522,523,1,0,0,0,523,532,1,0,0,0,524,525,
-		5,34,0,0,525,529,5,66,0,0,526,528,3,50,25,0,527,526,1,0,0,0,528,531,1,
-		0,0,0,529,527,1,0,0,0,529,530,1,0,0,0,530,533,1,0,0,0,531,529,1,0,0,0,
-		532,524,1,0,0,0,532,533,1,0,0,0,533,43,1,0,0,0,534,535,5,132,0,0,535,536,
-		3,170,85,0,536,537,5,204,0,0,537,538,3,178,89,0,538,542,1,0,0,0,539,540,
-		5,132,0,0,540,542,3,172,86,0,541,534,1,0,0,0,541,539,1,0,0,0,542,45,1,
-		0,0,0,543,551,5,246,0,0,544,545,5,50,0,0,545,551,3,172,86,0,546,547,5,
-		72,0,0,547,551,3,172,86,0,548,549,5,183,0,0,549,551,3,170,85,0,550,543,
-		1,0,0,0,550,544,1,0,0,0,550,546,1,0,0,0,550,548,1,0,0,0,551,47,1,0,0,0,
-		552,553,5,271,0,0,553,556,5,62,0,0,554,556,5,270,0,0,555,552,1,0,0,0,555,
-		554,1,0,0,0,556,49,1,0,0,0,557,558,5,71,0,0,558,564,3,172,86,0,559,560,
-		5,72,0,0,560,564,3,172,86,0,561,562,5,73,0,0,562,564,5,269,0,0,563,557,
-		1,0,0,0,563,559,1,0,0,0,563,561,1,0,0,0,564,51,1,0,0,0,565,566,5,67,0,
-		0,566,570,3,178,89,0,567,569,3,54,27,0,568,567,1,0,0,0,569,572,1,0,0,0,
-		570,568,1,0,0,0,570,571,1,0,0,0,571,53,1,0,0,0,572,570,1,0,0,0,573,574,
-		5,72,0,0,574,586,3,172,86,0,575,576,5,73,0,0,576,586,5,269,0,0,577,578,
-		5,132,0,0,578,586,3,172,86,0,579,580,5,68,0,0,580,583,3,56,28,0,581,582,
-		5,205,0,0,582,584,3,56,28,0,583,581,1,0,0,0,583,584,1,0,0,0,584,586,1,
-		0,0,0,585,573,1,0,0,0,585,575,1,0,0,0,585,577,1,0,0,0,585,579,1,0,0,0,
-		586,55,1,0,0,0,587,588,7,2,0,0,588,57,1,0,0,0,589,590,5,74,0,0,590,591,
-		3,178,89,0,591,595,5,250,0,0,592,594,3,60,30,0,593,592,1,0,0,0,594,597,
-		1,0,0,0,595,593,1,0,0,0,595,596,1,0,0,0,596,598,1,0,0,0,597,595,1,0,0,
-		0,598,599,5,251,0,0,599,59,1,0,0,0,600,601,5,75,0,0,601,656,3,178,89,0,
-		602,603,5,114,0,0,603,656,3,172,86,0,604,605,5,115,0,0,605,656,3,80,40,
-		0,606,607,5,117,0,0,607,608,5,73,0,0,608,656,5,269,0,0,609,610,5,120,0,
-		0,610,612,3,98,49,0,611,613,5,274,0,0,612,611,1,0,0,0,612,613,1,0,0,0,
-		613,656,1,0,0,0,614,615,5,8,0,0,615,656,5,269,0,0,616,617,5,45,0,0,617,
-		620,3,172,86,0,618,619,5,140,0,0,619,621,3,170,85,0,620,618,1,0,0,0,620,
-		621,1,0,0,0,621,624,1,0,0,0,622,623,5,141,0,0,623,625,3,62,31,0,624,622,
-		1,0,0,0,624,625,1,0,0,0,625,646,1,0,0,0,626,641,5,156,0,0,627,628,5,271,
-		0,0,628,642,5,142,0,0,629,630,5,142,0,0,630,637,5,250,0,0,631,633,3,172,
-		86,0,632,634,5,254,0,0,633,632,1,0,0,0,633,634,1,0,0,0,634,636,1,0,0,0,
-		635,631,1,0,0,0,636,639,1,0,0,0,637,635,1,0,0,0,637,638,1,0,0,0,638,640,
-		1,0,0,0,639,637,1,0,0,0,640,642,5,251,0,0,641,627,1,0,0,0,641,629,1,0,
-		0,0,642,644,1,0,0,0,643,645,5,274,0,0,644,643,1,0,0,0,644,645,1,0,0,0,
-		645,647,1,0,0,0,646,626,1,0,0,0,646,647,1,0,0,0,647,656,1,0,0,0,648,656,
-		3,92,46,0,649,656,3,94,47,0,650,652,5,144,0,0,651,653,5,258,0,0,652,651,
-		1,0,0,0,652,653,1,0,0,0,653,654,1,0,0,0,654,656,3,172,86,0,655,600,1,0,
-		0,0,655,602,1,0,0,0,655,604,1,0,0,0,655,606,1,0,0,0,655,609,1,0,0,0,655,
-		614,1,0,0,0,655,616,1,0,0,0,655,648,1,0,0,0,655,649,1,0,0,0,655,650,1,
-		0,0,0,656,61,1,0,0,0,657,660,5,115,0,0,658,660,3,172,86,0,659,657,1,0,
-		0,0,659,658,1,0,0,0,660,63,1,0,0,0,661,662,5,76,0,0,662,663,3,178,89,0,
-		663,667,5,250,0,0,664,666,3,66,33,0,665,664,1,0,0,0,666,669,1,0,0,0,667,
-		665,1,0,0,0,667,668,1,0,0,0,668,670,1,0,0,0,669,667,1,0,0,0,670,671,5,
-		251,0,0,671,65,1,0,0,0,672,673,5,77,0,0,673,677,5,250,0,0,674,676,3,76,
-		38,0,675,674,1,0,0,0,676,679,1,0,0,0,677,675,1,0,0,0,677,678,1,0,0,0,678,
-		680,1,0,0,0,679,677,1,0,0,0,680,712,5,251,0,0,681,682,5,78,0,0,682,712,
-		3,172,86,0,683,684,5,79,0,0,684,712,3,172,86,0,685,686,5,80,0,0,686,687,
-		5,49,0,0,687,712,3,170,85,0,688,689,5,80,0,0,689,690,5,81,0,0,690,691,
-		3,172,86,0,691,692,3,168,84,0,692,712,1,0,0,0,693,694,5,83,0,0,694,712,
-		3,172,86,0,695,696,5,84,0,0,696,712,3,172,86,0,697,698,5,82,0,0,698,712,
-		3,172,86,0,699,700,5,85,0,0,700,701,3,172,86,0,701,702,3,168,84,0,702,
-		712,1,0,0,0,703,704,5,86,0,0,704,705,3,172,86,0,705,706,5,81,0,0,706,707,
-		3,172,86,0,707,708,3,168,84,0,708,712,1,0,0,0,709,710,5,87,0,0,710,712,
-		3,178,89,0,711,672,1,0,0,0,711,681,1,0,0,0,711,683,1,0,0,0,711,685,1,0,
-		0,0,711,688,1,0,0,0,711,693,1,0,0,0,711,695,1,0,0,0,711,697,1,0,0,0,711,
-		699,1,0,0,0,711,703,1,0,0,0,711,709,1,0,0,0,712,67,1,0,0,0,713,714,5,88,
-		0,0,714,715,3,178,89,0,715,716,5,54,0,0,716,717,3,178,89,0,717,721,5,250,
-		0,0,718,720,3,70,35,0,719,718,1,0,0,0,720,723,1,0,0,0,721,719,1,0,0,0,
-		721,722,1,0,0,0,722,724,1,0,0,0,723,721,1,0,0,0,724,725,5,251,0,0,725,
-		69,1,0,0,0,726,727,5,89,0,0,727,774,3,178,89,0,728,729,5,78,0,0,729,774,
-		3,172,86,0,730,731,5,90,0,0,731,732,5,63,0,0,732,774,5,65,0,0,733,734,
-		5,90,0,0,734,774,3,172,86,0,735,736,5,193,0,0,736,737,3,172,86,0,737,738,
-		3,168,84,0,738,774,1,0,0,0,739,740,5,91,0,0,740,774,3,172,86,0,741,742,
-		5,58,0,0,742,774,5,269,0,0,743,744,5,59,0,0,744,774,3,170,85,0,745,746,
-		5,96,0,0,746,752,3,172,86,0,747,750,5,100,0,0,748,749,5,167,0,0,749,751,
-		3,172,86,0,750,748,1,0,0,0,750,751,1,0,0,0,751,753,1,0,0,0,752,747,1,0,
-		0,0,752,753,1,0,0,0,753,774,1,0,0,0,754,755,5,60,0,0,755,756,3,48,24,0,
-		756,757,3,170,85,0,757,758,5,63,0,0,758,759,5,89,0,0,759,762,5,64,0,0,
-		760,761,5,34,0,0,761,763,3,42,21,0,762,760,1,0,0,0,762,763,1,0,0,0,763,
-		774,1,0,0,0,764,765,5,101,0,0,765,769,3,172,86,0,766,767,5,102,0,0,767,
-		768,5,134,0,0,768,770,5,59,0,0,769,766,1,0,0,0,769,770,1,0,0,0,770,774,
-		1,0,0,0,771,774,3,52,26,0,772,774,3,42,21,0,773,726,1,0,0,0,773,728,1,
-		0,0,0,773,730,1,0,0,0,773,733,1,0,0,0,773,735,1,0,0,0,773,739,1,0,0,0,
-		773,741,1,0,0,0,773,743,1,0,0,0,773,745,1,0,0,0,773,754,1,0,0,0,773,764,
-		1,0,0,0,773,771,1,0,0,0,773,772,1,0,0,0,774,71,1,0,0,0,775,776,5,199,0,
-		0,776,777,3,178,89,0,777,781,5,250,0,0,778,780,3,74,37,0,779,778,1,0,0,
-		0,780,783,1,0,0,0,781,779,1,0,0,0,781,782,1,0,0,0,782,784,1,0,0,0,783,
-		781,1,0,0,0,784,785,5,251,0,0,785,73,1,0,0,0,786,787,5,229,0,0,787,807,
-		3,172,86,0,788,789,5,90,0,0,789,807,3,178,89,0,790,791,5,230,0,0,791,807,
-		3,172,86,0,792,793,5,231,0,0,793,807,3,172,86,0,794,795,5,232,0,0,795,
-		807,3,172,86,0,796,797,5,83,0,0,797,807,3,172,86,0,798,799,5,82,0,0,799,
-		807,3,172,86,0,800,801,5,103,0,0,801,807,3,172,86,0,802,803,5,104,0,0,
-		803,807,3,172,86,0,804,805,5,107,0,0,805,807,3,172,86,0,806,786,1,0,0,
-		0,806,788,1,0,0,0,806,790,1,0,0,0,806,792,1,0,0,0,806,794,1,0,0,0,806,
-		796,1,0,0,0,806,798,1,0,0,0,806,800,1,0,0,0,806,802,1,0,0,0,806,804,1,
-		0,0,0,807,75,1,0,0,0,808,809,5,269,0,0,809,810,3,172,86,0,810,811,5,63,
-		0,0,811,813,3,172,86,0,812,814,5,254,0,0,813,812,1,0,0,0,813,814,1,0,0,
-		0,814,77,1,0,0,0,815,816,5,113,0,0,816,817,3,178,89,0,817,821,5,250,0,
-		0,818,820,3,82,41,0,819,818,1,0,0,0,820,823,1,0,0,0,821,819,1,0,0,0,821,
-		822,1,0,0,0,822,824,1,0,0,0,823,821,1,0,0,0,824,825,5,251,0,0,825,79,1,
-		0,0,0,826,828,3,172,86,0,827,829,5,116,0,0,828,827,1,0,0,0,828,829,1,0,
-		0,0,829,832,1,0,0,0,830,831,5,50,0,0,831,833,3,172,86,0,832,830,1,0,0,
-		0,832,833,1,0,0,0,833,836,1,0,0,0,834,835,5,72,0,0,835,837,3,172,86,0,
-		836,834,1,0,0,0,836,837,1,0,0,0,837,81,1,0,0,0,838,839,5,114,0,0,839,956,
-		3,172,86,0,840,841,5,115,0,0,841,956,3,80,40,0,842,844,5,208,0,0,843,845,
-		5,270,0,0,844,843,1,0,0,0,844,845,1,0,0,0,845,848,1,0,0,0,846,847,5,145,
-		0,0,847,849,3,172,86,0,848,846,1,0,0,0,848,849,1,0,0,0,849,956,1,0,0,0,
-		850,851,5,208,0,0,851,956,5,219,0,0,852,853,5,209,0,0,853,956,3,172,86,
-		0,854,855,5,210,0,0,855,956,3,172,86,0,856,857,5,211,0,0,857,858,5,73,
-		0,0,858,956,5,269,0,0,859,860,5,212,0,0,860,864,5,250,0,0,861,863,3,34,
-		17,0,862,861,1,0,0,0,863,866,1,0,0,0,864,862,1,0,0,0,864,865,1,0,0,0,865,
-		867,1,0,0,0,866,864,1,0,0,0,867,956,5,251,0,0,868,869,5,212,0,0,869,870,
-		5,220,0,0,870,871,3,178,89,0,871,872,5,221,0,0,872,873,3,172,86,0,873,
-		956,1,0,0,0,874,875,5,213,0,0,875,956,3,172,86,0,876,956,3,92,46,0,877,
-		956,3,94,47,0,878,879,5,216,0,0,879,880,5,222,0,0,880,881,3,172,86,0,881,
-		882,5,178,0,0,882,883,3,172,86,0,883,956,1,0,0,0,884,885,5,215,0,0,885,
-		956,3,172,86,0,886,887,5,117,0,0,887,888,5,73,0,0,888,956,5,269,0,0,889,
-		890,5,120,0,0,890,956,3,98,49,0,891,892,5,8,0,0,892,956,5,269,0,0,893,
-		894,5,124,0,0,894,956,5,271,0,0,895,956,3,52,26,0,896,897,5,234,0,0,897,
-		898,5,63,0,0,898,899,3,172,86,0,899,900,5,220,0,0,900,904,3,172,86,0,901,
-		902,5,235,0,0,902,903,5,236,0,0,903,905,3,172,86,0,904,901,1,0,0,0,904,
-		905,1,0,0,0,905,909,1,0,0,0,906,908,3,88,44,0,907,906,1,0,0,0,908,911,
-		1,0,0,0,909,907,1,0,0,0,909,910,1,0,0,0,910,913,1,0,0,0,911,909,1,0,0,
-		0,912,914,3,90,45,0,913,912,1,0,0,0,913,914,1,0,0,0,914,956,1,0,0,0,915,
-		916,5,249,0,0,916,921,5,269,0,0,917,918,5,254,0,0,918,920,5,269,0,0,919,
-		917,1,0,0,0,920,923,1,0,0,0,921,919,1,0,0,0,921,922,1,0,0,0,922,924,1,
-		0,0,0,923,921,1,0,0,0,924,925,5,167,0,0,925,926,3,172,86,0,926,927,5,50,
-		0,0,927,928,3,172,86,0,928,956,1,0,0,0,929,930,5,242,0,0,930,956,3,172,
-		86,0,931,933,5,239,0,0,932,934,3,86,43,0,933,932,1,0,0,0,934,935,1,0,0,
-		0,935,933,1,0,0,0,935,936,1,0,0,0,936,953,1,0,0,0,937,951,5,240,0,0,938,
-		952,3,172,86,0,939,940,5,241,0,0,940,942,5,250,0,0,941,943,3,84,42,0,942,
-		941,1,0,0,0,943,944,1,0,0,0,944,942,1,0,0,0,944,945,1,0,0,0,945,946,1,
-		0,0,0,946,949,5,251,0,0,947,948,7,3,0,0,948,950,3,172,86,0,949,947,1,0,
-		0,0,949,950,1,0,0,0,950,952,1,0,0,0,951,938,1,0,0,0,951,939,1,0,0,0,952,
-		954,1,0,0,0,953,937,1,0,0,0,953,954,1,0,0,0,954,956,1,0,0,0,955,838,1,
-		0,0,0,955,840,1,0,0,0,955,842,1,0,0,0,955,850,1,0,0,0,955,852,1,0,0,0,
-		955,854,1,0,0,0,955,856,1,0,0,0,955,859,1,0,0,0,955,868,1,0,0,0,955,874,
-		1,0,0,0,955,876,1,0,0,0,955,877,1,0,0,0,955,878,1,0,0,0,955,884,1,0,0,
-		0,955,886,1,0,0,0,955,889,1,0,0,0,955,891,1,0,0,0,955,893,1,0,0,0,955,
-		895,1,0,0,0,955,896,1,0,0,0,955,915,1,0,0,0,955,929,1,0,0,0,955,931,1,
-		0,0,0,956,83,1,0,0,0,957,958,3,170,85,0,958,960,3,172,86,0,959,961,5,254,
-		0,0,960,959,1,0,0,0,960,961,1,0,0,0,961,85,1,0,0,0,962,963,5,51,0,0,963,
-		964,5,269,0,0,964,965,5,63,0,0,965,967,3,172,86,0,966,968,5,254,0,0,967,
-		966,1,0,0,0,967,968,1,0,0,0,968,87,1,0,0,0,969,970,5,237,0,0,970,971,5,
-		269,0,0,971,972,5,63,0,0,972,973,3,172,86,0,973,89,1,0,0,0,974,975,5,238,
-		0,0,975,976,5,51,0,0,976,977,5,269,0,0,977,978,5,236,0,0,978,979,3,172,
-		86,0,979,91,1,0,0,0,980,981,5,214,0,0,981,986,3,172,86,0,982,983,5,51,
-		0,0,983,987,5,269,0,0,984,985,5,223,0,0,985,987,3,178,89,0,986,982,1,0,
-		0,0,986,984,1,0,0,0,987,93,1,0,0,0,988,989,5,216,0,0,989,990,5,217,0,0,
-		990,991,3,178,89,0,991,995,5,250,0,0,992,994,3,96,48,0,993,992,1,0,0,0,
-		994,997,1,0,0,0,995,993,1,0,0,0,995,996,1,0,0,0,996,1000,1,0,0,0,997,995,
-		1,0,0,0,998,999,5,178,0,0,999,1001,3,172,86,0,1000,998,1,0,0,0,1000,1001,
-		1,0,0,0,1001,1002,1,0,0,0,1002,1003,5,251,0,0,1003,95,1,0,0,0,1004,1005,
-		5,218,0,0,1005,1006,3,172,86,0,1006,1007,3,172,86,0,1007,97,1,0,0,0,1008,
-		1021,5,121,0,0,1009,1021,5,122,0,0,1010,1021,5,123,0,0,1011,1012,5,52,
-		0,0,1012,1016,5,250,0,0,1013,1015,3,34,17,0,1014,1013,1,0,0,0,1015,1018,
-		1,0,0,0,1016,1014,1,0,0,0,1016,1017,1,0,0,0,1017,1019,1,0,0,0,1018,1016,
-		1,0,0,0,1019,1021,5,251,0,0,1020,1008,1,0,0,0,1020,1009,1,0,0,0,1020,1010,
-		1,0,0,0,1020,1011,1,0,0,0,1021,99,1,0,0,0,1022,1023,5,224,0,0,1023,1024,
-		3,178,89,0,1024,1028,5,250,0,0,1025,1027,3,102,51,0,1026,1025,1,0,0,0,
-		1027,1030,1,0,0,0,1028,1026,1,0,0,0,1028,1029,1,0,0,0,1029,1031,1,0,0,
-		0,1030,1028,1,0,0,0,1031,1032,5,251,0,0,1032,101,1,0,0,0,1033,1034,5,204,
-		0,0,1034,1035,3,178,89,0,1035,1036,5,255,0,0,1036,1037,3,178,89,0,1037,
-		1057,1,0,0,0,1038,1039,5,202,0,0,1039,1057,3,172,86,0,1040,1041,5,225,
-		0,0,1041,1057,3,172,86,0,1042,1043,5,226,0,0,1043,1057,5,228,0,0,1044,
-		1045,5,226,0,0,1045,1057,3,178,89,0,1046,1048,5,65,0,0,1047,1049,3,104,
-		52,0,1048,1047,1,0,0,0,1049,1050,1,0,0,0,1050,1048,1,0,0,0,1050,1051,1,
-		0,0,0,1051,1057,1,0,0,0,1052,1053,5,212,0,0,1053,1054,5,173,0,0,1054,1055,
-		5,51,0,0,1055,1057,3,178,89,0,1056,1033,1,0,0,0,1056,1038,1,0,0,0,1056,
-		1040,1,0,0,0,1056,1042,1,0,0,0,1056,1044,1,0,0,0,1056,1046,1,0,0,0,1056,
-		1052,1,0,0,0,1057,103,1,0,0,0,1058,1059,5,227,0,0,1059,1065,3,172,86,0,
-		1060,1061,5,103,0,0,1061,1065,3,172,86,0,1062,1063,5,104,0,0,1063,1065,
-		3,172,86,0,1064,1058,1,0,0,0,1064,1060,1,0,0,0,1064,1062,1,0,0,0,1065,
-		105,1,0,0,0,1066,1067,5,125,0,0,1067,1068,3,178,89,0,1068,1072,5,250,0,
-		0,1069,1071,3,108,54,0,1070,1069,1,0,0,0,1071,1074,1,0,0,0,1072,1070,1,
-		0,0,0,1072,1073,1,0,0,0,1073,1075,1,0,0,0,1074,1072,1,0,0,0,1075,1076,
-		5,251,0,0,1076,107,1,0,0,0,1077,1078,5,126,0,0,1078,1113,3,172,86,0,1079,
-		1080,5,127,0,0,1080,1085,3,110,55,0,1081,1082,5,254,0,0,1082,1084,3,110,
-		55,0,1083,1081,1,0,0,0,1084,1087,1,0,0,0,1085,1083,1,0,0,0,1085,1086,1,
-		0,0,0,1086,1113,1,0,0,0,1087,1085,1,0,0,0,1088,1089,5,169,0,0,1089,1113,
-		3,172,86,0,1090,1091,5,170,0,0,1091,1092,3,172,86,0,1092,1093,5,167,0,
-		0,1093,1096,3,178,89,0,1094,1095,5,171,0,0,1095,1097,3,172,86,0,1096,1094,
-		1,0,0,0,1096,1097,1,0,0,0,1097,1099,1,0,0,0,1098,1100,5,176,0,0,1099,1098,
-		1,0,0,0,1099,1100,1,0,0,0,1100,1113,1,0,0,0,1101,1102,5,210,0,0,1102,1113,
-		3,172,86,0,1103,1104,5,172,0,0,1104,1109,3,114,57,0,1105,1106,5,254,0,
+		1,86,1,86,1,86,1,86,5,86,1921,8,86,10,86,12,86,1924,9,86,3,86,1926,8,86,
+		1,86,1,86,1,86,1,86,3,86,1932,8,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
+		1,86,3,86,1942,8,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
+		1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,5,86,1962,8,86,10,86,12,86,1965,
+		9,86,1,87,1,87,1,88,1,88,1,88,3,88,1972,8,88,1,89,1,89,1,89,0,1,172,90,
+		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
+		50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,
+		98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,
+		134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,168,
+		170,172,174,176,178,0,10,1,0,252,253,1,0,17,18,1,0,118,119,1,0,260,261,
+		1,0,187,188,1,0,272,273,1,0,262,263,1,0,264,269,1,0,193,204,27,0,3,3,5,
+		9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,95,112,114,124,126,127,129,
+		131,135,138,140,146,149,151,160,160,162,168,171,175,178,178,184,186,188,
+		188,204,205,210,224,226,238,243,251,276,277,2283,0,186,1,0,0,0,2,191,1,
+		0,0,0,4,194,1,0,0,0,6,226,1,0,0,0,8,228,1,0,0,0,10,240,1,0,0,0,12,273,
+		1,0,0,0,14,288,1,0,0,0,16,290,1,0,0,0,18,302,1,0,0,0,20,304,1,0,0,0,22,
+		321,1,0,0,0,24,323,1,0,0,0,26,359,1,0,0,0,28,361,1,0,0,0,30,363,1,0,0,
+		0,32,397,1,0,0,0,34,399,1,0,0,0,36,404,1,0,0,0,38,484,1,0,0,0,40,505,1,
+		0,0,0,42,507,1,0,0,0,44,541,1,0,0,0,46,550,1,0,0,0,48,555,1,0,0,0,50,563,
+		1,0,0,0,52,565,1,0,0,0,54,585,1,0,0,0,56,587,1,0,0,0,58,589,1,0,0,0,60,
+		655,1,0,0,0,62,659,1,0,0,0,64,661,1,0,0,0,66,711,1,0,0,0,68,713,1,0,0,
+		0,70,773,1,0,0,0,72,775,1,0,0,0,74,806,1,0,0,0,76,808,1,0,0,0,78,815,1,
+		0,0,0,80,826,1,0,0,0,82,955,1,0,0,0,84,957,1,0,0,0,86,962,1,0,0,0,88,969,
+		1,0,0,0,90,974,1,0,0,0,92,980,1,0,0,0,94,988,1,0,0,0,96,1004,1,0,0,0,98,
+		1020,1,0,0,0,100,1022,1,0,0,0,102,1056,1,0,0,0,104,1064,1,0,0,0,106,1066,
+		1,0,0,0,108,1112,1,0,0,0,110,1114,1,0,0,0,112,1132,1,0,0,0,114,1134,1,
+		0,0,0,116,1137,1,0,0,0,118,1155,1,0,0,0,120,1157,1,0,0,0,122,1172,1,0,
+		0,0,124,1188,1,0,0,0,126,1243,1,0,0,0,128,1264,1,0,0,0,130,1266,1,0,0,
+		0,132,1273,1,0,0,0,134,1285,1,0,0,0,136,1287,1,0,0,0,138,1391,1,0,0,0,
+		140,1393,1,0,0,0,142,1419,1,0,0,0,144,1467,1,0,0,0,146,1469,1,0,0,0,148,
+		1475,1,0,0,0,150,1478,1,0,0,0,152,1823,1,0,0,0,154,1825,1,0,0,0,156,1867,
+		1,0,0,0,158,1869,1,0,0,0,160,1875,1,0,0,0,162,1880,1,0,0,0,164,1886,1,
+		0,0,0,166,1890,1,0,0,0,168,1894,1,0,0,0,170,1897,1,0,0,0,172,1941,1,0,
+		0,0,174,1966,1,0,0,0,176,1968,1,0,0,0,178,1973,1,0,0,0,180,185,3,2,1,0,
+		181,185,3,4,2,0,182,185,3,150,75,0,183,185,3,8,4,0,184,180,1,0,0,0,184,
+		181,1,0,0,0,184,182,1,0,0,0,184,183,1,0,0,0,185,188,1,0,0,0,186,184,1,
+		0,0,0,186,187,1,0,0,0,187,189,1,0,0,0,188,186,1,0,0,0,189,190,5,0,0,1,
+		190,1,1,0,0,0,191,192,5,3,0,0,192,193,5,274,0,0,193,3,1,0,0,0,194,195,
+		5,1,0,0,195,196,3,178,89,0,196,200,5,252,0,0,197,199,3,6,3,0,198,197,1,
+		0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,0,201,203,1,0,0,0,
+		202,200,1,0,0,0,203,204,5,253,0,0,204,5,1,0,0,0,205,227,3,12,6,0,206,227,
+		3,20,10,0,207,227,3,24,12,0,208,227,3,30,15,0,209,227,3,36,18,0,210,227,
+		3,58,29,0,211,227,3,64,32,0,212,227,3,68,34,0,213,227,3,100,50,0,214,227,
+		3,72,36,0,215,227,3,78,39,0,216,227,3,106,53,0,217,227,3,116,58,0,218,
+		227,3,120,60,0,219,227,3,122,61,0,220,227,3,124,62,0,221,227,3,130,65,
+		0,222,227,3,132,66,0,223,227,3,136,68,0,224,227,3,140,70,0,225,227,3,8,
+		4,0,226,205,1,0,0,0,226,206,1,0,0,0,226,207,1,0,0,0,226,208,1,0,0,0,226,
+		209,1,0,0,0,226,210,1,0,0,0,226,211,1,0,0,0,226,212,1,0,0,0,226,213,1,
+		0,0,0,226,214,1,0,0,0,226,215,1,0,0,0,226,216,1,0,0,0,226,217,1,0,0,0,
+		226,218,1,0,0,0,226,219,1,0,0,0,226,220,1,0,0,0,226,221,1,0,0,0,226,222,
+		1,0,0,0,226,223,1,0,0,0,226,224,1,0,0,0,226,225,1,0,0,0,227,7,1,0,0,0,
+		228,229,5,276,0,0,229,235,4,4,0,0,230,234,3,178,89,0,231,234,5,4,0,0,232,
+		234,5,54,0,0,233,230,1,0,0,0,233,231,1,0,0,0,233,232,1,0,0,0,234,237,1,
+		0,0,0,235,233,1,0,0,0,235,236,1,0,0,0,236,238,1,0,0,0,237,235,1,0,0,0,
+		238,239,3,10,5,0,239,9,1,0,0,0,240,245,5,252,0,0,241,244,3,10,5,0,242,
+		244,8,0,0,0,243,241,1,0,0,0,243,242,1,0,0,0,244,247,1,0,0,0,245,243,1,
+		0,0,0,245,246,1,0,0,0,246,248,1,0,0,0,247,245,1,0,0,0,248,249,5,253,0,
+		0,249,11,1,0,0,0,250,251,5,5,0,0,251,274,5,274,0,0,252,253,5,6,0,0,253,
+		274,3,178,89,0,254,255,5,7,0,0,255,274,5,271,0,0,256,257,5,8,0,0,257,274,
+		5,271,0,0,258,259,5,9,0,0,259,274,5,271,0,0,260,261,5,10,0,0,261,274,3,
+		178,89,0,262,263,5,11,0,0,263,274,3,18,9,0,264,265,5,12,0,0,265,267,3,
+		178,89,0,266,268,3,178,89,0,267,266,1,0,0,0,267,268,1,0,0,0,268,271,1,
+		0,0,0,269,270,5,13,0,0,270,272,3,14,7,0,271,269,1,0,0,0,271,272,1,0,0,
+		0,272,274,1,0,0,0,273,250,1,0,0,0,273,252,1,0,0,0,273,254,1,0,0,0,273,
+		256,1,0,0,0,273,258,1,0,0,0,273,260,1,0,0,0,273,262,1,0,0,0,273,264,1,
+		0,0,0,274,13,1,0,0,0,275,280,3,178,89,0,276,277,5,260,0,0,277,279,3,178,
+		89,0,278,276,1,0,0,0,279,282,1,0,0,0,280,278,1,0,0,0,280,281,1,0,0,0,281,
+		285,1,0,0,0,282,280,1,0,0,0,283,284,5,260,0,0,284,286,3,16,8,0,285,283,
+		1,0,0,0,285,286,1,0,0,0,286,289,1,0,0,0,287,289,3,16,8,0,288,275,1,0,0,
+		0,288,287,1,0,0,0,289,15,1,0,0,0,290,297,5,252,0,0,291,293,5,271,0,0,292,
+		294,5,256,0,0,293,292,1,0,0,0,293,294,1,0,0,0,294,296,1,0,0,0,295,291,
+		1,0,0,0,296,299,1,0,0,0,297,295,1,0,0,0,297,298,1,0,0,0,298,300,1,0,0,
+		0,299,297,1,0,0,0,300,301,5,253,0,0,301,17,1,0,0,0,302,303,5,270,0,0,303,
+		19,1,0,0,0,304,305,5,14,0,0,305,306,3,178,89,0,306,310,5,252,0,0,307,309,
+		3,22,11,0,308,307,1,0,0,0,309,312,1,0,0,0,310,308,1,0,0,0,310,311,1,0,
+		0,0,311,313,1,0,0,0,312,310,1,0,0,0,313,314,5,253,0,0,314,21,1,0,0,0,315,
+		316,5,43,0,0,316,322,5,274,0,0,317,318,5,44,0,0,318,322,3,172,86,0,319,
+		320,5,45,0,0,320,322,3,172,86,0,321,315,1,0,0,0,321,317,1,0,0,0,321,319,
+		1,0,0,0,322,23,1,0,0,0,323,324,5,15,0,0,324,325,3,178,89,0,325,329,5,252,
+		0,0,326,328,3,26,13,0,327,326,1,0,0,0,328,331,1,0,0,0,329,327,1,0,0,0,
+		329,330,1,0,0,0,330,332,1,0,0,0,331,329,1,0,0,0,332,333,5,253,0,0,333,
+		25,1,0,0,0,334,335,5,122,0,0,335,360,3,172,86,0,336,337,5,187,0,0,337,
+		338,3,172,86,0,338,339,3,168,84,0,339,360,1,0,0,0,340,341,5,188,0,0,341,
+		342,3,172,86,0,342,343,3,168,84,0,343,360,1,0,0,0,344,345,5,16,0,0,345,
+		346,3,28,14,0,346,350,5,252,0,0,347,349,3,34,17,0,348,347,1,0,0,0,349,
+		352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,353,1,0,0,0,352,350,1,
+		0,0,0,353,354,5,253,0,0,354,360,1,0,0,0,355,356,5,19,0,0,356,357,5,271,
+		0,0,357,358,5,20,0,0,358,360,3,172,86,0,359,334,1,0,0,0,359,336,1,0,0,
+		0,359,340,1,0,0,0,359,344,1,0,0,0,359,355,1,0,0,0,360,27,1,0,0,0,361,362,
+		7,1,0,0,362,29,1,0,0,0,363,364,5,46,0,0,364,365,3,178,89,0,365,369,5,252,
+		0,0,366,368,3,32,16,0,367,366,1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,
+		369,370,1,0,0,0,370,372,1,0,0,0,371,369,1,0,0,0,372,373,5,253,0,0,373,
+		31,1,0,0,0,374,375,5,47,0,0,375,398,3,172,86,0,376,377,5,48,0,0,377,378,
+		5,49,0,0,378,381,3,170,85,0,379,380,5,50,0,0,380,382,3,172,86,0,381,379,
+		1,0,0,0,381,382,1,0,0,0,382,385,1,0,0,0,383,384,5,51,0,0,384,386,5,271,
+		0,0,385,383,1,0,0,0,385,386,1,0,0,0,386,398,1,0,0,0,387,388,5,48,0,0,388,
+		389,5,52,0,0,389,393,5,252,0,0,390,392,3,34,17,0,391,390,1,0,0,0,392,395,
+		1,0,0,0,393,391,1,0,0,0,393,394,1,0,0,0,394,396,1,0,0,0,395,393,1,0,0,
+		0,396,398,5,253,0,0,397,374,1,0,0,0,397,376,1,0,0,0,397,387,1,0,0,0,398,
+		33,1,0,0,0,399,400,5,271,0,0,400,402,3,172,86,0,401,403,5,256,0,0,402,
+		401,1,0,0,0,402,403,1,0,0,0,403,35,1,0,0,0,404,405,5,53,0,0,405,406,3,
+		178,89,0,406,407,5,54,0,0,407,408,3,178,89,0,408,412,5,252,0,0,409,411,
+		3,38,19,0,410,409,1,0,0,0,411,414,1,0,0,0,412,410,1,0,0,0,412,413,1,0,
+		0,0,413,415,1,0,0,0,414,412,1,0,0,0,415,416,5,253,0,0,416,37,1,0,0,0,417,
+		418,5,55,0,0,418,485,3,178,89,0,419,420,5,56,0,0,420,421,3,172,86,0,421,
+		426,3,168,84,0,422,423,5,57,0,0,423,424,3,172,86,0,424,425,3,168,84,0,
+		425,427,1,0,0,0,426,422,1,0,0,0,426,427,1,0,0,0,427,436,1,0,0,0,428,429,
+		5,247,0,0,429,433,3,178,89,0,430,432,3,46,23,0,431,430,1,0,0,0,432,435,
+		1,0,0,0,433,431,1,0,0,0,433,434,1,0,0,0,434,437,1,0,0,0,435,433,1,0,0,
+		0,436,428,1,0,0,0,436,437,1,0,0,0,437,485,1,0,0,0,438,439,5,58,0,0,439,
+		485,5,271,0,0,440,441,5,59,0,0,441,485,3,170,85,0,442,443,5,60,0,0,443,
+		444,3,48,24,0,444,445,3,170,85,0,445,446,5,63,0,0,446,447,5,55,0,0,447,
+		451,5,64,0,0,448,449,5,56,0,0,449,450,5,63,0,0,450,452,5,65,0,0,451,448,
+		1,0,0,0,451,452,1,0,0,0,452,456,1,0,0,0,453,455,3,40,20,0,454,453,1,0,
+		0,0,455,458,1,0,0,0,456,454,1,0,0,0,456,457,1,0,0,0,457,485,1,0,0,0,458,
+		456,1,0,0,0,459,461,5,66,0,0,460,462,3,50,25,0,461,460,1,0,0,0,462,463,
+		1,0,0,0,463,461,1,0,0,0,463,464,1,0,0,0,464,467,1,0,0,0,465,466,5,34,0,
+		0,466,468,3,52,26,0,467,465,1,0,0,0,467,468,1,0,0,0,468,485,1,0,0,0,469,
+		470,5,11,0,0,470,485,3,18,9,0,471,485,3,52,26,0,472,473,5,246,0,0,473,
+		485,3,178,89,0,474,475,5,96,0,0,475,481,3,172,86,0,476,479,5,100,0,0,477,
+		478,5,169,0,0,478,480,3,172,86,0,479,477,1,0,0,0,479,480,1,0,0,0,480,482,
+		1,0,0,0,481,476,1,0,0,0,481,482,1,0,0,0,482,485,1,0,0,0,483,485,3,42,21,
+		0,484,417,1,0,0,0,484,419,1,0,0,0,484,438,1,0,0,0,484,440,1,0,0,0,484,
+		442,1,0,0,0,484,459,1,0,0,0,484,469,1,0,0,0,484,471,1,0,0,0,484,472,1,
+		0,0,0,484,474,1,0,0,0,484,483,1,0,0,0,485,39,1,0,0,0,486,487,5,34,0,0,
+		487,506,3,42,21,0,488,489,5,34,0,0,489,490,5,96,0,0,490,495,3,172,86,0,
+		491,492,5,256,0,0,492,494,3,172,86,0,493,491,1,0,0,0,494,497,1,0,0,0,495,
+		493,1,0,0,0,495,496,1,0,0,0,496,503,1,0,0,0,497,495,1,0,0,0,498,501,5,
+		100,0,0,499,500,5,169,0,0,500,502,3,172,86,0,501,499,1,0,0,0,501,502,1,
+		0,0,0,502,504,1,0,0,0,503,498,1,0,0,0,503,504,1,0,0,0,504,506,1,0,0,0,
+		505,486,1,0,0,0,505,488,1,0,0,0,506,41,1,0,0,0,507,508,5,97,0,0,508,509,
+		5,63,0,0,509,514,3,170,85,0,510,511,5,256,0,0,511,513,3,170,85,0,512,510,
+		1,0,0,0,513,516,1,0,0,0,514,512,1,0,0,0,514,515,1,0,0,0,515,519,1,0,0,
+		0,516,514,1,0,0,0,517,518,5,99,0,0,518,520,3,170,85,0,519,517,1,0,0,0,
+		519,520,1,0,0,0,520,522,1,0,0,0,521,523,3,44,22,0,522,521,1,0,0,0,522,
+		523,1,0,0,0,523,532,1,0,0,0,524,525,5,34,0,0,525,529,5,66,0,0,526,528,
+		3,50,25,0,527,526,1,0,0,0,528,531,1,0,0,0,529,527,1,0,0,0,529,530,1,0,
+		0,0,530,533,1,0,0,0,531,529,1,0,0,0,532,524,1,0,0,0,532,533,1,0,0,0,533,
+		43,1,0,0,0,534,535,5,132,0,0,535,536,3,170,85,0,536,537,5,206,0,0,537,
+		538,3,178,89,0,538,542,1,0,0,0,539,540,5,132,0,0,540,542,3,172,86,0,541,
+		534,1,0,0,0,541,539,1,0,0,0,542,45,1,0,0,0,543,551,5,248,0,0,544,545,5,
+		50,0,0,545,551,3,172,86,0,546,547,5,72,0,0,547,551,3,172,86,0,548,549,
+		5,185,0,0,549,551,3,170,85,0,550,543,1,0,0,0,550,544,1,0,0,0,550,546,1,
+		0,0,0,550,548,1,0,0,0,551,47,1,0,0,0,552,553,5,273,0,0,553,556,5,62,0,
+		0,554,556,5,272,0,0,555,552,1,0,0,0,555,554,1,0,0,0,556,49,1,0,0,0,557,
+		558,5,71,0,0,558,564,3,172,86,0,559,560,5,72,0,0,560,564,3,172,86,0,561,
+		562,5,73,0,0,562,564,5,271,0,0,563,557,1,0,0,0,563,559,1,0,0,0,563,561,
+		1,0,0,0,564,51,1,0,0,0,565,566,5,67,0,0,566,570,3,178,89,0,567,569,3,54,
+		27,0,568,567,1,0,0,0,569,572,1,0,0,0,570,568,1,0,0,0,570,571,1,0,0,0,571,
+		53,1,0,0,0,572,570,1,0,0,0,573,574,5,72,0,0,574,586,3,172,86,0,575,576,
+		5,73,0,0,576,586,5,271,0,0,577,578,5,132,0,0,578,586,3,172,86,0,579,580,
+		5,68,0,0,580,583,3,56,28,0,581,582,5,207,0,0,582,584,3,56,28,0,583,581,
+		1,0,0,0,583,584,1,0,0,0,584,586,1,0,0,0,585,573,1,0,0,0,585,575,1,0,0,
+		0,585,577,1,0,0,0,585,579,1,0,0,0,586,55,1,0,0,0,587,588,7,2,0,0,588,57,
+		1,0,0,0,589,590,5,74,0,0,590,591,3,178,89,0,591,595,5,252,0,0,592,594,
+		3,60,30,0,593,592,1,0,0,0,594,597,1,0,0,0,595,593,1,0,0,0,595,596,1,0,
+		0,0,596,598,1,0,0,0,597,595,1,0,0,0,598,599,5,253,0,0,599,59,1,0,0,0,600,
+		601,5,75,0,0,601,656,3,178,89,0,602,603,5,114,0,0,603,656,3,172,86,0,604,
+		605,5,115,0,0,605,656,3,80,40,0,606,607,5,117,0,0,607,608,5,73,0,0,608,
+		656,5,271,0,0,609,610,5,120,0,0,610,612,3,98,49,0,611,613,5,276,0,0,612,
+		611,1,0,0,0,612,613,1,0,0,0,613,656,1,0,0,0,614,615,5,8,0,0,615,656,5,
+		271,0,0,616,617,5,45,0,0,617,620,3,172,86,0,618,619,5,142,0,0,619,621,
+		3,170,85,0,620,618,1,0,0,0,620,621,1,0,0,0,621,624,1,0,0,0,622,623,5,143,
+		0,0,623,625,3,62,31,0,624,622,1,0,0,0,624,625,1,0,0,0,625,646,1,0,0,0,
+		626,641,5,158,0,0,627,628,5,273,0,0,628,642,5,144,0,0,629,630,5,144,0,
+		0,630,637,5,252,0,0,631,633,3,172,86,0,632,634,5,256,0,0,633,632,1,0,0,
+		0,633,634,1,0,0,0,634,636,1,0,0,0,635,631,1,0,0,0,636,639,1,0,0,0,637,
+		635,1,0,0,0,637,638,1,0,0,0,638,640,1,0,0,0,639,637,1,0,0,0,640,642,5,
+		253,0,0,641,627,1,0,0,0,641,629,1,0,0,0,642,644,1,0,0,0,643,645,5,276,
+		0,0,644,643,1,0,0,0,644,645,1,0,0,0,645,647,1,0,0,0,646,626,1,0,0,0,646,
+		647,1,0,0,0,647,656,1,0,0,0,648,656,3,92,46,0,649,656,3,94,47,0,650,652,
+		5,146,0,0,651,653,5,260,0,0,652,651,1,0,0,0,652,653,1,0,0,0,653,654,1,
+		0,0,0,654,656,3,172,86,0,655,600,1,0,0,0,655,602,1,0,0,0,655,604,1,0,0,
+		0,655,606,1,0,0,0,655,609,1,0,0,0,655,614,1,0,0,0,655,616,1,0,0,0,655,
+		648,1,0,0,0,655,649,1,0,0,0,655,650,1,0,0,0,656,61,1,0,0,0,657,660,5,115,
+		0,0,658,660,3,172,86,0,659,657,1,0,0,0,659,658,1,0,0,0,660,63,1,0,0,0,
+		661,662,5,76,0,0,662,663,3,178,89,0,663,667,5,252,0,0,664,666,3,66,33,
+		0,665,664,1,0,0,0,666,669,1,0,0,0,667,665,1,0,0,0,667,668,1,0,0,0,668,
+		670,1,0,0,0,669,667,1,0,0,0,670,671,5,253,0,0,671,65,1,0,0,0,672,673,5,
+		77,0,0,673,677,5,252,0,0,674,676,3,76,38,0,675,674,1,0,0,0,676,679,1,0,
+		0,0,677,675,1,0,0,0,677,678,1,0,0,0,678,680,1,0,0,0,679,677,1,0,0,0,680,
+		712,5,253,0,0,681,682,5,78,0,0,682,712,3,172,86,0,683,684,5,79,0,0,684,
+		712,3,172,86,0,685,686,5,80,0,0,686,687,5,49,0,0,687,712,3,170,85,0,688,
+		689,5,80,0,0,689,690,5,81,0,0,690,691,3,172,86,0,691,692,3,168,84,0,692,
+		712,1,0,0,0,693,694,5,83,0,0,694,712,3,172,86,0,695,696,5,84,0,0,696,712,
+		3,172,86,0,697,698,5,82,0,0,698,712,3,172,86,0,699,700,5,85,0,0,700,701,
+		3,172,86,0,701,702,3,168,84,0,702,712,1,0,0,0,703,704,5,86,0,0,704,705,
+		3,172,86,0,705,706,5,81,0,0,706,707,3,172,86,0,707,708,3,168,84,0,708,
+		712,1,0,0,0,709,710,5,87,0,0,710,712,3,178,89,0,711,672,1,0,0,0,711,681,
+		1,0,0,0,711,683,1,0,0,0,711,685,1,0,0,0,711,688,1,0,0,0,711,693,1,0,0,
+		0,711,695,1,0,0,0,711,697,1,0,0,0,711,699,1,0,0,0,711,703,1,0,0,0,711,
+		709,1,0,0,0,712,67,1,0,0,0,713,714,5,88,0,0,714,715,3,178,89,0,715,716,
+		5,54,0,0,716,717,3,178,89,0,717,721,5,252,0,0,718,720,3,70,35,0,719,718,
+		1,0,0,0,720,723,1,0,0,0,721,719,1,0,0,0,721,722,1,0,0,0,722,724,1,0,0,
+		0,723,721,1,0,0,0,724,725,5,253,0,0,725,69,1,0,0,0,726,727,5,89,0,0,727,
+		774,3,178,89,0,728,729,5,78,0,0,729,774,3,172,86,0,730,731,5,90,0,0,731,
+		732,5,63,0,0,732,774,5,65,0,0,733,734,5,90,0,0,734,774,3,172,86,0,735,
+		736,5,195,0,0,736,737,3,172,86,0,737,738,3,168,84,0,738,774,1,0,0,0,739,
+		740,5,91,0,0,740,774,3,172,86,0,741,742,5,58,0,0,742,774,5,271,0,0,743,
+		744,5,59,0,0,744,774,3,170,85,0,745,746,5,96,0,0,746,752,3,172,86,0,747,
+		750,5,100,0,0,748,749,5,169,0,0,749,751,3,172,86,0,750,748,1,0,0,0,750,
+		751,1,0,0,0,751,753,1,0,0,0,752,747,1,0,0,0,752,753,1,0,0,0,753,774,1,
+		0,0,0,754,755,5,60,0,0,755,756,3,48,24,0,756,757,3,170,85,0,757,758,5,
+		63,0,0,758,759,5,89,0,0,759,762,5,64,0,0,760,761,5,34,0,0,761,763,3,42,
+		21,0,762,760,1,0,0,0,762,763,1,0,0,0,763,774,1,0,0,0,764,765,5,101,0,0,
+		765,769,3,172,86,0,766,767,5,102,0,0,767,768,5,134,0,0,768,770,5,59,0,
+		0,769,766,1,0,0,0,769,770,1,0,0,0,770,774,1,0,0,0,771,774,3,52,26,0,772,
+		774,3,42,21,0,773,726,1,0,0,0,773,728,1,0,0,0,773,730,1,0,0,0,773,733,
+		1,0,0,0,773,735,1,0,0,0,773,739,1,0,0,0,773,741,1,0,0,0,773,743,1,0,0,
+		0,773,745,1,0,0,0,773,754,1,0,0,0,773,764,1,0,0,0,773,771,1,0,0,0,773,
+		772,1,0,0,0,774,71,1,0,0,0,775,776,5,201,0,0,776,777,3,178,89,0,777,781,
+		5,252,0,0,778,780,3,74,37,0,779,778,1,0,0,0,780,783,1,0,0,0,781,779,1,
+		0,0,0,781,782,1,0,0,0,782,784,1,0,0,0,783,781,1,0,0,0,784,785,5,253,0,
+		0,785,73,1,0,0,0,786,787,5,231,0,0,787,807,3,172,86,0,788,789,5,90,0,0,
+		789,807,3,178,89,0,790,791,5,232,0,0,791,807,3,172,86,0,792,793,5,233,
+		0,0,793,807,3,172,86,0,794,795,5,234,0,0,795,807,3,172,86,0,796,797,5,
+		83,0,0,797,807,3,172,86,0,798,799,5,82,0,0,799,807,3,172,86,0,800,801,
+		5,103,0,0,801,807,3,172,86,0,802,803,5,104,0,0,803,807,3,172,86,0,804,
+		805,5,107,0,0,805,807,3,172,86,0,806,786,1,0,0,0,806,788,1,0,0,0,806,790,
+		1,0,0,0,806,792,1,0,0,0,806,794,1,0,0,0,806,796,1,0,0,0,806,798,1,0,0,
+		0,806,800,1,0,0,0,806,802,1,0,0,0,806,804,1,0,0,0,807,75,1,0,0,0,808,809,
+		5,271,0,0,809,810,3,172,86,0,810,811,5,63,0,0,811,813,3,172,86,0,812,814,
+		5,256,0,0,813,812,1,0,0,0,813,814,1,0,0,0,814,77,1,0,0,0,815,816,5,113,
+		0,0,816,817,3,178,89,0,817,821,5,252,0,0,818,820,3,82,41,0,819,818,1,0,
+		0,0,820,823,1,0,0,0,821,819,1,0,0,0,821,822,1,0,0,0,822,824,1,0,0,0,823,
+		821,1,0,0,0,824,825,5,253,0,0,825,79,1,0,0,0,826,828,3,172,86,0,827,829,
+		5,116,0,0,828,827,1,0,0,0,828,829,1,0,0,0,829,832,1,0,0,0,830,831,5,50,
+		0,0,831,833,3,172,86,0,832,830,1,0,0,0,832,833,1,0,0,0,833,836,1,0,0,0,
+		834,835,5,72,0,0,835,837,3,172,86,0,836,834,1,0,0,0,836,837,1,0,0,0,837,
+		81,1,0,0,0,838,839,5,114,0,0,839,956,3,172,86,0,840,841,5,115,0,0,841,
+		956,3,80,40,0,842,844,5,210,0,0,843,845,5,272,0,0,844,843,1,0,0,0,844,
+		845,1,0,0,0,845,848,1,0,0,0,846,847,5,147,0,0,847,849,3,172,86,0,848,846,
+		1,0,0,0,848,849,1,0,0,0,849,956,1,0,0,0,850,851,5,210,0,0,851,956,5,221,
+		0,0,852,853,5,211,0,0,853,956,3,172,86,0,854,855,5,212,0,0,855,956,3,172,
+		86,0,856,857,5,213,0,0,857,858,5,73,0,0,858,956,5,271,0,0,859,860,5,214,
+		0,0,860,864,5,252,0,0,861,863,3,34,17,0,862,861,1,0,0,0,863,866,1,0,0,
+		0,864,862,1,0,0,0,864,865,1,0,0,0,865,867,1,0,0,0,866,864,1,0,0,0,867,
+		956,5,253,0,0,868,869,5,214,0,0,869,870,5,222,0,0,870,871,3,178,89,0,871,
+		872,5,223,0,0,872,873,3,172,86,0,873,956,1,0,0,0,874,875,5,215,0,0,875,
+		956,3,172,86,0,876,956,3,92,46,0,877,956,3,94,47,0,878,879,5,218,0,0,879,
+		880,5,224,0,0,880,881,3,172,86,0,881,882,5,180,0,0,882,883,3,172,86,0,
+		883,956,1,0,0,0,884,885,5,217,0,0,885,956,3,172,86,0,886,887,5,117,0,0,
+		887,888,5,73,0,0,888,956,5,271,0,0,889,890,5,120,0,0,890,956,3,98,49,0,
+		891,892,5,8,0,0,892,956,5,271,0,0,893,894,5,124,0,0,894,956,5,273,0,0,
+		895,956,3,52,26,0,896,897,5,236,0,0,897,898,5,63,0,0,898,899,3,172,86,
+		0,899,900,5,222,0,0,900,904,3,172,86,0,901,902,5,237,0,0,902,903,5,238,
+		0,0,903,905,3,172,86,0,904,901,1,0,0,0,904,905,1,0,0,0,905,909,1,0,0,0,
+		906,908,3,88,44,0,907,906,1,0,0,0,908,911,1,0,0,0,909,907,1,0,0,0,909,
+		910,1,0,0,0,910,913,1,0,0,0,911,909,1,0,0,0,912,914,3,90,45,0,913,912,
+		1,0,0,0,913,914,1,0,0,0,914,956,1,0,0,0,915,916,5,251,0,0,916,921,5,271,
+		0,0,917,918,5,256,0,0,918,920,5,271,0,0,919,917,1,0,0,0,920,923,1,0,0,
+		0,921,919,1,0,0,0,921,922,1,0,0,0,922,924,1,0,0,0,923,921,1,0,0,0,924,
+		925,5,169,0,0,925,926,3,172,86,0,926,927,5,50,0,0,927,928,3,172,86,0,928,
+		956,1,0,0,0,929,930,5,244,0,0,930,956,3,172,86,0,931,933,5,241,0,0,932,
+		934,3,86,43,0,933,932,1,0,0,0,934,935,1,0,0,0,935,933,1,0,0,0,935,936,
+		1,0,0,0,936,953,1,0,0,0,937,951,5,242,0,0,938,952,3,172,86,0,939,940,5,
+		243,0,0,940,942,5,252,0,0,941,943,3,84,42,0,942,941,1,0,0,0,943,944,1,
+		0,0,0,944,942,1,0,0,0,944,945,1,0,0,0,945,946,1,0,0,0,946,949,5,253,0,
+		0,947,948,7,3,0,0,948,950,3,172,86,0,949,947,1,0,0,0,949,950,1,0,0,0,950,
+		952,1,0,0,0,951,938,1,0,0,0,951,939,1,0,0,0,952,954,1,0,0,0,953,937,1,
+		0,0,0,953,954,1,0,0,0,954,956,1,0,0,0,955,838,1,0,0,0,955,840,1,0,0,0,
+		955,842,1,0,0,0,955,850,1,0,0,0,955,852,1,0,0,0,955,854,1,0,0,0,955,856,
+		1,0,0,0,955,859,1,0,0,0,955,868,1,0,0,0,955,874,1,0,0,0,955,876,1,0,0,
+		0,955,877,1,0,0,0,955,878,1,0,0,0,955,884,1,0,0,0,955,886,1,0,0,0,955,
+		889,1,0,0,0,955,891,1,0,0,0,955,893,1,0,0,0,955,895,1,0,0,0,955,896,1,
+		0,0,0,955,915,1,0,0,0,955,929,1,0,0,0,955,931,1,0,0,0,956,83,1,0,0,0,957,
+		958,3,170,85,0,958,960,3,172,86,0,959,961,5,256,0,0,960,959,1,0,0,0,960,
+		961,1,0,0,0,961,85,1,0,0,0,962,963,5,51,0,0,963,964,5,271,0,0,964,965,
+		5,63,0,0,965,967,3,172,86,0,966,968,5,256,0,0,967,966,1,0,0,0,967,968,
+		1,0,0,0,968,87,1,0,0,0,969,970,5,239,0,0,970,971,5,271,0,0,971,972,5,63,
+		0,0,972,973,3,172,86,0,973,89,1,0,0,0,974,975,5,240,0,0,975,976,5,51,0,
+		0,976,977,5,271,0,0,977,978,5,238,0,0,978,979,3,172,86,0,979,91,1,0,0,
+		0,980,981,5,216,0,0,981,986,3,172,86,0,982,983,5,51,0,0,983,987,5,271,
+		0,0,984,985,5,225,0,0,985,987,3,178,89,0,986,982,1,0,0,0,986,984,1,0,0,
+		0,987,93,1,0,0,0,988,989,5,218,0,0,989,990,5,219,0,0,990,991,3,178,89,
+		0,991,995,5,252,0,0,992,994,3,96,48,0,993,992,1,0,0,0,994,997,1,0,0,0,
+		995,993,1,0,0,0,995,996,1,0,0,0,996,1000,1,0,0,0,997,995,1,0,0,0,998,999,
+		5,180,0,0,999,1001,3,172,86,0,1000,998,1,0,0,0,1000,1001,1,0,0,0,1001,
+		1002,1,0,0,0,1002,1003,5,253,0,0,1003,95,1,0,0,0,1004,1005,5,220,0,0,1005,
+		1006,3,172,86,0,1006,1007,3,172,86,0,1007,97,1,0,0,0,1008,1021,5,121,0,
+		0,1009,1021,5,122,0,0,1010,1021,5,123,0,0,1011,1012,5,52,0,0,1012,1016,
+		5,252,0,0,1013,1015,3,34,17,0,1014,1013,1,0,0,0,1015,1018,1,0,0,0,1016,
+		1014,1,0,0,0,1016,1017,1,0,0,0,1017,1019,1,0,0,0,1018,1016,1,0,0,0,1019,
+		1021,5,253,0,0,1020,1008,1,0,0,0,1020,1009,1,0,0,0,1020,1010,1,0,0,0,1020,
+		1011,1,0,0,0,1021,99,1,0,0,0,1022,1023,5,226,0,0,1023,1024,3,178,89,0,
+		1024,1028,5,252,0,0,1025,1027,3,102,51,0,1026,1025,1,0,0,0,1027,1030,1,
+		0,0,0,1028,1026,1,0,0,0,1028,1029,1,0,0,0,1029,1031,1,0,0,0,1030,1028,
+		1,0,0,0,1031,1032,5,253,0,0,1032,101,1,0,0,0,1033,1034,5,206,0,0,1034,
+		1035,3,178,89,0,1035,1036,5,257,0,0,1036,1037,3,178,89,0,1037,1057,1,0,
+		0,0,1038,1039,5,204,0,0,1039,1057,3,172,86,0,1040,1041,5,227,0,0,1041,
+		1057,3,172,86,0,1042,1043,5,228,0,0,1043,1057,5,230,0,0,1044,1045,5,228,
+		0,0,1045,1057,3,178,89,0,1046,1048,5,65,0,0,1047,1049,3,104,52,0,1048,
+		1047,1,0,0,0,1049,1050,1,0,0,0,1050,1048,1,0,0,0,1050,1051,1,0,0,0,1051,
+		1057,1,0,0,0,1052,1053,5,214,0,0,1053,1054,5,175,0,0,1054,1055,5,51,0,
+		0,1055,1057,3,178,89,0,1056,1033,1,0,0,0,1056,1038,1,0,0,0,1056,1040,1,
+		0,0,0,1056,1042,1,0,0,0,1056,1044,1,0,0,0,1056,1046,1,0,0,0,1056,1052,
+		1,0,0,0,1057,103,1,0,0,0,1058,1059,5,229,0,0,1059,1065,3,172,86,0,1060,
+		1061,5,103,0,0,1061,1065,3,172,86,0,1062,1063,5,104,0,0,1063,1065,3,172,
+		86,0,1064,1058,1,0,0,0,1064,1060,1,0,0,0,1064,1062,1,0,0,0,1065,105,1,
+		0,0,0,1066,1067,5,125,0,0,1067,1068,3,178,89,0,1068,1072,5,252,0,0,1069,
+		1071,3,108,54,0,1070,1069,1,0,0,0,1071,1074,1,0,0,0,1072,1070,1,0,0,0,
+		1072,1073,1,0,0,0,1073,1075,1,0,0,0,1074,1072,1,0,0,0,1075,1076,5,253,
+		0,0,1076,107,1,0,0,0,1077,1078,5,126,0,0,1078,1113,3,172,86,0,1079,1080,
+		5,127,0,0,1080,1085,3,110,55,0,1081,1082,5,256,0,0,1082,1084,3,110,55,
+		0,1083,1081,1,0,0,0,1084,1087,1,0,0,0,1085,1083,1,0,0,0,1085,1086,1,0,
+		0,0,1086,1113,1,0,0,0,1087,1085,1,0,0,0,1088,1089,5,171,0,0,1089,1113,
+		3,172,86,0,1090,1091,5,172,0,0,1091,1092,3,172,86,0,1092,1093,5,169,0,
+		0,1093,1096,3,178,89,0,1094,1095,5,173,0,0,1095,1097,3,172,86,0,1096,1094,
+		1,0,0,0,1096,1097,1,0,0,0,1097,1099,1,0,0,0,1098,1100,5,178,0,0,1099,1098,
+		1,0,0,0,1099,1100,1,0,0,0,1100,1113,1,0,0,0,1101,1102,5,212,0,0,1102,1113,
+		3,172,86,0,1103,1104,5,174,0,0,1104,1109,3,114,57,0,1105,1106,5,256,0,
 		0,1106,1108,3,114,57,0,1107,1105,1,0,0,0,1108,1111,1,0,0,0,1109,1107,1,
 		0,0,0,1109,1110,1,0,0,0,1110,1113,1,0,0,0,1111,1109,1,0,0,0,1112,1077,
 		1,0,0,0,1112,1079,1,0,0,0,1112,1088,1,0,0,0,1112,1090,1,0,0,0,1112,1101,
 		1,0,0,0,1112,1103,1,0,0,0,1113,109,1,0,0,0,1114,1115,3,178,89,0,1115,1124,
-		3,172,86,0,1116,1120,5,250,0,0,1117,1119,3,112,56,0,1118,1117,1,0,0,0,
+		3,172,86,0,1116,1120,5,252,0,0,1117,1119,3,112,56,0,1118,1117,1,0,0,0,
 		1119,1122,1,0,0,0,1120,1118,1,0,0,0,1120,1121,1,0,0,0,1121,1123,1,0,0,
-		0,1122,1120,1,0,0,0,1123,1125,5,251,0,0,1124,1116,1,0,0,0,1124,1125,1,
-		0,0,0,1125,111,1,0,0,0,1126,1127,5,169,0,0,1127,1133,3,172,86,0,1128,1129,
-		5,170,0,0,1129,1133,3,172,86,0,1130,1131,5,171,0,0,1131,1133,3,172,86,
+		0,1122,1120,1,0,0,0,1123,1125,5,253,0,0,1124,1116,1,0,0,0,1124,1125,1,
+		0,0,0,1125,111,1,0,0,0,1126,1127,5,171,0,0,1127,1133,3,172,86,0,1128,1129,
+		5,172,0,0,1129,1133,3,172,86,0,1130,1131,5,173,0,0,1131,1133,3,172,86,
 		0,1132,1126,1,0,0,0,1132,1128,1,0,0,0,1132,1130,1,0,0,0,1133,113,1,0,0,
-		0,1134,1135,5,269,0,0,1135,1136,3,172,86,0,1136,115,1,0,0,0,1137,1138,
-		5,128,0,0,1138,1147,3,178,89,0,1139,1143,5,250,0,0,1140,1142,3,118,59,
+		0,1134,1135,5,271,0,0,1135,1136,3,172,86,0,1136,115,1,0,0,0,1137,1138,
+		5,128,0,0,1138,1147,3,178,89,0,1139,1143,5,252,0,0,1140,1142,3,118,59,
 		0,1141,1140,1,0,0,0,1142,1145,1,0,0,0,1143,1141,1,0,0,0,1143,1144,1,0,
-		0,0,1144,1146,1,0,0,0,1145,1143,1,0,0,0,1146,1148,5,251,0,0,1147,1139,
+		0,0,1144,1146,1,0,0,0,1145,1143,1,0,0,0,1146,1148,5,253,0,0,1147,1139,
 		1,0,0,0,1147,1148,1,0,0,0,1148,117,1,0,0,0,1149,1150,5,129,0,0,1150,1156,
 		3,172,86,0,1151,1152,5,130,0,0,1152,1156,3,172,86,0,1153,1154,5,131,0,
 		0,1154,1156,3,172,86,0,1155,1149,1,0,0,0,1155,1151,1,0,0,0,1155,1153,1,
 		0,0,0,1156,119,1,0,0,0,1157,1158,5,132,0,0,1158,1159,3,178,89,0,1159,1160,
-		5,250,0,0,1160,1168,3,172,86,0,1161,1166,3,168,84,0,1162,1163,5,57,0,0,
+		5,252,0,0,1160,1168,3,172,86,0,1161,1166,3,168,84,0,1162,1163,5,57,0,0,
 		1163,1164,3,172,86,0,1164,1165,3,168,84,0,1165,1167,1,0,0,0,1166,1162,
 		1,0,0,0,1166,1167,1,0,0,0,1167,1169,1,0,0,0,1168,1161,1,0,0,0,1168,1169,
-		1,0,0,0,1169,1170,1,0,0,0,1170,1171,5,251,0,0,1171,121,1,0,0,0,1172,1173,
-		5,133,0,0,1173,1174,3,178,89,0,1174,1175,5,257,0,0,1175,1182,3,172,86,
-		0,1176,1179,5,134,0,0,1177,1180,5,135,0,0,1178,1180,5,136,0,0,1179,1177,
+		1,0,0,0,1169,1170,1,0,0,0,1170,1171,5,253,0,0,1171,121,1,0,0,0,1172,1173,
+		5,133,0,0,1173,1174,3,178,89,0,1174,1175,5,259,0,0,1175,1182,3,172,86,
+		0,1176,1179,5,134,0,0,1177,1180,5,137,0,0,1178,1180,5,138,0,0,1179,1177,
 		1,0,0,0,1179,1178,1,0,0,0,1180,1181,1,0,0,0,1181,1183,3,170,85,0,1182,
 		1176,1,0,0,0,1182,1183,1,0,0,0,1183,1186,1,0,0,0,1184,1185,5,51,0,0,1185,
-		1187,5,269,0,0,1186,1184,1,0,0,0,1186,1187,1,0,0,0,1187,123,1,0,0,0,1188,
-		1189,5,137,0,0,1189,1190,3,178,89,0,1190,1191,5,145,0,0,1191,1194,3,172,
-		86,0,1192,1193,5,51,0,0,1193,1195,5,269,0,0,1194,1192,1,0,0,0,1194,1195,
-		1,0,0,0,1195,1199,1,0,0,0,1196,1197,5,138,0,0,1197,1198,5,140,0,0,1198,
-		1200,5,271,0,0,1199,1196,1,0,0,0,1199,1200,1,0,0,0,1200,1204,1,0,0,0,1201,
-		1202,5,139,0,0,1202,1203,5,140,0,0,1203,1205,5,271,0,0,1204,1201,1,0,0,
-		0,1204,1205,1,0,0,0,1205,1216,1,0,0,0,1206,1207,5,162,0,0,1207,1208,5,
-		188,0,0,1208,1209,3,178,89,0,1209,1210,5,163,0,0,1210,1211,5,167,0,0,1211,
-		1212,5,271,0,0,1212,1214,5,164,0,0,1213,1215,3,126,63,0,1214,1213,1,0,
+		1187,5,271,0,0,1186,1184,1,0,0,0,1186,1187,1,0,0,0,1187,123,1,0,0,0,1188,
+		1189,5,139,0,0,1189,1190,3,178,89,0,1190,1191,5,147,0,0,1191,1194,3,172,
+		86,0,1192,1193,5,51,0,0,1193,1195,5,271,0,0,1194,1192,1,0,0,0,1194,1195,
+		1,0,0,0,1195,1199,1,0,0,0,1196,1197,5,140,0,0,1197,1198,5,142,0,0,1198,
+		1200,5,273,0,0,1199,1196,1,0,0,0,1199,1200,1,0,0,0,1200,1204,1,0,0,0,1201,
+		1202,5,141,0,0,1202,1203,5,142,0,0,1203,1205,5,273,0,0,1204,1201,1,0,0,
+		0,1204,1205,1,0,0,0,1205,1216,1,0,0,0,1206,1207,5,164,0,0,1207,1208,5,
+		190,0,0,1208,1209,3,178,89,0,1209,1210,5,165,0,0,1210,1211,5,169,0,0,1211,
+		1212,5,273,0,0,1212,1214,5,166,0,0,1213,1215,3,126,63,0,1214,1213,1,0,
 		0,0,1214,1215,1,0,0,0,1215,1217,1,0,0,0,1216,1206,1,0,0,0,1216,1217,1,
-		0,0,0,1217,1218,1,0,0,0,1218,1219,5,256,0,0,1219,1224,3,128,64,0,1220,
-		1221,5,254,0,0,1221,1223,3,128,64,0,1222,1220,1,0,0,0,1223,1226,1,0,0,
+		0,0,0,1217,1218,1,0,0,0,1218,1219,5,258,0,0,1219,1224,3,128,64,0,1220,
+		1221,5,256,0,0,1221,1223,3,128,64,0,1222,1220,1,0,0,0,1223,1226,1,0,0,
 		0,1224,1222,1,0,0,0,1224,1225,1,0,0,0,1225,125,1,0,0,0,1226,1224,1,0,0,
-		0,1227,1228,5,165,0,0,1228,1233,3,178,89,0,1229,1230,5,254,0,0,1230,1232,
+		0,1227,1228,5,167,0,0,1228,1233,3,178,89,0,1229,1230,5,256,0,0,1230,1232,
 		3,178,89,0,1231,1229,1,0,0,0,1232,1235,1,0,0,0,1233,1231,1,0,0,0,1233,
-		1234,1,0,0,0,1234,1239,1,0,0,0,1235,1233,1,0,0,0,1236,1237,5,179,0,0,1237,
-		1238,5,166,0,0,1238,1240,3,178,89,0,1239,1236,1,0,0,0,1239,1240,1,0,0,
-		0,1240,1244,1,0,0,0,1241,1242,5,166,0,0,1242,1244,3,178,89,0,1243,1227,
-		1,0,0,0,1243,1241,1,0,0,0,1244,127,1,0,0,0,1245,1246,5,158,0,0,1246,1247,
-		5,270,0,0,1247,1248,5,167,0,0,1248,1265,3,178,89,0,1249,1261,5,161,0,0,
-		1250,1251,5,252,0,0,1251,1256,3,178,89,0,1252,1253,5,254,0,0,1253,1255,
+		1234,1,0,0,0,1234,1239,1,0,0,0,1235,1233,1,0,0,0,1236,1237,5,181,0,0,1237,
+		1238,5,168,0,0,1238,1240,3,178,89,0,1239,1236,1,0,0,0,1239,1240,1,0,0,
+		0,1240,1244,1,0,0,0,1241,1242,5,168,0,0,1242,1244,3,178,89,0,1243,1227,
+		1,0,0,0,1243,1241,1,0,0,0,1244,127,1,0,0,0,1245,1246,5,160,0,0,1246,1247,
+		5,272,0,0,1247,1248,5,169,0,0,1248,1265,3,178,89,0,1249,1261,5,163,0,0,
+		1250,1251,5,254,0,0,1251,1256,3,178,89,0,1252,1253,5,256,0,0,1253,1255,
 		3,178,89,0,1254,1252,1,0,0,0,1255,1258,1,0,0,0,1256,1254,1,0,0,0,1256,
-		1257,1,0,0,0,1257,1259,1,0,0,0,1258,1256,1,0,0,0,1259,1260,5,253,0,0,1260,
+		1257,1,0,0,0,1257,1259,1,0,0,0,1258,1256,1,0,0,0,1259,1260,5,255,0,0,1260,
 		1262,1,0,0,0,1261,1250,1,0,0,0,1261,1262,1,0,0,0,1262,1265,1,0,0,0,1263,
 		1265,3,178,89,0,1264,1245,1,0,0,0,1264,1249,1,0,0,0,1264,1263,1,0,0,0,
-		1265,129,1,0,0,0,1266,1267,5,146,0,0,1267,1268,5,145,0,0,1268,1271,3,172,
-		86,0,1269,1270,5,147,0,0,1270,1272,3,170,85,0,1271,1269,1,0,0,0,1271,1272,
-		1,0,0,0,1272,131,1,0,0,0,1273,1274,5,148,0,0,1274,1275,5,149,0,0,1275,
-		1280,3,134,67,0,1276,1277,5,254,0,0,1277,1279,3,134,67,0,1278,1276,1,0,
+		1265,129,1,0,0,0,1266,1267,5,148,0,0,1267,1268,5,147,0,0,1268,1271,3,172,
+		86,0,1269,1270,5,149,0,0,1270,1272,3,170,85,0,1271,1269,1,0,0,0,1271,1272,
+		1,0,0,0,1272,131,1,0,0,0,1273,1274,5,150,0,0,1274,1275,5,151,0,0,1275,
+		1280,3,134,67,0,1276,1277,5,256,0,0,1277,1279,3,134,67,0,1278,1276,1,0,
 		0,0,1279,1282,1,0,0,0,1280,1278,1,0,0,0,1280,1281,1,0,0,0,1281,133,1,0,
 		0,0,1282,1280,1,0,0,0,1283,1286,5,66,0,0,1284,1286,3,178,89,0,1285,1283,
-		1,0,0,0,1285,1284,1,0,0,0,1286,135,1,0,0,0,1287,1288,5,150,0,0,1288,1292,
-		5,250,0,0,1289,1291,3,138,69,0,1290,1289,1,0,0,0,1291,1294,1,0,0,0,1292,
+		1,0,0,0,1285,1284,1,0,0,0,1286,135,1,0,0,0,1287,1288,5,152,0,0,1288,1292,
+		5,252,0,0,1289,1291,3,138,69,0,1290,1289,1,0,0,0,1291,1294,1,0,0,0,1292,
 		1290,1,0,0,0,1292,1293,1,0,0,0,1293,1295,1,0,0,0,1294,1292,1,0,0,0,1295,
-		1296,5,251,0,0,1296,137,1,0,0,0,1297,1298,5,10,0,0,1298,1308,3,176,88,
-		0,1299,1300,5,151,0,0,1300,1305,3,178,89,0,1301,1302,5,254,0,0,1302,1304,
+		1296,5,253,0,0,1296,137,1,0,0,0,1297,1298,5,10,0,0,1298,1308,3,176,88,
+		0,1299,1300,5,153,0,0,1300,1305,3,178,89,0,1301,1302,5,256,0,0,1302,1304,
 		3,178,89,0,1303,1301,1,0,0,0,1304,1307,1,0,0,0,1305,1303,1,0,0,0,1305,
 		1306,1,0,0,0,1306,1309,1,0,0,0,1307,1305,1,0,0,0,1308,1299,1,0,0,0,1308,
-		1309,1,0,0,0,1309,1392,1,0,0,0,1310,1311,5,152,0,0,1311,1392,3,178,89,
-		0,1312,1313,5,153,0,0,1313,1392,3,178,89,0,1314,1315,5,154,0,0,1315,1316,
-		5,155,0,0,1316,1317,5,156,0,0,1317,1392,3,178,89,0,1318,1321,5,157,0,0,
-		1319,1320,5,270,0,0,1320,1322,5,204,0,0,1321,1319,1,0,0,0,1321,1322,1,
-		0,0,0,1322,1323,1,0,0,0,1323,1324,5,155,0,0,1324,1325,5,167,0,0,1325,1392,
-		3,178,89,0,1326,1327,5,158,0,0,1327,1328,5,270,0,0,1328,1329,5,204,0,0,
-		1329,1330,5,155,0,0,1330,1331,5,167,0,0,1331,1392,3,178,89,0,1332,1333,
-		5,181,0,0,1333,1338,3,178,89,0,1334,1335,5,254,0,0,1335,1337,3,178,89,
+		1309,1,0,0,0,1309,1392,1,0,0,0,1310,1311,5,154,0,0,1311,1392,3,178,89,
+		0,1312,1313,5,155,0,0,1313,1392,3,178,89,0,1314,1315,5,156,0,0,1315,1316,
+		5,157,0,0,1316,1317,5,158,0,0,1317,1392,3,178,89,0,1318,1321,5,159,0,0,
+		1319,1320,5,272,0,0,1320,1322,5,206,0,0,1321,1319,1,0,0,0,1321,1322,1,
+		0,0,0,1322,1323,1,0,0,0,1323,1324,5,157,0,0,1324,1325,5,169,0,0,1325,1392,
+		3,178,89,0,1326,1327,5,160,0,0,1327,1328,5,272,0,0,1328,1329,5,206,0,0,
+		1329,1330,5,157,0,0,1330,1331,5,169,0,0,1331,1392,3,178,89,0,1332,1333,
+		5,183,0,0,1333,1338,3,178,89,0,1334,1335,5,256,0,0,1335,1337,3,178,89,
 		0,1336,1334,1,0,0,0,1337,1340,1,0,0,0,1338,1336,1,0,0,0,1338,1339,1,0,
-		0,0,1339,1342,1,0,0,0,1340,1338,1,0,0,0,1341,1343,5,159,0,0,1342,1341,
-		1,0,0,0,1342,1343,1,0,0,0,1343,1344,1,0,0,0,1344,1345,5,167,0,0,1345,1346,
-		5,233,0,0,1346,1347,3,176,88,0,1347,1392,1,0,0,0,1348,1349,5,177,0,0,1349,
-		1350,3,172,86,0,1350,1354,5,250,0,0,1351,1353,3,138,69,0,1352,1351,1,0,
+		0,0,1339,1342,1,0,0,0,1340,1338,1,0,0,0,1341,1343,5,161,0,0,1342,1341,
+		1,0,0,0,1342,1343,1,0,0,0,1343,1344,1,0,0,0,1344,1345,5,169,0,0,1345,1346,
+		5,235,0,0,1346,1347,3,176,88,0,1347,1392,1,0,0,0,1348,1349,5,179,0,0,1349,
+		1350,3,172,86,0,1350,1354,5,252,0,0,1351,1353,3,138,69,0,1352,1351,1,0,
 		0,0,1353,1356,1,0,0,0,1354,1352,1,0,0,0,1354,1355,1,0,0,0,1355,1357,1,
-		0,0,0,1356,1354,1,0,0,0,1357,1367,5,251,0,0,1358,1359,5,178,0,0,1359,1363,
-		5,250,0,0,1360,1362,3,138,69,0,1361,1360,1,0,0,0,1362,1365,1,0,0,0,1363,
+		0,0,0,1356,1354,1,0,0,0,1357,1367,5,253,0,0,1358,1359,5,180,0,0,1359,1363,
+		5,252,0,0,1360,1362,3,138,69,0,1361,1360,1,0,0,0,1362,1365,1,0,0,0,1363,
 		1361,1,0,0,0,1363,1364,1,0,0,0,1364,1366,1,0,0,0,1365,1363,1,0,0,0,1366,
-		1368,5,251,0,0,1367,1358,1,0,0,0,1367,1368,1,0,0,0,1368,1392,1,0,0,0,1369,
-		1372,5,159,0,0,1370,1371,5,188,0,0,1371,1373,5,114,0,0,1372,1370,1,0,0,
-		0,1372,1373,1,0,0,0,1373,1374,1,0,0,0,1374,1378,5,250,0,0,1375,1377,3,
+		1368,5,253,0,0,1367,1358,1,0,0,0,1367,1368,1,0,0,0,1368,1392,1,0,0,0,1369,
+		1372,5,161,0,0,1370,1371,5,190,0,0,1371,1373,5,114,0,0,1372,1370,1,0,0,
+		0,1372,1373,1,0,0,0,1373,1374,1,0,0,0,1374,1378,5,252,0,0,1375,1377,3,
 		138,69,0,1376,1375,1,0,0,0,1377,1380,1,0,0,0,1378,1376,1,0,0,0,1378,1379,
-		1,0,0,0,1379,1381,1,0,0,0,1380,1378,1,0,0,0,1381,1392,5,251,0,0,1382,1383,
-		5,160,0,0,1383,1387,5,250,0,0,1384,1386,3,138,69,0,1385,1384,1,0,0,0,1386,
+		1,0,0,0,1379,1381,1,0,0,0,1380,1378,1,0,0,0,1381,1392,5,253,0,0,1382,1383,
+		5,162,0,0,1383,1387,5,252,0,0,1384,1386,3,138,69,0,1385,1384,1,0,0,0,1386,
 		1389,1,0,0,0,1387,1385,1,0,0,0,1387,1388,1,0,0,0,1388,1390,1,0,0,0,1389,
-		1387,1,0,0,0,1390,1392,5,251,0,0,1391,1297,1,0,0,0,1391,1310,1,0,0,0,1391,
+		1387,1,0,0,0,1390,1392,5,253,0,0,1391,1297,1,0,0,0,1391,1310,1,0,0,0,1391,
 		1312,1,0,0,0,1391,1314,1,0,0,0,1391,1318,1,0,0,0,1391,1326,1,0,0,0,1391,
 		1332,1,0,0,0,1391,1348,1,0,0,0,1391,1369,1,0,0,0,1391,1382,1,0,0,0,1392,
-		139,1,0,0,0,1393,1394,5,180,0,0,1394,1398,5,250,0,0,1395,1397,3,142,71,
+		139,1,0,0,0,1393,1394,5,182,0,0,1394,1398,5,252,0,0,1395,1397,3,142,71,
 		0,1396,1395,1,0,0,0,1397,1400,1,0,0,0,1398,1396,1,0,0,0,1398,1399,1,0,
-		0,0,1399,1401,1,0,0,0,1400,1398,1,0,0,0,1401,1402,5,251,0,0,1402,141,1,
-		0,0,0,1403,1404,5,181,0,0,1404,1409,3,178,89,0,1405,1406,5,254,0,0,1406,
+		0,0,1399,1401,1,0,0,0,1400,1398,1,0,0,0,1401,1402,5,253,0,0,1402,141,1,
+		0,0,0,1403,1404,5,183,0,0,1404,1409,3,178,89,0,1405,1406,5,256,0,0,1406,
 		1408,3,178,89,0,1407,1405,1,0,0,0,1408,1411,1,0,0,0,1409,1407,1,0,0,0,
 		1409,1410,1,0,0,0,1410,1415,1,0,0,0,1411,1409,1,0,0,0,1412,1414,3,144,
 		72,0,1413,1412,1,0,0,0,1414,1417,1,0,0,0,1415,1413,1,0,0,0,1415,1416,1,
 		0,0,0,1416,1420,1,0,0,0,1417,1415,1,0,0,0,1418,1420,3,136,68,0,1419,1403,
-		1,0,0,0,1419,1418,1,0,0,0,1420,143,1,0,0,0,1421,1422,5,182,0,0,1422,1468,
-		3,172,86,0,1423,1424,5,90,0,0,1424,1425,5,248,0,0,1425,1468,3,172,86,0,
-		1426,1427,5,90,0,0,1427,1468,3,178,89,0,1428,1429,5,183,0,0,1429,1468,
-		3,170,85,0,1430,1431,5,134,0,0,1431,1432,5,271,0,0,1432,1468,5,143,0,0,
-		1433,1434,5,103,0,0,1434,1435,3,172,86,0,1435,1436,5,190,0,0,1436,1437,
+		1,0,0,0,1419,1418,1,0,0,0,1420,143,1,0,0,0,1421,1422,5,184,0,0,1422,1468,
+		3,172,86,0,1423,1424,5,90,0,0,1424,1425,5,250,0,0,1425,1468,3,172,86,0,
+		1426,1427,5,90,0,0,1427,1468,3,178,89,0,1428,1429,5,185,0,0,1429,1468,
+		3,170,85,0,1430,1431,5,134,0,0,1431,1432,5,273,0,0,1432,1468,5,145,0,0,
+		1433,1434,5,103,0,0,1434,1435,3,172,86,0,1435,1436,5,192,0,0,1436,1437,
 		5,112,0,0,1437,1468,1,0,0,0,1438,1439,5,104,0,0,1439,1468,3,172,86,0,1440,
-		1441,5,105,0,0,1441,1442,3,172,86,0,1442,1443,5,190,0,0,1443,1444,5,112,
+		1441,5,105,0,0,1441,1442,3,172,86,0,1442,1443,5,192,0,0,1443,1444,5,112,
 		0,0,1444,1468,1,0,0,0,1445,1446,5,106,0,0,1446,1468,3,172,86,0,1447,1448,
 		5,107,0,0,1448,1468,5,108,0,0,1449,1450,5,109,0,0,1450,1468,3,172,86,0,
 		1451,1452,5,93,0,0,1452,1453,5,95,0,0,1453,1454,5,63,0,0,1454,1456,3,172,
@@ -15035,32 +15089,32 @@ public partial class DealLangParser : Parser {
 		0,0,0,1467,1430,1,0,0,0,1467,1433,1,0,0,0,1467,1438,1,0,0,0,1467,1440,
 		1,0,0,0,1467,1445,1,0,0,0,1467,1447,1,0,0,0,1467,1449,1,0,0,0,1467,1451,
 		1,0,0,0,1467,1465,1,0,0,0,1468,145,1,0,0,0,1469,1470,5,94,0,0,1470,1471,
-		5,167,0,0,1471,1472,3,172,86,0,1472,1473,5,134,0,0,1473,1474,3,170,85,
+		5,169,0,0,1471,1472,3,172,86,0,1472,1473,5,134,0,0,1473,1474,3,170,85,
 		0,1474,147,1,0,0,0,1475,1476,5,90,0,0,1476,1477,3,172,86,0,1477,149,1,
 		0,0,0,1478,1479,5,2,0,0,1479,1480,3,178,89,0,1480,1481,5,4,0,0,1481,1482,
-		3,178,89,0,1482,1486,5,250,0,0,1483,1485,3,152,76,0,1484,1483,1,0,0,0,
+		3,178,89,0,1482,1486,5,252,0,0,1483,1485,3,152,76,0,1484,1483,1,0,0,0,
 		1485,1488,1,0,0,0,1486,1484,1,0,0,0,1486,1487,1,0,0,0,1487,1489,1,0,0,
-		0,1488,1486,1,0,0,0,1489,1490,5,251,0,0,1490,151,1,0,0,0,1491,1492,3,178,
-		89,0,1492,1493,5,60,0,0,1493,1494,5,184,0,0,1494,1495,5,271,0,0,1495,1815,
+		0,1488,1486,1,0,0,0,1489,1490,5,253,0,0,1490,151,1,0,0,0,1491,1492,3,178,
+		89,0,1492,1493,5,60,0,0,1493,1494,5,186,0,0,1494,1495,5,273,0,0,1495,1824,
 		1,0,0,0,1496,1497,3,178,89,0,1497,1498,5,60,0,0,1498,1499,5,38,0,0,1499,
 		1503,3,172,86,0,1500,1502,3,166,83,0,1501,1500,1,0,0,0,1502,1505,1,0,0,
-		0,1503,1501,1,0,0,0,1503,1504,1,0,0,0,1504,1815,1,0,0,0,1505,1503,1,0,
-		0,0,1506,1507,3,178,89,0,1507,1511,5,98,0,0,1508,1509,5,156,0,0,1509,1510,
-		5,61,0,0,1510,1512,5,271,0,0,1511,1508,1,0,0,0,1511,1512,1,0,0,0,1512,
-		1513,1,0,0,0,1513,1514,5,63,0,0,1514,1515,3,170,85,0,1515,1815,1,0,0,0,
+		0,1503,1501,1,0,0,0,1503,1504,1,0,0,0,1504,1824,1,0,0,0,1505,1503,1,0,
+		0,0,1506,1507,3,178,89,0,1507,1511,5,98,0,0,1508,1509,5,158,0,0,1509,1510,
+		5,61,0,0,1510,1512,5,273,0,0,1511,1508,1,0,0,0,1511,1512,1,0,0,0,1512,
+		1513,1,0,0,0,1513,1514,5,63,0,0,1514,1515,3,170,85,0,1515,1824,1,0,0,0,
 		1516,1517,3,178,89,0,1517,1518,5,98,0,0,1518,1522,5,38,0,0,1519,1520,5,
-		156,0,0,1520,1521,5,61,0,0,1521,1523,5,271,0,0,1522,1519,1,0,0,0,1522,
+		158,0,0,1520,1521,5,61,0,0,1521,1523,5,273,0,0,1522,1519,1,0,0,0,1522,
 		1523,1,0,0,0,1523,1524,1,0,0,0,1524,1525,5,63,0,0,1525,1530,3,164,82,0,
-		1526,1527,5,254,0,0,1527,1529,3,164,82,0,1528,1526,1,0,0,0,1529,1532,1,
+		1526,1527,5,256,0,0,1527,1529,3,164,82,0,1528,1526,1,0,0,0,1529,1532,1,
 		0,0,0,1530,1528,1,0,0,0,1530,1531,1,0,0,0,1531,1536,1,0,0,0,1532,1530,
 		1,0,0,0,1533,1535,3,166,83,0,1534,1533,1,0,0,0,1535,1538,1,0,0,0,1536,
-		1534,1,0,0,0,1536,1537,1,0,0,0,1537,1815,1,0,0,0,1538,1536,1,0,0,0,1539,
+		1534,1,0,0,0,1536,1537,1,0,0,0,1537,1824,1,0,0,0,1538,1536,1,0,0,0,1539,
 		1540,3,176,88,0,1540,1541,7,4,0,0,1541,1542,3,172,86,0,1542,1547,3,168,
 		84,0,1543,1544,5,28,0,0,1544,1545,3,172,86,0,1545,1546,3,168,84,0,1546,
-		1548,1,0,0,0,1547,1543,1,0,0,0,1547,1548,1,0,0,0,1548,1815,1,0,0,0,1549,
-		1550,3,176,88,0,1550,1551,5,187,0,0,1551,1552,3,172,86,0,1552,1553,5,188,
-		0,0,1553,1554,5,269,0,0,1554,1815,1,0,0,0,1555,1556,3,178,89,0,1556,1589,
-		5,189,0,0,1557,1558,5,54,0,0,1558,1562,5,269,0,0,1559,1561,3,166,83,0,
+		1548,1,0,0,0,1547,1543,1,0,0,0,1547,1548,1,0,0,0,1548,1824,1,0,0,0,1549,
+		1550,3,176,88,0,1550,1551,5,189,0,0,1551,1552,3,172,86,0,1552,1553,5,190,
+		0,0,1553,1554,5,271,0,0,1554,1824,1,0,0,0,1555,1556,3,178,89,0,1556,1589,
+		5,191,0,0,1557,1558,5,54,0,0,1558,1562,5,271,0,0,1559,1561,3,166,83,0,
 		1560,1559,1,0,0,0,1561,1564,1,0,0,0,1562,1560,1,0,0,0,1562,1563,1,0,0,
 		0,1563,1566,1,0,0,0,1564,1562,1,0,0,0,1565,1567,3,156,78,0,1566,1565,1,
 		0,0,0,1566,1567,1,0,0,0,1567,1590,1,0,0,0,1568,1578,5,38,0,0,1569,1570,
@@ -15070,130 +15124,133 @@ public partial class DealLangParser : Parser {
 		0,0,0,1579,1583,1,0,0,0,1580,1582,3,166,83,0,1581,1580,1,0,0,0,1582,1585,
 		1,0,0,0,1583,1581,1,0,0,0,1583,1584,1,0,0,0,1584,1587,1,0,0,0,1585,1583,
 		1,0,0,0,1586,1588,3,156,78,0,1587,1586,1,0,0,0,1587,1588,1,0,0,0,1588,
-		1590,1,0,0,0,1589,1557,1,0,0,0,1589,1568,1,0,0,0,1590,1815,1,0,0,0,1591,
-		1593,5,180,0,0,1592,1594,3,144,72,0,1593,1592,1,0,0,0,1594,1595,1,0,0,
-		0,1595,1593,1,0,0,0,1595,1596,1,0,0,0,1596,1815,1,0,0,0,1597,1598,5,180,
-		0,0,1598,1599,5,181,0,0,1599,1815,5,111,0,0,1600,1601,5,180,0,0,1601,1602,
-		5,207,0,0,1602,1603,5,93,0,0,1603,1815,5,95,0,0,1604,1605,3,178,89,0,1605,
-		1606,5,122,0,0,1606,1607,3,172,86,0,1607,1815,1,0,0,0,1608,1609,3,178,
-		89,0,1609,1610,5,16,0,0,1610,1611,3,28,14,0,1611,1615,5,250,0,0,1612,1614,
+		1590,1,0,0,0,1589,1557,1,0,0,0,1589,1568,1,0,0,0,1590,1824,1,0,0,0,1591,
+		1593,5,182,0,0,1592,1594,3,144,72,0,1593,1592,1,0,0,0,1594,1595,1,0,0,
+		0,1595,1593,1,0,0,0,1595,1596,1,0,0,0,1596,1824,1,0,0,0,1597,1598,5,182,
+		0,0,1598,1599,5,183,0,0,1599,1824,5,111,0,0,1600,1601,5,182,0,0,1601,1602,
+		5,209,0,0,1602,1603,5,93,0,0,1603,1824,5,95,0,0,1604,1605,3,178,89,0,1605,
+		1606,5,122,0,0,1606,1607,3,172,86,0,1607,1824,1,0,0,0,1608,1609,3,178,
+		89,0,1609,1610,5,16,0,0,1610,1611,3,28,14,0,1611,1615,5,252,0,0,1612,1614,
 		3,34,17,0,1613,1612,1,0,0,0,1614,1617,1,0,0,0,1615,1613,1,0,0,0,1615,1616,
-		1,0,0,0,1616,1618,1,0,0,0,1617,1615,1,0,0,0,1618,1619,5,251,0,0,1619,1815,
-		1,0,0,0,1620,1621,3,178,89,0,1621,1622,5,19,0,0,1622,1623,5,269,0,0,1623,
-		1624,5,20,0,0,1624,1625,3,172,86,0,1625,1815,1,0,0,0,1626,1627,3,178,89,
-		0,1627,1629,5,21,0,0,1628,1630,5,258,0,0,1629,1628,1,0,0,0,1629,1630,1,
-		0,0,0,1630,1631,1,0,0,0,1631,1632,3,172,86,0,1632,1815,1,0,0,0,1633,1634,
-		3,178,89,0,1634,1635,5,243,0,0,1635,1638,3,170,85,0,1636,1637,5,51,0,0,
-		1637,1639,5,269,0,0,1638,1636,1,0,0,0,1638,1639,1,0,0,0,1639,1815,1,0,
-		0,0,1640,1641,3,178,89,0,1641,1642,5,243,0,0,1642,1643,5,38,0,0,1643,1648,
-		3,162,81,0,1644,1645,5,254,0,0,1645,1647,3,162,81,0,1646,1644,1,0,0,0,
+		1,0,0,0,1616,1618,1,0,0,0,1617,1615,1,0,0,0,1618,1619,5,253,0,0,1619,1824,
+		1,0,0,0,1620,1621,3,178,89,0,1621,1622,5,19,0,0,1622,1623,5,271,0,0,1623,
+		1624,5,20,0,0,1624,1625,3,172,86,0,1625,1824,1,0,0,0,1626,1627,3,178,89,
+		0,1627,1629,5,21,0,0,1628,1630,5,260,0,0,1629,1628,1,0,0,0,1629,1630,1,
+		0,0,0,1630,1631,1,0,0,0,1631,1632,3,172,86,0,1632,1824,1,0,0,0,1633,1634,
+		3,178,89,0,1634,1635,5,245,0,0,1635,1638,3,170,85,0,1636,1637,5,51,0,0,
+		1637,1639,5,271,0,0,1638,1636,1,0,0,0,1638,1639,1,0,0,0,1639,1824,1,0,
+		0,0,1640,1641,3,178,89,0,1641,1642,5,245,0,0,1642,1643,5,38,0,0,1643,1648,
+		3,162,81,0,1644,1645,5,256,0,0,1645,1647,3,162,81,0,1646,1644,1,0,0,0,
 		1647,1650,1,0,0,0,1648,1646,1,0,0,0,1648,1649,1,0,0,0,1649,1653,1,0,0,
-		0,1650,1648,1,0,0,0,1651,1652,5,51,0,0,1652,1654,5,269,0,0,1653,1651,1,
+		0,1650,1648,1,0,0,0,1651,1652,5,51,0,0,1652,1654,5,271,0,0,1653,1651,1,
 		0,0,0,1653,1654,1,0,0,0,1654,1658,1,0,0,0,1655,1657,3,166,83,0,1656,1655,
-		1,0,0,0,1657,1660,1,0,0,0,1658,1656,1,0,0,0,1658,1659,1,0,0,0,1659,1815,
-		1,0,0,0,1660,1658,1,0,0,0,1661,1662,3,178,89,0,1662,1663,5,247,0,0,1663,
-		1664,5,38,0,0,1664,1669,3,162,81,0,1665,1666,5,254,0,0,1666,1668,3,162,
+		1,0,0,0,1657,1660,1,0,0,0,1658,1656,1,0,0,0,1658,1659,1,0,0,0,1659,1824,
+		1,0,0,0,1660,1658,1,0,0,0,1661,1662,3,178,89,0,1662,1663,5,249,0,0,1663,
+		1664,5,38,0,0,1664,1669,3,162,81,0,1665,1666,5,256,0,0,1666,1668,3,162,
 		81,0,1667,1665,1,0,0,0,1668,1671,1,0,0,0,1669,1667,1,0,0,0,1669,1670,1,
 		0,0,0,1670,1675,1,0,0,0,1671,1669,1,0,0,0,1672,1674,3,166,83,0,1673,1672,
-		1,0,0,0,1674,1677,1,0,0,0,1675,1673,1,0,0,0,1675,1676,1,0,0,0,1676,1815,
+		1,0,0,0,1674,1677,1,0,0,0,1675,1673,1,0,0,0,1675,1676,1,0,0,0,1676,1824,
 		1,0,0,0,1677,1675,1,0,0,0,1678,1679,3,178,89,0,1679,1680,5,92,0,0,1680,
-		1681,3,172,86,0,1681,1815,1,0,0,0,1682,1683,3,178,89,0,1683,1684,5,93,
-		0,0,1684,1685,5,140,0,0,1685,1686,3,170,85,0,1686,1687,5,63,0,0,1687,1689,
+		1681,3,172,86,0,1681,1824,1,0,0,0,1682,1683,3,178,89,0,1683,1684,5,93,
+		0,0,1684,1685,5,142,0,0,1685,1686,3,170,85,0,1686,1687,5,63,0,0,1687,1689,
 		3,172,86,0,1688,1690,3,146,73,0,1689,1688,1,0,0,0,1689,1690,1,0,0,0,1690,
 		1692,1,0,0,0,1691,1693,3,148,74,0,1692,1691,1,0,0,0,1692,1693,1,0,0,0,
-		1693,1815,1,0,0,0,1694,1695,3,178,89,0,1695,1696,5,207,0,0,1696,1697,5,
-		93,0,0,1697,1815,1,0,0,0,1698,1699,3,178,89,0,1699,1700,5,71,0,0,1700,
-		1702,5,69,0,0,1701,1703,5,270,0,0,1702,1701,1,0,0,0,1702,1703,1,0,0,0,
-		1703,1815,1,0,0,0,1704,1705,3,178,89,0,1705,1706,5,71,0,0,1706,1709,5,
-		70,0,0,1707,1708,5,51,0,0,1708,1710,5,269,0,0,1709,1707,1,0,0,0,1709,1710,
-		1,0,0,0,1710,1815,1,0,0,0,1711,1712,3,178,89,0,1712,1713,5,173,0,0,1713,
-		1714,5,54,0,0,1714,1717,5,269,0,0,1715,1716,5,63,0,0,1716,1718,3,172,86,
-		0,1717,1715,1,0,0,0,1717,1718,1,0,0,0,1718,1721,1,0,0,0,1719,1720,5,174,
-		0,0,1720,1722,3,172,86,0,1721,1719,1,0,0,0,1721,1722,1,0,0,0,1722,1815,
-		1,0,0,0,1723,1724,3,178,89,0,1724,1725,5,173,0,0,1725,1726,5,145,0,0,1726,
-		1729,3,172,86,0,1727,1728,5,51,0,0,1728,1730,5,269,0,0,1729,1727,1,0,0,
+		1693,1824,1,0,0,0,1694,1695,3,178,89,0,1695,1696,5,209,0,0,1696,1697,5,
+		93,0,0,1697,1824,1,0,0,0,1698,1699,3,178,89,0,1699,1700,5,71,0,0,1700,
+		1702,5,69,0,0,1701,1703,5,272,0,0,1702,1701,1,0,0,0,1702,1703,1,0,0,0,
+		1703,1824,1,0,0,0,1704,1705,3,178,89,0,1705,1706,5,71,0,0,1706,1709,5,
+		70,0,0,1707,1708,5,51,0,0,1708,1710,5,271,0,0,1709,1707,1,0,0,0,1709,1710,
+		1,0,0,0,1710,1824,1,0,0,0,1711,1712,3,178,89,0,1712,1713,5,175,0,0,1713,
+		1714,5,54,0,0,1714,1717,5,271,0,0,1715,1716,5,63,0,0,1716,1718,3,172,86,
+		0,1717,1715,1,0,0,0,1717,1718,1,0,0,0,1718,1721,1,0,0,0,1719,1720,5,176,
+		0,0,1720,1722,3,172,86,0,1721,1719,1,0,0,0,1721,1722,1,0,0,0,1722,1824,
+		1,0,0,0,1723,1724,3,178,89,0,1724,1725,5,175,0,0,1725,1726,5,147,0,0,1726,
+		1729,3,172,86,0,1727,1728,5,51,0,0,1728,1730,5,271,0,0,1729,1727,1,0,0,
 		0,1729,1730,1,0,0,0,1730,1733,1,0,0,0,1731,1732,5,63,0,0,1732,1734,3,172,
 		86,0,1733,1731,1,0,0,0,1733,1734,1,0,0,0,1734,1737,1,0,0,0,1735,1736,5,
-		174,0,0,1736,1738,3,172,86,0,1737,1735,1,0,0,0,1737,1738,1,0,0,0,1738,
-		1815,1,0,0,0,1739,1740,3,178,89,0,1740,1741,5,175,0,0,1741,1742,3,172,
-		86,0,1742,1815,1,0,0,0,1743,1744,3,178,89,0,1744,1745,5,168,0,0,1745,1748,
-		3,172,86,0,1746,1747,5,51,0,0,1747,1749,5,269,0,0,1748,1746,1,0,0,0,1748,
-		1749,1,0,0,0,1749,1752,1,0,0,0,1750,1751,5,167,0,0,1751,1753,5,269,0,0,
-		1752,1750,1,0,0,0,1752,1753,1,0,0,0,1753,1815,1,0,0,0,1754,1755,3,178,
-		89,0,1755,1757,5,65,0,0,1756,1758,3,104,52,0,1757,1756,1,0,0,0,1758,1759,
-		1,0,0,0,1759,1757,1,0,0,0,1759,1760,1,0,0,0,1760,1815,1,0,0,0,1761,1762,
-		5,22,0,0,1762,1815,5,271,0,0,1763,1764,5,23,0,0,1764,1815,5,271,0,0,1765,
-		1815,5,24,0,0,1766,1815,5,25,0,0,1767,1768,3,178,89,0,1768,1769,5,26,0,
-		0,1769,1770,5,27,0,0,1770,1771,3,172,86,0,1771,1772,3,168,84,0,1772,1773,
-		5,28,0,0,1773,1774,3,172,86,0,1774,1775,3,168,84,0,1775,1815,1,0,0,0,1776,
-		1777,3,178,89,0,1777,1778,5,29,0,0,1778,1781,5,167,0,0,1779,1782,5,30,
-		0,0,1780,1782,3,172,86,0,1781,1779,1,0,0,0,1781,1780,1,0,0,0,1782,1783,
-		1,0,0,0,1783,1784,5,31,0,0,1784,1785,3,172,86,0,1785,1786,3,168,84,0,1786,
-		1787,5,28,0,0,1787,1788,3,172,86,0,1788,1789,3,168,84,0,1789,1815,1,0,
-		0,0,1790,1791,3,178,89,0,1791,1792,5,32,0,0,1792,1793,3,172,86,0,1793,
-		1794,3,168,84,0,1794,1795,5,20,0,0,1795,1796,3,172,86,0,1796,1815,1,0,
-		0,0,1797,1798,5,33,0,0,1798,1799,3,176,88,0,1799,1800,5,34,0,0,1800,1801,
-		3,176,88,0,1801,1804,3,172,86,0,1802,1803,5,35,0,0,1803,1805,3,172,86,
-		0,1804,1802,1,0,0,0,1804,1805,1,0,0,0,1805,1815,1,0,0,0,1806,1807,5,36,
-		0,0,1807,1808,5,35,0,0,1808,1809,3,172,86,0,1809,1810,3,168,84,0,1810,
-		1811,5,37,0,0,1811,1812,3,172,86,0,1812,1813,3,168,84,0,1813,1815,1,0,
-		0,0,1814,1491,1,0,0,0,1814,1496,1,0,0,0,1814,1506,1,0,0,0,1814,1516,1,
-		0,0,0,1814,1539,1,0,0,0,1814,1549,1,0,0,0,1814,1555,1,0,0,0,1814,1591,
-		1,0,0,0,1814,1597,1,0,0,0,1814,1600,1,0,0,0,1814,1604,1,0,0,0,1814,1608,
-		1,0,0,0,1814,1620,1,0,0,0,1814,1626,1,0,0,0,1814,1633,1,0,0,0,1814,1640,
-		1,0,0,0,1814,1661,1,0,0,0,1814,1678,1,0,0,0,1814,1682,1,0,0,0,1814,1694,
-		1,0,0,0,1814,1698,1,0,0,0,1814,1704,1,0,0,0,1814,1711,1,0,0,0,1814,1723,
-		1,0,0,0,1814,1739,1,0,0,0,1814,1743,1,0,0,0,1814,1754,1,0,0,0,1814,1761,
-		1,0,0,0,1814,1763,1,0,0,0,1814,1765,1,0,0,0,1814,1766,1,0,0,0,1814,1767,
-		1,0,0,0,1814,1776,1,0,0,0,1814,1790,1,0,0,0,1814,1797,1,0,0,0,1814,1806,
-		1,0,0,0,1815,153,1,0,0,0,1816,1817,5,73,0,0,1817,1818,5,269,0,0,1818,1819,
-		5,179,0,0,1819,1820,3,172,86,0,1820,1821,3,168,84,0,1821,155,1,0,0,0,1822,
-		1823,5,45,0,0,1823,1824,5,40,0,0,1824,1825,5,41,0,0,1825,1826,3,172,86,
-		0,1826,1827,5,42,0,0,1827,1831,3,172,86,0,1828,1830,3,166,83,0,1829,1828,
-		1,0,0,0,1830,1833,1,0,0,0,1831,1829,1,0,0,0,1831,1832,1,0,0,0,1832,1859,
-		1,0,0,0,1833,1831,1,0,0,0,1834,1835,5,45,0,0,1835,1836,5,38,0,0,1836,1837,
-		5,63,0,0,1837,1842,3,160,80,0,1838,1839,5,254,0,0,1839,1841,3,160,80,0,
-		1840,1838,1,0,0,0,1841,1844,1,0,0,0,1842,1840,1,0,0,0,1842,1843,1,0,0,
-		0,1843,1850,1,0,0,0,1844,1842,1,0,0,0,1845,1847,5,254,0,0,1846,1845,1,
-		0,0,0,1846,1847,1,0,0,0,1847,1848,1,0,0,0,1848,1849,5,178,0,0,1849,1851,
-		3,158,79,0,1850,1846,1,0,0,0,1850,1851,1,0,0,0,1851,1855,1,0,0,0,1852,
-		1854,3,166,83,0,1853,1852,1,0,0,0,1854,1857,1,0,0,0,1855,1853,1,0,0,0,
-		1855,1856,1,0,0,0,1856,1859,1,0,0,0,1857,1855,1,0,0,0,1858,1822,1,0,0,
-		0,1858,1834,1,0,0,0,1859,157,1,0,0,0,1860,1861,5,40,0,0,1861,1862,5,41,
-		0,0,1862,1863,3,172,86,0,1863,1864,5,42,0,0,1864,1865,3,172,86,0,1865,
-		159,1,0,0,0,1866,1867,3,172,86,0,1867,1868,5,34,0,0,1868,1869,3,172,86,
-		0,1869,161,1,0,0,0,1870,1872,5,259,0,0,1871,1870,1,0,0,0,1871,1872,1,0,
-		0,0,1872,1873,1,0,0,0,1873,1874,3,170,85,0,1874,1875,5,34,0,0,1875,1876,
-		3,172,86,0,1876,163,1,0,0,0,1877,1878,3,170,85,0,1878,1879,5,34,0,0,1879,
-		1880,3,172,86,0,1880,165,1,0,0,0,1881,1882,5,39,0,0,1882,1883,3,176,88,
-		0,1883,1884,3,172,86,0,1884,167,1,0,0,0,1885,1886,5,190,0,0,1886,1887,
-		5,203,0,0,1887,169,1,0,0,0,1888,1889,5,270,0,0,1889,171,1,0,0,0,1890,1891,
-		6,86,-1,0,1891,1892,5,252,0,0,1892,1893,3,172,86,0,1893,1894,5,253,0,0,
-		1894,1933,1,0,0,0,1895,1896,5,259,0,0,1896,1933,3,172,86,16,1897,1898,
-		5,207,0,0,1898,1933,3,172,86,11,1899,1900,5,177,0,0,1900,1901,3,172,86,
-		0,1901,1902,5,179,0,0,1902,1903,3,172,86,0,1903,1904,5,178,0,0,1904,1905,
-		3,172,86,0,1905,1933,1,0,0,0,1906,1907,3,178,89,0,1907,1916,5,252,0,0,
-		1908,1913,3,172,86,0,1909,1910,5,254,0,0,1910,1912,3,172,86,0,1911,1909,
-		1,0,0,0,1912,1915,1,0,0,0,1913,1911,1,0,0,0,1913,1914,1,0,0,0,1914,1917,
-		1,0,0,0,1915,1913,1,0,0,0,1916,1908,1,0,0,0,1916,1917,1,0,0,0,1917,1918,
-		1,0,0,0,1918,1919,5,253,0,0,1919,1933,1,0,0,0,1920,1922,7,5,0,0,1921,1923,
-		3,174,87,0,1922,1921,1,0,0,0,1922,1923,1,0,0,0,1923,1924,1,0,0,0,1924,
-		1925,5,190,0,0,1925,1933,3,174,87,0,1926,1927,5,271,0,0,1927,1933,3,174,
-		87,0,1928,1933,5,270,0,0,1929,1933,5,271,0,0,1930,1933,5,269,0,0,1931,
-		1933,3,176,88,0,1932,1890,1,0,0,0,1932,1895,1,0,0,0,1932,1897,1,0,0,0,
-		1932,1899,1,0,0,0,1932,1906,1,0,0,0,1932,1920,1,0,0,0,1932,1926,1,0,0,
-		0,1932,1928,1,0,0,0,1932,1929,1,0,0,0,1932,1930,1,0,0,0,1932,1931,1,0,
-		0,0,1933,1954,1,0,0,0,1934,1935,10,15,0,0,1935,1936,5,204,0,0,1936,1953,
-		3,172,86,16,1937,1938,10,14,0,0,1938,1939,7,6,0,0,1939,1953,3,172,86,15,
-		1940,1941,10,13,0,0,1941,1942,7,3,0,0,1942,1953,3,172,86,14,1943,1944,
-		10,12,0,0,1944,1945,7,7,0,0,1945,1953,3,172,86,13,1946,1947,10,10,0,0,
-		1947,1948,5,205,0,0,1948,1953,3,172,86,11,1949,1950,10,9,0,0,1950,1951,
-		5,206,0,0,1951,1953,3,172,86,10,1952,1934,1,0,0,0,1952,1937,1,0,0,0,1952,
-		1940,1,0,0,0,1952,1943,1,0,0,0,1952,1946,1,0,0,0,1952,1949,1,0,0,0,1953,
-		1956,1,0,0,0,1954,1952,1,0,0,0,1954,1955,1,0,0,0,1955,173,1,0,0,0,1956,
-		1954,1,0,0,0,1957,1958,7,8,0,0,1958,175,1,0,0,0,1959,1962,3,178,89,0,1960,
-		1961,5,255,0,0,1961,1963,3,178,89,0,1962,1960,1,0,0,0,1962,1963,1,0,0,
-		0,1963,177,1,0,0,0,1964,1965,7,9,0,0,1965,179,1,0,0,0,211,184,186,200,
+		176,0,0,1736,1738,3,172,86,0,1737,1735,1,0,0,0,1737,1738,1,0,0,0,1738,
+		1824,1,0,0,0,1739,1740,3,178,89,0,1740,1741,5,177,0,0,1741,1742,3,172,
+		86,0,1742,1824,1,0,0,0,1743,1744,3,178,89,0,1744,1745,5,170,0,0,1745,1748,
+		3,172,86,0,1746,1747,5,51,0,0,1747,1749,5,271,0,0,1748,1746,1,0,0,0,1748,
+		1749,1,0,0,0,1749,1752,1,0,0,0,1750,1751,5,169,0,0,1751,1753,5,271,0,0,
+		1752,1750,1,0,0,0,1752,1753,1,0,0,0,1753,1761,1,0,0,0,1754,1755,5,181,
+		0,0,1755,1759,5,135,0,0,1756,1757,5,134,0,0,1757,1760,3,170,85,0,1758,
+		1760,5,136,0,0,1759,1756,1,0,0,0,1759,1758,1,0,0,0,1760,1762,1,0,0,0,1761,
+		1754,1,0,0,0,1761,1762,1,0,0,0,1762,1824,1,0,0,0,1763,1764,3,178,89,0,
+		1764,1766,5,65,0,0,1765,1767,3,104,52,0,1766,1765,1,0,0,0,1767,1768,1,
+		0,0,0,1768,1766,1,0,0,0,1768,1769,1,0,0,0,1769,1824,1,0,0,0,1770,1771,
+		5,22,0,0,1771,1824,5,273,0,0,1772,1773,5,23,0,0,1773,1824,5,273,0,0,1774,
+		1824,5,24,0,0,1775,1824,5,25,0,0,1776,1777,3,178,89,0,1777,1778,5,26,0,
+		0,1778,1779,5,27,0,0,1779,1780,3,172,86,0,1780,1781,3,168,84,0,1781,1782,
+		5,28,0,0,1782,1783,3,172,86,0,1783,1784,3,168,84,0,1784,1824,1,0,0,0,1785,
+		1786,3,178,89,0,1786,1787,5,29,0,0,1787,1790,5,169,0,0,1788,1791,5,30,
+		0,0,1789,1791,3,172,86,0,1790,1788,1,0,0,0,1790,1789,1,0,0,0,1791,1792,
+		1,0,0,0,1792,1793,5,31,0,0,1793,1794,3,172,86,0,1794,1795,3,168,84,0,1795,
+		1796,5,28,0,0,1796,1797,3,172,86,0,1797,1798,3,168,84,0,1798,1824,1,0,
+		0,0,1799,1800,3,178,89,0,1800,1801,5,32,0,0,1801,1802,3,172,86,0,1802,
+		1803,3,168,84,0,1803,1804,5,20,0,0,1804,1805,3,172,86,0,1805,1824,1,0,
+		0,0,1806,1807,5,33,0,0,1807,1808,3,176,88,0,1808,1809,5,34,0,0,1809,1810,
+		3,176,88,0,1810,1813,3,172,86,0,1811,1812,5,35,0,0,1812,1814,3,172,86,
+		0,1813,1811,1,0,0,0,1813,1814,1,0,0,0,1814,1824,1,0,0,0,1815,1816,5,36,
+		0,0,1816,1817,5,35,0,0,1817,1818,3,172,86,0,1818,1819,3,168,84,0,1819,
+		1820,5,37,0,0,1820,1821,3,172,86,0,1821,1822,3,168,84,0,1822,1824,1,0,
+		0,0,1823,1491,1,0,0,0,1823,1496,1,0,0,0,1823,1506,1,0,0,0,1823,1516,1,
+		0,0,0,1823,1539,1,0,0,0,1823,1549,1,0,0,0,1823,1555,1,0,0,0,1823,1591,
+		1,0,0,0,1823,1597,1,0,0,0,1823,1600,1,0,0,0,1823,1604,1,0,0,0,1823,1608,
+		1,0,0,0,1823,1620,1,0,0,0,1823,1626,1,0,0,0,1823,1633,1,0,0,0,1823,1640,
+		1,0,0,0,1823,1661,1,0,0,0,1823,1678,1,0,0,0,1823,1682,1,0,0,0,1823,1694,
+		1,0,0,0,1823,1698,1,0,0,0,1823,1704,1,0,0,0,1823,1711,1,0,0,0,1823,1723,
+		1,0,0,0,1823,1739,1,0,0,0,1823,1743,1,0,0,0,1823,1763,1,0,0,0,1823,1770,
+		1,0,0,0,1823,1772,1,0,0,0,1823,1774,1,0,0,0,1823,1775,1,0,0,0,1823,1776,
+		1,0,0,0,1823,1785,1,0,0,0,1823,1799,1,0,0,0,1823,1806,1,0,0,0,1823,1815,
+		1,0,0,0,1824,153,1,0,0,0,1825,1826,5,73,0,0,1826,1827,5,271,0,0,1827,1828,
+		5,181,0,0,1828,1829,3,172,86,0,1829,1830,3,168,84,0,1830,155,1,0,0,0,1831,
+		1832,5,45,0,0,1832,1833,5,40,0,0,1833,1834,5,41,0,0,1834,1835,3,172,86,
+		0,1835,1836,5,42,0,0,1836,1840,3,172,86,0,1837,1839,3,166,83,0,1838,1837,
+		1,0,0,0,1839,1842,1,0,0,0,1840,1838,1,0,0,0,1840,1841,1,0,0,0,1841,1868,
+		1,0,0,0,1842,1840,1,0,0,0,1843,1844,5,45,0,0,1844,1845,5,38,0,0,1845,1846,
+		5,63,0,0,1846,1851,3,160,80,0,1847,1848,5,256,0,0,1848,1850,3,160,80,0,
+		1849,1847,1,0,0,0,1850,1853,1,0,0,0,1851,1849,1,0,0,0,1851,1852,1,0,0,
+		0,1852,1859,1,0,0,0,1853,1851,1,0,0,0,1854,1856,5,256,0,0,1855,1854,1,
+		0,0,0,1855,1856,1,0,0,0,1856,1857,1,0,0,0,1857,1858,5,180,0,0,1858,1860,
+		3,158,79,0,1859,1855,1,0,0,0,1859,1860,1,0,0,0,1860,1864,1,0,0,0,1861,
+		1863,3,166,83,0,1862,1861,1,0,0,0,1863,1866,1,0,0,0,1864,1862,1,0,0,0,
+		1864,1865,1,0,0,0,1865,1868,1,0,0,0,1866,1864,1,0,0,0,1867,1831,1,0,0,
+		0,1867,1843,1,0,0,0,1868,157,1,0,0,0,1869,1870,5,40,0,0,1870,1871,5,41,
+		0,0,1871,1872,3,172,86,0,1872,1873,5,42,0,0,1873,1874,3,172,86,0,1874,
+		159,1,0,0,0,1875,1876,3,172,86,0,1876,1877,5,34,0,0,1877,1878,3,172,86,
+		0,1878,161,1,0,0,0,1879,1881,5,261,0,0,1880,1879,1,0,0,0,1880,1881,1,0,
+		0,0,1881,1882,1,0,0,0,1882,1883,3,170,85,0,1883,1884,5,34,0,0,1884,1885,
+		3,172,86,0,1885,163,1,0,0,0,1886,1887,3,170,85,0,1887,1888,5,34,0,0,1888,
+		1889,3,172,86,0,1889,165,1,0,0,0,1890,1891,5,39,0,0,1891,1892,3,176,88,
+		0,1892,1893,3,172,86,0,1893,167,1,0,0,0,1894,1895,5,192,0,0,1895,1896,
+		5,205,0,0,1896,169,1,0,0,0,1897,1898,5,272,0,0,1898,171,1,0,0,0,1899,1900,
+		6,86,-1,0,1900,1901,5,254,0,0,1901,1902,3,172,86,0,1902,1903,5,255,0,0,
+		1903,1942,1,0,0,0,1904,1905,5,261,0,0,1905,1942,3,172,86,16,1906,1907,
+		5,209,0,0,1907,1942,3,172,86,11,1908,1909,5,179,0,0,1909,1910,3,172,86,
+		0,1910,1911,5,181,0,0,1911,1912,3,172,86,0,1912,1913,5,180,0,0,1913,1914,
+		3,172,86,0,1914,1942,1,0,0,0,1915,1916,3,178,89,0,1916,1925,5,254,0,0,
+		1917,1922,3,172,86,0,1918,1919,5,256,0,0,1919,1921,3,172,86,0,1920,1918,
+		1,0,0,0,1921,1924,1,0,0,0,1922,1920,1,0,0,0,1922,1923,1,0,0,0,1923,1926,
+		1,0,0,0,1924,1922,1,0,0,0,1925,1917,1,0,0,0,1925,1926,1,0,0,0,1926,1927,
+		1,0,0,0,1927,1928,5,255,0,0,1928,1942,1,0,0,0,1929,1931,7,5,0,0,1930,1932,
+		3,174,87,0,1931,1930,1,0,0,0,1931,1932,1,0,0,0,1932,1933,1,0,0,0,1933,
+		1934,5,192,0,0,1934,1942,3,174,87,0,1935,1936,5,273,0,0,1936,1942,3,174,
+		87,0,1937,1942,5,272,0,0,1938,1942,5,273,0,0,1939,1942,5,271,0,0,1940,
+		1942,3,176,88,0,1941,1899,1,0,0,0,1941,1904,1,0,0,0,1941,1906,1,0,0,0,
+		1941,1908,1,0,0,0,1941,1915,1,0,0,0,1941,1929,1,0,0,0,1941,1935,1,0,0,
+		0,1941,1937,1,0,0,0,1941,1938,1,0,0,0,1941,1939,1,0,0,0,1941,1940,1,0,
+		0,0,1942,1963,1,0,0,0,1943,1944,10,15,0,0,1944,1945,5,206,0,0,1945,1962,
+		3,172,86,16,1946,1947,10,14,0,0,1947,1948,7,6,0,0,1948,1962,3,172,86,15,
+		1949,1950,10,13,0,0,1950,1951,7,3,0,0,1951,1962,3,172,86,14,1952,1953,
+		10,12,0,0,1953,1954,7,7,0,0,1954,1962,3,172,86,13,1955,1956,10,10,0,0,
+		1956,1957,5,207,0,0,1957,1962,3,172,86,11,1958,1959,10,9,0,0,1959,1960,
+		5,208,0,0,1960,1962,3,172,86,10,1961,1943,1,0,0,0,1961,1946,1,0,0,0,1961,
+		1949,1,0,0,0,1961,1952,1,0,0,0,1961,1955,1,0,0,0,1961,1958,1,0,0,0,1962,
+		1965,1,0,0,0,1963,1961,1,0,0,0,1963,1964,1,0,0,0,1964,173,1,0,0,0,1965,
+		1963,1,0,0,0,1966,1967,7,8,0,0,1967,175,1,0,0,0,1968,1971,3,178,89,0,1969,
+		1970,5,257,0,0,1970,1972,3,178,89,0,1971,1969,1,0,0,0,1971,1972,1,0,0,
+		0,1972,177,1,0,0,0,1973,1974,7,9,0,0,1974,179,1,0,0,0,213,184,186,200,
 		226,233,235,243,245,267,271,273,280,285,288,293,297,310,321,329,350,359,
 		369,381,385,393,397,402,412,426,433,436,451,456,463,467,479,481,484,495,
 		501,503,505,514,519,522,529,532,541,550,555,563,570,583,585,595,612,620,
@@ -15206,8 +15263,8 @@ public partial class DealLangParser : Parser {
 		1398,1409,1415,1419,1456,1460,1463,1467,1486,1503,1511,1522,1530,1536,
 		1547,1562,1566,1575,1578,1583,1587,1589,1595,1615,1629,1638,1648,1653,
 		1658,1669,1675,1689,1692,1702,1709,1717,1721,1729,1733,1737,1748,1752,
-		1759,1781,1804,1814,1831,1842,1846,1850,1855,1858,1871,1913,1916,1922,
-		1932,1952,1954,1962
+		1759,1761,1768,1790,1813,1823,1840,1851,1855,1859,1864,1867,1880,1922,
+		1925,1931,1941,1961,1963,1971
 	};
 
 	public static readonly ATN _ATN =

@@ -27,6 +27,7 @@ static class PartialPayments
         {
             into.LoanPaysFrom[loan] = -1;
             into.LoanPaysTo[loan] = -1;
+            into.LoanArrearsPeriods[loan] = 1;
             into.ShareLoanPaysShareByPeriod(loan, noWindow);
             return;
         }
@@ -51,5 +52,7 @@ static class PartialPayments
         // The first window's first period and the last window's last (−1 without 'to').
         into.LoanPaysFrom[loan] = first;
         into.LoanPaysTo[loan] = to;
+        // A standstill reschedules the last window's arrears (the checker keeps 'then arrears' there: DL0597).
+        into.LoanArrearsPeriods[loan] = windows[^1].ArrearsPeriods;
     }
 }

@@ -40,8 +40,9 @@ public sealed record LoanSummary(
     /// paid in full.</summary>
     public double PeakArrears { get; init; }
 
-    /// <summary>The interest among the arrears when they became a claim at a default, were sold, or were left at the
-    /// run's end (docs/language.md §10, "Partial payments"), within the recovery, loss, sold and outstanding figures:
+    /// <summary>The interest among the arrears when they became a claim at a default, were sold, were left at the run's
+    /// end, or were capitalised (docs/language.md §10, "Partial payments", "Arrears rescheduled"), within the principal
+    /// received (capitalised), recovery, loss, sold and outstanding figures:
     /// principal received + recovery + loss + sold + outstanding is the balance lent plus this and
     /// <see cref="WorkoutInterest"/>. 0 when the obligor paid in full, or cured its arrears.</summary>
     public double ArrearsInterest { get; init; }

@@ -321,6 +321,11 @@ public enum InputQuantity
     /// break states terms of its own. Last, after the contracts' re-let prices, so that the slots before it are where they
     /// were.</summary>
     RvgBreakTerms,
+
+    /// <summary>Scalar, per loan: the periods the last window's arrears are repaid over, in equal instalments from the
+    /// period after it (a standstill, <c>then arrears over 12m</c>: docs/language.md §10, "Arrears rescheduled"), 0 for
+    /// <c>then arrears capitalised</c>; 1 (at once) without the clause or the lever. Last among the scalars (after the leases' RVG break terms), so that the slots before it are where they were.</summary>
+    LoanArrearsPeriods,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -358,8 +363,8 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// converted, then every sale's weight of the index its yield reads, then every loan's default day, then every sale's
 /// re-let ramp end, ramp months, price index, price share and price spread, then every loan's partial-payment share, first
 /// and last period, then every lease's RVG value, then every contract's re-let ramp end, ramp months, ramp start day, price
-/// index, price share and price spread, then every lease's RVG break terms (last, so that the slots before them are where
-/// they were before).
+/// index, price share and price spread, then every lease's RVG break terms, then every loan's arrears periods (last, so
+/// that the slots before them are where they were before).
 /// </summary>
 public sealed class InputLayout
 {
@@ -403,6 +408,7 @@ public sealed class InputLayout
         InputQuantity.ContractReletTo, InputQuantity.ContractReletRampMonths, InputQuantity.ContractReletStartDay,
         InputQuantity.ContractReletPriceIndex, InputQuantity.ContractReletPriceShare, InputQuantity.ContractReletPriceSpread,
         InputQuantity.RvgBreakTerms,
+        InputQuantity.LoanArrearsPeriods,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
@@ -553,7 +559,8 @@ public sealed class InputLayout
             or InputQuantity.RvgValue
             or InputQuantity.ContractReletTo or InputQuantity.ContractReletRampMonths or InputQuantity.ContractReletStartDay
             or InputQuantity.ContractReletPriceIndex or InputQuantity.ContractReletPriceShare or InputQuantity.ContractReletPriceSpread
-            or InputQuantity.RvgBreakTerms => InputShape.Scalar,
+            or InputQuantity.RvgBreakTerms
+            or InputQuantity.LoanArrearsPeriods => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -584,7 +591,7 @@ public sealed class InputLayout
         InputQuantity.TrancheCallPart or InputQuantity.TrancheCallPrice or InputQuantity.TrancheConvertPart => InputEntity.Tranche,
         InputQuantity.LoanWorkoutPeriods or InputQuantity.LoanDefaultDay
             or InputQuantity.LoanPaysFrom or InputQuantity.LoanPaysTo
-            or InputQuantity.LoanPaysShareByPeriod => InputEntity.Loan,
+            or InputQuantity.LoanPaysShareByPeriod or InputQuantity.LoanArrearsPeriods => InputEntity.Loan,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 

@@ -74,6 +74,7 @@ public sealed class PathInputs
         LoanDefaultDay = new IntSlots(Scalars, First(layout, InputQuantity.LoanDefaultDay, layout.Loans), layout.Loans);
         LoanPaysFrom = new IntSlots(Scalars, First(layout, InputQuantity.LoanPaysFrom, layout.Loans), layout.Loans);
         LoanPaysTo = new IntSlots(Scalars, First(layout, InputQuantity.LoanPaysTo, layout.Loans), layout.Loans);
+        LoanArrearsPeriods = new IntSlots(Scalars, First(layout, InputQuantity.LoanArrearsPeriods, layout.Loans), layout.Loans);
         LoanPaysShareByPeriod = Rows(Series, layout, InputQuantity.LoanPaysShareByPeriod, layout.Loans);
         ContractReletYears = Rows(Series, layout, InputQuantity.ContractReletYears, layout.Contracts);
         ContractReletLive = Rows(Series, layout, InputQuantity.ContractReletLive, layout.Contracts);
@@ -196,6 +197,10 @@ public sealed class PathInputs
 
     /// <summary>Per loan: the last window's last period, −1 for "to the maturity" (<see cref="InputQuantity.LoanPaysTo"/>).</summary>
     public IntSlots LoanPaysTo { get; }
+
+    /// <summary>Per loan: the periods the last window's arrears are repaid over, 1 for at once
+    /// (<see cref="InputQuantity.LoanArrearsPeriods"/>).</summary>
+    public IntSlots LoanArrearsPeriods { get; }
 
     /// <summary>Per loan: the share its obligor pays in each period, −1 in a period in no window
     /// (<see cref="InputQuantity.LoanPaysShareByPeriod"/>). A path source shares one read-only row of −1 with every path

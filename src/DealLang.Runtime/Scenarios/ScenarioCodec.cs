@@ -109,9 +109,11 @@ public static class ScenarioCodec
         w.Write(v.Share);
         WriteNullable(w, v.From);
         WriteNullable(w, v.To);
+        w.Write(v.ArrearsPeriods);
     }
 
-    static PartialPayment ReadPartialPayment(BinaryReader r) => new(r.ReadDouble(), ReadNullableDate(r), ReadNullableDate(r));
+    static PartialPayment ReadPartialPayment(BinaryReader r) =>
+        new(r.ReadDouble(), ReadNullableDate(r), ReadNullableDate(r)) { ArrearsPeriods = r.ReadInt32() };
 
     static void Write(BinaryWriter w, ValueStress v)
     {

@@ -215,7 +215,14 @@ public sealed record ContractLevers(double? Utilisation, bool Relet, int ReletAf
 /// maturity or a default); what it leaves unpaid is in arrears, paid in full in the period after <see cref="To"/>'s
 /// unless the loan's next window starts in that very period (the arrears then carry on into it).
 /// </summary>
-public sealed record PartialPayment(double Share, Date? From, Date? To);
+public sealed record PartialPayment(double Share, Date? From, Date? To)
+{
+    /// <summary>The periods the arrears left after this window are repaid over, in equal instalments from the period
+    /// after it (a standstill, <c>then arrears over 12m</c>: docs/language.md §10, "Arrears rescheduled"); 1, the default,
+    /// repays them at once; 0 capitalises them (<c>then arrears capitalised</c>: principal from the period after it, paid
+    /// pro rata with the schedule). Read only on a loan's last window (the checker's DL0597).</summary>
+    public int ArrearsPeriods { get; init; } = 1;
+}
 
 /// <summary>
 /// A scenario's levers on a guarantor (docs/language.md §10): the share of what falls due that it pays

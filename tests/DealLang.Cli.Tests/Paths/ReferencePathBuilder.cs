@@ -102,6 +102,7 @@ internal static class ReferencePathBuilder
 
             into.LoanPaysFrom[l] = windows.Length == 0 ? -1 : windows[0].From is { } start ? FirstEndReaching(deal, start) : 0;
             into.LoanPaysTo[l] = windows.Length > 0 && windows[^1].To is { } end ? FirstEndReaching(deal, end) : -1;
+            into.LoanArrearsPeriods[l] = windows.Length > 0 ? windows[^1].ArrearsPeriods : 1;
         }
 
         if (deal.HasGuarantees)

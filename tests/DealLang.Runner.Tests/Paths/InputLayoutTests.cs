@@ -99,10 +99,15 @@ public sealed class InputLayoutTests
         // the deal without (26, 27), so that no slot before them moves (nor any deal's generated C#); the sale's half-life
         // (28), its yield's index weight (29), each loan's default day (30, 31: its obligor's default date), the sale's
         // re-let ramp and price (32-36), each loan's first and last partial-payment period (37-40: each period's share is a
-        // series), the leases' RVG values (41-43), and last their RVG break terms (44-46).
+        // series), the leases' RVG values (41-43), their RVG break terms (44-46), and last each loan's periods of rescheduled
+        // arrears (47, 48: a standstill's 'then arrears over N').
         InputLayout without = InputLayout.Of(Deal());
         InputLayout layout = InputLayout.Of(2, 3, 2, 1, loans: 2);
-        Assert.Equal(47, layout.Scalars.Length);
+        Assert.Equal(49, layout.Scalars.Length);
+        Assert.Equal(new InputSlot(InputEntity.Lease, 0, InputQuantity.RvgBreakTerms, 44), layout.Scalars[44]);
+        Assert.Equal(new InputSlot(InputEntity.Loan, 0, InputQuantity.LoanArrearsPeriods, 47), layout.Scalars[47]);
+        Assert.Equal(new InputSlot(InputEntity.Loan, 1, InputQuantity.LoanArrearsPeriods, 48), layout.Scalars[48]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => without.IndexOf(InputQuantity.LoanArrearsPeriods, 0));
         Assert.Equal(new InputSlot(InputEntity.Loan, 0, InputQuantity.LoanPaysFrom, 37), layout.Scalars[37]);
         Assert.Equal(new InputSlot(InputEntity.Loan, 1, InputQuantity.LoanPaysFrom, 38), layout.Scalars[38]);
         Assert.Equal(new InputSlot(InputEntity.Loan, 1, InputQuantity.LoanPaysTo, 40), layout.Scalars[40]);

@@ -8,11 +8,14 @@ namespace DealLang.Compiler.Emit.Components;
 /// <summary>A loan's state in the generated C#, each piece declared once.</summary>
 internal sealed class LoanState : EntityState, IAmortizingState
 {
-    public LoanState(LoanModel model, string obligor, bool readsLoss, bool paysInPart = false, bool drawsOwnWorkout = false)
+    public LoanState(LoanModel model, string obligor, bool readsLoss, bool paysInPart = false, bool drawsOwnWorkout = false,
+        bool reschedulesArrears = false, bool capitalisesArrears = false)
         : base(DeclarationKind.Loan, model.Name, model.Index)
     {
         Model = model;
         PaysInPart = paysInPart;
+        ReschedulesArrears = paysInPart && reschedulesArrears;
+        CapitalisesArrears = paysInPart && capitalisesArrears;
         DrawsOwnWorkout = drawsOwnWorkout && model.RecoveryLagPeriods > 0;
         Obligor = obligor;
         Balance = Local("balance", "double", StateLife.Carried, CSharpLiterals.Double(model.Balance), "principal the obligor still owes",
@@ -72,6 +75,7 @@ internal sealed class LoanState : EntityState, IAmortizingState
         PaysShare = Input("paysShare", "double[]");
         PaysFrom = Input("paysFrom", "int");
         PaysTo = Input("paysTo", "int");
+        ArrearsPeriods = Input("arrearsPeriods", "int");
         Terms = new AmortizationTerms(model.Name, (model.Coupon as FixedCoupon)?.Rate, model.Amortization,
             model.Maturity, model.MaturityPeriod);
         PriceAtYield = EntityName("priceAtYield");
@@ -85,6 +89,18 @@ internal sealed class LoanState : EntityState, IAmortizingState
     /// <summary>Whether a scenario of the deal has the loan's obligor pay only part of what falls due (<c>L pays 60% from
     /// DATE</c>, docs/language.md §10 "Partial payments"): only such a loan carries arrears and reads the lever's inputs.</summary>
     public bool PaysInPart { get; }
+
+    /// <summary>Whether a scenario of the deal reschedules the loan's arrears after its last window (a standstill, <c>then
+    /// arrears over 12m</c>, docs/language.md §10 "Arrears rescheduled"): only such a loan reads the instalments' count,
+    /// so that every other deal's loop is the one it was.</summary>
+    public bool ReschedulesArrears { get; }
+
+    /// <summary>Whether a scenario of the deal capitalises the loan's arrears after its last window (<c>then arrears
+    /// capitalised</c>, docs/language.md §10 "Arrears rescheduled"): only such a loan reads the slot for it.</summary>
+    public bool CapitalisesArrears { get; }
+
+    /// <summary>The periods the last window's arrears are repaid over, 1 for at once (<see cref="InputQuantity.LoanArrearsPeriods"/>).</summary>
+    public StateVar ArrearsPeriods { get; }
 
     /// <summary>Whether a scenario of the deal draws the loan's own workout lag (<c>L workout drawn</c>, docs/language.md
     /// §10, "Drawn workout lags"): only then does the loop read the loan's own lag slot (a loan with a lag: DL0539 refuses
@@ -222,7 +238,9 @@ internal sealed class LoanComponent(EmitContext ctx)
     : EmitterComponent<LoanState>(ctx, () => ctx.Model.Loans.Select(l => new LoanState(
         l, ctx.Model.Parties[l.Obligor].Name, ctx.Reads(Quantity.LoanLoss, l.Index),
         ctx.Model.Scenarios.Any(s => s.PaymentsOfLoan(l.Index) is not null),
-        ctx.Model.Scenarios.Any(s => s.Stochastic?.LoanWorkouts.Any(m => m.Loan == l.Index) == true))))
+        ctx.Model.Scenarios.Any(s => s.Stochastic?.LoanWorkouts.Any(m => m.Loan == l.Index) == true),
+        ctx.Model.Scenarios.Any(s => s.PaymentsOfLoan(l.Index) is { Length: > 0 } windows && windows[^1].ArrearsPeriods > 1),
+        ctx.Model.Scenarios.Any(s => s.PaymentsOfLoan(l.Index) is { Length: > 0 } windows && windows[^1].ArrearsPeriods == 0))))
 {
     public override DeclarationKind Kind => DeclarationKind.Loan;
 
@@ -485,12 +503,39 @@ internal sealed class LoanComponent(EmitContext ctx)
             rate = "(" + rate + " + " + CSharpLiterals.DoubleOperand(model.DefaultInterest) + ")";
         }
 
-        w.Comment("the arrears bear interest at " + (model.DefaultInterest > 0 ? "the default rate (the coupon plus the default interest)" : "the coupon"));
-        w.Line(loan.Arrears + " += " + loan.Arrears + " * " + rate + " * yf;");
+        string capitalised = CSharpNames.Entity(DeclarationKind.Loan.Keyword(), loan.Name, "capitalised");
+        if (loan.CapitalisesArrears)
+        {
+            // Capitalised, from the period after the last window while a schedule is left, they are principal: they bear
+            // the coupon through the schedule's interest (WriteCapitalisedShare), not the default rate.
+            w.Line("bool " + capitalised + " = " + loan.PaysTo + " >= 0 && t > " + loan.PaysTo + " && " + loan.ArrearsPeriods + " == 0 && "
+                + loan.StartBalance + " > 0.0;");
+            w.Comment("the arrears bear interest at " + (model.DefaultInterest > 0 ? "the default rate (the coupon plus the default interest)" : "the coupon") + " until capitalised");
+            using (w.Block("if (!" + capitalised + ")"))
+            {
+                w.Line(loan.Arrears + " += " + loan.Arrears + " * " + rate + " * yf;");
+            }
+        }
+        else
+        {
+            w.Comment("the arrears bear interest at " + (model.DefaultInterest > 0 ? "the default rate (the coupon plus the default interest)" : "the coupon"));
+            w.Line(loan.Arrears + " += " + loan.Arrears + " * " + rate + " * yf;");
+        }
+
         using (w.Block("if (" + InWindow(loan) + ")"))
         {
             w.Comment("in the window: its share of what falls due, interest first; the rest, principal first, in arrears");
             WriteUnpaidShare(w, loan);
+        }
+
+        if (loan.ReschedulesArrears)
+        {
+            WriteRescheduledInstalment(w, loan);
+        }
+
+        if (loan.CapitalisesArrears)
+        {
+            WriteCapitalisedShare(w, loan, capitalised);
         }
 
         using (w.Block("else"))
@@ -500,6 +545,60 @@ internal sealed class LoanComponent(EmitContext ctx)
             w.Line(loan.Principal + " += " + loan.ArrearsPrincipal + ";");
             w.Line(loan.Arrears + " = 0.0;");
             w.Line(loan.ArrearsPrincipal + " = 0.0;");
+        }
+    }
+
+    // Capitalised arrears (docs/language.md §10, "Arrears rescheduled"): at the start of the period after the last window
+    // all of them, K = A_{c−1}, become principal (their interest so far reported as the arrears' interest, as when they
+    // become a claim); in each period from then they are paid pro rata with the schedule, K/B of what falls due on the
+    // schedule's opening balance B: K × I_t / B of interest and K × P_t / B of principal (all of K when P_t is the whole
+    // balance, at the maturity), so K follows the schedule's balance down, K_t = K_c × B_t / B_c.
+    private static void WriteCapitalisedShare(IndentedWriter w, LoanState loan, string capitalised)
+    {
+        string interest = CSharpNames.Entity(DeclarationKind.Loan.Keyword(), loan.Name, "capitalisedInterest");
+        string principal = CSharpNames.Entity(DeclarationKind.Loan.Keyword(), loan.Name, "capitalisedPrincipal");
+        using (w.Block("else if (" + capitalised + ")"))
+        {
+            w.Comment("capitalised: at the first period after the window all the arrears become principal; then their share of what the schedule has fall due");
+            using (w.Block("if (t == " + loan.PaysTo + " + 1)"))
+            {
+                WriteArrearsInterest(w, loan);
+                w.Line(loan.ArrearsPrincipal + " = " + loan.Arrears + ";");
+            }
+
+            w.Line("double " + interest + " = " + loan.Interest + " * " + loan.Arrears + " / " + loan.StartBalance + ";");
+            w.Line("double " + principal + " = " + loan.Principal + " >= " + loan.StartBalance + " ? " + loan.Arrears + " : "
+                + loan.Principal + " * " + loan.Arrears + " / " + loan.StartBalance + ";");
+            w.Line(loan.Interest + " += " + interest + ";");
+            w.Line(loan.Principal + " += " + principal + ";");
+            w.Line(loan.Arrears + " -= " + principal + ";");
+            w.Line(loan.ArrearsPrincipal + " = " + loan.Arrears + ";");
+        }
+    }
+
+    // A standstill (docs/language.md §10, "Arrears rescheduled"): after the last window the arrears are repaid in N equal
+    // instalments, one a period from the period after it, c = paysTo + 1. In period t the instalments left, this one
+    // included, are k = c + N − t; while k > 1 and before the loan's maturity period the obligor pays the interest the
+    // arrears bore this period and 1/k of those at the period's start, A − A_start × (k − 1) / k (A after this period's
+    // accrual), so that each instalment's principal is A_c / N; the last instalment, the maturity's or a cure after
+    // it pays them all (the branch after this one). Each payment is applied interest first: the arrears' interest
+    // (unpaid interest and what they bore), then their principal.
+    private static void WriteRescheduledInstalment(IndentedWriter w, LoanState loan)
+    {
+        string left = CSharpNames.Entity(DeclarationKind.Loan.Keyword(), loan.Name, "instalmentsLeft");
+        string paid = CSharpNames.Entity(DeclarationKind.Loan.Keyword(), loan.Name, "arrearsPaid");
+        string paidInterest = CSharpNames.Entity(DeclarationKind.Loan.Keyword(), loan.Name, "arrearsInterestPaid");
+        using (w.Block("else if (" + loan.PaysTo + " >= 0 && t > " + loan.PaysTo + " && " + loan.PaysTo + " + " + loan.ArrearsPeriods
+            + " + 1 - t > 1 && t < " + CSharpLiterals.Int(loan.Model.MaturityPeriod) + ")"))
+        {
+            w.Comment("after the last window, rescheduled: this period's interest on the arrears and 1/k of them, interest first");
+            w.Line("int " + left + " = " + loan.PaysTo + " + " + loan.ArrearsPeriods + " + 1 - t;");
+            w.Line("double " + paid + " = " + loan.Arrears + " - " + loan.StartArrears + " * (" + left + " - 1) / " + left + ";");
+            w.Line("double " + paidInterest + " = Math.Min(" + paid + ", " + loan.Arrears + " - " + loan.ArrearsPrincipal + ");");
+            w.Line(loan.Interest + " += " + paidInterest + ";");
+            w.Line(loan.Principal + " += " + paid + " - " + paidInterest + ";");
+            w.Line(loan.Arrears + " -= " + paid + ";");
+            w.Line(loan.ArrearsPrincipal + " -= " + paid + " - " + paidInterest + ";");
         }
     }
 

@@ -9,4 +9,20 @@ namespace DealLang.Compiler.Syntax;
 /// the loan's maturity or a default (docs/language.md §10, "Partial payments").
 /// </summary>
 public sealed record LoanPaysSyntax(NameSyntax Loan, ExpressionSyntax Share, DateSyntax? From, DateSyntax? To, SourceSpan Span)
-    : ScenarioItemSyntax(Span);
+    : ScenarioItemSyntax(Span)
+{
+    /// <summary>A standstill's rescheduling, <c>then arrears over 12m</c>: the window's arrears repaid in equal
+    /// instalments over that many months' periods after it rather than at once (docs/language.md §10, "Arrears
+    /// rescheduled"); null without it.</summary>
+    public DurationSyntax? ArrearsOver { get; init; }
+
+    /// <summary><c>then arrears capitalised</c>: the window's arrears made principal at the cure, bearing the coupon and
+    /// repaid pro rata with the schedule (docs/language.md §10, "Arrears rescheduled").</summary>
+    public bool ArrearsCapitalised { get; init; }
+
+    /// <summary>Whether the window's arrears are rescheduled (<c>then arrears over D</c> or <c>then arrears capitalised</c>).</summary>
+    public bool ReschedulesArrears => ArrearsOver is not null || ArrearsCapitalised;
+
+    /// <summary>Where <c>then arrears</c> is written (the clause's first token through its last), for its diagnostics.</summary>
+    public SourceSpan? ArrearsSpan { get; init; }
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace DealLang.Compiler.Diagnostics;
+
+// A standstill that reschedules a loan's arrears ('MinerLoan pays 60% from 2027-01-01 to 2027-09-30 then arrears over
+// 12m', or '… then arrears capitalised', docs/language.md §10 "Arrears rescheduled"): DL0580 a length that is not a whole number of the deal's periods
+// above zero, DL0596 the clause on a window without 'to' (it has no end to reschedule from), DL0597 the clause on a
+// window another window of the loan follows (the rescheduling is the last window's).
+public static partial class DiagnosticCatalogue
+{
+    /// <summary>DL0580: <c>then arrears over D</c> with D not a whole number of the deal's periods above zero.</summary>
+    public static Diagnostic ArrearsOverNotWholePeriods(SourceSpan span, string scenario, string loan, string over, int monthsPerPeriod) =>
+        Error("DL0580", span, string.Create(CultureInfo.InvariantCulture,
+            $"scenario '{scenario}': the arrears of loan '{loan}' are repaid over {over}, which is not a whole number of the deal's periods of {monthsPerPeriod} month{(monthsPerPeriod == 1 ? "" : "s")} above zero: write months or years that make whole periods (e.g. '{monthsPerPeriod * 4}m', four instalments)"));
+
+    /// <summary>DL0596: <c>then arrears over D</c> on a partial-payment window without <c>to</c>: it runs to the maturity,
+    /// so no period after it reschedules anything.</summary>
+    public static Diagnostic ArrearsRescheduledWithoutWindowEnd(SourceSpan span, string scenario, string loan) =>
+        Error("DL0596", span,
+            $"scenario '{scenario}': the arrears of loan '{loan}' are rescheduled, but its partial payments have no 'to': they run to the maturity, and their arrears are then a default, so there is no end of the window to repay them after: give the window a 'to' date, or remove 'then arrears'");
+
+    /// <summary>DL0597: <c>then arrears over D</c> on a loan's partial-payment window that another window of the loan
+    /// follows: the arrears carry on into it (or are cured at once in a period between), and the rescheduling belongs to
+    /// the last window.</summary>
+    public static Diagnostic ArrearsRescheduledBeforeAnotherWindow(SourceSpan span, string scenario, string loan, string? nextFrom) =>
+        Error("DL0597", span,
+            $"scenario '{scenario}': the arrears of loan '{loan}' are rescheduled after a window that another window of the loan {(nextFrom is null ? "" : $"(from {nextFrom}) ")}follows: the rescheduling is of the arrears left after the last window, so write 'then arrears' on the last window only");
+}
