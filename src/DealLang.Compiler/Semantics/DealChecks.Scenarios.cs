@@ -88,7 +88,12 @@ internal sealed partial class DealChecks
                         break;
                     case PartyDefaultsSyntax defaults:
                         CheckRecoveryAfterTheRun(defaults, name, PaidInPart(scenario));
-                        if (defaults.On is { } on && Closing is { } opened && on.Value < opened)
+                        // This deal's own party against this deal's closing. A held deal's party, brought into scope from its file
+                        // by the import so a chain's scenario reaches it, is that deal's to date, and it may close earlier (the
+                        // credit fund's FireSale defaults CoreWeave's AiLab in 2025, after CoreWeave's 2024 closing).
+                        if (defaults.On is { } on && Closing is { } opened && on.Value < opened
+                            && _analysis.Symbols.TryLookup(defaults.Party?.Text, out Symbol party) && party.Kind == SymbolKind.Party
+                            && party.Declaration.Span.Path == _analysis.Deal.Span.Path)
                         {
                             _diagnostics.Add(DiagnosticCatalogue.DefaultBeforeClosing(on.Span, defaults.Party?.Text ?? "", on.Value.ToString(), name, opened.ToString()));
                         }
