@@ -109,6 +109,7 @@ public class SemanticModelTests
           waterfall {
             pay Power
             pay Notes.interest
+            pay Notes.principal
             distribute rest to Eq
           }
         }
