@@ -12,7 +12,12 @@ namespace DealLang.Compiler;
 /// </summary>
 internal static class ExpressionUnits
 {
-    public static Unit? At(ExpressionSyntax root, BoundExpression bound, int line, int column)
+    public static Unit? At(ExpressionSyntax root, BoundExpression bound, int line, int column) =>
+        BoundAt(root, bound, line, column)?.Unit;
+
+    /// <summary>The bound form of the smallest expression at the position (its unit and, for a measure, its
+    /// dimension), or null where <see cref="At"/> is.</summary>
+    public static BoundExpression? BoundAt(ExpressionSyntax root, BoundExpression bound, int line, int column)
     {
         ExpressionSyntax syntax = root;
         BoundExpression? current = bound;
@@ -26,7 +31,7 @@ internal static class ExpressionUnits
             (ExpressionSyntax? child, int index) = ChildAt(syntax, line, column);
             if (child is null)
             {
-                return current.Unit;
+                return current;
             }
 
             current = (current, syntax) switch

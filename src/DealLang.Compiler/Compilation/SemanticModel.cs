@@ -66,7 +66,15 @@ public sealed class SemanticModel
     /// the type checker inferred it; null outside any expression, in one that could not be bound (an error was
     /// reported), or inside a constant the checker folded where the piece is not a literal (<c>(2 * 3)</c> in
     /// <c>100m * (2 * 3)</c>: only the whole was kept).</summary>
-    public Unit? UnitAt(string path, int line, int column)
+    public Unit? UnitAt(string path, int line, int column) => BoundAt(path, line, column)?.Unit;
+
+    /// <summary>What the smallest expression at the position measures when <see cref="UnitAt"/> is
+    /// <see cref="Unit.Measure"/> (money per GPU-hour is money¹ GPU⁻¹ hour⁻¹; a bare number adopts the measure it
+    /// meets: the <c>0.30</c> of <c>H100Rent - 0.30</c> is money per GPU-hour), else null.</summary>
+    public Dimension? DimensionAt(string path, int line, int column) =>
+        BoundAt(path, line, column) is { Unit: Unit.Measure } bound ? bound.Dimension : null;
+
+    private BoundExpression? BoundAt(string path, int line, int column)
     {
         ArgumentNullException.ThrowIfNull(path);
         string file = Identity(path);
@@ -80,7 +88,7 @@ public sealed class SemanticModel
             }
         }
 
-        return root is null ? null : ExpressionUnits.At(root, _bound[root], line, column);
+        return root is null ? null : ExpressionUnits.BoundAt(root, _bound[root], line, column);
     }
 
     private string Identity(string path) => _identities.GetOrAdd(path, ImportPaths.Identity);

@@ -93,6 +93,49 @@ public class SemanticModelTests
     public void UnitAt_is_null_outside_expressions(string path, int line, int column) =>
         Assert.Null(Model.UnitAt(path, line, column));
 
+    // Line 8 of the deal below: "  fee Power { 100 gpus * (Gpu - 0.30) * 8760 hours per year }"
+    //   100 at 15, Gpu at 27, 0.30 at 33, 8760 at 41. The index keeps the sum from being folded into one constant.
+    private const string PricedDeal = """
+        deal P {
+          currency USD
+          closing 2025-01-01
+          maturity 2030-01-01
+          pay annual
+          daycount 30/360
+          index Gpu { level 2.35 per gpu_hour }
+          fee Power { 100 gpus * (Gpu - 0.30) * 8760 hours per year }
+          tranche Notes { balance 20m  coupon 5% }
+          equity Eq { contributed 10m }
+          waterfall {
+            pay Power
+            pay Notes.interest
+            pay Notes.principal
+            distribute rest to Eq
+          }
+        }
+        """;
+
+    [Theory]
+    [InlineData(15, 0, 1, 0)]   // 100 gpus
+    [InlineData(27, 1, -1, -1)] // Gpu: money per GPU-hour
+    [InlineData(33, 1, -1, -1)] // 0.30, a bare number, adopts the price it is taken from
+    [InlineData(41, 0, 0, 1)]   // 8760 hours
+    public void DimensionAt_gives_what_a_measure_measures_a_bare_number_the_measure_it_meets(int column, int money, int gpus, int hours)
+    {
+        var compilation = Compilation.Create(SourceDocument.FromText("priced.deal", PricedDeal), new InMemorySourceFiles());
+        Assert.NotNull(compilation.Model);
+
+        Assert.Equal(Unit.Measure, compilation.SemanticModel.UnitAt("priced.deal", 8, column));
+        Assert.Equal(new Dimension(money, gpus, hours, 0), compilation.SemanticModel.DimensionAt("priced.deal", 8, column));
+    }
+
+    [Fact]
+    public void DimensionAt_is_null_where_the_unit_is_no_measure()
+    {
+        Assert.Null(Model.DimensionAt(DealPath, 15, 27)); // 20m: money
+        Assert.Null(Model.DimensionAt(DealPath, 15, 5));  // outside any expression
+    }
+
     [Fact]
     public void A_compilation_with_errors_still_answers_for_what_resolved()
     {
