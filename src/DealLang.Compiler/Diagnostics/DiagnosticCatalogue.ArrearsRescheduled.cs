@@ -5,7 +5,8 @@ namespace DealLang.Compiler.Diagnostics;
 // A standstill that reschedules a loan's arrears ('MinerLoan pays 60% from 2027-01-01 to 2027-09-30 then arrears over
 // 12m', or '… then arrears capitalised', docs/language.md §10 "Arrears rescheduled"): DL0580 a length that is not a whole number of the deal's periods
 // above zero, DL0596 the clause on a window without 'to' (it has no end to reschedule from), DL0597 the clause on a
-// window another window of the loan follows (the rescheduling is the last window's).
+// window another window of the loan follows (the rescheduling is the last window's), DL0587 (a warning) the clause on a
+// window ending in the loan's maturity period or later (no instalment of the loan is left to reschedule them into).
 public static partial class DiagnosticCatalogue
 {
     /// <summary>DL0580: <c>then arrears over D</c> with D not a whole number of the deal's periods above zero.</summary>
@@ -25,4 +26,17 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic ArrearsRescheduledBeforeAnotherWindow(SourceSpan span, string scenario, string loan, string? nextFrom) =>
         Error("DL0597", span,
             $"scenario '{scenario}': the arrears of loan '{loan}' are rescheduled after a window that another window of the loan {(nextFrom is null ? "" : $"(from {nextFrom}) ")}follows: the rescheduling is of the arrears left after the last window, so write 'then arrears' on the last window only");
+
+    /// <summary>DL0587 (warning): <c>then arrears …</c> on a window too late for the loan's schedule: <c>capitalised</c> on one
+    /// ending in the loan's maturity period or later (no schedule is left to capitalise into), <c>over D</c> on one
+    /// ending in the period before it or later (the instalments would begin at the maturity, where all the arrears fall
+    /// due). The arrears are then paid at once after the window (or left outstanding at the run's end), as without the
+    /// clause, which changes nothing.</summary>
+    public static Diagnostic ArrearsRescheduledAfterTheMaturity(SourceSpan span, string scenario, string loan, string to, string loanMaturity, bool capitalised) =>
+        Warning("DL0587", span,
+            $"scenario '{scenario}': the arrears of loan '{loan}' are rescheduled after a window ending on {to}, too late for a loan maturing on {loanMaturity}: "
+            + (capitalised
+                ? "no instalment of its schedule is left after the window to capitalise them into"
+                : "its instalments would begin in the loan's maturity period or after it, where all the arrears fall due")
+            + ", so they are paid at once after the window (or left outstanding at the run's end), as without 'then arrears', which changes nothing: end the window earlier, or remove 'then arrears'");
 }

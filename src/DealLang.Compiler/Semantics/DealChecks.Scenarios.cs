@@ -625,7 +625,8 @@ internal sealed partial class DealChecks
     }
 
     /// <summary>A standstill's <c>then arrears over D</c> or <c>then arrears capitalised</c> (docs/language.md §10, "Arrears
-    /// rescheduled"): D a whole number of the deal's periods above zero (DL0580), on a window with a <c>to</c> (DL0596). The window another follows is
+    /// rescheduled"): D a whole number of the deal's periods above zero (DL0580), on a window with a <c>to</c> (DL0596) that ends
+    /// before the loan's maturity period (DL0587, a warning: the clause would change nothing). The window another follows is
     /// DL0597, found when the next window is met (<see cref="CheckPartialPayments"/>).</summary>
     private void CheckArrearsRescheduled(LoanPaysSyntax pays, string scenario, string loan)
     {
@@ -643,6 +644,25 @@ internal sealed partial class DealChecks
         if (pays.ArrearsOver is { } over && DurationRules.ArrearsPeriods(over, _analysis.MonthsPerPeriod) is null)
         {
             _diagnostics.Add(DiagnosticCatalogue.ArrearsOverNotWholePeriods(over.Span, scenario, loan, over.Text, _analysis.MonthsPerPeriod));
+        }
+
+        // Too late a window leaves the loan no period to reschedule into, and the clause silently changes nothing: after
+        // one ending in the loan's maturity period or later, the arrears fall due at once (or stay at the run's end), and
+        // 'over D' from the maturity period on has them all fall due there. The periods as the run places them: the
+        // window's end as a lever names it, the maturity as paid.
+        if (pays.To is { } to && Maturity is { } dealMaturity && _analysis.Symbols.TryLookup(loan, out Symbol symbol)
+            && symbol.Declaration is LoanSyntax declared
+            && (declared.Maturity?.Value is { } m && m <= dealMaturity ? m : dealMaturity) is var loanMaturity
+            && _analysis.ScheduledBoundaries() is { } boundaries
+            && PeriodEndOf(_analysis.NamedByLever(to.Value)) is { } windowEnd
+            && PeriodEndOf(_analysis.PaidOn(loanMaturity)) is { } maturityEnd)
+        {
+            // The period before the maturity period ends on the boundary before its end (the closing for the first).
+            DealLang.Runtime.Date lastToReschedule = pays.ArrearsCapitalised ? maturityEnd : boundaries[Math.Max(0, Array.IndexOf(boundaries, maturityEnd) - 1)];
+            if (windowEnd >= lastToReschedule)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.ArrearsRescheduledAfterTheMaturity(span, scenario, loan, to.Value.ToString(), loanMaturity.ToString(), pays.ArrearsCapitalised));
+            }
         }
     }
 

@@ -254,4 +254,62 @@ public sealed class LoanArrearsRescheduledTests
         int column = lines[line - 1].IndexOf(at, StringComparison.Ordinal) + 1;
         Assert.Equal($"small.deal({line},{column}): error {code}: {message}", error.ToString());
     }
+
+    [Theory]
+    // The loan matures on 2028-06-30, t=9 (2028-04-01..06-30); t=8 ends 2028-03-31. 'over' after a window ending in
+    // t=8 would begin its instalments in t=9, where all the arrears fall due; 'capitalised' after one ending in t=9 has
+    // no schedule left. Both are warned of at 'then arrears' (DL0587) and run exactly as the window without the clause.
+    [InlineData("MinerLoan pays 50% from 2027-10-01 to 2028-03-31 then arrears over 12m", "then arrears over 12m",
+        "scenario 'Late': the arrears of loan 'MinerLoan' are rescheduled after a window ending on 2028-03-31, too late for a loan maturing on 2028-06-30: its instalments would begin in the loan's maturity period or after it, where all the arrears fall due, so they are paid at once after the window (or left outstanding at the run's end), as without 'then arrears', which changes nothing: end the window earlier, or remove 'then arrears'")]
+    [InlineData("MinerLoan pays 50% from 2027-10-01 to 2028-06-30 then arrears capitalised", "then arrears capitalised",
+        "scenario 'Late': the arrears of loan 'MinerLoan' are rescheduled after a window ending on 2028-06-30, too late for a loan maturing on 2028-06-30: no instalment of its schedule is left after the window to capitalise them into, so they are paid at once after the window (or left outstanding at the run's end), as without 'then arrears', which changes nothing: end the window earlier, or remove 'then arrears'")]
+    [InlineData("MinerLoan pays 50% from 2027-10-01 to 2028-12-31 then arrears over 1y", "then arrears over 1y",
+        "scenario 'Late': the arrears of loan 'MinerLoan' are rescheduled after a window ending on 2028-12-31, too late for a loan maturing on 2028-06-30: its instalments would begin in the loan's maturity period or after it, where all the arrears fall due, so they are paid at once after the window (or left outstanding at the run's end), as without 'then arrears', which changes nothing: end the window earlier, or remove 'then arrears'")]
+    public void AReschedulingTooLateForTheLoanIsWarnedOfAndChangesNothing(string items, string at, string message)
+    {
+        string window = items[..items.IndexOf(" then", StringComparison.Ordinal)];
+        string source = Source + $$"""
+
+            scenario Late for Standstill {
+              {{items}}
+            }
+
+            scenario Plain for Standstill {
+              {{window}}
+            }
+            """;
+        var deal = new SmallDeal(source);
+        var warning = Assert.Single(deal.Diagnostics);
+        string[] lines = source.Split('\n');
+        int line = Array.FindLastIndex(lines, l => l.Contains(at, StringComparison.Ordinal)) + 1;
+        int column = lines[line - 1].IndexOf(at, StringComparison.Ordinal) + 1;
+        Assert.Equal($"small.deal({line},{column}): warning DL0587: {message}", warning.ToString());
+
+        // Cell by cell the same ledger as the window without the clause (the same arithmetic: exact to 1e-9 of a dollar).
+        ScenarioOutcome late = deal.Outcomes["Late"], plain = deal.Outcomes["Plain"];
+        Assert.Equal(plain.PeriodsRun, late.PeriodsRun);
+        for (int t = 0; t < plain.PeriodsRun; t++)
+        {
+            for (int k = 0; k < plain.Ledger!.Columns; k++)
+            {
+                Assert.Equal(plain.Ledger[t, k], late.Ledger![t, k], 1e-9);
+            }
+        }
+    }
+
+    [Theory]
+    // The latest windows the clause still reschedules: 'over' after one ending in t=7 (2027-12-31) repays in t=8 and
+    // t=9; 'capitalised' after one ending in t=8 pays them with t=9's instalment, as principal.
+    [InlineData("MinerLoan pays 50% from 2027-10-01 to 2027-12-31 then arrears over 12m")]
+    [InlineData("MinerLoan pays 50% from 2027-10-01 to 2028-03-31 then arrears capitalised")]
+    public void AReschedulingInTimeIsNotWarnedOf(string items)
+    {
+        var deal = new SmallDeal(Source + $$"""
+
+            scenario InTime for Standstill {
+              {{items}}
+            }
+            """);
+        Assert.Empty(deal.Diagnostics);
+    }
 }

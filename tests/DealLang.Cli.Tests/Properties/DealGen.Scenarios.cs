@@ -83,13 +83,23 @@ internal static partial class DealGen
         from share in Rate(1, 10000)
         from window in Gen.Int[0, 3]
         from dates in IncreasingDates(f.Closing, f.Maturity, 2)
+        from arrears in ThenArrears(f)
         select $"{loan} pays {share}" + window switch
         {
             1 => $" from {DealFrame.Date(dates[0])}",
-            2 => $" to {DealFrame.Date(dates[1])}",
-            3 => $" from {DealFrame.Date(dates[0])} to {DealFrame.Date(dates[1])}",
+            2 => $" to {DealFrame.Date(dates[1])}{arrears}",
+            3 => $" from {DealFrame.Date(dates[0])} to {DealFrame.Date(dates[1])}{arrears}",
             _ => "",
         };
+
+    /// <summary>Now and then a standstill's rescheduling of a window's arrears (docs/language.md §10, "Arrears
+    /// rescheduled"), written only on a loan's last window with a 'to' (DL0596, DL0597): over one to eight whole periods
+    /// (DL0580), or capitalised. A window too late for the loan is warned of (DL0587) and runs as without it.</summary>
+    private static Gen<string> ThenArrears(DealFrame f) =>
+        Gen.Frequency(
+            (2, Gen.Const("")),
+            (1, Gen.Int[1, 8].Select(k => " then arrears over " + (k * MonthsPerPeriod(f.Pay)).ToString(System.Globalization.CultureInfo.InvariantCulture) + "m")),
+            (1, Gen.Const(" then arrears capitalised")));
 
     /// <summary>Two windows of one loan, each its own share: the first with a 'to', the second from a period after it
     /// (DL0590), with or without its own 'to'. Both after the first payment (a first period written long apart), the
@@ -117,7 +127,8 @@ internal static partial class DealGen
                let earliest = end.AddMonths(months).AddDays(10)
                from next in Gen.Frequency((2, Gen.Const(earliest)), (1, Gen.Int[0, f.Maturity.DayNumber - earliest.DayNumber].Select(d => earliest.AddDays(d))))
                from to in Maybe(Gen.Int[0, f.Maturity.DayNumber - next.DayNumber].Select(d => $"to {DealFrame.Date(next.AddDays(d))}"))
-               select $"{loan} pays {first}{since} to {DealFrame.Date(end)}\n  {loan} pays {second} from {DealFrame.Date(next)}{to}";
+               from arrears in ThenArrears(f)
+               select $"{loan} pays {first}{since} to {DealFrame.Date(end)}\n  {loan} pays {second} from {DealFrame.Date(next)}{to}{(to.Length == 0 ? "" : arrears)}";
     }
 
     /// <summary>The names of the generated loans.</summary>
