@@ -229,12 +229,11 @@ public sealed record LeaseRentScale(string Text, int Lease)
 /// leases' RVG is measured against (on the day the lease ends, <see cref="PathInputs.RvgValue"/>), × a factor in [0, 10]:
 /// every figure the deal reads of the facility's value, so a campus worth less owes a larger RVG as it fetches less in a
 /// sale (before, the RVG stayed measured against the unscaled value).</summary>
-public sealed record FacilityValueScale(string Text, int Facility)
+/// <param name="Leases">The leases on the facility (<see cref="LeaseInfo.Facility"/>), whose RVG values scale with it:
+/// <see cref="Levers.Input"/> lists them.</param>
+public sealed record FacilityValueScale(string Text, int Facility, int[] Leases)
     : Lever(Text, "x", 0, 10, 1, StressUp: false)
 {
-    /// <summary>The leases on the facility (<see cref="LeaseInfo.Facility"/>), whose RVG values scale with it.</summary>
-    public int[] Leases { get; init; } = [];
-
     public override void Scale(PathInputs inputs, double value)
     {
         LeaseRentScale.ScaleRow(inputs.FacilityValue[Facility], inputs.OwnFacilityValue(Facility), value);

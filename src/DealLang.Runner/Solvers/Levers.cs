@@ -90,7 +90,7 @@ public static class Levers
         if (words is [var value] && value.EndsWith(".value", StringComparison.Ordinal))
         {
             int facility = Find(deal.Facilities.Select(f => f.Name), value[..^".value".Length], "facility", deal);
-            return new FacilityValueScale(text, facility) { Leases = [.. Enumerable.Range(0, deal.Leases.Length).Where(l => deal.Leases[l].Facility == facility)] };
+            return new FacilityValueScale(text, facility, [.. Enumerable.Range(0, deal.Leases.Length).Where(l => deal.Leases[l].Facility == facility)]);
         }
 
         if (words is [var recovery] && recovery.EndsWith(".recovery", StringComparison.Ordinal))

@@ -95,7 +95,7 @@ public sealed class CouponValueTimingTests
         DealLang.Runtime.DealDescription deal = host.Program.Description;
         var inputs = new DealLang.Runtime.PathInputs(deal) { CheckCashConservation = true };
         new DealLang.Runner.Paths.DealPaths(deal).Fill(DealLang.Runtime.ScenarioSpec.AsWritten(deal), inputs);
-        new DealLang.Runner.Solvers.FacilityValueScale("Campus.value", Facility: 0).Scale(inputs, factor);
+        DealLang.Runner.Solvers.Levers.Input(deal, "Campus.value").Scale(inputs, factor);
         var result = new DealLang.Runtime.RunResult(deal, host.Program.Layout, fullLedger: true);
         host.Program.Run(inputs, result);
         string[] columns = [.. host.Program.Layout.Columns.Select(c => c.Name)];
