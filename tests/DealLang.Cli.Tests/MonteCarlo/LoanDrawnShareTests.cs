@@ -79,6 +79,20 @@ public sealed class LoanDrawnShareTests : IDisposable
           Miner defaults on 2026-08-15
         }
 
+        scenario FixedDrawnDefault for Arrears {
+          paths 2000
+          seed  13
+          Miner defaults drawn pd 30% per year
+          MinerLoan pays 40% from 2026-04-01 to 2026-09-30
+        }
+
+        scenario TinyDrawnDefault for Arrears {
+          paths 2000
+          seed  13
+          Miner defaults drawn pd 30% per year
+          MinerLoan pays beta mean 40% sd 0.01% from 2026-04-01 to 2026-09-30
+        }
+
         scenario Without for Arrears {
           paths 300
           seed  11
@@ -226,6 +240,19 @@ public sealed class LoanDrawnShareTests : IDisposable
         double[] losses = compiled.LoanLosses("TinyDefault", 9, 2000);
         Assert.All(losses, l => Assert.InRange(l, 52.572e6 - 4572, 52.572e6 + 4572));
         Assert.InRange(losses.Average(), 52.572e6 - 100, 52.572e6 + 100);
+
+        // With the default drawn (PD 30% a year, the same dates on every path with the fixed share and with the drawn one,
+        // which draws last), path by path: a default before the window loses the same, one in or after it loses 60% of
+        // arrears of at most (1.03 × 12.7m + 12.4m) (1 − s) = 25.481m (1 − s), so the two losses differ by at most
+        // 0.6 × 25.481m × 0.0006 = 9,173 (six sd of the share); their means within 500.
+        double[] fixedLosses = compiled.LoanLosses("FixedDrawnDefault", 13, 2000), tinyLosses = compiled.LoanLosses("TinyDrawnDefault", 13, 2000);
+        Assert.Contains(fixedLosses, l => l > 0);
+        for (int p = 0; p < 2000; p++)
+        {
+            Assert.InRange(tinyLosses[p] - fixedLosses[p], -9173, 9173);
+        }
+
+        Assert.InRange(tinyLosses.Average() - fixedLosses.Average(), -500, 500);
 
         // The share's own mean over 20,000 unloaded paths of sd 20%: within four standard errors, 4 × 0.2 / √20000 = 0.0057.
         StochasticPaths source = compiled.Source("Drawn", 2026, 20_000);
