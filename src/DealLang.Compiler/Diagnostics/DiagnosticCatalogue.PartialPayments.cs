@@ -24,7 +24,9 @@ public static partial class DiagnosticCatalogue
         string m = (mean * 100).ToString("0.###", CultureInfo.InvariantCulture) + "%";
         string d = (sd * 100).ToString("0.###", CultureInfo.InvariantCulture) + "%";
         string why = mean <= 0 || mean >= 1
-            ? $"has a mean of {m}: a beta distribution's mean is strictly between 0% and 100% (a mean of 100% is paying in full: leave the window out)"
+            ? $"has a mean of {m}: a beta distribution's mean is strictly between 0% and 100%" + (mean >= 1
+                ? " (paying all of what falls due is no window: leave it out)"
+                : " (an obligor that pays nothing has defaulted: write '... defaults on DATE')")
             : sd <= 0
                 ? $"has a standard deviation of {d}: give one above 0%, or a fixed share ('pays {m} …')"
                 : $"has a standard deviation of {d}, too large for a mean of {m}: a beta distribution's sd is below √(mean × (1 − mean)) = "

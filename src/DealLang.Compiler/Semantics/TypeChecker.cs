@@ -248,7 +248,7 @@ internal sealed partial class TypeChecker
                         Term(converts.Part, Unit.Rate, $"the share of tranche '{converts.Tranche?.Text}' its holders convert in {s}", Range.Any);
                         break;
                     case LoanPaysSyntax { Drawn: { } drawnShare } pays:
-                        // A drawn share's mean is its Share (DL0541 holds it inside (0, 100%)), its loadings a recovery's.
+                        // A drawn share's mean is its Share (DL0599 holds it inside (0, 100%)), its loadings a recovery's.
                         Term(drawnShare.Mean, Unit.Rate, $"the mean of the share loan '{pays.Loan?.Text}''s obligor pays in {s}", Range.Any);
                         Term(drawnShare.Sd, Unit.Rate, $"the standard deviation of the share loan '{pays.Loan?.Text}''s obligor pays in {s}", Range.Any);
                         foreach (LoadingSyntax loading in SyntaxWalk.Safe(drawnShare.Loadings))
