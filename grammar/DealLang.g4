@@ -729,7 +729,9 @@ scenarioItem
     // "Partial payments"). 'then arrears over 12m' (a standstill) repays the last window's arrears in equal instalments
     // over those months' periods after it rather than at once; 'then arrears capitalised' makes them principal, paid
     // pro rata with the schedule ("Arrears rescheduled").
-    | loan=ident PAYS share=expr (FROM first=DATE)? (TO last=DATE)? (THEN ARREARS (OVER over=duration | capitalised=CAPITALISED))?   # loanPaysItem
+    // 'MinerLoan pays beta mean 60% sd 15% loading Hashprice 50% from …': the window's share drawn per path from that
+    // beta, tied to the factors by its loadings as a drawn recovery is (a stochastic item, "Partial payments").
+    | loan=ident PAYS (drawnShare=shareDraw | share=expr) (FROM first=DATE)? (TO last=DATE)? (THEN ARREARS (OVER over=duration | capitalised=CAPITALISED))?   # loanPaysItem
     // A holding's market for a forced sale: 'HyperionNotes market discount 20% depth 50m impact 40%'.
     | holding=ident MARKET holdingMarketTerm+                 # holdingMarketLeverItem
     // Stochastic items (docs/language.md §10, "Stochastic scenarios"): a scenario with any is a Monte Carlo one.
@@ -758,6 +760,13 @@ pdStep
 recoveryDraw
     : RECOVERY BETA MEAN mean=expr SD sd=expr loading*                                # betaRecovery
     | RECOVERY DRAWN AT recoveryOutcome (COMMA recoveryOutcome)* (COMMA? ELSE recoveryRest)? loading*   # outcomesRecovery
+    ;
+
+// 'beta mean 60% sd 15% loading Hashprice 50%': a partial payment's share drawn per path from the beta of that mean and
+// sd (by the method of moments, as 'recovery beta' is), tied to the factors by its loadings as a drawn recovery is
+// (docs/language.md §10, "Partial payments").
+shareDraw
+    : BETA MEAN mean=expr SD sd=expr loading*
     ;
 
 // 'beta mean 55% sd 20%': the beta of a mixed recovery, after 'else'.

@@ -36,6 +36,11 @@ internal sealed partial class Lowerer
         var breaks = new List<BreakModel>();
         var workouts = new List<WorkoutModel>();
         var loanWorkouts = new List<WorkoutModel>();
+        var shares = new List<PaymentShareModel>();
+
+        // Each loan's windows counted as the scenario's lowering adds them (Lowerer.Scenarios: in the order written), so
+        // a drawn share names its window by the same number.
+        var windows = new int[Symbols.OfKind(SymbolKind.Loan).Count];
 
         foreach (ScenarioItemSyntax item in items)
         {
@@ -187,6 +192,17 @@ internal sealed partial class Lowerer
                     break;
                 }
 
+                // A window's share drawn per path: the beta of its mean and sd, its loadings the share's (as a drawn
+                // recovery's); a fixed window only counts.
+                case LoanPaysSyntax p when IndexOf(p.Loan, SymbolKind.Loan) is { } loan:
+                    if (p.Drawn is { } drawnShare)
+                    {
+                        shares.Add(new PaymentShareModel(loan, windows[loan], (RecoveryBeta)LowerRecovery(drawnShare, names)));
+                    }
+
+                    windows[loan]++;
+                    break;
+
                 // A dated default with a drawn recovery; set again, the last is used (DL0507's warning), with or
                 // without a drawn recovery.
                 case PartyDefaultsSyntax p when IndexOf(p.Party, SymbolKind.Party) is { } party:
@@ -220,7 +236,7 @@ internal sealed partial class Lowerer
         CorrelationSpec? correlation = correlated
             ? new CorrelationSpec(normal, hasStress || items.Any(i => i is RegimesSyntax) ? stress : null, toStress, toNormal)
             : null;
-        return new StochasticSpec(paths, seed, antithetic, [.. factors.Select(f => f!)], correlation, [.. defaults]) { Sobol = sobol, Renewals = [.. renewals], Delays = [.. delays], Recoveries = [.. recoveries], Breaks = [.. breaks], Workouts = [.. workouts], LoanWorkouts = [.. loanWorkouts] };
+        return new StochasticSpec(paths, seed, antithetic, [.. factors.Select(f => f!)], correlation, [.. defaults]) { Sobol = sobol, Renewals = [.. renewals], Delays = [.. delays], Recoveries = [.. recoveries], Breaks = [.. breaks], Workouts = [.. workouts], LoanWorkouts = [.. loanWorkouts], PaymentShares = [.. shares] };
     }
 
     /// <summary>The lease or contract a drawn break (or drawn renewals) names, by its index among its kind; null when it names neither.</summary>
@@ -268,7 +284,7 @@ internal sealed partial class Lowerer
     private static bool IsStochastic(ScenarioItemSyntax item) =>
         item is PathsSyntax or SeedSyntax or AntitheticSyntax or SobolSyntax or IndexProcessSyntax or JumpsSyntax or CorrelateSyntax or RegimesSyntax
             or DrawnDefaultsSyntax or RenewalsDrawnSyntax or BreaksDrawnSyntax or IndexDelayDrawnSyntax or WorkoutDrawnSyntax or DeflateSyntax { Volatility: not null }
-            or PartyDefaultsSyntax { Recovery: not null };
+            or PartyDefaultsSyntax { Recovery: not null } or LoanPaysSyntax { Drawn: not null };
 
     private static double[] Identity(int k)
     {

@@ -121,6 +121,15 @@ internal sealed partial class CstToAst
         }
     }
 
+    // shareDraw : BETA MEAN mean=expr SD sd=expr loading* ; a partial payment's drawn share, a beta with its loadings as
+    // a drawn recovery's (so the checks and the lowering read it as one); null when any part did not parse.
+    private BetaRecoverySyntax? ShareDraw(ShareDrawContext draw)
+    {
+        ExpressionSyntax? mean = VisitExpr(draw.mean), sd = VisitExpr(draw.sd);
+        ImmutableArray<LoadingSyntax>? loadings = VisitLoadings(draw.loading());
+        return mean is null || sd is null || loadings is null ? null : new BetaRecoverySyntax(mean, sd, Span(draw)) { Loadings = loadings.Value };
+    }
+
     // delayOutcome : MINUS? duration WITH p=expr ; a drawn delay's or a drawn workout lag's outcomes, null when any did
     // not parse.
     private ImmutableArray<DelayOutcomeSyntax>? VisitDelayOutcomes(DelayOutcomeContext[] contexts)
@@ -357,7 +366,9 @@ internal sealed partial class CstToAst
             case LoanPaysItemContext pays:
             {
                 NameSyntax? loan = VisitIdent(pays.loan);
-                ExpressionSyntax? share = VisitExpr(pays.share);
+                // A drawn share ('pays beta mean m sd s …') stands as its mean where a fixed share is read.
+                BetaRecoverySyntax? drawnShare = pays.drawnShare is { } d ? ShareDraw(d) : null;
+                ExpressionSyntax? share = drawnShare?.Mean ?? VisitExpr(pays.share);
                 // The labels are tokens; the dates' nodes are DATE(0) and DATE(1), in the order written.
                 DateSyntax? from = pays.first is null ? null : VisitDate(pays.DATE(0));
                 DateSyntax? to = pays.last is null ? null : VisitDate(pays.DATE(pays.first is null ? 0 : 1));
@@ -367,6 +378,7 @@ internal sealed partial class CstToAst
                     ? null
                     : new LoanPaysSyntax(loan, share, from, to, Span(pays))
                     {
+                        Drawn = drawnShare,
                         ArrearsOver = over,
                         ArrearsCapitalised = pays.capitalised is not null,
                         ArrearsSpan = pays.over is not null ? Spans.Join(Span(pays.THEN().Symbol), Span(pays.over))

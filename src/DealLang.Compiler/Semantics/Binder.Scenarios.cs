@@ -131,7 +131,8 @@ internal sealed partial class Binder
                 break;
             case LoanPaysSyntax pays:
                 ScenarioName(scenario, pays.Loan, SymbolKind.Loan, "'pays' is the share of what falls due that a loan's obligor pays");
-                Expressions(_scenarioScope, pays.Share);
+                // A drawn share's mean is its Share; its sd and loadings bound with it.
+                Expressions(_scenarioScope, [pays.Share, pays.Drawn?.Sd, .. (pays.Drawn?.Loadings ?? []).Select(l => l.Beta)]);
                 break;
             case HoldingMarketLeverSyntax market:
                 ScenarioName(scenario, market.Holding, SymbolKind.Holding, "'market' sets the market a holding's forced sale sells into");

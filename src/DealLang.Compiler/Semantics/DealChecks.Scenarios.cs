@@ -603,7 +603,17 @@ internal sealed partial class DealChecks
         }
 
         string loan = pays.Loan.Text;
-        if (_analysis.BoundOf(pays.Share) is Model.ConstantExpression { Value: <= 0.0 or > 1.0 } outside)
+        if (pays.Drawn is { } drawn)
+        {
+            // A drawn share is a beta's (DL0599, as a drawn recovery's DL0541): its mean strictly inside (0, 100%), so
+            // DL0565's range holds of every share drawn; its loadings are the scenario's factors' (DealChecks.Stochastic).
+            double mean = _analysis.ConstantOf(drawn.Mean, 0.5), sd = _analysis.ConstantOf(drawn.Sd, 0.1);
+            if (mean <= 0 || mean >= 1 || sd <= 0 || sd * sd >= mean * (1 - mean))
+            {
+                _diagnostics.Add(DiagnosticCatalogue.LoanPaysShareBeta(drawn.Span, scenario, loan, mean, sd));
+            }
+        }
+        else if (_analysis.BoundOf(pays.Share) is Model.ConstantExpression { Value: <= 0.0 or > 1.0 } outside)
         {
             _diagnostics.Add(DiagnosticCatalogue.LoanPaysShareOutOfRange(pays.Share.Span, scenario, loan, outside.Value));
         }

@@ -57,6 +57,7 @@ internal sealed partial class DealChecks
         var loadedDelays = new List<(IndexDelayDrawnSyntax Drawn, double[] Beta)>();
         var loadedWorkouts = new List<(WorkoutDrawnSyntax Drawn, double[] Beta)>();
         var loadedRecoveries = new List<(RecoveryDrawSyntax Recovery, string Party, double[] Gamma)>();
+        var loadedShares = new List<(RecoveryDrawSyntax Share, string Loan, double[] Gamma)>();
         var dated = new HashSet<string>(StringComparer.Ordinal);
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
@@ -128,6 +129,10 @@ internal sealed partial class DealChecks
                 case WorkoutDrawnSyntax drawnWorkout:
                     loadedWorkouts.Add((drawnWorkout, Loadings(drawnWorkout.Loadings, factors, name, list, $"{drawnWorkout.Party?.Text}'s drawn workout lag")));
                     break;
+                case LoanPaysSyntax { Drawn: { } drawnShare } pays:
+                    // A drawn share's loadings are a drawn recovery's: each naming a factor (DL0533), once (DL0513), γᵀRγ ≤ 1 (DL0534).
+                    loadedShares.Add((drawnShare, pays.Loan?.Text ?? "", Loadings(drawnShare.Loadings, factors, name, list, $"{pays.Loan?.Text}'s drawn share")));
+                    break;
                 case PartyDefaultsSyntax datedDefault:
                     string datedParty = datedDefault.Party?.Text ?? "";
                     foreach (LoadingSyntax loading in SyntaxWalk.Safe(datedDefault.DateLoadings))
@@ -197,6 +202,11 @@ internal sealed partial class DealChecks
         foreach ((RecoveryDrawSyntax recovery, string party, double[] gamma) in loadedRecoveries)
         {
             CheckLoadedVariance(gamma, recovery.Span, party, "recovery");
+        }
+
+        foreach ((RecoveryDrawSyntax share, string loan, double[] gamma) in loadedShares)
+        {
+            CheckLoadedVariance(gamma, share.Span, loan, "share");
         }
 
         if (hasStress != hasRegimes && SyntaxWalk.Safe(scenario.Items).FirstOrDefault(i => i is RegimesSyntax || i is CorrelateSyntax { Stress: not null }) is { } at)

@@ -247,6 +247,16 @@ internal sealed partial class TypeChecker
                     case TrancheConvertsSyntax converts:
                         Term(converts.Part, Unit.Rate, $"the share of tranche '{converts.Tranche?.Text}' its holders convert in {s}", Range.Any);
                         break;
+                    case LoanPaysSyntax { Drawn: { } drawnShare } pays:
+                        // A drawn share's mean is its Share (DL0599 holds it inside (0, 100%)), its loadings a recovery's.
+                        Term(drawnShare.Mean, Unit.Rate, $"the mean of the share loan '{pays.Loan?.Text}''s obligor pays in {s}", Range.Any);
+                        Term(drawnShare.Sd, Unit.Rate, $"the standard deviation of the share loan '{pays.Loan?.Text}''s obligor pays in {s}", Range.Any);
+                        foreach (LoadingSyntax loading in SyntaxWalk.Safe(drawnShare.Loadings))
+                        {
+                            Term(loading.Beta, Unit.Rate, $"the loading of loan '{pays.Loan?.Text}''s drawn share on {ExpressionPrinter.Print(loading.Factor)} in {s}", Range.Any);
+                        }
+
+                        break;
                     case LoanPaysSyntax pays:
                         Term(pays.Share, Unit.Rate, $"the share of what falls due that the obligor of loan '{pays.Loan?.Text}' pays in {s}", Range.Any);
                         break;

@@ -101,10 +101,10 @@ public partial class DealLangParser : Parser {
 		RULE_triggerEffect = 64, RULE_defaultRule = 65, RULE_cfadsRule = 66, RULE_cfadsItem = 67, 
 		RULE_waterfallDecl = 68, RULE_step = 69, RULE_enforcementDecl = 70, RULE_enforcementItem = 71, 
 		RULE_sellTerm = 72, RULE_reletRamp = 73, RULE_reletPricing = 74, RULE_scenarioDecl = 75, 
-		RULE_scenarioItem = 76, RULE_pdStep = 77, RULE_recoveryDraw = 78, RULE_recoveryRest = 79, 
-		RULE_recoveryOutcome = 80, RULE_delayOutcome = 81, RULE_breakChance = 82, 
-		RULE_loading = 83, RULE_perYear = 84, RULE_duration = 85, RULE_expr = 86, 
-		RULE_measureUnit = 87, RULE_reference = 88, RULE_ident = 89;
+		RULE_scenarioItem = 76, RULE_pdStep = 77, RULE_recoveryDraw = 78, RULE_shareDraw = 79, 
+		RULE_recoveryRest = 80, RULE_recoveryOutcome = 81, RULE_delayOutcome = 82, 
+		RULE_breakChance = 83, RULE_loading = 84, RULE_perYear = 85, RULE_duration = 86, 
+		RULE_expr = 87, RULE_measureUnit = 88, RULE_reference = 89, RULE_ident = 90;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "holidaySet", "holidayList", "dayCount", "partyDecl", 
@@ -121,9 +121,9 @@ public partial class DealLangParser : Parser {
 		"cureDestination", "triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", 
 		"waterfallDecl", "step", "enforcementDecl", "enforcementItem", "sellTerm", 
 		"reletRamp", "reletPricing", "scenarioDecl", "scenarioItem", "pdStep", 
-		"recoveryDraw", "recoveryRest", "recoveryOutcome", "delayOutcome", "breakChance", 
-		"loading", "perYear", "duration", "expr", "measureUnit", "reference", 
-		"ident"
+		"recoveryDraw", "shareDraw", "recoveryRest", "recoveryOutcome", "delayOutcome", 
+		"breakChance", "loading", "perYear", "duration", "expr", "measureUnit", 
+		"reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -316,35 +316,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 186;
+			State = 188;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 184;
+				State = 186;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 180;
+					State = 182;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 181;
+					State = 183;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 182;
+					State = 184;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 183;
+					State = 185;
 					unknownDecl();
 					}
 					break;
@@ -352,11 +352,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 188;
+				State = 190;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 189;
+			State = 191;
 			Match(Eof);
 			}
 		}
@@ -394,9 +394,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 191;
+			State = 193;
 			Match(IMPORT);
-			State = 192;
+			State = 194;
 			Match(STRING);
 			}
 		}
@@ -446,27 +446,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 194;
-			Match(DEAL);
-			State = 195;
-			_localctx.name = ident();
 			State = 196;
+			Match(DEAL);
+			State = 197;
+			_localctx.name = ident();
+			State = 198;
 			Match(LBRACE);
-			State = 200;
+			State = 202;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 884957876534132741L) != 0) || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 4611694814520420865L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 197;
+				State = 199;
 				dealMember();
 				}
 				}
-				State = 202;
+				State = 204;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 203;
+			State = 205;
 			Match(RBRACE);
 			}
 		}
@@ -563,7 +563,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 226;
+			State = 228;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -576,147 +576,147 @@ public partial class DealLangParser : Parser {
 			case BUSINESS_DAYS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 205;
+				State = 207;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 206;
+				State = 208;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 207;
+				State = 209;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 208;
+				State = 210;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 209;
+				State = 211;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 210;
+				State = 212;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 211;
+				State = 213;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 212;
+				State = 214;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 213;
+				State = 215;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 214;
+				State = 216;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 215;
+				State = 217;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 216;
+				State = 218;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 217;
+				State = 219;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 218;
+				State = 220;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 219;
+				State = 221;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 220;
+				State = 222;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 221;
+				State = 223;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 222;
+				State = 224;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 223;
+				State = 225;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 224;
+				State = 226;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 225;
+				State = 227;
 				unknownDecl();
 				}
 				break;
@@ -775,16 +775,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 228;
+			State = 230;
 			Match(IDENT);
-			State = 229;
+			State = 231;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 235;
+			State = 237;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 829362713908214727L) != 0) || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 233;
+				State = 235;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -970,19 +970,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 230;
+					State = 232;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 231;
+					State = 233;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 232;
+					State = 234;
 					Match(ON);
 					}
 					break;
@@ -990,11 +990,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 237;
+				State = 239;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 238;
+			State = 240;
 			block();
 			}
 		}
@@ -1045,19 +1045,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 240;
+			State = 242;
 			Match(LBRACE);
-			State = 245;
+			State = 247;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -2305843009213693953L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 134217727L) != 0)) {
 				{
-				State = 243;
+				State = 245;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 241;
+					State = 243;
 					block();
 					}
 					break;
@@ -1342,7 +1342,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 242;
+					State = 244;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1357,11 +1357,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 247;
+				State = 249;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 248;
+			State = 250;
 			Match(RBRACE);
 			}
 		}
@@ -1501,16 +1501,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 12, RULE_headerItem);
 		int _la;
 		try {
-			State = 273;
+			State = 275;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 250;
+				State = 252;
 				Match(TITLE);
-				State = 251;
+				State = 253;
 				Match(STRING);
 				}
 				break;
@@ -1518,9 +1518,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 252;
+				State = 254;
 				Match(CURRENCY);
-				State = 253;
+				State = 255;
 				ident();
 				}
 				break;
@@ -1528,9 +1528,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 254;
+				State = 256;
 				Match(CLOSING);
-				State = 255;
+				State = 257;
 				Match(DATE);
 				}
 				break;
@@ -1538,9 +1538,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 256;
+				State = 258;
 				Match(MATURITY);
-				State = 257;
+				State = 259;
 				Match(DATE);
 				}
 				break;
@@ -1548,9 +1548,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 258;
+				State = 260;
 				Match(FIRST_PAYMENT);
-				State = 259;
+				State = 261;
 				Match(DATE);
 				}
 				break;
@@ -1558,9 +1558,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 260;
+				State = 262;
 				Match(PAY);
-				State = 261;
+				State = 263;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1568,9 +1568,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 262;
+				State = 264;
 				Match(DAYCOUNT_KW);
-				State = 263;
+				State = 265;
 				dayCount();
 				}
 				break;
@@ -1578,28 +1578,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new BusinessDaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 264;
+				State = 266;
 				Match(BUSINESS_DAYS);
-				State = 265;
-				((BusinessDaysItemContext)_localctx).roll = ident();
 				State = 267;
+				((BusinessDaysItemContext)_localctx).roll = ident();
+				State = 269;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
 				case 1:
 					{
-					State = 266;
+					State = 268;
 					((BusinessDaysItemContext)_localctx).accrual = ident();
 					}
 					break;
 				}
-				State = 271;
+				State = 273;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HOLIDAYS) {
 					{
-					State = 269;
+					State = 271;
 					Match(HOLIDAYS);
-					State = 270;
+					State = 272;
 					holidaySet();
 					}
 				}
@@ -1657,7 +1657,7 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 288;
+			State = 290;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IMPORT:
@@ -1844,36 +1844,36 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 275;
+				State = 277;
 				_localctx._ident = ident();
 				_localctx._calendars.Add(_localctx._ident);
-				State = 280;
+				State = 282;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 276;
+						State = 278;
 						Match(PLUS);
-						State = 277;
+						State = 279;
 						_localctx._ident = ident();
 						_localctx._calendars.Add(_localctx._ident);
 						}
 						} 
 					}
-					State = 282;
+					State = 284;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				}
-				State = 285;
+				State = 287;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 283;
+					State = 285;
 					Match(PLUS);
-					State = 284;
+					State = 286;
 					holidayList();
 					}
 				}
@@ -1883,7 +1883,7 @@ public partial class DealLangParser : Parser {
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 287;
+				State = 289;
 				holidayList();
 				}
 				break;
@@ -1934,33 +1934,33 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 290;
+			State = 292;
 			Match(LBRACE);
-			State = 297;
+			State = 299;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DATE) {
 				{
 				{
-				State = 291;
-				Match(DATE);
 				State = 293;
+				Match(DATE);
+				State = 295;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 292;
+					State = 294;
 					Match(COMMA);
 					}
 				}
 
 				}
 				}
-				State = 299;
+				State = 301;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 300;
+			State = 302;
 			Match(RBRACE);
 			}
 		}
@@ -1997,7 +1997,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 302;
+			State = 304;
 			Match(DAYCOUNT);
 			}
 		}
@@ -2047,27 +2047,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 304;
-			Match(PARTY);
-			State = 305;
-			_localctx.name = ident();
 			State = 306;
+			Match(PARTY);
+			State = 307;
+			_localctx.name = ident();
+			State = 308;
 			Match(LBRACE);
-			State = 310;
+			State = 312;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0)) {
 				{
 				{
-				State = 307;
+				State = 309;
 				partyItem();
 				}
 				}
-				State = 312;
+				State = 314;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 313;
+			State = 315;
 			Match(RBRACE);
 			}
 		}
@@ -2137,16 +2137,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 22, RULE_partyItem);
 		try {
-			State = 321;
+			State = 323;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 315;
+				State = 317;
 				Match(RATING);
-				State = 316;
+				State = 318;
 				Match(STRING);
 				}
 				break;
@@ -2154,9 +2154,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 317;
+				State = 319;
 				Match(PD);
-				State = 318;
+				State = 320;
 				expr(0);
 				}
 				break;
@@ -2164,9 +2164,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 319;
+				State = 321;
 				Match(RECOVERY);
-				State = 320;
+				State = 322;
 				expr(0);
 				}
 				break;
@@ -2220,27 +2220,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 323;
-			Match(INDEX);
-			State = 324;
-			_localctx.name = ident();
 			State = 325;
+			Match(INDEX);
+			State = 326;
+			_localctx.name = ident();
+			State = 327;
 			Match(LBRACE);
-			State = 329;
+			State = 331;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE || _la==GROW) {
 				{
 				{
-				State = 326;
+				State = 328;
 				indexItem();
 				}
 				}
-				State = 331;
+				State = 333;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 332;
+			State = 334;
 			Match(RBRACE);
 			}
 		}
@@ -2355,16 +2355,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 26, RULE_indexItem);
 		int _la;
 		try {
-			State = 359;
+			State = 361;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 334;
+				State = 336;
 				Match(LEVEL);
-				State = 335;
+				State = 337;
 				expr(0);
 				}
 				break;
@@ -2372,11 +2372,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 336;
-				Match(DEFLATE);
-				State = 337;
-				expr(0);
 				State = 338;
+				Match(DEFLATE);
+				State = 339;
+				expr(0);
+				State = 340;
 				perYear();
 				}
 				break;
@@ -2384,11 +2384,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 340;
-				Match(GROW);
-				State = 341;
-				expr(0);
 				State = 342;
+				Match(GROW);
+				State = 343;
+				expr(0);
+				State = 344;
 				perYear();
 				}
 				break;
@@ -2396,27 +2396,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 344;
-				Match(POINTS);
-				State = 345;
-				pointsKind();
 				State = 346;
+				Match(POINTS);
+				State = 347;
+				pointsKind();
+				State = 348;
 				Match(LBRACE);
-				State = 350;
+				State = 352;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 347;
+					State = 349;
 					schedulePoint();
 					}
 					}
-					State = 352;
+					State = 354;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 353;
+				State = 355;
 				Match(RBRACE);
 				}
 				break;
@@ -2424,13 +2424,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 355;
-				Match(LAUNCH);
-				State = 356;
-				Match(DATE);
 				State = 357;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 358;
+				Match(DATE);
+				State = 359;
+				Match(DOWN);
+				State = 360;
 				expr(0);
 				}
 				break;
@@ -2473,7 +2473,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 361;
+			State = 363;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2530,27 +2530,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 363;
-			Match(FACILITY);
-			State = 364;
-			_localctx.name = ident();
 			State = 365;
+			Match(FACILITY);
+			State = 366;
+			_localctx.name = ident();
+			State = 367;
 			Match(LBRACE);
-			State = 369;
+			State = 371;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 366;
+				State = 368;
 				facilityItem();
 				}
 				}
-				State = 371;
+				State = 373;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 372;
+			State = 374;
 			Match(RBRACE);
 			}
 		}
@@ -2636,16 +2636,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 32, RULE_facilityItem);
 		int _la;
 		try {
-			State = 397;
+			State = 399;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 374;
+				State = 376;
 				Match(COST);
-				State = 375;
+				State = 377;
 				expr(0);
 				}
 				break;
@@ -2653,32 +2653,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 376;
-				Match(VALUE);
-				State = 377;
-				Match(STRAIGHT_LINE);
 				State = 378;
+				Match(VALUE);
+				State = 379;
+				Match(STRAIGHT_LINE);
+				State = 380;
 				duration();
-				State = 381;
+				State = 383;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 379;
+					State = 381;
 					Match(FLOOR);
-					State = 380;
+					State = 382;
 					expr(0);
 					}
 				}
 
-				State = 385;
+				State = 387;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 383;
+					State = 385;
 					Match(FROM);
-					State = 384;
+					State = 386;
 					Match(DATE);
 					}
 				}
@@ -2689,27 +2689,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 387;
-				Match(VALUE);
-				State = 388;
-				Match(SCHEDULE);
 				State = 389;
+				Match(VALUE);
+				State = 390;
+				Match(SCHEDULE);
+				State = 391;
 				Match(LBRACE);
-				State = 393;
+				State = 395;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 390;
+					State = 392;
 					schedulePoint();
 					}
 					}
-					State = 395;
+					State = 397;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 396;
+				State = 398;
 				Match(RBRACE);
 				}
 				break;
@@ -2753,16 +2753,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 399;
+			State = 401;
 			Match(DATE);
-			State = 400;
-			expr(0);
 			State = 402;
+			expr(0);
+			State = 404;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 401;
+				State = 403;
 				Match(COMMA);
 				}
 			}
@@ -2820,31 +2820,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 404;
-			Match(LEASE);
-			State = 405;
-			_localctx.name = ident();
 			State = 406;
-			Match(ON);
+			Match(LEASE);
 			State = 407;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 408;
+			Match(ON);
+			State = 409;
+			_localctx.facility = ident();
+			State = 410;
 			Match(LBRACE);
-			State = 412;
+			State = 414;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 3221225475L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 409;
+				State = 411;
 				leaseItem();
 				}
 				}
-				State = 414;
+				State = 416;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 415;
+			State = 417;
 			Match(RBRACE);
 			}
 		}
@@ -3069,16 +3069,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 38, RULE_leaseItem);
 		int _la;
 		try {
-			State = 484;
+			State = 486;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 417;
+				State = 419;
 				Match(LESSEE);
-				State = 418;
+				State = 420;
 				ident();
 				}
 				break;
@@ -3086,46 +3086,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 419;
-				Match(RENT);
-				State = 420;
-				expr(0);
 				State = 421;
+				Match(RENT);
+				State = 422;
+				expr(0);
+				State = 423;
 				perYear();
-				State = 426;
+				State = 428;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 422;
-					Match(ESCALATING);
-					State = 423;
-					expr(0);
 					State = 424;
+					Match(ESCALATING);
+					State = 425;
+					expr(0);
+					State = 426;
 					perYear();
 					}
 				}
 
-				State = 436;
+				State = 438;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 428;
+					State = 430;
 					Match(INDEXED);
-					State = 429;
+					State = 431;
 					ident();
-					State = 433;
+					State = 435;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
 						{
 						{
-						State = 430;
+						State = 432;
 						indexationPart();
 						}
 						}
-						State = 435;
+						State = 437;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -3138,9 +3138,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 438;
+				State = 440;
 				Match(STARTS);
-				State = 439;
+				State = 441;
 				Match(DATE);
 				}
 				break;
@@ -3148,9 +3148,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 440;
+				State = 442;
 				Match(TERM);
-				State = 441;
+				State = 443;
 				duration();
 				}
 				break;
@@ -3158,43 +3158,43 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 442;
-				Match(RENEWALS);
-				State = 443;
-				renewalCount();
 				State = 444;
-				((RenewalsItemContext)_localctx).term = duration();
+				Match(RENEWALS);
 				State = 445;
-				Match(AT);
+				renewalCount();
 				State = 446;
-				Match(LESSEE);
+				((RenewalsItemContext)_localctx).term = duration();
 				State = 447;
+				Match(AT);
+				State = 448;
+				Match(LESSEE);
+				State = 449;
 				Match(OPTION);
-				State = 451;
+				State = 453;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 448;
-					Match(RENT);
-					State = 449;
-					Match(AT);
 					State = 450;
+					Match(RENT);
+					State = 451;
+					Match(AT);
+					State = 452;
 					Match(MARKET);
 					}
 					break;
 				}
-				State = 456;
+				State = 458;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==WITH) {
 					{
 					{
-					State = 453;
+					State = 455;
 					renewalTerm();
 					}
 					}
-					State = 458;
+					State = 460;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3204,30 +3204,30 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 459;
-				Match(RVG);
 				State = 461;
+				Match(RVG);
+				State = 463;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 460;
+					State = 462;
 					rvgPart();
 					}
 					}
-					State = 463;
+					State = 465;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0) );
-				State = 467;
+				State = 469;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 465;
+					State = 467;
 					Match(WITH);
-					State = 466;
+					State = 468;
 					guarantorClause();
 					}
 				}
@@ -3238,9 +3238,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 469;
+				State = 471;
 				Match(DAYCOUNT_KW);
-				State = 470;
+				State = 472;
 				dayCount();
 				}
 				break;
@@ -3248,7 +3248,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 471;
+				State = 473;
 				guarantorClause();
 				}
 				break;
@@ -3256,9 +3256,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 472;
+				State = 474;
 				Match(PHASED);
-				State = 473;
+				State = 475;
 				ident();
 				}
 				break;
@@ -3266,25 +3266,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseTerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 474;
+				State = 476;
 				Match(TERMINATION_FEE);
-				State = 475;
+				State = 477;
 				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 481;
+				State = 483;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 476;
+					State = 478;
 					Match(AMORTISING);
-					State = 479;
+					State = 481;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 477;
+						State = 479;
 						Match(TO);
-						State = 478;
+						State = 480;
 						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3298,7 +3298,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 483;
+				State = 485;
 				breakOption();
 				}
 				break;
@@ -3375,16 +3375,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 40, RULE_renewalTerm);
 		int _la;
 		try {
-			State = 505;
+			State = 507;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
 			case 1:
 				_localctx = new RenewalBreakTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 486;
+				State = 488;
 				Match(WITH);
-				State = 487;
+				State = 489;
 				breakOption();
 				}
 				break;
@@ -3392,45 +3392,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalTerminationFeeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 488;
-				Match(WITH);
-				State = 489;
-				Match(TERMINATION_FEE);
 				State = 490;
+				Match(WITH);
+				State = 491;
+				Match(TERMINATION_FEE);
+				State = 492;
 				((RenewalTerminationFeeTermContext)_localctx)._expr = expr(0);
 				((RenewalTerminationFeeTermContext)_localctx)._fees.Add(((RenewalTerminationFeeTermContext)_localctx)._expr);
-				State = 495;
+				State = 497;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 491;
+					State = 493;
 					Match(COMMA);
-					State = 492;
+					State = 494;
 					((RenewalTerminationFeeTermContext)_localctx)._expr = expr(0);
 					((RenewalTerminationFeeTermContext)_localctx)._fees.Add(((RenewalTerminationFeeTermContext)_localctx)._expr);
 					}
 					}
-					State = 497;
+					State = 499;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 503;
+				State = 505;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 498;
+					State = 500;
 					Match(AMORTISING);
-					State = 501;
+					State = 503;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 499;
+						State = 501;
 						Match(TO);
-						State = 500;
+						State = 502;
 						((RenewalTerminationFeeTermContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3502,72 +3502,72 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 507;
-			Match(BREAK_OPTION);
-			State = 508;
-			Match(AT);
 			State = 509;
+			Match(BREAK_OPTION);
+			State = 510;
+			Match(AT);
+			State = 511;
 			_localctx._duration = duration();
 			_localctx._at.Add(_localctx._duration);
-			State = 514;
+			State = 516;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 510;
+				State = 512;
 				Match(COMMA);
-				State = 511;
+				State = 513;
 				_localctx._duration = duration();
 				_localctx._at.Add(_localctx._duration);
 				}
 				}
-				State = 516;
+				State = 518;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 519;
+			State = 521;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOTICE) {
 				{
-				State = 517;
+				State = 519;
 				Match(NOTICE);
-				State = 518;
+				State = 520;
 				_localctx.notice = duration();
 				}
 			}
 
-			State = 522;
+			State = 524;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FEE) {
 				{
-				State = 521;
+				State = 523;
 				breakFee();
 				}
 			}
 
-			State = 532;
+			State = 534;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
 			case 1:
 				{
-				State = 524;
+				State = 526;
 				Match(WITH);
-				State = 525;
+				State = 527;
 				Match(RVG);
-				State = 529;
+				State = 531;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0)) {
 					{
 					{
-					State = 526;
+					State = 528;
 					rvgPart();
 					}
 					}
-					State = 531;
+					State = 533;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3638,20 +3638,20 @@ public partial class DealLangParser : Parser {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
 		EnterRule(_localctx, 44, RULE_breakFee);
 		try {
-			State = 541;
+			State = 543;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 534;
-				Match(FEE);
-				State = 535;
-				((BreakFeeMonthsContext)_localctx).months = duration();
 				State = 536;
-				Match(OF);
+				Match(FEE);
 				State = 537;
+				((BreakFeeMonthsContext)_localctx).months = duration();
+				State = 538;
+				Match(OF);
+				State = 539;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3659,9 +3659,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 539;
+				State = 541;
 				Match(FEE);
-				State = 540;
+				State = 542;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3745,14 +3745,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 46, RULE_indexationPart);
 		try {
-			State = 550;
+			State = 552;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 543;
+				State = 545;
 				Match(YEARLY);
 				}
 				break;
@@ -3760,9 +3760,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 544;
+				State = 546;
 				Match(FLOOR);
-				State = 545;
+				State = 547;
 				expr(0);
 				}
 				break;
@@ -3770,9 +3770,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 546;
+				State = 548;
 				Match(CAP);
-				State = 547;
+				State = 549;
 				expr(0);
 				}
 				break;
@@ -3780,9 +3780,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 548;
+				State = 550;
 				Match(LAG);
-				State = 549;
+				State = 551;
 				duration();
 				}
 				break;
@@ -3823,22 +3823,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 48, RULE_renewalCount);
 		try {
-			State = 555;
+			State = 557;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 552;
+				State = 554;
 				Match(NUMBER);
-				State = 553;
+				State = 555;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 554;
+				State = 556;
 				Match(QUANTITY);
 				}
 				break;
@@ -3912,16 +3912,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 50, RULE_rvgPart);
 		try {
-			State = 563;
+			State = 565;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 557;
+				State = 559;
 				Match(GUARANTEES);
-				State = 558;
+				State = 560;
 				expr(0);
 				}
 				break;
@@ -3929,9 +3929,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 559;
+				State = 561;
 				Match(CAP);
-				State = 560;
+				State = 562;
 				expr(0);
 				}
 				break;
@@ -3939,9 +3939,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 561;
+				State = 563;
 				Match(UNTIL);
-				State = 562;
+				State = 564;
 				Match(DATE);
 				}
 				break;
@@ -3993,21 +3993,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 565;
+			State = 567;
 			Match(GUARANTOR);
-			State = 566;
+			State = 568;
 			_localctx.party = ident();
-			State = 570;
+			State = 572;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 49L) != 0) || _la==FEE) {
 				{
 				{
-				State = 567;
+				State = 569;
 				guarantorPart();
 				}
 				}
-				State = 572;
+				State = 574;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4097,16 +4097,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 54, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 585;
+			State = 587;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 573;
+				State = 575;
 				Match(CAP);
-				State = 574;
+				State = 576;
 				expr(0);
 				}
 				break;
@@ -4114,9 +4114,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 575;
+				State = 577;
 				Match(UNTIL);
-				State = 576;
+				State = 578;
 				Match(DATE);
 				}
 				break;
@@ -4124,9 +4124,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 577;
+				State = 579;
 				Match(FEE);
-				State = 578;
+				State = 580;
 				expr(0);
 				}
 				break;
@@ -4134,18 +4134,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 579;
+				State = 581;
 				Match(COVERS);
-				State = 580;
+				State = 582;
 				coverage();
-				State = 583;
+				State = 585;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 581;
+					State = 583;
 					Match(AND);
-					State = 582;
+					State = 584;
 					coverage();
 					}
 				}
@@ -4191,7 +4191,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 587;
+			State = 589;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4248,27 +4248,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 589;
-			Match(LOAN);
-			State = 590;
-			_localctx.name = ident();
 			State = 591;
+			Match(LOAN);
+			State = 592;
+			_localctx.name = ident();
+			State = 593;
 			Match(LBRACE);
-			State = 595;
+			State = 597;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 41231686041601L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 592;
+				State = 594;
 				loanItem();
 				}
 				}
-				State = 597;
+				State = 599;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 598;
+			State = 600;
 			Match(RBRACE);
 			}
 		}
@@ -4454,16 +4454,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_loanItem);
 		int _la;
 		try {
-			State = 655;
+			State = 657;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 600;
+				State = 602;
 				Match(OBLIGOR);
-				State = 601;
+				State = 603;
 				ident();
 				}
 				break;
@@ -4471,9 +4471,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 602;
+				State = 604;
 				Match(BALANCE);
-				State = 603;
+				State = 605;
 				expr(0);
 				}
 				break;
@@ -4481,9 +4481,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 604;
+				State = 606;
 				Match(COUPON);
-				State = 605;
+				State = 607;
 				couponTerms();
 				}
 				break;
@@ -4491,11 +4491,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 606;
-				Match(INTEREST_ONLY);
-				State = 607;
-				Match(UNTIL);
 				State = 608;
+				Match(INTEREST_ONLY);
+				State = 609;
+				Match(UNTIL);
+				State = 610;
 				Match(DATE);
 				}
 				break;
@@ -4503,16 +4503,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 609;
+				State = 611;
 				Match(AMORTIZE);
-				State = 610;
-				amortization();
 				State = 612;
+				amortization();
+				State = 614;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 611;
+					State = 613;
 					Match(IDENT);
 					}
 				}
@@ -4523,9 +4523,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 614;
+				State = 616;
 				Match(MATURITY);
-				State = 615;
+				State = 617;
 				Match(DATE);
 				}
 				break;
@@ -4533,96 +4533,96 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 616;
+				State = 618;
 				Match(RECOVERY);
-				State = 617;
+				State = 619;
 				((LoanRecoveryItemContext)_localctx).rate = expr(0);
-				State = 620;
+				State = 622;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 618;
+					State = 620;
 					Match(AFTER);
-					State = 619;
+					State = 621;
 					duration();
 					}
 				}
 
-				State = 624;
+				State = 626;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 622;
+					State = 624;
 					Match(ACCRUING);
-					State = 623;
+					State = 625;
 					recoveryAccrual();
 					}
 				}
 
-				State = 646;
+				State = 648;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 626;
+					State = 628;
 					Match(IN);
-					State = 641;
+					State = 643;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NUMBER:
 						{
-						State = 627;
+						State = 629;
 						Match(NUMBER);
-						State = 628;
+						State = 630;
 						Match(INSTALMENTS);
 						}
 						break;
 					case INSTALMENTS:
 						{
-						State = 629;
+						State = 631;
 						Match(INSTALMENTS);
-						State = 630;
+						State = 632;
 						Match(LBRACE);
-						State = 637;
+						State = 639;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 830488613815057351L) != 0) || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 145522047561236451L) != 0) || ((((_la - 271)) & ~0x3f) == 0 && ((1L << (_la - 271)) & 103L) != 0)) {
 							{
 							{
-							State = 631;
+							State = 633;
 							((LoanRecoveryItemContext)_localctx)._expr = expr(0);
 							((LoanRecoveryItemContext)_localctx)._shares.Add(((LoanRecoveryItemContext)_localctx)._expr);
-							State = 633;
+							State = 635;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							if (_la==COMMA) {
 								{
-								State = 632;
+								State = 634;
 								Match(COMMA);
 								}
 							}
 
 							}
 							}
-							State = 639;
+							State = 641;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 640;
+						State = 642;
 						Match(RBRACE);
 						}
 						break;
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 644;
+					State = 646;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==IDENT) {
 						{
-						State = 643;
+						State = 645;
 						((LoanRecoveryItemContext)_localctx).every = Match(IDENT);
 						}
 					}
@@ -4636,7 +4636,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 648;
+				State = 650;
 				stepUp();
 				}
 				break;
@@ -4644,7 +4644,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 649;
+				State = 651;
 				marginGrid();
 				}
 				break;
@@ -4652,19 +4652,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 650;
-				Match(DEFAULT_INTEREST);
 				State = 652;
+				Match(DEFAULT_INTEREST);
+				State = 654;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 651;
+					State = 653;
 					Match(PLUS);
 					}
 				}
 
-				State = 654;
+				State = 656;
 				expr(0);
 				}
 				break;
@@ -4723,14 +4723,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 62, RULE_recoveryAccrual);
 		try {
-			State = 659;
+			State = 661;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 657;
+				State = 659;
 				Match(COUPON);
 				}
 				break;
@@ -4738,7 +4738,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 658;
+				State = 660;
 				expr(0);
 				}
 				break;
@@ -4790,27 +4790,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 661;
-			Match(FLEET);
-			State = 662;
-			_localctx.name = ident();
 			State = 663;
+			Match(FLEET);
+			State = 664;
+			_localctx.name = ident();
+			State = 665;
 			Match(LBRACE);
-			State = 667;
+			State = 669;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 2031L) != 0)) {
 				{
 				{
-				State = 664;
+				State = 666;
 				fleetItem();
 				}
 				}
-				State = 669;
+				State = 671;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 670;
+			State = 672;
 			Match(RBRACE);
 			}
 		}
@@ -5007,32 +5007,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_fleetItem);
 		int _la;
 		try {
-			State = 711;
+			State = 713;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 672;
+				State = 674;
 				Match(DELIVERIES);
-				State = 673;
+				State = 675;
 				Match(LBRACE);
-				State = 677;
+				State = 679;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 674;
+					State = 676;
 					delivery();
 					}
 					}
-					State = 679;
+					State = 681;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 680;
+				State = 682;
 				Match(RBRACE);
 				}
 				break;
@@ -5040,9 +5040,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 681;
+				State = 683;
 				Match(UNITS);
-				State = 682;
+				State = 684;
 				expr(0);
 				}
 				break;
@@ -5050,9 +5050,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 683;
+				State = 685;
 				Match(UNIT_COST);
-				State = 684;
+				State = 686;
 				expr(0);
 				}
 				break;
@@ -5060,11 +5060,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 685;
-				Match(DEPRECIATE);
-				State = 686;
-				Match(STRAIGHT_LINE);
 				State = 687;
+				Match(DEPRECIATE);
+				State = 688;
+				Match(STRAIGHT_LINE);
+				State = 689;
 				duration();
 				}
 				break;
@@ -5072,13 +5072,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 688;
-				Match(DEPRECIATE);
-				State = 689;
-				Match(DECLINING);
 				State = 690;
-				expr(0);
+				Match(DEPRECIATE);
 				State = 691;
+				Match(DECLINING);
+				State = 692;
+				expr(0);
+				State = 693;
 				perYear();
 				}
 				break;
@@ -5086,9 +5086,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 693;
+				State = 695;
 				Match(POWER);
-				State = 694;
+				State = 696;
 				expr(0);
 				}
 				break;
@@ -5096,9 +5096,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 695;
+				State = 697;
 				Match(PUE);
-				State = 696;
+				State = 698;
 				expr(0);
 				}
 				break;
@@ -5106,9 +5106,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 697;
+				State = 699;
 				Match(POWER_PRICE);
-				State = 698;
+				State = 700;
 				expr(0);
 				}
 				break;
@@ -5116,11 +5116,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 699;
-				Match(MAINTENANCE);
-				State = 700;
-				expr(0);
 				State = 701;
+				Match(MAINTENANCE);
+				State = 702;
+				expr(0);
+				State = 703;
 				perYear();
 				}
 				break;
@@ -5128,15 +5128,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 703;
-				Match(MARKET_VALUE);
-				State = 704;
-				expr(0);
 				State = 705;
-				Match(DECLINING);
+				Match(MARKET_VALUE);
 				State = 706;
 				expr(0);
 				State = 707;
+				Match(DECLINING);
+				State = 708;
+				expr(0);
+				State = 709;
 				perYear();
 				}
 				break;
@@ -5144,9 +5144,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 709;
+				State = 711;
 				Match(GENERATION);
-				State = 710;
+				State = 712;
 				ident();
 				}
 				break;
@@ -5203,31 +5203,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 713;
-			Match(CONTRACT);
-			State = 714;
-			_localctx.name = ident();
 			State = 715;
-			Match(ON);
+			Match(CONTRACT);
 			State = 716;
-			_localctx.fleet = ident();
+			_localctx.name = ident();
 			State = 717;
+			Match(ON);
+			State = 718;
+			_localctx.fleet = ident();
+			State = 719;
 			Match(LBRACE);
-			State = 721;
+			State = 723;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 9635760177671L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 718;
+				State = 720;
 				contractItem();
 				}
 				}
-				State = 723;
+				State = 725;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 724;
+			State = 726;
 			Match(RBRACE);
 			}
 		}
@@ -5449,16 +5449,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 70, RULE_contractItem);
 		int _la;
 		try {
-			State = 773;
+			State = 775;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 726;
+				State = 728;
 				Match(CUSTOMER);
-				State = 727;
+				State = 729;
 				ident();
 				}
 				break;
@@ -5466,9 +5466,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 728;
+				State = 730;
 				Match(UNITS);
-				State = 729;
+				State = 731;
 				expr(0);
 				}
 				break;
@@ -5476,11 +5476,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 730;
-				Match(PRICE);
-				State = 731;
-				Match(AT);
 				State = 732;
+				Match(PRICE);
+				State = 733;
+				Match(AT);
+				State = 734;
 				Match(MARKET);
 				}
 				break;
@@ -5488,9 +5488,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 733;
+				State = 735;
 				Match(PRICE);
-				State = 734;
+				State = 736;
 				expr(0);
 				}
 				break;
@@ -5498,11 +5498,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 735;
-				Match(HOUR);
-				State = 736;
-				expr(0);
 				State = 737;
+				Match(HOUR);
+				State = 738;
+				expr(0);
+				State = 739;
 				perYear();
 				}
 				break;
@@ -5510,9 +5510,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 739;
+				State = 741;
 				Match(TAKE_OR_PAY);
-				State = 740;
+				State = 742;
 				expr(0);
 				}
 				break;
@@ -5520,9 +5520,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 741;
+				State = 743;
 				Match(STARTS);
-				State = 742;
+				State = 744;
 				Match(DATE);
 				}
 				break;
@@ -5530,9 +5530,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 743;
+				State = 745;
 				Match(TERM);
-				State = 744;
+				State = 746;
 				duration();
 				}
 				break;
@@ -5540,25 +5540,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 745;
+				State = 747;
 				Match(TERMINATION_FEE);
-				State = 746;
+				State = 748;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 752;
+				State = 754;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 747;
+					State = 749;
 					Match(AMORTISING);
-					State = 750;
+					State = 752;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 748;
+						State = 750;
 						Match(TO);
-						State = 749;
+						State = 751;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5572,26 +5572,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 754;
-				Match(RENEWALS);
-				State = 755;
-				renewalCount();
 				State = 756;
-				((ContractRenewalsItemContext)_localctx).term = duration();
+				Match(RENEWALS);
 				State = 757;
-				Match(AT);
+				renewalCount();
 				State = 758;
-				Match(CUSTOMER);
+				((ContractRenewalsItemContext)_localctx).term = duration();
 				State = 759;
+				Match(AT);
+				State = 760;
+				Match(CUSTOMER);
+				State = 761;
 				Match(OPTION);
-				State = 762;
+				State = 764;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 760;
+					State = 762;
 					Match(WITH);
-					State = 761;
+					State = 763;
 					breakOption();
 					}
 				}
@@ -5602,20 +5602,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 764;
+				State = 766;
 				Match(PREPAYMENT);
-				State = 765;
+				State = 767;
 				expr(0);
-				State = 769;
+				State = 771;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 766;
-					Match(APPLIED);
-					State = 767;
-					Match(OVER);
 					State = 768;
+					Match(APPLIED);
+					State = 769;
+					Match(OVER);
+					State = 770;
 					Match(TERM);
 					}
 				}
@@ -5626,7 +5626,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 771;
+				State = 773;
 				guarantorClause();
 				}
 				break;
@@ -5634,7 +5634,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 772;
+				State = 774;
 				breakOption();
 				}
 				break;
@@ -5686,27 +5686,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 775;
-			Match(COINS);
-			State = 776;
-			_localctx.name = ident();
 			State = 777;
+			Match(COINS);
+			State = 778;
+			_localctx.name = ident();
+			State = 779;
 			Match(LBRACE);
-			State = 781;
+			State = 783;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 231)) & ~0x3f) == 0 && ((1L << (_la - 231)) & 15L) != 0)) {
 				{
 				{
-				State = 778;
+				State = 780;
 				coinsItem();
 				}
 				}
-				State = 783;
+				State = 785;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 784;
+			State = 786;
 			Match(RBRACE);
 			}
 		}
@@ -5869,16 +5869,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 74, RULE_coinsItem);
 		try {
-			State = 806;
+			State = 808;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 786;
+				State = 788;
 				Match(HOLDINGS);
-				State = 787;
+				State = 789;
 				expr(0);
 				}
 				break;
@@ -5886,9 +5886,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 788;
+				State = 790;
 				Match(PRICE);
-				State = 789;
+				State = 791;
 				ident();
 				}
 				break;
@@ -5896,9 +5896,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 790;
+				State = 792;
 				Match(HASHRATE);
-				State = 791;
+				State = 793;
 				expr(0);
 				}
 				break;
@@ -5906,9 +5906,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 792;
+				State = 794;
 				Match(NETWORK);
-				State = 793;
+				State = 795;
 				expr(0);
 				}
 				break;
@@ -5916,9 +5916,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 794;
+				State = 796;
 				Match(REWARDS);
-				State = 795;
+				State = 797;
 				expr(0);
 				}
 				break;
@@ -5926,9 +5926,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 796;
+				State = 798;
 				Match(POWER);
-				State = 797;
+				State = 799;
 				expr(0);
 				}
 				break;
@@ -5936,9 +5936,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 798;
+				State = 800;
 				Match(POWER_PRICE);
-				State = 799;
+				State = 801;
 				expr(0);
 				}
 				break;
@@ -5946,9 +5946,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 800;
+				State = 802;
 				Match(DEPTH);
-				State = 801;
+				State = 803;
 				expr(0);
 				}
 				break;
@@ -5956,9 +5956,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 802;
+				State = 804;
 				Match(IMPACT);
-				State = 803;
+				State = 805;
 				expr(0);
 				}
 				break;
@@ -5966,9 +5966,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinKeepItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 804;
+				State = 806;
 				Match(KEEP);
-				State = 805;
+				State = 807;
 				expr(0);
 				}
 				break;
@@ -6020,20 +6020,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 808;
-			Match(DATE);
-			State = 809;
-			_localctx.units = expr(0);
 			State = 810;
-			Match(AT);
+			Match(DATE);
 			State = 811;
-			_localctx.cost = expr(0);
+			_localctx.units = expr(0);
+			State = 812;
+			Match(AT);
 			State = 813;
+			_localctx.cost = expr(0);
+			State = 815;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 812;
+				State = 814;
 				Match(COMMA);
 				}
 			}
@@ -6086,27 +6086,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 815;
-			Match(TRANCHE);
-			State = 816;
-			_localctx.name = ident();
 			State = 817;
+			Match(TRANCHE);
+			State = 818;
+			_localctx.name = ident();
+			State = 819;
 			Match(LBRACE);
-			State = 821;
+			State = 823;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 210)) & ~0x3f) == 0 && ((1L << (_la - 210)) & 2218417717759L) != 0)) {
 				{
 				{
-				State = 818;
+				State = 820;
 				trancheItem();
 				}
 				}
-				State = 823;
+				State = 825;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 824;
+			State = 826;
 			Match(RBRACE);
 			}
 		}
@@ -6155,38 +6155,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 826;
-			_localctx.rate = expr(0);
 			State = 828;
+			_localctx.rate = expr(0);
+			State = 830;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 827;
+				State = 829;
 				Match(FIXED);
 				}
 			}
 
-			State = 832;
+			State = 834;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 830;
+				State = 832;
 				Match(FLOOR);
-				State = 831;
+				State = 833;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 836;
+			State = 838;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 834;
+				State = 836;
 				Match(CAP);
-				State = 835;
+				State = 837;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6589,16 +6589,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_trancheItem);
 		int _la;
 		try {
-			State = 955;
+			State = 957;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 838;
+				State = 840;
 				Match(BALANCE);
-				State = 839;
+				State = 841;
 				expr(0);
 				}
 				break;
@@ -6606,9 +6606,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 840;
+				State = 842;
 				Match(COUPON);
-				State = 841;
+				State = 843;
 				couponTerms();
 				}
 				break;
@@ -6616,26 +6616,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 842;
-				Match(PIK);
 				State = 844;
+				Match(PIK);
+				State = 846;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 843;
+					State = 845;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 848;
+				State = 850;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 846;
+					State = 848;
 					Match(WHEN);
-					State = 847;
+					State = 849;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6646,9 +6646,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 850;
+				State = 852;
 				Match(PIK);
-				State = 851;
+				State = 853;
 				Match(UNPAID);
 				}
 				break;
@@ -6656,9 +6656,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 852;
+				State = 854;
 				Match(ISSUE_PRICE);
-				State = 853;
+				State = 855;
 				expr(0);
 				}
 				break;
@@ -6666,9 +6666,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 854;
+				State = 856;
 				Match(COMMITMENT);
-				State = 855;
+				State = 857;
 				expr(0);
 				}
 				break;
@@ -6676,11 +6676,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 856;
-				Match(AVAILABLE);
-				State = 857;
-				Match(UNTIL);
 				State = 858;
+				Match(AVAILABLE);
+				State = 859;
+				Match(UNTIL);
+				State = 860;
 				Match(DATE);
 				}
 				break;
@@ -6688,25 +6688,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 859;
+				State = 861;
 				Match(DRAWS);
-				State = 860;
+				State = 862;
 				Match(LBRACE);
-				State = 864;
+				State = 866;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 861;
+					State = 863;
 					schedulePoint();
 					}
 					}
-					State = 866;
+					State = 868;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 867;
+				State = 869;
 				Match(RBRACE);
 				}
 				break;
@@ -6714,15 +6714,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 868;
-				Match(DRAWS);
-				State = 869;
-				Match(AGAINST);
 				State = 870;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				Match(DRAWS);
 				State = 871;
-				Match(ADVANCE);
+				Match(AGAINST);
 				State = 872;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 873;
+				Match(ADVANCE);
+				State = 874;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6730,9 +6730,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 874;
+				State = 876;
 				Match(COMMITMENT_FEE);
-				State = 875;
+				State = 877;
 				expr(0);
 				}
 				break;
@@ -6740,7 +6740,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 876;
+				State = 878;
 				stepUp();
 				}
 				break;
@@ -6748,7 +6748,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 877;
+				State = 879;
 				marginGrid();
 				}
 				break;
@@ -6756,15 +6756,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 878;
-				Match(MARGIN);
-				State = 879;
-				Match(INVESTMENT_GRADE);
 				State = 880;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
+				Match(MARGIN);
 				State = 881;
-				Match(ELSE);
+				Match(INVESTMENT_GRADE);
 				State = 882;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 883;
+				Match(ELSE);
+				State = 884;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6772,9 +6772,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 884;
+				State = 886;
 				Match(TARGET_BALANCE);
-				State = 885;
+				State = 887;
 				expr(0);
 				}
 				break;
@@ -6782,11 +6782,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 886;
-				Match(INTEREST_ONLY);
-				State = 887;
-				Match(UNTIL);
 				State = 888;
+				Match(INTEREST_ONLY);
+				State = 889;
+				Match(UNTIL);
+				State = 890;
 				Match(DATE);
 				}
 				break;
@@ -6794,9 +6794,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 889;
+				State = 891;
 				Match(AMORTIZE);
-				State = 890;
+				State = 892;
 				amortization();
 				}
 				break;
@@ -6804,9 +6804,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 891;
+				State = 893;
 				Match(MATURITY);
-				State = 892;
+				State = 894;
 				Match(DATE);
 				}
 				break;
@@ -6814,9 +6814,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 893;
+				State = 895;
 				Match(SENIORITY);
-				State = 894;
+				State = 896;
 				Match(NUMBER);
 				}
 				break;
@@ -6824,7 +6824,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 895;
+				State = 897;
 				guarantorClause();
 				}
 				break;
@@ -6832,50 +6832,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 896;
-				Match(CONVERTIBLE);
-				State = 897;
-				Match(AT);
 				State = 898;
-				((ConvertibleItemContext)_localctx).price = expr(0);
+				Match(CONVERTIBLE);
 				State = 899;
-				Match(AGAINST);
+				Match(AT);
 				State = 900;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 901;
+				Match(AGAINST);
+				State = 902;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 904;
+				State = 906;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 901;
-					Match(EARLY);
-					State = 902;
-					Match(ABOVE);
 					State = 903;
+					Match(EARLY);
+					State = 904;
+					Match(ABOVE);
+					State = 905;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 909;
+				State = 911;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 906;
+					State = 908;
 					convertiblePut();
 					}
 					}
-					State = 911;
+					State = 913;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 913;
+				State = 915;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 912;
+					State = 914;
 					convertibleCall();
 					}
 				}
@@ -6886,33 +6886,33 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConversionResetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 915;
+				State = 917;
 				Match(RESET);
-				State = 916;
+				State = 918;
 				Match(DATE);
-				State = 921;
+				State = 923;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 917;
+					State = 919;
 					Match(COMMA);
-					State = 918;
+					State = 920;
 					Match(DATE);
 					}
 					}
-					State = 923;
+					State = 925;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 924;
-				Match(TO);
-				State = 925;
-				((ConversionResetItemContext)_localctx).ratio = expr(0);
 				State = 926;
-				Match(FLOOR);
+				Match(TO);
 				State = 927;
+				((ConversionResetItemContext)_localctx).ratio = expr(0);
+				State = 928;
+				Match(FLOOR);
+				State = 929;
 				((ConversionResetItemContext)_localctx).floor = expr(0);
 				}
 				break;
@@ -6920,9 +6920,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 929;
+				State = 931;
 				Match(COMPLETION);
-				State = 930;
+				State = 932;
 				expr(0);
 				}
 				break;
@@ -6930,66 +6930,66 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 931;
-				Match(CALLABLE);
 				State = 933;
+				Match(CALLABLE);
+				State = 935;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 932;
+					State = 934;
 					callStep();
 					}
 					}
-					State = 935;
+					State = 937;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==FROM );
-				State = 953;
+				State = 955;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MAKE_WHOLE) {
 					{
-					State = 937;
+					State = 939;
 					Match(MAKE_WHOLE);
-					State = 951;
+					State = 953;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 					case 1:
 						{
-						State = 938;
+						State = 940;
 						((CallableItemContext)_localctx).makeWhole = expr(0);
 						}
 						break;
 					case 2:
 						{
-						State = 939;
+						State = 941;
 						Match(CURVE);
-						State = 940;
-						Match(LBRACE);
 						State = 942;
+						Match(LBRACE);
+						State = 944;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 941;
+							State = 943;
 							curvePoint();
 							}
 							}
-							State = 944;
+							State = 946;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==QUANTITY );
-						State = 946;
+						State = 948;
 						Match(RBRACE);
-						State = 949;
+						State = 951;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==PLUS || _la==MINUS) {
 							{
-							State = 947;
+							State = 949;
 							((CallableItemContext)_localctx).sign = TokenStream.LT(1);
 							_la = TokenStream.LA(1);
 							if ( !(_la==PLUS || _la==MINUS) ) {
@@ -6999,7 +6999,7 @@ public partial class DealLangParser : Parser {
 								ErrorHandler.ReportMatch(this);
 							    Consume();
 							}
-							State = 948;
+							State = 950;
 							((CallableItemContext)_localctx).spread = expr(0);
 							}
 						}
@@ -7055,16 +7055,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 957;
+			State = 959;
 			duration();
-			State = 958;
-			_localctx.rate = expr(0);
 			State = 960;
+			_localctx.rate = expr(0);
+			State = 962;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 959;
+				State = 961;
 				Match(COMMA);
 				}
 			}
@@ -7112,20 +7112,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 962;
-			Match(FROM);
-			State = 963;
-			Match(DATE);
 			State = 964;
-			Match(AT);
+			Match(FROM);
 			State = 965;
-			_localctx.price = expr(0);
+			Match(DATE);
+			State = 966;
+			Match(AT);
 			State = 967;
+			_localctx.price = expr(0);
+			State = 969;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 966;
+				State = 968;
 				Match(COMMA);
 				}
 			}
@@ -7171,13 +7171,13 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 969;
-			Match(PUT);
-			State = 970;
-			Match(DATE);
 			State = 971;
-			Match(AT);
+			Match(PUT);
 			State = 972;
+			Match(DATE);
+			State = 973;
+			Match(AT);
+			State = 974;
 			_localctx.price = expr(0);
 			}
 		}
@@ -7221,15 +7221,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 974;
-			Match(CALL);
-			State = 975;
-			Match(FROM);
 			State = 976;
-			Match(DATE);
+			Match(CALL);
 			State = 977;
-			Match(ABOVE);
+			Match(FROM);
 			State = 978;
+			Match(DATE);
+			State = 979;
+			Match(ABOVE);
+			State = 980;
 			_localctx.above = expr(0);
 			}
 		}
@@ -7276,26 +7276,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 980;
+			State = 982;
 			Match(STEP_UP);
-			State = 981;
+			State = 983;
 			expr(0);
-			State = 986;
+			State = 988;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 982;
+				State = 984;
 				Match(FROM);
-				State = 983;
+				State = 985;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 984;
+				State = 986;
 				Match(WHILE);
-				State = 985;
+				State = 987;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -7356,41 +7356,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 988;
-			Match(MARGIN);
-			State = 989;
-			Match(GRID);
 			State = 990;
-			_localctx.test = ident();
+			Match(MARGIN);
 			State = 991;
+			Match(GRID);
+			State = 992;
+			_localctx.test = ident();
+			State = 993;
 			Match(LBRACE);
-			State = 995;
+			State = 997;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 992;
+				State = 994;
 				gridTier();
 				}
 				}
-				State = 997;
+				State = 999;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1000;
+			State = 1002;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 998;
+				State = 1000;
 				Match(ELSE);
-				State = 999;
+				State = 1001;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 1002;
+			State = 1004;
 			Match(RBRACE);
 			}
 		}
@@ -7435,11 +7435,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1004;
-			Match(BELOW);
-			State = 1005;
-			_localctx.bound = expr(0);
 			State = 1006;
+			Match(BELOW);
+			State = 1007;
+			_localctx.bound = expr(0);
+			State = 1008;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -7521,14 +7521,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 98, RULE_amortization);
 		int _la;
 		try {
-			State = 1020;
+			State = 1022;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1008;
+				State = 1010;
 				Match(BULLET);
 				}
 				break;
@@ -7536,7 +7536,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1009;
+				State = 1011;
 				Match(LEVEL);
 				}
 				break;
@@ -7544,7 +7544,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1010;
+				State = 1012;
 				Match(LINEAR);
 				}
 				break;
@@ -7552,25 +7552,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1011;
+				State = 1013;
 				Match(SCHEDULE);
-				State = 1012;
+				State = 1014;
 				Match(LBRACE);
-				State = 1016;
+				State = 1018;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1013;
+					State = 1015;
 					schedulePoint();
 					}
 					}
-					State = 1018;
+					State = 1020;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1019;
+				State = 1021;
 				Match(RBRACE);
 				}
 				break;
@@ -7624,27 +7624,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1022;
-			Match(HOLDING);
-			State = 1023;
-			_localctx.name = ident();
 			State = 1024;
+			Match(HOLDING);
+			State = 1025;
+			_localctx.name = ident();
+			State = 1026;
 			Match(LBRACE);
-			State = 1028;
+			State = 1030;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 25166853L) != 0)) {
 				{
 				{
-				State = 1025;
+				State = 1027;
 				holdingItem();
 				}
 				}
-				State = 1030;
+				State = 1032;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1031;
+			State = 1033;
 			Match(RBRACE);
 			}
 		}
@@ -7778,20 +7778,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 102, RULE_holdingItem);
 		int _la;
 		try {
-			State = 1056;
+			State = 1058;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,104,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1033;
-				Match(OF);
-				State = 1034;
-				((HeldItemContext)_localctx).entity = ident();
 				State = 1035;
-				Match(DOT);
+				Match(OF);
 				State = 1036;
+				((HeldItemContext)_localctx).entity = ident();
+				State = 1037;
+				Match(DOT);
+				State = 1038;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7799,9 +7799,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1038;
+				State = 1040;
 				Match(SHARE);
-				State = 1039;
+				State = 1041;
 				expr(0);
 				}
 				break;
@@ -7809,9 +7809,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1040;
+				State = 1042;
 				Match(FACE);
-				State = 1041;
+				State = 1043;
 				expr(0);
 				}
 				break;
@@ -7819,9 +7819,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1042;
+				State = 1044;
 				Match(MARK);
-				State = 1043;
+				State = 1045;
 				Match(PAR);
 				}
 				break;
@@ -7829,9 +7829,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1044;
+				State = 1046;
 				Match(MARK);
-				State = 1045;
+				State = 1047;
 				ident();
 				}
 				break;
@@ -7839,19 +7839,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1046;
-				Match(MARKET);
 				State = 1048;
+				Match(MARKET);
+				State = 1050;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1047;
+					State = 1049;
 					holdingMarketTerm();
 					}
 					}
-					State = 1050;
+					State = 1052;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7861,13 +7861,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1052;
-				Match(DRAWS);
-				State = 1053;
-				Match(CALLED);
 				State = 1054;
-				Match(FROM);
+				Match(DRAWS);
 				State = 1055;
+				Match(CALLED);
+				State = 1056;
+				Match(FROM);
+				State = 1057;
 				ident();
 				}
 				break;
@@ -7941,16 +7941,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 104, RULE_holdingMarketTerm);
 		try {
-			State = 1064;
+			State = 1066;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1058;
+				State = 1060;
 				Match(DISCOUNT);
-				State = 1059;
+				State = 1061;
 				expr(0);
 				}
 				break;
@@ -7958,9 +7958,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1060;
+				State = 1062;
 				Match(DEPTH);
-				State = 1061;
+				State = 1063;
 				expr(0);
 				}
 				break;
@@ -7968,9 +7968,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1062;
+				State = 1064;
 				Match(IMPACT);
-				State = 1063;
+				State = 1065;
 				expr(0);
 				}
 				break;
@@ -8024,27 +8024,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1066;
-			Match(EQUITY);
-			State = 1067;
-			_localctx.name = ident();
 			State = 1068;
+			Match(EQUITY);
+			State = 1069;
+			_localctx.name = ident();
+			State = 1070;
 			Match(LBRACE);
-			State = 1072;
+			State = 1074;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 387028092977155L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 1069;
+				State = 1071;
 				equityItem();
 				}
 				}
-				State = 1074;
+				State = 1076;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1075;
+			State = 1077;
 			Match(RBRACE);
 			}
 		}
@@ -8180,16 +8180,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 108, RULE_equityItem);
 		int _la;
 		try {
-			State = 1112;
+			State = 1114;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1077;
+				State = 1079;
 				Match(CONTRIBUTED);
-				State = 1078;
+				State = 1080;
 				expr(0);
 				}
 				break;
@@ -8197,23 +8197,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1079;
+				State = 1081;
 				Match(HOLDERS);
-				State = 1080;
+				State = 1082;
 				holder();
-				State = 1085;
+				State = 1087;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1081;
+					State = 1083;
 					Match(COMMA);
-					State = 1082;
+					State = 1084;
 					holder();
 					}
 					}
-					State = 1087;
+					State = 1089;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8223,9 +8223,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1088;
+				State = 1090;
 				Match(HURDLE);
-				State = 1089;
+				State = 1091;
 				expr(0);
 				}
 				break;
@@ -8233,32 +8233,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1090;
-				Match(CARRY);
-				State = 1091;
-				expr(0);
 				State = 1092;
-				Match(TO);
+				Match(CARRY);
 				State = 1093;
+				expr(0);
+				State = 1094;
+				Match(TO);
+				State = 1095;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 1096;
+				State = 1098;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 1094;
+					State = 1096;
 					Match(CATCH_UP);
-					State = 1095;
+					State = 1097;
 					expr(0);
 					}
 				}
 
-				State = 1099;
+				State = 1101;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 1098;
+					State = 1100;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -8269,9 +8269,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1101;
+				State = 1103;
 				Match(COMMITMENT);
-				State = 1102;
+				State = 1104;
 				expr(0);
 				}
 				break;
@@ -8279,23 +8279,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1103;
+				State = 1105;
 				Match(CALLS);
-				State = 1104;
+				State = 1106;
 				capitalCall();
-				State = 1109;
+				State = 1111;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1105;
+					State = 1107;
 					Match(COMMA);
-					State = 1106;
+					State = 1108;
 					capitalCall();
 					}
 					}
-					State = 1111;
+					State = 1113;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8352,32 +8352,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1114;
+			State = 1116;
 			ident();
-			State = 1115;
+			State = 1117;
 			expr(0);
-			State = 1124;
+			State = 1126;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1116;
+				State = 1118;
 				Match(LBRACE);
-				State = 1120;
+				State = 1122;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 171)) & ~0x3f) == 0 && ((1L << (_la - 171)) & 7L) != 0)) {
 					{
 					{
-					State = 1117;
+					State = 1119;
 					holderTerm();
 					}
 					}
-					State = 1122;
+					State = 1124;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1123;
+				State = 1125;
 				Match(RBRACE);
 				}
 			}
@@ -8452,16 +8452,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 112, RULE_holderTerm);
 		try {
-			State = 1132;
+			State = 1134;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1126;
+				State = 1128;
 				Match(HURDLE);
-				State = 1127;
+				State = 1129;
 				expr(0);
 				}
 				break;
@@ -8469,9 +8469,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1128;
+				State = 1130;
 				Match(CARRY);
-				State = 1129;
+				State = 1131;
 				expr(0);
 				}
 				break;
@@ -8479,9 +8479,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1130;
+				State = 1132;
 				Match(CATCH_UP);
-				State = 1131;
+				State = 1133;
 				expr(0);
 				}
 				break;
@@ -8525,9 +8525,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1134;
+			State = 1136;
 			Match(DATE);
-			State = 1135;
+			State = 1137;
 			expr(0);
 			}
 		}
@@ -8577,32 +8577,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1137;
+			State = 1139;
 			Match(ACCOUNT);
-			State = 1138;
+			State = 1140;
 			_localctx.name = ident();
-			State = 1147;
+			State = 1149;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1139;
+				State = 1141;
 				Match(LBRACE);
-				State = 1143;
+				State = 1145;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 7L) != 0)) {
 					{
 					{
-					State = 1140;
+					State = 1142;
 					accountItem();
 					}
 					}
-					State = 1145;
+					State = 1147;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1146;
+				State = 1148;
 				Match(RBRACE);
 				}
 			}
@@ -8677,16 +8677,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 118, RULE_accountItem);
 		try {
-			State = 1155;
+			State = 1157;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1149;
+				State = 1151;
 				Match(TARGET);
-				State = 1150;
+				State = 1152;
 				expr(0);
 				}
 				break;
@@ -8694,9 +8694,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1151;
+				State = 1153;
 				Match(INITIAL);
-				State = 1152;
+				State = 1154;
 				expr(0);
 				}
 				break;
@@ -8704,9 +8704,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1153;
+				State = 1155;
 				Match(EARNS);
-				State = 1154;
+				State = 1156;
 				expr(0);
 				}
 				break;
@@ -8767,31 +8767,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1157;
-			Match(FEE);
-			State = 1158;
-			_localctx.name = ident();
 			State = 1159;
-			Match(LBRACE);
+			Match(FEE);
 			State = 1160;
+			_localctx.name = ident();
+			State = 1161;
+			Match(LBRACE);
+			State = 1162;
 			expr(0);
-			State = 1168;
+			State = 1170;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1161;
+				State = 1163;
 				perYear();
-				State = 1166;
+				State = 1168;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1162;
-					Match(ESCALATING);
-					State = 1163;
-					expr(0);
 					State = 1164;
+					Match(ESCALATING);
+					State = 1165;
+					expr(0);
+					State = 1166;
 					perYear();
 					}
 				}
@@ -8799,7 +8799,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1170;
+			State = 1172;
 			Match(RBRACE);
 			}
 		}
@@ -8854,52 +8854,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1172;
-			Match(TEST);
-			State = 1173;
-			_localctx.name = ident();
 			State = 1174;
-			Match(ASSIGN);
+			Match(TEST);
 			State = 1175;
+			_localctx.name = ident();
+			State = 1176;
+			Match(ASSIGN);
+			State = 1177;
 			expr(0);
-			State = 1182;
+			State = 1184;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1176;
+				State = 1178;
 				Match(OVER);
-				State = 1179;
+				State = 1181;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1177;
+					State = 1179;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1178;
+					State = 1180;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1181;
+				State = 1183;
 				duration();
 				}
 			}
 
-			State = 1186;
+			State = 1188;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1184;
+				State = 1186;
 				Match(FROM);
-				State = 1185;
+				State = 1187;
 				Match(DATE);
 				}
 			}
@@ -8986,79 +8986,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1188;
-			Match(TRIGGER);
-			State = 1189;
-			_localctx.name = ident();
 			State = 1190;
-			Match(WHEN);
+			Match(TRIGGER);
 			State = 1191;
+			_localctx.name = ident();
+			State = 1192;
+			Match(WHEN);
+			State = 1193;
 			expr(0);
-			State = 1194;
+			State = 1196;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1192;
+				State = 1194;
 				Match(FROM);
-				State = 1193;
+				State = 1195;
 				Match(DATE);
 				}
 			}
 
-			State = 1199;
+			State = 1201;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1196;
-				Match(TRIPS);
-				State = 1197;
-				Match(AFTER);
 				State = 1198;
+				Match(TRIPS);
+				State = 1199;
+				Match(AFTER);
+				State = 1200;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1204;
+			State = 1206;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1201;
-				Match(CURES);
-				State = 1202;
-				Match(AFTER);
 				State = 1203;
+				Match(CURES);
+				State = 1204;
+				Match(AFTER);
+				State = 1205;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1216;
+			State = 1218;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1206;
-				Match(CURE);
-				State = 1207;
-				Match(BY);
 				State = 1208;
-				_localctx.curer = ident();
+				Match(CURE);
 				State = 1209;
-				Match(UP);
+				Match(BY);
 				State = 1210;
-				Match(TO);
+				_localctx.curer = ident();
 				State = 1211;
-				_localctx.times = Match(NUMBER);
+				Match(UP);
 				State = 1212;
-				Match(TIMES);
+				Match(TO);
+				State = 1213;
+				_localctx.times = Match(NUMBER);
 				State = 1214;
+				Match(TIMES);
+				State = 1216;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1213;
+					State = 1215;
 					cureDestination();
 					}
 				}
@@ -9066,23 +9066,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1218;
+			State = 1220;
 			Match(ARROW);
-			State = 1219;
+			State = 1221;
 			triggerEffect();
-			State = 1224;
+			State = 1226;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1220;
+				State = 1222;
 				Match(COMMA);
-				State = 1221;
+				State = 1223;
 				triggerEffect();
 				}
 				}
-				State = 1226;
+				State = 1228;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9154,43 +9154,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 126, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1243;
+			State = 1245;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1227;
+				State = 1229;
 				Match(PREPAYING);
-				State = 1228;
+				State = 1230;
 				ident();
-				State = 1233;
+				State = 1235;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1229;
+					State = 1231;
 					Match(COMMA);
-					State = 1230;
+					State = 1232;
 					ident();
 					}
 					}
-					State = 1235;
+					State = 1237;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1239;
+				State = 1241;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1236;
-					Match(THEN);
-					State = 1237;
-					Match(INTO);
 					State = 1238;
+					Match(THEN);
+					State = 1239;
+					Match(INTO);
+					State = 1240;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -9201,9 +9201,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1241;
+				State = 1243;
 				Match(INTO);
-				State = 1242;
+				State = 1244;
 				ident();
 				}
 				break;
@@ -9292,20 +9292,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 128, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1264;
+			State = 1266;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1245;
-				Match(SWEEP);
-				State = 1246;
-				((SweepEffectContext)_localctx).share = Match(QUANTITY);
 				State = 1247;
-				Match(TO);
+				Match(SWEEP);
 				State = 1248;
+				((SweepEffectContext)_localctx).share = Match(QUANTITY);
+				State = 1249;
+				Match(TO);
+				State = 1250;
 				ident();
 				}
 				break;
@@ -9313,34 +9313,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1249;
+				State = 1251;
 				Match(ACCELERATE);
-				State = 1261;
+				State = 1263;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1250;
+					State = 1252;
 					Match(LPAREN);
-					State = 1251;
+					State = 1253;
 					ident();
-					State = 1256;
+					State = 1258;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1252;
+						State = 1254;
 						Match(COMMA);
-						State = 1253;
+						State = 1255;
 						ident();
 						}
 						}
-						State = 1258;
+						State = 1260;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1259;
+					State = 1261;
 					Match(RPAREN);
 					}
 				}
@@ -9351,7 +9351,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1263;
+				State = 1265;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -9399,20 +9399,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1266;
-			Match(DEFAULT);
-			State = 1267;
-			Match(WHEN);
 			State = 1268;
+			Match(DEFAULT);
+			State = 1269;
+			Match(WHEN);
+			State = 1270;
 			expr(0);
-			State = 1271;
+			State = 1273;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1269;
+				State = 1271;
 				Match(GRACE);
-				State = 1270;
+				State = 1272;
 				duration();
 				}
 			}
@@ -9464,25 +9464,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1273;
-			Match(CFADS);
-			State = 1274;
-			Match(INCLUDES);
 			State = 1275;
+			Match(CFADS);
+			State = 1276;
+			Match(INCLUDES);
+			State = 1277;
 			cfadsItem();
-			State = 1280;
+			State = 1282;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1276;
+				State = 1278;
 				Match(COMMA);
-				State = 1277;
+				State = 1279;
 				cfadsItem();
 				}
 				}
-				State = 1282;
+				State = 1284;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9522,13 +9522,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 134, RULE_cfadsItem);
 		try {
-			State = 1285;
+			State = 1287;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1283;
+				State = 1285;
 				Match(RVG);
 				}
 				break;
@@ -9716,7 +9716,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1284;
+				State = 1286;
 				ident();
 				}
 				break;
@@ -9766,25 +9766,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1287;
+			State = 1289;
 			Match(WATERFALL);
-			State = 1288;
+			State = 1290;
 			Match(LBRACE);
-			State = 1292;
+			State = 1294;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 154)) & ~0x3f) == 0 && ((1L << (_la - 154)) & 570425831L) != 0)) {
 				{
 				{
-				State = 1289;
+				State = 1291;
 				step();
 				}
 				}
-				State = 1294;
+				State = 1296;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1295;
+			State = 1297;
 			Match(RBRACE);
 			}
 		}
@@ -10013,39 +10013,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 138, RULE_step);
 		int _la;
 		try {
-			State = 1391;
+			State = 1393;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1297;
+				State = 1299;
 				Match(PAY);
-				State = 1298;
+				State = 1300;
 				((PayStepContext)_localctx).target = reference();
-				State = 1308;
+				State = 1310;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1299;
+					State = 1301;
 					Match(USING);
-					State = 1300;
+					State = 1302;
 					ident();
-					State = 1305;
+					State = 1307;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1301;
+						State = 1303;
 						Match(COMMA);
-						State = 1302;
+						State = 1304;
 						ident();
 						}
 						}
-						State = 1307;
+						State = 1309;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -10058,9 +10058,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1310;
+				State = 1312;
 				Match(FILL);
-				State = 1311;
+				State = 1313;
 				ident();
 				}
 				break;
@@ -10068,9 +10068,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1312;
+				State = 1314;
 				Match(RELEASE);
-				State = 1313;
+				State = 1315;
 				ident();
 				}
 				break;
@@ -10078,13 +10078,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1314;
-				Match(HOLD);
-				State = 1315;
-				Match(REST);
 				State = 1316;
-				Match(IN);
+				Match(HOLD);
 				State = 1317;
+				Match(REST);
+				State = 1318;
+				Match(IN);
+				State = 1319;
 				ident();
 				}
 				break;
@@ -10092,25 +10092,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1318;
+				State = 1320;
 				Match(DISTRIBUTE);
-				State = 1321;
+				State = 1323;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1319;
+					State = 1321;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1320;
+					State = 1322;
 					Match(OF);
 					}
 				}
 
-				State = 1323;
-				Match(REST);
-				State = 1324;
-				Match(TO);
 				State = 1325;
+				Match(REST);
+				State = 1326;
+				Match(TO);
+				State = 1327;
 				ident();
 				}
 				break;
@@ -10118,17 +10118,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1326;
-				Match(SWEEP);
-				State = 1327;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 1328;
-				Match(OF);
+				Match(SWEEP);
 				State = 1329;
-				Match(REST);
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 1330;
-				Match(TO);
+				Match(OF);
 				State = 1331;
+				Match(REST);
+				State = 1332;
+				Match(TO);
+				State = 1333;
 				ident();
 				}
 				break;
@@ -10136,41 +10136,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1332;
+				State = 1334;
 				Match(SELL);
-				State = 1333;
+				State = 1335;
 				ident();
-				State = 1338;
+				State = 1340;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1334;
+					State = 1336;
 					Match(COMMA);
-					State = 1335;
+					State = 1337;
 					ident();
 					}
 					}
-					State = 1340;
+					State = 1342;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1342;
+				State = 1344;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1341;
+					State = 1343;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1344;
-				Match(TO);
-				State = 1345;
-				Match(COVER);
 				State = 1346;
+				Match(TO);
+				State = 1347;
+				Match(COVER);
+				State = 1348;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -10178,52 +10178,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1348;
-				Match(IF);
-				State = 1349;
-				expr(0);
 				State = 1350;
+				Match(IF);
+				State = 1351;
+				expr(0);
+				State = 1352;
 				Match(LBRACE);
-				State = 1354;
+				State = 1356;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 154)) & ~0x3f) == 0 && ((1L << (_la - 154)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1351;
+					State = 1353;
 					step();
 					}
 					}
-					State = 1356;
+					State = 1358;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1357;
+				State = 1359;
 				Match(RBRACE);
-				State = 1367;
+				State = 1369;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1358;
+					State = 1360;
 					Match(ELSE);
-					State = 1359;
+					State = 1361;
 					Match(LBRACE);
-					State = 1363;
+					State = 1365;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 154)) & ~0x3f) == 0 && ((1L << (_la - 154)) & 570425831L) != 0)) {
 						{
 						{
-						State = 1360;
+						State = 1362;
 						step();
 						}
 						}
-						State = 1365;
+						State = 1367;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1366;
+					State = 1368;
 					Match(RBRACE);
 					}
 				}
@@ -10234,37 +10234,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1369;
+				State = 1371;
 				Match(PRO_RATA);
-				State = 1372;
+				State = 1374;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1370;
+					State = 1372;
 					Match(BY);
-					State = 1371;
+					State = 1373;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1374;
+				State = 1376;
 				Match(LBRACE);
-				State = 1378;
+				State = 1380;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 154)) & ~0x3f) == 0 && ((1L << (_la - 154)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1375;
+					State = 1377;
 					step();
 					}
 					}
-					State = 1380;
+					State = 1382;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1381;
+				State = 1383;
 				Match(RBRACE);
 				}
 				break;
@@ -10272,25 +10272,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1382;
+				State = 1384;
 				Match(SEQUENTIAL);
-				State = 1383;
+				State = 1385;
 				Match(LBRACE);
-				State = 1387;
+				State = 1389;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 154)) & ~0x3f) == 0 && ((1L << (_la - 154)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1384;
+					State = 1386;
 					step();
 					}
 					}
-					State = 1389;
+					State = 1391;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1390;
+				State = 1392;
 				Match(RBRACE);
 				}
 				break;
@@ -10340,25 +10340,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1393;
+			State = 1395;
 			Match(ENFORCEMENT);
-			State = 1394;
+			State = 1396;
 			Match(LBRACE);
-			State = 1398;
+			State = 1400;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1395;
+				State = 1397;
 				enforcementItem();
 				}
 				}
-				State = 1400;
+				State = 1402;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1401;
+			State = 1403;
 			Match(RBRACE);
 			}
 		}
@@ -10430,44 +10430,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 142, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1419;
+			State = 1421;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1403;
+				State = 1405;
 				Match(SELL);
-				State = 1404;
+				State = 1406;
 				ident();
-				State = 1409;
+				State = 1411;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1405;
+					State = 1407;
 					Match(COMMA);
-					State = 1406;
+					State = 1408;
 					ident();
 					}
 					}
-					State = 1411;
+					State = 1413;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1415;
+				State = 1417;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 17592187871241L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1412;
+					State = 1414;
 					sellTerm();
 					}
 					}
-					State = 1417;
+					State = 1419;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10477,7 +10477,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1418;
+				State = 1420;
 				waterfallDecl();
 				}
 				break;
@@ -10700,16 +10700,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 144, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1467;
+			State = 1469;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1421;
+				State = 1423;
 				Match(HAIRCUT);
-				State = 1422;
+				State = 1424;
 				expr(0);
 				}
 				break;
@@ -10717,11 +10717,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceYieldTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1423;
-				Match(PRICE);
-				State = 1424;
-				Match(YIELD);
 				State = 1425;
+				Match(PRICE);
+				State = 1426;
+				Match(YIELD);
+				State = 1427;
 				expr(0);
 				}
 				break;
@@ -10729,9 +10729,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceIndexTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1426;
+				State = 1428;
 				Match(PRICE);
-				State = 1427;
+				State = 1429;
 				ident();
 				}
 				break;
@@ -10739,9 +10739,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1428;
+				State = 1430;
 				Match(LAG);
-				State = 1429;
+				State = 1431;
 				duration();
 				}
 				break;
@@ -10749,11 +10749,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new SpreadTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1430;
-				Match(OVER);
-				State = 1431;
-				Match(NUMBER);
 				State = 1432;
+				Match(OVER);
+				State = 1433;
+				Match(NUMBER);
+				State = 1434;
 				Match(PERIODS);
 				}
 				break;
@@ -10761,13 +10761,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1433;
-				Match(DEPTH);
-				State = 1434;
-				expr(0);
 				State = 1435;
-				Match(PER);
+				Match(DEPTH);
 				State = 1436;
+				expr(0);
+				State = 1437;
+				Match(PER);
+				State = 1438;
 				Match(MONTH);
 				}
 				break;
@@ -10775,9 +10775,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1438;
+				State = 1440;
 				Match(IMPACT);
-				State = 1439;
+				State = 1441;
 				expr(0);
 				}
 				break;
@@ -10785,13 +10785,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1440;
-				Match(LIMIT);
-				State = 1441;
-				expr(0);
 				State = 1442;
-				Match(PER);
+				Match(LIMIT);
 				State = 1443;
+				expr(0);
+				State = 1444;
+				Match(PER);
+				State = 1445;
 				Match(MONTH);
 				}
 				break;
@@ -10799,9 +10799,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1445;
+				State = 1447;
 				Match(COSTS);
-				State = 1446;
+				State = 1448;
 				expr(0);
 				}
 				break;
@@ -10809,9 +10809,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1447;
+				State = 1449;
 				Match(KEEP);
-				State = 1448;
+				State = 1450;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10819,9 +10819,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1449;
+				State = 1451;
 				Match(RESERVE);
-				State = 1450;
+				State = 1452;
 				expr(0);
 				}
 				break;
@@ -10829,42 +10829,42 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletIdleTermContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1451;
-				Match(RELET);
-				State = 1452;
-				Match(IDLE);
 				State = 1453;
-				Match(AT);
+				Match(RELET);
 				State = 1454;
-				((ReletIdleTermContext)_localctx).utilisation = expr(0);
+				Match(IDLE);
+				State = 1455;
+				Match(AT);
 				State = 1456;
+				((ReletIdleTermContext)_localctx).utilisation = expr(0);
+				State = 1458;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1455;
+					State = 1457;
 					reletRamp();
 					}
 				}
 
-				State = 1460;
+				State = 1462;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1458;
+					State = 1460;
 					Match(FOR);
-					State = 1459;
+					State = 1461;
 					((ReletIdleTermContext)_localctx).window = duration();
 					}
 				}
 
-				State = 1463;
+				State = 1465;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
 				case 1:
 					{
-					State = 1462;
+					State = 1464;
 					reletPricing();
 					}
 					break;
@@ -10875,9 +10875,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HalfLifeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1465;
+				State = 1467;
 				Match(HALF_LIFE);
-				State = 1466;
+				State = 1468;
 				duration();
 				}
 				break;
@@ -10926,15 +10926,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1469;
-			Match(RISING);
-			State = 1470;
-			Match(TO);
 			State = 1471;
-			_localctx.to = expr(0);
+			Match(RISING);
 			State = 1472;
-			Match(OVER);
+			Match(TO);
 			State = 1473;
+			_localctx.to = expr(0);
+			State = 1474;
+			Match(OVER);
+			State = 1475;
 			_localctx.over = duration();
 			}
 		}
@@ -10974,9 +10974,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1475;
+			State = 1477;
 			Match(PRICE);
-			State = 1476;
+			State = 1478;
 			expr(0);
 			}
 		}
@@ -11031,31 +11031,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1478;
-			Match(SCENARIO);
-			State = 1479;
-			_localctx.name = ident();
 			State = 1480;
-			Match(FOR);
+			Match(SCENARIO);
 			State = 1481;
-			_localctx.deal = ident();
+			_localctx.name = ident();
 			State = 1482;
+			Match(FOR);
+			State = 1483;
+			_localctx.deal = ident();
+			State = 1484;
 			Match(LBRACE);
-			State = 1486;
+			State = 1488;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 838369913162955719L) != 0) || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1483;
+				State = 1485;
 				scenarioItem();
 				}
 				}
-				State = 1488;
+				State = 1490;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1489;
+			State = 1491;
 			Match(RBRACE);
 			}
 		}
@@ -11642,6 +11642,7 @@ public partial class DealLangParser : Parser {
 	}
 	public partial class LoanPaysItemContext : ScenarioItemContext {
 		public IdentContext loan;
+		public ShareDrawContext drawnShare;
 		public ExprContext share;
 		public IToken first;
 		public IToken last;
@@ -11650,6 +11651,9 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PAYS() { return GetToken(DealLangParser.PAYS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
 			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ShareDrawContext shareDraw() {
+			return GetRuleContext<ShareDrawContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
 			return GetRuleContext<ExprContext>(0);
@@ -11888,20 +11892,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1823;
+			State = 1828;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,198,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1491;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1492;
-				Match(RENEWALS);
 				State = 1493;
-				Match(TAKEN);
+				((RenewalsTakenItemContext)_localctx).lease = ident();
 				State = 1494;
+				Match(RENEWALS);
+				State = 1495;
+				Match(TAKEN);
+				State = 1496;
 				Match(NUMBER);
 				}
 				break;
@@ -11909,27 +11913,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1496;
-				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1497;
-				Match(RENEWALS);
 				State = 1498;
-				Match(DRAWN);
+				((RenewalsDrawnItemContext)_localctx).lease = ident();
 				State = 1499;
+				Match(RENEWALS);
+				State = 1500;
+				Match(DRAWN);
+				State = 1501;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1503;
+				State = 1505;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,160,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1500;
+						State = 1502;
 						loading();
 						}
 						} 
 					}
-					State = 1505;
+					State = 1507;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,160,Context);
 				}
@@ -11939,27 +11943,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1506;
+				State = 1508;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1507;
+				State = 1509;
 				Match(BREAKS);
-				State = 1511;
+				State = 1513;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1508;
-					Match(IN);
-					State = 1509;
-					Match(RENEWAL);
 					State = 1510;
+					Match(IN);
+					State = 1511;
+					Match(RENEWAL);
+					State = 1512;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1513;
+				State = 1515;
 				Match(AT);
-				State = 1514;
+				State = 1516;
 				duration();
 				}
 				break;
@@ -11967,59 +11971,59 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1516;
-				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1517;
-				Match(BREAKS);
 				State = 1518;
+				((BreaksDrawnItemContext)_localctx).lease = ident();
+				State = 1519;
+				Match(BREAKS);
+				State = 1520;
 				Match(DRAWN);
-				State = 1522;
+				State = 1524;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1519;
-					Match(IN);
-					State = 1520;
-					Match(RENEWAL);
 					State = 1521;
+					Match(IN);
+					State = 1522;
+					Match(RENEWAL);
+					State = 1523;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1524;
+				State = 1526;
 				Match(AT);
-				State = 1525;
+				State = 1527;
 				breakChance();
-				State = 1530;
+				State = 1532;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1526;
+					State = 1528;
 					Match(COMMA);
-					State = 1527;
+					State = 1529;
 					breakChance();
 					}
 					}
-					State = 1532;
+					State = 1534;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1536;
+				State = 1538;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1533;
+						State = 1535;
 						loading();
 						}
 						} 
 					}
-					State = 1538;
+					State = 1540;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
 				}
@@ -12029,9 +12033,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1539;
+				State = 1541;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1540;
+				State = 1542;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12040,20 +12044,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1541;
+				State = 1543;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1542;
+				State = 1544;
 				perYear();
-				State = 1547;
+				State = 1549;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,165,Context) ) {
 				case 1:
 					{
-					State = 1543;
-					Match(VOLATILITY);
-					State = 1544;
-					((DeflateItemContext)_localctx).vol = expr(0);
 					State = 1545;
+					Match(VOLATILITY);
+					State = 1546;
+					((DeflateItemContext)_localctx).vol = expr(0);
+					State = 1547;
 					perYear();
 					}
 					break;
@@ -12064,15 +12068,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1549;
-				((DropItemContext)_localctx).path = reference();
-				State = 1550;
-				Match(DROP);
 				State = 1551;
-				expr(0);
+				((DropItemContext)_localctx).path = reference();
 				State = 1552;
-				Match(BY);
+				Match(DROP);
 				State = 1553;
+				expr(0);
+				State = 1554;
+				Match(BY);
+				State = 1555;
 				Match(DATE);
 				}
 				break;
@@ -12080,41 +12084,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1555;
+				State = 1557;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1556;
+				State = 1558;
 				Match(DEFAULTS);
-				State = 1589;
+				State = 1591;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1557;
+					State = 1559;
 					Match(ON);
-					State = 1558;
+					State = 1560;
 					Match(DATE);
-					State = 1562;
+					State = 1564;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1559;
+							State = 1561;
 							loading();
 							}
 							} 
 						}
-						State = 1564;
+						State = 1566;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
 					}
-					State = 1566;
+					State = 1568;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,167,Context) ) {
 					case 1:
 						{
-						State = 1565;
+						State = 1567;
 						recoveryDraw();
 						}
 						break;
@@ -12123,58 +12127,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1568;
+					State = 1570;
 					Match(DRAWN);
-					State = 1578;
+					State = 1580;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
 					case 1:
 						{
-						State = 1569;
-						Match(PD);
-						State = 1570;
-						((PartyDefaultsItemContext)_localctx).pd = expr(0);
 						State = 1571;
+						Match(PD);
+						State = 1572;
+						((PartyDefaultsItemContext)_localctx).pd = expr(0);
+						State = 1573;
 						perYear();
-						State = 1575;
+						State = 1577;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1572;
+							State = 1574;
 							pdStep();
 							}
 							}
-							State = 1577;
+							State = 1579;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1583;
+					State = 1585;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,170,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1580;
+							State = 1582;
 							loading();
 							}
 							} 
 						}
-						State = 1585;
+						State = 1587;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,170,Context);
 					}
-					State = 1587;
+					State = 1589;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,171,Context) ) {
 					case 1:
 						{
-						State = 1586;
+						State = 1588;
 						recoveryDraw();
 						}
 						break;
@@ -12190,9 +12194,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1591;
-				Match(ENFORCEMENT);
 				State = 1593;
+				Match(ENFORCEMENT);
+				State = 1595;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12200,7 +12204,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1592;
+						State = 1594;
 						sellTerm();
 						}
 						}
@@ -12208,7 +12212,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1595;
+					State = 1597;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -12218,11 +12222,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1597;
-				Match(ENFORCEMENT);
-				State = 1598;
-				Match(SELL);
 				State = 1599;
+				Match(ENFORCEMENT);
+				State = 1600;
+				Match(SELL);
+				State = 1601;
 				Match(ALL);
 				}
 				break;
@@ -12230,13 +12234,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1600;
-				Match(ENFORCEMENT);
-				State = 1601;
-				Match(NOT);
 				State = 1602;
-				Match(RELET);
+				Match(ENFORCEMENT);
 				State = 1603;
+				Match(NOT);
+				State = 1604;
+				Match(RELET);
+				State = 1605;
 				Match(IDLE);
 				}
 				break;
@@ -12244,11 +12248,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1604;
-				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1605;
-				Match(LEVEL);
 				State = 1606;
+				((IndexLevelOverrideItemContext)_localctx).index = ident();
+				State = 1607;
+				Match(LEVEL);
+				State = 1608;
 				expr(0);
 				}
 				break;
@@ -12256,29 +12260,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1608;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1609;
-				Match(POINTS);
 				State = 1610;
-				pointsKind();
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
 				State = 1611;
+				Match(POINTS);
+				State = 1612;
+				pointsKind();
+				State = 1613;
 				Match(LBRACE);
-				State = 1615;
+				State = 1617;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1612;
+					State = 1614;
 					schedulePoint();
 					}
 					}
-					State = 1617;
+					State = 1619;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1618;
+				State = 1620;
 				Match(RBRACE);
 				}
 				break;
@@ -12286,15 +12290,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1620;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1621;
-				Match(LAUNCH);
 				State = 1622;
-				Match(DATE);
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 1623;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 1624;
+				Match(DATE);
+				State = 1625;
+				Match(DOWN);
+				State = 1626;
 				expr(0);
 				}
 				break;
@@ -12302,21 +12306,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1626;
+				State = 1628;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1627;
-				Match(SHIFT);
 				State = 1629;
+				Match(SHIFT);
+				State = 1631;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1628;
+					State = 1630;
 					Match(PLUS);
 					}
 				}
 
-				State = 1631;
+				State = 1633;
 				expr(0);
 				}
 				break;
@@ -12324,20 +12328,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1633;
-				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1634;
-				Match(DELAYED);
 				State = 1635;
+				((IndexDelayedItemContext)_localctx).index = ident();
+				State = 1636;
+				Match(DELAYED);
+				State = 1637;
 				duration();
-				State = 1638;
+				State = 1640;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1636;
+					State = 1638;
 					Match(FROM);
-					State = 1637;
+					State = 1639;
 					Match(DATE);
 					}
 				}
@@ -12348,55 +12352,55 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1640;
-				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1641;
-				Match(DELAYED);
 				State = 1642;
-				Match(DRAWN);
+				((IndexDelayDrawnItemContext)_localctx).index = ident();
 				State = 1643;
+				Match(DELAYED);
+				State = 1644;
+				Match(DRAWN);
+				State = 1645;
 				delayOutcome();
-				State = 1648;
+				State = 1650;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1644;
+					State = 1646;
 					Match(COMMA);
-					State = 1645;
+					State = 1647;
 					delayOutcome();
 					}
 					}
-					State = 1650;
+					State = 1652;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1653;
+				State = 1655;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1651;
+					State = 1653;
 					Match(FROM);
-					State = 1652;
+					State = 1654;
 					Match(DATE);
 					}
 				}
 
-				State = 1658;
+				State = 1660;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1655;
+						State = 1657;
 						loading();
 						}
 						} 
 					}
-					State = 1660;
+					State = 1662;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
 				}
@@ -12406,43 +12410,43 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1661;
-				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1662;
-				Match(WORKOUT);
 				State = 1663;
-				Match(DRAWN);
+				((WorkoutDrawnItemContext)_localctx).party = ident();
 				State = 1664;
+				Match(WORKOUT);
+				State = 1665;
+				Match(DRAWN);
+				State = 1666;
 				delayOutcome();
-				State = 1669;
+				State = 1671;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1665;
+					State = 1667;
 					Match(COMMA);
-					State = 1666;
+					State = 1668;
 					delayOutcome();
 					}
 					}
-					State = 1671;
+					State = 1673;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1675;
+				State = 1677;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1672;
+						State = 1674;
 						loading();
 						}
 						} 
 					}
-					State = 1677;
+					State = 1679;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
 				}
@@ -12452,11 +12456,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1678;
-				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1679;
-				Match(UTILISATION);
 				State = 1680;
+				((UtilisationItemContext)_localctx).contract = ident();
+				State = 1681;
+				Match(UTILISATION);
+				State = 1682;
 				expr(0);
 				}
 				break;
@@ -12464,34 +12468,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1682;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1683;
-				Match(RELET);
 				State = 1684;
-				Match(AFTER);
+				((ReletItemContext)_localctx).contract = ident();
 				State = 1685;
-				duration();
+				Match(RELET);
 				State = 1686;
-				Match(AT);
+				Match(AFTER);
 				State = 1687;
-				((ReletItemContext)_localctx).utilisation = expr(0);
+				duration();
+				State = 1688;
+				Match(AT);
 				State = 1689;
+				((ReletItemContext)_localctx).utilisation = expr(0);
+				State = 1691;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1688;
+					State = 1690;
 					reletRamp();
 					}
 				}
 
-				State = 1692;
+				State = 1694;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
 				case 1:
 					{
-					State = 1691;
+					State = 1693;
 					reletPricing();
 					}
 					break;
@@ -12502,11 +12506,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1694;
-				((NotReletItemContext)_localctx).contract = ident();
-				State = 1695;
-				Match(NOT);
 				State = 1696;
+				((NotReletItemContext)_localctx).contract = ident();
+				State = 1697;
+				Match(NOT);
+				State = 1698;
 				Match(RELET);
 				}
 				break;
@@ -12514,18 +12518,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1698;
-				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1699;
-				Match(GUARANTEES);
 				State = 1700;
-				Match(HONOURED);
+				((GuaranteeHonouredItemContext)_localctx).party = ident();
+				State = 1701;
+				Match(GUARANTEES);
 				State = 1702;
+				Match(HONOURED);
+				State = 1704;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1701;
+					State = 1703;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -12536,20 +12540,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1704;
-				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1705;
-				Match(GUARANTEES);
 				State = 1706;
+				((GuaranteeDisownedItemContext)_localctx).party = ident();
+				State = 1707;
+				Match(GUARANTEES);
+				State = 1708;
 				Match(DISOWNED);
-				State = 1709;
+				State = 1711;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1707;
+					State = 1709;
 					Match(FROM);
-					State = 1708;
+					State = 1710;
 					Match(DATE);
 					}
 				}
@@ -12560,34 +12564,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1711;
-				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1712;
-				Match(CALLED);
 				State = 1713;
-				Match(ON);
+				((TrancheCalledItemContext)_localctx).tranche = ident();
 				State = 1714;
+				Match(CALLED);
+				State = 1715;
+				Match(ON);
+				State = 1716;
 				Match(DATE);
-				State = 1717;
+				State = 1719;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1715;
+					State = 1717;
 					Match(AT);
-					State = 1716;
+					State = 1718;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1721;
+				State = 1723;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1719;
+					State = 1721;
 					Match(PART);
-					State = 1720;
+					State = 1722;
 					((TrancheCalledItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12598,46 +12602,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledWhenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1723;
-				((TrancheCalledWhenItemContext)_localctx).tranche = ident();
-				State = 1724;
-				Match(CALLED);
 				State = 1725;
-				Match(WHEN);
+				((TrancheCalledWhenItemContext)_localctx).tranche = ident();
 				State = 1726;
+				Match(CALLED);
+				State = 1727;
+				Match(WHEN);
+				State = 1728;
 				((TrancheCalledWhenItemContext)_localctx).condition = expr(0);
-				State = 1729;
+				State = 1731;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1727;
+					State = 1729;
 					Match(FROM);
-					State = 1728;
+					State = 1730;
 					Match(DATE);
 					}
 				}
 
-				State = 1733;
+				State = 1735;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1731;
+					State = 1733;
 					Match(AT);
-					State = 1732;
+					State = 1734;
 					((TrancheCalledWhenItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1737;
+				State = 1739;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1735;
+					State = 1737;
 					Match(PART);
-					State = 1736;
+					State = 1738;
 					((TrancheCalledWhenItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12648,11 +12652,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1739;
-				((TrancheConvertsItemContext)_localctx).tranche = ident();
-				State = 1740;
-				Match(CONVERTS);
 				State = 1741;
+				((TrancheConvertsItemContext)_localctx).tranche = ident();
+				State = 1742;
+				Match(CONVERTS);
+				State = 1743;
 				((TrancheConvertsItemContext)_localctx).part = expr(0);
 				}
 				break;
@@ -12660,59 +12664,73 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanPaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1743;
-				((LoanPaysItemContext)_localctx).loan = ident();
-				State = 1744;
-				Match(PAYS);
 				State = 1745;
-				((LoanPaysItemContext)_localctx).share = expr(0);
-				State = 1748;
+				((LoanPaysItemContext)_localctx).loan = ident();
+				State = 1746;
+				Match(PAYS);
+				State = 1749;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
+				case 1:
+					{
+					State = 1747;
+					((LoanPaysItemContext)_localctx).drawnShare = shareDraw();
+					}
+					break;
+				case 2:
+					{
+					State = 1748;
+					((LoanPaysItemContext)_localctx).share = expr(0);
+					}
+					break;
+				}
+				State = 1753;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1746;
+					State = 1751;
 					Match(FROM);
-					State = 1747;
+					State = 1752;
 					((LoanPaysItemContext)_localctx).first = Match(DATE);
 					}
 				}
 
-				State = 1752;
+				State = 1757;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 1750;
+					State = 1755;
 					Match(TO);
-					State = 1751;
+					State = 1756;
 					((LoanPaysItemContext)_localctx).last = Match(DATE);
 					}
 				}
 
-				State = 1761;
+				State = 1766;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1754;
-					Match(THEN);
-					State = 1755;
-					Match(ARREARS);
 					State = 1759;
+					Match(THEN);
+					State = 1760;
+					Match(ARREARS);
+					State = 1764;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case OVER:
 						{
-						State = 1756;
+						State = 1761;
 						Match(OVER);
-						State = 1757;
+						State = 1762;
 						((LoanPaysItemContext)_localctx).over = duration();
 						}
 						break;
 					case CAPITALISED:
 						{
-						State = 1758;
+						State = 1763;
 						((LoanPaysItemContext)_localctx).capitalised = Match(CAPITALISED);
 						}
 						break;
@@ -12728,11 +12746,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1763;
+				State = 1768;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1764;
+				State = 1769;
 				Match(MARKET);
-				State = 1766;
+				State = 1771;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12740,7 +12758,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1765;
+						State = 1770;
 						holdingMarketTerm();
 						}
 						}
@@ -12748,9 +12766,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1768;
+					State = 1773;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,195,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,196,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12758,9 +12776,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1770;
+				State = 1775;
 				Match(PATHS);
-				State = 1771;
+				State = 1776;
 				Match(NUMBER);
 				}
 				break;
@@ -12768,9 +12786,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1772;
+				State = 1777;
 				Match(SEED);
-				State = 1773;
+				State = 1778;
 				Match(NUMBER);
 				}
 				break;
@@ -12778,7 +12796,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1774;
+				State = 1779;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -12786,7 +12804,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1775;
+				State = 1780;
 				Match(SOBOL);
 				}
 				break;
@@ -12794,21 +12812,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1776;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1777;
-				Match(GBM);
-				State = 1778;
-				Match(DRIFT);
-				State = 1779;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1780;
-				perYear();
 				State = 1781;
-				Match(VOLATILITY);
+				((GbmItemContext)_localctx).index = ident();
 				State = 1782;
-				((GbmItemContext)_localctx).vol = expr(0);
+				Match(GBM);
 				State = 1783;
+				Match(DRIFT);
+				State = 1784;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1785;
+				perYear();
+				State = 1786;
+				Match(VOLATILITY);
+				State = 1787;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1788;
 				perYear();
 				}
 				break;
@@ -12816,39 +12834,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1785;
-				((RevertsItemContext)_localctx).index = ident();
-				State = 1786;
-				Match(REVERTS);
-				State = 1787;
-				Match(TO);
 				State = 1790;
+				((RevertsItemContext)_localctx).index = ident();
+				State = 1791;
+				Match(REVERTS);
+				State = 1792;
+				Match(TO);
+				State = 1795;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,196,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,197,Context) ) {
 				case 1:
 					{
-					State = 1788;
+					State = 1793;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1789;
+					State = 1794;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1792;
-				Match(SPEED);
-				State = 1793;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1794;
-				perYear();
-				State = 1795;
-				Match(VOLATILITY);
-				State = 1796;
-				((RevertsItemContext)_localctx).vol = expr(0);
 				State = 1797;
+				Match(SPEED);
+				State = 1798;
+				((RevertsItemContext)_localctx).speed = expr(0);
+				State = 1799;
+				perYear();
+				State = 1800;
+				Match(VOLATILITY);
+				State = 1801;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1802;
 				perYear();
 				}
 				break;
@@ -12856,17 +12874,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1799;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1800;
-				Match(JUMPS);
-				State = 1801;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1802;
-				perYear();
-				State = 1803;
-				Match(DOWN);
 				State = 1804;
+				((JumpsItemContext)_localctx).index = ident();
+				State = 1805;
+				Match(JUMPS);
+				State = 1806;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1807;
+				perYear();
+				State = 1808;
+				Match(DOWN);
+				State = 1809;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -12874,24 +12892,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 35);
 				{
-				State = 1806;
+				State = 1811;
 				Match(CORRELATE);
-				State = 1807;
+				State = 1812;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1808;
-				Match(WITH);
-				State = 1809;
-				((CorrelateItemContext)_localctx).b = reference();
-				State = 1810;
-				((CorrelateItemContext)_localctx).normal = expr(0);
 				State = 1813;
+				Match(WITH);
+				State = 1814;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1815;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1818;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,197,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,198,Context) ) {
 				case 1:
 					{
-					State = 1811;
+					State = 1816;
 					Match(STRESS);
-					State = 1812;
+					State = 1817;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -12902,19 +12920,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 36);
 				{
-				State = 1815;
-				Match(REGIMES);
-				State = 1816;
-				Match(STRESS);
-				State = 1817;
-				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1818;
-				perYear();
-				State = 1819;
-				Match(NORMAL);
 				State = 1820;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				Match(REGIMES);
 				State = 1821;
+				Match(STRESS);
+				State = 1822;
+				((RegimesItemContext)_localctx).toStress = expr(0);
+				State = 1823;
+				perYear();
+				State = 1824;
+				Match(NORMAL);
+				State = 1825;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1826;
 				perYear();
 				}
 				break;
@@ -12961,15 +12979,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1825;
+			State = 1830;
 			Match(UNTIL);
-			State = 1826;
+			State = 1831;
 			Match(DATE);
-			State = 1827;
+			State = 1832;
 			Match(THEN);
-			State = 1828;
+			State = 1833;
 			expr(0);
-			State = 1829;
+			State = 1834;
 			perYear();
 			}
 		}
@@ -13063,40 +13081,40 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1867;
+			State = 1872;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,204,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,205,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1831;
-				Match(RECOVERY);
-				State = 1832;
-				Match(BETA);
-				State = 1833;
-				Match(MEAN);
-				State = 1834;
-				((BetaRecoveryContext)_localctx).mean = expr(0);
-				State = 1835;
-				Match(SD);
 				State = 1836;
-				((BetaRecoveryContext)_localctx).sd = expr(0);
+				Match(RECOVERY);
+				State = 1837;
+				Match(BETA);
+				State = 1838;
+				Match(MEAN);
+				State = 1839;
+				((BetaRecoveryContext)_localctx).mean = expr(0);
 				State = 1840;
+				Match(SD);
+				State = 1841;
+				((BetaRecoveryContext)_localctx).sd = expr(0);
+				State = 1845;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,199,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,200,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1837;
+						State = 1842;
 						loading();
 						}
 						} 
 					}
-					State = 1842;
+					State = 1847;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,199,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,200,Context);
 				}
 				}
 				break;
@@ -13104,72 +13122,150 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1843;
+				State = 1848;
 				Match(RECOVERY);
-				State = 1844;
+				State = 1849;
 				Match(DRAWN);
-				State = 1845;
+				State = 1850;
 				Match(AT);
-				State = 1846;
-				recoveryOutcome();
 				State = 1851;
+				recoveryOutcome();
+				State = 1856;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,200,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,201,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1847;
+						State = 1852;
 						Match(COMMA);
-						State = 1848;
+						State = 1853;
 						recoveryOutcome();
 						}
 						} 
 					}
-					State = 1853;
+					State = 1858;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,200,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,201,Context);
 				}
-				State = 1859;
+				State = 1864;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE || _la==COMMA) {
 					{
-					State = 1855;
+					State = 1860;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 1854;
+						State = 1859;
 						Match(COMMA);
 						}
 					}
 
-					State = 1857;
+					State = 1862;
 					Match(ELSE);
-					State = 1858;
+					State = 1863;
 					recoveryRest();
 					}
 				}
 
-				State = 1864;
+				State = 1869;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,203,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,204,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1861;
+						State = 1866;
 						loading();
 						}
 						} 
 					}
-					State = 1866;
+					State = 1871;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,203,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,204,Context);
 				}
 				}
 				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ShareDrawContext : ParserRuleContext {
+		public ExprContext mean;
+		public ExprContext sd;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BETA() { return GetToken(DealLangParser.BETA, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MEAN() { return GetToken(DealLangParser.MEAN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SD() { return GetToken(DealLangParser.SD, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext[] loading() {
+			return GetRuleContexts<LoadingContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext loading(int i) {
+			return GetRuleContext<LoadingContext>(i);
+		}
+		public ShareDrawContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_shareDraw; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitShareDraw(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ShareDrawContext shareDraw() {
+		ShareDrawContext _localctx = new ShareDrawContext(Context, State);
+		EnterRule(_localctx, 158, RULE_shareDraw);
+		try {
+			int _alt;
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1874;
+			Match(BETA);
+			State = 1875;
+			Match(MEAN);
+			State = 1876;
+			_localctx.mean = expr(0);
+			State = 1877;
+			Match(SD);
+			State = 1878;
+			_localctx.sd = expr(0);
+			State = 1882;
+			ErrorHandler.Sync(this);
+			_alt = Interpreter.AdaptivePredict(TokenStream,206,Context);
+			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+				if ( _alt==1 ) {
+					{
+					{
+					State = 1879;
+					loading();
+					}
+					} 
+				}
+				State = 1884;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,206,Context);
+			}
 			}
 		}
 		catch (RecognitionException re) {
@@ -13211,19 +13307,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryRestContext recoveryRest() {
 		RecoveryRestContext _localctx = new RecoveryRestContext(Context, State);
-		EnterRule(_localctx, 158, RULE_recoveryRest);
+		EnterRule(_localctx, 160, RULE_recoveryRest);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1869;
+			State = 1885;
 			Match(BETA);
-			State = 1870;
+			State = 1886;
 			Match(MEAN);
-			State = 1871;
+			State = 1887;
 			_localctx.mean = expr(0);
-			State = 1872;
+			State = 1888;
 			Match(SD);
-			State = 1873;
+			State = 1889;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -13264,15 +13360,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryOutcomeContext recoveryOutcome() {
 		RecoveryOutcomeContext _localctx = new RecoveryOutcomeContext(Context, State);
-		EnterRule(_localctx, 160, RULE_recoveryOutcome);
+		EnterRule(_localctx, 162, RULE_recoveryOutcome);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1875;
+			State = 1891;
 			_localctx.rate = expr(0);
-			State = 1876;
+			State = 1892;
 			Match(WITH);
-			State = 1877;
+			State = 1893;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13313,26 +13409,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DelayOutcomeContext delayOutcome() {
 		DelayOutcomeContext _localctx = new DelayOutcomeContext(Context, State);
-		EnterRule(_localctx, 162, RULE_delayOutcome);
+		EnterRule(_localctx, 164, RULE_delayOutcome);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1880;
+			State = 1896;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1879;
+				State = 1895;
 				Match(MINUS);
 				}
 			}
 
-			State = 1882;
+			State = 1898;
 			duration();
-			State = 1883;
+			State = 1899;
 			Match(WITH);
-			State = 1884;
+			State = 1900;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13372,15 +13468,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public BreakChanceContext breakChance() {
 		BreakChanceContext _localctx = new BreakChanceContext(Context, State);
-		EnterRule(_localctx, 164, RULE_breakChance);
+		EnterRule(_localctx, 166, RULE_breakChance);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1886;
+			State = 1902;
 			duration();
-			State = 1887;
+			State = 1903;
 			Match(WITH);
-			State = 1888;
+			State = 1904;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13421,15 +13517,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 166, RULE_loading);
+		EnterRule(_localctx, 168, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1890;
+			State = 1906;
 			Match(LOADING);
-			State = 1891;
+			State = 1907;
 			_localctx.factor = reference();
-			State = 1892;
+			State = 1908;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -13463,13 +13559,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 168, RULE_perYear);
+		EnterRule(_localctx, 170, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1894;
+			State = 1910;
 			Match(PER);
-			State = 1895;
+			State = 1911;
 			Match(YEAR);
 			}
 		}
@@ -13502,11 +13598,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 170, RULE_duration);
+		EnterRule(_localctx, 172, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1897;
+			State = 1913;
 			Match(QUANTITY);
 			}
 		}
@@ -13826,27 +13922,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 172;
-		EnterRecursionRule(_localctx, 172, RULE_expr, _p);
+		int _startState = 174;
+		EnterRecursionRule(_localctx, 174, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1941;
+			State = 1957;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,209,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,211,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1900;
+				State = 1916;
 				Match(LPAREN);
-				State = 1901;
+				State = 1917;
 				expr(0);
-				State = 1902;
+				State = 1918;
 				Match(RPAREN);
 				}
 				break;
@@ -13855,9 +13951,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1904;
+				State = 1920;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1905;
+				State = 1921;
 				expr(16);
 				}
 				break;
@@ -13866,9 +13962,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1906;
+				State = 1922;
 				Match(NOT);
-				State = 1907;
+				State = 1923;
 				expr(11);
 				}
 				break;
@@ -13877,17 +13973,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1908;
+				State = 1924;
 				Match(IF);
-				State = 1909;
+				State = 1925;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1910;
+				State = 1926;
 				Match(THEN);
-				State = 1911;
+				State = 1927;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1912;
+				State = 1928;
 				Match(ELSE);
-				State = 1913;
+				State = 1929;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -13896,37 +13992,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1915;
+				State = 1931;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1916;
+				State = 1932;
 				Match(LPAREN);
-				State = 1925;
+				State = 1941;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 830488613815057351L) != 0) || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 145522047561236451L) != 0) || ((((_la - 271)) & ~0x3f) == 0 && ((1L << (_la - 271)) & 103L) != 0)) {
 					{
-					State = 1917;
+					State = 1933;
 					expr(0);
-					State = 1922;
+					State = 1938;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1918;
+						State = 1934;
 						Match(COMMA);
-						State = 1919;
+						State = 1935;
 						expr(0);
 						}
 						}
-						State = 1924;
+						State = 1940;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1927;
+				State = 1943;
 				Match(RPAREN);
 				}
 				break;
@@ -13935,7 +14031,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1929;
+				State = 1945;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -13945,19 +14041,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1931;
+				State = 1947;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 4095L) != 0)) {
 					{
-					State = 1930;
+					State = 1946;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1933;
+				State = 1949;
 				Match(PER);
-				State = 1934;
+				State = 1950;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -13966,9 +14062,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1935;
+				State = 1951;
 				Match(NUMBER);
-				State = 1936;
+				State = 1952;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -13977,7 +14073,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1937;
+				State = 1953;
 				Match(QUANTITY);
 				}
 				break;
@@ -13986,7 +14082,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1938;
+				State = 1954;
 				Match(NUMBER);
 				}
 				break;
@@ -13995,7 +14091,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1939;
+				State = 1955;
 				Match(DATE);
 				}
 				break;
@@ -14004,34 +14100,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1940;
+				State = 1956;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1963;
+			State = 1979;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,211,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,213,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1961;
+					State = 1977;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,210,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,212,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1943;
+						State = 1959;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1944;
+						State = 1960;
 						Match(OF);
-						State = 1945;
+						State = 1961;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -14040,9 +14136,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1946;
+						State = 1962;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1947;
+						State = 1963;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -14052,7 +14148,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1948;
+						State = 1964;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -14061,9 +14157,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1949;
+						State = 1965;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1950;
+						State = 1966;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -14073,7 +14169,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1951;
+						State = 1967;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -14082,9 +14178,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1952;
+						State = 1968;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1953;
+						State = 1969;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 63L) != 0)) ) {
@@ -14094,7 +14190,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1954;
+						State = 1970;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -14103,11 +14199,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1955;
+						State = 1971;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1956;
+						State = 1972;
 						Match(AND);
-						State = 1957;
+						State = 1973;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -14116,20 +14212,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1958;
+						State = 1974;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1959;
+						State = 1975;
 						Match(OR);
-						State = 1960;
+						State = 1976;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1965;
+				State = 1981;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,211,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,213,Context);
 			}
 			}
 		}
@@ -14173,12 +14269,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 174, RULE_measureUnit);
+		EnterRule(_localctx, 176, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1966;
+			State = 1982;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14225,20 +14321,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 176, RULE_reference);
+		EnterRule(_localctx, 178, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1968;
+			State = 1984;
 			ident();
-			State = 1971;
+			State = 1987;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,212,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,214,Context) ) {
 			case 1:
 				{
-				State = 1969;
+				State = 1985;
 				Match(DOT);
-				State = 1970;
+				State = 1986;
 				_localctx.member = ident();
 				}
 				break;
@@ -14455,12 +14551,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 178, RULE_ident);
+		EnterRule(_localctx, 180, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1973;
+			State = 1989;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 829362713908214727L) != 0) || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14485,7 +14581,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 86: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 87: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -14508,7 +14604,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,282,1976,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,282,1992,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -14520,751 +14616,757 @@ public partial class DealLangParser : Parser {
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
 		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
 		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,2,82,7,82,2,83,7,83,2,84,7,84,
-		2,85,7,85,2,86,7,86,2,87,7,87,2,88,7,88,2,89,7,89,1,0,1,0,1,0,1,0,5,0,
-		185,8,0,10,0,12,0,188,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,199,
-		8,2,10,2,12,2,202,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,227,8,3,1,4,1,4,1,4,1,
-		4,1,4,5,4,234,8,4,10,4,12,4,237,9,4,1,4,1,4,1,5,1,5,1,5,5,5,244,8,5,10,
-		5,12,5,247,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,3,6,268,8,6,1,6,1,6,3,6,272,8,6,3,6,274,8,6,1,7,1,
-		7,1,7,5,7,279,8,7,10,7,12,7,282,9,7,1,7,1,7,3,7,286,8,7,1,7,3,7,289,8,
-		7,1,8,1,8,1,8,3,8,294,8,8,5,8,296,8,8,10,8,12,8,299,9,8,1,8,1,8,1,9,1,
-		9,1,10,1,10,1,10,1,10,5,10,309,8,10,10,10,12,10,312,9,10,1,10,1,10,1,11,
-		1,11,1,11,1,11,1,11,1,11,3,11,322,8,11,1,12,1,12,1,12,1,12,5,12,328,8,
-		12,10,12,12,12,331,9,12,1,12,1,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,
-		13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,349,8,13,10,13,12,13,352,9,13,1,
-		13,1,13,1,13,1,13,1,13,1,13,3,13,360,8,13,1,14,1,14,1,15,1,15,1,15,1,15,
-		5,15,368,8,15,10,15,12,15,371,9,15,1,15,1,15,1,16,1,16,1,16,1,16,1,16,
-		1,16,1,16,3,16,382,8,16,1,16,1,16,3,16,386,8,16,1,16,1,16,1,16,1,16,5,
-		16,392,8,16,10,16,12,16,395,9,16,1,16,3,16,398,8,16,1,17,1,17,1,17,3,17,
-		403,8,17,1,18,1,18,1,18,1,18,1,18,1,18,5,18,411,8,18,10,18,12,18,414,9,
-		18,1,18,1,18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,427,8,19,
-		1,19,1,19,1,19,5,19,432,8,19,10,19,12,19,435,9,19,3,19,437,8,19,1,19,1,
-		19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,452,8,19,
-		1,19,5,19,455,8,19,10,19,12,19,458,9,19,1,19,1,19,4,19,462,8,19,11,19,
-		12,19,463,1,19,1,19,3,19,468,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,
-		19,1,19,1,19,3,19,480,8,19,3,19,482,8,19,1,19,3,19,485,8,19,1,20,1,20,
-		1,20,1,20,1,20,1,20,1,20,5,20,494,8,20,10,20,12,20,497,9,20,1,20,1,20,
-		1,20,3,20,502,8,20,3,20,504,8,20,3,20,506,8,20,1,21,1,21,1,21,1,21,1,21,
-		5,21,513,8,21,10,21,12,21,516,9,21,1,21,1,21,3,21,520,8,21,1,21,3,21,523,
-		8,21,1,21,1,21,1,21,5,21,528,8,21,10,21,12,21,531,9,21,3,21,533,8,21,1,
-		22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,542,8,22,1,23,1,23,1,23,1,23,1,23,
-		1,23,1,23,3,23,551,8,23,1,24,1,24,1,24,3,24,556,8,24,1,25,1,25,1,25,1,
-		25,1,25,1,25,3,25,564,8,25,1,26,1,26,1,26,5,26,569,8,26,10,26,12,26,572,
-		9,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,584,8,27,3,
-		27,586,8,27,1,28,1,28,1,29,1,29,1,29,1,29,5,29,594,8,29,10,29,12,29,597,
-		9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		1,30,3,30,613,8,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,621,8,30,1,30,1,
-		30,3,30,625,8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,634,8,30,5,30,
-		636,8,30,10,30,12,30,639,9,30,1,30,3,30,642,8,30,1,30,3,30,645,8,30,3,
-		30,647,8,30,1,30,1,30,1,30,1,30,3,30,653,8,30,1,30,3,30,656,8,30,1,31,
-		1,31,3,31,660,8,31,1,32,1,32,1,32,1,32,5,32,666,8,32,10,32,12,32,669,9,
-		32,1,32,1,32,1,33,1,33,1,33,5,33,676,8,33,10,33,12,33,679,9,33,1,33,1,
+		2,85,7,85,2,86,7,86,2,87,7,87,2,88,7,88,2,89,7,89,2,90,7,90,1,0,1,0,1,
+		0,1,0,5,0,187,8,0,10,0,12,0,190,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,
+		2,5,2,201,8,2,10,2,12,2,204,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
+		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,229,8,3,1,4,
+		1,4,1,4,1,4,1,4,5,4,236,8,4,10,4,12,4,239,9,4,1,4,1,4,1,5,1,5,1,5,5,5,
+		246,8,5,10,5,12,5,249,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,270,8,6,1,6,1,6,3,6,274,8,6,3,6,276,
+		8,6,1,7,1,7,1,7,5,7,281,8,7,10,7,12,7,284,9,7,1,7,1,7,3,7,288,8,7,1,7,
+		3,7,291,8,7,1,8,1,8,1,8,3,8,296,8,8,5,8,298,8,8,10,8,12,8,301,9,8,1,8,
+		1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,10,311,8,10,10,10,12,10,314,9,10,1,10,
+		1,10,1,11,1,11,1,11,1,11,1,11,1,11,3,11,324,8,11,1,12,1,12,1,12,1,12,5,
+		12,330,8,12,10,12,12,12,333,9,12,1,12,1,12,1,13,1,13,1,13,1,13,1,13,1,
+		13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,351,8,13,10,13,12,13,354,
+		9,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,362,8,13,1,14,1,14,1,15,1,15,1,
+		15,1,15,5,15,370,8,15,10,15,12,15,373,9,15,1,15,1,15,1,16,1,16,1,16,1,
+		16,1,16,1,16,1,16,3,16,384,8,16,1,16,1,16,3,16,388,8,16,1,16,1,16,1,16,
+		1,16,5,16,394,8,16,10,16,12,16,397,9,16,1,16,3,16,400,8,16,1,17,1,17,1,
+		17,3,17,405,8,17,1,18,1,18,1,18,1,18,1,18,1,18,5,18,413,8,18,10,18,12,
+		18,416,9,18,1,18,1,18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,
+		429,8,19,1,19,1,19,1,19,5,19,434,8,19,10,19,12,19,437,9,19,3,19,439,8,
+		19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,
+		19,454,8,19,1,19,5,19,457,8,19,10,19,12,19,460,9,19,1,19,1,19,4,19,464,
+		8,19,11,19,12,19,465,1,19,1,19,3,19,470,8,19,1,19,1,19,1,19,1,19,1,19,
+		1,19,1,19,1,19,1,19,1,19,3,19,482,8,19,3,19,484,8,19,1,19,3,19,487,8,19,
+		1,20,1,20,1,20,1,20,1,20,1,20,1,20,5,20,496,8,20,10,20,12,20,499,9,20,
+		1,20,1,20,1,20,3,20,504,8,20,3,20,506,8,20,3,20,508,8,20,1,21,1,21,1,21,
+		1,21,1,21,5,21,515,8,21,10,21,12,21,518,9,21,1,21,1,21,3,21,522,8,21,1,
+		21,3,21,525,8,21,1,21,1,21,1,21,5,21,530,8,21,10,21,12,21,533,9,21,3,21,
+		535,8,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,544,8,22,1,23,1,23,1,
+		23,1,23,1,23,1,23,1,23,3,23,553,8,23,1,24,1,24,1,24,3,24,558,8,24,1,25,
+		1,25,1,25,1,25,1,25,1,25,3,25,566,8,25,1,26,1,26,1,26,5,26,571,8,26,10,
+		26,12,26,574,9,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,
+		27,586,8,27,3,27,588,8,27,1,28,1,28,1,29,1,29,1,29,1,29,5,29,596,8,29,
+		10,29,12,29,599,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
+		1,30,1,30,1,30,1,30,3,30,615,8,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,623,
+		8,30,1,30,1,30,3,30,627,8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,636,
+		8,30,5,30,638,8,30,10,30,12,30,641,9,30,1,30,3,30,644,8,30,1,30,3,30,647,
+		8,30,3,30,649,8,30,1,30,1,30,1,30,1,30,3,30,655,8,30,1,30,3,30,658,8,30,
+		1,31,1,31,3,31,662,8,31,1,32,1,32,1,32,1,32,5,32,668,8,32,10,32,12,32,
+		671,9,32,1,32,1,32,1,33,1,33,1,33,5,33,678,8,33,10,33,12,33,681,9,33,1,
 		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
 		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,3,33,712,8,33,1,34,1,34,1,34,1,34,1,34,1,34,5,34,720,8,34,10,34,
-		12,34,723,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
+		33,1,33,1,33,3,33,714,8,33,1,34,1,34,1,34,1,34,1,34,1,34,5,34,722,8,34,
+		10,34,12,34,725,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
 		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
-		1,35,3,35,751,8,35,3,35,753,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
-		35,3,35,763,8,35,1,35,1,35,1,35,1,35,1,35,3,35,770,8,35,1,35,1,35,3,35,
-		774,8,35,1,36,1,36,1,36,1,36,5,36,780,8,36,10,36,12,36,783,9,36,1,36,1,
-		36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,807,8,37,1,38,1,38,1,38,1,38,1,38,
-		3,38,814,8,38,1,39,1,39,1,39,1,39,5,39,820,8,39,10,39,12,39,823,9,39,1,
-		39,1,39,1,40,1,40,3,40,829,8,40,1,40,1,40,3,40,833,8,40,1,40,1,40,3,40,
-		837,8,40,1,41,1,41,1,41,1,41,1,41,1,41,3,41,845,8,41,1,41,1,41,3,41,849,
-		8,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,
-		863,8,41,10,41,12,41,866,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,35,1,35,3,35,753,8,35,3,35,755,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
+		35,1,35,3,35,765,8,35,1,35,1,35,1,35,1,35,1,35,3,35,772,8,35,1,35,1,35,
+		3,35,776,8,35,1,36,1,36,1,36,1,36,5,36,782,8,36,10,36,12,36,785,9,36,1,
+		36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,809,8,37,1,38,1,38,1,38,1,38,
+		1,38,3,38,816,8,38,1,39,1,39,1,39,1,39,5,39,822,8,39,10,39,12,39,825,9,
+		39,1,39,1,39,1,40,1,40,3,40,831,8,40,1,40,1,40,3,40,835,8,40,1,40,1,40,
+		3,40,839,8,40,1,41,1,41,1,41,1,41,1,41,1,41,3,41,847,8,41,1,41,1,41,3,
+		41,851,8,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		5,41,865,8,41,10,41,12,41,868,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
 		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
 		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,3,41,905,8,41,1,41,5,41,908,8,41,10,41,12,41,911,9,41,1,41,3,41,914,
-		8,41,1,41,1,41,1,41,1,41,5,41,920,8,41,10,41,12,41,923,9,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,4,41,934,8,41,11,41,12,41,935,1,41,
-		1,41,1,41,1,41,1,41,4,41,943,8,41,11,41,12,41,944,1,41,1,41,1,41,3,41,
-		950,8,41,3,41,952,8,41,3,41,954,8,41,3,41,956,8,41,1,42,1,42,1,42,3,42,
-		961,8,42,1,43,1,43,1,43,1,43,1,43,3,43,968,8,43,1,44,1,44,1,44,1,44,1,
-		44,1,45,1,45,1,45,1,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,3,46,987,
-		8,46,1,47,1,47,1,47,1,47,1,47,5,47,994,8,47,10,47,12,47,997,9,47,1,47,
-		1,47,3,47,1001,8,47,1,47,1,47,1,48,1,48,1,48,1,48,1,49,1,49,1,49,1,49,
-		1,49,1,49,5,49,1015,8,49,10,49,12,49,1018,9,49,1,49,3,49,1021,8,49,1,50,
-		1,50,1,50,1,50,5,50,1027,8,50,10,50,12,50,1030,9,50,1,50,1,50,1,51,1,51,
-		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,4,51,
-		1049,8,51,11,51,12,51,1050,1,51,1,51,1,51,1,51,3,51,1057,8,51,1,52,1,52,
-		1,52,1,52,1,52,1,52,3,52,1065,8,52,1,53,1,53,1,53,1,53,5,53,1071,8,53,
-		10,53,12,53,1074,9,53,1,53,1,53,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1084,
-		8,54,10,54,12,54,1087,9,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,
-		1097,8,54,1,54,3,54,1100,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1108,
-		8,54,10,54,12,54,1111,9,54,3,54,1113,8,54,1,55,1,55,1,55,1,55,5,55,1119,
-		8,55,10,55,12,55,1122,9,55,1,55,3,55,1125,8,55,1,56,1,56,1,56,1,56,1,56,
-		1,56,3,56,1133,8,56,1,57,1,57,1,57,1,58,1,58,1,58,1,58,5,58,1142,8,58,
-		10,58,12,58,1145,9,58,1,58,3,58,1148,8,58,1,59,1,59,1,59,1,59,1,59,1,59,
-		3,59,1156,8,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1167,
-		8,60,3,60,1169,8,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,
-		1180,8,61,1,61,3,61,1183,8,61,1,61,1,61,3,61,1187,8,61,1,62,1,62,1,62,
-		1,62,1,62,1,62,3,62,1195,8,62,1,62,1,62,1,62,3,62,1200,8,62,1,62,1,62,
-		1,62,3,62,1205,8,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,1215,
-		8,62,3,62,1217,8,62,1,62,1,62,1,62,1,62,5,62,1223,8,62,10,62,12,62,1226,
-		9,62,1,63,1,63,1,63,1,63,5,63,1232,8,63,10,63,12,63,1235,9,63,1,63,1,63,
-		1,63,3,63,1240,8,63,1,63,1,63,3,63,1244,8,63,1,64,1,64,1,64,1,64,1,64,
-		1,64,1,64,1,64,1,64,5,64,1255,8,64,10,64,12,64,1258,9,64,1,64,1,64,3,64,
-		1262,8,64,1,64,3,64,1265,8,64,1,65,1,65,1,65,1,65,1,65,3,65,1272,8,65,
-		1,66,1,66,1,66,1,66,1,66,5,66,1279,8,66,10,66,12,66,1282,9,66,1,67,1,67,
-		3,67,1286,8,67,1,68,1,68,1,68,5,68,1291,8,68,10,68,12,68,1294,9,68,1,68,
-		1,68,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1304,8,69,10,69,12,69,1307,9,69,
-		3,69,1309,8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
-		3,69,1322,8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
-		1,69,1,69,5,69,1337,8,69,10,69,12,69,1340,9,69,1,69,3,69,1343,8,69,1,69,
-		1,69,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1353,8,69,10,69,12,69,1356,9,69,
-		1,69,1,69,1,69,1,69,5,69,1362,8,69,10,69,12,69,1365,9,69,1,69,3,69,1368,
-		8,69,1,69,1,69,1,69,3,69,1373,8,69,1,69,1,69,5,69,1377,8,69,10,69,12,69,
-		1380,9,69,1,69,1,69,1,69,1,69,5,69,1386,8,69,10,69,12,69,1389,9,69,1,69,
-		3,69,1392,8,69,1,70,1,70,1,70,5,70,1397,8,70,10,70,12,70,1400,9,70,1,70,
-		1,70,1,71,1,71,1,71,1,71,5,71,1408,8,71,10,71,12,71,1411,9,71,1,71,5,71,
-		1414,8,71,10,71,12,71,1417,9,71,1,71,3,71,1420,8,71,1,72,1,72,1,72,1,72,
+		1,41,1,41,3,41,907,8,41,1,41,5,41,910,8,41,10,41,12,41,913,9,41,1,41,3,
+		41,916,8,41,1,41,1,41,1,41,1,41,5,41,922,8,41,10,41,12,41,925,9,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,4,41,936,8,41,11,41,12,41,937,
+		1,41,1,41,1,41,1,41,1,41,4,41,945,8,41,11,41,12,41,946,1,41,1,41,1,41,
+		3,41,952,8,41,3,41,954,8,41,3,41,956,8,41,3,41,958,8,41,1,42,1,42,1,42,
+		3,42,963,8,42,1,43,1,43,1,43,1,43,1,43,3,43,970,8,43,1,44,1,44,1,44,1,
+		44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,3,
+		46,989,8,46,1,47,1,47,1,47,1,47,1,47,5,47,996,8,47,10,47,12,47,999,9,47,
+		1,47,1,47,3,47,1003,8,47,1,47,1,47,1,48,1,48,1,48,1,48,1,49,1,49,1,49,
+		1,49,1,49,1,49,5,49,1017,8,49,10,49,12,49,1020,9,49,1,49,3,49,1023,8,49,
+		1,50,1,50,1,50,1,50,5,50,1029,8,50,10,50,12,50,1032,9,50,1,50,1,50,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		4,51,1051,8,51,11,51,12,51,1052,1,51,1,51,1,51,1,51,3,51,1059,8,51,1,52,
+		1,52,1,52,1,52,1,52,1,52,3,52,1067,8,52,1,53,1,53,1,53,1,53,5,53,1073,
+		8,53,10,53,12,53,1076,9,53,1,53,1,53,1,54,1,54,1,54,1,54,1,54,1,54,5,54,
+		1086,8,54,10,54,12,54,1089,9,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		3,54,1099,8,54,1,54,3,54,1102,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,
+		1110,8,54,10,54,12,54,1113,9,54,3,54,1115,8,54,1,55,1,55,1,55,1,55,5,55,
+		1121,8,55,10,55,12,55,1124,9,55,1,55,3,55,1127,8,55,1,56,1,56,1,56,1,56,
+		1,56,1,56,3,56,1135,8,56,1,57,1,57,1,57,1,58,1,58,1,58,1,58,5,58,1144,
+		8,58,10,58,12,58,1147,9,58,1,58,3,58,1150,8,58,1,59,1,59,1,59,1,59,1,59,
+		1,59,3,59,1158,8,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,
+		1169,8,60,3,60,1171,8,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		3,61,1182,8,61,1,61,3,61,1185,8,61,1,61,1,61,3,61,1189,8,61,1,62,1,62,
+		1,62,1,62,1,62,1,62,3,62,1197,8,62,1,62,1,62,1,62,3,62,1202,8,62,1,62,
+		1,62,1,62,3,62,1207,8,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,
+		1217,8,62,3,62,1219,8,62,1,62,1,62,1,62,1,62,5,62,1225,8,62,10,62,12,62,
+		1228,9,62,1,63,1,63,1,63,1,63,5,63,1234,8,63,10,63,12,63,1237,9,63,1,63,
+		1,63,1,63,3,63,1242,8,63,1,63,1,63,3,63,1246,8,63,1,64,1,64,1,64,1,64,
+		1,64,1,64,1,64,1,64,1,64,5,64,1257,8,64,10,64,12,64,1260,9,64,1,64,1,64,
+		3,64,1264,8,64,1,64,3,64,1267,8,64,1,65,1,65,1,65,1,65,1,65,3,65,1274,
+		8,65,1,66,1,66,1,66,1,66,1,66,5,66,1281,8,66,10,66,12,66,1284,9,66,1,67,
+		1,67,3,67,1288,8,67,1,68,1,68,1,68,5,68,1293,8,68,10,68,12,68,1296,9,68,
+		1,68,1,68,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1306,8,69,10,69,12,69,1309,
+		9,69,3,69,1311,8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
+		1,69,3,69,1324,8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
+		1,69,1,69,1,69,5,69,1339,8,69,10,69,12,69,1342,9,69,1,69,3,69,1345,8,69,
+		1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1355,8,69,10,69,12,69,1358,
+		9,69,1,69,1,69,1,69,1,69,5,69,1364,8,69,10,69,12,69,1367,9,69,1,69,3,69,
+		1370,8,69,1,69,1,69,1,69,3,69,1375,8,69,1,69,1,69,5,69,1379,8,69,10,69,
+		12,69,1382,9,69,1,69,1,69,1,69,1,69,5,69,1388,8,69,10,69,12,69,1391,9,
+		69,1,69,3,69,1394,8,69,1,70,1,70,1,70,5,70,1399,8,70,10,70,12,70,1402,
+		9,70,1,70,1,70,1,71,1,71,1,71,1,71,5,71,1410,8,71,10,71,12,71,1413,9,71,
+		1,71,5,71,1416,8,71,10,71,12,71,1419,9,71,1,71,3,71,1422,8,71,1,72,1,72,
 		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
 		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,3,72,1457,8,72,1,72,1,72,3,72,1461,8,72,1,72,3,72,1464,
-		8,72,1,72,1,72,3,72,1468,8,72,1,73,1,73,1,73,1,73,1,73,1,73,1,74,1,74,
-		1,74,1,75,1,75,1,75,1,75,1,75,1,75,5,75,1485,8,75,10,75,12,75,1488,9,75,
-		1,75,1,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1502,
-		8,76,10,76,12,76,1505,9,76,1,76,1,76,1,76,1,76,1,76,3,76,1512,8,76,1,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1523,8,76,1,76,1,76,1,76,
-		1,76,5,76,1529,8,76,10,76,12,76,1532,9,76,1,76,5,76,1535,8,76,10,76,12,
-		76,1538,9,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1548,8,76,1,
-		76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1561,8,76,10,
-		76,12,76,1564,9,76,1,76,3,76,1567,8,76,1,76,1,76,1,76,1,76,1,76,5,76,1574,
-		8,76,10,76,12,76,1577,9,76,3,76,1579,8,76,1,76,5,76,1582,8,76,10,76,12,
-		76,1585,9,76,1,76,3,76,1588,8,76,3,76,1590,8,76,1,76,1,76,4,76,1594,8,
-		76,11,76,12,76,1595,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,5,76,1614,8,76,10,76,12,76,1617,9,76,1,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1630,8,76,1,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,3,76,1639,8,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,5,76,1647,8,76,10,76,12,76,1650,9,76,1,76,1,76,3,76,1654,8,76,1,76,
-		5,76,1657,8,76,10,76,12,76,1660,9,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,
-		1668,8,76,10,76,12,76,1671,9,76,1,76,5,76,1674,8,76,10,76,12,76,1677,9,
-		76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1690,8,
-		76,1,76,3,76,1693,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1703,
-		8,76,1,76,1,76,1,76,1,76,1,76,3,76,1710,8,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,3,76,1718,8,76,1,76,1,76,3,76,1722,8,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,3,76,1730,8,76,1,76,1,76,3,76,1734,8,76,1,76,1,76,3,76,1738,8,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1749,8,76,1,76,1,76,
-		3,76,1753,8,76,1,76,1,76,1,76,1,76,1,76,3,76,1760,8,76,3,76,1762,8,76,
-		1,76,1,76,1,76,4,76,1767,8,76,11,76,12,76,1768,1,76,1,76,1,76,1,76,1,76,
+		1,72,1,72,1,72,1,72,1,72,3,72,1459,8,72,1,72,1,72,3,72,1463,8,72,1,72,
+		3,72,1466,8,72,1,72,1,72,3,72,1470,8,72,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,74,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,75,5,75,1487,8,75,10,75,12,75,
+		1490,9,75,1,75,1,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		5,76,1504,8,76,10,76,12,76,1507,9,76,1,76,1,76,1,76,1,76,1,76,3,76,1514,
+		8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1525,8,76,1,76,
+		1,76,1,76,1,76,5,76,1531,8,76,10,76,12,76,1534,9,76,1,76,5,76,1537,8,76,
+		10,76,12,76,1540,9,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1550,
+		8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1563,
+		8,76,10,76,12,76,1566,9,76,1,76,3,76,1569,8,76,1,76,1,76,1,76,1,76,1,76,
+		5,76,1576,8,76,10,76,12,76,1579,9,76,3,76,1581,8,76,1,76,5,76,1584,8,76,
+		10,76,12,76,1587,9,76,1,76,3,76,1590,8,76,3,76,1592,8,76,1,76,1,76,4,76,
+		1596,8,76,11,76,12,76,1597,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1616,8,76,10,76,12,76,1619,9,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1632,8,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1641,8,76,1,76,1,76,1,76,1,76,
+		1,76,1,76,5,76,1649,8,76,10,76,12,76,1652,9,76,1,76,1,76,3,76,1656,8,76,
+		1,76,5,76,1659,8,76,10,76,12,76,1662,9,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		5,76,1670,8,76,10,76,12,76,1673,9,76,1,76,5,76,1676,8,76,10,76,12,76,1679,
+		9,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1692,
+		8,76,1,76,3,76,1695,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,
+		1705,8,76,1,76,1,76,1,76,1,76,1,76,3,76,1712,8,76,1,76,1,76,1,76,1,76,
+		1,76,1,76,3,76,1720,8,76,1,76,1,76,3,76,1724,8,76,1,76,1,76,1,76,1,76,
+		1,76,1,76,3,76,1732,8,76,1,76,1,76,3,76,1736,8,76,1,76,1,76,3,76,1740,
+		8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1750,8,76,1,76,1,76,
+		3,76,1754,8,76,1,76,1,76,3,76,1758,8,76,1,76,1,76,1,76,1,76,1,76,3,76,
+		1765,8,76,3,76,1767,8,76,1,76,1,76,1,76,4,76,1772,8,76,11,76,12,76,1773,
 		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,3,76,1791,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1814,8,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1824,8,76,1,77,1,77,1,77,
-		1,77,1,77,1,77,1,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1839,8,78,10,78,
-		12,78,1842,9,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1850,8,78,10,78,12,
-		78,1853,9,78,1,78,3,78,1856,8,78,1,78,1,78,3,78,1860,8,78,1,78,5,78,1863,
-		8,78,10,78,12,78,1866,9,78,3,78,1868,8,78,1,79,1,79,1,79,1,79,1,79,1,79,
-		1,80,1,80,1,80,1,80,1,81,3,81,1881,8,81,1,81,1,81,1,81,1,81,1,82,1,82,
-		1,82,1,82,1,83,1,83,1,83,1,83,1,84,1,84,1,84,1,85,1,85,1,86,1,86,1,86,
-		1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
-		1,86,1,86,1,86,1,86,5,86,1921,8,86,10,86,12,86,1924,9,86,3,86,1926,8,86,
-		1,86,1,86,1,86,1,86,3,86,1932,8,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
-		1,86,3,86,1942,8,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,
-		1,86,1,86,1,86,1,86,1,86,1,86,1,86,1,86,5,86,1962,8,86,10,86,12,86,1965,
-		9,86,1,87,1,87,1,88,1,88,1,88,3,88,1972,8,88,1,89,1,89,1,89,0,1,172,90,
-		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
-		50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,
-		98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,
-		134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,168,
-		170,172,174,176,178,0,10,1,0,252,253,1,0,17,18,1,0,118,119,1,0,260,261,
-		1,0,187,188,1,0,272,273,1,0,262,263,1,0,264,269,1,0,193,204,27,0,3,3,5,
-		9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,95,112,114,124,126,127,129,
-		131,135,138,140,146,149,151,160,160,162,168,171,175,178,178,184,186,188,
-		188,204,205,210,224,226,238,243,251,276,277,2283,0,186,1,0,0,0,2,191,1,
-		0,0,0,4,194,1,0,0,0,6,226,1,0,0,0,8,228,1,0,0,0,10,240,1,0,0,0,12,273,
-		1,0,0,0,14,288,1,0,0,0,16,290,1,0,0,0,18,302,1,0,0,0,20,304,1,0,0,0,22,
-		321,1,0,0,0,24,323,1,0,0,0,26,359,1,0,0,0,28,361,1,0,0,0,30,363,1,0,0,
-		0,32,397,1,0,0,0,34,399,1,0,0,0,36,404,1,0,0,0,38,484,1,0,0,0,40,505,1,
-		0,0,0,42,507,1,0,0,0,44,541,1,0,0,0,46,550,1,0,0,0,48,555,1,0,0,0,50,563,
-		1,0,0,0,52,565,1,0,0,0,54,585,1,0,0,0,56,587,1,0,0,0,58,589,1,0,0,0,60,
-		655,1,0,0,0,62,659,1,0,0,0,64,661,1,0,0,0,66,711,1,0,0,0,68,713,1,0,0,
-		0,70,773,1,0,0,0,72,775,1,0,0,0,74,806,1,0,0,0,76,808,1,0,0,0,78,815,1,
-		0,0,0,80,826,1,0,0,0,82,955,1,0,0,0,84,957,1,0,0,0,86,962,1,0,0,0,88,969,
-		1,0,0,0,90,974,1,0,0,0,92,980,1,0,0,0,94,988,1,0,0,0,96,1004,1,0,0,0,98,
-		1020,1,0,0,0,100,1022,1,0,0,0,102,1056,1,0,0,0,104,1064,1,0,0,0,106,1066,
-		1,0,0,0,108,1112,1,0,0,0,110,1114,1,0,0,0,112,1132,1,0,0,0,114,1134,1,
-		0,0,0,116,1137,1,0,0,0,118,1155,1,0,0,0,120,1157,1,0,0,0,122,1172,1,0,
-		0,0,124,1188,1,0,0,0,126,1243,1,0,0,0,128,1264,1,0,0,0,130,1266,1,0,0,
-		0,132,1273,1,0,0,0,134,1285,1,0,0,0,136,1287,1,0,0,0,138,1391,1,0,0,0,
-		140,1393,1,0,0,0,142,1419,1,0,0,0,144,1467,1,0,0,0,146,1469,1,0,0,0,148,
-		1475,1,0,0,0,150,1478,1,0,0,0,152,1823,1,0,0,0,154,1825,1,0,0,0,156,1867,
-		1,0,0,0,158,1869,1,0,0,0,160,1875,1,0,0,0,162,1880,1,0,0,0,164,1886,1,
-		0,0,0,166,1890,1,0,0,0,168,1894,1,0,0,0,170,1897,1,0,0,0,172,1941,1,0,
-		0,0,174,1966,1,0,0,0,176,1968,1,0,0,0,178,1973,1,0,0,0,180,185,3,2,1,0,
-		181,185,3,4,2,0,182,185,3,150,75,0,183,185,3,8,4,0,184,180,1,0,0,0,184,
-		181,1,0,0,0,184,182,1,0,0,0,184,183,1,0,0,0,185,188,1,0,0,0,186,184,1,
-		0,0,0,186,187,1,0,0,0,187,189,1,0,0,0,188,186,1,0,0,0,189,190,5,0,0,1,
-		190,1,1,0,0,0,191,192,5,3,0,0,192,193,5,274,0,0,193,3,1,0,0,0,194,195,
-		5,1,0,0,195,196,3,178,89,0,196,200,5,252,0,0,197,199,3,6,3,0,198,197,1,
-		0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,0,201,203,1,0,0,0,
-		202,200,1,0,0,0,203,204,5,253,0,0,204,5,1,0,0,0,205,227,3,12,6,0,206,227,
-		3,20,10,0,207,227,3,24,12,0,208,227,3,30,15,0,209,227,3,36,18,0,210,227,
-		3,58,29,0,211,227,3,64,32,0,212,227,3,68,34,0,213,227,3,100,50,0,214,227,
-		3,72,36,0,215,227,3,78,39,0,216,227,3,106,53,0,217,227,3,116,58,0,218,
-		227,3,120,60,0,219,227,3,122,61,0,220,227,3,124,62,0,221,227,3,130,65,
-		0,222,227,3,132,66,0,223,227,3,136,68,0,224,227,3,140,70,0,225,227,3,8,
-		4,0,226,205,1,0,0,0,226,206,1,0,0,0,226,207,1,0,0,0,226,208,1,0,0,0,226,
-		209,1,0,0,0,226,210,1,0,0,0,226,211,1,0,0,0,226,212,1,0,0,0,226,213,1,
-		0,0,0,226,214,1,0,0,0,226,215,1,0,0,0,226,216,1,0,0,0,226,217,1,0,0,0,
-		226,218,1,0,0,0,226,219,1,0,0,0,226,220,1,0,0,0,226,221,1,0,0,0,226,222,
-		1,0,0,0,226,223,1,0,0,0,226,224,1,0,0,0,226,225,1,0,0,0,227,7,1,0,0,0,
-		228,229,5,276,0,0,229,235,4,4,0,0,230,234,3,178,89,0,231,234,5,4,0,0,232,
-		234,5,54,0,0,233,230,1,0,0,0,233,231,1,0,0,0,233,232,1,0,0,0,234,237,1,
-		0,0,0,235,233,1,0,0,0,235,236,1,0,0,0,236,238,1,0,0,0,237,235,1,0,0,0,
-		238,239,3,10,5,0,239,9,1,0,0,0,240,245,5,252,0,0,241,244,3,10,5,0,242,
-		244,8,0,0,0,243,241,1,0,0,0,243,242,1,0,0,0,244,247,1,0,0,0,245,243,1,
-		0,0,0,245,246,1,0,0,0,246,248,1,0,0,0,247,245,1,0,0,0,248,249,5,253,0,
-		0,249,11,1,0,0,0,250,251,5,5,0,0,251,274,5,274,0,0,252,253,5,6,0,0,253,
-		274,3,178,89,0,254,255,5,7,0,0,255,274,5,271,0,0,256,257,5,8,0,0,257,274,
-		5,271,0,0,258,259,5,9,0,0,259,274,5,271,0,0,260,261,5,10,0,0,261,274,3,
-		178,89,0,262,263,5,11,0,0,263,274,3,18,9,0,264,265,5,12,0,0,265,267,3,
-		178,89,0,266,268,3,178,89,0,267,266,1,0,0,0,267,268,1,0,0,0,268,271,1,
-		0,0,0,269,270,5,13,0,0,270,272,3,14,7,0,271,269,1,0,0,0,271,272,1,0,0,
-		0,272,274,1,0,0,0,273,250,1,0,0,0,273,252,1,0,0,0,273,254,1,0,0,0,273,
-		256,1,0,0,0,273,258,1,0,0,0,273,260,1,0,0,0,273,262,1,0,0,0,273,264,1,
-		0,0,0,274,13,1,0,0,0,275,280,3,178,89,0,276,277,5,260,0,0,277,279,3,178,
-		89,0,278,276,1,0,0,0,279,282,1,0,0,0,280,278,1,0,0,0,280,281,1,0,0,0,281,
-		285,1,0,0,0,282,280,1,0,0,0,283,284,5,260,0,0,284,286,3,16,8,0,285,283,
-		1,0,0,0,285,286,1,0,0,0,286,289,1,0,0,0,287,289,3,16,8,0,288,275,1,0,0,
-		0,288,287,1,0,0,0,289,15,1,0,0,0,290,297,5,252,0,0,291,293,5,271,0,0,292,
-		294,5,256,0,0,293,292,1,0,0,0,293,294,1,0,0,0,294,296,1,0,0,0,295,291,
-		1,0,0,0,296,299,1,0,0,0,297,295,1,0,0,0,297,298,1,0,0,0,298,300,1,0,0,
-		0,299,297,1,0,0,0,300,301,5,253,0,0,301,17,1,0,0,0,302,303,5,270,0,0,303,
-		19,1,0,0,0,304,305,5,14,0,0,305,306,3,178,89,0,306,310,5,252,0,0,307,309,
-		3,22,11,0,308,307,1,0,0,0,309,312,1,0,0,0,310,308,1,0,0,0,310,311,1,0,
-		0,0,311,313,1,0,0,0,312,310,1,0,0,0,313,314,5,253,0,0,314,21,1,0,0,0,315,
-		316,5,43,0,0,316,322,5,274,0,0,317,318,5,44,0,0,318,322,3,172,86,0,319,
-		320,5,45,0,0,320,322,3,172,86,0,321,315,1,0,0,0,321,317,1,0,0,0,321,319,
-		1,0,0,0,322,23,1,0,0,0,323,324,5,15,0,0,324,325,3,178,89,0,325,329,5,252,
-		0,0,326,328,3,26,13,0,327,326,1,0,0,0,328,331,1,0,0,0,329,327,1,0,0,0,
-		329,330,1,0,0,0,330,332,1,0,0,0,331,329,1,0,0,0,332,333,5,253,0,0,333,
-		25,1,0,0,0,334,335,5,122,0,0,335,360,3,172,86,0,336,337,5,187,0,0,337,
-		338,3,172,86,0,338,339,3,168,84,0,339,360,1,0,0,0,340,341,5,188,0,0,341,
-		342,3,172,86,0,342,343,3,168,84,0,343,360,1,0,0,0,344,345,5,16,0,0,345,
-		346,3,28,14,0,346,350,5,252,0,0,347,349,3,34,17,0,348,347,1,0,0,0,349,
-		352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,353,1,0,0,0,352,350,1,
-		0,0,0,353,354,5,253,0,0,354,360,1,0,0,0,355,356,5,19,0,0,356,357,5,271,
-		0,0,357,358,5,20,0,0,358,360,3,172,86,0,359,334,1,0,0,0,359,336,1,0,0,
-		0,359,340,1,0,0,0,359,344,1,0,0,0,359,355,1,0,0,0,360,27,1,0,0,0,361,362,
-		7,1,0,0,362,29,1,0,0,0,363,364,5,46,0,0,364,365,3,178,89,0,365,369,5,252,
-		0,0,366,368,3,32,16,0,367,366,1,0,0,0,368,371,1,0,0,0,369,367,1,0,0,0,
-		369,370,1,0,0,0,370,372,1,0,0,0,371,369,1,0,0,0,372,373,5,253,0,0,373,
-		31,1,0,0,0,374,375,5,47,0,0,375,398,3,172,86,0,376,377,5,48,0,0,377,378,
-		5,49,0,0,378,381,3,170,85,0,379,380,5,50,0,0,380,382,3,172,86,0,381,379,
-		1,0,0,0,381,382,1,0,0,0,382,385,1,0,0,0,383,384,5,51,0,0,384,386,5,271,
-		0,0,385,383,1,0,0,0,385,386,1,0,0,0,386,398,1,0,0,0,387,388,5,48,0,0,388,
-		389,5,52,0,0,389,393,5,252,0,0,390,392,3,34,17,0,391,390,1,0,0,0,392,395,
-		1,0,0,0,393,391,1,0,0,0,393,394,1,0,0,0,394,396,1,0,0,0,395,393,1,0,0,
-		0,396,398,5,253,0,0,397,374,1,0,0,0,397,376,1,0,0,0,397,387,1,0,0,0,398,
-		33,1,0,0,0,399,400,5,271,0,0,400,402,3,172,86,0,401,403,5,256,0,0,402,
-		401,1,0,0,0,402,403,1,0,0,0,403,35,1,0,0,0,404,405,5,53,0,0,405,406,3,
-		178,89,0,406,407,5,54,0,0,407,408,3,178,89,0,408,412,5,252,0,0,409,411,
-		3,38,19,0,410,409,1,0,0,0,411,414,1,0,0,0,412,410,1,0,0,0,412,413,1,0,
-		0,0,413,415,1,0,0,0,414,412,1,0,0,0,415,416,5,253,0,0,416,37,1,0,0,0,417,
-		418,5,55,0,0,418,485,3,178,89,0,419,420,5,56,0,0,420,421,3,172,86,0,421,
-		426,3,168,84,0,422,423,5,57,0,0,423,424,3,172,86,0,424,425,3,168,84,0,
-		425,427,1,0,0,0,426,422,1,0,0,0,426,427,1,0,0,0,427,436,1,0,0,0,428,429,
-		5,247,0,0,429,433,3,178,89,0,430,432,3,46,23,0,431,430,1,0,0,0,432,435,
-		1,0,0,0,433,431,1,0,0,0,433,434,1,0,0,0,434,437,1,0,0,0,435,433,1,0,0,
-		0,436,428,1,0,0,0,436,437,1,0,0,0,437,485,1,0,0,0,438,439,5,58,0,0,439,
-		485,5,271,0,0,440,441,5,59,0,0,441,485,3,170,85,0,442,443,5,60,0,0,443,
-		444,3,48,24,0,444,445,3,170,85,0,445,446,5,63,0,0,446,447,5,55,0,0,447,
-		451,5,64,0,0,448,449,5,56,0,0,449,450,5,63,0,0,450,452,5,65,0,0,451,448,
-		1,0,0,0,451,452,1,0,0,0,452,456,1,0,0,0,453,455,3,40,20,0,454,453,1,0,
-		0,0,455,458,1,0,0,0,456,454,1,0,0,0,456,457,1,0,0,0,457,485,1,0,0,0,458,
-		456,1,0,0,0,459,461,5,66,0,0,460,462,3,50,25,0,461,460,1,0,0,0,462,463,
-		1,0,0,0,463,461,1,0,0,0,463,464,1,0,0,0,464,467,1,0,0,0,465,466,5,34,0,
-		0,466,468,3,52,26,0,467,465,1,0,0,0,467,468,1,0,0,0,468,485,1,0,0,0,469,
-		470,5,11,0,0,470,485,3,18,9,0,471,485,3,52,26,0,472,473,5,246,0,0,473,
-		485,3,178,89,0,474,475,5,96,0,0,475,481,3,172,86,0,476,479,5,100,0,0,477,
-		478,5,169,0,0,478,480,3,172,86,0,479,477,1,0,0,0,479,480,1,0,0,0,480,482,
-		1,0,0,0,481,476,1,0,0,0,481,482,1,0,0,0,482,485,1,0,0,0,483,485,3,42,21,
-		0,484,417,1,0,0,0,484,419,1,0,0,0,484,438,1,0,0,0,484,440,1,0,0,0,484,
-		442,1,0,0,0,484,459,1,0,0,0,484,469,1,0,0,0,484,471,1,0,0,0,484,472,1,
-		0,0,0,484,474,1,0,0,0,484,483,1,0,0,0,485,39,1,0,0,0,486,487,5,34,0,0,
-		487,506,3,42,21,0,488,489,5,34,0,0,489,490,5,96,0,0,490,495,3,172,86,0,
-		491,492,5,256,0,0,492,494,3,172,86,0,493,491,1,0,0,0,494,497,1,0,0,0,495,
-		493,1,0,0,0,495,496,1,0,0,0,496,503,1,0,0,0,497,495,1,0,0,0,498,501,5,
-		100,0,0,499,500,5,169,0,0,500,502,3,172,86,0,501,499,1,0,0,0,501,502,1,
-		0,0,0,502,504,1,0,0,0,503,498,1,0,0,0,503,504,1,0,0,0,504,506,1,0,0,0,
-		505,486,1,0,0,0,505,488,1,0,0,0,506,41,1,0,0,0,507,508,5,97,0,0,508,509,
-		5,63,0,0,509,514,3,170,85,0,510,511,5,256,0,0,511,513,3,170,85,0,512,510,
-		1,0,0,0,513,516,1,0,0,0,514,512,1,0,0,0,514,515,1,0,0,0,515,519,1,0,0,
-		0,516,514,1,0,0,0,517,518,5,99,0,0,518,520,3,170,85,0,519,517,1,0,0,0,
-		519,520,1,0,0,0,520,522,1,0,0,0,521,523,3,44,22,0,522,521,1,0,0,0,522,
-		523,1,0,0,0,523,532,1,0,0,0,524,525,5,34,0,0,525,529,5,66,0,0,526,528,
-		3,50,25,0,527,526,1,0,0,0,528,531,1,0,0,0,529,527,1,0,0,0,529,530,1,0,
-		0,0,530,533,1,0,0,0,531,529,1,0,0,0,532,524,1,0,0,0,532,533,1,0,0,0,533,
-		43,1,0,0,0,534,535,5,132,0,0,535,536,3,170,85,0,536,537,5,206,0,0,537,
-		538,3,178,89,0,538,542,1,0,0,0,539,540,5,132,0,0,540,542,3,172,86,0,541,
-		534,1,0,0,0,541,539,1,0,0,0,542,45,1,0,0,0,543,551,5,248,0,0,544,545,5,
-		50,0,0,545,551,3,172,86,0,546,547,5,72,0,0,547,551,3,172,86,0,548,549,
-		5,185,0,0,549,551,3,170,85,0,550,543,1,0,0,0,550,544,1,0,0,0,550,546,1,
-		0,0,0,550,548,1,0,0,0,551,47,1,0,0,0,552,553,5,273,0,0,553,556,5,62,0,
-		0,554,556,5,272,0,0,555,552,1,0,0,0,555,554,1,0,0,0,556,49,1,0,0,0,557,
-		558,5,71,0,0,558,564,3,172,86,0,559,560,5,72,0,0,560,564,3,172,86,0,561,
-		562,5,73,0,0,562,564,5,271,0,0,563,557,1,0,0,0,563,559,1,0,0,0,563,561,
-		1,0,0,0,564,51,1,0,0,0,565,566,5,67,0,0,566,570,3,178,89,0,567,569,3,54,
-		27,0,568,567,1,0,0,0,569,572,1,0,0,0,570,568,1,0,0,0,570,571,1,0,0,0,571,
-		53,1,0,0,0,572,570,1,0,0,0,573,574,5,72,0,0,574,586,3,172,86,0,575,576,
-		5,73,0,0,576,586,5,271,0,0,577,578,5,132,0,0,578,586,3,172,86,0,579,580,
-		5,68,0,0,580,583,3,56,28,0,581,582,5,207,0,0,582,584,3,56,28,0,583,581,
-		1,0,0,0,583,584,1,0,0,0,584,586,1,0,0,0,585,573,1,0,0,0,585,575,1,0,0,
-		0,585,577,1,0,0,0,585,579,1,0,0,0,586,55,1,0,0,0,587,588,7,2,0,0,588,57,
-		1,0,0,0,589,590,5,74,0,0,590,591,3,178,89,0,591,595,5,252,0,0,592,594,
-		3,60,30,0,593,592,1,0,0,0,594,597,1,0,0,0,595,593,1,0,0,0,595,596,1,0,
-		0,0,596,598,1,0,0,0,597,595,1,0,0,0,598,599,5,253,0,0,599,59,1,0,0,0,600,
-		601,5,75,0,0,601,656,3,178,89,0,602,603,5,114,0,0,603,656,3,172,86,0,604,
-		605,5,115,0,0,605,656,3,80,40,0,606,607,5,117,0,0,607,608,5,73,0,0,608,
-		656,5,271,0,0,609,610,5,120,0,0,610,612,3,98,49,0,611,613,5,276,0,0,612,
-		611,1,0,0,0,612,613,1,0,0,0,613,656,1,0,0,0,614,615,5,8,0,0,615,656,5,
-		271,0,0,616,617,5,45,0,0,617,620,3,172,86,0,618,619,5,142,0,0,619,621,
-		3,170,85,0,620,618,1,0,0,0,620,621,1,0,0,0,621,624,1,0,0,0,622,623,5,143,
-		0,0,623,625,3,62,31,0,624,622,1,0,0,0,624,625,1,0,0,0,625,646,1,0,0,0,
-		626,641,5,158,0,0,627,628,5,273,0,0,628,642,5,144,0,0,629,630,5,144,0,
-		0,630,637,5,252,0,0,631,633,3,172,86,0,632,634,5,256,0,0,633,632,1,0,0,
-		0,633,634,1,0,0,0,634,636,1,0,0,0,635,631,1,0,0,0,636,639,1,0,0,0,637,
-		635,1,0,0,0,637,638,1,0,0,0,638,640,1,0,0,0,639,637,1,0,0,0,640,642,5,
-		253,0,0,641,627,1,0,0,0,641,629,1,0,0,0,642,644,1,0,0,0,643,645,5,276,
-		0,0,644,643,1,0,0,0,644,645,1,0,0,0,645,647,1,0,0,0,646,626,1,0,0,0,646,
-		647,1,0,0,0,647,656,1,0,0,0,648,656,3,92,46,0,649,656,3,94,47,0,650,652,
-		5,146,0,0,651,653,5,260,0,0,652,651,1,0,0,0,652,653,1,0,0,0,653,654,1,
-		0,0,0,654,656,3,172,86,0,655,600,1,0,0,0,655,602,1,0,0,0,655,604,1,0,0,
-		0,655,606,1,0,0,0,655,609,1,0,0,0,655,614,1,0,0,0,655,616,1,0,0,0,655,
-		648,1,0,0,0,655,649,1,0,0,0,655,650,1,0,0,0,656,61,1,0,0,0,657,660,5,115,
-		0,0,658,660,3,172,86,0,659,657,1,0,0,0,659,658,1,0,0,0,660,63,1,0,0,0,
-		661,662,5,76,0,0,662,663,3,178,89,0,663,667,5,252,0,0,664,666,3,66,33,
-		0,665,664,1,0,0,0,666,669,1,0,0,0,667,665,1,0,0,0,667,668,1,0,0,0,668,
-		670,1,0,0,0,669,667,1,0,0,0,670,671,5,253,0,0,671,65,1,0,0,0,672,673,5,
-		77,0,0,673,677,5,252,0,0,674,676,3,76,38,0,675,674,1,0,0,0,676,679,1,0,
-		0,0,677,675,1,0,0,0,677,678,1,0,0,0,678,680,1,0,0,0,679,677,1,0,0,0,680,
-		712,5,253,0,0,681,682,5,78,0,0,682,712,3,172,86,0,683,684,5,79,0,0,684,
-		712,3,172,86,0,685,686,5,80,0,0,686,687,5,49,0,0,687,712,3,170,85,0,688,
-		689,5,80,0,0,689,690,5,81,0,0,690,691,3,172,86,0,691,692,3,168,84,0,692,
-		712,1,0,0,0,693,694,5,83,0,0,694,712,3,172,86,0,695,696,5,84,0,0,696,712,
-		3,172,86,0,697,698,5,82,0,0,698,712,3,172,86,0,699,700,5,85,0,0,700,701,
-		3,172,86,0,701,702,3,168,84,0,702,712,1,0,0,0,703,704,5,86,0,0,704,705,
-		3,172,86,0,705,706,5,81,0,0,706,707,3,172,86,0,707,708,3,168,84,0,708,
-		712,1,0,0,0,709,710,5,87,0,0,710,712,3,178,89,0,711,672,1,0,0,0,711,681,
-		1,0,0,0,711,683,1,0,0,0,711,685,1,0,0,0,711,688,1,0,0,0,711,693,1,0,0,
-		0,711,695,1,0,0,0,711,697,1,0,0,0,711,699,1,0,0,0,711,703,1,0,0,0,711,
-		709,1,0,0,0,712,67,1,0,0,0,713,714,5,88,0,0,714,715,3,178,89,0,715,716,
-		5,54,0,0,716,717,3,178,89,0,717,721,5,252,0,0,718,720,3,70,35,0,719,718,
-		1,0,0,0,720,723,1,0,0,0,721,719,1,0,0,0,721,722,1,0,0,0,722,724,1,0,0,
-		0,723,721,1,0,0,0,724,725,5,253,0,0,725,69,1,0,0,0,726,727,5,89,0,0,727,
-		774,3,178,89,0,728,729,5,78,0,0,729,774,3,172,86,0,730,731,5,90,0,0,731,
-		732,5,63,0,0,732,774,5,65,0,0,733,734,5,90,0,0,734,774,3,172,86,0,735,
-		736,5,195,0,0,736,737,3,172,86,0,737,738,3,168,84,0,738,774,1,0,0,0,739,
-		740,5,91,0,0,740,774,3,172,86,0,741,742,5,58,0,0,742,774,5,271,0,0,743,
-		744,5,59,0,0,744,774,3,170,85,0,745,746,5,96,0,0,746,752,3,172,86,0,747,
-		750,5,100,0,0,748,749,5,169,0,0,749,751,3,172,86,0,750,748,1,0,0,0,750,
-		751,1,0,0,0,751,753,1,0,0,0,752,747,1,0,0,0,752,753,1,0,0,0,753,774,1,
-		0,0,0,754,755,5,60,0,0,755,756,3,48,24,0,756,757,3,170,85,0,757,758,5,
-		63,0,0,758,759,5,89,0,0,759,762,5,64,0,0,760,761,5,34,0,0,761,763,3,42,
-		21,0,762,760,1,0,0,0,762,763,1,0,0,0,763,774,1,0,0,0,764,765,5,101,0,0,
-		765,769,3,172,86,0,766,767,5,102,0,0,767,768,5,134,0,0,768,770,5,59,0,
-		0,769,766,1,0,0,0,769,770,1,0,0,0,770,774,1,0,0,0,771,774,3,52,26,0,772,
-		774,3,42,21,0,773,726,1,0,0,0,773,728,1,0,0,0,773,730,1,0,0,0,773,733,
-		1,0,0,0,773,735,1,0,0,0,773,739,1,0,0,0,773,741,1,0,0,0,773,743,1,0,0,
-		0,773,745,1,0,0,0,773,754,1,0,0,0,773,764,1,0,0,0,773,771,1,0,0,0,773,
-		772,1,0,0,0,774,71,1,0,0,0,775,776,5,201,0,0,776,777,3,178,89,0,777,781,
-		5,252,0,0,778,780,3,74,37,0,779,778,1,0,0,0,780,783,1,0,0,0,781,779,1,
-		0,0,0,781,782,1,0,0,0,782,784,1,0,0,0,783,781,1,0,0,0,784,785,5,253,0,
-		0,785,73,1,0,0,0,786,787,5,231,0,0,787,807,3,172,86,0,788,789,5,90,0,0,
-		789,807,3,178,89,0,790,791,5,232,0,0,791,807,3,172,86,0,792,793,5,233,
-		0,0,793,807,3,172,86,0,794,795,5,234,0,0,795,807,3,172,86,0,796,797,5,
-		83,0,0,797,807,3,172,86,0,798,799,5,82,0,0,799,807,3,172,86,0,800,801,
-		5,103,0,0,801,807,3,172,86,0,802,803,5,104,0,0,803,807,3,172,86,0,804,
-		805,5,107,0,0,805,807,3,172,86,0,806,786,1,0,0,0,806,788,1,0,0,0,806,790,
-		1,0,0,0,806,792,1,0,0,0,806,794,1,0,0,0,806,796,1,0,0,0,806,798,1,0,0,
-		0,806,800,1,0,0,0,806,802,1,0,0,0,806,804,1,0,0,0,807,75,1,0,0,0,808,809,
-		5,271,0,0,809,810,3,172,86,0,810,811,5,63,0,0,811,813,3,172,86,0,812,814,
-		5,256,0,0,813,812,1,0,0,0,813,814,1,0,0,0,814,77,1,0,0,0,815,816,5,113,
-		0,0,816,817,3,178,89,0,817,821,5,252,0,0,818,820,3,82,41,0,819,818,1,0,
-		0,0,820,823,1,0,0,0,821,819,1,0,0,0,821,822,1,0,0,0,822,824,1,0,0,0,823,
-		821,1,0,0,0,824,825,5,253,0,0,825,79,1,0,0,0,826,828,3,172,86,0,827,829,
-		5,116,0,0,828,827,1,0,0,0,828,829,1,0,0,0,829,832,1,0,0,0,830,831,5,50,
-		0,0,831,833,3,172,86,0,832,830,1,0,0,0,832,833,1,0,0,0,833,836,1,0,0,0,
-		834,835,5,72,0,0,835,837,3,172,86,0,836,834,1,0,0,0,836,837,1,0,0,0,837,
-		81,1,0,0,0,838,839,5,114,0,0,839,956,3,172,86,0,840,841,5,115,0,0,841,
-		956,3,80,40,0,842,844,5,210,0,0,843,845,5,272,0,0,844,843,1,0,0,0,844,
-		845,1,0,0,0,845,848,1,0,0,0,846,847,5,147,0,0,847,849,3,172,86,0,848,846,
-		1,0,0,0,848,849,1,0,0,0,849,956,1,0,0,0,850,851,5,210,0,0,851,956,5,221,
-		0,0,852,853,5,211,0,0,853,956,3,172,86,0,854,855,5,212,0,0,855,956,3,172,
-		86,0,856,857,5,213,0,0,857,858,5,73,0,0,858,956,5,271,0,0,859,860,5,214,
-		0,0,860,864,5,252,0,0,861,863,3,34,17,0,862,861,1,0,0,0,863,866,1,0,0,
-		0,864,862,1,0,0,0,864,865,1,0,0,0,865,867,1,0,0,0,866,864,1,0,0,0,867,
-		956,5,253,0,0,868,869,5,214,0,0,869,870,5,222,0,0,870,871,3,178,89,0,871,
-		872,5,223,0,0,872,873,3,172,86,0,873,956,1,0,0,0,874,875,5,215,0,0,875,
-		956,3,172,86,0,876,956,3,92,46,0,877,956,3,94,47,0,878,879,5,218,0,0,879,
-		880,5,224,0,0,880,881,3,172,86,0,881,882,5,180,0,0,882,883,3,172,86,0,
-		883,956,1,0,0,0,884,885,5,217,0,0,885,956,3,172,86,0,886,887,5,117,0,0,
-		887,888,5,73,0,0,888,956,5,271,0,0,889,890,5,120,0,0,890,956,3,98,49,0,
-		891,892,5,8,0,0,892,956,5,271,0,0,893,894,5,124,0,0,894,956,5,273,0,0,
-		895,956,3,52,26,0,896,897,5,236,0,0,897,898,5,63,0,0,898,899,3,172,86,
-		0,899,900,5,222,0,0,900,904,3,172,86,0,901,902,5,237,0,0,902,903,5,238,
-		0,0,903,905,3,172,86,0,904,901,1,0,0,0,904,905,1,0,0,0,905,909,1,0,0,0,
-		906,908,3,88,44,0,907,906,1,0,0,0,908,911,1,0,0,0,909,907,1,0,0,0,909,
-		910,1,0,0,0,910,913,1,0,0,0,911,909,1,0,0,0,912,914,3,90,45,0,913,912,
-		1,0,0,0,913,914,1,0,0,0,914,956,1,0,0,0,915,916,5,251,0,0,916,921,5,271,
-		0,0,917,918,5,256,0,0,918,920,5,271,0,0,919,917,1,0,0,0,920,923,1,0,0,
-		0,921,919,1,0,0,0,921,922,1,0,0,0,922,924,1,0,0,0,923,921,1,0,0,0,924,
-		925,5,169,0,0,925,926,3,172,86,0,926,927,5,50,0,0,927,928,3,172,86,0,928,
-		956,1,0,0,0,929,930,5,244,0,0,930,956,3,172,86,0,931,933,5,241,0,0,932,
-		934,3,86,43,0,933,932,1,0,0,0,934,935,1,0,0,0,935,933,1,0,0,0,935,936,
-		1,0,0,0,936,953,1,0,0,0,937,951,5,242,0,0,938,952,3,172,86,0,939,940,5,
-		243,0,0,940,942,5,252,0,0,941,943,3,84,42,0,942,941,1,0,0,0,943,944,1,
-		0,0,0,944,942,1,0,0,0,944,945,1,0,0,0,945,946,1,0,0,0,946,949,5,253,0,
-		0,947,948,7,3,0,0,948,950,3,172,86,0,949,947,1,0,0,0,949,950,1,0,0,0,950,
-		952,1,0,0,0,951,938,1,0,0,0,951,939,1,0,0,0,952,954,1,0,0,0,953,937,1,
-		0,0,0,953,954,1,0,0,0,954,956,1,0,0,0,955,838,1,0,0,0,955,840,1,0,0,0,
-		955,842,1,0,0,0,955,850,1,0,0,0,955,852,1,0,0,0,955,854,1,0,0,0,955,856,
-		1,0,0,0,955,859,1,0,0,0,955,868,1,0,0,0,955,874,1,0,0,0,955,876,1,0,0,
-		0,955,877,1,0,0,0,955,878,1,0,0,0,955,884,1,0,0,0,955,886,1,0,0,0,955,
-		889,1,0,0,0,955,891,1,0,0,0,955,893,1,0,0,0,955,895,1,0,0,0,955,896,1,
-		0,0,0,955,915,1,0,0,0,955,929,1,0,0,0,955,931,1,0,0,0,956,83,1,0,0,0,957,
-		958,3,170,85,0,958,960,3,172,86,0,959,961,5,256,0,0,960,959,1,0,0,0,960,
-		961,1,0,0,0,961,85,1,0,0,0,962,963,5,51,0,0,963,964,5,271,0,0,964,965,
-		5,63,0,0,965,967,3,172,86,0,966,968,5,256,0,0,967,966,1,0,0,0,967,968,
-		1,0,0,0,968,87,1,0,0,0,969,970,5,239,0,0,970,971,5,271,0,0,971,972,5,63,
-		0,0,972,973,3,172,86,0,973,89,1,0,0,0,974,975,5,240,0,0,975,976,5,51,0,
-		0,976,977,5,271,0,0,977,978,5,238,0,0,978,979,3,172,86,0,979,91,1,0,0,
-		0,980,981,5,216,0,0,981,986,3,172,86,0,982,983,5,51,0,0,983,987,5,271,
-		0,0,984,985,5,225,0,0,985,987,3,178,89,0,986,982,1,0,0,0,986,984,1,0,0,
-		0,987,93,1,0,0,0,988,989,5,218,0,0,989,990,5,219,0,0,990,991,3,178,89,
-		0,991,995,5,252,0,0,992,994,3,96,48,0,993,992,1,0,0,0,994,997,1,0,0,0,
-		995,993,1,0,0,0,995,996,1,0,0,0,996,1000,1,0,0,0,997,995,1,0,0,0,998,999,
-		5,180,0,0,999,1001,3,172,86,0,1000,998,1,0,0,0,1000,1001,1,0,0,0,1001,
-		1002,1,0,0,0,1002,1003,5,253,0,0,1003,95,1,0,0,0,1004,1005,5,220,0,0,1005,
-		1006,3,172,86,0,1006,1007,3,172,86,0,1007,97,1,0,0,0,1008,1021,5,121,0,
-		0,1009,1021,5,122,0,0,1010,1021,5,123,0,0,1011,1012,5,52,0,0,1012,1016,
-		5,252,0,0,1013,1015,3,34,17,0,1014,1013,1,0,0,0,1015,1018,1,0,0,0,1016,
-		1014,1,0,0,0,1016,1017,1,0,0,0,1017,1019,1,0,0,0,1018,1016,1,0,0,0,1019,
-		1021,5,253,0,0,1020,1008,1,0,0,0,1020,1009,1,0,0,0,1020,1010,1,0,0,0,1020,
-		1011,1,0,0,0,1021,99,1,0,0,0,1022,1023,5,226,0,0,1023,1024,3,178,89,0,
-		1024,1028,5,252,0,0,1025,1027,3,102,51,0,1026,1025,1,0,0,0,1027,1030,1,
-		0,0,0,1028,1026,1,0,0,0,1028,1029,1,0,0,0,1029,1031,1,0,0,0,1030,1028,
-		1,0,0,0,1031,1032,5,253,0,0,1032,101,1,0,0,0,1033,1034,5,206,0,0,1034,
-		1035,3,178,89,0,1035,1036,5,257,0,0,1036,1037,3,178,89,0,1037,1057,1,0,
-		0,0,1038,1039,5,204,0,0,1039,1057,3,172,86,0,1040,1041,5,227,0,0,1041,
-		1057,3,172,86,0,1042,1043,5,228,0,0,1043,1057,5,230,0,0,1044,1045,5,228,
-		0,0,1045,1057,3,178,89,0,1046,1048,5,65,0,0,1047,1049,3,104,52,0,1048,
-		1047,1,0,0,0,1049,1050,1,0,0,0,1050,1048,1,0,0,0,1050,1051,1,0,0,0,1051,
-		1057,1,0,0,0,1052,1053,5,214,0,0,1053,1054,5,175,0,0,1054,1055,5,51,0,
-		0,1055,1057,3,178,89,0,1056,1033,1,0,0,0,1056,1038,1,0,0,0,1056,1040,1,
-		0,0,0,1056,1042,1,0,0,0,1056,1044,1,0,0,0,1056,1046,1,0,0,0,1056,1052,
-		1,0,0,0,1057,103,1,0,0,0,1058,1059,5,229,0,0,1059,1065,3,172,86,0,1060,
-		1061,5,103,0,0,1061,1065,3,172,86,0,1062,1063,5,104,0,0,1063,1065,3,172,
-		86,0,1064,1058,1,0,0,0,1064,1060,1,0,0,0,1064,1062,1,0,0,0,1065,105,1,
-		0,0,0,1066,1067,5,125,0,0,1067,1068,3,178,89,0,1068,1072,5,252,0,0,1069,
-		1071,3,108,54,0,1070,1069,1,0,0,0,1071,1074,1,0,0,0,1072,1070,1,0,0,0,
-		1072,1073,1,0,0,0,1073,1075,1,0,0,0,1074,1072,1,0,0,0,1075,1076,5,253,
-		0,0,1076,107,1,0,0,0,1077,1078,5,126,0,0,1078,1113,3,172,86,0,1079,1080,
-		5,127,0,0,1080,1085,3,110,55,0,1081,1082,5,256,0,0,1082,1084,3,110,55,
-		0,1083,1081,1,0,0,0,1084,1087,1,0,0,0,1085,1083,1,0,0,0,1085,1086,1,0,
-		0,0,1086,1113,1,0,0,0,1087,1085,1,0,0,0,1088,1089,5,171,0,0,1089,1113,
-		3,172,86,0,1090,1091,5,172,0,0,1091,1092,3,172,86,0,1092,1093,5,169,0,
-		0,1093,1096,3,178,89,0,1094,1095,5,173,0,0,1095,1097,3,172,86,0,1096,1094,
-		1,0,0,0,1096,1097,1,0,0,0,1097,1099,1,0,0,0,1098,1100,5,178,0,0,1099,1098,
-		1,0,0,0,1099,1100,1,0,0,0,1100,1113,1,0,0,0,1101,1102,5,212,0,0,1102,1113,
-		3,172,86,0,1103,1104,5,174,0,0,1104,1109,3,114,57,0,1105,1106,5,256,0,
-		0,1106,1108,3,114,57,0,1107,1105,1,0,0,0,1108,1111,1,0,0,0,1109,1107,1,
-		0,0,0,1109,1110,1,0,0,0,1110,1113,1,0,0,0,1111,1109,1,0,0,0,1112,1077,
-		1,0,0,0,1112,1079,1,0,0,0,1112,1088,1,0,0,0,1112,1090,1,0,0,0,1112,1101,
-		1,0,0,0,1112,1103,1,0,0,0,1113,109,1,0,0,0,1114,1115,3,178,89,0,1115,1124,
-		3,172,86,0,1116,1120,5,252,0,0,1117,1119,3,112,56,0,1118,1117,1,0,0,0,
-		1119,1122,1,0,0,0,1120,1118,1,0,0,0,1120,1121,1,0,0,0,1121,1123,1,0,0,
-		0,1122,1120,1,0,0,0,1123,1125,5,253,0,0,1124,1116,1,0,0,0,1124,1125,1,
-		0,0,0,1125,111,1,0,0,0,1126,1127,5,171,0,0,1127,1133,3,172,86,0,1128,1129,
-		5,172,0,0,1129,1133,3,172,86,0,1130,1131,5,173,0,0,1131,1133,3,172,86,
-		0,1132,1126,1,0,0,0,1132,1128,1,0,0,0,1132,1130,1,0,0,0,1133,113,1,0,0,
-		0,1134,1135,5,271,0,0,1135,1136,3,172,86,0,1136,115,1,0,0,0,1137,1138,
-		5,128,0,0,1138,1147,3,178,89,0,1139,1143,5,252,0,0,1140,1142,3,118,59,
-		0,1141,1140,1,0,0,0,1142,1145,1,0,0,0,1143,1141,1,0,0,0,1143,1144,1,0,
-		0,0,1144,1146,1,0,0,0,1145,1143,1,0,0,0,1146,1148,5,253,0,0,1147,1139,
-		1,0,0,0,1147,1148,1,0,0,0,1148,117,1,0,0,0,1149,1150,5,129,0,0,1150,1156,
-		3,172,86,0,1151,1152,5,130,0,0,1152,1156,3,172,86,0,1153,1154,5,131,0,
-		0,1154,1156,3,172,86,0,1155,1149,1,0,0,0,1155,1151,1,0,0,0,1155,1153,1,
-		0,0,0,1156,119,1,0,0,0,1157,1158,5,132,0,0,1158,1159,3,178,89,0,1159,1160,
-		5,252,0,0,1160,1168,3,172,86,0,1161,1166,3,168,84,0,1162,1163,5,57,0,0,
-		1163,1164,3,172,86,0,1164,1165,3,168,84,0,1165,1167,1,0,0,0,1166,1162,
-		1,0,0,0,1166,1167,1,0,0,0,1167,1169,1,0,0,0,1168,1161,1,0,0,0,1168,1169,
-		1,0,0,0,1169,1170,1,0,0,0,1170,1171,5,253,0,0,1171,121,1,0,0,0,1172,1173,
-		5,133,0,0,1173,1174,3,178,89,0,1174,1175,5,259,0,0,1175,1182,3,172,86,
-		0,1176,1179,5,134,0,0,1177,1180,5,137,0,0,1178,1180,5,138,0,0,1179,1177,
-		1,0,0,0,1179,1178,1,0,0,0,1180,1181,1,0,0,0,1181,1183,3,170,85,0,1182,
-		1176,1,0,0,0,1182,1183,1,0,0,0,1183,1186,1,0,0,0,1184,1185,5,51,0,0,1185,
-		1187,5,271,0,0,1186,1184,1,0,0,0,1186,1187,1,0,0,0,1187,123,1,0,0,0,1188,
-		1189,5,139,0,0,1189,1190,3,178,89,0,1190,1191,5,147,0,0,1191,1194,3,172,
-		86,0,1192,1193,5,51,0,0,1193,1195,5,271,0,0,1194,1192,1,0,0,0,1194,1195,
-		1,0,0,0,1195,1199,1,0,0,0,1196,1197,5,140,0,0,1197,1198,5,142,0,0,1198,
-		1200,5,273,0,0,1199,1196,1,0,0,0,1199,1200,1,0,0,0,1200,1204,1,0,0,0,1201,
-		1202,5,141,0,0,1202,1203,5,142,0,0,1203,1205,5,273,0,0,1204,1201,1,0,0,
-		0,1204,1205,1,0,0,0,1205,1216,1,0,0,0,1206,1207,5,164,0,0,1207,1208,5,
-		190,0,0,1208,1209,3,178,89,0,1209,1210,5,165,0,0,1210,1211,5,169,0,0,1211,
-		1212,5,273,0,0,1212,1214,5,166,0,0,1213,1215,3,126,63,0,1214,1213,1,0,
-		0,0,1214,1215,1,0,0,0,1215,1217,1,0,0,0,1216,1206,1,0,0,0,1216,1217,1,
-		0,0,0,1217,1218,1,0,0,0,1218,1219,5,258,0,0,1219,1224,3,128,64,0,1220,
-		1221,5,256,0,0,1221,1223,3,128,64,0,1222,1220,1,0,0,0,1223,1226,1,0,0,
-		0,1224,1222,1,0,0,0,1224,1225,1,0,0,0,1225,125,1,0,0,0,1226,1224,1,0,0,
-		0,1227,1228,5,167,0,0,1228,1233,3,178,89,0,1229,1230,5,256,0,0,1230,1232,
-		3,178,89,0,1231,1229,1,0,0,0,1232,1235,1,0,0,0,1233,1231,1,0,0,0,1233,
-		1234,1,0,0,0,1234,1239,1,0,0,0,1235,1233,1,0,0,0,1236,1237,5,181,0,0,1237,
-		1238,5,168,0,0,1238,1240,3,178,89,0,1239,1236,1,0,0,0,1239,1240,1,0,0,
-		0,1240,1244,1,0,0,0,1241,1242,5,168,0,0,1242,1244,3,178,89,0,1243,1227,
-		1,0,0,0,1243,1241,1,0,0,0,1244,127,1,0,0,0,1245,1246,5,160,0,0,1246,1247,
-		5,272,0,0,1247,1248,5,169,0,0,1248,1265,3,178,89,0,1249,1261,5,163,0,0,
-		1250,1251,5,254,0,0,1251,1256,3,178,89,0,1252,1253,5,256,0,0,1253,1255,
-		3,178,89,0,1254,1252,1,0,0,0,1255,1258,1,0,0,0,1256,1254,1,0,0,0,1256,
-		1257,1,0,0,0,1257,1259,1,0,0,0,1258,1256,1,0,0,0,1259,1260,5,255,0,0,1260,
-		1262,1,0,0,0,1261,1250,1,0,0,0,1261,1262,1,0,0,0,1262,1265,1,0,0,0,1263,
-		1265,3,178,89,0,1264,1245,1,0,0,0,1264,1249,1,0,0,0,1264,1263,1,0,0,0,
-		1265,129,1,0,0,0,1266,1267,5,148,0,0,1267,1268,5,147,0,0,1268,1271,3,172,
-		86,0,1269,1270,5,149,0,0,1270,1272,3,170,85,0,1271,1269,1,0,0,0,1271,1272,
-		1,0,0,0,1272,131,1,0,0,0,1273,1274,5,150,0,0,1274,1275,5,151,0,0,1275,
-		1280,3,134,67,0,1276,1277,5,256,0,0,1277,1279,3,134,67,0,1278,1276,1,0,
-		0,0,1279,1282,1,0,0,0,1280,1278,1,0,0,0,1280,1281,1,0,0,0,1281,133,1,0,
-		0,0,1282,1280,1,0,0,0,1283,1286,5,66,0,0,1284,1286,3,178,89,0,1285,1283,
-		1,0,0,0,1285,1284,1,0,0,0,1286,135,1,0,0,0,1287,1288,5,152,0,0,1288,1292,
-		5,252,0,0,1289,1291,3,138,69,0,1290,1289,1,0,0,0,1291,1294,1,0,0,0,1292,
-		1290,1,0,0,0,1292,1293,1,0,0,0,1293,1295,1,0,0,0,1294,1292,1,0,0,0,1295,
-		1296,5,253,0,0,1296,137,1,0,0,0,1297,1298,5,10,0,0,1298,1308,3,176,88,
-		0,1299,1300,5,153,0,0,1300,1305,3,178,89,0,1301,1302,5,256,0,0,1302,1304,
-		3,178,89,0,1303,1301,1,0,0,0,1304,1307,1,0,0,0,1305,1303,1,0,0,0,1305,
-		1306,1,0,0,0,1306,1309,1,0,0,0,1307,1305,1,0,0,0,1308,1299,1,0,0,0,1308,
-		1309,1,0,0,0,1309,1392,1,0,0,0,1310,1311,5,154,0,0,1311,1392,3,178,89,
-		0,1312,1313,5,155,0,0,1313,1392,3,178,89,0,1314,1315,5,156,0,0,1315,1316,
-		5,157,0,0,1316,1317,5,158,0,0,1317,1392,3,178,89,0,1318,1321,5,159,0,0,
-		1319,1320,5,272,0,0,1320,1322,5,206,0,0,1321,1319,1,0,0,0,1321,1322,1,
-		0,0,0,1322,1323,1,0,0,0,1323,1324,5,157,0,0,1324,1325,5,169,0,0,1325,1392,
-		3,178,89,0,1326,1327,5,160,0,0,1327,1328,5,272,0,0,1328,1329,5,206,0,0,
-		1329,1330,5,157,0,0,1330,1331,5,169,0,0,1331,1392,3,178,89,0,1332,1333,
-		5,183,0,0,1333,1338,3,178,89,0,1334,1335,5,256,0,0,1335,1337,3,178,89,
-		0,1336,1334,1,0,0,0,1337,1340,1,0,0,0,1338,1336,1,0,0,0,1338,1339,1,0,
-		0,0,1339,1342,1,0,0,0,1340,1338,1,0,0,0,1341,1343,5,161,0,0,1342,1341,
-		1,0,0,0,1342,1343,1,0,0,0,1343,1344,1,0,0,0,1344,1345,5,169,0,0,1345,1346,
-		5,235,0,0,1346,1347,3,176,88,0,1347,1392,1,0,0,0,1348,1349,5,179,0,0,1349,
-		1350,3,172,86,0,1350,1354,5,252,0,0,1351,1353,3,138,69,0,1352,1351,1,0,
-		0,0,1353,1356,1,0,0,0,1354,1352,1,0,0,0,1354,1355,1,0,0,0,1355,1357,1,
-		0,0,0,1356,1354,1,0,0,0,1357,1367,5,253,0,0,1358,1359,5,180,0,0,1359,1363,
-		5,252,0,0,1360,1362,3,138,69,0,1361,1360,1,0,0,0,1362,1365,1,0,0,0,1363,
-		1361,1,0,0,0,1363,1364,1,0,0,0,1364,1366,1,0,0,0,1365,1363,1,0,0,0,1366,
-		1368,5,253,0,0,1367,1358,1,0,0,0,1367,1368,1,0,0,0,1368,1392,1,0,0,0,1369,
-		1372,5,161,0,0,1370,1371,5,190,0,0,1371,1373,5,114,0,0,1372,1370,1,0,0,
-		0,1372,1373,1,0,0,0,1373,1374,1,0,0,0,1374,1378,5,252,0,0,1375,1377,3,
-		138,69,0,1376,1375,1,0,0,0,1377,1380,1,0,0,0,1378,1376,1,0,0,0,1378,1379,
-		1,0,0,0,1379,1381,1,0,0,0,1380,1378,1,0,0,0,1381,1392,5,253,0,0,1382,1383,
-		5,162,0,0,1383,1387,5,252,0,0,1384,1386,3,138,69,0,1385,1384,1,0,0,0,1386,
-		1389,1,0,0,0,1387,1385,1,0,0,0,1387,1388,1,0,0,0,1388,1390,1,0,0,0,1389,
-		1387,1,0,0,0,1390,1392,5,253,0,0,1391,1297,1,0,0,0,1391,1310,1,0,0,0,1391,
-		1312,1,0,0,0,1391,1314,1,0,0,0,1391,1318,1,0,0,0,1391,1326,1,0,0,0,1391,
-		1332,1,0,0,0,1391,1348,1,0,0,0,1391,1369,1,0,0,0,1391,1382,1,0,0,0,1392,
-		139,1,0,0,0,1393,1394,5,182,0,0,1394,1398,5,252,0,0,1395,1397,3,142,71,
-		0,1396,1395,1,0,0,0,1397,1400,1,0,0,0,1398,1396,1,0,0,0,1398,1399,1,0,
-		0,0,1399,1401,1,0,0,0,1400,1398,1,0,0,0,1401,1402,5,253,0,0,1402,141,1,
-		0,0,0,1403,1404,5,183,0,0,1404,1409,3,178,89,0,1405,1406,5,256,0,0,1406,
-		1408,3,178,89,0,1407,1405,1,0,0,0,1408,1411,1,0,0,0,1409,1407,1,0,0,0,
-		1409,1410,1,0,0,0,1410,1415,1,0,0,0,1411,1409,1,0,0,0,1412,1414,3,144,
-		72,0,1413,1412,1,0,0,0,1414,1417,1,0,0,0,1415,1413,1,0,0,0,1415,1416,1,
-		0,0,0,1416,1420,1,0,0,0,1417,1415,1,0,0,0,1418,1420,3,136,68,0,1419,1403,
-		1,0,0,0,1419,1418,1,0,0,0,1420,143,1,0,0,0,1421,1422,5,184,0,0,1422,1468,
-		3,172,86,0,1423,1424,5,90,0,0,1424,1425,5,250,0,0,1425,1468,3,172,86,0,
-		1426,1427,5,90,0,0,1427,1468,3,178,89,0,1428,1429,5,185,0,0,1429,1468,
-		3,170,85,0,1430,1431,5,134,0,0,1431,1432,5,273,0,0,1432,1468,5,145,0,0,
-		1433,1434,5,103,0,0,1434,1435,3,172,86,0,1435,1436,5,192,0,0,1436,1437,
-		5,112,0,0,1437,1468,1,0,0,0,1438,1439,5,104,0,0,1439,1468,3,172,86,0,1440,
-		1441,5,105,0,0,1441,1442,3,172,86,0,1442,1443,5,192,0,0,1443,1444,5,112,
-		0,0,1444,1468,1,0,0,0,1445,1446,5,106,0,0,1446,1468,3,172,86,0,1447,1448,
-		5,107,0,0,1448,1468,5,108,0,0,1449,1450,5,109,0,0,1450,1468,3,172,86,0,
-		1451,1452,5,93,0,0,1452,1453,5,95,0,0,1453,1454,5,63,0,0,1454,1456,3,172,
-		86,0,1455,1457,3,146,73,0,1456,1455,1,0,0,0,1456,1457,1,0,0,0,1457,1460,
-		1,0,0,0,1458,1459,5,4,0,0,1459,1461,3,170,85,0,1460,1458,1,0,0,0,1460,
-		1461,1,0,0,0,1461,1463,1,0,0,0,1462,1464,3,148,74,0,1463,1462,1,0,0,0,
-		1463,1464,1,0,0,0,1464,1468,1,0,0,0,1465,1466,5,110,0,0,1466,1468,3,170,
-		85,0,1467,1421,1,0,0,0,1467,1423,1,0,0,0,1467,1426,1,0,0,0,1467,1428,1,
-		0,0,0,1467,1430,1,0,0,0,1467,1433,1,0,0,0,1467,1438,1,0,0,0,1467,1440,
-		1,0,0,0,1467,1445,1,0,0,0,1467,1447,1,0,0,0,1467,1449,1,0,0,0,1467,1451,
-		1,0,0,0,1467,1465,1,0,0,0,1468,145,1,0,0,0,1469,1470,5,94,0,0,1470,1471,
-		5,169,0,0,1471,1472,3,172,86,0,1472,1473,5,134,0,0,1473,1474,3,170,85,
-		0,1474,147,1,0,0,0,1475,1476,5,90,0,0,1476,1477,3,172,86,0,1477,149,1,
-		0,0,0,1478,1479,5,2,0,0,1479,1480,3,178,89,0,1480,1481,5,4,0,0,1481,1482,
-		3,178,89,0,1482,1486,5,252,0,0,1483,1485,3,152,76,0,1484,1483,1,0,0,0,
-		1485,1488,1,0,0,0,1486,1484,1,0,0,0,1486,1487,1,0,0,0,1487,1489,1,0,0,
-		0,1488,1486,1,0,0,0,1489,1490,5,253,0,0,1490,151,1,0,0,0,1491,1492,3,178,
-		89,0,1492,1493,5,60,0,0,1493,1494,5,186,0,0,1494,1495,5,273,0,0,1495,1824,
-		1,0,0,0,1496,1497,3,178,89,0,1497,1498,5,60,0,0,1498,1499,5,38,0,0,1499,
-		1503,3,172,86,0,1500,1502,3,166,83,0,1501,1500,1,0,0,0,1502,1505,1,0,0,
-		0,1503,1501,1,0,0,0,1503,1504,1,0,0,0,1504,1824,1,0,0,0,1505,1503,1,0,
-		0,0,1506,1507,3,178,89,0,1507,1511,5,98,0,0,1508,1509,5,158,0,0,1509,1510,
-		5,61,0,0,1510,1512,5,273,0,0,1511,1508,1,0,0,0,1511,1512,1,0,0,0,1512,
-		1513,1,0,0,0,1513,1514,5,63,0,0,1514,1515,3,170,85,0,1515,1824,1,0,0,0,
-		1516,1517,3,178,89,0,1517,1518,5,98,0,0,1518,1522,5,38,0,0,1519,1520,5,
-		158,0,0,1520,1521,5,61,0,0,1521,1523,5,273,0,0,1522,1519,1,0,0,0,1522,
-		1523,1,0,0,0,1523,1524,1,0,0,0,1524,1525,5,63,0,0,1525,1530,3,164,82,0,
-		1526,1527,5,256,0,0,1527,1529,3,164,82,0,1528,1526,1,0,0,0,1529,1532,1,
-		0,0,0,1530,1528,1,0,0,0,1530,1531,1,0,0,0,1531,1536,1,0,0,0,1532,1530,
-		1,0,0,0,1533,1535,3,166,83,0,1534,1533,1,0,0,0,1535,1538,1,0,0,0,1536,
-		1534,1,0,0,0,1536,1537,1,0,0,0,1537,1824,1,0,0,0,1538,1536,1,0,0,0,1539,
-		1540,3,176,88,0,1540,1541,7,4,0,0,1541,1542,3,172,86,0,1542,1547,3,168,
-		84,0,1543,1544,5,28,0,0,1544,1545,3,172,86,0,1545,1546,3,168,84,0,1546,
-		1548,1,0,0,0,1547,1543,1,0,0,0,1547,1548,1,0,0,0,1548,1824,1,0,0,0,1549,
-		1550,3,176,88,0,1550,1551,5,189,0,0,1551,1552,3,172,86,0,1552,1553,5,190,
-		0,0,1553,1554,5,271,0,0,1554,1824,1,0,0,0,1555,1556,3,178,89,0,1556,1589,
-		5,191,0,0,1557,1558,5,54,0,0,1558,1562,5,271,0,0,1559,1561,3,166,83,0,
-		1560,1559,1,0,0,0,1561,1564,1,0,0,0,1562,1560,1,0,0,0,1562,1563,1,0,0,
-		0,1563,1566,1,0,0,0,1564,1562,1,0,0,0,1565,1567,3,156,78,0,1566,1565,1,
-		0,0,0,1566,1567,1,0,0,0,1567,1590,1,0,0,0,1568,1578,5,38,0,0,1569,1570,
-		5,44,0,0,1570,1571,3,172,86,0,1571,1575,3,168,84,0,1572,1574,3,154,77,
-		0,1573,1572,1,0,0,0,1574,1577,1,0,0,0,1575,1573,1,0,0,0,1575,1576,1,0,
-		0,0,1576,1579,1,0,0,0,1577,1575,1,0,0,0,1578,1569,1,0,0,0,1578,1579,1,
-		0,0,0,1579,1583,1,0,0,0,1580,1582,3,166,83,0,1581,1580,1,0,0,0,1582,1585,
-		1,0,0,0,1583,1581,1,0,0,0,1583,1584,1,0,0,0,1584,1587,1,0,0,0,1585,1583,
-		1,0,0,0,1586,1588,3,156,78,0,1587,1586,1,0,0,0,1587,1588,1,0,0,0,1588,
-		1590,1,0,0,0,1589,1557,1,0,0,0,1589,1568,1,0,0,0,1590,1824,1,0,0,0,1591,
-		1593,5,182,0,0,1592,1594,3,144,72,0,1593,1592,1,0,0,0,1594,1595,1,0,0,
-		0,1595,1593,1,0,0,0,1595,1596,1,0,0,0,1596,1824,1,0,0,0,1597,1598,5,182,
-		0,0,1598,1599,5,183,0,0,1599,1824,5,111,0,0,1600,1601,5,182,0,0,1601,1602,
-		5,209,0,0,1602,1603,5,93,0,0,1603,1824,5,95,0,0,1604,1605,3,178,89,0,1605,
-		1606,5,122,0,0,1606,1607,3,172,86,0,1607,1824,1,0,0,0,1608,1609,3,178,
-		89,0,1609,1610,5,16,0,0,1610,1611,3,28,14,0,1611,1615,5,252,0,0,1612,1614,
-		3,34,17,0,1613,1612,1,0,0,0,1614,1617,1,0,0,0,1615,1613,1,0,0,0,1615,1616,
-		1,0,0,0,1616,1618,1,0,0,0,1617,1615,1,0,0,0,1618,1619,5,253,0,0,1619,1824,
-		1,0,0,0,1620,1621,3,178,89,0,1621,1622,5,19,0,0,1622,1623,5,271,0,0,1623,
-		1624,5,20,0,0,1624,1625,3,172,86,0,1625,1824,1,0,0,0,1626,1627,3,178,89,
-		0,1627,1629,5,21,0,0,1628,1630,5,260,0,0,1629,1628,1,0,0,0,1629,1630,1,
-		0,0,0,1630,1631,1,0,0,0,1631,1632,3,172,86,0,1632,1824,1,0,0,0,1633,1634,
-		3,178,89,0,1634,1635,5,245,0,0,1635,1638,3,170,85,0,1636,1637,5,51,0,0,
-		1637,1639,5,271,0,0,1638,1636,1,0,0,0,1638,1639,1,0,0,0,1639,1824,1,0,
-		0,0,1640,1641,3,178,89,0,1641,1642,5,245,0,0,1642,1643,5,38,0,0,1643,1648,
-		3,162,81,0,1644,1645,5,256,0,0,1645,1647,3,162,81,0,1646,1644,1,0,0,0,
-		1647,1650,1,0,0,0,1648,1646,1,0,0,0,1648,1649,1,0,0,0,1649,1653,1,0,0,
-		0,1650,1648,1,0,0,0,1651,1652,5,51,0,0,1652,1654,5,271,0,0,1653,1651,1,
-		0,0,0,1653,1654,1,0,0,0,1654,1658,1,0,0,0,1655,1657,3,166,83,0,1656,1655,
-		1,0,0,0,1657,1660,1,0,0,0,1658,1656,1,0,0,0,1658,1659,1,0,0,0,1659,1824,
-		1,0,0,0,1660,1658,1,0,0,0,1661,1662,3,178,89,0,1662,1663,5,249,0,0,1663,
-		1664,5,38,0,0,1664,1669,3,162,81,0,1665,1666,5,256,0,0,1666,1668,3,162,
-		81,0,1667,1665,1,0,0,0,1668,1671,1,0,0,0,1669,1667,1,0,0,0,1669,1670,1,
-		0,0,0,1670,1675,1,0,0,0,1671,1669,1,0,0,0,1672,1674,3,166,83,0,1673,1672,
-		1,0,0,0,1674,1677,1,0,0,0,1675,1673,1,0,0,0,1675,1676,1,0,0,0,1676,1824,
-		1,0,0,0,1677,1675,1,0,0,0,1678,1679,3,178,89,0,1679,1680,5,92,0,0,1680,
-		1681,3,172,86,0,1681,1824,1,0,0,0,1682,1683,3,178,89,0,1683,1684,5,93,
-		0,0,1684,1685,5,142,0,0,1685,1686,3,170,85,0,1686,1687,5,63,0,0,1687,1689,
-		3,172,86,0,1688,1690,3,146,73,0,1689,1688,1,0,0,0,1689,1690,1,0,0,0,1690,
-		1692,1,0,0,0,1691,1693,3,148,74,0,1692,1691,1,0,0,0,1692,1693,1,0,0,0,
-		1693,1824,1,0,0,0,1694,1695,3,178,89,0,1695,1696,5,209,0,0,1696,1697,5,
-		93,0,0,1697,1824,1,0,0,0,1698,1699,3,178,89,0,1699,1700,5,71,0,0,1700,
-		1702,5,69,0,0,1701,1703,5,272,0,0,1702,1701,1,0,0,0,1702,1703,1,0,0,0,
-		1703,1824,1,0,0,0,1704,1705,3,178,89,0,1705,1706,5,71,0,0,1706,1709,5,
-		70,0,0,1707,1708,5,51,0,0,1708,1710,5,271,0,0,1709,1707,1,0,0,0,1709,1710,
-		1,0,0,0,1710,1824,1,0,0,0,1711,1712,3,178,89,0,1712,1713,5,175,0,0,1713,
-		1714,5,54,0,0,1714,1717,5,271,0,0,1715,1716,5,63,0,0,1716,1718,3,172,86,
-		0,1717,1715,1,0,0,0,1717,1718,1,0,0,0,1718,1721,1,0,0,0,1719,1720,5,176,
-		0,0,1720,1722,3,172,86,0,1721,1719,1,0,0,0,1721,1722,1,0,0,0,1722,1824,
-		1,0,0,0,1723,1724,3,178,89,0,1724,1725,5,175,0,0,1725,1726,5,147,0,0,1726,
-		1729,3,172,86,0,1727,1728,5,51,0,0,1728,1730,5,271,0,0,1729,1727,1,0,0,
-		0,1729,1730,1,0,0,0,1730,1733,1,0,0,0,1731,1732,5,63,0,0,1732,1734,3,172,
-		86,0,1733,1731,1,0,0,0,1733,1734,1,0,0,0,1734,1737,1,0,0,0,1735,1736,5,
-		176,0,0,1736,1738,3,172,86,0,1737,1735,1,0,0,0,1737,1738,1,0,0,0,1738,
-		1824,1,0,0,0,1739,1740,3,178,89,0,1740,1741,5,177,0,0,1741,1742,3,172,
-		86,0,1742,1824,1,0,0,0,1743,1744,3,178,89,0,1744,1745,5,170,0,0,1745,1748,
-		3,172,86,0,1746,1747,5,51,0,0,1747,1749,5,271,0,0,1748,1746,1,0,0,0,1748,
-		1749,1,0,0,0,1749,1752,1,0,0,0,1750,1751,5,169,0,0,1751,1753,5,271,0,0,
-		1752,1750,1,0,0,0,1752,1753,1,0,0,0,1753,1761,1,0,0,0,1754,1755,5,181,
-		0,0,1755,1759,5,135,0,0,1756,1757,5,134,0,0,1757,1760,3,170,85,0,1758,
-		1760,5,136,0,0,1759,1756,1,0,0,0,1759,1758,1,0,0,0,1760,1762,1,0,0,0,1761,
-		1754,1,0,0,0,1761,1762,1,0,0,0,1762,1824,1,0,0,0,1763,1764,3,178,89,0,
-		1764,1766,5,65,0,0,1765,1767,3,104,52,0,1766,1765,1,0,0,0,1767,1768,1,
-		0,0,0,1768,1766,1,0,0,0,1768,1769,1,0,0,0,1769,1824,1,0,0,0,1770,1771,
-		5,22,0,0,1771,1824,5,273,0,0,1772,1773,5,23,0,0,1773,1824,5,273,0,0,1774,
-		1824,5,24,0,0,1775,1824,5,25,0,0,1776,1777,3,178,89,0,1777,1778,5,26,0,
-		0,1778,1779,5,27,0,0,1779,1780,3,172,86,0,1780,1781,3,168,84,0,1781,1782,
-		5,28,0,0,1782,1783,3,172,86,0,1783,1784,3,168,84,0,1784,1824,1,0,0,0,1785,
-		1786,3,178,89,0,1786,1787,5,29,0,0,1787,1790,5,169,0,0,1788,1791,5,30,
-		0,0,1789,1791,3,172,86,0,1790,1788,1,0,0,0,1790,1789,1,0,0,0,1791,1792,
-		1,0,0,0,1792,1793,5,31,0,0,1793,1794,3,172,86,0,1794,1795,3,168,84,0,1795,
-		1796,5,28,0,0,1796,1797,3,172,86,0,1797,1798,3,168,84,0,1798,1824,1,0,
-		0,0,1799,1800,3,178,89,0,1800,1801,5,32,0,0,1801,1802,3,172,86,0,1802,
-		1803,3,168,84,0,1803,1804,5,20,0,0,1804,1805,3,172,86,0,1805,1824,1,0,
-		0,0,1806,1807,5,33,0,0,1807,1808,3,176,88,0,1808,1809,5,34,0,0,1809,1810,
-		3,176,88,0,1810,1813,3,172,86,0,1811,1812,5,35,0,0,1812,1814,3,172,86,
-		0,1813,1811,1,0,0,0,1813,1814,1,0,0,0,1814,1824,1,0,0,0,1815,1816,5,36,
-		0,0,1816,1817,5,35,0,0,1817,1818,3,172,86,0,1818,1819,3,168,84,0,1819,
-		1820,5,37,0,0,1820,1821,3,172,86,0,1821,1822,3,168,84,0,1822,1824,1,0,
-		0,0,1823,1491,1,0,0,0,1823,1496,1,0,0,0,1823,1506,1,0,0,0,1823,1516,1,
-		0,0,0,1823,1539,1,0,0,0,1823,1549,1,0,0,0,1823,1555,1,0,0,0,1823,1591,
-		1,0,0,0,1823,1597,1,0,0,0,1823,1600,1,0,0,0,1823,1604,1,0,0,0,1823,1608,
-		1,0,0,0,1823,1620,1,0,0,0,1823,1626,1,0,0,0,1823,1633,1,0,0,0,1823,1640,
-		1,0,0,0,1823,1661,1,0,0,0,1823,1678,1,0,0,0,1823,1682,1,0,0,0,1823,1694,
-		1,0,0,0,1823,1698,1,0,0,0,1823,1704,1,0,0,0,1823,1711,1,0,0,0,1823,1723,
-		1,0,0,0,1823,1739,1,0,0,0,1823,1743,1,0,0,0,1823,1763,1,0,0,0,1823,1770,
-		1,0,0,0,1823,1772,1,0,0,0,1823,1774,1,0,0,0,1823,1775,1,0,0,0,1823,1776,
-		1,0,0,0,1823,1785,1,0,0,0,1823,1799,1,0,0,0,1823,1806,1,0,0,0,1823,1815,
-		1,0,0,0,1824,153,1,0,0,0,1825,1826,5,73,0,0,1826,1827,5,271,0,0,1827,1828,
-		5,181,0,0,1828,1829,3,172,86,0,1829,1830,3,168,84,0,1830,155,1,0,0,0,1831,
-		1832,5,45,0,0,1832,1833,5,40,0,0,1833,1834,5,41,0,0,1834,1835,3,172,86,
-		0,1835,1836,5,42,0,0,1836,1840,3,172,86,0,1837,1839,3,166,83,0,1838,1837,
-		1,0,0,0,1839,1842,1,0,0,0,1840,1838,1,0,0,0,1840,1841,1,0,0,0,1841,1868,
-		1,0,0,0,1842,1840,1,0,0,0,1843,1844,5,45,0,0,1844,1845,5,38,0,0,1845,1846,
-		5,63,0,0,1846,1851,3,160,80,0,1847,1848,5,256,0,0,1848,1850,3,160,80,0,
-		1849,1847,1,0,0,0,1850,1853,1,0,0,0,1851,1849,1,0,0,0,1851,1852,1,0,0,
-		0,1852,1859,1,0,0,0,1853,1851,1,0,0,0,1854,1856,5,256,0,0,1855,1854,1,
-		0,0,0,1855,1856,1,0,0,0,1856,1857,1,0,0,0,1857,1858,5,180,0,0,1858,1860,
-		3,158,79,0,1859,1855,1,0,0,0,1859,1860,1,0,0,0,1860,1864,1,0,0,0,1861,
-		1863,3,166,83,0,1862,1861,1,0,0,0,1863,1866,1,0,0,0,1864,1862,1,0,0,0,
-		1864,1865,1,0,0,0,1865,1868,1,0,0,0,1866,1864,1,0,0,0,1867,1831,1,0,0,
-		0,1867,1843,1,0,0,0,1868,157,1,0,0,0,1869,1870,5,40,0,0,1870,1871,5,41,
-		0,0,1871,1872,3,172,86,0,1872,1873,5,42,0,0,1873,1874,3,172,86,0,1874,
-		159,1,0,0,0,1875,1876,3,172,86,0,1876,1877,5,34,0,0,1877,1878,3,172,86,
-		0,1878,161,1,0,0,0,1879,1881,5,261,0,0,1880,1879,1,0,0,0,1880,1881,1,0,
-		0,0,1881,1882,1,0,0,0,1882,1883,3,170,85,0,1883,1884,5,34,0,0,1884,1885,
-		3,172,86,0,1885,163,1,0,0,0,1886,1887,3,170,85,0,1887,1888,5,34,0,0,1888,
-		1889,3,172,86,0,1889,165,1,0,0,0,1890,1891,5,39,0,0,1891,1892,3,176,88,
-		0,1892,1893,3,172,86,0,1893,167,1,0,0,0,1894,1895,5,192,0,0,1895,1896,
-		5,205,0,0,1896,169,1,0,0,0,1897,1898,5,272,0,0,1898,171,1,0,0,0,1899,1900,
-		6,86,-1,0,1900,1901,5,254,0,0,1901,1902,3,172,86,0,1902,1903,5,255,0,0,
-		1903,1942,1,0,0,0,1904,1905,5,261,0,0,1905,1942,3,172,86,16,1906,1907,
-		5,209,0,0,1907,1942,3,172,86,11,1908,1909,5,179,0,0,1909,1910,3,172,86,
-		0,1910,1911,5,181,0,0,1911,1912,3,172,86,0,1912,1913,5,180,0,0,1913,1914,
-		3,172,86,0,1914,1942,1,0,0,0,1915,1916,3,178,89,0,1916,1925,5,254,0,0,
-		1917,1922,3,172,86,0,1918,1919,5,256,0,0,1919,1921,3,172,86,0,1920,1918,
-		1,0,0,0,1921,1924,1,0,0,0,1922,1920,1,0,0,0,1922,1923,1,0,0,0,1923,1926,
-		1,0,0,0,1924,1922,1,0,0,0,1925,1917,1,0,0,0,1925,1926,1,0,0,0,1926,1927,
-		1,0,0,0,1927,1928,5,255,0,0,1928,1942,1,0,0,0,1929,1931,7,5,0,0,1930,1932,
-		3,174,87,0,1931,1930,1,0,0,0,1931,1932,1,0,0,0,1932,1933,1,0,0,0,1933,
-		1934,5,192,0,0,1934,1942,3,174,87,0,1935,1936,5,273,0,0,1936,1942,3,174,
-		87,0,1937,1942,5,272,0,0,1938,1942,5,273,0,0,1939,1942,5,271,0,0,1940,
-		1942,3,176,88,0,1941,1899,1,0,0,0,1941,1904,1,0,0,0,1941,1906,1,0,0,0,
-		1941,1908,1,0,0,0,1941,1915,1,0,0,0,1941,1929,1,0,0,0,1941,1935,1,0,0,
-		0,1941,1937,1,0,0,0,1941,1938,1,0,0,0,1941,1939,1,0,0,0,1941,1940,1,0,
-		0,0,1942,1963,1,0,0,0,1943,1944,10,15,0,0,1944,1945,5,206,0,0,1945,1962,
-		3,172,86,16,1946,1947,10,14,0,0,1947,1948,7,6,0,0,1948,1962,3,172,86,15,
-		1949,1950,10,13,0,0,1950,1951,7,3,0,0,1951,1962,3,172,86,14,1952,1953,
-		10,12,0,0,1953,1954,7,7,0,0,1954,1962,3,172,86,13,1955,1956,10,10,0,0,
-		1956,1957,5,207,0,0,1957,1962,3,172,86,11,1958,1959,10,9,0,0,1959,1960,
-		5,208,0,0,1960,1962,3,172,86,10,1961,1943,1,0,0,0,1961,1946,1,0,0,0,1961,
-		1949,1,0,0,0,1961,1952,1,0,0,0,1961,1955,1,0,0,0,1961,1958,1,0,0,0,1962,
-		1965,1,0,0,0,1963,1961,1,0,0,0,1963,1964,1,0,0,0,1964,173,1,0,0,0,1965,
-		1963,1,0,0,0,1966,1967,7,8,0,0,1967,175,1,0,0,0,1968,1971,3,178,89,0,1969,
-		1970,5,257,0,0,1970,1972,3,178,89,0,1971,1969,1,0,0,0,1971,1972,1,0,0,
-		0,1972,177,1,0,0,0,1973,1974,7,9,0,0,1974,179,1,0,0,0,213,184,186,200,
-		226,233,235,243,245,267,271,273,280,285,288,293,297,310,321,329,350,359,
-		369,381,385,393,397,402,412,426,433,436,451,456,463,467,479,481,484,495,
-		501,503,505,514,519,522,529,532,541,550,555,563,570,583,585,595,612,620,
-		624,633,637,641,644,646,652,655,659,667,677,711,721,750,752,762,769,773,
-		781,806,813,821,828,832,836,844,848,864,904,909,913,921,935,944,949,951,
-		953,955,960,967,986,995,1000,1016,1020,1028,1050,1056,1064,1072,1085,1096,
-		1099,1109,1112,1120,1124,1132,1143,1147,1155,1166,1168,1179,1182,1186,
-		1194,1199,1204,1214,1216,1224,1233,1239,1243,1256,1261,1264,1271,1280,
-		1285,1292,1305,1308,1321,1338,1342,1354,1363,1367,1372,1378,1387,1391,
-		1398,1409,1415,1419,1456,1460,1463,1467,1486,1503,1511,1522,1530,1536,
-		1547,1562,1566,1575,1578,1583,1587,1589,1595,1615,1629,1638,1648,1653,
-		1658,1669,1675,1689,1692,1702,1709,1717,1721,1729,1733,1737,1748,1752,
-		1759,1761,1768,1790,1813,1823,1840,1851,1855,1859,1864,1867,1880,1922,
-		1925,1931,1941,1961,1963,1971
+		1,76,1,76,1,76,1,76,1,76,1,76,3,76,1796,8,76,1,76,1,76,1,76,1,76,1,76,
+		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
+		1,76,1,76,3,76,1819,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,
+		1829,8,76,1,77,1,77,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,1,78,1,78,
+		1,78,5,78,1844,8,78,10,78,12,78,1847,9,78,1,78,1,78,1,78,1,78,1,78,1,78,
+		5,78,1855,8,78,10,78,12,78,1858,9,78,1,78,3,78,1861,8,78,1,78,1,78,3,78,
+		1865,8,78,1,78,5,78,1868,8,78,10,78,12,78,1871,9,78,3,78,1873,8,78,1,79,
+		1,79,1,79,1,79,1,79,1,79,5,79,1881,8,79,10,79,12,79,1884,9,79,1,80,1,80,
+		1,80,1,80,1,80,1,80,1,81,1,81,1,81,1,81,1,82,3,82,1897,8,82,1,82,1,82,
+		1,82,1,82,1,83,1,83,1,83,1,83,1,84,1,84,1,84,1,84,1,85,1,85,1,85,1,86,
+		1,86,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,
+		1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,5,87,1937,8,87,10,87,12,87,1940,
+		9,87,3,87,1942,8,87,1,87,1,87,1,87,1,87,3,87,1948,8,87,1,87,1,87,1,87,
+		1,87,1,87,1,87,1,87,1,87,3,87,1958,8,87,1,87,1,87,1,87,1,87,1,87,1,87,
+		1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,5,87,1978,
+		8,87,10,87,12,87,1981,9,87,1,88,1,88,1,89,1,89,1,89,3,89,1988,8,89,1,90,
+		1,90,1,90,0,1,174,91,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
+		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
+		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
+		124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,
+		160,162,164,166,168,170,172,174,176,178,180,0,10,1,0,252,253,1,0,17,18,
+		1,0,118,119,1,0,260,261,1,0,187,188,1,0,272,273,1,0,262,263,1,0,264,269,
+		1,0,193,204,27,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,95,
+		112,114,124,126,127,129,131,135,138,140,146,149,151,160,160,162,168,171,
+		175,178,178,184,186,188,188,204,205,210,224,226,238,243,251,276,277,2300,
+		0,188,1,0,0,0,2,193,1,0,0,0,4,196,1,0,0,0,6,228,1,0,0,0,8,230,1,0,0,0,
+		10,242,1,0,0,0,12,275,1,0,0,0,14,290,1,0,0,0,16,292,1,0,0,0,18,304,1,0,
+		0,0,20,306,1,0,0,0,22,323,1,0,0,0,24,325,1,0,0,0,26,361,1,0,0,0,28,363,
+		1,0,0,0,30,365,1,0,0,0,32,399,1,0,0,0,34,401,1,0,0,0,36,406,1,0,0,0,38,
+		486,1,0,0,0,40,507,1,0,0,0,42,509,1,0,0,0,44,543,1,0,0,0,46,552,1,0,0,
+		0,48,557,1,0,0,0,50,565,1,0,0,0,52,567,1,0,0,0,54,587,1,0,0,0,56,589,1,
+		0,0,0,58,591,1,0,0,0,60,657,1,0,0,0,62,661,1,0,0,0,64,663,1,0,0,0,66,713,
+		1,0,0,0,68,715,1,0,0,0,70,775,1,0,0,0,72,777,1,0,0,0,74,808,1,0,0,0,76,
+		810,1,0,0,0,78,817,1,0,0,0,80,828,1,0,0,0,82,957,1,0,0,0,84,959,1,0,0,
+		0,86,964,1,0,0,0,88,971,1,0,0,0,90,976,1,0,0,0,92,982,1,0,0,0,94,990,1,
+		0,0,0,96,1006,1,0,0,0,98,1022,1,0,0,0,100,1024,1,0,0,0,102,1058,1,0,0,
+		0,104,1066,1,0,0,0,106,1068,1,0,0,0,108,1114,1,0,0,0,110,1116,1,0,0,0,
+		112,1134,1,0,0,0,114,1136,1,0,0,0,116,1139,1,0,0,0,118,1157,1,0,0,0,120,
+		1159,1,0,0,0,122,1174,1,0,0,0,124,1190,1,0,0,0,126,1245,1,0,0,0,128,1266,
+		1,0,0,0,130,1268,1,0,0,0,132,1275,1,0,0,0,134,1287,1,0,0,0,136,1289,1,
+		0,0,0,138,1393,1,0,0,0,140,1395,1,0,0,0,142,1421,1,0,0,0,144,1469,1,0,
+		0,0,146,1471,1,0,0,0,148,1477,1,0,0,0,150,1480,1,0,0,0,152,1828,1,0,0,
+		0,154,1830,1,0,0,0,156,1872,1,0,0,0,158,1874,1,0,0,0,160,1885,1,0,0,0,
+		162,1891,1,0,0,0,164,1896,1,0,0,0,166,1902,1,0,0,0,168,1906,1,0,0,0,170,
+		1910,1,0,0,0,172,1913,1,0,0,0,174,1957,1,0,0,0,176,1982,1,0,0,0,178,1984,
+		1,0,0,0,180,1989,1,0,0,0,182,187,3,2,1,0,183,187,3,4,2,0,184,187,3,150,
+		75,0,185,187,3,8,4,0,186,182,1,0,0,0,186,183,1,0,0,0,186,184,1,0,0,0,186,
+		185,1,0,0,0,187,190,1,0,0,0,188,186,1,0,0,0,188,189,1,0,0,0,189,191,1,
+		0,0,0,190,188,1,0,0,0,191,192,5,0,0,1,192,1,1,0,0,0,193,194,5,3,0,0,194,
+		195,5,274,0,0,195,3,1,0,0,0,196,197,5,1,0,0,197,198,3,180,90,0,198,202,
+		5,252,0,0,199,201,3,6,3,0,200,199,1,0,0,0,201,204,1,0,0,0,202,200,1,0,
+		0,0,202,203,1,0,0,0,203,205,1,0,0,0,204,202,1,0,0,0,205,206,5,253,0,0,
+		206,5,1,0,0,0,207,229,3,12,6,0,208,229,3,20,10,0,209,229,3,24,12,0,210,
+		229,3,30,15,0,211,229,3,36,18,0,212,229,3,58,29,0,213,229,3,64,32,0,214,
+		229,3,68,34,0,215,229,3,100,50,0,216,229,3,72,36,0,217,229,3,78,39,0,218,
+		229,3,106,53,0,219,229,3,116,58,0,220,229,3,120,60,0,221,229,3,122,61,
+		0,222,229,3,124,62,0,223,229,3,130,65,0,224,229,3,132,66,0,225,229,3,136,
+		68,0,226,229,3,140,70,0,227,229,3,8,4,0,228,207,1,0,0,0,228,208,1,0,0,
+		0,228,209,1,0,0,0,228,210,1,0,0,0,228,211,1,0,0,0,228,212,1,0,0,0,228,
+		213,1,0,0,0,228,214,1,0,0,0,228,215,1,0,0,0,228,216,1,0,0,0,228,217,1,
+		0,0,0,228,218,1,0,0,0,228,219,1,0,0,0,228,220,1,0,0,0,228,221,1,0,0,0,
+		228,222,1,0,0,0,228,223,1,0,0,0,228,224,1,0,0,0,228,225,1,0,0,0,228,226,
+		1,0,0,0,228,227,1,0,0,0,229,7,1,0,0,0,230,231,5,276,0,0,231,237,4,4,0,
+		0,232,236,3,180,90,0,233,236,5,4,0,0,234,236,5,54,0,0,235,232,1,0,0,0,
+		235,233,1,0,0,0,235,234,1,0,0,0,236,239,1,0,0,0,237,235,1,0,0,0,237,238,
+		1,0,0,0,238,240,1,0,0,0,239,237,1,0,0,0,240,241,3,10,5,0,241,9,1,0,0,0,
+		242,247,5,252,0,0,243,246,3,10,5,0,244,246,8,0,0,0,245,243,1,0,0,0,245,
+		244,1,0,0,0,246,249,1,0,0,0,247,245,1,0,0,0,247,248,1,0,0,0,248,250,1,
+		0,0,0,249,247,1,0,0,0,250,251,5,253,0,0,251,11,1,0,0,0,252,253,5,5,0,0,
+		253,276,5,274,0,0,254,255,5,6,0,0,255,276,3,180,90,0,256,257,5,7,0,0,257,
+		276,5,271,0,0,258,259,5,8,0,0,259,276,5,271,0,0,260,261,5,9,0,0,261,276,
+		5,271,0,0,262,263,5,10,0,0,263,276,3,180,90,0,264,265,5,11,0,0,265,276,
+		3,18,9,0,266,267,5,12,0,0,267,269,3,180,90,0,268,270,3,180,90,0,269,268,
+		1,0,0,0,269,270,1,0,0,0,270,273,1,0,0,0,271,272,5,13,0,0,272,274,3,14,
+		7,0,273,271,1,0,0,0,273,274,1,0,0,0,274,276,1,0,0,0,275,252,1,0,0,0,275,
+		254,1,0,0,0,275,256,1,0,0,0,275,258,1,0,0,0,275,260,1,0,0,0,275,262,1,
+		0,0,0,275,264,1,0,0,0,275,266,1,0,0,0,276,13,1,0,0,0,277,282,3,180,90,
+		0,278,279,5,260,0,0,279,281,3,180,90,0,280,278,1,0,0,0,281,284,1,0,0,0,
+		282,280,1,0,0,0,282,283,1,0,0,0,283,287,1,0,0,0,284,282,1,0,0,0,285,286,
+		5,260,0,0,286,288,3,16,8,0,287,285,1,0,0,0,287,288,1,0,0,0,288,291,1,0,
+		0,0,289,291,3,16,8,0,290,277,1,0,0,0,290,289,1,0,0,0,291,15,1,0,0,0,292,
+		299,5,252,0,0,293,295,5,271,0,0,294,296,5,256,0,0,295,294,1,0,0,0,295,
+		296,1,0,0,0,296,298,1,0,0,0,297,293,1,0,0,0,298,301,1,0,0,0,299,297,1,
+		0,0,0,299,300,1,0,0,0,300,302,1,0,0,0,301,299,1,0,0,0,302,303,5,253,0,
+		0,303,17,1,0,0,0,304,305,5,270,0,0,305,19,1,0,0,0,306,307,5,14,0,0,307,
+		308,3,180,90,0,308,312,5,252,0,0,309,311,3,22,11,0,310,309,1,0,0,0,311,
+		314,1,0,0,0,312,310,1,0,0,0,312,313,1,0,0,0,313,315,1,0,0,0,314,312,1,
+		0,0,0,315,316,5,253,0,0,316,21,1,0,0,0,317,318,5,43,0,0,318,324,5,274,
+		0,0,319,320,5,44,0,0,320,324,3,174,87,0,321,322,5,45,0,0,322,324,3,174,
+		87,0,323,317,1,0,0,0,323,319,1,0,0,0,323,321,1,0,0,0,324,23,1,0,0,0,325,
+		326,5,15,0,0,326,327,3,180,90,0,327,331,5,252,0,0,328,330,3,26,13,0,329,
+		328,1,0,0,0,330,333,1,0,0,0,331,329,1,0,0,0,331,332,1,0,0,0,332,334,1,
+		0,0,0,333,331,1,0,0,0,334,335,5,253,0,0,335,25,1,0,0,0,336,337,5,122,0,
+		0,337,362,3,174,87,0,338,339,5,187,0,0,339,340,3,174,87,0,340,341,3,170,
+		85,0,341,362,1,0,0,0,342,343,5,188,0,0,343,344,3,174,87,0,344,345,3,170,
+		85,0,345,362,1,0,0,0,346,347,5,16,0,0,347,348,3,28,14,0,348,352,5,252,
+		0,0,349,351,3,34,17,0,350,349,1,0,0,0,351,354,1,0,0,0,352,350,1,0,0,0,
+		352,353,1,0,0,0,353,355,1,0,0,0,354,352,1,0,0,0,355,356,5,253,0,0,356,
+		362,1,0,0,0,357,358,5,19,0,0,358,359,5,271,0,0,359,360,5,20,0,0,360,362,
+		3,174,87,0,361,336,1,0,0,0,361,338,1,0,0,0,361,342,1,0,0,0,361,346,1,0,
+		0,0,361,357,1,0,0,0,362,27,1,0,0,0,363,364,7,1,0,0,364,29,1,0,0,0,365,
+		366,5,46,0,0,366,367,3,180,90,0,367,371,5,252,0,0,368,370,3,32,16,0,369,
+		368,1,0,0,0,370,373,1,0,0,0,371,369,1,0,0,0,371,372,1,0,0,0,372,374,1,
+		0,0,0,373,371,1,0,0,0,374,375,5,253,0,0,375,31,1,0,0,0,376,377,5,47,0,
+		0,377,400,3,174,87,0,378,379,5,48,0,0,379,380,5,49,0,0,380,383,3,172,86,
+		0,381,382,5,50,0,0,382,384,3,174,87,0,383,381,1,0,0,0,383,384,1,0,0,0,
+		384,387,1,0,0,0,385,386,5,51,0,0,386,388,5,271,0,0,387,385,1,0,0,0,387,
+		388,1,0,0,0,388,400,1,0,0,0,389,390,5,48,0,0,390,391,5,52,0,0,391,395,
+		5,252,0,0,392,394,3,34,17,0,393,392,1,0,0,0,394,397,1,0,0,0,395,393,1,
+		0,0,0,395,396,1,0,0,0,396,398,1,0,0,0,397,395,1,0,0,0,398,400,5,253,0,
+		0,399,376,1,0,0,0,399,378,1,0,0,0,399,389,1,0,0,0,400,33,1,0,0,0,401,402,
+		5,271,0,0,402,404,3,174,87,0,403,405,5,256,0,0,404,403,1,0,0,0,404,405,
+		1,0,0,0,405,35,1,0,0,0,406,407,5,53,0,0,407,408,3,180,90,0,408,409,5,54,
+		0,0,409,410,3,180,90,0,410,414,5,252,0,0,411,413,3,38,19,0,412,411,1,0,
+		0,0,413,416,1,0,0,0,414,412,1,0,0,0,414,415,1,0,0,0,415,417,1,0,0,0,416,
+		414,1,0,0,0,417,418,5,253,0,0,418,37,1,0,0,0,419,420,5,55,0,0,420,487,
+		3,180,90,0,421,422,5,56,0,0,422,423,3,174,87,0,423,428,3,170,85,0,424,
+		425,5,57,0,0,425,426,3,174,87,0,426,427,3,170,85,0,427,429,1,0,0,0,428,
+		424,1,0,0,0,428,429,1,0,0,0,429,438,1,0,0,0,430,431,5,247,0,0,431,435,
+		3,180,90,0,432,434,3,46,23,0,433,432,1,0,0,0,434,437,1,0,0,0,435,433,1,
+		0,0,0,435,436,1,0,0,0,436,439,1,0,0,0,437,435,1,0,0,0,438,430,1,0,0,0,
+		438,439,1,0,0,0,439,487,1,0,0,0,440,441,5,58,0,0,441,487,5,271,0,0,442,
+		443,5,59,0,0,443,487,3,172,86,0,444,445,5,60,0,0,445,446,3,48,24,0,446,
+		447,3,172,86,0,447,448,5,63,0,0,448,449,5,55,0,0,449,453,5,64,0,0,450,
+		451,5,56,0,0,451,452,5,63,0,0,452,454,5,65,0,0,453,450,1,0,0,0,453,454,
+		1,0,0,0,454,458,1,0,0,0,455,457,3,40,20,0,456,455,1,0,0,0,457,460,1,0,
+		0,0,458,456,1,0,0,0,458,459,1,0,0,0,459,487,1,0,0,0,460,458,1,0,0,0,461,
+		463,5,66,0,0,462,464,3,50,25,0,463,462,1,0,0,0,464,465,1,0,0,0,465,463,
+		1,0,0,0,465,466,1,0,0,0,466,469,1,0,0,0,467,468,5,34,0,0,468,470,3,52,
+		26,0,469,467,1,0,0,0,469,470,1,0,0,0,470,487,1,0,0,0,471,472,5,11,0,0,
+		472,487,3,18,9,0,473,487,3,52,26,0,474,475,5,246,0,0,475,487,3,180,90,
+		0,476,477,5,96,0,0,477,483,3,174,87,0,478,481,5,100,0,0,479,480,5,169,
+		0,0,480,482,3,174,87,0,481,479,1,0,0,0,481,482,1,0,0,0,482,484,1,0,0,0,
+		483,478,1,0,0,0,483,484,1,0,0,0,484,487,1,0,0,0,485,487,3,42,21,0,486,
+		419,1,0,0,0,486,421,1,0,0,0,486,440,1,0,0,0,486,442,1,0,0,0,486,444,1,
+		0,0,0,486,461,1,0,0,0,486,471,1,0,0,0,486,473,1,0,0,0,486,474,1,0,0,0,
+		486,476,1,0,0,0,486,485,1,0,0,0,487,39,1,0,0,0,488,489,5,34,0,0,489,508,
+		3,42,21,0,490,491,5,34,0,0,491,492,5,96,0,0,492,497,3,174,87,0,493,494,
+		5,256,0,0,494,496,3,174,87,0,495,493,1,0,0,0,496,499,1,0,0,0,497,495,1,
+		0,0,0,497,498,1,0,0,0,498,505,1,0,0,0,499,497,1,0,0,0,500,503,5,100,0,
+		0,501,502,5,169,0,0,502,504,3,174,87,0,503,501,1,0,0,0,503,504,1,0,0,0,
+		504,506,1,0,0,0,505,500,1,0,0,0,505,506,1,0,0,0,506,508,1,0,0,0,507,488,
+		1,0,0,0,507,490,1,0,0,0,508,41,1,0,0,0,509,510,5,97,0,0,510,511,5,63,0,
+		0,511,516,3,172,86,0,512,513,5,256,0,0,513,515,3,172,86,0,514,512,1,0,
+		0,0,515,518,1,0,0,0,516,514,1,0,0,0,516,517,1,0,0,0,517,521,1,0,0,0,518,
+		516,1,0,0,0,519,520,5,99,0,0,520,522,3,172,86,0,521,519,1,0,0,0,521,522,
+		1,0,0,0,522,524,1,0,0,0,523,525,3,44,22,0,524,523,1,0,0,0,524,525,1,0,
+		0,0,525,534,1,0,0,0,526,527,5,34,0,0,527,531,5,66,0,0,528,530,3,50,25,
+		0,529,528,1,0,0,0,530,533,1,0,0,0,531,529,1,0,0,0,531,532,1,0,0,0,532,
+		535,1,0,0,0,533,531,1,0,0,0,534,526,1,0,0,0,534,535,1,0,0,0,535,43,1,0,
+		0,0,536,537,5,132,0,0,537,538,3,172,86,0,538,539,5,206,0,0,539,540,3,180,
+		90,0,540,544,1,0,0,0,541,542,5,132,0,0,542,544,3,174,87,0,543,536,1,0,
+		0,0,543,541,1,0,0,0,544,45,1,0,0,0,545,553,5,248,0,0,546,547,5,50,0,0,
+		547,553,3,174,87,0,548,549,5,72,0,0,549,553,3,174,87,0,550,551,5,185,0,
+		0,551,553,3,172,86,0,552,545,1,0,0,0,552,546,1,0,0,0,552,548,1,0,0,0,552,
+		550,1,0,0,0,553,47,1,0,0,0,554,555,5,273,0,0,555,558,5,62,0,0,556,558,
+		5,272,0,0,557,554,1,0,0,0,557,556,1,0,0,0,558,49,1,0,0,0,559,560,5,71,
+		0,0,560,566,3,174,87,0,561,562,5,72,0,0,562,566,3,174,87,0,563,564,5,73,
+		0,0,564,566,5,271,0,0,565,559,1,0,0,0,565,561,1,0,0,0,565,563,1,0,0,0,
+		566,51,1,0,0,0,567,568,5,67,0,0,568,572,3,180,90,0,569,571,3,54,27,0,570,
+		569,1,0,0,0,571,574,1,0,0,0,572,570,1,0,0,0,572,573,1,0,0,0,573,53,1,0,
+		0,0,574,572,1,0,0,0,575,576,5,72,0,0,576,588,3,174,87,0,577,578,5,73,0,
+		0,578,588,5,271,0,0,579,580,5,132,0,0,580,588,3,174,87,0,581,582,5,68,
+		0,0,582,585,3,56,28,0,583,584,5,207,0,0,584,586,3,56,28,0,585,583,1,0,
+		0,0,585,586,1,0,0,0,586,588,1,0,0,0,587,575,1,0,0,0,587,577,1,0,0,0,587,
+		579,1,0,0,0,587,581,1,0,0,0,588,55,1,0,0,0,589,590,7,2,0,0,590,57,1,0,
+		0,0,591,592,5,74,0,0,592,593,3,180,90,0,593,597,5,252,0,0,594,596,3,60,
+		30,0,595,594,1,0,0,0,596,599,1,0,0,0,597,595,1,0,0,0,597,598,1,0,0,0,598,
+		600,1,0,0,0,599,597,1,0,0,0,600,601,5,253,0,0,601,59,1,0,0,0,602,603,5,
+		75,0,0,603,658,3,180,90,0,604,605,5,114,0,0,605,658,3,174,87,0,606,607,
+		5,115,0,0,607,658,3,80,40,0,608,609,5,117,0,0,609,610,5,73,0,0,610,658,
+		5,271,0,0,611,612,5,120,0,0,612,614,3,98,49,0,613,615,5,276,0,0,614,613,
+		1,0,0,0,614,615,1,0,0,0,615,658,1,0,0,0,616,617,5,8,0,0,617,658,5,271,
+		0,0,618,619,5,45,0,0,619,622,3,174,87,0,620,621,5,142,0,0,621,623,3,172,
+		86,0,622,620,1,0,0,0,622,623,1,0,0,0,623,626,1,0,0,0,624,625,5,143,0,0,
+		625,627,3,62,31,0,626,624,1,0,0,0,626,627,1,0,0,0,627,648,1,0,0,0,628,
+		643,5,158,0,0,629,630,5,273,0,0,630,644,5,144,0,0,631,632,5,144,0,0,632,
+		639,5,252,0,0,633,635,3,174,87,0,634,636,5,256,0,0,635,634,1,0,0,0,635,
+		636,1,0,0,0,636,638,1,0,0,0,637,633,1,0,0,0,638,641,1,0,0,0,639,637,1,
+		0,0,0,639,640,1,0,0,0,640,642,1,0,0,0,641,639,1,0,0,0,642,644,5,253,0,
+		0,643,629,1,0,0,0,643,631,1,0,0,0,644,646,1,0,0,0,645,647,5,276,0,0,646,
+		645,1,0,0,0,646,647,1,0,0,0,647,649,1,0,0,0,648,628,1,0,0,0,648,649,1,
+		0,0,0,649,658,1,0,0,0,650,658,3,92,46,0,651,658,3,94,47,0,652,654,5,146,
+		0,0,653,655,5,260,0,0,654,653,1,0,0,0,654,655,1,0,0,0,655,656,1,0,0,0,
+		656,658,3,174,87,0,657,602,1,0,0,0,657,604,1,0,0,0,657,606,1,0,0,0,657,
+		608,1,0,0,0,657,611,1,0,0,0,657,616,1,0,0,0,657,618,1,0,0,0,657,650,1,
+		0,0,0,657,651,1,0,0,0,657,652,1,0,0,0,658,61,1,0,0,0,659,662,5,115,0,0,
+		660,662,3,174,87,0,661,659,1,0,0,0,661,660,1,0,0,0,662,63,1,0,0,0,663,
+		664,5,76,0,0,664,665,3,180,90,0,665,669,5,252,0,0,666,668,3,66,33,0,667,
+		666,1,0,0,0,668,671,1,0,0,0,669,667,1,0,0,0,669,670,1,0,0,0,670,672,1,
+		0,0,0,671,669,1,0,0,0,672,673,5,253,0,0,673,65,1,0,0,0,674,675,5,77,0,
+		0,675,679,5,252,0,0,676,678,3,76,38,0,677,676,1,0,0,0,678,681,1,0,0,0,
+		679,677,1,0,0,0,679,680,1,0,0,0,680,682,1,0,0,0,681,679,1,0,0,0,682,714,
+		5,253,0,0,683,684,5,78,0,0,684,714,3,174,87,0,685,686,5,79,0,0,686,714,
+		3,174,87,0,687,688,5,80,0,0,688,689,5,49,0,0,689,714,3,172,86,0,690,691,
+		5,80,0,0,691,692,5,81,0,0,692,693,3,174,87,0,693,694,3,170,85,0,694,714,
+		1,0,0,0,695,696,5,83,0,0,696,714,3,174,87,0,697,698,5,84,0,0,698,714,3,
+		174,87,0,699,700,5,82,0,0,700,714,3,174,87,0,701,702,5,85,0,0,702,703,
+		3,174,87,0,703,704,3,170,85,0,704,714,1,0,0,0,705,706,5,86,0,0,706,707,
+		3,174,87,0,707,708,5,81,0,0,708,709,3,174,87,0,709,710,3,170,85,0,710,
+		714,1,0,0,0,711,712,5,87,0,0,712,714,3,180,90,0,713,674,1,0,0,0,713,683,
+		1,0,0,0,713,685,1,0,0,0,713,687,1,0,0,0,713,690,1,0,0,0,713,695,1,0,0,
+		0,713,697,1,0,0,0,713,699,1,0,0,0,713,701,1,0,0,0,713,705,1,0,0,0,713,
+		711,1,0,0,0,714,67,1,0,0,0,715,716,5,88,0,0,716,717,3,180,90,0,717,718,
+		5,54,0,0,718,719,3,180,90,0,719,723,5,252,0,0,720,722,3,70,35,0,721,720,
+		1,0,0,0,722,725,1,0,0,0,723,721,1,0,0,0,723,724,1,0,0,0,724,726,1,0,0,
+		0,725,723,1,0,0,0,726,727,5,253,0,0,727,69,1,0,0,0,728,729,5,89,0,0,729,
+		776,3,180,90,0,730,731,5,78,0,0,731,776,3,174,87,0,732,733,5,90,0,0,733,
+		734,5,63,0,0,734,776,5,65,0,0,735,736,5,90,0,0,736,776,3,174,87,0,737,
+		738,5,195,0,0,738,739,3,174,87,0,739,740,3,170,85,0,740,776,1,0,0,0,741,
+		742,5,91,0,0,742,776,3,174,87,0,743,744,5,58,0,0,744,776,5,271,0,0,745,
+		746,5,59,0,0,746,776,3,172,86,0,747,748,5,96,0,0,748,754,3,174,87,0,749,
+		752,5,100,0,0,750,751,5,169,0,0,751,753,3,174,87,0,752,750,1,0,0,0,752,
+		753,1,0,0,0,753,755,1,0,0,0,754,749,1,0,0,0,754,755,1,0,0,0,755,776,1,
+		0,0,0,756,757,5,60,0,0,757,758,3,48,24,0,758,759,3,172,86,0,759,760,5,
+		63,0,0,760,761,5,89,0,0,761,764,5,64,0,0,762,763,5,34,0,0,763,765,3,42,
+		21,0,764,762,1,0,0,0,764,765,1,0,0,0,765,776,1,0,0,0,766,767,5,101,0,0,
+		767,771,3,174,87,0,768,769,5,102,0,0,769,770,5,134,0,0,770,772,5,59,0,
+		0,771,768,1,0,0,0,771,772,1,0,0,0,772,776,1,0,0,0,773,776,3,52,26,0,774,
+		776,3,42,21,0,775,728,1,0,0,0,775,730,1,0,0,0,775,732,1,0,0,0,775,735,
+		1,0,0,0,775,737,1,0,0,0,775,741,1,0,0,0,775,743,1,0,0,0,775,745,1,0,0,
+		0,775,747,1,0,0,0,775,756,1,0,0,0,775,766,1,0,0,0,775,773,1,0,0,0,775,
+		774,1,0,0,0,776,71,1,0,0,0,777,778,5,201,0,0,778,779,3,180,90,0,779,783,
+		5,252,0,0,780,782,3,74,37,0,781,780,1,0,0,0,782,785,1,0,0,0,783,781,1,
+		0,0,0,783,784,1,0,0,0,784,786,1,0,0,0,785,783,1,0,0,0,786,787,5,253,0,
+		0,787,73,1,0,0,0,788,789,5,231,0,0,789,809,3,174,87,0,790,791,5,90,0,0,
+		791,809,3,180,90,0,792,793,5,232,0,0,793,809,3,174,87,0,794,795,5,233,
+		0,0,795,809,3,174,87,0,796,797,5,234,0,0,797,809,3,174,87,0,798,799,5,
+		83,0,0,799,809,3,174,87,0,800,801,5,82,0,0,801,809,3,174,87,0,802,803,
+		5,103,0,0,803,809,3,174,87,0,804,805,5,104,0,0,805,809,3,174,87,0,806,
+		807,5,107,0,0,807,809,3,174,87,0,808,788,1,0,0,0,808,790,1,0,0,0,808,792,
+		1,0,0,0,808,794,1,0,0,0,808,796,1,0,0,0,808,798,1,0,0,0,808,800,1,0,0,
+		0,808,802,1,0,0,0,808,804,1,0,0,0,808,806,1,0,0,0,809,75,1,0,0,0,810,811,
+		5,271,0,0,811,812,3,174,87,0,812,813,5,63,0,0,813,815,3,174,87,0,814,816,
+		5,256,0,0,815,814,1,0,0,0,815,816,1,0,0,0,816,77,1,0,0,0,817,818,5,113,
+		0,0,818,819,3,180,90,0,819,823,5,252,0,0,820,822,3,82,41,0,821,820,1,0,
+		0,0,822,825,1,0,0,0,823,821,1,0,0,0,823,824,1,0,0,0,824,826,1,0,0,0,825,
+		823,1,0,0,0,826,827,5,253,0,0,827,79,1,0,0,0,828,830,3,174,87,0,829,831,
+		5,116,0,0,830,829,1,0,0,0,830,831,1,0,0,0,831,834,1,0,0,0,832,833,5,50,
+		0,0,833,835,3,174,87,0,834,832,1,0,0,0,834,835,1,0,0,0,835,838,1,0,0,0,
+		836,837,5,72,0,0,837,839,3,174,87,0,838,836,1,0,0,0,838,839,1,0,0,0,839,
+		81,1,0,0,0,840,841,5,114,0,0,841,958,3,174,87,0,842,843,5,115,0,0,843,
+		958,3,80,40,0,844,846,5,210,0,0,845,847,5,272,0,0,846,845,1,0,0,0,846,
+		847,1,0,0,0,847,850,1,0,0,0,848,849,5,147,0,0,849,851,3,174,87,0,850,848,
+		1,0,0,0,850,851,1,0,0,0,851,958,1,0,0,0,852,853,5,210,0,0,853,958,5,221,
+		0,0,854,855,5,211,0,0,855,958,3,174,87,0,856,857,5,212,0,0,857,958,3,174,
+		87,0,858,859,5,213,0,0,859,860,5,73,0,0,860,958,5,271,0,0,861,862,5,214,
+		0,0,862,866,5,252,0,0,863,865,3,34,17,0,864,863,1,0,0,0,865,868,1,0,0,
+		0,866,864,1,0,0,0,866,867,1,0,0,0,867,869,1,0,0,0,868,866,1,0,0,0,869,
+		958,5,253,0,0,870,871,5,214,0,0,871,872,5,222,0,0,872,873,3,180,90,0,873,
+		874,5,223,0,0,874,875,3,174,87,0,875,958,1,0,0,0,876,877,5,215,0,0,877,
+		958,3,174,87,0,878,958,3,92,46,0,879,958,3,94,47,0,880,881,5,218,0,0,881,
+		882,5,224,0,0,882,883,3,174,87,0,883,884,5,180,0,0,884,885,3,174,87,0,
+		885,958,1,0,0,0,886,887,5,217,0,0,887,958,3,174,87,0,888,889,5,117,0,0,
+		889,890,5,73,0,0,890,958,5,271,0,0,891,892,5,120,0,0,892,958,3,98,49,0,
+		893,894,5,8,0,0,894,958,5,271,0,0,895,896,5,124,0,0,896,958,5,273,0,0,
+		897,958,3,52,26,0,898,899,5,236,0,0,899,900,5,63,0,0,900,901,3,174,87,
+		0,901,902,5,222,0,0,902,906,3,174,87,0,903,904,5,237,0,0,904,905,5,238,
+		0,0,905,907,3,174,87,0,906,903,1,0,0,0,906,907,1,0,0,0,907,911,1,0,0,0,
+		908,910,3,88,44,0,909,908,1,0,0,0,910,913,1,0,0,0,911,909,1,0,0,0,911,
+		912,1,0,0,0,912,915,1,0,0,0,913,911,1,0,0,0,914,916,3,90,45,0,915,914,
+		1,0,0,0,915,916,1,0,0,0,916,958,1,0,0,0,917,918,5,251,0,0,918,923,5,271,
+		0,0,919,920,5,256,0,0,920,922,5,271,0,0,921,919,1,0,0,0,922,925,1,0,0,
+		0,923,921,1,0,0,0,923,924,1,0,0,0,924,926,1,0,0,0,925,923,1,0,0,0,926,
+		927,5,169,0,0,927,928,3,174,87,0,928,929,5,50,0,0,929,930,3,174,87,0,930,
+		958,1,0,0,0,931,932,5,244,0,0,932,958,3,174,87,0,933,935,5,241,0,0,934,
+		936,3,86,43,0,935,934,1,0,0,0,936,937,1,0,0,0,937,935,1,0,0,0,937,938,
+		1,0,0,0,938,955,1,0,0,0,939,953,5,242,0,0,940,954,3,174,87,0,941,942,5,
+		243,0,0,942,944,5,252,0,0,943,945,3,84,42,0,944,943,1,0,0,0,945,946,1,
+		0,0,0,946,944,1,0,0,0,946,947,1,0,0,0,947,948,1,0,0,0,948,951,5,253,0,
+		0,949,950,7,3,0,0,950,952,3,174,87,0,951,949,1,0,0,0,951,952,1,0,0,0,952,
+		954,1,0,0,0,953,940,1,0,0,0,953,941,1,0,0,0,954,956,1,0,0,0,955,939,1,
+		0,0,0,955,956,1,0,0,0,956,958,1,0,0,0,957,840,1,0,0,0,957,842,1,0,0,0,
+		957,844,1,0,0,0,957,852,1,0,0,0,957,854,1,0,0,0,957,856,1,0,0,0,957,858,
+		1,0,0,0,957,861,1,0,0,0,957,870,1,0,0,0,957,876,1,0,0,0,957,878,1,0,0,
+		0,957,879,1,0,0,0,957,880,1,0,0,0,957,886,1,0,0,0,957,888,1,0,0,0,957,
+		891,1,0,0,0,957,893,1,0,0,0,957,895,1,0,0,0,957,897,1,0,0,0,957,898,1,
+		0,0,0,957,917,1,0,0,0,957,931,1,0,0,0,957,933,1,0,0,0,958,83,1,0,0,0,959,
+		960,3,172,86,0,960,962,3,174,87,0,961,963,5,256,0,0,962,961,1,0,0,0,962,
+		963,1,0,0,0,963,85,1,0,0,0,964,965,5,51,0,0,965,966,5,271,0,0,966,967,
+		5,63,0,0,967,969,3,174,87,0,968,970,5,256,0,0,969,968,1,0,0,0,969,970,
+		1,0,0,0,970,87,1,0,0,0,971,972,5,239,0,0,972,973,5,271,0,0,973,974,5,63,
+		0,0,974,975,3,174,87,0,975,89,1,0,0,0,976,977,5,240,0,0,977,978,5,51,0,
+		0,978,979,5,271,0,0,979,980,5,238,0,0,980,981,3,174,87,0,981,91,1,0,0,
+		0,982,983,5,216,0,0,983,988,3,174,87,0,984,985,5,51,0,0,985,989,5,271,
+		0,0,986,987,5,225,0,0,987,989,3,180,90,0,988,984,1,0,0,0,988,986,1,0,0,
+		0,989,93,1,0,0,0,990,991,5,218,0,0,991,992,5,219,0,0,992,993,3,180,90,
+		0,993,997,5,252,0,0,994,996,3,96,48,0,995,994,1,0,0,0,996,999,1,0,0,0,
+		997,995,1,0,0,0,997,998,1,0,0,0,998,1002,1,0,0,0,999,997,1,0,0,0,1000,
+		1001,5,180,0,0,1001,1003,3,174,87,0,1002,1000,1,0,0,0,1002,1003,1,0,0,
+		0,1003,1004,1,0,0,0,1004,1005,5,253,0,0,1005,95,1,0,0,0,1006,1007,5,220,
+		0,0,1007,1008,3,174,87,0,1008,1009,3,174,87,0,1009,97,1,0,0,0,1010,1023,
+		5,121,0,0,1011,1023,5,122,0,0,1012,1023,5,123,0,0,1013,1014,5,52,0,0,1014,
+		1018,5,252,0,0,1015,1017,3,34,17,0,1016,1015,1,0,0,0,1017,1020,1,0,0,0,
+		1018,1016,1,0,0,0,1018,1019,1,0,0,0,1019,1021,1,0,0,0,1020,1018,1,0,0,
+		0,1021,1023,5,253,0,0,1022,1010,1,0,0,0,1022,1011,1,0,0,0,1022,1012,1,
+		0,0,0,1022,1013,1,0,0,0,1023,99,1,0,0,0,1024,1025,5,226,0,0,1025,1026,
+		3,180,90,0,1026,1030,5,252,0,0,1027,1029,3,102,51,0,1028,1027,1,0,0,0,
+		1029,1032,1,0,0,0,1030,1028,1,0,0,0,1030,1031,1,0,0,0,1031,1033,1,0,0,
+		0,1032,1030,1,0,0,0,1033,1034,5,253,0,0,1034,101,1,0,0,0,1035,1036,5,206,
+		0,0,1036,1037,3,180,90,0,1037,1038,5,257,0,0,1038,1039,3,180,90,0,1039,
+		1059,1,0,0,0,1040,1041,5,204,0,0,1041,1059,3,174,87,0,1042,1043,5,227,
+		0,0,1043,1059,3,174,87,0,1044,1045,5,228,0,0,1045,1059,5,230,0,0,1046,
+		1047,5,228,0,0,1047,1059,3,180,90,0,1048,1050,5,65,0,0,1049,1051,3,104,
+		52,0,1050,1049,1,0,0,0,1051,1052,1,0,0,0,1052,1050,1,0,0,0,1052,1053,1,
+		0,0,0,1053,1059,1,0,0,0,1054,1055,5,214,0,0,1055,1056,5,175,0,0,1056,1057,
+		5,51,0,0,1057,1059,3,180,90,0,1058,1035,1,0,0,0,1058,1040,1,0,0,0,1058,
+		1042,1,0,0,0,1058,1044,1,0,0,0,1058,1046,1,0,0,0,1058,1048,1,0,0,0,1058,
+		1054,1,0,0,0,1059,103,1,0,0,0,1060,1061,5,229,0,0,1061,1067,3,174,87,0,
+		1062,1063,5,103,0,0,1063,1067,3,174,87,0,1064,1065,5,104,0,0,1065,1067,
+		3,174,87,0,1066,1060,1,0,0,0,1066,1062,1,0,0,0,1066,1064,1,0,0,0,1067,
+		105,1,0,0,0,1068,1069,5,125,0,0,1069,1070,3,180,90,0,1070,1074,5,252,0,
+		0,1071,1073,3,108,54,0,1072,1071,1,0,0,0,1073,1076,1,0,0,0,1074,1072,1,
+		0,0,0,1074,1075,1,0,0,0,1075,1077,1,0,0,0,1076,1074,1,0,0,0,1077,1078,
+		5,253,0,0,1078,107,1,0,0,0,1079,1080,5,126,0,0,1080,1115,3,174,87,0,1081,
+		1082,5,127,0,0,1082,1087,3,110,55,0,1083,1084,5,256,0,0,1084,1086,3,110,
+		55,0,1085,1083,1,0,0,0,1086,1089,1,0,0,0,1087,1085,1,0,0,0,1087,1088,1,
+		0,0,0,1088,1115,1,0,0,0,1089,1087,1,0,0,0,1090,1091,5,171,0,0,1091,1115,
+		3,174,87,0,1092,1093,5,172,0,0,1093,1094,3,174,87,0,1094,1095,5,169,0,
+		0,1095,1098,3,180,90,0,1096,1097,5,173,0,0,1097,1099,3,174,87,0,1098,1096,
+		1,0,0,0,1098,1099,1,0,0,0,1099,1101,1,0,0,0,1100,1102,5,178,0,0,1101,1100,
+		1,0,0,0,1101,1102,1,0,0,0,1102,1115,1,0,0,0,1103,1104,5,212,0,0,1104,1115,
+		3,174,87,0,1105,1106,5,174,0,0,1106,1111,3,114,57,0,1107,1108,5,256,0,
+		0,1108,1110,3,114,57,0,1109,1107,1,0,0,0,1110,1113,1,0,0,0,1111,1109,1,
+		0,0,0,1111,1112,1,0,0,0,1112,1115,1,0,0,0,1113,1111,1,0,0,0,1114,1079,
+		1,0,0,0,1114,1081,1,0,0,0,1114,1090,1,0,0,0,1114,1092,1,0,0,0,1114,1103,
+		1,0,0,0,1114,1105,1,0,0,0,1115,109,1,0,0,0,1116,1117,3,180,90,0,1117,1126,
+		3,174,87,0,1118,1122,5,252,0,0,1119,1121,3,112,56,0,1120,1119,1,0,0,0,
+		1121,1124,1,0,0,0,1122,1120,1,0,0,0,1122,1123,1,0,0,0,1123,1125,1,0,0,
+		0,1124,1122,1,0,0,0,1125,1127,5,253,0,0,1126,1118,1,0,0,0,1126,1127,1,
+		0,0,0,1127,111,1,0,0,0,1128,1129,5,171,0,0,1129,1135,3,174,87,0,1130,1131,
+		5,172,0,0,1131,1135,3,174,87,0,1132,1133,5,173,0,0,1133,1135,3,174,87,
+		0,1134,1128,1,0,0,0,1134,1130,1,0,0,0,1134,1132,1,0,0,0,1135,113,1,0,0,
+		0,1136,1137,5,271,0,0,1137,1138,3,174,87,0,1138,115,1,0,0,0,1139,1140,
+		5,128,0,0,1140,1149,3,180,90,0,1141,1145,5,252,0,0,1142,1144,3,118,59,
+		0,1143,1142,1,0,0,0,1144,1147,1,0,0,0,1145,1143,1,0,0,0,1145,1146,1,0,
+		0,0,1146,1148,1,0,0,0,1147,1145,1,0,0,0,1148,1150,5,253,0,0,1149,1141,
+		1,0,0,0,1149,1150,1,0,0,0,1150,117,1,0,0,0,1151,1152,5,129,0,0,1152,1158,
+		3,174,87,0,1153,1154,5,130,0,0,1154,1158,3,174,87,0,1155,1156,5,131,0,
+		0,1156,1158,3,174,87,0,1157,1151,1,0,0,0,1157,1153,1,0,0,0,1157,1155,1,
+		0,0,0,1158,119,1,0,0,0,1159,1160,5,132,0,0,1160,1161,3,180,90,0,1161,1162,
+		5,252,0,0,1162,1170,3,174,87,0,1163,1168,3,170,85,0,1164,1165,5,57,0,0,
+		1165,1166,3,174,87,0,1166,1167,3,170,85,0,1167,1169,1,0,0,0,1168,1164,
+		1,0,0,0,1168,1169,1,0,0,0,1169,1171,1,0,0,0,1170,1163,1,0,0,0,1170,1171,
+		1,0,0,0,1171,1172,1,0,0,0,1172,1173,5,253,0,0,1173,121,1,0,0,0,1174,1175,
+		5,133,0,0,1175,1176,3,180,90,0,1176,1177,5,259,0,0,1177,1184,3,174,87,
+		0,1178,1181,5,134,0,0,1179,1182,5,137,0,0,1180,1182,5,138,0,0,1181,1179,
+		1,0,0,0,1181,1180,1,0,0,0,1182,1183,1,0,0,0,1183,1185,3,172,86,0,1184,
+		1178,1,0,0,0,1184,1185,1,0,0,0,1185,1188,1,0,0,0,1186,1187,5,51,0,0,1187,
+		1189,5,271,0,0,1188,1186,1,0,0,0,1188,1189,1,0,0,0,1189,123,1,0,0,0,1190,
+		1191,5,139,0,0,1191,1192,3,180,90,0,1192,1193,5,147,0,0,1193,1196,3,174,
+		87,0,1194,1195,5,51,0,0,1195,1197,5,271,0,0,1196,1194,1,0,0,0,1196,1197,
+		1,0,0,0,1197,1201,1,0,0,0,1198,1199,5,140,0,0,1199,1200,5,142,0,0,1200,
+		1202,5,273,0,0,1201,1198,1,0,0,0,1201,1202,1,0,0,0,1202,1206,1,0,0,0,1203,
+		1204,5,141,0,0,1204,1205,5,142,0,0,1205,1207,5,273,0,0,1206,1203,1,0,0,
+		0,1206,1207,1,0,0,0,1207,1218,1,0,0,0,1208,1209,5,164,0,0,1209,1210,5,
+		190,0,0,1210,1211,3,180,90,0,1211,1212,5,165,0,0,1212,1213,5,169,0,0,1213,
+		1214,5,273,0,0,1214,1216,5,166,0,0,1215,1217,3,126,63,0,1216,1215,1,0,
+		0,0,1216,1217,1,0,0,0,1217,1219,1,0,0,0,1218,1208,1,0,0,0,1218,1219,1,
+		0,0,0,1219,1220,1,0,0,0,1220,1221,5,258,0,0,1221,1226,3,128,64,0,1222,
+		1223,5,256,0,0,1223,1225,3,128,64,0,1224,1222,1,0,0,0,1225,1228,1,0,0,
+		0,1226,1224,1,0,0,0,1226,1227,1,0,0,0,1227,125,1,0,0,0,1228,1226,1,0,0,
+		0,1229,1230,5,167,0,0,1230,1235,3,180,90,0,1231,1232,5,256,0,0,1232,1234,
+		3,180,90,0,1233,1231,1,0,0,0,1234,1237,1,0,0,0,1235,1233,1,0,0,0,1235,
+		1236,1,0,0,0,1236,1241,1,0,0,0,1237,1235,1,0,0,0,1238,1239,5,181,0,0,1239,
+		1240,5,168,0,0,1240,1242,3,180,90,0,1241,1238,1,0,0,0,1241,1242,1,0,0,
+		0,1242,1246,1,0,0,0,1243,1244,5,168,0,0,1244,1246,3,180,90,0,1245,1229,
+		1,0,0,0,1245,1243,1,0,0,0,1246,127,1,0,0,0,1247,1248,5,160,0,0,1248,1249,
+		5,272,0,0,1249,1250,5,169,0,0,1250,1267,3,180,90,0,1251,1263,5,163,0,0,
+		1252,1253,5,254,0,0,1253,1258,3,180,90,0,1254,1255,5,256,0,0,1255,1257,
+		3,180,90,0,1256,1254,1,0,0,0,1257,1260,1,0,0,0,1258,1256,1,0,0,0,1258,
+		1259,1,0,0,0,1259,1261,1,0,0,0,1260,1258,1,0,0,0,1261,1262,5,255,0,0,1262,
+		1264,1,0,0,0,1263,1252,1,0,0,0,1263,1264,1,0,0,0,1264,1267,1,0,0,0,1265,
+		1267,3,180,90,0,1266,1247,1,0,0,0,1266,1251,1,0,0,0,1266,1265,1,0,0,0,
+		1267,129,1,0,0,0,1268,1269,5,148,0,0,1269,1270,5,147,0,0,1270,1273,3,174,
+		87,0,1271,1272,5,149,0,0,1272,1274,3,172,86,0,1273,1271,1,0,0,0,1273,1274,
+		1,0,0,0,1274,131,1,0,0,0,1275,1276,5,150,0,0,1276,1277,5,151,0,0,1277,
+		1282,3,134,67,0,1278,1279,5,256,0,0,1279,1281,3,134,67,0,1280,1278,1,0,
+		0,0,1281,1284,1,0,0,0,1282,1280,1,0,0,0,1282,1283,1,0,0,0,1283,133,1,0,
+		0,0,1284,1282,1,0,0,0,1285,1288,5,66,0,0,1286,1288,3,180,90,0,1287,1285,
+		1,0,0,0,1287,1286,1,0,0,0,1288,135,1,0,0,0,1289,1290,5,152,0,0,1290,1294,
+		5,252,0,0,1291,1293,3,138,69,0,1292,1291,1,0,0,0,1293,1296,1,0,0,0,1294,
+		1292,1,0,0,0,1294,1295,1,0,0,0,1295,1297,1,0,0,0,1296,1294,1,0,0,0,1297,
+		1298,5,253,0,0,1298,137,1,0,0,0,1299,1300,5,10,0,0,1300,1310,3,178,89,
+		0,1301,1302,5,153,0,0,1302,1307,3,180,90,0,1303,1304,5,256,0,0,1304,1306,
+		3,180,90,0,1305,1303,1,0,0,0,1306,1309,1,0,0,0,1307,1305,1,0,0,0,1307,
+		1308,1,0,0,0,1308,1311,1,0,0,0,1309,1307,1,0,0,0,1310,1301,1,0,0,0,1310,
+		1311,1,0,0,0,1311,1394,1,0,0,0,1312,1313,5,154,0,0,1313,1394,3,180,90,
+		0,1314,1315,5,155,0,0,1315,1394,3,180,90,0,1316,1317,5,156,0,0,1317,1318,
+		5,157,0,0,1318,1319,5,158,0,0,1319,1394,3,180,90,0,1320,1323,5,159,0,0,
+		1321,1322,5,272,0,0,1322,1324,5,206,0,0,1323,1321,1,0,0,0,1323,1324,1,
+		0,0,0,1324,1325,1,0,0,0,1325,1326,5,157,0,0,1326,1327,5,169,0,0,1327,1394,
+		3,180,90,0,1328,1329,5,160,0,0,1329,1330,5,272,0,0,1330,1331,5,206,0,0,
+		1331,1332,5,157,0,0,1332,1333,5,169,0,0,1333,1394,3,180,90,0,1334,1335,
+		5,183,0,0,1335,1340,3,180,90,0,1336,1337,5,256,0,0,1337,1339,3,180,90,
+		0,1338,1336,1,0,0,0,1339,1342,1,0,0,0,1340,1338,1,0,0,0,1340,1341,1,0,
+		0,0,1341,1344,1,0,0,0,1342,1340,1,0,0,0,1343,1345,5,161,0,0,1344,1343,
+		1,0,0,0,1344,1345,1,0,0,0,1345,1346,1,0,0,0,1346,1347,5,169,0,0,1347,1348,
+		5,235,0,0,1348,1349,3,178,89,0,1349,1394,1,0,0,0,1350,1351,5,179,0,0,1351,
+		1352,3,174,87,0,1352,1356,5,252,0,0,1353,1355,3,138,69,0,1354,1353,1,0,
+		0,0,1355,1358,1,0,0,0,1356,1354,1,0,0,0,1356,1357,1,0,0,0,1357,1359,1,
+		0,0,0,1358,1356,1,0,0,0,1359,1369,5,253,0,0,1360,1361,5,180,0,0,1361,1365,
+		5,252,0,0,1362,1364,3,138,69,0,1363,1362,1,0,0,0,1364,1367,1,0,0,0,1365,
+		1363,1,0,0,0,1365,1366,1,0,0,0,1366,1368,1,0,0,0,1367,1365,1,0,0,0,1368,
+		1370,5,253,0,0,1369,1360,1,0,0,0,1369,1370,1,0,0,0,1370,1394,1,0,0,0,1371,
+		1374,5,161,0,0,1372,1373,5,190,0,0,1373,1375,5,114,0,0,1374,1372,1,0,0,
+		0,1374,1375,1,0,0,0,1375,1376,1,0,0,0,1376,1380,5,252,0,0,1377,1379,3,
+		138,69,0,1378,1377,1,0,0,0,1379,1382,1,0,0,0,1380,1378,1,0,0,0,1380,1381,
+		1,0,0,0,1381,1383,1,0,0,0,1382,1380,1,0,0,0,1383,1394,5,253,0,0,1384,1385,
+		5,162,0,0,1385,1389,5,252,0,0,1386,1388,3,138,69,0,1387,1386,1,0,0,0,1388,
+		1391,1,0,0,0,1389,1387,1,0,0,0,1389,1390,1,0,0,0,1390,1392,1,0,0,0,1391,
+		1389,1,0,0,0,1392,1394,5,253,0,0,1393,1299,1,0,0,0,1393,1312,1,0,0,0,1393,
+		1314,1,0,0,0,1393,1316,1,0,0,0,1393,1320,1,0,0,0,1393,1328,1,0,0,0,1393,
+		1334,1,0,0,0,1393,1350,1,0,0,0,1393,1371,1,0,0,0,1393,1384,1,0,0,0,1394,
+		139,1,0,0,0,1395,1396,5,182,0,0,1396,1400,5,252,0,0,1397,1399,3,142,71,
+		0,1398,1397,1,0,0,0,1399,1402,1,0,0,0,1400,1398,1,0,0,0,1400,1401,1,0,
+		0,0,1401,1403,1,0,0,0,1402,1400,1,0,0,0,1403,1404,5,253,0,0,1404,141,1,
+		0,0,0,1405,1406,5,183,0,0,1406,1411,3,180,90,0,1407,1408,5,256,0,0,1408,
+		1410,3,180,90,0,1409,1407,1,0,0,0,1410,1413,1,0,0,0,1411,1409,1,0,0,0,
+		1411,1412,1,0,0,0,1412,1417,1,0,0,0,1413,1411,1,0,0,0,1414,1416,3,144,
+		72,0,1415,1414,1,0,0,0,1416,1419,1,0,0,0,1417,1415,1,0,0,0,1417,1418,1,
+		0,0,0,1418,1422,1,0,0,0,1419,1417,1,0,0,0,1420,1422,3,136,68,0,1421,1405,
+		1,0,0,0,1421,1420,1,0,0,0,1422,143,1,0,0,0,1423,1424,5,184,0,0,1424,1470,
+		3,174,87,0,1425,1426,5,90,0,0,1426,1427,5,250,0,0,1427,1470,3,174,87,0,
+		1428,1429,5,90,0,0,1429,1470,3,180,90,0,1430,1431,5,185,0,0,1431,1470,
+		3,172,86,0,1432,1433,5,134,0,0,1433,1434,5,273,0,0,1434,1470,5,145,0,0,
+		1435,1436,5,103,0,0,1436,1437,3,174,87,0,1437,1438,5,192,0,0,1438,1439,
+		5,112,0,0,1439,1470,1,0,0,0,1440,1441,5,104,0,0,1441,1470,3,174,87,0,1442,
+		1443,5,105,0,0,1443,1444,3,174,87,0,1444,1445,5,192,0,0,1445,1446,5,112,
+		0,0,1446,1470,1,0,0,0,1447,1448,5,106,0,0,1448,1470,3,174,87,0,1449,1450,
+		5,107,0,0,1450,1470,5,108,0,0,1451,1452,5,109,0,0,1452,1470,3,174,87,0,
+		1453,1454,5,93,0,0,1454,1455,5,95,0,0,1455,1456,5,63,0,0,1456,1458,3,174,
+		87,0,1457,1459,3,146,73,0,1458,1457,1,0,0,0,1458,1459,1,0,0,0,1459,1462,
+		1,0,0,0,1460,1461,5,4,0,0,1461,1463,3,172,86,0,1462,1460,1,0,0,0,1462,
+		1463,1,0,0,0,1463,1465,1,0,0,0,1464,1466,3,148,74,0,1465,1464,1,0,0,0,
+		1465,1466,1,0,0,0,1466,1470,1,0,0,0,1467,1468,5,110,0,0,1468,1470,3,172,
+		86,0,1469,1423,1,0,0,0,1469,1425,1,0,0,0,1469,1428,1,0,0,0,1469,1430,1,
+		0,0,0,1469,1432,1,0,0,0,1469,1435,1,0,0,0,1469,1440,1,0,0,0,1469,1442,
+		1,0,0,0,1469,1447,1,0,0,0,1469,1449,1,0,0,0,1469,1451,1,0,0,0,1469,1453,
+		1,0,0,0,1469,1467,1,0,0,0,1470,145,1,0,0,0,1471,1472,5,94,0,0,1472,1473,
+		5,169,0,0,1473,1474,3,174,87,0,1474,1475,5,134,0,0,1475,1476,3,172,86,
+		0,1476,147,1,0,0,0,1477,1478,5,90,0,0,1478,1479,3,174,87,0,1479,149,1,
+		0,0,0,1480,1481,5,2,0,0,1481,1482,3,180,90,0,1482,1483,5,4,0,0,1483,1484,
+		3,180,90,0,1484,1488,5,252,0,0,1485,1487,3,152,76,0,1486,1485,1,0,0,0,
+		1487,1490,1,0,0,0,1488,1486,1,0,0,0,1488,1489,1,0,0,0,1489,1491,1,0,0,
+		0,1490,1488,1,0,0,0,1491,1492,5,253,0,0,1492,151,1,0,0,0,1493,1494,3,180,
+		90,0,1494,1495,5,60,0,0,1495,1496,5,186,0,0,1496,1497,5,273,0,0,1497,1829,
+		1,0,0,0,1498,1499,3,180,90,0,1499,1500,5,60,0,0,1500,1501,5,38,0,0,1501,
+		1505,3,174,87,0,1502,1504,3,168,84,0,1503,1502,1,0,0,0,1504,1507,1,0,0,
+		0,1505,1503,1,0,0,0,1505,1506,1,0,0,0,1506,1829,1,0,0,0,1507,1505,1,0,
+		0,0,1508,1509,3,180,90,0,1509,1513,5,98,0,0,1510,1511,5,158,0,0,1511,1512,
+		5,61,0,0,1512,1514,5,273,0,0,1513,1510,1,0,0,0,1513,1514,1,0,0,0,1514,
+		1515,1,0,0,0,1515,1516,5,63,0,0,1516,1517,3,172,86,0,1517,1829,1,0,0,0,
+		1518,1519,3,180,90,0,1519,1520,5,98,0,0,1520,1524,5,38,0,0,1521,1522,5,
+		158,0,0,1522,1523,5,61,0,0,1523,1525,5,273,0,0,1524,1521,1,0,0,0,1524,
+		1525,1,0,0,0,1525,1526,1,0,0,0,1526,1527,5,63,0,0,1527,1532,3,166,83,0,
+		1528,1529,5,256,0,0,1529,1531,3,166,83,0,1530,1528,1,0,0,0,1531,1534,1,
+		0,0,0,1532,1530,1,0,0,0,1532,1533,1,0,0,0,1533,1538,1,0,0,0,1534,1532,
+		1,0,0,0,1535,1537,3,168,84,0,1536,1535,1,0,0,0,1537,1540,1,0,0,0,1538,
+		1536,1,0,0,0,1538,1539,1,0,0,0,1539,1829,1,0,0,0,1540,1538,1,0,0,0,1541,
+		1542,3,178,89,0,1542,1543,7,4,0,0,1543,1544,3,174,87,0,1544,1549,3,170,
+		85,0,1545,1546,5,28,0,0,1546,1547,3,174,87,0,1547,1548,3,170,85,0,1548,
+		1550,1,0,0,0,1549,1545,1,0,0,0,1549,1550,1,0,0,0,1550,1829,1,0,0,0,1551,
+		1552,3,178,89,0,1552,1553,5,189,0,0,1553,1554,3,174,87,0,1554,1555,5,190,
+		0,0,1555,1556,5,271,0,0,1556,1829,1,0,0,0,1557,1558,3,180,90,0,1558,1591,
+		5,191,0,0,1559,1560,5,54,0,0,1560,1564,5,271,0,0,1561,1563,3,168,84,0,
+		1562,1561,1,0,0,0,1563,1566,1,0,0,0,1564,1562,1,0,0,0,1564,1565,1,0,0,
+		0,1565,1568,1,0,0,0,1566,1564,1,0,0,0,1567,1569,3,156,78,0,1568,1567,1,
+		0,0,0,1568,1569,1,0,0,0,1569,1592,1,0,0,0,1570,1580,5,38,0,0,1571,1572,
+		5,44,0,0,1572,1573,3,174,87,0,1573,1577,3,170,85,0,1574,1576,3,154,77,
+		0,1575,1574,1,0,0,0,1576,1579,1,0,0,0,1577,1575,1,0,0,0,1577,1578,1,0,
+		0,0,1578,1581,1,0,0,0,1579,1577,1,0,0,0,1580,1571,1,0,0,0,1580,1581,1,
+		0,0,0,1581,1585,1,0,0,0,1582,1584,3,168,84,0,1583,1582,1,0,0,0,1584,1587,
+		1,0,0,0,1585,1583,1,0,0,0,1585,1586,1,0,0,0,1586,1589,1,0,0,0,1587,1585,
+		1,0,0,0,1588,1590,3,156,78,0,1589,1588,1,0,0,0,1589,1590,1,0,0,0,1590,
+		1592,1,0,0,0,1591,1559,1,0,0,0,1591,1570,1,0,0,0,1592,1829,1,0,0,0,1593,
+		1595,5,182,0,0,1594,1596,3,144,72,0,1595,1594,1,0,0,0,1596,1597,1,0,0,
+		0,1597,1595,1,0,0,0,1597,1598,1,0,0,0,1598,1829,1,0,0,0,1599,1600,5,182,
+		0,0,1600,1601,5,183,0,0,1601,1829,5,111,0,0,1602,1603,5,182,0,0,1603,1604,
+		5,209,0,0,1604,1605,5,93,0,0,1605,1829,5,95,0,0,1606,1607,3,180,90,0,1607,
+		1608,5,122,0,0,1608,1609,3,174,87,0,1609,1829,1,0,0,0,1610,1611,3,180,
+		90,0,1611,1612,5,16,0,0,1612,1613,3,28,14,0,1613,1617,5,252,0,0,1614,1616,
+		3,34,17,0,1615,1614,1,0,0,0,1616,1619,1,0,0,0,1617,1615,1,0,0,0,1617,1618,
+		1,0,0,0,1618,1620,1,0,0,0,1619,1617,1,0,0,0,1620,1621,5,253,0,0,1621,1829,
+		1,0,0,0,1622,1623,3,180,90,0,1623,1624,5,19,0,0,1624,1625,5,271,0,0,1625,
+		1626,5,20,0,0,1626,1627,3,174,87,0,1627,1829,1,0,0,0,1628,1629,3,180,90,
+		0,1629,1631,5,21,0,0,1630,1632,5,260,0,0,1631,1630,1,0,0,0,1631,1632,1,
+		0,0,0,1632,1633,1,0,0,0,1633,1634,3,174,87,0,1634,1829,1,0,0,0,1635,1636,
+		3,180,90,0,1636,1637,5,245,0,0,1637,1640,3,172,86,0,1638,1639,5,51,0,0,
+		1639,1641,5,271,0,0,1640,1638,1,0,0,0,1640,1641,1,0,0,0,1641,1829,1,0,
+		0,0,1642,1643,3,180,90,0,1643,1644,5,245,0,0,1644,1645,5,38,0,0,1645,1650,
+		3,164,82,0,1646,1647,5,256,0,0,1647,1649,3,164,82,0,1648,1646,1,0,0,0,
+		1649,1652,1,0,0,0,1650,1648,1,0,0,0,1650,1651,1,0,0,0,1651,1655,1,0,0,
+		0,1652,1650,1,0,0,0,1653,1654,5,51,0,0,1654,1656,5,271,0,0,1655,1653,1,
+		0,0,0,1655,1656,1,0,0,0,1656,1660,1,0,0,0,1657,1659,3,168,84,0,1658,1657,
+		1,0,0,0,1659,1662,1,0,0,0,1660,1658,1,0,0,0,1660,1661,1,0,0,0,1661,1829,
+		1,0,0,0,1662,1660,1,0,0,0,1663,1664,3,180,90,0,1664,1665,5,249,0,0,1665,
+		1666,5,38,0,0,1666,1671,3,164,82,0,1667,1668,5,256,0,0,1668,1670,3,164,
+		82,0,1669,1667,1,0,0,0,1670,1673,1,0,0,0,1671,1669,1,0,0,0,1671,1672,1,
+		0,0,0,1672,1677,1,0,0,0,1673,1671,1,0,0,0,1674,1676,3,168,84,0,1675,1674,
+		1,0,0,0,1676,1679,1,0,0,0,1677,1675,1,0,0,0,1677,1678,1,0,0,0,1678,1829,
+		1,0,0,0,1679,1677,1,0,0,0,1680,1681,3,180,90,0,1681,1682,5,92,0,0,1682,
+		1683,3,174,87,0,1683,1829,1,0,0,0,1684,1685,3,180,90,0,1685,1686,5,93,
+		0,0,1686,1687,5,142,0,0,1687,1688,3,172,86,0,1688,1689,5,63,0,0,1689,1691,
+		3,174,87,0,1690,1692,3,146,73,0,1691,1690,1,0,0,0,1691,1692,1,0,0,0,1692,
+		1694,1,0,0,0,1693,1695,3,148,74,0,1694,1693,1,0,0,0,1694,1695,1,0,0,0,
+		1695,1829,1,0,0,0,1696,1697,3,180,90,0,1697,1698,5,209,0,0,1698,1699,5,
+		93,0,0,1699,1829,1,0,0,0,1700,1701,3,180,90,0,1701,1702,5,71,0,0,1702,
+		1704,5,69,0,0,1703,1705,5,272,0,0,1704,1703,1,0,0,0,1704,1705,1,0,0,0,
+		1705,1829,1,0,0,0,1706,1707,3,180,90,0,1707,1708,5,71,0,0,1708,1711,5,
+		70,0,0,1709,1710,5,51,0,0,1710,1712,5,271,0,0,1711,1709,1,0,0,0,1711,1712,
+		1,0,0,0,1712,1829,1,0,0,0,1713,1714,3,180,90,0,1714,1715,5,175,0,0,1715,
+		1716,5,54,0,0,1716,1719,5,271,0,0,1717,1718,5,63,0,0,1718,1720,3,174,87,
+		0,1719,1717,1,0,0,0,1719,1720,1,0,0,0,1720,1723,1,0,0,0,1721,1722,5,176,
+		0,0,1722,1724,3,174,87,0,1723,1721,1,0,0,0,1723,1724,1,0,0,0,1724,1829,
+		1,0,0,0,1725,1726,3,180,90,0,1726,1727,5,175,0,0,1727,1728,5,147,0,0,1728,
+		1731,3,174,87,0,1729,1730,5,51,0,0,1730,1732,5,271,0,0,1731,1729,1,0,0,
+		0,1731,1732,1,0,0,0,1732,1735,1,0,0,0,1733,1734,5,63,0,0,1734,1736,3,174,
+		87,0,1735,1733,1,0,0,0,1735,1736,1,0,0,0,1736,1739,1,0,0,0,1737,1738,5,
+		176,0,0,1738,1740,3,174,87,0,1739,1737,1,0,0,0,1739,1740,1,0,0,0,1740,
+		1829,1,0,0,0,1741,1742,3,180,90,0,1742,1743,5,177,0,0,1743,1744,3,174,
+		87,0,1744,1829,1,0,0,0,1745,1746,3,180,90,0,1746,1749,5,170,0,0,1747,1750,
+		3,158,79,0,1748,1750,3,174,87,0,1749,1747,1,0,0,0,1749,1748,1,0,0,0,1750,
+		1753,1,0,0,0,1751,1752,5,51,0,0,1752,1754,5,271,0,0,1753,1751,1,0,0,0,
+		1753,1754,1,0,0,0,1754,1757,1,0,0,0,1755,1756,5,169,0,0,1756,1758,5,271,
+		0,0,1757,1755,1,0,0,0,1757,1758,1,0,0,0,1758,1766,1,0,0,0,1759,1760,5,
+		181,0,0,1760,1764,5,135,0,0,1761,1762,5,134,0,0,1762,1765,3,172,86,0,1763,
+		1765,5,136,0,0,1764,1761,1,0,0,0,1764,1763,1,0,0,0,1765,1767,1,0,0,0,1766,
+		1759,1,0,0,0,1766,1767,1,0,0,0,1767,1829,1,0,0,0,1768,1769,3,180,90,0,
+		1769,1771,5,65,0,0,1770,1772,3,104,52,0,1771,1770,1,0,0,0,1772,1773,1,
+		0,0,0,1773,1771,1,0,0,0,1773,1774,1,0,0,0,1774,1829,1,0,0,0,1775,1776,
+		5,22,0,0,1776,1829,5,273,0,0,1777,1778,5,23,0,0,1778,1829,5,273,0,0,1779,
+		1829,5,24,0,0,1780,1829,5,25,0,0,1781,1782,3,180,90,0,1782,1783,5,26,0,
+		0,1783,1784,5,27,0,0,1784,1785,3,174,87,0,1785,1786,3,170,85,0,1786,1787,
+		5,28,0,0,1787,1788,3,174,87,0,1788,1789,3,170,85,0,1789,1829,1,0,0,0,1790,
+		1791,3,180,90,0,1791,1792,5,29,0,0,1792,1795,5,169,0,0,1793,1796,5,30,
+		0,0,1794,1796,3,174,87,0,1795,1793,1,0,0,0,1795,1794,1,0,0,0,1796,1797,
+		1,0,0,0,1797,1798,5,31,0,0,1798,1799,3,174,87,0,1799,1800,3,170,85,0,1800,
+		1801,5,28,0,0,1801,1802,3,174,87,0,1802,1803,3,170,85,0,1803,1829,1,0,
+		0,0,1804,1805,3,180,90,0,1805,1806,5,32,0,0,1806,1807,3,174,87,0,1807,
+		1808,3,170,85,0,1808,1809,5,20,0,0,1809,1810,3,174,87,0,1810,1829,1,0,
+		0,0,1811,1812,5,33,0,0,1812,1813,3,178,89,0,1813,1814,5,34,0,0,1814,1815,
+		3,178,89,0,1815,1818,3,174,87,0,1816,1817,5,35,0,0,1817,1819,3,174,87,
+		0,1818,1816,1,0,0,0,1818,1819,1,0,0,0,1819,1829,1,0,0,0,1820,1821,5,36,
+		0,0,1821,1822,5,35,0,0,1822,1823,3,174,87,0,1823,1824,3,170,85,0,1824,
+		1825,5,37,0,0,1825,1826,3,174,87,0,1826,1827,3,170,85,0,1827,1829,1,0,
+		0,0,1828,1493,1,0,0,0,1828,1498,1,0,0,0,1828,1508,1,0,0,0,1828,1518,1,
+		0,0,0,1828,1541,1,0,0,0,1828,1551,1,0,0,0,1828,1557,1,0,0,0,1828,1593,
+		1,0,0,0,1828,1599,1,0,0,0,1828,1602,1,0,0,0,1828,1606,1,0,0,0,1828,1610,
+		1,0,0,0,1828,1622,1,0,0,0,1828,1628,1,0,0,0,1828,1635,1,0,0,0,1828,1642,
+		1,0,0,0,1828,1663,1,0,0,0,1828,1680,1,0,0,0,1828,1684,1,0,0,0,1828,1696,
+		1,0,0,0,1828,1700,1,0,0,0,1828,1706,1,0,0,0,1828,1713,1,0,0,0,1828,1725,
+		1,0,0,0,1828,1741,1,0,0,0,1828,1745,1,0,0,0,1828,1768,1,0,0,0,1828,1775,
+		1,0,0,0,1828,1777,1,0,0,0,1828,1779,1,0,0,0,1828,1780,1,0,0,0,1828,1781,
+		1,0,0,0,1828,1790,1,0,0,0,1828,1804,1,0,0,0,1828,1811,1,0,0,0,1828,1820,
+		1,0,0,0,1829,153,1,0,0,0,1830,1831,5,73,0,0,1831,1832,5,271,0,0,1832,1833,
+		5,181,0,0,1833,1834,3,174,87,0,1834,1835,3,170,85,0,1835,155,1,0,0,0,1836,
+		1837,5,45,0,0,1837,1838,5,40,0,0,1838,1839,5,41,0,0,1839,1840,3,174,87,
+		0,1840,1841,5,42,0,0,1841,1845,3,174,87,0,1842,1844,3,168,84,0,1843,1842,
+		1,0,0,0,1844,1847,1,0,0,0,1845,1843,1,0,0,0,1845,1846,1,0,0,0,1846,1873,
+		1,0,0,0,1847,1845,1,0,0,0,1848,1849,5,45,0,0,1849,1850,5,38,0,0,1850,1851,
+		5,63,0,0,1851,1856,3,162,81,0,1852,1853,5,256,0,0,1853,1855,3,162,81,0,
+		1854,1852,1,0,0,0,1855,1858,1,0,0,0,1856,1854,1,0,0,0,1856,1857,1,0,0,
+		0,1857,1864,1,0,0,0,1858,1856,1,0,0,0,1859,1861,5,256,0,0,1860,1859,1,
+		0,0,0,1860,1861,1,0,0,0,1861,1862,1,0,0,0,1862,1863,5,180,0,0,1863,1865,
+		3,160,80,0,1864,1860,1,0,0,0,1864,1865,1,0,0,0,1865,1869,1,0,0,0,1866,
+		1868,3,168,84,0,1867,1866,1,0,0,0,1868,1871,1,0,0,0,1869,1867,1,0,0,0,
+		1869,1870,1,0,0,0,1870,1873,1,0,0,0,1871,1869,1,0,0,0,1872,1836,1,0,0,
+		0,1872,1848,1,0,0,0,1873,157,1,0,0,0,1874,1875,5,40,0,0,1875,1876,5,41,
+		0,0,1876,1877,3,174,87,0,1877,1878,5,42,0,0,1878,1882,3,174,87,0,1879,
+		1881,3,168,84,0,1880,1879,1,0,0,0,1881,1884,1,0,0,0,1882,1880,1,0,0,0,
+		1882,1883,1,0,0,0,1883,159,1,0,0,0,1884,1882,1,0,0,0,1885,1886,5,40,0,
+		0,1886,1887,5,41,0,0,1887,1888,3,174,87,0,1888,1889,5,42,0,0,1889,1890,
+		3,174,87,0,1890,161,1,0,0,0,1891,1892,3,174,87,0,1892,1893,5,34,0,0,1893,
+		1894,3,174,87,0,1894,163,1,0,0,0,1895,1897,5,261,0,0,1896,1895,1,0,0,0,
+		1896,1897,1,0,0,0,1897,1898,1,0,0,0,1898,1899,3,172,86,0,1899,1900,5,34,
+		0,0,1900,1901,3,174,87,0,1901,165,1,0,0,0,1902,1903,3,172,86,0,1903,1904,
+		5,34,0,0,1904,1905,3,174,87,0,1905,167,1,0,0,0,1906,1907,5,39,0,0,1907,
+		1908,3,178,89,0,1908,1909,3,174,87,0,1909,169,1,0,0,0,1910,1911,5,192,
+		0,0,1911,1912,5,205,0,0,1912,171,1,0,0,0,1913,1914,5,272,0,0,1914,173,
+		1,0,0,0,1915,1916,6,87,-1,0,1916,1917,5,254,0,0,1917,1918,3,174,87,0,1918,
+		1919,5,255,0,0,1919,1958,1,0,0,0,1920,1921,5,261,0,0,1921,1958,3,174,87,
+		16,1922,1923,5,209,0,0,1923,1958,3,174,87,11,1924,1925,5,179,0,0,1925,
+		1926,3,174,87,0,1926,1927,5,181,0,0,1927,1928,3,174,87,0,1928,1929,5,180,
+		0,0,1929,1930,3,174,87,0,1930,1958,1,0,0,0,1931,1932,3,180,90,0,1932,1941,
+		5,254,0,0,1933,1938,3,174,87,0,1934,1935,5,256,0,0,1935,1937,3,174,87,
+		0,1936,1934,1,0,0,0,1937,1940,1,0,0,0,1938,1936,1,0,0,0,1938,1939,1,0,
+		0,0,1939,1942,1,0,0,0,1940,1938,1,0,0,0,1941,1933,1,0,0,0,1941,1942,1,
+		0,0,0,1942,1943,1,0,0,0,1943,1944,5,255,0,0,1944,1958,1,0,0,0,1945,1947,
+		7,5,0,0,1946,1948,3,176,88,0,1947,1946,1,0,0,0,1947,1948,1,0,0,0,1948,
+		1949,1,0,0,0,1949,1950,5,192,0,0,1950,1958,3,176,88,0,1951,1952,5,273,
+		0,0,1952,1958,3,176,88,0,1953,1958,5,272,0,0,1954,1958,5,273,0,0,1955,
+		1958,5,271,0,0,1956,1958,3,178,89,0,1957,1915,1,0,0,0,1957,1920,1,0,0,
+		0,1957,1922,1,0,0,0,1957,1924,1,0,0,0,1957,1931,1,0,0,0,1957,1945,1,0,
+		0,0,1957,1951,1,0,0,0,1957,1953,1,0,0,0,1957,1954,1,0,0,0,1957,1955,1,
+		0,0,0,1957,1956,1,0,0,0,1958,1979,1,0,0,0,1959,1960,10,15,0,0,1960,1961,
+		5,206,0,0,1961,1978,3,174,87,16,1962,1963,10,14,0,0,1963,1964,7,6,0,0,
+		1964,1978,3,174,87,15,1965,1966,10,13,0,0,1966,1967,7,3,0,0,1967,1978,
+		3,174,87,14,1968,1969,10,12,0,0,1969,1970,7,7,0,0,1970,1978,3,174,87,13,
+		1971,1972,10,10,0,0,1972,1973,5,207,0,0,1973,1978,3,174,87,11,1974,1975,
+		10,9,0,0,1975,1976,5,208,0,0,1976,1978,3,174,87,10,1977,1959,1,0,0,0,1977,
+		1962,1,0,0,0,1977,1965,1,0,0,0,1977,1968,1,0,0,0,1977,1971,1,0,0,0,1977,
+		1974,1,0,0,0,1978,1981,1,0,0,0,1979,1977,1,0,0,0,1979,1980,1,0,0,0,1980,
+		175,1,0,0,0,1981,1979,1,0,0,0,1982,1983,7,8,0,0,1983,177,1,0,0,0,1984,
+		1987,3,180,90,0,1985,1986,5,257,0,0,1986,1988,3,180,90,0,1987,1985,1,0,
+		0,0,1987,1988,1,0,0,0,1988,179,1,0,0,0,1989,1990,7,9,0,0,1990,181,1,0,
+		0,0,215,186,188,202,228,235,237,245,247,269,273,275,282,287,290,295,299,
+		312,323,331,352,361,371,383,387,395,399,404,414,428,435,438,453,458,465,
+		469,481,483,486,497,503,505,507,516,521,524,531,534,543,552,557,565,572,
+		585,587,597,614,622,626,635,639,643,646,648,654,657,661,669,679,713,723,
+		752,754,764,771,775,783,808,815,823,830,834,838,846,850,866,906,911,915,
+		923,937,946,951,953,955,957,962,969,988,997,1002,1018,1022,1030,1052,1058,
+		1066,1074,1087,1098,1101,1111,1114,1122,1126,1134,1145,1149,1157,1168,
+		1170,1181,1184,1188,1196,1201,1206,1216,1218,1226,1235,1241,1245,1258,
+		1263,1266,1273,1282,1287,1294,1307,1310,1323,1340,1344,1356,1365,1369,
+		1374,1380,1389,1393,1400,1411,1417,1421,1458,1462,1465,1469,1488,1505,
+		1513,1524,1532,1538,1549,1564,1568,1577,1580,1585,1589,1591,1597,1617,
+		1631,1640,1650,1655,1660,1671,1677,1691,1694,1704,1711,1719,1723,1731,
+		1735,1739,1749,1753,1757,1764,1766,1773,1795,1818,1828,1845,1856,1860,
+		1864,1869,1872,1882,1896,1938,1941,1947,1957,1977,1979,1987
 	};
 
 	public static readonly ATN _ATN =

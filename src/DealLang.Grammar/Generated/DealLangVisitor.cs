@@ -1787,6 +1787,12 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitOutcomesRecovery([NotNull] DealLangParser.OutcomesRecoveryContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.shareDraw"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitShareDraw([NotNull] DealLangParser.ShareDrawContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.recoveryRest"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -26,9 +26,10 @@ internal sealed class LoadedRecovery
 
     /// <summary>The copula of <paramref name="recovery"/>, or null when it loads on no factor (it is then the beta
     /// variate itself, bit for bit as before loadings existed). <paramref name="bad"/> makes the error for loadings
-    /// that do not fit the scenario (the compiler's checks reject the same: DL0533, DL0534).</summary>
-    public static LoadedRecovery? Of(RecoveryBeta recovery, string party, int factors, CorrelationSpec? correlation, bool regimes, Func<string, Exception> bad) =>
-        FactorCopula.Of(recovery.Loadings, $"party '{party}''s drawn recovery", "γ", factors, correlation, regimes, bad) is { } copula
+    /// that do not fit the scenario (the compiler's checks reject the same: DL0533, DL0534);
+    /// <paramref name="holder"/> names what is drawn in that error in place of the party's recovery (a loan's drawn share).</summary>
+    public static LoadedRecovery? Of(RecoveryBeta recovery, string party, int factors, CorrelationSpec? correlation, bool regimes, Func<string, Exception> bad, string? holder = null) =>
+        FactorCopula.Of(recovery.Loadings, holder ?? $"party '{party}''s drawn recovery", "γ", factors, correlation, regimes, bad) is { } copula
             ? new LoadedRecovery(recovery, copula)
             : null;
 

@@ -31,6 +31,18 @@ public sealed partial class StochasticPaths
     /// <summary>The scenario's loans' own drawn workout lags, in the order written.</summary>
     internal WorkoutModel[] LoanWorkouts => spec.LoanWorkouts ?? [];
 
+    /// <summary>The scenario's drawn partial-payment shares, in the order written.</summary>
+    internal PaymentShareModel[] PaymentShares => paymentShares;
+
+    /// <summary>Drawn share <paramref name="m"/>'s name in a path's row: <c>L pays share</c>, and for a loan the scenario
+    /// gives several windows <c>L pays share w</c>, w the window's number (1 the first) in the order written.</summary>
+    internal string PaymentShareName(int m)
+    {
+        PaymentShareModel model = paymentShares[m];
+        string name = Deal.Loans[model.Loan].Name + " pays share";
+        return scenario.PaymentsOfLoan(model.Loan) is { Length: > 1 } ? $"{name} {model.Window + 1}" : name;
+    }
+
     /// <summary>The scenario's drawn renewals, in the order written.</summary>
     internal RenewalModel[] Renewals => renewals;
 
@@ -65,7 +77,7 @@ public sealed partial class StochasticPaths
     /// (<see cref="RecoveryParties"/>' order, drawn on every path, whether or not the party defaults on it), the numbers
     /// <see cref="Drawn"/> runs it with. Allocates nothing.</summary>
     internal void ReadDraws(PathInputs into, Span<int> renewalsTaken, Span<int> delayMonths, Span<double> recoveries, Span<int> breakMonths = default,
-        Span<int> workoutMonths = default, Span<int> loanWorkoutMonths = default)
+        Span<int> workoutMonths = default, Span<int> loanWorkoutMonths = default, Span<double> paymentShares = default)
     {
         if (!works.TryGetValue(into, out Work? w))
         {
@@ -103,6 +115,11 @@ public sealed partial class StochasticPaths
         for (int m = 0; m < loanWorkoutMonths.Length; m++)
         {
             loanWorkoutMonths[m] = w.Scenario.LoanWorkoutMonths[loanWorkouts[m].Loan]!.Value; // DrawLoanWorkouts wrote it
+        }
+
+        for (int m = 0; m < paymentShares.Length; m++)
+        {
+            paymentShares[m] = w.Scenario.LoanPaymentShares[this.paymentShares[m].Loan]![this.paymentShares[m].Window]; // DrawPaymentShares wrote it
         }
     }
 
@@ -174,6 +191,9 @@ public sealed partial class StochasticPaths
             Contracts = (ContractLevers?[])w.Scenario.Contracts.Clone(),
             PartyWorkoutMonths = (int?[])w.Scenario.PartyWorkoutMonths.Clone(),
             LoanWorkoutMonths = (int?[])w.Scenario.LoanWorkoutMonths.Clone(),
+            // A drawn share is the window's share on the path, as a fixed 'pays X' would be.
+            LoanPayments = [.. w.Scenario.LoanPayments.Select((windows, l) => windows?.Select((p, i) => p with { Share = w.Scenario.PaymentShareOf(l, i, p.Share) }).ToArray())],
+            LoanPaymentShares = [],
             FacilityStress = stress,
             MarketRentDeflation = w.Market,
             Stochastic = null,

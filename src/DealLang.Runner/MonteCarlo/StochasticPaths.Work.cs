@@ -40,6 +40,12 @@ public sealed partial class StochasticPaths
             LoanWorkoutMonths = scenario.Stochastic is { LoanWorkouts.Length: > 0 }
                 ? [.. Enumerable.Range(0, deal.Loans.Length).Select(l => l < scenario.LoanWorkoutMonths.Length ? scenario.LoanWorkoutMonths[l] : null)]
                 : (int?[])scenario.LoanWorkoutMonths.Clone(),
+            // A drawn share writes its window's entry: per loan with one, a row of NaN (the window's own share) per window.
+            LoanPaymentShares = scenario.Stochastic is { PaymentShares.Length: > 0 } withShares
+                ? [.. Enumerable.Range(0, deal.Loans.Length).Select(l => withShares.PaymentShares.Any(m => m.Loan == l)
+                    ? Enumerable.Repeat(double.NaN, scenario.PaymentsOfLoan(l)?.Length ?? 0).ToArray()
+                    : null)]
+                : scenario.LoanPaymentShares,
         };
         public readonly PathMemo Memo = plan.NewMemo();
         public readonly double[] Shock = new double[k], Xi = new double[k];

@@ -18,7 +18,7 @@ public sealed record PartyDefaultInput(string Party, int PartyIndex, double Annu
 /// other input exactly as it does for a deterministic scenario's levers (leases, contracts, relets, RVGs, sales).
 /// Path i depends only on (seed, i). Thread-safe for threads filling their own <see cref="PathInputs"/>; a buffer's
 /// first path sizes its work arrays, later paths allocate nothing. This file holds the fields, the construction and
-/// <see cref="Fill"/>; the draws are in StochasticPaths.Factors.cs, .Defaults.cs, .Options.cs and .Lags.cs, the
+/// <see cref="Fill"/>; the draws are in StochasticPaths.Factors.cs, .Defaults.cs, .Options.cs, .Lags.cs and .Shares.cs, the
 /// stream or Sobol point they read in .Sampling.cs, what a filled path drew is read back in .Replay.cs, and a
 /// buffer's work arrays are in .Work.cs.
 /// </summary>
@@ -112,6 +112,11 @@ public sealed partial class StochasticPaths : IPathSource
     // of the path (the renewal terms' break dates too); under `sobol`, the first one's dimension (after those).
     readonly DrawnWorkouts loanWorkouts;
     readonly int loanWorkoutDimension;
+
+    // Partial payments' shares drawn per path (`L pays beta mean m sd s …`), in the order written, each a beta variate after
+    // every other draw of the path (a loan's own drawn workout lag's too), and each one's copula (null unloaded).
+    readonly PaymentShareModel[] paymentShares;
+    readonly LoadedRecovery?[] loadedShares;
 
     // Recoveries drawn for parties whose default the scenario dates (`Tenant defaults on DATE recovery beta …`), in the
     // order written: each a beta variate after every other draw of the path.
@@ -322,6 +327,13 @@ public sealed partial class StochasticPaths : IPathSource
         }
 
         loanWorkouts = new DrawnWorkouts(deal, s.LoanWorkouts ?? [], k, s.Correlation, lowerStress is not null, Bad);
+        paymentShares = s.PaymentShares ?? [];
+        loadedShares = new LoadedRecovery?[paymentShares.Length];
+        for (int m = 0; m < paymentShares.Length; m++)
+        {
+            SetUpPaymentShare(deal, scenario, k, s.Correlation, m);
+        }
+
         var drawsRecovery = new bool[deal.Parties.Length];
         foreach (DefaultModel model in defaults.Where(m => m.Recovery is not null))
         {
@@ -400,6 +412,7 @@ public sealed partial class StochasticPaths : IPathSource
         DrawWorkouts(ref rng, w, (uint)path);
         DrawRenewalBreaks(ref rng, w, (uint)path);
         DrawLoanWorkouts(ref rng, w, (uint)path);
+        DrawPaymentShares(ref rng, w);
 
         double market = marketFactor >= 0 ? Drawn(factors[marketFactor], w.Shock[marketFactor]) : scenario.MarketRentDeflation;
         w.Market = market;

@@ -43,9 +43,11 @@ static class PartialPayments
             to = window.To is { } t ? LeverPeriods.FirstReaching(deal, t) : -1;
             first = w == 0 ? from : first;
             int last = to < 0 ? row.Length - 1 : to;
+            // A share drawn per path (a stochastic scenario's 'pays beta …') in place of the window's own.
+            double share = scenario.PaymentShareOf(loan, w, window.Share);
             for (int p = Math.Max(from, 0); p <= last; p++)
             {
-                row[p] = window.Share;
+                row[p] = share;
             }
         }
 

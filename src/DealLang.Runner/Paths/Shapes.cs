@@ -181,6 +181,20 @@ public static class Shapes
             }
         }
 
+        if (scenario.LoanPaymentShares is null || scenario.LoanPaymentShares.Length != 0)
+        {
+            // Empty: no share drawn; else one entry per loan, each a share in [0, 1] (or NaN, the window's own) per window.
+            Count(deal, scenario, scenario.LoanPaymentShares?.Length, deal.Loans.Length, "loan");
+            for (int l = 0; l < deal.Loans.Length; l++)
+            {
+                if (scenario.LoanPaymentShares![l] is { } shares
+                    && (shares.Length != (scenario.PaymentsOfLoan(l)?.Length ?? 0) || shares.Any(x => !double.IsNaN(x) && x is < 0 or > 1)))
+                {
+                    throw Mismatch(deal, scenario, $"its drawn shares of loan '{deal.Loans[l].Name}' are not one share from 0 to 1 per window");
+                }
+            }
+        }
+
         for (int l = 0; l < deal.Loans.Length; l++)
         {
             // Partial payments of a loan whose program does not read them (LoanInfo.PaysInPart: no scenario of its deal has

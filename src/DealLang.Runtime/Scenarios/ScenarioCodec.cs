@@ -65,6 +65,7 @@ public static class ScenarioCodec
         WriteNullable(w, s.EnforcementHalfLifeMonths);
         WriteArray(w, s.TrancheConverts, WriteNullable);
         WriteArray(w, s.LoanPayments, (w, v) => WriteOptional(w, v, (w, windows) => WriteArray(w, windows, (w, p) => WriteOptional(w, p, Write))));
+        WriteArray(w, s.LoanPaymentShares, (w, v) => WriteOptional(w, v, (w, shares) => WriteArray(w, shares, (w, x) => w.Write(x))));
         WriteOptional(w, s.Stochastic, Write);
     }
 
@@ -101,6 +102,7 @@ public static class ScenarioCodec
             EnforcementHalfLifeMonths = ReadNullableInt(r),
             TrancheConverts = ReadArray(r, ReadNullableDouble),
             LoanPayments = ReadArray(r, r => ReadOptional(r, r => ReadArray(r, r => ReadOptional(r, ReadPartialPayment)!))),
+            LoanPaymentShares = ReadArray(r, r => ReadOptional(r, r => ReadArray(r, r => r.ReadDouble()))),
             Stochastic = ReadOptional(r, ReadStochastic),
         };
 
@@ -257,7 +259,18 @@ public static class ScenarioCodec
         WriteArray(w, v.Breaks, (w, m) => WriteOptional(w, m, Write));
         WriteArray(w, v.Workouts, (w, m) => WriteOptional(w, m, Write));
         WriteArray(w, v.LoanWorkouts, (w, m) => WriteOptional(w, m, Write));
+        WriteArray(w, v.PaymentShares, (w, m) => WriteOptional(w, m, Write));
     }
+
+    static void Write(BinaryWriter w, PaymentShareModel v)
+    {
+        w.Write(v.Loan);
+        w.Write(v.Window);
+        WriteOptional<RecoveryDraw>(w, v.Share, Write);
+    }
+
+    static PaymentShareModel ReadPaymentShareModel(BinaryReader r) =>
+        new(r.ReadInt32(), r.ReadInt32(), ReadOptional(r, ReadRecoveryDraw) as RecoveryBeta ?? throw new InvalidDataException("a drawn share that is not a beta"));
 
     static StochasticSpec ReadStochastic(BinaryReader r)
     {
@@ -274,6 +287,7 @@ public static class ScenarioCodec
             Breaks = ReadArray(r, r => ReadOptional(r, ReadBreakModel)!),
             Workouts = ReadArray(r, r => ReadOptional(r, ReadWorkoutModel)!),
             LoanWorkouts = ReadArray(r, r => ReadOptional(r, ReadWorkoutModel)!),
+            PaymentShares = ReadArray(r, r => ReadOptional(r, ReadPaymentShareModel)!),
         };
     }
 

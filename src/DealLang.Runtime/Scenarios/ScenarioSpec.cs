@@ -116,6 +116,19 @@ public sealed record ScenarioSpec(
     /// a stochastic scenario.</summary>
     public PartialPayment[]?[] LoanPayments { get; init; } = [];
 
+    /// <summary>Per loan (the description's order), per window of <see cref="LoanPayments"/>: the share a path drew for
+    /// the window (<c>pays beta mean m sd s</c>, docs/language.md §10, "Partial payments"), NaN for the window's own
+    /// <see cref="PartialPayment.Share"/>; null for a loan with none drawn; empty (the default) for none. A Monte Carlo
+    /// path writes it (its deterministic scenario, StochasticPaths.Drawn, has the shares in its windows instead).</summary>
+    public double[]?[] LoanPaymentShares { get; init; } = [];
+
+    /// <summary>The share window <paramref name="window"/> of loan <paramref name="loan"/> pays on this path: the share
+    /// drawn for it (<see cref="LoanPaymentShares"/>), else <paramref name="written"/>, the window's own.</summary>
+    public double PaymentShareOf(int loan, int window, double written) =>
+        loan < LoanPaymentShares.Length && LoanPaymentShares[loan] is { } drawn && window < drawn.Length && !double.IsNaN(drawn[window])
+            ? drawn[window]
+            : written;
+
     /// <summary>Loan <paramref name="loan"/>'s partial-payment windows under this scenario (<see cref="LoanPayments"/>),
     /// in time order; null when its obligor pays in full.</summary>
     public PartialPayment[]? PaymentsOfLoan(int loan) => loan < LoanPayments.Length ? LoanPayments[loan] : null;

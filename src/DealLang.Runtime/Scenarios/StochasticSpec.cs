@@ -66,7 +66,23 @@ public sealed record StochasticSpec(
     /// too, so a scenario without one draws what it drew before they existed (under <see cref="Sobol"/>, its own
     /// dimension after those; docs/language.md §10, "Drawn workout lags").</summary>
     public WorkoutModel[] LoanWorkouts { get; init; } = [];
+
+    /// <summary>The partial-payment windows whose share is drawn per path (<c>MinerLoan pays beta mean 60% sd 15% from …</c>),
+    /// in the order written; empty for none. Each draws its beta variate (a loaded one turned through its copula, drawing
+    /// nothing more) after every other draw of a path, a loan's own drawn workout lag's too, so a scenario without one
+    /// draws what it drew before they existed; under <see cref="Sobol"/> from the Philox stream, as a drawn recovery,
+    /// taking no dimension (docs/language.md §10, "Partial payments").</summary>
+    public PaymentShareModel[] PaymentShares { get; init; } = [];
 }
+
+/// <summary>
+/// A partial payment's share drawn per path: window <see cref="Window"/> (0 the first, the scenario's
+/// <see cref="ScenarioSpec.LoanPayments"/> order) of loan <see cref="Loan"/> pays, in each of its periods, a share drawn
+/// once per path from <see cref="Share"/>, a beta by the method of moments with its loadings on the factors (as a drawn
+/// recovery's: a positive loading gives the lower shares on the paths where the factor's shock is low), in place of the
+/// window's own share (its mean).
+/// </summary>
+public sealed record PaymentShareModel(int Loan, int Window, RecoveryBeta Share);
 
 /// <summary>What a factor moves.</summary>
 public enum FactorTarget

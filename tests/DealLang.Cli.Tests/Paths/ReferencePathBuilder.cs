@@ -90,13 +90,17 @@ internal static class ReferencePathBuilder
                 shares[t] = -1.0;
             }
 
-            foreach (PartialPayment window in windows)
+            for (int w = 0; w < windows.Length; w++)
             {
+                PartialPayment window = windows[w];
                 int first = window.From is { } from ? FirstEndReaching(deal, from) : 0;
                 int last = window.To is { } to ? FirstEndReaching(deal, to) : -1;
+                // A share a path drew for the window (a stochastic scenario's 'pays beta …') in place of its own.
+                double[]? drawn = l < scenario.LoanPaymentShares.Length ? scenario.LoanPaymentShares[l] : null;
+                double share = drawn is not null && !double.IsNaN(drawn[w]) ? drawn[w] : window.Share;
                 for (int t = first; t <= (last < 0 ? shares.Length - 1 : last); t++)
                 {
-                    shares[t] = window.Share;
+                    shares[t] = share;
                 }
             }
 

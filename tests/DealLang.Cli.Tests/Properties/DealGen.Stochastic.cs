@@ -15,11 +15,12 @@ namespace DealLang.Cli.Tests.Properties;
 /// each lease whose renewals are drawn and whose renewal terms offer a break; where the deal has the completion index
 /// <c>Bld</c>, maybe a drawn delay of it, loaded as a default is; maybe a drawn workout lag for each party defaulted by
 /// a draw that owes a loan with <c>recovery R after D</c>, loaded as a default is; sobol kept only within 32
-/// dimensions with their options, delay, break dates and workout lags.</summary>
+/// dimensions with their options, delay, break dates and workout lags; maybe a partial payment's share drawn per path on each
+/// loan, loaded as a default is.</summary>
 internal static partial class DealGen
 {
     private static Gen<string> StochasticScenario(DealFrame f, GeneratedDecl[] leases, string name, bool completion, string[] laggedObligors,
-        Dictionary<string, int> contractRenewals) =>
+        Dictionary<string, int> contractRenewals, string[] loans) =>
         from head in All([
             Maybe(Gen.Int[1, 100_000].Select(n => "paths " + Text(n))),
             Maybe(Gen.Int[0, 1_000_000].Select(s => "seed " + Text(s))),
@@ -46,13 +47,15 @@ internal static partial class DealGen
         // A drawn workout lag only for a party this scenario defaults (here by a draw) that owes a loan with a lag (DL0518).
         from workouts in All(f.PartyNames.Zip(defaults).Where(x => x.Second.Length > 0 && laggedObligors.Contains(x.First))
             .Select(x => Maybe(DrawnWorkout(x.First, factors))))
+        // A partial payment's share drawn per path on each loan, maybe: it draws from the Philox stream, taking no Sobol dimension.
+        from shares in All(loans.Select(l => Maybe(DrawnShare(f, l, factors))))
         let dimensions = factors.Length + defaults.Count(d => d.Trim().Length > 0) + renewals.Sum(r => r.Options) + contractDraws.Sum(c => c.Options)
             + breaks.Concat(renewalBreaks).Sum(b => b.Split(" with ").Length - 1) + (delay.Trim().Length > 0 ? 1 : 0)
             + workouts.Count(w => w.Length > 0)
         let sobolFits = processes.All(p => p.Factor.Length == 0) && !correlation.Contains("regimes", StringComparison.Ordinal) && dimensions <= 32
         select Join([
             $"scenario {name} for {f.Name} {{",
-            .. head.Append(variance == "sobol" && !sobolFits ? "" : variance).Concat(processes.Select(p => p.Text)).Concat(deflations.Select(d => d.Text)).Append(correlation).Concat(defaults).Concat(renewals.Select(r => r.Text)).Concat(contractDraws.Select(c => c.Text)).Concat(breaks).Append(delay).Concat(workouts).Concat(renewalBreaks)
+            .. head.Append(variance == "sobol" && !sobolFits ? "" : variance).Concat(processes.Select(p => p.Text)).Concat(deflations.Select(d => d.Text)).Append(correlation).Concat(defaults).Concat(renewals.Select(r => r.Text)).Concat(contractDraws.Select(c => c.Text)).Concat(breaks).Append(delay).Concat(workouts).Concat(renewalBreaks).Concat(shares)
                 .Where(l => l.Trim().Length > 0).SelectMany(l => l.Split('\n')).Select(l => "  " + l.Trim()),
             "}",
         ]);
@@ -158,6 +161,26 @@ internal static partial class DealGen
         select $"{party} workout drawn " + string.Join(", ", lags.Select((m, j) => $"{Text(m)}m with {probabilities[j]}")) + loadings;
 
     private static readonly int[] WorkoutLags = [1, 3, 6, 9, 12, 18, 24, 36, 48, 84];
+
+    /// <summary>A loan's one window paying a share drawn per path (docs/language.md §10, "A share drawn per path"): a mean
+    /// in [1%, 99%] and an sd below √(m (1 − m)) (DL0599), loadings as a default's, with or without a window's start and
+    /// end inside the deal (DL0567), the end not before the start (DL0566).</summary>
+    private static Gen<string> DrawnShare(DealFrame f, string loan, string[] factors) =>
+        from mean in Gen.Int[100, 9900]
+        let most = (int)Math.Floor(Math.Sqrt(mean / 10000.0 * (1 - (mean / 10000.0))) * 10000) - 1
+        from sd in Gen.Int[1, Math.Max(1, most)]
+        from meanText in Rate(mean, mean)
+        from sdText in Rate(sd, sd)
+        from loadings in Loadings(factors.Take(2).ToArray())
+        from window in Gen.Int[0, 3]
+        from dates in IncreasingDates(f.Closing, f.Maturity, 2)
+        select $"{loan} pays beta mean {meanText} sd {sdText}{loadings}" + window switch
+        {
+            1 => $" from {DealFrame.Date(dates[0])}",
+            2 => $" to {DealFrame.Date(dates[1])}",
+            3 => $" from {DealFrame.Date(dates[0])} to {DealFrame.Date(dates[1])}",
+            _ => "",
+        };
 
     private static Gen<string> DrawnRenewals(string lease, string[] factors) =>
         from p in Rate(0, 10000)

@@ -66,7 +66,7 @@ internal static partial class DealGen
         from coinsSold in Gen.Int[0, 3] // 0: sold on enforcement at once, 3: spread over periods, else not sold
         from coinHalfLife in Maybe(Gen.Int[1, 12].Select(n => $"half_life {Text(n)}m")) // a spread sale's market that remembers
         from scenarios in Gen.Int[0, 3].SelectMany(n => All(DealFrame.Numbered("S", n).Select(s => Scenario(f, leases, s, ContractBreaks(fleets), LoanNames(loans), header))))
-        from stochastic in Maybe(StochasticScenario(f, leases, "Mc", tranches.Any(t => t.Contains("completion Bld", StringComparison.Ordinal)), LaggedObligors(loans), ContractRenewals(fleets)))
+        from stochastic in Maybe(StochasticScenario(f, leases, "Mc", tranches.Any(t => t.Contains("completion Bld", StringComparison.Ordinal)), LaggedObligors(loans), ContractRenewals(fleets), LoanNames(loans)))
         from hardCall in Maybe(HardCall(f, tranches, header))
         select Join([
             $"deal {f.Name} {{",

@@ -138,6 +138,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("loan paying in part", @"\n  Ln\d pays \d"), ("loan paying in part in a window", @"\n  Ln\d pays \S+ from \d{4}-\d\d-\d\d to \d"), ("loan paying in part in windows that step", @"\n  (Ln\d) pays [^\n]* to \d{4}-\d\d-\d\d\n  \1 pays \S+ from \d"),
         ("loan's arrears rescheduled in instalments", @"\n  Ln\d pays [^\n]* to \d{4}-\d\d-\d\d then arrears over \d+m"),
         ("loan's arrears capitalised", @"\n  Ln\d pays [^\n]* to \d{4}-\d\d-\d\d then arrears capitalised"),
+        ("loan paying in part a drawn share", @"\n  Ln\d pays beta mean \S+ sd \S+"), ("loan paying in part a loaded drawn share", @"\n  Ln\d pays beta mean \S+ sd \S+ loading "),
         ("notes called when", @"\n  T\d called when Ix\d \+ \S+ <=? \S+"), ("notes called when from a date", @"\n  T\d called when [^\n]* from \d{4}-\d\d-\d\d"),
         ("scheduled notes called", @"tranche (T\d) \{[^\n]*callable from[^\n]*\}[\s\S]*\n  \1 called on \d{4}-\d\d-\d\d(?! at)"),
         ("sell to cover interest", @"sell Cn1 to cover T\d\.interest"), ("sell to cover principal", @"sell Cn1 to cover T\d\.principal"),

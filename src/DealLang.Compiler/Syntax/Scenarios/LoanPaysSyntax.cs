@@ -23,6 +23,11 @@ public sealed record LoanPaysSyntax(NameSyntax Loan, ExpressionSyntax Share, Dat
     /// <summary>Whether the window's arrears are rescheduled (<c>then arrears over D</c> or <c>then arrears capitalised</c>).</summary>
     public bool ReschedulesArrears => ArrearsOver is not null || ArrearsCapitalised;
 
+    /// <summary><c>pays beta mean 60% sd 15% [loading F γ]…</c>: the window's share drawn per path from that beta (its
+    /// loadings the share's own, as a drawn recovery's), a stochastic item; null for a fixed share. <see cref="Share"/> is
+    /// then its mean (docs/language.md §10, "Partial payments").</summary>
+    public BetaRecoverySyntax? Drawn { get; init; }
+
     /// <summary>Where <c>then arrears</c> is written (the clause's first token through its last), for its diagnostics.</summary>
     public SourceSpan? ArrearsSpan { get; init; }
 }
