@@ -47,7 +47,7 @@ internal sealed partial class Lowerer
             if (lease.Declaration is LeaseSyntax { Rvg.Guarantor: { } g })
             {
                 guarantees.Add(new GuaranteeInfo(g.Guarantor?.Text + " for rvg " + lease.Name, IndexOf(g.Guarantor), GuaranteeTarget.LeaseRvg,
-                    lease.Index, Constant(g.Cap), g.Until?.Value));
+                    lease.Index, Constant(g.Cap), Until(g)));
             }
         }
 
@@ -55,6 +55,12 @@ internal sealed partial class Lowerer
     }
 
     private GuaranteeInfo Guarantee(GuarantorSyntax g, GuaranteeTarget kind, Symbol target, bool interest, bool principal) =>
-        new(g.Guarantor?.Text + " for " + target.Name, IndexOf(g.Guarantor), kind, target.Index, Constant(g.Cap), g.Until?.Value,
+        new(g.Guarantor?.Text + " for " + target.Name, IndexOf(g.Guarantor), kind, target.Index, Constant(g.Cap), Until(g),
             Constant(g.Fee), interest, principal);
+
+    // 'until DATE' names the last period the guarantee answers for by its end, as a test's 'from' names the first: a date
+    // on one of the schedule's dates as rolled stands for that date as paid (NamedByDate), so under 'following' a
+    // guarantee 'until 2029-06-30', a Saturday quarter end paid on Monday 07-02, still answers for that quarter; any other
+    // date is compared as written with the ends as paid. Without business days every date is itself.
+    private Date? Until(GuarantorSyntax g) => g.Until?.Value is { } until ? NamedByDate(until) : null;
 }

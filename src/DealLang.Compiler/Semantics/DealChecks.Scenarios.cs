@@ -590,6 +590,11 @@ internal sealed partial class DealChecks
     {
         if (pays.Loan is { Text.Length: > 0 } loanName)
         {
+            if (!windows.ContainsKey(loanName.Text))
+            {
+                CheckWindowAfterTheMaturity(pays, scenario);
+            }
+
             if (windows.TryGetValue(loanName.Text, out LoanPaysSyntax? earlier))
             {
                 CheckWindowAfter(pays, earlier, scenario);
@@ -673,6 +678,23 @@ internal sealed partial class DealChecks
             {
                 _diagnostics.Add(DiagnosticCatalogue.ArrearsRescheduledAfterTheMaturity(span, scenario, loan, to.Value.ToString(), loanMaturity.ToString(), pays.ArrearsCapitalised));
             }
+        }
+    }
+
+    /// <summary>A loan's first window starting in a period after the loan's maturity period (DL0592, a warning): nothing
+    /// falls due in it and no earlier window's arrears carry into it, so it changes nothing. A later window is not
+    /// checked: one following a window with no period between carries that window's arrears on, bearing interest. The
+    /// periods as the run places them: the window's start as a lever names it, the maturity as paid.</summary>
+    private void CheckWindowAfterTheMaturity(LoanPaysSyntax pays, string scenario)
+    {
+        string loan = pays.Loan.Text;
+        if (pays.From is { } from && Maturity is { } dealMaturity && _analysis.Symbols.TryLookup(loan, out Symbol symbol)
+            && symbol.Declaration is LoanSyntax { Maturity.Value: { } loanMaturity } && loanMaturity <= dealMaturity
+            && PeriodEndOf(_analysis.NamedByLever(from.Value)) is { } windowStart
+            && PeriodEndOf(_analysis.PaidOn(loanMaturity)) is { } maturityEnd
+            && windowStart > maturityEnd)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.LoanPaysAfterTheMaturity(from.Span, scenario, loan, from.Value.ToString(), loanMaturity.ToString()));
         }
     }
 

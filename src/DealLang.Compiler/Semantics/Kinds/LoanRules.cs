@@ -185,9 +185,11 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
         }
     }
 
-    // 'default_interest +2%' acts only on what the obligor owes during a workout: the rate of a claim 'accruing coupon',
-    // and the cap on one accruing at a stated rate. Without 'accruing' nothing reads it (DL0433, an error: a term
-    // parsed and ignored); with 'accruing 8%' it moves only the cap, which a reader may not expect (DL0434, a warning).
+    // 'default_interest +2%' acts on what the obligor owes during a workout: the rate of a claim 'accruing coupon', and
+    // the cap on one accruing at a stated rate; and on the arrears of a scenario's partial payments ('L pays 60% from …'),
+    // which bear the coupon plus it (docs/language.md §10, "Partial payments"). Without 'accruing', and no scenario of
+    // the compilation having the loan pay in part, nothing reads it (DL0433, an error: a term parsed and ignored); with
+    // 'accruing 8%' it moves only the cap, which a reader may not expect (DL0434, a warning).
     private static void CheckDefaultInterest(LoanSyntax loan, string name, DealChecks checks)
     {
         if (loan.DefaultInterest is not { } margin)
@@ -195,7 +197,7 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
             return;
         }
 
-        if (loan.RecoveryAccrual is null)
+        if (loan.RecoveryAccrual is null && !PaysInPart(name, checks))
         {
             checks.Diagnostics.Add(DiagnosticCatalogue.DefaultInterestWithoutAccrual(margin.Span, name));
         }
@@ -205,6 +207,11 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
                 margin.Span, name, checks.Analysis.ConstantOf(rate, 0), checks.Analysis.ConstantOf(margin, 0)));
         }
     }
+
+    // Whether a scenario of the compilation has the loan pay in part: its arrears then bear the default interest.
+    private static bool PaysInPart(string name, DealChecks checks) =>
+        SyntaxWalk.Safe(checks.Analysis.Scenarios).Any(scenario => SyntaxWalk.Safe(scenario.Items)
+            .Any(item => item is LoanPaysSyntax { Loan.Text: var loan } && loan == name));
 
     // A schedule's shares are of the original balance and take at most all of it (DL0435), its amounts at most the
     // balance (DL0446): the rest, if any, is due at the maturity, as a bullet. A date in a period ending on or before the interest-only end falls in a period that pays no
