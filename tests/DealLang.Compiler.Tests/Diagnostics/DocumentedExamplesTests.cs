@@ -10,7 +10,9 @@ namespace DealLang.Compiler.Tests.Diagnostics;
 /// <item>a message quoted from a malformed corpus file (<c>578-a-default-dated-before-the-closing.deal(35,3): …</c>):
 /// that file, checked, prints the quoted line, at its line and column and word for word;</item>
 /// <item>an example made only of scenarios for the example deal: the example deal with its scenario replaced by them
-/// prints the quoted lines.</item>
+/// prints the quoted lines;</item>
+/// <item>an example of one line that stands for one line of the example deal (its first two words): the example deal
+/// with that line changed prints the quoted lines.</item>
 /// </list>
 /// Other examples are fragments whose placement in a deal the page leaves to the reader. For those, the section of
 /// every code a corpus file expects names such a file (by quoting its message, or on a '**Reproduced by:**' line);
@@ -77,6 +79,50 @@ public sealed partial class DocumentedExamplesTests
             failures.AddRange(example.Messages
                 .Where(m => !printed.Contains(m))
                 .Select(m => $"{code}: the page quotes\n    {m}\n  but the example deal with its scenario replaced by\n    {string.Join("\n    ", example.Lines)}\n  prints\n    {string.Join("\n    ", printed)}"));
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public void EveryOneLineChangeOfTheExampleDealPrintsWhatThePageQuotes()
+    {
+        // An example of one line whose first two words, at its indentation, are those of exactly one line of the example
+        // deal ('  tranche Loan { ... seniority 0 }', '  account Reserve { ... initial 12m / 0 }') is that line changed: the
+        // example deal with it replaced must print the quoted lines, at their line and column.
+        string[] deal = ExampleDeal().TrimEnd('\n').Split('\n');
+        var examples = new List<(string Code, Example Example, int Line)>();
+        foreach (Section section in Sections().Where(s => !ShownNotWritten.Contains(s.Code)))
+        {
+            foreach (Example example in section.Examples)
+            {
+                var text = example.Lines.Where(l => l.Trim().Length > 0).ToList();
+                if (text.Count != 1 || text[0].Contains('…', StringComparison.Ordinal) || example.Messages.Count == 0
+                    || !example.Messages.All(m => Quoted(m).Path == "mini.deal"))
+                {
+                    continue;
+                }
+
+                var same = Enumerable.Range(0, deal.Length).Where(i => LineKey(deal[i]) == LineKey(text[0])).ToList();
+                if (same.Count == 1)
+                {
+                    examples.Add((section.Code, example with { Lines = text }, same[0]));
+                }
+            }
+        }
+
+        // About thirty today; a parser or key that stopped matching them would pass vacuously.
+        Assert.True(examples.Count >= 25, $"found only {examples.Count} one-line changes of the example deal");
+
+        var failures = new List<string>();
+        foreach ((string code, Example example, int line) in examples)
+        {
+            string[] changed = [.. deal];
+            changed[line] = example.Lines[0];
+            var printed = DealCompiler.Check("mini.deal", string.Join('\n', changed) + "\n").Diagnostics.Select(d => d.ToString()).ToList();
+            failures.AddRange(example.Messages
+                .Where(m => !printed.Contains(m))
+                .Select(m => $"{code}: the page quotes\n    {m}\n  but the example deal with line {line + 1} changed to\n    {example.Lines[0]}\n  prints\n    {string.Join("\n    ", printed)}"));
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
@@ -154,6 +200,15 @@ public sealed partial class DocumentedExamplesTests
     }
 
     // ------------------------------------------------------------------ the page
+
+    /// <summary>Sections whose example shows what cannot be written on a page (an escape character as &lt;ESC&gt;, a byte
+    /// that is not UTF-8 as \xE9): their text is not the file's.</summary>
+    private static readonly HashSet<string> ShownNotWritten = new(StringComparer.Ordinal) { "DL0110", "DL0133" };
+
+    /// <summary>A line's indentation and first two words: '  tranche Loan', '    lessee Tenant'.</summary>
+    private static string LineKey(string line) =>
+        line[..(line.Length - line.TrimStart().Length)] + string.Join(' ', line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2));
+
 
     private sealed record Example(IReadOnlyList<string> Lines, IReadOnlyList<string> Messages);
 
