@@ -14,10 +14,10 @@ namespace DealLang.Compiler.Tests.Diagnostics;
 /// <item>an example of one line that stands for one line of the example deal (its first two words): the example deal
 /// with that line changed prints the quoted lines.</item>
 /// </list>
-/// Other examples are fragments whose placement in a deal the page leaves to the reader. For those, the section of
-/// every code a corpus file expects names such a file (by quoting its message, or on a '**Reproduced by:**' line);
-/// each file named must exist and expect the code, and MalformedCorpusTests holds the file to its expect line, so the
-/// page points at a deal that does produce the code.
+/// Other examples are fragments whose placement in a deal the page leaves to the reader. For those, every section names
+/// where its code is reproduced: a corpus file (by quoting its message, or on a '**Reproduced by:**' line), which must
+/// exist and expect the code (MalformedCorpusTests holds the file to its expect line), or, for a code no corpus file
+/// has, the test file that asserts it.
 /// </summary>
 public sealed partial class DocumentedExamplesTests
 {
@@ -155,27 +155,30 @@ public sealed partial class DocumentedExamplesTests
     }
 
     [Fact]
-    public void EveryCodeTheCorpusReproducesNamesAFileThatDoes()
+    public void EverySectionNamesWhereItsCodeIsReproduced()
     {
         // The codes each corpus file expects, from its '// expect:' line (the corpus tests hold each file to it).
-        string corpus = Path.Combine(RepoFiles.Root(), "tests", "corpus", "malformed");
-        var expects = Directory.EnumerateFiles(corpus, "*.deal")
+        string root = RepoFiles.Root();
+        var expects = Directory.EnumerateFiles(Path.Combine(root, "tests", "corpus", "malformed"), "*.deal")
             .ToDictionary(f => Path.GetFileName(f), f => ExpectedCodes(File.ReadLines(f)), StringComparer.Ordinal);
-        var reproduced = expects.Values.SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
+        var inCorpus = expects.Values.SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
 
         var failures = new List<string>();
-        int named = 0;
+        int corpusNamed = 0, testNamed = 0;
         foreach (Section section in Sections())
         {
-            // The files its '**Reproduced by:**' line names, and those its examples quote a message of its code from.
-            var files = section.Reproduced
-                .Concat(section.Examples.SelectMany(e => e.Messages).Select(Quoted)
-                    .Where(q => q.Code == section.Code && CorpusName().IsMatch(q.Path)).Select(q => Path.GetFileName(q.Path)))
+            // The corpus files its examples quote a message of its code from, and what its '**Reproduced by:**' line names.
+            var corpusFiles = section.Examples.SelectMany(e => e.Messages).Select(Quoted)
+                .Where(q => q.Code == section.Code && CorpusName().IsMatch(q.Path))
+                .Select(q => "tests/corpus/malformed/" + Path.GetFileName(q.Path))
+                .Concat(section.Reproduced.Where(p => p.StartsWith("tests/corpus/malformed/", StringComparison.Ordinal)))
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
-            foreach (string file in files)
+            var testFiles = section.Reproduced.Where(p => !p.StartsWith("tests/corpus/malformed/", StringComparison.Ordinal)).ToList();
+
+            foreach (string file in corpusFiles)
             {
-                if (!expects.TryGetValue(file, out var codes))
+                if (!expects.TryGetValue(Path.GetFileName(file), out var codes))
                 {
                     failures.Add($"{section.Code}: names {file}, which is not in tests/corpus/malformed");
                 }
@@ -185,18 +188,41 @@ public sealed partial class DocumentedExamplesTests
                 }
                 else
                 {
-                    named++;
+                    corpusNamed++;
                 }
             }
 
-            if (files.Count == 0 && reproduced.Contains(section.Code))
+            foreach (string file in testFiles)
             {
-                failures.Add($"{section.Code}: reproduced in tests/corpus/malformed, but its section names no file (add '**Reproduced by:** [NNN-name.deal](../tests/corpus/malformed/NNN-name.deal)')");
+                // A test file reproduces the code where it asserts it, by its code ("DL0507", "error DL0120: ...").
+                string path = Path.Combine(root, file);
+                if (!file.StartsWith("tests/", StringComparison.Ordinal) || !file.EndsWith(".cs", StringComparison.Ordinal) || !File.Exists(path))
+                {
+                    failures.Add($"{section.Code}: names {file}, which is neither a file of tests/corpus/malformed nor a test file");
+                }
+                else if (!Regex.IsMatch(File.ReadAllText(path), $@"\b{section.Code}\b"))
+                {
+                    failures.Add($"{section.Code}: names {file}, which never mentions {section.Code}");
+                }
+                else
+                {
+                    testNamed++;
+                }
+            }
+
+            if (corpusFiles.Count == 0 && inCorpus.Contains(section.Code))
+            {
+                failures.Add($"{section.Code}: reproduced in tests/corpus/malformed, but its section names no corpus file (add '**Reproduced by:** [NNN-name.deal](../tests/corpus/malformed/NNN-name.deal)')");
+            }
+            else if (corpusFiles.Count == 0 && testFiles.Count == 0)
+            {
+                failures.Add($"{section.Code}: its section names no place that reproduces it (add a malformed corpus file and '**Reproduced by:** [NNN-name.deal](../tests/corpus/malformed/NNN-name.deal)', or name the test that asserts it: '**Reproduced by:** [XTests.cs](../tests/.../XTests.cs)')");
             }
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        Assert.True(named >= 250, $"only {named} sections name a corpus file");
+        // Today about 300 sections name a corpus file and some 25 a test: a reader that stopped finding the links would pass vacuously.
+        Assert.True(corpusNamed >= 250 && testNamed >= 20, $"only {corpusNamed} corpus files and {testNamed} test files named");
     }
 
     // ------------------------------------------------------------------ the page
@@ -208,7 +234,6 @@ public sealed partial class DocumentedExamplesTests
     /// <summary>A line's indentation and first two words: '  tranche Loan', '    lessee Tenant'.</summary>
     private static string LineKey(string line) =>
         line[..(line.Length - line.TrimStart().Length)] + string.Join(' ', line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2));
-
 
     private sealed record Example(IReadOnlyList<string> Lines, IReadOnlyList<string> Messages);
 
@@ -276,7 +301,7 @@ public sealed partial class DocumentedExamplesTests
             severity ??= SeverityLine().Match(line) is { Success: true } s ? s.Groups["severity"].Value : null;
             if (line.StartsWith("**Reproduced by:**", StringComparison.Ordinal))
             {
-                reproduced.AddRange(CorpusLink().Matches(line).Select(m => m.Groups["file"].Value));
+                reproduced.AddRange(ReproducedLink().Matches(line).Select(m => m.Groups["path"].Value));
             }
         }
 
@@ -349,8 +374,9 @@ public sealed partial class DocumentedExamplesTests
     [GeneratedRegex(@"(^|/)[0-9]{3}-[^/]+\.deal$")]
     private static partial Regex CorpusName();
 
-    [GeneratedRegex(@"\]\(\.\./tests/corpus/malformed/(?<file>[0-9]{3}-[^)/]+\.deal)\)")]
-    private static partial Regex CorpusLink();
+    /// <summary>A link from docs/ to a file of the repository: '](../tests/corpus/malformed/074-seniority-zero.deal)'.</summary>
+    [GeneratedRegex(@"\]\(\.\./(?<path>[^)]+)\)")]
+    private static partial Regex ReproducedLink();
 
     [GeneratedRegex("DL[0-9]{4}")]
     private static partial Regex CodeWord();
