@@ -18,7 +18,10 @@ public static partial class DiagnosticCatalogue
     /// <summary>DL0702: a holding names a deal that no imported file declares.</summary>
     public static Diagnostic UnknownEntity(SourceSpan span, string holding, string entity, string? suggestion) =>
         Error("DL0702", span, $"holding '{holding}' is of '{entity}', but no imported file declares a deal of that name"
-            + (suggestion is null ? "; import the file that declares it (import \"hyperion.deal\")" : $"; did you mean '{suggestion}'?"));
+            // The example path is the deal's own name: a fixed one ("hyperion.deal", as it was) read as an instruction to import that file.
+            + (suggestion is null
+                ? $"; import the file that declares it at the top of this file (e.g. import \"{entity.ToLowerInvariant()}.deal\")"
+                : $"; did you mean '{suggestion}'?"));
 
     /// <summary>DL0703: a holding names a member of an imported deal that is neither a tranche nor an equity of it.</summary>
     public static Diagnostic UnknownHeldMember(SourceSpan span, string holding, string entity, string member, string known) =>

@@ -159,6 +159,9 @@ public class ChainCompilationTests
 
         var unknown = Assert.Single(c.Diagnostics, d => d.Severity == Severity.Error);
         Assert.Equal(("DL0702", "spv.deal"), (unknown.Code, unknown.Span.Path));
+        // No deal's name is close, so the message says what to import, with the deal's own name as the example path.
+        Assert.Equal("holding 'Up' is of 'Parent', but no imported file declares a deal of that name; import the file that declares it"
+            + " at the top of this file (e.g. import \"parent.deal\")", unknown.Message);
     }
 
     [Fact]

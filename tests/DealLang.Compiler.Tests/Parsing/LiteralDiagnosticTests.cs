@@ -124,7 +124,6 @@ public sealed class LiteralDiagnosticTests
 
     [Theory]
     [InlineData("deal D { lease L on C { renewals 2.5 x 4y at lessee option } }", "the number of renewals must be a whole number of at least 0, found '2.5'")]
-    [InlineData("deal D { tranche T { seniority 0 } }", "seniority must be a whole number of at least 1, found '0'")]
     [InlineData("deal D { tranche T { seniority 1.5 } }", "seniority must be a whole number of at least 1, found '1.5'")]
     [InlineData("scenario S for D { L renewals taken 1.5 }", "the number of renewals taken must be a whole number of at least 0, found '1.5'")]
     public void CountsMustBeWholeNumbers(string text, string message) =>

@@ -6,8 +6,8 @@ namespace DealLang.Compiler.Tests.Semantics;
 /// <summary>
 /// Errors do not stop at the first: one file with a mistake of (nearly) every kind reports them all in one run.
 /// Left out, because they rule others out: DL0402 (no deal at all), DL0404 (closing after maturity disables the
-/// date checks that need both), DL0411 (no waterfall disables the waterfall checks) and DL0422 (the parser already
-/// rejects seniority 0).
+/// date checks that need both), DL0411 (no waterfall disables the waterfall checks) and DL0422 (its own test,
+/// StructureTests.SeniorityZeroInTheFileIsTheCheckersToReport).
 /// </summary>
 public sealed class AllErrorsInOneRunTests
 {

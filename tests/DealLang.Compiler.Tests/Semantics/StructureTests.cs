@@ -373,9 +373,24 @@ public sealed class StructureTests
     }
 
     [Fact]
+    public void SeniorityZeroInTheFileIsTheCheckersToReport()
+    {
+        // 'seniority 0' is a whole number: the parser reads it and leaves it to DL0422, which names the tranche (a rank
+        // that is not whole, 1.5, is the parser's DL0106).
+        string text = Deal("  tranche Junior { balance 1m  coupon 5%  seniority 0 }");
+        Diagnostic d = Single(Errors(text), "DL0422");
+
+        Assert.Equal("the seniority of tranche 'Junior' must be 1 (most senior) or more, not 0", d.Message);
+        // Located at the item, where the reader fixes it.
+        string[] lines = text.Split('\n');
+        int line = Array.FindIndex(lines, l => l.Contains("tranche Junior", StringComparison.Ordinal));
+        Assert.Equal((line + 1, lines[line].IndexOf("seniority 0", StringComparison.Ordinal) + 1), (d.Span.Line, d.Span.Column));
+    }
+
+    [Fact]
     public void SeniorityStartsAtOne()
     {
-        // The parser already rejects 'seniority 0' (DL0106); a hand-built tree can still carry it.
+        // A hand-built tree can carry a rank below 1 that no file can write ('-1' is not a number the parser reads).
         var bag = new DiagnosticBag();
         CompilationUnitSyntax unit = DealParser.Parse(SemanticHarness.FilePath, Deal(), bag);
         DealSyntax deal = unit.Deals[0];

@@ -229,8 +229,13 @@ internal sealed partial class CstToAst
     }
 
     // SENIORITY NUMBER   # seniorityItem
+    // A whole number of 0 is read, and left to the checker's DL0422, which names the tranche ('seniority 0' reads as
+    // a rank, not as a malformed count); a number that is not whole (1.5) is DL0106 here. Rejecting 0 here too had
+    // left DL0422 unreachable from any file.
     private SenioritySyntax? VisitSeniority(SeniorityItemContext context) =>
-        VisitWholeNumber(Matched(context.NUMBER()), "seniority", minimum: 1) is { } rank
+        (Matched(context.NUMBER()) is { } token && Literals.TryParseWholeNumber(token.Text, out int read) && read == 0
+            ? read
+            : VisitWholeNumber(Matched(context.NUMBER()), "seniority", minimum: 1)) is { } rank
             ? new SenioritySyntax(rank, Span(context))
             : null;
 
