@@ -213,7 +213,7 @@ public sealed class ChainRunner
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(source);
         EntityOutcome top = outcome.Entities[^1];
-        var draws = PathReplay.DrawsOf(source, entities[^1].Inputs, path);
+        var draws = PathReplay.DrawsOf(source, entities[^1].Inputs, path, entities[^1].Result.PeriodsRun);
         return outcome with { Entities = [.. outcome.Entities.Take(outcome.Entities.Length - 1), top with { Outcome = top.Outcome with { Draws = draws } }] };
     }
 

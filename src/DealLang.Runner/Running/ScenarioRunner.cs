@@ -88,7 +88,7 @@ public sealed class ScenarioRunner
 
         // What path 0 drew (factor shocks, drawn rates, jumps, stressed share, default dates…), read as
         // 'mc --replay-path 0' reads it, so the two list the same 'drawn' rows with the same numbers.
-        return stochastic is null ? outcome : outcome with { Draws = PathReplay.DrawsOf(stochastic, inputs, 0) };
+        return stochastic is null ? outcome : outcome with { Draws = PathReplay.DrawsOf(stochastic, inputs, 0, result.PeriodsRun) };
     }
 
     /// <summary>A finished run's <see cref="ScenarioOutcome"/>: the ledger copied (if kept) and every kind's summary
