@@ -143,12 +143,8 @@ internal static class McChain
         (ChainRunner runner, ChainPaths filler) = simulation.NewPathRunner(fullLedger: true);
         filler.Run(path);
         string name = string.Create(CultureInfo.InvariantCulture, $"{scenario} path {path}");
-        ChainOutcome outcome = runner.OutcomeOf(name, filler.DrawnScenarios(), simulation.DrawnDefaults);
-
         // The top's summary lists what the path drew, as the row's last columns (Top.column) hold it.
-        EntityOutcome top = outcome.Entities[^1];
-        var draws = PathReplay.DrawsOf(simulation.Source, runner.Buffers(runner.Count - 1).Inputs, path);
-        outcome = outcome with { Entities = [.. outcome.Entities.Take(outcome.Entities.Length - 1), top with { Outcome = top.Outcome with { Draws = draws } }] };
+        ChainOutcome outcome = runner.WithTopDraws(runner.OutcomeOf(name, filler.DrawnScenarios(), simulation.DrawnDefaults), simulation.Source, path);
         var reports = new List<(string Title, string FileStem, string Text)>();
         foreach (EntityOutcome entity in outcome.Entities)
         {

@@ -1,9 +1,18 @@
 namespace DealLang.Compiler.Diagnostics;
 
 // A guarantor behind a lease or a tranche and a scenario's levers on it (docs/language.md §5 "Guarantors", §10):
-// DL0730–DL0749, kept together so they read as one.
+// DL0730–DL0749, kept together so they read as one; and a lease's guarantor written on its rvg line without 'with',
+// DL0594.
 public static partial class DiagnosticCatalogue
 {
+    /// <summary>DL0594 (warning): a lease's guarantor clause written straight after its <c>rvg</c> item on the same line,
+    /// without <c>with</c> (<c>rvg guarantees G cap M until D guarantor P cap M2</c>): the grammar reads it as the lease's
+    /// rent guarantor, where the line most likely meant the RVG's (<c>… until D with guarantor P cap M2</c>). The reading
+    /// stands; the warning says how each is written.</summary>
+    public static Diagnostic RvgLineRentGuarantor(SourceSpan span, string lease, string party) =>
+        Warning("DL0594", span,
+            $"'guarantor {party}' follows the rvg of lease '{lease}' on its line without 'with', so it is the guarantor of the lease's rent, not of its RVG: for a guarantor behind the RVG write 'rvg … with guarantor {party} …'; for the rent's, put 'guarantor {party} …' on a line of its own");
+
     /// <summary>DL0730: a lease's or a contract's guarantor with a fee or a 'covers': it pays what the lessee or customer
     /// leaves unpaid, for no fee the deal pays; both belong to a tranche's guarantee.</summary>
     public static Diagnostic GuaranteeTermOnLease(SourceSpan span, string kind, string name, string term) =>

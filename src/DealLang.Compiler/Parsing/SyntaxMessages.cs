@@ -52,6 +52,15 @@ internal static class SyntaxMessages
             return message;
         }
 
+        // 'then' after an item (a lever) that is already complete, 'Tenant defaults on 2027-01-01 then …': the closest
+        // keyword a new item may start with ('trend', a name) would be a misleading guess; say where 'then' belongs.
+        if (token.Type == DealLangLexer.THEN && !expected.Contains(DealLangLexer.THEN))
+        {
+            return $"{message}: what comes before it is complete and takes no 'then' (only 'if C then A else B', a loan's "
+                + "'pays S … then arrears …', a drawn PD's 'until D then R per year' and a cure's 'prepaying T then into A' do); "
+                + "write what follows as an item of its own";
+        }
+
         // A misspelt keyword ('balanse' for 'balance', or another keyword: 'default' for 'defaults'): the
         // suggestion says more than the list would.
         if ((token.Type == DealLangLexer.IDENT || KeywordText(token.Type) is not null)

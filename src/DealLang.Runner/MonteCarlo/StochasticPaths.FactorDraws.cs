@@ -25,11 +25,11 @@ public sealed partial class StochasticPaths
     /// <summary>
     /// What path <paramref name="path"/>, the one last filled into <paramref name="into"/>, drew for its factors: each
     /// factor's path shock Z_k (<see cref="Factors"/>' order), each drawn rate, m + s Z_k as the path ran with it
-    /// (<see cref="RateFactors"/>' order), each jump factor's jumps over the periods whose levels the run reads
-    /// (<see cref="JumpFactors"/>' order), and with regimes the share of the path shocks' variance drawn in the stress
-    /// regime (one entry; none without). Allocates nothing.
+    /// (<see cref="RateFactors"/>' order), each jump factor's jumps over the periods whose levels the run read, its
+    /// first <paramref name="periodsRun"/> (<see cref="JumpFactors"/>' order), and with regimes the share of the path
+    /// shocks' variance drawn in the stress regime (one entry; none without). Allocates nothing.
     /// </summary>
-    internal void ReadFactorDraws(PathInputs into, int path, Span<double> shocks, Span<double> rates, Span<int> jumps, Span<double> stressedShare)
+    internal void ReadFactorDraws(PathInputs into, int path, int periodsRun, Span<double> shocks, Span<double> rates, Span<int> jumps, Span<double> stressedShare)
     {
         if (!works.TryGetValue(into, out Work? w))
         {
@@ -54,7 +54,7 @@ public sealed partial class StochasticPaths
 
         if (jumps.Length > 0)
         {
-            JumpCounts(w, path, jumps);
+            JumpCounts(w, path, periodsRun, jumps);
         }
 
         if (stressedShare.Length > 0)
@@ -66,17 +66,21 @@ public sealed partial class StochasticPaths
     /// <summary>Each jump factor's jumps on path <paramref name="path"/>: the Poisson counts <see cref="Jumps"/> drew,
     /// counted again from the period draws the fill left in <see cref="Work.Draws"/> (a factor with jumps is an index's,
     /// so the path drew its factors period by period, never directly), the uniforms read as the path's stream read them
-    /// (mirrored on an antithetic odd path). The last period's count is left out, as <see cref="Jumps"/> leaves it out
-    /// of the level: it would move the level after the run.</summary>
-    void JumpCounts(Work w, int path, Span<int> jumps)
+    /// (mirrored on an antithetic odd path), over the <paramref name="periodsRun"/> periods the path's run read: the
+    /// count drawn in period t moves the levels from period t + 1 on, so the counts of periods 0 … run − 2 are the ones
+    /// that moved a level the run read. A path whose run ends early (its collateral all sold, its maturity's workout
+    /// never reached) shows the jumps it lived through, not those its unread workout periods drew; on a path that ran
+    /// the whole calendar this is every count but the last, as <see cref="Jumps"/> leaves the last out of the level.</summary>
+    void JumpCounts(Work w, int path, int periodsRun, Span<int> jumps)
     {
+        int run = Math.Clamp(periodsRun, 0, periods);
         int k = factors.Length, regime = lowerStress is null ? 0 : 1, perPeriod = regime + k + jumpFactors.Length;
         uint stream = spec.Antithetic ? (uint)(path >> 1) : (uint)path;
         var rng = new PathStream(Seed, stream, spec.Antithetic && (path & 1) == 1); // for its mirroring only: it draws nothing
         for (int x = 0; x < jumpFactors.Length; x++)
         {
             int n = 0;
-            for (int t = 0; t < periods - 1; t++)
+            for (int t = 0; t < run - 1; t++)
             {
                 n += Poisson(rng.Uniform(w.Draws[(t * perPeriod) + regime + k + x]), jumpMean[x][t], jumpNone[x][t]);
             }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using DealLang.Runner.MonteCarlo;
 using DealLang.Runner.Paths;
+using DealLang.Runner.Simulation;
 using DealLang.Runtime;
 
 namespace DealLang.Runner.Running;
@@ -82,9 +83,10 @@ public sealed class ChainRunner
         {
             // Run deterministically, a stochastic scenario is its path 0 at its own seed (docs/language.md §10), the
             // whole chain on that path's draws.
-            var paths = new ChainPaths(this, new StochasticPaths(Top, scenario, StochasticPaths.DefaultSeed(scenario), 1), scenario);
+            var source = new StochasticPaths(Top, scenario, StochasticPaths.DefaultSeed(scenario), 1);
+            var paths = new ChainPaths(this, source, scenario);
             paths.Run(0);
-            return OutcomeOf(scenario.Name, paths.DrawnScenarios(), PartySummaries.DrawnDefaults(Top, scenario.Stochastic));
+            return WithTopDraws(OutcomeOf(scenario.Name, paths.DrawnScenarios(), PartySummaries.DrawnDefaults(Top, scenario.Stochastic)), source, 0);
         }
 
         ScenarioSpec[] specs = Prepare(scenario);
@@ -200,6 +202,19 @@ public sealed class ChainRunner
         }
 
         return new ChainOutcome(name, results.MoveToImmutable());
+    }
+
+    /// <summary><paramref name="outcome"/> (this chain's, from <see cref="OutcomeOf"/> after path <paramref name="path"/>
+    /// of <paramref name="source"/>, the top's draws) with the top's summary listing what the path drew under
+    /// <c>drawn</c>, as its <c>--paths-out</c> row's last columns hold it: the same rows for <c>deallang run</c> of a
+    /// stochastic scenario (path 0) as for <c>mc --replay-path</c>.</summary>
+    public ChainOutcome WithTopDraws(ChainOutcome outcome, IPathSource source, int path)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(source);
+        EntityOutcome top = outcome.Entities[^1];
+        var draws = PathReplay.DrawsOf(source, entities[^1].Inputs, path, entities[^1].Result.PeriodsRun);
+        return outcome with { Entities = [.. outcome.Entities.Take(outcome.Entities.Length - 1), top with { Outcome = top.Outcome with { Draws = draws } }] };
     }
 
     /// <summary>The result buffers of entity <paramref name="e"/> (run order) after the last <see cref="Run"/>, and its

@@ -1,5 +1,6 @@
 using DealLang.Runner.MonteCarlo;
 using DealLang.Runner.Paths;
+using DealLang.Runner.Simulation;
 using DealLang.Runtime;
 
 namespace DealLang.Runner.Running;
@@ -64,15 +65,16 @@ public sealed class ScenarioRunner
     {
         ArgumentNullException.ThrowIfNull(scenario);
         IReadOnlyDictionary<string, DefaultModel>? drawn = null;
+        StochasticPaths? stochastic = null;
         if (StochasticPaths.IsStochastic(scenario))
         {
             // A stochastic scenario run deterministically ('deallang run') is its path 0 at its own seed
             // (docs/language.md §10, "Stochastic scenarios"); its summaries read the dates that path drew, and its
             // parties' rows the PDs it draws them from.
-            var source = new StochasticPaths(deal, scenario, StochasticPaths.DefaultSeed(scenario), 1);
-            source.Fill(0, inputs);
+            stochastic = new StochasticPaths(deal, scenario, StochasticPaths.DefaultSeed(scenario), 1);
+            stochastic.Fill(0, inputs);
             drawn = PartySummaries.DrawnDefaults(deal, scenario.Stochastic);
-            scenario = source.Drawn(inputs);
+            scenario = stochastic.Drawn(inputs);
         }
         else
         {
@@ -82,7 +84,11 @@ public sealed class ScenarioRunner
         result.Reset();
         Program.Run(inputs, result);
 
-        return Outcome(deal, index, result, scenario, inputs, drawn);
+        ScenarioOutcome outcome = Outcome(deal, index, result, scenario, inputs, drawn);
+
+        // What path 0 drew (factor shocks, drawn rates, jumps, stressed share, default dates…), read as
+        // 'mc --replay-path 0' reads it, so the two list the same 'drawn' rows with the same numbers.
+        return stochastic is null ? outcome : outcome with { Draws = PathReplay.DrawsOf(stochastic, inputs, 0, result.PeriodsRun) };
     }
 
     /// <summary>A finished run's <see cref="ScenarioOutcome"/>: the ledger copied (if kept) and every kind's summary

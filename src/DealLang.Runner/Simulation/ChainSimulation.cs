@@ -152,7 +152,8 @@ public sealed class ChainSimulation
 
         public void AddRow(PathBlock rows)
         {
-            draws.Read(runner.Buffers(runner.Count - 1).Inputs, figures[^1].Path); // the top's inputs, which the source filled (ChainPaths)
+            (RunResult top, PathInputs inputs) = runner.Buffers(runner.Count - 1);
+            draws.Read(inputs, figures[^1].Path, top.PeriodsRun); // the top's inputs, which the source filled (ChainPaths), and its run
             rows.Add(figures, draws);
         }
     }

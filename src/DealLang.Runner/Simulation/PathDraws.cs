@@ -144,7 +144,8 @@ public sealed class PathDraws
     /// <summary>[factor drawn as a rate, the scenario's order]: the deflation a year the path ran at, m + s Z_k.</summary>
     public double[] Rates { get; }
 
-    /// <summary>[index factor with jumps, the scenario's order]: the jumps that moved the levels the run reads.</summary>
+    /// <summary>[index factor with jumps, the scenario's order]: the jumps that moved the levels the path's run read (its
+    /// periods run, not the deal's whole calendar).</summary>
     public int[] Jumps { get; }
 
     /// <summary>With regimes, one entry: the share of the path shocks' variance drawn in the stress regime; else none.</summary>
@@ -158,8 +159,10 @@ public sealed class PathDraws
     /// numbers), what a path's row and its replay's summary show.</summary>
     public double[] Row { get; }
 
-    /// <summary>Reads what path <paramref name="path"/>, the one last filled into <paramref name="inputs"/>, drew.</summary>
-    public void Read(PathInputs inputs, int path)
+    /// <summary>Reads what path <paramref name="path"/>, the one last filled into <paramref name="inputs"/>, drew; its
+    /// run read <paramref name="periodsRun"/> periods (<see cref="RunResult.PeriodsRun"/>; a chain's, the top's), over
+    /// which its jumps are counted.</summary>
+    public void Read(PathInputs inputs, int path, int periodsRun)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentOutOfRangeException.ThrowIfNegative(path);
@@ -169,7 +172,7 @@ public sealed class PathDraws
         }
 
         source!.ReadDraws(inputs, RenewalsTaken, DelayMonths, Recoveries, BreakMonths, WorkoutMonths, LoanWorkoutMonths, PaymentShares);
-        source.ReadFactorDraws(inputs, path, Shocks, Rates, Jumps, StressedShare);
+        source.ReadFactorDraws(inputs, path, periodsRun, Shocks, Rates, Jumps, StressedShare);
         source.ReadDefaultDates(inputs, defaultParties, DefaultDates);
         int c = 0;
         Put(RenewalsTaken, ref c);

@@ -46,17 +46,18 @@ public static class PathReplay
             scenario = ScenarioSpec.AsWritten(deal) with { Name = name, PartyDefaults = defaults };
         }
         ScenarioOutcome outcome = ScenarioRunner.Outcome(deal, new LayoutIndex(deal, program.Layout), result, scenario, drawn: drawn);
-        return (outcome with { Draws = DrawsOf(source, inputs, path) }, figures);
+        return (outcome with { Draws = DrawsOf(source, inputs, path, result.PeriodsRun) }, figures);
     }
 
     /// <summary>What path <paramref name="path"/>, last filled into <paramref name="inputs"/>, drew, as its per-path
     /// row's last columns hold it (<see cref="PathDraws"/>, read the same way): what its replayed summary lists under
-    /// <c>drawn</c>. Empty from a source that draws nothing of the kind.</summary>
-    public static ImmutableArray<PathDrawFigure> DrawsOf(IPathSource source, PathInputs inputs, int path)
+    /// <c>drawn</c>. Empty from a source that draws nothing of the kind. <paramref name="periodsRun"/>: the periods
+    /// the path's run read (its jumps are counted over them).</summary>
+    public static ImmutableArray<PathDrawFigure> DrawsOf(IPathSource source, PathInputs inputs, int path, int periodsRun)
     {
         ArgumentNullException.ThrowIfNull(source);
         var draws = PathDraws.Of(source);
-        draws.Read(inputs, path);
+        draws.Read(inputs, path, periodsRun);
         return [.. draws.Figures().Select(d => new PathDrawFigure(d.Column.Name, d.Column.Kind, d.Value))];
     }
 }

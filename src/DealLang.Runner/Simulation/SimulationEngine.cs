@@ -149,7 +149,7 @@ public sealed class SimulationEngine
 
         public void AddRow(PathBlock rows)
         {
-            draws.Read(inputs, figures.Path); // only for a row: a run without one reads nothing more than before
+            draws.Read(inputs, figures.Path, result.PeriodsRun); // only for a row: a run without one reads nothing more than before
             rows.Add(figures, draws);
         }
     }

@@ -94,6 +94,12 @@ internal sealed class RunFigures
                 Numbers[path + ".Maximum"] = new(scaling, range.Maximum);
                 Others.Add(path + ".Kind=" + range.Kind);
                 return;
+            case PathDrawFigure draw:
+                // What a stochastic scenario's path 0 drew ('drawn' rows): money only where its column is (a shock, a
+                // rate, a count of jumps or months, a date is what it was).
+                Numbers[path + ".Value"] = new(draw.Kind == DealLang.Runner.Simulation.PathColumnKind.Money ? Scaling.Money : Scaling.Invariant, draw.Value);
+                Others.Add(path + ".Kind=" + draw.Kind);
+                return;
             case string or bool or int or long or Date or Enum:
                 Others.Add(path + "=" + Convert.ToString(value, CultureInfo.InvariantCulture));
                 return;

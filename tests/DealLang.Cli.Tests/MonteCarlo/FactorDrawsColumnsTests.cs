@@ -74,7 +74,8 @@ public sealed class FactorDrawsColumnsTests : IDisposable
         // a path's run reaches them) a path draws: the regime's uniform (switch when below 1 − e^{−λΔ_t}), H100Rent's normal, SOFR's,
         // H100Rent's jump uniform (docs/language.md §10, "The generator"). ε = L ξ with the regime's Cholesky factor
         // (L₂₁ = ρ, L₂₂ = √(1 − ρ²)); Z_k = Σ_t √(Δ_t / T) ε_{k,t}; the stressed share Σ Δ_t / T over the stressed
-        // periods; the jumps Σ N_t over every period but the last, N_t the Poisson(0.4 Δ_t) inversion of its uniform.
+        // periods; the jumps Σ N_t over the periods the path's run read but its last (t = 0 … run − 2, run its replay's
+        // periodsRun), N_t the Poisson(0.4 Δ_t) inversion of its uniform.
         using DealHost host = Compiled(CoreWeave, null);
         DealDescription deal = host.Program.Description;
 
@@ -85,7 +86,7 @@ public sealed class FactorDrawsColumnsTests : IDisposable
         Assert.Equal([.. CoreWeaveColumns, "Microsoft default date", "AiLab default date"], names[^6..]);
         for (int path = 0; path < 4; path++)
         {
-            (double z1, double z2, int jumps, double stressed) = CoreWeaveByHand(deal, path);
+            (double z1, double z2, int jumps, double stressed) = CoreWeaveByHand(deal, path, PeriodsRun(path));
             Assert.Equal(z1, ((double[])rows["H100Rent shock"])[path], 1e-12);
             Assert.Equal(z2, ((double[])rows["SOFR shock"])[path], 1e-12);
             Assert.Equal(jumps, ((int[])rows["H100Rent jumps"])[path]);
@@ -168,8 +169,40 @@ public sealed class FactorDrawsColumnsTests : IDisposable
         Assert.Contains(0.0, ((double?[])single["stressed share"]).Select(s => s!.Value));
     }
 
-    /// <summary>CoreWeave's Stochastic path <paramref name="path"/> at seed 42 by hand (the test above says how).</summary>
-    private static (double Rent, double Sofr, int Jumps, double Stressed) CoreWeaveByHand(DealDescription deal, int path)
+    [Fact]
+    public void A_path_whose_run_ends_early_counts_only_the_jumps_of_the_periods_it_ran()
+    {
+        // CoreWeave's path 0 runs 27 of the calendar's periods (its collateral sold before the workout's end): its row's
+        // jumps are N_0 + … + N_25, those that moved a level the run read (4), not the whole calendar's N_0 + … + N_{P−2}
+        // (13), which count launches in workout periods the path never reached (docs/language.md §10).
+        using DealHost host = Compiled(CoreWeave, null);
+        DealDescription deal = host.Program.Description;
+        int run = PeriodsRun(0);
+        Assert.Equal(27, run);
+        Assert.True(run < deal.Periods);
+        string csv = Ok(CliHarness.Run("mc", CoreWeave, "--scenario", "Stochastic", "--replay-path", "0", "--format", "csv"));
+        string row = csv.ReplaceLineEndings("\n").Split('\n').Single(l => l.StartsWith("drawn,H100Rent jumps,", StringComparison.Ordinal));
+        Assert.Equal("drawn,H100Rent jumps,4", row);
+        Assert.Equal(4, CoreWeaveByHand(deal, 0, run).Jumps);
+        Assert.Equal(13, CoreWeaveByHand(deal, 0, deal.Periods).Jumps);
+
+        // 'run' of the scenario is its path 0, and says the same.
+        string ran = Ok(CliHarness.Run("run", CoreWeave, "--scenario", "Stochastic", "--format", "csv"));
+        Assert.Contains("drawn,H100Rent jumps,4", ran.ReplaceLineEndings("\n").Split('\n'));
+    }
+
+    /// <summary>The periods CoreWeave's Stochastic path <paramref name="path"/> ran (its replay's JSON <c>periodsRun</c>).</summary>
+    private static int PeriodsRun(int path)
+    {
+        string json = Ok(CliHarness.Run("mc", CoreWeave, "--scenario", "Stochastic", "--replay-path", path.ToString(CultureInfo.InvariantCulture), "--format", "json"));
+        using JsonDocument document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateObject().Single(o => o.Name.EndsWith(".summary", StringComparison.Ordinal))
+            .Value.GetProperty("scenarios")[0].GetProperty("periodsRun").GetInt32();
+    }
+
+    /// <summary>CoreWeave's Stochastic path <paramref name="path"/> at seed 42 by hand (the test above says how), its
+    /// jumps over the first <paramref name="run"/> periods.</summary>
+    private static (double Rent, double Sofr, int Jumps, double Stressed) CoreWeaveByHand(DealDescription deal, int path, int run)
     {
         var rng = new PathStream(42, (uint)(path >> 1), mirrored: (path & 1) == 1); // antithetic: path 2k+1 mirrors stream k
         Date[] b = deal.Boundaries;
@@ -191,7 +224,7 @@ public sealed class FactorDrawsColumnsTests : IDisposable
             sofr += weight * ((rho * xi1) + (Math.Sqrt(1 - (rho * rho)) * xi2));
             share += stressed ? weight * weight : 0;
             double u = rng.Uniform();
-            if (t < periods - 1)
+            if (t < run - 1)
             {
                 // Poisson(λΔ) by inversion: the smallest n whose distribution function reaches u.
                 double lambda = 0.4 * dt, p = Math.Exp(-lambda), cdf = p;

@@ -312,6 +312,37 @@ public sealed class KeywordTypoTests
         Assert.Equal([("DL0101", 2), ("DL0105", 4)], diagnostics.Select(d => (d.Code, d.Span.Line)));
     }
 
+    // ------------------------------------------------------------ 'then' after a complete item
+
+    private const string ThenMessage =
+        "unexpected 'then': what comes before it is complete and takes no 'then' (only 'if C then A else B', a loan's "
+        + "'pays S … then arrears …', a drawn PD's 'until D then R per year' and a cure's 'prepaying T then into A' do); "
+        + "write what follows as an item of its own";
+
+    // Fuzz found 'then' after a finished lever answered with "did you mean 'trend'?" ('trend' a name a new lever may
+    // start with, two edits from 'then'): the message now says where 'then' belongs. Columns by hand: 'then' follows
+    // the lever on line 6 ("  T defaults on 2027-01-01 " is 27 characters; "  paths 100 " 12).
+    [Theory]
+    [InlineData("T defaults on 2027-01-01 then 2028-01-01", 28)]
+    [InlineData("paths 100 then", 13)]
+    public void ThenAfterAFinishedLeverSaysWhereThenBelongs(string lever, int column)
+    {
+        Diagnostic d = Single($"deal X {{\n  party T {{ }}\n}}\n\nscenario S for X {{\n  {lever}\n}}", "DL0101");
+        Assert.Equal(ThenMessage, d.Message);
+        Assert.Equal((6, column), (d.Span.Line, d.Span.Column));
+    }
+
+    [Fact]
+    public void ThenAfterADeclarationsItemSaysTheSame() =>
+        Assert.Equal(ThenMessage, Single("deal X {\n  tranche A { balance 1bn then coupon 5% }\n}", "DL0101").Message);
+
+    [Fact]
+    public void ThenWhereItBelongsIsNoError()
+    {
+        (_, var diagnostics) = ParseHelper.Parse("deal X {\n  tranche A { balance 1bn  coupon if date > 2027-01-01 then 5% else 6% }\n}");
+        Assert.Empty(diagnostics);
+    }
+
     // ------------------------------------------------------------ suggestions
 
     [Theory]

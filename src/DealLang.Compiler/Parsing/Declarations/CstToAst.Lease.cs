@@ -44,8 +44,11 @@ internal sealed partial class CstToAst
         ExpressionSyntax? fee = null, feeFloor = null;
         bool amortising = false;
         BreakOptionSyntax? breakOption = null;
+        LeaseItemContext? previous = null;
         foreach (LeaseItemContext item in context.leaseItem())
         {
+            WarnRvgLineGuarantor(name.Text, previous, item);
+            previous = item;
             switch (item)
             {
                 case LesseeItemContext l:
@@ -111,6 +114,20 @@ internal sealed partial class CstToAst
             FeeFloor = feeFloor,
             BreakOption = breakOption,
         };
+    }
+
+    // A guarantor clause straight after an rvg item without its own 'with guarantor', on the rvg's last line: the grammar
+    // reads it as the lease's rent guarantor (leaseGuarantorItem), but written there it was most likely meant as the
+    // RVG's ('rvg … with guarantor P cap M'), a different guarantee (it tops up the RVG claim, not the rent). On a line of
+    // its own, or after any other item, a guarantor is plainly the rent's.
+    private void WarnRvgLineGuarantor(string lease, LeaseItemContext? previous, LeaseItemContext item)
+    {
+        if (previous is RvgItemContext rvg && rvg.guarantorClause() is null && item is LeaseGuarantorItemContext guarantor
+            && guarantor.Start.Line == rvg.Stop.Line)
+        {
+            GuarantorClauseContext clause = guarantor.guarantorClause();
+            Report(DiagnosticCatalogue.RvgLineRentGuarantor(Span(clause), lease, clause.party?.GetText() ?? ""));
+        }
     }
 
     // (INDEXED ident indexationPart*) in rentItem
