@@ -3,17 +3,19 @@ namespace DealLang.Compiler.Diagnostics;
 // A loan's workout ('recovery 40% after 18m accruing 8% in 4 instalments', docs/language.md §5 "loan"): DL0489 a lag
 // that is not a whole number of payment periods, DL0490 one longer than any workout the run could reach, DL0498
 // instalments that end beyond it, DL0499 an accrual on a recovery received at once, and DL0491 a dated default whose
-// recovery falls after the deal's maturity; DL0433 default interest nothing accrues at, DL0434 default interest beside a
+// recovery falls after the deal's maturity; DL0433 default interest nothing reads (a warning), DL0434 default interest beside a
 // stated accrual rate; DL0435 an amortisation schedule's shares above the balance, DL0436 scheduled principal while
 // interest-only.
 public static partial class DiagnosticCatalogue
 {
-    /// <summary>DL0433: <c>default_interest</c> on a loan whose recovery claim accrues nothing: the default rate is
-    /// what the claim accrues at (<c>accruing coupon</c>) or what caps it (<c>accruing 8%</c>), so without
-    /// <c>accruing</c> it would be read and ignored.</summary>
+    /// <summary>DL0433 (warning): <c>default_interest</c> on a loan whose recovery claim accrues nothing and that no
+    /// scenario of the compilation has pay in part: the default rate is what the claim accrues at (<c>accruing
+    /// coupon</c>), what caps it (<c>accruing 8%</c>) and what a partial payment's arrears bear, so here nothing reads it.
+    /// A warning, not an error: a scenarios file compiled with the deal another time may have the loan pay in part, and
+    /// whether the deal is valid must not depend on which scenarios are given with it.</summary>
     public static Diagnostic DefaultInterestWithoutAccrual(SourceSpan span, string loan) =>
-        Error("DL0433", span,
-            SemanticText.Invariant($"the default interest of loan '{loan}' applies to nothing: its recovery claim accrues nothing; write 'accruing coupon' on its recovery (with a workout lag or instalments) for the claim to accrue at the coupon plus the default interest, or leave out 'default_interest'"));
+        Warning("DL0433", span,
+            SemanticText.Invariant($"the default interest of loan '{loan}' applies to nothing here: its recovery claim accrues nothing and no scenario has the loan pay in part (whose arrears would bear it); write 'accruing coupon' on its recovery (with a workout lag or instalments) for the claim to accrue at the coupon plus the default interest, or leave out 'default_interest'"));
 
     /// <summary>DL0435: a loan's amortisation schedule in shares of its original balance that add up to more than all
     /// of it: the obligor cannot repay more than it borrowed.</summary>

@@ -66,7 +66,7 @@ public sealed class LoanArrearsDefaultInterestTests
     [Fact]
     public void WithoutAScenarioPayingInPartNothingReadsIt()
     {
-        // The deal alone: its recovery claim accrues nothing and no scenario has the loan pay in part (DL0433, an error).
+        // The deal alone: its recovery claim accrues nothing and no scenario has the loan pay in part (DL0433, a warning since 2026-12-07: a scenarios file given with the deal another time may have it pay in part).
         var alone = DealCompiler.Check("small.deal", Deal);
         Assert.Contains(alone.Diagnostics, d => d.Code == "DL0433");
 

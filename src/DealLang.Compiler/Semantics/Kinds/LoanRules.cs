@@ -188,7 +188,8 @@ internal sealed class LoanRules : DeclarationRules<LoanSyntax>
     // 'default_interest +2%' acts on what the obligor owes during a workout: the rate of a claim 'accruing coupon', and
     // the cap on one accruing at a stated rate; and on the arrears of a scenario's partial payments ('L pays 60% from …'),
     // which bear the coupon plus it (docs/language.md §10, "Partial payments"). Without 'accruing', and no scenario of
-    // the compilation having the loan pay in part, nothing reads it (DL0433, an error: a term parsed and ignored); with
+    // the compilation having the loan pay in part, nothing reads it (DL0433, a warning: a term read by nothing in this run; not an error, since a scenarios file given with the
+    // deal another time may have the loan pay in part); with
     // 'accruing 8%' it moves only the cap, which a reader may not expect (DL0434, a warning).
     private static void CheckDefaultInterest(LoanSyntax loan, string name, DealChecks checks)
     {
