@@ -175,7 +175,7 @@ public sealed class LoanDrawnShareTests : IDisposable
     {
         // The share loads 100% on BTC: v = 1, so U = Φ(Z) and s = I⁻¹_U(2, 3), I_s(2, 3) = 6s² − 8s³ + 3s⁴: a function of
         // the coin's path shock alone, lower on the paths where BTC falls. Z is the per-path row's 'BTC shock'.
-        using var compiled = Compiled.Of(Source);
+        using var compiled = CompiledStochasticDeal.Of("arrears.deal", Source);
         StochasticPaths source = compiled.Source("Loaded", 3, 200);
         var inputs = new PathInputs(compiled.Deal);
         var draws = PathDraws.Of(source);
@@ -205,7 +205,7 @@ public sealed class LoanDrawnShareTests : IDisposable
     {
         // The same seed with the fixed 40% and with the drawn share: the default dates, the drawn recoveries and the coin
         // levels are the same on every path, bit for bit; only the window's share differs.
-        using var compiled = Compiled.Of(Source);
+        using var compiled = CompiledStochasticDeal.Of("arrears.deal", Source);
         StochasticPaths a = compiled.Source("Without", 11, 300), b = compiled.Source("With", 11, 300);
         var ia = new PathInputs(compiled.Deal);
         var ib = new PathInputs(compiled.Deal);
@@ -236,8 +236,8 @@ public sealed class LoanDrawnShareTests : IDisposable
         // 0.6 × 12.7m × 0.0001 = 762 a path, and over 2,000 paths its mean's standard error 762 / √2000 = 17. The mean
         // loss must be the fixed share's within 100 (about six standard errors), and every path's within 0.6 × 12.7m ×
         // 0.0006 = 4,572 (six sd of the share).
-        using var compiled = Compiled.Of(Source);
-        double[] losses = compiled.LoanLosses("TinyDefault", 9, 2000);
+        using var compiled = CompiledStochasticDeal.Of("arrears.deal", Source);
+        double[] losses = compiled.LoanLosses("MinerLoan", "TinyDefault", 9, 2000);
         Assert.All(losses, l => Assert.InRange(l, 52.572e6 - 4572, 52.572e6 + 4572));
         Assert.InRange(losses.Average(), 52.572e6 - 100, 52.572e6 + 100);
 
@@ -245,7 +245,7 @@ public sealed class LoanDrawnShareTests : IDisposable
         // which draws last), path by path: a default before the window loses the same, one in or after it loses 60% of
         // arrears of at most (1.03 × 12.7m + 12.4m) (1 − s) = 25.481m (1 − s), so the two losses differ by at most
         // 0.6 × 25.481m × 0.0006 = 9,173 (six sd of the share); their means within 500.
-        double[] fixedLosses = compiled.LoanLosses("FixedDrawnDefault", 13, 2000), tinyLosses = compiled.LoanLosses("TinyDrawnDefault", 13, 2000);
+        double[] fixedLosses = compiled.LoanLosses("MinerLoan", "FixedDrawnDefault", 13, 2000), tinyLosses = compiled.LoanLosses("MinerLoan", "TinyDrawnDefault", 13, 2000);
         Assert.Contains(fixedLosses, l => l > 0);
         for (int p = 0; p < 2000; p++)
         {
@@ -273,7 +273,7 @@ public sealed class LoanDrawnShareTests : IDisposable
     {
         // PathReplay runs a path with the cash check on: a break of conservation would throw. The drawn default comes on
         // some paths inside or after the window, on others not at all.
-        using var compiled = Compiled.Of(Source);
+        using var compiled = CompiledStochasticDeal.Of("arrears.deal", Source);
         StochasticPaths source = compiled.Source("With", 11, 120);
         for (int p = 0; p < 120; p++)
         {
@@ -300,54 +300,5 @@ public sealed class LoanDrawnShareTests : IDisposable
         Assert.True(one.Exit == ExitCodes.Ok, one.ToString());
         CliOutcome two = CliHarness.Run(Mc("2"));
         Assert.Equal(one.Out, two.Out);
-    }
-
-    private sealed class Compiled : IDisposable
-    {
-        private readonly DealHost host;
-        private readonly ScenarioSpec[] scenarios;
-
-        private Compiled(DealHost host, ScenarioSpec[] scenarios)
-        {
-            this.host = host;
-            this.scenarios = scenarios;
-        }
-
-        public DealDescription Deal => host.Program.Description;
-
-        public IDealProgram Program => host.Program;
-
-        public static Compiled Of(string source)
-        {
-            var result = DealCompiler.Compile("arrears.deal", source);
-            Assert.True(result.Compiled is not null, string.Join('\n', result.Diagnostics));
-            Assert.Empty(result.Diagnostics);
-            return new Compiled(DealHost.Load(result.Compiled!.Image, result.Compiled.TypeName), [.. result.Model!.Scenarios]);
-        }
-
-        public StochasticPaths Source(string scenario, ulong seed, int paths) =>
-            new(Deal, scenarios.Single(s => s.Name == scenario), seed, paths);
-
-        public int Loan(string name) => Array.FindIndex(Deal.Loans, l => l.Name == name);
-
-        /// <summary>Loan MinerLoan's loss on each path of <paramref name="scenario"/>.</summary>
-        public double[] LoanLosses(string scenario, ulong seed, int paths)
-        {
-            StochasticPaths source = Source(scenario, seed, paths);
-            var inputs = new PathInputs(Deal);
-            var result = new RunResult(Deal, host.Program.Layout, fullLedger: false);
-            int loan = Loan("MinerLoan");
-            var losses = new double[paths];
-            for (int p = 0; p < paths; p++)
-            {
-                source.Fill(p, inputs);
-                host.Program.Run(inputs, result);
-                losses[p] = result.LoanLoss[loan];
-            }
-
-            return losses;
-        }
-
-        public void Dispose() => host.Dispose();
     }
 }

@@ -68,7 +68,7 @@ public sealed class RecoveryOutcomesTests
     [Fact]
     public void A_path_gets_the_outcome_its_uniform_gives_and_it_reaches_the_fee_and_the_rvg()
     {
-        using var compiled = Compiled.Of(Source);
+        using var compiled = CompiledStochasticDeal.Of("leased.deal", Source);
         int tenant = compiled.Party("Tenant");
 
         // NoBuyer draws nothing but the recovery, so its U is path 0's first uniform at seed 3, u = 0.8167 (pinned
@@ -115,7 +115,7 @@ public sealed class RecoveryOutcomesTests
         // Loaded −100% on the campus's value deflation: v = 1, so the own normal's weight √(1 − v) is 0 and U = Φ(−Z),
         // Z = (rate − 5%) / 10% the path's shock. R = 0 (no buyer) exactly where Φ(−Z) ≤ 30%, i.e. Z ≥ −Φ⁻¹(0.3) = 0.5244:
         // the value falling fast. A negative loading on a deflation is wrong-way, as for a beta.
-        using var compiled = Compiled.Of(Source);
+        using var compiled = CompiledStochasticDeal.Of("leased.deal", Source);
         StochasticPaths source = compiled.Source("OnTheFactor", 3, 400);
         var inputs = new PathInputs(compiled.Deal);
         int tenant = compiled.Party("Tenant");
@@ -142,7 +142,7 @@ public sealed class RecoveryOutcomesTests
         // mean, 0.2 × 15% + 0.3 × 30% + 0.5 × 50% = 37%, has sd √(Σ p R² − 0.37²) = √(0.1565 − 0.1369) = 0.14 per path,
         // a standard error of 0.00099: four of them, 0.004.
         const int n = 20_000;
-        using var compiled = Compiled.Of(Source);
+        using var compiled = CompiledStochasticDeal.Of("leased.deal", Source);
         StochasticPaths source = compiled.Source("ThreeBuyers", 2026, n);
         var inputs = new PathInputs(compiled.Deal);
         int tenant = compiled.Party("Tenant");
@@ -184,9 +184,15 @@ public sealed class RecoveryOutcomesTests
         double betaTail = BetaQuantile.Cdf(0.01, alpha, beta);
         Assert.InRange(betaTail, 0.016, 0.018);
 
-        using var compiled = Compiled.Of(Source);
-        (double[] twoPointLoss, bool[] twoPointDefaulted) = compiled.LoanLosses("TwoPoint", 11, n);
-        (double[] betaLoss, bool[] betaDefaulted) = compiled.LoanLosses("SameMeanBeta", 11, n);
+        using var compiled = CompiledStochasticDeal.Of("leased.deal", Source);
+        // Whether Other defaulted by the loan's maturity on each path, read from each path's draws.
+        int other = compiled.Party("Other");
+        var twoPointDefaulted = new bool[n];
+        var betaDefaulted = new bool[n];
+        double[] twoPointLoss = compiled.LoanLosses("Credit", "TwoPoint", 11, n,
+            (p, source, inputs) => twoPointDefaulted[p] = source.Drawn(inputs).PartyDefaults[other] is { } on && on <= new Date(2029, 12, 31));
+        double[] betaLoss = compiled.LoanLosses("Credit", "SameMeanBeta", 11, n,
+            (p, source, inputs) => betaDefaulted[p] = source.Drawn(inputs).PartyDefaults[other] is { } on && on <= new Date(2029, 12, 31));
         Assert.Equal(twoPointDefaulted, betaDefaulted);
 
         double[] twoPoint = [.. twoPointLoss.Where((_, p) => twoPointDefaulted[p])];
@@ -221,7 +227,7 @@ public sealed class RecoveryOutcomesTests
     {
         // 0% with 30% else Beta(2, 2): F(r) = 0.3 + 0.7 I_r. Path 0's u at seed 3 is 0.8167 (as above), above 30%: R =
         // I⁻¹((0.8167 − 0.3) / 0.7) = I⁻¹(0.7381) = 0.6647 (3 × 0.6647² − 2 × 0.6647³ = 1.3255 − 0.5874 = 0.7381).
-        using var compiled = Compiled.Of(Source);
+        using var compiled = CompiledStochasticDeal.Of("leased.deal", Source);
         int tenant = compiled.Party("Tenant");
         var rng = new PathStream(3, 0, mirrored: false);
         double u = rng.Uniform();
@@ -254,7 +260,7 @@ public sealed class RecoveryOutcomesTests
         // per path, a standard error of 0.00209 (four: 0.0084); of the paths with a buyer, half below 50% (the beta's
         // median; about 14,000 paths, a standard error of 0.0042, four: 0.017).
         const int n = 20_000;
-        using var compiled = Compiled.Of(Source);
+        using var compiled = CompiledStochasticDeal.Of("leased.deal", Source);
         StochasticPaths source = compiled.Source("NoBuyerElseBeta", 2026, n);
         var inputs = new PathInputs(compiled.Deal);
         int tenant = compiled.Party("Tenant");
@@ -279,64 +285,12 @@ public sealed class RecoveryOutcomesTests
     public void Cash_is_conserved_on_every_path()
     {
         // The engine's cash check (every entity, every period) on every path of the two-point, three-outcome and mixed draws.
-        using var compiled = Compiled.Of(Source);
+        using var compiled = CompiledStochasticDeal.Of("leased.deal", Source);
         foreach (string scenario in (string[])["TwoPoint", "ThreeBuyers", "OnTheFactor", "NoBuyerElseBeta"])
         {
             StochasticPaths source = compiled.Source(scenario, 5, 2_000);
             SimulationTotals totals = new SimulationEngine(compiled.Program, source, checkCash: true).Run(0, source.Count, threads: 2);
             Assert.Equal(2_000, totals.Paths);
         }
-    }
-
-    private sealed class Compiled : IDisposable
-    {
-        private readonly DealHost host;
-        private readonly ScenarioSpec[] scenarios;
-
-        private Compiled(DealHost host, ScenarioSpec[] scenarios)
-        {
-            this.host = host;
-            this.scenarios = scenarios;
-        }
-
-        public DealDescription Deal => host.Program.Description;
-
-        public IDealProgram Program => host.Program;
-
-        public static Compiled Of(string source)
-        {
-            var result = DealCompiler.Compile("leased.deal", source);
-            Assert.True(result.Compiled is not null, string.Join('\n', result.Diagnostics));
-            Assert.Empty(result.Diagnostics);
-            return new Compiled(DealHost.Load(result.Compiled!.Image, result.Compiled.TypeName), [.. result.Model!.Scenarios]);
-        }
-
-        public StochasticPaths Source(string scenario, ulong seed, int paths) =>
-            new(Deal, scenarios.Single(s => s.Name == scenario), seed, paths);
-
-        public int Party(string name) => Array.FindIndex(Deal.Parties, p => p.Name == name);
-
-        /// <summary>Loan Credit's loss on each path of <paramref name="scenario"/>, and whether Other defaulted on it.</summary>
-        public (double[] Losses, bool[] Defaulted) LoanLosses(string scenario, ulong seed, int paths)
-        {
-            StochasticPaths source = Source(scenario, seed, paths);
-            var inputs = new PathInputs(Deal);
-            var result = new RunResult(Deal, host.Program.Layout, fullLedger: false);
-            int loan = Array.FindIndex(Deal.Loans, l => l.Name == "Credit");
-            int other = Party("Other");
-            var losses = new double[paths];
-            var defaulted = new bool[paths];
-            for (int p = 0; p < paths; p++)
-            {
-                source.Fill(p, inputs);
-                host.Program.Run(inputs, result);
-                losses[p] = result.LoanLoss[loan];
-                defaulted[p] = source.Drawn(inputs).PartyDefaults[other] is { } on && on <= new Date(2029, 12, 31);
-            }
-
-            return (losses, defaulted);
-        }
-
-        public void Dispose() => host.Dispose();
     }
 }

@@ -99,7 +99,7 @@ public sealed class WrongWayRecoveryTests : IDisposable
     [Fact]
     public void An_unloaded_recovery_draws_what_it_drew_before_loadings_existed()
     {
-        using var compiled = Compiled.Of(Source);
+        using var compiled = CompiledStochasticDeal.Of("leased.deal", Source);
         var (independent, zero, wrongWay) = (compiled.Source("Independent", 3, 200), compiled.Source("ZeroLoading", 3, 200), compiled.Source("WrongWay", 3, 200));
         var (a, b, c) = (new PathInputs(compiled.Deal), new PathInputs(compiled.Deal), new PathInputs(compiled.Deal));
         int other = compiled.Party("Other"), tenant = compiled.Party("Tenant");
@@ -138,7 +138,7 @@ public sealed class WrongWayRecoveryTests : IDisposable
         // Path 0 of seed 3: the campus deflates at 5% + 10% Z = 14.0269%, so Z = 0.902691, U = Φ(0.902691) = 0.816655,
         // and R = 0.596423: 6 × 0.596423² − 8 × 0.596423³ + 3 × 0.596423⁴ = 2.134324 − 1.697280 + 0.379612 = 0.816655
         // (to 1e-12 below). The fixed 40% and the unloaded draw know nothing of Z.
-        using var compiled = Compiled.Of(Source);
+        using var compiled = CompiledStochasticDeal.Of("leased.deal", Source);
         StochasticPaths source = compiled.Source("WrongWay", 3, 1);
         var inputs = new PathInputs(compiled.Deal);
         source.Fill(0, inputs);
@@ -168,7 +168,7 @@ public sealed class WrongWayRecoveryTests : IDisposable
         // Z is −0.6 × corr(R, score) (Stein's lemma), corr(R, score) between 0.9 and 1 for a beta(2, 3): R's
         // correlation with Z is in [−0.6, −0.54], with the same four standard errors around it.
         const int n = 20_000;
-        using var compiled = Compiled.Of(Source);
+        using var compiled = CompiledStochasticDeal.Of("leased.deal", Source);
         StochasticPaths source = compiled.Source("WrongWay", 2026, n);
         var inputs = new PathInputs(compiled.Deal);
         int other = compiled.Party("Other");
@@ -202,7 +202,7 @@ public sealed class WrongWayRecoveryTests : IDisposable
         // n = 20,000 paths the score's sample sd has standard error 1 / √(2n) = 0.005: the test allows ±0.02, and the
         // recovery's mean 40% within four standard errors, 0.2 / √n × 4 = 0.0057.
         const int n = 20_000;
-        using var compiled = Compiled.Of(Source);
+        using var compiled = CompiledStochasticDeal.Of("leased.deal", Source);
         StochasticPaths source = compiled.Source("Regimes", 2026, n);
         var inputs = new PathInputs(compiled.Deal);
         int other = compiled.Party("Other");
@@ -229,8 +229,8 @@ public sealed class WrongWayRecoveryTests : IDisposable
         // the campus's value falls (loading −50%) and, wrong-way, recovers less then (−60%). Over n = 4,000 paths the
         // mean of the paired difference in Credit's loss must be above 0 by three of its standard errors.
         const int n = 4_000;
-        using var compiled = Compiled.Of(Source);
-        double[] independent = compiled.LoanLosses("Independent", 7, n), wrongWay = compiled.LoanLosses("WrongWay", 7, n);
+        using var compiled = CompiledStochasticDeal.Of("leased.deal", Source);
+        double[] independent = compiled.LoanLosses("Credit", "Independent", 7, n), wrongWay = compiled.LoanLosses("Credit", "WrongWay", 7, n);
         double mean = 0, squares = 0;
         for (int p = 0; p < n; p++)
         {
@@ -270,52 +270,5 @@ public sealed class WrongWayRecoveryTests : IDisposable
         }
 
         return sxy / Math.Sqrt(sxx * syy);
-    }
-
-    private sealed class Compiled : IDisposable
-    {
-        private readonly DealHost host;
-        private readonly ScenarioSpec[] scenarios;
-
-        private Compiled(DealHost host, ScenarioSpec[] scenarios)
-        {
-            this.host = host;
-            this.scenarios = scenarios;
-        }
-
-        public DealDescription Deal => host.Program.Description;
-
-        public static Compiled Of(string source)
-        {
-            var result = DealCompiler.Compile("leased.deal", source);
-            Assert.True(result.Compiled is not null, string.Join('\n', result.Diagnostics));
-            Assert.Empty(result.Diagnostics);
-            return new Compiled(DealHost.Load(result.Compiled!.Image, result.Compiled.TypeName), [.. result.Model!.Scenarios]);
-        }
-
-        public StochasticPaths Source(string scenario, ulong seed, int paths) =>
-            new(Deal, scenarios.Single(s => s.Name == scenario), seed, paths);
-
-        public int Party(string name) => Array.FindIndex(Deal.Parties, p => p.Name == name);
-
-        /// <summary>Loan Credit's loss on each path of <paramref name="scenario"/>.</summary>
-        public double[] LoanLosses(string scenario, ulong seed, int paths)
-        {
-            StochasticPaths source = Source(scenario, seed, paths);
-            var inputs = new PathInputs(Deal);
-            var result = new RunResult(Deal, host.Program.Layout, fullLedger: false);
-            int loan = Array.FindIndex(Deal.Loans, l => l.Name == "Credit");
-            var losses = new double[paths];
-            for (int p = 0; p < paths; p++)
-            {
-                source.Fill(p, inputs);
-                host.Program.Run(inputs, result);
-                losses[p] = result.LoanLoss[loan];
-            }
-
-            return losses;
-        }
-
-        public void Dispose() => host.Dispose();
     }
 }
