@@ -154,6 +154,11 @@ public static partial class CSharpEmitter
                     WriteReleaseHeld(ctx, w);
                 }
 
+                if (RetiresDebt(ctx))
+                {
+                    w.Line("debtRetired = false; // the enforcement waterfall keeps what its holds keep until the run's last period");
+                }
+
                 w.Line("finalPeriod = " + (ctx.Sales.Length > 0 ? AllSold(ctx) + " || " : "") + "t == Periods - 1;");
                 var steps = ctx.EnforcementSteps.IsEmpty ? ctx.RegularSteps : ctx.EnforcementSteps;
                 w.Comment(ctx.EnforcementSteps.IsEmpty ? "no enforcement waterfall: the regular one keeps running" : "enforcement waterfall");

@@ -492,6 +492,11 @@ public static partial class CSharpEmitter
         w.Line("Date periodEnd = Closing;");
         w.Line("bool eventOfDefault = false;");
         w.Line("bool finalPeriod = false; // the run ends with this period: every account is paid out");
+        if (RetiresDebt(ctx))
+        {
+            w.Line("bool debtRetired = false; // every tranche repaid, nothing owed nor left to draw: no account keeps cash");
+        }
+
         w.Line("int periodsRun = Periods;");
         if (ctx.Model.DefaultRule is not null && !ctx.Model.DefaultGrace.IsNone)
         {

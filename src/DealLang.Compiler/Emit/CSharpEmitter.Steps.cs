@@ -80,6 +80,10 @@ public static partial class CSharpEmitter
     }
 
     // At the maturity all cash held is released into the waterfall: the deal holds no cash after its last period.
+    // So it is from the first period that starts with every tranche repaid (docs/language.md §11, "Nothing owed"): a
+    // reserve, a trap or a lockbox keeps cash for the lenders, and once nothing is owed to them nor left for them to
+    // lend, cash kept past that would only reach the equity years late (after the notes are repaid, a trap that stays
+    // on would hold the tenant's rent until the maturity, beyond a parent's horizon).
     private static void WriteFinalRelease(EmitContext ctx, IndentedWriter w)
     {
         w.Line("finalPeriod = t == ScheduledPeriods - 1;");
@@ -88,12 +92,25 @@ public static partial class CSharpEmitter
             return;
         }
 
-        using (w.Block("if (finalPeriod)"))
+        if (RetiresDebt(ctx))
         {
-            w.Comment("the last scheduled period: every account is released into the waterfall");
+            w.Line("debtRetired = " + ctx.Components.Of<TrancheComponent>().NothingOwed() + ";");
+        }
+
+        using (w.Block("if (" + KeepsNothing(ctx) + ")"))
+        {
+            w.Comment("the last scheduled period, or nothing owed to any lender: every account is released into the waterfall");
             WriteReleaseHeld(ctx, w);
         }
     }
+
+    /// <summary>Whether the generated loop tracks <c>debtRetired</c>: a deal with tranches and accounts (without
+    /// accounts there is nothing to release; without tranches no lender to keep cash for, and nothing to retire).</summary>
+    internal static bool RetiresDebt(EmitContext ctx) => !ctx.Model.Tranches.IsEmpty && ctx.Components.Terms(DealSum.CashHeld).Count > 0;
+
+    /// <summary>The condition under which no account keeps cash this period (fill and hold move nothing, and what a
+    /// hold would keep goes to the equity): the final period, or, in the regular waterfall, every tranche repaid.</summary>
+    internal static string KeepsNothing(EmitContext ctx) => RetiresDebt(ctx) ? "(finalPeriod || debtRetired)" : "finalPeriod";
 
     /// <summary>Moves all cash held into available cash (after a default, and in the final period).</summary>
     private static void WriteReleaseHeld(EmitContext ctx, IndentedWriter w) => Each(ctx.Components, c => c.WriteReleaseHeld(w));
@@ -114,7 +131,7 @@ public static partial class CSharpEmitter
             return;
         }
 
-        using (w.Block("if (finalPeriod)"))
+        using (w.Block("if (" + KeepsNothing(ctx) + ")"))
         {
             int equity = ResidualEquity(ctx);
             w.Comment("the run ends: what a hold would have kept goes to " + ctx.Model.Equities[equity].Name);

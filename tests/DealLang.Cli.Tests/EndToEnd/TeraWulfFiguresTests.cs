@@ -165,23 +165,29 @@ public sealed class TeraWulfFiguresTests : IClassFixture<TeraWulfFiguresTests.Ch
     public void The_converts_are_structurally_subordinated_to_the_spvs_notes_Issue11()
     {
         // FluidstackDefault: Google's backstop keeps Lake Mariner's notes whole, but the lockbox traps everything the
-        // notes leave from 2028-04-15 (the SPV's first trap) to the run's end, so nothing reaches the parent after the
-        // trap: its receipts from Lake Mariner stop in that period while the SPV still holds cash, and the 2032 converts,
-        // due 2032-04-15 at the parent, lose what its reserve, mining and bitcoin could not pay (864.3m). The converts
-        // lose first; the senior 2031 converts, whose reserve is filled first, lose nothing.
+        // notes leave from 2028-04-15 (the SPV's first trap) until they are repaid, so nothing reaches the parent
+        // meanwhile: its receipts from Lake Mariner stop in that period (t = 4) to 2030-10-15 (t = 9), the notes' last.
+        // The next period starts with nothing owed to the SPV's lenders (docs/language.md §11, "Nothing owed"): the
+        // lockbox's 869.58m (947.44m held less the 77.86m its last instalment drew) reaches the parent on 2031-04-15
+        // (t = 10), in time for the 2032 converts, which are repaid in full. Before, the lockbox held it to the SPV's
+        // maturity in 2036, beyond the parent's, and the 2032 converts showed a 864.3m loss. Without the backstop
+        // (BackstopFails) the notes default and the converts lose: subordinated to the SPV's notes, they are paid only
+        // from what the notes leave.
         var spv = _chain.Of("LakeMariner", "FluidstackDefault");
         var parent = _chain.Of("TeraWulf", "FluidstackDefault");
         Assert.Equal(new Date(2028, 4, 15), spv.Events.Triggers.Single().FirstActive);
         Assert.Equal(0.0, spv.Tranches[0].PrincipalLoss);
         Assert.Null(spv.Events.EventOfDefault);
-        for (int t = 4; t < 13; t++)
+        for (int t = 4; t < 10; t++)
         {
             Assert.Equal(0.0, _chain.Ledger("TeraWulf", "FluidstackDefault", "receipts LakeMarinerStake", t));
         }
 
-        Assert.True(_chain.Ledger("LakeMariner", "FluidstackDefault", "Lockbox balance", 12) > 1e8);
-        Assert.True(parent.Tranches[1].PrincipalLoss > 1e7);
+        Assert.Equal(869.58e6, _chain.Ledger("TeraWulf", "FluidstackDefault", "receipts LakeMarinerStake", 10), 1e-3);
+        Assert.Equal(0.0, _chain.Ledger("LakeMariner", "FluidstackDefault", "Lockbox balance", 10), 1e-6);
+        Assert.Equal(0.0, parent.Tranches[1].PrincipalLoss, 1e-6);
         Assert.Equal(0.0, parent.Tranches[0].PrincipalLoss);
+        Assert.True(_chain.Of("TeraWulf", "BackstopFails").Tranches[1].PrincipalLoss > 1e7);
         // In Base the same converts are repaid in full.
         Assert.Equal(0.0, _chain.Of("TeraWulf", "Base").Tranches[1].PrincipalLoss);
         Assert.Equal(0.0, _chain.Of("TeraWulf", "Base").Tranches[0].PrincipalLoss);

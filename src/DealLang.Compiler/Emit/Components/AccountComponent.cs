@@ -98,7 +98,7 @@ internal sealed class AccountComponent(EmitContext ctx)
             case FillStep fill:
             {
                 var account = this[fill.Account];
-                w.Line(step.Moved + " = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, " + account.TargetNow + " - " + account.Balance + "));");
+                w.Line(step.Moved + " = " + CSharpEmitter.KeepsNothing(Ctx) + " ? 0.0 : Math.Min(available, Math.Max(0.0, " + account.TargetNow + " - " + account.Balance + "));");
                 w.Line("available -= " + step.Moved + ";");
                 w.Line(account.Balance + " += " + step.Moved + ";");
                 break;
@@ -121,7 +121,7 @@ internal sealed class AccountComponent(EmitContext ctx)
             }
 
             case HoldStep hold:
-                w.Line(step.Moved + " = finalPeriod ? 0.0 : available;");
+                w.Line(step.Moved + " = " + CSharpEmitter.KeepsNothing(Ctx) + " ? 0.0 : available;");
                 w.Line(this[hold.Account].Balance + " += " + step.Moved + ";");
                 w.Line("available -= " + step.Moved + ";");
                 break;

@@ -39,6 +39,26 @@ internal sealed partial class TrancheComponent(EmitContext ctx)
         }
     }
 
+    /// <summary>The C# condition, read before the regular waterfall's steps, that no lender is owed or may still lend
+    /// anything: every tranche's balance, interest and principal due (its arrears in them), its undrawn commitment and
+    /// commitment fee, its guarantee fee and what its guarantor advanced and is owed, each at most half a cent
+    /// (<c>Flows.ShortfallTolerance</c>, rounding residue). docs/language.md §11, "Nothing owed".</summary>
+    public string NothingOwed() => string.Join(" && ", States.SelectMany(t => Owed(t).Select(v => v + " <= Flows.ShortfallTolerance")));
+
+    private static IEnumerable<string> Owed(TrancheState tranche)
+    {
+        yield return tranche.Balance.Name;
+        yield return tranche.InterestDue.Name;
+        yield return tranche.PrincipalDue.Name;
+        foreach (var v in new[] { tranche.Undrawn, tranche.CommitmentFeeDue, tranche.GuaranteeFeeDue, tranche.GuaranteeCovered })
+        {
+            if (v.Declared)
+            {
+                yield return v.Name;
+            }
+        }
+    }
+
     // pay T.interest, T.principal, T.balance: what is owed now, and what a payment reduces.
     public override void WriteStep(NumberedStep step, IndentedWriter w)
     {

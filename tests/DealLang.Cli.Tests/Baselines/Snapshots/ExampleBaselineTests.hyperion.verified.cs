@@ -125,6 +125,7 @@ public sealed class Deal_Hyperion : IDealProgram
         Date periodEnd = Closing;
         bool eventOfDefault = false;
         bool finalPeriod = false; // the run ends with this period: every account is paid out
+        bool debtRetired = false; // every tranche repaid, nothing owed nor left to draw: no account keeps cash
         int periodsRun = Periods;
         double saleProceeds = 0.0;
         // MetaLease (lease of Campus)
@@ -324,9 +325,10 @@ public sealed class Deal_Hyperion : IDealProgram
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
                 finalPeriod = t == ScheduledPeriods - 1;
-                if (finalPeriod)
+                debtRetired = tranche_Notes_balance <= Flows.ShortfallTolerance && tranche_Notes_interestDue <= Flows.ShortfallTolerance && tranche_Notes_principalDue <= Flows.ShortfallTolerance;
+                if ((finalPeriod || debtRetired))
                 {
-                    // the last scheduled period: every account is released into the waterfall
+                    // the last scheduled period, or nothing owed to any lender: every account is released into the waterfall
                     available += account_InterestReserve_balance;
                     account_InterestReserve_balance = 0.0;
                     available += account_Dsra_balance;
@@ -401,7 +403,7 @@ public sealed class Deal_Hyperion : IDealProgram
                 }
 
                 // 5 fill Dsra
-                step5_filled = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
+                step5_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
                 available -= step5_filled;
                 account_Dsra_balance += step5_filled;
                 if (ledger != null)
@@ -436,7 +438,7 @@ public sealed class Deal_Hyperion : IDealProgram
                 if (trigger_CashTrap_active)
                 {
                     // 9 hold rest in Trap
-                    step9_held = finalPeriod ? 0.0 : available;
+                    step9_held = (finalPeriod || debtRetired) ? 0.0 : available;
                     account_Trap_balance += step9_held;
                     available -= step9_held;
                     if (ledger != null)
@@ -465,7 +467,7 @@ public sealed class Deal_Hyperion : IDealProgram
                     ledger[t, 27] = step11_distributed; // 11 distribute rest to Sponsor distributed
                 }
 
-                if (finalPeriod)
+                if ((finalPeriod || debtRetired))
                 {
                     // the run ends: what a hold would have kept goes to Sponsor
                     equity_Sponsor_distributed += available;
@@ -514,6 +516,7 @@ public sealed class Deal_Hyperion : IDealProgram
                     account_Dsra_balance = 0.0;
                     available += account_Trap_balance;
                     account_Trap_balance = 0.0;
+                    debtRetired = false; // the enforcement waterfall keeps what its holds keep until the run's last period
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
                     double step12_due = 0.0, step12_paid = 0.0; // 12 pay Trustee
@@ -673,6 +676,7 @@ public sealed class Deal_Hyperion : IDealProgram
         Date periodEnd = Closing;
         bool eventOfDefault = false;
         bool finalPeriod = false; // the run ends with this period: every account is paid out
+        bool debtRetired = false; // every tranche repaid, nothing owed nor left to draw: no account keeps cash
         int periodsRun = Periods;
         double saleProceeds = 0.0;
         // MetaLease (lease of Campus)
@@ -865,9 +869,10 @@ public sealed class Deal_Hyperion : IDealProgram
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
                 finalPeriod = t == ScheduledPeriods - 1;
-                if (finalPeriod)
+                debtRetired = tranche_Notes_balance <= Flows.ShortfallTolerance && tranche_Notes_interestDue <= Flows.ShortfallTolerance && tranche_Notes_principalDue <= Flows.ShortfallTolerance;
+                if ((finalPeriod || debtRetired))
                 {
-                    // the last scheduled period: every account is released into the waterfall
+                    // the last scheduled period, or nothing owed to any lender: every account is released into the waterfall
                     available += account_InterestReserve_balance;
                     account_InterestReserve_balance = 0.0;
                     available += account_Dsra_balance;
@@ -914,7 +919,7 @@ public sealed class Deal_Hyperion : IDealProgram
                 tranche_Notes_principalPaid += step4_paid;
                 tranche_Notes_balance -= step4_paid;
                 // 5 fill Dsra
-                step5_filled = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
+                step5_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
                 available -= step5_filled;
                 account_Dsra_balance += step5_filled;
                 // 6 if LeaseEnded
@@ -938,7 +943,7 @@ public sealed class Deal_Hyperion : IDealProgram
                 if (trigger_CashTrap_active)
                 {
                     // 9 hold rest in Trap
-                    step9_held = finalPeriod ? 0.0 : available;
+                    step9_held = (finalPeriod || debtRetired) ? 0.0 : available;
                     account_Trap_balance += step9_held;
                     available -= step9_held;
                 }
@@ -954,7 +959,7 @@ public sealed class Deal_Hyperion : IDealProgram
                 step11_distributed = available;
                 equity_Sponsor_distributed += step11_distributed;
                 available = 0.0;
-                if (finalPeriod)
+                if ((finalPeriod || debtRetired))
                 {
                     // the run ends: what a hold would have kept goes to Sponsor
                     equity_Sponsor_distributed += available;
@@ -1041,6 +1046,7 @@ public sealed class Deal_Hyperion : IDealProgram
             state.periodEnd = periodEnd;
             state.eventOfDefault = eventOfDefault;
             state.finalPeriod = finalPeriod;
+            state.debtRetired = debtRetired;
             state.periodsRun = periodsRun;
             state.saleProceeds = saleProceeds;
             state.lease_MetaLease_rent = lease_MetaLease_rent;
@@ -1106,6 +1112,7 @@ public sealed class Deal_Hyperion : IDealProgram
         public Date periodEnd;
         public bool eventOfDefault;
         public bool finalPeriod;
+        public bool debtRetired;
         public int periodsRun;
         public double saleProceeds;
         public double lease_MetaLease_rent;
@@ -1168,6 +1175,7 @@ public sealed class Deal_Hyperion : IDealProgram
         Date periodEnd = state.periodEnd;
         bool eventOfDefault = state.eventOfDefault;
         bool finalPeriod = state.finalPeriod;
+        bool debtRetired = state.debtRetired;
         int periodsRun = state.periodsRun;
         double saleProceeds = state.saleProceeds;
         double lease_MetaLease_rent = state.lease_MetaLease_rent;
@@ -1350,9 +1358,10 @@ public sealed class Deal_Hyperion : IDealProgram
                 {
                     // regular waterfall (until the event of default; enforcement then takes over, step 6)
                     finalPeriod = t == ScheduledPeriods - 1;
-                    if (finalPeriod)
+                    debtRetired = tranche_Notes_balance <= Flows.ShortfallTolerance && tranche_Notes_interestDue <= Flows.ShortfallTolerance && tranche_Notes_principalDue <= Flows.ShortfallTolerance;
+                    if ((finalPeriod || debtRetired))
                     {
-                        // the last scheduled period: every account is released into the waterfall
+                        // the last scheduled period, or nothing owed to any lender: every account is released into the waterfall
                         available += account_InterestReserve_balance;
                         account_InterestReserve_balance = 0.0;
                         available += account_Dsra_balance;
@@ -1399,7 +1408,7 @@ public sealed class Deal_Hyperion : IDealProgram
                     tranche_Notes_principalPaid += step4_paid;
                     tranche_Notes_balance -= step4_paid;
                     // 5 fill Dsra
-                    step5_filled = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
+                    step5_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
                     available -= step5_filled;
                     account_Dsra_balance += step5_filled;
                     // 6 if LeaseEnded
@@ -1423,7 +1432,7 @@ public sealed class Deal_Hyperion : IDealProgram
                     if (trigger_CashTrap_active)
                     {
                         // 9 hold rest in Trap
-                        step9_held = finalPeriod ? 0.0 : available;
+                        step9_held = (finalPeriod || debtRetired) ? 0.0 : available;
                         account_Trap_balance += step9_held;
                         available -= step9_held;
                     }
@@ -1439,7 +1448,7 @@ public sealed class Deal_Hyperion : IDealProgram
                     step11_distributed = available;
                     equity_Sponsor_distributed += step11_distributed;
                     available = 0.0;
-                    if (finalPeriod)
+                    if ((finalPeriod || debtRetired))
                     {
                         // the run ends: what a hold would have kept goes to Sponsor
                         equity_Sponsor_distributed += available;
@@ -1489,6 +1498,7 @@ public sealed class Deal_Hyperion : IDealProgram
                     account_Dsra_balance = 0.0;
                     available += account_Trap_balance;
                     account_Trap_balance = 0.0;
+                    debtRetired = false; // the enforcement waterfall keeps what its holds keep until the run's last period
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
                     double step12_due = 0.0, step12_paid = 0.0; // 12 pay Trustee

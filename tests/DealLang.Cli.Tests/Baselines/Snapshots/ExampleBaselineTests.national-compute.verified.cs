@@ -116,6 +116,7 @@ public sealed class Deal_NationalCompute : IDealProgram
         Date periodEnd = Closing;
         bool eventOfDefault = false;
         bool finalPeriod = false; // the run ends with this period: every account is paid out
+        bool debtRetired = false; // every tranche repaid, nothing owed nor left to draw: no account keeps cash
         int periodsRun = Periods;
         double saleProceeds = 0.0;
         // ComputeLease (lease of Campus)
@@ -284,9 +285,10 @@ public sealed class Deal_NationalCompute : IDealProgram
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
                 finalPeriod = t == ScheduledPeriods - 1;
-                if (finalPeriod)
+                debtRetired = tranche_Bond_balance <= Flows.ShortfallTolerance && tranche_Bond_interestDue <= Flows.ShortfallTolerance && tranche_Bond_principalDue <= Flows.ShortfallTolerance && tranche_Bond_guaranteeFeeDue <= Flows.ShortfallTolerance && tranche_Bond_guaranteeCovered <= Flows.ShortfallTolerance;
+                if ((finalPeriod || debtRetired))
                 {
-                    // the last scheduled period: every account is released into the waterfall
+                    // the last scheduled period, or nothing owed to any lender: every account is released into the waterfall
                     available += account_Reserve_balance;
                     account_Reserve_balance = 0.0;
                 }
@@ -356,7 +358,7 @@ public sealed class Deal_NationalCompute : IDealProgram
                 if (trigger_CashTrap_active)
                 {
                     // 6 hold rest in Reserve
-                    step6_held = finalPeriod ? 0.0 : available;
+                    step6_held = (finalPeriod || debtRetired) ? 0.0 : available;
                     account_Reserve_balance += step6_held;
                     available -= step6_held;
                     if (ledger != null)
@@ -385,7 +387,7 @@ public sealed class Deal_NationalCompute : IDealProgram
                     ledger[t, 21] = step8_distributed; // 8 distribute rest to Sponsor distributed
                 }
 
-                if (finalPeriod)
+                if ((finalPeriod || debtRetired))
                 {
                     // the run ends: what a hold would have kept goes to Sponsor
                     equity_Sponsor_distributed += available;
@@ -430,6 +432,7 @@ public sealed class Deal_NationalCompute : IDealProgram
                     // the accounts are collateral: their cash joins the enforcement waterfall
                     available += account_Reserve_balance;
                     account_Reserve_balance = 0.0;
+                    debtRetired = false; // the enforcement waterfall keeps what its holds keep until the run's last period
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
                     double step9_due = 0.0, step9_paid = 0.0; // 9 pay Trustee
@@ -611,6 +614,7 @@ public sealed class Deal_NationalCompute : IDealProgram
         Date periodEnd = Closing;
         bool eventOfDefault = false;
         bool finalPeriod = false; // the run ends with this period: every account is paid out
+        bool debtRetired = false; // every tranche repaid, nothing owed nor left to draw: no account keeps cash
         int periodsRun = Periods;
         double saleProceeds = 0.0;
         // ComputeLease (lease of Campus)
@@ -775,9 +779,10 @@ public sealed class Deal_NationalCompute : IDealProgram
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
                 finalPeriod = t == ScheduledPeriods - 1;
-                if (finalPeriod)
+                debtRetired = tranche_Bond_balance <= Flows.ShortfallTolerance && tranche_Bond_interestDue <= Flows.ShortfallTolerance && tranche_Bond_principalDue <= Flows.ShortfallTolerance && tranche_Bond_guaranteeFeeDue <= Flows.ShortfallTolerance && tranche_Bond_guaranteeCovered <= Flows.ShortfallTolerance;
+                if ((finalPeriod || debtRetired))
                 {
-                    // the last scheduled period: every account is released into the waterfall
+                    // the last scheduled period, or nothing owed to any lender: every account is released into the waterfall
                     available += account_Reserve_balance;
                     account_Reserve_balance = 0.0;
                 }
@@ -819,7 +824,7 @@ public sealed class Deal_NationalCompute : IDealProgram
                 if (trigger_CashTrap_active)
                 {
                     // 6 hold rest in Reserve
-                    step6_held = finalPeriod ? 0.0 : available;
+                    step6_held = (finalPeriod || debtRetired) ? 0.0 : available;
                     account_Reserve_balance += step6_held;
                     available -= step6_held;
                 }
@@ -835,7 +840,7 @@ public sealed class Deal_NationalCompute : IDealProgram
                 step8_distributed = available;
                 equity_Sponsor_distributed += step8_distributed;
                 available = 0.0;
-                if (finalPeriod)
+                if ((finalPeriod || debtRetired))
                 {
                     // the run ends: what a hold would have kept goes to Sponsor
                     equity_Sponsor_distributed += available;
@@ -960,6 +965,7 @@ public sealed class Deal_NationalCompute : IDealProgram
             state.periodEnd = periodEnd;
             state.eventOfDefault = eventOfDefault;
             state.finalPeriod = finalPeriod;
+            state.debtRetired = debtRetired;
             state.periodsRun = periodsRun;
             state.saleProceeds = saleProceeds;
             state.lease_ComputeLease_rent = lease_ComputeLease_rent;
@@ -1024,6 +1030,7 @@ public sealed class Deal_NationalCompute : IDealProgram
         public Date periodEnd;
         public bool eventOfDefault;
         public bool finalPeriod;
+        public bool debtRetired;
         public int periodsRun;
         public double saleProceeds;
         public double lease_ComputeLease_rent;
@@ -1085,6 +1092,7 @@ public sealed class Deal_NationalCompute : IDealProgram
         Date periodEnd = state.periodEnd;
         bool eventOfDefault = state.eventOfDefault;
         bool finalPeriod = state.finalPeriod;
+        bool debtRetired = state.debtRetired;
         int periodsRun = state.periodsRun;
         double saleProceeds = state.saleProceeds;
         double lease_ComputeLease_rent = state.lease_ComputeLease_rent;
@@ -1243,9 +1251,10 @@ public sealed class Deal_NationalCompute : IDealProgram
                 {
                     // regular waterfall (until the event of default; enforcement then takes over, step 6)
                     finalPeriod = t == ScheduledPeriods - 1;
-                    if (finalPeriod)
+                    debtRetired = tranche_Bond_balance <= Flows.ShortfallTolerance && tranche_Bond_interestDue <= Flows.ShortfallTolerance && tranche_Bond_principalDue <= Flows.ShortfallTolerance && tranche_Bond_guaranteeFeeDue <= Flows.ShortfallTolerance && tranche_Bond_guaranteeCovered <= Flows.ShortfallTolerance;
+                    if ((finalPeriod || debtRetired))
                     {
-                        // the last scheduled period: every account is released into the waterfall
+                        // the last scheduled period, or nothing owed to any lender: every account is released into the waterfall
                         available += account_Reserve_balance;
                         account_Reserve_balance = 0.0;
                     }
@@ -1287,7 +1296,7 @@ public sealed class Deal_NationalCompute : IDealProgram
                     if (trigger_CashTrap_active)
                     {
                         // 6 hold rest in Reserve
-                        step6_held = finalPeriod ? 0.0 : available;
+                        step6_held = (finalPeriod || debtRetired) ? 0.0 : available;
                         account_Reserve_balance += step6_held;
                         available -= step6_held;
                     }
@@ -1303,7 +1312,7 @@ public sealed class Deal_NationalCompute : IDealProgram
                     step8_distributed = available;
                     equity_Sponsor_distributed += step8_distributed;
                     available = 0.0;
-                    if (finalPeriod)
+                    if ((finalPeriod || debtRetired))
                     {
                         // the run ends: what a hold would have kept goes to Sponsor
                         equity_Sponsor_distributed += available;
@@ -1349,6 +1358,7 @@ public sealed class Deal_NationalCompute : IDealProgram
                     // the accounts are collateral: their cash joins the enforcement waterfall
                     available += account_Reserve_balance;
                     account_Reserve_balance = 0.0;
+                    debtRetired = false; // the enforcement waterfall keeps what its holds keep until the run's last period
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
                     double step9_due = 0.0, step9_paid = 0.0; // 9 pay Trustee

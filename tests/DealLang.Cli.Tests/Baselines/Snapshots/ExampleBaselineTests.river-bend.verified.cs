@@ -123,6 +123,7 @@ public sealed class Deal_RiverBend : IDealProgram
         Date periodEnd = Closing;
         bool eventOfDefault = false;
         bool finalPeriod = false; // the run ends with this period: every account is paid out
+        bool debtRetired = false; // every tranche repaid, nothing owed nor left to draw: no account keeps cash
         int periodsRun = Periods;
         double saleProceeds = 0.0;
         // FluidstackLease (lease of Campus)
@@ -307,9 +308,10 @@ public sealed class Deal_RiverBend : IDealProgram
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
                 finalPeriod = t == ScheduledPeriods - 1;
-                if (finalPeriod)
+                debtRetired = tranche_Notes_balance <= Flows.ShortfallTolerance && tranche_Notes_interestDue <= Flows.ShortfallTolerance && tranche_Notes_principalDue <= Flows.ShortfallTolerance;
+                if ((finalPeriod || debtRetired))
                 {
-                    // the last scheduled period: every account is released into the waterfall
+                    // the last scheduled period, or nothing owed to any lender: every account is released into the waterfall
                     available += account_InterestReserve_balance;
                     account_InterestReserve_balance = 0.0;
                     available += account_Dsra_balance;
@@ -380,7 +382,7 @@ public sealed class Deal_RiverBend : IDealProgram
                 }
 
                 // 4 fill Dsra
-                step4_filled = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
+                step4_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
                 available -= step4_filled;
                 account_Dsra_balance += step4_filled;
                 if (ledger != null)
@@ -415,7 +417,7 @@ public sealed class Deal_RiverBend : IDealProgram
                 if (trigger_CashTrap_active)
                 {
                     // 8 hold rest in Trap
-                    step8_held = finalPeriod ? 0.0 : available;
+                    step8_held = (finalPeriod || debtRetired) ? 0.0 : available;
                     account_Trap_balance += step8_held;
                     available -= step8_held;
                     if (ledger != null)
@@ -444,7 +446,7 @@ public sealed class Deal_RiverBend : IDealProgram
                     ledger[t, 24] = step10_distributed; // 10 distribute rest to Sponsor distributed
                 }
 
-                if (finalPeriod)
+                if ((finalPeriod || debtRetired))
                 {
                     // the run ends: what a hold would have kept goes to Sponsor
                     equity_Sponsor_distributed += available;
@@ -492,6 +494,7 @@ public sealed class Deal_RiverBend : IDealProgram
                     account_Dsra_balance = 0.0;
                     available += account_Trap_balance;
                     account_Trap_balance = 0.0;
+                    debtRetired = false; // the enforcement waterfall keeps what its holds keep until the run's last period
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
                     double step11_due = 0.0, step11_paid = 0.0; // 11 pay Trustee
@@ -638,6 +641,7 @@ public sealed class Deal_RiverBend : IDealProgram
         Date periodEnd = Closing;
         bool eventOfDefault = false;
         bool finalPeriod = false; // the run ends with this period: every account is paid out
+        bool debtRetired = false; // every tranche repaid, nothing owed nor left to draw: no account keeps cash
         int periodsRun = Periods;
         double saleProceeds = 0.0;
         // FluidstackLease (lease of Campus)
@@ -818,9 +822,10 @@ public sealed class Deal_RiverBend : IDealProgram
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
                 finalPeriod = t == ScheduledPeriods - 1;
-                if (finalPeriod)
+                debtRetired = tranche_Notes_balance <= Flows.ShortfallTolerance && tranche_Notes_interestDue <= Flows.ShortfallTolerance && tranche_Notes_principalDue <= Flows.ShortfallTolerance;
+                if ((finalPeriod || debtRetired))
                 {
-                    // the last scheduled period: every account is released into the waterfall
+                    // the last scheduled period, or nothing owed to any lender: every account is released into the waterfall
                     available += account_InterestReserve_balance;
                     account_InterestReserve_balance = 0.0;
                     available += account_Dsra_balance;
@@ -870,7 +875,7 @@ public sealed class Deal_RiverBend : IDealProgram
                 tranche_Notes_principalPaid += step3_paid;
                 tranche_Notes_balance -= step3_paid;
                 // 4 fill Dsra
-                step4_filled = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
+                step4_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
                 available -= step4_filled;
                 account_Dsra_balance += step4_filled;
                 // 5 if LeaseEnded
@@ -894,7 +899,7 @@ public sealed class Deal_RiverBend : IDealProgram
                 if (trigger_CashTrap_active)
                 {
                     // 8 hold rest in Trap
-                    step8_held = finalPeriod ? 0.0 : available;
+                    step8_held = (finalPeriod || debtRetired) ? 0.0 : available;
                     account_Trap_balance += step8_held;
                     available -= step8_held;
                 }
@@ -910,7 +915,7 @@ public sealed class Deal_RiverBend : IDealProgram
                 step10_distributed = available;
                 equity_Sponsor_distributed += step10_distributed;
                 available = 0.0;
-                if (finalPeriod)
+                if ((finalPeriod || debtRetired))
                 {
                     // the run ends: what a hold would have kept goes to Sponsor
                     equity_Sponsor_distributed += available;
@@ -997,6 +1002,7 @@ public sealed class Deal_RiverBend : IDealProgram
             state.periodEnd = periodEnd;
             state.eventOfDefault = eventOfDefault;
             state.finalPeriod = finalPeriod;
+            state.debtRetired = debtRetired;
             state.periodsRun = periodsRun;
             state.saleProceeds = saleProceeds;
             state.lease_FluidstackLease_rent = lease_FluidstackLease_rent;
@@ -1060,6 +1066,7 @@ public sealed class Deal_RiverBend : IDealProgram
         public Date periodEnd;
         public bool eventOfDefault;
         public bool finalPeriod;
+        public bool debtRetired;
         public int periodsRun;
         public double saleProceeds;
         public double lease_FluidstackLease_rent;
@@ -1120,6 +1127,7 @@ public sealed class Deal_RiverBend : IDealProgram
         Date periodEnd = state.periodEnd;
         bool eventOfDefault = state.eventOfDefault;
         bool finalPeriod = state.finalPeriod;
+        bool debtRetired = state.debtRetired;
         int periodsRun = state.periodsRun;
         double saleProceeds = state.saleProceeds;
         double lease_FluidstackLease_rent = state.lease_FluidstackLease_rent;
@@ -1291,9 +1299,10 @@ public sealed class Deal_RiverBend : IDealProgram
                 {
                     // regular waterfall (until the event of default; enforcement then takes over, step 6)
                     finalPeriod = t == ScheduledPeriods - 1;
-                    if (finalPeriod)
+                    debtRetired = tranche_Notes_balance <= Flows.ShortfallTolerance && tranche_Notes_interestDue <= Flows.ShortfallTolerance && tranche_Notes_principalDue <= Flows.ShortfallTolerance;
+                    if ((finalPeriod || debtRetired))
                     {
-                        // the last scheduled period: every account is released into the waterfall
+                        // the last scheduled period, or nothing owed to any lender: every account is released into the waterfall
                         available += account_InterestReserve_balance;
                         account_InterestReserve_balance = 0.0;
                         available += account_Dsra_balance;
@@ -1343,7 +1352,7 @@ public sealed class Deal_RiverBend : IDealProgram
                     tranche_Notes_principalPaid += step3_paid;
                     tranche_Notes_balance -= step3_paid;
                     // 4 fill Dsra
-                    step4_filled = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
+                    step4_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
                     available -= step4_filled;
                     account_Dsra_balance += step4_filled;
                     // 5 if LeaseEnded
@@ -1367,7 +1376,7 @@ public sealed class Deal_RiverBend : IDealProgram
                     if (trigger_CashTrap_active)
                     {
                         // 8 hold rest in Trap
-                        step8_held = finalPeriod ? 0.0 : available;
+                        step8_held = (finalPeriod || debtRetired) ? 0.0 : available;
                         account_Trap_balance += step8_held;
                         available -= step8_held;
                     }
@@ -1383,7 +1392,7 @@ public sealed class Deal_RiverBend : IDealProgram
                     step10_distributed = available;
                     equity_Sponsor_distributed += step10_distributed;
                     available = 0.0;
-                    if (finalPeriod)
+                    if ((finalPeriod || debtRetired))
                     {
                         // the run ends: what a hold would have kept goes to Sponsor
                         equity_Sponsor_distributed += available;
@@ -1432,6 +1441,7 @@ public sealed class Deal_RiverBend : IDealProgram
                     account_Dsra_balance = 0.0;
                     available += account_Trap_balance;
                     account_Trap_balance = 0.0;
+                    debtRetired = false; // the enforcement waterfall keeps what its holds keep until the run's last period
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
                     double step11_due = 0.0, step11_paid = 0.0; // 11 pay Trustee

@@ -104,6 +104,7 @@ public sealed class Deal_LakeMariner : IDealProgram
         Date periodEnd = Closing;
         bool eventOfDefault = false;
         bool finalPeriod = false; // the run ends with this period: every account is paid out
+        bool debtRetired = false; // every tranche repaid, nothing owed nor left to draw: no account keeps cash
         int periodsRun = Periods;
         double saleProceeds = 0.0;
         // Built (index)
@@ -249,9 +250,10 @@ public sealed class Deal_LakeMariner : IDealProgram
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
                 finalPeriod = t == ScheduledPeriods - 1;
-                if (finalPeriod)
+                debtRetired = tranche_Notes_balance <= Flows.ShortfallTolerance && tranche_Notes_interestDue <= Flows.ShortfallTolerance && tranche_Notes_principalDue <= Flows.ShortfallTolerance;
+                if ((finalPeriod || debtRetired))
                 {
-                    // the last scheduled period: every account is released into the waterfall
+                    // the last scheduled period, or nothing owed to any lender: every account is released into the waterfall
                     available += account_ConstructionReserve_balance;
                     account_ConstructionReserve_balance = 0.0;
                     available += account_Lockbox_balance;
@@ -320,7 +322,7 @@ public sealed class Deal_LakeMariner : IDealProgram
                 if (trigger_TenantDefault_active)
                 {
                     // 6 hold rest in Lockbox
-                    step6_held = finalPeriod ? 0.0 : available;
+                    step6_held = (finalPeriod || debtRetired) ? 0.0 : available;
                     account_Lockbox_balance += step6_held;
                     available -= step6_held;
                     if (ledger != null)
@@ -349,7 +351,7 @@ public sealed class Deal_LakeMariner : IDealProgram
                     ledger[t, 15] = step8_distributed; // 8 distribute rest to WulfEquity distributed
                 }
 
-                if (finalPeriod)
+                if ((finalPeriod || debtRetired))
                 {
                     // the run ends: what a hold would have kept goes to WulfEquity
                     equity_WulfEquity_distributed += available;
@@ -394,6 +396,7 @@ public sealed class Deal_LakeMariner : IDealProgram
                     account_ConstructionReserve_balance = 0.0;
                     available += account_Lockbox_balance;
                     account_Lockbox_balance = 0.0;
+                    debtRetired = false; // the enforcement waterfall keeps what its holds keep until the run's last period
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
                     double step9_due = 0.0, step9_paid = 0.0; // 9 pay Notes.interest
@@ -517,6 +520,7 @@ public sealed class Deal_LakeMariner : IDealProgram
         Date periodEnd = Closing;
         bool eventOfDefault = false;
         bool finalPeriod = false; // the run ends with this period: every account is paid out
+        bool debtRetired = false; // every tranche repaid, nothing owed nor left to draw: no account keeps cash
         int periodsRun = Periods;
         double saleProceeds = 0.0;
         // Built (index)
@@ -661,9 +665,10 @@ public sealed class Deal_LakeMariner : IDealProgram
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
                 finalPeriod = t == ScheduledPeriods - 1;
-                if (finalPeriod)
+                debtRetired = tranche_Notes_balance <= Flows.ShortfallTolerance && tranche_Notes_interestDue <= Flows.ShortfallTolerance && tranche_Notes_principalDue <= Flows.ShortfallTolerance;
+                if ((finalPeriod || debtRetired))
                 {
-                    // the last scheduled period: every account is released into the waterfall
+                    // the last scheduled period, or nothing owed to any lender: every account is released into the waterfall
                     available += account_ConstructionReserve_balance;
                     account_ConstructionReserve_balance = 0.0;
                     available += account_Lockbox_balance;
@@ -714,7 +719,7 @@ public sealed class Deal_LakeMariner : IDealProgram
                 if (trigger_TenantDefault_active)
                 {
                     // 6 hold rest in Lockbox
-                    step6_held = finalPeriod ? 0.0 : available;
+                    step6_held = (finalPeriod || debtRetired) ? 0.0 : available;
                     account_Lockbox_balance += step6_held;
                     available -= step6_held;
                 }
@@ -730,7 +735,7 @@ public sealed class Deal_LakeMariner : IDealProgram
                 step8_distributed = available;
                 equity_WulfEquity_distributed += step8_distributed;
                 available = 0.0;
-                if (finalPeriod)
+                if ((finalPeriod || debtRetired))
                 {
                     // the run ends: what a hold would have kept goes to WulfEquity
                     equity_WulfEquity_distributed += available;
@@ -814,6 +819,7 @@ public sealed class Deal_LakeMariner : IDealProgram
             state.periodEnd = periodEnd;
             state.eventOfDefault = eventOfDefault;
             state.finalPeriod = finalPeriod;
+            state.debtRetired = debtRetired;
             state.periodsRun = periodsRun;
             state.saleProceeds = saleProceeds;
             state.index_Built_level = index_Built_level;
@@ -866,6 +872,7 @@ public sealed class Deal_LakeMariner : IDealProgram
         public Date periodEnd;
         public bool eventOfDefault;
         public bool finalPeriod;
+        public bool debtRetired;
         public int periodsRun;
         public double saleProceeds;
         public double index_Built_level;
@@ -915,6 +922,7 @@ public sealed class Deal_LakeMariner : IDealProgram
         Date periodEnd = state.periodEnd;
         bool eventOfDefault = state.eventOfDefault;
         bool finalPeriod = state.finalPeriod;
+        bool debtRetired = state.debtRetired;
         int periodsRun = state.periodsRun;
         double saleProceeds = state.saleProceeds;
         double index_Built_level = state.index_Built_level;
@@ -1053,9 +1061,10 @@ public sealed class Deal_LakeMariner : IDealProgram
                 {
                     // regular waterfall (until the event of default; enforcement then takes over, step 6)
                     finalPeriod = t == ScheduledPeriods - 1;
-                    if (finalPeriod)
+                    debtRetired = tranche_Notes_balance <= Flows.ShortfallTolerance && tranche_Notes_interestDue <= Flows.ShortfallTolerance && tranche_Notes_principalDue <= Flows.ShortfallTolerance;
+                    if ((finalPeriod || debtRetired))
                     {
-                        // the last scheduled period: every account is released into the waterfall
+                        // the last scheduled period, or nothing owed to any lender: every account is released into the waterfall
                         available += account_ConstructionReserve_balance;
                         account_ConstructionReserve_balance = 0.0;
                         available += account_Lockbox_balance;
@@ -1106,7 +1115,7 @@ public sealed class Deal_LakeMariner : IDealProgram
                     if (trigger_TenantDefault_active)
                     {
                         // 6 hold rest in Lockbox
-                        step6_held = finalPeriod ? 0.0 : available;
+                        step6_held = (finalPeriod || debtRetired) ? 0.0 : available;
                         account_Lockbox_balance += step6_held;
                         available -= step6_held;
                     }
@@ -1122,7 +1131,7 @@ public sealed class Deal_LakeMariner : IDealProgram
                     step8_distributed = available;
                     equity_WulfEquity_distributed += step8_distributed;
                     available = 0.0;
-                    if (finalPeriod)
+                    if ((finalPeriod || debtRetired))
                     {
                         // the run ends: what a hold would have kept goes to WulfEquity
                         equity_WulfEquity_distributed += available;
@@ -1168,6 +1177,7 @@ public sealed class Deal_LakeMariner : IDealProgram
                     account_ConstructionReserve_balance = 0.0;
                     available += account_Lockbox_balance;
                     account_Lockbox_balance = 0.0;
+                    debtRetired = false; // the enforcement waterfall keeps what its holds keep until the run's last period
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
                     double step9_due = 0.0, step9_paid = 0.0; // 9 pay Notes.interest

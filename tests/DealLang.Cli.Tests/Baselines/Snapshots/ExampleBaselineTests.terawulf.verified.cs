@@ -106,6 +106,7 @@ public sealed class Deal_TeraWulf : IDealProgram
         Date periodEnd = Closing;
         bool eventOfDefault = false;
         bool finalPeriod = false; // the run ends with this period: every account is paid out
+        bool debtRetired = false; // every tranche repaid, nothing owed nor left to draw: no account keeps cash
         int periodsRun = Periods;
         // Built (index)
         double index_Built_level = 0.0;
@@ -448,9 +449,10 @@ public sealed class Deal_TeraWulf : IDealProgram
             }
 
             finalPeriod = t == ScheduledPeriods - 1;
-            if (finalPeriod)
+            debtRetired = tranche_Converts2031_balance <= Flows.ShortfallTolerance && tranche_Converts2031_interestDue <= Flows.ShortfallTolerance && tranche_Converts2031_principalDue <= Flows.ShortfallTolerance && tranche_Converts2032_balance <= Flows.ShortfallTolerance && tranche_Converts2032_interestDue <= Flows.ShortfallTolerance && tranche_Converts2032_principalDue <= Flows.ShortfallTolerance;
+            if ((finalPeriod || debtRetired))
             {
-                // the last scheduled period: every account is released into the waterfall
+                // the last scheduled period, or nothing owed to any lender: every account is released into the waterfall
                 available += account_Reserve2031_balance;
                 account_Reserve2031_balance = 0.0;
                 available += account_Reserve2032_balance;
@@ -560,7 +562,7 @@ public sealed class Deal_TeraWulf : IDealProgram
             }
 
             // 9 fill Reserve2031
-            step9_filled = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, account_Reserve2031_target - account_Reserve2031_balance));
+            step9_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Reserve2031_target - account_Reserve2031_balance));
             available -= step9_filled;
             account_Reserve2031_balance += step9_filled;
             if (ledger != null)
@@ -569,7 +571,7 @@ public sealed class Deal_TeraWulf : IDealProgram
             }
 
             // 10 fill Reserve2032
-            step10_filled = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, account_Reserve2032_target - account_Reserve2032_balance));
+            step10_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Reserve2032_target - account_Reserve2032_balance));
             available -= step10_filled;
             account_Reserve2032_balance += step10_filled;
             if (ledger != null)
@@ -698,6 +700,7 @@ public sealed class Deal_TeraWulf : IDealProgram
         Date periodEnd = Closing;
         bool eventOfDefault = false;
         bool finalPeriod = false; // the run ends with this period: every account is paid out
+        bool debtRetired = false; // every tranche repaid, nothing owed nor left to draw: no account keeps cash
         int periodsRun = Periods;
         // Built (index)
         double index_Built_level = 0.0;
@@ -1020,9 +1023,10 @@ public sealed class Deal_TeraWulf : IDealProgram
             double step10_filled = 0.0; // 10 fill Reserve2032
             double step11_distributed = 0.0; // 11 distribute rest to Common
             finalPeriod = t == ScheduledPeriods - 1;
-            if (finalPeriod)
+            debtRetired = tranche_Converts2031_balance <= Flows.ShortfallTolerance && tranche_Converts2031_interestDue <= Flows.ShortfallTolerance && tranche_Converts2031_principalDue <= Flows.ShortfallTolerance && tranche_Converts2032_balance <= Flows.ShortfallTolerance && tranche_Converts2032_interestDue <= Flows.ShortfallTolerance && tranche_Converts2032_principalDue <= Flows.ShortfallTolerance;
+            if ((finalPeriod || debtRetired))
             {
-                // the last scheduled period: every account is released into the waterfall
+                // the last scheduled period, or nothing owed to any lender: every account is released into the waterfall
                 available += account_Reserve2031_balance;
                 account_Reserve2031_balance = 0.0;
                 available += account_Reserve2032_balance;
@@ -1084,11 +1088,11 @@ public sealed class Deal_TeraWulf : IDealProgram
             tranche_Converts2032_principalPaid += step8_paid;
             tranche_Converts2032_balance -= step8_paid;
             // 9 fill Reserve2031
-            step9_filled = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, account_Reserve2031_target - account_Reserve2031_balance));
+            step9_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Reserve2031_target - account_Reserve2031_balance));
             available -= step9_filled;
             account_Reserve2031_balance += step9_filled;
             // 10 fill Reserve2032
-            step10_filled = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, account_Reserve2032_target - account_Reserve2032_balance));
+            step10_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Reserve2032_target - account_Reserve2032_balance));
             available -= step10_filled;
             account_Reserve2032_balance += step10_filled;
             // 11 distribute rest to Common
