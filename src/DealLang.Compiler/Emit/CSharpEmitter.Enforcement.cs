@@ -314,8 +314,9 @@ public static partial class CSharpEmitter
     // the monthly limit × the period's months of the fleet's units (all that is left in the run's last period) — only
     // the idle ones, not taken by a running contract, when the lender keeps the contracts running — and sells them at
     // the market value per unit less the haircut, cut by the impact × the month's volume over the depth, less the costs
-    // per unit (each factor and the net price at least 0); with a reserve, no more than the volume whose price is the
-    // reserve (RepoMarket.VolumeAtReserve), but for the last period's. The sale is done once no unit is left. A market
+    // per unit (each factor and the net price at least 0); never more than the volume the market pays most for
+    // (RepoMarket.BestVolume), and with a reserve no more than the volume whose price is the reserve
+    // (RepoMarket.VolumeAtReserve), but for the last period's. The sale is done once no unit is left. A market
     // with a half-life remembers: its months are priced on the depression the sales before them carried in as well
     // (RepoMarket.CarriedProceeds), the reserve reckoned on it, and the depression carried on to the next period.
     private static void WriteMarketSale(EmitContext ctx, IndentedWriter w, SaleState sale)
@@ -376,18 +377,20 @@ public static partial class CSharpEmitter
             }
 
             w.Line("double marketUnitValue = marketUnits > 0.0 ? " + value + " / marketUnits : 0.0;");
-            w.Comment("the reserve: none sold below it but in the run's last period");
+            w.Comment("none past the volume the market pays most for, nor below the reserve, but in the run's last period");
             if (carries)
             {
                 w.Line(fleets.Depression(sold.Index) + " = " + sale.Carried + ";");
-                w.Line("double marketSold = t == Periods - 1 ? marketOffered : RepoMarket.VolumeAtReserveCarried(marketOffered, marketUnitValue * (1.0 - "
+                w.Line("double marketSold = t == Periods - 1 ? marketOffered : Math.Min(RepoMarket.VolumeAtReserveCarried(marketOffered, marketUnitValue * (1.0 - "
                     + sale.Haircut + "), " + months + ", " + sale.Depth + ", " + sale.Impact + ", " + sale.Costs + ", " + sale.Reserve + ", " + sale.Carried
-                    + ", " + sale.Decay + ");");
+                    + ", " + sale.Decay + "), RepoMarket.BestVolume(marketOffered, marketUnitValue * (1.0 - " + sale.Haircut + "), " + months + ", " + sale.Depth
+                    + ", " + sale.Impact + ", " + sale.Costs + ", " + sale.Carried + ", " + sale.Decay + "));");
             }
             else
             {
-                w.Line("double marketSold = t == Periods - 1 ? marketOffered : RepoMarket.VolumeAtReserve(marketOffered, marketUnitValue * (1.0 - " + sale.Haircut + "), "
-                    + months + ", " + sale.Depth + ", " + sale.Impact + ", " + sale.Costs + ", " + sale.Reserve + ");");
+                w.Line("double marketSold = t == Periods - 1 ? marketOffered : Math.Min(RepoMarket.VolumeAtReserve(marketOffered, marketUnitValue * (1.0 - " + sale.Haircut + "), "
+                    + months + ", " + sale.Depth + ", " + sale.Impact + ", " + sale.Costs + ", " + sale.Reserve + "), RepoMarket.BestVolume(marketOffered, marketUnitValue * (1.0 - "
+                    + sale.Haircut + "), " + months + ", " + sale.Depth + ", " + sale.Impact + ", " + sale.Costs + ", 0.0, 0.0));");
             }
 
             using (w.Block("if (marketSold < marketOffered)"))

@@ -1,8 +1,9 @@
 namespace DealLang.Runtime;
 
 /// <summary>
-/// The repo market's reserve (docs/language.md §9, "reserve"): how many of the units offered in a period a lender
-/// sells when it sells none below a reserve price. The price per unit falls linearly with the month's volume, so
+/// The repo market's volumes (docs/language.md §9, "The repo market", "reserve"): how many of the units offered in a
+/// period a lender sells, never past the volume the market pays most for (<see cref="BestVolume"/>), and none below a
+/// reserve price when it has one. The price per unit falls linearly with the month's volume, so
 /// the volume whose price is exactly the reserve is the most it sells. With a half-life (docs/language.md §9,
 /// "impact-carry") the impact a month's sales leave on the price carries into the months after it: a period of m months
 /// is stepped a month at a time, each month selling q / m units at a price cut by the depression carried into it and by
@@ -99,6 +100,43 @@ public static class RepoMarket
         }
 
         return lowest <= 0.0 ? 0.0 : Math.Clamp(Math.Floor(months * depth * lowest / impact), 0.0, offered);
+    }
+
+    /// <summary>
+    /// The units of <paramref name="offered"/> a period sells before selling more would raise less (docs/language.md §9,
+    /// "The repo market"): a lender does not sell past the volume the market pays most for, as a coins or holdings sale
+    /// does not. Month k of the period sells s = q / m at <c>gross × (1 − decay^k × D_0 − a × (1 + S_k)) − costs</c>, a =
+    /// impact × s / depth, S_k = decay + … + decay^k (S_0 = 0): the period raises s × A − s² × B, with A = Σ_k (gross ×
+    /// (1 − decay^k × D_0) − costs) and B = gross × impact / depth × Σ_k (1 + S_k), most at s* = A / (2B), so
+    /// <c>q* = floor(m × A / (2B))</c> whole units. Without a carry (D_0 = 0, decay 0) that is
+    /// <c>floor(m × depth × (1 − costs / gross) / (2 × impact))</c>, each unit then fetching (gross − costs) / 2. All that
+    /// is offered when the price does not fall with the volume (no impact) or no volume raises anything (A ≤ 0: the units
+    /// are given away at 0 either way, and one held back would only cost its opex). Myopic: the period's own proceeds, not
+    /// the depression a period's sales carry into the next ones, nor the opex of the units held back.
+    /// </summary>
+    public static double BestVolume(double offered, double gross, double months, double depth, double impact, double costs, double carried, double decay)
+    {
+        if (offered <= 0.0 || impact <= 0.0 || gross <= 0.0)
+        {
+            return offered;
+        }
+
+        double linear = 0.0, quadratic = 0.0, fade = 1.0, sum = 0.0;
+        for (int k = 0; k < months; k++)
+        {
+            linear += (gross * (1.0 - (fade * carried))) - costs;
+            quadratic += 1.0 + sum;
+            fade *= decay;
+            sum += fade;
+        }
+
+        if (linear <= 0.0)
+        {
+            return offered;
+        }
+
+        double best = Math.Floor(months * linear / (2.0 * gross * impact / depth * quadratic));
+        return Math.Clamp(best, 0.0, offered);
     }
 
     // Whether every month of the period prices the offered units at the reserve or more.

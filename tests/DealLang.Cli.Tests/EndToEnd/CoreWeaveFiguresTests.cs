@@ -128,13 +128,13 @@ public sealed class CoreWeaveFiguresTests
     [Fact]
     public void The_opex_column_is_the_periods_own_and_the_pay_step_carries_what_is_unpaid()
     {
-        // The last workout period sells the last 3,000 GPUs: its own power and maintenance are under 1m, while the
+        // The last workout period sells the last 3,324 GPUs: its own power and maintenance are about 1.1m, while the
         // opex left unpaid by the workout (the sale's proceeds fell short of it from period 12 on) is still due to the
-        // step that pays it: due = this period's opex + what the period before left unpaid.
+        // step that pays it, over 300m: due = this period's opex + what the period before left unpaid.
         int last = Deal.Outcomes["FireSale"].PeriodsRun - 1;
         Assert.Equal(0.0, Deal.Ledger("Gpus units", last, "FireSale"));
         double own = Deal.Ledger("Gpus opex", last, "FireSale");
-        Assert.True(own < 1e6);
+        Assert.True(own < 2e6);
         Assert.True(Deal.Ledger("8 pay Gpus.opex due", last, "FireSale") > 100e6);
         Assert.Equal(own + Deal.Ledger("8 pay Gpus.opex short", last - 1, "FireSale"), Deal.Ledger("8 pay Gpus.opex due", last, "FireSale"), 1e-6);
     }

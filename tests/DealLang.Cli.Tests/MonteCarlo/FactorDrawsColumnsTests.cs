@@ -172,23 +172,23 @@ public sealed class FactorDrawsColumnsTests : IDisposable
     [Fact]
     public void A_path_whose_run_ends_early_counts_only_the_jumps_of_the_periods_it_ran()
     {
-        // CoreWeave's path 0 runs 27 of the calendar's periods (its collateral sold before the workout's end): its row's
-        // jumps are N_0 + … + N_25, those that moved a level the run read (4), not the whole calendar's N_0 + … + N_{P−2}
+        // CoreWeave's path 0 runs 34 of the calendar's periods (its collateral sold before the workout's end): its row's
+        // jumps are N_0 + … + N_32, those that moved a level the run read (5), not the whole calendar's N_0 + … + N_{P−2}
         // (13), which count launches in workout periods the path never reached (docs/language.md §10).
         using DealHost host = Compiled(CoreWeave, null);
         DealDescription deal = host.Program.Description;
         int run = PeriodsRun(0);
-        Assert.Equal(27, run);
+        Assert.Equal(34, run);
         Assert.True(run < deal.Periods);
         string csv = Ok(CliHarness.Run("mc", CoreWeave, "--scenario", "Stochastic", "--replay-path", "0", "--format", "csv"));
         string row = csv.ReplaceLineEndings("\n").Split('\n').Single(l => l.StartsWith("drawn,H100Rent jumps,", StringComparison.Ordinal));
-        Assert.Equal("drawn,H100Rent jumps,4", row);
-        Assert.Equal(4, CoreWeaveByHand(deal, 0, run).Jumps);
+        Assert.Equal("drawn,H100Rent jumps,5", row);
+        Assert.Equal(5, CoreWeaveByHand(deal, 0, run).Jumps);
         Assert.Equal(13, CoreWeaveByHand(deal, 0, deal.Periods).Jumps);
 
         // 'run' of the scenario is its path 0, and says the same.
         string ran = Ok(CliHarness.Run("run", CoreWeave, "--scenario", "Stochastic", "--format", "csv"));
-        Assert.Contains("drawn,H100Rent jumps,4", ran.ReplaceLineEndings("\n").Split('\n'));
+        Assert.Contains("drawn,H100Rent jumps,5", ran.ReplaceLineEndings("\n").Split('\n'));
     }
 
     /// <summary>The periods CoreWeave's Stochastic path <paramref name="path"/> ran (its replay's JSON <c>periodsRun</c>).</summary>

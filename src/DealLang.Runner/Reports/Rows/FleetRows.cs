@@ -18,8 +18,8 @@ static class FleetRows
             string name = rows.Deal.Fleets[f].Name;
             rows.Add(name, "units kept running", SummaryKind.Units, o => Of(o.Fleets[f].UnitsKept));
             rows.Add(name, "GPUs sold", SummaryKind.Units, o => Of(o.Fleets[f].UnitsSold));
-            rows.Add(name, "units held by reserve", SummaryKind.Units, o => Of(o.Fleets[f].UnitsHeld));
-            rows.Add(name, "periods held by reserve", SummaryKind.Count, o => Of(o.Fleets[f].PeriodsHeld));
+            rows.Add(name, "units held back", SummaryKind.Units, o => Of(o.Fleets[f].UnitsHeld));
+            rows.Add(name, "periods held back", SummaryKind.Count, o => Of(o.Fleets[f].PeriodsHeld));
             rows.Add(name, "sale proceeds", SummaryKind.Money, o => Of(o.Fleets[f].SaleProceeds));
             rows.Add(name, "contract revenue in sale", SummaryKind.Money, o => Of(o.Fleets[f].SaleRevenue));
             if (ReletsIdle(rows.Deal, f))

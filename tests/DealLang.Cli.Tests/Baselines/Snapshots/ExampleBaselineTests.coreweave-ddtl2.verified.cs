@@ -627,8 +627,8 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
 
                     double marketOffered = t == Periods - 1 ? marketUnits : Math.Min(marketFree, sale1_limit * 3);
                     double marketUnitValue = marketUnits > 0.0 ? fleet_Gpus_marketValue / marketUnits : 0.0;
-                    // the reserve: none sold below it but in the run's last period
-                    double marketSold = t == Periods - 1 ? marketOffered : RepoMarket.VolumeAtReserve(marketOffered, marketUnitValue * (1.0 - sale1_haircut), 3, sale1_depth, sale1_impact, sale1_costs, sale1_reserve);
+                    // none past the volume the market pays most for, nor below the reserve, but in the run's last period
+                    double marketSold = t == Periods - 1 ? marketOffered : Math.Min(RepoMarket.VolumeAtReserve(marketOffered, marketUnitValue * (1.0 - sale1_haircut), 3, sale1_depth, sale1_impact, sale1_costs, sale1_reserve), RepoMarket.BestVolume(marketOffered, marketUnitValue * (1.0 - sale1_haircut), 3, sale1_depth, sale1_impact, sale1_costs, 0.0, 0.0));
                     if (marketSold < marketOffered)
                     {
                         result.FleetUnitsHeld[0] = Math.Max(result.FleetUnitsHeld[0], marketOffered - marketSold);
@@ -2015,8 +2015,8 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
 
                     double marketOffered = t == Periods - 1 ? marketUnits : Math.Min(marketFree, sale1_limit * 3);
                     double marketUnitValue = marketUnits > 0.0 ? fleet_Gpus_marketValue / marketUnits : 0.0;
-                    // the reserve: none sold below it but in the run's last period
-                    double marketSold = t == Periods - 1 ? marketOffered : RepoMarket.VolumeAtReserve(marketOffered, marketUnitValue * (1.0 - sale1_haircut), 3, sale1_depth, sale1_impact, sale1_costs, sale1_reserve);
+                    // none past the volume the market pays most for, nor below the reserve, but in the run's last period
+                    double marketSold = t == Periods - 1 ? marketOffered : Math.Min(RepoMarket.VolumeAtReserve(marketOffered, marketUnitValue * (1.0 - sale1_haircut), 3, sale1_depth, sale1_impact, sale1_costs, sale1_reserve), RepoMarket.BestVolume(marketOffered, marketUnitValue * (1.0 - sale1_haircut), 3, sale1_depth, sale1_impact, sale1_costs, 0.0, 0.0));
                     if (marketSold < marketOffered)
                     {
                         result.FleetUnitsHeld[0] = Math.Max(result.FleetUnitsHeld[0], marketOffered - marketSold);
