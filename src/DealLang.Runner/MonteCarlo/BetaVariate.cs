@@ -13,23 +13,39 @@ namespace DealLang.Runner.MonteCarlo;
 /// </summary>
 public static class BetaVariate
 {
-    /// <summary>One draw of the beta distribution <paramref name="recovery"/> describes, in (0, 1).</summary>
+    /// <summary>One draw of the beta distribution <paramref name="recovery"/> describes, in [0, 1] (in (0, 1) but where
+    /// double rounds a variate within 10⁻¹⁶ of an end to it).</summary>
     public static double Draw(ref PathStream rng, RecoveryBeta recovery)
     {
         ArgumentNullException.ThrowIfNull(recovery);
-        double x = Gamma(ref rng, recovery.Alpha);
-        double y = Gamma(ref rng, recovery.Beta);
-        return x / (x + y);
+        double x = Gamma(ref rng, recovery.Alpha, out double logX);
+        double y = Gamma(ref rng, recovery.Beta, out double logY);
+        if (x + y > 0)
+        {
+            return x / (x + y);
+        }
+
+        // Both gamma variates underflowed to 0: with α and β both far below 1 (an sd just under √(m (1 − m)), a beta
+        // nearly all at 0 and 1), U^(1/a) is below 10⁻³²⁴ for most U, and 0 / 0 was NaN, which the path then read as
+        // "not drawn" (the window's mean share, the party's own recovery) while --paths-out showed n/a. The ratio is
+        // exp(ln X) / (exp(ln X) + exp(ln Y)), taken from the logs, which do not underflow: 1 / (1 + e^(ln Y − ln X)).
+        return logX >= logY ? 1.0 / (1.0 + Math.Exp(logY - logX)) : Math.Exp(logX - logY) / (1.0 + Math.Exp(logX - logY));
     }
 
     /// <summary>A Gamma(<paramref name="shape"/>, 1) variate, shape &gt; 0.</summary>
-    public static double Gamma(ref PathStream rng, double shape)
+    public static double Gamma(ref PathStream rng, double shape) => Gamma(ref rng, shape, out _);
+
+    /// <summary>A Gamma(<paramref name="shape"/>, 1) variate, shape &gt; 0, and its natural log, which stays finite where
+    /// the variate underflows to 0 (a shape far below 1); the same numbers drawn, the variate the same bits.</summary>
+    static double Gamma(ref PathStream rng, double shape, out double log)
     {
         if (shape < 1)
         {
             // Gamma(a) = Gamma(a + 1) U^(1/a): the boost keeps the method's d above 0.
-            double boosted = Gamma(ref rng, shape + 1);
-            return boosted * Math.Pow(rng.Uniform(), 1.0 / shape);
+            double boosted = Gamma(ref rng, shape + 1, out double logBoosted);
+            double u = rng.Uniform();
+            log = logBoosted + (Math.Log(u) / shape);
+            return boosted * Math.Pow(u, 1.0 / shape);
         }
 
         double d = shape - (1.0 / 3.0);
@@ -48,6 +64,7 @@ public static class BetaVariate
             double x2 = x * x;
             if (u < 1.0 - (0.0331 * x2 * x2) || Math.Log(u) < (0.5 * x2) + (d * (1.0 - v + Math.Log(v))))
             {
+                log = Math.Log(d * v);
                 return d * v;
             }
         }

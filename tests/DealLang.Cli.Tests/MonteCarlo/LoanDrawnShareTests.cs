@@ -290,6 +290,50 @@ public sealed class LoanDrawnShareTests : IDisposable
     }
 
     [Fact]
+    public void A_beta_nearly_all_at_0_and_1_draws_a_share_and_a_recovery_on_every_path_never_nan()
+    {
+        // sd 21.794473% just under √(0.95 × 0.05) = 21.794495%: ν = 0.0475 / 0.21794473² − 1 = 1.993e-6, α = 0.95 ν =
+        // 1.893e-6, β = 0.05 ν = 9.96e-8. Each gamma variate is Gamma(a + 1) U^(1/a) with 1/a above 500,000, so both
+        // underflow to 0 on most paths, and X / (X + Y) was 0 / 0 = NaN: the path then ran with the window's mean share
+        // (95%; the party's own 60% for the recovery) while --paths-out and the replay showed n/a (the fuzz5 hunt). The
+        // ratio taken from the gamma variates' logs is 0 or 1 to double's precision, 1 with probability α / (α + β) =
+        // 95%: over 400 paths within four binomial standard errors, 4 × √(0.95 × 0.05 / 400) = 0.044.
+        const string polar = """
+
+            scenario Polar for Arrears {
+              paths 400
+              seed  5
+              MinerLoan pays beta mean 95% sd 21.794473% from 2026-04-01 to 2026-09-30
+              Miner defaults on 2026-08-15 recovery beta mean 95% sd 21.794473%
+            }
+            """;
+        using var compiled = Compiled.Of(Source + polar);
+        StochasticPaths source = compiled.Source("Polar", 5, 400);
+        var inputs = new PathInputs(compiled.Deal);
+        int loan = compiled.Loan("MinerLoan"), miner = Array.FindIndex(compiled.Deal.Parties, p => p.Name == "Miner");
+        int sharesNearOne = 0, recoveriesNearOne = 0;
+        for (int p = 0; p < 400; p++)
+        {
+            source.Fill(p, inputs);
+            double share = inputs.LoanPaysShareByPeriod[loan][1], recovery = inputs.PartyRecovery[miner];
+            Assert.InRange(share, 0.0, 1.0);
+            Assert.InRange(recovery, 0.0, 1.0);
+            Assert.True(share < 1e-12 || share > 1 - 1e-12, $"path {p}: {share}");
+            sharesNearOne += share > 0.5 ? 1 : 0;
+            recoveriesNearOne += recovery > 0.5 ? 1 : 0;
+        }
+
+        Assert.InRange(sharesNearOne / 400.0, 0.95 - 0.044, 0.95 + 0.044);
+        Assert.InRange(recoveriesNearOne / 400.0, 0.95 - 0.044, 0.95 + 0.044);
+
+        // The replay runs path 3 with the share it lists (cash checked): the window's t=1 pays 12.7m × s.
+        var (outcome, _) = PathReplay.Run(compiled.Program, source, 3, "Polar");
+        source.Fill(3, inputs);
+        Assert.Equal(inputs.LoanPaysShareByPeriod[loan][1], outcome.Draws.Single(d => d.Name == "MinerLoan pays share").Value);
+        Assert.Equal(inputs.PartyRecovery[miner], outcome.Draws.Single(d => d.Name == "Miner recovery").Value);
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_report_on_one_and_two_threads()
     {
         // 9,000 paths: two blocks of 4,096 and a part, so two threads really share the work.

@@ -36,6 +36,9 @@ public class BetaVariateTests
     [InlineData(0.4, 0.2)]   // α = 0.4 × 5 = 2, β = 0.6 × 5 = 3 (ν = 0.24 / 0.04 − 1 = 5): Marsaglia–Tsang directly
     [InlineData(0.1, 0.15)]  // α = 0.1 × 3 = 0.3, β = 0.9 × 3 = 2.7 (ν = 0.09 / 0.0225 − 1 = 3): α < 1, boosted by U^(1/α)
     [InlineData(0.75, 0.05)] // α = 0.75 × 74 = 55.5, β = 0.25 × 74 = 18.5 (ν = 0.1875 / 0.0025 − 1 = 74): a narrow one
+    // α = 1.893e-6, β = 9.96e-8 (ν = 0.0475 / 0.21794473² − 1 = 1.993e-6): nearly all at 0 and 1, where both gamma variates
+    // underflow to 0 and the ratio is taken from their logs (0 / 0 was NaN)
+    [InlineData(0.95, 0.21794473)]
     public void ABetaDrawHasTheMeanAndStandardDeviationItWasGiven(double mean, double sd)
     {
         // The method of moments gives α and β whose beta distribution has exactly this mean and variance sd².
