@@ -307,7 +307,7 @@ public sealed class LoanDrawnShareTests : IDisposable
               Miner defaults on 2026-08-15 recovery beta mean 95% sd 21.794473%
             }
             """;
-        using var compiled = Compiled.Of(Source + polar);
+        using var compiled = CompiledStochasticDeal.Of("arrears.deal", Source + polar);
         StochasticPaths source = compiled.Source("Polar", 5, 400);
         var inputs = new PathInputs(compiled.Deal);
         int loan = compiled.Loan("MinerLoan"), miner = Array.FindIndex(compiled.Deal.Parties, p => p.Name == "Miner");
