@@ -16,9 +16,12 @@ public static class SyntheticDeal
 {
     public const int Lessees = 10;
 
-    public static string Text(int leases)
+    public static string Text(int leases) => Text(leases, File.ReadAllText(RepoFiles.HyperionPath));
+
+    /// <summary>The deal built from <paramref name="hyperion"/>, examples/hyperion.deal's text (the Cli tests read it
+    /// their own way: their binaries may be built outside the checkout).</summary>
+    public static string Text(int leases, string hyperion)
     {
-        string hyperion = File.ReadAllText(RepoFiles.HyperionPath);
         int leaseStart = hyperion.IndexOf("  lease MetaLease on Campus {", StringComparison.Ordinal);
         int leaseEnd = hyperion.IndexOf("\n  }\n", leaseStart, StringComparison.Ordinal) + 5;
         int scenarios = hyperion.IndexOf("\nscenario ", StringComparison.Ordinal);

@@ -193,7 +193,10 @@ public sealed class HyperionLoop
             double interestPaid = 0.0, principalPaid = 0.0, distributed = 0.0, trusteePaid = 0.0, assetMgmtPaid = 0.0;
             if (!afterDefault)
             {
-                bool last = t == scheduledPeriods - 1;
+                // The last scheduled period, or one that starts with the notes repaid and nothing due on them ("Nothing
+                // owed", docs/language.md §11): no account keeps cash, and what the trap would hold is distributed.
+                bool last = t == scheduledPeriods - 1
+                    || (notes <= Flows.ShortfallTolerance && interestDue <= Flows.ShortfallTolerance && principalDue <= Flows.ShortfallTolerance);
                 if (last)
                 {
                     available += reserve;
