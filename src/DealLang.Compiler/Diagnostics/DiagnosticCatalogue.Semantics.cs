@@ -508,6 +508,16 @@ public static partial class DiagnosticCatalogue
             $"scenario '{scenario}' is for '{entity}', which runs in deal '{deal}''s chain under a scenario of the same name for '{deal}', " +
             $"and '{deal}' has none: it is checked but never run; declare 'scenario {scenario} for {deal}', or run it with {entity}'s own file ({entityFile})");
 
+    /// <summary>DL0598 (warning): an entity's own scenario that draws (a Monte Carlo one), named as a scenario of the
+    /// chain's deal: under the deal's scenario of that name the entity runs as written with the deal's levers on its
+    /// parties and indices, since a chain makes only the deal's draws; the entity's scenario, its levers and its draws,
+    /// is not run in the chain (docs/language.md §10, "Scenarios in a chain").</summary>
+    public static Diagnostic EntityStochasticScenarioNotRun(SourceSpan span, string scenario, string entity, string deal) =>
+        Warning("DL0598", span,
+            $"scenario '{scenario}' of '{entity}' draws (a Monte Carlo scenario), and in deal '{deal}''s chain only '{deal}''s draws are made: " +
+            $"under '{deal}''s scenario '{scenario}', '{entity}' runs as written with '{deal}''s levers on its parties and indices, not this scenario's levers or draws; " +
+            $"write the draws in '{deal}''s scenario '{scenario}' (they reach '{entity}''s parties and indices), or run '{entity}' alone for them");
+
     /// <summary>DL0502: two scenarios with the same name.</summary>
     public static Diagnostic DuplicateScenario(SourceSpan span, string name, SourceSpan previous) =>
         Error("DL0502", span, $"scenario '{name}' is already declared at {previous}");

@@ -281,10 +281,7 @@ internal sealed partial class Lowerer
         return draw with { Loadings = loadings };
     }
 
-    private static bool IsStochastic(ScenarioItemSyntax item) =>
-        item is PathsSyntax or SeedSyntax or AntitheticSyntax or SobolSyntax or IndexProcessSyntax or JumpsSyntax or CorrelateSyntax or RegimesSyntax
-            or DrawnDefaultsSyntax or RenewalsDrawnSyntax or BreaksDrawnSyntax or IndexDelayDrawnSyntax or WorkoutDrawnSyntax or DeflateSyntax { Volatility: not null }
-            or PartyDefaultsSyntax { Recovery: not null } or LoanPaysSyntax { Drawn: not null };
+    private static bool IsStochastic(ScenarioItemSyntax item) => StochasticItems.Draws(item);
 
     private static double[] Identity(int k)
     {

@@ -112,6 +112,16 @@ internal static class SemanticAnalyzer
                     diagnostics.Add(DiagnosticCatalogue.EntityScenarioNotRun(
                         elsewhere.Deal?.Span ?? elsewhere.Span, elsewhere.Name?.Text ?? "", name, deal.Name?.Text ?? "", unit.Span.Path));
                 }
+
+                // A chain makes only the deal's draws: under the deal's scenario of its name, an entity's own scenario
+                // that draws is not run (the entity runs as written with the deal's levers laid over it), its
+                // deterministic levers with it. Silent before 2026-12-07 (fuzz5 noticed it).
+                foreach (ScenarioSyntax drawing in own.Where(s => SyntaxWalk.Safe(s.Items).Any(StochasticItems.Draws)
+                    && scenarios.Exists(top => top.Deal?.Text == deal.Name?.Text && top.Name?.Text == s.Name?.Text)))
+                {
+                    diagnostics.Add(DiagnosticCatalogue.EntityStochasticScenarioNotRun(
+                        drawing.Name?.Span ?? drawing.Span, drawing.Name?.Text ?? "", name, deal.Name?.Text ?? ""));
+                }
             }
 
             // The parties and indices of the entities it can see (the deal: all of them; an entity: those it holds,

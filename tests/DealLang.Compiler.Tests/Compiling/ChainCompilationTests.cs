@@ -126,6 +126,30 @@ public class ChainCompilationTests
         Assert.Contains("(spv.deal)", warning.Message, StringComparison.Ordinal);
     }
 
+    // A chain makes only the deal's draws (docs/language.md §10, "Scenarios in a chain"): under the parent's Stress the
+    // SPV runs as written with the parent's levers, so the SPV's own Stress, which draws (a Monte Carlo scenario), is
+    // not run in the chain, its dated default on 2029-06-30 with it, and is warned of at its name in spv.deal. Its own
+    // Monte Carlo scenario that no parent scenario names (Paths) is for running it alone, and its deterministic Stress
+    // is run: neither is warned of. (Line 13 of spv.deal: the SPV's twelve lines of deal, then the scenario; column 10
+    // after 'scenario '.)
+    [Fact]
+    public void An_entity_scenario_that_draws_named_as_a_deal_scenario_is_DL0598()
+    {
+        string drawing = Spv().Replace("scenario Stress for Spv { Tenant defaults on 2028-06-30 }",
+            "scenario Stress for Spv { paths 100  Tenant defaults drawn  Sponsor defaults on 2029-06-30 }", StringComparison.Ordinal);
+        var c = Compile(Parent("holding Bonds { of Spv.Notes face 20m }"), ("spv.deal", drawing));
+
+        Assert.True(c.Model is not null, Show(c.Diagnostics));
+        Diagnostic warning = Assert.Single(c.Diagnostics);
+        Assert.Equal(("DL0598", Severity.Warning, "spv.deal", 13, 10), (warning.Code, warning.Severity, warning.Span.Path, warning.Span.Line, warning.Span.Column));
+        Assert.StartsWith("scenario 'Stress' of 'Spv' draws (a Monte Carlo scenario), and in deal 'Parent''s chain only 'Parent''s draws are made", warning.Message, StringComparison.Ordinal);
+
+        string alone = Spv() + "\nscenario Paths for Spv { paths 100  Tenant defaults drawn }\n";
+        var quiet = Compile(Parent("holding Bonds { of Spv.Notes face 20m }"), ("spv.deal", alone));
+        Assert.True(quiet.Model is not null, Show(quiet.Diagnostics));
+        Assert.Empty(quiet.Diagnostics);
+    }
+
     [Fact]
     public void Entities_run_each_after_those_it_holds_whatever_the_import_order()
     {
