@@ -235,6 +235,16 @@ public sealed class RvgGuarantorTests
         Assert.InRange(parent.ExpectedCost.Value, 6_975_000 - (4 * se), 6_975_000 + (4 * se));
     }
 
+    // An 'until' before the lease's start: DL0417 at the date, naming the RVG it guarantees (not "lease 'L'", which reads as
+    // the rent's guarantee).
+    [Fact]
+    public void AnRvgGuarantorsUntilBeforeTheStartNamesTheRvg()
+    {
+        var result = DealCompiler.Check("small.deal", Source.Replace("with guarantor Parent cap 30m", "with guarantor Parent cap 30m until 2025-06-30", StringComparison.Ordinal));
+        Diagnostic diagnostic = Assert.Single(result.Diagnostics, d => d.Code == "DL0417");
+        Assert.StartsWith("the end of the guarantee of the residual value guarantee of lease '", diagnostic.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     // Not a party (the facility named): DL0205 at the name.
     [InlineData("with guarantor Campus cap 30m", "DL0205", "with guarantor ")]

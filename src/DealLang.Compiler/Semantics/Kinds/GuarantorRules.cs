@@ -29,9 +29,11 @@ internal static class GuarantorRules
         checker.Term(guarantor?.Cap, Unit.Money, $"the guarantor's cap of {owner}", TypeChecker.Range.NonNegative);
 
     /// <summary>A cap is required (a guarantee without a limit is not one a term sheet writes; <paramref name="missingCap"/>
-    /// says what is missing, with an example); <c>until</c> after <paramref name="from"/> (the lease's start, the closing).</summary>
+    /// says what is missing, with an example); <c>until</c> after <paramref name="from"/> (the lease's start, the closing).
+    /// <paramref name="guaranteed"/> names what it guarantees in a message ("lease 'L'" without it; an RVG's guarantor
+    /// names the RVG).</summary>
     public static void CheckStructure(GuarantorSyntax guarantor, NamedDeclarationSyntax owner, DealChecks checks, Date? from,
-        string missingCap = "a cap for its guarantor (e.g. 'guarantor Google cap 3.2bn')")
+        string missingCap = "a cap for its guarantor (e.g. 'guarantor Google cap 3.2bn')", string? guaranteed = null)
     {
         string name = owner.Name?.Text ?? "";
         if (guarantor.Cap is null && !checks.Analysis.IsDamaged(owner))
@@ -42,7 +44,7 @@ internal static class GuarantorRules
         if (guarantor.Until is { } until && from is { } start && until.Value <= start)
         {
             checks.Diagnostics.Add(DiagnosticCatalogue.DateOutOfRange(
-                until.Span, $"the end of the guarantee of {owner.Keyword} '{name}'", until.Value.ToString(), $"after {start}"));
+                until.Span, $"the end of the guarantee of {guaranteed ?? $"{owner.Keyword} '{name}'"}", until.Value.ToString(), $"after {start}"));
         }
     }
 

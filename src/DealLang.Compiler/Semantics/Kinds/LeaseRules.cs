@@ -139,7 +139,8 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
             if (rvg.Guarantor is { } rvgGuarantor)
             {
                 GuarantorRules.CheckStructure(rvgGuarantor, lease, checks, lease.Starts?.Value,
-                    "a cap for the guarantor of its residual value guarantee (e.g. 'rvg cap 28bn with guarantor Parent cap 10bn')");
+                    "a cap for the guarantor of its residual value guarantee (e.g. 'rvg cap 28bn with guarantor Parent cap 10bn')",
+                    $"the residual value guarantee of lease '{name}'");
                 GuarantorRules.CheckObligorTerms(rvgGuarantor, lease.Lessee, checks, "lease", name);
             }
         }
