@@ -55,9 +55,9 @@ public static partial class DiagnosticCatalogue
         Error("DL0591", span,
             $"scenario '{scenario}': the partial payments of loan '{loan}' {(from is null ? "" : $"from {from} ")}have no 'to', so they run to the maturity, yet another window of the loan follows them: give them a 'to' date, or write them last");
 
-    /// <summary>DL0592 (warning): a loan's first partial-payment window starting in a period after the loan's maturity
-    /// period: nothing falls due in it, and no arrears of an earlier window can be carried into it, so the lever changes
-    /// nothing (a date typed a year late, or the wrong loan).</summary>
+    /// <summary>DL0592 (warning): a loan's partial-payment window starting in a period after the loan's maturity period,
+    /// with no arrears carried into it (the loan's first window, or one after a period in no window, which cured them):
+    /// nothing falls due in it, so the lever changes nothing (a date typed a year late, or the wrong loan).</summary>
     public static Diagnostic LoanPaysAfterTheMaturity(SourceSpan span, string scenario, string loan, string from, string loanMaturity) =>
         Warning("DL0592", span,
             $"scenario '{scenario}': the partial payments of loan '{loan}' from {from} start after the loan has matured ({loanMaturity}): nothing falls due in them, so they change nothing: check the year, or the loan");

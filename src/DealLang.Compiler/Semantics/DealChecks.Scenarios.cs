@@ -590,7 +590,9 @@ internal sealed partial class DealChecks
     {
         if (pays.Loan is { Text.Length: > 0 } loanName)
         {
-            if (!windows.ContainsKey(loanName.Text))
+            // A first window, or one after a period in no window (which cured the arrears before it), carries no
+            // arrears in: after the loan's maturity it changes nothing (DL0592).
+            if (!windows.TryGetValue(loanName.Text, out LoanPaysSyntax? before) || AfterAPeriodInNoWindow(pays, before))
             {
                 CheckWindowAfterTheMaturity(pays, scenario);
             }
@@ -681,10 +683,20 @@ internal sealed partial class DealChecks
         }
     }
 
-    /// <summary>A loan's first window starting in a period after the loan's maturity period (DL0592, a warning): nothing
-    /// falls due in it and no earlier window's arrears carry into it, so it changes nothing. A later window is not
-    /// checked: one following a window with no period between carries that window's arrears on, bearing interest. The
-    /// periods as the run places them: the window's start as a lever names it, the maturity as paid.</summary>
+    /// <summary>Whether a period in no window lies between <paramref name="before"/>'s last period and
+    /// <paramref name="pays"/>' first (the periods as a lever names them): that period cured the arrears, so none carry
+    /// into <paramref name="pays"/>. False when it cannot tell (a date missing: DL0591 and the like report it).</summary>
+    private bool AfterAPeriodInNoWindow(LoanPaysSyntax pays, LoanPaysSyntax before) =>
+        pays.From is { } from && before.To is { } to && _analysis.ScheduledBoundaries() is { } boundaries
+        && PeriodEndOf(_analysis.NamedByLever(from.Value)) is { } start
+        && PeriodEndOf(_analysis.NamedByLever(to.Value)) is { } end
+        && Array.IndexOf(boundaries, start) is > 0 and var i && boundaries[i - 1] > end;
+
+    /// <summary>A loan's window starting in a period after the loan's maturity period with no arrears carried into it
+    /// (its first window, or one after a period in no window; DL0592, a warning): nothing falls due in it and nothing
+    /// is owed in arrears, so it changes nothing. A window following another with no period between is not checked: it
+    /// carries that window's arrears on, bearing interest. The periods as the run places them: the window's start as a
+    /// lever names it, the maturity as paid.</summary>
     private void CheckWindowAfterTheMaturity(LoanPaysSyntax pays, string scenario)
     {
         string loan = pays.Loan.Text;

@@ -6,8 +6,8 @@ namespace DealLang.Cli.Tests.Corrections;
 
 /// <summary>
 /// A loan's partial payments starting after it has matured (docs/language.md §10, "Partial payments"; DL0592, a
-/// warning): nothing falls due in the window and no earlier window's arrears are carried into it, so the lever changes
-/// nothing. Before the warning such a window (a year typed late) was accepted silently. A window starting in the
+/// warning): nothing falls due in the window and no earlier window's arrears are carried into it (its first window, or
+/// one after a period in no window), so the lever changes nothing. Before the warning such a window (a year typed late) was accepted silently. A window starting in the
 /// maturity period, and a later window carrying an earlier one's arrears past the maturity, do change the run and are
 /// not warned of. SmallDeal runs with the cash check on.
 /// </summary>
@@ -45,14 +45,20 @@ public sealed class LoanPaysAfterMaturityTests
           MinerLoan pays 50% from 2028-04-01 to 2028-06-30
           MinerLoan pays 50% from 2028-07-01 to 2028-09-30
         }
+        scenario FirstOnly for Standstill { MinerLoan pays 50% from 2028-01-01 to 2028-03-31 }
+        scenario AfterAGap for Standstill {
+          MinerLoan pays 50% from 2028-01-01 to 2028-03-31
+          MinerLoan pays 50% from 2028-10-01 to 2028-12-31
+        }
         """;
 
     [Fact]
     public void AFirstWindowAfterTheMaturityPeriodIsWarnedOfAndChangesNothing()
     {
         var deal = new SmallDeal(Source);
-        Diagnostic[] warnings = [.. deal.Diagnostics.Where(d => d.Code == "DL0592")];
-        // Once per scenario whose first window starts after t=9: After and AfterOpen, at the 'from' date.
+        Diagnostic[] warnings = [.. deal.Diagnostics.Where(d => d.Code == "DL0592" && !d.Message.Contains("'AfterAGap'", StringComparison.Ordinal))];
+        // Once per scenario whose first window starts after t=9: After and AfterOpen, at the 'from' date (AfterAGap's
+        // later window: the test below).
         Assert.Equal(2, warnings.Length);
         Assert.All(warnings, w => Assert.Equal(Severity.Warning, w.Severity));
         Assert.Contains("scenario 'After'", warnings[0].Message, StringComparison.Ordinal);
@@ -67,6 +73,25 @@ public sealed class LoanPaysAfterMaturityTests
                 {
                     Assert.Equal(deal.Ledger(column, t, "Base"), deal.Ledger(column, t, scenario));
                 }
+            }
+        }
+    }
+
+    [Fact]
+    public void ALaterWindowAfterAPeriodInNoWindowAndAfterTheMaturityIsWarnedOfAndChangesNothing()
+    {
+        // AfterAGap: t=8 (to 2028-03-31) pays half; t=9, the maturity period, is in no window and cures its arrears with
+        // the last 10m; the second window, t=11, starts after t=9 with nothing carried in: it changes nothing, the run is
+        // FirstOnly's cell by cell, and it is warned of at its 'from' (the first window, before the maturity, is not).
+        var deal = new SmallDeal(Source);
+        Diagnostic warning = Assert.Single(deal.Diagnostics, d => d.Code == "DL0592" && d.Message.Contains("'AfterAGap'", StringComparison.Ordinal));
+        Assert.Contains("from 2028-10-01", warning.Message, StringComparison.Ordinal);
+        Assert.True(deal.Ledger("MinerLoan arrears", 8, "AfterAGap") > 0);
+        for (int t = 0; t < 12; t++)
+        {
+            foreach (string column in new[] { "interest MinerLoan", "principal MinerLoan", "MinerLoan arrears", "collections" })
+            {
+                Assert.Equal(deal.Ledger(column, t, "FirstOnly"), deal.Ledger(column, t, "AfterAGap"));
             }
         }
     }
