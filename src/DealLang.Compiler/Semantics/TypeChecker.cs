@@ -249,13 +249,8 @@ internal sealed partial class TypeChecker
                         break;
                     case LoanPaysSyntax { Drawn: { } drawnShare } pays:
                         // A drawn share's mean is its Share (DL0599 holds it inside (0, 100%)), its loadings a recovery's.
-                        Term(drawnShare.Mean, Unit.Rate, $"the mean of the share loan '{pays.Loan?.Text}''s obligor pays in {s}", Range.Any);
-                        Term(drawnShare.Sd, Unit.Rate, $"the standard deviation of the share loan '{pays.Loan?.Text}''s obligor pays in {s}", Range.Any);
-                        foreach (LoadingSyntax loading in SyntaxWalk.Safe(drawnShare.Loadings))
-                        {
-                            Term(loading.Beta, Unit.Rate, $"the loading of loan '{pays.Loan?.Text}''s drawn share on {ExpressionPrinter.Print(loading.Factor)} in {s}", Range.Any);
-                        }
-
+                        BetaTerms(drawnShare, $"the share loan '{pays.Loan?.Text}''s obligor pays", s);
+                        DrawLoadings(drawnShare, $"loan '{pays.Loan?.Text}''s drawn share", s);
                         break;
                     case LoanPaysSyntax pays:
                         Term(pays.Share, Unit.Rate, $"the share of what falls due that the obligor of loan '{pays.Loan?.Text}' pays in {s}", Range.Any);
@@ -292,8 +287,7 @@ internal sealed partial class TypeChecker
         switch (recovery)
         {
             case BetaRecoverySyntax beta:
-                Term(beta.Mean, Unit.Rate, $"the mean of {party}'s drawn recovery in {scenario}", Range.Any);
-                Term(beta.Sd, Unit.Rate, $"the standard deviation of {party}'s drawn recovery in {scenario}", Range.Any);
+                BetaTerms(beta, $"{party}'s drawn recovery", scenario);
                 break;
             case OutcomesRecoverySyntax drawn:
                 foreach (RecoveryOutcomeSyntax outcome in SyntaxWalk.Safe(drawn.Outcomes))
@@ -304,22 +298,29 @@ internal sealed partial class TypeChecker
 
                 if (drawn.Rest is { } rest)
                 {
-                    Term(rest.Mean, Unit.Rate, $"the mean of the beta after the outcomes of {party}'s drawn recovery in {scenario}", Range.Any);
-                    Term(rest.Sd, Unit.Rate, $"the standard deviation of the beta after the outcomes of {party}'s drawn recovery in {scenario}", Range.Any);
+                    BetaTerms(rest, $"the beta after the outcomes of {party}'s drawn recovery", scenario);
                 }
 
                 break;
         }
 
-        RecoveryLoadings(recovery, party, scenario);
+        DrawLoadings(recovery, $"{party}'s drawn recovery", scenario);
     }
 
-    // A drawn recovery's loadings on the factors (wrong-way risk): a share, of either sign, as a drawn default's.
-    private void RecoveryLoadings(RecoveryDrawSyntax recovery, string? party, string scenario)
+    // A drawn beta's mean and sd (shares; their ranges are the draw's own checks), <paramref name="what"/> naming it.
+    private void BetaTerms(BetaRecoverySyntax beta, string what, string scenario)
     {
-        foreach (LoadingSyntax loading in SyntaxWalk.Safe(recovery.Loadings))
+        Term(beta.Mean, Unit.Rate, $"the mean of {what} in {scenario}", Range.Any);
+        Term(beta.Sd, Unit.Rate, $"the standard deviation of {what} in {scenario}", Range.Any);
+    }
+
+    // A drawn recovery's or share's loadings on the factors (wrong-way risk): a share, of either sign, as a drawn
+    // default's; <paramref name="what"/> names what is drawn.
+    private void DrawLoadings(RecoveryDrawSyntax drawn, string what, string scenario)
+    {
+        foreach (LoadingSyntax loading in SyntaxWalk.Safe(drawn.Loadings))
         {
-            Term(loading.Beta, Unit.Rate, $"the loading of {party}'s drawn recovery on {ExpressionPrinter.Print(loading.Factor)} in {scenario}", Range.Any);
+            Term(loading.Beta, Unit.Rate, $"the loading of {what} on {ExpressionPrinter.Print(loading.Factor)} in {scenario}", Range.Any);
         }
     }
 

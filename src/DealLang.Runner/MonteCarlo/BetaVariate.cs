@@ -35,19 +35,23 @@ public static class BetaVariate
     /// <summary>A Gamma(<paramref name="shape"/>, 1) variate, shape &gt; 0.</summary>
     public static double Gamma(ref PathStream rng, double shape) => Gamma(ref rng, shape, out _);
 
-    /// <summary>A Gamma(<paramref name="shape"/>, 1) variate, shape &gt; 0, and its natural log, which stays finite where
-    /// the variate underflows to 0 (a shape far below 1); the same numbers drawn, the variate the same bits.</summary>
-    static double Gamma(ref PathStream rng, double shape, out double log)
+    /// <summary>A Gamma(<paramref name="shape"/>, 1) variate, shape &gt; 0, and, when it underflowed to 0 (a shape far
+    /// below 1), its natural log, which stays finite (0 otherwise: <see cref="Draw"/> reads the logs only when both of
+    /// its variates underflowed, so no other draw pays for them); the same numbers drawn, the variate the same bits.</summary>
+    static double Gamma(ref PathStream rng, double shape, out double logIfZero)
     {
         if (shape < 1)
         {
-            // Gamma(a) = Gamma(a + 1) U^(1/a): the boost keeps the method's d above 0.
-            double boosted = Gamma(ref rng, shape + 1, out double logBoosted);
+            // Gamma(a) = Gamma(a + 1) U^(1/a): the boost keeps the method's d above 0. The boosted variate (shape ≥ 1)
+            // never underflows: the method below accepts no v near 0.
+            double boosted = Gamma(ref rng, shape + 1, out _);
             double u = rng.Uniform();
-            log = logBoosted + (Math.Log(u) / shape);
-            return boosted * Math.Pow(u, 1.0 / shape);
+            double value = boosted * Math.Pow(u, 1.0 / shape);
+            logIfZero = value > 0 ? 0.0 : Math.Log(boosted) + (Math.Log(u) / shape);
+            return value;
         }
 
+        logIfZero = 0.0;
         double d = shape - (1.0 / 3.0);
         double c = 1.0 / Math.Sqrt(9.0 * d);
         while (true)
@@ -64,7 +68,6 @@ public static class BetaVariate
             double x2 = x * x;
             if (u < 1.0 - (0.0331 * x2 * x2) || Math.Log(u) < (0.5 * x2) + (d * (1.0 - v + Math.Log(v))))
             {
-                log = Math.Log(d * v);
                 return d * v;
             }
         }
