@@ -15,7 +15,7 @@ public static partial class DiagnosticCatalogue
     /// <summary>DL0751: the price index of coins is not a price per coin (its level must be written like
     /// <c>95k per coin</c>), so the coins' value and a sale's proceeds would not be money.</summary>
     public static Diagnostic CoinPriceNotPerCoin(SourceSpan span, string coins, string index, string actual) =>
-        Error("DL0751", span, $"the price of coins '{coins}' must be an index in money per coin (e.g. 'index {index} {{ level 95k per coin }}'), but '{index}' is {actual}");
+        Error("DL0751", span, $"the price of coins '{coins}' must be an index in money per coin, but '{index}' is {actual}: declare the coin's price (e.g. 'index BTC {{ level 95k per coin }}') and write 'price BTC'");
 
     /// <summary>DL0752: the miners' hashrate above the network's: their share of the network's rewards would exceed
     /// 100%.</summary>

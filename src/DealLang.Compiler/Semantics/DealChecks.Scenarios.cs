@@ -666,10 +666,11 @@ internal sealed partial class DealChecks
         // Too late a window leaves the loan no period to reschedule into, and the clause silently changes nothing: after
         // one ending in the loan's maturity period or later, the arrears fall due at once (or stay at the run's end), and
         // 'over D' from the maturity period on has them all fall due there. The periods as the run places them: the
-        // window's end as a lever names it, the maturity as paid.
+        // window's end as a lever names it, the maturity as paid. A loan maturing after the deal is DL0417's error, and
+        // the warning would name a maturity the user did not write: it waits for the maturity to be put right.
         if (pays.To is { } to && Maturity is { } dealMaturity && _analysis.Symbols.TryLookup(loan, out Symbol symbol)
             && symbol.Declaration is LoanSyntax declared
-            && (declared.Maturity?.Value is { } m && m <= dealMaturity ? m : dealMaturity) is var loanMaturity
+            && (declared.Maturity?.Value ?? dealMaturity) is var loanMaturity && loanMaturity <= dealMaturity
             && _analysis.ScheduledBoundaries() is { } boundaries
             && PeriodEndOf(_analysis.NamedByLever(to.Value)) is { } windowEnd
             && PeriodEndOf(_analysis.PaidOn(loanMaturity)) is { } maturityEnd)

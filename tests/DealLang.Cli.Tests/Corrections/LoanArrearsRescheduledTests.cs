@@ -297,6 +297,22 @@ public sealed class LoanArrearsRescheduledTests
         }
     }
 
+    [Fact]
+    public void ALoanMaturingAfterTheDealGetsDl0417AndNoDl0587()
+    {
+        // The loan's maturity typed a year past the deal's (2029-06-30 > 2028-12-31) is DL0417's error; the window would be
+        // too late for the deal's maturity the check used to put in its place, and DL0587 named that date ("a loan maturing
+        // on 2028-12-31"), which the user never wrote. It now waits for the maturity to be put right.
+        string source = Source.Replace("maturity 2028-06-30  recovery", "maturity 2029-06-30  recovery", StringComparison.Ordinal) + """
+
+            scenario Late for Standstill {
+              MinerLoan pays 50% from 2028-04-01 to 2028-12-31 then arrears capitalised
+            }
+            """;
+        var diagnostics = DealCompiler.Compile("small.deal", source).Diagnostics;
+        Assert.Equal(["DL0417"], diagnostics.Select(d => d.Code));
+    }
+
     [Theory]
     // The latest windows the clause still reschedules: 'over' after one ending in t=7 (2027-12-31) repays in t=8 and
     // t=9; 'capitalised' after one ending in t=8 pays them with t=9's instalment, as principal.
