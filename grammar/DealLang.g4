@@ -541,9 +541,14 @@ accountItem
     ;
 
 // fee Opex { 0.5% of Campus.value per year escalating 2% per year }, or per period: fee Servicing { 2% of collections }
-// (which form an amount may take, a flow or not, is checked by the type checker: DL0316, DL0317).
+// (which form an amount may take, a flow or not, is checked by the type checker: DL0316, DL0317). 'until repaid'
+// stops it accruing once every tranche is repaid (the trustee's, the agent's); written twice is DL0105, not a parse error.
 feeDecl
-    : FEE name=ident LBRACE expr (perYear (ESCALATING expr perYear)?)? RBRACE
+    : FEE name=ident LBRACE expr (perYear (ESCALATING expr perYear)?)? feeUntilRepaid* RBRACE
+    ;
+
+feeUntilRepaid
+    : UNTIL REPAID
     ;
 
 // test Dscr = cfads / debt_service over trailing 12m from 2030-11-30
@@ -871,6 +876,7 @@ ident
     | BREAK_OPTION | BREAKS | NOTICE
     | WORKOUT | YIELD | RESET | CURVE
     | ARREARS | CAPITALISED
+    | REPAID
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -1011,6 +1017,7 @@ TEST          : 'test';
 OVER          : 'over';
 ARREARS       : 'arrears';
 CAPITALISED   : 'capitalised';
+REPAID        : 'repaid';
 TRAILING      : 'trailing';
 NEXT          : 'next';
 TRIGGER       : 'trigger';

@@ -72,6 +72,17 @@ public sealed class CompletionTests
     }
 
     [Fact]
+    public async Task AfterAFeesAmount_OffersUntilRepaid()
+    {
+        // A fee's 'until repaid' (docs/language.md "fee") is offered from the parser's expected tokens, as every term is.
+        (string[] labels, _) = await Complete("  fee AssetMgmt", "  fee Agent { 1m per year ", "}");
+        Assert.Contains("until", labels);
+        Assert.Contains("escalating", labels);
+        (labels, _) = await Complete("  fee AssetMgmt", "  fee Agent { 1m per year until ", "}");
+        Assert.Equal(["repaid"], labels);
+    }
+
+    [Fact]
     public async Task AfterFill_OffersAccounts()
     {
         (string[] labels, _) = await Complete("    fill Dsra", "    fill ");

@@ -165,8 +165,13 @@ public sealed class HyperionLoop
             double available = collections;
             double recurring = collections - rvg;
 
+            // A regular period that starts with the notes repaid and nothing due on them ("Nothing owed", docs/language.md
+            // §11): the trustee's fee ('until repaid') accrues nothing, no account keeps cash, the trap's cash is distributed.
+            bool debtRepaid = !afterDefault
+                && notes <= Flows.ShortfallTolerance && interestDue <= Flows.ShortfallTolerance && principalDue <= Flows.ShortfallTolerance;
+
             // cfads deducts this period's fees; what is carried unpaid was deducted in its own period.
-            double trusteeAccrued = TrusteeFee * yf * trusteeEscalation[t];
+            double trusteeAccrued = debtRepaid ? 0.0 : TrusteeFee * yf * trusteeEscalation[t];
             double assetMgmtAccrued = (AssetMgmtRate * value[t]) * yf;
             double trusteeDue = trusteeAccrued + trusteeUnpaid;
             double assetMgmtDue = assetMgmtAccrued + assetMgmtUnpaid;
@@ -193,10 +198,9 @@ public sealed class HyperionLoop
             double interestPaid = 0.0, principalPaid = 0.0, distributed = 0.0, trusteePaid = 0.0, assetMgmtPaid = 0.0;
             if (!afterDefault)
             {
-                // The last scheduled period, or one that starts with the notes repaid and nothing due on them ("Nothing
-                // owed", docs/language.md §11): no account keeps cash, and what the trap would hold is distributed.
-                bool last = t == scheduledPeriods - 1
-                    || (notes <= Flows.ShortfallTolerance && interestDue <= Flows.ShortfallTolerance && principalDue <= Flows.ShortfallTolerance);
+                // The last scheduled period, or one with nothing owed: no account keeps cash, what the trap would hold
+                // is distributed.
+                bool last = t == scheduledPeriods - 1 || debtRepaid;
                 if (last)
                 {
                     available += reserve;

@@ -56,30 +56,30 @@ public partial class DealLangParser : Parser {
 		PRINCIPAL=119, AMORTIZE=120, BULLET=121, LEVEL=122, LINEAR=123, SENIORITY=124, 
 		EQUITY=125, CONTRIBUTED=126, HOLDERS=127, ACCOUNT=128, TARGET=129, INITIAL=130, 
 		EARNS=131, FEE=132, TEST=133, OVER=134, ARREARS=135, CAPITALISED=136, 
-		TRAILING=137, NEXT=138, TRIGGER=139, TRIPS=140, CURES=141, AFTER=142, 
-		ACCRUING=143, INSTALMENTS=144, PERIODS=145, DEFAULT_INTEREST=146, WHEN=147, 
-		DEFAULT=148, GRACE=149, CFADS=150, INCLUDES=151, WATERFALL=152, USING=153, 
-		FILL=154, RELEASE=155, HOLD=156, REST=157, IN=158, DISTRIBUTE=159, SWEEP=160, 
-		PRO_RATA=161, SEQUENTIAL=162, ACCELERATE=163, CURE=164, UP=165, TIMES=166, 
-		PREPAYING=167, INTO=168, TO=169, PAYS=170, HURDLE=171, CARRY=172, CATCH_UP=173, 
-		CALLS=174, CALLED=175, PART=176, CONVERTS=177, DEAL_BY_DEAL=178, IF=179, 
-		ELSE=180, THEN=181, ENFORCEMENT=182, SELL=183, HAIRCUT=184, LAG=185, TAKEN=186, 
-		DEFLATE=187, GROW=188, DROP=189, BY=190, DEFAULTS=191, PER=192, GPU=193, 
-		GPU_HOUR=194, HOUR=195, KW=196, MW=197, KWH=198, MWH=199, COIN=200, COINS=201, 
-		EH_S=202, DAY=203, SHARE=204, YEAR=205, OF=206, AND=207, OR=208, NOT=209, 
-		PIK=210, ISSUE_PRICE=211, COMMITMENT=212, AVAILABLE=213, DRAWS=214, COMMITMENT_FEE=215, 
-		STEP_UP=216, TARGET_BALANCE=217, MARGIN=218, GRID=219, BELOW=220, UNPAID=221, 
-		AGAINST=222, ADVANCE=223, INVESTMENT_GRADE=224, WHILE=225, HOLDING=226, 
-		FACE=227, MARK=228, DISCOUNT=229, PAR=230, HOLDINGS=231, HASHRATE=232, 
-		NETWORK=233, REWARDS=234, COVER=235, CONVERTIBLE=236, EARLY=237, ABOVE=238, 
-		PUT=239, CALL=240, CALLABLE=241, MAKE_WHOLE=242, CURVE=243, COMPLETION=244, 
-		DELAYED=245, PHASED=246, INDEXED=247, YEARLY=248, WORKOUT=249, YIELD=250, 
-		RESET=251, LBRACE=252, RBRACE=253, LPAREN=254, RPAREN=255, COMMA=256, 
-		DOT=257, ARROW=258, ASSIGN=259, PLUS=260, MINUS=261, STAR=262, SLASH=263, 
-		LE=264, GE=265, LT=266, GT=267, EQ=268, NE=269, DAYCOUNT=270, DATE=271, 
-		QUANTITY=272, NUMBER=273, STRING=274, UNTERMINATED_STRING=275, IDENT=276, 
-		NON_ASCII_NAME=277, LINE_COMMENT=278, BLOCK_COMMENT=279, UNTERMINATED_COMMENT=280, 
-		WS=281, UNEXPECTED_CHAR=282;
+		REPAID=137, TRAILING=138, NEXT=139, TRIGGER=140, TRIPS=141, CURES=142, 
+		AFTER=143, ACCRUING=144, INSTALMENTS=145, PERIODS=146, DEFAULT_INTEREST=147, 
+		WHEN=148, DEFAULT=149, GRACE=150, CFADS=151, INCLUDES=152, WATERFALL=153, 
+		USING=154, FILL=155, RELEASE=156, HOLD=157, REST=158, IN=159, DISTRIBUTE=160, 
+		SWEEP=161, PRO_RATA=162, SEQUENTIAL=163, ACCELERATE=164, CURE=165, UP=166, 
+		TIMES=167, PREPAYING=168, INTO=169, TO=170, PAYS=171, HURDLE=172, CARRY=173, 
+		CATCH_UP=174, CALLS=175, CALLED=176, PART=177, CONVERTS=178, DEAL_BY_DEAL=179, 
+		IF=180, ELSE=181, THEN=182, ENFORCEMENT=183, SELL=184, HAIRCUT=185, LAG=186, 
+		TAKEN=187, DEFLATE=188, GROW=189, DROP=190, BY=191, DEFAULTS=192, PER=193, 
+		GPU=194, GPU_HOUR=195, HOUR=196, KW=197, MW=198, KWH=199, MWH=200, COIN=201, 
+		COINS=202, EH_S=203, DAY=204, SHARE=205, YEAR=206, OF=207, AND=208, OR=209, 
+		NOT=210, PIK=211, ISSUE_PRICE=212, COMMITMENT=213, AVAILABLE=214, DRAWS=215, 
+		COMMITMENT_FEE=216, STEP_UP=217, TARGET_BALANCE=218, MARGIN=219, GRID=220, 
+		BELOW=221, UNPAID=222, AGAINST=223, ADVANCE=224, INVESTMENT_GRADE=225, 
+		WHILE=226, HOLDING=227, FACE=228, MARK=229, DISCOUNT=230, PAR=231, HOLDINGS=232, 
+		HASHRATE=233, NETWORK=234, REWARDS=235, COVER=236, CONVERTIBLE=237, EARLY=238, 
+		ABOVE=239, PUT=240, CALL=241, CALLABLE=242, MAKE_WHOLE=243, CURVE=244, 
+		COMPLETION=245, DELAYED=246, PHASED=247, INDEXED=248, YEARLY=249, WORKOUT=250, 
+		YIELD=251, RESET=252, LBRACE=253, RBRACE=254, LPAREN=255, RPAREN=256, 
+		COMMA=257, DOT=258, ARROW=259, ASSIGN=260, PLUS=261, MINUS=262, STAR=263, 
+		SLASH=264, LE=265, GE=266, LT=267, GT=268, EQ=269, NE=270, DAYCOUNT=271, 
+		DATE=272, QUANTITY=273, NUMBER=274, STRING=275, UNTERMINATED_STRING=276, 
+		IDENT=277, NON_ASCII_NAME=278, LINE_COMMENT=279, BLOCK_COMMENT=280, UNTERMINATED_COMMENT=281, 
+		WS=282, UNEXPECTED_CHAR=283;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
@@ -97,14 +97,14 @@ public partial class DealLangParser : Parser {
 		RULE_holdingDecl = 50, RULE_holdingItem = 51, RULE_holdingMarketTerm = 52, 
 		RULE_equityDecl = 53, RULE_equityItem = 54, RULE_holder = 55, RULE_holderTerm = 56, 
 		RULE_capitalCall = 57, RULE_accountDecl = 58, RULE_accountItem = 59, RULE_feeDecl = 60, 
-		RULE_testDecl = 61, RULE_triggerDecl = 62, RULE_cureDestination = 63, 
-		RULE_triggerEffect = 64, RULE_defaultRule = 65, RULE_cfadsRule = 66, RULE_cfadsItem = 67, 
-		RULE_waterfallDecl = 68, RULE_step = 69, RULE_enforcementDecl = 70, RULE_enforcementItem = 71, 
-		RULE_sellTerm = 72, RULE_reletRamp = 73, RULE_reletPricing = 74, RULE_scenarioDecl = 75, 
-		RULE_scenarioItem = 76, RULE_pdStep = 77, RULE_recoveryDraw = 78, RULE_shareDraw = 79, 
-		RULE_recoveryRest = 80, RULE_recoveryOutcome = 81, RULE_delayOutcome = 82, 
-		RULE_breakChance = 83, RULE_loading = 84, RULE_perYear = 85, RULE_duration = 86, 
-		RULE_expr = 87, RULE_measureUnit = 88, RULE_reference = 89, RULE_ident = 90;
+		RULE_feeUntilRepaid = 61, RULE_testDecl = 62, RULE_triggerDecl = 63, RULE_cureDestination = 64, 
+		RULE_triggerEffect = 65, RULE_defaultRule = 66, RULE_cfadsRule = 67, RULE_cfadsItem = 68, 
+		RULE_waterfallDecl = 69, RULE_step = 70, RULE_enforcementDecl = 71, RULE_enforcementItem = 72, 
+		RULE_sellTerm = 73, RULE_reletRamp = 74, RULE_reletPricing = 75, RULE_scenarioDecl = 76, 
+		RULE_scenarioItem = 77, RULE_pdStep = 78, RULE_recoveryDraw = 79, RULE_shareDraw = 80, 
+		RULE_recoveryRest = 81, RULE_recoveryOutcome = 82, RULE_delayOutcome = 83, 
+		RULE_breakChance = 84, RULE_loading = 85, RULE_perYear = 86, RULE_duration = 87, 
+		RULE_expr = 88, RULE_measureUnit = 89, RULE_reference = 90, RULE_ident = 91;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "holidaySet", "holidayList", "dayCount", "partyDecl", 
@@ -117,13 +117,13 @@ public partial class DealLangParser : Parser {
 		"curvePoint", "callStep", "convertiblePut", "convertibleCall", "stepUp", 
 		"marginGrid", "gridTier", "amortization", "holdingDecl", "holdingItem", 
 		"holdingMarketTerm", "equityDecl", "equityItem", "holder", "holderTerm", 
-		"capitalCall", "accountDecl", "accountItem", "feeDecl", "testDecl", "triggerDecl", 
-		"cureDestination", "triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", 
-		"waterfallDecl", "step", "enforcementDecl", "enforcementItem", "sellTerm", 
-		"reletRamp", "reletPricing", "scenarioDecl", "scenarioItem", "pdStep", 
-		"recoveryDraw", "shareDraw", "recoveryRest", "recoveryOutcome", "delayOutcome", 
-		"breakChance", "loading", "perYear", "duration", "expr", "measureUnit", 
-		"reference", "ident"
+		"capitalCall", "accountDecl", "accountItem", "feeDecl", "feeUntilRepaid", 
+		"testDecl", "triggerDecl", "cureDestination", "triggerEffect", "defaultRule", 
+		"cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
+		"enforcementItem", "sellTerm", "reletRamp", "reletPricing", "scenarioDecl", 
+		"scenarioItem", "pdStep", "recoveryDraw", "shareDraw", "recoveryRest", 
+		"recoveryOutcome", "delayOutcome", "breakChance", "loading", "perYear", 
+		"duration", "expr", "measureUnit", "reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -149,23 +149,23 @@ public partial class DealLangParser : Parser {
 		"'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
 		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
 		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
-		"'fee'", "'test'", "'over'", "'arrears'", "'capitalised'", "'trailing'", 
-		"'next'", "'trigger'", "'trips'", "'cures'", "'after'", "'accruing'", 
-		null, null, "'default_interest'", "'when'", "'default'", "'grace'", "'cfads'", 
-		"'includes'", "'waterfall'", "'using'", "'fill'", "'release'", "'hold'", 
-		"'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", "'sequential'", 
-		"'accelerate'", "'cure'", "'up'", "'times'", "'prepaying'", "'into'", 
-		"'to'", "'pays'", "'hurdle'", "'carry'", "'catch_up'", "'calls'", "'called'", 
-		"'part'", "'converts'", "'deal_by_deal'", "'if'", "'else'", "'then'", 
-		"'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", 
-		"'grow'", "'drop'", "'by'", "'defaults'", "'per'", null, null, null, "'kW'", 
-		"'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", "'EH/s'", null, null, "'year'", 
-		"'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", 
-		"'available'", "'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", 
-		"'margin'", "'grid'", "'below'", "'unpaid'", "'against'", "'advance'", 
-		"'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", "'discount'", 
-		"'par'", "'holdings'", "'hashrate'", "'network'", "'rewards'", "'cover'", 
-		"'convertible'", "'early'", "'above'", "'put'", "'call'", "'callable'", 
+		"'fee'", "'test'", "'over'", "'arrears'", "'capitalised'", "'repaid'", 
+		"'trailing'", "'next'", "'trigger'", "'trips'", "'cures'", "'after'", 
+		"'accruing'", null, null, "'default_interest'", "'when'", "'default'", 
+		"'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", "'fill'", 
+		"'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", 
+		"'sequential'", "'accelerate'", "'cure'", "'up'", "'times'", "'prepaying'", 
+		"'into'", "'to'", "'pays'", "'hurdle'", "'carry'", "'catch_up'", "'calls'", 
+		"'called'", "'part'", "'converts'", "'deal_by_deal'", "'if'", "'else'", 
+		"'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
+		"'deflate'", "'grow'", "'drop'", "'by'", "'defaults'", "'per'", null, 
+		null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'coin'", "'coins'", "'EH/s'", 
+		null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
+		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
+		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
+		"'advance'", "'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", 
+		"'discount'", "'par'", "'holdings'", "'hashrate'", "'network'", "'rewards'", 
+		"'cover'", "'convertible'", "'early'", "'above'", "'put'", "'call'", "'callable'", 
 		"'make_whole'", "'curve'", "'completion'", "'delayed'", "'phased'", "'indexed'", 
 		"'yearly'", "'workout'", "'yield'", "'reset'", "'{'", "'}'", "'('", "')'", 
 		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
@@ -191,16 +191,16 @@ public partial class DealLangParser : Parser {
 		"BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", 
 		"AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", 
 		"HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", 
-		"ARREARS", "CAPITALISED", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", 
-		"AFTER", "ACCRUING", "INSTALMENTS", "PERIODS", "DEFAULT_INTEREST", "WHEN", 
-		"DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", 
-		"RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", 
-		"ACCELERATE", "CURE", "UP", "TIMES", "PREPAYING", "INTO", "TO", "PAYS", 
-		"HURDLE", "CARRY", "CATCH_UP", "CALLS", "CALLED", "PART", "CONVERTS", 
-		"DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", 
-		"LAG", "TAKEN", "DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", "PER", "GPU", 
-		"GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", "EH_S", 
-		"DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
+		"ARREARS", "CAPITALISED", "REPAID", "TRAILING", "NEXT", "TRIGGER", "TRIPS", 
+		"CURES", "AFTER", "ACCRUING", "INSTALMENTS", "PERIODS", "DEFAULT_INTEREST", 
+		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
+		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", 
+		"SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "PREPAYING", "INTO", 
+		"TO", "PAYS", "HURDLE", "CARRY", "CATCH_UP", "CALLS", "CALLED", "PART", 
+		"CONVERTS", "DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", 
+		"HAIRCUT", "LAG", "TAKEN", "DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", 
+		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", 
+		"EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
 		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
 		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
 		"WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
@@ -316,35 +316,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 188;
+			State = 190;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 186;
+				State = 188;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 182;
+					State = 184;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 183;
+					State = 185;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 184;
+					State = 186;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 185;
+					State = 187;
 					unknownDecl();
 					}
 					break;
@@ -352,11 +352,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 190;
+				State = 192;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 191;
+			State = 193;
 			Match(Eof);
 			}
 		}
@@ -394,9 +394,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 193;
+			State = 195;
 			Match(IMPORT);
-			State = 194;
+			State = 196;
 			Match(STRING);
 			}
 		}
@@ -446,27 +446,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 196;
-			Match(DEAL);
-			State = 197;
-			_localctx.name = ident();
 			State = 198;
+			Match(DEAL);
+			State = 199;
+			_localctx.name = ident();
+			State = 200;
 			Match(LBRACE);
-			State = 202;
+			State = 204;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 884957876534132741L) != 0) || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 4611694814520420865L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 884957876534132741L) != 0) || ((((_la - 140)) & ~0x3f) == 0 && ((1L << (_la - 140)) & 4611694814520420865L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 199;
+				State = 201;
 				dealMember();
 				}
 				}
-				State = 204;
+				State = 206;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 205;
+			State = 207;
 			Match(RBRACE);
 			}
 		}
@@ -563,7 +563,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 228;
+			State = 230;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -576,147 +576,147 @@ public partial class DealLangParser : Parser {
 			case BUSINESS_DAYS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 207;
+				State = 209;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 208;
+				State = 210;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 209;
+				State = 211;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 210;
+				State = 212;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 211;
+				State = 213;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 212;
+				State = 214;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 213;
+				State = 215;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 214;
+				State = 216;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 215;
+				State = 217;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 216;
+				State = 218;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 217;
+				State = 219;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 218;
+				State = 220;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 219;
+				State = 221;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 220;
+				State = 222;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 221;
+				State = 223;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 222;
+				State = 224;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 223;
+				State = 225;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 224;
+				State = 226;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 225;
+				State = 227;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 226;
+				State = 228;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 227;
+				State = 229;
 				unknownDecl();
 				}
 				break;
@@ -775,16 +775,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 230;
+			State = 232;
 			Match(IDENT);
-			State = 231;
+			State = 233;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 237;
+			State = 239;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 829362713908214727L) != 0) || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1658725427816429511L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 235;
+				State = 237;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -898,6 +898,7 @@ public partial class DealLangParser : Parser {
 				case EARNS:
 				case ARREARS:
 				case CAPITALISED:
+				case REPAID:
 				case TRAILING:
 				case NEXT:
 				case TRIPS:
@@ -970,19 +971,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 232;
+					State = 234;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 233;
+					State = 235;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 234;
+					State = 236;
 					Match(ON);
 					}
 					break;
@@ -990,11 +991,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 239;
+				State = 241;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 240;
+			State = 242;
 			block();
 			}
 		}
@@ -1045,19 +1046,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 242;
+			State = 244;
 			Match(LBRACE);
-			State = 247;
+			State = 249;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -2305843009213693953L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 134217727L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4611686018427387905L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 268435455L) != 0)) {
 				{
-				State = 245;
+				State = 247;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 243;
+					State = 245;
 					block();
 					}
 					break;
@@ -1197,6 +1198,7 @@ public partial class DealLangParser : Parser {
 				case OVER:
 				case ARREARS:
 				case CAPITALISED:
+				case REPAID:
 				case TRAILING:
 				case NEXT:
 				case TRIGGER:
@@ -1342,7 +1344,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 244;
+					State = 246;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1357,11 +1359,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 249;
+				State = 251;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 250;
+			State = 252;
 			Match(RBRACE);
 			}
 		}
@@ -1501,16 +1503,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 12, RULE_headerItem);
 		int _la;
 		try {
-			State = 275;
+			State = 277;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 252;
+				State = 254;
 				Match(TITLE);
-				State = 253;
+				State = 255;
 				Match(STRING);
 				}
 				break;
@@ -1518,9 +1520,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 254;
+				State = 256;
 				Match(CURRENCY);
-				State = 255;
+				State = 257;
 				ident();
 				}
 				break;
@@ -1528,9 +1530,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 256;
+				State = 258;
 				Match(CLOSING);
-				State = 257;
+				State = 259;
 				Match(DATE);
 				}
 				break;
@@ -1538,9 +1540,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 258;
+				State = 260;
 				Match(MATURITY);
-				State = 259;
+				State = 261;
 				Match(DATE);
 				}
 				break;
@@ -1548,9 +1550,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 260;
+				State = 262;
 				Match(FIRST_PAYMENT);
-				State = 261;
+				State = 263;
 				Match(DATE);
 				}
 				break;
@@ -1558,9 +1560,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 262;
+				State = 264;
 				Match(PAY);
-				State = 263;
+				State = 265;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1568,9 +1570,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 264;
+				State = 266;
 				Match(DAYCOUNT_KW);
-				State = 265;
+				State = 267;
 				dayCount();
 				}
 				break;
@@ -1578,28 +1580,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new BusinessDaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 266;
+				State = 268;
 				Match(BUSINESS_DAYS);
-				State = 267;
-				((BusinessDaysItemContext)_localctx).roll = ident();
 				State = 269;
+				((BusinessDaysItemContext)_localctx).roll = ident();
+				State = 271;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
 				case 1:
 					{
-					State = 268;
+					State = 270;
 					((BusinessDaysItemContext)_localctx).accrual = ident();
 					}
 					break;
 				}
-				State = 273;
+				State = 275;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HOLIDAYS) {
 					{
-					State = 271;
+					State = 273;
 					Match(HOLIDAYS);
-					State = 272;
+					State = 274;
 					holidaySet();
 					}
 				}
@@ -1657,7 +1659,7 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 290;
+			State = 292;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IMPORT:
@@ -1771,6 +1773,7 @@ public partial class DealLangParser : Parser {
 			case EARNS:
 			case ARREARS:
 			case CAPITALISED:
+			case REPAID:
 			case TRAILING:
 			case NEXT:
 			case TRIPS:
@@ -1844,36 +1847,36 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 277;
+				State = 279;
 				_localctx._ident = ident();
 				_localctx._calendars.Add(_localctx._ident);
-				State = 282;
+				State = 284;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 278;
+						State = 280;
 						Match(PLUS);
-						State = 279;
+						State = 281;
 						_localctx._ident = ident();
 						_localctx._calendars.Add(_localctx._ident);
 						}
 						} 
 					}
-					State = 284;
+					State = 286;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				}
-				State = 287;
+				State = 289;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 285;
+					State = 287;
 					Match(PLUS);
-					State = 286;
+					State = 288;
 					holidayList();
 					}
 				}
@@ -1883,7 +1886,7 @@ public partial class DealLangParser : Parser {
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 289;
+				State = 291;
 				holidayList();
 				}
 				break;
@@ -1934,33 +1937,33 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 292;
+			State = 294;
 			Match(LBRACE);
-			State = 299;
+			State = 301;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DATE) {
 				{
 				{
-				State = 293;
-				Match(DATE);
 				State = 295;
+				Match(DATE);
+				State = 297;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 294;
+					State = 296;
 					Match(COMMA);
 					}
 				}
 
 				}
 				}
-				State = 301;
+				State = 303;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 302;
+			State = 304;
 			Match(RBRACE);
 			}
 		}
@@ -1997,7 +2000,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 304;
+			State = 306;
 			Match(DAYCOUNT);
 			}
 		}
@@ -2047,27 +2050,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 306;
-			Match(PARTY);
-			State = 307;
-			_localctx.name = ident();
 			State = 308;
+			Match(PARTY);
+			State = 309;
+			_localctx.name = ident();
+			State = 310;
 			Match(LBRACE);
-			State = 312;
+			State = 314;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0)) {
 				{
 				{
-				State = 309;
+				State = 311;
 				partyItem();
 				}
 				}
-				State = 314;
+				State = 316;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 315;
+			State = 317;
 			Match(RBRACE);
 			}
 		}
@@ -2137,16 +2140,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 22, RULE_partyItem);
 		try {
-			State = 323;
+			State = 325;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 317;
+				State = 319;
 				Match(RATING);
-				State = 318;
+				State = 320;
 				Match(STRING);
 				}
 				break;
@@ -2154,9 +2157,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 319;
+				State = 321;
 				Match(PD);
-				State = 320;
+				State = 322;
 				expr(0);
 				}
 				break;
@@ -2164,9 +2167,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 321;
+				State = 323;
 				Match(RECOVERY);
-				State = 322;
+				State = 324;
 				expr(0);
 				}
 				break;
@@ -2220,27 +2223,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 325;
-			Match(INDEX);
-			State = 326;
-			_localctx.name = ident();
 			State = 327;
+			Match(INDEX);
+			State = 328;
+			_localctx.name = ident();
+			State = 329;
 			Match(LBRACE);
-			State = 331;
+			State = 333;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE || _la==GROW) {
 				{
 				{
-				State = 328;
+				State = 330;
 				indexItem();
 				}
 				}
-				State = 333;
+				State = 335;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 334;
+			State = 336;
 			Match(RBRACE);
 			}
 		}
@@ -2355,16 +2358,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 26, RULE_indexItem);
 		int _la;
 		try {
-			State = 361;
+			State = 363;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 336;
+				State = 338;
 				Match(LEVEL);
-				State = 337;
+				State = 339;
 				expr(0);
 				}
 				break;
@@ -2372,11 +2375,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 338;
-				Match(DEFLATE);
-				State = 339;
-				expr(0);
 				State = 340;
+				Match(DEFLATE);
+				State = 341;
+				expr(0);
+				State = 342;
 				perYear();
 				}
 				break;
@@ -2384,11 +2387,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 342;
-				Match(GROW);
-				State = 343;
-				expr(0);
 				State = 344;
+				Match(GROW);
+				State = 345;
+				expr(0);
+				State = 346;
 				perYear();
 				}
 				break;
@@ -2396,27 +2399,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 346;
-				Match(POINTS);
-				State = 347;
-				pointsKind();
 				State = 348;
+				Match(POINTS);
+				State = 349;
+				pointsKind();
+				State = 350;
 				Match(LBRACE);
-				State = 352;
+				State = 354;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 349;
+					State = 351;
 					schedulePoint();
 					}
 					}
-					State = 354;
+					State = 356;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 355;
+				State = 357;
 				Match(RBRACE);
 				}
 				break;
@@ -2424,13 +2427,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 357;
-				Match(LAUNCH);
-				State = 358;
-				Match(DATE);
 				State = 359;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 360;
+				Match(DATE);
+				State = 361;
+				Match(DOWN);
+				State = 362;
 				expr(0);
 				}
 				break;
@@ -2473,7 +2476,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 363;
+			State = 365;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2530,27 +2533,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 365;
-			Match(FACILITY);
-			State = 366;
-			_localctx.name = ident();
 			State = 367;
+			Match(FACILITY);
+			State = 368;
+			_localctx.name = ident();
+			State = 369;
 			Match(LBRACE);
-			State = 371;
+			State = 373;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 368;
+				State = 370;
 				facilityItem();
 				}
 				}
-				State = 373;
+				State = 375;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 374;
+			State = 376;
 			Match(RBRACE);
 			}
 		}
@@ -2636,16 +2639,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 32, RULE_facilityItem);
 		int _la;
 		try {
-			State = 399;
+			State = 401;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 376;
+				State = 378;
 				Match(COST);
-				State = 377;
+				State = 379;
 				expr(0);
 				}
 				break;
@@ -2653,32 +2656,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 378;
-				Match(VALUE);
-				State = 379;
-				Match(STRAIGHT_LINE);
 				State = 380;
+				Match(VALUE);
+				State = 381;
+				Match(STRAIGHT_LINE);
+				State = 382;
 				duration();
-				State = 383;
+				State = 385;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 381;
+					State = 383;
 					Match(FLOOR);
-					State = 382;
+					State = 384;
 					expr(0);
 					}
 				}
 
-				State = 387;
+				State = 389;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 385;
+					State = 387;
 					Match(FROM);
-					State = 386;
+					State = 388;
 					Match(DATE);
 					}
 				}
@@ -2689,27 +2692,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 389;
-				Match(VALUE);
-				State = 390;
-				Match(SCHEDULE);
 				State = 391;
+				Match(VALUE);
+				State = 392;
+				Match(SCHEDULE);
+				State = 393;
 				Match(LBRACE);
-				State = 395;
+				State = 397;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 392;
+					State = 394;
 					schedulePoint();
 					}
 					}
-					State = 397;
+					State = 399;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 398;
+				State = 400;
 				Match(RBRACE);
 				}
 				break;
@@ -2753,16 +2756,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 401;
+			State = 403;
 			Match(DATE);
-			State = 402;
-			expr(0);
 			State = 404;
+			expr(0);
+			State = 406;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 403;
+				State = 405;
 				Match(COMMA);
 				}
 			}
@@ -2820,31 +2823,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 406;
-			Match(LEASE);
-			State = 407;
-			_localctx.name = ident();
 			State = 408;
-			Match(ON);
+			Match(LEASE);
 			State = 409;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 410;
+			Match(ON);
+			State = 411;
+			_localctx.facility = ident();
+			State = 412;
 			Match(LBRACE);
-			State = 414;
+			State = 416;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 3221225475L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 411;
+				State = 413;
 				leaseItem();
 				}
 				}
-				State = 416;
+				State = 418;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 417;
+			State = 419;
 			Match(RBRACE);
 			}
 		}
@@ -3069,16 +3072,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 38, RULE_leaseItem);
 		int _la;
 		try {
-			State = 486;
+			State = 488;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 419;
+				State = 421;
 				Match(LESSEE);
-				State = 420;
+				State = 422;
 				ident();
 				}
 				break;
@@ -3086,46 +3089,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 421;
-				Match(RENT);
-				State = 422;
-				expr(0);
 				State = 423;
+				Match(RENT);
+				State = 424;
+				expr(0);
+				State = 425;
 				perYear();
-				State = 428;
+				State = 430;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 424;
-					Match(ESCALATING);
-					State = 425;
-					expr(0);
 					State = 426;
+					Match(ESCALATING);
+					State = 427;
+					expr(0);
+					State = 428;
 					perYear();
 					}
 				}
 
-				State = 438;
+				State = 440;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 430;
+					State = 432;
 					Match(INDEXED);
-					State = 431;
+					State = 433;
 					ident();
-					State = 435;
+					State = 437;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
 						{
 						{
-						State = 432;
+						State = 434;
 						indexationPart();
 						}
 						}
-						State = 437;
+						State = 439;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -3138,9 +3141,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 440;
+				State = 442;
 				Match(STARTS);
-				State = 441;
+				State = 443;
 				Match(DATE);
 				}
 				break;
@@ -3148,9 +3151,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 442;
+				State = 444;
 				Match(TERM);
-				State = 443;
+				State = 445;
 				duration();
 				}
 				break;
@@ -3158,43 +3161,43 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 444;
-				Match(RENEWALS);
-				State = 445;
-				renewalCount();
 				State = 446;
-				((RenewalsItemContext)_localctx).term = duration();
+				Match(RENEWALS);
 				State = 447;
-				Match(AT);
+				renewalCount();
 				State = 448;
-				Match(LESSEE);
+				((RenewalsItemContext)_localctx).term = duration();
 				State = 449;
+				Match(AT);
+				State = 450;
+				Match(LESSEE);
+				State = 451;
 				Match(OPTION);
-				State = 453;
+				State = 455;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 450;
-					Match(RENT);
-					State = 451;
-					Match(AT);
 					State = 452;
+					Match(RENT);
+					State = 453;
+					Match(AT);
+					State = 454;
 					Match(MARKET);
 					}
 					break;
 				}
-				State = 458;
+				State = 460;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==WITH) {
 					{
 					{
-					State = 455;
+					State = 457;
 					renewalTerm();
 					}
 					}
-					State = 460;
+					State = 462;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3204,30 +3207,30 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 461;
-				Match(RVG);
 				State = 463;
+				Match(RVG);
+				State = 465;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 462;
+					State = 464;
 					rvgPart();
 					}
 					}
-					State = 465;
+					State = 467;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0) );
-				State = 469;
+				State = 471;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 467;
+					State = 469;
 					Match(WITH);
-					State = 468;
+					State = 470;
 					guarantorClause();
 					}
 				}
@@ -3238,9 +3241,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 471;
+				State = 473;
 				Match(DAYCOUNT_KW);
-				State = 472;
+				State = 474;
 				dayCount();
 				}
 				break;
@@ -3248,7 +3251,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 473;
+				State = 475;
 				guarantorClause();
 				}
 				break;
@@ -3256,9 +3259,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 474;
+				State = 476;
 				Match(PHASED);
-				State = 475;
+				State = 477;
 				ident();
 				}
 				break;
@@ -3266,25 +3269,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseTerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 476;
+				State = 478;
 				Match(TERMINATION_FEE);
-				State = 477;
+				State = 479;
 				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 483;
+				State = 485;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 478;
+					State = 480;
 					Match(AMORTISING);
-					State = 481;
+					State = 483;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 479;
+						State = 481;
 						Match(TO);
-						State = 480;
+						State = 482;
 						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3298,7 +3301,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 485;
+				State = 487;
 				breakOption();
 				}
 				break;
@@ -3375,16 +3378,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 40, RULE_renewalTerm);
 		int _la;
 		try {
-			State = 507;
+			State = 509;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
 			case 1:
 				_localctx = new RenewalBreakTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 488;
+				State = 490;
 				Match(WITH);
-				State = 489;
+				State = 491;
 				breakOption();
 				}
 				break;
@@ -3392,45 +3395,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalTerminationFeeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 490;
-				Match(WITH);
-				State = 491;
-				Match(TERMINATION_FEE);
 				State = 492;
+				Match(WITH);
+				State = 493;
+				Match(TERMINATION_FEE);
+				State = 494;
 				((RenewalTerminationFeeTermContext)_localctx)._expr = expr(0);
 				((RenewalTerminationFeeTermContext)_localctx)._fees.Add(((RenewalTerminationFeeTermContext)_localctx)._expr);
-				State = 497;
+				State = 499;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 493;
+					State = 495;
 					Match(COMMA);
-					State = 494;
+					State = 496;
 					((RenewalTerminationFeeTermContext)_localctx)._expr = expr(0);
 					((RenewalTerminationFeeTermContext)_localctx)._fees.Add(((RenewalTerminationFeeTermContext)_localctx)._expr);
 					}
 					}
-					State = 499;
+					State = 501;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 505;
+				State = 507;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 500;
+					State = 502;
 					Match(AMORTISING);
-					State = 503;
+					State = 505;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 501;
+						State = 503;
 						Match(TO);
-						State = 502;
+						State = 504;
 						((RenewalTerminationFeeTermContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3502,72 +3505,72 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 509;
-			Match(BREAK_OPTION);
-			State = 510;
-			Match(AT);
 			State = 511;
+			Match(BREAK_OPTION);
+			State = 512;
+			Match(AT);
+			State = 513;
 			_localctx._duration = duration();
 			_localctx._at.Add(_localctx._duration);
-			State = 516;
+			State = 518;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 512;
+				State = 514;
 				Match(COMMA);
-				State = 513;
+				State = 515;
 				_localctx._duration = duration();
 				_localctx._at.Add(_localctx._duration);
 				}
 				}
-				State = 518;
+				State = 520;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 521;
+			State = 523;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOTICE) {
 				{
-				State = 519;
+				State = 521;
 				Match(NOTICE);
-				State = 520;
+				State = 522;
 				_localctx.notice = duration();
 				}
 			}
 
-			State = 524;
+			State = 526;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FEE) {
 				{
-				State = 523;
+				State = 525;
 				breakFee();
 				}
 			}
 
-			State = 534;
+			State = 536;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
 			case 1:
 				{
-				State = 526;
+				State = 528;
 				Match(WITH);
-				State = 527;
+				State = 529;
 				Match(RVG);
-				State = 531;
+				State = 533;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0)) {
 					{
 					{
-					State = 528;
+					State = 530;
 					rvgPart();
 					}
 					}
-					State = 533;
+					State = 535;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3638,20 +3641,20 @@ public partial class DealLangParser : Parser {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
 		EnterRule(_localctx, 44, RULE_breakFee);
 		try {
-			State = 543;
+			State = 545;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 536;
-				Match(FEE);
-				State = 537;
-				((BreakFeeMonthsContext)_localctx).months = duration();
 				State = 538;
-				Match(OF);
+				Match(FEE);
 				State = 539;
+				((BreakFeeMonthsContext)_localctx).months = duration();
+				State = 540;
+				Match(OF);
+				State = 541;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3659,9 +3662,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 541;
+				State = 543;
 				Match(FEE);
-				State = 542;
+				State = 544;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3745,14 +3748,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 46, RULE_indexationPart);
 		try {
-			State = 552;
+			State = 554;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 545;
+				State = 547;
 				Match(YEARLY);
 				}
 				break;
@@ -3760,9 +3763,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 546;
+				State = 548;
 				Match(FLOOR);
-				State = 547;
+				State = 549;
 				expr(0);
 				}
 				break;
@@ -3770,9 +3773,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 548;
+				State = 550;
 				Match(CAP);
-				State = 549;
+				State = 551;
 				expr(0);
 				}
 				break;
@@ -3780,9 +3783,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 550;
+				State = 552;
 				Match(LAG);
-				State = 551;
+				State = 553;
 				duration();
 				}
 				break;
@@ -3823,22 +3826,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 48, RULE_renewalCount);
 		try {
-			State = 557;
+			State = 559;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 554;
+				State = 556;
 				Match(NUMBER);
-				State = 555;
+				State = 557;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 556;
+				State = 558;
 				Match(QUANTITY);
 				}
 				break;
@@ -3912,16 +3915,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 50, RULE_rvgPart);
 		try {
-			State = 565;
+			State = 567;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 559;
+				State = 561;
 				Match(GUARANTEES);
-				State = 560;
+				State = 562;
 				expr(0);
 				}
 				break;
@@ -3929,9 +3932,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 561;
+				State = 563;
 				Match(CAP);
-				State = 562;
+				State = 564;
 				expr(0);
 				}
 				break;
@@ -3939,9 +3942,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 563;
+				State = 565;
 				Match(UNTIL);
-				State = 564;
+				State = 566;
 				Match(DATE);
 				}
 				break;
@@ -3993,21 +3996,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 567;
+			State = 569;
 			Match(GUARANTOR);
-			State = 568;
+			State = 570;
 			_localctx.party = ident();
-			State = 572;
+			State = 574;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 49L) != 0) || _la==FEE) {
 				{
 				{
-				State = 569;
+				State = 571;
 				guarantorPart();
 				}
 				}
-				State = 574;
+				State = 576;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4097,16 +4100,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 54, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 587;
+			State = 589;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 575;
+				State = 577;
 				Match(CAP);
-				State = 576;
+				State = 578;
 				expr(0);
 				}
 				break;
@@ -4114,9 +4117,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 577;
+				State = 579;
 				Match(UNTIL);
-				State = 578;
+				State = 580;
 				Match(DATE);
 				}
 				break;
@@ -4124,9 +4127,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 579;
+				State = 581;
 				Match(FEE);
-				State = 580;
+				State = 582;
 				expr(0);
 				}
 				break;
@@ -4134,18 +4137,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 581;
+				State = 583;
 				Match(COVERS);
-				State = 582;
+				State = 584;
 				coverage();
-				State = 585;
+				State = 587;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 583;
+					State = 585;
 					Match(AND);
-					State = 584;
+					State = 586;
 					coverage();
 					}
 				}
@@ -4191,7 +4194,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 589;
+			State = 591;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4248,27 +4251,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 591;
-			Match(LOAN);
-			State = 592;
-			_localctx.name = ident();
 			State = 593;
+			Match(LOAN);
+			State = 594;
+			_localctx.name = ident();
+			State = 595;
 			Match(LBRACE);
-			State = 597;
+			State = 599;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 41231686041601L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 594;
+				State = 596;
 				loanItem();
 				}
 				}
-				State = 599;
+				State = 601;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 600;
+			State = 602;
 			Match(RBRACE);
 			}
 		}
@@ -4454,16 +4457,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_loanItem);
 		int _la;
 		try {
-			State = 657;
+			State = 659;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 602;
+				State = 604;
 				Match(OBLIGOR);
-				State = 603;
+				State = 605;
 				ident();
 				}
 				break;
@@ -4471,9 +4474,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 604;
+				State = 606;
 				Match(BALANCE);
-				State = 605;
+				State = 607;
 				expr(0);
 				}
 				break;
@@ -4481,9 +4484,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 606;
+				State = 608;
 				Match(COUPON);
-				State = 607;
+				State = 609;
 				couponTerms();
 				}
 				break;
@@ -4491,11 +4494,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 608;
-				Match(INTEREST_ONLY);
-				State = 609;
-				Match(UNTIL);
 				State = 610;
+				Match(INTEREST_ONLY);
+				State = 611;
+				Match(UNTIL);
+				State = 612;
 				Match(DATE);
 				}
 				break;
@@ -4503,16 +4506,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 611;
+				State = 613;
 				Match(AMORTIZE);
-				State = 612;
-				amortization();
 				State = 614;
+				amortization();
+				State = 616;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 613;
+					State = 615;
 					Match(IDENT);
 					}
 				}
@@ -4523,9 +4526,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 616;
+				State = 618;
 				Match(MATURITY);
-				State = 617;
+				State = 619;
 				Match(DATE);
 				}
 				break;
@@ -4533,96 +4536,96 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 618;
+				State = 620;
 				Match(RECOVERY);
-				State = 619;
+				State = 621;
 				((LoanRecoveryItemContext)_localctx).rate = expr(0);
-				State = 622;
+				State = 624;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 620;
+					State = 622;
 					Match(AFTER);
-					State = 621;
+					State = 623;
 					duration();
 					}
 				}
 
-				State = 626;
+				State = 628;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 624;
+					State = 626;
 					Match(ACCRUING);
-					State = 625;
+					State = 627;
 					recoveryAccrual();
 					}
 				}
 
-				State = 648;
+				State = 650;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 628;
+					State = 630;
 					Match(IN);
-					State = 643;
+					State = 645;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NUMBER:
 						{
-						State = 629;
+						State = 631;
 						Match(NUMBER);
-						State = 630;
+						State = 632;
 						Match(INSTALMENTS);
 						}
 						break;
 					case INSTALMENTS:
 						{
-						State = 631;
+						State = 633;
 						Match(INSTALMENTS);
-						State = 632;
+						State = 634;
 						Match(LBRACE);
-						State = 639;
+						State = 641;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
-						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 830488613815057351L) != 0) || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 145522047561236451L) != 0) || ((((_la - 271)) & ~0x3f) == 0 && ((1L << (_la - 271)) & 103L) != 0)) {
+						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1660977227630114759L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 145522047561236451L) != 0) || ((((_la - 272)) & ~0x3f) == 0 && ((1L << (_la - 272)) & 103L) != 0)) {
 							{
 							{
-							State = 633;
+							State = 635;
 							((LoanRecoveryItemContext)_localctx)._expr = expr(0);
 							((LoanRecoveryItemContext)_localctx)._shares.Add(((LoanRecoveryItemContext)_localctx)._expr);
-							State = 635;
+							State = 637;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							if (_la==COMMA) {
 								{
-								State = 634;
+								State = 636;
 								Match(COMMA);
 								}
 							}
 
 							}
 							}
-							State = 641;
+							State = 643;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 642;
+						State = 644;
 						Match(RBRACE);
 						}
 						break;
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 646;
+					State = 648;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==IDENT) {
 						{
-						State = 645;
+						State = 647;
 						((LoanRecoveryItemContext)_localctx).every = Match(IDENT);
 						}
 					}
@@ -4636,7 +4639,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 650;
+				State = 652;
 				stepUp();
 				}
 				break;
@@ -4644,7 +4647,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 651;
+				State = 653;
 				marginGrid();
 				}
 				break;
@@ -4652,19 +4655,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 652;
-				Match(DEFAULT_INTEREST);
 				State = 654;
+				Match(DEFAULT_INTEREST);
+				State = 656;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 653;
+					State = 655;
 					Match(PLUS);
 					}
 				}
 
-				State = 656;
+				State = 658;
 				expr(0);
 				}
 				break;
@@ -4723,14 +4726,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 62, RULE_recoveryAccrual);
 		try {
-			State = 661;
+			State = 663;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 659;
+				State = 661;
 				Match(COUPON);
 				}
 				break;
@@ -4738,7 +4741,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 660;
+				State = 662;
 				expr(0);
 				}
 				break;
@@ -4790,27 +4793,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 663;
-			Match(FLEET);
-			State = 664;
-			_localctx.name = ident();
 			State = 665;
+			Match(FLEET);
+			State = 666;
+			_localctx.name = ident();
+			State = 667;
 			Match(LBRACE);
-			State = 669;
+			State = 671;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 2031L) != 0)) {
 				{
 				{
-				State = 666;
+				State = 668;
 				fleetItem();
 				}
 				}
-				State = 671;
+				State = 673;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 672;
+			State = 674;
 			Match(RBRACE);
 			}
 		}
@@ -5007,32 +5010,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_fleetItem);
 		int _la;
 		try {
-			State = 713;
+			State = 715;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 674;
+				State = 676;
 				Match(DELIVERIES);
-				State = 675;
+				State = 677;
 				Match(LBRACE);
-				State = 679;
+				State = 681;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 676;
+					State = 678;
 					delivery();
 					}
 					}
-					State = 681;
+					State = 683;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 682;
+				State = 684;
 				Match(RBRACE);
 				}
 				break;
@@ -5040,9 +5043,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 683;
+				State = 685;
 				Match(UNITS);
-				State = 684;
+				State = 686;
 				expr(0);
 				}
 				break;
@@ -5050,9 +5053,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 685;
+				State = 687;
 				Match(UNIT_COST);
-				State = 686;
+				State = 688;
 				expr(0);
 				}
 				break;
@@ -5060,11 +5063,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 687;
-				Match(DEPRECIATE);
-				State = 688;
-				Match(STRAIGHT_LINE);
 				State = 689;
+				Match(DEPRECIATE);
+				State = 690;
+				Match(STRAIGHT_LINE);
+				State = 691;
 				duration();
 				}
 				break;
@@ -5072,13 +5075,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 690;
-				Match(DEPRECIATE);
-				State = 691;
-				Match(DECLINING);
 				State = 692;
-				expr(0);
+				Match(DEPRECIATE);
 				State = 693;
+				Match(DECLINING);
+				State = 694;
+				expr(0);
+				State = 695;
 				perYear();
 				}
 				break;
@@ -5086,9 +5089,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 695;
+				State = 697;
 				Match(POWER);
-				State = 696;
+				State = 698;
 				expr(0);
 				}
 				break;
@@ -5096,9 +5099,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 697;
+				State = 699;
 				Match(PUE);
-				State = 698;
+				State = 700;
 				expr(0);
 				}
 				break;
@@ -5106,9 +5109,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 699;
+				State = 701;
 				Match(POWER_PRICE);
-				State = 700;
+				State = 702;
 				expr(0);
 				}
 				break;
@@ -5116,11 +5119,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 701;
-				Match(MAINTENANCE);
-				State = 702;
-				expr(0);
 				State = 703;
+				Match(MAINTENANCE);
+				State = 704;
+				expr(0);
+				State = 705;
 				perYear();
 				}
 				break;
@@ -5128,15 +5131,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 705;
-				Match(MARKET_VALUE);
-				State = 706;
-				expr(0);
 				State = 707;
-				Match(DECLINING);
+				Match(MARKET_VALUE);
 				State = 708;
 				expr(0);
 				State = 709;
+				Match(DECLINING);
+				State = 710;
+				expr(0);
+				State = 711;
 				perYear();
 				}
 				break;
@@ -5144,9 +5147,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 711;
+				State = 713;
 				Match(GENERATION);
-				State = 712;
+				State = 714;
 				ident();
 				}
 				break;
@@ -5203,31 +5206,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 715;
-			Match(CONTRACT);
-			State = 716;
-			_localctx.name = ident();
 			State = 717;
-			Match(ON);
+			Match(CONTRACT);
 			State = 718;
-			_localctx.fleet = ident();
+			_localctx.name = ident();
 			State = 719;
+			Match(ON);
+			State = 720;
+			_localctx.fleet = ident();
+			State = 721;
 			Match(LBRACE);
-			State = 723;
+			State = 725;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 9635760177671L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 720;
+				State = 722;
 				contractItem();
 				}
 				}
-				State = 725;
+				State = 727;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 726;
+			State = 728;
 			Match(RBRACE);
 			}
 		}
@@ -5449,16 +5452,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 70, RULE_contractItem);
 		int _la;
 		try {
-			State = 775;
+			State = 777;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 728;
+				State = 730;
 				Match(CUSTOMER);
-				State = 729;
+				State = 731;
 				ident();
 				}
 				break;
@@ -5466,9 +5469,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 730;
+				State = 732;
 				Match(UNITS);
-				State = 731;
+				State = 733;
 				expr(0);
 				}
 				break;
@@ -5476,11 +5479,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 732;
-				Match(PRICE);
-				State = 733;
-				Match(AT);
 				State = 734;
+				Match(PRICE);
+				State = 735;
+				Match(AT);
+				State = 736;
 				Match(MARKET);
 				}
 				break;
@@ -5488,9 +5491,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 735;
+				State = 737;
 				Match(PRICE);
-				State = 736;
+				State = 738;
 				expr(0);
 				}
 				break;
@@ -5498,11 +5501,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 737;
-				Match(HOUR);
-				State = 738;
-				expr(0);
 				State = 739;
+				Match(HOUR);
+				State = 740;
+				expr(0);
+				State = 741;
 				perYear();
 				}
 				break;
@@ -5510,9 +5513,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 741;
+				State = 743;
 				Match(TAKE_OR_PAY);
-				State = 742;
+				State = 744;
 				expr(0);
 				}
 				break;
@@ -5520,9 +5523,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 743;
+				State = 745;
 				Match(STARTS);
-				State = 744;
+				State = 746;
 				Match(DATE);
 				}
 				break;
@@ -5530,9 +5533,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 745;
+				State = 747;
 				Match(TERM);
-				State = 746;
+				State = 748;
 				duration();
 				}
 				break;
@@ -5540,25 +5543,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 747;
+				State = 749;
 				Match(TERMINATION_FEE);
-				State = 748;
+				State = 750;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 754;
+				State = 756;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 749;
+					State = 751;
 					Match(AMORTISING);
-					State = 752;
+					State = 754;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 750;
+						State = 752;
 						Match(TO);
-						State = 751;
+						State = 753;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5572,26 +5575,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 756;
-				Match(RENEWALS);
-				State = 757;
-				renewalCount();
 				State = 758;
-				((ContractRenewalsItemContext)_localctx).term = duration();
+				Match(RENEWALS);
 				State = 759;
-				Match(AT);
+				renewalCount();
 				State = 760;
-				Match(CUSTOMER);
+				((ContractRenewalsItemContext)_localctx).term = duration();
 				State = 761;
+				Match(AT);
+				State = 762;
+				Match(CUSTOMER);
+				State = 763;
 				Match(OPTION);
-				State = 764;
+				State = 766;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 762;
+					State = 764;
 					Match(WITH);
-					State = 763;
+					State = 765;
 					breakOption();
 					}
 				}
@@ -5602,20 +5605,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 766;
+				State = 768;
 				Match(PREPAYMENT);
-				State = 767;
+				State = 769;
 				expr(0);
-				State = 771;
+				State = 773;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 768;
-					Match(APPLIED);
-					State = 769;
-					Match(OVER);
 					State = 770;
+					Match(APPLIED);
+					State = 771;
+					Match(OVER);
+					State = 772;
 					Match(TERM);
 					}
 				}
@@ -5626,7 +5629,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 773;
+				State = 775;
 				guarantorClause();
 				}
 				break;
@@ -5634,7 +5637,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 774;
+				State = 776;
 				breakOption();
 				}
 				break;
@@ -5686,27 +5689,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 777;
-			Match(COINS);
-			State = 778;
-			_localctx.name = ident();
 			State = 779;
+			Match(COINS);
+			State = 780;
+			_localctx.name = ident();
+			State = 781;
 			Match(LBRACE);
-			State = 783;
+			State = 785;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 231)) & ~0x3f) == 0 && ((1L << (_la - 231)) & 15L) != 0)) {
+			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 232)) & ~0x3f) == 0 && ((1L << (_la - 232)) & 15L) != 0)) {
 				{
 				{
-				State = 780;
+				State = 782;
 				coinsItem();
 				}
 				}
-				State = 785;
+				State = 787;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 786;
+			State = 788;
 			Match(RBRACE);
 			}
 		}
@@ -5869,16 +5872,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 74, RULE_coinsItem);
 		try {
-			State = 808;
+			State = 810;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 788;
+				State = 790;
 				Match(HOLDINGS);
-				State = 789;
+				State = 791;
 				expr(0);
 				}
 				break;
@@ -5886,9 +5889,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 790;
+				State = 792;
 				Match(PRICE);
-				State = 791;
+				State = 793;
 				ident();
 				}
 				break;
@@ -5896,9 +5899,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 792;
+				State = 794;
 				Match(HASHRATE);
-				State = 793;
+				State = 795;
 				expr(0);
 				}
 				break;
@@ -5906,9 +5909,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 794;
+				State = 796;
 				Match(NETWORK);
-				State = 795;
+				State = 797;
 				expr(0);
 				}
 				break;
@@ -5916,9 +5919,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 796;
+				State = 798;
 				Match(REWARDS);
-				State = 797;
+				State = 799;
 				expr(0);
 				}
 				break;
@@ -5926,9 +5929,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 798;
+				State = 800;
 				Match(POWER);
-				State = 799;
+				State = 801;
 				expr(0);
 				}
 				break;
@@ -5936,9 +5939,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 800;
+				State = 802;
 				Match(POWER_PRICE);
-				State = 801;
+				State = 803;
 				expr(0);
 				}
 				break;
@@ -5946,9 +5949,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 802;
+				State = 804;
 				Match(DEPTH);
-				State = 803;
+				State = 805;
 				expr(0);
 				}
 				break;
@@ -5956,9 +5959,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 804;
+				State = 806;
 				Match(IMPACT);
-				State = 805;
+				State = 807;
 				expr(0);
 				}
 				break;
@@ -5966,9 +5969,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinKeepItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 806;
+				State = 808;
 				Match(KEEP);
-				State = 807;
+				State = 809;
 				expr(0);
 				}
 				break;
@@ -6020,20 +6023,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 810;
-			Match(DATE);
-			State = 811;
-			_localctx.units = expr(0);
 			State = 812;
-			Match(AT);
+			Match(DATE);
 			State = 813;
-			_localctx.cost = expr(0);
+			_localctx.units = expr(0);
+			State = 814;
+			Match(AT);
 			State = 815;
+			_localctx.cost = expr(0);
+			State = 817;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 814;
+				State = 816;
 				Match(COMMA);
 				}
 			}
@@ -6086,27 +6089,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 817;
-			Match(TRANCHE);
-			State = 818;
-			_localctx.name = ident();
 			State = 819;
+			Match(TRANCHE);
+			State = 820;
+			_localctx.name = ident();
+			State = 821;
 			Match(LBRACE);
-			State = 823;
+			State = 825;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 210)) & ~0x3f) == 0 && ((1L << (_la - 210)) & 2218417717759L) != 0)) {
+			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 211)) & ~0x3f) == 0 && ((1L << (_la - 211)) & 2218417717759L) != 0)) {
 				{
 				{
-				State = 820;
+				State = 822;
 				trancheItem();
 				}
 				}
-				State = 825;
+				State = 827;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 826;
+			State = 828;
 			Match(RBRACE);
 			}
 		}
@@ -6155,38 +6158,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 828;
-			_localctx.rate = expr(0);
 			State = 830;
+			_localctx.rate = expr(0);
+			State = 832;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 829;
+				State = 831;
 				Match(FIXED);
 				}
 			}
 
-			State = 834;
+			State = 836;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 832;
+				State = 834;
 				Match(FLOOR);
-				State = 833;
+				State = 835;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 838;
+			State = 840;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 836;
+				State = 838;
 				Match(CAP);
-				State = 837;
+				State = 839;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6589,16 +6592,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_trancheItem);
 		int _la;
 		try {
-			State = 957;
+			State = 959;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 840;
+				State = 842;
 				Match(BALANCE);
-				State = 841;
+				State = 843;
 				expr(0);
 				}
 				break;
@@ -6606,9 +6609,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 842;
+				State = 844;
 				Match(COUPON);
-				State = 843;
+				State = 845;
 				couponTerms();
 				}
 				break;
@@ -6616,26 +6619,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 844;
-				Match(PIK);
 				State = 846;
+				Match(PIK);
+				State = 848;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 845;
+					State = 847;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 850;
+				State = 852;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 848;
+					State = 850;
 					Match(WHEN);
-					State = 849;
+					State = 851;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6646,9 +6649,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 852;
+				State = 854;
 				Match(PIK);
-				State = 853;
+				State = 855;
 				Match(UNPAID);
 				}
 				break;
@@ -6656,9 +6659,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 854;
+				State = 856;
 				Match(ISSUE_PRICE);
-				State = 855;
+				State = 857;
 				expr(0);
 				}
 				break;
@@ -6666,9 +6669,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 856;
+				State = 858;
 				Match(COMMITMENT);
-				State = 857;
+				State = 859;
 				expr(0);
 				}
 				break;
@@ -6676,11 +6679,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 858;
-				Match(AVAILABLE);
-				State = 859;
-				Match(UNTIL);
 				State = 860;
+				Match(AVAILABLE);
+				State = 861;
+				Match(UNTIL);
+				State = 862;
 				Match(DATE);
 				}
 				break;
@@ -6688,25 +6691,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 861;
+				State = 863;
 				Match(DRAWS);
-				State = 862;
+				State = 864;
 				Match(LBRACE);
-				State = 866;
+				State = 868;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 863;
+					State = 865;
 					schedulePoint();
 					}
 					}
-					State = 868;
+					State = 870;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 869;
+				State = 871;
 				Match(RBRACE);
 				}
 				break;
@@ -6714,15 +6717,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 870;
-				Match(DRAWS);
-				State = 871;
-				Match(AGAINST);
 				State = 872;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				Match(DRAWS);
 				State = 873;
-				Match(ADVANCE);
+				Match(AGAINST);
 				State = 874;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 875;
+				Match(ADVANCE);
+				State = 876;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6730,9 +6733,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 876;
+				State = 878;
 				Match(COMMITMENT_FEE);
-				State = 877;
+				State = 879;
 				expr(0);
 				}
 				break;
@@ -6740,7 +6743,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 878;
+				State = 880;
 				stepUp();
 				}
 				break;
@@ -6748,7 +6751,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 879;
+				State = 881;
 				marginGrid();
 				}
 				break;
@@ -6756,15 +6759,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 880;
-				Match(MARGIN);
-				State = 881;
-				Match(INVESTMENT_GRADE);
 				State = 882;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
+				Match(MARGIN);
 				State = 883;
-				Match(ELSE);
+				Match(INVESTMENT_GRADE);
 				State = 884;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 885;
+				Match(ELSE);
+				State = 886;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6772,9 +6775,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 886;
+				State = 888;
 				Match(TARGET_BALANCE);
-				State = 887;
+				State = 889;
 				expr(0);
 				}
 				break;
@@ -6782,11 +6785,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 888;
-				Match(INTEREST_ONLY);
-				State = 889;
-				Match(UNTIL);
 				State = 890;
+				Match(INTEREST_ONLY);
+				State = 891;
+				Match(UNTIL);
+				State = 892;
 				Match(DATE);
 				}
 				break;
@@ -6794,9 +6797,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 891;
+				State = 893;
 				Match(AMORTIZE);
-				State = 892;
+				State = 894;
 				amortization();
 				}
 				break;
@@ -6804,9 +6807,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 893;
+				State = 895;
 				Match(MATURITY);
-				State = 894;
+				State = 896;
 				Match(DATE);
 				}
 				break;
@@ -6814,9 +6817,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 895;
+				State = 897;
 				Match(SENIORITY);
-				State = 896;
+				State = 898;
 				Match(NUMBER);
 				}
 				break;
@@ -6824,7 +6827,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 897;
+				State = 899;
 				guarantorClause();
 				}
 				break;
@@ -6832,50 +6835,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 898;
-				Match(CONVERTIBLE);
-				State = 899;
-				Match(AT);
 				State = 900;
-				((ConvertibleItemContext)_localctx).price = expr(0);
+				Match(CONVERTIBLE);
 				State = 901;
-				Match(AGAINST);
+				Match(AT);
 				State = 902;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 903;
+				Match(AGAINST);
+				State = 904;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 906;
+				State = 908;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 903;
-					Match(EARLY);
-					State = 904;
-					Match(ABOVE);
 					State = 905;
+					Match(EARLY);
+					State = 906;
+					Match(ABOVE);
+					State = 907;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 911;
+				State = 913;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 908;
+					State = 910;
 					convertiblePut();
 					}
 					}
-					State = 913;
+					State = 915;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 915;
+				State = 917;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 914;
+					State = 916;
 					convertibleCall();
 					}
 				}
@@ -6886,33 +6889,33 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConversionResetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 917;
+				State = 919;
 				Match(RESET);
-				State = 918;
+				State = 920;
 				Match(DATE);
-				State = 923;
+				State = 925;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 919;
+					State = 921;
 					Match(COMMA);
-					State = 920;
+					State = 922;
 					Match(DATE);
 					}
 					}
-					State = 925;
+					State = 927;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 926;
-				Match(TO);
-				State = 927;
-				((ConversionResetItemContext)_localctx).ratio = expr(0);
 				State = 928;
-				Match(FLOOR);
+				Match(TO);
 				State = 929;
+				((ConversionResetItemContext)_localctx).ratio = expr(0);
+				State = 930;
+				Match(FLOOR);
+				State = 931;
 				((ConversionResetItemContext)_localctx).floor = expr(0);
 				}
 				break;
@@ -6920,9 +6923,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 931;
+				State = 933;
 				Match(COMPLETION);
-				State = 932;
+				State = 934;
 				expr(0);
 				}
 				break;
@@ -6930,66 +6933,66 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 933;
-				Match(CALLABLE);
 				State = 935;
+				Match(CALLABLE);
+				State = 937;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 934;
+					State = 936;
 					callStep();
 					}
 					}
-					State = 937;
+					State = 939;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==FROM );
-				State = 955;
+				State = 957;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MAKE_WHOLE) {
 					{
-					State = 939;
+					State = 941;
 					Match(MAKE_WHOLE);
-					State = 953;
+					State = 955;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 					case 1:
 						{
-						State = 940;
+						State = 942;
 						((CallableItemContext)_localctx).makeWhole = expr(0);
 						}
 						break;
 					case 2:
 						{
-						State = 941;
+						State = 943;
 						Match(CURVE);
-						State = 942;
-						Match(LBRACE);
 						State = 944;
+						Match(LBRACE);
+						State = 946;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 943;
+							State = 945;
 							curvePoint();
 							}
 							}
-							State = 946;
+							State = 948;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==QUANTITY );
-						State = 948;
+						State = 950;
 						Match(RBRACE);
-						State = 951;
+						State = 953;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==PLUS || _la==MINUS) {
 							{
-							State = 949;
+							State = 951;
 							((CallableItemContext)_localctx).sign = TokenStream.LT(1);
 							_la = TokenStream.LA(1);
 							if ( !(_la==PLUS || _la==MINUS) ) {
@@ -6999,7 +7002,7 @@ public partial class DealLangParser : Parser {
 								ErrorHandler.ReportMatch(this);
 							    Consume();
 							}
-							State = 950;
+							State = 952;
 							((CallableItemContext)_localctx).spread = expr(0);
 							}
 						}
@@ -7055,16 +7058,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 959;
+			State = 961;
 			duration();
-			State = 960;
-			_localctx.rate = expr(0);
 			State = 962;
+			_localctx.rate = expr(0);
+			State = 964;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 961;
+				State = 963;
 				Match(COMMA);
 				}
 			}
@@ -7112,20 +7115,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 964;
-			Match(FROM);
-			State = 965;
-			Match(DATE);
 			State = 966;
-			Match(AT);
+			Match(FROM);
 			State = 967;
-			_localctx.price = expr(0);
+			Match(DATE);
+			State = 968;
+			Match(AT);
 			State = 969;
+			_localctx.price = expr(0);
+			State = 971;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 968;
+				State = 970;
 				Match(COMMA);
 				}
 			}
@@ -7171,13 +7174,13 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 971;
-			Match(PUT);
-			State = 972;
-			Match(DATE);
 			State = 973;
-			Match(AT);
+			Match(PUT);
 			State = 974;
+			Match(DATE);
+			State = 975;
+			Match(AT);
+			State = 976;
 			_localctx.price = expr(0);
 			}
 		}
@@ -7221,15 +7224,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 976;
-			Match(CALL);
-			State = 977;
-			Match(FROM);
 			State = 978;
-			Match(DATE);
+			Match(CALL);
 			State = 979;
-			Match(ABOVE);
+			Match(FROM);
 			State = 980;
+			Match(DATE);
+			State = 981;
+			Match(ABOVE);
+			State = 982;
 			_localctx.above = expr(0);
 			}
 		}
@@ -7276,26 +7279,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 982;
+			State = 984;
 			Match(STEP_UP);
-			State = 983;
+			State = 985;
 			expr(0);
-			State = 988;
+			State = 990;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 984;
+				State = 986;
 				Match(FROM);
-				State = 985;
+				State = 987;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 986;
+				State = 988;
 				Match(WHILE);
-				State = 987;
+				State = 989;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -7356,41 +7359,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 990;
-			Match(MARGIN);
-			State = 991;
-			Match(GRID);
 			State = 992;
-			_localctx.test = ident();
+			Match(MARGIN);
 			State = 993;
+			Match(GRID);
+			State = 994;
+			_localctx.test = ident();
+			State = 995;
 			Match(LBRACE);
-			State = 997;
+			State = 999;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 994;
+				State = 996;
 				gridTier();
 				}
 				}
-				State = 999;
+				State = 1001;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1002;
+			State = 1004;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 1000;
+				State = 1002;
 				Match(ELSE);
-				State = 1001;
+				State = 1003;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 1004;
+			State = 1006;
 			Match(RBRACE);
 			}
 		}
@@ -7435,11 +7438,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1006;
-			Match(BELOW);
-			State = 1007;
-			_localctx.bound = expr(0);
 			State = 1008;
+			Match(BELOW);
+			State = 1009;
+			_localctx.bound = expr(0);
+			State = 1010;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -7521,14 +7524,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 98, RULE_amortization);
 		int _la;
 		try {
-			State = 1022;
+			State = 1024;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1010;
+				State = 1012;
 				Match(BULLET);
 				}
 				break;
@@ -7536,7 +7539,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1011;
+				State = 1013;
 				Match(LEVEL);
 				}
 				break;
@@ -7544,7 +7547,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1012;
+				State = 1014;
 				Match(LINEAR);
 				}
 				break;
@@ -7552,25 +7555,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1013;
+				State = 1015;
 				Match(SCHEDULE);
-				State = 1014;
+				State = 1016;
 				Match(LBRACE);
-				State = 1018;
+				State = 1020;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1015;
+					State = 1017;
 					schedulePoint();
 					}
 					}
-					State = 1020;
+					State = 1022;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1021;
+				State = 1023;
 				Match(RBRACE);
 				}
 				break;
@@ -7624,27 +7627,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1024;
-			Match(HOLDING);
-			State = 1025;
-			_localctx.name = ident();
 			State = 1026;
+			Match(HOLDING);
+			State = 1027;
+			_localctx.name = ident();
+			State = 1028;
 			Match(LBRACE);
-			State = 1030;
+			State = 1032;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 25166853L) != 0)) {
 				{
 				{
-				State = 1027;
+				State = 1029;
 				holdingItem();
 				}
 				}
-				State = 1032;
+				State = 1034;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1033;
+			State = 1035;
 			Match(RBRACE);
 			}
 		}
@@ -7778,20 +7781,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 102, RULE_holdingItem);
 		int _la;
 		try {
-			State = 1058;
+			State = 1060;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,104,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1035;
-				Match(OF);
-				State = 1036;
-				((HeldItemContext)_localctx).entity = ident();
 				State = 1037;
-				Match(DOT);
+				Match(OF);
 				State = 1038;
+				((HeldItemContext)_localctx).entity = ident();
+				State = 1039;
+				Match(DOT);
+				State = 1040;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7799,9 +7802,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1040;
+				State = 1042;
 				Match(SHARE);
-				State = 1041;
+				State = 1043;
 				expr(0);
 				}
 				break;
@@ -7809,9 +7812,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1042;
+				State = 1044;
 				Match(FACE);
-				State = 1043;
+				State = 1045;
 				expr(0);
 				}
 				break;
@@ -7819,9 +7822,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1044;
+				State = 1046;
 				Match(MARK);
-				State = 1045;
+				State = 1047;
 				Match(PAR);
 				}
 				break;
@@ -7829,9 +7832,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1046;
+				State = 1048;
 				Match(MARK);
-				State = 1047;
+				State = 1049;
 				ident();
 				}
 				break;
@@ -7839,19 +7842,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1048;
-				Match(MARKET);
 				State = 1050;
+				Match(MARKET);
+				State = 1052;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1049;
+					State = 1051;
 					holdingMarketTerm();
 					}
 					}
-					State = 1052;
+					State = 1054;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7861,13 +7864,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1054;
-				Match(DRAWS);
-				State = 1055;
-				Match(CALLED);
 				State = 1056;
-				Match(FROM);
+				Match(DRAWS);
 				State = 1057;
+				Match(CALLED);
+				State = 1058;
+				Match(FROM);
+				State = 1059;
 				ident();
 				}
 				break;
@@ -7941,16 +7944,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 104, RULE_holdingMarketTerm);
 		try {
-			State = 1066;
+			State = 1068;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1060;
+				State = 1062;
 				Match(DISCOUNT);
-				State = 1061;
+				State = 1063;
 				expr(0);
 				}
 				break;
@@ -7958,9 +7961,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1062;
+				State = 1064;
 				Match(DEPTH);
-				State = 1063;
+				State = 1065;
 				expr(0);
 				}
 				break;
@@ -7968,9 +7971,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1064;
+				State = 1066;
 				Match(IMPACT);
-				State = 1065;
+				State = 1067;
 				expr(0);
 				}
 				break;
@@ -8024,27 +8027,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1068;
-			Match(EQUITY);
-			State = 1069;
-			_localctx.name = ident();
 			State = 1070;
+			Match(EQUITY);
+			State = 1071;
+			_localctx.name = ident();
+			State = 1072;
 			Match(LBRACE);
-			State = 1074;
+			State = 1076;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 387028092977155L) != 0) || _la==COMMITMENT) {
+			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 774056185954307L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 1071;
+				State = 1073;
 				equityItem();
 				}
 				}
-				State = 1076;
+				State = 1078;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1077;
+			State = 1079;
 			Match(RBRACE);
 			}
 		}
@@ -8180,16 +8183,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 108, RULE_equityItem);
 		int _la;
 		try {
-			State = 1114;
+			State = 1116;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1079;
+				State = 1081;
 				Match(CONTRIBUTED);
-				State = 1080;
+				State = 1082;
 				expr(0);
 				}
 				break;
@@ -8197,23 +8200,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1081;
+				State = 1083;
 				Match(HOLDERS);
-				State = 1082;
+				State = 1084;
 				holder();
-				State = 1087;
+				State = 1089;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1083;
+					State = 1085;
 					Match(COMMA);
-					State = 1084;
+					State = 1086;
 					holder();
 					}
 					}
-					State = 1089;
+					State = 1091;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8223,9 +8226,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1090;
+				State = 1092;
 				Match(HURDLE);
-				State = 1091;
+				State = 1093;
 				expr(0);
 				}
 				break;
@@ -8233,32 +8236,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1092;
-				Match(CARRY);
-				State = 1093;
-				expr(0);
 				State = 1094;
-				Match(TO);
+				Match(CARRY);
 				State = 1095;
+				expr(0);
+				State = 1096;
+				Match(TO);
+				State = 1097;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 1098;
+				State = 1100;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 1096;
+					State = 1098;
 					Match(CATCH_UP);
-					State = 1097;
+					State = 1099;
 					expr(0);
 					}
 				}
 
-				State = 1101;
+				State = 1103;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 1100;
+					State = 1102;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -8269,9 +8272,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1103;
+				State = 1105;
 				Match(COMMITMENT);
-				State = 1104;
+				State = 1106;
 				expr(0);
 				}
 				break;
@@ -8279,23 +8282,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1105;
+				State = 1107;
 				Match(CALLS);
-				State = 1106;
+				State = 1108;
 				capitalCall();
-				State = 1111;
+				State = 1113;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1107;
+					State = 1109;
 					Match(COMMA);
-					State = 1108;
+					State = 1110;
 					capitalCall();
 					}
 					}
-					State = 1113;
+					State = 1115;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8352,32 +8355,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1116;
+			State = 1118;
 			ident();
-			State = 1117;
+			State = 1119;
 			expr(0);
-			State = 1126;
+			State = 1128;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1118;
+				State = 1120;
 				Match(LBRACE);
-				State = 1122;
+				State = 1124;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 171)) & ~0x3f) == 0 && ((1L << (_la - 171)) & 7L) != 0)) {
+				while (((((_la - 172)) & ~0x3f) == 0 && ((1L << (_la - 172)) & 7L) != 0)) {
 					{
 					{
-					State = 1119;
+					State = 1121;
 					holderTerm();
 					}
 					}
-					State = 1124;
+					State = 1126;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1125;
+				State = 1127;
 				Match(RBRACE);
 				}
 			}
@@ -8452,16 +8455,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 112, RULE_holderTerm);
 		try {
-			State = 1134;
+			State = 1136;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1128;
+				State = 1130;
 				Match(HURDLE);
-				State = 1129;
+				State = 1131;
 				expr(0);
 				}
 				break;
@@ -8469,9 +8472,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1130;
+				State = 1132;
 				Match(CARRY);
-				State = 1131;
+				State = 1133;
 				expr(0);
 				}
 				break;
@@ -8479,9 +8482,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1132;
+				State = 1134;
 				Match(CATCH_UP);
-				State = 1133;
+				State = 1135;
 				expr(0);
 				}
 				break;
@@ -8525,9 +8528,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1136;
+			State = 1138;
 			Match(DATE);
-			State = 1137;
+			State = 1139;
 			expr(0);
 			}
 		}
@@ -8577,32 +8580,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1139;
+			State = 1141;
 			Match(ACCOUNT);
-			State = 1140;
+			State = 1142;
 			_localctx.name = ident();
-			State = 1149;
+			State = 1151;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1141;
+				State = 1143;
 				Match(LBRACE);
-				State = 1145;
+				State = 1147;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 7L) != 0)) {
 					{
 					{
-					State = 1142;
+					State = 1144;
 					accountItem();
 					}
 					}
-					State = 1147;
+					State = 1149;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1148;
+				State = 1150;
 				Match(RBRACE);
 				}
 			}
@@ -8677,16 +8680,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 118, RULE_accountItem);
 		try {
-			State = 1157;
+			State = 1159;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1151;
+				State = 1153;
 				Match(TARGET);
-				State = 1152;
+				State = 1154;
 				expr(0);
 				}
 				break;
@@ -8694,9 +8697,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1153;
+				State = 1155;
 				Match(INITIAL);
-				State = 1154;
+				State = 1156;
 				expr(0);
 				}
 				break;
@@ -8704,9 +8707,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1155;
+				State = 1157;
 				Match(EARNS);
-				State = 1156;
+				State = 1158;
 				expr(0);
 				}
 				break;
@@ -8745,6 +8748,12 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear(int i) {
 			return GetRuleContext<PerYearContext>(i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public FeeUntilRepaidContext[] feeUntilRepaid() {
+			return GetRuleContexts<FeeUntilRepaidContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public FeeUntilRepaidContext feeUntilRepaid(int i) {
+			return GetRuleContext<FeeUntilRepaidContext>(i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ESCALATING() { return GetToken(DealLangParser.ESCALATING, 0); }
 		public FeeDeclContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -8767,31 +8776,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1159;
-			Match(FEE);
-			State = 1160;
-			_localctx.name = ident();
 			State = 1161;
-			Match(LBRACE);
+			Match(FEE);
 			State = 1162;
+			_localctx.name = ident();
+			State = 1163;
+			Match(LBRACE);
+			State = 1164;
 			expr(0);
-			State = 1170;
+			State = 1172;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1163;
+				State = 1165;
 				perYear();
-				State = 1168;
+				State = 1170;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1164;
-					Match(ESCALATING);
-					State = 1165;
-					expr(0);
 					State = 1166;
+					Match(ESCALATING);
+					State = 1167;
+					expr(0);
+					State = 1168;
 					perYear();
 					}
 				}
@@ -8799,8 +8808,62 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1172;
+			State = 1177;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==UNTIL) {
+				{
+				{
+				State = 1174;
+				feeUntilRepaid();
+				}
+				}
+				State = 1179;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 1180;
 			Match(RBRACE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class FeeUntilRepaidContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNTIL() { return GetToken(DealLangParser.UNTIL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REPAID() { return GetToken(DealLangParser.REPAID, 0); }
+		public FeeUntilRepaidContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_feeUntilRepaid; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitFeeUntilRepaid(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public FeeUntilRepaidContext feeUntilRepaid() {
+		FeeUntilRepaidContext _localctx = new FeeUntilRepaidContext(Context, State);
+		EnterRule(_localctx, 122, RULE_feeUntilRepaid);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1182;
+			Match(UNTIL);
+			State = 1183;
+			Match(REPAID);
 			}
 		}
 		catch (RecognitionException re) {
@@ -8849,57 +8912,57 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 122, RULE_testDecl);
+		EnterRule(_localctx, 124, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1174;
+			State = 1185;
 			Match(TEST);
-			State = 1175;
+			State = 1186;
 			_localctx.name = ident();
-			State = 1176;
+			State = 1187;
 			Match(ASSIGN);
-			State = 1177;
+			State = 1188;
 			expr(0);
-			State = 1184;
+			State = 1195;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1178;
+				State = 1189;
 				Match(OVER);
-				State = 1181;
+				State = 1192;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1179;
+					State = 1190;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1180;
+					State = 1191;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1183;
+				State = 1194;
 				duration();
 				}
 			}
 
-			State = 1188;
+			State = 1199;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1186;
+				State = 1197;
 				Match(FROM);
-				State = 1187;
+				State = 1198;
 				Match(DATE);
 				}
 			}
@@ -8981,84 +9044,84 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 124, RULE_triggerDecl);
+		EnterRule(_localctx, 126, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1190;
+			State = 1201;
 			Match(TRIGGER);
-			State = 1191;
+			State = 1202;
 			_localctx.name = ident();
-			State = 1192;
+			State = 1203;
 			Match(WHEN);
-			State = 1193;
+			State = 1204;
 			expr(0);
-			State = 1196;
+			State = 1207;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1194;
+				State = 1205;
 				Match(FROM);
-				State = 1195;
+				State = 1206;
 				Match(DATE);
 				}
 			}
 
-			State = 1201;
+			State = 1212;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1198;
+				State = 1209;
 				Match(TRIPS);
-				State = 1199;
+				State = 1210;
 				Match(AFTER);
-				State = 1200;
+				State = 1211;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1206;
+			State = 1217;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1203;
+				State = 1214;
 				Match(CURES);
-				State = 1204;
+				State = 1215;
 				Match(AFTER);
-				State = 1205;
+				State = 1216;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1218;
+			State = 1229;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1208;
+				State = 1219;
 				Match(CURE);
-				State = 1209;
+				State = 1220;
 				Match(BY);
-				State = 1210;
+				State = 1221;
 				_localctx.curer = ident();
-				State = 1211;
+				State = 1222;
 				Match(UP);
-				State = 1212;
+				State = 1223;
 				Match(TO);
-				State = 1213;
+				State = 1224;
 				_localctx.times = Match(NUMBER);
-				State = 1214;
+				State = 1225;
 				Match(TIMES);
-				State = 1216;
+				State = 1227;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1215;
+					State = 1226;
 					cureDestination();
 					}
 				}
@@ -9066,23 +9129,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1220;
+			State = 1231;
 			Match(ARROW);
-			State = 1221;
+			State = 1232;
 			triggerEffect();
-			State = 1226;
+			State = 1237;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1222;
+				State = 1233;
 				Match(COMMA);
-				State = 1223;
+				State = 1234;
 				triggerEffect();
 				}
 				}
-				State = 1228;
+				State = 1239;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9151,46 +9214,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CureDestinationContext cureDestination() {
 		CureDestinationContext _localctx = new CureDestinationContext(Context, State);
-		EnterRule(_localctx, 126, RULE_cureDestination);
+		EnterRule(_localctx, 128, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1245;
+			State = 1256;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1229;
+				State = 1240;
 				Match(PREPAYING);
-				State = 1230;
+				State = 1241;
 				ident();
-				State = 1235;
+				State = 1246;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1231;
+					State = 1242;
 					Match(COMMA);
-					State = 1232;
+					State = 1243;
 					ident();
 					}
 					}
-					State = 1237;
+					State = 1248;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1241;
+				State = 1252;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1238;
+					State = 1249;
 					Match(THEN);
-					State = 1239;
+					State = 1250;
 					Match(INTO);
-					State = 1240;
+					State = 1251;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -9201,9 +9264,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1243;
+				State = 1254;
 				Match(INTO);
-				State = 1244;
+				State = 1255;
 				ident();
 				}
 				break;
@@ -9289,23 +9352,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 128, RULE_triggerEffect);
+		EnterRule(_localctx, 130, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1266;
+			State = 1277;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,134,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1247;
+				State = 1258;
 				Match(SWEEP);
-				State = 1248;
+				State = 1259;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1249;
+				State = 1260;
 				Match(TO);
-				State = 1250;
+				State = 1261;
 				ident();
 				}
 				break;
@@ -9313,34 +9376,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1251;
+				State = 1262;
 				Match(ACCELERATE);
-				State = 1263;
+				State = 1274;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1252;
+					State = 1263;
 					Match(LPAREN);
-					State = 1253;
+					State = 1264;
 					ident();
-					State = 1258;
+					State = 1269;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1254;
+						State = 1265;
 						Match(COMMA);
-						State = 1255;
+						State = 1266;
 						ident();
 						}
 						}
-						State = 1260;
+						State = 1271;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1261;
+					State = 1272;
 					Match(RPAREN);
 					}
 				}
@@ -9351,7 +9414,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1265;
+				State = 1276;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -9394,25 +9457,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 130, RULE_defaultRule);
+		EnterRule(_localctx, 132, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1268;
+			State = 1279;
 			Match(DEFAULT);
-			State = 1269;
+			State = 1280;
 			Match(WHEN);
-			State = 1270;
+			State = 1281;
 			expr(0);
-			State = 1273;
+			State = 1284;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1271;
+				State = 1282;
 				Match(GRACE);
-				State = 1272;
+				State = 1283;
 				duration();
 				}
 			}
@@ -9459,30 +9522,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 132, RULE_cfadsRule);
+		EnterRule(_localctx, 134, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1275;
+			State = 1286;
 			Match(CFADS);
-			State = 1276;
+			State = 1287;
 			Match(INCLUDES);
-			State = 1277;
+			State = 1288;
 			cfadsItem();
-			State = 1282;
+			State = 1293;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1278;
+				State = 1289;
 				Match(COMMA);
-				State = 1279;
+				State = 1290;
 				cfadsItem();
 				}
 				}
-				State = 1284;
+				State = 1295;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9520,15 +9583,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 134, RULE_cfadsItem);
+		EnterRule(_localctx, 136, RULE_cfadsItem);
 		try {
-			State = 1287;
+			State = 1298;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1285;
+				State = 1296;
 				Match(RVG);
 				}
 				break;
@@ -9643,6 +9706,7 @@ public partial class DealLangParser : Parser {
 			case EARNS:
 			case ARREARS:
 			case CAPITALISED:
+			case REPAID:
 			case TRAILING:
 			case NEXT:
 			case TRIPS:
@@ -9716,7 +9780,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1286;
+				State = 1297;
 				ident();
 				}
 				break;
@@ -9761,30 +9825,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 136, RULE_waterfallDecl);
+		EnterRule(_localctx, 138, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1289;
+			State = 1300;
 			Match(WATERFALL);
-			State = 1290;
+			State = 1301;
 			Match(LBRACE);
-			State = 1294;
+			State = 1305;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 154)) & ~0x3f) == 0 && ((1L << (_la - 154)) & 570425831L) != 0)) {
+			while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 				{
 				{
-				State = 1291;
+				State = 1302;
 				step();
 				}
 				}
-				State = 1296;
+				State = 1307;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1297;
+			State = 1308;
 			Match(RBRACE);
 			}
 		}
@@ -10010,42 +10074,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 138, RULE_step);
+		EnterRule(_localctx, 140, RULE_step);
 		int _la;
 		try {
-			State = 1393;
+			State = 1404;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1299;
-				Match(PAY);
-				State = 1300;
-				((PayStepContext)_localctx).target = reference();
 				State = 1310;
+				Match(PAY);
+				State = 1311;
+				((PayStepContext)_localctx).target = reference();
+				State = 1321;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1301;
+					State = 1312;
 					Match(USING);
-					State = 1302;
+					State = 1313;
 					ident();
-					State = 1307;
+					State = 1318;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1303;
+						State = 1314;
 						Match(COMMA);
-						State = 1304;
+						State = 1315;
 						ident();
 						}
 						}
-						State = 1309;
+						State = 1320;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -10058,9 +10122,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1312;
+				State = 1323;
 				Match(FILL);
-				State = 1313;
+				State = 1324;
 				ident();
 				}
 				break;
@@ -10068,9 +10132,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1314;
+				State = 1325;
 				Match(RELEASE);
-				State = 1315;
+				State = 1326;
 				ident();
 				}
 				break;
@@ -10078,13 +10142,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1316;
+				State = 1327;
 				Match(HOLD);
-				State = 1317;
+				State = 1328;
 				Match(REST);
-				State = 1318;
+				State = 1329;
 				Match(IN);
-				State = 1319;
+				State = 1330;
 				ident();
 				}
 				break;
@@ -10092,25 +10156,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1320;
+				State = 1331;
 				Match(DISTRIBUTE);
-				State = 1323;
+				State = 1334;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1321;
+					State = 1332;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1322;
+					State = 1333;
 					Match(OF);
 					}
 				}
 
-				State = 1325;
+				State = 1336;
 				Match(REST);
-				State = 1326;
+				State = 1337;
 				Match(TO);
-				State = 1327;
+				State = 1338;
 				ident();
 				}
 				break;
@@ -10118,17 +10182,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1328;
+				State = 1339;
 				Match(SWEEP);
-				State = 1329;
+				State = 1340;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1330;
+				State = 1341;
 				Match(OF);
-				State = 1331;
+				State = 1342;
 				Match(REST);
-				State = 1332;
+				State = 1343;
 				Match(TO);
-				State = 1333;
+				State = 1344;
 				ident();
 				}
 				break;
@@ -10136,41 +10200,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1334;
+				State = 1345;
 				Match(SELL);
-				State = 1335;
+				State = 1346;
 				ident();
-				State = 1340;
+				State = 1351;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1336;
+					State = 1347;
 					Match(COMMA);
-					State = 1337;
+					State = 1348;
 					ident();
 					}
 					}
-					State = 1342;
+					State = 1353;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1344;
+				State = 1355;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1343;
+					State = 1354;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1346;
+				State = 1357;
 				Match(TO);
-				State = 1347;
+				State = 1358;
 				Match(COVER);
-				State = 1348;
+				State = 1359;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -10178,52 +10242,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1350;
+				State = 1361;
 				Match(IF);
-				State = 1351;
+				State = 1362;
 				expr(0);
-				State = 1352;
+				State = 1363;
 				Match(LBRACE);
-				State = 1356;
+				State = 1367;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 154)) & ~0x3f) == 0 && ((1L << (_la - 154)) & 570425831L) != 0)) {
+				while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1353;
+					State = 1364;
 					step();
 					}
 					}
-					State = 1358;
+					State = 1369;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1359;
+				State = 1370;
 				Match(RBRACE);
-				State = 1369;
+				State = 1380;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1360;
+					State = 1371;
 					Match(ELSE);
-					State = 1361;
+					State = 1372;
 					Match(LBRACE);
-					State = 1365;
+					State = 1376;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 154)) & ~0x3f) == 0 && ((1L << (_la - 154)) & 570425831L) != 0)) {
+					while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 						{
 						{
-						State = 1362;
+						State = 1373;
 						step();
 						}
 						}
-						State = 1367;
+						State = 1378;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1368;
+					State = 1379;
 					Match(RBRACE);
 					}
 				}
@@ -10234,37 +10298,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1371;
+				State = 1382;
 				Match(PRO_RATA);
-				State = 1374;
+				State = 1385;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1372;
+					State = 1383;
 					Match(BY);
-					State = 1373;
+					State = 1384;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1376;
+				State = 1387;
 				Match(LBRACE);
-				State = 1380;
+				State = 1391;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 154)) & ~0x3f) == 0 && ((1L << (_la - 154)) & 570425831L) != 0)) {
+				while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1377;
+					State = 1388;
 					step();
 					}
 					}
-					State = 1382;
+					State = 1393;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1383;
+				State = 1394;
 				Match(RBRACE);
 				}
 				break;
@@ -10272,25 +10336,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1384;
+				State = 1395;
 				Match(SEQUENTIAL);
-				State = 1385;
+				State = 1396;
 				Match(LBRACE);
-				State = 1389;
+				State = 1400;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 154)) & ~0x3f) == 0 && ((1L << (_la - 154)) & 570425831L) != 0)) {
+				while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1386;
+					State = 1397;
 					step();
 					}
 					}
-					State = 1391;
+					State = 1402;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1392;
+				State = 1403;
 				Match(RBRACE);
 				}
 				break;
@@ -10335,30 +10399,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 140, RULE_enforcementDecl);
+		EnterRule(_localctx, 142, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1395;
+			State = 1406;
 			Match(ENFORCEMENT);
-			State = 1396;
+			State = 1407;
 			Match(LBRACE);
-			State = 1400;
+			State = 1411;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1397;
+				State = 1408;
 				enforcementItem();
 				}
 				}
-				State = 1402;
+				State = 1413;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1403;
+			State = 1414;
 			Match(RBRACE);
 			}
 		}
@@ -10427,47 +10491,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 142, RULE_enforcementItem);
+		EnterRule(_localctx, 144, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1421;
+			State = 1432;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1405;
+				State = 1416;
 				Match(SELL);
-				State = 1406;
+				State = 1417;
 				ident();
-				State = 1411;
+				State = 1422;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1407;
+					State = 1418;
 					Match(COMMA);
-					State = 1408;
+					State = 1419;
 					ident();
 					}
 					}
-					State = 1413;
+					State = 1424;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1417;
+				State = 1428;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 17592187871241L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1414;
+					State = 1425;
 					sellTerm();
 					}
 					}
-					State = 1419;
+					State = 1430;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10477,7 +10541,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1420;
+				State = 1431;
 				waterfallDecl();
 				}
 				break;
@@ -10697,19 +10761,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 144, RULE_sellTerm);
+		EnterRule(_localctx, 146, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1469;
+			State = 1480;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1423;
+				State = 1434;
 				Match(HAIRCUT);
-				State = 1424;
+				State = 1435;
 				expr(0);
 				}
 				break;
@@ -10717,11 +10781,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceYieldTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1425;
+				State = 1436;
 				Match(PRICE);
-				State = 1426;
+				State = 1437;
 				Match(YIELD);
-				State = 1427;
+				State = 1438;
 				expr(0);
 				}
 				break;
@@ -10729,9 +10793,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceIndexTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1428;
+				State = 1439;
 				Match(PRICE);
-				State = 1429;
+				State = 1440;
 				ident();
 				}
 				break;
@@ -10739,9 +10803,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1430;
+				State = 1441;
 				Match(LAG);
-				State = 1431;
+				State = 1442;
 				duration();
 				}
 				break;
@@ -10749,11 +10813,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new SpreadTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1432;
+				State = 1443;
 				Match(OVER);
-				State = 1433;
+				State = 1444;
 				Match(NUMBER);
-				State = 1434;
+				State = 1445;
 				Match(PERIODS);
 				}
 				break;
@@ -10761,13 +10825,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1435;
+				State = 1446;
 				Match(DEPTH);
-				State = 1436;
+				State = 1447;
 				expr(0);
-				State = 1437;
+				State = 1448;
 				Match(PER);
-				State = 1438;
+				State = 1449;
 				Match(MONTH);
 				}
 				break;
@@ -10775,9 +10839,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1440;
+				State = 1451;
 				Match(IMPACT);
-				State = 1441;
+				State = 1452;
 				expr(0);
 				}
 				break;
@@ -10785,13 +10849,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1442;
+				State = 1453;
 				Match(LIMIT);
-				State = 1443;
+				State = 1454;
 				expr(0);
-				State = 1444;
+				State = 1455;
 				Match(PER);
-				State = 1445;
+				State = 1456;
 				Match(MONTH);
 				}
 				break;
@@ -10799,9 +10863,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1447;
+				State = 1458;
 				Match(COSTS);
-				State = 1448;
+				State = 1459;
 				expr(0);
 				}
 				break;
@@ -10809,9 +10873,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1449;
+				State = 1460;
 				Match(KEEP);
-				State = 1450;
+				State = 1461;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10819,9 +10883,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1451;
+				State = 1462;
 				Match(RESERVE);
-				State = 1452;
+				State = 1463;
 				expr(0);
 				}
 				break;
@@ -10829,42 +10893,42 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletIdleTermContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1453;
+				State = 1464;
 				Match(RELET);
-				State = 1454;
+				State = 1465;
 				Match(IDLE);
-				State = 1455;
+				State = 1466;
 				Match(AT);
-				State = 1456;
+				State = 1467;
 				((ReletIdleTermContext)_localctx).utilisation = expr(0);
-				State = 1458;
+				State = 1469;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1457;
+					State = 1468;
 					reletRamp();
 					}
 				}
 
-				State = 1462;
+				State = 1473;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1460;
+					State = 1471;
 					Match(FOR);
-					State = 1461;
+					State = 1472;
 					((ReletIdleTermContext)_localctx).window = duration();
 					}
 				}
 
-				State = 1465;
+				State = 1476;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,157,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
 				case 1:
 					{
-					State = 1464;
+					State = 1475;
 					reletPricing();
 					}
 					break;
@@ -10875,9 +10939,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HalfLifeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1467;
+				State = 1478;
 				Match(HALF_LIFE);
-				State = 1468;
+				State = 1479;
 				duration();
 				}
 				break;
@@ -10922,19 +10986,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReletRampContext reletRamp() {
 		ReletRampContext _localctx = new ReletRampContext(Context, State);
-		EnterRule(_localctx, 146, RULE_reletRamp);
+		EnterRule(_localctx, 148, RULE_reletRamp);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1471;
+			State = 1482;
 			Match(RISING);
-			State = 1472;
+			State = 1483;
 			Match(TO);
-			State = 1473;
+			State = 1484;
 			_localctx.to = expr(0);
-			State = 1474;
+			State = 1485;
 			Match(OVER);
-			State = 1475;
+			State = 1486;
 			_localctx.over = duration();
 			}
 		}
@@ -10970,13 +11034,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReletPricingContext reletPricing() {
 		ReletPricingContext _localctx = new ReletPricingContext(Context, State);
-		EnterRule(_localctx, 148, RULE_reletPricing);
+		EnterRule(_localctx, 150, RULE_reletPricing);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1477;
+			State = 1488;
 			Match(PRICE);
-			State = 1478;
+			State = 1489;
 			expr(0);
 			}
 		}
@@ -11026,36 +11090,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 150, RULE_scenarioDecl);
+		EnterRule(_localctx, 152, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1480;
+			State = 1491;
 			Match(SCENARIO);
-			State = 1481;
+			State = 1492;
 			_localctx.name = ident();
-			State = 1482;
+			State = 1493;
 			Match(FOR);
-			State = 1483;
+			State = 1494;
 			_localctx.deal = ident();
-			State = 1484;
+			State = 1495;
 			Match(LBRACE);
-			State = 1488;
+			State = 1499;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 838369913162955719L) != 0) || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1676739826325911495L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1485;
+				State = 1496;
 				scenarioItem();
 				}
 				}
-				State = 1490;
+				State = 1501;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1491;
+			State = 1502;
 			Match(RBRACE);
 			}
 		}
@@ -11888,24 +11952,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 152, RULE_scenarioItem);
+		EnterRule(_localctx, 154, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1828;
+			State = 1839;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,200,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1493;
+				State = 1504;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1494;
+				State = 1505;
 				Match(RENEWALS);
-				State = 1495;
+				State = 1506;
 				Match(TAKEN);
-				State = 1496;
+				State = 1507;
 				Match(NUMBER);
 				}
 				break;
@@ -11913,29 +11977,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1498;
+				State = 1509;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1499;
+				State = 1510;
 				Match(RENEWALS);
-				State = 1500;
+				State = 1511;
 				Match(DRAWN);
-				State = 1501;
+				State = 1512;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1505;
+				State = 1516;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,160,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1502;
+						State = 1513;
 						loading();
 						}
 						} 
 					}
-					State = 1507;
+					State = 1518;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,160,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
 				}
 				}
 				break;
@@ -11943,40 +12007,10 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1508;
-				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1509;
-				Match(BREAKS);
-				State = 1513;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==IN) {
-					{
-					State = 1510;
-					Match(IN);
-					State = 1511;
-					Match(RENEWAL);
-					State = 1512;
-					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
-					}
-				}
-
-				State = 1515;
-				Match(AT);
-				State = 1516;
-				duration();
-				}
-				break;
-			case 4:
-				_localctx = new BreaksDrawnItemContext(_localctx);
-				EnterOuterAlt(_localctx, 4);
-				{
-				State = 1518;
-				((BreaksDrawnItemContext)_localctx).lease = ident();
 				State = 1519;
-				Match(BREAKS);
+				((LeaseBreaksItemContext)_localctx).lease = ident();
 				State = 1520;
-				Match(DRAWN);
+				Match(BREAKS);
 				State = 1524;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
@@ -11987,45 +12021,75 @@ public partial class DealLangParser : Parser {
 					State = 1522;
 					Match(RENEWAL);
 					State = 1523;
-					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
+					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
 				State = 1526;
 				Match(AT);
 				State = 1527;
+				duration();
+				}
+				break;
+			case 4:
+				_localctx = new BreaksDrawnItemContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 1529;
+				((BreaksDrawnItemContext)_localctx).lease = ident();
+				State = 1530;
+				Match(BREAKS);
+				State = 1531;
+				Match(DRAWN);
+				State = 1535;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==IN) {
+					{
+					State = 1532;
+					Match(IN);
+					State = 1533;
+					Match(RENEWAL);
+					State = 1534;
+					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
+					}
+				}
+
+				State = 1537;
+				Match(AT);
+				State = 1538;
 				breakChance();
-				State = 1532;
+				State = 1543;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1528;
+					State = 1539;
 					Match(COMMA);
-					State = 1529;
+					State = 1540;
 					breakChance();
 					}
 					}
-					State = 1534;
+					State = 1545;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1538;
+				State = 1549;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1535;
+						State = 1546;
 						loading();
 						}
 						} 
 					}
-					State = 1540;
+					State = 1551;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,164,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
 				}
 				}
 				break;
@@ -12033,9 +12097,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1541;
+				State = 1552;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1542;
+				State = 1553;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12044,20 +12108,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1543;
+				State = 1554;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1544;
+				State = 1555;
 				perYear();
-				State = 1549;
+				State = 1560;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,165,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
 				case 1:
 					{
-					State = 1545;
+					State = 1556;
 					Match(VOLATILITY);
-					State = 1546;
+					State = 1557;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1547;
+					State = 1558;
 					perYear();
 					}
 					break;
@@ -12068,15 +12132,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1551;
+				State = 1562;
 				((DropItemContext)_localctx).path = reference();
-				State = 1552;
+				State = 1563;
 				Match(DROP);
-				State = 1553;
+				State = 1564;
 				expr(0);
-				State = 1554;
+				State = 1565;
 				Match(BY);
-				State = 1555;
+				State = 1566;
 				Match(DATE);
 				}
 				break;
@@ -12084,41 +12148,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1557;
+				State = 1568;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1558;
+				State = 1569;
 				Match(DEFAULTS);
-				State = 1591;
+				State = 1602;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1559;
+					State = 1570;
 					Match(ON);
-					State = 1560;
+					State = 1571;
 					Match(DATE);
-					State = 1564;
+					State = 1575;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1561;
+							State = 1572;
 							loading();
 							}
 							} 
 						}
-						State = 1566;
+						State = 1577;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
 					}
-					State = 1568;
+					State = 1579;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,167,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
 					case 1:
 						{
-						State = 1567;
+						State = 1578;
 						recoveryDraw();
 						}
 						break;
@@ -12127,58 +12191,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1570;
+					State = 1581;
 					Match(DRAWN);
-					State = 1580;
+					State = 1591;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,169,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
 					case 1:
 						{
-						State = 1571;
+						State = 1582;
 						Match(PD);
-						State = 1572;
+						State = 1583;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1573;
+						State = 1584;
 						perYear();
-						State = 1577;
+						State = 1588;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1574;
+							State = 1585;
 							pdStep();
 							}
 							}
-							State = 1579;
+							State = 1590;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1585;
+					State = 1596;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,170,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1582;
+							State = 1593;
 							loading();
 							}
 							} 
 						}
-						State = 1587;
+						State = 1598;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,170,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
 					}
-					State = 1589;
+					State = 1600;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,171,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
 					case 1:
 						{
-						State = 1588;
+						State = 1599;
 						recoveryDraw();
 						}
 						break;
@@ -12194,9 +12258,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1593;
+				State = 1604;
 				Match(ENFORCEMENT);
-				State = 1595;
+				State = 1606;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12204,7 +12268,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1594;
+						State = 1605;
 						sellTerm();
 						}
 						}
@@ -12212,9 +12276,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1597;
+					State = 1608;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,174,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12222,11 +12286,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1599;
+				State = 1610;
 				Match(ENFORCEMENT);
-				State = 1600;
+				State = 1611;
 				Match(SELL);
-				State = 1601;
+				State = 1612;
 				Match(ALL);
 				}
 				break;
@@ -12234,13 +12298,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1602;
+				State = 1613;
 				Match(ENFORCEMENT);
-				State = 1603;
+				State = 1614;
 				Match(NOT);
-				State = 1604;
+				State = 1615;
 				Match(RELET);
-				State = 1605;
+				State = 1616;
 				Match(IDLE);
 				}
 				break;
@@ -12248,11 +12312,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1606;
+				State = 1617;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1607;
+				State = 1618;
 				Match(LEVEL);
-				State = 1608;
+				State = 1619;
 				expr(0);
 				}
 				break;
@@ -12260,29 +12324,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1610;
+				State = 1621;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1611;
+				State = 1622;
 				Match(POINTS);
-				State = 1612;
+				State = 1623;
 				pointsKind();
-				State = 1613;
+				State = 1624;
 				Match(LBRACE);
-				State = 1617;
+				State = 1628;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1614;
+					State = 1625;
 					schedulePoint();
 					}
 					}
-					State = 1619;
+					State = 1630;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1620;
+				State = 1631;
 				Match(RBRACE);
 				}
 				break;
@@ -12290,15 +12354,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1622;
+				State = 1633;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1623;
+				State = 1634;
 				Match(LAUNCH);
-				State = 1624;
+				State = 1635;
 				Match(DATE);
-				State = 1625;
+				State = 1636;
 				Match(DOWN);
-				State = 1626;
+				State = 1637;
 				expr(0);
 				}
 				break;
@@ -12306,21 +12370,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1628;
+				State = 1639;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1629;
+				State = 1640;
 				Match(SHIFT);
-				State = 1631;
+				State = 1642;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1630;
+					State = 1641;
 					Match(PLUS);
 					}
 				}
 
-				State = 1633;
+				State = 1644;
 				expr(0);
 				}
 				break;
@@ -12328,20 +12392,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1635;
+				State = 1646;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1636;
+				State = 1647;
 				Match(DELAYED);
-				State = 1637;
+				State = 1648;
 				duration();
-				State = 1640;
+				State = 1651;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1638;
+					State = 1649;
 					Match(FROM);
-					State = 1639;
+					State = 1650;
 					Match(DATE);
 					}
 				}
@@ -12352,57 +12416,57 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1642;
+				State = 1653;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1643;
+				State = 1654;
 				Match(DELAYED);
-				State = 1644;
+				State = 1655;
 				Match(DRAWN);
-				State = 1645;
+				State = 1656;
 				delayOutcome();
-				State = 1650;
+				State = 1661;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1646;
+					State = 1657;
 					Match(COMMA);
-					State = 1647;
+					State = 1658;
 					delayOutcome();
 					}
 					}
-					State = 1652;
+					State = 1663;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1655;
+				State = 1666;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1653;
+					State = 1664;
 					Match(FROM);
-					State = 1654;
+					State = 1665;
 					Match(DATE);
 					}
 				}
 
-				State = 1660;
+				State = 1671;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,180,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1657;
+						State = 1668;
 						loading();
 						}
 						} 
 					}
-					State = 1662;
+					State = 1673;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,180,Context);
 				}
 				}
 				break;
@@ -12410,45 +12474,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1663;
+				State = 1674;
 				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1664;
+				State = 1675;
 				Match(WORKOUT);
-				State = 1665;
+				State = 1676;
 				Match(DRAWN);
-				State = 1666;
+				State = 1677;
 				delayOutcome();
-				State = 1671;
+				State = 1682;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1667;
+					State = 1678;
 					Match(COMMA);
-					State = 1668;
+					State = 1679;
 					delayOutcome();
 					}
 					}
-					State = 1673;
+					State = 1684;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1677;
+				State = 1688;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1674;
+						State = 1685;
 						loading();
 						}
 						} 
 					}
-					State = 1679;
+					State = 1690;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
 				}
 				}
 				break;
@@ -12456,11 +12520,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1680;
+				State = 1691;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1681;
+				State = 1692;
 				Match(UTILISATION);
-				State = 1682;
+				State = 1693;
 				expr(0);
 				}
 				break;
@@ -12468,34 +12532,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1684;
+				State = 1695;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1685;
+				State = 1696;
 				Match(RELET);
-				State = 1686;
+				State = 1697;
 				Match(AFTER);
-				State = 1687;
+				State = 1698;
 				duration();
-				State = 1688;
+				State = 1699;
 				Match(AT);
-				State = 1689;
+				State = 1700;
 				((ReletItemContext)_localctx).utilisation = expr(0);
-				State = 1691;
+				State = 1702;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1690;
+					State = 1701;
 					reletRamp();
 					}
 				}
 
-				State = 1694;
+				State = 1705;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,183,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,184,Context) ) {
 				case 1:
 					{
-					State = 1693;
+					State = 1704;
 					reletPricing();
 					}
 					break;
@@ -12506,11 +12570,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1696;
+				State = 1707;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1697;
+				State = 1708;
 				Match(NOT);
-				State = 1698;
+				State = 1709;
 				Match(RELET);
 				}
 				break;
@@ -12518,18 +12582,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1700;
+				State = 1711;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1701;
+				State = 1712;
 				Match(GUARANTEES);
-				State = 1702;
+				State = 1713;
 				Match(HONOURED);
-				State = 1704;
+				State = 1715;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1703;
+					State = 1714;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -12540,20 +12604,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1706;
+				State = 1717;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1707;
+				State = 1718;
 				Match(GUARANTEES);
-				State = 1708;
+				State = 1719;
 				Match(DISOWNED);
-				State = 1711;
+				State = 1722;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1709;
+					State = 1720;
 					Match(FROM);
-					State = 1710;
+					State = 1721;
 					Match(DATE);
 					}
 				}
@@ -12564,34 +12628,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1713;
+				State = 1724;
 				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1714;
+				State = 1725;
 				Match(CALLED);
-				State = 1715;
+				State = 1726;
 				Match(ON);
-				State = 1716;
+				State = 1727;
 				Match(DATE);
-				State = 1719;
+				State = 1730;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1717;
+					State = 1728;
 					Match(AT);
-					State = 1718;
+					State = 1729;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1723;
+				State = 1734;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1721;
+					State = 1732;
 					Match(PART);
-					State = 1722;
+					State = 1733;
 					((TrancheCalledItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12602,46 +12666,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledWhenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1725;
+				State = 1736;
 				((TrancheCalledWhenItemContext)_localctx).tranche = ident();
-				State = 1726;
+				State = 1737;
 				Match(CALLED);
-				State = 1727;
+				State = 1738;
 				Match(WHEN);
-				State = 1728;
+				State = 1739;
 				((TrancheCalledWhenItemContext)_localctx).condition = expr(0);
-				State = 1731;
+				State = 1742;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1729;
+					State = 1740;
 					Match(FROM);
-					State = 1730;
+					State = 1741;
 					Match(DATE);
 					}
 				}
 
-				State = 1735;
+				State = 1746;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1733;
+					State = 1744;
 					Match(AT);
-					State = 1734;
+					State = 1745;
 					((TrancheCalledWhenItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1739;
+				State = 1750;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1737;
+					State = 1748;
 					Match(PART);
-					State = 1738;
+					State = 1749;
 					((TrancheCalledWhenItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12652,11 +12716,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1741;
+				State = 1752;
 				((TrancheConvertsItemContext)_localctx).tranche = ident();
-				State = 1742;
+				State = 1753;
 				Match(CONVERTS);
-				State = 1743;
+				State = 1754;
 				((TrancheConvertsItemContext)_localctx).part = expr(0);
 				}
 				break;
@@ -12664,73 +12728,73 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanPaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1745;
+				State = 1756;
 				((LoanPaysItemContext)_localctx).loan = ident();
-				State = 1746;
+				State = 1757;
 				Match(PAYS);
-				State = 1749;
+				State = 1760;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,192,Context) ) {
 				case 1:
 					{
-					State = 1747;
+					State = 1758;
 					((LoanPaysItemContext)_localctx).drawnShare = shareDraw();
 					}
 					break;
 				case 2:
 					{
-					State = 1748;
+					State = 1759;
 					((LoanPaysItemContext)_localctx).share = expr(0);
 					}
 					break;
 				}
-				State = 1753;
+				State = 1764;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1751;
+					State = 1762;
 					Match(FROM);
-					State = 1752;
+					State = 1763;
 					((LoanPaysItemContext)_localctx).first = Match(DATE);
 					}
 				}
 
-				State = 1757;
+				State = 1768;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 1755;
+					State = 1766;
 					Match(TO);
-					State = 1756;
+					State = 1767;
 					((LoanPaysItemContext)_localctx).last = Match(DATE);
 					}
 				}
 
-				State = 1766;
+				State = 1777;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1759;
+					State = 1770;
 					Match(THEN);
-					State = 1760;
+					State = 1771;
 					Match(ARREARS);
-					State = 1764;
+					State = 1775;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case OVER:
 						{
-						State = 1761;
+						State = 1772;
 						Match(OVER);
-						State = 1762;
+						State = 1773;
 						((LoanPaysItemContext)_localctx).over = duration();
 						}
 						break;
 					case CAPITALISED:
 						{
-						State = 1763;
+						State = 1774;
 						((LoanPaysItemContext)_localctx).capitalised = Match(CAPITALISED);
 						}
 						break;
@@ -12746,11 +12810,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1768;
+				State = 1779;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1769;
+				State = 1780;
 				Match(MARKET);
-				State = 1771;
+				State = 1782;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12758,7 +12822,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1770;
+						State = 1781;
 						holdingMarketTerm();
 						}
 						}
@@ -12766,9 +12830,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1773;
+					State = 1784;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,196,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,197,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12776,9 +12840,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1775;
+				State = 1786;
 				Match(PATHS);
-				State = 1776;
+				State = 1787;
 				Match(NUMBER);
 				}
 				break;
@@ -12786,9 +12850,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1777;
+				State = 1788;
 				Match(SEED);
-				State = 1778;
+				State = 1789;
 				Match(NUMBER);
 				}
 				break;
@@ -12796,7 +12860,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1779;
+				State = 1790;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -12804,7 +12868,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1780;
+				State = 1791;
 				Match(SOBOL);
 				}
 				break;
@@ -12812,21 +12876,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1781;
+				State = 1792;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1782;
+				State = 1793;
 				Match(GBM);
-				State = 1783;
+				State = 1794;
 				Match(DRIFT);
-				State = 1784;
+				State = 1795;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1785;
+				State = 1796;
 				perYear();
-				State = 1786;
+				State = 1797;
 				Match(VOLATILITY);
-				State = 1787;
+				State = 1798;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1788;
+				State = 1799;
 				perYear();
 				}
 				break;
@@ -12834,39 +12898,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1790;
+				State = 1801;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1791;
+				State = 1802;
 				Match(REVERTS);
-				State = 1792;
+				State = 1803;
 				Match(TO);
-				State = 1795;
+				State = 1806;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,197,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,198,Context) ) {
 				case 1:
 					{
-					State = 1793;
+					State = 1804;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1794;
+					State = 1805;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1797;
+				State = 1808;
 				Match(SPEED);
-				State = 1798;
+				State = 1809;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1799;
+				State = 1810;
 				perYear();
-				State = 1800;
+				State = 1811;
 				Match(VOLATILITY);
-				State = 1801;
+				State = 1812;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1802;
+				State = 1813;
 				perYear();
 				}
 				break;
@@ -12874,17 +12938,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1804;
+				State = 1815;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1805;
+				State = 1816;
 				Match(JUMPS);
-				State = 1806;
+				State = 1817;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1807;
+				State = 1818;
 				perYear();
-				State = 1808;
+				State = 1819;
 				Match(DOWN);
-				State = 1809;
+				State = 1820;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -12892,24 +12956,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 35);
 				{
-				State = 1811;
+				State = 1822;
 				Match(CORRELATE);
-				State = 1812;
+				State = 1823;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1813;
+				State = 1824;
 				Match(WITH);
-				State = 1814;
+				State = 1825;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1815;
+				State = 1826;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1818;
+				State = 1829;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,198,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
 				case 1:
 					{
-					State = 1816;
+					State = 1827;
 					Match(STRESS);
-					State = 1817;
+					State = 1828;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -12920,19 +12984,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 36);
 				{
-				State = 1820;
+				State = 1831;
 				Match(REGIMES);
-				State = 1821;
+				State = 1832;
 				Match(STRESS);
-				State = 1822;
+				State = 1833;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1823;
+				State = 1834;
 				perYear();
-				State = 1824;
+				State = 1835;
 				Match(NORMAL);
-				State = 1825;
+				State = 1836;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1826;
+				State = 1837;
 				perYear();
 				}
 				break;
@@ -12975,19 +13039,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 154, RULE_pdStep);
+		EnterRule(_localctx, 156, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1830;
+			State = 1841;
 			Match(UNTIL);
-			State = 1831;
+			State = 1842;
 			Match(DATE);
-			State = 1832;
+			State = 1843;
 			Match(THEN);
-			State = 1833;
+			State = 1844;
 			expr(0);
-			State = 1834;
+			State = 1845;
 			perYear();
 			}
 		}
@@ -13077,59 +13141,29 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 156, RULE_recoveryDraw);
+		EnterRule(_localctx, 158, RULE_recoveryDraw);
 		int _la;
 		try {
 			int _alt;
-			State = 1872;
+			State = 1883;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,205,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,206,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1836;
+				State = 1847;
 				Match(RECOVERY);
-				State = 1837;
-				Match(BETA);
-				State = 1838;
-				Match(MEAN);
-				State = 1839;
-				((BetaRecoveryContext)_localctx).mean = expr(0);
-				State = 1840;
-				Match(SD);
-				State = 1841;
-				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1845;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,200,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 1842;
-						loading();
-						}
-						} 
-					}
-					State = 1847;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,200,Context);
-				}
-				}
-				break;
-			case 2:
-				_localctx = new OutcomesRecoveryContext(_localctx);
-				EnterOuterAlt(_localctx, 2);
-				{
 				State = 1848;
-				Match(RECOVERY);
+				Match(BETA);
 				State = 1849;
-				Match(DRAWN);
+				Match(MEAN);
 				State = 1850;
-				Match(AT);
+				((BetaRecoveryContext)_localctx).mean = expr(0);
 				State = 1851;
-				recoveryOutcome();
+				Match(SD);
+				State = 1852;
+				((BetaRecoveryContext)_localctx).sd = expr(0);
 				State = 1856;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,201,Context);
@@ -13137,10 +13171,8 @@ public partial class DealLangParser : Parser {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1852;
-						Match(COMMA);
 						State = 1853;
-						recoveryOutcome();
+						loading();
 						}
 						} 
 					}
@@ -13148,43 +13180,75 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,201,Context);
 				}
-				State = 1864;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==ELSE || _la==COMMA) {
-					{
-					State = 1860;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					if (_la==COMMA) {
-						{
-						State = 1859;
-						Match(COMMA);
-						}
-					}
-
-					State = 1862;
-					Match(ELSE);
-					State = 1863;
-					recoveryRest();
-					}
 				}
-
-				State = 1869;
+				break;
+			case 2:
+				_localctx = new OutcomesRecoveryContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 1859;
+				Match(RECOVERY);
+				State = 1860;
+				Match(DRAWN);
+				State = 1861;
+				Match(AT);
+				State = 1862;
+				recoveryOutcome();
+				State = 1867;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,204,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,202,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1866;
+						State = 1863;
+						Match(COMMA);
+						State = 1864;
+						recoveryOutcome();
+						}
+						} 
+					}
+					State = 1869;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,202,Context);
+				}
+				State = 1875;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ELSE || _la==COMMA) {
+					{
+					State = 1871;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==COMMA) {
+						{
+						State = 1870;
+						Match(COMMA);
+						}
+					}
+
+					State = 1873;
+					Match(ELSE);
+					State = 1874;
+					recoveryRest();
+					}
+				}
+
+				State = 1880;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,205,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 1877;
 						loading();
 						}
 						} 
 					}
-					State = 1871;
+					State = 1882;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,204,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,205,Context);
 				}
 				}
 				break;
@@ -13235,36 +13299,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ShareDrawContext shareDraw() {
 		ShareDrawContext _localctx = new ShareDrawContext(Context, State);
-		EnterRule(_localctx, 158, RULE_shareDraw);
+		EnterRule(_localctx, 160, RULE_shareDraw);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1874;
+			State = 1885;
 			Match(BETA);
-			State = 1875;
+			State = 1886;
 			Match(MEAN);
-			State = 1876;
+			State = 1887;
 			_localctx.mean = expr(0);
-			State = 1877;
+			State = 1888;
 			Match(SD);
-			State = 1878;
+			State = 1889;
 			_localctx.sd = expr(0);
-			State = 1882;
+			State = 1893;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,206,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,207,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1879;
+					State = 1890;
 					loading();
 					}
 					} 
 				}
-				State = 1884;
+				State = 1895;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,206,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,207,Context);
 			}
 			}
 		}
@@ -13307,19 +13371,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryRestContext recoveryRest() {
 		RecoveryRestContext _localctx = new RecoveryRestContext(Context, State);
-		EnterRule(_localctx, 160, RULE_recoveryRest);
+		EnterRule(_localctx, 162, RULE_recoveryRest);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1885;
+			State = 1896;
 			Match(BETA);
-			State = 1886;
+			State = 1897;
 			Match(MEAN);
-			State = 1887;
+			State = 1898;
 			_localctx.mean = expr(0);
-			State = 1888;
+			State = 1899;
 			Match(SD);
-			State = 1889;
+			State = 1900;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -13360,15 +13424,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryOutcomeContext recoveryOutcome() {
 		RecoveryOutcomeContext _localctx = new RecoveryOutcomeContext(Context, State);
-		EnterRule(_localctx, 162, RULE_recoveryOutcome);
+		EnterRule(_localctx, 164, RULE_recoveryOutcome);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1891;
+			State = 1902;
 			_localctx.rate = expr(0);
-			State = 1892;
+			State = 1903;
 			Match(WITH);
-			State = 1893;
+			State = 1904;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13409,26 +13473,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DelayOutcomeContext delayOutcome() {
 		DelayOutcomeContext _localctx = new DelayOutcomeContext(Context, State);
-		EnterRule(_localctx, 164, RULE_delayOutcome);
+		EnterRule(_localctx, 166, RULE_delayOutcome);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1896;
+			State = 1907;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1895;
+				State = 1906;
 				Match(MINUS);
 				}
 			}
 
-			State = 1898;
+			State = 1909;
 			duration();
-			State = 1899;
+			State = 1910;
 			Match(WITH);
-			State = 1900;
+			State = 1911;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13468,15 +13532,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public BreakChanceContext breakChance() {
 		BreakChanceContext _localctx = new BreakChanceContext(Context, State);
-		EnterRule(_localctx, 166, RULE_breakChance);
+		EnterRule(_localctx, 168, RULE_breakChance);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1902;
+			State = 1913;
 			duration();
-			State = 1903;
+			State = 1914;
 			Match(WITH);
-			State = 1904;
+			State = 1915;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13517,15 +13581,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 168, RULE_loading);
+		EnterRule(_localctx, 170, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1906;
+			State = 1917;
 			Match(LOADING);
-			State = 1907;
+			State = 1918;
 			_localctx.factor = reference();
-			State = 1908;
+			State = 1919;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -13559,13 +13623,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 170, RULE_perYear);
+		EnterRule(_localctx, 172, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1910;
+			State = 1921;
 			Match(PER);
-			State = 1911;
+			State = 1922;
 			Match(YEAR);
 			}
 		}
@@ -13598,11 +13662,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 172, RULE_duration);
+		EnterRule(_localctx, 174, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1913;
+			State = 1924;
 			Match(QUANTITY);
 			}
 		}
@@ -13922,27 +13986,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 174;
-		EnterRecursionRule(_localctx, 174, RULE_expr, _p);
+		int _startState = 176;
+		EnterRecursionRule(_localctx, 176, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1957;
+			State = 1968;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,211,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,212,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1916;
+				State = 1927;
 				Match(LPAREN);
-				State = 1917;
+				State = 1928;
 				expr(0);
-				State = 1918;
+				State = 1929;
 				Match(RPAREN);
 				}
 				break;
@@ -13951,9 +14015,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1920;
+				State = 1931;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1921;
+				State = 1932;
 				expr(16);
 				}
 				break;
@@ -13962,9 +14026,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1922;
+				State = 1933;
 				Match(NOT);
-				State = 1923;
+				State = 1934;
 				expr(11);
 				}
 				break;
@@ -13973,17 +14037,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1924;
+				State = 1935;
 				Match(IF);
-				State = 1925;
+				State = 1936;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1926;
+				State = 1937;
 				Match(THEN);
-				State = 1927;
+				State = 1938;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1928;
+				State = 1939;
 				Match(ELSE);
-				State = 1929;
+				State = 1940;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -13992,37 +14056,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1931;
+				State = 1942;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1932;
+				State = 1943;
 				Match(LPAREN);
-				State = 1941;
+				State = 1952;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 830488613815057351L) != 0) || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 145522047561236451L) != 0) || ((((_la - 271)) & ~0x3f) == 0 && ((1L << (_la - 271)) & 103L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1660977227630114759L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 145522047561236451L) != 0) || ((((_la - 272)) & ~0x3f) == 0 && ((1L << (_la - 272)) & 103L) != 0)) {
 					{
-					State = 1933;
+					State = 1944;
 					expr(0);
-					State = 1938;
+					State = 1949;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1934;
+						State = 1945;
 						Match(COMMA);
-						State = 1935;
+						State = 1946;
 						expr(0);
 						}
 						}
-						State = 1940;
+						State = 1951;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1943;
+				State = 1954;
 				Match(RPAREN);
 				}
 				break;
@@ -14031,7 +14095,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1945;
+				State = 1956;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -14041,19 +14105,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1947;
+				State = 1958;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 4095L) != 0)) {
+				if (((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 4095L) != 0)) {
 					{
-					State = 1946;
+					State = 1957;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1949;
+				State = 1960;
 				Match(PER);
-				State = 1950;
+				State = 1961;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -14062,9 +14126,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1951;
+				State = 1962;
 				Match(NUMBER);
-				State = 1952;
+				State = 1963;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -14073,7 +14137,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1953;
+				State = 1964;
 				Match(QUANTITY);
 				}
 				break;
@@ -14082,7 +14146,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1954;
+				State = 1965;
 				Match(NUMBER);
 				}
 				break;
@@ -14091,7 +14155,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1955;
+				State = 1966;
 				Match(DATE);
 				}
 				break;
@@ -14100,34 +14164,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1956;
+				State = 1967;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1979;
+			State = 1990;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,213,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,214,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1977;
+					State = 1988;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,212,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,213,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1959;
+						State = 1970;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1960;
+						State = 1971;
 						Match(OF);
-						State = 1961;
+						State = 1972;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -14136,9 +14200,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1962;
+						State = 1973;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1963;
+						State = 1974;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -14148,7 +14212,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1964;
+						State = 1975;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -14157,9 +14221,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1965;
+						State = 1976;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1966;
+						State = 1977;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -14169,7 +14233,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1967;
+						State = 1978;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -14178,19 +14242,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1968;
+						State = 1979;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1969;
+						State = 1980;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 264)) & ~0x3f) == 0 && ((1L << (_la - 264)) & 63L) != 0)) ) {
+						if ( !(((((_la - 265)) & ~0x3f) == 0 && ((1L << (_la - 265)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1970;
+						State = 1981;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -14199,11 +14263,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1971;
+						State = 1982;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1972;
+						State = 1983;
 						Match(AND);
-						State = 1973;
+						State = 1984;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -14212,20 +14276,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1974;
+						State = 1985;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1975;
+						State = 1986;
 						Match(OR);
-						State = 1976;
+						State = 1987;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1981;
+				State = 1992;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,213,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,214,Context);
 			}
 			}
 		}
@@ -14269,14 +14333,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 176, RULE_measureUnit);
+		EnterRule(_localctx, 178, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1982;
+			State = 1993;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 193)) & ~0x3f) == 0 && ((1L << (_la - 193)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -14321,20 +14385,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 178, RULE_reference);
+		EnterRule(_localctx, 180, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1984;
+			State = 1995;
 			ident();
-			State = 1987;
+			State = 1998;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,214,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,215,Context) ) {
 			case 1:
 				{
-				State = 1985;
+				State = 1996;
 				Match(DOT);
-				State = 1986;
+				State = 1997;
 				_localctx.member = ident();
 				}
 				break;
@@ -14535,6 +14599,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURVE() { return GetToken(DealLangParser.CURVE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARREARS() { return GetToken(DealLangParser.ARREARS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CAPITALISED() { return GetToken(DealLangParser.CAPITALISED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REPAID() { return GetToken(DealLangParser.REPAID, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -14551,14 +14616,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 180, RULE_ident);
+		EnterRule(_localctx, 182, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1989;
+			State = 2000;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 829362713908214727L) != 0) || ((((_la - 204)) & ~0x3f) == 0 && ((1L << (_la - 204)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1658725427816429511L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -14581,7 +14646,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 87: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 88: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -14604,7 +14669,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,282,1992,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,283,2003,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -14616,757 +14681,761 @@ public partial class DealLangParser : Parser {
 		2,64,7,64,2,65,7,65,2,66,7,66,2,67,7,67,2,68,7,68,2,69,7,69,2,70,7,70,
 		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
 		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,2,82,7,82,2,83,7,83,2,84,7,84,
-		2,85,7,85,2,86,7,86,2,87,7,87,2,88,7,88,2,89,7,89,2,90,7,90,1,0,1,0,1,
-		0,1,0,5,0,187,8,0,10,0,12,0,190,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,
-		2,5,2,201,8,2,10,2,12,2,204,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,229,8,3,1,4,
-		1,4,1,4,1,4,1,4,5,4,236,8,4,10,4,12,4,239,9,4,1,4,1,4,1,5,1,5,1,5,5,5,
-		246,8,5,10,5,12,5,249,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,270,8,6,1,6,1,6,3,6,274,8,6,3,6,276,
-		8,6,1,7,1,7,1,7,5,7,281,8,7,10,7,12,7,284,9,7,1,7,1,7,3,7,288,8,7,1,7,
-		3,7,291,8,7,1,8,1,8,1,8,3,8,296,8,8,5,8,298,8,8,10,8,12,8,301,9,8,1,8,
-		1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,10,311,8,10,10,10,12,10,314,9,10,1,10,
-		1,10,1,11,1,11,1,11,1,11,1,11,1,11,3,11,324,8,11,1,12,1,12,1,12,1,12,5,
-		12,330,8,12,10,12,12,12,333,9,12,1,12,1,12,1,13,1,13,1,13,1,13,1,13,1,
-		13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,351,8,13,10,13,12,13,354,
-		9,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,362,8,13,1,14,1,14,1,15,1,15,1,
-		15,1,15,5,15,370,8,15,10,15,12,15,373,9,15,1,15,1,15,1,16,1,16,1,16,1,
-		16,1,16,1,16,1,16,3,16,384,8,16,1,16,1,16,3,16,388,8,16,1,16,1,16,1,16,
-		1,16,5,16,394,8,16,10,16,12,16,397,9,16,1,16,3,16,400,8,16,1,17,1,17,1,
-		17,3,17,405,8,17,1,18,1,18,1,18,1,18,1,18,1,18,5,18,413,8,18,10,18,12,
-		18,416,9,18,1,18,1,18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,
-		429,8,19,1,19,1,19,1,19,5,19,434,8,19,10,19,12,19,437,9,19,3,19,439,8,
-		19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,
-		19,454,8,19,1,19,5,19,457,8,19,10,19,12,19,460,9,19,1,19,1,19,4,19,464,
-		8,19,11,19,12,19,465,1,19,1,19,3,19,470,8,19,1,19,1,19,1,19,1,19,1,19,
-		1,19,1,19,1,19,1,19,1,19,3,19,482,8,19,3,19,484,8,19,1,19,3,19,487,8,19,
-		1,20,1,20,1,20,1,20,1,20,1,20,1,20,5,20,496,8,20,10,20,12,20,499,9,20,
-		1,20,1,20,1,20,3,20,504,8,20,3,20,506,8,20,3,20,508,8,20,1,21,1,21,1,21,
-		1,21,1,21,5,21,515,8,21,10,21,12,21,518,9,21,1,21,1,21,3,21,522,8,21,1,
-		21,3,21,525,8,21,1,21,1,21,1,21,5,21,530,8,21,10,21,12,21,533,9,21,3,21,
-		535,8,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,544,8,22,1,23,1,23,1,
-		23,1,23,1,23,1,23,1,23,3,23,553,8,23,1,24,1,24,1,24,3,24,558,8,24,1,25,
-		1,25,1,25,1,25,1,25,1,25,3,25,566,8,25,1,26,1,26,1,26,5,26,571,8,26,10,
-		26,12,26,574,9,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,
-		27,586,8,27,3,27,588,8,27,1,28,1,28,1,29,1,29,1,29,1,29,5,29,596,8,29,
-		10,29,12,29,599,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		1,30,1,30,1,30,1,30,3,30,615,8,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,623,
-		8,30,1,30,1,30,3,30,627,8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,636,
-		8,30,5,30,638,8,30,10,30,12,30,641,9,30,1,30,3,30,644,8,30,1,30,3,30,647,
-		8,30,3,30,649,8,30,1,30,1,30,1,30,1,30,3,30,655,8,30,1,30,3,30,658,8,30,
-		1,31,1,31,3,31,662,8,31,1,32,1,32,1,32,1,32,5,32,668,8,32,10,32,12,32,
-		671,9,32,1,32,1,32,1,33,1,33,1,33,5,33,678,8,33,10,33,12,33,681,9,33,1,
+		2,85,7,85,2,86,7,86,2,87,7,87,2,88,7,88,2,89,7,89,2,90,7,90,2,91,7,91,
+		1,0,1,0,1,0,1,0,5,0,189,8,0,10,0,12,0,192,9,0,1,0,1,0,1,1,1,1,1,1,1,2,
+		1,2,1,2,1,2,5,2,203,8,2,10,2,12,2,206,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,231,
+		8,3,1,4,1,4,1,4,1,4,1,4,5,4,238,8,4,10,4,12,4,241,9,4,1,4,1,4,1,5,1,5,
+		1,5,5,5,248,8,5,10,5,12,5,251,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,272,8,6,1,6,1,6,3,6,276,8,
+		6,3,6,278,8,6,1,7,1,7,1,7,5,7,283,8,7,10,7,12,7,286,9,7,1,7,1,7,3,7,290,
+		8,7,1,7,3,7,293,8,7,1,8,1,8,1,8,3,8,298,8,8,5,8,300,8,8,10,8,12,8,303,
+		9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,10,313,8,10,10,10,12,10,316,
+		9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,3,11,326,8,11,1,12,1,12,1,
+		12,1,12,5,12,332,8,12,10,12,12,12,335,9,12,1,12,1,12,1,13,1,13,1,13,1,
+		13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,353,8,13,10,
+		13,12,13,356,9,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,364,8,13,1,14,1,14,
+		1,15,1,15,1,15,1,15,5,15,372,8,15,10,15,12,15,375,9,15,1,15,1,15,1,16,
+		1,16,1,16,1,16,1,16,1,16,1,16,3,16,386,8,16,1,16,1,16,3,16,390,8,16,1,
+		16,1,16,1,16,1,16,5,16,396,8,16,10,16,12,16,399,9,16,1,16,3,16,402,8,16,
+		1,17,1,17,1,17,3,17,407,8,17,1,18,1,18,1,18,1,18,1,18,1,18,5,18,415,8,
+		18,10,18,12,18,418,9,18,1,18,1,18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,
+		19,1,19,3,19,431,8,19,1,19,1,19,1,19,5,19,436,8,19,10,19,12,19,439,9,19,
+		3,19,441,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,
+		19,1,19,3,19,456,8,19,1,19,5,19,459,8,19,10,19,12,19,462,9,19,1,19,1,19,
+		4,19,466,8,19,11,19,12,19,467,1,19,1,19,3,19,472,8,19,1,19,1,19,1,19,1,
+		19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,484,8,19,3,19,486,8,19,1,19,3,19,
+		489,8,19,1,20,1,20,1,20,1,20,1,20,1,20,1,20,5,20,498,8,20,10,20,12,20,
+		501,9,20,1,20,1,20,1,20,3,20,506,8,20,3,20,508,8,20,3,20,510,8,20,1,21,
+		1,21,1,21,1,21,1,21,5,21,517,8,21,10,21,12,21,520,9,21,1,21,1,21,3,21,
+		524,8,21,1,21,3,21,527,8,21,1,21,1,21,1,21,5,21,532,8,21,10,21,12,21,535,
+		9,21,3,21,537,8,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,546,8,22,1,
+		23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,555,8,23,1,24,1,24,1,24,3,24,560,
+		8,24,1,25,1,25,1,25,1,25,1,25,1,25,3,25,568,8,25,1,26,1,26,1,26,5,26,573,
+		8,26,10,26,12,26,576,9,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,
+		1,27,3,27,588,8,27,3,27,590,8,27,1,28,1,28,1,29,1,29,1,29,1,29,5,29,598,
+		8,29,10,29,12,29,601,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
+		1,30,1,30,1,30,1,30,1,30,3,30,617,8,30,1,30,1,30,1,30,1,30,1,30,1,30,3,
+		30,625,8,30,1,30,1,30,3,30,629,8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
+		3,30,638,8,30,5,30,640,8,30,10,30,12,30,643,9,30,1,30,3,30,646,8,30,1,
+		30,3,30,649,8,30,3,30,651,8,30,1,30,1,30,1,30,1,30,3,30,657,8,30,1,30,
+		3,30,660,8,30,1,31,1,31,3,31,664,8,31,1,32,1,32,1,32,1,32,5,32,670,8,32,
+		10,32,12,32,673,9,32,1,32,1,32,1,33,1,33,1,33,5,33,680,8,33,10,33,12,33,
+		683,9,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
 		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,3,33,714,8,33,1,34,1,34,1,34,1,34,1,34,1,34,5,34,722,8,34,
-		10,34,12,34,725,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
+		33,1,33,1,33,1,33,1,33,3,33,716,8,33,1,34,1,34,1,34,1,34,1,34,1,34,5,34,
+		724,8,34,10,34,12,34,727,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,
 		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
-		1,35,1,35,3,35,753,8,35,3,35,755,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
-		35,1,35,3,35,765,8,35,1,35,1,35,1,35,1,35,1,35,3,35,772,8,35,1,35,1,35,
-		3,35,776,8,35,1,36,1,36,1,36,1,36,5,36,782,8,36,10,36,12,36,785,9,36,1,
-		36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,809,8,37,1,38,1,38,1,38,1,38,
-		1,38,3,38,816,8,38,1,39,1,39,1,39,1,39,5,39,822,8,39,10,39,12,39,825,9,
-		39,1,39,1,39,1,40,1,40,3,40,831,8,40,1,40,1,40,3,40,835,8,40,1,40,1,40,
-		3,40,839,8,40,1,41,1,41,1,41,1,41,1,41,1,41,3,41,847,8,41,1,41,1,41,3,
-		41,851,8,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		5,41,865,8,41,10,41,12,41,868,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,35,1,35,1,35,1,35,3,35,755,8,35,3,35,757,8,35,1,35,1,35,1,35,1,35,1,
+		35,1,35,1,35,1,35,3,35,767,8,35,1,35,1,35,1,35,1,35,1,35,3,35,774,8,35,
+		1,35,1,35,3,35,778,8,35,1,36,1,36,1,36,1,36,5,36,784,8,36,10,36,12,36,
+		787,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,811,8,37,1,38,1,38,
+		1,38,1,38,1,38,3,38,818,8,38,1,39,1,39,1,39,1,39,5,39,824,8,39,10,39,12,
+		39,827,9,39,1,39,1,39,1,40,1,40,3,40,833,8,40,1,40,1,40,3,40,837,8,40,
+		1,40,1,40,3,40,841,8,40,1,41,1,41,1,41,1,41,1,41,1,41,3,41,849,8,41,1,
+		41,1,41,3,41,853,8,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,1,41,5,41,867,8,41,10,41,12,41,870,9,41,1,41,1,41,1,41,1,41,1,41,
 		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
 		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,3,41,907,8,41,1,41,5,41,910,8,41,10,41,12,41,913,9,41,1,41,3,
-		41,916,8,41,1,41,1,41,1,41,1,41,5,41,922,8,41,10,41,12,41,925,9,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,4,41,936,8,41,11,41,12,41,937,
-		1,41,1,41,1,41,1,41,1,41,4,41,945,8,41,11,41,12,41,946,1,41,1,41,1,41,
-		3,41,952,8,41,3,41,954,8,41,3,41,956,8,41,3,41,958,8,41,1,42,1,42,1,42,
-		3,42,963,8,42,1,43,1,43,1,43,1,43,1,43,3,43,970,8,43,1,44,1,44,1,44,1,
-		44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,3,
-		46,989,8,46,1,47,1,47,1,47,1,47,1,47,5,47,996,8,47,10,47,12,47,999,9,47,
-		1,47,1,47,3,47,1003,8,47,1,47,1,47,1,48,1,48,1,48,1,48,1,49,1,49,1,49,
-		1,49,1,49,1,49,5,49,1017,8,49,10,49,12,49,1020,9,49,1,49,3,49,1023,8,49,
-		1,50,1,50,1,50,1,50,5,50,1029,8,50,10,50,12,50,1032,9,50,1,50,1,50,1,51,
-		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		4,51,1051,8,51,11,51,12,51,1052,1,51,1,51,1,51,1,51,3,51,1059,8,51,1,52,
-		1,52,1,52,1,52,1,52,1,52,3,52,1067,8,52,1,53,1,53,1,53,1,53,5,53,1073,
-		8,53,10,53,12,53,1076,9,53,1,53,1,53,1,54,1,54,1,54,1,54,1,54,1,54,5,54,
-		1086,8,54,10,54,12,54,1089,9,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		3,54,1099,8,54,1,54,3,54,1102,8,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,
-		1110,8,54,10,54,12,54,1113,9,54,3,54,1115,8,54,1,55,1,55,1,55,1,55,5,55,
-		1121,8,55,10,55,12,55,1124,9,55,1,55,3,55,1127,8,55,1,56,1,56,1,56,1,56,
-		1,56,1,56,3,56,1135,8,56,1,57,1,57,1,57,1,58,1,58,1,58,1,58,5,58,1144,
-		8,58,10,58,12,58,1147,9,58,1,58,3,58,1150,8,58,1,59,1,59,1,59,1,59,1,59,
-		1,59,3,59,1158,8,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,
-		1169,8,60,3,60,1171,8,60,1,60,1,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		3,61,1182,8,61,1,61,3,61,1185,8,61,1,61,1,61,3,61,1189,8,61,1,62,1,62,
-		1,62,1,62,1,62,1,62,3,62,1197,8,62,1,62,1,62,1,62,3,62,1202,8,62,1,62,
-		1,62,1,62,3,62,1207,8,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,1,62,3,62,
-		1217,8,62,3,62,1219,8,62,1,62,1,62,1,62,1,62,5,62,1225,8,62,10,62,12,62,
-		1228,9,62,1,63,1,63,1,63,1,63,5,63,1234,8,63,10,63,12,63,1237,9,63,1,63,
-		1,63,1,63,3,63,1242,8,63,1,63,1,63,3,63,1246,8,63,1,64,1,64,1,64,1,64,
-		1,64,1,64,1,64,1,64,1,64,5,64,1257,8,64,10,64,12,64,1260,9,64,1,64,1,64,
-		3,64,1264,8,64,1,64,3,64,1267,8,64,1,65,1,65,1,65,1,65,1,65,3,65,1274,
-		8,65,1,66,1,66,1,66,1,66,1,66,5,66,1281,8,66,10,66,12,66,1284,9,66,1,67,
-		1,67,3,67,1288,8,67,1,68,1,68,1,68,5,68,1293,8,68,10,68,12,68,1296,9,68,
-		1,68,1,68,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1306,8,69,10,69,12,69,1309,
-		9,69,3,69,1311,8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
-		1,69,3,69,1324,8,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,
-		1,69,1,69,1,69,5,69,1339,8,69,10,69,12,69,1342,9,69,1,69,3,69,1345,8,69,
-		1,69,1,69,1,69,1,69,1,69,1,69,1,69,1,69,5,69,1355,8,69,10,69,12,69,1358,
-		9,69,1,69,1,69,1,69,1,69,5,69,1364,8,69,10,69,12,69,1367,9,69,1,69,3,69,
-		1370,8,69,1,69,1,69,1,69,3,69,1375,8,69,1,69,1,69,5,69,1379,8,69,10,69,
-		12,69,1382,9,69,1,69,1,69,1,69,1,69,5,69,1388,8,69,10,69,12,69,1391,9,
-		69,1,69,3,69,1394,8,69,1,70,1,70,1,70,5,70,1399,8,70,10,70,12,70,1402,
-		9,70,1,70,1,70,1,71,1,71,1,71,1,71,5,71,1410,8,71,10,71,12,71,1413,9,71,
-		1,71,5,71,1416,8,71,10,71,12,71,1419,9,71,1,71,3,71,1422,8,71,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,1,72,
-		1,72,1,72,1,72,1,72,1,72,3,72,1459,8,72,1,72,1,72,3,72,1463,8,72,1,72,
-		3,72,1466,8,72,1,72,1,72,3,72,1470,8,72,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,74,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,75,5,75,1487,8,75,10,75,12,75,
-		1490,9,75,1,75,1,75,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		5,76,1504,8,76,10,76,12,76,1507,9,76,1,76,1,76,1,76,1,76,1,76,3,76,1514,
-		8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1525,8,76,1,76,
-		1,76,1,76,1,76,5,76,1531,8,76,10,76,12,76,1534,9,76,1,76,5,76,1537,8,76,
-		10,76,12,76,1540,9,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1550,
-		8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1563,
-		8,76,10,76,12,76,1566,9,76,1,76,3,76,1569,8,76,1,76,1,76,1,76,1,76,1,76,
-		5,76,1576,8,76,10,76,12,76,1579,9,76,3,76,1581,8,76,1,76,5,76,1584,8,76,
-		10,76,12,76,1587,9,76,1,76,3,76,1590,8,76,3,76,1592,8,76,1,76,1,76,4,76,
-		1596,8,76,11,76,12,76,1597,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1616,8,76,10,76,12,76,1619,9,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1632,8,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1641,8,76,1,76,1,76,1,76,1,76,
-		1,76,1,76,5,76,1649,8,76,10,76,12,76,1652,9,76,1,76,1,76,3,76,1656,8,76,
-		1,76,5,76,1659,8,76,10,76,12,76,1662,9,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		5,76,1670,8,76,10,76,12,76,1673,9,76,1,76,5,76,1676,8,76,10,76,12,76,1679,
-		9,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1692,
-		8,76,1,76,3,76,1695,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,
-		1705,8,76,1,76,1,76,1,76,1,76,1,76,3,76,1712,8,76,1,76,1,76,1,76,1,76,
-		1,76,1,76,3,76,1720,8,76,1,76,1,76,3,76,1724,8,76,1,76,1,76,1,76,1,76,
-		1,76,1,76,3,76,1732,8,76,1,76,1,76,3,76,1736,8,76,1,76,1,76,3,76,1740,
-		8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,1750,8,76,1,76,1,76,
-		3,76,1754,8,76,1,76,1,76,3,76,1758,8,76,1,76,1,76,1,76,1,76,1,76,3,76,
-		1765,8,76,3,76,1767,8,76,1,76,1,76,1,76,4,76,1772,8,76,11,76,12,76,1773,
-		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,3,76,1796,8,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,
-		1,76,1,76,3,76,1819,8,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,1,76,3,76,
-		1829,8,76,1,77,1,77,1,77,1,77,1,77,1,77,1,78,1,78,1,78,1,78,1,78,1,78,
-		1,78,5,78,1844,8,78,10,78,12,78,1847,9,78,1,78,1,78,1,78,1,78,1,78,1,78,
-		5,78,1855,8,78,10,78,12,78,1858,9,78,1,78,3,78,1861,8,78,1,78,1,78,3,78,
-		1865,8,78,1,78,5,78,1868,8,78,10,78,12,78,1871,9,78,3,78,1873,8,78,1,79,
-		1,79,1,79,1,79,1,79,1,79,5,79,1881,8,79,10,79,12,79,1884,9,79,1,80,1,80,
-		1,80,1,80,1,80,1,80,1,81,1,81,1,81,1,81,1,82,3,82,1897,8,82,1,82,1,82,
-		1,82,1,82,1,83,1,83,1,83,1,83,1,84,1,84,1,84,1,84,1,85,1,85,1,85,1,86,
-		1,86,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,
-		1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,5,87,1937,8,87,10,87,12,87,1940,
-		9,87,3,87,1942,8,87,1,87,1,87,1,87,1,87,3,87,1948,8,87,1,87,1,87,1,87,
-		1,87,1,87,1,87,1,87,1,87,3,87,1958,8,87,1,87,1,87,1,87,1,87,1,87,1,87,
-		1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,1,87,5,87,1978,
-		8,87,10,87,12,87,1981,9,87,1,88,1,88,1,89,1,89,1,89,3,89,1988,8,89,1,90,
-		1,90,1,90,0,1,174,91,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
+		1,41,1,41,1,41,1,41,3,41,909,8,41,1,41,5,41,912,8,41,10,41,12,41,915,9,
+		41,1,41,3,41,918,8,41,1,41,1,41,1,41,1,41,5,41,924,8,41,10,41,12,41,927,
+		9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,4,41,938,8,41,11,41,
+		12,41,939,1,41,1,41,1,41,1,41,1,41,4,41,947,8,41,11,41,12,41,948,1,41,
+		1,41,1,41,3,41,954,8,41,3,41,956,8,41,3,41,958,8,41,3,41,960,8,41,1,42,
+		1,42,1,42,3,42,965,8,42,1,43,1,43,1,43,1,43,1,43,3,43,972,8,43,1,44,1,
+		44,1,44,1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,1,46,1,46,1,46,1,46,1,
+		46,1,46,3,46,991,8,46,1,47,1,47,1,47,1,47,1,47,5,47,998,8,47,10,47,12,
+		47,1001,9,47,1,47,1,47,3,47,1005,8,47,1,47,1,47,1,48,1,48,1,48,1,48,1,
+		49,1,49,1,49,1,49,1,49,1,49,5,49,1019,8,49,10,49,12,49,1022,9,49,1,49,
+		3,49,1025,8,49,1,50,1,50,1,50,1,50,5,50,1031,8,50,10,50,12,50,1034,9,50,
+		1,50,1,50,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,4,51,1053,8,51,11,51,12,51,1054,1,51,1,51,1,51,1,51,3,51,
+		1061,8,51,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1069,8,52,1,53,1,53,1,53,
+		1,53,5,53,1075,8,53,10,53,12,53,1078,9,53,1,53,1,53,1,54,1,54,1,54,1,54,
+		1,54,1,54,5,54,1088,8,54,10,54,12,54,1091,9,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,3,54,1101,8,54,1,54,3,54,1104,8,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,5,54,1112,8,54,10,54,12,54,1115,9,54,3,54,1117,8,54,1,55,1,55,
+		1,55,1,55,5,55,1123,8,55,10,55,12,55,1126,9,55,1,55,3,55,1129,8,55,1,56,
+		1,56,1,56,1,56,1,56,1,56,3,56,1137,8,56,1,57,1,57,1,57,1,58,1,58,1,58,
+		1,58,5,58,1146,8,58,10,58,12,58,1149,9,58,1,58,3,58,1152,8,58,1,59,1,59,
+		1,59,1,59,1,59,1,59,3,59,1160,8,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,3,60,1171,8,60,3,60,1173,8,60,1,60,5,60,1176,8,60,10,60,12,60,
+		1179,9,60,1,60,1,60,1,61,1,61,1,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
+		3,62,1193,8,62,1,62,3,62,1196,8,62,1,62,1,62,3,62,1200,8,62,1,63,1,63,
+		1,63,1,63,1,63,1,63,3,63,1208,8,63,1,63,1,63,1,63,3,63,1213,8,63,1,63,
+		1,63,1,63,3,63,1218,8,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,
+		1228,8,63,3,63,1230,8,63,1,63,1,63,1,63,1,63,5,63,1236,8,63,10,63,12,63,
+		1239,9,63,1,64,1,64,1,64,1,64,5,64,1245,8,64,10,64,12,64,1248,9,64,1,64,
+		1,64,1,64,3,64,1253,8,64,1,64,1,64,3,64,1257,8,64,1,65,1,65,1,65,1,65,
+		1,65,1,65,1,65,1,65,1,65,5,65,1268,8,65,10,65,12,65,1271,9,65,1,65,1,65,
+		3,65,1275,8,65,1,65,3,65,1278,8,65,1,66,1,66,1,66,1,66,1,66,3,66,1285,
+		8,66,1,67,1,67,1,67,1,67,1,67,5,67,1292,8,67,10,67,12,67,1295,9,67,1,68,
+		1,68,3,68,1299,8,68,1,69,1,69,1,69,5,69,1304,8,69,10,69,12,69,1307,9,69,
+		1,69,1,69,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1317,8,70,10,70,12,70,1320,
+		9,70,3,70,1322,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,3,70,1335,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,5,70,1350,8,70,10,70,12,70,1353,9,70,1,70,3,70,1356,8,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1366,8,70,10,70,12,70,1369,
+		9,70,1,70,1,70,1,70,1,70,5,70,1375,8,70,10,70,12,70,1378,9,70,1,70,3,70,
+		1381,8,70,1,70,1,70,1,70,3,70,1386,8,70,1,70,1,70,5,70,1390,8,70,10,70,
+		12,70,1393,9,70,1,70,1,70,1,70,1,70,5,70,1399,8,70,10,70,12,70,1402,9,
+		70,1,70,3,70,1405,8,70,1,71,1,71,1,71,5,71,1410,8,71,10,71,12,71,1413,
+		9,71,1,71,1,71,1,72,1,72,1,72,1,72,5,72,1421,8,72,10,72,12,72,1424,9,72,
+		1,72,5,72,1427,8,72,10,72,12,72,1430,9,72,1,72,3,72,1433,8,72,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
+		1,73,1,73,1,73,1,73,1,73,3,73,1470,8,73,1,73,1,73,3,73,1474,8,73,1,73,
+		3,73,1477,8,73,1,73,1,73,3,73,1481,8,73,1,74,1,74,1,74,1,74,1,74,1,74,
+		1,75,1,75,1,75,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1498,8,76,10,76,12,76,
+		1501,9,76,1,76,1,76,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,
+		5,77,1515,8,77,10,77,12,77,1518,9,77,1,77,1,77,1,77,1,77,1,77,3,77,1525,
+		8,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,1536,8,77,1,77,
+		1,77,1,77,1,77,5,77,1542,8,77,10,77,12,77,1545,9,77,1,77,5,77,1548,8,77,
+		10,77,12,77,1551,9,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,1561,
+		8,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,5,77,1574,
+		8,77,10,77,12,77,1577,9,77,1,77,3,77,1580,8,77,1,77,1,77,1,77,1,77,1,77,
+		5,77,1587,8,77,10,77,12,77,1590,9,77,3,77,1592,8,77,1,77,5,77,1595,8,77,
+		10,77,12,77,1598,9,77,1,77,3,77,1601,8,77,3,77,1603,8,77,1,77,1,77,4,77,
+		1607,8,77,11,77,12,77,1608,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,
+		1,77,1,77,1,77,1,77,1,77,1,77,1,77,5,77,1627,8,77,10,77,12,77,1630,9,77,
+		1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,1643,8,77,
+		1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,1652,8,77,1,77,1,77,1,77,1,77,
+		1,77,1,77,5,77,1660,8,77,10,77,12,77,1663,9,77,1,77,1,77,3,77,1667,8,77,
+		1,77,5,77,1670,8,77,10,77,12,77,1673,9,77,1,77,1,77,1,77,1,77,1,77,1,77,
+		5,77,1681,8,77,10,77,12,77,1684,9,77,1,77,5,77,1687,8,77,10,77,12,77,1690,
+		9,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,1703,
+		8,77,1,77,3,77,1706,8,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,
+		1716,8,77,1,77,1,77,1,77,1,77,1,77,3,77,1723,8,77,1,77,1,77,1,77,1,77,
+		1,77,1,77,3,77,1731,8,77,1,77,1,77,3,77,1735,8,77,1,77,1,77,1,77,1,77,
+		1,77,1,77,3,77,1743,8,77,1,77,1,77,3,77,1747,8,77,1,77,1,77,3,77,1751,
+		8,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,1761,8,77,1,77,1,77,
+		3,77,1765,8,77,1,77,1,77,3,77,1769,8,77,1,77,1,77,1,77,1,77,1,77,3,77,
+		1776,8,77,3,77,1778,8,77,1,77,1,77,1,77,4,77,1783,8,77,11,77,12,77,1784,
+		1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,
+		1,77,1,77,1,77,1,77,1,77,1,77,3,77,1807,8,77,1,77,1,77,1,77,1,77,1,77,
+		1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,
+		1,77,1,77,3,77,1830,8,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,
+		1840,8,77,1,78,1,78,1,78,1,78,1,78,1,78,1,79,1,79,1,79,1,79,1,79,1,79,
+		1,79,5,79,1855,8,79,10,79,12,79,1858,9,79,1,79,1,79,1,79,1,79,1,79,1,79,
+		5,79,1866,8,79,10,79,12,79,1869,9,79,1,79,3,79,1872,8,79,1,79,1,79,3,79,
+		1876,8,79,1,79,5,79,1879,8,79,10,79,12,79,1882,9,79,3,79,1884,8,79,1,80,
+		1,80,1,80,1,80,1,80,1,80,5,80,1892,8,80,10,80,12,80,1895,9,80,1,81,1,81,
+		1,81,1,81,1,81,1,81,1,82,1,82,1,82,1,82,1,83,3,83,1908,8,83,1,83,1,83,
+		1,83,1,83,1,84,1,84,1,84,1,84,1,85,1,85,1,85,1,85,1,86,1,86,1,86,1,87,
+		1,87,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,
+		1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,5,88,1948,8,88,10,88,12,88,1951,
+		9,88,3,88,1953,8,88,1,88,1,88,1,88,1,88,3,88,1959,8,88,1,88,1,88,1,88,
+		1,88,1,88,1,88,1,88,1,88,3,88,1969,8,88,1,88,1,88,1,88,1,88,1,88,1,88,
+		1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,5,88,1989,
+		8,88,10,88,12,88,1992,9,88,1,89,1,89,1,90,1,90,1,90,3,90,1999,8,90,1,91,
+		1,91,1,91,0,1,176,92,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
 		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
 		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
 		124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,
-		160,162,164,166,168,170,172,174,176,178,180,0,10,1,0,252,253,1,0,17,18,
-		1,0,118,119,1,0,260,261,1,0,187,188,1,0,272,273,1,0,262,263,1,0,264,269,
-		1,0,193,204,27,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,95,
-		112,114,124,126,127,129,131,135,138,140,146,149,151,160,160,162,168,171,
-		175,178,178,184,186,188,188,204,205,210,224,226,238,243,251,276,277,2300,
-		0,188,1,0,0,0,2,193,1,0,0,0,4,196,1,0,0,0,6,228,1,0,0,0,8,230,1,0,0,0,
-		10,242,1,0,0,0,12,275,1,0,0,0,14,290,1,0,0,0,16,292,1,0,0,0,18,304,1,0,
-		0,0,20,306,1,0,0,0,22,323,1,0,0,0,24,325,1,0,0,0,26,361,1,0,0,0,28,363,
-		1,0,0,0,30,365,1,0,0,0,32,399,1,0,0,0,34,401,1,0,0,0,36,406,1,0,0,0,38,
-		486,1,0,0,0,40,507,1,0,0,0,42,509,1,0,0,0,44,543,1,0,0,0,46,552,1,0,0,
-		0,48,557,1,0,0,0,50,565,1,0,0,0,52,567,1,0,0,0,54,587,1,0,0,0,56,589,1,
-		0,0,0,58,591,1,0,0,0,60,657,1,0,0,0,62,661,1,0,0,0,64,663,1,0,0,0,66,713,
-		1,0,0,0,68,715,1,0,0,0,70,775,1,0,0,0,72,777,1,0,0,0,74,808,1,0,0,0,76,
-		810,1,0,0,0,78,817,1,0,0,0,80,828,1,0,0,0,82,957,1,0,0,0,84,959,1,0,0,
-		0,86,964,1,0,0,0,88,971,1,0,0,0,90,976,1,0,0,0,92,982,1,0,0,0,94,990,1,
-		0,0,0,96,1006,1,0,0,0,98,1022,1,0,0,0,100,1024,1,0,0,0,102,1058,1,0,0,
-		0,104,1066,1,0,0,0,106,1068,1,0,0,0,108,1114,1,0,0,0,110,1116,1,0,0,0,
-		112,1134,1,0,0,0,114,1136,1,0,0,0,116,1139,1,0,0,0,118,1157,1,0,0,0,120,
-		1159,1,0,0,0,122,1174,1,0,0,0,124,1190,1,0,0,0,126,1245,1,0,0,0,128,1266,
-		1,0,0,0,130,1268,1,0,0,0,132,1275,1,0,0,0,134,1287,1,0,0,0,136,1289,1,
-		0,0,0,138,1393,1,0,0,0,140,1395,1,0,0,0,142,1421,1,0,0,0,144,1469,1,0,
-		0,0,146,1471,1,0,0,0,148,1477,1,0,0,0,150,1480,1,0,0,0,152,1828,1,0,0,
-		0,154,1830,1,0,0,0,156,1872,1,0,0,0,158,1874,1,0,0,0,160,1885,1,0,0,0,
-		162,1891,1,0,0,0,164,1896,1,0,0,0,166,1902,1,0,0,0,168,1906,1,0,0,0,170,
-		1910,1,0,0,0,172,1913,1,0,0,0,174,1957,1,0,0,0,176,1982,1,0,0,0,178,1984,
-		1,0,0,0,180,1989,1,0,0,0,182,187,3,2,1,0,183,187,3,4,2,0,184,187,3,150,
-		75,0,185,187,3,8,4,0,186,182,1,0,0,0,186,183,1,0,0,0,186,184,1,0,0,0,186,
-		185,1,0,0,0,187,190,1,0,0,0,188,186,1,0,0,0,188,189,1,0,0,0,189,191,1,
-		0,0,0,190,188,1,0,0,0,191,192,5,0,0,1,192,1,1,0,0,0,193,194,5,3,0,0,194,
-		195,5,274,0,0,195,3,1,0,0,0,196,197,5,1,0,0,197,198,3,180,90,0,198,202,
-		5,252,0,0,199,201,3,6,3,0,200,199,1,0,0,0,201,204,1,0,0,0,202,200,1,0,
-		0,0,202,203,1,0,0,0,203,205,1,0,0,0,204,202,1,0,0,0,205,206,5,253,0,0,
-		206,5,1,0,0,0,207,229,3,12,6,0,208,229,3,20,10,0,209,229,3,24,12,0,210,
-		229,3,30,15,0,211,229,3,36,18,0,212,229,3,58,29,0,213,229,3,64,32,0,214,
-		229,3,68,34,0,215,229,3,100,50,0,216,229,3,72,36,0,217,229,3,78,39,0,218,
-		229,3,106,53,0,219,229,3,116,58,0,220,229,3,120,60,0,221,229,3,122,61,
-		0,222,229,3,124,62,0,223,229,3,130,65,0,224,229,3,132,66,0,225,229,3,136,
-		68,0,226,229,3,140,70,0,227,229,3,8,4,0,228,207,1,0,0,0,228,208,1,0,0,
-		0,228,209,1,0,0,0,228,210,1,0,0,0,228,211,1,0,0,0,228,212,1,0,0,0,228,
-		213,1,0,0,0,228,214,1,0,0,0,228,215,1,0,0,0,228,216,1,0,0,0,228,217,1,
-		0,0,0,228,218,1,0,0,0,228,219,1,0,0,0,228,220,1,0,0,0,228,221,1,0,0,0,
-		228,222,1,0,0,0,228,223,1,0,0,0,228,224,1,0,0,0,228,225,1,0,0,0,228,226,
-		1,0,0,0,228,227,1,0,0,0,229,7,1,0,0,0,230,231,5,276,0,0,231,237,4,4,0,
-		0,232,236,3,180,90,0,233,236,5,4,0,0,234,236,5,54,0,0,235,232,1,0,0,0,
-		235,233,1,0,0,0,235,234,1,0,0,0,236,239,1,0,0,0,237,235,1,0,0,0,237,238,
-		1,0,0,0,238,240,1,0,0,0,239,237,1,0,0,0,240,241,3,10,5,0,241,9,1,0,0,0,
-		242,247,5,252,0,0,243,246,3,10,5,0,244,246,8,0,0,0,245,243,1,0,0,0,245,
-		244,1,0,0,0,246,249,1,0,0,0,247,245,1,0,0,0,247,248,1,0,0,0,248,250,1,
-		0,0,0,249,247,1,0,0,0,250,251,5,253,0,0,251,11,1,0,0,0,252,253,5,5,0,0,
-		253,276,5,274,0,0,254,255,5,6,0,0,255,276,3,180,90,0,256,257,5,7,0,0,257,
-		276,5,271,0,0,258,259,5,8,0,0,259,276,5,271,0,0,260,261,5,9,0,0,261,276,
-		5,271,0,0,262,263,5,10,0,0,263,276,3,180,90,0,264,265,5,11,0,0,265,276,
-		3,18,9,0,266,267,5,12,0,0,267,269,3,180,90,0,268,270,3,180,90,0,269,268,
-		1,0,0,0,269,270,1,0,0,0,270,273,1,0,0,0,271,272,5,13,0,0,272,274,3,14,
-		7,0,273,271,1,0,0,0,273,274,1,0,0,0,274,276,1,0,0,0,275,252,1,0,0,0,275,
-		254,1,0,0,0,275,256,1,0,0,0,275,258,1,0,0,0,275,260,1,0,0,0,275,262,1,
-		0,0,0,275,264,1,0,0,0,275,266,1,0,0,0,276,13,1,0,0,0,277,282,3,180,90,
-		0,278,279,5,260,0,0,279,281,3,180,90,0,280,278,1,0,0,0,281,284,1,0,0,0,
-		282,280,1,0,0,0,282,283,1,0,0,0,283,287,1,0,0,0,284,282,1,0,0,0,285,286,
-		5,260,0,0,286,288,3,16,8,0,287,285,1,0,0,0,287,288,1,0,0,0,288,291,1,0,
-		0,0,289,291,3,16,8,0,290,277,1,0,0,0,290,289,1,0,0,0,291,15,1,0,0,0,292,
-		299,5,252,0,0,293,295,5,271,0,0,294,296,5,256,0,0,295,294,1,0,0,0,295,
-		296,1,0,0,0,296,298,1,0,0,0,297,293,1,0,0,0,298,301,1,0,0,0,299,297,1,
-		0,0,0,299,300,1,0,0,0,300,302,1,0,0,0,301,299,1,0,0,0,302,303,5,253,0,
-		0,303,17,1,0,0,0,304,305,5,270,0,0,305,19,1,0,0,0,306,307,5,14,0,0,307,
-		308,3,180,90,0,308,312,5,252,0,0,309,311,3,22,11,0,310,309,1,0,0,0,311,
-		314,1,0,0,0,312,310,1,0,0,0,312,313,1,0,0,0,313,315,1,0,0,0,314,312,1,
-		0,0,0,315,316,5,253,0,0,316,21,1,0,0,0,317,318,5,43,0,0,318,324,5,274,
-		0,0,319,320,5,44,0,0,320,324,3,174,87,0,321,322,5,45,0,0,322,324,3,174,
-		87,0,323,317,1,0,0,0,323,319,1,0,0,0,323,321,1,0,0,0,324,23,1,0,0,0,325,
-		326,5,15,0,0,326,327,3,180,90,0,327,331,5,252,0,0,328,330,3,26,13,0,329,
-		328,1,0,0,0,330,333,1,0,0,0,331,329,1,0,0,0,331,332,1,0,0,0,332,334,1,
-		0,0,0,333,331,1,0,0,0,334,335,5,253,0,0,335,25,1,0,0,0,336,337,5,122,0,
-		0,337,362,3,174,87,0,338,339,5,187,0,0,339,340,3,174,87,0,340,341,3,170,
-		85,0,341,362,1,0,0,0,342,343,5,188,0,0,343,344,3,174,87,0,344,345,3,170,
-		85,0,345,362,1,0,0,0,346,347,5,16,0,0,347,348,3,28,14,0,348,352,5,252,
-		0,0,349,351,3,34,17,0,350,349,1,0,0,0,351,354,1,0,0,0,352,350,1,0,0,0,
-		352,353,1,0,0,0,353,355,1,0,0,0,354,352,1,0,0,0,355,356,5,253,0,0,356,
-		362,1,0,0,0,357,358,5,19,0,0,358,359,5,271,0,0,359,360,5,20,0,0,360,362,
-		3,174,87,0,361,336,1,0,0,0,361,338,1,0,0,0,361,342,1,0,0,0,361,346,1,0,
-		0,0,361,357,1,0,0,0,362,27,1,0,0,0,363,364,7,1,0,0,364,29,1,0,0,0,365,
-		366,5,46,0,0,366,367,3,180,90,0,367,371,5,252,0,0,368,370,3,32,16,0,369,
-		368,1,0,0,0,370,373,1,0,0,0,371,369,1,0,0,0,371,372,1,0,0,0,372,374,1,
-		0,0,0,373,371,1,0,0,0,374,375,5,253,0,0,375,31,1,0,0,0,376,377,5,47,0,
-		0,377,400,3,174,87,0,378,379,5,48,0,0,379,380,5,49,0,0,380,383,3,172,86,
-		0,381,382,5,50,0,0,382,384,3,174,87,0,383,381,1,0,0,0,383,384,1,0,0,0,
-		384,387,1,0,0,0,385,386,5,51,0,0,386,388,5,271,0,0,387,385,1,0,0,0,387,
-		388,1,0,0,0,388,400,1,0,0,0,389,390,5,48,0,0,390,391,5,52,0,0,391,395,
-		5,252,0,0,392,394,3,34,17,0,393,392,1,0,0,0,394,397,1,0,0,0,395,393,1,
-		0,0,0,395,396,1,0,0,0,396,398,1,0,0,0,397,395,1,0,0,0,398,400,5,253,0,
-		0,399,376,1,0,0,0,399,378,1,0,0,0,399,389,1,0,0,0,400,33,1,0,0,0,401,402,
-		5,271,0,0,402,404,3,174,87,0,403,405,5,256,0,0,404,403,1,0,0,0,404,405,
-		1,0,0,0,405,35,1,0,0,0,406,407,5,53,0,0,407,408,3,180,90,0,408,409,5,54,
-		0,0,409,410,3,180,90,0,410,414,5,252,0,0,411,413,3,38,19,0,412,411,1,0,
-		0,0,413,416,1,0,0,0,414,412,1,0,0,0,414,415,1,0,0,0,415,417,1,0,0,0,416,
-		414,1,0,0,0,417,418,5,253,0,0,418,37,1,0,0,0,419,420,5,55,0,0,420,487,
-		3,180,90,0,421,422,5,56,0,0,422,423,3,174,87,0,423,428,3,170,85,0,424,
-		425,5,57,0,0,425,426,3,174,87,0,426,427,3,170,85,0,427,429,1,0,0,0,428,
-		424,1,0,0,0,428,429,1,0,0,0,429,438,1,0,0,0,430,431,5,247,0,0,431,435,
-		3,180,90,0,432,434,3,46,23,0,433,432,1,0,0,0,434,437,1,0,0,0,435,433,1,
-		0,0,0,435,436,1,0,0,0,436,439,1,0,0,0,437,435,1,0,0,0,438,430,1,0,0,0,
-		438,439,1,0,0,0,439,487,1,0,0,0,440,441,5,58,0,0,441,487,5,271,0,0,442,
-		443,5,59,0,0,443,487,3,172,86,0,444,445,5,60,0,0,445,446,3,48,24,0,446,
-		447,3,172,86,0,447,448,5,63,0,0,448,449,5,55,0,0,449,453,5,64,0,0,450,
-		451,5,56,0,0,451,452,5,63,0,0,452,454,5,65,0,0,453,450,1,0,0,0,453,454,
-		1,0,0,0,454,458,1,0,0,0,455,457,3,40,20,0,456,455,1,0,0,0,457,460,1,0,
-		0,0,458,456,1,0,0,0,458,459,1,0,0,0,459,487,1,0,0,0,460,458,1,0,0,0,461,
-		463,5,66,0,0,462,464,3,50,25,0,463,462,1,0,0,0,464,465,1,0,0,0,465,463,
-		1,0,0,0,465,466,1,0,0,0,466,469,1,0,0,0,467,468,5,34,0,0,468,470,3,52,
-		26,0,469,467,1,0,0,0,469,470,1,0,0,0,470,487,1,0,0,0,471,472,5,11,0,0,
-		472,487,3,18,9,0,473,487,3,52,26,0,474,475,5,246,0,0,475,487,3,180,90,
-		0,476,477,5,96,0,0,477,483,3,174,87,0,478,481,5,100,0,0,479,480,5,169,
-		0,0,480,482,3,174,87,0,481,479,1,0,0,0,481,482,1,0,0,0,482,484,1,0,0,0,
-		483,478,1,0,0,0,483,484,1,0,0,0,484,487,1,0,0,0,485,487,3,42,21,0,486,
-		419,1,0,0,0,486,421,1,0,0,0,486,440,1,0,0,0,486,442,1,0,0,0,486,444,1,
-		0,0,0,486,461,1,0,0,0,486,471,1,0,0,0,486,473,1,0,0,0,486,474,1,0,0,0,
-		486,476,1,0,0,0,486,485,1,0,0,0,487,39,1,0,0,0,488,489,5,34,0,0,489,508,
-		3,42,21,0,490,491,5,34,0,0,491,492,5,96,0,0,492,497,3,174,87,0,493,494,
-		5,256,0,0,494,496,3,174,87,0,495,493,1,0,0,0,496,499,1,0,0,0,497,495,1,
-		0,0,0,497,498,1,0,0,0,498,505,1,0,0,0,499,497,1,0,0,0,500,503,5,100,0,
-		0,501,502,5,169,0,0,502,504,3,174,87,0,503,501,1,0,0,0,503,504,1,0,0,0,
-		504,506,1,0,0,0,505,500,1,0,0,0,505,506,1,0,0,0,506,508,1,0,0,0,507,488,
-		1,0,0,0,507,490,1,0,0,0,508,41,1,0,0,0,509,510,5,97,0,0,510,511,5,63,0,
-		0,511,516,3,172,86,0,512,513,5,256,0,0,513,515,3,172,86,0,514,512,1,0,
-		0,0,515,518,1,0,0,0,516,514,1,0,0,0,516,517,1,0,0,0,517,521,1,0,0,0,518,
-		516,1,0,0,0,519,520,5,99,0,0,520,522,3,172,86,0,521,519,1,0,0,0,521,522,
-		1,0,0,0,522,524,1,0,0,0,523,525,3,44,22,0,524,523,1,0,0,0,524,525,1,0,
-		0,0,525,534,1,0,0,0,526,527,5,34,0,0,527,531,5,66,0,0,528,530,3,50,25,
-		0,529,528,1,0,0,0,530,533,1,0,0,0,531,529,1,0,0,0,531,532,1,0,0,0,532,
-		535,1,0,0,0,533,531,1,0,0,0,534,526,1,0,0,0,534,535,1,0,0,0,535,43,1,0,
-		0,0,536,537,5,132,0,0,537,538,3,172,86,0,538,539,5,206,0,0,539,540,3,180,
-		90,0,540,544,1,0,0,0,541,542,5,132,0,0,542,544,3,174,87,0,543,536,1,0,
-		0,0,543,541,1,0,0,0,544,45,1,0,0,0,545,553,5,248,0,0,546,547,5,50,0,0,
-		547,553,3,174,87,0,548,549,5,72,0,0,549,553,3,174,87,0,550,551,5,185,0,
-		0,551,553,3,172,86,0,552,545,1,0,0,0,552,546,1,0,0,0,552,548,1,0,0,0,552,
-		550,1,0,0,0,553,47,1,0,0,0,554,555,5,273,0,0,555,558,5,62,0,0,556,558,
-		5,272,0,0,557,554,1,0,0,0,557,556,1,0,0,0,558,49,1,0,0,0,559,560,5,71,
-		0,0,560,566,3,174,87,0,561,562,5,72,0,0,562,566,3,174,87,0,563,564,5,73,
-		0,0,564,566,5,271,0,0,565,559,1,0,0,0,565,561,1,0,0,0,565,563,1,0,0,0,
-		566,51,1,0,0,0,567,568,5,67,0,0,568,572,3,180,90,0,569,571,3,54,27,0,570,
-		569,1,0,0,0,571,574,1,0,0,0,572,570,1,0,0,0,572,573,1,0,0,0,573,53,1,0,
-		0,0,574,572,1,0,0,0,575,576,5,72,0,0,576,588,3,174,87,0,577,578,5,73,0,
-		0,578,588,5,271,0,0,579,580,5,132,0,0,580,588,3,174,87,0,581,582,5,68,
-		0,0,582,585,3,56,28,0,583,584,5,207,0,0,584,586,3,56,28,0,585,583,1,0,
-		0,0,585,586,1,0,0,0,586,588,1,0,0,0,587,575,1,0,0,0,587,577,1,0,0,0,587,
-		579,1,0,0,0,587,581,1,0,0,0,588,55,1,0,0,0,589,590,7,2,0,0,590,57,1,0,
-		0,0,591,592,5,74,0,0,592,593,3,180,90,0,593,597,5,252,0,0,594,596,3,60,
-		30,0,595,594,1,0,0,0,596,599,1,0,0,0,597,595,1,0,0,0,597,598,1,0,0,0,598,
-		600,1,0,0,0,599,597,1,0,0,0,600,601,5,253,0,0,601,59,1,0,0,0,602,603,5,
-		75,0,0,603,658,3,180,90,0,604,605,5,114,0,0,605,658,3,174,87,0,606,607,
-		5,115,0,0,607,658,3,80,40,0,608,609,5,117,0,0,609,610,5,73,0,0,610,658,
-		5,271,0,0,611,612,5,120,0,0,612,614,3,98,49,0,613,615,5,276,0,0,614,613,
-		1,0,0,0,614,615,1,0,0,0,615,658,1,0,0,0,616,617,5,8,0,0,617,658,5,271,
-		0,0,618,619,5,45,0,0,619,622,3,174,87,0,620,621,5,142,0,0,621,623,3,172,
-		86,0,622,620,1,0,0,0,622,623,1,0,0,0,623,626,1,0,0,0,624,625,5,143,0,0,
-		625,627,3,62,31,0,626,624,1,0,0,0,626,627,1,0,0,0,627,648,1,0,0,0,628,
-		643,5,158,0,0,629,630,5,273,0,0,630,644,5,144,0,0,631,632,5,144,0,0,632,
-		639,5,252,0,0,633,635,3,174,87,0,634,636,5,256,0,0,635,634,1,0,0,0,635,
-		636,1,0,0,0,636,638,1,0,0,0,637,633,1,0,0,0,638,641,1,0,0,0,639,637,1,
-		0,0,0,639,640,1,0,0,0,640,642,1,0,0,0,641,639,1,0,0,0,642,644,5,253,0,
-		0,643,629,1,0,0,0,643,631,1,0,0,0,644,646,1,0,0,0,645,647,5,276,0,0,646,
-		645,1,0,0,0,646,647,1,0,0,0,647,649,1,0,0,0,648,628,1,0,0,0,648,649,1,
-		0,0,0,649,658,1,0,0,0,650,658,3,92,46,0,651,658,3,94,47,0,652,654,5,146,
-		0,0,653,655,5,260,0,0,654,653,1,0,0,0,654,655,1,0,0,0,655,656,1,0,0,0,
-		656,658,3,174,87,0,657,602,1,0,0,0,657,604,1,0,0,0,657,606,1,0,0,0,657,
-		608,1,0,0,0,657,611,1,0,0,0,657,616,1,0,0,0,657,618,1,0,0,0,657,650,1,
-		0,0,0,657,651,1,0,0,0,657,652,1,0,0,0,658,61,1,0,0,0,659,662,5,115,0,0,
-		660,662,3,174,87,0,661,659,1,0,0,0,661,660,1,0,0,0,662,63,1,0,0,0,663,
-		664,5,76,0,0,664,665,3,180,90,0,665,669,5,252,0,0,666,668,3,66,33,0,667,
-		666,1,0,0,0,668,671,1,0,0,0,669,667,1,0,0,0,669,670,1,0,0,0,670,672,1,
-		0,0,0,671,669,1,0,0,0,672,673,5,253,0,0,673,65,1,0,0,0,674,675,5,77,0,
-		0,675,679,5,252,0,0,676,678,3,76,38,0,677,676,1,0,0,0,678,681,1,0,0,0,
-		679,677,1,0,0,0,679,680,1,0,0,0,680,682,1,0,0,0,681,679,1,0,0,0,682,714,
-		5,253,0,0,683,684,5,78,0,0,684,714,3,174,87,0,685,686,5,79,0,0,686,714,
-		3,174,87,0,687,688,5,80,0,0,688,689,5,49,0,0,689,714,3,172,86,0,690,691,
-		5,80,0,0,691,692,5,81,0,0,692,693,3,174,87,0,693,694,3,170,85,0,694,714,
-		1,0,0,0,695,696,5,83,0,0,696,714,3,174,87,0,697,698,5,84,0,0,698,714,3,
-		174,87,0,699,700,5,82,0,0,700,714,3,174,87,0,701,702,5,85,0,0,702,703,
-		3,174,87,0,703,704,3,170,85,0,704,714,1,0,0,0,705,706,5,86,0,0,706,707,
-		3,174,87,0,707,708,5,81,0,0,708,709,3,174,87,0,709,710,3,170,85,0,710,
-		714,1,0,0,0,711,712,5,87,0,0,712,714,3,180,90,0,713,674,1,0,0,0,713,683,
-		1,0,0,0,713,685,1,0,0,0,713,687,1,0,0,0,713,690,1,0,0,0,713,695,1,0,0,
-		0,713,697,1,0,0,0,713,699,1,0,0,0,713,701,1,0,0,0,713,705,1,0,0,0,713,
-		711,1,0,0,0,714,67,1,0,0,0,715,716,5,88,0,0,716,717,3,180,90,0,717,718,
-		5,54,0,0,718,719,3,180,90,0,719,723,5,252,0,0,720,722,3,70,35,0,721,720,
-		1,0,0,0,722,725,1,0,0,0,723,721,1,0,0,0,723,724,1,0,0,0,724,726,1,0,0,
-		0,725,723,1,0,0,0,726,727,5,253,0,0,727,69,1,0,0,0,728,729,5,89,0,0,729,
-		776,3,180,90,0,730,731,5,78,0,0,731,776,3,174,87,0,732,733,5,90,0,0,733,
-		734,5,63,0,0,734,776,5,65,0,0,735,736,5,90,0,0,736,776,3,174,87,0,737,
-		738,5,195,0,0,738,739,3,174,87,0,739,740,3,170,85,0,740,776,1,0,0,0,741,
-		742,5,91,0,0,742,776,3,174,87,0,743,744,5,58,0,0,744,776,5,271,0,0,745,
-		746,5,59,0,0,746,776,3,172,86,0,747,748,5,96,0,0,748,754,3,174,87,0,749,
-		752,5,100,0,0,750,751,5,169,0,0,751,753,3,174,87,0,752,750,1,0,0,0,752,
-		753,1,0,0,0,753,755,1,0,0,0,754,749,1,0,0,0,754,755,1,0,0,0,755,776,1,
-		0,0,0,756,757,5,60,0,0,757,758,3,48,24,0,758,759,3,172,86,0,759,760,5,
-		63,0,0,760,761,5,89,0,0,761,764,5,64,0,0,762,763,5,34,0,0,763,765,3,42,
-		21,0,764,762,1,0,0,0,764,765,1,0,0,0,765,776,1,0,0,0,766,767,5,101,0,0,
-		767,771,3,174,87,0,768,769,5,102,0,0,769,770,5,134,0,0,770,772,5,59,0,
-		0,771,768,1,0,0,0,771,772,1,0,0,0,772,776,1,0,0,0,773,776,3,52,26,0,774,
-		776,3,42,21,0,775,728,1,0,0,0,775,730,1,0,0,0,775,732,1,0,0,0,775,735,
-		1,0,0,0,775,737,1,0,0,0,775,741,1,0,0,0,775,743,1,0,0,0,775,745,1,0,0,
-		0,775,747,1,0,0,0,775,756,1,0,0,0,775,766,1,0,0,0,775,773,1,0,0,0,775,
-		774,1,0,0,0,776,71,1,0,0,0,777,778,5,201,0,0,778,779,3,180,90,0,779,783,
-		5,252,0,0,780,782,3,74,37,0,781,780,1,0,0,0,782,785,1,0,0,0,783,781,1,
-		0,0,0,783,784,1,0,0,0,784,786,1,0,0,0,785,783,1,0,0,0,786,787,5,253,0,
-		0,787,73,1,0,0,0,788,789,5,231,0,0,789,809,3,174,87,0,790,791,5,90,0,0,
-		791,809,3,180,90,0,792,793,5,232,0,0,793,809,3,174,87,0,794,795,5,233,
-		0,0,795,809,3,174,87,0,796,797,5,234,0,0,797,809,3,174,87,0,798,799,5,
-		83,0,0,799,809,3,174,87,0,800,801,5,82,0,0,801,809,3,174,87,0,802,803,
-		5,103,0,0,803,809,3,174,87,0,804,805,5,104,0,0,805,809,3,174,87,0,806,
-		807,5,107,0,0,807,809,3,174,87,0,808,788,1,0,0,0,808,790,1,0,0,0,808,792,
-		1,0,0,0,808,794,1,0,0,0,808,796,1,0,0,0,808,798,1,0,0,0,808,800,1,0,0,
-		0,808,802,1,0,0,0,808,804,1,0,0,0,808,806,1,0,0,0,809,75,1,0,0,0,810,811,
-		5,271,0,0,811,812,3,174,87,0,812,813,5,63,0,0,813,815,3,174,87,0,814,816,
-		5,256,0,0,815,814,1,0,0,0,815,816,1,0,0,0,816,77,1,0,0,0,817,818,5,113,
-		0,0,818,819,3,180,90,0,819,823,5,252,0,0,820,822,3,82,41,0,821,820,1,0,
-		0,0,822,825,1,0,0,0,823,821,1,0,0,0,823,824,1,0,0,0,824,826,1,0,0,0,825,
-		823,1,0,0,0,826,827,5,253,0,0,827,79,1,0,0,0,828,830,3,174,87,0,829,831,
-		5,116,0,0,830,829,1,0,0,0,830,831,1,0,0,0,831,834,1,0,0,0,832,833,5,50,
-		0,0,833,835,3,174,87,0,834,832,1,0,0,0,834,835,1,0,0,0,835,838,1,0,0,0,
-		836,837,5,72,0,0,837,839,3,174,87,0,838,836,1,0,0,0,838,839,1,0,0,0,839,
-		81,1,0,0,0,840,841,5,114,0,0,841,958,3,174,87,0,842,843,5,115,0,0,843,
-		958,3,80,40,0,844,846,5,210,0,0,845,847,5,272,0,0,846,845,1,0,0,0,846,
-		847,1,0,0,0,847,850,1,0,0,0,848,849,5,147,0,0,849,851,3,174,87,0,850,848,
-		1,0,0,0,850,851,1,0,0,0,851,958,1,0,0,0,852,853,5,210,0,0,853,958,5,221,
-		0,0,854,855,5,211,0,0,855,958,3,174,87,0,856,857,5,212,0,0,857,958,3,174,
-		87,0,858,859,5,213,0,0,859,860,5,73,0,0,860,958,5,271,0,0,861,862,5,214,
-		0,0,862,866,5,252,0,0,863,865,3,34,17,0,864,863,1,0,0,0,865,868,1,0,0,
-		0,866,864,1,0,0,0,866,867,1,0,0,0,867,869,1,0,0,0,868,866,1,0,0,0,869,
-		958,5,253,0,0,870,871,5,214,0,0,871,872,5,222,0,0,872,873,3,180,90,0,873,
-		874,5,223,0,0,874,875,3,174,87,0,875,958,1,0,0,0,876,877,5,215,0,0,877,
-		958,3,174,87,0,878,958,3,92,46,0,879,958,3,94,47,0,880,881,5,218,0,0,881,
-		882,5,224,0,0,882,883,3,174,87,0,883,884,5,180,0,0,884,885,3,174,87,0,
-		885,958,1,0,0,0,886,887,5,217,0,0,887,958,3,174,87,0,888,889,5,117,0,0,
-		889,890,5,73,0,0,890,958,5,271,0,0,891,892,5,120,0,0,892,958,3,98,49,0,
-		893,894,5,8,0,0,894,958,5,271,0,0,895,896,5,124,0,0,896,958,5,273,0,0,
-		897,958,3,52,26,0,898,899,5,236,0,0,899,900,5,63,0,0,900,901,3,174,87,
-		0,901,902,5,222,0,0,902,906,3,174,87,0,903,904,5,237,0,0,904,905,5,238,
-		0,0,905,907,3,174,87,0,906,903,1,0,0,0,906,907,1,0,0,0,907,911,1,0,0,0,
-		908,910,3,88,44,0,909,908,1,0,0,0,910,913,1,0,0,0,911,909,1,0,0,0,911,
-		912,1,0,0,0,912,915,1,0,0,0,913,911,1,0,0,0,914,916,3,90,45,0,915,914,
-		1,0,0,0,915,916,1,0,0,0,916,958,1,0,0,0,917,918,5,251,0,0,918,923,5,271,
-		0,0,919,920,5,256,0,0,920,922,5,271,0,0,921,919,1,0,0,0,922,925,1,0,0,
-		0,923,921,1,0,0,0,923,924,1,0,0,0,924,926,1,0,0,0,925,923,1,0,0,0,926,
-		927,5,169,0,0,927,928,3,174,87,0,928,929,5,50,0,0,929,930,3,174,87,0,930,
-		958,1,0,0,0,931,932,5,244,0,0,932,958,3,174,87,0,933,935,5,241,0,0,934,
-		936,3,86,43,0,935,934,1,0,0,0,936,937,1,0,0,0,937,935,1,0,0,0,937,938,
-		1,0,0,0,938,955,1,0,0,0,939,953,5,242,0,0,940,954,3,174,87,0,941,942,5,
-		243,0,0,942,944,5,252,0,0,943,945,3,84,42,0,944,943,1,0,0,0,945,946,1,
-		0,0,0,946,944,1,0,0,0,946,947,1,0,0,0,947,948,1,0,0,0,948,951,5,253,0,
-		0,949,950,7,3,0,0,950,952,3,174,87,0,951,949,1,0,0,0,951,952,1,0,0,0,952,
-		954,1,0,0,0,953,940,1,0,0,0,953,941,1,0,0,0,954,956,1,0,0,0,955,939,1,
-		0,0,0,955,956,1,0,0,0,956,958,1,0,0,0,957,840,1,0,0,0,957,842,1,0,0,0,
-		957,844,1,0,0,0,957,852,1,0,0,0,957,854,1,0,0,0,957,856,1,0,0,0,957,858,
-		1,0,0,0,957,861,1,0,0,0,957,870,1,0,0,0,957,876,1,0,0,0,957,878,1,0,0,
-		0,957,879,1,0,0,0,957,880,1,0,0,0,957,886,1,0,0,0,957,888,1,0,0,0,957,
-		891,1,0,0,0,957,893,1,0,0,0,957,895,1,0,0,0,957,897,1,0,0,0,957,898,1,
-		0,0,0,957,917,1,0,0,0,957,931,1,0,0,0,957,933,1,0,0,0,958,83,1,0,0,0,959,
-		960,3,172,86,0,960,962,3,174,87,0,961,963,5,256,0,0,962,961,1,0,0,0,962,
-		963,1,0,0,0,963,85,1,0,0,0,964,965,5,51,0,0,965,966,5,271,0,0,966,967,
-		5,63,0,0,967,969,3,174,87,0,968,970,5,256,0,0,969,968,1,0,0,0,969,970,
-		1,0,0,0,970,87,1,0,0,0,971,972,5,239,0,0,972,973,5,271,0,0,973,974,5,63,
-		0,0,974,975,3,174,87,0,975,89,1,0,0,0,976,977,5,240,0,0,977,978,5,51,0,
-		0,978,979,5,271,0,0,979,980,5,238,0,0,980,981,3,174,87,0,981,91,1,0,0,
-		0,982,983,5,216,0,0,983,988,3,174,87,0,984,985,5,51,0,0,985,989,5,271,
-		0,0,986,987,5,225,0,0,987,989,3,180,90,0,988,984,1,0,0,0,988,986,1,0,0,
-		0,989,93,1,0,0,0,990,991,5,218,0,0,991,992,5,219,0,0,992,993,3,180,90,
-		0,993,997,5,252,0,0,994,996,3,96,48,0,995,994,1,0,0,0,996,999,1,0,0,0,
-		997,995,1,0,0,0,997,998,1,0,0,0,998,1002,1,0,0,0,999,997,1,0,0,0,1000,
-		1001,5,180,0,0,1001,1003,3,174,87,0,1002,1000,1,0,0,0,1002,1003,1,0,0,
-		0,1003,1004,1,0,0,0,1004,1005,5,253,0,0,1005,95,1,0,0,0,1006,1007,5,220,
-		0,0,1007,1008,3,174,87,0,1008,1009,3,174,87,0,1009,97,1,0,0,0,1010,1023,
-		5,121,0,0,1011,1023,5,122,0,0,1012,1023,5,123,0,0,1013,1014,5,52,0,0,1014,
-		1018,5,252,0,0,1015,1017,3,34,17,0,1016,1015,1,0,0,0,1017,1020,1,0,0,0,
-		1018,1016,1,0,0,0,1018,1019,1,0,0,0,1019,1021,1,0,0,0,1020,1018,1,0,0,
-		0,1021,1023,5,253,0,0,1022,1010,1,0,0,0,1022,1011,1,0,0,0,1022,1012,1,
-		0,0,0,1022,1013,1,0,0,0,1023,99,1,0,0,0,1024,1025,5,226,0,0,1025,1026,
-		3,180,90,0,1026,1030,5,252,0,0,1027,1029,3,102,51,0,1028,1027,1,0,0,0,
-		1029,1032,1,0,0,0,1030,1028,1,0,0,0,1030,1031,1,0,0,0,1031,1033,1,0,0,
-		0,1032,1030,1,0,0,0,1033,1034,5,253,0,0,1034,101,1,0,0,0,1035,1036,5,206,
-		0,0,1036,1037,3,180,90,0,1037,1038,5,257,0,0,1038,1039,3,180,90,0,1039,
-		1059,1,0,0,0,1040,1041,5,204,0,0,1041,1059,3,174,87,0,1042,1043,5,227,
-		0,0,1043,1059,3,174,87,0,1044,1045,5,228,0,0,1045,1059,5,230,0,0,1046,
-		1047,5,228,0,0,1047,1059,3,180,90,0,1048,1050,5,65,0,0,1049,1051,3,104,
-		52,0,1050,1049,1,0,0,0,1051,1052,1,0,0,0,1052,1050,1,0,0,0,1052,1053,1,
-		0,0,0,1053,1059,1,0,0,0,1054,1055,5,214,0,0,1055,1056,5,175,0,0,1056,1057,
-		5,51,0,0,1057,1059,3,180,90,0,1058,1035,1,0,0,0,1058,1040,1,0,0,0,1058,
-		1042,1,0,0,0,1058,1044,1,0,0,0,1058,1046,1,0,0,0,1058,1048,1,0,0,0,1058,
-		1054,1,0,0,0,1059,103,1,0,0,0,1060,1061,5,229,0,0,1061,1067,3,174,87,0,
-		1062,1063,5,103,0,0,1063,1067,3,174,87,0,1064,1065,5,104,0,0,1065,1067,
-		3,174,87,0,1066,1060,1,0,0,0,1066,1062,1,0,0,0,1066,1064,1,0,0,0,1067,
-		105,1,0,0,0,1068,1069,5,125,0,0,1069,1070,3,180,90,0,1070,1074,5,252,0,
-		0,1071,1073,3,108,54,0,1072,1071,1,0,0,0,1073,1076,1,0,0,0,1074,1072,1,
-		0,0,0,1074,1075,1,0,0,0,1075,1077,1,0,0,0,1076,1074,1,0,0,0,1077,1078,
-		5,253,0,0,1078,107,1,0,0,0,1079,1080,5,126,0,0,1080,1115,3,174,87,0,1081,
-		1082,5,127,0,0,1082,1087,3,110,55,0,1083,1084,5,256,0,0,1084,1086,3,110,
-		55,0,1085,1083,1,0,0,0,1086,1089,1,0,0,0,1087,1085,1,0,0,0,1087,1088,1,
-		0,0,0,1088,1115,1,0,0,0,1089,1087,1,0,0,0,1090,1091,5,171,0,0,1091,1115,
-		3,174,87,0,1092,1093,5,172,0,0,1093,1094,3,174,87,0,1094,1095,5,169,0,
-		0,1095,1098,3,180,90,0,1096,1097,5,173,0,0,1097,1099,3,174,87,0,1098,1096,
-		1,0,0,0,1098,1099,1,0,0,0,1099,1101,1,0,0,0,1100,1102,5,178,0,0,1101,1100,
-		1,0,0,0,1101,1102,1,0,0,0,1102,1115,1,0,0,0,1103,1104,5,212,0,0,1104,1115,
-		3,174,87,0,1105,1106,5,174,0,0,1106,1111,3,114,57,0,1107,1108,5,256,0,
-		0,1108,1110,3,114,57,0,1109,1107,1,0,0,0,1110,1113,1,0,0,0,1111,1109,1,
-		0,0,0,1111,1112,1,0,0,0,1112,1115,1,0,0,0,1113,1111,1,0,0,0,1114,1079,
-		1,0,0,0,1114,1081,1,0,0,0,1114,1090,1,0,0,0,1114,1092,1,0,0,0,1114,1103,
-		1,0,0,0,1114,1105,1,0,0,0,1115,109,1,0,0,0,1116,1117,3,180,90,0,1117,1126,
-		3,174,87,0,1118,1122,5,252,0,0,1119,1121,3,112,56,0,1120,1119,1,0,0,0,
-		1121,1124,1,0,0,0,1122,1120,1,0,0,0,1122,1123,1,0,0,0,1123,1125,1,0,0,
-		0,1124,1122,1,0,0,0,1125,1127,5,253,0,0,1126,1118,1,0,0,0,1126,1127,1,
-		0,0,0,1127,111,1,0,0,0,1128,1129,5,171,0,0,1129,1135,3,174,87,0,1130,1131,
-		5,172,0,0,1131,1135,3,174,87,0,1132,1133,5,173,0,0,1133,1135,3,174,87,
-		0,1134,1128,1,0,0,0,1134,1130,1,0,0,0,1134,1132,1,0,0,0,1135,113,1,0,0,
-		0,1136,1137,5,271,0,0,1137,1138,3,174,87,0,1138,115,1,0,0,0,1139,1140,
-		5,128,0,0,1140,1149,3,180,90,0,1141,1145,5,252,0,0,1142,1144,3,118,59,
-		0,1143,1142,1,0,0,0,1144,1147,1,0,0,0,1145,1143,1,0,0,0,1145,1146,1,0,
-		0,0,1146,1148,1,0,0,0,1147,1145,1,0,0,0,1148,1150,5,253,0,0,1149,1141,
-		1,0,0,0,1149,1150,1,0,0,0,1150,117,1,0,0,0,1151,1152,5,129,0,0,1152,1158,
-		3,174,87,0,1153,1154,5,130,0,0,1154,1158,3,174,87,0,1155,1156,5,131,0,
-		0,1156,1158,3,174,87,0,1157,1151,1,0,0,0,1157,1153,1,0,0,0,1157,1155,1,
-		0,0,0,1158,119,1,0,0,0,1159,1160,5,132,0,0,1160,1161,3,180,90,0,1161,1162,
-		5,252,0,0,1162,1170,3,174,87,0,1163,1168,3,170,85,0,1164,1165,5,57,0,0,
-		1165,1166,3,174,87,0,1166,1167,3,170,85,0,1167,1169,1,0,0,0,1168,1164,
-		1,0,0,0,1168,1169,1,0,0,0,1169,1171,1,0,0,0,1170,1163,1,0,0,0,1170,1171,
-		1,0,0,0,1171,1172,1,0,0,0,1172,1173,5,253,0,0,1173,121,1,0,0,0,1174,1175,
-		5,133,0,0,1175,1176,3,180,90,0,1176,1177,5,259,0,0,1177,1184,3,174,87,
-		0,1178,1181,5,134,0,0,1179,1182,5,137,0,0,1180,1182,5,138,0,0,1181,1179,
-		1,0,0,0,1181,1180,1,0,0,0,1182,1183,1,0,0,0,1183,1185,3,172,86,0,1184,
-		1178,1,0,0,0,1184,1185,1,0,0,0,1185,1188,1,0,0,0,1186,1187,5,51,0,0,1187,
-		1189,5,271,0,0,1188,1186,1,0,0,0,1188,1189,1,0,0,0,1189,123,1,0,0,0,1190,
-		1191,5,139,0,0,1191,1192,3,180,90,0,1192,1193,5,147,0,0,1193,1196,3,174,
-		87,0,1194,1195,5,51,0,0,1195,1197,5,271,0,0,1196,1194,1,0,0,0,1196,1197,
-		1,0,0,0,1197,1201,1,0,0,0,1198,1199,5,140,0,0,1199,1200,5,142,0,0,1200,
-		1202,5,273,0,0,1201,1198,1,0,0,0,1201,1202,1,0,0,0,1202,1206,1,0,0,0,1203,
-		1204,5,141,0,0,1204,1205,5,142,0,0,1205,1207,5,273,0,0,1206,1203,1,0,0,
-		0,1206,1207,1,0,0,0,1207,1218,1,0,0,0,1208,1209,5,164,0,0,1209,1210,5,
-		190,0,0,1210,1211,3,180,90,0,1211,1212,5,165,0,0,1212,1213,5,169,0,0,1213,
-		1214,5,273,0,0,1214,1216,5,166,0,0,1215,1217,3,126,63,0,1216,1215,1,0,
-		0,0,1216,1217,1,0,0,0,1217,1219,1,0,0,0,1218,1208,1,0,0,0,1218,1219,1,
-		0,0,0,1219,1220,1,0,0,0,1220,1221,5,258,0,0,1221,1226,3,128,64,0,1222,
-		1223,5,256,0,0,1223,1225,3,128,64,0,1224,1222,1,0,0,0,1225,1228,1,0,0,
-		0,1226,1224,1,0,0,0,1226,1227,1,0,0,0,1227,125,1,0,0,0,1228,1226,1,0,0,
-		0,1229,1230,5,167,0,0,1230,1235,3,180,90,0,1231,1232,5,256,0,0,1232,1234,
-		3,180,90,0,1233,1231,1,0,0,0,1234,1237,1,0,0,0,1235,1233,1,0,0,0,1235,
-		1236,1,0,0,0,1236,1241,1,0,0,0,1237,1235,1,0,0,0,1238,1239,5,181,0,0,1239,
-		1240,5,168,0,0,1240,1242,3,180,90,0,1241,1238,1,0,0,0,1241,1242,1,0,0,
-		0,1242,1246,1,0,0,0,1243,1244,5,168,0,0,1244,1246,3,180,90,0,1245,1229,
-		1,0,0,0,1245,1243,1,0,0,0,1246,127,1,0,0,0,1247,1248,5,160,0,0,1248,1249,
-		5,272,0,0,1249,1250,5,169,0,0,1250,1267,3,180,90,0,1251,1263,5,163,0,0,
-		1252,1253,5,254,0,0,1253,1258,3,180,90,0,1254,1255,5,256,0,0,1255,1257,
-		3,180,90,0,1256,1254,1,0,0,0,1257,1260,1,0,0,0,1258,1256,1,0,0,0,1258,
-		1259,1,0,0,0,1259,1261,1,0,0,0,1260,1258,1,0,0,0,1261,1262,5,255,0,0,1262,
-		1264,1,0,0,0,1263,1252,1,0,0,0,1263,1264,1,0,0,0,1264,1267,1,0,0,0,1265,
-		1267,3,180,90,0,1266,1247,1,0,0,0,1266,1251,1,0,0,0,1266,1265,1,0,0,0,
-		1267,129,1,0,0,0,1268,1269,5,148,0,0,1269,1270,5,147,0,0,1270,1273,3,174,
-		87,0,1271,1272,5,149,0,0,1272,1274,3,172,86,0,1273,1271,1,0,0,0,1273,1274,
-		1,0,0,0,1274,131,1,0,0,0,1275,1276,5,150,0,0,1276,1277,5,151,0,0,1277,
-		1282,3,134,67,0,1278,1279,5,256,0,0,1279,1281,3,134,67,0,1280,1278,1,0,
-		0,0,1281,1284,1,0,0,0,1282,1280,1,0,0,0,1282,1283,1,0,0,0,1283,133,1,0,
-		0,0,1284,1282,1,0,0,0,1285,1288,5,66,0,0,1286,1288,3,180,90,0,1287,1285,
-		1,0,0,0,1287,1286,1,0,0,0,1288,135,1,0,0,0,1289,1290,5,152,0,0,1290,1294,
-		5,252,0,0,1291,1293,3,138,69,0,1292,1291,1,0,0,0,1293,1296,1,0,0,0,1294,
-		1292,1,0,0,0,1294,1295,1,0,0,0,1295,1297,1,0,0,0,1296,1294,1,0,0,0,1297,
-		1298,5,253,0,0,1298,137,1,0,0,0,1299,1300,5,10,0,0,1300,1310,3,178,89,
-		0,1301,1302,5,153,0,0,1302,1307,3,180,90,0,1303,1304,5,256,0,0,1304,1306,
-		3,180,90,0,1305,1303,1,0,0,0,1306,1309,1,0,0,0,1307,1305,1,0,0,0,1307,
-		1308,1,0,0,0,1308,1311,1,0,0,0,1309,1307,1,0,0,0,1310,1301,1,0,0,0,1310,
-		1311,1,0,0,0,1311,1394,1,0,0,0,1312,1313,5,154,0,0,1313,1394,3,180,90,
-		0,1314,1315,5,155,0,0,1315,1394,3,180,90,0,1316,1317,5,156,0,0,1317,1318,
-		5,157,0,0,1318,1319,5,158,0,0,1319,1394,3,180,90,0,1320,1323,5,159,0,0,
-		1321,1322,5,272,0,0,1322,1324,5,206,0,0,1323,1321,1,0,0,0,1323,1324,1,
-		0,0,0,1324,1325,1,0,0,0,1325,1326,5,157,0,0,1326,1327,5,169,0,0,1327,1394,
-		3,180,90,0,1328,1329,5,160,0,0,1329,1330,5,272,0,0,1330,1331,5,206,0,0,
-		1331,1332,5,157,0,0,1332,1333,5,169,0,0,1333,1394,3,180,90,0,1334,1335,
-		5,183,0,0,1335,1340,3,180,90,0,1336,1337,5,256,0,0,1337,1339,3,180,90,
-		0,1338,1336,1,0,0,0,1339,1342,1,0,0,0,1340,1338,1,0,0,0,1340,1341,1,0,
-		0,0,1341,1344,1,0,0,0,1342,1340,1,0,0,0,1343,1345,5,161,0,0,1344,1343,
-		1,0,0,0,1344,1345,1,0,0,0,1345,1346,1,0,0,0,1346,1347,5,169,0,0,1347,1348,
-		5,235,0,0,1348,1349,3,178,89,0,1349,1394,1,0,0,0,1350,1351,5,179,0,0,1351,
-		1352,3,174,87,0,1352,1356,5,252,0,0,1353,1355,3,138,69,0,1354,1353,1,0,
-		0,0,1355,1358,1,0,0,0,1356,1354,1,0,0,0,1356,1357,1,0,0,0,1357,1359,1,
-		0,0,0,1358,1356,1,0,0,0,1359,1369,5,253,0,0,1360,1361,5,180,0,0,1361,1365,
-		5,252,0,0,1362,1364,3,138,69,0,1363,1362,1,0,0,0,1364,1367,1,0,0,0,1365,
-		1363,1,0,0,0,1365,1366,1,0,0,0,1366,1368,1,0,0,0,1367,1365,1,0,0,0,1368,
-		1370,5,253,0,0,1369,1360,1,0,0,0,1369,1370,1,0,0,0,1370,1394,1,0,0,0,1371,
-		1374,5,161,0,0,1372,1373,5,190,0,0,1373,1375,5,114,0,0,1374,1372,1,0,0,
-		0,1374,1375,1,0,0,0,1375,1376,1,0,0,0,1376,1380,5,252,0,0,1377,1379,3,
-		138,69,0,1378,1377,1,0,0,0,1379,1382,1,0,0,0,1380,1378,1,0,0,0,1380,1381,
-		1,0,0,0,1381,1383,1,0,0,0,1382,1380,1,0,0,0,1383,1394,5,253,0,0,1384,1385,
-		5,162,0,0,1385,1389,5,252,0,0,1386,1388,3,138,69,0,1387,1386,1,0,0,0,1388,
-		1391,1,0,0,0,1389,1387,1,0,0,0,1389,1390,1,0,0,0,1390,1392,1,0,0,0,1391,
-		1389,1,0,0,0,1392,1394,5,253,0,0,1393,1299,1,0,0,0,1393,1312,1,0,0,0,1393,
-		1314,1,0,0,0,1393,1316,1,0,0,0,1393,1320,1,0,0,0,1393,1328,1,0,0,0,1393,
-		1334,1,0,0,0,1393,1350,1,0,0,0,1393,1371,1,0,0,0,1393,1384,1,0,0,0,1394,
-		139,1,0,0,0,1395,1396,5,182,0,0,1396,1400,5,252,0,0,1397,1399,3,142,71,
-		0,1398,1397,1,0,0,0,1399,1402,1,0,0,0,1400,1398,1,0,0,0,1400,1401,1,0,
-		0,0,1401,1403,1,0,0,0,1402,1400,1,0,0,0,1403,1404,5,253,0,0,1404,141,1,
-		0,0,0,1405,1406,5,183,0,0,1406,1411,3,180,90,0,1407,1408,5,256,0,0,1408,
-		1410,3,180,90,0,1409,1407,1,0,0,0,1410,1413,1,0,0,0,1411,1409,1,0,0,0,
-		1411,1412,1,0,0,0,1412,1417,1,0,0,0,1413,1411,1,0,0,0,1414,1416,3,144,
-		72,0,1415,1414,1,0,0,0,1416,1419,1,0,0,0,1417,1415,1,0,0,0,1417,1418,1,
-		0,0,0,1418,1422,1,0,0,0,1419,1417,1,0,0,0,1420,1422,3,136,68,0,1421,1405,
-		1,0,0,0,1421,1420,1,0,0,0,1422,143,1,0,0,0,1423,1424,5,184,0,0,1424,1470,
-		3,174,87,0,1425,1426,5,90,0,0,1426,1427,5,250,0,0,1427,1470,3,174,87,0,
-		1428,1429,5,90,0,0,1429,1470,3,180,90,0,1430,1431,5,185,0,0,1431,1470,
-		3,172,86,0,1432,1433,5,134,0,0,1433,1434,5,273,0,0,1434,1470,5,145,0,0,
-		1435,1436,5,103,0,0,1436,1437,3,174,87,0,1437,1438,5,192,0,0,1438,1439,
-		5,112,0,0,1439,1470,1,0,0,0,1440,1441,5,104,0,0,1441,1470,3,174,87,0,1442,
-		1443,5,105,0,0,1443,1444,3,174,87,0,1444,1445,5,192,0,0,1445,1446,5,112,
-		0,0,1446,1470,1,0,0,0,1447,1448,5,106,0,0,1448,1470,3,174,87,0,1449,1450,
-		5,107,0,0,1450,1470,5,108,0,0,1451,1452,5,109,0,0,1452,1470,3,174,87,0,
-		1453,1454,5,93,0,0,1454,1455,5,95,0,0,1455,1456,5,63,0,0,1456,1458,3,174,
-		87,0,1457,1459,3,146,73,0,1458,1457,1,0,0,0,1458,1459,1,0,0,0,1459,1462,
-		1,0,0,0,1460,1461,5,4,0,0,1461,1463,3,172,86,0,1462,1460,1,0,0,0,1462,
-		1463,1,0,0,0,1463,1465,1,0,0,0,1464,1466,3,148,74,0,1465,1464,1,0,0,0,
-		1465,1466,1,0,0,0,1466,1470,1,0,0,0,1467,1468,5,110,0,0,1468,1470,3,172,
-		86,0,1469,1423,1,0,0,0,1469,1425,1,0,0,0,1469,1428,1,0,0,0,1469,1430,1,
-		0,0,0,1469,1432,1,0,0,0,1469,1435,1,0,0,0,1469,1440,1,0,0,0,1469,1442,
-		1,0,0,0,1469,1447,1,0,0,0,1469,1449,1,0,0,0,1469,1451,1,0,0,0,1469,1453,
-		1,0,0,0,1469,1467,1,0,0,0,1470,145,1,0,0,0,1471,1472,5,94,0,0,1472,1473,
-		5,169,0,0,1473,1474,3,174,87,0,1474,1475,5,134,0,0,1475,1476,3,172,86,
-		0,1476,147,1,0,0,0,1477,1478,5,90,0,0,1478,1479,3,174,87,0,1479,149,1,
-		0,0,0,1480,1481,5,2,0,0,1481,1482,3,180,90,0,1482,1483,5,4,0,0,1483,1484,
-		3,180,90,0,1484,1488,5,252,0,0,1485,1487,3,152,76,0,1486,1485,1,0,0,0,
-		1487,1490,1,0,0,0,1488,1486,1,0,0,0,1488,1489,1,0,0,0,1489,1491,1,0,0,
-		0,1490,1488,1,0,0,0,1491,1492,5,253,0,0,1492,151,1,0,0,0,1493,1494,3,180,
-		90,0,1494,1495,5,60,0,0,1495,1496,5,186,0,0,1496,1497,5,273,0,0,1497,1829,
-		1,0,0,0,1498,1499,3,180,90,0,1499,1500,5,60,0,0,1500,1501,5,38,0,0,1501,
-		1505,3,174,87,0,1502,1504,3,168,84,0,1503,1502,1,0,0,0,1504,1507,1,0,0,
-		0,1505,1503,1,0,0,0,1505,1506,1,0,0,0,1506,1829,1,0,0,0,1507,1505,1,0,
-		0,0,1508,1509,3,180,90,0,1509,1513,5,98,0,0,1510,1511,5,158,0,0,1511,1512,
-		5,61,0,0,1512,1514,5,273,0,0,1513,1510,1,0,0,0,1513,1514,1,0,0,0,1514,
-		1515,1,0,0,0,1515,1516,5,63,0,0,1516,1517,3,172,86,0,1517,1829,1,0,0,0,
-		1518,1519,3,180,90,0,1519,1520,5,98,0,0,1520,1524,5,38,0,0,1521,1522,5,
-		158,0,0,1522,1523,5,61,0,0,1523,1525,5,273,0,0,1524,1521,1,0,0,0,1524,
-		1525,1,0,0,0,1525,1526,1,0,0,0,1526,1527,5,63,0,0,1527,1532,3,166,83,0,
-		1528,1529,5,256,0,0,1529,1531,3,166,83,0,1530,1528,1,0,0,0,1531,1534,1,
-		0,0,0,1532,1530,1,0,0,0,1532,1533,1,0,0,0,1533,1538,1,0,0,0,1534,1532,
-		1,0,0,0,1535,1537,3,168,84,0,1536,1535,1,0,0,0,1537,1540,1,0,0,0,1538,
-		1536,1,0,0,0,1538,1539,1,0,0,0,1539,1829,1,0,0,0,1540,1538,1,0,0,0,1541,
-		1542,3,178,89,0,1542,1543,7,4,0,0,1543,1544,3,174,87,0,1544,1549,3,170,
-		85,0,1545,1546,5,28,0,0,1546,1547,3,174,87,0,1547,1548,3,170,85,0,1548,
-		1550,1,0,0,0,1549,1545,1,0,0,0,1549,1550,1,0,0,0,1550,1829,1,0,0,0,1551,
-		1552,3,178,89,0,1552,1553,5,189,0,0,1553,1554,3,174,87,0,1554,1555,5,190,
-		0,0,1555,1556,5,271,0,0,1556,1829,1,0,0,0,1557,1558,3,180,90,0,1558,1591,
-		5,191,0,0,1559,1560,5,54,0,0,1560,1564,5,271,0,0,1561,1563,3,168,84,0,
-		1562,1561,1,0,0,0,1563,1566,1,0,0,0,1564,1562,1,0,0,0,1564,1565,1,0,0,
-		0,1565,1568,1,0,0,0,1566,1564,1,0,0,0,1567,1569,3,156,78,0,1568,1567,1,
-		0,0,0,1568,1569,1,0,0,0,1569,1592,1,0,0,0,1570,1580,5,38,0,0,1571,1572,
-		5,44,0,0,1572,1573,3,174,87,0,1573,1577,3,170,85,0,1574,1576,3,154,77,
-		0,1575,1574,1,0,0,0,1576,1579,1,0,0,0,1577,1575,1,0,0,0,1577,1578,1,0,
-		0,0,1578,1581,1,0,0,0,1579,1577,1,0,0,0,1580,1571,1,0,0,0,1580,1581,1,
-		0,0,0,1581,1585,1,0,0,0,1582,1584,3,168,84,0,1583,1582,1,0,0,0,1584,1587,
-		1,0,0,0,1585,1583,1,0,0,0,1585,1586,1,0,0,0,1586,1589,1,0,0,0,1587,1585,
-		1,0,0,0,1588,1590,3,156,78,0,1589,1588,1,0,0,0,1589,1590,1,0,0,0,1590,
-		1592,1,0,0,0,1591,1559,1,0,0,0,1591,1570,1,0,0,0,1592,1829,1,0,0,0,1593,
-		1595,5,182,0,0,1594,1596,3,144,72,0,1595,1594,1,0,0,0,1596,1597,1,0,0,
-		0,1597,1595,1,0,0,0,1597,1598,1,0,0,0,1598,1829,1,0,0,0,1599,1600,5,182,
-		0,0,1600,1601,5,183,0,0,1601,1829,5,111,0,0,1602,1603,5,182,0,0,1603,1604,
-		5,209,0,0,1604,1605,5,93,0,0,1605,1829,5,95,0,0,1606,1607,3,180,90,0,1607,
-		1608,5,122,0,0,1608,1609,3,174,87,0,1609,1829,1,0,0,0,1610,1611,3,180,
-		90,0,1611,1612,5,16,0,0,1612,1613,3,28,14,0,1613,1617,5,252,0,0,1614,1616,
-		3,34,17,0,1615,1614,1,0,0,0,1616,1619,1,0,0,0,1617,1615,1,0,0,0,1617,1618,
-		1,0,0,0,1618,1620,1,0,0,0,1619,1617,1,0,0,0,1620,1621,5,253,0,0,1621,1829,
-		1,0,0,0,1622,1623,3,180,90,0,1623,1624,5,19,0,0,1624,1625,5,271,0,0,1625,
-		1626,5,20,0,0,1626,1627,3,174,87,0,1627,1829,1,0,0,0,1628,1629,3,180,90,
-		0,1629,1631,5,21,0,0,1630,1632,5,260,0,0,1631,1630,1,0,0,0,1631,1632,1,
-		0,0,0,1632,1633,1,0,0,0,1633,1634,3,174,87,0,1634,1829,1,0,0,0,1635,1636,
-		3,180,90,0,1636,1637,5,245,0,0,1637,1640,3,172,86,0,1638,1639,5,51,0,0,
-		1639,1641,5,271,0,0,1640,1638,1,0,0,0,1640,1641,1,0,0,0,1641,1829,1,0,
-		0,0,1642,1643,3,180,90,0,1643,1644,5,245,0,0,1644,1645,5,38,0,0,1645,1650,
-		3,164,82,0,1646,1647,5,256,0,0,1647,1649,3,164,82,0,1648,1646,1,0,0,0,
-		1649,1652,1,0,0,0,1650,1648,1,0,0,0,1650,1651,1,0,0,0,1651,1655,1,0,0,
-		0,1652,1650,1,0,0,0,1653,1654,5,51,0,0,1654,1656,5,271,0,0,1655,1653,1,
-		0,0,0,1655,1656,1,0,0,0,1656,1660,1,0,0,0,1657,1659,3,168,84,0,1658,1657,
-		1,0,0,0,1659,1662,1,0,0,0,1660,1658,1,0,0,0,1660,1661,1,0,0,0,1661,1829,
-		1,0,0,0,1662,1660,1,0,0,0,1663,1664,3,180,90,0,1664,1665,5,249,0,0,1665,
-		1666,5,38,0,0,1666,1671,3,164,82,0,1667,1668,5,256,0,0,1668,1670,3,164,
-		82,0,1669,1667,1,0,0,0,1670,1673,1,0,0,0,1671,1669,1,0,0,0,1671,1672,1,
-		0,0,0,1672,1677,1,0,0,0,1673,1671,1,0,0,0,1674,1676,3,168,84,0,1675,1674,
-		1,0,0,0,1676,1679,1,0,0,0,1677,1675,1,0,0,0,1677,1678,1,0,0,0,1678,1829,
-		1,0,0,0,1679,1677,1,0,0,0,1680,1681,3,180,90,0,1681,1682,5,92,0,0,1682,
-		1683,3,174,87,0,1683,1829,1,0,0,0,1684,1685,3,180,90,0,1685,1686,5,93,
-		0,0,1686,1687,5,142,0,0,1687,1688,3,172,86,0,1688,1689,5,63,0,0,1689,1691,
-		3,174,87,0,1690,1692,3,146,73,0,1691,1690,1,0,0,0,1691,1692,1,0,0,0,1692,
-		1694,1,0,0,0,1693,1695,3,148,74,0,1694,1693,1,0,0,0,1694,1695,1,0,0,0,
-		1695,1829,1,0,0,0,1696,1697,3,180,90,0,1697,1698,5,209,0,0,1698,1699,5,
-		93,0,0,1699,1829,1,0,0,0,1700,1701,3,180,90,0,1701,1702,5,71,0,0,1702,
-		1704,5,69,0,0,1703,1705,5,272,0,0,1704,1703,1,0,0,0,1704,1705,1,0,0,0,
-		1705,1829,1,0,0,0,1706,1707,3,180,90,0,1707,1708,5,71,0,0,1708,1711,5,
-		70,0,0,1709,1710,5,51,0,0,1710,1712,5,271,0,0,1711,1709,1,0,0,0,1711,1712,
-		1,0,0,0,1712,1829,1,0,0,0,1713,1714,3,180,90,0,1714,1715,5,175,0,0,1715,
-		1716,5,54,0,0,1716,1719,5,271,0,0,1717,1718,5,63,0,0,1718,1720,3,174,87,
-		0,1719,1717,1,0,0,0,1719,1720,1,0,0,0,1720,1723,1,0,0,0,1721,1722,5,176,
-		0,0,1722,1724,3,174,87,0,1723,1721,1,0,0,0,1723,1724,1,0,0,0,1724,1829,
-		1,0,0,0,1725,1726,3,180,90,0,1726,1727,5,175,0,0,1727,1728,5,147,0,0,1728,
-		1731,3,174,87,0,1729,1730,5,51,0,0,1730,1732,5,271,0,0,1731,1729,1,0,0,
-		0,1731,1732,1,0,0,0,1732,1735,1,0,0,0,1733,1734,5,63,0,0,1734,1736,3,174,
-		87,0,1735,1733,1,0,0,0,1735,1736,1,0,0,0,1736,1739,1,0,0,0,1737,1738,5,
-		176,0,0,1738,1740,3,174,87,0,1739,1737,1,0,0,0,1739,1740,1,0,0,0,1740,
-		1829,1,0,0,0,1741,1742,3,180,90,0,1742,1743,5,177,0,0,1743,1744,3,174,
-		87,0,1744,1829,1,0,0,0,1745,1746,3,180,90,0,1746,1749,5,170,0,0,1747,1750,
-		3,158,79,0,1748,1750,3,174,87,0,1749,1747,1,0,0,0,1749,1748,1,0,0,0,1750,
-		1753,1,0,0,0,1751,1752,5,51,0,0,1752,1754,5,271,0,0,1753,1751,1,0,0,0,
-		1753,1754,1,0,0,0,1754,1757,1,0,0,0,1755,1756,5,169,0,0,1756,1758,5,271,
-		0,0,1757,1755,1,0,0,0,1757,1758,1,0,0,0,1758,1766,1,0,0,0,1759,1760,5,
-		181,0,0,1760,1764,5,135,0,0,1761,1762,5,134,0,0,1762,1765,3,172,86,0,1763,
-		1765,5,136,0,0,1764,1761,1,0,0,0,1764,1763,1,0,0,0,1765,1767,1,0,0,0,1766,
-		1759,1,0,0,0,1766,1767,1,0,0,0,1767,1829,1,0,0,0,1768,1769,3,180,90,0,
-		1769,1771,5,65,0,0,1770,1772,3,104,52,0,1771,1770,1,0,0,0,1772,1773,1,
-		0,0,0,1773,1771,1,0,0,0,1773,1774,1,0,0,0,1774,1829,1,0,0,0,1775,1776,
-		5,22,0,0,1776,1829,5,273,0,0,1777,1778,5,23,0,0,1778,1829,5,273,0,0,1779,
-		1829,5,24,0,0,1780,1829,5,25,0,0,1781,1782,3,180,90,0,1782,1783,5,26,0,
-		0,1783,1784,5,27,0,0,1784,1785,3,174,87,0,1785,1786,3,170,85,0,1786,1787,
-		5,28,0,0,1787,1788,3,174,87,0,1788,1789,3,170,85,0,1789,1829,1,0,0,0,1790,
-		1791,3,180,90,0,1791,1792,5,29,0,0,1792,1795,5,169,0,0,1793,1796,5,30,
-		0,0,1794,1796,3,174,87,0,1795,1793,1,0,0,0,1795,1794,1,0,0,0,1796,1797,
-		1,0,0,0,1797,1798,5,31,0,0,1798,1799,3,174,87,0,1799,1800,3,170,85,0,1800,
-		1801,5,28,0,0,1801,1802,3,174,87,0,1802,1803,3,170,85,0,1803,1829,1,0,
-		0,0,1804,1805,3,180,90,0,1805,1806,5,32,0,0,1806,1807,3,174,87,0,1807,
-		1808,3,170,85,0,1808,1809,5,20,0,0,1809,1810,3,174,87,0,1810,1829,1,0,
-		0,0,1811,1812,5,33,0,0,1812,1813,3,178,89,0,1813,1814,5,34,0,0,1814,1815,
-		3,178,89,0,1815,1818,3,174,87,0,1816,1817,5,35,0,0,1817,1819,3,174,87,
-		0,1818,1816,1,0,0,0,1818,1819,1,0,0,0,1819,1829,1,0,0,0,1820,1821,5,36,
-		0,0,1821,1822,5,35,0,0,1822,1823,3,174,87,0,1823,1824,3,170,85,0,1824,
-		1825,5,37,0,0,1825,1826,3,174,87,0,1826,1827,3,170,85,0,1827,1829,1,0,
-		0,0,1828,1493,1,0,0,0,1828,1498,1,0,0,0,1828,1508,1,0,0,0,1828,1518,1,
-		0,0,0,1828,1541,1,0,0,0,1828,1551,1,0,0,0,1828,1557,1,0,0,0,1828,1593,
-		1,0,0,0,1828,1599,1,0,0,0,1828,1602,1,0,0,0,1828,1606,1,0,0,0,1828,1610,
-		1,0,0,0,1828,1622,1,0,0,0,1828,1628,1,0,0,0,1828,1635,1,0,0,0,1828,1642,
-		1,0,0,0,1828,1663,1,0,0,0,1828,1680,1,0,0,0,1828,1684,1,0,0,0,1828,1696,
-		1,0,0,0,1828,1700,1,0,0,0,1828,1706,1,0,0,0,1828,1713,1,0,0,0,1828,1725,
-		1,0,0,0,1828,1741,1,0,0,0,1828,1745,1,0,0,0,1828,1768,1,0,0,0,1828,1775,
-		1,0,0,0,1828,1777,1,0,0,0,1828,1779,1,0,0,0,1828,1780,1,0,0,0,1828,1781,
-		1,0,0,0,1828,1790,1,0,0,0,1828,1804,1,0,0,0,1828,1811,1,0,0,0,1828,1820,
-		1,0,0,0,1829,153,1,0,0,0,1830,1831,5,73,0,0,1831,1832,5,271,0,0,1832,1833,
-		5,181,0,0,1833,1834,3,174,87,0,1834,1835,3,170,85,0,1835,155,1,0,0,0,1836,
-		1837,5,45,0,0,1837,1838,5,40,0,0,1838,1839,5,41,0,0,1839,1840,3,174,87,
-		0,1840,1841,5,42,0,0,1841,1845,3,174,87,0,1842,1844,3,168,84,0,1843,1842,
-		1,0,0,0,1844,1847,1,0,0,0,1845,1843,1,0,0,0,1845,1846,1,0,0,0,1846,1873,
-		1,0,0,0,1847,1845,1,0,0,0,1848,1849,5,45,0,0,1849,1850,5,38,0,0,1850,1851,
-		5,63,0,0,1851,1856,3,162,81,0,1852,1853,5,256,0,0,1853,1855,3,162,81,0,
-		1854,1852,1,0,0,0,1855,1858,1,0,0,0,1856,1854,1,0,0,0,1856,1857,1,0,0,
-		0,1857,1864,1,0,0,0,1858,1856,1,0,0,0,1859,1861,5,256,0,0,1860,1859,1,
-		0,0,0,1860,1861,1,0,0,0,1861,1862,1,0,0,0,1862,1863,5,180,0,0,1863,1865,
-		3,160,80,0,1864,1860,1,0,0,0,1864,1865,1,0,0,0,1865,1869,1,0,0,0,1866,
-		1868,3,168,84,0,1867,1866,1,0,0,0,1868,1871,1,0,0,0,1869,1867,1,0,0,0,
-		1869,1870,1,0,0,0,1870,1873,1,0,0,0,1871,1869,1,0,0,0,1872,1836,1,0,0,
-		0,1872,1848,1,0,0,0,1873,157,1,0,0,0,1874,1875,5,40,0,0,1875,1876,5,41,
-		0,0,1876,1877,3,174,87,0,1877,1878,5,42,0,0,1878,1882,3,174,87,0,1879,
-		1881,3,168,84,0,1880,1879,1,0,0,0,1881,1884,1,0,0,0,1882,1880,1,0,0,0,
-		1882,1883,1,0,0,0,1883,159,1,0,0,0,1884,1882,1,0,0,0,1885,1886,5,40,0,
-		0,1886,1887,5,41,0,0,1887,1888,3,174,87,0,1888,1889,5,42,0,0,1889,1890,
-		3,174,87,0,1890,161,1,0,0,0,1891,1892,3,174,87,0,1892,1893,5,34,0,0,1893,
-		1894,3,174,87,0,1894,163,1,0,0,0,1895,1897,5,261,0,0,1896,1895,1,0,0,0,
-		1896,1897,1,0,0,0,1897,1898,1,0,0,0,1898,1899,3,172,86,0,1899,1900,5,34,
-		0,0,1900,1901,3,174,87,0,1901,165,1,0,0,0,1902,1903,3,172,86,0,1903,1904,
-		5,34,0,0,1904,1905,3,174,87,0,1905,167,1,0,0,0,1906,1907,5,39,0,0,1907,
-		1908,3,178,89,0,1908,1909,3,174,87,0,1909,169,1,0,0,0,1910,1911,5,192,
-		0,0,1911,1912,5,205,0,0,1912,171,1,0,0,0,1913,1914,5,272,0,0,1914,173,
-		1,0,0,0,1915,1916,6,87,-1,0,1916,1917,5,254,0,0,1917,1918,3,174,87,0,1918,
-		1919,5,255,0,0,1919,1958,1,0,0,0,1920,1921,5,261,0,0,1921,1958,3,174,87,
-		16,1922,1923,5,209,0,0,1923,1958,3,174,87,11,1924,1925,5,179,0,0,1925,
-		1926,3,174,87,0,1926,1927,5,181,0,0,1927,1928,3,174,87,0,1928,1929,5,180,
-		0,0,1929,1930,3,174,87,0,1930,1958,1,0,0,0,1931,1932,3,180,90,0,1932,1941,
-		5,254,0,0,1933,1938,3,174,87,0,1934,1935,5,256,0,0,1935,1937,3,174,87,
-		0,1936,1934,1,0,0,0,1937,1940,1,0,0,0,1938,1936,1,0,0,0,1938,1939,1,0,
-		0,0,1939,1942,1,0,0,0,1940,1938,1,0,0,0,1941,1933,1,0,0,0,1941,1942,1,
-		0,0,0,1942,1943,1,0,0,0,1943,1944,5,255,0,0,1944,1958,1,0,0,0,1945,1947,
-		7,5,0,0,1946,1948,3,176,88,0,1947,1946,1,0,0,0,1947,1948,1,0,0,0,1948,
-		1949,1,0,0,0,1949,1950,5,192,0,0,1950,1958,3,176,88,0,1951,1952,5,273,
-		0,0,1952,1958,3,176,88,0,1953,1958,5,272,0,0,1954,1958,5,273,0,0,1955,
-		1958,5,271,0,0,1956,1958,3,178,89,0,1957,1915,1,0,0,0,1957,1920,1,0,0,
-		0,1957,1922,1,0,0,0,1957,1924,1,0,0,0,1957,1931,1,0,0,0,1957,1945,1,0,
-		0,0,1957,1951,1,0,0,0,1957,1953,1,0,0,0,1957,1954,1,0,0,0,1957,1955,1,
-		0,0,0,1957,1956,1,0,0,0,1958,1979,1,0,0,0,1959,1960,10,15,0,0,1960,1961,
-		5,206,0,0,1961,1978,3,174,87,16,1962,1963,10,14,0,0,1963,1964,7,6,0,0,
-		1964,1978,3,174,87,15,1965,1966,10,13,0,0,1966,1967,7,3,0,0,1967,1978,
-		3,174,87,14,1968,1969,10,12,0,0,1969,1970,7,7,0,0,1970,1978,3,174,87,13,
-		1971,1972,10,10,0,0,1972,1973,5,207,0,0,1973,1978,3,174,87,11,1974,1975,
-		10,9,0,0,1975,1976,5,208,0,0,1976,1978,3,174,87,10,1977,1959,1,0,0,0,1977,
-		1962,1,0,0,0,1977,1965,1,0,0,0,1977,1968,1,0,0,0,1977,1971,1,0,0,0,1977,
-		1974,1,0,0,0,1978,1981,1,0,0,0,1979,1977,1,0,0,0,1979,1980,1,0,0,0,1980,
-		175,1,0,0,0,1981,1979,1,0,0,0,1982,1983,7,8,0,0,1983,177,1,0,0,0,1984,
-		1987,3,180,90,0,1985,1986,5,257,0,0,1986,1988,3,180,90,0,1987,1985,1,0,
-		0,0,1987,1988,1,0,0,0,1988,179,1,0,0,0,1989,1990,7,9,0,0,1990,181,1,0,
-		0,0,215,186,188,202,228,235,237,245,247,269,273,275,282,287,290,295,299,
-		312,323,331,352,361,371,383,387,395,399,404,414,428,435,438,453,458,465,
-		469,481,483,486,497,503,505,507,516,521,524,531,534,543,552,557,565,572,
-		585,587,597,614,622,626,635,639,643,646,648,654,657,661,669,679,713,723,
-		752,754,764,771,775,783,808,815,823,830,834,838,846,850,866,906,911,915,
-		923,937,946,951,953,955,957,962,969,988,997,1002,1018,1022,1030,1052,1058,
-		1066,1074,1087,1098,1101,1111,1114,1122,1126,1134,1145,1149,1157,1168,
-		1170,1181,1184,1188,1196,1201,1206,1216,1218,1226,1235,1241,1245,1258,
-		1263,1266,1273,1282,1287,1294,1307,1310,1323,1340,1344,1356,1365,1369,
-		1374,1380,1389,1393,1400,1411,1417,1421,1458,1462,1465,1469,1488,1505,
-		1513,1524,1532,1538,1549,1564,1568,1577,1580,1585,1589,1591,1597,1617,
-		1631,1640,1650,1655,1660,1671,1677,1691,1694,1704,1711,1719,1723,1731,
-		1735,1739,1749,1753,1757,1764,1766,1773,1795,1818,1828,1845,1856,1860,
-		1864,1869,1872,1882,1896,1938,1941,1947,1957,1977,1979,1987
+		160,162,164,166,168,170,172,174,176,178,180,182,0,10,1,0,253,254,1,0,17,
+		18,1,0,118,119,1,0,261,262,1,0,188,189,1,0,273,274,1,0,263,264,1,0,265,
+		270,1,0,194,205,27,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,
+		95,112,114,124,126,127,129,131,135,139,141,147,150,152,161,161,163,169,
+		172,176,179,179,185,187,189,189,205,206,211,225,227,239,244,252,277,278,
+		2311,0,190,1,0,0,0,2,195,1,0,0,0,4,198,1,0,0,0,6,230,1,0,0,0,8,232,1,0,
+		0,0,10,244,1,0,0,0,12,277,1,0,0,0,14,292,1,0,0,0,16,294,1,0,0,0,18,306,
+		1,0,0,0,20,308,1,0,0,0,22,325,1,0,0,0,24,327,1,0,0,0,26,363,1,0,0,0,28,
+		365,1,0,0,0,30,367,1,0,0,0,32,401,1,0,0,0,34,403,1,0,0,0,36,408,1,0,0,
+		0,38,488,1,0,0,0,40,509,1,0,0,0,42,511,1,0,0,0,44,545,1,0,0,0,46,554,1,
+		0,0,0,48,559,1,0,0,0,50,567,1,0,0,0,52,569,1,0,0,0,54,589,1,0,0,0,56,591,
+		1,0,0,0,58,593,1,0,0,0,60,659,1,0,0,0,62,663,1,0,0,0,64,665,1,0,0,0,66,
+		715,1,0,0,0,68,717,1,0,0,0,70,777,1,0,0,0,72,779,1,0,0,0,74,810,1,0,0,
+		0,76,812,1,0,0,0,78,819,1,0,0,0,80,830,1,0,0,0,82,959,1,0,0,0,84,961,1,
+		0,0,0,86,966,1,0,0,0,88,973,1,0,0,0,90,978,1,0,0,0,92,984,1,0,0,0,94,992,
+		1,0,0,0,96,1008,1,0,0,0,98,1024,1,0,0,0,100,1026,1,0,0,0,102,1060,1,0,
+		0,0,104,1068,1,0,0,0,106,1070,1,0,0,0,108,1116,1,0,0,0,110,1118,1,0,0,
+		0,112,1136,1,0,0,0,114,1138,1,0,0,0,116,1141,1,0,0,0,118,1159,1,0,0,0,
+		120,1161,1,0,0,0,122,1182,1,0,0,0,124,1185,1,0,0,0,126,1201,1,0,0,0,128,
+		1256,1,0,0,0,130,1277,1,0,0,0,132,1279,1,0,0,0,134,1286,1,0,0,0,136,1298,
+		1,0,0,0,138,1300,1,0,0,0,140,1404,1,0,0,0,142,1406,1,0,0,0,144,1432,1,
+		0,0,0,146,1480,1,0,0,0,148,1482,1,0,0,0,150,1488,1,0,0,0,152,1491,1,0,
+		0,0,154,1839,1,0,0,0,156,1841,1,0,0,0,158,1883,1,0,0,0,160,1885,1,0,0,
+		0,162,1896,1,0,0,0,164,1902,1,0,0,0,166,1907,1,0,0,0,168,1913,1,0,0,0,
+		170,1917,1,0,0,0,172,1921,1,0,0,0,174,1924,1,0,0,0,176,1968,1,0,0,0,178,
+		1993,1,0,0,0,180,1995,1,0,0,0,182,2000,1,0,0,0,184,189,3,2,1,0,185,189,
+		3,4,2,0,186,189,3,152,76,0,187,189,3,8,4,0,188,184,1,0,0,0,188,185,1,0,
+		0,0,188,186,1,0,0,0,188,187,1,0,0,0,189,192,1,0,0,0,190,188,1,0,0,0,190,
+		191,1,0,0,0,191,193,1,0,0,0,192,190,1,0,0,0,193,194,5,0,0,1,194,1,1,0,
+		0,0,195,196,5,3,0,0,196,197,5,275,0,0,197,3,1,0,0,0,198,199,5,1,0,0,199,
+		200,3,182,91,0,200,204,5,253,0,0,201,203,3,6,3,0,202,201,1,0,0,0,203,206,
+		1,0,0,0,204,202,1,0,0,0,204,205,1,0,0,0,205,207,1,0,0,0,206,204,1,0,0,
+		0,207,208,5,254,0,0,208,5,1,0,0,0,209,231,3,12,6,0,210,231,3,20,10,0,211,
+		231,3,24,12,0,212,231,3,30,15,0,213,231,3,36,18,0,214,231,3,58,29,0,215,
+		231,3,64,32,0,216,231,3,68,34,0,217,231,3,100,50,0,218,231,3,72,36,0,219,
+		231,3,78,39,0,220,231,3,106,53,0,221,231,3,116,58,0,222,231,3,120,60,0,
+		223,231,3,124,62,0,224,231,3,126,63,0,225,231,3,132,66,0,226,231,3,134,
+		67,0,227,231,3,138,69,0,228,231,3,142,71,0,229,231,3,8,4,0,230,209,1,0,
+		0,0,230,210,1,0,0,0,230,211,1,0,0,0,230,212,1,0,0,0,230,213,1,0,0,0,230,
+		214,1,0,0,0,230,215,1,0,0,0,230,216,1,0,0,0,230,217,1,0,0,0,230,218,1,
+		0,0,0,230,219,1,0,0,0,230,220,1,0,0,0,230,221,1,0,0,0,230,222,1,0,0,0,
+		230,223,1,0,0,0,230,224,1,0,0,0,230,225,1,0,0,0,230,226,1,0,0,0,230,227,
+		1,0,0,0,230,228,1,0,0,0,230,229,1,0,0,0,231,7,1,0,0,0,232,233,5,277,0,
+		0,233,239,4,4,0,0,234,238,3,182,91,0,235,238,5,4,0,0,236,238,5,54,0,0,
+		237,234,1,0,0,0,237,235,1,0,0,0,237,236,1,0,0,0,238,241,1,0,0,0,239,237,
+		1,0,0,0,239,240,1,0,0,0,240,242,1,0,0,0,241,239,1,0,0,0,242,243,3,10,5,
+		0,243,9,1,0,0,0,244,249,5,253,0,0,245,248,3,10,5,0,246,248,8,0,0,0,247,
+		245,1,0,0,0,247,246,1,0,0,0,248,251,1,0,0,0,249,247,1,0,0,0,249,250,1,
+		0,0,0,250,252,1,0,0,0,251,249,1,0,0,0,252,253,5,254,0,0,253,11,1,0,0,0,
+		254,255,5,5,0,0,255,278,5,275,0,0,256,257,5,6,0,0,257,278,3,182,91,0,258,
+		259,5,7,0,0,259,278,5,272,0,0,260,261,5,8,0,0,261,278,5,272,0,0,262,263,
+		5,9,0,0,263,278,5,272,0,0,264,265,5,10,0,0,265,278,3,182,91,0,266,267,
+		5,11,0,0,267,278,3,18,9,0,268,269,5,12,0,0,269,271,3,182,91,0,270,272,
+		3,182,91,0,271,270,1,0,0,0,271,272,1,0,0,0,272,275,1,0,0,0,273,274,5,13,
+		0,0,274,276,3,14,7,0,275,273,1,0,0,0,275,276,1,0,0,0,276,278,1,0,0,0,277,
+		254,1,0,0,0,277,256,1,0,0,0,277,258,1,0,0,0,277,260,1,0,0,0,277,262,1,
+		0,0,0,277,264,1,0,0,0,277,266,1,0,0,0,277,268,1,0,0,0,278,13,1,0,0,0,279,
+		284,3,182,91,0,280,281,5,261,0,0,281,283,3,182,91,0,282,280,1,0,0,0,283,
+		286,1,0,0,0,284,282,1,0,0,0,284,285,1,0,0,0,285,289,1,0,0,0,286,284,1,
+		0,0,0,287,288,5,261,0,0,288,290,3,16,8,0,289,287,1,0,0,0,289,290,1,0,0,
+		0,290,293,1,0,0,0,291,293,3,16,8,0,292,279,1,0,0,0,292,291,1,0,0,0,293,
+		15,1,0,0,0,294,301,5,253,0,0,295,297,5,272,0,0,296,298,5,257,0,0,297,296,
+		1,0,0,0,297,298,1,0,0,0,298,300,1,0,0,0,299,295,1,0,0,0,300,303,1,0,0,
+		0,301,299,1,0,0,0,301,302,1,0,0,0,302,304,1,0,0,0,303,301,1,0,0,0,304,
+		305,5,254,0,0,305,17,1,0,0,0,306,307,5,271,0,0,307,19,1,0,0,0,308,309,
+		5,14,0,0,309,310,3,182,91,0,310,314,5,253,0,0,311,313,3,22,11,0,312,311,
+		1,0,0,0,313,316,1,0,0,0,314,312,1,0,0,0,314,315,1,0,0,0,315,317,1,0,0,
+		0,316,314,1,0,0,0,317,318,5,254,0,0,318,21,1,0,0,0,319,320,5,43,0,0,320,
+		326,5,275,0,0,321,322,5,44,0,0,322,326,3,176,88,0,323,324,5,45,0,0,324,
+		326,3,176,88,0,325,319,1,0,0,0,325,321,1,0,0,0,325,323,1,0,0,0,326,23,
+		1,0,0,0,327,328,5,15,0,0,328,329,3,182,91,0,329,333,5,253,0,0,330,332,
+		3,26,13,0,331,330,1,0,0,0,332,335,1,0,0,0,333,331,1,0,0,0,333,334,1,0,
+		0,0,334,336,1,0,0,0,335,333,1,0,0,0,336,337,5,254,0,0,337,25,1,0,0,0,338,
+		339,5,122,0,0,339,364,3,176,88,0,340,341,5,188,0,0,341,342,3,176,88,0,
+		342,343,3,172,86,0,343,364,1,0,0,0,344,345,5,189,0,0,345,346,3,176,88,
+		0,346,347,3,172,86,0,347,364,1,0,0,0,348,349,5,16,0,0,349,350,3,28,14,
+		0,350,354,5,253,0,0,351,353,3,34,17,0,352,351,1,0,0,0,353,356,1,0,0,0,
+		354,352,1,0,0,0,354,355,1,0,0,0,355,357,1,0,0,0,356,354,1,0,0,0,357,358,
+		5,254,0,0,358,364,1,0,0,0,359,360,5,19,0,0,360,361,5,272,0,0,361,362,5,
+		20,0,0,362,364,3,176,88,0,363,338,1,0,0,0,363,340,1,0,0,0,363,344,1,0,
+		0,0,363,348,1,0,0,0,363,359,1,0,0,0,364,27,1,0,0,0,365,366,7,1,0,0,366,
+		29,1,0,0,0,367,368,5,46,0,0,368,369,3,182,91,0,369,373,5,253,0,0,370,372,
+		3,32,16,0,371,370,1,0,0,0,372,375,1,0,0,0,373,371,1,0,0,0,373,374,1,0,
+		0,0,374,376,1,0,0,0,375,373,1,0,0,0,376,377,5,254,0,0,377,31,1,0,0,0,378,
+		379,5,47,0,0,379,402,3,176,88,0,380,381,5,48,0,0,381,382,5,49,0,0,382,
+		385,3,174,87,0,383,384,5,50,0,0,384,386,3,176,88,0,385,383,1,0,0,0,385,
+		386,1,0,0,0,386,389,1,0,0,0,387,388,5,51,0,0,388,390,5,272,0,0,389,387,
+		1,0,0,0,389,390,1,0,0,0,390,402,1,0,0,0,391,392,5,48,0,0,392,393,5,52,
+		0,0,393,397,5,253,0,0,394,396,3,34,17,0,395,394,1,0,0,0,396,399,1,0,0,
+		0,397,395,1,0,0,0,397,398,1,0,0,0,398,400,1,0,0,0,399,397,1,0,0,0,400,
+		402,5,254,0,0,401,378,1,0,0,0,401,380,1,0,0,0,401,391,1,0,0,0,402,33,1,
+		0,0,0,403,404,5,272,0,0,404,406,3,176,88,0,405,407,5,257,0,0,406,405,1,
+		0,0,0,406,407,1,0,0,0,407,35,1,0,0,0,408,409,5,53,0,0,409,410,3,182,91,
+		0,410,411,5,54,0,0,411,412,3,182,91,0,412,416,5,253,0,0,413,415,3,38,19,
+		0,414,413,1,0,0,0,415,418,1,0,0,0,416,414,1,0,0,0,416,417,1,0,0,0,417,
+		419,1,0,0,0,418,416,1,0,0,0,419,420,5,254,0,0,420,37,1,0,0,0,421,422,5,
+		55,0,0,422,489,3,182,91,0,423,424,5,56,0,0,424,425,3,176,88,0,425,430,
+		3,172,86,0,426,427,5,57,0,0,427,428,3,176,88,0,428,429,3,172,86,0,429,
+		431,1,0,0,0,430,426,1,0,0,0,430,431,1,0,0,0,431,440,1,0,0,0,432,433,5,
+		248,0,0,433,437,3,182,91,0,434,436,3,46,23,0,435,434,1,0,0,0,436,439,1,
+		0,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,441,1,0,0,0,439,437,1,0,0,0,
+		440,432,1,0,0,0,440,441,1,0,0,0,441,489,1,0,0,0,442,443,5,58,0,0,443,489,
+		5,272,0,0,444,445,5,59,0,0,445,489,3,174,87,0,446,447,5,60,0,0,447,448,
+		3,48,24,0,448,449,3,174,87,0,449,450,5,63,0,0,450,451,5,55,0,0,451,455,
+		5,64,0,0,452,453,5,56,0,0,453,454,5,63,0,0,454,456,5,65,0,0,455,452,1,
+		0,0,0,455,456,1,0,0,0,456,460,1,0,0,0,457,459,3,40,20,0,458,457,1,0,0,
+		0,459,462,1,0,0,0,460,458,1,0,0,0,460,461,1,0,0,0,461,489,1,0,0,0,462,
+		460,1,0,0,0,463,465,5,66,0,0,464,466,3,50,25,0,465,464,1,0,0,0,466,467,
+		1,0,0,0,467,465,1,0,0,0,467,468,1,0,0,0,468,471,1,0,0,0,469,470,5,34,0,
+		0,470,472,3,52,26,0,471,469,1,0,0,0,471,472,1,0,0,0,472,489,1,0,0,0,473,
+		474,5,11,0,0,474,489,3,18,9,0,475,489,3,52,26,0,476,477,5,247,0,0,477,
+		489,3,182,91,0,478,479,5,96,0,0,479,485,3,176,88,0,480,483,5,100,0,0,481,
+		482,5,170,0,0,482,484,3,176,88,0,483,481,1,0,0,0,483,484,1,0,0,0,484,486,
+		1,0,0,0,485,480,1,0,0,0,485,486,1,0,0,0,486,489,1,0,0,0,487,489,3,42,21,
+		0,488,421,1,0,0,0,488,423,1,0,0,0,488,442,1,0,0,0,488,444,1,0,0,0,488,
+		446,1,0,0,0,488,463,1,0,0,0,488,473,1,0,0,0,488,475,1,0,0,0,488,476,1,
+		0,0,0,488,478,1,0,0,0,488,487,1,0,0,0,489,39,1,0,0,0,490,491,5,34,0,0,
+		491,510,3,42,21,0,492,493,5,34,0,0,493,494,5,96,0,0,494,499,3,176,88,0,
+		495,496,5,257,0,0,496,498,3,176,88,0,497,495,1,0,0,0,498,501,1,0,0,0,499,
+		497,1,0,0,0,499,500,1,0,0,0,500,507,1,0,0,0,501,499,1,0,0,0,502,505,5,
+		100,0,0,503,504,5,170,0,0,504,506,3,176,88,0,505,503,1,0,0,0,505,506,1,
+		0,0,0,506,508,1,0,0,0,507,502,1,0,0,0,507,508,1,0,0,0,508,510,1,0,0,0,
+		509,490,1,0,0,0,509,492,1,0,0,0,510,41,1,0,0,0,511,512,5,97,0,0,512,513,
+		5,63,0,0,513,518,3,174,87,0,514,515,5,257,0,0,515,517,3,174,87,0,516,514,
+		1,0,0,0,517,520,1,0,0,0,518,516,1,0,0,0,518,519,1,0,0,0,519,523,1,0,0,
+		0,520,518,1,0,0,0,521,522,5,99,0,0,522,524,3,174,87,0,523,521,1,0,0,0,
+		523,524,1,0,0,0,524,526,1,0,0,0,525,527,3,44,22,0,526,525,1,0,0,0,526,
+		527,1,0,0,0,527,536,1,0,0,0,528,529,5,34,0,0,529,533,5,66,0,0,530,532,
+		3,50,25,0,531,530,1,0,0,0,532,535,1,0,0,0,533,531,1,0,0,0,533,534,1,0,
+		0,0,534,537,1,0,0,0,535,533,1,0,0,0,536,528,1,0,0,0,536,537,1,0,0,0,537,
+		43,1,0,0,0,538,539,5,132,0,0,539,540,3,174,87,0,540,541,5,207,0,0,541,
+		542,3,182,91,0,542,546,1,0,0,0,543,544,5,132,0,0,544,546,3,176,88,0,545,
+		538,1,0,0,0,545,543,1,0,0,0,546,45,1,0,0,0,547,555,5,249,0,0,548,549,5,
+		50,0,0,549,555,3,176,88,0,550,551,5,72,0,0,551,555,3,176,88,0,552,553,
+		5,186,0,0,553,555,3,174,87,0,554,547,1,0,0,0,554,548,1,0,0,0,554,550,1,
+		0,0,0,554,552,1,0,0,0,555,47,1,0,0,0,556,557,5,274,0,0,557,560,5,62,0,
+		0,558,560,5,273,0,0,559,556,1,0,0,0,559,558,1,0,0,0,560,49,1,0,0,0,561,
+		562,5,71,0,0,562,568,3,176,88,0,563,564,5,72,0,0,564,568,3,176,88,0,565,
+		566,5,73,0,0,566,568,5,272,0,0,567,561,1,0,0,0,567,563,1,0,0,0,567,565,
+		1,0,0,0,568,51,1,0,0,0,569,570,5,67,0,0,570,574,3,182,91,0,571,573,3,54,
+		27,0,572,571,1,0,0,0,573,576,1,0,0,0,574,572,1,0,0,0,574,575,1,0,0,0,575,
+		53,1,0,0,0,576,574,1,0,0,0,577,578,5,72,0,0,578,590,3,176,88,0,579,580,
+		5,73,0,0,580,590,5,272,0,0,581,582,5,132,0,0,582,590,3,176,88,0,583,584,
+		5,68,0,0,584,587,3,56,28,0,585,586,5,208,0,0,586,588,3,56,28,0,587,585,
+		1,0,0,0,587,588,1,0,0,0,588,590,1,0,0,0,589,577,1,0,0,0,589,579,1,0,0,
+		0,589,581,1,0,0,0,589,583,1,0,0,0,590,55,1,0,0,0,591,592,7,2,0,0,592,57,
+		1,0,0,0,593,594,5,74,0,0,594,595,3,182,91,0,595,599,5,253,0,0,596,598,
+		3,60,30,0,597,596,1,0,0,0,598,601,1,0,0,0,599,597,1,0,0,0,599,600,1,0,
+		0,0,600,602,1,0,0,0,601,599,1,0,0,0,602,603,5,254,0,0,603,59,1,0,0,0,604,
+		605,5,75,0,0,605,660,3,182,91,0,606,607,5,114,0,0,607,660,3,176,88,0,608,
+		609,5,115,0,0,609,660,3,80,40,0,610,611,5,117,0,0,611,612,5,73,0,0,612,
+		660,5,272,0,0,613,614,5,120,0,0,614,616,3,98,49,0,615,617,5,277,0,0,616,
+		615,1,0,0,0,616,617,1,0,0,0,617,660,1,0,0,0,618,619,5,8,0,0,619,660,5,
+		272,0,0,620,621,5,45,0,0,621,624,3,176,88,0,622,623,5,143,0,0,623,625,
+		3,174,87,0,624,622,1,0,0,0,624,625,1,0,0,0,625,628,1,0,0,0,626,627,5,144,
+		0,0,627,629,3,62,31,0,628,626,1,0,0,0,628,629,1,0,0,0,629,650,1,0,0,0,
+		630,645,5,159,0,0,631,632,5,274,0,0,632,646,5,145,0,0,633,634,5,145,0,
+		0,634,641,5,253,0,0,635,637,3,176,88,0,636,638,5,257,0,0,637,636,1,0,0,
+		0,637,638,1,0,0,0,638,640,1,0,0,0,639,635,1,0,0,0,640,643,1,0,0,0,641,
+		639,1,0,0,0,641,642,1,0,0,0,642,644,1,0,0,0,643,641,1,0,0,0,644,646,5,
+		254,0,0,645,631,1,0,0,0,645,633,1,0,0,0,646,648,1,0,0,0,647,649,5,277,
+		0,0,648,647,1,0,0,0,648,649,1,0,0,0,649,651,1,0,0,0,650,630,1,0,0,0,650,
+		651,1,0,0,0,651,660,1,0,0,0,652,660,3,92,46,0,653,660,3,94,47,0,654,656,
+		5,147,0,0,655,657,5,261,0,0,656,655,1,0,0,0,656,657,1,0,0,0,657,658,1,
+		0,0,0,658,660,3,176,88,0,659,604,1,0,0,0,659,606,1,0,0,0,659,608,1,0,0,
+		0,659,610,1,0,0,0,659,613,1,0,0,0,659,618,1,0,0,0,659,620,1,0,0,0,659,
+		652,1,0,0,0,659,653,1,0,0,0,659,654,1,0,0,0,660,61,1,0,0,0,661,664,5,115,
+		0,0,662,664,3,176,88,0,663,661,1,0,0,0,663,662,1,0,0,0,664,63,1,0,0,0,
+		665,666,5,76,0,0,666,667,3,182,91,0,667,671,5,253,0,0,668,670,3,66,33,
+		0,669,668,1,0,0,0,670,673,1,0,0,0,671,669,1,0,0,0,671,672,1,0,0,0,672,
+		674,1,0,0,0,673,671,1,0,0,0,674,675,5,254,0,0,675,65,1,0,0,0,676,677,5,
+		77,0,0,677,681,5,253,0,0,678,680,3,76,38,0,679,678,1,0,0,0,680,683,1,0,
+		0,0,681,679,1,0,0,0,681,682,1,0,0,0,682,684,1,0,0,0,683,681,1,0,0,0,684,
+		716,5,254,0,0,685,686,5,78,0,0,686,716,3,176,88,0,687,688,5,79,0,0,688,
+		716,3,176,88,0,689,690,5,80,0,0,690,691,5,49,0,0,691,716,3,174,87,0,692,
+		693,5,80,0,0,693,694,5,81,0,0,694,695,3,176,88,0,695,696,3,172,86,0,696,
+		716,1,0,0,0,697,698,5,83,0,0,698,716,3,176,88,0,699,700,5,84,0,0,700,716,
+		3,176,88,0,701,702,5,82,0,0,702,716,3,176,88,0,703,704,5,85,0,0,704,705,
+		3,176,88,0,705,706,3,172,86,0,706,716,1,0,0,0,707,708,5,86,0,0,708,709,
+		3,176,88,0,709,710,5,81,0,0,710,711,3,176,88,0,711,712,3,172,86,0,712,
+		716,1,0,0,0,713,714,5,87,0,0,714,716,3,182,91,0,715,676,1,0,0,0,715,685,
+		1,0,0,0,715,687,1,0,0,0,715,689,1,0,0,0,715,692,1,0,0,0,715,697,1,0,0,
+		0,715,699,1,0,0,0,715,701,1,0,0,0,715,703,1,0,0,0,715,707,1,0,0,0,715,
+		713,1,0,0,0,716,67,1,0,0,0,717,718,5,88,0,0,718,719,3,182,91,0,719,720,
+		5,54,0,0,720,721,3,182,91,0,721,725,5,253,0,0,722,724,3,70,35,0,723,722,
+		1,0,0,0,724,727,1,0,0,0,725,723,1,0,0,0,725,726,1,0,0,0,726,728,1,0,0,
+		0,727,725,1,0,0,0,728,729,5,254,0,0,729,69,1,0,0,0,730,731,5,89,0,0,731,
+		778,3,182,91,0,732,733,5,78,0,0,733,778,3,176,88,0,734,735,5,90,0,0,735,
+		736,5,63,0,0,736,778,5,65,0,0,737,738,5,90,0,0,738,778,3,176,88,0,739,
+		740,5,196,0,0,740,741,3,176,88,0,741,742,3,172,86,0,742,778,1,0,0,0,743,
+		744,5,91,0,0,744,778,3,176,88,0,745,746,5,58,0,0,746,778,5,272,0,0,747,
+		748,5,59,0,0,748,778,3,174,87,0,749,750,5,96,0,0,750,756,3,176,88,0,751,
+		754,5,100,0,0,752,753,5,170,0,0,753,755,3,176,88,0,754,752,1,0,0,0,754,
+		755,1,0,0,0,755,757,1,0,0,0,756,751,1,0,0,0,756,757,1,0,0,0,757,778,1,
+		0,0,0,758,759,5,60,0,0,759,760,3,48,24,0,760,761,3,174,87,0,761,762,5,
+		63,0,0,762,763,5,89,0,0,763,766,5,64,0,0,764,765,5,34,0,0,765,767,3,42,
+		21,0,766,764,1,0,0,0,766,767,1,0,0,0,767,778,1,0,0,0,768,769,5,101,0,0,
+		769,773,3,176,88,0,770,771,5,102,0,0,771,772,5,134,0,0,772,774,5,59,0,
+		0,773,770,1,0,0,0,773,774,1,0,0,0,774,778,1,0,0,0,775,778,3,52,26,0,776,
+		778,3,42,21,0,777,730,1,0,0,0,777,732,1,0,0,0,777,734,1,0,0,0,777,737,
+		1,0,0,0,777,739,1,0,0,0,777,743,1,0,0,0,777,745,1,0,0,0,777,747,1,0,0,
+		0,777,749,1,0,0,0,777,758,1,0,0,0,777,768,1,0,0,0,777,775,1,0,0,0,777,
+		776,1,0,0,0,778,71,1,0,0,0,779,780,5,202,0,0,780,781,3,182,91,0,781,785,
+		5,253,0,0,782,784,3,74,37,0,783,782,1,0,0,0,784,787,1,0,0,0,785,783,1,
+		0,0,0,785,786,1,0,0,0,786,788,1,0,0,0,787,785,1,0,0,0,788,789,5,254,0,
+		0,789,73,1,0,0,0,790,791,5,232,0,0,791,811,3,176,88,0,792,793,5,90,0,0,
+		793,811,3,182,91,0,794,795,5,233,0,0,795,811,3,176,88,0,796,797,5,234,
+		0,0,797,811,3,176,88,0,798,799,5,235,0,0,799,811,3,176,88,0,800,801,5,
+		83,0,0,801,811,3,176,88,0,802,803,5,82,0,0,803,811,3,176,88,0,804,805,
+		5,103,0,0,805,811,3,176,88,0,806,807,5,104,0,0,807,811,3,176,88,0,808,
+		809,5,107,0,0,809,811,3,176,88,0,810,790,1,0,0,0,810,792,1,0,0,0,810,794,
+		1,0,0,0,810,796,1,0,0,0,810,798,1,0,0,0,810,800,1,0,0,0,810,802,1,0,0,
+		0,810,804,1,0,0,0,810,806,1,0,0,0,810,808,1,0,0,0,811,75,1,0,0,0,812,813,
+		5,272,0,0,813,814,3,176,88,0,814,815,5,63,0,0,815,817,3,176,88,0,816,818,
+		5,257,0,0,817,816,1,0,0,0,817,818,1,0,0,0,818,77,1,0,0,0,819,820,5,113,
+		0,0,820,821,3,182,91,0,821,825,5,253,0,0,822,824,3,82,41,0,823,822,1,0,
+		0,0,824,827,1,0,0,0,825,823,1,0,0,0,825,826,1,0,0,0,826,828,1,0,0,0,827,
+		825,1,0,0,0,828,829,5,254,0,0,829,79,1,0,0,0,830,832,3,176,88,0,831,833,
+		5,116,0,0,832,831,1,0,0,0,832,833,1,0,0,0,833,836,1,0,0,0,834,835,5,50,
+		0,0,835,837,3,176,88,0,836,834,1,0,0,0,836,837,1,0,0,0,837,840,1,0,0,0,
+		838,839,5,72,0,0,839,841,3,176,88,0,840,838,1,0,0,0,840,841,1,0,0,0,841,
+		81,1,0,0,0,842,843,5,114,0,0,843,960,3,176,88,0,844,845,5,115,0,0,845,
+		960,3,80,40,0,846,848,5,211,0,0,847,849,5,273,0,0,848,847,1,0,0,0,848,
+		849,1,0,0,0,849,852,1,0,0,0,850,851,5,148,0,0,851,853,3,176,88,0,852,850,
+		1,0,0,0,852,853,1,0,0,0,853,960,1,0,0,0,854,855,5,211,0,0,855,960,5,222,
+		0,0,856,857,5,212,0,0,857,960,3,176,88,0,858,859,5,213,0,0,859,960,3,176,
+		88,0,860,861,5,214,0,0,861,862,5,73,0,0,862,960,5,272,0,0,863,864,5,215,
+		0,0,864,868,5,253,0,0,865,867,3,34,17,0,866,865,1,0,0,0,867,870,1,0,0,
+		0,868,866,1,0,0,0,868,869,1,0,0,0,869,871,1,0,0,0,870,868,1,0,0,0,871,
+		960,5,254,0,0,872,873,5,215,0,0,873,874,5,223,0,0,874,875,3,182,91,0,875,
+		876,5,224,0,0,876,877,3,176,88,0,877,960,1,0,0,0,878,879,5,216,0,0,879,
+		960,3,176,88,0,880,960,3,92,46,0,881,960,3,94,47,0,882,883,5,219,0,0,883,
+		884,5,225,0,0,884,885,3,176,88,0,885,886,5,181,0,0,886,887,3,176,88,0,
+		887,960,1,0,0,0,888,889,5,218,0,0,889,960,3,176,88,0,890,891,5,117,0,0,
+		891,892,5,73,0,0,892,960,5,272,0,0,893,894,5,120,0,0,894,960,3,98,49,0,
+		895,896,5,8,0,0,896,960,5,272,0,0,897,898,5,124,0,0,898,960,5,274,0,0,
+		899,960,3,52,26,0,900,901,5,237,0,0,901,902,5,63,0,0,902,903,3,176,88,
+		0,903,904,5,223,0,0,904,908,3,176,88,0,905,906,5,238,0,0,906,907,5,239,
+		0,0,907,909,3,176,88,0,908,905,1,0,0,0,908,909,1,0,0,0,909,913,1,0,0,0,
+		910,912,3,88,44,0,911,910,1,0,0,0,912,915,1,0,0,0,913,911,1,0,0,0,913,
+		914,1,0,0,0,914,917,1,0,0,0,915,913,1,0,0,0,916,918,3,90,45,0,917,916,
+		1,0,0,0,917,918,1,0,0,0,918,960,1,0,0,0,919,920,5,252,0,0,920,925,5,272,
+		0,0,921,922,5,257,0,0,922,924,5,272,0,0,923,921,1,0,0,0,924,927,1,0,0,
+		0,925,923,1,0,0,0,925,926,1,0,0,0,926,928,1,0,0,0,927,925,1,0,0,0,928,
+		929,5,170,0,0,929,930,3,176,88,0,930,931,5,50,0,0,931,932,3,176,88,0,932,
+		960,1,0,0,0,933,934,5,245,0,0,934,960,3,176,88,0,935,937,5,242,0,0,936,
+		938,3,86,43,0,937,936,1,0,0,0,938,939,1,0,0,0,939,937,1,0,0,0,939,940,
+		1,0,0,0,940,957,1,0,0,0,941,955,5,243,0,0,942,956,3,176,88,0,943,944,5,
+		244,0,0,944,946,5,253,0,0,945,947,3,84,42,0,946,945,1,0,0,0,947,948,1,
+		0,0,0,948,946,1,0,0,0,948,949,1,0,0,0,949,950,1,0,0,0,950,953,5,254,0,
+		0,951,952,7,3,0,0,952,954,3,176,88,0,953,951,1,0,0,0,953,954,1,0,0,0,954,
+		956,1,0,0,0,955,942,1,0,0,0,955,943,1,0,0,0,956,958,1,0,0,0,957,941,1,
+		0,0,0,957,958,1,0,0,0,958,960,1,0,0,0,959,842,1,0,0,0,959,844,1,0,0,0,
+		959,846,1,0,0,0,959,854,1,0,0,0,959,856,1,0,0,0,959,858,1,0,0,0,959,860,
+		1,0,0,0,959,863,1,0,0,0,959,872,1,0,0,0,959,878,1,0,0,0,959,880,1,0,0,
+		0,959,881,1,0,0,0,959,882,1,0,0,0,959,888,1,0,0,0,959,890,1,0,0,0,959,
+		893,1,0,0,0,959,895,1,0,0,0,959,897,1,0,0,0,959,899,1,0,0,0,959,900,1,
+		0,0,0,959,919,1,0,0,0,959,933,1,0,0,0,959,935,1,0,0,0,960,83,1,0,0,0,961,
+		962,3,174,87,0,962,964,3,176,88,0,963,965,5,257,0,0,964,963,1,0,0,0,964,
+		965,1,0,0,0,965,85,1,0,0,0,966,967,5,51,0,0,967,968,5,272,0,0,968,969,
+		5,63,0,0,969,971,3,176,88,0,970,972,5,257,0,0,971,970,1,0,0,0,971,972,
+		1,0,0,0,972,87,1,0,0,0,973,974,5,240,0,0,974,975,5,272,0,0,975,976,5,63,
+		0,0,976,977,3,176,88,0,977,89,1,0,0,0,978,979,5,241,0,0,979,980,5,51,0,
+		0,980,981,5,272,0,0,981,982,5,239,0,0,982,983,3,176,88,0,983,91,1,0,0,
+		0,984,985,5,217,0,0,985,990,3,176,88,0,986,987,5,51,0,0,987,991,5,272,
+		0,0,988,989,5,226,0,0,989,991,3,182,91,0,990,986,1,0,0,0,990,988,1,0,0,
+		0,991,93,1,0,0,0,992,993,5,219,0,0,993,994,5,220,0,0,994,995,3,182,91,
+		0,995,999,5,253,0,0,996,998,3,96,48,0,997,996,1,0,0,0,998,1001,1,0,0,0,
+		999,997,1,0,0,0,999,1000,1,0,0,0,1000,1004,1,0,0,0,1001,999,1,0,0,0,1002,
+		1003,5,181,0,0,1003,1005,3,176,88,0,1004,1002,1,0,0,0,1004,1005,1,0,0,
+		0,1005,1006,1,0,0,0,1006,1007,5,254,0,0,1007,95,1,0,0,0,1008,1009,5,221,
+		0,0,1009,1010,3,176,88,0,1010,1011,3,176,88,0,1011,97,1,0,0,0,1012,1025,
+		5,121,0,0,1013,1025,5,122,0,0,1014,1025,5,123,0,0,1015,1016,5,52,0,0,1016,
+		1020,5,253,0,0,1017,1019,3,34,17,0,1018,1017,1,0,0,0,1019,1022,1,0,0,0,
+		1020,1018,1,0,0,0,1020,1021,1,0,0,0,1021,1023,1,0,0,0,1022,1020,1,0,0,
+		0,1023,1025,5,254,0,0,1024,1012,1,0,0,0,1024,1013,1,0,0,0,1024,1014,1,
+		0,0,0,1024,1015,1,0,0,0,1025,99,1,0,0,0,1026,1027,5,227,0,0,1027,1028,
+		3,182,91,0,1028,1032,5,253,0,0,1029,1031,3,102,51,0,1030,1029,1,0,0,0,
+		1031,1034,1,0,0,0,1032,1030,1,0,0,0,1032,1033,1,0,0,0,1033,1035,1,0,0,
+		0,1034,1032,1,0,0,0,1035,1036,5,254,0,0,1036,101,1,0,0,0,1037,1038,5,207,
+		0,0,1038,1039,3,182,91,0,1039,1040,5,258,0,0,1040,1041,3,182,91,0,1041,
+		1061,1,0,0,0,1042,1043,5,205,0,0,1043,1061,3,176,88,0,1044,1045,5,228,
+		0,0,1045,1061,3,176,88,0,1046,1047,5,229,0,0,1047,1061,5,231,0,0,1048,
+		1049,5,229,0,0,1049,1061,3,182,91,0,1050,1052,5,65,0,0,1051,1053,3,104,
+		52,0,1052,1051,1,0,0,0,1053,1054,1,0,0,0,1054,1052,1,0,0,0,1054,1055,1,
+		0,0,0,1055,1061,1,0,0,0,1056,1057,5,215,0,0,1057,1058,5,176,0,0,1058,1059,
+		5,51,0,0,1059,1061,3,182,91,0,1060,1037,1,0,0,0,1060,1042,1,0,0,0,1060,
+		1044,1,0,0,0,1060,1046,1,0,0,0,1060,1048,1,0,0,0,1060,1050,1,0,0,0,1060,
+		1056,1,0,0,0,1061,103,1,0,0,0,1062,1063,5,230,0,0,1063,1069,3,176,88,0,
+		1064,1065,5,103,0,0,1065,1069,3,176,88,0,1066,1067,5,104,0,0,1067,1069,
+		3,176,88,0,1068,1062,1,0,0,0,1068,1064,1,0,0,0,1068,1066,1,0,0,0,1069,
+		105,1,0,0,0,1070,1071,5,125,0,0,1071,1072,3,182,91,0,1072,1076,5,253,0,
+		0,1073,1075,3,108,54,0,1074,1073,1,0,0,0,1075,1078,1,0,0,0,1076,1074,1,
+		0,0,0,1076,1077,1,0,0,0,1077,1079,1,0,0,0,1078,1076,1,0,0,0,1079,1080,
+		5,254,0,0,1080,107,1,0,0,0,1081,1082,5,126,0,0,1082,1117,3,176,88,0,1083,
+		1084,5,127,0,0,1084,1089,3,110,55,0,1085,1086,5,257,0,0,1086,1088,3,110,
+		55,0,1087,1085,1,0,0,0,1088,1091,1,0,0,0,1089,1087,1,0,0,0,1089,1090,1,
+		0,0,0,1090,1117,1,0,0,0,1091,1089,1,0,0,0,1092,1093,5,172,0,0,1093,1117,
+		3,176,88,0,1094,1095,5,173,0,0,1095,1096,3,176,88,0,1096,1097,5,170,0,
+		0,1097,1100,3,182,91,0,1098,1099,5,174,0,0,1099,1101,3,176,88,0,1100,1098,
+		1,0,0,0,1100,1101,1,0,0,0,1101,1103,1,0,0,0,1102,1104,5,179,0,0,1103,1102,
+		1,0,0,0,1103,1104,1,0,0,0,1104,1117,1,0,0,0,1105,1106,5,213,0,0,1106,1117,
+		3,176,88,0,1107,1108,5,175,0,0,1108,1113,3,114,57,0,1109,1110,5,257,0,
+		0,1110,1112,3,114,57,0,1111,1109,1,0,0,0,1112,1115,1,0,0,0,1113,1111,1,
+		0,0,0,1113,1114,1,0,0,0,1114,1117,1,0,0,0,1115,1113,1,0,0,0,1116,1081,
+		1,0,0,0,1116,1083,1,0,0,0,1116,1092,1,0,0,0,1116,1094,1,0,0,0,1116,1105,
+		1,0,0,0,1116,1107,1,0,0,0,1117,109,1,0,0,0,1118,1119,3,182,91,0,1119,1128,
+		3,176,88,0,1120,1124,5,253,0,0,1121,1123,3,112,56,0,1122,1121,1,0,0,0,
+		1123,1126,1,0,0,0,1124,1122,1,0,0,0,1124,1125,1,0,0,0,1125,1127,1,0,0,
+		0,1126,1124,1,0,0,0,1127,1129,5,254,0,0,1128,1120,1,0,0,0,1128,1129,1,
+		0,0,0,1129,111,1,0,0,0,1130,1131,5,172,0,0,1131,1137,3,176,88,0,1132,1133,
+		5,173,0,0,1133,1137,3,176,88,0,1134,1135,5,174,0,0,1135,1137,3,176,88,
+		0,1136,1130,1,0,0,0,1136,1132,1,0,0,0,1136,1134,1,0,0,0,1137,113,1,0,0,
+		0,1138,1139,5,272,0,0,1139,1140,3,176,88,0,1140,115,1,0,0,0,1141,1142,
+		5,128,0,0,1142,1151,3,182,91,0,1143,1147,5,253,0,0,1144,1146,3,118,59,
+		0,1145,1144,1,0,0,0,1146,1149,1,0,0,0,1147,1145,1,0,0,0,1147,1148,1,0,
+		0,0,1148,1150,1,0,0,0,1149,1147,1,0,0,0,1150,1152,5,254,0,0,1151,1143,
+		1,0,0,0,1151,1152,1,0,0,0,1152,117,1,0,0,0,1153,1154,5,129,0,0,1154,1160,
+		3,176,88,0,1155,1156,5,130,0,0,1156,1160,3,176,88,0,1157,1158,5,131,0,
+		0,1158,1160,3,176,88,0,1159,1153,1,0,0,0,1159,1155,1,0,0,0,1159,1157,1,
+		0,0,0,1160,119,1,0,0,0,1161,1162,5,132,0,0,1162,1163,3,182,91,0,1163,1164,
+		5,253,0,0,1164,1172,3,176,88,0,1165,1170,3,172,86,0,1166,1167,5,57,0,0,
+		1167,1168,3,176,88,0,1168,1169,3,172,86,0,1169,1171,1,0,0,0,1170,1166,
+		1,0,0,0,1170,1171,1,0,0,0,1171,1173,1,0,0,0,1172,1165,1,0,0,0,1172,1173,
+		1,0,0,0,1173,1177,1,0,0,0,1174,1176,3,122,61,0,1175,1174,1,0,0,0,1176,
+		1179,1,0,0,0,1177,1175,1,0,0,0,1177,1178,1,0,0,0,1178,1180,1,0,0,0,1179,
+		1177,1,0,0,0,1180,1181,5,254,0,0,1181,121,1,0,0,0,1182,1183,5,73,0,0,1183,
+		1184,5,137,0,0,1184,123,1,0,0,0,1185,1186,5,133,0,0,1186,1187,3,182,91,
+		0,1187,1188,5,260,0,0,1188,1195,3,176,88,0,1189,1192,5,134,0,0,1190,1193,
+		5,138,0,0,1191,1193,5,139,0,0,1192,1190,1,0,0,0,1192,1191,1,0,0,0,1193,
+		1194,1,0,0,0,1194,1196,3,174,87,0,1195,1189,1,0,0,0,1195,1196,1,0,0,0,
+		1196,1199,1,0,0,0,1197,1198,5,51,0,0,1198,1200,5,272,0,0,1199,1197,1,0,
+		0,0,1199,1200,1,0,0,0,1200,125,1,0,0,0,1201,1202,5,140,0,0,1202,1203,3,
+		182,91,0,1203,1204,5,148,0,0,1204,1207,3,176,88,0,1205,1206,5,51,0,0,1206,
+		1208,5,272,0,0,1207,1205,1,0,0,0,1207,1208,1,0,0,0,1208,1212,1,0,0,0,1209,
+		1210,5,141,0,0,1210,1211,5,143,0,0,1211,1213,5,274,0,0,1212,1209,1,0,0,
+		0,1212,1213,1,0,0,0,1213,1217,1,0,0,0,1214,1215,5,142,0,0,1215,1216,5,
+		143,0,0,1216,1218,5,274,0,0,1217,1214,1,0,0,0,1217,1218,1,0,0,0,1218,1229,
+		1,0,0,0,1219,1220,5,165,0,0,1220,1221,5,191,0,0,1221,1222,3,182,91,0,1222,
+		1223,5,166,0,0,1223,1224,5,170,0,0,1224,1225,5,274,0,0,1225,1227,5,167,
+		0,0,1226,1228,3,128,64,0,1227,1226,1,0,0,0,1227,1228,1,0,0,0,1228,1230,
+		1,0,0,0,1229,1219,1,0,0,0,1229,1230,1,0,0,0,1230,1231,1,0,0,0,1231,1232,
+		5,259,0,0,1232,1237,3,130,65,0,1233,1234,5,257,0,0,1234,1236,3,130,65,
+		0,1235,1233,1,0,0,0,1236,1239,1,0,0,0,1237,1235,1,0,0,0,1237,1238,1,0,
+		0,0,1238,127,1,0,0,0,1239,1237,1,0,0,0,1240,1241,5,168,0,0,1241,1246,3,
+		182,91,0,1242,1243,5,257,0,0,1243,1245,3,182,91,0,1244,1242,1,0,0,0,1245,
+		1248,1,0,0,0,1246,1244,1,0,0,0,1246,1247,1,0,0,0,1247,1252,1,0,0,0,1248,
+		1246,1,0,0,0,1249,1250,5,182,0,0,1250,1251,5,169,0,0,1251,1253,3,182,91,
+		0,1252,1249,1,0,0,0,1252,1253,1,0,0,0,1253,1257,1,0,0,0,1254,1255,5,169,
+		0,0,1255,1257,3,182,91,0,1256,1240,1,0,0,0,1256,1254,1,0,0,0,1257,129,
+		1,0,0,0,1258,1259,5,161,0,0,1259,1260,5,273,0,0,1260,1261,5,170,0,0,1261,
+		1278,3,182,91,0,1262,1274,5,164,0,0,1263,1264,5,255,0,0,1264,1269,3,182,
+		91,0,1265,1266,5,257,0,0,1266,1268,3,182,91,0,1267,1265,1,0,0,0,1268,1271,
+		1,0,0,0,1269,1267,1,0,0,0,1269,1270,1,0,0,0,1270,1272,1,0,0,0,1271,1269,
+		1,0,0,0,1272,1273,5,256,0,0,1273,1275,1,0,0,0,1274,1263,1,0,0,0,1274,1275,
+		1,0,0,0,1275,1278,1,0,0,0,1276,1278,3,182,91,0,1277,1258,1,0,0,0,1277,
+		1262,1,0,0,0,1277,1276,1,0,0,0,1278,131,1,0,0,0,1279,1280,5,149,0,0,1280,
+		1281,5,148,0,0,1281,1284,3,176,88,0,1282,1283,5,150,0,0,1283,1285,3,174,
+		87,0,1284,1282,1,0,0,0,1284,1285,1,0,0,0,1285,133,1,0,0,0,1286,1287,5,
+		151,0,0,1287,1288,5,152,0,0,1288,1293,3,136,68,0,1289,1290,5,257,0,0,1290,
+		1292,3,136,68,0,1291,1289,1,0,0,0,1292,1295,1,0,0,0,1293,1291,1,0,0,0,
+		1293,1294,1,0,0,0,1294,135,1,0,0,0,1295,1293,1,0,0,0,1296,1299,5,66,0,
+		0,1297,1299,3,182,91,0,1298,1296,1,0,0,0,1298,1297,1,0,0,0,1299,137,1,
+		0,0,0,1300,1301,5,153,0,0,1301,1305,5,253,0,0,1302,1304,3,140,70,0,1303,
+		1302,1,0,0,0,1304,1307,1,0,0,0,1305,1303,1,0,0,0,1305,1306,1,0,0,0,1306,
+		1308,1,0,0,0,1307,1305,1,0,0,0,1308,1309,5,254,0,0,1309,139,1,0,0,0,1310,
+		1311,5,10,0,0,1311,1321,3,180,90,0,1312,1313,5,154,0,0,1313,1318,3,182,
+		91,0,1314,1315,5,257,0,0,1315,1317,3,182,91,0,1316,1314,1,0,0,0,1317,1320,
+		1,0,0,0,1318,1316,1,0,0,0,1318,1319,1,0,0,0,1319,1322,1,0,0,0,1320,1318,
+		1,0,0,0,1321,1312,1,0,0,0,1321,1322,1,0,0,0,1322,1405,1,0,0,0,1323,1324,
+		5,155,0,0,1324,1405,3,182,91,0,1325,1326,5,156,0,0,1326,1405,3,182,91,
+		0,1327,1328,5,157,0,0,1328,1329,5,158,0,0,1329,1330,5,159,0,0,1330,1405,
+		3,182,91,0,1331,1334,5,160,0,0,1332,1333,5,273,0,0,1333,1335,5,207,0,0,
+		1334,1332,1,0,0,0,1334,1335,1,0,0,0,1335,1336,1,0,0,0,1336,1337,5,158,
+		0,0,1337,1338,5,170,0,0,1338,1405,3,182,91,0,1339,1340,5,161,0,0,1340,
+		1341,5,273,0,0,1341,1342,5,207,0,0,1342,1343,5,158,0,0,1343,1344,5,170,
+		0,0,1344,1405,3,182,91,0,1345,1346,5,184,0,0,1346,1351,3,182,91,0,1347,
+		1348,5,257,0,0,1348,1350,3,182,91,0,1349,1347,1,0,0,0,1350,1353,1,0,0,
+		0,1351,1349,1,0,0,0,1351,1352,1,0,0,0,1352,1355,1,0,0,0,1353,1351,1,0,
+		0,0,1354,1356,5,162,0,0,1355,1354,1,0,0,0,1355,1356,1,0,0,0,1356,1357,
+		1,0,0,0,1357,1358,5,170,0,0,1358,1359,5,236,0,0,1359,1360,3,180,90,0,1360,
+		1405,1,0,0,0,1361,1362,5,180,0,0,1362,1363,3,176,88,0,1363,1367,5,253,
+		0,0,1364,1366,3,140,70,0,1365,1364,1,0,0,0,1366,1369,1,0,0,0,1367,1365,
+		1,0,0,0,1367,1368,1,0,0,0,1368,1370,1,0,0,0,1369,1367,1,0,0,0,1370,1380,
+		5,254,0,0,1371,1372,5,181,0,0,1372,1376,5,253,0,0,1373,1375,3,140,70,0,
+		1374,1373,1,0,0,0,1375,1378,1,0,0,0,1376,1374,1,0,0,0,1376,1377,1,0,0,
+		0,1377,1379,1,0,0,0,1378,1376,1,0,0,0,1379,1381,5,254,0,0,1380,1371,1,
+		0,0,0,1380,1381,1,0,0,0,1381,1405,1,0,0,0,1382,1385,5,162,0,0,1383,1384,
+		5,191,0,0,1384,1386,5,114,0,0,1385,1383,1,0,0,0,1385,1386,1,0,0,0,1386,
+		1387,1,0,0,0,1387,1391,5,253,0,0,1388,1390,3,140,70,0,1389,1388,1,0,0,
+		0,1390,1393,1,0,0,0,1391,1389,1,0,0,0,1391,1392,1,0,0,0,1392,1394,1,0,
+		0,0,1393,1391,1,0,0,0,1394,1405,5,254,0,0,1395,1396,5,163,0,0,1396,1400,
+		5,253,0,0,1397,1399,3,140,70,0,1398,1397,1,0,0,0,1399,1402,1,0,0,0,1400,
+		1398,1,0,0,0,1400,1401,1,0,0,0,1401,1403,1,0,0,0,1402,1400,1,0,0,0,1403,
+		1405,5,254,0,0,1404,1310,1,0,0,0,1404,1323,1,0,0,0,1404,1325,1,0,0,0,1404,
+		1327,1,0,0,0,1404,1331,1,0,0,0,1404,1339,1,0,0,0,1404,1345,1,0,0,0,1404,
+		1361,1,0,0,0,1404,1382,1,0,0,0,1404,1395,1,0,0,0,1405,141,1,0,0,0,1406,
+		1407,5,183,0,0,1407,1411,5,253,0,0,1408,1410,3,144,72,0,1409,1408,1,0,
+		0,0,1410,1413,1,0,0,0,1411,1409,1,0,0,0,1411,1412,1,0,0,0,1412,1414,1,
+		0,0,0,1413,1411,1,0,0,0,1414,1415,5,254,0,0,1415,143,1,0,0,0,1416,1417,
+		5,184,0,0,1417,1422,3,182,91,0,1418,1419,5,257,0,0,1419,1421,3,182,91,
+		0,1420,1418,1,0,0,0,1421,1424,1,0,0,0,1422,1420,1,0,0,0,1422,1423,1,0,
+		0,0,1423,1428,1,0,0,0,1424,1422,1,0,0,0,1425,1427,3,146,73,0,1426,1425,
+		1,0,0,0,1427,1430,1,0,0,0,1428,1426,1,0,0,0,1428,1429,1,0,0,0,1429,1433,
+		1,0,0,0,1430,1428,1,0,0,0,1431,1433,3,138,69,0,1432,1416,1,0,0,0,1432,
+		1431,1,0,0,0,1433,145,1,0,0,0,1434,1435,5,185,0,0,1435,1481,3,176,88,0,
+		1436,1437,5,90,0,0,1437,1438,5,251,0,0,1438,1481,3,176,88,0,1439,1440,
+		5,90,0,0,1440,1481,3,182,91,0,1441,1442,5,186,0,0,1442,1481,3,174,87,0,
+		1443,1444,5,134,0,0,1444,1445,5,274,0,0,1445,1481,5,146,0,0,1446,1447,
+		5,103,0,0,1447,1448,3,176,88,0,1448,1449,5,193,0,0,1449,1450,5,112,0,0,
+		1450,1481,1,0,0,0,1451,1452,5,104,0,0,1452,1481,3,176,88,0,1453,1454,5,
+		105,0,0,1454,1455,3,176,88,0,1455,1456,5,193,0,0,1456,1457,5,112,0,0,1457,
+		1481,1,0,0,0,1458,1459,5,106,0,0,1459,1481,3,176,88,0,1460,1461,5,107,
+		0,0,1461,1481,5,108,0,0,1462,1463,5,109,0,0,1463,1481,3,176,88,0,1464,
+		1465,5,93,0,0,1465,1466,5,95,0,0,1466,1467,5,63,0,0,1467,1469,3,176,88,
+		0,1468,1470,3,148,74,0,1469,1468,1,0,0,0,1469,1470,1,0,0,0,1470,1473,1,
+		0,0,0,1471,1472,5,4,0,0,1472,1474,3,174,87,0,1473,1471,1,0,0,0,1473,1474,
+		1,0,0,0,1474,1476,1,0,0,0,1475,1477,3,150,75,0,1476,1475,1,0,0,0,1476,
+		1477,1,0,0,0,1477,1481,1,0,0,0,1478,1479,5,110,0,0,1479,1481,3,174,87,
+		0,1480,1434,1,0,0,0,1480,1436,1,0,0,0,1480,1439,1,0,0,0,1480,1441,1,0,
+		0,0,1480,1443,1,0,0,0,1480,1446,1,0,0,0,1480,1451,1,0,0,0,1480,1453,1,
+		0,0,0,1480,1458,1,0,0,0,1480,1460,1,0,0,0,1480,1462,1,0,0,0,1480,1464,
+		1,0,0,0,1480,1478,1,0,0,0,1481,147,1,0,0,0,1482,1483,5,94,0,0,1483,1484,
+		5,170,0,0,1484,1485,3,176,88,0,1485,1486,5,134,0,0,1486,1487,3,174,87,
+		0,1487,149,1,0,0,0,1488,1489,5,90,0,0,1489,1490,3,176,88,0,1490,151,1,
+		0,0,0,1491,1492,5,2,0,0,1492,1493,3,182,91,0,1493,1494,5,4,0,0,1494,1495,
+		3,182,91,0,1495,1499,5,253,0,0,1496,1498,3,154,77,0,1497,1496,1,0,0,0,
+		1498,1501,1,0,0,0,1499,1497,1,0,0,0,1499,1500,1,0,0,0,1500,1502,1,0,0,
+		0,1501,1499,1,0,0,0,1502,1503,5,254,0,0,1503,153,1,0,0,0,1504,1505,3,182,
+		91,0,1505,1506,5,60,0,0,1506,1507,5,187,0,0,1507,1508,5,274,0,0,1508,1840,
+		1,0,0,0,1509,1510,3,182,91,0,1510,1511,5,60,0,0,1511,1512,5,38,0,0,1512,
+		1516,3,176,88,0,1513,1515,3,170,85,0,1514,1513,1,0,0,0,1515,1518,1,0,0,
+		0,1516,1514,1,0,0,0,1516,1517,1,0,0,0,1517,1840,1,0,0,0,1518,1516,1,0,
+		0,0,1519,1520,3,182,91,0,1520,1524,5,98,0,0,1521,1522,5,159,0,0,1522,1523,
+		5,61,0,0,1523,1525,5,274,0,0,1524,1521,1,0,0,0,1524,1525,1,0,0,0,1525,
+		1526,1,0,0,0,1526,1527,5,63,0,0,1527,1528,3,174,87,0,1528,1840,1,0,0,0,
+		1529,1530,3,182,91,0,1530,1531,5,98,0,0,1531,1535,5,38,0,0,1532,1533,5,
+		159,0,0,1533,1534,5,61,0,0,1534,1536,5,274,0,0,1535,1532,1,0,0,0,1535,
+		1536,1,0,0,0,1536,1537,1,0,0,0,1537,1538,5,63,0,0,1538,1543,3,168,84,0,
+		1539,1540,5,257,0,0,1540,1542,3,168,84,0,1541,1539,1,0,0,0,1542,1545,1,
+		0,0,0,1543,1541,1,0,0,0,1543,1544,1,0,0,0,1544,1549,1,0,0,0,1545,1543,
+		1,0,0,0,1546,1548,3,170,85,0,1547,1546,1,0,0,0,1548,1551,1,0,0,0,1549,
+		1547,1,0,0,0,1549,1550,1,0,0,0,1550,1840,1,0,0,0,1551,1549,1,0,0,0,1552,
+		1553,3,180,90,0,1553,1554,7,4,0,0,1554,1555,3,176,88,0,1555,1560,3,172,
+		86,0,1556,1557,5,28,0,0,1557,1558,3,176,88,0,1558,1559,3,172,86,0,1559,
+		1561,1,0,0,0,1560,1556,1,0,0,0,1560,1561,1,0,0,0,1561,1840,1,0,0,0,1562,
+		1563,3,180,90,0,1563,1564,5,190,0,0,1564,1565,3,176,88,0,1565,1566,5,191,
+		0,0,1566,1567,5,272,0,0,1567,1840,1,0,0,0,1568,1569,3,182,91,0,1569,1602,
+		5,192,0,0,1570,1571,5,54,0,0,1571,1575,5,272,0,0,1572,1574,3,170,85,0,
+		1573,1572,1,0,0,0,1574,1577,1,0,0,0,1575,1573,1,0,0,0,1575,1576,1,0,0,
+		0,1576,1579,1,0,0,0,1577,1575,1,0,0,0,1578,1580,3,158,79,0,1579,1578,1,
+		0,0,0,1579,1580,1,0,0,0,1580,1603,1,0,0,0,1581,1591,5,38,0,0,1582,1583,
+		5,44,0,0,1583,1584,3,176,88,0,1584,1588,3,172,86,0,1585,1587,3,156,78,
+		0,1586,1585,1,0,0,0,1587,1590,1,0,0,0,1588,1586,1,0,0,0,1588,1589,1,0,
+		0,0,1589,1592,1,0,0,0,1590,1588,1,0,0,0,1591,1582,1,0,0,0,1591,1592,1,
+		0,0,0,1592,1596,1,0,0,0,1593,1595,3,170,85,0,1594,1593,1,0,0,0,1595,1598,
+		1,0,0,0,1596,1594,1,0,0,0,1596,1597,1,0,0,0,1597,1600,1,0,0,0,1598,1596,
+		1,0,0,0,1599,1601,3,158,79,0,1600,1599,1,0,0,0,1600,1601,1,0,0,0,1601,
+		1603,1,0,0,0,1602,1570,1,0,0,0,1602,1581,1,0,0,0,1603,1840,1,0,0,0,1604,
+		1606,5,183,0,0,1605,1607,3,146,73,0,1606,1605,1,0,0,0,1607,1608,1,0,0,
+		0,1608,1606,1,0,0,0,1608,1609,1,0,0,0,1609,1840,1,0,0,0,1610,1611,5,183,
+		0,0,1611,1612,5,184,0,0,1612,1840,5,111,0,0,1613,1614,5,183,0,0,1614,1615,
+		5,210,0,0,1615,1616,5,93,0,0,1616,1840,5,95,0,0,1617,1618,3,182,91,0,1618,
+		1619,5,122,0,0,1619,1620,3,176,88,0,1620,1840,1,0,0,0,1621,1622,3,182,
+		91,0,1622,1623,5,16,0,0,1623,1624,3,28,14,0,1624,1628,5,253,0,0,1625,1627,
+		3,34,17,0,1626,1625,1,0,0,0,1627,1630,1,0,0,0,1628,1626,1,0,0,0,1628,1629,
+		1,0,0,0,1629,1631,1,0,0,0,1630,1628,1,0,0,0,1631,1632,5,254,0,0,1632,1840,
+		1,0,0,0,1633,1634,3,182,91,0,1634,1635,5,19,0,0,1635,1636,5,272,0,0,1636,
+		1637,5,20,0,0,1637,1638,3,176,88,0,1638,1840,1,0,0,0,1639,1640,3,182,91,
+		0,1640,1642,5,21,0,0,1641,1643,5,261,0,0,1642,1641,1,0,0,0,1642,1643,1,
+		0,0,0,1643,1644,1,0,0,0,1644,1645,3,176,88,0,1645,1840,1,0,0,0,1646,1647,
+		3,182,91,0,1647,1648,5,246,0,0,1648,1651,3,174,87,0,1649,1650,5,51,0,0,
+		1650,1652,5,272,0,0,1651,1649,1,0,0,0,1651,1652,1,0,0,0,1652,1840,1,0,
+		0,0,1653,1654,3,182,91,0,1654,1655,5,246,0,0,1655,1656,5,38,0,0,1656,1661,
+		3,166,83,0,1657,1658,5,257,0,0,1658,1660,3,166,83,0,1659,1657,1,0,0,0,
+		1660,1663,1,0,0,0,1661,1659,1,0,0,0,1661,1662,1,0,0,0,1662,1666,1,0,0,
+		0,1663,1661,1,0,0,0,1664,1665,5,51,0,0,1665,1667,5,272,0,0,1666,1664,1,
+		0,0,0,1666,1667,1,0,0,0,1667,1671,1,0,0,0,1668,1670,3,170,85,0,1669,1668,
+		1,0,0,0,1670,1673,1,0,0,0,1671,1669,1,0,0,0,1671,1672,1,0,0,0,1672,1840,
+		1,0,0,0,1673,1671,1,0,0,0,1674,1675,3,182,91,0,1675,1676,5,250,0,0,1676,
+		1677,5,38,0,0,1677,1682,3,166,83,0,1678,1679,5,257,0,0,1679,1681,3,166,
+		83,0,1680,1678,1,0,0,0,1681,1684,1,0,0,0,1682,1680,1,0,0,0,1682,1683,1,
+		0,0,0,1683,1688,1,0,0,0,1684,1682,1,0,0,0,1685,1687,3,170,85,0,1686,1685,
+		1,0,0,0,1687,1690,1,0,0,0,1688,1686,1,0,0,0,1688,1689,1,0,0,0,1689,1840,
+		1,0,0,0,1690,1688,1,0,0,0,1691,1692,3,182,91,0,1692,1693,5,92,0,0,1693,
+		1694,3,176,88,0,1694,1840,1,0,0,0,1695,1696,3,182,91,0,1696,1697,5,93,
+		0,0,1697,1698,5,143,0,0,1698,1699,3,174,87,0,1699,1700,5,63,0,0,1700,1702,
+		3,176,88,0,1701,1703,3,148,74,0,1702,1701,1,0,0,0,1702,1703,1,0,0,0,1703,
+		1705,1,0,0,0,1704,1706,3,150,75,0,1705,1704,1,0,0,0,1705,1706,1,0,0,0,
+		1706,1840,1,0,0,0,1707,1708,3,182,91,0,1708,1709,5,210,0,0,1709,1710,5,
+		93,0,0,1710,1840,1,0,0,0,1711,1712,3,182,91,0,1712,1713,5,71,0,0,1713,
+		1715,5,69,0,0,1714,1716,5,273,0,0,1715,1714,1,0,0,0,1715,1716,1,0,0,0,
+		1716,1840,1,0,0,0,1717,1718,3,182,91,0,1718,1719,5,71,0,0,1719,1722,5,
+		70,0,0,1720,1721,5,51,0,0,1721,1723,5,272,0,0,1722,1720,1,0,0,0,1722,1723,
+		1,0,0,0,1723,1840,1,0,0,0,1724,1725,3,182,91,0,1725,1726,5,176,0,0,1726,
+		1727,5,54,0,0,1727,1730,5,272,0,0,1728,1729,5,63,0,0,1729,1731,3,176,88,
+		0,1730,1728,1,0,0,0,1730,1731,1,0,0,0,1731,1734,1,0,0,0,1732,1733,5,177,
+		0,0,1733,1735,3,176,88,0,1734,1732,1,0,0,0,1734,1735,1,0,0,0,1735,1840,
+		1,0,0,0,1736,1737,3,182,91,0,1737,1738,5,176,0,0,1738,1739,5,148,0,0,1739,
+		1742,3,176,88,0,1740,1741,5,51,0,0,1741,1743,5,272,0,0,1742,1740,1,0,0,
+		0,1742,1743,1,0,0,0,1743,1746,1,0,0,0,1744,1745,5,63,0,0,1745,1747,3,176,
+		88,0,1746,1744,1,0,0,0,1746,1747,1,0,0,0,1747,1750,1,0,0,0,1748,1749,5,
+		177,0,0,1749,1751,3,176,88,0,1750,1748,1,0,0,0,1750,1751,1,0,0,0,1751,
+		1840,1,0,0,0,1752,1753,3,182,91,0,1753,1754,5,178,0,0,1754,1755,3,176,
+		88,0,1755,1840,1,0,0,0,1756,1757,3,182,91,0,1757,1760,5,171,0,0,1758,1761,
+		3,160,80,0,1759,1761,3,176,88,0,1760,1758,1,0,0,0,1760,1759,1,0,0,0,1761,
+		1764,1,0,0,0,1762,1763,5,51,0,0,1763,1765,5,272,0,0,1764,1762,1,0,0,0,
+		1764,1765,1,0,0,0,1765,1768,1,0,0,0,1766,1767,5,170,0,0,1767,1769,5,272,
+		0,0,1768,1766,1,0,0,0,1768,1769,1,0,0,0,1769,1777,1,0,0,0,1770,1771,5,
+		182,0,0,1771,1775,5,135,0,0,1772,1773,5,134,0,0,1773,1776,3,174,87,0,1774,
+		1776,5,136,0,0,1775,1772,1,0,0,0,1775,1774,1,0,0,0,1776,1778,1,0,0,0,1777,
+		1770,1,0,0,0,1777,1778,1,0,0,0,1778,1840,1,0,0,0,1779,1780,3,182,91,0,
+		1780,1782,5,65,0,0,1781,1783,3,104,52,0,1782,1781,1,0,0,0,1783,1784,1,
+		0,0,0,1784,1782,1,0,0,0,1784,1785,1,0,0,0,1785,1840,1,0,0,0,1786,1787,
+		5,22,0,0,1787,1840,5,274,0,0,1788,1789,5,23,0,0,1789,1840,5,274,0,0,1790,
+		1840,5,24,0,0,1791,1840,5,25,0,0,1792,1793,3,182,91,0,1793,1794,5,26,0,
+		0,1794,1795,5,27,0,0,1795,1796,3,176,88,0,1796,1797,3,172,86,0,1797,1798,
+		5,28,0,0,1798,1799,3,176,88,0,1799,1800,3,172,86,0,1800,1840,1,0,0,0,1801,
+		1802,3,182,91,0,1802,1803,5,29,0,0,1803,1806,5,170,0,0,1804,1807,5,30,
+		0,0,1805,1807,3,176,88,0,1806,1804,1,0,0,0,1806,1805,1,0,0,0,1807,1808,
+		1,0,0,0,1808,1809,5,31,0,0,1809,1810,3,176,88,0,1810,1811,3,172,86,0,1811,
+		1812,5,28,0,0,1812,1813,3,176,88,0,1813,1814,3,172,86,0,1814,1840,1,0,
+		0,0,1815,1816,3,182,91,0,1816,1817,5,32,0,0,1817,1818,3,176,88,0,1818,
+		1819,3,172,86,0,1819,1820,5,20,0,0,1820,1821,3,176,88,0,1821,1840,1,0,
+		0,0,1822,1823,5,33,0,0,1823,1824,3,180,90,0,1824,1825,5,34,0,0,1825,1826,
+		3,180,90,0,1826,1829,3,176,88,0,1827,1828,5,35,0,0,1828,1830,3,176,88,
+		0,1829,1827,1,0,0,0,1829,1830,1,0,0,0,1830,1840,1,0,0,0,1831,1832,5,36,
+		0,0,1832,1833,5,35,0,0,1833,1834,3,176,88,0,1834,1835,3,172,86,0,1835,
+		1836,5,37,0,0,1836,1837,3,176,88,0,1837,1838,3,172,86,0,1838,1840,1,0,
+		0,0,1839,1504,1,0,0,0,1839,1509,1,0,0,0,1839,1519,1,0,0,0,1839,1529,1,
+		0,0,0,1839,1552,1,0,0,0,1839,1562,1,0,0,0,1839,1568,1,0,0,0,1839,1604,
+		1,0,0,0,1839,1610,1,0,0,0,1839,1613,1,0,0,0,1839,1617,1,0,0,0,1839,1621,
+		1,0,0,0,1839,1633,1,0,0,0,1839,1639,1,0,0,0,1839,1646,1,0,0,0,1839,1653,
+		1,0,0,0,1839,1674,1,0,0,0,1839,1691,1,0,0,0,1839,1695,1,0,0,0,1839,1707,
+		1,0,0,0,1839,1711,1,0,0,0,1839,1717,1,0,0,0,1839,1724,1,0,0,0,1839,1736,
+		1,0,0,0,1839,1752,1,0,0,0,1839,1756,1,0,0,0,1839,1779,1,0,0,0,1839,1786,
+		1,0,0,0,1839,1788,1,0,0,0,1839,1790,1,0,0,0,1839,1791,1,0,0,0,1839,1792,
+		1,0,0,0,1839,1801,1,0,0,0,1839,1815,1,0,0,0,1839,1822,1,0,0,0,1839,1831,
+		1,0,0,0,1840,155,1,0,0,0,1841,1842,5,73,0,0,1842,1843,5,272,0,0,1843,1844,
+		5,182,0,0,1844,1845,3,176,88,0,1845,1846,3,172,86,0,1846,157,1,0,0,0,1847,
+		1848,5,45,0,0,1848,1849,5,40,0,0,1849,1850,5,41,0,0,1850,1851,3,176,88,
+		0,1851,1852,5,42,0,0,1852,1856,3,176,88,0,1853,1855,3,170,85,0,1854,1853,
+		1,0,0,0,1855,1858,1,0,0,0,1856,1854,1,0,0,0,1856,1857,1,0,0,0,1857,1884,
+		1,0,0,0,1858,1856,1,0,0,0,1859,1860,5,45,0,0,1860,1861,5,38,0,0,1861,1862,
+		5,63,0,0,1862,1867,3,164,82,0,1863,1864,5,257,0,0,1864,1866,3,164,82,0,
+		1865,1863,1,0,0,0,1866,1869,1,0,0,0,1867,1865,1,0,0,0,1867,1868,1,0,0,
+		0,1868,1875,1,0,0,0,1869,1867,1,0,0,0,1870,1872,5,257,0,0,1871,1870,1,
+		0,0,0,1871,1872,1,0,0,0,1872,1873,1,0,0,0,1873,1874,5,181,0,0,1874,1876,
+		3,162,81,0,1875,1871,1,0,0,0,1875,1876,1,0,0,0,1876,1880,1,0,0,0,1877,
+		1879,3,170,85,0,1878,1877,1,0,0,0,1879,1882,1,0,0,0,1880,1878,1,0,0,0,
+		1880,1881,1,0,0,0,1881,1884,1,0,0,0,1882,1880,1,0,0,0,1883,1847,1,0,0,
+		0,1883,1859,1,0,0,0,1884,159,1,0,0,0,1885,1886,5,40,0,0,1886,1887,5,41,
+		0,0,1887,1888,3,176,88,0,1888,1889,5,42,0,0,1889,1893,3,176,88,0,1890,
+		1892,3,170,85,0,1891,1890,1,0,0,0,1892,1895,1,0,0,0,1893,1891,1,0,0,0,
+		1893,1894,1,0,0,0,1894,161,1,0,0,0,1895,1893,1,0,0,0,1896,1897,5,40,0,
+		0,1897,1898,5,41,0,0,1898,1899,3,176,88,0,1899,1900,5,42,0,0,1900,1901,
+		3,176,88,0,1901,163,1,0,0,0,1902,1903,3,176,88,0,1903,1904,5,34,0,0,1904,
+		1905,3,176,88,0,1905,165,1,0,0,0,1906,1908,5,262,0,0,1907,1906,1,0,0,0,
+		1907,1908,1,0,0,0,1908,1909,1,0,0,0,1909,1910,3,174,87,0,1910,1911,5,34,
+		0,0,1911,1912,3,176,88,0,1912,167,1,0,0,0,1913,1914,3,174,87,0,1914,1915,
+		5,34,0,0,1915,1916,3,176,88,0,1916,169,1,0,0,0,1917,1918,5,39,0,0,1918,
+		1919,3,180,90,0,1919,1920,3,176,88,0,1920,171,1,0,0,0,1921,1922,5,193,
+		0,0,1922,1923,5,206,0,0,1923,173,1,0,0,0,1924,1925,5,273,0,0,1925,175,
+		1,0,0,0,1926,1927,6,88,-1,0,1927,1928,5,255,0,0,1928,1929,3,176,88,0,1929,
+		1930,5,256,0,0,1930,1969,1,0,0,0,1931,1932,5,262,0,0,1932,1969,3,176,88,
+		16,1933,1934,5,210,0,0,1934,1969,3,176,88,11,1935,1936,5,180,0,0,1936,
+		1937,3,176,88,0,1937,1938,5,182,0,0,1938,1939,3,176,88,0,1939,1940,5,181,
+		0,0,1940,1941,3,176,88,0,1941,1969,1,0,0,0,1942,1943,3,182,91,0,1943,1952,
+		5,255,0,0,1944,1949,3,176,88,0,1945,1946,5,257,0,0,1946,1948,3,176,88,
+		0,1947,1945,1,0,0,0,1948,1951,1,0,0,0,1949,1947,1,0,0,0,1949,1950,1,0,
+		0,0,1950,1953,1,0,0,0,1951,1949,1,0,0,0,1952,1944,1,0,0,0,1952,1953,1,
+		0,0,0,1953,1954,1,0,0,0,1954,1955,5,256,0,0,1955,1969,1,0,0,0,1956,1958,
+		7,5,0,0,1957,1959,3,178,89,0,1958,1957,1,0,0,0,1958,1959,1,0,0,0,1959,
+		1960,1,0,0,0,1960,1961,5,193,0,0,1961,1969,3,178,89,0,1962,1963,5,274,
+		0,0,1963,1969,3,178,89,0,1964,1969,5,273,0,0,1965,1969,5,274,0,0,1966,
+		1969,5,272,0,0,1967,1969,3,180,90,0,1968,1926,1,0,0,0,1968,1931,1,0,0,
+		0,1968,1933,1,0,0,0,1968,1935,1,0,0,0,1968,1942,1,0,0,0,1968,1956,1,0,
+		0,0,1968,1962,1,0,0,0,1968,1964,1,0,0,0,1968,1965,1,0,0,0,1968,1966,1,
+		0,0,0,1968,1967,1,0,0,0,1969,1990,1,0,0,0,1970,1971,10,15,0,0,1971,1972,
+		5,207,0,0,1972,1989,3,176,88,16,1973,1974,10,14,0,0,1974,1975,7,6,0,0,
+		1975,1989,3,176,88,15,1976,1977,10,13,0,0,1977,1978,7,3,0,0,1978,1989,
+		3,176,88,14,1979,1980,10,12,0,0,1980,1981,7,7,0,0,1981,1989,3,176,88,13,
+		1982,1983,10,10,0,0,1983,1984,5,208,0,0,1984,1989,3,176,88,11,1985,1986,
+		10,9,0,0,1986,1987,5,209,0,0,1987,1989,3,176,88,10,1988,1970,1,0,0,0,1988,
+		1973,1,0,0,0,1988,1976,1,0,0,0,1988,1979,1,0,0,0,1988,1982,1,0,0,0,1988,
+		1985,1,0,0,0,1989,1992,1,0,0,0,1990,1988,1,0,0,0,1990,1991,1,0,0,0,1991,
+		177,1,0,0,0,1992,1990,1,0,0,0,1993,1994,7,8,0,0,1994,179,1,0,0,0,1995,
+		1998,3,182,91,0,1996,1997,5,258,0,0,1997,1999,3,182,91,0,1998,1996,1,0,
+		0,0,1998,1999,1,0,0,0,1999,181,1,0,0,0,2000,2001,7,9,0,0,2001,183,1,0,
+		0,0,216,188,190,204,230,237,239,247,249,271,275,277,284,289,292,297,301,
+		314,325,333,354,363,373,385,389,397,401,406,416,430,437,440,455,460,467,
+		471,483,485,488,499,505,507,509,518,523,526,533,536,545,554,559,567,574,
+		587,589,599,616,624,628,637,641,645,648,650,656,659,663,671,681,715,725,
+		754,756,766,773,777,785,810,817,825,832,836,840,848,852,868,908,913,917,
+		925,939,948,953,955,957,959,964,971,990,999,1004,1020,1024,1032,1054,1060,
+		1068,1076,1089,1100,1103,1113,1116,1124,1128,1136,1147,1151,1159,1170,
+		1172,1177,1192,1195,1199,1207,1212,1217,1227,1229,1237,1246,1252,1256,
+		1269,1274,1277,1284,1293,1298,1305,1318,1321,1334,1351,1355,1367,1376,
+		1380,1385,1391,1400,1404,1411,1422,1428,1432,1469,1473,1476,1480,1499,
+		1516,1524,1535,1543,1549,1560,1575,1579,1588,1591,1596,1600,1602,1608,
+		1628,1642,1651,1661,1666,1671,1682,1688,1702,1705,1715,1722,1730,1734,
+		1742,1746,1750,1760,1764,1768,1775,1777,1784,1806,1829,1839,1856,1867,
+		1871,1875,1880,1883,1893,1907,1949,1952,1958,1968,1988,1990,1998
 	};
 
 	public static readonly ATN _ATN =

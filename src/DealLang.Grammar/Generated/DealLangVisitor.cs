@@ -1245,6 +1245,12 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitFeeDecl([NotNull] DealLangParser.FeeDeclContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.feeUntilRepaid"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitFeeUntilRepaid([NotNull] DealLangParser.FeeUntilRepaidContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.testDecl"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

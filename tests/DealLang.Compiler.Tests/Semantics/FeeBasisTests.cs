@@ -50,6 +50,6 @@ public sealed class FeeBasisTests
     public void AnEscalatorOnAPerPeriodFeeIsOneSyntaxErrorAndTheDealAfterItIsRead()
     {
         (_, var diagnostics) = ParseHelper.Parse(Fee("2% of collections escalating 2% per year"));
-        Assert.Equal("unexpected 'escalating'; expected '}' or 'per'", Assert.Single(diagnostics).Message);
+        Assert.Equal("unexpected 'escalating'; expected one of: '}', 'until', 'per'", Assert.Single(diagnostics).Message);
     }
 }

@@ -107,18 +107,47 @@ internal sealed class FeeComponent(EmitContext ctx)
     private static string Percent(double fraction) =>
         (fraction * 100).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
+    /// <summary>The local that says, before the fees accrue, that this is a regular period starting with nothing owed
+    /// to any lender, in which a fee <c>until repaid</c> accrues nothing (docs/language.md §11, "Nothing owed").</summary>
+    private const string DebtRepaid = "debtRepaid";
+
     public override void WriteAmountsDue(IndentedWriter w)
     {
+        bool stops = StopsWhenRepaid(Ctx);
+        if (stops)
+        {
+            // The same state the accounts' release reads (TrancheComponent.NothingOwed: the tranches' balances and dues
+            // at the period's start), in a period the regular waterfall runs; enforcement's periods accrue every fee.
+            w.Comment("every tranche repaid, nothing owed nor left to draw: a fee 'until repaid' accrues nothing this period");
+            w.Line("bool " + DebtRepaid + " = " + (CSharpEmitter.HasEnforcement(Ctx) ? "!afterDefault && " : "")
+                + Ctx.Components.Of<TrancheComponent>().NothingOwed() + ";");
+        }
+
         foreach (var fee in States)
         {
             var model = fee.Model;
             string escalation = model.Escalator != 0 ? " * " + fee.Escalation + "[t]" : "";
             string yearFraction = model.PerPeriod ? "" : " * yf"; // a per-period fee (2% of collections) is the period's already
-            w.Comment(fee.Name + (model.PerPeriod ? ": its share of this period's flow" : ": the annual amount for this period's share of a year") + ", plus fees unpaid so far");
-            w.Line(fee.Accrued + " = " + CSharpEmitter.Amount(Ctx, model.AnnualAmount, asOperand: true) + yearFraction + escalation + ";");
+            string amount = CSharpEmitter.Amount(Ctx, model.AnnualAmount, asOperand: true) + yearFraction + escalation;
+            if (stops && model.UntilRepaid)
+            {
+                w.Comment(fee.Name + " (until repaid): nothing once the debt is repaid, else "
+                    + (model.PerPeriod ? "its share of this period's flow" : "the annual amount for this period's share of a year") + "; plus fees unpaid so far");
+                w.Line(fee.Accrued + " = " + DebtRepaid + " ? 0.0 : " + amount + ";");
+            }
+            else
+            {
+                w.Comment(fee.Name + (model.PerPeriod ? ": its share of this period's flow" : ": the annual amount for this period's share of a year") + ", plus fees unpaid so far");
+                w.Line(fee.Accrued + " = " + amount + ";");
+            }
+
             w.Line(fee.Due + " = " + fee.Accrued + " + " + fee.Unpaid + ";");
         }
     }
+
+    /// <summary>Whether a fee of the deal stops once every tranche is repaid: one is written <c>until repaid</c> and
+    /// the deal has a tranche (without one the term never applies, DL0593, and the fee accrues as written).</summary>
+    internal static bool StopsWhenRepaid(EmitContext ctx) => !ctx.Model.Tranches.IsEmpty && ctx.Model.Fees.Any(f => f.UntilRepaid);
 
     // pay F: what is still due of the fee.
     public override void WriteStep(NumberedStep step, IndentedWriter w)

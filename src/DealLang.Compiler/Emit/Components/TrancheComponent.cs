@@ -39,7 +39,8 @@ internal sealed partial class TrancheComponent(EmitContext ctx)
         }
     }
 
-    /// <summary>The C# condition, read before the regular waterfall's steps, that no lender is owed or may still lend
+    /// <summary>The C# condition, read before the regular waterfall's steps (and, for a fee <c>until repaid</c>, before
+    /// the fees accrue: the same values, the dues being worked out first), that no lender is owed or may still lend
     /// anything: every tranche's balance, interest and principal due (its arrears in them), its undrawn commitment and
     /// commitment fee, its guarantee fee and what its guarantor advanced and is owed, each at most half a cent
     /// (<c>Flows.ShortfallTolerance</c>, rounding residue). docs/language.md §11, "Nothing owed".</summary>

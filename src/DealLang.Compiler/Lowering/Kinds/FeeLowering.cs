@@ -13,5 +13,6 @@ internal sealed class FeeLowering : DeclarationLowering<FeeSyntax, FeeModel>
         symbol.Name, index,
         lowerer.BoundOf(fee.Amount) ?? new ConstantExpression(0, Unit.Money),
         lowerer.ConstantOf(fee.Escalator),
-        PerPeriod: !fee.PerYear);
+        PerPeriod: !fee.PerYear,
+        UntilRepaid: fee.UntilRepaid is not null);
 }

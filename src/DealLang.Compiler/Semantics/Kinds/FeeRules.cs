@@ -32,6 +32,21 @@ internal sealed class FeeRules : DeclarationRules<FeeSyntax>
         {
             checks.Missing(fee, "an amount per year (e.g. '{ 0.5% of Campus.value per year }')");
         }
+
+        CheckUntilRepaid(fee, checks);
+    }
+
+    // 'until repaid' stops a fee once every tranche is repaid (docs/language.md §11, "Nothing owed"); a deal with no
+    // tranche has no debt to repay, so the term never applies and the fee runs to the maturity: said, not refused
+    // (DL0593). Not said while a declaration is unreadable ('tranch Notes {', DL0109): it may be the tranche.
+    private static void CheckUntilRepaid(FeeSyntax fee, DealChecks checks)
+    {
+        var declarations = SyntaxWalk.Safe(checks.Analysis.Deal.Declarations);
+        if (fee.UntilRepaid is { } span && fee.Name is not null && !checks.Analysis.HasUnknownDeclarations
+            && !declarations.OfType<TrancheSyntax>().Any())
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.FeeUntilRepaidWithoutDebt(span, fee.Name.Text, checks.Analysis.DealName));
+        }
     }
 
     // Which basis a fee's amount is on (docs/language.md, "fee"). A percentage of a flow (collections, rent, paid

@@ -245,8 +245,10 @@ public sealed class Deal_Hyperion : IDealProgram
             recurring = collections - lease_MetaLease_rvg;
 
             // 2b. fees due, debt service, cfads and account targets
-            // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
-            fee_Trustee_accrued = 5000000.0 * yf * fee_Trustee_escalation[t];
+            // every tranche repaid, nothing owed nor left to draw: a fee 'until repaid' accrues nothing this period
+            bool debtRepaid = !afterDefault && tranche_Notes_balance <= Flows.ShortfallTolerance && tranche_Notes_interestDue <= Flows.ShortfallTolerance && tranche_Notes_principalDue <= Flows.ShortfallTolerance;
+            // Trustee (until repaid): nothing once the debt is repaid, else the annual amount for this period's share of a year; plus fees unpaid so far
+            fee_Trustee_accrued = debtRepaid ? 0.0 : 5000000.0 * yf * fee_Trustee_escalation[t];
             fee_Trustee_due = fee_Trustee_accrued + fee_Trustee_unpaid;
             // AssetMgmt: the annual amount for this period's share of a year, plus fees unpaid so far
             fee_AssetMgmt_accrued = (0.001 * facility_Campus_value[t]) * yf;
@@ -749,6 +751,7 @@ public sealed class Deal_Hyperion : IDealProgram
         double yf = default;
         bool afterDefault = default;
         double accountsStart = default;
+        bool debtRepaid = default;
         double step1_due = default;
         double step1_paid = default;
         double step2_due = default;
@@ -821,8 +824,10 @@ public sealed class Deal_Hyperion : IDealProgram
             recurring = collections - lease_MetaLease_rvg;
 
             // 2b. fees due, debt service, cfads and account targets
-            // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
-            fee_Trustee_accrued = 5000000.0 * yf * fee_Trustee_escalation[t];
+            // every tranche repaid, nothing owed nor left to draw: a fee 'until repaid' accrues nothing this period
+            debtRepaid = !afterDefault && tranche_Notes_balance <= Flows.ShortfallTolerance && tranche_Notes_interestDue <= Flows.ShortfallTolerance && tranche_Notes_principalDue <= Flows.ShortfallTolerance;
+            // Trustee (until repaid): nothing once the debt is repaid, else the annual amount for this period's share of a year; plus fees unpaid so far
+            fee_Trustee_accrued = debtRepaid ? 0.0 : 5000000.0 * yf * fee_Trustee_escalation[t];
             fee_Trustee_due = fee_Trustee_accrued + fee_Trustee_unpaid;
             // AssetMgmt: the annual amount for this period's share of a year, plus fees unpaid so far
             fee_AssetMgmt_accrued = (0.001 * facility_Campus_value[t]) * yf;
@@ -1215,6 +1220,7 @@ public sealed class Deal_Hyperion : IDealProgram
         double yf = default;
         bool afterDefault = state.afterDefault;
         double accountsStart = state.accountsStart;
+        bool debtRepaid = default;
         double step1_due = default;
         double step1_paid = default;
         double step2_due = default;
@@ -1310,8 +1316,10 @@ public sealed class Deal_Hyperion : IDealProgram
                 recurring = collections - lease_MetaLease_rvg;
 
                 // 2b. fees due, debt service, cfads and account targets
-                // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
-                fee_Trustee_accrued = 5000000.0 * yf * fee_Trustee_escalation[t];
+                // every tranche repaid, nothing owed nor left to draw: a fee 'until repaid' accrues nothing this period
+                debtRepaid = !afterDefault && tranche_Notes_balance <= Flows.ShortfallTolerance && tranche_Notes_interestDue <= Flows.ShortfallTolerance && tranche_Notes_principalDue <= Flows.ShortfallTolerance;
+                // Trustee (until repaid): nothing once the debt is repaid, else the annual amount for this period's share of a year; plus fees unpaid so far
+                fee_Trustee_accrued = debtRepaid ? 0.0 : 5000000.0 * yf * fee_Trustee_escalation[t];
                 fee_Trustee_due = fee_Trustee_accrued + fee_Trustee_unpaid;
                 // AssetMgmt: the annual amount for this period's share of a year, plus fees unpaid so far
                 fee_AssetMgmt_accrued = (0.001 * facility_Campus_value[t]) * yf;

@@ -221,8 +221,10 @@ public sealed class Deal_NationalCompute : IDealProgram
             recurring = collections;
 
             // 2b. fees due, debt service, cfads and account targets
-            // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
-            fee_Trustee_accrued = 2000000.0 * yf;
+            // every tranche repaid, nothing owed nor left to draw: a fee 'until repaid' accrues nothing this period
+            bool debtRepaid = !afterDefault && tranche_Bond_balance <= Flows.ShortfallTolerance && tranche_Bond_interestDue <= Flows.ShortfallTolerance && tranche_Bond_principalDue <= Flows.ShortfallTolerance && tranche_Bond_guaranteeFeeDue <= Flows.ShortfallTolerance && tranche_Bond_guaranteeCovered <= Flows.ShortfallTolerance;
+            // Trustee (until repaid): nothing once the debt is repaid, else the annual amount for this period's share of a year; plus fees unpaid so far
+            fee_Trustee_accrued = debtRepaid ? 0.0 : 2000000.0 * yf;
             fee_Trustee_due = fee_Trustee_accrued + fee_Trustee_unpaid;
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Bond_scheduledInterest + tranche_Bond_scheduledPrincipal;
@@ -680,6 +682,7 @@ public sealed class Deal_NationalCompute : IDealProgram
         double yf = default;
         bool afterDefault = default;
         double accountsStart = default;
+        bool debtRepaid = default;
         double step1_due = default;
         double step1_paid = default;
         double step2_due = default;
@@ -741,8 +744,10 @@ public sealed class Deal_NationalCompute : IDealProgram
             recurring = collections;
 
             // 2b. fees due, debt service, cfads and account targets
-            // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
-            fee_Trustee_accrued = 2000000.0 * yf;
+            // every tranche repaid, nothing owed nor left to draw: a fee 'until repaid' accrues nothing this period
+            debtRepaid = !afterDefault && tranche_Bond_balance <= Flows.ShortfallTolerance && tranche_Bond_interestDue <= Flows.ShortfallTolerance && tranche_Bond_principalDue <= Flows.ShortfallTolerance && tranche_Bond_guaranteeFeeDue <= Flows.ShortfallTolerance && tranche_Bond_guaranteeCovered <= Flows.ShortfallTolerance;
+            // Trustee (until repaid): nothing once the debt is repaid, else the annual amount for this period's share of a year; plus fees unpaid so far
+            fee_Trustee_accrued = debtRepaid ? 0.0 : 2000000.0 * yf;
             fee_Trustee_due = fee_Trustee_accrued + fee_Trustee_unpaid;
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Bond_scheduledInterest + tranche_Bond_scheduledPrincipal;
@@ -1132,6 +1137,7 @@ public sealed class Deal_NationalCompute : IDealProgram
         double yf = default;
         bool afterDefault = state.afterDefault;
         double accountsStart = state.accountsStart;
+        bool debtRepaid = default;
         double step1_due = default;
         double step1_paid = default;
         double step2_due = default;
@@ -1213,8 +1219,10 @@ public sealed class Deal_NationalCompute : IDealProgram
                 recurring = collections;
 
                 // 2b. fees due, debt service, cfads and account targets
-                // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
-                fee_Trustee_accrued = 2000000.0 * yf;
+                // every tranche repaid, nothing owed nor left to draw: a fee 'until repaid' accrues nothing this period
+                debtRepaid = !afterDefault && tranche_Bond_balance <= Flows.ShortfallTolerance && tranche_Bond_interestDue <= Flows.ShortfallTolerance && tranche_Bond_principalDue <= Flows.ShortfallTolerance && tranche_Bond_guaranteeFeeDue <= Flows.ShortfallTolerance && tranche_Bond_guaranteeCovered <= Flows.ShortfallTolerance;
+                // Trustee (until repaid): nothing once the debt is repaid, else the annual amount for this period's share of a year; plus fees unpaid so far
+                fee_Trustee_accrued = debtRepaid ? 0.0 : 2000000.0 * yf;
                 fee_Trustee_due = fee_Trustee_accrued + fee_Trustee_unpaid;
                 // debt service is what the schedule asks this period: arrears are not counted again
                 debtService = tranche_Bond_scheduledInterest + tranche_Bond_scheduledPrincipal;

@@ -239,8 +239,10 @@ public sealed class Deal_RiverBend : IDealProgram
             recurring = collections;
 
             // 2b. fees due, debt service, cfads and account targets
-            // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
-            fee_Trustee_accrued = 1000000.0 * yf * fee_Trustee_escalation[t];
+            // every tranche repaid, nothing owed nor left to draw: a fee 'until repaid' accrues nothing this period
+            bool debtRepaid = !afterDefault && tranche_Notes_balance <= Flows.ShortfallTolerance && tranche_Notes_interestDue <= Flows.ShortfallTolerance && tranche_Notes_principalDue <= Flows.ShortfallTolerance;
+            // Trustee (until repaid): nothing once the debt is repaid, else the annual amount for this period's share of a year; plus fees unpaid so far
+            fee_Trustee_accrued = debtRepaid ? 0.0 : 1000000.0 * yf * fee_Trustee_escalation[t];
             fee_Trustee_due = fee_Trustee_accrued + fee_Trustee_unpaid;
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
@@ -710,6 +712,7 @@ public sealed class Deal_RiverBend : IDealProgram
         double yf = default;
         bool afterDefault = default;
         double accountsStart = default;
+        bool debtRepaid = default;
         double step1_due = default;
         double step1_paid = default;
         double step2_due = default;
@@ -780,8 +783,10 @@ public sealed class Deal_RiverBend : IDealProgram
             recurring = collections;
 
             // 2b. fees due, debt service, cfads and account targets
-            // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
-            fee_Trustee_accrued = 1000000.0 * yf * fee_Trustee_escalation[t];
+            // every tranche repaid, nothing owed nor left to draw: a fee 'until repaid' accrues nothing this period
+            debtRepaid = !afterDefault && tranche_Notes_balance <= Flows.ShortfallTolerance && tranche_Notes_interestDue <= Flows.ShortfallTolerance && tranche_Notes_principalDue <= Flows.ShortfallTolerance;
+            // Trustee (until repaid): nothing once the debt is repaid, else the annual amount for this period's share of a year; plus fees unpaid so far
+            fee_Trustee_accrued = debtRepaid ? 0.0 : 1000000.0 * yf * fee_Trustee_escalation[t];
             fee_Trustee_due = fee_Trustee_accrued + fee_Trustee_unpaid;
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
@@ -1164,6 +1169,7 @@ public sealed class Deal_RiverBend : IDealProgram
         double yf = default;
         bool afterDefault = state.afterDefault;
         double accountsStart = state.accountsStart;
+        bool debtRepaid = default;
         double step1_due = default;
         double step1_paid = default;
         double step2_due = default;
@@ -1257,8 +1263,10 @@ public sealed class Deal_RiverBend : IDealProgram
                 recurring = collections;
 
                 // 2b. fees due, debt service, cfads and account targets
-                // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
-                fee_Trustee_accrued = 1000000.0 * yf * fee_Trustee_escalation[t];
+                // every tranche repaid, nothing owed nor left to draw: a fee 'until repaid' accrues nothing this period
+                debtRepaid = !afterDefault && tranche_Notes_balance <= Flows.ShortfallTolerance && tranche_Notes_interestDue <= Flows.ShortfallTolerance && tranche_Notes_principalDue <= Flows.ShortfallTolerance;
+                // Trustee (until repaid): nothing once the debt is repaid, else the annual amount for this period's share of a year; plus fees unpaid so far
+                fee_Trustee_accrued = debtRepaid ? 0.0 : 1000000.0 * yf * fee_Trustee_escalation[t];
                 fee_Trustee_due = fee_Trustee_accrued + fee_Trustee_unpaid;
                 // debt service is what the schedule asks this period: arrears are not counted again
                 debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
