@@ -313,7 +313,7 @@ public sealed record CreditMetrics(
     /// k = n − ⌊q·n⌋ largest losses, with the asymptotic standard error SE = √((s²_tail + q·(ES − VaR)²) / k), s²_tail the
     /// variance of those k losses; for an antithetic run (<paramref name="low"/> and <paramref name="high"/> given) both
     /// over its pairs (<see cref="Quantile"/>, <see cref="PairedShortfallError"/>). ES's ± is √(SE² + E²), E the error of
-    /// reading the tail's values at their buckets' middles (<see cref="LogHistogram.TailReadingError"/>), as a quantile's
+    /// reading the tail's values inside their buckets (<see cref="LogHistogram.TailReadingError"/>), as a quantile's
     /// is with its rank's reading error; none when SE is (k = 1: ES is the largest loss, read exactly).</summary>
     public static TailRisk Tail(LogHistogram losses, int millionths, LogHistogram? low = null, LogHistogram? high = null)
     {
