@@ -176,6 +176,22 @@ public sealed class SolveMonteCarloTests : IDisposable
         Assert.Equal(4, outcome.Exit);
         Assert.Contains("'mean Note irr = 5%' is not reached for Obligor.recovery from 0% to 100%", outcome.Err, StringComparison.Ordinal);
         Assert.Contains("mean IRR", outcome.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("the same at both ends", outcome.Err, StringComparison.Ordinal); // the recovery moves the IRR
+    }
+
+    [Fact]
+    public void A_recovery_that_reaches_nothing_says_so_when_no_value_reaches_the_target()
+    {
+        // The Sponsor owes the deal nothing (no loan, lease or contract of its): its recovery moves no flow, so the
+        // expected loss is the same at 0% and 100% bit for bit, 0.141 × 60% ≈ 8.5% of the Note on these paths, and a
+        // target of 5% is not reached. Printed as two equal figures alone, that read as a range too narrow; it says why
+        // (tests/corpus/valid/026's Tenant, whose lease has no termination fee or RVG, gave such a message).
+        CliOutcome outcome = CliHarness.Run("solve", deal, "--scenario", "Mc", "--hurdle", "Sponsor.recovery", "--target", "Note loss = 5%",
+            "--paths", "500");
+        Assert.Equal(4, outcome.Exit);
+        Assert.Contains("is not reached for Sponsor.recovery from 0% to 100%", outcome.Err, StringComparison.Ordinal);
+        Assert.Contains("; the figure is the same at both ends: Sponsor.recovery moves nothing it reads (a party's recovery reaches a loan to it that states no recovery of its own,",
+            outcome.Err, StringComparison.Ordinal);
     }
 
     [Fact]
