@@ -257,6 +257,10 @@ public sealed record SolveResult(
     /// <summary>Under Monte Carlo: the estimate's standard error, s / √N over the N paths.</summary>
     public double? StandardError { get; init; }
 
+    /// <summary>Under Monte Carlo, for a fair spread: the spread's own standard error, the delta method's
+    /// SE(value) / |d mean value / ds| at the root (docs/language.md, "Monte Carlo objectives"); null otherwise.</summary>
+    public double? ValueStandardError { get; init; }
+
     /// <summary>Under Monte Carlo: the paths every evaluation ran (the same ones: common random numbers).</summary>
     public int? Paths { get; init; }
 
