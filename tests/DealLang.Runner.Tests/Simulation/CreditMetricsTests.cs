@@ -152,6 +152,44 @@ public sealed class CreditMetricsTests
     }
 
     [Fact]
+    public void AQuantileTheSameOnEveryPathHasNoStandardErrorButSaysSo()
+    {
+        // 2,000 paths, none losing (terawulf's LakeMariner Notes): VaR and ES printed 0.000 ± 0.000, "exactly known",
+        // where no loss in 2,000 paths leaves P(loss) up to 1 − 0.05^(1/2000) = 0.150%, above the 0.1% beyond VaR 99.9%.
+        // Now no ± and marked as a mean is (every path 0); a WAL of 4 on every path likewise (every path 4.000).
+        var losses = new LogHistogram(7);
+        var wal = new LogHistogram(7);
+        for (int i = 0; i < 2000; i++)
+        {
+            losses.Add(0);
+            wal.Add(4.0);
+        }
+
+        foreach (int q in new[] { 950_000, 990_000, 999_000 })
+        {
+            TailRisk tail = CreditMetrics.Tail(losses, q);
+            Assert.Equal(0.0, tail.ValueAtRisk.Value);
+            Assert.True(double.IsNaN(tail.ValueAtRisk.StdError));
+            Assert.True(tail.ValueAtRisk.EveryPathZero);
+            Assert.Equal(0.0, tail.ExpectedShortfall.Value);
+            Assert.True(tail.ExpectedShortfall.EveryPathZero);
+        }
+
+        Estimate median = CreditMetrics.Quantile(wal, 500_000);
+        Assert.Equal(4.0, median.Value);
+        Assert.True(median.EveryPathSame);
+        Assert.True(double.IsNaN(median.StdError));
+
+        // One other value and it is a sample again: rank 1,900 of 1,999 zeros and one 5 reads 0 with its ± (0 here: an
+        // atom's ranks read its value), not marked.
+        losses.Add(5);
+        Estimate var95 = CreditMetrics.Quantile(losses, 950_000);
+        Assert.False(var95.EveryPathSame);
+        Assert.Equal(0.0, var95.Value);
+        Assert.Equal(0.0, var95.StdError);
+    }
+
+    [Fact]
     public void IrrAndWalDistributions()
     {
         TrancheRisk notes = Run().Tranches[0];
