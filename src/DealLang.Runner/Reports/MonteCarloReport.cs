@@ -164,7 +164,7 @@ public static class MonteCarloReport
         rows.Add(Of(section, $"{measure} mean", kind, d.Mean));
         for (int i = 0; i < d.Percentiles.Length; i++)
         {
-            rows.Add(new(section, $"{measure} p{Percentile(CreditMetrics.PercentileLevels[i])}", kind, d.Percentiles[i].Value, d.Percentiles[i].StdError));
+            rows.Add(Of(section, $"{measure} p{Percentile(CreditMetrics.PercentileLevels[i])}", kind, d.Percentiles[i]));
         }
 
         rows.Add(new(section, $"paths without {(measure == "IRR" ? "an IRR" : "a WAL")}", Kind.Count, d.Undefined, double.NaN));
@@ -464,6 +464,12 @@ public static class MonteCarloReport
             w.WriteNumber("level", CreditMetrics.PercentileLevels[i] / 1e6);
             Json.Number(w, "value", d.Percentiles[i].Value);
             Json.Number(w, "stderr", d.Percentiles[i].StdError);
+            if (d.Percentiles[i].EveryPathSame)
+            {
+                // the same on every path: stderr null, not 0, as a mean's
+                w.WriteBoolean(d.Percentiles[i].Value == 0 ? "everyPathZero" : "everyPathSame", true);
+            }
+
             w.WriteEndObject();
         }
 

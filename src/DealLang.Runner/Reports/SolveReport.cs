@@ -44,6 +44,10 @@ public static class SolveReport
                     {
                         Json.Number(w, "estimate", result.Estimate ?? double.NaN);
                         Json.Number(w, "standardError", result.StandardError ?? double.NaN);
+                        if (result.ValueStandardError is { } spreadError)
+                        {
+                            Json.Number(w, "valueStandardError", spreadError); // the fair spread's own, a fraction as value
+                        }
                         w.WriteNumber("paths", paths);
                         w.WriteNumber("seed", result.Seed ?? 0);
                     }
@@ -79,9 +83,22 @@ public static class SolveReport
             // Each as its option reads: --until for a break-even, --target for a hurdle.
             new[] { r.Kind switch { "fair spread" => "priced so that", "hurdle" => "target", _ => "until" }, r.Condition },
             new[] { r.Kind, r.ValueText },
+        };
+        if (r.ValueStandardError is { } spreadError)
+        {
+            // The answer's own ± under Monte Carlo (a fair spread's), in the answer's unit.
+            // A ± above 0 too small for the rate's four decimals says so, as the mc report's '< 0.001%' does.
+            string text = double.IsNaN(spreadError) ? "n/a"
+                : spreadError > 0 && spreadError < 0.5e-6 ? "< 0.0001%"
+                : SolveCondition.Rate(spreadError) + " (the mean value's s.e. over its slope in the spread)";
+            rows.Add([r.Kind + " ± (s.e.)", text]);
+        }
+
+        rows.AddRange(
+        [
             new[] { "at the root", r.Figure },
             new[] { "objective at the root", (Math.Round(r.Objective, 6) + 0.0).ToString("0.######", CultureInfo.InvariantCulture) },
-        };
+        ]);
         if (r.Below is not null)
         {
             rows.Add(["a tolerance short", $"{r.Below}: {r.BelowFigure}"]);

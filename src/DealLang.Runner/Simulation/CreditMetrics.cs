@@ -246,6 +246,14 @@ public sealed record CreditMetrics(
             return Estimate.None;
         }
 
+        if (n > 1 && histogram.Min == histogram.Max)
+        {
+            // The same value on every path (a tranche that never lost: every VaR 0; a WAL on schedule everywhere): its
+            // ± would be 0, read as "exactly known", which a sample that saw nothing else does not show (no loss on 2,000
+            // paths leaves P(loss) up to 0.15%, above the 0.1% beyond VaR 99.9%). So no ±, as a mean's (every path x).
+            return new(histogram.Min, double.NaN) { EveryPathSame = true };
+        }
+
         double value = histogram.Quantile(millionths);
         if (IsSampleMaximum(n, millionths))
         {
@@ -313,7 +321,7 @@ public sealed record CreditMetrics(
     /// k = n − ⌊q·n⌋ largest losses, with the asymptotic standard error SE = √((s²_tail + q·(ES − VaR)²) / k), s²_tail the
     /// variance of those k losses; for an antithetic run (<paramref name="low"/> and <paramref name="high"/> given) both
     /// over its pairs (<see cref="Quantile"/>, <see cref="PairedShortfallError"/>). ES's ± is √(SE² + E²), E the error of
-    /// reading the tail's values at their buckets' middles (<see cref="LogHistogram.TailReadingError"/>), as a quantile's
+    /// reading the tail's values inside their buckets (<see cref="LogHistogram.TailReadingError"/>), as a quantile's
     /// is with its rank's reading error; none when SE is (k = 1: ES is the largest loss, read exactly).</summary>
     public static TailRisk Tail(LogHistogram losses, int millionths, LogHistogram? low = null, LogHistogram? high = null)
     {
@@ -325,6 +333,11 @@ public sealed record CreditMetrics(
         }
 
         Estimate var = Quantile(losses, millionths, low, high);
+        if (var.EveryPathSame)
+        {
+            return new(millionths / 1e6, var, var); // every loss the same: ES is it too, with no ± either
+        }
+
         long k = n - (long)((Int128)millionths * n / 1_000_000);
         (double es, double tailVariance) = losses.Tail(k);
         double q = millionths / 1e6;

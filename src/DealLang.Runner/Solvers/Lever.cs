@@ -49,6 +49,10 @@ public abstract record Lever(string Text, string Unit, double Lowest, double Hig
     /// (null for most levers).</summary>
     public virtual string? SignNote => null;
 
+    /// <summary>What the lever reaches, said where a search found the figure the same at both ends of its range (null
+    /// for most levers, whose reach their name says).</summary>
+    public virtual string? Reach => null;
+
     /// <summary>Whether a condition that already holds at <see cref="Start"/> is searched for on the other side, toward
     /// less stress (a growth lever, whose range goes both ways from 0%): the answer is then the least stressed value at
     /// which it still holds. Otherwise such a condition has no break-even.</summary>
@@ -253,6 +257,9 @@ public sealed record FacilityValueScale(string Text, int Facility, int[] Leases)
 public sealed record PartyRecoveryLever(string Text, int Party, int Count, double Start)
     : Lever(Text, "%", 0, 1, Start, StressUp: false)
 {
+    public override string? Reach =>
+        "a party's recovery reaches a loan to it that states no recovery of its own, the termination fee or RVG of a lease or contract it defaults on, and an RVG it guarantees; a lease or contract without a termination fee or RVG recovers nothing";
+
     public override ScenarioSpec Apply(ScenarioSpec scenario, double value)
     {
         var recoveries = new double?[Count];

@@ -200,8 +200,17 @@ public static class LeverSearch
         string what = problem.IsIndicator ? "never holds" : "is not reached";
         return new NoSolutionException(
             $"'{problem.Condition}' {what} for {lever.Text} from {lever.Format(lo)} to {lever.Format(hi)} (scenario {problem.Scenario}): " +
-            $"at {lever.Format(a.Value)} {a.Figure}, at {lever.Format(b.Value)} {b.Figure}" + Note(lever));
+            $"at {lever.Format(a.Value)} {a.Figure}, at {lever.Format(b.Value)} {b.Figure}" + Note(lever) + Unmoved(problem, a, b));
     }
+
+    /// <summary>Where a target's figure is the same at both ends, bit for bit (the runs share their paths), the lever
+    /// moved nothing the target reads, which a user searching it needs told: the two equal figures otherwise read as a
+    /// range too narrow (tests/corpus/valid/026's Tenant, whose lease has no termination fee or RVG to recover). Not
+    /// for a stop condition, whose no loss at both ends is the deal standing the stress.</summary>
+    static string Unmoved(ILeverProblem problem, LeverPoint a, LeverPoint b) =>
+        !problem.IsIndicator && a.Objective.Equals(b.Objective) && a.Figure == b.Figure
+            ? $"; the figure is the same at both ends: {problem.Lever.Text} moves nothing it reads" + (problem.Lever.Reach is { } reach ? $" ({reach})" : "")
+            : "";
 
     /// <summary>A growth lever's condition that holds from 0% to the range's unstressed end: no growth in the range
     /// clears it.</summary>
@@ -247,6 +256,10 @@ public sealed record SolveResult(
 
     /// <summary>Under Monte Carlo: the estimate's standard error, s / √N over the N paths.</summary>
     public double? StandardError { get; init; }
+
+    /// <summary>Under Monte Carlo, for a fair spread: the spread's own standard error, the delta method's
+    /// SE(value) / |d mean value / ds| at the root (docs/language.md, "Monte Carlo objectives"); null otherwise.</summary>
+    public double? ValueStandardError { get; init; }
 
     /// <summary>Under Monte Carlo: the paths every evaluation ran (the same ones: common random numbers).</summary>
     public int? Paths { get; init; }

@@ -108,6 +108,88 @@ public sealed class CreditMetricsTests
     }
 
     [Fact]
+    public void ExpectedShortfallIsNeverBelowTheValueAtRiskItStartsAt()
+    {
+        // 900 paths without a loss; 90 partial losses, 1.5 + i × 0.0069 / 90 − 0.00002 for i = 1 … 89 and 1.5069, and 10
+        // full losses of 1.507 (an atom): the 100 all in one bucket, [1.5, 1.5078125) (b = 7: 2⁰⁻⁷ wide), lo = 1.5000567
+        // and hi = 1.507. As tests/corpus/valid/044's Senior (312 full losses of 550m beside partial losses within 0.78%
+        // of it), which printed ES 95% 549.797m under VaR 95% 549.804m.
+        // VaR 99%: rank 990, place j = 90 of c = 100 across [lo, hi]: lo + 89/99 × (hi − lo) = 1.5062987. ES 99%: the
+        // m = n − ⌊0.99 n⌋ = 10 largest, ranks 991 … 1,000: 1.507 exactly and 9 others; read at the bucket's middle, 1.5035284, they gave (1.507 + 9 ×
+        // 1.5035284) / 10 = 1.5038755, below the VaR; read at their places 91 … 99 (of the 99 beside the largest), mean
+        // offset j − 1 = 94: lo + 94/99 × (hi − lo) = 1.5066493, so ES = (1.507 + 9 × 1.5066493) / 10 = 1.5066844 ≥ VaR. The true
+        // ES, 1.507, is within the ± of it.
+        var losses = new LogHistogram(7);
+        for (int i = 0; i < 900; i++)
+        {
+            losses.Add(0);
+        }
+
+        for (int i = 1; i <= 90; i++)
+        {
+            losses.Add(1.5 + (i * 0.0069 / 90.0) - (i < 90 ? 0.00002 : 0));
+        }
+
+        for (int i = 0; i < 10; i++)
+        {
+            losses.Add(1.507);
+        }
+
+        const double Lo = 1.5 + (0.0069 / 90.0) - 0.00002;
+        TailRisk tail = CreditMetrics.Tail(losses, 990_000);
+        Assert.Equal(Lo + (89.0 / 99 * (1.507 - Lo)), tail.ValueAtRisk.Value, 12);
+        Assert.Equal((1.507 + (9 * (Lo + (94.0 / 99 * (1.507 - Lo))))) / 10, tail.ExpectedShortfall.Value, 12);
+        Assert.Equal(1.5066844, tail.ExpectedShortfall.Value, 6);
+        Assert.True(tail.ExpectedShortfall.Value >= tail.ValueAtRisk.Value);
+        Assert.InRange(1.507 - tail.ExpectedShortfall.Value, 0, tail.ExpectedShortfall.StdError);
+
+        // Every level, whichever place in the bucket its tail starts at: ES ≥ VaR.
+        foreach (int q in new[] { 500_000, 900_000, 905_000, 930_000, 950_000, 960_000, 980_000, 990_000, 995_000, 999_000 })
+        {
+            TailRisk t = CreditMetrics.Tail(losses, q);
+            Assert.True(t.ExpectedShortfall.Value >= t.ValueAtRisk.Value, $"q = {q}: ES {t.ExpectedShortfall.Value} < VaR {t.ValueAtRisk.Value}");
+        }
+    }
+
+    [Fact]
+    public void AQuantileTheSameOnEveryPathHasNoStandardErrorButSaysSo()
+    {
+        // 2,000 paths, none losing (terawulf's LakeMariner Notes): VaR and ES printed 0.000 ± 0.000, "exactly known",
+        // where no loss in 2,000 paths leaves P(loss) up to 1 − 0.05^(1/2000) = 0.150%, above the 0.1% beyond VaR 99.9%.
+        // Now no ± and marked as a mean is (every path 0); a WAL of 4 on every path likewise (every path 4.000).
+        var losses = new LogHistogram(7);
+        var wal = new LogHistogram(7);
+        for (int i = 0; i < 2000; i++)
+        {
+            losses.Add(0);
+            wal.Add(4.0);
+        }
+
+        foreach (int q in new[] { 950_000, 990_000, 999_000 })
+        {
+            TailRisk tail = CreditMetrics.Tail(losses, q);
+            Assert.Equal(0.0, tail.ValueAtRisk.Value);
+            Assert.True(double.IsNaN(tail.ValueAtRisk.StdError));
+            Assert.True(tail.ValueAtRisk.EveryPathZero);
+            Assert.Equal(0.0, tail.ExpectedShortfall.Value);
+            Assert.True(tail.ExpectedShortfall.EveryPathZero);
+        }
+
+        Estimate median = CreditMetrics.Quantile(wal, 500_000);
+        Assert.Equal(4.0, median.Value);
+        Assert.True(median.EveryPathSame);
+        Assert.True(double.IsNaN(median.StdError));
+
+        // One other value and it is a sample again: rank 1,900 of 1,999 zeros and one 5 reads 0 with its ± (0 here: an
+        // atom's ranks read its value), not marked.
+        losses.Add(5);
+        Estimate var95 = CreditMetrics.Quantile(losses, 950_000);
+        Assert.False(var95.EveryPathSame);
+        Assert.Equal(0.0, var95.Value);
+        Assert.Equal(0.0, var95.StdError);
+    }
+
+    [Fact]
     public void IrrAndWalDistributions()
     {
         TrancheRisk notes = Run().Tranches[0];

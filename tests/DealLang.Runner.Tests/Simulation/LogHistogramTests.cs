@@ -235,9 +235,14 @@ public sealed class LogHistogramTests
         Assert.Equal(15.125, h.Tail(4).Mean, 12);
         Assert.InRange(15.125 - 15, -0.375, 0.375);
 
-        // k = 6: two of [8, 12)'s three as well, its largest two read at 9.5: they may be anywhere up to 11 (+1.5 each),
-        // 2 × 3 / 2 = 3 more: (1.5 + 3) / 6 = 0.75. k = 7: all of it, lo and hi cancelling again: (1.5 + 1.5) / 7.
-        Assert.Equal(0.75, h.TailReadingError(6), 12);
+        // k = 6: two of [8, 12)'s three as well, its top two, read as their ranks are (places 2 and 3 of 3 across [8, 11]:
+        // 8 + 1/2 × 3 = 9.5 and 11, sum 20.5; at the middle until 2026-12-07, 9.5 each, below the VaR of their lowest
+        // rank). Truly 11 (its hi) and a value in [8, 11]: the sum lies in [19, 22], within 1.5 of 20.5: (1.5 + 1.5) / 6
+        // = 0.5. The mean read, (20 + 3 × 13.5 + 20.5) / 6 = 13.5, is within it of the true 80 / 6 = 13.333.
+        // k = 7: all of it, lo and hi cancelling again: (1.5 + 1.5) / 7.
+        Assert.Equal(0.5, h.TailReadingError(6), 12);
+        Assert.Equal(13.5, h.Tail(6).Mean, 12);
+        Assert.InRange(13.5 - (80.0 / 6), -0.5, 0.5);
         Assert.Equal(3.0 / 7, h.TailReadingError(7), 12);
 
         // The largest value's bucket: 17, 18 and 20 in [16, 24), 20 read exactly, 17 and 18 at 18.5. The two others
