@@ -226,13 +226,13 @@ internal static class McCommand
         }
     }
 
-    /// <summary>"i/K" with 1 ≤ i ≤ K.</summary>
+    /// <summary>"i/K" with 1 ≤ i ≤ K, each in plain digits as every whole number on the command line (01/4 refused).</summary>
     internal static (int Index, int Count) ParseShard(string text)
     {
         string[] parts = text.Split('/');
         if (parts.Length != 2
-            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int index)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int count))
+            || !WholeNumberText.TryNonNegative(parts[0], out int index)
+            || !WholeNumberText.TryNonNegative(parts[1], out int count))
         {
             throw new UsageException($"--shard takes i/K, shard i of K (e.g. 2/4), not '{text}'");
         }

@@ -251,6 +251,65 @@ public class UsageErrorTests
         return rows;
     }
 
+    /// <summary>Every option of every verb that takes a whole number (<c>--paths</c>, <c>--seed</c>, <c>--threads</c>,
+    /// <c>--replay-path</c>, <c>--replicates</c>, and any added later): <c>verb option</c>.</summary>
+    public static TheoryData<string, string> WholeNumberOptions()
+    {
+        var rows = new TheoryData<string, string>();
+        var root = CliApp.Root(new CliConsole(TextWriter.Null, TextWriter.Null), DealLang.Compiler.Emit.CompileOptions.Default);
+        Type[] wholeNumbers = [typeof(int), typeof(int?), typeof(long), typeof(long?), typeof(ulong), typeof(ulong?), typeof(uint), typeof(uint?)];
+        foreach (var verb in root.Subcommands)
+        {
+            foreach (var option in verb.Options.Where(o => wholeNumbers.Contains(o.ValueType)))
+            {
+                rows.Add(verb.Name, option.Name);
+            }
+        }
+
+        return rows;
+    }
+
+    [Fact]
+    public void The_whole_number_options_are_the_ones_docs_cli_md_lists()
+    {
+        // So that the theory below covers them all, and a new one is noticed.
+        Assert.Equal(
+            ["mc --paths", "mc --replay-path", "mc --replicates", "mc --seed", "mc --threads", "report --paths", "report --seed", "report --threads",
+             "solve --paths", "solve --seed", "solve --threads"],
+            WholeNumberOptions().Select(r => $"{r[0]} {r[1]}").Order(StringComparer.Ordinal));
+    }
+
+    // A whole number is plain decimal digits (docs/cli.md, "Numbers"). The options read it with int.Parse's rules, which
+    // took a sign '+', white space around the digits and leading zeros: `--paths ' 1'`, `--seed +1`, `--threads 007`
+    // ran as 1, 1 and 7, so a padded or mangled value from a script ran silently. Each is refused naming the option,
+    // the value and how to write it, before any work.
+    [Theory]
+    [MemberData(nameof(WholeNumberOptions))]
+    public void A_whole_number_is_plain_digits(string verb, string option)
+    {
+        (string Value, string Message)[] cases =
+        [
+            (" 1", $"{option} takes a whole number with no spaces around it, not ' 1' (write 1)"),
+            ("2 ", $"{option} takes a whole number with no spaces around it, not '2 ' (write 2)"),
+            ("+1", $"{option} takes a whole number without a '+', not '+1' (write 1)"),
+            ("007", $"{option} takes a whole number without leading zeros, not '007' (write 7)"),
+            ("00", $"{option} takes a whole number without leading zeros, not '00' (write 0)"),
+            ("-0", $"{option} takes a whole number, not '-0' (write 0)"),
+            ("1_000", $"{option} takes a whole number, not '1_000'"),
+            ("\u0663", $"{option} takes a whole number, not '\u0663'"), // an Arabic-Indic three: not a decimal digit here
+            ("", $"{option} takes a whole number, not ''"),
+        ];
+        foreach ((string value, string message) in cases)
+        {
+            var outcome = CliHarness.Run(verb, Hyperion, option, value);
+            Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+            // report's -o and mc's --scenario, required, are missing too: a parse error of their own on another line
+            Assert.Contains($"deallang: error: {message}\n", outcome.Err.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+            Assert.EndsWith("Run 'deallang --help' or 'deallang <verb> --help' for usage.\n", outcome.Err.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+            Assert.Equal("", outcome.Out);
+        }
+    }
+
     // The parser named an option given twice by the spelling typed first: `-s X --scenario Y` was "Option '-s' expects a
     // single argument but 2 were provided". The long name leads, as in docs/cli.md, and every spelling typed follows.
     [Theory]
