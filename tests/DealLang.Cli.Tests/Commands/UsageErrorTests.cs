@@ -310,6 +310,57 @@ public class UsageErrorTests
         }
     }
 
+    // A file the system fails to read (an I/O error; /proc/self/mem reads as one) is named once: the system's message
+    // repeated it ("cannot read /proc/self/mem: Input/output error : '/proc/self/mem'").
+    [Theory]
+    [InlineData("cannot read /proc/self/mem: Input/output error", "check", "/proc/self/mem")]
+    [InlineData("cannot read /proc/self/mem: Input/output error", "run", "{hyperion}", "--scenarios", "/proc/self/mem")]
+    [InlineData("cannot read shard file /proc/self/mem: Input/output error", "merge", "/proc/self/mem")]
+    public void A_file_the_system_cannot_read_is_named_once(string message, params string[] args)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var outcome = CliHarness.Run([.. args.Select(a => a.Replace("{hyperion}", Hyperion, StringComparison.Ordinal))]);
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Equal($"deallang: error: {message}\n", outcome.Err.ReplaceLineEndings("\n"));
+    }
+
+    // docs/cli.md, "Every verb": an option's value may follow '=' or ':' (--paths=7), a short option's its letter
+    // (-sBase), and @FILE reads arguments from FILE; a file named @x.deal is given as ./@x.deal or after '--'.
+    [Fact]
+    public void Values_after_equals_and_response_files_are_read_as_documented()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "deallang-usage-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var twice = CliHarness.Run("run", Hyperion, "--scenario=Base", "-fcsv", "--format:csv");
+            Assert.Contains("deallang: error: --format is given twice (-f csv, --format csv) and takes one value: give it once\n", twice.Err.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+
+            var plain = CliHarness.Run("run", Hyperion, "--scenario=Base", "-fcsv");
+            Assert.Equal(ExitCodes.Ok, plain.Exit);
+            Assert.StartsWith("# Hyperion: scenario Base: period ledger\nperiod,start,end,", plain.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+
+            string arguments = Path.Combine(folder, "args.rsp");
+            File.WriteAllText(arguments, "--scenario Base\n--format csv\n");
+            var response = CliHarness.Run("run", Hyperion, "@" + arguments);
+            Assert.Equal(ExitCodes.Ok, response.Exit);
+            Assert.Equal(plain.Out, response.Out);
+
+            var missing = CliHarness.Run("run", Hyperion, "@" + Path.Combine(folder, "none.rsp"));
+            Assert.Equal(ExitCodes.UsageError, missing.Exit);
+            Assert.StartsWith($"deallang: error: Response file not found '{Path.Combine(folder, "none.rsp")}'.", missing.Err, StringComparison.Ordinal);
+            AssertNoStackTrace(missing);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     // The parser named an option given twice by the spelling typed first: `-s X --scenario Y` was "Option '-s' expects a
     // single argument but 2 were provided". The long name leads, as in docs/cli.md, and every spelling typed follows.
     [Theory]
