@@ -54,7 +54,9 @@ internal static class OutputPaths
         GivenPath.RequireOutput(path, "folder");
         if (File.Exists(path))
         {
-            throw new UsageException($"cannot write into {path}: it is a file, not a folder; nothing was written");
+            // /dev/null and a FIFO exist as files too, but "it is a file" misnames them.
+            string what = OutputTargets.IsStream(path) ? "a device or a pipe" : "a file";
+            throw new UsageException($"cannot write into {path}: it is {what}, not a folder; nothing was written");
         }
 
         try
