@@ -310,6 +310,30 @@ public class UsageErrorTests
         }
     }
 
+    // The library's help answered to /h and /? as well (Windows spellings), which on Linux are paths: `check /h` printed
+    // check's help, exit 0, where docs/cli.md's help is -h, -? and --help; and its [suggest] directive, undocumented,
+    // printed completions. Each is now what it looks like: a file that is not there, an unknown argument.
+    [Theory]
+    [InlineData("deallang: error: file not found: /h", "check", "/h")]
+    [InlineData("deallang: error: file not found: /?", "run", "/?")]
+    [InlineData("deallang: error: Unrecognized command or argument '/h'.", "/h")]
+    [InlineData("deallang: error: Unrecognized command or argument '[suggest]'.", "[suggest]", "run")]
+    [InlineData("deallang: error: Unrecognized command or argument '[diagram]'.", "[diagram]", "run")]
+    public void Only_the_documented_help_spellings_print_help(string message, params string[] args)
+    {
+        var outcome = CliHarness.Run(args);
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Single(outcome.Err.ReplaceLineEndings("\n").Split('\n'), line => line == message); // once
+        Assert.Equal("", outcome.Out);
+
+        foreach (string help in (string[])["-h", "-?", "--help"])
+        {
+            var shown = CliHarness.Run("check", help);
+            Assert.Equal(ExitCodes.Ok, shown.Exit);
+            Assert.Contains("-?, -h, --help", shown.Out, StringComparison.Ordinal);
+        }
+    }
+
     // A file the system fails to read (an I/O error; /proc/self/mem reads as one) is named once: the system's message
     // repeated it ("cannot read /proc/self/mem: Input/output error : '/proc/self/mem'").
     [Theory]
