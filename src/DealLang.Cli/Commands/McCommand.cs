@@ -274,7 +274,10 @@ internal static class McCommand
         var clock = System.Diagnostics.Stopwatch.StartNew();
         SimulationTotals totals = ProgressDisplay.Run(console, progress, $"mc {frame.Scenario}", shard.To - shard.From,
             report => new SimulationEngine(program, source, checkCash: true).Run(shard.From, shard.To, request.Threads, rows, report, console.Interruption?.Token ?? default));
-        console.Detail(string.Create(CultureInfo.InvariantCulture, $"ran {shard.PathsOf(frame.Paths)} on {request.Threads} thread(s) in {clock.Elapsed.TotalSeconds:F3} s"));
+        // An empty shard's "none of the N paths; it adds nothing to the merge" read "… the merge on 2 thread(s) in …".
+        console.Detail(shard.To > shard.From
+            ? string.Create(CultureInfo.InvariantCulture, $"ran {shard.PathsOf(frame.Paths)} on {request.Threads} thread(s) in {clock.Elapsed.TotalSeconds:F3} s")
+            : string.Create(CultureInfo.InvariantCulture, $"ran none of the {frame.Paths} paths (shard {shard.Index}/{shard.Count} has none) in {clock.Elapsed.TotalSeconds:F3} s"));
 
         string? rowsWritten = rows?.Commit();
         if (request.Shard is not null)
