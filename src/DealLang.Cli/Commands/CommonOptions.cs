@@ -47,9 +47,10 @@ internal static class CommonOptions
     /// <summary>
     /// Makes <paramref name="option"/> (<c>--paths</c>, <c>--seed</c>, <c>--threads</c>…) read its value as a whole
     /// number in plain decimal digits (<see cref="WholeNumberText"/>), with a parse error that names the option and says
-    /// what it takes: System.CommandLine's own names a .NET type (<c>'System.Nullable`1[System.Int32]'</c>). <paramref name="least"/> is the smallest value
-    /// the verb takes, for the message about a number too large to hold; whether a number that parses is at least that
-    /// is the verb's check (its message says so: "--paths must be at least 1, not 0").
+    /// what it takes: System.CommandLine's own names a .NET type (<c>'System.Nullable`1[System.Int32]'</c>).
+    /// <paramref name="least"/> is the smallest value the verb takes, for the message about a number too large to hold;
+    /// whether a number that parses is at least that is the verb's check (its message says so: "--paths must be at least
+    /// 1, not 0").
     /// </summary>
     public static Option<T?> WholeNumber<T>(this Option<T?> option, T least)
         where T : struct, IBinaryInteger<T>, IMinMaxValue<T>
