@@ -30,6 +30,12 @@ public sealed class DiskSourceFiles : ISourceFiles
         {
             return ReadBounded(path);
         }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // A symbolic link to nothing exists as a link (File.Exists is true) but has no file to read: not found, as a
+            // missing file is, not "cannot read x: Could not find file '/full/path/x'".
+            return SourceFileRead.Failed(SourceFileProblem.NotFound);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             return SourceFileRead.Failed(SourceFileProblem.Unreadable, SystemReason(e));

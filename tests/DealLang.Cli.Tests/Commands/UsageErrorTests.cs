@@ -310,6 +310,36 @@ public class UsageErrorTests
         }
     }
 
+    // A symbolic link to nothing as the deal or a scenario file said "cannot read x.deal: Could not find file
+    // '/full/path/x.deal'", where a missing file says "file not found": it is that, naming where the link leads.
+    [Theory]
+    [InlineData("check", "{link}")]
+    [InlineData("run", "{hyperion}", "--scenarios", "{link}")]
+    [InlineData("fmt", "{link}")]
+    [InlineData("test", "{link}")]
+    public void A_link_to_nothing_is_a_file_not_found(params string[] args)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // symbolic links need privileges there
+        }
+
+        string folder = Path.Combine(Path.GetTempPath(), "deallang-link-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            string link = Path.Combine(folder, "gone.deal");
+            File.CreateSymbolicLink(link, "nowhere.deal");
+            var outcome = CliHarness.Run([.. args.Select(a => a.Replace("{link}", link, StringComparison.Ordinal).Replace("{hyperion}", Hyperion, StringComparison.Ordinal))]);
+            Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+            Assert.Equal($"deallang: error: file not found: {link} is a symbolic link to nowhere.deal, which does not exist\n", outcome.Err.ReplaceLineEndings("\n"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     // The library's help answered to /h and /? as well (Windows spellings), which on Linux are paths: `check /h` printed
     // check's help, exit 0, where docs/cli.md's help is -h, -? and --help; and its [suggest] directive, undocumented,
     // printed completions. Each is now what it looks like: a file that is not there, an unknown argument.
