@@ -52,10 +52,10 @@ internal static class CommonOptions
     /// whether a number that parses is at least that is the verb's check (its message says so: "--paths must be at least
     /// 1, not 0").
     /// </summary>
-    public static Option<T?> WholeNumber<T>(this Option<T?> option, T least)
+    public static Option<T?> WholeNumber<T>(this Option<T?> option, T least, T? most = null)
         where T : struct, IBinaryInteger<T>, IMinMaxValue<T>
     {
-        option.CustomParser = result => ParseWholeNumber(option.Name, least, result);
+        option.CustomParser = result => ParseWholeNumber(option.Name, least, result, most);
         return option;
     }
 
@@ -68,7 +68,9 @@ internal static class CommonOptions
         return option;
     }
 
-    static T? ParseWholeNumber<T>(string name, T least, ArgumentResult result)
+    // most: the largest value the verb takes, when below the type's (--replicates: 1000), for the message about a number
+    // too large to hold, which named the type's largest ("from 2 to 2147483647, not 99999999999").
+    static T? ParseWholeNumber<T>(string name, T least, ArgumentResult result, T? most = null)
         where T : struct, IBinaryInteger<T>, IMinMaxValue<T>
     {
         if (result.Tokens.Count == 0)
@@ -90,7 +92,7 @@ internal static class CommonOptions
         }
 
         result.AddError(string.Create(CultureInfo.InvariantCulture,
-            $"{name} takes a whole number from {least} to {T.MaxValue}, not {BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)}"));
+            $"{name} takes a whole number from {least} to {most ?? T.MaxValue}, not {BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)}"));
         return null;
     }
 }

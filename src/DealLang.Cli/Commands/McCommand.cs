@@ -68,7 +68,7 @@ internal static class McCommand
         {
             Description = "Run the scenario R times, at seeds S to S + R − 1, and print the means with standard errors across the runs (2 ≤ R ≤ 1000).",
             HelpName = "R",
-        }.WholeNumber(least: Replicates.Fewest);
+        }.WholeNumber(least: Replicates.Fewest, most: Replicates.Most);
         var command = new Command("mc", "Run a deal's stochastic scenario: Monte Carlo credit metrics.")
         {
             file, scenarioFiles, scenario, paths, seed, threads, shard, outFile, output, format, pathsOut, replay, ledger, replicates,
