@@ -30,6 +30,10 @@ public static class CliApp
         string[] errors = parsed.Errors.Count > 0
             ? [.. parsed.Errors.Select(e => ParseErrors.Message(e, parsed)).Distinct(StringComparer.Ordinal)] // an option by its long name
             : [.. parsed.UnmatchedTokens.Select(t => $"Unrecognized command or argument '{t}'.")];
+        // The library's [suggest] directive (completions for dotnet-suggest) is no part of docs/cli.md: a word like any other.
+        errors = [.. parsed.Tokens.Where(t => t.Type == System.CommandLine.Parsing.TokenType.Directive)
+            .Select(t => $"Unrecognized command or argument '{t.Value}'."), .. errors];
+        errors = [.. errors.Distinct(StringComparer.Ordinal)]; // an unknown [directive] is also the parser's own error
         if (errors.Length == 0 && (parsed.Action is System.CommandLine.Help.HelpAction || root.Options.OfType<VersionOption>().Any(o => parsed.GetResult(o) is not null)))
         {
             // A verb's <file> takes an unknown flag as its value (`run --bogus --help`), which nothing reads when help
@@ -140,6 +144,17 @@ public static class CliApp
             TestCommand.Create(console, options),
         };
         root.Options.Add(verbosity ?? VerbosityOption());
+
+        // The library's help also answered to /h and /?, which on Linux and macOS are paths (check /h printed the help,
+        // exit 0, for a deal file at /h), and its [suggest] directive listed completions for dotnet-suggest: neither is
+        // in docs/cli.md, whose --help is -h, -? and --help (the directive is refused in Run: cleared from the root, a
+        // [word] first on the line was dropped unread).
+        foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>())
+        {
+            help.Aliases.Remove("/h");
+            help.Aliases.Remove("/?");
+        }
+
         return root;
     }
 

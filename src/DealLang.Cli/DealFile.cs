@@ -38,11 +38,27 @@ internal static class DealFile
         {
             SourceFileProblem.None when read.Bytes is not null => read.Bytes,
             SourceFileProblem.Directory => throw new UsageException($"'{path}' is a directory; give {kind}"),
-            SourceFileProblem.NotFound => throw new UsageException($"file not found: {path}"),
+            SourceFileProblem.NotFound => throw new UsageException(DanglingLink(path) is { } target
+                ? $"file not found: {path} is a symbolic link to {target}, which does not exist"
+                : $"file not found: {path}"),
             SourceFileProblem.TooLarge => throw new UsageException(
                 $"{path} is larger than {MaxBytes / (1024 * 1024)} MiB, the most a deal file may hold; is it the right file?"),
             _ => throw new UsageException($"cannot read {path}: {read.Detail}"),
         };
+    }
+
+    // Where a symbolic link that leads to no file points (its target as written), or null for anything else.
+    private static string? DanglingLink(string path)
+    {
+        try
+        {
+            var link = new FileInfo(path);
+            return link.LinkTarget is { } target && link.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true } ? target : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return null; // a path the system will not describe: the plain message
+        }
     }
 
     /// <summary>The name diagnostics and messages give the file a verb was given: <see cref="StandardInputName"/> for

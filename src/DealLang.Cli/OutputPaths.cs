@@ -10,25 +10,41 @@ namespace DealLang.Cli;
 /// </summary>
 internal static class OutputPaths
 {
-    /// <summary>A usage error when the file output <paramref name="path"/> is a folder.</summary>
+    /// <summary>A usage error when the file output <paramref name="path"/> is a folder, or goes into a folder that does
+    /// not exist (<see cref="MissingFolder"/>): asked before the run (<see cref="InputFiles.Plan"/>), so that a long
+    /// Monte Carlo run is not made to find at its end that its <c>-o out/r.txt</c> cannot be written, as it did.</summary>
     public static void RequireFile(string path, string consequence = "nothing was written")
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!string.IsNullOrWhiteSpace(path) && Directory.Exists(path))
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return;
+        }
+
+        if (Directory.Exists(path))
         {
             throw new UsageException($"cannot write {path}: it is a folder, not a file; {consequence}");
+        }
+
+        // The folder the file is written in: its link's target's, as the write does (OutputFiles); a device or a pipe
+        // is written into where it is.
+        if (!OutputTargets.IsStream(path) && Path.GetDirectoryName(Path.GetFullPath(OutputTargets.Resolve(path))) is { } folder
+            && !Directory.Exists(folder))
+        {
+            throw MissingFolder(path, folder, consequence, null);
         }
     }
 
     /// <summary>The usage error for the file output <paramref name="path"/> whose <paramref name="folder"/> is not there
     /// (<see cref="DirectoryNotFoundException"/>): a file standing where a folder of that path should be, named, else
     /// the folder missing.</summary>
-    public static UsageException MissingFolder(string path, string folder, string consequence, Exception cause)
+    public static UsageException MissingFolder(string path, string folder, string consequence, Exception? cause)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        return FileInPath(folder) is { } blocker
-            ? new UsageException($"cannot write {path}: {blocker} is a file, not a folder; {consequence}", cause)
-            : new UsageException($"cannot write {path}: the folder {folder} does not exist; {consequence}", cause);
+        string message = FileInPath(folder) is { } blocker
+            ? $"cannot write {path}: {blocker} is a file, not a folder; {consequence}"
+            : $"cannot write {path}: the folder {folder} does not exist; {consequence}";
+        return cause is null ? new UsageException(message) : new UsageException(message, cause);
     }
 
     /// <summary>The folder output <paramref name="path"/>, made if missing (with the folders above it), or a usage
@@ -38,7 +54,9 @@ internal static class OutputPaths
         GivenPath.RequireOutput(path, "folder");
         if (File.Exists(path))
         {
-            throw new UsageException($"cannot write into {path}: it is a file, not a folder; nothing was written");
+            // /dev/null and a FIFO exist as files too, but "it is a file" misnames them.
+            string what = OutputTargets.IsStream(path) ? "a device or a pipe" : "a file";
+            throw new UsageException($"cannot write into {path}: it is {what}, not a folder; nothing was written");
         }
 
         try

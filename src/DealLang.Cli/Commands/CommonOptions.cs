@@ -46,15 +46,16 @@ internal static class CommonOptions
 
     /// <summary>
     /// Makes <paramref name="option"/> (<c>--paths</c>, <c>--seed</c>, <c>--threads</c>…) read its value as a whole
-    /// number in decimal digits, with a parse error that names the option and says what it takes: System.CommandLine's
-    /// own names a .NET type (<c>'System.Nullable`1[System.Int32]'</c>). <paramref name="least"/> is the smallest value
-    /// the verb takes, for the message about a number too large to hold; whether a number that parses is at least that
-    /// is the verb's check (its message says so: "--paths must be at least 1, not 0").
+    /// number in plain decimal digits (<see cref="WholeNumberText"/>), with a parse error that names the option and says
+    /// what it takes: System.CommandLine's own names a .NET type (<c>'System.Nullable`1[System.Int32]'</c>).
+    /// <paramref name="least"/> is the smallest value the verb takes, for the message about a number too large to hold;
+    /// whether a number that parses is at least that is the verb's check (its message says so: "--paths must be at least
+    /// 1, not 0").
     /// </summary>
-    public static Option<T?> WholeNumber<T>(this Option<T?> option, T least)
+    public static Option<T?> WholeNumber<T>(this Option<T?> option, T least, T? most = null)
         where T : struct, IBinaryInteger<T>, IMinMaxValue<T>
     {
-        option.CustomParser = result => ParseWholeNumber(option.Name, least, result);
+        option.CustomParser = result => ParseWholeNumber(option.Name, least, result, most);
         return option;
     }
 
@@ -67,7 +68,9 @@ internal static class CommonOptions
         return option;
     }
 
-    static T? ParseWholeNumber<T>(string name, T least, ArgumentResult result)
+    // most: the largest value the verb takes, when below the type's (--replicates: 1000), for the message about a number
+    // too large to hold, which named the type's largest ("from 2 to 2147483647, not 99999999999").
+    static T? ParseWholeNumber<T>(string name, T least, ArgumentResult result, T? most = null)
         where T : struct, IBinaryInteger<T>, IMinMaxValue<T>
     {
         if (result.Tokens.Count == 0)
@@ -76,16 +79,20 @@ internal static class CommonOptions
         }
 
         string text = result.Tokens[^1].Value;
-        const NumberStyles Digits = NumberStyles.Integer; // a sign and white space around the digits, as int.Parse takes them
-        if (T.TryParse(text, Digits, CultureInfo.InvariantCulture, out T value))
+        if (WholeNumberText.Mistake(name, text) is { } mistake)
+        {
+            result.AddError(mistake);
+            return null;
+        }
+
+        // The digits are plain (WholeNumberText): a number the type cannot hold is out of range, named with the range.
+        if (T.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out T value))
         {
             return value;
         }
 
-        // A whole number the type cannot hold is out of range; anything else (1e3, 2.5, ten, empty) is not a number.
-        result.AddError(BigInteger.TryParse(text, Digits, CultureInfo.InvariantCulture, out BigInteger whole)
-            ? string.Create(CultureInfo.InvariantCulture, $"{name} takes a whole number from {least} to {T.MaxValue}, not {whole}")
-            : $"{name} takes a whole number, not '{text}'");
+        result.AddError(string.Create(CultureInfo.InvariantCulture,
+            $"{name} takes a whole number from {least} to {most ?? T.MaxValue}, not {BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)}"));
         return null;
     }
 }

@@ -51,8 +51,10 @@ internal static class McChain
         var clock = System.Diagnostics.Stopwatch.StartNew();
         SimulationTotals[] totals = ProgressDisplay.Run(console, console.ShowsProgress, $"mc {scenario.Name}", shard.To - shard.From,
             report => simulation.Run(shard.From, shard.To, request.Threads, rows, report, console.Interruption?.Token ?? default));
-        console.Detail(string.Create(CultureInfo.InvariantCulture,
-            $"ran the chain's paths {shard.From} to {shard.To - 1} on {request.Threads} thread(s) in {clock.Elapsed.TotalSeconds:F3} s"));
+        // An empty shard's read "paths 0 to -1": it says it has none, as one deal's does.
+        console.Detail(shard.To > shard.From
+            ? string.Create(CultureInfo.InvariantCulture, $"ran the chain's paths {shard.From} to {shard.To - 1} on {request.Threads} thread(s) in {clock.Elapsed.TotalSeconds:F3} s")
+            : string.Create(CultureInfo.InvariantCulture, $"ran none of the chain's {paths} paths (shard {shard.Index}/{shard.Count} has none) in {clock.Elapsed.TotalSeconds:F3} s"));
 
         string? rowsWritten = rows?.Commit();
         if (request.Shard is not null)

@@ -68,7 +68,7 @@ internal static class McCommand
         {
             Description = "Run the scenario R times, at seeds S to S + R − 1, and print the means with standard errors across the runs (2 ≤ R ≤ 1000).",
             HelpName = "R",
-        }.WholeNumber(least: Replicates.Fewest);
+        }.WholeNumber(least: Replicates.Fewest, most: Replicates.Most);
         var command = new Command("mc", "Run a deal's stochastic scenario: Monte Carlo credit metrics.")
         {
             file, scenarioFiles, scenario, paths, seed, threads, shard, outFile, output, format, pathsOut, replay, ledger, replicates,
@@ -226,13 +226,13 @@ internal static class McCommand
         }
     }
 
-    /// <summary>"i/K" with 1 ≤ i ≤ K.</summary>
+    /// <summary>"i/K" with 1 ≤ i ≤ K, each in plain digits as every whole number on the command line (01/4 refused).</summary>
     internal static (int Index, int Count) ParseShard(string text)
     {
         string[] parts = text.Split('/');
         if (parts.Length != 2
-            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int index)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int count))
+            || !WholeNumberText.TryNonNegative(parts[0], out int index)
+            || !WholeNumberText.TryNonNegative(parts[1], out int count))
         {
             throw new UsageException($"--shard takes i/K, shard i of K (e.g. 2/4), not '{text}'");
         }
@@ -274,7 +274,10 @@ internal static class McCommand
         var clock = System.Diagnostics.Stopwatch.StartNew();
         SimulationTotals totals = ProgressDisplay.Run(console, progress, $"mc {frame.Scenario}", shard.To - shard.From,
             report => new SimulationEngine(program, source, checkCash: true).Run(shard.From, shard.To, request.Threads, rows, report, console.Interruption?.Token ?? default));
-        console.Detail(string.Create(CultureInfo.InvariantCulture, $"ran {shard.PathsOf(frame.Paths)} on {request.Threads} thread(s) in {clock.Elapsed.TotalSeconds:F3} s"));
+        // An empty shard's "none of the N paths; it adds nothing to the merge" read "… the merge on 2 thread(s) in …".
+        console.Detail(shard.To > shard.From
+            ? string.Create(CultureInfo.InvariantCulture, $"ran {shard.PathsOf(frame.Paths)} on {request.Threads} thread(s) in {clock.Elapsed.TotalSeconds:F3} s")
+            : string.Create(CultureInfo.InvariantCulture, $"ran none of the {frame.Paths} paths (shard {shard.Index}/{shard.Count} has none) in {clock.Elapsed.TotalSeconds:F3} s"));
 
         string? rowsWritten = rows?.Commit();
         if (request.Shard is not null)

@@ -94,7 +94,7 @@ internal static class MergeCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"cannot read shard file {file}: {e.Message}", e);
+            throw new UsageException($"cannot read shard file {file}: {DealLang.Compiler.DiskSourceFiles.SystemReason(e)}", e);
         }
     }
 }

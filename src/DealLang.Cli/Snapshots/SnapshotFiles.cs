@@ -61,7 +61,7 @@ internal sealed record SnapshotFiles(string Folder, string Stem, string Scenario
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"cannot read {path}: {e.Message.TrimEnd('.')}", e);
+            throw new UsageException($"cannot read {path}: {DealLang.Compiler.DiskSourceFiles.SystemReason(e)}", e);
         }
     }
 

@@ -30,10 +30,27 @@ public sealed class DiskSourceFiles : ISourceFiles
         {
             return ReadBounded(path);
         }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // A symbolic link to nothing exists as a link (File.Exists is true) but has no file to read: not found, as a
+            // missing file is, not "cannot read x: Could not find file '/full/path/x'".
+            return SourceFileRead.Failed(SourceFileProblem.NotFound);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return SourceFileRead.Failed(SourceFileProblem.Unreadable, e.Message);
+            return SourceFileRead.Failed(SourceFileProblem.Unreadable, SystemReason(e));
         }
+    }
+
+    /// <summary>The system's reason a file could not be read, for a message that names the file itself: .NET's own
+    /// ends with the path again (<c>Input/output error : '/proc/self/mem'</c>, which read "cannot read /proc/self/mem:
+    /// Input/output error : '/proc/self/mem'") and a full stop; both are left out.</summary>
+    public static string SystemReason(Exception e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        string message = e.Message.TrimEnd();
+        int quoted = message.EndsWith('\'') ? message.LastIndexOf(" : '", StringComparison.Ordinal) : -1;
+        return (quoted > 0 ? message[..quoted] : message).TrimEnd('.', ' ');
     }
 
     private static SourceFileRead ReadBounded(string path) =>

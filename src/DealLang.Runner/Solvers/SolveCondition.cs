@@ -73,20 +73,39 @@ public abstract record SolveCondition(string Text)
             : throw new SolveUsageException($"unknown tranche '{name}'; deal {deal.Name} has: {string.Join(", ", names)}");
     }
 
-    /// <summary>A number with <c>%</c> (<c>10%</c>, <c>7.5%</c>) or <c>bp</c>, as a fraction within [lo, hi].</summary>
+    /// <summary>
+    /// A number with <c>%</c> (<c>10%</c>, <c>7.5%</c>) or <c>bp</c>, as a fraction within [lo, hi]: decimal digits, a
+    /// fraction after a '.', a '-' before them (a negative IRR target), and nothing else (docs/cli.md, "solve").
+    /// .NET's <c>double.Parse</c> also took white space (<c>' 5%'</c>, <c>'5 %'</c>), a '+', an exponent (<c>1e1%</c>),
+    /// leading zeros and a bare point (<c>.5%</c>, <c>5.%</c>), none of which a command line means as a rate.
+    /// </summary>
     public static double Percent(string context, string text, double lo, double hi)
     {
+        ArgumentNullException.ThrowIfNull(text);
         double scale = text.EndsWith('%') ? 100 : text.EndsWith("bp", StringComparison.Ordinal) ? 10_000 : 0;
         string number = scale == 100 ? text[..^1] : scale == 10_000 ? text[..^2] : text;
-        if (scale == 0 || !double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+        if (scale == 0 || !PlainDecimal(number)
+            || !double.TryParse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value)
+            || !double.IsFinite(value))
         {
-            throw new SolveUsageException($"'{text}' in '{context}' is not a rate; write it with % or bp (10%, 250bp)");
+            throw new SolveUsageException($"'{text}' in '{context}' is not a rate; write it in digits with % or bp (10%, 7.5%, 250bp, -1%), without spaces, '+' or leading zeros");
         }
 
         double fraction = value / scale;
         return fraction >= lo && fraction <= hi
             ? fraction
             : throw new SolveUsageException($"'{text}' in '{context}' is outside {lo * 100:0.##}% to {hi * 100:0.##}%");
+    }
+
+    // -?(0|[1-9][0-9]*)(\.[0-9]+)?: the digits a rate is written in, as a scenario writes one, with a sign for a negative.
+    static bool PlainDecimal(string number)
+    {
+        string digits = number.StartsWith('-') ? number[1..] : number;
+        int point = digits.IndexOf('.', StringComparison.Ordinal);
+        string whole = point < 0 ? digits : digits[..point];
+        string fraction = point < 0 ? "0" : digits[(point + 1)..];
+        return whole.Length > 0 && whole.All(char.IsAsciiDigit) && (whole.Length == 1 || whole[0] != '0')
+            && fraction.Length > 0 && fraction.All(char.IsAsciiDigit);
     }
 
     /// <summary>An amount in units of the currency, named (<c>USD 561.79</c>): the reports print millions, so a bare

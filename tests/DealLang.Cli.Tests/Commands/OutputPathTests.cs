@@ -88,6 +88,24 @@ public sealed class OutputPathTests : IDisposable
         Assert.Equal("kept", File.ReadAllText(given));
     }
 
+    // /dev/null for a folder was "it is a file, not a folder": a device is named as one.
+    [Theory]
+    [InlineData("run --out")]
+    [InlineData("build --out")]
+    [InlineData("build --emit-cs")]
+    public void A_device_given_for_an_output_folder(string verb)
+    {
+        if (!File.Exists("/dev/null"))
+        {
+            return;
+        }
+
+        CliOutcome outcome = Run(verb, "/dev/null");
+
+        Assert.True(outcome.Exit == ExitCodes.UsageError, outcome.ToString());
+        Assert.Equal("deallang: error: cannot write into /dev/null: it is a device or a pipe, not a folder; nothing was written", outcome.Err.Trim());
+    }
+
     // A file's output and a folder's alike, behind a file standing where a folder of the path should be: the file is
     // named (it was "the folder F does not exist" for a file output, F being there as a file).
     [Theory]

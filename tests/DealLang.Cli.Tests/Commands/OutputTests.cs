@@ -239,6 +239,27 @@ public sealed class OutputTests : IDisposable
         Assert.Equal($"deallang: error: cannot write {output}: the folder {Path.GetDirectoryName(output)} does not exist; nothing was written", outcome.Err.Trim());
     }
 
+    // A file output in a folder that does not exist was found out only when written, after the work: `mc … -o
+    // out/r.txt` ran every path first (minutes on a large run), `test --junit out/j.xml` every deal, printing their
+    // FAIL lines, and then said the folder was missing. It is refused before any work, as a folder given for a file is.
+    [Theory]
+    [InlineData("mc", "{deal}", "--scenario", "FiscalCost", "--paths", "2", "-v", "detailed", "-o", "{out}")]
+    [InlineData("mc", "{deal}", "--scenario", "FiscalCost", "--paths", "2", "-v", "detailed", "--shard", "1/2", "--out", "{out}")]
+    [InlineData("report", "{deal}", "--mc", "--scenario", "FiscalCost", "--paths", "2", "-v", "detailed", "-o", "{out}")]
+    [InlineData("run", "{deal}", "-v", "detailed", "-o", "{out}")]
+    [InlineData("test", "{deal}", "-v", "detailed", "--junit", "{out}")]
+    public void A_file_output_in_a_missing_folder_is_refused_before_any_work(params string[] args)
+    {
+        string output = Path.Combine(_directory, "nodir", "r.txt");
+        string deal = Path.Combine(RepoPaths.Examples, "national-compute.deal");
+
+        var outcome = CliHarness.Run([.. args.Select(a => a.Replace("{deal}", deal, StringComparison.Ordinal).Replace("{out}", output, StringComparison.Ordinal))]);
+
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Equal($"deallang: error: cannot write {output}: the folder {Path.GetDirectoryName(output)} does not exist; nothing was written", outcome.Err.Trim());
+        Assert.Equal("", outcome.Out);
+    }
+
     [Fact]
     public void Files_are_replaced_when_nothing_is_in_the_way()
     {

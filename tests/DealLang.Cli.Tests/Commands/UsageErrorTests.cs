@@ -251,6 +251,170 @@ public class UsageErrorTests
         return rows;
     }
 
+    /// <summary>Every option of every verb that takes a whole number (<c>--paths</c>, <c>--seed</c>, <c>--threads</c>,
+    /// <c>--replay-path</c>, <c>--replicates</c>, and any added later): <c>verb option</c>.</summary>
+    public static TheoryData<string, string> WholeNumberOptions()
+    {
+        var rows = new TheoryData<string, string>();
+        var root = CliApp.Root(new CliConsole(TextWriter.Null, TextWriter.Null), DealLang.Compiler.Emit.CompileOptions.Default);
+        Type[] wholeNumbers = [typeof(int), typeof(int?), typeof(long), typeof(long?), typeof(ulong), typeof(ulong?), typeof(uint), typeof(uint?)];
+        foreach (var verb in root.Subcommands)
+        {
+            foreach (var option in verb.Options.Where(o => wholeNumbers.Contains(o.ValueType)))
+            {
+                rows.Add(verb.Name, option.Name);
+            }
+        }
+
+        return rows;
+    }
+
+    [Fact]
+    public void The_whole_number_options_are_the_ones_docs_cli_md_lists()
+    {
+        // So that the theory below covers them all, and a new one is noticed.
+        Assert.Equal(
+            ["mc --paths", "mc --replay-path", "mc --replicates", "mc --seed", "mc --threads", "report --paths", "report --seed", "report --threads",
+             "solve --paths", "solve --seed", "solve --threads"],
+            WholeNumberOptions().Select(r => $"{r[0]} {r[1]}").Order(StringComparer.Ordinal));
+    }
+
+    // A whole number is plain decimal digits (docs/cli.md, "Numbers"). The options read it with int.Parse's rules, which
+    // took a sign '+', white space around the digits and leading zeros: `--paths ' 1'`, `--seed +1`, `--threads 007`
+    // ran as 1, 1 and 7, so a padded or mangled value from a script ran silently. Each is refused naming the option,
+    // the value and how to write it, before any work.
+    [Theory]
+    [MemberData(nameof(WholeNumberOptions))]
+    public void A_whole_number_is_plain_digits(string verb, string option)
+    {
+        (string Value, string Message)[] cases =
+        [
+            (" 1", $"{option} takes a whole number with no spaces around it, not ' 1' (write 1)"),
+            ("2 ", $"{option} takes a whole number with no spaces around it, not '2 ' (write 2)"),
+            ("+1", $"{option} takes a whole number without a '+', not '+1' (write 1)"),
+            ("007", $"{option} takes a whole number without leading zeros, not '007' (write 7)"),
+            ("00", $"{option} takes a whole number without leading zeros, not '00' (write 0)"),
+            ("-0", $"{option} takes a whole number, not '-0' (write 0)"),
+            ("1_000", $"{option} takes a whole number, not '1_000'"),
+            ("\u0663", $"{option} takes a whole number, not '\u0663'"), // an Arabic-Indic three: not a decimal digit here
+            ("", $"{option} takes a whole number, not ''"),
+        ];
+        foreach ((string value, string message) in cases)
+        {
+            var outcome = CliHarness.Run(verb, Hyperion, option, value);
+            Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+            // report's -o and mc's --scenario, required, are missing too: a parse error of their own on another line
+            Assert.Contains($"deallang: error: {message}\n", outcome.Err.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+            Assert.EndsWith("Run 'deallang --help' or 'deallang <verb> --help' for usage.\n", outcome.Err.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+            Assert.Equal("", outcome.Out);
+        }
+    }
+
+    // A symbolic link to nothing as the deal or a scenario file said "cannot read x.deal: Could not find file
+    // '/full/path/x.deal'", where a missing file says "file not found": it is that, naming where the link leads.
+    [Theory]
+    [InlineData("check", "{link}")]
+    [InlineData("run", "{hyperion}", "--scenarios", "{link}")]
+    [InlineData("fmt", "{link}")]
+    [InlineData("test", "{link}")]
+    public void A_link_to_nothing_is_a_file_not_found(params string[] args)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // symbolic links need privileges there
+        }
+
+        string folder = Path.Combine(Path.GetTempPath(), "deallang-link-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            string link = Path.Combine(folder, "gone.deal");
+            File.CreateSymbolicLink(link, "nowhere.deal");
+            var outcome = CliHarness.Run([.. args.Select(a => a.Replace("{link}", link, StringComparison.Ordinal).Replace("{hyperion}", Hyperion, StringComparison.Ordinal))]);
+            Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+            Assert.Equal($"deallang: error: file not found: {link} is a symbolic link to nowhere.deal, which does not exist\n", outcome.Err.ReplaceLineEndings("\n"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    // The library's help answered to /h and /? as well (Windows spellings), which on Linux are paths: `check /h` printed
+    // check's help, exit 0, where docs/cli.md's help is -h, -? and --help; and its [suggest] directive, undocumented,
+    // printed completions. Each is now what it looks like: a file that is not there, an unknown argument.
+    [Theory]
+    [InlineData("deallang: error: file not found: /h", "check", "/h")]
+    [InlineData("deallang: error: file not found: /?", "run", "/?")]
+    [InlineData("deallang: error: Unrecognized command or argument '/h'.", "/h")]
+    [InlineData("deallang: error: Unrecognized command or argument '[suggest]'.", "[suggest]", "run")]
+    [InlineData("deallang: error: Unrecognized command or argument '[diagram]'.", "[diagram]", "run")]
+    public void Only_the_documented_help_spellings_print_help(string message, params string[] args)
+    {
+        var outcome = CliHarness.Run(args);
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Single(outcome.Err.ReplaceLineEndings("\n").Split('\n'), line => line == message); // once
+        Assert.Equal("", outcome.Out);
+
+        foreach (string help in (string[])["-h", "-?", "--help"])
+        {
+            var shown = CliHarness.Run("check", help);
+            Assert.Equal(ExitCodes.Ok, shown.Exit);
+            Assert.Contains("-?, -h, --help", shown.Out, StringComparison.Ordinal);
+        }
+    }
+
+    // A file the system fails to read (an I/O error; /proc/self/mem reads as one) is named once: the system's message
+    // repeated it ("cannot read /proc/self/mem: Input/output error : '/proc/self/mem'").
+    [Theory]
+    [InlineData("cannot read /proc/self/mem: Input/output error", "check", "/proc/self/mem")]
+    [InlineData("cannot read /proc/self/mem: Input/output error", "run", "{hyperion}", "--scenarios", "/proc/self/mem")]
+    [InlineData("cannot read shard file /proc/self/mem: Input/output error", "merge", "/proc/self/mem")]
+    public void A_file_the_system_cannot_read_is_named_once(string message, params string[] args)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var outcome = CliHarness.Run([.. args.Select(a => a.Replace("{hyperion}", Hyperion, StringComparison.Ordinal))]);
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Equal($"deallang: error: {message}\n", outcome.Err.ReplaceLineEndings("\n"));
+    }
+
+    // docs/cli.md, "Every verb": an option's value may follow '=' or ':' (--paths=7), a short option's its letter
+    // (-sBase), and @FILE reads arguments from FILE; a file named @x.deal is given as ./@x.deal or after '--'.
+    [Fact]
+    public void Values_after_equals_and_response_files_are_read_as_documented()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "deallang-usage-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var twice = CliHarness.Run("run", Hyperion, "--scenario=Base", "-fcsv", "--format:csv");
+            Assert.Contains("deallang: error: --format is given twice (-f csv, --format csv) and takes one value: give it once\n", twice.Err.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+
+            var plain = CliHarness.Run("run", Hyperion, "--scenario=Base", "-fcsv");
+            Assert.Equal(ExitCodes.Ok, plain.Exit);
+            Assert.StartsWith("# Hyperion: scenario Base: period ledger\nperiod,start,end,", plain.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+
+            string arguments = Path.Combine(folder, "args.rsp");
+            File.WriteAllText(arguments, "--scenario Base\n--format csv\n");
+            var response = CliHarness.Run("run", Hyperion, "@" + arguments);
+            Assert.Equal(ExitCodes.Ok, response.Exit);
+            Assert.Equal(plain.Out, response.Out);
+
+            var missing = CliHarness.Run("run", Hyperion, "@" + Path.Combine(folder, "none.rsp"));
+            Assert.Equal(ExitCodes.UsageError, missing.Exit);
+            Assert.StartsWith($"deallang: error: Response file not found '{Path.Combine(folder, "none.rsp")}'.", missing.Err, StringComparison.Ordinal);
+            AssertNoStackTrace(missing);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     // The parser named an option given twice by the spelling typed first: `-s X --scenario Y` was "Option '-s' expects a
     // single argument but 2 were provided". The long name leads, as in docs/cli.md, and every spelling typed follows.
     [Theory]

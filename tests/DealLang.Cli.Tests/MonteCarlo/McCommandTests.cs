@@ -47,6 +47,24 @@ public sealed class McCommandTests(StochasticHyperion hyperion) : IClassFixture<
         Assert.Equal(single, merged.Out);
     }
 
+    // -v detailed of an empty shard read "ran none of the 2 paths; it adds nothing to the merge on 2 thread(s) in …".
+    [Fact]
+    public void AShardWithoutPathsSaysSoAtDetailedVerbosity()
+    {
+        string examples = DealLang.TestSupport.RepoPaths.Examples;
+        string file = Path.Combine(folder, "empty-shard.json");
+        CliOutcome outcome = CliHarness.Run("mc", Path.Combine(examples, "hyperion.deal"), "--scenarios", Path.Combine(examples, "hyperion-mc.scenarios"),
+            "--scenario", "StochasticRent", "--paths", "2", "--shard", "1/3", "--out", file, "-v", "detailed");
+        Assert.Equal(ExitCodes.Ok, outcome.Exit);
+        Assert.Matches(@"(?m)^deallang: ran none of the 2 paths \(shard 1/3 has none\) in [0-9]+\.[0-9]{3} s$", outcome.Err.ReplaceLineEndings("\n"));
+
+        // A chain's said "ran the chain's paths 0 to -1".
+        CliOutcome chain = CliHarness.Run("mc", Path.Combine(DealLang.TestSupport.RepoPaths.Root, "tests", "corpus", "valid", "026-stochastic-chain-run-by-mc.deal"),
+            "--scenario", "TenantRisk", "--paths", "1", "--shard", "1/2", "--out", file, "-v", "detailed");
+        Assert.Equal(ExitCodes.Ok, chain.Exit);
+        Assert.Matches(@"(?m)^deallang: ran none of the chain's 1 paths \(shard 1/2 has none\) in [0-9]+\.[0-9]{3} s$", chain.Err.ReplaceLineEndings("\n"));
+    }
+
     [Fact]
     public void FourShardsMergedPrintTheSingleRunsReportByteForByte()
     {

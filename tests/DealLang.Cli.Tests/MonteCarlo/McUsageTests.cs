@@ -12,6 +12,9 @@ public sealed class McUsageTests
     [InlineData("--shard 0/4 --out x.shard", "--shard 0/4: shards of 4 are numbered 1 to 4")]
     [InlineData("--shard 1/0 --out x.shard", "--shard 1/0: K, the number of shards, must be at least 1")] // was "shards of 0 are numbered 1 to 0"
     [InlineData("--shard two --out x.shard", "--shard takes i/K, shard i of K (e.g. 2/4), not 'two'")]
+    [InlineData("--shard 01/4 --out x.shard", "--shard takes i/K, shard i of K (e.g. 2/4), not '01/4'")] // plain digits, as every number
+    [InlineData("--shard 1/04 --out x.shard", "--shard takes i/K, shard i of K (e.g. 2/4), not '1/04'")]
+    [InlineData("--shard +1/4 --out x.shard", "--shard takes i/K, shard i of K (e.g. 2/4), not '+1/4'")]
     [InlineData("--shard 1/4", "--shard writes a shard file: give it with --out FILE")]
     [InlineData("--out x.shard", "--out names a shard's file: give --shard i/K too (without --shard the report is printed)")]
     [InlineData("--ledger", "--ledger prints a replayed path's ledger: give --replay-path P too")]
@@ -41,6 +44,9 @@ public sealed class McUsageTests
     [InlineData("--seed 18446744073709551616", "--seed takes a whole number from 0 to 18446744073709551615, not 18446744073709551616")]
     [InlineData("--threads x", "--threads takes a whole number, not 'x'")]
     [InlineData("--replay-path q", "--replay-path takes a whole number, not 'q'")]
+    [InlineData("--paths +7", "--paths takes a whole number without a '+', not '+7' (write 7)")]
+    [InlineData("--seed 007", "--seed takes a whole number without leading zeros, not '007' (write 7)")]
+    [InlineData("--paths -99999999999", "--paths takes a whole number from 1 to 2147483647, not -99999999999")]
     public void NumbersThatAreNotWholeNumbersNameTheOption(string options, string message)
     {
         CliOutcome outcome = CliHarness.Run(["mc", Hyperion, "--scenario", "Base", .. options.Split(' ')]);
@@ -52,7 +58,8 @@ public sealed class McUsageTests
 
     [Theory]
     [InlineData("--seed 18446744073709551615")]
-    [InlineData("--paths  7 ")] // white space around the digits, as before
+    [InlineData("--paths 7")] // plain digits (white space around them, a '+' or leading zeros are refused: UsageErrorTests)
+    [InlineData("--seed 0")] // 0 itself is plain digits
     public void WholeNumbersAtTheEdgesAreRead(string options)
     {
         // Read, so the run goes on to the scenario, which is not stochastic: the next mistake, not a parse error.

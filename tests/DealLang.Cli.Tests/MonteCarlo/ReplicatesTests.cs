@@ -214,6 +214,7 @@ public sealed class ReplicatesTests
     [Theory]
     [InlineData("2.5", "--replicates takes a whole number, not '2.5'")]
     [InlineData("two", "--replicates takes a whole number, not 'two'")]
+    [InlineData("99999999999", "--replicates takes a whole number from 2 to 1000, not 99999999999")] // was "from 2 to 2147483647"
     public void ACountThatIsNotAWholeNumberIsAUsageError(string count, string message)
     {
         CliOutcome outcome = CliHarness.Run(["mc", CampusFile, "--scenario", "Quasi", "--replicates", count]);

@@ -150,6 +150,10 @@ public sealed class SolveCommandTests : IDisposable
     [InlineData("--breakeven", "market_rent grows", "--until", "Loan loses principal", "is not a lever a break-even can move; one of: F.value deflate, F.value grow, market_rent deflate, market_rent grow,")]
     [InlineData("--fair-spread", "Bond", "--curve", "4.5%", "unknown tranche 'Bond'")]
     [InlineData("--fair-spread", "Loan", "--curve", "SOFR", "--curve 'SOFR' is neither a rate")]
+    [InlineData("--fair-spread", "Loan", "--curve", " 4.5%", "' 4.5%' in '--curve' is not a rate")] // was a flat 4.5%, as were the two below
+    [InlineData("--fair-spread", "Loan", "--curve", "+450bp", "'+450bp' in '--curve' is not a rate")]
+    [InlineData("--fair-spread", "Loan", "--curve", "4.5e0%", "'4.5e0%' in '--curve' is not a rate")]
+    [InlineData("--fair-spread", "Loan", "--curve", "-6%", "'-6%' in '--curve' is outside -5% to 100%")]
     public void Mistakes_are_one_line_usage_errors(string o1, string v1, string o2, string v2, string message)
     {
         var outcome = CliHarness.Run("solve", deal, o1, v1, o2, v2);

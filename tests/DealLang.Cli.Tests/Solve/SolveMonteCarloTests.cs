@@ -312,6 +312,14 @@ public sealed class SolveMonteCarloTests : IDisposable
     [InlineData("--scenario|Mc|--hurdle|Obligor.recovery|--target|Note loss = 5%|--paths|3000000000", "--paths takes a whole number from 1 to 2147483647, not 3000000000")]
     [InlineData("--scenario|Mc|--hurdle|Obligor.recovery|--target|Note loses principal|--probability|0%", "give a probability above 0%")]
     [InlineData("--scenario|Mc|--hurdle|Obligor.recovery|--target|Note loses principal|--probability|150%", "is outside 0% to 100%")]
+    // A rate is digits with % or bp (docs/cli.md, "solve"); double.Parse also took these, and ran with 5%, 5%, 5%, 10% and 0.5%.
+    [InlineData("--scenario|Mc|--hurdle|Obligor.recovery|--target|Note loses principal|--probability| 5%", "' 5%' in '--probability' is not a rate; write it in digits with % or bp (10%, 7.5%, 250bp, -1%), without spaces, '+' or leading zeros")]
+    [InlineData("--scenario|Mc|--hurdle|Obligor.recovery|--target|Note loses principal|--probability|5 %", "'5 %' in '--probability' is not a rate")]
+    [InlineData("--scenario|Mc|--hurdle|Obligor.recovery|--target|Note loses principal|--probability|+5%", "'+5%' in '--probability' is not a rate")]
+    [InlineData("--scenario|Mc|--hurdle|Obligor.recovery|--target|Note loses principal|--probability|1e1%", "'1e1%' in '--probability' is not a rate")]
+    [InlineData("--scenario|Mc|--hurdle|Obligor.recovery|--target|Note loses principal|--probability|.5%", "'.5%' in '--probability' is not a rate")]
+    [InlineData("--scenario|Mc|--hurdle|Obligor.recovery|--target|Note loses principal|--probability|05%", "'05%' in '--probability' is not a rate")]
+    [InlineData("--scenario|Mc|--hurdle|Obligor.recovery|--target|Note loss = 5.%", "'5.%' in 'Note loss = 5.%' is not a rate")]
     [InlineData("--scenario|Mc|--fair-spread|Note|--probability|5%", "--fair-spread solves on the mean")]
     [InlineData("--scenario|Mc|--hurdle|Nobody.recovery|--target|Note loss = 5%", "unknown party 'Nobody'")]
     public void Monte_Carlo_mistakes_are_usage_errors(string args, string message)

@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace DealLang.Cli.Commands;
+
+/// <summary>
+/// How a whole number is written on the command line (docs/cli.md, "Numbers"): plain decimal digits, <c>0</c> or
+/// digits that do not start with 0, a <c>-</c> before them allowed so that a negative count is refused by its range
+/// ("--paths must be at least 1, not -5") rather than as a word. No <c>+</c>, no white space, no leading zeros, no
+/// digit grouping: .NET's <c>int.Parse</c> took <c>' 1'</c>, <c>+1</c> and <c>007</c>, which a script that built the
+/// number wrongly (a padded field, an octal-looking count) would have run with silently. Every whole-number option
+/// reads its value here, and <c>--shard i/K</c> its two numbers.
+/// </summary>
+internal static class WholeNumberText
+{
+    /// <summary>Null when <paramref name="text"/> is a whole number as written above; otherwise the usage error,
+    /// naming <paramref name="name"/> (the option) and the value, and what is wrong with it.</summary>
+    public static string? Mistake(string name, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string digits = text.StartsWith('-') ? text[1..] : text;
+        if (digits.Length > 0 && digits.All(char.IsAsciiDigit))
+        {
+            if (digits.Length > 1 && digits[0] == '0')
+            {
+                string plain = digits.TrimStart('0');
+                return $"{name} takes a whole number without leading zeros, not '{text}' (write {(text.StartsWith('-') && plain.Length > 0 ? "-" : "")}{(plain.Length == 0 ? "0" : plain)})";
+            }
+
+            return text == "-0" ? $"{name} takes a whole number, not '-0' (write 0)" : null;
+        }
+
+        string trimmed = text.Trim();
+        if (trimmed.Length > 0 && trimmed != text && Mistake(name, trimmed) is null)
+        {
+            return $"{name} takes a whole number with no spaces around it, not '{text}' (write {trimmed})";
+        }
+
+        if (text.StartsWith('+') && Mistake(name, text[1..]) is null)
+        {
+            return $"{name} takes a whole number without a '+', not '{text}' (write {text[1..]})";
+        }
+
+        return $"{name} takes a whole number, not '{text}'"; // 1e3, 2.5, ten, 1_000, an empty value
+    }
+
+    /// <summary><paramref name="text"/> read as an <see cref="int"/> when it is a whole number of 0 or more as written
+    /// above and fits one; otherwise false.</summary>
+    public static bool TryNonNegative(string text, out int value)
+    {
+        value = 0;
+        return Mistake("", text) is null && !text.StartsWith('-')
+            && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    }
+}
