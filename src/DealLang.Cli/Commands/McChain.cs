@@ -1,7 +1,6 @@
 using System.Globalization;
 using DealLang.Compiler;
 using DealLang.Compiler.Emit;
-using DealLang.Runner.Hosting;
 using DealLang.Runner.MonteCarlo;
 using DealLang.Runner.Reports;
 using DealLang.Runner.Running;

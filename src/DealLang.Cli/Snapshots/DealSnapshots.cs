@@ -1,5 +1,4 @@
 using DealLang.Cli.Commands;
-using DealLang.Compiler;
 using DealLang.Compiler.Emit;
 using DealLang.Runner.Hosting;
 using DealLang.Runner.Reports;
