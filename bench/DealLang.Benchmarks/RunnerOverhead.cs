@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using DealLang.Runner.Running;
-using DealLang.Runtime;
 using NewtonIrr = DealLang.Reference.Analytics.NewtonIrr;
 using OldIrr = DealLang.Reference.Analytics.BrentIrr;
 
@@ -185,7 +184,6 @@ public static class RunnerOverhead
         }
     }
 
-
     // Calls every method on every case until each entry point is at Tier1 and no DealLang method has been recompiled
     // for Quiet (a method the entries call tiers up on its own schedule), or MaxWait has passed.
     static void WaitForTier1(HandWritten.JitTiers jit, List<RunnerCase> cases, List<Func<RunnerCase, double>> calls, TextWriter output)
@@ -294,6 +292,5 @@ public static class RunnerOverhead
         GC.KeepAlive(sink);
         return Timing.MedianOf(times);
     }
-
 
 }

@@ -1,5 +1,3 @@
-using DealLang.Runner.Reports;
-
 namespace DealLang.Cli;
 
 /// <summary>

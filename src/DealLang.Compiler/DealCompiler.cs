@@ -75,15 +75,6 @@ public static class DealCompiler
         return Compile(Compilation.Create(SourceDocument.FromText(path, text), DiskSourceFiles.Instance), options);
     }
 
-    /// <summary>As <see cref="Compile(string, string, CompileOptions?)"/> for a file's bytes (see
-    /// <see cref="Check(string, byte[])"/>).</summary>
-    public static CompileResult Compile(string path, byte[] bytes, CompileOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        ArgumentNullException.ThrowIfNull(bytes);
-        return Compile(Compilation.Create(SourceDocument.FromBytes(path, bytes), DiskSourceFiles.Instance), options);
-    }
-
     /// <summary>Compiles a compilation built by the caller (a deal with scenario files, say), if it has no errors.
     /// The cache is looked up by the deal's texts (<see cref="CacheKeys.ForDeal"/>) before any C# is emitted.</summary>
     public static CompileResult Compile(Compilation compilation, CompileOptions? options = null)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using DealLang.Compiler;
 using DealLang.Compiler.Emit;
-using DealLang.Runner.Hosting;
 using DealLang.Runner.MonteCarlo;
 using DealLang.Runner.Reports;
 using DealLang.Runner.Running;
@@ -11,7 +10,7 @@ using DealLang.Runtime;
 namespace DealLang.Cli.Commands;
 
 /// <summary>
-/// <c>deallang mc</c> on a deal that imports deals (docs/language.md §12, "Monte Carlo runs of a chain"): every entity
+/// <c>deallang mc</c> on a deal that imports deals (docs/language.md §10, "Stochastic scenarios in a chain"): every entity
 /// compiled to its own program, the top deal's stochastic scenario drawn once per path and every entity run on those
 /// draws in dependency order (<see cref="ChainSimulation"/>); the report is each entity's credit metrics in run order,
 /// or one path replayed with every entity's summary (and ledger). With <c>--shard i/K --out FILE</c> it writes a chain's

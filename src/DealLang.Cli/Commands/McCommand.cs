@@ -24,8 +24,6 @@ namespace DealLang.Cli.Commands;
 /// </summary>
 internal static class McCommand
 {
-    private static readonly string[] Formats = ["table", "csv", "json", "md"];
-
     /// <summary>What the command line asked for.</summary>
     internal sealed record McRequest(
         string Path,
@@ -60,7 +58,7 @@ internal static class McCommand
         var output = CommonOptions.OutputOption();
         output.Description = "Write the report to this file instead of standard output (with --shard: the shard file, as --out).";
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong(Formats);
+        format.AcceptOnlyFromAmong(ReportWriter.Formats);
         var pathsOut = new Option<string?>("--paths-out") { Description = "Write one summary row per path to this Parquet file.", HelpName = "file.parquet" };
         var replay = new Option<int?>("--replay-path") { Description = "Run path P alone and print its summary (its full ledger with --ledger).", HelpName = "P" }.WholeNumber(least: 0);
         var ledger = new Option<bool>("--ledger") { Description = "With --replay-path: print the path's period ledger too." };
@@ -103,20 +101,12 @@ internal static class McCommand
             return ReportOutput.Run(console, reportFile, c => Execute(
                 new McRequest(parse.GetValue(file)!, parse.GetValue(scenarioFiles) ?? [], parse.GetValue(scenario)!, parse.GetValue(paths),
                     parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(shard), shardFile,
-                    ParseFormat(parse.GetValue(format)!), parse.GetValue(pathsOut), parse.GetValue(replay), parse.GetValue(ledger),
+                    ReportWriter.ParseFormat(parse.GetValue(format)!), parse.GetValue(pathsOut), parse.GetValue(replay), parse.GetValue(ledger),
                     parse.GetValue(replicates)),
                 c, options));
         });
         return command;
     }
-
-    internal static ReportFormat ParseFormat(string text) => text switch
-    {
-        "csv" => ReportFormat.Csv,
-        "json" => ReportFormat.Json,
-        "md" => ReportFormat.Markdown,
-        _ => ReportFormat.Table,
-    };
 
     private static int Execute(McRequest request, CliConsole console, CompileOptions options)
     {

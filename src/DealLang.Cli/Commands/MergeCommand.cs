@@ -12,17 +12,15 @@ namespace DealLang.Cli.Commands;
 /// </summary>
 internal static class MergeCommand
 {
-    private static readonly string[] Formats = ["table", "csv", "json", "md"];
-
     public static Command Create(CliConsole console)
     {
         var shards = new Argument<string[]>("shards") { Description = "The shard files of one run (every shard, each once).", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong(Formats);
+        format.AcceptOnlyFromAmong(ReportWriter.Formats);
         var output = CommonOptions.OutputOption();
         var command = new Command("merge", "Combine the shard files of a Monte Carlo run into its report.") { shards, format, output };
         command.SetAction(parse => ReportOutput.Run(console, parse.GetValue(output),
-            c => Execute(parse.GetValue(shards) ?? [], McCommand.ParseFormat(parse.GetValue(format)!), c)));
+            c => Execute(parse.GetValue(shards) ?? [], ReportWriter.ParseFormat(parse.GetValue(format)!), c)));
         return command;
     }
 

@@ -5,7 +5,6 @@ using DealLang.Compiler;
 using DealLang.Compiler.Emit;
 using DealLang.Runner.Hosting;
 using DealLang.Runner.MonteCarlo;
-using DealLang.Runner.Reports;
 using DealLang.Runner.Running;
 using DealLang.Runner.Simulation;
 using DealLang.Runtime;

@@ -59,6 +59,18 @@ internal static class ReportWriter
         }
     }
 
+    /// <summary>The values of a report verb's <c>--format</c> (run, mc, merge, solve), one per <see cref="ReportFormat"/>.</summary>
+    internal static readonly string[] Formats = ["table", "csv", "json", "md"];
+
+    /// <summary>A report verb's <c>--format</c>, one of <see cref="Formats"/>, as a <see cref="ReportFormat"/>.</summary>
+    internal static ReportFormat ParseFormat(string text) => text switch
+    {
+        "csv" => ReportFormat.Csv,
+        "json" => ReportFormat.Json,
+        "md" => ReportFormat.Markdown,
+        _ => ReportFormat.Table,
+    };
+
     private static string Indent(string json) => json.ReplaceLineEndings("\n  ");
 
     private static string Extension(ReportFormat format) => format switch

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using DealLang.Compiler;
 using DealLang.Compiler.Emit;
 using DealLang.Runner.Hosting;
 using DealLang.Runner.Reports;
@@ -15,8 +14,6 @@ namespace DealLang.Cli.Commands;
 /// </summary>
 internal static class RunCommand
 {
-    private static readonly string[] Formats = ["table", "csv", "json", "md"];
-
     public static Command Create(CliConsole console, CompileOptions options)
     {
         var file = CommonOptions.DealFileArgument();
@@ -31,7 +28,7 @@ internal static class RunCommand
             Description = "Output format.",
             DefaultValueFactory = _ => "table",
         };
-        format.AcceptOnlyFromAmong(Formats);
+        format.AcceptOnlyFromAmong(ReportWriter.Formats);
         var ledger = new Option<bool>("--ledger")
         {
             Description = "Print the full period ledger of every scenario run (a single scenario prints it anyway).",
@@ -53,7 +50,7 @@ internal static class RunCommand
 
             return ReportOutput.Run(console, parse.GetValue(output), c => Execute(
                 new RunRequest(parse.GetValue(file)!, parse.GetValue(scenarioFiles) ?? [], parse.GetValue(scenario)!,
-                    ParseFormat(parse.GetValue(format)!), parse.GetValue(ledger), parse.GetValue(outDir)),
+                    ReportWriter.ParseFormat(parse.GetValue(format)!), parse.GetValue(ledger), parse.GetValue(outDir)),
                 c, options));
         });
         return command;
@@ -208,12 +205,4 @@ internal static class RunCommand
             : throw new UsageException(
                 $"unknown scenario '{name}'; deal {deal.Name} has: {string.Join(", ", declared.Select(s => s.Name))}, all");
     }
-
-    private static ReportFormat ParseFormat(string text) => text switch
-    {
-        "csv" => ReportFormat.Csv,
-        "json" => ReportFormat.Json,
-        "md" => ReportFormat.Markdown,
-        _ => ReportFormat.Table,
-    };
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using DealLang.Compiler;
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Emit;
@@ -20,8 +19,6 @@ namespace DealLang.Cli.Commands;
 /// </summary>
 internal static class SolveCommand
 {
-    private static readonly string[] Formats = ["table", "csv", "json", "md"];
-
     /// <summary>The scenario the lever's text is checked in (never run, never shown).</summary>
     internal const string ProbeScenario = "SolveLeverCheck";
 
@@ -89,7 +86,7 @@ internal static class SolveCommand
             Description = "Output format.",
             DefaultValueFactory = _ => "table",
         };
-        format.AcceptOnlyFromAmong(Formats);
+        format.AcceptOnlyFromAmong(ReportWriter.Formats);
         var output = CommonOptions.OutputOption();
         var command = new Command("solve", "Solve for a break-even lever, a hurdle input or a tranche's fair spread.")
         {
@@ -98,7 +95,7 @@ internal static class SolveCommand
         command.SetAction(parse => ReportOutput.Run(console, parse.GetValue(output), c => Execute(
             new SolveRequest(parse.GetValue(file)!, parse.GetValue(scenarioFiles) ?? [], parse.GetValue(scenario),
                 parse.GetValue(breakeven), parse.GetValue(until), parse.GetValue(hurdle), parse.GetValue(target),
-                parse.GetValue(fairSpread), parse.GetValue(curve), Format(parse.GetValue(format)!))
+                parse.GetValue(fairSpread), parse.GetValue(curve), ReportWriter.ParseFormat(parse.GetValue(format)!))
             {
                 Paths = parse.GetValue(paths),
                 Seed = parse.GetValue(seed),
@@ -414,12 +411,4 @@ internal static class SolveCommand
             $"--curve '{text}' is neither a rate (4.5%, 450bp) nor an index of deal {deal.Name}" +
             (deal.Indices.Length == 0 ? "" : $" ({string.Join(", ", deal.Indices.Select(i => i.Name))})"));
     }
-
-    private static ReportFormat Format(string text) => text switch
-    {
-        "csv" => ReportFormat.Csv,
-        "json" => ReportFormat.Json,
-        "md" => ReportFormat.Markdown,
-        _ => ReportFormat.Table,
-    };
 }

@@ -1,5 +1,4 @@
 using DealLang.Cli.Commands;
-using DealLang.Compiler;
 using DealLang.Compiler.Emit;
 using DealLang.Runner.Hosting;
 using DealLang.Runner.Reports;
@@ -31,7 +30,7 @@ internal static class DealSnapshots
 {
     /// <summary>The snapshots of every scenario of the deal, or of the one named <paramref name="only"/> (none when
     /// the deal lacks it). With <paramref name="scenarioFile"/> (a scenario file tested in the deal's place,
-    /// <see cref="TestedFile"/>), of that file's own scenarios only: the deal's are its own file's to test.</summary>
+    /// <c>TestCommand.TestedFile</c>), of that file's own scenarios only: the deal's are its own file's to test.</summary>
     public static DealRun Run(string path, string? only, CompileOptions options, CliConsole console, string? scenarioFile = null)
     {
         string[] scenarioFiles = scenarioFile is null || scenarioFile == path ? [] : [scenarioFile];

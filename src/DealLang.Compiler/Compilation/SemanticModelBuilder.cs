@@ -1,4 +1,3 @@
-using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Semantics;
 using DealLang.Compiler.Semantics.Kinds;

@@ -43,11 +43,7 @@ public static partial class CSharpEmitter
 
         loop.Line(LoopEndMarker);
         w.Line();
-        w.Comment("The result's rows the loop writes each period.");
-        foreach (string declaration in ctx.ResultRowDeclarations())
-        {
-            w.Line(declaration);
-        }
+        WriteResultRows(ctx, w);
 
         w.Line();
         w.Comment("The period's own figures, declared here so that an event of default can hand them over.");
@@ -129,11 +125,7 @@ public static partial class CSharpEmitter
 
                 loop.Line(LoopEndMarker);
                 w.Line();
-                w.Comment("The result's rows the loop writes each period.");
-                foreach (string declaration in ctx.ResultRowDeclarations())
-                {
-                    w.Line(declaration);
-                }
+                WriteResultRows(ctx, w);
 
                 w.Line();
                 w.Comment("the event of default, at the end of period t");

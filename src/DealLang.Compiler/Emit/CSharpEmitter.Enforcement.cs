@@ -1,6 +1,5 @@
 using DealLang.Compiler.Emit.Components;
 using DealLang.Compiler.Model;
-using DealLang.Compiler.Syntax;
 using DealLang.Runtime;
 
 namespace DealLang.Compiler.Emit;

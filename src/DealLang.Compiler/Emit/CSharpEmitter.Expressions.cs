@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
 using DealLang.Compiler.Model;
-using DealLang.Compiler.Syntax;
 
 namespace DealLang.Compiler.Emit;
 

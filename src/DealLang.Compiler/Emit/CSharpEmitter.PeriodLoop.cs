@@ -1,6 +1,5 @@
 using DealLang.Compiler.Emit.Components;
 using DealLang.Compiler.Model;
-using DealLang.Compiler.Syntax;
 using DealLang.Runtime;
 
 namespace DealLang.Compiler.Emit;
@@ -117,17 +116,24 @@ public static partial class CSharpEmitter
 
         loop.Line(LoopEndMarker);
         w.Line();
-        w.Comment("The result's rows the loop writes each period.");
-        foreach (string declaration in ctx.ResultRowDeclarations())
-        {
-            w.Line(declaration);
-        }
+        WriteResultRows(ctx, w);
 
         w.Line();
         w.Append(loop);
         w.Line();
         WriteDeferredCashCheck(ctx, w, "periodsRun");
         WriteRunEnd(ctx, w);
+    }
+
+    /// <summary>After the loop's text is written (which names the rows it writes), the rows' locals, declared before
+    /// the loop: Run's, RunSummary's and RunDefaulted's.</summary>
+    private static void WriteResultRows(EmitContext ctx, IndentedWriter w)
+    {
+        w.Comment("The result's rows the loop writes each period.");
+        foreach (string declaration in ctx.ResultRowDeclarations())
+        {
+            w.Line(declaration);
+        }
     }
 
     /// <summary>A summary-only loop's cash check, after its periods (0 to <paramref name="periods"/> − 1): it stored

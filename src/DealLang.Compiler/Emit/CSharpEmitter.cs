@@ -7,8 +7,9 @@ namespace DealLang.Compiler.Emit;
 /// Turns a <see cref="DealModel"/> into readable C#: one sealed class implementing <see cref="IDealProgram"/>,
 /// with the deal's terms as literal data (Description, Layout), its constants hoisted into static fields, and
 /// <c>Run</c>: the period loop of docs/language.md ("The period loop") as straight-line code over locals and
-/// arrays. The partial files follow the class top to bottom: Constants, PeriodLoop (+ Steps, Expressions),
-/// Description, Layout; what each declaration kind writes in each of them is its component's
+/// arrays. The partial files follow the class top to bottom: Constants, PeriodLoop (+ Steps, Expressions, Sums,
+/// Enforcement), DefaultedRun (a summary-only loop in two halves), SplitRun (+ SplitBlocks: a large deal's Run in
+/// methods), Description, Layout; what each declaration kind writes in each of them is its component's
 /// (<see cref="Components.EmitterComponents"/>).
 /// </summary>
 /// <remarks>

@@ -63,9 +63,9 @@ internal static class CSharpLiterals
 
     public static string NullableDate(Date? value) => value is { } d ? Date(d) : "null";
 
-    public static string NullableDouble(double? value) => value is { } d ? Double(d) : "null";
-
-    public static string NullableInt(int? value) => value is { } i ? Int(i) : "null";
+    /// <summary>A fraction as a percentage for a comment, to four decimals (<c>0.0275</c> → <c>2.75%</c>).</summary>
+    public static string Percent(double fraction) =>
+        (fraction * 100).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     /// <summary>
     /// Text safe inside a <c>//</c> comment: one line, printable. Any line break (including U+0085, U+2028 and

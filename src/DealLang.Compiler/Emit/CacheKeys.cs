@@ -16,7 +16,7 @@ namespace DealLang.Compiler.Emit;
 /// beside it, which are run-time data, save what their scenarios ask of the program: <see cref="ScenarioGates"/>) — so a hit needs no emitted C# and never loads Roslyn. A model built by
 /// hand (tests, tools) has no texts and is keyed by its generated C#. A run <c>CheckedRunCache</c> remembers is keyed
 /// by the deal file's path. The kinds are labelled apart in the hash, so they never collide. Nothing here may touch
-/// a Roslyn type (<c>RoslynCacheTests</c>).
+/// a Roslyn type (<c>CacheHitLoadTests</c>).
 /// </summary>
 public static class CacheKeys
 {

@@ -168,8 +168,6 @@ internal sealed class EmitContext
             + "_" + day.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public TestModel TestAt(int index) => _testsByIndex[index];
-
     /// <summary>Whether any expression reads <paramref name="quantity"/> of entity <paramref name="index"/>.</summary>
     public bool Reads(Quantity quantity, int index) => _reads.Contains((quantity, index));
 

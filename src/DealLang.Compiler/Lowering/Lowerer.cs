@@ -47,9 +47,6 @@ internal sealed partial class Lowerer
         _tests = new TestIndexRemapper(positions);
     }
 
-    /// <summary>Periods up to the maturity (the workout periods after it are not counted).</summary>
-    private int Periods => _scheduledPeriods;
-
     private SymbolTable Symbols => _analysis.Symbols;
 
     public static DealModel Lower(DealAnalysis analysis) => new Lowerer(analysis).Build();

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using DealLang.Compiler.Model;
 
 namespace DealLang.Compiler.Lowering;

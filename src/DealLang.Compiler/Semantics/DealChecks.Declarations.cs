@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Semantics.Kinds;
 using DealLang.Compiler.Syntax;
-using DealLang.Runtime;
 
 namespace DealLang.Compiler.Semantics;
 

@@ -8,7 +8,9 @@ namespace DealLang.Compiler.Semantics;
 /// The structural rules of a deal (docs/language.md §13, "Structural rules"): required header items and terms,
 /// dates in range, one waterfall ending with the equity, every tranche paid, accounts that release what they
 /// hold, no cycles among tests (and their evaluation order), scenario limits. Split by area:
-/// this file (header), DealChecks.Limits.cs (sizes), DealChecks.Declarations.cs, DealChecks.Waterfall.cs, DealChecks.Scenarios.cs, TestOrder.cs.
+/// this file (header), DealChecks.Limits.cs (sizes), DealChecks.Declarations.cs, DealChecks.Waterfall.cs, DealChecks.Scenarios.cs, TestOrder.cs,
+/// and a file per feature (.BusinessDays, .Enforcement, .Workout, .ReletIdle, .ImpactCarry, .LoanRecovery, .Stochastic,
+/// .RecoveryOutcomes, .DrawnDelays, .DrawnWorkouts).
 /// </summary>
 internal sealed partial class DealChecks
 {

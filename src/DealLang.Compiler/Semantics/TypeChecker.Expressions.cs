@@ -349,7 +349,7 @@ internal sealed partial class TypeChecker
         }
 
         BoundExpression typed = whenTrue.Unit == Unit.Number ? whenFalse : whenTrue;
-        foreach ((BoundExpression branch, ExpressionSyntax syntax) in new[] { (whenTrue, conditional.WhenTrue), (whenFalse, conditional.WhenFalse) })
+        foreach (BoundExpression branch in new[] { whenTrue, whenFalse })
         {
             bool numeric = UnitNames.IsNumeric(typed.Unit) && branch.Unit == Unit.Number;
             if (!numeric && (branch.Unit != typed.Unit || branch.Dimension != typed.Dimension))

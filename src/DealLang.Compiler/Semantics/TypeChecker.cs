@@ -11,7 +11,9 @@ namespace DealLang.Compiler.Semantics;
 /// constants of their expected unit (folded here: <c>100m * 2</c> is 2e8), conditions must be true/false, and
 /// each expression may only read what is known at its point in the period. This file walks the declarations (a
 /// named one's terms are its kind's rules, Semantics/Kinds/) and offers those rules Term, Value and Condition;
-/// the expression rules are in TypeChecker.Expressions.cs and the unit algebra in TypeChecker.Units.cs.
+/// the expression rules are in TypeChecker.Expressions.cs and the unit algebra in TypeChecker.Units.cs; compute-unit
+/// terms in .Measures.cs, a loan's sale price in .LoanPrice.cs, a call decided in the run in .CallWhen.cs, and the
+/// repeated-condition warning in .RepeatedConditions.cs.
 /// </summary>
 internal sealed partial class TypeChecker
 {

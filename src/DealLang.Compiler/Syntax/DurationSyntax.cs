@@ -20,13 +20,4 @@ public sealed record DurationSyntax(double Amount, TimeUnit Unit, string Text, S
         TimeUnit.Years when Amount * 12 == Math.Floor(Amount * 12) => (int)(Amount * 12),
         _ => null,
     };
-
-    /// <summary>Approximate length in years, for values that scale with time (ACT/365.25 for days).</summary>
-    public double Years => Unit switch
-    {
-        TimeUnit.Days => Amount / 365.25,
-        TimeUnit.Weeks => Amount * 7 / 365.25,
-        TimeUnit.Months => Amount / 12,
-        _ => Amount,
-    };
 }

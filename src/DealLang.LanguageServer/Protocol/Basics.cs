@@ -2,7 +2,7 @@ namespace DealLang.LanguageServer.Protocol;
 
 // The Language Server Protocol's types that deallang lsp uses, as small records: the Microsoft/OmniSharp protocol
 // libraries are not available here, and the server needs only these. Property names become the protocol's
-// camelCase names through the serializer's naming policy (LspJson); nulls are left out of what is sent.
+// camelCase names through the serializer's naming policy (DealLanguageServer.Json); nulls are left out of what is sent.
 // https://microsoft.github.io/language-server-protocol/specifications/lsp/3.17/specification/
 
 /// <summary>A place in a document: 0-based line, and 0-based character in UTF-16 code units.</summary>

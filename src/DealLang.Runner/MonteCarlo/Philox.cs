@@ -6,7 +6,7 @@ namespace DealLang.Runner.MonteCarlo;
 /// <summary>
 /// Philox4x32-10 (Salmon, Moraes, Dror and Shaw, "Parallel random numbers: as easy as 1, 2, 3", SC 2011): a
 /// counter-based generator, so the numbers of block c under key k depend on (k, c) only — what makes a path's draws
-/// the same on any thread and in any order. Checked against Random123's published known-answer vectors (PhiloxTests).
+/// the same on any thread and in any order. Checked against Random123's published known-answer vectors (GeneratorTests).
 /// </summary>
 public static class Philox
 {

@@ -1,4 +1,3 @@
-using DealLang.Runner.Paths;
 using DealLang.Runtime;
 
 namespace DealLang.Runner.MonteCarlo;

@@ -1,6 +1,3 @@
-using DealLang.Runner.Paths;
-using DealLang.Runtime;
-
 namespace DealLang.Runner.MonteCarlo;
 
 // Months drawn from outcomes (docs/language.md §10, "Drawn delays", "Drawn workout lags"): each path's completion delays

@@ -19,7 +19,7 @@ public sealed record PartyDefaultInput(string Party, int PartyIndex, double Annu
 /// Path i depends only on (seed, i). Thread-safe for threads filling their own <see cref="PathInputs"/>; a buffer's
 /// first path sizes its work arrays, later paths allocate nothing. This file holds the fields, the construction and
 /// <see cref="Fill"/>; the draws are in StochasticPaths.Factors.cs, .Defaults.cs, .Options.cs, .Lags.cs and .Shares.cs, the
-/// stream or Sobol point they read in .Sampling.cs, what a filled path drew is read back in .Replay.cs, and a
+/// stream or Sobol point they read in .Sampling.cs, what a filled path drew is read back in .Replay.cs and .FactorDraws.cs, and a
 /// buffer's work arrays are in .Work.cs.
 /// </summary>
 public sealed partial class StochasticPaths : IPathSource

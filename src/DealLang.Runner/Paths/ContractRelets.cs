@@ -67,7 +67,7 @@ static class ContractRelets
                 double[] termYears = into.OwnContractRow(InputQuantity.ContractTermYears, c);
                 if (CutAtDefault(b, defaultDate, plan.TermYears, termYears) is int cut && cut < termYears.Length)
                 {
-                    termYears[cut] = TermYearsIn(b, cut, contract.Start, end, defaultDate);
+                    termYears[cut] = YearsIn(b, cut, contract.Start, end, defaultDate);
                 }
             }
 
@@ -128,7 +128,7 @@ static class ContractRelets
                 double[] renewalYears = into.OwnContractRow(InputQuantity.ContractRenewalYears, c);
                 if (CutAtDefault(b, renewalsCut, plan.RenewalYears[taken], renewalYears) is int cut && cut < renewalYears.Length)
                 {
-                    renewalYears[cut] = RenewalYearsIn(b, cut, end, plan.RenewedEnd[taken], renewalsCut);
+                    renewalYears[cut] = YearsIn(b, cut, end, plan.RenewedEnd[taken], renewalsCut);
                 }
 
                 into.ShareContractRow(InputQuantity.ContractRenewalLive, c, plan.RenewalLive[taken]);
@@ -198,12 +198,13 @@ static class ContractRelets
     {
         for (int t = 0; t < termYears.Length; t++)
         {
-            termYears[t] = TermYearsIn(b, t, start, end, customerDefault);
+            termYears[t] = YearsIn(b, t, start, end, customerDefault);
         }
     }
 
-    /// <summary>Period <paramref name="t"/>'s years in the term, cut at the customer's default date.</summary>
-    static double TermYearsIn(Date[] b, int t, Date start, Date end, Date? customerDefault)
+    /// <summary>Period <paramref name="t"/>'s years in [<paramref name="start"/>, <paramref name="end"/>) (the term,
+    /// or the renewals after it), cut at the customer's default date.</summary>
+    static double YearsIn(Date[] b, int t, Date start, Date end, Date? customerDefault)
     {
         Date from = Date.Max(b[t], start), to = Cut(Date.Min(b[t + 1], end), customerDefault);
         return to > from ? Date.DaysBetween(from, to) / 365.0 : 0.0;
@@ -243,17 +244,9 @@ static class ContractRelets
     {
         for (int t = 0; t < renewalYears.Length; t++)
         {
-            renewalYears[t] = RenewalYearsIn(b, t, end, renewedEnd, customerDefault);
+            renewalYears[t] = YearsIn(b, t, end, renewedEnd, customerDefault);
             renewalLive[t] = end <= b[t + 1] && b[t + 1] < renewedEnd ? 1.0 : 0.0;
         }
-    }
-
-    /// <summary>Period <paramref name="t"/>'s years in the renewals from <paramref name="end"/> to
-    /// <paramref name="renewedEnd"/>, cut at the customer's default date.</summary>
-    static double RenewalYearsIn(Date[] b, int t, Date end, Date renewedEnd, Date? customerDefault)
-    {
-        Date from = Date.Max(b[t], end), to = Cut(Date.Min(b[t + 1], renewedEnd), customerDefault);
-        return to > from ? Date.DaysBetween(from, to) / 365.0 : 0.0;
     }
 
     /// <summary>Re-let from <paramref name="reletFrom"/> to the end of the run: its years in each period, and 1 where it

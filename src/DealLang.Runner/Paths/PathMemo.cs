@@ -130,15 +130,12 @@ sealed class PathMemo
     // ln(1 − the market rate) (MonthCount.DeflationLog): each power is then one exponential.
     double rateLog;
 
-    /// <summary>The market rate set by <see cref="UseMarketRate"/>.</summary>
-    public double MarketRate => BitConverter.Int64BitsToDouble(rateBits);
-
     /// <summary>(1 − rate)^years[slot] (<see cref="MonthCount.Deflation"/>), computed at most once per rate.</summary>
     public double Power(int slot)
     {
         if (powerStamp[slot] != generation)
         {
-            powers[slot] = MonthCount.DeflationFromLog(rateLog, years[slot]); // MonthCount.Deflation(MarketRate, years[slot]) to the bit
+            powers[slot] = MonthCount.DeflationFromLog(rateLog, years[slot]); // MonthCount.Deflation(rate, years[slot]) to the bit
             powerStamp[slot] = generation;
         }
 

@@ -53,9 +53,6 @@ public sealed class ScenarioPaths : IPathSource
 
     public int Count => scenarios.Length;
 
-    /// <summary>The scenario behind path <paramref name="path"/>.</summary>
-    public ScenarioSpec this[int path] => scenarios[path];
-
     public void Fill(int path, PathInputs into)
     {
         ArgumentNullException.ThrowIfNull(into);

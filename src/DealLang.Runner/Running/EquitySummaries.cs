@@ -20,7 +20,7 @@ static class EquitySummaries
                 holders.Add(new HolderShare(HolderName(deal, holder.Party), holder.Share, distributed * holder.Share));
             }
 
-            CarrySplit.Call[] calls = CallsMade(deal, equity, years, periods);
+            CarrySplit.Call[] calls = CallsMade(deal, equity, periods);
             double called = equity.Contributed + calls.Sum(c => c.Amount);
             double paidIn = PeriodYears.Sum(result.Injections[e], periods); // cures and draw calls
             var summary = new EquitySummary(
@@ -46,7 +46,7 @@ static class EquitySummaries
     }
 
     // The calls whose dates the run reached (a run that ended early leaves the later ones uncalled), at their times.
-    static CarrySplit.Call[] CallsMade(DealDescription deal, EquityInfo equity, double[] years, int periods)
+    static CarrySplit.Call[] CallsMade(DealDescription deal, EquityInfo equity, int periods)
     {
         if (equity.Calls.Length == 0 || periods == 0)
         {

@@ -92,9 +92,6 @@ public sealed class LogHistogram
     /// <summary>The largest value added, exactly (NaN before any).</summary>
     public double Max => max;
 
-    /// <summary>Buckets, in ascending order of value (for a shard file).</summary>
-    internal int Buckets => counts.Length;
-
     /// <summary>Adds one finite value (NaN and infinities are the caller's to count apart).</summary>
     public void Add(double value)
     {

@@ -3,7 +3,8 @@ namespace DealLang.Runner.Simulation;
 /// <summary>
 /// An <c>antithetic</c> run's histograms of each mirrored pair's smaller and larger value, per figure whose quantiles
 /// the report prints (per tranche its loss, IRR and WAL; per equity its IRR), so that VaR's, ES's and a percentile's
-/// standard error are over the pairs (docs/language.md, "Under antithetic"; <see cref="CreditMetrics.PairedQuantile"/>).
+/// standard error are over the pairs (docs/language.md, "Under antithetic"; <see cref="CreditMetrics.PairedCountDeviation"/>,
+/// <see cref="CreditMetrics.PairedShortfallError"/>).
 /// A pair counts when both its paths have the figure (an IRR or WAL may be undefined); its two values then go one into
 /// <see cref="Low"/>, one into <see cref="High"/>, so the run's histogram of the figure holds, bucket by bucket, those
 /// two plus the values of the pairs that have it on one path only (and an odd run's last path, a pair of one). Counts
@@ -74,8 +75,6 @@ public sealed class PairExtremes
             High[f].Add(Math.Max(first, value));
         }
     }
-
-    internal PairExtremes EmptyLike() => new(tranches, open.Length - (3 * tranches));
 
     internal void Merge(PairExtremes other)
     {

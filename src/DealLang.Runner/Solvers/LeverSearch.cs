@@ -39,9 +39,6 @@ public static class LeverSearch
     /// <summary>The most iterations of Brent's method.</summary>
     public const int MostBrentIterations = 200;
 
-    public static SolveResult Solve(LeverRunner runner, SolveCondition condition, string kind) =>
-        Solve(new DeterministicProblem(runner, condition), kind);
-
     /// <summary>
     /// Solves <paramref name="problem"/>: every step is bounded (at most 2 × <see cref="MostWalkPoints"/> walk points,
     /// <see cref="MostHalvings"/> halvings or <see cref="MostBrentIterations"/> Brent iterations, and a run at the

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DealLang.Runner.Simulation;
 using DealLang.Runtime;
 
@@ -58,8 +57,8 @@ public sealed class MonteCarloProblem : ILeverProblem
         runner.Run(value, Read);
         (double mean, double se, int over) = MeanAndError(values, runner.MirroredPairs);
         string estimate = over == runner.Paths
-            ? $"{Rate(mean)} ± {Rate(se)} (s.e., {runner.Paths:#,##0} {(runner.Paths == 1 ? "path" : "paths")})"
-            : $"{Rate(mean)} ± {Rate(se)} (s.e., over the {over:#,##0} of {runner.Paths:#,##0} paths {Defined})";
+            ? $"{SolveCondition.Rate(mean)} ± {SolveCondition.Rate(se)} (s.e., {runner.Paths:#,##0} {(runner.Paths == 1 ? "path" : "paths")})"
+            : $"{SolveCondition.Rate(mean)} ± {SolveCondition.Rate(se)} (s.e., over the {over:#,##0} of {runner.Paths:#,##0} paths {Defined})";
         return condition switch
         {
             LosesPrincipal => new(value, mean >= probability ? 1 : 0, $"P(principal loss) {estimate}", mean, se),
@@ -168,6 +167,4 @@ public sealed class MonteCarloProblem : ILeverProblem
         double perPair = n / (double)pairs;
         return (mean, pairs > 1 && pairsWith > 1 ? Math.Sqrt(spread / ((double)pairs * (pairs - 1))) / perPair : double.NaN, n);
     }
-
-    static string Rate(double r) => double.IsNaN(r) ? "n/a" : (r * 100).ToString("0.####", CultureInfo.InvariantCulture) + "%";
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using DealLang.Runner.Running;
 using DealLang.Runtime;
 
 namespace DealLang.Runner.Solvers;

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace DealLang.Runtime;
 
 /// <summary>
-/// The conservation invariant of ARCHITECTURE.md: every period,
+/// The conservation invariant (docs/codebase.md, "Cash is conserved"): every period,
 /// collections = payments out (fees, interest, principal, distributions) + change in account balances.
 /// Tolerance scales with the cash involved because the amounts are doubles.
 /// The checks are inlined into the generated loop (Run's and RunDefaulted's, each period; RunSummary's after its

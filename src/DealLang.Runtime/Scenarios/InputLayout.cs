@@ -515,9 +515,9 @@ public sealed class InputLayout
     }
 
     // Apart from IndexOf, so that it inlines small: a formatted message inlined with it costs its caller a zeroed
-    // string builder on every call, thrown or not.
+    // string builder on every call, thrown or not. PathInputs' row views throw it too.
     [DoesNotReturn]
-    static void NoSlot(InputQuantity quantity, int entity) =>
+    internal static void NoSlot(InputQuantity quantity, int entity) =>
         throw new ArgumentOutOfRangeException(nameof(entity), entity, $"The deal has no {quantity} slot for entity {entity}.");
 
     /// <summary>Whether <paramref name="deal"/> has this layout's numbers of entities of every kind.</summary>

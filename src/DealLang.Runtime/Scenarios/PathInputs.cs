@@ -4,8 +4,8 @@ using System.Runtime.CompilerServices;
 namespace DealLang.Runtime;
 
 /// <summary>
-/// Everything scenario-dependent that the period loop reads, precomputed before the loop (ARCHITECTURE.md: no
-/// curve evaluation, dictionaries or string work inside it), in the numbered slots of an <see cref="InputLayout"/>:
+/// Everything scenario-dependent that the period loop reads, precomputed before the loop (so that no
+/// curve evaluation, dictionary or string work is done inside it), in the numbered slots of an <see cref="InputLayout"/>:
 /// <see cref="Series"/> (a <c>double</c> per period), <see cref="Flags"/> (a <c>bool</c> per period) and
 /// <see cref="Scalars"/> (a number per path). Allocated once per deal and refilled per path by a path source.
 /// The per-kind properties (<see cref="FacilityValue"/> … <see cref="SaleLagMonths"/>) are views of the same
@@ -476,7 +476,7 @@ public sealed class PathInputs
         ArgumentNullException.ThrowIfNull(row);
         if ((uint)entity >= (uint)view.Length)
         {
-            NoSlot(quantity, entity);
+            InputLayout.NoSlot(quantity, entity);
         }
 
         int slot = seriesFirst[(int)quantity] + entity;
@@ -497,10 +497,6 @@ public sealed class PathInputs
     }
 
     [DoesNotReturn]
-    static void NoSlot(InputQuantity quantity, int entity) =>
-        throw new ArgumentOutOfRangeException(nameof(entity), entity, $"The deal has no {quantity} slot for entity {entity}.");
-
-    [DoesNotReturn]
     static void WrongLength(double[] row, int periods) =>
         throw new ArgumentException($"A shared row must have the deal's {periods} periods, not {row.Length}.", nameof(row));
 
@@ -508,7 +504,7 @@ public sealed class PathInputs
     {
         if ((uint)entity >= (uint)view.Length)
         {
-            NoSlot(quantity, entity);
+            InputLayout.NoSlot(quantity, entity);
         }
 
         int slot = seriesFirst[(int)quantity] + entity;

@@ -1,7 +1,6 @@
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Parsing;
-using DealLang.Compiler.Semantics;
 using DealLang.Compiler.Syntax;
 using static DealLang.Compiler.Tests.Semantics.SemanticHarness;
 
@@ -10,8 +9,6 @@ namespace DealLang.Compiler.Tests.Semantics;
 /// <summary>DL04xx: the structural rules, one per test.</summary>
 public sealed class StructureTests
 {
-    private const string OnlyWaterfall = "pay Notes.interest\n    pay Notes.principal\n    distribute rest to Eq";
-
     [Fact]
     public void TheSmallDealIsValid()
     {

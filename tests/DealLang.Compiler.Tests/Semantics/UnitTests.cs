@@ -1,6 +1,5 @@
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Model;
-using DealLang.Compiler.Syntax;
 using static DealLang.Compiler.Tests.Semantics.SemanticHarness;
 
 namespace DealLang.Compiler.Tests.Semantics;
@@ -9,7 +8,6 @@ namespace DealLang.Compiler.Tests.Semantics;
 public sealed class UnitTests
 {
     private static readonly QuantityExpression Balance = new(Quantity.TrancheBalance, 0, Unit.Money, false);
-    private static readonly QuantityExpression Coupon = new(Quantity.TrancheCoupon, 0, Unit.Rate, false);
 
     [Fact]
     public void MoneyPlusRateIsAnError()

@@ -86,7 +86,7 @@ internal sealed class FeeComponent(EmitContext ctx)
             if (fee.Model.Escalator != 0)
             {
                 w.Line();
-                w.Comment(fee.Name + ": escalation factor per period (" + Percent(fee.Model.Escalator) + " a year from closing).");
+                w.Comment(fee.Name + ": escalation factor per period (" + CSharpLiterals.Percent(fee.Model.Escalator) + " a year from closing).");
                 w.Line("private static readonly double[] " + fee.Escalation + " = ComputeEscalation("
                     + CSharpLiterals.Double(fee.Model.Escalator) + ");");
             }
@@ -103,9 +103,6 @@ internal sealed class FeeComponent(EmitContext ctx)
         .Select(f => f.Model.PerPeriod
             ? CSharpEmitter.Operand(Ctx, f.Model.AnnualAmount, new ExpressionWindow(lastArray, Forward: true))
             : CSharpEmitter.Amount(Ctx, f.Model.AnnualAmount, asOperand: true) + " * ForwardReceipts.Sum(" + f.ForwardWeights + ", t, " + lastArray + "[t])");
-
-    private static string Percent(double fraction) =>
-        (fraction * 100).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     /// <summary>The local that says, before the fees accrue, that this is a regular period starting with nothing owed
     /// to any lender, in which a fee <c>until repaid</c> accrues nothing (docs/language.md §11, "Nothing owed").</summary>

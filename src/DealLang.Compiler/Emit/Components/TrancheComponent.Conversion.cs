@@ -1,5 +1,4 @@
 using DealLang.Compiler.Model;
-using DealLang.Compiler.Syntax;
 
 namespace DealLang.Compiler.Emit.Components;
 
@@ -38,7 +37,7 @@ internal sealed partial class TrancheComponent
             : CSharpLiterals.DoubleOperand(multiple) + " * " + tranche.ConversionPrice;
         string Described(double multiple) => conversion.Reset is null
             ? CSharpLiterals.Double(multiple * conversion.Price)
-            : (multiple * 100).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + "% of it";
+            : CSharpLiterals.Percent(multiple) + " of it";
         WriteReset(w, tranche, conversion, share);
         string when = "t >= " + tranche.MaturityPeriod
             + (conversion.EarlyAbove is { } above ? " || " + share + " >= " + Times(above) : "")
@@ -89,8 +88,8 @@ internal sealed partial class TrancheComponent
             return;
         }
 
-        w.Comment(tranche.Name + ": the conversion price resets (" + string.Join(", ", reset.Dates) + ") to " + (reset.Ratio * 100).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)
-            + "% of the share price when that is lower, never below " + CSharpLiterals.Double(reset.Floor));
+        w.Comment(tranche.Name + ": the conversion price resets (" + string.Join(", ", reset.Dates) + ") to " + CSharpLiterals.Percent(reset.Ratio)
+            + " of the share price when that is lower, never below " + CSharpLiterals.Double(reset.Floor));
         string periods = string.Join(" || ", reset.Periods.Select(p => "t == " + CSharpLiterals.Int(p)));
         using (w.Block("if ((" + periods + ") && !" + tranche.Redeemed + " && " + tranche.Balance + " > 0.0 && "
             + CSharpLiterals.DoubleOperand(reset.Ratio) + " * " + share + " < " + tranche.ConversionPrice + ")"))

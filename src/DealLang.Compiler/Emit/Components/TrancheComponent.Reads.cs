@@ -1,5 +1,4 @@
 using DealLang.Compiler.Model;
-using DealLang.Compiler.Syntax;
 
 namespace DealLang.Compiler.Emit.Components;
 

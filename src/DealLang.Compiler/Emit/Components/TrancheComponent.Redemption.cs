@@ -1,5 +1,4 @@
 using DealLang.Compiler.Model;
-using DealLang.Compiler.Syntax;
 
 namespace DealLang.Compiler.Emit.Components;
 
@@ -164,7 +163,7 @@ internal sealed partial class TrancheComponent
         }
 
         w.Comment(tranche.Name + ": the holder puts when the shares are worth less than the put price (" + string.Join(", ", conversion.Puts.Select(p =>
-            p.Date + " at " + (p.Price * 100).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + "%")) + ")");
+            p.Date + " at " + CSharpLiterals.Percent(p.Price))) + ")");
         // Two put dates in one period are one decision at its start: a rational holder takes the higher price.
         string putPrice = "t switch { " + string.Join(", ", conversion.Puts.GroupBy(p => p.Period)
             .Select(g => CSharpLiterals.Int(g.Key) + " => " + CSharpLiterals.DoubleOperand(g.Max(p => p.Price)))) + ", _ => 0.0 }";

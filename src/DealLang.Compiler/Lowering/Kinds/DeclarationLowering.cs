@@ -14,8 +14,6 @@ internal abstract class DeclarationLowering<TSyntax, TModel> : IKindLowering<TMo
 
     public Type SyntaxType => typeof(TSyntax);
 
-    public Type ModelType => typeof(TModel);
-
     public ImmutableArray<TModel> LowerAll(Lowerer lowerer)
     {
         IReadOnlyList<Symbol> symbols = InModelOrder(lowerer);

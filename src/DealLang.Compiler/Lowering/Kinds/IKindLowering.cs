@@ -16,9 +16,6 @@ internal interface IKindLowering
 
     /// <summary>The syntax node the kind is declared by.</summary>
     Type SyntaxType { get; }
-
-    /// <summary>What each declaration becomes in the model.</summary>
-    Type ModelType { get; }
 }
 
 /// <summary>A kind's lowering with the type of what it makes.</summary>

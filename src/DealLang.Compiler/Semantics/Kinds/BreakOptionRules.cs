@@ -1,7 +1,6 @@
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Syntax;
-using DealLang.Runtime;
 
 namespace DealLang.Compiler.Semantics.Kinds;
 

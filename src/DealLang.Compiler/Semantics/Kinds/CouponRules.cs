@@ -49,7 +49,7 @@ internal static class CouponRules
 
     /// <summary>Whether the rate reads deal state (an index, a balance): it is then reset each period.</summary>
     public static bool ReadsDealState(ExpressionSyntax? rate, DealAnalysis analysis) =>
-        analysis.BoundOf(rate) is { } bound and not ConstantExpression;
+        analysis.BoundOf(rate) is { } and not ConstantExpression;
 
     /// <summary>Whether the coupon is worked out each period: its rate reads deal state, or step-ups or margins are
     /// added to it (a level amortisation then cannot be worked out at closing, DL0311's <c>LevelNeedsFixedCoupon</c>).</summary>
