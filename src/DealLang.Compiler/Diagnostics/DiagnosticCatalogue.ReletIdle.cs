@@ -13,13 +13,13 @@ public static partial class DiagnosticCatalogue
     /// <summary>DL0526: a re-let's utilisation drawn per path (<c>at beta mean m sd s</c>, or a ramp's end <c>rising to
     /// beta …</c>) from a beta that cannot exist: a mean outside (0, 100%), an sd not above 0, or sd² ≥ mean × (1 − mean),
     /// as a drawn share's (DL0599) and a drawn recovery's (DL0541) are checked. <paramref name="what"/> names the
-    /// utilisation ("the utilisation of contract 'H100s''s re-let in scenario 'S'").</summary>
+    /// utilisation ("the utilisation of the re-let of contract 'H100s' in scenario 'S'").</summary>
     public static Diagnostic ReletUtilisationBeta(SourceSpan span, string what, double mean, double sd)
     {
         string m = (mean * 100).ToString("0.###", CultureInfo.InvariantCulture) + "%";
         string d = (sd * 100).ToString("0.###", CultureInfo.InvariantCulture) + "%";
         string why = mean <= 0 || mean >= 1
-            ? $"has a mean of {m}: a beta distribution's mean is strictly between 0% and 100% (a re-let at 100% is a fixed one: write 'at 100%')"
+            ? $"has a mean of {m}: a beta distribution's mean is strictly between 0% and 100% (a utilisation known for sure is written fixed: 'at 100%')"
             : sd <= 0
                 ? $"has a standard deviation of {d}: give one above 0%, or a fixed utilisation ('at {m}')"
                 : $"has a standard deviation of {d}, too large for a mean of {m}: a beta distribution's sd is below √(mean × (1 − mean)) = "

@@ -206,7 +206,7 @@ internal sealed partial class DealChecks
             return;
         }
 
-        CheckReletDraws(relet.Drawn, relet.DrawnTo, $"the utilisation of contract '{contract.Name}''s re-let in scenario '{scenario}'",
+        CheckReletDraws(relet.Drawn, relet.DrawnTo, $"the utilisation of the re-let of contract '{contract.Name}' in scenario '{scenario}'",
             $"the re-let's end utilisation of contract '{contract.Name}' in scenario '{scenario}'");
         CheckReletRamp(relet.DrawnTo is null ? relet.RampTo : null, relet.RampOver, $"of contract '{contract.Name}' in scenario '{scenario}'", "the re-let's start");
         FleetSyntax? fleet = SyntaxWalk.Safe(_analysis.Deal.Declarations).OfType<FleetSyntax>().FirstOrDefault(f => f.Name?.Text == syntax.Fleet?.Text);

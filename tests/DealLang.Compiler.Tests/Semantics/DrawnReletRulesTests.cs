@@ -77,7 +77,7 @@ public sealed class DrawnReletRulesTests
     public void A_beta_that_cannot_exist_is_DL0526_and_not_the_fixed_utilisations_range()
     {
         Assert.Equal(
-            "the utilisation of contract 'H100s''s re-let in scenario 'Mc', drawn per path, has a standard deviation of 60%, too large for a mean of 40%: a beta distribution's sd is below √(mean × (1 − mean)) = 48.99%",
+            "the utilisation of the re-let of contract 'H100s' in scenario 'Mc', drawn per path, has a standard deviation of 60%, too large for a mean of 40%: a beta distribution's sd is below √(mean × (1 − mean)) = 48.99%",
             Single(Errors(Scenario("  H100s relet after 3m at beta mean 40% sd 60%")), "DL0526").Message);
         Assert.Contains("has a mean of 100%", Single(Errors(Scenario("  H100s relet after 3m at beta mean 100% sd 10%")), "DL0526").Message, StringComparison.Ordinal);
         Assert.Contains("the re-let's end utilisation of contract 'H100s' in scenario 'Mc', drawn per path, has a standard deviation of 0%",
