@@ -646,7 +646,9 @@ sellTerm
     // 'relet idle at 60% for 6m': the free units re-let at the fleet's spot index from the sale date, none sold meanwhile.
     // 'relet idle at 30% rising to 80% over 12m for 24m price 85% of H100Rent': the utilisation ramps from 30% to 80% over
     // the 12 months from the sale date, and the units are let at 85% of that index (or 'price H100Rent - 0.30').
-    | RELET IDLE AT utilisation=expr reletRamp? (FOR window=duration)? reletPricing?   # reletIdleTerm
+    // In a scenario's 'enforcement relet idle at beta mean 60% sd 15% …' (or 'rising to beta …') the utilisation is drawn
+    // per path (a stochastic item, docs/language.md §9, "drawn-relet-utilisation"); a sale's own is refused (DL0527).
+    | RELET IDLE AT (drawnUtilisation=shareDraw | utilisation=expr) reletRamp? (FOR window=duration)? reletPricing?   # reletIdleTerm
     // 'half_life 3m': the impact of a month's sales carries into the months after it, halving every 3 months.
     | HALF_LIFE duration                             # halfLifeTerm
     ;
@@ -654,8 +656,9 @@ sellTerm
 // A re-let's shape, shared by a sale's re-let of idle units and a contract's re-let in a scenario (docs/language.md
 // "relet-ramp", "contract-relet-ramp"): 'rising to 80% over 12m' ramps the utilisation over the 12 whole months from the
 // re-let's start; 'price 85% of H100Rent' or 'price H100Rent - 0.30' lets the units at that price, not the spot index.
+// 'rising to beta mean 70% sd 15% over 12m': the level the ramp reaches drawn per path, in a stochastic scenario.
 reletRamp
-    : RISING TO to=expr OVER over=duration
+    : RISING TO (drawnTo=shareDraw | to=expr) OVER over=duration
     ;
 
 reletPricing
@@ -712,7 +715,9 @@ scenarioItem
     | party=ident WORKOUT DRAWN delayOutcome (COMMA delayOutcome)* loading*   # workoutDrawnItem
     | contract=ident UTILISATION expr                         # utilisationItem
     // 'H100s relet after 3m at 30% rising to 80% over 12m price 85% of H100Rent': the re-let ramps and has a price of its own.
-    | contract=ident RELET AFTER duration AT utilisation=expr reletRamp? reletPricing?   # reletItem
+    // 'H100s relet after 3m at beta mean 60% sd 15% loading H100Rent 50%': the utilisation drawn per path (a stochastic
+    // item, docs/language.md §5, "drawn-relet-utilisation"), as is a ramp's end written 'rising to beta …'.
+    | contract=ident RELET AFTER duration AT (drawnUtilisation=shareDraw | utilisation=expr) reletRamp? reletPricing?   # reletItem
     | contract=ident NOT RELET                                # notReletItem
     // A guarantor's levers: 'Google guarantees honoured 50%' pays that share of what falls due; 'State guarantees
     // disowned from 2031-01-01' pays nothing from that date (from the closing without one).

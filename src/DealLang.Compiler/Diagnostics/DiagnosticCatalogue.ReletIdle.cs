@@ -5,9 +5,35 @@ namespace DealLang.Compiler.Diagnostics;
 // Re-letting a fleet's idle units in enforcement ('relet idle at R for D', docs/language.md §9): DL0439 its terms,
 // DL0549 where it cannot re-let; its ramp ('rising to R1 over M') DL0574 and DL0575, its price ('price 85% of H100Rent')
 // DL0576 and DL0577. A 'relet idle' on a sale of anything but one fleet, or without a depth, is the repo
-// market's DL0464 or DL0465: it is one of the market's terms.
+// market's DL0464 or DL0465: it is one of the market's terms. A re-let's utilisation drawn per path ('at beta mean m sd
+// s', 'rising to beta …', a contract's or a scenario's 'enforcement relet idle'): DL0526 a beta that cannot exist,
+// DL0527 one written on a sale of the deal, outside any scenario; its loadings are a drawn recovery's (DL0513, DL0533, DL0534).
 public static partial class DiagnosticCatalogue
 {
+    /// <summary>DL0526: a re-let's utilisation drawn per path (<c>at beta mean m sd s</c>, or a ramp's end <c>rising to
+    /// beta …</c>) from a beta that cannot exist: a mean outside (0, 100%), an sd not above 0, or sd² ≥ mean × (1 − mean),
+    /// as a drawn share's (DL0599) and a drawn recovery's (DL0541) are checked. <paramref name="what"/> names the
+    /// utilisation ("the utilisation of the re-let of contract 'H100s' in scenario 'S'").</summary>
+    public static Diagnostic ReletUtilisationBeta(SourceSpan span, string what, double mean, double sd)
+    {
+        string m = (mean * 100).ToString("0.###", CultureInfo.InvariantCulture) + "%";
+        string d = (sd * 100).ToString("0.###", CultureInfo.InvariantCulture) + "%";
+        string why = mean <= 0 || mean >= 1
+            ? $"has a mean of {m}: a beta distribution's mean is strictly between 0% and 100% (a utilisation known for sure is written fixed: 'at 100%')"
+            : sd <= 0
+                ? $"has a standard deviation of {d}: give one above 0%, or a fixed utilisation ('at {m}')"
+                : $"has a standard deviation of {d}, too large for a mean of {m}: a beta distribution's sd is below √(mean × (1 − mean)) = "
+                    + (Math.Sqrt(mean * (1 - mean)) * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+        return Error("DL0526", span, $"{what}, drawn per path, {why}");
+    }
+
+    /// <summary>DL0527: a re-let's utilisation drawn per path on an enforcement sale of the deal (<c>sell Cluster …
+    /// relet idle at beta …</c>): a draw is a stochastic scenario's, whose paths draw it (and whose factors its loadings
+    /// name); the deal's own terms are one figure, read by every run.</summary>
+    public static Diagnostic ReletUtilisationDrawnOutsideScenario(SourceSpan span) =>
+        Error("DL0527", span,
+            "a re-let's utilisation is drawn per path only in a stochastic scenario: give the sale a fixed utilisation ('relet idle at 60% for 6m') and draw it in a scenario ('enforcement relet idle at beta mean 60% sd 15% for 6m')");
+
     /// <summary>DL0439: a re-let of idle units whose utilisation is outside (0, 100%] (at 0 nothing is re-let, above
     /// 100% more than the units can), or whose window is not whole months or is longer than the workout limit (the
     /// schedule's room for it): <paramref name="what"/> names the term, <paramref name="why"/> says what is wrong.</summary>

@@ -37,6 +37,7 @@ internal sealed partial class Lowerer
         var workouts = new List<WorkoutModel>();
         var loanWorkouts = new List<WorkoutModel>();
         var shares = new List<PaymentShareModel>();
+        var relets = new List<ReletUtilisationModel>();
 
         // Each loan's windows counted as the scenario's lowering adds them (Lowerer.Scenarios: in the order written), so
         // a drawn share names its window by the same number.
@@ -203,6 +204,15 @@ internal sealed partial class Lowerer
                     windows[loan]++;
                     break;
 
+                // A re-let's utilisations drawn per path ('at beta …', 'rising to beta …'); the re-let set again, the last
+                // is used (DL0507's warning), drawn or not, and the scenario's 'enforcement relet idle' alike.
+                case ReletSyntax r when IndexOf(r.Contract, SymbolKind.Contract) is { } contract:
+                    LowerReletDraws(relets, contract, r.Drawn, r.DrawnTo, names);
+                    break;
+                case EnforcementOverrideSyntax { Market.Relet: { } relet }:
+                    LowerReletDraws(relets, null, relet.Drawn, relet.DrawnTo, names);
+                    break;
+
                 // A dated default with a drawn recovery; set again, the last is used (DL0507's warning), with or
                 // without a drawn recovery.
                 case PartyDefaultsSyntax p when IndexOf(p.Party, SymbolKind.Party) is { } party:
@@ -236,7 +246,18 @@ internal sealed partial class Lowerer
         CorrelationSpec? correlation = correlated
             ? new CorrelationSpec(normal, hasStress || items.Any(i => i is RegimesSyntax) ? stress : null, toStress, toNormal)
             : null;
-        return new StochasticSpec(paths, seed, antithetic, [.. factors.Select(f => f!)], correlation, [.. defaults]) { Sobol = sobol, Renewals = [.. renewals], Delays = [.. delays], Recoveries = [.. recoveries], Breaks = [.. breaks], Workouts = [.. workouts], LoanWorkouts = [.. loanWorkouts], PaymentShares = [.. shares] };
+        return new StochasticSpec(paths, seed, antithetic, [.. factors.Select(f => f!)], correlation, [.. defaults]) { Sobol = sobol, Renewals = [.. renewals], Delays = [.. delays], Recoveries = [.. recoveries], Breaks = [.. breaks], Workouts = [.. workouts], LoanWorkouts = [.. loanWorkouts], PaymentShares = [.. shares], ReletUtilisations = [.. relets] };
+    }
+
+    /// <summary>Contract <paramref name="contract"/>'s re-let's drawn utilisations (null: the scenario's <c>enforcement
+    /// relet idle</c>) in place of any an earlier lever drew: its level's, then its ramp's end's.</summary>
+    private void LowerReletDraws(List<ReletUtilisationModel> relets, int? contract, BetaRecoverySyntax? at, BetaRecoverySyntax? to, List<string> names)
+    {
+        relets.RemoveAll(m => m.Contract == contract);
+        foreach ((BetaRecoverySyntax beta, bool rampEnd) in ReletDraws.Of(at, to))
+        {
+            relets.Add(new ReletUtilisationModel(contract, rampEnd, (RecoveryBeta)LowerRecovery(beta, names)));
+        }
     }
 
     /// <summary>The lease or contract a drawn break (or drawn renewals) names, by its index among its kind; null when it names neither.</summary>

@@ -41,7 +41,7 @@ internal sealed partial class CstToAst
     //     | index=ident LAUNCH DATE DOWN expr                             # indexLaunchOverrideItem
     //     | index=ident SHIFT PLUS? expr                                  # indexShiftItem
     //     | contract=ident UTILISATION expr                               # utilisationItem
-    //     | contract=ident RELET AFTER duration AT utilisation=expr reletRamp? reletPricing?   # reletItem
+    //     | contract=ident RELET AFTER duration AT (drawnUtilisation=shareDraw | utilisation=expr) reletRamp? reletPricing?   # reletItem
     //     | contract=ident NOT RELET                                      # notReletItem
     //     | PATHS NUMBER | SEED NUMBER | ANTITHETIC | SOBOL                 # stochastic items
     //     | index=ident GBM DRIFT expr perYear VOLATILITY expr perYear
@@ -309,13 +309,17 @@ internal sealed partial class CstToAst
             {
                 NameSyntax? contract = VisitIdent(relet.contract);
                 DurationSyntax? after = VisitDuration(relet.duration());
-                ExpressionSyntax? share = VisitExpr(relet.utilisation);
-                var (rampTo, rampOver) = VisitReletRamp(relet.reletRamp());
+                // A drawn utilisation ('at beta mean m sd s …') stands as its mean where a fixed one is read.
+                BetaRecoverySyntax? drawn = relet.drawnUtilisation is { } d ? ShareDraw(d) : null;
+                ExpressionSyntax? share = drawn?.Mean ?? VisitExpr(relet.utilisation);
+                var (rampTo, rampOver, drawnTo) = VisitReletRamp(relet.reletRamp());
                 return contract is null || after is null || share is null ? null : new ReletSyntax(contract, after, share, Span(relet))
                 {
                     RampTo = rampTo,
                     RampOver = rampOver,
                     Price = VisitReletPricing(relet.reletPricing()),
+                    Drawn = drawn,
+                    DrawnTo = drawnTo,
                 };
             }
 

@@ -183,14 +183,21 @@ internal sealed partial class CstToAst
                 case PriceYieldTermContext y: items.Keep(ref price, "price", y, VisitExpr(y.expr()) is { } yield ? new LoanPriceSyntax(yield, null, Span(y)) : null); break;
                 case PriceIndexTermContext i: items.Keep(ref price, "price", i, VisitIdent(i.ident()) is { } index ? new LoanPriceSyntax(null, index, Span(i)) : null); break;
                 case ReletIdleTermContext r:
-                    var (rampTo, rampOver) = VisitReletRamp(r.reletRamp());
-                    items.Keep(ref relet, "relet idle", r, new ReletIdleSyntax(true, VisitExpr(r.utilisation), r.window is { } window ? VisitDuration(window) : null, Span(r))
+                {
+                    var (rampTo, rampOver, drawnTo) = VisitReletRamp(r.reletRamp());
+                    // A drawn utilisation ('at beta mean m sd s …') stands as its mean where a fixed one is read.
+                    BetaRecoverySyntax? drawn = r.drawnUtilisation is { } d ? ShareDraw(d) : null;
+                    items.Keep(ref relet, "relet idle", r, new ReletIdleSyntax(true, drawn?.Mean ?? VisitExpr(r.utilisation), r.window is { } window ? VisitDuration(window) : null, Span(r))
                     {
                         RampTo = rampTo,
                         RampOver = rampOver,
                         Price = VisitReletPricing(r.reletPricing()),
+                        Drawn = drawn,
+                        DrawnTo = drawnTo,
                     });
                     break;
+                }
+
                 case HalfLifeTermContext h: items.Keep(ref halfLife, "half_life", h, VisitDuration(h.duration())); break;
             }
         }
@@ -214,9 +221,18 @@ internal sealed partial class CstToAst
         return (haircut, lag, market, spread, price);
     }
 
-    // reletRamp : RISING TO to=expr OVER over=duration ;  (a sale's re-let of idle units and a contract's re-let share it)
-    private (ExpressionSyntax? To, DurationSyntax? Over) VisitReletRamp(ReletRampContext? ramp) =>
-        ramp is null ? (null, null) : (VisitExpr(ramp.to), ramp.over is { } over ? VisitDuration(over) : null);
+    // reletRamp : RISING TO (drawnTo=shareDraw | to=expr) OVER over=duration ;  (a sale's re-let of idle units and a
+    // contract's re-let share it); a drawn end ('rising to beta …') stands as its mean in To.
+    private (ExpressionSyntax? To, DurationSyntax? Over, BetaRecoverySyntax? DrawnTo) VisitReletRamp(ReletRampContext? ramp)
+    {
+        if (ramp is null)
+        {
+            return (null, null, null);
+        }
+
+        BetaRecoverySyntax? drawn = ramp.drawnTo is { } d ? ShareDraw(d) : null;
+        return (drawn?.Mean ?? VisitExpr(ramp.to), ramp.over is { } over ? VisitDuration(over) : null, drawn);
+    }
 
     // reletPricing : PRICE expr ;
     private ExpressionSyntax? VisitReletPricing(ReletPricingContext? pricing) => pricing is null ? null : VisitExpr(pricing.expr());

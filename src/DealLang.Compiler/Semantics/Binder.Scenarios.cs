@@ -144,7 +144,8 @@ internal sealed partial class Binder
                 break;
             case ReletSyntax relet:
                 ScenarioName(scenario, relet.Contract, SymbolKind.Contract, "only a contract's units are re-let");
-                Expressions(_scenarioScope, relet.Utilisation, relet.RampTo, relet.Price);
+                // A drawn utilisation's mean is its Utilisation (a drawn end's its RampTo); their sds and loadings bound with them.
+                Expressions(_scenarioScope, [relet.Utilisation, relet.RampTo, relet.Price, .. relet.DrawnExpressions]);
                 break;
             case EnforcementOverrideSyntax enforcement:
                 Expressions(_scenarioScope, [enforcement.Haircut, enforcement.Yield, .. enforcement.Market?.Expressions ?? []]);

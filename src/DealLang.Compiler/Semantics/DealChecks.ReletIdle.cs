@@ -19,7 +19,9 @@ internal sealed partial class DealChecks
             return;
         }
 
-        if (relet.Utilisation is { } utilisation && _analysis.BoundOf(utilisation) is Model.ConstantExpression { Value: var value }
+        // A drawn utilisation's range is its beta's (DL0526), whose mean is the Utilisation; a drawn end's likewise.
+        CheckReletDraws(relet.Drawn, relet.DrawnTo, $"the re-let utilisation {where}", $"the re-let's end utilisation {where}");
+        if (relet.Drawn is null && relet.Utilisation is { } utilisation && _analysis.BoundOf(utilisation) is Model.ConstantExpression { Value: var value }
             && !(value > 0 && value <= 1))
         {
             _diagnostics.Add(DiagnosticCatalogue.ReletIdleOutOfRange(utilisation.Span, $"the re-let utilisation {where}", string.Create(
@@ -27,7 +29,7 @@ internal sealed partial class DealChecks
                 $"must be above 0% and at most 100% (e.g. 'relet idle at 60%'), not {value * 100:0.####}% (write 'not relet idle' in a scenario for none)")));
         }
 
-        CheckReletRamp(relet.RampTo, relet.RampOver, where, "the sale date");
+        CheckReletRamp(relet.DrawnTo is null ? relet.RampTo : null, relet.RampOver, where, "the sale date");
         if (relet.For is { } window)
         {
             int months = DurationRules.WholeMonths(window, out bool exact);
@@ -74,12 +76,32 @@ internal sealed partial class DealChecks
         }
     }
 
-    // The sale's own: its fleet must have a spot price to re-let at.
+    // A re-let's utilisations drawn per path (at R, at R1): each beta one that exists (DL0526, as a drawn share's DL0599),
+    // so every utilisation drawn is in (0, 1) as DL0439 and DL0574 hold a fixed one; the loadings are DealChecks.Stochastic's.
+    private void CheckReletDraws(BetaRecoverySyntax? at, BetaRecoverySyntax? to, string what, string whatTo)
+    {
+        foreach ((BetaRecoverySyntax beta, bool rampEnd) in ReletDraws.Of(at, to))
+        {
+            double mean = _analysis.ConstantOf(beta.Mean, 0.5), sd = _analysis.ConstantOf(beta.Sd, 0.1);
+            if (mean <= 0 || mean >= 1 || sd <= 0 || sd * sd >= mean * (1 - mean))
+            {
+                _diagnostics.Add(DiagnosticCatalogue.ReletUtilisationBeta(beta.Span, rampEnd ? whatTo : what, mean, sd));
+            }
+        }
+    }
+
+    // The sale's own: its fleet must have a spot price to re-let at, and its utilisation is one figure: a draw is a
+    // stochastic scenario's (DL0527).
     private void CheckReletIdleSale(SellSyntax sale)
     {
         if (sale.Market?.Relet is not { Relets: true } relet)
         {
             return;
+        }
+
+        foreach ((BetaRecoverySyntax beta, _) in ReletDraws.Of(relet.Drawn, relet.DrawnTo))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.ReletUtilisationDrawnOutsideScenario(beta.Span));
         }
 
         CheckReletIdle(relet, "of the enforcement sale");

@@ -58,6 +58,7 @@ internal sealed partial class DealChecks
         var loadedWorkouts = new List<(WorkoutDrawnSyntax Drawn, double[] Beta)>();
         var loadedRecoveries = new List<(RecoveryDrawSyntax Recovery, string Party, double[] Gamma)>();
         var loadedShares = new List<(RecoveryDrawSyntax Share, string Loan, double[] Gamma)>();
+        var loadedRelets = new List<(RecoveryDrawSyntax Utilisation, string Holder, double[] Gamma)>();
         var dated = new HashSet<string>(StringComparer.Ordinal);
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
@@ -133,6 +134,21 @@ internal sealed partial class DealChecks
                     // A drawn share's loadings are a drawn recovery's: each naming a factor (DL0533), once (DL0513), γᵀRγ ≤ 1 (DL0534).
                     loadedShares.Add((drawnShare, pays.Loan?.Text ?? "", Loadings(drawnShare.Loadings, factors, name, list, $"{pays.Loan?.Text}'s drawn share")));
                     break;
+                case ReletSyntax relet:
+                    // A drawn re-let utilisation's loadings are a drawn share's: each naming a factor (DL0533), once (DL0513), γᵀRγ ≤ 1 (DL0534).
+                    foreach ((BetaRecoverySyntax beta, _) in ReletDraws.Of(relet.Drawn, relet.DrawnTo))
+                    {
+                        loadedRelets.Add((beta, relet.Contract?.Text ?? "", Loadings(beta.Loadings, factors, name, list, $"{relet.Contract?.Text}'s drawn re-let utilisation")));
+                    }
+
+                    break;
+                case EnforcementOverrideSyntax { Market.Relet: { } enforcementRelet }:
+                    foreach ((BetaRecoverySyntax beta, _) in ReletDraws.Of(enforcementRelet.Drawn, enforcementRelet.DrawnTo))
+                    {
+                        loadedRelets.Add((beta, "the enforcement", Loadings(beta.Loadings, factors, name, list, "the enforcement's drawn re-let utilisation")));
+                    }
+
+                    break;
                 case PartyDefaultsSyntax datedDefault:
                     string datedParty = datedDefault.Party?.Text ?? "";
                     foreach (LoadingSyntax loading in SyntaxWalk.Safe(datedDefault.DateLoadings))
@@ -207,6 +223,11 @@ internal sealed partial class DealChecks
         foreach ((RecoveryDrawSyntax share, string loan, double[] gamma) in loadedShares)
         {
             CheckLoadedVariance(gamma, share.Span, loan, "share");
+        }
+
+        foreach ((RecoveryDrawSyntax utilisation, string holder, double[] gamma) in loadedRelets)
+        {
+            CheckLoadedVariance(gamma, utilisation.Span, holder, "re-let utilisation");
         }
 
         if (hasStress != hasRegimes && SyntaxWalk.Safe(scenario.Items).FirstOrDefault(i => i is RegimesSyntax || i is CorrelateSyntax { Stress: not null }) is { } at)

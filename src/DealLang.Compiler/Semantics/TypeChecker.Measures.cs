@@ -101,6 +101,23 @@ internal sealed partial class TypeChecker
         Term(market.Relet?.Utilisation, Unit.Rate, $"the re-let utilisation {where}", Range.Any);
         Term(market.Relet?.RampTo, Unit.Rate, $"the re-let's end utilisation {where}", Range.Any);
         ReletPrice(market.Relet?.Price, $"the re-let price {where}");
+        // A drawn utilisation's mean is the Utilisation (or RampTo) above; its sd and loadings are shares, as a drawn share's.
+        ReletDrawTerms(market.Relet?.Drawn, market.Relet?.DrawnTo, $"the re-let utilisation {where}");
+    }
+
+    // A re-let's drawn utilisations' sds and loadings (shares; their ranges are the draw's own checks, DL0526, DL0534),
+    // <paramref name="what"/> naming the utilisation.
+    private void ReletDrawTerms(BetaRecoverySyntax? at, BetaRecoverySyntax? to, string what)
+    {
+        foreach ((BetaRecoverySyntax beta, bool rampEnd) in ReletDraws.Of(at, to))
+        {
+            string drawn = rampEnd ? $"the end of {what}" : what;
+            Term(beta.Sd, Unit.Rate, $"the standard deviation of {drawn}", Range.Any);
+            foreach (LoadingSyntax loading in SyntaxWalk.Safe(beta.Loadings))
+            {
+                Term(loading.Beta, Unit.Rate, $"the loading of {drawn} on {ExpressionPrinter.Print(loading.Factor)}", Range.Any);
+            }
+        }
     }
 
     // 'price 85% of H100Rent' / 'price H100Rent - 0.30': money per GPU-hour read at the period's start (as a contract's

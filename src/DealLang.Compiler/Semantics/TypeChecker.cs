@@ -264,7 +264,9 @@ internal sealed partial class TypeChecker
                         Term(utilisation.Utilisation, Unit.Rate, $"the utilisation of contract '{utilisation.Contract?.Text}' in {s}", Range.Fraction);
                         break;
                     case ReletSyntax relet:
-                        Term(relet.Utilisation, Unit.Rate, $"the utilisation of contract '{relet.Contract?.Text}' once re-let in {s}", Range.Fraction);
+                        // A drawn utilisation's mean is its Utilisation, its range the beta's (DL0526), not a fraction's.
+                        Term(relet.Utilisation, Unit.Rate, $"the utilisation of contract '{relet.Contract?.Text}' once re-let in {s}", relet.Drawn is null ? Range.Fraction : Range.Any);
+                        ReletDrawTerms(relet.Drawn, relet.DrawnTo, $"the utilisation of contract '{relet.Contract?.Text}' once re-let in {s}");
                         // Its ramp's end's range, (0, 100%], is DealChecks' (DL0574), as a sale's re-let's is; its price the same rules (DL0576, DL0577).
                         Term(relet.RampTo, Unit.Rate, $"the re-let's end utilisation of contract '{relet.Contract?.Text}' in {s}", Range.Any);
                         ReletPrice(relet.Price, $"the re-let price of contract '{relet.Contract?.Text}' in {s}");

@@ -10718,11 +10718,15 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class ReletIdleTermContext : SellTermContext {
+		public ShareDrawContext drawnUtilisation;
 		public ExprContext utilisation;
 		public DurationContext window;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RELET() { return GetToken(DealLangParser.RELET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDLE() { return GetToken(DealLangParser.IDLE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ShareDrawContext shareDraw() {
+			return GetRuleContext<ShareDrawContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
 			return GetRuleContext<ExprContext>(0);
 		}
@@ -10764,9 +10768,9 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 146, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1480;
+			State = 1483;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -10899,36 +10903,50 @@ public partial class DealLangParser : Parser {
 				Match(IDLE);
 				State = 1466;
 				Match(AT);
-				State = 1467;
-				((ReletIdleTermContext)_localctx).utilisation = expr(0);
 				State = 1469;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
+				case 1:
+					{
+					State = 1467;
+					((ReletIdleTermContext)_localctx).drawnUtilisation = shareDraw();
+					}
+					break;
+				case 2:
+					{
+					State = 1468;
+					((ReletIdleTermContext)_localctx).utilisation = expr(0);
+					}
+					break;
+				}
+				State = 1472;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1468;
-					reletRamp();
-					}
-				}
-
-				State = 1473;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==FOR) {
-					{
 					State = 1471;
-					Match(FOR);
-					State = 1472;
-					((ReletIdleTermContext)_localctx).window = duration();
+					reletRamp();
 					}
 				}
 
 				State = 1476;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
+				_la = TokenStream.LA(1);
+				if (_la==FOR) {
+					{
+					State = 1474;
+					Match(FOR);
+					State = 1475;
+					((ReletIdleTermContext)_localctx).window = duration();
+					}
+				}
+
+				State = 1479;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
 				case 1:
 					{
-					State = 1475;
+					State = 1478;
 					reletPricing();
 					}
 					break;
@@ -10939,9 +10957,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HalfLifeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1478;
+				State = 1481;
 				Match(HALF_LIFE);
-				State = 1479;
+				State = 1482;
 				duration();
 				}
 				break;
@@ -10959,16 +10977,20 @@ public partial class DealLangParser : Parser {
 	}
 
 	public partial class ReletRampContext : ParserRuleContext {
+		public ShareDrawContext drawnTo;
 		public ExprContext to;
 		public DurationContext over;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RISING() { return GetToken(DealLangParser.RISING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVER() { return GetToken(DealLangParser.OVER, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
-			return GetRuleContext<ExprContext>(0);
-		}
 		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
 			return GetRuleContext<DurationContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ShareDrawContext shareDraw() {
+			return GetRuleContext<ShareDrawContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
 		}
 		public ReletRampContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
@@ -10990,15 +11012,29 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1482;
-			Match(RISING);
-			State = 1483;
-			Match(TO);
-			State = 1484;
-			_localctx.to = expr(0);
 			State = 1485;
-			Match(OVER);
+			Match(RISING);
 			State = 1486;
+			Match(TO);
+			State = 1489;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
+			case 1:
+				{
+				State = 1487;
+				_localctx.drawnTo = shareDraw();
+				}
+				break;
+			case 2:
+				{
+				State = 1488;
+				_localctx.to = expr(0);
+				}
+				break;
+			}
+			State = 1491;
+			Match(OVER);
+			State = 1492;
 			_localctx.over = duration();
 			}
 		}
@@ -11038,9 +11074,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1488;
+			State = 1494;
 			Match(PRICE);
-			State = 1489;
+			State = 1495;
 			expr(0);
 			}
 		}
@@ -11095,31 +11131,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1491;
+			State = 1497;
 			Match(SCENARIO);
-			State = 1492;
+			State = 1498;
 			_localctx.name = ident();
-			State = 1493;
-			Match(FOR);
-			State = 1494;
-			_localctx.deal = ident();
-			State = 1495;
-			Match(LBRACE);
 			State = 1499;
+			Match(FOR);
+			State = 1500;
+			_localctx.deal = ident();
+			State = 1501;
+			Match(LBRACE);
+			State = 1505;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1676739826325911495L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1496;
+				State = 1502;
 				scenarioItem();
 				}
 				}
-				State = 1501;
+				State = 1507;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1502;
+			State = 1508;
 			Match(RBRACE);
 			}
 		}
@@ -11556,6 +11592,7 @@ public partial class DealLangParser : Parser {
 	}
 	public partial class ReletItemContext : ScenarioItemContext {
 		public IdentContext contract;
+		public ShareDrawContext drawnUtilisation;
 		public ExprContext utilisation;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RELET() { return GetToken(DealLangParser.RELET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(DealLangParser.AFTER, 0); }
@@ -11565,6 +11602,9 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
 			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ShareDrawContext shareDraw() {
+			return GetRuleContext<ShareDrawContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
 			return GetRuleContext<ExprContext>(0);
@@ -11956,20 +11996,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1839;
+			State = 1848;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,200,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,203,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1504;
+				State = 1510;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1505;
+				State = 1511;
 				Match(RENEWALS);
-				State = 1506;
+				State = 1512;
 				Match(TAKEN);
-				State = 1507;
+				State = 1513;
 				Match(NUMBER);
 				}
 				break;
@@ -11977,29 +12017,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1509;
+				State = 1515;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1510;
-				Match(RENEWALS);
-				State = 1511;
-				Match(DRAWN);
-				State = 1512;
-				((RenewalsDrawnItemContext)_localctx).p = expr(0);
 				State = 1516;
+				Match(RENEWALS);
+				State = 1517;
+				Match(DRAWN);
+				State = 1518;
+				((RenewalsDrawnItemContext)_localctx).p = expr(0);
+				State = 1522;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1513;
+						State = 1519;
 						loading();
 						}
 						} 
 					}
-					State = 1518;
+					State = 1524;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,161,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
 				}
 				}
 				break;
@@ -12007,27 +12047,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1519;
+				State = 1525;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1520;
+				State = 1526;
 				Match(BREAKS);
-				State = 1524;
+				State = 1530;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1521;
+					State = 1527;
 					Match(IN);
-					State = 1522;
+					State = 1528;
 					Match(RENEWAL);
-					State = 1523;
+					State = 1529;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1526;
+				State = 1532;
 				Match(AT);
-				State = 1527;
+				State = 1533;
 				duration();
 				}
 				break;
@@ -12035,61 +12075,61 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1529;
-				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1530;
-				Match(BREAKS);
-				State = 1531;
-				Match(DRAWN);
 				State = 1535;
+				((BreaksDrawnItemContext)_localctx).lease = ident();
+				State = 1536;
+				Match(BREAKS);
+				State = 1537;
+				Match(DRAWN);
+				State = 1541;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1532;
+					State = 1538;
 					Match(IN);
-					State = 1533;
+					State = 1539;
 					Match(RENEWAL);
-					State = 1534;
+					State = 1540;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1537;
-				Match(AT);
-				State = 1538;
-				breakChance();
 				State = 1543;
+				Match(AT);
+				State = 1544;
+				breakChance();
+				State = 1549;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1539;
+					State = 1545;
 					Match(COMMA);
-					State = 1540;
+					State = 1546;
 					breakChance();
 					}
 					}
-					State = 1545;
+					State = 1551;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1549;
+				State = 1555;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1546;
+						State = 1552;
 						loading();
 						}
 						} 
 					}
-					State = 1551;
+					State = 1557;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
 				}
 				}
 				break;
@@ -12097,9 +12137,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1552;
+				State = 1558;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1553;
+				State = 1559;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12108,20 +12148,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1554;
-				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1555;
-				perYear();
 				State = 1560;
+				((DeflateItemContext)_localctx).rate = expr(0);
+				State = 1561;
+				perYear();
+				State = 1566;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
 				case 1:
 					{
-					State = 1556;
+					State = 1562;
 					Match(VOLATILITY);
-					State = 1557;
+					State = 1563;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1558;
+					State = 1564;
 					perYear();
 					}
 					break;
@@ -12132,15 +12172,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1562;
+				State = 1568;
 				((DropItemContext)_localctx).path = reference();
-				State = 1563;
+				State = 1569;
 				Match(DROP);
-				State = 1564;
+				State = 1570;
 				expr(0);
-				State = 1565;
+				State = 1571;
 				Match(BY);
-				State = 1566;
+				State = 1572;
 				Match(DATE);
 				}
 				break;
@@ -12148,41 +12188,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1568;
+				State = 1574;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1569;
+				State = 1575;
 				Match(DEFAULTS);
-				State = 1602;
+				State = 1608;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1570;
+					State = 1576;
 					Match(ON);
-					State = 1571;
+					State = 1577;
 					Match(DATE);
-					State = 1575;
+					State = 1581;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,169,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1572;
+							State = 1578;
 							loading();
 							}
 							} 
 						}
-						State = 1577;
+						State = 1583;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,169,Context);
 					}
-					State = 1579;
+					State = 1585;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
 					case 1:
 						{
-						State = 1578;
+						State = 1584;
 						recoveryDraw();
 						}
 						break;
@@ -12191,58 +12231,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1581;
+					State = 1587;
 					Match(DRAWN);
-					State = 1591;
+					State = 1597;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
 					case 1:
 						{
-						State = 1582;
-						Match(PD);
-						State = 1583;
-						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1584;
-						perYear();
 						State = 1588;
+						Match(PD);
+						State = 1589;
+						((PartyDefaultsItemContext)_localctx).pd = expr(0);
+						State = 1590;
+						perYear();
+						State = 1594;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1585;
+							State = 1591;
 							pdStep();
 							}
 							}
-							State = 1590;
+							State = 1596;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1596;
+					State = 1602;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1593;
+							State = 1599;
 							loading();
 							}
 							} 
 						}
-						State = 1598;
+						State = 1604;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
 					}
-					State = 1600;
+					State = 1606;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
 					case 1:
 						{
-						State = 1599;
+						State = 1605;
 						recoveryDraw();
 						}
 						break;
@@ -12258,9 +12298,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1604;
+				State = 1610;
 				Match(ENFORCEMENT);
-				State = 1606;
+				State = 1612;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12268,7 +12308,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1605;
+						State = 1611;
 						sellTerm();
 						}
 						}
@@ -12276,9 +12316,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1608;
+					State = 1614;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,174,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12286,11 +12326,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1610;
+				State = 1616;
 				Match(ENFORCEMENT);
-				State = 1611;
+				State = 1617;
 				Match(SELL);
-				State = 1612;
+				State = 1618;
 				Match(ALL);
 				}
 				break;
@@ -12298,13 +12338,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1613;
+				State = 1619;
 				Match(ENFORCEMENT);
-				State = 1614;
+				State = 1620;
 				Match(NOT);
-				State = 1615;
+				State = 1621;
 				Match(RELET);
-				State = 1616;
+				State = 1622;
 				Match(IDLE);
 				}
 				break;
@@ -12312,11 +12352,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1617;
+				State = 1623;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1618;
+				State = 1624;
 				Match(LEVEL);
-				State = 1619;
+				State = 1625;
 				expr(0);
 				}
 				break;
@@ -12324,29 +12364,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1621;
+				State = 1627;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1622;
-				Match(POINTS);
-				State = 1623;
-				pointsKind();
-				State = 1624;
-				Match(LBRACE);
 				State = 1628;
+				Match(POINTS);
+				State = 1629;
+				pointsKind();
+				State = 1630;
+				Match(LBRACE);
+				State = 1634;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1625;
+					State = 1631;
 					schedulePoint();
 					}
 					}
-					State = 1630;
+					State = 1636;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1631;
+				State = 1637;
 				Match(RBRACE);
 				}
 				break;
@@ -12354,15 +12394,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1633;
+				State = 1639;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1634;
+				State = 1640;
 				Match(LAUNCH);
-				State = 1635;
+				State = 1641;
 				Match(DATE);
-				State = 1636;
+				State = 1642;
 				Match(DOWN);
-				State = 1637;
+				State = 1643;
 				expr(0);
 				}
 				break;
@@ -12370,21 +12410,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1639;
+				State = 1645;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1640;
+				State = 1646;
 				Match(SHIFT);
-				State = 1642;
+				State = 1648;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1641;
+					State = 1647;
 					Match(PLUS);
 					}
 				}
 
-				State = 1644;
+				State = 1650;
 				expr(0);
 				}
 				break;
@@ -12392,20 +12432,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1646;
+				State = 1652;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1647;
+				State = 1653;
 				Match(DELAYED);
-				State = 1648;
+				State = 1654;
 				duration();
-				State = 1651;
+				State = 1657;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1649;
+					State = 1655;
 					Match(FROM);
-					State = 1650;
+					State = 1656;
 					Match(DATE);
 					}
 				}
@@ -12416,57 +12456,57 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1653;
+				State = 1659;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1654;
+				State = 1660;
 				Match(DELAYED);
-				State = 1655;
-				Match(DRAWN);
-				State = 1656;
-				delayOutcome();
 				State = 1661;
+				Match(DRAWN);
+				State = 1662;
+				delayOutcome();
+				State = 1667;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1657;
+					State = 1663;
 					Match(COMMA);
-					State = 1658;
+					State = 1664;
 					delayOutcome();
 					}
 					}
-					State = 1663;
+					State = 1669;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1666;
+				State = 1672;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1664;
+					State = 1670;
 					Match(FROM);
-					State = 1665;
+					State = 1671;
 					Match(DATE);
 					}
 				}
 
-				State = 1671;
+				State = 1677;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,180,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1668;
+						State = 1674;
 						loading();
 						}
 						} 
 					}
-					State = 1673;
+					State = 1679;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,180,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
 				}
 				}
 				break;
@@ -12474,45 +12514,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1674;
+				State = 1680;
 				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1675;
+				State = 1681;
 				Match(WORKOUT);
-				State = 1676;
-				Match(DRAWN);
-				State = 1677;
-				delayOutcome();
 				State = 1682;
+				Match(DRAWN);
+				State = 1683;
+				delayOutcome();
+				State = 1688;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1678;
+					State = 1684;
 					Match(COMMA);
-					State = 1679;
+					State = 1685;
 					delayOutcome();
 					}
 					}
-					State = 1684;
+					State = 1690;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1688;
+				State = 1694;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1685;
+						State = 1691;
 						loading();
 						}
 						} 
 					}
-					State = 1690;
+					State = 1696;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
 				}
 				}
 				break;
@@ -12520,11 +12560,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1691;
+				State = 1697;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1692;
+				State = 1698;
 				Match(UTILISATION);
-				State = 1693;
+				State = 1699;
 				expr(0);
 				}
 				break;
@@ -12532,34 +12572,48 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1695;
+				State = 1701;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1696;
-				Match(RELET);
-				State = 1697;
-				Match(AFTER);
-				State = 1698;
-				duration();
-				State = 1699;
-				Match(AT);
-				State = 1700;
-				((ReletItemContext)_localctx).utilisation = expr(0);
 				State = 1702;
+				Match(RELET);
+				State = 1703;
+				Match(AFTER);
+				State = 1704;
+				duration();
+				State = 1705;
+				Match(AT);
+				State = 1708;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
+				case 1:
+					{
+					State = 1706;
+					((ReletItemContext)_localctx).drawnUtilisation = shareDraw();
+					}
+					break;
+				case 2:
+					{
+					State = 1707;
+					((ReletItemContext)_localctx).utilisation = expr(0);
+					}
+					break;
+				}
+				State = 1711;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1701;
+					State = 1710;
 					reletRamp();
 					}
 				}
 
-				State = 1705;
+				State = 1714;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,184,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,187,Context) ) {
 				case 1:
 					{
-					State = 1704;
+					State = 1713;
 					reletPricing();
 					}
 					break;
@@ -12570,11 +12624,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1707;
+				State = 1716;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1708;
+				State = 1717;
 				Match(NOT);
-				State = 1709;
+				State = 1718;
 				Match(RELET);
 				}
 				break;
@@ -12582,18 +12636,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1711;
+				State = 1720;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1712;
+				State = 1721;
 				Match(GUARANTEES);
-				State = 1713;
+				State = 1722;
 				Match(HONOURED);
-				State = 1715;
+				State = 1724;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1714;
+					State = 1723;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -12604,20 +12658,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1717;
+				State = 1726;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1718;
+				State = 1727;
 				Match(GUARANTEES);
-				State = 1719;
+				State = 1728;
 				Match(DISOWNED);
-				State = 1722;
+				State = 1731;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1720;
+					State = 1729;
 					Match(FROM);
-					State = 1721;
+					State = 1730;
 					Match(DATE);
 					}
 				}
@@ -12628,34 +12682,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1724;
+				State = 1733;
 				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1725;
+				State = 1734;
 				Match(CALLED);
-				State = 1726;
+				State = 1735;
 				Match(ON);
-				State = 1727;
+				State = 1736;
 				Match(DATE);
-				State = 1730;
+				State = 1739;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1728;
+					State = 1737;
 					Match(AT);
-					State = 1729;
+					State = 1738;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1734;
+				State = 1743;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1732;
+					State = 1741;
 					Match(PART);
-					State = 1733;
+					State = 1742;
 					((TrancheCalledItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12666,46 +12720,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledWhenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1736;
+				State = 1745;
 				((TrancheCalledWhenItemContext)_localctx).tranche = ident();
-				State = 1737;
+				State = 1746;
 				Match(CALLED);
-				State = 1738;
+				State = 1747;
 				Match(WHEN);
-				State = 1739;
+				State = 1748;
 				((TrancheCalledWhenItemContext)_localctx).condition = expr(0);
-				State = 1742;
+				State = 1751;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1740;
+					State = 1749;
 					Match(FROM);
-					State = 1741;
+					State = 1750;
 					Match(DATE);
 					}
 				}
 
-				State = 1746;
+				State = 1755;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1744;
+					State = 1753;
 					Match(AT);
-					State = 1745;
+					State = 1754;
 					((TrancheCalledWhenItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1750;
+				State = 1759;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1748;
+					State = 1757;
 					Match(PART);
-					State = 1749;
+					State = 1758;
 					((TrancheCalledWhenItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12716,11 +12770,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1752;
+				State = 1761;
 				((TrancheConvertsItemContext)_localctx).tranche = ident();
-				State = 1753;
+				State = 1762;
 				Match(CONVERTS);
-				State = 1754;
+				State = 1763;
 				((TrancheConvertsItemContext)_localctx).part = expr(0);
 				}
 				break;
@@ -12728,73 +12782,73 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanPaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1756;
+				State = 1765;
 				((LoanPaysItemContext)_localctx).loan = ident();
-				State = 1757;
+				State = 1766;
 				Match(PAYS);
-				State = 1760;
+				State = 1769;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,192,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,195,Context) ) {
 				case 1:
 					{
-					State = 1758;
+					State = 1767;
 					((LoanPaysItemContext)_localctx).drawnShare = shareDraw();
 					}
 					break;
 				case 2:
 					{
-					State = 1759;
+					State = 1768;
 					((LoanPaysItemContext)_localctx).share = expr(0);
 					}
 					break;
 				}
-				State = 1764;
+				State = 1773;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1762;
+					State = 1771;
 					Match(FROM);
-					State = 1763;
+					State = 1772;
 					((LoanPaysItemContext)_localctx).first = Match(DATE);
-					}
-				}
-
-				State = 1768;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==TO) {
-					{
-					State = 1766;
-					Match(TO);
-					State = 1767;
-					((LoanPaysItemContext)_localctx).last = Match(DATE);
 					}
 				}
 
 				State = 1777;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
+				if (_la==TO) {
+					{
+					State = 1775;
+					Match(TO);
+					State = 1776;
+					((LoanPaysItemContext)_localctx).last = Match(DATE);
+					}
+				}
+
+				State = 1786;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1770;
+					State = 1779;
 					Match(THEN);
-					State = 1771;
+					State = 1780;
 					Match(ARREARS);
-					State = 1775;
+					State = 1784;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case OVER:
 						{
-						State = 1772;
+						State = 1781;
 						Match(OVER);
-						State = 1773;
+						State = 1782;
 						((LoanPaysItemContext)_localctx).over = duration();
 						}
 						break;
 					case CAPITALISED:
 						{
-						State = 1774;
+						State = 1783;
 						((LoanPaysItemContext)_localctx).capitalised = Match(CAPITALISED);
 						}
 						break;
@@ -12810,11 +12864,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1779;
+				State = 1788;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1780;
+				State = 1789;
 				Match(MARKET);
-				State = 1782;
+				State = 1791;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12822,7 +12876,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1781;
+						State = 1790;
 						holdingMarketTerm();
 						}
 						}
@@ -12830,9 +12884,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1784;
+					State = 1793;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,197,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,200,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12840,9 +12894,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1786;
+				State = 1795;
 				Match(PATHS);
-				State = 1787;
+				State = 1796;
 				Match(NUMBER);
 				}
 				break;
@@ -12850,9 +12904,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1788;
+				State = 1797;
 				Match(SEED);
-				State = 1789;
+				State = 1798;
 				Match(NUMBER);
 				}
 				break;
@@ -12860,7 +12914,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1790;
+				State = 1799;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -12868,7 +12922,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1791;
+				State = 1800;
 				Match(SOBOL);
 				}
 				break;
@@ -12876,21 +12930,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1792;
+				State = 1801;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1793;
+				State = 1802;
 				Match(GBM);
-				State = 1794;
+				State = 1803;
 				Match(DRIFT);
-				State = 1795;
+				State = 1804;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1796;
+				State = 1805;
 				perYear();
-				State = 1797;
+				State = 1806;
 				Match(VOLATILITY);
-				State = 1798;
+				State = 1807;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1799;
+				State = 1808;
 				perYear();
 				}
 				break;
@@ -12898,39 +12952,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1801;
+				State = 1810;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1802;
+				State = 1811;
 				Match(REVERTS);
-				State = 1803;
+				State = 1812;
 				Match(TO);
-				State = 1806;
+				State = 1815;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,198,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,201,Context) ) {
 				case 1:
 					{
-					State = 1804;
+					State = 1813;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1805;
+					State = 1814;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1808;
+				State = 1817;
 				Match(SPEED);
-				State = 1809;
+				State = 1818;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1810;
+				State = 1819;
 				perYear();
-				State = 1811;
+				State = 1820;
 				Match(VOLATILITY);
-				State = 1812;
+				State = 1821;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1813;
+				State = 1822;
 				perYear();
 				}
 				break;
@@ -12938,17 +12992,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1815;
+				State = 1824;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1816;
+				State = 1825;
 				Match(JUMPS);
-				State = 1817;
+				State = 1826;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1818;
+				State = 1827;
 				perYear();
-				State = 1819;
+				State = 1828;
 				Match(DOWN);
-				State = 1820;
+				State = 1829;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -12956,24 +13010,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 35);
 				{
-				State = 1822;
+				State = 1831;
 				Match(CORRELATE);
-				State = 1823;
+				State = 1832;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1824;
+				State = 1833;
 				Match(WITH);
-				State = 1825;
+				State = 1834;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1826;
+				State = 1835;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1829;
+				State = 1838;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,199,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,202,Context) ) {
 				case 1:
 					{
-					State = 1827;
+					State = 1836;
 					Match(STRESS);
-					State = 1828;
+					State = 1837;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -12984,19 +13038,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 36);
 				{
-				State = 1831;
+				State = 1840;
 				Match(REGIMES);
-				State = 1832;
+				State = 1841;
 				Match(STRESS);
-				State = 1833;
+				State = 1842;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1834;
+				State = 1843;
 				perYear();
-				State = 1835;
+				State = 1844;
 				Match(NORMAL);
-				State = 1836;
+				State = 1845;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1837;
+				State = 1846;
 				perYear();
 				}
 				break;
@@ -13043,15 +13097,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1841;
+			State = 1850;
 			Match(UNTIL);
-			State = 1842;
+			State = 1851;
 			Match(DATE);
-			State = 1843;
+			State = 1852;
 			Match(THEN);
-			State = 1844;
+			State = 1853;
 			expr(0);
-			State = 1845;
+			State = 1854;
 			perYear();
 			}
 		}
@@ -13145,40 +13199,40 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1883;
+			State = 1892;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,206,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,209,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1847;
-				Match(RECOVERY);
-				State = 1848;
-				Match(BETA);
-				State = 1849;
-				Match(MEAN);
-				State = 1850;
-				((BetaRecoveryContext)_localctx).mean = expr(0);
-				State = 1851;
-				Match(SD);
-				State = 1852;
-				((BetaRecoveryContext)_localctx).sd = expr(0);
 				State = 1856;
+				Match(RECOVERY);
+				State = 1857;
+				Match(BETA);
+				State = 1858;
+				Match(MEAN);
+				State = 1859;
+				((BetaRecoveryContext)_localctx).mean = expr(0);
+				State = 1860;
+				Match(SD);
+				State = 1861;
+				((BetaRecoveryContext)_localctx).sd = expr(0);
+				State = 1865;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,201,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,204,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1853;
+						State = 1862;
 						loading();
 						}
 						} 
 					}
-					State = 1858;
+					State = 1867;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,201,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,204,Context);
 				}
 				}
 				break;
@@ -13186,69 +13240,69 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1859;
+				State = 1868;
 				Match(RECOVERY);
-				State = 1860;
+				State = 1869;
 				Match(DRAWN);
-				State = 1861;
+				State = 1870;
 				Match(AT);
-				State = 1862;
+				State = 1871;
 				recoveryOutcome();
-				State = 1867;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,202,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 1863;
-						Match(COMMA);
-						State = 1864;
-						recoveryOutcome();
-						}
-						} 
-					}
-					State = 1869;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,202,Context);
-				}
-				State = 1875;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==ELSE || _la==COMMA) {
-					{
-					State = 1871;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					if (_la==COMMA) {
-						{
-						State = 1870;
-						Match(COMMA);
-						}
-					}
-
-					State = 1873;
-					Match(ELSE);
-					State = 1874;
-					recoveryRest();
-					}
-				}
-
-				State = 1880;
+				State = 1876;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,205,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1877;
+						State = 1872;
+						Match(COMMA);
+						State = 1873;
+						recoveryOutcome();
+						}
+						} 
+					}
+					State = 1878;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,205,Context);
+				}
+				State = 1884;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ELSE || _la==COMMA) {
+					{
+					State = 1880;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==COMMA) {
+						{
+						State = 1879;
+						Match(COMMA);
+						}
+					}
+
+					State = 1882;
+					Match(ELSE);
+					State = 1883;
+					recoveryRest();
+					}
+				}
+
+				State = 1889;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,208,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 1886;
 						loading();
 						}
 						} 
 					}
-					State = 1882;
+					State = 1891;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,205,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,208,Context);
 				}
 				}
 				break;
@@ -13304,31 +13358,31 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1885;
+			State = 1894;
 			Match(BETA);
-			State = 1886;
+			State = 1895;
 			Match(MEAN);
-			State = 1887;
+			State = 1896;
 			_localctx.mean = expr(0);
-			State = 1888;
+			State = 1897;
 			Match(SD);
-			State = 1889;
+			State = 1898;
 			_localctx.sd = expr(0);
-			State = 1893;
+			State = 1902;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,207,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,210,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1890;
+					State = 1899;
 					loading();
 					}
 					} 
 				}
-				State = 1895;
+				State = 1904;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,207,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,210,Context);
 			}
 			}
 		}
@@ -13375,15 +13429,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1896;
+			State = 1905;
 			Match(BETA);
-			State = 1897;
+			State = 1906;
 			Match(MEAN);
-			State = 1898;
+			State = 1907;
 			_localctx.mean = expr(0);
-			State = 1899;
+			State = 1908;
 			Match(SD);
-			State = 1900;
+			State = 1909;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -13428,11 +13482,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1902;
+			State = 1911;
 			_localctx.rate = expr(0);
-			State = 1903;
+			State = 1912;
 			Match(WITH);
-			State = 1904;
+			State = 1913;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13478,21 +13532,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1907;
+			State = 1916;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1906;
+				State = 1915;
 				Match(MINUS);
 				}
 			}
 
-			State = 1909;
+			State = 1918;
 			duration();
-			State = 1910;
+			State = 1919;
 			Match(WITH);
-			State = 1911;
+			State = 1920;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13536,11 +13590,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1913;
+			State = 1922;
 			duration();
-			State = 1914;
+			State = 1923;
 			Match(WITH);
-			State = 1915;
+			State = 1924;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13585,11 +13639,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1917;
+			State = 1926;
 			Match(LOADING);
-			State = 1918;
+			State = 1927;
 			_localctx.factor = reference();
-			State = 1919;
+			State = 1928;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -13627,9 +13681,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1921;
+			State = 1930;
 			Match(PER);
-			State = 1922;
+			State = 1931;
 			Match(YEAR);
 			}
 		}
@@ -13666,7 +13720,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1924;
+			State = 1933;
 			Match(QUANTITY);
 			}
 		}
@@ -13993,20 +14047,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1968;
+			State = 1977;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,212,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,215,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1927;
+				State = 1936;
 				Match(LPAREN);
-				State = 1928;
+				State = 1937;
 				expr(0);
-				State = 1929;
+				State = 1938;
 				Match(RPAREN);
 				}
 				break;
@@ -14015,9 +14069,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1931;
+				State = 1940;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1932;
+				State = 1941;
 				expr(16);
 				}
 				break;
@@ -14026,9 +14080,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1933;
+				State = 1942;
 				Match(NOT);
-				State = 1934;
+				State = 1943;
 				expr(11);
 				}
 				break;
@@ -14037,17 +14091,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1935;
+				State = 1944;
 				Match(IF);
-				State = 1936;
+				State = 1945;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1937;
+				State = 1946;
 				Match(THEN);
-				State = 1938;
+				State = 1947;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1939;
+				State = 1948;
 				Match(ELSE);
-				State = 1940;
+				State = 1949;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -14056,37 +14110,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1942;
+				State = 1951;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1943;
-				Match(LPAREN);
 				State = 1952;
+				Match(LPAREN);
+				State = 1961;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1660977227630114759L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 145522047561236451L) != 0) || ((((_la - 272)) & ~0x3f) == 0 && ((1L << (_la - 272)) & 103L) != 0)) {
 					{
-					State = 1944;
+					State = 1953;
 					expr(0);
-					State = 1949;
+					State = 1958;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1945;
+						State = 1954;
 						Match(COMMA);
-						State = 1946;
+						State = 1955;
 						expr(0);
 						}
 						}
-						State = 1951;
+						State = 1960;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1954;
+				State = 1963;
 				Match(RPAREN);
 				}
 				break;
@@ -14095,7 +14149,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1956;
+				State = 1965;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -14105,19 +14159,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1958;
+				State = 1967;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 4095L) != 0)) {
 					{
-					State = 1957;
+					State = 1966;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1960;
+				State = 1969;
 				Match(PER);
-				State = 1961;
+				State = 1970;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -14126,9 +14180,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1962;
+				State = 1971;
 				Match(NUMBER);
-				State = 1963;
+				State = 1972;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -14137,7 +14191,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1964;
+				State = 1973;
 				Match(QUANTITY);
 				}
 				break;
@@ -14146,7 +14200,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1965;
+				State = 1974;
 				Match(NUMBER);
 				}
 				break;
@@ -14155,7 +14209,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1966;
+				State = 1975;
 				Match(DATE);
 				}
 				break;
@@ -14164,34 +14218,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1967;
+				State = 1976;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1990;
+			State = 1999;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,214,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,217,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1988;
+					State = 1997;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,213,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,216,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1970;
+						State = 1979;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1971;
+						State = 1980;
 						Match(OF);
-						State = 1972;
+						State = 1981;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -14200,9 +14254,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1973;
+						State = 1982;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1974;
+						State = 1983;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -14212,7 +14266,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1975;
+						State = 1984;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -14221,9 +14275,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1976;
+						State = 1985;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1977;
+						State = 1986;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -14233,7 +14287,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1978;
+						State = 1987;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -14242,9 +14296,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1979;
+						State = 1988;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1980;
+						State = 1989;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 265)) & ~0x3f) == 0 && ((1L << (_la - 265)) & 63L) != 0)) ) {
@@ -14254,7 +14308,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1981;
+						State = 1990;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -14263,11 +14317,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1982;
+						State = 1991;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1983;
+						State = 1992;
 						Match(AND);
-						State = 1984;
+						State = 1993;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -14276,20 +14330,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1985;
+						State = 1994;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1986;
+						State = 1995;
 						Match(OR);
-						State = 1987;
+						State = 1996;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1992;
+				State = 2001;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,214,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,217,Context);
 			}
 			}
 		}
@@ -14338,7 +14392,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1993;
+			State = 2002;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14389,16 +14443,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1995;
+			State = 2004;
 			ident();
-			State = 1998;
+			State = 2007;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,215,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,218,Context) ) {
 			case 1:
 				{
-				State = 1996;
+				State = 2005;
 				Match(DOT);
-				State = 1997;
+				State = 2006;
 				_localctx.member = ident();
 				}
 				break;
@@ -14621,7 +14675,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2000;
+			State = 2009;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1658725427816429511L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14669,7 +14723,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,283,2003,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,283,2012,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -14785,50 +14839,51 @@ public partial class DealLangParser : Parser {
 		1,72,5,72,1427,8,72,10,72,12,72,1430,9,72,1,72,3,72,1433,8,72,1,73,1,73,
 		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
 		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,3,73,1470,8,73,1,73,1,73,3,73,1474,8,73,1,73,
-		3,73,1477,8,73,1,73,1,73,3,73,1481,8,73,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,75,1,75,1,75,1,76,1,76,1,76,1,76,1,76,1,76,5,76,1498,8,76,10,76,12,76,
-		1501,9,76,1,76,1,76,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,
-		5,77,1515,8,77,10,77,12,77,1518,9,77,1,77,1,77,1,77,1,77,1,77,3,77,1525,
-		8,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,1536,8,77,1,77,
-		1,77,1,77,1,77,5,77,1542,8,77,10,77,12,77,1545,9,77,1,77,5,77,1548,8,77,
-		10,77,12,77,1551,9,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,1561,
-		8,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,5,77,1574,
-		8,77,10,77,12,77,1577,9,77,1,77,3,77,1580,8,77,1,77,1,77,1,77,1,77,1,77,
-		5,77,1587,8,77,10,77,12,77,1590,9,77,3,77,1592,8,77,1,77,5,77,1595,8,77,
-		10,77,12,77,1598,9,77,1,77,3,77,1601,8,77,3,77,1603,8,77,1,77,1,77,4,77,
-		1607,8,77,11,77,12,77,1608,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,1,77,1,77,1,77,1,77,1,77,5,77,1627,8,77,10,77,12,77,1630,9,77,
-		1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,1643,8,77,
-		1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,1652,8,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,5,77,1660,8,77,10,77,12,77,1663,9,77,1,77,1,77,3,77,1667,8,77,
-		1,77,5,77,1670,8,77,10,77,12,77,1673,9,77,1,77,1,77,1,77,1,77,1,77,1,77,
-		5,77,1681,8,77,10,77,12,77,1684,9,77,1,77,5,77,1687,8,77,10,77,12,77,1690,
-		9,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,1703,
-		8,77,1,77,3,77,1706,8,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,
-		1716,8,77,1,77,1,77,1,77,1,77,1,77,3,77,1723,8,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,3,77,1731,8,77,1,77,1,77,3,77,1735,8,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,3,77,1743,8,77,1,77,1,77,3,77,1747,8,77,1,77,1,77,3,77,1751,
-		8,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,1761,8,77,1,77,1,77,
-		3,77,1765,8,77,1,77,1,77,3,77,1769,8,77,1,77,1,77,1,77,1,77,1,77,3,77,
-		1776,8,77,3,77,1778,8,77,1,77,1,77,1,77,4,77,1783,8,77,11,77,12,77,1784,
+		1,73,1,73,1,73,1,73,1,73,3,73,1470,8,73,1,73,3,73,1473,8,73,1,73,1,73,
+		3,73,1477,8,73,1,73,3,73,1480,8,73,1,73,1,73,3,73,1484,8,73,1,74,1,74,
+		1,74,1,74,3,74,1490,8,74,1,74,1,74,1,74,1,75,1,75,1,75,1,76,1,76,1,76,
+		1,76,1,76,1,76,5,76,1504,8,76,10,76,12,76,1507,9,76,1,76,1,76,1,77,1,77,
+		1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,5,77,1521,8,77,10,77,12,77,1524,
+		9,77,1,77,1,77,1,77,1,77,1,77,3,77,1531,8,77,1,77,1,77,1,77,1,77,1,77,
+		1,77,1,77,1,77,1,77,3,77,1542,8,77,1,77,1,77,1,77,1,77,5,77,1548,8,77,
+		10,77,12,77,1551,9,77,1,77,5,77,1554,8,77,10,77,12,77,1557,9,77,1,77,1,
+		77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,1567,8,77,1,77,1,77,1,77,1,77,1,
+		77,1,77,1,77,1,77,1,77,1,77,1,77,5,77,1580,8,77,10,77,12,77,1583,9,77,
+		1,77,3,77,1586,8,77,1,77,1,77,1,77,1,77,1,77,5,77,1593,8,77,10,77,12,77,
+		1596,9,77,3,77,1598,8,77,1,77,5,77,1601,8,77,10,77,12,77,1604,9,77,1,77,
+		3,77,1607,8,77,3,77,1609,8,77,1,77,1,77,4,77,1613,8,77,11,77,12,77,1614,
 		1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,1,77,1,77,1,77,1,77,3,77,1807,8,77,1,77,1,77,1,77,1,77,1,77,
+		1,77,1,77,5,77,1633,8,77,10,77,12,77,1636,9,77,1,77,1,77,1,77,1,77,1,77,
+		1,77,1,77,1,77,1,77,1,77,1,77,3,77,1649,8,77,1,77,1,77,1,77,1,77,1,77,
+		1,77,1,77,3,77,1658,8,77,1,77,1,77,1,77,1,77,1,77,1,77,5,77,1666,8,77,
+		10,77,12,77,1669,9,77,1,77,1,77,3,77,1673,8,77,1,77,5,77,1676,8,77,10,
+		77,12,77,1679,9,77,1,77,1,77,1,77,1,77,1,77,1,77,5,77,1687,8,77,10,77,
+		12,77,1690,9,77,1,77,5,77,1693,8,77,10,77,12,77,1696,9,77,1,77,1,77,1,
+		77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,1709,8,77,1,77,3,77,1712,
+		8,77,1,77,3,77,1715,8,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,
+		1725,8,77,1,77,1,77,1,77,1,77,1,77,3,77,1732,8,77,1,77,1,77,1,77,1,77,
+		1,77,1,77,3,77,1740,8,77,1,77,1,77,3,77,1744,8,77,1,77,1,77,1,77,1,77,
+		1,77,1,77,3,77,1752,8,77,1,77,1,77,3,77,1756,8,77,1,77,1,77,3,77,1760,
+		8,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,1770,8,77,1,77,1,77,
+		3,77,1774,8,77,1,77,1,77,3,77,1778,8,77,1,77,1,77,1,77,1,77,1,77,3,77,
+		1785,8,77,3,77,1787,8,77,1,77,1,77,1,77,4,77,1792,8,77,11,77,12,77,1793,
 		1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,3,77,1830,8,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,
-		1840,8,77,1,78,1,78,1,78,1,78,1,78,1,78,1,79,1,79,1,79,1,79,1,79,1,79,
-		1,79,5,79,1855,8,79,10,79,12,79,1858,9,79,1,79,1,79,1,79,1,79,1,79,1,79,
-		5,79,1866,8,79,10,79,12,79,1869,9,79,1,79,3,79,1872,8,79,1,79,1,79,3,79,
-		1876,8,79,1,79,5,79,1879,8,79,10,79,12,79,1882,9,79,3,79,1884,8,79,1,80,
-		1,80,1,80,1,80,1,80,1,80,5,80,1892,8,80,10,80,12,80,1895,9,80,1,81,1,81,
-		1,81,1,81,1,81,1,81,1,82,1,82,1,82,1,82,1,83,3,83,1908,8,83,1,83,1,83,
+		1,77,1,77,1,77,1,77,1,77,1,77,3,77,1816,8,77,1,77,1,77,1,77,1,77,1,77,
+		1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,
+		1,77,1,77,3,77,1839,8,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,
+		1849,8,77,1,78,1,78,1,78,1,78,1,78,1,78,1,79,1,79,1,79,1,79,1,79,1,79,
+		1,79,5,79,1864,8,79,10,79,12,79,1867,9,79,1,79,1,79,1,79,1,79,1,79,1,79,
+		5,79,1875,8,79,10,79,12,79,1878,9,79,1,79,3,79,1881,8,79,1,79,1,79,3,79,
+		1885,8,79,1,79,5,79,1888,8,79,10,79,12,79,1891,9,79,3,79,1893,8,79,1,80,
+		1,80,1,80,1,80,1,80,1,80,5,80,1901,8,80,10,80,12,80,1904,9,80,1,81,1,81,
+		1,81,1,81,1,81,1,81,1,82,1,82,1,82,1,82,1,83,3,83,1917,8,83,1,83,1,83,
 		1,83,1,83,1,84,1,84,1,84,1,84,1,85,1,85,1,85,1,85,1,86,1,86,1,86,1,87,
 		1,87,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,
-		1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,5,88,1948,8,88,10,88,12,88,1951,
-		9,88,3,88,1953,8,88,1,88,1,88,1,88,1,88,3,88,1959,8,88,1,88,1,88,1,88,
-		1,88,1,88,1,88,1,88,1,88,3,88,1969,8,88,1,88,1,88,1,88,1,88,1,88,1,88,
-		1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,5,88,1989,
-		8,88,10,88,12,88,1992,9,88,1,89,1,89,1,90,1,90,1,90,3,90,1999,8,90,1,91,
+		1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,5,88,1957,8,88,10,88,12,88,1960,
+		9,88,3,88,1962,8,88,1,88,1,88,1,88,1,88,3,88,1968,8,88,1,88,1,88,1,88,
+		1,88,1,88,1,88,1,88,1,88,3,88,1978,8,88,1,88,1,88,1,88,1,88,1,88,1,88,
+		1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,5,88,1998,
+		8,88,10,88,12,88,2001,9,88,1,89,1,89,1,90,1,90,1,90,3,90,2008,8,90,1,91,
 		1,91,1,91,0,1,176,92,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
 		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
 		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
@@ -14838,7 +14893,7 @@ public partial class DealLangParser : Parser {
 		270,1,0,194,205,27,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,
 		95,112,114,124,126,127,129,131,135,139,141,147,150,152,161,161,163,169,
 		172,176,179,179,185,187,189,189,205,206,211,225,227,239,244,252,277,278,
-		2311,0,190,1,0,0,0,2,195,1,0,0,0,4,198,1,0,0,0,6,230,1,0,0,0,8,232,1,0,
+		2323,0,190,1,0,0,0,2,195,1,0,0,0,4,198,1,0,0,0,6,230,1,0,0,0,8,232,1,0,
 		0,0,10,244,1,0,0,0,12,277,1,0,0,0,14,292,1,0,0,0,16,294,1,0,0,0,18,306,
 		1,0,0,0,20,308,1,0,0,0,22,325,1,0,0,0,24,327,1,0,0,0,26,363,1,0,0,0,28,
 		365,1,0,0,0,30,367,1,0,0,0,32,401,1,0,0,0,34,403,1,0,0,0,36,408,1,0,0,
@@ -14854,11 +14909,11 @@ public partial class DealLangParser : Parser {
 		120,1161,1,0,0,0,122,1182,1,0,0,0,124,1185,1,0,0,0,126,1201,1,0,0,0,128,
 		1256,1,0,0,0,130,1277,1,0,0,0,132,1279,1,0,0,0,134,1286,1,0,0,0,136,1298,
 		1,0,0,0,138,1300,1,0,0,0,140,1404,1,0,0,0,142,1406,1,0,0,0,144,1432,1,
-		0,0,0,146,1480,1,0,0,0,148,1482,1,0,0,0,150,1488,1,0,0,0,152,1491,1,0,
-		0,0,154,1839,1,0,0,0,156,1841,1,0,0,0,158,1883,1,0,0,0,160,1885,1,0,0,
-		0,162,1896,1,0,0,0,164,1902,1,0,0,0,166,1907,1,0,0,0,168,1913,1,0,0,0,
-		170,1917,1,0,0,0,172,1921,1,0,0,0,174,1924,1,0,0,0,176,1968,1,0,0,0,178,
-		1993,1,0,0,0,180,1995,1,0,0,0,182,2000,1,0,0,0,184,189,3,2,1,0,185,189,
+		0,0,0,146,1483,1,0,0,0,148,1485,1,0,0,0,150,1494,1,0,0,0,152,1497,1,0,
+		0,0,154,1848,1,0,0,0,156,1850,1,0,0,0,158,1892,1,0,0,0,160,1894,1,0,0,
+		0,162,1905,1,0,0,0,164,1911,1,0,0,0,166,1916,1,0,0,0,168,1922,1,0,0,0,
+		170,1926,1,0,0,0,172,1930,1,0,0,0,174,1933,1,0,0,0,176,1977,1,0,0,0,178,
+		2002,1,0,0,0,180,2004,1,0,0,0,182,2009,1,0,0,0,184,189,3,2,1,0,185,189,
 		3,4,2,0,186,189,3,152,76,0,187,189,3,8,4,0,188,184,1,0,0,0,188,185,1,0,
 		0,0,188,186,1,0,0,0,188,187,1,0,0,0,189,192,1,0,0,0,190,188,1,0,0,0,190,
 		191,1,0,0,0,191,193,1,0,0,0,192,190,1,0,0,0,193,194,5,0,0,1,194,1,1,0,
@@ -15238,191 +15293,194 @@ public partial class DealLangParser : Parser {
 		0,0,1423,1428,1,0,0,0,1424,1422,1,0,0,0,1425,1427,3,146,73,0,1426,1425,
 		1,0,0,0,1427,1430,1,0,0,0,1428,1426,1,0,0,0,1428,1429,1,0,0,0,1429,1433,
 		1,0,0,0,1430,1428,1,0,0,0,1431,1433,3,138,69,0,1432,1416,1,0,0,0,1432,
-		1431,1,0,0,0,1433,145,1,0,0,0,1434,1435,5,185,0,0,1435,1481,3,176,88,0,
-		1436,1437,5,90,0,0,1437,1438,5,251,0,0,1438,1481,3,176,88,0,1439,1440,
-		5,90,0,0,1440,1481,3,182,91,0,1441,1442,5,186,0,0,1442,1481,3,174,87,0,
-		1443,1444,5,134,0,0,1444,1445,5,274,0,0,1445,1481,5,146,0,0,1446,1447,
+		1431,1,0,0,0,1433,145,1,0,0,0,1434,1435,5,185,0,0,1435,1484,3,176,88,0,
+		1436,1437,5,90,0,0,1437,1438,5,251,0,0,1438,1484,3,176,88,0,1439,1440,
+		5,90,0,0,1440,1484,3,182,91,0,1441,1442,5,186,0,0,1442,1484,3,174,87,0,
+		1443,1444,5,134,0,0,1444,1445,5,274,0,0,1445,1484,5,146,0,0,1446,1447,
 		5,103,0,0,1447,1448,3,176,88,0,1448,1449,5,193,0,0,1449,1450,5,112,0,0,
-		1450,1481,1,0,0,0,1451,1452,5,104,0,0,1452,1481,3,176,88,0,1453,1454,5,
+		1450,1484,1,0,0,0,1451,1452,5,104,0,0,1452,1484,3,176,88,0,1453,1454,5,
 		105,0,0,1454,1455,3,176,88,0,1455,1456,5,193,0,0,1456,1457,5,112,0,0,1457,
-		1481,1,0,0,0,1458,1459,5,106,0,0,1459,1481,3,176,88,0,1460,1461,5,107,
-		0,0,1461,1481,5,108,0,0,1462,1463,5,109,0,0,1463,1481,3,176,88,0,1464,
-		1465,5,93,0,0,1465,1466,5,95,0,0,1466,1467,5,63,0,0,1467,1469,3,176,88,
-		0,1468,1470,3,148,74,0,1469,1468,1,0,0,0,1469,1470,1,0,0,0,1470,1473,1,
-		0,0,0,1471,1472,5,4,0,0,1472,1474,3,174,87,0,1473,1471,1,0,0,0,1473,1474,
-		1,0,0,0,1474,1476,1,0,0,0,1475,1477,3,150,75,0,1476,1475,1,0,0,0,1476,
-		1477,1,0,0,0,1477,1481,1,0,0,0,1478,1479,5,110,0,0,1479,1481,3,174,87,
-		0,1480,1434,1,0,0,0,1480,1436,1,0,0,0,1480,1439,1,0,0,0,1480,1441,1,0,
-		0,0,1480,1443,1,0,0,0,1480,1446,1,0,0,0,1480,1451,1,0,0,0,1480,1453,1,
-		0,0,0,1480,1458,1,0,0,0,1480,1460,1,0,0,0,1480,1462,1,0,0,0,1480,1464,
-		1,0,0,0,1480,1478,1,0,0,0,1481,147,1,0,0,0,1482,1483,5,94,0,0,1483,1484,
-		5,170,0,0,1484,1485,3,176,88,0,1485,1486,5,134,0,0,1486,1487,3,174,87,
-		0,1487,149,1,0,0,0,1488,1489,5,90,0,0,1489,1490,3,176,88,0,1490,151,1,
-		0,0,0,1491,1492,5,2,0,0,1492,1493,3,182,91,0,1493,1494,5,4,0,0,1494,1495,
-		3,182,91,0,1495,1499,5,253,0,0,1496,1498,3,154,77,0,1497,1496,1,0,0,0,
-		1498,1501,1,0,0,0,1499,1497,1,0,0,0,1499,1500,1,0,0,0,1500,1502,1,0,0,
-		0,1501,1499,1,0,0,0,1502,1503,5,254,0,0,1503,153,1,0,0,0,1504,1505,3,182,
-		91,0,1505,1506,5,60,0,0,1506,1507,5,187,0,0,1507,1508,5,274,0,0,1508,1840,
-		1,0,0,0,1509,1510,3,182,91,0,1510,1511,5,60,0,0,1511,1512,5,38,0,0,1512,
-		1516,3,176,88,0,1513,1515,3,170,85,0,1514,1513,1,0,0,0,1515,1518,1,0,0,
-		0,1516,1514,1,0,0,0,1516,1517,1,0,0,0,1517,1840,1,0,0,0,1518,1516,1,0,
-		0,0,1519,1520,3,182,91,0,1520,1524,5,98,0,0,1521,1522,5,159,0,0,1522,1523,
-		5,61,0,0,1523,1525,5,274,0,0,1524,1521,1,0,0,0,1524,1525,1,0,0,0,1525,
-		1526,1,0,0,0,1526,1527,5,63,0,0,1527,1528,3,174,87,0,1528,1840,1,0,0,0,
-		1529,1530,3,182,91,0,1530,1531,5,98,0,0,1531,1535,5,38,0,0,1532,1533,5,
-		159,0,0,1533,1534,5,61,0,0,1534,1536,5,274,0,0,1535,1532,1,0,0,0,1535,
-		1536,1,0,0,0,1536,1537,1,0,0,0,1537,1538,5,63,0,0,1538,1543,3,168,84,0,
-		1539,1540,5,257,0,0,1540,1542,3,168,84,0,1541,1539,1,0,0,0,1542,1545,1,
-		0,0,0,1543,1541,1,0,0,0,1543,1544,1,0,0,0,1544,1549,1,0,0,0,1545,1543,
-		1,0,0,0,1546,1548,3,170,85,0,1547,1546,1,0,0,0,1548,1551,1,0,0,0,1549,
-		1547,1,0,0,0,1549,1550,1,0,0,0,1550,1840,1,0,0,0,1551,1549,1,0,0,0,1552,
-		1553,3,180,90,0,1553,1554,7,4,0,0,1554,1555,3,176,88,0,1555,1560,3,172,
-		86,0,1556,1557,5,28,0,0,1557,1558,3,176,88,0,1558,1559,3,172,86,0,1559,
-		1561,1,0,0,0,1560,1556,1,0,0,0,1560,1561,1,0,0,0,1561,1840,1,0,0,0,1562,
-		1563,3,180,90,0,1563,1564,5,190,0,0,1564,1565,3,176,88,0,1565,1566,5,191,
-		0,0,1566,1567,5,272,0,0,1567,1840,1,0,0,0,1568,1569,3,182,91,0,1569,1602,
-		5,192,0,0,1570,1571,5,54,0,0,1571,1575,5,272,0,0,1572,1574,3,170,85,0,
-		1573,1572,1,0,0,0,1574,1577,1,0,0,0,1575,1573,1,0,0,0,1575,1576,1,0,0,
-		0,1576,1579,1,0,0,0,1577,1575,1,0,0,0,1578,1580,3,158,79,0,1579,1578,1,
-		0,0,0,1579,1580,1,0,0,0,1580,1603,1,0,0,0,1581,1591,5,38,0,0,1582,1583,
-		5,44,0,0,1583,1584,3,176,88,0,1584,1588,3,172,86,0,1585,1587,3,156,78,
-		0,1586,1585,1,0,0,0,1587,1590,1,0,0,0,1588,1586,1,0,0,0,1588,1589,1,0,
-		0,0,1589,1592,1,0,0,0,1590,1588,1,0,0,0,1591,1582,1,0,0,0,1591,1592,1,
-		0,0,0,1592,1596,1,0,0,0,1593,1595,3,170,85,0,1594,1593,1,0,0,0,1595,1598,
-		1,0,0,0,1596,1594,1,0,0,0,1596,1597,1,0,0,0,1597,1600,1,0,0,0,1598,1596,
-		1,0,0,0,1599,1601,3,158,79,0,1600,1599,1,0,0,0,1600,1601,1,0,0,0,1601,
-		1603,1,0,0,0,1602,1570,1,0,0,0,1602,1581,1,0,0,0,1603,1840,1,0,0,0,1604,
-		1606,5,183,0,0,1605,1607,3,146,73,0,1606,1605,1,0,0,0,1607,1608,1,0,0,
-		0,1608,1606,1,0,0,0,1608,1609,1,0,0,0,1609,1840,1,0,0,0,1610,1611,5,183,
-		0,0,1611,1612,5,184,0,0,1612,1840,5,111,0,0,1613,1614,5,183,0,0,1614,1615,
-		5,210,0,0,1615,1616,5,93,0,0,1616,1840,5,95,0,0,1617,1618,3,182,91,0,1618,
-		1619,5,122,0,0,1619,1620,3,176,88,0,1620,1840,1,0,0,0,1621,1622,3,182,
-		91,0,1622,1623,5,16,0,0,1623,1624,3,28,14,0,1624,1628,5,253,0,0,1625,1627,
-		3,34,17,0,1626,1625,1,0,0,0,1627,1630,1,0,0,0,1628,1626,1,0,0,0,1628,1629,
-		1,0,0,0,1629,1631,1,0,0,0,1630,1628,1,0,0,0,1631,1632,5,254,0,0,1632,1840,
-		1,0,0,0,1633,1634,3,182,91,0,1634,1635,5,19,0,0,1635,1636,5,272,0,0,1636,
-		1637,5,20,0,0,1637,1638,3,176,88,0,1638,1840,1,0,0,0,1639,1640,3,182,91,
-		0,1640,1642,5,21,0,0,1641,1643,5,261,0,0,1642,1641,1,0,0,0,1642,1643,1,
-		0,0,0,1643,1644,1,0,0,0,1644,1645,3,176,88,0,1645,1840,1,0,0,0,1646,1647,
-		3,182,91,0,1647,1648,5,246,0,0,1648,1651,3,174,87,0,1649,1650,5,51,0,0,
-		1650,1652,5,272,0,0,1651,1649,1,0,0,0,1651,1652,1,0,0,0,1652,1840,1,0,
-		0,0,1653,1654,3,182,91,0,1654,1655,5,246,0,0,1655,1656,5,38,0,0,1656,1661,
-		3,166,83,0,1657,1658,5,257,0,0,1658,1660,3,166,83,0,1659,1657,1,0,0,0,
-		1660,1663,1,0,0,0,1661,1659,1,0,0,0,1661,1662,1,0,0,0,1662,1666,1,0,0,
-		0,1663,1661,1,0,0,0,1664,1665,5,51,0,0,1665,1667,5,272,0,0,1666,1664,1,
-		0,0,0,1666,1667,1,0,0,0,1667,1671,1,0,0,0,1668,1670,3,170,85,0,1669,1668,
-		1,0,0,0,1670,1673,1,0,0,0,1671,1669,1,0,0,0,1671,1672,1,0,0,0,1672,1840,
-		1,0,0,0,1673,1671,1,0,0,0,1674,1675,3,182,91,0,1675,1676,5,250,0,0,1676,
-		1677,5,38,0,0,1677,1682,3,166,83,0,1678,1679,5,257,0,0,1679,1681,3,166,
-		83,0,1680,1678,1,0,0,0,1681,1684,1,0,0,0,1682,1680,1,0,0,0,1682,1683,1,
-		0,0,0,1683,1688,1,0,0,0,1684,1682,1,0,0,0,1685,1687,3,170,85,0,1686,1685,
-		1,0,0,0,1687,1690,1,0,0,0,1688,1686,1,0,0,0,1688,1689,1,0,0,0,1689,1840,
-		1,0,0,0,1690,1688,1,0,0,0,1691,1692,3,182,91,0,1692,1693,5,92,0,0,1693,
-		1694,3,176,88,0,1694,1840,1,0,0,0,1695,1696,3,182,91,0,1696,1697,5,93,
-		0,0,1697,1698,5,143,0,0,1698,1699,3,174,87,0,1699,1700,5,63,0,0,1700,1702,
-		3,176,88,0,1701,1703,3,148,74,0,1702,1701,1,0,0,0,1702,1703,1,0,0,0,1703,
-		1705,1,0,0,0,1704,1706,3,150,75,0,1705,1704,1,0,0,0,1705,1706,1,0,0,0,
-		1706,1840,1,0,0,0,1707,1708,3,182,91,0,1708,1709,5,210,0,0,1709,1710,5,
-		93,0,0,1710,1840,1,0,0,0,1711,1712,3,182,91,0,1712,1713,5,71,0,0,1713,
-		1715,5,69,0,0,1714,1716,5,273,0,0,1715,1714,1,0,0,0,1715,1716,1,0,0,0,
-		1716,1840,1,0,0,0,1717,1718,3,182,91,0,1718,1719,5,71,0,0,1719,1722,5,
-		70,0,0,1720,1721,5,51,0,0,1721,1723,5,272,0,0,1722,1720,1,0,0,0,1722,1723,
-		1,0,0,0,1723,1840,1,0,0,0,1724,1725,3,182,91,0,1725,1726,5,176,0,0,1726,
-		1727,5,54,0,0,1727,1730,5,272,0,0,1728,1729,5,63,0,0,1729,1731,3,176,88,
-		0,1730,1728,1,0,0,0,1730,1731,1,0,0,0,1731,1734,1,0,0,0,1732,1733,5,177,
-		0,0,1733,1735,3,176,88,0,1734,1732,1,0,0,0,1734,1735,1,0,0,0,1735,1840,
-		1,0,0,0,1736,1737,3,182,91,0,1737,1738,5,176,0,0,1738,1739,5,148,0,0,1739,
-		1742,3,176,88,0,1740,1741,5,51,0,0,1741,1743,5,272,0,0,1742,1740,1,0,0,
-		0,1742,1743,1,0,0,0,1743,1746,1,0,0,0,1744,1745,5,63,0,0,1745,1747,3,176,
-		88,0,1746,1744,1,0,0,0,1746,1747,1,0,0,0,1747,1750,1,0,0,0,1748,1749,5,
-		177,0,0,1749,1751,3,176,88,0,1750,1748,1,0,0,0,1750,1751,1,0,0,0,1751,
-		1840,1,0,0,0,1752,1753,3,182,91,0,1753,1754,5,178,0,0,1754,1755,3,176,
-		88,0,1755,1840,1,0,0,0,1756,1757,3,182,91,0,1757,1760,5,171,0,0,1758,1761,
-		3,160,80,0,1759,1761,3,176,88,0,1760,1758,1,0,0,0,1760,1759,1,0,0,0,1761,
-		1764,1,0,0,0,1762,1763,5,51,0,0,1763,1765,5,272,0,0,1764,1762,1,0,0,0,
-		1764,1765,1,0,0,0,1765,1768,1,0,0,0,1766,1767,5,170,0,0,1767,1769,5,272,
-		0,0,1768,1766,1,0,0,0,1768,1769,1,0,0,0,1769,1777,1,0,0,0,1770,1771,5,
-		182,0,0,1771,1775,5,135,0,0,1772,1773,5,134,0,0,1773,1776,3,174,87,0,1774,
-		1776,5,136,0,0,1775,1772,1,0,0,0,1775,1774,1,0,0,0,1776,1778,1,0,0,0,1777,
-		1770,1,0,0,0,1777,1778,1,0,0,0,1778,1840,1,0,0,0,1779,1780,3,182,91,0,
-		1780,1782,5,65,0,0,1781,1783,3,104,52,0,1782,1781,1,0,0,0,1783,1784,1,
-		0,0,0,1784,1782,1,0,0,0,1784,1785,1,0,0,0,1785,1840,1,0,0,0,1786,1787,
-		5,22,0,0,1787,1840,5,274,0,0,1788,1789,5,23,0,0,1789,1840,5,274,0,0,1790,
-		1840,5,24,0,0,1791,1840,5,25,0,0,1792,1793,3,182,91,0,1793,1794,5,26,0,
-		0,1794,1795,5,27,0,0,1795,1796,3,176,88,0,1796,1797,3,172,86,0,1797,1798,
-		5,28,0,0,1798,1799,3,176,88,0,1799,1800,3,172,86,0,1800,1840,1,0,0,0,1801,
-		1802,3,182,91,0,1802,1803,5,29,0,0,1803,1806,5,170,0,0,1804,1807,5,30,
-		0,0,1805,1807,3,176,88,0,1806,1804,1,0,0,0,1806,1805,1,0,0,0,1807,1808,
-		1,0,0,0,1808,1809,5,31,0,0,1809,1810,3,176,88,0,1810,1811,3,172,86,0,1811,
-		1812,5,28,0,0,1812,1813,3,176,88,0,1813,1814,3,172,86,0,1814,1840,1,0,
-		0,0,1815,1816,3,182,91,0,1816,1817,5,32,0,0,1817,1818,3,176,88,0,1818,
-		1819,3,172,86,0,1819,1820,5,20,0,0,1820,1821,3,176,88,0,1821,1840,1,0,
-		0,0,1822,1823,5,33,0,0,1823,1824,3,180,90,0,1824,1825,5,34,0,0,1825,1826,
-		3,180,90,0,1826,1829,3,176,88,0,1827,1828,5,35,0,0,1828,1830,3,176,88,
-		0,1829,1827,1,0,0,0,1829,1830,1,0,0,0,1830,1840,1,0,0,0,1831,1832,5,36,
-		0,0,1832,1833,5,35,0,0,1833,1834,3,176,88,0,1834,1835,3,172,86,0,1835,
-		1836,5,37,0,0,1836,1837,3,176,88,0,1837,1838,3,172,86,0,1838,1840,1,0,
-		0,0,1839,1504,1,0,0,0,1839,1509,1,0,0,0,1839,1519,1,0,0,0,1839,1529,1,
-		0,0,0,1839,1552,1,0,0,0,1839,1562,1,0,0,0,1839,1568,1,0,0,0,1839,1604,
-		1,0,0,0,1839,1610,1,0,0,0,1839,1613,1,0,0,0,1839,1617,1,0,0,0,1839,1621,
-		1,0,0,0,1839,1633,1,0,0,0,1839,1639,1,0,0,0,1839,1646,1,0,0,0,1839,1653,
-		1,0,0,0,1839,1674,1,0,0,0,1839,1691,1,0,0,0,1839,1695,1,0,0,0,1839,1707,
-		1,0,0,0,1839,1711,1,0,0,0,1839,1717,1,0,0,0,1839,1724,1,0,0,0,1839,1736,
-		1,0,0,0,1839,1752,1,0,0,0,1839,1756,1,0,0,0,1839,1779,1,0,0,0,1839,1786,
-		1,0,0,0,1839,1788,1,0,0,0,1839,1790,1,0,0,0,1839,1791,1,0,0,0,1839,1792,
-		1,0,0,0,1839,1801,1,0,0,0,1839,1815,1,0,0,0,1839,1822,1,0,0,0,1839,1831,
-		1,0,0,0,1840,155,1,0,0,0,1841,1842,5,73,0,0,1842,1843,5,272,0,0,1843,1844,
-		5,182,0,0,1844,1845,3,176,88,0,1845,1846,3,172,86,0,1846,157,1,0,0,0,1847,
-		1848,5,45,0,0,1848,1849,5,40,0,0,1849,1850,5,41,0,0,1850,1851,3,176,88,
-		0,1851,1852,5,42,0,0,1852,1856,3,176,88,0,1853,1855,3,170,85,0,1854,1853,
-		1,0,0,0,1855,1858,1,0,0,0,1856,1854,1,0,0,0,1856,1857,1,0,0,0,1857,1884,
-		1,0,0,0,1858,1856,1,0,0,0,1859,1860,5,45,0,0,1860,1861,5,38,0,0,1861,1862,
-		5,63,0,0,1862,1867,3,164,82,0,1863,1864,5,257,0,0,1864,1866,3,164,82,0,
-		1865,1863,1,0,0,0,1866,1869,1,0,0,0,1867,1865,1,0,0,0,1867,1868,1,0,0,
-		0,1868,1875,1,0,0,0,1869,1867,1,0,0,0,1870,1872,5,257,0,0,1871,1870,1,
-		0,0,0,1871,1872,1,0,0,0,1872,1873,1,0,0,0,1873,1874,5,181,0,0,1874,1876,
-		3,162,81,0,1875,1871,1,0,0,0,1875,1876,1,0,0,0,1876,1880,1,0,0,0,1877,
-		1879,3,170,85,0,1878,1877,1,0,0,0,1879,1882,1,0,0,0,1880,1878,1,0,0,0,
-		1880,1881,1,0,0,0,1881,1884,1,0,0,0,1882,1880,1,0,0,0,1883,1847,1,0,0,
-		0,1883,1859,1,0,0,0,1884,159,1,0,0,0,1885,1886,5,40,0,0,1886,1887,5,41,
-		0,0,1887,1888,3,176,88,0,1888,1889,5,42,0,0,1889,1893,3,176,88,0,1890,
-		1892,3,170,85,0,1891,1890,1,0,0,0,1892,1895,1,0,0,0,1893,1891,1,0,0,0,
-		1893,1894,1,0,0,0,1894,161,1,0,0,0,1895,1893,1,0,0,0,1896,1897,5,40,0,
-		0,1897,1898,5,41,0,0,1898,1899,3,176,88,0,1899,1900,5,42,0,0,1900,1901,
-		3,176,88,0,1901,163,1,0,0,0,1902,1903,3,176,88,0,1903,1904,5,34,0,0,1904,
-		1905,3,176,88,0,1905,165,1,0,0,0,1906,1908,5,262,0,0,1907,1906,1,0,0,0,
-		1907,1908,1,0,0,0,1908,1909,1,0,0,0,1909,1910,3,174,87,0,1910,1911,5,34,
-		0,0,1911,1912,3,176,88,0,1912,167,1,0,0,0,1913,1914,3,174,87,0,1914,1915,
-		5,34,0,0,1915,1916,3,176,88,0,1916,169,1,0,0,0,1917,1918,5,39,0,0,1918,
-		1919,3,180,90,0,1919,1920,3,176,88,0,1920,171,1,0,0,0,1921,1922,5,193,
-		0,0,1922,1923,5,206,0,0,1923,173,1,0,0,0,1924,1925,5,273,0,0,1925,175,
-		1,0,0,0,1926,1927,6,88,-1,0,1927,1928,5,255,0,0,1928,1929,3,176,88,0,1929,
-		1930,5,256,0,0,1930,1969,1,0,0,0,1931,1932,5,262,0,0,1932,1969,3,176,88,
-		16,1933,1934,5,210,0,0,1934,1969,3,176,88,11,1935,1936,5,180,0,0,1936,
-		1937,3,176,88,0,1937,1938,5,182,0,0,1938,1939,3,176,88,0,1939,1940,5,181,
-		0,0,1940,1941,3,176,88,0,1941,1969,1,0,0,0,1942,1943,3,182,91,0,1943,1952,
-		5,255,0,0,1944,1949,3,176,88,0,1945,1946,5,257,0,0,1946,1948,3,176,88,
-		0,1947,1945,1,0,0,0,1948,1951,1,0,0,0,1949,1947,1,0,0,0,1949,1950,1,0,
-		0,0,1950,1953,1,0,0,0,1951,1949,1,0,0,0,1952,1944,1,0,0,0,1952,1953,1,
-		0,0,0,1953,1954,1,0,0,0,1954,1955,5,256,0,0,1955,1969,1,0,0,0,1956,1958,
-		7,5,0,0,1957,1959,3,178,89,0,1958,1957,1,0,0,0,1958,1959,1,0,0,0,1959,
-		1960,1,0,0,0,1960,1961,5,193,0,0,1961,1969,3,178,89,0,1962,1963,5,274,
-		0,0,1963,1969,3,178,89,0,1964,1969,5,273,0,0,1965,1969,5,274,0,0,1966,
-		1969,5,272,0,0,1967,1969,3,180,90,0,1968,1926,1,0,0,0,1968,1931,1,0,0,
-		0,1968,1933,1,0,0,0,1968,1935,1,0,0,0,1968,1942,1,0,0,0,1968,1956,1,0,
-		0,0,1968,1962,1,0,0,0,1968,1964,1,0,0,0,1968,1965,1,0,0,0,1968,1966,1,
-		0,0,0,1968,1967,1,0,0,0,1969,1990,1,0,0,0,1970,1971,10,15,0,0,1971,1972,
-		5,207,0,0,1972,1989,3,176,88,16,1973,1974,10,14,0,0,1974,1975,7,6,0,0,
-		1975,1989,3,176,88,15,1976,1977,10,13,0,0,1977,1978,7,3,0,0,1978,1989,
-		3,176,88,14,1979,1980,10,12,0,0,1980,1981,7,7,0,0,1981,1989,3,176,88,13,
-		1982,1983,10,10,0,0,1983,1984,5,208,0,0,1984,1989,3,176,88,11,1985,1986,
-		10,9,0,0,1986,1987,5,209,0,0,1987,1989,3,176,88,10,1988,1970,1,0,0,0,1988,
-		1973,1,0,0,0,1988,1976,1,0,0,0,1988,1979,1,0,0,0,1988,1982,1,0,0,0,1988,
-		1985,1,0,0,0,1989,1992,1,0,0,0,1990,1988,1,0,0,0,1990,1991,1,0,0,0,1991,
-		177,1,0,0,0,1992,1990,1,0,0,0,1993,1994,7,8,0,0,1994,179,1,0,0,0,1995,
-		1998,3,182,91,0,1996,1997,5,258,0,0,1997,1999,3,182,91,0,1998,1996,1,0,
-		0,0,1998,1999,1,0,0,0,1999,181,1,0,0,0,2000,2001,7,9,0,0,2001,183,1,0,
-		0,0,216,188,190,204,230,237,239,247,249,271,275,277,284,289,292,297,301,
+		1484,1,0,0,0,1458,1459,5,106,0,0,1459,1484,3,176,88,0,1460,1461,5,107,
+		0,0,1461,1484,5,108,0,0,1462,1463,5,109,0,0,1463,1484,3,176,88,0,1464,
+		1465,5,93,0,0,1465,1466,5,95,0,0,1466,1469,5,63,0,0,1467,1470,3,160,80,
+		0,1468,1470,3,176,88,0,1469,1467,1,0,0,0,1469,1468,1,0,0,0,1470,1472,1,
+		0,0,0,1471,1473,3,148,74,0,1472,1471,1,0,0,0,1472,1473,1,0,0,0,1473,1476,
+		1,0,0,0,1474,1475,5,4,0,0,1475,1477,3,174,87,0,1476,1474,1,0,0,0,1476,
+		1477,1,0,0,0,1477,1479,1,0,0,0,1478,1480,3,150,75,0,1479,1478,1,0,0,0,
+		1479,1480,1,0,0,0,1480,1484,1,0,0,0,1481,1482,5,110,0,0,1482,1484,3,174,
+		87,0,1483,1434,1,0,0,0,1483,1436,1,0,0,0,1483,1439,1,0,0,0,1483,1441,1,
+		0,0,0,1483,1443,1,0,0,0,1483,1446,1,0,0,0,1483,1451,1,0,0,0,1483,1453,
+		1,0,0,0,1483,1458,1,0,0,0,1483,1460,1,0,0,0,1483,1462,1,0,0,0,1483,1464,
+		1,0,0,0,1483,1481,1,0,0,0,1484,147,1,0,0,0,1485,1486,5,94,0,0,1486,1489,
+		5,170,0,0,1487,1490,3,160,80,0,1488,1490,3,176,88,0,1489,1487,1,0,0,0,
+		1489,1488,1,0,0,0,1490,1491,1,0,0,0,1491,1492,5,134,0,0,1492,1493,3,174,
+		87,0,1493,149,1,0,0,0,1494,1495,5,90,0,0,1495,1496,3,176,88,0,1496,151,
+		1,0,0,0,1497,1498,5,2,0,0,1498,1499,3,182,91,0,1499,1500,5,4,0,0,1500,
+		1501,3,182,91,0,1501,1505,5,253,0,0,1502,1504,3,154,77,0,1503,1502,1,0,
+		0,0,1504,1507,1,0,0,0,1505,1503,1,0,0,0,1505,1506,1,0,0,0,1506,1508,1,
+		0,0,0,1507,1505,1,0,0,0,1508,1509,5,254,0,0,1509,153,1,0,0,0,1510,1511,
+		3,182,91,0,1511,1512,5,60,0,0,1512,1513,5,187,0,0,1513,1514,5,274,0,0,
+		1514,1849,1,0,0,0,1515,1516,3,182,91,0,1516,1517,5,60,0,0,1517,1518,5,
+		38,0,0,1518,1522,3,176,88,0,1519,1521,3,170,85,0,1520,1519,1,0,0,0,1521,
+		1524,1,0,0,0,1522,1520,1,0,0,0,1522,1523,1,0,0,0,1523,1849,1,0,0,0,1524,
+		1522,1,0,0,0,1525,1526,3,182,91,0,1526,1530,5,98,0,0,1527,1528,5,159,0,
+		0,1528,1529,5,61,0,0,1529,1531,5,274,0,0,1530,1527,1,0,0,0,1530,1531,1,
+		0,0,0,1531,1532,1,0,0,0,1532,1533,5,63,0,0,1533,1534,3,174,87,0,1534,1849,
+		1,0,0,0,1535,1536,3,182,91,0,1536,1537,5,98,0,0,1537,1541,5,38,0,0,1538,
+		1539,5,159,0,0,1539,1540,5,61,0,0,1540,1542,5,274,0,0,1541,1538,1,0,0,
+		0,1541,1542,1,0,0,0,1542,1543,1,0,0,0,1543,1544,5,63,0,0,1544,1549,3,168,
+		84,0,1545,1546,5,257,0,0,1546,1548,3,168,84,0,1547,1545,1,0,0,0,1548,1551,
+		1,0,0,0,1549,1547,1,0,0,0,1549,1550,1,0,0,0,1550,1555,1,0,0,0,1551,1549,
+		1,0,0,0,1552,1554,3,170,85,0,1553,1552,1,0,0,0,1554,1557,1,0,0,0,1555,
+		1553,1,0,0,0,1555,1556,1,0,0,0,1556,1849,1,0,0,0,1557,1555,1,0,0,0,1558,
+		1559,3,180,90,0,1559,1560,7,4,0,0,1560,1561,3,176,88,0,1561,1566,3,172,
+		86,0,1562,1563,5,28,0,0,1563,1564,3,176,88,0,1564,1565,3,172,86,0,1565,
+		1567,1,0,0,0,1566,1562,1,0,0,0,1566,1567,1,0,0,0,1567,1849,1,0,0,0,1568,
+		1569,3,180,90,0,1569,1570,5,190,0,0,1570,1571,3,176,88,0,1571,1572,5,191,
+		0,0,1572,1573,5,272,0,0,1573,1849,1,0,0,0,1574,1575,3,182,91,0,1575,1608,
+		5,192,0,0,1576,1577,5,54,0,0,1577,1581,5,272,0,0,1578,1580,3,170,85,0,
+		1579,1578,1,0,0,0,1580,1583,1,0,0,0,1581,1579,1,0,0,0,1581,1582,1,0,0,
+		0,1582,1585,1,0,0,0,1583,1581,1,0,0,0,1584,1586,3,158,79,0,1585,1584,1,
+		0,0,0,1585,1586,1,0,0,0,1586,1609,1,0,0,0,1587,1597,5,38,0,0,1588,1589,
+		5,44,0,0,1589,1590,3,176,88,0,1590,1594,3,172,86,0,1591,1593,3,156,78,
+		0,1592,1591,1,0,0,0,1593,1596,1,0,0,0,1594,1592,1,0,0,0,1594,1595,1,0,
+		0,0,1595,1598,1,0,0,0,1596,1594,1,0,0,0,1597,1588,1,0,0,0,1597,1598,1,
+		0,0,0,1598,1602,1,0,0,0,1599,1601,3,170,85,0,1600,1599,1,0,0,0,1601,1604,
+		1,0,0,0,1602,1600,1,0,0,0,1602,1603,1,0,0,0,1603,1606,1,0,0,0,1604,1602,
+		1,0,0,0,1605,1607,3,158,79,0,1606,1605,1,0,0,0,1606,1607,1,0,0,0,1607,
+		1609,1,0,0,0,1608,1576,1,0,0,0,1608,1587,1,0,0,0,1609,1849,1,0,0,0,1610,
+		1612,5,183,0,0,1611,1613,3,146,73,0,1612,1611,1,0,0,0,1613,1614,1,0,0,
+		0,1614,1612,1,0,0,0,1614,1615,1,0,0,0,1615,1849,1,0,0,0,1616,1617,5,183,
+		0,0,1617,1618,5,184,0,0,1618,1849,5,111,0,0,1619,1620,5,183,0,0,1620,1621,
+		5,210,0,0,1621,1622,5,93,0,0,1622,1849,5,95,0,0,1623,1624,3,182,91,0,1624,
+		1625,5,122,0,0,1625,1626,3,176,88,0,1626,1849,1,0,0,0,1627,1628,3,182,
+		91,0,1628,1629,5,16,0,0,1629,1630,3,28,14,0,1630,1634,5,253,0,0,1631,1633,
+		3,34,17,0,1632,1631,1,0,0,0,1633,1636,1,0,0,0,1634,1632,1,0,0,0,1634,1635,
+		1,0,0,0,1635,1637,1,0,0,0,1636,1634,1,0,0,0,1637,1638,5,254,0,0,1638,1849,
+		1,0,0,0,1639,1640,3,182,91,0,1640,1641,5,19,0,0,1641,1642,5,272,0,0,1642,
+		1643,5,20,0,0,1643,1644,3,176,88,0,1644,1849,1,0,0,0,1645,1646,3,182,91,
+		0,1646,1648,5,21,0,0,1647,1649,5,261,0,0,1648,1647,1,0,0,0,1648,1649,1,
+		0,0,0,1649,1650,1,0,0,0,1650,1651,3,176,88,0,1651,1849,1,0,0,0,1652,1653,
+		3,182,91,0,1653,1654,5,246,0,0,1654,1657,3,174,87,0,1655,1656,5,51,0,0,
+		1656,1658,5,272,0,0,1657,1655,1,0,0,0,1657,1658,1,0,0,0,1658,1849,1,0,
+		0,0,1659,1660,3,182,91,0,1660,1661,5,246,0,0,1661,1662,5,38,0,0,1662,1667,
+		3,166,83,0,1663,1664,5,257,0,0,1664,1666,3,166,83,0,1665,1663,1,0,0,0,
+		1666,1669,1,0,0,0,1667,1665,1,0,0,0,1667,1668,1,0,0,0,1668,1672,1,0,0,
+		0,1669,1667,1,0,0,0,1670,1671,5,51,0,0,1671,1673,5,272,0,0,1672,1670,1,
+		0,0,0,1672,1673,1,0,0,0,1673,1677,1,0,0,0,1674,1676,3,170,85,0,1675,1674,
+		1,0,0,0,1676,1679,1,0,0,0,1677,1675,1,0,0,0,1677,1678,1,0,0,0,1678,1849,
+		1,0,0,0,1679,1677,1,0,0,0,1680,1681,3,182,91,0,1681,1682,5,250,0,0,1682,
+		1683,5,38,0,0,1683,1688,3,166,83,0,1684,1685,5,257,0,0,1685,1687,3,166,
+		83,0,1686,1684,1,0,0,0,1687,1690,1,0,0,0,1688,1686,1,0,0,0,1688,1689,1,
+		0,0,0,1689,1694,1,0,0,0,1690,1688,1,0,0,0,1691,1693,3,170,85,0,1692,1691,
+		1,0,0,0,1693,1696,1,0,0,0,1694,1692,1,0,0,0,1694,1695,1,0,0,0,1695,1849,
+		1,0,0,0,1696,1694,1,0,0,0,1697,1698,3,182,91,0,1698,1699,5,92,0,0,1699,
+		1700,3,176,88,0,1700,1849,1,0,0,0,1701,1702,3,182,91,0,1702,1703,5,93,
+		0,0,1703,1704,5,143,0,0,1704,1705,3,174,87,0,1705,1708,5,63,0,0,1706,1709,
+		3,160,80,0,1707,1709,3,176,88,0,1708,1706,1,0,0,0,1708,1707,1,0,0,0,1709,
+		1711,1,0,0,0,1710,1712,3,148,74,0,1711,1710,1,0,0,0,1711,1712,1,0,0,0,
+		1712,1714,1,0,0,0,1713,1715,3,150,75,0,1714,1713,1,0,0,0,1714,1715,1,0,
+		0,0,1715,1849,1,0,0,0,1716,1717,3,182,91,0,1717,1718,5,210,0,0,1718,1719,
+		5,93,0,0,1719,1849,1,0,0,0,1720,1721,3,182,91,0,1721,1722,5,71,0,0,1722,
+		1724,5,69,0,0,1723,1725,5,273,0,0,1724,1723,1,0,0,0,1724,1725,1,0,0,0,
+		1725,1849,1,0,0,0,1726,1727,3,182,91,0,1727,1728,5,71,0,0,1728,1731,5,
+		70,0,0,1729,1730,5,51,0,0,1730,1732,5,272,0,0,1731,1729,1,0,0,0,1731,1732,
+		1,0,0,0,1732,1849,1,0,0,0,1733,1734,3,182,91,0,1734,1735,5,176,0,0,1735,
+		1736,5,54,0,0,1736,1739,5,272,0,0,1737,1738,5,63,0,0,1738,1740,3,176,88,
+		0,1739,1737,1,0,0,0,1739,1740,1,0,0,0,1740,1743,1,0,0,0,1741,1742,5,177,
+		0,0,1742,1744,3,176,88,0,1743,1741,1,0,0,0,1743,1744,1,0,0,0,1744,1849,
+		1,0,0,0,1745,1746,3,182,91,0,1746,1747,5,176,0,0,1747,1748,5,148,0,0,1748,
+		1751,3,176,88,0,1749,1750,5,51,0,0,1750,1752,5,272,0,0,1751,1749,1,0,0,
+		0,1751,1752,1,0,0,0,1752,1755,1,0,0,0,1753,1754,5,63,0,0,1754,1756,3,176,
+		88,0,1755,1753,1,0,0,0,1755,1756,1,0,0,0,1756,1759,1,0,0,0,1757,1758,5,
+		177,0,0,1758,1760,3,176,88,0,1759,1757,1,0,0,0,1759,1760,1,0,0,0,1760,
+		1849,1,0,0,0,1761,1762,3,182,91,0,1762,1763,5,178,0,0,1763,1764,3,176,
+		88,0,1764,1849,1,0,0,0,1765,1766,3,182,91,0,1766,1769,5,171,0,0,1767,1770,
+		3,160,80,0,1768,1770,3,176,88,0,1769,1767,1,0,0,0,1769,1768,1,0,0,0,1770,
+		1773,1,0,0,0,1771,1772,5,51,0,0,1772,1774,5,272,0,0,1773,1771,1,0,0,0,
+		1773,1774,1,0,0,0,1774,1777,1,0,0,0,1775,1776,5,170,0,0,1776,1778,5,272,
+		0,0,1777,1775,1,0,0,0,1777,1778,1,0,0,0,1778,1786,1,0,0,0,1779,1780,5,
+		182,0,0,1780,1784,5,135,0,0,1781,1782,5,134,0,0,1782,1785,3,174,87,0,1783,
+		1785,5,136,0,0,1784,1781,1,0,0,0,1784,1783,1,0,0,0,1785,1787,1,0,0,0,1786,
+		1779,1,0,0,0,1786,1787,1,0,0,0,1787,1849,1,0,0,0,1788,1789,3,182,91,0,
+		1789,1791,5,65,0,0,1790,1792,3,104,52,0,1791,1790,1,0,0,0,1792,1793,1,
+		0,0,0,1793,1791,1,0,0,0,1793,1794,1,0,0,0,1794,1849,1,0,0,0,1795,1796,
+		5,22,0,0,1796,1849,5,274,0,0,1797,1798,5,23,0,0,1798,1849,5,274,0,0,1799,
+		1849,5,24,0,0,1800,1849,5,25,0,0,1801,1802,3,182,91,0,1802,1803,5,26,0,
+		0,1803,1804,5,27,0,0,1804,1805,3,176,88,0,1805,1806,3,172,86,0,1806,1807,
+		5,28,0,0,1807,1808,3,176,88,0,1808,1809,3,172,86,0,1809,1849,1,0,0,0,1810,
+		1811,3,182,91,0,1811,1812,5,29,0,0,1812,1815,5,170,0,0,1813,1816,5,30,
+		0,0,1814,1816,3,176,88,0,1815,1813,1,0,0,0,1815,1814,1,0,0,0,1816,1817,
+		1,0,0,0,1817,1818,5,31,0,0,1818,1819,3,176,88,0,1819,1820,3,172,86,0,1820,
+		1821,5,28,0,0,1821,1822,3,176,88,0,1822,1823,3,172,86,0,1823,1849,1,0,
+		0,0,1824,1825,3,182,91,0,1825,1826,5,32,0,0,1826,1827,3,176,88,0,1827,
+		1828,3,172,86,0,1828,1829,5,20,0,0,1829,1830,3,176,88,0,1830,1849,1,0,
+		0,0,1831,1832,5,33,0,0,1832,1833,3,180,90,0,1833,1834,5,34,0,0,1834,1835,
+		3,180,90,0,1835,1838,3,176,88,0,1836,1837,5,35,0,0,1837,1839,3,176,88,
+		0,1838,1836,1,0,0,0,1838,1839,1,0,0,0,1839,1849,1,0,0,0,1840,1841,5,36,
+		0,0,1841,1842,5,35,0,0,1842,1843,3,176,88,0,1843,1844,3,172,86,0,1844,
+		1845,5,37,0,0,1845,1846,3,176,88,0,1846,1847,3,172,86,0,1847,1849,1,0,
+		0,0,1848,1510,1,0,0,0,1848,1515,1,0,0,0,1848,1525,1,0,0,0,1848,1535,1,
+		0,0,0,1848,1558,1,0,0,0,1848,1568,1,0,0,0,1848,1574,1,0,0,0,1848,1610,
+		1,0,0,0,1848,1616,1,0,0,0,1848,1619,1,0,0,0,1848,1623,1,0,0,0,1848,1627,
+		1,0,0,0,1848,1639,1,0,0,0,1848,1645,1,0,0,0,1848,1652,1,0,0,0,1848,1659,
+		1,0,0,0,1848,1680,1,0,0,0,1848,1697,1,0,0,0,1848,1701,1,0,0,0,1848,1716,
+		1,0,0,0,1848,1720,1,0,0,0,1848,1726,1,0,0,0,1848,1733,1,0,0,0,1848,1745,
+		1,0,0,0,1848,1761,1,0,0,0,1848,1765,1,0,0,0,1848,1788,1,0,0,0,1848,1795,
+		1,0,0,0,1848,1797,1,0,0,0,1848,1799,1,0,0,0,1848,1800,1,0,0,0,1848,1801,
+		1,0,0,0,1848,1810,1,0,0,0,1848,1824,1,0,0,0,1848,1831,1,0,0,0,1848,1840,
+		1,0,0,0,1849,155,1,0,0,0,1850,1851,5,73,0,0,1851,1852,5,272,0,0,1852,1853,
+		5,182,0,0,1853,1854,3,176,88,0,1854,1855,3,172,86,0,1855,157,1,0,0,0,1856,
+		1857,5,45,0,0,1857,1858,5,40,0,0,1858,1859,5,41,0,0,1859,1860,3,176,88,
+		0,1860,1861,5,42,0,0,1861,1865,3,176,88,0,1862,1864,3,170,85,0,1863,1862,
+		1,0,0,0,1864,1867,1,0,0,0,1865,1863,1,0,0,0,1865,1866,1,0,0,0,1866,1893,
+		1,0,0,0,1867,1865,1,0,0,0,1868,1869,5,45,0,0,1869,1870,5,38,0,0,1870,1871,
+		5,63,0,0,1871,1876,3,164,82,0,1872,1873,5,257,0,0,1873,1875,3,164,82,0,
+		1874,1872,1,0,0,0,1875,1878,1,0,0,0,1876,1874,1,0,0,0,1876,1877,1,0,0,
+		0,1877,1884,1,0,0,0,1878,1876,1,0,0,0,1879,1881,5,257,0,0,1880,1879,1,
+		0,0,0,1880,1881,1,0,0,0,1881,1882,1,0,0,0,1882,1883,5,181,0,0,1883,1885,
+		3,162,81,0,1884,1880,1,0,0,0,1884,1885,1,0,0,0,1885,1889,1,0,0,0,1886,
+		1888,3,170,85,0,1887,1886,1,0,0,0,1888,1891,1,0,0,0,1889,1887,1,0,0,0,
+		1889,1890,1,0,0,0,1890,1893,1,0,0,0,1891,1889,1,0,0,0,1892,1856,1,0,0,
+		0,1892,1868,1,0,0,0,1893,159,1,0,0,0,1894,1895,5,40,0,0,1895,1896,5,41,
+		0,0,1896,1897,3,176,88,0,1897,1898,5,42,0,0,1898,1902,3,176,88,0,1899,
+		1901,3,170,85,0,1900,1899,1,0,0,0,1901,1904,1,0,0,0,1902,1900,1,0,0,0,
+		1902,1903,1,0,0,0,1903,161,1,0,0,0,1904,1902,1,0,0,0,1905,1906,5,40,0,
+		0,1906,1907,5,41,0,0,1907,1908,3,176,88,0,1908,1909,5,42,0,0,1909,1910,
+		3,176,88,0,1910,163,1,0,0,0,1911,1912,3,176,88,0,1912,1913,5,34,0,0,1913,
+		1914,3,176,88,0,1914,165,1,0,0,0,1915,1917,5,262,0,0,1916,1915,1,0,0,0,
+		1916,1917,1,0,0,0,1917,1918,1,0,0,0,1918,1919,3,174,87,0,1919,1920,5,34,
+		0,0,1920,1921,3,176,88,0,1921,167,1,0,0,0,1922,1923,3,174,87,0,1923,1924,
+		5,34,0,0,1924,1925,3,176,88,0,1925,169,1,0,0,0,1926,1927,5,39,0,0,1927,
+		1928,3,180,90,0,1928,1929,3,176,88,0,1929,171,1,0,0,0,1930,1931,5,193,
+		0,0,1931,1932,5,206,0,0,1932,173,1,0,0,0,1933,1934,5,273,0,0,1934,175,
+		1,0,0,0,1935,1936,6,88,-1,0,1936,1937,5,255,0,0,1937,1938,3,176,88,0,1938,
+		1939,5,256,0,0,1939,1978,1,0,0,0,1940,1941,5,262,0,0,1941,1978,3,176,88,
+		16,1942,1943,5,210,0,0,1943,1978,3,176,88,11,1944,1945,5,180,0,0,1945,
+		1946,3,176,88,0,1946,1947,5,182,0,0,1947,1948,3,176,88,0,1948,1949,5,181,
+		0,0,1949,1950,3,176,88,0,1950,1978,1,0,0,0,1951,1952,3,182,91,0,1952,1961,
+		5,255,0,0,1953,1958,3,176,88,0,1954,1955,5,257,0,0,1955,1957,3,176,88,
+		0,1956,1954,1,0,0,0,1957,1960,1,0,0,0,1958,1956,1,0,0,0,1958,1959,1,0,
+		0,0,1959,1962,1,0,0,0,1960,1958,1,0,0,0,1961,1953,1,0,0,0,1961,1962,1,
+		0,0,0,1962,1963,1,0,0,0,1963,1964,5,256,0,0,1964,1978,1,0,0,0,1965,1967,
+		7,5,0,0,1966,1968,3,178,89,0,1967,1966,1,0,0,0,1967,1968,1,0,0,0,1968,
+		1969,1,0,0,0,1969,1970,5,193,0,0,1970,1978,3,178,89,0,1971,1972,5,274,
+		0,0,1972,1978,3,178,89,0,1973,1978,5,273,0,0,1974,1978,5,274,0,0,1975,
+		1978,5,272,0,0,1976,1978,3,180,90,0,1977,1935,1,0,0,0,1977,1940,1,0,0,
+		0,1977,1942,1,0,0,0,1977,1944,1,0,0,0,1977,1951,1,0,0,0,1977,1965,1,0,
+		0,0,1977,1971,1,0,0,0,1977,1973,1,0,0,0,1977,1974,1,0,0,0,1977,1975,1,
+		0,0,0,1977,1976,1,0,0,0,1978,1999,1,0,0,0,1979,1980,10,15,0,0,1980,1981,
+		5,207,0,0,1981,1998,3,176,88,16,1982,1983,10,14,0,0,1983,1984,7,6,0,0,
+		1984,1998,3,176,88,15,1985,1986,10,13,0,0,1986,1987,7,3,0,0,1987,1998,
+		3,176,88,14,1988,1989,10,12,0,0,1989,1990,7,7,0,0,1990,1998,3,176,88,13,
+		1991,1992,10,10,0,0,1992,1993,5,208,0,0,1993,1998,3,176,88,11,1994,1995,
+		10,9,0,0,1995,1996,5,209,0,0,1996,1998,3,176,88,10,1997,1979,1,0,0,0,1997,
+		1982,1,0,0,0,1997,1985,1,0,0,0,1997,1988,1,0,0,0,1997,1991,1,0,0,0,1997,
+		1994,1,0,0,0,1998,2001,1,0,0,0,1999,1997,1,0,0,0,1999,2000,1,0,0,0,2000,
+		177,1,0,0,0,2001,1999,1,0,0,0,2002,2003,7,8,0,0,2003,179,1,0,0,0,2004,
+		2007,3,182,91,0,2005,2006,5,258,0,0,2006,2008,3,182,91,0,2007,2005,1,0,
+		0,0,2007,2008,1,0,0,0,2008,181,1,0,0,0,2009,2010,7,9,0,0,2010,183,1,0,
+		0,0,219,188,190,204,230,237,239,247,249,271,275,277,284,289,292,297,301,
 		314,325,333,354,363,373,385,389,397,401,406,416,430,437,440,455,460,467,
 		471,483,485,488,499,505,507,509,518,523,526,533,536,545,554,559,567,574,
 		587,589,599,616,624,628,637,641,645,648,650,656,659,663,671,681,715,725,
@@ -15431,11 +15489,12 @@ public partial class DealLangParser : Parser {
 		1068,1076,1089,1100,1103,1113,1116,1124,1128,1136,1147,1151,1159,1170,
 		1172,1177,1192,1195,1199,1207,1212,1217,1227,1229,1237,1246,1252,1256,
 		1269,1274,1277,1284,1293,1298,1305,1318,1321,1334,1351,1355,1367,1376,
-		1380,1385,1391,1400,1404,1411,1422,1428,1432,1469,1473,1476,1480,1499,
-		1516,1524,1535,1543,1549,1560,1575,1579,1588,1591,1596,1600,1602,1608,
-		1628,1642,1651,1661,1666,1671,1682,1688,1702,1705,1715,1722,1730,1734,
-		1742,1746,1750,1760,1764,1768,1775,1777,1784,1806,1829,1839,1856,1867,
-		1871,1875,1880,1883,1893,1907,1949,1952,1958,1968,1988,1990,1998
+		1380,1385,1391,1400,1404,1411,1422,1428,1432,1469,1472,1476,1479,1483,
+		1489,1505,1522,1530,1541,1549,1555,1566,1581,1585,1594,1597,1602,1606,
+		1608,1614,1634,1648,1657,1667,1672,1677,1688,1694,1708,1711,1714,1724,
+		1731,1739,1743,1751,1755,1759,1769,1773,1777,1784,1786,1793,1815,1838,
+		1848,1865,1876,1880,1884,1889,1892,1902,1916,1958,1961,1967,1977,1997,
+		1999,2007
 	};
 
 	public static readonly ATN _ATN =

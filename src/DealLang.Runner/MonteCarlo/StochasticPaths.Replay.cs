@@ -77,7 +77,7 @@ public sealed partial class StochasticPaths
     /// (<see cref="RecoveryParties"/>' order, drawn on every path, whether or not the party defaults on it), the numbers
     /// <see cref="Drawn"/> runs it with. Allocates nothing.</summary>
     internal void ReadDraws(PathInputs into, Span<int> renewalsTaken, Span<int> delayMonths, Span<double> recoveries, Span<int> breakMonths = default,
-        Span<int> workoutMonths = default, Span<int> loanWorkoutMonths = default, Span<double> paymentShares = default)
+        Span<int> workoutMonths = default, Span<int> loanWorkoutMonths = default, Span<double> paymentShares = default, Span<double> reletUtilisations = default)
     {
         if (!works.TryGetValue(into, out Work? w))
         {
@@ -120,6 +120,12 @@ public sealed partial class StochasticPaths
         for (int m = 0; m < paymentShares.Length; m++)
         {
             paymentShares[m] = w.Scenario.LoanPaymentShares[this.paymentShares[m].Loan]![this.paymentShares[m].Window]; // DrawPaymentShares wrote it
+        }
+
+        for (int m = 0; m < reletUtilisations.Length; m++)
+        {
+            ReletUtilisationModel model = this.reletUtilisations[m];
+            reletUtilisations[m] = w.Scenario.ReletUtilisationsDrawn[ScenarioSpec.ReletDrawSlot(model.Contract, model.RampEnd, Deal.Contracts.Length)]; // DrawReletUtilisations wrote it
         }
     }
 
@@ -181,6 +187,27 @@ public sealed partial class StochasticPaths
             }
         }
 
+        // A drawn re-let utilisation is the re-let's on the path, as a fixed 'at R' (or 'rising to R1') would be.
+        ContractLevers?[] contracts = (ContractLevers?[])w.Scenario.Contracts.Clone();
+        double? reletUtilisation = w.Scenario.EnforcementReletUtilisation, reletTo = w.Scenario.EnforcementReletTo;
+        foreach (ReletUtilisationModel model in reletUtilisations)
+        {
+            double drawn = w.Scenario.ReletUtilisationsDrawn[ScenarioSpec.ReletDrawSlot(model.Contract, model.RampEnd, Deal.Contracts.Length)];
+            if (model.Contract is { } c)
+            {
+                contracts[c] = model.RampEnd ? contracts[c]! with { ReletTo = drawn } : contracts[c]! with { ReletUtilisation = drawn };
+            }
+            else if (model.RampEnd)
+            {
+                reletTo = drawn;
+            }
+            else
+            {
+                // A flat lever ramps to its own utilisation (Lowerer.Scenarios): the drawn one.
+                (reletUtilisation, reletTo) = (drawn, w.Scenario.EnforcementReletRampMonths > 0 ? reletTo : drawn);
+            }
+        }
+
         return w.Scenario with
         {
             Indices = indices,
@@ -188,7 +215,10 @@ public sealed partial class StochasticPaths
             PartyDefaults = (Date?[])w.Scenario.PartyDefaults.Clone(),
             PartyRecoveries = (double?[])w.Scenario.PartyRecoveries.Clone(),
             LeaseBreaks = (int?[])w.Scenario.LeaseBreaks.Clone(),
-            Contracts = (ContractLevers?[])w.Scenario.Contracts.Clone(),
+            Contracts = contracts,
+            EnforcementReletUtilisation = reletUtilisation,
+            EnforcementReletTo = reletTo,
+            ReletUtilisationsDrawn = [],
             PartyWorkoutMonths = (int?[])w.Scenario.PartyWorkoutMonths.Clone(),
             LoanWorkoutMonths = (int?[])w.Scenario.LoanWorkoutMonths.Clone(),
             // A drawn share is the window's share on the path, as a fixed 'pays X' would be.

@@ -46,6 +46,11 @@ public sealed partial class StochasticPaths
                     ? Enumerable.Repeat(double.NaN, scenario.PaymentsOfLoan(l)?.Length ?? 0).ToArray()
                     : null)]
                 : scenario.LoanPaymentShares,
+            // A drawn re-let utilisation writes its slot: two per contract and two for the enforcement re-let, NaN (the
+            // scenario's own) where none is drawn.
+            ReletUtilisationsDrawn = scenario.Stochastic is { ReletUtilisations.Length: > 0 }
+                ? Enumerable.Repeat(double.NaN, 2 * (deal.Contracts.Length + 1)).ToArray()
+                : scenario.ReletUtilisationsDrawn,
         };
         public readonly PathMemo Memo = plan.NewMemo();
         public readonly double[] Shock = new double[k], Xi = new double[k];

@@ -18,7 +18,7 @@ public sealed record PartyDefaultInput(string Party, int PartyIndex, double Annu
 /// other input exactly as it does for a deterministic scenario's levers (leases, contracts, relets, RVGs, sales).
 /// Path i depends only on (seed, i). Thread-safe for threads filling their own <see cref="PathInputs"/>; a buffer's
 /// first path sizes its work arrays, later paths allocate nothing. This file holds the fields, the construction and
-/// <see cref="Fill"/>; the draws are in StochasticPaths.Factors.cs, .Defaults.cs, .Options.cs, .Lags.cs and .Shares.cs, the
+/// <see cref="Fill"/>; the draws are in StochasticPaths.Factors.cs, .Defaults.cs, .Options.cs, .Lags.cs, .Shares.cs and .Relets.cs, the
 /// stream or Sobol point they read in .Sampling.cs, what a filled path drew is read back in .Replay.cs and .FactorDraws.cs, and a
 /// buffer's work arrays are in .Work.cs.
 /// </summary>
@@ -117,6 +117,11 @@ public sealed partial class StochasticPaths : IPathSource
     // every other draw of the path (a loan's own drawn workout lag's too), and each one's copula (null unloaded).
     readonly PaymentShareModel[] paymentShares;
     readonly LoadedRecovery?[] loadedShares;
+
+    // Re-lets' utilisations drawn per path (`C relet after D at beta …`, `enforcement relet idle at beta …`), in the order
+    // written, each a beta variate after every other draw of the path (the drawn shares' too), and each one's copula.
+    readonly ReletUtilisationModel[] reletUtilisations;
+    readonly LoadedRecovery?[] loadedRelets;
 
     // Recoveries drawn for parties whose default the scenario dates (`Tenant defaults on DATE recovery beta …`), in the
     // order written: each a beta variate after every other draw of the path.
@@ -334,6 +339,13 @@ public sealed partial class StochasticPaths : IPathSource
             SetUpPaymentShare(deal, scenario, k, s.Correlation, m);
         }
 
+        reletUtilisations = s.ReletUtilisations ?? [];
+        loadedRelets = new LoadedRecovery?[reletUtilisations.Length];
+        for (int m = 0; m < reletUtilisations.Length; m++)
+        {
+            SetUpReletUtilisation(deal, scenario, k, s.Correlation, m);
+        }
+
         var drawsRecovery = new bool[deal.Parties.Length];
         foreach (DefaultModel model in defaults.Where(m => m.Recovery is not null))
         {
@@ -413,6 +425,7 @@ public sealed partial class StochasticPaths : IPathSource
         DrawRenewalBreaks(ref rng, w, (uint)path);
         DrawLoanWorkouts(ref rng, w, (uint)path);
         DrawPaymentShares(ref rng, w);
+        DrawReletUtilisations(ref rng, w);
 
         double market = marketFactor >= 0 ? Drawn(factors[marketFactor], w.Shock[marketFactor]) : scenario.MarketRentDeflation;
         w.Market = market;

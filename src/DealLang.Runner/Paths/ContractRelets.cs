@@ -30,7 +30,8 @@ static class ContractRelets
             ContractPlan plan = plans[c];
             ContractLevers levers = (scenario.Contracts.Length == 0 ? null : scenario.Contracts[c]) ?? ContractLevers.None;
             into.ContractUtilisation[c] = levers.Utilisation ?? contract.TakeOrPay;
-            into.ContractReletUtilisation[c] = levers.Relet ? levers.ReletUtilisation : 0.0;
+            // A utilisation a stochastic scenario drew for the path ('relet after D at beta …') in place of the lever's (its mean).
+            into.ContractReletUtilisation[c] = levers.Relet ? scenario.ReletUtilisationOf(ScenarioSpec.ReletDrawSlot(c, false, deal.Contracts.Length), levers.ReletUtilisation) : 0.0;
             // The customer's break and its default: whichever comes first (TerminationReceipts.Break) stops the contract
             // on its date (the term's, renewals' and re-let's rows are cut at 'stopped').
             Date? customerDefault = scenario.PartyDefaults[contract.Customer];
@@ -143,7 +144,7 @@ static class ContractRelets
             {
                 // Read only by a program some scenario of whose deal shapes the contract's re-let (Shapes refuses a ramp or
                 // a price of its own for any other): four contracts' six slots were a tenth of CoreWeave's fill.
-                FillReletShape(deal, contract, levers, stopped, taken, into, c);
+                FillReletShape(deal, contract, levers, scenario, stopped, taken, into, c);
             }
 
             if (!levers.Relet)
@@ -179,11 +180,12 @@ static class ContractRelets
     /// for a ramp: a flat one never reads it), and its price, share × index + spread (without <c>price</c>, the fleet's
     /// generation index at its level). Read by the generated loop only for a contract a scenario re-lets so.
     /// </summary>
-    static void FillReletShape(DealDescription deal, ContractInfo contract, ContractLevers levers, Date? stopped, int taken, PathInputs into, int c)
+    static void FillReletShape(DealDescription deal, ContractInfo contract, ContractLevers levers, ScenarioSpec scenario, Date? stopped, int taken, PathInputs into, int c)
     {
         bool relet = levers.Relet;
         bool ramps = relet && levers.ReletRampMonths > 0;
-        into.ContractReletTo[c] = !relet ? 0.0 : ramps ? levers.ReletTo : levers.ReletUtilisation;
+        // A flat re-let ramps to its own utilisation, drawn or not (filled above); a ramp's end may be drawn ('rising to beta …').
+        into.ContractReletTo[c] = !relet ? 0.0 : ramps ? scenario.ReletUtilisationOf(ScenarioSpec.ReletDrawSlot(c, true, deal.Contracts.Length), levers.ReletTo) : into.ContractReletUtilisation[c];
         into.ContractReletRampMonths[c] = ramps ? levers.ReletRampMonths : 0;
         into.ContractReletStartDay[c] = ramps ? Date.DaysBetween(deal.Closing, ReletStart(contract, stopped, levers.ReletAfterMonths, taken)) : 0;
         ReletPrice? price = relet ? levers.ReletPrice : null;

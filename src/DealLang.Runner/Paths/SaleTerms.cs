@@ -30,10 +30,17 @@ static class SaleTerms
             into.SaleYieldWeight[s] = deal.Sales[s].Price?.YieldIndex is not null && scenario.EnforcementYield is null ? 1 : 0;
             // The re-let lever reaches only a sale that re-lets its idle units (the checks refuse it in a deal with none).
             bool relets = market is { Relet: > 0 };
-            into.SaleReletUtilisation[s] = relets ? scenario.EnforcementReletUtilisation ?? market!.Relet : 0;
+            // A utilisation a stochastic scenario drew for the path ('enforcement relet idle at beta …') in place of the lever's (its mean).
+            int contracts = deal.Contracts.Length;
+            into.SaleReletUtilisation[s] = !relets ? 0
+                : scenario.EnforcementReletUtilisation is { } lever ? scenario.ReletUtilisationOf(ScenarioSpec.ReletDrawSlot(null, false, contracts), lever) : market!.Relet;
             into.SaleReletMonths[s] = relets ? scenario.EnforcementReletMonths ?? market!.ReletMonths : 0;
-            // A flat re-let ramps to its own utilisation; a lever restates the ramp with the utilisation (flat without 'rising').
-            into.SaleReletTo[s] = relets ? scenario.EnforcementReletTo ?? (market!.ReletRampMonths > 0 ? market.ReletTo : market.Relet) : 0;
+            // A flat re-let ramps to its own utilisation; a lever restates the ramp with the utilisation (flat without 'rising'),
+            // a flat one's drawn or not, a ramp's end drawn or not.
+            into.SaleReletTo[s] = !relets ? 0
+                : scenario.EnforcementReletTo is { } to
+                    ? scenario.EnforcementReletRampMonths > 0 ? scenario.ReletUtilisationOf(ScenarioSpec.ReletDrawSlot(null, true, contracts), to) : into.SaleReletUtilisation[s]
+                    : market!.ReletRampMonths > 0 ? market.ReletTo : market.Relet;
             into.SaleReletRampMonths[s] = relets ? scenario.EnforcementReletRampMonths ?? market!.ReletRampMonths : 0;
             // The price: the lever's, else the sale's own, else the fleet's generation index at its level (share 1, no spread).
             ReletPrice? price = relets ? scenario.EnforcementReletPrice ?? market!.ReletPrice : null;

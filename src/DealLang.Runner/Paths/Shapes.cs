@@ -195,6 +195,14 @@ public static class Shapes
             }
         }
 
+        // Empty: no re-let utilisation drawn; else two per contract and two for the enforcement re-let, each NaN (the
+        // scenario's own) or a utilisation in [0, 1].
+        if (scenario.ReletUtilisationsDrawn is null || scenario.ReletUtilisationsDrawn.Length != 0
+            && (scenario.ReletUtilisationsDrawn.Length != 2 * (deal.Contracts.Length + 1) || scenario.ReletUtilisationsDrawn.Any(x => !double.IsNaN(x) && x is < 0 or > 1)))
+        {
+            throw Mismatch(deal, scenario, "its drawn re-let utilisations are not two utilisations from 0 to 1 per contract and two for the enforcement re-let");
+        }
+
         for (int l = 0; l < deal.Loans.Length; l++)
         {
             // Partial payments of a loan whose program does not read them (LoanInfo.PaysInPart: no scenario of its deal has

@@ -12,7 +12,8 @@ namespace DealLang.Runner.Simulation;
 /// the path's replay runs with (<see cref="StochasticPaths.Drawn"/>) — and per drawn break (<c>L breaks drawn at …</c>)
 /// the month it was exercised at, an outcome to count (0: not broken, or its lessee or customer defaulted first), and per
 /// drawn workout lag (<c>P workout drawn …</c>, or a loan's own, <c>L workout drawn …</c>) its months (drawn on every path, whether or not the party defaults on it),
-/// and per drawn partial-payment share (<c>L pays beta …</c>) the share drawn;
+/// and per drawn partial-payment share (<c>L pays beta …</c>) the share drawn, and per drawn re-let utilisation
+/// (<c>C relet after D at beta …</c>, <c>enforcement relet idle at beta …</c>) the utilisation drawn;
 /// then what its factors drew: per factor its path shock Z, per drawn rate (a facility's value or the market rent's
 /// deflation) the rate the path ran at, per index with jumps its jumps, and with regimes the share of the path spent in
 /// the stress regime; last, per party whose default is drawn, its drawn default date (its <c>P defaulted</c> column says
@@ -36,6 +37,7 @@ public sealed class PathDraws
         WorkoutMonths = new int[source?.Workouts.Length ?? 0];
         LoanWorkoutMonths = new int[source?.LoanWorkouts.Length ?? 0];
         PaymentShares = new double[source?.PaymentShares.Length ?? 0];
+        ReletUtilisations = new double[source?.ReletUtilisations.Length ?? 0];
         Shocks = new double[source?.Factors.Length ?? 0];
         Rates = new double[source?.RateFactors.Length ?? 0];
         Jumps = new int[source?.JumpFactors.Length ?? 0];
@@ -58,7 +60,9 @@ public sealed class PathDraws
     /// <c>L break month</c> (<c>L renewal k break month</c> for a renewal term's, its month from that term's start), then
     /// per drawn workout lag <c>P workout months</c>, in the scenario's order, then per loan's own drawn workout lag
     /// <c>L workout months</c>, in the scenario's order, then per drawn partial-payment share <c>L pays share</c> (<c>L pays
-    /// share w</c> for a loan of several windows), in the scenario's order; then what the factors drew (<see cref="FactorColumns"/>); last,
+    /// share w</c> for a loan of several windows), in the scenario's order, then per drawn re-let utilisation <c>C relet
+    /// utilisation</c> (<c>C relet rising to</c> for a ramp's end; <c>enforcement relet …</c> for the scenario's re-let of
+    /// idle units), in the scenario's order; then what the factors drew (<see cref="FactorColumns"/>); last,
     /// per party whose default is drawn (<c>P defaults drawn …</c>), in the deal's party order, <c>P default date</c>, the
     /// date the path drew (none after the deal's calendar), whether or not the path's run reached it.</summary>
     public static PathColumn[] Columns(IPathSource source)
@@ -85,6 +89,7 @@ public sealed class PathDraws
             .. stochastic.Workouts.Select(m => new PathColumn($"{deal.Parties[m.Party].Name} workout months", PathColumnKind.Count)),
             .. stochastic.LoanWorkouts.Select(m => new PathColumn($"{deal.Loans[m.Loan].Name} workout months", PathColumnKind.Count)),
             .. Enumerable.Range(0, stochastic.PaymentShares.Length).Select(m => new PathColumn(stochastic.PaymentShareName(m), PathColumnKind.Rate)),
+            .. Enumerable.Range(0, stochastic.ReletUtilisations.Length).Select(m => new PathColumn(stochastic.ReletUtilisationName(m), PathColumnKind.Rate)),
             .. FactorColumns(stochastic),
             .. stochastic.DefaultParties.Select(p => new PathColumn($"{deal.Parties[p].Name} default date", PathColumnKind.Date)),
         ];
@@ -138,6 +143,10 @@ public sealed class PathDraws
     /// in the window on the path (drawn on every path, whether or not the loan is still owed in the window).</summary>
     public double[] PaymentShares { get; }
 
+    /// <summary>[drawn re-let utilisation, the scenario's order]: the utilisation the re-let ran at on the path (its
+    /// level, or its ramp's start or end), drawn on every path whether or not the units are ever re-let.</summary>
+    public double[] ReletUtilisations { get; }
+
     /// <summary>[factor, the scenario's order]: the path's shock Z_k, a standard normal.</summary>
     public double[] Shocks { get; }
 
@@ -171,7 +180,7 @@ public sealed class PathDraws
             return;
         }
 
-        source!.ReadDraws(inputs, RenewalsTaken, DelayMonths, Recoveries, BreakMonths, WorkoutMonths, LoanWorkoutMonths, PaymentShares);
+        source!.ReadDraws(inputs, RenewalsTaken, DelayMonths, Recoveries, BreakMonths, WorkoutMonths, LoanWorkoutMonths, PaymentShares, ReletUtilisations);
         source.ReadFactorDraws(inputs, path, periodsRun, Shocks, Rates, Jumps, StressedShare);
         source.ReadDefaultDates(inputs, defaultParties, DefaultDates);
         int c = 0;
@@ -182,6 +191,7 @@ public sealed class PathDraws
         Put(WorkoutMonths, ref c);
         Put(LoanWorkoutMonths, ref c);
         Put(PaymentShares, ref c);
+        Put(ReletUtilisations, ref c);
         Put(Shocks, ref c);
         Put(Rates, ref c);
         Put(Jumps, ref c);

@@ -66,6 +66,7 @@ public static class ScenarioCodec
         WriteArray(w, s.TrancheConverts, WriteNullable);
         WriteArray(w, s.LoanPayments, (w, v) => WriteOptional(w, v, (w, windows) => WriteArray(w, windows, (w, p) => WriteOptional(w, p, Write))));
         WriteArray(w, s.LoanPaymentShares, (w, v) => WriteOptional(w, v, (w, shares) => WriteArray(w, shares, (w, x) => w.Write(x))));
+        WriteArray(w, s.ReletUtilisationsDrawn, (w, x) => w.Write(x));
         WriteOptional(w, s.Stochastic, Write);
     }
 
@@ -103,6 +104,7 @@ public static class ScenarioCodec
             TrancheConverts = ReadArray(r, ReadNullableDouble),
             LoanPayments = ReadArray(r, r => ReadOptional(r, r => ReadArray(r, r => ReadOptional(r, ReadPartialPayment)!))),
             LoanPaymentShares = ReadArray(r, r => ReadOptional(r, r => ReadArray(r, r => r.ReadDouble()))),
+            ReletUtilisationsDrawn = ReadArray(r, r => r.ReadDouble()),
             Stochastic = ReadOptional(r, ReadStochastic),
         };
 
@@ -260,7 +262,18 @@ public static class ScenarioCodec
         WriteArray(w, v.Workouts, (w, m) => WriteOptional(w, m, Write));
         WriteArray(w, v.LoanWorkouts, (w, m) => WriteOptional(w, m, Write));
         WriteArray(w, v.PaymentShares, (w, m) => WriteOptional(w, m, Write));
+        WriteArray(w, v.ReletUtilisations, (w, m) => WriteOptional(w, m, Write));
     }
+
+    static void Write(BinaryWriter w, ReletUtilisationModel v)
+    {
+        WriteNullable(w, v.Contract);
+        w.Write(v.RampEnd);
+        WriteOptional<RecoveryDraw>(w, v.Utilisation, Write);
+    }
+
+    static ReletUtilisationModel ReadReletUtilisationModel(BinaryReader r) =>
+        new(ReadNullableInt(r), r.ReadBoolean(), ReadOptional(r, ReadRecoveryDraw) as RecoveryBeta ?? throw new InvalidDataException("a drawn re-let utilisation that is not a beta"));
 
     static void Write(BinaryWriter w, PaymentShareModel v)
     {
@@ -288,6 +301,7 @@ public static class ScenarioCodec
             Workouts = ReadArray(r, r => ReadOptional(r, ReadWorkoutModel)!),
             LoanWorkouts = ReadArray(r, r => ReadOptional(r, ReadWorkoutModel)!),
             PaymentShares = ReadArray(r, r => ReadOptional(r, ReadPaymentShareModel)!),
+            ReletUtilisations = ReadArray(r, r => ReadOptional(r, ReadReletUtilisationModel)!),
         };
     }
 

@@ -129,6 +129,23 @@ public sealed record ScenarioSpec(
             ? drawn[window]
             : written;
 
+    /// <summary>The re-lets' utilisations a path drew (<see cref="StochasticSpec.ReletUtilisations"/>, docs/language.md §5,
+    /// "drawn-relet-utilisation"): two per contract (the description's order), its re-let's level (flat, or its ramp's
+    /// start) then its ramp's end, and two last for the scenario's <c>enforcement relet idle</c>; NaN for the one the
+    /// scenario writes; empty (the default) for none drawn. A Monte Carlo path writes it (its deterministic scenario,
+    /// StochasticPaths.Drawn, has the utilisations in its levers instead).</summary>
+    public double[] ReletUtilisationsDrawn { get; init; } = [];
+
+    /// <summary>Where contract <paramref name="contract"/>'s re-let's level (or, with <paramref name="rampEnd"/>, its ramp's
+    /// end) is in <see cref="ReletUtilisationsDrawn"/>; null <paramref name="contract"/> for the scenario's
+    /// <c>enforcement relet idle</c>, after every contract's (<paramref name="contracts"/> the deal's count).</summary>
+    public static int ReletDrawSlot(int? contract, bool rampEnd, int contracts) => (2 * (contract ?? contracts)) + (rampEnd ? 1 : 0);
+
+    /// <summary>The re-let utilisation in slot <paramref name="slot"/> (<see cref="ReletDrawSlot"/>) on this path: the one
+    /// drawn, else <paramref name="written"/>, the scenario's own.</summary>
+    public double ReletUtilisationOf(int slot, double written) =>
+        slot < ReletUtilisationsDrawn.Length && !double.IsNaN(ReletUtilisationsDrawn[slot]) ? ReletUtilisationsDrawn[slot] : written;
+
     /// <summary>Loan <paramref name="loan"/>'s partial-payment windows under this scenario (<see cref="LoanPayments"/>),
     /// in time order; null when its obligor pays in full.</summary>
     public PartialPayment[]? PaymentsOfLoan(int loan) => loan < LoanPayments.Length ? LoanPayments[loan] : null;

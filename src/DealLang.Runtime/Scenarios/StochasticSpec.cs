@@ -73,7 +73,24 @@ public sealed record StochasticSpec(
     /// draws what it drew before they existed; under <see cref="Sobol"/> from the Philox stream, as a drawn recovery,
     /// taking no dimension (docs/language.md §10, "Partial payments").</summary>
     public PaymentShareModel[] PaymentShares { get; init; } = [];
+
+    /// <summary>The re-lets' utilisations drawn per path (<c>H100s relet after 3m at beta mean 60% sd 15% …</c>, <c>rising
+    /// to beta …</c>, a scenario's <c>enforcement relet idle at beta …</c>), in the order written (a re-let's <c>at</c>
+    /// before its <c>rising to</c>); empty for none. Each draws its beta variate (a loaded one turned through its copula,
+    /// drawing nothing more) after every other draw of a path, the drawn shares' too, so a scenario without one draws
+    /// what it drew before they existed; under <see cref="Sobol"/> from the Philox stream, as a drawn share, taking no
+    /// dimension (docs/language.md §5, "drawn-relet-utilisation").</summary>
+    public ReletUtilisationModel[] ReletUtilisations { get; init; } = [];
 }
+
+/// <summary>
+/// A re-let's utilisation drawn per path: contract <see cref="Contract"/>'s re-let (null: the scenario's <c>enforcement
+/// relet idle</c>, every sale that re-lets idle units), its level (its flat utilisation, or its ramp's start) or with
+/// <see cref="RampEnd"/> the level its ramp reaches, drawn once per path from <see cref="Utilisation"/>, a beta by the
+/// method of moments with its loadings on the factors (as a drawn recovery's: a positive loading gives the lower
+/// utilisations on the paths where the factor's shock is low), in place of the one written (its mean).
+/// </summary>
+public sealed record ReletUtilisationModel(int? Contract, bool RampEnd, RecoveryBeta Utilisation);
 
 /// <summary>
 /// A partial payment's share drawn per path: window <see cref="Window"/> (0 the first, the scenario's

@@ -257,7 +257,11 @@ static class ContractInputs
         ContractLevers? levers = scenario.Contracts.Length == 0 ? null : scenario.Contracts[c];
         into.ContractUtilisation[c] = levers?.Utilisation ?? contract.TakeOrPay;
         bool relet = levers is { Relet: true };
-        into.ContractReletUtilisation[c] = relet ? levers!.ReletUtilisation : 0;
+        // A utilisation a path drew ('relet after D at beta …', §5 "drawn-relet-utilisation") in place of the lever's:
+        // contract c's level at 2c, its ramp's end at 2c + 1, NaN where none is drawn.
+        double Drawn(int slot, double written) =>
+            slot < scenario.ReletUtilisationsDrawn.Length && !double.IsNaN(scenario.ReletUtilisationsDrawn[slot]) ? scenario.ReletUtilisationsDrawn[slot] : written;
+        into.ContractReletUtilisation[c] = relet ? Drawn(2 * c, levers!.ReletUtilisation) : 0;
         Date end = contract.Start.AddMonthsClamped(contract.TermMonths);
         // Renewals taken run from the term's end for K × the renewal term; re-letting starts after the last one.
         int taken = levers?.RenewalsTaken ?? 0;
@@ -281,7 +285,7 @@ static class ContractInputs
         bool ramps = relet && levers!.ReletRampMonths > 0;
         if (contract.ReletShaped)
         {
-            into.ContractReletTo[c] = !relet ? 0 : ramps ? levers!.ReletTo : levers!.ReletUtilisation;
+            into.ContractReletTo[c] = !relet ? 0 : ramps ? Drawn((2 * c) + 1, levers!.ReletTo) : Drawn(2 * c, levers!.ReletUtilisation);
             into.ContractReletRampMonths[c] = ramps ? levers!.ReletRampMonths : 0;
             into.ContractReletStartDay[c] = ramps ? Date.DaysBetween(deal.Closing, from) : 0;
             ReletPrice? price = relet ? levers!.ReletPrice : null;
@@ -1068,11 +1072,17 @@ static class SaleTerms
             // A yield that reads an index reads it with weight 1; the scenario's constant yield replaces it whole.
             into.SaleYieldWeight[s] = deal.Sales[s].Price?.YieldIndex is not null && scenario.EnforcementYield is null ? 1 : 0;
             // The re-let lever reaches only a sale that re-lets its fleet's idle units.
-            into.SaleReletUtilisation[s] = market is { Relet: > 0 } ? scenario.EnforcementReletUtilisation ?? market.Relet : 0;
+            // A utilisation a path drew ('enforcement relet idle at beta …') in place of the lever's: the level in the drawn
+            // slots' last but one, a ramp's end in the last (after two per contract), NaN where none is drawn.
+            double[] drawn = scenario.ReletUtilisationsDrawn;
+            double leverLevel = drawn.Length > 0 && !double.IsNaN(drawn[^2]) ? drawn[^2] : scenario.EnforcementReletUtilisation ?? 0;
+            double leverEnd = drawn.Length > 0 && !double.IsNaN(drawn[^1]) ? drawn[^1] : scenario.EnforcementReletTo ?? 0;
+            into.SaleReletUtilisation[s] = market is { Relet: > 0 } ? scenario.EnforcementReletUtilisation is null ? market.Relet : leverLevel : 0;
             into.SaleReletMonths[s] = market is { Relet: > 0 } ? scenario.EnforcementReletMonths ?? market.ReletMonths : 0;
             // Its ramp: the lever's, else the sale's (a flat re-let ramps to its own utilisation over 0 months).
             into.SaleReletTo[s] = market is { Relet: > 0 }
-                ? scenario.EnforcementReletTo ?? (market.ReletRampMonths > 0 ? market.ReletTo : market.Relet)
+                ? scenario.EnforcementReletTo is null ? (market.ReletRampMonths > 0 ? market.ReletTo : market.Relet)
+                    : scenario.EnforcementReletRampMonths > 0 ? leverEnd : leverLevel
                 : 0;
             into.SaleReletRampMonths[s] = market is { Relet: > 0 } ? scenario.EnforcementReletRampMonths ?? market.ReletRampMonths : 0;
             // Its price: the lever's, else the sale's, else the sold fleet's generation at its level.

@@ -17,7 +17,7 @@ public sealed class ScenarioCodecTests
         var filler = new Filler(nulls: false);
         var scenarios = new[] { filler.Scenario(), filler.Scenario() };
         // The filler reached the deepest records (each through another): nothing reachable was left out.
-        Assert.Superset(new HashSet<Type> { typeof(PdStep), typeof(RecoveryBeta), typeof(RecoveryOutcomes), typeof(RenewalModel), typeof(BreakModel), typeof(IndexLaunch), typeof(IndexPoints), typeof(FactorSpec), typeof(PaymentShareModel) }, filler.Records);
+        Assert.Superset(new HashSet<Type> { typeof(PdStep), typeof(RecoveryBeta), typeof(RecoveryOutcomes), typeof(RenewalModel), typeof(BreakModel), typeof(IndexLaunch), typeof(IndexPoints), typeof(FactorSpec), typeof(PaymentShareModel), typeof(ReletUtilisationModel) }, filler.Records);
 
         AssertSame(scenarios, RoundTrip(scenarios));
     }

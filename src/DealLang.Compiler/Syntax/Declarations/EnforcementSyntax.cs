@@ -50,7 +50,7 @@ public sealed record MarketTermsSyntax(
     DurationSyntax? HalfLife = null)
 {
     /// <summary>The terms' expressions, for walks.</summary>
-    public IEnumerable<ExpressionSyntax?> Expressions => [Depth, Impact, Limit, Costs, Reserve, Relet?.Utilisation, Relet?.RampTo, Relet?.Price];
+    public IEnumerable<ExpressionSyntax?> Expressions => [Depth, Impact, Limit, Costs, Reserve, Relet?.Utilisation, Relet?.RampTo, Relet?.Price, .. Relet?.DrawnExpressions ?? []];
 
     /// <summary>The first term written, for a message about the terms as a whole.</summary>
     public SourceSpan? FirstSpan => (Depth ?? Impact ?? Limit ?? Costs ?? Reserve)?.Span ?? Keep?.Span ?? Relet?.Span ?? HalfLife?.Span;
@@ -73,6 +73,18 @@ public sealed record ReletIdleSyntax(bool Relets, ExpressionSyntax? Utilisation,
 
     /// <summary>The re-let's price per GPU-hour (<c>price …</c>); null for the fleet's spot index.</summary>
     public ExpressionSyntax? Price { get; init; }
+
+    /// <summary><c>at beta mean 60% sd 15% [loading F γ]…</c>: the utilisation (the flat level, or a ramp's start) drawn
+    /// per path from that beta in a stochastic scenario's <c>enforcement relet idle</c> (a sale's own is DL0527);
+    /// <see cref="Utilisation"/> is then its mean (docs/language.md §9, "drawn-relet-utilisation").</summary>
+    public BetaRecoverySyntax? Drawn { get; init; }
+
+    /// <summary><c>rising to beta mean 70% sd 15% … over M</c>: the ramp's end drawn per path, as <see cref="Drawn"/>;
+    /// <see cref="RampTo"/> is then its mean.</summary>
+    public BetaRecoverySyntax? DrawnTo { get; init; }
+
+    /// <summary>The drawn utilisations' sds and loadings (their means are <see cref="Utilisation"/> and <see cref="RampTo"/>), for walks.</summary>
+    public IEnumerable<ExpressionSyntax?> DrawnExpressions => ReletDraws.Expressions(Drawn, DrawnTo);
 }
 
 /// <summary><c>keep contracts</c> (<see cref="KeepsContracts"/> true: the lender keeps the fleet's running compute

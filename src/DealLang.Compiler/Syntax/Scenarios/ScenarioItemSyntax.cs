@@ -98,6 +98,18 @@ public sealed record ReletSyntax(NameSyntax Contract, DurationSyntax? After, Exp
 
     /// <summary>The re-let's price per GPU-hour (<c>price …</c>); null for the fleet's spot index.</summary>
     public ExpressionSyntax? Price { get; init; }
+
+    /// <summary><c>at beta mean 60% sd 15% [loading F γ]…</c>: the utilisation (the flat level, or a ramp's start) drawn
+    /// per path from that beta, a stochastic item; <see cref="Utilisation"/> is then its mean (docs/language.md §5,
+    /// "drawn-relet-utilisation").</summary>
+    public BetaRecoverySyntax? Drawn { get; init; }
+
+    /// <summary><c>rising to beta mean 70% sd 15% … over M</c>: the ramp's end drawn per path, as <see cref="Drawn"/>;
+    /// <see cref="RampTo"/> is then its mean.</summary>
+    public BetaRecoverySyntax? DrawnTo { get; init; }
+
+    /// <summary>The drawn utilisations' sds and loadings (their means are <see cref="Utilisation"/> and <see cref="RampTo"/>), for walks.</summary>
+    public IEnumerable<ExpressionSyntax?> DrawnExpressions => ReletDraws.Expressions(Drawn, DrawnTo);
 }
 
 /// <summary><c>paths 100000</c>: a stochastic scenario's number of paths (the command line may override it).</summary>

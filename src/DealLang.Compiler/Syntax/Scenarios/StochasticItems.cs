@@ -10,5 +10,7 @@ public static class StochasticItems
     public static bool Draws(ScenarioItemSyntax item) =>
         item is PathsSyntax or SeedSyntax or AntitheticSyntax or SobolSyntax or IndexProcessSyntax or JumpsSyntax or CorrelateSyntax or RegimesSyntax
             or DrawnDefaultsSyntax or RenewalsDrawnSyntax or BreaksDrawnSyntax or IndexDelayDrawnSyntax or WorkoutDrawnSyntax or DeflateSyntax { Volatility: not null }
-            or PartyDefaultsSyntax { Recovery: not null } or LoanPaysSyntax { Drawn: not null };
+            or PartyDefaultsSyntax { Recovery: not null } or LoanPaysSyntax { Drawn: not null }
+            or ReletSyntax { Drawn: not null } or ReletSyntax { DrawnTo: not null }
+            or EnforcementOverrideSyntax { Market.Relet.Drawn: not null } or EnforcementOverrideSyntax { Market.Relet.DrawnTo: not null };
 }
