@@ -35,6 +35,9 @@ public sealed class SmallDeal
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
+    /// <summary>The ledger's column names, in the order of its columns.</summary>
+    public string[] Columns => _columns;
+
     public DealLang.Runtime.DealDescription Description { get; }
 
     public IReadOnlyDictionary<string, ScenarioOutcome> Outcomes { get; }

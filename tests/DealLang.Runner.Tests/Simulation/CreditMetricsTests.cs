@@ -108,6 +108,42 @@ public sealed class CreditMetricsTests
     }
 
     [Fact]
+    public void ExpectedShortfallIsNotRoundedBelowItsValueAtRiskNorAboveTheLargestLoss()
+    {
+        // 10 paths losing nothing and 10 losing b = 0.30000000000000004 (the double after 0.3), found by fuzz6
+        // (TailFuzzTests). At 52%: VaR is the loss of rank ⌈0.52 × 20⌉ = 11, b; ES the mean of the k = 20 − ⌊10.4⌋ = 10
+        // largest, all b, so ES = b exactly. Read as the largest (b) plus 9 × b: 9 × b = 2.7000000000000006, + b =
+        // 3.0000000000000004 (rounded), / 10 = 0.3 (rounded), one bit below the VaR. ES is clamped into [VaR, max].
+        const double B = 0.30000000000000004;
+        Assert.Equal(0.3, (B + (9 * B)) / 10); // the rounding the clamp corrects: the sum's mean is 0.3, not b
+        var losses = new LogHistogram(SimulationTotals.MeasureBits);
+        for (int i = 0; i < 10; i++)
+        {
+            losses.Add(0);
+            losses.Add(B);
+        }
+
+        TailRisk tail = CreditMetrics.Tail(losses, 520_000);
+        Assert.Equal(B, tail.ValueAtRisk.Value);
+        Assert.Equal(B, tail.ExpectedShortfall.Value); // exact: the mean of ten values of b
+
+        // Eleven paths of c = 0.10000000000000002 and one of 0: at 10%, VaR is rank ⌈1.2⌉ = 2, c, and ES the mean of the
+        // k = 12 − ⌊1.2⌋ = 11 largest, all c; (c + 10 × c) / 11 rounds to 0.10000000000000003, above the largest loss.
+        const double C = 0.10000000000000002;
+        var ties = new LogHistogram(SimulationTotals.MeasureBits);
+        ties.Add(0);
+        for (int i = 0; i < 11; i++)
+        {
+            ties.Add(C);
+        }
+
+        Assert.Equal(0.10000000000000003, (C + (10 * C)) / 11);
+        TailRisk tenth = CreditMetrics.Tail(ties, 100_000);
+        Assert.Equal(C, tenth.ValueAtRisk.Value);
+        Assert.Equal(C, tenth.ExpectedShortfall.Value);
+    }
+
+    [Fact]
     public void ExpectedShortfallIsNeverBelowTheValueAtRiskItStartsAt()
     {
         // 900 paths without a loss; 90 partial losses, 1.5 + i × 0.0069 / 90 − 0.00002 for i = 1 … 89 and 1.5069, and 10
