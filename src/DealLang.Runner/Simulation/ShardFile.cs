@@ -439,6 +439,13 @@ public static class ShardFile
         PartyPd[] parties = [.. f.Field("parties").EnumerateArray().Select(p => new PartyPd(
             p.Field("name").Text(), p.Field("index").GetInt32(), ReadDouble(p.Field("annualPd")), ReadDouble(p.Field("horizonPd"))))];
         Date[] starts = [.. f.Field("periodStarts").EnumerateArray().Select(d => ParseDate(d.Text()))];
+        string[] held = f.TryGetProperty("heldTranches", out JsonElement h) ? ReadStrings(h) : [];
+        if (held.Any(name => !tranches.Contains(name, StringComparer.Ordinal)))
+        {
+            // the holders' rows are headed by their tranche's name and balance
+            throw new FormatException("its frame's guaranteed tranches are not among its tranches");
+        }
+
         return new SimulationFrame(
             f.Field("deal").Text(),
             f.Field("dealHash").Text(),
@@ -458,7 +465,7 @@ public static class ShardFile
             LpClasses = f.TryGetProperty("lpClasses", out JsonElement lps) ? ReadStrings(lps) : [],
             Carries = f.TryGetProperty("carries", out JsonElement carries) ? ReadStrings(carries) : [],
             CarriesDealByDeal = f.TryGetProperty("dealByDeal", out JsonElement dealByDeal) ? [.. dealByDeal.EnumerateArray().Select(b => b.GetBoolean())] : [],
-            HeldTranches = f.TryGetProperty("heldTranches", out JsonElement held) ? ReadStrings(held) : [],
+            HeldTranches = held,
             Sampling = f.TryGetProperty("sampling", out JsonElement sampling) ? Sampling(sampling.Text()) : SimulationFrame.Independent,
         };
     }

@@ -189,6 +189,40 @@ public sealed class HoldersMonteCarloTests
         }
     }
 
+    [Fact]
+    public void A_shard_whose_holders_do_not_fit_its_frame_is_refused()
+    {
+        string folder = Directory.CreateTempSubdirectory("deallang-holders-shard-").FullName;
+        try
+        {
+            string deal = Path.Combine(folder, "held.deal");
+            File.WriteAllText(deal, Held);
+            string file = Path.Combine(folder, "s1.json");
+            CliOutcome written = CliHarness.Run(["mc", deal, "--scenario", "Mc", "--paths", "100", "--shard", "1/1", "--out", file]);
+            Assert.True(written.Exit == ExitCodes.Ok, written.ToString());
+            string text = File.ReadAllText(file);
+            Assert.Contains("\"heldTranches\":[\"Note\"]", text, StringComparison.Ordinal);
+
+            // Sealed again (a checksum made for the edited bytes), so the merge reads on to what does not fit.
+            void Refused(Func<System.Text.Json.Nodes.JsonObject, System.Text.Json.Nodes.JsonObject> edit, string message)
+            {
+                var root = System.Text.Json.Nodes.JsonNode.Parse(text)!.AsObject();
+                string edited = Path.Combine(folder, "edited.json");
+                File.WriteAllBytes(edited, Runner.Simulation.ShardFile.Seal(System.Text.Encoding.UTF8.GetBytes(edit(root).ToJsonString())));
+                CliOutcome merged = CliHarness.Run(["merge", edited]);
+                Assert.NotEqual(ExitCodes.Ok, merged.Exit);
+                Assert.Contains(message, merged.Err, StringComparison.Ordinal);
+            }
+
+            Refused(r => { r["frame"]!["heldTranches"]![0] = "Nope"; return r; }, "its frame's guaranteed tranches are not among its tranches");
+            Refused(r => { r["totals"]!.AsObject().Remove("holders"); return r; }, "its totals do not fit its frame");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     // The rows a run hands its sink, by column, in path order.
     private sealed class PathRows : IPathSink
     {
