@@ -76,24 +76,13 @@ public static class MonteCarloReport
         var rows = new List<Row>();
         foreach (TrancheRisk t in m.Tranches)
         {
-            string s = t.Name;
-            Share(rows, s, "P(principal loss)", t.LossProbability);
-            rows.Add(Of(s, "expected loss", Kind.Money, t.ExpectedLoss));
-            rows.Add(Of(s, "expected loss (% of principal)", Kind.Rate, t.ExpectedLossShare));
-            rows.Add(Of(s, "loss given a loss", Kind.Money, t.LossGivenLoss));
-            rows.Add(Of(s, "LGD (% of principal)", Kind.Rate, t.LossGivenLossShare));
-            foreach (TailRisk tail in t.Tails)
+            TrancheRows(rows, t, "", withWal: true);
+            if (Array.Find(m.Holders, h => h.Name == t.Name) is { } holders)
             {
-                string level = Level(tail.Level);
-                rows.Add(Of(s, $"VaR {level}", Kind.Money, tail.ValueAtRisk));
-                rows.Add(Of(s, $"ES {level}", Kind.Money, tail.ExpectedShortfall));
+                // behind a guarantor, the rows above are the issuer's (what it failed to pay); these are what its
+                // holders lost, net of what the guarantor paid them (docs/language.md, "Monte Carlo results")
+                TrancheRows(rows, holders, "holders' ", withWal: false);
             }
-
-            rows.Add(new(s, "largest loss", Kind.Money, t.MaxLoss, double.NaN));
-            Share(rows, s, "P(interest shortfall)", t.ShortfallProbability);
-            rows.Add(Of(s, "expected unpaid interest", Kind.Money, t.ExpectedUnpaidInterest));
-            AddDistribution(rows, s, "IRR", Kind.Rate, t.Irr);
-            AddDistribution(rows, s, "WAL", Kind.Years, t.Wal);
         }
 
         foreach (var (name, irr) in m.Equities)
@@ -145,6 +134,33 @@ public static class MonteCarloReport
         return rows;
     }
 
+    /// <summary>A tranche's rows, or (<paramref name="prefix"/> <c>holders' </c>) its holders' behind a guarantor, in its
+    /// section; the holders have no WAL of their own.</summary>
+    static void TrancheRows(List<Row> rows, TrancheRisk t, string prefix, bool withWal)
+    {
+        string s = t.Name;
+        Share(rows, s, prefix + "P(principal loss)", t.LossProbability);
+        rows.Add(Of(s, prefix + "expected loss", Kind.Money, t.ExpectedLoss));
+        rows.Add(Of(s, prefix + "expected loss (% of principal)", Kind.Rate, t.ExpectedLossShare));
+        rows.Add(Of(s, prefix + "loss given a loss", Kind.Money, t.LossGivenLoss));
+        rows.Add(Of(s, prefix + "LGD (% of principal)", Kind.Rate, t.LossGivenLossShare));
+        foreach (TailRisk tail in t.Tails)
+        {
+            string level = Level(tail.Level);
+            rows.Add(Of(s, $"{prefix}VaR {level}", Kind.Money, tail.ValueAtRisk));
+            rows.Add(Of(s, $"{prefix}ES {level}", Kind.Money, tail.ExpectedShortfall));
+        }
+
+        rows.Add(new(s, prefix + "largest loss", Kind.Money, t.MaxLoss, double.NaN));
+        Share(rows, s, prefix + "P(interest shortfall)", t.ShortfallProbability);
+        rows.Add(Of(s, prefix + "expected unpaid interest", Kind.Money, t.ExpectedUnpaidInterest));
+        AddDistribution(rows, s, prefix + "IRR", Kind.Rate, t.Irr);
+        if (withWal)
+        {
+            AddDistribution(rows, s, prefix + "WAL", Kind.Years, t.Wal);
+        }
+    }
+
     /// <summary>A share's row; estimated as 0 or 1, with no ± (its standard error would be 0, read as "exactly known")
     /// and a row after it with its one-sided 95% bound (<see cref="Estimate.Bound"/>).</summary>
     static void Share(List<Row> rows, string section, string metric, Estimate e)
@@ -167,7 +183,9 @@ public static class MonteCarloReport
             rows.Add(Of(section, $"{measure} p{Percentile(CreditMetrics.PercentileLevels[i])}", kind, d.Percentiles[i]));
         }
 
-        rows.Add(new(section, $"paths without {(measure == "IRR" ? "an IRR" : "a WAL")}", Kind.Count, d.Undefined, double.NaN));
+        // "holders' IRR" keeps its prefix: "holders' paths without an IRR"
+        string prefix = measure[..^3];
+        rows.Add(new(section, $"{prefix}paths without {(measure.EndsWith("IRR", StringComparison.Ordinal) ? "an IRR" : "a WAL")}", Kind.Count, d.Undefined, double.NaN));
     }
 
     static string RenderText(CreditMetrics m, bool markdown)
@@ -249,6 +267,32 @@ public static class MonteCarloReport
         return text.ToString();
     }
 
+    /// <summary>A tranche's (or its holders') loss, tail, interest and IRR fields, in the JSON's order.</summary>
+    static void TrancheJson(Utf8JsonWriter w, TrancheRisk t)
+    {
+        w.WriteNumber("pathsWithLoss", t.PathsWithLoss);
+        Estimate(w, "lossProbability", t.LossProbability, Kind.Rate);
+        Estimate(w, "expectedLoss", t.ExpectedLoss, Kind.Money);
+        Estimate(w, "expectedLossShare", t.ExpectedLossShare, Kind.Rate);
+        Estimate(w, "lossGivenLoss", t.LossGivenLoss, Kind.Money);
+        Estimate(w, "lgd", t.LossGivenLossShare, Kind.Rate);
+        w.WriteStartArray("tails");
+        foreach (TailRisk tail in t.Tails)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("level", tail.Level);
+            Estimate(w, "valueAtRisk", tail.ValueAtRisk, Kind.Money);
+            Estimate(w, "expectedShortfall", tail.ExpectedShortfall, Kind.Money);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        Json.Money(w, "largestLoss", t.MaxLoss);
+        Estimate(w, "interestShortfallProbability", t.ShortfallProbability, Kind.Rate);
+        Estimate(w, "expectedUnpaidInterest", t.ExpectedUnpaidInterest, Kind.Money);
+        DistributionJson(w, "irr", t.Irr, Kind.Rate);
+    }
+
     static string RenderJson(CreditMetrics m) => Json.Write(w =>
     {
         SimulationFrame f = m.Frame;
@@ -283,28 +327,16 @@ public static class MonteCarloReport
             w.WriteStartObject();
             w.WriteString("name", t.Name);
             Json.Money(w, "balance", t.Balance);
-            w.WriteNumber("pathsWithLoss", t.PathsWithLoss);
-            Estimate(w, "lossProbability", t.LossProbability, Kind.Rate);
-            Estimate(w, "expectedLoss", t.ExpectedLoss, Kind.Money);
-            Estimate(w, "expectedLossShare", t.ExpectedLossShare, Kind.Rate);
-            Estimate(w, "lossGivenLoss", t.LossGivenLoss, Kind.Money);
-            Estimate(w, "lgd", t.LossGivenLossShare, Kind.Rate);
-            w.WriteStartArray("tails");
-            foreach (TailRisk tail in t.Tails)
+            TrancheJson(w, t);
+            DistributionJson(w, "wal", t.Wal, Kind.Years);
+            if (Array.Find(m.Holders, h => h.Name == t.Name) is { } holders)
             {
-                w.WriteStartObject();
-                w.WriteNumber("level", tail.Level);
-                Estimate(w, "valueAtRisk", tail.ValueAtRisk, Kind.Money);
-                Estimate(w, "expectedShortfall", tail.ExpectedShortfall, Kind.Money);
+                // behind a guarantor: the figures above are the issuer's, these its holders' (no WAL of their own)
+                w.WriteStartObject("holders");
+                TrancheJson(w, holders);
                 w.WriteEndObject();
             }
 
-            w.WriteEndArray();
-            Json.Money(w, "largestLoss", t.MaxLoss);
-            Estimate(w, "interestShortfallProbability", t.ShortfallProbability, Kind.Rate);
-            Estimate(w, "expectedUnpaidInterest", t.ExpectedUnpaidInterest, Kind.Money);
-            DistributionJson(w, "irr", t.Irr, Kind.Rate);
-            DistributionJson(w, "wal", t.Wal, Kind.Years);
             w.WriteEndObject();
         }
 

@@ -81,6 +81,11 @@ public sealed record CreditMetrics(
     /// <summary>Each guarantee's cost to its guarantor (empty for a deal without guarantees).</summary>
     public GuarantorRisk[] Guarantees { get; init; } = [];
 
+    /// <summary>Each tranche behind a guarantor, its holders' figures (<see cref="SimulationFrame.HeldTranches"/>: what
+    /// neither the issuer nor the guarantor paid them, and their IRR with the guarantor's payments), named as the
+    /// tranche; its WAL is undefined on every path (the holders have none of their own). Empty without such a tranche.</summary>
+    public TrancheRisk[] Holders { get; init; } = [];
+
     /// <summary>Each LP class of the deal's funds (empty without a carry).</summary>
     public LpClassRisk[] LpClasses { get; init; } = [];
 
@@ -106,7 +111,16 @@ public sealed record CreditMetrics(
         var tranches = new TrancheRisk[totals.Tranches.Length];
         for (int i = 0; i < tranches.Length; i++)
         {
-            tranches[i] = Tranche(frame.Tranches[i], frame.TrancheBalances[i], totals.Tranches[i], pairs, i);
+            tranches[i] = Tranche(frame.Tranches[i], frame.TrancheBalances[i], totals.Tranches[i], pairs,
+                k => PairTotals.Tranche(i, k), PairExtremes.Tranche(i, 0));
+        }
+
+        var holders = new TrancheRisk[totals.Holders.Length];
+        for (int h = 0; h < holders.Length; h++)
+        {
+            string name = frame.HeldTranches[h];
+            double balance = frame.TrancheBalances[Array.IndexOf(frame.Tranches, name)];
+            holders[h] = Tranche(name, balance, totals.Holders[h], pairs, k => pairs!.Holders(h, k), pairs?.Extremes.Holders(h, 0) ?? 0);
         }
 
         var equities = new (string, Distribution)[totals.EquityIrr.Length];
@@ -185,6 +199,7 @@ public sealed record CreditMetrics(
             Paired(Proportion(totals.Sales, n), pairs, pairs?.Sale, 1), parties, indices)
         {
             Guarantees = guarantees,
+            Holders = holders,
             LpClasses = lpClasses,
             Carries = carries,
             UnpaidCarries = unpaidCarries,
@@ -415,16 +430,17 @@ public sealed record CreditMetrics(
         return pairs.Deviation(residual) / k;
     }
 
-    static TrancheRisk Tranche(string name, double balance, TrancheTotals t, PairTotals? pairs, int i)
+    /// <summary>A tranche's metrics, or its holders' (<see cref="Holders"/>): <paramref name="slot"/> gives its estimate k's
+    /// pair slot, <paramref name="lossFigure"/> its loss's pair histograms (its IRR's and WAL's the next two).</summary>
+    static TrancheRisk Tranche(string name, double balance, TrancheTotals t, PairTotals? pairs, Func<int, int> slot, int lossFigure)
     {
         LossStatistics loss = t.Loss;
         LossStatistics given = t.LossGiven;
         long n = loss.Paths;
-        int? Slot(int k) => pairs is null ? null : PairTotals.Tranche(i, k);
+        int? Slot(int k) => pairs is null ? null : slot(k);
         PairExtremes? extremes = pairs?.Extremes;
-        Distribution irr = Measure(t.Irr, t.IrrHistogram, extremes, PairExtremes.Tranche(i, 1));
-        Distribution wal = Measure(t.Wal, t.WalHistogram, extremes, PairExtremes.Tranche(i, 2));
-        int lossFigure = PairExtremes.Tranche(i, 0);
+        Distribution irr = Measure(t.Irr, t.IrrHistogram, extremes, lossFigure + 1);
+        Distribution wal = Measure(t.Wal, t.WalHistogram, extremes, lossFigure + 2);
         return new TrancheRisk(
             name,
             balance,

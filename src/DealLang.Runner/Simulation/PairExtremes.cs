@@ -14,12 +14,15 @@ namespace DealLang.Runner.Simulation;
 public sealed class PairExtremes
 {
     readonly int tranches;
+    readonly int equities;
     readonly double[] open;
 
-    public PairExtremes(int tranches, int equities)
+    /// <param name="held">Guaranteed tranches: their holders' loss, IRR and WAL after the equities', in a tranche's order.</param>
+    public PairExtremes(int tranches, int equities, int held = 0)
     {
         this.tranches = tranches;
-        int figures = (3 * tranches) + equities;
+        this.equities = equities;
+        int figures = (3 * tranches) + equities + (3 * held);
         open = new double[figures];
         Low = new LogHistogram[figures];
         High = new LogHistogram[figures];
@@ -42,6 +45,9 @@ public sealed class PairExtremes
     /// <summary>Equity <paramref name="e"/>'s IRR.</summary>
     public int Equity(int e) => (3 * tranches) + e;
 
+    /// <summary>Guaranteed tranche <paramref name="h"/>'s holders' loss (k = 0), IRR (1) or WAL (2).</summary>
+    public int Holders(int h, int k) => (3 * tranches) + equities + (3 * h) + k;
+
     /// <summary>Adds a path's values: an even path's are kept until its mirror (path + 1) closes the pair.</summary>
     internal void Add(PathFigures figures)
     {
@@ -54,9 +60,16 @@ public sealed class PairExtremes
             Value(f++, figures.Wal[i], closes);
         }
 
-        for (int e = 0; e < figures.EquityIrr.Length && f < open.Length; e++)
+        for (int e = 0; e < equities; e++)
         {
             Value(f++, figures.EquityIrr[e], closes);
+        }
+
+        for (int h = 0; f < open.Length; h++)
+        {
+            Value(f++, figures.HoldersLoss[h], closes);
+            Value(f++, figures.HoldersIrr[h], closes);
+            Value(f++, double.NaN, closes); // the holders have no WAL of their own
         }
     }
 
@@ -123,14 +136,10 @@ public sealed class PairExtremes
     {
         for (int f = 0; f < open.Length; f++)
         {
-            LogHistogram all = f < 3 * tranches
-                ? (f % 3) switch
-                {
-                    0 => totals.Tranches[f / 3].LossHistogram,
-                    1 => totals.Tranches[f / 3].IrrHistogram,
-                    _ => totals.Tranches[f / 3].WalHistogram,
-                }
-                : totals.EquityIrrHistogram[f - (3 * tranches)];
+            int held = f - (3 * tranches) - equities;
+            LogHistogram all = f < 3 * tranches ? Of(totals.Tranches[f / 3], f % 3)
+                : held < 0 ? totals.EquityIrrHistogram[f - (3 * tranches)]
+                : Of(totals.Holders[held / 3], held % 3);
             if (Low[f].Count != High[f].Count || 2 * High[f].Count > all.Count || !all.Holds(Low[f], High[f]))
             {
                 return $"pair histogram {f} does not fit its figure's histogram";
@@ -139,4 +148,11 @@ public sealed class PairExtremes
 
         return null;
     }
+
+    static LogHistogram Of(TrancheTotals t, int k) => k switch
+    {
+        0 => t.LossHistogram,
+        1 => t.IrrHistogram,
+        _ => t.WalHistogram,
+    };
 }

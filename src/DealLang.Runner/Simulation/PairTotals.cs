@@ -13,7 +13,9 @@ namespace DealLang.Runner.Simulation;
 /// (<see cref="Shard.Of"/>, <see cref="SimulationEngine"/>: blocks of 4,096 paths from an even start), and a path out of
 /// turn is refused. The slots, in order: per tranche <see cref="TrancheSlots"/>; per equity its IRR; per party its
 /// default; the event of default and the sale; per guarantee <see cref="GuaranteeSlots"/>; per LP class
-/// <see cref="LpClassSlots"/>; per fund <see cref="FundSlots"/>.
+/// <see cref="LpClassSlots"/>; per fund <see cref="FundSlots"/>; per guaranteed tranche its holders' figures, in a
+/// tranche's <see cref="TrancheSlots"/> (their WAL's never counted: they have none), last so every other slot is where
+/// it was.
 /// </summary>
 public sealed class PairTotals
 {
@@ -36,14 +38,16 @@ public sealed class PairTotals
     readonly int guarantees;
     readonly int lpClasses;
     readonly int funds;
+    readonly int held;
     readonly PairSums[] sums;
     readonly Int128[] openA;
     readonly int[] openB;
     // The even path whose pair is open, or −1.
     int open = -1;
 
-    public PairTotals(int tranches, int equities, int parties, int guarantees, int lpClasses, int funds, long lastPath)
+    public PairTotals(int tranches, int equities, int parties, int guarantees, int lpClasses, int funds, long lastPath, int held = 0)
     {
+        this.held = held;
         this.tranches = tranches;
         this.equities = equities;
         this.parties = parties;
@@ -51,11 +55,11 @@ public sealed class PairTotals
         this.lpClasses = lpClasses;
         this.funds = funds;
         LastPath = lastPath;
-        int slots = (tranches * TrancheSlots) + equities + parties + 2 + (guarantees * GuaranteeSlots) + (lpClasses * LpClassSlots) + (funds * FundSlots);
+        int slots = (tranches * TrancheSlots) + equities + parties + 2 + (guarantees * GuaranteeSlots) + (lpClasses * LpClassSlots) + (funds * FundSlots) + (held * TrancheSlots);
         sums = new PairSums[slots];
         openA = new Int128[slots];
         openB = new int[slots];
-        Extremes = new PairExtremes(tranches, equities);
+        Extremes = new PairExtremes(tranches, equities, held);
     }
 
     /// <summary>The histograms of each pair's smaller and larger value of every figure whose quantiles the report
@@ -74,7 +78,7 @@ public sealed class PairTotals
     /// <summary>Every slot's sums, in the order the class summary gives.</summary>
     public ReadOnlySpan<PairSums> Sums => sums;
 
-    public PairTotals EmptyLike() => new(tranches, equities, parties, guarantees, lpClasses, funds, LastPath);
+    public PairTotals EmptyLike() => new(tranches, equities, parties, guarantees, lpClasses, funds, LastPath, held);
 
     /// <summary>The slot of tranche <paramref name="i"/>'s estimate <paramref name="k"/> (0 … 8, as <see cref="TrancheSlots"/>).</summary>
     public static int Tranche(int i, int k) => (i * TrancheSlots) + k;
@@ -95,6 +99,9 @@ public sealed class PairTotals
 
     /// <summary>Fund <paramref name="f"/>'s slot <paramref name="k"/> (0 … 2, as <see cref="FundSlots"/>).</summary>
     public int Carry(int f, int k) => LpClass(lpClasses, 0) + (f * FundSlots) + k;
+
+    /// <summary>Guaranteed tranche <paramref name="h"/>'s holders' slot <paramref name="k"/> (as <see cref="Tranche"/>'s).</summary>
+    public int Holders(int h, int k) => Carry(funds, 0) + (h * TrancheSlots) + k;
 
     /// <summary>The standard error of slot <paramref name="slot"/>'s estimate, in 1/<paramref name="unit"/>.</summary>
     public double StandardError(int slot, double unit) => sums[slot].StandardError(Pairs, unit);
@@ -117,19 +124,7 @@ public sealed class PairTotals
         int s = 0;
         for (int i = 0; i < tranches; i++)
         {
-            double loss = figures.Loss[i];
-            bool lost = loss >= Flows.ShortfallTolerance;
-            double share = figures.LossShare[i];
-            double unpaid = figures.UnpaidInterest[i];
-            Flag(s++, lost);
-            Loss(s++, loss, true);
-            Measure(s++, share, true);
-            Loss(s++, loss, lost);
-            Measure(s++, share, lost);
-            Flag(s++, unpaid >= Flows.ShortfallTolerance);
-            Loss(s++, unpaid, true);
-            Measure(s++, figures.Irr[i], true);
-            Measure(s++, figures.Wal[i], true);
+            AddTranche(ref s, figures.Loss[i], figures.LossShare[i], figures.UnpaidInterest[i], figures.Irr[i], figures.Wal[i]);
         }
 
         for (int e = 0; e < equities; e++)
@@ -173,10 +168,30 @@ public sealed class PairTotals
             Loss(s++, unpaid, true);
         }
 
+        for (int h = 0; h < held; h++)
+        {
+            AddTranche(ref s, figures.HoldersLoss[h], figures.HoldersLossShare[h], figures.HoldersUnpaidInterest[h], figures.HoldersIrr[h], double.NaN);
+        }
+
         if ((path & 1) == 1 || path == LastPath)
         {
             Close();
         }
+    }
+
+    // A tranche's slots, or its holders' (TrancheSlots, in that order).
+    void AddTranche(ref int s, double loss, double share, double unpaid, double irr, double wal)
+    {
+        bool lost = loss >= Flows.ShortfallTolerance;
+        Flag(s++, lost);
+        Loss(s++, loss, true);
+        Measure(s++, share, true);
+        Loss(s++, loss, lost);
+        Measure(s++, share, lost);
+        Flag(s++, unpaid >= Flows.ShortfallTolerance);
+        Loss(s++, unpaid, true);
+        Measure(s++, irr, true);
+        Measure(s++, wal, true);
     }
 
     // An indicator: a = 1 on a path that has it, every path counted.
@@ -226,7 +241,7 @@ public sealed class PairTotals
     /// <summary>Whether <paramref name="other"/> holds sums of the same slots.</summary>
     public bool SameShape(PairTotals other) =>
         other.tranches == tranches && other.equities == equities && other.parties == parties && other.guarantees == guarantees
-        && other.lpClasses == lpClasses && other.funds == funds;
+        && other.lpClasses == lpClasses && other.funds == funds && other.held == held;
 
     /// <summary>Adds another split's closed pairs (a thread's, a shard's): exactly what adding its paths does.</summary>
     public void Merge(PairTotals other)
@@ -277,7 +292,7 @@ public sealed class PairTotals
         }
 
         var expected = new List<(Int128 A, long B)>(sums.Length);
-        foreach (TrancheTotals t in totals.Tranches)
+        void Tranche(TrancheTotals t)
         {
             long n = t.Loss.Paths;
             expected.Add((t.Loss.PathsWithLoss, n));
@@ -289,6 +304,11 @@ public sealed class PairTotals
             expected.Add((t.Unpaid.Parts.Sum, n));
             expected.Add((t.Irr.Parts.Sum, t.Irr.Paths));
             expected.Add((t.Wal.Parts.Sum, t.Wal.Paths));
+        }
+
+        foreach (TrancheTotals t in totals.Tranches)
+        {
+            Tranche(t);
         }
 
         long paths = totals.Paths;
@@ -317,6 +337,12 @@ public sealed class PairTotals
             expected.Add((totals.CarryUnpaid[f].PathsWithLoss, paths));
             expected.Add((totals.CarryUnpaid[f].Parts.Sum, paths));
         }
+
+        foreach (TrancheTotals t in totals.Holders)
+        {
+            Tranche(t);
+        }
+
         if (Extremes.Inconsistency(totals) is { } extremes)
         {
             return extremes;

@@ -112,6 +112,14 @@ public sealed class PathBlock
             Values[c++][row] = figures.GuaranteeCost[g];
         }
 
+        for (int h = 0; h < figures.Held.Length; h++)
+        {
+            Values[c++][row] = figures.HoldersLoss[h];
+            Values[c++][row] = figures.HoldersLossShare[h];
+            Values[c++][row] = figures.HoldersUnpaidInterest[h];
+            Values[c++][row] = figures.HoldersIrr[h];
+        }
+
         for (int l = 0; l < figures.LpClasses.Length; l++)
         {
             Values[c++][row] = figures.LpDistributions[l];

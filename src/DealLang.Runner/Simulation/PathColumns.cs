@@ -35,7 +35,8 @@ public sealed record PathColumn(string Name, PathColumnKind Kind);
 /// <summary>
 /// The per-path columns of a deal, in order (docs/cli.md, <c>--paths-out</c>), after the path's number: per
 /// tranche <c>T loss</c>, <c>T loss share</c>, <c>T unpaid interest</c>, <c>T irr</c>, <c>T wal</c>; per equity
-/// <c>E irr</c>; <c>event of default</c>, <c>sale</c>; per party <c>P defaulted</c>; per guarantee <c>G paid</c>;
+/// <c>E irr</c>; <c>event of default</c>, <c>sale</c>; per party <c>P defaulted</c>; per guarantee <c>G paid</c>; per
+/// guaranteed tranche <c>T holders' loss</c>, <c>T holders' loss share</c>, <c>T holders' unpaid interest</c>, <c>T holders' irr</c>;
 /// per LP class <c>E LP X distributions</c>, <c>irr</c>, <c>loss</c>; per fund <c>E carry</c> (and under a deal-by-deal carry <c>E carry unpaid</c>);
 /// then, for a stochastic scenario that draws them, what each path drew (<see cref="PathDraws"/>: <c>L renewals
 /// taken</c>, <c>I delay months</c>, <c>P recovery</c>, …, then its factors' <c>F shock</c>, <c>F deflation</c>,
@@ -73,6 +74,16 @@ public static class PathColumns
         foreach (GuaranteeInfo guarantee in deal.Guarantees)
         {
             columns.Add(new($"{guarantee.Name} paid", PathColumnKind.Money));
+        }
+
+        // a guaranteed tranche's holders' figures beside the issuer's `T loss`, … (PathFigures.HoldersLoss, …)
+        foreach (HeldTranche held in HeldTranche.Of(deal))
+        {
+            string name = deal.Tranches[held.Tranche].Name;
+            columns.Add(new($"{name} holders' loss", PathColumnKind.Money));
+            columns.Add(new($"{name} holders' loss share", PathColumnKind.Rate));
+            columns.Add(new($"{name} holders' unpaid interest", PathColumnKind.Money));
+            columns.Add(new($"{name} holders' irr", PathColumnKind.Rate));
         }
 
         foreach (LpClass lp in LpClass.Of(deal))

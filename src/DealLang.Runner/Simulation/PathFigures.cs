@@ -21,6 +21,9 @@ public sealed class PathFigures
     readonly FlowTimes flowTimes;
     readonly double[] amounts;
 
+    // [tranche]: the principal funded on the path read last (the balance at closing plus every draw).
+    readonly double[] funded;
+
     // The flows of an equity (or LP class) with dated capital calls: the period ends, then each call at its own date
     // (docs/language.md §5 "Commitments drawn over time"), as the scenario's summary solves them (InvestorFlows).
     readonly double[] calledTimes;
@@ -36,6 +39,7 @@ public sealed class PathFigures
         SolvesEquityIrr = solveEquityIrr;
         int tranches = deal.Tranches.Length;
         Loss = new double[tranches];
+        funded = new double[tranches];
         LossShare = new double[tranches];
         UnpaidInterest = new double[tranches];
         Irr = new double[tranches];
@@ -48,6 +52,11 @@ public sealed class PathFigures
         PeriodYears.Fill(deal, times.AsSpan(1));
         flowTimes = new FlowTimes(times);
         GuaranteeCost = new double[deal.Guarantees.Length];
+        Held = HeldTranche.Of(deal);
+        HoldersLoss = new double[Held.Length];
+        HoldersLossShare = new double[Held.Length];
+        HoldersUnpaidInterest = new double[Held.Length];
+        HoldersIrr = new double[Held.Length];
         LpClasses = LpClass.Of(deal);
         Funds = [.. Enumerable.Range(0, deal.Equities.Length).Where(e => deal.Equities[e].Carry is not null)];
         GpCarry = new double[Funds.Length];
@@ -71,6 +80,25 @@ public sealed class PathFigures
     /// the guarantor's cost, a state's fiscal cost, negative where it got back more than it paid (docs/language.md §12,
     /// "Monte Carlo results").</summary>
     public double[] GuaranteeCost { get; }
+
+    /// <summary>The tranches behind a guarantor, in guarantee order: the holders' figures below are theirs.</summary>
+    public HeldTranche[] Held { get; }
+
+    /// <summary>[held tranche]: its holders' principal loss, what neither the issuer nor the guarantor paid them, the
+    /// issuer's loss less the guarantor's subrogated principal at the end, max(0, loss − S) (the summary's
+    /// <c>holders' loss with guarantee</c> is it plus <see cref="HoldersUnpaidInterest"/>; docs/language.md §5 "Guarantors").</summary>
+    public double[] HoldersLoss { get; }
+
+    /// <summary>[held tranche]: <see cref="HoldersLoss"/> over the principal funded (as <see cref="LossShare"/>).</summary>
+    public double[] HoldersLossShare { get; }
+
+    /// <summary>[held tranche]: the holders' interest never paid them, max(0, unpaid interest − A), A the guarantor's
+    /// interest arrears at the end.</summary>
+    public double[] HoldersUnpaidInterest { get; }
+
+    /// <summary>[held tranche]: the holders' IRR, on the issuer's interest and principal plus the guarantor's payments
+    /// less what it got back, the summary's <c>holders' IRR with guarantee</c> (NaN where it has none).</summary>
+    public double[] HoldersIrr { get; }
 
     /// <summary>The LP classes of the deal's funds (equities with a carry), in equity then holder order.</summary>
     public LpClass[] LpClasses { get; }
@@ -192,12 +220,15 @@ public sealed class PathFigures
             // The balance plus the draws' sum, added in TrancheSummaries' order, so a path's loss share is the scenario
             // summary's to the bit (the balance first, then each draw, rounds differently).
             double funded = tranche.Balance + draws;
+            this.funded[i] = funded;
             Loss[i] = result.PrincipalLoss[i];
             LossShare[i] = funded == 0 ? double.NaN : result.PrincipalLoss[i] / funded;
             UnpaidInterest[i] = result.UnpaidInterest[i];
             Irr[i] = Analytics.InvestorIrr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
             Wal[i] = repaid == 0.0 ? double.NaN : weighted / repaid; // Wal.Compute over years and principal
         }
+
+        ReadHolders(result, periods);
 
         for (int e = 0; e < (SolvesEquityIrr ? EquityIrr.Length : 0); e++)
         {
@@ -224,6 +255,39 @@ public sealed class PathFigures
 
         EventOfDefault = result.EventOfDefaultPeriod >= 0;
         Sale = result.SalePeriod >= 0;
+    }
+
+    // Each guaranteed tranche's holders' figures, as the summary reads them (TrancheSummaries.WithGuarantee): the
+    // issuer's shortfall less the guarantor's claim at the end (its subrogated principal S and interest arrears A), and
+    // the IRR on the issuer's interest plus the guarantor's payments less its recoveries, then its principal, in the
+    // summary's order of additions, so a path's holders' IRR is the replayed summary's to the bit.
+    void ReadHolders(RunResult result, int periods)
+    {
+        Span<double> flows = amounts.AsSpan(1, periods);
+        for (int h = 0; h < Held.Length; h++)
+        {
+            int i = Held[h].Tranche, g = Held[h].Guarantee;
+            double subrogated = periods == 0 ? 0.0 : result.GuarantorPrincipal[g][periods - 1];
+            double arrears = periods == 0 ? 0.0 : result.GuarantorInterest[g][periods - 1];
+            HoldersLoss[h] = periods == 0 ? 0.0 : Math.Max(0.0, Loss[i] - subrogated);
+            HoldersUnpaidInterest[h] = periods == 0 ? 0.0 : Math.Max(0.0, UnpaidInterest[i] - arrears);
+            HoldersLossShare[h] = funded[i] == 0 ? double.NaN : HoldersLoss[h] / funded[i];
+            TrancheInfo tranche = Deal.Tranches[i];
+            double price = tranche.IssuePrice;
+            amounts[0] = -(price * tranche.Balance);
+            ReadOnlySpan<double> interest = result.InterestPaid[i].AsSpan(0, periods);
+            ReadOnlySpan<double> principal = result.PrincipalPaid[i].AsSpan(0, periods);
+            ReadOnlySpan<double> drawn = result.TrancheDrawn[i].AsSpan(0, periods);
+            ReadOnlySpan<double> paid = result.GuaranteePaid[g].AsSpan(0, periods);
+            ReadOnlySpan<double> recovered = result.GuaranteeRecovered[g].AsSpan(0, periods);
+            for (int t = 0; t < flows.Length; t++)
+            {
+                double received = interest[t] + paid[t] - recovered[t];
+                flows[t] = received + principal[t] + 0.0 - (price * drawn[t]);
+            }
+
+            HoldersIrr[h] = Analytics.InvestorIrr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
+        }
     }
 
     // What each guarantor paid over the run less what it got back.

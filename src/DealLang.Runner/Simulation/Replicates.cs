@@ -54,6 +54,7 @@ public static class Replicates
             Guarantees = [.. first.Guarantees.Select((g, i) => new GuarantorRisk(
                 g.Name, g.Cap, c.Sum(m => m.Guarantees[i].PathsPaying), c.Estimate(m => m.Guarantees[i].PayProbability),
                 c.Estimate(m => m.Guarantees[i].ExpectedCost), c.Estimate(m => m.Guarantees[i].CostGivenPays), c.Largest(m => m.Guarantees[i].MaxCost)))],
+            Holders = [.. first.Holders.Select((h, i) => Tranche(c, h.Name, m => m.Holders[i]))],
             LpClasses = [.. first.LpClasses.Select((l, i) => new LpClassRisk(
                 l.Name, c.Estimate(m => m.LpClasses[i].ExpectedDistributions), c.Estimate(m => m.LpClasses[i].IrrMean),
                 c.Sum(m => m.LpClasses[i].PathsWithoutIrr), c.Estimate(m => m.LpClasses[i].LossProbability), c.Estimate(m => m.LpClasses[i].ExpectedLoss)))],
@@ -63,22 +64,25 @@ public static class Replicates
         };
     }
 
-    static TrancheRisk Tranche(Combiner c, string name, int i) => new(
+    static TrancheRisk Tranche(Combiner c, string name, int i) => Tranche(c, name, m => m.Tranches[i]);
+
+    /// <summary>A tranche's metrics, or its holders' (<paramref name="of"/> picks them in each replicate).</summary>
+    static TrancheRisk Tranche(Combiner c, string name, Func<CreditMetrics, TrancheRisk> of) => new(
         name,
-        c.First.Tranches[i].Balance,
-        c.Sum(m => m.Tranches[i].Paths),
-        c.Sum(m => m.Tranches[i].PathsWithLoss),
-        c.Estimate(m => m.Tranches[i].LossProbability),
-        c.Estimate(m => m.Tranches[i].ExpectedLoss),
-        c.Estimate(m => m.Tranches[i].ExpectedLossShare),
-        c.Estimate(m => m.Tranches[i].LossGivenLoss),
-        c.Estimate(m => m.Tranches[i].LossGivenLossShare),
-        [.. c.First.Tranches[i].Tails.Select((tail, k) => new TailRisk(tail.Level, c.Estimate(m => m.Tranches[i].Tails[k].ValueAtRisk), c.Estimate(m => m.Tranches[i].Tails[k].ExpectedShortfall)))],
-        c.Largest(m => m.Tranches[i].MaxLoss),
-        c.Estimate(m => m.Tranches[i].ShortfallProbability),
-        c.Estimate(m => m.Tranches[i].ExpectedUnpaidInterest),
-        Distribution(c, m => m.Tranches[i].Irr),
-        Distribution(c, m => m.Tranches[i].Wal));
+        of(c.First).Balance,
+        c.Sum(m => of(m).Paths),
+        c.Sum(m => of(m).PathsWithLoss),
+        c.Estimate(m => of(m).LossProbability),
+        c.Estimate(m => of(m).ExpectedLoss),
+        c.Estimate(m => of(m).ExpectedLossShare),
+        c.Estimate(m => of(m).LossGivenLoss),
+        c.Estimate(m => of(m).LossGivenLossShare),
+        [.. of(c.First).Tails.Select((tail, k) => new TailRisk(tail.Level, c.Estimate(m => of(m).Tails[k].ValueAtRisk), c.Estimate(m => of(m).Tails[k].ExpectedShortfall)))],
+        c.Largest(m => of(m).MaxLoss),
+        c.Estimate(m => of(m).ShortfallProbability),
+        c.Estimate(m => of(m).ExpectedUnpaidInterest),
+        Distribution(c, m => of(m).Irr),
+        Distribution(c, m => of(m).Wal));
 
     static Distribution Distribution(Combiner c, Func<CreditMetrics, Distribution> of) => new(
         c.Sum(m => of(m).Paths),

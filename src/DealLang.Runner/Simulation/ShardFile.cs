@@ -76,8 +76,10 @@ public static class ShardFile
     // its "min" and "max"), which its quantiles are read inside; 5: an index fan's histograms without them (its "min",
     // "max" and "buckets" only, as in version 3), the measures' with them; 6: a fund's carry unpaid at the end
     // ("carryUnpaid", beside "carry") and, in an antithetic run's "pairs", its two sums after the carry's, and a fund's
-    // frame says whether its carry is deal by deal ("dealByDeal"); 7: the file's checksum, "sha256", its last field.
-    public const int Version = 7;
+    // frame says whether its carry is deal by deal ("dealByDeal"); 7: the file's checksum, "sha256", its last field; 8: a
+    // guaranteed tranche's holders' figures ("holders" in the totals, as a tranche's; "heldTranches" in the frame) and,
+    // in an antithetic run's "pairs", their sums and histograms last.
+    public const int Version = 8;
 
     // What comes before the checksum's 64 hexadecimal digits, and after them: the file's last field. The writer is not
     // indented, and a quote inside a JSON string is escaped, so these bytes can only be that field.
@@ -416,6 +418,11 @@ public static class ShardFile
             w.WriteEndArray();
         }
 
+        if (f.HeldTranches.Length > 0)
+        {
+            Strings(w, "heldTranches", f.HeldTranches); // only a deal with a guaranteed tranche's
+        }
+
         w.WriteEndObject();
     }
 
@@ -432,6 +439,13 @@ public static class ShardFile
         PartyPd[] parties = [.. f.Field("parties").EnumerateArray().Select(p => new PartyPd(
             p.Field("name").Text(), p.Field("index").GetInt32(), ReadDouble(p.Field("annualPd")), ReadDouble(p.Field("horizonPd"))))];
         Date[] starts = [.. f.Field("periodStarts").EnumerateArray().Select(d => ParseDate(d.Text()))];
+        string[] held = f.TryGetProperty("heldTranches", out JsonElement h) ? ReadStrings(h) : [];
+        if (held.Any(name => !tranches.Contains(name, StringComparer.Ordinal)))
+        {
+            // the holders' rows are headed by their tranche's name and balance
+            throw new FormatException("its frame's guaranteed tranches are not among its tranches");
+        }
+
         return new SimulationFrame(
             f.Field("deal").Text(),
             f.Field("dealHash").Text(),
@@ -451,6 +465,7 @@ public static class ShardFile
             LpClasses = f.TryGetProperty("lpClasses", out JsonElement lps) ? ReadStrings(lps) : [],
             Carries = f.TryGetProperty("carries", out JsonElement carries) ? ReadStrings(carries) : [],
             CarriesDealByDeal = f.TryGetProperty("dealByDeal", out JsonElement dealByDeal) ? [.. dealByDeal.EnumerateArray().Select(b => b.GetBoolean())] : [],
+            HeldTranches = held,
             Sampling = f.TryGetProperty("sampling", out JsonElement sampling) ? Sampling(sampling.Text()) : SimulationFrame.Independent,
         };
     }
@@ -461,24 +476,7 @@ public static class ShardFile
         w.WriteNumber("paths", t.Paths);
         w.WriteNumber("eventsOfDefault", t.EventsOfDefault);
         w.WriteNumber("sales", t.Sales);
-        w.WriteStartArray("tranches");
-        foreach (TrancheTotals tranche in t.Tranches)
-        {
-            w.WriteStartObject();
-            Loss(w, "loss", tranche.Loss);
-            Loss(w, "lossGiven", tranche.LossGiven);
-            Loss(w, "unpaid", tranche.Unpaid);
-            Measure(w, "lossShare", tranche.LossShare);
-            Measure(w, "lossShareGiven", tranche.LossShareGiven);
-            Measure(w, "irr", tranche.Irr);
-            Measure(w, "wal", tranche.Wal);
-            Histogram(w, "lossHistogram", tranche.LossHistogram);
-            Histogram(w, "irrHistogram", tranche.IrrHistogram);
-            Histogram(w, "walHistogram", tranche.WalHistogram);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        WriteTranches(w, "tranches", t.Tranches);
         w.WriteStartArray("equities");
         for (int e = 0; e < t.EquityIrr.Length; e++)
         {
@@ -549,12 +547,39 @@ public static class ShardFile
             w.WriteEndArray();
         }
 
+        if (t.Holders.Length > 0)
+        {
+            WriteTranches(w, "holders", t.Holders); // a guaranteed tranche's holders' figures, as a tranche's
+        }
+
         if (t.Pairs is { } pairs)
         {
             WritePairs(w, pairs); // an antithetic run's only: every other run's file is as it was
         }
 
         w.WriteEndObject();
+    }
+
+    static void WriteTranches(Utf8JsonWriter w, string name, TrancheTotals[] tranches)
+    {
+        w.WriteStartArray(name);
+        foreach (TrancheTotals tranche in tranches)
+        {
+            w.WriteStartObject();
+            Loss(w, "loss", tranche.Loss);
+            Loss(w, "lossGiven", tranche.LossGiven);
+            Loss(w, "unpaid", tranche.Unpaid);
+            Measure(w, "lossShare", tranche.LossShare);
+            Measure(w, "lossShareGiven", tranche.LossShareGiven);
+            Measure(w, "irr", tranche.Irr);
+            Measure(w, "wal", tranche.Wal);
+            Histogram(w, "lossHistogram", tranche.LossHistogram);
+            Histogram(w, "irrHistogram", tranche.IrrHistogram);
+            Histogram(w, "walHistogram", tranche.WalHistogram);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     /// <summary>An antithetic run's sums over its mirrored pairs: <c>"pairs": { "count": m, "sums": [[Σa, Σa², Σab, Σb, Σb²,
@@ -680,14 +705,15 @@ public static class ShardFile
         JsonElement[] lpClasses = t.TryGetProperty("lpClasses", out JsonElement ls) ? [.. ls.EnumerateArray()] : [];
         JsonElement[] carry = t.TryGetProperty("carry", out JsonElement cs) ? [.. cs.EnumerateArray()] : [];
         JsonElement[] carryUnpaid = t.TryGetProperty("carryUnpaid", out JsonElement us) ? [.. us.EnumerateArray()] : [];
-        if (guarantees.Length != frame.Guarantees.Length || frame.GuaranteeCaps.Length != frame.Guarantees.Length
+        JsonElement[] holders = t.TryGetProperty("holders", out JsonElement hs) ? [.. hs.EnumerateArray()] : [];
+        if (holders.Length != frame.HeldTranches.Length || guarantees.Length != frame.Guarantees.Length || frame.GuaranteeCaps.Length != frame.Guarantees.Length
             || lpClasses.Length != frame.LpClasses.Length || carry.Length != frame.Carries.Length || carryUnpaid.Length != carry.Length
             || frame.CarriesDealByDeal.Length != frame.Carries.Length)
         {
             throw new FormatException("its totals do not fit its frame");
         }
 
-        var totals = new SimulationTotals(tranches.Length, equities.Length, partyDefaults.Length, fans.Length, periods, guarantees.Length, lpClasses.Length, carry.Length)
+        var totals = new SimulationTotals(tranches.Length, equities.Length, partyDefaults.Length, fans.Length, periods, guarantees.Length, lpClasses.Length, carry.Length, holders.Length)
         {
             Paths = t.Field("paths").GetInt64(),
             EventsOfDefault = t.Field("eventsOfDefault").GetInt64(),
@@ -695,18 +721,12 @@ public static class ShardFile
         };
         for (int i = 0; i < tranches.Length; i++)
         {
-            JsonElement x = tranches[i];
-            TrancheTotals tranche = totals.Tranches[i];
-            tranche.Loss = ReadLoss(x, "loss", $"tranche {i}'s");
-            tranche.LossGiven = ReadLoss(x, "lossGiven", $"tranche {i}'s");
-            tranche.Unpaid = ReadLoss(x, "unpaid", $"tranche {i}'s");
-            tranche.LossShare = ReadMeasure(x, "lossShare", $"tranche {i}'s");
-            tranche.LossShareGiven = ReadMeasure(x, "lossShareGiven", $"tranche {i}'s");
-            tranche.Irr = ReadMeasure(x, "irr", $"tranche {i}'s");
-            tranche.Wal = ReadMeasure(x, "wal", $"tranche {i}'s");
-            tranche.LossHistogram = ReadHistogram(x.Field("lossHistogram"), SimulationTotals.MeasureBits);
-            tranche.IrrHistogram = ReadHistogram(x.Field("irrHistogram"), SimulationTotals.MeasureBits);
-            tranche.WalHistogram = ReadHistogram(x.Field("walHistogram"), SimulationTotals.MeasureBits);
+            ReadTranche(tranches[i], totals.Tranches[i], $"tranche {i}'s");
+        }
+
+        for (int h = 0; h < holders.Length; h++)
+        {
+            ReadTranche(holders[h], totals.Holders[h], $"held tranche {h}'s holders'");
         }
 
         for (int e = 0; e < equities.Length; e++)
@@ -744,6 +764,20 @@ public static class ShardFile
 
         ReadPairs(t, frame, totals);
         return totals;
+    }
+
+    static void ReadTranche(JsonElement x, TrancheTotals tranche, string whose)
+    {
+        tranche.Loss = ReadLoss(x, "loss", whose);
+        tranche.LossGiven = ReadLoss(x, "lossGiven", whose);
+        tranche.Unpaid = ReadLoss(x, "unpaid", whose);
+        tranche.LossShare = ReadMeasure(x, "lossShare", whose);
+        tranche.LossShareGiven = ReadMeasure(x, "lossShareGiven", whose);
+        tranche.Irr = ReadMeasure(x, "irr", whose);
+        tranche.Wal = ReadMeasure(x, "wal", whose);
+        tranche.LossHistogram = ReadHistogram(x.Field("lossHistogram"), SimulationTotals.MeasureBits);
+        tranche.IrrHistogram = ReadHistogram(x.Field("irrHistogram"), SimulationTotals.MeasureBits);
+        tranche.WalHistogram = ReadHistogram(x.Field("walHistogram"), SimulationTotals.MeasureBits);
     }
 
     static void Loss(Utf8JsonWriter w, string? name, LossStatistics s)

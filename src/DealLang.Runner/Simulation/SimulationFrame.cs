@@ -44,6 +44,10 @@ public sealed record SimulationFrame(
     /// <summary>[fund]: whether its carry is deal by deal (its report then shows the carry unpaid at the end).</summary>
     public bool[] CarriesDealByDeal { get; init; } = [];
 
+    /// <summary>Each tranche behind a guarantor (<see cref="HeldTranche.Of"/>, in guarantee order), whose holders' figures
+    /// the report gives beside the issuer's.</summary>
+    public string[] HeldTranches { get; init; } = [];
+
     /// <summary>How the paths were drawn: <see cref="Independent"/>, <see cref="Antithetic"/> (mirrored pairs, whose ± come
     /// from the pairs: <see cref="PairTotals"/>) or <see cref="Sobol"/> points (whose ± are independent paths' standard
     /// errors, which theirs are not; docs/language.md, "Monte Carlo results"), so a merged shard's report says it too.</summary>
@@ -95,6 +99,7 @@ public sealed record SimulationFrame(
             LpClasses = [.. LpClass.Of(deal).Select(c => c.Label(deal))],
             Carries = [.. deal.Equities.Where(e => e.Carry is not null).Select(e => e.Name + " carry to " + deal.Parties[e.Carry!.Partner].Name)],
             CarriesDealByDeal = [.. deal.Equities.Where(e => e.Carry is not null).Select(e => e.Carry!.DealByDeal)],
+            HeldTranches = [.. HeldTranche.Of(deal).Select(h => deal.Tranches[h.Tranche].Name)],
         };
     }
 
@@ -108,7 +113,7 @@ public sealed record SimulationFrame(
             && Parties.SequenceEqual(other.Parties) && Indices.SequenceEqual(other.Indices)
             && PeriodStarts.SequenceEqual(other.PeriodStarts) && Guarantees.SequenceEqual(other.Guarantees)
             && GuaranteeCaps.SequenceEqual(other.GuaranteeCaps) && LpClasses.SequenceEqual(other.LpClasses) && Carries.SequenceEqual(other.Carries)
-            && CarriesDealByDeal.SequenceEqual(other.CarriesDealByDeal)
+            && CarriesDealByDeal.SequenceEqual(other.CarriesDealByDeal) && HeldTranches.SequenceEqual(other.HeldTranches)
             && Sampling == other.Sampling;
     }
 }

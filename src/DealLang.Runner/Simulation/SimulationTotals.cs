@@ -32,8 +32,15 @@ public sealed class SimulationTotals
     /// <param name="guarantees">Guarantees of the deal (its guarantors' costs).</param>
     /// <param name="lpClasses">LP classes of its funds (<see cref="LpClass.Of"/>).</param>
     /// <param name="funds">Equities with a carry (the GP's carry of each).</param>
-    public SimulationTotals(int tranches, int equities, int parties, int indices, int periods, int guarantees = 0, int lpClasses = 0, int funds = 0)
+    /// <param name="held">Tranches behind a guarantor (their holders' figures, <see cref="HeldTranche"/>).</param>
+    public SimulationTotals(int tranches, int equities, int parties, int indices, int periods, int guarantees = 0, int lpClasses = 0, int funds = 0, int held = 0)
     {
+        Holders = new TrancheTotals[held];
+        for (int h = 0; h < held; h++)
+        {
+            Holders[h] = new TrancheTotals();
+        }
+
         Guarantees = new GuaranteeTotals[guarantees];
         for (int g = 0; g < guarantees; g++)
         {
@@ -74,13 +81,13 @@ public sealed class SimulationTotals
     {
         ArgumentNullException.ThrowIfNull(deal);
         return new SimulationTotals(deal.Tranches.Length, deal.Equities.Length, deal.Parties.Length, deal.Indices.Length, deal.ScheduledPeriods,
-            deal.Guarantees.Length, LpClass.Of(deal).Length, deal.Equities.Count(e => e.Carry is not null));
+            deal.Guarantees.Length, LpClass.Of(deal).Length, deal.Equities.Count(e => e.Carry is not null), HeldTranche.Of(deal).Length);
     }
 
     /// <summary>Empty totals of the same sizes (with pair sums when these have them).</summary>
     public SimulationTotals EmptyLike() =>
         new(Tranches.Length, EquityIrr.Length, PartyDefaults.Length, IndexLevels.Length, IndexLevels.Length == 0 ? 0 : IndexLevels[0].Periods,
-            Guarantees.Length, LpClasses.Length, Carry.Length) { Pairs = Pairs?.EmptyLike() };
+            Guarantees.Length, LpClasses.Length, Carry.Length, Holders.Length) { Pairs = Pairs?.EmptyLike() };
 
     /// <summary>An antithetic run's sums over its mirrored pairs (null for any other run): the ± of its estimates.</summary>
     public PairTotals? Pairs { get; private set; }
@@ -89,7 +96,7 @@ public sealed class SimulationTotals
     /// its last path, when even, is a pair of one).</summary>
     public SimulationTotals Paired(long paths)
     {
-        Pairs = new PairTotals(Tranches.Length, EquityIrr.Length, PartyDefaults.Length, Guarantees.Length, LpClasses.Length, Carry.Length, paths - 1);
+        Pairs = new PairTotals(Tranches.Length, EquityIrr.Length, PartyDefaults.Length, Guarantees.Length, LpClasses.Length, Carry.Length, paths - 1, Holders.Length);
         return this;
     }
 
@@ -117,6 +124,10 @@ public sealed class SimulationTotals
 
     public TrancheTotals[] Tranches { get; }
 
+    /// <summary>[held tranche, <see cref="HeldTranche.Of"/>]: its holders' figures over the paths (their loss, unpaid
+    /// interest and IRR; the WAL is not theirs, undefined on every path).</summary>
+    public TrancheTotals[] Holders { get; }
+
     /// <summary>[equity]: its IRR over the paths (where it has one).</summary>
     public MeasureStatistics[] EquityIrr { get; }
 
@@ -138,9 +149,9 @@ public sealed class SimulationTotals
     internal string? Inconsistency()
     {
         long n = Paths;
-        for (int i = 0; i < Tranches.Length; i++)
+        for (int i = 0; i < Tranches.Length + Holders.Length; i++)
         {
-            TrancheTotals t = Tranches[i];
+            TrancheTotals t = i < Tranches.Length ? Tranches[i] : Holders[i - Tranches.Length];
             if (t.Loss.Paths != n || t.Unpaid.Paths != n || t.LossHistogram.Count != n || t.LossShare.Paths + t.LossShare.Undefined != n
                 || t.LossGiven.Paths != t.Loss.PathsWithLoss || t.LossShareGiven.Paths + t.LossShareGiven.Undefined != t.LossGiven.Paths
                 || t.Irr.Paths + t.Irr.Undefined != n || t.IrrHistogram.Count != t.Irr.Paths
@@ -185,7 +196,12 @@ public sealed class SimulationTotals
         ArgumentNullException.ThrowIfNull(inputs);
         for (int i = 0; i < Tranches.Length; i++)
         {
-            Tranches[i].Add(figures, i);
+            Tranches[i].Add(figures.Loss[i], figures.LossShare[i], figures.UnpaidInterest[i], figures.Irr[i], figures.Wal[i]);
+        }
+
+        for (int h = 0; h < Holders.Length; h++)
+        {
+            Holders[h].Add(figures.HoldersLoss[h], figures.HoldersLossShare[h], figures.HoldersUnpaidInterest[h], figures.HoldersIrr[h], double.NaN);
         }
 
         for (int e = 0; e < EquityIrr.Length; e++)
@@ -253,6 +269,7 @@ public sealed class SimulationTotals
             ("guarantee totals", other.Guarantees.Length, Guarantees.Length),
             ("LP class totals", other.LpClasses.Length, LpClasses.Length),
             ("carry totals", other.Carry.Length, Carry.Length),
+            ("guaranteed tranches' holders' totals", other.Holders.Length, Holders.Length),
         ];
         string? count = counts.Where(c => c.Theirs != c.Ours).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Theirs} {c.What}, not {c.Ours}")).FirstOrDefault();
         return count ?? (other.Pairs, Pairs) switch
@@ -277,6 +294,11 @@ public sealed class SimulationTotals
         for (int i = 0; i < Tranches.Length; i++)
         {
             Tranches[i].Merge(other.Tranches[i]);
+        }
+
+        for (int h = 0; h < Holders.Length; h++)
+        {
+            Holders[h].Merge(other.Holders[h]);
         }
 
         for (int e = 0; e < EquityIrr.Length; e++)
@@ -425,29 +447,30 @@ public sealed class TrancheTotals
 
     public LogHistogram WalHistogram { get; internal set; } = new(SimulationTotals.MeasureBits);
 
-    internal void Add(PathFigures figures, int i)
+    /// <summary>Adds one path's figures: a tranche's (<see cref="PathFigures.Loss"/>, …) or its holders'
+    /// (<see cref="PathFigures.HoldersLoss"/>, …, with no WAL).</summary>
+    internal void Add(double amount, double share, double unpaidInterest, double rate, double years)
     {
-        double amount = figures.Loss[i];
         loss.Add(amount);
         LossHistogram.Add(amount);
-        lossShare.Add(figures.LossShare[i]);
+        lossShare.Add(share);
         if (amount >= Flows.ShortfallTolerance)
         {
             lossGiven.Add(amount);
-            lossShareGiven.Add(figures.LossShare[i]);
+            lossShareGiven.Add(share);
         }
 
-        unpaid.Add(figures.UnpaidInterest[i]);
-        irr.Add(figures.Irr[i]);
-        if (!double.IsNaN(figures.Irr[i]))
+        unpaid.Add(unpaidInterest);
+        irr.Add(rate);
+        if (!double.IsNaN(rate))
         {
-            IrrHistogram.Add(figures.Irr[i]);
+            IrrHistogram.Add(rate);
         }
 
-        wal.Add(figures.Wal[i]);
-        if (!double.IsNaN(figures.Wal[i]))
+        wal.Add(years);
+        if (!double.IsNaN(years))
         {
-            WalHistogram.Add(figures.Wal[i]);
+            WalHistogram.Add(years);
         }
     }
 

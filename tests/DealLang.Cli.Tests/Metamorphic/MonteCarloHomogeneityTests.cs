@@ -158,7 +158,7 @@ public sealed class MonteCarloHomogeneityTests : IDisposable
     /// it is classified here.</summary>
     private static List<Figure> MetricFigures(CreditMetrics m)
     {
-        Covers<CreditMetrics>("Carries", "Equities", "EventOfDefault", "Frame", "Guarantees", "Indices", "LpClasses", "Parties", "Paths", "Sale", "Tranches", "UnpaidCarries");
+        Covers<CreditMetrics>("Carries", "Equities", "EventOfDefault", "Frame", "Guarantees", "Holders", "Indices", "LpClasses", "Parties", "Paths", "Sale", "Tranches", "UnpaidCarries");
         Covers<TrancheRisk>("Balance", "ExpectedLoss", "ExpectedLossShare", "ExpectedUnpaidInterest", "Irr", "LossGivenLoss", "LossGivenLossShare", "LossProbability", "MaxLoss", "Name", "Paths", "PathsWithLoss", "ShortfallProbability", "Tails", "Wal");
         Covers<GuarantorRisk>("Cap", "CostGivenPays", "ExpectedCost", "MaxCost", "Name", "PathsPaying", "PayProbability");
         Covers<LpClassRisk>("ExpectedDistributions", "ExpectedLoss", "IrrMean", "LossProbability", "Name", "PathsWithoutIrr");
@@ -195,9 +195,9 @@ public sealed class MonteCarloHomogeneityTests : IDisposable
 
         string deal = m.Frame.Deal;
         Add(deal + " paths", false, m.Paths);
-        foreach (TrancheRisk t in m.Tranches)
+        // a tranche's figures, or (a guaranteed tranche's holders', s "…holders'") the same, money where the tranche's are
+        void Tranche(TrancheRisk t, string s)
         {
-            string s = $"{deal}.{t.Name}";
             Add(s + " balance", true, t.Balance);
             Add(s + " paths", false, t.Paths);
             Add(s + " paths with a loss", false, t.PathsWithLoss);
@@ -219,6 +219,16 @@ public sealed class MonteCarloHomogeneityTests : IDisposable
             Mean(s + " expected unpaid interest", t.ExpectedUnpaidInterest);
             Distribution(s + " IRR", t.Irr);
             Distribution(s + " WAL", t.Wal);
+        }
+
+        foreach (TrancheRisk t in m.Tranches)
+        {
+            Tranche(t, $"{deal}.{t.Name}");
+        }
+
+        foreach (TrancheRisk t in m.Holders)
+        {
+            Tranche(t, $"{deal}.{t.Name} holders'");
         }
 
         foreach (var (name, irr) in m.Equities)
