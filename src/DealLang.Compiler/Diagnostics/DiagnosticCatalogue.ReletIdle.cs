@@ -13,15 +13,21 @@ public static partial class DiagnosticCatalogue
     /// <summary>DL0526: a re-let's utilisation drawn per path (<c>at beta mean m sd s</c>, or a ramp's end <c>rising to
     /// beta …</c>) from a beta that cannot exist: a mean outside (0, 100%), an sd not above 0, or sd² ≥ mean × (1 − mean),
     /// as a drawn share's (DL0599) and a drawn recovery's (DL0541) are checked. <paramref name="what"/> names the
-    /// utilisation ("the utilisation of the re-let of contract 'H100s' in scenario 'S'").</summary>
-    public static Diagnostic ReletUtilisationBeta(SourceSpan span, string what, double mean, double sd)
+    /// utilisation ("the utilisation of the re-let of contract 'H100s' in scenario 'S'"); <paramref name="rampEnd"/> says
+    /// it is a ramp's end (<c>rising to beta …</c>), whose fixed form the hint writes 'rising to R1', not 'at R'.</summary>
+    public static Diagnostic ReletUtilisationBeta(SourceSpan span, string what, double mean, double sd, bool rampEnd = false)
     {
         string m = (mean * 100).ToString("0.###", CultureInfo.InvariantCulture) + "%";
         string d = (sd * 100).ToString("0.###", CultureInfo.InvariantCulture) + "%";
+        string fixedAt = rampEnd ? "rising to" : "at";
+        // A fixed utilisation is above 0% too (DL0439, DL0574): a mean of 0% has no fixed form to point to, 100% has.
+        string known = mean >= 1
+            ? $" (a utilisation known for sure is written fixed: '{fixedAt} 100%')"
+            : rampEnd ? " (a ramp's end is above 0%, fixed or drawn)" : " (a utilisation is above 0%, fixed or drawn; no re-let at all is 'not relet')";
         string why = mean <= 0 || mean >= 1
-            ? $"has a mean of {m}: a beta distribution's mean is strictly between 0% and 100% (a utilisation known for sure is written fixed: 'at 100%')"
+            ? $"has a mean of {m}: a beta distribution's mean is strictly between 0% and 100%{known}"
             : sd <= 0
-                ? $"has a standard deviation of {d}: give one above 0%, or a fixed utilisation ('at {m}')"
+                ? $"has a standard deviation of {d}: give one above 0%, or a fixed utilisation ('{fixedAt} {m}')"
                 : $"has a standard deviation of {d}, too large for a mean of {m}: a beta distribution's sd is below √(mean × (1 − mean)) = "
                     + (Math.Sqrt(mean * (1 - mean)) * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
         return Error("DL0526", span, $"{what}, drawn per path, {why}");
@@ -29,10 +35,12 @@ public static partial class DiagnosticCatalogue
 
     /// <summary>DL0527: a re-let's utilisation drawn per path on an enforcement sale of the deal (<c>sell Cluster …
     /// relet idle at beta …</c>): a draw is a stochastic scenario's, whose paths draw it (and whose factors its loadings
-    /// name); the deal's own terms are one figure, read by every run.</summary>
-    public static Diagnostic ReletUtilisationDrawnOutsideScenario(SourceSpan span) =>
+    /// name); the deal's own terms are one figure, read by every run. <paramref name="asFixed"/> is the sale's re-let with each beta's mean in its place (<c>relet idle at 30% rising to
+    /// 60% over 12m for 6m</c>), <paramref name="asDrawn"/> the scenario's lever drawing it as written (<c>enforcement relet
+    /// idle at 30% rising to beta mean 60% sd 15% over 12m for 6m</c>): the user's own figures, ramp and window kept.</summary>
+    public static Diagnostic ReletUtilisationDrawnOutsideScenario(SourceSpan span, string asFixed, string asDrawn) =>
         Error("DL0527", span,
-            "a re-let's utilisation is drawn per path only in a stochastic scenario: give the sale a fixed utilisation ('relet idle at 60% for 6m') and draw it in a scenario ('enforcement relet idle at beta mean 60% sd 15% for 6m')");
+            $"a re-let's utilisation is drawn per path only in a stochastic scenario: give the sale a fixed utilisation ('{asFixed}', the mean) and draw it in a scenario ('{asDrawn}')");
 
     /// <summary>DL0439: a re-let of idle units whose utilisation is outside (0, 100%] (at 0 nothing is re-let, above
     /// 100% more than the units can), or whose window is not whole months or is longer than the workout limit (the

@@ -85,7 +85,7 @@ internal sealed partial class DealChecks
             double mean = _analysis.ConstantOf(beta.Mean, 0.5), sd = _analysis.ConstantOf(beta.Sd, 0.1);
             if (mean <= 0 || mean >= 1 || sd <= 0 || sd * sd >= mean * (1 - mean))
             {
-                _diagnostics.Add(DiagnosticCatalogue.ReletUtilisationBeta(beta.Span, rampEnd ? whatTo : what, mean, sd));
+                _diagnostics.Add(DiagnosticCatalogue.ReletUtilisationBeta(beta.Span, rampEnd ? whatTo : what, mean, sd, rampEnd));
             }
         }
     }
@@ -101,7 +101,7 @@ internal sealed partial class DealChecks
 
         foreach ((BetaRecoverySyntax beta, _) in ReletDraws.Of(relet.Drawn, relet.DrawnTo))
         {
-            _diagnostics.Add(DiagnosticCatalogue.ReletUtilisationDrawnOutsideScenario(beta.Span));
+            _diagnostics.Add(DiagnosticCatalogue.ReletUtilisationDrawnOutsideScenario(beta.Span, ReletText(relet, drawn: false), ReletText(relet, drawn: true)));
         }
 
         CheckReletIdle(relet, "of the enforcement sale");
@@ -112,6 +112,24 @@ internal sealed partial class DealChecks
             _diagnostics.Add(DiagnosticCatalogue.ReletIdleCannotApply(relet.Span, $"the sale re-lets the idle units of fleet '{asset.Text}' at its spot price",
                 "the fleet has no generation index to price them (give the fleet 'generation H100Rent')"));
         }
+    }
+
+    // DL0527's two fixes in the user's own figures: the sale's re-let with each beta's mean in its place, or the scenario's
+    // lever drawing it as written (loadings included, the price left to the sale: a scenario's lever without one keeps it).
+    private string ReletText(ReletIdleSyntax relet, bool drawn)
+    {
+        string Percent(ExpressionSyntax? e) => (_analysis.ConstantOf(e, 0) * 100).ToString("0.####", CultureInfo.InvariantCulture) + "%";
+        string Level(ExpressionSyntax? fixedLevel, BetaRecoverySyntax? beta) => beta is null || !drawn
+            ? Percent(beta?.Mean ?? fixedLevel)
+            : "beta mean " + Percent(beta.Mean) + " sd " + Percent(beta.Sd)
+                + string.Concat(SyntaxWalk.Safe(beta.Loadings).Select(l => " loading " + l.Factor.Name.Text + " " + Percent(l.Beta)));
+        string text = (drawn ? "enforcement relet idle at " : "relet idle at ") + Level(relet.Utilisation, relet.Drawn);
+        if (relet.RampTo is not null || relet.DrawnTo is not null)
+        {
+            text += " rising to " + Level(relet.RampTo, relet.DrawnTo) + (relet.RampOver is { } over ? " over " + over.Text : "");
+        }
+
+        return text + (relet.For is { } window ? " for " + window.Text : "");
     }
 
     // A scenario's re-let lever reaches only a sale that re-lets idle units.

@@ -337,7 +337,8 @@ public sealed record CreditMetrics(
     /// variance of those k losses; for an antithetic run (<paramref name="low"/> and <paramref name="high"/> given) both
     /// over its pairs (<see cref="Quantile"/>, <see cref="PairedShortfallError"/>). ES's ± is √(SE² + E²), E the error of
     /// reading the tail's values inside their buckets (<see cref="LogHistogram.TailReadingError"/>), as a quantile's
-    /// is with its rank's reading error; none when SE is (k = 1: ES is the largest loss, read exactly).</summary>
+    /// is with its rank's reading error; none when VaR's is (its rank n, the sample's largest: k = 1 and ES is the largest
+    /// loss, read exactly). k = 1 at rank n − 1 (q·n = n − 1, 20 paths at 95%) keeps SE = √q·(ES − VaR).</summary>
     public static TailRisk Tail(LogHistogram losses, int millionths, LogHistogram? low = null, LogHistogram? high = null)
     {
         ArgumentNullException.ThrowIfNull(losses);

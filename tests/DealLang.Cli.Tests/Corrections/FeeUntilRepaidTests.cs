@@ -7,7 +7,8 @@ namespace DealLang.Cli.Tests.Corrections;
 /// (docs/language.md "fee" and §11, "Nothing owed"): a trustee's or an agent's fee ends with the debt. What it carried
 /// unpaid into that period stays due, paid by the steps as before or reported unpaid. A fee without the term (an
 /// operating cost, a manager's) accrues as before, to the maturity. examples/river-bend.deal's Refuted ended with
-/// 3.96m of trustee fee unpaid, accrued for the 3.5 years after its notes were repaid with no rent left to pay it.
+/// 3.96m of trustee fee unpaid: the fee accrued for the 3.5 years after its notes were repaid, and its last six
+/// half-years' accruals, from 2039-06-30 after the guarantor's last payment, had nothing to pay them.
 /// SmallDeal runs with the cash check on (every period conserves cash).
 /// </summary>
 public sealed class FeeUntilRepaidTests

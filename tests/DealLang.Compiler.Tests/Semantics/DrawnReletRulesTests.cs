@@ -80,10 +80,15 @@ public sealed class DrawnReletRulesTests
             "the utilisation of the re-let of contract 'H100s' in scenario 'Mc', drawn per path, has a standard deviation of 60%, too large for a mean of 40%: a beta distribution's sd is below √(mean × (1 − mean)) = 48.99%",
             Single(Errors(Scenario("  H100s relet after 3m at beta mean 40% sd 60%")), "DL0526").Message);
         Assert.Contains("has a mean of 100%", Single(Errors(Scenario("  H100s relet after 3m at beta mean 100% sd 10%")), "DL0526").Message, StringComparison.Ordinal);
-        Assert.Contains("the re-let's end utilisation of contract 'H100s' in scenario 'Mc', drawn per path, has a standard deviation of 0%",
-            Single(Errors(Scenario("  H100s relet after 3m at 30% rising to beta mean 50% sd 0% over 12m")), "DL0526").Message, StringComparison.Ordinal);
-        Assert.Contains("the re-let utilisation of the enforcement override in scenario 'Mc', drawn per path, has a mean of 0%",
-            Single(Errors(Scenario("  enforcement relet idle at beta mean 0% sd 10%")), "DL0526").Message, StringComparison.Ordinal);
+        // A ramp's end's fixed form is 'rising to R1', not 'at R' (which would replace the ramp's start).
+        Assert.Equal("the re-let's end utilisation of contract 'H100s' in scenario 'Mc', drawn per path, has a standard deviation of 0%: give one above 0%, or a fixed utilisation ('rising to 50%')",
+            Single(Errors(Scenario("  H100s relet after 3m at 30% rising to beta mean 50% sd 0% over 12m")), "DL0526").Message);
+        Assert.EndsWith("or a fixed utilisation ('at 50%')", Single(Errors(Scenario("  H100s relet after 3m at beta mean 50% sd 0%")), "DL0526").Message, StringComparison.Ordinal);
+        // A mean of 0% points to no fixed 0%, which DL0439 refuses: none is 'not relet'.
+        Assert.Equal("the re-let utilisation of the enforcement override in scenario 'Mc', drawn per path, has a mean of 0%: a beta distribution's mean is strictly between 0% and 100% (a utilisation is above 0%, fixed or drawn; no re-let at all is 'not relet')",
+            Single(Errors(Scenario("  enforcement relet idle at beta mean 0% sd 10%")), "DL0526").Message);
+        Assert.EndsWith("(a utilisation known for sure is written fixed: 'rising to 100%')",
+            Single(Errors(Scenario("  H100s relet after 3m at 30% rising to beta mean 100% sd 10% over 12m")), "DL0526").Message, StringComparison.Ordinal);
 
         // Not the fixed utilisation's range besides (DL0439, DL0574, the term's DL0307): the mean is checked as a beta's.
         IReadOnlyList<Diagnostic> errors = Errors(Scenario("  H100s relet after 3m at beta mean 0% sd 10% rising to beta mean 120% sd 10% over 12m\n  enforcement relet idle at beta mean 0% sd 10%"));
@@ -97,11 +102,15 @@ public sealed class DrawnReletRulesTests
         // after 'relet idle at '.
         string sale = "relet idle at 30% rising to beta mean 60% sd 15% over 12m for 6m";
         Diagnostic error = Single(Errors(Deal(Fleet + Sale(sale))), "DL0527");
+        // The fixes are in the user's own figures, the ramp and window kept: the sale's re-let with the beta's mean in its
+        // place, or the scenario's lever drawing it as written (it used to suggest a flat 'relet idle at 60% for 6m',
+        // which dropped the ramp from 30%).
         Assert.Equal(
-            "a re-let's utilisation is drawn per path only in a stochastic scenario: give the sale a fixed utilisation ('relet idle at 60% for 6m') and draw it in a scenario ('enforcement relet idle at beta mean 60% sd 15% for 6m')",
+            "a re-let's utilisation is drawn per path only in a stochastic scenario: give the sale a fixed utilisation ('relet idle at 30% rising to 60% over 12m for 6m', the mean) and draw it in a scenario ('enforcement relet idle at 30% rising to beta mean 60% sd 15% over 12m for 6m')",
             error.Message);
         At(error, 15, "  enforcement { sell Gpus haircut 10% lag 0m depth 500 gpus per month ".Length + sale.IndexOf("beta", StringComparison.Ordinal) + 1);
-        Assert.Single(Errors(Deal(Fleet + Sale("relet idle at beta mean 60% sd 15% for 6m"))), d => d.Code == "DL0527");
+        Assert.Contains("('relet idle at 50% for 12m', the mean) and draw it in a scenario ('enforcement relet idle at beta mean 50% sd 20% loading Rent 40% for 12m')",
+            Single(Errors(Deal(Fleet + Sale("relet idle at beta mean 50% sd 20% loading Rent 40% for 12m"))), "DL0527").Message, StringComparison.Ordinal);
     }
 
     [Fact]

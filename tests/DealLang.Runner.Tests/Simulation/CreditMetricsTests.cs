@@ -144,6 +144,26 @@ public sealed class CreditMetricsTests
     }
 
     [Fact]
+    public void AnExpectedShortfallOfOneLossBelowTheSampleMaximumRankKeepsItsStandardError()
+    {
+        // Losses 1 … 20, each alone in its bucket (b = 7: 0.78% wide), so every reading is exact (E = 0). At 95% with
+        // n = 20, q n = 19 is whole: VaR is rank ⌈19⌉ = 19, 19, not the largest, so it has a ±; ES is the m = 20 − 19 = 1
+        // largest, 20, yet its ± is the formula's, not none: SE = √((0 + 0.95 × (20 − 19)²) / 1) = √0.95 = 0.974679
+        // (docs/language.md's ES row: none only when VaR's is, rank n). At 99%, rank ⌈19.8⌉ = 20 is the largest: none.
+        var losses = new LogHistogram(7);
+        for (int i = 1; i <= 20; i++)
+        {
+            losses.Add(i);
+        }
+
+        TailRisk tail = CreditMetrics.Tail(losses, 950_000);
+        Assert.Equal(19, tail.ValueAtRisk.Value, 12);
+        Assert.Equal(20, tail.ExpectedShortfall.Value, 12);
+        Assert.Equal(Math.Sqrt(0.95), tail.ExpectedShortfall.StdError, 12);
+        Assert.True(double.IsNaN(CreditMetrics.Tail(losses, 990_000).ExpectedShortfall.StdError));
+    }
+
+    [Fact]
     public void ExpectedShortfallIsNeverBelowTheValueAtRiskItStartsAt()
     {
         // 900 paths without a loss; 90 partial losses, 1.5 + i × 0.0069 / 90 − 0.00002 for i = 1 … 89 and 1.5069, and 10
