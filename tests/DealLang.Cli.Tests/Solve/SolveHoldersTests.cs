@@ -4,6 +4,7 @@ using DealLang.Cli.Tests.MonteCarlo;
 using DealLang.Compiler;
 using DealLang.Runner.Hosting;
 using DealLang.Runner.Solvers;
+using DealLang.TestSupport;
 
 namespace DealLang.Cli.Tests.Solve;
 
@@ -45,6 +46,7 @@ public sealed class SolveHoldersTests : IDisposable
         Assert.InRange(r, 0.0, 0.4);
         Assert.Equal("expected Note holders loss = 1%", answer.GetProperty("condition").GetString());
         Assert.Equal(0.01, answer.GetProperty("estimate").GetDouble(), 1e-9);
+        Assert.Equal("the figure less its target, as a fraction: 0.01 is 1%", answer.GetProperty("objectiveUnit").GetString());
 
         // An mc run of the deal with A's recovery written as the answer (to 1e-8 of a fraction, 6 decimals of a
         // percent: the expected loss moves at most 0.5 × 1e-8 with it, its slope in R below 50m / 100m) reports the
@@ -94,5 +96,24 @@ public sealed class SolveHoldersTests : IDisposable
         CliOutcome outcome = CliHarness.Run("solve", deal, "--hurdle", "A.recovery", "--target", "Note holders loss = 1%");
         Assert.Equal(2, outcome.Exit);
         Assert.Contains("'Note holders loss = 1%' is a Monte Carlo measure", outcome.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_objective_at_the_root_names_its_unit()
+    {
+        // A target's objective is a fraction, a stop condition's 1 or 0, a fair spread's money: the row says which.
+        CliOutcome target = CliHarness.Run("solve", deal, "--scenario", "Mc", "--paths", "500", "--hurdle", "A.recovery", "--target", "Note holders loss = 1%");
+        Assert.True(target.Exit == 0, target.ToString());
+        Assert.Contains("objective at the root (the figure less its target, as a fraction: 0.01 is 1%)", target.Out, StringComparison.Ordinal);
+
+        // Hyperion's notes break even on the market rent (docs/cli.md's example): a stop condition's objective.
+        CliOutcome condition = CliHarness.Run("solve", Path.Combine(RepoPaths.Examples, "hyperion.deal"), "--breakeven", "market_rent deflate",
+            "--until", "Notes loses principal", "--scenario", "Base");
+        Assert.True(condition.Exit == 0, condition.ToString());
+        Assert.Contains("objective at the root (1 where the condition holds, 0 where not)", condition.Out, StringComparison.Ordinal);
+
+        CliOutcome spread = CliHarness.Run("solve", deal, "--scenario", "Mc", "--paths", "500", "--fair-spread", "Note", "--curve", "4%");
+        Assert.True(spread.Exit == 0, spread.ToString());
+        Assert.Contains("objective at the root (the discounted value less the price, in USD)", spread.Out, StringComparison.Ordinal);
     }
 }
