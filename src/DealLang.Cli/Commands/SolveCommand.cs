@@ -224,6 +224,12 @@ internal static class SolveCommand
         Func<Lever, int?, LeverRunner> runnerFor, IReadOnlyList<(IDealProgram Program, IReadOnlyList<ScenarioSpec> Scenarios)> programs, ScenarioSpec scenario,
         Lever lever, SolveCondition condition, MonteCarlo? mc, int figuresOf)
     {
+        if (mc is null && condition is HoldersLossTarget or HoldersIrrTarget)
+        {
+            throw new UsageException(
+                $"'{condition.Text}' is a Monte Carlo measure, the holders' expected loss or mean IRR over the paths: solve it under a stochastic scenario (scenario {scenario.Name} is deterministic)");
+        }
+
         if (mc is null)
         {
             return new DeterministicProblem(runnerFor(lever, figuresOf), condition);

@@ -33,6 +33,7 @@ public static class SolveReport
                     w.WriteString("unit", result.Unit);
                     w.WriteString("valueText", result.ValueText);
                     Json.Number(w, "objective", result.Objective);
+                    w.WriteString("objectiveUnit", result.ObjectiveUnit);
                     w.WriteString("figure", result.Figure);
                     if (result.Below is not null)
                     {
@@ -97,7 +98,8 @@ public static class SolveReport
         rows.AddRange(
         [
             new[] { "at the root", r.Figure },
-            new[] { "objective at the root", (Math.Round(r.Objective, 6) + 0.0).ToString("0.######", CultureInfo.InvariantCulture) },
+            // Named with what it counts in (a target's is a fraction, a fair spread's money): the bare number read as neither.
+            new[] { $"objective at the root ({r.ObjectiveUnit})", (Math.Round(r.Objective, 6) + 0.0).ToString("0.######", CultureInfo.InvariantCulture) },
         ]);
         if (r.Below is not null)
         {

@@ -132,6 +132,9 @@ public static class FairSpread
         (double spread, int evaluations) = Solve(tau, curve.AsSpan(0, n).ToArray(), flows, price);
         return new SolveResult("fair spread", info.Name, runner.Scenario.Name, spread, SolveCondition.Rate(spread), "%",
             $"discounted flows = {info.IssuePrice * 100:0.####}% of the funded principal over {curveText}", Excess(spread, tau, curve, flows, price),
-            $"IRR {SolveCondition.Rate(run.Tranches[tranche].Irr)}", null, null, evaluations, "Brent", 1e-12);
+            $"IRR {SolveCondition.Rate(run.Tranches[tranche].Irr)}", null, null, evaluations, "Brent", 1e-12)
+        {
+            ObjectiveUnit = SolveResult.SpreadUnit(deal.Currency),
+        };
     }
 }

@@ -189,6 +189,7 @@ public static class LeverSearch
         {
             Estimate = at.Estimate,
             StandardError = at.StandardError,
+            ObjectiveUnit = problem.IsIndicator ? SolveResult.IndicatorUnit : SolveResult.TargetUnit,
         };
 
     static NoSolutionException NoRoot(ILeverProblem problem, LeverPoint a, LeverPoint b, double lo, double hi)
@@ -250,6 +251,20 @@ public sealed record SolveResult(
     /// <summary>Under Monte Carlo: the estimate the objective is about at the root (the mean loss share, the
     /// probability of a loss, the mean IRR, the mean discounted value less the price); null for a deterministic answer.</summary>
     public double? Estimate { get; init; }
+
+    /// <summary>What the objective is counted in, as the report's row names it: a condition's 1 or 0, a target's figure
+    /// less its target as a fraction (a loss share, an IRR: 0.01 is 1%), a fair spread's value less the price in money.</summary>
+    public string ObjectiveUnit { get; init; } = TargetUnit;
+
+    /// <summary>A stop condition's objective: 1 where it holds, 0 where not.</summary>
+    public const string IndicatorUnit = "1 where the condition holds, 0 where not";
+
+    /// <summary>A target's objective: the figure less the target, both fractions.</summary>
+    public const string TargetUnit = "the figure less its target, as a fraction: 0.01 is 1%";
+
+    /// <summary>A fair spread's objective: the discounted value less the price, in units of the deal's currency.</summary>
+    public static string SpreadUnit(string currency) =>
+        "the discounted value less the price, in " + (currency.Length > 0 ? currency : "units of the currency");
 
     /// <summary>Under Monte Carlo: the estimate's standard error, s / √N over the N paths.</summary>
     public double? StandardError { get; init; }

@@ -78,6 +78,7 @@ public static class MonteCarloFairSpread
             $"mean value less the price {SolveCondition.Money(deal.Currency, mean - price)} ± {(double.IsNaN(se) ? "n/a" : SolveCondition.Money(deal.Currency, se))} (s.e., {runner.Paths:#,##0} {(runner.Paths == 1 ? "path" : "paths")})",
             null, null, evaluations, "Brent on the paths' mean", 1e-12)
         {
+            ObjectiveUnit = SolveResult.SpreadUnit(deal.Currency),
             Estimate = mean - price,
             StandardError = se,
             ValueStandardError = double.IsFinite(spreadError) ? spreadError : double.NaN,

@@ -9,6 +9,9 @@ namespace DealLang.Runner.Solvers;
 /// <list type="bullet">
 /// <item><c>T loss = X%</c>: the expected loss, the mean over the paths where principal was funded of the tranche's
 /// principal loss over the principal funded, less X;</item>
+/// <item><c>G holders loss = X%</c> / <c>G holders irr = R</c>: the same over a guaranteed tranche's holders' figures
+/// (<see cref="PathFigures.HoldersLossShare"/>, <see cref="PathFigures.HoldersIrr"/>), the Monte Carlo report's holders'
+/// expected loss and IRR mean;</item>
 /// <item><c>T irr = R</c> / <c>E irr = R</c>: the mean over the paths with an IRR (a total loss is −100%:
 /// <see cref="Analytics.InvestorIrr"/>) of the IRR, less R;</item>
 /// <item><c>T loses principal</c> / <c>T misses interest</c> with a probability p: the share of paths on which it
@@ -46,7 +49,7 @@ public sealed class MonteCarloProblem : ILeverProblem
 
     public string Condition => condition.IsIndicator
         ? $"P({condition.Text}) >= {SolveCondition.Rate(probability)}"
-        : condition.Text switch { var t when condition is LossTarget => $"expected {t}", var t => $"mean {t}" };
+        : condition.Text switch { var t when condition is LossTarget or HoldersLossTarget => $"expected {t}", var t => $"mean {t}" };
 
     public bool IsIndicator => condition.IsIndicator;
 
@@ -65,6 +68,8 @@ public sealed class MonteCarloProblem : ILeverProblem
             MissesInterest => new(value, mean >= probability ? 1 : 0, $"P(missed interest) {estimate}", mean, se),
             LossTarget t => new(value, mean - t.Target, $"expected loss {estimate}", mean, se),
             IrrTarget t => new(value, mean - t.Target, $"mean IRR {estimate}", mean, se),
+            HoldersLossTarget t => new(value, mean - t.Target, $"holders' expected loss {estimate}", mean, se),
+            HoldersIrrTarget t => new(value, mean - t.Target, $"holders' mean IRR {estimate}", mean, se),
             _ => throw new InvalidOperationException($"No Monte Carlo reading of '{condition.Text}'."),
         };
     }
@@ -78,6 +83,8 @@ public sealed class MonteCarloProblem : ILeverProblem
             MissesInterest c => LargestShortfall(result, c.Tranche) >= SolveCondition.MoneyTolerance ? 1 : 0,
             LossTarget c => figures.LossShare[c.Tranche], // NaN where nothing was funded: not in the mean
             IrrTarget c => c.Equity ? figures.EquityIrr[c.Index] : figures.Irr[c.Index], // NaN without an IRR: not in the mean
+            HoldersLossTarget c => figures.HoldersLossShare[c.Held], // as LossTarget's, the holders' loss
+            HoldersIrrTarget c => figures.HoldersIrr[c.Held],
             _ => double.NaN,
         };
     }
@@ -95,7 +102,7 @@ public sealed class MonteCarloProblem : ILeverProblem
     }
 
     /// <summary>Which paths a mean over fewer than all of them is over, as the Monte Carlo report counts them.</summary>
-    string Defined => condition is LossTarget ? "where principal was funded" : "with an IRR";
+    string Defined => condition is LossTarget or HoldersLossTarget ? "where principal was funded" : "with an IRR";
 
     /// <summary>The mean of the values of <paramref name="x"/> that are numbers, its standard error s / √n (s over
     /// n − 1; NaN for one value) and n, the values it is over: a path whose figure is not defined (NaN: no IRR,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DealLang.Runner.Simulation;
 using DealLang.Runtime;
 
 namespace DealLang.Runner.Solvers;
@@ -43,6 +44,10 @@ public abstract record SolveCondition(string Text)
                 return new MissesInterest(text, Tranche(deal, tranches, t));
             case [var t, "loss", "=", var x]:
                 return new LossTarget(text, Tranche(deal, tranches, t), Percent(text, x, 0, 1));
+            case [var t, "holders", "loss", "=", var x]:
+                return new HoldersLossTarget(text, Held(deal, tranches, t, text), Percent(text, x, 0, 1));
+            case [var t, "holders", "irr", "=", var x]:
+                return new HoldersIrrTarget(text, Held(deal, tranches, t, text), Percent(text, x, -0.99, 10));
             case [var name, "irr", "=", var x]:
                 int ti = Array.IndexOf(tranches, name);
                 if (ti >= 0)
@@ -60,7 +65,7 @@ public abstract record SolveCondition(string Text)
                     $"unknown tranche or equity '{name}' in '{text}'; deal {deal.Name} has: {string.Join(", ", tranches.Concat(equities))}");
             default:
                 throw new SolveUsageException(
-                    $"cannot read '{text}'; write one of: 'T loses principal', 'T misses interest', 'T irr = R%', 'E irr = R%', 'T loss = X%' (T a tranche, E an equity)");
+                    $"cannot read '{text}'; write one of: 'T loses principal', 'T misses interest', 'T irr = R%', 'E irr = R%', 'T loss = X%', under a stochastic scenario 'G holders loss = X%', 'G holders irr = R%' (T a tranche, E an equity, G a tranche with a guarantor)");
         }
     }
 
@@ -70,6 +75,23 @@ public abstract record SolveCondition(string Text)
         return i >= 0
             ? i
             : throw new SolveUsageException($"unknown tranche '{name}'; deal {deal.Name} has: {string.Join(", ", names)}");
+    }
+
+    /// <summary>The index in <see cref="HeldTranche.Of"/> of tranche <paramref name="name"/>, which must have a guarantor:
+    /// the holders' figures are only a guaranteed tranche's.</summary>
+    static int Held(DealDescription deal, string[] names, string name, string text)
+    {
+        int i = Tranche(deal, names, name);
+        int h = Array.FindIndex(HeldTranche.Of(deal), held => held.Tranche == i);
+        if (h >= 0)
+        {
+            return h;
+        }
+
+        string[] guaranteed = [.. HeldTranche.Of(deal).Select(held => names[held.Tranche])];
+        throw new SolveUsageException(
+            $"'{text}' names the holders of tranche {name}, which has no guarantor: its holders' figures are its own ('{name} loss = X%', '{name} irr = R%'); " +
+            (guaranteed.Length == 0 ? $"deal {deal.Name} has no guaranteed tranche" : $"deal {deal.Name}'s guaranteed tranches: {string.Join(", ", guaranteed)}"));
     }
 
     /// <summary>
@@ -156,4 +178,29 @@ public sealed record IrrTarget(string Text, int Index, bool Equity, double Targe
     public override string Describe(LeverRun run) => $"IRR {Rate(Irr(run))}";
 
     double Irr(LeverRun run) => Equity ? run.Equities[Index].Irr : run.Tranches[Index].Irr;
+}
+
+/// <summary><c>G holders loss = X%</c>: the expected holders' loss of guaranteed tranche G, what neither the issuer nor
+/// its guarantor paid them as a share of the principal funded (the Monte Carlo report's holders' expected loss,
+/// <see cref="PathFigures.HoldersLossShare"/>), reaches X. <see cref="Held"/> indexes <see cref="HeldTranche.Of"/>. A
+/// Monte Carlo measure: a deterministic solve refuses it (SolveCommand), as one run has no expected loss of the holders'.</summary>
+public sealed record HoldersLossTarget(string Text, int Held, double Target) : SolveCondition(Text)
+{
+    public override bool IsIndicator => false;
+
+    public override double Objective(LeverRun run) => throw new InvalidOperationException("The holders' loss is a Monte Carlo measure.");
+
+    public override string Describe(LeverRun run) => throw new InvalidOperationException("The holders' loss is a Monte Carlo measure.");
+}
+
+/// <summary><c>G holders irr = R</c>: the mean holders' IRR of guaranteed tranche G, on the issuer's payments plus the
+/// guarantor's less what it got back (the Monte Carlo report's holders' IRR mean, <see cref="PathFigures.HoldersIrr"/>),
+/// reaches R. A Monte Carlo measure, as <see cref="HoldersLossTarget"/>.</summary>
+public sealed record HoldersIrrTarget(string Text, int Held, double Target) : SolveCondition(Text)
+{
+    public override bool IsIndicator => false;
+
+    public override double Objective(LeverRun run) => throw new InvalidOperationException("The holders' IRR is a Monte Carlo measure.");
+
+    public override string Describe(LeverRun run) => throw new InvalidOperationException("The holders' IRR is a Monte Carlo measure.");
 }

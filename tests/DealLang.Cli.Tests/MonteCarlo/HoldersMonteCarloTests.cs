@@ -17,7 +17,7 @@ public sealed class HoldersMonteCarloTests
 {
     // Two 50m bullet loans with independent obligors (3% a year, 40% recovery), funding a 100m zero-coupon note a state
     // guarantees for principal up to 40m.
-    const string Held = """
+    internal const string Held = """
         deal Held {
           title    "Two bullet loans funding one note a state guarantees up to 40m"
           currency USD
