@@ -87,7 +87,7 @@ public static class MonteCarloReport
 
         foreach (var (name, irr) in m.Equities)
         {
-            AddDistribution(rows, name, "IRR", Kind.Rate, irr);
+            AddDistribution(rows, name, "", "IRR", Kind.Rate, irr);
         }
 
         // a fund's LP classes and its GP's carry (docs/language.md §5, "A fund's LPs")
@@ -154,10 +154,10 @@ public static class MonteCarloReport
         rows.Add(new(s, prefix + "largest loss", Kind.Money, t.MaxLoss, double.NaN));
         Share(rows, s, prefix + "P(interest shortfall)", t.ShortfallProbability);
         rows.Add(Of(s, prefix + "expected unpaid interest", Kind.Money, t.ExpectedUnpaidInterest));
-        AddDistribution(rows, s, prefix + "IRR", Kind.Rate, t.Irr);
+        AddDistribution(rows, s, prefix, "IRR", Kind.Rate, t.Irr);
         if (withWal)
         {
-            AddDistribution(rows, s, prefix + "WAL", Kind.Years, t.Wal);
+            AddDistribution(rows, s, prefix, "WAL", Kind.Years, t.Wal);
         }
     }
 
@@ -175,17 +175,17 @@ public static class MonteCarloReport
     /// <summary>"95% upper bound" for a share seen on no path, "95% lower bound" for one seen on every path.</summary>
     static string BoundName(Estimate e) => e.Value == 0 ? "95% upper bound" : "95% lower bound";
 
-    static void AddDistribution(List<Row> rows, string section, string measure, Kind kind, Distribution d)
+    /// <summary>An IRR's or a WAL's rows (<paramref name="measure"/>), each metric led by <paramref name="prefix"/>
+    /// (<c>holders' </c> for a guaranteed tranche's holders, else empty): "holders' IRR p5", "holders' paths without an IRR".</summary>
+    static void AddDistribution(List<Row> rows, string section, string prefix, string measure, Kind kind, Distribution d)
     {
-        rows.Add(Of(section, $"{measure} mean", kind, d.Mean));
+        rows.Add(Of(section, $"{prefix}{measure} mean", kind, d.Mean));
         for (int i = 0; i < d.Percentiles.Length; i++)
         {
-            rows.Add(Of(section, $"{measure} p{Percentile(CreditMetrics.PercentileLevels[i])}", kind, d.Percentiles[i]));
+            rows.Add(Of(section, $"{prefix}{measure} p{Percentile(CreditMetrics.PercentileLevels[i])}", kind, d.Percentiles[i]));
         }
 
-        // "holders' IRR" keeps its prefix: "holders' paths without an IRR"
-        string prefix = measure[..^3];
-        rows.Add(new(section, $"{prefix}paths without {(measure.EndsWith("IRR", StringComparison.Ordinal) ? "an IRR" : "a WAL")}", Kind.Count, d.Undefined, double.NaN));
+        rows.Add(new(section, $"{prefix}paths without {(measure == "IRR" ? "an IRR" : "a WAL")}", Kind.Count, d.Undefined, double.NaN));
     }
 
     static string RenderText(CreditMetrics m, bool markdown)
