@@ -13,7 +13,7 @@ namespace DealLang.Benchmarks.HandWritten;
 /// the higher of take-or-pay and the scenario's utilisation; re-let capacity at the index), the loan's floating coupon
 /// (3M SOFR floored at 0%, plus 6.25% on the investment-grade share of the balance and 13% on the rest), linear
 /// amortisation after the interest-only period, the draws and the commitment fee on the undrawn amount, the waterfall
-/// (opex, the fee, interest, principal, the concentration sweep, the rest to the parent), the five tests and the three
+/// (opex, the fee, interest, principal, the cash trap's and the concentration's sweeps, the rest to the parent), the five tests and the three
 /// triggers (the cash trap's breach and cure counts), and the default rules.
 /// It is the limit the generated loop is measured against for this deal (issue 9's CoreWeave path benchmark).
 /// <para>
@@ -297,7 +297,7 @@ public sealed class CoreWeaveLoop
                 }
             }
 
-            outCashTrap[t] = trap; // the deal has no account to trap into: the flag is its only effect
+            outCashTrap[t] = trap;
             bool concentrated = periodEnd >= SweepFrom && largestShare > ConcentrationLimit;
             outConcentrated[t] = concentrated;
             outCustomerDefault[t] = microsoftOut;
@@ -314,6 +314,16 @@ public sealed class CoreWeaveLoop
             double principalPaid = Math.Min(available, Math.Min(loan, Math.Max(0.0, principalDue)));
             available -= principalPaid;
             loan -= principalPaid;
+            if (trap)
+            {
+                // The cash trap sweeps all that is left to the loan (the triggers' sweeps in the deal's order, each on
+                // what the one before left).
+                double swept = Math.Min(available, loan);
+                principalPaid += swept;
+                loan -= swept;
+                available -= swept;
+            }
+
             if (concentrated)
             {
                 double swept = Math.Min(available * Sweep, loan);

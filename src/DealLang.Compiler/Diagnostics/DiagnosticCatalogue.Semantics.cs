@@ -379,6 +379,13 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic TriggerEffectRepeated(SourceSpan span, string trigger, string what) =>
         Warning("DL0455", span, $"trigger '{trigger}' already has {what}; remove the repeat");
 
+    /// <summary>DL0225 (warning): a trigger whose only effect is <c>trap</c>, with no equity cure, that nothing reads: no
+    /// waterfall step, default rule, other trigger or expression. <c>trap</c> is a flag the waterfall says what to do
+    /// with; read by nothing, it holds back no cash, though its state is still reported.</summary>
+    public static Diagnostic TrapReadByNothing(SourceSpan span, string trigger) =>
+        Warning("DL0225", span,
+            $"trigger '{trigger}' traps nothing: its only effect is 'trap', a flag, and no waterfall step or expression reads it, so no cash is held back when it is active; read it in the waterfall ('if {trigger} {{ hold rest in Reserve }}') or give it an effect ('=> sweep 100% to Loan')");
+
     /// <summary>DL0456: an equity cure on a trigger whose condition is not a coverage test below a constant
     /// (<c>Test &lt; K</c>, the test <c>cfads / X</c> of the period): no cash amount is known to make it pass.</summary>
     public static Diagnostic CureNeedsACoverageTest(SourceSpan span, string trigger, string why) =>

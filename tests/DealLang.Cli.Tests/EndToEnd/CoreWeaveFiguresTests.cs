@@ -135,8 +135,8 @@ public sealed class CoreWeaveFiguresTests
         Assert.Equal(0.0, Deal.Ledger("Gpus units", last, "FireSale"));
         double own = Deal.Ledger("Gpus opex", last, "FireSale");
         Assert.True(own < 2e6);
-        Assert.True(Deal.Ledger("8 pay Gpus.opex due", last, "FireSale") > 100e6);
-        Assert.Equal(own + Deal.Ledger("8 pay Gpus.opex short", last - 1, "FireSale"), Deal.Ledger("8 pay Gpus.opex due", last, "FireSale"), 1e-6);
+        Assert.True(Deal.Ledger("10 pay Gpus.opex due", last, "FireSale") > 100e6);
+        Assert.Equal(own + Deal.Ledger("10 pay Gpus.opex short", last - 1, "FireSale"), Deal.Ledger("10 pay Gpus.opex due", last, "FireSale"), 1e-6);
     }
 
     [Fact]

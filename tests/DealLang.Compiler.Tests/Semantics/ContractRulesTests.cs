@@ -33,7 +33,7 @@ public sealed class ContractRulesTests
     [Fact]
     public void ActiveIsACondition()
     {
-        Assert.Empty(Analyze(Deal(Setup + Contract("C", Terms()) + "  trigger Off when not C.active => trap\n")).Diagnostics);
+        Assert.Empty(Analyze(Deal(Setup + Contract("C", Terms()) + "  trigger Off when not C.active => sweep 100% to Notes\n")).Diagnostics);
     }
 
     [Theory]

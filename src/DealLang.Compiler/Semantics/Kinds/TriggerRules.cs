@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Syntax;
@@ -105,6 +106,11 @@ internal sealed class TriggerRules : DeclarationRules<TriggerSyntax>
             }
         }
 
+        if (TrapReadByNothing(trigger, checks.Analysis))
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.TrapReadByNothing(trigger.Name?.Span ?? trigger.Span, name));
+        }
+
         if (trigger.Cure is not null && WatchedTest(trigger, checks.Analysis, out string why) is null && why.Length > 0)
         {
             checks.Diagnostics.Add(DiagnosticCatalogue.CureNeedsACoverageTest(trigger.Condition?.Span ?? trigger.Span, name, why));
@@ -113,6 +119,23 @@ internal sealed class TriggerRules : DeclarationRules<TriggerSyntax>
         CheckCureDestination(trigger, name, checks);
 
         checks.RequireWithinDeal(trigger.From, $"the 'from' date of trigger '{name}'", checks.Maturity, "the deal's maturity");
+    }
+
+    /// <summary>
+    /// Whether the trigger's effects are <c>trap</c> alone (no sweep, acceleration, event of default or equity cure) and
+    /// no expression of the deal reads it (DL0225): then it changes no figure, only its reported state. (A deal that
+    /// holds another entity cannot read that entity's triggers, so the deal's own references are all there are.)
+    /// </summary>
+    static bool TrapReadByNothing(TriggerSyntax trigger, DealAnalysis analysis)
+    {
+        ImmutableArray<TriggerEffectSyntax> effects = SyntaxWalk.Safe(trigger.Effects).ToImmutableArray();
+        if (trigger.Cure is not null || effects.IsEmpty || !effects.All(e => e is NamedEffectSyntax { Word.Text: "trap" })
+            || analysis.Symbols.For(trigger) is not { } symbol)
+        {
+            return false;
+        }
+
+        return !analysis.References.Values.Any(r => ReferenceEquals(r.Symbol, symbol));
     }
 
     /// <summary>

@@ -290,7 +290,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double test_Concentration_value = 0.0;
         // Idle (test)
         double test_Idle_value = 0.0;
-        // CashTrap (trigger, trap)
+        // CashTrap (trigger, sweep 100% to Loan)
         bool trigger_CashTrap_active = false;
         bool trigger_CashTrap_breached = false; // its condition holds at this period's end
         int trigger_CashTrap_breaches = 0; // consecutive breaches while inactive
@@ -434,7 +434,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             // Idle
             test_Idle_value = Flows.Ratio(fleet_Gpus_idleUnits, fleet_Gpus_units);
             result_TestValues_4[t] = test_Idle_value;
-            // CashTrap (effect: trap): trips after 2 consecutive breaches, cures after 2 consecutive passes
+            // CashTrap (effect: sweep 100% to Loan): trips after 2 consecutive breaches, cures after 2 consecutive passes
             trigger_CashTrap_breached = test_Dscr_value < 1.2;
             if (!trigger_CashTrap_active)
             {
@@ -474,8 +474,9 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             double step2_due = 0.0, step2_paid = 0.0; // 2 pay Loan.commitment_fee
             double step3_due = 0.0, step3_paid = 0.0; // 3 pay Loan.interest
             double step4_due = 0.0, step4_paid = 0.0; // 4 pay Loan.principal
-            double step6_swept = 0.0; // 6 Concentrated => sweep 50% to Loan
-            double step7_distributed = 0.0; // 7 distribute rest to Parent
+            double step6_swept = 0.0; // 6 CashTrap => sweep 100% to Loan
+            double step8_swept = 0.0; // 8 Concentrated => sweep 50% to Loan
+            double step9_distributed = 0.0; // 9 distribute rest to Parent
             if (ledger != null)
             {
                 ledger[t, 12] = 0.0; // 1 pay Gpus.opex due
@@ -490,18 +491,19 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 ledger[t, 21] = 0.0; // 4 pay Loan.principal due
                 ledger[t, 22] = 0.0; // 4 pay Loan.principal paid
                 ledger[t, 23] = 0.0; // 4 pay Loan.principal short
-                ledger[t, 24] = 0.0; // 6 Concentrated => sweep 50% to Loan swept
-                ledger[t, 25] = 0.0; // 7 distribute rest to Parent distributed
-                ledger[t, 26] = 0.0; // 8 pay Gpus.opex due
-                ledger[t, 27] = 0.0; // 8 pay Gpus.opex paid
-                ledger[t, 28] = 0.0; // 8 pay Gpus.opex short
-                ledger[t, 29] = 0.0; // 9 pay Loan.interest due
-                ledger[t, 30] = 0.0; // 9 pay Loan.interest paid
-                ledger[t, 31] = 0.0; // 9 pay Loan.interest short
-                ledger[t, 32] = 0.0; // 10 pay Loan.balance due
-                ledger[t, 33] = 0.0; // 10 pay Loan.balance paid
-                ledger[t, 34] = 0.0; // 10 pay Loan.balance short
-                ledger[t, 35] = 0.0; // 11 distribute rest to Parent distributed
+                ledger[t, 24] = 0.0; // 6 CashTrap => sweep 100% to Loan swept
+                ledger[t, 25] = 0.0; // 8 Concentrated => sweep 50% to Loan swept
+                ledger[t, 26] = 0.0; // 9 distribute rest to Parent distributed
+                ledger[t, 27] = 0.0; // 10 pay Gpus.opex due
+                ledger[t, 28] = 0.0; // 10 pay Gpus.opex paid
+                ledger[t, 29] = 0.0; // 10 pay Gpus.opex short
+                ledger[t, 30] = 0.0; // 11 pay Loan.interest due
+                ledger[t, 31] = 0.0; // 11 pay Loan.interest paid
+                ledger[t, 32] = 0.0; // 11 pay Loan.interest short
+                ledger[t, 33] = 0.0; // 12 pay Loan.balance due
+                ledger[t, 34] = 0.0; // 12 pay Loan.balance paid
+                ledger[t, 35] = 0.0; // 12 pay Loan.balance short
+                ledger[t, 36] = 0.0; // 13 distribute rest to Parent distributed
             }
 
             if (!afterDefault)
@@ -557,27 +559,41 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                     ledger[t, 23] = step4_due - step4_paid; // 4 pay Loan.principal short
                 }
 
-                // 5 if Concentrated
-                if (trigger_Concentrated_active)
+                // 5 if CashTrap
+                if (trigger_CashTrap_active)
                 {
-                    // 6 Concentrated => sweep 50% to Loan
-                    step6_swept = Math.Min(available * 0.5, tranche_Loan_balance);
+                    // 6 CashTrap => sweep 100% to Loan
+                    step6_swept = Math.Min(available * 1.0, tranche_Loan_balance);
                     tranche_Loan_principalPaid += step6_swept;
                     tranche_Loan_balance -= step6_swept;
                     available -= step6_swept;
                     if (ledger != null)
                     {
-                        ledger[t, 24] = step6_swept; // 6 Concentrated => sweep 50% to Loan swept
+                        ledger[t, 24] = step6_swept; // 6 CashTrap => sweep 100% to Loan swept
                     }
                 }
 
-                // 7 distribute rest to Parent
-                step7_distributed = available;
-                equity_Parent_distributed += step7_distributed;
+                // 7 if Concentrated
+                if (trigger_Concentrated_active)
+                {
+                    // 8 Concentrated => sweep 50% to Loan
+                    step8_swept = Math.Min(available * 0.5, tranche_Loan_balance);
+                    tranche_Loan_principalPaid += step8_swept;
+                    tranche_Loan_balance -= step8_swept;
+                    available -= step8_swept;
+                    if (ledger != null)
+                    {
+                        ledger[t, 25] = step8_swept; // 8 Concentrated => sweep 50% to Loan swept
+                    }
+                }
+
+                // 9 distribute rest to Parent
+                step9_distributed = available;
+                equity_Parent_distributed += step9_distributed;
                 available = 0.0;
                 if (ledger != null)
                 {
-                    ledger[t, 25] = step7_distributed; // 7 distribute rest to Parent distributed
+                    ledger[t, 26] = step9_distributed; // 9 distribute rest to Parent distributed
                 }
             }
 
@@ -701,54 +717,54 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                     available += saleProceeds;
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
-                    double step8_due = 0.0, step8_paid = 0.0; // 8 pay Gpus.opex
-                    double step9_due = 0.0, step9_paid = 0.0; // 9 pay Loan.interest
-                    double step10_due = 0.0, step10_paid = 0.0; // 10 pay Loan.balance
-                    double step11_distributed = 0.0; // 11 distribute rest to Parent
-                    // 8 pay Gpus.opex
-                    step8_due = Math.Max(0.0, fleet_Gpus_opex - fleet_Gpus_opexPaid);
-                    step8_paid = Math.Min(available, step8_due);
-                    available -= step8_paid;
-                    fleet_Gpus_opexPaid += step8_paid;
-                    if (ledger != null)
-                    {
-                        ledger[t, 26] = step8_due; // 8 pay Gpus.opex due
-                        ledger[t, 27] = step8_paid; // 8 pay Gpus.opex paid
-                        ledger[t, 28] = step8_due - step8_paid; // 8 pay Gpus.opex short
-                    }
-
-                    // 9 pay Loan.interest
-                    step9_due = Math.Max(0.0, tranche_Loan_interestDue - tranche_Loan_interestPaid);
-                    step9_paid = Math.Min(available, step9_due);
-                    available -= step9_paid;
-                    tranche_Loan_interestPaid += step9_paid;
-                    if (ledger != null)
-                    {
-                        ledger[t, 29] = step9_due; // 9 pay Loan.interest due
-                        ledger[t, 30] = step9_paid; // 9 pay Loan.interest paid
-                        ledger[t, 31] = step9_due - step9_paid; // 9 pay Loan.interest short
-                    }
-
-                    // 10 pay Loan.balance
-                    step10_due = tranche_Loan_balance;
+                    double step10_due = 0.0, step10_paid = 0.0; // 10 pay Gpus.opex
+                    double step11_due = 0.0, step11_paid = 0.0; // 11 pay Loan.interest
+                    double step12_due = 0.0, step12_paid = 0.0; // 12 pay Loan.balance
+                    double step13_distributed = 0.0; // 13 distribute rest to Parent
+                    // 10 pay Gpus.opex
+                    step10_due = Math.Max(0.0, fleet_Gpus_opex - fleet_Gpus_opexPaid);
                     step10_paid = Math.Min(available, step10_due);
                     available -= step10_paid;
-                    tranche_Loan_principalPaid += step10_paid;
-                    tranche_Loan_balance -= step10_paid;
+                    fleet_Gpus_opexPaid += step10_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 32] = step10_due; // 10 pay Loan.balance due
-                        ledger[t, 33] = step10_paid; // 10 pay Loan.balance paid
-                        ledger[t, 34] = step10_due - step10_paid; // 10 pay Loan.balance short
+                        ledger[t, 27] = step10_due; // 10 pay Gpus.opex due
+                        ledger[t, 28] = step10_paid; // 10 pay Gpus.opex paid
+                        ledger[t, 29] = step10_due - step10_paid; // 10 pay Gpus.opex short
                     }
 
-                    // 11 distribute rest to Parent
-                    step11_distributed = available;
-                    equity_Parent_distributed += step11_distributed;
+                    // 11 pay Loan.interest
+                    step11_due = Math.Max(0.0, tranche_Loan_interestDue - tranche_Loan_interestPaid);
+                    step11_paid = Math.Min(available, step11_due);
+                    available -= step11_paid;
+                    tranche_Loan_interestPaid += step11_paid;
+                    if (ledger != null)
+                    {
+                        ledger[t, 30] = step11_due; // 11 pay Loan.interest due
+                        ledger[t, 31] = step11_paid; // 11 pay Loan.interest paid
+                        ledger[t, 32] = step11_due - step11_paid; // 11 pay Loan.interest short
+                    }
+
+                    // 12 pay Loan.balance
+                    step12_due = tranche_Loan_balance;
+                    step12_paid = Math.Min(available, step12_due);
+                    available -= step12_paid;
+                    tranche_Loan_principalPaid += step12_paid;
+                    tranche_Loan_balance -= step12_paid;
+                    if (ledger != null)
+                    {
+                        ledger[t, 33] = step12_due; // 12 pay Loan.balance due
+                        ledger[t, 34] = step12_paid; // 12 pay Loan.balance paid
+                        ledger[t, 35] = step12_due - step12_paid; // 12 pay Loan.balance short
+                    }
+
+                    // 13 distribute rest to Parent
+                    step13_distributed = available;
+                    equity_Parent_distributed += step13_distributed;
                     available = 0.0;
                     if (ledger != null)
                     {
-                        ledger[t, 35] = step11_distributed; // 11 distribute rest to Parent distributed
+                        ledger[t, 36] = step13_distributed; // 13 distribute rest to Parent distributed
                     }
 
                     fleet_Gpus_opexUnpaid = Flows.Shortfall(fleet_Gpus_opex, fleet_Gpus_opexPaid);
@@ -833,28 +849,28 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 ledger[t, 9] = tranche_Loan_principalDue; // Loan principal due
                 ledger[t, 10] = tranche_Loan_drawn; // Loan drawn
                 ledger[t, 11] = tranche_Loan_commitmentFeeDue; // Loan commitment fee due
-                ledger[t, 36] = fleet_Gpus_units; // Gpus units
-                ledger[t, 37] = fleet_Gpus_bookValue; // Gpus book value
-                ledger[t, 38] = fleet_Gpus_marketValue; // Gpus market value
-                ledger[t, 39] = contract_Msft1_units; // Msft1 units
-                ledger[t, 40] = contract_Msft2_units; // Msft2 units
-                ledger[t, 41] = contract_Msft3_units; // Msft3 units
-                ledger[t, 42] = contract_Lab1_units; // Lab1 units
-                ledger[t, 43] = tranche_Loan_balance; // Loan balance
-                ledger[t, 44] = tranche_Loan_undrawn; // Loan undrawn
-                ledger[t, 45] = tranche_Loan_investmentGradeBalance; // Loan investment-grade balance
-                ledger[t, 46] = index_SOFR_level; // SOFR
-                ledger[t, 47] = index_H100Rent_level; // H100Rent
-                ledger[t, 48] = test_Dscr_value; // Dscr
-                ledger[t, 49] = test_BookLtv_value; // BookLtv
-                ledger[t, 50] = test_MarketLtv_value; // MarketLtv
-                ledger[t, 51] = test_Concentration_value; // Concentration
-                ledger[t, 52] = test_Idle_value; // Idle
-                ledger[t, 53] = trigger_CashTrap_active ? 1.0 : 0.0; // CashTrap
-                ledger[t, 54] = trigger_Concentrated_active ? 1.0 : 0.0; // Concentrated
-                ledger[t, 55] = trigger_CustomerDefault_active ? 1.0 : 0.0; // CustomerDefault
-                ledger[t, 56] = trigger_CustomerDefault_accelerated ? 1.0 : 0.0; // CustomerDefault accelerated
-                ledger[t, 57] = eventOfDefault ? 1.0 : 0.0; // event of default
+                ledger[t, 37] = fleet_Gpus_units; // Gpus units
+                ledger[t, 38] = fleet_Gpus_bookValue; // Gpus book value
+                ledger[t, 39] = fleet_Gpus_marketValue; // Gpus market value
+                ledger[t, 40] = contract_Msft1_units; // Msft1 units
+                ledger[t, 41] = contract_Msft2_units; // Msft2 units
+                ledger[t, 42] = contract_Msft3_units; // Msft3 units
+                ledger[t, 43] = contract_Lab1_units; // Lab1 units
+                ledger[t, 44] = tranche_Loan_balance; // Loan balance
+                ledger[t, 45] = tranche_Loan_undrawn; // Loan undrawn
+                ledger[t, 46] = tranche_Loan_investmentGradeBalance; // Loan investment-grade balance
+                ledger[t, 47] = index_SOFR_level; // SOFR
+                ledger[t, 48] = index_H100Rent_level; // H100Rent
+                ledger[t, 49] = test_Dscr_value; // Dscr
+                ledger[t, 50] = test_BookLtv_value; // BookLtv
+                ledger[t, 51] = test_MarketLtv_value; // MarketLtv
+                ledger[t, 52] = test_Concentration_value; // Concentration
+                ledger[t, 53] = test_Idle_value; // Idle
+                ledger[t, 54] = trigger_CashTrap_active ? 1.0 : 0.0; // CashTrap
+                ledger[t, 55] = trigger_Concentrated_active ? 1.0 : 0.0; // Concentrated
+                ledger[t, 56] = trigger_CustomerDefault_active ? 1.0 : 0.0; // CustomerDefault
+                ledger[t, 57] = trigger_CustomerDefault_accelerated ? 1.0 : 0.0; // CustomerDefault accelerated
+                ledger[t, 58] = eventOfDefault ? 1.0 : 0.0; // event of default
             }
 
             if (checkCash)
@@ -1010,7 +1026,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double test_Concentration_value = 0.0;
         // Idle (test)
         double test_Idle_value = 0.0;
-        // CashTrap (trigger, trap)
+        // CashTrap (trigger, sweep 100% to Loan)
         bool trigger_CashTrap_active = false;
         bool trigger_CashTrap_breached = false; // its condition holds at this period's end
         int trigger_CashTrap_breaches = 0; // consecutive breaches while inactive
@@ -1065,7 +1081,8 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double step4_due = default;
         double step4_paid = default;
         double step6_swept = default;
-        double step7_distributed = default;
+        double step8_swept = default;
+        double step9_distributed = default;
 
         // ---- period loop: begin
         for (; t < Periods; t++)
@@ -1173,7 +1190,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             // Idle
             test_Idle_value = Flows.Ratio(fleet_Gpus_idleUnits, fleet_Gpus_units);
             result_TestValues_4[t] = test_Idle_value;
-            // CashTrap (effect: trap): trips after 2 consecutive breaches, cures after 2 consecutive passes
+            // CashTrap (effect: sweep 100% to Loan): trips after 2 consecutive breaches, cures after 2 consecutive passes
             trigger_CashTrap_breached = test_Dscr_value < 1.2;
             if (!trigger_CashTrap_active)
             {
@@ -1218,7 +1235,8 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             step4_due = 0.0;
             step4_paid = 0.0;
             step6_swept = 0.0;
-            step7_distributed = 0.0;
+            step8_swept = 0.0;
+            step9_distributed = 0.0;
             if (!afterDefault)
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -1244,19 +1262,29 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 available -= step4_paid;
                 tranche_Loan_principalPaid += step4_paid;
                 tranche_Loan_balance -= step4_paid;
-                // 5 if Concentrated
-                if (trigger_Concentrated_active)
+                // 5 if CashTrap
+                if (trigger_CashTrap_active)
                 {
-                    // 6 Concentrated => sweep 50% to Loan
-                    step6_swept = Math.Min(available * 0.5, tranche_Loan_balance);
+                    // 6 CashTrap => sweep 100% to Loan
+                    step6_swept = Math.Min(available * 1.0, tranche_Loan_balance);
                     tranche_Loan_principalPaid += step6_swept;
                     tranche_Loan_balance -= step6_swept;
                     available -= step6_swept;
                 }
 
-                // 7 distribute rest to Parent
-                step7_distributed = available;
-                equity_Parent_distributed += step7_distributed;
+                // 7 if Concentrated
+                if (trigger_Concentrated_active)
+                {
+                    // 8 Concentrated => sweep 50% to Loan
+                    step8_swept = Math.Min(available * 0.5, tranche_Loan_balance);
+                    tranche_Loan_principalPaid += step8_swept;
+                    tranche_Loan_balance -= step8_swept;
+                    available -= step8_swept;
+                }
+
+                // 9 distribute rest to Parent
+                step9_distributed = available;
+                equity_Parent_distributed += step9_distributed;
                 available = 0.0;
             }
 
@@ -1740,7 +1768,8 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double step4_due = default;
         double step4_paid = default;
         double step6_swept = default;
-        double step7_distributed = default;
+        double step8_swept = default;
+        double step9_distributed = default;
 
         // The result's rows the loop writes each period.
         double[] result_TestValues_0 = result.TestValues[0];
@@ -1881,7 +1910,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 // Idle
                 test_Idle_value = Flows.Ratio(fleet_Gpus_idleUnits, fleet_Gpus_units);
                 result_TestValues_4[t] = test_Idle_value;
-                // CashTrap (effect: trap): trips after 2 consecutive breaches, cures after 2 consecutive passes
+                // CashTrap (effect: sweep 100% to Loan): trips after 2 consecutive breaches, cures after 2 consecutive passes
                 trigger_CashTrap_breached = test_Dscr_value < 1.2;
                 if (!trigger_CashTrap_active)
                 {
@@ -1926,7 +1955,8 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 step4_due = 0.0;
                 step4_paid = 0.0;
                 step6_swept = 0.0;
-                step7_distributed = 0.0;
+                step8_swept = 0.0;
+                step9_distributed = 0.0;
                 if (!afterDefault)
                 {
                     // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -1952,19 +1982,29 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                     available -= step4_paid;
                     tranche_Loan_principalPaid += step4_paid;
                     tranche_Loan_balance -= step4_paid;
-                    // 5 if Concentrated
-                    if (trigger_Concentrated_active)
+                    // 5 if CashTrap
+                    if (trigger_CashTrap_active)
                     {
-                        // 6 Concentrated => sweep 50% to Loan
-                        step6_swept = Math.Min(available * 0.5, tranche_Loan_balance);
+                        // 6 CashTrap => sweep 100% to Loan
+                        step6_swept = Math.Min(available * 1.0, tranche_Loan_balance);
                         tranche_Loan_principalPaid += step6_swept;
                         tranche_Loan_balance -= step6_swept;
                         available -= step6_swept;
                     }
 
-                    // 7 distribute rest to Parent
-                    step7_distributed = available;
-                    equity_Parent_distributed += step7_distributed;
+                    // 7 if Concentrated
+                    if (trigger_Concentrated_active)
+                    {
+                        // 8 Concentrated => sweep 50% to Loan
+                        step8_swept = Math.Min(available * 0.5, tranche_Loan_balance);
+                        tranche_Loan_principalPaid += step8_swept;
+                        tranche_Loan_balance -= step8_swept;
+                        available -= step8_swept;
+                    }
+
+                    // 9 distribute rest to Parent
+                    step9_distributed = available;
+                    equity_Parent_distributed += step9_distributed;
                     available = 0.0;
                 }
 
@@ -2089,29 +2129,29 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                     available += saleProceeds;
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
-                    double step8_due = 0.0, step8_paid = 0.0; // 8 pay Gpus.opex
-                    double step9_due = 0.0, step9_paid = 0.0; // 9 pay Loan.interest
-                    double step10_due = 0.0, step10_paid = 0.0; // 10 pay Loan.balance
-                    double step11_distributed = 0.0; // 11 distribute rest to Parent
-                    // 8 pay Gpus.opex
-                    step8_due = Math.Max(0.0, fleet_Gpus_opex - fleet_Gpus_opexPaid);
-                    step8_paid = Math.Min(available, step8_due);
-                    available -= step8_paid;
-                    fleet_Gpus_opexPaid += step8_paid;
-                    // 9 pay Loan.interest
-                    step9_due = Math.Max(0.0, tranche_Loan_interestDue - tranche_Loan_interestPaid);
-                    step9_paid = Math.Min(available, step9_due);
-                    available -= step9_paid;
-                    tranche_Loan_interestPaid += step9_paid;
-                    // 10 pay Loan.balance
-                    step10_due = tranche_Loan_balance;
+                    double step10_due = 0.0, step10_paid = 0.0; // 10 pay Gpus.opex
+                    double step11_due = 0.0, step11_paid = 0.0; // 11 pay Loan.interest
+                    double step12_due = 0.0, step12_paid = 0.0; // 12 pay Loan.balance
+                    double step13_distributed = 0.0; // 13 distribute rest to Parent
+                    // 10 pay Gpus.opex
+                    step10_due = Math.Max(0.0, fleet_Gpus_opex - fleet_Gpus_opexPaid);
                     step10_paid = Math.Min(available, step10_due);
                     available -= step10_paid;
-                    tranche_Loan_principalPaid += step10_paid;
-                    tranche_Loan_balance -= step10_paid;
-                    // 11 distribute rest to Parent
-                    step11_distributed = available;
-                    equity_Parent_distributed += step11_distributed;
+                    fleet_Gpus_opexPaid += step10_paid;
+                    // 11 pay Loan.interest
+                    step11_due = Math.Max(0.0, tranche_Loan_interestDue - tranche_Loan_interestPaid);
+                    step11_paid = Math.Min(available, step11_due);
+                    available -= step11_paid;
+                    tranche_Loan_interestPaid += step11_paid;
+                    // 12 pay Loan.balance
+                    step12_due = tranche_Loan_balance;
+                    step12_paid = Math.Min(available, step12_due);
+                    available -= step12_paid;
+                    tranche_Loan_principalPaid += step12_paid;
+                    tranche_Loan_balance -= step12_paid;
+                    // 13 distribute rest to Parent
+                    step13_distributed = available;
+                    equity_Parent_distributed += step13_distributed;
                     available = 0.0;
                     fleet_Gpus_opexUnpaid = Flows.Shortfall(fleet_Gpus_opex, fleet_Gpus_opexPaid);
                     tranche_Loan_unpaidInterest = Flows.Shortfall(tranche_Loan_interestDue, tranche_Loan_interestPaid);
@@ -2314,18 +2354,19 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             new LedgerColumn("4 pay Loan.principal due", ColumnKind.Money),
             new LedgerColumn("4 pay Loan.principal paid", ColumnKind.Money),
             new LedgerColumn("4 pay Loan.principal short", ColumnKind.Money),
-            new LedgerColumn("6 Concentrated => sweep 50% to Loan swept", ColumnKind.Money),
-            new LedgerColumn("7 distribute rest to Parent distributed", ColumnKind.Money),
-            new LedgerColumn("8 pay Gpus.opex due", ColumnKind.Money),
-            new LedgerColumn("8 pay Gpus.opex paid", ColumnKind.Money),
-            new LedgerColumn("8 pay Gpus.opex short", ColumnKind.Money),
-            new LedgerColumn("9 pay Loan.interest due", ColumnKind.Money),
-            new LedgerColumn("9 pay Loan.interest paid", ColumnKind.Money),
-            new LedgerColumn("9 pay Loan.interest short", ColumnKind.Money),
-            new LedgerColumn("10 pay Loan.balance due", ColumnKind.Money),
-            new LedgerColumn("10 pay Loan.balance paid", ColumnKind.Money),
-            new LedgerColumn("10 pay Loan.balance short", ColumnKind.Money),
-            new LedgerColumn("11 distribute rest to Parent distributed", ColumnKind.Money),
+            new LedgerColumn("6 CashTrap => sweep 100% to Loan swept", ColumnKind.Money),
+            new LedgerColumn("8 Concentrated => sweep 50% to Loan swept", ColumnKind.Money),
+            new LedgerColumn("9 distribute rest to Parent distributed", ColumnKind.Money),
+            new LedgerColumn("10 pay Gpus.opex due", ColumnKind.Money),
+            new LedgerColumn("10 pay Gpus.opex paid", ColumnKind.Money),
+            new LedgerColumn("10 pay Gpus.opex short", ColumnKind.Money),
+            new LedgerColumn("11 pay Loan.interest due", ColumnKind.Money),
+            new LedgerColumn("11 pay Loan.interest paid", ColumnKind.Money),
+            new LedgerColumn("11 pay Loan.interest short", ColumnKind.Money),
+            new LedgerColumn("12 pay Loan.balance due", ColumnKind.Money),
+            new LedgerColumn("12 pay Loan.balance paid", ColumnKind.Money),
+            new LedgerColumn("12 pay Loan.balance short", ColumnKind.Money),
+            new LedgerColumn("13 distribute rest to Parent distributed", ColumnKind.Money),
             new LedgerColumn("Gpus units", ColumnKind.Number),
             new LedgerColumn("Gpus book value", ColumnKind.Money),
             new LedgerColumn("Gpus market value", ColumnKind.Money),
