@@ -1,5 +1,4 @@
 using DealLang.Compiler.Diagnostics;
-using DealLang.Compiler.Model;
 using DealLang.Runtime;
 using static DealLang.Compiler.Tests.Semantics.SemanticHarness;
 
