@@ -1,4 +1,3 @@
-using DealLang.Cli;
 using DealLang.Compiler.Emit;
 
 namespace DealLang.Cli.Tests;

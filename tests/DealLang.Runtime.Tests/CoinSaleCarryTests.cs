@@ -1,5 +1,3 @@
-using DealLang.Runtime;
-
 namespace DealLang.Runtime.Tests;
 
 /// <summary>A coins market that remembers a spread sale (docs/language.md §9, "coin-impact-carry"): each period's coins

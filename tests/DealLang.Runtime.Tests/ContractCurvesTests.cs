@@ -1,5 +1,3 @@
-using DealLang.Runtime;
-
 namespace DealLang.Runtime.Tests;
 
 /// <summary>A contract's calendar per period (ContractCurves): the years it runs in each period, days over 365, and

@@ -1,5 +1,3 @@
-using DealLang.Runtime;
-
 namespace DealLang.Runtime.Tests;
 
 /// <summary>A contract's break counted in months from its start (ContractInfo): a date past the term's months is in a

@@ -1,4 +1,3 @@
-using DealLang.Runtime;
 using Xunit;
 
 namespace DealLang.Runtime.Tests;

@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace DealLang.Runtime.Tests;
 
 /// <summary>An indexed rent's pieces (<see cref="IndexedRent"/>, docs/language.md "Indexed rent"): the periods a yearly

@@ -1,5 +1,3 @@
-using DealLang.Runtime;
-
 namespace DealLang.Runtime.Tests;
 
 /// <summary>The last of a default period's instalments dated strictly before the default (docs/language.md §5, "loan"):

@@ -1,5 +1,3 @@
-using DealLang.Runtime;
-
 namespace DealLang.Runtime.Tests;
 
 /// <summary>A re-let's ramp (docs/language.md §9, "relet-ramp"): u = R0 + (R1 − R0) × min(1, m / M), m the whole calendar

@@ -1,5 +1,3 @@
-using DealLang.Runtime;
-
 namespace DealLang.Runtime.Tests;
 
 /// <summary>A repo market that carries its impact (docs/language.md §9, "impact-carry"): each month's price is cut by the

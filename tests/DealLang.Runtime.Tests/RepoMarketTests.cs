@@ -1,5 +1,3 @@
-using DealLang.Runtime;
-
 namespace DealLang.Runtime.Tests;
 
 /// <summary>The reserve's volume (docs/language.md §9, "reserve"): all offered when their price meets it, none when

@@ -79,7 +79,7 @@ internal static class CommonOptions
         }
 
         string text = result.Tokens[^1].Value;
-        if (WholeNumberText.Mistake(name, text) is { } mistake)
+        if (WholeNumberText.Mistake(name, text, BigInteger.CreateChecked(least), BigInteger.CreateChecked(most ?? T.MaxValue)) is { } mistake)
         {
             result.AddError(mistake);
             return null;

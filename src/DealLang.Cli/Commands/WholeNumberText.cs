@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace DealLang.Cli.Commands;
 
@@ -13,8 +14,11 @@ namespace DealLang.Cli.Commands;
 internal static class WholeNumberText
 {
     /// <summary>Null when <paramref name="text"/> is a whole number as written above; otherwise the usage error,
-    /// naming <paramref name="name"/> (the option) and the value, and what is wrong with it.</summary>
-    public static string? Mistake(string name, string text)
+    /// naming <paramref name="name"/> (the option) and the value, what is wrong with it, and how to write it: the
+    /// number it stands for, when that is within the option's range (<paramref name="least"/> to
+    /// <paramref name="most"/>, where given), else the range (a '-0' for --paths, whose least is 1, said "write 0",
+    /// which the range check then refused).</summary>
+    public static string? Mistake(string name, string text, BigInteger? least = null, BigInteger? most = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         string digits = text.StartsWith('-') ? text[1..] : text;
@@ -23,24 +27,34 @@ internal static class WholeNumberText
             if (digits.Length > 1 && digits[0] == '0')
             {
                 string plain = digits.TrimStart('0');
-                return $"{name} takes a whole number without leading zeros, not '{text}' (write {(text.StartsWith('-') && plain.Length > 0 ? "-" : "")}{(plain.Length == 0 ? "0" : plain)})";
+                return $"{name} takes a whole number without leading zeros, not '{text}' {Write(name, (text.StartsWith('-') && plain.Length > 0 ? "-" : "") + (plain.Length == 0 ? "0" : plain), least, most)}";
             }
 
-            return text == "-0" ? $"{name} takes a whole number, not '-0' (write 0)" : null;
+            return text == "-0" ? $"{name} takes a whole number with no sign on zero, not '-0' {Write(name, "0", least, most)}" : null;
         }
 
         string trimmed = text.Trim();
         if (trimmed.Length > 0 && trimmed != text && Mistake(name, trimmed) is null)
         {
-            return $"{name} takes a whole number with no spaces around it, not '{text}' (write {trimmed})";
+            return $"{name} takes a whole number with no spaces around it, not '{text}' {Write(name, trimmed, least, most)}";
         }
 
         if (text.StartsWith('+') && Mistake(name, text[1..]) is null)
         {
-            return $"{name} takes a whole number without a '+', not '{text}' (write {text[1..]})";
+            return $"{name} takes a whole number without a '+', not '{text}' {Write(name, text[1..], least, most)}";
         }
 
         return $"{name} takes a whole number, not '{text}'"; // 1e3, 2.5, ten, 1_000, an empty value
+    }
+
+    // How to write the number meant, "(write 7)"; or, when that number is outside the option's range, the range, so
+    // that following the advice is not refused in turn. plain: plain digits, a '-' allowed.
+    static string Write(string name, string plain, BigInteger? least, BigInteger? most)
+    {
+        BigInteger value = BigInteger.Parse(plain, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        return value < least ? string.Create(CultureInfo.InvariantCulture, $"({name} must be at least {least}: write {least} or more)")
+            : value > most ? string.Create(CultureInfo.InvariantCulture, $"({name} must be at most {most}: write {most} or less)")
+            : $"(write {plain})";
     }
 
     /// <summary><paramref name="text"/> read as an <see cref="int"/> when it is a whole number of 0 or more as written

@@ -23,7 +23,7 @@ internal sealed partial class Lowerer
         List<string> names = DealChecks.StochasticFactors(scenario, Symbols);
         int k = names.Count;
         var factors = new FactorSpec?[k];
-        double[] normal = Identity(k), stress = Identity(k);
+        double[] normal = Correlations.Identity(k), stress = Correlations.Identity(k);
         bool hasStress = false;
         double toStress = 0, toNormal = 0;
         int? paths = null;
@@ -303,17 +303,6 @@ internal sealed partial class Lowerer
     }
 
     private static bool IsStochastic(ScenarioItemSyntax item) => StochasticItems.Draws(item);
-
-    private static double[] Identity(int k)
-    {
-        var m = new double[k * k];
-        for (int i = 0; i < k; i++)
-        {
-            m[(i * k) + i] = 1;
-        }
-
-        return m;
-    }
 
     /// <summary>Whether index <paramref name="i"/>'s level is a rate (which may go below zero); otherwise it is a price
     /// (money, or money per unit) or a ratio, which may not (<see cref="FactorSpec.NeverNegative"/>).</summary>

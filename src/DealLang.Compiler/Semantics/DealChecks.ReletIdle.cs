@@ -114,8 +114,9 @@ internal sealed partial class DealChecks
         }
     }
 
-    // DL0527's two fixes in the user's own figures: the sale's re-let with each beta's mean in its place, or the scenario's
-    // lever drawing it as written (loadings included, the price left to the sale: a scenario's lever without one keeps it).
+    // DL0527's two fixes in the user's own figures: the sale's re-let with each beta's mean in its place (its price kept,
+    // which the fixed re-let replacing the drawn one would otherwise drop), or the scenario's lever drawing it as written
+    // (loadings included, the price left to the sale: a scenario's lever without one keeps each sale's, language.md §10).
     private string ReletText(ReletIdleSyntax relet, bool drawn)
     {
         string Percent(ExpressionSyntax? e) => (_analysis.ConstantOf(e, 0) * 100).ToString("0.####", CultureInfo.InvariantCulture) + "%";
@@ -129,7 +130,8 @@ internal sealed partial class DealChecks
             text += " rising to " + Level(relet.RampTo, relet.DrawnTo) + (relet.RampOver is { } over ? " over " + over.Text : "");
         }
 
-        return text + (relet.For is { } window ? " for " + window.Text : "");
+        return text + (relet.For is { } window ? " for " + window.Text : "")
+            + (!drawn && relet.Price is { } price ? " price " + ExpressionPrinter.Print(price) : "");
     }
 
     // A scenario's re-let lever reaches only a sale that re-lets idle units.

@@ -317,15 +317,4 @@ public sealed partial class StochasticPaths
 
     double[] Factor(double[] m, int k, string what) =>
         Correlations.Problem(m, k) is { } problem ? throw Bad($"its {what} matrix is not valid: {problem}") : Correlations.Cholesky(m, k);
-
-    static double[] Identity(int k)
-    {
-        var m = new double[k * k];
-        for (int i = 0; i < k; i++)
-        {
-            m[(i * k) + i] = 1;
-        }
-
-        return m;
-    }
 }

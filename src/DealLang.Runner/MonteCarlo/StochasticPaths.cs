@@ -200,7 +200,7 @@ public sealed partial class StochasticPaths : IPathSource
             weight[t] = horizon > 0 ? Math.Sqrt(dt[t] / horizon) : 0.0;
         }
 
-        lowerNormal = Identity(k);
+        lowerNormal = Correlations.Identity(k);
         if (s.Correlation is { } c)
         {
             lowerNormal = Factor(c.Normal, k, "correlation");

@@ -5,11 +5,12 @@ namespace DealLang.Runner.Running;
 /// <summary>
 /// Streaming summaries of many paths of one deal (a Monte Carlo run): fixed buffers made once, to which each
 /// finished path's <see cref="RunResult"/> is added with no allocation — per tranche its
-/// <see cref="LossStatistics"/> of principal loss and the <see cref="MeasureStatistics"/> of its IRR and WAL, per
+/// <see cref="LossStatistics"/> of principal loss and the <see cref="MeasureStatistics"/> of its IRR, per
 /// equity that of its IRR, and the paths with an event of default and with an enforcement sale. The IRR and WAL
 /// of a path are those of its <see cref="ScenarioOutcome"/> (<see cref="TrancheSummary"/>,
 /// <see cref="EquitySummary"/>), bit for bit: the same flows, ACT/365F years from closing, and the same solver
-/// (<see cref="Simulation.PathFigures"/>); the last path's are kept (<see cref="LastTrancheIrr"/>…). Shards (a thread's or a
+/// (<see cref="Simulation.PathFigures"/>); the last path's are kept (<see cref="LastTrancheIrr"/>…). The WALs are not
+/// summarised over the paths: nothing read that statistic (the Monte Carlo engine keeps its own). Shards (a thread's or a
 /// machine's paths) merge exactly (<see cref="Merge"/>): the result is the same, bit for bit, as one run over all
 /// their paths, whatever the order. Not thread-safe: one per shard.
 /// </summary>
@@ -17,7 +18,6 @@ public sealed class PathSummaries
 {
     readonly LossStatistics[] tranches;
     readonly MeasureStatistics[] trancheIrr;
-    readonly MeasureStatistics[] trancheWal;
     readonly MeasureStatistics[] equityIrr;
     readonly double[] lastTrancheIrr;
     readonly double[] lastTrancheWal;
@@ -36,7 +36,6 @@ public sealed class PathSummaries
         SolvesEquityIrr = solveEquityIrr;
         tranches = new LossStatistics[deal.Tranches.Length];
         trancheIrr = new MeasureStatistics[deal.Tranches.Length];
-        trancheWal = new MeasureStatistics[deal.Tranches.Length];
         equityIrr = new MeasureStatistics[deal.Equities.Length];
         lastTrancheIrr = new double[deal.Tranches.Length];
         lastTrancheWal = new double[deal.Tranches.Length];
@@ -64,9 +63,6 @@ public sealed class PathSummaries
 
     /// <summary>Tranche <paramref name="tranche"/>'s IRR over the paths (a copy).</summary>
     public MeasureStatistics TrancheIrr(int tranche) => trancheIrr[tranche];
-
-    /// <summary>Tranche <paramref name="tranche"/>'s WAL over the paths (a copy).</summary>
-    public MeasureStatistics TrancheWal(int tranche) => trancheWal[tranche];
 
     /// <summary>Equity <paramref name="equity"/>'s IRR over the paths (a copy).</summary>
     public MeasureStatistics EquityIrr(int equity) => equityIrr[equity];
@@ -101,7 +97,6 @@ public sealed class PathSummaries
             lastTrancheIrr[i] = figures.Irr[i];
             lastTrancheWal[i] = figures.Wal[i];
             trancheIrr[i].Add(lastTrancheIrr[i]);
-            trancheWal[i].Add(lastTrancheWal[i]);
         }
 
         for (int e = 0; e < (SolvesEquityIrr ? equityIrr.Length : 0); e++)
@@ -135,7 +130,6 @@ public sealed class PathSummaries
         {
             tranches[i].Merge(other.tranches[i]);
             trancheIrr[i].Merge(other.trancheIrr[i]);
-            trancheWal[i].Merge(other.trancheWal[i]);
         }
 
         for (int e = 0; e < equityIrr.Length; e++)

@@ -11,6 +11,19 @@ public static class Correlations
     /// <summary>The pivot tolerance of the semi-definiteness test, and of symmetry and the unit diagonal.</summary>
     public const double Tolerance = 1e-10;
 
+    /// <summary>The k × k identity, row-major: the correlations of k uncorrelated factors, which a scenario without a
+    /// correlation item has (the lowering's default matrix, and the path source's Cholesky factor of it).</summary>
+    public static double[] Identity(int k)
+    {
+        var m = new double[k * k];
+        for (int i = 0; i < k; i++)
+        {
+            m[(i * k) + i] = 1;
+        }
+
+        return m;
+    }
+
     /// <summary>βᵀRβ, the variance of Σ β_k Z_k for standard normals Z_k with the k × k correlations R by rows (null:
     /// uncorrelated, Σβ²), summed row by row: with no correlation between the loaded factors it is Σβ² to the bit
     /// (each off-diagonal term adds 0, and β × 1 × β is β × β). A drawn default's copula needs it at most 1 (its own

@@ -1,4 +1,3 @@
-using DealLang.Runner.Reports;
 using DealLang.TestSupport;
 
 namespace DealLang.Cli.Tests.Commands;

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text;
 using DealLang.Cli.Commands;
 using DealLang.TestSupport;

@@ -282,19 +282,23 @@ public class UsageErrorTests
     // A whole number is plain decimal digits (docs/cli.md, "Numbers"). The options read it with int.Parse's rules, which
     // took a sign '+', white space around the digits and leading zeros: `--paths ' 1'`, `--seed +1`, `--threads 007`
     // ran as 1, 1 and 7, so a padded or mangled value from a script ran silently. Each is refused naming the option,
-    // the value and how to write it, before any work.
+    // the value and how to write it, before any work. How to write it is the number meant when the option takes it, else
+    // the option's range: `--paths -0` said "(write 0)", and `--paths 0` was then refused as below 1.
     [Theory]
     [MemberData(nameof(WholeNumberOptions))]
     public void A_whole_number_is_plain_digits(string verb, string option)
     {
+        // Each option's least (its WholeNumber(least: …) and the verb's range check): a fix below it names the range.
+        int least = option switch { "--paths" or "--threads" => 1, "--replicates" => 2, _ => 0 };
+        string Write(int meant) => meant < least ? $"({option} must be at least {least}: write {least} or more)" : $"(write {meant})";
         (string Value, string Message)[] cases =
         [
-            (" 1", $"{option} takes a whole number with no spaces around it, not ' 1' (write 1)"),
-            ("2 ", $"{option} takes a whole number with no spaces around it, not '2 ' (write 2)"),
-            ("+1", $"{option} takes a whole number without a '+', not '+1' (write 1)"),
-            ("007", $"{option} takes a whole number without leading zeros, not '007' (write 7)"),
-            ("00", $"{option} takes a whole number without leading zeros, not '00' (write 0)"),
-            ("-0", $"{option} takes a whole number, not '-0' (write 0)"),
+            (" 1", $"{option} takes a whole number with no spaces around it, not ' 1' {Write(1)}"),
+            ("2 ", $"{option} takes a whole number with no spaces around it, not '2 ' {Write(2)}"),
+            ("+1", $"{option} takes a whole number without a '+', not '+1' {Write(1)}"),
+            ("007", $"{option} takes a whole number without leading zeros, not '007' {Write(7)}"),
+            ("00", $"{option} takes a whole number without leading zeros, not '00' {Write(0)}"),
+            ("-0", $"{option} takes a whole number with no sign on zero, not '-0' {Write(0)}"),
             ("1_000", $"{option} takes a whole number, not '1_000'"),
             ("\u0663", $"{option} takes a whole number, not '\u0663'"), // an Arabic-Indic three: not a decimal digit here
             ("", $"{option} takes a whole number, not ''"),

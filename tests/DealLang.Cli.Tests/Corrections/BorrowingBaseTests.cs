@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace DealLang.Cli.Tests.Corrections;
 
 /// <summary>A tranche with a target balance (a borrowing base): whatever its balance exceeds the target by is principal

@@ -4,7 +4,6 @@ using DealLang.Runner.Hosting;
 using DealLang.Runner.MonteCarlo;
 using DealLang.Runtime;
 using DealLang.TestSupport;
-using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
 

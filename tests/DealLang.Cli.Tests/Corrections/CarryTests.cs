@@ -1,5 +1,4 @@
 using DealLang.Runner.Reports;
-using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
 

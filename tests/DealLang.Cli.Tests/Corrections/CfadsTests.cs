@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace DealLang.Cli.Tests.Corrections;
 
 /// <summary><c>cfads</c> is recurring cash: one-off receipts (the RVG; sale proceeds arrive after the tests) are

@@ -1,7 +1,6 @@
 using DealLang.Runner.Reports;
 using DealLang.Runtime;
 using DealLang.TestSupport;
-using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
 

@@ -1,6 +1,5 @@
 using DealLang.Compiler;
 using DealLang.TestSupport;
-using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
 

@@ -2,7 +2,6 @@ using DealLang.Compiler;
 using DealLang.Runner.Hosting;
 using DealLang.Runner.Paths;
 using DealLang.Runtime;
-using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using DealLang.Runner.Running;
 using DealLang.Runtime;
-using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
 

@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace DealLang.Cli.Tests.Corrections;
 
 /// <summary>

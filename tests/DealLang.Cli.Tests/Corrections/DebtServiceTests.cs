@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace DealLang.Cli.Tests.Corrections;
 
 /// <summary><c>debt_service</c> is the period's scheduled interest and principal: a missed payment is not

@@ -1,5 +1,4 @@
 using DealLang.Compiler;
-using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
 

@@ -1,5 +1,4 @@
 using DealLang.TestSupport;
-using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
 

@@ -1,6 +1,5 @@
 using DealLang.Runner.Reports;
 using DealLang.Runner.Running;
-using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
 

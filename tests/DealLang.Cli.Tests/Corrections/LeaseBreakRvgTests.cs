@@ -3,7 +3,6 @@ using DealLang.Compiler.Diagnostics;
 using DealLang.Runner.Hosting;
 using DealLang.Runner.MonteCarlo;
 using DealLang.Runtime;
-using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
 

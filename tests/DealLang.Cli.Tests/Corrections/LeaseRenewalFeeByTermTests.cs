@@ -1,7 +1,6 @@
 using DealLang.Compiler;
 using DealLang.Compiler.Diagnostics;
 using DealLang.Runtime;
-using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
 

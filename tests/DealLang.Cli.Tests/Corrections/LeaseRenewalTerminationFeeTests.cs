@@ -2,9 +2,7 @@ using DealLang.Compiler;
 using DealLang.Compiler.Diagnostics;
 using DealLang.Runner.Hosting;
 using DealLang.Runner.MonteCarlo;
-using DealLang.Runner.Paths;
 using DealLang.Runtime;
-using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
 

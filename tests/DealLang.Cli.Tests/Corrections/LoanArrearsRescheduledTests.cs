@@ -1,6 +1,5 @@
 using DealLang.Compiler;
 using DealLang.Runner.Running;
-using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
 

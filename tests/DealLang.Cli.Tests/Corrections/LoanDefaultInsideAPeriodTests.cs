@@ -1,10 +1,8 @@
-using DealLang.Compiler;
 using DealLang.Runner.Hosting;
 using DealLang.Runner.MonteCarlo;
 using DealLang.Runner.Paths;
 using DealLang.Runner.Running;
 using DealLang.Runtime;
-using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
 

@@ -1,6 +1,5 @@
 using DealLang.Compiler;
 using DealLang.Compiler.Diagnostics;
-using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
 

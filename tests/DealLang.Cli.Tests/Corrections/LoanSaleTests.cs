@@ -1,6 +1,5 @@
 using DealLang.Compiler.Diagnostics;
 using DealLang.Runner.Running;
-using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
 

@@ -1,7 +1,6 @@
 using DealLang.Runner.Reports;
 using DealLang.Runner.Running;
 using DealLang.Runtime;
-using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
 

@@ -2,7 +2,6 @@ using DealLang.Compiler;
 using DealLang.Compiler.Diagnostics;
 using DealLang.Runner.Running;
 using DealLang.TestSupport;
-using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
 

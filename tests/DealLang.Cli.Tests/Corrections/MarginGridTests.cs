@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace DealLang.Cli.Tests.Corrections;
 
 /// <summary>A margin grid on a test and a step-up while a trigger is active: both read the state at the previous

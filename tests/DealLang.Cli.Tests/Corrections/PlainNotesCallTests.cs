@@ -1,6 +1,5 @@
 using DealLang.Runner.Running;
 using DealLang.Runtime;
-using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
 

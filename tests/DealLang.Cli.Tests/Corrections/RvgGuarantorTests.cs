@@ -5,7 +5,6 @@ using DealLang.Runner.MonteCarlo;
 using DealLang.Runner.Running;
 using DealLang.Runner.Simulation;
 using DealLang.Runtime;
-using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
 

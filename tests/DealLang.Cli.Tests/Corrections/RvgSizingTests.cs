@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace DealLang.Cli.Tests.Corrections;
 
 /// <summary>The RVG answers for the balance the schedule leaves at the lease's end (after that period's scheduled

@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace DealLang.Cli.Tests.Corrections;
 
 /// <summary><c>sweep X% of rest to T</c> (docs/language.md §8): that share of the cash still unapplied prepays the

@@ -1,5 +1,4 @@
 using DealLang.Runtime;
-using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
 

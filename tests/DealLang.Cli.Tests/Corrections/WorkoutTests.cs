@@ -1,5 +1,4 @@
 using DealLang.Runner.Running;
-using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
 

@@ -1,6 +1,5 @@
 using DealLang.Cli.Tests.Corrections;
 using DealLang.TestSupport;
-using Xunit;
 
 namespace DealLang.Cli.Tests.EndToEnd;
 

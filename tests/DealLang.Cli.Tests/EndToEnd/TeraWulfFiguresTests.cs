@@ -1,7 +1,6 @@
 using DealLang.Cli.Tests.Corrections;
 using DealLang.Runtime;
 using DealLang.TestSupport;
-using Xunit;
 
 namespace DealLang.Cli.Tests.EndToEnd;
 

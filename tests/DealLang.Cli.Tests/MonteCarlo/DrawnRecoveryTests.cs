@@ -1,4 +1,3 @@
-using DealLang.Cli;
 using DealLang.Compiler;
 using DealLang.Runner.Hosting;
 using DealLang.Runner.MonteCarlo;

@@ -1,6 +1,5 @@
 using DealLang.Cli.Tests.Corrections;
 using DealLang.Runner.MonteCarlo;
-using DealLang.Runner.Running;
 using DealLang.Runner.Simulation;
 using DealLang.Runtime;
 

@@ -4,7 +4,6 @@ using DealLang.Runner.Hosting;
 using DealLang.Runner.MonteCarlo;
 using DealLang.Runner.Simulation;
 using DealLang.Runtime;
-using DealLang.TestSupport;
 
 namespace DealLang.Cli.Tests.MonteCarlo;
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using DealLang.Compiler;
 using DealLang.Runner.Hosting;
 using DealLang.Runner.MonteCarlo;
-using DealLang.Runner.Simulation;
 using DealLang.Runtime;
 using DealLang.TestSupport;
 

@@ -1,7 +1,6 @@
 using DealLang.Compiler;
 using DealLang.Runner.Hosting;
 using DealLang.Runner.MonteCarlo;
-using DealLang.Runner.Reports;
 using DealLang.Runner.Simulation;
 using DealLang.Runtime;
 

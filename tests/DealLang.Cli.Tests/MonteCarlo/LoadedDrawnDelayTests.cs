@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using DealLang.Cli;
 using DealLang.Compiler;
 using DealLang.Runner.Hosting;
 using DealLang.Runner.MonteCarlo;
-using DealLang.Runner.Paths;
 using DealLang.Runtime;
 using DealLang.TestSupport;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using DealLang.Cli.Commands;
 using DealLang.Runner.Reports;
 using DealLang.Runner.Simulation;
 

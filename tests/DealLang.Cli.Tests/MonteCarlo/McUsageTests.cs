@@ -47,6 +47,11 @@ public sealed class McUsageTests
     [InlineData("--paths +7", "--paths takes a whole number without a '+', not '+7' (write 7)")]
     [InlineData("--seed 007", "--seed takes a whole number without leading zeros, not '007' (write 7)")]
     [InlineData("--paths -99999999999", "--paths takes a whole number from 1 to 2147483647, not -99999999999")]
+    // The number meant is outside the option's range: the fix names the range, not a value the range check refuses next.
+    [InlineData("--paths +99999999999", "--paths takes a whole number without a '+', not '+99999999999' (--paths must be at most 2147483647: write 2147483647 or less)")]
+    [InlineData("--paths -007", "--paths takes a whole number without leading zeros, not '-007' (--paths must be at least 1: write 1 or more)")]
+    [InlineData("--replicates +5000", "--replicates takes a whole number without a '+', not '+5000' (--replicates must be at most 1000: write 1000 or less)")]
+    [InlineData("--seed -0", "--seed takes a whole number with no sign on zero, not '-0' (write 0)")]
     public void NumbersThatAreNotWholeNumbersNameTheOption(string options, string message)
     {
         CliOutcome outcome = CliHarness.Run(["mc", Hyperion, "--scenario", "Base", .. options.Split(' ')]);

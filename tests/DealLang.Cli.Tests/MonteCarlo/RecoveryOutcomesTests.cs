@@ -1,5 +1,4 @@
 using DealLang.Cli.Tests.Corrections;
-using DealLang.Compiler;
 using DealLang.Runner.Hosting;
 using DealLang.Runner.MonteCarlo;
 using DealLang.Runner.Simulation;

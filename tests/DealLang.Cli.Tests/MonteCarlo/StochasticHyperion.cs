@@ -1,4 +1,3 @@
-using DealLang.Cli;
 using DealLang.Cli.Commands;
 using DealLang.Compiler;
 using DealLang.Runner.Hosting;

@@ -14,17 +14,29 @@ public sealed class SumLimitTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private string Edited(string example, int line, string from, string to) =>
-        Edited(RepoPaths.Examples, example, line, from, to);
+    private string Edited(string example, string from, string to) =>
+        Edited(RepoPaths.Examples, example, from, to);
 
-    private string Edited(string folder, string example, int line, string from, string to)
+    // The line is found by its text, not its number: a comment added above it in the example must not break the test.
+    private string Edited(string folder, string example, string from, string to)
     {
         string[] lines = File.ReadAllLines(Path.Combine(folder, example));
-        Assert.Contains(from, lines[line - 1], StringComparison.Ordinal);
-        lines[line - 1] = lines[line - 1].Replace(from, to, StringComparison.Ordinal);
+        int line = LineHolding(lines, from, example);
+        lines[line] = lines[line].Replace(from, to, StringComparison.Ordinal);
         string path = Path.Combine(_directory, example);
         File.WriteAllLines(path, lines);
         return path;
+    }
+
+    /// <summary>The index of the one line of <paramref name="lines"/> holding <paramref name="text"/>; fails naming the
+    /// file if no line or more than one holds it (the edit would be ambiguous or its test would test nothing).</summary>
+    private static int LineHolding(string[] lines, string text, string file)
+    {
+        int[] holding = [.. Enumerable.Range(0, lines.Length).Where(i => lines[i].Contains(text, StringComparison.Ordinal))];
+        Assert.True(holding.Length == 1,
+            $"{file}: expected one line holding '{text}', found {holding.Length}"
+            + (holding.Length > 1 ? $" (lines {string.Join(", ", holding.Select(i => i + 1))})" : ""));
+        return holding[0];
     }
 
     [Theory]
@@ -32,7 +44,7 @@ public sealed class SumLimitTests : IDisposable
     [InlineData("report")]
     public void A_loss_beyond_the_sums_is_a_usage_error_naming_it(string verb)
     {
-        string deal = Edited("national-compute.deal", 57, "balance   2.0bn", "balance   1000000000bn");
+        string deal = Edited("national-compute.deal", "balance   2.0bn", "balance   1000000000bn");
         string[] args = verb == "mc"
             ? ["mc", deal, "--scenario", "FiscalCost", "--paths", "1"]
             : ["report", deal, "--mc", "--scenario", "FiscalCost", "--paths", "1", "-o", Path.Combine(_directory, "r.html")];
@@ -52,11 +64,10 @@ public sealed class SumLimitTests : IDisposable
         // Under antithetic the pair sums square a pair's two paths added together: Σa² holds a_k = x + x' up to
         // √2¹²⁷ = 2^63.5 units of 1/1,024, so one path up to 2^62.5 / 1,024 = 6.4e+15 USD, half the plain 1.3e+16; the
         // message said 1.3e+16 for both. FiscalCost made antithetic, its bond 1e+18: the same path, the run's own limit.
-        string deal = Edited("national-compute.deal", 57, "balance   2.0bn", "balance   1000000000bn");
+        string deal = Edited("national-compute.deal", "balance   2.0bn", "balance   1000000000bn");
         string[] lines = File.ReadAllLines(deal);
-        int seed = Array.IndexOf(lines, "  seed 11"); // FiscalCost's seed, found by its text: comments above it move
-        Assert.True(seed > 0);
-        lines[seed] = "  seed 11\n  antithetic";
+        int seed = LineHolding(lines, "  seed 11", "national-compute.deal"); // FiscalCost's seed
+        lines[seed] += "\n  antithetic";
         File.WriteAllLines(deal, lines);
 
         var outcome = CliHarness.Run("mc", deal, "--scenario", "FiscalCost", "--paths", "2");
@@ -70,7 +81,7 @@ public sealed class SumLimitTests : IDisposable
     [Fact]
     public void Unpaid_interest_growing_without_limit_is_a_usage_error_naming_it()
     {
-        string deal = Edited("coreweave-ddtl2.deal", 211, "SOFR reverts to 3.5% speed 30% per year volatility 1% per year", "SOFR gbm drift 1000% per year volatility 0% per year");
+        string deal = Edited("coreweave-ddtl2.deal", "SOFR reverts to 3.5% speed 30% per year volatility 1% per year", "SOFR gbm drift 1000% per year volatility 0% per year");
 
         var outcome = CliHarness.Run("mc", deal, "--scenario", "Stochastic", "--paths", "1");
 
@@ -90,7 +101,7 @@ public sealed class SumLimitTests : IDisposable
         // double's range, the input's scale as a huge loss is: a usage error, as `run` warns and prints n/a.
         string cost = new('9', 308);
         string deal = Edited(Path.Combine(RepoPaths.Tests, "corpus", "valid"), "017-stochastic-rents-rates-and-defaults.deal",
-            28, "30k per gpu", cost + " per gpu");
+            "30k per gpu", cost + " per gpu");
         string[] args = verb == "mc"
             ? ["mc", deal, "--scenario", "RentsAndDefaults", "--paths", "2"]
             : ["report", deal, "--mc", "--scenario", "RentsAndDefaults", "--paths", "2", "-o", Path.Combine(_directory, "r.html")];
@@ -111,7 +122,7 @@ public sealed class SumLimitTests : IDisposable
         // the index's fan chart (LevelFan) refused with ArgumentOutOfRangeException: "internal error", exit 3.
         string drift = "1" + new string('0', 300);
         string deal = Edited(Path.Combine(RepoPaths.Tests, "corpus", "valid"), "065-a-miner-keeping-half-its-margin-in-bitcoin.deal",
-            69, "BTC gbm drift 0% per year", $"BTC gbm drift {drift}% per year");
+            "BTC gbm drift 0% per year", $"BTC gbm drift {drift}% per year");
 
         var outcome = CliHarness.Run("mc", deal, "--scenario", "Stochastic", "--paths", "2");
 

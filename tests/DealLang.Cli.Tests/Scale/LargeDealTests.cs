@@ -1,7 +1,6 @@
 using System.Text;
 using DealLang.Cli.Tests.Corrections;
 using DealLang.Compiler;
-using Xunit;
 
 namespace DealLang.Cli.Tests.Scale;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using DealLang.TestSupport;
 
 namespace DealLang.Cli.Tests.Solve;
 

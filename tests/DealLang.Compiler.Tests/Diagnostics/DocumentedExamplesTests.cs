@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using DealLang.Compiler.Diagnostics;
 
 namespace DealLang.Compiler.Tests.Diagnostics;
 

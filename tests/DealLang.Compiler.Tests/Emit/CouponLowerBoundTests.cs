@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using DealLang.Compiler.Emit.Components;
 using DealLang.Compiler.Model;
 

@@ -1,6 +1,5 @@
 using DealLang.Compiler.Emit;
 using DealLang.Compiler.Model;
-using DealLang.Compiler.Syntax;
 using DealLang.Runtime;
 using Microsoft.CodeAnalysis;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using DealLang.Compiler.Model;
-using DealLang.Compiler.Syntax;
 using DealLang.Runtime;
 
 namespace DealLang.Compiler.Tests.Emit;

@@ -1,5 +1,4 @@
 using DealLang.Compiler.Model;
-using DealLang.Compiler.Syntax;
 using DealLang.Runtime;
 using static DealLang.Compiler.Tests.Semantics.SemanticHarness;
 

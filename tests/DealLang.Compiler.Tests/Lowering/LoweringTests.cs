@@ -1,6 +1,5 @@
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Model;
-using DealLang.Compiler.Syntax;
 using DealLang.Runtime;
 using static DealLang.Compiler.Tests.Semantics.SemanticHarness;
 

@@ -1,6 +1,5 @@
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Parsing;
-using DealLang.Compiler.Semantics;
 using DealLang.Compiler.Syntax;
 using static DealLang.Compiler.Tests.Semantics.SemanticHarness;
 

@@ -1,6 +1,5 @@
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Parsing;
-using DealLang.Compiler.Semantics;
 using static DealLang.Compiler.Tests.Semantics.SemanticHarness;
 
 namespace DealLang.Compiler.Tests.Semantics;

@@ -1,4 +1,3 @@
-using DealLang.Compiler;
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Model;
 using DealLang.Runtime;

@@ -1,4 +1,3 @@
-using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Model;
 using DealLang.Runtime;
 using static DealLang.Compiler.Tests.Semantics.SemanticHarness;

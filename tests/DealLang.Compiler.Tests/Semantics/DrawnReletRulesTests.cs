@@ -1,5 +1,4 @@
 using DealLang.Compiler.Diagnostics;
-using DealLang.Compiler.Model;
 using DealLang.Runtime;
 using static DealLang.Compiler.Tests.Semantics.SemanticHarness;
 
@@ -111,6 +110,10 @@ public sealed class DrawnReletRulesTests
         At(error, 15, "  enforcement { sell Gpus haircut 10% lag 0m depth 500 gpus per month ".Length + sale.IndexOf("beta", StringComparison.Ordinal) + 1);
         Assert.Contains("('relet idle at 50% for 12m', the mean) and draw it in a scenario ('enforcement relet idle at beta mean 50% sd 20% loading Rent 40% for 12m')",
             Single(Errors(Deal(Fleet + Sale("relet idle at beta mean 50% sd 20% loading Rent 40% for 12m"))), "DL0527").Message, StringComparison.Ordinal);
+        // A sale with a price of its own keeps it in the fixed re-let that replaces the drawn one (it was left out, so the
+        // fix re-let at the fleet's spot index); the scenario's lever leaves it out: without one it keeps each sale's.
+        Assert.Contains("('relet idle at 50% for 12m price 85% of Rent', the mean) and draw it in a scenario ('enforcement relet idle at beta mean 50% sd 20% for 12m')",
+            Single(Errors(Deal(Fleet + Sale("relet idle at beta mean 50% sd 20% for 12m price 85% of Rent"))), "DL0527").Message, StringComparison.Ordinal);
     }
 
     [Fact]

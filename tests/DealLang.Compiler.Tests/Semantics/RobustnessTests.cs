@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Parsing;
-using DealLang.Compiler.Semantics;
 using DealLang.Compiler.Syntax;
 using DealLang.Compiler.Tests.Lowering;
 using DealLang.Runtime;

@@ -1,7 +1,6 @@
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Parsing;
-using DealLang.Compiler.Semantics;
 
 namespace DealLang.Compiler.Tests.Semantics;
 

@@ -1,5 +1,4 @@
 using DealLang.Runner.MonteCarlo;
-using DealLang.Runner.Paths;
 using DealLang.Runner.Tests.Support;
 using DealLang.Runtime;
 

@@ -1,6 +1,5 @@
 using DealLang.Runner.MonteCarlo;
 using DealLang.Runtime;
-using DealLang.Runner.Paths;
 using DealLang.Runner.Tests.Support;
 
 namespace DealLang.Runner.Tests.MonteCarlo;

@@ -1,4 +1,3 @@
-using System.Text;
 using DealLang.Runner.MonteCarlo;
 using DealLang.Runner.Reports;
 using DealLang.Runner.Simulation;

@@ -1,5 +1,4 @@
 using DealLang.Runner.Solvers;
-using Xunit;
 
 namespace DealLang.Runner.Tests.Solvers;
 
