@@ -289,6 +289,9 @@ public sealed class SolveHoldersTests : IDisposable
             "--probability", "50%", "--threads", "2", "-f", "json"));
         Assert.InRange(answer.GetProperty("value").GetDouble(), 0.07, 0.07 + 1e-6);
         Assert.Equal(1.0, answer.GetProperty("estimate").GetDouble());
+        CliOutcome oneThread = CliHarness.Run("solve", carry, "--scenario", "Mc", "--breakeven", "SOFR level", "--until", "Note holders miss interest",
+            "--probability", "50%", "--threads", "1", "-f", "json");
+        Assert.Equal(answer.ToString(), Answer(oneThread).ToString()); // the per-path values are kept by path: any threads, one answer
 
         CliOutcome mc = CliHarness.Run("mc", carry, "--scenario", "Mc7", "--scenarios", Write("seven.deal", "scenario Mc7 for Carry {\n  paths 1000\n  seed 3\n  SOFR level 7%\n  State defaults drawn\n}\n"),
             "--threads", "2", "-f", "json");
