@@ -224,12 +224,6 @@ internal static class SolveCommand
         Func<Lever, int?, LeverRunner> runnerFor, IReadOnlyList<(IDealProgram Program, IReadOnlyList<ScenarioSpec> Scenarios)> programs, ScenarioSpec scenario,
         Lever lever, SolveCondition condition, MonteCarlo? mc, int figuresOf)
     {
-        if (mc is null && condition is HoldersLossTarget or HoldersIrrTarget)
-        {
-            throw new UsageException(
-                $"'{condition.Text}' is a Monte Carlo measure, the holders' expected loss or mean IRR over the paths: solve it under a stochastic scenario (scenario {scenario.Name} is deterministic)");
-        }
-
         if (mc is null)
         {
             return new DeterministicProblem(runnerFor(lever, figuresOf), condition);
@@ -244,7 +238,7 @@ internal static class SolveCommand
 
         if (!condition.IsIndicator && mc.Probability is not null)
         {
-            throw new UsageException($"--probability is for a stop condition ('T loses principal', 'T misses interest'); '{condition.Text}' is a target, solved on its mean");
+            throw new UsageException($"--probability is for a stop condition ('T loses principal', 'T misses interest', 'G holders lose principal', 'G holders miss interest'); '{condition.Text}' is a target, solved on its mean");
         }
 
         return new MonteCarloProblem(new MonteCarloLeverRunner(programs, scenario, lever, mc.Seed, mc.Paths, mc.Threads, figuresOf), condition, mc.Probability ?? 0);

@@ -6,7 +6,8 @@ namespace DealLang.Cli.Report;
 
 /// <summary>
 /// A Monte Carlo run's charts (docs/language.md "Monte Carlo results"): per tranche the distribution of its principal
-/// loss over the paths, from the run's loss sketch, with its VaR at 95%, 99% and 99.9% marked; per index its fan chart,
+/// loss over the paths, from the run's loss sketch, with its VaR at 95%, 99% and 99.9% marked, and beside it, for a
+/// tranche behind a guarantor, its holders' (what neither the issuer nor the guarantor repaid them); per index its fan chart,
 /// the 5th to 95th percentiles of its level at each period's start.
 /// </summary>
 internal static class MonteCarloCharts
@@ -25,15 +26,14 @@ internal static class MonteCarloCharts
         var charts = new List<Chart>();
         for (int t = 0; t < metrics.Tranches.Length; t++)
         {
-            var risk = metrics.Tranches[t];
-            var (points, counts) = Binned(totals.Tranches[t].LossHistogram);
-            ImmutableArray<ChartMark> marks = [.. risk.Tails.Select(tail => new ChartMark(
-                "VaR " + (tail.Level * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%", tail.ValueAtRisk.Value))];
-            string note = string.Create(CultureInfo.InvariantCulture,
-                $"{risk.PathsWithLoss:N0} of {risk.Paths:N0} paths lose principal; bars gather the losses into {points.Length} equal bins (the value shown is the bin's middle; the first holds the paths without a loss)");
-            charts.Add(new Chart($"{sectionId}-loss-{t}", $"{risk.Name}: principal loss over the paths", ChartKind.Histogram, ChartUnit.Paths,
-                "principal loss", [.. points.Select(p => p.ToString("R", CultureInfo.InvariantCulture))],
-                [new ChartSeries("paths", [.. counts.Select(c => (double?)c)])], marks, note, ChartUnit.Money, [.. points]));
+            charts.Add(LossChart($"{sectionId}-loss-{t}", metrics.Tranches[t], totals.Tranches[t].LossHistogram, ""));
+
+            // A guaranteed tranche's holders' loss beside the issuer's: what neither the issuer nor its guarantor repaid them.
+            int h = Array.FindIndex(metrics.Holders, held => held.Name == metrics.Tranches[t].Name);
+            if (h >= 0)
+            {
+                charts.Add(LossChart($"{sectionId}-holders-loss-{t}", metrics.Holders[h], totals.Holders[h].LossHistogram, "holders' "));
+            }
         }
 
         for (int x = 0; x < metrics.Indices.Length; x++)
@@ -51,6 +51,24 @@ internal static class MonteCarloCharts
         string subtitle = string.Create(CultureInfo.InvariantCulture,
             $"{metrics.Paths:N0} paths, seed {frame.Seed}; P(event of default) {metrics.EventOfDefault.Value * 100:0.00}%, P(enforcement sale) {metrics.Sale.Value * 100:0.00}%");
         return new ReportSection(sectionId, (entity is null ? "" : entity + ": ") + $"Monte Carlo: scenario {frame.Scenario}", subtitle, [.. charts]);
+    }
+
+    /// <summary>The distribution of a tranche's principal loss over the paths, or with <paramref name="prefix"/>
+    /// <c>holders' </c> its holders' (the issuer's loss less the guarantor's subrogated principal at the end), as the mc report's rows
+    /// name them: the sketch's bins and the VaR lines.</summary>
+    static Chart LossChart(string id, TrancheRisk risk, LogHistogram histogram, string prefix)
+    {
+        var (points, counts) = Binned(histogram);
+        ImmutableArray<ChartMark> marks = [.. risk.Tails.Select(tail => new ChartMark(
+            prefix + "VaR " + (tail.Level * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%", tail.ValueAtRisk.Value))];
+        string who = prefix.Length == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{risk.PathsWithLoss:N0} of {risk.Paths:N0} paths lose principal")
+            : string.Create(CultureInfo.InvariantCulture, $"on {risk.PathsWithLoss:N0} of {risk.Paths:N0} paths the holders lose principal the guarantor did not pay them");
+        string note = string.Create(CultureInfo.InvariantCulture,
+            $"{who}; bars gather the losses into {points.Length} equal bins (the value shown is the bin's middle; the first holds the paths without a loss)");
+        return new Chart(id, $"{risk.Name}: {prefix}principal loss over the paths", ChartKind.Histogram, ChartUnit.Paths,
+            prefix + "principal loss", [.. points.Select(p => p.ToString("R", CultureInfo.InvariantCulture))],
+            [new ChartSeries("paths", [.. counts.Select(c => (double?)c)])], marks, note, ChartUnit.Money, [.. points]);
     }
 
     /// <summary>The sketch's occupied buckets gathered into at most <see cref="Bins"/> equal bins from 0 (or the

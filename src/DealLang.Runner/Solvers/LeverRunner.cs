@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using DealLang.Runner.Paths;
 using DealLang.Runner.Running;
+using DealLang.Runner.Simulation;
 using DealLang.Runtime;
 
 namespace DealLang.Runner.Solvers;
@@ -24,6 +25,7 @@ public sealed class LeverRunner
     readonly DealPaths? paths;
     readonly PathInputs inputs;
     readonly RunResult result;
+    readonly HeldTranche[] held;
 
     public LeverRunner(IDealProgram program, ScenarioSpec scenario, Lever lever)
         : this(Alone(program), scenario, lever)
@@ -50,6 +52,7 @@ public sealed class LeverRunner
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(lever);
         (deal, paths, inputs, result) = buffers;
+        held = HeldTranche.Of(deal);
         Scenario = scenario;
         Lever = lever;
     }
@@ -120,16 +123,31 @@ public sealed class LeverRunner
                 result.TrancheDrawn[i].AsSpan(0, periods).ToArray());
         }
 
+        ImmutableArray<TrancheSummary> tranches = TrancheSummaries.Build(deal, result, Scenario, periods, years);
         return new LeverRun(
             value,
             periods,
-            TrancheSummaries.Build(deal, result, Scenario, periods, years),
+            tranches,
             EquitySummaries.Build(deal, result, periods, years, inputs),
             shortfall,
             [.. flows])
         {
             Currency = deal.Currency,
+            Holders = [.. held.Select(h => Holders(h, tranches[h.Tranche], periods))],
         };
+    }
+
+    // A guaranteed tranche's holders' figures in this run, as the Monte Carlo report reads them per path (PathFigures):
+    // their principal loss max(0, loss − S), S the guarantor's subrogated principal at the end, over the principal
+    // funded; their largest interest shortfall at a period's end; the summary's holders' IRR with guarantee.
+    HoldersRun Holders(HeldTranche h, TrancheSummary summary, int periods)
+    {
+        double loss = periods == 0 ? 0.0 : Math.Max(0.0, summary.PrincipalLoss - result.GuarantorPrincipal[h.Guarantee][periods - 1]);
+        return new HoldersRun(
+            loss,
+            summary.OriginalBalance == 0 ? double.NaN : loss / summary.OriginalBalance,
+            h.LargestInterestShortfall(result, periods),
+            summary.HoldersIrr);
     }
 }
 
@@ -146,7 +164,19 @@ public sealed record LeverRun(
 
     /// <summary>The deal's currency, which the figures describing the run name (an amount in units, not millions).</summary>
     public string Currency { get; init; } = "";
+
+    /// <summary>[held tranche, <see cref="HeldTranche.Of"/>]: a guaranteed tranche's holders' figures (empty without one).</summary>
+    public ImmutableArray<HoldersRun> Holders { get; init; } = [];
 }
+
+/// <summary>A guaranteed tranche's holders' figures in one run (docs/language.md §5, "Guarantors"): what neither the issuer
+/// nor its guarantor paid them.</summary>
+/// <param name="PrincipalLoss">max(0, the issuer's principal loss − S), S the guarantor's subrogated principal at the end.</param>
+/// <param name="LossFraction"><paramref name="PrincipalLoss"/> over the principal funded (NaN where none was).</param>
+/// <param name="LargestInterestShortfall">Their largest unpaid interest at a period's end
+/// (<see cref="HeldTranche.LargestInterestShortfall"/>).</param>
+/// <param name="Irr">The summary's holders' IRR with guarantee (NaN where there is none).</param>
+public sealed record HoldersRun(double PrincipalLoss, double LossFraction, double LargestInterestShortfall, double Irr);
 
 /// <summary>A tranche's cash per period (interest and principal received, draws funded), for its fair spread.</summary>
 public sealed record TrancheFlows(double[] Interest, double[] Principal, double[] Drawn);

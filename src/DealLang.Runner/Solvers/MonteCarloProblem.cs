@@ -16,7 +16,9 @@ namespace DealLang.Runner.Solvers;
 /// <see cref="Analytics.InvestorIrr"/>) of the IRR, less R;</item>
 /// <item><c>T loses principal</c> / <c>T misses interest</c> with a probability p: the share of paths on which it
 /// happens (a loss, or some period's interest shortfall, of <see cref="SolveCondition.MoneyTolerance"/> or more); the
-/// condition holds where that share reaches p.</item>
+/// condition holds where that share reaches p. <c>G holders lose principal</c> / <c>G holders miss interest</c>: the
+/// same over a guaranteed tranche's holders' principal loss and per-period interest shortfall
+/// (<see cref="PathFigures.HoldersLoss"/>, <see cref="HeldTranche.LargestInterestShortfall"/>).</item>
 /// </list>
 /// The first three are the Monte Carlo report's expected loss (% of principal), IRR mean and P(principal loss), over
 /// the same paths; <c>T misses interest</c> (a shortfall in some period, even if paid later) is not its P(interest
@@ -66,6 +68,8 @@ public sealed class MonteCarloProblem : ILeverProblem
         {
             LosesPrincipal => new(value, mean >= probability ? 1 : 0, $"P(principal loss) {estimate}", mean, se),
             MissesInterest => new(value, mean >= probability ? 1 : 0, $"P(missed interest) {estimate}", mean, se),
+            HoldersLosePrincipal => new(value, mean >= probability ? 1 : 0, $"P(holders' principal loss) {estimate}", mean, se),
+            HoldersMissInterest => new(value, mean >= probability ? 1 : 0, $"P(holders' missed interest) {estimate}", mean, se),
             LossTarget t => new(value, mean - t.Target, $"expected loss {estimate}", mean, se),
             IrrTarget t => new(value, mean - t.Target, $"mean IRR {estimate}", mean, se),
             HoldersLossTarget t => new(value, mean - t.Target, $"holders' expected loss {estimate}", mean, se),
@@ -81,6 +85,8 @@ public sealed class MonteCarloProblem : ILeverProblem
         {
             LosesPrincipal c => figures.Loss[c.Tranche] >= SolveCondition.MoneyTolerance ? 1 : 0,
             MissesInterest c => LargestShortfall(result, c.Tranche) >= SolveCondition.MoneyTolerance ? 1 : 0,
+            HoldersLosePrincipal c => figures.HoldersLoss[c.Held] >= SolveCondition.MoneyTolerance ? 1 : 0,
+            HoldersMissInterest c => figures.Held[c.Held].LargestInterestShortfall(result, Math.Clamp(result.PeriodsRun, 0, figures.Deal.Periods)) >= SolveCondition.MoneyTolerance ? 1 : 0,
             LossTarget c => figures.LossShare[c.Tranche], // NaN where nothing was funded: not in the mean
             IrrTarget c => c.Equity ? figures.EquityIrr[c.Index] : figures.Irr[c.Index], // NaN without an IRR: not in the mean
             HoldersLossTarget c => figures.HoldersLossShare[c.Held], // as LossTarget's, the holders' loss

@@ -6,8 +6,9 @@ namespace DealLang.Runner.Solvers;
 
 /// <summary>
 /// What a solver drives its lever to (docs/cli.md, "solve"): a stop condition, which holds or not
-/// (<c>T loses principal</c>, <c>T misses interest</c>), or a target, a figure equal to a number (<c>T irr = R</c>,
-/// <c>E irr = R</c>, <c>T loss = X%</c>). A condition's objective is a step in the lever (bisection on the indicator);
+/// (<c>T loses principal</c>, <c>T misses interest</c>, and a guaranteed tranche's holders' <c>G holders lose
+/// principal</c>, <c>G holders miss interest</c>), or a target, a figure equal to a number (<c>T irr = R</c>,
+/// <c>E irr = R</c>, <c>T loss = X%</c>, <c>G holders loss = X%</c>, <c>G holders irr = R</c>). A condition's objective is a step in the lever (bisection on the indicator);
 /// a target's is the figure less the number, continuous where the figure is (Brent).
 /// </summary>
 public abstract record SolveCondition(string Text)
@@ -44,6 +45,10 @@ public abstract record SolveCondition(string Text)
                 return new MissesInterest(text, Tranche(deal, tranches, t));
             case [var t, "loss", "=", var x]:
                 return new LossTarget(text, Tranche(deal, tranches, t), Percent(text, x, 0, 1));
+            case [var t, "holders", "lose", "principal"]:
+                return new HoldersLosePrincipal(text, Held(deal, tranches, t, text));
+            case [var t, "holders", "miss", "interest"]:
+                return new HoldersMissInterest(text, Held(deal, tranches, t, text));
             case [var t, "holders", "loss", "=", var x]:
                 return new HoldersLossTarget(text, Held(deal, tranches, t, text), Percent(text, x, 0, 1));
             case [var t, "holders", "irr", "=", var x]:
@@ -65,7 +70,7 @@ public abstract record SolveCondition(string Text)
                     $"unknown tranche or equity '{name}' in '{text}'; deal {deal.Name} has: {string.Join(", ", tranches.Concat(equities))}");
             default:
                 throw new SolveUsageException(
-                    $"cannot read '{text}'; write one of: 'T loses principal', 'T misses interest', 'T irr = R%', 'E irr = R%', 'T loss = X%', under a stochastic scenario 'G holders loss = X%', 'G holders irr = R%' (T a tranche, E an equity, G a tranche with a guarantor)");
+                    $"cannot read '{text}'; write one of: 'T loses principal', 'T misses interest', 'T irr = R%', 'E irr = R%', 'T loss = X%', 'G holders lose principal', 'G holders miss interest', 'G holders loss = X%', 'G holders irr = R%' (T a tranche, E an equity, G a tranche with a guarantor)");
         }
     }
 
@@ -90,7 +95,7 @@ public abstract record SolveCondition(string Text)
 
         string[] guaranteed = [.. HeldTranche.Of(deal).Select(held => names[held.Tranche])];
         throw new SolveUsageException(
-            $"'{text}' names the holders of tranche {name}, which has no guarantor: its holders' figures are its own ('{name} loss = X%', '{name} irr = R%'); " +
+            $"'{text}' names the holders of tranche {name}, which has no guarantor: its holders' figures are its own ('{name} loses principal', '{name} misses interest', '{name} loss = X%', '{name} irr = R%'); " +
             (guaranteed.Length == 0 ? $"deal {deal.Name} has no guaranteed tranche" : $"deal {deal.Name}'s guaranteed tranches: {string.Join(", ", guaranteed)}"));
     }
 
@@ -180,27 +185,53 @@ public sealed record IrrTarget(string Text, int Index, bool Equity, double Targe
     double Irr(LeverRun run) => Equity ? run.Equities[Index].Irr : run.Tranches[Index].Irr;
 }
 
-/// <summary><c>G holders loss = X%</c>: the expected holders' loss of guaranteed tranche G, what neither the issuer nor
-/// its guarantor paid them as a share of the principal funded (the Monte Carlo report's holders' expected loss,
-/// <see cref="PathFigures.HoldersLossShare"/>), reaches X. <see cref="Held"/> indexes <see cref="HeldTranche.Of"/>. A
-/// Monte Carlo measure: a deterministic solve refuses it (SolveCommand), as one run has no expected loss of the holders'.</summary>
+/// <summary><c>G holders lose principal</c>: guaranteed tranche G's holders' principal loss, what neither the issuer nor its
+/// guarantor repaid them, max(0, loss − S) with S the guarantor's subrogated principal at the end, is
+/// <see cref="SolveCondition.MoneyTolerance"/> or more. <see cref="Held"/> indexes <see cref="HeldTranche.Of"/>.</summary>
+public sealed record HoldersLosePrincipal(string Text, int Held) : SolveCondition(Text)
+{
+    public override bool IsIndicator => true;
+
+    public override double Objective(LeverRun run) => run.Holders[Held].PrincipalLoss >= MoneyTolerance ? 1 : 0;
+
+    public override string Describe(LeverRun run) => $"holders' principal loss {Money(run.Currency, run.Holders[Held].PrincipalLoss)}";
+}
+
+/// <summary><c>G holders miss interest</c>: in some period guaranteed tranche G's holders' interest shortfall, the
+/// issuer's less the guarantor's interest arrears (<see cref="HeldTranche.LargestInterestShortfall"/>), is
+/// <see cref="SolveCondition.MoneyTolerance"/> or more at the period's end, after the guarantor's payment (even if paid later).</summary>
+public sealed record HoldersMissInterest(string Text, int Held) : SolveCondition(Text)
+{
+    public override bool IsIndicator => true;
+
+    public override double Objective(LeverRun run) => run.Holders[Held].LargestInterestShortfall >= MoneyTolerance ? 1 : 0;
+
+    public override string Describe(LeverRun run) => $"holders' largest interest shortfall {Money(run.Currency, run.Holders[Held].LargestInterestShortfall)}";
+}
+
+/// <summary><c>G holders loss = X%</c>: the holders' loss of guaranteed tranche G, what neither the issuer nor its
+/// guarantor repaid them, max(0, loss − S) with S the guarantor's subrogated principal at the end, as a share of the
+/// principal funded, reaches X: in one run (<see cref="HoldersRun.LossFraction"/>), or under a stochastic scenario its
+/// mean over the paths, the Monte Carlo report's holders' expected loss (<see cref="PathFigures.HoldersLossShare"/>).
+/// <see cref="Held"/> indexes <see cref="HeldTranche.Of"/>.</summary>
 public sealed record HoldersLossTarget(string Text, int Held, double Target) : SolveCondition(Text)
 {
     public override bool IsIndicator => false;
 
-    public override double Objective(LeverRun run) => throw new InvalidOperationException("The holders' loss is a Monte Carlo measure.");
+    public override double Objective(LeverRun run) => run.Holders[Held].LossFraction - Target;
 
-    public override string Describe(LeverRun run) => throw new InvalidOperationException("The holders' loss is a Monte Carlo measure.");
+    public override string Describe(LeverRun run) => $"holders' loss {Rate(run.Holders[Held].LossFraction)}";
 }
 
-/// <summary><c>G holders irr = R</c>: the mean holders' IRR of guaranteed tranche G, on the issuer's payments plus the
-/// guarantor's less what it got back (the Monte Carlo report's holders' IRR mean, <see cref="PathFigures.HoldersIrr"/>),
-/// reaches R. A Monte Carlo measure, as <see cref="HoldersLossTarget"/>.</summary>
+/// <summary><c>G holders irr = R</c>: the holders' IRR of guaranteed tranche G, on the issuer's payments plus the
+/// guarantor's less what it got back (the summary's holders' IRR with guarantee), reaches R: in one run, or under a
+/// stochastic scenario its mean over the paths with one, the Monte Carlo report's holders' IRR mean
+/// (<see cref="PathFigures.HoldersIrr"/>).</summary>
 public sealed record HoldersIrrTarget(string Text, int Held, double Target) : SolveCondition(Text)
 {
     public override bool IsIndicator => false;
 
-    public override double Objective(LeverRun run) => throw new InvalidOperationException("The holders' IRR is a Monte Carlo measure.");
+    public override double Objective(LeverRun run) => run.Holders[Held].Irr - Target;
 
-    public override string Describe(LeverRun run) => throw new InvalidOperationException("The holders' IRR is a Monte Carlo measure.");
+    public override string Describe(LeverRun run) => $"holders' IRR {Rate(run.Holders[Held].Irr)}";
 }

@@ -159,6 +159,30 @@ public sealed class ReportBrowserTests(ReportBrowser browser) : IClassFixture<Re
     }
 
     [SkippableFact]
+    public async Task TheMonteCarloReportDrawsAGuaranteedTranchesHoldersLossBesideTheIssuers()
+    {
+        // HoldersMonteCarloTests' deal: the issuer's loss, then the holders' (what the state's 40m cap left them: 20m on
+        // the 88 paths of both defaults, nothing on the other 3,912), each drawn with every path once and mc's VaR lines.
+        browser.Require();
+        await using var report = await browser.OpenAsync(browser.HoldersHtml);
+        var charts = await ChartsAsync(report.Page);
+
+        Assert.Empty(report.Errors);
+        Assert.Empty(report.Requests);
+        Assert.Equal(["montecarlo-loss-0", "montecarlo-holders-loss-0"], charts.Select(c => c.Id));
+        Assert.All(charts, c => Assert.True(c.Drawn && c.Series.Any(s => s.Points > 0), $"chart {c.Id} has no data drawn"));
+        Assert.All(charts, c => Assert.Equal(4000, c.Series.Single().Values.Sum(v => v ?? 0)));
+        var holders = charts[1].Series.Single();
+        Assert.Equal((3912.0, 88.0), (holders.Values[0], holders.Values[^1]));
+        Assert.Equal(["holders' VaR 95%", "holders' VaR 99%", "holders' VaR 99.9%"], holders.Marks.Select(m => m.Name));
+        Assert.Equal([0.0, 20e6, 20e6], holders.Marks.Select(m => Math.Round(m.Value, 2)));
+
+        // The table under it: a row per bin.
+        Assert.Equal(40, await report.Page.Locator("#montecarlo-holders-loss-0 + .table-box tbody tr").CountAsync());
+        await ScreenshotBaseline.VerifyAsync(browser.Browser, await report.Page.Locator("#montecarlo-holders-loss-0").ScreenshotAsync(), "mc-holders-loss");
+    }
+
+    [SkippableFact]
     public async Task TheReportOpensWithTheNetworkOffAndRequestsNothing()
     {
         browser.Require();

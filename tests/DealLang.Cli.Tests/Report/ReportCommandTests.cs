@@ -163,6 +163,49 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void AGuaranteedTranchesHoldersLossIsChartedBesideTheIssuersAsMcReportsIt()
+    {
+        // HoldersMonteCarloTests' deal (two 50m loans, 40% recovery, behind a 100m note a state guarantees up to 40m),
+        // its 4,000 paths (seed 5). By hand: the issuer loses 0, 30m (one default) or 60m (both); the holders lose
+        // max(0, loss − 40m), 20m on the 88 paths of both defaults and nothing elsewhere. So the holders' chart, right
+        // after the issuer's, has 40 bins of 20m / 40 = 0.5m from 0: 3,912 paths in the first (its middle 0.25m), 88 in
+        // the last (its middle 19.75m), and its VaR lines are mc's holders' (95%: 0, rank 3,800 among the zeros; 99%
+        // and 99.9%: 20m). A tranche without a guarantor has no holders' chart (CoreWeave's, TeraWulf's: the tests above).
+        string deal = Path.Combine(folder, "held.deal");
+        File.WriteAllText(deal, DealLang.Cli.Tests.MonteCarlo.HoldersMonteCarloTests.Held);
+        string file = Path.Combine(folder, "held-mc.html");
+        var run = CliHarness.Run("report", deal, "--mc", "--scenario", "Mc", "--threads", "2", "-o", file);
+        Assert.True(run.Exit == 0, run.ToString());
+        using var data = EmbeddedData(File.ReadAllText(file));
+        var charts = data.RootElement.GetProperty("sections")[0].GetProperty("charts").EnumerateArray().ToList();
+        Assert.Equal(["montecarlo-loss-0", "montecarlo-holders-loss-0"], charts.Select(c => c.GetProperty("id").GetString()));
+        var holders = charts[1];
+        Assert.Equal("Note: holders' principal loss over the paths", holders.GetProperty("title").GetString());
+        Assert.StartsWith("on 88 of 4,000 paths the holders lose principal the guarantor did not pay them;", holders.GetProperty("note").GetString(), StringComparison.Ordinal);
+        double?[] counts = [.. holders.GetProperty("series")[0].GetProperty("values").EnumerateArray().Select(v => v.ValueKind == System.Text.Json.JsonValueKind.Null ? (double?)null : v.GetDouble())];
+        Assert.Equal(MonteCarloCharts.Bins, counts.Length);
+        Assert.Equal((3912.0, 88.0, 4000.0), (counts[0], counts[^1], counts.Sum(c => c ?? 0)));
+
+        var mc = CliHarness.Run("mc", deal, "--scenario", "Mc", "--threads", "2", "--format", "json");
+        Assert.True(mc.Exit == 0, mc.ToString());
+        using var metrics = System.Text.Json.JsonDocument.Parse(mc.Out);
+        foreach (var (tails, chart) in new[] { metrics.RootElement.GetProperty("tranches")[0], metrics.RootElement.GetProperty("tranches")[0].GetProperty("holders") }
+            .Select(t => t.GetProperty("tails")).Zip(charts))
+        {
+            double[] expected = [.. tails.EnumerateArray().Select(t => t.GetProperty("valueAtRisk").GetProperty("value").GetDouble())];
+            double[] drawn = [.. chart.GetProperty("marks").EnumerateArray().Select(m => m.GetProperty("value").GetDouble())];
+            Assert.Equal(expected.Length, drawn.Length);
+            for (int k = 0; k < expected.Length; k++)
+            {
+                Assert.Equal(expected[k], drawn[k], 0.005); // mc's JSON writes money to the cent
+            }
+        }
+
+        Assert.Equal(["holders' VaR 95%", "holders' VaR 99%", "holders' VaR 99.9%"], holders.GetProperty("marks").EnumerateArray().Select(m => m.GetProperty("name").GetString()));
+        Assert.Equal([0.0, 20e6, 20e6], holders.GetProperty("marks").EnumerateArray().Select(m => Math.Round(m.GetProperty("value").GetDouble(), 2)));
+    }
+
+    [Fact]
     public void NoTextOfTheDealCanCloseTheDataScript()
     {
         // A title that tries to end the <script> element and open another: the JSON escapes '<', '>' and '&'.
