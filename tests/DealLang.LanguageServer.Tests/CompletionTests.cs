@@ -83,6 +83,20 @@ public sealed class CompletionTests
     }
 
     [Fact]
+    public async Task AfterAnRvgsParts_OffersAgainstRemarketing()
+    {
+        // An RVG's 'against remarketing [cost R]' (docs/language.md §5, "An RVG against a remarketing sale") is offered from
+        // the parser's expected tokens, beside the RVG's other parts.
+        (string[] labels, _) = await Complete("  tranche Notes {", "  lease Other on Campus { rvg cap 1bn ", "}");
+        Assert.Contains("against", labels);
+        Assert.Contains("guarantees", labels);
+        (labels, _) = await Complete("  tranche Notes {", "  lease Other on Campus { rvg cap 1bn against ", "}");
+        Assert.Equal(["remarketing"], labels);
+        (labels, _) = await Complete("  tranche Notes {", "  lease Other on Campus { rvg cap 1bn against remarketing ", "}");
+        Assert.Contains("cost", labels);
+    }
+
+    [Fact]
     public async Task AfterFill_OffersAccounts()
     {
         (string[] labels, _) = await Complete("    fill Dsra", "    fill ");
