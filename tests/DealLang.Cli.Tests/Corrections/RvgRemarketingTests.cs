@@ -74,6 +74,8 @@ public sealed class RvgRemarketingTests
         Assert.Equal(37_250_000, Deal.Value.Ledger("rvg L", 19, "Expiry"), 0.01);
         Assert.Equal(0.0, Deal.Value.Ledger("rvg guarantor L", 19, "Expiry"));
         Assert.Equal(37_250_000, Deal.Value.Outcomes["Expiry"].Events.RvgPaid.Single().Amount, 0.01);
+        // The summary's 'remarketing proceeds' row reads the sale's net proceeds.
+        Assert.Equal(72_750_000, Deal.Value.Outcomes["Expiry"].Events.Remarketing.Single().Amount, 0.01);
         // The period's collections: a quarter's rent, the proceeds and the RVG, 3m + 72.75m + 37.25m = 113m.
         Assert.Equal(113_000_000, Deal.Value.Ledger("collections", 19, "Expiry"), 0.01);
         // No proceeds in any other period: the facility is sold once.

@@ -69,12 +69,13 @@ internal sealed class FacilityComponent(EmitContext ctx)
     public override string? ReadAtPeriodStart(Quantity quantity, int index) =>
         quantity == Quantity.FacilityValue && this[index].StartValue.Declared ? this[index].StartValue.Name : null;
 
-    // The value at the next period's start is this period's end value.
+    // The value at the next period's start is this period's end value, as F.value read it (0 from the period after a
+    // remarketing sold the facility).
     public override void WriteNextPeriodStart(IndentedWriter w)
     {
         foreach (var facility in States.Where(f => f.StartValue.Declared))
         {
-            w.Line(facility.StartValue + " = " + ValueNow(facility.Index) + "; // the next period's coupons read it at its start");
+            w.Line(facility.StartValue + " = " + ValueRead(facility.Index) + "; // the next period's coupons read it at its start");
         }
     }
 

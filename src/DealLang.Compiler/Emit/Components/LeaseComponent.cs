@@ -589,6 +589,7 @@ internal sealed class LeaseComponent(EmitContext ctx)
                 w.Comment("against remarketing: the facility is sold on the lease's last day, at its value then less the remarketing cost");
                 w.Line(lease.Remarketing + " = " + lease.RvgValue + " * (1.0 - " + CSharpLiterals.DoubleOperand(lease.Info.RemarketingCost) + ");");
                 w.Line(lease.RemarketedIn + " = t;");
+                w.Line("result.RemarketingProceeds[" + CSharpLiterals.Int(lease.Index) + "] = " + lease.Remarketing + ";");
                 measure = lease.Remarketing.Name;
             }
 
