@@ -153,6 +153,39 @@ public sealed class RvgRemarketingTests
         Assert.Equal(0.0, deal.Outcomes["Expiry"].Events.SaleProceeds);
     }
 
+    // An event of default two years after the remarketing (the end of period 23, 2032-01-01, by a trigger on the date)
+    // and the same sale at once: the campus, remarketed in period 19, is gone, so the sale realises nothing (appraised,
+    // 100m × (1 − 72/240) × 0.8 = 56m of a building sold already). Run as the ledger's loop and as a Monte Carlo path's
+    // summary-only loop, which hands the state over to its own loop at the event of default.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AnEnforcementSaleLaterRealisesNothingForTheRemarketedFacility(bool fullLedger)
+    {
+        var deal = new SmallDeal(Source
+            .Replace("test Value = Campus.value", "test Value = Campus.value\n  trigger Eod when date >= 2032-01-01 => event_of_default", StringComparison.Ordinal)
+            .Replace("""
+                  distribute rest to Eq
+                }
+              }
+              """, """
+                  distribute rest to Eq
+                }
+
+                enforcement {
+                  sell Campus haircut 20% lag 0m
+                  waterfall { pay Loan.interest  pay Loan.balance  distribute rest to Eq }
+                }
+              }
+              """, StringComparison.Ordinal), fullLedger);
+        var events = deal.Outcomes["Expiry"].Events;
+        Assert.Equal(new DealLang.Runtime.Date(2032, 1, 1), events.EventOfDefault);
+        Assert.Equal(new DealLang.Runtime.Date(2032, 1, 1), events.Sale);
+        Assert.Equal(0.0, events.SaleProceeds);
+        Assert.Equal(72_750_000, events.Remarketing.Single().Amount, 0.01);
+        Assert.Equal(37_250_000, events.RvgPaid.Single().Amount, 0.01);
+    }
+
     [Theory]
     // A cost of 100%: DL0528 at the cost.
     [InlineData("against remarketing cost 100%", "DL0528", "against remarketing cost ")]
