@@ -179,7 +179,7 @@ leaseItem
     | STARTS DATE                                    # startsItem
     | TERM duration                                  # termItem
     | RENEWALS renewalCount term=duration AT LESSEE OPTION (RENT AT MARKET)? renewalTerm*     # renewalsItem
-    | RVG rvgPart+ (WITH guarantorClause)?           # rvgItem
+    | RVG rvgItemPart+ (WITH guarantorClause)?       # rvgItem
     | DAYCOUNT_KW dayCount                           # leaseDayCountItem
     | guarantorClause                                # leaseGuarantorItem
     | PHASED ident                                   # leasePhasedItem
@@ -234,6 +234,14 @@ rvgPart
     : GUARANTEES expr                                # rvgGuarantees
     | CAP expr                                       # rvgCap
     | UNTIL DATE                                     # rvgUntil
+    ;
+
+// A lease's rvg item's parts: those a break's own RVG terms share (rvgPart), and 'against remarketing [cost R]', the
+// lease's alone: the claim measured against the net proceeds of selling the facility when the lease ends, not its
+// appraised value (a break 'with rvg' follows the lease's convention, so its own terms have no such part).
+rvgItemPart
+    : rvgPart
+    | AGAINST REMARKETING (COST cost=expr)?
     ;
 
 // 'guarantor Google cap 3.2bn until 2036-06-30': a third party that pays what the lessee owes once it defaults, up
@@ -881,7 +889,7 @@ ident
     | BREAK_OPTION | BREAKS | NOTICE
     | WORKOUT | YIELD | RESET | CURVE
     | ARREARS | CAPITALISED
-    | REPAID
+    | REPAID | REMARKETING
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -1112,6 +1120,7 @@ BELOW         : 'below';
 UNPAID        : 'unpaid';
 AGAINST       : 'against';
 ADVANCE       : 'advance';
+REMARKETING   : 'remarketing';
 INVESTMENT_GRADE : 'investment_grade';
 WHILE         : 'while';
 // A holding of another entity's tranche or equity.

@@ -83,6 +83,19 @@ public sealed class CompletionTests
     }
 
     [Fact]
+    public async Task AfterAnRvgsParts_OffersAgainstRemarketing()
+    {
+        // An RVG's 'against remarketing [cost R]' (docs/language.md §5, "An RVG against a remarketing sale") is offered from
+        // the parser's expected tokens, beside the RVG's other parts, where a part must come (after 'rvg'), and
+        // 'remarketing' after 'against'. (After a part the parser has left the rvg item when it meets the cursor, so the
+        // lease's items are offered there, for every part alike.)
+        (string[] labels, _) = await Complete("  tranche Notes {", "  lease Other on Campus { rvg ", "}");
+        Assert.Equal(["against", "cap", "guarantees", "until"], labels.Order(StringComparer.Ordinal));
+        (labels, _) = await Complete("  tranche Notes {", "  lease Other on Campus { rvg cap 1bn against ", "}");
+        Assert.Equal(["remarketing"], labels);
+    }
+
+    [Fact]
     public async Task AfterFill_OffersAccounts()
     {
         (string[] labels, _) = await Complete("    fill Dsra", "    fill ");

@@ -69,17 +69,17 @@ public partial class DealLangParser : Parser {
 		COINS=202, EH_S=203, DAY=204, SHARE=205, YEAR=206, OF=207, AND=208, OR=209, 
 		NOT=210, PIK=211, ISSUE_PRICE=212, COMMITMENT=213, AVAILABLE=214, DRAWS=215, 
 		COMMITMENT_FEE=216, STEP_UP=217, TARGET_BALANCE=218, MARGIN=219, GRID=220, 
-		BELOW=221, UNPAID=222, AGAINST=223, ADVANCE=224, INVESTMENT_GRADE=225, 
-		WHILE=226, HOLDING=227, FACE=228, MARK=229, DISCOUNT=230, PAR=231, HOLDINGS=232, 
-		HASHRATE=233, NETWORK=234, REWARDS=235, COVER=236, CONVERTIBLE=237, EARLY=238, 
-		ABOVE=239, PUT=240, CALL=241, CALLABLE=242, MAKE_WHOLE=243, CURVE=244, 
-		COMPLETION=245, DELAYED=246, PHASED=247, INDEXED=248, YEARLY=249, WORKOUT=250, 
-		YIELD=251, RESET=252, LBRACE=253, RBRACE=254, LPAREN=255, RPAREN=256, 
-		COMMA=257, DOT=258, ARROW=259, ASSIGN=260, PLUS=261, MINUS=262, STAR=263, 
-		SLASH=264, LE=265, GE=266, LT=267, GT=268, EQ=269, NE=270, DAYCOUNT=271, 
-		DATE=272, QUANTITY=273, NUMBER=274, STRING=275, UNTERMINATED_STRING=276, 
-		IDENT=277, NON_ASCII_NAME=278, LINE_COMMENT=279, BLOCK_COMMENT=280, UNTERMINATED_COMMENT=281, 
-		WS=282, UNEXPECTED_CHAR=283;
+		BELOW=221, UNPAID=222, AGAINST=223, ADVANCE=224, REMARKETING=225, INVESTMENT_GRADE=226, 
+		WHILE=227, HOLDING=228, FACE=229, MARK=230, DISCOUNT=231, PAR=232, HOLDINGS=233, 
+		HASHRATE=234, NETWORK=235, REWARDS=236, COVER=237, CONVERTIBLE=238, EARLY=239, 
+		ABOVE=240, PUT=241, CALL=242, CALLABLE=243, MAKE_WHOLE=244, CURVE=245, 
+		COMPLETION=246, DELAYED=247, PHASED=248, INDEXED=249, YEARLY=250, WORKOUT=251, 
+		YIELD=252, RESET=253, LBRACE=254, RBRACE=255, LPAREN=256, RPAREN=257, 
+		COMMA=258, DOT=259, ARROW=260, ASSIGN=261, PLUS=262, MINUS=263, STAR=264, 
+		SLASH=265, LE=266, GE=267, LT=268, GT=269, EQ=270, NE=271, DAYCOUNT=272, 
+		DATE=273, QUANTITY=274, NUMBER=275, STRING=276, UNTERMINATED_STRING=277, 
+		IDENT=278, NON_ASCII_NAME=279, LINE_COMMENT=280, BLOCK_COMMENT=281, UNTERMINATED_COMMENT=282, 
+		WS=283, UNEXPECTED_CHAR=284;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
@@ -87,33 +87,34 @@ public partial class DealLangParser : Parser {
 		RULE_indexDecl = 12, RULE_indexItem = 13, RULE_pointsKind = 14, RULE_facilityDecl = 15, 
 		RULE_facilityItem = 16, RULE_schedulePoint = 17, RULE_leaseDecl = 18, 
 		RULE_leaseItem = 19, RULE_renewalTerm = 20, RULE_breakOption = 21, RULE_breakFee = 22, 
-		RULE_indexationPart = 23, RULE_renewalCount = 24, RULE_rvgPart = 25, RULE_guarantorClause = 26, 
-		RULE_guarantorPart = 27, RULE_coverage = 28, RULE_loanDecl = 29, RULE_loanItem = 30, 
-		RULE_recoveryAccrual = 31, RULE_fleetDecl = 32, RULE_fleetItem = 33, RULE_contractDecl = 34, 
-		RULE_contractItem = 35, RULE_coinsDecl = 36, RULE_coinsItem = 37, RULE_delivery = 38, 
-		RULE_trancheDecl = 39, RULE_couponTerms = 40, RULE_trancheItem = 41, RULE_curvePoint = 42, 
-		RULE_callStep = 43, RULE_convertiblePut = 44, RULE_convertibleCall = 45, 
-		RULE_stepUp = 46, RULE_marginGrid = 47, RULE_gridTier = 48, RULE_amortization = 49, 
-		RULE_holdingDecl = 50, RULE_holdingItem = 51, RULE_holdingMarketTerm = 52, 
-		RULE_equityDecl = 53, RULE_equityItem = 54, RULE_holder = 55, RULE_holderTerm = 56, 
-		RULE_capitalCall = 57, RULE_accountDecl = 58, RULE_accountItem = 59, RULE_feeDecl = 60, 
-		RULE_feeUntilRepaid = 61, RULE_testDecl = 62, RULE_triggerDecl = 63, RULE_cureDestination = 64, 
-		RULE_triggerEffect = 65, RULE_defaultRule = 66, RULE_cfadsRule = 67, RULE_cfadsItem = 68, 
-		RULE_waterfallDecl = 69, RULE_step = 70, RULE_enforcementDecl = 71, RULE_enforcementItem = 72, 
-		RULE_sellTerm = 73, RULE_reletRamp = 74, RULE_reletPricing = 75, RULE_scenarioDecl = 76, 
-		RULE_scenarioItem = 77, RULE_pdStep = 78, RULE_recoveryDraw = 79, RULE_shareDraw = 80, 
-		RULE_recoveryRest = 81, RULE_recoveryOutcome = 82, RULE_delayOutcome = 83, 
-		RULE_breakChance = 84, RULE_loading = 85, RULE_perYear = 86, RULE_duration = 87, 
-		RULE_expr = 88, RULE_measureUnit = 89, RULE_reference = 90, RULE_ident = 91;
+		RULE_indexationPart = 23, RULE_renewalCount = 24, RULE_rvgPart = 25, RULE_rvgItemPart = 26, 
+		RULE_guarantorClause = 27, RULE_guarantorPart = 28, RULE_coverage = 29, 
+		RULE_loanDecl = 30, RULE_loanItem = 31, RULE_recoveryAccrual = 32, RULE_fleetDecl = 33, 
+		RULE_fleetItem = 34, RULE_contractDecl = 35, RULE_contractItem = 36, RULE_coinsDecl = 37, 
+		RULE_coinsItem = 38, RULE_delivery = 39, RULE_trancheDecl = 40, RULE_couponTerms = 41, 
+		RULE_trancheItem = 42, RULE_curvePoint = 43, RULE_callStep = 44, RULE_convertiblePut = 45, 
+		RULE_convertibleCall = 46, RULE_stepUp = 47, RULE_marginGrid = 48, RULE_gridTier = 49, 
+		RULE_amortization = 50, RULE_holdingDecl = 51, RULE_holdingItem = 52, 
+		RULE_holdingMarketTerm = 53, RULE_equityDecl = 54, RULE_equityItem = 55, 
+		RULE_holder = 56, RULE_holderTerm = 57, RULE_capitalCall = 58, RULE_accountDecl = 59, 
+		RULE_accountItem = 60, RULE_feeDecl = 61, RULE_feeUntilRepaid = 62, RULE_testDecl = 63, 
+		RULE_triggerDecl = 64, RULE_cureDestination = 65, RULE_triggerEffect = 66, 
+		RULE_defaultRule = 67, RULE_cfadsRule = 68, RULE_cfadsItem = 69, RULE_waterfallDecl = 70, 
+		RULE_step = 71, RULE_enforcementDecl = 72, RULE_enforcementItem = 73, 
+		RULE_sellTerm = 74, RULE_reletRamp = 75, RULE_reletPricing = 76, RULE_scenarioDecl = 77, 
+		RULE_scenarioItem = 78, RULE_pdStep = 79, RULE_recoveryDraw = 80, RULE_shareDraw = 81, 
+		RULE_recoveryRest = 82, RULE_recoveryOutcome = 83, RULE_delayOutcome = 84, 
+		RULE_breakChance = 85, RULE_loading = 86, RULE_perYear = 87, RULE_duration = 88, 
+		RULE_expr = 89, RULE_measureUnit = 90, RULE_reference = 91, RULE_ident = 92;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "holidaySet", "holidayList", "dayCount", "partyDecl", 
 		"partyItem", "indexDecl", "indexItem", "pointsKind", "facilityDecl", "facilityItem", 
 		"schedulePoint", "leaseDecl", "leaseItem", "renewalTerm", "breakOption", 
-		"breakFee", "indexationPart", "renewalCount", "rvgPart", "guarantorClause", 
-		"guarantorPart", "coverage", "loanDecl", "loanItem", "recoveryAccrual", 
-		"fleetDecl", "fleetItem", "contractDecl", "contractItem", "coinsDecl", 
-		"coinsItem", "delivery", "trancheDecl", "couponTerms", "trancheItem", 
+		"breakFee", "indexationPart", "renewalCount", "rvgPart", "rvgItemPart", 
+		"guarantorClause", "guarantorPart", "coverage", "loanDecl", "loanItem", 
+		"recoveryAccrual", "fleetDecl", "fleetItem", "contractDecl", "contractItem", 
+		"coinsDecl", "coinsItem", "delivery", "trancheDecl", "couponTerms", "trancheItem", 
 		"curvePoint", "callStep", "convertiblePut", "convertibleCall", "stepUp", 
 		"marginGrid", "gridTier", "amortization", "holdingDecl", "holdingItem", 
 		"holdingMarketTerm", "equityDecl", "equityItem", "holder", "holderTerm", 
@@ -163,13 +164,13 @@ public partial class DealLangParser : Parser {
 		null, null, "'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
 		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
 		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
-		"'advance'", "'investment_grade'", "'while'", "'holding'", "'face'", "'mark'", 
-		"'discount'", "'par'", "'holdings'", "'hashrate'", "'network'", "'rewards'", 
-		"'cover'", "'convertible'", "'early'", "'above'", "'put'", "'call'", "'callable'", 
-		"'make_whole'", "'curve'", "'completion'", "'delayed'", "'phased'", "'indexed'", 
-		"'yearly'", "'workout'", "'yield'", "'reset'", "'{'", "'}'", "'('", "')'", 
-		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
-		"'<'", "'>'", "'=='", "'!='"
+		"'advance'", "'remarketing'", "'investment_grade'", "'while'", "'holding'", 
+		"'face'", "'mark'", "'discount'", "'par'", "'holdings'", "'hashrate'", 
+		"'network'", "'rewards'", "'cover'", "'convertible'", "'early'", "'above'", 
+		"'put'", "'call'", "'callable'", "'make_whole'", "'curve'", "'completion'", 
+		"'delayed'", "'phased'", "'indexed'", "'yearly'", "'workout'", "'yield'", 
+		"'reset'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", 
+		"'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -202,15 +203,16 @@ public partial class DealLangParser : Parser {
 		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", 
 		"EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
 		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
-		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
-		"WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", "HOLDINGS", "HASHRATE", 
-		"NETWORK", "REWARDS", "COVER", "CONVERTIBLE", "EARLY", "ABOVE", "PUT", 
-		"CALL", "CALLABLE", "MAKE_WHOLE", "CURVE", "COMPLETION", "DELAYED", "PHASED", 
-		"INDEXED", "YEARLY", "WORKOUT", "YIELD", "RESET", "LBRACE", "RBRACE", 
-		"LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", 
-		"STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", 
-		"QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
-		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "REMARKETING", 
+		"INVESTMENT_GRADE", "WHILE", "HOLDING", "FACE", "MARK", "DISCOUNT", "PAR", 
+		"HOLDINGS", "HASHRATE", "NETWORK", "REWARDS", "COVER", "CONVERTIBLE", 
+		"EARLY", "ABOVE", "PUT", "CALL", "CALLABLE", "MAKE_WHOLE", "CURVE", "COMPLETION", 
+		"DELAYED", "PHASED", "INDEXED", "YEARLY", "WORKOUT", "YIELD", "RESET", 
+		"LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", 
+		"PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", 
+		"DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
+		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
+		"WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -316,35 +318,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 190;
+			State = 192;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 188;
+				State = 190;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 184;
+					State = 186;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 185;
+					State = 187;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 186;
+					State = 188;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 187;
+					State = 189;
 					unknownDecl();
 					}
 					break;
@@ -352,11 +354,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 192;
+				State = 194;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 193;
+			State = 195;
 			Match(Eof);
 			}
 		}
@@ -394,9 +396,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 195;
+			State = 197;
 			Match(IMPORT);
-			State = 196;
+			State = 198;
 			Match(STRING);
 			}
 		}
@@ -446,27 +448,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 198;
-			Match(DEAL);
-			State = 199;
-			_localctx.name = ident();
 			State = 200;
+			Match(DEAL);
+			State = 201;
+			_localctx.name = ident();
+			State = 202;
 			Match(LBRACE);
-			State = 204;
+			State = 206;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 884957876534132741L) != 0) || ((((_la - 140)) & ~0x3f) == 0 && ((1L << (_la - 140)) & 4611694814520420865L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 201;
+				State = 203;
 				dealMember();
 				}
 				}
-				State = 206;
+				State = 208;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 207;
+			State = 209;
 			Match(RBRACE);
 			}
 		}
@@ -563,7 +565,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 230;
+			State = 232;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -576,147 +578,147 @@ public partial class DealLangParser : Parser {
 			case BUSINESS_DAYS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 209;
+				State = 211;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 210;
+				State = 212;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 211;
+				State = 213;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 212;
+				State = 214;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 213;
+				State = 215;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 214;
+				State = 216;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 215;
+				State = 217;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 216;
+				State = 218;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 217;
+				State = 219;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 218;
+				State = 220;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 219;
+				State = 221;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 220;
+				State = 222;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 221;
+				State = 223;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 222;
+				State = 224;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 223;
+				State = 225;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 224;
+				State = 226;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 225;
+				State = 227;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 226;
+				State = 228;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 227;
+				State = 229;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 228;
+				State = 230;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 229;
+				State = 231;
 				unknownDecl();
 				}
 				break;
@@ -775,16 +777,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 232;
+			State = 234;
 			Match(IDENT);
-			State = 233;
+			State = 235;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 239;
+			State = 241;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1658725427816429511L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1658725427816429511L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 561919157075907L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 237;
+				State = 239;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -945,6 +947,7 @@ public partial class DealLangParser : Parser {
 				case UNPAID:
 				case AGAINST:
 				case ADVANCE:
+				case REMARKETING:
 				case INVESTMENT_GRADE:
 				case HOLDING:
 				case FACE:
@@ -971,19 +974,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 234;
+					State = 236;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 235;
+					State = 237;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 236;
+					State = 238;
 					Match(ON);
 					}
 					break;
@@ -991,11 +994,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 241;
+				State = 243;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 242;
+			State = 244;
 			block();
 			}
 		}
@@ -1046,19 +1049,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 244;
+			State = 246;
 			Match(LBRACE);
-			State = 249;
+			State = 251;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4611686018427387905L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 268435455L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9223372036854775807L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 536870911L) != 0)) {
 				{
-				State = 247;
+				State = 249;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 245;
+					State = 247;
 					block();
 					}
 					break;
@@ -1286,6 +1289,7 @@ public partial class DealLangParser : Parser {
 				case UNPAID:
 				case AGAINST:
 				case ADVANCE:
+				case REMARKETING:
 				case INVESTMENT_GRADE:
 				case WHILE:
 				case HOLDING:
@@ -1344,7 +1348,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 246;
+					State = 248;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1359,11 +1363,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 251;
+				State = 253;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 252;
+			State = 254;
 			Match(RBRACE);
 			}
 		}
@@ -1503,16 +1507,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 12, RULE_headerItem);
 		int _la;
 		try {
-			State = 277;
+			State = 279;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 254;
+				State = 256;
 				Match(TITLE);
-				State = 255;
+				State = 257;
 				Match(STRING);
 				}
 				break;
@@ -1520,9 +1524,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 256;
+				State = 258;
 				Match(CURRENCY);
-				State = 257;
+				State = 259;
 				ident();
 				}
 				break;
@@ -1530,9 +1534,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 258;
+				State = 260;
 				Match(CLOSING);
-				State = 259;
+				State = 261;
 				Match(DATE);
 				}
 				break;
@@ -1540,9 +1544,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 260;
+				State = 262;
 				Match(MATURITY);
-				State = 261;
+				State = 263;
 				Match(DATE);
 				}
 				break;
@@ -1550,9 +1554,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 262;
+				State = 264;
 				Match(FIRST_PAYMENT);
-				State = 263;
+				State = 265;
 				Match(DATE);
 				}
 				break;
@@ -1560,9 +1564,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 264;
+				State = 266;
 				Match(PAY);
-				State = 265;
+				State = 267;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1570,9 +1574,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 266;
+				State = 268;
 				Match(DAYCOUNT_KW);
-				State = 267;
+				State = 269;
 				dayCount();
 				}
 				break;
@@ -1580,28 +1584,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new BusinessDaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 268;
+				State = 270;
 				Match(BUSINESS_DAYS);
-				State = 269;
-				((BusinessDaysItemContext)_localctx).roll = ident();
 				State = 271;
+				((BusinessDaysItemContext)_localctx).roll = ident();
+				State = 273;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
 				case 1:
 					{
-					State = 270;
+					State = 272;
 					((BusinessDaysItemContext)_localctx).accrual = ident();
 					}
 					break;
 				}
-				State = 275;
+				State = 277;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HOLIDAYS) {
 					{
-					State = 273;
+					State = 275;
 					Match(HOLIDAYS);
-					State = 274;
+					State = 276;
 					holidaySet();
 					}
 				}
@@ -1659,7 +1663,7 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 292;
+			State = 294;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IMPORT:
@@ -1820,6 +1824,7 @@ public partial class DealLangParser : Parser {
 			case UNPAID:
 			case AGAINST:
 			case ADVANCE:
+			case REMARKETING:
 			case INVESTMENT_GRADE:
 			case HOLDING:
 			case FACE:
@@ -1847,36 +1852,36 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 279;
+				State = 281;
 				_localctx._ident = ident();
 				_localctx._calendars.Add(_localctx._ident);
-				State = 284;
+				State = 286;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 280;
+						State = 282;
 						Match(PLUS);
-						State = 281;
+						State = 283;
 						_localctx._ident = ident();
 						_localctx._calendars.Add(_localctx._ident);
 						}
 						} 
 					}
-					State = 286;
+					State = 288;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				}
-				State = 289;
+				State = 291;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 287;
+					State = 289;
 					Match(PLUS);
-					State = 288;
+					State = 290;
 					holidayList();
 					}
 				}
@@ -1886,7 +1891,7 @@ public partial class DealLangParser : Parser {
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 291;
+				State = 293;
 				holidayList();
 				}
 				break;
@@ -1937,33 +1942,33 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 294;
+			State = 296;
 			Match(LBRACE);
-			State = 301;
+			State = 303;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DATE) {
 				{
 				{
-				State = 295;
-				Match(DATE);
 				State = 297;
+				Match(DATE);
+				State = 299;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 296;
+					State = 298;
 					Match(COMMA);
 					}
 				}
 
 				}
 				}
-				State = 303;
+				State = 305;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 304;
+			State = 306;
 			Match(RBRACE);
 			}
 		}
@@ -2000,7 +2005,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 306;
+			State = 308;
 			Match(DAYCOUNT);
 			}
 		}
@@ -2050,27 +2055,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 308;
-			Match(PARTY);
-			State = 309;
-			_localctx.name = ident();
 			State = 310;
+			Match(PARTY);
+			State = 311;
+			_localctx.name = ident();
+			State = 312;
 			Match(LBRACE);
-			State = 314;
+			State = 316;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0)) {
 				{
 				{
-				State = 311;
+				State = 313;
 				partyItem();
 				}
 				}
-				State = 316;
+				State = 318;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 317;
+			State = 319;
 			Match(RBRACE);
 			}
 		}
@@ -2140,16 +2145,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 22, RULE_partyItem);
 		try {
-			State = 325;
+			State = 327;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 319;
+				State = 321;
 				Match(RATING);
-				State = 320;
+				State = 322;
 				Match(STRING);
 				}
 				break;
@@ -2157,9 +2162,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 321;
+				State = 323;
 				Match(PD);
-				State = 322;
+				State = 324;
 				expr(0);
 				}
 				break;
@@ -2167,9 +2172,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 323;
+				State = 325;
 				Match(RECOVERY);
-				State = 324;
+				State = 326;
 				expr(0);
 				}
 				break;
@@ -2223,27 +2228,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 327;
-			Match(INDEX);
-			State = 328;
-			_localctx.name = ident();
 			State = 329;
+			Match(INDEX);
+			State = 330;
+			_localctx.name = ident();
+			State = 331;
 			Match(LBRACE);
-			State = 333;
+			State = 335;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE || _la==GROW) {
 				{
 				{
-				State = 330;
+				State = 332;
 				indexItem();
 				}
 				}
-				State = 335;
+				State = 337;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 336;
+			State = 338;
 			Match(RBRACE);
 			}
 		}
@@ -2358,16 +2363,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 26, RULE_indexItem);
 		int _la;
 		try {
-			State = 363;
+			State = 365;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 338;
+				State = 340;
 				Match(LEVEL);
-				State = 339;
+				State = 341;
 				expr(0);
 				}
 				break;
@@ -2375,11 +2380,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 340;
-				Match(DEFLATE);
-				State = 341;
-				expr(0);
 				State = 342;
+				Match(DEFLATE);
+				State = 343;
+				expr(0);
+				State = 344;
 				perYear();
 				}
 				break;
@@ -2387,11 +2392,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 344;
-				Match(GROW);
-				State = 345;
-				expr(0);
 				State = 346;
+				Match(GROW);
+				State = 347;
+				expr(0);
+				State = 348;
 				perYear();
 				}
 				break;
@@ -2399,27 +2404,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 348;
-				Match(POINTS);
-				State = 349;
-				pointsKind();
 				State = 350;
+				Match(POINTS);
+				State = 351;
+				pointsKind();
+				State = 352;
 				Match(LBRACE);
-				State = 354;
+				State = 356;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 351;
+					State = 353;
 					schedulePoint();
 					}
 					}
-					State = 356;
+					State = 358;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 357;
+				State = 359;
 				Match(RBRACE);
 				}
 				break;
@@ -2427,13 +2432,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 359;
-				Match(LAUNCH);
-				State = 360;
-				Match(DATE);
 				State = 361;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 362;
+				Match(DATE);
+				State = 363;
+				Match(DOWN);
+				State = 364;
 				expr(0);
 				}
 				break;
@@ -2476,7 +2481,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 365;
+			State = 367;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2533,27 +2538,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 367;
-			Match(FACILITY);
-			State = 368;
-			_localctx.name = ident();
 			State = 369;
+			Match(FACILITY);
+			State = 370;
+			_localctx.name = ident();
+			State = 371;
 			Match(LBRACE);
-			State = 373;
+			State = 375;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 370;
+				State = 372;
 				facilityItem();
 				}
 				}
-				State = 375;
+				State = 377;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 376;
+			State = 378;
 			Match(RBRACE);
 			}
 		}
@@ -2639,16 +2644,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 32, RULE_facilityItem);
 		int _la;
 		try {
-			State = 401;
+			State = 403;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 378;
+				State = 380;
 				Match(COST);
-				State = 379;
+				State = 381;
 				expr(0);
 				}
 				break;
@@ -2656,32 +2661,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 380;
-				Match(VALUE);
-				State = 381;
-				Match(STRAIGHT_LINE);
 				State = 382;
+				Match(VALUE);
+				State = 383;
+				Match(STRAIGHT_LINE);
+				State = 384;
 				duration();
-				State = 385;
+				State = 387;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 383;
+					State = 385;
 					Match(FLOOR);
-					State = 384;
+					State = 386;
 					expr(0);
 					}
 				}
 
-				State = 389;
+				State = 391;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 387;
+					State = 389;
 					Match(FROM);
-					State = 388;
+					State = 390;
 					Match(DATE);
 					}
 				}
@@ -2692,27 +2697,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 391;
-				Match(VALUE);
-				State = 392;
-				Match(SCHEDULE);
 				State = 393;
+				Match(VALUE);
+				State = 394;
+				Match(SCHEDULE);
+				State = 395;
 				Match(LBRACE);
-				State = 397;
+				State = 399;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 394;
+					State = 396;
 					schedulePoint();
 					}
 					}
-					State = 399;
+					State = 401;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 400;
+				State = 402;
 				Match(RBRACE);
 				}
 				break;
@@ -2756,16 +2761,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 403;
+			State = 405;
 			Match(DATE);
-			State = 404;
-			expr(0);
 			State = 406;
+			expr(0);
+			State = 408;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 405;
+				State = 407;
 				Match(COMMA);
 				}
 			}
@@ -2823,31 +2828,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 408;
-			Match(LEASE);
-			State = 409;
-			_localctx.name = ident();
 			State = 410;
-			Match(ON);
+			Match(LEASE);
 			State = 411;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 412;
+			Match(ON);
+			State = 413;
+			_localctx.facility = ident();
+			State = 414;
 			Match(LBRACE);
-			State = 416;
+			State = 418;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 3221225475L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 413;
+				State = 415;
 				leaseItem();
 				}
 				}
-				State = 418;
+				State = 420;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 419;
+			State = 421;
 			Match(RBRACE);
 			}
 		}
@@ -2977,11 +2982,11 @@ public partial class DealLangParser : Parser {
 	}
 	public partial class RvgItemContext : LeaseItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RVG() { return GetToken(DealLangParser.RVG, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public RvgPartContext[] rvgPart() {
-			return GetRuleContexts<RvgPartContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public RvgItemPartContext[] rvgItemPart() {
+			return GetRuleContexts<RvgItemPartContext>();
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public RvgPartContext rvgPart(int i) {
-			return GetRuleContext<RvgPartContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public RvgItemPartContext rvgItemPart(int i) {
+			return GetRuleContext<RvgItemPartContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(DealLangParser.WITH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public GuarantorClauseContext guarantorClause() {
@@ -3072,16 +3077,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 38, RULE_leaseItem);
 		int _la;
 		try {
-			State = 488;
+			State = 490;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 421;
+				State = 423;
 				Match(LESSEE);
-				State = 422;
+				State = 424;
 				ident();
 				}
 				break;
@@ -3089,46 +3094,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 423;
-				Match(RENT);
-				State = 424;
-				expr(0);
 				State = 425;
+				Match(RENT);
+				State = 426;
+				expr(0);
+				State = 427;
 				perYear();
-				State = 430;
+				State = 432;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 426;
-					Match(ESCALATING);
-					State = 427;
-					expr(0);
 					State = 428;
+					Match(ESCALATING);
+					State = 429;
+					expr(0);
+					State = 430;
 					perYear();
 					}
 				}
 
-				State = 440;
+				State = 442;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 432;
+					State = 434;
 					Match(INDEXED);
-					State = 433;
+					State = 435;
 					ident();
-					State = 437;
+					State = 439;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
 						{
 						{
-						State = 434;
+						State = 436;
 						indexationPart();
 						}
 						}
-						State = 439;
+						State = 441;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -3141,9 +3146,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 442;
+				State = 444;
 				Match(STARTS);
-				State = 443;
+				State = 445;
 				Match(DATE);
 				}
 				break;
@@ -3151,9 +3156,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 444;
+				State = 446;
 				Match(TERM);
-				State = 445;
+				State = 447;
 				duration();
 				}
 				break;
@@ -3161,43 +3166,43 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 446;
-				Match(RENEWALS);
-				State = 447;
-				renewalCount();
 				State = 448;
-				((RenewalsItemContext)_localctx).term = duration();
+				Match(RENEWALS);
 				State = 449;
-				Match(AT);
+				renewalCount();
 				State = 450;
-				Match(LESSEE);
+				((RenewalsItemContext)_localctx).term = duration();
 				State = 451;
+				Match(AT);
+				State = 452;
+				Match(LESSEE);
+				State = 453;
 				Match(OPTION);
-				State = 455;
+				State = 457;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 452;
-					Match(RENT);
-					State = 453;
-					Match(AT);
 					State = 454;
+					Match(RENT);
+					State = 455;
+					Match(AT);
+					State = 456;
 					Match(MARKET);
 					}
 					break;
 				}
-				State = 460;
+				State = 462;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==WITH) {
 					{
 					{
-					State = 457;
+					State = 459;
 					renewalTerm();
 					}
 					}
-					State = 462;
+					State = 464;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3207,30 +3212,30 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 463;
-				Match(RVG);
 				State = 465;
+				Match(RVG);
+				State = 467;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 464;
-					rvgPart();
+					State = 466;
+					rvgItemPart();
 					}
 					}
-					State = 467;
+					State = 469;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0) );
-				State = 471;
+				} while ( ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0) || _la==AGAINST );
+				State = 473;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 469;
+					State = 471;
 					Match(WITH);
-					State = 470;
+					State = 472;
 					guarantorClause();
 					}
 				}
@@ -3241,9 +3246,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 473;
+				State = 475;
 				Match(DAYCOUNT_KW);
-				State = 474;
+				State = 476;
 				dayCount();
 				}
 				break;
@@ -3251,7 +3256,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 475;
+				State = 477;
 				guarantorClause();
 				}
 				break;
@@ -3259,9 +3264,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 476;
+				State = 478;
 				Match(PHASED);
-				State = 477;
+				State = 479;
 				ident();
 				}
 				break;
@@ -3269,25 +3274,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseTerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 478;
+				State = 480;
 				Match(TERMINATION_FEE);
-				State = 479;
+				State = 481;
 				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 485;
+				State = 487;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 480;
+					State = 482;
 					Match(AMORTISING);
-					State = 483;
+					State = 485;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 481;
+						State = 483;
 						Match(TO);
-						State = 482;
+						State = 484;
 						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3301,7 +3306,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 487;
+				State = 489;
 				breakOption();
 				}
 				break;
@@ -3378,16 +3383,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 40, RULE_renewalTerm);
 		int _la;
 		try {
-			State = 509;
+			State = 511;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
 			case 1:
 				_localctx = new RenewalBreakTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 490;
+				State = 492;
 				Match(WITH);
-				State = 491;
+				State = 493;
 				breakOption();
 				}
 				break;
@@ -3395,45 +3400,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalTerminationFeeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 492;
-				Match(WITH);
-				State = 493;
-				Match(TERMINATION_FEE);
 				State = 494;
+				Match(WITH);
+				State = 495;
+				Match(TERMINATION_FEE);
+				State = 496;
 				((RenewalTerminationFeeTermContext)_localctx)._expr = expr(0);
 				((RenewalTerminationFeeTermContext)_localctx)._fees.Add(((RenewalTerminationFeeTermContext)_localctx)._expr);
-				State = 499;
+				State = 501;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 495;
+					State = 497;
 					Match(COMMA);
-					State = 496;
+					State = 498;
 					((RenewalTerminationFeeTermContext)_localctx)._expr = expr(0);
 					((RenewalTerminationFeeTermContext)_localctx)._fees.Add(((RenewalTerminationFeeTermContext)_localctx)._expr);
 					}
 					}
-					State = 501;
+					State = 503;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 507;
+				State = 509;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 502;
+					State = 504;
 					Match(AMORTISING);
-					State = 505;
+					State = 507;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 503;
+						State = 505;
 						Match(TO);
-						State = 504;
+						State = 506;
 						((RenewalTerminationFeeTermContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3505,72 +3510,72 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 511;
-			Match(BREAK_OPTION);
-			State = 512;
-			Match(AT);
 			State = 513;
+			Match(BREAK_OPTION);
+			State = 514;
+			Match(AT);
+			State = 515;
 			_localctx._duration = duration();
 			_localctx._at.Add(_localctx._duration);
-			State = 518;
+			State = 520;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 514;
+				State = 516;
 				Match(COMMA);
-				State = 515;
+				State = 517;
 				_localctx._duration = duration();
 				_localctx._at.Add(_localctx._duration);
 				}
 				}
-				State = 520;
+				State = 522;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 523;
+			State = 525;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOTICE) {
 				{
-				State = 521;
+				State = 523;
 				Match(NOTICE);
-				State = 522;
+				State = 524;
 				_localctx.notice = duration();
 				}
 			}
 
-			State = 526;
+			State = 528;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FEE) {
 				{
-				State = 525;
+				State = 527;
 				breakFee();
 				}
 			}
 
-			State = 536;
+			State = 538;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
 			case 1:
 				{
-				State = 528;
+				State = 530;
 				Match(WITH);
-				State = 529;
+				State = 531;
 				Match(RVG);
-				State = 533;
+				State = 535;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0)) {
 					{
 					{
-					State = 530;
+					State = 532;
 					rvgPart();
 					}
 					}
-					State = 535;
+					State = 537;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3641,20 +3646,20 @@ public partial class DealLangParser : Parser {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
 		EnterRule(_localctx, 44, RULE_breakFee);
 		try {
-			State = 545;
+			State = 547;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 538;
-				Match(FEE);
-				State = 539;
-				((BreakFeeMonthsContext)_localctx).months = duration();
 				State = 540;
-				Match(OF);
+				Match(FEE);
 				State = 541;
+				((BreakFeeMonthsContext)_localctx).months = duration();
+				State = 542;
+				Match(OF);
+				State = 543;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3662,9 +3667,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 543;
+				State = 545;
 				Match(FEE);
-				State = 544;
+				State = 546;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3748,14 +3753,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 46, RULE_indexationPart);
 		try {
-			State = 554;
+			State = 556;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 547;
+				State = 549;
 				Match(YEARLY);
 				}
 				break;
@@ -3763,9 +3768,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 548;
+				State = 550;
 				Match(FLOOR);
-				State = 549;
+				State = 551;
 				expr(0);
 				}
 				break;
@@ -3773,9 +3778,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 550;
+				State = 552;
 				Match(CAP);
-				State = 551;
+				State = 553;
 				expr(0);
 				}
 				break;
@@ -3783,9 +3788,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 552;
+				State = 554;
 				Match(LAG);
-				State = 553;
+				State = 555;
 				duration();
 				}
 				break;
@@ -3826,22 +3831,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 48, RULE_renewalCount);
 		try {
-			State = 559;
+			State = 561;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 556;
+				State = 558;
 				Match(NUMBER);
-				State = 557;
+				State = 559;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 558;
+				State = 560;
 				Match(QUANTITY);
 				}
 				break;
@@ -3915,16 +3920,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 50, RULE_rvgPart);
 		try {
-			State = 567;
+			State = 569;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 561;
+				State = 563;
 				Match(GUARANTEES);
-				State = 562;
+				State = 564;
 				expr(0);
 				}
 				break;
@@ -3932,9 +3937,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 563;
+				State = 565;
 				Match(CAP);
-				State = 564;
+				State = 566;
 				expr(0);
 				}
 				break;
@@ -3942,10 +3947,88 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 565;
+				State = 567;
 				Match(UNTIL);
-				State = 566;
+				State = 568;
 				Match(DATE);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class RvgItemPartContext : ParserRuleContext {
+		public ExprContext cost;
+		[System.Diagnostics.DebuggerNonUserCode] public RvgPartContext rvgPart() {
+			return GetRuleContext<RvgPartContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AGAINST() { return GetToken(DealLangParser.AGAINST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REMARKETING() { return GetToken(DealLangParser.REMARKETING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COST() { return GetToken(DealLangParser.COST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public RvgItemPartContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_rvgItemPart; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRvgItemPart(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public RvgItemPartContext rvgItemPart() {
+		RvgItemPartContext _localctx = new RvgItemPartContext(Context, State);
+		EnterRule(_localctx, 52, RULE_rvgItemPart);
+		int _la;
+		try {
+			State = 578;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case GUARANTEES:
+			case CAP:
+			case UNTIL:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 571;
+				rvgPart();
+				}
+				break;
+			case AGAINST:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 572;
+				Match(AGAINST);
+				State = 573;
+				Match(REMARKETING);
+				State = 576;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==COST) {
+					{
+					State = 574;
+					Match(COST);
+					State = 575;
+					_localctx.cost = expr(0);
+					}
+				}
+
 				}
 				break;
 			default:
@@ -3991,26 +4074,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GuarantorClauseContext guarantorClause() {
 		GuarantorClauseContext _localctx = new GuarantorClauseContext(Context, State);
-		EnterRule(_localctx, 52, RULE_guarantorClause);
+		EnterRule(_localctx, 54, RULE_guarantorClause);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 569;
+			State = 580;
 			Match(GUARANTOR);
-			State = 570;
+			State = 581;
 			_localctx.party = ident();
-			State = 574;
+			State = 585;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 49L) != 0) || _la==FEE) {
 				{
 				{
-				State = 571;
+				State = 582;
 				guarantorPart();
 				}
 				}
-				State = 576;
+				State = 587;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4097,19 +4180,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GuarantorPartContext guarantorPart() {
 		GuarantorPartContext _localctx = new GuarantorPartContext(Context, State);
-		EnterRule(_localctx, 54, RULE_guarantorPart);
+		EnterRule(_localctx, 56, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 589;
+			State = 600;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 577;
+				State = 588;
 				Match(CAP);
-				State = 578;
+				State = 589;
 				expr(0);
 				}
 				break;
@@ -4117,9 +4200,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 579;
+				State = 590;
 				Match(UNTIL);
-				State = 580;
+				State = 591;
 				Match(DATE);
 				}
 				break;
@@ -4127,9 +4210,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 581;
+				State = 592;
 				Match(FEE);
-				State = 582;
+				State = 593;
 				expr(0);
 				}
 				break;
@@ -4137,18 +4220,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 583;
+				State = 594;
 				Match(COVERS);
-				State = 584;
+				State = 595;
 				coverage();
-				State = 587;
+				State = 598;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 585;
+					State = 596;
 					Match(AND);
-					State = 586;
+					State = 597;
 					coverage();
 					}
 				}
@@ -4189,12 +4272,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoverageContext coverage() {
 		CoverageContext _localctx = new CoverageContext(Context, State);
-		EnterRule(_localctx, 56, RULE_coverage);
+		EnterRule(_localctx, 58, RULE_coverage);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 591;
+			State = 602;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4246,32 +4329,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanDeclContext loanDecl() {
 		LoanDeclContext _localctx = new LoanDeclContext(Context, State);
-		EnterRule(_localctx, 58, RULE_loanDecl);
+		EnterRule(_localctx, 60, RULE_loanDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 593;
+			State = 604;
 			Match(LOAN);
-			State = 594;
+			State = 605;
 			_localctx.name = ident();
-			State = 595;
+			State = 606;
 			Match(LBRACE);
-			State = 599;
+			State = 610;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 41231686041601L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 596;
+				State = 607;
 				loanItem();
 				}
 				}
-				State = 601;
+				State = 612;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 602;
+			State = 613;
 			Match(RBRACE);
 			}
 		}
@@ -4454,19 +4537,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanItemContext loanItem() {
 		LoanItemContext _localctx = new LoanItemContext(Context, State);
-		EnterRule(_localctx, 60, RULE_loanItem);
+		EnterRule(_localctx, 62, RULE_loanItem);
 		int _la;
 		try {
-			State = 659;
+			State = 670;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 604;
+				State = 615;
 				Match(OBLIGOR);
-				State = 605;
+				State = 616;
 				ident();
 				}
 				break;
@@ -4474,9 +4557,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 606;
+				State = 617;
 				Match(BALANCE);
-				State = 607;
+				State = 618;
 				expr(0);
 				}
 				break;
@@ -4484,9 +4567,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 608;
+				State = 619;
 				Match(COUPON);
-				State = 609;
+				State = 620;
 				couponTerms();
 				}
 				break;
@@ -4494,11 +4577,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 610;
+				State = 621;
 				Match(INTEREST_ONLY);
-				State = 611;
+				State = 622;
 				Match(UNTIL);
-				State = 612;
+				State = 623;
 				Match(DATE);
 				}
 				break;
@@ -4506,16 +4589,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 613;
+				State = 624;
 				Match(AMORTIZE);
-				State = 614;
+				State = 625;
 				amortization();
-				State = 616;
+				State = 627;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 615;
+					State = 626;
 					Match(IDENT);
 					}
 				}
@@ -4526,9 +4609,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 618;
+				State = 629;
 				Match(MATURITY);
-				State = 619;
+				State = 630;
 				Match(DATE);
 				}
 				break;
@@ -4536,96 +4619,96 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 620;
+				State = 631;
 				Match(RECOVERY);
-				State = 621;
+				State = 632;
 				((LoanRecoveryItemContext)_localctx).rate = expr(0);
-				State = 624;
+				State = 635;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 622;
+					State = 633;
 					Match(AFTER);
-					State = 623;
+					State = 634;
 					duration();
 					}
 				}
 
-				State = 628;
+				State = 639;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 626;
+					State = 637;
 					Match(ACCRUING);
-					State = 627;
+					State = 638;
 					recoveryAccrual();
 					}
 				}
 
-				State = 650;
+				State = 661;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 630;
+					State = 641;
 					Match(IN);
-					State = 645;
+					State = 656;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NUMBER:
 						{
-						State = 631;
+						State = 642;
 						Match(NUMBER);
-						State = 632;
+						State = 643;
 						Match(INSTALMENTS);
 						}
 						break;
 					case INSTALMENTS:
 						{
-						State = 633;
+						State = 644;
 						Match(INSTALMENTS);
-						State = 634;
+						State = 645;
 						Match(LBRACE);
-						State = 641;
+						State = 652;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
-						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1660977227630114759L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 145522047561236451L) != 0) || ((((_la - 272)) & ~0x3f) == 0 && ((1L << (_la - 272)) & 103L) != 0)) {
+						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1660977227630114759L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 291044095122472931L) != 0) || ((((_la - 273)) & ~0x3f) == 0 && ((1L << (_la - 273)) & 103L) != 0)) {
 							{
 							{
-							State = 635;
+							State = 646;
 							((LoanRecoveryItemContext)_localctx)._expr = expr(0);
 							((LoanRecoveryItemContext)_localctx)._shares.Add(((LoanRecoveryItemContext)_localctx)._expr);
-							State = 637;
+							State = 648;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							if (_la==COMMA) {
 								{
-								State = 636;
+								State = 647;
 								Match(COMMA);
 								}
 							}
 
 							}
 							}
-							State = 643;
+							State = 654;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 644;
+						State = 655;
 						Match(RBRACE);
 						}
 						break;
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 648;
+					State = 659;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==IDENT) {
 						{
-						State = 647;
+						State = 658;
 						((LoanRecoveryItemContext)_localctx).every = Match(IDENT);
 						}
 					}
@@ -4639,7 +4722,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 652;
+				State = 663;
 				stepUp();
 				}
 				break;
@@ -4647,7 +4730,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 653;
+				State = 664;
 				marginGrid();
 				}
 				break;
@@ -4655,19 +4738,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 654;
+				State = 665;
 				Match(DEFAULT_INTEREST);
-				State = 656;
+				State = 667;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 655;
+					State = 666;
 					Match(PLUS);
 					}
 				}
 
-				State = 658;
+				State = 669;
 				expr(0);
 				}
 				break;
@@ -4724,16 +4807,16 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryAccrualContext recoveryAccrual() {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
-		EnterRule(_localctx, 62, RULE_recoveryAccrual);
+		EnterRule(_localctx, 64, RULE_recoveryAccrual);
 		try {
-			State = 663;
+			State = 674;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 661;
+				State = 672;
 				Match(COUPON);
 				}
 				break;
@@ -4741,7 +4824,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 662;
+				State = 673;
 				expr(0);
 				}
 				break;
@@ -4788,32 +4871,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetDeclContext fleetDecl() {
 		FleetDeclContext _localctx = new FleetDeclContext(Context, State);
-		EnterRule(_localctx, 64, RULE_fleetDecl);
+		EnterRule(_localctx, 66, RULE_fleetDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 665;
+			State = 676;
 			Match(FLEET);
-			State = 666;
+			State = 677;
 			_localctx.name = ident();
-			State = 667;
+			State = 678;
 			Match(LBRACE);
-			State = 671;
+			State = 682;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 2031L) != 0)) {
 				{
 				{
-				State = 668;
+				State = 679;
 				fleetItem();
 				}
 				}
-				State = 673;
+				State = 684;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 674;
+			State = 685;
 			Match(RBRACE);
 			}
 		}
@@ -5007,35 +5090,35 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetItemContext fleetItem() {
 		FleetItemContext _localctx = new FleetItemContext(Context, State);
-		EnterRule(_localctx, 66, RULE_fleetItem);
+		EnterRule(_localctx, 68, RULE_fleetItem);
 		int _la;
 		try {
-			State = 715;
+			State = 726;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 676;
+				State = 687;
 				Match(DELIVERIES);
-				State = 677;
+				State = 688;
 				Match(LBRACE);
-				State = 681;
+				State = 692;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 678;
+					State = 689;
 					delivery();
 					}
 					}
-					State = 683;
+					State = 694;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 684;
+				State = 695;
 				Match(RBRACE);
 				}
 				break;
@@ -5043,9 +5126,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 685;
+				State = 696;
 				Match(UNITS);
-				State = 686;
+				State = 697;
 				expr(0);
 				}
 				break;
@@ -5053,9 +5136,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 687;
+				State = 698;
 				Match(UNIT_COST);
-				State = 688;
+				State = 699;
 				expr(0);
 				}
 				break;
@@ -5063,11 +5146,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 689;
+				State = 700;
 				Match(DEPRECIATE);
-				State = 690;
+				State = 701;
 				Match(STRAIGHT_LINE);
-				State = 691;
+				State = 702;
 				duration();
 				}
 				break;
@@ -5075,13 +5158,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 692;
+				State = 703;
 				Match(DEPRECIATE);
-				State = 693;
+				State = 704;
 				Match(DECLINING);
-				State = 694;
+				State = 705;
 				expr(0);
-				State = 695;
+				State = 706;
 				perYear();
 				}
 				break;
@@ -5089,9 +5172,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 697;
+				State = 708;
 				Match(POWER);
-				State = 698;
+				State = 709;
 				expr(0);
 				}
 				break;
@@ -5099,9 +5182,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 699;
+				State = 710;
 				Match(PUE);
-				State = 700;
+				State = 711;
 				expr(0);
 				}
 				break;
@@ -5109,9 +5192,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 701;
+				State = 712;
 				Match(POWER_PRICE);
-				State = 702;
+				State = 713;
 				expr(0);
 				}
 				break;
@@ -5119,11 +5202,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 703;
+				State = 714;
 				Match(MAINTENANCE);
-				State = 704;
+				State = 715;
 				expr(0);
-				State = 705;
+				State = 716;
 				perYear();
 				}
 				break;
@@ -5131,15 +5214,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 707;
+				State = 718;
 				Match(MARKET_VALUE);
-				State = 708;
+				State = 719;
 				expr(0);
-				State = 709;
+				State = 720;
 				Match(DECLINING);
-				State = 710;
+				State = 721;
 				expr(0);
-				State = 711;
+				State = 722;
 				perYear();
 				}
 				break;
@@ -5147,9 +5230,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 713;
+				State = 724;
 				Match(GENERATION);
-				State = 714;
+				State = 725;
 				ident();
 				}
 				break;
@@ -5201,36 +5284,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ContractDeclContext contractDecl() {
 		ContractDeclContext _localctx = new ContractDeclContext(Context, State);
-		EnterRule(_localctx, 68, RULE_contractDecl);
+		EnterRule(_localctx, 70, RULE_contractDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 717;
+			State = 728;
 			Match(CONTRACT);
-			State = 718;
+			State = 729;
 			_localctx.name = ident();
-			State = 719;
+			State = 730;
 			Match(ON);
-			State = 720;
+			State = 731;
 			_localctx.fleet = ident();
-			State = 721;
+			State = 732;
 			Match(LBRACE);
-			State = 725;
+			State = 736;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 9635760177671L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 722;
+				State = 733;
 				contractItem();
 				}
 				}
-				State = 727;
+				State = 738;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 728;
+			State = 739;
 			Match(RBRACE);
 			}
 		}
@@ -5449,19 +5532,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ContractItemContext contractItem() {
 		ContractItemContext _localctx = new ContractItemContext(Context, State);
-		EnterRule(_localctx, 70, RULE_contractItem);
+		EnterRule(_localctx, 72, RULE_contractItem);
 		int _la;
 		try {
-			State = 777;
+			State = 788;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,76,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 730;
+				State = 741;
 				Match(CUSTOMER);
-				State = 731;
+				State = 742;
 				ident();
 				}
 				break;
@@ -5469,9 +5552,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 732;
+				State = 743;
 				Match(UNITS);
-				State = 733;
+				State = 744;
 				expr(0);
 				}
 				break;
@@ -5479,11 +5562,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 734;
+				State = 745;
 				Match(PRICE);
-				State = 735;
+				State = 746;
 				Match(AT);
-				State = 736;
+				State = 747;
 				Match(MARKET);
 				}
 				break;
@@ -5491,9 +5574,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 737;
+				State = 748;
 				Match(PRICE);
-				State = 738;
+				State = 749;
 				expr(0);
 				}
 				break;
@@ -5501,11 +5584,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 739;
+				State = 750;
 				Match(HOUR);
-				State = 740;
+				State = 751;
 				expr(0);
-				State = 741;
+				State = 752;
 				perYear();
 				}
 				break;
@@ -5513,9 +5596,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 743;
+				State = 754;
 				Match(TAKE_OR_PAY);
-				State = 744;
+				State = 755;
 				expr(0);
 				}
 				break;
@@ -5523,9 +5606,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 745;
+				State = 756;
 				Match(STARTS);
-				State = 746;
+				State = 757;
 				Match(DATE);
 				}
 				break;
@@ -5533,9 +5616,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 747;
+				State = 758;
 				Match(TERM);
-				State = 748;
+				State = 759;
 				duration();
 				}
 				break;
@@ -5543,25 +5626,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 749;
+				State = 760;
 				Match(TERMINATION_FEE);
-				State = 750;
+				State = 761;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 756;
+				State = 767;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 751;
+					State = 762;
 					Match(AMORTISING);
-					State = 754;
+					State = 765;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 752;
+						State = 763;
 						Match(TO);
-						State = 753;
+						State = 764;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5575,26 +5658,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 758;
+				State = 769;
 				Match(RENEWALS);
-				State = 759;
+				State = 770;
 				renewalCount();
-				State = 760;
+				State = 771;
 				((ContractRenewalsItemContext)_localctx).term = duration();
-				State = 761;
+				State = 772;
 				Match(AT);
-				State = 762;
+				State = 773;
 				Match(CUSTOMER);
-				State = 763;
+				State = 774;
 				Match(OPTION);
-				State = 766;
+				State = 777;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 764;
+					State = 775;
 					Match(WITH);
-					State = 765;
+					State = 776;
 					breakOption();
 					}
 				}
@@ -5605,20 +5688,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 768;
+				State = 779;
 				Match(PREPAYMENT);
-				State = 769;
+				State = 780;
 				expr(0);
-				State = 773;
+				State = 784;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 770;
+					State = 781;
 					Match(APPLIED);
-					State = 771;
+					State = 782;
 					Match(OVER);
-					State = 772;
+					State = 783;
 					Match(TERM);
 					}
 				}
@@ -5629,7 +5712,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 775;
+				State = 786;
 				guarantorClause();
 				}
 				break;
@@ -5637,7 +5720,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 776;
+				State = 787;
 				breakOption();
 				}
 				break;
@@ -5684,32 +5767,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoinsDeclContext coinsDecl() {
 		CoinsDeclContext _localctx = new CoinsDeclContext(Context, State);
-		EnterRule(_localctx, 72, RULE_coinsDecl);
+		EnterRule(_localctx, 74, RULE_coinsDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 779;
+			State = 790;
 			Match(COINS);
-			State = 780;
+			State = 791;
 			_localctx.name = ident();
-			State = 781;
+			State = 792;
 			Match(LBRACE);
-			State = 785;
+			State = 796;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 232)) & ~0x3f) == 0 && ((1L << (_la - 232)) & 15L) != 0)) {
+			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 233)) & ~0x3f) == 0 && ((1L << (_la - 233)) & 15L) != 0)) {
 				{
 				{
-				State = 782;
+				State = 793;
 				coinsItem();
 				}
 				}
-				State = 787;
+				State = 798;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 788;
+			State = 799;
 			Match(RBRACE);
 			}
 		}
@@ -5870,18 +5953,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CoinsItemContext coinsItem() {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
-		EnterRule(_localctx, 74, RULE_coinsItem);
+		EnterRule(_localctx, 76, RULE_coinsItem);
 		try {
-			State = 810;
+			State = 821;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 790;
+				State = 801;
 				Match(HOLDINGS);
-				State = 791;
+				State = 802;
 				expr(0);
 				}
 				break;
@@ -5889,9 +5972,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 792;
+				State = 803;
 				Match(PRICE);
-				State = 793;
+				State = 804;
 				ident();
 				}
 				break;
@@ -5899,9 +5982,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 794;
+				State = 805;
 				Match(HASHRATE);
-				State = 795;
+				State = 806;
 				expr(0);
 				}
 				break;
@@ -5909,9 +5992,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 796;
+				State = 807;
 				Match(NETWORK);
-				State = 797;
+				State = 808;
 				expr(0);
 				}
 				break;
@@ -5919,9 +6002,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 798;
+				State = 809;
 				Match(REWARDS);
-				State = 799;
+				State = 810;
 				expr(0);
 				}
 				break;
@@ -5929,9 +6012,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 800;
+				State = 811;
 				Match(POWER);
-				State = 801;
+				State = 812;
 				expr(0);
 				}
 				break;
@@ -5939,9 +6022,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 802;
+				State = 813;
 				Match(POWER_PRICE);
-				State = 803;
+				State = 814;
 				expr(0);
 				}
 				break;
@@ -5949,9 +6032,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 804;
+				State = 815;
 				Match(DEPTH);
-				State = 805;
+				State = 816;
 				expr(0);
 				}
 				break;
@@ -5959,9 +6042,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 806;
+				State = 817;
 				Match(IMPACT);
-				State = 807;
+				State = 818;
 				expr(0);
 				}
 				break;
@@ -5969,9 +6052,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinKeepItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 808;
+				State = 819;
 				Match(KEEP);
-				State = 809;
+				State = 820;
 				expr(0);
 				}
 				break;
@@ -6018,25 +6101,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DeliveryContext delivery() {
 		DeliveryContext _localctx = new DeliveryContext(Context, State);
-		EnterRule(_localctx, 76, RULE_delivery);
+		EnterRule(_localctx, 78, RULE_delivery);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 812;
+			State = 823;
 			Match(DATE);
-			State = 813;
+			State = 824;
 			_localctx.units = expr(0);
-			State = 814;
+			State = 825;
 			Match(AT);
-			State = 815;
+			State = 826;
 			_localctx.cost = expr(0);
-			State = 817;
+			State = 828;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 816;
+				State = 827;
 				Match(COMMA);
 				}
 			}
@@ -6084,32 +6167,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheDeclContext trancheDecl() {
 		TrancheDeclContext _localctx = new TrancheDeclContext(Context, State);
-		EnterRule(_localctx, 78, RULE_trancheDecl);
+		EnterRule(_localctx, 80, RULE_trancheDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 819;
+			State = 830;
 			Match(TRANCHE);
-			State = 820;
+			State = 831;
 			_localctx.name = ident();
-			State = 821;
+			State = 832;
 			Match(LBRACE);
-			State = 825;
+			State = 836;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 211)) & ~0x3f) == 0 && ((1L << (_la - 211)) & 2218417717759L) != 0)) {
+			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 211)) & ~0x3f) == 0 && ((1L << (_la - 211)) & 4436835435007L) != 0)) {
 				{
 				{
-				State = 822;
+				State = 833;
 				trancheItem();
 				}
 				}
-				State = 827;
+				State = 838;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 828;
+			State = 839;
 			Match(RBRACE);
 			}
 		}
@@ -6153,43 +6236,43 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CouponTermsContext couponTerms() {
 		CouponTermsContext _localctx = new CouponTermsContext(Context, State);
-		EnterRule(_localctx, 80, RULE_couponTerms);
+		EnterRule(_localctx, 82, RULE_couponTerms);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 830;
+			State = 841;
 			_localctx.rate = expr(0);
-			State = 832;
+			State = 843;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 831;
+				State = 842;
 				Match(FIXED);
 				}
 			}
 
-			State = 836;
+			State = 847;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 834;
+				State = 845;
 				Match(FLOOR);
-				State = 835;
+				State = 846;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 840;
+			State = 851;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 838;
+				State = 849;
 				Match(CAP);
-				State = 839;
+				State = 850;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6589,19 +6672,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 82, RULE_trancheItem);
+		EnterRule(_localctx, 84, RULE_trancheItem);
 		int _la;
 		try {
-			State = 959;
+			State = 970;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 842;
+				State = 853;
 				Match(BALANCE);
-				State = 843;
+				State = 854;
 				expr(0);
 				}
 				break;
@@ -6609,9 +6692,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 844;
+				State = 855;
 				Match(COUPON);
-				State = 845;
+				State = 856;
 				couponTerms();
 				}
 				break;
@@ -6619,26 +6702,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 846;
+				State = 857;
 				Match(PIK);
-				State = 848;
+				State = 859;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 847;
+					State = 858;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 852;
+				State = 863;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 850;
+					State = 861;
 					Match(WHEN);
-					State = 851;
+					State = 862;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6649,9 +6732,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 854;
+				State = 865;
 				Match(PIK);
-				State = 855;
+				State = 866;
 				Match(UNPAID);
 				}
 				break;
@@ -6659,9 +6742,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 856;
+				State = 867;
 				Match(ISSUE_PRICE);
-				State = 857;
+				State = 868;
 				expr(0);
 				}
 				break;
@@ -6669,9 +6752,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 858;
+				State = 869;
 				Match(COMMITMENT);
-				State = 859;
+				State = 870;
 				expr(0);
 				}
 				break;
@@ -6679,11 +6762,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 860;
+				State = 871;
 				Match(AVAILABLE);
-				State = 861;
+				State = 872;
 				Match(UNTIL);
-				State = 862;
+				State = 873;
 				Match(DATE);
 				}
 				break;
@@ -6691,25 +6774,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 863;
+				State = 874;
 				Match(DRAWS);
-				State = 864;
+				State = 875;
 				Match(LBRACE);
-				State = 868;
+				State = 879;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 865;
+					State = 876;
 					schedulePoint();
 					}
 					}
-					State = 870;
+					State = 881;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 871;
+				State = 882;
 				Match(RBRACE);
 				}
 				break;
@@ -6717,15 +6800,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 872;
+				State = 883;
 				Match(DRAWS);
-				State = 873;
+				State = 884;
 				Match(AGAINST);
-				State = 874;
+				State = 885;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 875;
+				State = 886;
 				Match(ADVANCE);
-				State = 876;
+				State = 887;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6733,9 +6816,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 878;
+				State = 889;
 				Match(COMMITMENT_FEE);
-				State = 879;
+				State = 890;
 				expr(0);
 				}
 				break;
@@ -6743,7 +6826,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 880;
+				State = 891;
 				stepUp();
 				}
 				break;
@@ -6751,7 +6834,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 881;
+				State = 892;
 				marginGrid();
 				}
 				break;
@@ -6759,15 +6842,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 882;
+				State = 893;
 				Match(MARGIN);
-				State = 883;
+				State = 894;
 				Match(INVESTMENT_GRADE);
-				State = 884;
+				State = 895;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 885;
+				State = 896;
 				Match(ELSE);
-				State = 886;
+				State = 897;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6775,9 +6858,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 888;
+				State = 899;
 				Match(TARGET_BALANCE);
-				State = 889;
+				State = 900;
 				expr(0);
 				}
 				break;
@@ -6785,11 +6868,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 890;
+				State = 901;
 				Match(INTEREST_ONLY);
-				State = 891;
+				State = 902;
 				Match(UNTIL);
-				State = 892;
+				State = 903;
 				Match(DATE);
 				}
 				break;
@@ -6797,9 +6880,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 893;
+				State = 904;
 				Match(AMORTIZE);
-				State = 894;
+				State = 905;
 				amortization();
 				}
 				break;
@@ -6807,9 +6890,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 895;
+				State = 906;
 				Match(MATURITY);
-				State = 896;
+				State = 907;
 				Match(DATE);
 				}
 				break;
@@ -6817,9 +6900,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 897;
+				State = 908;
 				Match(SENIORITY);
-				State = 898;
+				State = 909;
 				Match(NUMBER);
 				}
 				break;
@@ -6827,7 +6910,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 899;
+				State = 910;
 				guarantorClause();
 				}
 				break;
@@ -6835,50 +6918,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 900;
+				State = 911;
 				Match(CONVERTIBLE);
-				State = 901;
+				State = 912;
 				Match(AT);
-				State = 902;
+				State = 913;
 				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 903;
+				State = 914;
 				Match(AGAINST);
-				State = 904;
+				State = 915;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 908;
+				State = 919;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 905;
+					State = 916;
 					Match(EARLY);
-					State = 906;
+					State = 917;
 					Match(ABOVE);
-					State = 907;
+					State = 918;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 913;
+				State = 924;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 910;
+					State = 921;
 					convertiblePut();
 					}
 					}
-					State = 915;
+					State = 926;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 917;
+				State = 928;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 916;
+					State = 927;
 					convertibleCall();
 					}
 				}
@@ -6889,33 +6972,33 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConversionResetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 919;
+				State = 930;
 				Match(RESET);
-				State = 920;
+				State = 931;
 				Match(DATE);
-				State = 925;
+				State = 936;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 921;
+					State = 932;
 					Match(COMMA);
-					State = 922;
+					State = 933;
 					Match(DATE);
 					}
 					}
-					State = 927;
+					State = 938;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 928;
+				State = 939;
 				Match(TO);
-				State = 929;
+				State = 940;
 				((ConversionResetItemContext)_localctx).ratio = expr(0);
-				State = 930;
+				State = 941;
 				Match(FLOOR);
-				State = 931;
+				State = 942;
 				((ConversionResetItemContext)_localctx).floor = expr(0);
 				}
 				break;
@@ -6923,9 +7006,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 933;
+				State = 944;
 				Match(COMPLETION);
-				State = 934;
+				State = 945;
 				expr(0);
 				}
 				break;
@@ -6933,66 +7016,66 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 935;
+				State = 946;
 				Match(CALLABLE);
-				State = 937;
+				State = 948;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 936;
+					State = 947;
 					callStep();
 					}
 					}
-					State = 939;
+					State = 950;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==FROM );
-				State = 957;
+				State = 968;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MAKE_WHOLE) {
 					{
-					State = 941;
+					State = 952;
 					Match(MAKE_WHOLE);
-					State = 955;
+					State = 966;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
 					case 1:
 						{
-						State = 942;
+						State = 953;
 						((CallableItemContext)_localctx).makeWhole = expr(0);
 						}
 						break;
 					case 2:
 						{
-						State = 943;
+						State = 954;
 						Match(CURVE);
-						State = 944;
+						State = 955;
 						Match(LBRACE);
-						State = 946;
+						State = 957;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 945;
+							State = 956;
 							curvePoint();
 							}
 							}
-							State = 948;
+							State = 959;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==QUANTITY );
-						State = 950;
+						State = 961;
 						Match(RBRACE);
-						State = 953;
+						State = 964;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==PLUS || _la==MINUS) {
 							{
-							State = 951;
+							State = 962;
 							((CallableItemContext)_localctx).sign = TokenStream.LT(1);
 							_la = TokenStream.LA(1);
 							if ( !(_la==PLUS || _la==MINUS) ) {
@@ -7002,7 +7085,7 @@ public partial class DealLangParser : Parser {
 								ErrorHandler.ReportMatch(this);
 							    Consume();
 							}
-							State = 952;
+							State = 963;
 							((CallableItemContext)_localctx).spread = expr(0);
 							}
 						}
@@ -7053,21 +7136,21 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CurvePointContext curvePoint() {
 		CurvePointContext _localctx = new CurvePointContext(Context, State);
-		EnterRule(_localctx, 84, RULE_curvePoint);
+		EnterRule(_localctx, 86, RULE_curvePoint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 961;
+			State = 972;
 			duration();
-			State = 962;
+			State = 973;
 			_localctx.rate = expr(0);
-			State = 964;
+			State = 975;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 963;
+				State = 974;
 				Match(COMMA);
 				}
 			}
@@ -7110,25 +7193,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CallStepContext callStep() {
 		CallStepContext _localctx = new CallStepContext(Context, State);
-		EnterRule(_localctx, 86, RULE_callStep);
+		EnterRule(_localctx, 88, RULE_callStep);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 966;
+			State = 977;
 			Match(FROM);
-			State = 967;
+			State = 978;
 			Match(DATE);
-			State = 968;
+			State = 979;
 			Match(AT);
-			State = 969;
+			State = 980;
 			_localctx.price = expr(0);
-			State = 971;
+			State = 982;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 970;
+				State = 981;
 				Match(COMMA);
 				}
 			}
@@ -7170,17 +7253,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ConvertiblePutContext convertiblePut() {
 		ConvertiblePutContext _localctx = new ConvertiblePutContext(Context, State);
-		EnterRule(_localctx, 88, RULE_convertiblePut);
+		EnterRule(_localctx, 90, RULE_convertiblePut);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 973;
+			State = 984;
 			Match(PUT);
-			State = 974;
+			State = 985;
 			Match(DATE);
-			State = 975;
+			State = 986;
 			Match(AT);
-			State = 976;
+			State = 987;
 			_localctx.price = expr(0);
 			}
 		}
@@ -7220,19 +7303,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ConvertibleCallContext convertibleCall() {
 		ConvertibleCallContext _localctx = new ConvertibleCallContext(Context, State);
-		EnterRule(_localctx, 90, RULE_convertibleCall);
+		EnterRule(_localctx, 92, RULE_convertibleCall);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 978;
+			State = 989;
 			Match(CALL);
-			State = 979;
+			State = 990;
 			Match(FROM);
-			State = 980;
+			State = 991;
 			Match(DATE);
-			State = 981;
+			State = 992;
 			Match(ABOVE);
-			State = 982;
+			State = 993;
 			_localctx.above = expr(0);
 			}
 		}
@@ -7275,30 +7358,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepUpContext stepUp() {
 		StepUpContext _localctx = new StepUpContext(Context, State);
-		EnterRule(_localctx, 92, RULE_stepUp);
+		EnterRule(_localctx, 94, RULE_stepUp);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 984;
+			State = 995;
 			Match(STEP_UP);
-			State = 985;
+			State = 996;
 			expr(0);
-			State = 990;
+			State = 1001;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 986;
+				State = 997;
 				Match(FROM);
-				State = 987;
+				State = 998;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 988;
+				State = 999;
 				Match(WHILE);
-				State = 989;
+				State = 1000;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -7354,46 +7437,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MarginGridContext marginGrid() {
 		MarginGridContext _localctx = new MarginGridContext(Context, State);
-		EnterRule(_localctx, 94, RULE_marginGrid);
+		EnterRule(_localctx, 96, RULE_marginGrid);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 992;
+			State = 1003;
 			Match(MARGIN);
-			State = 993;
+			State = 1004;
 			Match(GRID);
-			State = 994;
+			State = 1005;
 			_localctx.test = ident();
-			State = 995;
+			State = 1006;
 			Match(LBRACE);
-			State = 999;
+			State = 1010;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 996;
+				State = 1007;
 				gridTier();
 				}
 				}
-				State = 1001;
+				State = 1012;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1004;
+			State = 1015;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 1002;
+				State = 1013;
 				Match(ELSE);
-				State = 1003;
+				State = 1014;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 1006;
+			State = 1017;
 			Match(RBRACE);
 			}
 		}
@@ -7434,15 +7517,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GridTierContext gridTier() {
 		GridTierContext _localctx = new GridTierContext(Context, State);
-		EnterRule(_localctx, 96, RULE_gridTier);
+		EnterRule(_localctx, 98, RULE_gridTier);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1008;
+			State = 1019;
 			Match(BELOW);
-			State = 1009;
+			State = 1020;
 			_localctx.bound = expr(0);
-			State = 1010;
+			State = 1021;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -7521,17 +7604,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 98, RULE_amortization);
+		EnterRule(_localctx, 100, RULE_amortization);
 		int _la;
 		try {
-			State = 1024;
+			State = 1035;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1012;
+				State = 1023;
 				Match(BULLET);
 				}
 				break;
@@ -7539,7 +7622,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1013;
+				State = 1024;
 				Match(LEVEL);
 				}
 				break;
@@ -7547,7 +7630,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1014;
+				State = 1025;
 				Match(LINEAR);
 				}
 				break;
@@ -7555,25 +7638,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1015;
+				State = 1026;
 				Match(SCHEDULE);
-				State = 1016;
+				State = 1027;
 				Match(LBRACE);
-				State = 1020;
+				State = 1031;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1017;
+					State = 1028;
 					schedulePoint();
 					}
 					}
-					State = 1022;
+					State = 1033;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1023;
+				State = 1034;
 				Match(RBRACE);
 				}
 				break;
@@ -7622,32 +7705,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingDeclContext holdingDecl() {
 		HoldingDeclContext _localctx = new HoldingDeclContext(Context, State);
-		EnterRule(_localctx, 100, RULE_holdingDecl);
+		EnterRule(_localctx, 102, RULE_holdingDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1026;
+			State = 1037;
 			Match(HOLDING);
-			State = 1027;
+			State = 1038;
 			_localctx.name = ident();
-			State = 1028;
+			State = 1039;
 			Match(LBRACE);
-			State = 1032;
+			State = 1043;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 25166853L) != 0)) {
+			while (_la==MARKET || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 50332677L) != 0)) {
 				{
 				{
-				State = 1029;
+				State = 1040;
 				holdingItem();
 				}
 				}
-				State = 1034;
+				State = 1045;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1035;
+			State = 1046;
 			Match(RBRACE);
 			}
 		}
@@ -7778,23 +7861,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingItemContext holdingItem() {
 		HoldingItemContext _localctx = new HoldingItemContext(Context, State);
-		EnterRule(_localctx, 102, RULE_holdingItem);
+		EnterRule(_localctx, 104, RULE_holdingItem);
 		int _la;
 		try {
-			State = 1060;
+			State = 1071;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,104,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,106,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1037;
+				State = 1048;
 				Match(OF);
-				State = 1038;
+				State = 1049;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 1039;
+				State = 1050;
 				Match(DOT);
-				State = 1040;
+				State = 1051;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7802,9 +7885,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1042;
+				State = 1053;
 				Match(SHARE);
-				State = 1043;
+				State = 1054;
 				expr(0);
 				}
 				break;
@@ -7812,9 +7895,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1044;
+				State = 1055;
 				Match(FACE);
-				State = 1045;
+				State = 1056;
 				expr(0);
 				}
 				break;
@@ -7822,9 +7905,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1046;
+				State = 1057;
 				Match(MARK);
-				State = 1047;
+				State = 1058;
 				Match(PAR);
 				}
 				break;
@@ -7832,9 +7915,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1048;
+				State = 1059;
 				Match(MARK);
-				State = 1049;
+				State = 1060;
 				ident();
 				}
 				break;
@@ -7842,19 +7925,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1050;
+				State = 1061;
 				Match(MARKET);
-				State = 1052;
+				State = 1063;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1051;
+					State = 1062;
 					holdingMarketTerm();
 					}
 					}
-					State = 1054;
+					State = 1065;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7864,13 +7947,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1056;
+				State = 1067;
 				Match(DRAWS);
-				State = 1057;
+				State = 1068;
 				Match(CALLED);
-				State = 1058;
+				State = 1069;
 				Match(FROM);
-				State = 1059;
+				State = 1070;
 				ident();
 				}
 				break;
@@ -7942,18 +8025,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingMarketTermContext holdingMarketTerm() {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
-		EnterRule(_localctx, 104, RULE_holdingMarketTerm);
+		EnterRule(_localctx, 106, RULE_holdingMarketTerm);
 		try {
-			State = 1068;
+			State = 1079;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1062;
+				State = 1073;
 				Match(DISCOUNT);
-				State = 1063;
+				State = 1074;
 				expr(0);
 				}
 				break;
@@ -7961,9 +8044,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1064;
+				State = 1075;
 				Match(DEPTH);
-				State = 1065;
+				State = 1076;
 				expr(0);
 				}
 				break;
@@ -7971,9 +8054,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1066;
+				State = 1077;
 				Match(IMPACT);
-				State = 1067;
+				State = 1078;
 				expr(0);
 				}
 				break;
@@ -8022,32 +8105,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 106, RULE_equityDecl);
+		EnterRule(_localctx, 108, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1070;
+			State = 1081;
 			Match(EQUITY);
-			State = 1071;
+			State = 1082;
 			_localctx.name = ident();
-			State = 1072;
+			State = 1083;
 			Match(LBRACE);
-			State = 1076;
+			State = 1087;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 774056185954307L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 1073;
+				State = 1084;
 				equityItem();
 				}
 				}
-				State = 1078;
+				State = 1089;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1079;
+			State = 1090;
 			Match(RBRACE);
 			}
 		}
@@ -8180,19 +8263,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 108, RULE_equityItem);
+		EnterRule(_localctx, 110, RULE_equityItem);
 		int _la;
 		try {
-			State = 1116;
+			State = 1127;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1081;
+				State = 1092;
 				Match(CONTRIBUTED);
-				State = 1082;
+				State = 1093;
 				expr(0);
 				}
 				break;
@@ -8200,23 +8283,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1083;
+				State = 1094;
 				Match(HOLDERS);
-				State = 1084;
+				State = 1095;
 				holder();
-				State = 1089;
+				State = 1100;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1085;
+					State = 1096;
 					Match(COMMA);
-					State = 1086;
+					State = 1097;
 					holder();
 					}
 					}
-					State = 1091;
+					State = 1102;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8226,9 +8309,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1092;
+				State = 1103;
 				Match(HURDLE);
-				State = 1093;
+				State = 1104;
 				expr(0);
 				}
 				break;
@@ -8236,32 +8319,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1094;
+				State = 1105;
 				Match(CARRY);
-				State = 1095;
+				State = 1106;
 				expr(0);
-				State = 1096;
+				State = 1107;
 				Match(TO);
-				State = 1097;
+				State = 1108;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 1100;
+				State = 1111;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 1098;
+					State = 1109;
 					Match(CATCH_UP);
-					State = 1099;
+					State = 1110;
 					expr(0);
 					}
 				}
 
-				State = 1103;
+				State = 1114;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 1102;
+					State = 1113;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -8272,9 +8355,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1105;
+				State = 1116;
 				Match(COMMITMENT);
-				State = 1106;
+				State = 1117;
 				expr(0);
 				}
 				break;
@@ -8282,23 +8365,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1107;
+				State = 1118;
 				Match(CALLS);
-				State = 1108;
+				State = 1119;
 				capitalCall();
-				State = 1113;
+				State = 1124;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1109;
+					State = 1120;
 					Match(COMMA);
-					State = 1110;
+					State = 1121;
 					capitalCall();
 					}
 					}
-					State = 1115;
+					State = 1126;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8350,37 +8433,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 110, RULE_holder);
+		EnterRule(_localctx, 112, RULE_holder);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1118;
+			State = 1129;
 			ident();
-			State = 1119;
+			State = 1130;
 			expr(0);
-			State = 1128;
+			State = 1139;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1120;
+				State = 1131;
 				Match(LBRACE);
-				State = 1124;
+				State = 1135;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 172)) & ~0x3f) == 0 && ((1L << (_la - 172)) & 7L) != 0)) {
 					{
 					{
-					State = 1121;
+					State = 1132;
 					holderTerm();
 					}
 					}
-					State = 1126;
+					State = 1137;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1127;
+				State = 1138;
 				Match(RBRACE);
 				}
 			}
@@ -8453,18 +8536,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderTermContext holderTerm() {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
-		EnterRule(_localctx, 112, RULE_holderTerm);
+		EnterRule(_localctx, 114, RULE_holderTerm);
 		try {
-			State = 1136;
+			State = 1147;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1130;
+				State = 1141;
 				Match(HURDLE);
-				State = 1131;
+				State = 1142;
 				expr(0);
 				}
 				break;
@@ -8472,9 +8555,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1132;
+				State = 1143;
 				Match(CARRY);
-				State = 1133;
+				State = 1144;
 				expr(0);
 				}
 				break;
@@ -8482,9 +8565,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1134;
+				State = 1145;
 				Match(CATCH_UP);
-				State = 1135;
+				State = 1146;
 				expr(0);
 				}
 				break;
@@ -8524,13 +8607,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CapitalCallContext capitalCall() {
 		CapitalCallContext _localctx = new CapitalCallContext(Context, State);
-		EnterRule(_localctx, 114, RULE_capitalCall);
+		EnterRule(_localctx, 116, RULE_capitalCall);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1138;
+			State = 1149;
 			Match(DATE);
-			State = 1139;
+			State = 1150;
 			expr(0);
 			}
 		}
@@ -8575,37 +8658,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 116, RULE_accountDecl);
+		EnterRule(_localctx, 118, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1141;
+			State = 1152;
 			Match(ACCOUNT);
-			State = 1142;
+			State = 1153;
 			_localctx.name = ident();
-			State = 1151;
+			State = 1162;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1143;
+				State = 1154;
 				Match(LBRACE);
-				State = 1147;
+				State = 1158;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 7L) != 0)) {
 					{
 					{
-					State = 1144;
+					State = 1155;
 					accountItem();
 					}
 					}
-					State = 1149;
+					State = 1160;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1150;
+				State = 1161;
 				Match(RBRACE);
 				}
 			}
@@ -8678,18 +8761,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 118, RULE_accountItem);
+		EnterRule(_localctx, 120, RULE_accountItem);
 		try {
-			State = 1159;
+			State = 1170;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1153;
+				State = 1164;
 				Match(TARGET);
-				State = 1154;
+				State = 1165;
 				expr(0);
 				}
 				break;
@@ -8697,9 +8780,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1155;
+				State = 1166;
 				Match(INITIAL);
-				State = 1156;
+				State = 1167;
 				expr(0);
 				}
 				break;
@@ -8707,9 +8790,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1157;
+				State = 1168;
 				Match(EARNS);
-				State = 1158;
+				State = 1169;
 				expr(0);
 				}
 				break;
@@ -8771,36 +8854,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 120, RULE_feeDecl);
+		EnterRule(_localctx, 122, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1161;
-			Match(FEE);
-			State = 1162;
-			_localctx.name = ident();
-			State = 1163;
-			Match(LBRACE);
-			State = 1164;
-			expr(0);
 			State = 1172;
+			Match(FEE);
+			State = 1173;
+			_localctx.name = ident();
+			State = 1174;
+			Match(LBRACE);
+			State = 1175;
+			expr(0);
+			State = 1183;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1165;
+				State = 1176;
 				perYear();
-				State = 1170;
+				State = 1181;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1166;
+					State = 1177;
 					Match(ESCALATING);
-					State = 1167;
+					State = 1178;
 					expr(0);
-					State = 1168;
+					State = 1179;
 					perYear();
 					}
 				}
@@ -8808,21 +8891,21 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1177;
+			State = 1188;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==UNTIL) {
 				{
 				{
-				State = 1174;
+				State = 1185;
 				feeUntilRepaid();
 				}
 				}
-				State = 1179;
+				State = 1190;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1180;
+			State = 1191;
 			Match(RBRACE);
 			}
 		}
@@ -8856,13 +8939,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeUntilRepaidContext feeUntilRepaid() {
 		FeeUntilRepaidContext _localctx = new FeeUntilRepaidContext(Context, State);
-		EnterRule(_localctx, 122, RULE_feeUntilRepaid);
+		EnterRule(_localctx, 124, RULE_feeUntilRepaid);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1182;
+			State = 1193;
 			Match(UNTIL);
-			State = 1183;
+			State = 1194;
 			Match(REPAID);
 			}
 		}
@@ -8912,57 +8995,57 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 124, RULE_testDecl);
+		EnterRule(_localctx, 126, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1185;
+			State = 1196;
 			Match(TEST);
-			State = 1186;
+			State = 1197;
 			_localctx.name = ident();
-			State = 1187;
+			State = 1198;
 			Match(ASSIGN);
-			State = 1188;
+			State = 1199;
 			expr(0);
-			State = 1195;
+			State = 1206;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1189;
+				State = 1200;
 				Match(OVER);
-				State = 1192;
+				State = 1203;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1190;
+					State = 1201;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1191;
+					State = 1202;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1194;
+				State = 1205;
 				duration();
 				}
 			}
 
-			State = 1199;
+			State = 1210;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1197;
+				State = 1208;
 				Match(FROM);
-				State = 1198;
+				State = 1209;
 				Match(DATE);
 				}
 			}
@@ -9044,84 +9127,84 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 126, RULE_triggerDecl);
+		EnterRule(_localctx, 128, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1201;
+			State = 1212;
 			Match(TRIGGER);
-			State = 1202;
+			State = 1213;
 			_localctx.name = ident();
-			State = 1203;
+			State = 1214;
 			Match(WHEN);
-			State = 1204;
+			State = 1215;
 			expr(0);
-			State = 1207;
+			State = 1218;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1205;
+				State = 1216;
 				Match(FROM);
-				State = 1206;
+				State = 1217;
 				Match(DATE);
 				}
 			}
 
-			State = 1212;
+			State = 1223;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1209;
+				State = 1220;
 				Match(TRIPS);
-				State = 1210;
+				State = 1221;
 				Match(AFTER);
-				State = 1211;
+				State = 1222;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1217;
+			State = 1228;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1214;
+				State = 1225;
 				Match(CURES);
-				State = 1215;
+				State = 1226;
 				Match(AFTER);
-				State = 1216;
+				State = 1227;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1229;
+			State = 1240;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1219;
+				State = 1230;
 				Match(CURE);
-				State = 1220;
+				State = 1231;
 				Match(BY);
-				State = 1221;
+				State = 1232;
 				_localctx.curer = ident();
-				State = 1222;
+				State = 1233;
 				Match(UP);
-				State = 1223;
+				State = 1234;
 				Match(TO);
-				State = 1224;
+				State = 1235;
 				_localctx.times = Match(NUMBER);
-				State = 1225;
+				State = 1236;
 				Match(TIMES);
-				State = 1227;
+				State = 1238;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1226;
+					State = 1237;
 					cureDestination();
 					}
 				}
@@ -9129,23 +9212,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1231;
+			State = 1242;
 			Match(ARROW);
-			State = 1232;
+			State = 1243;
 			triggerEffect();
-			State = 1237;
+			State = 1248;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1233;
+				State = 1244;
 				Match(COMMA);
-				State = 1234;
+				State = 1245;
 				triggerEffect();
 				}
 				}
-				State = 1239;
+				State = 1250;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9214,46 +9297,46 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CureDestinationContext cureDestination() {
 		CureDestinationContext _localctx = new CureDestinationContext(Context, State);
-		EnterRule(_localctx, 128, RULE_cureDestination);
+		EnterRule(_localctx, 130, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1256;
+			State = 1267;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1240;
+				State = 1251;
 				Match(PREPAYING);
-				State = 1241;
+				State = 1252;
 				ident();
-				State = 1246;
+				State = 1257;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1242;
+					State = 1253;
 					Match(COMMA);
-					State = 1243;
+					State = 1254;
 					ident();
 					}
 					}
-					State = 1248;
+					State = 1259;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1252;
+				State = 1263;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1249;
+					State = 1260;
 					Match(THEN);
-					State = 1250;
+					State = 1261;
 					Match(INTO);
-					State = 1251;
+					State = 1262;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -9264,9 +9347,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1254;
+				State = 1265;
 				Match(INTO);
-				State = 1255;
+				State = 1266;
 				ident();
 				}
 				break;
@@ -9352,23 +9435,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 130, RULE_triggerEffect);
+		EnterRule(_localctx, 132, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1277;
+			State = 1288;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1258;
+				State = 1269;
 				Match(SWEEP);
-				State = 1259;
+				State = 1270;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1260;
+				State = 1271;
 				Match(TO);
-				State = 1261;
+				State = 1272;
 				ident();
 				}
 				break;
@@ -9376,34 +9459,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1262;
+				State = 1273;
 				Match(ACCELERATE);
-				State = 1274;
+				State = 1285;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1263;
+					State = 1274;
 					Match(LPAREN);
-					State = 1264;
+					State = 1275;
 					ident();
-					State = 1269;
+					State = 1280;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1265;
+						State = 1276;
 						Match(COMMA);
-						State = 1266;
+						State = 1277;
 						ident();
 						}
 						}
-						State = 1271;
+						State = 1282;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1272;
+					State = 1283;
 					Match(RPAREN);
 					}
 				}
@@ -9414,7 +9497,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1276;
+				State = 1287;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -9457,25 +9540,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 132, RULE_defaultRule);
+		EnterRule(_localctx, 134, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1279;
+			State = 1290;
 			Match(DEFAULT);
-			State = 1280;
+			State = 1291;
 			Match(WHEN);
-			State = 1281;
+			State = 1292;
 			expr(0);
-			State = 1284;
+			State = 1295;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1282;
+				State = 1293;
 				Match(GRACE);
-				State = 1283;
+				State = 1294;
 				duration();
 				}
 			}
@@ -9522,30 +9605,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 134, RULE_cfadsRule);
+		EnterRule(_localctx, 136, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1286;
+			State = 1297;
 			Match(CFADS);
-			State = 1287;
+			State = 1298;
 			Match(INCLUDES);
-			State = 1288;
+			State = 1299;
 			cfadsItem();
-			State = 1293;
+			State = 1304;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1289;
+				State = 1300;
 				Match(COMMA);
-				State = 1290;
+				State = 1301;
 				cfadsItem();
 				}
 				}
-				State = 1295;
+				State = 1306;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9583,15 +9666,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 136, RULE_cfadsItem);
+		EnterRule(_localctx, 138, RULE_cfadsItem);
 		try {
-			State = 1298;
+			State = 1309;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1296;
+				State = 1307;
 				Match(RVG);
 				}
 				break;
@@ -9753,6 +9836,7 @@ public partial class DealLangParser : Parser {
 			case UNPAID:
 			case AGAINST:
 			case ADVANCE:
+			case REMARKETING:
 			case INVESTMENT_GRADE:
 			case HOLDING:
 			case FACE:
@@ -9780,7 +9864,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1297;
+				State = 1308;
 				ident();
 				}
 				break;
@@ -9825,30 +9909,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 138, RULE_waterfallDecl);
+		EnterRule(_localctx, 140, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1300;
+			State = 1311;
 			Match(WATERFALL);
-			State = 1301;
+			State = 1312;
 			Match(LBRACE);
-			State = 1305;
+			State = 1316;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 				{
 				{
-				State = 1302;
+				State = 1313;
 				step();
 				}
 				}
-				State = 1307;
+				State = 1318;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1308;
+			State = 1319;
 			Match(RBRACE);
 			}
 		}
@@ -10074,42 +10158,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 140, RULE_step);
+		EnterRule(_localctx, 142, RULE_step);
 		int _la;
 		try {
-			State = 1404;
+			State = 1415;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1310;
-				Match(PAY);
-				State = 1311;
-				((PayStepContext)_localctx).target = reference();
 				State = 1321;
+				Match(PAY);
+				State = 1322;
+				((PayStepContext)_localctx).target = reference();
+				State = 1332;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1312;
+					State = 1323;
 					Match(USING);
-					State = 1313;
+					State = 1324;
 					ident();
-					State = 1318;
+					State = 1329;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1314;
+						State = 1325;
 						Match(COMMA);
-						State = 1315;
+						State = 1326;
 						ident();
 						}
 						}
-						State = 1320;
+						State = 1331;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -10122,9 +10206,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1323;
+				State = 1334;
 				Match(FILL);
-				State = 1324;
+				State = 1335;
 				ident();
 				}
 				break;
@@ -10132,9 +10216,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1325;
+				State = 1336;
 				Match(RELEASE);
-				State = 1326;
+				State = 1337;
 				ident();
 				}
 				break;
@@ -10142,13 +10226,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1327;
+				State = 1338;
 				Match(HOLD);
-				State = 1328;
+				State = 1339;
 				Match(REST);
-				State = 1329;
+				State = 1340;
 				Match(IN);
-				State = 1330;
+				State = 1341;
 				ident();
 				}
 				break;
@@ -10156,25 +10240,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1331;
+				State = 1342;
 				Match(DISTRIBUTE);
-				State = 1334;
+				State = 1345;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1332;
+					State = 1343;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1333;
+					State = 1344;
 					Match(OF);
 					}
 				}
 
-				State = 1336;
+				State = 1347;
 				Match(REST);
-				State = 1337;
+				State = 1348;
 				Match(TO);
-				State = 1338;
+				State = 1349;
 				ident();
 				}
 				break;
@@ -10182,17 +10266,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1339;
+				State = 1350;
 				Match(SWEEP);
-				State = 1340;
+				State = 1351;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1341;
+				State = 1352;
 				Match(OF);
-				State = 1342;
+				State = 1353;
 				Match(REST);
-				State = 1343;
+				State = 1354;
 				Match(TO);
-				State = 1344;
+				State = 1355;
 				ident();
 				}
 				break;
@@ -10200,41 +10284,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1345;
+				State = 1356;
 				Match(SELL);
-				State = 1346;
+				State = 1357;
 				ident();
-				State = 1351;
+				State = 1362;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1347;
+					State = 1358;
 					Match(COMMA);
-					State = 1348;
+					State = 1359;
 					ident();
 					}
 					}
-					State = 1353;
+					State = 1364;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1355;
+				State = 1366;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1354;
+					State = 1365;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1357;
+				State = 1368;
 				Match(TO);
-				State = 1358;
+				State = 1369;
 				Match(COVER);
-				State = 1359;
+				State = 1370;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -10242,52 +10326,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1361;
+				State = 1372;
 				Match(IF);
-				State = 1362;
+				State = 1373;
 				expr(0);
-				State = 1363;
+				State = 1374;
 				Match(LBRACE);
-				State = 1367;
+				State = 1378;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1364;
+					State = 1375;
 					step();
 					}
 					}
-					State = 1369;
+					State = 1380;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1370;
+				State = 1381;
 				Match(RBRACE);
-				State = 1380;
+				State = 1391;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1371;
+					State = 1382;
 					Match(ELSE);
-					State = 1372;
+					State = 1383;
 					Match(LBRACE);
-					State = 1376;
+					State = 1387;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 						{
 						{
-						State = 1373;
+						State = 1384;
 						step();
 						}
 						}
-						State = 1378;
+						State = 1389;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1379;
+					State = 1390;
 					Match(RBRACE);
 					}
 				}
@@ -10298,37 +10382,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1382;
+				State = 1393;
 				Match(PRO_RATA);
-				State = 1385;
+				State = 1396;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1383;
+					State = 1394;
 					Match(BY);
-					State = 1384;
+					State = 1395;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1387;
+				State = 1398;
 				Match(LBRACE);
-				State = 1391;
+				State = 1402;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1388;
+					State = 1399;
 					step();
 					}
 					}
-					State = 1393;
+					State = 1404;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1394;
+				State = 1405;
 				Match(RBRACE);
 				}
 				break;
@@ -10336,25 +10420,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1395;
+				State = 1406;
 				Match(SEQUENTIAL);
-				State = 1396;
+				State = 1407;
 				Match(LBRACE);
-				State = 1400;
+				State = 1411;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1397;
+					State = 1408;
 					step();
 					}
 					}
-					State = 1402;
+					State = 1413;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1403;
+				State = 1414;
 				Match(RBRACE);
 				}
 				break;
@@ -10399,30 +10483,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 142, RULE_enforcementDecl);
+		EnterRule(_localctx, 144, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1406;
+			State = 1417;
 			Match(ENFORCEMENT);
-			State = 1407;
+			State = 1418;
 			Match(LBRACE);
-			State = 1411;
+			State = 1422;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1408;
+				State = 1419;
 				enforcementItem();
 				}
 				}
-				State = 1413;
+				State = 1424;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1414;
+			State = 1425;
 			Match(RBRACE);
 			}
 		}
@@ -10491,47 +10575,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 144, RULE_enforcementItem);
+		EnterRule(_localctx, 146, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1432;
+			State = 1443;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1416;
+				State = 1427;
 				Match(SELL);
-				State = 1417;
+				State = 1428;
 				ident();
-				State = 1422;
+				State = 1433;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1418;
+					State = 1429;
 					Match(COMMA);
-					State = 1419;
+					State = 1430;
 					ident();
 					}
 					}
-					State = 1424;
+					State = 1435;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1428;
+				State = 1439;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 17592187871241L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1425;
+					State = 1436;
 					sellTerm();
 					}
 					}
-					State = 1430;
+					State = 1441;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10541,7 +10625,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1431;
+				State = 1442;
 				waterfallDecl();
 				}
 				break;
@@ -10765,19 +10849,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 146, RULE_sellTerm);
+		EnterRule(_localctx, 148, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1483;
+			State = 1494;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1434;
+				State = 1445;
 				Match(HAIRCUT);
-				State = 1435;
+				State = 1446;
 				expr(0);
 				}
 				break;
@@ -10785,11 +10869,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceYieldTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1436;
+				State = 1447;
 				Match(PRICE);
-				State = 1437;
+				State = 1448;
 				Match(YIELD);
-				State = 1438;
+				State = 1449;
 				expr(0);
 				}
 				break;
@@ -10797,9 +10881,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceIndexTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1439;
+				State = 1450;
 				Match(PRICE);
-				State = 1440;
+				State = 1451;
 				ident();
 				}
 				break;
@@ -10807,9 +10891,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1441;
+				State = 1452;
 				Match(LAG);
-				State = 1442;
+				State = 1453;
 				duration();
 				}
 				break;
@@ -10817,11 +10901,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new SpreadTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1443;
+				State = 1454;
 				Match(OVER);
-				State = 1444;
+				State = 1455;
 				Match(NUMBER);
-				State = 1445;
+				State = 1456;
 				Match(PERIODS);
 				}
 				break;
@@ -10829,13 +10913,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1446;
+				State = 1457;
 				Match(DEPTH);
-				State = 1447;
+				State = 1458;
 				expr(0);
-				State = 1448;
+				State = 1459;
 				Match(PER);
-				State = 1449;
+				State = 1460;
 				Match(MONTH);
 				}
 				break;
@@ -10843,9 +10927,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1451;
+				State = 1462;
 				Match(IMPACT);
-				State = 1452;
+				State = 1463;
 				expr(0);
 				}
 				break;
@@ -10853,13 +10937,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1453;
+				State = 1464;
 				Match(LIMIT);
-				State = 1454;
+				State = 1465;
 				expr(0);
-				State = 1455;
+				State = 1466;
 				Match(PER);
-				State = 1456;
+				State = 1467;
 				Match(MONTH);
 				}
 				break;
@@ -10867,9 +10951,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1458;
+				State = 1469;
 				Match(COSTS);
-				State = 1459;
+				State = 1470;
 				expr(0);
 				}
 				break;
@@ -10877,9 +10961,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1460;
+				State = 1471;
 				Match(KEEP);
-				State = 1461;
+				State = 1472;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10887,9 +10971,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1462;
+				State = 1473;
 				Match(RESERVE);
-				State = 1463;
+				State = 1474;
 				expr(0);
 				}
 				break;
@@ -10897,56 +10981,56 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletIdleTermContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1464;
+				State = 1475;
 				Match(RELET);
-				State = 1465;
+				State = 1476;
 				Match(IDLE);
-				State = 1466;
+				State = 1477;
 				Match(AT);
-				State = 1469;
+				State = 1480;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
 				case 1:
 					{
-					State = 1467;
+					State = 1478;
 					((ReletIdleTermContext)_localctx).drawnUtilisation = shareDraw();
 					}
 					break;
 				case 2:
 					{
-					State = 1468;
+					State = 1479;
 					((ReletIdleTermContext)_localctx).utilisation = expr(0);
 					}
 					break;
 				}
-				State = 1472;
+				State = 1483;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1471;
+					State = 1482;
 					reletRamp();
 					}
 				}
 
-				State = 1476;
+				State = 1487;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1474;
+					State = 1485;
 					Match(FOR);
-					State = 1475;
+					State = 1486;
 					((ReletIdleTermContext)_localctx).window = duration();
 					}
 				}
 
-				State = 1479;
+				State = 1490;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
 				case 1:
 					{
-					State = 1478;
+					State = 1489;
 					reletPricing();
 					}
 					break;
@@ -10957,9 +11041,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HalfLifeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1481;
+				State = 1492;
 				Match(HALF_LIFE);
-				State = 1482;
+				State = 1493;
 				duration();
 				}
 				break;
@@ -11008,33 +11092,33 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReletRampContext reletRamp() {
 		ReletRampContext _localctx = new ReletRampContext(Context, State);
-		EnterRule(_localctx, 148, RULE_reletRamp);
+		EnterRule(_localctx, 150, RULE_reletRamp);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1485;
+			State = 1496;
 			Match(RISING);
-			State = 1486;
+			State = 1497;
 			Match(TO);
-			State = 1489;
+			State = 1500;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
 			case 1:
 				{
-				State = 1487;
+				State = 1498;
 				_localctx.drawnTo = shareDraw();
 				}
 				break;
 			case 2:
 				{
-				State = 1488;
+				State = 1499;
 				_localctx.to = expr(0);
 				}
 				break;
 			}
-			State = 1491;
+			State = 1502;
 			Match(OVER);
-			State = 1492;
+			State = 1503;
 			_localctx.over = duration();
 			}
 		}
@@ -11070,13 +11154,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReletPricingContext reletPricing() {
 		ReletPricingContext _localctx = new ReletPricingContext(Context, State);
-		EnterRule(_localctx, 150, RULE_reletPricing);
+		EnterRule(_localctx, 152, RULE_reletPricing);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1494;
+			State = 1505;
 			Match(PRICE);
-			State = 1495;
+			State = 1506;
 			expr(0);
 			}
 		}
@@ -11126,36 +11210,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 152, RULE_scenarioDecl);
+		EnterRule(_localctx, 154, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1497;
+			State = 1508;
 			Match(SCENARIO);
-			State = 1498;
+			State = 1509;
 			_localctx.name = ident();
-			State = 1499;
+			State = 1510;
 			Match(FOR);
-			State = 1500;
+			State = 1511;
 			_localctx.deal = ident();
-			State = 1501;
+			State = 1512;
 			Match(LBRACE);
-			State = 1505;
+			State = 1516;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1676739826325911495L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1676739826325911495L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 561919157075907L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1502;
+				State = 1513;
 				scenarioItem();
 				}
 				}
-				State = 1507;
+				State = 1518;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1508;
+			State = 1519;
 			Match(RBRACE);
 			}
 		}
@@ -11992,24 +12076,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 154, RULE_scenarioItem);
+		EnterRule(_localctx, 156, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1848;
+			State = 1859;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,203,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,205,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1510;
+				State = 1521;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1511;
+				State = 1522;
 				Match(RENEWALS);
-				State = 1512;
+				State = 1523;
 				Match(TAKEN);
-				State = 1513;
+				State = 1524;
 				Match(NUMBER);
 				}
 				break;
@@ -12017,29 +12101,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1515;
+				State = 1526;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1516;
+				State = 1527;
 				Match(RENEWALS);
-				State = 1517;
+				State = 1528;
 				Match(DRAWN);
-				State = 1518;
+				State = 1529;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1522;
+				State = 1533;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1519;
+						State = 1530;
 						loading();
 						}
 						} 
 					}
-					State = 1524;
+					State = 1535;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
 				}
 				}
 				break;
@@ -12047,40 +12131,10 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1525;
-				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1526;
-				Match(BREAKS);
-				State = 1530;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==IN) {
-					{
-					State = 1527;
-					Match(IN);
-					State = 1528;
-					Match(RENEWAL);
-					State = 1529;
-					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
-					}
-				}
-
-				State = 1532;
-				Match(AT);
-				State = 1533;
-				duration();
-				}
-				break;
-			case 4:
-				_localctx = new BreaksDrawnItemContext(_localctx);
-				EnterOuterAlt(_localctx, 4);
-				{
-				State = 1535;
-				((BreaksDrawnItemContext)_localctx).lease = ident();
 				State = 1536;
-				Match(BREAKS);
+				((LeaseBreaksItemContext)_localctx).lease = ident();
 				State = 1537;
-				Match(DRAWN);
+				Match(BREAKS);
 				State = 1541;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
@@ -12091,45 +12145,75 @@ public partial class DealLangParser : Parser {
 					State = 1539;
 					Match(RENEWAL);
 					State = 1540;
-					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
+					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
 				State = 1543;
 				Match(AT);
 				State = 1544;
+				duration();
+				}
+				break;
+			case 4:
+				_localctx = new BreaksDrawnItemContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 1546;
+				((BreaksDrawnItemContext)_localctx).lease = ident();
+				State = 1547;
+				Match(BREAKS);
+				State = 1548;
+				Match(DRAWN);
+				State = 1552;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==IN) {
+					{
+					State = 1549;
+					Match(IN);
+					State = 1550;
+					Match(RENEWAL);
+					State = 1551;
+					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
+					}
+				}
+
+				State = 1554;
+				Match(AT);
+				State = 1555;
 				breakChance();
-				State = 1549;
+				State = 1560;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1545;
+					State = 1556;
 					Match(COMMA);
-					State = 1546;
+					State = 1557;
 					breakChance();
 					}
 					}
-					State = 1551;
+					State = 1562;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1555;
+				State = 1566;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,169,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1552;
+						State = 1563;
 						loading();
 						}
 						} 
 					}
-					State = 1557;
+					State = 1568;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,169,Context);
 				}
 				}
 				break;
@@ -12137,9 +12221,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1558;
+				State = 1569;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1559;
+				State = 1570;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12148,20 +12232,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1560;
+				State = 1571;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1561;
+				State = 1572;
 				perYear();
-				State = 1566;
+				State = 1577;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
 				case 1:
 					{
-					State = 1562;
+					State = 1573;
 					Match(VOLATILITY);
-					State = 1563;
+					State = 1574;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1564;
+					State = 1575;
 					perYear();
 					}
 					break;
@@ -12172,15 +12256,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1568;
+				State = 1579;
 				((DropItemContext)_localctx).path = reference();
-				State = 1569;
+				State = 1580;
 				Match(DROP);
-				State = 1570;
+				State = 1581;
 				expr(0);
-				State = 1571;
+				State = 1582;
 				Match(BY);
-				State = 1572;
+				State = 1583;
 				Match(DATE);
 				}
 				break;
@@ -12188,41 +12272,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1574;
+				State = 1585;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1575;
+				State = 1586;
 				Match(DEFAULTS);
-				State = 1608;
+				State = 1619;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1576;
+					State = 1587;
 					Match(ON);
-					State = 1577;
+					State = 1588;
 					Match(DATE);
-					State = 1581;
+					State = 1592;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,169,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1578;
+							State = 1589;
 							loading();
 							}
 							} 
 						}
-						State = 1583;
+						State = 1594;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,169,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
 					}
-					State = 1585;
+					State = 1596;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
 					case 1:
 						{
-						State = 1584;
+						State = 1595;
 						recoveryDraw();
 						}
 						break;
@@ -12231,58 +12315,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1587;
+					State = 1598;
 					Match(DRAWN);
-					State = 1597;
+					State = 1608;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
 					case 1:
 						{
-						State = 1588;
+						State = 1599;
 						Match(PD);
-						State = 1589;
+						State = 1600;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1590;
+						State = 1601;
 						perYear();
-						State = 1594;
+						State = 1605;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1591;
+							State = 1602;
 							pdStep();
 							}
 							}
-							State = 1596;
+							State = 1607;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1602;
+					State = 1613;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,175,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1599;
+							State = 1610;
 							loading();
 							}
 							} 
 						}
-						State = 1604;
+						State = 1615;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,175,Context);
 					}
-					State = 1606;
+					State = 1617;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
 					case 1:
 						{
-						State = 1605;
+						State = 1616;
 						recoveryDraw();
 						}
 						break;
@@ -12298,9 +12382,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1610;
+				State = 1621;
 				Match(ENFORCEMENT);
-				State = 1612;
+				State = 1623;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12308,7 +12392,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1611;
+						State = 1622;
 						sellTerm();
 						}
 						}
@@ -12316,9 +12400,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1614;
+					State = 1625;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12326,11 +12410,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1616;
+				State = 1627;
 				Match(ENFORCEMENT);
-				State = 1617;
+				State = 1628;
 				Match(SELL);
-				State = 1618;
+				State = 1629;
 				Match(ALL);
 				}
 				break;
@@ -12338,13 +12422,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1619;
+				State = 1630;
 				Match(ENFORCEMENT);
-				State = 1620;
+				State = 1631;
 				Match(NOT);
-				State = 1621;
+				State = 1632;
 				Match(RELET);
-				State = 1622;
+				State = 1633;
 				Match(IDLE);
 				}
 				break;
@@ -12352,11 +12436,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1623;
+				State = 1634;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1624;
+				State = 1635;
 				Match(LEVEL);
-				State = 1625;
+				State = 1636;
 				expr(0);
 				}
 				break;
@@ -12364,29 +12448,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1627;
+				State = 1638;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1628;
+				State = 1639;
 				Match(POINTS);
-				State = 1629;
+				State = 1640;
 				pointsKind();
-				State = 1630;
+				State = 1641;
 				Match(LBRACE);
-				State = 1634;
+				State = 1645;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1631;
+					State = 1642;
 					schedulePoint();
 					}
 					}
-					State = 1636;
+					State = 1647;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1637;
+				State = 1648;
 				Match(RBRACE);
 				}
 				break;
@@ -12394,15 +12478,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1639;
+				State = 1650;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1640;
+				State = 1651;
 				Match(LAUNCH);
-				State = 1641;
+				State = 1652;
 				Match(DATE);
-				State = 1642;
+				State = 1653;
 				Match(DOWN);
-				State = 1643;
+				State = 1654;
 				expr(0);
 				}
 				break;
@@ -12410,21 +12494,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1645;
+				State = 1656;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1646;
+				State = 1657;
 				Match(SHIFT);
-				State = 1648;
+				State = 1659;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1647;
+					State = 1658;
 					Match(PLUS);
 					}
 				}
 
-				State = 1650;
+				State = 1661;
 				expr(0);
 				}
 				break;
@@ -12432,20 +12516,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1652;
+				State = 1663;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1653;
+				State = 1664;
 				Match(DELAYED);
-				State = 1654;
+				State = 1665;
 				duration();
-				State = 1657;
+				State = 1668;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1655;
+					State = 1666;
 					Match(FROM);
-					State = 1656;
+					State = 1667;
 					Match(DATE);
 					}
 				}
@@ -12456,57 +12540,57 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1659;
+				State = 1670;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1660;
+				State = 1671;
 				Match(DELAYED);
-				State = 1661;
+				State = 1672;
 				Match(DRAWN);
-				State = 1662;
+				State = 1673;
 				delayOutcome();
-				State = 1667;
+				State = 1678;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1663;
+					State = 1674;
 					Match(COMMA);
-					State = 1664;
+					State = 1675;
 					delayOutcome();
 					}
 					}
-					State = 1669;
+					State = 1680;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1672;
+				State = 1683;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1670;
+					State = 1681;
 					Match(FROM);
-					State = 1671;
+					State = 1682;
 					Match(DATE);
 					}
 				}
 
-				State = 1677;
+				State = 1688;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1674;
+						State = 1685;
 						loading();
 						}
 						} 
 					}
-					State = 1679;
+					State = 1690;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
 				}
 				}
 				break;
@@ -12514,45 +12598,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1680;
+				State = 1691;
 				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1681;
+				State = 1692;
 				Match(WORKOUT);
-				State = 1682;
+				State = 1693;
 				Match(DRAWN);
-				State = 1683;
+				State = 1694;
 				delayOutcome();
-				State = 1688;
+				State = 1699;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1684;
+					State = 1695;
 					Match(COMMA);
-					State = 1685;
+					State = 1696;
 					delayOutcome();
 					}
 					}
-					State = 1690;
+					State = 1701;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1694;
+				State = 1705;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1691;
+						State = 1702;
 						loading();
 						}
 						} 
 					}
-					State = 1696;
+					State = 1707;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
 				}
 				}
 				break;
@@ -12560,11 +12644,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1697;
+				State = 1708;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1698;
+				State = 1709;
 				Match(UTILISATION);
-				State = 1699;
+				State = 1710;
 				expr(0);
 				}
 				break;
@@ -12572,48 +12656,48 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1701;
+				State = 1712;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1702;
+				State = 1713;
 				Match(RELET);
-				State = 1703;
+				State = 1714;
 				Match(AFTER);
-				State = 1704;
+				State = 1715;
 				duration();
-				State = 1705;
+				State = 1716;
 				Match(AT);
-				State = 1708;
+				State = 1719;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,187,Context) ) {
 				case 1:
 					{
-					State = 1706;
+					State = 1717;
 					((ReletItemContext)_localctx).drawnUtilisation = shareDraw();
 					}
 					break;
 				case 2:
 					{
-					State = 1707;
+					State = 1718;
 					((ReletItemContext)_localctx).utilisation = expr(0);
 					}
 					break;
 				}
-				State = 1711;
+				State = 1722;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1710;
+					State = 1721;
 					reletRamp();
 					}
 				}
 
-				State = 1714;
+				State = 1725;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,187,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,189,Context) ) {
 				case 1:
 					{
-					State = 1713;
+					State = 1724;
 					reletPricing();
 					}
 					break;
@@ -12624,11 +12708,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1716;
+				State = 1727;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1717;
+				State = 1728;
 				Match(NOT);
-				State = 1718;
+				State = 1729;
 				Match(RELET);
 				}
 				break;
@@ -12636,18 +12720,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1720;
+				State = 1731;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1721;
+				State = 1732;
 				Match(GUARANTEES);
-				State = 1722;
+				State = 1733;
 				Match(HONOURED);
-				State = 1724;
+				State = 1735;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1723;
+					State = 1734;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -12658,20 +12742,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1726;
+				State = 1737;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1727;
+				State = 1738;
 				Match(GUARANTEES);
-				State = 1728;
+				State = 1739;
 				Match(DISOWNED);
-				State = 1731;
+				State = 1742;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1729;
+					State = 1740;
 					Match(FROM);
-					State = 1730;
+					State = 1741;
 					Match(DATE);
 					}
 				}
@@ -12682,34 +12766,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1733;
+				State = 1744;
 				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1734;
+				State = 1745;
 				Match(CALLED);
-				State = 1735;
+				State = 1746;
 				Match(ON);
-				State = 1736;
+				State = 1747;
 				Match(DATE);
-				State = 1739;
+				State = 1750;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1737;
+					State = 1748;
 					Match(AT);
-					State = 1738;
+					State = 1749;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1743;
+				State = 1754;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1741;
+					State = 1752;
 					Match(PART);
-					State = 1742;
+					State = 1753;
 					((TrancheCalledItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12720,46 +12804,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledWhenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1745;
+				State = 1756;
 				((TrancheCalledWhenItemContext)_localctx).tranche = ident();
-				State = 1746;
+				State = 1757;
 				Match(CALLED);
-				State = 1747;
+				State = 1758;
 				Match(WHEN);
-				State = 1748;
+				State = 1759;
 				((TrancheCalledWhenItemContext)_localctx).condition = expr(0);
-				State = 1751;
+				State = 1762;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1749;
+					State = 1760;
 					Match(FROM);
-					State = 1750;
+					State = 1761;
 					Match(DATE);
 					}
 				}
 
-				State = 1755;
+				State = 1766;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1753;
+					State = 1764;
 					Match(AT);
-					State = 1754;
+					State = 1765;
 					((TrancheCalledWhenItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1759;
+				State = 1770;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1757;
+					State = 1768;
 					Match(PART);
-					State = 1758;
+					State = 1769;
 					((TrancheCalledWhenItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12770,11 +12854,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1761;
+				State = 1772;
 				((TrancheConvertsItemContext)_localctx).tranche = ident();
-				State = 1762;
+				State = 1773;
 				Match(CONVERTS);
-				State = 1763;
+				State = 1774;
 				((TrancheConvertsItemContext)_localctx).part = expr(0);
 				}
 				break;
@@ -12782,73 +12866,73 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanPaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1765;
+				State = 1776;
 				((LoanPaysItemContext)_localctx).loan = ident();
-				State = 1766;
+				State = 1777;
 				Match(PAYS);
-				State = 1769;
+				State = 1780;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,195,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,197,Context) ) {
 				case 1:
 					{
-					State = 1767;
+					State = 1778;
 					((LoanPaysItemContext)_localctx).drawnShare = shareDraw();
 					}
 					break;
 				case 2:
 					{
-					State = 1768;
+					State = 1779;
 					((LoanPaysItemContext)_localctx).share = expr(0);
 					}
 					break;
 				}
-				State = 1773;
+				State = 1784;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1771;
+					State = 1782;
 					Match(FROM);
-					State = 1772;
+					State = 1783;
 					((LoanPaysItemContext)_localctx).first = Match(DATE);
 					}
 				}
 
-				State = 1777;
+				State = 1788;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 1775;
+					State = 1786;
 					Match(TO);
-					State = 1776;
+					State = 1787;
 					((LoanPaysItemContext)_localctx).last = Match(DATE);
 					}
 				}
 
-				State = 1786;
+				State = 1797;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1779;
+					State = 1790;
 					Match(THEN);
-					State = 1780;
+					State = 1791;
 					Match(ARREARS);
-					State = 1784;
+					State = 1795;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case OVER:
 						{
-						State = 1781;
+						State = 1792;
 						Match(OVER);
-						State = 1782;
+						State = 1793;
 						((LoanPaysItemContext)_localctx).over = duration();
 						}
 						break;
 					case CAPITALISED:
 						{
-						State = 1783;
+						State = 1794;
 						((LoanPaysItemContext)_localctx).capitalised = Match(CAPITALISED);
 						}
 						break;
@@ -12864,11 +12948,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1788;
+				State = 1799;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1789;
+				State = 1800;
 				Match(MARKET);
-				State = 1791;
+				State = 1802;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12876,7 +12960,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1790;
+						State = 1801;
 						holdingMarketTerm();
 						}
 						}
@@ -12884,9 +12968,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1793;
+					State = 1804;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,200,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,202,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12894,9 +12978,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1795;
+				State = 1806;
 				Match(PATHS);
-				State = 1796;
+				State = 1807;
 				Match(NUMBER);
 				}
 				break;
@@ -12904,9 +12988,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1797;
+				State = 1808;
 				Match(SEED);
-				State = 1798;
+				State = 1809;
 				Match(NUMBER);
 				}
 				break;
@@ -12914,7 +12998,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1799;
+				State = 1810;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -12922,7 +13006,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1800;
+				State = 1811;
 				Match(SOBOL);
 				}
 				break;
@@ -12930,21 +13014,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1801;
+				State = 1812;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1802;
+				State = 1813;
 				Match(GBM);
-				State = 1803;
+				State = 1814;
 				Match(DRIFT);
-				State = 1804;
+				State = 1815;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1805;
+				State = 1816;
 				perYear();
-				State = 1806;
+				State = 1817;
 				Match(VOLATILITY);
-				State = 1807;
+				State = 1818;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1808;
+				State = 1819;
 				perYear();
 				}
 				break;
@@ -12952,39 +13036,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1810;
+				State = 1821;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1811;
+				State = 1822;
 				Match(REVERTS);
-				State = 1812;
+				State = 1823;
 				Match(TO);
-				State = 1815;
+				State = 1826;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,201,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,203,Context) ) {
 				case 1:
 					{
-					State = 1813;
+					State = 1824;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1814;
+					State = 1825;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1817;
+				State = 1828;
 				Match(SPEED);
-				State = 1818;
+				State = 1829;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1819;
+				State = 1830;
 				perYear();
-				State = 1820;
+				State = 1831;
 				Match(VOLATILITY);
-				State = 1821;
+				State = 1832;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1822;
+				State = 1833;
 				perYear();
 				}
 				break;
@@ -12992,17 +13076,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1824;
+				State = 1835;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1825;
+				State = 1836;
 				Match(JUMPS);
-				State = 1826;
+				State = 1837;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1827;
+				State = 1838;
 				perYear();
-				State = 1828;
+				State = 1839;
 				Match(DOWN);
-				State = 1829;
+				State = 1840;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -13010,24 +13094,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 35);
 				{
-				State = 1831;
+				State = 1842;
 				Match(CORRELATE);
-				State = 1832;
+				State = 1843;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1833;
+				State = 1844;
 				Match(WITH);
-				State = 1834;
+				State = 1845;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1835;
+				State = 1846;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1838;
+				State = 1849;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,202,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,204,Context) ) {
 				case 1:
 					{
-					State = 1836;
+					State = 1847;
 					Match(STRESS);
-					State = 1837;
+					State = 1848;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -13038,19 +13122,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 36);
 				{
-				State = 1840;
+				State = 1851;
 				Match(REGIMES);
-				State = 1841;
+				State = 1852;
 				Match(STRESS);
-				State = 1842;
+				State = 1853;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1843;
+				State = 1854;
 				perYear();
-				State = 1844;
+				State = 1855;
 				Match(NORMAL);
-				State = 1845;
+				State = 1856;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1846;
+				State = 1857;
 				perYear();
 				}
 				break;
@@ -13093,19 +13177,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 156, RULE_pdStep);
+		EnterRule(_localctx, 158, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1850;
+			State = 1861;
 			Match(UNTIL);
-			State = 1851;
+			State = 1862;
 			Match(DATE);
-			State = 1852;
+			State = 1863;
 			Match(THEN);
-			State = 1853;
+			State = 1864;
 			expr(0);
-			State = 1854;
+			State = 1865;
 			perYear();
 			}
 		}
@@ -13195,44 +13279,44 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 158, RULE_recoveryDraw);
+		EnterRule(_localctx, 160, RULE_recoveryDraw);
 		int _la;
 		try {
 			int _alt;
-			State = 1892;
+			State = 1903;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,209,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,211,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1856;
+				State = 1867;
 				Match(RECOVERY);
-				State = 1857;
+				State = 1868;
 				Match(BETA);
-				State = 1858;
+				State = 1869;
 				Match(MEAN);
-				State = 1859;
+				State = 1870;
 				((BetaRecoveryContext)_localctx).mean = expr(0);
-				State = 1860;
+				State = 1871;
 				Match(SD);
-				State = 1861;
+				State = 1872;
 				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1865;
+				State = 1876;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,204,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,206,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1862;
+						State = 1873;
 						loading();
 						}
 						} 
 					}
-					State = 1867;
+					State = 1878;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,204,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,206,Context);
 				}
 				}
 				break;
@@ -13240,69 +13324,69 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1868;
+				State = 1879;
 				Match(RECOVERY);
-				State = 1869;
+				State = 1880;
 				Match(DRAWN);
-				State = 1870;
+				State = 1881;
 				Match(AT);
-				State = 1871;
+				State = 1882;
 				recoveryOutcome();
-				State = 1876;
+				State = 1887;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,205,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,207,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1872;
+						State = 1883;
 						Match(COMMA);
-						State = 1873;
+						State = 1884;
 						recoveryOutcome();
 						}
 						} 
 					}
-					State = 1878;
+					State = 1889;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,205,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,207,Context);
 				}
-				State = 1884;
+				State = 1895;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE || _la==COMMA) {
 					{
-					State = 1880;
+					State = 1891;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 1879;
+						State = 1890;
 						Match(COMMA);
 						}
 					}
 
-					State = 1882;
+					State = 1893;
 					Match(ELSE);
-					State = 1883;
+					State = 1894;
 					recoveryRest();
 					}
 				}
 
-				State = 1889;
+				State = 1900;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,208,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,210,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1886;
+						State = 1897;
 						loading();
 						}
 						} 
 					}
-					State = 1891;
+					State = 1902;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,208,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,210,Context);
 				}
 				}
 				break;
@@ -13353,36 +13437,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ShareDrawContext shareDraw() {
 		ShareDrawContext _localctx = new ShareDrawContext(Context, State);
-		EnterRule(_localctx, 160, RULE_shareDraw);
+		EnterRule(_localctx, 162, RULE_shareDraw);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1894;
+			State = 1905;
 			Match(BETA);
-			State = 1895;
+			State = 1906;
 			Match(MEAN);
-			State = 1896;
+			State = 1907;
 			_localctx.mean = expr(0);
-			State = 1897;
+			State = 1908;
 			Match(SD);
-			State = 1898;
+			State = 1909;
 			_localctx.sd = expr(0);
-			State = 1902;
+			State = 1913;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,210,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,212,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1899;
+					State = 1910;
 					loading();
 					}
 					} 
 				}
-				State = 1904;
+				State = 1915;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,210,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,212,Context);
 			}
 			}
 		}
@@ -13425,19 +13509,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryRestContext recoveryRest() {
 		RecoveryRestContext _localctx = new RecoveryRestContext(Context, State);
-		EnterRule(_localctx, 162, RULE_recoveryRest);
+		EnterRule(_localctx, 164, RULE_recoveryRest);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1905;
+			State = 1916;
 			Match(BETA);
-			State = 1906;
+			State = 1917;
 			Match(MEAN);
-			State = 1907;
+			State = 1918;
 			_localctx.mean = expr(0);
-			State = 1908;
+			State = 1919;
 			Match(SD);
-			State = 1909;
+			State = 1920;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -13478,15 +13562,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryOutcomeContext recoveryOutcome() {
 		RecoveryOutcomeContext _localctx = new RecoveryOutcomeContext(Context, State);
-		EnterRule(_localctx, 164, RULE_recoveryOutcome);
+		EnterRule(_localctx, 166, RULE_recoveryOutcome);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1911;
+			State = 1922;
 			_localctx.rate = expr(0);
-			State = 1912;
+			State = 1923;
 			Match(WITH);
-			State = 1913;
+			State = 1924;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13527,26 +13611,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DelayOutcomeContext delayOutcome() {
 		DelayOutcomeContext _localctx = new DelayOutcomeContext(Context, State);
-		EnterRule(_localctx, 166, RULE_delayOutcome);
+		EnterRule(_localctx, 168, RULE_delayOutcome);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1916;
+			State = 1927;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1915;
+				State = 1926;
 				Match(MINUS);
 				}
 			}
 
-			State = 1918;
+			State = 1929;
 			duration();
-			State = 1919;
+			State = 1930;
 			Match(WITH);
-			State = 1920;
+			State = 1931;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13586,15 +13670,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public BreakChanceContext breakChance() {
 		BreakChanceContext _localctx = new BreakChanceContext(Context, State);
-		EnterRule(_localctx, 168, RULE_breakChance);
+		EnterRule(_localctx, 170, RULE_breakChance);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1922;
+			State = 1933;
 			duration();
-			State = 1923;
+			State = 1934;
 			Match(WITH);
-			State = 1924;
+			State = 1935;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13635,15 +13719,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 170, RULE_loading);
+		EnterRule(_localctx, 172, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1926;
+			State = 1937;
 			Match(LOADING);
-			State = 1927;
+			State = 1938;
 			_localctx.factor = reference();
-			State = 1928;
+			State = 1939;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -13677,13 +13761,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 172, RULE_perYear);
+		EnterRule(_localctx, 174, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1930;
+			State = 1941;
 			Match(PER);
-			State = 1931;
+			State = 1942;
 			Match(YEAR);
 			}
 		}
@@ -13716,11 +13800,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 174, RULE_duration);
+		EnterRule(_localctx, 176, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1933;
+			State = 1944;
 			Match(QUANTITY);
 			}
 		}
@@ -14040,27 +14124,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 176;
-		EnterRecursionRule(_localctx, 176, RULE_expr, _p);
+		int _startState = 178;
+		EnterRecursionRule(_localctx, 178, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1977;
+			State = 1988;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,215,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,217,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1936;
+				State = 1947;
 				Match(LPAREN);
-				State = 1937;
+				State = 1948;
 				expr(0);
-				State = 1938;
+				State = 1949;
 				Match(RPAREN);
 				}
 				break;
@@ -14069,9 +14153,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1940;
+				State = 1951;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1941;
+				State = 1952;
 				expr(16);
 				}
 				break;
@@ -14080,9 +14164,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1942;
+				State = 1953;
 				Match(NOT);
-				State = 1943;
+				State = 1954;
 				expr(11);
 				}
 				break;
@@ -14091,17 +14175,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1944;
+				State = 1955;
 				Match(IF);
-				State = 1945;
+				State = 1956;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1946;
+				State = 1957;
 				Match(THEN);
-				State = 1947;
+				State = 1958;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1948;
+				State = 1959;
 				Match(ELSE);
-				State = 1949;
+				State = 1960;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -14110,37 +14194,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1951;
+				State = 1962;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1952;
+				State = 1963;
 				Match(LPAREN);
-				State = 1961;
+				State = 1972;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1660977227630114759L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 145522047561236451L) != 0) || ((((_la - 272)) & ~0x3f) == 0 && ((1L << (_la - 272)) & 103L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1660977227630114759L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 291044095122472931L) != 0) || ((((_la - 273)) & ~0x3f) == 0 && ((1L << (_la - 273)) & 103L) != 0)) {
 					{
-					State = 1953;
+					State = 1964;
 					expr(0);
-					State = 1958;
+					State = 1969;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1954;
+						State = 1965;
 						Match(COMMA);
-						State = 1955;
+						State = 1966;
 						expr(0);
 						}
 						}
-						State = 1960;
+						State = 1971;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1963;
+				State = 1974;
 				Match(RPAREN);
 				}
 				break;
@@ -14149,7 +14233,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1965;
+				State = 1976;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -14159,19 +14243,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1967;
+				State = 1978;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 4095L) != 0)) {
 					{
-					State = 1966;
+					State = 1977;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1969;
+				State = 1980;
 				Match(PER);
-				State = 1970;
+				State = 1981;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -14180,9 +14264,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1971;
+				State = 1982;
 				Match(NUMBER);
-				State = 1972;
+				State = 1983;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -14191,7 +14275,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1973;
+				State = 1984;
 				Match(QUANTITY);
 				}
 				break;
@@ -14200,7 +14284,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1974;
+				State = 1985;
 				Match(NUMBER);
 				}
 				break;
@@ -14209,7 +14293,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1975;
+				State = 1986;
 				Match(DATE);
 				}
 				break;
@@ -14218,34 +14302,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1976;
+				State = 1987;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1999;
+			State = 2010;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,217,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,219,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1997;
+					State = 2008;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,216,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,218,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1979;
+						State = 1990;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1980;
+						State = 1991;
 						Match(OF);
-						State = 1981;
+						State = 1992;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -14254,9 +14338,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1982;
+						State = 1993;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1983;
+						State = 1994;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -14266,7 +14350,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1984;
+						State = 1995;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -14275,9 +14359,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1985;
+						State = 1996;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1986;
+						State = 1997;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -14287,7 +14371,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1987;
+						State = 1998;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -14296,19 +14380,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1988;
+						State = 1999;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1989;
+						State = 2000;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 265)) & ~0x3f) == 0 && ((1L << (_la - 265)) & 63L) != 0)) ) {
+						if ( !(((((_la - 266)) & ~0x3f) == 0 && ((1L << (_la - 266)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1990;
+						State = 2001;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -14317,11 +14401,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1991;
+						State = 2002;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1992;
+						State = 2003;
 						Match(AND);
-						State = 1993;
+						State = 2004;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -14330,20 +14414,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1994;
+						State = 2005;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1995;
+						State = 2006;
 						Match(OR);
-						State = 1996;
+						State = 2007;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2001;
+				State = 2012;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,217,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,219,Context);
 			}
 			}
 		}
@@ -14387,12 +14471,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 178, RULE_measureUnit);
+		EnterRule(_localctx, 180, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2002;
+			State = 2013;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14439,20 +14523,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 180, RULE_reference);
+		EnterRule(_localctx, 182, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2004;
+			State = 2015;
 			ident();
-			State = 2007;
+			State = 2018;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,218,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,220,Context) ) {
 			case 1:
 				{
-				State = 2005;
+				State = 2016;
 				Match(DOT);
-				State = 2006;
+				State = 2017;
 				_localctx.member = ident();
 				}
 				break;
@@ -14654,6 +14738,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARREARS() { return GetToken(DealLangParser.ARREARS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CAPITALISED() { return GetToken(DealLangParser.CAPITALISED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REPAID() { return GetToken(DealLangParser.REPAID, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REMARKETING() { return GetToken(DealLangParser.REMARKETING, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -14670,14 +14755,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 182, RULE_ident);
+		EnterRule(_localctx, 184, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2009;
+			State = 2020;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1658725427816429511L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1658725427816429511L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 561919157075907L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -14700,7 +14785,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 88: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 89: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -14723,7 +14808,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,283,2012,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,284,2023,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -14736,765 +14821,768 @@ public partial class DealLangParser : Parser {
 		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
 		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,2,82,7,82,2,83,7,83,2,84,7,84,
 		2,85,7,85,2,86,7,86,2,87,7,87,2,88,7,88,2,89,7,89,2,90,7,90,2,91,7,91,
-		1,0,1,0,1,0,1,0,5,0,189,8,0,10,0,12,0,192,9,0,1,0,1,0,1,1,1,1,1,1,1,2,
-		1,2,1,2,1,2,5,2,203,8,2,10,2,12,2,206,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,231,
-		8,3,1,4,1,4,1,4,1,4,1,4,5,4,238,8,4,10,4,12,4,241,9,4,1,4,1,4,1,5,1,5,
-		1,5,5,5,248,8,5,10,5,12,5,251,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,272,8,6,1,6,1,6,3,6,276,8,
-		6,3,6,278,8,6,1,7,1,7,1,7,5,7,283,8,7,10,7,12,7,286,9,7,1,7,1,7,3,7,290,
-		8,7,1,7,3,7,293,8,7,1,8,1,8,1,8,3,8,298,8,8,5,8,300,8,8,10,8,12,8,303,
-		9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,10,313,8,10,10,10,12,10,316,
-		9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,3,11,326,8,11,1,12,1,12,1,
-		12,1,12,5,12,332,8,12,10,12,12,12,335,9,12,1,12,1,12,1,13,1,13,1,13,1,
-		13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,353,8,13,10,
-		13,12,13,356,9,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,364,8,13,1,14,1,14,
-		1,15,1,15,1,15,1,15,5,15,372,8,15,10,15,12,15,375,9,15,1,15,1,15,1,16,
-		1,16,1,16,1,16,1,16,1,16,1,16,3,16,386,8,16,1,16,1,16,3,16,390,8,16,1,
-		16,1,16,1,16,1,16,5,16,396,8,16,10,16,12,16,399,9,16,1,16,3,16,402,8,16,
-		1,17,1,17,1,17,3,17,407,8,17,1,18,1,18,1,18,1,18,1,18,1,18,5,18,415,8,
-		18,10,18,12,18,418,9,18,1,18,1,18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,
-		19,1,19,3,19,431,8,19,1,19,1,19,1,19,5,19,436,8,19,10,19,12,19,439,9,19,
-		3,19,441,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,
-		19,1,19,3,19,456,8,19,1,19,5,19,459,8,19,10,19,12,19,462,9,19,1,19,1,19,
-		4,19,466,8,19,11,19,12,19,467,1,19,1,19,3,19,472,8,19,1,19,1,19,1,19,1,
-		19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,484,8,19,3,19,486,8,19,1,19,3,19,
-		489,8,19,1,20,1,20,1,20,1,20,1,20,1,20,1,20,5,20,498,8,20,10,20,12,20,
-		501,9,20,1,20,1,20,1,20,3,20,506,8,20,3,20,508,8,20,3,20,510,8,20,1,21,
-		1,21,1,21,1,21,1,21,5,21,517,8,21,10,21,12,21,520,9,21,1,21,1,21,3,21,
-		524,8,21,1,21,3,21,527,8,21,1,21,1,21,1,21,5,21,532,8,21,10,21,12,21,535,
-		9,21,3,21,537,8,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,546,8,22,1,
-		23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,555,8,23,1,24,1,24,1,24,3,24,560,
-		8,24,1,25,1,25,1,25,1,25,1,25,1,25,3,25,568,8,25,1,26,1,26,1,26,5,26,573,
-		8,26,10,26,12,26,576,9,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,
-		1,27,3,27,588,8,27,3,27,590,8,27,1,28,1,28,1,29,1,29,1,29,1,29,5,29,598,
-		8,29,10,29,12,29,601,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		1,30,1,30,1,30,1,30,1,30,3,30,617,8,30,1,30,1,30,1,30,1,30,1,30,1,30,3,
-		30,625,8,30,1,30,1,30,3,30,629,8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		3,30,638,8,30,5,30,640,8,30,10,30,12,30,643,9,30,1,30,3,30,646,8,30,1,
-		30,3,30,649,8,30,3,30,651,8,30,1,30,1,30,1,30,1,30,3,30,657,8,30,1,30,
-		3,30,660,8,30,1,31,1,31,3,31,664,8,31,1,32,1,32,1,32,1,32,5,32,670,8,32,
-		10,32,12,32,673,9,32,1,32,1,32,1,33,1,33,1,33,5,33,680,8,33,10,33,12,33,
-		683,9,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,3,33,716,8,33,1,34,1,34,1,34,1,34,1,34,1,34,5,34,
-		724,8,34,10,34,12,34,727,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,
-		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
-		1,35,1,35,1,35,1,35,3,35,755,8,35,3,35,757,8,35,1,35,1,35,1,35,1,35,1,
-		35,1,35,1,35,1,35,3,35,767,8,35,1,35,1,35,1,35,1,35,1,35,3,35,774,8,35,
-		1,35,1,35,3,35,778,8,35,1,36,1,36,1,36,1,36,5,36,784,8,36,10,36,12,36,
-		787,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,811,8,37,1,38,1,38,
-		1,38,1,38,1,38,3,38,818,8,38,1,39,1,39,1,39,1,39,5,39,824,8,39,10,39,12,
-		39,827,9,39,1,39,1,39,1,40,1,40,3,40,833,8,40,1,40,1,40,3,40,837,8,40,
-		1,40,1,40,3,40,841,8,40,1,41,1,41,1,41,1,41,1,41,1,41,3,41,849,8,41,1,
-		41,1,41,3,41,853,8,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,5,41,867,8,41,10,41,12,41,870,9,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,3,41,909,8,41,1,41,5,41,912,8,41,10,41,12,41,915,9,
-		41,1,41,3,41,918,8,41,1,41,1,41,1,41,1,41,5,41,924,8,41,10,41,12,41,927,
-		9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,4,41,938,8,41,11,41,
-		12,41,939,1,41,1,41,1,41,1,41,1,41,4,41,947,8,41,11,41,12,41,948,1,41,
-		1,41,1,41,3,41,954,8,41,3,41,956,8,41,3,41,958,8,41,3,41,960,8,41,1,42,
-		1,42,1,42,3,42,965,8,42,1,43,1,43,1,43,1,43,1,43,3,43,972,8,43,1,44,1,
-		44,1,44,1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,1,46,1,46,1,46,1,46,1,
-		46,1,46,3,46,991,8,46,1,47,1,47,1,47,1,47,1,47,5,47,998,8,47,10,47,12,
-		47,1001,9,47,1,47,1,47,3,47,1005,8,47,1,47,1,47,1,48,1,48,1,48,1,48,1,
-		49,1,49,1,49,1,49,1,49,1,49,5,49,1019,8,49,10,49,12,49,1022,9,49,1,49,
-		3,49,1025,8,49,1,50,1,50,1,50,1,50,5,50,1031,8,50,10,50,12,50,1034,9,50,
-		1,50,1,50,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		1,51,1,51,1,51,4,51,1053,8,51,11,51,12,51,1054,1,51,1,51,1,51,1,51,3,51,
-		1061,8,51,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1069,8,52,1,53,1,53,1,53,
-		1,53,5,53,1075,8,53,10,53,12,53,1078,9,53,1,53,1,53,1,54,1,54,1,54,1,54,
-		1,54,1,54,5,54,1088,8,54,10,54,12,54,1091,9,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,3,54,1101,8,54,1,54,3,54,1104,8,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,5,54,1112,8,54,10,54,12,54,1115,9,54,3,54,1117,8,54,1,55,1,55,
-		1,55,1,55,5,55,1123,8,55,10,55,12,55,1126,9,55,1,55,3,55,1129,8,55,1,56,
-		1,56,1,56,1,56,1,56,1,56,3,56,1137,8,56,1,57,1,57,1,57,1,58,1,58,1,58,
-		1,58,5,58,1146,8,58,10,58,12,58,1149,9,58,1,58,3,58,1152,8,58,1,59,1,59,
-		1,59,1,59,1,59,1,59,3,59,1160,8,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,3,60,1171,8,60,3,60,1173,8,60,1,60,5,60,1176,8,60,10,60,12,60,
-		1179,9,60,1,60,1,60,1,61,1,61,1,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
-		3,62,1193,8,62,1,62,3,62,1196,8,62,1,62,1,62,3,62,1200,8,62,1,63,1,63,
-		1,63,1,63,1,63,1,63,3,63,1208,8,63,1,63,1,63,1,63,3,63,1213,8,63,1,63,
-		1,63,1,63,3,63,1218,8,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,
-		1228,8,63,3,63,1230,8,63,1,63,1,63,1,63,1,63,5,63,1236,8,63,10,63,12,63,
-		1239,9,63,1,64,1,64,1,64,1,64,5,64,1245,8,64,10,64,12,64,1248,9,64,1,64,
-		1,64,1,64,3,64,1253,8,64,1,64,1,64,3,64,1257,8,64,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,5,65,1268,8,65,10,65,12,65,1271,9,65,1,65,1,65,
-		3,65,1275,8,65,1,65,3,65,1278,8,65,1,66,1,66,1,66,1,66,1,66,3,66,1285,
-		8,66,1,67,1,67,1,67,1,67,1,67,5,67,1292,8,67,10,67,12,67,1295,9,67,1,68,
-		1,68,3,68,1299,8,68,1,69,1,69,1,69,5,69,1304,8,69,10,69,12,69,1307,9,69,
-		1,69,1,69,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1317,8,70,10,70,12,70,1320,
-		9,70,3,70,1322,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,3,70,1335,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,5,70,1350,8,70,10,70,12,70,1353,9,70,1,70,3,70,1356,8,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1366,8,70,10,70,12,70,1369,
-		9,70,1,70,1,70,1,70,1,70,5,70,1375,8,70,10,70,12,70,1378,9,70,1,70,3,70,
-		1381,8,70,1,70,1,70,1,70,3,70,1386,8,70,1,70,1,70,5,70,1390,8,70,10,70,
-		12,70,1393,9,70,1,70,1,70,1,70,1,70,5,70,1399,8,70,10,70,12,70,1402,9,
-		70,1,70,3,70,1405,8,70,1,71,1,71,1,71,5,71,1410,8,71,10,71,12,71,1413,
-		9,71,1,71,1,71,1,72,1,72,1,72,1,72,5,72,1421,8,72,10,72,12,72,1424,9,72,
-		1,72,5,72,1427,8,72,10,72,12,72,1430,9,72,1,72,3,72,1433,8,72,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,3,73,1470,8,73,1,73,3,73,1473,8,73,1,73,1,73,
-		3,73,1477,8,73,1,73,3,73,1480,8,73,1,73,1,73,3,73,1484,8,73,1,74,1,74,
-		1,74,1,74,3,74,1490,8,74,1,74,1,74,1,74,1,75,1,75,1,75,1,76,1,76,1,76,
-		1,76,1,76,1,76,5,76,1504,8,76,10,76,12,76,1507,9,76,1,76,1,76,1,77,1,77,
-		1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,5,77,1521,8,77,10,77,12,77,1524,
-		9,77,1,77,1,77,1,77,1,77,1,77,3,77,1531,8,77,1,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,1,77,1,77,3,77,1542,8,77,1,77,1,77,1,77,1,77,5,77,1548,8,77,
-		10,77,12,77,1551,9,77,1,77,5,77,1554,8,77,10,77,12,77,1557,9,77,1,77,1,
-		77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,1567,8,77,1,77,1,77,1,77,1,77,1,
-		77,1,77,1,77,1,77,1,77,1,77,1,77,5,77,1580,8,77,10,77,12,77,1583,9,77,
-		1,77,3,77,1586,8,77,1,77,1,77,1,77,1,77,1,77,5,77,1593,8,77,10,77,12,77,
-		1596,9,77,3,77,1598,8,77,1,77,5,77,1601,8,77,10,77,12,77,1604,9,77,1,77,
-		3,77,1607,8,77,3,77,1609,8,77,1,77,1,77,4,77,1613,8,77,11,77,12,77,1614,
-		1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,5,77,1633,8,77,10,77,12,77,1636,9,77,1,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,1,77,1,77,1,77,1,77,3,77,1649,8,77,1,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,3,77,1658,8,77,1,77,1,77,1,77,1,77,1,77,1,77,5,77,1666,8,77,
-		10,77,12,77,1669,9,77,1,77,1,77,3,77,1673,8,77,1,77,5,77,1676,8,77,10,
-		77,12,77,1679,9,77,1,77,1,77,1,77,1,77,1,77,1,77,5,77,1687,8,77,10,77,
-		12,77,1690,9,77,1,77,5,77,1693,8,77,10,77,12,77,1696,9,77,1,77,1,77,1,
-		77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,1709,8,77,1,77,3,77,1712,
-		8,77,1,77,3,77,1715,8,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,
-		1725,8,77,1,77,1,77,1,77,1,77,1,77,3,77,1732,8,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,3,77,1740,8,77,1,77,1,77,3,77,1744,8,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,3,77,1752,8,77,1,77,1,77,3,77,1756,8,77,1,77,1,77,3,77,1760,
-		8,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,1770,8,77,1,77,1,77,
-		3,77,1774,8,77,1,77,1,77,3,77,1778,8,77,1,77,1,77,1,77,1,77,1,77,3,77,
-		1785,8,77,3,77,1787,8,77,1,77,1,77,1,77,4,77,1792,8,77,11,77,12,77,1793,
-		1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,1,77,1,77,1,77,1,77,3,77,1816,8,77,1,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,3,77,1839,8,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,
-		1849,8,77,1,78,1,78,1,78,1,78,1,78,1,78,1,79,1,79,1,79,1,79,1,79,1,79,
-		1,79,5,79,1864,8,79,10,79,12,79,1867,9,79,1,79,1,79,1,79,1,79,1,79,1,79,
-		5,79,1875,8,79,10,79,12,79,1878,9,79,1,79,3,79,1881,8,79,1,79,1,79,3,79,
-		1885,8,79,1,79,5,79,1888,8,79,10,79,12,79,1891,9,79,3,79,1893,8,79,1,80,
-		1,80,1,80,1,80,1,80,1,80,5,80,1901,8,80,10,80,12,80,1904,9,80,1,81,1,81,
-		1,81,1,81,1,81,1,81,1,82,1,82,1,82,1,82,1,83,3,83,1917,8,83,1,83,1,83,
-		1,83,1,83,1,84,1,84,1,84,1,84,1,85,1,85,1,85,1,85,1,86,1,86,1,86,1,87,
-		1,87,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,
-		1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,5,88,1957,8,88,10,88,12,88,1960,
-		9,88,3,88,1962,8,88,1,88,1,88,1,88,1,88,3,88,1968,8,88,1,88,1,88,1,88,
-		1,88,1,88,1,88,1,88,1,88,3,88,1978,8,88,1,88,1,88,1,88,1,88,1,88,1,88,
-		1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,5,88,1998,
-		8,88,10,88,12,88,2001,9,88,1,89,1,89,1,90,1,90,1,90,3,90,2008,8,90,1,91,
-		1,91,1,91,0,1,176,92,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
-		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
-		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
-		124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,
-		160,162,164,166,168,170,172,174,176,178,180,182,0,10,1,0,253,254,1,0,17,
-		18,1,0,118,119,1,0,261,262,1,0,188,189,1,0,273,274,1,0,263,264,1,0,265,
-		270,1,0,194,205,27,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,
-		95,112,114,124,126,127,129,131,135,139,141,147,150,152,161,161,163,169,
-		172,176,179,179,185,187,189,189,205,206,211,225,227,239,244,252,277,278,
-		2323,0,190,1,0,0,0,2,195,1,0,0,0,4,198,1,0,0,0,6,230,1,0,0,0,8,232,1,0,
-		0,0,10,244,1,0,0,0,12,277,1,0,0,0,14,292,1,0,0,0,16,294,1,0,0,0,18,306,
-		1,0,0,0,20,308,1,0,0,0,22,325,1,0,0,0,24,327,1,0,0,0,26,363,1,0,0,0,28,
-		365,1,0,0,0,30,367,1,0,0,0,32,401,1,0,0,0,34,403,1,0,0,0,36,408,1,0,0,
-		0,38,488,1,0,0,0,40,509,1,0,0,0,42,511,1,0,0,0,44,545,1,0,0,0,46,554,1,
-		0,0,0,48,559,1,0,0,0,50,567,1,0,0,0,52,569,1,0,0,0,54,589,1,0,0,0,56,591,
-		1,0,0,0,58,593,1,0,0,0,60,659,1,0,0,0,62,663,1,0,0,0,64,665,1,0,0,0,66,
-		715,1,0,0,0,68,717,1,0,0,0,70,777,1,0,0,0,72,779,1,0,0,0,74,810,1,0,0,
-		0,76,812,1,0,0,0,78,819,1,0,0,0,80,830,1,0,0,0,82,959,1,0,0,0,84,961,1,
-		0,0,0,86,966,1,0,0,0,88,973,1,0,0,0,90,978,1,0,0,0,92,984,1,0,0,0,94,992,
-		1,0,0,0,96,1008,1,0,0,0,98,1024,1,0,0,0,100,1026,1,0,0,0,102,1060,1,0,
-		0,0,104,1068,1,0,0,0,106,1070,1,0,0,0,108,1116,1,0,0,0,110,1118,1,0,0,
-		0,112,1136,1,0,0,0,114,1138,1,0,0,0,116,1141,1,0,0,0,118,1159,1,0,0,0,
-		120,1161,1,0,0,0,122,1182,1,0,0,0,124,1185,1,0,0,0,126,1201,1,0,0,0,128,
-		1256,1,0,0,0,130,1277,1,0,0,0,132,1279,1,0,0,0,134,1286,1,0,0,0,136,1298,
-		1,0,0,0,138,1300,1,0,0,0,140,1404,1,0,0,0,142,1406,1,0,0,0,144,1432,1,
-		0,0,0,146,1483,1,0,0,0,148,1485,1,0,0,0,150,1494,1,0,0,0,152,1497,1,0,
-		0,0,154,1848,1,0,0,0,156,1850,1,0,0,0,158,1892,1,0,0,0,160,1894,1,0,0,
-		0,162,1905,1,0,0,0,164,1911,1,0,0,0,166,1916,1,0,0,0,168,1922,1,0,0,0,
-		170,1926,1,0,0,0,172,1930,1,0,0,0,174,1933,1,0,0,0,176,1977,1,0,0,0,178,
-		2002,1,0,0,0,180,2004,1,0,0,0,182,2009,1,0,0,0,184,189,3,2,1,0,185,189,
-		3,4,2,0,186,189,3,152,76,0,187,189,3,8,4,0,188,184,1,0,0,0,188,185,1,0,
-		0,0,188,186,1,0,0,0,188,187,1,0,0,0,189,192,1,0,0,0,190,188,1,0,0,0,190,
-		191,1,0,0,0,191,193,1,0,0,0,192,190,1,0,0,0,193,194,5,0,0,1,194,1,1,0,
-		0,0,195,196,5,3,0,0,196,197,5,275,0,0,197,3,1,0,0,0,198,199,5,1,0,0,199,
-		200,3,182,91,0,200,204,5,253,0,0,201,203,3,6,3,0,202,201,1,0,0,0,203,206,
-		1,0,0,0,204,202,1,0,0,0,204,205,1,0,0,0,205,207,1,0,0,0,206,204,1,0,0,
-		0,207,208,5,254,0,0,208,5,1,0,0,0,209,231,3,12,6,0,210,231,3,20,10,0,211,
-		231,3,24,12,0,212,231,3,30,15,0,213,231,3,36,18,0,214,231,3,58,29,0,215,
-		231,3,64,32,0,216,231,3,68,34,0,217,231,3,100,50,0,218,231,3,72,36,0,219,
-		231,3,78,39,0,220,231,3,106,53,0,221,231,3,116,58,0,222,231,3,120,60,0,
-		223,231,3,124,62,0,224,231,3,126,63,0,225,231,3,132,66,0,226,231,3,134,
-		67,0,227,231,3,138,69,0,228,231,3,142,71,0,229,231,3,8,4,0,230,209,1,0,
-		0,0,230,210,1,0,0,0,230,211,1,0,0,0,230,212,1,0,0,0,230,213,1,0,0,0,230,
-		214,1,0,0,0,230,215,1,0,0,0,230,216,1,0,0,0,230,217,1,0,0,0,230,218,1,
-		0,0,0,230,219,1,0,0,0,230,220,1,0,0,0,230,221,1,0,0,0,230,222,1,0,0,0,
-		230,223,1,0,0,0,230,224,1,0,0,0,230,225,1,0,0,0,230,226,1,0,0,0,230,227,
-		1,0,0,0,230,228,1,0,0,0,230,229,1,0,0,0,231,7,1,0,0,0,232,233,5,277,0,
-		0,233,239,4,4,0,0,234,238,3,182,91,0,235,238,5,4,0,0,236,238,5,54,0,0,
-		237,234,1,0,0,0,237,235,1,0,0,0,237,236,1,0,0,0,238,241,1,0,0,0,239,237,
-		1,0,0,0,239,240,1,0,0,0,240,242,1,0,0,0,241,239,1,0,0,0,242,243,3,10,5,
-		0,243,9,1,0,0,0,244,249,5,253,0,0,245,248,3,10,5,0,246,248,8,0,0,0,247,
-		245,1,0,0,0,247,246,1,0,0,0,248,251,1,0,0,0,249,247,1,0,0,0,249,250,1,
-		0,0,0,250,252,1,0,0,0,251,249,1,0,0,0,252,253,5,254,0,0,253,11,1,0,0,0,
-		254,255,5,5,0,0,255,278,5,275,0,0,256,257,5,6,0,0,257,278,3,182,91,0,258,
-		259,5,7,0,0,259,278,5,272,0,0,260,261,5,8,0,0,261,278,5,272,0,0,262,263,
-		5,9,0,0,263,278,5,272,0,0,264,265,5,10,0,0,265,278,3,182,91,0,266,267,
-		5,11,0,0,267,278,3,18,9,0,268,269,5,12,0,0,269,271,3,182,91,0,270,272,
-		3,182,91,0,271,270,1,0,0,0,271,272,1,0,0,0,272,275,1,0,0,0,273,274,5,13,
-		0,0,274,276,3,14,7,0,275,273,1,0,0,0,275,276,1,0,0,0,276,278,1,0,0,0,277,
-		254,1,0,0,0,277,256,1,0,0,0,277,258,1,0,0,0,277,260,1,0,0,0,277,262,1,
-		0,0,0,277,264,1,0,0,0,277,266,1,0,0,0,277,268,1,0,0,0,278,13,1,0,0,0,279,
-		284,3,182,91,0,280,281,5,261,0,0,281,283,3,182,91,0,282,280,1,0,0,0,283,
-		286,1,0,0,0,284,282,1,0,0,0,284,285,1,0,0,0,285,289,1,0,0,0,286,284,1,
-		0,0,0,287,288,5,261,0,0,288,290,3,16,8,0,289,287,1,0,0,0,289,290,1,0,0,
-		0,290,293,1,0,0,0,291,293,3,16,8,0,292,279,1,0,0,0,292,291,1,0,0,0,293,
-		15,1,0,0,0,294,301,5,253,0,0,295,297,5,272,0,0,296,298,5,257,0,0,297,296,
-		1,0,0,0,297,298,1,0,0,0,298,300,1,0,0,0,299,295,1,0,0,0,300,303,1,0,0,
-		0,301,299,1,0,0,0,301,302,1,0,0,0,302,304,1,0,0,0,303,301,1,0,0,0,304,
-		305,5,254,0,0,305,17,1,0,0,0,306,307,5,271,0,0,307,19,1,0,0,0,308,309,
-		5,14,0,0,309,310,3,182,91,0,310,314,5,253,0,0,311,313,3,22,11,0,312,311,
-		1,0,0,0,313,316,1,0,0,0,314,312,1,0,0,0,314,315,1,0,0,0,315,317,1,0,0,
-		0,316,314,1,0,0,0,317,318,5,254,0,0,318,21,1,0,0,0,319,320,5,43,0,0,320,
-		326,5,275,0,0,321,322,5,44,0,0,322,326,3,176,88,0,323,324,5,45,0,0,324,
-		326,3,176,88,0,325,319,1,0,0,0,325,321,1,0,0,0,325,323,1,0,0,0,326,23,
-		1,0,0,0,327,328,5,15,0,0,328,329,3,182,91,0,329,333,5,253,0,0,330,332,
-		3,26,13,0,331,330,1,0,0,0,332,335,1,0,0,0,333,331,1,0,0,0,333,334,1,0,
-		0,0,334,336,1,0,0,0,335,333,1,0,0,0,336,337,5,254,0,0,337,25,1,0,0,0,338,
-		339,5,122,0,0,339,364,3,176,88,0,340,341,5,188,0,0,341,342,3,176,88,0,
-		342,343,3,172,86,0,343,364,1,0,0,0,344,345,5,189,0,0,345,346,3,176,88,
-		0,346,347,3,172,86,0,347,364,1,0,0,0,348,349,5,16,0,0,349,350,3,28,14,
-		0,350,354,5,253,0,0,351,353,3,34,17,0,352,351,1,0,0,0,353,356,1,0,0,0,
-		354,352,1,0,0,0,354,355,1,0,0,0,355,357,1,0,0,0,356,354,1,0,0,0,357,358,
-		5,254,0,0,358,364,1,0,0,0,359,360,5,19,0,0,360,361,5,272,0,0,361,362,5,
-		20,0,0,362,364,3,176,88,0,363,338,1,0,0,0,363,340,1,0,0,0,363,344,1,0,
-		0,0,363,348,1,0,0,0,363,359,1,0,0,0,364,27,1,0,0,0,365,366,7,1,0,0,366,
-		29,1,0,0,0,367,368,5,46,0,0,368,369,3,182,91,0,369,373,5,253,0,0,370,372,
-		3,32,16,0,371,370,1,0,0,0,372,375,1,0,0,0,373,371,1,0,0,0,373,374,1,0,
-		0,0,374,376,1,0,0,0,375,373,1,0,0,0,376,377,5,254,0,0,377,31,1,0,0,0,378,
-		379,5,47,0,0,379,402,3,176,88,0,380,381,5,48,0,0,381,382,5,49,0,0,382,
-		385,3,174,87,0,383,384,5,50,0,0,384,386,3,176,88,0,385,383,1,0,0,0,385,
-		386,1,0,0,0,386,389,1,0,0,0,387,388,5,51,0,0,388,390,5,272,0,0,389,387,
-		1,0,0,0,389,390,1,0,0,0,390,402,1,0,0,0,391,392,5,48,0,0,392,393,5,52,
-		0,0,393,397,5,253,0,0,394,396,3,34,17,0,395,394,1,0,0,0,396,399,1,0,0,
-		0,397,395,1,0,0,0,397,398,1,0,0,0,398,400,1,0,0,0,399,397,1,0,0,0,400,
-		402,5,254,0,0,401,378,1,0,0,0,401,380,1,0,0,0,401,391,1,0,0,0,402,33,1,
-		0,0,0,403,404,5,272,0,0,404,406,3,176,88,0,405,407,5,257,0,0,406,405,1,
-		0,0,0,406,407,1,0,0,0,407,35,1,0,0,0,408,409,5,53,0,0,409,410,3,182,91,
-		0,410,411,5,54,0,0,411,412,3,182,91,0,412,416,5,253,0,0,413,415,3,38,19,
-		0,414,413,1,0,0,0,415,418,1,0,0,0,416,414,1,0,0,0,416,417,1,0,0,0,417,
-		419,1,0,0,0,418,416,1,0,0,0,419,420,5,254,0,0,420,37,1,0,0,0,421,422,5,
-		55,0,0,422,489,3,182,91,0,423,424,5,56,0,0,424,425,3,176,88,0,425,430,
-		3,172,86,0,426,427,5,57,0,0,427,428,3,176,88,0,428,429,3,172,86,0,429,
-		431,1,0,0,0,430,426,1,0,0,0,430,431,1,0,0,0,431,440,1,0,0,0,432,433,5,
-		248,0,0,433,437,3,182,91,0,434,436,3,46,23,0,435,434,1,0,0,0,436,439,1,
-		0,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,441,1,0,0,0,439,437,1,0,0,0,
-		440,432,1,0,0,0,440,441,1,0,0,0,441,489,1,0,0,0,442,443,5,58,0,0,443,489,
-		5,272,0,0,444,445,5,59,0,0,445,489,3,174,87,0,446,447,5,60,0,0,447,448,
-		3,48,24,0,448,449,3,174,87,0,449,450,5,63,0,0,450,451,5,55,0,0,451,455,
-		5,64,0,0,452,453,5,56,0,0,453,454,5,63,0,0,454,456,5,65,0,0,455,452,1,
-		0,0,0,455,456,1,0,0,0,456,460,1,0,0,0,457,459,3,40,20,0,458,457,1,0,0,
-		0,459,462,1,0,0,0,460,458,1,0,0,0,460,461,1,0,0,0,461,489,1,0,0,0,462,
-		460,1,0,0,0,463,465,5,66,0,0,464,466,3,50,25,0,465,464,1,0,0,0,466,467,
-		1,0,0,0,467,465,1,0,0,0,467,468,1,0,0,0,468,471,1,0,0,0,469,470,5,34,0,
-		0,470,472,3,52,26,0,471,469,1,0,0,0,471,472,1,0,0,0,472,489,1,0,0,0,473,
-		474,5,11,0,0,474,489,3,18,9,0,475,489,3,52,26,0,476,477,5,247,0,0,477,
-		489,3,182,91,0,478,479,5,96,0,0,479,485,3,176,88,0,480,483,5,100,0,0,481,
-		482,5,170,0,0,482,484,3,176,88,0,483,481,1,0,0,0,483,484,1,0,0,0,484,486,
-		1,0,0,0,485,480,1,0,0,0,485,486,1,0,0,0,486,489,1,0,0,0,487,489,3,42,21,
-		0,488,421,1,0,0,0,488,423,1,0,0,0,488,442,1,0,0,0,488,444,1,0,0,0,488,
-		446,1,0,0,0,488,463,1,0,0,0,488,473,1,0,0,0,488,475,1,0,0,0,488,476,1,
-		0,0,0,488,478,1,0,0,0,488,487,1,0,0,0,489,39,1,0,0,0,490,491,5,34,0,0,
-		491,510,3,42,21,0,492,493,5,34,0,0,493,494,5,96,0,0,494,499,3,176,88,0,
-		495,496,5,257,0,0,496,498,3,176,88,0,497,495,1,0,0,0,498,501,1,0,0,0,499,
-		497,1,0,0,0,499,500,1,0,0,0,500,507,1,0,0,0,501,499,1,0,0,0,502,505,5,
-		100,0,0,503,504,5,170,0,0,504,506,3,176,88,0,505,503,1,0,0,0,505,506,1,
-		0,0,0,506,508,1,0,0,0,507,502,1,0,0,0,507,508,1,0,0,0,508,510,1,0,0,0,
-		509,490,1,0,0,0,509,492,1,0,0,0,510,41,1,0,0,0,511,512,5,97,0,0,512,513,
-		5,63,0,0,513,518,3,174,87,0,514,515,5,257,0,0,515,517,3,174,87,0,516,514,
-		1,0,0,0,517,520,1,0,0,0,518,516,1,0,0,0,518,519,1,0,0,0,519,523,1,0,0,
-		0,520,518,1,0,0,0,521,522,5,99,0,0,522,524,3,174,87,0,523,521,1,0,0,0,
-		523,524,1,0,0,0,524,526,1,0,0,0,525,527,3,44,22,0,526,525,1,0,0,0,526,
-		527,1,0,0,0,527,536,1,0,0,0,528,529,5,34,0,0,529,533,5,66,0,0,530,532,
-		3,50,25,0,531,530,1,0,0,0,532,535,1,0,0,0,533,531,1,0,0,0,533,534,1,0,
-		0,0,534,537,1,0,0,0,535,533,1,0,0,0,536,528,1,0,0,0,536,537,1,0,0,0,537,
-		43,1,0,0,0,538,539,5,132,0,0,539,540,3,174,87,0,540,541,5,207,0,0,541,
-		542,3,182,91,0,542,546,1,0,0,0,543,544,5,132,0,0,544,546,3,176,88,0,545,
-		538,1,0,0,0,545,543,1,0,0,0,546,45,1,0,0,0,547,555,5,249,0,0,548,549,5,
-		50,0,0,549,555,3,176,88,0,550,551,5,72,0,0,551,555,3,176,88,0,552,553,
-		5,186,0,0,553,555,3,174,87,0,554,547,1,0,0,0,554,548,1,0,0,0,554,550,1,
-		0,0,0,554,552,1,0,0,0,555,47,1,0,0,0,556,557,5,274,0,0,557,560,5,62,0,
-		0,558,560,5,273,0,0,559,556,1,0,0,0,559,558,1,0,0,0,560,49,1,0,0,0,561,
-		562,5,71,0,0,562,568,3,176,88,0,563,564,5,72,0,0,564,568,3,176,88,0,565,
-		566,5,73,0,0,566,568,5,272,0,0,567,561,1,0,0,0,567,563,1,0,0,0,567,565,
-		1,0,0,0,568,51,1,0,0,0,569,570,5,67,0,0,570,574,3,182,91,0,571,573,3,54,
-		27,0,572,571,1,0,0,0,573,576,1,0,0,0,574,572,1,0,0,0,574,575,1,0,0,0,575,
-		53,1,0,0,0,576,574,1,0,0,0,577,578,5,72,0,0,578,590,3,176,88,0,579,580,
-		5,73,0,0,580,590,5,272,0,0,581,582,5,132,0,0,582,590,3,176,88,0,583,584,
-		5,68,0,0,584,587,3,56,28,0,585,586,5,208,0,0,586,588,3,56,28,0,587,585,
-		1,0,0,0,587,588,1,0,0,0,588,590,1,0,0,0,589,577,1,0,0,0,589,579,1,0,0,
-		0,589,581,1,0,0,0,589,583,1,0,0,0,590,55,1,0,0,0,591,592,7,2,0,0,592,57,
-		1,0,0,0,593,594,5,74,0,0,594,595,3,182,91,0,595,599,5,253,0,0,596,598,
-		3,60,30,0,597,596,1,0,0,0,598,601,1,0,0,0,599,597,1,0,0,0,599,600,1,0,
-		0,0,600,602,1,0,0,0,601,599,1,0,0,0,602,603,5,254,0,0,603,59,1,0,0,0,604,
-		605,5,75,0,0,605,660,3,182,91,0,606,607,5,114,0,0,607,660,3,176,88,0,608,
-		609,5,115,0,0,609,660,3,80,40,0,610,611,5,117,0,0,611,612,5,73,0,0,612,
-		660,5,272,0,0,613,614,5,120,0,0,614,616,3,98,49,0,615,617,5,277,0,0,616,
-		615,1,0,0,0,616,617,1,0,0,0,617,660,1,0,0,0,618,619,5,8,0,0,619,660,5,
-		272,0,0,620,621,5,45,0,0,621,624,3,176,88,0,622,623,5,143,0,0,623,625,
-		3,174,87,0,624,622,1,0,0,0,624,625,1,0,0,0,625,628,1,0,0,0,626,627,5,144,
-		0,0,627,629,3,62,31,0,628,626,1,0,0,0,628,629,1,0,0,0,629,650,1,0,0,0,
-		630,645,5,159,0,0,631,632,5,274,0,0,632,646,5,145,0,0,633,634,5,145,0,
-		0,634,641,5,253,0,0,635,637,3,176,88,0,636,638,5,257,0,0,637,636,1,0,0,
-		0,637,638,1,0,0,0,638,640,1,0,0,0,639,635,1,0,0,0,640,643,1,0,0,0,641,
-		639,1,0,0,0,641,642,1,0,0,0,642,644,1,0,0,0,643,641,1,0,0,0,644,646,5,
-		254,0,0,645,631,1,0,0,0,645,633,1,0,0,0,646,648,1,0,0,0,647,649,5,277,
-		0,0,648,647,1,0,0,0,648,649,1,0,0,0,649,651,1,0,0,0,650,630,1,0,0,0,650,
-		651,1,0,0,0,651,660,1,0,0,0,652,660,3,92,46,0,653,660,3,94,47,0,654,656,
-		5,147,0,0,655,657,5,261,0,0,656,655,1,0,0,0,656,657,1,0,0,0,657,658,1,
-		0,0,0,658,660,3,176,88,0,659,604,1,0,0,0,659,606,1,0,0,0,659,608,1,0,0,
-		0,659,610,1,0,0,0,659,613,1,0,0,0,659,618,1,0,0,0,659,620,1,0,0,0,659,
-		652,1,0,0,0,659,653,1,0,0,0,659,654,1,0,0,0,660,61,1,0,0,0,661,664,5,115,
-		0,0,662,664,3,176,88,0,663,661,1,0,0,0,663,662,1,0,0,0,664,63,1,0,0,0,
-		665,666,5,76,0,0,666,667,3,182,91,0,667,671,5,253,0,0,668,670,3,66,33,
-		0,669,668,1,0,0,0,670,673,1,0,0,0,671,669,1,0,0,0,671,672,1,0,0,0,672,
-		674,1,0,0,0,673,671,1,0,0,0,674,675,5,254,0,0,675,65,1,0,0,0,676,677,5,
-		77,0,0,677,681,5,253,0,0,678,680,3,76,38,0,679,678,1,0,0,0,680,683,1,0,
-		0,0,681,679,1,0,0,0,681,682,1,0,0,0,682,684,1,0,0,0,683,681,1,0,0,0,684,
-		716,5,254,0,0,685,686,5,78,0,0,686,716,3,176,88,0,687,688,5,79,0,0,688,
-		716,3,176,88,0,689,690,5,80,0,0,690,691,5,49,0,0,691,716,3,174,87,0,692,
-		693,5,80,0,0,693,694,5,81,0,0,694,695,3,176,88,0,695,696,3,172,86,0,696,
-		716,1,0,0,0,697,698,5,83,0,0,698,716,3,176,88,0,699,700,5,84,0,0,700,716,
-		3,176,88,0,701,702,5,82,0,0,702,716,3,176,88,0,703,704,5,85,0,0,704,705,
-		3,176,88,0,705,706,3,172,86,0,706,716,1,0,0,0,707,708,5,86,0,0,708,709,
-		3,176,88,0,709,710,5,81,0,0,710,711,3,176,88,0,711,712,3,172,86,0,712,
-		716,1,0,0,0,713,714,5,87,0,0,714,716,3,182,91,0,715,676,1,0,0,0,715,685,
-		1,0,0,0,715,687,1,0,0,0,715,689,1,0,0,0,715,692,1,0,0,0,715,697,1,0,0,
-		0,715,699,1,0,0,0,715,701,1,0,0,0,715,703,1,0,0,0,715,707,1,0,0,0,715,
-		713,1,0,0,0,716,67,1,0,0,0,717,718,5,88,0,0,718,719,3,182,91,0,719,720,
-		5,54,0,0,720,721,3,182,91,0,721,725,5,253,0,0,722,724,3,70,35,0,723,722,
-		1,0,0,0,724,727,1,0,0,0,725,723,1,0,0,0,725,726,1,0,0,0,726,728,1,0,0,
-		0,727,725,1,0,0,0,728,729,5,254,0,0,729,69,1,0,0,0,730,731,5,89,0,0,731,
-		778,3,182,91,0,732,733,5,78,0,0,733,778,3,176,88,0,734,735,5,90,0,0,735,
-		736,5,63,0,0,736,778,5,65,0,0,737,738,5,90,0,0,738,778,3,176,88,0,739,
-		740,5,196,0,0,740,741,3,176,88,0,741,742,3,172,86,0,742,778,1,0,0,0,743,
-		744,5,91,0,0,744,778,3,176,88,0,745,746,5,58,0,0,746,778,5,272,0,0,747,
-		748,5,59,0,0,748,778,3,174,87,0,749,750,5,96,0,0,750,756,3,176,88,0,751,
-		754,5,100,0,0,752,753,5,170,0,0,753,755,3,176,88,0,754,752,1,0,0,0,754,
-		755,1,0,0,0,755,757,1,0,0,0,756,751,1,0,0,0,756,757,1,0,0,0,757,778,1,
-		0,0,0,758,759,5,60,0,0,759,760,3,48,24,0,760,761,3,174,87,0,761,762,5,
-		63,0,0,762,763,5,89,0,0,763,766,5,64,0,0,764,765,5,34,0,0,765,767,3,42,
-		21,0,766,764,1,0,0,0,766,767,1,0,0,0,767,778,1,0,0,0,768,769,5,101,0,0,
-		769,773,3,176,88,0,770,771,5,102,0,0,771,772,5,134,0,0,772,774,5,59,0,
-		0,773,770,1,0,0,0,773,774,1,0,0,0,774,778,1,0,0,0,775,778,3,52,26,0,776,
-		778,3,42,21,0,777,730,1,0,0,0,777,732,1,0,0,0,777,734,1,0,0,0,777,737,
-		1,0,0,0,777,739,1,0,0,0,777,743,1,0,0,0,777,745,1,0,0,0,777,747,1,0,0,
-		0,777,749,1,0,0,0,777,758,1,0,0,0,777,768,1,0,0,0,777,775,1,0,0,0,777,
-		776,1,0,0,0,778,71,1,0,0,0,779,780,5,202,0,0,780,781,3,182,91,0,781,785,
-		5,253,0,0,782,784,3,74,37,0,783,782,1,0,0,0,784,787,1,0,0,0,785,783,1,
-		0,0,0,785,786,1,0,0,0,786,788,1,0,0,0,787,785,1,0,0,0,788,789,5,254,0,
-		0,789,73,1,0,0,0,790,791,5,232,0,0,791,811,3,176,88,0,792,793,5,90,0,0,
-		793,811,3,182,91,0,794,795,5,233,0,0,795,811,3,176,88,0,796,797,5,234,
-		0,0,797,811,3,176,88,0,798,799,5,235,0,0,799,811,3,176,88,0,800,801,5,
-		83,0,0,801,811,3,176,88,0,802,803,5,82,0,0,803,811,3,176,88,0,804,805,
-		5,103,0,0,805,811,3,176,88,0,806,807,5,104,0,0,807,811,3,176,88,0,808,
-		809,5,107,0,0,809,811,3,176,88,0,810,790,1,0,0,0,810,792,1,0,0,0,810,794,
-		1,0,0,0,810,796,1,0,0,0,810,798,1,0,0,0,810,800,1,0,0,0,810,802,1,0,0,
-		0,810,804,1,0,0,0,810,806,1,0,0,0,810,808,1,0,0,0,811,75,1,0,0,0,812,813,
-		5,272,0,0,813,814,3,176,88,0,814,815,5,63,0,0,815,817,3,176,88,0,816,818,
-		5,257,0,0,817,816,1,0,0,0,817,818,1,0,0,0,818,77,1,0,0,0,819,820,5,113,
-		0,0,820,821,3,182,91,0,821,825,5,253,0,0,822,824,3,82,41,0,823,822,1,0,
-		0,0,824,827,1,0,0,0,825,823,1,0,0,0,825,826,1,0,0,0,826,828,1,0,0,0,827,
-		825,1,0,0,0,828,829,5,254,0,0,829,79,1,0,0,0,830,832,3,176,88,0,831,833,
-		5,116,0,0,832,831,1,0,0,0,832,833,1,0,0,0,833,836,1,0,0,0,834,835,5,50,
-		0,0,835,837,3,176,88,0,836,834,1,0,0,0,836,837,1,0,0,0,837,840,1,0,0,0,
-		838,839,5,72,0,0,839,841,3,176,88,0,840,838,1,0,0,0,840,841,1,0,0,0,841,
-		81,1,0,0,0,842,843,5,114,0,0,843,960,3,176,88,0,844,845,5,115,0,0,845,
-		960,3,80,40,0,846,848,5,211,0,0,847,849,5,273,0,0,848,847,1,0,0,0,848,
-		849,1,0,0,0,849,852,1,0,0,0,850,851,5,148,0,0,851,853,3,176,88,0,852,850,
-		1,0,0,0,852,853,1,0,0,0,853,960,1,0,0,0,854,855,5,211,0,0,855,960,5,222,
-		0,0,856,857,5,212,0,0,857,960,3,176,88,0,858,859,5,213,0,0,859,960,3,176,
-		88,0,860,861,5,214,0,0,861,862,5,73,0,0,862,960,5,272,0,0,863,864,5,215,
-		0,0,864,868,5,253,0,0,865,867,3,34,17,0,866,865,1,0,0,0,867,870,1,0,0,
-		0,868,866,1,0,0,0,868,869,1,0,0,0,869,871,1,0,0,0,870,868,1,0,0,0,871,
-		960,5,254,0,0,872,873,5,215,0,0,873,874,5,223,0,0,874,875,3,182,91,0,875,
-		876,5,224,0,0,876,877,3,176,88,0,877,960,1,0,0,0,878,879,5,216,0,0,879,
-		960,3,176,88,0,880,960,3,92,46,0,881,960,3,94,47,0,882,883,5,219,0,0,883,
-		884,5,225,0,0,884,885,3,176,88,0,885,886,5,181,0,0,886,887,3,176,88,0,
-		887,960,1,0,0,0,888,889,5,218,0,0,889,960,3,176,88,0,890,891,5,117,0,0,
-		891,892,5,73,0,0,892,960,5,272,0,0,893,894,5,120,0,0,894,960,3,98,49,0,
-		895,896,5,8,0,0,896,960,5,272,0,0,897,898,5,124,0,0,898,960,5,274,0,0,
-		899,960,3,52,26,0,900,901,5,237,0,0,901,902,5,63,0,0,902,903,3,176,88,
-		0,903,904,5,223,0,0,904,908,3,176,88,0,905,906,5,238,0,0,906,907,5,239,
-		0,0,907,909,3,176,88,0,908,905,1,0,0,0,908,909,1,0,0,0,909,913,1,0,0,0,
-		910,912,3,88,44,0,911,910,1,0,0,0,912,915,1,0,0,0,913,911,1,0,0,0,913,
-		914,1,0,0,0,914,917,1,0,0,0,915,913,1,0,0,0,916,918,3,90,45,0,917,916,
-		1,0,0,0,917,918,1,0,0,0,918,960,1,0,0,0,919,920,5,252,0,0,920,925,5,272,
-		0,0,921,922,5,257,0,0,922,924,5,272,0,0,923,921,1,0,0,0,924,927,1,0,0,
-		0,925,923,1,0,0,0,925,926,1,0,0,0,926,928,1,0,0,0,927,925,1,0,0,0,928,
-		929,5,170,0,0,929,930,3,176,88,0,930,931,5,50,0,0,931,932,3,176,88,0,932,
-		960,1,0,0,0,933,934,5,245,0,0,934,960,3,176,88,0,935,937,5,242,0,0,936,
-		938,3,86,43,0,937,936,1,0,0,0,938,939,1,0,0,0,939,937,1,0,0,0,939,940,
-		1,0,0,0,940,957,1,0,0,0,941,955,5,243,0,0,942,956,3,176,88,0,943,944,5,
-		244,0,0,944,946,5,253,0,0,945,947,3,84,42,0,946,945,1,0,0,0,947,948,1,
-		0,0,0,948,946,1,0,0,0,948,949,1,0,0,0,949,950,1,0,0,0,950,953,5,254,0,
-		0,951,952,7,3,0,0,952,954,3,176,88,0,953,951,1,0,0,0,953,954,1,0,0,0,954,
-		956,1,0,0,0,955,942,1,0,0,0,955,943,1,0,0,0,956,958,1,0,0,0,957,941,1,
-		0,0,0,957,958,1,0,0,0,958,960,1,0,0,0,959,842,1,0,0,0,959,844,1,0,0,0,
-		959,846,1,0,0,0,959,854,1,0,0,0,959,856,1,0,0,0,959,858,1,0,0,0,959,860,
-		1,0,0,0,959,863,1,0,0,0,959,872,1,0,0,0,959,878,1,0,0,0,959,880,1,0,0,
-		0,959,881,1,0,0,0,959,882,1,0,0,0,959,888,1,0,0,0,959,890,1,0,0,0,959,
-		893,1,0,0,0,959,895,1,0,0,0,959,897,1,0,0,0,959,899,1,0,0,0,959,900,1,
-		0,0,0,959,919,1,0,0,0,959,933,1,0,0,0,959,935,1,0,0,0,960,83,1,0,0,0,961,
-		962,3,174,87,0,962,964,3,176,88,0,963,965,5,257,0,0,964,963,1,0,0,0,964,
-		965,1,0,0,0,965,85,1,0,0,0,966,967,5,51,0,0,967,968,5,272,0,0,968,969,
-		5,63,0,0,969,971,3,176,88,0,970,972,5,257,0,0,971,970,1,0,0,0,971,972,
-		1,0,0,0,972,87,1,0,0,0,973,974,5,240,0,0,974,975,5,272,0,0,975,976,5,63,
-		0,0,976,977,3,176,88,0,977,89,1,0,0,0,978,979,5,241,0,0,979,980,5,51,0,
-		0,980,981,5,272,0,0,981,982,5,239,0,0,982,983,3,176,88,0,983,91,1,0,0,
-		0,984,985,5,217,0,0,985,990,3,176,88,0,986,987,5,51,0,0,987,991,5,272,
-		0,0,988,989,5,226,0,0,989,991,3,182,91,0,990,986,1,0,0,0,990,988,1,0,0,
-		0,991,93,1,0,0,0,992,993,5,219,0,0,993,994,5,220,0,0,994,995,3,182,91,
-		0,995,999,5,253,0,0,996,998,3,96,48,0,997,996,1,0,0,0,998,1001,1,0,0,0,
-		999,997,1,0,0,0,999,1000,1,0,0,0,1000,1004,1,0,0,0,1001,999,1,0,0,0,1002,
-		1003,5,181,0,0,1003,1005,3,176,88,0,1004,1002,1,0,0,0,1004,1005,1,0,0,
-		0,1005,1006,1,0,0,0,1006,1007,5,254,0,0,1007,95,1,0,0,0,1008,1009,5,221,
-		0,0,1009,1010,3,176,88,0,1010,1011,3,176,88,0,1011,97,1,0,0,0,1012,1025,
-		5,121,0,0,1013,1025,5,122,0,0,1014,1025,5,123,0,0,1015,1016,5,52,0,0,1016,
-		1020,5,253,0,0,1017,1019,3,34,17,0,1018,1017,1,0,0,0,1019,1022,1,0,0,0,
-		1020,1018,1,0,0,0,1020,1021,1,0,0,0,1021,1023,1,0,0,0,1022,1020,1,0,0,
-		0,1023,1025,5,254,0,0,1024,1012,1,0,0,0,1024,1013,1,0,0,0,1024,1014,1,
-		0,0,0,1024,1015,1,0,0,0,1025,99,1,0,0,0,1026,1027,5,227,0,0,1027,1028,
-		3,182,91,0,1028,1032,5,253,0,0,1029,1031,3,102,51,0,1030,1029,1,0,0,0,
-		1031,1034,1,0,0,0,1032,1030,1,0,0,0,1032,1033,1,0,0,0,1033,1035,1,0,0,
-		0,1034,1032,1,0,0,0,1035,1036,5,254,0,0,1036,101,1,0,0,0,1037,1038,5,207,
-		0,0,1038,1039,3,182,91,0,1039,1040,5,258,0,0,1040,1041,3,182,91,0,1041,
-		1061,1,0,0,0,1042,1043,5,205,0,0,1043,1061,3,176,88,0,1044,1045,5,228,
-		0,0,1045,1061,3,176,88,0,1046,1047,5,229,0,0,1047,1061,5,231,0,0,1048,
-		1049,5,229,0,0,1049,1061,3,182,91,0,1050,1052,5,65,0,0,1051,1053,3,104,
-		52,0,1052,1051,1,0,0,0,1053,1054,1,0,0,0,1054,1052,1,0,0,0,1054,1055,1,
-		0,0,0,1055,1061,1,0,0,0,1056,1057,5,215,0,0,1057,1058,5,176,0,0,1058,1059,
-		5,51,0,0,1059,1061,3,182,91,0,1060,1037,1,0,0,0,1060,1042,1,0,0,0,1060,
-		1044,1,0,0,0,1060,1046,1,0,0,0,1060,1048,1,0,0,0,1060,1050,1,0,0,0,1060,
-		1056,1,0,0,0,1061,103,1,0,0,0,1062,1063,5,230,0,0,1063,1069,3,176,88,0,
-		1064,1065,5,103,0,0,1065,1069,3,176,88,0,1066,1067,5,104,0,0,1067,1069,
-		3,176,88,0,1068,1062,1,0,0,0,1068,1064,1,0,0,0,1068,1066,1,0,0,0,1069,
-		105,1,0,0,0,1070,1071,5,125,0,0,1071,1072,3,182,91,0,1072,1076,5,253,0,
-		0,1073,1075,3,108,54,0,1074,1073,1,0,0,0,1075,1078,1,0,0,0,1076,1074,1,
-		0,0,0,1076,1077,1,0,0,0,1077,1079,1,0,0,0,1078,1076,1,0,0,0,1079,1080,
-		5,254,0,0,1080,107,1,0,0,0,1081,1082,5,126,0,0,1082,1117,3,176,88,0,1083,
-		1084,5,127,0,0,1084,1089,3,110,55,0,1085,1086,5,257,0,0,1086,1088,3,110,
-		55,0,1087,1085,1,0,0,0,1088,1091,1,0,0,0,1089,1087,1,0,0,0,1089,1090,1,
-		0,0,0,1090,1117,1,0,0,0,1091,1089,1,0,0,0,1092,1093,5,172,0,0,1093,1117,
-		3,176,88,0,1094,1095,5,173,0,0,1095,1096,3,176,88,0,1096,1097,5,170,0,
-		0,1097,1100,3,182,91,0,1098,1099,5,174,0,0,1099,1101,3,176,88,0,1100,1098,
-		1,0,0,0,1100,1101,1,0,0,0,1101,1103,1,0,0,0,1102,1104,5,179,0,0,1103,1102,
-		1,0,0,0,1103,1104,1,0,0,0,1104,1117,1,0,0,0,1105,1106,5,213,0,0,1106,1117,
-		3,176,88,0,1107,1108,5,175,0,0,1108,1113,3,114,57,0,1109,1110,5,257,0,
-		0,1110,1112,3,114,57,0,1111,1109,1,0,0,0,1112,1115,1,0,0,0,1113,1111,1,
-		0,0,0,1113,1114,1,0,0,0,1114,1117,1,0,0,0,1115,1113,1,0,0,0,1116,1081,
-		1,0,0,0,1116,1083,1,0,0,0,1116,1092,1,0,0,0,1116,1094,1,0,0,0,1116,1105,
-		1,0,0,0,1116,1107,1,0,0,0,1117,109,1,0,0,0,1118,1119,3,182,91,0,1119,1128,
-		3,176,88,0,1120,1124,5,253,0,0,1121,1123,3,112,56,0,1122,1121,1,0,0,0,
-		1123,1126,1,0,0,0,1124,1122,1,0,0,0,1124,1125,1,0,0,0,1125,1127,1,0,0,
-		0,1126,1124,1,0,0,0,1127,1129,5,254,0,0,1128,1120,1,0,0,0,1128,1129,1,
-		0,0,0,1129,111,1,0,0,0,1130,1131,5,172,0,0,1131,1137,3,176,88,0,1132,1133,
-		5,173,0,0,1133,1137,3,176,88,0,1134,1135,5,174,0,0,1135,1137,3,176,88,
-		0,1136,1130,1,0,0,0,1136,1132,1,0,0,0,1136,1134,1,0,0,0,1137,113,1,0,0,
-		0,1138,1139,5,272,0,0,1139,1140,3,176,88,0,1140,115,1,0,0,0,1141,1142,
-		5,128,0,0,1142,1151,3,182,91,0,1143,1147,5,253,0,0,1144,1146,3,118,59,
-		0,1145,1144,1,0,0,0,1146,1149,1,0,0,0,1147,1145,1,0,0,0,1147,1148,1,0,
-		0,0,1148,1150,1,0,0,0,1149,1147,1,0,0,0,1150,1152,5,254,0,0,1151,1143,
-		1,0,0,0,1151,1152,1,0,0,0,1152,117,1,0,0,0,1153,1154,5,129,0,0,1154,1160,
-		3,176,88,0,1155,1156,5,130,0,0,1156,1160,3,176,88,0,1157,1158,5,131,0,
-		0,1158,1160,3,176,88,0,1159,1153,1,0,0,0,1159,1155,1,0,0,0,1159,1157,1,
-		0,0,0,1160,119,1,0,0,0,1161,1162,5,132,0,0,1162,1163,3,182,91,0,1163,1164,
-		5,253,0,0,1164,1172,3,176,88,0,1165,1170,3,172,86,0,1166,1167,5,57,0,0,
-		1167,1168,3,176,88,0,1168,1169,3,172,86,0,1169,1171,1,0,0,0,1170,1166,
-		1,0,0,0,1170,1171,1,0,0,0,1171,1173,1,0,0,0,1172,1165,1,0,0,0,1172,1173,
-		1,0,0,0,1173,1177,1,0,0,0,1174,1176,3,122,61,0,1175,1174,1,0,0,0,1176,
-		1179,1,0,0,0,1177,1175,1,0,0,0,1177,1178,1,0,0,0,1178,1180,1,0,0,0,1179,
-		1177,1,0,0,0,1180,1181,5,254,0,0,1181,121,1,0,0,0,1182,1183,5,73,0,0,1183,
-		1184,5,137,0,0,1184,123,1,0,0,0,1185,1186,5,133,0,0,1186,1187,3,182,91,
-		0,1187,1188,5,260,0,0,1188,1195,3,176,88,0,1189,1192,5,134,0,0,1190,1193,
-		5,138,0,0,1191,1193,5,139,0,0,1192,1190,1,0,0,0,1192,1191,1,0,0,0,1193,
-		1194,1,0,0,0,1194,1196,3,174,87,0,1195,1189,1,0,0,0,1195,1196,1,0,0,0,
-		1196,1199,1,0,0,0,1197,1198,5,51,0,0,1198,1200,5,272,0,0,1199,1197,1,0,
-		0,0,1199,1200,1,0,0,0,1200,125,1,0,0,0,1201,1202,5,140,0,0,1202,1203,3,
-		182,91,0,1203,1204,5,148,0,0,1204,1207,3,176,88,0,1205,1206,5,51,0,0,1206,
-		1208,5,272,0,0,1207,1205,1,0,0,0,1207,1208,1,0,0,0,1208,1212,1,0,0,0,1209,
-		1210,5,141,0,0,1210,1211,5,143,0,0,1211,1213,5,274,0,0,1212,1209,1,0,0,
-		0,1212,1213,1,0,0,0,1213,1217,1,0,0,0,1214,1215,5,142,0,0,1215,1216,5,
-		143,0,0,1216,1218,5,274,0,0,1217,1214,1,0,0,0,1217,1218,1,0,0,0,1218,1229,
-		1,0,0,0,1219,1220,5,165,0,0,1220,1221,5,191,0,0,1221,1222,3,182,91,0,1222,
-		1223,5,166,0,0,1223,1224,5,170,0,0,1224,1225,5,274,0,0,1225,1227,5,167,
-		0,0,1226,1228,3,128,64,0,1227,1226,1,0,0,0,1227,1228,1,0,0,0,1228,1230,
-		1,0,0,0,1229,1219,1,0,0,0,1229,1230,1,0,0,0,1230,1231,1,0,0,0,1231,1232,
-		5,259,0,0,1232,1237,3,130,65,0,1233,1234,5,257,0,0,1234,1236,3,130,65,
-		0,1235,1233,1,0,0,0,1236,1239,1,0,0,0,1237,1235,1,0,0,0,1237,1238,1,0,
-		0,0,1238,127,1,0,0,0,1239,1237,1,0,0,0,1240,1241,5,168,0,0,1241,1246,3,
-		182,91,0,1242,1243,5,257,0,0,1243,1245,3,182,91,0,1244,1242,1,0,0,0,1245,
-		1248,1,0,0,0,1246,1244,1,0,0,0,1246,1247,1,0,0,0,1247,1252,1,0,0,0,1248,
-		1246,1,0,0,0,1249,1250,5,182,0,0,1250,1251,5,169,0,0,1251,1253,3,182,91,
-		0,1252,1249,1,0,0,0,1252,1253,1,0,0,0,1253,1257,1,0,0,0,1254,1255,5,169,
-		0,0,1255,1257,3,182,91,0,1256,1240,1,0,0,0,1256,1254,1,0,0,0,1257,129,
-		1,0,0,0,1258,1259,5,161,0,0,1259,1260,5,273,0,0,1260,1261,5,170,0,0,1261,
-		1278,3,182,91,0,1262,1274,5,164,0,0,1263,1264,5,255,0,0,1264,1269,3,182,
-		91,0,1265,1266,5,257,0,0,1266,1268,3,182,91,0,1267,1265,1,0,0,0,1268,1271,
-		1,0,0,0,1269,1267,1,0,0,0,1269,1270,1,0,0,0,1270,1272,1,0,0,0,1271,1269,
-		1,0,0,0,1272,1273,5,256,0,0,1273,1275,1,0,0,0,1274,1263,1,0,0,0,1274,1275,
-		1,0,0,0,1275,1278,1,0,0,0,1276,1278,3,182,91,0,1277,1258,1,0,0,0,1277,
-		1262,1,0,0,0,1277,1276,1,0,0,0,1278,131,1,0,0,0,1279,1280,5,149,0,0,1280,
-		1281,5,148,0,0,1281,1284,3,176,88,0,1282,1283,5,150,0,0,1283,1285,3,174,
-		87,0,1284,1282,1,0,0,0,1284,1285,1,0,0,0,1285,133,1,0,0,0,1286,1287,5,
-		151,0,0,1287,1288,5,152,0,0,1288,1293,3,136,68,0,1289,1290,5,257,0,0,1290,
-		1292,3,136,68,0,1291,1289,1,0,0,0,1292,1295,1,0,0,0,1293,1291,1,0,0,0,
-		1293,1294,1,0,0,0,1294,135,1,0,0,0,1295,1293,1,0,0,0,1296,1299,5,66,0,
-		0,1297,1299,3,182,91,0,1298,1296,1,0,0,0,1298,1297,1,0,0,0,1299,137,1,
-		0,0,0,1300,1301,5,153,0,0,1301,1305,5,253,0,0,1302,1304,3,140,70,0,1303,
-		1302,1,0,0,0,1304,1307,1,0,0,0,1305,1303,1,0,0,0,1305,1306,1,0,0,0,1306,
-		1308,1,0,0,0,1307,1305,1,0,0,0,1308,1309,5,254,0,0,1309,139,1,0,0,0,1310,
-		1311,5,10,0,0,1311,1321,3,180,90,0,1312,1313,5,154,0,0,1313,1318,3,182,
-		91,0,1314,1315,5,257,0,0,1315,1317,3,182,91,0,1316,1314,1,0,0,0,1317,1320,
-		1,0,0,0,1318,1316,1,0,0,0,1318,1319,1,0,0,0,1319,1322,1,0,0,0,1320,1318,
-		1,0,0,0,1321,1312,1,0,0,0,1321,1322,1,0,0,0,1322,1405,1,0,0,0,1323,1324,
-		5,155,0,0,1324,1405,3,182,91,0,1325,1326,5,156,0,0,1326,1405,3,182,91,
-		0,1327,1328,5,157,0,0,1328,1329,5,158,0,0,1329,1330,5,159,0,0,1330,1405,
-		3,182,91,0,1331,1334,5,160,0,0,1332,1333,5,273,0,0,1333,1335,5,207,0,0,
-		1334,1332,1,0,0,0,1334,1335,1,0,0,0,1335,1336,1,0,0,0,1336,1337,5,158,
-		0,0,1337,1338,5,170,0,0,1338,1405,3,182,91,0,1339,1340,5,161,0,0,1340,
-		1341,5,273,0,0,1341,1342,5,207,0,0,1342,1343,5,158,0,0,1343,1344,5,170,
-		0,0,1344,1405,3,182,91,0,1345,1346,5,184,0,0,1346,1351,3,182,91,0,1347,
-		1348,5,257,0,0,1348,1350,3,182,91,0,1349,1347,1,0,0,0,1350,1353,1,0,0,
-		0,1351,1349,1,0,0,0,1351,1352,1,0,0,0,1352,1355,1,0,0,0,1353,1351,1,0,
-		0,0,1354,1356,5,162,0,0,1355,1354,1,0,0,0,1355,1356,1,0,0,0,1356,1357,
-		1,0,0,0,1357,1358,5,170,0,0,1358,1359,5,236,0,0,1359,1360,3,180,90,0,1360,
-		1405,1,0,0,0,1361,1362,5,180,0,0,1362,1363,3,176,88,0,1363,1367,5,253,
-		0,0,1364,1366,3,140,70,0,1365,1364,1,0,0,0,1366,1369,1,0,0,0,1367,1365,
-		1,0,0,0,1367,1368,1,0,0,0,1368,1370,1,0,0,0,1369,1367,1,0,0,0,1370,1380,
-		5,254,0,0,1371,1372,5,181,0,0,1372,1376,5,253,0,0,1373,1375,3,140,70,0,
-		1374,1373,1,0,0,0,1375,1378,1,0,0,0,1376,1374,1,0,0,0,1376,1377,1,0,0,
-		0,1377,1379,1,0,0,0,1378,1376,1,0,0,0,1379,1381,5,254,0,0,1380,1371,1,
-		0,0,0,1380,1381,1,0,0,0,1381,1405,1,0,0,0,1382,1385,5,162,0,0,1383,1384,
-		5,191,0,0,1384,1386,5,114,0,0,1385,1383,1,0,0,0,1385,1386,1,0,0,0,1386,
-		1387,1,0,0,0,1387,1391,5,253,0,0,1388,1390,3,140,70,0,1389,1388,1,0,0,
-		0,1390,1393,1,0,0,0,1391,1389,1,0,0,0,1391,1392,1,0,0,0,1392,1394,1,0,
-		0,0,1393,1391,1,0,0,0,1394,1405,5,254,0,0,1395,1396,5,163,0,0,1396,1400,
-		5,253,0,0,1397,1399,3,140,70,0,1398,1397,1,0,0,0,1399,1402,1,0,0,0,1400,
-		1398,1,0,0,0,1400,1401,1,0,0,0,1401,1403,1,0,0,0,1402,1400,1,0,0,0,1403,
-		1405,5,254,0,0,1404,1310,1,0,0,0,1404,1323,1,0,0,0,1404,1325,1,0,0,0,1404,
-		1327,1,0,0,0,1404,1331,1,0,0,0,1404,1339,1,0,0,0,1404,1345,1,0,0,0,1404,
-		1361,1,0,0,0,1404,1382,1,0,0,0,1404,1395,1,0,0,0,1405,141,1,0,0,0,1406,
-		1407,5,183,0,0,1407,1411,5,253,0,0,1408,1410,3,144,72,0,1409,1408,1,0,
-		0,0,1410,1413,1,0,0,0,1411,1409,1,0,0,0,1411,1412,1,0,0,0,1412,1414,1,
-		0,0,0,1413,1411,1,0,0,0,1414,1415,5,254,0,0,1415,143,1,0,0,0,1416,1417,
-		5,184,0,0,1417,1422,3,182,91,0,1418,1419,5,257,0,0,1419,1421,3,182,91,
-		0,1420,1418,1,0,0,0,1421,1424,1,0,0,0,1422,1420,1,0,0,0,1422,1423,1,0,
-		0,0,1423,1428,1,0,0,0,1424,1422,1,0,0,0,1425,1427,3,146,73,0,1426,1425,
-		1,0,0,0,1427,1430,1,0,0,0,1428,1426,1,0,0,0,1428,1429,1,0,0,0,1429,1433,
-		1,0,0,0,1430,1428,1,0,0,0,1431,1433,3,138,69,0,1432,1416,1,0,0,0,1432,
-		1431,1,0,0,0,1433,145,1,0,0,0,1434,1435,5,185,0,0,1435,1484,3,176,88,0,
-		1436,1437,5,90,0,0,1437,1438,5,251,0,0,1438,1484,3,176,88,0,1439,1440,
-		5,90,0,0,1440,1484,3,182,91,0,1441,1442,5,186,0,0,1442,1484,3,174,87,0,
-		1443,1444,5,134,0,0,1444,1445,5,274,0,0,1445,1484,5,146,0,0,1446,1447,
-		5,103,0,0,1447,1448,3,176,88,0,1448,1449,5,193,0,0,1449,1450,5,112,0,0,
-		1450,1484,1,0,0,0,1451,1452,5,104,0,0,1452,1484,3,176,88,0,1453,1454,5,
-		105,0,0,1454,1455,3,176,88,0,1455,1456,5,193,0,0,1456,1457,5,112,0,0,1457,
-		1484,1,0,0,0,1458,1459,5,106,0,0,1459,1484,3,176,88,0,1460,1461,5,107,
-		0,0,1461,1484,5,108,0,0,1462,1463,5,109,0,0,1463,1484,3,176,88,0,1464,
-		1465,5,93,0,0,1465,1466,5,95,0,0,1466,1469,5,63,0,0,1467,1470,3,160,80,
-		0,1468,1470,3,176,88,0,1469,1467,1,0,0,0,1469,1468,1,0,0,0,1470,1472,1,
-		0,0,0,1471,1473,3,148,74,0,1472,1471,1,0,0,0,1472,1473,1,0,0,0,1473,1476,
-		1,0,0,0,1474,1475,5,4,0,0,1475,1477,3,174,87,0,1476,1474,1,0,0,0,1476,
-		1477,1,0,0,0,1477,1479,1,0,0,0,1478,1480,3,150,75,0,1479,1478,1,0,0,0,
-		1479,1480,1,0,0,0,1480,1484,1,0,0,0,1481,1482,5,110,0,0,1482,1484,3,174,
-		87,0,1483,1434,1,0,0,0,1483,1436,1,0,0,0,1483,1439,1,0,0,0,1483,1441,1,
-		0,0,0,1483,1443,1,0,0,0,1483,1446,1,0,0,0,1483,1451,1,0,0,0,1483,1453,
-		1,0,0,0,1483,1458,1,0,0,0,1483,1460,1,0,0,0,1483,1462,1,0,0,0,1483,1464,
-		1,0,0,0,1483,1481,1,0,0,0,1484,147,1,0,0,0,1485,1486,5,94,0,0,1486,1489,
-		5,170,0,0,1487,1490,3,160,80,0,1488,1490,3,176,88,0,1489,1487,1,0,0,0,
-		1489,1488,1,0,0,0,1490,1491,1,0,0,0,1491,1492,5,134,0,0,1492,1493,3,174,
-		87,0,1493,149,1,0,0,0,1494,1495,5,90,0,0,1495,1496,3,176,88,0,1496,151,
-		1,0,0,0,1497,1498,5,2,0,0,1498,1499,3,182,91,0,1499,1500,5,4,0,0,1500,
-		1501,3,182,91,0,1501,1505,5,253,0,0,1502,1504,3,154,77,0,1503,1502,1,0,
-		0,0,1504,1507,1,0,0,0,1505,1503,1,0,0,0,1505,1506,1,0,0,0,1506,1508,1,
-		0,0,0,1507,1505,1,0,0,0,1508,1509,5,254,0,0,1509,153,1,0,0,0,1510,1511,
-		3,182,91,0,1511,1512,5,60,0,0,1512,1513,5,187,0,0,1513,1514,5,274,0,0,
-		1514,1849,1,0,0,0,1515,1516,3,182,91,0,1516,1517,5,60,0,0,1517,1518,5,
-		38,0,0,1518,1522,3,176,88,0,1519,1521,3,170,85,0,1520,1519,1,0,0,0,1521,
-		1524,1,0,0,0,1522,1520,1,0,0,0,1522,1523,1,0,0,0,1523,1849,1,0,0,0,1524,
-		1522,1,0,0,0,1525,1526,3,182,91,0,1526,1530,5,98,0,0,1527,1528,5,159,0,
-		0,1528,1529,5,61,0,0,1529,1531,5,274,0,0,1530,1527,1,0,0,0,1530,1531,1,
-		0,0,0,1531,1532,1,0,0,0,1532,1533,5,63,0,0,1533,1534,3,174,87,0,1534,1849,
-		1,0,0,0,1535,1536,3,182,91,0,1536,1537,5,98,0,0,1537,1541,5,38,0,0,1538,
-		1539,5,159,0,0,1539,1540,5,61,0,0,1540,1542,5,274,0,0,1541,1538,1,0,0,
-		0,1541,1542,1,0,0,0,1542,1543,1,0,0,0,1543,1544,5,63,0,0,1544,1549,3,168,
-		84,0,1545,1546,5,257,0,0,1546,1548,3,168,84,0,1547,1545,1,0,0,0,1548,1551,
-		1,0,0,0,1549,1547,1,0,0,0,1549,1550,1,0,0,0,1550,1555,1,0,0,0,1551,1549,
-		1,0,0,0,1552,1554,3,170,85,0,1553,1552,1,0,0,0,1554,1557,1,0,0,0,1555,
-		1553,1,0,0,0,1555,1556,1,0,0,0,1556,1849,1,0,0,0,1557,1555,1,0,0,0,1558,
-		1559,3,180,90,0,1559,1560,7,4,0,0,1560,1561,3,176,88,0,1561,1566,3,172,
-		86,0,1562,1563,5,28,0,0,1563,1564,3,176,88,0,1564,1565,3,172,86,0,1565,
-		1567,1,0,0,0,1566,1562,1,0,0,0,1566,1567,1,0,0,0,1567,1849,1,0,0,0,1568,
-		1569,3,180,90,0,1569,1570,5,190,0,0,1570,1571,3,176,88,0,1571,1572,5,191,
-		0,0,1572,1573,5,272,0,0,1573,1849,1,0,0,0,1574,1575,3,182,91,0,1575,1608,
-		5,192,0,0,1576,1577,5,54,0,0,1577,1581,5,272,0,0,1578,1580,3,170,85,0,
-		1579,1578,1,0,0,0,1580,1583,1,0,0,0,1581,1579,1,0,0,0,1581,1582,1,0,0,
-		0,1582,1585,1,0,0,0,1583,1581,1,0,0,0,1584,1586,3,158,79,0,1585,1584,1,
-		0,0,0,1585,1586,1,0,0,0,1586,1609,1,0,0,0,1587,1597,5,38,0,0,1588,1589,
-		5,44,0,0,1589,1590,3,176,88,0,1590,1594,3,172,86,0,1591,1593,3,156,78,
-		0,1592,1591,1,0,0,0,1593,1596,1,0,0,0,1594,1592,1,0,0,0,1594,1595,1,0,
-		0,0,1595,1598,1,0,0,0,1596,1594,1,0,0,0,1597,1588,1,0,0,0,1597,1598,1,
-		0,0,0,1598,1602,1,0,0,0,1599,1601,3,170,85,0,1600,1599,1,0,0,0,1601,1604,
-		1,0,0,0,1602,1600,1,0,0,0,1602,1603,1,0,0,0,1603,1606,1,0,0,0,1604,1602,
-		1,0,0,0,1605,1607,3,158,79,0,1606,1605,1,0,0,0,1606,1607,1,0,0,0,1607,
-		1609,1,0,0,0,1608,1576,1,0,0,0,1608,1587,1,0,0,0,1609,1849,1,0,0,0,1610,
-		1612,5,183,0,0,1611,1613,3,146,73,0,1612,1611,1,0,0,0,1613,1614,1,0,0,
-		0,1614,1612,1,0,0,0,1614,1615,1,0,0,0,1615,1849,1,0,0,0,1616,1617,5,183,
-		0,0,1617,1618,5,184,0,0,1618,1849,5,111,0,0,1619,1620,5,183,0,0,1620,1621,
-		5,210,0,0,1621,1622,5,93,0,0,1622,1849,5,95,0,0,1623,1624,3,182,91,0,1624,
-		1625,5,122,0,0,1625,1626,3,176,88,0,1626,1849,1,0,0,0,1627,1628,3,182,
-		91,0,1628,1629,5,16,0,0,1629,1630,3,28,14,0,1630,1634,5,253,0,0,1631,1633,
-		3,34,17,0,1632,1631,1,0,0,0,1633,1636,1,0,0,0,1634,1632,1,0,0,0,1634,1635,
-		1,0,0,0,1635,1637,1,0,0,0,1636,1634,1,0,0,0,1637,1638,5,254,0,0,1638,1849,
-		1,0,0,0,1639,1640,3,182,91,0,1640,1641,5,19,0,0,1641,1642,5,272,0,0,1642,
-		1643,5,20,0,0,1643,1644,3,176,88,0,1644,1849,1,0,0,0,1645,1646,3,182,91,
-		0,1646,1648,5,21,0,0,1647,1649,5,261,0,0,1648,1647,1,0,0,0,1648,1649,1,
-		0,0,0,1649,1650,1,0,0,0,1650,1651,3,176,88,0,1651,1849,1,0,0,0,1652,1653,
-		3,182,91,0,1653,1654,5,246,0,0,1654,1657,3,174,87,0,1655,1656,5,51,0,0,
-		1656,1658,5,272,0,0,1657,1655,1,0,0,0,1657,1658,1,0,0,0,1658,1849,1,0,
-		0,0,1659,1660,3,182,91,0,1660,1661,5,246,0,0,1661,1662,5,38,0,0,1662,1667,
-		3,166,83,0,1663,1664,5,257,0,0,1664,1666,3,166,83,0,1665,1663,1,0,0,0,
-		1666,1669,1,0,0,0,1667,1665,1,0,0,0,1667,1668,1,0,0,0,1668,1672,1,0,0,
-		0,1669,1667,1,0,0,0,1670,1671,5,51,0,0,1671,1673,5,272,0,0,1672,1670,1,
-		0,0,0,1672,1673,1,0,0,0,1673,1677,1,0,0,0,1674,1676,3,170,85,0,1675,1674,
-		1,0,0,0,1676,1679,1,0,0,0,1677,1675,1,0,0,0,1677,1678,1,0,0,0,1678,1849,
-		1,0,0,0,1679,1677,1,0,0,0,1680,1681,3,182,91,0,1681,1682,5,250,0,0,1682,
-		1683,5,38,0,0,1683,1688,3,166,83,0,1684,1685,5,257,0,0,1685,1687,3,166,
-		83,0,1686,1684,1,0,0,0,1687,1690,1,0,0,0,1688,1686,1,0,0,0,1688,1689,1,
-		0,0,0,1689,1694,1,0,0,0,1690,1688,1,0,0,0,1691,1693,3,170,85,0,1692,1691,
-		1,0,0,0,1693,1696,1,0,0,0,1694,1692,1,0,0,0,1694,1695,1,0,0,0,1695,1849,
-		1,0,0,0,1696,1694,1,0,0,0,1697,1698,3,182,91,0,1698,1699,5,92,0,0,1699,
-		1700,3,176,88,0,1700,1849,1,0,0,0,1701,1702,3,182,91,0,1702,1703,5,93,
-		0,0,1703,1704,5,143,0,0,1704,1705,3,174,87,0,1705,1708,5,63,0,0,1706,1709,
-		3,160,80,0,1707,1709,3,176,88,0,1708,1706,1,0,0,0,1708,1707,1,0,0,0,1709,
-		1711,1,0,0,0,1710,1712,3,148,74,0,1711,1710,1,0,0,0,1711,1712,1,0,0,0,
-		1712,1714,1,0,0,0,1713,1715,3,150,75,0,1714,1713,1,0,0,0,1714,1715,1,0,
-		0,0,1715,1849,1,0,0,0,1716,1717,3,182,91,0,1717,1718,5,210,0,0,1718,1719,
-		5,93,0,0,1719,1849,1,0,0,0,1720,1721,3,182,91,0,1721,1722,5,71,0,0,1722,
-		1724,5,69,0,0,1723,1725,5,273,0,0,1724,1723,1,0,0,0,1724,1725,1,0,0,0,
-		1725,1849,1,0,0,0,1726,1727,3,182,91,0,1727,1728,5,71,0,0,1728,1731,5,
-		70,0,0,1729,1730,5,51,0,0,1730,1732,5,272,0,0,1731,1729,1,0,0,0,1731,1732,
-		1,0,0,0,1732,1849,1,0,0,0,1733,1734,3,182,91,0,1734,1735,5,176,0,0,1735,
-		1736,5,54,0,0,1736,1739,5,272,0,0,1737,1738,5,63,0,0,1738,1740,3,176,88,
-		0,1739,1737,1,0,0,0,1739,1740,1,0,0,0,1740,1743,1,0,0,0,1741,1742,5,177,
-		0,0,1742,1744,3,176,88,0,1743,1741,1,0,0,0,1743,1744,1,0,0,0,1744,1849,
-		1,0,0,0,1745,1746,3,182,91,0,1746,1747,5,176,0,0,1747,1748,5,148,0,0,1748,
-		1751,3,176,88,0,1749,1750,5,51,0,0,1750,1752,5,272,0,0,1751,1749,1,0,0,
-		0,1751,1752,1,0,0,0,1752,1755,1,0,0,0,1753,1754,5,63,0,0,1754,1756,3,176,
-		88,0,1755,1753,1,0,0,0,1755,1756,1,0,0,0,1756,1759,1,0,0,0,1757,1758,5,
-		177,0,0,1758,1760,3,176,88,0,1759,1757,1,0,0,0,1759,1760,1,0,0,0,1760,
-		1849,1,0,0,0,1761,1762,3,182,91,0,1762,1763,5,178,0,0,1763,1764,3,176,
-		88,0,1764,1849,1,0,0,0,1765,1766,3,182,91,0,1766,1769,5,171,0,0,1767,1770,
-		3,160,80,0,1768,1770,3,176,88,0,1769,1767,1,0,0,0,1769,1768,1,0,0,0,1770,
-		1773,1,0,0,0,1771,1772,5,51,0,0,1772,1774,5,272,0,0,1773,1771,1,0,0,0,
-		1773,1774,1,0,0,0,1774,1777,1,0,0,0,1775,1776,5,170,0,0,1776,1778,5,272,
-		0,0,1777,1775,1,0,0,0,1777,1778,1,0,0,0,1778,1786,1,0,0,0,1779,1780,5,
-		182,0,0,1780,1784,5,135,0,0,1781,1782,5,134,0,0,1782,1785,3,174,87,0,1783,
-		1785,5,136,0,0,1784,1781,1,0,0,0,1784,1783,1,0,0,0,1785,1787,1,0,0,0,1786,
-		1779,1,0,0,0,1786,1787,1,0,0,0,1787,1849,1,0,0,0,1788,1789,3,182,91,0,
-		1789,1791,5,65,0,0,1790,1792,3,104,52,0,1791,1790,1,0,0,0,1792,1793,1,
-		0,0,0,1793,1791,1,0,0,0,1793,1794,1,0,0,0,1794,1849,1,0,0,0,1795,1796,
-		5,22,0,0,1796,1849,5,274,0,0,1797,1798,5,23,0,0,1798,1849,5,274,0,0,1799,
-		1849,5,24,0,0,1800,1849,5,25,0,0,1801,1802,3,182,91,0,1802,1803,5,26,0,
-		0,1803,1804,5,27,0,0,1804,1805,3,176,88,0,1805,1806,3,172,86,0,1806,1807,
-		5,28,0,0,1807,1808,3,176,88,0,1808,1809,3,172,86,0,1809,1849,1,0,0,0,1810,
-		1811,3,182,91,0,1811,1812,5,29,0,0,1812,1815,5,170,0,0,1813,1816,5,30,
-		0,0,1814,1816,3,176,88,0,1815,1813,1,0,0,0,1815,1814,1,0,0,0,1816,1817,
-		1,0,0,0,1817,1818,5,31,0,0,1818,1819,3,176,88,0,1819,1820,3,172,86,0,1820,
-		1821,5,28,0,0,1821,1822,3,176,88,0,1822,1823,3,172,86,0,1823,1849,1,0,
-		0,0,1824,1825,3,182,91,0,1825,1826,5,32,0,0,1826,1827,3,176,88,0,1827,
-		1828,3,172,86,0,1828,1829,5,20,0,0,1829,1830,3,176,88,0,1830,1849,1,0,
-		0,0,1831,1832,5,33,0,0,1832,1833,3,180,90,0,1833,1834,5,34,0,0,1834,1835,
-		3,180,90,0,1835,1838,3,176,88,0,1836,1837,5,35,0,0,1837,1839,3,176,88,
-		0,1838,1836,1,0,0,0,1838,1839,1,0,0,0,1839,1849,1,0,0,0,1840,1841,5,36,
-		0,0,1841,1842,5,35,0,0,1842,1843,3,176,88,0,1843,1844,3,172,86,0,1844,
-		1845,5,37,0,0,1845,1846,3,176,88,0,1846,1847,3,172,86,0,1847,1849,1,0,
-		0,0,1848,1510,1,0,0,0,1848,1515,1,0,0,0,1848,1525,1,0,0,0,1848,1535,1,
-		0,0,0,1848,1558,1,0,0,0,1848,1568,1,0,0,0,1848,1574,1,0,0,0,1848,1610,
-		1,0,0,0,1848,1616,1,0,0,0,1848,1619,1,0,0,0,1848,1623,1,0,0,0,1848,1627,
-		1,0,0,0,1848,1639,1,0,0,0,1848,1645,1,0,0,0,1848,1652,1,0,0,0,1848,1659,
-		1,0,0,0,1848,1680,1,0,0,0,1848,1697,1,0,0,0,1848,1701,1,0,0,0,1848,1716,
-		1,0,0,0,1848,1720,1,0,0,0,1848,1726,1,0,0,0,1848,1733,1,0,0,0,1848,1745,
-		1,0,0,0,1848,1761,1,0,0,0,1848,1765,1,0,0,0,1848,1788,1,0,0,0,1848,1795,
-		1,0,0,0,1848,1797,1,0,0,0,1848,1799,1,0,0,0,1848,1800,1,0,0,0,1848,1801,
-		1,0,0,0,1848,1810,1,0,0,0,1848,1824,1,0,0,0,1848,1831,1,0,0,0,1848,1840,
-		1,0,0,0,1849,155,1,0,0,0,1850,1851,5,73,0,0,1851,1852,5,272,0,0,1852,1853,
-		5,182,0,0,1853,1854,3,176,88,0,1854,1855,3,172,86,0,1855,157,1,0,0,0,1856,
-		1857,5,45,0,0,1857,1858,5,40,0,0,1858,1859,5,41,0,0,1859,1860,3,176,88,
-		0,1860,1861,5,42,0,0,1861,1865,3,176,88,0,1862,1864,3,170,85,0,1863,1862,
-		1,0,0,0,1864,1867,1,0,0,0,1865,1863,1,0,0,0,1865,1866,1,0,0,0,1866,1893,
-		1,0,0,0,1867,1865,1,0,0,0,1868,1869,5,45,0,0,1869,1870,5,38,0,0,1870,1871,
-		5,63,0,0,1871,1876,3,164,82,0,1872,1873,5,257,0,0,1873,1875,3,164,82,0,
-		1874,1872,1,0,0,0,1875,1878,1,0,0,0,1876,1874,1,0,0,0,1876,1877,1,0,0,
-		0,1877,1884,1,0,0,0,1878,1876,1,0,0,0,1879,1881,5,257,0,0,1880,1879,1,
-		0,0,0,1880,1881,1,0,0,0,1881,1882,1,0,0,0,1882,1883,5,181,0,0,1883,1885,
-		3,162,81,0,1884,1880,1,0,0,0,1884,1885,1,0,0,0,1885,1889,1,0,0,0,1886,
-		1888,3,170,85,0,1887,1886,1,0,0,0,1888,1891,1,0,0,0,1889,1887,1,0,0,0,
-		1889,1890,1,0,0,0,1890,1893,1,0,0,0,1891,1889,1,0,0,0,1892,1856,1,0,0,
-		0,1892,1868,1,0,0,0,1893,159,1,0,0,0,1894,1895,5,40,0,0,1895,1896,5,41,
-		0,0,1896,1897,3,176,88,0,1897,1898,5,42,0,0,1898,1902,3,176,88,0,1899,
-		1901,3,170,85,0,1900,1899,1,0,0,0,1901,1904,1,0,0,0,1902,1900,1,0,0,0,
-		1902,1903,1,0,0,0,1903,161,1,0,0,0,1904,1902,1,0,0,0,1905,1906,5,40,0,
-		0,1906,1907,5,41,0,0,1907,1908,3,176,88,0,1908,1909,5,42,0,0,1909,1910,
-		3,176,88,0,1910,163,1,0,0,0,1911,1912,3,176,88,0,1912,1913,5,34,0,0,1913,
-		1914,3,176,88,0,1914,165,1,0,0,0,1915,1917,5,262,0,0,1916,1915,1,0,0,0,
-		1916,1917,1,0,0,0,1917,1918,1,0,0,0,1918,1919,3,174,87,0,1919,1920,5,34,
-		0,0,1920,1921,3,176,88,0,1921,167,1,0,0,0,1922,1923,3,174,87,0,1923,1924,
-		5,34,0,0,1924,1925,3,176,88,0,1925,169,1,0,0,0,1926,1927,5,39,0,0,1927,
-		1928,3,180,90,0,1928,1929,3,176,88,0,1929,171,1,0,0,0,1930,1931,5,193,
-		0,0,1931,1932,5,206,0,0,1932,173,1,0,0,0,1933,1934,5,273,0,0,1934,175,
-		1,0,0,0,1935,1936,6,88,-1,0,1936,1937,5,255,0,0,1937,1938,3,176,88,0,1938,
-		1939,5,256,0,0,1939,1978,1,0,0,0,1940,1941,5,262,0,0,1941,1978,3,176,88,
-		16,1942,1943,5,210,0,0,1943,1978,3,176,88,11,1944,1945,5,180,0,0,1945,
-		1946,3,176,88,0,1946,1947,5,182,0,0,1947,1948,3,176,88,0,1948,1949,5,181,
-		0,0,1949,1950,3,176,88,0,1950,1978,1,0,0,0,1951,1952,3,182,91,0,1952,1961,
-		5,255,0,0,1953,1958,3,176,88,0,1954,1955,5,257,0,0,1955,1957,3,176,88,
-		0,1956,1954,1,0,0,0,1957,1960,1,0,0,0,1958,1956,1,0,0,0,1958,1959,1,0,
-		0,0,1959,1962,1,0,0,0,1960,1958,1,0,0,0,1961,1953,1,0,0,0,1961,1962,1,
-		0,0,0,1962,1963,1,0,0,0,1963,1964,5,256,0,0,1964,1978,1,0,0,0,1965,1967,
-		7,5,0,0,1966,1968,3,178,89,0,1967,1966,1,0,0,0,1967,1968,1,0,0,0,1968,
-		1969,1,0,0,0,1969,1970,5,193,0,0,1970,1978,3,178,89,0,1971,1972,5,274,
-		0,0,1972,1978,3,178,89,0,1973,1978,5,273,0,0,1974,1978,5,274,0,0,1975,
-		1978,5,272,0,0,1976,1978,3,180,90,0,1977,1935,1,0,0,0,1977,1940,1,0,0,
-		0,1977,1942,1,0,0,0,1977,1944,1,0,0,0,1977,1951,1,0,0,0,1977,1965,1,0,
-		0,0,1977,1971,1,0,0,0,1977,1973,1,0,0,0,1977,1974,1,0,0,0,1977,1975,1,
-		0,0,0,1977,1976,1,0,0,0,1978,1999,1,0,0,0,1979,1980,10,15,0,0,1980,1981,
-		5,207,0,0,1981,1998,3,176,88,16,1982,1983,10,14,0,0,1983,1984,7,6,0,0,
-		1984,1998,3,176,88,15,1985,1986,10,13,0,0,1986,1987,7,3,0,0,1987,1998,
-		3,176,88,14,1988,1989,10,12,0,0,1989,1990,7,7,0,0,1990,1998,3,176,88,13,
-		1991,1992,10,10,0,0,1992,1993,5,208,0,0,1993,1998,3,176,88,11,1994,1995,
-		10,9,0,0,1995,1996,5,209,0,0,1996,1998,3,176,88,10,1997,1979,1,0,0,0,1997,
-		1982,1,0,0,0,1997,1985,1,0,0,0,1997,1988,1,0,0,0,1997,1991,1,0,0,0,1997,
-		1994,1,0,0,0,1998,2001,1,0,0,0,1999,1997,1,0,0,0,1999,2000,1,0,0,0,2000,
-		177,1,0,0,0,2001,1999,1,0,0,0,2002,2003,7,8,0,0,2003,179,1,0,0,0,2004,
-		2007,3,182,91,0,2005,2006,5,258,0,0,2006,2008,3,182,91,0,2007,2005,1,0,
-		0,0,2007,2008,1,0,0,0,2008,181,1,0,0,0,2009,2010,7,9,0,0,2010,183,1,0,
-		0,0,219,188,190,204,230,237,239,247,249,271,275,277,284,289,292,297,301,
-		314,325,333,354,363,373,385,389,397,401,406,416,430,437,440,455,460,467,
-		471,483,485,488,499,505,507,509,518,523,526,533,536,545,554,559,567,574,
-		587,589,599,616,624,628,637,641,645,648,650,656,659,663,671,681,715,725,
-		754,756,766,773,777,785,810,817,825,832,836,840,848,852,868,908,913,917,
-		925,939,948,953,955,957,959,964,971,990,999,1004,1020,1024,1032,1054,1060,
-		1068,1076,1089,1100,1103,1113,1116,1124,1128,1136,1147,1151,1159,1170,
-		1172,1177,1192,1195,1199,1207,1212,1217,1227,1229,1237,1246,1252,1256,
-		1269,1274,1277,1284,1293,1298,1305,1318,1321,1334,1351,1355,1367,1376,
-		1380,1385,1391,1400,1404,1411,1422,1428,1432,1469,1472,1476,1479,1483,
-		1489,1505,1522,1530,1541,1549,1555,1566,1581,1585,1594,1597,1602,1606,
-		1608,1614,1634,1648,1657,1667,1672,1677,1688,1694,1708,1711,1714,1724,
-		1731,1739,1743,1751,1755,1759,1769,1773,1777,1784,1786,1793,1815,1838,
-		1848,1865,1876,1880,1884,1889,1892,1902,1916,1958,1961,1967,1977,1997,
-		1999,2007
+		2,92,7,92,1,0,1,0,1,0,1,0,5,0,191,8,0,10,0,12,0,194,9,0,1,0,1,0,1,1,1,
+		1,1,1,1,2,1,2,1,2,1,2,5,2,205,8,2,10,2,12,2,208,9,2,1,2,1,2,1,3,1,3,1,
+		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
+		1,3,3,3,233,8,3,1,4,1,4,1,4,1,4,1,4,5,4,240,8,4,10,4,12,4,243,9,4,1,4,
+		1,4,1,5,1,5,1,5,5,5,250,8,5,10,5,12,5,253,9,5,1,5,1,5,1,6,1,6,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,274,8,6,1,6,1,
+		6,3,6,278,8,6,3,6,280,8,6,1,7,1,7,1,7,5,7,285,8,7,10,7,12,7,288,9,7,1,
+		7,1,7,3,7,292,8,7,1,7,3,7,295,8,7,1,8,1,8,1,8,3,8,300,8,8,5,8,302,8,8,
+		10,8,12,8,305,9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,10,315,8,10,10,
+		10,12,10,318,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,3,11,328,8,11,
+		1,12,1,12,1,12,1,12,5,12,334,8,12,10,12,12,12,337,9,12,1,12,1,12,1,13,
+		1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,
+		355,8,13,10,13,12,13,358,9,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,366,8,
+		13,1,14,1,14,1,15,1,15,1,15,1,15,5,15,374,8,15,10,15,12,15,377,9,15,1,
+		15,1,15,1,16,1,16,1,16,1,16,1,16,1,16,1,16,3,16,388,8,16,1,16,1,16,3,16,
+		392,8,16,1,16,1,16,1,16,1,16,5,16,398,8,16,10,16,12,16,401,9,16,1,16,3,
+		16,404,8,16,1,17,1,17,1,17,3,17,409,8,17,1,18,1,18,1,18,1,18,1,18,1,18,
+		5,18,417,8,18,10,18,12,18,420,9,18,1,18,1,18,1,19,1,19,1,19,1,19,1,19,
+		1,19,1,19,1,19,1,19,3,19,433,8,19,1,19,1,19,1,19,5,19,438,8,19,10,19,12,
+		19,441,9,19,3,19,443,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,
+		1,19,1,19,1,19,1,19,3,19,458,8,19,1,19,5,19,461,8,19,10,19,12,19,464,9,
+		19,1,19,1,19,4,19,468,8,19,11,19,12,19,469,1,19,1,19,3,19,474,8,19,1,19,
+		1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,486,8,19,3,19,488,8,
+		19,1,19,3,19,491,8,19,1,20,1,20,1,20,1,20,1,20,1,20,1,20,5,20,500,8,20,
+		10,20,12,20,503,9,20,1,20,1,20,1,20,3,20,508,8,20,3,20,510,8,20,3,20,512,
+		8,20,1,21,1,21,1,21,1,21,1,21,5,21,519,8,21,10,21,12,21,522,9,21,1,21,
+		1,21,3,21,526,8,21,1,21,3,21,529,8,21,1,21,1,21,1,21,5,21,534,8,21,10,
+		21,12,21,537,9,21,3,21,539,8,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,
+		548,8,22,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,557,8,23,1,24,1,24,1,
+		24,3,24,562,8,24,1,25,1,25,1,25,1,25,1,25,1,25,3,25,570,8,25,1,26,1,26,
+		1,26,1,26,1,26,3,26,577,8,26,3,26,579,8,26,1,27,1,27,1,27,5,27,584,8,27,
+		10,27,12,27,587,9,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		3,28,599,8,28,3,28,601,8,28,1,29,1,29,1,30,1,30,1,30,1,30,5,30,609,8,30,
+		10,30,12,30,612,9,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		1,31,1,31,1,31,1,31,3,31,628,8,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,636,
+		8,31,1,31,1,31,3,31,640,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,649,
+		8,31,5,31,651,8,31,10,31,12,31,654,9,31,1,31,3,31,657,8,31,1,31,3,31,660,
+		8,31,3,31,662,8,31,1,31,1,31,1,31,1,31,3,31,668,8,31,1,31,3,31,671,8,31,
+		1,32,1,32,3,32,675,8,32,1,33,1,33,1,33,1,33,5,33,681,8,33,10,33,12,33,
+		684,9,33,1,33,1,33,1,34,1,34,1,34,5,34,691,8,34,10,34,12,34,694,9,34,1,
+		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
+		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
+		34,1,34,1,34,3,34,727,8,34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,735,8,35,
+		10,35,12,35,738,9,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
+		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
+		1,36,1,36,3,36,766,8,36,3,36,768,8,36,1,36,1,36,1,36,1,36,1,36,1,36,1,
+		36,1,36,3,36,778,8,36,1,36,1,36,1,36,1,36,1,36,3,36,785,8,36,1,36,1,36,
+		3,36,789,8,36,1,37,1,37,1,37,1,37,5,37,795,8,37,10,37,12,37,798,9,37,1,
+		37,1,37,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,
+		38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,3,38,822,8,38,1,39,1,39,1,39,1,39,
+		1,39,3,39,829,8,39,1,40,1,40,1,40,1,40,5,40,835,8,40,10,40,12,40,838,9,
+		40,1,40,1,40,1,41,1,41,3,41,844,8,41,1,41,1,41,3,41,848,8,41,1,41,1,41,
+		3,41,852,8,41,1,42,1,42,1,42,1,42,1,42,1,42,3,42,860,8,42,1,42,1,42,3,
+		42,864,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		5,42,878,8,42,10,42,12,42,881,9,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		1,42,1,42,3,42,920,8,42,1,42,5,42,923,8,42,10,42,12,42,926,9,42,1,42,3,
+		42,929,8,42,1,42,1,42,1,42,1,42,5,42,935,8,42,10,42,12,42,938,9,42,1,42,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,4,42,949,8,42,11,42,12,42,950,
+		1,42,1,42,1,42,1,42,1,42,4,42,958,8,42,11,42,12,42,959,1,42,1,42,1,42,
+		3,42,965,8,42,3,42,967,8,42,3,42,969,8,42,3,42,971,8,42,1,43,1,43,1,43,
+		3,43,976,8,43,1,44,1,44,1,44,1,44,1,44,3,44,983,8,44,1,45,1,45,1,45,1,
+		45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,3,
+		47,1002,8,47,1,48,1,48,1,48,1,48,1,48,5,48,1009,8,48,10,48,12,48,1012,
+		9,48,1,48,1,48,3,48,1016,8,48,1,48,1,48,1,49,1,49,1,49,1,49,1,50,1,50,
+		1,50,1,50,1,50,1,50,5,50,1030,8,50,10,50,12,50,1033,9,50,1,50,3,50,1036,
+		8,50,1,51,1,51,1,51,1,51,5,51,1042,8,51,10,51,12,51,1045,9,51,1,51,1,51,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,4,52,1064,8,52,11,52,12,52,1065,1,52,1,52,1,52,1,52,3,52,1072,8,52,
+		1,53,1,53,1,53,1,53,1,53,1,53,3,53,1080,8,53,1,54,1,54,1,54,1,54,5,54,
+		1086,8,54,10,54,12,54,1089,9,54,1,54,1,54,1,55,1,55,1,55,1,55,1,55,1,55,
+		5,55,1099,8,55,10,55,12,55,1102,9,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
+		1,55,3,55,1112,8,55,1,55,3,55,1115,8,55,1,55,1,55,1,55,1,55,1,55,1,55,
+		5,55,1123,8,55,10,55,12,55,1126,9,55,3,55,1128,8,55,1,56,1,56,1,56,1,56,
+		5,56,1134,8,56,10,56,12,56,1137,9,56,1,56,3,56,1140,8,56,1,57,1,57,1,57,
+		1,57,1,57,1,57,3,57,1148,8,57,1,58,1,58,1,58,1,59,1,59,1,59,1,59,5,59,
+		1157,8,59,10,59,12,59,1160,9,59,1,59,3,59,1163,8,59,1,60,1,60,1,60,1,60,
+		1,60,1,60,3,60,1171,8,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
+		3,61,1182,8,61,3,61,1184,8,61,1,61,5,61,1187,8,61,10,61,12,61,1190,9,61,
+		1,61,1,61,1,62,1,62,1,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1204,
+		8,63,1,63,3,63,1207,8,63,1,63,1,63,3,63,1211,8,63,1,64,1,64,1,64,1,64,
+		1,64,1,64,3,64,1219,8,64,1,64,1,64,1,64,3,64,1224,8,64,1,64,1,64,1,64,
+		3,64,1229,8,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1239,8,64,
+		3,64,1241,8,64,1,64,1,64,1,64,1,64,5,64,1247,8,64,10,64,12,64,1250,9,64,
+		1,65,1,65,1,65,1,65,5,65,1256,8,65,10,65,12,65,1259,9,65,1,65,1,65,1,65,
+		3,65,1264,8,65,1,65,1,65,3,65,1268,8,65,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,1,66,1,66,5,66,1279,8,66,10,66,12,66,1282,9,66,1,66,1,66,3,66,1286,
+		8,66,1,66,3,66,1289,8,66,1,67,1,67,1,67,1,67,1,67,3,67,1296,8,67,1,68,
+		1,68,1,68,1,68,1,68,5,68,1303,8,68,10,68,12,68,1306,9,68,1,69,1,69,3,69,
+		1310,8,69,1,70,1,70,1,70,5,70,1315,8,70,10,70,12,70,1318,9,70,1,70,1,70,
+		1,71,1,71,1,71,1,71,1,71,1,71,5,71,1328,8,71,10,71,12,71,1331,9,71,3,71,
+		1333,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,
+		1346,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,5,71,1361,8,71,10,71,12,71,1364,9,71,1,71,3,71,1367,8,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,5,71,1377,8,71,10,71,12,71,1380,9,71,1,71,
+		1,71,1,71,1,71,5,71,1386,8,71,10,71,12,71,1389,9,71,1,71,3,71,1392,8,71,
+		1,71,1,71,1,71,3,71,1397,8,71,1,71,1,71,5,71,1401,8,71,10,71,12,71,1404,
+		9,71,1,71,1,71,1,71,1,71,5,71,1410,8,71,10,71,12,71,1413,9,71,1,71,3,71,
+		1416,8,71,1,72,1,72,1,72,5,72,1421,8,72,10,72,12,72,1424,9,72,1,72,1,72,
+		1,73,1,73,1,73,1,73,5,73,1432,8,73,10,73,12,73,1435,9,73,1,73,5,73,1438,
+		8,73,10,73,12,73,1441,9,73,1,73,3,73,1444,8,73,1,74,1,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
+		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
+		1,74,1,74,3,74,1481,8,74,1,74,3,74,1484,8,74,1,74,1,74,3,74,1488,8,74,
+		1,74,3,74,1491,8,74,1,74,1,74,3,74,1495,8,74,1,75,1,75,1,75,1,75,3,75,
+		1501,8,75,1,75,1,75,1,75,1,76,1,76,1,76,1,77,1,77,1,77,1,77,1,77,1,77,
+		5,77,1515,8,77,10,77,12,77,1518,9,77,1,77,1,77,1,78,1,78,1,78,1,78,1,78,
+		1,78,1,78,1,78,1,78,1,78,5,78,1532,8,78,10,78,12,78,1535,9,78,1,78,1,78,
+		1,78,1,78,1,78,3,78,1542,8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
+		1,78,3,78,1553,8,78,1,78,1,78,1,78,1,78,5,78,1559,8,78,10,78,12,78,1562,
+		9,78,1,78,5,78,1565,8,78,10,78,12,78,1568,9,78,1,78,1,78,1,78,1,78,1,78,
+		1,78,1,78,1,78,3,78,1578,8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
+		1,78,1,78,1,78,5,78,1591,8,78,10,78,12,78,1594,9,78,1,78,3,78,1597,8,78,
+		1,78,1,78,1,78,1,78,1,78,5,78,1604,8,78,10,78,12,78,1607,9,78,3,78,1609,
+		8,78,1,78,5,78,1612,8,78,10,78,12,78,1615,9,78,1,78,3,78,1618,8,78,3,78,
+		1620,8,78,1,78,1,78,4,78,1624,8,78,11,78,12,78,1625,1,78,1,78,1,78,1,78,
+		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1644,
+		8,78,10,78,12,78,1647,9,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
+		1,78,1,78,3,78,1660,8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,1669,
+		8,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1677,8,78,10,78,12,78,1680,9,78,
+		1,78,1,78,3,78,1684,8,78,1,78,5,78,1687,8,78,10,78,12,78,1690,9,78,1,78,
+		1,78,1,78,1,78,1,78,1,78,5,78,1698,8,78,10,78,12,78,1701,9,78,1,78,5,78,
+		1704,8,78,10,78,12,78,1707,9,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
+		1,78,1,78,1,78,3,78,1720,8,78,1,78,3,78,1723,8,78,1,78,3,78,1726,8,78,
+		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,1736,8,78,1,78,1,78,1,78,
+		1,78,1,78,3,78,1743,8,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,1751,8,78,
+		1,78,1,78,3,78,1755,8,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,1763,8,78,
+		1,78,1,78,3,78,1767,8,78,1,78,1,78,3,78,1771,8,78,1,78,1,78,1,78,1,78,
+		1,78,1,78,1,78,1,78,3,78,1781,8,78,1,78,1,78,3,78,1785,8,78,1,78,1,78,
+		3,78,1789,8,78,1,78,1,78,1,78,1,78,1,78,3,78,1796,8,78,3,78,1798,8,78,
+		1,78,1,78,1,78,4,78,1803,8,78,11,78,12,78,1804,1,78,1,78,1,78,1,78,1,78,
+		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
+		1,78,3,78,1827,8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
+		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,1850,8,78,
+		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,1860,8,78,1,79,1,79,1,79,
+		1,79,1,79,1,79,1,80,1,80,1,80,1,80,1,80,1,80,1,80,5,80,1875,8,80,10,80,
+		12,80,1878,9,80,1,80,1,80,1,80,1,80,1,80,1,80,5,80,1886,8,80,10,80,12,
+		80,1889,9,80,1,80,3,80,1892,8,80,1,80,1,80,3,80,1896,8,80,1,80,5,80,1899,
+		8,80,10,80,12,80,1902,9,80,3,80,1904,8,80,1,81,1,81,1,81,1,81,1,81,1,81,
+		5,81,1912,8,81,10,81,12,81,1915,9,81,1,82,1,82,1,82,1,82,1,82,1,82,1,83,
+		1,83,1,83,1,83,1,84,3,84,1928,8,84,1,84,1,84,1,84,1,84,1,85,1,85,1,85,
+		1,85,1,86,1,86,1,86,1,86,1,87,1,87,1,87,1,88,1,88,1,89,1,89,1,89,1,89,
+		1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,
+		1,89,1,89,1,89,5,89,1968,8,89,10,89,12,89,1971,9,89,3,89,1973,8,89,1,89,
+		1,89,1,89,1,89,3,89,1979,8,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,
+		3,89,1989,8,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,
+		1,89,1,89,1,89,1,89,1,89,1,89,1,89,5,89,2009,8,89,10,89,12,89,2012,9,89,
+		1,90,1,90,1,91,1,91,1,91,3,91,2019,8,91,1,92,1,92,1,92,0,1,178,93,0,2,
+		4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
+		54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,
+		102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,
+		138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,168,170,172,
+		174,176,178,180,182,184,0,10,1,0,254,255,1,0,17,18,1,0,118,119,1,0,262,
+		263,1,0,188,189,1,0,274,275,1,0,264,265,1,0,266,271,1,0,194,205,27,0,3,
+		3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,95,112,114,124,126,127,
+		129,131,135,139,141,147,150,152,161,161,163,169,172,176,179,179,185,187,
+		189,189,205,206,211,226,228,240,245,253,278,279,2335,0,192,1,0,0,0,2,197,
+		1,0,0,0,4,200,1,0,0,0,6,232,1,0,0,0,8,234,1,0,0,0,10,246,1,0,0,0,12,279,
+		1,0,0,0,14,294,1,0,0,0,16,296,1,0,0,0,18,308,1,0,0,0,20,310,1,0,0,0,22,
+		327,1,0,0,0,24,329,1,0,0,0,26,365,1,0,0,0,28,367,1,0,0,0,30,369,1,0,0,
+		0,32,403,1,0,0,0,34,405,1,0,0,0,36,410,1,0,0,0,38,490,1,0,0,0,40,511,1,
+		0,0,0,42,513,1,0,0,0,44,547,1,0,0,0,46,556,1,0,0,0,48,561,1,0,0,0,50,569,
+		1,0,0,0,52,578,1,0,0,0,54,580,1,0,0,0,56,600,1,0,0,0,58,602,1,0,0,0,60,
+		604,1,0,0,0,62,670,1,0,0,0,64,674,1,0,0,0,66,676,1,0,0,0,68,726,1,0,0,
+		0,70,728,1,0,0,0,72,788,1,0,0,0,74,790,1,0,0,0,76,821,1,0,0,0,78,823,1,
+		0,0,0,80,830,1,0,0,0,82,841,1,0,0,0,84,970,1,0,0,0,86,972,1,0,0,0,88,977,
+		1,0,0,0,90,984,1,0,0,0,92,989,1,0,0,0,94,995,1,0,0,0,96,1003,1,0,0,0,98,
+		1019,1,0,0,0,100,1035,1,0,0,0,102,1037,1,0,0,0,104,1071,1,0,0,0,106,1079,
+		1,0,0,0,108,1081,1,0,0,0,110,1127,1,0,0,0,112,1129,1,0,0,0,114,1147,1,
+		0,0,0,116,1149,1,0,0,0,118,1152,1,0,0,0,120,1170,1,0,0,0,122,1172,1,0,
+		0,0,124,1193,1,0,0,0,126,1196,1,0,0,0,128,1212,1,0,0,0,130,1267,1,0,0,
+		0,132,1288,1,0,0,0,134,1290,1,0,0,0,136,1297,1,0,0,0,138,1309,1,0,0,0,
+		140,1311,1,0,0,0,142,1415,1,0,0,0,144,1417,1,0,0,0,146,1443,1,0,0,0,148,
+		1494,1,0,0,0,150,1496,1,0,0,0,152,1505,1,0,0,0,154,1508,1,0,0,0,156,1859,
+		1,0,0,0,158,1861,1,0,0,0,160,1903,1,0,0,0,162,1905,1,0,0,0,164,1916,1,
+		0,0,0,166,1922,1,0,0,0,168,1927,1,0,0,0,170,1933,1,0,0,0,172,1937,1,0,
+		0,0,174,1941,1,0,0,0,176,1944,1,0,0,0,178,1988,1,0,0,0,180,2013,1,0,0,
+		0,182,2015,1,0,0,0,184,2020,1,0,0,0,186,191,3,2,1,0,187,191,3,4,2,0,188,
+		191,3,154,77,0,189,191,3,8,4,0,190,186,1,0,0,0,190,187,1,0,0,0,190,188,
+		1,0,0,0,190,189,1,0,0,0,191,194,1,0,0,0,192,190,1,0,0,0,192,193,1,0,0,
+		0,193,195,1,0,0,0,194,192,1,0,0,0,195,196,5,0,0,1,196,1,1,0,0,0,197,198,
+		5,3,0,0,198,199,5,276,0,0,199,3,1,0,0,0,200,201,5,1,0,0,201,202,3,184,
+		92,0,202,206,5,254,0,0,203,205,3,6,3,0,204,203,1,0,0,0,205,208,1,0,0,0,
+		206,204,1,0,0,0,206,207,1,0,0,0,207,209,1,0,0,0,208,206,1,0,0,0,209,210,
+		5,255,0,0,210,5,1,0,0,0,211,233,3,12,6,0,212,233,3,20,10,0,213,233,3,24,
+		12,0,214,233,3,30,15,0,215,233,3,36,18,0,216,233,3,60,30,0,217,233,3,66,
+		33,0,218,233,3,70,35,0,219,233,3,102,51,0,220,233,3,74,37,0,221,233,3,
+		80,40,0,222,233,3,108,54,0,223,233,3,118,59,0,224,233,3,122,61,0,225,233,
+		3,126,63,0,226,233,3,128,64,0,227,233,3,134,67,0,228,233,3,136,68,0,229,
+		233,3,140,70,0,230,233,3,144,72,0,231,233,3,8,4,0,232,211,1,0,0,0,232,
+		212,1,0,0,0,232,213,1,0,0,0,232,214,1,0,0,0,232,215,1,0,0,0,232,216,1,
+		0,0,0,232,217,1,0,0,0,232,218,1,0,0,0,232,219,1,0,0,0,232,220,1,0,0,0,
+		232,221,1,0,0,0,232,222,1,0,0,0,232,223,1,0,0,0,232,224,1,0,0,0,232,225,
+		1,0,0,0,232,226,1,0,0,0,232,227,1,0,0,0,232,228,1,0,0,0,232,229,1,0,0,
+		0,232,230,1,0,0,0,232,231,1,0,0,0,233,7,1,0,0,0,234,235,5,278,0,0,235,
+		241,4,4,0,0,236,240,3,184,92,0,237,240,5,4,0,0,238,240,5,54,0,0,239,236,
+		1,0,0,0,239,237,1,0,0,0,239,238,1,0,0,0,240,243,1,0,0,0,241,239,1,0,0,
+		0,241,242,1,0,0,0,242,244,1,0,0,0,243,241,1,0,0,0,244,245,3,10,5,0,245,
+		9,1,0,0,0,246,251,5,254,0,0,247,250,3,10,5,0,248,250,8,0,0,0,249,247,1,
+		0,0,0,249,248,1,0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,251,252,1,0,0,0,
+		252,254,1,0,0,0,253,251,1,0,0,0,254,255,5,255,0,0,255,11,1,0,0,0,256,257,
+		5,5,0,0,257,280,5,276,0,0,258,259,5,6,0,0,259,280,3,184,92,0,260,261,5,
+		7,0,0,261,280,5,273,0,0,262,263,5,8,0,0,263,280,5,273,0,0,264,265,5,9,
+		0,0,265,280,5,273,0,0,266,267,5,10,0,0,267,280,3,184,92,0,268,269,5,11,
+		0,0,269,280,3,18,9,0,270,271,5,12,0,0,271,273,3,184,92,0,272,274,3,184,
+		92,0,273,272,1,0,0,0,273,274,1,0,0,0,274,277,1,0,0,0,275,276,5,13,0,0,
+		276,278,3,14,7,0,277,275,1,0,0,0,277,278,1,0,0,0,278,280,1,0,0,0,279,256,
+		1,0,0,0,279,258,1,0,0,0,279,260,1,0,0,0,279,262,1,0,0,0,279,264,1,0,0,
+		0,279,266,1,0,0,0,279,268,1,0,0,0,279,270,1,0,0,0,280,13,1,0,0,0,281,286,
+		3,184,92,0,282,283,5,262,0,0,283,285,3,184,92,0,284,282,1,0,0,0,285,288,
+		1,0,0,0,286,284,1,0,0,0,286,287,1,0,0,0,287,291,1,0,0,0,288,286,1,0,0,
+		0,289,290,5,262,0,0,290,292,3,16,8,0,291,289,1,0,0,0,291,292,1,0,0,0,292,
+		295,1,0,0,0,293,295,3,16,8,0,294,281,1,0,0,0,294,293,1,0,0,0,295,15,1,
+		0,0,0,296,303,5,254,0,0,297,299,5,273,0,0,298,300,5,258,0,0,299,298,1,
+		0,0,0,299,300,1,0,0,0,300,302,1,0,0,0,301,297,1,0,0,0,302,305,1,0,0,0,
+		303,301,1,0,0,0,303,304,1,0,0,0,304,306,1,0,0,0,305,303,1,0,0,0,306,307,
+		5,255,0,0,307,17,1,0,0,0,308,309,5,272,0,0,309,19,1,0,0,0,310,311,5,14,
+		0,0,311,312,3,184,92,0,312,316,5,254,0,0,313,315,3,22,11,0,314,313,1,0,
+		0,0,315,318,1,0,0,0,316,314,1,0,0,0,316,317,1,0,0,0,317,319,1,0,0,0,318,
+		316,1,0,0,0,319,320,5,255,0,0,320,21,1,0,0,0,321,322,5,43,0,0,322,328,
+		5,276,0,0,323,324,5,44,0,0,324,328,3,178,89,0,325,326,5,45,0,0,326,328,
+		3,178,89,0,327,321,1,0,0,0,327,323,1,0,0,0,327,325,1,0,0,0,328,23,1,0,
+		0,0,329,330,5,15,0,0,330,331,3,184,92,0,331,335,5,254,0,0,332,334,3,26,
+		13,0,333,332,1,0,0,0,334,337,1,0,0,0,335,333,1,0,0,0,335,336,1,0,0,0,336,
+		338,1,0,0,0,337,335,1,0,0,0,338,339,5,255,0,0,339,25,1,0,0,0,340,341,5,
+		122,0,0,341,366,3,178,89,0,342,343,5,188,0,0,343,344,3,178,89,0,344,345,
+		3,174,87,0,345,366,1,0,0,0,346,347,5,189,0,0,347,348,3,178,89,0,348,349,
+		3,174,87,0,349,366,1,0,0,0,350,351,5,16,0,0,351,352,3,28,14,0,352,356,
+		5,254,0,0,353,355,3,34,17,0,354,353,1,0,0,0,355,358,1,0,0,0,356,354,1,
+		0,0,0,356,357,1,0,0,0,357,359,1,0,0,0,358,356,1,0,0,0,359,360,5,255,0,
+		0,360,366,1,0,0,0,361,362,5,19,0,0,362,363,5,273,0,0,363,364,5,20,0,0,
+		364,366,3,178,89,0,365,340,1,0,0,0,365,342,1,0,0,0,365,346,1,0,0,0,365,
+		350,1,0,0,0,365,361,1,0,0,0,366,27,1,0,0,0,367,368,7,1,0,0,368,29,1,0,
+		0,0,369,370,5,46,0,0,370,371,3,184,92,0,371,375,5,254,0,0,372,374,3,32,
+		16,0,373,372,1,0,0,0,374,377,1,0,0,0,375,373,1,0,0,0,375,376,1,0,0,0,376,
+		378,1,0,0,0,377,375,1,0,0,0,378,379,5,255,0,0,379,31,1,0,0,0,380,381,5,
+		47,0,0,381,404,3,178,89,0,382,383,5,48,0,0,383,384,5,49,0,0,384,387,3,
+		176,88,0,385,386,5,50,0,0,386,388,3,178,89,0,387,385,1,0,0,0,387,388,1,
+		0,0,0,388,391,1,0,0,0,389,390,5,51,0,0,390,392,5,273,0,0,391,389,1,0,0,
+		0,391,392,1,0,0,0,392,404,1,0,0,0,393,394,5,48,0,0,394,395,5,52,0,0,395,
+		399,5,254,0,0,396,398,3,34,17,0,397,396,1,0,0,0,398,401,1,0,0,0,399,397,
+		1,0,0,0,399,400,1,0,0,0,400,402,1,0,0,0,401,399,1,0,0,0,402,404,5,255,
+		0,0,403,380,1,0,0,0,403,382,1,0,0,0,403,393,1,0,0,0,404,33,1,0,0,0,405,
+		406,5,273,0,0,406,408,3,178,89,0,407,409,5,258,0,0,408,407,1,0,0,0,408,
+		409,1,0,0,0,409,35,1,0,0,0,410,411,5,53,0,0,411,412,3,184,92,0,412,413,
+		5,54,0,0,413,414,3,184,92,0,414,418,5,254,0,0,415,417,3,38,19,0,416,415,
+		1,0,0,0,417,420,1,0,0,0,418,416,1,0,0,0,418,419,1,0,0,0,419,421,1,0,0,
+		0,420,418,1,0,0,0,421,422,5,255,0,0,422,37,1,0,0,0,423,424,5,55,0,0,424,
+		491,3,184,92,0,425,426,5,56,0,0,426,427,3,178,89,0,427,432,3,174,87,0,
+		428,429,5,57,0,0,429,430,3,178,89,0,430,431,3,174,87,0,431,433,1,0,0,0,
+		432,428,1,0,0,0,432,433,1,0,0,0,433,442,1,0,0,0,434,435,5,249,0,0,435,
+		439,3,184,92,0,436,438,3,46,23,0,437,436,1,0,0,0,438,441,1,0,0,0,439,437,
+		1,0,0,0,439,440,1,0,0,0,440,443,1,0,0,0,441,439,1,0,0,0,442,434,1,0,0,
+		0,442,443,1,0,0,0,443,491,1,0,0,0,444,445,5,58,0,0,445,491,5,273,0,0,446,
+		447,5,59,0,0,447,491,3,176,88,0,448,449,5,60,0,0,449,450,3,48,24,0,450,
+		451,3,176,88,0,451,452,5,63,0,0,452,453,5,55,0,0,453,457,5,64,0,0,454,
+		455,5,56,0,0,455,456,5,63,0,0,456,458,5,65,0,0,457,454,1,0,0,0,457,458,
+		1,0,0,0,458,462,1,0,0,0,459,461,3,40,20,0,460,459,1,0,0,0,461,464,1,0,
+		0,0,462,460,1,0,0,0,462,463,1,0,0,0,463,491,1,0,0,0,464,462,1,0,0,0,465,
+		467,5,66,0,0,466,468,3,52,26,0,467,466,1,0,0,0,468,469,1,0,0,0,469,467,
+		1,0,0,0,469,470,1,0,0,0,470,473,1,0,0,0,471,472,5,34,0,0,472,474,3,54,
+		27,0,473,471,1,0,0,0,473,474,1,0,0,0,474,491,1,0,0,0,475,476,5,11,0,0,
+		476,491,3,18,9,0,477,491,3,54,27,0,478,479,5,248,0,0,479,491,3,184,92,
+		0,480,481,5,96,0,0,481,487,3,178,89,0,482,485,5,100,0,0,483,484,5,170,
+		0,0,484,486,3,178,89,0,485,483,1,0,0,0,485,486,1,0,0,0,486,488,1,0,0,0,
+		487,482,1,0,0,0,487,488,1,0,0,0,488,491,1,0,0,0,489,491,3,42,21,0,490,
+		423,1,0,0,0,490,425,1,0,0,0,490,444,1,0,0,0,490,446,1,0,0,0,490,448,1,
+		0,0,0,490,465,1,0,0,0,490,475,1,0,0,0,490,477,1,0,0,0,490,478,1,0,0,0,
+		490,480,1,0,0,0,490,489,1,0,0,0,491,39,1,0,0,0,492,493,5,34,0,0,493,512,
+		3,42,21,0,494,495,5,34,0,0,495,496,5,96,0,0,496,501,3,178,89,0,497,498,
+		5,258,0,0,498,500,3,178,89,0,499,497,1,0,0,0,500,503,1,0,0,0,501,499,1,
+		0,0,0,501,502,1,0,0,0,502,509,1,0,0,0,503,501,1,0,0,0,504,507,5,100,0,
+		0,505,506,5,170,0,0,506,508,3,178,89,0,507,505,1,0,0,0,507,508,1,0,0,0,
+		508,510,1,0,0,0,509,504,1,0,0,0,509,510,1,0,0,0,510,512,1,0,0,0,511,492,
+		1,0,0,0,511,494,1,0,0,0,512,41,1,0,0,0,513,514,5,97,0,0,514,515,5,63,0,
+		0,515,520,3,176,88,0,516,517,5,258,0,0,517,519,3,176,88,0,518,516,1,0,
+		0,0,519,522,1,0,0,0,520,518,1,0,0,0,520,521,1,0,0,0,521,525,1,0,0,0,522,
+		520,1,0,0,0,523,524,5,99,0,0,524,526,3,176,88,0,525,523,1,0,0,0,525,526,
+		1,0,0,0,526,528,1,0,0,0,527,529,3,44,22,0,528,527,1,0,0,0,528,529,1,0,
+		0,0,529,538,1,0,0,0,530,531,5,34,0,0,531,535,5,66,0,0,532,534,3,50,25,
+		0,533,532,1,0,0,0,534,537,1,0,0,0,535,533,1,0,0,0,535,536,1,0,0,0,536,
+		539,1,0,0,0,537,535,1,0,0,0,538,530,1,0,0,0,538,539,1,0,0,0,539,43,1,0,
+		0,0,540,541,5,132,0,0,541,542,3,176,88,0,542,543,5,207,0,0,543,544,3,184,
+		92,0,544,548,1,0,0,0,545,546,5,132,0,0,546,548,3,178,89,0,547,540,1,0,
+		0,0,547,545,1,0,0,0,548,45,1,0,0,0,549,557,5,250,0,0,550,551,5,50,0,0,
+		551,557,3,178,89,0,552,553,5,72,0,0,553,557,3,178,89,0,554,555,5,186,0,
+		0,555,557,3,176,88,0,556,549,1,0,0,0,556,550,1,0,0,0,556,552,1,0,0,0,556,
+		554,1,0,0,0,557,47,1,0,0,0,558,559,5,275,0,0,559,562,5,62,0,0,560,562,
+		5,274,0,0,561,558,1,0,0,0,561,560,1,0,0,0,562,49,1,0,0,0,563,564,5,71,
+		0,0,564,570,3,178,89,0,565,566,5,72,0,0,566,570,3,178,89,0,567,568,5,73,
+		0,0,568,570,5,273,0,0,569,563,1,0,0,0,569,565,1,0,0,0,569,567,1,0,0,0,
+		570,51,1,0,0,0,571,579,3,50,25,0,572,573,5,223,0,0,573,576,5,225,0,0,574,
+		575,5,47,0,0,575,577,3,178,89,0,576,574,1,0,0,0,576,577,1,0,0,0,577,579,
+		1,0,0,0,578,571,1,0,0,0,578,572,1,0,0,0,579,53,1,0,0,0,580,581,5,67,0,
+		0,581,585,3,184,92,0,582,584,3,56,28,0,583,582,1,0,0,0,584,587,1,0,0,0,
+		585,583,1,0,0,0,585,586,1,0,0,0,586,55,1,0,0,0,587,585,1,0,0,0,588,589,
+		5,72,0,0,589,601,3,178,89,0,590,591,5,73,0,0,591,601,5,273,0,0,592,593,
+		5,132,0,0,593,601,3,178,89,0,594,595,5,68,0,0,595,598,3,58,29,0,596,597,
+		5,208,0,0,597,599,3,58,29,0,598,596,1,0,0,0,598,599,1,0,0,0,599,601,1,
+		0,0,0,600,588,1,0,0,0,600,590,1,0,0,0,600,592,1,0,0,0,600,594,1,0,0,0,
+		601,57,1,0,0,0,602,603,7,2,0,0,603,59,1,0,0,0,604,605,5,74,0,0,605,606,
+		3,184,92,0,606,610,5,254,0,0,607,609,3,62,31,0,608,607,1,0,0,0,609,612,
+		1,0,0,0,610,608,1,0,0,0,610,611,1,0,0,0,611,613,1,0,0,0,612,610,1,0,0,
+		0,613,614,5,255,0,0,614,61,1,0,0,0,615,616,5,75,0,0,616,671,3,184,92,0,
+		617,618,5,114,0,0,618,671,3,178,89,0,619,620,5,115,0,0,620,671,3,82,41,
+		0,621,622,5,117,0,0,622,623,5,73,0,0,623,671,5,273,0,0,624,625,5,120,0,
+		0,625,627,3,100,50,0,626,628,5,278,0,0,627,626,1,0,0,0,627,628,1,0,0,0,
+		628,671,1,0,0,0,629,630,5,8,0,0,630,671,5,273,0,0,631,632,5,45,0,0,632,
+		635,3,178,89,0,633,634,5,143,0,0,634,636,3,176,88,0,635,633,1,0,0,0,635,
+		636,1,0,0,0,636,639,1,0,0,0,637,638,5,144,0,0,638,640,3,64,32,0,639,637,
+		1,0,0,0,639,640,1,0,0,0,640,661,1,0,0,0,641,656,5,159,0,0,642,643,5,275,
+		0,0,643,657,5,145,0,0,644,645,5,145,0,0,645,652,5,254,0,0,646,648,3,178,
+		89,0,647,649,5,258,0,0,648,647,1,0,0,0,648,649,1,0,0,0,649,651,1,0,0,0,
+		650,646,1,0,0,0,651,654,1,0,0,0,652,650,1,0,0,0,652,653,1,0,0,0,653,655,
+		1,0,0,0,654,652,1,0,0,0,655,657,5,255,0,0,656,642,1,0,0,0,656,644,1,0,
+		0,0,657,659,1,0,0,0,658,660,5,278,0,0,659,658,1,0,0,0,659,660,1,0,0,0,
+		660,662,1,0,0,0,661,641,1,0,0,0,661,662,1,0,0,0,662,671,1,0,0,0,663,671,
+		3,94,47,0,664,671,3,96,48,0,665,667,5,147,0,0,666,668,5,262,0,0,667,666,
+		1,0,0,0,667,668,1,0,0,0,668,669,1,0,0,0,669,671,3,178,89,0,670,615,1,0,
+		0,0,670,617,1,0,0,0,670,619,1,0,0,0,670,621,1,0,0,0,670,624,1,0,0,0,670,
+		629,1,0,0,0,670,631,1,0,0,0,670,663,1,0,0,0,670,664,1,0,0,0,670,665,1,
+		0,0,0,671,63,1,0,0,0,672,675,5,115,0,0,673,675,3,178,89,0,674,672,1,0,
+		0,0,674,673,1,0,0,0,675,65,1,0,0,0,676,677,5,76,0,0,677,678,3,184,92,0,
+		678,682,5,254,0,0,679,681,3,68,34,0,680,679,1,0,0,0,681,684,1,0,0,0,682,
+		680,1,0,0,0,682,683,1,0,0,0,683,685,1,0,0,0,684,682,1,0,0,0,685,686,5,
+		255,0,0,686,67,1,0,0,0,687,688,5,77,0,0,688,692,5,254,0,0,689,691,3,78,
+		39,0,690,689,1,0,0,0,691,694,1,0,0,0,692,690,1,0,0,0,692,693,1,0,0,0,693,
+		695,1,0,0,0,694,692,1,0,0,0,695,727,5,255,0,0,696,697,5,78,0,0,697,727,
+		3,178,89,0,698,699,5,79,0,0,699,727,3,178,89,0,700,701,5,80,0,0,701,702,
+		5,49,0,0,702,727,3,176,88,0,703,704,5,80,0,0,704,705,5,81,0,0,705,706,
+		3,178,89,0,706,707,3,174,87,0,707,727,1,0,0,0,708,709,5,83,0,0,709,727,
+		3,178,89,0,710,711,5,84,0,0,711,727,3,178,89,0,712,713,5,82,0,0,713,727,
+		3,178,89,0,714,715,5,85,0,0,715,716,3,178,89,0,716,717,3,174,87,0,717,
+		727,1,0,0,0,718,719,5,86,0,0,719,720,3,178,89,0,720,721,5,81,0,0,721,722,
+		3,178,89,0,722,723,3,174,87,0,723,727,1,0,0,0,724,725,5,87,0,0,725,727,
+		3,184,92,0,726,687,1,0,0,0,726,696,1,0,0,0,726,698,1,0,0,0,726,700,1,0,
+		0,0,726,703,1,0,0,0,726,708,1,0,0,0,726,710,1,0,0,0,726,712,1,0,0,0,726,
+		714,1,0,0,0,726,718,1,0,0,0,726,724,1,0,0,0,727,69,1,0,0,0,728,729,5,88,
+		0,0,729,730,3,184,92,0,730,731,5,54,0,0,731,732,3,184,92,0,732,736,5,254,
+		0,0,733,735,3,72,36,0,734,733,1,0,0,0,735,738,1,0,0,0,736,734,1,0,0,0,
+		736,737,1,0,0,0,737,739,1,0,0,0,738,736,1,0,0,0,739,740,5,255,0,0,740,
+		71,1,0,0,0,741,742,5,89,0,0,742,789,3,184,92,0,743,744,5,78,0,0,744,789,
+		3,178,89,0,745,746,5,90,0,0,746,747,5,63,0,0,747,789,5,65,0,0,748,749,
+		5,90,0,0,749,789,3,178,89,0,750,751,5,196,0,0,751,752,3,178,89,0,752,753,
+		3,174,87,0,753,789,1,0,0,0,754,755,5,91,0,0,755,789,3,178,89,0,756,757,
+		5,58,0,0,757,789,5,273,0,0,758,759,5,59,0,0,759,789,3,176,88,0,760,761,
+		5,96,0,0,761,767,3,178,89,0,762,765,5,100,0,0,763,764,5,170,0,0,764,766,
+		3,178,89,0,765,763,1,0,0,0,765,766,1,0,0,0,766,768,1,0,0,0,767,762,1,0,
+		0,0,767,768,1,0,0,0,768,789,1,0,0,0,769,770,5,60,0,0,770,771,3,48,24,0,
+		771,772,3,176,88,0,772,773,5,63,0,0,773,774,5,89,0,0,774,777,5,64,0,0,
+		775,776,5,34,0,0,776,778,3,42,21,0,777,775,1,0,0,0,777,778,1,0,0,0,778,
+		789,1,0,0,0,779,780,5,101,0,0,780,784,3,178,89,0,781,782,5,102,0,0,782,
+		783,5,134,0,0,783,785,5,59,0,0,784,781,1,0,0,0,784,785,1,0,0,0,785,789,
+		1,0,0,0,786,789,3,54,27,0,787,789,3,42,21,0,788,741,1,0,0,0,788,743,1,
+		0,0,0,788,745,1,0,0,0,788,748,1,0,0,0,788,750,1,0,0,0,788,754,1,0,0,0,
+		788,756,1,0,0,0,788,758,1,0,0,0,788,760,1,0,0,0,788,769,1,0,0,0,788,779,
+		1,0,0,0,788,786,1,0,0,0,788,787,1,0,0,0,789,73,1,0,0,0,790,791,5,202,0,
+		0,791,792,3,184,92,0,792,796,5,254,0,0,793,795,3,76,38,0,794,793,1,0,0,
+		0,795,798,1,0,0,0,796,794,1,0,0,0,796,797,1,0,0,0,797,799,1,0,0,0,798,
+		796,1,0,0,0,799,800,5,255,0,0,800,75,1,0,0,0,801,802,5,233,0,0,802,822,
+		3,178,89,0,803,804,5,90,0,0,804,822,3,184,92,0,805,806,5,234,0,0,806,822,
+		3,178,89,0,807,808,5,235,0,0,808,822,3,178,89,0,809,810,5,236,0,0,810,
+		822,3,178,89,0,811,812,5,83,0,0,812,822,3,178,89,0,813,814,5,82,0,0,814,
+		822,3,178,89,0,815,816,5,103,0,0,816,822,3,178,89,0,817,818,5,104,0,0,
+		818,822,3,178,89,0,819,820,5,107,0,0,820,822,3,178,89,0,821,801,1,0,0,
+		0,821,803,1,0,0,0,821,805,1,0,0,0,821,807,1,0,0,0,821,809,1,0,0,0,821,
+		811,1,0,0,0,821,813,1,0,0,0,821,815,1,0,0,0,821,817,1,0,0,0,821,819,1,
+		0,0,0,822,77,1,0,0,0,823,824,5,273,0,0,824,825,3,178,89,0,825,826,5,63,
+		0,0,826,828,3,178,89,0,827,829,5,258,0,0,828,827,1,0,0,0,828,829,1,0,0,
+		0,829,79,1,0,0,0,830,831,5,113,0,0,831,832,3,184,92,0,832,836,5,254,0,
+		0,833,835,3,84,42,0,834,833,1,0,0,0,835,838,1,0,0,0,836,834,1,0,0,0,836,
+		837,1,0,0,0,837,839,1,0,0,0,838,836,1,0,0,0,839,840,5,255,0,0,840,81,1,
+		0,0,0,841,843,3,178,89,0,842,844,5,116,0,0,843,842,1,0,0,0,843,844,1,0,
+		0,0,844,847,1,0,0,0,845,846,5,50,0,0,846,848,3,178,89,0,847,845,1,0,0,
+		0,847,848,1,0,0,0,848,851,1,0,0,0,849,850,5,72,0,0,850,852,3,178,89,0,
+		851,849,1,0,0,0,851,852,1,0,0,0,852,83,1,0,0,0,853,854,5,114,0,0,854,971,
+		3,178,89,0,855,856,5,115,0,0,856,971,3,82,41,0,857,859,5,211,0,0,858,860,
+		5,274,0,0,859,858,1,0,0,0,859,860,1,0,0,0,860,863,1,0,0,0,861,862,5,148,
+		0,0,862,864,3,178,89,0,863,861,1,0,0,0,863,864,1,0,0,0,864,971,1,0,0,0,
+		865,866,5,211,0,0,866,971,5,222,0,0,867,868,5,212,0,0,868,971,3,178,89,
+		0,869,870,5,213,0,0,870,971,3,178,89,0,871,872,5,214,0,0,872,873,5,73,
+		0,0,873,971,5,273,0,0,874,875,5,215,0,0,875,879,5,254,0,0,876,878,3,34,
+		17,0,877,876,1,0,0,0,878,881,1,0,0,0,879,877,1,0,0,0,879,880,1,0,0,0,880,
+		882,1,0,0,0,881,879,1,0,0,0,882,971,5,255,0,0,883,884,5,215,0,0,884,885,
+		5,223,0,0,885,886,3,184,92,0,886,887,5,224,0,0,887,888,3,178,89,0,888,
+		971,1,0,0,0,889,890,5,216,0,0,890,971,3,178,89,0,891,971,3,94,47,0,892,
+		971,3,96,48,0,893,894,5,219,0,0,894,895,5,226,0,0,895,896,3,178,89,0,896,
+		897,5,181,0,0,897,898,3,178,89,0,898,971,1,0,0,0,899,900,5,218,0,0,900,
+		971,3,178,89,0,901,902,5,117,0,0,902,903,5,73,0,0,903,971,5,273,0,0,904,
+		905,5,120,0,0,905,971,3,100,50,0,906,907,5,8,0,0,907,971,5,273,0,0,908,
+		909,5,124,0,0,909,971,5,275,0,0,910,971,3,54,27,0,911,912,5,238,0,0,912,
+		913,5,63,0,0,913,914,3,178,89,0,914,915,5,223,0,0,915,919,3,178,89,0,916,
+		917,5,239,0,0,917,918,5,240,0,0,918,920,3,178,89,0,919,916,1,0,0,0,919,
+		920,1,0,0,0,920,924,1,0,0,0,921,923,3,90,45,0,922,921,1,0,0,0,923,926,
+		1,0,0,0,924,922,1,0,0,0,924,925,1,0,0,0,925,928,1,0,0,0,926,924,1,0,0,
+		0,927,929,3,92,46,0,928,927,1,0,0,0,928,929,1,0,0,0,929,971,1,0,0,0,930,
+		931,5,253,0,0,931,936,5,273,0,0,932,933,5,258,0,0,933,935,5,273,0,0,934,
+		932,1,0,0,0,935,938,1,0,0,0,936,934,1,0,0,0,936,937,1,0,0,0,937,939,1,
+		0,0,0,938,936,1,0,0,0,939,940,5,170,0,0,940,941,3,178,89,0,941,942,5,50,
+		0,0,942,943,3,178,89,0,943,971,1,0,0,0,944,945,5,246,0,0,945,971,3,178,
+		89,0,946,948,5,243,0,0,947,949,3,88,44,0,948,947,1,0,0,0,949,950,1,0,0,
+		0,950,948,1,0,0,0,950,951,1,0,0,0,951,968,1,0,0,0,952,966,5,244,0,0,953,
+		967,3,178,89,0,954,955,5,245,0,0,955,957,5,254,0,0,956,958,3,86,43,0,957,
+		956,1,0,0,0,958,959,1,0,0,0,959,957,1,0,0,0,959,960,1,0,0,0,960,961,1,
+		0,0,0,961,964,5,255,0,0,962,963,7,3,0,0,963,965,3,178,89,0,964,962,1,0,
+		0,0,964,965,1,0,0,0,965,967,1,0,0,0,966,953,1,0,0,0,966,954,1,0,0,0,967,
+		969,1,0,0,0,968,952,1,0,0,0,968,969,1,0,0,0,969,971,1,0,0,0,970,853,1,
+		0,0,0,970,855,1,0,0,0,970,857,1,0,0,0,970,865,1,0,0,0,970,867,1,0,0,0,
+		970,869,1,0,0,0,970,871,1,0,0,0,970,874,1,0,0,0,970,883,1,0,0,0,970,889,
+		1,0,0,0,970,891,1,0,0,0,970,892,1,0,0,0,970,893,1,0,0,0,970,899,1,0,0,
+		0,970,901,1,0,0,0,970,904,1,0,0,0,970,906,1,0,0,0,970,908,1,0,0,0,970,
+		910,1,0,0,0,970,911,1,0,0,0,970,930,1,0,0,0,970,944,1,0,0,0,970,946,1,
+		0,0,0,971,85,1,0,0,0,972,973,3,176,88,0,973,975,3,178,89,0,974,976,5,258,
+		0,0,975,974,1,0,0,0,975,976,1,0,0,0,976,87,1,0,0,0,977,978,5,51,0,0,978,
+		979,5,273,0,0,979,980,5,63,0,0,980,982,3,178,89,0,981,983,5,258,0,0,982,
+		981,1,0,0,0,982,983,1,0,0,0,983,89,1,0,0,0,984,985,5,241,0,0,985,986,5,
+		273,0,0,986,987,5,63,0,0,987,988,3,178,89,0,988,91,1,0,0,0,989,990,5,242,
+		0,0,990,991,5,51,0,0,991,992,5,273,0,0,992,993,5,240,0,0,993,994,3,178,
+		89,0,994,93,1,0,0,0,995,996,5,217,0,0,996,1001,3,178,89,0,997,998,5,51,
+		0,0,998,1002,5,273,0,0,999,1000,5,227,0,0,1000,1002,3,184,92,0,1001,997,
+		1,0,0,0,1001,999,1,0,0,0,1002,95,1,0,0,0,1003,1004,5,219,0,0,1004,1005,
+		5,220,0,0,1005,1006,3,184,92,0,1006,1010,5,254,0,0,1007,1009,3,98,49,0,
+		1008,1007,1,0,0,0,1009,1012,1,0,0,0,1010,1008,1,0,0,0,1010,1011,1,0,0,
+		0,1011,1015,1,0,0,0,1012,1010,1,0,0,0,1013,1014,5,181,0,0,1014,1016,3,
+		178,89,0,1015,1013,1,0,0,0,1015,1016,1,0,0,0,1016,1017,1,0,0,0,1017,1018,
+		5,255,0,0,1018,97,1,0,0,0,1019,1020,5,221,0,0,1020,1021,3,178,89,0,1021,
+		1022,3,178,89,0,1022,99,1,0,0,0,1023,1036,5,121,0,0,1024,1036,5,122,0,
+		0,1025,1036,5,123,0,0,1026,1027,5,52,0,0,1027,1031,5,254,0,0,1028,1030,
+		3,34,17,0,1029,1028,1,0,0,0,1030,1033,1,0,0,0,1031,1029,1,0,0,0,1031,1032,
+		1,0,0,0,1032,1034,1,0,0,0,1033,1031,1,0,0,0,1034,1036,5,255,0,0,1035,1023,
+		1,0,0,0,1035,1024,1,0,0,0,1035,1025,1,0,0,0,1035,1026,1,0,0,0,1036,101,
+		1,0,0,0,1037,1038,5,228,0,0,1038,1039,3,184,92,0,1039,1043,5,254,0,0,1040,
+		1042,3,104,52,0,1041,1040,1,0,0,0,1042,1045,1,0,0,0,1043,1041,1,0,0,0,
+		1043,1044,1,0,0,0,1044,1046,1,0,0,0,1045,1043,1,0,0,0,1046,1047,5,255,
+		0,0,1047,103,1,0,0,0,1048,1049,5,207,0,0,1049,1050,3,184,92,0,1050,1051,
+		5,259,0,0,1051,1052,3,184,92,0,1052,1072,1,0,0,0,1053,1054,5,205,0,0,1054,
+		1072,3,178,89,0,1055,1056,5,229,0,0,1056,1072,3,178,89,0,1057,1058,5,230,
+		0,0,1058,1072,5,232,0,0,1059,1060,5,230,0,0,1060,1072,3,184,92,0,1061,
+		1063,5,65,0,0,1062,1064,3,106,53,0,1063,1062,1,0,0,0,1064,1065,1,0,0,0,
+		1065,1063,1,0,0,0,1065,1066,1,0,0,0,1066,1072,1,0,0,0,1067,1068,5,215,
+		0,0,1068,1069,5,176,0,0,1069,1070,5,51,0,0,1070,1072,3,184,92,0,1071,1048,
+		1,0,0,0,1071,1053,1,0,0,0,1071,1055,1,0,0,0,1071,1057,1,0,0,0,1071,1059,
+		1,0,0,0,1071,1061,1,0,0,0,1071,1067,1,0,0,0,1072,105,1,0,0,0,1073,1074,
+		5,231,0,0,1074,1080,3,178,89,0,1075,1076,5,103,0,0,1076,1080,3,178,89,
+		0,1077,1078,5,104,0,0,1078,1080,3,178,89,0,1079,1073,1,0,0,0,1079,1075,
+		1,0,0,0,1079,1077,1,0,0,0,1080,107,1,0,0,0,1081,1082,5,125,0,0,1082,1083,
+		3,184,92,0,1083,1087,5,254,0,0,1084,1086,3,110,55,0,1085,1084,1,0,0,0,
+		1086,1089,1,0,0,0,1087,1085,1,0,0,0,1087,1088,1,0,0,0,1088,1090,1,0,0,
+		0,1089,1087,1,0,0,0,1090,1091,5,255,0,0,1091,109,1,0,0,0,1092,1093,5,126,
+		0,0,1093,1128,3,178,89,0,1094,1095,5,127,0,0,1095,1100,3,112,56,0,1096,
+		1097,5,258,0,0,1097,1099,3,112,56,0,1098,1096,1,0,0,0,1099,1102,1,0,0,
+		0,1100,1098,1,0,0,0,1100,1101,1,0,0,0,1101,1128,1,0,0,0,1102,1100,1,0,
+		0,0,1103,1104,5,172,0,0,1104,1128,3,178,89,0,1105,1106,5,173,0,0,1106,
+		1107,3,178,89,0,1107,1108,5,170,0,0,1108,1111,3,184,92,0,1109,1110,5,174,
+		0,0,1110,1112,3,178,89,0,1111,1109,1,0,0,0,1111,1112,1,0,0,0,1112,1114,
+		1,0,0,0,1113,1115,5,179,0,0,1114,1113,1,0,0,0,1114,1115,1,0,0,0,1115,1128,
+		1,0,0,0,1116,1117,5,213,0,0,1117,1128,3,178,89,0,1118,1119,5,175,0,0,1119,
+		1124,3,116,58,0,1120,1121,5,258,0,0,1121,1123,3,116,58,0,1122,1120,1,0,
+		0,0,1123,1126,1,0,0,0,1124,1122,1,0,0,0,1124,1125,1,0,0,0,1125,1128,1,
+		0,0,0,1126,1124,1,0,0,0,1127,1092,1,0,0,0,1127,1094,1,0,0,0,1127,1103,
+		1,0,0,0,1127,1105,1,0,0,0,1127,1116,1,0,0,0,1127,1118,1,0,0,0,1128,111,
+		1,0,0,0,1129,1130,3,184,92,0,1130,1139,3,178,89,0,1131,1135,5,254,0,0,
+		1132,1134,3,114,57,0,1133,1132,1,0,0,0,1134,1137,1,0,0,0,1135,1133,1,0,
+		0,0,1135,1136,1,0,0,0,1136,1138,1,0,0,0,1137,1135,1,0,0,0,1138,1140,5,
+		255,0,0,1139,1131,1,0,0,0,1139,1140,1,0,0,0,1140,113,1,0,0,0,1141,1142,
+		5,172,0,0,1142,1148,3,178,89,0,1143,1144,5,173,0,0,1144,1148,3,178,89,
+		0,1145,1146,5,174,0,0,1146,1148,3,178,89,0,1147,1141,1,0,0,0,1147,1143,
+		1,0,0,0,1147,1145,1,0,0,0,1148,115,1,0,0,0,1149,1150,5,273,0,0,1150,1151,
+		3,178,89,0,1151,117,1,0,0,0,1152,1153,5,128,0,0,1153,1162,3,184,92,0,1154,
+		1158,5,254,0,0,1155,1157,3,120,60,0,1156,1155,1,0,0,0,1157,1160,1,0,0,
+		0,1158,1156,1,0,0,0,1158,1159,1,0,0,0,1159,1161,1,0,0,0,1160,1158,1,0,
+		0,0,1161,1163,5,255,0,0,1162,1154,1,0,0,0,1162,1163,1,0,0,0,1163,119,1,
+		0,0,0,1164,1165,5,129,0,0,1165,1171,3,178,89,0,1166,1167,5,130,0,0,1167,
+		1171,3,178,89,0,1168,1169,5,131,0,0,1169,1171,3,178,89,0,1170,1164,1,0,
+		0,0,1170,1166,1,0,0,0,1170,1168,1,0,0,0,1171,121,1,0,0,0,1172,1173,5,132,
+		0,0,1173,1174,3,184,92,0,1174,1175,5,254,0,0,1175,1183,3,178,89,0,1176,
+		1181,3,174,87,0,1177,1178,5,57,0,0,1178,1179,3,178,89,0,1179,1180,3,174,
+		87,0,1180,1182,1,0,0,0,1181,1177,1,0,0,0,1181,1182,1,0,0,0,1182,1184,1,
+		0,0,0,1183,1176,1,0,0,0,1183,1184,1,0,0,0,1184,1188,1,0,0,0,1185,1187,
+		3,124,62,0,1186,1185,1,0,0,0,1187,1190,1,0,0,0,1188,1186,1,0,0,0,1188,
+		1189,1,0,0,0,1189,1191,1,0,0,0,1190,1188,1,0,0,0,1191,1192,5,255,0,0,1192,
+		123,1,0,0,0,1193,1194,5,73,0,0,1194,1195,5,137,0,0,1195,125,1,0,0,0,1196,
+		1197,5,133,0,0,1197,1198,3,184,92,0,1198,1199,5,261,0,0,1199,1206,3,178,
+		89,0,1200,1203,5,134,0,0,1201,1204,5,138,0,0,1202,1204,5,139,0,0,1203,
+		1201,1,0,0,0,1203,1202,1,0,0,0,1204,1205,1,0,0,0,1205,1207,3,176,88,0,
+		1206,1200,1,0,0,0,1206,1207,1,0,0,0,1207,1210,1,0,0,0,1208,1209,5,51,0,
+		0,1209,1211,5,273,0,0,1210,1208,1,0,0,0,1210,1211,1,0,0,0,1211,127,1,0,
+		0,0,1212,1213,5,140,0,0,1213,1214,3,184,92,0,1214,1215,5,148,0,0,1215,
+		1218,3,178,89,0,1216,1217,5,51,0,0,1217,1219,5,273,0,0,1218,1216,1,0,0,
+		0,1218,1219,1,0,0,0,1219,1223,1,0,0,0,1220,1221,5,141,0,0,1221,1222,5,
+		143,0,0,1222,1224,5,275,0,0,1223,1220,1,0,0,0,1223,1224,1,0,0,0,1224,1228,
+		1,0,0,0,1225,1226,5,142,0,0,1226,1227,5,143,0,0,1227,1229,5,275,0,0,1228,
+		1225,1,0,0,0,1228,1229,1,0,0,0,1229,1240,1,0,0,0,1230,1231,5,165,0,0,1231,
+		1232,5,191,0,0,1232,1233,3,184,92,0,1233,1234,5,166,0,0,1234,1235,5,170,
+		0,0,1235,1236,5,275,0,0,1236,1238,5,167,0,0,1237,1239,3,130,65,0,1238,
+		1237,1,0,0,0,1238,1239,1,0,0,0,1239,1241,1,0,0,0,1240,1230,1,0,0,0,1240,
+		1241,1,0,0,0,1241,1242,1,0,0,0,1242,1243,5,260,0,0,1243,1248,3,132,66,
+		0,1244,1245,5,258,0,0,1245,1247,3,132,66,0,1246,1244,1,0,0,0,1247,1250,
+		1,0,0,0,1248,1246,1,0,0,0,1248,1249,1,0,0,0,1249,129,1,0,0,0,1250,1248,
+		1,0,0,0,1251,1252,5,168,0,0,1252,1257,3,184,92,0,1253,1254,5,258,0,0,1254,
+		1256,3,184,92,0,1255,1253,1,0,0,0,1256,1259,1,0,0,0,1257,1255,1,0,0,0,
+		1257,1258,1,0,0,0,1258,1263,1,0,0,0,1259,1257,1,0,0,0,1260,1261,5,182,
+		0,0,1261,1262,5,169,0,0,1262,1264,3,184,92,0,1263,1260,1,0,0,0,1263,1264,
+		1,0,0,0,1264,1268,1,0,0,0,1265,1266,5,169,0,0,1266,1268,3,184,92,0,1267,
+		1251,1,0,0,0,1267,1265,1,0,0,0,1268,131,1,0,0,0,1269,1270,5,161,0,0,1270,
+		1271,5,274,0,0,1271,1272,5,170,0,0,1272,1289,3,184,92,0,1273,1285,5,164,
+		0,0,1274,1275,5,256,0,0,1275,1280,3,184,92,0,1276,1277,5,258,0,0,1277,
+		1279,3,184,92,0,1278,1276,1,0,0,0,1279,1282,1,0,0,0,1280,1278,1,0,0,0,
+		1280,1281,1,0,0,0,1281,1283,1,0,0,0,1282,1280,1,0,0,0,1283,1284,5,257,
+		0,0,1284,1286,1,0,0,0,1285,1274,1,0,0,0,1285,1286,1,0,0,0,1286,1289,1,
+		0,0,0,1287,1289,3,184,92,0,1288,1269,1,0,0,0,1288,1273,1,0,0,0,1288,1287,
+		1,0,0,0,1289,133,1,0,0,0,1290,1291,5,149,0,0,1291,1292,5,148,0,0,1292,
+		1295,3,178,89,0,1293,1294,5,150,0,0,1294,1296,3,176,88,0,1295,1293,1,0,
+		0,0,1295,1296,1,0,0,0,1296,135,1,0,0,0,1297,1298,5,151,0,0,1298,1299,5,
+		152,0,0,1299,1304,3,138,69,0,1300,1301,5,258,0,0,1301,1303,3,138,69,0,
+		1302,1300,1,0,0,0,1303,1306,1,0,0,0,1304,1302,1,0,0,0,1304,1305,1,0,0,
+		0,1305,137,1,0,0,0,1306,1304,1,0,0,0,1307,1310,5,66,0,0,1308,1310,3,184,
+		92,0,1309,1307,1,0,0,0,1309,1308,1,0,0,0,1310,139,1,0,0,0,1311,1312,5,
+		153,0,0,1312,1316,5,254,0,0,1313,1315,3,142,71,0,1314,1313,1,0,0,0,1315,
+		1318,1,0,0,0,1316,1314,1,0,0,0,1316,1317,1,0,0,0,1317,1319,1,0,0,0,1318,
+		1316,1,0,0,0,1319,1320,5,255,0,0,1320,141,1,0,0,0,1321,1322,5,10,0,0,1322,
+		1332,3,182,91,0,1323,1324,5,154,0,0,1324,1329,3,184,92,0,1325,1326,5,258,
+		0,0,1326,1328,3,184,92,0,1327,1325,1,0,0,0,1328,1331,1,0,0,0,1329,1327,
+		1,0,0,0,1329,1330,1,0,0,0,1330,1333,1,0,0,0,1331,1329,1,0,0,0,1332,1323,
+		1,0,0,0,1332,1333,1,0,0,0,1333,1416,1,0,0,0,1334,1335,5,155,0,0,1335,1416,
+		3,184,92,0,1336,1337,5,156,0,0,1337,1416,3,184,92,0,1338,1339,5,157,0,
+		0,1339,1340,5,158,0,0,1340,1341,5,159,0,0,1341,1416,3,184,92,0,1342,1345,
+		5,160,0,0,1343,1344,5,274,0,0,1344,1346,5,207,0,0,1345,1343,1,0,0,0,1345,
+		1346,1,0,0,0,1346,1347,1,0,0,0,1347,1348,5,158,0,0,1348,1349,5,170,0,0,
+		1349,1416,3,184,92,0,1350,1351,5,161,0,0,1351,1352,5,274,0,0,1352,1353,
+		5,207,0,0,1353,1354,5,158,0,0,1354,1355,5,170,0,0,1355,1416,3,184,92,0,
+		1356,1357,5,184,0,0,1357,1362,3,184,92,0,1358,1359,5,258,0,0,1359,1361,
+		3,184,92,0,1360,1358,1,0,0,0,1361,1364,1,0,0,0,1362,1360,1,0,0,0,1362,
+		1363,1,0,0,0,1363,1366,1,0,0,0,1364,1362,1,0,0,0,1365,1367,5,162,0,0,1366,
+		1365,1,0,0,0,1366,1367,1,0,0,0,1367,1368,1,0,0,0,1368,1369,5,170,0,0,1369,
+		1370,5,237,0,0,1370,1371,3,182,91,0,1371,1416,1,0,0,0,1372,1373,5,180,
+		0,0,1373,1374,3,178,89,0,1374,1378,5,254,0,0,1375,1377,3,142,71,0,1376,
+		1375,1,0,0,0,1377,1380,1,0,0,0,1378,1376,1,0,0,0,1378,1379,1,0,0,0,1379,
+		1381,1,0,0,0,1380,1378,1,0,0,0,1381,1391,5,255,0,0,1382,1383,5,181,0,0,
+		1383,1387,5,254,0,0,1384,1386,3,142,71,0,1385,1384,1,0,0,0,1386,1389,1,
+		0,0,0,1387,1385,1,0,0,0,1387,1388,1,0,0,0,1388,1390,1,0,0,0,1389,1387,
+		1,0,0,0,1390,1392,5,255,0,0,1391,1382,1,0,0,0,1391,1392,1,0,0,0,1392,1416,
+		1,0,0,0,1393,1396,5,162,0,0,1394,1395,5,191,0,0,1395,1397,5,114,0,0,1396,
+		1394,1,0,0,0,1396,1397,1,0,0,0,1397,1398,1,0,0,0,1398,1402,5,254,0,0,1399,
+		1401,3,142,71,0,1400,1399,1,0,0,0,1401,1404,1,0,0,0,1402,1400,1,0,0,0,
+		1402,1403,1,0,0,0,1403,1405,1,0,0,0,1404,1402,1,0,0,0,1405,1416,5,255,
+		0,0,1406,1407,5,163,0,0,1407,1411,5,254,0,0,1408,1410,3,142,71,0,1409,
+		1408,1,0,0,0,1410,1413,1,0,0,0,1411,1409,1,0,0,0,1411,1412,1,0,0,0,1412,
+		1414,1,0,0,0,1413,1411,1,0,0,0,1414,1416,5,255,0,0,1415,1321,1,0,0,0,1415,
+		1334,1,0,0,0,1415,1336,1,0,0,0,1415,1338,1,0,0,0,1415,1342,1,0,0,0,1415,
+		1350,1,0,0,0,1415,1356,1,0,0,0,1415,1372,1,0,0,0,1415,1393,1,0,0,0,1415,
+		1406,1,0,0,0,1416,143,1,0,0,0,1417,1418,5,183,0,0,1418,1422,5,254,0,0,
+		1419,1421,3,146,73,0,1420,1419,1,0,0,0,1421,1424,1,0,0,0,1422,1420,1,0,
+		0,0,1422,1423,1,0,0,0,1423,1425,1,0,0,0,1424,1422,1,0,0,0,1425,1426,5,
+		255,0,0,1426,145,1,0,0,0,1427,1428,5,184,0,0,1428,1433,3,184,92,0,1429,
+		1430,5,258,0,0,1430,1432,3,184,92,0,1431,1429,1,0,0,0,1432,1435,1,0,0,
+		0,1433,1431,1,0,0,0,1433,1434,1,0,0,0,1434,1439,1,0,0,0,1435,1433,1,0,
+		0,0,1436,1438,3,148,74,0,1437,1436,1,0,0,0,1438,1441,1,0,0,0,1439,1437,
+		1,0,0,0,1439,1440,1,0,0,0,1440,1444,1,0,0,0,1441,1439,1,0,0,0,1442,1444,
+		3,140,70,0,1443,1427,1,0,0,0,1443,1442,1,0,0,0,1444,147,1,0,0,0,1445,1446,
+		5,185,0,0,1446,1495,3,178,89,0,1447,1448,5,90,0,0,1448,1449,5,252,0,0,
+		1449,1495,3,178,89,0,1450,1451,5,90,0,0,1451,1495,3,184,92,0,1452,1453,
+		5,186,0,0,1453,1495,3,176,88,0,1454,1455,5,134,0,0,1455,1456,5,275,0,0,
+		1456,1495,5,146,0,0,1457,1458,5,103,0,0,1458,1459,3,178,89,0,1459,1460,
+		5,193,0,0,1460,1461,5,112,0,0,1461,1495,1,0,0,0,1462,1463,5,104,0,0,1463,
+		1495,3,178,89,0,1464,1465,5,105,0,0,1465,1466,3,178,89,0,1466,1467,5,193,
+		0,0,1467,1468,5,112,0,0,1468,1495,1,0,0,0,1469,1470,5,106,0,0,1470,1495,
+		3,178,89,0,1471,1472,5,107,0,0,1472,1495,5,108,0,0,1473,1474,5,109,0,0,
+		1474,1495,3,178,89,0,1475,1476,5,93,0,0,1476,1477,5,95,0,0,1477,1480,5,
+		63,0,0,1478,1481,3,162,81,0,1479,1481,3,178,89,0,1480,1478,1,0,0,0,1480,
+		1479,1,0,0,0,1481,1483,1,0,0,0,1482,1484,3,150,75,0,1483,1482,1,0,0,0,
+		1483,1484,1,0,0,0,1484,1487,1,0,0,0,1485,1486,5,4,0,0,1486,1488,3,176,
+		88,0,1487,1485,1,0,0,0,1487,1488,1,0,0,0,1488,1490,1,0,0,0,1489,1491,3,
+		152,76,0,1490,1489,1,0,0,0,1490,1491,1,0,0,0,1491,1495,1,0,0,0,1492,1493,
+		5,110,0,0,1493,1495,3,176,88,0,1494,1445,1,0,0,0,1494,1447,1,0,0,0,1494,
+		1450,1,0,0,0,1494,1452,1,0,0,0,1494,1454,1,0,0,0,1494,1457,1,0,0,0,1494,
+		1462,1,0,0,0,1494,1464,1,0,0,0,1494,1469,1,0,0,0,1494,1471,1,0,0,0,1494,
+		1473,1,0,0,0,1494,1475,1,0,0,0,1494,1492,1,0,0,0,1495,149,1,0,0,0,1496,
+		1497,5,94,0,0,1497,1500,5,170,0,0,1498,1501,3,162,81,0,1499,1501,3,178,
+		89,0,1500,1498,1,0,0,0,1500,1499,1,0,0,0,1501,1502,1,0,0,0,1502,1503,5,
+		134,0,0,1503,1504,3,176,88,0,1504,151,1,0,0,0,1505,1506,5,90,0,0,1506,
+		1507,3,178,89,0,1507,153,1,0,0,0,1508,1509,5,2,0,0,1509,1510,3,184,92,
+		0,1510,1511,5,4,0,0,1511,1512,3,184,92,0,1512,1516,5,254,0,0,1513,1515,
+		3,156,78,0,1514,1513,1,0,0,0,1515,1518,1,0,0,0,1516,1514,1,0,0,0,1516,
+		1517,1,0,0,0,1517,1519,1,0,0,0,1518,1516,1,0,0,0,1519,1520,5,255,0,0,1520,
+		155,1,0,0,0,1521,1522,3,184,92,0,1522,1523,5,60,0,0,1523,1524,5,187,0,
+		0,1524,1525,5,275,0,0,1525,1860,1,0,0,0,1526,1527,3,184,92,0,1527,1528,
+		5,60,0,0,1528,1529,5,38,0,0,1529,1533,3,178,89,0,1530,1532,3,172,86,0,
+		1531,1530,1,0,0,0,1532,1535,1,0,0,0,1533,1531,1,0,0,0,1533,1534,1,0,0,
+		0,1534,1860,1,0,0,0,1535,1533,1,0,0,0,1536,1537,3,184,92,0,1537,1541,5,
+		98,0,0,1538,1539,5,159,0,0,1539,1540,5,61,0,0,1540,1542,5,275,0,0,1541,
+		1538,1,0,0,0,1541,1542,1,0,0,0,1542,1543,1,0,0,0,1543,1544,5,63,0,0,1544,
+		1545,3,176,88,0,1545,1860,1,0,0,0,1546,1547,3,184,92,0,1547,1548,5,98,
+		0,0,1548,1552,5,38,0,0,1549,1550,5,159,0,0,1550,1551,5,61,0,0,1551,1553,
+		5,275,0,0,1552,1549,1,0,0,0,1552,1553,1,0,0,0,1553,1554,1,0,0,0,1554,1555,
+		5,63,0,0,1555,1560,3,170,85,0,1556,1557,5,258,0,0,1557,1559,3,170,85,0,
+		1558,1556,1,0,0,0,1559,1562,1,0,0,0,1560,1558,1,0,0,0,1560,1561,1,0,0,
+		0,1561,1566,1,0,0,0,1562,1560,1,0,0,0,1563,1565,3,172,86,0,1564,1563,1,
+		0,0,0,1565,1568,1,0,0,0,1566,1564,1,0,0,0,1566,1567,1,0,0,0,1567,1860,
+		1,0,0,0,1568,1566,1,0,0,0,1569,1570,3,182,91,0,1570,1571,7,4,0,0,1571,
+		1572,3,178,89,0,1572,1577,3,174,87,0,1573,1574,5,28,0,0,1574,1575,3,178,
+		89,0,1575,1576,3,174,87,0,1576,1578,1,0,0,0,1577,1573,1,0,0,0,1577,1578,
+		1,0,0,0,1578,1860,1,0,0,0,1579,1580,3,182,91,0,1580,1581,5,190,0,0,1581,
+		1582,3,178,89,0,1582,1583,5,191,0,0,1583,1584,5,273,0,0,1584,1860,1,0,
+		0,0,1585,1586,3,184,92,0,1586,1619,5,192,0,0,1587,1588,5,54,0,0,1588,1592,
+		5,273,0,0,1589,1591,3,172,86,0,1590,1589,1,0,0,0,1591,1594,1,0,0,0,1592,
+		1590,1,0,0,0,1592,1593,1,0,0,0,1593,1596,1,0,0,0,1594,1592,1,0,0,0,1595,
+		1597,3,160,80,0,1596,1595,1,0,0,0,1596,1597,1,0,0,0,1597,1620,1,0,0,0,
+		1598,1608,5,38,0,0,1599,1600,5,44,0,0,1600,1601,3,178,89,0,1601,1605,3,
+		174,87,0,1602,1604,3,158,79,0,1603,1602,1,0,0,0,1604,1607,1,0,0,0,1605,
+		1603,1,0,0,0,1605,1606,1,0,0,0,1606,1609,1,0,0,0,1607,1605,1,0,0,0,1608,
+		1599,1,0,0,0,1608,1609,1,0,0,0,1609,1613,1,0,0,0,1610,1612,3,172,86,0,
+		1611,1610,1,0,0,0,1612,1615,1,0,0,0,1613,1611,1,0,0,0,1613,1614,1,0,0,
+		0,1614,1617,1,0,0,0,1615,1613,1,0,0,0,1616,1618,3,160,80,0,1617,1616,1,
+		0,0,0,1617,1618,1,0,0,0,1618,1620,1,0,0,0,1619,1587,1,0,0,0,1619,1598,
+		1,0,0,0,1620,1860,1,0,0,0,1621,1623,5,183,0,0,1622,1624,3,148,74,0,1623,
+		1622,1,0,0,0,1624,1625,1,0,0,0,1625,1623,1,0,0,0,1625,1626,1,0,0,0,1626,
+		1860,1,0,0,0,1627,1628,5,183,0,0,1628,1629,5,184,0,0,1629,1860,5,111,0,
+		0,1630,1631,5,183,0,0,1631,1632,5,210,0,0,1632,1633,5,93,0,0,1633,1860,
+		5,95,0,0,1634,1635,3,184,92,0,1635,1636,5,122,0,0,1636,1637,3,178,89,0,
+		1637,1860,1,0,0,0,1638,1639,3,184,92,0,1639,1640,5,16,0,0,1640,1641,3,
+		28,14,0,1641,1645,5,254,0,0,1642,1644,3,34,17,0,1643,1642,1,0,0,0,1644,
+		1647,1,0,0,0,1645,1643,1,0,0,0,1645,1646,1,0,0,0,1646,1648,1,0,0,0,1647,
+		1645,1,0,0,0,1648,1649,5,255,0,0,1649,1860,1,0,0,0,1650,1651,3,184,92,
+		0,1651,1652,5,19,0,0,1652,1653,5,273,0,0,1653,1654,5,20,0,0,1654,1655,
+		3,178,89,0,1655,1860,1,0,0,0,1656,1657,3,184,92,0,1657,1659,5,21,0,0,1658,
+		1660,5,262,0,0,1659,1658,1,0,0,0,1659,1660,1,0,0,0,1660,1661,1,0,0,0,1661,
+		1662,3,178,89,0,1662,1860,1,0,0,0,1663,1664,3,184,92,0,1664,1665,5,247,
+		0,0,1665,1668,3,176,88,0,1666,1667,5,51,0,0,1667,1669,5,273,0,0,1668,1666,
+		1,0,0,0,1668,1669,1,0,0,0,1669,1860,1,0,0,0,1670,1671,3,184,92,0,1671,
+		1672,5,247,0,0,1672,1673,5,38,0,0,1673,1678,3,168,84,0,1674,1675,5,258,
+		0,0,1675,1677,3,168,84,0,1676,1674,1,0,0,0,1677,1680,1,0,0,0,1678,1676,
+		1,0,0,0,1678,1679,1,0,0,0,1679,1683,1,0,0,0,1680,1678,1,0,0,0,1681,1682,
+		5,51,0,0,1682,1684,5,273,0,0,1683,1681,1,0,0,0,1683,1684,1,0,0,0,1684,
+		1688,1,0,0,0,1685,1687,3,172,86,0,1686,1685,1,0,0,0,1687,1690,1,0,0,0,
+		1688,1686,1,0,0,0,1688,1689,1,0,0,0,1689,1860,1,0,0,0,1690,1688,1,0,0,
+		0,1691,1692,3,184,92,0,1692,1693,5,251,0,0,1693,1694,5,38,0,0,1694,1699,
+		3,168,84,0,1695,1696,5,258,0,0,1696,1698,3,168,84,0,1697,1695,1,0,0,0,
+		1698,1701,1,0,0,0,1699,1697,1,0,0,0,1699,1700,1,0,0,0,1700,1705,1,0,0,
+		0,1701,1699,1,0,0,0,1702,1704,3,172,86,0,1703,1702,1,0,0,0,1704,1707,1,
+		0,0,0,1705,1703,1,0,0,0,1705,1706,1,0,0,0,1706,1860,1,0,0,0,1707,1705,
+		1,0,0,0,1708,1709,3,184,92,0,1709,1710,5,92,0,0,1710,1711,3,178,89,0,1711,
+		1860,1,0,0,0,1712,1713,3,184,92,0,1713,1714,5,93,0,0,1714,1715,5,143,0,
+		0,1715,1716,3,176,88,0,1716,1719,5,63,0,0,1717,1720,3,162,81,0,1718,1720,
+		3,178,89,0,1719,1717,1,0,0,0,1719,1718,1,0,0,0,1720,1722,1,0,0,0,1721,
+		1723,3,150,75,0,1722,1721,1,0,0,0,1722,1723,1,0,0,0,1723,1725,1,0,0,0,
+		1724,1726,3,152,76,0,1725,1724,1,0,0,0,1725,1726,1,0,0,0,1726,1860,1,0,
+		0,0,1727,1728,3,184,92,0,1728,1729,5,210,0,0,1729,1730,5,93,0,0,1730,1860,
+		1,0,0,0,1731,1732,3,184,92,0,1732,1733,5,71,0,0,1733,1735,5,69,0,0,1734,
+		1736,5,274,0,0,1735,1734,1,0,0,0,1735,1736,1,0,0,0,1736,1860,1,0,0,0,1737,
+		1738,3,184,92,0,1738,1739,5,71,0,0,1739,1742,5,70,0,0,1740,1741,5,51,0,
+		0,1741,1743,5,273,0,0,1742,1740,1,0,0,0,1742,1743,1,0,0,0,1743,1860,1,
+		0,0,0,1744,1745,3,184,92,0,1745,1746,5,176,0,0,1746,1747,5,54,0,0,1747,
+		1750,5,273,0,0,1748,1749,5,63,0,0,1749,1751,3,178,89,0,1750,1748,1,0,0,
+		0,1750,1751,1,0,0,0,1751,1754,1,0,0,0,1752,1753,5,177,0,0,1753,1755,3,
+		178,89,0,1754,1752,1,0,0,0,1754,1755,1,0,0,0,1755,1860,1,0,0,0,1756,1757,
+		3,184,92,0,1757,1758,5,176,0,0,1758,1759,5,148,0,0,1759,1762,3,178,89,
+		0,1760,1761,5,51,0,0,1761,1763,5,273,0,0,1762,1760,1,0,0,0,1762,1763,1,
+		0,0,0,1763,1766,1,0,0,0,1764,1765,5,63,0,0,1765,1767,3,178,89,0,1766,1764,
+		1,0,0,0,1766,1767,1,0,0,0,1767,1770,1,0,0,0,1768,1769,5,177,0,0,1769,1771,
+		3,178,89,0,1770,1768,1,0,0,0,1770,1771,1,0,0,0,1771,1860,1,0,0,0,1772,
+		1773,3,184,92,0,1773,1774,5,178,0,0,1774,1775,3,178,89,0,1775,1860,1,0,
+		0,0,1776,1777,3,184,92,0,1777,1780,5,171,0,0,1778,1781,3,162,81,0,1779,
+		1781,3,178,89,0,1780,1778,1,0,0,0,1780,1779,1,0,0,0,1781,1784,1,0,0,0,
+		1782,1783,5,51,0,0,1783,1785,5,273,0,0,1784,1782,1,0,0,0,1784,1785,1,0,
+		0,0,1785,1788,1,0,0,0,1786,1787,5,170,0,0,1787,1789,5,273,0,0,1788,1786,
+		1,0,0,0,1788,1789,1,0,0,0,1789,1797,1,0,0,0,1790,1791,5,182,0,0,1791,1795,
+		5,135,0,0,1792,1793,5,134,0,0,1793,1796,3,176,88,0,1794,1796,5,136,0,0,
+		1795,1792,1,0,0,0,1795,1794,1,0,0,0,1796,1798,1,0,0,0,1797,1790,1,0,0,
+		0,1797,1798,1,0,0,0,1798,1860,1,0,0,0,1799,1800,3,184,92,0,1800,1802,5,
+		65,0,0,1801,1803,3,106,53,0,1802,1801,1,0,0,0,1803,1804,1,0,0,0,1804,1802,
+		1,0,0,0,1804,1805,1,0,0,0,1805,1860,1,0,0,0,1806,1807,5,22,0,0,1807,1860,
+		5,275,0,0,1808,1809,5,23,0,0,1809,1860,5,275,0,0,1810,1860,5,24,0,0,1811,
+		1860,5,25,0,0,1812,1813,3,184,92,0,1813,1814,5,26,0,0,1814,1815,5,27,0,
+		0,1815,1816,3,178,89,0,1816,1817,3,174,87,0,1817,1818,5,28,0,0,1818,1819,
+		3,178,89,0,1819,1820,3,174,87,0,1820,1860,1,0,0,0,1821,1822,3,184,92,0,
+		1822,1823,5,29,0,0,1823,1826,5,170,0,0,1824,1827,5,30,0,0,1825,1827,3,
+		178,89,0,1826,1824,1,0,0,0,1826,1825,1,0,0,0,1827,1828,1,0,0,0,1828,1829,
+		5,31,0,0,1829,1830,3,178,89,0,1830,1831,3,174,87,0,1831,1832,5,28,0,0,
+		1832,1833,3,178,89,0,1833,1834,3,174,87,0,1834,1860,1,0,0,0,1835,1836,
+		3,184,92,0,1836,1837,5,32,0,0,1837,1838,3,178,89,0,1838,1839,3,174,87,
+		0,1839,1840,5,20,0,0,1840,1841,3,178,89,0,1841,1860,1,0,0,0,1842,1843,
+		5,33,0,0,1843,1844,3,182,91,0,1844,1845,5,34,0,0,1845,1846,3,182,91,0,
+		1846,1849,3,178,89,0,1847,1848,5,35,0,0,1848,1850,3,178,89,0,1849,1847,
+		1,0,0,0,1849,1850,1,0,0,0,1850,1860,1,0,0,0,1851,1852,5,36,0,0,1852,1853,
+		5,35,0,0,1853,1854,3,178,89,0,1854,1855,3,174,87,0,1855,1856,5,37,0,0,
+		1856,1857,3,178,89,0,1857,1858,3,174,87,0,1858,1860,1,0,0,0,1859,1521,
+		1,0,0,0,1859,1526,1,0,0,0,1859,1536,1,0,0,0,1859,1546,1,0,0,0,1859,1569,
+		1,0,0,0,1859,1579,1,0,0,0,1859,1585,1,0,0,0,1859,1621,1,0,0,0,1859,1627,
+		1,0,0,0,1859,1630,1,0,0,0,1859,1634,1,0,0,0,1859,1638,1,0,0,0,1859,1650,
+		1,0,0,0,1859,1656,1,0,0,0,1859,1663,1,0,0,0,1859,1670,1,0,0,0,1859,1691,
+		1,0,0,0,1859,1708,1,0,0,0,1859,1712,1,0,0,0,1859,1727,1,0,0,0,1859,1731,
+		1,0,0,0,1859,1737,1,0,0,0,1859,1744,1,0,0,0,1859,1756,1,0,0,0,1859,1772,
+		1,0,0,0,1859,1776,1,0,0,0,1859,1799,1,0,0,0,1859,1806,1,0,0,0,1859,1808,
+		1,0,0,0,1859,1810,1,0,0,0,1859,1811,1,0,0,0,1859,1812,1,0,0,0,1859,1821,
+		1,0,0,0,1859,1835,1,0,0,0,1859,1842,1,0,0,0,1859,1851,1,0,0,0,1860,157,
+		1,0,0,0,1861,1862,5,73,0,0,1862,1863,5,273,0,0,1863,1864,5,182,0,0,1864,
+		1865,3,178,89,0,1865,1866,3,174,87,0,1866,159,1,0,0,0,1867,1868,5,45,0,
+		0,1868,1869,5,40,0,0,1869,1870,5,41,0,0,1870,1871,3,178,89,0,1871,1872,
+		5,42,0,0,1872,1876,3,178,89,0,1873,1875,3,172,86,0,1874,1873,1,0,0,0,1875,
+		1878,1,0,0,0,1876,1874,1,0,0,0,1876,1877,1,0,0,0,1877,1904,1,0,0,0,1878,
+		1876,1,0,0,0,1879,1880,5,45,0,0,1880,1881,5,38,0,0,1881,1882,5,63,0,0,
+		1882,1887,3,166,83,0,1883,1884,5,258,0,0,1884,1886,3,166,83,0,1885,1883,
+		1,0,0,0,1886,1889,1,0,0,0,1887,1885,1,0,0,0,1887,1888,1,0,0,0,1888,1895,
+		1,0,0,0,1889,1887,1,0,0,0,1890,1892,5,258,0,0,1891,1890,1,0,0,0,1891,1892,
+		1,0,0,0,1892,1893,1,0,0,0,1893,1894,5,181,0,0,1894,1896,3,164,82,0,1895,
+		1891,1,0,0,0,1895,1896,1,0,0,0,1896,1900,1,0,0,0,1897,1899,3,172,86,0,
+		1898,1897,1,0,0,0,1899,1902,1,0,0,0,1900,1898,1,0,0,0,1900,1901,1,0,0,
+		0,1901,1904,1,0,0,0,1902,1900,1,0,0,0,1903,1867,1,0,0,0,1903,1879,1,0,
+		0,0,1904,161,1,0,0,0,1905,1906,5,40,0,0,1906,1907,5,41,0,0,1907,1908,3,
+		178,89,0,1908,1909,5,42,0,0,1909,1913,3,178,89,0,1910,1912,3,172,86,0,
+		1911,1910,1,0,0,0,1912,1915,1,0,0,0,1913,1911,1,0,0,0,1913,1914,1,0,0,
+		0,1914,163,1,0,0,0,1915,1913,1,0,0,0,1916,1917,5,40,0,0,1917,1918,5,41,
+		0,0,1918,1919,3,178,89,0,1919,1920,5,42,0,0,1920,1921,3,178,89,0,1921,
+		165,1,0,0,0,1922,1923,3,178,89,0,1923,1924,5,34,0,0,1924,1925,3,178,89,
+		0,1925,167,1,0,0,0,1926,1928,5,263,0,0,1927,1926,1,0,0,0,1927,1928,1,0,
+		0,0,1928,1929,1,0,0,0,1929,1930,3,176,88,0,1930,1931,5,34,0,0,1931,1932,
+		3,178,89,0,1932,169,1,0,0,0,1933,1934,3,176,88,0,1934,1935,5,34,0,0,1935,
+		1936,3,178,89,0,1936,171,1,0,0,0,1937,1938,5,39,0,0,1938,1939,3,182,91,
+		0,1939,1940,3,178,89,0,1940,173,1,0,0,0,1941,1942,5,193,0,0,1942,1943,
+		5,206,0,0,1943,175,1,0,0,0,1944,1945,5,274,0,0,1945,177,1,0,0,0,1946,1947,
+		6,89,-1,0,1947,1948,5,256,0,0,1948,1949,3,178,89,0,1949,1950,5,257,0,0,
+		1950,1989,1,0,0,0,1951,1952,5,263,0,0,1952,1989,3,178,89,16,1953,1954,
+		5,210,0,0,1954,1989,3,178,89,11,1955,1956,5,180,0,0,1956,1957,3,178,89,
+		0,1957,1958,5,182,0,0,1958,1959,3,178,89,0,1959,1960,5,181,0,0,1960,1961,
+		3,178,89,0,1961,1989,1,0,0,0,1962,1963,3,184,92,0,1963,1972,5,256,0,0,
+		1964,1969,3,178,89,0,1965,1966,5,258,0,0,1966,1968,3,178,89,0,1967,1965,
+		1,0,0,0,1968,1971,1,0,0,0,1969,1967,1,0,0,0,1969,1970,1,0,0,0,1970,1973,
+		1,0,0,0,1971,1969,1,0,0,0,1972,1964,1,0,0,0,1972,1973,1,0,0,0,1973,1974,
+		1,0,0,0,1974,1975,5,257,0,0,1975,1989,1,0,0,0,1976,1978,7,5,0,0,1977,1979,
+		3,180,90,0,1978,1977,1,0,0,0,1978,1979,1,0,0,0,1979,1980,1,0,0,0,1980,
+		1981,5,193,0,0,1981,1989,3,180,90,0,1982,1983,5,275,0,0,1983,1989,3,180,
+		90,0,1984,1989,5,274,0,0,1985,1989,5,275,0,0,1986,1989,5,273,0,0,1987,
+		1989,3,182,91,0,1988,1946,1,0,0,0,1988,1951,1,0,0,0,1988,1953,1,0,0,0,
+		1988,1955,1,0,0,0,1988,1962,1,0,0,0,1988,1976,1,0,0,0,1988,1982,1,0,0,
+		0,1988,1984,1,0,0,0,1988,1985,1,0,0,0,1988,1986,1,0,0,0,1988,1987,1,0,
+		0,0,1989,2010,1,0,0,0,1990,1991,10,15,0,0,1991,1992,5,207,0,0,1992,2009,
+		3,178,89,16,1993,1994,10,14,0,0,1994,1995,7,6,0,0,1995,2009,3,178,89,15,
+		1996,1997,10,13,0,0,1997,1998,7,3,0,0,1998,2009,3,178,89,14,1999,2000,
+		10,12,0,0,2000,2001,7,7,0,0,2001,2009,3,178,89,13,2002,2003,10,10,0,0,
+		2003,2004,5,208,0,0,2004,2009,3,178,89,11,2005,2006,10,9,0,0,2006,2007,
+		5,209,0,0,2007,2009,3,178,89,10,2008,1990,1,0,0,0,2008,1993,1,0,0,0,2008,
+		1996,1,0,0,0,2008,1999,1,0,0,0,2008,2002,1,0,0,0,2008,2005,1,0,0,0,2009,
+		2012,1,0,0,0,2010,2008,1,0,0,0,2010,2011,1,0,0,0,2011,179,1,0,0,0,2012,
+		2010,1,0,0,0,2013,2014,7,8,0,0,2014,181,1,0,0,0,2015,2018,3,184,92,0,2016,
+		2017,5,259,0,0,2017,2019,3,184,92,0,2018,2016,1,0,0,0,2018,2019,1,0,0,
+		0,2019,183,1,0,0,0,2020,2021,7,9,0,0,2021,185,1,0,0,0,221,190,192,206,
+		232,239,241,249,251,273,277,279,286,291,294,299,303,316,327,335,356,365,
+		375,387,391,399,403,408,418,432,439,442,457,462,469,473,485,487,490,501,
+		507,509,511,520,525,528,535,538,547,556,561,569,576,578,585,598,600,610,
+		627,635,639,648,652,656,659,661,667,670,674,682,692,726,736,765,767,777,
+		784,788,796,821,828,836,843,847,851,859,863,879,919,924,928,936,950,959,
+		964,966,968,970,975,982,1001,1010,1015,1031,1035,1043,1065,1071,1079,1087,
+		1100,1111,1114,1124,1127,1135,1139,1147,1158,1162,1170,1181,1183,1188,
+		1203,1206,1210,1218,1223,1228,1238,1240,1248,1257,1263,1267,1280,1285,
+		1288,1295,1304,1309,1316,1329,1332,1345,1362,1366,1378,1387,1391,1396,
+		1402,1411,1415,1422,1433,1439,1443,1480,1483,1487,1490,1494,1500,1516,
+		1533,1541,1552,1560,1566,1577,1592,1596,1605,1608,1613,1617,1619,1625,
+		1645,1659,1668,1678,1683,1688,1699,1705,1719,1722,1725,1735,1742,1750,
+		1754,1762,1766,1770,1780,1784,1788,1795,1797,1804,1826,1849,1859,1876,
+		1887,1891,1895,1900,1903,1913,1927,1969,1972,1978,1988,2008,2010,2018
 	};
 
 	public static readonly ATN _ATN =

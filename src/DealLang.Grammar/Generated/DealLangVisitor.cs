@@ -420,6 +420,12 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitRvgUntil([NotNull] DealLangParser.RvgUntilContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.rvgItemPart"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitRvgItemPart([NotNull] DealLangParser.RvgItemPartContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.guarantorClause"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

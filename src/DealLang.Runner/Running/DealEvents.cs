@@ -25,6 +25,10 @@ public sealed record DealEvents(
     /// the fee; zero when none was owed); every lease's, in declaration order, when a lease of the deal has a fee, and
     /// empty when none has (what <c>LeaseRows</c> reads only then).</summary>
     public ImmutableArray<LeaseAmount> TerminationFees { get; init; } = [];
+
+    /// <summary>What each lease's remarketing sale netted (an RVG <c>against remarketing</c>; zero when it never
+    /// happened): every lease's, in declaration order, when a lease of the deal has one, and empty when none has.</summary>
+    public ImmutableArray<LeaseAmount> Remarketing { get; init; } = [];
 }
 
 public sealed record LeaseAmount(string Lease, double Amount);

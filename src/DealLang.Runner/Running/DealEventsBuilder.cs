@@ -52,6 +52,9 @@ static class DealEventsBuilder
             tests.MoveToImmutable())
         {
             TerminationFees = fees.MoveToImmutable(),
+            // Every lease's remarketing proceeds when one has an RVG against remarketing (its result has the slots).
+            Remarketing = result.RemarketingProceeds.Length == 0 ? []
+                : [.. deal.Leases.Select((l, i) => new LeaseAmount(l.Name, result.RemarketingProceeds[i]))],
         };
     }
 

@@ -125,6 +125,15 @@ public sealed record LeaseInfo(
     /// <summary><c>renewals ... with break_option ... with rvg</c>: the same for a break in a renewal term.</summary>
     public bool RenewalBreakOwesRvg { get; init; }
 
+    /// <summary><c>rvg … against remarketing [cost R]</c>: when the RVG claim falls due the facility is sold that day at its
+    /// value less <see cref="RemarketingCost"/>, and the claim is the guaranteed amount's shortfall below those net
+    /// proceeds rather than below the appraised value (docs/language.md §5, "An RVG against a remarketing sale").</summary>
+    public bool RvgRemarketing { get; init; }
+
+    /// <summary>The remarketing sale's cost, a share of the facility's value in [0, 1) (the checker's DL0528); 0 without
+    /// one.</summary>
+    public double RemarketingCost { get; init; }
+
     /// <summary>Whether a break <paramref name="months"/> from <see cref="Start"/> owes the RVG: the renewal terms' term in a
     /// renewal term, the initial term's before.</summary>
     public bool RvgOwedAtBreak(int months) => InRenewal(months) ? RenewalBreakOwesRvg : BreakOwesRvg;

@@ -32,6 +32,8 @@ public sealed class RunResult
         TriggerActive = Arrays.Jagged<bool>(deal.Triggers.Length, n);
         History = Arrays.Jagged<double>(layout.HistorySlots, n);
         RvgPaid = new double[deal.Leases.Length];
+        // Only a deal with an RVG against remarketing has the slots: the others' paths reset nothing more.
+        RemarketingProceeds = deal.Leases.Any(l => l.RvgRemarketing) ? new double[deal.Leases.Length] : [];
         GuaranteePaid = Arrays.Jagged<double>(deal.Guarantees.Length, n);
         GuaranteeRecovered = Arrays.Jagged<double>(deal.Guarantees.Length, n);
         GuarantorPrincipal = Arrays.Jagged<double>(deal.Guarantees.Length, n);
@@ -138,6 +140,10 @@ public sealed class RunResult
     public double[][] History { get; }
 
     public double[] RvgPaid { get; }
+
+    /// <summary>[lease]: the net proceeds of the remarketing sale of the lease's facility (an RVG <c>against
+    /// remarketing</c>, docs/language.md §5), zero when it never happened; empty in a deal without such an RVG.</summary>
+    public double[] RemarketingProceeds { get; }
 
     /// <summary>[guarantee][t]: what the guarantor paid in period t (docs/language.md §5, "Guarantors"): behind a lease,
     /// into the deal's collections; behind a tranche, to its holders directly (and, in the last period run, the
@@ -346,6 +352,12 @@ public sealed class RunResult
             rvgPaid[i] = 0.0;
         }
 
+        double[] remarketing = RemarketingProceeds;
+        for (int i = 0; i < remarketing.Length; i++)
+        {
+            remarketing[i] = 0.0;
+        }
+
         double[] loanLoss = LoanLoss;
         double[] loanSold = LoanSold;
         double[] loanOutstanding = LoanOutstanding;
@@ -450,6 +462,7 @@ public sealed class RunResult
         Arrays.Clear(TriggerActive);
         Arrays.Clear(History);
         Array.Clear(RvgPaid);
+        Array.Clear(RemarketingProceeds);
         Arrays.Clear(GuaranteePaid);
         Arrays.Clear(GuaranteeRecovered);
         Arrays.Clear(GuarantorPrincipal);

@@ -18,7 +18,7 @@ internal static partial class DealGen
 {
     /// <summary>The whole file: the deal, then its scenarios.</summary>
     public static Gen<string> Valid { get; } = FrameGen().SelectMany(Deal).SelectMany(PayCommitmentFees).SelectMany(RatchetT1)
-        .SelectMany(DeliveryDrawsT1).SelectMany(WithHoldings).SelectMany(Guarantors);
+        .SelectMany(DeliveryDrawsT1).SelectMany(WithHoldings).SelectMany(Guarantors).SelectMany(RemarketedRvgs);
 
     private static Gen<DealFrame> FrameGen() =>
         from year in Gen.Int[2025, 2028]
@@ -359,6 +359,21 @@ internal static partial class DealGen
             }
 
             return "  tranche T1 {" + items + "  draws against Fl1 advance " + advance + " }";
+        });
+
+    /// <summary>Now and then an RVG settled on a remarketing sale (<c>rvg against remarketing [cost R] …</c>, docs/language.md
+    /// §5): added here, once every lease is known, and only to a lease whose facility no other lease leases (DL0529), its
+    /// cost in [0, 100%) (DL0528). The part goes first, so a 'with guarantor' stays last.</summary>
+    private static Gen<string> RemarketedRvgs(string deal) =>
+        from remarket in Gen.Int[0, 2].Select(n => n == 1)
+        from cost in Gen.Int[0, 3].SelectMany(n => n == 0 ? Gen.Const("") : Rate(0, 2000).Select(r => " cost " + r))
+        select !remarket ? deal : System.Text.RegularExpressions.Regex.Replace(deal, @"(?m)^  lease (L\d) on (F\d) \{(.*) \}$", m =>
+        {
+            int leasesOfFacility = System.Text.RegularExpressions.Regex.Matches(deal, @"(?m)^  lease L\d on " + m.Groups[2].Value + @" \{").Count;
+            // The lease's own rvg item, not a break's 'with rvg'.
+            var rvg = new System.Text.RegularExpressions.Regex(@"(?<!with )\brvg ");
+            return leasesOfFacility != 1 || !rvg.IsMatch(m.Groups[3].Value) ? m.Value
+                : "  lease " + m.Groups[1].Value + " on " + m.Groups[2].Value + " {" + rvg.Replace(m.Groups[3].Value, "rvg against remarketing" + cost + " ", 1) + " }";
         });
 
     /// <summary>`pay T.commitment_fee` first in the waterfall for each tranche with a commitment fee, about half the time

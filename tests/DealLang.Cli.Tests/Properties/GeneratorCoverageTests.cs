@@ -24,7 +24,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("lease", @"\blease L\d on F\d"), ("escalating rent", @"per year escalating"), ("renewals", @"\brenewals \d+ ?x \S+ at lessee option"),
         ("rent at market", @"rent at market"), ("indexed rent", @"per year( escalating \S+ per year)? indexed Cpi"), ("indexed rent yearly", @"indexed Cpi (?:\S+ )*?yearly\b"),
         ("indexed rent collared", @"indexed Cpi (?:\S+ )*?(?:floor|cap) \d"), ("indexed rent lagged", @"indexed Cpi (?:\S+ )*?lag \d+m"), ("rvg", @"\brvg "), ("rvg guarantees", @"guarantees \S"), ("rvg until", @"rvg [^}]*until \d"),
-        ("rvg guarantor", @"rvg [^}\n]*with guarantor P\d cap \S"), ("break's own rvg terms", @"with rvg (guarantees|cap) \S"),
+        ("rvg guarantor", @"rvg [^}\n]*with guarantor P\d cap \S"), ("rvg against remarketing", @"\brvg against remarketing cost \d"), ("break's own rvg terms", @"with rvg (guarantees|cap) \S"),
         ("lease guarantor", @"lease L\d[^\n]*guarantor P\d cap \S+"), ("lease guarantor until", @"lease L\d[^\n]*guarantor P\d cap \S+ until \d"),
         ("tranche guarantor", @"tranche T\d[^\n]*guarantor P\d cap"), ("contract guarantor", @"contract \S+ on [^\n]*guarantor P\d cap"), ("guarantee fee", @"guarantor P\d cap \S+ fee \d"),
         ("covers interest", @"covers interest( |\n| \})"), ("covers principal", @"covers principal"), ("covers both", @"covers interest and principal"),

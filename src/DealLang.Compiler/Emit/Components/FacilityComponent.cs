@@ -61,7 +61,7 @@ internal sealed class FacilityComponent(EmitContext ctx)
 
     public override string? Read(Quantity quantity, int index) => quantity switch
     {
-        Quantity.FacilityValue => ValueNow(index),
+        Quantity.FacilityValue => ValueRead(index),
         Quantity.FacilityCost => CSharpLiterals.DoubleOperand(this[index].Info.Cost),
         _ => null,
     };
@@ -69,17 +69,28 @@ internal sealed class FacilityComponent(EmitContext ctx)
     public override string? ReadAtPeriodStart(Quantity quantity, int index) =>
         quantity == Quantity.FacilityValue && this[index].StartValue.Declared ? this[index].StartValue.Name : null;
 
-    // The value at the next period's start is this period's end value.
+    // The value at the next period's start is this period's end value, as F.value read it (0 from the period after a
+    // remarketing sold the facility).
     public override void WriteNextPeriodStart(IndentedWriter w)
     {
         foreach (var facility in States.Where(f => f.StartValue.Declared))
         {
-            w.Line(facility.StartValue + " = " + ValueNow(facility.Index) + "; // the next period's coupons read it at its start");
+            w.Line(facility.StartValue + " = " + ValueRead(facility.Index) + "; // the next period's coupons read it at its start");
         }
     }
 
     /// <summary>The facility's value this period.</summary>
     public string ValueNow(int index) => this[index].Value + "[t]";
+
+    /// <summary>The period a lease's RVG against remarketing sold the facility in (C#, −1 before), or null when no lease
+    /// remarkets it (one lease at most: the checker's DL0529).</summary>
+    private string? RemarketedIn(int index) =>
+        Ctx.Components.Of<LeaseComponent>().States.FirstOrDefault(l => l.Info.Facility == index && l.RemarketedIn.Declared)?.RemarketedIn.Name;
+
+    /// <summary>What <c>F.value</c> reads: the value this period, and 0 from the period after a remarketing sold the
+    /// facility (the period it is sold in reads its value at that period's end, as its fees and tests were written on).</summary>
+    private string ValueRead(int index) =>
+        RemarketedIn(index) is { } sold ? "(" + sold + " >= 0 && t > " + sold + " ? 0.0 : " + ValueNow(index) + ")" : ValueNow(index);
 
     /// <summary>Whether the facility's value row is read at all (sale proceeds, expressions): only then is it an input of
     /// the loop. Not by its leases' RVG, which reads the value on the lease's last day (<c>LeaseState.RvgValue</c>).</summary>
@@ -89,6 +100,8 @@ internal sealed class FacilityComponent(EmitContext ctx)
 
     public override CollateralKind? Collateral => CollateralKind.Facility;
 
-    /// <summary>A sale realises the facility's value this period.</summary>
-    public override string CollateralValue(int index) => ValueNow(index);
+    /// <summary>A sale realises the facility's value this period; nothing once a remarketing has sold it (in this period
+    /// or before: the remarketing sold it on the lease's last day, before the period's end the sale comes at).</summary>
+    public override string CollateralValue(int index) =>
+        RemarketedIn(index) is { } sold ? "(" + sold + " >= 0 ? 0.0 : " + ValueNow(index) + ")" : ValueNow(index);
 }

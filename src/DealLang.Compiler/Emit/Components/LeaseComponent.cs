@@ -23,6 +23,13 @@ internal sealed class LeaseState : EntityState
         Rent = Local("rent", "double", StateLife.Period, ledger: new LedgerSlot(LedgerSection.Receipts, "rent " + Name));
         Rvg = Local("rvg", "double", StateLife.Period, comment: "residual value guarantee paid",
             ledger: new LedgerSlot(LedgerSection.Receipts, "rvg " + Name), declared: HasRvg);
+        // An RVG against remarketing: the net proceeds of selling the facility on the lease's last day, and the period it
+        // was sold in (the facility is gone after it: no later value, sale or rent).
+        bool remarketing = HasRvg && model.Info.RvgRemarketing;
+        Remarketing = Local("remarketing", "double", StateLife.Period, comment: "net proceeds of the remarketing sale of the facility when the lease ends",
+            ledger: new LedgerSlot(LedgerSection.Receipts, "remarketing " + Name), declared: remarketing);
+        RemarketedIn = Local("remarketedIn", "int", StateLife.Carried, "-1", "the period the facility was sold in by the remarketing (-1: not sold)",
+            declared: remarketing);
         // Beside the lessee's RVG column: what the RVG's guarantor pays of the claim a defaulted lessee leaves unpaid.
         RvgGuaranteed = Local("rvgGuaranteed", "double", StateLife.Period, comment: "residual value guarantee paid by its guarantor for the defaulted lessee",
             ledger: new LedgerSlot(LedgerSection.Receipts, "rvg guarantor " + Name), declared: HasRvg && rvgGuarantee is not null);
@@ -74,6 +81,12 @@ internal sealed class LeaseState : EntityState
     /// <summary>The guarantee behind the lease's RVG (<c>rvg … with guarantor P cap M</c>) and its position in the deal's
     /// guarantees; null when none.</summary>
     public (GuaranteeInfo Info, int Index)? RvgGuarantee { get; }
+
+    /// <summary>This period's net proceeds of the remarketing sale (declared only for an RVG <c>against remarketing</c>).</summary>
+    public StateVar Remarketing { get; }
+
+    /// <summary>The period the remarketing sold the facility in, −1 before (declared only as <see cref="Remarketing"/>).</summary>
+    public StateVar RemarketedIn { get; }
 
     /// <summary>What the RVG's guarantor pays this period (declared only for a lease whose RVG has one).</summary>
     public StateVar RvgGuaranteed { get; }
@@ -212,6 +225,16 @@ internal sealed class LeaseComponent(EmitContext ctx)
             if (l.RenewalBreakOwesRvg)
             {
                 terms.Add("RenewalBreakOwesRvg = true");
+            }
+        }
+
+        // An RVG against remarketing, only when there (a lease whose RVG is measured against the appraised value keeps its C#).
+        if (l.RvgRemarketing)
+        {
+            terms.Add("RvgRemarketing = true");
+            if (l.RemarketingCost != 0)
+            {
+                terms.Add("RemarketingCost = " + CSharpLiterals.Double(l.RemarketingCost));
             }
         }
 
@@ -429,14 +452,17 @@ internal sealed class LeaseComponent(EmitContext ctx)
     {
         // What a guarantor pays stands in for rent: a collection, recurring (in cfads) as the rent it replaces.
         DealSum.Collections => States.SelectMany(l => new[] { l.Rent.Name }
-            .Concat(l.HasRvg ? [l.Rvg.Name] : []).Concat(l.RvgGuaranteed.Declared ? [l.RvgGuaranteed.Name] : [])
+            .Concat(l.HasRvg ? [l.Rvg.Name] : []).Concat(l.Remarketing.Declared ? [l.Remarketing.Name] : [])
+            .Concat(l.RvgGuaranteed.Declared ? [l.RvgGuaranteed.Name] : [])
             .Concat(l.Guaranteed.Declared ? [l.Guaranteed.Name] : [])
             .Concat(l.HasTerminationFee ? [l.Termination.Name] : [])),
         // 'cfads includes rvg' makes the RVG recurring cash; other kinds' one-offs (a loan's recovery) stay out. A
         // termination fee is a one-off, as a contract's is.
-        // What an RVG's guarantor pays stands in for the RVG: a one-off as the RVG is, recurring with it.
+        // What an RVG's guarantor pays stands in for the RVG: a one-off as the RVG is, recurring with it. A remarketing
+        // sale's proceeds are a sale's, never cfads ('cfads includes rvg' counts the guarantee, not the building sold).
         DealSum.OneOffReceipts => (Model.CfadsIncludesRvg ? [] : States.Where(l => l.HasRvg).Select(l => l.Rvg.Name)
                 .Concat(States.Where(l => l.RvgGuaranteed.Declared).Select(l => l.RvgGuaranteed.Name)))
+            .Concat(States.Where(l => l.Remarketing.Declared).Select(l => l.Remarketing.Name))
             .Concat(States.Where(l => l.HasTerminationFee).Select(l => l.Termination.Name)),
         _ => [],
     };
@@ -523,6 +549,11 @@ internal sealed class LeaseComponent(EmitContext ctx)
     {
         string cap = CSharpLiterals.DoubleOperand(lease.Info.RvgCap);
         w.Line(lease.Rvg + " = 0.0;");
+        if (lease.Remarketing.Declared)
+        {
+            w.Line(lease.Remarketing + " = 0.0;");
+        }
+
         if (lease.RvgGuaranteed.Declared)
         {
             w.Line(lease.RvgGuaranteed + " = 0.0;");
@@ -549,16 +580,29 @@ internal sealed class LeaseComponent(EmitContext ctx)
                 w.Line("double guaranteed = " + guaranteed + ";");
             }
 
+            // Against remarketing the facility is sold that day, at its value then less the remarketing cost (not the
+            // enforcement haircut: an arm's-length sale over a remarketing period, which the lessee's guarantee stands
+            // behind), and the claim is the shortfall below those net proceeds; the facility is gone from then on.
+            string measure = lease.RvgValue.Name;
+            if (lease.Remarketing.Declared)
+            {
+                w.Comment("against remarketing: the facility is sold on the lease's last day, at its value then less the remarketing cost");
+                w.Line(lease.Remarketing + " = " + lease.RvgValue + " * (1.0 - " + CSharpLiterals.DoubleOperand(lease.Info.RemarketingCost) + ");");
+                w.Line(lease.RemarketedIn + " = t;");
+                w.Line("result.RemarketingProceeds[" + CSharpLiterals.Int(lease.Index) + "] = " + lease.Remarketing + ";");
+                measure = lease.Remarketing.Name;
+            }
+
             if (lease.RvgGuarantee is { } rvgGuarantee)
             {
                 // The claim once, then the lessee's share of it and the guarantor's payment of the rest.
-                w.Line("double claim = Math.Min(" + cap + ", Math.Max(0.0, guaranteed - " + lease.RvgValue + "));");
+                w.Line("double claim = Math.Min(" + cap + ", Math.Max(0.0, guaranteed - " + measure + "));");
                 w.Line(lease.Rvg + " = claim * " + lease.RvgRecovery + ";");
                 WriteRvgGuarantee(w, lease, rvgGuarantee.Info);
             }
             else
             {
-                w.Line(lease.Rvg + " = Math.Min(" + cap + ", Math.Max(0.0, guaranteed - " + lease.RvgValue + ")) * " + lease.RvgRecovery + ";");
+                w.Line(lease.Rvg + " = Math.Min(" + cap + ", Math.Max(0.0, guaranteed - " + measure + ")) * " + lease.RvgRecovery + ";");
             }
 
             w.Line("result.RvgPaid[" + CSharpLiterals.Int(lease.Index) + "] = " + lease.Rvg + ";");

@@ -51,6 +51,8 @@ internal sealed class LeaseLowering : DeclarationLowering<LeaseSyntax, LeaseMode
             RenewalTerminationFeeByTerm = fees.Count > 1 ? [.. fees.Select(fee => lowerer.ConstantOf(fee))] : [],
             RenewalFeeAmortising = lease.Renewals?.FeeAmortising ?? false,
             RenewalFeeFloor = lowerer.ConstantOf(lease.Renewals?.FeeFloor),
+            RvgRemarketing = rvg?.Remarketing is not null,
+            RemarketingCost = lowerer.ConstantOf(rvg?.Remarketing?.Cost),
         };
         BoundExpression? guarantees = rvg is null ? null : lowerer.BoundOf(rvg.Guarantees) ?? new ConstantExpression(cap, Unit.Money);
         return new LeaseModel(info, guarantees, lease.Phased is null ? null : lowerer.IndexOfName(lease.Phased),

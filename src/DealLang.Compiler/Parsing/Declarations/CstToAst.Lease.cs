@@ -230,12 +230,25 @@ internal sealed partial class CstToAst
         return VisitWholeNumber(quantity, what, minimum: 0, number);
     }
 
-    // RVG rvgPart+ (WITH guarantorClause)?   # rvgItem
+    // RVG rvgItemPart+ (WITH guarantorClause)?   # rvgItem
+    // rvgItemPart : rvgPart | AGAINST REMARKETING (COST cost=expr)? ;
     // rvgPart : GUARANTEES expr # rvgGuarantees | CAP expr # rvgCap | UNTIL DATE # rvgUntil ;
     // 'with guarantor Parent cap 10bn' after the parts: who pays what a defaulted lessee leaves unpaid of the claim.
+    // 'against remarketing [cost R]', in any place among the parts and once (DL0105): the claim measured against a sale.
     private RvgSyntax VisitRvg(RvgItemContext context, string container)
     {
-        RvgSyntax rvg = VisitRvgParts(context.rvgPart(), container, Span(context));
+        RvgItemPartContext[] all = context.rvgItemPart();
+        RvgSyntax rvg = VisitRvgParts(all.Select(p => p.rvgPart()).OfType<RvgPartContext>().ToArray(), container, Span(context));
+        var items = new ItemSet(this, container);
+        RemarketingSyntax? remarketing = null;
+        foreach (RvgItemPartContext part in all.Where(p => p.AGAINST() is not null))
+        {
+            // A cost that cannot be read drops the part (its error is reported), as an item's unreadable expression does.
+            ExpressionSyntax? cost = part.cost is null ? null : VisitExpr(part.cost);
+            items.Keep(ref remarketing, "against remarketing", part, part.cost is not null && cost is null ? null : new RemarketingSyntax(cost, Span(part)));
+        }
+
+        rvg = rvg with { Remarketing = remarketing };
         return context.guarantorClause() is { } guarantor
             ? rvg with { Guarantor = VisitGuarantor(guarantor, $"the guarantor of {container}") }
             : rvg;

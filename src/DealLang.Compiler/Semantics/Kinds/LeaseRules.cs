@@ -25,7 +25,7 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         binder.RequireKind(lease.Lessee, SymbolKind.Party, $"the lessee of lease '{name}' must be a party");
         binder.BindTerms(lease.Rent, lease.Escalator, lease.Rvg?.Guarantees, lease.Rvg?.Cap, lease.Indexation?.Floor, lease.Indexation?.Cap,
             lease.TerminationFee, lease.FeeFloor, lease.BreakOption?.FeeAmount, lease.Renewals?.BreakOption?.FeeAmount,
-            lease.Renewals?.FeeFloor);
+            lease.Renewals?.FeeFloor, lease.Rvg?.Remarketing?.Cost);
         binder.BindTerms([.. lease.Renewals?.TerminationFees ?? []]);
         GuarantorRules.Bind(lease.Guarantor, binder, $"the guarantor of lease '{name}' must be a party");
         GuarantorRules.Bind(lease.Rvg?.Guarantor, binder, $"the guarantor of the residual value guarantee of lease '{name}' must be a party");
@@ -45,6 +45,7 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
             checker.Value(rvg.Guarantees, Unit.Money, new ExpressionContext(
                 ContextKind.RvgGuarantee, $"the amount guaranteed by the residual value guarantee of {l}"));
             checker.Term(rvg.Cap, Unit.Money, $"the residual value guarantee cap of {l}", TypeChecker.Range.NonNegative);
+            CheckRemarketingCost(rvg.Remarketing, checker, lease.Name?.Text ?? "", l);
         }
 
         GuarantorRules.CheckTerms(lease.Guarantor, checker, l);
@@ -58,6 +59,39 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         CheckPhased(lease, checker);
         BreakOptionRules.CheckTerms(lease.BreakOption, checker, "lease", lease.Name?.Text ?? "", "lessee");
         BreakOptionRules.CheckTerms(lease.Renewals?.BreakOption, checker, "lease", lease.Name?.Text ?? "", "lessee");
+    }
+
+    // 'against remarketing cost 3%': a constant rate, the share of the facility's value the sale costs, in [0, 100%)
+    // (DL0528): the net proceeds are value × (1 − cost), so a cost of 100% or more sells for nothing or less.
+    private static void CheckRemarketingCost(RemarketingSyntax? remarketing, TypeChecker checker, string name, string l)
+    {
+        if (remarketing?.Cost is not { } cost)
+        {
+            return;
+        }
+
+        checker.Term(cost, Unit.Rate, $"the remarketing cost of the residual value guarantee of {l}", TypeChecker.Range.Any);
+        if (checker.Analysis.BoundOf(cost) is ConstantExpression { Unit: Unit.Rate, Value: var c } && !(c >= 0 && c < 1))
+        {
+            checker.Diagnostics.Add(DiagnosticCatalogue.RemarketingCostOutOfRange(cost.Span, name, c));
+        }
+    }
+
+    // 'against remarketing' sells the whole facility when the lease ends: another lease on the same facility would lose
+    // its tenant's building under it (DL0529), so the facility must be this lease's alone.
+    private static void CheckRemarketingFacility(LeaseSyntax lease, DealChecks checks)
+    {
+        if (lease.Rvg?.Remarketing is not { } remarketing || lease.Facility is not { } facility)
+        {
+            return;
+        }
+
+        LeaseSyntax? other = SyntaxWalk.Safe(checks.Analysis.Deal.Declarations).OfType<LeaseSyntax>()
+            .FirstOrDefault(o => !ReferenceEquals(o, lease) && o.Facility?.Text == facility.Text);
+        if (other is not null)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.RemarketingSharedFacility(remarketing.Span, lease.Name?.Text ?? "", facility.Text, other.Name?.Text ?? ""));
+        }
     }
 
     // 'phased Built': the index's level is the share of the buildings handed over, a rate (DL0765), as a tranche's
@@ -152,6 +186,7 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         }
 
         CheckIndexed(lease, checks);
+        CheckRemarketingFacility(lease, checks);
         BreakOptionRules.CheckStructure(lease.BreakOption, lease.Term, checks, "lease", lease.Name?.Text ?? "", "lessee", "rent");
         BreakOptionRules.CheckStructure(lease.Renewals?.BreakOption, lease.Renewals?.Term, checks, "lease", lease.Name?.Text ?? "", "lessee", "rent", inRenewal: true);
         BreakOptionRules.CheckRvg(lease.BreakOption, checks, "lease", name, lease.Rvg is not null);

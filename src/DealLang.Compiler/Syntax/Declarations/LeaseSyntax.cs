@@ -92,4 +92,14 @@ public sealed record RvgSyntax(
     /// <summary><c>with guarantor Parent cap 10bn [until DATE]</c> (written last): a third party that pays the part of the
     /// RVG claim a defaulted lessee does not (docs/language.md §5, "A guarantor behind the RVG"); null when none.</summary>
     public GuarantorSyntax? Guarantor { get; init; }
+
+    /// <summary><c>against remarketing [cost R]</c> (a lease's rvg item only): the claim is measured against the net proceeds
+    /// of selling the facility when the lease ends rather than its appraised value (docs/language.md §5, "An RVG against a
+    /// remarketing sale"); null when the RVG is measured against the appraised value.</summary>
+    public RemarketingSyntax? Remarketing { get; init; }
 }
+
+/// <summary><c>against remarketing [cost R]</c> in a lease's rvg item: the facility is sold when the lease ends, at its value
+/// that day less <see cref="Cost"/> (a rate; null: 0), and the RVG pays the guaranteed amount's shortfall below the net
+/// proceeds.</summary>
+public sealed record RemarketingSyntax(ExpressionSyntax? Cost, SourceSpan Span) : SyntaxNode(Span);

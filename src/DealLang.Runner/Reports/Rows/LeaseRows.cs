@@ -14,6 +14,12 @@ static class LeaseRows
         for (int l = 0; l < rows.Deal.Leases.Length; l++)
         {
             rows.Add(rows.Deal.Leases[l].Name, "RVG paid", SummaryKind.Money, o => Of(o.Events.RvgPaid[l].Amount));
+            if (rows.Deal.Leases[l].RvgRemarketing)
+            {
+                // Only a lease whose RVG is settled on a remarketing sale has the row (the others' summaries as they were).
+                rows.Add(rows.Deal.Leases[l].Name, "remarketing proceeds", SummaryKind.Money, o => Of(o.Events.Remarketing[l].Amount));
+            }
+
             if (rows.Deal.Leases[l].HasTerminationReceipts)
             {
                 // Only a lease with a fee has the row, so the summaries of the others stay as they were.
@@ -27,6 +33,21 @@ static class LeaseRows
     public static void WriteJson(Utf8JsonWriter w, DealDescription deal, ScenarioOutcome outcome)
     {
         WriteRvg(w, outcome);
+        if (deal.Leases.Any(l => l.RvgRemarketing))
+        {
+            // 'leaseRemarketing', only for a deal with an RVG against remarketing (every other deal's JSON as it was).
+            w.WriteStartArray("leaseRemarketing");
+            foreach (LeaseAmount sale in outcome.Events.Remarketing)
+            {
+                w.WriteStartObject();
+                w.WriteString("lease", sale.Lease);
+                Json.Money(w, "amount", sale.Amount);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         if (!deal.Leases.Any(l => l.HasTerminationReceipts))
         {
             return;
