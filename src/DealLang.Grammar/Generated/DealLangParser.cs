@@ -100,11 +100,12 @@ public partial class DealLangParser : Parser {
 		RULE_feeUntilRepaid = 61, RULE_testDecl = 62, RULE_triggerDecl = 63, RULE_cureDestination = 64, 
 		RULE_triggerEffect = 65, RULE_defaultRule = 66, RULE_cfadsRule = 67, RULE_cfadsItem = 68, 
 		RULE_waterfallDecl = 69, RULE_step = 70, RULE_enforcementDecl = 71, RULE_enforcementItem = 72, 
-		RULE_sellTerm = 73, RULE_reletRamp = 74, RULE_reletPricing = 75, RULE_scenarioDecl = 76, 
-		RULE_scenarioItem = 77, RULE_pdStep = 78, RULE_recoveryDraw = 79, RULE_shareDraw = 80, 
-		RULE_recoveryRest = 81, RULE_recoveryOutcome = 82, RULE_delayOutcome = 83, 
-		RULE_breakChance = 84, RULE_loading = 85, RULE_perYear = 86, RULE_duration = 87, 
-		RULE_expr = 88, RULE_measureUnit = 89, RULE_reference = 90, RULE_ident = 91;
+		RULE_sellTerm = 73, RULE_reletRamp = 74, RULE_reletPricing = 75, RULE_reletCurve = 76, 
+		RULE_reletCurvePoint = 77, RULE_scenarioDecl = 78, RULE_scenarioItem = 79, 
+		RULE_pdStep = 80, RULE_recoveryDraw = 81, RULE_shareDraw = 82, RULE_recoveryRest = 83, 
+		RULE_recoveryOutcome = 84, RULE_delayOutcome = 85, RULE_breakChance = 86, 
+		RULE_loading = 87, RULE_perYear = 88, RULE_duration = 89, RULE_expr = 90, 
+		RULE_measureUnit = 91, RULE_reference = 92, RULE_ident = 93;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "holidaySet", "holidayList", "dayCount", "partyDecl", 
@@ -120,10 +121,11 @@ public partial class DealLangParser : Parser {
 		"capitalCall", "accountDecl", "accountItem", "feeDecl", "feeUntilRepaid", 
 		"testDecl", "triggerDecl", "cureDestination", "triggerEffect", "defaultRule", 
 		"cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
-		"enforcementItem", "sellTerm", "reletRamp", "reletPricing", "scenarioDecl", 
-		"scenarioItem", "pdStep", "recoveryDraw", "shareDraw", "recoveryRest", 
-		"recoveryOutcome", "delayOutcome", "breakChance", "loading", "perYear", 
-		"duration", "expr", "measureUnit", "reference", "ident"
+		"enforcementItem", "sellTerm", "reletRamp", "reletPricing", "reletCurve", 
+		"reletCurvePoint", "scenarioDecl", "scenarioItem", "pdStep", "recoveryDraw", 
+		"shareDraw", "recoveryRest", "recoveryOutcome", "delayOutcome", "breakChance", 
+		"loading", "perYear", "duration", "expr", "measureUnit", "reference", 
+		"ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -316,35 +318,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 190;
+			State = 194;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 188;
+				State = 192;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 184;
+					State = 188;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 185;
+					State = 189;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 186;
+					State = 190;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 187;
+					State = 191;
 					unknownDecl();
 					}
 					break;
@@ -352,11 +354,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 192;
+				State = 196;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 193;
+			State = 197;
 			Match(Eof);
 			}
 		}
@@ -394,9 +396,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 195;
+			State = 199;
 			Match(IMPORT);
-			State = 196;
+			State = 200;
 			Match(STRING);
 			}
 		}
@@ -446,27 +448,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 198;
+			State = 202;
 			Match(DEAL);
-			State = 199;
+			State = 203;
 			_localctx.name = ident();
-			State = 200;
-			Match(LBRACE);
 			State = 204;
+			Match(LBRACE);
+			State = 208;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 884957876534132741L) != 0) || ((((_la - 140)) & ~0x3f) == 0 && ((1L << (_la - 140)) & 4611694814520420865L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 201;
+				State = 205;
 				dealMember();
 				}
 				}
-				State = 206;
+				State = 210;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 207;
+			State = 211;
 			Match(RBRACE);
 			}
 		}
@@ -563,7 +565,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 230;
+			State = 234;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -576,147 +578,147 @@ public partial class DealLangParser : Parser {
 			case BUSINESS_DAYS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 209;
+				State = 213;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 210;
+				State = 214;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 211;
+				State = 215;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 212;
+				State = 216;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 213;
+				State = 217;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 214;
+				State = 218;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 215;
+				State = 219;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 216;
+				State = 220;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 217;
+				State = 221;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 218;
+				State = 222;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 219;
+				State = 223;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 220;
+				State = 224;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 221;
+				State = 225;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 222;
+				State = 226;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 223;
+				State = 227;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 224;
+				State = 228;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 225;
+				State = 229;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 226;
+				State = 230;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 227;
+				State = 231;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 228;
+				State = 232;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 229;
+				State = 233;
 				unknownDecl();
 				}
 				break;
@@ -775,16 +777,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 232;
+			State = 236;
 			Match(IDENT);
-			State = 233;
+			State = 237;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 239;
+			State = 243;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1658725427816429511L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 237;
+				State = 241;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -971,19 +973,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 234;
+					State = 238;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 235;
+					State = 239;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 236;
+					State = 240;
 					Match(ON);
 					}
 					break;
@@ -991,11 +993,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 241;
+				State = 245;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 242;
+			State = 246;
 			block();
 			}
 		}
@@ -1046,19 +1048,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 244;
+			State = 248;
 			Match(LBRACE);
-			State = 249;
+			State = 253;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -4611686018427387905L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 268435455L) != 0)) {
 				{
-				State = 247;
+				State = 251;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 245;
+					State = 249;
 					block();
 					}
 					break;
@@ -1344,7 +1346,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 246;
+					State = 250;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1359,11 +1361,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 251;
+				State = 255;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 252;
+			State = 256;
 			Match(RBRACE);
 			}
 		}
@@ -1503,16 +1505,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 12, RULE_headerItem);
 		int _la;
 		try {
-			State = 277;
+			State = 281;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 254;
+				State = 258;
 				Match(TITLE);
-				State = 255;
+				State = 259;
 				Match(STRING);
 				}
 				break;
@@ -1520,9 +1522,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 256;
+				State = 260;
 				Match(CURRENCY);
-				State = 257;
+				State = 261;
 				ident();
 				}
 				break;
@@ -1530,9 +1532,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 258;
+				State = 262;
 				Match(CLOSING);
-				State = 259;
+				State = 263;
 				Match(DATE);
 				}
 				break;
@@ -1540,9 +1542,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 260;
+				State = 264;
 				Match(MATURITY);
-				State = 261;
+				State = 265;
 				Match(DATE);
 				}
 				break;
@@ -1550,9 +1552,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 262;
+				State = 266;
 				Match(FIRST_PAYMENT);
-				State = 263;
+				State = 267;
 				Match(DATE);
 				}
 				break;
@@ -1560,9 +1562,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 264;
+				State = 268;
 				Match(PAY);
-				State = 265;
+				State = 269;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1570,9 +1572,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 266;
+				State = 270;
 				Match(DAYCOUNT_KW);
-				State = 267;
+				State = 271;
 				dayCount();
 				}
 				break;
@@ -1580,28 +1582,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new BusinessDaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 268;
+				State = 272;
 				Match(BUSINESS_DAYS);
-				State = 269;
+				State = 273;
 				((BusinessDaysItemContext)_localctx).roll = ident();
-				State = 271;
+				State = 275;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
 				case 1:
 					{
-					State = 270;
+					State = 274;
 					((BusinessDaysItemContext)_localctx).accrual = ident();
 					}
 					break;
 				}
-				State = 275;
+				State = 279;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HOLIDAYS) {
 					{
-					State = 273;
+					State = 277;
 					Match(HOLIDAYS);
-					State = 274;
+					State = 278;
 					holidaySet();
 					}
 				}
@@ -1659,7 +1661,7 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 292;
+			State = 296;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IMPORT:
@@ -1847,36 +1849,36 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 279;
+				State = 283;
 				_localctx._ident = ident();
 				_localctx._calendars.Add(_localctx._ident);
-				State = 284;
+				State = 288;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 280;
+						State = 284;
 						Match(PLUS);
-						State = 281;
+						State = 285;
 						_localctx._ident = ident();
 						_localctx._calendars.Add(_localctx._ident);
 						}
 						} 
 					}
-					State = 286;
+					State = 290;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				}
-				State = 289;
+				State = 293;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 287;
+					State = 291;
 					Match(PLUS);
-					State = 288;
+					State = 292;
 					holidayList();
 					}
 				}
@@ -1886,7 +1888,7 @@ public partial class DealLangParser : Parser {
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 291;
+				State = 295;
 				holidayList();
 				}
 				break;
@@ -1937,33 +1939,33 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 294;
+			State = 298;
 			Match(LBRACE);
-			State = 301;
+			State = 305;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DATE) {
 				{
 				{
-				State = 295;
+				State = 299;
 				Match(DATE);
-				State = 297;
+				State = 301;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 296;
+					State = 300;
 					Match(COMMA);
 					}
 				}
 
 				}
 				}
-				State = 303;
+				State = 307;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 304;
+			State = 308;
 			Match(RBRACE);
 			}
 		}
@@ -2000,7 +2002,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 306;
+			State = 310;
 			Match(DAYCOUNT);
 			}
 		}
@@ -2050,27 +2052,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 308;
+			State = 312;
 			Match(PARTY);
-			State = 309;
+			State = 313;
 			_localctx.name = ident();
-			State = 310;
-			Match(LBRACE);
 			State = 314;
+			Match(LBRACE);
+			State = 318;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0)) {
 				{
 				{
-				State = 311;
+				State = 315;
 				partyItem();
 				}
 				}
-				State = 316;
+				State = 320;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 317;
+			State = 321;
 			Match(RBRACE);
 			}
 		}
@@ -2140,16 +2142,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 22, RULE_partyItem);
 		try {
-			State = 325;
+			State = 329;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 319;
+				State = 323;
 				Match(RATING);
-				State = 320;
+				State = 324;
 				Match(STRING);
 				}
 				break;
@@ -2157,9 +2159,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 321;
+				State = 325;
 				Match(PD);
-				State = 322;
+				State = 326;
 				expr(0);
 				}
 				break;
@@ -2167,9 +2169,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 323;
+				State = 327;
 				Match(RECOVERY);
-				State = 324;
+				State = 328;
 				expr(0);
 				}
 				break;
@@ -2223,27 +2225,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 327;
+			State = 331;
 			Match(INDEX);
-			State = 328;
+			State = 332;
 			_localctx.name = ident();
-			State = 329;
-			Match(LBRACE);
 			State = 333;
+			Match(LBRACE);
+			State = 337;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE || _la==GROW) {
 				{
 				{
-				State = 330;
+				State = 334;
 				indexItem();
 				}
 				}
-				State = 335;
+				State = 339;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 336;
+			State = 340;
 			Match(RBRACE);
 			}
 		}
@@ -2358,16 +2360,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 26, RULE_indexItem);
 		int _la;
 		try {
-			State = 363;
+			State = 367;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 338;
+				State = 342;
 				Match(LEVEL);
-				State = 339;
+				State = 343;
 				expr(0);
 				}
 				break;
@@ -2375,11 +2377,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 340;
+				State = 344;
 				Match(DEFLATE);
-				State = 341;
+				State = 345;
 				expr(0);
-				State = 342;
+				State = 346;
 				perYear();
 				}
 				break;
@@ -2387,11 +2389,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 344;
+				State = 348;
 				Match(GROW);
-				State = 345;
+				State = 349;
 				expr(0);
-				State = 346;
+				State = 350;
 				perYear();
 				}
 				break;
@@ -2399,27 +2401,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 348;
+				State = 352;
 				Match(POINTS);
-				State = 349;
+				State = 353;
 				pointsKind();
-				State = 350;
-				Match(LBRACE);
 				State = 354;
+				Match(LBRACE);
+				State = 358;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 351;
+					State = 355;
 					schedulePoint();
 					}
 					}
-					State = 356;
+					State = 360;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 357;
+				State = 361;
 				Match(RBRACE);
 				}
 				break;
@@ -2427,13 +2429,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 359;
+				State = 363;
 				Match(LAUNCH);
-				State = 360;
+				State = 364;
 				Match(DATE);
-				State = 361;
+				State = 365;
 				Match(DOWN);
-				State = 362;
+				State = 366;
 				expr(0);
 				}
 				break;
@@ -2476,7 +2478,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 365;
+			State = 369;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2533,27 +2535,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 367;
+			State = 371;
 			Match(FACILITY);
-			State = 368;
+			State = 372;
 			_localctx.name = ident();
-			State = 369;
-			Match(LBRACE);
 			State = 373;
+			Match(LBRACE);
+			State = 377;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 370;
+				State = 374;
 				facilityItem();
 				}
 				}
-				State = 375;
+				State = 379;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 376;
+			State = 380;
 			Match(RBRACE);
 			}
 		}
@@ -2639,16 +2641,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 32, RULE_facilityItem);
 		int _la;
 		try {
-			State = 401;
+			State = 405;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 378;
+				State = 382;
 				Match(COST);
-				State = 379;
+				State = 383;
 				expr(0);
 				}
 				break;
@@ -2656,32 +2658,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 380;
+				State = 384;
 				Match(VALUE);
-				State = 381;
-				Match(STRAIGHT_LINE);
-				State = 382;
-				duration();
 				State = 385;
+				Match(STRAIGHT_LINE);
+				State = 386;
+				duration();
+				State = 389;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 383;
+					State = 387;
 					Match(FLOOR);
-					State = 384;
+					State = 388;
 					expr(0);
 					}
 				}
 
-				State = 389;
+				State = 393;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 387;
+					State = 391;
 					Match(FROM);
-					State = 388;
+					State = 392;
 					Match(DATE);
 					}
 				}
@@ -2692,27 +2694,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 391;
+				State = 395;
 				Match(VALUE);
-				State = 392;
+				State = 396;
 				Match(SCHEDULE);
-				State = 393;
-				Match(LBRACE);
 				State = 397;
+				Match(LBRACE);
+				State = 401;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 394;
+					State = 398;
 					schedulePoint();
 					}
 					}
-					State = 399;
+					State = 403;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 400;
+				State = 404;
 				Match(RBRACE);
 				}
 				break;
@@ -2756,16 +2758,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 403;
+			State = 407;
 			Match(DATE);
-			State = 404;
+			State = 408;
 			expr(0);
-			State = 406;
+			State = 410;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 405;
+				State = 409;
 				Match(COMMA);
 				}
 			}
@@ -2823,31 +2825,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 408;
-			Match(LEASE);
-			State = 409;
-			_localctx.name = ident();
-			State = 410;
-			Match(ON);
-			State = 411;
-			_localctx.facility = ident();
 			State = 412;
-			Match(LBRACE);
+			Match(LEASE);
+			State = 413;
+			_localctx.name = ident();
+			State = 414;
+			Match(ON);
+			State = 415;
+			_localctx.facility = ident();
 			State = 416;
+			Match(LBRACE);
+			State = 420;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 3221225475L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 413;
+				State = 417;
 				leaseItem();
 				}
 				}
-				State = 418;
+				State = 422;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 419;
+			State = 423;
 			Match(RBRACE);
 			}
 		}
@@ -3072,16 +3074,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 38, RULE_leaseItem);
 		int _la;
 		try {
-			State = 488;
+			State = 492;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 421;
+				State = 425;
 				Match(LESSEE);
-				State = 422;
+				State = 426;
 				ident();
 				}
 				break;
@@ -3089,46 +3091,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 423;
+				State = 427;
 				Match(RENT);
-				State = 424;
+				State = 428;
 				expr(0);
-				State = 425;
+				State = 429;
 				perYear();
-				State = 430;
+				State = 434;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 426;
+					State = 430;
 					Match(ESCALATING);
-					State = 427;
+					State = 431;
 					expr(0);
-					State = 428;
+					State = 432;
 					perYear();
 					}
 				}
 
-				State = 440;
+				State = 444;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 432;
+					State = 436;
 					Match(INDEXED);
-					State = 433;
-					ident();
 					State = 437;
+					ident();
+					State = 441;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
 						{
 						{
-						State = 434;
+						State = 438;
 						indexationPart();
 						}
 						}
-						State = 439;
+						State = 443;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -3141,9 +3143,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 442;
+				State = 446;
 				Match(STARTS);
-				State = 443;
+				State = 447;
 				Match(DATE);
 				}
 				break;
@@ -3151,9 +3153,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 444;
+				State = 448;
 				Match(TERM);
-				State = 445;
+				State = 449;
 				duration();
 				}
 				break;
@@ -3161,43 +3163,43 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 446;
-				Match(RENEWALS);
-				State = 447;
-				renewalCount();
-				State = 448;
-				((RenewalsItemContext)_localctx).term = duration();
-				State = 449;
-				Match(AT);
 				State = 450;
-				Match(LESSEE);
+				Match(RENEWALS);
 				State = 451;
-				Match(OPTION);
+				renewalCount();
+				State = 452;
+				((RenewalsItemContext)_localctx).term = duration();
+				State = 453;
+				Match(AT);
+				State = 454;
+				Match(LESSEE);
 				State = 455;
+				Match(OPTION);
+				State = 459;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 452;
+					State = 456;
 					Match(RENT);
-					State = 453;
+					State = 457;
 					Match(AT);
-					State = 454;
+					State = 458;
 					Match(MARKET);
 					}
 					break;
 				}
-				State = 460;
+				State = 464;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==WITH) {
 					{
 					{
-					State = 457;
+					State = 461;
 					renewalTerm();
 					}
 					}
-					State = 462;
+					State = 466;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3207,30 +3209,30 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 463;
+				State = 467;
 				Match(RVG);
-				State = 465;
+				State = 469;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 464;
+					State = 468;
 					rvgPart();
 					}
 					}
-					State = 467;
+					State = 471;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0) );
-				State = 471;
+				State = 475;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 469;
+					State = 473;
 					Match(WITH);
-					State = 470;
+					State = 474;
 					guarantorClause();
 					}
 				}
@@ -3241,9 +3243,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 473;
+				State = 477;
 				Match(DAYCOUNT_KW);
-				State = 474;
+				State = 478;
 				dayCount();
 				}
 				break;
@@ -3251,7 +3253,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 475;
+				State = 479;
 				guarantorClause();
 				}
 				break;
@@ -3259,9 +3261,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 476;
+				State = 480;
 				Match(PHASED);
-				State = 477;
+				State = 481;
 				ident();
 				}
 				break;
@@ -3269,25 +3271,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseTerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 478;
+				State = 482;
 				Match(TERMINATION_FEE);
-				State = 479;
+				State = 483;
 				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 485;
+				State = 489;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 480;
+					State = 484;
 					Match(AMORTISING);
-					State = 483;
+					State = 487;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 481;
+						State = 485;
 						Match(TO);
-						State = 482;
+						State = 486;
 						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3301,7 +3303,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 487;
+				State = 491;
 				breakOption();
 				}
 				break;
@@ -3378,16 +3380,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 40, RULE_renewalTerm);
 		int _la;
 		try {
-			State = 509;
+			State = 513;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
 			case 1:
 				_localctx = new RenewalBreakTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 490;
+				State = 494;
 				Match(WITH);
-				State = 491;
+				State = 495;
 				breakOption();
 				}
 				break;
@@ -3395,45 +3397,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalTerminationFeeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 492;
+				State = 496;
 				Match(WITH);
-				State = 493;
+				State = 497;
 				Match(TERMINATION_FEE);
-				State = 494;
+				State = 498;
 				((RenewalTerminationFeeTermContext)_localctx)._expr = expr(0);
 				((RenewalTerminationFeeTermContext)_localctx)._fees.Add(((RenewalTerminationFeeTermContext)_localctx)._expr);
-				State = 499;
+				State = 503;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 495;
+					State = 499;
 					Match(COMMA);
-					State = 496;
+					State = 500;
 					((RenewalTerminationFeeTermContext)_localctx)._expr = expr(0);
 					((RenewalTerminationFeeTermContext)_localctx)._fees.Add(((RenewalTerminationFeeTermContext)_localctx)._expr);
 					}
 					}
-					State = 501;
+					State = 505;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 507;
+				State = 511;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 502;
+					State = 506;
 					Match(AMORTISING);
-					State = 505;
+					State = 509;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 503;
+						State = 507;
 						Match(TO);
-						State = 504;
+						State = 508;
 						((RenewalTerminationFeeTermContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3505,72 +3507,72 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 511;
+			State = 515;
 			Match(BREAK_OPTION);
-			State = 512;
+			State = 516;
 			Match(AT);
-			State = 513;
+			State = 517;
 			_localctx._duration = duration();
 			_localctx._at.Add(_localctx._duration);
-			State = 518;
+			State = 522;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 514;
+				State = 518;
 				Match(COMMA);
-				State = 515;
+				State = 519;
 				_localctx._duration = duration();
 				_localctx._at.Add(_localctx._duration);
 				}
 				}
-				State = 520;
+				State = 524;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 523;
+			State = 527;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOTICE) {
 				{
-				State = 521;
+				State = 525;
 				Match(NOTICE);
-				State = 522;
+				State = 526;
 				_localctx.notice = duration();
 				}
 			}
 
-			State = 526;
+			State = 530;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FEE) {
 				{
-				State = 525;
+				State = 529;
 				breakFee();
 				}
 			}
 
-			State = 536;
+			State = 540;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
 			case 1:
 				{
-				State = 528;
+				State = 532;
 				Match(WITH);
-				State = 529;
-				Match(RVG);
 				State = 533;
+				Match(RVG);
+				State = 537;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0)) {
 					{
 					{
-					State = 530;
+					State = 534;
 					rvgPart();
 					}
 					}
-					State = 535;
+					State = 539;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3641,20 +3643,20 @@ public partial class DealLangParser : Parser {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
 		EnterRule(_localctx, 44, RULE_breakFee);
 		try {
-			State = 545;
+			State = 549;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 538;
+				State = 542;
 				Match(FEE);
-				State = 539;
+				State = 543;
 				((BreakFeeMonthsContext)_localctx).months = duration();
-				State = 540;
+				State = 544;
 				Match(OF);
-				State = 541;
+				State = 545;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3662,9 +3664,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 543;
+				State = 547;
 				Match(FEE);
-				State = 544;
+				State = 548;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3748,14 +3750,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 46, RULE_indexationPart);
 		try {
-			State = 554;
+			State = 558;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 547;
+				State = 551;
 				Match(YEARLY);
 				}
 				break;
@@ -3763,9 +3765,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 548;
+				State = 552;
 				Match(FLOOR);
-				State = 549;
+				State = 553;
 				expr(0);
 				}
 				break;
@@ -3773,9 +3775,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 550;
+				State = 554;
 				Match(CAP);
-				State = 551;
+				State = 555;
 				expr(0);
 				}
 				break;
@@ -3783,9 +3785,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 552;
+				State = 556;
 				Match(LAG);
-				State = 553;
+				State = 557;
 				duration();
 				}
 				break;
@@ -3826,22 +3828,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 48, RULE_renewalCount);
 		try {
-			State = 559;
+			State = 563;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 556;
+				State = 560;
 				Match(NUMBER);
-				State = 557;
+				State = 561;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 558;
+				State = 562;
 				Match(QUANTITY);
 				}
 				break;
@@ -3915,16 +3917,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 50, RULE_rvgPart);
 		try {
-			State = 567;
+			State = 571;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 561;
+				State = 565;
 				Match(GUARANTEES);
-				State = 562;
+				State = 566;
 				expr(0);
 				}
 				break;
@@ -3932,9 +3934,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 563;
+				State = 567;
 				Match(CAP);
-				State = 564;
+				State = 568;
 				expr(0);
 				}
 				break;
@@ -3942,9 +3944,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 565;
+				State = 569;
 				Match(UNTIL);
-				State = 566;
+				State = 570;
 				Match(DATE);
 				}
 				break;
@@ -3996,21 +3998,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 569;
+			State = 573;
 			Match(GUARANTOR);
-			State = 570;
-			_localctx.party = ident();
 			State = 574;
+			_localctx.party = ident();
+			State = 578;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 49L) != 0) || _la==FEE) {
 				{
 				{
-				State = 571;
+				State = 575;
 				guarantorPart();
 				}
 				}
-				State = 576;
+				State = 580;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4100,16 +4102,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 54, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 589;
+			State = 593;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 577;
+				State = 581;
 				Match(CAP);
-				State = 578;
+				State = 582;
 				expr(0);
 				}
 				break;
@@ -4117,9 +4119,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 579;
+				State = 583;
 				Match(UNTIL);
-				State = 580;
+				State = 584;
 				Match(DATE);
 				}
 				break;
@@ -4127,9 +4129,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 581;
+				State = 585;
 				Match(FEE);
-				State = 582;
+				State = 586;
 				expr(0);
 				}
 				break;
@@ -4137,18 +4139,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 583;
-				Match(COVERS);
-				State = 584;
-				coverage();
 				State = 587;
+				Match(COVERS);
+				State = 588;
+				coverage();
+				State = 591;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 585;
+					State = 589;
 					Match(AND);
-					State = 586;
+					State = 590;
 					coverage();
 					}
 				}
@@ -4194,7 +4196,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 591;
+			State = 595;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4251,27 +4253,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 593;
+			State = 597;
 			Match(LOAN);
-			State = 594;
+			State = 598;
 			_localctx.name = ident();
-			State = 595;
-			Match(LBRACE);
 			State = 599;
+			Match(LBRACE);
+			State = 603;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 41231686041601L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 596;
+				State = 600;
 				loanItem();
 				}
 				}
-				State = 601;
+				State = 605;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 602;
+			State = 606;
 			Match(RBRACE);
 			}
 		}
@@ -4457,16 +4459,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_loanItem);
 		int _la;
 		try {
-			State = 659;
+			State = 663;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 604;
+				State = 608;
 				Match(OBLIGOR);
-				State = 605;
+				State = 609;
 				ident();
 				}
 				break;
@@ -4474,9 +4476,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 606;
+				State = 610;
 				Match(BALANCE);
-				State = 607;
+				State = 611;
 				expr(0);
 				}
 				break;
@@ -4484,9 +4486,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 608;
+				State = 612;
 				Match(COUPON);
-				State = 609;
+				State = 613;
 				couponTerms();
 				}
 				break;
@@ -4494,11 +4496,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 610;
+				State = 614;
 				Match(INTEREST_ONLY);
-				State = 611;
+				State = 615;
 				Match(UNTIL);
-				State = 612;
+				State = 616;
 				Match(DATE);
 				}
 				break;
@@ -4506,16 +4508,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 613;
+				State = 617;
 				Match(AMORTIZE);
-				State = 614;
+				State = 618;
 				amortization();
-				State = 616;
+				State = 620;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 615;
+					State = 619;
 					Match(IDENT);
 					}
 				}
@@ -4526,9 +4528,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 618;
+				State = 622;
 				Match(MATURITY);
-				State = 619;
+				State = 623;
 				Match(DATE);
 				}
 				break;
@@ -4536,96 +4538,96 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 620;
-				Match(RECOVERY);
-				State = 621;
-				((LoanRecoveryItemContext)_localctx).rate = expr(0);
 				State = 624;
+				Match(RECOVERY);
+				State = 625;
+				((LoanRecoveryItemContext)_localctx).rate = expr(0);
+				State = 628;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 622;
+					State = 626;
 					Match(AFTER);
-					State = 623;
+					State = 627;
 					duration();
 					}
 				}
 
-				State = 628;
+				State = 632;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 626;
+					State = 630;
 					Match(ACCRUING);
-					State = 627;
+					State = 631;
 					recoveryAccrual();
 					}
 				}
 
-				State = 650;
+				State = 654;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 630;
+					State = 634;
 					Match(IN);
-					State = 645;
+					State = 649;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NUMBER:
 						{
-						State = 631;
+						State = 635;
 						Match(NUMBER);
-						State = 632;
+						State = 636;
 						Match(INSTALMENTS);
 						}
 						break;
 					case INSTALMENTS:
 						{
-						State = 633;
+						State = 637;
 						Match(INSTALMENTS);
-						State = 634;
+						State = 638;
 						Match(LBRACE);
-						State = 641;
+						State = 645;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1660977227630114759L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 145522047561236451L) != 0) || ((((_la - 272)) & ~0x3f) == 0 && ((1L << (_la - 272)) & 103L) != 0)) {
 							{
 							{
-							State = 635;
+							State = 639;
 							((LoanRecoveryItemContext)_localctx)._expr = expr(0);
 							((LoanRecoveryItemContext)_localctx)._shares.Add(((LoanRecoveryItemContext)_localctx)._expr);
-							State = 637;
+							State = 641;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							if (_la==COMMA) {
 								{
-								State = 636;
+								State = 640;
 								Match(COMMA);
 								}
 							}
 
 							}
 							}
-							State = 643;
+							State = 647;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 644;
+						State = 648;
 						Match(RBRACE);
 						}
 						break;
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 648;
+					State = 652;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==IDENT) {
 						{
-						State = 647;
+						State = 651;
 						((LoanRecoveryItemContext)_localctx).every = Match(IDENT);
 						}
 					}
@@ -4639,7 +4641,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 652;
+				State = 656;
 				stepUp();
 				}
 				break;
@@ -4647,7 +4649,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 653;
+				State = 657;
 				marginGrid();
 				}
 				break;
@@ -4655,19 +4657,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 654;
+				State = 658;
 				Match(DEFAULT_INTEREST);
-				State = 656;
+				State = 660;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 655;
+					State = 659;
 					Match(PLUS);
 					}
 				}
 
-				State = 658;
+				State = 662;
 				expr(0);
 				}
 				break;
@@ -4726,14 +4728,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 62, RULE_recoveryAccrual);
 		try {
-			State = 663;
+			State = 667;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 661;
+				State = 665;
 				Match(COUPON);
 				}
 				break;
@@ -4741,7 +4743,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 662;
+				State = 666;
 				expr(0);
 				}
 				break;
@@ -4793,27 +4795,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 665;
+			State = 669;
 			Match(FLEET);
-			State = 666;
+			State = 670;
 			_localctx.name = ident();
-			State = 667;
-			Match(LBRACE);
 			State = 671;
+			Match(LBRACE);
+			State = 675;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 2031L) != 0)) {
 				{
 				{
-				State = 668;
+				State = 672;
 				fleetItem();
 				}
 				}
-				State = 673;
+				State = 677;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 674;
+			State = 678;
 			Match(RBRACE);
 			}
 		}
@@ -5010,32 +5012,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_fleetItem);
 		int _la;
 		try {
-			State = 715;
+			State = 719;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 676;
+				State = 680;
 				Match(DELIVERIES);
-				State = 677;
-				Match(LBRACE);
 				State = 681;
+				Match(LBRACE);
+				State = 685;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 678;
+					State = 682;
 					delivery();
 					}
 					}
-					State = 683;
+					State = 687;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 684;
+				State = 688;
 				Match(RBRACE);
 				}
 				break;
@@ -5043,9 +5045,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 685;
+				State = 689;
 				Match(UNITS);
-				State = 686;
+				State = 690;
 				expr(0);
 				}
 				break;
@@ -5053,9 +5055,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 687;
+				State = 691;
 				Match(UNIT_COST);
-				State = 688;
+				State = 692;
 				expr(0);
 				}
 				break;
@@ -5063,11 +5065,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 689;
+				State = 693;
 				Match(DEPRECIATE);
-				State = 690;
+				State = 694;
 				Match(STRAIGHT_LINE);
-				State = 691;
+				State = 695;
 				duration();
 				}
 				break;
@@ -5075,13 +5077,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 692;
+				State = 696;
 				Match(DEPRECIATE);
-				State = 693;
+				State = 697;
 				Match(DECLINING);
-				State = 694;
+				State = 698;
 				expr(0);
-				State = 695;
+				State = 699;
 				perYear();
 				}
 				break;
@@ -5089,9 +5091,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 697;
+				State = 701;
 				Match(POWER);
-				State = 698;
+				State = 702;
 				expr(0);
 				}
 				break;
@@ -5099,9 +5101,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 699;
+				State = 703;
 				Match(PUE);
-				State = 700;
+				State = 704;
 				expr(0);
 				}
 				break;
@@ -5109,9 +5111,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 701;
+				State = 705;
 				Match(POWER_PRICE);
-				State = 702;
+				State = 706;
 				expr(0);
 				}
 				break;
@@ -5119,11 +5121,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 703;
+				State = 707;
 				Match(MAINTENANCE);
-				State = 704;
+				State = 708;
 				expr(0);
-				State = 705;
+				State = 709;
 				perYear();
 				}
 				break;
@@ -5131,15 +5133,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 707;
-				Match(MARKET_VALUE);
-				State = 708;
-				expr(0);
-				State = 709;
-				Match(DECLINING);
-				State = 710;
-				expr(0);
 				State = 711;
+				Match(MARKET_VALUE);
+				State = 712;
+				expr(0);
+				State = 713;
+				Match(DECLINING);
+				State = 714;
+				expr(0);
+				State = 715;
 				perYear();
 				}
 				break;
@@ -5147,9 +5149,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 713;
+				State = 717;
 				Match(GENERATION);
-				State = 714;
+				State = 718;
 				ident();
 				}
 				break;
@@ -5206,31 +5208,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 717;
-			Match(CONTRACT);
-			State = 718;
-			_localctx.name = ident();
-			State = 719;
-			Match(ON);
-			State = 720;
-			_localctx.fleet = ident();
 			State = 721;
-			Match(LBRACE);
+			Match(CONTRACT);
+			State = 722;
+			_localctx.name = ident();
+			State = 723;
+			Match(ON);
+			State = 724;
+			_localctx.fleet = ident();
 			State = 725;
+			Match(LBRACE);
+			State = 729;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 9635760177671L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 722;
+				State = 726;
 				contractItem();
 				}
 				}
-				State = 727;
+				State = 731;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 728;
+			State = 732;
 			Match(RBRACE);
 			}
 		}
@@ -5452,16 +5454,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 70, RULE_contractItem);
 		int _la;
 		try {
-			State = 777;
+			State = 781;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 730;
+				State = 734;
 				Match(CUSTOMER);
-				State = 731;
+				State = 735;
 				ident();
 				}
 				break;
@@ -5469,9 +5471,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 732;
+				State = 736;
 				Match(UNITS);
-				State = 733;
+				State = 737;
 				expr(0);
 				}
 				break;
@@ -5479,11 +5481,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 734;
+				State = 738;
 				Match(PRICE);
-				State = 735;
+				State = 739;
 				Match(AT);
-				State = 736;
+				State = 740;
 				Match(MARKET);
 				}
 				break;
@@ -5491,9 +5493,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 737;
+				State = 741;
 				Match(PRICE);
-				State = 738;
+				State = 742;
 				expr(0);
 				}
 				break;
@@ -5501,11 +5503,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 739;
+				State = 743;
 				Match(HOUR);
-				State = 740;
+				State = 744;
 				expr(0);
-				State = 741;
+				State = 745;
 				perYear();
 				}
 				break;
@@ -5513,9 +5515,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 743;
+				State = 747;
 				Match(TAKE_OR_PAY);
-				State = 744;
+				State = 748;
 				expr(0);
 				}
 				break;
@@ -5523,9 +5525,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 745;
+				State = 749;
 				Match(STARTS);
-				State = 746;
+				State = 750;
 				Match(DATE);
 				}
 				break;
@@ -5533,9 +5535,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 747;
+				State = 751;
 				Match(TERM);
-				State = 748;
+				State = 752;
 				duration();
 				}
 				break;
@@ -5543,25 +5545,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 749;
+				State = 753;
 				Match(TERMINATION_FEE);
-				State = 750;
+				State = 754;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 756;
+				State = 760;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 751;
+					State = 755;
 					Match(AMORTISING);
-					State = 754;
+					State = 758;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 752;
+						State = 756;
 						Match(TO);
-						State = 753;
+						State = 757;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5575,26 +5577,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 758;
-				Match(RENEWALS);
-				State = 759;
-				renewalCount();
-				State = 760;
-				((ContractRenewalsItemContext)_localctx).term = duration();
-				State = 761;
-				Match(AT);
 				State = 762;
-				Match(CUSTOMER);
+				Match(RENEWALS);
 				State = 763;
-				Match(OPTION);
+				renewalCount();
+				State = 764;
+				((ContractRenewalsItemContext)_localctx).term = duration();
+				State = 765;
+				Match(AT);
 				State = 766;
+				Match(CUSTOMER);
+				State = 767;
+				Match(OPTION);
+				State = 770;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 764;
+					State = 768;
 					Match(WITH);
-					State = 765;
+					State = 769;
 					breakOption();
 					}
 				}
@@ -5605,20 +5607,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 768;
+				State = 772;
 				Match(PREPAYMENT);
-				State = 769;
-				expr(0);
 				State = 773;
+				expr(0);
+				State = 777;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 770;
+					State = 774;
 					Match(APPLIED);
-					State = 771;
+					State = 775;
 					Match(OVER);
-					State = 772;
+					State = 776;
 					Match(TERM);
 					}
 				}
@@ -5629,7 +5631,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 775;
+				State = 779;
 				guarantorClause();
 				}
 				break;
@@ -5637,7 +5639,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 776;
+				State = 780;
 				breakOption();
 				}
 				break;
@@ -5689,27 +5691,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 779;
+			State = 783;
 			Match(COINS);
-			State = 780;
+			State = 784;
 			_localctx.name = ident();
-			State = 781;
-			Match(LBRACE);
 			State = 785;
+			Match(LBRACE);
+			State = 789;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 232)) & ~0x3f) == 0 && ((1L << (_la - 232)) & 15L) != 0)) {
 				{
 				{
-				State = 782;
+				State = 786;
 				coinsItem();
 				}
 				}
-				State = 787;
+				State = 791;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 788;
+			State = 792;
 			Match(RBRACE);
 			}
 		}
@@ -5872,16 +5874,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 74, RULE_coinsItem);
 		try {
-			State = 810;
+			State = 814;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 790;
+				State = 794;
 				Match(HOLDINGS);
-				State = 791;
+				State = 795;
 				expr(0);
 				}
 				break;
@@ -5889,9 +5891,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 792;
+				State = 796;
 				Match(PRICE);
-				State = 793;
+				State = 797;
 				ident();
 				}
 				break;
@@ -5899,9 +5901,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 794;
+				State = 798;
 				Match(HASHRATE);
-				State = 795;
+				State = 799;
 				expr(0);
 				}
 				break;
@@ -5909,9 +5911,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 796;
+				State = 800;
 				Match(NETWORK);
-				State = 797;
+				State = 801;
 				expr(0);
 				}
 				break;
@@ -5919,9 +5921,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 798;
+				State = 802;
 				Match(REWARDS);
-				State = 799;
+				State = 803;
 				expr(0);
 				}
 				break;
@@ -5929,9 +5931,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 800;
+				State = 804;
 				Match(POWER);
-				State = 801;
+				State = 805;
 				expr(0);
 				}
 				break;
@@ -5939,9 +5941,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 802;
+				State = 806;
 				Match(POWER_PRICE);
-				State = 803;
+				State = 807;
 				expr(0);
 				}
 				break;
@@ -5949,9 +5951,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 804;
+				State = 808;
 				Match(DEPTH);
-				State = 805;
+				State = 809;
 				expr(0);
 				}
 				break;
@@ -5959,9 +5961,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 806;
+				State = 810;
 				Match(IMPACT);
-				State = 807;
+				State = 811;
 				expr(0);
 				}
 				break;
@@ -5969,9 +5971,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinKeepItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 808;
+				State = 812;
 				Match(KEEP);
-				State = 809;
+				State = 813;
 				expr(0);
 				}
 				break;
@@ -6023,20 +6025,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 812;
+			State = 816;
 			Match(DATE);
-			State = 813;
-			_localctx.units = expr(0);
-			State = 814;
-			Match(AT);
-			State = 815;
-			_localctx.cost = expr(0);
 			State = 817;
+			_localctx.units = expr(0);
+			State = 818;
+			Match(AT);
+			State = 819;
+			_localctx.cost = expr(0);
+			State = 821;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 816;
+				State = 820;
 				Match(COMMA);
 				}
 			}
@@ -6089,27 +6091,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 819;
+			State = 823;
 			Match(TRANCHE);
-			State = 820;
+			State = 824;
 			_localctx.name = ident();
-			State = 821;
-			Match(LBRACE);
 			State = 825;
+			Match(LBRACE);
+			State = 829;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 211)) & ~0x3f) == 0 && ((1L << (_la - 211)) & 2218417717759L) != 0)) {
 				{
 				{
-				State = 822;
+				State = 826;
 				trancheItem();
 				}
 				}
-				State = 827;
+				State = 831;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 828;
+			State = 832;
 			Match(RBRACE);
 			}
 		}
@@ -6158,38 +6160,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 830;
+			State = 834;
 			_localctx.rate = expr(0);
-			State = 832;
+			State = 836;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 831;
-				Match(FIXED);
-				}
-			}
-
-			State = 836;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==FLOOR) {
-				{
-				State = 834;
-				Match(FLOOR);
 				State = 835;
-				_localctx.floor = expr(0);
+				Match(FIXED);
 				}
 			}
 
 			State = 840;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (_la==CAP) {
+			if (_la==FLOOR) {
 				{
 				State = 838;
-				Match(CAP);
+				Match(FLOOR);
 				State = 839;
+				_localctx.floor = expr(0);
+				}
+			}
+
+			State = 844;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==CAP) {
+				{
+				State = 842;
+				Match(CAP);
+				State = 843;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6592,16 +6594,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_trancheItem);
 		int _la;
 		try {
-			State = 959;
+			State = 963;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 842;
+				State = 846;
 				Match(BALANCE);
-				State = 843;
+				State = 847;
 				expr(0);
 				}
 				break;
@@ -6609,9 +6611,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 844;
+				State = 848;
 				Match(COUPON);
-				State = 845;
+				State = 849;
 				couponTerms();
 				}
 				break;
@@ -6619,26 +6621,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 846;
+				State = 850;
 				Match(PIK);
-				State = 848;
+				State = 852;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 847;
+					State = 851;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 852;
+				State = 856;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 850;
+					State = 854;
 					Match(WHEN);
-					State = 851;
+					State = 855;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6649,9 +6651,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 854;
+				State = 858;
 				Match(PIK);
-				State = 855;
+				State = 859;
 				Match(UNPAID);
 				}
 				break;
@@ -6659,9 +6661,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 856;
+				State = 860;
 				Match(ISSUE_PRICE);
-				State = 857;
+				State = 861;
 				expr(0);
 				}
 				break;
@@ -6669,9 +6671,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 858;
+				State = 862;
 				Match(COMMITMENT);
-				State = 859;
+				State = 863;
 				expr(0);
 				}
 				break;
@@ -6679,11 +6681,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 860;
+				State = 864;
 				Match(AVAILABLE);
-				State = 861;
+				State = 865;
 				Match(UNTIL);
-				State = 862;
+				State = 866;
 				Match(DATE);
 				}
 				break;
@@ -6691,25 +6693,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 863;
+				State = 867;
 				Match(DRAWS);
-				State = 864;
-				Match(LBRACE);
 				State = 868;
+				Match(LBRACE);
+				State = 872;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 865;
+					State = 869;
 					schedulePoint();
 					}
 					}
-					State = 870;
+					State = 874;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 871;
+				State = 875;
 				Match(RBRACE);
 				}
 				break;
@@ -6717,15 +6719,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 872;
-				Match(DRAWS);
-				State = 873;
-				Match(AGAINST);
-				State = 874;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 875;
-				Match(ADVANCE);
 				State = 876;
+				Match(DRAWS);
+				State = 877;
+				Match(AGAINST);
+				State = 878;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 879;
+				Match(ADVANCE);
+				State = 880;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6733,9 +6735,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 878;
+				State = 882;
 				Match(COMMITMENT_FEE);
-				State = 879;
+				State = 883;
 				expr(0);
 				}
 				break;
@@ -6743,7 +6745,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 880;
+				State = 884;
 				stepUp();
 				}
 				break;
@@ -6751,7 +6753,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 881;
+				State = 885;
 				marginGrid();
 				}
 				break;
@@ -6759,15 +6761,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 882;
-				Match(MARGIN);
-				State = 883;
-				Match(INVESTMENT_GRADE);
-				State = 884;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 885;
-				Match(ELSE);
 				State = 886;
+				Match(MARGIN);
+				State = 887;
+				Match(INVESTMENT_GRADE);
+				State = 888;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 889;
+				Match(ELSE);
+				State = 890;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6775,9 +6777,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 888;
+				State = 892;
 				Match(TARGET_BALANCE);
-				State = 889;
+				State = 893;
 				expr(0);
 				}
 				break;
@@ -6785,11 +6787,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 890;
+				State = 894;
 				Match(INTEREST_ONLY);
-				State = 891;
+				State = 895;
 				Match(UNTIL);
-				State = 892;
+				State = 896;
 				Match(DATE);
 				}
 				break;
@@ -6797,9 +6799,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 893;
+				State = 897;
 				Match(AMORTIZE);
-				State = 894;
+				State = 898;
 				amortization();
 				}
 				break;
@@ -6807,9 +6809,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 895;
+				State = 899;
 				Match(MATURITY);
-				State = 896;
+				State = 900;
 				Match(DATE);
 				}
 				break;
@@ -6817,9 +6819,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 897;
+				State = 901;
 				Match(SENIORITY);
-				State = 898;
+				State = 902;
 				Match(NUMBER);
 				}
 				break;
@@ -6827,7 +6829,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 899;
+				State = 903;
 				guarantorClause();
 				}
 				break;
@@ -6835,50 +6837,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 900;
-				Match(CONVERTIBLE);
-				State = 901;
-				Match(AT);
-				State = 902;
-				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 903;
-				Match(AGAINST);
 				State = 904;
-				((ConvertibleItemContext)_localctx).share = expr(0);
+				Match(CONVERTIBLE);
+				State = 905;
+				Match(AT);
+				State = 906;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 907;
+				Match(AGAINST);
 				State = 908;
+				((ConvertibleItemContext)_localctx).share = expr(0);
+				State = 912;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 905;
+					State = 909;
 					Match(EARLY);
-					State = 906;
+					State = 910;
 					Match(ABOVE);
-					State = 907;
+					State = 911;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 913;
+				State = 917;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 910;
+					State = 914;
 					convertiblePut();
 					}
 					}
-					State = 915;
+					State = 919;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 917;
+				State = 921;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 916;
+					State = 920;
 					convertibleCall();
 					}
 				}
@@ -6889,33 +6891,33 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConversionResetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 919;
+				State = 923;
 				Match(RESET);
-				State = 920;
+				State = 924;
 				Match(DATE);
-				State = 925;
+				State = 929;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 921;
+					State = 925;
 					Match(COMMA);
-					State = 922;
+					State = 926;
 					Match(DATE);
 					}
 					}
-					State = 927;
+					State = 931;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 928;
+				State = 932;
 				Match(TO);
-				State = 929;
+				State = 933;
 				((ConversionResetItemContext)_localctx).ratio = expr(0);
-				State = 930;
+				State = 934;
 				Match(FLOOR);
-				State = 931;
+				State = 935;
 				((ConversionResetItemContext)_localctx).floor = expr(0);
 				}
 				break;
@@ -6923,9 +6925,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 933;
+				State = 937;
 				Match(COMPLETION);
-				State = 934;
+				State = 938;
 				expr(0);
 				}
 				break;
@@ -6933,66 +6935,66 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 935;
+				State = 939;
 				Match(CALLABLE);
-				State = 937;
+				State = 941;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 936;
+					State = 940;
 					callStep();
 					}
 					}
-					State = 939;
+					State = 943;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==FROM );
-				State = 957;
+				State = 961;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MAKE_WHOLE) {
 					{
-					State = 941;
+					State = 945;
 					Match(MAKE_WHOLE);
-					State = 955;
+					State = 959;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 					case 1:
 						{
-						State = 942;
+						State = 946;
 						((CallableItemContext)_localctx).makeWhole = expr(0);
 						}
 						break;
 					case 2:
 						{
-						State = 943;
+						State = 947;
 						Match(CURVE);
-						State = 944;
+						State = 948;
 						Match(LBRACE);
-						State = 946;
+						State = 950;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 945;
+							State = 949;
 							curvePoint();
 							}
 							}
-							State = 948;
+							State = 952;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==QUANTITY );
-						State = 950;
+						State = 954;
 						Match(RBRACE);
-						State = 953;
+						State = 957;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==PLUS || _la==MINUS) {
 							{
-							State = 951;
+							State = 955;
 							((CallableItemContext)_localctx).sign = TokenStream.LT(1);
 							_la = TokenStream.LA(1);
 							if ( !(_la==PLUS || _la==MINUS) ) {
@@ -7002,7 +7004,7 @@ public partial class DealLangParser : Parser {
 								ErrorHandler.ReportMatch(this);
 							    Consume();
 							}
-							State = 952;
+							State = 956;
 							((CallableItemContext)_localctx).spread = expr(0);
 							}
 						}
@@ -7058,16 +7060,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 961;
+			State = 965;
 			duration();
-			State = 962;
+			State = 966;
 			_localctx.rate = expr(0);
-			State = 964;
+			State = 968;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 963;
+				State = 967;
 				Match(COMMA);
 				}
 			}
@@ -7115,20 +7117,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 966;
+			State = 970;
 			Match(FROM);
-			State = 967;
-			Match(DATE);
-			State = 968;
-			Match(AT);
-			State = 969;
-			_localctx.price = expr(0);
 			State = 971;
+			Match(DATE);
+			State = 972;
+			Match(AT);
+			State = 973;
+			_localctx.price = expr(0);
+			State = 975;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 970;
+				State = 974;
 				Match(COMMA);
 				}
 			}
@@ -7174,13 +7176,13 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 973;
+			State = 977;
 			Match(PUT);
-			State = 974;
+			State = 978;
 			Match(DATE);
-			State = 975;
+			State = 979;
 			Match(AT);
-			State = 976;
+			State = 980;
 			_localctx.price = expr(0);
 			}
 		}
@@ -7224,15 +7226,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 978;
-			Match(CALL);
-			State = 979;
-			Match(FROM);
-			State = 980;
-			Match(DATE);
-			State = 981;
-			Match(ABOVE);
 			State = 982;
+			Match(CALL);
+			State = 983;
+			Match(FROM);
+			State = 984;
+			Match(DATE);
+			State = 985;
+			Match(ABOVE);
+			State = 986;
 			_localctx.above = expr(0);
 			}
 		}
@@ -7279,26 +7281,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 984;
+			State = 988;
 			Match(STEP_UP);
-			State = 985;
+			State = 989;
 			expr(0);
-			State = 990;
+			State = 994;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 986;
+				State = 990;
 				Match(FROM);
-				State = 987;
+				State = 991;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 988;
+				State = 992;
 				Match(WHILE);
-				State = 989;
+				State = 993;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -7359,41 +7361,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 992;
+			State = 996;
 			Match(MARGIN);
-			State = 993;
+			State = 997;
 			Match(GRID);
-			State = 994;
+			State = 998;
 			_localctx.test = ident();
-			State = 995;
-			Match(LBRACE);
 			State = 999;
+			Match(LBRACE);
+			State = 1003;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 996;
+				State = 1000;
 				gridTier();
 				}
 				}
-				State = 1001;
+				State = 1005;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1004;
+			State = 1008;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 1002;
+				State = 1006;
 				Match(ELSE);
-				State = 1003;
+				State = 1007;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 1006;
+			State = 1010;
 			Match(RBRACE);
 			}
 		}
@@ -7438,11 +7440,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1008;
+			State = 1012;
 			Match(BELOW);
-			State = 1009;
+			State = 1013;
 			_localctx.bound = expr(0);
-			State = 1010;
+			State = 1014;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -7524,14 +7526,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 98, RULE_amortization);
 		int _la;
 		try {
-			State = 1024;
+			State = 1028;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1012;
+				State = 1016;
 				Match(BULLET);
 				}
 				break;
@@ -7539,7 +7541,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1013;
+				State = 1017;
 				Match(LEVEL);
 				}
 				break;
@@ -7547,7 +7549,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1014;
+				State = 1018;
 				Match(LINEAR);
 				}
 				break;
@@ -7555,25 +7557,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1015;
+				State = 1019;
 				Match(SCHEDULE);
-				State = 1016;
-				Match(LBRACE);
 				State = 1020;
+				Match(LBRACE);
+				State = 1024;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1017;
+					State = 1021;
 					schedulePoint();
 					}
 					}
-					State = 1022;
+					State = 1026;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1023;
+				State = 1027;
 				Match(RBRACE);
 				}
 				break;
@@ -7627,27 +7629,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1026;
+			State = 1030;
 			Match(HOLDING);
-			State = 1027;
+			State = 1031;
 			_localctx.name = ident();
-			State = 1028;
-			Match(LBRACE);
 			State = 1032;
+			Match(LBRACE);
+			State = 1036;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 25166853L) != 0)) {
 				{
 				{
-				State = 1029;
+				State = 1033;
 				holdingItem();
 				}
 				}
-				State = 1034;
+				State = 1038;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1035;
+			State = 1039;
 			Match(RBRACE);
 			}
 		}
@@ -7781,20 +7783,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 102, RULE_holdingItem);
 		int _la;
 		try {
-			State = 1060;
+			State = 1064;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,104,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1037;
+				State = 1041;
 				Match(OF);
-				State = 1038;
+				State = 1042;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 1039;
+				State = 1043;
 				Match(DOT);
-				State = 1040;
+				State = 1044;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7802,9 +7804,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1042;
+				State = 1046;
 				Match(SHARE);
-				State = 1043;
+				State = 1047;
 				expr(0);
 				}
 				break;
@@ -7812,9 +7814,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1044;
+				State = 1048;
 				Match(FACE);
-				State = 1045;
+				State = 1049;
 				expr(0);
 				}
 				break;
@@ -7822,9 +7824,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1046;
+				State = 1050;
 				Match(MARK);
-				State = 1047;
+				State = 1051;
 				Match(PAR);
 				}
 				break;
@@ -7832,9 +7834,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1048;
+				State = 1052;
 				Match(MARK);
-				State = 1049;
+				State = 1053;
 				ident();
 				}
 				break;
@@ -7842,19 +7844,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1050;
+				State = 1054;
 				Match(MARKET);
-				State = 1052;
+				State = 1056;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1051;
+					State = 1055;
 					holdingMarketTerm();
 					}
 					}
-					State = 1054;
+					State = 1058;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7864,13 +7866,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1056;
+				State = 1060;
 				Match(DRAWS);
-				State = 1057;
+				State = 1061;
 				Match(CALLED);
-				State = 1058;
+				State = 1062;
 				Match(FROM);
-				State = 1059;
+				State = 1063;
 				ident();
 				}
 				break;
@@ -7944,16 +7946,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 104, RULE_holdingMarketTerm);
 		try {
-			State = 1068;
+			State = 1072;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1062;
+				State = 1066;
 				Match(DISCOUNT);
-				State = 1063;
+				State = 1067;
 				expr(0);
 				}
 				break;
@@ -7961,9 +7963,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1064;
+				State = 1068;
 				Match(DEPTH);
-				State = 1065;
+				State = 1069;
 				expr(0);
 				}
 				break;
@@ -7971,9 +7973,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1066;
+				State = 1070;
 				Match(IMPACT);
-				State = 1067;
+				State = 1071;
 				expr(0);
 				}
 				break;
@@ -8027,27 +8029,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1070;
+			State = 1074;
 			Match(EQUITY);
-			State = 1071;
+			State = 1075;
 			_localctx.name = ident();
-			State = 1072;
-			Match(LBRACE);
 			State = 1076;
+			Match(LBRACE);
+			State = 1080;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 774056185954307L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 1073;
+				State = 1077;
 				equityItem();
 				}
 				}
-				State = 1078;
+				State = 1082;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1079;
+			State = 1083;
 			Match(RBRACE);
 			}
 		}
@@ -8183,16 +8185,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 108, RULE_equityItem);
 		int _la;
 		try {
-			State = 1116;
+			State = 1120;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1081;
+				State = 1085;
 				Match(CONTRIBUTED);
-				State = 1082;
+				State = 1086;
 				expr(0);
 				}
 				break;
@@ -8200,23 +8202,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1083;
+				State = 1087;
 				Match(HOLDERS);
-				State = 1084;
+				State = 1088;
 				holder();
-				State = 1089;
+				State = 1093;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1085;
+					State = 1089;
 					Match(COMMA);
-					State = 1086;
+					State = 1090;
 					holder();
 					}
 					}
-					State = 1091;
+					State = 1095;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8226,9 +8228,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1092;
+				State = 1096;
 				Match(HURDLE);
-				State = 1093;
+				State = 1097;
 				expr(0);
 				}
 				break;
@@ -8236,32 +8238,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1094;
+				State = 1098;
 				Match(CARRY);
-				State = 1095;
+				State = 1099;
 				expr(0);
-				State = 1096;
-				Match(TO);
-				State = 1097;
-				((CarryItemContext)_localctx).gp = ident();
 				State = 1100;
+				Match(TO);
+				State = 1101;
+				((CarryItemContext)_localctx).gp = ident();
+				State = 1104;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 1098;
+					State = 1102;
 					Match(CATCH_UP);
-					State = 1099;
+					State = 1103;
 					expr(0);
 					}
 				}
 
-				State = 1103;
+				State = 1107;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 1102;
+					State = 1106;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -8272,9 +8274,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1105;
+				State = 1109;
 				Match(COMMITMENT);
-				State = 1106;
+				State = 1110;
 				expr(0);
 				}
 				break;
@@ -8282,23 +8284,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1107;
+				State = 1111;
 				Match(CALLS);
-				State = 1108;
+				State = 1112;
 				capitalCall();
-				State = 1113;
+				State = 1117;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1109;
+					State = 1113;
 					Match(COMMA);
-					State = 1110;
+					State = 1114;
 					capitalCall();
 					}
 					}
-					State = 1115;
+					State = 1119;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8355,32 +8357,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1118;
+			State = 1122;
 			ident();
-			State = 1119;
+			State = 1123;
 			expr(0);
-			State = 1128;
+			State = 1132;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1120;
-				Match(LBRACE);
 				State = 1124;
+				Match(LBRACE);
+				State = 1128;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 172)) & ~0x3f) == 0 && ((1L << (_la - 172)) & 7L) != 0)) {
 					{
 					{
-					State = 1121;
+					State = 1125;
 					holderTerm();
 					}
 					}
-					State = 1126;
+					State = 1130;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1127;
+				State = 1131;
 				Match(RBRACE);
 				}
 			}
@@ -8455,16 +8457,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 112, RULE_holderTerm);
 		try {
-			State = 1136;
+			State = 1140;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1130;
+				State = 1134;
 				Match(HURDLE);
-				State = 1131;
+				State = 1135;
 				expr(0);
 				}
 				break;
@@ -8472,9 +8474,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1132;
+				State = 1136;
 				Match(CARRY);
-				State = 1133;
+				State = 1137;
 				expr(0);
 				}
 				break;
@@ -8482,9 +8484,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1134;
+				State = 1138;
 				Match(CATCH_UP);
-				State = 1135;
+				State = 1139;
 				expr(0);
 				}
 				break;
@@ -8528,9 +8530,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1138;
+			State = 1142;
 			Match(DATE);
-			State = 1139;
+			State = 1143;
 			expr(0);
 			}
 		}
@@ -8580,32 +8582,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1141;
+			State = 1145;
 			Match(ACCOUNT);
-			State = 1142;
+			State = 1146;
 			_localctx.name = ident();
-			State = 1151;
+			State = 1155;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1143;
-				Match(LBRACE);
 				State = 1147;
+				Match(LBRACE);
+				State = 1151;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 7L) != 0)) {
 					{
 					{
-					State = 1144;
+					State = 1148;
 					accountItem();
 					}
 					}
-					State = 1149;
+					State = 1153;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1150;
+				State = 1154;
 				Match(RBRACE);
 				}
 			}
@@ -8680,16 +8682,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 118, RULE_accountItem);
 		try {
-			State = 1159;
+			State = 1163;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1153;
+				State = 1157;
 				Match(TARGET);
-				State = 1154;
+				State = 1158;
 				expr(0);
 				}
 				break;
@@ -8697,9 +8699,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1155;
+				State = 1159;
 				Match(INITIAL);
-				State = 1156;
+				State = 1160;
 				expr(0);
 				}
 				break;
@@ -8707,9 +8709,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1157;
+				State = 1161;
 				Match(EARNS);
-				State = 1158;
+				State = 1162;
 				expr(0);
 				}
 				break;
@@ -8776,31 +8778,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1161;
+			State = 1165;
 			Match(FEE);
-			State = 1162;
+			State = 1166;
 			_localctx.name = ident();
-			State = 1163;
+			State = 1167;
 			Match(LBRACE);
-			State = 1164;
+			State = 1168;
 			expr(0);
-			State = 1172;
+			State = 1176;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1165;
+				State = 1169;
 				perYear();
-				State = 1170;
+				State = 1174;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1166;
+					State = 1170;
 					Match(ESCALATING);
-					State = 1167;
+					State = 1171;
 					expr(0);
-					State = 1168;
+					State = 1172;
 					perYear();
 					}
 				}
@@ -8808,21 +8810,21 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1177;
+			State = 1181;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==UNTIL) {
 				{
 				{
-				State = 1174;
+				State = 1178;
 				feeUntilRepaid();
 				}
 				}
-				State = 1179;
+				State = 1183;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1180;
+			State = 1184;
 			Match(RBRACE);
 			}
 		}
@@ -8860,9 +8862,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1182;
+			State = 1186;
 			Match(UNTIL);
-			State = 1183;
+			State = 1187;
 			Match(REPAID);
 			}
 		}
@@ -8917,52 +8919,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1185;
+			State = 1189;
 			Match(TEST);
-			State = 1186;
+			State = 1190;
 			_localctx.name = ident();
-			State = 1187;
+			State = 1191;
 			Match(ASSIGN);
-			State = 1188;
+			State = 1192;
 			expr(0);
-			State = 1195;
+			State = 1199;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1189;
+				State = 1193;
 				Match(OVER);
-				State = 1192;
+				State = 1196;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1190;
+					State = 1194;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1191;
+					State = 1195;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1194;
+				State = 1198;
 				duration();
 				}
 			}
 
-			State = 1199;
+			State = 1203;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1197;
+				State = 1201;
 				Match(FROM);
-				State = 1198;
+				State = 1202;
 				Match(DATE);
 				}
 			}
@@ -9049,79 +9051,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1201;
+			State = 1205;
 			Match(TRIGGER);
-			State = 1202;
+			State = 1206;
 			_localctx.name = ident();
-			State = 1203;
-			Match(WHEN);
-			State = 1204;
-			expr(0);
 			State = 1207;
+			Match(WHEN);
+			State = 1208;
+			expr(0);
+			State = 1211;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1205;
+				State = 1209;
 				Match(FROM);
-				State = 1206;
+				State = 1210;
 				Match(DATE);
 				}
 			}
 
-			State = 1212;
+			State = 1216;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1209;
+				State = 1213;
 				Match(TRIPS);
-				State = 1210;
+				State = 1214;
 				Match(AFTER);
-				State = 1211;
+				State = 1215;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1217;
+			State = 1221;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1214;
+				State = 1218;
 				Match(CURES);
-				State = 1215;
+				State = 1219;
 				Match(AFTER);
-				State = 1216;
+				State = 1220;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1229;
+			State = 1233;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1219;
-				Match(CURE);
-				State = 1220;
-				Match(BY);
-				State = 1221;
-				_localctx.curer = ident();
-				State = 1222;
-				Match(UP);
 				State = 1223;
-				Match(TO);
+				Match(CURE);
 				State = 1224;
-				_localctx.times = Match(NUMBER);
+				Match(BY);
 				State = 1225;
-				Match(TIMES);
+				_localctx.curer = ident();
+				State = 1226;
+				Match(UP);
 				State = 1227;
+				Match(TO);
+				State = 1228;
+				_localctx.times = Match(NUMBER);
+				State = 1229;
+				Match(TIMES);
+				State = 1231;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1226;
+					State = 1230;
 					cureDestination();
 					}
 				}
@@ -9129,23 +9131,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1231;
+			State = 1235;
 			Match(ARROW);
-			State = 1232;
+			State = 1236;
 			triggerEffect();
-			State = 1237;
+			State = 1241;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1233;
+				State = 1237;
 				Match(COMMA);
-				State = 1234;
+				State = 1238;
 				triggerEffect();
 				}
 				}
-				State = 1239;
+				State = 1243;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9217,43 +9219,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 128, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1256;
+			State = 1260;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1240;
+				State = 1244;
 				Match(PREPAYING);
-				State = 1241;
+				State = 1245;
 				ident();
-				State = 1246;
+				State = 1250;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1242;
+					State = 1246;
 					Match(COMMA);
-					State = 1243;
+					State = 1247;
 					ident();
 					}
 					}
-					State = 1248;
+					State = 1252;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1252;
+				State = 1256;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1249;
+					State = 1253;
 					Match(THEN);
-					State = 1250;
+					State = 1254;
 					Match(INTO);
-					State = 1251;
+					State = 1255;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -9264,9 +9266,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1254;
+				State = 1258;
 				Match(INTO);
-				State = 1255;
+				State = 1259;
 				ident();
 				}
 				break;
@@ -9355,20 +9357,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 130, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1277;
+			State = 1281;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,135,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1258;
+				State = 1262;
 				Match(SWEEP);
-				State = 1259;
+				State = 1263;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1260;
+				State = 1264;
 				Match(TO);
-				State = 1261;
+				State = 1265;
 				ident();
 				}
 				break;
@@ -9376,34 +9378,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1262;
+				State = 1266;
 				Match(ACCELERATE);
-				State = 1274;
+				State = 1278;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1263;
+					State = 1267;
 					Match(LPAREN);
-					State = 1264;
+					State = 1268;
 					ident();
-					State = 1269;
+					State = 1273;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1265;
+						State = 1269;
 						Match(COMMA);
-						State = 1266;
+						State = 1270;
 						ident();
 						}
 						}
-						State = 1271;
+						State = 1275;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1272;
+					State = 1276;
 					Match(RPAREN);
 					}
 				}
@@ -9414,7 +9416,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1276;
+				State = 1280;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -9462,20 +9464,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1279;
+			State = 1283;
 			Match(DEFAULT);
-			State = 1280;
-			Match(WHEN);
-			State = 1281;
-			expr(0);
 			State = 1284;
+			Match(WHEN);
+			State = 1285;
+			expr(0);
+			State = 1288;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1282;
+				State = 1286;
 				Match(GRACE);
-				State = 1283;
+				State = 1287;
 				duration();
 				}
 			}
@@ -9527,25 +9529,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1286;
+			State = 1290;
 			Match(CFADS);
-			State = 1287;
+			State = 1291;
 			Match(INCLUDES);
-			State = 1288;
+			State = 1292;
 			cfadsItem();
-			State = 1293;
+			State = 1297;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1289;
+				State = 1293;
 				Match(COMMA);
-				State = 1290;
+				State = 1294;
 				cfadsItem();
 				}
 				}
-				State = 1295;
+				State = 1299;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9585,13 +9587,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 136, RULE_cfadsItem);
 		try {
-			State = 1298;
+			State = 1302;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1296;
+				State = 1300;
 				Match(RVG);
 				}
 				break;
@@ -9780,7 +9782,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1297;
+				State = 1301;
 				ident();
 				}
 				break;
@@ -9830,25 +9832,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1300;
+			State = 1304;
 			Match(WATERFALL);
-			State = 1301;
-			Match(LBRACE);
 			State = 1305;
+			Match(LBRACE);
+			State = 1309;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 				{
 				{
-				State = 1302;
+				State = 1306;
 				step();
 				}
 				}
-				State = 1307;
+				State = 1311;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1308;
+			State = 1312;
 			Match(RBRACE);
 			}
 		}
@@ -10077,39 +10079,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 140, RULE_step);
 		int _la;
 		try {
-			State = 1404;
+			State = 1408;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1310;
+				State = 1314;
 				Match(PAY);
-				State = 1311;
+				State = 1315;
 				((PayStepContext)_localctx).target = reference();
-				State = 1321;
+				State = 1325;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1312;
+					State = 1316;
 					Match(USING);
-					State = 1313;
+					State = 1317;
 					ident();
-					State = 1318;
+					State = 1322;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1314;
+						State = 1318;
 						Match(COMMA);
-						State = 1315;
+						State = 1319;
 						ident();
 						}
 						}
-						State = 1320;
+						State = 1324;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -10122,9 +10124,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1323;
+				State = 1327;
 				Match(FILL);
-				State = 1324;
+				State = 1328;
 				ident();
 				}
 				break;
@@ -10132,9 +10134,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1325;
+				State = 1329;
 				Match(RELEASE);
-				State = 1326;
+				State = 1330;
 				ident();
 				}
 				break;
@@ -10142,13 +10144,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1327;
+				State = 1331;
 				Match(HOLD);
-				State = 1328;
+				State = 1332;
 				Match(REST);
-				State = 1329;
+				State = 1333;
 				Match(IN);
-				State = 1330;
+				State = 1334;
 				ident();
 				}
 				break;
@@ -10156,25 +10158,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1331;
+				State = 1335;
 				Match(DISTRIBUTE);
-				State = 1334;
+				State = 1338;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1332;
+					State = 1336;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1333;
+					State = 1337;
 					Match(OF);
 					}
 				}
 
-				State = 1336;
+				State = 1340;
 				Match(REST);
-				State = 1337;
+				State = 1341;
 				Match(TO);
-				State = 1338;
+				State = 1342;
 				ident();
 				}
 				break;
@@ -10182,17 +10184,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1339;
-				Match(SWEEP);
-				State = 1340;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1341;
-				Match(OF);
-				State = 1342;
-				Match(REST);
 				State = 1343;
-				Match(TO);
+				Match(SWEEP);
 				State = 1344;
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
+				State = 1345;
+				Match(OF);
+				State = 1346;
+				Match(REST);
+				State = 1347;
+				Match(TO);
+				State = 1348;
 				ident();
 				}
 				break;
@@ -10200,41 +10202,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1345;
+				State = 1349;
 				Match(SELL);
-				State = 1346;
+				State = 1350;
 				ident();
-				State = 1351;
+				State = 1355;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1347;
+					State = 1351;
 					Match(COMMA);
-					State = 1348;
+					State = 1352;
 					ident();
 					}
 					}
-					State = 1353;
+					State = 1357;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1355;
+				State = 1359;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1354;
+					State = 1358;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1357;
+				State = 1361;
 				Match(TO);
-				State = 1358;
+				State = 1362;
 				Match(COVER);
-				State = 1359;
+				State = 1363;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -10242,52 +10244,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1361;
+				State = 1365;
 				Match(IF);
-				State = 1362;
+				State = 1366;
 				expr(0);
-				State = 1363;
-				Match(LBRACE);
 				State = 1367;
+				Match(LBRACE);
+				State = 1371;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1364;
+					State = 1368;
 					step();
 					}
 					}
-					State = 1369;
+					State = 1373;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1370;
+				State = 1374;
 				Match(RBRACE);
-				State = 1380;
+				State = 1384;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1371;
+					State = 1375;
 					Match(ELSE);
-					State = 1372;
-					Match(LBRACE);
 					State = 1376;
+					Match(LBRACE);
+					State = 1380;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 						{
 						{
-						State = 1373;
+						State = 1377;
 						step();
 						}
 						}
-						State = 1378;
+						State = 1382;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1379;
+					State = 1383;
 					Match(RBRACE);
 					}
 				}
@@ -10298,37 +10300,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1382;
+				State = 1386;
 				Match(PRO_RATA);
-				State = 1385;
+				State = 1389;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1383;
+					State = 1387;
 					Match(BY);
-					State = 1384;
+					State = 1388;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1387;
-				Match(LBRACE);
 				State = 1391;
+				Match(LBRACE);
+				State = 1395;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1388;
+					State = 1392;
 					step();
 					}
 					}
-					State = 1393;
+					State = 1397;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1394;
+				State = 1398;
 				Match(RBRACE);
 				}
 				break;
@@ -10336,25 +10338,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1395;
+				State = 1399;
 				Match(SEQUENTIAL);
-				State = 1396;
-				Match(LBRACE);
 				State = 1400;
+				Match(LBRACE);
+				State = 1404;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1397;
+					State = 1401;
 					step();
 					}
 					}
-					State = 1402;
+					State = 1406;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1403;
+				State = 1407;
 				Match(RBRACE);
 				}
 				break;
@@ -10404,25 +10406,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1406;
+			State = 1410;
 			Match(ENFORCEMENT);
-			State = 1407;
-			Match(LBRACE);
 			State = 1411;
+			Match(LBRACE);
+			State = 1415;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1408;
+				State = 1412;
 				enforcementItem();
 				}
 				}
-				State = 1413;
+				State = 1417;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1414;
+			State = 1418;
 			Match(RBRACE);
 			}
 		}
@@ -10494,44 +10496,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 144, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1432;
+			State = 1436;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1416;
+				State = 1420;
 				Match(SELL);
-				State = 1417;
+				State = 1421;
 				ident();
-				State = 1422;
+				State = 1426;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1418;
+					State = 1422;
 					Match(COMMA);
-					State = 1419;
+					State = 1423;
 					ident();
 					}
 					}
-					State = 1424;
+					State = 1428;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1428;
+				State = 1432;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 17592187871241L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1425;
+					State = 1429;
 					sellTerm();
 					}
 					}
-					State = 1430;
+					State = 1434;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10541,7 +10543,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1431;
+				State = 1435;
 				waterfallDecl();
 				}
 				break;
@@ -10724,6 +10726,16 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RELET() { return GetToken(DealLangParser.RELET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDLE() { return GetToken(DealLangParser.IDLE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ReletCurveContext reletCurve() {
+			return GetRuleContext<ReletCurveContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FOR() { return GetToken(DealLangParser.FOR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ReletPricingContext reletPricing() {
+			return GetRuleContext<ReletPricingContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ShareDrawContext shareDraw() {
 			return GetRuleContext<ShareDrawContext>(0);
 		}
@@ -10732,13 +10744,6 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ReletRampContext reletRamp() {
 			return GetRuleContext<ReletRampContext>(0);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FOR() { return GetToken(DealLangParser.FOR, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ReletPricingContext reletPricing() {
-			return GetRuleContext<ReletPricingContext>(0);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
-			return GetRuleContext<DurationContext>(0);
 		}
 		public ReletIdleTermContext(SellTermContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -10768,16 +10773,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 146, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1483;
+			State = 1490;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1434;
+				State = 1438;
 				Match(HAIRCUT);
-				State = 1435;
+				State = 1439;
 				expr(0);
 				}
 				break;
@@ -10785,11 +10790,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceYieldTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1436;
+				State = 1440;
 				Match(PRICE);
-				State = 1437;
+				State = 1441;
 				Match(YIELD);
-				State = 1438;
+				State = 1442;
 				expr(0);
 				}
 				break;
@@ -10797,9 +10802,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceIndexTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1439;
+				State = 1443;
 				Match(PRICE);
-				State = 1440;
+				State = 1444;
 				ident();
 				}
 				break;
@@ -10807,9 +10812,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1441;
+				State = 1445;
 				Match(LAG);
-				State = 1442;
+				State = 1446;
 				duration();
 				}
 				break;
@@ -10817,11 +10822,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new SpreadTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1443;
+				State = 1447;
 				Match(OVER);
-				State = 1444;
+				State = 1448;
 				Match(NUMBER);
-				State = 1445;
+				State = 1449;
 				Match(PERIODS);
 				}
 				break;
@@ -10829,13 +10834,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1446;
+				State = 1450;
 				Match(DEPTH);
-				State = 1447;
+				State = 1451;
 				expr(0);
-				State = 1448;
+				State = 1452;
 				Match(PER);
-				State = 1449;
+				State = 1453;
 				Match(MONTH);
 				}
 				break;
@@ -10843,9 +10848,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1451;
+				State = 1455;
 				Match(IMPACT);
-				State = 1452;
+				State = 1456;
 				expr(0);
 				}
 				break;
@@ -10853,13 +10858,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1453;
+				State = 1457;
 				Match(LIMIT);
-				State = 1454;
+				State = 1458;
 				expr(0);
-				State = 1455;
+				State = 1459;
 				Match(PER);
-				State = 1456;
+				State = 1460;
 				Match(MONTH);
 				}
 				break;
@@ -10867,9 +10872,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1458;
+				State = 1462;
 				Match(COSTS);
-				State = 1459;
+				State = 1463;
 				expr(0);
 				}
 				break;
@@ -10877,9 +10882,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1460;
+				State = 1464;
 				Match(KEEP);
-				State = 1461;
+				State = 1465;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10887,9 +10892,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1462;
+				State = 1466;
 				Match(RESERVE);
-				State = 1463;
+				State = 1467;
 				expr(0);
 				}
 				break;
@@ -10897,56 +10902,70 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletIdleTermContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1464;
+				State = 1468;
 				Match(RELET);
-				State = 1465;
-				Match(IDLE);
-				State = 1466;
-				Match(AT);
 				State = 1469;
+				Match(IDLE);
+				State = 1470;
+				Match(AT);
+				State = 1479;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
 				case 1:
 					{
-					State = 1467;
-					((ReletIdleTermContext)_localctx).drawnUtilisation = shareDraw();
+					State = 1471;
+					reletCurve();
 					}
 					break;
 				case 2:
 					{
-					State = 1468;
-					((ReletIdleTermContext)_localctx).utilisation = expr(0);
+					State = 1474;
+					ErrorHandler.Sync(this);
+					switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
+					case 1:
+						{
+						State = 1472;
+						((ReletIdleTermContext)_localctx).drawnUtilisation = shareDraw();
+						}
+						break;
+					case 2:
+						{
+						State = 1473;
+						((ReletIdleTermContext)_localctx).utilisation = expr(0);
+						}
+						break;
+					}
+					State = 1477;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==RISING) {
+						{
+						State = 1476;
+						reletRamp();
+						}
+					}
+
 					}
 					break;
 				}
-				State = 1472;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==RISING) {
-					{
-					State = 1471;
-					reletRamp();
-					}
-				}
-
-				State = 1476;
+				State = 1483;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1474;
+					State = 1481;
 					Match(FOR);
-					State = 1475;
+					State = 1482;
 					((ReletIdleTermContext)_localctx).window = duration();
 					}
 				}
 
-				State = 1479;
+				State = 1486;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 				case 1:
 					{
-					State = 1478;
+					State = 1485;
 					reletPricing();
 					}
 					break;
@@ -10957,9 +10976,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HalfLifeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1481;
+				State = 1488;
 				Match(HALF_LIFE);
-				State = 1482;
+				State = 1489;
 				duration();
 				}
 				break;
@@ -11012,29 +11031,29 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1485;
+			State = 1492;
 			Match(RISING);
-			State = 1486;
+			State = 1493;
 			Match(TO);
-			State = 1489;
+			State = 1496;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
 			case 1:
 				{
-				State = 1487;
+				State = 1494;
 				_localctx.drawnTo = shareDraw();
 				}
 				break;
 			case 2:
 				{
-				State = 1488;
+				State = 1495;
 				_localctx.to = expr(0);
 				}
 				break;
 			}
-			State = 1491;
+			State = 1498;
 			Match(OVER);
-			State = 1492;
+			State = 1499;
 			_localctx.over = duration();
 			}
 		}
@@ -11074,10 +11093,149 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1494;
+			State = 1501;
 			Match(PRICE);
-			State = 1495;
+			State = 1502;
 			expr(0);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ReletCurveContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURVE() { return GetToken(DealLangParser.CURVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ReletCurvePointContext[] reletCurvePoint() {
+			return GetRuleContexts<ReletCurvePointContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ReletCurvePointContext reletCurvePoint(int i) {
+			return GetRuleContext<ReletCurvePointContext>(i);
+		}
+		public ReletCurveContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_reletCurve; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitReletCurve(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ReletCurveContext reletCurve() {
+		ReletCurveContext _localctx = new ReletCurveContext(Context, State);
+		EnterRule(_localctx, 152, RULE_reletCurve);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1504;
+			Match(CURVE);
+			State = 1505;
+			Match(LBRACE);
+			State = 1507;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			do {
+				{
+				{
+				State = 1506;
+				reletCurvePoint();
+				}
+				}
+				State = 1509;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			} while ( _la==QUANTITY );
+			State = 1511;
+			Match(RBRACE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ReletCurvePointContext : ParserRuleContext {
+		public ShareDrawContext drawnLevel;
+		public ExprContext level;
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ShareDrawContext shareDraw() {
+			return GetRuleContext<ShareDrawContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA() { return GetToken(DealLangParser.COMMA, 0); }
+		public ReletCurvePointContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_reletCurvePoint; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitReletCurvePoint(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ReletCurvePointContext reletCurvePoint() {
+		ReletCurvePointContext _localctx = new ReletCurvePointContext(Context, State);
+		EnterRule(_localctx, 154, RULE_reletCurvePoint);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1513;
+			duration();
+			State = 1516;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
+			case 1:
+				{
+				State = 1514;
+				_localctx.drawnLevel = shareDraw();
+				}
+				break;
+			case 2:
+				{
+				State = 1515;
+				_localctx.level = expr(0);
+				}
+				break;
+			}
+			State = 1519;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==COMMA) {
+				{
+				State = 1518;
+				Match(COMMA);
+				}
+			}
+
 			}
 		}
 		catch (RecognitionException re) {
@@ -11126,36 +11284,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 152, RULE_scenarioDecl);
+		EnterRule(_localctx, 156, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1497;
+			State = 1521;
 			Match(SCENARIO);
-			State = 1498;
+			State = 1522;
 			_localctx.name = ident();
-			State = 1499;
+			State = 1523;
 			Match(FOR);
-			State = 1500;
+			State = 1524;
 			_localctx.deal = ident();
-			State = 1501;
+			State = 1525;
 			Match(LBRACE);
-			State = 1505;
+			State = 1529;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1676739826325911495L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1502;
+				State = 1526;
 				scenarioItem();
 				}
 				}
-				State = 1507;
+				State = 1531;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1508;
+			State = 1532;
 			Match(RBRACE);
 			}
 		}
@@ -11603,6 +11761,12 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
 			return GetRuleContext<IdentContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ReletCurveContext reletCurve() {
+			return GetRuleContext<ReletCurveContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ReletPricingContext reletPricing() {
+			return GetRuleContext<ReletPricingContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ShareDrawContext shareDraw() {
 			return GetRuleContext<ShareDrawContext>(0);
 		}
@@ -11611,9 +11775,6 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ReletRampContext reletRamp() {
 			return GetRuleContext<ReletRampContext>(0);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ReletPricingContext reletPricing() {
-			return GetRuleContext<ReletPricingContext>(0);
 		}
 		public ReletItemContext(ScenarioItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -11992,24 +12153,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 154, RULE_scenarioItem);
+		EnterRule(_localctx, 158, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1848;
+			State = 1875;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,203,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,208,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1510;
+				State = 1534;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1511;
+				State = 1535;
 				Match(RENEWALS);
-				State = 1512;
+				State = 1536;
 				Match(TAKEN);
-				State = 1513;
+				State = 1537;
 				Match(NUMBER);
 				}
 				break;
@@ -12017,29 +12178,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1515;
+				State = 1539;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1516;
+				State = 1540;
 				Match(RENEWALS);
-				State = 1517;
+				State = 1541;
 				Match(DRAWN);
-				State = 1518;
+				State = 1542;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1522;
+				State = 1546;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1519;
+						State = 1543;
 						loading();
 						}
 						} 
 					}
-					State = 1524;
+					State = 1548;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,163,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
 				}
 				}
 				break;
@@ -12047,27 +12208,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1525;
+				State = 1549;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1526;
+				State = 1550;
 				Match(BREAKS);
-				State = 1530;
+				State = 1554;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1527;
+					State = 1551;
 					Match(IN);
-					State = 1528;
+					State = 1552;
 					Match(RENEWAL);
-					State = 1529;
+					State = 1553;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1532;
+				State = 1556;
 				Match(AT);
-				State = 1533;
+				State = 1557;
 				duration();
 				}
 				break;
@@ -12075,61 +12236,61 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1535;
+				State = 1559;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1536;
+				State = 1560;
 				Match(BREAKS);
-				State = 1537;
+				State = 1561;
 				Match(DRAWN);
-				State = 1541;
+				State = 1565;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1538;
+					State = 1562;
 					Match(IN);
-					State = 1539;
+					State = 1563;
 					Match(RENEWAL);
-					State = 1540;
+					State = 1564;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1543;
+				State = 1567;
 				Match(AT);
-				State = 1544;
+				State = 1568;
 				breakChance();
-				State = 1549;
+				State = 1573;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1545;
+					State = 1569;
 					Match(COMMA);
-					State = 1546;
+					State = 1570;
 					breakChance();
 					}
 					}
-					State = 1551;
+					State = 1575;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1555;
+				State = 1579;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1552;
+						State = 1576;
 						loading();
 						}
 						} 
 					}
-					State = 1557;
+					State = 1581;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
 				}
 				}
 				break;
@@ -12137,9 +12298,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1558;
+				State = 1582;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1559;
+				State = 1583;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12148,20 +12309,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1560;
+				State = 1584;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1561;
+				State = 1585;
 				perYear();
-				State = 1566;
+				State = 1590;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,168,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
 				case 1:
 					{
-					State = 1562;
+					State = 1586;
 					Match(VOLATILITY);
-					State = 1563;
+					State = 1587;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1564;
+					State = 1588;
 					perYear();
 					}
 					break;
@@ -12172,15 +12333,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1568;
+				State = 1592;
 				((DropItemContext)_localctx).path = reference();
-				State = 1569;
+				State = 1593;
 				Match(DROP);
-				State = 1570;
+				State = 1594;
 				expr(0);
-				State = 1571;
+				State = 1595;
 				Match(BY);
-				State = 1572;
+				State = 1596;
 				Match(DATE);
 				}
 				break;
@@ -12188,41 +12349,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1574;
+				State = 1598;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1575;
+				State = 1599;
 				Match(DEFAULTS);
-				State = 1608;
+				State = 1632;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1576;
+					State = 1600;
 					Match(ON);
-					State = 1577;
+					State = 1601;
 					Match(DATE);
-					State = 1581;
+					State = 1605;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,169,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1578;
+							State = 1602;
 							loading();
 							}
 							} 
 						}
-						State = 1583;
+						State = 1607;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,169,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
 					}
-					State = 1585;
+					State = 1609;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
 					case 1:
 						{
-						State = 1584;
+						State = 1608;
 						recoveryDraw();
 						}
 						break;
@@ -12231,58 +12392,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1587;
+					State = 1611;
 					Match(DRAWN);
-					State = 1597;
+					State = 1621;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
 					case 1:
 						{
-						State = 1588;
+						State = 1612;
 						Match(PD);
-						State = 1589;
+						State = 1613;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1590;
+						State = 1614;
 						perYear();
-						State = 1594;
+						State = 1618;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1591;
+							State = 1615;
 							pdStep();
 							}
 							}
-							State = 1596;
+							State = 1620;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1602;
+					State = 1626;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,177,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1599;
+							State = 1623;
 							loading();
 							}
 							} 
 						}
-						State = 1604;
+						State = 1628;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,177,Context);
 					}
-					State = 1606;
+					State = 1630;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
 					case 1:
 						{
-						State = 1605;
+						State = 1629;
 						recoveryDraw();
 						}
 						break;
@@ -12298,9 +12459,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1610;
+				State = 1634;
 				Match(ENFORCEMENT);
-				State = 1612;
+				State = 1636;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12308,7 +12469,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1611;
+						State = 1635;
 						sellTerm();
 						}
 						}
@@ -12316,9 +12477,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1614;
+					State = 1638;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,180,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12326,11 +12487,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1616;
+				State = 1640;
 				Match(ENFORCEMENT);
-				State = 1617;
+				State = 1641;
 				Match(SELL);
-				State = 1618;
+				State = 1642;
 				Match(ALL);
 				}
 				break;
@@ -12338,13 +12499,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1619;
+				State = 1643;
 				Match(ENFORCEMENT);
-				State = 1620;
+				State = 1644;
 				Match(NOT);
-				State = 1621;
+				State = 1645;
 				Match(RELET);
-				State = 1622;
+				State = 1646;
 				Match(IDLE);
 				}
 				break;
@@ -12352,11 +12513,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1623;
+				State = 1647;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1624;
+				State = 1648;
 				Match(LEVEL);
-				State = 1625;
+				State = 1649;
 				expr(0);
 				}
 				break;
@@ -12364,29 +12525,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1627;
+				State = 1651;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1628;
+				State = 1652;
 				Match(POINTS);
-				State = 1629;
+				State = 1653;
 				pointsKind();
-				State = 1630;
+				State = 1654;
 				Match(LBRACE);
-				State = 1634;
+				State = 1658;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1631;
+					State = 1655;
 					schedulePoint();
 					}
 					}
-					State = 1636;
+					State = 1660;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1637;
+				State = 1661;
 				Match(RBRACE);
 				}
 				break;
@@ -12394,15 +12555,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1639;
+				State = 1663;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1640;
+				State = 1664;
 				Match(LAUNCH);
-				State = 1641;
+				State = 1665;
 				Match(DATE);
-				State = 1642;
+				State = 1666;
 				Match(DOWN);
-				State = 1643;
+				State = 1667;
 				expr(0);
 				}
 				break;
@@ -12410,21 +12571,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1645;
+				State = 1669;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1646;
+				State = 1670;
 				Match(SHIFT);
-				State = 1648;
+				State = 1672;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1647;
+					State = 1671;
 					Match(PLUS);
 					}
 				}
 
-				State = 1650;
+				State = 1674;
 				expr(0);
 				}
 				break;
@@ -12432,20 +12593,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1652;
+				State = 1676;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1653;
+				State = 1677;
 				Match(DELAYED);
-				State = 1654;
+				State = 1678;
 				duration();
-				State = 1657;
+				State = 1681;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1655;
+					State = 1679;
 					Match(FROM);
-					State = 1656;
+					State = 1680;
 					Match(DATE);
 					}
 				}
@@ -12456,57 +12617,57 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1659;
+				State = 1683;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1660;
+				State = 1684;
 				Match(DELAYED);
-				State = 1661;
+				State = 1685;
 				Match(DRAWN);
-				State = 1662;
+				State = 1686;
 				delayOutcome();
-				State = 1667;
+				State = 1691;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1663;
+					State = 1687;
 					Match(COMMA);
-					State = 1664;
+					State = 1688;
 					delayOutcome();
 					}
 					}
-					State = 1669;
+					State = 1693;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1672;
+				State = 1696;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1670;
+					State = 1694;
 					Match(FROM);
-					State = 1671;
+					State = 1695;
 					Match(DATE);
 					}
 				}
 
-				State = 1677;
+				State = 1701;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1674;
+						State = 1698;
 						loading();
 						}
 						} 
 					}
-					State = 1679;
+					State = 1703;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
 				}
 				}
 				break;
@@ -12514,45 +12675,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1680;
+				State = 1704;
 				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1681;
+				State = 1705;
 				Match(WORKOUT);
-				State = 1682;
+				State = 1706;
 				Match(DRAWN);
-				State = 1683;
+				State = 1707;
 				delayOutcome();
-				State = 1688;
+				State = 1712;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1684;
+					State = 1708;
 					Match(COMMA);
-					State = 1685;
+					State = 1709;
 					delayOutcome();
 					}
 					}
-					State = 1690;
+					State = 1714;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1694;
+				State = 1718;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,188,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1691;
+						State = 1715;
 						loading();
 						}
 						} 
 					}
-					State = 1696;
+					State = 1720;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,188,Context);
 				}
 				}
 				break;
@@ -12560,11 +12721,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1697;
+				State = 1721;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1698;
+				State = 1722;
 				Match(UTILISATION);
-				State = 1699;
+				State = 1723;
 				expr(0);
 				}
 				break;
@@ -12572,48 +12733,62 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1701;
+				State = 1725;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1702;
+				State = 1726;
 				Match(RELET);
-				State = 1703;
+				State = 1727;
 				Match(AFTER);
-				State = 1704;
+				State = 1728;
 				duration();
-				State = 1705;
+				State = 1729;
 				Match(AT);
-				State = 1708;
+				State = 1738;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,185,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
 				case 1:
 					{
-					State = 1706;
-					((ReletItemContext)_localctx).drawnUtilisation = shareDraw();
+					State = 1730;
+					reletCurve();
 					}
 					break;
 				case 2:
 					{
-					State = 1707;
-					((ReletItemContext)_localctx).utilisation = expr(0);
+					State = 1733;
+					ErrorHandler.Sync(this);
+					switch ( Interpreter.AdaptivePredict(TokenStream,189,Context) ) {
+					case 1:
+						{
+						State = 1731;
+						((ReletItemContext)_localctx).drawnUtilisation = shareDraw();
+						}
+						break;
+					case 2:
+						{
+						State = 1732;
+						((ReletItemContext)_localctx).utilisation = expr(0);
+						}
+						break;
+					}
+					State = 1736;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==RISING) {
+						{
+						State = 1735;
+						reletRamp();
+						}
+					}
+
 					}
 					break;
 				}
-				State = 1711;
+				State = 1741;
 				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==RISING) {
-					{
-					State = 1710;
-					reletRamp();
-					}
-				}
-
-				State = 1714;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,187,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,192,Context) ) {
 				case 1:
 					{
-					State = 1713;
+					State = 1740;
 					reletPricing();
 					}
 					break;
@@ -12624,11 +12799,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1716;
+				State = 1743;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1717;
+				State = 1744;
 				Match(NOT);
-				State = 1718;
+				State = 1745;
 				Match(RELET);
 				}
 				break;
@@ -12636,18 +12811,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1720;
+				State = 1747;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1721;
+				State = 1748;
 				Match(GUARANTEES);
-				State = 1722;
+				State = 1749;
 				Match(HONOURED);
-				State = 1724;
+				State = 1751;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1723;
+					State = 1750;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -12658,20 +12833,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1726;
+				State = 1753;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1727;
+				State = 1754;
 				Match(GUARANTEES);
-				State = 1728;
+				State = 1755;
 				Match(DISOWNED);
-				State = 1731;
+				State = 1758;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1729;
+					State = 1756;
 					Match(FROM);
-					State = 1730;
+					State = 1757;
 					Match(DATE);
 					}
 				}
@@ -12682,34 +12857,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1733;
+				State = 1760;
 				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1734;
+				State = 1761;
 				Match(CALLED);
-				State = 1735;
+				State = 1762;
 				Match(ON);
-				State = 1736;
+				State = 1763;
 				Match(DATE);
-				State = 1739;
+				State = 1766;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1737;
+					State = 1764;
 					Match(AT);
-					State = 1738;
+					State = 1765;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1743;
+				State = 1770;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1741;
+					State = 1768;
 					Match(PART);
-					State = 1742;
+					State = 1769;
 					((TrancheCalledItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12720,46 +12895,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledWhenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1745;
+				State = 1772;
 				((TrancheCalledWhenItemContext)_localctx).tranche = ident();
-				State = 1746;
+				State = 1773;
 				Match(CALLED);
-				State = 1747;
+				State = 1774;
 				Match(WHEN);
-				State = 1748;
+				State = 1775;
 				((TrancheCalledWhenItemContext)_localctx).condition = expr(0);
-				State = 1751;
+				State = 1778;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1749;
+					State = 1776;
 					Match(FROM);
-					State = 1750;
+					State = 1777;
 					Match(DATE);
 					}
 				}
 
-				State = 1755;
+				State = 1782;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1753;
+					State = 1780;
 					Match(AT);
-					State = 1754;
+					State = 1781;
 					((TrancheCalledWhenItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1759;
+				State = 1786;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1757;
+					State = 1784;
 					Match(PART);
-					State = 1758;
+					State = 1785;
 					((TrancheCalledWhenItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12770,11 +12945,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1761;
+				State = 1788;
 				((TrancheConvertsItemContext)_localctx).tranche = ident();
-				State = 1762;
+				State = 1789;
 				Match(CONVERTS);
-				State = 1763;
+				State = 1790;
 				((TrancheConvertsItemContext)_localctx).part = expr(0);
 				}
 				break;
@@ -12782,73 +12957,73 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanPaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1765;
+				State = 1792;
 				((LoanPaysItemContext)_localctx).loan = ident();
-				State = 1766;
+				State = 1793;
 				Match(PAYS);
-				State = 1769;
+				State = 1796;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,195,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,200,Context) ) {
 				case 1:
 					{
-					State = 1767;
+					State = 1794;
 					((LoanPaysItemContext)_localctx).drawnShare = shareDraw();
 					}
 					break;
 				case 2:
 					{
-					State = 1768;
+					State = 1795;
 					((LoanPaysItemContext)_localctx).share = expr(0);
 					}
 					break;
 				}
-				State = 1773;
+				State = 1800;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1771;
+					State = 1798;
 					Match(FROM);
-					State = 1772;
+					State = 1799;
 					((LoanPaysItemContext)_localctx).first = Match(DATE);
 					}
 				}
 
-				State = 1777;
+				State = 1804;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 1775;
+					State = 1802;
 					Match(TO);
-					State = 1776;
+					State = 1803;
 					((LoanPaysItemContext)_localctx).last = Match(DATE);
 					}
 				}
 
-				State = 1786;
+				State = 1813;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1779;
+					State = 1806;
 					Match(THEN);
-					State = 1780;
+					State = 1807;
 					Match(ARREARS);
-					State = 1784;
+					State = 1811;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case OVER:
 						{
-						State = 1781;
+						State = 1808;
 						Match(OVER);
-						State = 1782;
+						State = 1809;
 						((LoanPaysItemContext)_localctx).over = duration();
 						}
 						break;
 					case CAPITALISED:
 						{
-						State = 1783;
+						State = 1810;
 						((LoanPaysItemContext)_localctx).capitalised = Match(CAPITALISED);
 						}
 						break;
@@ -12864,11 +13039,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1788;
+				State = 1815;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1789;
+				State = 1816;
 				Match(MARKET);
-				State = 1791;
+				State = 1818;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12876,7 +13051,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1790;
+						State = 1817;
 						holdingMarketTerm();
 						}
 						}
@@ -12884,9 +13059,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1793;
+					State = 1820;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,200,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,205,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12894,9 +13069,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1795;
+				State = 1822;
 				Match(PATHS);
-				State = 1796;
+				State = 1823;
 				Match(NUMBER);
 				}
 				break;
@@ -12904,9 +13079,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1797;
+				State = 1824;
 				Match(SEED);
-				State = 1798;
+				State = 1825;
 				Match(NUMBER);
 				}
 				break;
@@ -12914,7 +13089,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1799;
+				State = 1826;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -12922,7 +13097,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1800;
+				State = 1827;
 				Match(SOBOL);
 				}
 				break;
@@ -12930,21 +13105,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1801;
+				State = 1828;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1802;
+				State = 1829;
 				Match(GBM);
-				State = 1803;
+				State = 1830;
 				Match(DRIFT);
-				State = 1804;
+				State = 1831;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1805;
+				State = 1832;
 				perYear();
-				State = 1806;
+				State = 1833;
 				Match(VOLATILITY);
-				State = 1807;
+				State = 1834;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1808;
+				State = 1835;
 				perYear();
 				}
 				break;
@@ -12952,39 +13127,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1810;
+				State = 1837;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1811;
+				State = 1838;
 				Match(REVERTS);
-				State = 1812;
+				State = 1839;
 				Match(TO);
-				State = 1815;
+				State = 1842;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,201,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,206,Context) ) {
 				case 1:
 					{
-					State = 1813;
+					State = 1840;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1814;
+					State = 1841;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1817;
+				State = 1844;
 				Match(SPEED);
-				State = 1818;
+				State = 1845;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1819;
+				State = 1846;
 				perYear();
-				State = 1820;
+				State = 1847;
 				Match(VOLATILITY);
-				State = 1821;
+				State = 1848;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1822;
+				State = 1849;
 				perYear();
 				}
 				break;
@@ -12992,17 +13167,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1824;
+				State = 1851;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1825;
+				State = 1852;
 				Match(JUMPS);
-				State = 1826;
+				State = 1853;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1827;
+				State = 1854;
 				perYear();
-				State = 1828;
+				State = 1855;
 				Match(DOWN);
-				State = 1829;
+				State = 1856;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -13010,24 +13185,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 35);
 				{
-				State = 1831;
+				State = 1858;
 				Match(CORRELATE);
-				State = 1832;
+				State = 1859;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1833;
+				State = 1860;
 				Match(WITH);
-				State = 1834;
+				State = 1861;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1835;
+				State = 1862;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1838;
+				State = 1865;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,202,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,207,Context) ) {
 				case 1:
 					{
-					State = 1836;
+					State = 1863;
 					Match(STRESS);
-					State = 1837;
+					State = 1864;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -13038,19 +13213,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 36);
 				{
-				State = 1840;
+				State = 1867;
 				Match(REGIMES);
-				State = 1841;
+				State = 1868;
 				Match(STRESS);
-				State = 1842;
+				State = 1869;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1843;
+				State = 1870;
 				perYear();
-				State = 1844;
+				State = 1871;
 				Match(NORMAL);
-				State = 1845;
+				State = 1872;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1846;
+				State = 1873;
 				perYear();
 				}
 				break;
@@ -13093,19 +13268,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 156, RULE_pdStep);
+		EnterRule(_localctx, 160, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1850;
+			State = 1877;
 			Match(UNTIL);
-			State = 1851;
+			State = 1878;
 			Match(DATE);
-			State = 1852;
+			State = 1879;
 			Match(THEN);
-			State = 1853;
+			State = 1880;
 			expr(0);
-			State = 1854;
+			State = 1881;
 			perYear();
 			}
 		}
@@ -13195,44 +13370,44 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 158, RULE_recoveryDraw);
+		EnterRule(_localctx, 162, RULE_recoveryDraw);
 		int _la;
 		try {
 			int _alt;
-			State = 1892;
+			State = 1919;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,209,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,214,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1856;
+				State = 1883;
 				Match(RECOVERY);
-				State = 1857;
+				State = 1884;
 				Match(BETA);
-				State = 1858;
+				State = 1885;
 				Match(MEAN);
-				State = 1859;
+				State = 1886;
 				((BetaRecoveryContext)_localctx).mean = expr(0);
-				State = 1860;
+				State = 1887;
 				Match(SD);
-				State = 1861;
+				State = 1888;
 				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1865;
+				State = 1892;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,204,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,209,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1862;
+						State = 1889;
 						loading();
 						}
 						} 
 					}
-					State = 1867;
+					State = 1894;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,204,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,209,Context);
 				}
 				}
 				break;
@@ -13240,69 +13415,69 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1868;
+				State = 1895;
 				Match(RECOVERY);
-				State = 1869;
+				State = 1896;
 				Match(DRAWN);
-				State = 1870;
+				State = 1897;
 				Match(AT);
-				State = 1871;
+				State = 1898;
 				recoveryOutcome();
-				State = 1876;
+				State = 1903;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,205,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,210,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1872;
+						State = 1899;
 						Match(COMMA);
-						State = 1873;
+						State = 1900;
 						recoveryOutcome();
 						}
 						} 
 					}
-					State = 1878;
+					State = 1905;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,205,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,210,Context);
 				}
-				State = 1884;
+				State = 1911;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE || _la==COMMA) {
 					{
-					State = 1880;
+					State = 1907;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 1879;
+						State = 1906;
 						Match(COMMA);
 						}
 					}
 
-					State = 1882;
+					State = 1909;
 					Match(ELSE);
-					State = 1883;
+					State = 1910;
 					recoveryRest();
 					}
 				}
 
-				State = 1889;
+				State = 1916;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,208,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,213,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1886;
+						State = 1913;
 						loading();
 						}
 						} 
 					}
-					State = 1891;
+					State = 1918;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,208,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,213,Context);
 				}
 				}
 				break;
@@ -13353,36 +13528,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ShareDrawContext shareDraw() {
 		ShareDrawContext _localctx = new ShareDrawContext(Context, State);
-		EnterRule(_localctx, 160, RULE_shareDraw);
+		EnterRule(_localctx, 164, RULE_shareDraw);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1894;
+			State = 1921;
 			Match(BETA);
-			State = 1895;
+			State = 1922;
 			Match(MEAN);
-			State = 1896;
+			State = 1923;
 			_localctx.mean = expr(0);
-			State = 1897;
+			State = 1924;
 			Match(SD);
-			State = 1898;
+			State = 1925;
 			_localctx.sd = expr(0);
-			State = 1902;
+			State = 1929;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,210,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,215,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1899;
+					State = 1926;
 					loading();
 					}
 					} 
 				}
-				State = 1904;
+				State = 1931;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,210,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,215,Context);
 			}
 			}
 		}
@@ -13425,19 +13600,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryRestContext recoveryRest() {
 		RecoveryRestContext _localctx = new RecoveryRestContext(Context, State);
-		EnterRule(_localctx, 162, RULE_recoveryRest);
+		EnterRule(_localctx, 166, RULE_recoveryRest);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1905;
+			State = 1932;
 			Match(BETA);
-			State = 1906;
+			State = 1933;
 			Match(MEAN);
-			State = 1907;
+			State = 1934;
 			_localctx.mean = expr(0);
-			State = 1908;
+			State = 1935;
 			Match(SD);
-			State = 1909;
+			State = 1936;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -13478,15 +13653,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryOutcomeContext recoveryOutcome() {
 		RecoveryOutcomeContext _localctx = new RecoveryOutcomeContext(Context, State);
-		EnterRule(_localctx, 164, RULE_recoveryOutcome);
+		EnterRule(_localctx, 168, RULE_recoveryOutcome);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1911;
+			State = 1938;
 			_localctx.rate = expr(0);
-			State = 1912;
+			State = 1939;
 			Match(WITH);
-			State = 1913;
+			State = 1940;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13527,26 +13702,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DelayOutcomeContext delayOutcome() {
 		DelayOutcomeContext _localctx = new DelayOutcomeContext(Context, State);
-		EnterRule(_localctx, 166, RULE_delayOutcome);
+		EnterRule(_localctx, 170, RULE_delayOutcome);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1916;
+			State = 1943;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1915;
+				State = 1942;
 				Match(MINUS);
 				}
 			}
 
-			State = 1918;
+			State = 1945;
 			duration();
-			State = 1919;
+			State = 1946;
 			Match(WITH);
-			State = 1920;
+			State = 1947;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13586,15 +13761,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public BreakChanceContext breakChance() {
 		BreakChanceContext _localctx = new BreakChanceContext(Context, State);
-		EnterRule(_localctx, 168, RULE_breakChance);
+		EnterRule(_localctx, 172, RULE_breakChance);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1922;
+			State = 1949;
 			duration();
-			State = 1923;
+			State = 1950;
 			Match(WITH);
-			State = 1924;
+			State = 1951;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13635,15 +13810,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 170, RULE_loading);
+		EnterRule(_localctx, 174, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1926;
+			State = 1953;
 			Match(LOADING);
-			State = 1927;
+			State = 1954;
 			_localctx.factor = reference();
-			State = 1928;
+			State = 1955;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -13677,13 +13852,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 172, RULE_perYear);
+		EnterRule(_localctx, 176, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1930;
+			State = 1957;
 			Match(PER);
-			State = 1931;
+			State = 1958;
 			Match(YEAR);
 			}
 		}
@@ -13716,11 +13891,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 174, RULE_duration);
+		EnterRule(_localctx, 178, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1933;
+			State = 1960;
 			Match(QUANTITY);
 			}
 		}
@@ -14040,27 +14215,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 176;
-		EnterRecursionRule(_localctx, 176, RULE_expr, _p);
+		int _startState = 180;
+		EnterRecursionRule(_localctx, 180, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1977;
+			State = 2004;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,215,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,220,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1936;
+				State = 1963;
 				Match(LPAREN);
-				State = 1937;
+				State = 1964;
 				expr(0);
-				State = 1938;
+				State = 1965;
 				Match(RPAREN);
 				}
 				break;
@@ -14069,9 +14244,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1940;
+				State = 1967;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1941;
+				State = 1968;
 				expr(16);
 				}
 				break;
@@ -14080,9 +14255,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1942;
+				State = 1969;
 				Match(NOT);
-				State = 1943;
+				State = 1970;
 				expr(11);
 				}
 				break;
@@ -14091,17 +14266,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1944;
+				State = 1971;
 				Match(IF);
-				State = 1945;
+				State = 1972;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1946;
+				State = 1973;
 				Match(THEN);
-				State = 1947;
+				State = 1974;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1948;
+				State = 1975;
 				Match(ELSE);
-				State = 1949;
+				State = 1976;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -14110,37 +14285,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1951;
+				State = 1978;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1952;
+				State = 1979;
 				Match(LPAREN);
-				State = 1961;
+				State = 1988;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1660977227630114759L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 145522047561236451L) != 0) || ((((_la - 272)) & ~0x3f) == 0 && ((1L << (_la - 272)) & 103L) != 0)) {
 					{
-					State = 1953;
+					State = 1980;
 					expr(0);
-					State = 1958;
+					State = 1985;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1954;
+						State = 1981;
 						Match(COMMA);
-						State = 1955;
+						State = 1982;
 						expr(0);
 						}
 						}
-						State = 1960;
+						State = 1987;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1963;
+				State = 1990;
 				Match(RPAREN);
 				}
 				break;
@@ -14149,7 +14324,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1965;
+				State = 1992;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -14159,19 +14334,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1967;
+				State = 1994;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 4095L) != 0)) {
 					{
-					State = 1966;
+					State = 1993;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1969;
+				State = 1996;
 				Match(PER);
-				State = 1970;
+				State = 1997;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -14180,9 +14355,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1971;
+				State = 1998;
 				Match(NUMBER);
-				State = 1972;
+				State = 1999;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -14191,7 +14366,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1973;
+				State = 2000;
 				Match(QUANTITY);
 				}
 				break;
@@ -14200,7 +14375,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1974;
+				State = 2001;
 				Match(NUMBER);
 				}
 				break;
@@ -14209,7 +14384,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1975;
+				State = 2002;
 				Match(DATE);
 				}
 				break;
@@ -14218,34 +14393,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1976;
+				State = 2003;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1999;
+			State = 2026;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,217,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,222,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1997;
+					State = 2024;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,216,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,221,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1979;
+						State = 2006;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1980;
+						State = 2007;
 						Match(OF);
-						State = 1981;
+						State = 2008;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -14254,9 +14429,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1982;
+						State = 2009;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1983;
+						State = 2010;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -14266,7 +14441,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1984;
+						State = 2011;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -14275,9 +14450,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1985;
+						State = 2012;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1986;
+						State = 2013;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -14287,7 +14462,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1987;
+						State = 2014;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -14296,9 +14471,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1988;
+						State = 2015;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1989;
+						State = 2016;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 265)) & ~0x3f) == 0 && ((1L << (_la - 265)) & 63L) != 0)) ) {
@@ -14308,7 +14483,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1990;
+						State = 2017;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -14317,11 +14492,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1991;
+						State = 2018;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1992;
+						State = 2019;
 						Match(AND);
-						State = 1993;
+						State = 2020;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -14330,20 +14505,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1994;
+						State = 2021;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1995;
+						State = 2022;
 						Match(OR);
-						State = 1996;
+						State = 2023;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2001;
+				State = 2028;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,217,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,222,Context);
 			}
 			}
 		}
@@ -14387,12 +14562,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 178, RULE_measureUnit);
+		EnterRule(_localctx, 182, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2002;
+			State = 2029;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14439,20 +14614,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 180, RULE_reference);
+		EnterRule(_localctx, 184, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2004;
+			State = 2031;
 			ident();
-			State = 2007;
+			State = 2034;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,218,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,223,Context) ) {
 			case 1:
 				{
-				State = 2005;
+				State = 2032;
 				Match(DOT);
-				State = 2006;
+				State = 2033;
 				_localctx.member = ident();
 				}
 				break;
@@ -14670,12 +14845,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 182, RULE_ident);
+		EnterRule(_localctx, 186, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2009;
+			State = 2036;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1658725427816429511L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14700,7 +14875,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 88: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 90: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -14723,7 +14898,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,283,2012,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,283,2039,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -14736,765 +14911,775 @@ public partial class DealLangParser : Parser {
 		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
 		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,2,82,7,82,2,83,7,83,2,84,7,84,
 		2,85,7,85,2,86,7,86,2,87,7,87,2,88,7,88,2,89,7,89,2,90,7,90,2,91,7,91,
-		1,0,1,0,1,0,1,0,5,0,189,8,0,10,0,12,0,192,9,0,1,0,1,0,1,1,1,1,1,1,1,2,
-		1,2,1,2,1,2,5,2,203,8,2,10,2,12,2,206,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,231,
-		8,3,1,4,1,4,1,4,1,4,1,4,5,4,238,8,4,10,4,12,4,241,9,4,1,4,1,4,1,5,1,5,
-		1,5,5,5,248,8,5,10,5,12,5,251,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,272,8,6,1,6,1,6,3,6,276,8,
-		6,3,6,278,8,6,1,7,1,7,1,7,5,7,283,8,7,10,7,12,7,286,9,7,1,7,1,7,3,7,290,
-		8,7,1,7,3,7,293,8,7,1,8,1,8,1,8,3,8,298,8,8,5,8,300,8,8,10,8,12,8,303,
-		9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,10,313,8,10,10,10,12,10,316,
-		9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,3,11,326,8,11,1,12,1,12,1,
-		12,1,12,5,12,332,8,12,10,12,12,12,335,9,12,1,12,1,12,1,13,1,13,1,13,1,
-		13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,353,8,13,10,
-		13,12,13,356,9,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,364,8,13,1,14,1,14,
-		1,15,1,15,1,15,1,15,5,15,372,8,15,10,15,12,15,375,9,15,1,15,1,15,1,16,
-		1,16,1,16,1,16,1,16,1,16,1,16,3,16,386,8,16,1,16,1,16,3,16,390,8,16,1,
-		16,1,16,1,16,1,16,5,16,396,8,16,10,16,12,16,399,9,16,1,16,3,16,402,8,16,
-		1,17,1,17,1,17,3,17,407,8,17,1,18,1,18,1,18,1,18,1,18,1,18,5,18,415,8,
-		18,10,18,12,18,418,9,18,1,18,1,18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,
-		19,1,19,3,19,431,8,19,1,19,1,19,1,19,5,19,436,8,19,10,19,12,19,439,9,19,
-		3,19,441,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,
-		19,1,19,3,19,456,8,19,1,19,5,19,459,8,19,10,19,12,19,462,9,19,1,19,1,19,
-		4,19,466,8,19,11,19,12,19,467,1,19,1,19,3,19,472,8,19,1,19,1,19,1,19,1,
-		19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,484,8,19,3,19,486,8,19,1,19,3,19,
-		489,8,19,1,20,1,20,1,20,1,20,1,20,1,20,1,20,5,20,498,8,20,10,20,12,20,
-		501,9,20,1,20,1,20,1,20,3,20,506,8,20,3,20,508,8,20,3,20,510,8,20,1,21,
-		1,21,1,21,1,21,1,21,5,21,517,8,21,10,21,12,21,520,9,21,1,21,1,21,3,21,
-		524,8,21,1,21,3,21,527,8,21,1,21,1,21,1,21,5,21,532,8,21,10,21,12,21,535,
-		9,21,3,21,537,8,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,546,8,22,1,
-		23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,555,8,23,1,24,1,24,1,24,3,24,560,
-		8,24,1,25,1,25,1,25,1,25,1,25,1,25,3,25,568,8,25,1,26,1,26,1,26,5,26,573,
-		8,26,10,26,12,26,576,9,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,
-		1,27,3,27,588,8,27,3,27,590,8,27,1,28,1,28,1,29,1,29,1,29,1,29,5,29,598,
-		8,29,10,29,12,29,601,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		1,30,1,30,1,30,1,30,1,30,3,30,617,8,30,1,30,1,30,1,30,1,30,1,30,1,30,3,
-		30,625,8,30,1,30,1,30,3,30,629,8,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,
-		3,30,638,8,30,5,30,640,8,30,10,30,12,30,643,9,30,1,30,3,30,646,8,30,1,
-		30,3,30,649,8,30,3,30,651,8,30,1,30,1,30,1,30,1,30,3,30,657,8,30,1,30,
-		3,30,660,8,30,1,31,1,31,3,31,664,8,31,1,32,1,32,1,32,1,32,5,32,670,8,32,
-		10,32,12,32,673,9,32,1,32,1,32,1,33,1,33,1,33,5,33,680,8,33,10,33,12,33,
-		683,9,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,1,33,3,33,716,8,33,1,34,1,34,1,34,1,34,1,34,1,34,5,34,
-		724,8,34,10,34,12,34,727,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,
-		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
-		1,35,1,35,1,35,1,35,3,35,755,8,35,3,35,757,8,35,1,35,1,35,1,35,1,35,1,
-		35,1,35,1,35,1,35,3,35,767,8,35,1,35,1,35,1,35,1,35,1,35,3,35,774,8,35,
-		1,35,1,35,3,35,778,8,35,1,36,1,36,1,36,1,36,5,36,784,8,36,10,36,12,36,
-		787,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,811,8,37,1,38,1,38,
-		1,38,1,38,1,38,3,38,818,8,38,1,39,1,39,1,39,1,39,5,39,824,8,39,10,39,12,
-		39,827,9,39,1,39,1,39,1,40,1,40,3,40,833,8,40,1,40,1,40,3,40,837,8,40,
-		1,40,1,40,3,40,841,8,40,1,41,1,41,1,41,1,41,1,41,1,41,3,41,849,8,41,1,
-		41,1,41,3,41,853,8,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,5,41,867,8,41,10,41,12,41,870,9,41,1,41,1,41,1,41,1,41,1,41,
+		2,92,7,92,2,93,7,93,1,0,1,0,1,0,1,0,5,0,193,8,0,10,0,12,0,196,9,0,1,0,
+		1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,207,8,2,10,2,12,2,210,9,2,1,2,1,2,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
+		3,1,3,1,3,1,3,3,3,235,8,3,1,4,1,4,1,4,1,4,1,4,5,4,242,8,4,10,4,12,4,245,
+		9,4,1,4,1,4,1,5,1,5,1,5,5,5,252,8,5,10,5,12,5,255,9,5,1,5,1,5,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,276,8,
+		6,1,6,1,6,3,6,280,8,6,3,6,282,8,6,1,7,1,7,1,7,5,7,287,8,7,10,7,12,7,290,
+		9,7,1,7,1,7,3,7,294,8,7,1,7,3,7,297,8,7,1,8,1,8,1,8,3,8,302,8,8,5,8,304,
+		8,8,10,8,12,8,307,9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,10,317,8,10,
+		10,10,12,10,320,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,3,11,330,
+		8,11,1,12,1,12,1,12,1,12,5,12,336,8,12,10,12,12,12,339,9,12,1,12,1,12,
+		1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
+		5,13,357,8,13,10,13,12,13,360,9,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,
+		368,8,13,1,14,1,14,1,15,1,15,1,15,1,15,5,15,376,8,15,10,15,12,15,379,9,
+		15,1,15,1,15,1,16,1,16,1,16,1,16,1,16,1,16,1,16,3,16,390,8,16,1,16,1,16,
+		3,16,394,8,16,1,16,1,16,1,16,1,16,5,16,400,8,16,10,16,12,16,403,9,16,1,
+		16,3,16,406,8,16,1,17,1,17,1,17,3,17,411,8,17,1,18,1,18,1,18,1,18,1,18,
+		1,18,5,18,419,8,18,10,18,12,18,422,9,18,1,18,1,18,1,19,1,19,1,19,1,19,
+		1,19,1,19,1,19,1,19,1,19,3,19,435,8,19,1,19,1,19,1,19,5,19,440,8,19,10,
+		19,12,19,443,9,19,3,19,445,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,
+		1,19,1,19,1,19,1,19,1,19,3,19,460,8,19,1,19,5,19,463,8,19,10,19,12,19,
+		466,9,19,1,19,1,19,4,19,470,8,19,11,19,12,19,471,1,19,1,19,3,19,476,8,
+		19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,488,8,19,3,19,
+		490,8,19,1,19,3,19,493,8,19,1,20,1,20,1,20,1,20,1,20,1,20,1,20,5,20,502,
+		8,20,10,20,12,20,505,9,20,1,20,1,20,1,20,3,20,510,8,20,3,20,512,8,20,3,
+		20,514,8,20,1,21,1,21,1,21,1,21,1,21,5,21,521,8,21,10,21,12,21,524,9,21,
+		1,21,1,21,3,21,528,8,21,1,21,3,21,531,8,21,1,21,1,21,1,21,5,21,536,8,21,
+		10,21,12,21,539,9,21,3,21,541,8,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,
+		3,22,550,8,22,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,559,8,23,1,24,1,
+		24,1,24,3,24,564,8,24,1,25,1,25,1,25,1,25,1,25,1,25,3,25,572,8,25,1,26,
+		1,26,1,26,5,26,577,8,26,10,26,12,26,580,9,26,1,27,1,27,1,27,1,27,1,27,
+		1,27,1,27,1,27,1,27,1,27,3,27,592,8,27,3,27,594,8,27,1,28,1,28,1,29,1,
+		29,1,29,1,29,5,29,602,8,29,10,29,12,29,605,9,29,1,29,1,29,1,30,1,30,1,
+		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,621,8,30,1,30,1,30,
+		1,30,1,30,1,30,1,30,3,30,629,8,30,1,30,1,30,3,30,633,8,30,1,30,1,30,1,
+		30,1,30,1,30,1,30,1,30,3,30,642,8,30,5,30,644,8,30,10,30,12,30,647,9,30,
+		1,30,3,30,650,8,30,1,30,3,30,653,8,30,3,30,655,8,30,1,30,1,30,1,30,1,30,
+		3,30,661,8,30,1,30,3,30,664,8,30,1,31,1,31,3,31,668,8,31,1,32,1,32,1,32,
+		1,32,5,32,674,8,32,10,32,12,32,677,9,32,1,32,1,32,1,33,1,33,1,33,5,33,
+		684,8,33,10,33,12,33,687,9,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,
+		1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,720,8,33,1,34,1,34,1,
+		34,1,34,1,34,1,34,5,34,728,8,34,10,34,12,34,731,9,34,1,34,1,34,1,35,1,
+		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
+		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,759,8,35,3,35,761,8,35,
+		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,771,8,35,1,35,1,35,1,35,1,
+		35,1,35,3,35,778,8,35,1,35,1,35,3,35,782,8,35,1,36,1,36,1,36,1,36,5,36,
+		788,8,36,10,36,12,36,791,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		3,37,815,8,37,1,38,1,38,1,38,1,38,1,38,3,38,822,8,38,1,39,1,39,1,39,1,
+		39,5,39,828,8,39,10,39,12,39,831,9,39,1,39,1,39,1,40,1,40,3,40,837,8,40,
+		1,40,1,40,3,40,841,8,40,1,40,1,40,3,40,845,8,40,1,41,1,41,1,41,1,41,1,
+		41,1,41,3,41,853,8,41,1,41,1,41,3,41,857,8,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,871,8,41,10,41,12,41,874,9,41,
 		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
 		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,3,41,909,8,41,1,41,5,41,912,8,41,10,41,12,41,915,9,
-		41,1,41,3,41,918,8,41,1,41,1,41,1,41,1,41,5,41,924,8,41,10,41,12,41,927,
-		9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,4,41,938,8,41,11,41,
-		12,41,939,1,41,1,41,1,41,1,41,1,41,4,41,947,8,41,11,41,12,41,948,1,41,
-		1,41,1,41,3,41,954,8,41,3,41,956,8,41,3,41,958,8,41,3,41,960,8,41,1,42,
-		1,42,1,42,3,42,965,8,42,1,43,1,43,1,43,1,43,1,43,3,43,972,8,43,1,44,1,
-		44,1,44,1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,1,46,1,46,1,46,1,46,1,
-		46,1,46,3,46,991,8,46,1,47,1,47,1,47,1,47,1,47,5,47,998,8,47,10,47,12,
-		47,1001,9,47,1,47,1,47,3,47,1005,8,47,1,47,1,47,1,48,1,48,1,48,1,48,1,
-		49,1,49,1,49,1,49,1,49,1,49,5,49,1019,8,49,10,49,12,49,1022,9,49,1,49,
-		3,49,1025,8,49,1,50,1,50,1,50,1,50,5,50,1031,8,50,10,50,12,50,1034,9,50,
-		1,50,1,50,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		1,51,1,51,1,51,4,51,1053,8,51,11,51,12,51,1054,1,51,1,51,1,51,1,51,3,51,
-		1061,8,51,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1069,8,52,1,53,1,53,1,53,
-		1,53,5,53,1075,8,53,10,53,12,53,1078,9,53,1,53,1,53,1,54,1,54,1,54,1,54,
-		1,54,1,54,5,54,1088,8,54,10,54,12,54,1091,9,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,3,54,1101,8,54,1,54,3,54,1104,8,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,5,54,1112,8,54,10,54,12,54,1115,9,54,3,54,1117,8,54,1,55,1,55,
-		1,55,1,55,5,55,1123,8,55,10,55,12,55,1126,9,55,1,55,3,55,1129,8,55,1,56,
-		1,56,1,56,1,56,1,56,1,56,3,56,1137,8,56,1,57,1,57,1,57,1,58,1,58,1,58,
-		1,58,5,58,1146,8,58,10,58,12,58,1149,9,58,1,58,3,58,1152,8,58,1,59,1,59,
-		1,59,1,59,1,59,1,59,3,59,1160,8,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
-		1,60,1,60,3,60,1171,8,60,3,60,1173,8,60,1,60,5,60,1176,8,60,10,60,12,60,
-		1179,9,60,1,60,1,60,1,61,1,61,1,61,1,62,1,62,1,62,1,62,1,62,1,62,1,62,
-		3,62,1193,8,62,1,62,3,62,1196,8,62,1,62,1,62,3,62,1200,8,62,1,63,1,63,
-		1,63,1,63,1,63,1,63,3,63,1208,8,63,1,63,1,63,1,63,3,63,1213,8,63,1,63,
-		1,63,1,63,3,63,1218,8,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,
-		1228,8,63,3,63,1230,8,63,1,63,1,63,1,63,1,63,5,63,1236,8,63,10,63,12,63,
-		1239,9,63,1,64,1,64,1,64,1,64,5,64,1245,8,64,10,64,12,64,1248,9,64,1,64,
-		1,64,1,64,3,64,1253,8,64,1,64,1,64,3,64,1257,8,64,1,65,1,65,1,65,1,65,
-		1,65,1,65,1,65,1,65,1,65,5,65,1268,8,65,10,65,12,65,1271,9,65,1,65,1,65,
-		3,65,1275,8,65,1,65,3,65,1278,8,65,1,66,1,66,1,66,1,66,1,66,3,66,1285,
-		8,66,1,67,1,67,1,67,1,67,1,67,5,67,1292,8,67,10,67,12,67,1295,9,67,1,68,
-		1,68,3,68,1299,8,68,1,69,1,69,1,69,5,69,1304,8,69,10,69,12,69,1307,9,69,
-		1,69,1,69,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1317,8,70,10,70,12,70,1320,
-		9,70,3,70,1322,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,3,70,1335,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,
-		1,70,1,70,1,70,5,70,1350,8,70,10,70,12,70,1353,9,70,1,70,3,70,1356,8,70,
-		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1366,8,70,10,70,12,70,1369,
-		9,70,1,70,1,70,1,70,1,70,5,70,1375,8,70,10,70,12,70,1378,9,70,1,70,3,70,
-		1381,8,70,1,70,1,70,1,70,3,70,1386,8,70,1,70,1,70,5,70,1390,8,70,10,70,
-		12,70,1393,9,70,1,70,1,70,1,70,1,70,5,70,1399,8,70,10,70,12,70,1402,9,
-		70,1,70,3,70,1405,8,70,1,71,1,71,1,71,5,71,1410,8,71,10,71,12,71,1413,
-		9,71,1,71,1,71,1,72,1,72,1,72,1,72,5,72,1421,8,72,10,72,12,72,1424,9,72,
-		1,72,5,72,1427,8,72,10,72,12,72,1430,9,72,1,72,3,72,1433,8,72,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,
-		1,73,1,73,1,73,1,73,1,73,3,73,1470,8,73,1,73,3,73,1473,8,73,1,73,1,73,
-		3,73,1477,8,73,1,73,3,73,1480,8,73,1,73,1,73,3,73,1484,8,73,1,74,1,74,
-		1,74,1,74,3,74,1490,8,74,1,74,1,74,1,74,1,75,1,75,1,75,1,76,1,76,1,76,
-		1,76,1,76,1,76,5,76,1504,8,76,10,76,12,76,1507,9,76,1,76,1,76,1,77,1,77,
-		1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,5,77,1521,8,77,10,77,12,77,1524,
-		9,77,1,77,1,77,1,77,1,77,1,77,3,77,1531,8,77,1,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,1,77,1,77,3,77,1542,8,77,1,77,1,77,1,77,1,77,5,77,1548,8,77,
-		10,77,12,77,1551,9,77,1,77,5,77,1554,8,77,10,77,12,77,1557,9,77,1,77,1,
-		77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,1567,8,77,1,77,1,77,1,77,1,77,1,
-		77,1,77,1,77,1,77,1,77,1,77,1,77,5,77,1580,8,77,10,77,12,77,1583,9,77,
-		1,77,3,77,1586,8,77,1,77,1,77,1,77,1,77,1,77,5,77,1593,8,77,10,77,12,77,
-		1596,9,77,3,77,1598,8,77,1,77,5,77,1601,8,77,10,77,12,77,1604,9,77,1,77,
-		3,77,1607,8,77,3,77,1609,8,77,1,77,1,77,4,77,1613,8,77,11,77,12,77,1614,
-		1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,5,77,1633,8,77,10,77,12,77,1636,9,77,1,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,1,77,1,77,1,77,1,77,3,77,1649,8,77,1,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,3,77,1658,8,77,1,77,1,77,1,77,1,77,1,77,1,77,5,77,1666,8,77,
-		10,77,12,77,1669,9,77,1,77,1,77,3,77,1673,8,77,1,77,5,77,1676,8,77,10,
-		77,12,77,1679,9,77,1,77,1,77,1,77,1,77,1,77,1,77,5,77,1687,8,77,10,77,
-		12,77,1690,9,77,1,77,5,77,1693,8,77,10,77,12,77,1696,9,77,1,77,1,77,1,
-		77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,1709,8,77,1,77,3,77,1712,
-		8,77,1,77,3,77,1715,8,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,
-		1725,8,77,1,77,1,77,1,77,1,77,1,77,3,77,1732,8,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,3,77,1740,8,77,1,77,1,77,3,77,1744,8,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,3,77,1752,8,77,1,77,1,77,3,77,1756,8,77,1,77,1,77,3,77,1760,
-		8,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,1770,8,77,1,77,1,77,
-		3,77,1774,8,77,1,77,1,77,3,77,1778,8,77,1,77,1,77,1,77,1,77,1,77,3,77,
-		1785,8,77,3,77,1787,8,77,1,77,1,77,1,77,4,77,1792,8,77,11,77,12,77,1793,
-		1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,1,77,1,77,1,77,1,77,3,77,1816,8,77,1,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,
-		1,77,1,77,3,77,1839,8,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,1,77,3,77,
-		1849,8,77,1,78,1,78,1,78,1,78,1,78,1,78,1,79,1,79,1,79,1,79,1,79,1,79,
-		1,79,5,79,1864,8,79,10,79,12,79,1867,9,79,1,79,1,79,1,79,1,79,1,79,1,79,
-		5,79,1875,8,79,10,79,12,79,1878,9,79,1,79,3,79,1881,8,79,1,79,1,79,3,79,
-		1885,8,79,1,79,5,79,1888,8,79,10,79,12,79,1891,9,79,3,79,1893,8,79,1,80,
-		1,80,1,80,1,80,1,80,1,80,5,80,1901,8,80,10,80,12,80,1904,9,80,1,81,1,81,
-		1,81,1,81,1,81,1,81,1,82,1,82,1,82,1,82,1,83,3,83,1917,8,83,1,83,1,83,
-		1,83,1,83,1,84,1,84,1,84,1,84,1,85,1,85,1,85,1,85,1,86,1,86,1,86,1,87,
-		1,87,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,
-		1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,5,88,1957,8,88,10,88,12,88,1960,
-		9,88,3,88,1962,8,88,1,88,1,88,1,88,1,88,3,88,1968,8,88,1,88,1,88,1,88,
-		1,88,1,88,1,88,1,88,1,88,3,88,1978,8,88,1,88,1,88,1,88,1,88,1,88,1,88,
-		1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,1,88,5,88,1998,
-		8,88,10,88,12,88,2001,9,88,1,89,1,89,1,90,1,90,1,90,3,90,2008,8,90,1,91,
-		1,91,1,91,0,1,176,92,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
-		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
-		84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,
-		124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,156,158,
-		160,162,164,166,168,170,172,174,176,178,180,182,0,10,1,0,253,254,1,0,17,
-		18,1,0,118,119,1,0,261,262,1,0,188,189,1,0,273,274,1,0,263,264,1,0,265,
-		270,1,0,194,205,27,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,
-		95,112,114,124,126,127,129,131,135,139,141,147,150,152,161,161,163,169,
-		172,176,179,179,185,187,189,189,205,206,211,225,227,239,244,252,277,278,
-		2323,0,190,1,0,0,0,2,195,1,0,0,0,4,198,1,0,0,0,6,230,1,0,0,0,8,232,1,0,
-		0,0,10,244,1,0,0,0,12,277,1,0,0,0,14,292,1,0,0,0,16,294,1,0,0,0,18,306,
-		1,0,0,0,20,308,1,0,0,0,22,325,1,0,0,0,24,327,1,0,0,0,26,363,1,0,0,0,28,
-		365,1,0,0,0,30,367,1,0,0,0,32,401,1,0,0,0,34,403,1,0,0,0,36,408,1,0,0,
-		0,38,488,1,0,0,0,40,509,1,0,0,0,42,511,1,0,0,0,44,545,1,0,0,0,46,554,1,
-		0,0,0,48,559,1,0,0,0,50,567,1,0,0,0,52,569,1,0,0,0,54,589,1,0,0,0,56,591,
-		1,0,0,0,58,593,1,0,0,0,60,659,1,0,0,0,62,663,1,0,0,0,64,665,1,0,0,0,66,
-		715,1,0,0,0,68,717,1,0,0,0,70,777,1,0,0,0,72,779,1,0,0,0,74,810,1,0,0,
-		0,76,812,1,0,0,0,78,819,1,0,0,0,80,830,1,0,0,0,82,959,1,0,0,0,84,961,1,
-		0,0,0,86,966,1,0,0,0,88,973,1,0,0,0,90,978,1,0,0,0,92,984,1,0,0,0,94,992,
-		1,0,0,0,96,1008,1,0,0,0,98,1024,1,0,0,0,100,1026,1,0,0,0,102,1060,1,0,
-		0,0,104,1068,1,0,0,0,106,1070,1,0,0,0,108,1116,1,0,0,0,110,1118,1,0,0,
-		0,112,1136,1,0,0,0,114,1138,1,0,0,0,116,1141,1,0,0,0,118,1159,1,0,0,0,
-		120,1161,1,0,0,0,122,1182,1,0,0,0,124,1185,1,0,0,0,126,1201,1,0,0,0,128,
-		1256,1,0,0,0,130,1277,1,0,0,0,132,1279,1,0,0,0,134,1286,1,0,0,0,136,1298,
-		1,0,0,0,138,1300,1,0,0,0,140,1404,1,0,0,0,142,1406,1,0,0,0,144,1432,1,
-		0,0,0,146,1483,1,0,0,0,148,1485,1,0,0,0,150,1494,1,0,0,0,152,1497,1,0,
-		0,0,154,1848,1,0,0,0,156,1850,1,0,0,0,158,1892,1,0,0,0,160,1894,1,0,0,
-		0,162,1905,1,0,0,0,164,1911,1,0,0,0,166,1916,1,0,0,0,168,1922,1,0,0,0,
-		170,1926,1,0,0,0,172,1930,1,0,0,0,174,1933,1,0,0,0,176,1977,1,0,0,0,178,
-		2002,1,0,0,0,180,2004,1,0,0,0,182,2009,1,0,0,0,184,189,3,2,1,0,185,189,
-		3,4,2,0,186,189,3,152,76,0,187,189,3,8,4,0,188,184,1,0,0,0,188,185,1,0,
-		0,0,188,186,1,0,0,0,188,187,1,0,0,0,189,192,1,0,0,0,190,188,1,0,0,0,190,
-		191,1,0,0,0,191,193,1,0,0,0,192,190,1,0,0,0,193,194,5,0,0,1,194,1,1,0,
-		0,0,195,196,5,3,0,0,196,197,5,275,0,0,197,3,1,0,0,0,198,199,5,1,0,0,199,
-		200,3,182,91,0,200,204,5,253,0,0,201,203,3,6,3,0,202,201,1,0,0,0,203,206,
-		1,0,0,0,204,202,1,0,0,0,204,205,1,0,0,0,205,207,1,0,0,0,206,204,1,0,0,
-		0,207,208,5,254,0,0,208,5,1,0,0,0,209,231,3,12,6,0,210,231,3,20,10,0,211,
-		231,3,24,12,0,212,231,3,30,15,0,213,231,3,36,18,0,214,231,3,58,29,0,215,
-		231,3,64,32,0,216,231,3,68,34,0,217,231,3,100,50,0,218,231,3,72,36,0,219,
-		231,3,78,39,0,220,231,3,106,53,0,221,231,3,116,58,0,222,231,3,120,60,0,
-		223,231,3,124,62,0,224,231,3,126,63,0,225,231,3,132,66,0,226,231,3,134,
-		67,0,227,231,3,138,69,0,228,231,3,142,71,0,229,231,3,8,4,0,230,209,1,0,
-		0,0,230,210,1,0,0,0,230,211,1,0,0,0,230,212,1,0,0,0,230,213,1,0,0,0,230,
-		214,1,0,0,0,230,215,1,0,0,0,230,216,1,0,0,0,230,217,1,0,0,0,230,218,1,
-		0,0,0,230,219,1,0,0,0,230,220,1,0,0,0,230,221,1,0,0,0,230,222,1,0,0,0,
-		230,223,1,0,0,0,230,224,1,0,0,0,230,225,1,0,0,0,230,226,1,0,0,0,230,227,
-		1,0,0,0,230,228,1,0,0,0,230,229,1,0,0,0,231,7,1,0,0,0,232,233,5,277,0,
-		0,233,239,4,4,0,0,234,238,3,182,91,0,235,238,5,4,0,0,236,238,5,54,0,0,
-		237,234,1,0,0,0,237,235,1,0,0,0,237,236,1,0,0,0,238,241,1,0,0,0,239,237,
-		1,0,0,0,239,240,1,0,0,0,240,242,1,0,0,0,241,239,1,0,0,0,242,243,3,10,5,
-		0,243,9,1,0,0,0,244,249,5,253,0,0,245,248,3,10,5,0,246,248,8,0,0,0,247,
-		245,1,0,0,0,247,246,1,0,0,0,248,251,1,0,0,0,249,247,1,0,0,0,249,250,1,
-		0,0,0,250,252,1,0,0,0,251,249,1,0,0,0,252,253,5,254,0,0,253,11,1,0,0,0,
-		254,255,5,5,0,0,255,278,5,275,0,0,256,257,5,6,0,0,257,278,3,182,91,0,258,
-		259,5,7,0,0,259,278,5,272,0,0,260,261,5,8,0,0,261,278,5,272,0,0,262,263,
-		5,9,0,0,263,278,5,272,0,0,264,265,5,10,0,0,265,278,3,182,91,0,266,267,
-		5,11,0,0,267,278,3,18,9,0,268,269,5,12,0,0,269,271,3,182,91,0,270,272,
-		3,182,91,0,271,270,1,0,0,0,271,272,1,0,0,0,272,275,1,0,0,0,273,274,5,13,
-		0,0,274,276,3,14,7,0,275,273,1,0,0,0,275,276,1,0,0,0,276,278,1,0,0,0,277,
-		254,1,0,0,0,277,256,1,0,0,0,277,258,1,0,0,0,277,260,1,0,0,0,277,262,1,
-		0,0,0,277,264,1,0,0,0,277,266,1,0,0,0,277,268,1,0,0,0,278,13,1,0,0,0,279,
-		284,3,182,91,0,280,281,5,261,0,0,281,283,3,182,91,0,282,280,1,0,0,0,283,
-		286,1,0,0,0,284,282,1,0,0,0,284,285,1,0,0,0,285,289,1,0,0,0,286,284,1,
-		0,0,0,287,288,5,261,0,0,288,290,3,16,8,0,289,287,1,0,0,0,289,290,1,0,0,
-		0,290,293,1,0,0,0,291,293,3,16,8,0,292,279,1,0,0,0,292,291,1,0,0,0,293,
-		15,1,0,0,0,294,301,5,253,0,0,295,297,5,272,0,0,296,298,5,257,0,0,297,296,
-		1,0,0,0,297,298,1,0,0,0,298,300,1,0,0,0,299,295,1,0,0,0,300,303,1,0,0,
-		0,301,299,1,0,0,0,301,302,1,0,0,0,302,304,1,0,0,0,303,301,1,0,0,0,304,
-		305,5,254,0,0,305,17,1,0,0,0,306,307,5,271,0,0,307,19,1,0,0,0,308,309,
-		5,14,0,0,309,310,3,182,91,0,310,314,5,253,0,0,311,313,3,22,11,0,312,311,
-		1,0,0,0,313,316,1,0,0,0,314,312,1,0,0,0,314,315,1,0,0,0,315,317,1,0,0,
-		0,316,314,1,0,0,0,317,318,5,254,0,0,318,21,1,0,0,0,319,320,5,43,0,0,320,
-		326,5,275,0,0,321,322,5,44,0,0,322,326,3,176,88,0,323,324,5,45,0,0,324,
-		326,3,176,88,0,325,319,1,0,0,0,325,321,1,0,0,0,325,323,1,0,0,0,326,23,
-		1,0,0,0,327,328,5,15,0,0,328,329,3,182,91,0,329,333,5,253,0,0,330,332,
-		3,26,13,0,331,330,1,0,0,0,332,335,1,0,0,0,333,331,1,0,0,0,333,334,1,0,
-		0,0,334,336,1,0,0,0,335,333,1,0,0,0,336,337,5,254,0,0,337,25,1,0,0,0,338,
-		339,5,122,0,0,339,364,3,176,88,0,340,341,5,188,0,0,341,342,3,176,88,0,
-		342,343,3,172,86,0,343,364,1,0,0,0,344,345,5,189,0,0,345,346,3,176,88,
-		0,346,347,3,172,86,0,347,364,1,0,0,0,348,349,5,16,0,0,349,350,3,28,14,
-		0,350,354,5,253,0,0,351,353,3,34,17,0,352,351,1,0,0,0,353,356,1,0,0,0,
-		354,352,1,0,0,0,354,355,1,0,0,0,355,357,1,0,0,0,356,354,1,0,0,0,357,358,
-		5,254,0,0,358,364,1,0,0,0,359,360,5,19,0,0,360,361,5,272,0,0,361,362,5,
-		20,0,0,362,364,3,176,88,0,363,338,1,0,0,0,363,340,1,0,0,0,363,344,1,0,
-		0,0,363,348,1,0,0,0,363,359,1,0,0,0,364,27,1,0,0,0,365,366,7,1,0,0,366,
-		29,1,0,0,0,367,368,5,46,0,0,368,369,3,182,91,0,369,373,5,253,0,0,370,372,
-		3,32,16,0,371,370,1,0,0,0,372,375,1,0,0,0,373,371,1,0,0,0,373,374,1,0,
-		0,0,374,376,1,0,0,0,375,373,1,0,0,0,376,377,5,254,0,0,377,31,1,0,0,0,378,
-		379,5,47,0,0,379,402,3,176,88,0,380,381,5,48,0,0,381,382,5,49,0,0,382,
-		385,3,174,87,0,383,384,5,50,0,0,384,386,3,176,88,0,385,383,1,0,0,0,385,
-		386,1,0,0,0,386,389,1,0,0,0,387,388,5,51,0,0,388,390,5,272,0,0,389,387,
-		1,0,0,0,389,390,1,0,0,0,390,402,1,0,0,0,391,392,5,48,0,0,392,393,5,52,
-		0,0,393,397,5,253,0,0,394,396,3,34,17,0,395,394,1,0,0,0,396,399,1,0,0,
-		0,397,395,1,0,0,0,397,398,1,0,0,0,398,400,1,0,0,0,399,397,1,0,0,0,400,
-		402,5,254,0,0,401,378,1,0,0,0,401,380,1,0,0,0,401,391,1,0,0,0,402,33,1,
-		0,0,0,403,404,5,272,0,0,404,406,3,176,88,0,405,407,5,257,0,0,406,405,1,
-		0,0,0,406,407,1,0,0,0,407,35,1,0,0,0,408,409,5,53,0,0,409,410,3,182,91,
-		0,410,411,5,54,0,0,411,412,3,182,91,0,412,416,5,253,0,0,413,415,3,38,19,
-		0,414,413,1,0,0,0,415,418,1,0,0,0,416,414,1,0,0,0,416,417,1,0,0,0,417,
-		419,1,0,0,0,418,416,1,0,0,0,419,420,5,254,0,0,420,37,1,0,0,0,421,422,5,
-		55,0,0,422,489,3,182,91,0,423,424,5,56,0,0,424,425,3,176,88,0,425,430,
-		3,172,86,0,426,427,5,57,0,0,427,428,3,176,88,0,428,429,3,172,86,0,429,
-		431,1,0,0,0,430,426,1,0,0,0,430,431,1,0,0,0,431,440,1,0,0,0,432,433,5,
-		248,0,0,433,437,3,182,91,0,434,436,3,46,23,0,435,434,1,0,0,0,436,439,1,
-		0,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,441,1,0,0,0,439,437,1,0,0,0,
-		440,432,1,0,0,0,440,441,1,0,0,0,441,489,1,0,0,0,442,443,5,58,0,0,443,489,
-		5,272,0,0,444,445,5,59,0,0,445,489,3,174,87,0,446,447,5,60,0,0,447,448,
-		3,48,24,0,448,449,3,174,87,0,449,450,5,63,0,0,450,451,5,55,0,0,451,455,
-		5,64,0,0,452,453,5,56,0,0,453,454,5,63,0,0,454,456,5,65,0,0,455,452,1,
-		0,0,0,455,456,1,0,0,0,456,460,1,0,0,0,457,459,3,40,20,0,458,457,1,0,0,
-		0,459,462,1,0,0,0,460,458,1,0,0,0,460,461,1,0,0,0,461,489,1,0,0,0,462,
-		460,1,0,0,0,463,465,5,66,0,0,464,466,3,50,25,0,465,464,1,0,0,0,466,467,
-		1,0,0,0,467,465,1,0,0,0,467,468,1,0,0,0,468,471,1,0,0,0,469,470,5,34,0,
-		0,470,472,3,52,26,0,471,469,1,0,0,0,471,472,1,0,0,0,472,489,1,0,0,0,473,
-		474,5,11,0,0,474,489,3,18,9,0,475,489,3,52,26,0,476,477,5,247,0,0,477,
-		489,3,182,91,0,478,479,5,96,0,0,479,485,3,176,88,0,480,483,5,100,0,0,481,
-		482,5,170,0,0,482,484,3,176,88,0,483,481,1,0,0,0,483,484,1,0,0,0,484,486,
-		1,0,0,0,485,480,1,0,0,0,485,486,1,0,0,0,486,489,1,0,0,0,487,489,3,42,21,
-		0,488,421,1,0,0,0,488,423,1,0,0,0,488,442,1,0,0,0,488,444,1,0,0,0,488,
-		446,1,0,0,0,488,463,1,0,0,0,488,473,1,0,0,0,488,475,1,0,0,0,488,476,1,
-		0,0,0,488,478,1,0,0,0,488,487,1,0,0,0,489,39,1,0,0,0,490,491,5,34,0,0,
-		491,510,3,42,21,0,492,493,5,34,0,0,493,494,5,96,0,0,494,499,3,176,88,0,
-		495,496,5,257,0,0,496,498,3,176,88,0,497,495,1,0,0,0,498,501,1,0,0,0,499,
-		497,1,0,0,0,499,500,1,0,0,0,500,507,1,0,0,0,501,499,1,0,0,0,502,505,5,
-		100,0,0,503,504,5,170,0,0,504,506,3,176,88,0,505,503,1,0,0,0,505,506,1,
-		0,0,0,506,508,1,0,0,0,507,502,1,0,0,0,507,508,1,0,0,0,508,510,1,0,0,0,
-		509,490,1,0,0,0,509,492,1,0,0,0,510,41,1,0,0,0,511,512,5,97,0,0,512,513,
-		5,63,0,0,513,518,3,174,87,0,514,515,5,257,0,0,515,517,3,174,87,0,516,514,
-		1,0,0,0,517,520,1,0,0,0,518,516,1,0,0,0,518,519,1,0,0,0,519,523,1,0,0,
-		0,520,518,1,0,0,0,521,522,5,99,0,0,522,524,3,174,87,0,523,521,1,0,0,0,
-		523,524,1,0,0,0,524,526,1,0,0,0,525,527,3,44,22,0,526,525,1,0,0,0,526,
-		527,1,0,0,0,527,536,1,0,0,0,528,529,5,34,0,0,529,533,5,66,0,0,530,532,
-		3,50,25,0,531,530,1,0,0,0,532,535,1,0,0,0,533,531,1,0,0,0,533,534,1,0,
-		0,0,534,537,1,0,0,0,535,533,1,0,0,0,536,528,1,0,0,0,536,537,1,0,0,0,537,
-		43,1,0,0,0,538,539,5,132,0,0,539,540,3,174,87,0,540,541,5,207,0,0,541,
-		542,3,182,91,0,542,546,1,0,0,0,543,544,5,132,0,0,544,546,3,176,88,0,545,
-		538,1,0,0,0,545,543,1,0,0,0,546,45,1,0,0,0,547,555,5,249,0,0,548,549,5,
-		50,0,0,549,555,3,176,88,0,550,551,5,72,0,0,551,555,3,176,88,0,552,553,
-		5,186,0,0,553,555,3,174,87,0,554,547,1,0,0,0,554,548,1,0,0,0,554,550,1,
-		0,0,0,554,552,1,0,0,0,555,47,1,0,0,0,556,557,5,274,0,0,557,560,5,62,0,
-		0,558,560,5,273,0,0,559,556,1,0,0,0,559,558,1,0,0,0,560,49,1,0,0,0,561,
-		562,5,71,0,0,562,568,3,176,88,0,563,564,5,72,0,0,564,568,3,176,88,0,565,
-		566,5,73,0,0,566,568,5,272,0,0,567,561,1,0,0,0,567,563,1,0,0,0,567,565,
-		1,0,0,0,568,51,1,0,0,0,569,570,5,67,0,0,570,574,3,182,91,0,571,573,3,54,
-		27,0,572,571,1,0,0,0,573,576,1,0,0,0,574,572,1,0,0,0,574,575,1,0,0,0,575,
-		53,1,0,0,0,576,574,1,0,0,0,577,578,5,72,0,0,578,590,3,176,88,0,579,580,
-		5,73,0,0,580,590,5,272,0,0,581,582,5,132,0,0,582,590,3,176,88,0,583,584,
-		5,68,0,0,584,587,3,56,28,0,585,586,5,208,0,0,586,588,3,56,28,0,587,585,
-		1,0,0,0,587,588,1,0,0,0,588,590,1,0,0,0,589,577,1,0,0,0,589,579,1,0,0,
-		0,589,581,1,0,0,0,589,583,1,0,0,0,590,55,1,0,0,0,591,592,7,2,0,0,592,57,
-		1,0,0,0,593,594,5,74,0,0,594,595,3,182,91,0,595,599,5,253,0,0,596,598,
-		3,60,30,0,597,596,1,0,0,0,598,601,1,0,0,0,599,597,1,0,0,0,599,600,1,0,
-		0,0,600,602,1,0,0,0,601,599,1,0,0,0,602,603,5,254,0,0,603,59,1,0,0,0,604,
-		605,5,75,0,0,605,660,3,182,91,0,606,607,5,114,0,0,607,660,3,176,88,0,608,
-		609,5,115,0,0,609,660,3,80,40,0,610,611,5,117,0,0,611,612,5,73,0,0,612,
-		660,5,272,0,0,613,614,5,120,0,0,614,616,3,98,49,0,615,617,5,277,0,0,616,
-		615,1,0,0,0,616,617,1,0,0,0,617,660,1,0,0,0,618,619,5,8,0,0,619,660,5,
-		272,0,0,620,621,5,45,0,0,621,624,3,176,88,0,622,623,5,143,0,0,623,625,
-		3,174,87,0,624,622,1,0,0,0,624,625,1,0,0,0,625,628,1,0,0,0,626,627,5,144,
-		0,0,627,629,3,62,31,0,628,626,1,0,0,0,628,629,1,0,0,0,629,650,1,0,0,0,
-		630,645,5,159,0,0,631,632,5,274,0,0,632,646,5,145,0,0,633,634,5,145,0,
-		0,634,641,5,253,0,0,635,637,3,176,88,0,636,638,5,257,0,0,637,636,1,0,0,
-		0,637,638,1,0,0,0,638,640,1,0,0,0,639,635,1,0,0,0,640,643,1,0,0,0,641,
-		639,1,0,0,0,641,642,1,0,0,0,642,644,1,0,0,0,643,641,1,0,0,0,644,646,5,
-		254,0,0,645,631,1,0,0,0,645,633,1,0,0,0,646,648,1,0,0,0,647,649,5,277,
-		0,0,648,647,1,0,0,0,648,649,1,0,0,0,649,651,1,0,0,0,650,630,1,0,0,0,650,
-		651,1,0,0,0,651,660,1,0,0,0,652,660,3,92,46,0,653,660,3,94,47,0,654,656,
-		5,147,0,0,655,657,5,261,0,0,656,655,1,0,0,0,656,657,1,0,0,0,657,658,1,
-		0,0,0,658,660,3,176,88,0,659,604,1,0,0,0,659,606,1,0,0,0,659,608,1,0,0,
-		0,659,610,1,0,0,0,659,613,1,0,0,0,659,618,1,0,0,0,659,620,1,0,0,0,659,
-		652,1,0,0,0,659,653,1,0,0,0,659,654,1,0,0,0,660,61,1,0,0,0,661,664,5,115,
-		0,0,662,664,3,176,88,0,663,661,1,0,0,0,663,662,1,0,0,0,664,63,1,0,0,0,
-		665,666,5,76,0,0,666,667,3,182,91,0,667,671,5,253,0,0,668,670,3,66,33,
-		0,669,668,1,0,0,0,670,673,1,0,0,0,671,669,1,0,0,0,671,672,1,0,0,0,672,
-		674,1,0,0,0,673,671,1,0,0,0,674,675,5,254,0,0,675,65,1,0,0,0,676,677,5,
-		77,0,0,677,681,5,253,0,0,678,680,3,76,38,0,679,678,1,0,0,0,680,683,1,0,
-		0,0,681,679,1,0,0,0,681,682,1,0,0,0,682,684,1,0,0,0,683,681,1,0,0,0,684,
-		716,5,254,0,0,685,686,5,78,0,0,686,716,3,176,88,0,687,688,5,79,0,0,688,
-		716,3,176,88,0,689,690,5,80,0,0,690,691,5,49,0,0,691,716,3,174,87,0,692,
-		693,5,80,0,0,693,694,5,81,0,0,694,695,3,176,88,0,695,696,3,172,86,0,696,
-		716,1,0,0,0,697,698,5,83,0,0,698,716,3,176,88,0,699,700,5,84,0,0,700,716,
-		3,176,88,0,701,702,5,82,0,0,702,716,3,176,88,0,703,704,5,85,0,0,704,705,
-		3,176,88,0,705,706,3,172,86,0,706,716,1,0,0,0,707,708,5,86,0,0,708,709,
-		3,176,88,0,709,710,5,81,0,0,710,711,3,176,88,0,711,712,3,172,86,0,712,
-		716,1,0,0,0,713,714,5,87,0,0,714,716,3,182,91,0,715,676,1,0,0,0,715,685,
-		1,0,0,0,715,687,1,0,0,0,715,689,1,0,0,0,715,692,1,0,0,0,715,697,1,0,0,
-		0,715,699,1,0,0,0,715,701,1,0,0,0,715,703,1,0,0,0,715,707,1,0,0,0,715,
-		713,1,0,0,0,716,67,1,0,0,0,717,718,5,88,0,0,718,719,3,182,91,0,719,720,
-		5,54,0,0,720,721,3,182,91,0,721,725,5,253,0,0,722,724,3,70,35,0,723,722,
-		1,0,0,0,724,727,1,0,0,0,725,723,1,0,0,0,725,726,1,0,0,0,726,728,1,0,0,
-		0,727,725,1,0,0,0,728,729,5,254,0,0,729,69,1,0,0,0,730,731,5,89,0,0,731,
-		778,3,182,91,0,732,733,5,78,0,0,733,778,3,176,88,0,734,735,5,90,0,0,735,
-		736,5,63,0,0,736,778,5,65,0,0,737,738,5,90,0,0,738,778,3,176,88,0,739,
-		740,5,196,0,0,740,741,3,176,88,0,741,742,3,172,86,0,742,778,1,0,0,0,743,
-		744,5,91,0,0,744,778,3,176,88,0,745,746,5,58,0,0,746,778,5,272,0,0,747,
-		748,5,59,0,0,748,778,3,174,87,0,749,750,5,96,0,0,750,756,3,176,88,0,751,
-		754,5,100,0,0,752,753,5,170,0,0,753,755,3,176,88,0,754,752,1,0,0,0,754,
-		755,1,0,0,0,755,757,1,0,0,0,756,751,1,0,0,0,756,757,1,0,0,0,757,778,1,
-		0,0,0,758,759,5,60,0,0,759,760,3,48,24,0,760,761,3,174,87,0,761,762,5,
-		63,0,0,762,763,5,89,0,0,763,766,5,64,0,0,764,765,5,34,0,0,765,767,3,42,
-		21,0,766,764,1,0,0,0,766,767,1,0,0,0,767,778,1,0,0,0,768,769,5,101,0,0,
-		769,773,3,176,88,0,770,771,5,102,0,0,771,772,5,134,0,0,772,774,5,59,0,
-		0,773,770,1,0,0,0,773,774,1,0,0,0,774,778,1,0,0,0,775,778,3,52,26,0,776,
-		778,3,42,21,0,777,730,1,0,0,0,777,732,1,0,0,0,777,734,1,0,0,0,777,737,
-		1,0,0,0,777,739,1,0,0,0,777,743,1,0,0,0,777,745,1,0,0,0,777,747,1,0,0,
-		0,777,749,1,0,0,0,777,758,1,0,0,0,777,768,1,0,0,0,777,775,1,0,0,0,777,
-		776,1,0,0,0,778,71,1,0,0,0,779,780,5,202,0,0,780,781,3,182,91,0,781,785,
-		5,253,0,0,782,784,3,74,37,0,783,782,1,0,0,0,784,787,1,0,0,0,785,783,1,
-		0,0,0,785,786,1,0,0,0,786,788,1,0,0,0,787,785,1,0,0,0,788,789,5,254,0,
-		0,789,73,1,0,0,0,790,791,5,232,0,0,791,811,3,176,88,0,792,793,5,90,0,0,
-		793,811,3,182,91,0,794,795,5,233,0,0,795,811,3,176,88,0,796,797,5,234,
-		0,0,797,811,3,176,88,0,798,799,5,235,0,0,799,811,3,176,88,0,800,801,5,
-		83,0,0,801,811,3,176,88,0,802,803,5,82,0,0,803,811,3,176,88,0,804,805,
-		5,103,0,0,805,811,3,176,88,0,806,807,5,104,0,0,807,811,3,176,88,0,808,
-		809,5,107,0,0,809,811,3,176,88,0,810,790,1,0,0,0,810,792,1,0,0,0,810,794,
-		1,0,0,0,810,796,1,0,0,0,810,798,1,0,0,0,810,800,1,0,0,0,810,802,1,0,0,
-		0,810,804,1,0,0,0,810,806,1,0,0,0,810,808,1,0,0,0,811,75,1,0,0,0,812,813,
-		5,272,0,0,813,814,3,176,88,0,814,815,5,63,0,0,815,817,3,176,88,0,816,818,
-		5,257,0,0,817,816,1,0,0,0,817,818,1,0,0,0,818,77,1,0,0,0,819,820,5,113,
-		0,0,820,821,3,182,91,0,821,825,5,253,0,0,822,824,3,82,41,0,823,822,1,0,
-		0,0,824,827,1,0,0,0,825,823,1,0,0,0,825,826,1,0,0,0,826,828,1,0,0,0,827,
-		825,1,0,0,0,828,829,5,254,0,0,829,79,1,0,0,0,830,832,3,176,88,0,831,833,
-		5,116,0,0,832,831,1,0,0,0,832,833,1,0,0,0,833,836,1,0,0,0,834,835,5,50,
-		0,0,835,837,3,176,88,0,836,834,1,0,0,0,836,837,1,0,0,0,837,840,1,0,0,0,
-		838,839,5,72,0,0,839,841,3,176,88,0,840,838,1,0,0,0,840,841,1,0,0,0,841,
-		81,1,0,0,0,842,843,5,114,0,0,843,960,3,176,88,0,844,845,5,115,0,0,845,
-		960,3,80,40,0,846,848,5,211,0,0,847,849,5,273,0,0,848,847,1,0,0,0,848,
-		849,1,0,0,0,849,852,1,0,0,0,850,851,5,148,0,0,851,853,3,176,88,0,852,850,
-		1,0,0,0,852,853,1,0,0,0,853,960,1,0,0,0,854,855,5,211,0,0,855,960,5,222,
-		0,0,856,857,5,212,0,0,857,960,3,176,88,0,858,859,5,213,0,0,859,960,3,176,
-		88,0,860,861,5,214,0,0,861,862,5,73,0,0,862,960,5,272,0,0,863,864,5,215,
-		0,0,864,868,5,253,0,0,865,867,3,34,17,0,866,865,1,0,0,0,867,870,1,0,0,
-		0,868,866,1,0,0,0,868,869,1,0,0,0,869,871,1,0,0,0,870,868,1,0,0,0,871,
-		960,5,254,0,0,872,873,5,215,0,0,873,874,5,223,0,0,874,875,3,182,91,0,875,
-		876,5,224,0,0,876,877,3,176,88,0,877,960,1,0,0,0,878,879,5,216,0,0,879,
-		960,3,176,88,0,880,960,3,92,46,0,881,960,3,94,47,0,882,883,5,219,0,0,883,
-		884,5,225,0,0,884,885,3,176,88,0,885,886,5,181,0,0,886,887,3,176,88,0,
-		887,960,1,0,0,0,888,889,5,218,0,0,889,960,3,176,88,0,890,891,5,117,0,0,
-		891,892,5,73,0,0,892,960,5,272,0,0,893,894,5,120,0,0,894,960,3,98,49,0,
-		895,896,5,8,0,0,896,960,5,272,0,0,897,898,5,124,0,0,898,960,5,274,0,0,
-		899,960,3,52,26,0,900,901,5,237,0,0,901,902,5,63,0,0,902,903,3,176,88,
-		0,903,904,5,223,0,0,904,908,3,176,88,0,905,906,5,238,0,0,906,907,5,239,
-		0,0,907,909,3,176,88,0,908,905,1,0,0,0,908,909,1,0,0,0,909,913,1,0,0,0,
-		910,912,3,88,44,0,911,910,1,0,0,0,912,915,1,0,0,0,913,911,1,0,0,0,913,
-		914,1,0,0,0,914,917,1,0,0,0,915,913,1,0,0,0,916,918,3,90,45,0,917,916,
-		1,0,0,0,917,918,1,0,0,0,918,960,1,0,0,0,919,920,5,252,0,0,920,925,5,272,
-		0,0,921,922,5,257,0,0,922,924,5,272,0,0,923,921,1,0,0,0,924,927,1,0,0,
-		0,925,923,1,0,0,0,925,926,1,0,0,0,926,928,1,0,0,0,927,925,1,0,0,0,928,
-		929,5,170,0,0,929,930,3,176,88,0,930,931,5,50,0,0,931,932,3,176,88,0,932,
-		960,1,0,0,0,933,934,5,245,0,0,934,960,3,176,88,0,935,937,5,242,0,0,936,
-		938,3,86,43,0,937,936,1,0,0,0,938,939,1,0,0,0,939,937,1,0,0,0,939,940,
-		1,0,0,0,940,957,1,0,0,0,941,955,5,243,0,0,942,956,3,176,88,0,943,944,5,
-		244,0,0,944,946,5,253,0,0,945,947,3,84,42,0,946,945,1,0,0,0,947,948,1,
-		0,0,0,948,946,1,0,0,0,948,949,1,0,0,0,949,950,1,0,0,0,950,953,5,254,0,
-		0,951,952,7,3,0,0,952,954,3,176,88,0,953,951,1,0,0,0,953,954,1,0,0,0,954,
-		956,1,0,0,0,955,942,1,0,0,0,955,943,1,0,0,0,956,958,1,0,0,0,957,941,1,
-		0,0,0,957,958,1,0,0,0,958,960,1,0,0,0,959,842,1,0,0,0,959,844,1,0,0,0,
-		959,846,1,0,0,0,959,854,1,0,0,0,959,856,1,0,0,0,959,858,1,0,0,0,959,860,
-		1,0,0,0,959,863,1,0,0,0,959,872,1,0,0,0,959,878,1,0,0,0,959,880,1,0,0,
-		0,959,881,1,0,0,0,959,882,1,0,0,0,959,888,1,0,0,0,959,890,1,0,0,0,959,
-		893,1,0,0,0,959,895,1,0,0,0,959,897,1,0,0,0,959,899,1,0,0,0,959,900,1,
-		0,0,0,959,919,1,0,0,0,959,933,1,0,0,0,959,935,1,0,0,0,960,83,1,0,0,0,961,
-		962,3,174,87,0,962,964,3,176,88,0,963,965,5,257,0,0,964,963,1,0,0,0,964,
-		965,1,0,0,0,965,85,1,0,0,0,966,967,5,51,0,0,967,968,5,272,0,0,968,969,
-		5,63,0,0,969,971,3,176,88,0,970,972,5,257,0,0,971,970,1,0,0,0,971,972,
-		1,0,0,0,972,87,1,0,0,0,973,974,5,240,0,0,974,975,5,272,0,0,975,976,5,63,
-		0,0,976,977,3,176,88,0,977,89,1,0,0,0,978,979,5,241,0,0,979,980,5,51,0,
-		0,980,981,5,272,0,0,981,982,5,239,0,0,982,983,3,176,88,0,983,91,1,0,0,
-		0,984,985,5,217,0,0,985,990,3,176,88,0,986,987,5,51,0,0,987,991,5,272,
-		0,0,988,989,5,226,0,0,989,991,3,182,91,0,990,986,1,0,0,0,990,988,1,0,0,
-		0,991,93,1,0,0,0,992,993,5,219,0,0,993,994,5,220,0,0,994,995,3,182,91,
-		0,995,999,5,253,0,0,996,998,3,96,48,0,997,996,1,0,0,0,998,1001,1,0,0,0,
-		999,997,1,0,0,0,999,1000,1,0,0,0,1000,1004,1,0,0,0,1001,999,1,0,0,0,1002,
-		1003,5,181,0,0,1003,1005,3,176,88,0,1004,1002,1,0,0,0,1004,1005,1,0,0,
-		0,1005,1006,1,0,0,0,1006,1007,5,254,0,0,1007,95,1,0,0,0,1008,1009,5,221,
-		0,0,1009,1010,3,176,88,0,1010,1011,3,176,88,0,1011,97,1,0,0,0,1012,1025,
-		5,121,0,0,1013,1025,5,122,0,0,1014,1025,5,123,0,0,1015,1016,5,52,0,0,1016,
-		1020,5,253,0,0,1017,1019,3,34,17,0,1018,1017,1,0,0,0,1019,1022,1,0,0,0,
-		1020,1018,1,0,0,0,1020,1021,1,0,0,0,1021,1023,1,0,0,0,1022,1020,1,0,0,
-		0,1023,1025,5,254,0,0,1024,1012,1,0,0,0,1024,1013,1,0,0,0,1024,1014,1,
-		0,0,0,1024,1015,1,0,0,0,1025,99,1,0,0,0,1026,1027,5,227,0,0,1027,1028,
-		3,182,91,0,1028,1032,5,253,0,0,1029,1031,3,102,51,0,1030,1029,1,0,0,0,
-		1031,1034,1,0,0,0,1032,1030,1,0,0,0,1032,1033,1,0,0,0,1033,1035,1,0,0,
-		0,1034,1032,1,0,0,0,1035,1036,5,254,0,0,1036,101,1,0,0,0,1037,1038,5,207,
-		0,0,1038,1039,3,182,91,0,1039,1040,5,258,0,0,1040,1041,3,182,91,0,1041,
-		1061,1,0,0,0,1042,1043,5,205,0,0,1043,1061,3,176,88,0,1044,1045,5,228,
-		0,0,1045,1061,3,176,88,0,1046,1047,5,229,0,0,1047,1061,5,231,0,0,1048,
-		1049,5,229,0,0,1049,1061,3,182,91,0,1050,1052,5,65,0,0,1051,1053,3,104,
-		52,0,1052,1051,1,0,0,0,1053,1054,1,0,0,0,1054,1052,1,0,0,0,1054,1055,1,
-		0,0,0,1055,1061,1,0,0,0,1056,1057,5,215,0,0,1057,1058,5,176,0,0,1058,1059,
-		5,51,0,0,1059,1061,3,182,91,0,1060,1037,1,0,0,0,1060,1042,1,0,0,0,1060,
-		1044,1,0,0,0,1060,1046,1,0,0,0,1060,1048,1,0,0,0,1060,1050,1,0,0,0,1060,
-		1056,1,0,0,0,1061,103,1,0,0,0,1062,1063,5,230,0,0,1063,1069,3,176,88,0,
-		1064,1065,5,103,0,0,1065,1069,3,176,88,0,1066,1067,5,104,0,0,1067,1069,
-		3,176,88,0,1068,1062,1,0,0,0,1068,1064,1,0,0,0,1068,1066,1,0,0,0,1069,
-		105,1,0,0,0,1070,1071,5,125,0,0,1071,1072,3,182,91,0,1072,1076,5,253,0,
-		0,1073,1075,3,108,54,0,1074,1073,1,0,0,0,1075,1078,1,0,0,0,1076,1074,1,
-		0,0,0,1076,1077,1,0,0,0,1077,1079,1,0,0,0,1078,1076,1,0,0,0,1079,1080,
-		5,254,0,0,1080,107,1,0,0,0,1081,1082,5,126,0,0,1082,1117,3,176,88,0,1083,
-		1084,5,127,0,0,1084,1089,3,110,55,0,1085,1086,5,257,0,0,1086,1088,3,110,
-		55,0,1087,1085,1,0,0,0,1088,1091,1,0,0,0,1089,1087,1,0,0,0,1089,1090,1,
-		0,0,0,1090,1117,1,0,0,0,1091,1089,1,0,0,0,1092,1093,5,172,0,0,1093,1117,
-		3,176,88,0,1094,1095,5,173,0,0,1095,1096,3,176,88,0,1096,1097,5,170,0,
-		0,1097,1100,3,182,91,0,1098,1099,5,174,0,0,1099,1101,3,176,88,0,1100,1098,
-		1,0,0,0,1100,1101,1,0,0,0,1101,1103,1,0,0,0,1102,1104,5,179,0,0,1103,1102,
-		1,0,0,0,1103,1104,1,0,0,0,1104,1117,1,0,0,0,1105,1106,5,213,0,0,1106,1117,
-		3,176,88,0,1107,1108,5,175,0,0,1108,1113,3,114,57,0,1109,1110,5,257,0,
-		0,1110,1112,3,114,57,0,1111,1109,1,0,0,0,1112,1115,1,0,0,0,1113,1111,1,
-		0,0,0,1113,1114,1,0,0,0,1114,1117,1,0,0,0,1115,1113,1,0,0,0,1116,1081,
-		1,0,0,0,1116,1083,1,0,0,0,1116,1092,1,0,0,0,1116,1094,1,0,0,0,1116,1105,
-		1,0,0,0,1116,1107,1,0,0,0,1117,109,1,0,0,0,1118,1119,3,182,91,0,1119,1128,
-		3,176,88,0,1120,1124,5,253,0,0,1121,1123,3,112,56,0,1122,1121,1,0,0,0,
-		1123,1126,1,0,0,0,1124,1122,1,0,0,0,1124,1125,1,0,0,0,1125,1127,1,0,0,
-		0,1126,1124,1,0,0,0,1127,1129,5,254,0,0,1128,1120,1,0,0,0,1128,1129,1,
-		0,0,0,1129,111,1,0,0,0,1130,1131,5,172,0,0,1131,1137,3,176,88,0,1132,1133,
-		5,173,0,0,1133,1137,3,176,88,0,1134,1135,5,174,0,0,1135,1137,3,176,88,
-		0,1136,1130,1,0,0,0,1136,1132,1,0,0,0,1136,1134,1,0,0,0,1137,113,1,0,0,
-		0,1138,1139,5,272,0,0,1139,1140,3,176,88,0,1140,115,1,0,0,0,1141,1142,
-		5,128,0,0,1142,1151,3,182,91,0,1143,1147,5,253,0,0,1144,1146,3,118,59,
-		0,1145,1144,1,0,0,0,1146,1149,1,0,0,0,1147,1145,1,0,0,0,1147,1148,1,0,
-		0,0,1148,1150,1,0,0,0,1149,1147,1,0,0,0,1150,1152,5,254,0,0,1151,1143,
-		1,0,0,0,1151,1152,1,0,0,0,1152,117,1,0,0,0,1153,1154,5,129,0,0,1154,1160,
-		3,176,88,0,1155,1156,5,130,0,0,1156,1160,3,176,88,0,1157,1158,5,131,0,
-		0,1158,1160,3,176,88,0,1159,1153,1,0,0,0,1159,1155,1,0,0,0,1159,1157,1,
-		0,0,0,1160,119,1,0,0,0,1161,1162,5,132,0,0,1162,1163,3,182,91,0,1163,1164,
-		5,253,0,0,1164,1172,3,176,88,0,1165,1170,3,172,86,0,1166,1167,5,57,0,0,
-		1167,1168,3,176,88,0,1168,1169,3,172,86,0,1169,1171,1,0,0,0,1170,1166,
-		1,0,0,0,1170,1171,1,0,0,0,1171,1173,1,0,0,0,1172,1165,1,0,0,0,1172,1173,
-		1,0,0,0,1173,1177,1,0,0,0,1174,1176,3,122,61,0,1175,1174,1,0,0,0,1176,
-		1179,1,0,0,0,1177,1175,1,0,0,0,1177,1178,1,0,0,0,1178,1180,1,0,0,0,1179,
-		1177,1,0,0,0,1180,1181,5,254,0,0,1181,121,1,0,0,0,1182,1183,5,73,0,0,1183,
-		1184,5,137,0,0,1184,123,1,0,0,0,1185,1186,5,133,0,0,1186,1187,3,182,91,
-		0,1187,1188,5,260,0,0,1188,1195,3,176,88,0,1189,1192,5,134,0,0,1190,1193,
-		5,138,0,0,1191,1193,5,139,0,0,1192,1190,1,0,0,0,1192,1191,1,0,0,0,1193,
-		1194,1,0,0,0,1194,1196,3,174,87,0,1195,1189,1,0,0,0,1195,1196,1,0,0,0,
-		1196,1199,1,0,0,0,1197,1198,5,51,0,0,1198,1200,5,272,0,0,1199,1197,1,0,
-		0,0,1199,1200,1,0,0,0,1200,125,1,0,0,0,1201,1202,5,140,0,0,1202,1203,3,
-		182,91,0,1203,1204,5,148,0,0,1204,1207,3,176,88,0,1205,1206,5,51,0,0,1206,
-		1208,5,272,0,0,1207,1205,1,0,0,0,1207,1208,1,0,0,0,1208,1212,1,0,0,0,1209,
-		1210,5,141,0,0,1210,1211,5,143,0,0,1211,1213,5,274,0,0,1212,1209,1,0,0,
-		0,1212,1213,1,0,0,0,1213,1217,1,0,0,0,1214,1215,5,142,0,0,1215,1216,5,
-		143,0,0,1216,1218,5,274,0,0,1217,1214,1,0,0,0,1217,1218,1,0,0,0,1218,1229,
-		1,0,0,0,1219,1220,5,165,0,0,1220,1221,5,191,0,0,1221,1222,3,182,91,0,1222,
-		1223,5,166,0,0,1223,1224,5,170,0,0,1224,1225,5,274,0,0,1225,1227,5,167,
-		0,0,1226,1228,3,128,64,0,1227,1226,1,0,0,0,1227,1228,1,0,0,0,1228,1230,
-		1,0,0,0,1229,1219,1,0,0,0,1229,1230,1,0,0,0,1230,1231,1,0,0,0,1231,1232,
-		5,259,0,0,1232,1237,3,130,65,0,1233,1234,5,257,0,0,1234,1236,3,130,65,
-		0,1235,1233,1,0,0,0,1236,1239,1,0,0,0,1237,1235,1,0,0,0,1237,1238,1,0,
-		0,0,1238,127,1,0,0,0,1239,1237,1,0,0,0,1240,1241,5,168,0,0,1241,1246,3,
-		182,91,0,1242,1243,5,257,0,0,1243,1245,3,182,91,0,1244,1242,1,0,0,0,1245,
-		1248,1,0,0,0,1246,1244,1,0,0,0,1246,1247,1,0,0,0,1247,1252,1,0,0,0,1248,
-		1246,1,0,0,0,1249,1250,5,182,0,0,1250,1251,5,169,0,0,1251,1253,3,182,91,
-		0,1252,1249,1,0,0,0,1252,1253,1,0,0,0,1253,1257,1,0,0,0,1254,1255,5,169,
-		0,0,1255,1257,3,182,91,0,1256,1240,1,0,0,0,1256,1254,1,0,0,0,1257,129,
-		1,0,0,0,1258,1259,5,161,0,0,1259,1260,5,273,0,0,1260,1261,5,170,0,0,1261,
-		1278,3,182,91,0,1262,1274,5,164,0,0,1263,1264,5,255,0,0,1264,1269,3,182,
-		91,0,1265,1266,5,257,0,0,1266,1268,3,182,91,0,1267,1265,1,0,0,0,1268,1271,
-		1,0,0,0,1269,1267,1,0,0,0,1269,1270,1,0,0,0,1270,1272,1,0,0,0,1271,1269,
-		1,0,0,0,1272,1273,5,256,0,0,1273,1275,1,0,0,0,1274,1263,1,0,0,0,1274,1275,
-		1,0,0,0,1275,1278,1,0,0,0,1276,1278,3,182,91,0,1277,1258,1,0,0,0,1277,
-		1262,1,0,0,0,1277,1276,1,0,0,0,1278,131,1,0,0,0,1279,1280,5,149,0,0,1280,
-		1281,5,148,0,0,1281,1284,3,176,88,0,1282,1283,5,150,0,0,1283,1285,3,174,
-		87,0,1284,1282,1,0,0,0,1284,1285,1,0,0,0,1285,133,1,0,0,0,1286,1287,5,
-		151,0,0,1287,1288,5,152,0,0,1288,1293,3,136,68,0,1289,1290,5,257,0,0,1290,
-		1292,3,136,68,0,1291,1289,1,0,0,0,1292,1295,1,0,0,0,1293,1291,1,0,0,0,
-		1293,1294,1,0,0,0,1294,135,1,0,0,0,1295,1293,1,0,0,0,1296,1299,5,66,0,
-		0,1297,1299,3,182,91,0,1298,1296,1,0,0,0,1298,1297,1,0,0,0,1299,137,1,
-		0,0,0,1300,1301,5,153,0,0,1301,1305,5,253,0,0,1302,1304,3,140,70,0,1303,
-		1302,1,0,0,0,1304,1307,1,0,0,0,1305,1303,1,0,0,0,1305,1306,1,0,0,0,1306,
-		1308,1,0,0,0,1307,1305,1,0,0,0,1308,1309,5,254,0,0,1309,139,1,0,0,0,1310,
-		1311,5,10,0,0,1311,1321,3,180,90,0,1312,1313,5,154,0,0,1313,1318,3,182,
-		91,0,1314,1315,5,257,0,0,1315,1317,3,182,91,0,1316,1314,1,0,0,0,1317,1320,
-		1,0,0,0,1318,1316,1,0,0,0,1318,1319,1,0,0,0,1319,1322,1,0,0,0,1320,1318,
-		1,0,0,0,1321,1312,1,0,0,0,1321,1322,1,0,0,0,1322,1405,1,0,0,0,1323,1324,
-		5,155,0,0,1324,1405,3,182,91,0,1325,1326,5,156,0,0,1326,1405,3,182,91,
-		0,1327,1328,5,157,0,0,1328,1329,5,158,0,0,1329,1330,5,159,0,0,1330,1405,
-		3,182,91,0,1331,1334,5,160,0,0,1332,1333,5,273,0,0,1333,1335,5,207,0,0,
-		1334,1332,1,0,0,0,1334,1335,1,0,0,0,1335,1336,1,0,0,0,1336,1337,5,158,
-		0,0,1337,1338,5,170,0,0,1338,1405,3,182,91,0,1339,1340,5,161,0,0,1340,
-		1341,5,273,0,0,1341,1342,5,207,0,0,1342,1343,5,158,0,0,1343,1344,5,170,
-		0,0,1344,1405,3,182,91,0,1345,1346,5,184,0,0,1346,1351,3,182,91,0,1347,
-		1348,5,257,0,0,1348,1350,3,182,91,0,1349,1347,1,0,0,0,1350,1353,1,0,0,
-		0,1351,1349,1,0,0,0,1351,1352,1,0,0,0,1352,1355,1,0,0,0,1353,1351,1,0,
-		0,0,1354,1356,5,162,0,0,1355,1354,1,0,0,0,1355,1356,1,0,0,0,1356,1357,
-		1,0,0,0,1357,1358,5,170,0,0,1358,1359,5,236,0,0,1359,1360,3,180,90,0,1360,
-		1405,1,0,0,0,1361,1362,5,180,0,0,1362,1363,3,176,88,0,1363,1367,5,253,
-		0,0,1364,1366,3,140,70,0,1365,1364,1,0,0,0,1366,1369,1,0,0,0,1367,1365,
-		1,0,0,0,1367,1368,1,0,0,0,1368,1370,1,0,0,0,1369,1367,1,0,0,0,1370,1380,
-		5,254,0,0,1371,1372,5,181,0,0,1372,1376,5,253,0,0,1373,1375,3,140,70,0,
-		1374,1373,1,0,0,0,1375,1378,1,0,0,0,1376,1374,1,0,0,0,1376,1377,1,0,0,
-		0,1377,1379,1,0,0,0,1378,1376,1,0,0,0,1379,1381,5,254,0,0,1380,1371,1,
-		0,0,0,1380,1381,1,0,0,0,1381,1405,1,0,0,0,1382,1385,5,162,0,0,1383,1384,
-		5,191,0,0,1384,1386,5,114,0,0,1385,1383,1,0,0,0,1385,1386,1,0,0,0,1386,
-		1387,1,0,0,0,1387,1391,5,253,0,0,1388,1390,3,140,70,0,1389,1388,1,0,0,
-		0,1390,1393,1,0,0,0,1391,1389,1,0,0,0,1391,1392,1,0,0,0,1392,1394,1,0,
-		0,0,1393,1391,1,0,0,0,1394,1405,5,254,0,0,1395,1396,5,163,0,0,1396,1400,
-		5,253,0,0,1397,1399,3,140,70,0,1398,1397,1,0,0,0,1399,1402,1,0,0,0,1400,
-		1398,1,0,0,0,1400,1401,1,0,0,0,1401,1403,1,0,0,0,1402,1400,1,0,0,0,1403,
-		1405,5,254,0,0,1404,1310,1,0,0,0,1404,1323,1,0,0,0,1404,1325,1,0,0,0,1404,
-		1327,1,0,0,0,1404,1331,1,0,0,0,1404,1339,1,0,0,0,1404,1345,1,0,0,0,1404,
-		1361,1,0,0,0,1404,1382,1,0,0,0,1404,1395,1,0,0,0,1405,141,1,0,0,0,1406,
-		1407,5,183,0,0,1407,1411,5,253,0,0,1408,1410,3,144,72,0,1409,1408,1,0,
-		0,0,1410,1413,1,0,0,0,1411,1409,1,0,0,0,1411,1412,1,0,0,0,1412,1414,1,
-		0,0,0,1413,1411,1,0,0,0,1414,1415,5,254,0,0,1415,143,1,0,0,0,1416,1417,
-		5,184,0,0,1417,1422,3,182,91,0,1418,1419,5,257,0,0,1419,1421,3,182,91,
-		0,1420,1418,1,0,0,0,1421,1424,1,0,0,0,1422,1420,1,0,0,0,1422,1423,1,0,
-		0,0,1423,1428,1,0,0,0,1424,1422,1,0,0,0,1425,1427,3,146,73,0,1426,1425,
-		1,0,0,0,1427,1430,1,0,0,0,1428,1426,1,0,0,0,1428,1429,1,0,0,0,1429,1433,
-		1,0,0,0,1430,1428,1,0,0,0,1431,1433,3,138,69,0,1432,1416,1,0,0,0,1432,
-		1431,1,0,0,0,1433,145,1,0,0,0,1434,1435,5,185,0,0,1435,1484,3,176,88,0,
-		1436,1437,5,90,0,0,1437,1438,5,251,0,0,1438,1484,3,176,88,0,1439,1440,
-		5,90,0,0,1440,1484,3,182,91,0,1441,1442,5,186,0,0,1442,1484,3,174,87,0,
-		1443,1444,5,134,0,0,1444,1445,5,274,0,0,1445,1484,5,146,0,0,1446,1447,
-		5,103,0,0,1447,1448,3,176,88,0,1448,1449,5,193,0,0,1449,1450,5,112,0,0,
-		1450,1484,1,0,0,0,1451,1452,5,104,0,0,1452,1484,3,176,88,0,1453,1454,5,
-		105,0,0,1454,1455,3,176,88,0,1455,1456,5,193,0,0,1456,1457,5,112,0,0,1457,
-		1484,1,0,0,0,1458,1459,5,106,0,0,1459,1484,3,176,88,0,1460,1461,5,107,
-		0,0,1461,1484,5,108,0,0,1462,1463,5,109,0,0,1463,1484,3,176,88,0,1464,
-		1465,5,93,0,0,1465,1466,5,95,0,0,1466,1469,5,63,0,0,1467,1470,3,160,80,
-		0,1468,1470,3,176,88,0,1469,1467,1,0,0,0,1469,1468,1,0,0,0,1470,1472,1,
-		0,0,0,1471,1473,3,148,74,0,1472,1471,1,0,0,0,1472,1473,1,0,0,0,1473,1476,
-		1,0,0,0,1474,1475,5,4,0,0,1475,1477,3,174,87,0,1476,1474,1,0,0,0,1476,
-		1477,1,0,0,0,1477,1479,1,0,0,0,1478,1480,3,150,75,0,1479,1478,1,0,0,0,
-		1479,1480,1,0,0,0,1480,1484,1,0,0,0,1481,1482,5,110,0,0,1482,1484,3,174,
-		87,0,1483,1434,1,0,0,0,1483,1436,1,0,0,0,1483,1439,1,0,0,0,1483,1441,1,
-		0,0,0,1483,1443,1,0,0,0,1483,1446,1,0,0,0,1483,1451,1,0,0,0,1483,1453,
-		1,0,0,0,1483,1458,1,0,0,0,1483,1460,1,0,0,0,1483,1462,1,0,0,0,1483,1464,
-		1,0,0,0,1483,1481,1,0,0,0,1484,147,1,0,0,0,1485,1486,5,94,0,0,1486,1489,
-		5,170,0,0,1487,1490,3,160,80,0,1488,1490,3,176,88,0,1489,1487,1,0,0,0,
-		1489,1488,1,0,0,0,1490,1491,1,0,0,0,1491,1492,5,134,0,0,1492,1493,3,174,
-		87,0,1493,149,1,0,0,0,1494,1495,5,90,0,0,1495,1496,3,176,88,0,1496,151,
-		1,0,0,0,1497,1498,5,2,0,0,1498,1499,3,182,91,0,1499,1500,5,4,0,0,1500,
-		1501,3,182,91,0,1501,1505,5,253,0,0,1502,1504,3,154,77,0,1503,1502,1,0,
-		0,0,1504,1507,1,0,0,0,1505,1503,1,0,0,0,1505,1506,1,0,0,0,1506,1508,1,
-		0,0,0,1507,1505,1,0,0,0,1508,1509,5,254,0,0,1509,153,1,0,0,0,1510,1511,
-		3,182,91,0,1511,1512,5,60,0,0,1512,1513,5,187,0,0,1513,1514,5,274,0,0,
-		1514,1849,1,0,0,0,1515,1516,3,182,91,0,1516,1517,5,60,0,0,1517,1518,5,
-		38,0,0,1518,1522,3,176,88,0,1519,1521,3,170,85,0,1520,1519,1,0,0,0,1521,
-		1524,1,0,0,0,1522,1520,1,0,0,0,1522,1523,1,0,0,0,1523,1849,1,0,0,0,1524,
-		1522,1,0,0,0,1525,1526,3,182,91,0,1526,1530,5,98,0,0,1527,1528,5,159,0,
-		0,1528,1529,5,61,0,0,1529,1531,5,274,0,0,1530,1527,1,0,0,0,1530,1531,1,
-		0,0,0,1531,1532,1,0,0,0,1532,1533,5,63,0,0,1533,1534,3,174,87,0,1534,1849,
-		1,0,0,0,1535,1536,3,182,91,0,1536,1537,5,98,0,0,1537,1541,5,38,0,0,1538,
-		1539,5,159,0,0,1539,1540,5,61,0,0,1540,1542,5,274,0,0,1541,1538,1,0,0,
-		0,1541,1542,1,0,0,0,1542,1543,1,0,0,0,1543,1544,5,63,0,0,1544,1549,3,168,
-		84,0,1545,1546,5,257,0,0,1546,1548,3,168,84,0,1547,1545,1,0,0,0,1548,1551,
-		1,0,0,0,1549,1547,1,0,0,0,1549,1550,1,0,0,0,1550,1555,1,0,0,0,1551,1549,
-		1,0,0,0,1552,1554,3,170,85,0,1553,1552,1,0,0,0,1554,1557,1,0,0,0,1555,
-		1553,1,0,0,0,1555,1556,1,0,0,0,1556,1849,1,0,0,0,1557,1555,1,0,0,0,1558,
-		1559,3,180,90,0,1559,1560,7,4,0,0,1560,1561,3,176,88,0,1561,1566,3,172,
-		86,0,1562,1563,5,28,0,0,1563,1564,3,176,88,0,1564,1565,3,172,86,0,1565,
-		1567,1,0,0,0,1566,1562,1,0,0,0,1566,1567,1,0,0,0,1567,1849,1,0,0,0,1568,
-		1569,3,180,90,0,1569,1570,5,190,0,0,1570,1571,3,176,88,0,1571,1572,5,191,
-		0,0,1572,1573,5,272,0,0,1573,1849,1,0,0,0,1574,1575,3,182,91,0,1575,1608,
-		5,192,0,0,1576,1577,5,54,0,0,1577,1581,5,272,0,0,1578,1580,3,170,85,0,
-		1579,1578,1,0,0,0,1580,1583,1,0,0,0,1581,1579,1,0,0,0,1581,1582,1,0,0,
-		0,1582,1585,1,0,0,0,1583,1581,1,0,0,0,1584,1586,3,158,79,0,1585,1584,1,
-		0,0,0,1585,1586,1,0,0,0,1586,1609,1,0,0,0,1587,1597,5,38,0,0,1588,1589,
-		5,44,0,0,1589,1590,3,176,88,0,1590,1594,3,172,86,0,1591,1593,3,156,78,
-		0,1592,1591,1,0,0,0,1593,1596,1,0,0,0,1594,1592,1,0,0,0,1594,1595,1,0,
-		0,0,1595,1598,1,0,0,0,1596,1594,1,0,0,0,1597,1588,1,0,0,0,1597,1598,1,
-		0,0,0,1598,1602,1,0,0,0,1599,1601,3,170,85,0,1600,1599,1,0,0,0,1601,1604,
-		1,0,0,0,1602,1600,1,0,0,0,1602,1603,1,0,0,0,1603,1606,1,0,0,0,1604,1602,
-		1,0,0,0,1605,1607,3,158,79,0,1606,1605,1,0,0,0,1606,1607,1,0,0,0,1607,
-		1609,1,0,0,0,1608,1576,1,0,0,0,1608,1587,1,0,0,0,1609,1849,1,0,0,0,1610,
-		1612,5,183,0,0,1611,1613,3,146,73,0,1612,1611,1,0,0,0,1613,1614,1,0,0,
-		0,1614,1612,1,0,0,0,1614,1615,1,0,0,0,1615,1849,1,0,0,0,1616,1617,5,183,
-		0,0,1617,1618,5,184,0,0,1618,1849,5,111,0,0,1619,1620,5,183,0,0,1620,1621,
-		5,210,0,0,1621,1622,5,93,0,0,1622,1849,5,95,0,0,1623,1624,3,182,91,0,1624,
-		1625,5,122,0,0,1625,1626,3,176,88,0,1626,1849,1,0,0,0,1627,1628,3,182,
-		91,0,1628,1629,5,16,0,0,1629,1630,3,28,14,0,1630,1634,5,253,0,0,1631,1633,
-		3,34,17,0,1632,1631,1,0,0,0,1633,1636,1,0,0,0,1634,1632,1,0,0,0,1634,1635,
-		1,0,0,0,1635,1637,1,0,0,0,1636,1634,1,0,0,0,1637,1638,5,254,0,0,1638,1849,
-		1,0,0,0,1639,1640,3,182,91,0,1640,1641,5,19,0,0,1641,1642,5,272,0,0,1642,
-		1643,5,20,0,0,1643,1644,3,176,88,0,1644,1849,1,0,0,0,1645,1646,3,182,91,
-		0,1646,1648,5,21,0,0,1647,1649,5,261,0,0,1648,1647,1,0,0,0,1648,1649,1,
-		0,0,0,1649,1650,1,0,0,0,1650,1651,3,176,88,0,1651,1849,1,0,0,0,1652,1653,
-		3,182,91,0,1653,1654,5,246,0,0,1654,1657,3,174,87,0,1655,1656,5,51,0,0,
-		1656,1658,5,272,0,0,1657,1655,1,0,0,0,1657,1658,1,0,0,0,1658,1849,1,0,
-		0,0,1659,1660,3,182,91,0,1660,1661,5,246,0,0,1661,1662,5,38,0,0,1662,1667,
-		3,166,83,0,1663,1664,5,257,0,0,1664,1666,3,166,83,0,1665,1663,1,0,0,0,
-		1666,1669,1,0,0,0,1667,1665,1,0,0,0,1667,1668,1,0,0,0,1668,1672,1,0,0,
-		0,1669,1667,1,0,0,0,1670,1671,5,51,0,0,1671,1673,5,272,0,0,1672,1670,1,
-		0,0,0,1672,1673,1,0,0,0,1673,1677,1,0,0,0,1674,1676,3,170,85,0,1675,1674,
-		1,0,0,0,1676,1679,1,0,0,0,1677,1675,1,0,0,0,1677,1678,1,0,0,0,1678,1849,
-		1,0,0,0,1679,1677,1,0,0,0,1680,1681,3,182,91,0,1681,1682,5,250,0,0,1682,
-		1683,5,38,0,0,1683,1688,3,166,83,0,1684,1685,5,257,0,0,1685,1687,3,166,
-		83,0,1686,1684,1,0,0,0,1687,1690,1,0,0,0,1688,1686,1,0,0,0,1688,1689,1,
-		0,0,0,1689,1694,1,0,0,0,1690,1688,1,0,0,0,1691,1693,3,170,85,0,1692,1691,
-		1,0,0,0,1693,1696,1,0,0,0,1694,1692,1,0,0,0,1694,1695,1,0,0,0,1695,1849,
-		1,0,0,0,1696,1694,1,0,0,0,1697,1698,3,182,91,0,1698,1699,5,92,0,0,1699,
-		1700,3,176,88,0,1700,1849,1,0,0,0,1701,1702,3,182,91,0,1702,1703,5,93,
-		0,0,1703,1704,5,143,0,0,1704,1705,3,174,87,0,1705,1708,5,63,0,0,1706,1709,
-		3,160,80,0,1707,1709,3,176,88,0,1708,1706,1,0,0,0,1708,1707,1,0,0,0,1709,
-		1711,1,0,0,0,1710,1712,3,148,74,0,1711,1710,1,0,0,0,1711,1712,1,0,0,0,
-		1712,1714,1,0,0,0,1713,1715,3,150,75,0,1714,1713,1,0,0,0,1714,1715,1,0,
-		0,0,1715,1849,1,0,0,0,1716,1717,3,182,91,0,1717,1718,5,210,0,0,1718,1719,
-		5,93,0,0,1719,1849,1,0,0,0,1720,1721,3,182,91,0,1721,1722,5,71,0,0,1722,
-		1724,5,69,0,0,1723,1725,5,273,0,0,1724,1723,1,0,0,0,1724,1725,1,0,0,0,
-		1725,1849,1,0,0,0,1726,1727,3,182,91,0,1727,1728,5,71,0,0,1728,1731,5,
-		70,0,0,1729,1730,5,51,0,0,1730,1732,5,272,0,0,1731,1729,1,0,0,0,1731,1732,
-		1,0,0,0,1732,1849,1,0,0,0,1733,1734,3,182,91,0,1734,1735,5,176,0,0,1735,
-		1736,5,54,0,0,1736,1739,5,272,0,0,1737,1738,5,63,0,0,1738,1740,3,176,88,
-		0,1739,1737,1,0,0,0,1739,1740,1,0,0,0,1740,1743,1,0,0,0,1741,1742,5,177,
-		0,0,1742,1744,3,176,88,0,1743,1741,1,0,0,0,1743,1744,1,0,0,0,1744,1849,
-		1,0,0,0,1745,1746,3,182,91,0,1746,1747,5,176,0,0,1747,1748,5,148,0,0,1748,
-		1751,3,176,88,0,1749,1750,5,51,0,0,1750,1752,5,272,0,0,1751,1749,1,0,0,
-		0,1751,1752,1,0,0,0,1752,1755,1,0,0,0,1753,1754,5,63,0,0,1754,1756,3,176,
-		88,0,1755,1753,1,0,0,0,1755,1756,1,0,0,0,1756,1759,1,0,0,0,1757,1758,5,
-		177,0,0,1758,1760,3,176,88,0,1759,1757,1,0,0,0,1759,1760,1,0,0,0,1760,
-		1849,1,0,0,0,1761,1762,3,182,91,0,1762,1763,5,178,0,0,1763,1764,3,176,
-		88,0,1764,1849,1,0,0,0,1765,1766,3,182,91,0,1766,1769,5,171,0,0,1767,1770,
-		3,160,80,0,1768,1770,3,176,88,0,1769,1767,1,0,0,0,1769,1768,1,0,0,0,1770,
-		1773,1,0,0,0,1771,1772,5,51,0,0,1772,1774,5,272,0,0,1773,1771,1,0,0,0,
-		1773,1774,1,0,0,0,1774,1777,1,0,0,0,1775,1776,5,170,0,0,1776,1778,5,272,
-		0,0,1777,1775,1,0,0,0,1777,1778,1,0,0,0,1778,1786,1,0,0,0,1779,1780,5,
-		182,0,0,1780,1784,5,135,0,0,1781,1782,5,134,0,0,1782,1785,3,174,87,0,1783,
-		1785,5,136,0,0,1784,1781,1,0,0,0,1784,1783,1,0,0,0,1785,1787,1,0,0,0,1786,
-		1779,1,0,0,0,1786,1787,1,0,0,0,1787,1849,1,0,0,0,1788,1789,3,182,91,0,
-		1789,1791,5,65,0,0,1790,1792,3,104,52,0,1791,1790,1,0,0,0,1792,1793,1,
-		0,0,0,1793,1791,1,0,0,0,1793,1794,1,0,0,0,1794,1849,1,0,0,0,1795,1796,
-		5,22,0,0,1796,1849,5,274,0,0,1797,1798,5,23,0,0,1798,1849,5,274,0,0,1799,
-		1849,5,24,0,0,1800,1849,5,25,0,0,1801,1802,3,182,91,0,1802,1803,5,26,0,
-		0,1803,1804,5,27,0,0,1804,1805,3,176,88,0,1805,1806,3,172,86,0,1806,1807,
-		5,28,0,0,1807,1808,3,176,88,0,1808,1809,3,172,86,0,1809,1849,1,0,0,0,1810,
-		1811,3,182,91,0,1811,1812,5,29,0,0,1812,1815,5,170,0,0,1813,1816,5,30,
-		0,0,1814,1816,3,176,88,0,1815,1813,1,0,0,0,1815,1814,1,0,0,0,1816,1817,
-		1,0,0,0,1817,1818,5,31,0,0,1818,1819,3,176,88,0,1819,1820,3,172,86,0,1820,
-		1821,5,28,0,0,1821,1822,3,176,88,0,1822,1823,3,172,86,0,1823,1849,1,0,
-		0,0,1824,1825,3,182,91,0,1825,1826,5,32,0,0,1826,1827,3,176,88,0,1827,
-		1828,3,172,86,0,1828,1829,5,20,0,0,1829,1830,3,176,88,0,1830,1849,1,0,
-		0,0,1831,1832,5,33,0,0,1832,1833,3,180,90,0,1833,1834,5,34,0,0,1834,1835,
-		3,180,90,0,1835,1838,3,176,88,0,1836,1837,5,35,0,0,1837,1839,3,176,88,
-		0,1838,1836,1,0,0,0,1838,1839,1,0,0,0,1839,1849,1,0,0,0,1840,1841,5,36,
-		0,0,1841,1842,5,35,0,0,1842,1843,3,176,88,0,1843,1844,3,172,86,0,1844,
-		1845,5,37,0,0,1845,1846,3,176,88,0,1846,1847,3,172,86,0,1847,1849,1,0,
-		0,0,1848,1510,1,0,0,0,1848,1515,1,0,0,0,1848,1525,1,0,0,0,1848,1535,1,
-		0,0,0,1848,1558,1,0,0,0,1848,1568,1,0,0,0,1848,1574,1,0,0,0,1848,1610,
-		1,0,0,0,1848,1616,1,0,0,0,1848,1619,1,0,0,0,1848,1623,1,0,0,0,1848,1627,
-		1,0,0,0,1848,1639,1,0,0,0,1848,1645,1,0,0,0,1848,1652,1,0,0,0,1848,1659,
-		1,0,0,0,1848,1680,1,0,0,0,1848,1697,1,0,0,0,1848,1701,1,0,0,0,1848,1716,
-		1,0,0,0,1848,1720,1,0,0,0,1848,1726,1,0,0,0,1848,1733,1,0,0,0,1848,1745,
-		1,0,0,0,1848,1761,1,0,0,0,1848,1765,1,0,0,0,1848,1788,1,0,0,0,1848,1795,
-		1,0,0,0,1848,1797,1,0,0,0,1848,1799,1,0,0,0,1848,1800,1,0,0,0,1848,1801,
-		1,0,0,0,1848,1810,1,0,0,0,1848,1824,1,0,0,0,1848,1831,1,0,0,0,1848,1840,
-		1,0,0,0,1849,155,1,0,0,0,1850,1851,5,73,0,0,1851,1852,5,272,0,0,1852,1853,
-		5,182,0,0,1853,1854,3,176,88,0,1854,1855,3,172,86,0,1855,157,1,0,0,0,1856,
-		1857,5,45,0,0,1857,1858,5,40,0,0,1858,1859,5,41,0,0,1859,1860,3,176,88,
-		0,1860,1861,5,42,0,0,1861,1865,3,176,88,0,1862,1864,3,170,85,0,1863,1862,
-		1,0,0,0,1864,1867,1,0,0,0,1865,1863,1,0,0,0,1865,1866,1,0,0,0,1866,1893,
-		1,0,0,0,1867,1865,1,0,0,0,1868,1869,5,45,0,0,1869,1870,5,38,0,0,1870,1871,
-		5,63,0,0,1871,1876,3,164,82,0,1872,1873,5,257,0,0,1873,1875,3,164,82,0,
-		1874,1872,1,0,0,0,1875,1878,1,0,0,0,1876,1874,1,0,0,0,1876,1877,1,0,0,
-		0,1877,1884,1,0,0,0,1878,1876,1,0,0,0,1879,1881,5,257,0,0,1880,1879,1,
-		0,0,0,1880,1881,1,0,0,0,1881,1882,1,0,0,0,1882,1883,5,181,0,0,1883,1885,
-		3,162,81,0,1884,1880,1,0,0,0,1884,1885,1,0,0,0,1885,1889,1,0,0,0,1886,
-		1888,3,170,85,0,1887,1886,1,0,0,0,1888,1891,1,0,0,0,1889,1887,1,0,0,0,
-		1889,1890,1,0,0,0,1890,1893,1,0,0,0,1891,1889,1,0,0,0,1892,1856,1,0,0,
-		0,1892,1868,1,0,0,0,1893,159,1,0,0,0,1894,1895,5,40,0,0,1895,1896,5,41,
-		0,0,1896,1897,3,176,88,0,1897,1898,5,42,0,0,1898,1902,3,176,88,0,1899,
-		1901,3,170,85,0,1900,1899,1,0,0,0,1901,1904,1,0,0,0,1902,1900,1,0,0,0,
-		1902,1903,1,0,0,0,1903,161,1,0,0,0,1904,1902,1,0,0,0,1905,1906,5,40,0,
-		0,1906,1907,5,41,0,0,1907,1908,3,176,88,0,1908,1909,5,42,0,0,1909,1910,
-		3,176,88,0,1910,163,1,0,0,0,1911,1912,3,176,88,0,1912,1913,5,34,0,0,1913,
-		1914,3,176,88,0,1914,165,1,0,0,0,1915,1917,5,262,0,0,1916,1915,1,0,0,0,
-		1916,1917,1,0,0,0,1917,1918,1,0,0,0,1918,1919,3,174,87,0,1919,1920,5,34,
-		0,0,1920,1921,3,176,88,0,1921,167,1,0,0,0,1922,1923,3,174,87,0,1923,1924,
-		5,34,0,0,1924,1925,3,176,88,0,1925,169,1,0,0,0,1926,1927,5,39,0,0,1927,
-		1928,3,180,90,0,1928,1929,3,176,88,0,1929,171,1,0,0,0,1930,1931,5,193,
-		0,0,1931,1932,5,206,0,0,1932,173,1,0,0,0,1933,1934,5,273,0,0,1934,175,
-		1,0,0,0,1935,1936,6,88,-1,0,1936,1937,5,255,0,0,1937,1938,3,176,88,0,1938,
-		1939,5,256,0,0,1939,1978,1,0,0,0,1940,1941,5,262,0,0,1941,1978,3,176,88,
-		16,1942,1943,5,210,0,0,1943,1978,3,176,88,11,1944,1945,5,180,0,0,1945,
-		1946,3,176,88,0,1946,1947,5,182,0,0,1947,1948,3,176,88,0,1948,1949,5,181,
-		0,0,1949,1950,3,176,88,0,1950,1978,1,0,0,0,1951,1952,3,182,91,0,1952,1961,
-		5,255,0,0,1953,1958,3,176,88,0,1954,1955,5,257,0,0,1955,1957,3,176,88,
-		0,1956,1954,1,0,0,0,1957,1960,1,0,0,0,1958,1956,1,0,0,0,1958,1959,1,0,
-		0,0,1959,1962,1,0,0,0,1960,1958,1,0,0,0,1961,1953,1,0,0,0,1961,1962,1,
-		0,0,0,1962,1963,1,0,0,0,1963,1964,5,256,0,0,1964,1978,1,0,0,0,1965,1967,
-		7,5,0,0,1966,1968,3,178,89,0,1967,1966,1,0,0,0,1967,1968,1,0,0,0,1968,
-		1969,1,0,0,0,1969,1970,5,193,0,0,1970,1978,3,178,89,0,1971,1972,5,274,
-		0,0,1972,1978,3,178,89,0,1973,1978,5,273,0,0,1974,1978,5,274,0,0,1975,
-		1978,5,272,0,0,1976,1978,3,180,90,0,1977,1935,1,0,0,0,1977,1940,1,0,0,
-		0,1977,1942,1,0,0,0,1977,1944,1,0,0,0,1977,1951,1,0,0,0,1977,1965,1,0,
-		0,0,1977,1971,1,0,0,0,1977,1973,1,0,0,0,1977,1974,1,0,0,0,1977,1975,1,
-		0,0,0,1977,1976,1,0,0,0,1978,1999,1,0,0,0,1979,1980,10,15,0,0,1980,1981,
-		5,207,0,0,1981,1998,3,176,88,16,1982,1983,10,14,0,0,1983,1984,7,6,0,0,
-		1984,1998,3,176,88,15,1985,1986,10,13,0,0,1986,1987,7,3,0,0,1987,1998,
-		3,176,88,14,1988,1989,10,12,0,0,1989,1990,7,7,0,0,1990,1998,3,176,88,13,
-		1991,1992,10,10,0,0,1992,1993,5,208,0,0,1993,1998,3,176,88,11,1994,1995,
-		10,9,0,0,1995,1996,5,209,0,0,1996,1998,3,176,88,10,1997,1979,1,0,0,0,1997,
-		1982,1,0,0,0,1997,1985,1,0,0,0,1997,1988,1,0,0,0,1997,1991,1,0,0,0,1997,
-		1994,1,0,0,0,1998,2001,1,0,0,0,1999,1997,1,0,0,0,1999,2000,1,0,0,0,2000,
-		177,1,0,0,0,2001,1999,1,0,0,0,2002,2003,7,8,0,0,2003,179,1,0,0,0,2004,
-		2007,3,182,91,0,2005,2006,5,258,0,0,2006,2008,3,182,91,0,2007,2005,1,0,
-		0,0,2007,2008,1,0,0,0,2008,181,1,0,0,0,2009,2010,7,9,0,0,2010,183,1,0,
-		0,0,219,188,190,204,230,237,239,247,249,271,275,277,284,289,292,297,301,
-		314,325,333,354,363,373,385,389,397,401,406,416,430,437,440,455,460,467,
-		471,483,485,488,499,505,507,509,518,523,526,533,536,545,554,559,567,574,
-		587,589,599,616,624,628,637,641,645,648,650,656,659,663,671,681,715,725,
-		754,756,766,773,777,785,810,817,825,832,836,840,848,852,868,908,913,917,
-		925,939,948,953,955,957,959,964,971,990,999,1004,1020,1024,1032,1054,1060,
-		1068,1076,1089,1100,1103,1113,1116,1124,1128,1136,1147,1151,1159,1170,
-		1172,1177,1192,1195,1199,1207,1212,1217,1227,1229,1237,1246,1252,1256,
-		1269,1274,1277,1284,1293,1298,1305,1318,1321,1334,1351,1355,1367,1376,
-		1380,1385,1391,1400,1404,1411,1422,1428,1432,1469,1472,1476,1479,1483,
-		1489,1505,1522,1530,1541,1549,1555,1566,1581,1585,1594,1597,1602,1606,
-		1608,1614,1634,1648,1657,1667,1672,1677,1688,1694,1708,1711,1714,1724,
-		1731,1739,1743,1751,1755,1759,1769,1773,1777,1784,1786,1793,1815,1838,
-		1848,1865,1876,1880,1884,1889,1892,1902,1916,1958,1961,1967,1977,1997,
-		1999,2007
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,913,8,41,1,41,5,41,916,
+		8,41,10,41,12,41,919,9,41,1,41,3,41,922,8,41,1,41,1,41,1,41,1,41,5,41,
+		928,8,41,10,41,12,41,931,9,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,4,41,942,8,41,11,41,12,41,943,1,41,1,41,1,41,1,41,1,41,4,41,951,8,
+		41,11,41,12,41,952,1,41,1,41,1,41,3,41,958,8,41,3,41,960,8,41,3,41,962,
+		8,41,3,41,964,8,41,1,42,1,42,1,42,3,42,969,8,42,1,43,1,43,1,43,1,43,1,
+		43,3,43,976,8,43,1,44,1,44,1,44,1,44,1,44,1,45,1,45,1,45,1,45,1,45,1,45,
+		1,46,1,46,1,46,1,46,1,46,1,46,3,46,995,8,46,1,47,1,47,1,47,1,47,1,47,5,
+		47,1002,8,47,10,47,12,47,1005,9,47,1,47,1,47,3,47,1009,8,47,1,47,1,47,
+		1,48,1,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,5,49,1023,8,49,10,49,
+		12,49,1026,9,49,1,49,3,49,1029,8,49,1,50,1,50,1,50,1,50,5,50,1035,8,50,
+		10,50,12,50,1038,9,50,1,50,1,50,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,4,51,1057,8,51,11,51,12,51,1058,1,51,
+		1,51,1,51,1,51,3,51,1065,8,51,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1073,
+		8,52,1,53,1,53,1,53,1,53,5,53,1079,8,53,10,53,12,53,1082,9,53,1,53,1,53,
+		1,54,1,54,1,54,1,54,1,54,1,54,5,54,1092,8,54,10,54,12,54,1095,9,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1105,8,54,1,54,3,54,1108,8,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,5,54,1116,8,54,10,54,12,54,1119,9,54,3,54,
+		1121,8,54,1,55,1,55,1,55,1,55,5,55,1127,8,55,10,55,12,55,1130,9,55,1,55,
+		3,55,1133,8,55,1,56,1,56,1,56,1,56,1,56,1,56,3,56,1141,8,56,1,57,1,57,
+		1,57,1,58,1,58,1,58,1,58,5,58,1150,8,58,10,58,12,58,1153,9,58,1,58,3,58,
+		1156,8,58,1,59,1,59,1,59,1,59,1,59,1,59,3,59,1164,8,59,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,3,60,1175,8,60,3,60,1177,8,60,1,60,5,60,
+		1180,8,60,10,60,12,60,1183,9,60,1,60,1,60,1,61,1,61,1,61,1,62,1,62,1,62,
+		1,62,1,62,1,62,1,62,3,62,1197,8,62,1,62,3,62,1200,8,62,1,62,1,62,3,62,
+		1204,8,62,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1212,8,63,1,63,1,63,1,63,
+		3,63,1217,8,63,1,63,1,63,1,63,3,63,1222,8,63,1,63,1,63,1,63,1,63,1,63,
+		1,63,1,63,1,63,3,63,1232,8,63,3,63,1234,8,63,1,63,1,63,1,63,1,63,5,63,
+		1240,8,63,10,63,12,63,1243,9,63,1,64,1,64,1,64,1,64,5,64,1249,8,64,10,
+		64,12,64,1252,9,64,1,64,1,64,1,64,3,64,1257,8,64,1,64,1,64,3,64,1261,8,
+		64,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,1,65,5,65,1272,8,65,10,65,12,
+		65,1275,9,65,1,65,1,65,3,65,1279,8,65,1,65,3,65,1282,8,65,1,66,1,66,1,
+		66,1,66,1,66,3,66,1289,8,66,1,67,1,67,1,67,1,67,1,67,5,67,1296,8,67,10,
+		67,12,67,1299,9,67,1,68,1,68,3,68,1303,8,68,1,69,1,69,1,69,5,69,1308,8,
+		69,10,69,12,69,1311,9,69,1,69,1,69,1,70,1,70,1,70,1,70,1,70,1,70,5,70,
+		1321,8,70,10,70,12,70,1324,9,70,3,70,1326,8,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,3,70,1339,8,70,1,70,1,70,1,70,1,70,1,70,
+		1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,1354,8,70,10,70,12,70,1357,
+		9,70,1,70,3,70,1360,8,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,1,70,5,70,
+		1370,8,70,10,70,12,70,1373,9,70,1,70,1,70,1,70,1,70,5,70,1379,8,70,10,
+		70,12,70,1382,9,70,1,70,3,70,1385,8,70,1,70,1,70,1,70,3,70,1390,8,70,1,
+		70,1,70,5,70,1394,8,70,10,70,12,70,1397,9,70,1,70,1,70,1,70,1,70,5,70,
+		1403,8,70,10,70,12,70,1406,9,70,1,70,3,70,1409,8,70,1,71,1,71,1,71,5,71,
+		1414,8,71,10,71,12,71,1417,9,71,1,71,1,71,1,72,1,72,1,72,1,72,5,72,1425,
+		8,72,10,72,12,72,1428,9,72,1,72,5,72,1431,8,72,10,72,12,72,1434,9,72,1,
+		72,3,72,1437,8,72,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,
+		73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,
+		73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1475,8,
+		73,1,73,3,73,1478,8,73,3,73,1480,8,73,1,73,1,73,3,73,1484,8,73,1,73,3,
+		73,1487,8,73,1,73,1,73,3,73,1491,8,73,1,74,1,74,1,74,1,74,3,74,1497,8,
+		74,1,74,1,74,1,74,1,75,1,75,1,75,1,76,1,76,1,76,4,76,1508,8,76,11,76,12,
+		76,1509,1,76,1,76,1,77,1,77,1,77,3,77,1517,8,77,1,77,3,77,1520,8,77,1,
+		78,1,78,1,78,1,78,1,78,1,78,5,78,1528,8,78,10,78,12,78,1531,9,78,1,78,
+		1,78,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,1545,8,79,
+		10,79,12,79,1548,9,79,1,79,1,79,1,79,1,79,1,79,3,79,1555,8,79,1,79,1,79,
+		1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1566,8,79,1,79,1,79,1,79,1,79,
+		5,79,1572,8,79,10,79,12,79,1575,9,79,1,79,5,79,1578,8,79,10,79,12,79,1581,
+		9,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1591,8,79,1,79,1,79,
+		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,1604,8,79,10,79,12,79,
+		1607,9,79,1,79,3,79,1610,8,79,1,79,1,79,1,79,1,79,1,79,5,79,1617,8,79,
+		10,79,12,79,1620,9,79,3,79,1622,8,79,1,79,5,79,1625,8,79,10,79,12,79,1628,
+		9,79,1,79,3,79,1631,8,79,3,79,1633,8,79,1,79,1,79,4,79,1637,8,79,11,79,
+		12,79,1638,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,
+		1,79,1,79,1,79,1,79,5,79,1657,8,79,10,79,12,79,1660,9,79,1,79,1,79,1,79,
+		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1673,8,79,1,79,1,79,1,79,
+		1,79,1,79,1,79,1,79,3,79,1682,8,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,
+		1690,8,79,10,79,12,79,1693,9,79,1,79,1,79,3,79,1697,8,79,1,79,5,79,1700,
+		8,79,10,79,12,79,1703,9,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,1711,8,79,
+		10,79,12,79,1714,9,79,1,79,5,79,1717,8,79,10,79,12,79,1720,9,79,1,79,1,
+		79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1734,8,79,1,
+		79,3,79,1737,8,79,3,79,1739,8,79,1,79,3,79,1742,8,79,1,79,1,79,1,79,1,
+		79,1,79,1,79,1,79,1,79,3,79,1752,8,79,1,79,1,79,1,79,1,79,1,79,3,79,1759,
+		8,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1767,8,79,1,79,1,79,3,79,1771,
+		8,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1779,8,79,1,79,1,79,3,79,1783,
+		8,79,1,79,1,79,3,79,1787,8,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,
+		3,79,1797,8,79,1,79,1,79,3,79,1801,8,79,1,79,1,79,3,79,1805,8,79,1,79,
+		1,79,1,79,1,79,1,79,3,79,1812,8,79,3,79,1814,8,79,1,79,1,79,1,79,4,79,
+		1819,8,79,11,79,12,79,1820,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,
+		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1843,8,79,
+		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,
+		1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1866,8,79,1,79,1,79,1,79,1,79,
+		1,79,1,79,1,79,1,79,3,79,1876,8,79,1,80,1,80,1,80,1,80,1,80,1,80,1,81,
+		1,81,1,81,1,81,1,81,1,81,1,81,5,81,1891,8,81,10,81,12,81,1894,9,81,1,81,
+		1,81,1,81,1,81,1,81,1,81,5,81,1902,8,81,10,81,12,81,1905,9,81,1,81,3,81,
+		1908,8,81,1,81,1,81,3,81,1912,8,81,1,81,5,81,1915,8,81,10,81,12,81,1918,
+		9,81,3,81,1920,8,81,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1928,8,82,10,82,
+		12,82,1931,9,82,1,83,1,83,1,83,1,83,1,83,1,83,1,84,1,84,1,84,1,84,1,85,
+		3,85,1944,8,85,1,85,1,85,1,85,1,85,1,86,1,86,1,86,1,86,1,87,1,87,1,87,
+		1,87,1,88,1,88,1,88,1,89,1,89,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,
+		1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,5,90,
+		1984,8,90,10,90,12,90,1987,9,90,3,90,1989,8,90,1,90,1,90,1,90,1,90,3,90,
+		1995,8,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,3,90,2005,8,90,1,90,
+		1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,
+		1,90,1,90,1,90,5,90,2025,8,90,10,90,12,90,2028,9,90,1,91,1,91,1,92,1,92,
+		1,92,3,92,2035,8,92,1,93,1,93,1,93,0,1,180,94,0,2,4,6,8,10,12,14,16,18,
+		20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,
+		68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,
+		112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,
+		148,150,152,154,156,158,160,162,164,166,168,170,172,174,176,178,180,182,
+		184,186,0,10,1,0,253,254,1,0,17,18,1,0,118,119,1,0,261,262,1,0,188,189,
+		1,0,273,274,1,0,263,264,1,0,265,270,1,0,194,205,27,0,3,3,5,9,15,45,47,
+		50,52,52,55,59,64,65,67,72,74,93,95,112,114,124,126,127,129,131,135,139,
+		141,147,150,152,161,161,163,169,172,176,179,179,185,187,189,189,205,206,
+		211,225,227,239,244,252,277,278,2353,0,194,1,0,0,0,2,199,1,0,0,0,4,202,
+		1,0,0,0,6,234,1,0,0,0,8,236,1,0,0,0,10,248,1,0,0,0,12,281,1,0,0,0,14,296,
+		1,0,0,0,16,298,1,0,0,0,18,310,1,0,0,0,20,312,1,0,0,0,22,329,1,0,0,0,24,
+		331,1,0,0,0,26,367,1,0,0,0,28,369,1,0,0,0,30,371,1,0,0,0,32,405,1,0,0,
+		0,34,407,1,0,0,0,36,412,1,0,0,0,38,492,1,0,0,0,40,513,1,0,0,0,42,515,1,
+		0,0,0,44,549,1,0,0,0,46,558,1,0,0,0,48,563,1,0,0,0,50,571,1,0,0,0,52,573,
+		1,0,0,0,54,593,1,0,0,0,56,595,1,0,0,0,58,597,1,0,0,0,60,663,1,0,0,0,62,
+		667,1,0,0,0,64,669,1,0,0,0,66,719,1,0,0,0,68,721,1,0,0,0,70,781,1,0,0,
+		0,72,783,1,0,0,0,74,814,1,0,0,0,76,816,1,0,0,0,78,823,1,0,0,0,80,834,1,
+		0,0,0,82,963,1,0,0,0,84,965,1,0,0,0,86,970,1,0,0,0,88,977,1,0,0,0,90,982,
+		1,0,0,0,92,988,1,0,0,0,94,996,1,0,0,0,96,1012,1,0,0,0,98,1028,1,0,0,0,
+		100,1030,1,0,0,0,102,1064,1,0,0,0,104,1072,1,0,0,0,106,1074,1,0,0,0,108,
+		1120,1,0,0,0,110,1122,1,0,0,0,112,1140,1,0,0,0,114,1142,1,0,0,0,116,1145,
+		1,0,0,0,118,1163,1,0,0,0,120,1165,1,0,0,0,122,1186,1,0,0,0,124,1189,1,
+		0,0,0,126,1205,1,0,0,0,128,1260,1,0,0,0,130,1281,1,0,0,0,132,1283,1,0,
+		0,0,134,1290,1,0,0,0,136,1302,1,0,0,0,138,1304,1,0,0,0,140,1408,1,0,0,
+		0,142,1410,1,0,0,0,144,1436,1,0,0,0,146,1490,1,0,0,0,148,1492,1,0,0,0,
+		150,1501,1,0,0,0,152,1504,1,0,0,0,154,1513,1,0,0,0,156,1521,1,0,0,0,158,
+		1875,1,0,0,0,160,1877,1,0,0,0,162,1919,1,0,0,0,164,1921,1,0,0,0,166,1932,
+		1,0,0,0,168,1938,1,0,0,0,170,1943,1,0,0,0,172,1949,1,0,0,0,174,1953,1,
+		0,0,0,176,1957,1,0,0,0,178,1960,1,0,0,0,180,2004,1,0,0,0,182,2029,1,0,
+		0,0,184,2031,1,0,0,0,186,2036,1,0,0,0,188,193,3,2,1,0,189,193,3,4,2,0,
+		190,193,3,156,78,0,191,193,3,8,4,0,192,188,1,0,0,0,192,189,1,0,0,0,192,
+		190,1,0,0,0,192,191,1,0,0,0,193,196,1,0,0,0,194,192,1,0,0,0,194,195,1,
+		0,0,0,195,197,1,0,0,0,196,194,1,0,0,0,197,198,5,0,0,1,198,1,1,0,0,0,199,
+		200,5,3,0,0,200,201,5,275,0,0,201,3,1,0,0,0,202,203,5,1,0,0,203,204,3,
+		186,93,0,204,208,5,253,0,0,205,207,3,6,3,0,206,205,1,0,0,0,207,210,1,0,
+		0,0,208,206,1,0,0,0,208,209,1,0,0,0,209,211,1,0,0,0,210,208,1,0,0,0,211,
+		212,5,254,0,0,212,5,1,0,0,0,213,235,3,12,6,0,214,235,3,20,10,0,215,235,
+		3,24,12,0,216,235,3,30,15,0,217,235,3,36,18,0,218,235,3,58,29,0,219,235,
+		3,64,32,0,220,235,3,68,34,0,221,235,3,100,50,0,222,235,3,72,36,0,223,235,
+		3,78,39,0,224,235,3,106,53,0,225,235,3,116,58,0,226,235,3,120,60,0,227,
+		235,3,124,62,0,228,235,3,126,63,0,229,235,3,132,66,0,230,235,3,134,67,
+		0,231,235,3,138,69,0,232,235,3,142,71,0,233,235,3,8,4,0,234,213,1,0,0,
+		0,234,214,1,0,0,0,234,215,1,0,0,0,234,216,1,0,0,0,234,217,1,0,0,0,234,
+		218,1,0,0,0,234,219,1,0,0,0,234,220,1,0,0,0,234,221,1,0,0,0,234,222,1,
+		0,0,0,234,223,1,0,0,0,234,224,1,0,0,0,234,225,1,0,0,0,234,226,1,0,0,0,
+		234,227,1,0,0,0,234,228,1,0,0,0,234,229,1,0,0,0,234,230,1,0,0,0,234,231,
+		1,0,0,0,234,232,1,0,0,0,234,233,1,0,0,0,235,7,1,0,0,0,236,237,5,277,0,
+		0,237,243,4,4,0,0,238,242,3,186,93,0,239,242,5,4,0,0,240,242,5,54,0,0,
+		241,238,1,0,0,0,241,239,1,0,0,0,241,240,1,0,0,0,242,245,1,0,0,0,243,241,
+		1,0,0,0,243,244,1,0,0,0,244,246,1,0,0,0,245,243,1,0,0,0,246,247,3,10,5,
+		0,247,9,1,0,0,0,248,253,5,253,0,0,249,252,3,10,5,0,250,252,8,0,0,0,251,
+		249,1,0,0,0,251,250,1,0,0,0,252,255,1,0,0,0,253,251,1,0,0,0,253,254,1,
+		0,0,0,254,256,1,0,0,0,255,253,1,0,0,0,256,257,5,254,0,0,257,11,1,0,0,0,
+		258,259,5,5,0,0,259,282,5,275,0,0,260,261,5,6,0,0,261,282,3,186,93,0,262,
+		263,5,7,0,0,263,282,5,272,0,0,264,265,5,8,0,0,265,282,5,272,0,0,266,267,
+		5,9,0,0,267,282,5,272,0,0,268,269,5,10,0,0,269,282,3,186,93,0,270,271,
+		5,11,0,0,271,282,3,18,9,0,272,273,5,12,0,0,273,275,3,186,93,0,274,276,
+		3,186,93,0,275,274,1,0,0,0,275,276,1,0,0,0,276,279,1,0,0,0,277,278,5,13,
+		0,0,278,280,3,14,7,0,279,277,1,0,0,0,279,280,1,0,0,0,280,282,1,0,0,0,281,
+		258,1,0,0,0,281,260,1,0,0,0,281,262,1,0,0,0,281,264,1,0,0,0,281,266,1,
+		0,0,0,281,268,1,0,0,0,281,270,1,0,0,0,281,272,1,0,0,0,282,13,1,0,0,0,283,
+		288,3,186,93,0,284,285,5,261,0,0,285,287,3,186,93,0,286,284,1,0,0,0,287,
+		290,1,0,0,0,288,286,1,0,0,0,288,289,1,0,0,0,289,293,1,0,0,0,290,288,1,
+		0,0,0,291,292,5,261,0,0,292,294,3,16,8,0,293,291,1,0,0,0,293,294,1,0,0,
+		0,294,297,1,0,0,0,295,297,3,16,8,0,296,283,1,0,0,0,296,295,1,0,0,0,297,
+		15,1,0,0,0,298,305,5,253,0,0,299,301,5,272,0,0,300,302,5,257,0,0,301,300,
+		1,0,0,0,301,302,1,0,0,0,302,304,1,0,0,0,303,299,1,0,0,0,304,307,1,0,0,
+		0,305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,305,1,0,0,0,308,
+		309,5,254,0,0,309,17,1,0,0,0,310,311,5,271,0,0,311,19,1,0,0,0,312,313,
+		5,14,0,0,313,314,3,186,93,0,314,318,5,253,0,0,315,317,3,22,11,0,316,315,
+		1,0,0,0,317,320,1,0,0,0,318,316,1,0,0,0,318,319,1,0,0,0,319,321,1,0,0,
+		0,320,318,1,0,0,0,321,322,5,254,0,0,322,21,1,0,0,0,323,324,5,43,0,0,324,
+		330,5,275,0,0,325,326,5,44,0,0,326,330,3,180,90,0,327,328,5,45,0,0,328,
+		330,3,180,90,0,329,323,1,0,0,0,329,325,1,0,0,0,329,327,1,0,0,0,330,23,
+		1,0,0,0,331,332,5,15,0,0,332,333,3,186,93,0,333,337,5,253,0,0,334,336,
+		3,26,13,0,335,334,1,0,0,0,336,339,1,0,0,0,337,335,1,0,0,0,337,338,1,0,
+		0,0,338,340,1,0,0,0,339,337,1,0,0,0,340,341,5,254,0,0,341,25,1,0,0,0,342,
+		343,5,122,0,0,343,368,3,180,90,0,344,345,5,188,0,0,345,346,3,180,90,0,
+		346,347,3,176,88,0,347,368,1,0,0,0,348,349,5,189,0,0,349,350,3,180,90,
+		0,350,351,3,176,88,0,351,368,1,0,0,0,352,353,5,16,0,0,353,354,3,28,14,
+		0,354,358,5,253,0,0,355,357,3,34,17,0,356,355,1,0,0,0,357,360,1,0,0,0,
+		358,356,1,0,0,0,358,359,1,0,0,0,359,361,1,0,0,0,360,358,1,0,0,0,361,362,
+		5,254,0,0,362,368,1,0,0,0,363,364,5,19,0,0,364,365,5,272,0,0,365,366,5,
+		20,0,0,366,368,3,180,90,0,367,342,1,0,0,0,367,344,1,0,0,0,367,348,1,0,
+		0,0,367,352,1,0,0,0,367,363,1,0,0,0,368,27,1,0,0,0,369,370,7,1,0,0,370,
+		29,1,0,0,0,371,372,5,46,0,0,372,373,3,186,93,0,373,377,5,253,0,0,374,376,
+		3,32,16,0,375,374,1,0,0,0,376,379,1,0,0,0,377,375,1,0,0,0,377,378,1,0,
+		0,0,378,380,1,0,0,0,379,377,1,0,0,0,380,381,5,254,0,0,381,31,1,0,0,0,382,
+		383,5,47,0,0,383,406,3,180,90,0,384,385,5,48,0,0,385,386,5,49,0,0,386,
+		389,3,178,89,0,387,388,5,50,0,0,388,390,3,180,90,0,389,387,1,0,0,0,389,
+		390,1,0,0,0,390,393,1,0,0,0,391,392,5,51,0,0,392,394,5,272,0,0,393,391,
+		1,0,0,0,393,394,1,0,0,0,394,406,1,0,0,0,395,396,5,48,0,0,396,397,5,52,
+		0,0,397,401,5,253,0,0,398,400,3,34,17,0,399,398,1,0,0,0,400,403,1,0,0,
+		0,401,399,1,0,0,0,401,402,1,0,0,0,402,404,1,0,0,0,403,401,1,0,0,0,404,
+		406,5,254,0,0,405,382,1,0,0,0,405,384,1,0,0,0,405,395,1,0,0,0,406,33,1,
+		0,0,0,407,408,5,272,0,0,408,410,3,180,90,0,409,411,5,257,0,0,410,409,1,
+		0,0,0,410,411,1,0,0,0,411,35,1,0,0,0,412,413,5,53,0,0,413,414,3,186,93,
+		0,414,415,5,54,0,0,415,416,3,186,93,0,416,420,5,253,0,0,417,419,3,38,19,
+		0,418,417,1,0,0,0,419,422,1,0,0,0,420,418,1,0,0,0,420,421,1,0,0,0,421,
+		423,1,0,0,0,422,420,1,0,0,0,423,424,5,254,0,0,424,37,1,0,0,0,425,426,5,
+		55,0,0,426,493,3,186,93,0,427,428,5,56,0,0,428,429,3,180,90,0,429,434,
+		3,176,88,0,430,431,5,57,0,0,431,432,3,180,90,0,432,433,3,176,88,0,433,
+		435,1,0,0,0,434,430,1,0,0,0,434,435,1,0,0,0,435,444,1,0,0,0,436,437,5,
+		248,0,0,437,441,3,186,93,0,438,440,3,46,23,0,439,438,1,0,0,0,440,443,1,
+		0,0,0,441,439,1,0,0,0,441,442,1,0,0,0,442,445,1,0,0,0,443,441,1,0,0,0,
+		444,436,1,0,0,0,444,445,1,0,0,0,445,493,1,0,0,0,446,447,5,58,0,0,447,493,
+		5,272,0,0,448,449,5,59,0,0,449,493,3,178,89,0,450,451,5,60,0,0,451,452,
+		3,48,24,0,452,453,3,178,89,0,453,454,5,63,0,0,454,455,5,55,0,0,455,459,
+		5,64,0,0,456,457,5,56,0,0,457,458,5,63,0,0,458,460,5,65,0,0,459,456,1,
+		0,0,0,459,460,1,0,0,0,460,464,1,0,0,0,461,463,3,40,20,0,462,461,1,0,0,
+		0,463,466,1,0,0,0,464,462,1,0,0,0,464,465,1,0,0,0,465,493,1,0,0,0,466,
+		464,1,0,0,0,467,469,5,66,0,0,468,470,3,50,25,0,469,468,1,0,0,0,470,471,
+		1,0,0,0,471,469,1,0,0,0,471,472,1,0,0,0,472,475,1,0,0,0,473,474,5,34,0,
+		0,474,476,3,52,26,0,475,473,1,0,0,0,475,476,1,0,0,0,476,493,1,0,0,0,477,
+		478,5,11,0,0,478,493,3,18,9,0,479,493,3,52,26,0,480,481,5,247,0,0,481,
+		493,3,186,93,0,482,483,5,96,0,0,483,489,3,180,90,0,484,487,5,100,0,0,485,
+		486,5,170,0,0,486,488,3,180,90,0,487,485,1,0,0,0,487,488,1,0,0,0,488,490,
+		1,0,0,0,489,484,1,0,0,0,489,490,1,0,0,0,490,493,1,0,0,0,491,493,3,42,21,
+		0,492,425,1,0,0,0,492,427,1,0,0,0,492,446,1,0,0,0,492,448,1,0,0,0,492,
+		450,1,0,0,0,492,467,1,0,0,0,492,477,1,0,0,0,492,479,1,0,0,0,492,480,1,
+		0,0,0,492,482,1,0,0,0,492,491,1,0,0,0,493,39,1,0,0,0,494,495,5,34,0,0,
+		495,514,3,42,21,0,496,497,5,34,0,0,497,498,5,96,0,0,498,503,3,180,90,0,
+		499,500,5,257,0,0,500,502,3,180,90,0,501,499,1,0,0,0,502,505,1,0,0,0,503,
+		501,1,0,0,0,503,504,1,0,0,0,504,511,1,0,0,0,505,503,1,0,0,0,506,509,5,
+		100,0,0,507,508,5,170,0,0,508,510,3,180,90,0,509,507,1,0,0,0,509,510,1,
+		0,0,0,510,512,1,0,0,0,511,506,1,0,0,0,511,512,1,0,0,0,512,514,1,0,0,0,
+		513,494,1,0,0,0,513,496,1,0,0,0,514,41,1,0,0,0,515,516,5,97,0,0,516,517,
+		5,63,0,0,517,522,3,178,89,0,518,519,5,257,0,0,519,521,3,178,89,0,520,518,
+		1,0,0,0,521,524,1,0,0,0,522,520,1,0,0,0,522,523,1,0,0,0,523,527,1,0,0,
+		0,524,522,1,0,0,0,525,526,5,99,0,0,526,528,3,178,89,0,527,525,1,0,0,0,
+		527,528,1,0,0,0,528,530,1,0,0,0,529,531,3,44,22,0,530,529,1,0,0,0,530,
+		531,1,0,0,0,531,540,1,0,0,0,532,533,5,34,0,0,533,537,5,66,0,0,534,536,
+		3,50,25,0,535,534,1,0,0,0,536,539,1,0,0,0,537,535,1,0,0,0,537,538,1,0,
+		0,0,538,541,1,0,0,0,539,537,1,0,0,0,540,532,1,0,0,0,540,541,1,0,0,0,541,
+		43,1,0,0,0,542,543,5,132,0,0,543,544,3,178,89,0,544,545,5,207,0,0,545,
+		546,3,186,93,0,546,550,1,0,0,0,547,548,5,132,0,0,548,550,3,180,90,0,549,
+		542,1,0,0,0,549,547,1,0,0,0,550,45,1,0,0,0,551,559,5,249,0,0,552,553,5,
+		50,0,0,553,559,3,180,90,0,554,555,5,72,0,0,555,559,3,180,90,0,556,557,
+		5,186,0,0,557,559,3,178,89,0,558,551,1,0,0,0,558,552,1,0,0,0,558,554,1,
+		0,0,0,558,556,1,0,0,0,559,47,1,0,0,0,560,561,5,274,0,0,561,564,5,62,0,
+		0,562,564,5,273,0,0,563,560,1,0,0,0,563,562,1,0,0,0,564,49,1,0,0,0,565,
+		566,5,71,0,0,566,572,3,180,90,0,567,568,5,72,0,0,568,572,3,180,90,0,569,
+		570,5,73,0,0,570,572,5,272,0,0,571,565,1,0,0,0,571,567,1,0,0,0,571,569,
+		1,0,0,0,572,51,1,0,0,0,573,574,5,67,0,0,574,578,3,186,93,0,575,577,3,54,
+		27,0,576,575,1,0,0,0,577,580,1,0,0,0,578,576,1,0,0,0,578,579,1,0,0,0,579,
+		53,1,0,0,0,580,578,1,0,0,0,581,582,5,72,0,0,582,594,3,180,90,0,583,584,
+		5,73,0,0,584,594,5,272,0,0,585,586,5,132,0,0,586,594,3,180,90,0,587,588,
+		5,68,0,0,588,591,3,56,28,0,589,590,5,208,0,0,590,592,3,56,28,0,591,589,
+		1,0,0,0,591,592,1,0,0,0,592,594,1,0,0,0,593,581,1,0,0,0,593,583,1,0,0,
+		0,593,585,1,0,0,0,593,587,1,0,0,0,594,55,1,0,0,0,595,596,7,2,0,0,596,57,
+		1,0,0,0,597,598,5,74,0,0,598,599,3,186,93,0,599,603,5,253,0,0,600,602,
+		3,60,30,0,601,600,1,0,0,0,602,605,1,0,0,0,603,601,1,0,0,0,603,604,1,0,
+		0,0,604,606,1,0,0,0,605,603,1,0,0,0,606,607,5,254,0,0,607,59,1,0,0,0,608,
+		609,5,75,0,0,609,664,3,186,93,0,610,611,5,114,0,0,611,664,3,180,90,0,612,
+		613,5,115,0,0,613,664,3,80,40,0,614,615,5,117,0,0,615,616,5,73,0,0,616,
+		664,5,272,0,0,617,618,5,120,0,0,618,620,3,98,49,0,619,621,5,277,0,0,620,
+		619,1,0,0,0,620,621,1,0,0,0,621,664,1,0,0,0,622,623,5,8,0,0,623,664,5,
+		272,0,0,624,625,5,45,0,0,625,628,3,180,90,0,626,627,5,143,0,0,627,629,
+		3,178,89,0,628,626,1,0,0,0,628,629,1,0,0,0,629,632,1,0,0,0,630,631,5,144,
+		0,0,631,633,3,62,31,0,632,630,1,0,0,0,632,633,1,0,0,0,633,654,1,0,0,0,
+		634,649,5,159,0,0,635,636,5,274,0,0,636,650,5,145,0,0,637,638,5,145,0,
+		0,638,645,5,253,0,0,639,641,3,180,90,0,640,642,5,257,0,0,641,640,1,0,0,
+		0,641,642,1,0,0,0,642,644,1,0,0,0,643,639,1,0,0,0,644,647,1,0,0,0,645,
+		643,1,0,0,0,645,646,1,0,0,0,646,648,1,0,0,0,647,645,1,0,0,0,648,650,5,
+		254,0,0,649,635,1,0,0,0,649,637,1,0,0,0,650,652,1,0,0,0,651,653,5,277,
+		0,0,652,651,1,0,0,0,652,653,1,0,0,0,653,655,1,0,0,0,654,634,1,0,0,0,654,
+		655,1,0,0,0,655,664,1,0,0,0,656,664,3,92,46,0,657,664,3,94,47,0,658,660,
+		5,147,0,0,659,661,5,261,0,0,660,659,1,0,0,0,660,661,1,0,0,0,661,662,1,
+		0,0,0,662,664,3,180,90,0,663,608,1,0,0,0,663,610,1,0,0,0,663,612,1,0,0,
+		0,663,614,1,0,0,0,663,617,1,0,0,0,663,622,1,0,0,0,663,624,1,0,0,0,663,
+		656,1,0,0,0,663,657,1,0,0,0,663,658,1,0,0,0,664,61,1,0,0,0,665,668,5,115,
+		0,0,666,668,3,180,90,0,667,665,1,0,0,0,667,666,1,0,0,0,668,63,1,0,0,0,
+		669,670,5,76,0,0,670,671,3,186,93,0,671,675,5,253,0,0,672,674,3,66,33,
+		0,673,672,1,0,0,0,674,677,1,0,0,0,675,673,1,0,0,0,675,676,1,0,0,0,676,
+		678,1,0,0,0,677,675,1,0,0,0,678,679,5,254,0,0,679,65,1,0,0,0,680,681,5,
+		77,0,0,681,685,5,253,0,0,682,684,3,76,38,0,683,682,1,0,0,0,684,687,1,0,
+		0,0,685,683,1,0,0,0,685,686,1,0,0,0,686,688,1,0,0,0,687,685,1,0,0,0,688,
+		720,5,254,0,0,689,690,5,78,0,0,690,720,3,180,90,0,691,692,5,79,0,0,692,
+		720,3,180,90,0,693,694,5,80,0,0,694,695,5,49,0,0,695,720,3,178,89,0,696,
+		697,5,80,0,0,697,698,5,81,0,0,698,699,3,180,90,0,699,700,3,176,88,0,700,
+		720,1,0,0,0,701,702,5,83,0,0,702,720,3,180,90,0,703,704,5,84,0,0,704,720,
+		3,180,90,0,705,706,5,82,0,0,706,720,3,180,90,0,707,708,5,85,0,0,708,709,
+		3,180,90,0,709,710,3,176,88,0,710,720,1,0,0,0,711,712,5,86,0,0,712,713,
+		3,180,90,0,713,714,5,81,0,0,714,715,3,180,90,0,715,716,3,176,88,0,716,
+		720,1,0,0,0,717,718,5,87,0,0,718,720,3,186,93,0,719,680,1,0,0,0,719,689,
+		1,0,0,0,719,691,1,0,0,0,719,693,1,0,0,0,719,696,1,0,0,0,719,701,1,0,0,
+		0,719,703,1,0,0,0,719,705,1,0,0,0,719,707,1,0,0,0,719,711,1,0,0,0,719,
+		717,1,0,0,0,720,67,1,0,0,0,721,722,5,88,0,0,722,723,3,186,93,0,723,724,
+		5,54,0,0,724,725,3,186,93,0,725,729,5,253,0,0,726,728,3,70,35,0,727,726,
+		1,0,0,0,728,731,1,0,0,0,729,727,1,0,0,0,729,730,1,0,0,0,730,732,1,0,0,
+		0,731,729,1,0,0,0,732,733,5,254,0,0,733,69,1,0,0,0,734,735,5,89,0,0,735,
+		782,3,186,93,0,736,737,5,78,0,0,737,782,3,180,90,0,738,739,5,90,0,0,739,
+		740,5,63,0,0,740,782,5,65,0,0,741,742,5,90,0,0,742,782,3,180,90,0,743,
+		744,5,196,0,0,744,745,3,180,90,0,745,746,3,176,88,0,746,782,1,0,0,0,747,
+		748,5,91,0,0,748,782,3,180,90,0,749,750,5,58,0,0,750,782,5,272,0,0,751,
+		752,5,59,0,0,752,782,3,178,89,0,753,754,5,96,0,0,754,760,3,180,90,0,755,
+		758,5,100,0,0,756,757,5,170,0,0,757,759,3,180,90,0,758,756,1,0,0,0,758,
+		759,1,0,0,0,759,761,1,0,0,0,760,755,1,0,0,0,760,761,1,0,0,0,761,782,1,
+		0,0,0,762,763,5,60,0,0,763,764,3,48,24,0,764,765,3,178,89,0,765,766,5,
+		63,0,0,766,767,5,89,0,0,767,770,5,64,0,0,768,769,5,34,0,0,769,771,3,42,
+		21,0,770,768,1,0,0,0,770,771,1,0,0,0,771,782,1,0,0,0,772,773,5,101,0,0,
+		773,777,3,180,90,0,774,775,5,102,0,0,775,776,5,134,0,0,776,778,5,59,0,
+		0,777,774,1,0,0,0,777,778,1,0,0,0,778,782,1,0,0,0,779,782,3,52,26,0,780,
+		782,3,42,21,0,781,734,1,0,0,0,781,736,1,0,0,0,781,738,1,0,0,0,781,741,
+		1,0,0,0,781,743,1,0,0,0,781,747,1,0,0,0,781,749,1,0,0,0,781,751,1,0,0,
+		0,781,753,1,0,0,0,781,762,1,0,0,0,781,772,1,0,0,0,781,779,1,0,0,0,781,
+		780,1,0,0,0,782,71,1,0,0,0,783,784,5,202,0,0,784,785,3,186,93,0,785,789,
+		5,253,0,0,786,788,3,74,37,0,787,786,1,0,0,0,788,791,1,0,0,0,789,787,1,
+		0,0,0,789,790,1,0,0,0,790,792,1,0,0,0,791,789,1,0,0,0,792,793,5,254,0,
+		0,793,73,1,0,0,0,794,795,5,232,0,0,795,815,3,180,90,0,796,797,5,90,0,0,
+		797,815,3,186,93,0,798,799,5,233,0,0,799,815,3,180,90,0,800,801,5,234,
+		0,0,801,815,3,180,90,0,802,803,5,235,0,0,803,815,3,180,90,0,804,805,5,
+		83,0,0,805,815,3,180,90,0,806,807,5,82,0,0,807,815,3,180,90,0,808,809,
+		5,103,0,0,809,815,3,180,90,0,810,811,5,104,0,0,811,815,3,180,90,0,812,
+		813,5,107,0,0,813,815,3,180,90,0,814,794,1,0,0,0,814,796,1,0,0,0,814,798,
+		1,0,0,0,814,800,1,0,0,0,814,802,1,0,0,0,814,804,1,0,0,0,814,806,1,0,0,
+		0,814,808,1,0,0,0,814,810,1,0,0,0,814,812,1,0,0,0,815,75,1,0,0,0,816,817,
+		5,272,0,0,817,818,3,180,90,0,818,819,5,63,0,0,819,821,3,180,90,0,820,822,
+		5,257,0,0,821,820,1,0,0,0,821,822,1,0,0,0,822,77,1,0,0,0,823,824,5,113,
+		0,0,824,825,3,186,93,0,825,829,5,253,0,0,826,828,3,82,41,0,827,826,1,0,
+		0,0,828,831,1,0,0,0,829,827,1,0,0,0,829,830,1,0,0,0,830,832,1,0,0,0,831,
+		829,1,0,0,0,832,833,5,254,0,0,833,79,1,0,0,0,834,836,3,180,90,0,835,837,
+		5,116,0,0,836,835,1,0,0,0,836,837,1,0,0,0,837,840,1,0,0,0,838,839,5,50,
+		0,0,839,841,3,180,90,0,840,838,1,0,0,0,840,841,1,0,0,0,841,844,1,0,0,0,
+		842,843,5,72,0,0,843,845,3,180,90,0,844,842,1,0,0,0,844,845,1,0,0,0,845,
+		81,1,0,0,0,846,847,5,114,0,0,847,964,3,180,90,0,848,849,5,115,0,0,849,
+		964,3,80,40,0,850,852,5,211,0,0,851,853,5,273,0,0,852,851,1,0,0,0,852,
+		853,1,0,0,0,853,856,1,0,0,0,854,855,5,148,0,0,855,857,3,180,90,0,856,854,
+		1,0,0,0,856,857,1,0,0,0,857,964,1,0,0,0,858,859,5,211,0,0,859,964,5,222,
+		0,0,860,861,5,212,0,0,861,964,3,180,90,0,862,863,5,213,0,0,863,964,3,180,
+		90,0,864,865,5,214,0,0,865,866,5,73,0,0,866,964,5,272,0,0,867,868,5,215,
+		0,0,868,872,5,253,0,0,869,871,3,34,17,0,870,869,1,0,0,0,871,874,1,0,0,
+		0,872,870,1,0,0,0,872,873,1,0,0,0,873,875,1,0,0,0,874,872,1,0,0,0,875,
+		964,5,254,0,0,876,877,5,215,0,0,877,878,5,223,0,0,878,879,3,186,93,0,879,
+		880,5,224,0,0,880,881,3,180,90,0,881,964,1,0,0,0,882,883,5,216,0,0,883,
+		964,3,180,90,0,884,964,3,92,46,0,885,964,3,94,47,0,886,887,5,219,0,0,887,
+		888,5,225,0,0,888,889,3,180,90,0,889,890,5,181,0,0,890,891,3,180,90,0,
+		891,964,1,0,0,0,892,893,5,218,0,0,893,964,3,180,90,0,894,895,5,117,0,0,
+		895,896,5,73,0,0,896,964,5,272,0,0,897,898,5,120,0,0,898,964,3,98,49,0,
+		899,900,5,8,0,0,900,964,5,272,0,0,901,902,5,124,0,0,902,964,5,274,0,0,
+		903,964,3,52,26,0,904,905,5,237,0,0,905,906,5,63,0,0,906,907,3,180,90,
+		0,907,908,5,223,0,0,908,912,3,180,90,0,909,910,5,238,0,0,910,911,5,239,
+		0,0,911,913,3,180,90,0,912,909,1,0,0,0,912,913,1,0,0,0,913,917,1,0,0,0,
+		914,916,3,88,44,0,915,914,1,0,0,0,916,919,1,0,0,0,917,915,1,0,0,0,917,
+		918,1,0,0,0,918,921,1,0,0,0,919,917,1,0,0,0,920,922,3,90,45,0,921,920,
+		1,0,0,0,921,922,1,0,0,0,922,964,1,0,0,0,923,924,5,252,0,0,924,929,5,272,
+		0,0,925,926,5,257,0,0,926,928,5,272,0,0,927,925,1,0,0,0,928,931,1,0,0,
+		0,929,927,1,0,0,0,929,930,1,0,0,0,930,932,1,0,0,0,931,929,1,0,0,0,932,
+		933,5,170,0,0,933,934,3,180,90,0,934,935,5,50,0,0,935,936,3,180,90,0,936,
+		964,1,0,0,0,937,938,5,245,0,0,938,964,3,180,90,0,939,941,5,242,0,0,940,
+		942,3,86,43,0,941,940,1,0,0,0,942,943,1,0,0,0,943,941,1,0,0,0,943,944,
+		1,0,0,0,944,961,1,0,0,0,945,959,5,243,0,0,946,960,3,180,90,0,947,948,5,
+		244,0,0,948,950,5,253,0,0,949,951,3,84,42,0,950,949,1,0,0,0,951,952,1,
+		0,0,0,952,950,1,0,0,0,952,953,1,0,0,0,953,954,1,0,0,0,954,957,5,254,0,
+		0,955,956,7,3,0,0,956,958,3,180,90,0,957,955,1,0,0,0,957,958,1,0,0,0,958,
+		960,1,0,0,0,959,946,1,0,0,0,959,947,1,0,0,0,960,962,1,0,0,0,961,945,1,
+		0,0,0,961,962,1,0,0,0,962,964,1,0,0,0,963,846,1,0,0,0,963,848,1,0,0,0,
+		963,850,1,0,0,0,963,858,1,0,0,0,963,860,1,0,0,0,963,862,1,0,0,0,963,864,
+		1,0,0,0,963,867,1,0,0,0,963,876,1,0,0,0,963,882,1,0,0,0,963,884,1,0,0,
+		0,963,885,1,0,0,0,963,886,1,0,0,0,963,892,1,0,0,0,963,894,1,0,0,0,963,
+		897,1,0,0,0,963,899,1,0,0,0,963,901,1,0,0,0,963,903,1,0,0,0,963,904,1,
+		0,0,0,963,923,1,0,0,0,963,937,1,0,0,0,963,939,1,0,0,0,964,83,1,0,0,0,965,
+		966,3,178,89,0,966,968,3,180,90,0,967,969,5,257,0,0,968,967,1,0,0,0,968,
+		969,1,0,0,0,969,85,1,0,0,0,970,971,5,51,0,0,971,972,5,272,0,0,972,973,
+		5,63,0,0,973,975,3,180,90,0,974,976,5,257,0,0,975,974,1,0,0,0,975,976,
+		1,0,0,0,976,87,1,0,0,0,977,978,5,240,0,0,978,979,5,272,0,0,979,980,5,63,
+		0,0,980,981,3,180,90,0,981,89,1,0,0,0,982,983,5,241,0,0,983,984,5,51,0,
+		0,984,985,5,272,0,0,985,986,5,239,0,0,986,987,3,180,90,0,987,91,1,0,0,
+		0,988,989,5,217,0,0,989,994,3,180,90,0,990,991,5,51,0,0,991,995,5,272,
+		0,0,992,993,5,226,0,0,993,995,3,186,93,0,994,990,1,0,0,0,994,992,1,0,0,
+		0,995,93,1,0,0,0,996,997,5,219,0,0,997,998,5,220,0,0,998,999,3,186,93,
+		0,999,1003,5,253,0,0,1000,1002,3,96,48,0,1001,1000,1,0,0,0,1002,1005,1,
+		0,0,0,1003,1001,1,0,0,0,1003,1004,1,0,0,0,1004,1008,1,0,0,0,1005,1003,
+		1,0,0,0,1006,1007,5,181,0,0,1007,1009,3,180,90,0,1008,1006,1,0,0,0,1008,
+		1009,1,0,0,0,1009,1010,1,0,0,0,1010,1011,5,254,0,0,1011,95,1,0,0,0,1012,
+		1013,5,221,0,0,1013,1014,3,180,90,0,1014,1015,3,180,90,0,1015,97,1,0,0,
+		0,1016,1029,5,121,0,0,1017,1029,5,122,0,0,1018,1029,5,123,0,0,1019,1020,
+		5,52,0,0,1020,1024,5,253,0,0,1021,1023,3,34,17,0,1022,1021,1,0,0,0,1023,
+		1026,1,0,0,0,1024,1022,1,0,0,0,1024,1025,1,0,0,0,1025,1027,1,0,0,0,1026,
+		1024,1,0,0,0,1027,1029,5,254,0,0,1028,1016,1,0,0,0,1028,1017,1,0,0,0,1028,
+		1018,1,0,0,0,1028,1019,1,0,0,0,1029,99,1,0,0,0,1030,1031,5,227,0,0,1031,
+		1032,3,186,93,0,1032,1036,5,253,0,0,1033,1035,3,102,51,0,1034,1033,1,0,
+		0,0,1035,1038,1,0,0,0,1036,1034,1,0,0,0,1036,1037,1,0,0,0,1037,1039,1,
+		0,0,0,1038,1036,1,0,0,0,1039,1040,5,254,0,0,1040,101,1,0,0,0,1041,1042,
+		5,207,0,0,1042,1043,3,186,93,0,1043,1044,5,258,0,0,1044,1045,3,186,93,
+		0,1045,1065,1,0,0,0,1046,1047,5,205,0,0,1047,1065,3,180,90,0,1048,1049,
+		5,228,0,0,1049,1065,3,180,90,0,1050,1051,5,229,0,0,1051,1065,5,231,0,0,
+		1052,1053,5,229,0,0,1053,1065,3,186,93,0,1054,1056,5,65,0,0,1055,1057,
+		3,104,52,0,1056,1055,1,0,0,0,1057,1058,1,0,0,0,1058,1056,1,0,0,0,1058,
+		1059,1,0,0,0,1059,1065,1,0,0,0,1060,1061,5,215,0,0,1061,1062,5,176,0,0,
+		1062,1063,5,51,0,0,1063,1065,3,186,93,0,1064,1041,1,0,0,0,1064,1046,1,
+		0,0,0,1064,1048,1,0,0,0,1064,1050,1,0,0,0,1064,1052,1,0,0,0,1064,1054,
+		1,0,0,0,1064,1060,1,0,0,0,1065,103,1,0,0,0,1066,1067,5,230,0,0,1067,1073,
+		3,180,90,0,1068,1069,5,103,0,0,1069,1073,3,180,90,0,1070,1071,5,104,0,
+		0,1071,1073,3,180,90,0,1072,1066,1,0,0,0,1072,1068,1,0,0,0,1072,1070,1,
+		0,0,0,1073,105,1,0,0,0,1074,1075,5,125,0,0,1075,1076,3,186,93,0,1076,1080,
+		5,253,0,0,1077,1079,3,108,54,0,1078,1077,1,0,0,0,1079,1082,1,0,0,0,1080,
+		1078,1,0,0,0,1080,1081,1,0,0,0,1081,1083,1,0,0,0,1082,1080,1,0,0,0,1083,
+		1084,5,254,0,0,1084,107,1,0,0,0,1085,1086,5,126,0,0,1086,1121,3,180,90,
+		0,1087,1088,5,127,0,0,1088,1093,3,110,55,0,1089,1090,5,257,0,0,1090,1092,
+		3,110,55,0,1091,1089,1,0,0,0,1092,1095,1,0,0,0,1093,1091,1,0,0,0,1093,
+		1094,1,0,0,0,1094,1121,1,0,0,0,1095,1093,1,0,0,0,1096,1097,5,172,0,0,1097,
+		1121,3,180,90,0,1098,1099,5,173,0,0,1099,1100,3,180,90,0,1100,1101,5,170,
+		0,0,1101,1104,3,186,93,0,1102,1103,5,174,0,0,1103,1105,3,180,90,0,1104,
+		1102,1,0,0,0,1104,1105,1,0,0,0,1105,1107,1,0,0,0,1106,1108,5,179,0,0,1107,
+		1106,1,0,0,0,1107,1108,1,0,0,0,1108,1121,1,0,0,0,1109,1110,5,213,0,0,1110,
+		1121,3,180,90,0,1111,1112,5,175,0,0,1112,1117,3,114,57,0,1113,1114,5,257,
+		0,0,1114,1116,3,114,57,0,1115,1113,1,0,0,0,1116,1119,1,0,0,0,1117,1115,
+		1,0,0,0,1117,1118,1,0,0,0,1118,1121,1,0,0,0,1119,1117,1,0,0,0,1120,1085,
+		1,0,0,0,1120,1087,1,0,0,0,1120,1096,1,0,0,0,1120,1098,1,0,0,0,1120,1109,
+		1,0,0,0,1120,1111,1,0,0,0,1121,109,1,0,0,0,1122,1123,3,186,93,0,1123,1132,
+		3,180,90,0,1124,1128,5,253,0,0,1125,1127,3,112,56,0,1126,1125,1,0,0,0,
+		1127,1130,1,0,0,0,1128,1126,1,0,0,0,1128,1129,1,0,0,0,1129,1131,1,0,0,
+		0,1130,1128,1,0,0,0,1131,1133,5,254,0,0,1132,1124,1,0,0,0,1132,1133,1,
+		0,0,0,1133,111,1,0,0,0,1134,1135,5,172,0,0,1135,1141,3,180,90,0,1136,1137,
+		5,173,0,0,1137,1141,3,180,90,0,1138,1139,5,174,0,0,1139,1141,3,180,90,
+		0,1140,1134,1,0,0,0,1140,1136,1,0,0,0,1140,1138,1,0,0,0,1141,113,1,0,0,
+		0,1142,1143,5,272,0,0,1143,1144,3,180,90,0,1144,115,1,0,0,0,1145,1146,
+		5,128,0,0,1146,1155,3,186,93,0,1147,1151,5,253,0,0,1148,1150,3,118,59,
+		0,1149,1148,1,0,0,0,1150,1153,1,0,0,0,1151,1149,1,0,0,0,1151,1152,1,0,
+		0,0,1152,1154,1,0,0,0,1153,1151,1,0,0,0,1154,1156,5,254,0,0,1155,1147,
+		1,0,0,0,1155,1156,1,0,0,0,1156,117,1,0,0,0,1157,1158,5,129,0,0,1158,1164,
+		3,180,90,0,1159,1160,5,130,0,0,1160,1164,3,180,90,0,1161,1162,5,131,0,
+		0,1162,1164,3,180,90,0,1163,1157,1,0,0,0,1163,1159,1,0,0,0,1163,1161,1,
+		0,0,0,1164,119,1,0,0,0,1165,1166,5,132,0,0,1166,1167,3,186,93,0,1167,1168,
+		5,253,0,0,1168,1176,3,180,90,0,1169,1174,3,176,88,0,1170,1171,5,57,0,0,
+		1171,1172,3,180,90,0,1172,1173,3,176,88,0,1173,1175,1,0,0,0,1174,1170,
+		1,0,0,0,1174,1175,1,0,0,0,1175,1177,1,0,0,0,1176,1169,1,0,0,0,1176,1177,
+		1,0,0,0,1177,1181,1,0,0,0,1178,1180,3,122,61,0,1179,1178,1,0,0,0,1180,
+		1183,1,0,0,0,1181,1179,1,0,0,0,1181,1182,1,0,0,0,1182,1184,1,0,0,0,1183,
+		1181,1,0,0,0,1184,1185,5,254,0,0,1185,121,1,0,0,0,1186,1187,5,73,0,0,1187,
+		1188,5,137,0,0,1188,123,1,0,0,0,1189,1190,5,133,0,0,1190,1191,3,186,93,
+		0,1191,1192,5,260,0,0,1192,1199,3,180,90,0,1193,1196,5,134,0,0,1194,1197,
+		5,138,0,0,1195,1197,5,139,0,0,1196,1194,1,0,0,0,1196,1195,1,0,0,0,1197,
+		1198,1,0,0,0,1198,1200,3,178,89,0,1199,1193,1,0,0,0,1199,1200,1,0,0,0,
+		1200,1203,1,0,0,0,1201,1202,5,51,0,0,1202,1204,5,272,0,0,1203,1201,1,0,
+		0,0,1203,1204,1,0,0,0,1204,125,1,0,0,0,1205,1206,5,140,0,0,1206,1207,3,
+		186,93,0,1207,1208,5,148,0,0,1208,1211,3,180,90,0,1209,1210,5,51,0,0,1210,
+		1212,5,272,0,0,1211,1209,1,0,0,0,1211,1212,1,0,0,0,1212,1216,1,0,0,0,1213,
+		1214,5,141,0,0,1214,1215,5,143,0,0,1215,1217,5,274,0,0,1216,1213,1,0,0,
+		0,1216,1217,1,0,0,0,1217,1221,1,0,0,0,1218,1219,5,142,0,0,1219,1220,5,
+		143,0,0,1220,1222,5,274,0,0,1221,1218,1,0,0,0,1221,1222,1,0,0,0,1222,1233,
+		1,0,0,0,1223,1224,5,165,0,0,1224,1225,5,191,0,0,1225,1226,3,186,93,0,1226,
+		1227,5,166,0,0,1227,1228,5,170,0,0,1228,1229,5,274,0,0,1229,1231,5,167,
+		0,0,1230,1232,3,128,64,0,1231,1230,1,0,0,0,1231,1232,1,0,0,0,1232,1234,
+		1,0,0,0,1233,1223,1,0,0,0,1233,1234,1,0,0,0,1234,1235,1,0,0,0,1235,1236,
+		5,259,0,0,1236,1241,3,130,65,0,1237,1238,5,257,0,0,1238,1240,3,130,65,
+		0,1239,1237,1,0,0,0,1240,1243,1,0,0,0,1241,1239,1,0,0,0,1241,1242,1,0,
+		0,0,1242,127,1,0,0,0,1243,1241,1,0,0,0,1244,1245,5,168,0,0,1245,1250,3,
+		186,93,0,1246,1247,5,257,0,0,1247,1249,3,186,93,0,1248,1246,1,0,0,0,1249,
+		1252,1,0,0,0,1250,1248,1,0,0,0,1250,1251,1,0,0,0,1251,1256,1,0,0,0,1252,
+		1250,1,0,0,0,1253,1254,5,182,0,0,1254,1255,5,169,0,0,1255,1257,3,186,93,
+		0,1256,1253,1,0,0,0,1256,1257,1,0,0,0,1257,1261,1,0,0,0,1258,1259,5,169,
+		0,0,1259,1261,3,186,93,0,1260,1244,1,0,0,0,1260,1258,1,0,0,0,1261,129,
+		1,0,0,0,1262,1263,5,161,0,0,1263,1264,5,273,0,0,1264,1265,5,170,0,0,1265,
+		1282,3,186,93,0,1266,1278,5,164,0,0,1267,1268,5,255,0,0,1268,1273,3,186,
+		93,0,1269,1270,5,257,0,0,1270,1272,3,186,93,0,1271,1269,1,0,0,0,1272,1275,
+		1,0,0,0,1273,1271,1,0,0,0,1273,1274,1,0,0,0,1274,1276,1,0,0,0,1275,1273,
+		1,0,0,0,1276,1277,5,256,0,0,1277,1279,1,0,0,0,1278,1267,1,0,0,0,1278,1279,
+		1,0,0,0,1279,1282,1,0,0,0,1280,1282,3,186,93,0,1281,1262,1,0,0,0,1281,
+		1266,1,0,0,0,1281,1280,1,0,0,0,1282,131,1,0,0,0,1283,1284,5,149,0,0,1284,
+		1285,5,148,0,0,1285,1288,3,180,90,0,1286,1287,5,150,0,0,1287,1289,3,178,
+		89,0,1288,1286,1,0,0,0,1288,1289,1,0,0,0,1289,133,1,0,0,0,1290,1291,5,
+		151,0,0,1291,1292,5,152,0,0,1292,1297,3,136,68,0,1293,1294,5,257,0,0,1294,
+		1296,3,136,68,0,1295,1293,1,0,0,0,1296,1299,1,0,0,0,1297,1295,1,0,0,0,
+		1297,1298,1,0,0,0,1298,135,1,0,0,0,1299,1297,1,0,0,0,1300,1303,5,66,0,
+		0,1301,1303,3,186,93,0,1302,1300,1,0,0,0,1302,1301,1,0,0,0,1303,137,1,
+		0,0,0,1304,1305,5,153,0,0,1305,1309,5,253,0,0,1306,1308,3,140,70,0,1307,
+		1306,1,0,0,0,1308,1311,1,0,0,0,1309,1307,1,0,0,0,1309,1310,1,0,0,0,1310,
+		1312,1,0,0,0,1311,1309,1,0,0,0,1312,1313,5,254,0,0,1313,139,1,0,0,0,1314,
+		1315,5,10,0,0,1315,1325,3,184,92,0,1316,1317,5,154,0,0,1317,1322,3,186,
+		93,0,1318,1319,5,257,0,0,1319,1321,3,186,93,0,1320,1318,1,0,0,0,1321,1324,
+		1,0,0,0,1322,1320,1,0,0,0,1322,1323,1,0,0,0,1323,1326,1,0,0,0,1324,1322,
+		1,0,0,0,1325,1316,1,0,0,0,1325,1326,1,0,0,0,1326,1409,1,0,0,0,1327,1328,
+		5,155,0,0,1328,1409,3,186,93,0,1329,1330,5,156,0,0,1330,1409,3,186,93,
+		0,1331,1332,5,157,0,0,1332,1333,5,158,0,0,1333,1334,5,159,0,0,1334,1409,
+		3,186,93,0,1335,1338,5,160,0,0,1336,1337,5,273,0,0,1337,1339,5,207,0,0,
+		1338,1336,1,0,0,0,1338,1339,1,0,0,0,1339,1340,1,0,0,0,1340,1341,5,158,
+		0,0,1341,1342,5,170,0,0,1342,1409,3,186,93,0,1343,1344,5,161,0,0,1344,
+		1345,5,273,0,0,1345,1346,5,207,0,0,1346,1347,5,158,0,0,1347,1348,5,170,
+		0,0,1348,1409,3,186,93,0,1349,1350,5,184,0,0,1350,1355,3,186,93,0,1351,
+		1352,5,257,0,0,1352,1354,3,186,93,0,1353,1351,1,0,0,0,1354,1357,1,0,0,
+		0,1355,1353,1,0,0,0,1355,1356,1,0,0,0,1356,1359,1,0,0,0,1357,1355,1,0,
+		0,0,1358,1360,5,162,0,0,1359,1358,1,0,0,0,1359,1360,1,0,0,0,1360,1361,
+		1,0,0,0,1361,1362,5,170,0,0,1362,1363,5,236,0,0,1363,1364,3,184,92,0,1364,
+		1409,1,0,0,0,1365,1366,5,180,0,0,1366,1367,3,180,90,0,1367,1371,5,253,
+		0,0,1368,1370,3,140,70,0,1369,1368,1,0,0,0,1370,1373,1,0,0,0,1371,1369,
+		1,0,0,0,1371,1372,1,0,0,0,1372,1374,1,0,0,0,1373,1371,1,0,0,0,1374,1384,
+		5,254,0,0,1375,1376,5,181,0,0,1376,1380,5,253,0,0,1377,1379,3,140,70,0,
+		1378,1377,1,0,0,0,1379,1382,1,0,0,0,1380,1378,1,0,0,0,1380,1381,1,0,0,
+		0,1381,1383,1,0,0,0,1382,1380,1,0,0,0,1383,1385,5,254,0,0,1384,1375,1,
+		0,0,0,1384,1385,1,0,0,0,1385,1409,1,0,0,0,1386,1389,5,162,0,0,1387,1388,
+		5,191,0,0,1388,1390,5,114,0,0,1389,1387,1,0,0,0,1389,1390,1,0,0,0,1390,
+		1391,1,0,0,0,1391,1395,5,253,0,0,1392,1394,3,140,70,0,1393,1392,1,0,0,
+		0,1394,1397,1,0,0,0,1395,1393,1,0,0,0,1395,1396,1,0,0,0,1396,1398,1,0,
+		0,0,1397,1395,1,0,0,0,1398,1409,5,254,0,0,1399,1400,5,163,0,0,1400,1404,
+		5,253,0,0,1401,1403,3,140,70,0,1402,1401,1,0,0,0,1403,1406,1,0,0,0,1404,
+		1402,1,0,0,0,1404,1405,1,0,0,0,1405,1407,1,0,0,0,1406,1404,1,0,0,0,1407,
+		1409,5,254,0,0,1408,1314,1,0,0,0,1408,1327,1,0,0,0,1408,1329,1,0,0,0,1408,
+		1331,1,0,0,0,1408,1335,1,0,0,0,1408,1343,1,0,0,0,1408,1349,1,0,0,0,1408,
+		1365,1,0,0,0,1408,1386,1,0,0,0,1408,1399,1,0,0,0,1409,141,1,0,0,0,1410,
+		1411,5,183,0,0,1411,1415,5,253,0,0,1412,1414,3,144,72,0,1413,1412,1,0,
+		0,0,1414,1417,1,0,0,0,1415,1413,1,0,0,0,1415,1416,1,0,0,0,1416,1418,1,
+		0,0,0,1417,1415,1,0,0,0,1418,1419,5,254,0,0,1419,143,1,0,0,0,1420,1421,
+		5,184,0,0,1421,1426,3,186,93,0,1422,1423,5,257,0,0,1423,1425,3,186,93,
+		0,1424,1422,1,0,0,0,1425,1428,1,0,0,0,1426,1424,1,0,0,0,1426,1427,1,0,
+		0,0,1427,1432,1,0,0,0,1428,1426,1,0,0,0,1429,1431,3,146,73,0,1430,1429,
+		1,0,0,0,1431,1434,1,0,0,0,1432,1430,1,0,0,0,1432,1433,1,0,0,0,1433,1437,
+		1,0,0,0,1434,1432,1,0,0,0,1435,1437,3,138,69,0,1436,1420,1,0,0,0,1436,
+		1435,1,0,0,0,1437,145,1,0,0,0,1438,1439,5,185,0,0,1439,1491,3,180,90,0,
+		1440,1441,5,90,0,0,1441,1442,5,251,0,0,1442,1491,3,180,90,0,1443,1444,
+		5,90,0,0,1444,1491,3,186,93,0,1445,1446,5,186,0,0,1446,1491,3,178,89,0,
+		1447,1448,5,134,0,0,1448,1449,5,274,0,0,1449,1491,5,146,0,0,1450,1451,
+		5,103,0,0,1451,1452,3,180,90,0,1452,1453,5,193,0,0,1453,1454,5,112,0,0,
+		1454,1491,1,0,0,0,1455,1456,5,104,0,0,1456,1491,3,180,90,0,1457,1458,5,
+		105,0,0,1458,1459,3,180,90,0,1459,1460,5,193,0,0,1460,1461,5,112,0,0,1461,
+		1491,1,0,0,0,1462,1463,5,106,0,0,1463,1491,3,180,90,0,1464,1465,5,107,
+		0,0,1465,1491,5,108,0,0,1466,1467,5,109,0,0,1467,1491,3,180,90,0,1468,
+		1469,5,93,0,0,1469,1470,5,95,0,0,1470,1479,5,63,0,0,1471,1480,3,152,76,
+		0,1472,1475,3,164,82,0,1473,1475,3,180,90,0,1474,1472,1,0,0,0,1474,1473,
+		1,0,0,0,1475,1477,1,0,0,0,1476,1478,3,148,74,0,1477,1476,1,0,0,0,1477,
+		1478,1,0,0,0,1478,1480,1,0,0,0,1479,1471,1,0,0,0,1479,1474,1,0,0,0,1480,
+		1483,1,0,0,0,1481,1482,5,4,0,0,1482,1484,3,178,89,0,1483,1481,1,0,0,0,
+		1483,1484,1,0,0,0,1484,1486,1,0,0,0,1485,1487,3,150,75,0,1486,1485,1,0,
+		0,0,1486,1487,1,0,0,0,1487,1491,1,0,0,0,1488,1489,5,110,0,0,1489,1491,
+		3,178,89,0,1490,1438,1,0,0,0,1490,1440,1,0,0,0,1490,1443,1,0,0,0,1490,
+		1445,1,0,0,0,1490,1447,1,0,0,0,1490,1450,1,0,0,0,1490,1455,1,0,0,0,1490,
+		1457,1,0,0,0,1490,1462,1,0,0,0,1490,1464,1,0,0,0,1490,1466,1,0,0,0,1490,
+		1468,1,0,0,0,1490,1488,1,0,0,0,1491,147,1,0,0,0,1492,1493,5,94,0,0,1493,
+		1496,5,170,0,0,1494,1497,3,164,82,0,1495,1497,3,180,90,0,1496,1494,1,0,
+		0,0,1496,1495,1,0,0,0,1497,1498,1,0,0,0,1498,1499,5,134,0,0,1499,1500,
+		3,178,89,0,1500,149,1,0,0,0,1501,1502,5,90,0,0,1502,1503,3,180,90,0,1503,
+		151,1,0,0,0,1504,1505,5,244,0,0,1505,1507,5,253,0,0,1506,1508,3,154,77,
+		0,1507,1506,1,0,0,0,1508,1509,1,0,0,0,1509,1507,1,0,0,0,1509,1510,1,0,
+		0,0,1510,1511,1,0,0,0,1511,1512,5,254,0,0,1512,153,1,0,0,0,1513,1516,3,
+		178,89,0,1514,1517,3,164,82,0,1515,1517,3,180,90,0,1516,1514,1,0,0,0,1516,
+		1515,1,0,0,0,1517,1519,1,0,0,0,1518,1520,5,257,0,0,1519,1518,1,0,0,0,1519,
+		1520,1,0,0,0,1520,155,1,0,0,0,1521,1522,5,2,0,0,1522,1523,3,186,93,0,1523,
+		1524,5,4,0,0,1524,1525,3,186,93,0,1525,1529,5,253,0,0,1526,1528,3,158,
+		79,0,1527,1526,1,0,0,0,1528,1531,1,0,0,0,1529,1527,1,0,0,0,1529,1530,1,
+		0,0,0,1530,1532,1,0,0,0,1531,1529,1,0,0,0,1532,1533,5,254,0,0,1533,157,
+		1,0,0,0,1534,1535,3,186,93,0,1535,1536,5,60,0,0,1536,1537,5,187,0,0,1537,
+		1538,5,274,0,0,1538,1876,1,0,0,0,1539,1540,3,186,93,0,1540,1541,5,60,0,
+		0,1541,1542,5,38,0,0,1542,1546,3,180,90,0,1543,1545,3,174,87,0,1544,1543,
+		1,0,0,0,1545,1548,1,0,0,0,1546,1544,1,0,0,0,1546,1547,1,0,0,0,1547,1876,
+		1,0,0,0,1548,1546,1,0,0,0,1549,1550,3,186,93,0,1550,1554,5,98,0,0,1551,
+		1552,5,159,0,0,1552,1553,5,61,0,0,1553,1555,5,274,0,0,1554,1551,1,0,0,
+		0,1554,1555,1,0,0,0,1555,1556,1,0,0,0,1556,1557,5,63,0,0,1557,1558,3,178,
+		89,0,1558,1876,1,0,0,0,1559,1560,3,186,93,0,1560,1561,5,98,0,0,1561,1565,
+		5,38,0,0,1562,1563,5,159,0,0,1563,1564,5,61,0,0,1564,1566,5,274,0,0,1565,
+		1562,1,0,0,0,1565,1566,1,0,0,0,1566,1567,1,0,0,0,1567,1568,5,63,0,0,1568,
+		1573,3,172,86,0,1569,1570,5,257,0,0,1570,1572,3,172,86,0,1571,1569,1,0,
+		0,0,1572,1575,1,0,0,0,1573,1571,1,0,0,0,1573,1574,1,0,0,0,1574,1579,1,
+		0,0,0,1575,1573,1,0,0,0,1576,1578,3,174,87,0,1577,1576,1,0,0,0,1578,1581,
+		1,0,0,0,1579,1577,1,0,0,0,1579,1580,1,0,0,0,1580,1876,1,0,0,0,1581,1579,
+		1,0,0,0,1582,1583,3,184,92,0,1583,1584,7,4,0,0,1584,1585,3,180,90,0,1585,
+		1590,3,176,88,0,1586,1587,5,28,0,0,1587,1588,3,180,90,0,1588,1589,3,176,
+		88,0,1589,1591,1,0,0,0,1590,1586,1,0,0,0,1590,1591,1,0,0,0,1591,1876,1,
+		0,0,0,1592,1593,3,184,92,0,1593,1594,5,190,0,0,1594,1595,3,180,90,0,1595,
+		1596,5,191,0,0,1596,1597,5,272,0,0,1597,1876,1,0,0,0,1598,1599,3,186,93,
+		0,1599,1632,5,192,0,0,1600,1601,5,54,0,0,1601,1605,5,272,0,0,1602,1604,
+		3,174,87,0,1603,1602,1,0,0,0,1604,1607,1,0,0,0,1605,1603,1,0,0,0,1605,
+		1606,1,0,0,0,1606,1609,1,0,0,0,1607,1605,1,0,0,0,1608,1610,3,162,81,0,
+		1609,1608,1,0,0,0,1609,1610,1,0,0,0,1610,1633,1,0,0,0,1611,1621,5,38,0,
+		0,1612,1613,5,44,0,0,1613,1614,3,180,90,0,1614,1618,3,176,88,0,1615,1617,
+		3,160,80,0,1616,1615,1,0,0,0,1617,1620,1,0,0,0,1618,1616,1,0,0,0,1618,
+		1619,1,0,0,0,1619,1622,1,0,0,0,1620,1618,1,0,0,0,1621,1612,1,0,0,0,1621,
+		1622,1,0,0,0,1622,1626,1,0,0,0,1623,1625,3,174,87,0,1624,1623,1,0,0,0,
+		1625,1628,1,0,0,0,1626,1624,1,0,0,0,1626,1627,1,0,0,0,1627,1630,1,0,0,
+		0,1628,1626,1,0,0,0,1629,1631,3,162,81,0,1630,1629,1,0,0,0,1630,1631,1,
+		0,0,0,1631,1633,1,0,0,0,1632,1600,1,0,0,0,1632,1611,1,0,0,0,1633,1876,
+		1,0,0,0,1634,1636,5,183,0,0,1635,1637,3,146,73,0,1636,1635,1,0,0,0,1637,
+		1638,1,0,0,0,1638,1636,1,0,0,0,1638,1639,1,0,0,0,1639,1876,1,0,0,0,1640,
+		1641,5,183,0,0,1641,1642,5,184,0,0,1642,1876,5,111,0,0,1643,1644,5,183,
+		0,0,1644,1645,5,210,0,0,1645,1646,5,93,0,0,1646,1876,5,95,0,0,1647,1648,
+		3,186,93,0,1648,1649,5,122,0,0,1649,1650,3,180,90,0,1650,1876,1,0,0,0,
+		1651,1652,3,186,93,0,1652,1653,5,16,0,0,1653,1654,3,28,14,0,1654,1658,
+		5,253,0,0,1655,1657,3,34,17,0,1656,1655,1,0,0,0,1657,1660,1,0,0,0,1658,
+		1656,1,0,0,0,1658,1659,1,0,0,0,1659,1661,1,0,0,0,1660,1658,1,0,0,0,1661,
+		1662,5,254,0,0,1662,1876,1,0,0,0,1663,1664,3,186,93,0,1664,1665,5,19,0,
+		0,1665,1666,5,272,0,0,1666,1667,5,20,0,0,1667,1668,3,180,90,0,1668,1876,
+		1,0,0,0,1669,1670,3,186,93,0,1670,1672,5,21,0,0,1671,1673,5,261,0,0,1672,
+		1671,1,0,0,0,1672,1673,1,0,0,0,1673,1674,1,0,0,0,1674,1675,3,180,90,0,
+		1675,1876,1,0,0,0,1676,1677,3,186,93,0,1677,1678,5,246,0,0,1678,1681,3,
+		178,89,0,1679,1680,5,51,0,0,1680,1682,5,272,0,0,1681,1679,1,0,0,0,1681,
+		1682,1,0,0,0,1682,1876,1,0,0,0,1683,1684,3,186,93,0,1684,1685,5,246,0,
+		0,1685,1686,5,38,0,0,1686,1691,3,170,85,0,1687,1688,5,257,0,0,1688,1690,
+		3,170,85,0,1689,1687,1,0,0,0,1690,1693,1,0,0,0,1691,1689,1,0,0,0,1691,
+		1692,1,0,0,0,1692,1696,1,0,0,0,1693,1691,1,0,0,0,1694,1695,5,51,0,0,1695,
+		1697,5,272,0,0,1696,1694,1,0,0,0,1696,1697,1,0,0,0,1697,1701,1,0,0,0,1698,
+		1700,3,174,87,0,1699,1698,1,0,0,0,1700,1703,1,0,0,0,1701,1699,1,0,0,0,
+		1701,1702,1,0,0,0,1702,1876,1,0,0,0,1703,1701,1,0,0,0,1704,1705,3,186,
+		93,0,1705,1706,5,250,0,0,1706,1707,5,38,0,0,1707,1712,3,170,85,0,1708,
+		1709,5,257,0,0,1709,1711,3,170,85,0,1710,1708,1,0,0,0,1711,1714,1,0,0,
+		0,1712,1710,1,0,0,0,1712,1713,1,0,0,0,1713,1718,1,0,0,0,1714,1712,1,0,
+		0,0,1715,1717,3,174,87,0,1716,1715,1,0,0,0,1717,1720,1,0,0,0,1718,1716,
+		1,0,0,0,1718,1719,1,0,0,0,1719,1876,1,0,0,0,1720,1718,1,0,0,0,1721,1722,
+		3,186,93,0,1722,1723,5,92,0,0,1723,1724,3,180,90,0,1724,1876,1,0,0,0,1725,
+		1726,3,186,93,0,1726,1727,5,93,0,0,1727,1728,5,143,0,0,1728,1729,3,178,
+		89,0,1729,1738,5,63,0,0,1730,1739,3,152,76,0,1731,1734,3,164,82,0,1732,
+		1734,3,180,90,0,1733,1731,1,0,0,0,1733,1732,1,0,0,0,1734,1736,1,0,0,0,
+		1735,1737,3,148,74,0,1736,1735,1,0,0,0,1736,1737,1,0,0,0,1737,1739,1,0,
+		0,0,1738,1730,1,0,0,0,1738,1733,1,0,0,0,1739,1741,1,0,0,0,1740,1742,3,
+		150,75,0,1741,1740,1,0,0,0,1741,1742,1,0,0,0,1742,1876,1,0,0,0,1743,1744,
+		3,186,93,0,1744,1745,5,210,0,0,1745,1746,5,93,0,0,1746,1876,1,0,0,0,1747,
+		1748,3,186,93,0,1748,1749,5,71,0,0,1749,1751,5,69,0,0,1750,1752,5,273,
+		0,0,1751,1750,1,0,0,0,1751,1752,1,0,0,0,1752,1876,1,0,0,0,1753,1754,3,
+		186,93,0,1754,1755,5,71,0,0,1755,1758,5,70,0,0,1756,1757,5,51,0,0,1757,
+		1759,5,272,0,0,1758,1756,1,0,0,0,1758,1759,1,0,0,0,1759,1876,1,0,0,0,1760,
+		1761,3,186,93,0,1761,1762,5,176,0,0,1762,1763,5,54,0,0,1763,1766,5,272,
+		0,0,1764,1765,5,63,0,0,1765,1767,3,180,90,0,1766,1764,1,0,0,0,1766,1767,
+		1,0,0,0,1767,1770,1,0,0,0,1768,1769,5,177,0,0,1769,1771,3,180,90,0,1770,
+		1768,1,0,0,0,1770,1771,1,0,0,0,1771,1876,1,0,0,0,1772,1773,3,186,93,0,
+		1773,1774,5,176,0,0,1774,1775,5,148,0,0,1775,1778,3,180,90,0,1776,1777,
+		5,51,0,0,1777,1779,5,272,0,0,1778,1776,1,0,0,0,1778,1779,1,0,0,0,1779,
+		1782,1,0,0,0,1780,1781,5,63,0,0,1781,1783,3,180,90,0,1782,1780,1,0,0,0,
+		1782,1783,1,0,0,0,1783,1786,1,0,0,0,1784,1785,5,177,0,0,1785,1787,3,180,
+		90,0,1786,1784,1,0,0,0,1786,1787,1,0,0,0,1787,1876,1,0,0,0,1788,1789,3,
+		186,93,0,1789,1790,5,178,0,0,1790,1791,3,180,90,0,1791,1876,1,0,0,0,1792,
+		1793,3,186,93,0,1793,1796,5,171,0,0,1794,1797,3,164,82,0,1795,1797,3,180,
+		90,0,1796,1794,1,0,0,0,1796,1795,1,0,0,0,1797,1800,1,0,0,0,1798,1799,5,
+		51,0,0,1799,1801,5,272,0,0,1800,1798,1,0,0,0,1800,1801,1,0,0,0,1801,1804,
+		1,0,0,0,1802,1803,5,170,0,0,1803,1805,5,272,0,0,1804,1802,1,0,0,0,1804,
+		1805,1,0,0,0,1805,1813,1,0,0,0,1806,1807,5,182,0,0,1807,1811,5,135,0,0,
+		1808,1809,5,134,0,0,1809,1812,3,178,89,0,1810,1812,5,136,0,0,1811,1808,
+		1,0,0,0,1811,1810,1,0,0,0,1812,1814,1,0,0,0,1813,1806,1,0,0,0,1813,1814,
+		1,0,0,0,1814,1876,1,0,0,0,1815,1816,3,186,93,0,1816,1818,5,65,0,0,1817,
+		1819,3,104,52,0,1818,1817,1,0,0,0,1819,1820,1,0,0,0,1820,1818,1,0,0,0,
+		1820,1821,1,0,0,0,1821,1876,1,0,0,0,1822,1823,5,22,0,0,1823,1876,5,274,
+		0,0,1824,1825,5,23,0,0,1825,1876,5,274,0,0,1826,1876,5,24,0,0,1827,1876,
+		5,25,0,0,1828,1829,3,186,93,0,1829,1830,5,26,0,0,1830,1831,5,27,0,0,1831,
+		1832,3,180,90,0,1832,1833,3,176,88,0,1833,1834,5,28,0,0,1834,1835,3,180,
+		90,0,1835,1836,3,176,88,0,1836,1876,1,0,0,0,1837,1838,3,186,93,0,1838,
+		1839,5,29,0,0,1839,1842,5,170,0,0,1840,1843,5,30,0,0,1841,1843,3,180,90,
+		0,1842,1840,1,0,0,0,1842,1841,1,0,0,0,1843,1844,1,0,0,0,1844,1845,5,31,
+		0,0,1845,1846,3,180,90,0,1846,1847,3,176,88,0,1847,1848,5,28,0,0,1848,
+		1849,3,180,90,0,1849,1850,3,176,88,0,1850,1876,1,0,0,0,1851,1852,3,186,
+		93,0,1852,1853,5,32,0,0,1853,1854,3,180,90,0,1854,1855,3,176,88,0,1855,
+		1856,5,20,0,0,1856,1857,3,180,90,0,1857,1876,1,0,0,0,1858,1859,5,33,0,
+		0,1859,1860,3,184,92,0,1860,1861,5,34,0,0,1861,1862,3,184,92,0,1862,1865,
+		3,180,90,0,1863,1864,5,35,0,0,1864,1866,3,180,90,0,1865,1863,1,0,0,0,1865,
+		1866,1,0,0,0,1866,1876,1,0,0,0,1867,1868,5,36,0,0,1868,1869,5,35,0,0,1869,
+		1870,3,180,90,0,1870,1871,3,176,88,0,1871,1872,5,37,0,0,1872,1873,3,180,
+		90,0,1873,1874,3,176,88,0,1874,1876,1,0,0,0,1875,1534,1,0,0,0,1875,1539,
+		1,0,0,0,1875,1549,1,0,0,0,1875,1559,1,0,0,0,1875,1582,1,0,0,0,1875,1592,
+		1,0,0,0,1875,1598,1,0,0,0,1875,1634,1,0,0,0,1875,1640,1,0,0,0,1875,1643,
+		1,0,0,0,1875,1647,1,0,0,0,1875,1651,1,0,0,0,1875,1663,1,0,0,0,1875,1669,
+		1,0,0,0,1875,1676,1,0,0,0,1875,1683,1,0,0,0,1875,1704,1,0,0,0,1875,1721,
+		1,0,0,0,1875,1725,1,0,0,0,1875,1743,1,0,0,0,1875,1747,1,0,0,0,1875,1753,
+		1,0,0,0,1875,1760,1,0,0,0,1875,1772,1,0,0,0,1875,1788,1,0,0,0,1875,1792,
+		1,0,0,0,1875,1815,1,0,0,0,1875,1822,1,0,0,0,1875,1824,1,0,0,0,1875,1826,
+		1,0,0,0,1875,1827,1,0,0,0,1875,1828,1,0,0,0,1875,1837,1,0,0,0,1875,1851,
+		1,0,0,0,1875,1858,1,0,0,0,1875,1867,1,0,0,0,1876,159,1,0,0,0,1877,1878,
+		5,73,0,0,1878,1879,5,272,0,0,1879,1880,5,182,0,0,1880,1881,3,180,90,0,
+		1881,1882,3,176,88,0,1882,161,1,0,0,0,1883,1884,5,45,0,0,1884,1885,5,40,
+		0,0,1885,1886,5,41,0,0,1886,1887,3,180,90,0,1887,1888,5,42,0,0,1888,1892,
+		3,180,90,0,1889,1891,3,174,87,0,1890,1889,1,0,0,0,1891,1894,1,0,0,0,1892,
+		1890,1,0,0,0,1892,1893,1,0,0,0,1893,1920,1,0,0,0,1894,1892,1,0,0,0,1895,
+		1896,5,45,0,0,1896,1897,5,38,0,0,1897,1898,5,63,0,0,1898,1903,3,168,84,
+		0,1899,1900,5,257,0,0,1900,1902,3,168,84,0,1901,1899,1,0,0,0,1902,1905,
+		1,0,0,0,1903,1901,1,0,0,0,1903,1904,1,0,0,0,1904,1911,1,0,0,0,1905,1903,
+		1,0,0,0,1906,1908,5,257,0,0,1907,1906,1,0,0,0,1907,1908,1,0,0,0,1908,1909,
+		1,0,0,0,1909,1910,5,181,0,0,1910,1912,3,166,83,0,1911,1907,1,0,0,0,1911,
+		1912,1,0,0,0,1912,1916,1,0,0,0,1913,1915,3,174,87,0,1914,1913,1,0,0,0,
+		1915,1918,1,0,0,0,1916,1914,1,0,0,0,1916,1917,1,0,0,0,1917,1920,1,0,0,
+		0,1918,1916,1,0,0,0,1919,1883,1,0,0,0,1919,1895,1,0,0,0,1920,163,1,0,0,
+		0,1921,1922,5,40,0,0,1922,1923,5,41,0,0,1923,1924,3,180,90,0,1924,1925,
+		5,42,0,0,1925,1929,3,180,90,0,1926,1928,3,174,87,0,1927,1926,1,0,0,0,1928,
+		1931,1,0,0,0,1929,1927,1,0,0,0,1929,1930,1,0,0,0,1930,165,1,0,0,0,1931,
+		1929,1,0,0,0,1932,1933,5,40,0,0,1933,1934,5,41,0,0,1934,1935,3,180,90,
+		0,1935,1936,5,42,0,0,1936,1937,3,180,90,0,1937,167,1,0,0,0,1938,1939,3,
+		180,90,0,1939,1940,5,34,0,0,1940,1941,3,180,90,0,1941,169,1,0,0,0,1942,
+		1944,5,262,0,0,1943,1942,1,0,0,0,1943,1944,1,0,0,0,1944,1945,1,0,0,0,1945,
+		1946,3,178,89,0,1946,1947,5,34,0,0,1947,1948,3,180,90,0,1948,171,1,0,0,
+		0,1949,1950,3,178,89,0,1950,1951,5,34,0,0,1951,1952,3,180,90,0,1952,173,
+		1,0,0,0,1953,1954,5,39,0,0,1954,1955,3,184,92,0,1955,1956,3,180,90,0,1956,
+		175,1,0,0,0,1957,1958,5,193,0,0,1958,1959,5,206,0,0,1959,177,1,0,0,0,1960,
+		1961,5,273,0,0,1961,179,1,0,0,0,1962,1963,6,90,-1,0,1963,1964,5,255,0,
+		0,1964,1965,3,180,90,0,1965,1966,5,256,0,0,1966,2005,1,0,0,0,1967,1968,
+		5,262,0,0,1968,2005,3,180,90,16,1969,1970,5,210,0,0,1970,2005,3,180,90,
+		11,1971,1972,5,180,0,0,1972,1973,3,180,90,0,1973,1974,5,182,0,0,1974,1975,
+		3,180,90,0,1975,1976,5,181,0,0,1976,1977,3,180,90,0,1977,2005,1,0,0,0,
+		1978,1979,3,186,93,0,1979,1988,5,255,0,0,1980,1985,3,180,90,0,1981,1982,
+		5,257,0,0,1982,1984,3,180,90,0,1983,1981,1,0,0,0,1984,1987,1,0,0,0,1985,
+		1983,1,0,0,0,1985,1986,1,0,0,0,1986,1989,1,0,0,0,1987,1985,1,0,0,0,1988,
+		1980,1,0,0,0,1988,1989,1,0,0,0,1989,1990,1,0,0,0,1990,1991,5,256,0,0,1991,
+		2005,1,0,0,0,1992,1994,7,5,0,0,1993,1995,3,182,91,0,1994,1993,1,0,0,0,
+		1994,1995,1,0,0,0,1995,1996,1,0,0,0,1996,1997,5,193,0,0,1997,2005,3,182,
+		91,0,1998,1999,5,274,0,0,1999,2005,3,182,91,0,2000,2005,5,273,0,0,2001,
+		2005,5,274,0,0,2002,2005,5,272,0,0,2003,2005,3,184,92,0,2004,1962,1,0,
+		0,0,2004,1967,1,0,0,0,2004,1969,1,0,0,0,2004,1971,1,0,0,0,2004,1978,1,
+		0,0,0,2004,1992,1,0,0,0,2004,1998,1,0,0,0,2004,2000,1,0,0,0,2004,2001,
+		1,0,0,0,2004,2002,1,0,0,0,2004,2003,1,0,0,0,2005,2026,1,0,0,0,2006,2007,
+		10,15,0,0,2007,2008,5,207,0,0,2008,2025,3,180,90,16,2009,2010,10,14,0,
+		0,2010,2011,7,6,0,0,2011,2025,3,180,90,15,2012,2013,10,13,0,0,2013,2014,
+		7,3,0,0,2014,2025,3,180,90,14,2015,2016,10,12,0,0,2016,2017,7,7,0,0,2017,
+		2025,3,180,90,13,2018,2019,10,10,0,0,2019,2020,5,208,0,0,2020,2025,3,180,
+		90,11,2021,2022,10,9,0,0,2022,2023,5,209,0,0,2023,2025,3,180,90,10,2024,
+		2006,1,0,0,0,2024,2009,1,0,0,0,2024,2012,1,0,0,0,2024,2015,1,0,0,0,2024,
+		2018,1,0,0,0,2024,2021,1,0,0,0,2025,2028,1,0,0,0,2026,2024,1,0,0,0,2026,
+		2027,1,0,0,0,2027,181,1,0,0,0,2028,2026,1,0,0,0,2029,2030,7,8,0,0,2030,
+		183,1,0,0,0,2031,2034,3,186,93,0,2032,2033,5,258,0,0,2033,2035,3,186,93,
+		0,2034,2032,1,0,0,0,2034,2035,1,0,0,0,2035,185,1,0,0,0,2036,2037,7,9,0,
+		0,2037,187,1,0,0,0,224,192,194,208,234,241,243,251,253,275,279,281,288,
+		293,296,301,305,318,329,337,358,367,377,389,393,401,405,410,420,434,441,
+		444,459,464,471,475,487,489,492,503,509,511,513,522,527,530,537,540,549,
+		558,563,571,578,591,593,603,620,628,632,641,645,649,652,654,660,663,667,
+		675,685,719,729,758,760,770,777,781,789,814,821,829,836,840,844,852,856,
+		872,912,917,921,929,943,952,957,959,961,963,968,975,994,1003,1008,1024,
+		1028,1036,1058,1064,1072,1080,1093,1104,1107,1117,1120,1128,1132,1140,
+		1151,1155,1163,1174,1176,1181,1196,1199,1203,1211,1216,1221,1231,1233,
+		1241,1250,1256,1260,1273,1278,1281,1288,1297,1302,1309,1322,1325,1338,
+		1355,1359,1371,1380,1384,1389,1395,1404,1408,1415,1426,1432,1436,1474,
+		1477,1479,1483,1486,1490,1496,1509,1516,1519,1529,1546,1554,1565,1573,
+		1579,1590,1605,1609,1618,1621,1626,1630,1632,1638,1658,1672,1681,1691,
+		1696,1701,1712,1718,1733,1736,1738,1741,1751,1758,1766,1770,1778,1782,
+		1786,1796,1800,1804,1811,1813,1820,1842,1865,1875,1892,1903,1907,1911,
+		1916,1919,1929,1943,1985,1988,1994,2004,2024,2026,2034
 	};
 
 	public static readonly ATN _ATN =
