@@ -649,7 +649,7 @@ sellTerm
     // In a scenario's 'enforcement relet idle at beta mean 60% sd 15% …' (or 'rising to beta …') the utilisation is drawn
     // per path (a stochastic item, docs/language.md §9, "drawn-relet-utilisation"); a sale's own is refused (DL0527).
     // 'relet idle at curve { 0m 30%  3m 55%  9m 75% } for 24m': the utilisation follows that curve from the sale date.
-    | RELET IDLE AT (reletCurve | (drawnUtilisation=shareDraw | utilisation=expr) reletRamp?) (FOR window=duration)? reletPricing?   # reletIdleTerm
+    | RELET IDLE AT (reletCurve | drawnUtilisation=shareDraw | utilisation=expr) reletRamp? (FOR window=duration)? reletPricing?   # reletIdleTerm
     // 'half_life 3m': the impact of a month's sales carries into the months after it, halving every 3 months.
     | HALF_LIFE duration                             # halfLifeTerm
     ;
@@ -669,7 +669,8 @@ reletPricing
 // A re-let whose utilisation follows a curve in place of a straight ramp (docs/language.md §9, "relet-curve"):
 // 'curve { 0m 30%  3m 55%  9m 75%  21m 80% }', each point a level at whole months from the re-let's start (the first at
 // 0m), linear between points and flat after the last, as a make-whole's curve is written (commas optional). A level
-// drawn per path ('3m beta mean 55% sd 10%') is read so that it is refused with its own diagnostic (DL0514).
+// drawn per path ('3m beta mean 55% sd 10%') is read so that it is refused with its own diagnostic (DL0514), as is a
+// straight ramp written after a curve ('rising to …', DL0515).
 reletCurve
     : CURVE LBRACE reletCurvePoint+ RBRACE
     ;
@@ -731,7 +732,7 @@ scenarioItem
     // 'H100s relet after 3m at beta mean 60% sd 15% loading H100Rent 50%': the utilisation drawn per path (a stochastic
     // item, docs/language.md §5, "drawn-relet-utilisation"), as is a ramp's end written 'rising to beta …'.
     // 'H100s relet after 3m at curve { 0m 30%  3m 55%  9m 75% }': the utilisation follows that curve from the re-let's start.
-    | contract=ident RELET AFTER duration AT (reletCurve | (drawnUtilisation=shareDraw | utilisation=expr) reletRamp?) reletPricing?   # reletItem
+    | contract=ident RELET AFTER duration AT (reletCurve | drawnUtilisation=shareDraw | utilisation=expr) reletRamp? reletPricing?   # reletItem
     | contract=ident NOT RELET                                # notReletItem
     // A guarantor's levers: 'Google guarantees honoured 50%' pays that share of what falls due; 'State guarantees
     // disowned from 2031-01-01' pays nothing from that date (from the closing without one).

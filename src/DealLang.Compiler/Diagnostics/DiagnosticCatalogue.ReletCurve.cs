@@ -4,7 +4,7 @@ namespace DealLang.Compiler.Diagnostics;
 
 // A re-let whose utilisation follows a curve ('at curve { 0m 30%  3m 55%  9m 75% }', docs/language.md §9,
 // "relet-curve"; a contract's §5, "contract-relet-curve"): DL0514 a level that is not a fixed utilisation above 0% and
-// at most 100%, DL0515 points whose months do not make a curve. A curve's price and window are a straight ramp's
+// at most 100%, DL0515 points whose months do not make a curve (or a straight ramp written after it). A curve's price and window are a straight ramp's
 // (DL0576, DL0577, DL0439).
 public static partial class DiagnosticCatalogue
 {
@@ -21,8 +21,8 @@ public static partial class DiagnosticCatalogue
     }
 
     /// <summary>DL0515: a re-let's curve whose points do not make one: fewer than two, a first point not at 0m (the re-let's
-    /// start), a point not a whole number of months, not after the one before it, or past the workout limit.
-    /// <paramref name="why"/> says which.</summary>
+    /// start), a point not a whole number of months, not after the one before it, or past the workout limit; or a curve
+    /// followed by a straight ramp (<c>rising to … over …</c>), two shapes for one re-let. <paramref name="why"/> says which.</summary>
     public static Diagnostic ReletCurvePoints(SourceSpan span, string what, string why) =>
         Error("DL0515", span, $"{what} {why}");
 }

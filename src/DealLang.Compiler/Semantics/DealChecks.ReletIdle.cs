@@ -30,7 +30,7 @@ internal sealed partial class DealChecks
         }
 
         CheckReletRamp(relet.DrawnTo is null ? relet.RampTo : null, relet.RampOver, where, "the sale date");
-        CheckReletCurve(relet.Curve, where, "the sale date");
+        CheckReletCurve(relet.Curve, relet.RampTo ?? relet.DrawnTo?.Mean, where, "the sale date");
         if (relet.For is { } window)
         {
             int months = DurationRules.WholeMonths(window, out bool exact);
@@ -81,7 +81,7 @@ internal sealed partial class DealChecks
     // each level a fixed share above 0 and at most 100% (DL0514, as DL0439 and DL0574 hold a flat level and a ramp's end);
     // at least two points, the first at 0m (the start given), each a whole number of months after the one before and within
     // the workout limit (DL0515, as DL0575 holds a ramp's months).
-    private void CheckReletCurve(ReletCurveSyntax? curve, string where, string start)
+    private void CheckReletCurve(ReletCurveSyntax? curve, ExpressionSyntax? rampTo, string where, string start)
     {
         if (curve is null)
         {
@@ -89,6 +89,13 @@ internal sealed partial class DealChecks
         }
 
         string what = $"the re-let's curve {where}";
+        if (rampTo is not null)
+        {
+            // 'at curve { … } rising to R1 over M': two shapes for one re-let; the curve's last point is where it ends.
+            _diagnostics.Add(DiagnosticCatalogue.ReletCurvePoints(rampTo.Span, what,
+                "is followed by a straight ramp ('rising to … over …'): a curve ends at its last point, so write the ramp's end as one more point ('12m 80%')"));
+        }
+
         foreach (ReletCurvePointSyntax point in SyntaxWalk.Safe(curve.Points))
         {
             string at = point.At.Text ?? "";

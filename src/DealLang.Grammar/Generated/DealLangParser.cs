@@ -10729,13 +10729,6 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ReletCurveContext reletCurve() {
 			return GetRuleContext<ReletCurveContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FOR() { return GetToken(DealLangParser.FOR, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ReletPricingContext reletPricing() {
-			return GetRuleContext<ReletPricingContext>(0);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
-			return GetRuleContext<DurationContext>(0);
-		}
 		[System.Diagnostics.DebuggerNonUserCode] public ShareDrawContext shareDraw() {
 			return GetRuleContext<ShareDrawContext>(0);
 		}
@@ -10744,6 +10737,13 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ReletRampContext reletRamp() {
 			return GetRuleContext<ReletRampContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FOR() { return GetToken(DealLangParser.FOR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ReletPricingContext reletPricing() {
+			return GetRuleContext<ReletPricingContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
 		}
 		public ReletIdleTermContext(SellTermContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -10773,9 +10773,9 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 146, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1490;
+			State = 1488;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -10908,9 +10908,9 @@ public partial class DealLangParser : Parser {
 				Match(IDLE);
 				State = 1470;
 				Match(AT);
-				State = 1479;
+				State = 1474;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
 				case 1:
 					{
 					State = 1471;
@@ -10919,53 +10919,45 @@ public partial class DealLangParser : Parser {
 					break;
 				case 2:
 					{
-					State = 1474;
-					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,156,Context) ) {
-					case 1:
-						{
-						State = 1472;
-						((ReletIdleTermContext)_localctx).drawnUtilisation = shareDraw();
-						}
-						break;
-					case 2:
-						{
-						State = 1473;
-						((ReletIdleTermContext)_localctx).utilisation = expr(0);
-						}
-						break;
+					State = 1472;
+					((ReletIdleTermContext)_localctx).drawnUtilisation = shareDraw();
 					}
-					State = 1477;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					if (_la==RISING) {
-						{
-						State = 1476;
-						reletRamp();
-						}
-					}
-
+					break;
+				case 3:
+					{
+					State = 1473;
+					((ReletIdleTermContext)_localctx).utilisation = expr(0);
 					}
 					break;
 				}
-				State = 1483;
+				State = 1477;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==RISING) {
+					{
+					State = 1476;
+					reletRamp();
+					}
+				}
+
+				State = 1481;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1481;
+					State = 1479;
 					Match(FOR);
-					State = 1482;
+					State = 1480;
 					((ReletIdleTermContext)_localctx).window = duration();
 					}
 				}
 
-				State = 1486;
+				State = 1484;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,160,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
 				case 1:
 					{
-					State = 1485;
+					State = 1483;
 					reletPricing();
 					}
 					break;
@@ -10976,9 +10968,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HalfLifeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1488;
+				State = 1486;
 				Match(HALF_LIFE);
-				State = 1489;
+				State = 1487;
 				duration();
 				}
 				break;
@@ -11031,29 +11023,29 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1492;
+			State = 1490;
 			Match(RISING);
-			State = 1493;
+			State = 1491;
 			Match(TO);
-			State = 1496;
+			State = 1494;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
 			case 1:
 				{
-				State = 1494;
+				State = 1492;
 				_localctx.drawnTo = shareDraw();
 				}
 				break;
 			case 2:
 				{
-				State = 1495;
+				State = 1493;
 				_localctx.to = expr(0);
 				}
 				break;
 			}
-			State = 1498;
+			State = 1496;
 			Match(OVER);
-			State = 1499;
+			State = 1497;
 			_localctx.over = duration();
 			}
 		}
@@ -11093,9 +11085,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1501;
+			State = 1499;
 			Match(PRICE);
-			State = 1502;
+			State = 1500;
 			expr(0);
 			}
 		}
@@ -11141,25 +11133,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1504;
+			State = 1502;
 			Match(CURVE);
-			State = 1505;
+			State = 1503;
 			Match(LBRACE);
-			State = 1507;
+			State = 1505;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			do {
 				{
 				{
-				State = 1506;
+				State = 1504;
 				reletCurvePoint();
 				}
 				}
-				State = 1509;
+				State = 1507;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			} while ( _la==QUANTITY );
-			State = 1511;
+			State = 1509;
 			Match(RBRACE);
 			}
 		}
@@ -11208,30 +11200,30 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1513;
+			State = 1511;
 			duration();
-			State = 1516;
+			State = 1514;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
 			case 1:
 				{
-				State = 1514;
+				State = 1512;
 				_localctx.drawnLevel = shareDraw();
 				}
 				break;
 			case 2:
 				{
-				State = 1515;
+				State = 1513;
 				_localctx.level = expr(0);
 				}
 				break;
 			}
-			State = 1519;
+			State = 1517;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 1518;
+				State = 1516;
 				Match(COMMA);
 				}
 			}
@@ -11289,31 +11281,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1521;
+			State = 1519;
 			Match(SCENARIO);
-			State = 1522;
+			State = 1520;
 			_localctx.name = ident();
-			State = 1523;
+			State = 1521;
 			Match(FOR);
-			State = 1524;
+			State = 1522;
 			_localctx.deal = ident();
-			State = 1525;
+			State = 1523;
 			Match(LBRACE);
-			State = 1529;
+			State = 1527;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1676739826325911495L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1526;
+				State = 1524;
 				scenarioItem();
 				}
 				}
-				State = 1531;
+				State = 1529;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1532;
+			State = 1530;
 			Match(RBRACE);
 			}
 		}
@@ -11764,9 +11756,6 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ReletCurveContext reletCurve() {
 			return GetRuleContext<ReletCurveContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ReletPricingContext reletPricing() {
-			return GetRuleContext<ReletPricingContext>(0);
-		}
 		[System.Diagnostics.DebuggerNonUserCode] public ShareDrawContext shareDraw() {
 			return GetRuleContext<ShareDrawContext>(0);
 		}
@@ -11775,6 +11764,9 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ReletRampContext reletRamp() {
 			return GetRuleContext<ReletRampContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ReletPricingContext reletPricing() {
+			return GetRuleContext<ReletPricingContext>(0);
 		}
 		public ReletItemContext(ScenarioItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -12157,20 +12149,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1875;
+			State = 1871;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,208,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,206,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1534;
+				State = 1532;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1535;
+				State = 1533;
 				Match(RENEWALS);
-				State = 1536;
+				State = 1534;
 				Match(TAKEN);
-				State = 1537;
+				State = 1535;
 				Match(NUMBER);
 				}
 				break;
@@ -12178,29 +12170,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1539;
+				State = 1537;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1540;
+				State = 1538;
 				Match(RENEWALS);
-				State = 1541;
+				State = 1539;
 				Match(DRAWN);
-				State = 1542;
+				State = 1540;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1546;
+				State = 1544;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1543;
+						State = 1541;
 						loading();
 						}
 						} 
 					}
-					State = 1548;
+					State = 1546;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,167,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
 				}
 				}
 				break;
@@ -12208,27 +12200,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1549;
+				State = 1547;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1550;
+				State = 1548;
 				Match(BREAKS);
-				State = 1554;
+				State = 1552;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1551;
+					State = 1549;
 					Match(IN);
-					State = 1552;
+					State = 1550;
 					Match(RENEWAL);
-					State = 1553;
+					State = 1551;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1556;
+				State = 1554;
 				Match(AT);
-				State = 1557;
+				State = 1555;
 				duration();
 				}
 				break;
@@ -12236,61 +12228,61 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1559;
+				State = 1557;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1560;
+				State = 1558;
 				Match(BREAKS);
-				State = 1561;
+				State = 1559;
 				Match(DRAWN);
-				State = 1565;
+				State = 1563;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1562;
+					State = 1560;
 					Match(IN);
-					State = 1563;
+					State = 1561;
 					Match(RENEWAL);
-					State = 1564;
+					State = 1562;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1567;
+				State = 1565;
 				Match(AT);
-				State = 1568;
+				State = 1566;
 				breakChance();
-				State = 1573;
+				State = 1571;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1569;
+					State = 1567;
 					Match(COMMA);
-					State = 1570;
+					State = 1568;
 					breakChance();
 					}
 					}
-					State = 1575;
+					State = 1573;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1579;
+				State = 1577;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,170,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1576;
+						State = 1574;
 						loading();
 						}
 						} 
 					}
-					State = 1581;
+					State = 1579;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,170,Context);
 				}
 				}
 				break;
@@ -12298,9 +12290,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1582;
+				State = 1580;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1583;
+				State = 1581;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12309,20 +12301,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1584;
+				State = 1582;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1585;
+				State = 1583;
 				perYear();
-				State = 1590;
+				State = 1588;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,171,Context) ) {
 				case 1:
 					{
-					State = 1586;
+					State = 1584;
 					Match(VOLATILITY);
-					State = 1587;
+					State = 1585;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1588;
+					State = 1586;
 					perYear();
 					}
 					break;
@@ -12333,15 +12325,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1592;
+				State = 1590;
 				((DropItemContext)_localctx).path = reference();
-				State = 1593;
+				State = 1591;
 				Match(DROP);
-				State = 1594;
+				State = 1592;
 				expr(0);
-				State = 1595;
+				State = 1593;
 				Match(BY);
-				State = 1596;
+				State = 1594;
 				Match(DATE);
 				}
 				break;
@@ -12349,41 +12341,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1598;
+				State = 1596;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1599;
+				State = 1597;
 				Match(DEFAULTS);
-				State = 1632;
+				State = 1630;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1600;
+					State = 1598;
 					Match(ON);
-					State = 1601;
+					State = 1599;
 					Match(DATE);
-					State = 1605;
+					State = 1603;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1602;
+							State = 1600;
 							loading();
 							}
 							} 
 						}
-						State = 1607;
+						State = 1605;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 					}
-					State = 1609;
+					State = 1607;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
 					case 1:
 						{
-						State = 1608;
+						State = 1606;
 						recoveryDraw();
 						}
 						break;
@@ -12392,58 +12384,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1611;
+					State = 1609;
 					Match(DRAWN);
-					State = 1621;
+					State = 1619;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,175,Context) ) {
 					case 1:
 						{
-						State = 1612;
+						State = 1610;
 						Match(PD);
-						State = 1613;
+						State = 1611;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1614;
+						State = 1612;
 						perYear();
-						State = 1618;
+						State = 1616;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1615;
+							State = 1613;
 							pdStep();
 							}
 							}
-							State = 1620;
+							State = 1618;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1626;
+					State = 1624;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,177,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1623;
+							State = 1621;
 							loading();
 							}
 							} 
 						}
-						State = 1628;
+						State = 1626;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,177,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
 					}
-					State = 1630;
+					State = 1628;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
 					case 1:
 						{
-						State = 1629;
+						State = 1627;
 						recoveryDraw();
 						}
 						break;
@@ -12459,9 +12451,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1634;
+				State = 1632;
 				Match(ENFORCEMENT);
-				State = 1636;
+				State = 1634;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12469,7 +12461,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1635;
+						State = 1633;
 						sellTerm();
 						}
 						}
@@ -12477,9 +12469,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1638;
+					State = 1636;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,180,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12487,11 +12479,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1640;
+				State = 1638;
 				Match(ENFORCEMENT);
-				State = 1641;
+				State = 1639;
 				Match(SELL);
-				State = 1642;
+				State = 1640;
 				Match(ALL);
 				}
 				break;
@@ -12499,13 +12491,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1643;
+				State = 1641;
 				Match(ENFORCEMENT);
-				State = 1644;
+				State = 1642;
 				Match(NOT);
-				State = 1645;
+				State = 1643;
 				Match(RELET);
-				State = 1646;
+				State = 1644;
 				Match(IDLE);
 				}
 				break;
@@ -12513,11 +12505,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1647;
+				State = 1645;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1648;
+				State = 1646;
 				Match(LEVEL);
-				State = 1649;
+				State = 1647;
 				expr(0);
 				}
 				break;
@@ -12525,29 +12517,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1651;
+				State = 1649;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1652;
+				State = 1650;
 				Match(POINTS);
-				State = 1653;
+				State = 1651;
 				pointsKind();
-				State = 1654;
+				State = 1652;
 				Match(LBRACE);
-				State = 1658;
+				State = 1656;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1655;
+					State = 1653;
 					schedulePoint();
 					}
 					}
-					State = 1660;
+					State = 1658;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1661;
+				State = 1659;
 				Match(RBRACE);
 				}
 				break;
@@ -12555,15 +12547,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1663;
+				State = 1661;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1664;
+				State = 1662;
 				Match(LAUNCH);
-				State = 1665;
+				State = 1663;
 				Match(DATE);
-				State = 1666;
+				State = 1664;
 				Match(DOWN);
-				State = 1667;
+				State = 1665;
 				expr(0);
 				}
 				break;
@@ -12571,21 +12563,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1669;
+				State = 1667;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1670;
+				State = 1668;
 				Match(SHIFT);
-				State = 1672;
+				State = 1670;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1671;
+					State = 1669;
 					Match(PLUS);
 					}
 				}
 
-				State = 1674;
+				State = 1672;
 				expr(0);
 				}
 				break;
@@ -12593,20 +12585,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1676;
+				State = 1674;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1677;
+				State = 1675;
 				Match(DELAYED);
-				State = 1678;
+				State = 1676;
 				duration();
-				State = 1681;
+				State = 1679;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1679;
+					State = 1677;
 					Match(FROM);
-					State = 1680;
+					State = 1678;
 					Match(DATE);
 					}
 				}
@@ -12617,57 +12609,57 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1683;
+				State = 1681;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1684;
+				State = 1682;
 				Match(DELAYED);
-				State = 1685;
+				State = 1683;
 				Match(DRAWN);
-				State = 1686;
+				State = 1684;
 				delayOutcome();
-				State = 1691;
+				State = 1689;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1687;
+					State = 1685;
 					Match(COMMA);
-					State = 1688;
+					State = 1686;
 					delayOutcome();
 					}
 					}
-					State = 1693;
+					State = 1691;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1696;
+				State = 1694;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1694;
+					State = 1692;
 					Match(FROM);
-					State = 1695;
+					State = 1693;
 					Match(DATE);
 					}
 				}
 
-				State = 1701;
+				State = 1699;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,185,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1698;
+						State = 1696;
 						loading();
 						}
 						} 
 					}
-					State = 1703;
+					State = 1701;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,185,Context);
 				}
 				}
 				break;
@@ -12675,45 +12667,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1704;
+				State = 1702;
 				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1705;
+				State = 1703;
 				Match(WORKOUT);
-				State = 1706;
+				State = 1704;
 				Match(DRAWN);
-				State = 1707;
+				State = 1705;
 				delayOutcome();
-				State = 1712;
+				State = 1710;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1708;
+					State = 1706;
 					Match(COMMA);
-					State = 1709;
+					State = 1707;
 					delayOutcome();
 					}
 					}
-					State = 1714;
+					State = 1712;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1718;
+				State = 1716;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,188,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,187,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1715;
+						State = 1713;
 						loading();
 						}
 						} 
 					}
-					State = 1720;
+					State = 1718;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,188,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,187,Context);
 				}
 				}
 				break;
@@ -12721,11 +12713,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1721;
+				State = 1719;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1722;
+				State = 1720;
 				Match(UTILISATION);
-				State = 1723;
+				State = 1721;
 				expr(0);
 				}
 				break;
@@ -12733,62 +12725,54 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1725;
+				State = 1723;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1726;
+				State = 1724;
 				Match(RELET);
-				State = 1727;
+				State = 1725;
 				Match(AFTER);
-				State = 1728;
+				State = 1726;
 				duration();
-				State = 1729;
+				State = 1727;
 				Match(AT);
-				State = 1738;
+				State = 1731;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,188,Context) ) {
 				case 1:
 					{
-					State = 1730;
+					State = 1728;
 					reletCurve();
 					}
 					break;
 				case 2:
 					{
-					State = 1733;
-					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,189,Context) ) {
-					case 1:
-						{
-						State = 1731;
-						((ReletItemContext)_localctx).drawnUtilisation = shareDraw();
-						}
-						break;
-					case 2:
-						{
-						State = 1732;
-						((ReletItemContext)_localctx).utilisation = expr(0);
-						}
-						break;
+					State = 1729;
+					((ReletItemContext)_localctx).drawnUtilisation = shareDraw();
 					}
-					State = 1736;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					if (_la==RISING) {
-						{
-						State = 1735;
-						reletRamp();
-						}
-					}
-
+					break;
+				case 3:
+					{
+					State = 1730;
+					((ReletItemContext)_localctx).utilisation = expr(0);
 					}
 					break;
 				}
-				State = 1741;
+				State = 1734;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,192,Context) ) {
+				_la = TokenStream.LA(1);
+				if (_la==RISING) {
+					{
+					State = 1733;
+					reletRamp();
+					}
+				}
+
+				State = 1737;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,190,Context) ) {
 				case 1:
 					{
-					State = 1740;
+					State = 1736;
 					reletPricing();
 					}
 					break;
@@ -12799,11 +12783,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1743;
+				State = 1739;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1744;
+				State = 1740;
 				Match(NOT);
-				State = 1745;
+				State = 1741;
 				Match(RELET);
 				}
 				break;
@@ -12811,18 +12795,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1747;
+				State = 1743;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1748;
+				State = 1744;
 				Match(GUARANTEES);
-				State = 1749;
+				State = 1745;
 				Match(HONOURED);
-				State = 1751;
+				State = 1747;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1750;
+					State = 1746;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -12833,20 +12817,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1753;
+				State = 1749;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1754;
+				State = 1750;
 				Match(GUARANTEES);
-				State = 1755;
+				State = 1751;
 				Match(DISOWNED);
-				State = 1758;
+				State = 1754;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1756;
+					State = 1752;
 					Match(FROM);
-					State = 1757;
+					State = 1753;
 					Match(DATE);
 					}
 				}
@@ -12857,34 +12841,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1760;
+				State = 1756;
 				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1761;
+				State = 1757;
 				Match(CALLED);
-				State = 1762;
+				State = 1758;
 				Match(ON);
-				State = 1763;
+				State = 1759;
 				Match(DATE);
-				State = 1766;
+				State = 1762;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1764;
+					State = 1760;
 					Match(AT);
-					State = 1765;
+					State = 1761;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1770;
+				State = 1766;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1768;
+					State = 1764;
 					Match(PART);
-					State = 1769;
+					State = 1765;
 					((TrancheCalledItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12895,46 +12879,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledWhenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1772;
+				State = 1768;
 				((TrancheCalledWhenItemContext)_localctx).tranche = ident();
-				State = 1773;
+				State = 1769;
 				Match(CALLED);
-				State = 1774;
+				State = 1770;
 				Match(WHEN);
-				State = 1775;
+				State = 1771;
 				((TrancheCalledWhenItemContext)_localctx).condition = expr(0);
-				State = 1778;
+				State = 1774;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1776;
+					State = 1772;
 					Match(FROM);
-					State = 1777;
+					State = 1773;
 					Match(DATE);
+					}
+				}
+
+				State = 1778;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==AT) {
+					{
+					State = 1776;
+					Match(AT);
+					State = 1777;
+					((TrancheCalledWhenItemContext)_localctx).price = expr(0);
 					}
 				}
 
 				State = 1782;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (_la==AT) {
-					{
-					State = 1780;
-					Match(AT);
-					State = 1781;
-					((TrancheCalledWhenItemContext)_localctx).price = expr(0);
-					}
-				}
-
-				State = 1786;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1784;
+					State = 1780;
 					Match(PART);
-					State = 1785;
+					State = 1781;
 					((TrancheCalledWhenItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12945,11 +12929,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1788;
+				State = 1784;
 				((TrancheConvertsItemContext)_localctx).tranche = ident();
-				State = 1789;
+				State = 1785;
 				Match(CONVERTS);
-				State = 1790;
+				State = 1786;
 				((TrancheConvertsItemContext)_localctx).part = expr(0);
 				}
 				break;
@@ -12957,73 +12941,73 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanPaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1792;
+				State = 1788;
 				((LoanPaysItemContext)_localctx).loan = ident();
-				State = 1793;
+				State = 1789;
 				Match(PAYS);
-				State = 1796;
+				State = 1792;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,200,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,198,Context) ) {
 				case 1:
 					{
-					State = 1794;
+					State = 1790;
 					((LoanPaysItemContext)_localctx).drawnShare = shareDraw();
 					}
 					break;
 				case 2:
 					{
-					State = 1795;
+					State = 1791;
 					((LoanPaysItemContext)_localctx).share = expr(0);
 					}
 					break;
 				}
-				State = 1800;
+				State = 1796;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1798;
+					State = 1794;
 					Match(FROM);
-					State = 1799;
+					State = 1795;
 					((LoanPaysItemContext)_localctx).first = Match(DATE);
 					}
 				}
 
-				State = 1804;
+				State = 1800;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 1802;
+					State = 1798;
 					Match(TO);
-					State = 1803;
+					State = 1799;
 					((LoanPaysItemContext)_localctx).last = Match(DATE);
 					}
 				}
 
-				State = 1813;
+				State = 1809;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1806;
+					State = 1802;
 					Match(THEN);
-					State = 1807;
+					State = 1803;
 					Match(ARREARS);
-					State = 1811;
+					State = 1807;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case OVER:
 						{
-						State = 1808;
+						State = 1804;
 						Match(OVER);
-						State = 1809;
+						State = 1805;
 						((LoanPaysItemContext)_localctx).over = duration();
 						}
 						break;
 					case CAPITALISED:
 						{
-						State = 1810;
+						State = 1806;
 						((LoanPaysItemContext)_localctx).capitalised = Match(CAPITALISED);
 						}
 						break;
@@ -13039,11 +13023,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1815;
+				State = 1811;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1816;
+				State = 1812;
 				Match(MARKET);
-				State = 1818;
+				State = 1814;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -13051,7 +13035,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1817;
+						State = 1813;
 						holdingMarketTerm();
 						}
 						}
@@ -13059,9 +13043,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1820;
+					State = 1816;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,205,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,203,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -13069,9 +13053,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1822;
+				State = 1818;
 				Match(PATHS);
-				State = 1823;
+				State = 1819;
 				Match(NUMBER);
 				}
 				break;
@@ -13079,9 +13063,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1824;
+				State = 1820;
 				Match(SEED);
-				State = 1825;
+				State = 1821;
 				Match(NUMBER);
 				}
 				break;
@@ -13089,7 +13073,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1826;
+				State = 1822;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -13097,7 +13081,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1827;
+				State = 1823;
 				Match(SOBOL);
 				}
 				break;
@@ -13105,21 +13089,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1828;
+				State = 1824;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1829;
+				State = 1825;
 				Match(GBM);
-				State = 1830;
+				State = 1826;
 				Match(DRIFT);
-				State = 1831;
+				State = 1827;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1832;
+				State = 1828;
 				perYear();
-				State = 1833;
+				State = 1829;
 				Match(VOLATILITY);
-				State = 1834;
+				State = 1830;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1835;
+				State = 1831;
 				perYear();
 				}
 				break;
@@ -13127,39 +13111,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1837;
+				State = 1833;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1838;
+				State = 1834;
 				Match(REVERTS);
-				State = 1839;
+				State = 1835;
 				Match(TO);
-				State = 1842;
+				State = 1838;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,206,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,204,Context) ) {
 				case 1:
 					{
-					State = 1840;
+					State = 1836;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1841;
+					State = 1837;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1844;
+				State = 1840;
 				Match(SPEED);
-				State = 1845;
+				State = 1841;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1846;
+				State = 1842;
 				perYear();
-				State = 1847;
+				State = 1843;
 				Match(VOLATILITY);
-				State = 1848;
+				State = 1844;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1849;
+				State = 1845;
 				perYear();
 				}
 				break;
@@ -13167,17 +13151,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1851;
+				State = 1847;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1852;
+				State = 1848;
 				Match(JUMPS);
-				State = 1853;
+				State = 1849;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1854;
+				State = 1850;
 				perYear();
-				State = 1855;
+				State = 1851;
 				Match(DOWN);
-				State = 1856;
+				State = 1852;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -13185,24 +13169,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 35);
 				{
-				State = 1858;
+				State = 1854;
 				Match(CORRELATE);
-				State = 1859;
+				State = 1855;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1860;
+				State = 1856;
 				Match(WITH);
-				State = 1861;
+				State = 1857;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1862;
+				State = 1858;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1865;
+				State = 1861;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,207,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,205,Context) ) {
 				case 1:
 					{
-					State = 1863;
+					State = 1859;
 					Match(STRESS);
-					State = 1864;
+					State = 1860;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -13213,19 +13197,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 36);
 				{
-				State = 1867;
+				State = 1863;
 				Match(REGIMES);
-				State = 1868;
+				State = 1864;
 				Match(STRESS);
-				State = 1869;
+				State = 1865;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1870;
+				State = 1866;
 				perYear();
-				State = 1871;
+				State = 1867;
 				Match(NORMAL);
-				State = 1872;
+				State = 1868;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1873;
+				State = 1869;
 				perYear();
 				}
 				break;
@@ -13272,15 +13256,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1877;
+			State = 1873;
 			Match(UNTIL);
-			State = 1878;
+			State = 1874;
 			Match(DATE);
-			State = 1879;
+			State = 1875;
 			Match(THEN);
-			State = 1880;
+			State = 1876;
 			expr(0);
-			State = 1881;
+			State = 1877;
 			perYear();
 			}
 		}
@@ -13374,40 +13358,40 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1919;
+			State = 1915;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,214,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,212,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1883;
+				State = 1879;
 				Match(RECOVERY);
-				State = 1884;
+				State = 1880;
 				Match(BETA);
-				State = 1885;
+				State = 1881;
 				Match(MEAN);
-				State = 1886;
+				State = 1882;
 				((BetaRecoveryContext)_localctx).mean = expr(0);
-				State = 1887;
+				State = 1883;
 				Match(SD);
-				State = 1888;
+				State = 1884;
 				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1892;
+				State = 1888;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,209,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,207,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1889;
+						State = 1885;
 						loading();
 						}
 						} 
 					}
-					State = 1894;
+					State = 1890;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,209,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,207,Context);
 				}
 				}
 				break;
@@ -13415,69 +13399,69 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1895;
+				State = 1891;
 				Match(RECOVERY);
-				State = 1896;
+				State = 1892;
 				Match(DRAWN);
-				State = 1897;
+				State = 1893;
 				Match(AT);
-				State = 1898;
+				State = 1894;
 				recoveryOutcome();
-				State = 1903;
+				State = 1899;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,210,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,208,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1899;
+						State = 1895;
 						Match(COMMA);
-						State = 1900;
+						State = 1896;
 						recoveryOutcome();
 						}
 						} 
 					}
-					State = 1905;
+					State = 1901;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,210,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,208,Context);
 				}
-				State = 1911;
+				State = 1907;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE || _la==COMMA) {
 					{
-					State = 1907;
+					State = 1903;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 1906;
+						State = 1902;
 						Match(COMMA);
 						}
 					}
 
-					State = 1909;
+					State = 1905;
 					Match(ELSE);
-					State = 1910;
+					State = 1906;
 					recoveryRest();
 					}
 				}
 
-				State = 1916;
+				State = 1912;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,213,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,211,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1913;
+						State = 1909;
 						loading();
 						}
 						} 
 					}
-					State = 1918;
+					State = 1914;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,213,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,211,Context);
 				}
 				}
 				break;
@@ -13533,31 +13517,31 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1921;
+			State = 1917;
 			Match(BETA);
-			State = 1922;
+			State = 1918;
 			Match(MEAN);
-			State = 1923;
+			State = 1919;
 			_localctx.mean = expr(0);
-			State = 1924;
+			State = 1920;
 			Match(SD);
-			State = 1925;
+			State = 1921;
 			_localctx.sd = expr(0);
-			State = 1929;
+			State = 1925;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,215,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,213,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1926;
+					State = 1922;
 					loading();
 					}
 					} 
 				}
-				State = 1931;
+				State = 1927;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,215,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,213,Context);
 			}
 			}
 		}
@@ -13604,15 +13588,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1932;
+			State = 1928;
 			Match(BETA);
-			State = 1933;
+			State = 1929;
 			Match(MEAN);
-			State = 1934;
+			State = 1930;
 			_localctx.mean = expr(0);
-			State = 1935;
+			State = 1931;
 			Match(SD);
-			State = 1936;
+			State = 1932;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -13657,11 +13641,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1938;
+			State = 1934;
 			_localctx.rate = expr(0);
-			State = 1939;
+			State = 1935;
 			Match(WITH);
-			State = 1940;
+			State = 1936;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13707,21 +13691,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1943;
+			State = 1939;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1942;
+				State = 1938;
 				Match(MINUS);
 				}
 			}
 
-			State = 1945;
+			State = 1941;
 			duration();
-			State = 1946;
+			State = 1942;
 			Match(WITH);
-			State = 1947;
+			State = 1943;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13765,11 +13749,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1949;
+			State = 1945;
 			duration();
-			State = 1950;
+			State = 1946;
 			Match(WITH);
-			State = 1951;
+			State = 1947;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13814,11 +13798,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1953;
+			State = 1949;
 			Match(LOADING);
-			State = 1954;
+			State = 1950;
 			_localctx.factor = reference();
-			State = 1955;
+			State = 1951;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -13856,9 +13840,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1957;
+			State = 1953;
 			Match(PER);
-			State = 1958;
+			State = 1954;
 			Match(YEAR);
 			}
 		}
@@ -13895,7 +13879,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1960;
+			State = 1956;
 			Match(QUANTITY);
 			}
 		}
@@ -14222,20 +14206,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2004;
+			State = 2000;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,220,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,218,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1963;
+				State = 1959;
 				Match(LPAREN);
-				State = 1964;
+				State = 1960;
 				expr(0);
-				State = 1965;
+				State = 1961;
 				Match(RPAREN);
 				}
 				break;
@@ -14244,9 +14228,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1967;
+				State = 1963;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1968;
+				State = 1964;
 				expr(16);
 				}
 				break;
@@ -14255,9 +14239,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1969;
+				State = 1965;
 				Match(NOT);
-				State = 1970;
+				State = 1966;
 				expr(11);
 				}
 				break;
@@ -14266,17 +14250,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1971;
+				State = 1967;
 				Match(IF);
-				State = 1972;
+				State = 1968;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1973;
+				State = 1969;
 				Match(THEN);
-				State = 1974;
+				State = 1970;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1975;
+				State = 1971;
 				Match(ELSE);
-				State = 1976;
+				State = 1972;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -14285,37 +14269,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1978;
+				State = 1974;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1979;
+				State = 1975;
 				Match(LPAREN);
-				State = 1988;
+				State = 1984;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1660977227630114759L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 145522047561236451L) != 0) || ((((_la - 272)) & ~0x3f) == 0 && ((1L << (_la - 272)) & 103L) != 0)) {
 					{
-					State = 1980;
+					State = 1976;
 					expr(0);
-					State = 1985;
+					State = 1981;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1981;
+						State = 1977;
 						Match(COMMA);
-						State = 1982;
+						State = 1978;
 						expr(0);
 						}
 						}
-						State = 1987;
+						State = 1983;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1990;
+				State = 1986;
 				Match(RPAREN);
 				}
 				break;
@@ -14324,7 +14308,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1992;
+				State = 1988;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -14334,19 +14318,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1994;
+				State = 1990;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 4095L) != 0)) {
 					{
-					State = 1993;
+					State = 1989;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1996;
+				State = 1992;
 				Match(PER);
-				State = 1997;
+				State = 1993;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -14355,9 +14339,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1998;
+				State = 1994;
 				Match(NUMBER);
-				State = 1999;
+				State = 1995;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -14366,7 +14350,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2000;
+				State = 1996;
 				Match(QUANTITY);
 				}
 				break;
@@ -14375,7 +14359,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2001;
+				State = 1997;
 				Match(NUMBER);
 				}
 				break;
@@ -14384,7 +14368,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2002;
+				State = 1998;
 				Match(DATE);
 				}
 				break;
@@ -14393,34 +14377,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2003;
+				State = 1999;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2026;
+			State = 2022;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,222,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,220,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2024;
+					State = 2020;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,221,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,219,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2006;
+						State = 2002;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 2007;
+						State = 2003;
 						Match(OF);
-						State = 2008;
+						State = 2004;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -14429,9 +14413,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2009;
+						State = 2005;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 2010;
+						State = 2006;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -14441,7 +14425,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 2011;
+						State = 2007;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -14450,9 +14434,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2012;
+						State = 2008;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 2013;
+						State = 2009;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -14462,7 +14446,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 2014;
+						State = 2010;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -14471,9 +14455,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2015;
+						State = 2011;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 2016;
+						State = 2012;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 265)) & ~0x3f) == 0 && ((1L << (_la - 265)) & 63L) != 0)) ) {
@@ -14483,7 +14467,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 2017;
+						State = 2013;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -14492,11 +14476,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2018;
+						State = 2014;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 2019;
+						State = 2015;
 						Match(AND);
-						State = 2020;
+						State = 2016;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -14505,20 +14489,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2021;
+						State = 2017;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 2022;
+						State = 2018;
 						Match(OR);
-						State = 2023;
+						State = 2019;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2028;
+				State = 2024;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,222,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,220,Context);
 			}
 			}
 		}
@@ -14567,7 +14551,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2029;
+			State = 2025;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14618,16 +14602,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2031;
+			State = 2027;
 			ident();
-			State = 2034;
+			State = 2030;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,223,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,221,Context) ) {
 			case 1:
 				{
-				State = 2032;
+				State = 2028;
 				Match(DOT);
-				State = 2033;
+				State = 2029;
 				_localctx.member = ident();
 				}
 				break;
@@ -14850,7 +14834,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2036;
+			State = 2032;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1658725427816429511L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14898,7 +14882,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,283,2039,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,283,2035,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -15015,235 +14999,235 @@ public partial class DealLangParser : Parser {
 		72,3,72,1437,8,72,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,
 		73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,
 		73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1475,8,
-		73,1,73,3,73,1478,8,73,3,73,1480,8,73,1,73,1,73,3,73,1484,8,73,1,73,3,
-		73,1487,8,73,1,73,1,73,3,73,1491,8,73,1,74,1,74,1,74,1,74,3,74,1497,8,
-		74,1,74,1,74,1,74,1,75,1,75,1,75,1,76,1,76,1,76,4,76,1508,8,76,11,76,12,
-		76,1509,1,76,1,76,1,77,1,77,1,77,3,77,1517,8,77,1,77,3,77,1520,8,77,1,
-		78,1,78,1,78,1,78,1,78,1,78,5,78,1528,8,78,10,78,12,78,1531,9,78,1,78,
-		1,78,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,1545,8,79,
-		10,79,12,79,1548,9,79,1,79,1,79,1,79,1,79,1,79,3,79,1555,8,79,1,79,1,79,
-		1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1566,8,79,1,79,1,79,1,79,1,79,
-		5,79,1572,8,79,10,79,12,79,1575,9,79,1,79,5,79,1578,8,79,10,79,12,79,1581,
-		9,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1591,8,79,1,79,1,79,
-		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,1604,8,79,10,79,12,79,
-		1607,9,79,1,79,3,79,1610,8,79,1,79,1,79,1,79,1,79,1,79,5,79,1617,8,79,
-		10,79,12,79,1620,9,79,3,79,1622,8,79,1,79,5,79,1625,8,79,10,79,12,79,1628,
-		9,79,1,79,3,79,1631,8,79,3,79,1633,8,79,1,79,1,79,4,79,1637,8,79,11,79,
-		12,79,1638,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,
-		1,79,1,79,1,79,1,79,5,79,1657,8,79,10,79,12,79,1660,9,79,1,79,1,79,1,79,
-		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1673,8,79,1,79,1,79,1,79,
-		1,79,1,79,1,79,1,79,3,79,1682,8,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,
-		1690,8,79,10,79,12,79,1693,9,79,1,79,1,79,3,79,1697,8,79,1,79,5,79,1700,
-		8,79,10,79,12,79,1703,9,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,1711,8,79,
-		10,79,12,79,1714,9,79,1,79,5,79,1717,8,79,10,79,12,79,1720,9,79,1,79,1,
-		79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1734,8,79,1,
-		79,3,79,1737,8,79,3,79,1739,8,79,1,79,3,79,1742,8,79,1,79,1,79,1,79,1,
-		79,1,79,1,79,1,79,1,79,3,79,1752,8,79,1,79,1,79,1,79,1,79,1,79,3,79,1759,
-		8,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1767,8,79,1,79,1,79,3,79,1771,
-		8,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1779,8,79,1,79,1,79,3,79,1783,
-		8,79,1,79,1,79,3,79,1787,8,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,
-		3,79,1797,8,79,1,79,1,79,3,79,1801,8,79,1,79,1,79,3,79,1805,8,79,1,79,
-		1,79,1,79,1,79,1,79,3,79,1812,8,79,3,79,1814,8,79,1,79,1,79,1,79,4,79,
-		1819,8,79,11,79,12,79,1820,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,
-		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1843,8,79,
+		73,1,73,3,73,1478,8,73,1,73,1,73,3,73,1482,8,73,1,73,3,73,1485,8,73,1,
+		73,1,73,3,73,1489,8,73,1,74,1,74,1,74,1,74,3,74,1495,8,74,1,74,1,74,1,
+		74,1,75,1,75,1,75,1,76,1,76,1,76,4,76,1506,8,76,11,76,12,76,1507,1,76,
+		1,76,1,77,1,77,1,77,3,77,1515,8,77,1,77,3,77,1518,8,77,1,78,1,78,1,78,
+		1,78,1,78,1,78,5,78,1526,8,78,10,78,12,78,1529,9,78,1,78,1,78,1,79,1,79,
+		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,1543,8,79,10,79,12,79,1546,
+		9,79,1,79,1,79,1,79,1,79,1,79,3,79,1553,8,79,1,79,1,79,1,79,1,79,1,79,
+		1,79,1,79,1,79,1,79,3,79,1564,8,79,1,79,1,79,1,79,1,79,5,79,1570,8,79,
+		10,79,12,79,1573,9,79,1,79,5,79,1576,8,79,10,79,12,79,1579,9,79,1,79,1,
+		79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1589,8,79,1,79,1,79,1,79,1,79,1,
+		79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,1602,8,79,10,79,12,79,1605,9,79,
+		1,79,3,79,1608,8,79,1,79,1,79,1,79,1,79,1,79,5,79,1615,8,79,10,79,12,79,
+		1618,9,79,3,79,1620,8,79,1,79,5,79,1623,8,79,10,79,12,79,1626,9,79,1,79,
+		3,79,1629,8,79,3,79,1631,8,79,1,79,1,79,4,79,1635,8,79,11,79,12,79,1636,
 		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,
-		1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1866,8,79,1,79,1,79,1,79,1,79,
-		1,79,1,79,1,79,1,79,3,79,1876,8,79,1,80,1,80,1,80,1,80,1,80,1,80,1,81,
-		1,81,1,81,1,81,1,81,1,81,1,81,5,81,1891,8,81,10,81,12,81,1894,9,81,1,81,
-		1,81,1,81,1,81,1,81,1,81,5,81,1902,8,81,10,81,12,81,1905,9,81,1,81,3,81,
-		1908,8,81,1,81,1,81,3,81,1912,8,81,1,81,5,81,1915,8,81,10,81,12,81,1918,
-		9,81,3,81,1920,8,81,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1928,8,82,10,82,
-		12,82,1931,9,82,1,83,1,83,1,83,1,83,1,83,1,83,1,84,1,84,1,84,1,84,1,85,
-		3,85,1944,8,85,1,85,1,85,1,85,1,85,1,86,1,86,1,86,1,86,1,87,1,87,1,87,
-		1,87,1,88,1,88,1,88,1,89,1,89,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,
-		1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,5,90,
-		1984,8,90,10,90,12,90,1987,9,90,3,90,1989,8,90,1,90,1,90,1,90,1,90,3,90,
-		1995,8,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,3,90,2005,8,90,1,90,
+		1,79,1,79,5,79,1655,8,79,10,79,12,79,1658,9,79,1,79,1,79,1,79,1,79,1,79,
+		1,79,1,79,1,79,1,79,1,79,1,79,3,79,1671,8,79,1,79,1,79,1,79,1,79,1,79,
+		1,79,1,79,3,79,1680,8,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,1688,8,79,
+		10,79,12,79,1691,9,79,1,79,1,79,3,79,1695,8,79,1,79,5,79,1698,8,79,10,
+		79,12,79,1701,9,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,1709,8,79,10,79,
+		12,79,1712,9,79,1,79,5,79,1715,8,79,10,79,12,79,1718,9,79,1,79,1,79,1,
+		79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1732,8,79,1,79,3,
+		79,1735,8,79,1,79,3,79,1738,8,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,
+		79,3,79,1748,8,79,1,79,1,79,1,79,1,79,1,79,3,79,1755,8,79,1,79,1,79,1,
+		79,1,79,1,79,1,79,3,79,1763,8,79,1,79,1,79,3,79,1767,8,79,1,79,1,79,1,
+		79,1,79,1,79,1,79,3,79,1775,8,79,1,79,1,79,3,79,1779,8,79,1,79,1,79,3,
+		79,1783,8,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1793,8,79,1,
+		79,1,79,3,79,1797,8,79,1,79,1,79,3,79,1801,8,79,1,79,1,79,1,79,1,79,1,
+		79,3,79,1808,8,79,3,79,1810,8,79,1,79,1,79,1,79,4,79,1815,8,79,11,79,12,
+		79,1816,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,
+		79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1839,8,79,1,79,1,79,1,79,1,
+		79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,
+		79,1,79,1,79,1,79,3,79,1862,8,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,
+		79,3,79,1872,8,79,1,80,1,80,1,80,1,80,1,80,1,80,1,81,1,81,1,81,1,81,1,
+		81,1,81,1,81,5,81,1887,8,81,10,81,12,81,1890,9,81,1,81,1,81,1,81,1,81,
+		1,81,1,81,5,81,1898,8,81,10,81,12,81,1901,9,81,1,81,3,81,1904,8,81,1,81,
+		1,81,3,81,1908,8,81,1,81,5,81,1911,8,81,10,81,12,81,1914,9,81,3,81,1916,
+		8,81,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1924,8,82,10,82,12,82,1927,9,82,
+		1,83,1,83,1,83,1,83,1,83,1,83,1,84,1,84,1,84,1,84,1,85,3,85,1940,8,85,
+		1,85,1,85,1,85,1,85,1,86,1,86,1,86,1,86,1,87,1,87,1,87,1,87,1,88,1,88,
+		1,88,1,89,1,89,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,
+		1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,5,90,1980,8,90,10,90,
+		12,90,1983,9,90,3,90,1985,8,90,1,90,1,90,1,90,1,90,3,90,1991,8,90,1,90,
+		1,90,1,90,1,90,1,90,1,90,1,90,1,90,3,90,2001,8,90,1,90,1,90,1,90,1,90,
 		1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,
-		1,90,1,90,1,90,5,90,2025,8,90,10,90,12,90,2028,9,90,1,91,1,91,1,92,1,92,
-		1,92,3,92,2035,8,92,1,93,1,93,1,93,0,1,180,94,0,2,4,6,8,10,12,14,16,18,
-		20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,
-		68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,
-		112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,
-		148,150,152,154,156,158,160,162,164,166,168,170,172,174,176,178,180,182,
-		184,186,0,10,1,0,253,254,1,0,17,18,1,0,118,119,1,0,261,262,1,0,188,189,
-		1,0,273,274,1,0,263,264,1,0,265,270,1,0,194,205,27,0,3,3,5,9,15,45,47,
-		50,52,52,55,59,64,65,67,72,74,93,95,112,114,124,126,127,129,131,135,139,
-		141,147,150,152,161,161,163,169,172,176,179,179,185,187,189,189,205,206,
-		211,225,227,239,244,252,277,278,2353,0,194,1,0,0,0,2,199,1,0,0,0,4,202,
-		1,0,0,0,6,234,1,0,0,0,8,236,1,0,0,0,10,248,1,0,0,0,12,281,1,0,0,0,14,296,
-		1,0,0,0,16,298,1,0,0,0,18,310,1,0,0,0,20,312,1,0,0,0,22,329,1,0,0,0,24,
-		331,1,0,0,0,26,367,1,0,0,0,28,369,1,0,0,0,30,371,1,0,0,0,32,405,1,0,0,
-		0,34,407,1,0,0,0,36,412,1,0,0,0,38,492,1,0,0,0,40,513,1,0,0,0,42,515,1,
-		0,0,0,44,549,1,0,0,0,46,558,1,0,0,0,48,563,1,0,0,0,50,571,1,0,0,0,52,573,
-		1,0,0,0,54,593,1,0,0,0,56,595,1,0,0,0,58,597,1,0,0,0,60,663,1,0,0,0,62,
-		667,1,0,0,0,64,669,1,0,0,0,66,719,1,0,0,0,68,721,1,0,0,0,70,781,1,0,0,
-		0,72,783,1,0,0,0,74,814,1,0,0,0,76,816,1,0,0,0,78,823,1,0,0,0,80,834,1,
-		0,0,0,82,963,1,0,0,0,84,965,1,0,0,0,86,970,1,0,0,0,88,977,1,0,0,0,90,982,
-		1,0,0,0,92,988,1,0,0,0,94,996,1,0,0,0,96,1012,1,0,0,0,98,1028,1,0,0,0,
-		100,1030,1,0,0,0,102,1064,1,0,0,0,104,1072,1,0,0,0,106,1074,1,0,0,0,108,
-		1120,1,0,0,0,110,1122,1,0,0,0,112,1140,1,0,0,0,114,1142,1,0,0,0,116,1145,
-		1,0,0,0,118,1163,1,0,0,0,120,1165,1,0,0,0,122,1186,1,0,0,0,124,1189,1,
-		0,0,0,126,1205,1,0,0,0,128,1260,1,0,0,0,130,1281,1,0,0,0,132,1283,1,0,
-		0,0,134,1290,1,0,0,0,136,1302,1,0,0,0,138,1304,1,0,0,0,140,1408,1,0,0,
-		0,142,1410,1,0,0,0,144,1436,1,0,0,0,146,1490,1,0,0,0,148,1492,1,0,0,0,
-		150,1501,1,0,0,0,152,1504,1,0,0,0,154,1513,1,0,0,0,156,1521,1,0,0,0,158,
-		1875,1,0,0,0,160,1877,1,0,0,0,162,1919,1,0,0,0,164,1921,1,0,0,0,166,1932,
-		1,0,0,0,168,1938,1,0,0,0,170,1943,1,0,0,0,172,1949,1,0,0,0,174,1953,1,
-		0,0,0,176,1957,1,0,0,0,178,1960,1,0,0,0,180,2004,1,0,0,0,182,2029,1,0,
-		0,0,184,2031,1,0,0,0,186,2036,1,0,0,0,188,193,3,2,1,0,189,193,3,4,2,0,
-		190,193,3,156,78,0,191,193,3,8,4,0,192,188,1,0,0,0,192,189,1,0,0,0,192,
-		190,1,0,0,0,192,191,1,0,0,0,193,196,1,0,0,0,194,192,1,0,0,0,194,195,1,
-		0,0,0,195,197,1,0,0,0,196,194,1,0,0,0,197,198,5,0,0,1,198,1,1,0,0,0,199,
-		200,5,3,0,0,200,201,5,275,0,0,201,3,1,0,0,0,202,203,5,1,0,0,203,204,3,
-		186,93,0,204,208,5,253,0,0,205,207,3,6,3,0,206,205,1,0,0,0,207,210,1,0,
-		0,0,208,206,1,0,0,0,208,209,1,0,0,0,209,211,1,0,0,0,210,208,1,0,0,0,211,
-		212,5,254,0,0,212,5,1,0,0,0,213,235,3,12,6,0,214,235,3,20,10,0,215,235,
-		3,24,12,0,216,235,3,30,15,0,217,235,3,36,18,0,218,235,3,58,29,0,219,235,
-		3,64,32,0,220,235,3,68,34,0,221,235,3,100,50,0,222,235,3,72,36,0,223,235,
-		3,78,39,0,224,235,3,106,53,0,225,235,3,116,58,0,226,235,3,120,60,0,227,
-		235,3,124,62,0,228,235,3,126,63,0,229,235,3,132,66,0,230,235,3,134,67,
-		0,231,235,3,138,69,0,232,235,3,142,71,0,233,235,3,8,4,0,234,213,1,0,0,
-		0,234,214,1,0,0,0,234,215,1,0,0,0,234,216,1,0,0,0,234,217,1,0,0,0,234,
-		218,1,0,0,0,234,219,1,0,0,0,234,220,1,0,0,0,234,221,1,0,0,0,234,222,1,
-		0,0,0,234,223,1,0,0,0,234,224,1,0,0,0,234,225,1,0,0,0,234,226,1,0,0,0,
-		234,227,1,0,0,0,234,228,1,0,0,0,234,229,1,0,0,0,234,230,1,0,0,0,234,231,
-		1,0,0,0,234,232,1,0,0,0,234,233,1,0,0,0,235,7,1,0,0,0,236,237,5,277,0,
-		0,237,243,4,4,0,0,238,242,3,186,93,0,239,242,5,4,0,0,240,242,5,54,0,0,
-		241,238,1,0,0,0,241,239,1,0,0,0,241,240,1,0,0,0,242,245,1,0,0,0,243,241,
-		1,0,0,0,243,244,1,0,0,0,244,246,1,0,0,0,245,243,1,0,0,0,246,247,3,10,5,
-		0,247,9,1,0,0,0,248,253,5,253,0,0,249,252,3,10,5,0,250,252,8,0,0,0,251,
-		249,1,0,0,0,251,250,1,0,0,0,252,255,1,0,0,0,253,251,1,0,0,0,253,254,1,
-		0,0,0,254,256,1,0,0,0,255,253,1,0,0,0,256,257,5,254,0,0,257,11,1,0,0,0,
-		258,259,5,5,0,0,259,282,5,275,0,0,260,261,5,6,0,0,261,282,3,186,93,0,262,
-		263,5,7,0,0,263,282,5,272,0,0,264,265,5,8,0,0,265,282,5,272,0,0,266,267,
-		5,9,0,0,267,282,5,272,0,0,268,269,5,10,0,0,269,282,3,186,93,0,270,271,
-		5,11,0,0,271,282,3,18,9,0,272,273,5,12,0,0,273,275,3,186,93,0,274,276,
-		3,186,93,0,275,274,1,0,0,0,275,276,1,0,0,0,276,279,1,0,0,0,277,278,5,13,
-		0,0,278,280,3,14,7,0,279,277,1,0,0,0,279,280,1,0,0,0,280,282,1,0,0,0,281,
-		258,1,0,0,0,281,260,1,0,0,0,281,262,1,0,0,0,281,264,1,0,0,0,281,266,1,
-		0,0,0,281,268,1,0,0,0,281,270,1,0,0,0,281,272,1,0,0,0,282,13,1,0,0,0,283,
-		288,3,186,93,0,284,285,5,261,0,0,285,287,3,186,93,0,286,284,1,0,0,0,287,
-		290,1,0,0,0,288,286,1,0,0,0,288,289,1,0,0,0,289,293,1,0,0,0,290,288,1,
-		0,0,0,291,292,5,261,0,0,292,294,3,16,8,0,293,291,1,0,0,0,293,294,1,0,0,
-		0,294,297,1,0,0,0,295,297,3,16,8,0,296,283,1,0,0,0,296,295,1,0,0,0,297,
-		15,1,0,0,0,298,305,5,253,0,0,299,301,5,272,0,0,300,302,5,257,0,0,301,300,
-		1,0,0,0,301,302,1,0,0,0,302,304,1,0,0,0,303,299,1,0,0,0,304,307,1,0,0,
-		0,305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,305,1,0,0,0,308,
-		309,5,254,0,0,309,17,1,0,0,0,310,311,5,271,0,0,311,19,1,0,0,0,312,313,
-		5,14,0,0,313,314,3,186,93,0,314,318,5,253,0,0,315,317,3,22,11,0,316,315,
-		1,0,0,0,317,320,1,0,0,0,318,316,1,0,0,0,318,319,1,0,0,0,319,321,1,0,0,
-		0,320,318,1,0,0,0,321,322,5,254,0,0,322,21,1,0,0,0,323,324,5,43,0,0,324,
-		330,5,275,0,0,325,326,5,44,0,0,326,330,3,180,90,0,327,328,5,45,0,0,328,
-		330,3,180,90,0,329,323,1,0,0,0,329,325,1,0,0,0,329,327,1,0,0,0,330,23,
-		1,0,0,0,331,332,5,15,0,0,332,333,3,186,93,0,333,337,5,253,0,0,334,336,
-		3,26,13,0,335,334,1,0,0,0,336,339,1,0,0,0,337,335,1,0,0,0,337,338,1,0,
-		0,0,338,340,1,0,0,0,339,337,1,0,0,0,340,341,5,254,0,0,341,25,1,0,0,0,342,
-		343,5,122,0,0,343,368,3,180,90,0,344,345,5,188,0,0,345,346,3,180,90,0,
-		346,347,3,176,88,0,347,368,1,0,0,0,348,349,5,189,0,0,349,350,3,180,90,
-		0,350,351,3,176,88,0,351,368,1,0,0,0,352,353,5,16,0,0,353,354,3,28,14,
-		0,354,358,5,253,0,0,355,357,3,34,17,0,356,355,1,0,0,0,357,360,1,0,0,0,
-		358,356,1,0,0,0,358,359,1,0,0,0,359,361,1,0,0,0,360,358,1,0,0,0,361,362,
-		5,254,0,0,362,368,1,0,0,0,363,364,5,19,0,0,364,365,5,272,0,0,365,366,5,
-		20,0,0,366,368,3,180,90,0,367,342,1,0,0,0,367,344,1,0,0,0,367,348,1,0,
-		0,0,367,352,1,0,0,0,367,363,1,0,0,0,368,27,1,0,0,0,369,370,7,1,0,0,370,
-		29,1,0,0,0,371,372,5,46,0,0,372,373,3,186,93,0,373,377,5,253,0,0,374,376,
-		3,32,16,0,375,374,1,0,0,0,376,379,1,0,0,0,377,375,1,0,0,0,377,378,1,0,
-		0,0,378,380,1,0,0,0,379,377,1,0,0,0,380,381,5,254,0,0,381,31,1,0,0,0,382,
-		383,5,47,0,0,383,406,3,180,90,0,384,385,5,48,0,0,385,386,5,49,0,0,386,
-		389,3,178,89,0,387,388,5,50,0,0,388,390,3,180,90,0,389,387,1,0,0,0,389,
-		390,1,0,0,0,390,393,1,0,0,0,391,392,5,51,0,0,392,394,5,272,0,0,393,391,
-		1,0,0,0,393,394,1,0,0,0,394,406,1,0,0,0,395,396,5,48,0,0,396,397,5,52,
-		0,0,397,401,5,253,0,0,398,400,3,34,17,0,399,398,1,0,0,0,400,403,1,0,0,
-		0,401,399,1,0,0,0,401,402,1,0,0,0,402,404,1,0,0,0,403,401,1,0,0,0,404,
-		406,5,254,0,0,405,382,1,0,0,0,405,384,1,0,0,0,405,395,1,0,0,0,406,33,1,
-		0,0,0,407,408,5,272,0,0,408,410,3,180,90,0,409,411,5,257,0,0,410,409,1,
-		0,0,0,410,411,1,0,0,0,411,35,1,0,0,0,412,413,5,53,0,0,413,414,3,186,93,
-		0,414,415,5,54,0,0,415,416,3,186,93,0,416,420,5,253,0,0,417,419,3,38,19,
-		0,418,417,1,0,0,0,419,422,1,0,0,0,420,418,1,0,0,0,420,421,1,0,0,0,421,
-		423,1,0,0,0,422,420,1,0,0,0,423,424,5,254,0,0,424,37,1,0,0,0,425,426,5,
-		55,0,0,426,493,3,186,93,0,427,428,5,56,0,0,428,429,3,180,90,0,429,434,
-		3,176,88,0,430,431,5,57,0,0,431,432,3,180,90,0,432,433,3,176,88,0,433,
-		435,1,0,0,0,434,430,1,0,0,0,434,435,1,0,0,0,435,444,1,0,0,0,436,437,5,
-		248,0,0,437,441,3,186,93,0,438,440,3,46,23,0,439,438,1,0,0,0,440,443,1,
-		0,0,0,441,439,1,0,0,0,441,442,1,0,0,0,442,445,1,0,0,0,443,441,1,0,0,0,
-		444,436,1,0,0,0,444,445,1,0,0,0,445,493,1,0,0,0,446,447,5,58,0,0,447,493,
-		5,272,0,0,448,449,5,59,0,0,449,493,3,178,89,0,450,451,5,60,0,0,451,452,
-		3,48,24,0,452,453,3,178,89,0,453,454,5,63,0,0,454,455,5,55,0,0,455,459,
-		5,64,0,0,456,457,5,56,0,0,457,458,5,63,0,0,458,460,5,65,0,0,459,456,1,
-		0,0,0,459,460,1,0,0,0,460,464,1,0,0,0,461,463,3,40,20,0,462,461,1,0,0,
-		0,463,466,1,0,0,0,464,462,1,0,0,0,464,465,1,0,0,0,465,493,1,0,0,0,466,
-		464,1,0,0,0,467,469,5,66,0,0,468,470,3,50,25,0,469,468,1,0,0,0,470,471,
-		1,0,0,0,471,469,1,0,0,0,471,472,1,0,0,0,472,475,1,0,0,0,473,474,5,34,0,
-		0,474,476,3,52,26,0,475,473,1,0,0,0,475,476,1,0,0,0,476,493,1,0,0,0,477,
-		478,5,11,0,0,478,493,3,18,9,0,479,493,3,52,26,0,480,481,5,247,0,0,481,
-		493,3,186,93,0,482,483,5,96,0,0,483,489,3,180,90,0,484,487,5,100,0,0,485,
-		486,5,170,0,0,486,488,3,180,90,0,487,485,1,0,0,0,487,488,1,0,0,0,488,490,
-		1,0,0,0,489,484,1,0,0,0,489,490,1,0,0,0,490,493,1,0,0,0,491,493,3,42,21,
-		0,492,425,1,0,0,0,492,427,1,0,0,0,492,446,1,0,0,0,492,448,1,0,0,0,492,
-		450,1,0,0,0,492,467,1,0,0,0,492,477,1,0,0,0,492,479,1,0,0,0,492,480,1,
-		0,0,0,492,482,1,0,0,0,492,491,1,0,0,0,493,39,1,0,0,0,494,495,5,34,0,0,
-		495,514,3,42,21,0,496,497,5,34,0,0,497,498,5,96,0,0,498,503,3,180,90,0,
-		499,500,5,257,0,0,500,502,3,180,90,0,501,499,1,0,0,0,502,505,1,0,0,0,503,
-		501,1,0,0,0,503,504,1,0,0,0,504,511,1,0,0,0,505,503,1,0,0,0,506,509,5,
-		100,0,0,507,508,5,170,0,0,508,510,3,180,90,0,509,507,1,0,0,0,509,510,1,
-		0,0,0,510,512,1,0,0,0,511,506,1,0,0,0,511,512,1,0,0,0,512,514,1,0,0,0,
-		513,494,1,0,0,0,513,496,1,0,0,0,514,41,1,0,0,0,515,516,5,97,0,0,516,517,
-		5,63,0,0,517,522,3,178,89,0,518,519,5,257,0,0,519,521,3,178,89,0,520,518,
-		1,0,0,0,521,524,1,0,0,0,522,520,1,0,0,0,522,523,1,0,0,0,523,527,1,0,0,
-		0,524,522,1,0,0,0,525,526,5,99,0,0,526,528,3,178,89,0,527,525,1,0,0,0,
-		527,528,1,0,0,0,528,530,1,0,0,0,529,531,3,44,22,0,530,529,1,0,0,0,530,
-		531,1,0,0,0,531,540,1,0,0,0,532,533,5,34,0,0,533,537,5,66,0,0,534,536,
-		3,50,25,0,535,534,1,0,0,0,536,539,1,0,0,0,537,535,1,0,0,0,537,538,1,0,
-		0,0,538,541,1,0,0,0,539,537,1,0,0,0,540,532,1,0,0,0,540,541,1,0,0,0,541,
-		43,1,0,0,0,542,543,5,132,0,0,543,544,3,178,89,0,544,545,5,207,0,0,545,
-		546,3,186,93,0,546,550,1,0,0,0,547,548,5,132,0,0,548,550,3,180,90,0,549,
-		542,1,0,0,0,549,547,1,0,0,0,550,45,1,0,0,0,551,559,5,249,0,0,552,553,5,
-		50,0,0,553,559,3,180,90,0,554,555,5,72,0,0,555,559,3,180,90,0,556,557,
-		5,186,0,0,557,559,3,178,89,0,558,551,1,0,0,0,558,552,1,0,0,0,558,554,1,
-		0,0,0,558,556,1,0,0,0,559,47,1,0,0,0,560,561,5,274,0,0,561,564,5,62,0,
-		0,562,564,5,273,0,0,563,560,1,0,0,0,563,562,1,0,0,0,564,49,1,0,0,0,565,
-		566,5,71,0,0,566,572,3,180,90,0,567,568,5,72,0,0,568,572,3,180,90,0,569,
-		570,5,73,0,0,570,572,5,272,0,0,571,565,1,0,0,0,571,567,1,0,0,0,571,569,
-		1,0,0,0,572,51,1,0,0,0,573,574,5,67,0,0,574,578,3,186,93,0,575,577,3,54,
-		27,0,576,575,1,0,0,0,577,580,1,0,0,0,578,576,1,0,0,0,578,579,1,0,0,0,579,
-		53,1,0,0,0,580,578,1,0,0,0,581,582,5,72,0,0,582,594,3,180,90,0,583,584,
-		5,73,0,0,584,594,5,272,0,0,585,586,5,132,0,0,586,594,3,180,90,0,587,588,
-		5,68,0,0,588,591,3,56,28,0,589,590,5,208,0,0,590,592,3,56,28,0,591,589,
-		1,0,0,0,591,592,1,0,0,0,592,594,1,0,0,0,593,581,1,0,0,0,593,583,1,0,0,
-		0,593,585,1,0,0,0,593,587,1,0,0,0,594,55,1,0,0,0,595,596,7,2,0,0,596,57,
-		1,0,0,0,597,598,5,74,0,0,598,599,3,186,93,0,599,603,5,253,0,0,600,602,
-		3,60,30,0,601,600,1,0,0,0,602,605,1,0,0,0,603,601,1,0,0,0,603,604,1,0,
-		0,0,604,606,1,0,0,0,605,603,1,0,0,0,606,607,5,254,0,0,607,59,1,0,0,0,608,
-		609,5,75,0,0,609,664,3,186,93,0,610,611,5,114,0,0,611,664,3,180,90,0,612,
-		613,5,115,0,0,613,664,3,80,40,0,614,615,5,117,0,0,615,616,5,73,0,0,616,
-		664,5,272,0,0,617,618,5,120,0,0,618,620,3,98,49,0,619,621,5,277,0,0,620,
-		619,1,0,0,0,620,621,1,0,0,0,621,664,1,0,0,0,622,623,5,8,0,0,623,664,5,
-		272,0,0,624,625,5,45,0,0,625,628,3,180,90,0,626,627,5,143,0,0,627,629,
-		3,178,89,0,628,626,1,0,0,0,628,629,1,0,0,0,629,632,1,0,0,0,630,631,5,144,
-		0,0,631,633,3,62,31,0,632,630,1,0,0,0,632,633,1,0,0,0,633,654,1,0,0,0,
-		634,649,5,159,0,0,635,636,5,274,0,0,636,650,5,145,0,0,637,638,5,145,0,
-		0,638,645,5,253,0,0,639,641,3,180,90,0,640,642,5,257,0,0,641,640,1,0,0,
-		0,641,642,1,0,0,0,642,644,1,0,0,0,643,639,1,0,0,0,644,647,1,0,0,0,645,
-		643,1,0,0,0,645,646,1,0,0,0,646,648,1,0,0,0,647,645,1,0,0,0,648,650,5,
-		254,0,0,649,635,1,0,0,0,649,637,1,0,0,0,650,652,1,0,0,0,651,653,5,277,
-		0,0,652,651,1,0,0,0,652,653,1,0,0,0,653,655,1,0,0,0,654,634,1,0,0,0,654,
-		655,1,0,0,0,655,664,1,0,0,0,656,664,3,92,46,0,657,664,3,94,47,0,658,660,
-		5,147,0,0,659,661,5,261,0,0,660,659,1,0,0,0,660,661,1,0,0,0,661,662,1,
-		0,0,0,662,664,3,180,90,0,663,608,1,0,0,0,663,610,1,0,0,0,663,612,1,0,0,
-		0,663,614,1,0,0,0,663,617,1,0,0,0,663,622,1,0,0,0,663,624,1,0,0,0,663,
-		656,1,0,0,0,663,657,1,0,0,0,663,658,1,0,0,0,664,61,1,0,0,0,665,668,5,115,
-		0,0,666,668,3,180,90,0,667,665,1,0,0,0,667,666,1,0,0,0,668,63,1,0,0,0,
-		669,670,5,76,0,0,670,671,3,186,93,0,671,675,5,253,0,0,672,674,3,66,33,
-		0,673,672,1,0,0,0,674,677,1,0,0,0,675,673,1,0,0,0,675,676,1,0,0,0,676,
-		678,1,0,0,0,677,675,1,0,0,0,678,679,5,254,0,0,679,65,1,0,0,0,680,681,5,
-		77,0,0,681,685,5,253,0,0,682,684,3,76,38,0,683,682,1,0,0,0,684,687,1,0,
-		0,0,685,683,1,0,0,0,685,686,1,0,0,0,686,688,1,0,0,0,687,685,1,0,0,0,688,
-		720,5,254,0,0,689,690,5,78,0,0,690,720,3,180,90,0,691,692,5,79,0,0,692,
-		720,3,180,90,0,693,694,5,80,0,0,694,695,5,49,0,0,695,720,3,178,89,0,696,
-		697,5,80,0,0,697,698,5,81,0,0,698,699,3,180,90,0,699,700,3,176,88,0,700,
-		720,1,0,0,0,701,702,5,83,0,0,702,720,3,180,90,0,703,704,5,84,0,0,704,720,
-		3,180,90,0,705,706,5,82,0,0,706,720,3,180,90,0,707,708,5,85,0,0,708,709,
+		5,90,2021,8,90,10,90,12,90,2024,9,90,1,91,1,91,1,92,1,92,1,92,3,92,2031,
+		8,92,1,93,1,93,1,93,0,1,180,94,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
+		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,
+		78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,
+		120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,
+		156,158,160,162,164,166,168,170,172,174,176,178,180,182,184,186,0,10,1,
+		0,253,254,1,0,17,18,1,0,118,119,1,0,261,262,1,0,188,189,1,0,273,274,1,
+		0,263,264,1,0,265,270,1,0,194,205,27,0,3,3,5,9,15,45,47,50,52,52,55,59,
+		64,65,67,72,74,93,95,112,114,124,126,127,129,131,135,139,141,147,150,152,
+		161,161,163,169,172,176,179,179,185,187,189,189,205,206,211,225,227,239,
+		244,252,277,278,2349,0,194,1,0,0,0,2,199,1,0,0,0,4,202,1,0,0,0,6,234,1,
+		0,0,0,8,236,1,0,0,0,10,248,1,0,0,0,12,281,1,0,0,0,14,296,1,0,0,0,16,298,
+		1,0,0,0,18,310,1,0,0,0,20,312,1,0,0,0,22,329,1,0,0,0,24,331,1,0,0,0,26,
+		367,1,0,0,0,28,369,1,0,0,0,30,371,1,0,0,0,32,405,1,0,0,0,34,407,1,0,0,
+		0,36,412,1,0,0,0,38,492,1,0,0,0,40,513,1,0,0,0,42,515,1,0,0,0,44,549,1,
+		0,0,0,46,558,1,0,0,0,48,563,1,0,0,0,50,571,1,0,0,0,52,573,1,0,0,0,54,593,
+		1,0,0,0,56,595,1,0,0,0,58,597,1,0,0,0,60,663,1,0,0,0,62,667,1,0,0,0,64,
+		669,1,0,0,0,66,719,1,0,0,0,68,721,1,0,0,0,70,781,1,0,0,0,72,783,1,0,0,
+		0,74,814,1,0,0,0,76,816,1,0,0,0,78,823,1,0,0,0,80,834,1,0,0,0,82,963,1,
+		0,0,0,84,965,1,0,0,0,86,970,1,0,0,0,88,977,1,0,0,0,90,982,1,0,0,0,92,988,
+		1,0,0,0,94,996,1,0,0,0,96,1012,1,0,0,0,98,1028,1,0,0,0,100,1030,1,0,0,
+		0,102,1064,1,0,0,0,104,1072,1,0,0,0,106,1074,1,0,0,0,108,1120,1,0,0,0,
+		110,1122,1,0,0,0,112,1140,1,0,0,0,114,1142,1,0,0,0,116,1145,1,0,0,0,118,
+		1163,1,0,0,0,120,1165,1,0,0,0,122,1186,1,0,0,0,124,1189,1,0,0,0,126,1205,
+		1,0,0,0,128,1260,1,0,0,0,130,1281,1,0,0,0,132,1283,1,0,0,0,134,1290,1,
+		0,0,0,136,1302,1,0,0,0,138,1304,1,0,0,0,140,1408,1,0,0,0,142,1410,1,0,
+		0,0,144,1436,1,0,0,0,146,1488,1,0,0,0,148,1490,1,0,0,0,150,1499,1,0,0,
+		0,152,1502,1,0,0,0,154,1511,1,0,0,0,156,1519,1,0,0,0,158,1871,1,0,0,0,
+		160,1873,1,0,0,0,162,1915,1,0,0,0,164,1917,1,0,0,0,166,1928,1,0,0,0,168,
+		1934,1,0,0,0,170,1939,1,0,0,0,172,1945,1,0,0,0,174,1949,1,0,0,0,176,1953,
+		1,0,0,0,178,1956,1,0,0,0,180,2000,1,0,0,0,182,2025,1,0,0,0,184,2027,1,
+		0,0,0,186,2032,1,0,0,0,188,193,3,2,1,0,189,193,3,4,2,0,190,193,3,156,78,
+		0,191,193,3,8,4,0,192,188,1,0,0,0,192,189,1,0,0,0,192,190,1,0,0,0,192,
+		191,1,0,0,0,193,196,1,0,0,0,194,192,1,0,0,0,194,195,1,0,0,0,195,197,1,
+		0,0,0,196,194,1,0,0,0,197,198,5,0,0,1,198,1,1,0,0,0,199,200,5,3,0,0,200,
+		201,5,275,0,0,201,3,1,0,0,0,202,203,5,1,0,0,203,204,3,186,93,0,204,208,
+		5,253,0,0,205,207,3,6,3,0,206,205,1,0,0,0,207,210,1,0,0,0,208,206,1,0,
+		0,0,208,209,1,0,0,0,209,211,1,0,0,0,210,208,1,0,0,0,211,212,5,254,0,0,
+		212,5,1,0,0,0,213,235,3,12,6,0,214,235,3,20,10,0,215,235,3,24,12,0,216,
+		235,3,30,15,0,217,235,3,36,18,0,218,235,3,58,29,0,219,235,3,64,32,0,220,
+		235,3,68,34,0,221,235,3,100,50,0,222,235,3,72,36,0,223,235,3,78,39,0,224,
+		235,3,106,53,0,225,235,3,116,58,0,226,235,3,120,60,0,227,235,3,124,62,
+		0,228,235,3,126,63,0,229,235,3,132,66,0,230,235,3,134,67,0,231,235,3,138,
+		69,0,232,235,3,142,71,0,233,235,3,8,4,0,234,213,1,0,0,0,234,214,1,0,0,
+		0,234,215,1,0,0,0,234,216,1,0,0,0,234,217,1,0,0,0,234,218,1,0,0,0,234,
+		219,1,0,0,0,234,220,1,0,0,0,234,221,1,0,0,0,234,222,1,0,0,0,234,223,1,
+		0,0,0,234,224,1,0,0,0,234,225,1,0,0,0,234,226,1,0,0,0,234,227,1,0,0,0,
+		234,228,1,0,0,0,234,229,1,0,0,0,234,230,1,0,0,0,234,231,1,0,0,0,234,232,
+		1,0,0,0,234,233,1,0,0,0,235,7,1,0,0,0,236,237,5,277,0,0,237,243,4,4,0,
+		0,238,242,3,186,93,0,239,242,5,4,0,0,240,242,5,54,0,0,241,238,1,0,0,0,
+		241,239,1,0,0,0,241,240,1,0,0,0,242,245,1,0,0,0,243,241,1,0,0,0,243,244,
+		1,0,0,0,244,246,1,0,0,0,245,243,1,0,0,0,246,247,3,10,5,0,247,9,1,0,0,0,
+		248,253,5,253,0,0,249,252,3,10,5,0,250,252,8,0,0,0,251,249,1,0,0,0,251,
+		250,1,0,0,0,252,255,1,0,0,0,253,251,1,0,0,0,253,254,1,0,0,0,254,256,1,
+		0,0,0,255,253,1,0,0,0,256,257,5,254,0,0,257,11,1,0,0,0,258,259,5,5,0,0,
+		259,282,5,275,0,0,260,261,5,6,0,0,261,282,3,186,93,0,262,263,5,7,0,0,263,
+		282,5,272,0,0,264,265,5,8,0,0,265,282,5,272,0,0,266,267,5,9,0,0,267,282,
+		5,272,0,0,268,269,5,10,0,0,269,282,3,186,93,0,270,271,5,11,0,0,271,282,
+		3,18,9,0,272,273,5,12,0,0,273,275,3,186,93,0,274,276,3,186,93,0,275,274,
+		1,0,0,0,275,276,1,0,0,0,276,279,1,0,0,0,277,278,5,13,0,0,278,280,3,14,
+		7,0,279,277,1,0,0,0,279,280,1,0,0,0,280,282,1,0,0,0,281,258,1,0,0,0,281,
+		260,1,0,0,0,281,262,1,0,0,0,281,264,1,0,0,0,281,266,1,0,0,0,281,268,1,
+		0,0,0,281,270,1,0,0,0,281,272,1,0,0,0,282,13,1,0,0,0,283,288,3,186,93,
+		0,284,285,5,261,0,0,285,287,3,186,93,0,286,284,1,0,0,0,287,290,1,0,0,0,
+		288,286,1,0,0,0,288,289,1,0,0,0,289,293,1,0,0,0,290,288,1,0,0,0,291,292,
+		5,261,0,0,292,294,3,16,8,0,293,291,1,0,0,0,293,294,1,0,0,0,294,297,1,0,
+		0,0,295,297,3,16,8,0,296,283,1,0,0,0,296,295,1,0,0,0,297,15,1,0,0,0,298,
+		305,5,253,0,0,299,301,5,272,0,0,300,302,5,257,0,0,301,300,1,0,0,0,301,
+		302,1,0,0,0,302,304,1,0,0,0,303,299,1,0,0,0,304,307,1,0,0,0,305,303,1,
+		0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,305,1,0,0,0,308,309,5,254,0,
+		0,309,17,1,0,0,0,310,311,5,271,0,0,311,19,1,0,0,0,312,313,5,14,0,0,313,
+		314,3,186,93,0,314,318,5,253,0,0,315,317,3,22,11,0,316,315,1,0,0,0,317,
+		320,1,0,0,0,318,316,1,0,0,0,318,319,1,0,0,0,319,321,1,0,0,0,320,318,1,
+		0,0,0,321,322,5,254,0,0,322,21,1,0,0,0,323,324,5,43,0,0,324,330,5,275,
+		0,0,325,326,5,44,0,0,326,330,3,180,90,0,327,328,5,45,0,0,328,330,3,180,
+		90,0,329,323,1,0,0,0,329,325,1,0,0,0,329,327,1,0,0,0,330,23,1,0,0,0,331,
+		332,5,15,0,0,332,333,3,186,93,0,333,337,5,253,0,0,334,336,3,26,13,0,335,
+		334,1,0,0,0,336,339,1,0,0,0,337,335,1,0,0,0,337,338,1,0,0,0,338,340,1,
+		0,0,0,339,337,1,0,0,0,340,341,5,254,0,0,341,25,1,0,0,0,342,343,5,122,0,
+		0,343,368,3,180,90,0,344,345,5,188,0,0,345,346,3,180,90,0,346,347,3,176,
+		88,0,347,368,1,0,0,0,348,349,5,189,0,0,349,350,3,180,90,0,350,351,3,176,
+		88,0,351,368,1,0,0,0,352,353,5,16,0,0,353,354,3,28,14,0,354,358,5,253,
+		0,0,355,357,3,34,17,0,356,355,1,0,0,0,357,360,1,0,0,0,358,356,1,0,0,0,
+		358,359,1,0,0,0,359,361,1,0,0,0,360,358,1,0,0,0,361,362,5,254,0,0,362,
+		368,1,0,0,0,363,364,5,19,0,0,364,365,5,272,0,0,365,366,5,20,0,0,366,368,
+		3,180,90,0,367,342,1,0,0,0,367,344,1,0,0,0,367,348,1,0,0,0,367,352,1,0,
+		0,0,367,363,1,0,0,0,368,27,1,0,0,0,369,370,7,1,0,0,370,29,1,0,0,0,371,
+		372,5,46,0,0,372,373,3,186,93,0,373,377,5,253,0,0,374,376,3,32,16,0,375,
+		374,1,0,0,0,376,379,1,0,0,0,377,375,1,0,0,0,377,378,1,0,0,0,378,380,1,
+		0,0,0,379,377,1,0,0,0,380,381,5,254,0,0,381,31,1,0,0,0,382,383,5,47,0,
+		0,383,406,3,180,90,0,384,385,5,48,0,0,385,386,5,49,0,0,386,389,3,178,89,
+		0,387,388,5,50,0,0,388,390,3,180,90,0,389,387,1,0,0,0,389,390,1,0,0,0,
+		390,393,1,0,0,0,391,392,5,51,0,0,392,394,5,272,0,0,393,391,1,0,0,0,393,
+		394,1,0,0,0,394,406,1,0,0,0,395,396,5,48,0,0,396,397,5,52,0,0,397,401,
+		5,253,0,0,398,400,3,34,17,0,399,398,1,0,0,0,400,403,1,0,0,0,401,399,1,
+		0,0,0,401,402,1,0,0,0,402,404,1,0,0,0,403,401,1,0,0,0,404,406,5,254,0,
+		0,405,382,1,0,0,0,405,384,1,0,0,0,405,395,1,0,0,0,406,33,1,0,0,0,407,408,
+		5,272,0,0,408,410,3,180,90,0,409,411,5,257,0,0,410,409,1,0,0,0,410,411,
+		1,0,0,0,411,35,1,0,0,0,412,413,5,53,0,0,413,414,3,186,93,0,414,415,5,54,
+		0,0,415,416,3,186,93,0,416,420,5,253,0,0,417,419,3,38,19,0,418,417,1,0,
+		0,0,419,422,1,0,0,0,420,418,1,0,0,0,420,421,1,0,0,0,421,423,1,0,0,0,422,
+		420,1,0,0,0,423,424,5,254,0,0,424,37,1,0,0,0,425,426,5,55,0,0,426,493,
+		3,186,93,0,427,428,5,56,0,0,428,429,3,180,90,0,429,434,3,176,88,0,430,
+		431,5,57,0,0,431,432,3,180,90,0,432,433,3,176,88,0,433,435,1,0,0,0,434,
+		430,1,0,0,0,434,435,1,0,0,0,435,444,1,0,0,0,436,437,5,248,0,0,437,441,
+		3,186,93,0,438,440,3,46,23,0,439,438,1,0,0,0,440,443,1,0,0,0,441,439,1,
+		0,0,0,441,442,1,0,0,0,442,445,1,0,0,0,443,441,1,0,0,0,444,436,1,0,0,0,
+		444,445,1,0,0,0,445,493,1,0,0,0,446,447,5,58,0,0,447,493,5,272,0,0,448,
+		449,5,59,0,0,449,493,3,178,89,0,450,451,5,60,0,0,451,452,3,48,24,0,452,
+		453,3,178,89,0,453,454,5,63,0,0,454,455,5,55,0,0,455,459,5,64,0,0,456,
+		457,5,56,0,0,457,458,5,63,0,0,458,460,5,65,0,0,459,456,1,0,0,0,459,460,
+		1,0,0,0,460,464,1,0,0,0,461,463,3,40,20,0,462,461,1,0,0,0,463,466,1,0,
+		0,0,464,462,1,0,0,0,464,465,1,0,0,0,465,493,1,0,0,0,466,464,1,0,0,0,467,
+		469,5,66,0,0,468,470,3,50,25,0,469,468,1,0,0,0,470,471,1,0,0,0,471,469,
+		1,0,0,0,471,472,1,0,0,0,472,475,1,0,0,0,473,474,5,34,0,0,474,476,3,52,
+		26,0,475,473,1,0,0,0,475,476,1,0,0,0,476,493,1,0,0,0,477,478,5,11,0,0,
+		478,493,3,18,9,0,479,493,3,52,26,0,480,481,5,247,0,0,481,493,3,186,93,
+		0,482,483,5,96,0,0,483,489,3,180,90,0,484,487,5,100,0,0,485,486,5,170,
+		0,0,486,488,3,180,90,0,487,485,1,0,0,0,487,488,1,0,0,0,488,490,1,0,0,0,
+		489,484,1,0,0,0,489,490,1,0,0,0,490,493,1,0,0,0,491,493,3,42,21,0,492,
+		425,1,0,0,0,492,427,1,0,0,0,492,446,1,0,0,0,492,448,1,0,0,0,492,450,1,
+		0,0,0,492,467,1,0,0,0,492,477,1,0,0,0,492,479,1,0,0,0,492,480,1,0,0,0,
+		492,482,1,0,0,0,492,491,1,0,0,0,493,39,1,0,0,0,494,495,5,34,0,0,495,514,
+		3,42,21,0,496,497,5,34,0,0,497,498,5,96,0,0,498,503,3,180,90,0,499,500,
+		5,257,0,0,500,502,3,180,90,0,501,499,1,0,0,0,502,505,1,0,0,0,503,501,1,
+		0,0,0,503,504,1,0,0,0,504,511,1,0,0,0,505,503,1,0,0,0,506,509,5,100,0,
+		0,507,508,5,170,0,0,508,510,3,180,90,0,509,507,1,0,0,0,509,510,1,0,0,0,
+		510,512,1,0,0,0,511,506,1,0,0,0,511,512,1,0,0,0,512,514,1,0,0,0,513,494,
+		1,0,0,0,513,496,1,0,0,0,514,41,1,0,0,0,515,516,5,97,0,0,516,517,5,63,0,
+		0,517,522,3,178,89,0,518,519,5,257,0,0,519,521,3,178,89,0,520,518,1,0,
+		0,0,521,524,1,0,0,0,522,520,1,0,0,0,522,523,1,0,0,0,523,527,1,0,0,0,524,
+		522,1,0,0,0,525,526,5,99,0,0,526,528,3,178,89,0,527,525,1,0,0,0,527,528,
+		1,0,0,0,528,530,1,0,0,0,529,531,3,44,22,0,530,529,1,0,0,0,530,531,1,0,
+		0,0,531,540,1,0,0,0,532,533,5,34,0,0,533,537,5,66,0,0,534,536,3,50,25,
+		0,535,534,1,0,0,0,536,539,1,0,0,0,537,535,1,0,0,0,537,538,1,0,0,0,538,
+		541,1,0,0,0,539,537,1,0,0,0,540,532,1,0,0,0,540,541,1,0,0,0,541,43,1,0,
+		0,0,542,543,5,132,0,0,543,544,3,178,89,0,544,545,5,207,0,0,545,546,3,186,
+		93,0,546,550,1,0,0,0,547,548,5,132,0,0,548,550,3,180,90,0,549,542,1,0,
+		0,0,549,547,1,0,0,0,550,45,1,0,0,0,551,559,5,249,0,0,552,553,5,50,0,0,
+		553,559,3,180,90,0,554,555,5,72,0,0,555,559,3,180,90,0,556,557,5,186,0,
+		0,557,559,3,178,89,0,558,551,1,0,0,0,558,552,1,0,0,0,558,554,1,0,0,0,558,
+		556,1,0,0,0,559,47,1,0,0,0,560,561,5,274,0,0,561,564,5,62,0,0,562,564,
+		5,273,0,0,563,560,1,0,0,0,563,562,1,0,0,0,564,49,1,0,0,0,565,566,5,71,
+		0,0,566,572,3,180,90,0,567,568,5,72,0,0,568,572,3,180,90,0,569,570,5,73,
+		0,0,570,572,5,272,0,0,571,565,1,0,0,0,571,567,1,0,0,0,571,569,1,0,0,0,
+		572,51,1,0,0,0,573,574,5,67,0,0,574,578,3,186,93,0,575,577,3,54,27,0,576,
+		575,1,0,0,0,577,580,1,0,0,0,578,576,1,0,0,0,578,579,1,0,0,0,579,53,1,0,
+		0,0,580,578,1,0,0,0,581,582,5,72,0,0,582,594,3,180,90,0,583,584,5,73,0,
+		0,584,594,5,272,0,0,585,586,5,132,0,0,586,594,3,180,90,0,587,588,5,68,
+		0,0,588,591,3,56,28,0,589,590,5,208,0,0,590,592,3,56,28,0,591,589,1,0,
+		0,0,591,592,1,0,0,0,592,594,1,0,0,0,593,581,1,0,0,0,593,583,1,0,0,0,593,
+		585,1,0,0,0,593,587,1,0,0,0,594,55,1,0,0,0,595,596,7,2,0,0,596,57,1,0,
+		0,0,597,598,5,74,0,0,598,599,3,186,93,0,599,603,5,253,0,0,600,602,3,60,
+		30,0,601,600,1,0,0,0,602,605,1,0,0,0,603,601,1,0,0,0,603,604,1,0,0,0,604,
+		606,1,0,0,0,605,603,1,0,0,0,606,607,5,254,0,0,607,59,1,0,0,0,608,609,5,
+		75,0,0,609,664,3,186,93,0,610,611,5,114,0,0,611,664,3,180,90,0,612,613,
+		5,115,0,0,613,664,3,80,40,0,614,615,5,117,0,0,615,616,5,73,0,0,616,664,
+		5,272,0,0,617,618,5,120,0,0,618,620,3,98,49,0,619,621,5,277,0,0,620,619,
+		1,0,0,0,620,621,1,0,0,0,621,664,1,0,0,0,622,623,5,8,0,0,623,664,5,272,
+		0,0,624,625,5,45,0,0,625,628,3,180,90,0,626,627,5,143,0,0,627,629,3,178,
+		89,0,628,626,1,0,0,0,628,629,1,0,0,0,629,632,1,0,0,0,630,631,5,144,0,0,
+		631,633,3,62,31,0,632,630,1,0,0,0,632,633,1,0,0,0,633,654,1,0,0,0,634,
+		649,5,159,0,0,635,636,5,274,0,0,636,650,5,145,0,0,637,638,5,145,0,0,638,
+		645,5,253,0,0,639,641,3,180,90,0,640,642,5,257,0,0,641,640,1,0,0,0,641,
+		642,1,0,0,0,642,644,1,0,0,0,643,639,1,0,0,0,644,647,1,0,0,0,645,643,1,
+		0,0,0,645,646,1,0,0,0,646,648,1,0,0,0,647,645,1,0,0,0,648,650,5,254,0,
+		0,649,635,1,0,0,0,649,637,1,0,0,0,650,652,1,0,0,0,651,653,5,277,0,0,652,
+		651,1,0,0,0,652,653,1,0,0,0,653,655,1,0,0,0,654,634,1,0,0,0,654,655,1,
+		0,0,0,655,664,1,0,0,0,656,664,3,92,46,0,657,664,3,94,47,0,658,660,5,147,
+		0,0,659,661,5,261,0,0,660,659,1,0,0,0,660,661,1,0,0,0,661,662,1,0,0,0,
+		662,664,3,180,90,0,663,608,1,0,0,0,663,610,1,0,0,0,663,612,1,0,0,0,663,
+		614,1,0,0,0,663,617,1,0,0,0,663,622,1,0,0,0,663,624,1,0,0,0,663,656,1,
+		0,0,0,663,657,1,0,0,0,663,658,1,0,0,0,664,61,1,0,0,0,665,668,5,115,0,0,
+		666,668,3,180,90,0,667,665,1,0,0,0,667,666,1,0,0,0,668,63,1,0,0,0,669,
+		670,5,76,0,0,670,671,3,186,93,0,671,675,5,253,0,0,672,674,3,66,33,0,673,
+		672,1,0,0,0,674,677,1,0,0,0,675,673,1,0,0,0,675,676,1,0,0,0,676,678,1,
+		0,0,0,677,675,1,0,0,0,678,679,5,254,0,0,679,65,1,0,0,0,680,681,5,77,0,
+		0,681,685,5,253,0,0,682,684,3,76,38,0,683,682,1,0,0,0,684,687,1,0,0,0,
+		685,683,1,0,0,0,685,686,1,0,0,0,686,688,1,0,0,0,687,685,1,0,0,0,688,720,
+		5,254,0,0,689,690,5,78,0,0,690,720,3,180,90,0,691,692,5,79,0,0,692,720,
+		3,180,90,0,693,694,5,80,0,0,694,695,5,49,0,0,695,720,3,178,89,0,696,697,
+		5,80,0,0,697,698,5,81,0,0,698,699,3,180,90,0,699,700,3,176,88,0,700,720,
+		1,0,0,0,701,702,5,83,0,0,702,720,3,180,90,0,703,704,5,84,0,0,704,720,3,
+		180,90,0,705,706,5,82,0,0,706,720,3,180,90,0,707,708,5,85,0,0,708,709,
 		3,180,90,0,709,710,3,176,88,0,710,720,1,0,0,0,711,712,5,86,0,0,712,713,
 		3,180,90,0,713,714,5,81,0,0,714,715,3,180,90,0,715,716,3,176,88,0,716,
 		720,1,0,0,0,717,718,5,87,0,0,718,720,3,186,93,0,719,680,1,0,0,0,719,689,
@@ -15471,201 +15455,200 @@ public partial class DealLangParser : Parser {
 		0,0,1427,1432,1,0,0,0,1428,1426,1,0,0,0,1429,1431,3,146,73,0,1430,1429,
 		1,0,0,0,1431,1434,1,0,0,0,1432,1430,1,0,0,0,1432,1433,1,0,0,0,1433,1437,
 		1,0,0,0,1434,1432,1,0,0,0,1435,1437,3,138,69,0,1436,1420,1,0,0,0,1436,
-		1435,1,0,0,0,1437,145,1,0,0,0,1438,1439,5,185,0,0,1439,1491,3,180,90,0,
-		1440,1441,5,90,0,0,1441,1442,5,251,0,0,1442,1491,3,180,90,0,1443,1444,
-		5,90,0,0,1444,1491,3,186,93,0,1445,1446,5,186,0,0,1446,1491,3,178,89,0,
-		1447,1448,5,134,0,0,1448,1449,5,274,0,0,1449,1491,5,146,0,0,1450,1451,
+		1435,1,0,0,0,1437,145,1,0,0,0,1438,1439,5,185,0,0,1439,1489,3,180,90,0,
+		1440,1441,5,90,0,0,1441,1442,5,251,0,0,1442,1489,3,180,90,0,1443,1444,
+		5,90,0,0,1444,1489,3,186,93,0,1445,1446,5,186,0,0,1446,1489,3,178,89,0,
+		1447,1448,5,134,0,0,1448,1449,5,274,0,0,1449,1489,5,146,0,0,1450,1451,
 		5,103,0,0,1451,1452,3,180,90,0,1452,1453,5,193,0,0,1453,1454,5,112,0,0,
-		1454,1491,1,0,0,0,1455,1456,5,104,0,0,1456,1491,3,180,90,0,1457,1458,5,
+		1454,1489,1,0,0,0,1455,1456,5,104,0,0,1456,1489,3,180,90,0,1457,1458,5,
 		105,0,0,1458,1459,3,180,90,0,1459,1460,5,193,0,0,1460,1461,5,112,0,0,1461,
-		1491,1,0,0,0,1462,1463,5,106,0,0,1463,1491,3,180,90,0,1464,1465,5,107,
-		0,0,1465,1491,5,108,0,0,1466,1467,5,109,0,0,1467,1491,3,180,90,0,1468,
-		1469,5,93,0,0,1469,1470,5,95,0,0,1470,1479,5,63,0,0,1471,1480,3,152,76,
-		0,1472,1475,3,164,82,0,1473,1475,3,180,90,0,1474,1472,1,0,0,0,1474,1473,
-		1,0,0,0,1475,1477,1,0,0,0,1476,1478,3,148,74,0,1477,1476,1,0,0,0,1477,
-		1478,1,0,0,0,1478,1480,1,0,0,0,1479,1471,1,0,0,0,1479,1474,1,0,0,0,1480,
-		1483,1,0,0,0,1481,1482,5,4,0,0,1482,1484,3,178,89,0,1483,1481,1,0,0,0,
-		1483,1484,1,0,0,0,1484,1486,1,0,0,0,1485,1487,3,150,75,0,1486,1485,1,0,
-		0,0,1486,1487,1,0,0,0,1487,1491,1,0,0,0,1488,1489,5,110,0,0,1489,1491,
-		3,178,89,0,1490,1438,1,0,0,0,1490,1440,1,0,0,0,1490,1443,1,0,0,0,1490,
-		1445,1,0,0,0,1490,1447,1,0,0,0,1490,1450,1,0,0,0,1490,1455,1,0,0,0,1490,
-		1457,1,0,0,0,1490,1462,1,0,0,0,1490,1464,1,0,0,0,1490,1466,1,0,0,0,1490,
-		1468,1,0,0,0,1490,1488,1,0,0,0,1491,147,1,0,0,0,1492,1493,5,94,0,0,1493,
-		1496,5,170,0,0,1494,1497,3,164,82,0,1495,1497,3,180,90,0,1496,1494,1,0,
-		0,0,1496,1495,1,0,0,0,1497,1498,1,0,0,0,1498,1499,5,134,0,0,1499,1500,
-		3,178,89,0,1500,149,1,0,0,0,1501,1502,5,90,0,0,1502,1503,3,180,90,0,1503,
-		151,1,0,0,0,1504,1505,5,244,0,0,1505,1507,5,253,0,0,1506,1508,3,154,77,
-		0,1507,1506,1,0,0,0,1508,1509,1,0,0,0,1509,1507,1,0,0,0,1509,1510,1,0,
-		0,0,1510,1511,1,0,0,0,1511,1512,5,254,0,0,1512,153,1,0,0,0,1513,1516,3,
-		178,89,0,1514,1517,3,164,82,0,1515,1517,3,180,90,0,1516,1514,1,0,0,0,1516,
-		1515,1,0,0,0,1517,1519,1,0,0,0,1518,1520,5,257,0,0,1519,1518,1,0,0,0,1519,
-		1520,1,0,0,0,1520,155,1,0,0,0,1521,1522,5,2,0,0,1522,1523,3,186,93,0,1523,
-		1524,5,4,0,0,1524,1525,3,186,93,0,1525,1529,5,253,0,0,1526,1528,3,158,
-		79,0,1527,1526,1,0,0,0,1528,1531,1,0,0,0,1529,1527,1,0,0,0,1529,1530,1,
-		0,0,0,1530,1532,1,0,0,0,1531,1529,1,0,0,0,1532,1533,5,254,0,0,1533,157,
-		1,0,0,0,1534,1535,3,186,93,0,1535,1536,5,60,0,0,1536,1537,5,187,0,0,1537,
-		1538,5,274,0,0,1538,1876,1,0,0,0,1539,1540,3,186,93,0,1540,1541,5,60,0,
-		0,1541,1542,5,38,0,0,1542,1546,3,180,90,0,1543,1545,3,174,87,0,1544,1543,
-		1,0,0,0,1545,1548,1,0,0,0,1546,1544,1,0,0,0,1546,1547,1,0,0,0,1547,1876,
-		1,0,0,0,1548,1546,1,0,0,0,1549,1550,3,186,93,0,1550,1554,5,98,0,0,1551,
-		1552,5,159,0,0,1552,1553,5,61,0,0,1553,1555,5,274,0,0,1554,1551,1,0,0,
-		0,1554,1555,1,0,0,0,1555,1556,1,0,0,0,1556,1557,5,63,0,0,1557,1558,3,178,
-		89,0,1558,1876,1,0,0,0,1559,1560,3,186,93,0,1560,1561,5,98,0,0,1561,1565,
-		5,38,0,0,1562,1563,5,159,0,0,1563,1564,5,61,0,0,1564,1566,5,274,0,0,1565,
-		1562,1,0,0,0,1565,1566,1,0,0,0,1566,1567,1,0,0,0,1567,1568,5,63,0,0,1568,
-		1573,3,172,86,0,1569,1570,5,257,0,0,1570,1572,3,172,86,0,1571,1569,1,0,
-		0,0,1572,1575,1,0,0,0,1573,1571,1,0,0,0,1573,1574,1,0,0,0,1574,1579,1,
-		0,0,0,1575,1573,1,0,0,0,1576,1578,3,174,87,0,1577,1576,1,0,0,0,1578,1581,
-		1,0,0,0,1579,1577,1,0,0,0,1579,1580,1,0,0,0,1580,1876,1,0,0,0,1581,1579,
-		1,0,0,0,1582,1583,3,184,92,0,1583,1584,7,4,0,0,1584,1585,3,180,90,0,1585,
-		1590,3,176,88,0,1586,1587,5,28,0,0,1587,1588,3,180,90,0,1588,1589,3,176,
-		88,0,1589,1591,1,0,0,0,1590,1586,1,0,0,0,1590,1591,1,0,0,0,1591,1876,1,
-		0,0,0,1592,1593,3,184,92,0,1593,1594,5,190,0,0,1594,1595,3,180,90,0,1595,
-		1596,5,191,0,0,1596,1597,5,272,0,0,1597,1876,1,0,0,0,1598,1599,3,186,93,
-		0,1599,1632,5,192,0,0,1600,1601,5,54,0,0,1601,1605,5,272,0,0,1602,1604,
-		3,174,87,0,1603,1602,1,0,0,0,1604,1607,1,0,0,0,1605,1603,1,0,0,0,1605,
-		1606,1,0,0,0,1606,1609,1,0,0,0,1607,1605,1,0,0,0,1608,1610,3,162,81,0,
-		1609,1608,1,0,0,0,1609,1610,1,0,0,0,1610,1633,1,0,0,0,1611,1621,5,38,0,
-		0,1612,1613,5,44,0,0,1613,1614,3,180,90,0,1614,1618,3,176,88,0,1615,1617,
-		3,160,80,0,1616,1615,1,0,0,0,1617,1620,1,0,0,0,1618,1616,1,0,0,0,1618,
-		1619,1,0,0,0,1619,1622,1,0,0,0,1620,1618,1,0,0,0,1621,1612,1,0,0,0,1621,
-		1622,1,0,0,0,1622,1626,1,0,0,0,1623,1625,3,174,87,0,1624,1623,1,0,0,0,
-		1625,1628,1,0,0,0,1626,1624,1,0,0,0,1626,1627,1,0,0,0,1627,1630,1,0,0,
-		0,1628,1626,1,0,0,0,1629,1631,3,162,81,0,1630,1629,1,0,0,0,1630,1631,1,
-		0,0,0,1631,1633,1,0,0,0,1632,1600,1,0,0,0,1632,1611,1,0,0,0,1633,1876,
-		1,0,0,0,1634,1636,5,183,0,0,1635,1637,3,146,73,0,1636,1635,1,0,0,0,1637,
-		1638,1,0,0,0,1638,1636,1,0,0,0,1638,1639,1,0,0,0,1639,1876,1,0,0,0,1640,
-		1641,5,183,0,0,1641,1642,5,184,0,0,1642,1876,5,111,0,0,1643,1644,5,183,
-		0,0,1644,1645,5,210,0,0,1645,1646,5,93,0,0,1646,1876,5,95,0,0,1647,1648,
-		3,186,93,0,1648,1649,5,122,0,0,1649,1650,3,180,90,0,1650,1876,1,0,0,0,
-		1651,1652,3,186,93,0,1652,1653,5,16,0,0,1653,1654,3,28,14,0,1654,1658,
-		5,253,0,0,1655,1657,3,34,17,0,1656,1655,1,0,0,0,1657,1660,1,0,0,0,1658,
-		1656,1,0,0,0,1658,1659,1,0,0,0,1659,1661,1,0,0,0,1660,1658,1,0,0,0,1661,
-		1662,5,254,0,0,1662,1876,1,0,0,0,1663,1664,3,186,93,0,1664,1665,5,19,0,
-		0,1665,1666,5,272,0,0,1666,1667,5,20,0,0,1667,1668,3,180,90,0,1668,1876,
-		1,0,0,0,1669,1670,3,186,93,0,1670,1672,5,21,0,0,1671,1673,5,261,0,0,1672,
-		1671,1,0,0,0,1672,1673,1,0,0,0,1673,1674,1,0,0,0,1674,1675,3,180,90,0,
-		1675,1876,1,0,0,0,1676,1677,3,186,93,0,1677,1678,5,246,0,0,1678,1681,3,
-		178,89,0,1679,1680,5,51,0,0,1680,1682,5,272,0,0,1681,1679,1,0,0,0,1681,
-		1682,1,0,0,0,1682,1876,1,0,0,0,1683,1684,3,186,93,0,1684,1685,5,246,0,
-		0,1685,1686,5,38,0,0,1686,1691,3,170,85,0,1687,1688,5,257,0,0,1688,1690,
-		3,170,85,0,1689,1687,1,0,0,0,1690,1693,1,0,0,0,1691,1689,1,0,0,0,1691,
-		1692,1,0,0,0,1692,1696,1,0,0,0,1693,1691,1,0,0,0,1694,1695,5,51,0,0,1695,
-		1697,5,272,0,0,1696,1694,1,0,0,0,1696,1697,1,0,0,0,1697,1701,1,0,0,0,1698,
-		1700,3,174,87,0,1699,1698,1,0,0,0,1700,1703,1,0,0,0,1701,1699,1,0,0,0,
-		1701,1702,1,0,0,0,1702,1876,1,0,0,0,1703,1701,1,0,0,0,1704,1705,3,186,
-		93,0,1705,1706,5,250,0,0,1706,1707,5,38,0,0,1707,1712,3,170,85,0,1708,
-		1709,5,257,0,0,1709,1711,3,170,85,0,1710,1708,1,0,0,0,1711,1714,1,0,0,
-		0,1712,1710,1,0,0,0,1712,1713,1,0,0,0,1713,1718,1,0,0,0,1714,1712,1,0,
-		0,0,1715,1717,3,174,87,0,1716,1715,1,0,0,0,1717,1720,1,0,0,0,1718,1716,
-		1,0,0,0,1718,1719,1,0,0,0,1719,1876,1,0,0,0,1720,1718,1,0,0,0,1721,1722,
-		3,186,93,0,1722,1723,5,92,0,0,1723,1724,3,180,90,0,1724,1876,1,0,0,0,1725,
-		1726,3,186,93,0,1726,1727,5,93,0,0,1727,1728,5,143,0,0,1728,1729,3,178,
-		89,0,1729,1738,5,63,0,0,1730,1739,3,152,76,0,1731,1734,3,164,82,0,1732,
-		1734,3,180,90,0,1733,1731,1,0,0,0,1733,1732,1,0,0,0,1734,1736,1,0,0,0,
-		1735,1737,3,148,74,0,1736,1735,1,0,0,0,1736,1737,1,0,0,0,1737,1739,1,0,
-		0,0,1738,1730,1,0,0,0,1738,1733,1,0,0,0,1739,1741,1,0,0,0,1740,1742,3,
-		150,75,0,1741,1740,1,0,0,0,1741,1742,1,0,0,0,1742,1876,1,0,0,0,1743,1744,
-		3,186,93,0,1744,1745,5,210,0,0,1745,1746,5,93,0,0,1746,1876,1,0,0,0,1747,
-		1748,3,186,93,0,1748,1749,5,71,0,0,1749,1751,5,69,0,0,1750,1752,5,273,
-		0,0,1751,1750,1,0,0,0,1751,1752,1,0,0,0,1752,1876,1,0,0,0,1753,1754,3,
-		186,93,0,1754,1755,5,71,0,0,1755,1758,5,70,0,0,1756,1757,5,51,0,0,1757,
-		1759,5,272,0,0,1758,1756,1,0,0,0,1758,1759,1,0,0,0,1759,1876,1,0,0,0,1760,
-		1761,3,186,93,0,1761,1762,5,176,0,0,1762,1763,5,54,0,0,1763,1766,5,272,
-		0,0,1764,1765,5,63,0,0,1765,1767,3,180,90,0,1766,1764,1,0,0,0,1766,1767,
-		1,0,0,0,1767,1770,1,0,0,0,1768,1769,5,177,0,0,1769,1771,3,180,90,0,1770,
-		1768,1,0,0,0,1770,1771,1,0,0,0,1771,1876,1,0,0,0,1772,1773,3,186,93,0,
-		1773,1774,5,176,0,0,1774,1775,5,148,0,0,1775,1778,3,180,90,0,1776,1777,
-		5,51,0,0,1777,1779,5,272,0,0,1778,1776,1,0,0,0,1778,1779,1,0,0,0,1779,
-		1782,1,0,0,0,1780,1781,5,63,0,0,1781,1783,3,180,90,0,1782,1780,1,0,0,0,
-		1782,1783,1,0,0,0,1783,1786,1,0,0,0,1784,1785,5,177,0,0,1785,1787,3,180,
-		90,0,1786,1784,1,0,0,0,1786,1787,1,0,0,0,1787,1876,1,0,0,0,1788,1789,3,
-		186,93,0,1789,1790,5,178,0,0,1790,1791,3,180,90,0,1791,1876,1,0,0,0,1792,
-		1793,3,186,93,0,1793,1796,5,171,0,0,1794,1797,3,164,82,0,1795,1797,3,180,
-		90,0,1796,1794,1,0,0,0,1796,1795,1,0,0,0,1797,1800,1,0,0,0,1798,1799,5,
-		51,0,0,1799,1801,5,272,0,0,1800,1798,1,0,0,0,1800,1801,1,0,0,0,1801,1804,
-		1,0,0,0,1802,1803,5,170,0,0,1803,1805,5,272,0,0,1804,1802,1,0,0,0,1804,
-		1805,1,0,0,0,1805,1813,1,0,0,0,1806,1807,5,182,0,0,1807,1811,5,135,0,0,
-		1808,1809,5,134,0,0,1809,1812,3,178,89,0,1810,1812,5,136,0,0,1811,1808,
-		1,0,0,0,1811,1810,1,0,0,0,1812,1814,1,0,0,0,1813,1806,1,0,0,0,1813,1814,
-		1,0,0,0,1814,1876,1,0,0,0,1815,1816,3,186,93,0,1816,1818,5,65,0,0,1817,
-		1819,3,104,52,0,1818,1817,1,0,0,0,1819,1820,1,0,0,0,1820,1818,1,0,0,0,
-		1820,1821,1,0,0,0,1821,1876,1,0,0,0,1822,1823,5,22,0,0,1823,1876,5,274,
-		0,0,1824,1825,5,23,0,0,1825,1876,5,274,0,0,1826,1876,5,24,0,0,1827,1876,
-		5,25,0,0,1828,1829,3,186,93,0,1829,1830,5,26,0,0,1830,1831,5,27,0,0,1831,
-		1832,3,180,90,0,1832,1833,3,176,88,0,1833,1834,5,28,0,0,1834,1835,3,180,
-		90,0,1835,1836,3,176,88,0,1836,1876,1,0,0,0,1837,1838,3,186,93,0,1838,
-		1839,5,29,0,0,1839,1842,5,170,0,0,1840,1843,5,30,0,0,1841,1843,3,180,90,
-		0,1842,1840,1,0,0,0,1842,1841,1,0,0,0,1843,1844,1,0,0,0,1844,1845,5,31,
-		0,0,1845,1846,3,180,90,0,1846,1847,3,176,88,0,1847,1848,5,28,0,0,1848,
-		1849,3,180,90,0,1849,1850,3,176,88,0,1850,1876,1,0,0,0,1851,1852,3,186,
-		93,0,1852,1853,5,32,0,0,1853,1854,3,180,90,0,1854,1855,3,176,88,0,1855,
-		1856,5,20,0,0,1856,1857,3,180,90,0,1857,1876,1,0,0,0,1858,1859,5,33,0,
-		0,1859,1860,3,184,92,0,1860,1861,5,34,0,0,1861,1862,3,184,92,0,1862,1865,
-		3,180,90,0,1863,1864,5,35,0,0,1864,1866,3,180,90,0,1865,1863,1,0,0,0,1865,
-		1866,1,0,0,0,1866,1876,1,0,0,0,1867,1868,5,36,0,0,1868,1869,5,35,0,0,1869,
-		1870,3,180,90,0,1870,1871,3,176,88,0,1871,1872,5,37,0,0,1872,1873,3,180,
-		90,0,1873,1874,3,176,88,0,1874,1876,1,0,0,0,1875,1534,1,0,0,0,1875,1539,
-		1,0,0,0,1875,1549,1,0,0,0,1875,1559,1,0,0,0,1875,1582,1,0,0,0,1875,1592,
-		1,0,0,0,1875,1598,1,0,0,0,1875,1634,1,0,0,0,1875,1640,1,0,0,0,1875,1643,
-		1,0,0,0,1875,1647,1,0,0,0,1875,1651,1,0,0,0,1875,1663,1,0,0,0,1875,1669,
-		1,0,0,0,1875,1676,1,0,0,0,1875,1683,1,0,0,0,1875,1704,1,0,0,0,1875,1721,
-		1,0,0,0,1875,1725,1,0,0,0,1875,1743,1,0,0,0,1875,1747,1,0,0,0,1875,1753,
-		1,0,0,0,1875,1760,1,0,0,0,1875,1772,1,0,0,0,1875,1788,1,0,0,0,1875,1792,
-		1,0,0,0,1875,1815,1,0,0,0,1875,1822,1,0,0,0,1875,1824,1,0,0,0,1875,1826,
-		1,0,0,0,1875,1827,1,0,0,0,1875,1828,1,0,0,0,1875,1837,1,0,0,0,1875,1851,
-		1,0,0,0,1875,1858,1,0,0,0,1875,1867,1,0,0,0,1876,159,1,0,0,0,1877,1878,
-		5,73,0,0,1878,1879,5,272,0,0,1879,1880,5,182,0,0,1880,1881,3,180,90,0,
-		1881,1882,3,176,88,0,1882,161,1,0,0,0,1883,1884,5,45,0,0,1884,1885,5,40,
-		0,0,1885,1886,5,41,0,0,1886,1887,3,180,90,0,1887,1888,5,42,0,0,1888,1892,
-		3,180,90,0,1889,1891,3,174,87,0,1890,1889,1,0,0,0,1891,1894,1,0,0,0,1892,
-		1890,1,0,0,0,1892,1893,1,0,0,0,1893,1920,1,0,0,0,1894,1892,1,0,0,0,1895,
-		1896,5,45,0,0,1896,1897,5,38,0,0,1897,1898,5,63,0,0,1898,1903,3,168,84,
-		0,1899,1900,5,257,0,0,1900,1902,3,168,84,0,1901,1899,1,0,0,0,1902,1905,
-		1,0,0,0,1903,1901,1,0,0,0,1903,1904,1,0,0,0,1904,1911,1,0,0,0,1905,1903,
-		1,0,0,0,1906,1908,5,257,0,0,1907,1906,1,0,0,0,1907,1908,1,0,0,0,1908,1909,
-		1,0,0,0,1909,1910,5,181,0,0,1910,1912,3,166,83,0,1911,1907,1,0,0,0,1911,
-		1912,1,0,0,0,1912,1916,1,0,0,0,1913,1915,3,174,87,0,1914,1913,1,0,0,0,
-		1915,1918,1,0,0,0,1916,1914,1,0,0,0,1916,1917,1,0,0,0,1917,1920,1,0,0,
-		0,1918,1916,1,0,0,0,1919,1883,1,0,0,0,1919,1895,1,0,0,0,1920,163,1,0,0,
-		0,1921,1922,5,40,0,0,1922,1923,5,41,0,0,1923,1924,3,180,90,0,1924,1925,
-		5,42,0,0,1925,1929,3,180,90,0,1926,1928,3,174,87,0,1927,1926,1,0,0,0,1928,
-		1931,1,0,0,0,1929,1927,1,0,0,0,1929,1930,1,0,0,0,1930,165,1,0,0,0,1931,
-		1929,1,0,0,0,1932,1933,5,40,0,0,1933,1934,5,41,0,0,1934,1935,3,180,90,
-		0,1935,1936,5,42,0,0,1936,1937,3,180,90,0,1937,167,1,0,0,0,1938,1939,3,
-		180,90,0,1939,1940,5,34,0,0,1940,1941,3,180,90,0,1941,169,1,0,0,0,1942,
-		1944,5,262,0,0,1943,1942,1,0,0,0,1943,1944,1,0,0,0,1944,1945,1,0,0,0,1945,
-		1946,3,178,89,0,1946,1947,5,34,0,0,1947,1948,3,180,90,0,1948,171,1,0,0,
-		0,1949,1950,3,178,89,0,1950,1951,5,34,0,0,1951,1952,3,180,90,0,1952,173,
-		1,0,0,0,1953,1954,5,39,0,0,1954,1955,3,184,92,0,1955,1956,3,180,90,0,1956,
-		175,1,0,0,0,1957,1958,5,193,0,0,1958,1959,5,206,0,0,1959,177,1,0,0,0,1960,
-		1961,5,273,0,0,1961,179,1,0,0,0,1962,1963,6,90,-1,0,1963,1964,5,255,0,
-		0,1964,1965,3,180,90,0,1965,1966,5,256,0,0,1966,2005,1,0,0,0,1967,1968,
-		5,262,0,0,1968,2005,3,180,90,16,1969,1970,5,210,0,0,1970,2005,3,180,90,
-		11,1971,1972,5,180,0,0,1972,1973,3,180,90,0,1973,1974,5,182,0,0,1974,1975,
-		3,180,90,0,1975,1976,5,181,0,0,1976,1977,3,180,90,0,1977,2005,1,0,0,0,
-		1978,1979,3,186,93,0,1979,1988,5,255,0,0,1980,1985,3,180,90,0,1981,1982,
-		5,257,0,0,1982,1984,3,180,90,0,1983,1981,1,0,0,0,1984,1987,1,0,0,0,1985,
-		1983,1,0,0,0,1985,1986,1,0,0,0,1986,1989,1,0,0,0,1987,1985,1,0,0,0,1988,
-		1980,1,0,0,0,1988,1989,1,0,0,0,1989,1990,1,0,0,0,1990,1991,5,256,0,0,1991,
-		2005,1,0,0,0,1992,1994,7,5,0,0,1993,1995,3,182,91,0,1994,1993,1,0,0,0,
-		1994,1995,1,0,0,0,1995,1996,1,0,0,0,1996,1997,5,193,0,0,1997,2005,3,182,
-		91,0,1998,1999,5,274,0,0,1999,2005,3,182,91,0,2000,2005,5,273,0,0,2001,
-		2005,5,274,0,0,2002,2005,5,272,0,0,2003,2005,3,184,92,0,2004,1962,1,0,
-		0,0,2004,1967,1,0,0,0,2004,1969,1,0,0,0,2004,1971,1,0,0,0,2004,1978,1,
-		0,0,0,2004,1992,1,0,0,0,2004,1998,1,0,0,0,2004,2000,1,0,0,0,2004,2001,
-		1,0,0,0,2004,2002,1,0,0,0,2004,2003,1,0,0,0,2005,2026,1,0,0,0,2006,2007,
-		10,15,0,0,2007,2008,5,207,0,0,2008,2025,3,180,90,16,2009,2010,10,14,0,
-		0,2010,2011,7,6,0,0,2011,2025,3,180,90,15,2012,2013,10,13,0,0,2013,2014,
-		7,3,0,0,2014,2025,3,180,90,14,2015,2016,10,12,0,0,2016,2017,7,7,0,0,2017,
-		2025,3,180,90,13,2018,2019,10,10,0,0,2019,2020,5,208,0,0,2020,2025,3,180,
-		90,11,2021,2022,10,9,0,0,2022,2023,5,209,0,0,2023,2025,3,180,90,10,2024,
-		2006,1,0,0,0,2024,2009,1,0,0,0,2024,2012,1,0,0,0,2024,2015,1,0,0,0,2024,
-		2018,1,0,0,0,2024,2021,1,0,0,0,2025,2028,1,0,0,0,2026,2024,1,0,0,0,2026,
-		2027,1,0,0,0,2027,181,1,0,0,0,2028,2026,1,0,0,0,2029,2030,7,8,0,0,2030,
-		183,1,0,0,0,2031,2034,3,186,93,0,2032,2033,5,258,0,0,2033,2035,3,186,93,
-		0,2034,2032,1,0,0,0,2034,2035,1,0,0,0,2035,185,1,0,0,0,2036,2037,7,9,0,
-		0,2037,187,1,0,0,0,224,192,194,208,234,241,243,251,253,275,279,281,288,
+		1489,1,0,0,0,1462,1463,5,106,0,0,1463,1489,3,180,90,0,1464,1465,5,107,
+		0,0,1465,1489,5,108,0,0,1466,1467,5,109,0,0,1467,1489,3,180,90,0,1468,
+		1469,5,93,0,0,1469,1470,5,95,0,0,1470,1474,5,63,0,0,1471,1475,3,152,76,
+		0,1472,1475,3,164,82,0,1473,1475,3,180,90,0,1474,1471,1,0,0,0,1474,1472,
+		1,0,0,0,1474,1473,1,0,0,0,1475,1477,1,0,0,0,1476,1478,3,148,74,0,1477,
+		1476,1,0,0,0,1477,1478,1,0,0,0,1478,1481,1,0,0,0,1479,1480,5,4,0,0,1480,
+		1482,3,178,89,0,1481,1479,1,0,0,0,1481,1482,1,0,0,0,1482,1484,1,0,0,0,
+		1483,1485,3,150,75,0,1484,1483,1,0,0,0,1484,1485,1,0,0,0,1485,1489,1,0,
+		0,0,1486,1487,5,110,0,0,1487,1489,3,178,89,0,1488,1438,1,0,0,0,1488,1440,
+		1,0,0,0,1488,1443,1,0,0,0,1488,1445,1,0,0,0,1488,1447,1,0,0,0,1488,1450,
+		1,0,0,0,1488,1455,1,0,0,0,1488,1457,1,0,0,0,1488,1462,1,0,0,0,1488,1464,
+		1,0,0,0,1488,1466,1,0,0,0,1488,1468,1,0,0,0,1488,1486,1,0,0,0,1489,147,
+		1,0,0,0,1490,1491,5,94,0,0,1491,1494,5,170,0,0,1492,1495,3,164,82,0,1493,
+		1495,3,180,90,0,1494,1492,1,0,0,0,1494,1493,1,0,0,0,1495,1496,1,0,0,0,
+		1496,1497,5,134,0,0,1497,1498,3,178,89,0,1498,149,1,0,0,0,1499,1500,5,
+		90,0,0,1500,1501,3,180,90,0,1501,151,1,0,0,0,1502,1503,5,244,0,0,1503,
+		1505,5,253,0,0,1504,1506,3,154,77,0,1505,1504,1,0,0,0,1506,1507,1,0,0,
+		0,1507,1505,1,0,0,0,1507,1508,1,0,0,0,1508,1509,1,0,0,0,1509,1510,5,254,
+		0,0,1510,153,1,0,0,0,1511,1514,3,178,89,0,1512,1515,3,164,82,0,1513,1515,
+		3,180,90,0,1514,1512,1,0,0,0,1514,1513,1,0,0,0,1515,1517,1,0,0,0,1516,
+		1518,5,257,0,0,1517,1516,1,0,0,0,1517,1518,1,0,0,0,1518,155,1,0,0,0,1519,
+		1520,5,2,0,0,1520,1521,3,186,93,0,1521,1522,5,4,0,0,1522,1523,3,186,93,
+		0,1523,1527,5,253,0,0,1524,1526,3,158,79,0,1525,1524,1,0,0,0,1526,1529,
+		1,0,0,0,1527,1525,1,0,0,0,1527,1528,1,0,0,0,1528,1530,1,0,0,0,1529,1527,
+		1,0,0,0,1530,1531,5,254,0,0,1531,157,1,0,0,0,1532,1533,3,186,93,0,1533,
+		1534,5,60,0,0,1534,1535,5,187,0,0,1535,1536,5,274,0,0,1536,1872,1,0,0,
+		0,1537,1538,3,186,93,0,1538,1539,5,60,0,0,1539,1540,5,38,0,0,1540,1544,
+		3,180,90,0,1541,1543,3,174,87,0,1542,1541,1,0,0,0,1543,1546,1,0,0,0,1544,
+		1542,1,0,0,0,1544,1545,1,0,0,0,1545,1872,1,0,0,0,1546,1544,1,0,0,0,1547,
+		1548,3,186,93,0,1548,1552,5,98,0,0,1549,1550,5,159,0,0,1550,1551,5,61,
+		0,0,1551,1553,5,274,0,0,1552,1549,1,0,0,0,1552,1553,1,0,0,0,1553,1554,
+		1,0,0,0,1554,1555,5,63,0,0,1555,1556,3,178,89,0,1556,1872,1,0,0,0,1557,
+		1558,3,186,93,0,1558,1559,5,98,0,0,1559,1563,5,38,0,0,1560,1561,5,159,
+		0,0,1561,1562,5,61,0,0,1562,1564,5,274,0,0,1563,1560,1,0,0,0,1563,1564,
+		1,0,0,0,1564,1565,1,0,0,0,1565,1566,5,63,0,0,1566,1571,3,172,86,0,1567,
+		1568,5,257,0,0,1568,1570,3,172,86,0,1569,1567,1,0,0,0,1570,1573,1,0,0,
+		0,1571,1569,1,0,0,0,1571,1572,1,0,0,0,1572,1577,1,0,0,0,1573,1571,1,0,
+		0,0,1574,1576,3,174,87,0,1575,1574,1,0,0,0,1576,1579,1,0,0,0,1577,1575,
+		1,0,0,0,1577,1578,1,0,0,0,1578,1872,1,0,0,0,1579,1577,1,0,0,0,1580,1581,
+		3,184,92,0,1581,1582,7,4,0,0,1582,1583,3,180,90,0,1583,1588,3,176,88,0,
+		1584,1585,5,28,0,0,1585,1586,3,180,90,0,1586,1587,3,176,88,0,1587,1589,
+		1,0,0,0,1588,1584,1,0,0,0,1588,1589,1,0,0,0,1589,1872,1,0,0,0,1590,1591,
+		3,184,92,0,1591,1592,5,190,0,0,1592,1593,3,180,90,0,1593,1594,5,191,0,
+		0,1594,1595,5,272,0,0,1595,1872,1,0,0,0,1596,1597,3,186,93,0,1597,1630,
+		5,192,0,0,1598,1599,5,54,0,0,1599,1603,5,272,0,0,1600,1602,3,174,87,0,
+		1601,1600,1,0,0,0,1602,1605,1,0,0,0,1603,1601,1,0,0,0,1603,1604,1,0,0,
+		0,1604,1607,1,0,0,0,1605,1603,1,0,0,0,1606,1608,3,162,81,0,1607,1606,1,
+		0,0,0,1607,1608,1,0,0,0,1608,1631,1,0,0,0,1609,1619,5,38,0,0,1610,1611,
+		5,44,0,0,1611,1612,3,180,90,0,1612,1616,3,176,88,0,1613,1615,3,160,80,
+		0,1614,1613,1,0,0,0,1615,1618,1,0,0,0,1616,1614,1,0,0,0,1616,1617,1,0,
+		0,0,1617,1620,1,0,0,0,1618,1616,1,0,0,0,1619,1610,1,0,0,0,1619,1620,1,
+		0,0,0,1620,1624,1,0,0,0,1621,1623,3,174,87,0,1622,1621,1,0,0,0,1623,1626,
+		1,0,0,0,1624,1622,1,0,0,0,1624,1625,1,0,0,0,1625,1628,1,0,0,0,1626,1624,
+		1,0,0,0,1627,1629,3,162,81,0,1628,1627,1,0,0,0,1628,1629,1,0,0,0,1629,
+		1631,1,0,0,0,1630,1598,1,0,0,0,1630,1609,1,0,0,0,1631,1872,1,0,0,0,1632,
+		1634,5,183,0,0,1633,1635,3,146,73,0,1634,1633,1,0,0,0,1635,1636,1,0,0,
+		0,1636,1634,1,0,0,0,1636,1637,1,0,0,0,1637,1872,1,0,0,0,1638,1639,5,183,
+		0,0,1639,1640,5,184,0,0,1640,1872,5,111,0,0,1641,1642,5,183,0,0,1642,1643,
+		5,210,0,0,1643,1644,5,93,0,0,1644,1872,5,95,0,0,1645,1646,3,186,93,0,1646,
+		1647,5,122,0,0,1647,1648,3,180,90,0,1648,1872,1,0,0,0,1649,1650,3,186,
+		93,0,1650,1651,5,16,0,0,1651,1652,3,28,14,0,1652,1656,5,253,0,0,1653,1655,
+		3,34,17,0,1654,1653,1,0,0,0,1655,1658,1,0,0,0,1656,1654,1,0,0,0,1656,1657,
+		1,0,0,0,1657,1659,1,0,0,0,1658,1656,1,0,0,0,1659,1660,5,254,0,0,1660,1872,
+		1,0,0,0,1661,1662,3,186,93,0,1662,1663,5,19,0,0,1663,1664,5,272,0,0,1664,
+		1665,5,20,0,0,1665,1666,3,180,90,0,1666,1872,1,0,0,0,1667,1668,3,186,93,
+		0,1668,1670,5,21,0,0,1669,1671,5,261,0,0,1670,1669,1,0,0,0,1670,1671,1,
+		0,0,0,1671,1672,1,0,0,0,1672,1673,3,180,90,0,1673,1872,1,0,0,0,1674,1675,
+		3,186,93,0,1675,1676,5,246,0,0,1676,1679,3,178,89,0,1677,1678,5,51,0,0,
+		1678,1680,5,272,0,0,1679,1677,1,0,0,0,1679,1680,1,0,0,0,1680,1872,1,0,
+		0,0,1681,1682,3,186,93,0,1682,1683,5,246,0,0,1683,1684,5,38,0,0,1684,1689,
+		3,170,85,0,1685,1686,5,257,0,0,1686,1688,3,170,85,0,1687,1685,1,0,0,0,
+		1688,1691,1,0,0,0,1689,1687,1,0,0,0,1689,1690,1,0,0,0,1690,1694,1,0,0,
+		0,1691,1689,1,0,0,0,1692,1693,5,51,0,0,1693,1695,5,272,0,0,1694,1692,1,
+		0,0,0,1694,1695,1,0,0,0,1695,1699,1,0,0,0,1696,1698,3,174,87,0,1697,1696,
+		1,0,0,0,1698,1701,1,0,0,0,1699,1697,1,0,0,0,1699,1700,1,0,0,0,1700,1872,
+		1,0,0,0,1701,1699,1,0,0,0,1702,1703,3,186,93,0,1703,1704,5,250,0,0,1704,
+		1705,5,38,0,0,1705,1710,3,170,85,0,1706,1707,5,257,0,0,1707,1709,3,170,
+		85,0,1708,1706,1,0,0,0,1709,1712,1,0,0,0,1710,1708,1,0,0,0,1710,1711,1,
+		0,0,0,1711,1716,1,0,0,0,1712,1710,1,0,0,0,1713,1715,3,174,87,0,1714,1713,
+		1,0,0,0,1715,1718,1,0,0,0,1716,1714,1,0,0,0,1716,1717,1,0,0,0,1717,1872,
+		1,0,0,0,1718,1716,1,0,0,0,1719,1720,3,186,93,0,1720,1721,5,92,0,0,1721,
+		1722,3,180,90,0,1722,1872,1,0,0,0,1723,1724,3,186,93,0,1724,1725,5,93,
+		0,0,1725,1726,5,143,0,0,1726,1727,3,178,89,0,1727,1731,5,63,0,0,1728,1732,
+		3,152,76,0,1729,1732,3,164,82,0,1730,1732,3,180,90,0,1731,1728,1,0,0,0,
+		1731,1729,1,0,0,0,1731,1730,1,0,0,0,1732,1734,1,0,0,0,1733,1735,3,148,
+		74,0,1734,1733,1,0,0,0,1734,1735,1,0,0,0,1735,1737,1,0,0,0,1736,1738,3,
+		150,75,0,1737,1736,1,0,0,0,1737,1738,1,0,0,0,1738,1872,1,0,0,0,1739,1740,
+		3,186,93,0,1740,1741,5,210,0,0,1741,1742,5,93,0,0,1742,1872,1,0,0,0,1743,
+		1744,3,186,93,0,1744,1745,5,71,0,0,1745,1747,5,69,0,0,1746,1748,5,273,
+		0,0,1747,1746,1,0,0,0,1747,1748,1,0,0,0,1748,1872,1,0,0,0,1749,1750,3,
+		186,93,0,1750,1751,5,71,0,0,1751,1754,5,70,0,0,1752,1753,5,51,0,0,1753,
+		1755,5,272,0,0,1754,1752,1,0,0,0,1754,1755,1,0,0,0,1755,1872,1,0,0,0,1756,
+		1757,3,186,93,0,1757,1758,5,176,0,0,1758,1759,5,54,0,0,1759,1762,5,272,
+		0,0,1760,1761,5,63,0,0,1761,1763,3,180,90,0,1762,1760,1,0,0,0,1762,1763,
+		1,0,0,0,1763,1766,1,0,0,0,1764,1765,5,177,0,0,1765,1767,3,180,90,0,1766,
+		1764,1,0,0,0,1766,1767,1,0,0,0,1767,1872,1,0,0,0,1768,1769,3,186,93,0,
+		1769,1770,5,176,0,0,1770,1771,5,148,0,0,1771,1774,3,180,90,0,1772,1773,
+		5,51,0,0,1773,1775,5,272,0,0,1774,1772,1,0,0,0,1774,1775,1,0,0,0,1775,
+		1778,1,0,0,0,1776,1777,5,63,0,0,1777,1779,3,180,90,0,1778,1776,1,0,0,0,
+		1778,1779,1,0,0,0,1779,1782,1,0,0,0,1780,1781,5,177,0,0,1781,1783,3,180,
+		90,0,1782,1780,1,0,0,0,1782,1783,1,0,0,0,1783,1872,1,0,0,0,1784,1785,3,
+		186,93,0,1785,1786,5,178,0,0,1786,1787,3,180,90,0,1787,1872,1,0,0,0,1788,
+		1789,3,186,93,0,1789,1792,5,171,0,0,1790,1793,3,164,82,0,1791,1793,3,180,
+		90,0,1792,1790,1,0,0,0,1792,1791,1,0,0,0,1793,1796,1,0,0,0,1794,1795,5,
+		51,0,0,1795,1797,5,272,0,0,1796,1794,1,0,0,0,1796,1797,1,0,0,0,1797,1800,
+		1,0,0,0,1798,1799,5,170,0,0,1799,1801,5,272,0,0,1800,1798,1,0,0,0,1800,
+		1801,1,0,0,0,1801,1809,1,0,0,0,1802,1803,5,182,0,0,1803,1807,5,135,0,0,
+		1804,1805,5,134,0,0,1805,1808,3,178,89,0,1806,1808,5,136,0,0,1807,1804,
+		1,0,0,0,1807,1806,1,0,0,0,1808,1810,1,0,0,0,1809,1802,1,0,0,0,1809,1810,
+		1,0,0,0,1810,1872,1,0,0,0,1811,1812,3,186,93,0,1812,1814,5,65,0,0,1813,
+		1815,3,104,52,0,1814,1813,1,0,0,0,1815,1816,1,0,0,0,1816,1814,1,0,0,0,
+		1816,1817,1,0,0,0,1817,1872,1,0,0,0,1818,1819,5,22,0,0,1819,1872,5,274,
+		0,0,1820,1821,5,23,0,0,1821,1872,5,274,0,0,1822,1872,5,24,0,0,1823,1872,
+		5,25,0,0,1824,1825,3,186,93,0,1825,1826,5,26,0,0,1826,1827,5,27,0,0,1827,
+		1828,3,180,90,0,1828,1829,3,176,88,0,1829,1830,5,28,0,0,1830,1831,3,180,
+		90,0,1831,1832,3,176,88,0,1832,1872,1,0,0,0,1833,1834,3,186,93,0,1834,
+		1835,5,29,0,0,1835,1838,5,170,0,0,1836,1839,5,30,0,0,1837,1839,3,180,90,
+		0,1838,1836,1,0,0,0,1838,1837,1,0,0,0,1839,1840,1,0,0,0,1840,1841,5,31,
+		0,0,1841,1842,3,180,90,0,1842,1843,3,176,88,0,1843,1844,5,28,0,0,1844,
+		1845,3,180,90,0,1845,1846,3,176,88,0,1846,1872,1,0,0,0,1847,1848,3,186,
+		93,0,1848,1849,5,32,0,0,1849,1850,3,180,90,0,1850,1851,3,176,88,0,1851,
+		1852,5,20,0,0,1852,1853,3,180,90,0,1853,1872,1,0,0,0,1854,1855,5,33,0,
+		0,1855,1856,3,184,92,0,1856,1857,5,34,0,0,1857,1858,3,184,92,0,1858,1861,
+		3,180,90,0,1859,1860,5,35,0,0,1860,1862,3,180,90,0,1861,1859,1,0,0,0,1861,
+		1862,1,0,0,0,1862,1872,1,0,0,0,1863,1864,5,36,0,0,1864,1865,5,35,0,0,1865,
+		1866,3,180,90,0,1866,1867,3,176,88,0,1867,1868,5,37,0,0,1868,1869,3,180,
+		90,0,1869,1870,3,176,88,0,1870,1872,1,0,0,0,1871,1532,1,0,0,0,1871,1537,
+		1,0,0,0,1871,1547,1,0,0,0,1871,1557,1,0,0,0,1871,1580,1,0,0,0,1871,1590,
+		1,0,0,0,1871,1596,1,0,0,0,1871,1632,1,0,0,0,1871,1638,1,0,0,0,1871,1641,
+		1,0,0,0,1871,1645,1,0,0,0,1871,1649,1,0,0,0,1871,1661,1,0,0,0,1871,1667,
+		1,0,0,0,1871,1674,1,0,0,0,1871,1681,1,0,0,0,1871,1702,1,0,0,0,1871,1719,
+		1,0,0,0,1871,1723,1,0,0,0,1871,1739,1,0,0,0,1871,1743,1,0,0,0,1871,1749,
+		1,0,0,0,1871,1756,1,0,0,0,1871,1768,1,0,0,0,1871,1784,1,0,0,0,1871,1788,
+		1,0,0,0,1871,1811,1,0,0,0,1871,1818,1,0,0,0,1871,1820,1,0,0,0,1871,1822,
+		1,0,0,0,1871,1823,1,0,0,0,1871,1824,1,0,0,0,1871,1833,1,0,0,0,1871,1847,
+		1,0,0,0,1871,1854,1,0,0,0,1871,1863,1,0,0,0,1872,159,1,0,0,0,1873,1874,
+		5,73,0,0,1874,1875,5,272,0,0,1875,1876,5,182,0,0,1876,1877,3,180,90,0,
+		1877,1878,3,176,88,0,1878,161,1,0,0,0,1879,1880,5,45,0,0,1880,1881,5,40,
+		0,0,1881,1882,5,41,0,0,1882,1883,3,180,90,0,1883,1884,5,42,0,0,1884,1888,
+		3,180,90,0,1885,1887,3,174,87,0,1886,1885,1,0,0,0,1887,1890,1,0,0,0,1888,
+		1886,1,0,0,0,1888,1889,1,0,0,0,1889,1916,1,0,0,0,1890,1888,1,0,0,0,1891,
+		1892,5,45,0,0,1892,1893,5,38,0,0,1893,1894,5,63,0,0,1894,1899,3,168,84,
+		0,1895,1896,5,257,0,0,1896,1898,3,168,84,0,1897,1895,1,0,0,0,1898,1901,
+		1,0,0,0,1899,1897,1,0,0,0,1899,1900,1,0,0,0,1900,1907,1,0,0,0,1901,1899,
+		1,0,0,0,1902,1904,5,257,0,0,1903,1902,1,0,0,0,1903,1904,1,0,0,0,1904,1905,
+		1,0,0,0,1905,1906,5,181,0,0,1906,1908,3,166,83,0,1907,1903,1,0,0,0,1907,
+		1908,1,0,0,0,1908,1912,1,0,0,0,1909,1911,3,174,87,0,1910,1909,1,0,0,0,
+		1911,1914,1,0,0,0,1912,1910,1,0,0,0,1912,1913,1,0,0,0,1913,1916,1,0,0,
+		0,1914,1912,1,0,0,0,1915,1879,1,0,0,0,1915,1891,1,0,0,0,1916,163,1,0,0,
+		0,1917,1918,5,40,0,0,1918,1919,5,41,0,0,1919,1920,3,180,90,0,1920,1921,
+		5,42,0,0,1921,1925,3,180,90,0,1922,1924,3,174,87,0,1923,1922,1,0,0,0,1924,
+		1927,1,0,0,0,1925,1923,1,0,0,0,1925,1926,1,0,0,0,1926,165,1,0,0,0,1927,
+		1925,1,0,0,0,1928,1929,5,40,0,0,1929,1930,5,41,0,0,1930,1931,3,180,90,
+		0,1931,1932,5,42,0,0,1932,1933,3,180,90,0,1933,167,1,0,0,0,1934,1935,3,
+		180,90,0,1935,1936,5,34,0,0,1936,1937,3,180,90,0,1937,169,1,0,0,0,1938,
+		1940,5,262,0,0,1939,1938,1,0,0,0,1939,1940,1,0,0,0,1940,1941,1,0,0,0,1941,
+		1942,3,178,89,0,1942,1943,5,34,0,0,1943,1944,3,180,90,0,1944,171,1,0,0,
+		0,1945,1946,3,178,89,0,1946,1947,5,34,0,0,1947,1948,3,180,90,0,1948,173,
+		1,0,0,0,1949,1950,5,39,0,0,1950,1951,3,184,92,0,1951,1952,3,180,90,0,1952,
+		175,1,0,0,0,1953,1954,5,193,0,0,1954,1955,5,206,0,0,1955,177,1,0,0,0,1956,
+		1957,5,273,0,0,1957,179,1,0,0,0,1958,1959,6,90,-1,0,1959,1960,5,255,0,
+		0,1960,1961,3,180,90,0,1961,1962,5,256,0,0,1962,2001,1,0,0,0,1963,1964,
+		5,262,0,0,1964,2001,3,180,90,16,1965,1966,5,210,0,0,1966,2001,3,180,90,
+		11,1967,1968,5,180,0,0,1968,1969,3,180,90,0,1969,1970,5,182,0,0,1970,1971,
+		3,180,90,0,1971,1972,5,181,0,0,1972,1973,3,180,90,0,1973,2001,1,0,0,0,
+		1974,1975,3,186,93,0,1975,1984,5,255,0,0,1976,1981,3,180,90,0,1977,1978,
+		5,257,0,0,1978,1980,3,180,90,0,1979,1977,1,0,0,0,1980,1983,1,0,0,0,1981,
+		1979,1,0,0,0,1981,1982,1,0,0,0,1982,1985,1,0,0,0,1983,1981,1,0,0,0,1984,
+		1976,1,0,0,0,1984,1985,1,0,0,0,1985,1986,1,0,0,0,1986,1987,5,256,0,0,1987,
+		2001,1,0,0,0,1988,1990,7,5,0,0,1989,1991,3,182,91,0,1990,1989,1,0,0,0,
+		1990,1991,1,0,0,0,1991,1992,1,0,0,0,1992,1993,5,193,0,0,1993,2001,3,182,
+		91,0,1994,1995,5,274,0,0,1995,2001,3,182,91,0,1996,2001,5,273,0,0,1997,
+		2001,5,274,0,0,1998,2001,5,272,0,0,1999,2001,3,184,92,0,2000,1958,1,0,
+		0,0,2000,1963,1,0,0,0,2000,1965,1,0,0,0,2000,1967,1,0,0,0,2000,1974,1,
+		0,0,0,2000,1988,1,0,0,0,2000,1994,1,0,0,0,2000,1996,1,0,0,0,2000,1997,
+		1,0,0,0,2000,1998,1,0,0,0,2000,1999,1,0,0,0,2001,2022,1,0,0,0,2002,2003,
+		10,15,0,0,2003,2004,5,207,0,0,2004,2021,3,180,90,16,2005,2006,10,14,0,
+		0,2006,2007,7,6,0,0,2007,2021,3,180,90,15,2008,2009,10,13,0,0,2009,2010,
+		7,3,0,0,2010,2021,3,180,90,14,2011,2012,10,12,0,0,2012,2013,7,7,0,0,2013,
+		2021,3,180,90,13,2014,2015,10,10,0,0,2015,2016,5,208,0,0,2016,2021,3,180,
+		90,11,2017,2018,10,9,0,0,2018,2019,5,209,0,0,2019,2021,3,180,90,10,2020,
+		2002,1,0,0,0,2020,2005,1,0,0,0,2020,2008,1,0,0,0,2020,2011,1,0,0,0,2020,
+		2014,1,0,0,0,2020,2017,1,0,0,0,2021,2024,1,0,0,0,2022,2020,1,0,0,0,2022,
+		2023,1,0,0,0,2023,181,1,0,0,0,2024,2022,1,0,0,0,2025,2026,7,8,0,0,2026,
+		183,1,0,0,0,2027,2030,3,186,93,0,2028,2029,5,258,0,0,2029,2031,3,186,93,
+		0,2030,2028,1,0,0,0,2030,2031,1,0,0,0,2031,185,1,0,0,0,2032,2033,7,9,0,
+		0,2033,187,1,0,0,0,222,192,194,208,234,241,243,251,253,275,279,281,288,
 		293,296,301,305,318,329,337,358,367,377,389,393,401,405,410,420,434,441,
 		444,459,464,471,475,487,489,492,503,509,511,513,522,527,530,537,540,549,
 		558,563,571,578,591,593,603,620,628,632,641,645,649,652,654,660,663,667,
@@ -15675,11 +15658,11 @@ public partial class DealLangParser : Parser {
 		1151,1155,1163,1174,1176,1181,1196,1199,1203,1211,1216,1221,1231,1233,
 		1241,1250,1256,1260,1273,1278,1281,1288,1297,1302,1309,1322,1325,1338,
 		1355,1359,1371,1380,1384,1389,1395,1404,1408,1415,1426,1432,1436,1474,
-		1477,1479,1483,1486,1490,1496,1509,1516,1519,1529,1546,1554,1565,1573,
-		1579,1590,1605,1609,1618,1621,1626,1630,1632,1638,1658,1672,1681,1691,
-		1696,1701,1712,1718,1733,1736,1738,1741,1751,1758,1766,1770,1778,1782,
-		1786,1796,1800,1804,1811,1813,1820,1842,1865,1875,1892,1903,1907,1911,
-		1916,1919,1929,1943,1985,1988,1994,2004,2024,2026,2034
+		1477,1481,1484,1488,1494,1507,1514,1517,1527,1544,1552,1563,1571,1577,
+		1588,1603,1607,1616,1619,1624,1628,1630,1636,1656,1670,1679,1689,1694,
+		1699,1710,1716,1731,1734,1737,1747,1754,1762,1766,1774,1778,1782,1792,
+		1796,1800,1807,1809,1816,1838,1861,1871,1888,1899,1903,1907,1912,1915,
+		1925,1939,1981,1984,1990,2000,2020,2022,2030
 	};
 
 	public static readonly ATN _ATN =
