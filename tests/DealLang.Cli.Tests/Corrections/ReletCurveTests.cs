@@ -119,4 +119,33 @@ public sealed class ReletCurveTests
         Assert.Equal(2_380_800.00, deal.Ledger("Cluster enforcement re-let revenue", 2, "Shorter"), 0.01);
         Assert.Equal(537_600.00, deal.Ledger("Cluster enforcement re-let revenue", 1, "Relet"), 0.01);
     }
+
+    [Fact]
+    public void AMonteCarloPathsDrawnIndexPricesTheReletAlongItsCurve()
+    {
+        // H100Rent drawn per period (a GBM at 60% a year): each re-let month earns 1,200 × u_t × 0.85 × H100Rent_t × 24 × d
+        // with H100Rent_t the ledger's (its level at the period's start on this path) and u_t on the curve: 30%, then 30% +
+        // 25% × m / 3 to 55% at m = 3, then 55% + 20% × (m − 3) / 6.
+        string source = ContractReletRampTests.Source + """
+
+            scenario Drawn for Neo {
+              paths 1
+              seed  7
+              H100Rent gbm drift 0% per year volatility 60% per year
+              Anchor defaults on 2026-02-01
+              H100s relet after 3m at curve { 0m 30%  3m 55%  9m 75% } price 85% of H100Rent
+            }
+            """;
+        var deal = new SmallDeal(source);
+        double[] days = [31, 30, 31, 31, 30, 31];
+        double[] utilisation = [0.30, 0.30 + (0.25 / 3), 0.30 + (0.25 * 2 / 3), 0.55, 0.55 + (0.20 / 6), 0.55 + (0.20 * 2 / 6)];
+        for (int t = 4; t <= 9; t++)
+        {
+            double index = deal.Ledger("H100Rent", t, "Drawn");
+            Assert.Equal(1200 * utilisation[t - 4] * 0.85 * index * 24 * days[t - 4], deal.Ledger("revenue H100s", t, "Drawn"), 1e-6);
+        }
+
+        // The drawn levels moved: the path is not the deterministic one.
+        Assert.NotEqual(2.00, deal.Ledger("H100Rent", 5, "Drawn"));
+    }
 }
