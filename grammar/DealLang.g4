@@ -669,10 +669,10 @@ reletPricing
 // A re-let whose utilisation follows a curve in place of a straight ramp (docs/language.md §9, "relet-curve"):
 // 'curve { 0m 30%  3m 55%  9m 75%  21m 80% }', each point a level at whole months from the re-let's start (the first at
 // 0m), linear between points and flat after the last, as a make-whole's curve is written (commas optional). A level
-// drawn per path ('3m beta mean 55% sd 10%') is read so that it is refused with its own diagnostic (DL0514), as is a
-// straight ramp written after a curve ('rising to …', DL0515).
+// drawn per path ('3m beta mean 55% sd 10%') is read so that it is refused with its own diagnostic (DL0514), as are a
+// straight ramp written after a curve ('rising to …') and a curve of no point (DL0515).
 reletCurve
-    : CURVE LBRACE reletCurvePoint+ RBRACE
+    : CURVE LBRACE reletCurvePoint* RBRACE
     ;
 
 reletCurvePoint

@@ -315,7 +315,8 @@ internal sealed partial class CstToAst
                 ReletCurveSyntax? curve = VisitReletCurve(relet.reletCurve());
                 ExpressionSyntax? share = curve is null ? drawn?.Mean ?? VisitExpr(relet.utilisation) : FirstLevel(curve);
                 var (rampTo, rampOver, drawnTo) = VisitReletRamp(relet.reletRamp());
-                return contract is null || after is null || share is null ? null : new ReletSyntax(contract, after, share, Span(relet))
+                // A curve of no point has no first level: kept, so that the checks say what it lacks (DL0515).
+                return contract is null || after is null || (share is null && curve is null) ? null : new ReletSyntax(contract, after, share, Span(relet))
                 {
                     RampTo = rampTo,
                     RampOver = rampOver,

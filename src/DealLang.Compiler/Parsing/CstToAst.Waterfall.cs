@@ -237,7 +237,7 @@ internal sealed partial class CstToAst
         return (drawn?.Mean ?? VisitExpr(ramp.to), ramp.over is { } over ? VisitDuration(over) : null, drawn);
     }
 
-    // reletCurve : CURVE LBRACE reletCurvePoint+ RBRACE ;  reletCurvePoint : duration (drawnLevel=shareDraw | level=expr) COMMA? ;
+    // reletCurve : CURVE LBRACE reletCurvePoint* RBRACE ;  reletCurvePoint : duration (drawnLevel=shareDraw | level=expr) COMMA? ;
     // (docs/language.md §9, "relet-curve"); a point whose duration or level did not parse is left out (its error reported).
     private ReletCurveSyntax? VisitReletCurve(ReletCurveContext? curve)
     {

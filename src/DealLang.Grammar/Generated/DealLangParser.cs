@@ -11137,21 +11137,21 @@ public partial class DealLangParser : Parser {
 			Match(CURVE);
 			State = 1503;
 			Match(LBRACE);
-			State = 1505;
+			State = 1507;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			do {
+			while (_la==QUANTITY) {
 				{
 				{
 				State = 1504;
 				reletCurvePoint();
 				}
 				}
-				State = 1507;
+				State = 1509;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-			} while ( _la==QUANTITY );
-			State = 1509;
+			}
+			State = 1510;
 			Match(RBRACE);
 			}
 		}
@@ -11200,30 +11200,30 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1511;
+			State = 1512;
 			duration();
-			State = 1514;
+			State = 1515;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
 			case 1:
 				{
-				State = 1512;
+				State = 1513;
 				_localctx.drawnLevel = shareDraw();
 				}
 				break;
 			case 2:
 				{
-				State = 1513;
+				State = 1514;
 				_localctx.level = expr(0);
 				}
 				break;
 			}
-			State = 1517;
+			State = 1518;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 1516;
+				State = 1517;
 				Match(COMMA);
 				}
 			}
@@ -11281,31 +11281,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1519;
-			Match(SCENARIO);
 			State = 1520;
-			_localctx.name = ident();
+			Match(SCENARIO);
 			State = 1521;
-			Match(FOR);
+			_localctx.name = ident();
 			State = 1522;
-			_localctx.deal = ident();
+			Match(FOR);
 			State = 1523;
+			_localctx.deal = ident();
+			State = 1524;
 			Match(LBRACE);
-			State = 1527;
+			State = 1528;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1676739826325911495L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1524;
+				State = 1525;
 				scenarioItem();
 				}
 				}
-				State = 1529;
+				State = 1530;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1530;
+			State = 1531;
 			Match(RBRACE);
 			}
 		}
@@ -12149,20 +12149,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1871;
+			State = 1872;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,206,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1532;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
 				State = 1533;
-				Match(RENEWALS);
+				((RenewalsTakenItemContext)_localctx).lease = ident();
 				State = 1534;
-				Match(TAKEN);
+				Match(RENEWALS);
 				State = 1535;
+				Match(TAKEN);
+				State = 1536;
 				Match(NUMBER);
 				}
 				break;
@@ -12170,27 +12170,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1537;
-				((RenewalsDrawnItemContext)_localctx).lease = ident();
 				State = 1538;
-				Match(RENEWALS);
+				((RenewalsDrawnItemContext)_localctx).lease = ident();
 				State = 1539;
-				Match(DRAWN);
+				Match(RENEWALS);
 				State = 1540;
+				Match(DRAWN);
+				State = 1541;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1544;
+				State = 1545;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1541;
+						State = 1542;
 						loading();
 						}
 						} 
 					}
-					State = 1546;
+					State = 1547;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,166,Context);
 				}
@@ -12200,27 +12200,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1547;
-				((LeaseBreaksItemContext)_localctx).lease = ident();
 				State = 1548;
+				((LeaseBreaksItemContext)_localctx).lease = ident();
+				State = 1549;
 				Match(BREAKS);
-				State = 1552;
+				State = 1553;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1549;
-					Match(IN);
 					State = 1550;
-					Match(RENEWAL);
+					Match(IN);
 					State = 1551;
+					Match(RENEWAL);
+					State = 1552;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1554;
-				Match(AT);
 				State = 1555;
+				Match(AT);
+				State = 1556;
 				duration();
 				}
 				break;
@@ -12228,59 +12228,59 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1557;
-				((BreaksDrawnItemContext)_localctx).lease = ident();
 				State = 1558;
-				Match(BREAKS);
+				((BreaksDrawnItemContext)_localctx).lease = ident();
 				State = 1559;
+				Match(BREAKS);
+				State = 1560;
 				Match(DRAWN);
-				State = 1563;
+				State = 1564;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1560;
-					Match(IN);
 					State = 1561;
-					Match(RENEWAL);
+					Match(IN);
 					State = 1562;
+					Match(RENEWAL);
+					State = 1563;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1565;
-				Match(AT);
 				State = 1566;
+				Match(AT);
+				State = 1567;
 				breakChance();
-				State = 1571;
+				State = 1572;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1567;
-					Match(COMMA);
 					State = 1568;
+					Match(COMMA);
+					State = 1569;
 					breakChance();
 					}
 					}
-					State = 1573;
+					State = 1574;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1577;
+				State = 1578;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,170,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1574;
+						State = 1575;
 						loading();
 						}
 						} 
 					}
-					State = 1579;
+					State = 1580;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,170,Context);
 				}
@@ -12290,9 +12290,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1580;
-				((DeflateItemContext)_localctx).path = reference();
 				State = 1581;
+				((DeflateItemContext)_localctx).path = reference();
+				State = 1582;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12301,20 +12301,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1582;
-				((DeflateItemContext)_localctx).rate = expr(0);
 				State = 1583;
+				((DeflateItemContext)_localctx).rate = expr(0);
+				State = 1584;
 				perYear();
-				State = 1588;
+				State = 1589;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,171,Context) ) {
 				case 1:
 					{
-					State = 1584;
-					Match(VOLATILITY);
 					State = 1585;
-					((DeflateItemContext)_localctx).vol = expr(0);
+					Match(VOLATILITY);
 					State = 1586;
+					((DeflateItemContext)_localctx).vol = expr(0);
+					State = 1587;
 					perYear();
 					}
 					break;
@@ -12325,15 +12325,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1590;
-				((DropItemContext)_localctx).path = reference();
 				State = 1591;
-				Match(DROP);
+				((DropItemContext)_localctx).path = reference();
 				State = 1592;
-				expr(0);
+				Match(DROP);
 				State = 1593;
-				Match(BY);
+				expr(0);
 				State = 1594;
+				Match(BY);
+				State = 1595;
 				Match(DATE);
 				}
 				break;
@@ -12341,41 +12341,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1596;
-				((PartyDefaultsItemContext)_localctx).party = ident();
 				State = 1597;
+				((PartyDefaultsItemContext)_localctx).party = ident();
+				State = 1598;
 				Match(DEFAULTS);
-				State = 1630;
+				State = 1631;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1598;
-					Match(ON);
 					State = 1599;
+					Match(ON);
+					State = 1600;
 					Match(DATE);
-					State = 1603;
+					State = 1604;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1600;
+							State = 1601;
 							loading();
 							}
 							} 
 						}
-						State = 1605;
+						State = 1606;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 					}
-					State = 1607;
+					State = 1608;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
 					case 1:
 						{
-						State = 1606;
+						State = 1607;
 						recoveryDraw();
 						}
 						break;
@@ -12384,58 +12384,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1609;
+					State = 1610;
 					Match(DRAWN);
-					State = 1619;
+					State = 1620;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,175,Context) ) {
 					case 1:
 						{
-						State = 1610;
-						Match(PD);
 						State = 1611;
-						((PartyDefaultsItemContext)_localctx).pd = expr(0);
+						Match(PD);
 						State = 1612;
+						((PartyDefaultsItemContext)_localctx).pd = expr(0);
+						State = 1613;
 						perYear();
-						State = 1616;
+						State = 1617;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1613;
+							State = 1614;
 							pdStep();
 							}
 							}
-							State = 1618;
+							State = 1619;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1624;
+					State = 1625;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1621;
+							State = 1622;
 							loading();
 							}
 							} 
 						}
-						State = 1626;
+						State = 1627;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,176,Context);
 					}
-					State = 1628;
+					State = 1629;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
 					case 1:
 						{
-						State = 1627;
+						State = 1628;
 						recoveryDraw();
 						}
 						break;
@@ -12451,9 +12451,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1632;
+				State = 1633;
 				Match(ENFORCEMENT);
-				State = 1634;
+				State = 1635;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12461,7 +12461,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1633;
+						State = 1634;
 						sellTerm();
 						}
 						}
@@ -12469,7 +12469,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1636;
+					State = 1637;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -12479,11 +12479,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1638;
-				Match(ENFORCEMENT);
 				State = 1639;
-				Match(SELL);
+				Match(ENFORCEMENT);
 				State = 1640;
+				Match(SELL);
+				State = 1641;
 				Match(ALL);
 				}
 				break;
@@ -12491,13 +12491,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1641;
-				Match(ENFORCEMENT);
 				State = 1642;
-				Match(NOT);
+				Match(ENFORCEMENT);
 				State = 1643;
-				Match(RELET);
+				Match(NOT);
 				State = 1644;
+				Match(RELET);
+				State = 1645;
 				Match(IDLE);
 				}
 				break;
@@ -12505,11 +12505,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1645;
-				((IndexLevelOverrideItemContext)_localctx).index = ident();
 				State = 1646;
-				Match(LEVEL);
+				((IndexLevelOverrideItemContext)_localctx).index = ident();
 				State = 1647;
+				Match(LEVEL);
+				State = 1648;
 				expr(0);
 				}
 				break;
@@ -12517,29 +12517,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1649;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
 				State = 1650;
-				Match(POINTS);
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
 				State = 1651;
-				pointsKind();
+				Match(POINTS);
 				State = 1652;
+				pointsKind();
+				State = 1653;
 				Match(LBRACE);
-				State = 1656;
+				State = 1657;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1653;
+					State = 1654;
 					schedulePoint();
 					}
 					}
-					State = 1658;
+					State = 1659;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1659;
+				State = 1660;
 				Match(RBRACE);
 				}
 				break;
@@ -12547,15 +12547,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1661;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 1662;
-				Match(LAUNCH);
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 1663;
-				Match(DATE);
+				Match(LAUNCH);
 				State = 1664;
-				Match(DOWN);
+				Match(DATE);
 				State = 1665;
+				Match(DOWN);
+				State = 1666;
 				expr(0);
 				}
 				break;
@@ -12563,21 +12563,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1667;
-				((IndexShiftItemContext)_localctx).index = ident();
 				State = 1668;
+				((IndexShiftItemContext)_localctx).index = ident();
+				State = 1669;
 				Match(SHIFT);
-				State = 1670;
+				State = 1671;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1669;
+					State = 1670;
 					Match(PLUS);
 					}
 				}
 
-				State = 1672;
+				State = 1673;
 				expr(0);
 				}
 				break;
@@ -12585,20 +12585,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1674;
-				((IndexDelayedItemContext)_localctx).index = ident();
 				State = 1675;
-				Match(DELAYED);
+				((IndexDelayedItemContext)_localctx).index = ident();
 				State = 1676;
+				Match(DELAYED);
+				State = 1677;
 				duration();
-				State = 1679;
+				State = 1680;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1677;
-					Match(FROM);
 					State = 1678;
+					Match(FROM);
+					State = 1679;
 					Match(DATE);
 					}
 				}
@@ -12609,55 +12609,55 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1681;
-				((IndexDelayDrawnItemContext)_localctx).index = ident();
 				State = 1682;
-				Match(DELAYED);
+				((IndexDelayDrawnItemContext)_localctx).index = ident();
 				State = 1683;
-				Match(DRAWN);
+				Match(DELAYED);
 				State = 1684;
+				Match(DRAWN);
+				State = 1685;
 				delayOutcome();
-				State = 1689;
+				State = 1690;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1685;
-					Match(COMMA);
 					State = 1686;
+					Match(COMMA);
+					State = 1687;
 					delayOutcome();
 					}
 					}
-					State = 1691;
+					State = 1692;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1694;
+				State = 1695;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1692;
-					Match(FROM);
 					State = 1693;
+					Match(FROM);
+					State = 1694;
 					Match(DATE);
 					}
 				}
 
-				State = 1699;
+				State = 1700;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,185,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1696;
+						State = 1697;
 						loading();
 						}
 						} 
 					}
-					State = 1701;
+					State = 1702;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,185,Context);
 				}
@@ -12667,43 +12667,43 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1702;
-				((WorkoutDrawnItemContext)_localctx).party = ident();
 				State = 1703;
-				Match(WORKOUT);
+				((WorkoutDrawnItemContext)_localctx).party = ident();
 				State = 1704;
-				Match(DRAWN);
+				Match(WORKOUT);
 				State = 1705;
+				Match(DRAWN);
+				State = 1706;
 				delayOutcome();
-				State = 1710;
+				State = 1711;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1706;
-					Match(COMMA);
 					State = 1707;
+					Match(COMMA);
+					State = 1708;
 					delayOutcome();
 					}
 					}
-					State = 1712;
+					State = 1713;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1716;
+				State = 1717;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,187,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1713;
+						State = 1714;
 						loading();
 						}
 						} 
 					}
-					State = 1718;
+					State = 1719;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,187,Context);
 				}
@@ -12713,11 +12713,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1719;
-				((UtilisationItemContext)_localctx).contract = ident();
 				State = 1720;
-				Match(UTILISATION);
+				((UtilisationItemContext)_localctx).contract = ident();
 				State = 1721;
+				Match(UTILISATION);
+				State = 1722;
 				expr(0);
 				}
 				break;
@@ -12725,54 +12725,54 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1723;
-				((ReletItemContext)_localctx).contract = ident();
 				State = 1724;
-				Match(RELET);
+				((ReletItemContext)_localctx).contract = ident();
 				State = 1725;
-				Match(AFTER);
+				Match(RELET);
 				State = 1726;
-				duration();
+				Match(AFTER);
 				State = 1727;
+				duration();
+				State = 1728;
 				Match(AT);
-				State = 1731;
+				State = 1732;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,188,Context) ) {
 				case 1:
 					{
-					State = 1728;
+					State = 1729;
 					reletCurve();
 					}
 					break;
 				case 2:
 					{
-					State = 1729;
+					State = 1730;
 					((ReletItemContext)_localctx).drawnUtilisation = shareDraw();
 					}
 					break;
 				case 3:
 					{
-					State = 1730;
+					State = 1731;
 					((ReletItemContext)_localctx).utilisation = expr(0);
 					}
 					break;
 				}
-				State = 1734;
+				State = 1735;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1733;
+					State = 1734;
 					reletRamp();
 					}
 				}
 
-				State = 1737;
+				State = 1738;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,190,Context) ) {
 				case 1:
 					{
-					State = 1736;
+					State = 1737;
 					reletPricing();
 					}
 					break;
@@ -12783,11 +12783,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1739;
-				((NotReletItemContext)_localctx).contract = ident();
 				State = 1740;
-				Match(NOT);
+				((NotReletItemContext)_localctx).contract = ident();
 				State = 1741;
+				Match(NOT);
+				State = 1742;
 				Match(RELET);
 				}
 				break;
@@ -12795,18 +12795,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1743;
-				((GuaranteeHonouredItemContext)_localctx).party = ident();
 				State = 1744;
-				Match(GUARANTEES);
+				((GuaranteeHonouredItemContext)_localctx).party = ident();
 				State = 1745;
+				Match(GUARANTEES);
+				State = 1746;
 				Match(HONOURED);
-				State = 1747;
+				State = 1748;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1746;
+					State = 1747;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -12817,20 +12817,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1749;
-				((GuaranteeDisownedItemContext)_localctx).party = ident();
 				State = 1750;
-				Match(GUARANTEES);
+				((GuaranteeDisownedItemContext)_localctx).party = ident();
 				State = 1751;
+				Match(GUARANTEES);
+				State = 1752;
 				Match(DISOWNED);
-				State = 1754;
+				State = 1755;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1752;
-					Match(FROM);
 					State = 1753;
+					Match(FROM);
+					State = 1754;
 					Match(DATE);
 					}
 				}
@@ -12841,34 +12841,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1756;
-				((TrancheCalledItemContext)_localctx).tranche = ident();
 				State = 1757;
-				Match(CALLED);
+				((TrancheCalledItemContext)_localctx).tranche = ident();
 				State = 1758;
-				Match(ON);
+				Match(CALLED);
 				State = 1759;
+				Match(ON);
+				State = 1760;
 				Match(DATE);
-				State = 1762;
+				State = 1763;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1760;
-					Match(AT);
 					State = 1761;
+					Match(AT);
+					State = 1762;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1766;
+				State = 1767;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1764;
-					Match(PART);
 					State = 1765;
+					Match(PART);
+					State = 1766;
 					((TrancheCalledItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12879,46 +12879,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledWhenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1768;
-				((TrancheCalledWhenItemContext)_localctx).tranche = ident();
 				State = 1769;
-				Match(CALLED);
+				((TrancheCalledWhenItemContext)_localctx).tranche = ident();
 				State = 1770;
-				Match(WHEN);
+				Match(CALLED);
 				State = 1771;
+				Match(WHEN);
+				State = 1772;
 				((TrancheCalledWhenItemContext)_localctx).condition = expr(0);
-				State = 1774;
+				State = 1775;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1772;
-					Match(FROM);
 					State = 1773;
+					Match(FROM);
+					State = 1774;
 					Match(DATE);
 					}
 				}
 
-				State = 1778;
+				State = 1779;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1776;
-					Match(AT);
 					State = 1777;
+					Match(AT);
+					State = 1778;
 					((TrancheCalledWhenItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1782;
+				State = 1783;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1780;
-					Match(PART);
 					State = 1781;
+					Match(PART);
+					State = 1782;
 					((TrancheCalledWhenItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12929,11 +12929,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1784;
-				((TrancheConvertsItemContext)_localctx).tranche = ident();
 				State = 1785;
-				Match(CONVERTS);
+				((TrancheConvertsItemContext)_localctx).tranche = ident();
 				State = 1786;
+				Match(CONVERTS);
+				State = 1787;
 				((TrancheConvertsItemContext)_localctx).part = expr(0);
 				}
 				break;
@@ -12941,73 +12941,73 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanPaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1788;
-				((LoanPaysItemContext)_localctx).loan = ident();
 				State = 1789;
+				((LoanPaysItemContext)_localctx).loan = ident();
+				State = 1790;
 				Match(PAYS);
-				State = 1792;
+				State = 1793;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,198,Context) ) {
 				case 1:
 					{
-					State = 1790;
+					State = 1791;
 					((LoanPaysItemContext)_localctx).drawnShare = shareDraw();
 					}
 					break;
 				case 2:
 					{
-					State = 1791;
+					State = 1792;
 					((LoanPaysItemContext)_localctx).share = expr(0);
 					}
 					break;
 				}
-				State = 1796;
+				State = 1797;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1794;
-					Match(FROM);
 					State = 1795;
+					Match(FROM);
+					State = 1796;
 					((LoanPaysItemContext)_localctx).first = Match(DATE);
 					}
 				}
 
-				State = 1800;
+				State = 1801;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 1798;
-					Match(TO);
 					State = 1799;
+					Match(TO);
+					State = 1800;
 					((LoanPaysItemContext)_localctx).last = Match(DATE);
 					}
 				}
 
-				State = 1809;
+				State = 1810;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1802;
-					Match(THEN);
 					State = 1803;
+					Match(THEN);
+					State = 1804;
 					Match(ARREARS);
-					State = 1807;
+					State = 1808;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case OVER:
 						{
-						State = 1804;
-						Match(OVER);
 						State = 1805;
+						Match(OVER);
+						State = 1806;
 						((LoanPaysItemContext)_localctx).over = duration();
 						}
 						break;
 					case CAPITALISED:
 						{
-						State = 1806;
+						State = 1807;
 						((LoanPaysItemContext)_localctx).capitalised = Match(CAPITALISED);
 						}
 						break;
@@ -13023,11 +13023,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1811;
-				((HoldingMarketLeverItemContext)_localctx).holding = ident();
 				State = 1812;
+				((HoldingMarketLeverItemContext)_localctx).holding = ident();
+				State = 1813;
 				Match(MARKET);
-				State = 1814;
+				State = 1815;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -13035,7 +13035,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1813;
+						State = 1814;
 						holdingMarketTerm();
 						}
 						}
@@ -13043,7 +13043,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1816;
+					State = 1817;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,203,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -13053,9 +13053,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1818;
-				Match(PATHS);
 				State = 1819;
+				Match(PATHS);
+				State = 1820;
 				Match(NUMBER);
 				}
 				break;
@@ -13063,9 +13063,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1820;
-				Match(SEED);
 				State = 1821;
+				Match(SEED);
+				State = 1822;
 				Match(NUMBER);
 				}
 				break;
@@ -13073,7 +13073,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1822;
+				State = 1823;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -13081,7 +13081,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1823;
+				State = 1824;
 				Match(SOBOL);
 				}
 				break;
@@ -13089,21 +13089,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1824;
-				((GbmItemContext)_localctx).index = ident();
 				State = 1825;
-				Match(GBM);
+				((GbmItemContext)_localctx).index = ident();
 				State = 1826;
-				Match(DRIFT);
+				Match(GBM);
 				State = 1827;
-				((GbmItemContext)_localctx).drift = expr(0);
+				Match(DRIFT);
 				State = 1828;
-				perYear();
+				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1829;
-				Match(VOLATILITY);
+				perYear();
 				State = 1830;
-				((GbmItemContext)_localctx).vol = expr(0);
+				Match(VOLATILITY);
 				State = 1831;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1832;
 				perYear();
 				}
 				break;
@@ -13111,39 +13111,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1833;
-				((RevertsItemContext)_localctx).index = ident();
 				State = 1834;
-				Match(REVERTS);
+				((RevertsItemContext)_localctx).index = ident();
 				State = 1835;
+				Match(REVERTS);
+				State = 1836;
 				Match(TO);
-				State = 1838;
+				State = 1839;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,204,Context) ) {
 				case 1:
 					{
-					State = 1836;
+					State = 1837;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1837;
+					State = 1838;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1840;
-				Match(SPEED);
 				State = 1841;
-				((RevertsItemContext)_localctx).speed = expr(0);
+				Match(SPEED);
 				State = 1842;
-				perYear();
+				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1843;
-				Match(VOLATILITY);
+				perYear();
 				State = 1844;
-				((RevertsItemContext)_localctx).vol = expr(0);
+				Match(VOLATILITY);
 				State = 1845;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1846;
 				perYear();
 				}
 				break;
@@ -13151,17 +13151,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1847;
-				((JumpsItemContext)_localctx).index = ident();
 				State = 1848;
-				Match(JUMPS);
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1849;
-				((JumpsItemContext)_localctx).rate = expr(0);
+				Match(JUMPS);
 				State = 1850;
-				perYear();
+				((JumpsItemContext)_localctx).rate = expr(0);
 				State = 1851;
-				Match(DOWN);
+				perYear();
 				State = 1852;
+				Match(DOWN);
+				State = 1853;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -13169,24 +13169,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 35);
 				{
-				State = 1854;
-				Match(CORRELATE);
 				State = 1855;
-				((CorrelateItemContext)_localctx).a = reference();
+				Match(CORRELATE);
 				State = 1856;
-				Match(WITH);
+				((CorrelateItemContext)_localctx).a = reference();
 				State = 1857;
-				((CorrelateItemContext)_localctx).b = reference();
+				Match(WITH);
 				State = 1858;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1859;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1861;
+				State = 1862;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,205,Context) ) {
 				case 1:
 					{
-					State = 1859;
-					Match(STRESS);
 					State = 1860;
+					Match(STRESS);
+					State = 1861;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -13197,19 +13197,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 36);
 				{
-				State = 1863;
-				Match(REGIMES);
 				State = 1864;
-				Match(STRESS);
+				Match(REGIMES);
 				State = 1865;
-				((RegimesItemContext)_localctx).toStress = expr(0);
+				Match(STRESS);
 				State = 1866;
-				perYear();
+				((RegimesItemContext)_localctx).toStress = expr(0);
 				State = 1867;
-				Match(NORMAL);
+				perYear();
 				State = 1868;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				Match(NORMAL);
 				State = 1869;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1870;
 				perYear();
 				}
 				break;
@@ -13256,15 +13256,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1873;
-			Match(UNTIL);
 			State = 1874;
-			Match(DATE);
+			Match(UNTIL);
 			State = 1875;
-			Match(THEN);
+			Match(DATE);
 			State = 1876;
-			expr(0);
+			Match(THEN);
 			State = 1877;
+			expr(0);
+			State = 1878;
 			perYear();
 			}
 		}
@@ -13358,38 +13358,38 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1915;
+			State = 1916;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,212,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1879;
-				Match(RECOVERY);
 				State = 1880;
-				Match(BETA);
+				Match(RECOVERY);
 				State = 1881;
-				Match(MEAN);
+				Match(BETA);
 				State = 1882;
-				((BetaRecoveryContext)_localctx).mean = expr(0);
+				Match(MEAN);
 				State = 1883;
-				Match(SD);
+				((BetaRecoveryContext)_localctx).mean = expr(0);
 				State = 1884;
+				Match(SD);
+				State = 1885;
 				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1888;
+				State = 1889;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,207,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1885;
+						State = 1886;
 						loading();
 						}
 						} 
 					}
-					State = 1890;
+					State = 1891;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,207,Context);
 				}
@@ -13399,67 +13399,67 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1891;
-				Match(RECOVERY);
 				State = 1892;
-				Match(DRAWN);
+				Match(RECOVERY);
 				State = 1893;
-				Match(AT);
+				Match(DRAWN);
 				State = 1894;
+				Match(AT);
+				State = 1895;
 				recoveryOutcome();
-				State = 1899;
+				State = 1900;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,208,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1895;
-						Match(COMMA);
 						State = 1896;
+						Match(COMMA);
+						State = 1897;
 						recoveryOutcome();
 						}
 						} 
 					}
-					State = 1901;
+					State = 1902;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,208,Context);
 				}
-				State = 1907;
+				State = 1908;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE || _la==COMMA) {
 					{
-					State = 1903;
+					State = 1904;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 1902;
+						State = 1903;
 						Match(COMMA);
 						}
 					}
 
-					State = 1905;
-					Match(ELSE);
 					State = 1906;
+					Match(ELSE);
+					State = 1907;
 					recoveryRest();
 					}
 				}
 
-				State = 1912;
+				State = 1913;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,211,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1909;
+						State = 1910;
 						loading();
 						}
 						} 
 					}
-					State = 1914;
+					State = 1915;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,211,Context);
 				}
@@ -13517,29 +13517,29 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1917;
-			Match(BETA);
 			State = 1918;
-			Match(MEAN);
+			Match(BETA);
 			State = 1919;
-			_localctx.mean = expr(0);
+			Match(MEAN);
 			State = 1920;
-			Match(SD);
+			_localctx.mean = expr(0);
 			State = 1921;
+			Match(SD);
+			State = 1922;
 			_localctx.sd = expr(0);
-			State = 1925;
+			State = 1926;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,213,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1922;
+					State = 1923;
 					loading();
 					}
 					} 
 				}
-				State = 1927;
+				State = 1928;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,213,Context);
 			}
@@ -13588,15 +13588,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1928;
-			Match(BETA);
 			State = 1929;
-			Match(MEAN);
+			Match(BETA);
 			State = 1930;
-			_localctx.mean = expr(0);
+			Match(MEAN);
 			State = 1931;
-			Match(SD);
+			_localctx.mean = expr(0);
 			State = 1932;
+			Match(SD);
+			State = 1933;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -13641,11 +13641,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1934;
-			_localctx.rate = expr(0);
 			State = 1935;
-			Match(WITH);
+			_localctx.rate = expr(0);
 			State = 1936;
+			Match(WITH);
+			State = 1937;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13691,21 +13691,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1939;
+			State = 1940;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1938;
+				State = 1939;
 				Match(MINUS);
 				}
 			}
 
-			State = 1941;
-			duration();
 			State = 1942;
-			Match(WITH);
+			duration();
 			State = 1943;
+			Match(WITH);
+			State = 1944;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13749,11 +13749,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1945;
-			duration();
 			State = 1946;
-			Match(WITH);
+			duration();
 			State = 1947;
+			Match(WITH);
+			State = 1948;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13798,11 +13798,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1949;
-			Match(LOADING);
 			State = 1950;
-			_localctx.factor = reference();
+			Match(LOADING);
 			State = 1951;
+			_localctx.factor = reference();
+			State = 1952;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -13840,9 +13840,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1953;
-			Match(PER);
 			State = 1954;
+			Match(PER);
+			State = 1955;
 			Match(YEAR);
 			}
 		}
@@ -13879,7 +13879,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1956;
+			State = 1957;
 			Match(QUANTITY);
 			}
 		}
@@ -14206,7 +14206,7 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2000;
+			State = 2001;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,218,Context) ) {
 			case 1:
@@ -14215,11 +14215,11 @@ public partial class DealLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1959;
-				Match(LPAREN);
 				State = 1960;
-				expr(0);
+				Match(LPAREN);
 				State = 1961;
+				expr(0);
+				State = 1962;
 				Match(RPAREN);
 				}
 				break;
@@ -14228,9 +14228,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1963;
-				((NegateExprContext)_localctx).op = Match(MINUS);
 				State = 1964;
+				((NegateExprContext)_localctx).op = Match(MINUS);
+				State = 1965;
 				expr(16);
 				}
 				break;
@@ -14239,9 +14239,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1965;
-				Match(NOT);
 				State = 1966;
+				Match(NOT);
+				State = 1967;
 				expr(11);
 				}
 				break;
@@ -14250,17 +14250,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1967;
-				Match(IF);
 				State = 1968;
-				((ConditionalExprContext)_localctx).cond = expr(0);
+				Match(IF);
 				State = 1969;
-				Match(THEN);
+				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 1970;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				Match(THEN);
 				State = 1971;
-				Match(ELSE);
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
 				State = 1972;
+				Match(ELSE);
+				State = 1973;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -14269,37 +14269,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1974;
-				((CallExprContext)_localctx).callee = ident();
 				State = 1975;
+				((CallExprContext)_localctx).callee = ident();
+				State = 1976;
 				Match(LPAREN);
-				State = 1984;
+				State = 1985;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1660977227630114759L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 145522047561236451L) != 0) || ((((_la - 272)) & ~0x3f) == 0 && ((1L << (_la - 272)) & 103L) != 0)) {
 					{
-					State = 1976;
+					State = 1977;
 					expr(0);
-					State = 1981;
+					State = 1982;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1977;
-						Match(COMMA);
 						State = 1978;
+						Match(COMMA);
+						State = 1979;
 						expr(0);
 						}
 						}
-						State = 1983;
+						State = 1984;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1986;
+				State = 1987;
 				Match(RPAREN);
 				}
 				break;
@@ -14308,7 +14308,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1988;
+				State = 1989;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -14318,19 +14318,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1990;
+				State = 1991;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 4095L) != 0)) {
 					{
-					State = 1989;
+					State = 1990;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1992;
-				Match(PER);
 				State = 1993;
+				Match(PER);
+				State = 1994;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -14339,9 +14339,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1994;
-				Match(NUMBER);
 				State = 1995;
+				Match(NUMBER);
+				State = 1996;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -14350,7 +14350,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1996;
+				State = 1997;
 				Match(QUANTITY);
 				}
 				break;
@@ -14359,7 +14359,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1997;
+				State = 1998;
 				Match(NUMBER);
 				}
 				break;
@@ -14368,7 +14368,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1998;
+				State = 1999;
 				Match(DATE);
 				}
 				break;
@@ -14377,13 +14377,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1999;
+				State = 2000;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2022;
+			State = 2023;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,220,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -14392,7 +14392,7 @@ public partial class DealLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2020;
+					State = 2021;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,219,Context) ) {
 					case 1:
@@ -14400,11 +14400,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2002;
-						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
 						State = 2003;
-						Match(OF);
+						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
 						State = 2004;
+						Match(OF);
+						State = 2005;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -14413,9 +14413,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2005;
-						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
 						State = 2006;
+						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
+						State = 2007;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -14425,7 +14425,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 2007;
+						State = 2008;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -14434,9 +14434,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2008;
-						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
 						State = 2009;
+						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
+						State = 2010;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -14446,7 +14446,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 2010;
+						State = 2011;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -14455,9 +14455,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2011;
-						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
 						State = 2012;
+						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
+						State = 2013;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 265)) & ~0x3f) == 0 && ((1L << (_la - 265)) & 63L) != 0)) ) {
@@ -14467,7 +14467,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 2013;
+						State = 2014;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -14476,11 +14476,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2014;
-						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
 						State = 2015;
-						Match(AND);
+						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
 						State = 2016;
+						Match(AND);
+						State = 2017;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -14489,18 +14489,18 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2017;
-						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
 						State = 2018;
-						Match(OR);
+						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
 						State = 2019;
+						Match(OR);
+						State = 2020;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2024;
+				State = 2025;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,220,Context);
 			}
@@ -14551,7 +14551,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2025;
+			State = 2026;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14602,16 +14602,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2027;
+			State = 2028;
 			ident();
-			State = 2030;
+			State = 2031;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,221,Context) ) {
 			case 1:
 				{
-				State = 2028;
-				Match(DOT);
 				State = 2029;
+				Match(DOT);
+				State = 2030;
 				_localctx.member = ident();
 				}
 				break;
@@ -14834,7 +14834,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2032;
+			State = 2033;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1658725427816429511L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 280959578537923L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14882,7 +14882,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,283,2035,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,283,2036,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -15001,157 +15001,157 @@ public partial class DealLangParser : Parser {
 		73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,1,73,3,73,1475,8,
 		73,1,73,3,73,1478,8,73,1,73,1,73,3,73,1482,8,73,1,73,3,73,1485,8,73,1,
 		73,1,73,3,73,1489,8,73,1,74,1,74,1,74,1,74,3,74,1495,8,74,1,74,1,74,1,
-		74,1,75,1,75,1,75,1,76,1,76,1,76,4,76,1506,8,76,11,76,12,76,1507,1,76,
-		1,76,1,77,1,77,1,77,3,77,1515,8,77,1,77,3,77,1518,8,77,1,78,1,78,1,78,
-		1,78,1,78,1,78,5,78,1526,8,78,10,78,12,78,1529,9,78,1,78,1,78,1,79,1,79,
-		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,1543,8,79,10,79,12,79,1546,
-		9,79,1,79,1,79,1,79,1,79,1,79,3,79,1553,8,79,1,79,1,79,1,79,1,79,1,79,
-		1,79,1,79,1,79,1,79,3,79,1564,8,79,1,79,1,79,1,79,1,79,5,79,1570,8,79,
-		10,79,12,79,1573,9,79,1,79,5,79,1576,8,79,10,79,12,79,1579,9,79,1,79,1,
-		79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1589,8,79,1,79,1,79,1,79,1,79,1,
-		79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,1602,8,79,10,79,12,79,1605,9,79,
-		1,79,3,79,1608,8,79,1,79,1,79,1,79,1,79,1,79,5,79,1615,8,79,10,79,12,79,
-		1618,9,79,3,79,1620,8,79,1,79,5,79,1623,8,79,10,79,12,79,1626,9,79,1,79,
-		3,79,1629,8,79,3,79,1631,8,79,1,79,1,79,4,79,1635,8,79,11,79,12,79,1636,
-		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,
-		1,79,1,79,5,79,1655,8,79,10,79,12,79,1658,9,79,1,79,1,79,1,79,1,79,1,79,
-		1,79,1,79,1,79,1,79,1,79,1,79,3,79,1671,8,79,1,79,1,79,1,79,1,79,1,79,
-		1,79,1,79,3,79,1680,8,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,1688,8,79,
-		10,79,12,79,1691,9,79,1,79,1,79,3,79,1695,8,79,1,79,5,79,1698,8,79,10,
-		79,12,79,1701,9,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,1709,8,79,10,79,
-		12,79,1712,9,79,1,79,5,79,1715,8,79,10,79,12,79,1718,9,79,1,79,1,79,1,
-		79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1732,8,79,1,79,3,
-		79,1735,8,79,1,79,3,79,1738,8,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,
-		79,3,79,1748,8,79,1,79,1,79,1,79,1,79,1,79,3,79,1755,8,79,1,79,1,79,1,
-		79,1,79,1,79,1,79,3,79,1763,8,79,1,79,1,79,3,79,1767,8,79,1,79,1,79,1,
-		79,1,79,1,79,1,79,3,79,1775,8,79,1,79,1,79,3,79,1779,8,79,1,79,1,79,3,
-		79,1783,8,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1793,8,79,1,
-		79,1,79,3,79,1797,8,79,1,79,1,79,3,79,1801,8,79,1,79,1,79,1,79,1,79,1,
-		79,3,79,1808,8,79,3,79,1810,8,79,1,79,1,79,1,79,4,79,1815,8,79,11,79,12,
-		79,1816,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,
-		79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1839,8,79,1,79,1,79,1,79,1,
+		74,1,75,1,75,1,75,1,76,1,76,1,76,5,76,1506,8,76,10,76,12,76,1509,9,76,
+		1,76,1,76,1,77,1,77,1,77,3,77,1516,8,77,1,77,3,77,1519,8,77,1,78,1,78,
+		1,78,1,78,1,78,1,78,5,78,1527,8,78,10,78,12,78,1530,9,78,1,78,1,78,1,79,
+		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,1544,8,79,10,79,12,79,
+		1547,9,79,1,79,1,79,1,79,1,79,1,79,3,79,1554,8,79,1,79,1,79,1,79,1,79,
+		1,79,1,79,1,79,1,79,1,79,3,79,1565,8,79,1,79,1,79,1,79,1,79,5,79,1571,
+		8,79,10,79,12,79,1574,9,79,1,79,5,79,1577,8,79,10,79,12,79,1580,9,79,1,
+		79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1590,8,79,1,79,1,79,1,79,1,
+		79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,1603,8,79,10,79,12,79,1606,
+		9,79,1,79,3,79,1609,8,79,1,79,1,79,1,79,1,79,1,79,5,79,1616,8,79,10,79,
+		12,79,1619,9,79,3,79,1621,8,79,1,79,5,79,1624,8,79,10,79,12,79,1627,9,
+		79,1,79,3,79,1630,8,79,3,79,1632,8,79,1,79,1,79,4,79,1636,8,79,11,79,12,
+		79,1637,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,
+		79,1,79,1,79,1,79,5,79,1656,8,79,10,79,12,79,1659,9,79,1,79,1,79,1,79,
+		1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1672,8,79,1,79,1,79,1,79,
+		1,79,1,79,1,79,1,79,3,79,1681,8,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,
+		1689,8,79,10,79,12,79,1692,9,79,1,79,1,79,3,79,1696,8,79,1,79,5,79,1699,
+		8,79,10,79,12,79,1702,9,79,1,79,1,79,1,79,1,79,1,79,1,79,5,79,1710,8,79,
+		10,79,12,79,1713,9,79,1,79,5,79,1716,8,79,10,79,12,79,1719,9,79,1,79,1,
+		79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1733,8,79,1,
+		79,3,79,1736,8,79,1,79,3,79,1739,8,79,1,79,1,79,1,79,1,79,1,79,1,79,1,
+		79,1,79,3,79,1749,8,79,1,79,1,79,1,79,1,79,1,79,3,79,1756,8,79,1,79,1,
+		79,1,79,1,79,1,79,1,79,3,79,1764,8,79,1,79,1,79,3,79,1768,8,79,1,79,1,
+		79,1,79,1,79,1,79,1,79,3,79,1776,8,79,1,79,1,79,3,79,1780,8,79,1,79,1,
+		79,3,79,1784,8,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1794,8,
+		79,1,79,1,79,3,79,1798,8,79,1,79,1,79,3,79,1802,8,79,1,79,1,79,1,79,1,
+		79,1,79,3,79,1809,8,79,3,79,1811,8,79,1,79,1,79,1,79,4,79,1816,8,79,11,
+		79,12,79,1817,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,
+		79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,3,79,1840,8,79,1,79,1,79,1,
 		79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,
-		79,1,79,1,79,1,79,3,79,1862,8,79,1,79,1,79,1,79,1,79,1,79,1,79,1,79,1,
-		79,3,79,1872,8,79,1,80,1,80,1,80,1,80,1,80,1,80,1,81,1,81,1,81,1,81,1,
-		81,1,81,1,81,5,81,1887,8,81,10,81,12,81,1890,9,81,1,81,1,81,1,81,1,81,
-		1,81,1,81,5,81,1898,8,81,10,81,12,81,1901,9,81,1,81,3,81,1904,8,81,1,81,
-		1,81,3,81,1908,8,81,1,81,5,81,1911,8,81,10,81,12,81,1914,9,81,3,81,1916,
-		8,81,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1924,8,82,10,82,12,82,1927,9,82,
-		1,83,1,83,1,83,1,83,1,83,1,83,1,84,1,84,1,84,1,84,1,85,3,85,1940,8,85,
-		1,85,1,85,1,85,1,85,1,86,1,86,1,86,1,86,1,87,1,87,1,87,1,87,1,88,1,88,
-		1,88,1,89,1,89,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,
-		1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,5,90,1980,8,90,10,90,
-		12,90,1983,9,90,3,90,1985,8,90,1,90,1,90,1,90,1,90,3,90,1991,8,90,1,90,
-		1,90,1,90,1,90,1,90,1,90,1,90,1,90,3,90,2001,8,90,1,90,1,90,1,90,1,90,
+		79,1,79,1,79,1,79,1,79,3,79,1863,8,79,1,79,1,79,1,79,1,79,1,79,1,79,1,
+		79,1,79,3,79,1873,8,79,1,80,1,80,1,80,1,80,1,80,1,80,1,81,1,81,1,81,1,
+		81,1,81,1,81,1,81,5,81,1888,8,81,10,81,12,81,1891,9,81,1,81,1,81,1,81,
+		1,81,1,81,1,81,5,81,1899,8,81,10,81,12,81,1902,9,81,1,81,3,81,1905,8,81,
+		1,81,1,81,3,81,1909,8,81,1,81,5,81,1912,8,81,10,81,12,81,1915,9,81,3,81,
+		1917,8,81,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1925,8,82,10,82,12,82,1928,
+		9,82,1,83,1,83,1,83,1,83,1,83,1,83,1,84,1,84,1,84,1,84,1,85,3,85,1941,
+		8,85,1,85,1,85,1,85,1,85,1,86,1,86,1,86,1,86,1,87,1,87,1,87,1,87,1,88,
+		1,88,1,88,1,89,1,89,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,
+		1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,5,90,1981,8,90,
+		10,90,12,90,1984,9,90,3,90,1986,8,90,1,90,1,90,1,90,1,90,3,90,1992,8,90,
+		1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,3,90,2002,8,90,1,90,1,90,1,90,
 		1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,1,90,
-		5,90,2021,8,90,10,90,12,90,2024,9,90,1,91,1,91,1,92,1,92,1,92,3,92,2031,
-		8,92,1,93,1,93,1,93,0,1,180,94,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
-		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,
-		78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,
-		120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,152,154,
-		156,158,160,162,164,166,168,170,172,174,176,178,180,182,184,186,0,10,1,
-		0,253,254,1,0,17,18,1,0,118,119,1,0,261,262,1,0,188,189,1,0,273,274,1,
-		0,263,264,1,0,265,270,1,0,194,205,27,0,3,3,5,9,15,45,47,50,52,52,55,59,
-		64,65,67,72,74,93,95,112,114,124,126,127,129,131,135,139,141,147,150,152,
-		161,161,163,169,172,176,179,179,185,187,189,189,205,206,211,225,227,239,
-		244,252,277,278,2349,0,194,1,0,0,0,2,199,1,0,0,0,4,202,1,0,0,0,6,234,1,
-		0,0,0,8,236,1,0,0,0,10,248,1,0,0,0,12,281,1,0,0,0,14,296,1,0,0,0,16,298,
-		1,0,0,0,18,310,1,0,0,0,20,312,1,0,0,0,22,329,1,0,0,0,24,331,1,0,0,0,26,
-		367,1,0,0,0,28,369,1,0,0,0,30,371,1,0,0,0,32,405,1,0,0,0,34,407,1,0,0,
-		0,36,412,1,0,0,0,38,492,1,0,0,0,40,513,1,0,0,0,42,515,1,0,0,0,44,549,1,
-		0,0,0,46,558,1,0,0,0,48,563,1,0,0,0,50,571,1,0,0,0,52,573,1,0,0,0,54,593,
-		1,0,0,0,56,595,1,0,0,0,58,597,1,0,0,0,60,663,1,0,0,0,62,667,1,0,0,0,64,
-		669,1,0,0,0,66,719,1,0,0,0,68,721,1,0,0,0,70,781,1,0,0,0,72,783,1,0,0,
-		0,74,814,1,0,0,0,76,816,1,0,0,0,78,823,1,0,0,0,80,834,1,0,0,0,82,963,1,
-		0,0,0,84,965,1,0,0,0,86,970,1,0,0,0,88,977,1,0,0,0,90,982,1,0,0,0,92,988,
-		1,0,0,0,94,996,1,0,0,0,96,1012,1,0,0,0,98,1028,1,0,0,0,100,1030,1,0,0,
-		0,102,1064,1,0,0,0,104,1072,1,0,0,0,106,1074,1,0,0,0,108,1120,1,0,0,0,
-		110,1122,1,0,0,0,112,1140,1,0,0,0,114,1142,1,0,0,0,116,1145,1,0,0,0,118,
-		1163,1,0,0,0,120,1165,1,0,0,0,122,1186,1,0,0,0,124,1189,1,0,0,0,126,1205,
-		1,0,0,0,128,1260,1,0,0,0,130,1281,1,0,0,0,132,1283,1,0,0,0,134,1290,1,
-		0,0,0,136,1302,1,0,0,0,138,1304,1,0,0,0,140,1408,1,0,0,0,142,1410,1,0,
-		0,0,144,1436,1,0,0,0,146,1488,1,0,0,0,148,1490,1,0,0,0,150,1499,1,0,0,
-		0,152,1502,1,0,0,0,154,1511,1,0,0,0,156,1519,1,0,0,0,158,1871,1,0,0,0,
-		160,1873,1,0,0,0,162,1915,1,0,0,0,164,1917,1,0,0,0,166,1928,1,0,0,0,168,
-		1934,1,0,0,0,170,1939,1,0,0,0,172,1945,1,0,0,0,174,1949,1,0,0,0,176,1953,
-		1,0,0,0,178,1956,1,0,0,0,180,2000,1,0,0,0,182,2025,1,0,0,0,184,2027,1,
-		0,0,0,186,2032,1,0,0,0,188,193,3,2,1,0,189,193,3,4,2,0,190,193,3,156,78,
-		0,191,193,3,8,4,0,192,188,1,0,0,0,192,189,1,0,0,0,192,190,1,0,0,0,192,
-		191,1,0,0,0,193,196,1,0,0,0,194,192,1,0,0,0,194,195,1,0,0,0,195,197,1,
-		0,0,0,196,194,1,0,0,0,197,198,5,0,0,1,198,1,1,0,0,0,199,200,5,3,0,0,200,
-		201,5,275,0,0,201,3,1,0,0,0,202,203,5,1,0,0,203,204,3,186,93,0,204,208,
-		5,253,0,0,205,207,3,6,3,0,206,205,1,0,0,0,207,210,1,0,0,0,208,206,1,0,
-		0,0,208,209,1,0,0,0,209,211,1,0,0,0,210,208,1,0,0,0,211,212,5,254,0,0,
-		212,5,1,0,0,0,213,235,3,12,6,0,214,235,3,20,10,0,215,235,3,24,12,0,216,
-		235,3,30,15,0,217,235,3,36,18,0,218,235,3,58,29,0,219,235,3,64,32,0,220,
-		235,3,68,34,0,221,235,3,100,50,0,222,235,3,72,36,0,223,235,3,78,39,0,224,
-		235,3,106,53,0,225,235,3,116,58,0,226,235,3,120,60,0,227,235,3,124,62,
-		0,228,235,3,126,63,0,229,235,3,132,66,0,230,235,3,134,67,0,231,235,3,138,
-		69,0,232,235,3,142,71,0,233,235,3,8,4,0,234,213,1,0,0,0,234,214,1,0,0,
-		0,234,215,1,0,0,0,234,216,1,0,0,0,234,217,1,0,0,0,234,218,1,0,0,0,234,
-		219,1,0,0,0,234,220,1,0,0,0,234,221,1,0,0,0,234,222,1,0,0,0,234,223,1,
-		0,0,0,234,224,1,0,0,0,234,225,1,0,0,0,234,226,1,0,0,0,234,227,1,0,0,0,
-		234,228,1,0,0,0,234,229,1,0,0,0,234,230,1,0,0,0,234,231,1,0,0,0,234,232,
-		1,0,0,0,234,233,1,0,0,0,235,7,1,0,0,0,236,237,5,277,0,0,237,243,4,4,0,
-		0,238,242,3,186,93,0,239,242,5,4,0,0,240,242,5,54,0,0,241,238,1,0,0,0,
-		241,239,1,0,0,0,241,240,1,0,0,0,242,245,1,0,0,0,243,241,1,0,0,0,243,244,
-		1,0,0,0,244,246,1,0,0,0,245,243,1,0,0,0,246,247,3,10,5,0,247,9,1,0,0,0,
-		248,253,5,253,0,0,249,252,3,10,5,0,250,252,8,0,0,0,251,249,1,0,0,0,251,
-		250,1,0,0,0,252,255,1,0,0,0,253,251,1,0,0,0,253,254,1,0,0,0,254,256,1,
-		0,0,0,255,253,1,0,0,0,256,257,5,254,0,0,257,11,1,0,0,0,258,259,5,5,0,0,
-		259,282,5,275,0,0,260,261,5,6,0,0,261,282,3,186,93,0,262,263,5,7,0,0,263,
-		282,5,272,0,0,264,265,5,8,0,0,265,282,5,272,0,0,266,267,5,9,0,0,267,282,
-		5,272,0,0,268,269,5,10,0,0,269,282,3,186,93,0,270,271,5,11,0,0,271,282,
-		3,18,9,0,272,273,5,12,0,0,273,275,3,186,93,0,274,276,3,186,93,0,275,274,
-		1,0,0,0,275,276,1,0,0,0,276,279,1,0,0,0,277,278,5,13,0,0,278,280,3,14,
-		7,0,279,277,1,0,0,0,279,280,1,0,0,0,280,282,1,0,0,0,281,258,1,0,0,0,281,
-		260,1,0,0,0,281,262,1,0,0,0,281,264,1,0,0,0,281,266,1,0,0,0,281,268,1,
-		0,0,0,281,270,1,0,0,0,281,272,1,0,0,0,282,13,1,0,0,0,283,288,3,186,93,
-		0,284,285,5,261,0,0,285,287,3,186,93,0,286,284,1,0,0,0,287,290,1,0,0,0,
-		288,286,1,0,0,0,288,289,1,0,0,0,289,293,1,0,0,0,290,288,1,0,0,0,291,292,
-		5,261,0,0,292,294,3,16,8,0,293,291,1,0,0,0,293,294,1,0,0,0,294,297,1,0,
-		0,0,295,297,3,16,8,0,296,283,1,0,0,0,296,295,1,0,0,0,297,15,1,0,0,0,298,
-		305,5,253,0,0,299,301,5,272,0,0,300,302,5,257,0,0,301,300,1,0,0,0,301,
-		302,1,0,0,0,302,304,1,0,0,0,303,299,1,0,0,0,304,307,1,0,0,0,305,303,1,
-		0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,305,1,0,0,0,308,309,5,254,0,
-		0,309,17,1,0,0,0,310,311,5,271,0,0,311,19,1,0,0,0,312,313,5,14,0,0,313,
-		314,3,186,93,0,314,318,5,253,0,0,315,317,3,22,11,0,316,315,1,0,0,0,317,
-		320,1,0,0,0,318,316,1,0,0,0,318,319,1,0,0,0,319,321,1,0,0,0,320,318,1,
-		0,0,0,321,322,5,254,0,0,322,21,1,0,0,0,323,324,5,43,0,0,324,330,5,275,
-		0,0,325,326,5,44,0,0,326,330,3,180,90,0,327,328,5,45,0,0,328,330,3,180,
-		90,0,329,323,1,0,0,0,329,325,1,0,0,0,329,327,1,0,0,0,330,23,1,0,0,0,331,
-		332,5,15,0,0,332,333,3,186,93,0,333,337,5,253,0,0,334,336,3,26,13,0,335,
-		334,1,0,0,0,336,339,1,0,0,0,337,335,1,0,0,0,337,338,1,0,0,0,338,340,1,
-		0,0,0,339,337,1,0,0,0,340,341,5,254,0,0,341,25,1,0,0,0,342,343,5,122,0,
-		0,343,368,3,180,90,0,344,345,5,188,0,0,345,346,3,180,90,0,346,347,3,176,
-		88,0,347,368,1,0,0,0,348,349,5,189,0,0,349,350,3,180,90,0,350,351,3,176,
-		88,0,351,368,1,0,0,0,352,353,5,16,0,0,353,354,3,28,14,0,354,358,5,253,
-		0,0,355,357,3,34,17,0,356,355,1,0,0,0,357,360,1,0,0,0,358,356,1,0,0,0,
-		358,359,1,0,0,0,359,361,1,0,0,0,360,358,1,0,0,0,361,362,5,254,0,0,362,
-		368,1,0,0,0,363,364,5,19,0,0,364,365,5,272,0,0,365,366,5,20,0,0,366,368,
-		3,180,90,0,367,342,1,0,0,0,367,344,1,0,0,0,367,348,1,0,0,0,367,352,1,0,
-		0,0,367,363,1,0,0,0,368,27,1,0,0,0,369,370,7,1,0,0,370,29,1,0,0,0,371,
-		372,5,46,0,0,372,373,3,186,93,0,373,377,5,253,0,0,374,376,3,32,16,0,375,
-		374,1,0,0,0,376,379,1,0,0,0,377,375,1,0,0,0,377,378,1,0,0,0,378,380,1,
-		0,0,0,379,377,1,0,0,0,380,381,5,254,0,0,381,31,1,0,0,0,382,383,5,47,0,
-		0,383,406,3,180,90,0,384,385,5,48,0,0,385,386,5,49,0,0,386,389,3,178,89,
-		0,387,388,5,50,0,0,388,390,3,180,90,0,389,387,1,0,0,0,389,390,1,0,0,0,
-		390,393,1,0,0,0,391,392,5,51,0,0,392,394,5,272,0,0,393,391,1,0,0,0,393,
-		394,1,0,0,0,394,406,1,0,0,0,395,396,5,48,0,0,396,397,5,52,0,0,397,401,
-		5,253,0,0,398,400,3,34,17,0,399,398,1,0,0,0,400,403,1,0,0,0,401,399,1,
-		0,0,0,401,402,1,0,0,0,402,404,1,0,0,0,403,401,1,0,0,0,404,406,5,254,0,
-		0,405,382,1,0,0,0,405,384,1,0,0,0,405,395,1,0,0,0,406,33,1,0,0,0,407,408,
-		5,272,0,0,408,410,3,180,90,0,409,411,5,257,0,0,410,409,1,0,0,0,410,411,
-		1,0,0,0,411,35,1,0,0,0,412,413,5,53,0,0,413,414,3,186,93,0,414,415,5,54,
-		0,0,415,416,3,186,93,0,416,420,5,253,0,0,417,419,3,38,19,0,418,417,1,0,
-		0,0,419,422,1,0,0,0,420,418,1,0,0,0,420,421,1,0,0,0,421,423,1,0,0,0,422,
-		420,1,0,0,0,423,424,5,254,0,0,424,37,1,0,0,0,425,426,5,55,0,0,426,493,
-		3,186,93,0,427,428,5,56,0,0,428,429,3,180,90,0,429,434,3,176,88,0,430,
-		431,5,57,0,0,431,432,3,180,90,0,432,433,3,176,88,0,433,435,1,0,0,0,434,
-		430,1,0,0,0,434,435,1,0,0,0,435,444,1,0,0,0,436,437,5,248,0,0,437,441,
-		3,186,93,0,438,440,3,46,23,0,439,438,1,0,0,0,440,443,1,0,0,0,441,439,1,
-		0,0,0,441,442,1,0,0,0,442,445,1,0,0,0,443,441,1,0,0,0,444,436,1,0,0,0,
-		444,445,1,0,0,0,445,493,1,0,0,0,446,447,5,58,0,0,447,493,5,272,0,0,448,
+		1,90,5,90,2022,8,90,10,90,12,90,2025,9,90,1,91,1,91,1,92,1,92,1,92,3,92,
+		2032,8,92,1,93,1,93,1,93,0,1,180,94,0,2,4,6,8,10,12,14,16,18,20,22,24,
+		26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,
+		74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,
+		116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,
+		152,154,156,158,160,162,164,166,168,170,172,174,176,178,180,182,184,186,
+		0,10,1,0,253,254,1,0,17,18,1,0,118,119,1,0,261,262,1,0,188,189,1,0,273,
+		274,1,0,263,264,1,0,265,270,1,0,194,205,27,0,3,3,5,9,15,45,47,50,52,52,
+		55,59,64,65,67,72,74,93,95,112,114,124,126,127,129,131,135,139,141,147,
+		150,152,161,161,163,169,172,176,179,179,185,187,189,189,205,206,211,225,
+		227,239,244,252,277,278,2350,0,194,1,0,0,0,2,199,1,0,0,0,4,202,1,0,0,0,
+		6,234,1,0,0,0,8,236,1,0,0,0,10,248,1,0,0,0,12,281,1,0,0,0,14,296,1,0,0,
+		0,16,298,1,0,0,0,18,310,1,0,0,0,20,312,1,0,0,0,22,329,1,0,0,0,24,331,1,
+		0,0,0,26,367,1,0,0,0,28,369,1,0,0,0,30,371,1,0,0,0,32,405,1,0,0,0,34,407,
+		1,0,0,0,36,412,1,0,0,0,38,492,1,0,0,0,40,513,1,0,0,0,42,515,1,0,0,0,44,
+		549,1,0,0,0,46,558,1,0,0,0,48,563,1,0,0,0,50,571,1,0,0,0,52,573,1,0,0,
+		0,54,593,1,0,0,0,56,595,1,0,0,0,58,597,1,0,0,0,60,663,1,0,0,0,62,667,1,
+		0,0,0,64,669,1,0,0,0,66,719,1,0,0,0,68,721,1,0,0,0,70,781,1,0,0,0,72,783,
+		1,0,0,0,74,814,1,0,0,0,76,816,1,0,0,0,78,823,1,0,0,0,80,834,1,0,0,0,82,
+		963,1,0,0,0,84,965,1,0,0,0,86,970,1,0,0,0,88,977,1,0,0,0,90,982,1,0,0,
+		0,92,988,1,0,0,0,94,996,1,0,0,0,96,1012,1,0,0,0,98,1028,1,0,0,0,100,1030,
+		1,0,0,0,102,1064,1,0,0,0,104,1072,1,0,0,0,106,1074,1,0,0,0,108,1120,1,
+		0,0,0,110,1122,1,0,0,0,112,1140,1,0,0,0,114,1142,1,0,0,0,116,1145,1,0,
+		0,0,118,1163,1,0,0,0,120,1165,1,0,0,0,122,1186,1,0,0,0,124,1189,1,0,0,
+		0,126,1205,1,0,0,0,128,1260,1,0,0,0,130,1281,1,0,0,0,132,1283,1,0,0,0,
+		134,1290,1,0,0,0,136,1302,1,0,0,0,138,1304,1,0,0,0,140,1408,1,0,0,0,142,
+		1410,1,0,0,0,144,1436,1,0,0,0,146,1488,1,0,0,0,148,1490,1,0,0,0,150,1499,
+		1,0,0,0,152,1502,1,0,0,0,154,1512,1,0,0,0,156,1520,1,0,0,0,158,1872,1,
+		0,0,0,160,1874,1,0,0,0,162,1916,1,0,0,0,164,1918,1,0,0,0,166,1929,1,0,
+		0,0,168,1935,1,0,0,0,170,1940,1,0,0,0,172,1946,1,0,0,0,174,1950,1,0,0,
+		0,176,1954,1,0,0,0,178,1957,1,0,0,0,180,2001,1,0,0,0,182,2026,1,0,0,0,
+		184,2028,1,0,0,0,186,2033,1,0,0,0,188,193,3,2,1,0,189,193,3,4,2,0,190,
+		193,3,156,78,0,191,193,3,8,4,0,192,188,1,0,0,0,192,189,1,0,0,0,192,190,
+		1,0,0,0,192,191,1,0,0,0,193,196,1,0,0,0,194,192,1,0,0,0,194,195,1,0,0,
+		0,195,197,1,0,0,0,196,194,1,0,0,0,197,198,5,0,0,1,198,1,1,0,0,0,199,200,
+		5,3,0,0,200,201,5,275,0,0,201,3,1,0,0,0,202,203,5,1,0,0,203,204,3,186,
+		93,0,204,208,5,253,0,0,205,207,3,6,3,0,206,205,1,0,0,0,207,210,1,0,0,0,
+		208,206,1,0,0,0,208,209,1,0,0,0,209,211,1,0,0,0,210,208,1,0,0,0,211,212,
+		5,254,0,0,212,5,1,0,0,0,213,235,3,12,6,0,214,235,3,20,10,0,215,235,3,24,
+		12,0,216,235,3,30,15,0,217,235,3,36,18,0,218,235,3,58,29,0,219,235,3,64,
+		32,0,220,235,3,68,34,0,221,235,3,100,50,0,222,235,3,72,36,0,223,235,3,
+		78,39,0,224,235,3,106,53,0,225,235,3,116,58,0,226,235,3,120,60,0,227,235,
+		3,124,62,0,228,235,3,126,63,0,229,235,3,132,66,0,230,235,3,134,67,0,231,
+		235,3,138,69,0,232,235,3,142,71,0,233,235,3,8,4,0,234,213,1,0,0,0,234,
+		214,1,0,0,0,234,215,1,0,0,0,234,216,1,0,0,0,234,217,1,0,0,0,234,218,1,
+		0,0,0,234,219,1,0,0,0,234,220,1,0,0,0,234,221,1,0,0,0,234,222,1,0,0,0,
+		234,223,1,0,0,0,234,224,1,0,0,0,234,225,1,0,0,0,234,226,1,0,0,0,234,227,
+		1,0,0,0,234,228,1,0,0,0,234,229,1,0,0,0,234,230,1,0,0,0,234,231,1,0,0,
+		0,234,232,1,0,0,0,234,233,1,0,0,0,235,7,1,0,0,0,236,237,5,277,0,0,237,
+		243,4,4,0,0,238,242,3,186,93,0,239,242,5,4,0,0,240,242,5,54,0,0,241,238,
+		1,0,0,0,241,239,1,0,0,0,241,240,1,0,0,0,242,245,1,0,0,0,243,241,1,0,0,
+		0,243,244,1,0,0,0,244,246,1,0,0,0,245,243,1,0,0,0,246,247,3,10,5,0,247,
+		9,1,0,0,0,248,253,5,253,0,0,249,252,3,10,5,0,250,252,8,0,0,0,251,249,1,
+		0,0,0,251,250,1,0,0,0,252,255,1,0,0,0,253,251,1,0,0,0,253,254,1,0,0,0,
+		254,256,1,0,0,0,255,253,1,0,0,0,256,257,5,254,0,0,257,11,1,0,0,0,258,259,
+		5,5,0,0,259,282,5,275,0,0,260,261,5,6,0,0,261,282,3,186,93,0,262,263,5,
+		7,0,0,263,282,5,272,0,0,264,265,5,8,0,0,265,282,5,272,0,0,266,267,5,9,
+		0,0,267,282,5,272,0,0,268,269,5,10,0,0,269,282,3,186,93,0,270,271,5,11,
+		0,0,271,282,3,18,9,0,272,273,5,12,0,0,273,275,3,186,93,0,274,276,3,186,
+		93,0,275,274,1,0,0,0,275,276,1,0,0,0,276,279,1,0,0,0,277,278,5,13,0,0,
+		278,280,3,14,7,0,279,277,1,0,0,0,279,280,1,0,0,0,280,282,1,0,0,0,281,258,
+		1,0,0,0,281,260,1,0,0,0,281,262,1,0,0,0,281,264,1,0,0,0,281,266,1,0,0,
+		0,281,268,1,0,0,0,281,270,1,0,0,0,281,272,1,0,0,0,282,13,1,0,0,0,283,288,
+		3,186,93,0,284,285,5,261,0,0,285,287,3,186,93,0,286,284,1,0,0,0,287,290,
+		1,0,0,0,288,286,1,0,0,0,288,289,1,0,0,0,289,293,1,0,0,0,290,288,1,0,0,
+		0,291,292,5,261,0,0,292,294,3,16,8,0,293,291,1,0,0,0,293,294,1,0,0,0,294,
+		297,1,0,0,0,295,297,3,16,8,0,296,283,1,0,0,0,296,295,1,0,0,0,297,15,1,
+		0,0,0,298,305,5,253,0,0,299,301,5,272,0,0,300,302,5,257,0,0,301,300,1,
+		0,0,0,301,302,1,0,0,0,302,304,1,0,0,0,303,299,1,0,0,0,304,307,1,0,0,0,
+		305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,305,1,0,0,0,308,309,
+		5,254,0,0,309,17,1,0,0,0,310,311,5,271,0,0,311,19,1,0,0,0,312,313,5,14,
+		0,0,313,314,3,186,93,0,314,318,5,253,0,0,315,317,3,22,11,0,316,315,1,0,
+		0,0,317,320,1,0,0,0,318,316,1,0,0,0,318,319,1,0,0,0,319,321,1,0,0,0,320,
+		318,1,0,0,0,321,322,5,254,0,0,322,21,1,0,0,0,323,324,5,43,0,0,324,330,
+		5,275,0,0,325,326,5,44,0,0,326,330,3,180,90,0,327,328,5,45,0,0,328,330,
+		3,180,90,0,329,323,1,0,0,0,329,325,1,0,0,0,329,327,1,0,0,0,330,23,1,0,
+		0,0,331,332,5,15,0,0,332,333,3,186,93,0,333,337,5,253,0,0,334,336,3,26,
+		13,0,335,334,1,0,0,0,336,339,1,0,0,0,337,335,1,0,0,0,337,338,1,0,0,0,338,
+		340,1,0,0,0,339,337,1,0,0,0,340,341,5,254,0,0,341,25,1,0,0,0,342,343,5,
+		122,0,0,343,368,3,180,90,0,344,345,5,188,0,0,345,346,3,180,90,0,346,347,
+		3,176,88,0,347,368,1,0,0,0,348,349,5,189,0,0,349,350,3,180,90,0,350,351,
+		3,176,88,0,351,368,1,0,0,0,352,353,5,16,0,0,353,354,3,28,14,0,354,358,
+		5,253,0,0,355,357,3,34,17,0,356,355,1,0,0,0,357,360,1,0,0,0,358,356,1,
+		0,0,0,358,359,1,0,0,0,359,361,1,0,0,0,360,358,1,0,0,0,361,362,5,254,0,
+		0,362,368,1,0,0,0,363,364,5,19,0,0,364,365,5,272,0,0,365,366,5,20,0,0,
+		366,368,3,180,90,0,367,342,1,0,0,0,367,344,1,0,0,0,367,348,1,0,0,0,367,
+		352,1,0,0,0,367,363,1,0,0,0,368,27,1,0,0,0,369,370,7,1,0,0,370,29,1,0,
+		0,0,371,372,5,46,0,0,372,373,3,186,93,0,373,377,5,253,0,0,374,376,3,32,
+		16,0,375,374,1,0,0,0,376,379,1,0,0,0,377,375,1,0,0,0,377,378,1,0,0,0,378,
+		380,1,0,0,0,379,377,1,0,0,0,380,381,5,254,0,0,381,31,1,0,0,0,382,383,5,
+		47,0,0,383,406,3,180,90,0,384,385,5,48,0,0,385,386,5,49,0,0,386,389,3,
+		178,89,0,387,388,5,50,0,0,388,390,3,180,90,0,389,387,1,0,0,0,389,390,1,
+		0,0,0,390,393,1,0,0,0,391,392,5,51,0,0,392,394,5,272,0,0,393,391,1,0,0,
+		0,393,394,1,0,0,0,394,406,1,0,0,0,395,396,5,48,0,0,396,397,5,52,0,0,397,
+		401,5,253,0,0,398,400,3,34,17,0,399,398,1,0,0,0,400,403,1,0,0,0,401,399,
+		1,0,0,0,401,402,1,0,0,0,402,404,1,0,0,0,403,401,1,0,0,0,404,406,5,254,
+		0,0,405,382,1,0,0,0,405,384,1,0,0,0,405,395,1,0,0,0,406,33,1,0,0,0,407,
+		408,5,272,0,0,408,410,3,180,90,0,409,411,5,257,0,0,410,409,1,0,0,0,410,
+		411,1,0,0,0,411,35,1,0,0,0,412,413,5,53,0,0,413,414,3,186,93,0,414,415,
+		5,54,0,0,415,416,3,186,93,0,416,420,5,253,0,0,417,419,3,38,19,0,418,417,
+		1,0,0,0,419,422,1,0,0,0,420,418,1,0,0,0,420,421,1,0,0,0,421,423,1,0,0,
+		0,422,420,1,0,0,0,423,424,5,254,0,0,424,37,1,0,0,0,425,426,5,55,0,0,426,
+		493,3,186,93,0,427,428,5,56,0,0,428,429,3,180,90,0,429,434,3,176,88,0,
+		430,431,5,57,0,0,431,432,3,180,90,0,432,433,3,176,88,0,433,435,1,0,0,0,
+		434,430,1,0,0,0,434,435,1,0,0,0,435,444,1,0,0,0,436,437,5,248,0,0,437,
+		441,3,186,93,0,438,440,3,46,23,0,439,438,1,0,0,0,440,443,1,0,0,0,441,439,
+		1,0,0,0,441,442,1,0,0,0,442,445,1,0,0,0,443,441,1,0,0,0,444,436,1,0,0,
+		0,444,445,1,0,0,0,445,493,1,0,0,0,446,447,5,58,0,0,447,493,5,272,0,0,448,
 		449,5,59,0,0,449,493,3,178,89,0,450,451,5,60,0,0,451,452,3,48,24,0,452,
 		453,3,178,89,0,453,454,5,63,0,0,454,455,5,55,0,0,455,459,5,64,0,0,456,
 		457,5,56,0,0,457,458,5,63,0,0,458,460,5,65,0,0,459,456,1,0,0,0,459,460,
@@ -15478,177 +15478,177 @@ public partial class DealLangParser : Parser {
 		1495,3,180,90,0,1494,1492,1,0,0,0,1494,1493,1,0,0,0,1495,1496,1,0,0,0,
 		1496,1497,5,134,0,0,1497,1498,3,178,89,0,1498,149,1,0,0,0,1499,1500,5,
 		90,0,0,1500,1501,3,180,90,0,1501,151,1,0,0,0,1502,1503,5,244,0,0,1503,
-		1505,5,253,0,0,1504,1506,3,154,77,0,1505,1504,1,0,0,0,1506,1507,1,0,0,
-		0,1507,1505,1,0,0,0,1507,1508,1,0,0,0,1508,1509,1,0,0,0,1509,1510,5,254,
-		0,0,1510,153,1,0,0,0,1511,1514,3,178,89,0,1512,1515,3,164,82,0,1513,1515,
-		3,180,90,0,1514,1512,1,0,0,0,1514,1513,1,0,0,0,1515,1517,1,0,0,0,1516,
-		1518,5,257,0,0,1517,1516,1,0,0,0,1517,1518,1,0,0,0,1518,155,1,0,0,0,1519,
-		1520,5,2,0,0,1520,1521,3,186,93,0,1521,1522,5,4,0,0,1522,1523,3,186,93,
-		0,1523,1527,5,253,0,0,1524,1526,3,158,79,0,1525,1524,1,0,0,0,1526,1529,
-		1,0,0,0,1527,1525,1,0,0,0,1527,1528,1,0,0,0,1528,1530,1,0,0,0,1529,1527,
-		1,0,0,0,1530,1531,5,254,0,0,1531,157,1,0,0,0,1532,1533,3,186,93,0,1533,
-		1534,5,60,0,0,1534,1535,5,187,0,0,1535,1536,5,274,0,0,1536,1872,1,0,0,
-		0,1537,1538,3,186,93,0,1538,1539,5,60,0,0,1539,1540,5,38,0,0,1540,1544,
-		3,180,90,0,1541,1543,3,174,87,0,1542,1541,1,0,0,0,1543,1546,1,0,0,0,1544,
-		1542,1,0,0,0,1544,1545,1,0,0,0,1545,1872,1,0,0,0,1546,1544,1,0,0,0,1547,
-		1548,3,186,93,0,1548,1552,5,98,0,0,1549,1550,5,159,0,0,1550,1551,5,61,
-		0,0,1551,1553,5,274,0,0,1552,1549,1,0,0,0,1552,1553,1,0,0,0,1553,1554,
-		1,0,0,0,1554,1555,5,63,0,0,1555,1556,3,178,89,0,1556,1872,1,0,0,0,1557,
-		1558,3,186,93,0,1558,1559,5,98,0,0,1559,1563,5,38,0,0,1560,1561,5,159,
-		0,0,1561,1562,5,61,0,0,1562,1564,5,274,0,0,1563,1560,1,0,0,0,1563,1564,
-		1,0,0,0,1564,1565,1,0,0,0,1565,1566,5,63,0,0,1566,1571,3,172,86,0,1567,
-		1568,5,257,0,0,1568,1570,3,172,86,0,1569,1567,1,0,0,0,1570,1573,1,0,0,
-		0,1571,1569,1,0,0,0,1571,1572,1,0,0,0,1572,1577,1,0,0,0,1573,1571,1,0,
-		0,0,1574,1576,3,174,87,0,1575,1574,1,0,0,0,1576,1579,1,0,0,0,1577,1575,
-		1,0,0,0,1577,1578,1,0,0,0,1578,1872,1,0,0,0,1579,1577,1,0,0,0,1580,1581,
-		3,184,92,0,1581,1582,7,4,0,0,1582,1583,3,180,90,0,1583,1588,3,176,88,0,
-		1584,1585,5,28,0,0,1585,1586,3,180,90,0,1586,1587,3,176,88,0,1587,1589,
-		1,0,0,0,1588,1584,1,0,0,0,1588,1589,1,0,0,0,1589,1872,1,0,0,0,1590,1591,
-		3,184,92,0,1591,1592,5,190,0,0,1592,1593,3,180,90,0,1593,1594,5,191,0,
-		0,1594,1595,5,272,0,0,1595,1872,1,0,0,0,1596,1597,3,186,93,0,1597,1630,
-		5,192,0,0,1598,1599,5,54,0,0,1599,1603,5,272,0,0,1600,1602,3,174,87,0,
-		1601,1600,1,0,0,0,1602,1605,1,0,0,0,1603,1601,1,0,0,0,1603,1604,1,0,0,
-		0,1604,1607,1,0,0,0,1605,1603,1,0,0,0,1606,1608,3,162,81,0,1607,1606,1,
-		0,0,0,1607,1608,1,0,0,0,1608,1631,1,0,0,0,1609,1619,5,38,0,0,1610,1611,
-		5,44,0,0,1611,1612,3,180,90,0,1612,1616,3,176,88,0,1613,1615,3,160,80,
-		0,1614,1613,1,0,0,0,1615,1618,1,0,0,0,1616,1614,1,0,0,0,1616,1617,1,0,
-		0,0,1617,1620,1,0,0,0,1618,1616,1,0,0,0,1619,1610,1,0,0,0,1619,1620,1,
-		0,0,0,1620,1624,1,0,0,0,1621,1623,3,174,87,0,1622,1621,1,0,0,0,1623,1626,
-		1,0,0,0,1624,1622,1,0,0,0,1624,1625,1,0,0,0,1625,1628,1,0,0,0,1626,1624,
-		1,0,0,0,1627,1629,3,162,81,0,1628,1627,1,0,0,0,1628,1629,1,0,0,0,1629,
-		1631,1,0,0,0,1630,1598,1,0,0,0,1630,1609,1,0,0,0,1631,1872,1,0,0,0,1632,
-		1634,5,183,0,0,1633,1635,3,146,73,0,1634,1633,1,0,0,0,1635,1636,1,0,0,
-		0,1636,1634,1,0,0,0,1636,1637,1,0,0,0,1637,1872,1,0,0,0,1638,1639,5,183,
-		0,0,1639,1640,5,184,0,0,1640,1872,5,111,0,0,1641,1642,5,183,0,0,1642,1643,
-		5,210,0,0,1643,1644,5,93,0,0,1644,1872,5,95,0,0,1645,1646,3,186,93,0,1646,
-		1647,5,122,0,0,1647,1648,3,180,90,0,1648,1872,1,0,0,0,1649,1650,3,186,
-		93,0,1650,1651,5,16,0,0,1651,1652,3,28,14,0,1652,1656,5,253,0,0,1653,1655,
-		3,34,17,0,1654,1653,1,0,0,0,1655,1658,1,0,0,0,1656,1654,1,0,0,0,1656,1657,
-		1,0,0,0,1657,1659,1,0,0,0,1658,1656,1,0,0,0,1659,1660,5,254,0,0,1660,1872,
-		1,0,0,0,1661,1662,3,186,93,0,1662,1663,5,19,0,0,1663,1664,5,272,0,0,1664,
-		1665,5,20,0,0,1665,1666,3,180,90,0,1666,1872,1,0,0,0,1667,1668,3,186,93,
-		0,1668,1670,5,21,0,0,1669,1671,5,261,0,0,1670,1669,1,0,0,0,1670,1671,1,
-		0,0,0,1671,1672,1,0,0,0,1672,1673,3,180,90,0,1673,1872,1,0,0,0,1674,1675,
-		3,186,93,0,1675,1676,5,246,0,0,1676,1679,3,178,89,0,1677,1678,5,51,0,0,
-		1678,1680,5,272,0,0,1679,1677,1,0,0,0,1679,1680,1,0,0,0,1680,1872,1,0,
-		0,0,1681,1682,3,186,93,0,1682,1683,5,246,0,0,1683,1684,5,38,0,0,1684,1689,
-		3,170,85,0,1685,1686,5,257,0,0,1686,1688,3,170,85,0,1687,1685,1,0,0,0,
-		1688,1691,1,0,0,0,1689,1687,1,0,0,0,1689,1690,1,0,0,0,1690,1694,1,0,0,
-		0,1691,1689,1,0,0,0,1692,1693,5,51,0,0,1693,1695,5,272,0,0,1694,1692,1,
-		0,0,0,1694,1695,1,0,0,0,1695,1699,1,0,0,0,1696,1698,3,174,87,0,1697,1696,
-		1,0,0,0,1698,1701,1,0,0,0,1699,1697,1,0,0,0,1699,1700,1,0,0,0,1700,1872,
-		1,0,0,0,1701,1699,1,0,0,0,1702,1703,3,186,93,0,1703,1704,5,250,0,0,1704,
-		1705,5,38,0,0,1705,1710,3,170,85,0,1706,1707,5,257,0,0,1707,1709,3,170,
-		85,0,1708,1706,1,0,0,0,1709,1712,1,0,0,0,1710,1708,1,0,0,0,1710,1711,1,
-		0,0,0,1711,1716,1,0,0,0,1712,1710,1,0,0,0,1713,1715,3,174,87,0,1714,1713,
-		1,0,0,0,1715,1718,1,0,0,0,1716,1714,1,0,0,0,1716,1717,1,0,0,0,1717,1872,
-		1,0,0,0,1718,1716,1,0,0,0,1719,1720,3,186,93,0,1720,1721,5,92,0,0,1721,
-		1722,3,180,90,0,1722,1872,1,0,0,0,1723,1724,3,186,93,0,1724,1725,5,93,
-		0,0,1725,1726,5,143,0,0,1726,1727,3,178,89,0,1727,1731,5,63,0,0,1728,1732,
-		3,152,76,0,1729,1732,3,164,82,0,1730,1732,3,180,90,0,1731,1728,1,0,0,0,
-		1731,1729,1,0,0,0,1731,1730,1,0,0,0,1732,1734,1,0,0,0,1733,1735,3,148,
-		74,0,1734,1733,1,0,0,0,1734,1735,1,0,0,0,1735,1737,1,0,0,0,1736,1738,3,
-		150,75,0,1737,1736,1,0,0,0,1737,1738,1,0,0,0,1738,1872,1,0,0,0,1739,1740,
-		3,186,93,0,1740,1741,5,210,0,0,1741,1742,5,93,0,0,1742,1872,1,0,0,0,1743,
-		1744,3,186,93,0,1744,1745,5,71,0,0,1745,1747,5,69,0,0,1746,1748,5,273,
-		0,0,1747,1746,1,0,0,0,1747,1748,1,0,0,0,1748,1872,1,0,0,0,1749,1750,3,
-		186,93,0,1750,1751,5,71,0,0,1751,1754,5,70,0,0,1752,1753,5,51,0,0,1753,
-		1755,5,272,0,0,1754,1752,1,0,0,0,1754,1755,1,0,0,0,1755,1872,1,0,0,0,1756,
-		1757,3,186,93,0,1757,1758,5,176,0,0,1758,1759,5,54,0,0,1759,1762,5,272,
-		0,0,1760,1761,5,63,0,0,1761,1763,3,180,90,0,1762,1760,1,0,0,0,1762,1763,
-		1,0,0,0,1763,1766,1,0,0,0,1764,1765,5,177,0,0,1765,1767,3,180,90,0,1766,
-		1764,1,0,0,0,1766,1767,1,0,0,0,1767,1872,1,0,0,0,1768,1769,3,186,93,0,
-		1769,1770,5,176,0,0,1770,1771,5,148,0,0,1771,1774,3,180,90,0,1772,1773,
-		5,51,0,0,1773,1775,5,272,0,0,1774,1772,1,0,0,0,1774,1775,1,0,0,0,1775,
-		1778,1,0,0,0,1776,1777,5,63,0,0,1777,1779,3,180,90,0,1778,1776,1,0,0,0,
-		1778,1779,1,0,0,0,1779,1782,1,0,0,0,1780,1781,5,177,0,0,1781,1783,3,180,
-		90,0,1782,1780,1,0,0,0,1782,1783,1,0,0,0,1783,1872,1,0,0,0,1784,1785,3,
-		186,93,0,1785,1786,5,178,0,0,1786,1787,3,180,90,0,1787,1872,1,0,0,0,1788,
-		1789,3,186,93,0,1789,1792,5,171,0,0,1790,1793,3,164,82,0,1791,1793,3,180,
-		90,0,1792,1790,1,0,0,0,1792,1791,1,0,0,0,1793,1796,1,0,0,0,1794,1795,5,
-		51,0,0,1795,1797,5,272,0,0,1796,1794,1,0,0,0,1796,1797,1,0,0,0,1797,1800,
-		1,0,0,0,1798,1799,5,170,0,0,1799,1801,5,272,0,0,1800,1798,1,0,0,0,1800,
-		1801,1,0,0,0,1801,1809,1,0,0,0,1802,1803,5,182,0,0,1803,1807,5,135,0,0,
-		1804,1805,5,134,0,0,1805,1808,3,178,89,0,1806,1808,5,136,0,0,1807,1804,
-		1,0,0,0,1807,1806,1,0,0,0,1808,1810,1,0,0,0,1809,1802,1,0,0,0,1809,1810,
-		1,0,0,0,1810,1872,1,0,0,0,1811,1812,3,186,93,0,1812,1814,5,65,0,0,1813,
-		1815,3,104,52,0,1814,1813,1,0,0,0,1815,1816,1,0,0,0,1816,1814,1,0,0,0,
-		1816,1817,1,0,0,0,1817,1872,1,0,0,0,1818,1819,5,22,0,0,1819,1872,5,274,
-		0,0,1820,1821,5,23,0,0,1821,1872,5,274,0,0,1822,1872,5,24,0,0,1823,1872,
-		5,25,0,0,1824,1825,3,186,93,0,1825,1826,5,26,0,0,1826,1827,5,27,0,0,1827,
-		1828,3,180,90,0,1828,1829,3,176,88,0,1829,1830,5,28,0,0,1830,1831,3,180,
-		90,0,1831,1832,3,176,88,0,1832,1872,1,0,0,0,1833,1834,3,186,93,0,1834,
-		1835,5,29,0,0,1835,1838,5,170,0,0,1836,1839,5,30,0,0,1837,1839,3,180,90,
-		0,1838,1836,1,0,0,0,1838,1837,1,0,0,0,1839,1840,1,0,0,0,1840,1841,5,31,
-		0,0,1841,1842,3,180,90,0,1842,1843,3,176,88,0,1843,1844,5,28,0,0,1844,
-		1845,3,180,90,0,1845,1846,3,176,88,0,1846,1872,1,0,0,0,1847,1848,3,186,
-		93,0,1848,1849,5,32,0,0,1849,1850,3,180,90,0,1850,1851,3,176,88,0,1851,
-		1852,5,20,0,0,1852,1853,3,180,90,0,1853,1872,1,0,0,0,1854,1855,5,33,0,
-		0,1855,1856,3,184,92,0,1856,1857,5,34,0,0,1857,1858,3,184,92,0,1858,1861,
-		3,180,90,0,1859,1860,5,35,0,0,1860,1862,3,180,90,0,1861,1859,1,0,0,0,1861,
-		1862,1,0,0,0,1862,1872,1,0,0,0,1863,1864,5,36,0,0,1864,1865,5,35,0,0,1865,
-		1866,3,180,90,0,1866,1867,3,176,88,0,1867,1868,5,37,0,0,1868,1869,3,180,
-		90,0,1869,1870,3,176,88,0,1870,1872,1,0,0,0,1871,1532,1,0,0,0,1871,1537,
-		1,0,0,0,1871,1547,1,0,0,0,1871,1557,1,0,0,0,1871,1580,1,0,0,0,1871,1590,
-		1,0,0,0,1871,1596,1,0,0,0,1871,1632,1,0,0,0,1871,1638,1,0,0,0,1871,1641,
-		1,0,0,0,1871,1645,1,0,0,0,1871,1649,1,0,0,0,1871,1661,1,0,0,0,1871,1667,
-		1,0,0,0,1871,1674,1,0,0,0,1871,1681,1,0,0,0,1871,1702,1,0,0,0,1871,1719,
-		1,0,0,0,1871,1723,1,0,0,0,1871,1739,1,0,0,0,1871,1743,1,0,0,0,1871,1749,
-		1,0,0,0,1871,1756,1,0,0,0,1871,1768,1,0,0,0,1871,1784,1,0,0,0,1871,1788,
-		1,0,0,0,1871,1811,1,0,0,0,1871,1818,1,0,0,0,1871,1820,1,0,0,0,1871,1822,
-		1,0,0,0,1871,1823,1,0,0,0,1871,1824,1,0,0,0,1871,1833,1,0,0,0,1871,1847,
-		1,0,0,0,1871,1854,1,0,0,0,1871,1863,1,0,0,0,1872,159,1,0,0,0,1873,1874,
-		5,73,0,0,1874,1875,5,272,0,0,1875,1876,5,182,0,0,1876,1877,3,180,90,0,
-		1877,1878,3,176,88,0,1878,161,1,0,0,0,1879,1880,5,45,0,0,1880,1881,5,40,
-		0,0,1881,1882,5,41,0,0,1882,1883,3,180,90,0,1883,1884,5,42,0,0,1884,1888,
-		3,180,90,0,1885,1887,3,174,87,0,1886,1885,1,0,0,0,1887,1890,1,0,0,0,1888,
-		1886,1,0,0,0,1888,1889,1,0,0,0,1889,1916,1,0,0,0,1890,1888,1,0,0,0,1891,
-		1892,5,45,0,0,1892,1893,5,38,0,0,1893,1894,5,63,0,0,1894,1899,3,168,84,
-		0,1895,1896,5,257,0,0,1896,1898,3,168,84,0,1897,1895,1,0,0,0,1898,1901,
-		1,0,0,0,1899,1897,1,0,0,0,1899,1900,1,0,0,0,1900,1907,1,0,0,0,1901,1899,
-		1,0,0,0,1902,1904,5,257,0,0,1903,1902,1,0,0,0,1903,1904,1,0,0,0,1904,1905,
-		1,0,0,0,1905,1906,5,181,0,0,1906,1908,3,166,83,0,1907,1903,1,0,0,0,1907,
-		1908,1,0,0,0,1908,1912,1,0,0,0,1909,1911,3,174,87,0,1910,1909,1,0,0,0,
-		1911,1914,1,0,0,0,1912,1910,1,0,0,0,1912,1913,1,0,0,0,1913,1916,1,0,0,
-		0,1914,1912,1,0,0,0,1915,1879,1,0,0,0,1915,1891,1,0,0,0,1916,163,1,0,0,
-		0,1917,1918,5,40,0,0,1918,1919,5,41,0,0,1919,1920,3,180,90,0,1920,1921,
-		5,42,0,0,1921,1925,3,180,90,0,1922,1924,3,174,87,0,1923,1922,1,0,0,0,1924,
-		1927,1,0,0,0,1925,1923,1,0,0,0,1925,1926,1,0,0,0,1926,165,1,0,0,0,1927,
-		1925,1,0,0,0,1928,1929,5,40,0,0,1929,1930,5,41,0,0,1930,1931,3,180,90,
-		0,1931,1932,5,42,0,0,1932,1933,3,180,90,0,1933,167,1,0,0,0,1934,1935,3,
-		180,90,0,1935,1936,5,34,0,0,1936,1937,3,180,90,0,1937,169,1,0,0,0,1938,
-		1940,5,262,0,0,1939,1938,1,0,0,0,1939,1940,1,0,0,0,1940,1941,1,0,0,0,1941,
-		1942,3,178,89,0,1942,1943,5,34,0,0,1943,1944,3,180,90,0,1944,171,1,0,0,
-		0,1945,1946,3,178,89,0,1946,1947,5,34,0,0,1947,1948,3,180,90,0,1948,173,
-		1,0,0,0,1949,1950,5,39,0,0,1950,1951,3,184,92,0,1951,1952,3,180,90,0,1952,
-		175,1,0,0,0,1953,1954,5,193,0,0,1954,1955,5,206,0,0,1955,177,1,0,0,0,1956,
-		1957,5,273,0,0,1957,179,1,0,0,0,1958,1959,6,90,-1,0,1959,1960,5,255,0,
-		0,1960,1961,3,180,90,0,1961,1962,5,256,0,0,1962,2001,1,0,0,0,1963,1964,
-		5,262,0,0,1964,2001,3,180,90,16,1965,1966,5,210,0,0,1966,2001,3,180,90,
-		11,1967,1968,5,180,0,0,1968,1969,3,180,90,0,1969,1970,5,182,0,0,1970,1971,
-		3,180,90,0,1971,1972,5,181,0,0,1972,1973,3,180,90,0,1973,2001,1,0,0,0,
-		1974,1975,3,186,93,0,1975,1984,5,255,0,0,1976,1981,3,180,90,0,1977,1978,
-		5,257,0,0,1978,1980,3,180,90,0,1979,1977,1,0,0,0,1980,1983,1,0,0,0,1981,
-		1979,1,0,0,0,1981,1982,1,0,0,0,1982,1985,1,0,0,0,1983,1981,1,0,0,0,1984,
-		1976,1,0,0,0,1984,1985,1,0,0,0,1985,1986,1,0,0,0,1986,1987,5,256,0,0,1987,
-		2001,1,0,0,0,1988,1990,7,5,0,0,1989,1991,3,182,91,0,1990,1989,1,0,0,0,
-		1990,1991,1,0,0,0,1991,1992,1,0,0,0,1992,1993,5,193,0,0,1993,2001,3,182,
-		91,0,1994,1995,5,274,0,0,1995,2001,3,182,91,0,1996,2001,5,273,0,0,1997,
-		2001,5,274,0,0,1998,2001,5,272,0,0,1999,2001,3,184,92,0,2000,1958,1,0,
-		0,0,2000,1963,1,0,0,0,2000,1965,1,0,0,0,2000,1967,1,0,0,0,2000,1974,1,
-		0,0,0,2000,1988,1,0,0,0,2000,1994,1,0,0,0,2000,1996,1,0,0,0,2000,1997,
-		1,0,0,0,2000,1998,1,0,0,0,2000,1999,1,0,0,0,2001,2022,1,0,0,0,2002,2003,
-		10,15,0,0,2003,2004,5,207,0,0,2004,2021,3,180,90,16,2005,2006,10,14,0,
-		0,2006,2007,7,6,0,0,2007,2021,3,180,90,15,2008,2009,10,13,0,0,2009,2010,
-		7,3,0,0,2010,2021,3,180,90,14,2011,2012,10,12,0,0,2012,2013,7,7,0,0,2013,
-		2021,3,180,90,13,2014,2015,10,10,0,0,2015,2016,5,208,0,0,2016,2021,3,180,
-		90,11,2017,2018,10,9,0,0,2018,2019,5,209,0,0,2019,2021,3,180,90,10,2020,
-		2002,1,0,0,0,2020,2005,1,0,0,0,2020,2008,1,0,0,0,2020,2011,1,0,0,0,2020,
-		2014,1,0,0,0,2020,2017,1,0,0,0,2021,2024,1,0,0,0,2022,2020,1,0,0,0,2022,
-		2023,1,0,0,0,2023,181,1,0,0,0,2024,2022,1,0,0,0,2025,2026,7,8,0,0,2026,
-		183,1,0,0,0,2027,2030,3,186,93,0,2028,2029,5,258,0,0,2029,2031,3,186,93,
-		0,2030,2028,1,0,0,0,2030,2031,1,0,0,0,2031,185,1,0,0,0,2032,2033,7,9,0,
-		0,2033,187,1,0,0,0,222,192,194,208,234,241,243,251,253,275,279,281,288,
+		1507,5,253,0,0,1504,1506,3,154,77,0,1505,1504,1,0,0,0,1506,1509,1,0,0,
+		0,1507,1505,1,0,0,0,1507,1508,1,0,0,0,1508,1510,1,0,0,0,1509,1507,1,0,
+		0,0,1510,1511,5,254,0,0,1511,153,1,0,0,0,1512,1515,3,178,89,0,1513,1516,
+		3,164,82,0,1514,1516,3,180,90,0,1515,1513,1,0,0,0,1515,1514,1,0,0,0,1516,
+		1518,1,0,0,0,1517,1519,5,257,0,0,1518,1517,1,0,0,0,1518,1519,1,0,0,0,1519,
+		155,1,0,0,0,1520,1521,5,2,0,0,1521,1522,3,186,93,0,1522,1523,5,4,0,0,1523,
+		1524,3,186,93,0,1524,1528,5,253,0,0,1525,1527,3,158,79,0,1526,1525,1,0,
+		0,0,1527,1530,1,0,0,0,1528,1526,1,0,0,0,1528,1529,1,0,0,0,1529,1531,1,
+		0,0,0,1530,1528,1,0,0,0,1531,1532,5,254,0,0,1532,157,1,0,0,0,1533,1534,
+		3,186,93,0,1534,1535,5,60,0,0,1535,1536,5,187,0,0,1536,1537,5,274,0,0,
+		1537,1873,1,0,0,0,1538,1539,3,186,93,0,1539,1540,5,60,0,0,1540,1541,5,
+		38,0,0,1541,1545,3,180,90,0,1542,1544,3,174,87,0,1543,1542,1,0,0,0,1544,
+		1547,1,0,0,0,1545,1543,1,0,0,0,1545,1546,1,0,0,0,1546,1873,1,0,0,0,1547,
+		1545,1,0,0,0,1548,1549,3,186,93,0,1549,1553,5,98,0,0,1550,1551,5,159,0,
+		0,1551,1552,5,61,0,0,1552,1554,5,274,0,0,1553,1550,1,0,0,0,1553,1554,1,
+		0,0,0,1554,1555,1,0,0,0,1555,1556,5,63,0,0,1556,1557,3,178,89,0,1557,1873,
+		1,0,0,0,1558,1559,3,186,93,0,1559,1560,5,98,0,0,1560,1564,5,38,0,0,1561,
+		1562,5,159,0,0,1562,1563,5,61,0,0,1563,1565,5,274,0,0,1564,1561,1,0,0,
+		0,1564,1565,1,0,0,0,1565,1566,1,0,0,0,1566,1567,5,63,0,0,1567,1572,3,172,
+		86,0,1568,1569,5,257,0,0,1569,1571,3,172,86,0,1570,1568,1,0,0,0,1571,1574,
+		1,0,0,0,1572,1570,1,0,0,0,1572,1573,1,0,0,0,1573,1578,1,0,0,0,1574,1572,
+		1,0,0,0,1575,1577,3,174,87,0,1576,1575,1,0,0,0,1577,1580,1,0,0,0,1578,
+		1576,1,0,0,0,1578,1579,1,0,0,0,1579,1873,1,0,0,0,1580,1578,1,0,0,0,1581,
+		1582,3,184,92,0,1582,1583,7,4,0,0,1583,1584,3,180,90,0,1584,1589,3,176,
+		88,0,1585,1586,5,28,0,0,1586,1587,3,180,90,0,1587,1588,3,176,88,0,1588,
+		1590,1,0,0,0,1589,1585,1,0,0,0,1589,1590,1,0,0,0,1590,1873,1,0,0,0,1591,
+		1592,3,184,92,0,1592,1593,5,190,0,0,1593,1594,3,180,90,0,1594,1595,5,191,
+		0,0,1595,1596,5,272,0,0,1596,1873,1,0,0,0,1597,1598,3,186,93,0,1598,1631,
+		5,192,0,0,1599,1600,5,54,0,0,1600,1604,5,272,0,0,1601,1603,3,174,87,0,
+		1602,1601,1,0,0,0,1603,1606,1,0,0,0,1604,1602,1,0,0,0,1604,1605,1,0,0,
+		0,1605,1608,1,0,0,0,1606,1604,1,0,0,0,1607,1609,3,162,81,0,1608,1607,1,
+		0,0,0,1608,1609,1,0,0,0,1609,1632,1,0,0,0,1610,1620,5,38,0,0,1611,1612,
+		5,44,0,0,1612,1613,3,180,90,0,1613,1617,3,176,88,0,1614,1616,3,160,80,
+		0,1615,1614,1,0,0,0,1616,1619,1,0,0,0,1617,1615,1,0,0,0,1617,1618,1,0,
+		0,0,1618,1621,1,0,0,0,1619,1617,1,0,0,0,1620,1611,1,0,0,0,1620,1621,1,
+		0,0,0,1621,1625,1,0,0,0,1622,1624,3,174,87,0,1623,1622,1,0,0,0,1624,1627,
+		1,0,0,0,1625,1623,1,0,0,0,1625,1626,1,0,0,0,1626,1629,1,0,0,0,1627,1625,
+		1,0,0,0,1628,1630,3,162,81,0,1629,1628,1,0,0,0,1629,1630,1,0,0,0,1630,
+		1632,1,0,0,0,1631,1599,1,0,0,0,1631,1610,1,0,0,0,1632,1873,1,0,0,0,1633,
+		1635,5,183,0,0,1634,1636,3,146,73,0,1635,1634,1,0,0,0,1636,1637,1,0,0,
+		0,1637,1635,1,0,0,0,1637,1638,1,0,0,0,1638,1873,1,0,0,0,1639,1640,5,183,
+		0,0,1640,1641,5,184,0,0,1641,1873,5,111,0,0,1642,1643,5,183,0,0,1643,1644,
+		5,210,0,0,1644,1645,5,93,0,0,1645,1873,5,95,0,0,1646,1647,3,186,93,0,1647,
+		1648,5,122,0,0,1648,1649,3,180,90,0,1649,1873,1,0,0,0,1650,1651,3,186,
+		93,0,1651,1652,5,16,0,0,1652,1653,3,28,14,0,1653,1657,5,253,0,0,1654,1656,
+		3,34,17,0,1655,1654,1,0,0,0,1656,1659,1,0,0,0,1657,1655,1,0,0,0,1657,1658,
+		1,0,0,0,1658,1660,1,0,0,0,1659,1657,1,0,0,0,1660,1661,5,254,0,0,1661,1873,
+		1,0,0,0,1662,1663,3,186,93,0,1663,1664,5,19,0,0,1664,1665,5,272,0,0,1665,
+		1666,5,20,0,0,1666,1667,3,180,90,0,1667,1873,1,0,0,0,1668,1669,3,186,93,
+		0,1669,1671,5,21,0,0,1670,1672,5,261,0,0,1671,1670,1,0,0,0,1671,1672,1,
+		0,0,0,1672,1673,1,0,0,0,1673,1674,3,180,90,0,1674,1873,1,0,0,0,1675,1676,
+		3,186,93,0,1676,1677,5,246,0,0,1677,1680,3,178,89,0,1678,1679,5,51,0,0,
+		1679,1681,5,272,0,0,1680,1678,1,0,0,0,1680,1681,1,0,0,0,1681,1873,1,0,
+		0,0,1682,1683,3,186,93,0,1683,1684,5,246,0,0,1684,1685,5,38,0,0,1685,1690,
+		3,170,85,0,1686,1687,5,257,0,0,1687,1689,3,170,85,0,1688,1686,1,0,0,0,
+		1689,1692,1,0,0,0,1690,1688,1,0,0,0,1690,1691,1,0,0,0,1691,1695,1,0,0,
+		0,1692,1690,1,0,0,0,1693,1694,5,51,0,0,1694,1696,5,272,0,0,1695,1693,1,
+		0,0,0,1695,1696,1,0,0,0,1696,1700,1,0,0,0,1697,1699,3,174,87,0,1698,1697,
+		1,0,0,0,1699,1702,1,0,0,0,1700,1698,1,0,0,0,1700,1701,1,0,0,0,1701,1873,
+		1,0,0,0,1702,1700,1,0,0,0,1703,1704,3,186,93,0,1704,1705,5,250,0,0,1705,
+		1706,5,38,0,0,1706,1711,3,170,85,0,1707,1708,5,257,0,0,1708,1710,3,170,
+		85,0,1709,1707,1,0,0,0,1710,1713,1,0,0,0,1711,1709,1,0,0,0,1711,1712,1,
+		0,0,0,1712,1717,1,0,0,0,1713,1711,1,0,0,0,1714,1716,3,174,87,0,1715,1714,
+		1,0,0,0,1716,1719,1,0,0,0,1717,1715,1,0,0,0,1717,1718,1,0,0,0,1718,1873,
+		1,0,0,0,1719,1717,1,0,0,0,1720,1721,3,186,93,0,1721,1722,5,92,0,0,1722,
+		1723,3,180,90,0,1723,1873,1,0,0,0,1724,1725,3,186,93,0,1725,1726,5,93,
+		0,0,1726,1727,5,143,0,0,1727,1728,3,178,89,0,1728,1732,5,63,0,0,1729,1733,
+		3,152,76,0,1730,1733,3,164,82,0,1731,1733,3,180,90,0,1732,1729,1,0,0,0,
+		1732,1730,1,0,0,0,1732,1731,1,0,0,0,1733,1735,1,0,0,0,1734,1736,3,148,
+		74,0,1735,1734,1,0,0,0,1735,1736,1,0,0,0,1736,1738,1,0,0,0,1737,1739,3,
+		150,75,0,1738,1737,1,0,0,0,1738,1739,1,0,0,0,1739,1873,1,0,0,0,1740,1741,
+		3,186,93,0,1741,1742,5,210,0,0,1742,1743,5,93,0,0,1743,1873,1,0,0,0,1744,
+		1745,3,186,93,0,1745,1746,5,71,0,0,1746,1748,5,69,0,0,1747,1749,5,273,
+		0,0,1748,1747,1,0,0,0,1748,1749,1,0,0,0,1749,1873,1,0,0,0,1750,1751,3,
+		186,93,0,1751,1752,5,71,0,0,1752,1755,5,70,0,0,1753,1754,5,51,0,0,1754,
+		1756,5,272,0,0,1755,1753,1,0,0,0,1755,1756,1,0,0,0,1756,1873,1,0,0,0,1757,
+		1758,3,186,93,0,1758,1759,5,176,0,0,1759,1760,5,54,0,0,1760,1763,5,272,
+		0,0,1761,1762,5,63,0,0,1762,1764,3,180,90,0,1763,1761,1,0,0,0,1763,1764,
+		1,0,0,0,1764,1767,1,0,0,0,1765,1766,5,177,0,0,1766,1768,3,180,90,0,1767,
+		1765,1,0,0,0,1767,1768,1,0,0,0,1768,1873,1,0,0,0,1769,1770,3,186,93,0,
+		1770,1771,5,176,0,0,1771,1772,5,148,0,0,1772,1775,3,180,90,0,1773,1774,
+		5,51,0,0,1774,1776,5,272,0,0,1775,1773,1,0,0,0,1775,1776,1,0,0,0,1776,
+		1779,1,0,0,0,1777,1778,5,63,0,0,1778,1780,3,180,90,0,1779,1777,1,0,0,0,
+		1779,1780,1,0,0,0,1780,1783,1,0,0,0,1781,1782,5,177,0,0,1782,1784,3,180,
+		90,0,1783,1781,1,0,0,0,1783,1784,1,0,0,0,1784,1873,1,0,0,0,1785,1786,3,
+		186,93,0,1786,1787,5,178,0,0,1787,1788,3,180,90,0,1788,1873,1,0,0,0,1789,
+		1790,3,186,93,0,1790,1793,5,171,0,0,1791,1794,3,164,82,0,1792,1794,3,180,
+		90,0,1793,1791,1,0,0,0,1793,1792,1,0,0,0,1794,1797,1,0,0,0,1795,1796,5,
+		51,0,0,1796,1798,5,272,0,0,1797,1795,1,0,0,0,1797,1798,1,0,0,0,1798,1801,
+		1,0,0,0,1799,1800,5,170,0,0,1800,1802,5,272,0,0,1801,1799,1,0,0,0,1801,
+		1802,1,0,0,0,1802,1810,1,0,0,0,1803,1804,5,182,0,0,1804,1808,5,135,0,0,
+		1805,1806,5,134,0,0,1806,1809,3,178,89,0,1807,1809,5,136,0,0,1808,1805,
+		1,0,0,0,1808,1807,1,0,0,0,1809,1811,1,0,0,0,1810,1803,1,0,0,0,1810,1811,
+		1,0,0,0,1811,1873,1,0,0,0,1812,1813,3,186,93,0,1813,1815,5,65,0,0,1814,
+		1816,3,104,52,0,1815,1814,1,0,0,0,1816,1817,1,0,0,0,1817,1815,1,0,0,0,
+		1817,1818,1,0,0,0,1818,1873,1,0,0,0,1819,1820,5,22,0,0,1820,1873,5,274,
+		0,0,1821,1822,5,23,0,0,1822,1873,5,274,0,0,1823,1873,5,24,0,0,1824,1873,
+		5,25,0,0,1825,1826,3,186,93,0,1826,1827,5,26,0,0,1827,1828,5,27,0,0,1828,
+		1829,3,180,90,0,1829,1830,3,176,88,0,1830,1831,5,28,0,0,1831,1832,3,180,
+		90,0,1832,1833,3,176,88,0,1833,1873,1,0,0,0,1834,1835,3,186,93,0,1835,
+		1836,5,29,0,0,1836,1839,5,170,0,0,1837,1840,5,30,0,0,1838,1840,3,180,90,
+		0,1839,1837,1,0,0,0,1839,1838,1,0,0,0,1840,1841,1,0,0,0,1841,1842,5,31,
+		0,0,1842,1843,3,180,90,0,1843,1844,3,176,88,0,1844,1845,5,28,0,0,1845,
+		1846,3,180,90,0,1846,1847,3,176,88,0,1847,1873,1,0,0,0,1848,1849,3,186,
+		93,0,1849,1850,5,32,0,0,1850,1851,3,180,90,0,1851,1852,3,176,88,0,1852,
+		1853,5,20,0,0,1853,1854,3,180,90,0,1854,1873,1,0,0,0,1855,1856,5,33,0,
+		0,1856,1857,3,184,92,0,1857,1858,5,34,0,0,1858,1859,3,184,92,0,1859,1862,
+		3,180,90,0,1860,1861,5,35,0,0,1861,1863,3,180,90,0,1862,1860,1,0,0,0,1862,
+		1863,1,0,0,0,1863,1873,1,0,0,0,1864,1865,5,36,0,0,1865,1866,5,35,0,0,1866,
+		1867,3,180,90,0,1867,1868,3,176,88,0,1868,1869,5,37,0,0,1869,1870,3,180,
+		90,0,1870,1871,3,176,88,0,1871,1873,1,0,0,0,1872,1533,1,0,0,0,1872,1538,
+		1,0,0,0,1872,1548,1,0,0,0,1872,1558,1,0,0,0,1872,1581,1,0,0,0,1872,1591,
+		1,0,0,0,1872,1597,1,0,0,0,1872,1633,1,0,0,0,1872,1639,1,0,0,0,1872,1642,
+		1,0,0,0,1872,1646,1,0,0,0,1872,1650,1,0,0,0,1872,1662,1,0,0,0,1872,1668,
+		1,0,0,0,1872,1675,1,0,0,0,1872,1682,1,0,0,0,1872,1703,1,0,0,0,1872,1720,
+		1,0,0,0,1872,1724,1,0,0,0,1872,1740,1,0,0,0,1872,1744,1,0,0,0,1872,1750,
+		1,0,0,0,1872,1757,1,0,0,0,1872,1769,1,0,0,0,1872,1785,1,0,0,0,1872,1789,
+		1,0,0,0,1872,1812,1,0,0,0,1872,1819,1,0,0,0,1872,1821,1,0,0,0,1872,1823,
+		1,0,0,0,1872,1824,1,0,0,0,1872,1825,1,0,0,0,1872,1834,1,0,0,0,1872,1848,
+		1,0,0,0,1872,1855,1,0,0,0,1872,1864,1,0,0,0,1873,159,1,0,0,0,1874,1875,
+		5,73,0,0,1875,1876,5,272,0,0,1876,1877,5,182,0,0,1877,1878,3,180,90,0,
+		1878,1879,3,176,88,0,1879,161,1,0,0,0,1880,1881,5,45,0,0,1881,1882,5,40,
+		0,0,1882,1883,5,41,0,0,1883,1884,3,180,90,0,1884,1885,5,42,0,0,1885,1889,
+		3,180,90,0,1886,1888,3,174,87,0,1887,1886,1,0,0,0,1888,1891,1,0,0,0,1889,
+		1887,1,0,0,0,1889,1890,1,0,0,0,1890,1917,1,0,0,0,1891,1889,1,0,0,0,1892,
+		1893,5,45,0,0,1893,1894,5,38,0,0,1894,1895,5,63,0,0,1895,1900,3,168,84,
+		0,1896,1897,5,257,0,0,1897,1899,3,168,84,0,1898,1896,1,0,0,0,1899,1902,
+		1,0,0,0,1900,1898,1,0,0,0,1900,1901,1,0,0,0,1901,1908,1,0,0,0,1902,1900,
+		1,0,0,0,1903,1905,5,257,0,0,1904,1903,1,0,0,0,1904,1905,1,0,0,0,1905,1906,
+		1,0,0,0,1906,1907,5,181,0,0,1907,1909,3,166,83,0,1908,1904,1,0,0,0,1908,
+		1909,1,0,0,0,1909,1913,1,0,0,0,1910,1912,3,174,87,0,1911,1910,1,0,0,0,
+		1912,1915,1,0,0,0,1913,1911,1,0,0,0,1913,1914,1,0,0,0,1914,1917,1,0,0,
+		0,1915,1913,1,0,0,0,1916,1880,1,0,0,0,1916,1892,1,0,0,0,1917,163,1,0,0,
+		0,1918,1919,5,40,0,0,1919,1920,5,41,0,0,1920,1921,3,180,90,0,1921,1922,
+		5,42,0,0,1922,1926,3,180,90,0,1923,1925,3,174,87,0,1924,1923,1,0,0,0,1925,
+		1928,1,0,0,0,1926,1924,1,0,0,0,1926,1927,1,0,0,0,1927,165,1,0,0,0,1928,
+		1926,1,0,0,0,1929,1930,5,40,0,0,1930,1931,5,41,0,0,1931,1932,3,180,90,
+		0,1932,1933,5,42,0,0,1933,1934,3,180,90,0,1934,167,1,0,0,0,1935,1936,3,
+		180,90,0,1936,1937,5,34,0,0,1937,1938,3,180,90,0,1938,169,1,0,0,0,1939,
+		1941,5,262,0,0,1940,1939,1,0,0,0,1940,1941,1,0,0,0,1941,1942,1,0,0,0,1942,
+		1943,3,178,89,0,1943,1944,5,34,0,0,1944,1945,3,180,90,0,1945,171,1,0,0,
+		0,1946,1947,3,178,89,0,1947,1948,5,34,0,0,1948,1949,3,180,90,0,1949,173,
+		1,0,0,0,1950,1951,5,39,0,0,1951,1952,3,184,92,0,1952,1953,3,180,90,0,1953,
+		175,1,0,0,0,1954,1955,5,193,0,0,1955,1956,5,206,0,0,1956,177,1,0,0,0,1957,
+		1958,5,273,0,0,1958,179,1,0,0,0,1959,1960,6,90,-1,0,1960,1961,5,255,0,
+		0,1961,1962,3,180,90,0,1962,1963,5,256,0,0,1963,2002,1,0,0,0,1964,1965,
+		5,262,0,0,1965,2002,3,180,90,16,1966,1967,5,210,0,0,1967,2002,3,180,90,
+		11,1968,1969,5,180,0,0,1969,1970,3,180,90,0,1970,1971,5,182,0,0,1971,1972,
+		3,180,90,0,1972,1973,5,181,0,0,1973,1974,3,180,90,0,1974,2002,1,0,0,0,
+		1975,1976,3,186,93,0,1976,1985,5,255,0,0,1977,1982,3,180,90,0,1978,1979,
+		5,257,0,0,1979,1981,3,180,90,0,1980,1978,1,0,0,0,1981,1984,1,0,0,0,1982,
+		1980,1,0,0,0,1982,1983,1,0,0,0,1983,1986,1,0,0,0,1984,1982,1,0,0,0,1985,
+		1977,1,0,0,0,1985,1986,1,0,0,0,1986,1987,1,0,0,0,1987,1988,5,256,0,0,1988,
+		2002,1,0,0,0,1989,1991,7,5,0,0,1990,1992,3,182,91,0,1991,1990,1,0,0,0,
+		1991,1992,1,0,0,0,1992,1993,1,0,0,0,1993,1994,5,193,0,0,1994,2002,3,182,
+		91,0,1995,1996,5,274,0,0,1996,2002,3,182,91,0,1997,2002,5,273,0,0,1998,
+		2002,5,274,0,0,1999,2002,5,272,0,0,2000,2002,3,184,92,0,2001,1959,1,0,
+		0,0,2001,1964,1,0,0,0,2001,1966,1,0,0,0,2001,1968,1,0,0,0,2001,1975,1,
+		0,0,0,2001,1989,1,0,0,0,2001,1995,1,0,0,0,2001,1997,1,0,0,0,2001,1998,
+		1,0,0,0,2001,1999,1,0,0,0,2001,2000,1,0,0,0,2002,2023,1,0,0,0,2003,2004,
+		10,15,0,0,2004,2005,5,207,0,0,2005,2022,3,180,90,16,2006,2007,10,14,0,
+		0,2007,2008,7,6,0,0,2008,2022,3,180,90,15,2009,2010,10,13,0,0,2010,2011,
+		7,3,0,0,2011,2022,3,180,90,14,2012,2013,10,12,0,0,2013,2014,7,7,0,0,2014,
+		2022,3,180,90,13,2015,2016,10,10,0,0,2016,2017,5,208,0,0,2017,2022,3,180,
+		90,11,2018,2019,10,9,0,0,2019,2020,5,209,0,0,2020,2022,3,180,90,10,2021,
+		2003,1,0,0,0,2021,2006,1,0,0,0,2021,2009,1,0,0,0,2021,2012,1,0,0,0,2021,
+		2015,1,0,0,0,2021,2018,1,0,0,0,2022,2025,1,0,0,0,2023,2021,1,0,0,0,2023,
+		2024,1,0,0,0,2024,181,1,0,0,0,2025,2023,1,0,0,0,2026,2027,7,8,0,0,2027,
+		183,1,0,0,0,2028,2031,3,186,93,0,2029,2030,5,258,0,0,2030,2032,3,186,93,
+		0,2031,2029,1,0,0,0,2031,2032,1,0,0,0,2032,185,1,0,0,0,2033,2034,7,9,0,
+		0,2034,187,1,0,0,0,222,192,194,208,234,241,243,251,253,275,279,281,288,
 		293,296,301,305,318,329,337,358,367,377,389,393,401,405,410,420,434,441,
 		444,459,464,471,475,487,489,492,503,509,511,513,522,527,530,537,540,549,
 		558,563,571,578,591,593,603,620,628,632,641,645,649,652,654,660,663,667,
@@ -15658,11 +15658,11 @@ public partial class DealLangParser : Parser {
 		1151,1155,1163,1174,1176,1181,1196,1199,1203,1211,1216,1221,1231,1233,
 		1241,1250,1256,1260,1273,1278,1281,1288,1297,1302,1309,1322,1325,1338,
 		1355,1359,1371,1380,1384,1389,1395,1404,1408,1415,1426,1432,1436,1474,
-		1477,1481,1484,1488,1494,1507,1514,1517,1527,1544,1552,1563,1571,1577,
-		1588,1603,1607,1616,1619,1624,1628,1630,1636,1656,1670,1679,1689,1694,
-		1699,1710,1716,1731,1734,1737,1747,1754,1762,1766,1774,1778,1782,1792,
-		1796,1800,1807,1809,1816,1838,1861,1871,1888,1899,1903,1907,1912,1915,
-		1925,1939,1981,1984,1990,2000,2020,2022,2030
+		1477,1481,1484,1488,1494,1507,1515,1518,1528,1545,1553,1564,1572,1578,
+		1589,1604,1608,1617,1620,1625,1629,1631,1637,1657,1671,1680,1690,1695,
+		1700,1711,1717,1732,1735,1738,1748,1755,1763,1767,1775,1779,1783,1793,
+		1797,1801,1808,1810,1817,1839,1862,1872,1889,1900,1904,1908,1913,1916,
+		1926,1940,1982,1985,1991,2001,2021,2023,2031
 	};
 
 	public static readonly ATN _ATN =

@@ -88,6 +88,7 @@ public sealed class ReletCurveRulesTests
     }
 
     [Theory]
+    [InlineData("{ }", "curve", "has no point: a curve has a level at 0m and at least one later (a re-let at one level is written 'at 60%')")]
     [InlineData("{ 0m 30% }", "curve", "has one point: a curve has a level at 0m and at least one later (a re-let at one level is written 'at 60%')")]
     [InlineData("{ 1m 30%  6m 70% }", "1m", "starts at 1m: its first point is the level at the sale date, written '0m …'")]
     [InlineData("{ 0m 30%  6m 50%  6m 70% }", "6m 70%", "has a point at 6m not after the point before it (6m): the points' months are strictly increasing")]
