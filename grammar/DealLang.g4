@@ -656,7 +656,8 @@ sellTerm
     // the 12 months from the sale date, and the units are let at 85% of that index (or 'price H100Rent - 0.30').
     // In a scenario's 'enforcement relet idle at beta mean 60% sd 15% …' (or 'rising to beta …') the utilisation is drawn
     // per path (a stochastic item, docs/language.md §9, "drawn-relet-utilisation"); a sale's own is refused (DL0527).
-    | RELET IDLE AT (drawnUtilisation=shareDraw | utilisation=expr) reletRamp? (FOR window=duration)? reletPricing?   # reletIdleTerm
+    // 'relet idle at curve { 0m 30%  3m 55%  9m 75% } for 24m': the utilisation follows that curve from the sale date.
+    | RELET IDLE AT (reletCurve | drawnUtilisation=shareDraw | utilisation=expr) reletRamp? (FOR window=duration)? reletPricing?   # reletIdleTerm
     // 'half_life 3m': the impact of a month's sales carries into the months after it, halving every 3 months.
     | HALF_LIFE duration                             # halfLifeTerm
     ;
@@ -671,6 +672,19 @@ reletRamp
 
 reletPricing
     : PRICE expr
+    ;
+
+// A re-let whose utilisation follows a curve in place of a straight ramp (docs/language.md §9, "relet-curve"):
+// 'curve { 0m 30%  3m 55%  9m 75%  21m 80% }', each point a level at whole months from the re-let's start (the first at
+// 0m), linear between points and flat after the last, as a make-whole's curve is written (commas optional). A level
+// drawn per path ('3m beta mean 55% sd 10%') is read so that it is refused with its own diagnostic (DL0514), as are a
+// straight ramp written after a curve ('rising to …') and a curve of no point (DL0515).
+reletCurve
+    : CURVE LBRACE reletCurvePoint* RBRACE
+    ;
+
+reletCurvePoint
+    : duration (drawnLevel=shareDraw | level=expr) COMMA?
     ;
 
 // ---------------------------------------------------------------- scenarios
@@ -725,7 +739,8 @@ scenarioItem
     // 'H100s relet after 3m at 30% rising to 80% over 12m price 85% of H100Rent': the re-let ramps and has a price of its own.
     // 'H100s relet after 3m at beta mean 60% sd 15% loading H100Rent 50%': the utilisation drawn per path (a stochastic
     // item, docs/language.md §5, "drawn-relet-utilisation"), as is a ramp's end written 'rising to beta …'.
-    | contract=ident RELET AFTER duration AT (drawnUtilisation=shareDraw | utilisation=expr) reletRamp? reletPricing?   # reletItem
+    // 'H100s relet after 3m at curve { 0m 30%  3m 55%  9m 75% }': the utilisation follows that curve from the re-let's start.
+    | contract=ident RELET AFTER duration AT (reletCurve | drawnUtilisation=shareDraw | utilisation=expr) reletRamp? reletPricing?   # reletItem
     | contract=ident NOT RELET                                # notReletItem
     // A guarantor's levers: 'Google guarantees honoured 50%' pays that share of what falls due; 'State guarantees
     // disowned from 2031-01-01' pays nothing from that date (from the closing without one).

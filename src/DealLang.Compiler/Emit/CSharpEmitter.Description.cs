@@ -101,7 +101,10 @@ public static partial class CSharpEmitter
               // And only a re-let that ramps, or has a price of its own, passes them.
               + (m.ReletRampMonths != 0 ? ", ReletTo: " + CSharpLiterals.Double(m.ReletTo) + ", ReletRampMonths: " + CSharpLiterals.Int(m.ReletRampMonths) : "")
               + (m.ReletPrice is { } rp ? ", ReletPrice: new ReletPrice(" + CSharpLiterals.Int(rp.Index) + ", " + CSharpLiterals.Double(rp.Share) + ", "
-                  + CSharpLiterals.Double(rp.Spread) + ")" : "") + ")"
+                  + CSharpLiterals.Double(rp.Spread) + ")" : "")
+              // And only a re-let that follows a curve passes it (docs/language.md §9, "relet-curve").
+              + (m.ReletCurve is { } curve ? ", ReletCurve: new ReletCurve([" + string.Join(", ", curve.Months.Select(CSharpLiterals.Int)) + "], ["
+                  + string.Join(", ", curve.Levels.Select(CSharpLiterals.Double)) + "])" : "") + ")"
             : "")
         // Only a spread sale passes its periods: the others keep the record's default of 1 (and their C#).
         + (s.SpreadPeriods != 1 ? ", SpreadPeriods: " + CSharpLiterals.Int(s.SpreadPeriods) : "")

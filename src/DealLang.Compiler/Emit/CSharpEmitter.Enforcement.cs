@@ -464,8 +464,8 @@ public static partial class CSharpEmitter
             w.Line("Date reletFrom = " + sale.Date + " > Boundaries[t] ? " + sale.Date + " : Boundaries[t];");
             if (ctx.ShapesRelets)
             {
-                w.Comment("the utilisation ramps over the whole months from the sale date to the re-let's start; the price follows its index");
-                w.Line("double reletRate = ReletRamp.Utilisation(" + sale.ReletUtilisation + ", " + sale.ReletTo + ", " + sale.ReletRampMonths + ", "
+                w.Comment("the utilisation ramps (or follows its curve) over the whole months from the sale date to the re-let's start; the price follows its index");
+                w.Line("double reletRate = ReletRamp.Utilisation(input.SaleReletCurve[" + CSharpLiterals.Int(sale.Index) + "], " + sale.ReletUtilisation + ", " + sale.ReletTo + ", " + sale.ReletRampMonths + ", "
                     + sale.Date + ", reletFrom);");
                 w.Line("double reletPrice = Math.Max(0.0, " + sale.ReletPriceShare + " * " + sale.ReletPriceLevels + "[t] + " + sale.ReletPriceSpread + ");");
                 w.Line(revenue + " = " + sale.ReletUnits + " * reletPrice * 8760.0 * (Date.DaysBetween(reletFrom, periodEnd) / 365.0) * reletRate;");

@@ -91,9 +91,9 @@ public static class CacheKeys
     /// <list type="bullet">
     /// <item>a plain tranche's call, <c>T called on DATE</c> or <c>T called when …</c> (docs/language.md, "Calling plain
     /// notes"; TrancheLowering's CalledByScenario);</item>
-    /// <item>a contract's re-let that ramps or has a price of its own (<c>C relet after D at R rising to … price …</c>:
-    /// EmitContext.ShapesContractRelet);</item>
-    /// <item>an enforcement re-let of idle units that ramps or has a price of its own (EmitContext.ShapesRelets);</item>
+    /// <item>a contract's re-let that ramps, follows a curve or has a price of its own (<c>C relet after D at R rising to …
+    /// price …</c>, <c>at curve { … }</c>: EmitContext.ShapesContractRelet);</item>
+    /// <item>an enforcement re-let of idle units that ramps, follows a curve or has a price of its own (EmitContext.ShapesRelets);</item>
     /// <item>a drawn workout lag, <c>X workout drawn …</c> (a loan's own slot, CSharpEmitter.PeriodLoop);</item>
     /// <item>a loan's partial payments, <c>L pays X …</c> (LoanComponent).</item>
     /// </list>
@@ -111,8 +111,9 @@ public static class CacheKeys
     {
         TrancheCalledSyntax c => "called." + c.Tranche?.Text,
         TrancheCalledWhenSyntax w => "called." + w.Tranche?.Text,
-        ReletSyntax r when r.RampTo is not null || r.RampOver is not null || r.Price is not null => "shaped-relet." + r.Contract?.Text,
+        ReletSyntax r when r.RampTo is not null || r.RampOver is not null || r.Price is not null || r.Curve is not null => "shaped-relet." + r.Contract?.Text,
         EnforcementOverrideSyntax { Market.Relet: { } relet } when relet.RampTo is not null || relet.RampOver is not null || relet.Price is not null
+            || relet.Curve is not null
             => "shaped-enforcement-relet",
         WorkoutDrawnSyntax w => "workout-drawn." + w.Party?.Text,
         LoanPaysSyntax p => "pays." + p.Loan?.Text,

@@ -254,17 +254,18 @@ internal sealed class EmitContext
             ?? throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown quantity."),
     };
 
-    /// <summary>Whether a re-let of idle units in the deal, or a scenario's lever on one, ramps its utilisation or has a
-    /// price of its own (docs/language.md §9, "relet-ramp"): only then does the generated loop read the ramp and the price
-    /// (a flat re-let at the generation index keeps its C#).</summary>
-    public bool ShapesRelets => Sales.Any(s => s.Market is { Relet: > 0 } m && (m.ReletRampMonths > 0 || m.ReletPrice is not null))
-        || Sales.Any(s => s.Market is { Relet: > 0 }) && Model.Scenarios.Any(s => s.EnforcementReletRampMonths > 0 || s.EnforcementReletPrice is not null);
+    /// <summary>Whether a re-let of idle units in the deal, or a scenario's lever on one, ramps its utilisation, follows a
+    /// curve or has a price of its own (docs/language.md §9, "relet-ramp", "relet-curve"): only then does the generated loop
+    /// read the ramp, the curve and the price (a flat re-let at the generation index keeps its C#).</summary>
+    public bool ShapesRelets => Sales.Any(s => s.Market is { Relet: > 0 } m && (m.ReletRampMonths > 0 || m.ReletPrice is not null || m.ReletCurve is not null))
+        || Sales.Any(s => s.Market is { Relet: > 0 }) && Model.Scenarios.Any(s => s.EnforcementReletRampMonths > 0 || s.EnforcementReletPrice is not null
+            || s.EnforcementReletCurve is not null);
 
-    /// <summary>Whether a scenario's re-let of contract <paramref name="contract"/> ramps its utilisation or has a price of
-    /// its own (docs/language.md §5, "contract-relet-ramp"): only then does the generated loop read the contract's ramp and
-    /// price (a contract re-let flat at the generation index keeps its C#).</summary>
+    /// <summary>Whether a scenario's re-let of contract <paramref name="contract"/> ramps its utilisation, follows a curve or
+    /// has a price of its own (docs/language.md §5, "contract-relet-ramp", "contract-relet-curve"): only then does the
+    /// generated loop read the contract's ramp, curve and price (a contract re-let flat at the generation index keeps its C#).</summary>
     public bool ShapesContractRelet(int contract) => Model.Scenarios.Any(s => contract < s.Contracts.Length
-        && s.Contracts[contract] is { Relet: true } levers && (levers.ReletRampMonths > 0 || levers.ReletPrice is not null));
+        && s.Contracts[contract] is { Relet: true } levers && (levers.ReletRampMonths > 0 || levers.ReletPrice is not null || levers.ReletCurve is not null));
 
     /// <summary>Whether a forward test projects <c>cfads</c>: each lease's rent in its current term is then a path
     /// input (<c>DealDescription.ProjectsCfads</c>).</summary>

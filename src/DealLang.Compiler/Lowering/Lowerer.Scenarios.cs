@@ -89,6 +89,7 @@ internal sealed partial class Lowerer
         int? reletMonths = null, halfLifeMonths = null, reletRampMonths = null;
         double? reletTo = null;
         ReletPrice? reletPrice = null;
+        ReletCurve? reletCurve = null;
         var indices = new IndexOverride?[Symbols.OfKind(SymbolKind.Index).Count];
         IndexOverride Levers(int i) => indices[i] ?? IndexOverride.None;
         var contracts = new ContractLevers?[Symbols.OfKind(SymbolKind.Contract).Count];
@@ -151,7 +152,7 @@ internal sealed partial class Lowerer
                     break;
                 case ReletSyntax r when IndexOf(r.Contract, SymbolKind.Contract) is { } c:
                     contracts[c] = r.After is null
-                        ? Contract(c) with { Relet = false, ReletAfterMonths = 0, ReletUtilisation = 0, ReletTo = 0, ReletRampMonths = 0, ReletPrice = null }
+                        ? Contract(c) with { Relet = false, ReletAfterMonths = 0, ReletUtilisation = 0, ReletTo = 0, ReletRampMonths = 0, ReletPrice = null, ReletCurve = null }
                         : Contract(c) with
                         {
                             Relet = true, ReletAfterMonths = DurationRules.WholeMonths(r.After), ReletUtilisation = Constant(r.Utilisation),
@@ -160,6 +161,8 @@ internal sealed partial class Lowerer
                             ReletTo = r.RampTo is { } rampTo && r.RampOver is not null ? Constant(rampTo) : 0,
                             ReletRampMonths = r.RampTo is not null && r.RampOver is { } ramp ? DurationRules.WholeMonths(ramp) : 0,
                             ReletPrice = ReletPriceOf(r.Price),
+                            // A curve's first level is the utilisation above; the ramp flat (docs/language.md §5, "contract-relet-curve").
+                            ReletCurve = ReletCurveOf(r.Curve),
                         };
                     break;
                 case GuaranteeLeverSyntax g when IndexOf(g.Party, SymbolKind.Party) is { } guarantor:
@@ -228,6 +231,8 @@ internal sealed partial class Lowerer
                         reletRampMonths = ReletRampMonths(relet);
                         reletTo = relet is { Relets: true, RampTo: { } to } ? Constant(to) : reletUtilisation;
                         reletPrice = ReletPriceOf(relet);
+                        // A curve in place of a ramp (or none: the lever restates the shape, a flat or straight one replacing a sale's curve).
+                        reletCurve = relet.Relets ? ReletCurveOf(relet.Curve) : null;
                     }
 
                     break;
@@ -252,6 +257,7 @@ internal sealed partial class Lowerer
             EnforcementReletTo = reletTo,
             EnforcementReletRampMonths = reletRampMonths,
             EnforcementReletPrice = reletPrice,
+            EnforcementReletCurve = reletCurve,
             EnforcementHalfLifeMonths = halfLifeMonths,
             Stochastic = LowerStochastic(scenario),
         };

@@ -130,8 +130,14 @@ internal sealed partial class Lowerer
             market.Keep?.KeepsContracts ?? false, Constant(market.Reserve),
             market.Relet is { Relets: true } relet ? Constant(relet.Utilisation) : 0, ReletMonths(market.Relet), DurationRules.WholeMonths(market.HalfLife),
             ReletTo: market.Relet is { Relets: true, RampTo: { } to } ? Constant(to) : 0, ReletRampMonths: ReletRampMonths(market.Relet),
-            ReletPrice: ReletPriceOf(market.Relet));
+            ReletPrice: ReletPriceOf(market.Relet), ReletCurve: ReletCurveOf(market.Relet?.Curve));
     }
+
+    /// <summary>A re-let's curve (<c>at curve { 0m 30%  3m 55% … }</c>, docs/language.md §9, "relet-curve") as the
+    /// runtime's, its months whole months from the re-let's start; null without one (a flat re-let or a straight ramp).</summary>
+    internal ReletCurve? ReletCurveOf(ReletCurveSyntax? curve) => curve is null
+        ? null
+        : new ReletCurve([.. curve.Points.Select(p => DurationRules.WholeMonths(p.At))], [.. curve.Points.Select(p => Constant(p.Level))]);
 
     /// <summary>The months of a re-let's ramp (<c>over M</c>); 0 for a flat re-let or none.</summary>
     internal static int ReletRampMonths(ReletIdleSyntax? relet) =>

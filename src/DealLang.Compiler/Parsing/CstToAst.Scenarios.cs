@@ -311,15 +311,19 @@ internal sealed partial class CstToAst
                 DurationSyntax? after = VisitDuration(relet.duration());
                 // A drawn utilisation ('at beta mean m sd s …') stands as its mean where a fixed one is read.
                 BetaRecoverySyntax? drawn = relet.drawnUtilisation is { } d ? ShareDraw(d) : null;
-                ExpressionSyntax? share = drawn?.Mean ?? VisitExpr(relet.utilisation);
+                // A curve's first level stands where a flat re-let's utilisation is read (docs/language.md §5, "contract-relet-curve").
+                ReletCurveSyntax? curve = VisitReletCurve(relet.reletCurve());
+                ExpressionSyntax? share = curve is null ? drawn?.Mean ?? VisitExpr(relet.utilisation) : FirstLevel(curve);
                 var (rampTo, rampOver, drawnTo) = VisitReletRamp(relet.reletRamp());
-                return contract is null || after is null || share is null ? null : new ReletSyntax(contract, after, share, Span(relet))
+                // A curve of no point has no first level: kept, so that the checks say what it lacks (DL0515).
+                return contract is null || after is null || (share is null && curve is null) ? null : new ReletSyntax(contract, after, share, Span(relet))
                 {
                     RampTo = rampTo,
                     RampOver = rampOver,
                     Price = VisitReletPricing(relet.reletPricing()),
                     Drawn = drawn,
                     DrawnTo = drawnTo,
+                    Curve = curve,
                 };
             }
 

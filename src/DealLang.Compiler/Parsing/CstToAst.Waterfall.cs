@@ -185,10 +185,13 @@ internal sealed partial class CstToAst
                 case ReletIdleTermContext r:
                 {
                     var (rampTo, rampOver, drawnTo) = VisitReletRamp(r.reletRamp());
-                    // A drawn utilisation ('at beta mean m sd s …') stands as its mean where a fixed one is read.
+                    // A drawn utilisation ('at beta mean m sd s …') stands as its mean where a fixed one is read; a curve's first level likewise.
                     BetaRecoverySyntax? drawn = r.drawnUtilisation is { } d ? ShareDraw(d) : null;
-                    items.Keep(ref relet, "relet idle", r, new ReletIdleSyntax(true, drawn?.Mean ?? VisitExpr(r.utilisation), r.window is { } window ? VisitDuration(window) : null, Span(r))
+                    ReletCurveSyntax? curve = VisitReletCurve(r.reletCurve());
+                    ExpressionSyntax? utilisation = curve is null ? drawn?.Mean ?? VisitExpr(r.utilisation) : FirstLevel(curve);
+                    items.Keep(ref relet, "relet idle", r, new ReletIdleSyntax(true, utilisation, r.window is { } window ? VisitDuration(window) : null, Span(r))
                     {
+                        Curve = curve,
                         RampTo = rampTo,
                         RampOver = rampOver,
                         Price = VisitReletPricing(r.reletPricing()),
@@ -233,6 +236,31 @@ internal sealed partial class CstToAst
         BetaRecoverySyntax? drawn = ramp.drawnTo is { } d ? ShareDraw(d) : null;
         return (drawn?.Mean ?? VisitExpr(ramp.to), ramp.over is { } over ? VisitDuration(over) : null, drawn);
     }
+
+    // reletCurve : CURVE LBRACE reletCurvePoint* RBRACE ;  reletCurvePoint : duration (drawnLevel=shareDraw | level=expr) COMMA? ;
+    // (docs/language.md §9, "relet-curve"); a point whose duration or level did not parse is left out (its error reported).
+    private ReletCurveSyntax? VisitReletCurve(ReletCurveContext? curve)
+    {
+        if (curve is null)
+        {
+            return null;
+        }
+
+        var points = ImmutableArray.CreateBuilder<ReletCurvePointSyntax>();
+        foreach (ReletCurvePointContext point in curve.reletCurvePoint())
+        {
+            BetaRecoverySyntax? drawn = point.drawnLevel is { } d ? ShareDraw(d) : null;
+            if (VisitDuration(point.duration()) is { } at && (drawn?.Mean ?? VisitExpr(point.level)) is { } level)
+            {
+                points.Add(new ReletCurvePointSyntax(at, level, Span(point)) { Drawn = drawn });
+            }
+        }
+
+        return new ReletCurveSyntax(points.ToImmutable(), Span(curve));
+    }
+
+    // The level a re-let of a curve starts at (its first point's), where a flat re-let's utilisation is read.
+    private static ExpressionSyntax? FirstLevel(ReletCurveSyntax curve) => curve.Points.IsEmpty ? null : curve.Points[0].Level;
 
     // reletPricing : PRICE expr ;
     private ExpressionSyntax? VisitReletPricing(ReletPricingContext? pricing) => pricing is null ? null : VisitExpr(pricing.expr());

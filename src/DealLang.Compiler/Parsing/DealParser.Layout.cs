@@ -19,6 +19,7 @@ public static partial class DealParser
         DealLangParser.RULE_gridTier, DealLangParser.RULE_holdingItem, DealLangParser.RULE_equityItem,
         DealLangParser.RULE_accountItem, DealLangParser.RULE_step, DealLangParser.RULE_enforcementItem,
         DealLangParser.RULE_scenarioItem, DealLangParser.RULE_holderTerm, DealLangParser.RULE_curvePoint,
+        DealLangParser.RULE_reletCurvePoint,
     ];
 
     /// <summary>Rules whose contexts stand on a line of their own.</summary>

@@ -145,7 +145,7 @@ internal sealed partial class Binder
             case ReletSyntax relet:
                 ScenarioName(scenario, relet.Contract, SymbolKind.Contract, "only a contract's units are re-let");
                 // A drawn utilisation's mean is its Utilisation (a drawn end's its RampTo); their sds and loadings bound with them.
-                Expressions(_scenarioScope, [relet.Utilisation, relet.RampTo, relet.Price, .. relet.DrawnExpressions]);
+                Expressions(_scenarioScope, [relet.Utilisation, relet.RampTo, relet.Price, .. relet.DrawnExpressions, .. relet.CurveExpressions]);
                 break;
             case EnforcementOverrideSyntax enforcement:
                 Expressions(_scenarioScope, [enforcement.Haircut, enforcement.Yield, .. enforcement.Market?.Expressions ?? []]);

@@ -21,7 +21,7 @@ internal sealed partial class DealChecks
 
         // A drawn utilisation's range is its beta's (DL0526), whose mean is the Utilisation; a drawn end's likewise.
         CheckReletDraws(relet.Drawn, relet.DrawnTo, $"the re-let utilisation {where}", $"the re-let's end utilisation {where}");
-        if (relet.Drawn is null && relet.Utilisation is { } utilisation && _analysis.BoundOf(utilisation) is Model.ConstantExpression { Value: var value }
+        if (relet.Drawn is null && relet.Curve is null && relet.Utilisation is { } utilisation && _analysis.BoundOf(utilisation) is Model.ConstantExpression { Value: var value }
             && !(value > 0 && value <= 1))
         {
             _diagnostics.Add(DiagnosticCatalogue.ReletIdleOutOfRange(utilisation.Span, $"the re-let utilisation {where}", string.Create(
@@ -30,6 +30,7 @@ internal sealed partial class DealChecks
         }
 
         CheckReletRamp(relet.DrawnTo is null ? relet.RampTo : null, relet.RampOver, where, "the sale date");
+        CheckReletCurve(relet.Curve, relet.RampTo ?? relet.DrawnTo?.Mean, where, "the sale date");
         if (relet.For is { } window)
         {
             int months = DurationRules.WholeMonths(window, out bool exact);
@@ -73,6 +74,69 @@ internal sealed partial class DealChecks
                 _diagnostics.Add(DiagnosticCatalogue.ReletRampMonths(ramp.Span, what, string.Create(CultureInfo.InvariantCulture,
                     $"is longer than the workout limit of {DurationRules.MaxWorkoutMonths / 12}y: no re-let runs that long")));
             }
+        }
+    }
+
+    // A re-let's curve ('at curve { 0m 30%  3m 55% … }', docs/language.md §9, "relet-curve"), a sale's or a contract's:
+    // each level a fixed share above 0 and at most 100% (DL0514, as DL0439 and DL0574 hold a flat level and a ramp's end);
+    // at least two points, the first at 0m (the start given), each a whole number of months after the one before and within
+    // the workout limit (DL0515, as DL0575 holds a ramp's months).
+    private void CheckReletCurve(ReletCurveSyntax? curve, ExpressionSyntax? rampTo, string where, string start)
+    {
+        if (curve is null)
+        {
+            return;
+        }
+
+        string what = $"the re-let's curve {where}";
+        if (rampTo is not null)
+        {
+            // 'at curve { … } rising to R1 over M': two shapes for one re-let; the curve's last point is where it ends.
+            _diagnostics.Add(DiagnosticCatalogue.ReletCurvePoints(rampTo.Span, what,
+                "is followed by a straight ramp ('rising to … over …'): a curve ends at its last point, so write the ramp's end as one more point ('12m 80%')"));
+        }
+
+        foreach (ReletCurvePointSyntax point in SyntaxWalk.Safe(curve.Points))
+        {
+            string at = point.At.Text ?? "";
+            if (point.Drawn is { } drawn)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.ReletCurveLevel(drawn.Span, what, at, _analysis.ConstantOf(drawn.Mean, 0), drawn: true));
+            }
+            else if (point.Level is { } level && _analysis.BoundOf(level) is Model.ConstantExpression { Value: var value } && !(value > 0 && value <= 1))
+            {
+                _diagnostics.Add(DiagnosticCatalogue.ReletCurveLevel(level.Span, what, at, value, drawn: false));
+            }
+        }
+
+        if (curve.Points.Length < 2)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.ReletCurvePoints(curve.Span, what,
+                $"has {(curve.Points.IsEmpty ? "no point" : "one point")}: a curve has a level at 0m and at least one later (a re-let at one level is written 'at 60%')"));
+            return;
+        }
+
+        int before = -1;
+        foreach (ReletCurvePointSyntax point in curve.Points)
+        {
+            int months = DurationRules.WholeMonths(point.At, out bool exact);
+            string at = point.At.Text ?? "";
+            string? why = !exact
+                ? $"has a point at {at}, not a whole number of months: the utilisation moves at each month from {start}"
+                : before < 0 && months != 0
+                    ? $"starts at {at}: its first point is the level at {start}, written '0m …'"
+                    : before >= 0 && months <= before
+                        ? string.Create(CultureInfo.InvariantCulture, $"has a point at {at} not after the point before it ({before}m): the points' months are strictly increasing")
+                        : months > DurationRules.MaxWorkoutMonths
+                            ? string.Create(CultureInfo.InvariantCulture, $"has a point at {at}, past the workout limit of {DurationRules.MaxWorkoutMonths / 12}y: no re-let runs that long")
+                            : null;
+            if (why is not null)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.ReletCurvePoints(point.At.Span, what, why));
+                return;
+            }
+
+            before = months;
         }
     }
 

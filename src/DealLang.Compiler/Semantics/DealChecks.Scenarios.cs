@@ -209,6 +209,7 @@ internal sealed partial class DealChecks
         CheckReletDraws(relet.Drawn, relet.DrawnTo, $"the utilisation of the re-let of contract '{contract.Name}' in scenario '{scenario}'",
             $"the re-let's end utilisation of contract '{contract.Name}' in scenario '{scenario}'");
         CheckReletRamp(relet.DrawnTo is null ? relet.RampTo : null, relet.RampOver, $"of contract '{contract.Name}' in scenario '{scenario}'", "the re-let's start");
+        CheckReletCurve(relet.Curve, relet.RampTo ?? relet.DrawnTo?.Mean, $"of contract '{contract.Name}' in scenario '{scenario}'", "the re-let's start");
         FleetSyntax? fleet = SyntaxWalk.Safe(_analysis.Deal.Declarations).OfType<FleetSyntax>().FirstOrDefault(f => f.Name?.Text == syntax.Fleet?.Text);
         // A re-let with a price of its own reads its own index, not the fleet's generation (as a sale's re-let of idle units).
         if (fleet is { Generation: null } && relet.Price is null)

@@ -100,9 +100,20 @@ internal sealed partial class TypeChecker
         // Its range, (0, 100%], is DealChecks' (DL0439): a share of 0 is 'not relet idle'. The ramp's end likewise (DL0574).
         Term(market.Relet?.Utilisation, Unit.Rate, $"the re-let utilisation {where}", Range.Any);
         Term(market.Relet?.RampTo, Unit.Rate, $"the re-let's end utilisation {where}", Range.Any);
+        // A curve's levels after its first (the Utilisation above) are utilisations too; their range is DealChecks' (DL0514).
+        ReletCurveTerms(market.Relet?.CurveExpressions, $"the re-let's curve {where}");
         ReletPrice(market.Relet?.Price, $"the re-let price {where}");
         // A drawn utilisation's mean is the Utilisation (or RampTo) above; its sd and loadings are shares, as a drawn share's.
         ReletDrawTerms(market.Relet?.Drawn, market.Relet?.DrawnTo, $"the re-let utilisation {where}");
+    }
+
+    // A re-let's curve's levels after the first (docs/language.md §9, "relet-curve"), <paramref name="what"/> naming the curve.
+    private void ReletCurveTerms(IEnumerable<ExpressionSyntax?>? levels, string what)
+    {
+        foreach (ExpressionSyntax? level in levels ?? [])
+        {
+            Term(level, Unit.Rate, $"a level of {what}", Range.Any);
+        }
     }
 
     // A re-let's drawn utilisations' sds and loadings (shares; their ranges are the draw's own checks, DL0526, DL0534),

@@ -265,7 +265,9 @@ internal sealed partial class TypeChecker
                         break;
                     case ReletSyntax relet:
                         // A drawn utilisation's mean is its Utilisation, its range the beta's (DL0526), not a fraction's.
-                        Term(relet.Utilisation, Unit.Rate, $"the utilisation of contract '{relet.Contract?.Text}' once re-let in {s}", relet.Drawn is null ? Range.Fraction : Range.Any);
+                        // A curve's first level is its Utilisation, its range the curve's (DL0514) as every level's.
+                        Term(relet.Utilisation, Unit.Rate, $"the utilisation of contract '{relet.Contract?.Text}' once re-let in {s}", relet.Drawn is null && relet.Curve is null ? Range.Fraction : Range.Any);
+                        ReletCurveTerms(relet.CurveExpressions, $"the re-let of contract '{relet.Contract?.Text}' in {s}");
                         ReletDrawTerms(relet.Drawn, relet.DrawnTo, $"the utilisation of contract '{relet.Contract?.Text}' once re-let in {s}");
                         // Its ramp's end's range, (0, 100%], is DealChecks' (DL0574), as a sale's re-let's is; its price the same rules (DL0576, DL0577).
                         Term(relet.RampTo, Unit.Rate, $"the re-let's end utilisation of contract '{relet.Contract?.Text}' in {s}", Range.Any);

@@ -101,11 +101,12 @@ public partial class DealLangParser : Parser {
 		RULE_triggerDecl = 64, RULE_cureDestination = 65, RULE_triggerEffect = 66, 
 		RULE_defaultRule = 67, RULE_cfadsRule = 68, RULE_cfadsItem = 69, RULE_waterfallDecl = 70, 
 		RULE_step = 71, RULE_enforcementDecl = 72, RULE_enforcementItem = 73, 
-		RULE_sellTerm = 74, RULE_reletRamp = 75, RULE_reletPricing = 76, RULE_scenarioDecl = 77, 
-		RULE_scenarioItem = 78, RULE_pdStep = 79, RULE_recoveryDraw = 80, RULE_shareDraw = 81, 
-		RULE_recoveryRest = 82, RULE_recoveryOutcome = 83, RULE_delayOutcome = 84, 
-		RULE_breakChance = 85, RULE_loading = 86, RULE_perYear = 87, RULE_duration = 88, 
-		RULE_expr = 89, RULE_measureUnit = 90, RULE_reference = 91, RULE_ident = 92;
+		RULE_sellTerm = 74, RULE_reletRamp = 75, RULE_reletPricing = 76, RULE_reletCurve = 77, 
+		RULE_reletCurvePoint = 78, RULE_scenarioDecl = 79, RULE_scenarioItem = 80, 
+		RULE_pdStep = 81, RULE_recoveryDraw = 82, RULE_shareDraw = 83, RULE_recoveryRest = 84, 
+		RULE_recoveryOutcome = 85, RULE_delayOutcome = 86, RULE_breakChance = 87, 
+		RULE_loading = 88, RULE_perYear = 89, RULE_duration = 90, RULE_expr = 91, 
+		RULE_measureUnit = 92, RULE_reference = 93, RULE_ident = 94;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "holidaySet", "holidayList", "dayCount", "partyDecl", 
@@ -121,10 +122,11 @@ public partial class DealLangParser : Parser {
 		"capitalCall", "accountDecl", "accountItem", "feeDecl", "feeUntilRepaid", 
 		"testDecl", "triggerDecl", "cureDestination", "triggerEffect", "defaultRule", 
 		"cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
-		"enforcementItem", "sellTerm", "reletRamp", "reletPricing", "scenarioDecl", 
-		"scenarioItem", "pdStep", "recoveryDraw", "shareDraw", "recoveryRest", 
-		"recoveryOutcome", "delayOutcome", "breakChance", "loading", "perYear", 
-		"duration", "expr", "measureUnit", "reference", "ident"
+		"enforcementItem", "sellTerm", "reletRamp", "reletPricing", "reletCurve", 
+		"reletCurvePoint", "scenarioDecl", "scenarioItem", "pdStep", "recoveryDraw", 
+		"shareDraw", "recoveryRest", "recoveryOutcome", "delayOutcome", "breakChance", 
+		"loading", "perYear", "duration", "expr", "measureUnit", "reference", 
+		"ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -318,35 +320,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 192;
+			State = 196;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 190;
+				State = 194;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 186;
+					State = 190;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 187;
+					State = 191;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 188;
+					State = 192;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 189;
+					State = 193;
 					unknownDecl();
 					}
 					break;
@@ -354,11 +356,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 194;
+				State = 198;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 195;
+			State = 199;
 			Match(Eof);
 			}
 		}
@@ -396,9 +398,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 197;
+			State = 201;
 			Match(IMPORT);
-			State = 198;
+			State = 202;
 			Match(STRING);
 			}
 		}
@@ -448,27 +450,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 200;
+			State = 204;
 			Match(DEAL);
-			State = 201;
+			State = 205;
 			_localctx.name = ident();
-			State = 202;
-			Match(LBRACE);
 			State = 206;
+			Match(LBRACE);
+			State = 210;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 884957876534132741L) != 0) || ((((_la - 140)) & ~0x3f) == 0 && ((1L << (_la - 140)) & 4611694814520420865L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 203;
+				State = 207;
 				dealMember();
 				}
 				}
-				State = 208;
+				State = 212;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 209;
+			State = 213;
 			Match(RBRACE);
 			}
 		}
@@ -565,7 +567,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 232;
+			State = 236;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -578,147 +580,147 @@ public partial class DealLangParser : Parser {
 			case BUSINESS_DAYS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 211;
+				State = 215;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 212;
+				State = 216;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 213;
+				State = 217;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 214;
+				State = 218;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 215;
+				State = 219;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 216;
+				State = 220;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 217;
+				State = 221;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 218;
+				State = 222;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 219;
+				State = 223;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 220;
+				State = 224;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 221;
+				State = 225;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 222;
+				State = 226;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 223;
+				State = 227;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 224;
+				State = 228;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 225;
+				State = 229;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 226;
+				State = 230;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 227;
+				State = 231;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 228;
+				State = 232;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 229;
+				State = 233;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 230;
+				State = 234;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 231;
+				State = 235;
 				unknownDecl();
 				}
 				break;
@@ -777,16 +779,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 234;
+			State = 238;
 			Match(IDENT);
-			State = 235;
+			State = 239;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 241;
+			State = 245;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1658725427816429511L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 561919157075907L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 239;
+				State = 243;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -974,19 +976,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 236;
+					State = 240;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 237;
+					State = 241;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 238;
+					State = 242;
 					Match(ON);
 					}
 					break;
@@ -994,11 +996,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 243;
+				State = 247;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 244;
+			State = 248;
 			block();
 			}
 		}
@@ -1049,19 +1051,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 246;
+			State = 250;
 			Match(LBRACE);
-			State = 251;
+			State = 255;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9223372036854775807L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 536870911L) != 0)) {
 				{
-				State = 249;
+				State = 253;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 247;
+					State = 251;
 					block();
 					}
 					break;
@@ -1348,7 +1350,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 248;
+					State = 252;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1363,11 +1365,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 253;
+				State = 257;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 254;
+			State = 258;
 			Match(RBRACE);
 			}
 		}
@@ -1507,16 +1509,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 12, RULE_headerItem);
 		int _la;
 		try {
-			State = 279;
+			State = 283;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 256;
+				State = 260;
 				Match(TITLE);
-				State = 257;
+				State = 261;
 				Match(STRING);
 				}
 				break;
@@ -1524,9 +1526,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 258;
+				State = 262;
 				Match(CURRENCY);
-				State = 259;
+				State = 263;
 				ident();
 				}
 				break;
@@ -1534,9 +1536,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 260;
+				State = 264;
 				Match(CLOSING);
-				State = 261;
+				State = 265;
 				Match(DATE);
 				}
 				break;
@@ -1544,9 +1546,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 262;
+				State = 266;
 				Match(MATURITY);
-				State = 263;
+				State = 267;
 				Match(DATE);
 				}
 				break;
@@ -1554,9 +1556,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 264;
+				State = 268;
 				Match(FIRST_PAYMENT);
-				State = 265;
+				State = 269;
 				Match(DATE);
 				}
 				break;
@@ -1564,9 +1566,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 266;
+				State = 270;
 				Match(PAY);
-				State = 267;
+				State = 271;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1574,9 +1576,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 268;
+				State = 272;
 				Match(DAYCOUNT_KW);
-				State = 269;
+				State = 273;
 				dayCount();
 				}
 				break;
@@ -1584,28 +1586,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new BusinessDaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 270;
+				State = 274;
 				Match(BUSINESS_DAYS);
-				State = 271;
+				State = 275;
 				((BusinessDaysItemContext)_localctx).roll = ident();
-				State = 273;
+				State = 277;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
 				case 1:
 					{
-					State = 272;
+					State = 276;
 					((BusinessDaysItemContext)_localctx).accrual = ident();
 					}
 					break;
 				}
-				State = 277;
+				State = 281;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HOLIDAYS) {
 					{
-					State = 275;
+					State = 279;
 					Match(HOLIDAYS);
-					State = 276;
+					State = 280;
 					holidaySet();
 					}
 				}
@@ -1663,7 +1665,7 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 294;
+			State = 298;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IMPORT:
@@ -1852,36 +1854,36 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 281;
+				State = 285;
 				_localctx._ident = ident();
 				_localctx._calendars.Add(_localctx._ident);
-				State = 286;
+				State = 290;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 282;
+						State = 286;
 						Match(PLUS);
-						State = 283;
+						State = 287;
 						_localctx._ident = ident();
 						_localctx._calendars.Add(_localctx._ident);
 						}
 						} 
 					}
-					State = 288;
+					State = 292;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				}
-				State = 291;
+				State = 295;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 289;
+					State = 293;
 					Match(PLUS);
-					State = 290;
+					State = 294;
 					holidayList();
 					}
 				}
@@ -1891,7 +1893,7 @@ public partial class DealLangParser : Parser {
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 293;
+				State = 297;
 				holidayList();
 				}
 				break;
@@ -1942,33 +1944,33 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 296;
+			State = 300;
 			Match(LBRACE);
-			State = 303;
+			State = 307;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DATE) {
 				{
 				{
-				State = 297;
+				State = 301;
 				Match(DATE);
-				State = 299;
+				State = 303;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 298;
+					State = 302;
 					Match(COMMA);
 					}
 				}
 
 				}
 				}
-				State = 305;
+				State = 309;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 306;
+			State = 310;
 			Match(RBRACE);
 			}
 		}
@@ -2005,7 +2007,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 308;
+			State = 312;
 			Match(DAYCOUNT);
 			}
 		}
@@ -2055,27 +2057,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 310;
+			State = 314;
 			Match(PARTY);
-			State = 311;
+			State = 315;
 			_localctx.name = ident();
-			State = 312;
-			Match(LBRACE);
 			State = 316;
+			Match(LBRACE);
+			State = 320;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0)) {
 				{
 				{
-				State = 313;
+				State = 317;
 				partyItem();
 				}
 				}
-				State = 318;
+				State = 322;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 319;
+			State = 323;
 			Match(RBRACE);
 			}
 		}
@@ -2145,16 +2147,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 22, RULE_partyItem);
 		try {
-			State = 327;
+			State = 331;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 321;
+				State = 325;
 				Match(RATING);
-				State = 322;
+				State = 326;
 				Match(STRING);
 				}
 				break;
@@ -2162,9 +2164,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 323;
+				State = 327;
 				Match(PD);
-				State = 324;
+				State = 328;
 				expr(0);
 				}
 				break;
@@ -2172,9 +2174,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 325;
+				State = 329;
 				Match(RECOVERY);
-				State = 326;
+				State = 330;
 				expr(0);
 				}
 				break;
@@ -2228,27 +2230,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 329;
+			State = 333;
 			Match(INDEX);
-			State = 330;
+			State = 334;
 			_localctx.name = ident();
-			State = 331;
-			Match(LBRACE);
 			State = 335;
+			Match(LBRACE);
+			State = 339;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE || _la==GROW) {
 				{
 				{
-				State = 332;
+				State = 336;
 				indexItem();
 				}
 				}
-				State = 337;
+				State = 341;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 338;
+			State = 342;
 			Match(RBRACE);
 			}
 		}
@@ -2363,16 +2365,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 26, RULE_indexItem);
 		int _la;
 		try {
-			State = 365;
+			State = 369;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 340;
+				State = 344;
 				Match(LEVEL);
-				State = 341;
+				State = 345;
 				expr(0);
 				}
 				break;
@@ -2380,11 +2382,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 342;
+				State = 346;
 				Match(DEFLATE);
-				State = 343;
+				State = 347;
 				expr(0);
-				State = 344;
+				State = 348;
 				perYear();
 				}
 				break;
@@ -2392,11 +2394,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 346;
+				State = 350;
 				Match(GROW);
-				State = 347;
+				State = 351;
 				expr(0);
-				State = 348;
+				State = 352;
 				perYear();
 				}
 				break;
@@ -2404,27 +2406,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 350;
+				State = 354;
 				Match(POINTS);
-				State = 351;
+				State = 355;
 				pointsKind();
-				State = 352;
-				Match(LBRACE);
 				State = 356;
+				Match(LBRACE);
+				State = 360;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 353;
+					State = 357;
 					schedulePoint();
 					}
 					}
-					State = 358;
+					State = 362;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 359;
+				State = 363;
 				Match(RBRACE);
 				}
 				break;
@@ -2432,13 +2434,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 361;
+				State = 365;
 				Match(LAUNCH);
-				State = 362;
+				State = 366;
 				Match(DATE);
-				State = 363;
+				State = 367;
 				Match(DOWN);
-				State = 364;
+				State = 368;
 				expr(0);
 				}
 				break;
@@ -2481,7 +2483,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 367;
+			State = 371;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2538,27 +2540,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 369;
+			State = 373;
 			Match(FACILITY);
-			State = 370;
+			State = 374;
 			_localctx.name = ident();
-			State = 371;
-			Match(LBRACE);
 			State = 375;
+			Match(LBRACE);
+			State = 379;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 372;
+				State = 376;
 				facilityItem();
 				}
 				}
-				State = 377;
+				State = 381;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 378;
+			State = 382;
 			Match(RBRACE);
 			}
 		}
@@ -2644,16 +2646,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 32, RULE_facilityItem);
 		int _la;
 		try {
-			State = 403;
+			State = 407;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 380;
+				State = 384;
 				Match(COST);
-				State = 381;
+				State = 385;
 				expr(0);
 				}
 				break;
@@ -2661,32 +2663,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 382;
+				State = 386;
 				Match(VALUE);
-				State = 383;
-				Match(STRAIGHT_LINE);
-				State = 384;
-				duration();
 				State = 387;
+				Match(STRAIGHT_LINE);
+				State = 388;
+				duration();
+				State = 391;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 385;
+					State = 389;
 					Match(FLOOR);
-					State = 386;
+					State = 390;
 					expr(0);
 					}
 				}
 
-				State = 391;
+				State = 395;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 389;
+					State = 393;
 					Match(FROM);
-					State = 390;
+					State = 394;
 					Match(DATE);
 					}
 				}
@@ -2697,27 +2699,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 393;
+				State = 397;
 				Match(VALUE);
-				State = 394;
+				State = 398;
 				Match(SCHEDULE);
-				State = 395;
-				Match(LBRACE);
 				State = 399;
+				Match(LBRACE);
+				State = 403;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 396;
+					State = 400;
 					schedulePoint();
 					}
 					}
-					State = 401;
+					State = 405;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 402;
+				State = 406;
 				Match(RBRACE);
 				}
 				break;
@@ -2761,16 +2763,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 405;
+			State = 409;
 			Match(DATE);
-			State = 406;
+			State = 410;
 			expr(0);
-			State = 408;
+			State = 412;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 407;
+				State = 411;
 				Match(COMMA);
 				}
 			}
@@ -2828,31 +2830,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 410;
-			Match(LEASE);
-			State = 411;
-			_localctx.name = ident();
-			State = 412;
-			Match(ON);
-			State = 413;
-			_localctx.facility = ident();
 			State = 414;
-			Match(LBRACE);
+			Match(LEASE);
+			State = 415;
+			_localctx.name = ident();
+			State = 416;
+			Match(ON);
+			State = 417;
+			_localctx.facility = ident();
 			State = 418;
+			Match(LBRACE);
+			State = 422;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 3221225475L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 415;
+				State = 419;
 				leaseItem();
 				}
 				}
-				State = 420;
+				State = 424;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 421;
+			State = 425;
 			Match(RBRACE);
 			}
 		}
@@ -3077,16 +3079,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 38, RULE_leaseItem);
 		int _la;
 		try {
-			State = 490;
+			State = 494;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 423;
+				State = 427;
 				Match(LESSEE);
-				State = 424;
+				State = 428;
 				ident();
 				}
 				break;
@@ -3094,46 +3096,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 425;
+				State = 429;
 				Match(RENT);
-				State = 426;
+				State = 430;
 				expr(0);
-				State = 427;
+				State = 431;
 				perYear();
-				State = 432;
+				State = 436;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 428;
+					State = 432;
 					Match(ESCALATING);
-					State = 429;
+					State = 433;
 					expr(0);
-					State = 430;
+					State = 434;
 					perYear();
 					}
 				}
 
-				State = 442;
+				State = 446;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 434;
+					State = 438;
 					Match(INDEXED);
-					State = 435;
-					ident();
 					State = 439;
+					ident();
+					State = 443;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
 						{
 						{
-						State = 436;
+						State = 440;
 						indexationPart();
 						}
 						}
-						State = 441;
+						State = 445;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -3146,9 +3148,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 444;
+				State = 448;
 				Match(STARTS);
-				State = 445;
+				State = 449;
 				Match(DATE);
 				}
 				break;
@@ -3156,9 +3158,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 446;
+				State = 450;
 				Match(TERM);
-				State = 447;
+				State = 451;
 				duration();
 				}
 				break;
@@ -3166,43 +3168,43 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 448;
-				Match(RENEWALS);
-				State = 449;
-				renewalCount();
-				State = 450;
-				((RenewalsItemContext)_localctx).term = duration();
-				State = 451;
-				Match(AT);
 				State = 452;
-				Match(LESSEE);
+				Match(RENEWALS);
 				State = 453;
-				Match(OPTION);
+				renewalCount();
+				State = 454;
+				((RenewalsItemContext)_localctx).term = duration();
+				State = 455;
+				Match(AT);
+				State = 456;
+				Match(LESSEE);
 				State = 457;
+				Match(OPTION);
+				State = 461;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 454;
+					State = 458;
 					Match(RENT);
-					State = 455;
+					State = 459;
 					Match(AT);
-					State = 456;
+					State = 460;
 					Match(MARKET);
 					}
 					break;
 				}
-				State = 462;
+				State = 466;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==WITH) {
 					{
 					{
-					State = 459;
+					State = 463;
 					renewalTerm();
 					}
 					}
-					State = 464;
+					State = 468;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3212,30 +3214,30 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 465;
+				State = 469;
 				Match(RVG);
-				State = 467;
+				State = 471;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 466;
+					State = 470;
 					rvgItemPart();
 					}
 					}
-					State = 469;
+					State = 473;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0) || _la==AGAINST );
-				State = 473;
+				State = 477;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 471;
+					State = 475;
 					Match(WITH);
-					State = 472;
+					State = 476;
 					guarantorClause();
 					}
 				}
@@ -3246,9 +3248,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 475;
+				State = 479;
 				Match(DAYCOUNT_KW);
-				State = 476;
+				State = 480;
 				dayCount();
 				}
 				break;
@@ -3256,7 +3258,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 477;
+				State = 481;
 				guarantorClause();
 				}
 				break;
@@ -3264,9 +3266,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 478;
+				State = 482;
 				Match(PHASED);
-				State = 479;
+				State = 483;
 				ident();
 				}
 				break;
@@ -3274,25 +3276,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseTerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 480;
+				State = 484;
 				Match(TERMINATION_FEE);
-				State = 481;
+				State = 485;
 				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 487;
+				State = 491;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 482;
+					State = 486;
 					Match(AMORTISING);
-					State = 485;
+					State = 489;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 483;
+						State = 487;
 						Match(TO);
-						State = 484;
+						State = 488;
 						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3306,7 +3308,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 489;
+				State = 493;
 				breakOption();
 				}
 				break;
@@ -3383,16 +3385,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 40, RULE_renewalTerm);
 		int _la;
 		try {
-			State = 511;
+			State = 515;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
 			case 1:
 				_localctx = new RenewalBreakTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 492;
+				State = 496;
 				Match(WITH);
-				State = 493;
+				State = 497;
 				breakOption();
 				}
 				break;
@@ -3400,45 +3402,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalTerminationFeeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 494;
+				State = 498;
 				Match(WITH);
-				State = 495;
+				State = 499;
 				Match(TERMINATION_FEE);
-				State = 496;
+				State = 500;
 				((RenewalTerminationFeeTermContext)_localctx)._expr = expr(0);
 				((RenewalTerminationFeeTermContext)_localctx)._fees.Add(((RenewalTerminationFeeTermContext)_localctx)._expr);
-				State = 501;
+				State = 505;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 497;
+					State = 501;
 					Match(COMMA);
-					State = 498;
+					State = 502;
 					((RenewalTerminationFeeTermContext)_localctx)._expr = expr(0);
 					((RenewalTerminationFeeTermContext)_localctx)._fees.Add(((RenewalTerminationFeeTermContext)_localctx)._expr);
 					}
 					}
-					State = 503;
+					State = 507;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 509;
+				State = 513;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 504;
+					State = 508;
 					Match(AMORTISING);
-					State = 507;
+					State = 511;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 505;
+						State = 509;
 						Match(TO);
-						State = 506;
+						State = 510;
 						((RenewalTerminationFeeTermContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3510,72 +3512,72 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 513;
+			State = 517;
 			Match(BREAK_OPTION);
-			State = 514;
+			State = 518;
 			Match(AT);
-			State = 515;
+			State = 519;
 			_localctx._duration = duration();
 			_localctx._at.Add(_localctx._duration);
-			State = 520;
+			State = 524;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 516;
+				State = 520;
 				Match(COMMA);
-				State = 517;
+				State = 521;
 				_localctx._duration = duration();
 				_localctx._at.Add(_localctx._duration);
 				}
 				}
-				State = 522;
+				State = 526;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 525;
+			State = 529;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOTICE) {
 				{
-				State = 523;
+				State = 527;
 				Match(NOTICE);
-				State = 524;
+				State = 528;
 				_localctx.notice = duration();
 				}
 			}
 
-			State = 528;
+			State = 532;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FEE) {
 				{
-				State = 527;
+				State = 531;
 				breakFee();
 				}
 			}
 
-			State = 538;
+			State = 542;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
 			case 1:
 				{
-				State = 530;
+				State = 534;
 				Match(WITH);
-				State = 531;
-				Match(RVG);
 				State = 535;
+				Match(RVG);
+				State = 539;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0)) {
 					{
 					{
-					State = 532;
+					State = 536;
 					rvgPart();
 					}
 					}
-					State = 537;
+					State = 541;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3646,20 +3648,20 @@ public partial class DealLangParser : Parser {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
 		EnterRule(_localctx, 44, RULE_breakFee);
 		try {
-			State = 547;
+			State = 551;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 540;
+				State = 544;
 				Match(FEE);
-				State = 541;
+				State = 545;
 				((BreakFeeMonthsContext)_localctx).months = duration();
-				State = 542;
+				State = 546;
 				Match(OF);
-				State = 543;
+				State = 547;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3667,9 +3669,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 545;
+				State = 549;
 				Match(FEE);
-				State = 546;
+				State = 550;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3753,14 +3755,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 46, RULE_indexationPart);
 		try {
-			State = 556;
+			State = 560;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 549;
+				State = 553;
 				Match(YEARLY);
 				}
 				break;
@@ -3768,9 +3770,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 550;
+				State = 554;
 				Match(FLOOR);
-				State = 551;
+				State = 555;
 				expr(0);
 				}
 				break;
@@ -3778,9 +3780,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 552;
+				State = 556;
 				Match(CAP);
-				State = 553;
+				State = 557;
 				expr(0);
 				}
 				break;
@@ -3788,9 +3790,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 554;
+				State = 558;
 				Match(LAG);
-				State = 555;
+				State = 559;
 				duration();
 				}
 				break;
@@ -3831,22 +3833,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 48, RULE_renewalCount);
 		try {
-			State = 561;
+			State = 565;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 558;
+				State = 562;
 				Match(NUMBER);
-				State = 559;
+				State = 563;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 560;
+				State = 564;
 				Match(QUANTITY);
 				}
 				break;
@@ -3920,16 +3922,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 50, RULE_rvgPart);
 		try {
-			State = 569;
+			State = 573;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 563;
+				State = 567;
 				Match(GUARANTEES);
-				State = 564;
+				State = 568;
 				expr(0);
 				}
 				break;
@@ -3937,9 +3939,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 565;
+				State = 569;
 				Match(CAP);
-				State = 566;
+				State = 570;
 				expr(0);
 				}
 				break;
@@ -3947,9 +3949,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 567;
+				State = 571;
 				Match(UNTIL);
-				State = 568;
+				State = 572;
 				Match(DATE);
 				}
 				break;
@@ -3998,7 +4000,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 52, RULE_rvgItemPart);
 		int _la;
 		try {
-			State = 578;
+			State = 582;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
@@ -4006,25 +4008,25 @@ public partial class DealLangParser : Parser {
 			case UNTIL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 571;
+				State = 575;
 				rvgPart();
 				}
 				break;
 			case AGAINST:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 572;
-				Match(AGAINST);
-				State = 573;
-				Match(REMARKETING);
 				State = 576;
+				Match(AGAINST);
+				State = 577;
+				Match(REMARKETING);
+				State = 580;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COST) {
 					{
-					State = 574;
+					State = 578;
 					Match(COST);
-					State = 575;
+					State = 579;
 					_localctx.cost = expr(0);
 					}
 				}
@@ -4079,21 +4081,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 580;
+			State = 584;
 			Match(GUARANTOR);
-			State = 581;
-			_localctx.party = ident();
 			State = 585;
+			_localctx.party = ident();
+			State = 589;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 49L) != 0) || _la==FEE) {
 				{
 				{
-				State = 582;
+				State = 586;
 				guarantorPart();
 				}
 				}
-				State = 587;
+				State = 591;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4183,16 +4185,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 600;
+			State = 604;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 588;
+				State = 592;
 				Match(CAP);
-				State = 589;
+				State = 593;
 				expr(0);
 				}
 				break;
@@ -4200,9 +4202,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 590;
+				State = 594;
 				Match(UNTIL);
-				State = 591;
+				State = 595;
 				Match(DATE);
 				}
 				break;
@@ -4210,9 +4212,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 592;
+				State = 596;
 				Match(FEE);
-				State = 593;
+				State = 597;
 				expr(0);
 				}
 				break;
@@ -4220,18 +4222,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 594;
-				Match(COVERS);
-				State = 595;
-				coverage();
 				State = 598;
+				Match(COVERS);
+				State = 599;
+				coverage();
+				State = 602;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 596;
+					State = 600;
 					Match(AND);
-					State = 597;
+					State = 601;
 					coverage();
 					}
 				}
@@ -4277,7 +4279,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 602;
+			State = 606;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4334,27 +4336,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 604;
+			State = 608;
 			Match(LOAN);
-			State = 605;
+			State = 609;
 			_localctx.name = ident();
-			State = 606;
-			Match(LBRACE);
 			State = 610;
+			Match(LBRACE);
+			State = 614;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 41231686041601L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 607;
+				State = 611;
 				loanItem();
 				}
 				}
-				State = 612;
+				State = 616;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 613;
+			State = 617;
 			Match(RBRACE);
 			}
 		}
@@ -4540,16 +4542,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 62, RULE_loanItem);
 		int _la;
 		try {
-			State = 670;
+			State = 674;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 615;
+				State = 619;
 				Match(OBLIGOR);
-				State = 616;
+				State = 620;
 				ident();
 				}
 				break;
@@ -4557,9 +4559,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 617;
+				State = 621;
 				Match(BALANCE);
-				State = 618;
+				State = 622;
 				expr(0);
 				}
 				break;
@@ -4567,9 +4569,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 619;
+				State = 623;
 				Match(COUPON);
-				State = 620;
+				State = 624;
 				couponTerms();
 				}
 				break;
@@ -4577,11 +4579,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 621;
+				State = 625;
 				Match(INTEREST_ONLY);
-				State = 622;
+				State = 626;
 				Match(UNTIL);
-				State = 623;
+				State = 627;
 				Match(DATE);
 				}
 				break;
@@ -4589,16 +4591,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 624;
+				State = 628;
 				Match(AMORTIZE);
-				State = 625;
+				State = 629;
 				amortization();
-				State = 627;
+				State = 631;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 626;
+					State = 630;
 					Match(IDENT);
 					}
 				}
@@ -4609,9 +4611,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 629;
+				State = 633;
 				Match(MATURITY);
-				State = 630;
+				State = 634;
 				Match(DATE);
 				}
 				break;
@@ -4619,96 +4621,96 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 631;
-				Match(RECOVERY);
-				State = 632;
-				((LoanRecoveryItemContext)_localctx).rate = expr(0);
 				State = 635;
+				Match(RECOVERY);
+				State = 636;
+				((LoanRecoveryItemContext)_localctx).rate = expr(0);
+				State = 639;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 633;
+					State = 637;
 					Match(AFTER);
-					State = 634;
+					State = 638;
 					duration();
 					}
 				}
 
-				State = 639;
+				State = 643;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 637;
+					State = 641;
 					Match(ACCRUING);
-					State = 638;
+					State = 642;
 					recoveryAccrual();
 					}
 				}
 
-				State = 661;
+				State = 665;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 641;
+					State = 645;
 					Match(IN);
-					State = 656;
+					State = 660;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NUMBER:
 						{
-						State = 642;
+						State = 646;
 						Match(NUMBER);
-						State = 643;
+						State = 647;
 						Match(INSTALMENTS);
 						}
 						break;
 					case INSTALMENTS:
 						{
-						State = 644;
+						State = 648;
 						Match(INSTALMENTS);
-						State = 645;
+						State = 649;
 						Match(LBRACE);
-						State = 652;
+						State = 656;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1660977227630114759L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 291044095122472931L) != 0) || ((((_la - 273)) & ~0x3f) == 0 && ((1L << (_la - 273)) & 103L) != 0)) {
 							{
 							{
-							State = 646;
+							State = 650;
 							((LoanRecoveryItemContext)_localctx)._expr = expr(0);
 							((LoanRecoveryItemContext)_localctx)._shares.Add(((LoanRecoveryItemContext)_localctx)._expr);
-							State = 648;
+							State = 652;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							if (_la==COMMA) {
 								{
-								State = 647;
+								State = 651;
 								Match(COMMA);
 								}
 							}
 
 							}
 							}
-							State = 654;
+							State = 658;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 655;
+						State = 659;
 						Match(RBRACE);
 						}
 						break;
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 659;
+					State = 663;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==IDENT) {
 						{
-						State = 658;
+						State = 662;
 						((LoanRecoveryItemContext)_localctx).every = Match(IDENT);
 						}
 					}
@@ -4722,7 +4724,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 663;
+				State = 667;
 				stepUp();
 				}
 				break;
@@ -4730,7 +4732,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 664;
+				State = 668;
 				marginGrid();
 				}
 				break;
@@ -4738,19 +4740,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 665;
+				State = 669;
 				Match(DEFAULT_INTEREST);
-				State = 667;
+				State = 671;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 666;
+					State = 670;
 					Match(PLUS);
 					}
 				}
 
-				State = 669;
+				State = 673;
 				expr(0);
 				}
 				break;
@@ -4809,14 +4811,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 64, RULE_recoveryAccrual);
 		try {
-			State = 674;
+			State = 678;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 672;
+				State = 676;
 				Match(COUPON);
 				}
 				break;
@@ -4824,7 +4826,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 673;
+				State = 677;
 				expr(0);
 				}
 				break;
@@ -4876,27 +4878,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 676;
+			State = 680;
 			Match(FLEET);
-			State = 677;
+			State = 681;
 			_localctx.name = ident();
-			State = 678;
-			Match(LBRACE);
 			State = 682;
+			Match(LBRACE);
+			State = 686;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 2031L) != 0)) {
 				{
 				{
-				State = 679;
+				State = 683;
 				fleetItem();
 				}
 				}
-				State = 684;
+				State = 688;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 685;
+			State = 689;
 			Match(RBRACE);
 			}
 		}
@@ -5093,32 +5095,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 68, RULE_fleetItem);
 		int _la;
 		try {
-			State = 726;
+			State = 730;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 687;
+				State = 691;
 				Match(DELIVERIES);
-				State = 688;
-				Match(LBRACE);
 				State = 692;
+				Match(LBRACE);
+				State = 696;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 689;
+					State = 693;
 					delivery();
 					}
 					}
-					State = 694;
+					State = 698;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 695;
+				State = 699;
 				Match(RBRACE);
 				}
 				break;
@@ -5126,9 +5128,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 696;
+				State = 700;
 				Match(UNITS);
-				State = 697;
+				State = 701;
 				expr(0);
 				}
 				break;
@@ -5136,9 +5138,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 698;
+				State = 702;
 				Match(UNIT_COST);
-				State = 699;
+				State = 703;
 				expr(0);
 				}
 				break;
@@ -5146,11 +5148,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 700;
+				State = 704;
 				Match(DEPRECIATE);
-				State = 701;
+				State = 705;
 				Match(STRAIGHT_LINE);
-				State = 702;
+				State = 706;
 				duration();
 				}
 				break;
@@ -5158,13 +5160,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 703;
+				State = 707;
 				Match(DEPRECIATE);
-				State = 704;
+				State = 708;
 				Match(DECLINING);
-				State = 705;
+				State = 709;
 				expr(0);
-				State = 706;
+				State = 710;
 				perYear();
 				}
 				break;
@@ -5172,9 +5174,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 708;
+				State = 712;
 				Match(POWER);
-				State = 709;
+				State = 713;
 				expr(0);
 				}
 				break;
@@ -5182,9 +5184,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 710;
+				State = 714;
 				Match(PUE);
-				State = 711;
+				State = 715;
 				expr(0);
 				}
 				break;
@@ -5192,9 +5194,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 712;
+				State = 716;
 				Match(POWER_PRICE);
-				State = 713;
+				State = 717;
 				expr(0);
 				}
 				break;
@@ -5202,11 +5204,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 714;
+				State = 718;
 				Match(MAINTENANCE);
-				State = 715;
+				State = 719;
 				expr(0);
-				State = 716;
+				State = 720;
 				perYear();
 				}
 				break;
@@ -5214,15 +5216,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 718;
-				Match(MARKET_VALUE);
-				State = 719;
-				expr(0);
-				State = 720;
-				Match(DECLINING);
-				State = 721;
-				expr(0);
 				State = 722;
+				Match(MARKET_VALUE);
+				State = 723;
+				expr(0);
+				State = 724;
+				Match(DECLINING);
+				State = 725;
+				expr(0);
+				State = 726;
 				perYear();
 				}
 				break;
@@ -5230,9 +5232,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 724;
+				State = 728;
 				Match(GENERATION);
-				State = 725;
+				State = 729;
 				ident();
 				}
 				break;
@@ -5289,31 +5291,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 728;
-			Match(CONTRACT);
-			State = 729;
-			_localctx.name = ident();
-			State = 730;
-			Match(ON);
-			State = 731;
-			_localctx.fleet = ident();
 			State = 732;
-			Match(LBRACE);
+			Match(CONTRACT);
+			State = 733;
+			_localctx.name = ident();
+			State = 734;
+			Match(ON);
+			State = 735;
+			_localctx.fleet = ident();
 			State = 736;
+			Match(LBRACE);
+			State = 740;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 9635760177671L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 733;
+				State = 737;
 				contractItem();
 				}
 				}
-				State = 738;
+				State = 742;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 739;
+			State = 743;
 			Match(RBRACE);
 			}
 		}
@@ -5535,16 +5537,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 72, RULE_contractItem);
 		int _la;
 		try {
-			State = 788;
+			State = 792;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,76,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 741;
+				State = 745;
 				Match(CUSTOMER);
-				State = 742;
+				State = 746;
 				ident();
 				}
 				break;
@@ -5552,9 +5554,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 743;
+				State = 747;
 				Match(UNITS);
-				State = 744;
+				State = 748;
 				expr(0);
 				}
 				break;
@@ -5562,11 +5564,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 745;
+				State = 749;
 				Match(PRICE);
-				State = 746;
+				State = 750;
 				Match(AT);
-				State = 747;
+				State = 751;
 				Match(MARKET);
 				}
 				break;
@@ -5574,9 +5576,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 748;
+				State = 752;
 				Match(PRICE);
-				State = 749;
+				State = 753;
 				expr(0);
 				}
 				break;
@@ -5584,11 +5586,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 750;
+				State = 754;
 				Match(HOUR);
-				State = 751;
+				State = 755;
 				expr(0);
-				State = 752;
+				State = 756;
 				perYear();
 				}
 				break;
@@ -5596,9 +5598,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 754;
+				State = 758;
 				Match(TAKE_OR_PAY);
-				State = 755;
+				State = 759;
 				expr(0);
 				}
 				break;
@@ -5606,9 +5608,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 756;
+				State = 760;
 				Match(STARTS);
-				State = 757;
+				State = 761;
 				Match(DATE);
 				}
 				break;
@@ -5616,9 +5618,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 758;
+				State = 762;
 				Match(TERM);
-				State = 759;
+				State = 763;
 				duration();
 				}
 				break;
@@ -5626,25 +5628,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 760;
+				State = 764;
 				Match(TERMINATION_FEE);
-				State = 761;
+				State = 765;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 767;
+				State = 771;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 762;
+					State = 766;
 					Match(AMORTISING);
-					State = 765;
+					State = 769;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 763;
+						State = 767;
 						Match(TO);
-						State = 764;
+						State = 768;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5658,26 +5660,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 769;
-				Match(RENEWALS);
-				State = 770;
-				renewalCount();
-				State = 771;
-				((ContractRenewalsItemContext)_localctx).term = duration();
-				State = 772;
-				Match(AT);
 				State = 773;
-				Match(CUSTOMER);
+				Match(RENEWALS);
 				State = 774;
-				Match(OPTION);
+				renewalCount();
+				State = 775;
+				((ContractRenewalsItemContext)_localctx).term = duration();
+				State = 776;
+				Match(AT);
 				State = 777;
+				Match(CUSTOMER);
+				State = 778;
+				Match(OPTION);
+				State = 781;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 775;
+					State = 779;
 					Match(WITH);
-					State = 776;
+					State = 780;
 					breakOption();
 					}
 				}
@@ -5688,20 +5690,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 779;
+				State = 783;
 				Match(PREPAYMENT);
-				State = 780;
-				expr(0);
 				State = 784;
+				expr(0);
+				State = 788;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 781;
+					State = 785;
 					Match(APPLIED);
-					State = 782;
+					State = 786;
 					Match(OVER);
-					State = 783;
+					State = 787;
 					Match(TERM);
 					}
 				}
@@ -5712,7 +5714,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 786;
+				State = 790;
 				guarantorClause();
 				}
 				break;
@@ -5720,7 +5722,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 787;
+				State = 791;
 				breakOption();
 				}
 				break;
@@ -5772,27 +5774,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 790;
+			State = 794;
 			Match(COINS);
-			State = 791;
+			State = 795;
 			_localctx.name = ident();
-			State = 792;
-			Match(LBRACE);
 			State = 796;
+			Match(LBRACE);
+			State = 800;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 233)) & ~0x3f) == 0 && ((1L << (_la - 233)) & 15L) != 0)) {
 				{
 				{
-				State = 793;
+				State = 797;
 				coinsItem();
 				}
 				}
-				State = 798;
+				State = 802;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 799;
+			State = 803;
 			Match(RBRACE);
 			}
 		}
@@ -5955,16 +5957,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 76, RULE_coinsItem);
 		try {
-			State = 821;
+			State = 825;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 801;
+				State = 805;
 				Match(HOLDINGS);
-				State = 802;
+				State = 806;
 				expr(0);
 				}
 				break;
@@ -5972,9 +5974,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 803;
+				State = 807;
 				Match(PRICE);
-				State = 804;
+				State = 808;
 				ident();
 				}
 				break;
@@ -5982,9 +5984,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 805;
+				State = 809;
 				Match(HASHRATE);
-				State = 806;
+				State = 810;
 				expr(0);
 				}
 				break;
@@ -5992,9 +5994,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 807;
+				State = 811;
 				Match(NETWORK);
-				State = 808;
+				State = 812;
 				expr(0);
 				}
 				break;
@@ -6002,9 +6004,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 809;
+				State = 813;
 				Match(REWARDS);
-				State = 810;
+				State = 814;
 				expr(0);
 				}
 				break;
@@ -6012,9 +6014,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 811;
+				State = 815;
 				Match(POWER);
-				State = 812;
+				State = 816;
 				expr(0);
 				}
 				break;
@@ -6022,9 +6024,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 813;
+				State = 817;
 				Match(POWER_PRICE);
-				State = 814;
+				State = 818;
 				expr(0);
 				}
 				break;
@@ -6032,9 +6034,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 815;
+				State = 819;
 				Match(DEPTH);
-				State = 816;
+				State = 820;
 				expr(0);
 				}
 				break;
@@ -6042,9 +6044,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 817;
+				State = 821;
 				Match(IMPACT);
-				State = 818;
+				State = 822;
 				expr(0);
 				}
 				break;
@@ -6052,9 +6054,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinKeepItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 819;
+				State = 823;
 				Match(KEEP);
-				State = 820;
+				State = 824;
 				expr(0);
 				}
 				break;
@@ -6106,20 +6108,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 823;
+			State = 827;
 			Match(DATE);
-			State = 824;
-			_localctx.units = expr(0);
-			State = 825;
-			Match(AT);
-			State = 826;
-			_localctx.cost = expr(0);
 			State = 828;
+			_localctx.units = expr(0);
+			State = 829;
+			Match(AT);
+			State = 830;
+			_localctx.cost = expr(0);
+			State = 832;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 827;
+				State = 831;
 				Match(COMMA);
 				}
 			}
@@ -6172,27 +6174,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 830;
+			State = 834;
 			Match(TRANCHE);
-			State = 831;
+			State = 835;
 			_localctx.name = ident();
-			State = 832;
-			Match(LBRACE);
 			State = 836;
+			Match(LBRACE);
+			State = 840;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 211)) & ~0x3f) == 0 && ((1L << (_la - 211)) & 4436835435007L) != 0)) {
 				{
 				{
-				State = 833;
+				State = 837;
 				trancheItem();
 				}
 				}
-				State = 838;
+				State = 842;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 839;
+			State = 843;
 			Match(RBRACE);
 			}
 		}
@@ -6241,38 +6243,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 841;
+			State = 845;
 			_localctx.rate = expr(0);
-			State = 843;
+			State = 847;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 842;
-				Match(FIXED);
-				}
-			}
-
-			State = 847;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==FLOOR) {
-				{
-				State = 845;
-				Match(FLOOR);
 				State = 846;
-				_localctx.floor = expr(0);
+				Match(FIXED);
 				}
 			}
 
 			State = 851;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (_la==CAP) {
+			if (_la==FLOOR) {
 				{
 				State = 849;
-				Match(CAP);
+				Match(FLOOR);
 				State = 850;
+				_localctx.floor = expr(0);
+				}
+			}
+
+			State = 855;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==CAP) {
+				{
+				State = 853;
+				Match(CAP);
+				State = 854;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6675,16 +6677,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 84, RULE_trancheItem);
 		int _la;
 		try {
-			State = 970;
+			State = 974;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 853;
+				State = 857;
 				Match(BALANCE);
-				State = 854;
+				State = 858;
 				expr(0);
 				}
 				break;
@@ -6692,9 +6694,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 855;
+				State = 859;
 				Match(COUPON);
-				State = 856;
+				State = 860;
 				couponTerms();
 				}
 				break;
@@ -6702,26 +6704,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 857;
+				State = 861;
 				Match(PIK);
-				State = 859;
+				State = 863;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 858;
+					State = 862;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 863;
+				State = 867;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 861;
+					State = 865;
 					Match(WHEN);
-					State = 862;
+					State = 866;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6732,9 +6734,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 865;
+				State = 869;
 				Match(PIK);
-				State = 866;
+				State = 870;
 				Match(UNPAID);
 				}
 				break;
@@ -6742,9 +6744,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 867;
+				State = 871;
 				Match(ISSUE_PRICE);
-				State = 868;
+				State = 872;
 				expr(0);
 				}
 				break;
@@ -6752,9 +6754,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 869;
+				State = 873;
 				Match(COMMITMENT);
-				State = 870;
+				State = 874;
 				expr(0);
 				}
 				break;
@@ -6762,11 +6764,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 871;
+				State = 875;
 				Match(AVAILABLE);
-				State = 872;
+				State = 876;
 				Match(UNTIL);
-				State = 873;
+				State = 877;
 				Match(DATE);
 				}
 				break;
@@ -6774,25 +6776,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 874;
+				State = 878;
 				Match(DRAWS);
-				State = 875;
-				Match(LBRACE);
 				State = 879;
+				Match(LBRACE);
+				State = 883;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 876;
+					State = 880;
 					schedulePoint();
 					}
 					}
-					State = 881;
+					State = 885;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 882;
+				State = 886;
 				Match(RBRACE);
 				}
 				break;
@@ -6800,15 +6802,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 883;
-				Match(DRAWS);
-				State = 884;
-				Match(AGAINST);
-				State = 885;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 886;
-				Match(ADVANCE);
 				State = 887;
+				Match(DRAWS);
+				State = 888;
+				Match(AGAINST);
+				State = 889;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 890;
+				Match(ADVANCE);
+				State = 891;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6816,9 +6818,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 889;
+				State = 893;
 				Match(COMMITMENT_FEE);
-				State = 890;
+				State = 894;
 				expr(0);
 				}
 				break;
@@ -6826,7 +6828,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 891;
+				State = 895;
 				stepUp();
 				}
 				break;
@@ -6834,7 +6836,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 892;
+				State = 896;
 				marginGrid();
 				}
 				break;
@@ -6842,15 +6844,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 893;
-				Match(MARGIN);
-				State = 894;
-				Match(INVESTMENT_GRADE);
-				State = 895;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 896;
-				Match(ELSE);
 				State = 897;
+				Match(MARGIN);
+				State = 898;
+				Match(INVESTMENT_GRADE);
+				State = 899;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 900;
+				Match(ELSE);
+				State = 901;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6858,9 +6860,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 899;
+				State = 903;
 				Match(TARGET_BALANCE);
-				State = 900;
+				State = 904;
 				expr(0);
 				}
 				break;
@@ -6868,11 +6870,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 901;
+				State = 905;
 				Match(INTEREST_ONLY);
-				State = 902;
+				State = 906;
 				Match(UNTIL);
-				State = 903;
+				State = 907;
 				Match(DATE);
 				}
 				break;
@@ -6880,9 +6882,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 904;
+				State = 908;
 				Match(AMORTIZE);
-				State = 905;
+				State = 909;
 				amortization();
 				}
 				break;
@@ -6890,9 +6892,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 906;
+				State = 910;
 				Match(MATURITY);
-				State = 907;
+				State = 911;
 				Match(DATE);
 				}
 				break;
@@ -6900,9 +6902,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 908;
+				State = 912;
 				Match(SENIORITY);
-				State = 909;
+				State = 913;
 				Match(NUMBER);
 				}
 				break;
@@ -6910,7 +6912,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 910;
+				State = 914;
 				guarantorClause();
 				}
 				break;
@@ -6918,50 +6920,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 911;
-				Match(CONVERTIBLE);
-				State = 912;
-				Match(AT);
-				State = 913;
-				((ConvertibleItemContext)_localctx).price = expr(0);
-				State = 914;
-				Match(AGAINST);
 				State = 915;
-				((ConvertibleItemContext)_localctx).share = expr(0);
+				Match(CONVERTIBLE);
+				State = 916;
+				Match(AT);
+				State = 917;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 918;
+				Match(AGAINST);
 				State = 919;
+				((ConvertibleItemContext)_localctx).share = expr(0);
+				State = 923;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 916;
+					State = 920;
 					Match(EARLY);
-					State = 917;
+					State = 921;
 					Match(ABOVE);
-					State = 918;
+					State = 922;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 924;
+				State = 928;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 921;
+					State = 925;
 					convertiblePut();
 					}
 					}
-					State = 926;
+					State = 930;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 928;
+				State = 932;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 927;
+					State = 931;
 					convertibleCall();
 					}
 				}
@@ -6972,33 +6974,33 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConversionResetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 930;
+				State = 934;
 				Match(RESET);
-				State = 931;
+				State = 935;
 				Match(DATE);
-				State = 936;
+				State = 940;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 932;
+					State = 936;
 					Match(COMMA);
-					State = 933;
+					State = 937;
 					Match(DATE);
 					}
 					}
-					State = 938;
+					State = 942;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 939;
+				State = 943;
 				Match(TO);
-				State = 940;
+				State = 944;
 				((ConversionResetItemContext)_localctx).ratio = expr(0);
-				State = 941;
+				State = 945;
 				Match(FLOOR);
-				State = 942;
+				State = 946;
 				((ConversionResetItemContext)_localctx).floor = expr(0);
 				}
 				break;
@@ -7006,9 +7008,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 944;
+				State = 948;
 				Match(COMPLETION);
-				State = 945;
+				State = 949;
 				expr(0);
 				}
 				break;
@@ -7016,66 +7018,66 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 946;
+				State = 950;
 				Match(CALLABLE);
-				State = 948;
+				State = 952;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 947;
+					State = 951;
 					callStep();
 					}
 					}
-					State = 950;
+					State = 954;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==FROM );
-				State = 968;
+				State = 972;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MAKE_WHOLE) {
 					{
-					State = 952;
+					State = 956;
 					Match(MAKE_WHOLE);
-					State = 966;
+					State = 970;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
 					case 1:
 						{
-						State = 953;
+						State = 957;
 						((CallableItemContext)_localctx).makeWhole = expr(0);
 						}
 						break;
 					case 2:
 						{
-						State = 954;
+						State = 958;
 						Match(CURVE);
-						State = 955;
+						State = 959;
 						Match(LBRACE);
-						State = 957;
+						State = 961;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 956;
+							State = 960;
 							curvePoint();
 							}
 							}
-							State = 959;
+							State = 963;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==QUANTITY );
-						State = 961;
+						State = 965;
 						Match(RBRACE);
-						State = 964;
+						State = 968;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==PLUS || _la==MINUS) {
 							{
-							State = 962;
+							State = 966;
 							((CallableItemContext)_localctx).sign = TokenStream.LT(1);
 							_la = TokenStream.LA(1);
 							if ( !(_la==PLUS || _la==MINUS) ) {
@@ -7085,7 +7087,7 @@ public partial class DealLangParser : Parser {
 								ErrorHandler.ReportMatch(this);
 							    Consume();
 							}
-							State = 963;
+							State = 967;
 							((CallableItemContext)_localctx).spread = expr(0);
 							}
 						}
@@ -7141,16 +7143,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 972;
+			State = 976;
 			duration();
-			State = 973;
+			State = 977;
 			_localctx.rate = expr(0);
-			State = 975;
+			State = 979;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 974;
+				State = 978;
 				Match(COMMA);
 				}
 			}
@@ -7198,20 +7200,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 977;
+			State = 981;
 			Match(FROM);
-			State = 978;
-			Match(DATE);
-			State = 979;
-			Match(AT);
-			State = 980;
-			_localctx.price = expr(0);
 			State = 982;
+			Match(DATE);
+			State = 983;
+			Match(AT);
+			State = 984;
+			_localctx.price = expr(0);
+			State = 986;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 981;
+				State = 985;
 				Match(COMMA);
 				}
 			}
@@ -7257,13 +7259,13 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 984;
+			State = 988;
 			Match(PUT);
-			State = 985;
+			State = 989;
 			Match(DATE);
-			State = 986;
+			State = 990;
 			Match(AT);
-			State = 987;
+			State = 991;
 			_localctx.price = expr(0);
 			}
 		}
@@ -7307,15 +7309,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 989;
-			Match(CALL);
-			State = 990;
-			Match(FROM);
-			State = 991;
-			Match(DATE);
-			State = 992;
-			Match(ABOVE);
 			State = 993;
+			Match(CALL);
+			State = 994;
+			Match(FROM);
+			State = 995;
+			Match(DATE);
+			State = 996;
+			Match(ABOVE);
+			State = 997;
 			_localctx.above = expr(0);
 			}
 		}
@@ -7362,26 +7364,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 995;
+			State = 999;
 			Match(STEP_UP);
-			State = 996;
+			State = 1000;
 			expr(0);
-			State = 1001;
+			State = 1005;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 997;
+				State = 1001;
 				Match(FROM);
-				State = 998;
+				State = 1002;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 999;
+				State = 1003;
 				Match(WHILE);
-				State = 1000;
+				State = 1004;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -7442,41 +7444,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1003;
+			State = 1007;
 			Match(MARGIN);
-			State = 1004;
+			State = 1008;
 			Match(GRID);
-			State = 1005;
+			State = 1009;
 			_localctx.test = ident();
-			State = 1006;
-			Match(LBRACE);
 			State = 1010;
+			Match(LBRACE);
+			State = 1014;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 1007;
+				State = 1011;
 				gridTier();
 				}
 				}
-				State = 1012;
+				State = 1016;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1015;
+			State = 1019;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 1013;
+				State = 1017;
 				Match(ELSE);
-				State = 1014;
+				State = 1018;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 1017;
+			State = 1021;
 			Match(RBRACE);
 			}
 		}
@@ -7521,11 +7523,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1019;
+			State = 1023;
 			Match(BELOW);
-			State = 1020;
+			State = 1024;
 			_localctx.bound = expr(0);
-			State = 1021;
+			State = 1025;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -7607,14 +7609,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 100, RULE_amortization);
 		int _la;
 		try {
-			State = 1035;
+			State = 1039;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1023;
+				State = 1027;
 				Match(BULLET);
 				}
 				break;
@@ -7622,7 +7624,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1024;
+				State = 1028;
 				Match(LEVEL);
 				}
 				break;
@@ -7630,7 +7632,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1025;
+				State = 1029;
 				Match(LINEAR);
 				}
 				break;
@@ -7638,25 +7640,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1026;
+				State = 1030;
 				Match(SCHEDULE);
-				State = 1027;
-				Match(LBRACE);
 				State = 1031;
+				Match(LBRACE);
+				State = 1035;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1028;
+					State = 1032;
 					schedulePoint();
 					}
 					}
-					State = 1033;
+					State = 1037;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1034;
+				State = 1038;
 				Match(RBRACE);
 				}
 				break;
@@ -7710,27 +7712,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1037;
+			State = 1041;
 			Match(HOLDING);
-			State = 1038;
+			State = 1042;
 			_localctx.name = ident();
-			State = 1039;
-			Match(LBRACE);
 			State = 1043;
+			Match(LBRACE);
+			State = 1047;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 50332677L) != 0)) {
 				{
 				{
-				State = 1040;
+				State = 1044;
 				holdingItem();
 				}
 				}
-				State = 1045;
+				State = 1049;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1046;
+			State = 1050;
 			Match(RBRACE);
 			}
 		}
@@ -7864,20 +7866,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 104, RULE_holdingItem);
 		int _la;
 		try {
-			State = 1071;
+			State = 1075;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,106,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1048;
+				State = 1052;
 				Match(OF);
-				State = 1049;
+				State = 1053;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 1050;
+				State = 1054;
 				Match(DOT);
-				State = 1051;
+				State = 1055;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7885,9 +7887,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1053;
+				State = 1057;
 				Match(SHARE);
-				State = 1054;
+				State = 1058;
 				expr(0);
 				}
 				break;
@@ -7895,9 +7897,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1055;
+				State = 1059;
 				Match(FACE);
-				State = 1056;
+				State = 1060;
 				expr(0);
 				}
 				break;
@@ -7905,9 +7907,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1057;
+				State = 1061;
 				Match(MARK);
-				State = 1058;
+				State = 1062;
 				Match(PAR);
 				}
 				break;
@@ -7915,9 +7917,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1059;
+				State = 1063;
 				Match(MARK);
-				State = 1060;
+				State = 1064;
 				ident();
 				}
 				break;
@@ -7925,19 +7927,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1061;
+				State = 1065;
 				Match(MARKET);
-				State = 1063;
+				State = 1067;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1062;
+					State = 1066;
 					holdingMarketTerm();
 					}
 					}
-					State = 1065;
+					State = 1069;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7947,13 +7949,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1067;
+				State = 1071;
 				Match(DRAWS);
-				State = 1068;
+				State = 1072;
 				Match(CALLED);
-				State = 1069;
+				State = 1073;
 				Match(FROM);
-				State = 1070;
+				State = 1074;
 				ident();
 				}
 				break;
@@ -8027,16 +8029,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 106, RULE_holdingMarketTerm);
 		try {
-			State = 1079;
+			State = 1083;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1073;
+				State = 1077;
 				Match(DISCOUNT);
-				State = 1074;
+				State = 1078;
 				expr(0);
 				}
 				break;
@@ -8044,9 +8046,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1075;
+				State = 1079;
 				Match(DEPTH);
-				State = 1076;
+				State = 1080;
 				expr(0);
 				}
 				break;
@@ -8054,9 +8056,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1077;
+				State = 1081;
 				Match(IMPACT);
-				State = 1078;
+				State = 1082;
 				expr(0);
 				}
 				break;
@@ -8110,27 +8112,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1081;
+			State = 1085;
 			Match(EQUITY);
-			State = 1082;
+			State = 1086;
 			_localctx.name = ident();
-			State = 1083;
-			Match(LBRACE);
 			State = 1087;
+			Match(LBRACE);
+			State = 1091;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 774056185954307L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 1084;
+				State = 1088;
 				equityItem();
 				}
 				}
-				State = 1089;
+				State = 1093;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1090;
+			State = 1094;
 			Match(RBRACE);
 			}
 		}
@@ -8266,16 +8268,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 110, RULE_equityItem);
 		int _la;
 		try {
-			State = 1127;
+			State = 1131;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1092;
+				State = 1096;
 				Match(CONTRIBUTED);
-				State = 1093;
+				State = 1097;
 				expr(0);
 				}
 				break;
@@ -8283,23 +8285,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1094;
+				State = 1098;
 				Match(HOLDERS);
-				State = 1095;
+				State = 1099;
 				holder();
-				State = 1100;
+				State = 1104;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1096;
+					State = 1100;
 					Match(COMMA);
-					State = 1097;
+					State = 1101;
 					holder();
 					}
 					}
-					State = 1102;
+					State = 1106;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8309,9 +8311,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1103;
+				State = 1107;
 				Match(HURDLE);
-				State = 1104;
+				State = 1108;
 				expr(0);
 				}
 				break;
@@ -8319,32 +8321,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1105;
+				State = 1109;
 				Match(CARRY);
-				State = 1106;
+				State = 1110;
 				expr(0);
-				State = 1107;
-				Match(TO);
-				State = 1108;
-				((CarryItemContext)_localctx).gp = ident();
 				State = 1111;
+				Match(TO);
+				State = 1112;
+				((CarryItemContext)_localctx).gp = ident();
+				State = 1115;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 1109;
+					State = 1113;
 					Match(CATCH_UP);
-					State = 1110;
+					State = 1114;
 					expr(0);
 					}
 				}
 
-				State = 1114;
+				State = 1118;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 1113;
+					State = 1117;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -8355,9 +8357,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1116;
+				State = 1120;
 				Match(COMMITMENT);
-				State = 1117;
+				State = 1121;
 				expr(0);
 				}
 				break;
@@ -8365,23 +8367,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1118;
+				State = 1122;
 				Match(CALLS);
-				State = 1119;
+				State = 1123;
 				capitalCall();
-				State = 1124;
+				State = 1128;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1120;
+					State = 1124;
 					Match(COMMA);
-					State = 1121;
+					State = 1125;
 					capitalCall();
 					}
 					}
-					State = 1126;
+					State = 1130;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8438,32 +8440,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1129;
+			State = 1133;
 			ident();
-			State = 1130;
+			State = 1134;
 			expr(0);
-			State = 1139;
+			State = 1143;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1131;
-				Match(LBRACE);
 				State = 1135;
+				Match(LBRACE);
+				State = 1139;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 172)) & ~0x3f) == 0 && ((1L << (_la - 172)) & 7L) != 0)) {
 					{
 					{
-					State = 1132;
+					State = 1136;
 					holderTerm();
 					}
 					}
-					State = 1137;
+					State = 1141;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1138;
+				State = 1142;
 				Match(RBRACE);
 				}
 			}
@@ -8538,16 +8540,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 114, RULE_holderTerm);
 		try {
-			State = 1147;
+			State = 1151;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1141;
+				State = 1145;
 				Match(HURDLE);
-				State = 1142;
+				State = 1146;
 				expr(0);
 				}
 				break;
@@ -8555,9 +8557,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1143;
+				State = 1147;
 				Match(CARRY);
-				State = 1144;
+				State = 1148;
 				expr(0);
 				}
 				break;
@@ -8565,9 +8567,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1145;
+				State = 1149;
 				Match(CATCH_UP);
-				State = 1146;
+				State = 1150;
 				expr(0);
 				}
 				break;
@@ -8611,9 +8613,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1149;
+			State = 1153;
 			Match(DATE);
-			State = 1150;
+			State = 1154;
 			expr(0);
 			}
 		}
@@ -8663,32 +8665,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1152;
+			State = 1156;
 			Match(ACCOUNT);
-			State = 1153;
+			State = 1157;
 			_localctx.name = ident();
-			State = 1162;
+			State = 1166;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1154;
-				Match(LBRACE);
 				State = 1158;
+				Match(LBRACE);
+				State = 1162;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 7L) != 0)) {
 					{
 					{
-					State = 1155;
+					State = 1159;
 					accountItem();
 					}
 					}
-					State = 1160;
+					State = 1164;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1161;
+				State = 1165;
 				Match(RBRACE);
 				}
 			}
@@ -8763,16 +8765,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 120, RULE_accountItem);
 		try {
-			State = 1170;
+			State = 1174;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1164;
+				State = 1168;
 				Match(TARGET);
-				State = 1165;
+				State = 1169;
 				expr(0);
 				}
 				break;
@@ -8780,9 +8782,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1166;
+				State = 1170;
 				Match(INITIAL);
-				State = 1167;
+				State = 1171;
 				expr(0);
 				}
 				break;
@@ -8790,9 +8792,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1168;
+				State = 1172;
 				Match(EARNS);
-				State = 1169;
+				State = 1173;
 				expr(0);
 				}
 				break;
@@ -8859,31 +8861,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1172;
+			State = 1176;
 			Match(FEE);
-			State = 1173;
+			State = 1177;
 			_localctx.name = ident();
-			State = 1174;
+			State = 1178;
 			Match(LBRACE);
-			State = 1175;
+			State = 1179;
 			expr(0);
-			State = 1183;
+			State = 1187;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1176;
+				State = 1180;
 				perYear();
-				State = 1181;
+				State = 1185;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1177;
+					State = 1181;
 					Match(ESCALATING);
-					State = 1178;
+					State = 1182;
 					expr(0);
-					State = 1179;
+					State = 1183;
 					perYear();
 					}
 				}
@@ -8891,21 +8893,21 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1188;
+			State = 1192;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==UNTIL) {
 				{
 				{
-				State = 1185;
+				State = 1189;
 				feeUntilRepaid();
 				}
 				}
-				State = 1190;
+				State = 1194;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1191;
+			State = 1195;
 			Match(RBRACE);
 			}
 		}
@@ -8943,9 +8945,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1193;
+			State = 1197;
 			Match(UNTIL);
-			State = 1194;
+			State = 1198;
 			Match(REPAID);
 			}
 		}
@@ -9000,52 +9002,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1196;
+			State = 1200;
 			Match(TEST);
-			State = 1197;
+			State = 1201;
 			_localctx.name = ident();
-			State = 1198;
+			State = 1202;
 			Match(ASSIGN);
-			State = 1199;
+			State = 1203;
 			expr(0);
-			State = 1206;
+			State = 1210;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1200;
+				State = 1204;
 				Match(OVER);
-				State = 1203;
+				State = 1207;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1201;
+					State = 1205;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1202;
+					State = 1206;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1205;
+				State = 1209;
 				duration();
 				}
 			}
 
-			State = 1210;
+			State = 1214;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1208;
+				State = 1212;
 				Match(FROM);
-				State = 1209;
+				State = 1213;
 				Match(DATE);
 				}
 			}
@@ -9132,79 +9134,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1212;
+			State = 1216;
 			Match(TRIGGER);
-			State = 1213;
+			State = 1217;
 			_localctx.name = ident();
-			State = 1214;
-			Match(WHEN);
-			State = 1215;
-			expr(0);
 			State = 1218;
+			Match(WHEN);
+			State = 1219;
+			expr(0);
+			State = 1222;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1216;
+				State = 1220;
 				Match(FROM);
-				State = 1217;
+				State = 1221;
 				Match(DATE);
 				}
 			}
 
-			State = 1223;
+			State = 1227;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1220;
+				State = 1224;
 				Match(TRIPS);
-				State = 1221;
+				State = 1225;
 				Match(AFTER);
-				State = 1222;
+				State = 1226;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1228;
+			State = 1232;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1225;
+				State = 1229;
 				Match(CURES);
-				State = 1226;
+				State = 1230;
 				Match(AFTER);
-				State = 1227;
+				State = 1231;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1240;
+			State = 1244;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1230;
-				Match(CURE);
-				State = 1231;
-				Match(BY);
-				State = 1232;
-				_localctx.curer = ident();
-				State = 1233;
-				Match(UP);
 				State = 1234;
-				Match(TO);
+				Match(CURE);
 				State = 1235;
-				_localctx.times = Match(NUMBER);
+				Match(BY);
 				State = 1236;
-				Match(TIMES);
+				_localctx.curer = ident();
+				State = 1237;
+				Match(UP);
 				State = 1238;
+				Match(TO);
+				State = 1239;
+				_localctx.times = Match(NUMBER);
+				State = 1240;
+				Match(TIMES);
+				State = 1242;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1237;
+					State = 1241;
 					cureDestination();
 					}
 				}
@@ -9212,23 +9214,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1242;
+			State = 1246;
 			Match(ARROW);
-			State = 1243;
+			State = 1247;
 			triggerEffect();
-			State = 1248;
+			State = 1252;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1244;
+				State = 1248;
 				Match(COMMA);
-				State = 1245;
+				State = 1249;
 				triggerEffect();
 				}
 				}
-				State = 1250;
+				State = 1254;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9300,43 +9302,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 130, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1267;
+			State = 1271;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1251;
+				State = 1255;
 				Match(PREPAYING);
-				State = 1252;
+				State = 1256;
 				ident();
-				State = 1257;
+				State = 1261;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1253;
+					State = 1257;
 					Match(COMMA);
-					State = 1254;
+					State = 1258;
 					ident();
 					}
 					}
-					State = 1259;
+					State = 1263;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1263;
+				State = 1267;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1260;
+					State = 1264;
 					Match(THEN);
-					State = 1261;
+					State = 1265;
 					Match(INTO);
-					State = 1262;
+					State = 1266;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -9347,9 +9349,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1265;
+				State = 1269;
 				Match(INTO);
-				State = 1266;
+				State = 1270;
 				ident();
 				}
 				break;
@@ -9438,20 +9440,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 132, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1288;
+			State = 1292;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1269;
+				State = 1273;
 				Match(SWEEP);
-				State = 1270;
+				State = 1274;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1271;
+				State = 1275;
 				Match(TO);
-				State = 1272;
+				State = 1276;
 				ident();
 				}
 				break;
@@ -9459,34 +9461,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1273;
+				State = 1277;
 				Match(ACCELERATE);
-				State = 1285;
+				State = 1289;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1274;
+					State = 1278;
 					Match(LPAREN);
-					State = 1275;
+					State = 1279;
 					ident();
-					State = 1280;
+					State = 1284;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1276;
+						State = 1280;
 						Match(COMMA);
-						State = 1277;
+						State = 1281;
 						ident();
 						}
 						}
-						State = 1282;
+						State = 1286;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1283;
+					State = 1287;
 					Match(RPAREN);
 					}
 				}
@@ -9497,7 +9499,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1287;
+				State = 1291;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -9545,20 +9547,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1290;
+			State = 1294;
 			Match(DEFAULT);
-			State = 1291;
-			Match(WHEN);
-			State = 1292;
-			expr(0);
 			State = 1295;
+			Match(WHEN);
+			State = 1296;
+			expr(0);
+			State = 1299;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1293;
+				State = 1297;
 				Match(GRACE);
-				State = 1294;
+				State = 1298;
 				duration();
 				}
 			}
@@ -9610,25 +9612,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1297;
+			State = 1301;
 			Match(CFADS);
-			State = 1298;
+			State = 1302;
 			Match(INCLUDES);
-			State = 1299;
+			State = 1303;
 			cfadsItem();
-			State = 1304;
+			State = 1308;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1300;
+				State = 1304;
 				Match(COMMA);
-				State = 1301;
+				State = 1305;
 				cfadsItem();
 				}
 				}
-				State = 1306;
+				State = 1310;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9668,13 +9670,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 138, RULE_cfadsItem);
 		try {
-			State = 1309;
+			State = 1313;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1307;
+				State = 1311;
 				Match(RVG);
 				}
 				break;
@@ -9864,7 +9866,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1308;
+				State = 1312;
 				ident();
 				}
 				break;
@@ -9914,25 +9916,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1311;
+			State = 1315;
 			Match(WATERFALL);
-			State = 1312;
-			Match(LBRACE);
 			State = 1316;
+			Match(LBRACE);
+			State = 1320;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 				{
 				{
-				State = 1313;
+				State = 1317;
 				step();
 				}
 				}
-				State = 1318;
+				State = 1322;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1319;
+			State = 1323;
 			Match(RBRACE);
 			}
 		}
@@ -10161,39 +10163,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 142, RULE_step);
 		int _la;
 		try {
-			State = 1415;
+			State = 1419;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1321;
+				State = 1325;
 				Match(PAY);
-				State = 1322;
+				State = 1326;
 				((PayStepContext)_localctx).target = reference();
-				State = 1332;
+				State = 1336;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1323;
+					State = 1327;
 					Match(USING);
-					State = 1324;
+					State = 1328;
 					ident();
-					State = 1329;
+					State = 1333;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1325;
+						State = 1329;
 						Match(COMMA);
-						State = 1326;
+						State = 1330;
 						ident();
 						}
 						}
-						State = 1331;
+						State = 1335;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -10206,9 +10208,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1334;
+				State = 1338;
 				Match(FILL);
-				State = 1335;
+				State = 1339;
 				ident();
 				}
 				break;
@@ -10216,9 +10218,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1336;
+				State = 1340;
 				Match(RELEASE);
-				State = 1337;
+				State = 1341;
 				ident();
 				}
 				break;
@@ -10226,13 +10228,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1338;
+				State = 1342;
 				Match(HOLD);
-				State = 1339;
+				State = 1343;
 				Match(REST);
-				State = 1340;
+				State = 1344;
 				Match(IN);
-				State = 1341;
+				State = 1345;
 				ident();
 				}
 				break;
@@ -10240,25 +10242,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1342;
+				State = 1346;
 				Match(DISTRIBUTE);
-				State = 1345;
+				State = 1349;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1343;
+					State = 1347;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1344;
+					State = 1348;
 					Match(OF);
 					}
 				}
 
-				State = 1347;
+				State = 1351;
 				Match(REST);
-				State = 1348;
+				State = 1352;
 				Match(TO);
-				State = 1349;
+				State = 1353;
 				ident();
 				}
 				break;
@@ -10266,17 +10268,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1350;
-				Match(SWEEP);
-				State = 1351;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1352;
-				Match(OF);
-				State = 1353;
-				Match(REST);
 				State = 1354;
-				Match(TO);
+				Match(SWEEP);
 				State = 1355;
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
+				State = 1356;
+				Match(OF);
+				State = 1357;
+				Match(REST);
+				State = 1358;
+				Match(TO);
+				State = 1359;
 				ident();
 				}
 				break;
@@ -10284,41 +10286,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1356;
+				State = 1360;
 				Match(SELL);
-				State = 1357;
+				State = 1361;
 				ident();
-				State = 1362;
+				State = 1366;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1358;
+					State = 1362;
 					Match(COMMA);
-					State = 1359;
+					State = 1363;
 					ident();
 					}
 					}
-					State = 1364;
+					State = 1368;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1366;
+				State = 1370;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1365;
+					State = 1369;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1368;
+				State = 1372;
 				Match(TO);
-				State = 1369;
+				State = 1373;
 				Match(COVER);
-				State = 1370;
+				State = 1374;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -10326,52 +10328,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1372;
+				State = 1376;
 				Match(IF);
-				State = 1373;
+				State = 1377;
 				expr(0);
-				State = 1374;
-				Match(LBRACE);
 				State = 1378;
+				Match(LBRACE);
+				State = 1382;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1375;
+					State = 1379;
 					step();
 					}
 					}
-					State = 1380;
+					State = 1384;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1381;
+				State = 1385;
 				Match(RBRACE);
-				State = 1391;
+				State = 1395;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1382;
+					State = 1386;
 					Match(ELSE);
-					State = 1383;
-					Match(LBRACE);
 					State = 1387;
+					Match(LBRACE);
+					State = 1391;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 						{
 						{
-						State = 1384;
+						State = 1388;
 						step();
 						}
 						}
-						State = 1389;
+						State = 1393;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1390;
+					State = 1394;
 					Match(RBRACE);
 					}
 				}
@@ -10382,37 +10384,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1393;
+				State = 1397;
 				Match(PRO_RATA);
-				State = 1396;
+				State = 1400;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1394;
+					State = 1398;
 					Match(BY);
-					State = 1395;
+					State = 1399;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1398;
-				Match(LBRACE);
 				State = 1402;
+				Match(LBRACE);
+				State = 1406;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1399;
+					State = 1403;
 					step();
 					}
 					}
-					State = 1404;
+					State = 1408;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1405;
+				State = 1409;
 				Match(RBRACE);
 				}
 				break;
@@ -10420,25 +10422,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1406;
+				State = 1410;
 				Match(SEQUENTIAL);
-				State = 1407;
-				Match(LBRACE);
 				State = 1411;
+				Match(LBRACE);
+				State = 1415;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1408;
+					State = 1412;
 					step();
 					}
 					}
-					State = 1413;
+					State = 1417;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1414;
+				State = 1418;
 				Match(RBRACE);
 				}
 				break;
@@ -10488,25 +10490,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1417;
+			State = 1421;
 			Match(ENFORCEMENT);
-			State = 1418;
-			Match(LBRACE);
 			State = 1422;
+			Match(LBRACE);
+			State = 1426;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1419;
+				State = 1423;
 				enforcementItem();
 				}
 				}
-				State = 1424;
+				State = 1428;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1425;
+			State = 1429;
 			Match(RBRACE);
 			}
 		}
@@ -10578,44 +10580,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 146, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1443;
+			State = 1447;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1427;
+				State = 1431;
 				Match(SELL);
-				State = 1428;
+				State = 1432;
 				ident();
-				State = 1433;
+				State = 1437;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1429;
+					State = 1433;
 					Match(COMMA);
-					State = 1430;
+					State = 1434;
 					ident();
 					}
 					}
-					State = 1435;
+					State = 1439;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1439;
+				State = 1443;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 17592187871241L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1436;
+					State = 1440;
 					sellTerm();
 					}
 					}
-					State = 1441;
+					State = 1445;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10625,7 +10627,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1442;
+				State = 1446;
 				waterfallDecl();
 				}
 				break;
@@ -10808,6 +10810,9 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RELET() { return GetToken(DealLangParser.RELET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDLE() { return GetToken(DealLangParser.IDLE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ReletCurveContext reletCurve() {
+			return GetRuleContext<ReletCurveContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ShareDrawContext shareDraw() {
 			return GetRuleContext<ShareDrawContext>(0);
 		}
@@ -10852,16 +10857,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 148, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1494;
+			State = 1499;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1445;
+				State = 1449;
 				Match(HAIRCUT);
-				State = 1446;
+				State = 1450;
 				expr(0);
 				}
 				break;
@@ -10869,11 +10874,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceYieldTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1447;
+				State = 1451;
 				Match(PRICE);
-				State = 1448;
+				State = 1452;
 				Match(YIELD);
-				State = 1449;
+				State = 1453;
 				expr(0);
 				}
 				break;
@@ -10881,9 +10886,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceIndexTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1450;
+				State = 1454;
 				Match(PRICE);
-				State = 1451;
+				State = 1455;
 				ident();
 				}
 				break;
@@ -10891,9 +10896,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1452;
+				State = 1456;
 				Match(LAG);
-				State = 1453;
+				State = 1457;
 				duration();
 				}
 				break;
@@ -10901,11 +10906,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new SpreadTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1454;
+				State = 1458;
 				Match(OVER);
-				State = 1455;
+				State = 1459;
 				Match(NUMBER);
-				State = 1456;
+				State = 1460;
 				Match(PERIODS);
 				}
 				break;
@@ -10913,13 +10918,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1457;
+				State = 1461;
 				Match(DEPTH);
-				State = 1458;
+				State = 1462;
 				expr(0);
-				State = 1459;
+				State = 1463;
 				Match(PER);
-				State = 1460;
+				State = 1464;
 				Match(MONTH);
 				}
 				break;
@@ -10927,9 +10932,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1462;
+				State = 1466;
 				Match(IMPACT);
-				State = 1463;
+				State = 1467;
 				expr(0);
 				}
 				break;
@@ -10937,13 +10942,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1464;
+				State = 1468;
 				Match(LIMIT);
-				State = 1465;
+				State = 1469;
 				expr(0);
-				State = 1466;
+				State = 1470;
 				Match(PER);
-				State = 1467;
+				State = 1471;
 				Match(MONTH);
 				}
 				break;
@@ -10951,9 +10956,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1469;
+				State = 1473;
 				Match(COSTS);
-				State = 1470;
+				State = 1474;
 				expr(0);
 				}
 				break;
@@ -10961,9 +10966,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1471;
+				State = 1475;
 				Match(KEEP);
-				State = 1472;
+				State = 1476;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10971,9 +10976,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1473;
+				State = 1477;
 				Match(RESERVE);
-				State = 1474;
+				State = 1478;
 				expr(0);
 				}
 				break;
@@ -10981,56 +10986,62 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletIdleTermContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1475;
+				State = 1479;
 				Match(RELET);
-				State = 1476;
-				Match(IDLE);
-				State = 1477;
-				Match(AT);
 				State = 1480;
+				Match(IDLE);
+				State = 1481;
+				Match(AT);
+				State = 1485;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
 				case 1:
 					{
-					State = 1478;
-					((ReletIdleTermContext)_localctx).drawnUtilisation = shareDraw();
+					State = 1482;
+					reletCurve();
 					}
 					break;
 				case 2:
 					{
-					State = 1479;
+					State = 1483;
+					((ReletIdleTermContext)_localctx).drawnUtilisation = shareDraw();
+					}
+					break;
+				case 3:
+					{
+					State = 1484;
 					((ReletIdleTermContext)_localctx).utilisation = expr(0);
 					}
 					break;
 				}
-				State = 1483;
+				State = 1488;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1482;
+					State = 1487;
 					reletRamp();
 					}
 				}
 
-				State = 1487;
+				State = 1492;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1485;
+					State = 1490;
 					Match(FOR);
-					State = 1486;
+					State = 1491;
 					((ReletIdleTermContext)_localctx).window = duration();
 					}
 				}
 
-				State = 1490;
+				State = 1495;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
 				case 1:
 					{
-					State = 1489;
+					State = 1494;
 					reletPricing();
 					}
 					break;
@@ -11041,9 +11052,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HalfLifeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1492;
+				State = 1497;
 				Match(HALF_LIFE);
-				State = 1493;
+				State = 1498;
 				duration();
 				}
 				break;
@@ -11096,29 +11107,29 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1496;
+			State = 1501;
 			Match(RISING);
-			State = 1497;
+			State = 1502;
 			Match(TO);
-			State = 1500;
+			State = 1505;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
 			case 1:
 				{
-				State = 1498;
+				State = 1503;
 				_localctx.drawnTo = shareDraw();
 				}
 				break;
 			case 2:
 				{
-				State = 1499;
+				State = 1504;
 				_localctx.to = expr(0);
 				}
 				break;
 			}
-			State = 1502;
+			State = 1507;
 			Match(OVER);
-			State = 1503;
+			State = 1508;
 			_localctx.over = duration();
 			}
 		}
@@ -11158,10 +11169,149 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1505;
+			State = 1510;
 			Match(PRICE);
-			State = 1506;
+			State = 1511;
 			expr(0);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ReletCurveContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURVE() { return GetToken(DealLangParser.CURVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ReletCurvePointContext[] reletCurvePoint() {
+			return GetRuleContexts<ReletCurvePointContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ReletCurvePointContext reletCurvePoint(int i) {
+			return GetRuleContext<ReletCurvePointContext>(i);
+		}
+		public ReletCurveContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_reletCurve; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitReletCurve(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ReletCurveContext reletCurve() {
+		ReletCurveContext _localctx = new ReletCurveContext(Context, State);
+		EnterRule(_localctx, 154, RULE_reletCurve);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1513;
+			Match(CURVE);
+			State = 1514;
+			Match(LBRACE);
+			State = 1518;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==QUANTITY) {
+				{
+				{
+				State = 1515;
+				reletCurvePoint();
+				}
+				}
+				State = 1520;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 1521;
+			Match(RBRACE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ReletCurvePointContext : ParserRuleContext {
+		public ShareDrawContext drawnLevel;
+		public ExprContext level;
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ShareDrawContext shareDraw() {
+			return GetRuleContext<ShareDrawContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA() { return GetToken(DealLangParser.COMMA, 0); }
+		public ReletCurvePointContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_reletCurvePoint; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitReletCurvePoint(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ReletCurvePointContext reletCurvePoint() {
+		ReletCurvePointContext _localctx = new ReletCurvePointContext(Context, State);
+		EnterRule(_localctx, 156, RULE_reletCurvePoint);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1523;
+			duration();
+			State = 1526;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,165,Context) ) {
+			case 1:
+				{
+				State = 1524;
+				_localctx.drawnLevel = shareDraw();
+				}
+				break;
+			case 2:
+				{
+				State = 1525;
+				_localctx.level = expr(0);
+				}
+				break;
+			}
+			State = 1529;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==COMMA) {
+				{
+				State = 1528;
+				Match(COMMA);
+				}
+			}
+
 			}
 		}
 		catch (RecognitionException re) {
@@ -11210,36 +11360,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 154, RULE_scenarioDecl);
+		EnterRule(_localctx, 158, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1508;
+			State = 1531;
 			Match(SCENARIO);
-			State = 1509;
+			State = 1532;
 			_localctx.name = ident();
-			State = 1510;
+			State = 1533;
 			Match(FOR);
-			State = 1511;
+			State = 1534;
 			_localctx.deal = ident();
-			State = 1512;
+			State = 1535;
 			Match(LBRACE);
-			State = 1516;
+			State = 1539;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1676739826325911495L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 561919157075907L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1513;
+				State = 1536;
 				scenarioItem();
 				}
 				}
-				State = 1518;
+				State = 1541;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1519;
+			State = 1542;
 			Match(RBRACE);
 			}
 		}
@@ -11687,6 +11837,9 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
 			return GetRuleContext<IdentContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ReletCurveContext reletCurve() {
+			return GetRuleContext<ReletCurveContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ShareDrawContext shareDraw() {
 			return GetRuleContext<ShareDrawContext>(0);
 		}
@@ -12076,24 +12229,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 156, RULE_scenarioItem);
+		EnterRule(_localctx, 160, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1859;
+			State = 1883;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,205,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,208,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1521;
+				State = 1544;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1522;
+				State = 1545;
 				Match(RENEWALS);
-				State = 1523;
+				State = 1546;
 				Match(TAKEN);
-				State = 1524;
+				State = 1547;
 				Match(NUMBER);
 				}
 				break;
@@ -12101,29 +12254,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1526;
+				State = 1549;
 				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1527;
+				State = 1550;
 				Match(RENEWALS);
-				State = 1528;
+				State = 1551;
 				Match(DRAWN);
-				State = 1529;
+				State = 1552;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1533;
+				State = 1556;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,168,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1530;
+						State = 1553;
 						loading();
 						}
 						} 
 					}
-					State = 1535;
+					State = 1558;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,165,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,168,Context);
 				}
 				}
 				break;
@@ -12131,27 +12284,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1536;
+				State = 1559;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1537;
+				State = 1560;
 				Match(BREAKS);
-				State = 1541;
+				State = 1564;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1538;
+					State = 1561;
 					Match(IN);
-					State = 1539;
+					State = 1562;
 					Match(RENEWAL);
-					State = 1540;
+					State = 1563;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1543;
+				State = 1566;
 				Match(AT);
-				State = 1544;
+				State = 1567;
 				duration();
 				}
 				break;
@@ -12159,61 +12312,61 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1546;
+				State = 1569;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1547;
+				State = 1570;
 				Match(BREAKS);
-				State = 1548;
+				State = 1571;
 				Match(DRAWN);
-				State = 1552;
+				State = 1575;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1549;
+					State = 1572;
 					Match(IN);
-					State = 1550;
+					State = 1573;
 					Match(RENEWAL);
-					State = 1551;
+					State = 1574;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1554;
+				State = 1577;
 				Match(AT);
-				State = 1555;
+				State = 1578;
 				breakChance();
-				State = 1560;
+				State = 1583;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1556;
+					State = 1579;
 					Match(COMMA);
-					State = 1557;
+					State = 1580;
 					breakChance();
 					}
 					}
-					State = 1562;
+					State = 1585;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1566;
+				State = 1589;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,169,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1563;
+						State = 1586;
 						loading();
 						}
 						} 
 					}
-					State = 1568;
+					State = 1591;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,169,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 				}
 				}
 				break;
@@ -12221,9 +12374,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1569;
+				State = 1592;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1570;
+				State = 1593;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12232,20 +12385,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1571;
+				State = 1594;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1572;
+				State = 1595;
 				perYear();
-				State = 1577;
+				State = 1600;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,170,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
 				case 1:
 					{
-					State = 1573;
+					State = 1596;
 					Match(VOLATILITY);
-					State = 1574;
+					State = 1597;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1575;
+					State = 1598;
 					perYear();
 					}
 					break;
@@ -12256,15 +12409,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1579;
+				State = 1602;
 				((DropItemContext)_localctx).path = reference();
-				State = 1580;
+				State = 1603;
 				Match(DROP);
-				State = 1581;
+				State = 1604;
 				expr(0);
-				State = 1582;
+				State = 1605;
 				Match(BY);
-				State = 1583;
+				State = 1606;
 				Match(DATE);
 				}
 				break;
@@ -12272,41 +12425,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1585;
+				State = 1608;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1586;
+				State = 1609;
 				Match(DEFAULTS);
-				State = 1619;
+				State = 1642;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1587;
+					State = 1610;
 					Match(ON);
-					State = 1588;
+					State = 1611;
 					Match(DATE);
-					State = 1592;
+					State = 1615;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,174,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1589;
+							State = 1612;
 							loading();
 							}
 							} 
 						}
-						State = 1594;
+						State = 1617;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,171,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,174,Context);
 					}
-					State = 1596;
+					State = 1619;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,172,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,175,Context) ) {
 					case 1:
 						{
-						State = 1595;
+						State = 1618;
 						recoveryDraw();
 						}
 						break;
@@ -12315,58 +12468,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1598;
+					State = 1621;
 					Match(DRAWN);
-					State = 1608;
+					State = 1631;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
 					case 1:
 						{
-						State = 1599;
+						State = 1622;
 						Match(PD);
-						State = 1600;
+						State = 1623;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1601;
+						State = 1624;
 						perYear();
-						State = 1605;
+						State = 1628;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1602;
+							State = 1625;
 							pdStep();
 							}
 							}
-							State = 1607;
+							State = 1630;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1613;
+					State = 1636;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,175,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1610;
+							State = 1633;
 							loading();
 							}
 							} 
 						}
-						State = 1615;
+						State = 1638;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,175,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
 					}
-					State = 1617;
+					State = 1640;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
 					case 1:
 						{
-						State = 1616;
+						State = 1639;
 						recoveryDraw();
 						}
 						break;
@@ -12382,9 +12535,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1621;
+				State = 1644;
 				Match(ENFORCEMENT);
-				State = 1623;
+				State = 1646;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12392,7 +12545,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1622;
+						State = 1645;
 						sellTerm();
 						}
 						}
@@ -12400,9 +12553,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1625;
+					State = 1648;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12410,11 +12563,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1627;
+				State = 1650;
 				Match(ENFORCEMENT);
-				State = 1628;
+				State = 1651;
 				Match(SELL);
-				State = 1629;
+				State = 1652;
 				Match(ALL);
 				}
 				break;
@@ -12422,13 +12575,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1630;
+				State = 1653;
 				Match(ENFORCEMENT);
-				State = 1631;
+				State = 1654;
 				Match(NOT);
-				State = 1632;
+				State = 1655;
 				Match(RELET);
-				State = 1633;
+				State = 1656;
 				Match(IDLE);
 				}
 				break;
@@ -12436,11 +12589,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1634;
+				State = 1657;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1635;
+				State = 1658;
 				Match(LEVEL);
-				State = 1636;
+				State = 1659;
 				expr(0);
 				}
 				break;
@@ -12448,29 +12601,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1638;
+				State = 1661;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1639;
+				State = 1662;
 				Match(POINTS);
-				State = 1640;
+				State = 1663;
 				pointsKind();
-				State = 1641;
+				State = 1664;
 				Match(LBRACE);
-				State = 1645;
+				State = 1668;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1642;
+					State = 1665;
 					schedulePoint();
 					}
 					}
-					State = 1647;
+					State = 1670;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1648;
+				State = 1671;
 				Match(RBRACE);
 				}
 				break;
@@ -12478,15 +12631,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1650;
+				State = 1673;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1651;
+				State = 1674;
 				Match(LAUNCH);
-				State = 1652;
+				State = 1675;
 				Match(DATE);
-				State = 1653;
+				State = 1676;
 				Match(DOWN);
-				State = 1654;
+				State = 1677;
 				expr(0);
 				}
 				break;
@@ -12494,21 +12647,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1656;
+				State = 1679;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1657;
+				State = 1680;
 				Match(SHIFT);
-				State = 1659;
+				State = 1682;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1658;
+					State = 1681;
 					Match(PLUS);
 					}
 				}
 
-				State = 1661;
+				State = 1684;
 				expr(0);
 				}
 				break;
@@ -12516,20 +12669,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1663;
+				State = 1686;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1664;
+				State = 1687;
 				Match(DELAYED);
-				State = 1665;
+				State = 1688;
 				duration();
-				State = 1668;
+				State = 1691;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1666;
+					State = 1689;
 					Match(FROM);
-					State = 1667;
+					State = 1690;
 					Match(DATE);
 					}
 				}
@@ -12540,57 +12693,57 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1670;
+				State = 1693;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1671;
+				State = 1694;
 				Match(DELAYED);
-				State = 1672;
+				State = 1695;
 				Match(DRAWN);
-				State = 1673;
+				State = 1696;
 				delayOutcome();
-				State = 1678;
+				State = 1701;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1674;
+					State = 1697;
 					Match(COMMA);
-					State = 1675;
+					State = 1698;
 					delayOutcome();
 					}
 					}
-					State = 1680;
+					State = 1703;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1683;
+				State = 1706;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1681;
+					State = 1704;
 					Match(FROM);
-					State = 1682;
+					State = 1705;
 					Match(DATE);
 					}
 				}
 
-				State = 1688;
+				State = 1711;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,187,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1685;
+						State = 1708;
 						loading();
 						}
 						} 
 					}
-					State = 1690;
+					State = 1713;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,184,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,187,Context);
 				}
 				}
 				break;
@@ -12598,45 +12751,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1691;
+				State = 1714;
 				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1692;
+				State = 1715;
 				Match(WORKOUT);
-				State = 1693;
+				State = 1716;
 				Match(DRAWN);
-				State = 1694;
+				State = 1717;
 				delayOutcome();
-				State = 1699;
+				State = 1722;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1695;
+					State = 1718;
 					Match(COMMA);
-					State = 1696;
+					State = 1719;
 					delayOutcome();
 					}
 					}
-					State = 1701;
+					State = 1724;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1705;
+				State = 1728;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,189,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1702;
+						State = 1725;
 						loading();
 						}
 						} 
 					}
-					State = 1707;
+					State = 1730;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,186,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,189,Context);
 				}
 				}
 				break;
@@ -12644,11 +12797,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1708;
+				State = 1731;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1709;
+				State = 1732;
 				Match(UTILISATION);
-				State = 1710;
+				State = 1733;
 				expr(0);
 				}
 				break;
@@ -12656,48 +12809,54 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1712;
+				State = 1735;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1713;
+				State = 1736;
 				Match(RELET);
-				State = 1714;
+				State = 1737;
 				Match(AFTER);
-				State = 1715;
+				State = 1738;
 				duration();
-				State = 1716;
+				State = 1739;
 				Match(AT);
-				State = 1719;
+				State = 1743;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,187,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,190,Context) ) {
 				case 1:
 					{
-					State = 1717;
-					((ReletItemContext)_localctx).drawnUtilisation = shareDraw();
+					State = 1740;
+					reletCurve();
 					}
 					break;
 				case 2:
 					{
-					State = 1718;
+					State = 1741;
+					((ReletItemContext)_localctx).drawnUtilisation = shareDraw();
+					}
+					break;
+				case 3:
+					{
+					State = 1742;
 					((ReletItemContext)_localctx).utilisation = expr(0);
 					}
 					break;
 				}
-				State = 1722;
+				State = 1746;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1721;
+					State = 1745;
 					reletRamp();
 					}
 				}
 
-				State = 1725;
+				State = 1749;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,189,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,192,Context) ) {
 				case 1:
 					{
-					State = 1724;
+					State = 1748;
 					reletPricing();
 					}
 					break;
@@ -12708,11 +12867,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1727;
+				State = 1751;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1728;
+				State = 1752;
 				Match(NOT);
-				State = 1729;
+				State = 1753;
 				Match(RELET);
 				}
 				break;
@@ -12720,18 +12879,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1731;
+				State = 1755;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1732;
+				State = 1756;
 				Match(GUARANTEES);
-				State = 1733;
+				State = 1757;
 				Match(HONOURED);
-				State = 1735;
+				State = 1759;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1734;
+					State = 1758;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -12742,20 +12901,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1737;
+				State = 1761;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1738;
+				State = 1762;
 				Match(GUARANTEES);
-				State = 1739;
+				State = 1763;
 				Match(DISOWNED);
-				State = 1742;
+				State = 1766;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1740;
+					State = 1764;
 					Match(FROM);
-					State = 1741;
+					State = 1765;
 					Match(DATE);
 					}
 				}
@@ -12766,34 +12925,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1744;
+				State = 1768;
 				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1745;
+				State = 1769;
 				Match(CALLED);
-				State = 1746;
+				State = 1770;
 				Match(ON);
-				State = 1747;
+				State = 1771;
 				Match(DATE);
-				State = 1750;
+				State = 1774;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1748;
+					State = 1772;
 					Match(AT);
-					State = 1749;
+					State = 1773;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1754;
+				State = 1778;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1752;
+					State = 1776;
 					Match(PART);
-					State = 1753;
+					State = 1777;
 					((TrancheCalledItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12804,46 +12963,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledWhenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1756;
+				State = 1780;
 				((TrancheCalledWhenItemContext)_localctx).tranche = ident();
-				State = 1757;
+				State = 1781;
 				Match(CALLED);
-				State = 1758;
+				State = 1782;
 				Match(WHEN);
-				State = 1759;
+				State = 1783;
 				((TrancheCalledWhenItemContext)_localctx).condition = expr(0);
-				State = 1762;
+				State = 1786;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1760;
+					State = 1784;
 					Match(FROM);
-					State = 1761;
+					State = 1785;
 					Match(DATE);
 					}
 				}
 
-				State = 1766;
+				State = 1790;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1764;
+					State = 1788;
 					Match(AT);
-					State = 1765;
+					State = 1789;
 					((TrancheCalledWhenItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1770;
+				State = 1794;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1768;
+					State = 1792;
 					Match(PART);
-					State = 1769;
+					State = 1793;
 					((TrancheCalledWhenItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12854,11 +13013,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1772;
+				State = 1796;
 				((TrancheConvertsItemContext)_localctx).tranche = ident();
-				State = 1773;
+				State = 1797;
 				Match(CONVERTS);
-				State = 1774;
+				State = 1798;
 				((TrancheConvertsItemContext)_localctx).part = expr(0);
 				}
 				break;
@@ -12866,73 +13025,73 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanPaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1776;
+				State = 1800;
 				((LoanPaysItemContext)_localctx).loan = ident();
-				State = 1777;
+				State = 1801;
 				Match(PAYS);
-				State = 1780;
+				State = 1804;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,197,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,200,Context) ) {
 				case 1:
 					{
-					State = 1778;
+					State = 1802;
 					((LoanPaysItemContext)_localctx).drawnShare = shareDraw();
 					}
 					break;
 				case 2:
 					{
-					State = 1779;
+					State = 1803;
 					((LoanPaysItemContext)_localctx).share = expr(0);
 					}
 					break;
 				}
-				State = 1784;
+				State = 1808;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1782;
+					State = 1806;
 					Match(FROM);
-					State = 1783;
+					State = 1807;
 					((LoanPaysItemContext)_localctx).first = Match(DATE);
 					}
 				}
 
-				State = 1788;
+				State = 1812;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 1786;
+					State = 1810;
 					Match(TO);
-					State = 1787;
+					State = 1811;
 					((LoanPaysItemContext)_localctx).last = Match(DATE);
 					}
 				}
 
-				State = 1797;
+				State = 1821;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1790;
+					State = 1814;
 					Match(THEN);
-					State = 1791;
+					State = 1815;
 					Match(ARREARS);
-					State = 1795;
+					State = 1819;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case OVER:
 						{
-						State = 1792;
+						State = 1816;
 						Match(OVER);
-						State = 1793;
+						State = 1817;
 						((LoanPaysItemContext)_localctx).over = duration();
 						}
 						break;
 					case CAPITALISED:
 						{
-						State = 1794;
+						State = 1818;
 						((LoanPaysItemContext)_localctx).capitalised = Match(CAPITALISED);
 						}
 						break;
@@ -12948,11 +13107,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1799;
+				State = 1823;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1800;
+				State = 1824;
 				Match(MARKET);
-				State = 1802;
+				State = 1826;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12960,7 +13119,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1801;
+						State = 1825;
 						holdingMarketTerm();
 						}
 						}
@@ -12968,9 +13127,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1804;
+					State = 1828;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,202,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,205,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12978,9 +13137,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1806;
+				State = 1830;
 				Match(PATHS);
-				State = 1807;
+				State = 1831;
 				Match(NUMBER);
 				}
 				break;
@@ -12988,9 +13147,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1808;
+				State = 1832;
 				Match(SEED);
-				State = 1809;
+				State = 1833;
 				Match(NUMBER);
 				}
 				break;
@@ -12998,7 +13157,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1810;
+				State = 1834;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -13006,7 +13165,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1811;
+				State = 1835;
 				Match(SOBOL);
 				}
 				break;
@@ -13014,21 +13173,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1812;
+				State = 1836;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1813;
+				State = 1837;
 				Match(GBM);
-				State = 1814;
+				State = 1838;
 				Match(DRIFT);
-				State = 1815;
+				State = 1839;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1816;
+				State = 1840;
 				perYear();
-				State = 1817;
+				State = 1841;
 				Match(VOLATILITY);
-				State = 1818;
+				State = 1842;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1819;
+				State = 1843;
 				perYear();
 				}
 				break;
@@ -13036,39 +13195,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1821;
+				State = 1845;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1822;
+				State = 1846;
 				Match(REVERTS);
-				State = 1823;
+				State = 1847;
 				Match(TO);
-				State = 1826;
+				State = 1850;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,203,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,206,Context) ) {
 				case 1:
 					{
-					State = 1824;
+					State = 1848;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1825;
+					State = 1849;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1828;
+				State = 1852;
 				Match(SPEED);
-				State = 1829;
+				State = 1853;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1830;
+				State = 1854;
 				perYear();
-				State = 1831;
+				State = 1855;
 				Match(VOLATILITY);
-				State = 1832;
+				State = 1856;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1833;
+				State = 1857;
 				perYear();
 				}
 				break;
@@ -13076,17 +13235,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1835;
+				State = 1859;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1836;
+				State = 1860;
 				Match(JUMPS);
-				State = 1837;
+				State = 1861;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1838;
+				State = 1862;
 				perYear();
-				State = 1839;
+				State = 1863;
 				Match(DOWN);
-				State = 1840;
+				State = 1864;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -13094,24 +13253,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 35);
 				{
-				State = 1842;
+				State = 1866;
 				Match(CORRELATE);
-				State = 1843;
+				State = 1867;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1844;
+				State = 1868;
 				Match(WITH);
-				State = 1845;
+				State = 1869;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1846;
+				State = 1870;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1849;
+				State = 1873;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,204,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,207,Context) ) {
 				case 1:
 					{
-					State = 1847;
+					State = 1871;
 					Match(STRESS);
-					State = 1848;
+					State = 1872;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -13122,19 +13281,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 36);
 				{
-				State = 1851;
+				State = 1875;
 				Match(REGIMES);
-				State = 1852;
+				State = 1876;
 				Match(STRESS);
-				State = 1853;
+				State = 1877;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1854;
+				State = 1878;
 				perYear();
-				State = 1855;
+				State = 1879;
 				Match(NORMAL);
-				State = 1856;
+				State = 1880;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1857;
+				State = 1881;
 				perYear();
 				}
 				break;
@@ -13177,19 +13336,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 158, RULE_pdStep);
+		EnterRule(_localctx, 162, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1861;
+			State = 1885;
 			Match(UNTIL);
-			State = 1862;
+			State = 1886;
 			Match(DATE);
-			State = 1863;
+			State = 1887;
 			Match(THEN);
-			State = 1864;
+			State = 1888;
 			expr(0);
-			State = 1865;
+			State = 1889;
 			perYear();
 			}
 		}
@@ -13279,102 +13438,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 160, RULE_recoveryDraw);
+		EnterRule(_localctx, 164, RULE_recoveryDraw);
 		int _la;
 		try {
 			int _alt;
-			State = 1903;
+			State = 1927;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,211,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,214,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1867;
+				State = 1891;
 				Match(RECOVERY);
-				State = 1868;
+				State = 1892;
 				Match(BETA);
-				State = 1869;
+				State = 1893;
 				Match(MEAN);
-				State = 1870;
+				State = 1894;
 				((BetaRecoveryContext)_localctx).mean = expr(0);
-				State = 1871;
-				Match(SD);
-				State = 1872;
-				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1876;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,206,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 1873;
-						loading();
-						}
-						} 
-					}
-					State = 1878;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,206,Context);
-				}
-				}
-				break;
-			case 2:
-				_localctx = new OutcomesRecoveryContext(_localctx);
-				EnterOuterAlt(_localctx, 2);
-				{
-				State = 1879;
-				Match(RECOVERY);
-				State = 1880;
-				Match(DRAWN);
-				State = 1881;
-				Match(AT);
-				State = 1882;
-				recoveryOutcome();
-				State = 1887;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,207,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 1883;
-						Match(COMMA);
-						State = 1884;
-						recoveryOutcome();
-						}
-						} 
-					}
-					State = 1889;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,207,Context);
-				}
 				State = 1895;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==ELSE || _la==COMMA) {
-					{
-					State = 1891;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					if (_la==COMMA) {
-						{
-						State = 1890;
-						Match(COMMA);
-						}
-					}
-
-					State = 1893;
-					Match(ELSE);
-					State = 1894;
-					recoveryRest();
-					}
-				}
-
+				Match(SD);
+				State = 1896;
+				((BetaRecoveryContext)_localctx).sd = expr(0);
 				State = 1900;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,210,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,209,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
@@ -13386,7 +13475,77 @@ public partial class DealLangParser : Parser {
 					}
 					State = 1902;
 					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,209,Context);
+				}
+				}
+				break;
+			case 2:
+				_localctx = new OutcomesRecoveryContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 1903;
+				Match(RECOVERY);
+				State = 1904;
+				Match(DRAWN);
+				State = 1905;
+				Match(AT);
+				State = 1906;
+				recoveryOutcome();
+				State = 1911;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,210,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 1907;
+						Match(COMMA);
+						State = 1908;
+						recoveryOutcome();
+						}
+						} 
+					}
+					State = 1913;
+					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,210,Context);
+				}
+				State = 1919;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ELSE || _la==COMMA) {
+					{
+					State = 1915;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					if (_la==COMMA) {
+						{
+						State = 1914;
+						Match(COMMA);
+						}
+					}
+
+					State = 1917;
+					Match(ELSE);
+					State = 1918;
+					recoveryRest();
+					}
+				}
+
+				State = 1924;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,213,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 1921;
+						loading();
+						}
+						} 
+					}
+					State = 1926;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,213,Context);
 				}
 				}
 				break;
@@ -13437,36 +13596,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ShareDrawContext shareDraw() {
 		ShareDrawContext _localctx = new ShareDrawContext(Context, State);
-		EnterRule(_localctx, 162, RULE_shareDraw);
+		EnterRule(_localctx, 166, RULE_shareDraw);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1905;
+			State = 1929;
 			Match(BETA);
-			State = 1906;
+			State = 1930;
 			Match(MEAN);
-			State = 1907;
+			State = 1931;
 			_localctx.mean = expr(0);
-			State = 1908;
+			State = 1932;
 			Match(SD);
-			State = 1909;
+			State = 1933;
 			_localctx.sd = expr(0);
-			State = 1913;
+			State = 1937;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,212,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,215,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1910;
+					State = 1934;
 					loading();
 					}
 					} 
 				}
-				State = 1915;
+				State = 1939;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,212,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,215,Context);
 			}
 			}
 		}
@@ -13509,19 +13668,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryRestContext recoveryRest() {
 		RecoveryRestContext _localctx = new RecoveryRestContext(Context, State);
-		EnterRule(_localctx, 164, RULE_recoveryRest);
+		EnterRule(_localctx, 168, RULE_recoveryRest);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1916;
+			State = 1940;
 			Match(BETA);
-			State = 1917;
+			State = 1941;
 			Match(MEAN);
-			State = 1918;
+			State = 1942;
 			_localctx.mean = expr(0);
-			State = 1919;
+			State = 1943;
 			Match(SD);
-			State = 1920;
+			State = 1944;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -13562,15 +13721,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryOutcomeContext recoveryOutcome() {
 		RecoveryOutcomeContext _localctx = new RecoveryOutcomeContext(Context, State);
-		EnterRule(_localctx, 166, RULE_recoveryOutcome);
+		EnterRule(_localctx, 170, RULE_recoveryOutcome);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1922;
+			State = 1946;
 			_localctx.rate = expr(0);
-			State = 1923;
+			State = 1947;
 			Match(WITH);
-			State = 1924;
+			State = 1948;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13611,26 +13770,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DelayOutcomeContext delayOutcome() {
 		DelayOutcomeContext _localctx = new DelayOutcomeContext(Context, State);
-		EnterRule(_localctx, 168, RULE_delayOutcome);
+		EnterRule(_localctx, 172, RULE_delayOutcome);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1927;
+			State = 1951;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1926;
+				State = 1950;
 				Match(MINUS);
 				}
 			}
 
-			State = 1929;
+			State = 1953;
 			duration();
-			State = 1930;
+			State = 1954;
 			Match(WITH);
-			State = 1931;
+			State = 1955;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13670,15 +13829,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public BreakChanceContext breakChance() {
 		BreakChanceContext _localctx = new BreakChanceContext(Context, State);
-		EnterRule(_localctx, 170, RULE_breakChance);
+		EnterRule(_localctx, 174, RULE_breakChance);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1933;
+			State = 1957;
 			duration();
-			State = 1934;
+			State = 1958;
 			Match(WITH);
-			State = 1935;
+			State = 1959;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13719,15 +13878,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 172, RULE_loading);
+		EnterRule(_localctx, 176, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1937;
+			State = 1961;
 			Match(LOADING);
-			State = 1938;
+			State = 1962;
 			_localctx.factor = reference();
-			State = 1939;
+			State = 1963;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -13761,13 +13920,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 174, RULE_perYear);
+		EnterRule(_localctx, 178, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1941;
+			State = 1965;
 			Match(PER);
-			State = 1942;
+			State = 1966;
 			Match(YEAR);
 			}
 		}
@@ -13800,11 +13959,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 176, RULE_duration);
+		EnterRule(_localctx, 180, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1944;
+			State = 1968;
 			Match(QUANTITY);
 			}
 		}
@@ -14124,27 +14283,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 178;
-		EnterRecursionRule(_localctx, 178, RULE_expr, _p);
+		int _startState = 182;
+		EnterRecursionRule(_localctx, 182, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1988;
+			State = 2012;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,217,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,220,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1947;
+				State = 1971;
 				Match(LPAREN);
-				State = 1948;
+				State = 1972;
 				expr(0);
-				State = 1949;
+				State = 1973;
 				Match(RPAREN);
 				}
 				break;
@@ -14153,9 +14312,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1951;
+				State = 1975;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1952;
+				State = 1976;
 				expr(16);
 				}
 				break;
@@ -14164,9 +14323,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1953;
+				State = 1977;
 				Match(NOT);
-				State = 1954;
+				State = 1978;
 				expr(11);
 				}
 				break;
@@ -14175,17 +14334,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1955;
+				State = 1979;
 				Match(IF);
-				State = 1956;
+				State = 1980;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1957;
+				State = 1981;
 				Match(THEN);
-				State = 1958;
+				State = 1982;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1959;
+				State = 1983;
 				Match(ELSE);
-				State = 1960;
+				State = 1984;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -14194,37 +14353,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1962;
+				State = 1986;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1963;
+				State = 1987;
 				Match(LPAREN);
-				State = 1972;
+				State = 1996;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1660977227630114759L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 291044095122472931L) != 0) || ((((_la - 273)) & ~0x3f) == 0 && ((1L << (_la - 273)) & 103L) != 0)) {
 					{
-					State = 1964;
+					State = 1988;
 					expr(0);
-					State = 1969;
+					State = 1993;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1965;
+						State = 1989;
 						Match(COMMA);
-						State = 1966;
+						State = 1990;
 						expr(0);
 						}
 						}
-						State = 1971;
+						State = 1995;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1974;
+				State = 1998;
 				Match(RPAREN);
 				}
 				break;
@@ -14233,7 +14392,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1976;
+				State = 2000;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -14243,19 +14402,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1978;
+				State = 2002;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 4095L) != 0)) {
 					{
-					State = 1977;
+					State = 2001;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1980;
+				State = 2004;
 				Match(PER);
-				State = 1981;
+				State = 2005;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -14264,9 +14423,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1982;
+				State = 2006;
 				Match(NUMBER);
-				State = 1983;
+				State = 2007;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -14275,7 +14434,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1984;
+				State = 2008;
 				Match(QUANTITY);
 				}
 				break;
@@ -14284,7 +14443,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1985;
+				State = 2009;
 				Match(NUMBER);
 				}
 				break;
@@ -14293,7 +14452,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1986;
+				State = 2010;
 				Match(DATE);
 				}
 				break;
@@ -14302,34 +14461,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1987;
+				State = 2011;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2010;
+			State = 2034;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,219,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,222,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2008;
+					State = 2032;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,218,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,221,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1990;
+						State = 2014;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1991;
+						State = 2015;
 						Match(OF);
-						State = 1992;
+						State = 2016;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -14338,9 +14497,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1993;
+						State = 2017;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1994;
+						State = 2018;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -14350,7 +14509,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1995;
+						State = 2019;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -14359,9 +14518,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1996;
+						State = 2020;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1997;
+						State = 2021;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -14371,7 +14530,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1998;
+						State = 2022;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -14380,9 +14539,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1999;
+						State = 2023;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 2000;
+						State = 2024;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 266)) & ~0x3f) == 0 && ((1L << (_la - 266)) & 63L) != 0)) ) {
@@ -14392,7 +14551,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 2001;
+						State = 2025;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -14401,11 +14560,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2002;
+						State = 2026;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 2003;
+						State = 2027;
 						Match(AND);
-						State = 2004;
+						State = 2028;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -14414,20 +14573,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2005;
+						State = 2029;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 2006;
+						State = 2030;
 						Match(OR);
-						State = 2007;
+						State = 2031;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2012;
+				State = 2036;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,219,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,222,Context);
 			}
 			}
 		}
@@ -14471,12 +14630,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 180, RULE_measureUnit);
+		EnterRule(_localctx, 184, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2013;
+			State = 2037;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14523,20 +14682,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 182, RULE_reference);
+		EnterRule(_localctx, 186, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2015;
+			State = 2039;
 			ident();
-			State = 2018;
+			State = 2042;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,220,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,223,Context) ) {
 			case 1:
 				{
-				State = 2016;
+				State = 2040;
 				Match(DOT);
-				State = 2017;
+				State = 2041;
 				_localctx.member = ident();
 				}
 				break;
@@ -14755,12 +14914,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 184, RULE_ident);
+		EnterRule(_localctx, 188, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2020;
+			State = 2044;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1658725427816429511L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 561919157075907L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14785,7 +14944,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 89: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 91: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -14808,7 +14967,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,284,2023,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,284,2047,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -14821,768 +14980,778 @@ public partial class DealLangParser : Parser {
 		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
 		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,2,82,7,82,2,83,7,83,2,84,7,84,
 		2,85,7,85,2,86,7,86,2,87,7,87,2,88,7,88,2,89,7,89,2,90,7,90,2,91,7,91,
-		2,92,7,92,1,0,1,0,1,0,1,0,5,0,191,8,0,10,0,12,0,194,9,0,1,0,1,0,1,1,1,
-		1,1,1,1,2,1,2,1,2,1,2,5,2,205,8,2,10,2,12,2,208,9,2,1,2,1,2,1,3,1,3,1,
-		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
-		1,3,3,3,233,8,3,1,4,1,4,1,4,1,4,1,4,5,4,240,8,4,10,4,12,4,243,9,4,1,4,
-		1,4,1,5,1,5,1,5,5,5,250,8,5,10,5,12,5,253,9,5,1,5,1,5,1,6,1,6,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,274,8,6,1,6,1,
-		6,3,6,278,8,6,3,6,280,8,6,1,7,1,7,1,7,5,7,285,8,7,10,7,12,7,288,9,7,1,
-		7,1,7,3,7,292,8,7,1,7,3,7,295,8,7,1,8,1,8,1,8,3,8,300,8,8,5,8,302,8,8,
-		10,8,12,8,305,9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,10,315,8,10,10,
-		10,12,10,318,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,3,11,328,8,11,
-		1,12,1,12,1,12,1,12,5,12,334,8,12,10,12,12,12,337,9,12,1,12,1,12,1,13,
-		1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,5,13,
-		355,8,13,10,13,12,13,358,9,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,366,8,
-		13,1,14,1,14,1,15,1,15,1,15,1,15,5,15,374,8,15,10,15,12,15,377,9,15,1,
-		15,1,15,1,16,1,16,1,16,1,16,1,16,1,16,1,16,3,16,388,8,16,1,16,1,16,3,16,
-		392,8,16,1,16,1,16,1,16,1,16,5,16,398,8,16,10,16,12,16,401,9,16,1,16,3,
-		16,404,8,16,1,17,1,17,1,17,3,17,409,8,17,1,18,1,18,1,18,1,18,1,18,1,18,
-		5,18,417,8,18,10,18,12,18,420,9,18,1,18,1,18,1,19,1,19,1,19,1,19,1,19,
-		1,19,1,19,1,19,1,19,3,19,433,8,19,1,19,1,19,1,19,5,19,438,8,19,10,19,12,
-		19,441,9,19,3,19,443,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,
-		1,19,1,19,1,19,1,19,3,19,458,8,19,1,19,5,19,461,8,19,10,19,12,19,464,9,
-		19,1,19,1,19,4,19,468,8,19,11,19,12,19,469,1,19,1,19,3,19,474,8,19,1,19,
-		1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,486,8,19,3,19,488,8,
-		19,1,19,3,19,491,8,19,1,20,1,20,1,20,1,20,1,20,1,20,1,20,5,20,500,8,20,
-		10,20,12,20,503,9,20,1,20,1,20,1,20,3,20,508,8,20,3,20,510,8,20,3,20,512,
-		8,20,1,21,1,21,1,21,1,21,1,21,5,21,519,8,21,10,21,12,21,522,9,21,1,21,
-		1,21,3,21,526,8,21,1,21,3,21,529,8,21,1,21,1,21,1,21,5,21,534,8,21,10,
-		21,12,21,537,9,21,3,21,539,8,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,
-		548,8,22,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,557,8,23,1,24,1,24,1,
-		24,3,24,562,8,24,1,25,1,25,1,25,1,25,1,25,1,25,3,25,570,8,25,1,26,1,26,
-		1,26,1,26,1,26,3,26,577,8,26,3,26,579,8,26,1,27,1,27,1,27,5,27,584,8,27,
-		10,27,12,27,587,9,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		3,28,599,8,28,3,28,601,8,28,1,29,1,29,1,30,1,30,1,30,1,30,5,30,609,8,30,
-		10,30,12,30,612,9,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
-		1,31,1,31,1,31,1,31,3,31,628,8,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,636,
-		8,31,1,31,1,31,3,31,640,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,649,
-		8,31,5,31,651,8,31,10,31,12,31,654,9,31,1,31,3,31,657,8,31,1,31,3,31,660,
-		8,31,3,31,662,8,31,1,31,1,31,1,31,1,31,3,31,668,8,31,1,31,3,31,671,8,31,
-		1,32,1,32,3,32,675,8,32,1,33,1,33,1,33,1,33,5,33,681,8,33,10,33,12,33,
-		684,9,33,1,33,1,33,1,34,1,34,1,34,5,34,691,8,34,10,34,12,34,694,9,34,1,
+		2,92,7,92,2,93,7,93,2,94,7,94,1,0,1,0,1,0,1,0,5,0,195,8,0,10,0,12,0,198,
+		9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,209,8,2,10,2,12,2,212,9,2,
+		1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
+		3,1,3,1,3,1,3,1,3,1,3,3,3,237,8,3,1,4,1,4,1,4,1,4,1,4,5,4,244,8,4,10,4,
+		12,4,247,9,4,1,4,1,4,1,5,1,5,1,5,5,5,254,8,5,10,5,12,5,257,9,5,1,5,1,5,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,
+		6,278,8,6,1,6,1,6,3,6,282,8,6,3,6,284,8,6,1,7,1,7,1,7,5,7,289,8,7,10,7,
+		12,7,292,9,7,1,7,1,7,3,7,296,8,7,1,7,3,7,299,8,7,1,8,1,8,1,8,3,8,304,8,
+		8,5,8,306,8,8,10,8,12,8,309,9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,
+		10,319,8,10,10,10,12,10,322,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,
+		11,3,11,332,8,11,1,12,1,12,1,12,1,12,5,12,338,8,12,10,12,12,12,341,9,12,
+		1,12,1,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
+		1,13,1,13,5,13,359,8,13,10,13,12,13,362,9,13,1,13,1,13,1,13,1,13,1,13,
+		1,13,3,13,370,8,13,1,14,1,14,1,15,1,15,1,15,1,15,5,15,378,8,15,10,15,12,
+		15,381,9,15,1,15,1,15,1,16,1,16,1,16,1,16,1,16,1,16,1,16,3,16,392,8,16,
+		1,16,1,16,3,16,396,8,16,1,16,1,16,1,16,1,16,5,16,402,8,16,10,16,12,16,
+		405,9,16,1,16,3,16,408,8,16,1,17,1,17,1,17,3,17,413,8,17,1,18,1,18,1,18,
+		1,18,1,18,1,18,5,18,421,8,18,10,18,12,18,424,9,18,1,18,1,18,1,19,1,19,
+		1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,437,8,19,1,19,1,19,1,19,5,19,442,
+		8,19,10,19,12,19,445,9,19,3,19,447,8,19,1,19,1,19,1,19,1,19,1,19,1,19,
+		1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,462,8,19,1,19,5,19,465,8,19,10,
+		19,12,19,468,9,19,1,19,1,19,4,19,472,8,19,11,19,12,19,473,1,19,1,19,3,
+		19,478,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,490,
+		8,19,3,19,492,8,19,1,19,3,19,495,8,19,1,20,1,20,1,20,1,20,1,20,1,20,1,
+		20,5,20,504,8,20,10,20,12,20,507,9,20,1,20,1,20,1,20,3,20,512,8,20,3,20,
+		514,8,20,3,20,516,8,20,1,21,1,21,1,21,1,21,1,21,5,21,523,8,21,10,21,12,
+		21,526,9,21,1,21,1,21,3,21,530,8,21,1,21,3,21,533,8,21,1,21,1,21,1,21,
+		5,21,538,8,21,10,21,12,21,541,9,21,3,21,543,8,21,1,22,1,22,1,22,1,22,1,
+		22,1,22,1,22,3,22,552,8,22,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,561,
+		8,23,1,24,1,24,1,24,3,24,566,8,24,1,25,1,25,1,25,1,25,1,25,1,25,3,25,574,
+		8,25,1,26,1,26,1,26,1,26,1,26,3,26,581,8,26,3,26,583,8,26,1,27,1,27,1,
+		27,5,27,588,8,27,10,27,12,27,591,9,27,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,3,28,603,8,28,3,28,605,8,28,1,29,1,29,1,30,1,30,1,30,
+		1,30,5,30,613,8,30,10,30,12,30,616,9,30,1,30,1,30,1,31,1,31,1,31,1,31,
+		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,632,8,31,1,31,1,31,1,31,1,
+		31,1,31,1,31,3,31,640,8,31,1,31,1,31,3,31,644,8,31,1,31,1,31,1,31,1,31,
+		1,31,1,31,1,31,3,31,653,8,31,5,31,655,8,31,10,31,12,31,658,9,31,1,31,3,
+		31,661,8,31,1,31,3,31,664,8,31,3,31,666,8,31,1,31,1,31,1,31,1,31,3,31,
+		672,8,31,1,31,3,31,675,8,31,1,32,1,32,3,32,679,8,32,1,33,1,33,1,33,1,33,
+		5,33,685,8,33,10,33,12,33,688,9,33,1,33,1,33,1,34,1,34,1,34,5,34,695,8,
+		34,10,34,12,34,698,9,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
 		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
-		34,1,34,1,34,3,34,727,8,34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,735,8,35,
-		10,35,12,35,738,9,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
+		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,731,8,34,1,35,1,35,1,35,1,35,
+		1,35,1,35,5,35,739,8,35,10,35,12,35,742,9,35,1,35,1,35,1,36,1,36,1,36,
 		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,3,36,766,8,36,3,36,768,8,36,1,36,1,36,1,36,1,36,1,36,1,36,1,
-		36,1,36,3,36,778,8,36,1,36,1,36,1,36,1,36,1,36,3,36,785,8,36,1,36,1,36,
-		3,36,789,8,36,1,37,1,37,1,37,1,37,5,37,795,8,37,10,37,12,37,798,9,37,1,
-		37,1,37,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,
-		38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,3,38,822,8,38,1,39,1,39,1,39,1,39,
-		1,39,3,39,829,8,39,1,40,1,40,1,40,1,40,5,40,835,8,40,10,40,12,40,838,9,
-		40,1,40,1,40,1,41,1,41,3,41,844,8,41,1,41,1,41,3,41,848,8,41,1,41,1,41,
-		3,41,852,8,41,1,42,1,42,1,42,1,42,1,42,1,42,3,42,860,8,42,1,42,1,42,3,
-		42,864,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
-		5,42,878,8,42,10,42,12,42,881,9,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,770,8,36,3,36,772,8,36,1,36,1,
+		36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,782,8,36,1,36,1,36,1,36,1,36,1,36,
+		3,36,789,8,36,1,36,1,36,3,36,793,8,36,1,37,1,37,1,37,1,37,5,37,799,8,37,
+		10,37,12,37,802,9,37,1,37,1,37,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,
+		1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,3,38,826,8,
+		38,1,39,1,39,1,39,1,39,1,39,3,39,833,8,39,1,40,1,40,1,40,1,40,5,40,839,
+		8,40,10,40,12,40,842,9,40,1,40,1,40,1,41,1,41,3,41,848,8,41,1,41,1,41,
+		3,41,852,8,41,1,41,1,41,3,41,856,8,41,1,42,1,42,1,42,1,42,1,42,1,42,3,
+		42,864,8,42,1,42,1,42,3,42,868,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		1,42,1,42,1,42,1,42,1,42,5,42,882,8,42,10,42,12,42,885,9,42,1,42,1,42,
 		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
 		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,3,42,920,8,42,1,42,5,42,923,8,42,10,42,12,42,926,9,42,1,42,3,
-		42,929,8,42,1,42,1,42,1,42,1,42,5,42,935,8,42,10,42,12,42,938,9,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,4,42,949,8,42,11,42,12,42,950,
-		1,42,1,42,1,42,1,42,1,42,4,42,958,8,42,11,42,12,42,959,1,42,1,42,1,42,
-		3,42,965,8,42,3,42,967,8,42,3,42,969,8,42,3,42,971,8,42,1,43,1,43,1,43,
-		3,43,976,8,43,1,44,1,44,1,44,1,44,1,44,3,44,983,8,44,1,45,1,45,1,45,1,
-		45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,3,
-		47,1002,8,47,1,48,1,48,1,48,1,48,1,48,5,48,1009,8,48,10,48,12,48,1012,
-		9,48,1,48,1,48,3,48,1016,8,48,1,48,1,48,1,49,1,49,1,49,1,49,1,50,1,50,
-		1,50,1,50,1,50,1,50,5,50,1030,8,50,10,50,12,50,1033,9,50,1,50,3,50,1036,
-		8,50,1,51,1,51,1,51,1,51,5,51,1042,8,51,10,51,12,51,1045,9,51,1,51,1,51,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,4,52,1064,8,52,11,52,12,52,1065,1,52,1,52,1,52,1,52,3,52,1072,8,52,
-		1,53,1,53,1,53,1,53,1,53,1,53,3,53,1080,8,53,1,54,1,54,1,54,1,54,5,54,
-		1086,8,54,10,54,12,54,1089,9,54,1,54,1,54,1,55,1,55,1,55,1,55,1,55,1,55,
-		5,55,1099,8,55,10,55,12,55,1102,9,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
-		1,55,3,55,1112,8,55,1,55,3,55,1115,8,55,1,55,1,55,1,55,1,55,1,55,1,55,
-		5,55,1123,8,55,10,55,12,55,1126,9,55,3,55,1128,8,55,1,56,1,56,1,56,1,56,
-		5,56,1134,8,56,10,56,12,56,1137,9,56,1,56,3,56,1140,8,56,1,57,1,57,1,57,
-		1,57,1,57,1,57,3,57,1148,8,57,1,58,1,58,1,58,1,59,1,59,1,59,1,59,5,59,
-		1157,8,59,10,59,12,59,1160,9,59,1,59,3,59,1163,8,59,1,60,1,60,1,60,1,60,
-		1,60,1,60,3,60,1171,8,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,
-		3,61,1182,8,61,3,61,1184,8,61,1,61,5,61,1187,8,61,10,61,12,61,1190,9,61,
-		1,61,1,61,1,62,1,62,1,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1204,
-		8,63,1,63,3,63,1207,8,63,1,63,1,63,3,63,1211,8,63,1,64,1,64,1,64,1,64,
-		1,64,1,64,3,64,1219,8,64,1,64,1,64,1,64,3,64,1224,8,64,1,64,1,64,1,64,
-		3,64,1229,8,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1239,8,64,
-		3,64,1241,8,64,1,64,1,64,1,64,1,64,5,64,1247,8,64,10,64,12,64,1250,9,64,
-		1,65,1,65,1,65,1,65,5,65,1256,8,65,10,65,12,65,1259,9,65,1,65,1,65,1,65,
-		3,65,1264,8,65,1,65,1,65,3,65,1268,8,65,1,66,1,66,1,66,1,66,1,66,1,66,
-		1,66,1,66,1,66,5,66,1279,8,66,10,66,12,66,1282,9,66,1,66,1,66,3,66,1286,
-		8,66,1,66,3,66,1289,8,66,1,67,1,67,1,67,1,67,1,67,3,67,1296,8,67,1,68,
-		1,68,1,68,1,68,1,68,5,68,1303,8,68,10,68,12,68,1306,9,68,1,69,1,69,3,69,
-		1310,8,69,1,70,1,70,1,70,5,70,1315,8,70,10,70,12,70,1318,9,70,1,70,1,70,
-		1,71,1,71,1,71,1,71,1,71,1,71,5,71,1328,8,71,10,71,12,71,1331,9,71,3,71,
-		1333,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,
-		1346,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,5,71,1361,8,71,10,71,12,71,1364,9,71,1,71,3,71,1367,8,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,5,71,1377,8,71,10,71,12,71,1380,9,71,1,71,
-		1,71,1,71,1,71,5,71,1386,8,71,10,71,12,71,1389,9,71,1,71,3,71,1392,8,71,
-		1,71,1,71,1,71,3,71,1397,8,71,1,71,1,71,5,71,1401,8,71,10,71,12,71,1404,
-		9,71,1,71,1,71,1,71,1,71,5,71,1410,8,71,10,71,12,71,1413,9,71,1,71,3,71,
-		1416,8,71,1,72,1,72,1,72,5,72,1421,8,72,10,72,12,72,1424,9,72,1,72,1,72,
-		1,73,1,73,1,73,1,73,5,73,1432,8,73,10,73,12,73,1435,9,73,1,73,5,73,1438,
-		8,73,10,73,12,73,1441,9,73,1,73,3,73,1444,8,73,1,74,1,74,1,74,1,74,1,74,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,924,8,42,1,42,5,42,927,8,42,10,
+		42,12,42,930,9,42,1,42,3,42,933,8,42,1,42,1,42,1,42,1,42,5,42,939,8,42,
+		10,42,12,42,942,9,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,4,42,
+		953,8,42,11,42,12,42,954,1,42,1,42,1,42,1,42,1,42,4,42,962,8,42,11,42,
+		12,42,963,1,42,1,42,1,42,3,42,969,8,42,3,42,971,8,42,3,42,973,8,42,3,42,
+		975,8,42,1,43,1,43,1,43,3,43,980,8,43,1,44,1,44,1,44,1,44,1,44,3,44,987,
+		8,44,1,45,1,45,1,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,1,47,1,47,
+		1,47,1,47,1,47,1,47,3,47,1006,8,47,1,48,1,48,1,48,1,48,1,48,5,48,1013,
+		8,48,10,48,12,48,1016,9,48,1,48,1,48,3,48,1020,8,48,1,48,1,48,1,49,1,49,
+		1,49,1,49,1,50,1,50,1,50,1,50,1,50,1,50,5,50,1034,8,50,10,50,12,50,1037,
+		9,50,1,50,3,50,1040,8,50,1,51,1,51,1,51,1,51,5,51,1046,8,51,10,51,12,51,
+		1049,9,51,1,51,1,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,4,52,1068,8,52,11,52,12,52,1069,1,52,1,52,1,52,
+		1,52,3,52,1076,8,52,1,53,1,53,1,53,1,53,1,53,1,53,3,53,1084,8,53,1,54,
+		1,54,1,54,1,54,5,54,1090,8,54,10,54,12,54,1093,9,54,1,54,1,54,1,55,1,55,
+		1,55,1,55,1,55,1,55,5,55,1103,8,55,10,55,12,55,1106,9,55,1,55,1,55,1,55,
+		1,55,1,55,1,55,1,55,1,55,3,55,1116,8,55,1,55,3,55,1119,8,55,1,55,1,55,
+		1,55,1,55,1,55,1,55,5,55,1127,8,55,10,55,12,55,1130,9,55,3,55,1132,8,55,
+		1,56,1,56,1,56,1,56,5,56,1138,8,56,10,56,12,56,1141,9,56,1,56,3,56,1144,
+		8,56,1,57,1,57,1,57,1,57,1,57,1,57,3,57,1152,8,57,1,58,1,58,1,58,1,59,
+		1,59,1,59,1,59,5,59,1161,8,59,10,59,12,59,1164,9,59,1,59,3,59,1167,8,59,
+		1,60,1,60,1,60,1,60,1,60,1,60,3,60,1175,8,60,1,61,1,61,1,61,1,61,1,61,
+		1,61,1,61,1,61,1,61,3,61,1186,8,61,3,61,1188,8,61,1,61,5,61,1191,8,61,
+		10,61,12,61,1194,9,61,1,61,1,61,1,62,1,62,1,62,1,63,1,63,1,63,1,63,1,63,
+		1,63,1,63,3,63,1208,8,63,1,63,3,63,1211,8,63,1,63,1,63,3,63,1215,8,63,
+		1,64,1,64,1,64,1,64,1,64,1,64,3,64,1223,8,64,1,64,1,64,1,64,3,64,1228,
+		8,64,1,64,1,64,1,64,3,64,1233,8,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,
+		1,64,3,64,1243,8,64,3,64,1245,8,64,1,64,1,64,1,64,1,64,5,64,1251,8,64,
+		10,64,12,64,1254,9,64,1,65,1,65,1,65,1,65,5,65,1260,8,65,10,65,12,65,1263,
+		9,65,1,65,1,65,1,65,3,65,1268,8,65,1,65,1,65,3,65,1272,8,65,1,66,1,66,
+		1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1283,8,66,10,66,12,66,1286,9,66,
+		1,66,1,66,3,66,1290,8,66,1,66,3,66,1293,8,66,1,67,1,67,1,67,1,67,1,67,
+		3,67,1300,8,67,1,68,1,68,1,68,1,68,1,68,5,68,1307,8,68,10,68,12,68,1310,
+		9,68,1,69,1,69,3,69,1314,8,69,1,70,1,70,1,70,5,70,1319,8,70,10,70,12,70,
+		1322,9,70,1,70,1,70,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1332,8,71,10,71,
+		12,71,1335,9,71,3,71,1337,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,3,71,1350,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,5,71,1365,8,71,10,71,12,71,1368,9,71,1,71,3,71,
+		1371,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1381,8,71,10,71,
+		12,71,1384,9,71,1,71,1,71,1,71,1,71,5,71,1390,8,71,10,71,12,71,1393,9,
+		71,1,71,3,71,1396,8,71,1,71,1,71,1,71,3,71,1401,8,71,1,71,1,71,5,71,1405,
+		8,71,10,71,12,71,1408,9,71,1,71,1,71,1,71,1,71,5,71,1414,8,71,10,71,12,
+		71,1417,9,71,1,71,3,71,1420,8,71,1,72,1,72,1,72,5,72,1425,8,72,10,72,12,
+		72,1428,9,72,1,72,1,72,1,73,1,73,1,73,1,73,5,73,1436,8,73,10,73,12,73,
+		1439,9,73,1,73,5,73,1442,8,73,10,73,12,73,1445,9,73,1,73,3,73,1448,8,73,
 		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
 		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,3,74,1481,8,74,1,74,3,74,1484,8,74,1,74,1,74,3,74,1488,8,74,
-		1,74,3,74,1491,8,74,1,74,1,74,3,74,1495,8,74,1,75,1,75,1,75,1,75,3,75,
-		1501,8,75,1,75,1,75,1,75,1,76,1,76,1,76,1,77,1,77,1,77,1,77,1,77,1,77,
-		5,77,1515,8,77,10,77,12,77,1518,9,77,1,77,1,77,1,78,1,78,1,78,1,78,1,78,
-		1,78,1,78,1,78,1,78,1,78,5,78,1532,8,78,10,78,12,78,1535,9,78,1,78,1,78,
-		1,78,1,78,1,78,3,78,1542,8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
-		1,78,3,78,1553,8,78,1,78,1,78,1,78,1,78,5,78,1559,8,78,10,78,12,78,1562,
-		9,78,1,78,5,78,1565,8,78,10,78,12,78,1568,9,78,1,78,1,78,1,78,1,78,1,78,
-		1,78,1,78,1,78,3,78,1578,8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
-		1,78,1,78,1,78,5,78,1591,8,78,10,78,12,78,1594,9,78,1,78,3,78,1597,8,78,
-		1,78,1,78,1,78,1,78,1,78,5,78,1604,8,78,10,78,12,78,1607,9,78,3,78,1609,
-		8,78,1,78,5,78,1612,8,78,10,78,12,78,1615,9,78,1,78,3,78,1618,8,78,3,78,
-		1620,8,78,1,78,1,78,4,78,1624,8,78,11,78,12,78,1625,1,78,1,78,1,78,1,78,
-		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1644,
-		8,78,10,78,12,78,1647,9,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
-		1,78,1,78,3,78,1660,8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,1669,
-		8,78,1,78,1,78,1,78,1,78,1,78,1,78,5,78,1677,8,78,10,78,12,78,1680,9,78,
-		1,78,1,78,3,78,1684,8,78,1,78,5,78,1687,8,78,10,78,12,78,1690,9,78,1,78,
-		1,78,1,78,1,78,1,78,1,78,5,78,1698,8,78,10,78,12,78,1701,9,78,1,78,5,78,
-		1704,8,78,10,78,12,78,1707,9,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
-		1,78,1,78,1,78,3,78,1720,8,78,1,78,3,78,1723,8,78,1,78,3,78,1726,8,78,
-		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,1736,8,78,1,78,1,78,1,78,
-		1,78,1,78,3,78,1743,8,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,1751,8,78,
-		1,78,1,78,3,78,1755,8,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,1763,8,78,
-		1,78,1,78,3,78,1767,8,78,1,78,1,78,3,78,1771,8,78,1,78,1,78,1,78,1,78,
-		1,78,1,78,1,78,1,78,3,78,1781,8,78,1,78,1,78,3,78,1785,8,78,1,78,1,78,
-		3,78,1789,8,78,1,78,1,78,1,78,1,78,1,78,3,78,1796,8,78,3,78,1798,8,78,
-		1,78,1,78,1,78,4,78,1803,8,78,11,78,12,78,1804,1,78,1,78,1,78,1,78,1,78,
-		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
-		1,78,3,78,1827,8,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,
-		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,1850,8,78,
-		1,78,1,78,1,78,1,78,1,78,1,78,1,78,1,78,3,78,1860,8,78,1,79,1,79,1,79,
-		1,79,1,79,1,79,1,80,1,80,1,80,1,80,1,80,1,80,1,80,5,80,1875,8,80,10,80,
-		12,80,1878,9,80,1,80,1,80,1,80,1,80,1,80,1,80,5,80,1886,8,80,10,80,12,
-		80,1889,9,80,1,80,3,80,1892,8,80,1,80,1,80,3,80,1896,8,80,1,80,5,80,1899,
-		8,80,10,80,12,80,1902,9,80,3,80,1904,8,80,1,81,1,81,1,81,1,81,1,81,1,81,
-		5,81,1912,8,81,10,81,12,81,1915,9,81,1,82,1,82,1,82,1,82,1,82,1,82,1,83,
-		1,83,1,83,1,83,1,84,3,84,1928,8,84,1,84,1,84,1,84,1,84,1,85,1,85,1,85,
-		1,85,1,86,1,86,1,86,1,86,1,87,1,87,1,87,1,88,1,88,1,89,1,89,1,89,1,89,
-		1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,
-		1,89,1,89,1,89,5,89,1968,8,89,10,89,12,89,1971,9,89,3,89,1973,8,89,1,89,
-		1,89,1,89,1,89,3,89,1979,8,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,
-		3,89,1989,8,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,1,89,
-		1,89,1,89,1,89,1,89,1,89,1,89,1,89,5,89,2009,8,89,10,89,12,89,2012,9,89,
-		1,90,1,90,1,91,1,91,1,91,3,91,2019,8,91,1,92,1,92,1,92,0,1,178,93,0,2,
-		4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
-		54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,
-		102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,
-		138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,168,170,172,
-		174,176,178,180,182,184,0,10,1,0,254,255,1,0,17,18,1,0,118,119,1,0,262,
-		263,1,0,188,189,1,0,274,275,1,0,264,265,1,0,266,271,1,0,194,205,27,0,3,
-		3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,95,112,114,124,126,127,
-		129,131,135,139,141,147,150,152,161,161,163,169,172,176,179,179,185,187,
-		189,189,205,206,211,226,228,240,245,253,278,279,2335,0,192,1,0,0,0,2,197,
-		1,0,0,0,4,200,1,0,0,0,6,232,1,0,0,0,8,234,1,0,0,0,10,246,1,0,0,0,12,279,
-		1,0,0,0,14,294,1,0,0,0,16,296,1,0,0,0,18,308,1,0,0,0,20,310,1,0,0,0,22,
-		327,1,0,0,0,24,329,1,0,0,0,26,365,1,0,0,0,28,367,1,0,0,0,30,369,1,0,0,
-		0,32,403,1,0,0,0,34,405,1,0,0,0,36,410,1,0,0,0,38,490,1,0,0,0,40,511,1,
-		0,0,0,42,513,1,0,0,0,44,547,1,0,0,0,46,556,1,0,0,0,48,561,1,0,0,0,50,569,
-		1,0,0,0,52,578,1,0,0,0,54,580,1,0,0,0,56,600,1,0,0,0,58,602,1,0,0,0,60,
-		604,1,0,0,0,62,670,1,0,0,0,64,674,1,0,0,0,66,676,1,0,0,0,68,726,1,0,0,
-		0,70,728,1,0,0,0,72,788,1,0,0,0,74,790,1,0,0,0,76,821,1,0,0,0,78,823,1,
-		0,0,0,80,830,1,0,0,0,82,841,1,0,0,0,84,970,1,0,0,0,86,972,1,0,0,0,88,977,
-		1,0,0,0,90,984,1,0,0,0,92,989,1,0,0,0,94,995,1,0,0,0,96,1003,1,0,0,0,98,
-		1019,1,0,0,0,100,1035,1,0,0,0,102,1037,1,0,0,0,104,1071,1,0,0,0,106,1079,
-		1,0,0,0,108,1081,1,0,0,0,110,1127,1,0,0,0,112,1129,1,0,0,0,114,1147,1,
-		0,0,0,116,1149,1,0,0,0,118,1152,1,0,0,0,120,1170,1,0,0,0,122,1172,1,0,
-		0,0,124,1193,1,0,0,0,126,1196,1,0,0,0,128,1212,1,0,0,0,130,1267,1,0,0,
-		0,132,1288,1,0,0,0,134,1290,1,0,0,0,136,1297,1,0,0,0,138,1309,1,0,0,0,
-		140,1311,1,0,0,0,142,1415,1,0,0,0,144,1417,1,0,0,0,146,1443,1,0,0,0,148,
-		1494,1,0,0,0,150,1496,1,0,0,0,152,1505,1,0,0,0,154,1508,1,0,0,0,156,1859,
-		1,0,0,0,158,1861,1,0,0,0,160,1903,1,0,0,0,162,1905,1,0,0,0,164,1916,1,
-		0,0,0,166,1922,1,0,0,0,168,1927,1,0,0,0,170,1933,1,0,0,0,172,1937,1,0,
-		0,0,174,1941,1,0,0,0,176,1944,1,0,0,0,178,1988,1,0,0,0,180,2013,1,0,0,
-		0,182,2015,1,0,0,0,184,2020,1,0,0,0,186,191,3,2,1,0,187,191,3,4,2,0,188,
-		191,3,154,77,0,189,191,3,8,4,0,190,186,1,0,0,0,190,187,1,0,0,0,190,188,
-		1,0,0,0,190,189,1,0,0,0,191,194,1,0,0,0,192,190,1,0,0,0,192,193,1,0,0,
-		0,193,195,1,0,0,0,194,192,1,0,0,0,195,196,5,0,0,1,196,1,1,0,0,0,197,198,
-		5,3,0,0,198,199,5,276,0,0,199,3,1,0,0,0,200,201,5,1,0,0,201,202,3,184,
-		92,0,202,206,5,254,0,0,203,205,3,6,3,0,204,203,1,0,0,0,205,208,1,0,0,0,
-		206,204,1,0,0,0,206,207,1,0,0,0,207,209,1,0,0,0,208,206,1,0,0,0,209,210,
-		5,255,0,0,210,5,1,0,0,0,211,233,3,12,6,0,212,233,3,20,10,0,213,233,3,24,
-		12,0,214,233,3,30,15,0,215,233,3,36,18,0,216,233,3,60,30,0,217,233,3,66,
-		33,0,218,233,3,70,35,0,219,233,3,102,51,0,220,233,3,74,37,0,221,233,3,
-		80,40,0,222,233,3,108,54,0,223,233,3,118,59,0,224,233,3,122,61,0,225,233,
-		3,126,63,0,226,233,3,128,64,0,227,233,3,134,67,0,228,233,3,136,68,0,229,
-		233,3,140,70,0,230,233,3,144,72,0,231,233,3,8,4,0,232,211,1,0,0,0,232,
-		212,1,0,0,0,232,213,1,0,0,0,232,214,1,0,0,0,232,215,1,0,0,0,232,216,1,
-		0,0,0,232,217,1,0,0,0,232,218,1,0,0,0,232,219,1,0,0,0,232,220,1,0,0,0,
-		232,221,1,0,0,0,232,222,1,0,0,0,232,223,1,0,0,0,232,224,1,0,0,0,232,225,
-		1,0,0,0,232,226,1,0,0,0,232,227,1,0,0,0,232,228,1,0,0,0,232,229,1,0,0,
-		0,232,230,1,0,0,0,232,231,1,0,0,0,233,7,1,0,0,0,234,235,5,278,0,0,235,
-		241,4,4,0,0,236,240,3,184,92,0,237,240,5,4,0,0,238,240,5,54,0,0,239,236,
-		1,0,0,0,239,237,1,0,0,0,239,238,1,0,0,0,240,243,1,0,0,0,241,239,1,0,0,
-		0,241,242,1,0,0,0,242,244,1,0,0,0,243,241,1,0,0,0,244,245,3,10,5,0,245,
-		9,1,0,0,0,246,251,5,254,0,0,247,250,3,10,5,0,248,250,8,0,0,0,249,247,1,
-		0,0,0,249,248,1,0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,251,252,1,0,0,0,
-		252,254,1,0,0,0,253,251,1,0,0,0,254,255,5,255,0,0,255,11,1,0,0,0,256,257,
-		5,5,0,0,257,280,5,276,0,0,258,259,5,6,0,0,259,280,3,184,92,0,260,261,5,
-		7,0,0,261,280,5,273,0,0,262,263,5,8,0,0,263,280,5,273,0,0,264,265,5,9,
-		0,0,265,280,5,273,0,0,266,267,5,10,0,0,267,280,3,184,92,0,268,269,5,11,
-		0,0,269,280,3,18,9,0,270,271,5,12,0,0,271,273,3,184,92,0,272,274,3,184,
-		92,0,273,272,1,0,0,0,273,274,1,0,0,0,274,277,1,0,0,0,275,276,5,13,0,0,
-		276,278,3,14,7,0,277,275,1,0,0,0,277,278,1,0,0,0,278,280,1,0,0,0,279,256,
-		1,0,0,0,279,258,1,0,0,0,279,260,1,0,0,0,279,262,1,0,0,0,279,264,1,0,0,
-		0,279,266,1,0,0,0,279,268,1,0,0,0,279,270,1,0,0,0,280,13,1,0,0,0,281,286,
-		3,184,92,0,282,283,5,262,0,0,283,285,3,184,92,0,284,282,1,0,0,0,285,288,
-		1,0,0,0,286,284,1,0,0,0,286,287,1,0,0,0,287,291,1,0,0,0,288,286,1,0,0,
-		0,289,290,5,262,0,0,290,292,3,16,8,0,291,289,1,0,0,0,291,292,1,0,0,0,292,
-		295,1,0,0,0,293,295,3,16,8,0,294,281,1,0,0,0,294,293,1,0,0,0,295,15,1,
-		0,0,0,296,303,5,254,0,0,297,299,5,273,0,0,298,300,5,258,0,0,299,298,1,
-		0,0,0,299,300,1,0,0,0,300,302,1,0,0,0,301,297,1,0,0,0,302,305,1,0,0,0,
-		303,301,1,0,0,0,303,304,1,0,0,0,304,306,1,0,0,0,305,303,1,0,0,0,306,307,
-		5,255,0,0,307,17,1,0,0,0,308,309,5,272,0,0,309,19,1,0,0,0,310,311,5,14,
-		0,0,311,312,3,184,92,0,312,316,5,254,0,0,313,315,3,22,11,0,314,313,1,0,
-		0,0,315,318,1,0,0,0,316,314,1,0,0,0,316,317,1,0,0,0,317,319,1,0,0,0,318,
-		316,1,0,0,0,319,320,5,255,0,0,320,21,1,0,0,0,321,322,5,43,0,0,322,328,
-		5,276,0,0,323,324,5,44,0,0,324,328,3,178,89,0,325,326,5,45,0,0,326,328,
-		3,178,89,0,327,321,1,0,0,0,327,323,1,0,0,0,327,325,1,0,0,0,328,23,1,0,
-		0,0,329,330,5,15,0,0,330,331,3,184,92,0,331,335,5,254,0,0,332,334,3,26,
-		13,0,333,332,1,0,0,0,334,337,1,0,0,0,335,333,1,0,0,0,335,336,1,0,0,0,336,
-		338,1,0,0,0,337,335,1,0,0,0,338,339,5,255,0,0,339,25,1,0,0,0,340,341,5,
-		122,0,0,341,366,3,178,89,0,342,343,5,188,0,0,343,344,3,178,89,0,344,345,
-		3,174,87,0,345,366,1,0,0,0,346,347,5,189,0,0,347,348,3,178,89,0,348,349,
-		3,174,87,0,349,366,1,0,0,0,350,351,5,16,0,0,351,352,3,28,14,0,352,356,
-		5,254,0,0,353,355,3,34,17,0,354,353,1,0,0,0,355,358,1,0,0,0,356,354,1,
-		0,0,0,356,357,1,0,0,0,357,359,1,0,0,0,358,356,1,0,0,0,359,360,5,255,0,
-		0,360,366,1,0,0,0,361,362,5,19,0,0,362,363,5,273,0,0,363,364,5,20,0,0,
-		364,366,3,178,89,0,365,340,1,0,0,0,365,342,1,0,0,0,365,346,1,0,0,0,365,
-		350,1,0,0,0,365,361,1,0,0,0,366,27,1,0,0,0,367,368,7,1,0,0,368,29,1,0,
-		0,0,369,370,5,46,0,0,370,371,3,184,92,0,371,375,5,254,0,0,372,374,3,32,
-		16,0,373,372,1,0,0,0,374,377,1,0,0,0,375,373,1,0,0,0,375,376,1,0,0,0,376,
-		378,1,0,0,0,377,375,1,0,0,0,378,379,5,255,0,0,379,31,1,0,0,0,380,381,5,
-		47,0,0,381,404,3,178,89,0,382,383,5,48,0,0,383,384,5,49,0,0,384,387,3,
-		176,88,0,385,386,5,50,0,0,386,388,3,178,89,0,387,385,1,0,0,0,387,388,1,
-		0,0,0,388,391,1,0,0,0,389,390,5,51,0,0,390,392,5,273,0,0,391,389,1,0,0,
-		0,391,392,1,0,0,0,392,404,1,0,0,0,393,394,5,48,0,0,394,395,5,52,0,0,395,
-		399,5,254,0,0,396,398,3,34,17,0,397,396,1,0,0,0,398,401,1,0,0,0,399,397,
-		1,0,0,0,399,400,1,0,0,0,400,402,1,0,0,0,401,399,1,0,0,0,402,404,5,255,
-		0,0,403,380,1,0,0,0,403,382,1,0,0,0,403,393,1,0,0,0,404,33,1,0,0,0,405,
-		406,5,273,0,0,406,408,3,178,89,0,407,409,5,258,0,0,408,407,1,0,0,0,408,
-		409,1,0,0,0,409,35,1,0,0,0,410,411,5,53,0,0,411,412,3,184,92,0,412,413,
-		5,54,0,0,413,414,3,184,92,0,414,418,5,254,0,0,415,417,3,38,19,0,416,415,
-		1,0,0,0,417,420,1,0,0,0,418,416,1,0,0,0,418,419,1,0,0,0,419,421,1,0,0,
-		0,420,418,1,0,0,0,421,422,5,255,0,0,422,37,1,0,0,0,423,424,5,55,0,0,424,
-		491,3,184,92,0,425,426,5,56,0,0,426,427,3,178,89,0,427,432,3,174,87,0,
-		428,429,5,57,0,0,429,430,3,178,89,0,430,431,3,174,87,0,431,433,1,0,0,0,
-		432,428,1,0,0,0,432,433,1,0,0,0,433,442,1,0,0,0,434,435,5,249,0,0,435,
-		439,3,184,92,0,436,438,3,46,23,0,437,436,1,0,0,0,438,441,1,0,0,0,439,437,
-		1,0,0,0,439,440,1,0,0,0,440,443,1,0,0,0,441,439,1,0,0,0,442,434,1,0,0,
-		0,442,443,1,0,0,0,443,491,1,0,0,0,444,445,5,58,0,0,445,491,5,273,0,0,446,
-		447,5,59,0,0,447,491,3,176,88,0,448,449,5,60,0,0,449,450,3,48,24,0,450,
-		451,3,176,88,0,451,452,5,63,0,0,452,453,5,55,0,0,453,457,5,64,0,0,454,
-		455,5,56,0,0,455,456,5,63,0,0,456,458,5,65,0,0,457,454,1,0,0,0,457,458,
-		1,0,0,0,458,462,1,0,0,0,459,461,3,40,20,0,460,459,1,0,0,0,461,464,1,0,
-		0,0,462,460,1,0,0,0,462,463,1,0,0,0,463,491,1,0,0,0,464,462,1,0,0,0,465,
-		467,5,66,0,0,466,468,3,52,26,0,467,466,1,0,0,0,468,469,1,0,0,0,469,467,
-		1,0,0,0,469,470,1,0,0,0,470,473,1,0,0,0,471,472,5,34,0,0,472,474,3,54,
-		27,0,473,471,1,0,0,0,473,474,1,0,0,0,474,491,1,0,0,0,475,476,5,11,0,0,
-		476,491,3,18,9,0,477,491,3,54,27,0,478,479,5,248,0,0,479,491,3,184,92,
-		0,480,481,5,96,0,0,481,487,3,178,89,0,482,485,5,100,0,0,483,484,5,170,
-		0,0,484,486,3,178,89,0,485,483,1,0,0,0,485,486,1,0,0,0,486,488,1,0,0,0,
-		487,482,1,0,0,0,487,488,1,0,0,0,488,491,1,0,0,0,489,491,3,42,21,0,490,
-		423,1,0,0,0,490,425,1,0,0,0,490,444,1,0,0,0,490,446,1,0,0,0,490,448,1,
-		0,0,0,490,465,1,0,0,0,490,475,1,0,0,0,490,477,1,0,0,0,490,478,1,0,0,0,
-		490,480,1,0,0,0,490,489,1,0,0,0,491,39,1,0,0,0,492,493,5,34,0,0,493,512,
-		3,42,21,0,494,495,5,34,0,0,495,496,5,96,0,0,496,501,3,178,89,0,497,498,
-		5,258,0,0,498,500,3,178,89,0,499,497,1,0,0,0,500,503,1,0,0,0,501,499,1,
-		0,0,0,501,502,1,0,0,0,502,509,1,0,0,0,503,501,1,0,0,0,504,507,5,100,0,
-		0,505,506,5,170,0,0,506,508,3,178,89,0,507,505,1,0,0,0,507,508,1,0,0,0,
-		508,510,1,0,0,0,509,504,1,0,0,0,509,510,1,0,0,0,510,512,1,0,0,0,511,492,
-		1,0,0,0,511,494,1,0,0,0,512,41,1,0,0,0,513,514,5,97,0,0,514,515,5,63,0,
-		0,515,520,3,176,88,0,516,517,5,258,0,0,517,519,3,176,88,0,518,516,1,0,
-		0,0,519,522,1,0,0,0,520,518,1,0,0,0,520,521,1,0,0,0,521,525,1,0,0,0,522,
-		520,1,0,0,0,523,524,5,99,0,0,524,526,3,176,88,0,525,523,1,0,0,0,525,526,
-		1,0,0,0,526,528,1,0,0,0,527,529,3,44,22,0,528,527,1,0,0,0,528,529,1,0,
-		0,0,529,538,1,0,0,0,530,531,5,34,0,0,531,535,5,66,0,0,532,534,3,50,25,
-		0,533,532,1,0,0,0,534,537,1,0,0,0,535,533,1,0,0,0,535,536,1,0,0,0,536,
-		539,1,0,0,0,537,535,1,0,0,0,538,530,1,0,0,0,538,539,1,0,0,0,539,43,1,0,
-		0,0,540,541,5,132,0,0,541,542,3,176,88,0,542,543,5,207,0,0,543,544,3,184,
-		92,0,544,548,1,0,0,0,545,546,5,132,0,0,546,548,3,178,89,0,547,540,1,0,
-		0,0,547,545,1,0,0,0,548,45,1,0,0,0,549,557,5,250,0,0,550,551,5,50,0,0,
-		551,557,3,178,89,0,552,553,5,72,0,0,553,557,3,178,89,0,554,555,5,186,0,
-		0,555,557,3,176,88,0,556,549,1,0,0,0,556,550,1,0,0,0,556,552,1,0,0,0,556,
-		554,1,0,0,0,557,47,1,0,0,0,558,559,5,275,0,0,559,562,5,62,0,0,560,562,
-		5,274,0,0,561,558,1,0,0,0,561,560,1,0,0,0,562,49,1,0,0,0,563,564,5,71,
-		0,0,564,570,3,178,89,0,565,566,5,72,0,0,566,570,3,178,89,0,567,568,5,73,
-		0,0,568,570,5,273,0,0,569,563,1,0,0,0,569,565,1,0,0,0,569,567,1,0,0,0,
-		570,51,1,0,0,0,571,579,3,50,25,0,572,573,5,223,0,0,573,576,5,225,0,0,574,
-		575,5,47,0,0,575,577,3,178,89,0,576,574,1,0,0,0,576,577,1,0,0,0,577,579,
-		1,0,0,0,578,571,1,0,0,0,578,572,1,0,0,0,579,53,1,0,0,0,580,581,5,67,0,
-		0,581,585,3,184,92,0,582,584,3,56,28,0,583,582,1,0,0,0,584,587,1,0,0,0,
-		585,583,1,0,0,0,585,586,1,0,0,0,586,55,1,0,0,0,587,585,1,0,0,0,588,589,
-		5,72,0,0,589,601,3,178,89,0,590,591,5,73,0,0,591,601,5,273,0,0,592,593,
-		5,132,0,0,593,601,3,178,89,0,594,595,5,68,0,0,595,598,3,58,29,0,596,597,
-		5,208,0,0,597,599,3,58,29,0,598,596,1,0,0,0,598,599,1,0,0,0,599,601,1,
-		0,0,0,600,588,1,0,0,0,600,590,1,0,0,0,600,592,1,0,0,0,600,594,1,0,0,0,
-		601,57,1,0,0,0,602,603,7,2,0,0,603,59,1,0,0,0,604,605,5,74,0,0,605,606,
-		3,184,92,0,606,610,5,254,0,0,607,609,3,62,31,0,608,607,1,0,0,0,609,612,
-		1,0,0,0,610,608,1,0,0,0,610,611,1,0,0,0,611,613,1,0,0,0,612,610,1,0,0,
-		0,613,614,5,255,0,0,614,61,1,0,0,0,615,616,5,75,0,0,616,671,3,184,92,0,
-		617,618,5,114,0,0,618,671,3,178,89,0,619,620,5,115,0,0,620,671,3,82,41,
-		0,621,622,5,117,0,0,622,623,5,73,0,0,623,671,5,273,0,0,624,625,5,120,0,
-		0,625,627,3,100,50,0,626,628,5,278,0,0,627,626,1,0,0,0,627,628,1,0,0,0,
-		628,671,1,0,0,0,629,630,5,8,0,0,630,671,5,273,0,0,631,632,5,45,0,0,632,
-		635,3,178,89,0,633,634,5,143,0,0,634,636,3,176,88,0,635,633,1,0,0,0,635,
-		636,1,0,0,0,636,639,1,0,0,0,637,638,5,144,0,0,638,640,3,64,32,0,639,637,
-		1,0,0,0,639,640,1,0,0,0,640,661,1,0,0,0,641,656,5,159,0,0,642,643,5,275,
-		0,0,643,657,5,145,0,0,644,645,5,145,0,0,645,652,5,254,0,0,646,648,3,178,
-		89,0,647,649,5,258,0,0,648,647,1,0,0,0,648,649,1,0,0,0,649,651,1,0,0,0,
-		650,646,1,0,0,0,651,654,1,0,0,0,652,650,1,0,0,0,652,653,1,0,0,0,653,655,
-		1,0,0,0,654,652,1,0,0,0,655,657,5,255,0,0,656,642,1,0,0,0,656,644,1,0,
-		0,0,657,659,1,0,0,0,658,660,5,278,0,0,659,658,1,0,0,0,659,660,1,0,0,0,
-		660,662,1,0,0,0,661,641,1,0,0,0,661,662,1,0,0,0,662,671,1,0,0,0,663,671,
-		3,94,47,0,664,671,3,96,48,0,665,667,5,147,0,0,666,668,5,262,0,0,667,666,
-		1,0,0,0,667,668,1,0,0,0,668,669,1,0,0,0,669,671,3,178,89,0,670,615,1,0,
-		0,0,670,617,1,0,0,0,670,619,1,0,0,0,670,621,1,0,0,0,670,624,1,0,0,0,670,
-		629,1,0,0,0,670,631,1,0,0,0,670,663,1,0,0,0,670,664,1,0,0,0,670,665,1,
-		0,0,0,671,63,1,0,0,0,672,675,5,115,0,0,673,675,3,178,89,0,674,672,1,0,
-		0,0,674,673,1,0,0,0,675,65,1,0,0,0,676,677,5,76,0,0,677,678,3,184,92,0,
-		678,682,5,254,0,0,679,681,3,68,34,0,680,679,1,0,0,0,681,684,1,0,0,0,682,
-		680,1,0,0,0,682,683,1,0,0,0,683,685,1,0,0,0,684,682,1,0,0,0,685,686,5,
-		255,0,0,686,67,1,0,0,0,687,688,5,77,0,0,688,692,5,254,0,0,689,691,3,78,
-		39,0,690,689,1,0,0,0,691,694,1,0,0,0,692,690,1,0,0,0,692,693,1,0,0,0,693,
-		695,1,0,0,0,694,692,1,0,0,0,695,727,5,255,0,0,696,697,5,78,0,0,697,727,
-		3,178,89,0,698,699,5,79,0,0,699,727,3,178,89,0,700,701,5,80,0,0,701,702,
-		5,49,0,0,702,727,3,176,88,0,703,704,5,80,0,0,704,705,5,81,0,0,705,706,
-		3,178,89,0,706,707,3,174,87,0,707,727,1,0,0,0,708,709,5,83,0,0,709,727,
-		3,178,89,0,710,711,5,84,0,0,711,727,3,178,89,0,712,713,5,82,0,0,713,727,
-		3,178,89,0,714,715,5,85,0,0,715,716,3,178,89,0,716,717,3,174,87,0,717,
-		727,1,0,0,0,718,719,5,86,0,0,719,720,3,178,89,0,720,721,5,81,0,0,721,722,
-		3,178,89,0,722,723,3,174,87,0,723,727,1,0,0,0,724,725,5,87,0,0,725,727,
-		3,184,92,0,726,687,1,0,0,0,726,696,1,0,0,0,726,698,1,0,0,0,726,700,1,0,
-		0,0,726,703,1,0,0,0,726,708,1,0,0,0,726,710,1,0,0,0,726,712,1,0,0,0,726,
-		714,1,0,0,0,726,718,1,0,0,0,726,724,1,0,0,0,727,69,1,0,0,0,728,729,5,88,
-		0,0,729,730,3,184,92,0,730,731,5,54,0,0,731,732,3,184,92,0,732,736,5,254,
-		0,0,733,735,3,72,36,0,734,733,1,0,0,0,735,738,1,0,0,0,736,734,1,0,0,0,
-		736,737,1,0,0,0,737,739,1,0,0,0,738,736,1,0,0,0,739,740,5,255,0,0,740,
-		71,1,0,0,0,741,742,5,89,0,0,742,789,3,184,92,0,743,744,5,78,0,0,744,789,
-		3,178,89,0,745,746,5,90,0,0,746,747,5,63,0,0,747,789,5,65,0,0,748,749,
-		5,90,0,0,749,789,3,178,89,0,750,751,5,196,0,0,751,752,3,178,89,0,752,753,
-		3,174,87,0,753,789,1,0,0,0,754,755,5,91,0,0,755,789,3,178,89,0,756,757,
-		5,58,0,0,757,789,5,273,0,0,758,759,5,59,0,0,759,789,3,176,88,0,760,761,
-		5,96,0,0,761,767,3,178,89,0,762,765,5,100,0,0,763,764,5,170,0,0,764,766,
-		3,178,89,0,765,763,1,0,0,0,765,766,1,0,0,0,766,768,1,0,0,0,767,762,1,0,
-		0,0,767,768,1,0,0,0,768,789,1,0,0,0,769,770,5,60,0,0,770,771,3,48,24,0,
-		771,772,3,176,88,0,772,773,5,63,0,0,773,774,5,89,0,0,774,777,5,64,0,0,
-		775,776,5,34,0,0,776,778,3,42,21,0,777,775,1,0,0,0,777,778,1,0,0,0,778,
-		789,1,0,0,0,779,780,5,101,0,0,780,784,3,178,89,0,781,782,5,102,0,0,782,
-		783,5,134,0,0,783,785,5,59,0,0,784,781,1,0,0,0,784,785,1,0,0,0,785,789,
-		1,0,0,0,786,789,3,54,27,0,787,789,3,42,21,0,788,741,1,0,0,0,788,743,1,
-		0,0,0,788,745,1,0,0,0,788,748,1,0,0,0,788,750,1,0,0,0,788,754,1,0,0,0,
-		788,756,1,0,0,0,788,758,1,0,0,0,788,760,1,0,0,0,788,769,1,0,0,0,788,779,
-		1,0,0,0,788,786,1,0,0,0,788,787,1,0,0,0,789,73,1,0,0,0,790,791,5,202,0,
-		0,791,792,3,184,92,0,792,796,5,254,0,0,793,795,3,76,38,0,794,793,1,0,0,
-		0,795,798,1,0,0,0,796,794,1,0,0,0,796,797,1,0,0,0,797,799,1,0,0,0,798,
-		796,1,0,0,0,799,800,5,255,0,0,800,75,1,0,0,0,801,802,5,233,0,0,802,822,
-		3,178,89,0,803,804,5,90,0,0,804,822,3,184,92,0,805,806,5,234,0,0,806,822,
-		3,178,89,0,807,808,5,235,0,0,808,822,3,178,89,0,809,810,5,236,0,0,810,
-		822,3,178,89,0,811,812,5,83,0,0,812,822,3,178,89,0,813,814,5,82,0,0,814,
-		822,3,178,89,0,815,816,5,103,0,0,816,822,3,178,89,0,817,818,5,104,0,0,
-		818,822,3,178,89,0,819,820,5,107,0,0,820,822,3,178,89,0,821,801,1,0,0,
-		0,821,803,1,0,0,0,821,805,1,0,0,0,821,807,1,0,0,0,821,809,1,0,0,0,821,
-		811,1,0,0,0,821,813,1,0,0,0,821,815,1,0,0,0,821,817,1,0,0,0,821,819,1,
-		0,0,0,822,77,1,0,0,0,823,824,5,273,0,0,824,825,3,178,89,0,825,826,5,63,
-		0,0,826,828,3,178,89,0,827,829,5,258,0,0,828,827,1,0,0,0,828,829,1,0,0,
-		0,829,79,1,0,0,0,830,831,5,113,0,0,831,832,3,184,92,0,832,836,5,254,0,
-		0,833,835,3,84,42,0,834,833,1,0,0,0,835,838,1,0,0,0,836,834,1,0,0,0,836,
-		837,1,0,0,0,837,839,1,0,0,0,838,836,1,0,0,0,839,840,5,255,0,0,840,81,1,
-		0,0,0,841,843,3,178,89,0,842,844,5,116,0,0,843,842,1,0,0,0,843,844,1,0,
-		0,0,844,847,1,0,0,0,845,846,5,50,0,0,846,848,3,178,89,0,847,845,1,0,0,
-		0,847,848,1,0,0,0,848,851,1,0,0,0,849,850,5,72,0,0,850,852,3,178,89,0,
-		851,849,1,0,0,0,851,852,1,0,0,0,852,83,1,0,0,0,853,854,5,114,0,0,854,971,
-		3,178,89,0,855,856,5,115,0,0,856,971,3,82,41,0,857,859,5,211,0,0,858,860,
-		5,274,0,0,859,858,1,0,0,0,859,860,1,0,0,0,860,863,1,0,0,0,861,862,5,148,
-		0,0,862,864,3,178,89,0,863,861,1,0,0,0,863,864,1,0,0,0,864,971,1,0,0,0,
-		865,866,5,211,0,0,866,971,5,222,0,0,867,868,5,212,0,0,868,971,3,178,89,
-		0,869,870,5,213,0,0,870,971,3,178,89,0,871,872,5,214,0,0,872,873,5,73,
-		0,0,873,971,5,273,0,0,874,875,5,215,0,0,875,879,5,254,0,0,876,878,3,34,
-		17,0,877,876,1,0,0,0,878,881,1,0,0,0,879,877,1,0,0,0,879,880,1,0,0,0,880,
-		882,1,0,0,0,881,879,1,0,0,0,882,971,5,255,0,0,883,884,5,215,0,0,884,885,
-		5,223,0,0,885,886,3,184,92,0,886,887,5,224,0,0,887,888,3,178,89,0,888,
-		971,1,0,0,0,889,890,5,216,0,0,890,971,3,178,89,0,891,971,3,94,47,0,892,
-		971,3,96,48,0,893,894,5,219,0,0,894,895,5,226,0,0,895,896,3,178,89,0,896,
-		897,5,181,0,0,897,898,3,178,89,0,898,971,1,0,0,0,899,900,5,218,0,0,900,
-		971,3,178,89,0,901,902,5,117,0,0,902,903,5,73,0,0,903,971,5,273,0,0,904,
-		905,5,120,0,0,905,971,3,100,50,0,906,907,5,8,0,0,907,971,5,273,0,0,908,
-		909,5,124,0,0,909,971,5,275,0,0,910,971,3,54,27,0,911,912,5,238,0,0,912,
-		913,5,63,0,0,913,914,3,178,89,0,914,915,5,223,0,0,915,919,3,178,89,0,916,
-		917,5,239,0,0,917,918,5,240,0,0,918,920,3,178,89,0,919,916,1,0,0,0,919,
-		920,1,0,0,0,920,924,1,0,0,0,921,923,3,90,45,0,922,921,1,0,0,0,923,926,
-		1,0,0,0,924,922,1,0,0,0,924,925,1,0,0,0,925,928,1,0,0,0,926,924,1,0,0,
-		0,927,929,3,92,46,0,928,927,1,0,0,0,928,929,1,0,0,0,929,971,1,0,0,0,930,
-		931,5,253,0,0,931,936,5,273,0,0,932,933,5,258,0,0,933,935,5,273,0,0,934,
-		932,1,0,0,0,935,938,1,0,0,0,936,934,1,0,0,0,936,937,1,0,0,0,937,939,1,
-		0,0,0,938,936,1,0,0,0,939,940,5,170,0,0,940,941,3,178,89,0,941,942,5,50,
-		0,0,942,943,3,178,89,0,943,971,1,0,0,0,944,945,5,246,0,0,945,971,3,178,
-		89,0,946,948,5,243,0,0,947,949,3,88,44,0,948,947,1,0,0,0,949,950,1,0,0,
-		0,950,948,1,0,0,0,950,951,1,0,0,0,951,968,1,0,0,0,952,966,5,244,0,0,953,
-		967,3,178,89,0,954,955,5,245,0,0,955,957,5,254,0,0,956,958,3,86,43,0,957,
-		956,1,0,0,0,958,959,1,0,0,0,959,957,1,0,0,0,959,960,1,0,0,0,960,961,1,
-		0,0,0,961,964,5,255,0,0,962,963,7,3,0,0,963,965,3,178,89,0,964,962,1,0,
-		0,0,964,965,1,0,0,0,965,967,1,0,0,0,966,953,1,0,0,0,966,954,1,0,0,0,967,
-		969,1,0,0,0,968,952,1,0,0,0,968,969,1,0,0,0,969,971,1,0,0,0,970,853,1,
-		0,0,0,970,855,1,0,0,0,970,857,1,0,0,0,970,865,1,0,0,0,970,867,1,0,0,0,
-		970,869,1,0,0,0,970,871,1,0,0,0,970,874,1,0,0,0,970,883,1,0,0,0,970,889,
-		1,0,0,0,970,891,1,0,0,0,970,892,1,0,0,0,970,893,1,0,0,0,970,899,1,0,0,
-		0,970,901,1,0,0,0,970,904,1,0,0,0,970,906,1,0,0,0,970,908,1,0,0,0,970,
-		910,1,0,0,0,970,911,1,0,0,0,970,930,1,0,0,0,970,944,1,0,0,0,970,946,1,
-		0,0,0,971,85,1,0,0,0,972,973,3,176,88,0,973,975,3,178,89,0,974,976,5,258,
-		0,0,975,974,1,0,0,0,975,976,1,0,0,0,976,87,1,0,0,0,977,978,5,51,0,0,978,
-		979,5,273,0,0,979,980,5,63,0,0,980,982,3,178,89,0,981,983,5,258,0,0,982,
-		981,1,0,0,0,982,983,1,0,0,0,983,89,1,0,0,0,984,985,5,241,0,0,985,986,5,
-		273,0,0,986,987,5,63,0,0,987,988,3,178,89,0,988,91,1,0,0,0,989,990,5,242,
-		0,0,990,991,5,51,0,0,991,992,5,273,0,0,992,993,5,240,0,0,993,994,3,178,
-		89,0,994,93,1,0,0,0,995,996,5,217,0,0,996,1001,3,178,89,0,997,998,5,51,
-		0,0,998,1002,5,273,0,0,999,1000,5,227,0,0,1000,1002,3,184,92,0,1001,997,
-		1,0,0,0,1001,999,1,0,0,0,1002,95,1,0,0,0,1003,1004,5,219,0,0,1004,1005,
-		5,220,0,0,1005,1006,3,184,92,0,1006,1010,5,254,0,0,1007,1009,3,98,49,0,
-		1008,1007,1,0,0,0,1009,1012,1,0,0,0,1010,1008,1,0,0,0,1010,1011,1,0,0,
-		0,1011,1015,1,0,0,0,1012,1010,1,0,0,0,1013,1014,5,181,0,0,1014,1016,3,
-		178,89,0,1015,1013,1,0,0,0,1015,1016,1,0,0,0,1016,1017,1,0,0,0,1017,1018,
-		5,255,0,0,1018,97,1,0,0,0,1019,1020,5,221,0,0,1020,1021,3,178,89,0,1021,
-		1022,3,178,89,0,1022,99,1,0,0,0,1023,1036,5,121,0,0,1024,1036,5,122,0,
-		0,1025,1036,5,123,0,0,1026,1027,5,52,0,0,1027,1031,5,254,0,0,1028,1030,
-		3,34,17,0,1029,1028,1,0,0,0,1030,1033,1,0,0,0,1031,1029,1,0,0,0,1031,1032,
-		1,0,0,0,1032,1034,1,0,0,0,1033,1031,1,0,0,0,1034,1036,5,255,0,0,1035,1023,
-		1,0,0,0,1035,1024,1,0,0,0,1035,1025,1,0,0,0,1035,1026,1,0,0,0,1036,101,
-		1,0,0,0,1037,1038,5,228,0,0,1038,1039,3,184,92,0,1039,1043,5,254,0,0,1040,
-		1042,3,104,52,0,1041,1040,1,0,0,0,1042,1045,1,0,0,0,1043,1041,1,0,0,0,
-		1043,1044,1,0,0,0,1044,1046,1,0,0,0,1045,1043,1,0,0,0,1046,1047,5,255,
-		0,0,1047,103,1,0,0,0,1048,1049,5,207,0,0,1049,1050,3,184,92,0,1050,1051,
-		5,259,0,0,1051,1052,3,184,92,0,1052,1072,1,0,0,0,1053,1054,5,205,0,0,1054,
-		1072,3,178,89,0,1055,1056,5,229,0,0,1056,1072,3,178,89,0,1057,1058,5,230,
-		0,0,1058,1072,5,232,0,0,1059,1060,5,230,0,0,1060,1072,3,184,92,0,1061,
-		1063,5,65,0,0,1062,1064,3,106,53,0,1063,1062,1,0,0,0,1064,1065,1,0,0,0,
-		1065,1063,1,0,0,0,1065,1066,1,0,0,0,1066,1072,1,0,0,0,1067,1068,5,215,
-		0,0,1068,1069,5,176,0,0,1069,1070,5,51,0,0,1070,1072,3,184,92,0,1071,1048,
-		1,0,0,0,1071,1053,1,0,0,0,1071,1055,1,0,0,0,1071,1057,1,0,0,0,1071,1059,
-		1,0,0,0,1071,1061,1,0,0,0,1071,1067,1,0,0,0,1072,105,1,0,0,0,1073,1074,
-		5,231,0,0,1074,1080,3,178,89,0,1075,1076,5,103,0,0,1076,1080,3,178,89,
-		0,1077,1078,5,104,0,0,1078,1080,3,178,89,0,1079,1073,1,0,0,0,1079,1075,
-		1,0,0,0,1079,1077,1,0,0,0,1080,107,1,0,0,0,1081,1082,5,125,0,0,1082,1083,
-		3,184,92,0,1083,1087,5,254,0,0,1084,1086,3,110,55,0,1085,1084,1,0,0,0,
-		1086,1089,1,0,0,0,1087,1085,1,0,0,0,1087,1088,1,0,0,0,1088,1090,1,0,0,
-		0,1089,1087,1,0,0,0,1090,1091,5,255,0,0,1091,109,1,0,0,0,1092,1093,5,126,
-		0,0,1093,1128,3,178,89,0,1094,1095,5,127,0,0,1095,1100,3,112,56,0,1096,
-		1097,5,258,0,0,1097,1099,3,112,56,0,1098,1096,1,0,0,0,1099,1102,1,0,0,
-		0,1100,1098,1,0,0,0,1100,1101,1,0,0,0,1101,1128,1,0,0,0,1102,1100,1,0,
-		0,0,1103,1104,5,172,0,0,1104,1128,3,178,89,0,1105,1106,5,173,0,0,1106,
-		1107,3,178,89,0,1107,1108,5,170,0,0,1108,1111,3,184,92,0,1109,1110,5,174,
-		0,0,1110,1112,3,178,89,0,1111,1109,1,0,0,0,1111,1112,1,0,0,0,1112,1114,
-		1,0,0,0,1113,1115,5,179,0,0,1114,1113,1,0,0,0,1114,1115,1,0,0,0,1115,1128,
-		1,0,0,0,1116,1117,5,213,0,0,1117,1128,3,178,89,0,1118,1119,5,175,0,0,1119,
-		1124,3,116,58,0,1120,1121,5,258,0,0,1121,1123,3,116,58,0,1122,1120,1,0,
-		0,0,1123,1126,1,0,0,0,1124,1122,1,0,0,0,1124,1125,1,0,0,0,1125,1128,1,
-		0,0,0,1126,1124,1,0,0,0,1127,1092,1,0,0,0,1127,1094,1,0,0,0,1127,1103,
-		1,0,0,0,1127,1105,1,0,0,0,1127,1116,1,0,0,0,1127,1118,1,0,0,0,1128,111,
-		1,0,0,0,1129,1130,3,184,92,0,1130,1139,3,178,89,0,1131,1135,5,254,0,0,
-		1132,1134,3,114,57,0,1133,1132,1,0,0,0,1134,1137,1,0,0,0,1135,1133,1,0,
-		0,0,1135,1136,1,0,0,0,1136,1138,1,0,0,0,1137,1135,1,0,0,0,1138,1140,5,
-		255,0,0,1139,1131,1,0,0,0,1139,1140,1,0,0,0,1140,113,1,0,0,0,1141,1142,
-		5,172,0,0,1142,1148,3,178,89,0,1143,1144,5,173,0,0,1144,1148,3,178,89,
-		0,1145,1146,5,174,0,0,1146,1148,3,178,89,0,1147,1141,1,0,0,0,1147,1143,
-		1,0,0,0,1147,1145,1,0,0,0,1148,115,1,0,0,0,1149,1150,5,273,0,0,1150,1151,
-		3,178,89,0,1151,117,1,0,0,0,1152,1153,5,128,0,0,1153,1162,3,184,92,0,1154,
-		1158,5,254,0,0,1155,1157,3,120,60,0,1156,1155,1,0,0,0,1157,1160,1,0,0,
-		0,1158,1156,1,0,0,0,1158,1159,1,0,0,0,1159,1161,1,0,0,0,1160,1158,1,0,
-		0,0,1161,1163,5,255,0,0,1162,1154,1,0,0,0,1162,1163,1,0,0,0,1163,119,1,
-		0,0,0,1164,1165,5,129,0,0,1165,1171,3,178,89,0,1166,1167,5,130,0,0,1167,
-		1171,3,178,89,0,1168,1169,5,131,0,0,1169,1171,3,178,89,0,1170,1164,1,0,
-		0,0,1170,1166,1,0,0,0,1170,1168,1,0,0,0,1171,121,1,0,0,0,1172,1173,5,132,
-		0,0,1173,1174,3,184,92,0,1174,1175,5,254,0,0,1175,1183,3,178,89,0,1176,
-		1181,3,174,87,0,1177,1178,5,57,0,0,1178,1179,3,178,89,0,1179,1180,3,174,
-		87,0,1180,1182,1,0,0,0,1181,1177,1,0,0,0,1181,1182,1,0,0,0,1182,1184,1,
-		0,0,0,1183,1176,1,0,0,0,1183,1184,1,0,0,0,1184,1188,1,0,0,0,1185,1187,
-		3,124,62,0,1186,1185,1,0,0,0,1187,1190,1,0,0,0,1188,1186,1,0,0,0,1188,
-		1189,1,0,0,0,1189,1191,1,0,0,0,1190,1188,1,0,0,0,1191,1192,5,255,0,0,1192,
-		123,1,0,0,0,1193,1194,5,73,0,0,1194,1195,5,137,0,0,1195,125,1,0,0,0,1196,
-		1197,5,133,0,0,1197,1198,3,184,92,0,1198,1199,5,261,0,0,1199,1206,3,178,
-		89,0,1200,1203,5,134,0,0,1201,1204,5,138,0,0,1202,1204,5,139,0,0,1203,
-		1201,1,0,0,0,1203,1202,1,0,0,0,1204,1205,1,0,0,0,1205,1207,3,176,88,0,
-		1206,1200,1,0,0,0,1206,1207,1,0,0,0,1207,1210,1,0,0,0,1208,1209,5,51,0,
-		0,1209,1211,5,273,0,0,1210,1208,1,0,0,0,1210,1211,1,0,0,0,1211,127,1,0,
-		0,0,1212,1213,5,140,0,0,1213,1214,3,184,92,0,1214,1215,5,148,0,0,1215,
-		1218,3,178,89,0,1216,1217,5,51,0,0,1217,1219,5,273,0,0,1218,1216,1,0,0,
-		0,1218,1219,1,0,0,0,1219,1223,1,0,0,0,1220,1221,5,141,0,0,1221,1222,5,
-		143,0,0,1222,1224,5,275,0,0,1223,1220,1,0,0,0,1223,1224,1,0,0,0,1224,1228,
-		1,0,0,0,1225,1226,5,142,0,0,1226,1227,5,143,0,0,1227,1229,5,275,0,0,1228,
-		1225,1,0,0,0,1228,1229,1,0,0,0,1229,1240,1,0,0,0,1230,1231,5,165,0,0,1231,
-		1232,5,191,0,0,1232,1233,3,184,92,0,1233,1234,5,166,0,0,1234,1235,5,170,
-		0,0,1235,1236,5,275,0,0,1236,1238,5,167,0,0,1237,1239,3,130,65,0,1238,
-		1237,1,0,0,0,1238,1239,1,0,0,0,1239,1241,1,0,0,0,1240,1230,1,0,0,0,1240,
-		1241,1,0,0,0,1241,1242,1,0,0,0,1242,1243,5,260,0,0,1243,1248,3,132,66,
-		0,1244,1245,5,258,0,0,1245,1247,3,132,66,0,1246,1244,1,0,0,0,1247,1250,
-		1,0,0,0,1248,1246,1,0,0,0,1248,1249,1,0,0,0,1249,129,1,0,0,0,1250,1248,
-		1,0,0,0,1251,1252,5,168,0,0,1252,1257,3,184,92,0,1253,1254,5,258,0,0,1254,
-		1256,3,184,92,0,1255,1253,1,0,0,0,1256,1259,1,0,0,0,1257,1255,1,0,0,0,
-		1257,1258,1,0,0,0,1258,1263,1,0,0,0,1259,1257,1,0,0,0,1260,1261,5,182,
-		0,0,1261,1262,5,169,0,0,1262,1264,3,184,92,0,1263,1260,1,0,0,0,1263,1264,
-		1,0,0,0,1264,1268,1,0,0,0,1265,1266,5,169,0,0,1266,1268,3,184,92,0,1267,
-		1251,1,0,0,0,1267,1265,1,0,0,0,1268,131,1,0,0,0,1269,1270,5,161,0,0,1270,
-		1271,5,274,0,0,1271,1272,5,170,0,0,1272,1289,3,184,92,0,1273,1285,5,164,
-		0,0,1274,1275,5,256,0,0,1275,1280,3,184,92,0,1276,1277,5,258,0,0,1277,
-		1279,3,184,92,0,1278,1276,1,0,0,0,1279,1282,1,0,0,0,1280,1278,1,0,0,0,
-		1280,1281,1,0,0,0,1281,1283,1,0,0,0,1282,1280,1,0,0,0,1283,1284,5,257,
-		0,0,1284,1286,1,0,0,0,1285,1274,1,0,0,0,1285,1286,1,0,0,0,1286,1289,1,
-		0,0,0,1287,1289,3,184,92,0,1288,1269,1,0,0,0,1288,1273,1,0,0,0,1288,1287,
-		1,0,0,0,1289,133,1,0,0,0,1290,1291,5,149,0,0,1291,1292,5,148,0,0,1292,
-		1295,3,178,89,0,1293,1294,5,150,0,0,1294,1296,3,176,88,0,1295,1293,1,0,
-		0,0,1295,1296,1,0,0,0,1296,135,1,0,0,0,1297,1298,5,151,0,0,1298,1299,5,
-		152,0,0,1299,1304,3,138,69,0,1300,1301,5,258,0,0,1301,1303,3,138,69,0,
-		1302,1300,1,0,0,0,1303,1306,1,0,0,0,1304,1302,1,0,0,0,1304,1305,1,0,0,
-		0,1305,137,1,0,0,0,1306,1304,1,0,0,0,1307,1310,5,66,0,0,1308,1310,3,184,
-		92,0,1309,1307,1,0,0,0,1309,1308,1,0,0,0,1310,139,1,0,0,0,1311,1312,5,
-		153,0,0,1312,1316,5,254,0,0,1313,1315,3,142,71,0,1314,1313,1,0,0,0,1315,
-		1318,1,0,0,0,1316,1314,1,0,0,0,1316,1317,1,0,0,0,1317,1319,1,0,0,0,1318,
-		1316,1,0,0,0,1319,1320,5,255,0,0,1320,141,1,0,0,0,1321,1322,5,10,0,0,1322,
-		1332,3,182,91,0,1323,1324,5,154,0,0,1324,1329,3,184,92,0,1325,1326,5,258,
-		0,0,1326,1328,3,184,92,0,1327,1325,1,0,0,0,1328,1331,1,0,0,0,1329,1327,
-		1,0,0,0,1329,1330,1,0,0,0,1330,1333,1,0,0,0,1331,1329,1,0,0,0,1332,1323,
-		1,0,0,0,1332,1333,1,0,0,0,1333,1416,1,0,0,0,1334,1335,5,155,0,0,1335,1416,
-		3,184,92,0,1336,1337,5,156,0,0,1337,1416,3,184,92,0,1338,1339,5,157,0,
-		0,1339,1340,5,158,0,0,1340,1341,5,159,0,0,1341,1416,3,184,92,0,1342,1345,
-		5,160,0,0,1343,1344,5,274,0,0,1344,1346,5,207,0,0,1345,1343,1,0,0,0,1345,
-		1346,1,0,0,0,1346,1347,1,0,0,0,1347,1348,5,158,0,0,1348,1349,5,170,0,0,
-		1349,1416,3,184,92,0,1350,1351,5,161,0,0,1351,1352,5,274,0,0,1352,1353,
-		5,207,0,0,1353,1354,5,158,0,0,1354,1355,5,170,0,0,1355,1416,3,184,92,0,
-		1356,1357,5,184,0,0,1357,1362,3,184,92,0,1358,1359,5,258,0,0,1359,1361,
-		3,184,92,0,1360,1358,1,0,0,0,1361,1364,1,0,0,0,1362,1360,1,0,0,0,1362,
-		1363,1,0,0,0,1363,1366,1,0,0,0,1364,1362,1,0,0,0,1365,1367,5,162,0,0,1366,
-		1365,1,0,0,0,1366,1367,1,0,0,0,1367,1368,1,0,0,0,1368,1369,5,170,0,0,1369,
-		1370,5,237,0,0,1370,1371,3,182,91,0,1371,1416,1,0,0,0,1372,1373,5,180,
-		0,0,1373,1374,3,178,89,0,1374,1378,5,254,0,0,1375,1377,3,142,71,0,1376,
-		1375,1,0,0,0,1377,1380,1,0,0,0,1378,1376,1,0,0,0,1378,1379,1,0,0,0,1379,
-		1381,1,0,0,0,1380,1378,1,0,0,0,1381,1391,5,255,0,0,1382,1383,5,181,0,0,
-		1383,1387,5,254,0,0,1384,1386,3,142,71,0,1385,1384,1,0,0,0,1386,1389,1,
-		0,0,0,1387,1385,1,0,0,0,1387,1388,1,0,0,0,1388,1390,1,0,0,0,1389,1387,
-		1,0,0,0,1390,1392,5,255,0,0,1391,1382,1,0,0,0,1391,1392,1,0,0,0,1392,1416,
-		1,0,0,0,1393,1396,5,162,0,0,1394,1395,5,191,0,0,1395,1397,5,114,0,0,1396,
-		1394,1,0,0,0,1396,1397,1,0,0,0,1397,1398,1,0,0,0,1398,1402,5,254,0,0,1399,
-		1401,3,142,71,0,1400,1399,1,0,0,0,1401,1404,1,0,0,0,1402,1400,1,0,0,0,
-		1402,1403,1,0,0,0,1403,1405,1,0,0,0,1404,1402,1,0,0,0,1405,1416,5,255,
-		0,0,1406,1407,5,163,0,0,1407,1411,5,254,0,0,1408,1410,3,142,71,0,1409,
-		1408,1,0,0,0,1410,1413,1,0,0,0,1411,1409,1,0,0,0,1411,1412,1,0,0,0,1412,
-		1414,1,0,0,0,1413,1411,1,0,0,0,1414,1416,5,255,0,0,1415,1321,1,0,0,0,1415,
-		1334,1,0,0,0,1415,1336,1,0,0,0,1415,1338,1,0,0,0,1415,1342,1,0,0,0,1415,
-		1350,1,0,0,0,1415,1356,1,0,0,0,1415,1372,1,0,0,0,1415,1393,1,0,0,0,1415,
-		1406,1,0,0,0,1416,143,1,0,0,0,1417,1418,5,183,0,0,1418,1422,5,254,0,0,
-		1419,1421,3,146,73,0,1420,1419,1,0,0,0,1421,1424,1,0,0,0,1422,1420,1,0,
-		0,0,1422,1423,1,0,0,0,1423,1425,1,0,0,0,1424,1422,1,0,0,0,1425,1426,5,
-		255,0,0,1426,145,1,0,0,0,1427,1428,5,184,0,0,1428,1433,3,184,92,0,1429,
-		1430,5,258,0,0,1430,1432,3,184,92,0,1431,1429,1,0,0,0,1432,1435,1,0,0,
-		0,1433,1431,1,0,0,0,1433,1434,1,0,0,0,1434,1439,1,0,0,0,1435,1433,1,0,
-		0,0,1436,1438,3,148,74,0,1437,1436,1,0,0,0,1438,1441,1,0,0,0,1439,1437,
-		1,0,0,0,1439,1440,1,0,0,0,1440,1444,1,0,0,0,1441,1439,1,0,0,0,1442,1444,
-		3,140,70,0,1443,1427,1,0,0,0,1443,1442,1,0,0,0,1444,147,1,0,0,0,1445,1446,
-		5,185,0,0,1446,1495,3,178,89,0,1447,1448,5,90,0,0,1448,1449,5,252,0,0,
-		1449,1495,3,178,89,0,1450,1451,5,90,0,0,1451,1495,3,184,92,0,1452,1453,
-		5,186,0,0,1453,1495,3,176,88,0,1454,1455,5,134,0,0,1455,1456,5,275,0,0,
-		1456,1495,5,146,0,0,1457,1458,5,103,0,0,1458,1459,3,178,89,0,1459,1460,
-		5,193,0,0,1460,1461,5,112,0,0,1461,1495,1,0,0,0,1462,1463,5,104,0,0,1463,
-		1495,3,178,89,0,1464,1465,5,105,0,0,1465,1466,3,178,89,0,1466,1467,5,193,
-		0,0,1467,1468,5,112,0,0,1468,1495,1,0,0,0,1469,1470,5,106,0,0,1470,1495,
-		3,178,89,0,1471,1472,5,107,0,0,1472,1495,5,108,0,0,1473,1474,5,109,0,0,
-		1474,1495,3,178,89,0,1475,1476,5,93,0,0,1476,1477,5,95,0,0,1477,1480,5,
-		63,0,0,1478,1481,3,162,81,0,1479,1481,3,178,89,0,1480,1478,1,0,0,0,1480,
-		1479,1,0,0,0,1481,1483,1,0,0,0,1482,1484,3,150,75,0,1483,1482,1,0,0,0,
-		1483,1484,1,0,0,0,1484,1487,1,0,0,0,1485,1486,5,4,0,0,1486,1488,3,176,
-		88,0,1487,1485,1,0,0,0,1487,1488,1,0,0,0,1488,1490,1,0,0,0,1489,1491,3,
-		152,76,0,1490,1489,1,0,0,0,1490,1491,1,0,0,0,1491,1495,1,0,0,0,1492,1493,
-		5,110,0,0,1493,1495,3,176,88,0,1494,1445,1,0,0,0,1494,1447,1,0,0,0,1494,
-		1450,1,0,0,0,1494,1452,1,0,0,0,1494,1454,1,0,0,0,1494,1457,1,0,0,0,1494,
-		1462,1,0,0,0,1494,1464,1,0,0,0,1494,1469,1,0,0,0,1494,1471,1,0,0,0,1494,
-		1473,1,0,0,0,1494,1475,1,0,0,0,1494,1492,1,0,0,0,1495,149,1,0,0,0,1496,
-		1497,5,94,0,0,1497,1500,5,170,0,0,1498,1501,3,162,81,0,1499,1501,3,178,
-		89,0,1500,1498,1,0,0,0,1500,1499,1,0,0,0,1501,1502,1,0,0,0,1502,1503,5,
-		134,0,0,1503,1504,3,176,88,0,1504,151,1,0,0,0,1505,1506,5,90,0,0,1506,
-		1507,3,178,89,0,1507,153,1,0,0,0,1508,1509,5,2,0,0,1509,1510,3,184,92,
-		0,1510,1511,5,4,0,0,1511,1512,3,184,92,0,1512,1516,5,254,0,0,1513,1515,
-		3,156,78,0,1514,1513,1,0,0,0,1515,1518,1,0,0,0,1516,1514,1,0,0,0,1516,
-		1517,1,0,0,0,1517,1519,1,0,0,0,1518,1516,1,0,0,0,1519,1520,5,255,0,0,1520,
-		155,1,0,0,0,1521,1522,3,184,92,0,1522,1523,5,60,0,0,1523,1524,5,187,0,
-		0,1524,1525,5,275,0,0,1525,1860,1,0,0,0,1526,1527,3,184,92,0,1527,1528,
-		5,60,0,0,1528,1529,5,38,0,0,1529,1533,3,178,89,0,1530,1532,3,172,86,0,
-		1531,1530,1,0,0,0,1532,1535,1,0,0,0,1533,1531,1,0,0,0,1533,1534,1,0,0,
-		0,1534,1860,1,0,0,0,1535,1533,1,0,0,0,1536,1537,3,184,92,0,1537,1541,5,
-		98,0,0,1538,1539,5,159,0,0,1539,1540,5,61,0,0,1540,1542,5,275,0,0,1541,
-		1538,1,0,0,0,1541,1542,1,0,0,0,1542,1543,1,0,0,0,1543,1544,5,63,0,0,1544,
-		1545,3,176,88,0,1545,1860,1,0,0,0,1546,1547,3,184,92,0,1547,1548,5,98,
-		0,0,1548,1552,5,38,0,0,1549,1550,5,159,0,0,1550,1551,5,61,0,0,1551,1553,
-		5,275,0,0,1552,1549,1,0,0,0,1552,1553,1,0,0,0,1553,1554,1,0,0,0,1554,1555,
-		5,63,0,0,1555,1560,3,170,85,0,1556,1557,5,258,0,0,1557,1559,3,170,85,0,
-		1558,1556,1,0,0,0,1559,1562,1,0,0,0,1560,1558,1,0,0,0,1560,1561,1,0,0,
-		0,1561,1566,1,0,0,0,1562,1560,1,0,0,0,1563,1565,3,172,86,0,1564,1563,1,
-		0,0,0,1565,1568,1,0,0,0,1566,1564,1,0,0,0,1566,1567,1,0,0,0,1567,1860,
-		1,0,0,0,1568,1566,1,0,0,0,1569,1570,3,182,91,0,1570,1571,7,4,0,0,1571,
-		1572,3,178,89,0,1572,1577,3,174,87,0,1573,1574,5,28,0,0,1574,1575,3,178,
-		89,0,1575,1576,3,174,87,0,1576,1578,1,0,0,0,1577,1573,1,0,0,0,1577,1578,
-		1,0,0,0,1578,1860,1,0,0,0,1579,1580,3,182,91,0,1580,1581,5,190,0,0,1581,
-		1582,3,178,89,0,1582,1583,5,191,0,0,1583,1584,5,273,0,0,1584,1860,1,0,
-		0,0,1585,1586,3,184,92,0,1586,1619,5,192,0,0,1587,1588,5,54,0,0,1588,1592,
-		5,273,0,0,1589,1591,3,172,86,0,1590,1589,1,0,0,0,1591,1594,1,0,0,0,1592,
-		1590,1,0,0,0,1592,1593,1,0,0,0,1593,1596,1,0,0,0,1594,1592,1,0,0,0,1595,
-		1597,3,160,80,0,1596,1595,1,0,0,0,1596,1597,1,0,0,0,1597,1620,1,0,0,0,
-		1598,1608,5,38,0,0,1599,1600,5,44,0,0,1600,1601,3,178,89,0,1601,1605,3,
-		174,87,0,1602,1604,3,158,79,0,1603,1602,1,0,0,0,1604,1607,1,0,0,0,1605,
-		1603,1,0,0,0,1605,1606,1,0,0,0,1606,1609,1,0,0,0,1607,1605,1,0,0,0,1608,
-		1599,1,0,0,0,1608,1609,1,0,0,0,1609,1613,1,0,0,0,1610,1612,3,172,86,0,
-		1611,1610,1,0,0,0,1612,1615,1,0,0,0,1613,1611,1,0,0,0,1613,1614,1,0,0,
-		0,1614,1617,1,0,0,0,1615,1613,1,0,0,0,1616,1618,3,160,80,0,1617,1616,1,
-		0,0,0,1617,1618,1,0,0,0,1618,1620,1,0,0,0,1619,1587,1,0,0,0,1619,1598,
-		1,0,0,0,1620,1860,1,0,0,0,1621,1623,5,183,0,0,1622,1624,3,148,74,0,1623,
-		1622,1,0,0,0,1624,1625,1,0,0,0,1625,1623,1,0,0,0,1625,1626,1,0,0,0,1626,
-		1860,1,0,0,0,1627,1628,5,183,0,0,1628,1629,5,184,0,0,1629,1860,5,111,0,
-		0,1630,1631,5,183,0,0,1631,1632,5,210,0,0,1632,1633,5,93,0,0,1633,1860,
-		5,95,0,0,1634,1635,3,184,92,0,1635,1636,5,122,0,0,1636,1637,3,178,89,0,
-		1637,1860,1,0,0,0,1638,1639,3,184,92,0,1639,1640,5,16,0,0,1640,1641,3,
-		28,14,0,1641,1645,5,254,0,0,1642,1644,3,34,17,0,1643,1642,1,0,0,0,1644,
-		1647,1,0,0,0,1645,1643,1,0,0,0,1645,1646,1,0,0,0,1646,1648,1,0,0,0,1647,
-		1645,1,0,0,0,1648,1649,5,255,0,0,1649,1860,1,0,0,0,1650,1651,3,184,92,
-		0,1651,1652,5,19,0,0,1652,1653,5,273,0,0,1653,1654,5,20,0,0,1654,1655,
-		3,178,89,0,1655,1860,1,0,0,0,1656,1657,3,184,92,0,1657,1659,5,21,0,0,1658,
-		1660,5,262,0,0,1659,1658,1,0,0,0,1659,1660,1,0,0,0,1660,1661,1,0,0,0,1661,
-		1662,3,178,89,0,1662,1860,1,0,0,0,1663,1664,3,184,92,0,1664,1665,5,247,
-		0,0,1665,1668,3,176,88,0,1666,1667,5,51,0,0,1667,1669,5,273,0,0,1668,1666,
-		1,0,0,0,1668,1669,1,0,0,0,1669,1860,1,0,0,0,1670,1671,3,184,92,0,1671,
-		1672,5,247,0,0,1672,1673,5,38,0,0,1673,1678,3,168,84,0,1674,1675,5,258,
-		0,0,1675,1677,3,168,84,0,1676,1674,1,0,0,0,1677,1680,1,0,0,0,1678,1676,
-		1,0,0,0,1678,1679,1,0,0,0,1679,1683,1,0,0,0,1680,1678,1,0,0,0,1681,1682,
-		5,51,0,0,1682,1684,5,273,0,0,1683,1681,1,0,0,0,1683,1684,1,0,0,0,1684,
-		1688,1,0,0,0,1685,1687,3,172,86,0,1686,1685,1,0,0,0,1687,1690,1,0,0,0,
-		1688,1686,1,0,0,0,1688,1689,1,0,0,0,1689,1860,1,0,0,0,1690,1688,1,0,0,
-		0,1691,1692,3,184,92,0,1692,1693,5,251,0,0,1693,1694,5,38,0,0,1694,1699,
-		3,168,84,0,1695,1696,5,258,0,0,1696,1698,3,168,84,0,1697,1695,1,0,0,0,
-		1698,1701,1,0,0,0,1699,1697,1,0,0,0,1699,1700,1,0,0,0,1700,1705,1,0,0,
-		0,1701,1699,1,0,0,0,1702,1704,3,172,86,0,1703,1702,1,0,0,0,1704,1707,1,
-		0,0,0,1705,1703,1,0,0,0,1705,1706,1,0,0,0,1706,1860,1,0,0,0,1707,1705,
-		1,0,0,0,1708,1709,3,184,92,0,1709,1710,5,92,0,0,1710,1711,3,178,89,0,1711,
-		1860,1,0,0,0,1712,1713,3,184,92,0,1713,1714,5,93,0,0,1714,1715,5,143,0,
-		0,1715,1716,3,176,88,0,1716,1719,5,63,0,0,1717,1720,3,162,81,0,1718,1720,
-		3,178,89,0,1719,1717,1,0,0,0,1719,1718,1,0,0,0,1720,1722,1,0,0,0,1721,
-		1723,3,150,75,0,1722,1721,1,0,0,0,1722,1723,1,0,0,0,1723,1725,1,0,0,0,
-		1724,1726,3,152,76,0,1725,1724,1,0,0,0,1725,1726,1,0,0,0,1726,1860,1,0,
-		0,0,1727,1728,3,184,92,0,1728,1729,5,210,0,0,1729,1730,5,93,0,0,1730,1860,
-		1,0,0,0,1731,1732,3,184,92,0,1732,1733,5,71,0,0,1733,1735,5,69,0,0,1734,
-		1736,5,274,0,0,1735,1734,1,0,0,0,1735,1736,1,0,0,0,1736,1860,1,0,0,0,1737,
-		1738,3,184,92,0,1738,1739,5,71,0,0,1739,1742,5,70,0,0,1740,1741,5,51,0,
-		0,1741,1743,5,273,0,0,1742,1740,1,0,0,0,1742,1743,1,0,0,0,1743,1860,1,
-		0,0,0,1744,1745,3,184,92,0,1745,1746,5,176,0,0,1746,1747,5,54,0,0,1747,
-		1750,5,273,0,0,1748,1749,5,63,0,0,1749,1751,3,178,89,0,1750,1748,1,0,0,
-		0,1750,1751,1,0,0,0,1751,1754,1,0,0,0,1752,1753,5,177,0,0,1753,1755,3,
-		178,89,0,1754,1752,1,0,0,0,1754,1755,1,0,0,0,1755,1860,1,0,0,0,1756,1757,
-		3,184,92,0,1757,1758,5,176,0,0,1758,1759,5,148,0,0,1759,1762,3,178,89,
-		0,1760,1761,5,51,0,0,1761,1763,5,273,0,0,1762,1760,1,0,0,0,1762,1763,1,
-		0,0,0,1763,1766,1,0,0,0,1764,1765,5,63,0,0,1765,1767,3,178,89,0,1766,1764,
-		1,0,0,0,1766,1767,1,0,0,0,1767,1770,1,0,0,0,1768,1769,5,177,0,0,1769,1771,
-		3,178,89,0,1770,1768,1,0,0,0,1770,1771,1,0,0,0,1771,1860,1,0,0,0,1772,
-		1773,3,184,92,0,1773,1774,5,178,0,0,1774,1775,3,178,89,0,1775,1860,1,0,
-		0,0,1776,1777,3,184,92,0,1777,1780,5,171,0,0,1778,1781,3,162,81,0,1779,
-		1781,3,178,89,0,1780,1778,1,0,0,0,1780,1779,1,0,0,0,1781,1784,1,0,0,0,
-		1782,1783,5,51,0,0,1783,1785,5,273,0,0,1784,1782,1,0,0,0,1784,1785,1,0,
-		0,0,1785,1788,1,0,0,0,1786,1787,5,170,0,0,1787,1789,5,273,0,0,1788,1786,
-		1,0,0,0,1788,1789,1,0,0,0,1789,1797,1,0,0,0,1790,1791,5,182,0,0,1791,1795,
-		5,135,0,0,1792,1793,5,134,0,0,1793,1796,3,176,88,0,1794,1796,5,136,0,0,
-		1795,1792,1,0,0,0,1795,1794,1,0,0,0,1796,1798,1,0,0,0,1797,1790,1,0,0,
-		0,1797,1798,1,0,0,0,1798,1860,1,0,0,0,1799,1800,3,184,92,0,1800,1802,5,
-		65,0,0,1801,1803,3,106,53,0,1802,1801,1,0,0,0,1803,1804,1,0,0,0,1804,1802,
-		1,0,0,0,1804,1805,1,0,0,0,1805,1860,1,0,0,0,1806,1807,5,22,0,0,1807,1860,
-		5,275,0,0,1808,1809,5,23,0,0,1809,1860,5,275,0,0,1810,1860,5,24,0,0,1811,
-		1860,5,25,0,0,1812,1813,3,184,92,0,1813,1814,5,26,0,0,1814,1815,5,27,0,
-		0,1815,1816,3,178,89,0,1816,1817,3,174,87,0,1817,1818,5,28,0,0,1818,1819,
-		3,178,89,0,1819,1820,3,174,87,0,1820,1860,1,0,0,0,1821,1822,3,184,92,0,
-		1822,1823,5,29,0,0,1823,1826,5,170,0,0,1824,1827,5,30,0,0,1825,1827,3,
-		178,89,0,1826,1824,1,0,0,0,1826,1825,1,0,0,0,1827,1828,1,0,0,0,1828,1829,
-		5,31,0,0,1829,1830,3,178,89,0,1830,1831,3,174,87,0,1831,1832,5,28,0,0,
-		1832,1833,3,178,89,0,1833,1834,3,174,87,0,1834,1860,1,0,0,0,1835,1836,
-		3,184,92,0,1836,1837,5,32,0,0,1837,1838,3,178,89,0,1838,1839,3,174,87,
-		0,1839,1840,5,20,0,0,1840,1841,3,178,89,0,1841,1860,1,0,0,0,1842,1843,
-		5,33,0,0,1843,1844,3,182,91,0,1844,1845,5,34,0,0,1845,1846,3,182,91,0,
-		1846,1849,3,178,89,0,1847,1848,5,35,0,0,1848,1850,3,178,89,0,1849,1847,
-		1,0,0,0,1849,1850,1,0,0,0,1850,1860,1,0,0,0,1851,1852,5,36,0,0,1852,1853,
-		5,35,0,0,1853,1854,3,178,89,0,1854,1855,3,174,87,0,1855,1856,5,37,0,0,
-		1856,1857,3,178,89,0,1857,1858,3,174,87,0,1858,1860,1,0,0,0,1859,1521,
-		1,0,0,0,1859,1526,1,0,0,0,1859,1536,1,0,0,0,1859,1546,1,0,0,0,1859,1569,
-		1,0,0,0,1859,1579,1,0,0,0,1859,1585,1,0,0,0,1859,1621,1,0,0,0,1859,1627,
-		1,0,0,0,1859,1630,1,0,0,0,1859,1634,1,0,0,0,1859,1638,1,0,0,0,1859,1650,
-		1,0,0,0,1859,1656,1,0,0,0,1859,1663,1,0,0,0,1859,1670,1,0,0,0,1859,1691,
-		1,0,0,0,1859,1708,1,0,0,0,1859,1712,1,0,0,0,1859,1727,1,0,0,0,1859,1731,
-		1,0,0,0,1859,1737,1,0,0,0,1859,1744,1,0,0,0,1859,1756,1,0,0,0,1859,1772,
-		1,0,0,0,1859,1776,1,0,0,0,1859,1799,1,0,0,0,1859,1806,1,0,0,0,1859,1808,
-		1,0,0,0,1859,1810,1,0,0,0,1859,1811,1,0,0,0,1859,1812,1,0,0,0,1859,1821,
-		1,0,0,0,1859,1835,1,0,0,0,1859,1842,1,0,0,0,1859,1851,1,0,0,0,1860,157,
-		1,0,0,0,1861,1862,5,73,0,0,1862,1863,5,273,0,0,1863,1864,5,182,0,0,1864,
-		1865,3,178,89,0,1865,1866,3,174,87,0,1866,159,1,0,0,0,1867,1868,5,45,0,
-		0,1868,1869,5,40,0,0,1869,1870,5,41,0,0,1870,1871,3,178,89,0,1871,1872,
-		5,42,0,0,1872,1876,3,178,89,0,1873,1875,3,172,86,0,1874,1873,1,0,0,0,1875,
-		1878,1,0,0,0,1876,1874,1,0,0,0,1876,1877,1,0,0,0,1877,1904,1,0,0,0,1878,
-		1876,1,0,0,0,1879,1880,5,45,0,0,1880,1881,5,38,0,0,1881,1882,5,63,0,0,
-		1882,1887,3,166,83,0,1883,1884,5,258,0,0,1884,1886,3,166,83,0,1885,1883,
-		1,0,0,0,1886,1889,1,0,0,0,1887,1885,1,0,0,0,1887,1888,1,0,0,0,1888,1895,
-		1,0,0,0,1889,1887,1,0,0,0,1890,1892,5,258,0,0,1891,1890,1,0,0,0,1891,1892,
-		1,0,0,0,1892,1893,1,0,0,0,1893,1894,5,181,0,0,1894,1896,3,164,82,0,1895,
-		1891,1,0,0,0,1895,1896,1,0,0,0,1896,1900,1,0,0,0,1897,1899,3,172,86,0,
-		1898,1897,1,0,0,0,1899,1902,1,0,0,0,1900,1898,1,0,0,0,1900,1901,1,0,0,
-		0,1901,1904,1,0,0,0,1902,1900,1,0,0,0,1903,1867,1,0,0,0,1903,1879,1,0,
-		0,0,1904,161,1,0,0,0,1905,1906,5,40,0,0,1906,1907,5,41,0,0,1907,1908,3,
-		178,89,0,1908,1909,5,42,0,0,1909,1913,3,178,89,0,1910,1912,3,172,86,0,
-		1911,1910,1,0,0,0,1912,1915,1,0,0,0,1913,1911,1,0,0,0,1913,1914,1,0,0,
-		0,1914,163,1,0,0,0,1915,1913,1,0,0,0,1916,1917,5,40,0,0,1917,1918,5,41,
-		0,0,1918,1919,3,178,89,0,1919,1920,5,42,0,0,1920,1921,3,178,89,0,1921,
-		165,1,0,0,0,1922,1923,3,178,89,0,1923,1924,5,34,0,0,1924,1925,3,178,89,
-		0,1925,167,1,0,0,0,1926,1928,5,263,0,0,1927,1926,1,0,0,0,1927,1928,1,0,
-		0,0,1928,1929,1,0,0,0,1929,1930,3,176,88,0,1930,1931,5,34,0,0,1931,1932,
-		3,178,89,0,1932,169,1,0,0,0,1933,1934,3,176,88,0,1934,1935,5,34,0,0,1935,
-		1936,3,178,89,0,1936,171,1,0,0,0,1937,1938,5,39,0,0,1938,1939,3,182,91,
-		0,1939,1940,3,178,89,0,1940,173,1,0,0,0,1941,1942,5,193,0,0,1942,1943,
-		5,206,0,0,1943,175,1,0,0,0,1944,1945,5,274,0,0,1945,177,1,0,0,0,1946,1947,
-		6,89,-1,0,1947,1948,5,256,0,0,1948,1949,3,178,89,0,1949,1950,5,257,0,0,
-		1950,1989,1,0,0,0,1951,1952,5,263,0,0,1952,1989,3,178,89,16,1953,1954,
-		5,210,0,0,1954,1989,3,178,89,11,1955,1956,5,180,0,0,1956,1957,3,178,89,
-		0,1957,1958,5,182,0,0,1958,1959,3,178,89,0,1959,1960,5,181,0,0,1960,1961,
-		3,178,89,0,1961,1989,1,0,0,0,1962,1963,3,184,92,0,1963,1972,5,256,0,0,
-		1964,1969,3,178,89,0,1965,1966,5,258,0,0,1966,1968,3,178,89,0,1967,1965,
-		1,0,0,0,1968,1971,1,0,0,0,1969,1967,1,0,0,0,1969,1970,1,0,0,0,1970,1973,
-		1,0,0,0,1971,1969,1,0,0,0,1972,1964,1,0,0,0,1972,1973,1,0,0,0,1973,1974,
-		1,0,0,0,1974,1975,5,257,0,0,1975,1989,1,0,0,0,1976,1978,7,5,0,0,1977,1979,
-		3,180,90,0,1978,1977,1,0,0,0,1978,1979,1,0,0,0,1979,1980,1,0,0,0,1980,
-		1981,5,193,0,0,1981,1989,3,180,90,0,1982,1983,5,275,0,0,1983,1989,3,180,
-		90,0,1984,1989,5,274,0,0,1985,1989,5,275,0,0,1986,1989,5,273,0,0,1987,
-		1989,3,182,91,0,1988,1946,1,0,0,0,1988,1951,1,0,0,0,1988,1953,1,0,0,0,
-		1988,1955,1,0,0,0,1988,1962,1,0,0,0,1988,1976,1,0,0,0,1988,1982,1,0,0,
-		0,1988,1984,1,0,0,0,1988,1985,1,0,0,0,1988,1986,1,0,0,0,1988,1987,1,0,
-		0,0,1989,2010,1,0,0,0,1990,1991,10,15,0,0,1991,1992,5,207,0,0,1992,2009,
-		3,178,89,16,1993,1994,10,14,0,0,1994,1995,7,6,0,0,1995,2009,3,178,89,15,
-		1996,1997,10,13,0,0,1997,1998,7,3,0,0,1998,2009,3,178,89,14,1999,2000,
-		10,12,0,0,2000,2001,7,7,0,0,2001,2009,3,178,89,13,2002,2003,10,10,0,0,
-		2003,2004,5,208,0,0,2004,2009,3,178,89,11,2005,2006,10,9,0,0,2006,2007,
-		5,209,0,0,2007,2009,3,178,89,10,2008,1990,1,0,0,0,2008,1993,1,0,0,0,2008,
-		1996,1,0,0,0,2008,1999,1,0,0,0,2008,2002,1,0,0,0,2008,2005,1,0,0,0,2009,
-		2012,1,0,0,0,2010,2008,1,0,0,0,2010,2011,1,0,0,0,2011,179,1,0,0,0,2012,
-		2010,1,0,0,0,2013,2014,7,8,0,0,2014,181,1,0,0,0,2015,2018,3,184,92,0,2016,
-		2017,5,259,0,0,2017,2019,3,184,92,0,2018,2016,1,0,0,0,2018,2019,1,0,0,
-		0,2019,183,1,0,0,0,2020,2021,7,9,0,0,2021,185,1,0,0,0,221,190,192,206,
-		232,239,241,249,251,273,277,279,286,291,294,299,303,316,327,335,356,365,
-		375,387,391,399,403,408,418,432,439,442,457,462,469,473,485,487,490,501,
-		507,509,511,520,525,528,535,538,547,556,561,569,576,578,585,598,600,610,
-		627,635,639,648,652,656,659,661,667,670,674,682,692,726,736,765,767,777,
-		784,788,796,821,828,836,843,847,851,859,863,879,919,924,928,936,950,959,
-		964,966,968,970,975,982,1001,1010,1015,1031,1035,1043,1065,1071,1079,1087,
-		1100,1111,1114,1124,1127,1135,1139,1147,1158,1162,1170,1181,1183,1188,
-		1203,1206,1210,1218,1223,1228,1238,1240,1248,1257,1263,1267,1280,1285,
-		1288,1295,1304,1309,1316,1329,1332,1345,1362,1366,1378,1387,1391,1396,
-		1402,1411,1415,1422,1433,1439,1443,1480,1483,1487,1490,1494,1500,1516,
-		1533,1541,1552,1560,1566,1577,1592,1596,1605,1608,1613,1617,1619,1625,
-		1645,1659,1668,1678,1683,1688,1699,1705,1719,1722,1725,1735,1742,1750,
-		1754,1762,1766,1770,1780,1784,1788,1795,1797,1804,1826,1849,1859,1876,
-		1887,1891,1895,1900,1903,1913,1927,1969,1972,1978,1988,2008,2010,2018
+		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1486,8,74,1,74,3,74,1489,
+		8,74,1,74,1,74,3,74,1493,8,74,1,74,3,74,1496,8,74,1,74,1,74,3,74,1500,
+		8,74,1,75,1,75,1,75,1,75,3,75,1506,8,75,1,75,1,75,1,75,1,76,1,76,1,76,
+		1,77,1,77,1,77,5,77,1517,8,77,10,77,12,77,1520,9,77,1,77,1,77,1,78,1,78,
+		1,78,3,78,1527,8,78,1,78,3,78,1530,8,78,1,79,1,79,1,79,1,79,1,79,1,79,
+		5,79,1538,8,79,10,79,12,79,1541,9,79,1,79,1,79,1,80,1,80,1,80,1,80,1,80,
+		1,80,1,80,1,80,1,80,1,80,5,80,1555,8,80,10,80,12,80,1558,9,80,1,80,1,80,
+		1,80,1,80,1,80,3,80,1565,8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
+		1,80,3,80,1576,8,80,1,80,1,80,1,80,1,80,5,80,1582,8,80,10,80,12,80,1585,
+		9,80,1,80,5,80,1588,8,80,10,80,12,80,1591,9,80,1,80,1,80,1,80,1,80,1,80,
+		1,80,1,80,1,80,3,80,1601,8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
+		1,80,1,80,1,80,5,80,1614,8,80,10,80,12,80,1617,9,80,1,80,3,80,1620,8,80,
+		1,80,1,80,1,80,1,80,1,80,5,80,1627,8,80,10,80,12,80,1630,9,80,3,80,1632,
+		8,80,1,80,5,80,1635,8,80,10,80,12,80,1638,9,80,1,80,3,80,1641,8,80,3,80,
+		1643,8,80,1,80,1,80,4,80,1647,8,80,11,80,12,80,1648,1,80,1,80,1,80,1,80,
+		1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,5,80,1667,
+		8,80,10,80,12,80,1670,9,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
+		1,80,1,80,3,80,1683,8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,3,80,1692,
+		8,80,1,80,1,80,1,80,1,80,1,80,1,80,5,80,1700,8,80,10,80,12,80,1703,9,80,
+		1,80,1,80,3,80,1707,8,80,1,80,5,80,1710,8,80,10,80,12,80,1713,9,80,1,80,
+		1,80,1,80,1,80,1,80,1,80,5,80,1721,8,80,10,80,12,80,1724,9,80,1,80,5,80,
+		1727,8,80,10,80,12,80,1730,9,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
+		1,80,1,80,1,80,1,80,3,80,1744,8,80,1,80,3,80,1747,8,80,1,80,3,80,1750,
+		8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,3,80,1760,8,80,1,80,1,80,
+		1,80,1,80,1,80,3,80,1767,8,80,1,80,1,80,1,80,1,80,1,80,1,80,3,80,1775,
+		8,80,1,80,1,80,3,80,1779,8,80,1,80,1,80,1,80,1,80,1,80,1,80,3,80,1787,
+		8,80,1,80,1,80,3,80,1791,8,80,1,80,1,80,3,80,1795,8,80,1,80,1,80,1,80,
+		1,80,1,80,1,80,1,80,1,80,3,80,1805,8,80,1,80,1,80,3,80,1809,8,80,1,80,
+		1,80,3,80,1813,8,80,1,80,1,80,1,80,1,80,1,80,3,80,1820,8,80,3,80,1822,
+		8,80,1,80,1,80,1,80,4,80,1827,8,80,11,80,12,80,1828,1,80,1,80,1,80,1,80,
+		1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
+		1,80,1,80,3,80,1851,8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
+		1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,3,80,1874,
+		8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,3,80,1884,8,80,1,81,1,81,
+		1,81,1,81,1,81,1,81,1,82,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1899,8,82,
+		10,82,12,82,1902,9,82,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1910,8,82,10,
+		82,12,82,1913,9,82,1,82,3,82,1916,8,82,1,82,1,82,3,82,1920,8,82,1,82,5,
+		82,1923,8,82,10,82,12,82,1926,9,82,3,82,1928,8,82,1,83,1,83,1,83,1,83,
+		1,83,1,83,5,83,1936,8,83,10,83,12,83,1939,9,83,1,84,1,84,1,84,1,84,1,84,
+		1,84,1,85,1,85,1,85,1,85,1,86,3,86,1952,8,86,1,86,1,86,1,86,1,86,1,87,
+		1,87,1,87,1,87,1,88,1,88,1,88,1,88,1,89,1,89,1,89,1,90,1,90,1,91,1,91,
+		1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,
+		1,91,1,91,1,91,1,91,1,91,5,91,1992,8,91,10,91,12,91,1995,9,91,3,91,1997,
+		8,91,1,91,1,91,1,91,1,91,3,91,2003,8,91,1,91,1,91,1,91,1,91,1,91,1,91,
+		1,91,1,91,3,91,2013,8,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,
+		1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,5,91,2033,8,91,10,91,12,91,
+		2036,9,91,1,92,1,92,1,93,1,93,1,93,3,93,2043,8,93,1,94,1,94,1,94,0,1,182,
+		95,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,
+		48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,
+		96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,
+		132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,
+		168,170,172,174,176,178,180,182,184,186,188,0,10,1,0,254,255,1,0,17,18,
+		1,0,118,119,1,0,262,263,1,0,188,189,1,0,274,275,1,0,264,265,1,0,266,271,
+		1,0,194,205,27,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,95,
+		112,114,124,126,127,129,131,135,139,141,147,150,152,161,161,163,169,172,
+		176,179,179,185,187,189,189,205,206,211,226,228,240,245,253,278,279,2362,
+		0,196,1,0,0,0,2,201,1,0,0,0,4,204,1,0,0,0,6,236,1,0,0,0,8,238,1,0,0,0,
+		10,250,1,0,0,0,12,283,1,0,0,0,14,298,1,0,0,0,16,300,1,0,0,0,18,312,1,0,
+		0,0,20,314,1,0,0,0,22,331,1,0,0,0,24,333,1,0,0,0,26,369,1,0,0,0,28,371,
+		1,0,0,0,30,373,1,0,0,0,32,407,1,0,0,0,34,409,1,0,0,0,36,414,1,0,0,0,38,
+		494,1,0,0,0,40,515,1,0,0,0,42,517,1,0,0,0,44,551,1,0,0,0,46,560,1,0,0,
+		0,48,565,1,0,0,0,50,573,1,0,0,0,52,582,1,0,0,0,54,584,1,0,0,0,56,604,1,
+		0,0,0,58,606,1,0,0,0,60,608,1,0,0,0,62,674,1,0,0,0,64,678,1,0,0,0,66,680,
+		1,0,0,0,68,730,1,0,0,0,70,732,1,0,0,0,72,792,1,0,0,0,74,794,1,0,0,0,76,
+		825,1,0,0,0,78,827,1,0,0,0,80,834,1,0,0,0,82,845,1,0,0,0,84,974,1,0,0,
+		0,86,976,1,0,0,0,88,981,1,0,0,0,90,988,1,0,0,0,92,993,1,0,0,0,94,999,1,
+		0,0,0,96,1007,1,0,0,0,98,1023,1,0,0,0,100,1039,1,0,0,0,102,1041,1,0,0,
+		0,104,1075,1,0,0,0,106,1083,1,0,0,0,108,1085,1,0,0,0,110,1131,1,0,0,0,
+		112,1133,1,0,0,0,114,1151,1,0,0,0,116,1153,1,0,0,0,118,1156,1,0,0,0,120,
+		1174,1,0,0,0,122,1176,1,0,0,0,124,1197,1,0,0,0,126,1200,1,0,0,0,128,1216,
+		1,0,0,0,130,1271,1,0,0,0,132,1292,1,0,0,0,134,1294,1,0,0,0,136,1301,1,
+		0,0,0,138,1313,1,0,0,0,140,1315,1,0,0,0,142,1419,1,0,0,0,144,1421,1,0,
+		0,0,146,1447,1,0,0,0,148,1499,1,0,0,0,150,1501,1,0,0,0,152,1510,1,0,0,
+		0,154,1513,1,0,0,0,156,1523,1,0,0,0,158,1531,1,0,0,0,160,1883,1,0,0,0,
+		162,1885,1,0,0,0,164,1927,1,0,0,0,166,1929,1,0,0,0,168,1940,1,0,0,0,170,
+		1946,1,0,0,0,172,1951,1,0,0,0,174,1957,1,0,0,0,176,1961,1,0,0,0,178,1965,
+		1,0,0,0,180,1968,1,0,0,0,182,2012,1,0,0,0,184,2037,1,0,0,0,186,2039,1,
+		0,0,0,188,2044,1,0,0,0,190,195,3,2,1,0,191,195,3,4,2,0,192,195,3,158,79,
+		0,193,195,3,8,4,0,194,190,1,0,0,0,194,191,1,0,0,0,194,192,1,0,0,0,194,
+		193,1,0,0,0,195,198,1,0,0,0,196,194,1,0,0,0,196,197,1,0,0,0,197,199,1,
+		0,0,0,198,196,1,0,0,0,199,200,5,0,0,1,200,1,1,0,0,0,201,202,5,3,0,0,202,
+		203,5,276,0,0,203,3,1,0,0,0,204,205,5,1,0,0,205,206,3,188,94,0,206,210,
+		5,254,0,0,207,209,3,6,3,0,208,207,1,0,0,0,209,212,1,0,0,0,210,208,1,0,
+		0,0,210,211,1,0,0,0,211,213,1,0,0,0,212,210,1,0,0,0,213,214,5,255,0,0,
+		214,5,1,0,0,0,215,237,3,12,6,0,216,237,3,20,10,0,217,237,3,24,12,0,218,
+		237,3,30,15,0,219,237,3,36,18,0,220,237,3,60,30,0,221,237,3,66,33,0,222,
+		237,3,70,35,0,223,237,3,102,51,0,224,237,3,74,37,0,225,237,3,80,40,0,226,
+		237,3,108,54,0,227,237,3,118,59,0,228,237,3,122,61,0,229,237,3,126,63,
+		0,230,237,3,128,64,0,231,237,3,134,67,0,232,237,3,136,68,0,233,237,3,140,
+		70,0,234,237,3,144,72,0,235,237,3,8,4,0,236,215,1,0,0,0,236,216,1,0,0,
+		0,236,217,1,0,0,0,236,218,1,0,0,0,236,219,1,0,0,0,236,220,1,0,0,0,236,
+		221,1,0,0,0,236,222,1,0,0,0,236,223,1,0,0,0,236,224,1,0,0,0,236,225,1,
+		0,0,0,236,226,1,0,0,0,236,227,1,0,0,0,236,228,1,0,0,0,236,229,1,0,0,0,
+		236,230,1,0,0,0,236,231,1,0,0,0,236,232,1,0,0,0,236,233,1,0,0,0,236,234,
+		1,0,0,0,236,235,1,0,0,0,237,7,1,0,0,0,238,239,5,278,0,0,239,245,4,4,0,
+		0,240,244,3,188,94,0,241,244,5,4,0,0,242,244,5,54,0,0,243,240,1,0,0,0,
+		243,241,1,0,0,0,243,242,1,0,0,0,244,247,1,0,0,0,245,243,1,0,0,0,245,246,
+		1,0,0,0,246,248,1,0,0,0,247,245,1,0,0,0,248,249,3,10,5,0,249,9,1,0,0,0,
+		250,255,5,254,0,0,251,254,3,10,5,0,252,254,8,0,0,0,253,251,1,0,0,0,253,
+		252,1,0,0,0,254,257,1,0,0,0,255,253,1,0,0,0,255,256,1,0,0,0,256,258,1,
+		0,0,0,257,255,1,0,0,0,258,259,5,255,0,0,259,11,1,0,0,0,260,261,5,5,0,0,
+		261,284,5,276,0,0,262,263,5,6,0,0,263,284,3,188,94,0,264,265,5,7,0,0,265,
+		284,5,273,0,0,266,267,5,8,0,0,267,284,5,273,0,0,268,269,5,9,0,0,269,284,
+		5,273,0,0,270,271,5,10,0,0,271,284,3,188,94,0,272,273,5,11,0,0,273,284,
+		3,18,9,0,274,275,5,12,0,0,275,277,3,188,94,0,276,278,3,188,94,0,277,276,
+		1,0,0,0,277,278,1,0,0,0,278,281,1,0,0,0,279,280,5,13,0,0,280,282,3,14,
+		7,0,281,279,1,0,0,0,281,282,1,0,0,0,282,284,1,0,0,0,283,260,1,0,0,0,283,
+		262,1,0,0,0,283,264,1,0,0,0,283,266,1,0,0,0,283,268,1,0,0,0,283,270,1,
+		0,0,0,283,272,1,0,0,0,283,274,1,0,0,0,284,13,1,0,0,0,285,290,3,188,94,
+		0,286,287,5,262,0,0,287,289,3,188,94,0,288,286,1,0,0,0,289,292,1,0,0,0,
+		290,288,1,0,0,0,290,291,1,0,0,0,291,295,1,0,0,0,292,290,1,0,0,0,293,294,
+		5,262,0,0,294,296,3,16,8,0,295,293,1,0,0,0,295,296,1,0,0,0,296,299,1,0,
+		0,0,297,299,3,16,8,0,298,285,1,0,0,0,298,297,1,0,0,0,299,15,1,0,0,0,300,
+		307,5,254,0,0,301,303,5,273,0,0,302,304,5,258,0,0,303,302,1,0,0,0,303,
+		304,1,0,0,0,304,306,1,0,0,0,305,301,1,0,0,0,306,309,1,0,0,0,307,305,1,
+		0,0,0,307,308,1,0,0,0,308,310,1,0,0,0,309,307,1,0,0,0,310,311,5,255,0,
+		0,311,17,1,0,0,0,312,313,5,272,0,0,313,19,1,0,0,0,314,315,5,14,0,0,315,
+		316,3,188,94,0,316,320,5,254,0,0,317,319,3,22,11,0,318,317,1,0,0,0,319,
+		322,1,0,0,0,320,318,1,0,0,0,320,321,1,0,0,0,321,323,1,0,0,0,322,320,1,
+		0,0,0,323,324,5,255,0,0,324,21,1,0,0,0,325,326,5,43,0,0,326,332,5,276,
+		0,0,327,328,5,44,0,0,328,332,3,182,91,0,329,330,5,45,0,0,330,332,3,182,
+		91,0,331,325,1,0,0,0,331,327,1,0,0,0,331,329,1,0,0,0,332,23,1,0,0,0,333,
+		334,5,15,0,0,334,335,3,188,94,0,335,339,5,254,0,0,336,338,3,26,13,0,337,
+		336,1,0,0,0,338,341,1,0,0,0,339,337,1,0,0,0,339,340,1,0,0,0,340,342,1,
+		0,0,0,341,339,1,0,0,0,342,343,5,255,0,0,343,25,1,0,0,0,344,345,5,122,0,
+		0,345,370,3,182,91,0,346,347,5,188,0,0,347,348,3,182,91,0,348,349,3,178,
+		89,0,349,370,1,0,0,0,350,351,5,189,0,0,351,352,3,182,91,0,352,353,3,178,
+		89,0,353,370,1,0,0,0,354,355,5,16,0,0,355,356,3,28,14,0,356,360,5,254,
+		0,0,357,359,3,34,17,0,358,357,1,0,0,0,359,362,1,0,0,0,360,358,1,0,0,0,
+		360,361,1,0,0,0,361,363,1,0,0,0,362,360,1,0,0,0,363,364,5,255,0,0,364,
+		370,1,0,0,0,365,366,5,19,0,0,366,367,5,273,0,0,367,368,5,20,0,0,368,370,
+		3,182,91,0,369,344,1,0,0,0,369,346,1,0,0,0,369,350,1,0,0,0,369,354,1,0,
+		0,0,369,365,1,0,0,0,370,27,1,0,0,0,371,372,7,1,0,0,372,29,1,0,0,0,373,
+		374,5,46,0,0,374,375,3,188,94,0,375,379,5,254,0,0,376,378,3,32,16,0,377,
+		376,1,0,0,0,378,381,1,0,0,0,379,377,1,0,0,0,379,380,1,0,0,0,380,382,1,
+		0,0,0,381,379,1,0,0,0,382,383,5,255,0,0,383,31,1,0,0,0,384,385,5,47,0,
+		0,385,408,3,182,91,0,386,387,5,48,0,0,387,388,5,49,0,0,388,391,3,180,90,
+		0,389,390,5,50,0,0,390,392,3,182,91,0,391,389,1,0,0,0,391,392,1,0,0,0,
+		392,395,1,0,0,0,393,394,5,51,0,0,394,396,5,273,0,0,395,393,1,0,0,0,395,
+		396,1,0,0,0,396,408,1,0,0,0,397,398,5,48,0,0,398,399,5,52,0,0,399,403,
+		5,254,0,0,400,402,3,34,17,0,401,400,1,0,0,0,402,405,1,0,0,0,403,401,1,
+		0,0,0,403,404,1,0,0,0,404,406,1,0,0,0,405,403,1,0,0,0,406,408,5,255,0,
+		0,407,384,1,0,0,0,407,386,1,0,0,0,407,397,1,0,0,0,408,33,1,0,0,0,409,410,
+		5,273,0,0,410,412,3,182,91,0,411,413,5,258,0,0,412,411,1,0,0,0,412,413,
+		1,0,0,0,413,35,1,0,0,0,414,415,5,53,0,0,415,416,3,188,94,0,416,417,5,54,
+		0,0,417,418,3,188,94,0,418,422,5,254,0,0,419,421,3,38,19,0,420,419,1,0,
+		0,0,421,424,1,0,0,0,422,420,1,0,0,0,422,423,1,0,0,0,423,425,1,0,0,0,424,
+		422,1,0,0,0,425,426,5,255,0,0,426,37,1,0,0,0,427,428,5,55,0,0,428,495,
+		3,188,94,0,429,430,5,56,0,0,430,431,3,182,91,0,431,436,3,178,89,0,432,
+		433,5,57,0,0,433,434,3,182,91,0,434,435,3,178,89,0,435,437,1,0,0,0,436,
+		432,1,0,0,0,436,437,1,0,0,0,437,446,1,0,0,0,438,439,5,249,0,0,439,443,
+		3,188,94,0,440,442,3,46,23,0,441,440,1,0,0,0,442,445,1,0,0,0,443,441,1,
+		0,0,0,443,444,1,0,0,0,444,447,1,0,0,0,445,443,1,0,0,0,446,438,1,0,0,0,
+		446,447,1,0,0,0,447,495,1,0,0,0,448,449,5,58,0,0,449,495,5,273,0,0,450,
+		451,5,59,0,0,451,495,3,180,90,0,452,453,5,60,0,0,453,454,3,48,24,0,454,
+		455,3,180,90,0,455,456,5,63,0,0,456,457,5,55,0,0,457,461,5,64,0,0,458,
+		459,5,56,0,0,459,460,5,63,0,0,460,462,5,65,0,0,461,458,1,0,0,0,461,462,
+		1,0,0,0,462,466,1,0,0,0,463,465,3,40,20,0,464,463,1,0,0,0,465,468,1,0,
+		0,0,466,464,1,0,0,0,466,467,1,0,0,0,467,495,1,0,0,0,468,466,1,0,0,0,469,
+		471,5,66,0,0,470,472,3,52,26,0,471,470,1,0,0,0,472,473,1,0,0,0,473,471,
+		1,0,0,0,473,474,1,0,0,0,474,477,1,0,0,0,475,476,5,34,0,0,476,478,3,54,
+		27,0,477,475,1,0,0,0,477,478,1,0,0,0,478,495,1,0,0,0,479,480,5,11,0,0,
+		480,495,3,18,9,0,481,495,3,54,27,0,482,483,5,248,0,0,483,495,3,188,94,
+		0,484,485,5,96,0,0,485,491,3,182,91,0,486,489,5,100,0,0,487,488,5,170,
+		0,0,488,490,3,182,91,0,489,487,1,0,0,0,489,490,1,0,0,0,490,492,1,0,0,0,
+		491,486,1,0,0,0,491,492,1,0,0,0,492,495,1,0,0,0,493,495,3,42,21,0,494,
+		427,1,0,0,0,494,429,1,0,0,0,494,448,1,0,0,0,494,450,1,0,0,0,494,452,1,
+		0,0,0,494,469,1,0,0,0,494,479,1,0,0,0,494,481,1,0,0,0,494,482,1,0,0,0,
+		494,484,1,0,0,0,494,493,1,0,0,0,495,39,1,0,0,0,496,497,5,34,0,0,497,516,
+		3,42,21,0,498,499,5,34,0,0,499,500,5,96,0,0,500,505,3,182,91,0,501,502,
+		5,258,0,0,502,504,3,182,91,0,503,501,1,0,0,0,504,507,1,0,0,0,505,503,1,
+		0,0,0,505,506,1,0,0,0,506,513,1,0,0,0,507,505,1,0,0,0,508,511,5,100,0,
+		0,509,510,5,170,0,0,510,512,3,182,91,0,511,509,1,0,0,0,511,512,1,0,0,0,
+		512,514,1,0,0,0,513,508,1,0,0,0,513,514,1,0,0,0,514,516,1,0,0,0,515,496,
+		1,0,0,0,515,498,1,0,0,0,516,41,1,0,0,0,517,518,5,97,0,0,518,519,5,63,0,
+		0,519,524,3,180,90,0,520,521,5,258,0,0,521,523,3,180,90,0,522,520,1,0,
+		0,0,523,526,1,0,0,0,524,522,1,0,0,0,524,525,1,0,0,0,525,529,1,0,0,0,526,
+		524,1,0,0,0,527,528,5,99,0,0,528,530,3,180,90,0,529,527,1,0,0,0,529,530,
+		1,0,0,0,530,532,1,0,0,0,531,533,3,44,22,0,532,531,1,0,0,0,532,533,1,0,
+		0,0,533,542,1,0,0,0,534,535,5,34,0,0,535,539,5,66,0,0,536,538,3,50,25,
+		0,537,536,1,0,0,0,538,541,1,0,0,0,539,537,1,0,0,0,539,540,1,0,0,0,540,
+		543,1,0,0,0,541,539,1,0,0,0,542,534,1,0,0,0,542,543,1,0,0,0,543,43,1,0,
+		0,0,544,545,5,132,0,0,545,546,3,180,90,0,546,547,5,207,0,0,547,548,3,188,
+		94,0,548,552,1,0,0,0,549,550,5,132,0,0,550,552,3,182,91,0,551,544,1,0,
+		0,0,551,549,1,0,0,0,552,45,1,0,0,0,553,561,5,250,0,0,554,555,5,50,0,0,
+		555,561,3,182,91,0,556,557,5,72,0,0,557,561,3,182,91,0,558,559,5,186,0,
+		0,559,561,3,180,90,0,560,553,1,0,0,0,560,554,1,0,0,0,560,556,1,0,0,0,560,
+		558,1,0,0,0,561,47,1,0,0,0,562,563,5,275,0,0,563,566,5,62,0,0,564,566,
+		5,274,0,0,565,562,1,0,0,0,565,564,1,0,0,0,566,49,1,0,0,0,567,568,5,71,
+		0,0,568,574,3,182,91,0,569,570,5,72,0,0,570,574,3,182,91,0,571,572,5,73,
+		0,0,572,574,5,273,0,0,573,567,1,0,0,0,573,569,1,0,0,0,573,571,1,0,0,0,
+		574,51,1,0,0,0,575,583,3,50,25,0,576,577,5,223,0,0,577,580,5,225,0,0,578,
+		579,5,47,0,0,579,581,3,182,91,0,580,578,1,0,0,0,580,581,1,0,0,0,581,583,
+		1,0,0,0,582,575,1,0,0,0,582,576,1,0,0,0,583,53,1,0,0,0,584,585,5,67,0,
+		0,585,589,3,188,94,0,586,588,3,56,28,0,587,586,1,0,0,0,588,591,1,0,0,0,
+		589,587,1,0,0,0,589,590,1,0,0,0,590,55,1,0,0,0,591,589,1,0,0,0,592,593,
+		5,72,0,0,593,605,3,182,91,0,594,595,5,73,0,0,595,605,5,273,0,0,596,597,
+		5,132,0,0,597,605,3,182,91,0,598,599,5,68,0,0,599,602,3,58,29,0,600,601,
+		5,208,0,0,601,603,3,58,29,0,602,600,1,0,0,0,602,603,1,0,0,0,603,605,1,
+		0,0,0,604,592,1,0,0,0,604,594,1,0,0,0,604,596,1,0,0,0,604,598,1,0,0,0,
+		605,57,1,0,0,0,606,607,7,2,0,0,607,59,1,0,0,0,608,609,5,74,0,0,609,610,
+		3,188,94,0,610,614,5,254,0,0,611,613,3,62,31,0,612,611,1,0,0,0,613,616,
+		1,0,0,0,614,612,1,0,0,0,614,615,1,0,0,0,615,617,1,0,0,0,616,614,1,0,0,
+		0,617,618,5,255,0,0,618,61,1,0,0,0,619,620,5,75,0,0,620,675,3,188,94,0,
+		621,622,5,114,0,0,622,675,3,182,91,0,623,624,5,115,0,0,624,675,3,82,41,
+		0,625,626,5,117,0,0,626,627,5,73,0,0,627,675,5,273,0,0,628,629,5,120,0,
+		0,629,631,3,100,50,0,630,632,5,278,0,0,631,630,1,0,0,0,631,632,1,0,0,0,
+		632,675,1,0,0,0,633,634,5,8,0,0,634,675,5,273,0,0,635,636,5,45,0,0,636,
+		639,3,182,91,0,637,638,5,143,0,0,638,640,3,180,90,0,639,637,1,0,0,0,639,
+		640,1,0,0,0,640,643,1,0,0,0,641,642,5,144,0,0,642,644,3,64,32,0,643,641,
+		1,0,0,0,643,644,1,0,0,0,644,665,1,0,0,0,645,660,5,159,0,0,646,647,5,275,
+		0,0,647,661,5,145,0,0,648,649,5,145,0,0,649,656,5,254,0,0,650,652,3,182,
+		91,0,651,653,5,258,0,0,652,651,1,0,0,0,652,653,1,0,0,0,653,655,1,0,0,0,
+		654,650,1,0,0,0,655,658,1,0,0,0,656,654,1,0,0,0,656,657,1,0,0,0,657,659,
+		1,0,0,0,658,656,1,0,0,0,659,661,5,255,0,0,660,646,1,0,0,0,660,648,1,0,
+		0,0,661,663,1,0,0,0,662,664,5,278,0,0,663,662,1,0,0,0,663,664,1,0,0,0,
+		664,666,1,0,0,0,665,645,1,0,0,0,665,666,1,0,0,0,666,675,1,0,0,0,667,675,
+		3,94,47,0,668,675,3,96,48,0,669,671,5,147,0,0,670,672,5,262,0,0,671,670,
+		1,0,0,0,671,672,1,0,0,0,672,673,1,0,0,0,673,675,3,182,91,0,674,619,1,0,
+		0,0,674,621,1,0,0,0,674,623,1,0,0,0,674,625,1,0,0,0,674,628,1,0,0,0,674,
+		633,1,0,0,0,674,635,1,0,0,0,674,667,1,0,0,0,674,668,1,0,0,0,674,669,1,
+		0,0,0,675,63,1,0,0,0,676,679,5,115,0,0,677,679,3,182,91,0,678,676,1,0,
+		0,0,678,677,1,0,0,0,679,65,1,0,0,0,680,681,5,76,0,0,681,682,3,188,94,0,
+		682,686,5,254,0,0,683,685,3,68,34,0,684,683,1,0,0,0,685,688,1,0,0,0,686,
+		684,1,0,0,0,686,687,1,0,0,0,687,689,1,0,0,0,688,686,1,0,0,0,689,690,5,
+		255,0,0,690,67,1,0,0,0,691,692,5,77,0,0,692,696,5,254,0,0,693,695,3,78,
+		39,0,694,693,1,0,0,0,695,698,1,0,0,0,696,694,1,0,0,0,696,697,1,0,0,0,697,
+		699,1,0,0,0,698,696,1,0,0,0,699,731,5,255,0,0,700,701,5,78,0,0,701,731,
+		3,182,91,0,702,703,5,79,0,0,703,731,3,182,91,0,704,705,5,80,0,0,705,706,
+		5,49,0,0,706,731,3,180,90,0,707,708,5,80,0,0,708,709,5,81,0,0,709,710,
+		3,182,91,0,710,711,3,178,89,0,711,731,1,0,0,0,712,713,5,83,0,0,713,731,
+		3,182,91,0,714,715,5,84,0,0,715,731,3,182,91,0,716,717,5,82,0,0,717,731,
+		3,182,91,0,718,719,5,85,0,0,719,720,3,182,91,0,720,721,3,178,89,0,721,
+		731,1,0,0,0,722,723,5,86,0,0,723,724,3,182,91,0,724,725,5,81,0,0,725,726,
+		3,182,91,0,726,727,3,178,89,0,727,731,1,0,0,0,728,729,5,87,0,0,729,731,
+		3,188,94,0,730,691,1,0,0,0,730,700,1,0,0,0,730,702,1,0,0,0,730,704,1,0,
+		0,0,730,707,1,0,0,0,730,712,1,0,0,0,730,714,1,0,0,0,730,716,1,0,0,0,730,
+		718,1,0,0,0,730,722,1,0,0,0,730,728,1,0,0,0,731,69,1,0,0,0,732,733,5,88,
+		0,0,733,734,3,188,94,0,734,735,5,54,0,0,735,736,3,188,94,0,736,740,5,254,
+		0,0,737,739,3,72,36,0,738,737,1,0,0,0,739,742,1,0,0,0,740,738,1,0,0,0,
+		740,741,1,0,0,0,741,743,1,0,0,0,742,740,1,0,0,0,743,744,5,255,0,0,744,
+		71,1,0,0,0,745,746,5,89,0,0,746,793,3,188,94,0,747,748,5,78,0,0,748,793,
+		3,182,91,0,749,750,5,90,0,0,750,751,5,63,0,0,751,793,5,65,0,0,752,753,
+		5,90,0,0,753,793,3,182,91,0,754,755,5,196,0,0,755,756,3,182,91,0,756,757,
+		3,178,89,0,757,793,1,0,0,0,758,759,5,91,0,0,759,793,3,182,91,0,760,761,
+		5,58,0,0,761,793,5,273,0,0,762,763,5,59,0,0,763,793,3,180,90,0,764,765,
+		5,96,0,0,765,771,3,182,91,0,766,769,5,100,0,0,767,768,5,170,0,0,768,770,
+		3,182,91,0,769,767,1,0,0,0,769,770,1,0,0,0,770,772,1,0,0,0,771,766,1,0,
+		0,0,771,772,1,0,0,0,772,793,1,0,0,0,773,774,5,60,0,0,774,775,3,48,24,0,
+		775,776,3,180,90,0,776,777,5,63,0,0,777,778,5,89,0,0,778,781,5,64,0,0,
+		779,780,5,34,0,0,780,782,3,42,21,0,781,779,1,0,0,0,781,782,1,0,0,0,782,
+		793,1,0,0,0,783,784,5,101,0,0,784,788,3,182,91,0,785,786,5,102,0,0,786,
+		787,5,134,0,0,787,789,5,59,0,0,788,785,1,0,0,0,788,789,1,0,0,0,789,793,
+		1,0,0,0,790,793,3,54,27,0,791,793,3,42,21,0,792,745,1,0,0,0,792,747,1,
+		0,0,0,792,749,1,0,0,0,792,752,1,0,0,0,792,754,1,0,0,0,792,758,1,0,0,0,
+		792,760,1,0,0,0,792,762,1,0,0,0,792,764,1,0,0,0,792,773,1,0,0,0,792,783,
+		1,0,0,0,792,790,1,0,0,0,792,791,1,0,0,0,793,73,1,0,0,0,794,795,5,202,0,
+		0,795,796,3,188,94,0,796,800,5,254,0,0,797,799,3,76,38,0,798,797,1,0,0,
+		0,799,802,1,0,0,0,800,798,1,0,0,0,800,801,1,0,0,0,801,803,1,0,0,0,802,
+		800,1,0,0,0,803,804,5,255,0,0,804,75,1,0,0,0,805,806,5,233,0,0,806,826,
+		3,182,91,0,807,808,5,90,0,0,808,826,3,188,94,0,809,810,5,234,0,0,810,826,
+		3,182,91,0,811,812,5,235,0,0,812,826,3,182,91,0,813,814,5,236,0,0,814,
+		826,3,182,91,0,815,816,5,83,0,0,816,826,3,182,91,0,817,818,5,82,0,0,818,
+		826,3,182,91,0,819,820,5,103,0,0,820,826,3,182,91,0,821,822,5,104,0,0,
+		822,826,3,182,91,0,823,824,5,107,0,0,824,826,3,182,91,0,825,805,1,0,0,
+		0,825,807,1,0,0,0,825,809,1,0,0,0,825,811,1,0,0,0,825,813,1,0,0,0,825,
+		815,1,0,0,0,825,817,1,0,0,0,825,819,1,0,0,0,825,821,1,0,0,0,825,823,1,
+		0,0,0,826,77,1,0,0,0,827,828,5,273,0,0,828,829,3,182,91,0,829,830,5,63,
+		0,0,830,832,3,182,91,0,831,833,5,258,0,0,832,831,1,0,0,0,832,833,1,0,0,
+		0,833,79,1,0,0,0,834,835,5,113,0,0,835,836,3,188,94,0,836,840,5,254,0,
+		0,837,839,3,84,42,0,838,837,1,0,0,0,839,842,1,0,0,0,840,838,1,0,0,0,840,
+		841,1,0,0,0,841,843,1,0,0,0,842,840,1,0,0,0,843,844,5,255,0,0,844,81,1,
+		0,0,0,845,847,3,182,91,0,846,848,5,116,0,0,847,846,1,0,0,0,847,848,1,0,
+		0,0,848,851,1,0,0,0,849,850,5,50,0,0,850,852,3,182,91,0,851,849,1,0,0,
+		0,851,852,1,0,0,0,852,855,1,0,0,0,853,854,5,72,0,0,854,856,3,182,91,0,
+		855,853,1,0,0,0,855,856,1,0,0,0,856,83,1,0,0,0,857,858,5,114,0,0,858,975,
+		3,182,91,0,859,860,5,115,0,0,860,975,3,82,41,0,861,863,5,211,0,0,862,864,
+		5,274,0,0,863,862,1,0,0,0,863,864,1,0,0,0,864,867,1,0,0,0,865,866,5,148,
+		0,0,866,868,3,182,91,0,867,865,1,0,0,0,867,868,1,0,0,0,868,975,1,0,0,0,
+		869,870,5,211,0,0,870,975,5,222,0,0,871,872,5,212,0,0,872,975,3,182,91,
+		0,873,874,5,213,0,0,874,975,3,182,91,0,875,876,5,214,0,0,876,877,5,73,
+		0,0,877,975,5,273,0,0,878,879,5,215,0,0,879,883,5,254,0,0,880,882,3,34,
+		17,0,881,880,1,0,0,0,882,885,1,0,0,0,883,881,1,0,0,0,883,884,1,0,0,0,884,
+		886,1,0,0,0,885,883,1,0,0,0,886,975,5,255,0,0,887,888,5,215,0,0,888,889,
+		5,223,0,0,889,890,3,188,94,0,890,891,5,224,0,0,891,892,3,182,91,0,892,
+		975,1,0,0,0,893,894,5,216,0,0,894,975,3,182,91,0,895,975,3,94,47,0,896,
+		975,3,96,48,0,897,898,5,219,0,0,898,899,5,226,0,0,899,900,3,182,91,0,900,
+		901,5,181,0,0,901,902,3,182,91,0,902,975,1,0,0,0,903,904,5,218,0,0,904,
+		975,3,182,91,0,905,906,5,117,0,0,906,907,5,73,0,0,907,975,5,273,0,0,908,
+		909,5,120,0,0,909,975,3,100,50,0,910,911,5,8,0,0,911,975,5,273,0,0,912,
+		913,5,124,0,0,913,975,5,275,0,0,914,975,3,54,27,0,915,916,5,238,0,0,916,
+		917,5,63,0,0,917,918,3,182,91,0,918,919,5,223,0,0,919,923,3,182,91,0,920,
+		921,5,239,0,0,921,922,5,240,0,0,922,924,3,182,91,0,923,920,1,0,0,0,923,
+		924,1,0,0,0,924,928,1,0,0,0,925,927,3,90,45,0,926,925,1,0,0,0,927,930,
+		1,0,0,0,928,926,1,0,0,0,928,929,1,0,0,0,929,932,1,0,0,0,930,928,1,0,0,
+		0,931,933,3,92,46,0,932,931,1,0,0,0,932,933,1,0,0,0,933,975,1,0,0,0,934,
+		935,5,253,0,0,935,940,5,273,0,0,936,937,5,258,0,0,937,939,5,273,0,0,938,
+		936,1,0,0,0,939,942,1,0,0,0,940,938,1,0,0,0,940,941,1,0,0,0,941,943,1,
+		0,0,0,942,940,1,0,0,0,943,944,5,170,0,0,944,945,3,182,91,0,945,946,5,50,
+		0,0,946,947,3,182,91,0,947,975,1,0,0,0,948,949,5,246,0,0,949,975,3,182,
+		91,0,950,952,5,243,0,0,951,953,3,88,44,0,952,951,1,0,0,0,953,954,1,0,0,
+		0,954,952,1,0,0,0,954,955,1,0,0,0,955,972,1,0,0,0,956,970,5,244,0,0,957,
+		971,3,182,91,0,958,959,5,245,0,0,959,961,5,254,0,0,960,962,3,86,43,0,961,
+		960,1,0,0,0,962,963,1,0,0,0,963,961,1,0,0,0,963,964,1,0,0,0,964,965,1,
+		0,0,0,965,968,5,255,0,0,966,967,7,3,0,0,967,969,3,182,91,0,968,966,1,0,
+		0,0,968,969,1,0,0,0,969,971,1,0,0,0,970,957,1,0,0,0,970,958,1,0,0,0,971,
+		973,1,0,0,0,972,956,1,0,0,0,972,973,1,0,0,0,973,975,1,0,0,0,974,857,1,
+		0,0,0,974,859,1,0,0,0,974,861,1,0,0,0,974,869,1,0,0,0,974,871,1,0,0,0,
+		974,873,1,0,0,0,974,875,1,0,0,0,974,878,1,0,0,0,974,887,1,0,0,0,974,893,
+		1,0,0,0,974,895,1,0,0,0,974,896,1,0,0,0,974,897,1,0,0,0,974,903,1,0,0,
+		0,974,905,1,0,0,0,974,908,1,0,0,0,974,910,1,0,0,0,974,912,1,0,0,0,974,
+		914,1,0,0,0,974,915,1,0,0,0,974,934,1,0,0,0,974,948,1,0,0,0,974,950,1,
+		0,0,0,975,85,1,0,0,0,976,977,3,180,90,0,977,979,3,182,91,0,978,980,5,258,
+		0,0,979,978,1,0,0,0,979,980,1,0,0,0,980,87,1,0,0,0,981,982,5,51,0,0,982,
+		983,5,273,0,0,983,984,5,63,0,0,984,986,3,182,91,0,985,987,5,258,0,0,986,
+		985,1,0,0,0,986,987,1,0,0,0,987,89,1,0,0,0,988,989,5,241,0,0,989,990,5,
+		273,0,0,990,991,5,63,0,0,991,992,3,182,91,0,992,91,1,0,0,0,993,994,5,242,
+		0,0,994,995,5,51,0,0,995,996,5,273,0,0,996,997,5,240,0,0,997,998,3,182,
+		91,0,998,93,1,0,0,0,999,1000,5,217,0,0,1000,1005,3,182,91,0,1001,1002,
+		5,51,0,0,1002,1006,5,273,0,0,1003,1004,5,227,0,0,1004,1006,3,188,94,0,
+		1005,1001,1,0,0,0,1005,1003,1,0,0,0,1006,95,1,0,0,0,1007,1008,5,219,0,
+		0,1008,1009,5,220,0,0,1009,1010,3,188,94,0,1010,1014,5,254,0,0,1011,1013,
+		3,98,49,0,1012,1011,1,0,0,0,1013,1016,1,0,0,0,1014,1012,1,0,0,0,1014,1015,
+		1,0,0,0,1015,1019,1,0,0,0,1016,1014,1,0,0,0,1017,1018,5,181,0,0,1018,1020,
+		3,182,91,0,1019,1017,1,0,0,0,1019,1020,1,0,0,0,1020,1021,1,0,0,0,1021,
+		1022,5,255,0,0,1022,97,1,0,0,0,1023,1024,5,221,0,0,1024,1025,3,182,91,
+		0,1025,1026,3,182,91,0,1026,99,1,0,0,0,1027,1040,5,121,0,0,1028,1040,5,
+		122,0,0,1029,1040,5,123,0,0,1030,1031,5,52,0,0,1031,1035,5,254,0,0,1032,
+		1034,3,34,17,0,1033,1032,1,0,0,0,1034,1037,1,0,0,0,1035,1033,1,0,0,0,1035,
+		1036,1,0,0,0,1036,1038,1,0,0,0,1037,1035,1,0,0,0,1038,1040,5,255,0,0,1039,
+		1027,1,0,0,0,1039,1028,1,0,0,0,1039,1029,1,0,0,0,1039,1030,1,0,0,0,1040,
+		101,1,0,0,0,1041,1042,5,228,0,0,1042,1043,3,188,94,0,1043,1047,5,254,0,
+		0,1044,1046,3,104,52,0,1045,1044,1,0,0,0,1046,1049,1,0,0,0,1047,1045,1,
+		0,0,0,1047,1048,1,0,0,0,1048,1050,1,0,0,0,1049,1047,1,0,0,0,1050,1051,
+		5,255,0,0,1051,103,1,0,0,0,1052,1053,5,207,0,0,1053,1054,3,188,94,0,1054,
+		1055,5,259,0,0,1055,1056,3,188,94,0,1056,1076,1,0,0,0,1057,1058,5,205,
+		0,0,1058,1076,3,182,91,0,1059,1060,5,229,0,0,1060,1076,3,182,91,0,1061,
+		1062,5,230,0,0,1062,1076,5,232,0,0,1063,1064,5,230,0,0,1064,1076,3,188,
+		94,0,1065,1067,5,65,0,0,1066,1068,3,106,53,0,1067,1066,1,0,0,0,1068,1069,
+		1,0,0,0,1069,1067,1,0,0,0,1069,1070,1,0,0,0,1070,1076,1,0,0,0,1071,1072,
+		5,215,0,0,1072,1073,5,176,0,0,1073,1074,5,51,0,0,1074,1076,3,188,94,0,
+		1075,1052,1,0,0,0,1075,1057,1,0,0,0,1075,1059,1,0,0,0,1075,1061,1,0,0,
+		0,1075,1063,1,0,0,0,1075,1065,1,0,0,0,1075,1071,1,0,0,0,1076,105,1,0,0,
+		0,1077,1078,5,231,0,0,1078,1084,3,182,91,0,1079,1080,5,103,0,0,1080,1084,
+		3,182,91,0,1081,1082,5,104,0,0,1082,1084,3,182,91,0,1083,1077,1,0,0,0,
+		1083,1079,1,0,0,0,1083,1081,1,0,0,0,1084,107,1,0,0,0,1085,1086,5,125,0,
+		0,1086,1087,3,188,94,0,1087,1091,5,254,0,0,1088,1090,3,110,55,0,1089,1088,
+		1,0,0,0,1090,1093,1,0,0,0,1091,1089,1,0,0,0,1091,1092,1,0,0,0,1092,1094,
+		1,0,0,0,1093,1091,1,0,0,0,1094,1095,5,255,0,0,1095,109,1,0,0,0,1096,1097,
+		5,126,0,0,1097,1132,3,182,91,0,1098,1099,5,127,0,0,1099,1104,3,112,56,
+		0,1100,1101,5,258,0,0,1101,1103,3,112,56,0,1102,1100,1,0,0,0,1103,1106,
+		1,0,0,0,1104,1102,1,0,0,0,1104,1105,1,0,0,0,1105,1132,1,0,0,0,1106,1104,
+		1,0,0,0,1107,1108,5,172,0,0,1108,1132,3,182,91,0,1109,1110,5,173,0,0,1110,
+		1111,3,182,91,0,1111,1112,5,170,0,0,1112,1115,3,188,94,0,1113,1114,5,174,
+		0,0,1114,1116,3,182,91,0,1115,1113,1,0,0,0,1115,1116,1,0,0,0,1116,1118,
+		1,0,0,0,1117,1119,5,179,0,0,1118,1117,1,0,0,0,1118,1119,1,0,0,0,1119,1132,
+		1,0,0,0,1120,1121,5,213,0,0,1121,1132,3,182,91,0,1122,1123,5,175,0,0,1123,
+		1128,3,116,58,0,1124,1125,5,258,0,0,1125,1127,3,116,58,0,1126,1124,1,0,
+		0,0,1127,1130,1,0,0,0,1128,1126,1,0,0,0,1128,1129,1,0,0,0,1129,1132,1,
+		0,0,0,1130,1128,1,0,0,0,1131,1096,1,0,0,0,1131,1098,1,0,0,0,1131,1107,
+		1,0,0,0,1131,1109,1,0,0,0,1131,1120,1,0,0,0,1131,1122,1,0,0,0,1132,111,
+		1,0,0,0,1133,1134,3,188,94,0,1134,1143,3,182,91,0,1135,1139,5,254,0,0,
+		1136,1138,3,114,57,0,1137,1136,1,0,0,0,1138,1141,1,0,0,0,1139,1137,1,0,
+		0,0,1139,1140,1,0,0,0,1140,1142,1,0,0,0,1141,1139,1,0,0,0,1142,1144,5,
+		255,0,0,1143,1135,1,0,0,0,1143,1144,1,0,0,0,1144,113,1,0,0,0,1145,1146,
+		5,172,0,0,1146,1152,3,182,91,0,1147,1148,5,173,0,0,1148,1152,3,182,91,
+		0,1149,1150,5,174,0,0,1150,1152,3,182,91,0,1151,1145,1,0,0,0,1151,1147,
+		1,0,0,0,1151,1149,1,0,0,0,1152,115,1,0,0,0,1153,1154,5,273,0,0,1154,1155,
+		3,182,91,0,1155,117,1,0,0,0,1156,1157,5,128,0,0,1157,1166,3,188,94,0,1158,
+		1162,5,254,0,0,1159,1161,3,120,60,0,1160,1159,1,0,0,0,1161,1164,1,0,0,
+		0,1162,1160,1,0,0,0,1162,1163,1,0,0,0,1163,1165,1,0,0,0,1164,1162,1,0,
+		0,0,1165,1167,5,255,0,0,1166,1158,1,0,0,0,1166,1167,1,0,0,0,1167,119,1,
+		0,0,0,1168,1169,5,129,0,0,1169,1175,3,182,91,0,1170,1171,5,130,0,0,1171,
+		1175,3,182,91,0,1172,1173,5,131,0,0,1173,1175,3,182,91,0,1174,1168,1,0,
+		0,0,1174,1170,1,0,0,0,1174,1172,1,0,0,0,1175,121,1,0,0,0,1176,1177,5,132,
+		0,0,1177,1178,3,188,94,0,1178,1179,5,254,0,0,1179,1187,3,182,91,0,1180,
+		1185,3,178,89,0,1181,1182,5,57,0,0,1182,1183,3,182,91,0,1183,1184,3,178,
+		89,0,1184,1186,1,0,0,0,1185,1181,1,0,0,0,1185,1186,1,0,0,0,1186,1188,1,
+		0,0,0,1187,1180,1,0,0,0,1187,1188,1,0,0,0,1188,1192,1,0,0,0,1189,1191,
+		3,124,62,0,1190,1189,1,0,0,0,1191,1194,1,0,0,0,1192,1190,1,0,0,0,1192,
+		1193,1,0,0,0,1193,1195,1,0,0,0,1194,1192,1,0,0,0,1195,1196,5,255,0,0,1196,
+		123,1,0,0,0,1197,1198,5,73,0,0,1198,1199,5,137,0,0,1199,125,1,0,0,0,1200,
+		1201,5,133,0,0,1201,1202,3,188,94,0,1202,1203,5,261,0,0,1203,1210,3,182,
+		91,0,1204,1207,5,134,0,0,1205,1208,5,138,0,0,1206,1208,5,139,0,0,1207,
+		1205,1,0,0,0,1207,1206,1,0,0,0,1208,1209,1,0,0,0,1209,1211,3,180,90,0,
+		1210,1204,1,0,0,0,1210,1211,1,0,0,0,1211,1214,1,0,0,0,1212,1213,5,51,0,
+		0,1213,1215,5,273,0,0,1214,1212,1,0,0,0,1214,1215,1,0,0,0,1215,127,1,0,
+		0,0,1216,1217,5,140,0,0,1217,1218,3,188,94,0,1218,1219,5,148,0,0,1219,
+		1222,3,182,91,0,1220,1221,5,51,0,0,1221,1223,5,273,0,0,1222,1220,1,0,0,
+		0,1222,1223,1,0,0,0,1223,1227,1,0,0,0,1224,1225,5,141,0,0,1225,1226,5,
+		143,0,0,1226,1228,5,275,0,0,1227,1224,1,0,0,0,1227,1228,1,0,0,0,1228,1232,
+		1,0,0,0,1229,1230,5,142,0,0,1230,1231,5,143,0,0,1231,1233,5,275,0,0,1232,
+		1229,1,0,0,0,1232,1233,1,0,0,0,1233,1244,1,0,0,0,1234,1235,5,165,0,0,1235,
+		1236,5,191,0,0,1236,1237,3,188,94,0,1237,1238,5,166,0,0,1238,1239,5,170,
+		0,0,1239,1240,5,275,0,0,1240,1242,5,167,0,0,1241,1243,3,130,65,0,1242,
+		1241,1,0,0,0,1242,1243,1,0,0,0,1243,1245,1,0,0,0,1244,1234,1,0,0,0,1244,
+		1245,1,0,0,0,1245,1246,1,0,0,0,1246,1247,5,260,0,0,1247,1252,3,132,66,
+		0,1248,1249,5,258,0,0,1249,1251,3,132,66,0,1250,1248,1,0,0,0,1251,1254,
+		1,0,0,0,1252,1250,1,0,0,0,1252,1253,1,0,0,0,1253,129,1,0,0,0,1254,1252,
+		1,0,0,0,1255,1256,5,168,0,0,1256,1261,3,188,94,0,1257,1258,5,258,0,0,1258,
+		1260,3,188,94,0,1259,1257,1,0,0,0,1260,1263,1,0,0,0,1261,1259,1,0,0,0,
+		1261,1262,1,0,0,0,1262,1267,1,0,0,0,1263,1261,1,0,0,0,1264,1265,5,182,
+		0,0,1265,1266,5,169,0,0,1266,1268,3,188,94,0,1267,1264,1,0,0,0,1267,1268,
+		1,0,0,0,1268,1272,1,0,0,0,1269,1270,5,169,0,0,1270,1272,3,188,94,0,1271,
+		1255,1,0,0,0,1271,1269,1,0,0,0,1272,131,1,0,0,0,1273,1274,5,161,0,0,1274,
+		1275,5,274,0,0,1275,1276,5,170,0,0,1276,1293,3,188,94,0,1277,1289,5,164,
+		0,0,1278,1279,5,256,0,0,1279,1284,3,188,94,0,1280,1281,5,258,0,0,1281,
+		1283,3,188,94,0,1282,1280,1,0,0,0,1283,1286,1,0,0,0,1284,1282,1,0,0,0,
+		1284,1285,1,0,0,0,1285,1287,1,0,0,0,1286,1284,1,0,0,0,1287,1288,5,257,
+		0,0,1288,1290,1,0,0,0,1289,1278,1,0,0,0,1289,1290,1,0,0,0,1290,1293,1,
+		0,0,0,1291,1293,3,188,94,0,1292,1273,1,0,0,0,1292,1277,1,0,0,0,1292,1291,
+		1,0,0,0,1293,133,1,0,0,0,1294,1295,5,149,0,0,1295,1296,5,148,0,0,1296,
+		1299,3,182,91,0,1297,1298,5,150,0,0,1298,1300,3,180,90,0,1299,1297,1,0,
+		0,0,1299,1300,1,0,0,0,1300,135,1,0,0,0,1301,1302,5,151,0,0,1302,1303,5,
+		152,0,0,1303,1308,3,138,69,0,1304,1305,5,258,0,0,1305,1307,3,138,69,0,
+		1306,1304,1,0,0,0,1307,1310,1,0,0,0,1308,1306,1,0,0,0,1308,1309,1,0,0,
+		0,1309,137,1,0,0,0,1310,1308,1,0,0,0,1311,1314,5,66,0,0,1312,1314,3,188,
+		94,0,1313,1311,1,0,0,0,1313,1312,1,0,0,0,1314,139,1,0,0,0,1315,1316,5,
+		153,0,0,1316,1320,5,254,0,0,1317,1319,3,142,71,0,1318,1317,1,0,0,0,1319,
+		1322,1,0,0,0,1320,1318,1,0,0,0,1320,1321,1,0,0,0,1321,1323,1,0,0,0,1322,
+		1320,1,0,0,0,1323,1324,5,255,0,0,1324,141,1,0,0,0,1325,1326,5,10,0,0,1326,
+		1336,3,186,93,0,1327,1328,5,154,0,0,1328,1333,3,188,94,0,1329,1330,5,258,
+		0,0,1330,1332,3,188,94,0,1331,1329,1,0,0,0,1332,1335,1,0,0,0,1333,1331,
+		1,0,0,0,1333,1334,1,0,0,0,1334,1337,1,0,0,0,1335,1333,1,0,0,0,1336,1327,
+		1,0,0,0,1336,1337,1,0,0,0,1337,1420,1,0,0,0,1338,1339,5,155,0,0,1339,1420,
+		3,188,94,0,1340,1341,5,156,0,0,1341,1420,3,188,94,0,1342,1343,5,157,0,
+		0,1343,1344,5,158,0,0,1344,1345,5,159,0,0,1345,1420,3,188,94,0,1346,1349,
+		5,160,0,0,1347,1348,5,274,0,0,1348,1350,5,207,0,0,1349,1347,1,0,0,0,1349,
+		1350,1,0,0,0,1350,1351,1,0,0,0,1351,1352,5,158,0,0,1352,1353,5,170,0,0,
+		1353,1420,3,188,94,0,1354,1355,5,161,0,0,1355,1356,5,274,0,0,1356,1357,
+		5,207,0,0,1357,1358,5,158,0,0,1358,1359,5,170,0,0,1359,1420,3,188,94,0,
+		1360,1361,5,184,0,0,1361,1366,3,188,94,0,1362,1363,5,258,0,0,1363,1365,
+		3,188,94,0,1364,1362,1,0,0,0,1365,1368,1,0,0,0,1366,1364,1,0,0,0,1366,
+		1367,1,0,0,0,1367,1370,1,0,0,0,1368,1366,1,0,0,0,1369,1371,5,162,0,0,1370,
+		1369,1,0,0,0,1370,1371,1,0,0,0,1371,1372,1,0,0,0,1372,1373,5,170,0,0,1373,
+		1374,5,237,0,0,1374,1375,3,186,93,0,1375,1420,1,0,0,0,1376,1377,5,180,
+		0,0,1377,1378,3,182,91,0,1378,1382,5,254,0,0,1379,1381,3,142,71,0,1380,
+		1379,1,0,0,0,1381,1384,1,0,0,0,1382,1380,1,0,0,0,1382,1383,1,0,0,0,1383,
+		1385,1,0,0,0,1384,1382,1,0,0,0,1385,1395,5,255,0,0,1386,1387,5,181,0,0,
+		1387,1391,5,254,0,0,1388,1390,3,142,71,0,1389,1388,1,0,0,0,1390,1393,1,
+		0,0,0,1391,1389,1,0,0,0,1391,1392,1,0,0,0,1392,1394,1,0,0,0,1393,1391,
+		1,0,0,0,1394,1396,5,255,0,0,1395,1386,1,0,0,0,1395,1396,1,0,0,0,1396,1420,
+		1,0,0,0,1397,1400,5,162,0,0,1398,1399,5,191,0,0,1399,1401,5,114,0,0,1400,
+		1398,1,0,0,0,1400,1401,1,0,0,0,1401,1402,1,0,0,0,1402,1406,5,254,0,0,1403,
+		1405,3,142,71,0,1404,1403,1,0,0,0,1405,1408,1,0,0,0,1406,1404,1,0,0,0,
+		1406,1407,1,0,0,0,1407,1409,1,0,0,0,1408,1406,1,0,0,0,1409,1420,5,255,
+		0,0,1410,1411,5,163,0,0,1411,1415,5,254,0,0,1412,1414,3,142,71,0,1413,
+		1412,1,0,0,0,1414,1417,1,0,0,0,1415,1413,1,0,0,0,1415,1416,1,0,0,0,1416,
+		1418,1,0,0,0,1417,1415,1,0,0,0,1418,1420,5,255,0,0,1419,1325,1,0,0,0,1419,
+		1338,1,0,0,0,1419,1340,1,0,0,0,1419,1342,1,0,0,0,1419,1346,1,0,0,0,1419,
+		1354,1,0,0,0,1419,1360,1,0,0,0,1419,1376,1,0,0,0,1419,1397,1,0,0,0,1419,
+		1410,1,0,0,0,1420,143,1,0,0,0,1421,1422,5,183,0,0,1422,1426,5,254,0,0,
+		1423,1425,3,146,73,0,1424,1423,1,0,0,0,1425,1428,1,0,0,0,1426,1424,1,0,
+		0,0,1426,1427,1,0,0,0,1427,1429,1,0,0,0,1428,1426,1,0,0,0,1429,1430,5,
+		255,0,0,1430,145,1,0,0,0,1431,1432,5,184,0,0,1432,1437,3,188,94,0,1433,
+		1434,5,258,0,0,1434,1436,3,188,94,0,1435,1433,1,0,0,0,1436,1439,1,0,0,
+		0,1437,1435,1,0,0,0,1437,1438,1,0,0,0,1438,1443,1,0,0,0,1439,1437,1,0,
+		0,0,1440,1442,3,148,74,0,1441,1440,1,0,0,0,1442,1445,1,0,0,0,1443,1441,
+		1,0,0,0,1443,1444,1,0,0,0,1444,1448,1,0,0,0,1445,1443,1,0,0,0,1446,1448,
+		3,140,70,0,1447,1431,1,0,0,0,1447,1446,1,0,0,0,1448,147,1,0,0,0,1449,1450,
+		5,185,0,0,1450,1500,3,182,91,0,1451,1452,5,90,0,0,1452,1453,5,252,0,0,
+		1453,1500,3,182,91,0,1454,1455,5,90,0,0,1455,1500,3,188,94,0,1456,1457,
+		5,186,0,0,1457,1500,3,180,90,0,1458,1459,5,134,0,0,1459,1460,5,275,0,0,
+		1460,1500,5,146,0,0,1461,1462,5,103,0,0,1462,1463,3,182,91,0,1463,1464,
+		5,193,0,0,1464,1465,5,112,0,0,1465,1500,1,0,0,0,1466,1467,5,104,0,0,1467,
+		1500,3,182,91,0,1468,1469,5,105,0,0,1469,1470,3,182,91,0,1470,1471,5,193,
+		0,0,1471,1472,5,112,0,0,1472,1500,1,0,0,0,1473,1474,5,106,0,0,1474,1500,
+		3,182,91,0,1475,1476,5,107,0,0,1476,1500,5,108,0,0,1477,1478,5,109,0,0,
+		1478,1500,3,182,91,0,1479,1480,5,93,0,0,1480,1481,5,95,0,0,1481,1485,5,
+		63,0,0,1482,1486,3,154,77,0,1483,1486,3,166,83,0,1484,1486,3,182,91,0,
+		1485,1482,1,0,0,0,1485,1483,1,0,0,0,1485,1484,1,0,0,0,1486,1488,1,0,0,
+		0,1487,1489,3,150,75,0,1488,1487,1,0,0,0,1488,1489,1,0,0,0,1489,1492,1,
+		0,0,0,1490,1491,5,4,0,0,1491,1493,3,180,90,0,1492,1490,1,0,0,0,1492,1493,
+		1,0,0,0,1493,1495,1,0,0,0,1494,1496,3,152,76,0,1495,1494,1,0,0,0,1495,
+		1496,1,0,0,0,1496,1500,1,0,0,0,1497,1498,5,110,0,0,1498,1500,3,180,90,
+		0,1499,1449,1,0,0,0,1499,1451,1,0,0,0,1499,1454,1,0,0,0,1499,1456,1,0,
+		0,0,1499,1458,1,0,0,0,1499,1461,1,0,0,0,1499,1466,1,0,0,0,1499,1468,1,
+		0,0,0,1499,1473,1,0,0,0,1499,1475,1,0,0,0,1499,1477,1,0,0,0,1499,1479,
+		1,0,0,0,1499,1497,1,0,0,0,1500,149,1,0,0,0,1501,1502,5,94,0,0,1502,1505,
+		5,170,0,0,1503,1506,3,166,83,0,1504,1506,3,182,91,0,1505,1503,1,0,0,0,
+		1505,1504,1,0,0,0,1506,1507,1,0,0,0,1507,1508,5,134,0,0,1508,1509,3,180,
+		90,0,1509,151,1,0,0,0,1510,1511,5,90,0,0,1511,1512,3,182,91,0,1512,153,
+		1,0,0,0,1513,1514,5,245,0,0,1514,1518,5,254,0,0,1515,1517,3,156,78,0,1516,
+		1515,1,0,0,0,1517,1520,1,0,0,0,1518,1516,1,0,0,0,1518,1519,1,0,0,0,1519,
+		1521,1,0,0,0,1520,1518,1,0,0,0,1521,1522,5,255,0,0,1522,155,1,0,0,0,1523,
+		1526,3,180,90,0,1524,1527,3,166,83,0,1525,1527,3,182,91,0,1526,1524,1,
+		0,0,0,1526,1525,1,0,0,0,1527,1529,1,0,0,0,1528,1530,5,258,0,0,1529,1528,
+		1,0,0,0,1529,1530,1,0,0,0,1530,157,1,0,0,0,1531,1532,5,2,0,0,1532,1533,
+		3,188,94,0,1533,1534,5,4,0,0,1534,1535,3,188,94,0,1535,1539,5,254,0,0,
+		1536,1538,3,160,80,0,1537,1536,1,0,0,0,1538,1541,1,0,0,0,1539,1537,1,0,
+		0,0,1539,1540,1,0,0,0,1540,1542,1,0,0,0,1541,1539,1,0,0,0,1542,1543,5,
+		255,0,0,1543,159,1,0,0,0,1544,1545,3,188,94,0,1545,1546,5,60,0,0,1546,
+		1547,5,187,0,0,1547,1548,5,275,0,0,1548,1884,1,0,0,0,1549,1550,3,188,94,
+		0,1550,1551,5,60,0,0,1551,1552,5,38,0,0,1552,1556,3,182,91,0,1553,1555,
+		3,176,88,0,1554,1553,1,0,0,0,1555,1558,1,0,0,0,1556,1554,1,0,0,0,1556,
+		1557,1,0,0,0,1557,1884,1,0,0,0,1558,1556,1,0,0,0,1559,1560,3,188,94,0,
+		1560,1564,5,98,0,0,1561,1562,5,159,0,0,1562,1563,5,61,0,0,1563,1565,5,
+		275,0,0,1564,1561,1,0,0,0,1564,1565,1,0,0,0,1565,1566,1,0,0,0,1566,1567,
+		5,63,0,0,1567,1568,3,180,90,0,1568,1884,1,0,0,0,1569,1570,3,188,94,0,1570,
+		1571,5,98,0,0,1571,1575,5,38,0,0,1572,1573,5,159,0,0,1573,1574,5,61,0,
+		0,1574,1576,5,275,0,0,1575,1572,1,0,0,0,1575,1576,1,0,0,0,1576,1577,1,
+		0,0,0,1577,1578,5,63,0,0,1578,1583,3,174,87,0,1579,1580,5,258,0,0,1580,
+		1582,3,174,87,0,1581,1579,1,0,0,0,1582,1585,1,0,0,0,1583,1581,1,0,0,0,
+		1583,1584,1,0,0,0,1584,1589,1,0,0,0,1585,1583,1,0,0,0,1586,1588,3,176,
+		88,0,1587,1586,1,0,0,0,1588,1591,1,0,0,0,1589,1587,1,0,0,0,1589,1590,1,
+		0,0,0,1590,1884,1,0,0,0,1591,1589,1,0,0,0,1592,1593,3,186,93,0,1593,1594,
+		7,4,0,0,1594,1595,3,182,91,0,1595,1600,3,178,89,0,1596,1597,5,28,0,0,1597,
+		1598,3,182,91,0,1598,1599,3,178,89,0,1599,1601,1,0,0,0,1600,1596,1,0,0,
+		0,1600,1601,1,0,0,0,1601,1884,1,0,0,0,1602,1603,3,186,93,0,1603,1604,5,
+		190,0,0,1604,1605,3,182,91,0,1605,1606,5,191,0,0,1606,1607,5,273,0,0,1607,
+		1884,1,0,0,0,1608,1609,3,188,94,0,1609,1642,5,192,0,0,1610,1611,5,54,0,
+		0,1611,1615,5,273,0,0,1612,1614,3,176,88,0,1613,1612,1,0,0,0,1614,1617,
+		1,0,0,0,1615,1613,1,0,0,0,1615,1616,1,0,0,0,1616,1619,1,0,0,0,1617,1615,
+		1,0,0,0,1618,1620,3,164,82,0,1619,1618,1,0,0,0,1619,1620,1,0,0,0,1620,
+		1643,1,0,0,0,1621,1631,5,38,0,0,1622,1623,5,44,0,0,1623,1624,3,182,91,
+		0,1624,1628,3,178,89,0,1625,1627,3,162,81,0,1626,1625,1,0,0,0,1627,1630,
+		1,0,0,0,1628,1626,1,0,0,0,1628,1629,1,0,0,0,1629,1632,1,0,0,0,1630,1628,
+		1,0,0,0,1631,1622,1,0,0,0,1631,1632,1,0,0,0,1632,1636,1,0,0,0,1633,1635,
+		3,176,88,0,1634,1633,1,0,0,0,1635,1638,1,0,0,0,1636,1634,1,0,0,0,1636,
+		1637,1,0,0,0,1637,1640,1,0,0,0,1638,1636,1,0,0,0,1639,1641,3,164,82,0,
+		1640,1639,1,0,0,0,1640,1641,1,0,0,0,1641,1643,1,0,0,0,1642,1610,1,0,0,
+		0,1642,1621,1,0,0,0,1643,1884,1,0,0,0,1644,1646,5,183,0,0,1645,1647,3,
+		148,74,0,1646,1645,1,0,0,0,1647,1648,1,0,0,0,1648,1646,1,0,0,0,1648,1649,
+		1,0,0,0,1649,1884,1,0,0,0,1650,1651,5,183,0,0,1651,1652,5,184,0,0,1652,
+		1884,5,111,0,0,1653,1654,5,183,0,0,1654,1655,5,210,0,0,1655,1656,5,93,
+		0,0,1656,1884,5,95,0,0,1657,1658,3,188,94,0,1658,1659,5,122,0,0,1659,1660,
+		3,182,91,0,1660,1884,1,0,0,0,1661,1662,3,188,94,0,1662,1663,5,16,0,0,1663,
+		1664,3,28,14,0,1664,1668,5,254,0,0,1665,1667,3,34,17,0,1666,1665,1,0,0,
+		0,1667,1670,1,0,0,0,1668,1666,1,0,0,0,1668,1669,1,0,0,0,1669,1671,1,0,
+		0,0,1670,1668,1,0,0,0,1671,1672,5,255,0,0,1672,1884,1,0,0,0,1673,1674,
+		3,188,94,0,1674,1675,5,19,0,0,1675,1676,5,273,0,0,1676,1677,5,20,0,0,1677,
+		1678,3,182,91,0,1678,1884,1,0,0,0,1679,1680,3,188,94,0,1680,1682,5,21,
+		0,0,1681,1683,5,262,0,0,1682,1681,1,0,0,0,1682,1683,1,0,0,0,1683,1684,
+		1,0,0,0,1684,1685,3,182,91,0,1685,1884,1,0,0,0,1686,1687,3,188,94,0,1687,
+		1688,5,247,0,0,1688,1691,3,180,90,0,1689,1690,5,51,0,0,1690,1692,5,273,
+		0,0,1691,1689,1,0,0,0,1691,1692,1,0,0,0,1692,1884,1,0,0,0,1693,1694,3,
+		188,94,0,1694,1695,5,247,0,0,1695,1696,5,38,0,0,1696,1701,3,172,86,0,1697,
+		1698,5,258,0,0,1698,1700,3,172,86,0,1699,1697,1,0,0,0,1700,1703,1,0,0,
+		0,1701,1699,1,0,0,0,1701,1702,1,0,0,0,1702,1706,1,0,0,0,1703,1701,1,0,
+		0,0,1704,1705,5,51,0,0,1705,1707,5,273,0,0,1706,1704,1,0,0,0,1706,1707,
+		1,0,0,0,1707,1711,1,0,0,0,1708,1710,3,176,88,0,1709,1708,1,0,0,0,1710,
+		1713,1,0,0,0,1711,1709,1,0,0,0,1711,1712,1,0,0,0,1712,1884,1,0,0,0,1713,
+		1711,1,0,0,0,1714,1715,3,188,94,0,1715,1716,5,251,0,0,1716,1717,5,38,0,
+		0,1717,1722,3,172,86,0,1718,1719,5,258,0,0,1719,1721,3,172,86,0,1720,1718,
+		1,0,0,0,1721,1724,1,0,0,0,1722,1720,1,0,0,0,1722,1723,1,0,0,0,1723,1728,
+		1,0,0,0,1724,1722,1,0,0,0,1725,1727,3,176,88,0,1726,1725,1,0,0,0,1727,
+		1730,1,0,0,0,1728,1726,1,0,0,0,1728,1729,1,0,0,0,1729,1884,1,0,0,0,1730,
+		1728,1,0,0,0,1731,1732,3,188,94,0,1732,1733,5,92,0,0,1733,1734,3,182,91,
+		0,1734,1884,1,0,0,0,1735,1736,3,188,94,0,1736,1737,5,93,0,0,1737,1738,
+		5,143,0,0,1738,1739,3,180,90,0,1739,1743,5,63,0,0,1740,1744,3,154,77,0,
+		1741,1744,3,166,83,0,1742,1744,3,182,91,0,1743,1740,1,0,0,0,1743,1741,
+		1,0,0,0,1743,1742,1,0,0,0,1744,1746,1,0,0,0,1745,1747,3,150,75,0,1746,
+		1745,1,0,0,0,1746,1747,1,0,0,0,1747,1749,1,0,0,0,1748,1750,3,152,76,0,
+		1749,1748,1,0,0,0,1749,1750,1,0,0,0,1750,1884,1,0,0,0,1751,1752,3,188,
+		94,0,1752,1753,5,210,0,0,1753,1754,5,93,0,0,1754,1884,1,0,0,0,1755,1756,
+		3,188,94,0,1756,1757,5,71,0,0,1757,1759,5,69,0,0,1758,1760,5,274,0,0,1759,
+		1758,1,0,0,0,1759,1760,1,0,0,0,1760,1884,1,0,0,0,1761,1762,3,188,94,0,
+		1762,1763,5,71,0,0,1763,1766,5,70,0,0,1764,1765,5,51,0,0,1765,1767,5,273,
+		0,0,1766,1764,1,0,0,0,1766,1767,1,0,0,0,1767,1884,1,0,0,0,1768,1769,3,
+		188,94,0,1769,1770,5,176,0,0,1770,1771,5,54,0,0,1771,1774,5,273,0,0,1772,
+		1773,5,63,0,0,1773,1775,3,182,91,0,1774,1772,1,0,0,0,1774,1775,1,0,0,0,
+		1775,1778,1,0,0,0,1776,1777,5,177,0,0,1777,1779,3,182,91,0,1778,1776,1,
+		0,0,0,1778,1779,1,0,0,0,1779,1884,1,0,0,0,1780,1781,3,188,94,0,1781,1782,
+		5,176,0,0,1782,1783,5,148,0,0,1783,1786,3,182,91,0,1784,1785,5,51,0,0,
+		1785,1787,5,273,0,0,1786,1784,1,0,0,0,1786,1787,1,0,0,0,1787,1790,1,0,
+		0,0,1788,1789,5,63,0,0,1789,1791,3,182,91,0,1790,1788,1,0,0,0,1790,1791,
+		1,0,0,0,1791,1794,1,0,0,0,1792,1793,5,177,0,0,1793,1795,3,182,91,0,1794,
+		1792,1,0,0,0,1794,1795,1,0,0,0,1795,1884,1,0,0,0,1796,1797,3,188,94,0,
+		1797,1798,5,178,0,0,1798,1799,3,182,91,0,1799,1884,1,0,0,0,1800,1801,3,
+		188,94,0,1801,1804,5,171,0,0,1802,1805,3,166,83,0,1803,1805,3,182,91,0,
+		1804,1802,1,0,0,0,1804,1803,1,0,0,0,1805,1808,1,0,0,0,1806,1807,5,51,0,
+		0,1807,1809,5,273,0,0,1808,1806,1,0,0,0,1808,1809,1,0,0,0,1809,1812,1,
+		0,0,0,1810,1811,5,170,0,0,1811,1813,5,273,0,0,1812,1810,1,0,0,0,1812,1813,
+		1,0,0,0,1813,1821,1,0,0,0,1814,1815,5,182,0,0,1815,1819,5,135,0,0,1816,
+		1817,5,134,0,0,1817,1820,3,180,90,0,1818,1820,5,136,0,0,1819,1816,1,0,
+		0,0,1819,1818,1,0,0,0,1820,1822,1,0,0,0,1821,1814,1,0,0,0,1821,1822,1,
+		0,0,0,1822,1884,1,0,0,0,1823,1824,3,188,94,0,1824,1826,5,65,0,0,1825,1827,
+		3,106,53,0,1826,1825,1,0,0,0,1827,1828,1,0,0,0,1828,1826,1,0,0,0,1828,
+		1829,1,0,0,0,1829,1884,1,0,0,0,1830,1831,5,22,0,0,1831,1884,5,275,0,0,
+		1832,1833,5,23,0,0,1833,1884,5,275,0,0,1834,1884,5,24,0,0,1835,1884,5,
+		25,0,0,1836,1837,3,188,94,0,1837,1838,5,26,0,0,1838,1839,5,27,0,0,1839,
+		1840,3,182,91,0,1840,1841,3,178,89,0,1841,1842,5,28,0,0,1842,1843,3,182,
+		91,0,1843,1844,3,178,89,0,1844,1884,1,0,0,0,1845,1846,3,188,94,0,1846,
+		1847,5,29,0,0,1847,1850,5,170,0,0,1848,1851,5,30,0,0,1849,1851,3,182,91,
+		0,1850,1848,1,0,0,0,1850,1849,1,0,0,0,1851,1852,1,0,0,0,1852,1853,5,31,
+		0,0,1853,1854,3,182,91,0,1854,1855,3,178,89,0,1855,1856,5,28,0,0,1856,
+		1857,3,182,91,0,1857,1858,3,178,89,0,1858,1884,1,0,0,0,1859,1860,3,188,
+		94,0,1860,1861,5,32,0,0,1861,1862,3,182,91,0,1862,1863,3,178,89,0,1863,
+		1864,5,20,0,0,1864,1865,3,182,91,0,1865,1884,1,0,0,0,1866,1867,5,33,0,
+		0,1867,1868,3,186,93,0,1868,1869,5,34,0,0,1869,1870,3,186,93,0,1870,1873,
+		3,182,91,0,1871,1872,5,35,0,0,1872,1874,3,182,91,0,1873,1871,1,0,0,0,1873,
+		1874,1,0,0,0,1874,1884,1,0,0,0,1875,1876,5,36,0,0,1876,1877,5,35,0,0,1877,
+		1878,3,182,91,0,1878,1879,3,178,89,0,1879,1880,5,37,0,0,1880,1881,3,182,
+		91,0,1881,1882,3,178,89,0,1882,1884,1,0,0,0,1883,1544,1,0,0,0,1883,1549,
+		1,0,0,0,1883,1559,1,0,0,0,1883,1569,1,0,0,0,1883,1592,1,0,0,0,1883,1602,
+		1,0,0,0,1883,1608,1,0,0,0,1883,1644,1,0,0,0,1883,1650,1,0,0,0,1883,1653,
+		1,0,0,0,1883,1657,1,0,0,0,1883,1661,1,0,0,0,1883,1673,1,0,0,0,1883,1679,
+		1,0,0,0,1883,1686,1,0,0,0,1883,1693,1,0,0,0,1883,1714,1,0,0,0,1883,1731,
+		1,0,0,0,1883,1735,1,0,0,0,1883,1751,1,0,0,0,1883,1755,1,0,0,0,1883,1761,
+		1,0,0,0,1883,1768,1,0,0,0,1883,1780,1,0,0,0,1883,1796,1,0,0,0,1883,1800,
+		1,0,0,0,1883,1823,1,0,0,0,1883,1830,1,0,0,0,1883,1832,1,0,0,0,1883,1834,
+		1,0,0,0,1883,1835,1,0,0,0,1883,1836,1,0,0,0,1883,1845,1,0,0,0,1883,1859,
+		1,0,0,0,1883,1866,1,0,0,0,1883,1875,1,0,0,0,1884,161,1,0,0,0,1885,1886,
+		5,73,0,0,1886,1887,5,273,0,0,1887,1888,5,182,0,0,1888,1889,3,182,91,0,
+		1889,1890,3,178,89,0,1890,163,1,0,0,0,1891,1892,5,45,0,0,1892,1893,5,40,
+		0,0,1893,1894,5,41,0,0,1894,1895,3,182,91,0,1895,1896,5,42,0,0,1896,1900,
+		3,182,91,0,1897,1899,3,176,88,0,1898,1897,1,0,0,0,1899,1902,1,0,0,0,1900,
+		1898,1,0,0,0,1900,1901,1,0,0,0,1901,1928,1,0,0,0,1902,1900,1,0,0,0,1903,
+		1904,5,45,0,0,1904,1905,5,38,0,0,1905,1906,5,63,0,0,1906,1911,3,170,85,
+		0,1907,1908,5,258,0,0,1908,1910,3,170,85,0,1909,1907,1,0,0,0,1910,1913,
+		1,0,0,0,1911,1909,1,0,0,0,1911,1912,1,0,0,0,1912,1919,1,0,0,0,1913,1911,
+		1,0,0,0,1914,1916,5,258,0,0,1915,1914,1,0,0,0,1915,1916,1,0,0,0,1916,1917,
+		1,0,0,0,1917,1918,5,181,0,0,1918,1920,3,168,84,0,1919,1915,1,0,0,0,1919,
+		1920,1,0,0,0,1920,1924,1,0,0,0,1921,1923,3,176,88,0,1922,1921,1,0,0,0,
+		1923,1926,1,0,0,0,1924,1922,1,0,0,0,1924,1925,1,0,0,0,1925,1928,1,0,0,
+		0,1926,1924,1,0,0,0,1927,1891,1,0,0,0,1927,1903,1,0,0,0,1928,165,1,0,0,
+		0,1929,1930,5,40,0,0,1930,1931,5,41,0,0,1931,1932,3,182,91,0,1932,1933,
+		5,42,0,0,1933,1937,3,182,91,0,1934,1936,3,176,88,0,1935,1934,1,0,0,0,1936,
+		1939,1,0,0,0,1937,1935,1,0,0,0,1937,1938,1,0,0,0,1938,167,1,0,0,0,1939,
+		1937,1,0,0,0,1940,1941,5,40,0,0,1941,1942,5,41,0,0,1942,1943,3,182,91,
+		0,1943,1944,5,42,0,0,1944,1945,3,182,91,0,1945,169,1,0,0,0,1946,1947,3,
+		182,91,0,1947,1948,5,34,0,0,1948,1949,3,182,91,0,1949,171,1,0,0,0,1950,
+		1952,5,263,0,0,1951,1950,1,0,0,0,1951,1952,1,0,0,0,1952,1953,1,0,0,0,1953,
+		1954,3,180,90,0,1954,1955,5,34,0,0,1955,1956,3,182,91,0,1956,173,1,0,0,
+		0,1957,1958,3,180,90,0,1958,1959,5,34,0,0,1959,1960,3,182,91,0,1960,175,
+		1,0,0,0,1961,1962,5,39,0,0,1962,1963,3,186,93,0,1963,1964,3,182,91,0,1964,
+		177,1,0,0,0,1965,1966,5,193,0,0,1966,1967,5,206,0,0,1967,179,1,0,0,0,1968,
+		1969,5,274,0,0,1969,181,1,0,0,0,1970,1971,6,91,-1,0,1971,1972,5,256,0,
+		0,1972,1973,3,182,91,0,1973,1974,5,257,0,0,1974,2013,1,0,0,0,1975,1976,
+		5,263,0,0,1976,2013,3,182,91,16,1977,1978,5,210,0,0,1978,2013,3,182,91,
+		11,1979,1980,5,180,0,0,1980,1981,3,182,91,0,1981,1982,5,182,0,0,1982,1983,
+		3,182,91,0,1983,1984,5,181,0,0,1984,1985,3,182,91,0,1985,2013,1,0,0,0,
+		1986,1987,3,188,94,0,1987,1996,5,256,0,0,1988,1993,3,182,91,0,1989,1990,
+		5,258,0,0,1990,1992,3,182,91,0,1991,1989,1,0,0,0,1992,1995,1,0,0,0,1993,
+		1991,1,0,0,0,1993,1994,1,0,0,0,1994,1997,1,0,0,0,1995,1993,1,0,0,0,1996,
+		1988,1,0,0,0,1996,1997,1,0,0,0,1997,1998,1,0,0,0,1998,1999,5,257,0,0,1999,
+		2013,1,0,0,0,2000,2002,7,5,0,0,2001,2003,3,184,92,0,2002,2001,1,0,0,0,
+		2002,2003,1,0,0,0,2003,2004,1,0,0,0,2004,2005,5,193,0,0,2005,2013,3,184,
+		92,0,2006,2007,5,275,0,0,2007,2013,3,184,92,0,2008,2013,5,274,0,0,2009,
+		2013,5,275,0,0,2010,2013,5,273,0,0,2011,2013,3,186,93,0,2012,1970,1,0,
+		0,0,2012,1975,1,0,0,0,2012,1977,1,0,0,0,2012,1979,1,0,0,0,2012,1986,1,
+		0,0,0,2012,2000,1,0,0,0,2012,2006,1,0,0,0,2012,2008,1,0,0,0,2012,2009,
+		1,0,0,0,2012,2010,1,0,0,0,2012,2011,1,0,0,0,2013,2034,1,0,0,0,2014,2015,
+		10,15,0,0,2015,2016,5,207,0,0,2016,2033,3,182,91,16,2017,2018,10,14,0,
+		0,2018,2019,7,6,0,0,2019,2033,3,182,91,15,2020,2021,10,13,0,0,2021,2022,
+		7,3,0,0,2022,2033,3,182,91,14,2023,2024,10,12,0,0,2024,2025,7,7,0,0,2025,
+		2033,3,182,91,13,2026,2027,10,10,0,0,2027,2028,5,208,0,0,2028,2033,3,182,
+		91,11,2029,2030,10,9,0,0,2030,2031,5,209,0,0,2031,2033,3,182,91,10,2032,
+		2014,1,0,0,0,2032,2017,1,0,0,0,2032,2020,1,0,0,0,2032,2023,1,0,0,0,2032,
+		2026,1,0,0,0,2032,2029,1,0,0,0,2033,2036,1,0,0,0,2034,2032,1,0,0,0,2034,
+		2035,1,0,0,0,2035,183,1,0,0,0,2036,2034,1,0,0,0,2037,2038,7,8,0,0,2038,
+		185,1,0,0,0,2039,2042,3,188,94,0,2040,2041,5,259,0,0,2041,2043,3,188,94,
+		0,2042,2040,1,0,0,0,2042,2043,1,0,0,0,2043,187,1,0,0,0,2044,2045,7,9,0,
+		0,2045,189,1,0,0,0,224,194,196,210,236,243,245,253,255,277,281,283,290,
+		295,298,303,307,320,331,339,360,369,379,391,395,403,407,412,422,436,443,
+		446,461,466,473,477,489,491,494,505,511,513,515,524,529,532,539,542,551,
+		560,565,573,580,582,589,602,604,614,631,639,643,652,656,660,663,665,671,
+		674,678,686,696,730,740,769,771,781,788,792,800,825,832,840,847,851,855,
+		863,867,883,923,928,932,940,954,963,968,970,972,974,979,986,1005,1014,
+		1019,1035,1039,1047,1069,1075,1083,1091,1104,1115,1118,1128,1131,1139,
+		1143,1151,1162,1166,1174,1185,1187,1192,1207,1210,1214,1222,1227,1232,
+		1242,1244,1252,1261,1267,1271,1284,1289,1292,1299,1308,1313,1320,1333,
+		1336,1349,1366,1370,1382,1391,1395,1400,1406,1415,1419,1426,1437,1443,
+		1447,1485,1488,1492,1495,1499,1505,1518,1526,1529,1539,1556,1564,1575,
+		1583,1589,1600,1615,1619,1628,1631,1636,1640,1642,1648,1668,1682,1691,
+		1701,1706,1711,1722,1728,1743,1746,1749,1759,1766,1774,1778,1786,1790,
+		1794,1804,1808,1812,1819,1821,1828,1850,1873,1883,1900,1911,1915,1919,
+		1924,1927,1937,1951,1993,1996,2002,2012,2032,2034,2042
 	};
 
 	public static readonly ATN _ATN =

@@ -1521,6 +1521,18 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitReletPricing([NotNull] DealLangParser.ReletPricingContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.reletCurve"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitReletCurve([NotNull] DealLangParser.ReletCurveContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.reletCurvePoint"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitReletCurvePoint([NotNull] DealLangParser.ReletCurvePointContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.scenarioDecl"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

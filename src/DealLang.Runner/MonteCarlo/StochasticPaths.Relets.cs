@@ -14,7 +14,7 @@ public sealed partial class StochasticPaths
     {
         ReletUtilisationModel model = reletUtilisations[m];
         string holder;
-        bool ramps;
+        bool ramps, curved;
         if (model.Contract is { } c)
         {
             if ((uint)c >= (uint)deal.Contracts.Length)
@@ -29,6 +29,7 @@ public sealed partial class StochasticPaths
             }
 
             ramps = levers.ReletRampMonths > 0;
+            curved = levers.ReletCurve is not null;
         }
         else
         {
@@ -39,6 +40,13 @@ public sealed partial class StochasticPaths
             }
 
             ramps = scenario.EnforcementReletRampMonths > 0;
+            curved = scenario.EnforcementReletCurve is not null;
+        }
+
+        // A curve's levels are fixed (DL0514 in a deal): a draw would be read nowhere, the curve in its place.
+        if (curved)
+        {
+            throw Bad($"{holder} has a drawn utilisation, and it follows a curve, whose levels are fixed");
         }
 
         if (model.RampEnd && !ramps)

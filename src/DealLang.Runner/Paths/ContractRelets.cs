@@ -176,18 +176,21 @@ static class ContractRelets
 
     /// <summary>
     /// The re-let's shape (docs/language.md §5, "contract-relet-ramp"): the utilisation it ramps to (its own for a flat
-    /// re-let) over the ramp's months, counted from the day it starts on this path (days from the closing, worked out only
-    /// for a ramp: a flat one never reads it), and its price, share × index + spread (without <c>price</c>, the fleet's
+    /// re-let) over the ramp's months, or the curve it follows ("contract-relet-curve"), counted from the day it starts on
+    /// this path (days from the closing, worked out only for a ramp or a curve: a flat one never reads it), and its price, share × index + spread (without <c>price</c>, the fleet's
     /// generation index at its level). Read by the generated loop only for a contract a scenario re-lets so.
     /// </summary>
     static void FillReletShape(DealDescription deal, ContractInfo contract, ContractLevers levers, ScenarioSpec scenario, Date? stopped, int taken, PathInputs into, int c)
     {
         bool relet = levers.Relet;
         bool ramps = relet && levers.ReletRampMonths > 0;
+        // A curve (docs/language.md §5, "contract-relet-curve") counts its months from the re-let's start as a ramp does.
+        ReletCurve? curve = relet ? levers.ReletCurve : null;
+        into.ContractReletCurve[c] = curve;
         // A flat re-let ramps to its own utilisation, drawn or not (filled above); a ramp's end may be drawn ('rising to beta …').
         into.ContractReletTo[c] = !relet ? 0.0 : ramps ? scenario.ReletUtilisationOf(ScenarioSpec.ReletDrawSlot(c, true, deal.Contracts.Length), levers.ReletTo) : into.ContractReletUtilisation[c];
         into.ContractReletRampMonths[c] = ramps ? levers.ReletRampMonths : 0;
-        into.ContractReletStartDay[c] = ramps ? Date.DaysBetween(deal.Closing, ReletStart(contract, stopped, levers.ReletAfterMonths, taken)) : 0;
+        into.ContractReletStartDay[c] = ramps || curve is not null ? Date.DaysBetween(deal.Closing, ReletStart(contract, stopped, levers.ReletAfterMonths, taken)) : 0;
         ReletPrice? price = relet ? levers.ReletPrice : null;
         into.ContractReletPriceIndex[c] = price?.Index ?? (relet ? Math.Max(0, deal.Fleets[contract.Fleet].Generation) : 0);
         into.ContractReletPriceShare[c] = price?.Share ?? (relet ? 1.0 : 0.0);

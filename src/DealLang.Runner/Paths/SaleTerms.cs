@@ -5,7 +5,7 @@ namespace DealLang.Runner.Paths;
 /// <summary>Enforcement sale terms: a scenario's <c>enforcement haircut … lag …</c> overrides every sale's own, and its repo-market
 /// levers (<c>depth … impact … limit … costs … reserve …</c>, <c>keep contracts</c> / <c>sell all</c>) those of every sale into a market,
 /// its <c>price yield …</c> that of every sale pricing its loans at a yield (the whole yield, also one that reads an index), and its <c>relet idle at R for D</c> /
-/// <c>not relet idle</c> (with its <c>rising to … over …</c> and <c>price …</c>) those of every sale that re-lets idle units, and its <c>half_life …</c> that of every sale that carries
+/// <c>not relet idle</c> (with its <c>rising to … over …</c> or <c>curve { … }</c>, and <c>price …</c>) those of every sale that re-lets idle units, and its <c>half_life …</c> that of every sale that carries
 /// its impact.</summary>
 static class SaleTerms
 {
@@ -42,6 +42,8 @@ static class SaleTerms
                     ? scenario.EnforcementReletRampMonths > 0 ? scenario.ReletUtilisationOf(ScenarioSpec.ReletDrawSlot(null, true, contracts), to) : into.SaleReletUtilisation[s]
                     : market!.ReletRampMonths > 0 ? market.ReletTo : market.Relet;
             into.SaleReletRampMonths[s] = relets ? scenario.EnforcementReletRampMonths ?? market!.ReletRampMonths : 0;
+            // A curve (docs/language.md §9, "relet-curve"): a lever restates the whole shape, so its curve (or none) replaces the sale's.
+            into.SaleReletCurve[s] = !relets ? null : scenario.EnforcementReletUtilisation is not null ? scenario.EnforcementReletCurve : market!.ReletCurve;
             // The price: the lever's, else the sale's own, else the fleet's generation index at its level (share 1, no spread).
             ReletPrice? price = relets ? scenario.EnforcementReletPrice ?? market!.ReletPrice : null;
             into.SaleReletPriceIndex[s] = price?.Index ?? (relets ? deal.Fleets[deal.Sales[s].Collateral[0].Index].Generation : 0);

@@ -40,15 +40,15 @@ public static class Shapes
 
                 // A re-let's ramp and price (docs/language.md §5, "contract-relet-ramp"), as a sale's re-let's are checked below.
                 if (levers is { Relet: true } r && (!(r.ReletTo is >= 0 and <= 1) || r.ReletRampMonths < 0
-                    || r.ReletPrice is { } own && !ReletPriceFits(deal, own)))
+                    || r.ReletPrice is { } own && !ReletPriceFits(deal, own) || r.ReletCurve is { } ownCurve && (!ownCurve.Fits() || r.ReletRampMonths != 0)))
                 {
-                    throw Mismatch(deal, scenario, "its contract's re-let ramp is not to a utilisation in [0, 100%] over 0 or more months, or its price is not a share above 0 of one of the deal's indices plus a finite spread");
+                    throw Mismatch(deal, scenario, "its contract's re-let ramp is not to a utilisation in [0, 100%] over 0 or more months, its curve not at least two points from 0 months strictly increasing each in (0, 100%] (and no ramp beside it), or its price is not a share above 0 of one of the deal's indices plus a finite spread");
                 }
 
                 // Nothing set and then not read: a contract not re-let has no re-let terms, a flat re-let (0 months) no end
                 // utilisation of its own (it ramps to its utilisation), as the lowering builds them from a deal's scenario.
                 if (levers is { Relet: false } none && (none.ReletAfterMonths != 0 || none.ReletUtilisation != 0 || none.ReletTo != 0
-                    || none.ReletRampMonths != 0 || none.ReletPrice is not null))
+                    || none.ReletRampMonths != 0 || none.ReletPrice is not null || none.ReletCurve is not null))
                 {
                     throw Mismatch(deal, scenario, "its contract levers give a re-let's gap, utilisation, ramp or price to a contract they do not re-let");
                 }
@@ -75,10 +75,10 @@ public static class Shapes
                 // A re-let on a ramp or at a price of its own, of a program compiled without one (no scenario of its deal
                 // shaped this contract's re-let, so its loop does not read the ramp or the price): refused rather than run
                 // flat, as a call of notes the program cannot call is (ContractInfo.ReletShaped).
-                if (scenario.Contracts![c] is { Relet: true } shaped && (shaped.ReletRampMonths > 0 || shaped.ReletPrice is not null)
+                if (scenario.Contracts![c] is { Relet: true } shaped && (shaped.ReletRampMonths > 0 || shaped.ReletPrice is not null || shaped.ReletCurve is not null)
                     && !deal.Contracts[c].ReletShaped)
                 {
-                    throw Mismatch(deal, scenario, $"it re-lets contract '{deal.Contracts[c].Name}' on a ramp or at a price of its own, which this compiled deal does not read: compile the deal with a scenario that does so");
+                    throw Mismatch(deal, scenario, $"it re-lets contract '{deal.Contracts[c].Name}' on a ramp, a curve or at a price of its own, which this compiled deal does not read: compile the deal with a scenario that does so");
                 }
             }
         }
@@ -269,11 +269,17 @@ public static class Shapes
             throw Mismatch(deal, scenario, "its re-let's ramp is not to a utilisation in [0, 100%] over 0 or more months, or its price is not a share above 0 of one of the deal's indices plus a finite spread");
         }
 
+        // A curve (docs/language.md §9, "relet-curve") is the checks' DL0514 and DL0515 of a deal's: points that make one.
+        if (scenario.EnforcementReletCurve is { } curve && !curve.Fits())
+        {
+            throw Mismatch(deal, scenario, "its re-let's curve is not at least two points from 0 months, the months strictly increasing, each a utilisation above 0% and at most 100%");
+        }
+
         // The same for a sale's re-let of idle units (DealDescription.ShapesSaleRelets); a deal with no such re-let reads none.
-        if ((scenario.EnforcementReletRampMonths > 0 || scenario.EnforcementReletPrice is not null) && !deal.ShapesSaleRelets
+        if ((scenario.EnforcementReletRampMonths > 0 || scenario.EnforcementReletPrice is not null || scenario.EnforcementReletCurve is not null) && !deal.ShapesSaleRelets
             && deal.Sales.Any(sale => sale.Market is { Relet: > 0 }))
         {
-            throw Mismatch(deal, scenario, "it re-lets the idle units sold on a ramp or at a price of their own, which this compiled deal does not read: compile the deal with a scenario that does so");
+            throw Mismatch(deal, scenario, "it re-lets the idle units sold on a ramp, a curve or at a price of their own, which this compiled deal does not read: compile the deal with a scenario that does so");
         }
 
         if (scenario.EnforcementHalfLifeMonths is < 1)

@@ -16,6 +16,11 @@ public static class ReletRamp
     public static double Utilisation(double from, double to, int rampMonths, Date saleDate, Date day) =>
         rampMonths <= 0 ? from : from + ((to - from) * Math.Min(1.0, WholeMonths(saleDate, day) / (double)rampMonths));
 
+    /// <summary>As <see cref="Utilisation(double, double, int, Date, Date)"/>, or along <paramref name="curve"/> when the
+    /// re-let has one (docs/language.md §9, "relet-curve"): what the loop of a deal whose re-lets are shaped calls.</summary>
+    public static double Utilisation(ReletCurve? curve, double from, double to, int rampMonths, Date saleDate, Date day) =>
+        curve is null ? Utilisation(from, to, rampMonths, saleDate, day) : curve.Utilisation(saleDate, day);
+
     /// <summary>The whole calendar months from <paramref name="start"/> to <paramref name="day"/>: the most m with
     /// start + m months (clamped to the month's end) on or before the day; 0 for a day before the start's first
     /// anniversary (or before the start).</summary>

@@ -41,10 +41,12 @@ public sealed record LoanSalePrice(double? Yield, int? Index, int? YieldIndex = 
 /// it, fading by half every that many months (<see cref="RepoMarket"/>; scenario-overridable); 0: each month is priced on
 /// its own volume alone. A re-let's utilisation ramps from <see cref="Relet"/> to <see cref="ReletTo"/> over the
 /// <see cref="ReletRampMonths"/> months from the sale date (0: flat at <see cref="Relet"/>), and the units are let at
-/// <see cref="ReletPrice"/> (null: the fleet's generation index), docs/language.md §9, "relet-ramp".
+/// <see cref="ReletPrice"/> (null: the fleet's generation index), docs/language.md §9, "relet-ramp"; or it follows
+/// <see cref="ReletCurve"/> (null: none), <see cref="Relet"/> then its first level and the ramp flat (docs/language.md §9, "relet-curve").
 /// </summary>
 public sealed record SaleMarket(double Depth, double Impact, double Limit, double Costs, bool KeepContracts = false, double Reserve = 0,
-    double Relet = 0, int ReletMonths = -1, int HalfLifeMonths = 0, double ReletTo = 0, int ReletRampMonths = 0, ReletPrice? ReletPrice = null);
+    double Relet = 0, int ReletMonths = -1, int HalfLifeMonths = 0, double ReletTo = 0, int ReletRampMonths = 0, ReletPrice? ReletPrice = null,
+    ReletCurve? ReletCurve = null);
 
 /// <summary>The price idle units are re-let at in enforcement (or a contract's units once it stops, a scenario's
 /// <c>C relet after D at R price …</c>), per GPU-hour: <see cref="Share"/> × the level of index

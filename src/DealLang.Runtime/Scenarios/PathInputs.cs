@@ -68,6 +68,8 @@ public sealed class PathInputs
         SaleReletPriceIndex = new IntSlots(Scalars, First(layout, InputQuantity.SaleReletPriceIndex, layout.Sales), layout.Sales);
         SaleReletPriceShare = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleReletPriceShare, layout.Sales), layout.Sales);
         SaleReletPriceSpread = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleReletPriceSpread, layout.Sales), layout.Sales);
+        SaleReletCurve = new ReletCurve?[layout.Sales];
+        ContractReletCurve = new ReletCurve?[layout.Contracts];
         PartyRecovery = new DoubleSlots(Scalars, First(layout, InputQuantity.PartyRecovery, layout.Parties), layout.Parties);
         PartyWorkoutPeriods = new IntSlots(Scalars, First(layout, InputQuantity.PartyWorkoutPeriods, layout.Parties), layout.Parties);
         LoanWorkoutPeriods = new IntSlots(Scalars, First(layout, InputQuantity.LoanWorkoutPeriods, layout.Loans), layout.Loans);
@@ -276,6 +278,17 @@ public sealed class PathInputs
 
     /// <summary>[sale]: the constant (money per GPU-hour) added to it, after scenario overrides.</summary>
     public DoubleSlots SaleReletPriceSpread { get; }
+
+    /// <summary>[sale]: the curve its re-let's utilisation follows on this path (docs/language.md §9, "relet-curve"),
+    /// null for a flat or straight re-let (or none). Not a numbered slot: a curve has as many points as it is written
+    /// with. Set by the path source beside the sale's re-let slots and read only by a loop whose re-lets are shaped
+    /// (<see cref="DealDescription.ShapesSaleRelets"/>); shared, never written, by the paths.</summary>
+    public ReletCurve?[] SaleReletCurve { get; }
+
+    /// <summary>[contract]: the curve its re-let's utilisation follows from its start (docs/language.md §5,
+    /// "contract-relet-curve"), null for a flat or straight re-let (or none), read as <see cref="SaleReletCurve"/> is by a
+    /// loop whose contract's re-let is shaped (<see cref="ContractInfo.ReletShaped"/>).</summary>
+    public ReletCurve?[] ContractReletCurve { get; }
 
     /// <summary>[sale]: the half-life in months of the price impact a sale into the market carries, after scenario
     /// overrides; 0 for none.</summary>

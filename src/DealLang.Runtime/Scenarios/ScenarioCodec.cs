@@ -61,6 +61,7 @@ public static class ScenarioCodec
         WriteNullable(w, s.EnforcementReletTo);
         WriteNullable(w, s.EnforcementReletRampMonths);
         WriteOptional(w, s.EnforcementReletPrice, Write);
+        WriteOptional(w, s.EnforcementReletCurve, Write);
         WriteArray(w, s.LoanWorkoutMonths, WriteNullable);
         WriteNullable(w, s.EnforcementHalfLifeMonths);
         WriteArray(w, s.TrancheConverts, WriteNullable);
@@ -99,6 +100,7 @@ public static class ScenarioCodec
             EnforcementReletTo = ReadNullableDouble(r),
             EnforcementReletRampMonths = ReadNullableInt(r),
             EnforcementReletPrice = ReadOptional(r, ReadReletPrice),
+            EnforcementReletCurve = ReadOptional(r, ReadReletCurve),
             LoanWorkoutMonths = ReadArray(r, ReadNullableInt),
             EnforcementHalfLifeMonths = ReadNullableInt(r),
             TrancheConverts = ReadArray(r, ReadNullableDouble),
@@ -172,6 +174,7 @@ public static class ScenarioCodec
         w.Write(v.ReletTo);
         w.Write(v.ReletRampMonths);
         WriteOptional(w, v.ReletPrice, Write);
+        WriteOptional(w, v.ReletCurve, Write);
     }
 
     static ContractLevers ReadContractLevers(BinaryReader r) =>
@@ -179,6 +182,7 @@ public static class ScenarioCodec
         {
             RenewalsTaken = r.ReadInt32(), BreakMonths = ReadNullableInt(r),
             ReletTo = r.ReadDouble(), ReletRampMonths = r.ReadInt32(), ReletPrice = ReadOptional(r, ReadReletPrice),
+            ReletCurve = ReadOptional(r, ReadReletCurve),
         };
 
     static void Write(BinaryWriter w, ReletPrice v)
@@ -189,6 +193,14 @@ public static class ScenarioCodec
     }
 
     static ReletPrice ReadReletPrice(BinaryReader r) => new(r.ReadInt32(), r.ReadDouble(), r.ReadDouble());
+
+    static void Write(BinaryWriter w, ReletCurve v)
+    {
+        WriteArray(w, v.Months, (w, m) => w.Write(m));
+        WriteArray(w, v.Levels, (w, l) => w.Write(l));
+    }
+
+    static ReletCurve ReadReletCurve(BinaryReader r) => new(ReadArray(r, r => r.ReadInt32()), ReadArray(r, r => r.ReadDouble()));
 
     static void Write(BinaryWriter w, GuarantorLevers v)
     {

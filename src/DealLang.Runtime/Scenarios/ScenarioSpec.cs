@@ -58,6 +58,11 @@ public sealed record ScenarioSpec(
     /// <c>price</c> keeps each sale's own price).</summary>
     public ReletPrice? EnforcementReletPrice { get; init; }
 
+    /// <summary>The curve that re-let's utilisation follows (<c>enforcement relet idle at curve { 0m 30%  6m 70% }</c>),
+    /// set with <see cref="EnforcementReletUtilisation"/> (then its first level, the ramp flat); null for a flat or
+    /// straight lever, or for "as each sale says" (docs/language.md §9, "relet-curve").</summary>
+    public ReletCurve? EnforcementReletCurve { get; init; }
+
     /// <summary>The half-life in months of the price impact of every sale into the repo market that carries its impact
     /// (<c>enforcement half_life 6m</c>: 6); null for "as each sale says".</summary>
     public int? EnforcementHalfLifeMonths { get; init; }
@@ -234,6 +239,11 @@ public sealed record ContractLevers(double? Utilisation, bool Relet, int ReletAf
 
     /// <summary>The re-let's own price (<c>price 85% of H100Rent</c>); null for the fleet's generation index.</summary>
     public ReletPrice? ReletPrice { get; init; }
+
+    /// <summary>The curve the re-let's utilisation follows from its start (<c>C relet after 3m at curve { 0m 30%  6m 70% }</c>,
+    /// <see cref="ReletUtilisation"/> then its first level and the ramp flat); null for a flat or straight re-let
+    /// (docs/language.md §5, "contract-relet-curve").</summary>
+    public ReletCurve? ReletCurve { get; init; }
 
     public static readonly ContractLevers None = new(null, false, 0, 0);
 }

@@ -18,7 +18,7 @@ public sealed class ContractReletRampTests
     // H100Rent 2.00 until 2026-09-01, then 2.50. The customer defaults on 2026-02-01, so the contract stops on that day
     // and the units are re-let from 2026-05-01 (3 months idle). A GPU re-let for d days at price P and utilisation u
     // earns P × 8,760 × d / 365 × u = 24 × P × d × u.
-    private const string Source = """
+    internal const string Source = """
         deal Neo {
           currency USD
           closing  2026-01-01

@@ -109,8 +109,13 @@ public sealed class PathSourceEquivalenceTests
                 // A re-let's ramp and price in turn (they reach only a sale that re-lets): to 90% over 5 months, and 80% of
                 // the last index less 0.10.
                 // Only of a program that reads them (DealDescription.ShapesSaleRelets; Shapes refuses them of any other).
-                EnforcementReletTo = k % 2 == 1 && deal.ShapesSaleRelets ? 0.9 : null,
-                EnforcementReletRampMonths = k % 2 == 1 && deal.ShapesSaleRelets ? 5 : null,
+                // Every fourth path a curve in place of the ramp (docs/language.md §9, "relet-curve"), restating the re-let
+                // at its first level, flat, for 6 months.
+                EnforcementReletUtilisation = k % 4 == 3 && deal.ShapesSaleRelets ? 0.25 : null,
+                EnforcementReletMonths = k % 4 == 3 && deal.ShapesSaleRelets ? 6 : null,
+                EnforcementReletCurve = k % 4 == 3 && deal.ShapesSaleRelets ? new ReletCurve([0, 2, 7], [0.25, 0.6, 0.45]) : null,
+                EnforcementReletTo = k % 4 == 3 && deal.ShapesSaleRelets ? 0.25 : k % 2 == 1 && deal.ShapesSaleRelets ? 0.9 : null,
+                EnforcementReletRampMonths = k % 4 == 3 && deal.ShapesSaleRelets ? 0 : k % 2 == 1 && deal.ShapesSaleRelets ? 5 : null,
                 EnforcementReletPrice = k % 3 == 2 && deal.Indices.Length > 0 && deal.ShapesSaleRelets ? new ReletPrice(deal.Indices.Length - 1, 0.8, -0.1) : null,
                 // Each contract in turn: as agreed, a utilisation, re-let at once, re-let after a gap with a utilisation
                 // ramping to 50% over 9 months (at 80% of the last index less 0.10 on every other path); the last two after
@@ -121,6 +126,11 @@ public sealed class PathSourceEquivalenceTests
                     1 => new ContractLevers(0.95, false, 0, 0),
                     2 => new ContractLevers(null, true, 0, 0.5) { RenewalsTaken = Math.Min(k, contract.RenewalCount) },
                     // A ramp and a price only of a program that reads them (ContractInfo.ReletShaped); flat for the others.
+                    // Or, on every other path, along a curve from 0.8 (docs/language.md §5, "contract-relet-curve").
+                    _ when contract.ReletShaped && k % 2 == 1 => new ContractLevers(0.3, true, 7, 0.8)
+                    {
+                        RenewalsTaken = Math.Min(k, contract.RenewalCount), ReletCurve = new ReletCurve([0, 4, 10], [0.8, 0.4, 0.6]),
+                    },
                     _ => contract.ReletShaped
                         ? new ContractLevers(0.3, true, 7, 0.8)
                         {
@@ -175,6 +185,15 @@ public sealed class PathSourceEquivalenceTests
             Assert.True(
                 BitConverter.DoubleToInt64Bits(expected.Scalars[s]) == BitConverter.DoubleToInt64Bits(actual.Scalars[s]),
                 $"{where}: scalar slot {actual.Layout.Scalars[s]}: {actual.Scalars[s]:R}, expected {expected.Scalars[s]:R}");
+        }
+
+        // The re-lets' curves, not numbered slots: the same points, or none on both.
+        foreach ((ReletCurve?[] e, ReletCurve?[] a, string kind) in new[] { (expected.SaleReletCurve, actual.SaleReletCurve, "sale"), (expected.ContractReletCurve, actual.ContractReletCurve, "contract") })
+        {
+            for (int i = 0; i < e.Length; i++)
+            {
+                Assert.True(e[i] is null ? a[i] is null : e[i]!.SamePoints(a[i]), $"{where}: {kind} {i}'s re-let curve: {a[i]}, expected {e[i]}");
+            }
         }
     }
 }

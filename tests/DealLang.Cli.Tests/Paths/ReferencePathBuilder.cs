@@ -287,7 +287,9 @@ static class ContractInputs
         {
             into.ContractReletTo[c] = !relet ? 0 : ramps ? Drawn((2 * c) + 1, levers!.ReletTo) : Drawn(2 * c, levers!.ReletUtilisation);
             into.ContractReletRampMonths[c] = ramps ? levers!.ReletRampMonths : 0;
-            into.ContractReletStartDay[c] = ramps ? Date.DaysBetween(deal.Closing, from) : 0;
+            // A curve (§5, "contract-relet-curve", added with it) counts its months from the same start.
+            into.ContractReletCurve[c] = relet ? levers!.ReletCurve : null;
+            into.ContractReletStartDay[c] = ramps || into.ContractReletCurve[c] is not null ? Date.DaysBetween(deal.Closing, from) : 0;
             ReletPrice? price = relet ? levers!.ReletPrice : null;
             into.ContractReletPriceIndex[c] = price?.Index ?? (relet ? Math.Max(0, deal.Fleets[contract.Fleet].Generation) : 0);
             into.ContractReletPriceShare[c] = price?.Share ?? (relet ? 1 : 0);
@@ -1085,6 +1087,8 @@ static class SaleTerms
                     : scenario.EnforcementReletRampMonths > 0 ? leverEnd : leverLevel
                 : 0;
             into.SaleReletRampMonths[s] = market is { Relet: > 0 } ? scenario.EnforcementReletRampMonths ?? market.ReletRampMonths : 0;
+            // Its curve (§9, "relet-curve", added with it): a lever's shape replaces the sale's whole, its curve or none.
+            into.SaleReletCurve[s] = market is { Relet: > 0 } ? scenario.EnforcementReletUtilisation is null ? market.ReletCurve : scenario.EnforcementReletCurve : null;
             // Its price: the lever's, else the sale's, else the sold fleet's generation at its level.
             if (market is { Relet: > 0 })
             {

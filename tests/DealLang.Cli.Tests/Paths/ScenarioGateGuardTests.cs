@@ -8,7 +8,7 @@ namespace DealLang.Cli.Tests.Paths;
 
 /// <summary>
 /// A compiled deal reads some scenario inputs only when some scenario of the deal it was compiled with asks for them
-/// (CacheKeys.ScenarioGates): a contract's or a sale's re-let on a ramp or at a price of its own, a loan's partial
+/// (CacheKeys.ScenarioGates): a contract's or a sale's re-let on a ramp, a curve or at a price of its own, a loan's partial
 /// payments, a loan's own drawn workout lag. Its description says which (<see cref="ContractInfo.ReletShaped"/>,
 /// <see cref="DealDescription.ShapesSaleRelets"/>, <see cref="LoanInfo.PaysInPart"/>,
 /// <see cref="LoanInfo.DrawsOwnWorkout"/>), and a scenario built in code that asks a program for one it lacks is
@@ -36,8 +36,12 @@ public sealed class ScenarioGateGuardTests
             Contracts = [new ContractLevers(null, true, 0, 0.1) { ReletTo = 0.95, ReletRampMonths = 24 }, null, null, null],
         };
 
-        Assert.Contains("re-lets contract 'Msft1' on a ramp or at a price of its own, which this compiled deal does not read",
+        Assert.Contains("re-lets contract 'Msft1' on a ramp, a curve or at a price of its own, which this compiled deal does not read",
             Assert.Throws<ArgumentException>(() => Shapes.Require(deal, scenario)).Message, StringComparison.Ordinal);
+        // A curve likewise (docs/language.md §5, "contract-relet-curve").
+        var curve = scenario with { Contracts = [new ContractLevers(null, true, 0, 0.1) { ReletCurve = new ReletCurve([0, 6], [0.1, 0.6]) }, null, null, null] };
+        Assert.Contains("re-lets contract 'Msft1' on a ramp, a curve or at a price of its own, which this compiled deal does not read",
+            Assert.Throws<ArgumentException>(() => Shapes.Require(deal, curve)).Message, StringComparison.Ordinal);
         // Flat, as its own scenarios re-let, it fits.
         Shapes.Require(deal, scenario with { Contracts = [new ContractLevers(null, true, 0, 0.1), null, null, null] });
     }
@@ -71,9 +75,14 @@ public sealed class ScenarioGateGuardTests
             EnforcementReletUtilisation = 0.3, EnforcementReletTo = 0.8, EnforcementReletRampMonths = 12,
         };
 
-        Assert.Contains("re-lets the idle units sold on a ramp or at a price of their own, which this compiled deal does not read",
+        Assert.Contains("re-lets the idle units sold on a ramp, a curve or at a price of their own, which this compiled deal does not read",
             Assert.Throws<ArgumentException>(() => Shapes.Require(deal, scenario)).Message, StringComparison.Ordinal);
+        // A curve likewise (docs/language.md §9, "relet-curve").
+        var curve = scenario with { EnforcementReletTo = 0.3, EnforcementReletRampMonths = 0, EnforcementReletCurve = new ReletCurve([0, 6], [0.3, 0.8]) };
+        Assert.Contains("re-lets the idle units sold on a ramp, a curve or at a price of their own, which this compiled deal does not read",
+            Assert.Throws<ArgumentException>(() => Shapes.Require(deal, curve)).Message, StringComparison.Ordinal);
         Assert.True(Description(Path.Combine(RepoPaths.Tests, "corpus", "valid", "079-neocloud-ddtl-in-default-relets-h100s-on-a-ramp-at-a-discount.deal")).ShapesSaleRelets);
+        Assert.True(Description(Path.Combine(RepoPaths.Tests, "corpus", "valid", "085-neocloud-ddtl-relets-h100s-along-a-market-utilisation-curve.deal")).ShapesSaleRelets);
     }
 
     [Fact]

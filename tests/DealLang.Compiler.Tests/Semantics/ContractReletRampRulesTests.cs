@@ -104,10 +104,11 @@ public sealed class ContractReletRampRulesTests
         Assert.DoesNotContain("reletPriceIndex", plain, StringComparison.Ordinal);
         Assert.Contains("contract_C_reletYears[t] * contract_C_reletUtilisation", plain, StringComparison.Ordinal);
 
-        foreach (string lever in new[] { "C relet after 3m at 30% rising to 80% over 12m", "C relet after 3m at 30% price Spot" })
+        // A curve is read where the ramp is (docs/language.md §5, "contract-relet-curve"): null on a path without one.
+        foreach (string lever in new[] { "C relet after 3m at 30% rising to 80% over 12m", "C relet after 3m at 30% price Spot", "C relet after 3m at curve { 0m 30%  6m 70% }" })
         {
             string source = CSharpEmitter.Emit(ModelOf(WithLever(lever))).Source;
-            Assert.Contains("double contract_C_reletRate = ReletRamp.Utilisation(contract_C_reletUtilisation, contract_C_reletTo, contract_C_reletRampMonths, "
+            Assert.Contains("double contract_C_reletRate = ReletRamp.Utilisation(input.ContractReletCurve[0], contract_C_reletUtilisation, contract_C_reletTo, contract_C_reletRampMonths, "
                 + "contract_C_reletStart, Date.Max(Boundaries[t], contract_C_reletStart));", source, StringComparison.Ordinal);
             Assert.Contains("Math.Max(0.0, contract_C_reletPriceShare * contract_C_reletPriceLevels[t] + contract_C_reletPriceSpread)", source, StringComparison.Ordinal);
         }

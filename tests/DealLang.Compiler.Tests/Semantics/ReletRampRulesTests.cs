@@ -179,10 +179,13 @@ public sealed class ReletRampRulesTests
             Deal(Collateral(Market + "relet idle at 60% rising to 80% over 6m")),
             Deal(Collateral(Market + "relet idle at 60% price Spot")),
             Deal(Collateral(Market + "relet idle at 60%"), scenarios: "scenario S for D { enforcement relet idle at 40% price 90% of Rent }"),
+            // A curve, the sale's own or a lever's (docs/language.md §9, "relet-curve"), read with the ramp.
+            Deal(Collateral(Market + "relet idle at curve { 0m 60%  6m 80% }")),
+            Deal(Collateral(Market + "relet idle at 60%"), scenarios: "scenario S for D { enforcement relet idle at curve { 0m 40%  3m 70% } }"),
         })
         {
             string source = CSharpEmitter.Emit(ModelOf(shaped)).Source;
-            Assert.Contains("ReletRamp.Utilisation", source, StringComparison.Ordinal);
+            Assert.Contains("ReletRamp.Utilisation(input.SaleReletCurve[0], ", source, StringComparison.Ordinal);
             Assert.Contains("reletPriceIndex", source, StringComparison.Ordinal);
         }
     }

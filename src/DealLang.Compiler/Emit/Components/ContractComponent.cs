@@ -389,10 +389,11 @@ internal sealed partial class ContractComponent(EmitContext ctx)
                 string reletRevenue;
                 if (contract.ShapesRelet)
                 {
-                    // Or on a ramp over the whole months from the re-let's start to the day the period starts re-letting, at a
-                    // price of its own read at the period's start (docs/language.md §5, "contract-relet-ramp").
+                    // Or on a ramp (or along a curve) over the whole months from the re-let's start to the day the period starts
+                    // re-letting, at a price of its own read at the period's start (docs/language.md §5, "contract-relet-ramp",
+                    // "contract-relet-curve"). The curve is read where it is used: a path's input, not a numbered slot.
                     string rate = contract.ReletRate;
-                    w.Line("double " + rate + " = ReletRamp.Utilisation(" + contract.ReletUtilisation + ", " + contract.ReletTo + ", " + contract.ReletRampMonths
+                    w.Line("double " + rate + " = ReletRamp.Utilisation(input.ContractReletCurve[" + CSharpLiterals.Int(contract.Index) + "], " + contract.ReletUtilisation + ", " + contract.ReletTo + ", " + contract.ReletRampMonths
                         + ", " + contract.ReletStart + ", Date.Max(Boundaries[t], " + contract.ReletStart + "));");
                     string reletPrice = "Math.Max(0.0, " + contract.ReletPriceShare + " * " + contract.ReletPriceLevels + "[t] + " + contract.ReletPriceSpread + ")";
                     reletRevenue = units + " * " + kept + " * " + reletPrice + " * " + hours + " * " + contract.ReletYears + "[t] * " + rate;

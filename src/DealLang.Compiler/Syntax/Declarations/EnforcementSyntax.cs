@@ -50,7 +50,7 @@ public sealed record MarketTermsSyntax(
     DurationSyntax? HalfLife = null)
 {
     /// <summary>The terms' expressions, for walks.</summary>
-    public IEnumerable<ExpressionSyntax?> Expressions => [Depth, Impact, Limit, Costs, Reserve, Relet?.Utilisation, Relet?.RampTo, Relet?.Price, .. Relet?.DrawnExpressions ?? []];
+    public IEnumerable<ExpressionSyntax?> Expressions => [Depth, Impact, Limit, Costs, Reserve, Relet?.Utilisation, Relet?.RampTo, Relet?.Price, .. Relet?.DrawnExpressions ?? [], .. Relet?.CurveExpressions ?? []];
 
     /// <summary>The first term written, for a message about the terms as a whole.</summary>
     public SourceSpan? FirstSpan => (Depth ?? Impact ?? Limit ?? Costs ?? Reserve)?.Span ?? Keep?.Span ?? Relet?.Span ?? HalfLife?.Span;
@@ -85,6 +85,14 @@ public sealed record ReletIdleSyntax(bool Relets, ExpressionSyntax? Utilisation,
 
     /// <summary>The drawn utilisations' sds and loadings (their means are <see cref="Utilisation"/> and <see cref="RampTo"/>), for walks.</summary>
     public IEnumerable<ExpressionSyntax?> DrawnExpressions => ReletDraws.Expressions(Drawn, DrawnTo);
+
+    /// <summary><c>at curve { 0m 30%  3m 55% … }</c>: the utilisation follows that curve from the re-let's start, in place of a
+    /// flat level or a straight ramp (docs/language.md §9, "relet-curve"); <see cref="Utilisation"/> is then the first
+    /// point's level. Null for a flat level or a straight ramp.</summary>
+    public ReletCurveSyntax? Curve { get; init; }
+
+    /// <summary>The curve's levels after the first (which is <see cref="Utilisation"/>), for walks.</summary>
+    public IEnumerable<ExpressionSyntax?> CurveExpressions => Curve?.Levels.Skip(1) ?? [];
 }
 
 /// <summary><c>keep contracts</c> (<see cref="KeepsContracts"/> true: the lender keeps the fleet's running compute

@@ -110,6 +110,14 @@ public sealed record ReletSyntax(NameSyntax Contract, DurationSyntax? After, Exp
 
     /// <summary>The drawn utilisations' sds and loadings (their means are <see cref="Utilisation"/> and <see cref="RampTo"/>), for walks.</summary>
     public IEnumerable<ExpressionSyntax?> DrawnExpressions => ReletDraws.Expressions(Drawn, DrawnTo);
+
+    /// <summary><c>at curve { 0m 30%  3m 55% … }</c>: the utilisation follows that curve from the re-let's start, in place of a
+    /// flat level or a straight ramp (docs/language.md §9, "relet-curve"); <see cref="Utilisation"/> is then the first
+    /// point's level. Null for a flat level or a straight ramp.</summary>
+    public ReletCurveSyntax? Curve { get; init; }
+
+    /// <summary>The curve's levels after the first (which is <see cref="Utilisation"/>), for walks.</summary>
+    public IEnumerable<ExpressionSyntax?> CurveExpressions => Curve?.Levels.Skip(1) ?? [];
 }
 
 /// <summary><c>paths 100000</c>: a stochastic scenario's number of paths (the command line may override it).</summary>
