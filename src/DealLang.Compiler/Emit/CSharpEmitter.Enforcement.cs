@@ -465,7 +465,7 @@ public static partial class CSharpEmitter
             if (ctx.ShapesRelets)
             {
                 w.Comment("the utilisation ramps (or follows its curve) over the whole months from the sale date to the re-let's start; the price follows its index");
-                w.Line("double reletRate = ReletRamp.Utilisation(input.SaleReletCurve[" + CSharpLiterals.Int(sale.Index) + "], " + sale.ReletUtilisation + ", " + sale.ReletTo + ", " + sale.ReletRampMonths + ", "
+                w.Line("double reletRate = ReletRamp.Utilisation(" + sale.ReletCurve + ", " + sale.ReletUtilisation + ", " + sale.ReletTo + ", " + sale.ReletRampMonths + ", "
                     + sale.Date + ", reletFrom);");
                 w.Line("double reletPrice = Math.Max(0.0, " + sale.ReletPriceShare + " * " + sale.ReletPriceLevels + "[t] + " + sale.ReletPriceSpread + ");");
                 w.Line(revenue + " = " + sale.ReletUnits + " * reletPrice * 8760.0 * (Date.DaysBetween(reletFrom, periodEnd) / 365.0) * reletRate;");

@@ -392,6 +392,7 @@ public static partial class CSharpEmitter
                 {
                     w.Line("double " + contract.ReletTo + " = input.Scalars[" + Slot(InputQuantity.ContractReletTo, contract.Index) + "];");
                     w.Line("int " + contract.ReletRampMonths + " = (int)input.Scalars[" + Slot(InputQuantity.ContractReletRampMonths, contract.Index) + "];");
+                    w.Line("ReletCurve? " + contract.ReletCurve + " = input.ContractReletCurve[" + CSharpLiterals.Int(contract.Index) + "];");
                     w.Line("Date " + contract.ReletStart + " = Closing.AddDays((int)input.Scalars[" + Slot(InputQuantity.ContractReletStartDay, contract.Index) + "]);");
                     w.Line("int " + contract.ReletPriceIndex + " = (int)input.Scalars[" + Slot(InputQuantity.ContractReletPriceIndex, contract.Index) + "];");
                     w.Line("double " + contract.ReletPriceShare + " = input.Scalars[" + Slot(InputQuantity.ContractReletPriceShare, contract.Index) + "];");
@@ -447,6 +448,7 @@ public static partial class CSharpEmitter
                         {
                             w.Line("double " + sale.ReletTo + " = input.Scalars[" + Slot(InputQuantity.SaleReletTo, sale.Index) + "];");
                             w.Line("int " + sale.ReletRampMonths + " = (int)input.Scalars[" + Slot(InputQuantity.SaleReletRampMonths, sale.Index) + "];");
+                            w.Line("ReletCurve? " + sale.ReletCurve + " = input.SaleReletCurve[" + CSharpLiterals.Int(sale.Index) + "];");
                             w.Line("int " + sale.ReletPriceIndex + " = (int)input.Scalars[" + Slot(InputQuantity.SaleReletPriceIndex, sale.Index) + "];");
                             w.Line("double " + sale.ReletPriceShare + " = input.Scalars[" + Slot(InputQuantity.SaleReletPriceShare, sale.Index) + "];");
                             w.Line("double " + sale.ReletPriceSpread + " = input.Scalars[" + Slot(InputQuantity.SaleReletPriceSpread, sale.Index) + "];");

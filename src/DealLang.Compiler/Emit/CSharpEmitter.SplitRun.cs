@@ -29,7 +29,7 @@ public static partial class CSharpEmitter
 
     // A declaration at a phase's top level: a type, then names with optional initialisers, and a comment.
     private static readonly Regex Declaration = new(
-        @"^(?<type>double\[,\]\?|double\[\]|bool\[\]|int\[\]|double|bool|int|Date|FleetCurves) (?<rest>[A-Za-z_@][^;]*);(?<comment> //.*)?$",
+        @"^(?<type>double\[,\]\?|double\[\]|bool\[\]|int\[\]|double|bool|int|Date|FleetCurves|ReletCurve\?) (?<rest>[A-Za-z_@][^;]*);(?<comment> //.*)?$",
         RegexOptions.CultureInvariant);
 
     private static readonly Regex SimpleDeclarator = new(@"^(?<name>@?[A-Za-z_][A-Za-z0-9_]*)(?: = (?<value>.+))?$", RegexOptions.CultureInvariant);

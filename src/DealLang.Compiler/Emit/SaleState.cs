@@ -30,6 +30,7 @@ internal sealed class SaleState
         ReletUnits = prefix + "reletUnits";
         ReletTo = prefix + "reletTo";
         ReletRampMonths = prefix + "reletRampMonths";
+        ReletCurve = prefix + "reletCurve";
         ReletPriceIndex = prefix + "reletPriceIndex";
         ReletPriceShare = prefix + "reletPriceShare";
         ReletPriceSpread = prefix + "reletPriceSpread";
@@ -69,6 +70,10 @@ internal sealed class SaleState
 
     /// <summary>See <see cref="ReletTo"/>.</summary>
     public string ReletRampMonths { get; }
+
+    /// <summary>This path's utilisation curve of the re-let (an input, read where it is used: null for none), in a deal whose
+    /// re-lets are shaped; a local of Run like the ramp's, so that a large deal's PathState holds it too.</summary>
+    public string ReletCurve { get; }
 
     /// <summary>This path's re-let price, share × the level of index number <see cref="ReletPriceIndex"/> + spread (inputs),
     /// in a deal whose re-lets are shaped.</summary>

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using DealLang.Runner.Running;
 using DealLang.Runtime;
 
@@ -28,7 +29,7 @@ internal sealed record Figure(Scaling Scaling, double Value);
 /// with list elements by name (a tranche's, a party's). What is not a double (dates, flags, counts, names) is kept as
 /// text, <see cref="Others"/>, to be equal as a set.
 /// </summary>
-internal sealed class RunFigures
+internal sealed partial class RunFigures
 {
     /// <summary>Summary figures that are no money (Type.Property): every other double of a summary is money. A new
     /// summary figure is taken for money until it is listed here.</summary>
@@ -68,13 +69,21 @@ internal sealed class RunFigures
                 };
                 for (int t = 0; t < ledger.Periods; t++)
                 {
-                    Numbers[$"{prefix} ledger[{t + 1}] '{column.Name}'"] = new(scaling, ledger[t, c]);
+                    Numbers[$"{prefix} ledger[{t + 1}] '{Unnumbered(column.Name)}'"] = new(scaling, ledger[t, c]);
                 }
             }
 
             Walk(run.Outcome, prefix + " summary", depth: 0);
         }
     }
+
+    /// <summary>A trigger's sweep column without its step number ('6 CashTrap => sweep 100% to Loan swept'): the sweeps
+    /// are numbered in the triggers' order, so reordering two sweeping triggers renumbers them, while the trigger's name
+    /// and effect still say which it is.</summary>
+    private static string Unnumbered(string column) => SweepColumn().Replace(column, "$1");
+
+    [GeneratedRegex(@"^\d+ (\S+ => sweep .*)$")]
+    private static partial Regex SweepColumn();
 
     private void Walk(object? value, string path, int depth)
     {

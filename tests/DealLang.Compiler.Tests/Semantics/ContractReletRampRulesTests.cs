@@ -108,7 +108,8 @@ public sealed class ContractReletRampRulesTests
         foreach (string lever in new[] { "C relet after 3m at 30% rising to 80% over 12m", "C relet after 3m at 30% price Spot", "C relet after 3m at curve { 0m 30%  6m 70% }" })
         {
             string source = CSharpEmitter.Emit(ModelOf(WithLever(lever))).Source;
-            Assert.Contains("double contract_C_reletRate = ReletRamp.Utilisation(input.ContractReletCurve[0], contract_C_reletUtilisation, contract_C_reletTo, contract_C_reletRampMonths, "
+            Assert.Contains("ReletCurve? contract_C_reletCurve = input.ContractReletCurve[0];", source, StringComparison.Ordinal);
+            Assert.Contains("double contract_C_reletRate = ReletRamp.Utilisation(contract_C_reletCurve, contract_C_reletUtilisation, contract_C_reletTo, contract_C_reletRampMonths, "
                 + "contract_C_reletStart, Date.Max(Boundaries[t], contract_C_reletStart));", source, StringComparison.Ordinal);
             Assert.Contains("Math.Max(0.0, contract_C_reletPriceShare * contract_C_reletPriceLevels[t] + contract_C_reletPriceSpread)", source, StringComparison.Ordinal);
         }

@@ -185,7 +185,8 @@ public sealed class ReletRampRulesTests
         })
         {
             string source = CSharpEmitter.Emit(ModelOf(shaped)).Source;
-            Assert.Contains("ReletRamp.Utilisation(input.SaleReletCurve[0], ", source, StringComparison.Ordinal);
+            Assert.Contains("ReletCurve? sale1_reletCurve = input.SaleReletCurve[0];", source, StringComparison.Ordinal);
+            Assert.Contains("ReletRamp.Utilisation(sale1_reletCurve, ", source, StringComparison.Ordinal);
             Assert.Contains("reletPriceIndex", source, StringComparison.Ordinal);
         }
     }

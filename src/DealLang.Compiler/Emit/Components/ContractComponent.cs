@@ -25,6 +25,7 @@ internal sealed class ContractState : EntityState
         ReletTo = Input("reletTo", "double");
         ReletRampMonths = Input("reletRampMonths", "int");
         ReletStart = Input("reletStart", "Date");
+        ReletCurve = Input("reletCurve", "ReletCurve?");
         ReletPriceIndex = Input("reletPriceIndex", "int");
         ReletPriceShare = Input("reletPriceShare", "double");
         ReletPriceSpread = Input("reletPriceSpread", "double");
@@ -98,6 +99,9 @@ internal sealed class ContractState : EntityState
 
     /// <summary>See <see cref="ReletTo"/>.</summary>
     public StateVar ReletStart { get; }
+
+    /// <summary>This path's utilisation curve of the re-let (null: none), in a deal whose re-lets are shaped.</summary>
+    public StateVar ReletCurve { get; }
 
     /// <summary>This path's re-let price, share × the level of index number <see cref="ReletPriceIndex"/> + spread (inputs
     /// of a contract whose re-let is shaped).</summary>
@@ -391,9 +395,9 @@ internal sealed partial class ContractComponent(EmitContext ctx)
                 {
                     // Or on a ramp (or along a curve) over the whole months from the re-let's start to the day the period starts
                     // re-letting, at a price of its own read at the period's start (docs/language.md §5, "contract-relet-ramp",
-                    // "contract-relet-curve"). The curve is read where it is used: a path's input, not a numbered slot.
+                    // "contract-relet-curve"). The curve is a path's input (not a numbered slot), read into a local with the ramp's.
                     string rate = contract.ReletRate;
-                    w.Line("double " + rate + " = ReletRamp.Utilisation(input.ContractReletCurve[" + CSharpLiterals.Int(contract.Index) + "], " + contract.ReletUtilisation + ", " + contract.ReletTo + ", " + contract.ReletRampMonths
+                    w.Line("double " + rate + " = ReletRamp.Utilisation(" + contract.ReletCurve + ", " + contract.ReletUtilisation + ", " + contract.ReletTo + ", " + contract.ReletRampMonths
                         + ", " + contract.ReletStart + ", Date.Max(Boundaries[t], " + contract.ReletStart + "));");
                     string reletPrice = "Math.Max(0.0, " + contract.ReletPriceShare + " * " + contract.ReletPriceLevels + "[t] + " + contract.ReletPriceSpread + ")";
                     reletRevenue = units + " * " + kept + " * " + reletPrice + " * " + hours + " * " + contract.ReletYears + "[t] * " + rate;
