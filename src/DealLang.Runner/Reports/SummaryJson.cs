@@ -29,6 +29,7 @@ static class SummaryJson
                 w.WriteNumber("periodsRun", outcome.PeriodsRun);
                 TrancheRows.WriteJson(w, deal, outcome);
                 EquityRows.WriteJson(w, outcome);
+                FeeRows.WriteJson(w, deal, outcome);
                 w.WriteStartObject("events");
                 TriggerRows.WriteJson(w, outcome);
                 DealEventRows.WriteJson(w, outcome);

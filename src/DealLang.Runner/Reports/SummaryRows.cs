@@ -29,7 +29,7 @@ sealed record SummaryRow(string Item, string Metric, SummaryKind Kind, SummaryCe
 
 /// <summary>
 /// The side-by-side summary as rows, shared by the table, CSV and Markdown formats so they always list the
-/// same metrics in the same order: tranches, equities, triggers, deal events, RVG per lease, loans, fleets, contracts, parties, test
+/// same metrics in the same order: tranches, equities, fees left unpaid, triggers, deal events, RVG per lease, loans, fleets, contracts, parties, test
 /// minimums, and a replayed Monte Carlo path's draws. Each kind's rows come from its own source in Reports/Rows.
 /// </summary>
 static class SummaryRows
@@ -52,6 +52,7 @@ static class SummaryRows
     [
         TrancheRows.Add,
         EquityRows.Add,
+        FeeRows.Add,
         TriggerRows.Add,
         DealEventRows.Add,
         LeaseRows.Add,

@@ -22,7 +22,8 @@ static class FleetSummaries
                 result.FleetUnitsHeld[f],
                 result.FleetPeriodsHeld[f],
                 result.FleetSaleRevenue[f],
-                result.FleetReletRevenue[f]));
+                result.FleetReletRevenue[f],
+                result.FleetOpexUnpaid[f]));
         }
 
         return summaries.MoveToImmutable();

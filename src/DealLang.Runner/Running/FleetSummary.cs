@@ -6,6 +6,7 @@ namespace DealLang.Runner.Running;
 /// and book values at the end of the last scheduled period (zero when the run sold everything before it). The
 /// workout's figures (docs/language.md §9): the units the lender kept running under contracts when the sale began,
 /// the most units a reserve held back in a period and the periods it did, and the contracts' revenue while the sale ran.
+/// Its opex (power and maintenance) due and still unpaid when the run ended: what the last period carried.
 /// </summary>
 public sealed record FleetSummary(
     string Name,
@@ -18,4 +19,5 @@ public sealed record FleetSummary(
     double UnitsHeld = 0,
     int PeriodsHeld = 0,
     double SaleRevenue = 0,
-    double ReletRevenue = 0);
+    double ReletRevenue = 0,
+    double OpexUnpaid = 0);

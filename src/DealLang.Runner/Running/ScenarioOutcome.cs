@@ -31,6 +31,9 @@ public sealed record ScenarioOutcome(
     /// <summary>The coins the deal holds (docs/language.md §5 "coins"); empty for a deal without them.</summary>
     public ImmutableArray<CoinsSummary> Coins { get; init; } = [];
 
+    /// <summary>What each fee still owed when the run ended (docs/language.md §12, "The summary"); empty for a deal without fees.</summary>
+    public ImmutableArray<FeeSummary> Fees { get; init; } = [];
+
     /// <summary>A replayed Monte Carlo path's draws, its <c>--paths-out</c> row's last columns in their order
     /// (<see cref="Simulation.PathDraws"/>); empty for any other outcome.</summary>
     public ImmutableArray<PathDrawFigure> Draws { get; init; } = [];

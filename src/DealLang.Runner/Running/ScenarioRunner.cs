@@ -115,6 +115,7 @@ public sealed class ScenarioRunner
             Holdings = HoldingSummaries.Build(deal, result, inputs, periods),
             Guarantees = GuaranteeSummaries.Build(deal, result, periods),
             Coins = CoinsSummaries.Build(deal, result, periods),
+            Fees = FeeSummaries.Build(deal, result),
         };
     }
 }

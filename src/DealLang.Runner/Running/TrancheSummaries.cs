@@ -46,6 +46,8 @@ static class TrancheSummaries
                 Called = scenario.Calls(i),
                 CalledOn = scenario.Calls(i) && result.TrancheCallPeriod[i] is >= 0 and int called && called < periods ? deal.Boundaries[called + 1] : null,
                 CommitmentFeePaid = PeriodYears.Sum(result.CommitmentFeePaid[i], periods),
+                CommitmentFeeUnpaid = result.CommitmentFeeUnpaid[i],
+                GuaranteeFeeUnpaid = result.GuaranteeFeeUnpaid[i],
                 // The lender's all-in yield: the fee on the undrawn commitment is income to it as interest is.
                 IrrWithCommitmentFee = tranche.CommitmentFee > 0
                     ? PeriodYears.Irr(years, tranche.IssuePrice * tranche.Balance, interest, principal, drawn, tranche.IssuePrice, WithShares(result.CommitmentFeePaid[i], shares))

@@ -48,6 +48,14 @@ public sealed record TrancheSummary(
     /// <summary>A delayed-draw tranche with a commitment fee: the fee its lender was paid over the run (0 otherwise).</summary>
     public double CommitmentFeePaid { get; init; }
 
+    /// <summary>A delayed-draw tranche's commitment fee due and still unpaid when the run ended: what its last period
+    /// carried (0 for any other tranche).</summary>
+    public double CommitmentFeeUnpaid { get; init; }
+
+    /// <summary>A guaranteed tranche's guarantee fee due and still unpaid when the run ended: what its last period
+    /// carried, owed to the guarantor (0 for any other tranche).</summary>
+    public double GuaranteeFeeUnpaid { get; init; }
+
     /// <summary>A delayed-draw tranche with a commitment fee: the lender's all-in IRR, <see cref="Irr"/>'s flows with
     /// the commitment fee paid added at each period's end; NaN for any other tranche.</summary>
     public double IrrWithCommitmentFee { get; init; } = double.NaN;

@@ -60,6 +60,10 @@ public sealed class RunResult
         FleetPeriodsHeld = new int[deal.Fleets.Length];
         FleetSaleRevenue = new double[deal.Fleets.Length];
         FleetReletRevenue = new double[deal.Fleets.Length];
+        FleetOpexUnpaid = new double[deal.Fleets.Length];
+        FeeUnpaid = new double[deal.Fees.Length];
+        CommitmentFeeUnpaid = new double[deal.Tranches.Length];
+        GuaranteeFeeUnpaid = new double[deal.Tranches.Length];
         ContractRevenue = Arrays.Jagged<double>(deal.Contracts.Length, n);
         ContractTerminationFee = Arrays.Jagged<double>(deal.Contracts.Length, n);
         LeaseTerminationFee = Arrays.Jagged<double>(deal.Leases.Length, n);
@@ -236,6 +240,22 @@ public sealed class RunResult
 
     /// <summary>[fleet]: what the lender earned re-letting its free units in enforcement (<c>relet idle at R</c>), over the run.</summary>
     public double[] FleetReletRevenue { get; }
+
+    /// <summary>[fleet]: its opex (power and maintenance) due and still unpaid when the run ended: what the last period
+    /// carried (docs/language.md §12, "The summary"). Written at the end of every run.</summary>
+    public double[] FleetOpexUnpaid { get; }
+
+    /// <summary>[fee]: the fee due and still unpaid when the run ended: what the last period carried. Written at the end
+    /// of every run.</summary>
+    public double[] FeeUnpaid { get; }
+
+    /// <summary>[tranche]: a delayed draw's commitment fee due and still unpaid when the run ended; written at the end of
+    /// the run only for a tranche with a commitment, so it stays zero for the others.</summary>
+    public double[] CommitmentFeeUnpaid { get; }
+
+    /// <summary>[tranche]: a guaranteed tranche's guarantee fee due and still unpaid when the run ended; written at the
+    /// end of the run only for a guaranteed tranche, so it stays zero for the others.</summary>
+    public double[] GuaranteeFeeUnpaid { get; }
 
     /// <summary>[contract][t]: the revenue its customer paid in period t (re-lets included).</summary>
     public double[][] ContractRevenue { get; }
@@ -489,6 +509,10 @@ public sealed class RunResult
         Array.Clear(FleetPeriodsHeld);
         Array.Clear(FleetSaleRevenue);
         Array.Clear(FleetReletRevenue);
+        Array.Clear(FleetOpexUnpaid);
+        Array.Clear(FeeUnpaid);
+        Array.Clear(CommitmentFeeUnpaid);
+        Array.Clear(GuaranteeFeeUnpaid);
         Arrays.Clear(ContractRevenue);
         Arrays.Clear(ContractTerminationFee);
         Arrays.Clear(LeaseTerminationFee);

@@ -41,7 +41,8 @@ internal sealed class FeeState : EntityState
 /// Fees: the amount due each period (an annual amount times the year fraction and escalation, or a share of a
 /// per-period flow), deducted from cfads in its own period; pay steps; the unpaid fee carried forward (due again, not
 /// deducted from cfads again). Fees receive and hold no
-/// cash, are not collateral, have no ledger columns of their own (their pay steps have) and no results array.
+/// cash, are not collateral, have no ledger columns of their own (their pay steps have) and no per-period results
+/// array; the run's end writes what each still owes.
 /// </summary>
 internal sealed class FeeComponent(EmitContext ctx)
     : EmitterComponent<FeeState>(ctx, () => ctx.Model.Fees.Select(f => new FeeState(f)))
@@ -173,6 +174,16 @@ internal sealed class FeeComponent(EmitContext ctx)
         foreach (var fee in States)
         {
             w.Line(fee.Unpaid + " = Flows.Shortfall(" + fee.Due + ", " + fee.Paid + ");");
+        }
+    }
+
+    // What the last period carried unpaid is still owed when the run ends (the summary's 'unpaid at end'): written
+    // once, after the loop, so the loop does no more work per period.
+    public override void WriteRunEnd(IndentedWriter w)
+    {
+        foreach (var fee in States)
+        {
+            w.Line("result.FeeUnpaid[" + CSharpLiterals.Int(fee.Index) + "] = " + fee.Unpaid + ";");
         }
     }
 }

@@ -324,13 +324,15 @@ internal sealed class FleetComponent(EmitContext ctx)
         }
     }
 
-    // The units held at the end of the last period run: nothing changes them after that period's results, so they
-    // are written once, after the loop, rather than every period.
+    // The units held at the end of the last period run, and the opex that period carried unpaid (the summary's
+    // 'opex unpaid at end'): nothing changes them after that period, so they are written once, after the loop, rather
+    // than every period.
     public override void WriteRunEnd(IndentedWriter w)
     {
         foreach (var fleet in States)
         {
             w.Line("result.FleetUnits[" + CSharpLiterals.Int(fleet.Index) + "] = " + fleet.Units + ";");
+            w.Line("result.FleetOpexUnpaid[" + CSharpLiterals.Int(fleet.Index) + "] = " + fleet.OpexUnpaid + ";");
         }
     }
 

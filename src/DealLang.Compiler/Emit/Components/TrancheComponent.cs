@@ -254,6 +254,16 @@ internal sealed partial class TrancheComponent(EmitContext ctx)
             string index = CSharpLiterals.Int(tranche.Index);
             w.Line("result.PrincipalLoss[" + index + "] = " + tranche.Balance + ";");
             w.Line("result.UnpaidInterest[" + index + "] = " + tranche.UnpaidInterest + ";");
+            if (tranche.CommitmentFeeUnpaid.Declared)
+            {
+                w.Line("result.CommitmentFeeUnpaid[" + index + "] = " + tranche.CommitmentFeeUnpaid + ";");
+            }
+
+            if (tranche.GuaranteeFeeUnpaid.Declared)
+            {
+                w.Line("result.GuaranteeFeeUnpaid[" + index + "] = " + tranche.GuaranteeFeeUnpaid + ";");
+            }
+
             if (tranche.Model.Conversion is { Reset: not null })
             {
                 w.Line("result.TrancheConversionPrice[" + index + "] = " + tranche.ConversionPrice + ";");

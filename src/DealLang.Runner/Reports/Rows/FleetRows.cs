@@ -8,7 +8,8 @@ namespace DealLang.Runner.Reports.Rows;
 /// <summary>Each GPU fleet: the units the lender kept running under contracts, what a repo-market sale sold of it,
 /// what a reserve held back and for how many periods, what it raised and what the contracts paid while it ran (and,
 /// re-letting its idle units, what the re-let earned), the
-/// units held at the run's end, and its market and book values at the last scheduled period.</summary>
+/// units held at the run's end (and, where a scenario leaves any, the opex still owed then), and its market and book
+/// values at the last scheduled period.</summary>
 static class FleetRows
 {
     public static void Add(SummaryRowBuilder rows)
@@ -29,6 +30,13 @@ static class FleetRows
             }
 
             rows.Add(name, "units at end", SummaryKind.Units, o => Of(o.Fleets[f].Units));
+            if (rows.Outcomes.Any(o => o.Fleets[f].OpexUnpaid > 0))
+            {
+                // Only where a scenario of the run ends owing the fleet's running costs (the ledger's carried short of
+                // 'pay F.opex'), so a deal that pays them keeps the summary it had.
+                rows.Add(name, "opex unpaid at end", SummaryKind.Money, o => Of(o.Fleets[f].OpexUnpaid));
+            }
+
             rows.Add(name, "market value at maturity", SummaryKind.Money, o => Of(o.Fleets[f].MarketValue));
             rows.Add(name, "book value at maturity", SummaryKind.Money, o => Of(o.Fleets[f].BookValue));
         }
@@ -66,6 +74,7 @@ static class FleetRows
             }
 
             Json.Number(w, "units", f.Units);
+            Json.Money(w, "opexUnpaid", f.OpexUnpaid);
             Json.Money(w, "marketValue", f.MarketValue);
             Json.Money(w, "bookValue", f.BookValue);
             w.WriteEndObject();

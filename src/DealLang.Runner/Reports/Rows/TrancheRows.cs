@@ -28,6 +28,18 @@ static class TrancheRows
                 rows.Add(name, "IRR with commitment fee", SummaryKind.Rate, o => Of(o.Tranches[i].IrrWithCommitmentFee));
             }
 
+            // A carried fee still owed when the run ended, only where a scenario of the run leaves some (as 'called on'),
+            // so the summary of a deal that pays its fees stays as it was.
+            if (rows.Outcomes.Any(o => o.Tranches[i].CommitmentFeeUnpaid > 0))
+            {
+                rows.Add(name, "commitment fee unpaid at end", SummaryKind.Money, o => Of(o.Tranches[i].CommitmentFeeUnpaid));
+            }
+
+            if (rows.Outcomes.Any(o => o.Tranches[i].GuaranteeFeeUnpaid > 0))
+            {
+                rows.Add(name, "guarantee fee unpaid at end", SummaryKind.Money, o => Of(o.Tranches[i].GuaranteeFeeUnpaid));
+            }
+
             if (IsGuaranteed(rows.Deal, i))
             {
                 // The figures above are the issuer's (without the guarantee); these the holders' (with it).
@@ -65,7 +77,8 @@ static class TrancheRows
     static bool IsGuaranteed(DealLang.Runtime.DealDescription deal, int tranche) =>
         deal.Guarantees.Any(g => g.Kind == DealLang.Runtime.GuaranteeTarget.Tranche && g.Target == tranche);
 
-    /// <summary>The JSON summary's <c>tranches</c> array (a convertible's with <c>convertedOn</c> and <c>sharesValue</c>, one with a put <c>putOn</c>, one whose price resets <c>conversionPrice</c>, one its scenario calls <c>calledOn</c>).</summary>
+    /// <summary>The JSON summary's <c>tranches</c> array (one with a commitment fee with <c>commitmentFeePaid</c>,
+    /// <c>irrWithCommitmentFee</c> and <c>commitmentFeeUnpaid</c>, a guaranteed one with <c>guaranteeFeeUnpaid</c>; a convertible's with <c>convertedOn</c> and <c>sharesValue</c>, one with a put <c>putOn</c>, one whose price resets <c>conversionPrice</c>, one its scenario calls <c>calledOn</c>).</summary>
     public static void WriteJson(Utf8JsonWriter w, DealLang.Runtime.DealDescription deal, ScenarioOutcome outcome)
     {
         w.WriteStartArray("tranches");
@@ -88,6 +101,7 @@ static class TrancheRows
             {
                 Json.Money(w, "commitmentFeePaid", t.CommitmentFeePaid);
                 Json.Number(w, "irrWithCommitmentFee", t.IrrWithCommitmentFee);
+                Json.Money(w, "commitmentFeeUnpaid", t.CommitmentFeeUnpaid);
             }
 
             if (t.Guaranteed)
@@ -95,6 +109,7 @@ static class TrancheRows
                 Json.Money(w, "paidByGuarantor", t.PaidByGuarantor);
                 Json.Number(w, "holdersIrr", t.HoldersIrr);
                 Json.Money(w, "holdersLoss", t.HoldersLoss);
+                Json.Money(w, "guaranteeFeeUnpaid", t.GuaranteeFeeUnpaid);
             }
             if (deal.Tranches[i].ConversionPrice != 0)
             {

@@ -896,12 +896,14 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         // 7. at termination or the horizon: what was never repaid
         result.PeriodsRun = periodsRun;
         result.FleetUnits[0] = fleet_Gpus_units;
+        result.FleetOpexUnpaid[0] = fleet_Gpus_opexUnpaid;
         result.ContractUnits[0] = contract_Msft1_units;
         result.ContractUnits[1] = contract_Msft2_units;
         result.ContractUnits[2] = contract_Msft3_units;
         result.ContractUnits[3] = contract_Lab1_units;
         result.PrincipalLoss[0] = tranche_Loan_balance;
         result.UnpaidInterest[0] = tranche_Loan_unpaidInterest;
+        result.CommitmentFeeUnpaid[0] = tranche_Loan_commitmentFeeUnpaid;
     }
 
     // Run for a summary-only result (no ledger): the same loop, without the ledger's writes; from an event of default on, RunDefaulted.
@@ -1392,12 +1394,14 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         // 7. at termination or the horizon: what was never repaid
         result.PeriodsRun = periodsRun;
         result.FleetUnits[0] = fleet_Gpus_units;
+        result.FleetOpexUnpaid[0] = fleet_Gpus_opexUnpaid;
         result.ContractUnits[0] = contract_Msft1_units;
         result.ContractUnits[1] = contract_Msft2_units;
         result.ContractUnits[2] = contract_Msft3_units;
         result.ContractUnits[3] = contract_Lab1_units;
         result.PrincipalLoss[0] = tranche_Loan_balance;
         result.UnpaidInterest[0] = tranche_Loan_unpaidInterest;
+        result.CommitmentFeeUnpaid[0] = tranche_Loan_commitmentFeeUnpaid;
         return;
 
         eventOfDefaultOccurred:
@@ -2244,12 +2248,14 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         // 7. at termination or the horizon: what was never repaid
         result.PeriodsRun = periodsRun;
         result.FleetUnits[0] = fleet_Gpus_units;
+        result.FleetOpexUnpaid[0] = fleet_Gpus_opexUnpaid;
         result.ContractUnits[0] = contract_Msft1_units;
         result.ContractUnits[1] = contract_Msft2_units;
         result.ContractUnits[2] = contract_Msft3_units;
         result.ContractUnits[3] = contract_Lab1_units;
         result.PrincipalLoss[0] = tranche_Loan_balance;
         result.UnpaidInterest[0] = tranche_Loan_unpaidInterest;
+        result.CommitmentFeeUnpaid[0] = tranche_Loan_commitmentFeeUnpaid;
     }
 
     [MethodImpl(MethodImplOptions.NoOptimization)]

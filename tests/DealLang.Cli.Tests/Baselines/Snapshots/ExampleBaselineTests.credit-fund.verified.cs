@@ -622,6 +622,7 @@ public sealed class Deal_CreditFund : IDealProgram
         result.PeriodsRun = periodsRun;
         result.PrincipalLoss[0] = tranche_BankLine_balance;
         result.UnpaidInterest[0] = tranche_BankLine_unpaidInterest;
+        result.FeeUnpaid[0] = fee_Management_unpaid;
     }
 
     // Run for a summary-only result (no ledger): the same loop, without the ledger's writes; from an event of default on, RunDefaulted.
@@ -996,6 +997,7 @@ public sealed class Deal_CreditFund : IDealProgram
         result.PeriodsRun = periodsRun;
         result.PrincipalLoss[0] = tranche_BankLine_balance;
         result.UnpaidInterest[0] = tranche_BankLine_unpaidInterest;
+        result.FeeUnpaid[0] = fee_Management_unpaid;
         return;
 
         eventOfDefaultOccurred:
@@ -1613,6 +1615,7 @@ public sealed class Deal_CreditFund : IDealProgram
         result.PeriodsRun = periodsRun;
         result.PrincipalLoss[0] = tranche_BankLine_balance;
         result.UnpaidInterest[0] = tranche_BankLine_unpaidInterest;
+        result.FeeUnpaid[0] = fee_Management_unpaid;
     }
 
     [MethodImpl(MethodImplOptions.NoOptimization)]

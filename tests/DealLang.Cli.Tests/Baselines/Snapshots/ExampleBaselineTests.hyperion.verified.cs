@@ -647,6 +647,8 @@ public sealed class Deal_Hyperion : IDealProgram
         result.PeriodsRun = periodsRun;
         result.PrincipalLoss[0] = tranche_Notes_balance;
         result.UnpaidInterest[0] = tranche_Notes_unpaidInterest;
+        result.FeeUnpaid[0] = fee_Trustee_unpaid;
+        result.FeeUnpaid[1] = fee_AssetMgmt_unpaid;
     }
 
     // Run for a summary-only result (no ledger): the same loop, without the ledger's writes; from an event of default on, RunDefaulted.
@@ -1021,6 +1023,8 @@ public sealed class Deal_Hyperion : IDealProgram
         result.PeriodsRun = periodsRun;
         result.PrincipalLoss[0] = tranche_Notes_balance;
         result.UnpaidInterest[0] = tranche_Notes_unpaidInterest;
+        result.FeeUnpaid[0] = fee_Trustee_unpaid;
+        result.FeeUnpaid[1] = fee_AssetMgmt_unpaid;
         return;
 
         eventOfDefaultOccurred:
@@ -1581,6 +1585,8 @@ public sealed class Deal_Hyperion : IDealProgram
         result.PeriodsRun = periodsRun;
         result.PrincipalLoss[0] = tranche_Notes_balance;
         result.UnpaidInterest[0] = tranche_Notes_unpaidInterest;
+        result.FeeUnpaid[0] = fee_Trustee_unpaid;
+        result.FeeUnpaid[1] = fee_AssetMgmt_unpaid;
     }
 
     [MethodImpl(MethodImplOptions.NoOptimization)]

@@ -586,6 +586,8 @@ public sealed class Deal_NationalCompute : IDealProgram
         result.PeriodsRun = periodsRun;
         result.PrincipalLoss[0] = tranche_Bond_balance;
         result.UnpaidInterest[0] = tranche_Bond_unpaidInterest;
+        result.GuaranteeFeeUnpaid[0] = tranche_Bond_guaranteeFeeUnpaid;
+        result.FeeUnpaid[0] = fee_Trustee_unpaid;
     }
 
     // Run for a summary-only result (no ledger): the same loop, without the ledger's writes; from an event of default on, RunDefaulted.
@@ -941,6 +943,8 @@ public sealed class Deal_NationalCompute : IDealProgram
         result.PeriodsRun = periodsRun;
         result.PrincipalLoss[0] = tranche_Bond_balance;
         result.UnpaidInterest[0] = tranche_Bond_unpaidInterest;
+        result.GuaranteeFeeUnpaid[0] = tranche_Bond_guaranteeFeeUnpaid;
+        result.FeeUnpaid[0] = fee_Trustee_unpaid;
         return;
 
         eventOfDefaultOccurred:
@@ -1474,6 +1478,8 @@ public sealed class Deal_NationalCompute : IDealProgram
         result.PeriodsRun = periodsRun;
         result.PrincipalLoss[0] = tranche_Bond_balance;
         result.UnpaidInterest[0] = tranche_Bond_unpaidInterest;
+        result.GuaranteeFeeUnpaid[0] = tranche_Bond_guaranteeFeeUnpaid;
+        result.FeeUnpaid[0] = fee_Trustee_unpaid;
     }
 
     [MethodImpl(MethodImplOptions.NoOptimization)]

@@ -611,6 +611,7 @@ public sealed class Deal_RiverBend : IDealProgram
         result.PeriodsRun = periodsRun;
         result.PrincipalLoss[0] = tranche_Notes_balance;
         result.UnpaidInterest[0] = tranche_Notes_unpaidInterest;
+        result.FeeUnpaid[0] = fee_Trustee_unpaid;
     }
 
     // Run for a summary-only result (no ledger): the same loop, without the ledger's writes; from an event of default on, RunDefaulted.
@@ -976,6 +977,7 @@ public sealed class Deal_RiverBend : IDealProgram
         result.PeriodsRun = periodsRun;
         result.PrincipalLoss[0] = tranche_Notes_balance;
         result.UnpaidInterest[0] = tranche_Notes_unpaidInterest;
+        result.FeeUnpaid[0] = fee_Trustee_unpaid;
         return;
 
         eventOfDefaultOccurred:
@@ -1517,6 +1519,7 @@ public sealed class Deal_RiverBend : IDealProgram
         result.PeriodsRun = periodsRun;
         result.PrincipalLoss[0] = tranche_Notes_balance;
         result.UnpaidInterest[0] = tranche_Notes_unpaidInterest;
+        result.FeeUnpaid[0] = fee_Trustee_unpaid;
     }
 
     [MethodImpl(MethodImplOptions.NoOptimization)]

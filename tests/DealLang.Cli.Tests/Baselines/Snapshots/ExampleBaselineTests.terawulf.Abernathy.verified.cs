@@ -449,6 +449,7 @@ public sealed class Deal_Abernathy : IDealProgram
         // 7. at termination or the horizon: what was never repaid
         result.PeriodsRun = periodsRun;
         result.FleetUnits[0] = fleet_AbernathyCapacity_units;
+        result.FleetOpexUnpaid[0] = fleet_AbernathyCapacity_opexUnpaid;
         result.ContractUnits[0] = contract_AbernathyJV_units;
         result.PrincipalLoss[0] = tranche_JvNotes_balance;
         result.UnpaidInterest[0] = tranche_JvNotes_unpaidInterest;
@@ -703,6 +704,7 @@ public sealed class Deal_Abernathy : IDealProgram
         // 7. at termination or the horizon: what was never repaid
         result.PeriodsRun = periodsRun;
         result.FleetUnits[0] = fleet_AbernathyCapacity_units;
+        result.FleetOpexUnpaid[0] = fleet_AbernathyCapacity_opexUnpaid;
         result.ContractUnits[0] = contract_AbernathyJV_units;
         result.PrincipalLoss[0] = tranche_JvNotes_balance;
         result.UnpaidInterest[0] = tranche_JvNotes_unpaidInterest;
@@ -1127,6 +1129,7 @@ public sealed class Deal_Abernathy : IDealProgram
         // 7. at termination or the horizon: what was never repaid
         result.PeriodsRun = periodsRun;
         result.FleetUnits[0] = fleet_AbernathyCapacity_units;
+        result.FleetOpexUnpaid[0] = fleet_AbernathyCapacity_opexUnpaid;
         result.ContractUnits[0] = contract_AbernathyJV_units;
         result.PrincipalLoss[0] = tranche_JvNotes_balance;
         result.UnpaidInterest[0] = tranche_JvNotes_unpaidInterest;
