@@ -126,6 +126,11 @@ internal sealed partial class DealChecks
         int before = -1;
         foreach (ReletCurvePointSyntax point in curve.Points)
         {
+            if (_analysis.IsDamaged(point.At))
+            {
+                return; // a month past 10,000 years is DL0130 already, where it is written: "past the workout limit" would repeat it
+            }
+
             int months = DurationRules.WholeMonths(point.At, out bool exact);
             string at = point.At.Text ?? "";
             string? why = !exact

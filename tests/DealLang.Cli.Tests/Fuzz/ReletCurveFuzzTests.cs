@@ -13,8 +13,8 @@ namespace DealLang.Cli.Tests.Fuzz;
 /// the basis point (100% and 0.01% among them), the sale's own and a scenario's lever. Each deal runs with the cash
 /// check on, and each month of the window earns 2,000 × 48 × d × R_m, R_m worked out here from the points alone: L_i +
 /// (L_{i+1} − L_i) × min(1, (m − M_i) / (M_{i+1} − M_i)), i the last point with M_i ≤ m, flat after the last. Each curve
-/// is then broken five ways, each a located DL0514 or DL0515, or for a month written without its unit the one syntax
-/// error alone (the parser's recovery once paired each later level with the next month, an error for every point, and
+/// is then broken six ways, each a located DL0514 or DL0515, a month past 10,000 years DL0130 alone (not DL0515's "past
+/// the workout limit" too), or for a month written without its unit the one syntax error alone (the parser's recovery once paired each later level with the next month, an error for every point, and
 /// DL0515's "has one point" beside them), never a crash. And a Monte Carlo run with a drawn index, the levels at 0.01% and 100%.
 /// </summary>
 public sealed class ReletCurveFuzzTests
@@ -72,12 +72,15 @@ public sealed class ReletCurveFuzzTests
                 (curve.Replace(second, $"{months[1]}m 100.01%", StringComparison.Ordinal), "DL0514"),
                 (curve.Replace(second, $"0m {Pct(bp[1])}", StringComparison.Ordinal), "DL0515"),
                 (curve.Replace(second, $"121m {Pct(bp[1])}", StringComparison.Ordinal), "DL0515"),
+                (curve.Replace(second, $"99999999m {Pct(bp[1])}", StringComparison.Ordinal), "DL0130"),  // past 10,000 years: that error alone
             })
             {
                 string mutant = source.Replace(curve, broken, StringComparison.Ordinal);
                 var check = DealCompiler.Check("m.deal", mutant);
                 bool located = check.Diagnostics.All(x => x.Span.Line >= 1 && !x.Code.StartsWith("DL09", StringComparison.Ordinal));
-                bool found = code.Length > 0
+                bool found = code == "DL0130"
+                    ? check.Diagnostics.Count >= 1 && check.Diagnostics.All(x => x.Code == code)
+                    : code.Length > 0
                     ? check.Diagnostics.Any(x => x.Code == code)
                     : check.Diagnostics.Count == 1 && check.Diagnostics[0].Code == "DL0101";
                 if (!located || !found)
