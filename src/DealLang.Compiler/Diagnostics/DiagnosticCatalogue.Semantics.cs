@@ -381,10 +381,11 @@ public static partial class DiagnosticCatalogue
 
     /// <summary>DL0225 (warning): a trigger whose only effect is <c>trap</c>, with no equity cure, that nothing reads: no
     /// waterfall step, default rule, other trigger or expression. <c>trap</c> is a flag the waterfall says what to do
-    /// with; read by nothing, it holds back no cash, though its state is still reported.</summary>
-    public static Diagnostic TrapReadByNothing(SourceSpan span, string trigger) =>
+    /// with; read by nothing, it holds back no cash, though its state is still reported. Read only by such triggers
+    /// (<paramref name="readers"/>, in declaration order), it changes nothing either, and the message names them.</summary>
+    public static Diagnostic TrapReadByNothing(SourceSpan span, string trigger, IReadOnlyList<string>? readers = null) =>
         Warning("DL0225", span,
-            $"trigger '{trigger}' traps nothing: its only effect is 'trap', a flag, and no waterfall step or expression reads it, so no cash is held back when it is active; read it in the waterfall ('if {trigger} {{ hold rest in Reserve }}') or give it an effect ('=> sweep 100% to Loan')");
+            $"trigger '{trigger}' traps nothing: its only effect is 'trap', a flag, and no waterfall step or expression reads it{(readers is { Count: > 0 } ? $" but {string.Join(", ", readers.Select(r => "'" + r + "'"))}, {(readers.Count == 1 ? "a trigger that traps nothing itself" : "triggers that trap nothing themselves")}" : "")}, so no cash is held back when it is active; read it in the waterfall ('if {trigger} {{ hold rest in Reserve }}') or give it an effect ('=> sweep 100% to Loan')");
 
     /// <summary>DL0456: an equity cure on a trigger whose condition is not a coverage test below a constant
     /// (<c>Test &lt; K</c>, the test <c>cfads / X</c> of the period): no cash amount is known to make it pass.</summary>

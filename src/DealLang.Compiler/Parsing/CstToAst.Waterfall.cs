@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Antlr4.Runtime;
+using Antlr4.Runtime.Tree;
 using DealLang.Compiler.Syntax;
 using static DealLang.Grammar.DealLangParser;
 
@@ -246,9 +248,19 @@ internal sealed partial class CstToAst
             return null;
         }
 
+        // After a syntax error inside the curve (a month without its unit, '3 55%'), the parser's recovery pairs each
+        // level with the next month ('55%' read as a month, '9m' as a level): the points from the error on are not the
+        // ones written, and reading them would add an error for every one (DL0104 'expected a duration, found 55%') to
+        // the one syntax error that says what is wrong. They are left unread.
+        int errorAt = FirstErrorToken(curve);
         var points = ImmutableArray.CreateBuilder<ReletCurvePointSyntax>();
         foreach (ReletCurvePointContext point in curve.reletCurvePoint())
         {
+            if (point.Start.TokenIndex >= errorAt || point.exception is not null)
+            {
+                break;
+            }
+
             BetaRecoverySyntax? drawn = point.drawnLevel is { } d ? ShareDraw(d) : null;
             if (VisitDuration(point.duration()) is { } at && (drawn?.Mean ?? VisitExpr(point.level)) is { } level)
             {
@@ -257,6 +269,34 @@ internal sealed partial class CstToAst
         }
 
         return new ReletCurveSyntax(points.ToImmutable(), Span(curve));
+    }
+
+    // The token index of the first token the parser could not place inside the node, or of the first rule inside it that
+    // failed (int.MaxValue where none; the node's own failure, a missing '}', leaves the points before it as written).
+    private static int FirstErrorToken(IParseTree node)
+    {
+        var stack = new Stack<IParseTree>();
+        stack.Push(node);
+        int first = int.MaxValue;
+        while (stack.Count > 0)
+        {
+            IParseTree tree = stack.Pop();
+            if (tree is IErrorNode error && error.Symbol.TokenIndex >= 0) // a conjured missing token ('}') has index -1
+            {
+                first = Math.Min(first, error.Symbol.TokenIndex);
+            }
+            else if (tree is ParserRuleContext { exception: not null } failed && !ReferenceEquals(tree, node))
+            {
+                first = Math.Min(first, failed.Start.TokenIndex);
+            }
+
+            for (int i = 0; i < tree.ChildCount; i++)
+            {
+                stack.Push(tree.GetChild(i));
+            }
+        }
+
+        return first;
     }
 
     // The level a re-let of a curve starts at (its first point's), where a flat re-let's utilisation is read.

@@ -311,9 +311,11 @@ internal sealed partial class Binder
         {
             case KindReading.NotRead notRead:
                 _diagnostics.Add(DiagnosticCatalogue.WrongKind(name.Span, name.Text, symbol.Kind.Keyword(), notRead.Reason));
+                _analysis.NamedInError.Add(symbol);
                 return;
             case KindReading.ByName when member is not null:
                 _diagnostics.Add(DiagnosticCatalogue.NoMembers(member.Span, name.Text, symbol.Kind.Keyword()));
+                _analysis.NamedInError.Add(symbol);
                 return;
             case KindReading.ByName byName:
                 _analysis.References[reference] = new ResolvedReference(symbol, new MemberInfo(name.Text, byName.Quantity, byName.Unit, false));

@@ -123,6 +123,10 @@ internal sealed class DealAnalysis(CompilationUnitSyntax unit, DealSyntax deal, 
 
     public Dictionary<ReferenceSyntax, ResolvedReference> References { get; } = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>Symbols a reference names but reads wrongly (a member on a trigger, DL0207; a kind that is not read,
+    /// DL0205): an error the user must fix, so a finding that the symbol is read by nothing would only mislead.</summary>
+    public HashSet<Symbol> NamedInError { get; } = new(ReferenceEqualityComparer.Instance);
+
     public Dictionary<PayStepSyntax, PayTarget> PayTargets { get; } = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Every expression the deal and its scenarios contain, bound at its root (terms, conditions, targets).</summary>

@@ -111,6 +111,13 @@ internal sealed partial class DealChecks
 
         if (curve.Points.Length < 2)
         {
+            // A point the parser could not read ('{ 0 30%  3 55% }', months without their unit) is a syntax error there,
+            // and the points it dropped are not missing: "has no point" would only contradict what the user wrote.
+            if (_analysis.IsDamaged(curve))
+            {
+                return;
+            }
+
             _diagnostics.Add(DiagnosticCatalogue.ReletCurvePoints(curve.Span, what,
                 $"has {(curve.Points.IsEmpty ? "no point" : "one point")}: a curve has a level at 0m and at least one later (a re-let at one level is written 'at 60%')"));
             return;
@@ -119,6 +126,11 @@ internal sealed partial class DealChecks
         int before = -1;
         foreach (ReletCurvePointSyntax point in curve.Points)
         {
+            if (_analysis.IsDamaged(point.At))
+            {
+                return; // a month past 10,000 years is DL0130 already, where it is written: "past the workout limit" would repeat it
+            }
+
             int months = DurationRules.WholeMonths(point.At, out bool exact);
             string at = point.At.Text ?? "";
             string? why = !exact

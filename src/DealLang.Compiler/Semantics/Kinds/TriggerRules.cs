@@ -106,9 +106,9 @@ internal sealed class TriggerRules : DeclarationRules<TriggerSyntax>
             }
         }
 
-        if (TrapReadByNothing(trigger, checks.Analysis))
+        if (TrapReadByNothing(trigger, checks.Analysis, out List<string> readers))
         {
-            checks.Diagnostics.Add(DiagnosticCatalogue.TrapReadByNothing(trigger.Name?.Span ?? trigger.Span, name));
+            checks.Diagnostics.Add(DiagnosticCatalogue.TrapReadByNothing(trigger.Name?.Span ?? trigger.Span, name, readers));
         }
 
         if (trigger.Cure is not null && WatchedTest(trigger, checks.Analysis, out string why) is null && why.Length > 0)
@@ -123,19 +123,73 @@ internal sealed class TriggerRules : DeclarationRules<TriggerSyntax>
 
     /// <summary>
     /// Whether the trigger's effects are <c>trap</c> alone (no sweep, acceleration, event of default or equity cure) and
-    /// no expression of the deal reads it (DL0225): then it changes no figure, only its reported state. (A deal that
-    /// holds another entity cannot read that entity's triggers, so the deal's own references are all there are.)
+    /// nothing that changes a figure reads it (DL0225): then it changes no figure, only its reported state. A read by
+    /// another trigger that itself traps nothing changes nothing either, so the inert triggers are found together, as a
+    /// fixpoint: every trap-only trigger starts inert, and one read anywhere but in the condition of an inert trigger
+    /// (a waterfall step, the default rule, a trigger with an effect, a scenario, itself: DL0211's error) stops being so, until none changes. A
+    /// trigger a reference names wrongly (DL0207, DL0205) is not inert: the user meant to read it, and that error says
+    /// what to fix. (A deal that holds another entity cannot read that entity's triggers, so the deal's own references
+    /// are all there are.)
     /// </summary>
-    static bool TrapReadByNothing(TriggerSyntax trigger, DealAnalysis analysis)
+    static bool TrapReadByNothing(TriggerSyntax trigger, DealAnalysis analysis, out List<string> readers)
     {
-        ImmutableArray<TriggerEffectSyntax> effects = SyntaxWalk.Safe(trigger.Effects).ToImmutableArray();
-        if (trigger.Cure is not null || effects.IsEmpty || !effects.All(e => e is NamedEffectSyntax { Word.Text: "trap" })
-            || analysis.Symbols.For(trigger) is not { } symbol)
+        readers = [];
+        if (analysis.Symbols.For(trigger) is not { } symbol)
         {
             return false;
         }
 
-        return !analysis.References.Values.Any(r => ReferenceEquals(r.Symbol, symbol));
+        Dictionary<Symbol, HashSet<ReferenceSyntax>> inert = InertTraps(analysis);
+        if (!inert.ContainsKey(symbol))
+        {
+            return false;
+        }
+
+        foreach (TriggerSyntax reader in SyntaxWalk.Safe(analysis.Deal.Declarations).OfType<TriggerSyntax>())
+        {
+            if (analysis.Symbols.For(reader) is { } other && !ReferenceEquals(other, symbol) && inert.TryGetValue(other, out HashSet<ReferenceSyntax>? condition)
+                && condition.Any(r => analysis.References.TryGetValue(r, out ResolvedReference? read) && ReferenceEquals(read.Symbol, symbol)))
+            {
+                readers.Add(reader.Name?.Text ?? "");
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The deal's inert trap-only triggers (see <see cref="TrapReadByNothing"/>), each with the references
+    /// its condition holds.</summary>
+    private static Dictionary<Symbol, HashSet<ReferenceSyntax>> InertTraps(DealAnalysis analysis)
+    {
+        var conditions = new Dictionary<Symbol, HashSet<ReferenceSyntax>>(ReferenceEqualityComparer.Instance);
+        foreach (TriggerSyntax trigger in SyntaxWalk.Safe(analysis.Deal.Declarations).OfType<TriggerSyntax>())
+        {
+            ImmutableArray<TriggerEffectSyntax> effects = SyntaxWalk.Safe(trigger.Effects).ToImmutableArray();
+            if (trigger.Cure is null && !effects.IsEmpty && effects.All(e => e is NamedEffectSyntax { Word.Text: "trap" })
+                && analysis.Symbols.For(trigger) is { } symbol && !analysis.NamedInError.Contains(symbol))
+            {
+                conditions[symbol] = new HashSet<ReferenceSyntax>(SyntaxWalk.References(trigger.Condition), ReferenceEqualityComparer.Instance);
+            }
+        }
+
+        var inert = new HashSet<Symbol>(conditions.Keys, ReferenceEqualityComparer.Instance);
+
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach ((ReferenceSyntax reference, ResolvedReference resolved) in analysis.References)
+            {
+                if (resolved.Symbol is { } read && inert.Contains(read)
+                    && !inert.Any(reader => !ReferenceEquals(reader, read) && conditions[reader].Contains(reference)))
+                {
+                    inert.Remove(read);
+                    changed = true;
+                }
+            }
+        }
+
+        return conditions.Where(c => inert.Contains(c.Key)).ToDictionary(c => c.Key, c => c.Value, (IEqualityComparer<Symbol>)ReferenceEqualityComparer.Instance);
     }
 
     /// <summary>
