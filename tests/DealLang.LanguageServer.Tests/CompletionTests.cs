@@ -87,12 +87,75 @@ public sealed class CompletionTests
     {
         // An RVG's 'against remarketing [cost R]' (docs/language.md §5, "An RVG against a remarketing sale") is offered from
         // the parser's expected tokens, beside the RVG's other parts, where a part must come (after 'rvg'), and
-        // 'remarketing' after 'against'. (After a part the parser has left the rvg item when it meets the cursor, so the
-        // lease's items are offered there, for every part alike.)
+        // 'remarketing' after 'against'.
         (string[] labels, _) = await Complete("  tranche Notes {", "  lease Other on Campus { rvg ", "}");
         Assert.Equal(["against", "cap", "guarantees", "until"], labels.Order(StringComparer.Ordinal));
         (labels, _) = await Complete("  tranche Notes {", "  lease Other on Campus { rvg cap 1bn against ", "}");
         Assert.Equal(["remarketing"], labels);
+    }
+
+    [Theory]
+    // After a part the parser has left the rvg item when it meets the cursor (the parts' loop does not insist on
+    // another), so it expects the lease's next item; on the rvg's line the RVG's parts not yet written are offered
+    // instead, and 'with' for its guarantor ('rvg guarantees X cap C until D with guarantor G cap C', docs/language.md §5).
+    [InlineData("rvg guarantees Notes.balance ", "against cap until with")]
+    [InlineData("rvg cap 28bn ", "against guarantees until with")]
+    [InlineData("rvg guarantees 1bn cap 28bn until 2045-11-30 ", "against with")]
+    [InlineData("rvg until 2045-11-30 against remarketing ", "cap cost guarantees with")]
+    [InlineData("rvg against remarketing cost 2% guarantees 1bn ", "cap until with")]
+    public async Task AfterAnRvgsPart_OffersItsPartsNotYetWritten(string rvg, string expected)
+    {
+        (string[] labels, _) = await Complete("  tranche Notes {", "  lease Other on Campus { " + rvg, "}");
+        Assert.Equal(expected.Split(' '), labels.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AfterAnRvgsGuarantor_OrOnTheLineAfterIt_OffersTheLeasesItems()
+    {
+        // 'with guarantor G cap C' ends the rvg item: no part may follow it, so the lease's items are offered as before.
+        (string[] labels, _) = await Complete("  tranche Notes {", "  lease Other on Campus { rvg cap 1bn with guarantor Meta cap 1bn ", "}");
+        Assert.Contains("term", labels);
+        Assert.DoesNotContain("guarantees", labels);
+        // On the line after the rvg a lease's next item starts.
+        (labels, _) = await Complete("  tranche Notes {", "  lease Other on Campus { rvg cap 1bn\n    ", "}");
+        Assert.Contains("term", labels);
+        Assert.Contains("rent", labels);
+        Assert.DoesNotContain("guarantees", labels);
+    }
+
+    [Theory]
+    // After a re-let's 'at' stands a number, 'curve { … }' (docs/language.md "relet-curve") or 'beta …'
+    // ("drawn-relet-utilisation"): both keywords are offered, though they may be names wherever a name may stand.
+    [InlineData("  Leased relet after 3m at ")]
+    [InlineData("  enforcement relet idle at ")]
+    [InlineData("  enforcement haircut 10% relet idle at ")]
+    public async Task AfterAReletsAt_OffersCurveAndBeta(string insert)
+    {
+        (string[] labels, _) = await Complete("  MetaLease renewals taken 0", insert);
+        Assert.Contains("curve", labels);
+        Assert.Contains("beta", labels);
+        Assert.Contains("MetaLease", labels); // an expression's names still stand there too ('at Util.level')
+    }
+
+    [Fact]
+    public async Task AfterASalesReletIdleAt_OffersCurveAndBeta()
+    {
+        (string[] labels, _) = await Complete("    waterfall {", "    sell Campus relet idle at ", "");
+        Assert.Contains("curve", labels);
+        Assert.Contains("beta", labels);
+    }
+
+    [Fact]
+    public async Task WhereANameMayStandElsewhere_NameLikeKeywordsAreStillHidden()
+    {
+        // The general rule holds outside a re-let's 'at': in an expression (a test's, or a ramp's 'rising to')
+        // 'curve' and 'beta' may be names, and are not offered as keywords.
+        (string[] labels, _) = await Complete("  default when", "  test Extra = ");
+        Assert.DoesNotContain("curve", labels);
+        Assert.DoesNotContain("beta", labels);
+        (labels, _) = await Complete("  MetaLease renewals taken 0", "  Leased relet after 3m at 30% price ");
+        Assert.DoesNotContain("curve", labels);
+        Assert.DoesNotContain("beta", labels);
     }
 
     [Fact]

@@ -77,12 +77,14 @@ public static class CompletionProbe
             IntervalSet expected = parser.GetExpectedTokens();
             bool name = SyntaxMessages.AcceptsName(expected);
             var keywords = new List<string>();
+            var nameKeywords = new List<string>();
             foreach (int type in expected.ToList())
             {
-                // Where a name may stand, the keywords that may also be names are names there, not keywords to offer.
-                if (type != DealLangLexer.IMPORT && !(name && SyntaxMessages.IsNameKeyword(type)) && SyntaxMessages.KeywordText(type) is { } keyword)
+                // Where a name may stand, the keywords that may also be names are names there, not keywords to offer
+                // (kept apart, for the few places a feature knows better: a re-let's 'at curve', 'at beta').
+                if (type != DealLangLexer.IMPORT && SyntaxMessages.KeywordText(type) is { } keyword)
                 {
-                    keywords.Add(keyword);
+                    (name && SyntaxMessages.IsNameKeyword(type) ? nameKeywords : keywords).Add(keyword);
                 }
             }
 
@@ -92,7 +94,7 @@ public static class CompletionProbe
                 rules.Add(parser.RuleNames[context.RuleIndex]);
             }
 
-            string? previous = null;
+            IToken? previous = null;
             if (parser.InputStream is BufferedTokenStream stream && offendingSymbol.TokenIndex > 0)
             {
                 for (int i = offendingSymbol.TokenIndex - 1; i >= 0; i--)
@@ -100,13 +102,50 @@ public static class CompletionProbe
                     IToken token = stream.Get(i);
                     if (token.Channel == TokenConstants.DefaultChannel)
                     {
-                        previous = token.Text;
+                        previous = token;
                         break;
                     }
                 }
             }
 
-            Found = new ExpectedAtCursor(keywords, name, SyntaxMessages.AcceptsExpression(expected), previous, rules);
+            Found = new ExpectedAtCursor(keywords, name, SyntaxMessages.AcceptsExpression(expected), previous?.Text, rules)
+            {
+                NameKeywords = nameKeywords,
+                RvgPartsLeft = RvgPartsLeft(parser.Context, previous, offendingSymbol.Line),
+            };
+        }
+
+        /// <summary>
+        /// A lease's rvg item's parts come in any order, each ending where an expression or a date may (<c>rvg cap
+        /// 28bn |</c>): the item's loop does not insist on another part, so by the cursor the parser has left the item
+        /// and expects the lease's next item. When the rvg item ends just before the cursor on the cursor's line,
+        /// the parts not yet written are what may follow it there (and 'with' for its guarantor, unless written, and
+        /// 'cost' right after 'against remarketing').
+        /// </summary>
+        private static IReadOnlyList<string>? RvgPartsLeft(RuleContext? context, IToken? previous, int line)
+        {
+            if (context is not DealLangParser.LeaseDeclContext lease || previous is null || lease.ChildCount == 0
+                || lease.GetChild(lease.ChildCount - 1) is not DealLangParser.RvgItemContext rvg
+                || rvg.Stop is not { } stop || stop.TokenIndex != previous.TokenIndex || stop.Line != line
+                || rvg.WITH() is not null)
+            {
+                return null;
+            }
+
+            DealLangParser.RvgItemPartContext[] parts = rvg.rvgItemPart();
+            var left = new List<string>();
+            if (parts.Length > 0 && parts[^1] is { } last && last.AGAINST() is not null && last.COST() is null && last.Stop == stop)
+            {
+                left.Add("cost");
+            }
+
+            bool Written(Func<DealLangParser.RvgItemPartContext, bool> part) => parts.Any(part);
+            if (!Written(p => p.rvgPart() is DealLangParser.RvgGuaranteesContext)) left.Add("guarantees");
+            if (!Written(p => p.rvgPart() is DealLangParser.RvgCapContext)) left.Add("cap");
+            if (!Written(p => p.rvgPart() is DealLangParser.RvgUntilContext)) left.Add("until");
+            if (!Written(p => p.AGAINST() is not null)) left.Add("against");
+            left.Add("with");
+            return left;
         }
     }
 }
@@ -119,4 +158,12 @@ public sealed record ExpectedAtCursor(
     IReadOnlyList<string> Keywords, bool Name, bool Expression, string? Previous, IReadOnlyList<string> Rules)
 {
     public static readonly ExpectedAtCursor Nothing = new([], false, false, null, []);
+
+    /// <summary>The keywords expected here that may also be names, left out of <see cref="Keywords"/> because a
+    /// name may stand here (a re-let's <c>at curve</c>, <c>at beta</c>, beside its utilisation's expression).</summary>
+    public IReadOnlyList<string> NameKeywords { get; init; } = [];
+
+    /// <summary>Where the cursor follows a lease's rvg item on the item's line (<c>rvg cap 28bn |</c>): the rvg's
+    /// parts not yet written, and <c>with</c> for its guarantor; otherwise null.</summary>
+    public IReadOnlyList<string>? RvgPartsLeft { get; init; }
 }

@@ -37,6 +37,13 @@ internal static class CompletionFeature
 
         var items = new List<CompletionItem>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (expected.RvgPartsLeft is { } parts)
+        {
+            // 'rvg cap 28bn |': the parser has left the rvg item for the lease's, but on the rvg's own line what
+            // comes next is one of its parts not yet written (a lease's next item starts a line of its own).
+            return new CompletionList(false, [.. parts.Select(part => new CompletionItem(part, CompletionItemKinds.Keyword, "keyword", "1" + part))]);
+        }
+
         if (expected.Name && NameKinds(expected) is { } kinds)
         {
             foreach (DealSymbol symbol in compilation.SemanticModel.Symbols)
@@ -49,7 +56,7 @@ internal static class CompletionFeature
             }
         }
 
-        foreach (string keyword in expected.Keywords)
+        foreach (string keyword in expected.Keywords.Concat(ReletUtilisationKeywords(expected)))
         {
             if (seen.Add(keyword))
             {
@@ -59,6 +66,16 @@ internal static class CompletionFeature
 
         return new CompletionList(false, [.. items]);
     }
+
+    // After a re-let's 'at' ('C relet after 3m at |', a sale's or a scenario's 'relet idle at |') stands its utilisation:
+    // an expression, a 'curve { … }' or a 'beta …' (docs/language.md "relet-curve", "drawn-relet-utilisation"), not a
+    // name of its own, so these two are offered though a name may stand there: the general rule (a keyword that may be
+    // a name is not offered where a name may stand, CompletionProbe) is lifted for this place alone. Only a re-let
+    // takes 'curve' after 'at'.
+    private static IEnumerable<string> ReletUtilisationKeywords(ExpectedAtCursor expected) =>
+        expected.Previous == "at" && expected.NameKeywords.Contains("curve")
+            ? expected.NameKeywords.Where(k => k is "curve" or "beta")
+            : [];
 
     // After 'Notes.' in an expression: what an expression reads of that declaration (its members and their units).
     // A waterfall's 'pay Notes.' takes what a step pays instead, which the semantic model does not list: nothing then.

@@ -29,6 +29,30 @@ public sealed class CompletionProbeTests
     }
 
     [Fact]
+    public void AfterAReletsAt_CurveAndBetaAreAmongTheNameKeywords_NotTheKeywords()
+    {
+        // A name may stand after 'at' (the utilisation's expression), so name-like keywords are kept apart for the
+        // feature to choose from; the keywords proper stay as the grammar's rule says.
+        string text = "scenario S for D {\n  C relet after 3m at ";
+        ExpectedAtCursor expected = CompletionProbe.ExpectedAt(text, text.Length);
+        Assert.True(expected.Name);
+        Assert.Equal("at", expected.Previous);
+        Assert.Contains("curve", expected.NameKeywords);
+        Assert.Contains("beta", expected.NameKeywords);
+        Assert.DoesNotContain("curve", expected.Keywords);
+        Assert.Null(expected.RvgPartsLeft);
+    }
+
+    [Fact]
+    public void AfterAnRvgsPartOnItsLine_ThePartsLeft_OnTheNextLineNone()
+    {
+        string text = Head + "  lease L on F {\n    rvg cap 28bn guarantees 1bn ";
+        Assert.Equal(["until", "against", "with"], CompletionProbe.ExpectedAt(text, text.Length).RvgPartsLeft);
+        text += "\n    ";
+        Assert.Null(CompletionProbe.ExpectedAt(text, text.Length).RvgPartsLeft);
+    }
+
+    [Fact]
     public void InATranche_ItsItems_WhateverFollowsTheCursor()
     {
         string text = Head + "  tranche A {\n    \n  }\n  waterfall { pay A.interest }\n}\n";
