@@ -7,8 +7,8 @@ namespace DealLang.Runtime;
 /// period that starts re-letting on day d is read at m, the whole calendar months from the start to d
 /// (<see cref="ReletRamp.WholeMonths"/>, as a straight ramp reads it), linear in m between the two points around it and
 /// flat after the last: u = L_i + (L_{i+1} − L_i) × min(1, (m − M_i) / (M_{i+1} − M_i)), i the last segment whose start
-/// M_i is at most m. Each segment is a straight ramp, computed as <see cref="ReletRamp.Utilisation(double, double, int, Date, Date)"/>
-/// computes one, so that a curve of two points is that ramp bit for bit. Never changed once made: one curve is shared
+/// M_i is at most m. Each segment is a straight ramp, read by the ramp's own formula (<see cref="ReletRamp.Along"/>), so
+/// that a curve of two points is that ramp bit for bit. Never changed once made: one curve is shared
 /// by every path. Made by the lowering (and a scenario's codec) as written; <see cref="Fits()"/> is what the path sources' shape check
 /// (Shapes) holds a scenario's to, as the checks hold a deal's (DL0514, DL0515).
 /// </summary>
@@ -42,8 +42,7 @@ public sealed record ReletCurve(int[] Months, double[] Levels)
             i++;
         }
 
-        // As ReletRamp.Utilisation: from + (to − from) × min(1, months in / months of the segment).
-        return levels[i] + ((levels[i + 1] - levels[i]) * Math.Min(1.0, (m - months[i]) / (double)(months[i + 1] - months[i])));
+        return ReletRamp.Along(levels[i], levels[i + 1], m - months[i], months[i + 1] - months[i]);
     }
 
     /// <summary>Whether <paramref name="other"/> has the same points.</summary>

@@ -14,7 +14,14 @@ public static class ReletRamp
     /// <paramref name="rampMonths"/> months after <paramref name="saleDate"/>, on <paramref name="day"/>; a ramp of 0
     /// months (or less) is flat at <paramref name="from"/>.</summary>
     public static double Utilisation(double from, double to, int rampMonths, Date saleDate, Date day) =>
-        rampMonths <= 0 ? from : from + ((to - from) * Math.Min(1.0, WholeMonths(saleDate, day) / (double)rampMonths));
+        rampMonths <= 0 ? from : Along(from, to, WholeMonths(saleDate, day), rampMonths);
+
+    /// <summary>A straight ramp from <paramref name="from"/> to <paramref name="to"/> over <paramref name="monthsOf"/>
+    /// (above 0) months, read <paramref name="monthsIn"/> months in and held at <paramref name="to"/> after: the one
+    /// formula a ramp and each segment of a <see cref="ReletCurve"/> are read by, so that a two-point curve is its ramp
+    /// bit for bit.</summary>
+    internal static double Along(double from, double to, int monthsIn, int monthsOf) =>
+        from + ((to - from) * Math.Min(1.0, monthsIn / (double)monthsOf));
 
     /// <summary>As <see cref="Utilisation(double, double, int, Date, Date)"/>, or along <paramref name="curve"/> when the
     /// re-let has one (docs/language.md §9, "relet-curve"): what the loop of a deal whose re-lets are shaped calls.</summary>
