@@ -49,6 +49,42 @@ public sealed class RiverBendFiguresTests
     }
 
     [Fact]
+    public void The_coverage_rises_from_about_1_10x_to_about_1_68x_as_the_hand_model_says()
+    {
+        // Dscr = cfads / debt_service over the trailing two half-years. The level payment P = 171,215,580.06 (above) is
+        // every half-year's debt service while every payment is made. The interest reserve keeps 6,192,300 after the
+        // construction coupons and earns 4% / 2 of it, 123,846, a half-year; the trustee is owed 0.5m x 1.02^k, k the
+        // whole years from the closing to the period's start.
+        // First tested on 2028-06-30 (period 3, index 3): rent 188.2m in each half-year; the DSRA, empty before, is
+        // filled on 2027-12-31 with what is left, 188.2m + 123,846 - 510,000 - P = 16,598,265.94, and earns 2% of it
+        // in the next half-year: (376.4m + 2 x 123,846 + 2% x 16,598,265.94 - 2 x 510,000) / 2P = 1.0979x.
+        // Last, on 2042-06-30: the lease's fifteenth year, 376.4m x 1.03^14 / 2 = 284,669,386.22 a half-year; the DSRA
+        // full at P earns 2% of P; the fee 0.5m x 1.02^15 = 672,934.17: (rent + 123,846 + 2% x P - fee) / P = 1.6794x.
+        double payment = 3.25e9 * 0.0325 / (1 - Math.Pow(1.0325, -30));
+        double dsra = 188.2e6 + 123_846 - 510_000 - payment;
+        Assert.Equal(dsra, Deal.Ledger("Dsra balance", 2, "Base"), 1e-3);
+        double first = (376.4e6 + 2 * 123_846 + 0.02 * dsra - 2 * 510_000) / (2 * payment);
+        Assert.Equal(first, Deal.Ledger("Dscr", 3, "Base"), 1e-12);
+        Assert.True(double.IsNaN(Deal.Ledger("Dscr", 2, "Base")));
+        double rent = 376.4e6 * Math.Pow(1.03, 14) / 2;
+        double last = (rent + 123_846 + 0.02 * payment - 0.5e6 * Math.Pow(1.02, 15)) / payment;
+        Assert.Equal(last, Deal.Ledger("Dscr", 31, "Base"), 1e-12);
+        Assert.InRange(last, 1.675, 1.685);
+    }
+
+    [Fact]
+    public void The_campus_sells_a_year_after_the_event_of_default_at_its_straight_line_value_less_40_percent()
+    {
+        // BackstopFails: with no rent the coupon of 2030-12-31 (period index 8) is short, an event of default; the sale
+        // is 12 months on, 2031-12-31. The campus depreciates from 2027-06-30 over 360 months to 20%: on 2031-12-31 it is
+        // 54 whole months (to 2031-12-30, the 54th monthly anniversary) and 1 of the 31 days to 2032-01-30, so worth
+        // 3.3bn x (1 - 0.8 x (54 + 1/31) / 360) = 2,903,763,440.86, sold at 60%: 1,742,258,064.52.
+        double value = 3.3e9 * (1 - 0.8 * (54 + 1.0 / 31) / 360);
+        Assert.Equal(value * 0.6, Deal.Ledger("sale proceeds", 10, "BackstopFails"), 1e-3);
+        Assert.Equal(value * 0.6, Deal.Outcomes["BackstopFails"].Events.SaleProceeds, 1e-3);
+    }
+
+    [Fact]
     public void The_notes_lose_only_when_Googles_backstop_fails()
     {
         // Issue 11: Google's backstop (capped at 3.2bn) pays Fluidstack's rent once it defaults, so the notes lose
