@@ -1,3 +1,4 @@
+using DealLang.Runtime;
 using DealLang.Cli.Tests.Corrections;
 using DealLang.TestSupport;
 
@@ -95,6 +96,20 @@ public sealed class RiverBendFiguresTests
         Assert.Equal(0.0, Loss("FluidstackDefaults"), 1e-3);
         Assert.Equal(0.0, Loss("Refuted"), 1e-3);
         Assert.True(Loss("BackstopFails") > 0);
+    }
+
+    [Fact]
+    public void A_missed_scheduled_principal_payment_is_an_event_of_default()
+    {
+        // The deal defaults on a coupon or a scheduled principal payment missed. In FluidstackDefaults, Google's cap
+        // is used by 2037-06-30; in the half-year to 2038-12-31 (period index 24) the coupon is paid and 25.8m of the
+        // 53.7m scheduled principal is not: the event of default is that period's end, not the next coupon missed a
+        // half-year later (2039-06-30 under an interest-only rule), and the campus sells a year after it (lag 12m).
+        Assert.Equal(0.0, Deal.Ledger("2 pay Notes.interest short", 24, "FluidstackDefaults"), 1e-3);
+        Assert.Equal(25.8e6, Deal.Ledger("3 pay Notes.principal short", 24, "FluidstackDefaults"), 0.05e6);
+        var events = Deal.Outcomes["FluidstackDefaults"].Events;
+        Assert.Equal(new Date(2038, 12, 31), events.EventOfDefault);
+        Assert.Equal(new Date(2039, 12, 31), events.Sale);
     }
 
     [Fact]

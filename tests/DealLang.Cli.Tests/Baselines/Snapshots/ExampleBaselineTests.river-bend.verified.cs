@@ -461,7 +461,7 @@ public sealed class Deal_RiverBend : IDealProgram
             tranche_Notes_unpaidPrincipal = Flows.Shortfall(tranche_Notes_principalDue, tranche_Notes_principalPaid);
             fee_Trustee_unpaid = Flows.Shortfall(fee_Trustee_due, fee_Trustee_paid);
             // default rule: an event of default at the end of this period
-            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0))
+            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0 || tranche_Notes_unpaidPrincipal > 0.0))
             {
                 eventOfDefault = true;
                 result.EventOfDefaultPeriod = t;
@@ -934,7 +934,7 @@ public sealed class Deal_RiverBend : IDealProgram
             tranche_Notes_unpaidPrincipal = Flows.Shortfall(tranche_Notes_principalDue, tranche_Notes_principalPaid);
             fee_Trustee_unpaid = Flows.Shortfall(fee_Trustee_due, fee_Trustee_paid);
             // default rule: an event of default at the end of this period
-            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0))
+            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0 || tranche_Notes_unpaidPrincipal > 0.0))
             {
                 goto eventOfDefaultOccurred; // the rest of the path runs in RunDefaulted
             }
@@ -1415,7 +1415,7 @@ public sealed class Deal_RiverBend : IDealProgram
                 tranche_Notes_unpaidPrincipal = Flows.Shortfall(tranche_Notes_principalDue, tranche_Notes_principalPaid);
                 fee_Trustee_unpaid = Flows.Shortfall(fee_Trustee_due, fee_Trustee_paid);
                 // default rule: an event of default at the end of this period
-                if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0))
+                if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0 || tranche_Notes_unpaidPrincipal > 0.0))
                 {
                     eventOfDefault = true;
                     result.EventOfDefaultPeriod = t;
