@@ -161,7 +161,8 @@ public sealed class CompletionTests
     [Fact]
     public async Task AfterFill_OffersAccounts()
     {
-        (string[] labels, _) = await Complete("    fill Dsra", "    fill ");
+        // On a line of its own in the waterfall, before Hyperion's 'if LeaseEnded { … } else { fill Dsra }'.
+        (string[] labels, _) = await Complete("    if LeaseEnded", "    fill ");
         Assert.Equal(["Dsra", "InterestReserve", "Trap"], labels.Order(StringComparer.Ordinal));
     }
 

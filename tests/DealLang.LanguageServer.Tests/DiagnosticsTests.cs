@@ -54,7 +54,8 @@ public sealed class DiagnosticsTests
         // and a hover on the same line, are at the word's UTF-16 offset, as the protocol counts.
         string path = Examples.PathOf("hyperion.deal");
         string uri = Examples.UriOf(path);
-        string text = File.ReadAllText(path).Replace("    fill Dsra", "    /* \U0001F680 */ fill Dsr  pay Trustee", StringComparison.Ordinal);
+        // A line of its own in the waterfall, before Hyperion's 'if LeaseEnded { … } else { fill Dsra }'.
+        string text = File.ReadAllText(path).Replace("    if LeaseEnded", "    /* \U0001F680 */ fill Dsr  pay Trustee\n    if LeaseEnded", StringComparison.Ordinal);
         await using LspClient client = await LspClient.StartAsync();
         await client.Open(uri, text);
 

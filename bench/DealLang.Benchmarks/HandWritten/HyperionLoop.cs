@@ -14,6 +14,12 @@ namespace DealLang.Benchmarks.HandWritten;
 /// (Hyperion with its lease split into <c>n</c>): lease 0 then carries the RVG and is the one <c>LeaseEnded</c>
 /// watches. Not written here: the history buffers (the generated loop's scratch) and the ledger.
 /// </para>
+/// <para>
+/// Hyperion's RVG is settled on a remarketing sale (<c>against remarketing cost 3%</c>): when the lease ends inside
+/// the RVG's window the campus is sold that day at its value less the cost, the RVG tops those proceeds up to the
+/// notes' scheduled balance (times Meta's recovery if it has defaulted), and the campus is gone from then on. The
+/// synthetic deals' RVG is measured against the appraised value, as the loop reads from the lease's terms.
+/// </para>
 /// </summary>
 public sealed class HyperionLoop
 {
@@ -31,6 +37,8 @@ public sealed class HyperionLoop
 
     readonly int periods;
     readonly int scheduledPeriods;
+    readonly bool remarketing;
+    readonly double remarketingCost;
     readonly int leases;
     readonly int firstPrincipal;
     readonly int maturity;
@@ -59,6 +67,10 @@ public sealed class HyperionLoop
         yearFractions = deal.YearFractions;
         maturity = scheduledPeriods - 1;
         firstPrincipal = Array.FindIndex(deal.Boundaries, b => b == new Date(2029, 11, 30));
+
+        // Hyperion's RVG is settled on a remarketing sale; the synthetic deals' on the appraised value (lease 0's RVG).
+        remarketing = deal.Leases[0].RvgRemarketing;
+        remarketingCost = deal.Leases[0].RemarketingCost;
 
         // The level annuity's tables, once per deal (the loop then pays O(1) a period, no Math.Pow).
         levelRates = Annuity.PeriodRates(Coupon, yearFractions);
@@ -100,12 +112,17 @@ public sealed class HyperionLoop
         result.SalePeriod = -1;
         result.SaleProceeds = 0.0;
         result.RvgPaid[0] = 0.0;
+        if (remarketing)
+        {
+            result.RemarketingProceeds[0] = 0.0;
+        }
 
         double notes = InitialNotes, unpaidInterest = 0.0, unpaidPrincipal = 0.0;
         double reserve = InitialInterestReserve, dsra = 0.0, trap = 0.0;
         double trusteeUnpaid = 0.0, assetMgmtUnpaid = 0.0;
         double lastCfads = 0.0, lastDebtService = 0.0;
         bool eventOfDefault = false, sold = false;
+        int remarketedIn = -1; // the period the remarketing sold the campus in
         Date saleDate = default;
         int periodsRun = periods;
 
@@ -151,19 +168,34 @@ public sealed class HyperionLoop
             }
 
             bool leaseEnded = sold || (leaseEnd >= 0 && t >= leaseEnd);
-            double rvg = 0.0;
+            double rvg = 0.0, remarketed = 0.0;
             if (t == leaseEnd && rvgApplies)
             {
-                rvg = Math.Min(RvgCap, Math.Max(0.0, startBalance - scheduledPrincipal - rvgValue)) * rvgRecovery;
+                // The RVG guarantees the notes' scheduled balance after this period's principal, which the rent pays.
+                // Against remarketing the campus is sold on the lease's last day at its value then less the cost, and
+                // Meta owes the shortfall below those net proceeds; else the shortfall below the appraised value.
+                double measure = rvgValue;
+                if (remarketing)
+                {
+                    remarketed = rvgValue * (1.0 - remarketingCost);
+                    remarketedIn = t;
+                    result.RemarketingProceeds[0] = remarketed;
+                    measure = remarketed;
+                }
+
+                rvg = Math.Min(RvgCap, Math.Max(0.0, startBalance - scheduledPrincipal - measure)) * rvgRecovery;
                 result.RvgPaid[0] = rvg;
             }
 
             double reserveInterest = reserve * AccountRate * yf;
             double dsraInterest = dsra * AccountRate * yf;
             double trapInterest = trap * AccountRate * yf;
-            double collections = rent + rvg + reserveInterest + dsraInterest + trapInterest;
+            double collections = rent + rvg + remarketed + reserveInterest + dsraInterest + trapInterest;
             double available = collections;
-            double recurring = collections - rvg;
+            double recurring = collections - rvg - remarketed; // one-offs: cfads counts neither the RVG nor the building sold
+
+            // The campus's value as the fees read it: 0 from the period after the remarketing sold it.
+            double campusValue = remarketedIn >= 0 && t > remarketedIn ? 0.0 : value[t];
 
             // A regular period that starts with the notes repaid and nothing due on them ("Nothing owed", docs/language.md
             // §11): the trustee's fee ('until repaid') accrues nothing, no account keeps cash, the trap's cash is distributed.
@@ -172,7 +204,7 @@ public sealed class HyperionLoop
 
             // cfads deducts this period's fees; what is carried unpaid was deducted in its own period.
             double trusteeAccrued = debtRepaid ? 0.0 : TrusteeFee * yf * trusteeEscalation[t];
-            double assetMgmtAccrued = (AssetMgmtRate * value[t]) * yf;
+            double assetMgmtAccrued = (AssetMgmtRate * campusValue) * yf;
             double trusteeDue = trusteeAccrued + trusteeUnpaid;
             double assetMgmtDue = assetMgmtAccrued + assetMgmtUnpaid;
             double debtService = scheduledInterest + scheduledPrincipal;
@@ -242,13 +274,10 @@ public sealed class HyperionLoop
                 principalPaid = paid;
                 notes -= paid;
 
-                double fill = last ? 0.0 : Math.Min(available, Math.Max(0.0, dsraTarget - dsra));
-                available -= fill;
-                dsra += fill;
-
                 if (leaseEnded)
                 {
-                    // Sweep: everything to the notes, the trap account's cash too.
+                    // Sweep: once the lease is over there is no rent left to reserve for, so everything goes to the
+                    // notes, the trap's and then the DSRA's cash too, before anything else.
                     due = notes;
                     paid = Math.Min(available, due);
                     available -= paid;
@@ -257,9 +286,19 @@ public sealed class HyperionLoop
                     trap -= draw;
                     owed -= draw;
                     paid += draw;
+                    draw = Math.Min(dsra, owed);
+                    dsra -= draw;
+                    owed -= draw;
+                    paid += draw;
                     paid = owed == 0.0 ? due : paid;
                     principalPaid += paid;
                     notes -= paid;
+                }
+                else
+                {
+                    double fill = last ? 0.0 : Math.Min(available, Math.Max(0.0, dsraTarget - dsra));
+                    available -= fill;
+                    dsra += fill;
                 }
 
                 if (cashTrap)
@@ -295,7 +334,8 @@ public sealed class HyperionLoop
                 bool enforcing = afterDefault;
                 if (!sold && periodEnd >= saleDate)
                 {
-                    double proceeds = value[t] * (1.0 - haircut);
+                    // Nothing for the campus once the remarketing has sold it (this period or before).
+                    double proceeds = (remarketedIn >= 0 ? 0.0 : value[t]) * (1.0 - haircut);
                     collections += proceeds;
                     available += proceeds;
                     result.SaleProceeds += proceeds;

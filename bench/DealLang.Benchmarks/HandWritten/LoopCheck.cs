@@ -7,7 +7,7 @@ namespace DealLang.Benchmarks.HandWritten;
 /// Whether two runs of one path agree: every figure a hand-written loop (<see cref="HyperionLoop"/>,
 /// <see cref="CoreWeaveLoop"/>) writes, for every period run (collections; each tranche's interest, principal,
 /// balance, shortfalls and draws; each equity's distributions, account's balance, test's value and trigger's flag;
-/// each contract's revenue), and the run's events, losses, contracts' and fleets' end figures. Used by the benchmark's setup (which refuses to time loops that disagree) and by
+/// each contract's revenue), and the run's events, losses, RVGs and remarketing proceeds, contracts' and fleets' end figures. Used by the benchmark's setup (which refuses to time loops that disagree) and by
 /// the unit test that holds the hand-written loop to the generated program's figures.
 /// </summary>
 public static class LoopCheck
@@ -80,6 +80,11 @@ public static class LoopCheck
         for (int l = 0; l < expected.RvgPaid.Length; l++)
         {
             Check($"lease {l} RVG paid", expected.RvgPaid[l], actual.RvgPaid[l]);
+        }
+
+        for (int l = 0; l < expected.RemarketingProceeds.Length; l++)
+        {
+            Check($"lease {l} remarketing proceeds", expected.RemarketingProceeds[l], actual.RemarketingProceeds[l]);
         }
 
         for (int i = 0; i < expected.PrincipalLoss.Length; i++)

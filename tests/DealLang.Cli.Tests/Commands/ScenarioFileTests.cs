@@ -38,8 +38,9 @@ public sealed class ScenarioFileTests : IDisposable
 
         Assert.True(outcome.Exit == ExitCodes.Ok, outcome.ToString());
         Assert.Matches(@"\n +Base +SlowProductivity +Refuted +GpuRentStress +MetaDefaults\n", outcome.Out);
-        // MetaDefaults sets 'Meta defaults on 2035-06-30'; the summary's row for Meta shows it in that column only.
-        Assert.Matches(@"\n +defaults on +- +- +- +- +2035-06-30\n", outcome.Out);
+        // The deal's Refuted sets 'Meta defaults on 2033-11-30' and the file's MetaDefaults 'Meta defaults on 2035-06-30';
+        // the summary's row for Meta shows each in its own column only.
+        Assert.Matches(@"\n +defaults on +- +- +2033-11-30 +- +2035-06-30\n", outcome.Out);
     }
 
     [Fact]

@@ -73,22 +73,54 @@ public class HyperionFiguresTests(HyperionRun run) : IClassFixture<HyperionRun>
         Assert.True(Loss("SlowProductivity") > 0, "SlowProductivity should lose something");
         Assert.True(Loss("Refuted") > Loss("SlowProductivity"), "Refuted should lose more than SlowProductivity");
         Assert.NotNull(run.Outcomes["Refuted"].Events.EventOfDefault);
+        // The notes are Meta credit once the RVG is settled on a remarketing sale: in Refuted the scheduled balance
+        // (24,115,872,866.83) less the net proceeds (7,194,490,974.87) and Meta's 37% of the claim (6,260,911,300.02)
+        // leaves 10,660,470,591.94; the period's rent left after its debt service (439,317,393.91) and the DSRA
+        // (1,252,707,419.90) are swept too, so 8,968,445,778.13 stays unpaid, and nothing later repays it (the
+        // enforcement sale finds the campus sold).
+        Assert.Equal(8_968_445_778.13, Loss("Refuted"), 1.0);
     }
 
     [Fact]
-    public void The_rvg_pays_the_notes_scheduled_balance_less_the_stressed_campus_value_when_the_lease_ends()
+    public void The_rvg_pays_metas_recovery_share_of_the_scheduled_balance_less_the_remarketing_proceeds()
     {
-        // Refuted: no renewal, so the lease ends 2033-11-30, the end of period 16 (0-based), inside the RVG window.
-        // Campus value then: 27bn x (1 - 80% x 48/360 months of straight line from 2029-11-30)
+        // Refuted: no renewal, and Meta defaults on 2033-11-30, the day the lease ends, the end of period 16 (0-based),
+        // inside the RVG window. Campus value then: 27bn x (1 - 80% x 48/360 months of straight line from 2029-11-30)
         //   x (1 - 70% x 2953/2985 days of the linear drop to 2034-01-01) = 7,417,001,005.03.
-        // RVG = min(28bn cap, Notes.scheduled_balance - value), the scheduled balance being the balance at the
-        // period's start less the period's scheduled principal (the ledger's principal due: nothing is in arrears yet).
+        // Against remarketing the campus is sold that day for value x (1 - 3%) = 7,194,490,974.88, and the claim is
+        // min(28bn cap, Notes.scheduled_balance - proceeds), the scheduled balance being the balance at the period's start
+        // less the period's scheduled principal (24,560,419,677.25 - 444,546,810.42 = 24,115,872,866.83: nothing is in
+        // arrears yet): 16,921,381,891.95, of which Meta, in default, pays its 37% recovery: 6,260,911,300.02.
         const int end = 16;
         double value = 27e9 * (1 - 0.8 * 48 / 360.0) * (1 - 0.7 * 2953 / 2985.0);
+        double proceeds = value * (1 - 0.03);
         double notesAtStart = run.Ledger("Refuted", "Notes balance", end - 1);
         double scheduledPrincipal = run.Ledger("Refuted", "Notes principal due", end);
-        Assert.Equal(Math.Min(28e9, notesAtStart - scheduledPrincipal - value), run.Ledger("Refuted", "rvg MetaLease", end), 1.0);
+        Assert.Equal(proceeds, run.Ledger("Refuted", "remarketing MetaLease", end), 1.0);
+        Assert.Equal(Math.Min(28e9, notesAtStart - scheduledPrincipal - proceeds) * 0.37, run.Ledger("Refuted", "rvg MetaLease", end), 1.0);
+        Assert.Equal(6_260_911_300.02, run.Ledger("Refuted", "rvg MetaLease", end), 1.0);
         Assert.Equal(0.0, run.Ledger("Refuted", "rvg MetaLease", end - 1));
+        Assert.Equal(0.0, run.Ledger("Refuted", "remarketing MetaLease", end - 1));
+    }
+
+    [Fact]
+    public void The_sweep_when_the_lease_ends_takes_the_dsra_and_fills_nothing()
+    {
+        // Refuted, period 16 (the lease ends): after the fees, the interest and the scheduled principal, what is left of
+        // the collections (rent, RVG, remarketing proceeds, account interest) and the DSRA's 1,252,707,419.90 (six months
+        // of debt service, filled before) go to the notes: 15,154,007,303.37 - 2,871,714.17 - 3,708,500.50
+        //   - 808,160,609.48 - 444,546,810.42 + 1,252,707,419.90 = 15,147,427,088.70. Nothing is reserved for a debt
+        // service no rent will pay: the DSRA ends the period empty and the fill moves nothing.
+        const int end = 16;
+        double dsraBefore = run.Ledger("Refuted", "Dsra balance", end - 1);
+        Assert.Equal(1_252_707_419.90, dsraBefore, Cent);
+        double left = run.Ledger("Refuted", "collections", end) - run.Ledger("Refuted", "1 pay Trustee paid", end)
+            - run.Ledger("Refuted", "2 pay AssetMgmt paid", end) - run.Ledger("Refuted", "3 pay Notes.interest paid", end)
+            - run.Ledger("Refuted", "4 pay Notes.principal paid", end);
+        Assert.Equal(left + dsraBefore + run.Ledger("Refuted", "Trap balance", end - 1), run.Ledger("Refuted", "6 pay Notes.balance paid", end), 1.0);
+        Assert.Equal(15_147_427_088.70, run.Ledger("Refuted", "6 pay Notes.balance paid", end), 1.0);
+        Assert.Equal(0.0, run.Ledger("Refuted", "7 fill Dsra filled", end));
+        Assert.Equal(0.0, run.Ledger("Refuted", "Dsra balance", end));
     }
 
     [Theory]

@@ -131,6 +131,8 @@ public sealed class Deal_Hyperion : IDealProgram
         // MetaLease (lease of Campus)
         double lease_MetaLease_rent = 0.0;
         double lease_MetaLease_rvg = 0.0; // residual value guarantee paid
+        double lease_MetaLease_remarketing = 0.0; // net proceeds of the remarketing sale of the facility when the lease ends
+        int lease_MetaLease_remarketedIn = -1; // the period the facility was sold in by the remarketing (-1: not sold)
         bool lease_MetaLease_ended = false;
         // Notes (tranche)
         double tranche_Notes_balance = 27300000000.0; // principal outstanding
@@ -225,11 +227,16 @@ public sealed class Deal_Hyperion : IDealProgram
             lease_MetaLease_rent = sale1_done ? 0.0 : lease_MetaLease_scheduledRent[t];
             lease_MetaLease_ended = sale1_done || (lease_MetaLease_endPeriod >= 0 && t >= lease_MetaLease_endPeriod);
             lease_MetaLease_rvg = 0.0;
+            lease_MetaLease_remarketing = 0.0;
             if (!(sale1_done) && t == lease_MetaLease_endPeriod && lease_MetaLease_rvgApplies)
             {
                 // the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value on its last day), times what it can recover
                 double guaranteed = (tranche_Notes_startBalance - tranche_Notes_scheduledPrincipal);
-                lease_MetaLease_rvg = Math.Min(28000000000.0, Math.Max(0.0, guaranteed - lease_MetaLease_rvgValue)) * lease_MetaLease_rvgRecovery;
+                // against remarketing: the facility is sold on the lease's last day, at its value then less the remarketing cost
+                lease_MetaLease_remarketing = lease_MetaLease_rvgValue * (1.0 - 0.03);
+                lease_MetaLease_remarketedIn = t;
+                result.RemarketingProceeds[0] = lease_MetaLease_remarketing;
+                lease_MetaLease_rvg = Math.Min(28000000000.0, Math.Max(0.0, guaranteed - lease_MetaLease_remarketing)) * lease_MetaLease_rvgRecovery;
                 result.RvgPaid[0] = lease_MetaLease_rvg;
             }
 
@@ -239,10 +246,10 @@ public sealed class Deal_Hyperion : IDealProgram
             account_Dsra_interest = account_Dsra_balance * 0.04 * yf;
             // Trap: interest on the balance at the period's start
             account_Trap_interest = account_Trap_balance * 0.04 * yf;
-            collections = lease_MetaLease_rent + lease_MetaLease_rvg + account_InterestReserve_interest + account_Dsra_interest + account_Trap_interest;
+            collections = lease_MetaLease_rent + lease_MetaLease_rvg + lease_MetaLease_remarketing + account_InterestReserve_interest + account_Dsra_interest + account_Trap_interest;
             available = collections;
             // recurring cash (not the RVG): what cfads is made of
-            recurring = collections - lease_MetaLease_rvg;
+            recurring = collections - lease_MetaLease_rvg - lease_MetaLease_remarketing;
 
             // 2b. fees due, debt service, cfads and account targets
             // every tranche repaid, nothing owed nor left to draw: a fee 'until repaid' accrues nothing this period
@@ -251,7 +258,7 @@ public sealed class Deal_Hyperion : IDealProgram
             fee_Trustee_accrued = debtRepaid ? 0.0 : 5000000.0 * yf * fee_Trustee_escalation[t];
             fee_Trustee_due = fee_Trustee_accrued + fee_Trustee_unpaid;
             // AssetMgmt: the annual amount for this period's share of a year, plus fees unpaid so far
-            fee_AssetMgmt_accrued = (0.001 * facility_Campus_value[t]) * yf;
+            fee_AssetMgmt_accrued = (0.001 * (lease_MetaLease_remarketedIn >= 0 && t > lease_MetaLease_remarketedIn ? 0.0 : facility_Campus_value[t])) * yf;
             fee_AssetMgmt_due = fee_AssetMgmt_accrued + fee_AssetMgmt_unpaid;
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
@@ -281,46 +288,46 @@ public sealed class Deal_Hyperion : IDealProgram
             double step2_due = 0.0, step2_paid = 0.0; // 2 pay AssetMgmt
             double step3_due = 0.0, step3_paid = 0.0; // 3 pay Notes.interest
             double step4_due = 0.0, step4_paid = 0.0; // 4 pay Notes.principal
-            double step5_filled = 0.0; // 5 fill Dsra
-            double step7_due = 0.0, step7_paid = 0.0; // 7 pay Notes.balance
+            double step6_due = 0.0, step6_paid = 0.0; // 6 pay Notes.balance
+            double step7_filled = 0.0; // 7 fill Dsra
             double step9_held = 0.0; // 9 hold rest in Trap
             double step10_released = 0.0; // 10 release Trap
             double step11_distributed = 0.0; // 11 distribute rest to Sponsor
             double owed, draw; // what cash could not pay, and what a reserve account covers of it
             if (ledger != null)
             {
-                ledger[t, 9] = 0.0; // 1 pay Trustee due
-                ledger[t, 10] = 0.0; // 1 pay Trustee paid
-                ledger[t, 11] = 0.0; // 1 pay Trustee short
-                ledger[t, 12] = 0.0; // 2 pay AssetMgmt due
-                ledger[t, 13] = 0.0; // 2 pay AssetMgmt paid
-                ledger[t, 14] = 0.0; // 2 pay AssetMgmt short
-                ledger[t, 15] = 0.0; // 3 pay Notes.interest due
-                ledger[t, 16] = 0.0; // 3 pay Notes.interest paid
-                ledger[t, 17] = 0.0; // 3 pay Notes.interest short
-                ledger[t, 18] = 0.0; // 4 pay Notes.principal due
-                ledger[t, 19] = 0.0; // 4 pay Notes.principal paid
-                ledger[t, 20] = 0.0; // 4 pay Notes.principal short
-                ledger[t, 21] = 0.0; // 5 fill Dsra filled
-                ledger[t, 22] = 0.0; // 7 pay Notes.balance due
-                ledger[t, 23] = 0.0; // 7 pay Notes.balance paid
-                ledger[t, 24] = 0.0; // 7 pay Notes.balance short
-                ledger[t, 25] = 0.0; // 9 hold rest in Trap held
-                ledger[t, 26] = 0.0; // 10 release Trap released
-                ledger[t, 27] = 0.0; // 11 distribute rest to Sponsor distributed
-                ledger[t, 28] = 0.0; // 12 pay Trustee due
-                ledger[t, 29] = 0.0; // 12 pay Trustee paid
-                ledger[t, 30] = 0.0; // 12 pay Trustee short
-                ledger[t, 31] = 0.0; // 13 pay AssetMgmt due
-                ledger[t, 32] = 0.0; // 13 pay AssetMgmt paid
-                ledger[t, 33] = 0.0; // 13 pay AssetMgmt short
-                ledger[t, 34] = 0.0; // 14 pay Notes.interest due
-                ledger[t, 35] = 0.0; // 14 pay Notes.interest paid
-                ledger[t, 36] = 0.0; // 14 pay Notes.interest short
-                ledger[t, 37] = 0.0; // 15 pay Notes.balance due
-                ledger[t, 38] = 0.0; // 15 pay Notes.balance paid
-                ledger[t, 39] = 0.0; // 15 pay Notes.balance short
-                ledger[t, 40] = 0.0; // 16 distribute rest to Sponsor distributed
+                ledger[t, 10] = 0.0; // 1 pay Trustee due
+                ledger[t, 11] = 0.0; // 1 pay Trustee paid
+                ledger[t, 12] = 0.0; // 1 pay Trustee short
+                ledger[t, 13] = 0.0; // 2 pay AssetMgmt due
+                ledger[t, 14] = 0.0; // 2 pay AssetMgmt paid
+                ledger[t, 15] = 0.0; // 2 pay AssetMgmt short
+                ledger[t, 16] = 0.0; // 3 pay Notes.interest due
+                ledger[t, 17] = 0.0; // 3 pay Notes.interest paid
+                ledger[t, 18] = 0.0; // 3 pay Notes.interest short
+                ledger[t, 19] = 0.0; // 4 pay Notes.principal due
+                ledger[t, 20] = 0.0; // 4 pay Notes.principal paid
+                ledger[t, 21] = 0.0; // 4 pay Notes.principal short
+                ledger[t, 22] = 0.0; // 6 pay Notes.balance due
+                ledger[t, 23] = 0.0; // 6 pay Notes.balance paid
+                ledger[t, 24] = 0.0; // 6 pay Notes.balance short
+                ledger[t, 25] = 0.0; // 7 fill Dsra filled
+                ledger[t, 26] = 0.0; // 9 hold rest in Trap held
+                ledger[t, 27] = 0.0; // 10 release Trap released
+                ledger[t, 28] = 0.0; // 11 distribute rest to Sponsor distributed
+                ledger[t, 29] = 0.0; // 12 pay Trustee due
+                ledger[t, 30] = 0.0; // 12 pay Trustee paid
+                ledger[t, 31] = 0.0; // 12 pay Trustee short
+                ledger[t, 32] = 0.0; // 13 pay AssetMgmt due
+                ledger[t, 33] = 0.0; // 13 pay AssetMgmt paid
+                ledger[t, 34] = 0.0; // 13 pay AssetMgmt short
+                ledger[t, 35] = 0.0; // 14 pay Notes.interest due
+                ledger[t, 36] = 0.0; // 14 pay Notes.interest paid
+                ledger[t, 37] = 0.0; // 14 pay Notes.interest short
+                ledger[t, 38] = 0.0; // 15 pay Notes.balance due
+                ledger[t, 39] = 0.0; // 15 pay Notes.balance paid
+                ledger[t, 40] = 0.0; // 15 pay Notes.balance short
+                ledger[t, 41] = 0.0; // 16 distribute rest to Sponsor distributed
             }
 
             if (!afterDefault)
@@ -346,9 +353,9 @@ public sealed class Deal_Hyperion : IDealProgram
                 fee_Trustee_paid += step1_paid;
                 if (ledger != null)
                 {
-                    ledger[t, 9] = step1_due; // 1 pay Trustee due
-                    ledger[t, 10] = step1_paid; // 1 pay Trustee paid
-                    ledger[t, 11] = step1_due - step1_paid; // 1 pay Trustee short
+                    ledger[t, 10] = step1_due; // 1 pay Trustee due
+                    ledger[t, 11] = step1_paid; // 1 pay Trustee paid
+                    ledger[t, 12] = step1_due - step1_paid; // 1 pay Trustee short
                 }
 
                 // 2 pay AssetMgmt
@@ -358,9 +365,9 @@ public sealed class Deal_Hyperion : IDealProgram
                 fee_AssetMgmt_paid += step2_paid;
                 if (ledger != null)
                 {
-                    ledger[t, 12] = step2_due; // 2 pay AssetMgmt due
-                    ledger[t, 13] = step2_paid; // 2 pay AssetMgmt paid
-                    ledger[t, 14] = step2_due - step2_paid; // 2 pay AssetMgmt short
+                    ledger[t, 13] = step2_due; // 2 pay AssetMgmt due
+                    ledger[t, 14] = step2_paid; // 2 pay AssetMgmt paid
+                    ledger[t, 15] = step2_due - step2_paid; // 2 pay AssetMgmt short
                 }
 
                 // 3 pay Notes.interest
@@ -380,9 +387,9 @@ public sealed class Deal_Hyperion : IDealProgram
                 tranche_Notes_interestPaid += step3_paid;
                 if (ledger != null)
                 {
-                    ledger[t, 15] = step3_due; // 3 pay Notes.interest due
-                    ledger[t, 16] = step3_paid; // 3 pay Notes.interest paid
-                    ledger[t, 17] = step3_due - step3_paid; // 3 pay Notes.interest short
+                    ledger[t, 16] = step3_due; // 3 pay Notes.interest due
+                    ledger[t, 17] = step3_paid; // 3 pay Notes.interest paid
+                    ledger[t, 18] = step3_due - step3_paid; // 3 pay Notes.interest short
                 }
 
                 // 4 pay Notes.principal
@@ -399,40 +406,46 @@ public sealed class Deal_Hyperion : IDealProgram
                 tranche_Notes_balance -= step4_paid;
                 if (ledger != null)
                 {
-                    ledger[t, 18] = step4_due; // 4 pay Notes.principal due
-                    ledger[t, 19] = step4_paid; // 4 pay Notes.principal paid
-                    ledger[t, 20] = step4_due - step4_paid; // 4 pay Notes.principal short
+                    ledger[t, 19] = step4_due; // 4 pay Notes.principal due
+                    ledger[t, 20] = step4_paid; // 4 pay Notes.principal paid
+                    ledger[t, 21] = step4_due - step4_paid; // 4 pay Notes.principal short
                 }
 
-                // 5 fill Dsra
-                step5_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
-                available -= step5_filled;
-                account_Dsra_balance += step5_filled;
-                if (ledger != null)
-                {
-                    ledger[t, 21] = step5_filled; // 5 fill Dsra filled
-                }
-
-                // 6 if LeaseEnded
+                // 5 if LeaseEnded
                 if (trigger_LeaseEnded_active)
                 {
-                    // 7 pay Notes.balance
-                    step7_due = tranche_Notes_balance;
-                    step7_paid = Math.Min(available, step7_due);
-                    available -= step7_paid;
-                    owed = step7_due - step7_paid;
+                    // 6 pay Notes.balance
+                    step6_due = tranche_Notes_balance;
+                    step6_paid = Math.Min(available, step6_due);
+                    available -= step6_paid;
+                    owed = step6_due - step6_paid;
                     draw = Math.Min(account_Trap_balance, owed); // from Trap
                     account_Trap_balance -= draw;
                     owed -= draw;
-                    step7_paid += draw;
-                    step7_paid = owed == 0.0 ? step7_due : step7_paid;
-                    tranche_Notes_principalPaid += step7_paid;
-                    tranche_Notes_balance -= step7_paid;
+                    step6_paid += draw;
+                    draw = Math.Min(account_Dsra_balance, owed); // from Dsra
+                    account_Dsra_balance -= draw;
+                    owed -= draw;
+                    step6_paid += draw;
+                    step6_paid = owed == 0.0 ? step6_due : step6_paid;
+                    tranche_Notes_principalPaid += step6_paid;
+                    tranche_Notes_balance -= step6_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 22] = step7_due; // 7 pay Notes.balance due
-                        ledger[t, 23] = step7_paid; // 7 pay Notes.balance paid
-                        ledger[t, 24] = step7_due - step7_paid; // 7 pay Notes.balance short
+                        ledger[t, 22] = step6_due; // 6 pay Notes.balance due
+                        ledger[t, 23] = step6_paid; // 6 pay Notes.balance paid
+                        ledger[t, 24] = step6_due - step6_paid; // 6 pay Notes.balance short
+                    }
+                }
+                else
+                {
+                    // 7 fill Dsra
+                    step7_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
+                    available -= step7_filled;
+                    account_Dsra_balance += step7_filled;
+                    if (ledger != null)
+                    {
+                        ledger[t, 25] = step7_filled; // 7 fill Dsra filled
                     }
                 }
 
@@ -445,7 +458,7 @@ public sealed class Deal_Hyperion : IDealProgram
                     available -= step9_held;
                     if (ledger != null)
                     {
-                        ledger[t, 25] = step9_held; // 9 hold rest in Trap held
+                        ledger[t, 26] = step9_held; // 9 hold rest in Trap held
                     }
                 }
                 else
@@ -456,7 +469,7 @@ public sealed class Deal_Hyperion : IDealProgram
                     available += step10_released;
                     if (ledger != null)
                     {
-                        ledger[t, 26] = step10_released; // 10 release Trap released
+                        ledger[t, 27] = step10_released; // 10 release Trap released
                     }
                 }
 
@@ -466,7 +479,7 @@ public sealed class Deal_Hyperion : IDealProgram
                 available = 0.0;
                 if (ledger != null)
                 {
-                    ledger[t, 27] = step11_distributed; // 11 distribute rest to Sponsor distributed
+                    ledger[t, 28] = step11_distributed; // 11 distribute rest to Sponsor distributed
                 }
 
                 if ((finalPeriod || debtRetired))
@@ -499,7 +512,7 @@ public sealed class Deal_Hyperion : IDealProgram
                 if (!sale1_done && periodEnd >= sale1_date)
                 {
                     // sells Campus
-                    double proceeds = facility_Campus_value[t] * (1.0 - sale1_haircut);
+                    double proceeds = (lease_MetaLease_remarketedIn >= 0 ? 0.0 : facility_Campus_value[t]) * (1.0 - sale1_haircut);
                     saleProceeds += proceeds;
                     result.SaleProceeds += proceeds;
                     result.SalePeriod = t;
@@ -533,9 +546,9 @@ public sealed class Deal_Hyperion : IDealProgram
                     fee_Trustee_paid += step12_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 28] = step12_due; // 12 pay Trustee due
-                        ledger[t, 29] = step12_paid; // 12 pay Trustee paid
-                        ledger[t, 30] = step12_due - step12_paid; // 12 pay Trustee short
+                        ledger[t, 29] = step12_due; // 12 pay Trustee due
+                        ledger[t, 30] = step12_paid; // 12 pay Trustee paid
+                        ledger[t, 31] = step12_due - step12_paid; // 12 pay Trustee short
                     }
 
                     // 13 pay AssetMgmt
@@ -545,9 +558,9 @@ public sealed class Deal_Hyperion : IDealProgram
                     fee_AssetMgmt_paid += step13_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 31] = step13_due; // 13 pay AssetMgmt due
-                        ledger[t, 32] = step13_paid; // 13 pay AssetMgmt paid
-                        ledger[t, 33] = step13_due - step13_paid; // 13 pay AssetMgmt short
+                        ledger[t, 32] = step13_due; // 13 pay AssetMgmt due
+                        ledger[t, 33] = step13_paid; // 13 pay AssetMgmt paid
+                        ledger[t, 34] = step13_due - step13_paid; // 13 pay AssetMgmt short
                     }
 
                     // 14 pay Notes.interest
@@ -557,9 +570,9 @@ public sealed class Deal_Hyperion : IDealProgram
                     tranche_Notes_interestPaid += step14_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 34] = step14_due; // 14 pay Notes.interest due
-                        ledger[t, 35] = step14_paid; // 14 pay Notes.interest paid
-                        ledger[t, 36] = step14_due - step14_paid; // 14 pay Notes.interest short
+                        ledger[t, 35] = step14_due; // 14 pay Notes.interest due
+                        ledger[t, 36] = step14_paid; // 14 pay Notes.interest paid
+                        ledger[t, 37] = step14_due - step14_paid; // 14 pay Notes.interest short
                     }
 
                     // 15 pay Notes.balance
@@ -570,9 +583,9 @@ public sealed class Deal_Hyperion : IDealProgram
                     tranche_Notes_balance -= step15_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 37] = step15_due; // 15 pay Notes.balance due
-                        ledger[t, 38] = step15_paid; // 15 pay Notes.balance paid
-                        ledger[t, 39] = step15_due - step15_paid; // 15 pay Notes.balance short
+                        ledger[t, 38] = step15_due; // 15 pay Notes.balance due
+                        ledger[t, 39] = step15_paid; // 15 pay Notes.balance paid
+                        ledger[t, 40] = step15_due - step15_paid; // 15 pay Notes.balance short
                     }
 
                     // 16 distribute rest to Sponsor
@@ -581,7 +594,7 @@ public sealed class Deal_Hyperion : IDealProgram
                     available = 0.0;
                     if (ledger != null)
                     {
-                        ledger[t, 40] = step16_distributed; // 16 distribute rest to Sponsor distributed
+                        ledger[t, 41] = step16_distributed; // 16 distribute rest to Sponsor distributed
                     }
 
                     tranche_Notes_unpaidInterest = Flows.Shortfall(tranche_Notes_interestDue, tranche_Notes_interestPaid);
@@ -606,21 +619,22 @@ public sealed class Deal_Hyperion : IDealProgram
             {
                 ledger[t, 0] = lease_MetaLease_rent; // rent MetaLease
                 ledger[t, 1] = lease_MetaLease_rvg; // rvg MetaLease
-                ledger[t, 2] = account_InterestReserve_interest; // interest InterestReserve
-                ledger[t, 3] = account_Dsra_interest; // interest Dsra
-                ledger[t, 4] = account_Trap_interest; // interest Trap
-                ledger[t, 5] = saleProceeds; // sale proceeds
-                ledger[t, 6] = collections; // collections
-                ledger[t, 7] = tranche_Notes_interestDue; // Notes interest due
-                ledger[t, 8] = tranche_Notes_principalDue; // Notes principal due
-                ledger[t, 41] = account_InterestReserve_balance; // InterestReserve balance
-                ledger[t, 42] = account_Dsra_balance; // Dsra balance
-                ledger[t, 43] = account_Trap_balance; // Trap balance
-                ledger[t, 44] = tranche_Notes_balance; // Notes balance
-                ledger[t, 45] = test_Dscr_value; // Dscr
-                ledger[t, 46] = trigger_CashTrap_active ? 1.0 : 0.0; // CashTrap
-                ledger[t, 47] = trigger_LeaseEnded_active ? 1.0 : 0.0; // LeaseEnded
-                ledger[t, 48] = eventOfDefault ? 1.0 : 0.0; // event of default
+                ledger[t, 2] = lease_MetaLease_remarketing; // remarketing MetaLease
+                ledger[t, 3] = account_InterestReserve_interest; // interest InterestReserve
+                ledger[t, 4] = account_Dsra_interest; // interest Dsra
+                ledger[t, 5] = account_Trap_interest; // interest Trap
+                ledger[t, 6] = saleProceeds; // sale proceeds
+                ledger[t, 7] = collections; // collections
+                ledger[t, 8] = tranche_Notes_interestDue; // Notes interest due
+                ledger[t, 9] = tranche_Notes_principalDue; // Notes principal due
+                ledger[t, 42] = account_InterestReserve_balance; // InterestReserve balance
+                ledger[t, 43] = account_Dsra_balance; // Dsra balance
+                ledger[t, 44] = account_Trap_balance; // Trap balance
+                ledger[t, 45] = tranche_Notes_balance; // Notes balance
+                ledger[t, 46] = test_Dscr_value; // Dscr
+                ledger[t, 47] = trigger_CashTrap_active ? 1.0 : 0.0; // CashTrap
+                ledger[t, 48] = trigger_LeaseEnded_active ? 1.0 : 0.0; // LeaseEnded
+                ledger[t, 49] = eventOfDefault ? 1.0 : 0.0; // event of default
             }
 
             if (checkCash)
@@ -686,6 +700,8 @@ public sealed class Deal_Hyperion : IDealProgram
         // MetaLease (lease of Campus)
         double lease_MetaLease_rent = 0.0;
         double lease_MetaLease_rvg = 0.0; // residual value guarantee paid
+        double lease_MetaLease_remarketing = 0.0; // net proceeds of the remarketing sale of the facility when the lease ends
+        int lease_MetaLease_remarketedIn = -1; // the period the facility was sold in by the remarketing (-1: not sold)
         bool lease_MetaLease_ended = false;
         // Notes (tranche)
         double tranche_Notes_balance = 27300000000.0; // principal outstanding
@@ -762,9 +778,9 @@ public sealed class Deal_Hyperion : IDealProgram
         double step3_paid = default;
         double step4_due = default;
         double step4_paid = default;
-        double step5_filled = default;
-        double step7_due = default;
-        double step7_paid = default;
+        double step6_due = default;
+        double step6_paid = default;
+        double step7_filled = default;
         double step9_held = default;
         double step10_released = default;
         double step11_distributed = default;
@@ -806,11 +822,16 @@ public sealed class Deal_Hyperion : IDealProgram
             lease_MetaLease_rent = sale1_done ? 0.0 : lease_MetaLease_scheduledRent[t];
             lease_MetaLease_ended = sale1_done || (lease_MetaLease_endPeriod >= 0 && t >= lease_MetaLease_endPeriod);
             lease_MetaLease_rvg = 0.0;
+            lease_MetaLease_remarketing = 0.0;
             if (!(sale1_done) && t == lease_MetaLease_endPeriod && lease_MetaLease_rvgApplies)
             {
                 // the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value on its last day), times what it can recover
                 double guaranteed = (tranche_Notes_startBalance - tranche_Notes_scheduledPrincipal);
-                lease_MetaLease_rvg = Math.Min(28000000000.0, Math.Max(0.0, guaranteed - lease_MetaLease_rvgValue)) * lease_MetaLease_rvgRecovery;
+                // against remarketing: the facility is sold on the lease's last day, at its value then less the remarketing cost
+                lease_MetaLease_remarketing = lease_MetaLease_rvgValue * (1.0 - 0.03);
+                lease_MetaLease_remarketedIn = t;
+                result.RemarketingProceeds[0] = lease_MetaLease_remarketing;
+                lease_MetaLease_rvg = Math.Min(28000000000.0, Math.Max(0.0, guaranteed - lease_MetaLease_remarketing)) * lease_MetaLease_rvgRecovery;
                 result.RvgPaid[0] = lease_MetaLease_rvg;
             }
 
@@ -820,10 +841,10 @@ public sealed class Deal_Hyperion : IDealProgram
             account_Dsra_interest = account_Dsra_balance * 0.04 * yf;
             // Trap: interest on the balance at the period's start
             account_Trap_interest = account_Trap_balance * 0.04 * yf;
-            collections = lease_MetaLease_rent + lease_MetaLease_rvg + account_InterestReserve_interest + account_Dsra_interest + account_Trap_interest;
+            collections = lease_MetaLease_rent + lease_MetaLease_rvg + lease_MetaLease_remarketing + account_InterestReserve_interest + account_Dsra_interest + account_Trap_interest;
             available = collections;
             // recurring cash (not the RVG): what cfads is made of
-            recurring = collections - lease_MetaLease_rvg;
+            recurring = collections - lease_MetaLease_rvg - lease_MetaLease_remarketing;
 
             // 2b. fees due, debt service, cfads and account targets
             // every tranche repaid, nothing owed nor left to draw: a fee 'until repaid' accrues nothing this period
@@ -832,7 +853,7 @@ public sealed class Deal_Hyperion : IDealProgram
             fee_Trustee_accrued = debtRepaid ? 0.0 : 5000000.0 * yf * fee_Trustee_escalation[t];
             fee_Trustee_due = fee_Trustee_accrued + fee_Trustee_unpaid;
             // AssetMgmt: the annual amount for this period's share of a year, plus fees unpaid so far
-            fee_AssetMgmt_accrued = (0.001 * facility_Campus_value[t]) * yf;
+            fee_AssetMgmt_accrued = (0.001 * (lease_MetaLease_remarketedIn >= 0 && t > lease_MetaLease_remarketedIn ? 0.0 : facility_Campus_value[t])) * yf;
             fee_AssetMgmt_due = fee_AssetMgmt_accrued + fee_AssetMgmt_unpaid;
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
@@ -866,9 +887,9 @@ public sealed class Deal_Hyperion : IDealProgram
             step3_paid = 0.0;
             step4_due = 0.0;
             step4_paid = 0.0;
-            step5_filled = 0.0;
-            step7_due = 0.0;
-            step7_paid = 0.0;
+            step6_due = 0.0;
+            step6_paid = 0.0;
+            step7_filled = 0.0;
             step9_held = 0.0;
             step10_released = 0.0;
             step11_distributed = 0.0;
@@ -925,25 +946,32 @@ public sealed class Deal_Hyperion : IDealProgram
                 step4_paid = owed == 0.0 ? step4_due : step4_paid;
                 tranche_Notes_principalPaid += step4_paid;
                 tranche_Notes_balance -= step4_paid;
-                // 5 fill Dsra
-                step5_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
-                available -= step5_filled;
-                account_Dsra_balance += step5_filled;
-                // 6 if LeaseEnded
+                // 5 if LeaseEnded
                 if (trigger_LeaseEnded_active)
                 {
-                    // 7 pay Notes.balance
-                    step7_due = tranche_Notes_balance;
-                    step7_paid = Math.Min(available, step7_due);
-                    available -= step7_paid;
-                    owed = step7_due - step7_paid;
+                    // 6 pay Notes.balance
+                    step6_due = tranche_Notes_balance;
+                    step6_paid = Math.Min(available, step6_due);
+                    available -= step6_paid;
+                    owed = step6_due - step6_paid;
                     draw = Math.Min(account_Trap_balance, owed); // from Trap
                     account_Trap_balance -= draw;
                     owed -= draw;
-                    step7_paid += draw;
-                    step7_paid = owed == 0.0 ? step7_due : step7_paid;
-                    tranche_Notes_principalPaid += step7_paid;
-                    tranche_Notes_balance -= step7_paid;
+                    step6_paid += draw;
+                    draw = Math.Min(account_Dsra_balance, owed); // from Dsra
+                    account_Dsra_balance -= draw;
+                    owed -= draw;
+                    step6_paid += draw;
+                    step6_paid = owed == 0.0 ? step6_due : step6_paid;
+                    tranche_Notes_principalPaid += step6_paid;
+                    tranche_Notes_balance -= step6_paid;
+                }
+                else
+                {
+                    // 7 fill Dsra
+                    step7_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
+                    available -= step7_filled;
+                    account_Dsra_balance += step7_filled;
                 }
 
                 // 8 if CashTrap
@@ -1060,6 +1088,8 @@ public sealed class Deal_Hyperion : IDealProgram
             state.saleProceeds = saleProceeds;
             state.lease_MetaLease_rent = lease_MetaLease_rent;
             state.lease_MetaLease_rvg = lease_MetaLease_rvg;
+            state.lease_MetaLease_remarketing = lease_MetaLease_remarketing;
+            state.lease_MetaLease_remarketedIn = lease_MetaLease_remarketedIn;
             state.lease_MetaLease_ended = lease_MetaLease_ended;
             state.tranche_Notes_balance = tranche_Notes_balance;
             state.tranche_Notes_startBalance = tranche_Notes_startBalance;
@@ -1126,6 +1156,8 @@ public sealed class Deal_Hyperion : IDealProgram
         public double saleProceeds;
         public double lease_MetaLease_rent;
         public double lease_MetaLease_rvg;
+        public double lease_MetaLease_remarketing;
+        public int lease_MetaLease_remarketedIn;
         public bool lease_MetaLease_ended;
         public double tranche_Notes_balance;
         public double tranche_Notes_startBalance;
@@ -1189,6 +1221,8 @@ public sealed class Deal_Hyperion : IDealProgram
         double saleProceeds = state.saleProceeds;
         double lease_MetaLease_rent = state.lease_MetaLease_rent;
         double lease_MetaLease_rvg = state.lease_MetaLease_rvg;
+        double lease_MetaLease_remarketing = state.lease_MetaLease_remarketing;
+        int lease_MetaLease_remarketedIn = state.lease_MetaLease_remarketedIn;
         bool lease_MetaLease_ended = state.lease_MetaLease_ended;
         double tranche_Notes_balance = state.tranche_Notes_balance;
         double tranche_Notes_startBalance = state.tranche_Notes_startBalance;
@@ -1233,9 +1267,9 @@ public sealed class Deal_Hyperion : IDealProgram
         double step3_paid = default;
         double step4_due = default;
         double step4_paid = default;
-        double step5_filled = default;
-        double step7_due = default;
-        double step7_paid = default;
+        double step6_due = default;
+        double step6_paid = default;
+        double step7_filled = default;
         double step9_held = default;
         double step10_released = default;
         double step11_distributed = default;
@@ -1300,11 +1334,16 @@ public sealed class Deal_Hyperion : IDealProgram
                 lease_MetaLease_rent = sale1_done ? 0.0 : lease_MetaLease_scheduledRent[t];
                 lease_MetaLease_ended = sale1_done || (lease_MetaLease_endPeriod >= 0 && t >= lease_MetaLease_endPeriod);
                 lease_MetaLease_rvg = 0.0;
+                lease_MetaLease_remarketing = 0.0;
                 if (!(sale1_done) && t == lease_MetaLease_endPeriod && lease_MetaLease_rvgApplies)
                 {
                     // the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value on its last day), times what it can recover
                     double guaranteed = (tranche_Notes_startBalance - tranche_Notes_scheduledPrincipal);
-                    lease_MetaLease_rvg = Math.Min(28000000000.0, Math.Max(0.0, guaranteed - lease_MetaLease_rvgValue)) * lease_MetaLease_rvgRecovery;
+                    // against remarketing: the facility is sold on the lease's last day, at its value then less the remarketing cost
+                    lease_MetaLease_remarketing = lease_MetaLease_rvgValue * (1.0 - 0.03);
+                    lease_MetaLease_remarketedIn = t;
+                    result.RemarketingProceeds[0] = lease_MetaLease_remarketing;
+                    lease_MetaLease_rvg = Math.Min(28000000000.0, Math.Max(0.0, guaranteed - lease_MetaLease_remarketing)) * lease_MetaLease_rvgRecovery;
                     result.RvgPaid[0] = lease_MetaLease_rvg;
                 }
 
@@ -1314,10 +1353,10 @@ public sealed class Deal_Hyperion : IDealProgram
                 account_Dsra_interest = account_Dsra_balance * 0.04 * yf;
                 // Trap: interest on the balance at the period's start
                 account_Trap_interest = account_Trap_balance * 0.04 * yf;
-                collections = lease_MetaLease_rent + lease_MetaLease_rvg + account_InterestReserve_interest + account_Dsra_interest + account_Trap_interest;
+                collections = lease_MetaLease_rent + lease_MetaLease_rvg + lease_MetaLease_remarketing + account_InterestReserve_interest + account_Dsra_interest + account_Trap_interest;
                 available = collections;
                 // recurring cash (not the RVG): what cfads is made of
-                recurring = collections - lease_MetaLease_rvg;
+                recurring = collections - lease_MetaLease_rvg - lease_MetaLease_remarketing;
 
                 // 2b. fees due, debt service, cfads and account targets
                 // every tranche repaid, nothing owed nor left to draw: a fee 'until repaid' accrues nothing this period
@@ -1326,7 +1365,7 @@ public sealed class Deal_Hyperion : IDealProgram
                 fee_Trustee_accrued = debtRepaid ? 0.0 : 5000000.0 * yf * fee_Trustee_escalation[t];
                 fee_Trustee_due = fee_Trustee_accrued + fee_Trustee_unpaid;
                 // AssetMgmt: the annual amount for this period's share of a year, plus fees unpaid so far
-                fee_AssetMgmt_accrued = (0.001 * facility_Campus_value[t]) * yf;
+                fee_AssetMgmt_accrued = (0.001 * (lease_MetaLease_remarketedIn >= 0 && t > lease_MetaLease_remarketedIn ? 0.0 : facility_Campus_value[t])) * yf;
                 fee_AssetMgmt_due = fee_AssetMgmt_accrued + fee_AssetMgmt_unpaid;
                 // debt service is what the schedule asks this period: arrears are not counted again
                 debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
@@ -1360,9 +1399,9 @@ public sealed class Deal_Hyperion : IDealProgram
                 step3_paid = 0.0;
                 step4_due = 0.0;
                 step4_paid = 0.0;
-                step5_filled = 0.0;
-                step7_due = 0.0;
-                step7_paid = 0.0;
+                step6_due = 0.0;
+                step6_paid = 0.0;
+                step7_filled = 0.0;
                 step9_held = 0.0;
                 step10_released = 0.0;
                 step11_distributed = 0.0;
@@ -1419,25 +1458,32 @@ public sealed class Deal_Hyperion : IDealProgram
                     step4_paid = owed == 0.0 ? step4_due : step4_paid;
                     tranche_Notes_principalPaid += step4_paid;
                     tranche_Notes_balance -= step4_paid;
-                    // 5 fill Dsra
-                    step5_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
-                    available -= step5_filled;
-                    account_Dsra_balance += step5_filled;
-                    // 6 if LeaseEnded
+                    // 5 if LeaseEnded
                     if (trigger_LeaseEnded_active)
                     {
-                        // 7 pay Notes.balance
-                        step7_due = tranche_Notes_balance;
-                        step7_paid = Math.Min(available, step7_due);
-                        available -= step7_paid;
-                        owed = step7_due - step7_paid;
+                        // 6 pay Notes.balance
+                        step6_due = tranche_Notes_balance;
+                        step6_paid = Math.Min(available, step6_due);
+                        available -= step6_paid;
+                        owed = step6_due - step6_paid;
                         draw = Math.Min(account_Trap_balance, owed); // from Trap
                         account_Trap_balance -= draw;
                         owed -= draw;
-                        step7_paid += draw;
-                        step7_paid = owed == 0.0 ? step7_due : step7_paid;
-                        tranche_Notes_principalPaid += step7_paid;
-                        tranche_Notes_balance -= step7_paid;
+                        step6_paid += draw;
+                        draw = Math.Min(account_Dsra_balance, owed); // from Dsra
+                        account_Dsra_balance -= draw;
+                        owed -= draw;
+                        step6_paid += draw;
+                        step6_paid = owed == 0.0 ? step6_due : step6_paid;
+                        tranche_Notes_principalPaid += step6_paid;
+                        tranche_Notes_balance -= step6_paid;
+                    }
+                    else
+                    {
+                        // 7 fill Dsra
+                        step7_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
+                        available -= step7_filled;
+                        account_Dsra_balance += step7_filled;
                     }
 
                     // 8 if CashTrap
@@ -1491,7 +1537,7 @@ public sealed class Deal_Hyperion : IDealProgram
                 if (!sale1_done && periodEnd >= sale1_date)
                 {
                     // sells Campus
-                    double proceeds = facility_Campus_value[t] * (1.0 - sale1_haircut);
+                    double proceeds = (lease_MetaLease_remarketedIn >= 0 ? 0.0 : facility_Campus_value[t]) * (1.0 - sale1_haircut);
                     saleProceeds += proceeds;
                     result.SaleProceeds += proceeds;
                     result.SalePeriod = t;
@@ -1616,7 +1662,7 @@ public sealed class Deal_Hyperion : IDealProgram
             ],
             Leases =
             [
-                new LeaseInfo("MetaLease", 0, 0, 3150000000.0, 0.02, new Date(2029, 11, 30), 48, 4, 48, true, new Date(2045, 11, 30), 28000000000.0),
+                new LeaseInfo("MetaLease", 0, 0, 3150000000.0, 0.02, new Date(2029, 11, 30), 48, 4, 48, true, new Date(2045, 11, 30), 28000000000.0) { RvgRemarketing = true, RemarketingCost = 0.03 },
             ],
             Loans = [],
             Fleets = [],
@@ -1665,6 +1711,7 @@ public sealed class Deal_Hyperion : IDealProgram
         {
             new LedgerColumn("rent MetaLease", ColumnKind.Money),
             new LedgerColumn("rvg MetaLease", ColumnKind.Money),
+            new LedgerColumn("remarketing MetaLease", ColumnKind.Money),
             new LedgerColumn("interest InterestReserve", ColumnKind.Money),
             new LedgerColumn("interest Dsra", ColumnKind.Money),
             new LedgerColumn("interest Trap", ColumnKind.Money),
@@ -1684,10 +1731,10 @@ public sealed class Deal_Hyperion : IDealProgram
             new LedgerColumn("4 pay Notes.principal due", ColumnKind.Money),
             new LedgerColumn("4 pay Notes.principal paid", ColumnKind.Money),
             new LedgerColumn("4 pay Notes.principal short", ColumnKind.Money),
-            new LedgerColumn("5 fill Dsra filled", ColumnKind.Money),
-            new LedgerColumn("7 pay Notes.balance due", ColumnKind.Money),
-            new LedgerColumn("7 pay Notes.balance paid", ColumnKind.Money),
-            new LedgerColumn("7 pay Notes.balance short", ColumnKind.Money),
+            new LedgerColumn("6 pay Notes.balance due", ColumnKind.Money),
+            new LedgerColumn("6 pay Notes.balance paid", ColumnKind.Money),
+            new LedgerColumn("6 pay Notes.balance short", ColumnKind.Money),
+            new LedgerColumn("7 fill Dsra filled", ColumnKind.Money),
             new LedgerColumn("9 hold rest in Trap held", ColumnKind.Money),
             new LedgerColumn("10 release Trap released", ColumnKind.Money),
             new LedgerColumn("11 distribute rest to Sponsor distributed", ColumnKind.Money),
