@@ -137,6 +137,7 @@ public sealed class Deal_Hyperion : IDealProgram
         double tranche_Notes_startBalance = tranche_Notes_balance; // Notes.balance: outstanding at the period's start
         double tranche_Notes_scheduledInterest = 0.0; // this period's interest on the opening balance
         double tranche_Notes_scheduledPrincipal = 0.0; // this period's scheduled principal (not arrears)
+        double tranche_Notes_scheduledBalance = 0.0; // Notes.scheduled_balance: what the schedule leaves outstanding at the period's end
         double tranche_Notes_interestDue = 0.0; // incl. interest unpaid so far
         double tranche_Notes_principalDue = 0.0; // incl. principal unpaid so far
         double tranche_Notes_interestPaid = 0.0;
@@ -219,6 +220,7 @@ public sealed class Deal_Hyperion : IDealProgram
             }
 
             tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
+            tranche_Notes_scheduledBalance = tranche_Notes_balance - tranche_Notes_scheduledPrincipal;
 
             // 1. collections
             // MetaLease: rent, until its facility is sold
@@ -228,7 +230,7 @@ public sealed class Deal_Hyperion : IDealProgram
             if (!(sale1_done) && t == lease_MetaLease_endPeriod && lease_MetaLease_rvgApplies)
             {
                 // the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value on its last day), times what it can recover
-                double guaranteed = (tranche_Notes_startBalance - tranche_Notes_scheduledPrincipal);
+                double guaranteed = tranche_Notes_scheduledBalance;
                 lease_MetaLease_rvg = Math.Min(28000000000.0, Math.Max(0.0, guaranteed - lease_MetaLease_rvgValue)) * lease_MetaLease_rvgRecovery;
                 result.RvgPaid[0] = lease_MetaLease_rvg;
             }
@@ -692,6 +694,7 @@ public sealed class Deal_Hyperion : IDealProgram
         double tranche_Notes_startBalance = tranche_Notes_balance; // Notes.balance: outstanding at the period's start
         double tranche_Notes_scheduledInterest = 0.0; // this period's interest on the opening balance
         double tranche_Notes_scheduledPrincipal = 0.0; // this period's scheduled principal (not arrears)
+        double tranche_Notes_scheduledBalance = 0.0; // Notes.scheduled_balance: what the schedule leaves outstanding at the period's end
         double tranche_Notes_interestDue = 0.0; // incl. interest unpaid so far
         double tranche_Notes_principalDue = 0.0; // incl. principal unpaid so far
         double tranche_Notes_interestPaid = 0.0;
@@ -800,6 +803,7 @@ public sealed class Deal_Hyperion : IDealProgram
             }
 
             tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
+            tranche_Notes_scheduledBalance = tranche_Notes_balance - tranche_Notes_scheduledPrincipal;
 
             // 1. collections
             // MetaLease: rent, until its facility is sold
@@ -809,7 +813,7 @@ public sealed class Deal_Hyperion : IDealProgram
             if (!(sale1_done) && t == lease_MetaLease_endPeriod && lease_MetaLease_rvgApplies)
             {
                 // the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value on its last day), times what it can recover
-                double guaranteed = (tranche_Notes_startBalance - tranche_Notes_scheduledPrincipal);
+                double guaranteed = tranche_Notes_scheduledBalance;
                 lease_MetaLease_rvg = Math.Min(28000000000.0, Math.Max(0.0, guaranteed - lease_MetaLease_rvgValue)) * lease_MetaLease_rvgRecovery;
                 result.RvgPaid[0] = lease_MetaLease_rvg;
             }
@@ -1065,6 +1069,7 @@ public sealed class Deal_Hyperion : IDealProgram
             state.tranche_Notes_startBalance = tranche_Notes_startBalance;
             state.tranche_Notes_scheduledInterest = tranche_Notes_scheduledInterest;
             state.tranche_Notes_scheduledPrincipal = tranche_Notes_scheduledPrincipal;
+            state.tranche_Notes_scheduledBalance = tranche_Notes_scheduledBalance;
             state.tranche_Notes_interestDue = tranche_Notes_interestDue;
             state.tranche_Notes_principalDue = tranche_Notes_principalDue;
             state.tranche_Notes_interestPaid = tranche_Notes_interestPaid;
@@ -1131,6 +1136,7 @@ public sealed class Deal_Hyperion : IDealProgram
         public double tranche_Notes_startBalance;
         public double tranche_Notes_scheduledInterest;
         public double tranche_Notes_scheduledPrincipal;
+        public double tranche_Notes_scheduledBalance;
         public double tranche_Notes_interestDue;
         public double tranche_Notes_principalDue;
         public double tranche_Notes_interestPaid;
@@ -1194,6 +1200,7 @@ public sealed class Deal_Hyperion : IDealProgram
         double tranche_Notes_startBalance = state.tranche_Notes_startBalance;
         double tranche_Notes_scheduledInterest = state.tranche_Notes_scheduledInterest;
         double tranche_Notes_scheduledPrincipal = state.tranche_Notes_scheduledPrincipal;
+        double tranche_Notes_scheduledBalance = state.tranche_Notes_scheduledBalance;
         double tranche_Notes_interestDue = state.tranche_Notes_interestDue;
         double tranche_Notes_principalDue = state.tranche_Notes_principalDue;
         double tranche_Notes_interestPaid = state.tranche_Notes_interestPaid;
@@ -1294,6 +1301,7 @@ public sealed class Deal_Hyperion : IDealProgram
                 }
 
                 tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
+                tranche_Notes_scheduledBalance = tranche_Notes_balance - tranche_Notes_scheduledPrincipal;
 
                 // 1. collections
                 // MetaLease: rent, until its facility is sold
@@ -1303,7 +1311,7 @@ public sealed class Deal_Hyperion : IDealProgram
                 if (!(sale1_done) && t == lease_MetaLease_endPeriod && lease_MetaLease_rvgApplies)
                 {
                     // the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value on its last day), times what it can recover
-                    double guaranteed = (tranche_Notes_startBalance - tranche_Notes_scheduledPrincipal);
+                    double guaranteed = tranche_Notes_scheduledBalance;
                     lease_MetaLease_rvg = Math.Min(28000000000.0, Math.Max(0.0, guaranteed - lease_MetaLease_rvgValue)) * lease_MetaLease_rvgRecovery;
                     result.RvgPaid[0] = lease_MetaLease_rvg;
                 }
