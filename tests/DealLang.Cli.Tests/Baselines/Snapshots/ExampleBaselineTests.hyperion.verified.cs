@@ -258,7 +258,7 @@ public sealed class Deal_Hyperion : IDealProgram
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
             cfads = recurring - fee_Trustee_accrued - fee_AssetMgmt_accrued;
-            account_Dsra_target = 1.0 * debtService; // Dsra target
+            account_Dsra_target = Math.Max(0.0, 1.0 * debtService); // Dsra target
 
             // 3. tests and triggers
             history_cfads[t] = cfads;
@@ -841,7 +841,7 @@ public sealed class Deal_Hyperion : IDealProgram
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
             cfads = recurring - fee_Trustee_accrued - fee_AssetMgmt_accrued;
-            account_Dsra_target = 1.0 * debtService; // Dsra target
+            account_Dsra_target = Math.Max(0.0, 1.0 * debtService); // Dsra target
 
             // 3. tests and triggers
             history_cfads[t] = cfads;
@@ -1339,7 +1339,7 @@ public sealed class Deal_Hyperion : IDealProgram
                 // debt service is what the schedule asks this period: arrears are not counted again
                 debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
                 cfads = recurring - fee_Trustee_accrued - fee_AssetMgmt_accrued;
-                account_Dsra_target = 1.0 * debtService; // Dsra target
+                account_Dsra_target = Math.Max(0.0, 1.0 * debtService); // Dsra target
 
                 // 3. tests and triggers
                 history_cfads[t] = cfads;

@@ -402,8 +402,8 @@ public sealed class Deal_TeraWulf : IDealProgram
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Converts2031_scheduledInterest + tranche_Converts2031_scheduledPrincipal + tranche_Converts2032_scheduledInterest + tranche_Converts2032_scheduledPrincipal;
             cfads = recurring;
-            account_Reserve2031_target = tranche_Converts2031_scheduledBalance; // Reserve2031 target
-            account_Reserve2032_target = tranche_Converts2032_scheduledBalance; // Reserve2032 target
+            account_Reserve2031_target = Math.Max(0.0, tranche_Converts2031_scheduledBalance); // Reserve2031 target
+            account_Reserve2032_target = Math.Max(0.0, tranche_Converts2032_scheduledBalance); // Reserve2032 target
 
             // 3. tests and triggers
             // CoinLtv
@@ -1003,8 +1003,8 @@ public sealed class Deal_TeraWulf : IDealProgram
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Converts2031_scheduledInterest + tranche_Converts2031_scheduledPrincipal + tranche_Converts2032_scheduledInterest + tranche_Converts2032_scheduledPrincipal;
             cfads = recurring;
-            account_Reserve2031_target = tranche_Converts2031_scheduledBalance; // Reserve2031 target
-            account_Reserve2032_target = tranche_Converts2032_scheduledBalance; // Reserve2032 target
+            account_Reserve2031_target = Math.Max(0.0, tranche_Converts2031_scheduledBalance); // Reserve2031 target
+            account_Reserve2032_target = Math.Max(0.0, tranche_Converts2032_scheduledBalance); // Reserve2032 target
 
             // 3. tests and triggers
             // CoinLtv
