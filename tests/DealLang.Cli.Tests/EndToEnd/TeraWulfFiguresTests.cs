@@ -138,6 +138,10 @@ public sealed class TeraWulfFiguresTests : IClassFixture<TeraWulfFiguresTests.Ch
         Assert.Equal(0.0, rally.Tranches[0].PrincipalPaid);
         Assert.Null(rally.Tranches[1].ConvertedOn);
         Assert.Null(_chain.Of("TeraWulf", "Base").Tranches[0].ConvertedOn);
+        // Converted, they owe nothing after that period (Converts2031.scheduled_balance 0): their reserve's 850m is
+        // released in it, 2031-04-15 (period 11, index 10), as it is when they are repaid in cash in Base.
+        Assert.Equal(850e6, _chain.Ledger("TeraWulf", "BitcoinRally", "3 release Reserve2031 released", 10), 1e-3);
+        Assert.Equal(0.0, _chain.Ledger("TeraWulf", "BitcoinRally", "Reserve2031 balance", 10));
     }
 
     [Fact]

@@ -85,7 +85,9 @@ internal sealed class AccountComponent(EmitContext ctx)
         {
             if (account.Model.Target is { } target)
             {
-                w.Line(account.Target + " = " + CSharpEmitter.Amount(Ctx, target, asOperand: false) + "; // " + account.Name + " target");
+                // An account holds nothing less than nothing: a target below zero (a balance less a fixed amount, say) is 0,
+                // or a release would pay out more than the account holds.
+                w.Line(account.Target + " = Math.Max(0.0, " + CSharpEmitter.Amount(Ctx, target, asOperand: false) + "); // " + account.Name + " target");
             }
         }
     }

@@ -184,6 +184,15 @@ internal sealed partial class TrancheComponent
             w.Line(tranche.PrincipalDue + " = " + scheduleDue + ";");
         }
 
+        // What the schedule leaves at the period's end: the balance as the period's start left it, not the opening one. A
+        // conversion (or a redemption's write-down) at the start takes principal off that no payment will, and interest paid
+        // in kind adds principal the schedule may ask for: from the opening balance, a reserve targeting it kept converted
+        // notes' principal for a period more, and a PIK tranche's maturity read below zero (a release above the balance).
+        if (tranche.ScheduledBalance.Declared)
+        {
+            w.Line(tranche.ScheduledBalance + " = " + balance + " - " + tranche.ScheduledPrincipal + ";");
+        }
+
         WriteDrawDues(w, tranche);
         if (tranche.Guarantee is { } guarantee)
         {

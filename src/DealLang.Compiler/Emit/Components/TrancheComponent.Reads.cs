@@ -40,7 +40,7 @@ internal sealed partial class TrancheComponent
     public override string? Read(Quantity quantity, int index) => quantity switch
     {
         Quantity.TrancheBalance => this[index].StartBalance.Name,
-        Quantity.TrancheScheduledBalance => "(" + this[index].StartBalance + " - " + this[index].ScheduledPrincipal + ")",
+        Quantity.TrancheScheduledBalance => this[index].ScheduledBalance.Name,
         Quantity.TrancheInterestDue => this[index].InterestDue.Name,
         Quantity.TranchePrincipalDue => this[index].PrincipalDue.Name,
         Quantity.TrancheDebtService => "(" + this[index].ScheduledInterest + " + " + this[index].ScheduledPrincipal + ")",

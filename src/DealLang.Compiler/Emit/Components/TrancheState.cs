@@ -6,7 +6,8 @@ namespace DealLang.Compiler.Emit.Components;
 /// <summary>A tranche's state in the generated C#, each piece declared once.</summary>
 internal sealed class TrancheState : EntityState, IAmortizingState
 {
-    public TrancheState(TrancheModel model, (DealLang.Runtime.GuaranteeInfo Info, int Index)? guarantee = null, bool accelerable = false)
+    public TrancheState(TrancheModel model, (DealLang.Runtime.GuaranteeInfo Info, int Index)? guarantee = null, bool accelerable = false,
+        bool readsScheduledBalance = false)
         : base(DeclarationKind.Tranche, model.Name, model.Index)
     {
         Model = model;
@@ -23,6 +24,8 @@ internal sealed class TrancheState : EntityState, IAmortizingState
             ledger: new LedgerSlot(LedgerSection.Due, model.Name + " interest capitalised"),
             declared: model.Capitalisation is PaidInKind or UnpaidCapitalises);
         ScheduledPrincipal = Local("scheduledPrincipal", "double", StateLife.Period, comment: "this period's scheduled principal (not arrears)");
+        ScheduledBalance = Local("scheduledBalance", "double", StateLife.Period,
+            comment: model.Name + ".scheduled_balance: what the schedule leaves outstanding at the period's end", declared: readsScheduledBalance);
         CompletedShare = Local("completedShare", "double", StateLife.Period,
             comment: model.Name + ": the share of the buildings completed at the period's start, which scales the scheduled principal",
             declared: model.Completion is not null);
@@ -175,6 +178,11 @@ internal sealed class TrancheState : EntityState, IAmortizingState
     public StateVar Capitalised { get; }
 
     public StateVar ScheduledPrincipal { get; }
+
+    /// <summary>What the schedule leaves outstanding at the period's end (<c>T.scheduled_balance</c>): the balance once the
+    /// period's start has changed it (interest paid in kind added, a conversion or a redemption's write-down taken off),
+    /// less the scheduled principal.</summary>
+    public StateVar ScheduledBalance { get; }
 
     /// <summary>The share its <c>completion</c> gives this period (declared only with one).</summary>
     public StateVar CompletedShare { get; }

@@ -139,6 +139,7 @@ public sealed class Deal_Hyperion : IDealProgram
         double tranche_Notes_startBalance = tranche_Notes_balance; // Notes.balance: outstanding at the period's start
         double tranche_Notes_scheduledInterest = 0.0; // this period's interest on the opening balance
         double tranche_Notes_scheduledPrincipal = 0.0; // this period's scheduled principal (not arrears)
+        double tranche_Notes_scheduledBalance = 0.0; // Notes.scheduled_balance: what the schedule leaves outstanding at the period's end
         double tranche_Notes_interestDue = 0.0; // incl. interest unpaid so far
         double tranche_Notes_principalDue = 0.0; // incl. principal unpaid so far
         double tranche_Notes_interestPaid = 0.0;
@@ -221,6 +222,7 @@ public sealed class Deal_Hyperion : IDealProgram
             }
 
             tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
+            tranche_Notes_scheduledBalance = tranche_Notes_balance - tranche_Notes_scheduledPrincipal;
 
             // 1. collections
             // MetaLease: rent, until its facility is sold
@@ -231,7 +233,7 @@ public sealed class Deal_Hyperion : IDealProgram
             if (!(sale1_done) && t == lease_MetaLease_endPeriod && lease_MetaLease_rvgApplies)
             {
                 // the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value on its last day), times what it can recover
-                double guaranteed = (tranche_Notes_startBalance - tranche_Notes_scheduledPrincipal);
+                double guaranteed = tranche_Notes_scheduledBalance;
                 // against remarketing: the facility is sold on the lease's last day, at its value then less the remarketing cost
                 lease_MetaLease_remarketing = lease_MetaLease_rvgValue * (1.0 - 0.03);
                 lease_MetaLease_remarketedIn = t;
@@ -263,7 +265,7 @@ public sealed class Deal_Hyperion : IDealProgram
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
             cfads = recurring - fee_Trustee_accrued - fee_AssetMgmt_accrued;
-            account_Dsra_target = 1.0 * debtService; // Dsra target
+            account_Dsra_target = Math.Max(0.0, 1.0 * debtService); // Dsra target
 
             // 3. tests and triggers
             history_cfads[t] = cfads;
@@ -708,6 +710,7 @@ public sealed class Deal_Hyperion : IDealProgram
         double tranche_Notes_startBalance = tranche_Notes_balance; // Notes.balance: outstanding at the period's start
         double tranche_Notes_scheduledInterest = 0.0; // this period's interest on the opening balance
         double tranche_Notes_scheduledPrincipal = 0.0; // this period's scheduled principal (not arrears)
+        double tranche_Notes_scheduledBalance = 0.0; // Notes.scheduled_balance: what the schedule leaves outstanding at the period's end
         double tranche_Notes_interestDue = 0.0; // incl. interest unpaid so far
         double tranche_Notes_principalDue = 0.0; // incl. principal unpaid so far
         double tranche_Notes_interestPaid = 0.0;
@@ -816,6 +819,7 @@ public sealed class Deal_Hyperion : IDealProgram
             }
 
             tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
+            tranche_Notes_scheduledBalance = tranche_Notes_balance - tranche_Notes_scheduledPrincipal;
 
             // 1. collections
             // MetaLease: rent, until its facility is sold
@@ -826,7 +830,7 @@ public sealed class Deal_Hyperion : IDealProgram
             if (!(sale1_done) && t == lease_MetaLease_endPeriod && lease_MetaLease_rvgApplies)
             {
                 // the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value on its last day), times what it can recover
-                double guaranteed = (tranche_Notes_startBalance - tranche_Notes_scheduledPrincipal);
+                double guaranteed = tranche_Notes_scheduledBalance;
                 // against remarketing: the facility is sold on the lease's last day, at its value then less the remarketing cost
                 lease_MetaLease_remarketing = lease_MetaLease_rvgValue * (1.0 - 0.03);
                 lease_MetaLease_remarketedIn = t;
@@ -858,7 +862,7 @@ public sealed class Deal_Hyperion : IDealProgram
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
             cfads = recurring - fee_Trustee_accrued - fee_AssetMgmt_accrued;
-            account_Dsra_target = 1.0 * debtService; // Dsra target
+            account_Dsra_target = Math.Max(0.0, 1.0 * debtService); // Dsra target
 
             // 3. tests and triggers
             history_cfads[t] = cfads;
@@ -1095,6 +1099,7 @@ public sealed class Deal_Hyperion : IDealProgram
             state.tranche_Notes_startBalance = tranche_Notes_startBalance;
             state.tranche_Notes_scheduledInterest = tranche_Notes_scheduledInterest;
             state.tranche_Notes_scheduledPrincipal = tranche_Notes_scheduledPrincipal;
+            state.tranche_Notes_scheduledBalance = tranche_Notes_scheduledBalance;
             state.tranche_Notes_interestDue = tranche_Notes_interestDue;
             state.tranche_Notes_principalDue = tranche_Notes_principalDue;
             state.tranche_Notes_interestPaid = tranche_Notes_interestPaid;
@@ -1163,6 +1168,7 @@ public sealed class Deal_Hyperion : IDealProgram
         public double tranche_Notes_startBalance;
         public double tranche_Notes_scheduledInterest;
         public double tranche_Notes_scheduledPrincipal;
+        public double tranche_Notes_scheduledBalance;
         public double tranche_Notes_interestDue;
         public double tranche_Notes_principalDue;
         public double tranche_Notes_interestPaid;
@@ -1228,6 +1234,7 @@ public sealed class Deal_Hyperion : IDealProgram
         double tranche_Notes_startBalance = state.tranche_Notes_startBalance;
         double tranche_Notes_scheduledInterest = state.tranche_Notes_scheduledInterest;
         double tranche_Notes_scheduledPrincipal = state.tranche_Notes_scheduledPrincipal;
+        double tranche_Notes_scheduledBalance = state.tranche_Notes_scheduledBalance;
         double tranche_Notes_interestDue = state.tranche_Notes_interestDue;
         double tranche_Notes_principalDue = state.tranche_Notes_principalDue;
         double tranche_Notes_interestPaid = state.tranche_Notes_interestPaid;
@@ -1328,6 +1335,7 @@ public sealed class Deal_Hyperion : IDealProgram
                 }
 
                 tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
+                tranche_Notes_scheduledBalance = tranche_Notes_balance - tranche_Notes_scheduledPrincipal;
 
                 // 1. collections
                 // MetaLease: rent, until its facility is sold
@@ -1338,7 +1346,7 @@ public sealed class Deal_Hyperion : IDealProgram
                 if (!(sale1_done) && t == lease_MetaLease_endPeriod && lease_MetaLease_rvgApplies)
                 {
                     // the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value on its last day), times what it can recover
-                    double guaranteed = (tranche_Notes_startBalance - tranche_Notes_scheduledPrincipal);
+                    double guaranteed = tranche_Notes_scheduledBalance;
                     // against remarketing: the facility is sold on the lease's last day, at its value then less the remarketing cost
                     lease_MetaLease_remarketing = lease_MetaLease_rvgValue * (1.0 - 0.03);
                     lease_MetaLease_remarketedIn = t;
@@ -1370,7 +1378,7 @@ public sealed class Deal_Hyperion : IDealProgram
                 // debt service is what the schedule asks this period: arrears are not counted again
                 debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
                 cfads = recurring - fee_Trustee_accrued - fee_AssetMgmt_accrued;
-                account_Dsra_target = 1.0 * debtService; // Dsra target
+                account_Dsra_target = Math.Max(0.0, 1.0 * debtService); // Dsra target
 
                 // 3. tests and triggers
                 history_cfads[t] = cfads;

@@ -247,7 +247,7 @@ public sealed class Deal_RiverBend : IDealProgram
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
             cfads = recurring - fee_Trustee_accrued;
-            account_Dsra_target = 1.0 * debtService; // Dsra target
+            account_Dsra_target = Math.Max(0.0, 1.0 * debtService); // Dsra target
 
             // 3. tests and triggers
             history_cfads[t] = cfads;
@@ -792,7 +792,7 @@ public sealed class Deal_RiverBend : IDealProgram
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
             cfads = recurring - fee_Trustee_accrued;
-            account_Dsra_target = 1.0 * debtService; // Dsra target
+            account_Dsra_target = Math.Max(0.0, 1.0 * debtService); // Dsra target
 
             // 3. tests and triggers
             history_cfads[t] = cfads;
@@ -1273,7 +1273,7 @@ public sealed class Deal_RiverBend : IDealProgram
                 // debt service is what the schedule asks this period: arrears are not counted again
                 debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
                 cfads = recurring - fee_Trustee_accrued;
-                account_Dsra_target = 1.0 * debtService; // Dsra target
+                account_Dsra_target = Math.Max(0.0, 1.0 * debtService); // Dsra target
 
                 // 3. tests and triggers
                 history_cfads[t] = cfads;

@@ -138,6 +138,7 @@ public sealed class Deal_TeraWulf : IDealProgram
         double tranche_Converts2031_startBalance = tranche_Converts2031_balance; // Converts2031.balance: outstanding at the period's start
         double tranche_Converts2031_scheduledInterest = 0.0; // this period's interest on the opening balance
         double tranche_Converts2031_scheduledPrincipal = 0.0; // this period's scheduled principal (not arrears)
+        double tranche_Converts2031_scheduledBalance = 0.0; // Converts2031.scheduled_balance: what the schedule leaves outstanding at the period's end
         double tranche_Converts2031_interestDue = 0.0; // incl. interest unpaid so far
         double tranche_Converts2031_principalDue = 0.0; // incl. principal unpaid so far
         double tranche_Converts2031_interestPaid = 0.0;
@@ -154,6 +155,7 @@ public sealed class Deal_TeraWulf : IDealProgram
         double tranche_Converts2032_startBalance = tranche_Converts2032_balance; // Converts2032.balance: outstanding at the period's start
         double tranche_Converts2032_scheduledInterest = 0.0; // this period's interest on the opening balance
         double tranche_Converts2032_scheduledPrincipal = 0.0; // this period's scheduled principal (not arrears)
+        double tranche_Converts2032_scheduledBalance = 0.0; // Converts2032.scheduled_balance: what the schedule leaves outstanding at the period's end
         double tranche_Converts2032_interestDue = 0.0; // incl. interest unpaid so far
         double tranche_Converts2032_principalDue = 0.0; // incl. principal unpaid so far
         double tranche_Converts2032_interestPaid = 0.0;
@@ -306,6 +308,7 @@ public sealed class Deal_TeraWulf : IDealProgram
             }
 
             tranche_Converts2031_principalDue = Math.Min(tranche_Converts2031_balance, tranche_Converts2031_scheduledPrincipal + tranche_Converts2031_unpaidPrincipal);
+            tranche_Converts2031_scheduledBalance = tranche_Converts2031_balance - tranche_Converts2031_scheduledPrincipal;
             // Converts2032: interest on the opening balance, plus interest unpaid so far (which earns none)
             tranche_Converts2032_scheduledInterest = tranche_Converts2032_balance * 0.0 * yf;
             tranche_Converts2032_interestDue = tranche_Converts2032_scheduledInterest + tranche_Converts2032_unpaidInterest;
@@ -387,6 +390,7 @@ public sealed class Deal_TeraWulf : IDealProgram
             }
 
             tranche_Converts2032_principalDue = Math.Min(tranche_Converts2032_balance, tranche_Converts2032_scheduledPrincipal + tranche_Converts2032_unpaidPrincipal);
+            tranche_Converts2032_scheduledBalance = tranche_Converts2032_balance - tranche_Converts2032_scheduledPrincipal;
 
             // 1. collections
             collections = holding_LakeMarinerStake_receipts + holding_AbernathyStake_receipts + coins_Bitcoin_revenue;
@@ -398,8 +402,8 @@ public sealed class Deal_TeraWulf : IDealProgram
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Converts2031_scheduledInterest + tranche_Converts2031_scheduledPrincipal + tranche_Converts2032_scheduledInterest + tranche_Converts2032_scheduledPrincipal;
             cfads = recurring;
-            account_Reserve2031_target = (tranche_Converts2031_startBalance - tranche_Converts2031_scheduledPrincipal); // Reserve2031 target
-            account_Reserve2032_target = (tranche_Converts2032_startBalance - tranche_Converts2032_scheduledPrincipal); // Reserve2032 target
+            account_Reserve2031_target = Math.Max(0.0, tranche_Converts2031_scheduledBalance); // Reserve2031 target
+            account_Reserve2032_target = Math.Max(0.0, tranche_Converts2032_scheduledBalance); // Reserve2032 target
 
             // 3. tests and triggers
             // CoinLtv
@@ -732,6 +736,7 @@ public sealed class Deal_TeraWulf : IDealProgram
         double tranche_Converts2031_startBalance = tranche_Converts2031_balance; // Converts2031.balance: outstanding at the period's start
         double tranche_Converts2031_scheduledInterest = 0.0; // this period's interest on the opening balance
         double tranche_Converts2031_scheduledPrincipal = 0.0; // this period's scheduled principal (not arrears)
+        double tranche_Converts2031_scheduledBalance = 0.0; // Converts2031.scheduled_balance: what the schedule leaves outstanding at the period's end
         double tranche_Converts2031_interestDue = 0.0; // incl. interest unpaid so far
         double tranche_Converts2031_principalDue = 0.0; // incl. principal unpaid so far
         double tranche_Converts2031_interestPaid = 0.0;
@@ -748,6 +753,7 @@ public sealed class Deal_TeraWulf : IDealProgram
         double tranche_Converts2032_startBalance = tranche_Converts2032_balance; // Converts2032.balance: outstanding at the period's start
         double tranche_Converts2032_scheduledInterest = 0.0; // this period's interest on the opening balance
         double tranche_Converts2032_scheduledPrincipal = 0.0; // this period's scheduled principal (not arrears)
+        double tranche_Converts2032_scheduledBalance = 0.0; // Converts2032.scheduled_balance: what the schedule leaves outstanding at the period's end
         double tranche_Converts2032_interestDue = 0.0; // incl. interest unpaid so far
         double tranche_Converts2032_principalDue = 0.0; // incl. principal unpaid so far
         double tranche_Converts2032_interestPaid = 0.0;
@@ -903,6 +909,7 @@ public sealed class Deal_TeraWulf : IDealProgram
             }
 
             tranche_Converts2031_principalDue = Math.Min(tranche_Converts2031_balance, tranche_Converts2031_scheduledPrincipal + tranche_Converts2031_unpaidPrincipal);
+            tranche_Converts2031_scheduledBalance = tranche_Converts2031_balance - tranche_Converts2031_scheduledPrincipal;
             // Converts2032: interest on the opening balance, plus interest unpaid so far (which earns none)
             tranche_Converts2032_scheduledInterest = tranche_Converts2032_balance * 0.0 * yf;
             tranche_Converts2032_interestDue = tranche_Converts2032_scheduledInterest + tranche_Converts2032_unpaidInterest;
@@ -984,6 +991,7 @@ public sealed class Deal_TeraWulf : IDealProgram
             }
 
             tranche_Converts2032_principalDue = Math.Min(tranche_Converts2032_balance, tranche_Converts2032_scheduledPrincipal + tranche_Converts2032_unpaidPrincipal);
+            tranche_Converts2032_scheduledBalance = tranche_Converts2032_balance - tranche_Converts2032_scheduledPrincipal;
 
             // 1. collections
             collections = holding_LakeMarinerStake_receipts + holding_AbernathyStake_receipts + coins_Bitcoin_revenue;
@@ -995,8 +1003,8 @@ public sealed class Deal_TeraWulf : IDealProgram
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_Converts2031_scheduledInterest + tranche_Converts2031_scheduledPrincipal + tranche_Converts2032_scheduledInterest + tranche_Converts2032_scheduledPrincipal;
             cfads = recurring;
-            account_Reserve2031_target = (tranche_Converts2031_startBalance - tranche_Converts2031_scheduledPrincipal); // Reserve2031 target
-            account_Reserve2032_target = (tranche_Converts2032_startBalance - tranche_Converts2032_scheduledPrincipal); // Reserve2032 target
+            account_Reserve2031_target = Math.Max(0.0, tranche_Converts2031_scheduledBalance); // Reserve2031 target
+            account_Reserve2032_target = Math.Max(0.0, tranche_Converts2032_scheduledBalance); // Reserve2032 target
 
             // 3. tests and triggers
             // CoinLtv
