@@ -124,7 +124,8 @@ internal sealed class DealAnalysis(CompilationUnitSyntax unit, DealSyntax deal, 
     public Dictionary<ReferenceSyntax, ResolvedReference> References { get; } = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Symbols a reference names but reads wrongly (a member on a trigger, DL0207; a kind that is not read,
-    /// DL0205): an error the user must fix, so a finding that the symbol is read by nothing would only mislead.</summary>
+    /// DL0205; a trigger read by itself or by one declared before it, DL0211, as two triggers reading each other in a
+    /// cycle do): an error the user must fix, so a finding that the symbol is read by nothing would only mislead.</summary>
     public HashSet<Symbol> NamedInError { get; } = new(ReferenceEqualityComparer.Instance);
 
     public Dictionary<PayStepSyntax, PayTarget> PayTargets { get; } = new(ReferenceEqualityComparer.Instance);
