@@ -215,6 +215,36 @@ public sealed class UnpaidAtEndMonteCarloTests
     }
 
     [Fact]
+    public void Replicates_give_the_mean_of_their_runs_estimates()
+    {
+        // 'mc --replicates 3 --seed 5' is three runs at seeds 5, 6 and 7: each item's estimates are the means of the three
+        // runs' (docs/cli.md, "mc --replicates"), here the Trustee's expected unpaid at end, within a cent of rounding
+        // (the JSON gives money to the cent).
+        string folder = Directory.CreateTempSubdirectory("deallang-unpaid-replicates-").FullName;
+        try
+        {
+            string deal = Path.Combine(folder, "owing.deal");
+            File.WriteAllText(deal, Owing);
+            double Expected(params string[] more)
+            {
+                CliOutcome run = CliHarness.Run(["mc", deal, "--scenario", "Risk", "--paths", "200", "--format", "json", .. more]);
+                Assert.True(run.Exit == ExitCodes.Ok, run.ToString());
+                using var json = System.Text.Json.JsonDocument.Parse(run.Out);
+                System.Text.Json.JsonElement trustee = json.RootElement.GetProperty("unpaidAtEnd").EnumerateArray()
+                    .Single(u => u.GetProperty("name").GetString() == "Trustee");
+                return trustee.GetProperty("expectedUnpaid").GetProperty("value").GetDouble();
+            }
+
+            double mean = (Expected("--seed", "5") + Expected("--seed", "6") + Expected("--seed", "7")) / 3;
+            Assert.Equal(mean, Expected("--seed", "5", "--replicates", "3"), 0.02);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+        [Fact]
     public void A_deal_whose_paths_pay_everything_has_no_rows()
     {
         // With the Tenant's PD at 0 no path defaults, so none owes anything: no 'unpaid at end' row, no JSON array.
