@@ -15,15 +15,16 @@ namespace DealLang.Benchmarks;
 /// <item><c>scenario runner</c>: <see cref="ScenarioRunner.Run"/> with <c>fullLedger: false</c>, what a caller had
 /// before the summary-only runner (inputs, loop, immutable outcome with every kind's summary);</item>
 /// <item><c>path runner</c>: <see cref="PathRunner.Run"/>, the summary-only runner: inputs from the path source,
-/// the loop, and each tranche's IRR and loss and each equity's IRR added to <see cref="PathSummaries"/> (each
-/// tranche's WAL solved too, but since 2026-12-07 not summed: nothing read it);</item>
+/// the loop, and each tranche's loss and each equity's IRR added to <see cref="PathSummaries"/> (each
+/// tranche's IRR and WAL solved too, but not summed: nothing read them, the WAL's since 2026-12-07, the IRR's since
+/// session 41);</item>
 /// <item><c>tranches only</c>: the same with <c>equityIrr: false</c>: each tranche's IRR, WAL and loss only, what
 /// issue 8's target counts (inputs, loop, summaries, IRR and WAL);</item>
 /// <item><c>engine path</c>: the same path as the Monte Carlo engine's worker runs it (<see cref="RunnerCase.EnginePath"/>,
 /// what <c>deallang mc</c> runs): inputs, loop, the path's figures and their addition to the run's totals;</item>
 /// <item><c>fill</c> and <c>summaries</c>: the path runner's two steps besides the loop, each alone: the path source
-/// filling the inputs, and <see cref="PathSummaries.Add"/> of the finished path (each tranche's and each equity's IRR,
-/// each tranche's WAL and loss);</item>
+/// filling the inputs, and <see cref="PathSummaries.Add"/> of the finished path (each tranche's and each equity's IRR
+/// solved, each tranche's WAL too, and the loss and equity IRR summed);</item>
 /// <item><c>old IRR</c> / <c>Newton IRR</c> / <c>new IRR</c>: one solve of the first tranche's flows on that path,
 /// by the solver of f7cdaf7 (Brent, <c>tests/DealLang.Runner.Tests/Analytics/BrentIrr.cs</c>, linked), by that of
 /// 73815ec (Newton on the NPV, <c>NewtonIrr.cs</c> beside it) and by today's <see cref="Runner.Analytics.Irr"/> (the

@@ -10,6 +10,10 @@ namespace DealLang.Cli;
 /// </summary>
 internal static class OutputPaths
 {
+    /// <summary>Why a path too long for the file system cannot be written, in one line: .NET's own message
+    /// (<see cref="PathTooLongException"/>) quotes the whole path again after the one the error names.</summary>
+    public const string TooLong = "the path, or a name in it, is longer than the file system allows";
+
     /// <summary>A usage error when the file output <paramref name="path"/> is a folder, or goes into a folder that does
     /// not exist (<see cref="MissingFolder"/>): asked before the run (<see cref="InputFiles.Plan"/>), so that a long
     /// Monte Carlo run is not made to find at its end that its <c>-o out/r.txt</c> cannot be written, as it did.</summary>
@@ -70,10 +74,11 @@ internal static class OutputPaths
         }
         catch (Exception e) when (e is IOException or ArgumentException or NotSupportedException)
         {
-            // The usual cause is a file where a folder of the path should be: name it.
-            throw new UsageException(FileInPath(path) is { } blocker
+            // The usual cause is a file where a folder of the path should be: name it, by its full path as a file
+            // output's blocker and missing folder are (MissingFolder), so -o and --out word it alike.
+            throw new UsageException(FileInPath(Path.GetFullPath(path)) is { } blocker
                 ? $"cannot write into {path}: {blocker} is a file, not a folder; nothing was written"
-                : $"cannot write into {path}: {e.Message.TrimEnd('.', ' ')}; nothing was written", e);
+                : $"cannot write into {path}: {(e is PathTooLongException ? TooLong : e.Message.TrimEnd('.', ' '))}; nothing was written", e);
         }
     }
 

@@ -37,6 +37,7 @@ internal static class OutputTargets
     /// <paramref name="temporary"/> name it may hold replaced by <paramref name="path"/>), or the file-size limit.</summary>
     public static string Reason(Exception e, string temporary, string path) => TooLarge(e)
         ? "it would be larger than this process may write (its file-size limit, ulimit -f)"
+        : e is PathTooLongException ? OutputPaths.TooLong // .NET's message quotes the whole path again
         : e.Message.Replace(temporary, path, StringComparison.Ordinal)
             .Replace($" : '{path}'", "", StringComparison.Ordinal) // .NET's IOException names the file again, which the message does first
             .TrimEnd('.', ' ');

@@ -86,7 +86,13 @@ internal sealed class DealAnalysis(CompilationUnitSyntax unit, DealSyntax deal, 
     /// be missing or garbled, so "X is missing" and "unknown name" findings there would only repeat them.</summary>
     public IReadOnlyList<SourceSpan> EarlierErrors { get; init; } = [];
 
-    /// <summary>Whether an earlier error falls inside the node: from the start of its first line to its end.</summary>
+    /// <summary>Whether an earlier error falls inside the node: from its first character to its last. An error earlier on
+    /// its first line (another item of the same declaration or lever line: 'Lab defaults on 2026-03-01 2026-04-01
+    /// enforcement relet idle at curve { 0m 30% }') is outside it and does not silence its checks: the parser reports an
+    /// error at the token it could not place, and one it deleted or conjured inside the node is reported there (a missing
+    /// first token at the node's first real token, its start), so a node that starts after the error was parsed from its
+    /// own tokens. The parser's recovery may drop later items of a declaration after an error inside it: those are inside
+    /// the declaration's span, so a declaration's "missing item" stays held back (DealChecks.Missing).</summary>
     public bool IsDamaged(SyntaxNode? node)
     {
         if (node is null)
@@ -102,7 +108,7 @@ internal sealed class DealAnalysis(CompilationUnitSyntax unit, DealSyntax deal, 
                 continue; // an error in another file of the compilation
             }
 
-            bool afterStart = error.Line >= span.Line;
+            bool afterStart = error.Line > span.Line || (error.Line == span.Line && error.Column >= span.Column);
             bool beforeEnd = error.Line < span.EndLine || (error.Line == span.EndLine && error.Column <= span.EndColumn);
             if (afterStart && beforeEnd)
             {
@@ -124,7 +130,8 @@ internal sealed class DealAnalysis(CompilationUnitSyntax unit, DealSyntax deal, 
     public Dictionary<ReferenceSyntax, ResolvedReference> References { get; } = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Symbols a reference names but reads wrongly (a member on a trigger, DL0207; a kind that is not read,
-    /// DL0205): an error the user must fix, so a finding that the symbol is read by nothing would only mislead.</summary>
+    /// DL0205; a trigger read by itself or by one declared before it, DL0211, as two triggers reading each other in a
+    /// cycle do): an error the user must fix, so a finding that the symbol is read by nothing would only mislead.</summary>
     public HashSet<Symbol> NamedInError { get; } = new(ReferenceEqualityComparer.Instance);
 
     public Dictionary<PayStepSyntax, PayTarget> PayTargets { get; } = new(ReferenceEqualityComparer.Instance);

@@ -84,6 +84,9 @@ internal sealed partial class TypeChecker
             case ContextKind.Trigger when q == Quantity.TriggerActive && context.Self is { } self
                                           && resolved.Symbol is { } other && other.Index >= self.Index:
                 _diagnostics.Add(DiagnosticCatalogue.TriggerReadsLaterTrigger(reference.Span, self.Name, other.Name));
+                // the user meant to read it (two triggers reading each other in a cycle, or one itself): the error says
+                // what to fix, and DL0225 on the trigger read, or on the one it reads back, would say nothing reads it
+                _analysis.NamedInError.Add(other);
                 return false;
             case ContextKind.FeeAmount when IsDueOrLater(q) || q == Quantity.AccountTarget:
                 _diagnostics.Add(DiagnosticCatalogue.NotYetKnown(reference.Span, name, context.Owner,

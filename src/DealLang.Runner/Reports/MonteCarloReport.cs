@@ -83,6 +83,9 @@ public static class MonteCarloReport
                 // holders lost, net of what the guarantor paid them (docs/language.md, "Monte Carlo results")
                 TrancheRows(rows, holders, "holders' ", withWal: false);
             }
+
+            // its commitment fee and guarantee fee owed at the end, in its section as in the summary
+            UnpaidRows(rows, Owed(m).Where(u => u.Owner == t.Name));
         }
 
         foreach (var (name, irr) in m.Equities)
@@ -112,6 +115,9 @@ public static class MonteCarloReport
             }
         }
 
+        // what the run ended owing of each fee and fleet's opex, each in its own section (the tranches' are theirs)
+        UnpaidRows(rows, Owed(m).Where(u => Array.TrueForAll(m.Tranches, t => t.Name != u.Owner)));
+
         Share(rows, "deal", "P(event of default)", m.EventOfDefault);
         Share(rows, "deal", "P(enforcement sale)", m.Sale);
 
@@ -133,6 +139,22 @@ public static class MonteCarloReport
 
         return rows;
     }
+
+    /// <summary>An item's rows: the share of paths ending owing it and its mean over every path (the summary's row's
+    /// name, as <c>P(opex unpaid at end)</c> and <c>expected opex unpaid at end</c>).</summary>
+    static void UnpaidRows(List<Row> rows, IEnumerable<UnpaidRisk> items)
+    {
+        foreach (UnpaidRisk u in items)
+        {
+            Share(rows, u.Owner, "P(" + u.Row + ")", u.Probability);
+            rows.Add(Of(u.Owner, "expected " + u.Row, Kind.Money, u.Expected));
+        }
+    }
+
+    /// <summary>The items some path ended owing half a cent or more of (a path below that counts as paid, as in the
+    /// summary, which shows its rows only where the run owed something): the only ones the report shows, in the table
+    /// and in JSON alike.</summary>
+    static IEnumerable<UnpaidRisk> Owed(CreditMetrics m) => m.Unpaid.Where(u => u.PathsUnpaid > 0);
 
     /// <summary>A tranche's rows, or (<paramref name="prefix"/> <c>holders' </c>) its holders' behind a guarantor, in its
     /// section; the holders have no WAL of their own.</summary>
@@ -382,6 +404,24 @@ public static class MonteCarloReport
                     Estimate(w, "expectedCarryUnpaid", unpaid.Expected, Kind.Money);
                 }
 
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (Owed(m).Any())
+        {
+            // only where some path ended owing a fee, opex, a commitment fee or a guarantee fee
+            w.WriteStartArray("unpaidAtEnd");
+            foreach (UnpaidRisk u in Owed(m))
+            {
+                w.WriteStartObject();
+                w.WriteString("name", u.Owner);
+                w.WriteString("item", u.Row);
+                w.WriteNumber("pathsUnpaid", u.PathsUnpaid);
+                Estimate(w, "unpaidProbability", u.Probability, Kind.Rate);
+                Estimate(w, "expectedUnpaid", u.Expected, Kind.Money);
                 w.WriteEndObject();
             }
 

@@ -6,8 +6,9 @@ namespace DealLang.Runner.Running;
 /// <summary>
 /// Runs many paths of one compiled deal in summary-only mode, the Monte Carlo inner loop: for each path the source
 /// fills one reused <see cref="PathInputs"/>, the period loop runs into one reused summary-only
-/// <see cref="RunResult"/> (no ledger), and the path is added to <see cref="Summaries"/> (each tranche's loss, IRR
-/// and WAL, each equity's IRR, defaults and sales). Nothing is allocated per path. Not thread-safe: one runner per
+/// <see cref="RunResult"/> (no ledger), and the path is added to <see cref="Summaries"/> (each tranche's loss and
+/// last IRR, each equity's IRR, defaults and sales; the path's WAL is in <see cref="Simulation.PathFigures"/>, read
+/// from <see cref="Result"/>). Nothing is allocated per path. Not thread-safe: one runner per
 /// thread, each with its own <see cref="PathSummaries"/>, merged at the end (<see cref="PathSummaries.Merge"/>).
 /// <see cref="ScenarioRunner"/> is the other way in: one immutable <see cref="ScenarioOutcome"/> (ledger, events,
 /// every kind's summary) per scenario, for reports.

@@ -5,22 +5,21 @@ namespace DealLang.Runner.Running;
 /// <summary>
 /// Streaming summaries of many paths of one deal (a Monte Carlo run): fixed buffers made once, to which each
 /// finished path's <see cref="RunResult"/> is added with no allocation — per tranche its
-/// <see cref="LossStatistics"/> of principal loss and the <see cref="MeasureStatistics"/> of its IRR, per
-/// equity that of its IRR, and the paths with an event of default and with an enforcement sale. The IRR and WAL
-/// of a path are those of its <see cref="ScenarioOutcome"/> (<see cref="TrancheSummary"/>,
-/// <see cref="EquitySummary"/>), bit for bit: the same flows, ACT/365F years from closing, and the same solver
-/// (<see cref="Simulation.PathFigures"/>); the last path's are kept (<see cref="LastTrancheIrr"/>…). The WALs are not
-/// summarised over the paths: nothing read that statistic (the Monte Carlo engine keeps its own). Shards (a thread's or a
+/// <see cref="LossStatistics"/> of principal loss, per equity the <see cref="MeasureStatistics"/> of its IRR, and the
+/// paths with an event of default and with an enforcement sale. The IRRs of a path are those of its
+/// <see cref="ScenarioOutcome"/> (<see cref="TrancheSummary"/>, <see cref="EquitySummary"/>), bit for bit: the same
+/// flows, ACT/365F years from closing, and the same solver (<see cref="Simulation.PathFigures"/>, which solves the WAL
+/// too); the last path's are kept (<see cref="LastTrancheIrr"/>…). Neither the tranches' IRRs nor their WALs are
+/// summarised over the paths, nor the last path's WAL kept: nothing read them (the Monte Carlo engine keeps its own,
+/// from <see cref="Simulation.PathFigures"/>, which tests of a path's figures read too). Shards (a thread's or a
 /// machine's paths) merge exactly (<see cref="Merge"/>): the result is the same, bit for bit, as one run over all
 /// their paths, whatever the order. Not thread-safe: one per shard.
 /// </summary>
 public sealed class PathSummaries
 {
     readonly LossStatistics[] tranches;
-    readonly MeasureStatistics[] trancheIrr;
     readonly MeasureStatistics[] equityIrr;
     readonly double[] lastTrancheIrr;
-    readonly double[] lastTrancheWal;
     readonly double[] lastEquityIrr;
 
     // The path's figures (IRR and WAL solved as the outcome's are), read into buffers made once.
@@ -35,10 +34,8 @@ public sealed class PathSummaries
         Deal = deal;
         SolvesEquityIrr = solveEquityIrr;
         tranches = new LossStatistics[deal.Tranches.Length];
-        trancheIrr = new MeasureStatistics[deal.Tranches.Length];
         equityIrr = new MeasureStatistics[deal.Equities.Length];
         lastTrancheIrr = new double[deal.Tranches.Length];
-        lastTrancheWal = new double[deal.Tranches.Length];
         lastEquityIrr = new double[deal.Equities.Length];
         Array.Fill(lastEquityIrr, double.NaN);
         figures = new Simulation.PathFigures(deal, solveEquityIrr);
@@ -61,17 +58,11 @@ public sealed class PathSummaries
     /// <summary>Tranche <paramref name="tranche"/>'s principal-loss statistics (a copy).</summary>
     public LossStatistics Tranche(int tranche) => tranches[tranche];
 
-    /// <summary>Tranche <paramref name="tranche"/>'s IRR over the paths (a copy).</summary>
-    public MeasureStatistics TrancheIrr(int tranche) => trancheIrr[tranche];
-
     /// <summary>Equity <paramref name="equity"/>'s IRR over the paths (a copy).</summary>
     public MeasureStatistics EquityIrr(int equity) => equityIrr[equity];
 
     /// <summary>Each tranche's IRR on the path added last (NaN where it has none).</summary>
     public ReadOnlySpan<double> LastTrancheIrr => lastTrancheIrr;
-
-    /// <summary>Each tranche's WAL on the path added last (NaN where no principal was paid).</summary>
-    public ReadOnlySpan<double> LastTrancheWal => lastTrancheWal;
 
     /// <summary>Each equity's IRR on the path added last.</summary>
     public ReadOnlySpan<double> LastEquityIrr => lastEquityIrr;
@@ -95,8 +86,6 @@ public sealed class PathSummaries
         {
             tranches[i].Add(figures.Loss[i]);
             lastTrancheIrr[i] = figures.Irr[i];
-            lastTrancheWal[i] = figures.Wal[i];
-            trancheIrr[i].Add(lastTrancheIrr[i]);
         }
 
         for (int e = 0; e < (SolvesEquityIrr ? equityIrr.Length : 0); e++)
@@ -129,7 +118,6 @@ public sealed class PathSummaries
         for (int i = 0; i < tranches.Length; i++)
         {
             tranches[i].Merge(other.tranches[i]);
-            trancheIrr[i].Merge(other.trancheIrr[i]);
         }
 
         for (int e = 0; e < equityIrr.Length; e++)

@@ -63,6 +63,11 @@ public sealed record LpClassRisk(string Name, Estimate ExpectedDistributions, Es
 /// the probability that some is (half a cent or more) and its expected amount, each with its standard error.</summary>
 public sealed record UnpaidCarryRisk(long PathsUnpaid, Estimate Probability, Estimate Expected);
 
+/// <summary>What the paths ended owing of one item (a fee, a fleet's opex, a tranche's commitment or guarantee fee;
+/// <see cref="UnpaidAtEnd"/>): <see cref="Owner"/> and <see cref="Row"/> as the frame's, the paths ending with half a
+/// cent or more unpaid, their share and the mean amount over every path, each with its standard error.</summary>
+public sealed record UnpaidRisk(string Owner, string Row, long PathsUnpaid, Estimate Probability, Estimate Expected);
+
 /// <summary>One index's fan chart: per scheduled period its start date and the percentiles (5, 25, 50, 75, 95) of
 /// its level then.</summary>
 public sealed record IndexFan(string Name, Date[] Dates, double[][] Percentiles);
@@ -95,6 +100,10 @@ public sealed record CreditMetrics(
     /// <summary>[fund, as <see cref="Carries"/>]: its carry unpaid at the end under a deal-by-deal carry; null under a
     /// whole-fund carry, which is never deferred.</summary>
     public UnpaidCarryRisk?[] UnpaidCarries { get; init; } = [];
+
+    /// <summary>[item, <see cref="SimulationFrame.UnpaidOwners"/>]: what the paths ended owing of each fee, fleet's opex,
+    /// commitment fee and guarantee fee.</summary>
+    public UnpaidRisk[] Unpaid { get; init; } = [];
 
     /// <summary>The confidence levels of VaR and ES, in millionths.</summary>
     public static readonly int[] TailLevels = [950_000, 990_000, 999_000];
@@ -195,6 +204,18 @@ public sealed record CreditMetrics(
                 : null;
         }
 
+        var owed = new UnpaidRisk[totals.Unpaid.Length];
+        for (int u = 0; u < owed.Length; u++)
+        {
+            LossStatistics unpaid = totals.Unpaid[u];
+            owed[u] = new UnpaidRisk(
+                frame.UnpaidOwners[u],
+                frame.UnpaidRows[u],
+                unpaid.PathsWithLoss,
+                Paired(Proportion(unpaid.PathsWithLoss, n), pairs, pairs?.Unpaid(u, 0), 1),
+                Paired(Mean(unpaid.MeanLoss, unpaid.StandardDeviation, n), pairs, pairs?.Unpaid(u, 1), LossStatistics.Unit));
+        }
+
         return new CreditMetrics(frame, n, tranches, equities, Paired(Proportion(totals.EventsOfDefault, n), pairs, pairs?.EventOfDefault, 1),
             Paired(Proportion(totals.Sales, n), pairs, pairs?.Sale, 1), parties, indices)
         {
@@ -203,6 +224,7 @@ public sealed record CreditMetrics(
             LpClasses = lpClasses,
             Carries = carries,
             UnpaidCarries = unpaidCarries,
+            Unpaid = owed,
         };
     }
 

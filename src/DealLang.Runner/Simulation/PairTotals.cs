@@ -14,7 +14,8 @@ namespace DealLang.Runner.Simulation;
 /// turn is refused. The slots, in order: per tranche <see cref="TrancheSlots"/>; per equity its IRR; per party its
 /// default; the event of default and the sale; per guarantee <see cref="GuaranteeSlots"/>; per LP class
 /// <see cref="LpClassSlots"/>; per fund <see cref="FundSlots"/>; per guaranteed tranche its holders' figures, in a
-/// tranche's <see cref="TrancheSlots"/> (their WAL's never counted: they have none), last so every other slot is where
+/// tranche's <see cref="TrancheSlots"/> (their WAL's never counted: they have none); per item the deal can end owing
+/// (<see cref="UnpaidAtEnd"/>) <see cref="UnpaidSlots"/>: each group after those before it, so every other slot is where
 /// it was.
 /// </summary>
 public sealed class PairTotals
@@ -32,6 +33,9 @@ public sealed class PairTotals
     /// <summary>A fund's slots: its GP's carry, P(carry unpaid at the end), the carry unpaid at the end.</summary>
     public const int FundSlots = 3;
 
+    /// <summary>An unpaid-at-end item's slots: P(some unpaid at the end), the amount unpaid at the end.</summary>
+    public const int UnpaidSlots = 2;
+
     readonly int tranches;
     readonly int equities;
     readonly int parties;
@@ -39,15 +43,17 @@ public sealed class PairTotals
     readonly int lpClasses;
     readonly int funds;
     readonly int held;
+    readonly int unpaid;
     readonly PairSums[] sums;
     readonly Int128[] openA;
     readonly int[] openB;
     // The even path whose pair is open, or −1.
     int open = -1;
 
-    public PairTotals(int tranches, int equities, int parties, int guarantees, int lpClasses, int funds, long lastPath, int held = 0)
+    public PairTotals(int tranches, int equities, int parties, int guarantees, int lpClasses, int funds, long lastPath, int held = 0, int unpaid = 0)
     {
         this.held = held;
+        this.unpaid = unpaid;
         this.tranches = tranches;
         this.equities = equities;
         this.parties = parties;
@@ -55,7 +61,7 @@ public sealed class PairTotals
         this.lpClasses = lpClasses;
         this.funds = funds;
         LastPath = lastPath;
-        int slots = (tranches * TrancheSlots) + equities + parties + 2 + (guarantees * GuaranteeSlots) + (lpClasses * LpClassSlots) + (funds * FundSlots) + (held * TrancheSlots);
+        int slots = (tranches * TrancheSlots) + equities + parties + 2 + (guarantees * GuaranteeSlots) + (lpClasses * LpClassSlots) + (funds * FundSlots) + (held * TrancheSlots) + (unpaid * UnpaidSlots);
         sums = new PairSums[slots];
         openA = new Int128[slots];
         openB = new int[slots];
@@ -78,7 +84,7 @@ public sealed class PairTotals
     /// <summary>Every slot's sums, in the order the class summary gives.</summary>
     public ReadOnlySpan<PairSums> Sums => sums;
 
-    public PairTotals EmptyLike() => new(tranches, equities, parties, guarantees, lpClasses, funds, LastPath, held);
+    public PairTotals EmptyLike() => new(tranches, equities, parties, guarantees, lpClasses, funds, LastPath, held, unpaid);
 
     /// <summary>The slot of tranche <paramref name="i"/>'s estimate <paramref name="k"/> (0 … 8, as <see cref="TrancheSlots"/>).</summary>
     public static int Tranche(int i, int k) => (i * TrancheSlots) + k;
@@ -102,6 +108,9 @@ public sealed class PairTotals
 
     /// <summary>Guaranteed tranche <paramref name="h"/>'s holders' slot <paramref name="k"/> (as <see cref="Tranche"/>'s).</summary>
     public int Holders(int h, int k) => Carry(funds, 0) + (h * TrancheSlots) + k;
+
+    /// <summary>Unpaid-at-end item <paramref name="u"/>'s slot <paramref name="k"/> (0 … 1, as <see cref="UnpaidSlots"/>).</summary>
+    public int Unpaid(int u, int k) => Holders(held, 0) + (u * UnpaidSlots) + k;
 
     /// <summary>The standard error of slot <paramref name="slot"/>'s estimate, in 1/<paramref name="unit"/>.</summary>
     public double StandardError(int slot, double unit) => sums[slot].StandardError(Pairs, unit);
@@ -171,6 +180,13 @@ public sealed class PairTotals
         for (int h = 0; h < held; h++)
         {
             AddTranche(ref s, figures.HoldersLoss[h], figures.HoldersLossShare[h], figures.HoldersUnpaidInterest[h], figures.HoldersIrr[h], double.NaN);
+        }
+
+        for (int u = 0; u < unpaid; u++)
+        {
+            double owed = figures.Unpaid[u];
+            Flag(s++, owed >= Flows.ShortfallTolerance); // as LossStatistics counts a path with a loss
+            Loss(s++, owed, true);
         }
 
         if ((path & 1) == 1 || path == LastPath)
@@ -341,6 +357,12 @@ public sealed class PairTotals
         foreach (TrancheTotals t in totals.Holders)
         {
             Tranche(t);
+        }
+
+        foreach (LossStatistics u in totals.Unpaid)
+        {
+            expected.Add((u.PathsWithLoss, paths));
+            expected.Add((u.Parts.Sum, paths));
         }
 
         if (Extremes.Inconsistency(totals) is { } extremes)

@@ -7,7 +7,8 @@ namespace DealLang.Runner.Simulation;
 /// <summary>
 /// One path's figures, read from its finished <see cref="RunResult"/> (summary-only is enough) and its
 /// <see cref="PathInputs"/> into buffers made once, with no allocation: per tranche its principal loss (and as a
-/// share of the principal funded), its unpaid interest, IRR and WAL; per equity its IRR; per party whether it had
+/// share of the principal funded), its unpaid interest, IRR and WAL; per equity its IRR; what the run ended owing of
+/// each fee, fleet's opex, commitment fee and guarantee fee (<see cref="Unpaid"/>); per party whether it had
 /// defaulted by the end of the last period; the event of default and the sale. The IRR and WAL are those of the path's
 /// <see cref="ScenarioOutcome"/> (<see cref="TrancheSummary"/>, <see cref="EquitySummary"/>) bit for bit: the same
 /// flows, ACT/365F years from closing, the same solver, with the deal's flow times matched once
@@ -69,7 +70,17 @@ public sealed class PathFigures
         split = new LpClassSplit(deal.Periods, mostCalls, deal.Holdings.Length);
         calledTimes = new double[deal.Periods + 1 + mostCalls];
         calledAmounts = new double[calledTimes.Length];
+        UnpaidItems = UnpaidAtEnd.Of(deal);
+        Unpaid = new double[UnpaidItems.Length];
     }
+
+    /// <summary>What the deal can end owing (<see cref="UnpaidAtEnd.Of"/>): the items of <see cref="Unpaid"/>.</summary>
+    public UnpaidAtEnd[] UnpaidItems { get; }
+
+    /// <summary>[item of <see cref="UnpaidItems"/>]: what the path ended owing of it, the summary's <c>unpaid at end</c>
+    /// (a fee's), <c>opex unpaid at end</c>, <c>commitment fee unpaid at end</c> or <c>guarantee fee unpaid at end</c>
+    /// to the bit: read from the stores the run writes once after its loop (docs/language.md, "unpaid at end").</summary>
+    public double[] Unpaid { get; }
 
     // A fund's split of one path's distributions between an LP class and its GP, buffers made once (the summary's split).
     readonly LpClassSplit split;
@@ -251,6 +262,11 @@ public sealed class PathFigures
             }
 
             EquityIrr[e] = Analytics.InvestorIrr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
+        }
+
+        for (int u = 0; u < Unpaid.Length; u++)
+        {
+            Unpaid[u] = UnpaidItems[u].Read(result);
         }
 
         EventOfDefault = result.EventOfDefaultPeriod >= 0;

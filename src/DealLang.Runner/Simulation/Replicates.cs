@@ -61,6 +61,10 @@ public static class Replicates
             Carries = [.. first.Carries.Select((f, i) => (f.Name, c.Estimate(m => m.Carries[i].Carry)))],
             UnpaidCarries = [.. first.UnpaidCarries.Select((u, i) => u is null ? null : new UnpaidCarryRisk(
                 c.Sum(m => m.UnpaidCarries[i]!.PathsUnpaid), c.Estimate(m => m.UnpaidCarries[i]!.Probability), c.Estimate(m => m.UnpaidCarries[i]!.Expected)))],
+            Unpaid = [.. first.Unpaid.Select((u, i) => u with
+            {
+                PathsUnpaid = c.Sum(m => m.Unpaid[i].PathsUnpaid), Probability = c.Estimate(m => m.Unpaid[i].Probability), Expected = c.Estimate(m => m.Unpaid[i].Expected),
+            })],
         };
     }
 

@@ -78,8 +78,10 @@ public static class ShardFile
     // ("carryUnpaid", beside "carry") and, in an antithetic run's "pairs", its two sums after the carry's, and a fund's
     // frame says whether its carry is deal by deal ("dealByDeal"); 7: the file's checksum, "sha256", its last field; 8: a
     // guaranteed tranche's holders' figures ("holders" in the totals, as a tranche's; "heldTranches" in the frame) and,
-    // in an antithetic run's "pairs", their sums and histograms last.
-    public const int Version = 8;
+    // in an antithetic run's "pairs", their sums and histograms last; 9: what each path ended owing of each fee, fleet's
+    // opex, commitment fee and guarantee fee ("unpaid" in the totals; "unpaidOwners" and "unpaidRows" in the frame) and,
+    // in an antithetic run's "pairs", their two sums each, after the holders'.
+    public const int Version = 9;
 
     // What comes before the checksum's 64 hexadecimal digits, and after them: the file's last field. The writer is not
     // indented, and a quote inside a JSON string is escaped, so these bytes can only be that field.
@@ -423,6 +425,13 @@ public static class ShardFile
             Strings(w, "heldTranches", f.HeldTranches); // only a deal with a guaranteed tranche's
         }
 
+        if (f.UnpaidOwners.Length > 0)
+        {
+            // only a deal that can end owing a fee, opex, a commitment fee or a guarantee fee
+            Strings(w, "unpaidOwners", f.UnpaidOwners);
+            Strings(w, "unpaidRows", f.UnpaidRows);
+        }
+
         w.WriteEndObject();
     }
 
@@ -446,6 +455,13 @@ public static class ShardFile
             throw new FormatException("its frame's guaranteed tranches are not among its tranches");
         }
 
+        string[] unpaidOwners = f.TryGetProperty("unpaidOwners", out JsonElement uo) ? ReadStrings(uo) : [];
+        string[] unpaidRows = f.TryGetProperty("unpaidRows", out JsonElement ur) ? ReadStrings(ur) : [];
+        if (unpaidOwners.Length != unpaidRows.Length)
+        {
+            throw new FormatException("its frame's unpaid-at-end items do not fit together");
+        }
+
         return new SimulationFrame(
             f.Field("deal").Text(),
             f.Field("dealHash").Text(),
@@ -466,6 +482,8 @@ public static class ShardFile
             Carries = f.TryGetProperty("carries", out JsonElement carries) ? ReadStrings(carries) : [],
             CarriesDealByDeal = f.TryGetProperty("dealByDeal", out JsonElement dealByDeal) ? [.. dealByDeal.EnumerateArray().Select(b => b.GetBoolean())] : [],
             HeldTranches = held,
+            UnpaidOwners = unpaidOwners,
+            UnpaidRows = unpaidRows,
             Sampling = f.TryGetProperty("sampling", out JsonElement sampling) ? Sampling(sampling.Text()) : SimulationFrame.Independent,
         };
     }
@@ -550,6 +568,17 @@ public static class ShardFile
         if (t.Holders.Length > 0)
         {
             WriteTranches(w, "holders", t.Holders); // a guaranteed tranche's holders' figures, as a tranche's
+        }
+
+        if (t.Unpaid.Length > 0)
+        {
+            w.WriteStartArray("unpaid"); // what the paths ended owing of each item, the frame's unpaidOwners
+            foreach (LossStatistics u in t.Unpaid)
+            {
+                Loss(w, null, u);
+            }
+
+            w.WriteEndArray();
         }
 
         if (t.Pairs is { } pairs)
@@ -706,14 +735,15 @@ public static class ShardFile
         JsonElement[] carry = t.TryGetProperty("carry", out JsonElement cs) ? [.. cs.EnumerateArray()] : [];
         JsonElement[] carryUnpaid = t.TryGetProperty("carryUnpaid", out JsonElement us) ? [.. us.EnumerateArray()] : [];
         JsonElement[] holders = t.TryGetProperty("holders", out JsonElement hs) ? [.. hs.EnumerateArray()] : [];
-        if (holders.Length != frame.HeldTranches.Length || guarantees.Length != frame.Guarantees.Length || frame.GuaranteeCaps.Length != frame.Guarantees.Length
+        JsonElement[] unpaid = t.TryGetProperty("unpaid", out JsonElement ups) ? [.. ups.EnumerateArray()] : [];
+        if (holders.Length != frame.HeldTranches.Length || unpaid.Length != frame.UnpaidOwners.Length || guarantees.Length != frame.Guarantees.Length || frame.GuaranteeCaps.Length != frame.Guarantees.Length
             || lpClasses.Length != frame.LpClasses.Length || carry.Length != frame.Carries.Length || carryUnpaid.Length != carry.Length
             || frame.CarriesDealByDeal.Length != frame.Carries.Length)
         {
             throw new FormatException("its totals do not fit its frame");
         }
 
-        var totals = new SimulationTotals(tranches.Length, equities.Length, partyDefaults.Length, fans.Length, periods, guarantees.Length, lpClasses.Length, carry.Length, holders.Length)
+        var totals = new SimulationTotals(tranches.Length, equities.Length, partyDefaults.Length, fans.Length, periods, guarantees.Length, lpClasses.Length, carry.Length, holders.Length, unpaid.Length)
         {
             Paths = t.Field("paths").GetInt64(),
             EventsOfDefault = t.Field("eventsOfDefault").GetInt64(),
@@ -753,6 +783,11 @@ public static class ShardFile
         {
             totals.Carry[f] = ReadLoss(carry[f], $"carry {f}");
             totals.CarryUnpaid[f] = ReadLoss(carryUnpaid[f], $"carry {f} unpaid");
+        }
+
+        for (int u = 0; u < unpaid.Length; u++)
+        {
+            totals.Unpaid[u] = ReadLoss(unpaid[u], $"unpaid item {u}");
         }
 
         partyDefaults.CopyTo(totals.PartyDefaults, 0);

@@ -48,6 +48,14 @@ public sealed record SimulationFrame(
     /// the report gives beside the issuer's.</summary>
     public string[] HeldTranches { get; init; } = [];
 
+    /// <summary>Each item the deal can end owing (<see cref="UnpaidAtEnd.Of"/>): the section its rows are headed by (the
+    /// tranche, fee or fleet), as <see cref="UnpaidRows"/> gives the summary's row.</summary>
+    public string[] UnpaidOwners { get; init; } = [];
+
+    /// <summary>[item, as <see cref="UnpaidOwners"/>]: the scenario summary's row of it, as <c>unpaid at end</c> or
+    /// <c>opex unpaid at end</c>.</summary>
+    public string[] UnpaidRows { get; init; } = [];
+
     /// <summary>How the paths were drawn: <see cref="Independent"/>, <see cref="Antithetic"/> (mirrored pairs, whose ± come
     /// from the pairs: <see cref="PairTotals"/>) or <see cref="Sobol"/> points (whose ± are independent paths' standard
     /// errors, which theirs are not; docs/language.md, "Monte Carlo results"), so a merged shard's report says it too.</summary>
@@ -100,6 +108,8 @@ public sealed record SimulationFrame(
             Carries = [.. deal.Equities.Where(e => e.Carry is not null).Select(e => e.Name + " carry to " + deal.Parties[e.Carry!.Partner].Name)],
             CarriesDealByDeal = [.. deal.Equities.Where(e => e.Carry is not null).Select(e => e.Carry!.DealByDeal)],
             HeldTranches = [.. HeldTranche.Of(deal).Select(h => deal.Tranches[h.Tranche].Name)],
+            UnpaidOwners = [.. UnpaidAtEnd.Of(deal).Select(u => u.Owner)],
+            UnpaidRows = [.. UnpaidAtEnd.Of(deal).Select(u => u.Row)],
         };
     }
 
@@ -114,6 +124,7 @@ public sealed record SimulationFrame(
             && PeriodStarts.SequenceEqual(other.PeriodStarts) && Guarantees.SequenceEqual(other.Guarantees)
             && GuaranteeCaps.SequenceEqual(other.GuaranteeCaps) && LpClasses.SequenceEqual(other.LpClasses) && Carries.SequenceEqual(other.Carries)
             && CarriesDealByDeal.SequenceEqual(other.CarriesDealByDeal) && HeldTranches.SequenceEqual(other.HeldTranches)
+            && UnpaidOwners.SequenceEqual(other.UnpaidOwners) && UnpaidRows.SequenceEqual(other.UnpaidRows)
             && Sampling == other.Sampling;
     }
 }

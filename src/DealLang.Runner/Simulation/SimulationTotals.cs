@@ -33,8 +33,10 @@ public sealed class SimulationTotals
     /// <param name="lpClasses">LP classes of its funds (<see cref="LpClass.Of"/>).</param>
     /// <param name="funds">Equities with a carry (the GP's carry of each).</param>
     /// <param name="held">Tranches behind a guarantor (their holders' figures, <see cref="HeldTranche"/>).</param>
-    public SimulationTotals(int tranches, int equities, int parties, int indices, int periods, int guarantees = 0, int lpClasses = 0, int funds = 0, int held = 0)
+    /// <param name="unpaid">Items the deal can end owing (<see cref="UnpaidAtEnd.Of"/>).</param>
+    public SimulationTotals(int tranches, int equities, int parties, int indices, int periods, int guarantees = 0, int lpClasses = 0, int funds = 0, int held = 0, int unpaid = 0)
     {
+        Unpaid = new LossStatistics[unpaid];
         Holders = new TrancheTotals[held];
         for (int h = 0; h < held; h++)
         {
@@ -81,13 +83,14 @@ public sealed class SimulationTotals
     {
         ArgumentNullException.ThrowIfNull(deal);
         return new SimulationTotals(deal.Tranches.Length, deal.Equities.Length, deal.Parties.Length, deal.Indices.Length, deal.ScheduledPeriods,
-            deal.Guarantees.Length, LpClass.Of(deal).Length, deal.Equities.Count(e => e.Carry is not null), HeldTranche.Of(deal).Length);
+            deal.Guarantees.Length, LpClass.Of(deal).Length, deal.Equities.Count(e => e.Carry is not null), HeldTranche.Of(deal).Length,
+            UnpaidAtEnd.Of(deal).Length);
     }
 
     /// <summary>Empty totals of the same sizes (with pair sums when these have them).</summary>
     public SimulationTotals EmptyLike() =>
         new(Tranches.Length, EquityIrr.Length, PartyDefaults.Length, IndexLevels.Length, IndexLevels.Length == 0 ? 0 : IndexLevels[0].Periods,
-            Guarantees.Length, LpClasses.Length, Carry.Length, Holders.Length) { Pairs = Pairs?.EmptyLike() };
+            Guarantees.Length, LpClasses.Length, Carry.Length, Holders.Length, Unpaid.Length) { Pairs = Pairs?.EmptyLike() };
 
     /// <summary>An antithetic run's sums over its mirrored pairs (null for any other run): the ± of its estimates.</summary>
     public PairTotals? Pairs { get; private set; }
@@ -96,7 +99,7 @@ public sealed class SimulationTotals
     /// its last path, when even, is a pair of one).</summary>
     public SimulationTotals Paired(long paths)
     {
-        Pairs = new PairTotals(Tranches.Length, EquityIrr.Length, PartyDefaults.Length, Guarantees.Length, LpClasses.Length, Carry.Length, paths - 1, Holders.Length);
+        Pairs = new PairTotals(Tranches.Length, EquityIrr.Length, PartyDefaults.Length, Guarantees.Length, LpClasses.Length, Carry.Length, paths - 1, Holders.Length, Unpaid.Length);
         return this;
     }
 
@@ -112,6 +115,11 @@ public sealed class SimulationTotals
     /// <summary>[fund]: its deal-by-deal carry unpaid at the end over the paths (<see cref="PathFigures.CarryUnpaid"/>;
     /// <see cref="LossStatistics.PathsWithLoss"/>: the paths with some unpaid; 0 on every path under a whole-fund carry).</summary>
     public LossStatistics[] CarryUnpaid { get; }
+
+    /// <summary>[item, <see cref="UnpaidAtEnd.Of"/>]: what the paths ended owing of it (<see cref="PathFigures.Unpaid"/>,
+    /// summed exactly as a loss is; <see cref="LossStatistics.PathsWithLoss"/>: the paths ending with half a cent or more
+    /// of it unpaid).</summary>
+    public LossStatistics[] Unpaid { get; }
 
     /// <summary>Paths added.</summary>
     public long Paths { get; internal set; }
@@ -179,9 +187,9 @@ public sealed class SimulationTotals
 
         if (Guarantees.Any(g => g.NetCost.Paths != n || g.Cost.Paths != n || g.CostGiven.Paths != g.Cost.PathsWithLoss)
             || LpClasses.Any(c => c.Distributions.Paths != n || c.Loss.Paths != n || c.Irr.Paths + c.Irr.Undefined != n)
-            || Carry.Any(c => c.Paths != n) || CarryUnpaid.Any(c => c.Paths != n))
+            || Carry.Any(c => c.Paths != n) || CarryUnpaid.Any(c => c.Paths != n) || Unpaid.Any(u => u.Paths != n))
         {
-            return $"a guarantee's, an LP class's or a carry's statistics do not count the {n} paths";
+            return $"a guarantee's, an LP class's, a carry's or an unpaid item's statistics do not count the {n} paths";
         }
 
         return PartyDefaults.Any(d => d < 0 || d > n) || EventsOfDefault < 0 || EventsOfDefault > n || Sales < 0 || Sales > n
@@ -248,6 +256,11 @@ public sealed class SimulationTotals
             CarryUnpaid[f].Add(figures.CarryUnpaid[f]);
         }
 
+        for (int u = 0; u < Unpaid.Length; u++)
+        {
+            Unpaid[u].Add(figures.Unpaid[u]);
+        }
+
         Paths++;
         EventsOfDefault += figures.EventOfDefault ? 1 : 0;
         Sales += figures.Sale ? 1 : 0;
@@ -270,6 +283,7 @@ public sealed class SimulationTotals
             ("LP class totals", other.LpClasses.Length, LpClasses.Length),
             ("carry totals", other.Carry.Length, Carry.Length),
             ("guaranteed tranches' holders' totals", other.Holders.Length, Holders.Length),
+            ("unpaid-at-end totals", other.Unpaid.Length, Unpaid.Length),
         ];
         string? count = counts.Where(c => c.Theirs != c.Ours).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Theirs} {c.What}, not {c.Ours}")).FirstOrDefault();
         return count ?? (other.Pairs, Pairs) switch
@@ -331,6 +345,11 @@ public sealed class SimulationTotals
         {
             Carry[f].Merge(other.Carry[f]);
             CarryUnpaid[f].Merge(other.CarryUnpaid[f]);
+        }
+
+        for (int u = 0; u < Unpaid.Length; u++)
+        {
+            Unpaid[u].Merge(other.Unpaid[u]);
         }
 
         Pairs?.Merge(other.Pairs!);

@@ -85,6 +85,11 @@ public sealed class SumLimitException : Exception
             candidates.Add(("a fund's carry unpaid at the end", figures.CarryUnpaid[f]));
         }
 
+        for (int u = 0; u < figures.Unpaid.Length; u++)
+        {
+            candidates.Add(($"{figures.UnpaidItems[u].Owner}'s {figures.UnpaidItems[u].Row}", figures.Unpaid[u]));
+        }
+
         string limit = Limit(currency, paired);
         string where = entity ? $" (deal {deal.Name})" : "";
         if (candidates.FirstOrDefault(c => !double.IsFinite(c.Amount)) is { What: not null } overflowed)

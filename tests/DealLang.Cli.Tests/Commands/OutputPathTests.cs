@@ -129,4 +129,41 @@ public sealed class OutputPathTests : IDisposable
         Assert.Equal($"deallang: error: cannot write {into}{given}: {blocker} is a file, not a folder; nothing was written", outcome.Err.Trim());
         Assert.Equal("kept", File.ReadAllText(blocker));
     }
+    // -o named a blocking file by its full path and --out as given: a relative path gave two wordings of one mistake.
+    // Both name it by its full path now, as a file output's missing folder is.
+    [Theory]
+    [InlineData("run", "out.txt")]
+    [InlineData("run --out", "reports")]
+    public void A_file_in_the_way_is_named_by_its_full_path_whichever_output_met_it(string verb, string name)
+    {
+        string blocker = Path.Combine(folder, "a-file");
+        File.WriteAllText(blocker, "kept");
+        string given = Path.Combine(Path.GetRelativePath(Environment.CurrentDirectory, blocker), name);
+        Assert.False(Path.IsPathRooted(given));
+
+        CliOutcome outcome = Run(verb, given);
+
+        Assert.True(outcome.Exit == ExitCodes.UsageError, outcome.ToString());
+        string into = verb.EndsWith("--out", StringComparison.Ordinal) ? "into " : "";
+        Assert.Equal($"deallang: error: cannot write {into}{given}: {blocker} is a file, not a folder; nothing was written", outcome.Err.Trim());
+    }
+
+    // A name longer than the file system allows (255 bytes on Linux and macOS): .NET's message ("The path '…' is too
+    // long, or a component of the specified path is too long") quoted the path a second time; the error says why in
+    // its own words, the path once.
+    [Theory]
+    [InlineData("run")]
+    [InlineData("mc --out")]
+    [InlineData("run --out")]
+    public void A_path_too_long_for_the_file_system_is_named_once(string verb)
+    {
+        string given = Path.Combine(folder, new string('a', 300));
+
+        CliOutcome outcome = Run(verb, given);
+
+        Assert.True(outcome.Exit == ExitCodes.UsageError, outcome.ToString());
+        string into = verb == "run --out" ? "into " : "";
+        Assert.Equal($"deallang: error: cannot write {into}{given}: the path, or a name in it, is longer than the file system allows; nothing was written", outcome.Err.Trim());
+        Assert.Single(outcome.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
 }

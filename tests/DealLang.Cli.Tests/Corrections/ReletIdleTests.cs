@@ -133,6 +133,23 @@ public sealed class ReletIdleTests
     }
 
     [Fact]
+    public void AWindowOfNoMonthsSellsAtOnceAndReletsOnlyTheUnitsThatWait()
+    {
+        // 'enforcement relet idle at 80% for 0m' (docs/language.md, "relet idle": a window of 0 months, the one way to
+        // write "sell at once, re-let what waits"): the window ends on the sale date, 2026-02-01, so the sale's first
+        // period is January's (ending on it), as 'not relet idle': 1,200 GPUs, 21,561,600. February: the 800 left were
+        // free at its start and earn 800 × 2.00 × 8,760 × 28 / 365 × 80% = 860,160 while they wait, then are sold
+        // (15,929,600). Without 'for' the window would run to the run's last period and nothing would be sold.
+        var deal = new SmallDeal(Source + "\nscenario Immediate for Small { enforcement relet idle at 80% for 0m }\n");
+        Assert.Equal(21_561_600.00, deal.Ledger("sale proceeds", 0, "Immediate"), 0.01);
+        Assert.Equal(0.0, deal.Ledger("Cluster enforcement re-let revenue", 0, "Immediate"), 0.01);
+        Assert.Equal(860_160.00, deal.Ledger("Cluster enforcement re-let revenue", 1, "Immediate"), 0.01);
+        Assert.Equal(15_929_600.00, deal.Ledger("sale proceeds", 1, "Immediate"), 0.01);
+        Assert.Equal(deal.Ledger("sale proceeds", 0, "NotRelet"), deal.Ledger("sale proceeds", 0, "Immediate"));
+        Assert.Equal(deal.Ledger("sale proceeds", 1, "NotRelet"), deal.Ledger("sale proceeds", 1, "Immediate"));
+    }
+
+    [Fact]
     public void UnitsAReserveHoldsBackAreReletWhileTheyWait()
     {
         var deal = new SmallDeal(Source);

@@ -87,6 +87,22 @@ public sealed class TrapReadByNothingFuzzTests
         Assert.DoesNotContain(check.Diagnostics, x => x.Code == "DL0225");
     }
 
+    [Fact]
+    public void TrapsReadingEachOtherInACycleAreLeftToItsError()
+    {
+        // A reads B, declared after it (DL0211, the cycle's error), and B reads A: both trap-only and read by nothing
+        // else. The user meant each to read the other; the error says what to fix, so neither is also warned of.
+        var check = DealCompiler.Check("t.deal", Graph.Warehouse(
+            "  trigger A when Dscr < 1.20x or B => trap\n  trigger B when Dscr < 1.10x or A => trap\n", "", ""));
+        Assert.Contains(check.Diagnostics, x => x.Code == "DL0211");
+        Assert.DoesNotContain(check.Diagnostics, x => x.Code == "DL0225");
+
+        // And a trigger that reads itself: DL0211 alone, as before.
+        var self = DealCompiler.Check("t.deal", Graph.Warehouse("  trigger A when Dscr < 1.20x or A => trap\n", "", ""));
+        Assert.Contains(self.Diagnostics, x => x.Code == "DL0211");
+        Assert.DoesNotContain(self.Diagnostics, x => x.Code == "DL0225");
+    }
+
     /// <summary>Triggers T0…Tn−1: each one's effect (null for trap alone), the earlier triggers its condition reads, and
     /// which trigger (or none) the waterfall, the default rule and the enforcement waterfall read.</summary>
     private sealed record Graph(string?[] Effects, int[][] Reads, int? Waterfall, int? DefaultRule, int? Enforcement)

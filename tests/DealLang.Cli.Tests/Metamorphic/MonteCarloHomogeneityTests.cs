@@ -158,7 +158,8 @@ public sealed class MonteCarloHomogeneityTests : IDisposable
     /// it is classified here.</summary>
     private static List<Figure> MetricFigures(CreditMetrics m)
     {
-        Covers<CreditMetrics>("Carries", "Equities", "EventOfDefault", "Frame", "Guarantees", "Holders", "Indices", "LpClasses", "Parties", "Paths", "Sale", "Tranches", "UnpaidCarries");
+        Covers<CreditMetrics>("Carries", "Equities", "EventOfDefault", "Frame", "Guarantees", "Holders", "Indices", "LpClasses", "Parties", "Paths", "Sale", "Tranches", "Unpaid", "UnpaidCarries");
+        Covers<UnpaidRisk>("Expected", "Owner", "PathsUnpaid", "Probability", "Row");
         Covers<TrancheRisk>("Balance", "ExpectedLoss", "ExpectedLossShare", "ExpectedUnpaidInterest", "Irr", "LossGivenLoss", "LossGivenLossShare", "LossProbability", "MaxLoss", "Name", "Paths", "PathsWithLoss", "ShortfallProbability", "Tails", "Wal");
         Covers<GuarantorRisk>("Cap", "CostGivenPays", "ExpectedCost", "MaxCost", "Name", "PathsPaying", "PayProbability");
         Covers<LpClassRisk>("ExpectedDistributions", "ExpectedLoss", "IrrMean", "LossProbability", "Name", "PathsWithoutIrr");
@@ -281,6 +282,16 @@ public sealed class MonteCarloHomogeneityTests : IDisposable
         foreach (var (name, carry) in m.Carries)
         {
             Mean($"{deal}.{name} expected carry", carry);
+        }
+
+        foreach (UnpaidRisk u in m.Unpaid)
+        {
+            // what the paths ended owing of a fee, opex or a tranche's fee, as a carry unpaid: the paths owing it and
+            // their share unmoved, its mean doubled
+            string s = $"{deal}.{u.Owner} {u.Row}";
+            Add(s + " paths unpaid", false, u.PathsUnpaid);
+            Estimate(s + " P", false, u.Probability);
+            Mean(s + " expected", u.Expected);
         }
 
         for (int f = 0; f < m.UnpaidCarries.Length; f++)

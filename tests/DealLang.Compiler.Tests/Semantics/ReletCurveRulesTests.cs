@@ -104,6 +104,26 @@ public sealed class ReletCurveRulesTests
     }
 
     [Fact]
+    public void ASyntaxErrorEarlierOnTheSalesLineLeavesTheCurvesOwnCheck()
+    {
+        // 'per monthh' is a syntax error on line 13 before the curve; the parser recovers and reads the curve whole, so
+        // its one point is still DL0515 (DealAnalysis.IsDamaged counts an error from the node's first character, not
+        // from the start of its first line: before, the error earlier on the line silenced the curve's check).
+        string relet = "relet idle at curve { 0m 30% } for 6m";
+        string text = Deal(Sale(relet)).Replace("per month relet", "per monthh relet", StringComparison.Ordinal);
+        var errors = DealCompiler.Check(FilePath, text).Diagnostics; // the harness's Errors refuses a syntax error
+        Assert.Equal(13, Single(errors, "DL0101").Span.Line);
+        var error = Single(errors, "DL0515");
+        Assert.Equal("the re-let's curve of the enforcement sale has one point: a curve has a level at 0m and at least one later (a re-let at one level is written 'at 60%')", error.Message);
+        At(error, 13, SaleColumn(relet, "curve") + 1); // one column on for the extra 'h'
+
+        // A point the parser cannot read inside the curve still leaves it to that syntax error.
+        var inside = DealCompiler.Check(FilePath, Deal(Sale("relet idle at curve { 0m 30%  3 55% } for 6m"))).Diagnostics;
+        Assert.Contains(inside, d => d.Code == "DL0101");
+        Assert.DoesNotContain(inside, d => d.Code == "DL0515");
+    }
+
+        [Fact]
     public void AContractsCurveCountsFromTheReletsStart()
     {
         var error = Single(Errors(Contract("C relet after 3m at curve { 3m 30%  6m 70% }")), "DL0515");

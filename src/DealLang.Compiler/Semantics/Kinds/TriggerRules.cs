@@ -126,9 +126,10 @@ internal sealed class TriggerRules : DeclarationRules<TriggerSyntax>
     /// nothing that changes a figure reads it (DL0225): then it changes no figure, only its reported state. A read by
     /// another trigger that itself traps nothing changes nothing either, so the inert triggers are found together, as a
     /// fixpoint: every trap-only trigger starts inert, and one read anywhere but in the condition of an inert trigger
-    /// (a waterfall step, the default rule, a trigger with an effect, a scenario, itself: DL0211's error) stops being so, until none changes. A
-    /// trigger a reference names wrongly (DL0207, DL0205) is not inert: the user meant to read it, and that error says
-    /// what to fix. (A deal that holds another entity cannot read that entity's triggers, so the deal's own references
+    /// (a waterfall step, the default rule, a trigger with an effect, a scenario) stops being so, until none changes. A
+    /// trigger a reference names wrongly (DL0207, DL0205; read by itself or by a trigger declared before it, DL0211, as
+    /// in a cycle of triggers reading each other) is not inert: the user meant to read it, and that error says what to
+    /// fix; the trigger it reads back in a cycle is then read by a trigger that is not inert, so is not warned either. (A deal that holds another entity cannot read that entity's triggers, so the deal's own references
     /// are all there are.)
     /// </summary>
     static bool TrapReadByNothing(TriggerSyntax trigger, DealAnalysis analysis, out List<string> readers)
