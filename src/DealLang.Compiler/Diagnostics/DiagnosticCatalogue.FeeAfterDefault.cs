@@ -6,18 +6,14 @@ namespace DealLang.Compiler.Diagnostics;
 public static partial class DiagnosticCatalogue
 {
     /// <summary>DL0228 (warning): a fee that accrues after an event of default (it is not written <c>until default</c>;
-    /// <c>until repaid</c> does not stop a fee in the workout) while the deal's enforcement waterfall has no step that
-    /// pays it: its accruals from the default on can only end unpaid (the summary's <c>unpaid at end</c>).</summary>
-    public static Diagnostic FeeUnpaidInEnforcement(SourceSpan span, string fee, bool untilRepaid) =>
-        Warning("DL0228", span,
-            $"fee '{fee}' keeps accruing after an event of default{(untilRepaid ? " ('until repaid' does not stop it in the workout)" : "")}, but the enforcement waterfall never pays it: what it accrues from the default on can only end unpaid; add 'pay {fee}' to the enforcement waterfall where the indenture ranks it (a trustee's fees and enforcement costs come first), or, if the fee ends at the enforcement (an asset manager's), write 'until default'");
-
-    /// <summary>DL0228 (warning): a tranche's guarantee fee, paid by the regular waterfall, that the enforcement
-    /// waterfall never pays: the guarantee runs through the workout, so the fee accrues on the holders' balance and can
-    /// only end unpaid.</summary>
-    public static Diagnostic GuaranteeFeeUnpaidInEnforcement(SourceSpan span, string tranche) =>
-        Warning("DL0228", span,
-            $"the guarantee fee of tranche '{tranche}' keeps accruing after an event of default (the guarantee runs through the workout), but the enforcement waterfall never pays it: what it accrues from the default on can only end unpaid; add 'pay {tranche}.guarantee_fee' to the enforcement waterfall where the term sheet ranks it");
+    /// <c>until repaid</c> does not stop a fee in the workout), or a tranche's guarantee fee the regular waterfall pays
+    /// (<paramref name="guaranteeFee"/>: <paramref name="name"/> is the tranche; the guarantee runs through the workout, so
+    /// the fee accrues on the holders' balance), while the deal's enforcement waterfall has no step that pays it: its
+    /// accruals from the default on can only end unpaid (the summary's <c>unpaid at end</c>).</summary>
+    public static Diagnostic FeeUnpaidInEnforcement(SourceSpan span, string name, bool guaranteeFee, bool untilRepaid = false) =>
+        Warning("DL0228", span, guaranteeFee
+            ? $"the guarantee fee of tranche '{name}' keeps accruing after an event of default (the guarantee runs through the workout), but the enforcement waterfall never pays it: what it accrues from the default on can only end unpaid; add 'pay {name}.guarantee_fee' to the enforcement waterfall where the term sheet ranks it"
+            : $"fee '{name}' keeps accruing after an event of default{(untilRepaid ? " ('until repaid' does not stop it in the workout)" : "")}, but the enforcement waterfall never pays it: what it accrues from the default on can only end unpaid; add 'pay {name}' to the enforcement waterfall where the indenture ranks it (a trustee's fees and enforcement costs come first), or, if the fee ends at the enforcement (an asset manager's), write 'until default'");
 
     /// <summary>DL0229 (warning): a fee written <c>until default</c> in a deal with no default rule and no trigger
     /// with <c>event_of_default</c>: no event of default can happen, so the fee accrues in every period as one

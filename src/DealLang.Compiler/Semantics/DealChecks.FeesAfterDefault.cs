@@ -26,7 +26,7 @@ internal sealed partial class DealChecks
             if (fee.Name is not null && fee.UntilDefault is null
                 && !paidAfter.Any(p => p.Kind == PayKind.Fee && p.Symbol.Name == fee.Name.Text))
             {
-                _diagnostics.Add(DiagnosticCatalogue.FeeUnpaidInEnforcement(fee.Name.Span, fee.Name.Text, fee.UntilRepaid is not null));
+                _diagnostics.Add(DiagnosticCatalogue.FeeUnpaidInEnforcement(fee.Name.Span, fee.Name.Text, guaranteeFee: false, fee.UntilRepaid is not null));
             }
         }
 
@@ -38,7 +38,7 @@ internal sealed partial class DealChecks
                 && paidBefore.Any(p => p.Kind == PayKind.GuaranteeFee && p.Symbol.Name == name.Text)
                 && !paidAfter.Any(p => p.Kind == PayKind.GuaranteeFee && p.Symbol.Name == name.Text))
             {
-                _diagnostics.Add(DiagnosticCatalogue.GuaranteeFeeUnpaidInEnforcement(fee.Span, name.Text));
+                _diagnostics.Add(DiagnosticCatalogue.FeeUnpaidInEnforcement(fee.Span, name.Text, guaranteeFee: true));
             }
         }
     }
