@@ -550,13 +550,15 @@ accountItem
 
 // fee Opex { 0.5% of Campus.value per year escalating 2% per year }, or per period: fee Servicing { 2% of collections }
 // (which form an amount may take, a flow or not, is checked by the type checker: DL0316, DL0317). 'until repaid'
-// stops it accruing once every tranche is repaid (the trustee's, the agent's); written twice is DL0105, not a parse error.
+// stops it accruing once every tranche is repaid (the trustee's, the agent's); 'until default' from the period after an
+// event of default (an asset manager's, whose mandate the enforcement ends). Either written twice is DL0105, not a
+// parse error; both may be written.
 feeDecl
-    : FEE name=ident LBRACE expr (perYear (ESCALATING expr perYear)?)? feeUntilRepaid* RBRACE
+    : FEE name=ident LBRACE expr (perYear (ESCALATING expr perYear)?)? feeUntil* RBRACE
     ;
 
-feeUntilRepaid
-    : UNTIL REPAID
+feeUntil
+    : UNTIL (REPAID | DEFAULT)
     ;
 
 // test Dscr = cfads / debt_service over trailing 12m from 2030-11-30

@@ -72,14 +72,15 @@ public sealed class CompletionTests
     }
 
     [Fact]
-    public async Task AfterAFeesAmount_OffersUntilRepaid()
+    public async Task AfterAFeesAmount_OffersUntilRepaidAndUntilDefault()
     {
-        // A fee's 'until repaid' (docs/language.md "fee") is offered from the parser's expected tokens, as every term is.
+        // A fee's 'until repaid' and 'until default' (docs/language.md "fee") are offered from the parser's expected
+        // tokens, as every term is.
         (string[] labels, _) = await Complete("  fee AssetMgmt", "  fee Agent { 1m per year ", "}");
         Assert.Contains("until", labels);
         Assert.Contains("escalating", labels);
         (labels, _) = await Complete("  fee AssetMgmt", "  fee Agent { 1m per year until ", "}");
-        Assert.Equal(["repaid"], labels);
+        Assert.Equal(["default", "repaid"], labels.Order(StringComparer.Ordinal));
     }
 
     [Fact]

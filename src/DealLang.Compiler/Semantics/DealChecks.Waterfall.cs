@@ -100,6 +100,8 @@ internal sealed partial class DealChecks
             PaidOnce(enforcementWaterfall.Steps, new Dictionary<string, PayStepSyntax>(StringComparer.Ordinal));
         }
 
+        CheckFeesPaidInEnforcement(enforcement, waterfalls.FirstOrDefault());
+
         // A skipped block ('enforcment { waterfall { release Dsra ... } }', or an unknown step 'sweep { release
         // Dsra }' in a waterfall with a syntax error) may release it.
         WaterfallSyntax[] checkedWaterfalls = [.. waterfalls.Take(1), .. enforcement?.Waterfall is { } w ? [w] : Array.Empty<WaterfallSyntax>()];

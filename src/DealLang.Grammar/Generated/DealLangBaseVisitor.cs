@@ -1974,7 +1974,7 @@ public partial class DealLangBaseVisitor<Result> : AbstractParseTreeVisitor<Resu
 	/// <return>The visitor result.</return>
 	public virtual Result VisitFeeDecl([NotNull] DealLangParser.FeeDeclContext context) { return VisitChildren(context); }
 	/// <summary>
-	/// Visit a parse tree produced by <see cref="DealLangParser.feeUntilRepaid"/>.
+	/// Visit a parse tree produced by <see cref="DealLangParser.feeUntil"/>.
 	/// <para>
 	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
 	/// on <paramref name="context"/>.
@@ -1982,7 +1982,7 @@ public partial class DealLangBaseVisitor<Result> : AbstractParseTreeVisitor<Resu
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
-	public virtual Result VisitFeeUntilRepaid([NotNull] DealLangParser.FeeUntilRepaidContext context) { return VisitChildren(context); }
+	public virtual Result VisitFeeUntil([NotNull] DealLangParser.FeeUntilContext context) { return VisitChildren(context); }
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.testDecl"/>.
 	/// <para>

@@ -1251,11 +1251,11 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitFeeDecl([NotNull] DealLangParser.FeeDeclContext context);
 	/// <summary>
-	/// Visit a parse tree produced by <see cref="DealLangParser.feeUntilRepaid"/>.
+	/// Visit a parse tree produced by <see cref="DealLangParser.feeUntil"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
-	Result VisitFeeUntilRepaid([NotNull] DealLangParser.FeeUntilRepaidContext context);
+	Result VisitFeeUntil([NotNull] DealLangParser.FeeUntilContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.testDecl"/>.
 	/// </summary>

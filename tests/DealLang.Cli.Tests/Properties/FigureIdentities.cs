@@ -66,7 +66,21 @@ internal static partial class FigureIdentities
         EventsAsInLedger(deal, outcome, ledger, where);
         CollectionsAsInLedger(deal, outcome, ledger, where);
         HoldingDraws(deal, outcome, ledger, where, tally);
+        FeesUnpaidAsInLedger(outcome, ledger, where);
         return true;
+    }
+
+    /// <summary>docs/language.md "Unpaid at end": a fee the enforcement waterfall has no step for has a ledger column
+    /// <c>F unpaid</c>, what it carries out of each period, and the summary's <c>unpaid at end</c> is its last row.</summary>
+    private static void FeesUnpaidAsInLedger(ScenarioOutcome outcome, Ledger ledger, string where)
+    {
+        foreach (FeeSummary fee in outcome.Fees.Where(f => ledger.Has(f.Name + " unpaid")))
+        {
+            if (ledger.Periods > 0)
+            {
+                Near(ledger[fee.Name + " unpaid", ledger.Periods - 1], fee.Unpaid, $"{where}, fee {fee.Name}: unpaid at end = the last row's '{fee.Name} unpaid'");
+            }
+        }
     }
 
     private static void Count(FigureTally? tally, string what, bool happened)

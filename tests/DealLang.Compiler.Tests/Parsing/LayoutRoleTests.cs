@@ -11,12 +11,12 @@ namespace DealLang.Compiler.Tests.Parsing;
 public class LayoutRoleTests
 {
     /// <summary>Lists between braces that are not blocks of members: names and expressions in a declaration's head
-    /// (<c>lease L on C {</c>, a scenario's <c>S for D</c>), a fee's amount, its escalation and its <c>until repaid</c>
+    /// (<c>lease L on C {</c>, a scenario's <c>S for D</c>), a fee's amount, its escalation and its <c>until repaid</c> or <c>until default</c>
     /// (the amount is marked on its own; the rest follows it on its line), an unknown declaration's skipped block
     /// (refused with its DL0109), and a call schedule's steps (a sentence, <c>callable from D at P, from D at P</c>,
     /// before its make-whole curve's braces).</summary>
     static readonly HashSet<int> NotMembers =
-        [DealLangParser.RULE_ident, DealLangParser.RULE_expr, DealLangParser.RULE_perYear, DealLangParser.RULE_feeUntilRepaid, DealLangParser.RULE_block, DealLangParser.RULE_callStep];
+        [DealLangParser.RULE_ident, DealLangParser.RULE_expr, DealLangParser.RULE_perYear, DealLangParser.RULE_feeUntil, DealLangParser.RULE_block, DealLangParser.RULE_callStep];
 
     [Fact]
     public void Every_list_between_braces_in_the_grammar_is_a_member_rule()

@@ -67,7 +67,7 @@ public sealed class DiagnosticCatalogueSemanticsTests
     [Fact]
     public void WarningsAreTheAdvisoryOnes()
     {
-        string[] warnings = ["DL0219", "DL0225", "DL0313", "DL0315", "DL0320", "DL0321", "DL0326", "DL0327", "DL0413", "DL0415", "DL0420", "DL0423", "DL0430", "DL0433", "DL0434", "DL0444", "DL0448", "DL0450", "DL0451", "DL0454", "DL0455", "DL0458", "DL0471", "DL0472", "DL0478", "DL0479", "DL0488", "DL0489", "DL0491", "DL0507", "DL0508", "DL0510", "DL0511", "DL0537", "DL0569", "DL0586", "DL0587", "DL0592", "DL0593", "DL0594", "DL0598"];
+        string[] warnings = ["DL0219", "DL0225", "DL0228", "DL0229", "DL0313", "DL0315", "DL0320", "DL0321", "DL0326", "DL0327", "DL0413", "DL0415", "DL0420", "DL0423", "DL0430", "DL0433", "DL0434", "DL0444", "DL0448", "DL0450", "DL0451", "DL0454", "DL0455", "DL0458", "DL0471", "DL0472", "DL0478", "DL0479", "DL0488", "DL0489", "DL0491", "DL0507", "DL0508", "DL0510", "DL0511", "DL0537", "DL0569", "DL0586", "DL0587", "DL0592", "DL0593", "DL0594", "DL0598"];
 
         Assert.Equal(
             warnings,

@@ -6,14 +6,17 @@ namespace DealLang.Compiler.Emit.Components;
 /// <summary>A fee's state in the generated C#, each piece declared once.</summary>
 internal sealed class FeeState : EntityState
 {
-    public FeeState(FeeModel model)
+    /// <param name="ledgersUnpaid">Whether the ledger shows what the fee carries unpaid (<c>F unpaid</c>): for a fee the
+    /// enforcement waterfall has no step for, whose accruals in the workout no step's column shows.</param>
+    public FeeState(FeeModel model, bool ledgersUnpaid)
         : base(DeclarationKind.Fee, model.Name, model.Index)
     {
         Model = model;
         Accrued = Local("accrued", "double", StateLife.Period, comment: "this period's fee, without fees unpaid so far: what cfads deducts");
         Due = Local("due", "double", StateLife.Period, comment: "incl. fees unpaid so far");
         Paid = Local("paid", "double", StateLife.Paid);
-        Unpaid = Local("unpaid", "double", StateLife.Carried, comment: "carried forward");
+        Unpaid = Local("unpaid", "double", StateLife.Carried, comment: "carried forward",
+            ledger: ledgersUnpaid ? new LedgerSlot(LedgerSection.Outstanding, model.Name + " unpaid") : null);
         Escalation = Static("escalation", "double[]");
         ForwardWeights = Static("forwardWeights", "double[]");
     }
@@ -41,12 +44,22 @@ internal sealed class FeeState : EntityState
 /// Fees: the amount due each period (an annual amount times the year fraction and escalation, or a share of a
 /// per-period flow), deducted from cfads in its own period; pay steps; the unpaid fee carried forward (due again, not
 /// deducted from cfads again). Fees receive and hold no
-/// cash, are not collateral, have no ledger columns of their own (their pay steps have) and no per-period results
-/// array; the run's end writes what each still owes.
+/// cash, are not collateral, have no ledger columns of their own (their pay steps have) but, for a fee no step of the
+/// enforcement waterfall pays, what it carries unpaid; no per-period results array; the run's end writes what each
+/// still owes.
 /// </summary>
 internal sealed class FeeComponent(EmitContext ctx)
-    : EmitterComponent<FeeState>(ctx, () => ctx.Model.Fees.Select(f => new FeeState(f)))
+    : EmitterComponent<FeeState>(ctx, () => ctx.Model.Fees.Select(f => new FeeState(f, LedgersUnpaid(ctx, f))))
 {
+    /// <summary>Whether a fee's unpaid balance is a ledger column: in a deal whose enforcement waterfall (its own) has no
+    /// step that pays the fee. There the fee's accruals after the default (or, written <c>until default</c>, its arrears
+    /// standing still) are in no step's column, and the summary's <c>unpaid at end</c> is the last row's
+    /// <c>F unpaid</c> (docs/language.md, "Unpaid at end"); elsewhere it is the <c>short</c> of the fee's pay step run
+    /// last, and every deal without such a fee keeps its ledger.</summary>
+    private static bool LedgersUnpaid(EmitContext ctx, FeeModel fee) =>
+        CSharpEmitter.HasEnforcement(ctx) && !ctx.EnforcementSteps.IsEmpty
+        && !ctx.EnforcementSteps.SelectMany(s => s.SelfAndDescendants()).Any(s => s.Step is PayStep { Kind: PayKind.Fee } pay && pay.Target == fee.Index);
+
     public override DeclarationKind Kind => DeclarationKind.Fee;
 
     public override string DescriptionProperty => "Fees";
@@ -127,15 +140,30 @@ internal sealed class FeeComponent(EmitContext ctx)
             string escalation = model.Escalator != 0 ? " * " + fee.Escalation + "[t]" : "";
             string yearFraction = model.PerPeriod ? "" : " * yf"; // a per-period fee (2% of collections) is the period's already
             string amount = CSharpEmitter.Amount(Ctx, model.AnnualAmount, asOperand: true) + yearFraction + escalation;
+            // 'until repaid' stops the fee in a regular period starting with nothing owed; 'until default' in every
+            // period after the event of default (the default period itself accrues: its regular waterfall ran first).
+            var ends = new List<string>();
             if (stops && model.UntilRepaid)
             {
-                w.Comment(fee.Name + " (until repaid): nothing once the debt is repaid, else "
-                    + (model.PerPeriod ? "its share of this period's flow" : "the annual amount for this period's share of a year") + "; plus fees unpaid so far");
-                w.Line(fee.Accrued + " = " + DebtRepaid + " ? 0.0 : " + amount + ";");
+                ends.Add(DebtRepaid);
+            }
+
+            if (model.UntilDefault && CSharpEmitter.HasDefaultRule(Ctx))
+            {
+                ends.Add("afterDefault");
+            }
+
+            string accrual = model.PerPeriod ? "its share of this period's flow" : "the annual amount for this period's share of a year";
+            if (ends.Count > 0)
+            {
+                string when = string.Join(" or ", ends.Select(e => e == DebtRepaid ? "once the debt is repaid" : "after the event of default"));
+                string terms = string.Join(" ", new[] { model.UntilRepaid && stops ? "until repaid" : null, ends.Contains("afterDefault") ? "until default" : null }.OfType<string>());
+                w.Comment(fee.Name + " (" + terms + "): nothing " + when + ", else " + accrual + "; plus fees unpaid so far");
+                w.Line(fee.Accrued + " = " + string.Join(" || ", ends) + " ? 0.0 : " + amount + ";");
             }
             else
             {
-                w.Comment(fee.Name + (model.PerPeriod ? ": its share of this period's flow" : ": the annual amount for this period's share of a year") + ", plus fees unpaid so far");
+                w.Comment(fee.Name + ": " + accrual + ", plus fees unpaid so far");
                 w.Line(fee.Accrued + " = " + amount + ";");
             }
 

@@ -14,5 +14,6 @@ internal sealed class FeeLowering : DeclarationLowering<FeeSyntax, FeeModel>
         lowerer.BoundOf(fee.Amount) ?? new ConstantExpression(0, Unit.Money),
         lowerer.ConstantOf(fee.Escalator),
         PerPeriod: !fee.PerYear,
-        UntilRepaid: fee.UntilRepaid is not null);
+        UntilRepaid: fee.UntilRepaid is not null,
+        UntilDefault: fee.UntilDefault is not null);
 }

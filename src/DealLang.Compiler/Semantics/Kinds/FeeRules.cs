@@ -34,6 +34,19 @@ internal sealed class FeeRules : DeclarationRules<FeeSyntax>
         }
 
         CheckUntilRepaid(fee, checks);
+        CheckUntilDefault(fee, checks);
+    }
+
+    // 'until default' stops a fee from the period after an event of default (docs/language.md "fee"); a deal with no
+    // default rule and no trigger's 'event_of_default' never defaults, so the term never applies and the fee runs to
+    // the maturity: said, not refused (DL0229), as DL0593 says of 'until repaid'. Not said while a declaration is
+    // unreadable: it may be the default rule.
+    private static void CheckUntilDefault(FeeSyntax fee, DealChecks checks)
+    {
+        if (fee.UntilDefault is { } span && fee.Name is not null && !checks.Analysis.HasUnknownDeclarations && !checks.Analysis.CanDefault)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.FeeUntilDefaultWithoutDefault(span, fee.Name.Text, checks.Analysis.DealName));
+        }
     }
 
     // 'until repaid' stops a fee once every tranche is repaid (docs/language.md §11, "Nothing owed"); a deal with no

@@ -259,8 +259,8 @@ public sealed class Deal_CreditFund : IDealProgram
             recurring = collections;
 
             // 2b. fees due, debt service, cfads and account targets
-            // Management: the annual amount for this period's share of a year, plus fees unpaid so far
-            fee_Management_accrued = (0.0125 * (holding_HyperionNotes_value + holding_CoreWeaveLoan_value + holding_TeraWulfNotes_value)) * yf;
+            // Management (until default): nothing after the event of default, else the annual amount for this period's share of a year; plus fees unpaid so far
+            fee_Management_accrued = afterDefault ? 0.0 : (0.0125 * (holding_HyperionNotes_value + holding_CoreWeaveLoan_value + holding_TeraWulfNotes_value)) * yf;
             fee_Management_due = fee_Management_accrued + fee_Management_unpaid;
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_BankLine_scheduledInterest + tranche_BankLine_scheduledPrincipal;
@@ -588,21 +588,22 @@ public sealed class Deal_CreditFund : IDealProgram
                 ledger[t, 38] = holding_TeraWulfNotes_saleCost; // TeraWulfNotes loss on sale
                 ledger[t, 39] = tranche_BankLine_balance; // BankLine balance
                 ledger[t, 40] = tranche_BankLine_targetBalance; // BankLine target balance
-                ledger[t, 41] = index_SOFR_level; // SOFR
-                ledger[t, 42] = index_H100Rent_level; // H100Rent
-                ledger[t, 43] = index_Built_level; // Built
-                ledger[t, 44] = index_BTC_level; // BTC
-                ledger[t, 45] = index_WULF_level; // WULF
-                ledger[t, 46] = index_Power_level; // Power
-                ledger[t, 47] = index_HyperionPrice_level; // HyperionPrice
-                ledger[t, 48] = index_CoreWeavePrice_level; // CoreWeavePrice
-                ledger[t, 49] = index_TeraWulfPrice_level; // TeraWulfPrice
-                ledger[t, 50] = holding_HyperionNotes_value; // HyperionNotes value
-                ledger[t, 51] = holding_CoreWeaveLoan_value; // CoreWeaveLoan value
-                ledger[t, 52] = holding_TeraWulfNotes_value; // TeraWulfNotes value
-                ledger[t, 53] = test_Ltv_value; // Ltv
-                ledger[t, 54] = trigger_MarginCall_active ? 1.0 : 0.0; // MarginCall
-                ledger[t, 55] = eventOfDefault ? 1.0 : 0.0; // event of default
+                ledger[t, 41] = fee_Management_unpaid; // Management unpaid
+                ledger[t, 42] = index_SOFR_level; // SOFR
+                ledger[t, 43] = index_H100Rent_level; // H100Rent
+                ledger[t, 44] = index_Built_level; // Built
+                ledger[t, 45] = index_BTC_level; // BTC
+                ledger[t, 46] = index_WULF_level; // WULF
+                ledger[t, 47] = index_Power_level; // Power
+                ledger[t, 48] = index_HyperionPrice_level; // HyperionPrice
+                ledger[t, 49] = index_CoreWeavePrice_level; // CoreWeavePrice
+                ledger[t, 50] = index_TeraWulfPrice_level; // TeraWulfPrice
+                ledger[t, 51] = holding_HyperionNotes_value; // HyperionNotes value
+                ledger[t, 52] = holding_CoreWeaveLoan_value; // CoreWeaveLoan value
+                ledger[t, 53] = holding_TeraWulfNotes_value; // TeraWulfNotes value
+                ledger[t, 54] = test_Ltv_value; // Ltv
+                ledger[t, 55] = trigger_MarginCall_active ? 1.0 : 0.0; // MarginCall
+                ledger[t, 56] = eventOfDefault ? 1.0 : 0.0; // event of default
             }
 
             if (checkCash)
@@ -827,8 +828,8 @@ public sealed class Deal_CreditFund : IDealProgram
             recurring = collections;
 
             // 2b. fees due, debt service, cfads and account targets
-            // Management: the annual amount for this period's share of a year, plus fees unpaid so far
-            fee_Management_accrued = (0.0125 * (holding_HyperionNotes_value + holding_CoreWeaveLoan_value + holding_TeraWulfNotes_value)) * yf;
+            // Management (until default): nothing after the event of default, else the annual amount for this period's share of a year; plus fees unpaid so far
+            fee_Management_accrued = afterDefault ? 0.0 : (0.0125 * (holding_HyperionNotes_value + holding_CoreWeaveLoan_value + holding_TeraWulfNotes_value)) * yf;
             fee_Management_due = fee_Management_accrued + fee_Management_unpaid;
             // debt service is what the schedule asks this period: arrears are not counted again
             debtService = tranche_BankLine_scheduledInterest + tranche_BankLine_scheduledPrincipal;
@@ -1370,8 +1371,8 @@ public sealed class Deal_CreditFund : IDealProgram
                 recurring = collections;
 
                 // 2b. fees due, debt service, cfads and account targets
-                // Management: the annual amount for this period's share of a year, plus fees unpaid so far
-                fee_Management_accrued = (0.0125 * (holding_HyperionNotes_value + holding_CoreWeaveLoan_value + holding_TeraWulfNotes_value)) * yf;
+                // Management (until default): nothing after the event of default, else the annual amount for this period's share of a year; plus fees unpaid so far
+                fee_Management_accrued = afterDefault ? 0.0 : (0.0125 * (holding_HyperionNotes_value + holding_CoreWeaveLoan_value + holding_TeraWulfNotes_value)) * yf;
                 fee_Management_due = fee_Management_accrued + fee_Management_unpaid;
                 // debt service is what the schedule asks this period: arrears are not counted again
                 debtService = tranche_BankLine_scheduledInterest + tranche_BankLine_scheduledPrincipal;
@@ -1742,6 +1743,7 @@ public sealed class Deal_CreditFund : IDealProgram
             new LedgerColumn("TeraWulfNotes loss on sale", ColumnKind.Money),
             new LedgerColumn("BankLine balance", ColumnKind.Money),
             new LedgerColumn("BankLine target balance", ColumnKind.Money),
+            new LedgerColumn("Management unpaid", ColumnKind.Money),
             new LedgerColumn("SOFR", ColumnKind.Rate),
             new LedgerColumn("H100Rent", ColumnKind.Number),
             new LedgerColumn("Built", ColumnKind.Rate),

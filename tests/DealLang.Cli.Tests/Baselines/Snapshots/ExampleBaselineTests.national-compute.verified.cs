@@ -274,13 +274,16 @@ public sealed class Deal_NationalCompute : IDealProgram
                 ledger[t, 22] = 0.0; // 9 pay Trustee due
                 ledger[t, 23] = 0.0; // 9 pay Trustee paid
                 ledger[t, 24] = 0.0; // 9 pay Trustee short
-                ledger[t, 25] = 0.0; // 10 pay Bond.interest due
-                ledger[t, 26] = 0.0; // 10 pay Bond.interest paid
-                ledger[t, 27] = 0.0; // 10 pay Bond.interest short
-                ledger[t, 28] = 0.0; // 11 pay Bond.balance due
-                ledger[t, 29] = 0.0; // 11 pay Bond.balance paid
-                ledger[t, 30] = 0.0; // 11 pay Bond.balance short
-                ledger[t, 31] = 0.0; // 12 distribute rest to Sponsor distributed
+                ledger[t, 25] = 0.0; // 10 pay Bond.guarantee_fee due
+                ledger[t, 26] = 0.0; // 10 pay Bond.guarantee_fee paid
+                ledger[t, 27] = 0.0; // 10 pay Bond.guarantee_fee short
+                ledger[t, 28] = 0.0; // 11 pay Bond.interest due
+                ledger[t, 29] = 0.0; // 11 pay Bond.interest paid
+                ledger[t, 30] = 0.0; // 11 pay Bond.interest short
+                ledger[t, 31] = 0.0; // 12 pay Bond.balance due
+                ledger[t, 32] = 0.0; // 12 pay Bond.balance paid
+                ledger[t, 33] = 0.0; // 12 pay Bond.balance short
+                ledger[t, 34] = 0.0; // 13 distribute rest to Sponsor distributed
             }
 
             if (!afterDefault)
@@ -438,9 +441,10 @@ public sealed class Deal_NationalCompute : IDealProgram
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
                     double step9_due = 0.0, step9_paid = 0.0; // 9 pay Trustee
-                    double step10_due = 0.0, step10_paid = 0.0; // 10 pay Bond.interest
-                    double step11_due = 0.0, step11_paid = 0.0; // 11 pay Bond.balance
-                    double step12_distributed = 0.0; // 12 distribute rest to Sponsor
+                    double step10_due = 0.0, step10_paid = 0.0; // 10 pay Bond.guarantee_fee
+                    double step11_due = 0.0, step11_paid = 0.0; // 11 pay Bond.interest
+                    double step12_due = 0.0, step12_paid = 0.0; // 12 pay Bond.balance
+                    double step13_distributed = 0.0; // 13 distribute rest to Sponsor
                     // 9 pay Trustee
                     step9_due = Math.Max(0.0, fee_Trustee_due - fee_Trustee_paid);
                     step9_paid = Math.Min(available, step9_due);
@@ -453,38 +457,50 @@ public sealed class Deal_NationalCompute : IDealProgram
                         ledger[t, 24] = step9_due - step9_paid; // 9 pay Trustee short
                     }
 
-                    // 10 pay Bond.interest
-                    step10_due = Math.Max(0.0, tranche_Bond_interestDue - tranche_Bond_interestPaid);
+                    // 10 pay Bond.guarantee_fee
+                    step10_due = Math.Max(0.0, tranche_Bond_guaranteeFeeDue - tranche_Bond_guaranteeFeePaid);
                     step10_paid = Math.Min(available, step10_due);
                     available -= step10_paid;
-                    tranche_Bond_interestPaid += step10_paid;
+                    tranche_Bond_guaranteeFeePaid += step10_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 25] = step10_due; // 10 pay Bond.interest due
-                        ledger[t, 26] = step10_paid; // 10 pay Bond.interest paid
-                        ledger[t, 27] = step10_due - step10_paid; // 10 pay Bond.interest short
+                        ledger[t, 25] = step10_due; // 10 pay Bond.guarantee_fee due
+                        ledger[t, 26] = step10_paid; // 10 pay Bond.guarantee_fee paid
+                        ledger[t, 27] = step10_due - step10_paid; // 10 pay Bond.guarantee_fee short
                     }
 
-                    // 11 pay Bond.balance
-                    step11_due = tranche_Bond_balance;
+                    // 11 pay Bond.interest
+                    step11_due = Math.Max(0.0, tranche_Bond_interestDue - tranche_Bond_interestPaid);
                     step11_paid = Math.Min(available, step11_due);
                     available -= step11_paid;
-                    tranche_Bond_principalPaid += step11_paid;
-                    tranche_Bond_balance -= step11_paid;
+                    tranche_Bond_interestPaid += step11_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 28] = step11_due; // 11 pay Bond.balance due
-                        ledger[t, 29] = step11_paid; // 11 pay Bond.balance paid
-                        ledger[t, 30] = step11_due - step11_paid; // 11 pay Bond.balance short
+                        ledger[t, 28] = step11_due; // 11 pay Bond.interest due
+                        ledger[t, 29] = step11_paid; // 11 pay Bond.interest paid
+                        ledger[t, 30] = step11_due - step11_paid; // 11 pay Bond.interest short
                     }
 
-                    // 12 distribute rest to Sponsor
-                    step12_distributed = available;
-                    equity_Sponsor_distributed += step12_distributed;
+                    // 12 pay Bond.balance
+                    step12_due = tranche_Bond_balance;
+                    step12_paid = Math.Min(available, step12_due);
+                    available -= step12_paid;
+                    tranche_Bond_principalPaid += step12_paid;
+                    tranche_Bond_balance -= step12_paid;
+                    if (ledger != null)
+                    {
+                        ledger[t, 31] = step12_due; // 12 pay Bond.balance due
+                        ledger[t, 32] = step12_paid; // 12 pay Bond.balance paid
+                        ledger[t, 33] = step12_due - step12_paid; // 12 pay Bond.balance short
+                    }
+
+                    // 13 distribute rest to Sponsor
+                    step13_distributed = available;
+                    equity_Sponsor_distributed += step13_distributed;
                     available = 0.0;
                     if (ledger != null)
                     {
-                        ledger[t, 31] = step12_distributed; // 12 distribute rest to Sponsor distributed
+                        ledger[t, 34] = step13_distributed; // 13 distribute rest to Sponsor distributed
                     }
 
                     tranche_Bond_unpaidInterest = Flows.Shortfall(tranche_Bond_interestDue, tranche_Bond_interestPaid);
@@ -553,13 +569,13 @@ public sealed class Deal_NationalCompute : IDealProgram
                 ledger[t, 4] = tranche_Bond_interestDue; // Bond interest due
                 ledger[t, 5] = tranche_Bond_principalDue; // Bond principal due
                 ledger[t, 6] = tranche_Bond_guaranteeFeeDue; // Bond guarantee fee due
-                ledger[t, 32] = account_Reserve_balance; // Reserve balance
-                ledger[t, 33] = tranche_Bond_balance; // Bond balance
-                ledger[t, 34] = tranche_Bond_guaranteed; // Bond paid by State
-                ledger[t, 35] = tranche_Bond_guaranteeRecovered; // Bond repaid to State
-                ledger[t, 36] = test_Dscr_value; // Dscr
-                ledger[t, 37] = trigger_CashTrap_active ? 1.0 : 0.0; // CashTrap
-                ledger[t, 38] = eventOfDefault ? 1.0 : 0.0; // event of default
+                ledger[t, 35] = account_Reserve_balance; // Reserve balance
+                ledger[t, 36] = tranche_Bond_balance; // Bond balance
+                ledger[t, 37] = tranche_Bond_guaranteed; // Bond paid by State
+                ledger[t, 38] = tranche_Bond_guaranteeRecovered; // Bond repaid to State
+                ledger[t, 39] = test_Dscr_value; // Dscr
+                ledger[t, 40] = trigger_CashTrap_active ? 1.0 : 0.0; // CashTrap
+                ledger[t, 41] = eventOfDefault ? 1.0 : 0.0; // event of default
             }
 
             if (checkCash)
@@ -1374,28 +1390,34 @@ public sealed class Deal_NationalCompute : IDealProgram
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
                     double step9_due = 0.0, step9_paid = 0.0; // 9 pay Trustee
-                    double step10_due = 0.0, step10_paid = 0.0; // 10 pay Bond.interest
-                    double step11_due = 0.0, step11_paid = 0.0; // 11 pay Bond.balance
-                    double step12_distributed = 0.0; // 12 distribute rest to Sponsor
+                    double step10_due = 0.0, step10_paid = 0.0; // 10 pay Bond.guarantee_fee
+                    double step11_due = 0.0, step11_paid = 0.0; // 11 pay Bond.interest
+                    double step12_due = 0.0, step12_paid = 0.0; // 12 pay Bond.balance
+                    double step13_distributed = 0.0; // 13 distribute rest to Sponsor
                     // 9 pay Trustee
                     step9_due = Math.Max(0.0, fee_Trustee_due - fee_Trustee_paid);
                     step9_paid = Math.Min(available, step9_due);
                     available -= step9_paid;
                     fee_Trustee_paid += step9_paid;
-                    // 10 pay Bond.interest
-                    step10_due = Math.Max(0.0, tranche_Bond_interestDue - tranche_Bond_interestPaid);
+                    // 10 pay Bond.guarantee_fee
+                    step10_due = Math.Max(0.0, tranche_Bond_guaranteeFeeDue - tranche_Bond_guaranteeFeePaid);
                     step10_paid = Math.Min(available, step10_due);
                     available -= step10_paid;
-                    tranche_Bond_interestPaid += step10_paid;
-                    // 11 pay Bond.balance
-                    step11_due = tranche_Bond_balance;
+                    tranche_Bond_guaranteeFeePaid += step10_paid;
+                    // 11 pay Bond.interest
+                    step11_due = Math.Max(0.0, tranche_Bond_interestDue - tranche_Bond_interestPaid);
                     step11_paid = Math.Min(available, step11_due);
                     available -= step11_paid;
-                    tranche_Bond_principalPaid += step11_paid;
-                    tranche_Bond_balance -= step11_paid;
-                    // 12 distribute rest to Sponsor
-                    step12_distributed = available;
-                    equity_Sponsor_distributed += step12_distributed;
+                    tranche_Bond_interestPaid += step11_paid;
+                    // 12 pay Bond.balance
+                    step12_due = tranche_Bond_balance;
+                    step12_paid = Math.Min(available, step12_due);
+                    available -= step12_paid;
+                    tranche_Bond_principalPaid += step12_paid;
+                    tranche_Bond_balance -= step12_paid;
+                    // 13 distribute rest to Sponsor
+                    step13_distributed = available;
+                    equity_Sponsor_distributed += step13_distributed;
                     available = 0.0;
                     tranche_Bond_unpaidInterest = Flows.Shortfall(tranche_Bond_interestDue, tranche_Bond_interestPaid);
                     tranche_Bond_unpaidPrincipal = Flows.Shortfall(tranche_Bond_principalDue, tranche_Bond_principalPaid);
@@ -1582,13 +1604,16 @@ public sealed class Deal_NationalCompute : IDealProgram
             new LedgerColumn("9 pay Trustee due", ColumnKind.Money),
             new LedgerColumn("9 pay Trustee paid", ColumnKind.Money),
             new LedgerColumn("9 pay Trustee short", ColumnKind.Money),
-            new LedgerColumn("10 pay Bond.interest due", ColumnKind.Money),
-            new LedgerColumn("10 pay Bond.interest paid", ColumnKind.Money),
-            new LedgerColumn("10 pay Bond.interest short", ColumnKind.Money),
-            new LedgerColumn("11 pay Bond.balance due", ColumnKind.Money),
-            new LedgerColumn("11 pay Bond.balance paid", ColumnKind.Money),
-            new LedgerColumn("11 pay Bond.balance short", ColumnKind.Money),
-            new LedgerColumn("12 distribute rest to Sponsor distributed", ColumnKind.Money),
+            new LedgerColumn("10 pay Bond.guarantee_fee due", ColumnKind.Money),
+            new LedgerColumn("10 pay Bond.guarantee_fee paid", ColumnKind.Money),
+            new LedgerColumn("10 pay Bond.guarantee_fee short", ColumnKind.Money),
+            new LedgerColumn("11 pay Bond.interest due", ColumnKind.Money),
+            new LedgerColumn("11 pay Bond.interest paid", ColumnKind.Money),
+            new LedgerColumn("11 pay Bond.interest short", ColumnKind.Money),
+            new LedgerColumn("12 pay Bond.balance due", ColumnKind.Money),
+            new LedgerColumn("12 pay Bond.balance paid", ColumnKind.Money),
+            new LedgerColumn("12 pay Bond.balance short", ColumnKind.Money),
+            new LedgerColumn("13 distribute rest to Sponsor distributed", ColumnKind.Money),
             new LedgerColumn("Reserve balance", ColumnKind.Money),
             new LedgerColumn("Bond balance", ColumnKind.Money),
             new LedgerColumn("Bond paid by State", ColumnKind.Money),
