@@ -320,7 +320,8 @@ public sealed class HyperionLoop
             unpaidPrincipal = Flows.Shortfall(principalDue, principalPaid);
             trusteeUnpaid = Flows.Shortfall(trusteeDue, trusteePaid);
             assetMgmtUnpaid = Flows.Shortfall(assetMgmtDue, assetMgmtPaid);
-            if (!eventOfDefault && t < scheduledPeriods && unpaidInterest > 0.0)
+            // hyperion.deal's default rule (the synthetic deals keep it): unpaid interest or scheduled principal.
+            if (!eventOfDefault && t < scheduledPeriods && (unpaidInterest > 0.0 || unpaidPrincipal > 0.0))
             {
                 eventOfDefault = true;
                 result.EventOfDefaultPeriod = t;

@@ -82,6 +82,43 @@ public class HyperionFiguresTests(HyperionRun run) : IClassFixture<HyperionRun>
     }
 
     [Fact]
+    public void Slow_productivity_defaults_on_a_missed_principal_payment_and_is_remarketed_before_the_enforcement_sale()
+    {
+        // SlowProductivity, period 23 (0-based; 2036-11-30 -> 2037-05-30): collections 1,001,154,812.49 less the fees
+        // (3,108,435.77 + 4,111,938.81) and the interest paid in full (695,085,090.05) leave 298,849,347.86; the DSRA's
+        // last 200,325,361.63 makes 499,174,709.49 of the 557,622,329.85 scheduled principal: 58,447,620.36 unpaid and no
+        // interest unpaid, so the event of default is the rule's principal half (before 2026-12-07 it came only in 2042).
+        const int eod = 23;
+        var outcome = run.Outcomes["SlowProductivity"];
+        Assert.Equal(new Date(2037, 5, 30), outcome.Events.EventOfDefault);
+        Assert.Equal(0.0, run.Ledger("SlowProductivity", "4 pay Notes.principal paid", eod - 1)
+            - run.Ledger("SlowProductivity", "Notes principal due", eod - 1), Cent);
+        Assert.Equal(499_174_709.49, run.Ledger("SlowProductivity", "4 pay Notes.principal paid", eod), Cent);
+        Assert.Equal(58_447_620.36, run.Ledger("SlowProductivity", "4 pay Notes.principal short", eod), Cent);
+        Assert.Equal(0.0, run.Ledger("SlowProductivity", "3 pay Notes.interest due", eod)
+            - run.Ledger("SlowProductivity", "3 pay Notes.interest paid", eod), Cent);
+
+        // Period 24, the lease's end (2037-11-30) and the enforcement sale's date (six months on): the remarketing and the
+        // RVG come first, repaying the scheduled balance, the opening 20,624,821,341.35 (arrears included) less the
+        // period's own scheduled principal, 634,418,512.97 due less the 58,447,620.36 in arrears = 575,970,892.61:
+        // 7,521,539,239.40 + 12,527,311,209.34 = 20,048,850,448.74. The rent (995,060,150.16), the reserve's interest
+        // (2,088,155.10) and the interest reserve's 104,407,755.08, now collateral, against the fees (3,108,435.77 +
+        // 3,877,082.08), the interest (678,659,746.24) and that 575,970,892.61 leave 160,060,096.36 unpaid: the loss.
+        const int end = eod + 1;
+        double guaranteed = run.Ledger("SlowProductivity", "Notes balance", eod)
+            - (run.Ledger("SlowProductivity", "Notes principal due", end) - 58_447_620.36);
+        Assert.Equal(20_048_850_448.74, guaranteed, 1.0);
+        Assert.Equal(guaranteed, run.Ledger("SlowProductivity", "remarketing MetaLease", end)
+            + run.Ledger("SlowProductivity", "rvg MetaLease", end), 1.0);
+        Assert.Equal(new Date(2037, 11, 30), outcome.Events.Sale);
+        Assert.Equal(0.0, outcome.Events.SaleProceeds, Cent); // the enforcement sale finds the campus remarketed
+        double loss = outcome.Tranches.Single(t => t.Name == "Notes").PrincipalLoss;
+        Assert.Equal(995_060_150.16 + 2_088_155.10 + 104_407_755.08 - 3_108_435.77 - 3_877_082.08 - 678_659_746.24
+            - 575_970_892.61, -loss, 1.0);
+        Assert.Equal(160_060_096.36, loss, 1.0);
+    }
+
+    [Fact]
     public void The_rvg_pays_metas_recovery_share_of_the_scheduled_balance_less_the_remarketing_proceeds()
     {
         // Refuted: no renewal, and Meta defaults on 2033-11-30, the day the lease ends, the end of period 16 (0-based),

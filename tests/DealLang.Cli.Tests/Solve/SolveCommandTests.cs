@@ -123,15 +123,23 @@ public sealed class SolveCommandTests : IDisposable
         Assert.DoesNotContain("   at ", outcome.Err, StringComparison.Ordinal);
     }
 
-    // SlowProductivity's notes lose the principal Meta's renewal rent left unpaid, which the RVG (the scheduled balance
-    // against the remarketing proceeds) does not guarantee: they lose whatever the campus is worth.
+    // Meta renewing once at a market rent falling 6% a year (SlowProductivity's first design): the rent pays the interest
+    // but not all the amortisation, the DSRA runs dry and the principal missed on 2036-11-30 is an event of default; the
+    // enforcement sale six months later, inside the lease, ends it with no RVG and sells the campus at its value less
+    // 20%: with no deflation 27bn x (1 - 80% x 90/360 months of straight line) x 80% = 17,280m, and the notes lose
+    // 3,873,972,373.06. So they lose with the campus unstressed, and there is no break-even to find. (SlowProductivity
+    // itself, at 5.25% a year, is remarketed before its enforcement sale and loses only what the rent leaves unpaid of
+    // its last half-year's principal, which a campus worth more than the scheduled balance repays: not this case.)
     [Fact]
     public void A_condition_that_already_holds_unstressed_has_no_break_even()
     {
         string hyperion = Path.Combine(RepoPaths.Examples, "hyperion.deal");
-        var outcome = CliHarness.Run("solve", hyperion, "--breakeven", "Campus.value deflate", "--until", "Notes loses principal", "--scenario", "SlowProductivity");
+        string scenarios = Path.Combine(dir, "rent-falls.scenarios");
+        File.WriteAllText(scenarios, "scenario RentFalls6 for Hyperion {\n  MetaLease renewals taken 1\n  market_rent deflate 6% per year\n}\n");
+        var outcome = CliHarness.Run("solve", hyperion, "--scenarios", scenarios, "--breakeven", "Campus.value deflate", "--until", "Notes loses principal", "--scenario", "RentFalls6");
         Assert.Equal(4, outcome.Exit);
         Assert.Contains("already holds at Campus.value deflate 0% per year", outcome.Err, StringComparison.Ordinal);
+        Assert.Contains("principal loss USD 3,873,972,373.06", outcome.Err, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -240,14 +248,17 @@ public sealed class SolveCommandTests : IDisposable
         Assert.InRange(NotesLoss(Given, Item("Campus.value deflate", -(growth + LeverSearch.Tolerance))), 0, 0.005);
     }
 
-    // With Meta defaulting on 2030-11-30, a year into the lease, the notes lose even at the campus's value as written
-    // (its 30-year straight line: the net proceeds and Meta's 37% of the claim fall 63.1m short), so a growth
-    // break-even walks up from 0% instead: the answer is the most growth at which they still lose (about 0.07% a
-    // year), a 'Campus.value grow' a scenario can write, and 10⁻⁶ more growth they lose nothing.
+    // With Meta defaulting on 2030-05-30, the lease's first half-year, the notes lose even at the campus's value as
+    // written: it nets 27bn x (1 - 80% x 6/360 months of straight line) x 97% = 25,840.8m and Meta pays 37% of the
+    // 1,104.8m claim: the notes lose 331.2m. So a growth break-even walks up from 0% instead: the
+    // answer is the most growth at which they still lose (about 0.42% a year), a 'Campus.value grow' a scenario can
+    // write, and 10⁻⁶ more growth they lose nothing. (Until a missed principal payment was Hyperion's event of default
+    // too, this case was Meta's default on 2030-11-30, which lost 63.1m only because the event of default waited for an
+    // interest shortfall until 2049 while the fees ran on; it now comes in 2031 and the notes are repaid.)
     [Fact]
     public void A_value_growth_break_even_walks_up_when_the_notes_lose_with_no_growth()
     {
-        const string Given = "MetaLease renewals taken 2\n  Meta defaults on 2030-11-30";
+        const string Given = "MetaLease renewals taken 2\n  Meta defaults on 2030-05-30";
         Assert.InRange(NotesLoss(Given, ""), 0.005, double.MaxValue);
         double growth = BreakEven("hyperion.deal", "Hyperion", Given, "Campus.value grow", "Notes loses principal");
         Assert.InRange(growth, 0.0001, 0.01);

@@ -498,7 +498,7 @@ public sealed class Deal_Hyperion : IDealProgram
             fee_Trustee_unpaid = Flows.Shortfall(fee_Trustee_due, fee_Trustee_paid);
             fee_AssetMgmt_unpaid = Flows.Shortfall(fee_AssetMgmt_due, fee_AssetMgmt_paid);
             // default rule: an event of default at the end of this period
-            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0))
+            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0 || tranche_Notes_unpaidPrincipal > 0.0))
             {
                 eventOfDefault = true;
                 result.EventOfDefaultPeriod = t;
@@ -1012,7 +1012,7 @@ public sealed class Deal_Hyperion : IDealProgram
             fee_Trustee_unpaid = Flows.Shortfall(fee_Trustee_due, fee_Trustee_paid);
             fee_AssetMgmt_unpaid = Flows.Shortfall(fee_AssetMgmt_due, fee_AssetMgmt_paid);
             // default rule: an event of default at the end of this period
-            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0))
+            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0 || tranche_Notes_unpaidPrincipal > 0.0))
             {
                 goto eventOfDefaultOccurred; // the rest of the path runs in RunDefaulted
             }
@@ -1528,7 +1528,7 @@ public sealed class Deal_Hyperion : IDealProgram
                 fee_Trustee_unpaid = Flows.Shortfall(fee_Trustee_due, fee_Trustee_paid);
                 fee_AssetMgmt_unpaid = Flows.Shortfall(fee_AssetMgmt_due, fee_AssetMgmt_paid);
                 // default rule: an event of default at the end of this period
-                if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0))
+                if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0 || tranche_Notes_unpaidPrincipal > 0.0))
                 {
                     eventOfDefault = true;
                     result.EventOfDefaultPeriod = t;
