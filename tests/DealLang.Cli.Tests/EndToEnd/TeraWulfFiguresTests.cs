@@ -274,6 +274,19 @@ public sealed class TeraWulfFiguresTests : IClassFixture<TeraWulfFiguresTests.Ch
     }
 
     [Fact]
+    public void Google_s_cap_used_up_is_exactly_100_percent()
+    {
+        // FluidstackDefault: Google's backstop pays the rent until its 3.2bn cap is used up. Its payments, summed as
+        // doubles, land within an ulp of the cap (paid / cap was 0.9999999999999999 in CSV and JSON); what is left of the
+        // cap is under half a cent, so the cap is used up: exactly 1 (docs/language.md §12, `cap used`). Where the
+        // backstop pays nothing, 0.
+        var google = _chain.Of("LakeMariner", "FluidstackDefault").Guarantees.Single();
+        Assert.Equal(3.2e9, google.Paid, 1e-2);
+        Assert.Equal(1.0, google.CapUsed);
+        Assert.Equal(0.0, _chain.Of("LakeMariner", "BackstopFails").Guarantees.Single().CapUsed);
+    }
+
+    [Fact]
     public void A_converts_payment_default_accelerates_both_series_which_share_the_parent_s_cash_by_what_each_is_owed()
     {
         // BackstopFails, period 11 (2030-10-15 → 2031-04-15), the 2031 converts' maturity: the reserve's 681.03m, the
