@@ -430,6 +430,7 @@ public sealed class Deal_TeraWulf : IDealProgram
             double step9_filled = 0.0; // 9 fill Reserve2031
             double step10_filled = 0.0; // 10 fill Reserve2032
             double step11_distributed = 0.0; // 11 distribute rest to Common
+            double owed, draw; // what cash could not pay, and what a reserve account covers of it
             if (ledger != null)
             {
                 ledger[t, 10] = 0.0; // 1 pay Converts2031.interest due
@@ -485,6 +486,16 @@ public sealed class Deal_TeraWulf : IDealProgram
                 step1_due = Math.Max(0.0, tranche_Converts2031_interestDue - tranche_Converts2031_interestPaid);
                 step1_paid = Math.Min(available, step1_due);
                 available -= step1_paid;
+                owed = step1_due - step1_paid;
+                draw = Math.Min(account_Reserve2031_balance, owed); // from Reserve2031
+                account_Reserve2031_balance -= draw;
+                owed -= draw;
+                step1_paid += draw;
+                draw = Math.Min(account_Reserve2032_balance, owed); // from Reserve2032
+                account_Reserve2032_balance -= draw;
+                owed -= draw;
+                step1_paid += draw;
+                step1_paid = owed == 0.0 ? step1_due : step1_paid;
                 tranche_Converts2031_interestPaid += step1_paid;
                 if (ledger != null)
                 {
@@ -966,6 +977,8 @@ public sealed class Deal_TeraWulf : IDealProgram
         double step9_filled = default;
         double step10_filled = default;
         double step11_distributed = default;
+        double owed;
+        double draw;
 
         // ---- period loop: begin
         for (; t < Periods; t++)
@@ -1224,6 +1237,16 @@ public sealed class Deal_TeraWulf : IDealProgram
                 step1_due = Math.Max(0.0, tranche_Converts2031_interestDue - tranche_Converts2031_interestPaid);
                 step1_paid = Math.Min(available, step1_due);
                 available -= step1_paid;
+                owed = step1_due - step1_paid;
+                draw = Math.Min(account_Reserve2031_balance, owed); // from Reserve2031
+                account_Reserve2031_balance -= draw;
+                owed -= draw;
+                step1_paid += draw;
+                draw = Math.Min(account_Reserve2032_balance, owed); // from Reserve2032
+                account_Reserve2032_balance -= draw;
+                owed -= draw;
+                step1_paid += draw;
+                step1_paid = owed == 0.0 ? step1_due : step1_paid;
                 tranche_Converts2031_interestPaid += step1_paid;
                 // 2 pay Converts2032.interest
                 step2_due = Math.Max(0.0, tranche_Converts2032_interestDue - tranche_Converts2032_interestPaid);
@@ -1631,6 +1654,8 @@ public sealed class Deal_TeraWulf : IDealProgram
         double step9_filled = default;
         double step10_filled = default;
         double step11_distributed = default;
+        double owed;
+        double draw;
 
         // The result's rows the loop writes each period.
         double[] result_TestValues_0 = result.TestValues[0];
@@ -1913,6 +1938,16 @@ public sealed class Deal_TeraWulf : IDealProgram
                     step1_due = Math.Max(0.0, tranche_Converts2031_interestDue - tranche_Converts2031_interestPaid);
                     step1_paid = Math.Min(available, step1_due);
                     available -= step1_paid;
+                    owed = step1_due - step1_paid;
+                    draw = Math.Min(account_Reserve2031_balance, owed); // from Reserve2031
+                    account_Reserve2031_balance -= draw;
+                    owed -= draw;
+                    step1_paid += draw;
+                    draw = Math.Min(account_Reserve2032_balance, owed); // from Reserve2032
+                    account_Reserve2032_balance -= draw;
+                    owed -= draw;
+                    step1_paid += draw;
+                    step1_paid = owed == 0.0 ? step1_due : step1_paid;
                     tranche_Converts2031_interestPaid += step1_paid;
                     // 2 pay Converts2032.interest
                     step2_due = Math.Max(0.0, tranche_Converts2032_interestDue - tranche_Converts2032_interestPaid);
