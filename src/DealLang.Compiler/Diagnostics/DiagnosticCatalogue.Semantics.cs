@@ -69,6 +69,16 @@ public static partial class DiagnosticCatalogue
         Error("DL0212", span,
             $"test '{test}' cannot read trigger '{trigger}': tests are worked out before triggers (use the trigger's condition instead)");
 
+    /// <summary>DL0231: an account's target reads a test or a trigger. Targets are worked out once a period with the
+    /// amounts due, before the tests and triggers (a test may read a target), so the value read would be the previous
+    /// period's: a reserve sized on last half-year's DSCR, a trap account filled a period after its trigger trips.</summary>
+    public static Diagnostic TargetReadsTestOrTrigger(SourceSpan span, string owner, string name, bool trigger) =>
+        Error("DL0231", span,
+            $"{owner} cannot read {(trigger ? "trigger" : "test")} '{name}': an account's target is worked out with the amounts due, before the tests and triggers, so it would read the previous period's {(trigger ? "state" : "value")}; "
+            + (trigger
+                ? $"branch on the trigger in the waterfall instead ('if {name} {{ fill … }} else {{ release … }}' with a target of its own), or write its condition in the target"
+                : "write the test's expression in the target (it may read cfads, debt_service and balances), or branch on a trigger in the waterfall"));
+
     /// <summary>DL0213: a pay step whose target does not say what to pay, or says something that cannot be paid.</summary>
     public static Diagnostic BadPayTarget(SourceSpan span, string target, string hint) =>
         Error("DL0213", span, $"cannot pay '{target}'; {hint}");

@@ -12,7 +12,8 @@ internal enum ContextKind
     RvgGuarantee,
     /// <summary>A fee's annual amount: evaluated when amounts due are worked out, before cfads and tests.</summary>
     FeeAmount,
-    /// <summary>An account's target: evaluated when the waterfall fills or releases the account.</summary>
+    /// <summary>An account's target: worked out once a period with the amounts due (after cfads, before the tests and
+    /// triggers, which it therefore cannot read), and read when the waterfall fills or releases the account.</summary>
     AccountTarget,
     /// <summary>A test: after amounts due, in dependency order, before triggers.</summary>
     Test,

@@ -100,6 +100,10 @@ internal sealed partial class TypeChecker
                 _diagnostics.Add(DiagnosticCatalogue.NotYetKnown(reference.Span, name, context.Owner,
                     "a tranche's coupon, PIK toggle and target balance are worked out before the period's cash, from what is known then (balances at the period's start, index levels, collateral values (at the period's start in a coupon or PIK condition, at its end in a target balance), dates, defaults), before collections, amounts due, coupons, draws, tests and triggers"));
                 return false;
+            case ContextKind.AccountTarget when q is Quantity.TestValue or Quantity.TriggerActive:
+                // worked out before the tests and triggers: it would read last period's (DL0231)
+                _diagnostics.Add(DiagnosticCatalogue.TargetReadsTestOrTrigger(reference.Span, context.Owner, name, q == Quantity.TriggerActive));
+                return false;
             case ContextKind.AccountTarget when q == Quantity.AccountTarget:
                 _diagnostics.Add(DiagnosticCatalogue.NotYetKnown(reference.Span, name, context.Owner,
                     "an account's target cannot depend on an account's target"));

@@ -33,9 +33,18 @@ static class GuaranteeSummaries
                 PeriodYears.Sum(result.GuaranteeRecovered[g], periods),
                 first,
                 last,
-                info.Cap == 0 ? double.NaN : total / info.Cap));
+                CapUsed(total, info.Cap)));
         }
 
         return summaries.MoveToImmutable();
     }
+
+    /// <summary>What was paid over the cap (NaN for a cap of 0), exactly 1 when what is left of the cap is under half a
+    /// cent either way: payments that exhaust the cap add up, as doubles, to an ulp or so off it (3.2bn paid on a
+    /// 3.2bn cap summed to 0.9999999999999999), and a cap used up is used up, as a shortfall under half a cent is paid
+    /// (<see cref="Flows.ShortfallTolerance"/>).</summary>
+    internal static double CapUsed(double paid, double cap) =>
+        cap == 0 ? double.NaN
+        : Math.Abs(cap - paid) < Flows.ShortfallTolerance ? 1.0
+        : paid / cap;
 }

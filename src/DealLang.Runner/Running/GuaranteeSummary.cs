@@ -13,7 +13,7 @@ namespace DealLang.Runner.Running;
 /// arrears it had paid (its subrogation); zero behind a lease.</param>
 /// <param name="FirstPayment">The end date of the first period in which it paid; null when it never paid.</param>
 /// <param name="LastPayment">The end date of the last period in which it paid; null when it never paid.</param>
-/// <param name="CapUsed">What it paid over its cap (NaN for a cap of zero).</param>
+/// <param name="CapUsed">What it paid over its cap (NaN for a cap of zero; exactly 1 when under half a cent of the cap is left).</param>
 public sealed record GuaranteeSummary(
     string Name,
     string Guarantor,

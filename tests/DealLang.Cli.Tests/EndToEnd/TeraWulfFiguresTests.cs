@@ -191,6 +191,7 @@ public sealed class TeraWulfFiguresTests : IClassFixture<TeraWulfFiguresTests.Ch
         Assert.Equal(0.0, parent.Tranches[1].PrincipalLoss, 1e-6);
         Assert.Equal(0.0, parent.Tranches[0].PrincipalLoss);
         Assert.True(_chain.Of("TeraWulf", "BackstopFails").Tranches[1].PrincipalLoss > 1e7);
+        Assert.Equal(819.29e6, _chain.Of("TeraWulf", "BackstopFails").Tranches[1].PrincipalLoss, 1e4);
         // In Base the same converts are repaid in full.
         Assert.Equal(0.0, _chain.Of("TeraWulf", "Base").Tranches[1].PrincipalLoss);
         Assert.Equal(0.0, _chain.Of("TeraWulf", "Base").Tranches[0].PrincipalLoss);
@@ -269,6 +270,57 @@ public sealed class TeraWulfFiguresTests : IClassFixture<TeraWulfFiguresTests.Ch
                     Assert.Equal(0.0, _chain.Ledger("TeraWulf", scenario, "Reserve2032 balance", t));
                 }
             }
+        }
+    }
+
+    [Fact]
+    public void Google_s_cap_used_up_is_exactly_100_percent()
+    {
+        // FluidstackDefault: Google's backstop pays the rent until its 3.2bn cap is used up. Its payments, summed as
+        // doubles, land within an ulp of the cap (paid / cap was 0.9999999999999999 in CSV and JSON); what is left of the
+        // cap is under half a cent, so the cap is used up: exactly 1 (docs/language.md §12, `cap used`). Where the
+        // backstop pays nothing, 0.
+        var google = _chain.Of("LakeMariner", "FluidstackDefault").Guarantees.Single();
+        Assert.Equal(3.2e9, google.Paid, 1e-2);
+        Assert.Equal(1.0, google.CapUsed);
+        Assert.Equal(0.0, _chain.Of("LakeMariner", "BackstopFails").Guarantees.Single().CapUsed);
+    }
+
+    [Fact]
+    public void A_converts_payment_default_accelerates_both_series_which_share_the_parent_s_cash_by_what_each_is_owed()
+    {
+        // BackstopFails, period 11 (2030-10-15 → 2031-04-15), the 2031 converts' maturity: the reserve's 681.03m, the
+        // 1,000 coins sold for 81m and the period's cash pay 800.37m of the 850m, 49.63m short: a payment default,
+        // an event of default at the period's end (the default rule, no grace on principal). Enforcement sells
+        // nothing (no lien on the stakes or the miners: the parent works out as a going concern to 2032-04-15), and
+        // its waterfall pays both series' whole balances pro rata by what each is owed (the 2032s' 900m accelerated,
+        // owed at once). Period 12 (→ 2031-10-15): the miners' 42.822m less the 2031s' interest on 49.63m,
+        // 49,629,790.59 × 1% / 2 = 248,148.95, leaves 42,573,851.05 for 949,629,790.59 owed: the 2031s take
+        // 42,573,851.05 × 49,629,790.59 / 949,629,790.59 = 2,225,005.29 and the 2032s the other 40,348,845.75.
+        // Period 13 (→ 2032-04-15, the maturity) shares its 42.822m the same way; what is left unpaid then is lost:
+        // the 2031s 45.18m and the 2032s 819.29m (without the rule the 2031s were paid in full from the later cash,
+        // ahead of the 2032s, which lost 864.27m).
+        const string scenario = "BackstopFails";
+        var parent = _chain.Of("TeraWulf", scenario);
+        Assert.Equal(new Date(2031, 4, 15), parent.Events.EventOfDefault);
+        Assert.Null(parent.Events.Sale);
+        Assert.Equal(49_629_790.59, _chain.Ledger("TeraWulf", scenario, "5 pay Converts2031.principal short", 10), 1e-2);
+        Assert.Equal(248_148.95, _chain.Ledger("TeraWulf", scenario, "13 pay Converts2031.interest paid", 11), 1e-2);
+        double left = 42_822_000 - 248_148.95;
+        double owed = 49_629_790.59 + 900e6;
+        Assert.Equal(left * 49_629_790.59 / owed, _chain.Ledger("TeraWulf", scenario, "17 pay Converts2031.balance paid", 11), 1e-1);
+        Assert.Equal(left * 900e6 / owed, _chain.Ledger("TeraWulf", scenario, "18 pay Converts2032.balance paid", 11), 1e-1);
+        Assert.Equal(2_225_005.29, _chain.Ledger("TeraWulf", scenario, "17 pay Converts2031.balance paid", 11), 1e-2);
+        Assert.Equal(45_179_198.58, parent.Tranches[0].PrincipalLoss, 1e-2);
+        Assert.Equal(819_291_764.89, parent.Tranches[1].PrincipalLoss, 1e-2);
+        // ConstructionDelay: the 2032s are short at the maturity, the run's last period: an event of default there,
+        // with no period after it for the workout, so no figure moves.
+        Assert.Equal(new Date(2032, 4, 15), _chain.Of("TeraWulf", "ConstructionDelay").Events.EventOfDefault);
+        Assert.Equal(748_362_862.65, _chain.Of("TeraWulf", "ConstructionDelay").Tranches[1].PrincipalLoss, 1e-2);
+        // Every other scenario pays both in full (or converts the 2031s): no event of default.
+        foreach (var other in new[] { "Base", "CorrelationConvergence", "BitcoinRally", "FluidstackDefault", "Stochastic" })
+        {
+            Assert.Null(_chain.Of("TeraWulf", other).Events.EventOfDefault);
         }
     }
 }

@@ -201,6 +201,7 @@ public sealed class Deal_TeraWulf : IDealProgram
             // Period t runs from Boundaries[t] to Boundaries[t + 1].
             periodEnd = Boundaries[t + 1];
             double yf = YearFractions[t];
+            bool afterDefault = eventOfDefault; // the event of default happened in an earlier period
             double accountsStart = account_Reserve2031_balance + account_Reserve2032_balance;
             index_Built_level = index_Built_levels[t];
             index_H100Rent_level = index_H100Rent_levels[t];
@@ -429,6 +430,7 @@ public sealed class Deal_TeraWulf : IDealProgram
             double step9_filled = 0.0; // 9 fill Reserve2031
             double step10_filled = 0.0; // 10 fill Reserve2032
             double step11_distributed = 0.0; // 11 distribute rest to Common
+            double owed, draw; // what cash could not pay, and what a reserve account covers of it
             if (ledger != null)
             {
                 ledger[t, 10] = 0.0; // 1 pay Converts2031.interest due
@@ -450,146 +452,174 @@ public sealed class Deal_TeraWulf : IDealProgram
                 ledger[t, 26] = 0.0; // 9 fill Reserve2031 filled
                 ledger[t, 27] = 0.0; // 10 fill Reserve2032 filled
                 ledger[t, 28] = 0.0; // 11 distribute rest to Common distributed
+                ledger[t, 29] = 0.0; // 13 pay Converts2031.interest due
+                ledger[t, 30] = 0.0; // 13 pay Converts2031.interest paid
+                ledger[t, 31] = 0.0; // 13 pay Converts2031.interest short
+                ledger[t, 32] = 0.0; // 14 pay Converts2032.interest due
+                ledger[t, 33] = 0.0; // 14 pay Converts2032.interest paid
+                ledger[t, 34] = 0.0; // 14 pay Converts2032.interest short
+                ledger[t, 35] = 0.0; // 15 sell Bitcoin to cover Converts2032.balance raised
+                ledger[t, 36] = 0.0; // 17 pay Converts2031.balance due
+                ledger[t, 37] = 0.0; // 17 pay Converts2031.balance paid
+                ledger[t, 38] = 0.0; // 17 pay Converts2031.balance short
+                ledger[t, 39] = 0.0; // 18 pay Converts2032.balance due
+                ledger[t, 40] = 0.0; // 18 pay Converts2032.balance paid
+                ledger[t, 41] = 0.0; // 18 pay Converts2032.balance short
+                ledger[t, 42] = 0.0; // 19 distribute rest to Common distributed
             }
 
-            finalPeriod = t == ScheduledPeriods - 1;
-            debtRetired = tranche_Converts2031_balance <= Flows.ShortfallTolerance && tranche_Converts2031_interestDue <= Flows.ShortfallTolerance && tranche_Converts2031_principalDue <= Flows.ShortfallTolerance && tranche_Converts2032_balance <= Flows.ShortfallTolerance && tranche_Converts2032_interestDue <= Flows.ShortfallTolerance && tranche_Converts2032_principalDue <= Flows.ShortfallTolerance;
-            if ((finalPeriod || debtRetired))
+            if (!afterDefault)
             {
-                // the last scheduled period, or nothing owed to any lender: every account is released into the waterfall
-                available += account_Reserve2031_balance;
-                account_Reserve2031_balance = 0.0;
-                available += account_Reserve2032_balance;
-                account_Reserve2032_balance = 0.0;
-            }
+                // regular waterfall (until the event of default; enforcement then takes over, step 6)
+                finalPeriod = t == ScheduledPeriods - 1;
+                debtRetired = tranche_Converts2031_balance <= Flows.ShortfallTolerance && tranche_Converts2031_interestDue <= Flows.ShortfallTolerance && tranche_Converts2031_principalDue <= Flows.ShortfallTolerance && tranche_Converts2032_balance <= Flows.ShortfallTolerance && tranche_Converts2032_interestDue <= Flows.ShortfallTolerance && tranche_Converts2032_principalDue <= Flows.ShortfallTolerance;
+                if ((finalPeriod || debtRetired))
+                {
+                    // the last scheduled period, or nothing owed to any lender: every account is released into the waterfall
+                    available += account_Reserve2031_balance;
+                    account_Reserve2031_balance = 0.0;
+                    available += account_Reserve2032_balance;
+                    account_Reserve2032_balance = 0.0;
+                }
 
-            // 1 pay Converts2031.interest
-            step1_due = Math.Max(0.0, tranche_Converts2031_interestDue - tranche_Converts2031_interestPaid);
-            step1_paid = Math.Min(available, step1_due);
-            available -= step1_paid;
-            tranche_Converts2031_interestPaid += step1_paid;
-            if (ledger != null)
-            {
-                ledger[t, 10] = step1_due; // 1 pay Converts2031.interest due
-                ledger[t, 11] = step1_paid; // 1 pay Converts2031.interest paid
-                ledger[t, 12] = step1_due - step1_paid; // 1 pay Converts2031.interest short
-            }
+                // 1 pay Converts2031.interest
+                step1_due = Math.Max(0.0, tranche_Converts2031_interestDue - tranche_Converts2031_interestPaid);
+                step1_paid = Math.Min(available, step1_due);
+                available -= step1_paid;
+                owed = step1_due - step1_paid;
+                draw = Math.Min(account_Reserve2031_balance, owed); // from Reserve2031
+                account_Reserve2031_balance -= draw;
+                owed -= draw;
+                step1_paid += draw;
+                draw = Math.Min(account_Reserve2032_balance, owed); // from Reserve2032
+                account_Reserve2032_balance -= draw;
+                owed -= draw;
+                step1_paid += draw;
+                step1_paid = owed == 0.0 ? step1_due : step1_paid;
+                tranche_Converts2031_interestPaid += step1_paid;
+                if (ledger != null)
+                {
+                    ledger[t, 10] = step1_due; // 1 pay Converts2031.interest due
+                    ledger[t, 11] = step1_paid; // 1 pay Converts2031.interest paid
+                    ledger[t, 12] = step1_due - step1_paid; // 1 pay Converts2031.interest short
+                }
 
-            // 2 pay Converts2032.interest
-            step2_due = Math.Max(0.0, tranche_Converts2032_interestDue - tranche_Converts2032_interestPaid);
-            step2_paid = Math.Min(available, step2_due);
-            available -= step2_paid;
-            tranche_Converts2032_interestPaid += step2_paid;
-            if (ledger != null)
-            {
-                ledger[t, 13] = step2_due; // 2 pay Converts2032.interest due
-                ledger[t, 14] = step2_paid; // 2 pay Converts2032.interest paid
-                ledger[t, 15] = step2_due - step2_paid; // 2 pay Converts2032.interest short
-            }
+                // 2 pay Converts2032.interest
+                step2_due = Math.Max(0.0, tranche_Converts2032_interestDue - tranche_Converts2032_interestPaid);
+                step2_paid = Math.Min(available, step2_due);
+                available -= step2_paid;
+                tranche_Converts2032_interestPaid += step2_paid;
+                if (ledger != null)
+                {
+                    ledger[t, 13] = step2_due; // 2 pay Converts2032.interest due
+                    ledger[t, 14] = step2_paid; // 2 pay Converts2032.interest paid
+                    ledger[t, 15] = step2_due - step2_paid; // 2 pay Converts2032.interest short
+                }
 
-            // 3 release Reserve2031
-            step3_released = Math.Max(0.0, account_Reserve2031_balance - account_Reserve2031_target);
-            account_Reserve2031_balance -= step3_released;
-            available += step3_released;
-            if (ledger != null)
-            {
-                ledger[t, 16] = step3_released; // 3 release Reserve2031 released
-            }
+                // 3 release Reserve2031
+                step3_released = Math.Max(0.0, account_Reserve2031_balance - account_Reserve2031_target);
+                account_Reserve2031_balance -= step3_released;
+                available += step3_released;
+                if (ledger != null)
+                {
+                    ledger[t, 16] = step3_released; // 3 release Reserve2031 released
+                }
 
-            // 4 sell Bitcoin to cover Converts2031.principal
-            if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) > available)
-            {
-                double coinsSold = CoinSale.CoinsToSell((Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) - available, index_BTC_level, coins_Bitcoin_units, 1000.0, 0.1);
-                step4_raised = Math.Min((Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
-                coins_Bitcoin_units -= coinsSold;
-                coins_Bitcoin_sold += coinsSold;
-                coins_Bitcoin_proceeds += step4_raised;
-                available += step4_raised;
-                collections += step4_raised;
-            }
+                // 4 sell Bitcoin to cover Converts2031.principal
+                if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) > available)
+                {
+                    double coinsSold = CoinSale.CoinsToSell((Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) - available, index_BTC_level, coins_Bitcoin_units, 1000.0, 0.1);
+                    step4_raised = Math.Min((Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
+                    coins_Bitcoin_units -= coinsSold;
+                    coins_Bitcoin_sold += coinsSold;
+                    coins_Bitcoin_proceeds += step4_raised;
+                    available += step4_raised;
+                    collections += step4_raised;
+                }
 
-            if (ledger != null)
-            {
-                ledger[t, 17] = step4_raised; // 4 sell Bitcoin to cover Converts2031.principal raised
-            }
+                if (ledger != null)
+                {
+                    ledger[t, 17] = step4_raised; // 4 sell Bitcoin to cover Converts2031.principal raised
+                }
 
-            // 5 pay Converts2031.principal
-            step5_due = Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid));
-            step5_paid = Math.Min(available, step5_due);
-            available -= step5_paid;
-            tranche_Converts2031_principalPaid += step5_paid;
-            tranche_Converts2031_balance -= step5_paid;
-            if (ledger != null)
-            {
-                ledger[t, 18] = step5_due; // 5 pay Converts2031.principal due
-                ledger[t, 19] = step5_paid; // 5 pay Converts2031.principal paid
-                ledger[t, 20] = step5_due - step5_paid; // 5 pay Converts2031.principal short
-            }
+                // 5 pay Converts2031.principal
+                step5_due = Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid));
+                step5_paid = Math.Min(available, step5_due);
+                available -= step5_paid;
+                tranche_Converts2031_principalPaid += step5_paid;
+                tranche_Converts2031_balance -= step5_paid;
+                if (ledger != null)
+                {
+                    ledger[t, 18] = step5_due; // 5 pay Converts2031.principal due
+                    ledger[t, 19] = step5_paid; // 5 pay Converts2031.principal paid
+                    ledger[t, 20] = step5_due - step5_paid; // 5 pay Converts2031.principal short
+                }
 
-            // 6 release Reserve2032
-            step6_released = Math.Max(0.0, account_Reserve2032_balance - account_Reserve2032_target);
-            account_Reserve2032_balance -= step6_released;
-            available += step6_released;
-            if (ledger != null)
-            {
-                ledger[t, 21] = step6_released; // 6 release Reserve2032 released
-            }
+                // 6 release Reserve2032
+                step6_released = Math.Max(0.0, account_Reserve2032_balance - account_Reserve2032_target);
+                account_Reserve2032_balance -= step6_released;
+                available += step6_released;
+                if (ledger != null)
+                {
+                    ledger[t, 21] = step6_released; // 6 release Reserve2032 released
+                }
 
-            // 7 sell Bitcoin to cover Converts2032.principal
-            if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) > available)
-            {
-                double coinsSold = CoinSale.CoinsToSell((Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available, index_BTC_level, coins_Bitcoin_units, 1000.0, 0.1);
-                step7_raised = Math.Min((Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
-                coins_Bitcoin_units -= coinsSold;
-                coins_Bitcoin_sold += coinsSold;
-                coins_Bitcoin_proceeds += step7_raised;
-                available += step7_raised;
-                collections += step7_raised;
-            }
+                // 7 sell Bitcoin to cover Converts2032.principal
+                if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) > available)
+                {
+                    double coinsSold = CoinSale.CoinsToSell((Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available, index_BTC_level, coins_Bitcoin_units, 1000.0, 0.1);
+                    step7_raised = Math.Min((Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
+                    coins_Bitcoin_units -= coinsSold;
+                    coins_Bitcoin_sold += coinsSold;
+                    coins_Bitcoin_proceeds += step7_raised;
+                    available += step7_raised;
+                    collections += step7_raised;
+                }
 
-            if (ledger != null)
-            {
-                ledger[t, 22] = step7_raised; // 7 sell Bitcoin to cover Converts2032.principal raised
-            }
+                if (ledger != null)
+                {
+                    ledger[t, 22] = step7_raised; // 7 sell Bitcoin to cover Converts2032.principal raised
+                }
 
-            // 8 pay Converts2032.principal
-            step8_due = Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid));
-            step8_paid = Math.Min(available, step8_due);
-            available -= step8_paid;
-            tranche_Converts2032_principalPaid += step8_paid;
-            tranche_Converts2032_balance -= step8_paid;
-            if (ledger != null)
-            {
-                ledger[t, 23] = step8_due; // 8 pay Converts2032.principal due
-                ledger[t, 24] = step8_paid; // 8 pay Converts2032.principal paid
-                ledger[t, 25] = step8_due - step8_paid; // 8 pay Converts2032.principal short
-            }
+                // 8 pay Converts2032.principal
+                step8_due = Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid));
+                step8_paid = Math.Min(available, step8_due);
+                available -= step8_paid;
+                tranche_Converts2032_principalPaid += step8_paid;
+                tranche_Converts2032_balance -= step8_paid;
+                if (ledger != null)
+                {
+                    ledger[t, 23] = step8_due; // 8 pay Converts2032.principal due
+                    ledger[t, 24] = step8_paid; // 8 pay Converts2032.principal paid
+                    ledger[t, 25] = step8_due - step8_paid; // 8 pay Converts2032.principal short
+                }
 
-            // 9 fill Reserve2031
-            step9_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Reserve2031_target - account_Reserve2031_balance));
-            available -= step9_filled;
-            account_Reserve2031_balance += step9_filled;
-            if (ledger != null)
-            {
-                ledger[t, 26] = step9_filled; // 9 fill Reserve2031 filled
-            }
+                // 9 fill Reserve2031
+                step9_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Reserve2031_target - account_Reserve2031_balance));
+                available -= step9_filled;
+                account_Reserve2031_balance += step9_filled;
+                if (ledger != null)
+                {
+                    ledger[t, 26] = step9_filled; // 9 fill Reserve2031 filled
+                }
 
-            // 10 fill Reserve2032
-            step10_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Reserve2032_target - account_Reserve2032_balance));
-            available -= step10_filled;
-            account_Reserve2032_balance += step10_filled;
-            if (ledger != null)
-            {
-                ledger[t, 27] = step10_filled; // 10 fill Reserve2032 filled
-            }
+                // 10 fill Reserve2032
+                step10_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Reserve2032_target - account_Reserve2032_balance));
+                available -= step10_filled;
+                account_Reserve2032_balance += step10_filled;
+                if (ledger != null)
+                {
+                    ledger[t, 27] = step10_filled; // 10 fill Reserve2032 filled
+                }
 
-            // 11 distribute rest to Common
-            step11_distributed = available;
-            equity_Common_distributed += step11_distributed;
-            available = 0.0;
-            if (ledger != null)
-            {
-                ledger[t, 28] = step11_distributed; // 11 distribute rest to Common distributed
+                // 11 distribute rest to Common
+                step11_distributed = available;
+                equity_Common_distributed += step11_distributed;
+                available = 0.0;
+                if (ledger != null)
+                {
+                    ledger[t, 28] = step11_distributed; // 11 distribute rest to Common distributed
+                }
             }
 
             // 5. what was not paid carries to the next period
@@ -597,6 +627,137 @@ public sealed class Deal_TeraWulf : IDealProgram
             tranche_Converts2031_unpaidPrincipal = Flows.Shortfall(tranche_Converts2031_principalDue, tranche_Converts2031_principalPaid);
             tranche_Converts2032_unpaidInterest = Flows.Shortfall(tranche_Converts2032_interestDue, tranche_Converts2032_interestPaid);
             tranche_Converts2032_unpaidPrincipal = Flows.Shortfall(tranche_Converts2032_principalDue, tranche_Converts2032_principalPaid);
+            // default rule: an event of default at the end of this period
+            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Converts2031_unpaidPrincipal > 0.0 || tranche_Converts2031_unpaidInterest > 0.0 || tranche_Converts2032_unpaidPrincipal > 0.0 || tranche_Converts2032_unpaidInterest > 0.0))
+            {
+                eventOfDefault = true;
+                result.EventOfDefaultPeriod = t;
+            }
+
+            // 6. enforcement: from the period after the event of default, or at once when a sale falls in it (lag 0)
+            if (eventOfDefault)
+            {
+                bool enforcing = afterDefault;
+                if (enforcing)
+                {
+                    // the accounts are collateral: their cash joins the enforcement waterfall
+                    available += account_Reserve2031_balance;
+                    account_Reserve2031_balance = 0.0;
+                    available += account_Reserve2032_balance;
+                    account_Reserve2032_balance = 0.0;
+                    debtRetired = false; // the enforcement waterfall keeps what its holds keep until the run's last period
+                    finalPeriod = t == Periods - 1;
+                    // enforcement waterfall
+                    double step13_due = 0.0, step13_paid = 0.0; // 13 pay Converts2031.interest
+                    double step14_due = 0.0, step14_paid = 0.0; // 14 pay Converts2032.interest
+                    double step15_raised = 0.0; // 15 sell Bitcoin to cover Converts2032.balance
+                    double step17_due = 0.0, step17_paid = 0.0; // 17 pay Converts2031.balance
+                    double step18_due = 0.0, step18_paid = 0.0; // 18 pay Converts2032.balance
+                    double step19_distributed = 0.0; // 19 distribute rest to Common
+                    // 12 pro_rata
+                    step13_due = Math.Max(0.0, tranche_Converts2031_interestDue - tranche_Converts2031_interestPaid); // 13 pay Converts2031.interest
+                    step14_due = Math.Max(0.0, tranche_Converts2032_interestDue - tranche_Converts2032_interestPaid); // 14 pay Converts2032.interest
+                    if (available >= (step13_due + step14_due))
+                    {
+                        step13_paid = step13_due;
+                        available -= step13_paid;
+                        step14_paid = step14_due;
+                        available -= step14_paid;
+                    }
+                    else
+                    {
+                        // short: each gets its share of the cash, in proportion to what it is owed
+                        double owedTogether = step13_due + step14_due;
+                        step13_paid = available * (step13_due / owedTogether);
+                        step14_paid = available * (step14_due / owedTogether);
+                        available = 0.0;
+                    }
+
+                    tranche_Converts2031_interestPaid += step13_paid;
+                    if (ledger != null)
+                    {
+                        ledger[t, 29] = step13_due; // 13 pay Converts2031.interest due
+                        ledger[t, 30] = step13_paid; // 13 pay Converts2031.interest paid
+                        ledger[t, 31] = step13_due - step13_paid; // 13 pay Converts2031.interest short
+                    }
+
+                    tranche_Converts2032_interestPaid += step14_paid;
+                    if (ledger != null)
+                    {
+                        ledger[t, 32] = step14_due; // 14 pay Converts2032.interest due
+                        ledger[t, 33] = step14_paid; // 14 pay Converts2032.interest paid
+                        ledger[t, 34] = step14_due - step14_paid; // 14 pay Converts2032.interest short
+                    }
+
+                    // 15 sell Bitcoin to cover Converts2032.balance
+                    if (coins_Bitcoin_units > 0.0 && (tranche_Converts2032_balance) > available)
+                    {
+                        double coinsSold = CoinSale.CoinsToSell((tranche_Converts2032_balance) - available, index_BTC_level, coins_Bitcoin_units, 1000.0, 0.1);
+                        step15_raised = Math.Min((tranche_Converts2032_balance) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
+                        coins_Bitcoin_units -= coinsSold;
+                        coins_Bitcoin_sold += coinsSold;
+                        coins_Bitcoin_proceeds += step15_raised;
+                        available += step15_raised;
+                        collections += step15_raised;
+                    }
+
+                    if (ledger != null)
+                    {
+                        ledger[t, 35] = step15_raised; // 15 sell Bitcoin to cover Converts2032.balance raised
+                    }
+
+                    // 16 pro_rata
+                    step17_due = tranche_Converts2031_balance; // 17 pay Converts2031.balance
+                    step18_due = tranche_Converts2032_balance; // 18 pay Converts2032.balance
+                    if (available >= (step17_due + step18_due))
+                    {
+                        step17_paid = step17_due;
+                        available -= step17_paid;
+                        step18_paid = step18_due;
+                        available -= step18_paid;
+                    }
+                    else
+                    {
+                        // short: each gets its share of the cash, in proportion to what it is owed
+                        double owedTogether = step17_due + step18_due;
+                        step17_paid = available * (step17_due / owedTogether);
+                        step18_paid = available * (step18_due / owedTogether);
+                        available = 0.0;
+                    }
+
+                    tranche_Converts2031_principalPaid += step17_paid;
+                    tranche_Converts2031_balance -= step17_paid;
+                    if (ledger != null)
+                    {
+                        ledger[t, 36] = step17_due; // 17 pay Converts2031.balance due
+                        ledger[t, 37] = step17_paid; // 17 pay Converts2031.balance paid
+                        ledger[t, 38] = step17_due - step17_paid; // 17 pay Converts2031.balance short
+                    }
+
+                    tranche_Converts2032_principalPaid += step18_paid;
+                    tranche_Converts2032_balance -= step18_paid;
+                    if (ledger != null)
+                    {
+                        ledger[t, 39] = step18_due; // 18 pay Converts2032.balance due
+                        ledger[t, 40] = step18_paid; // 18 pay Converts2032.balance paid
+                        ledger[t, 41] = step18_due - step18_paid; // 18 pay Converts2032.balance short
+                    }
+
+                    // 19 distribute rest to Common
+                    step19_distributed = available;
+                    equity_Common_distributed += step19_distributed;
+                    available = 0.0;
+                    if (ledger != null)
+                    {
+                        ledger[t, 42] = step19_distributed; // 19 distribute rest to Common distributed
+                    }
+
+                    tranche_Converts2031_unpaidInterest = Flows.Shortfall(tranche_Converts2031_interestDue, tranche_Converts2031_interestPaid);
+                    tranche_Converts2031_unpaidPrincipal = Flows.Shortfall(tranche_Converts2031_principalDue, tranche_Converts2031_principalPaid);
+                    tranche_Converts2032_unpaidInterest = Flows.Shortfall(tranche_Converts2032_interestDue, tranche_Converts2032_interestPaid);
+                    tranche_Converts2032_unpaidPrincipal = Flows.Shortfall(tranche_Converts2032_principalDue, tranche_Converts2032_principalPaid);
+                }
+            }
 
             // 7. results
             result_Collections[t] = collections;
@@ -631,24 +792,24 @@ public sealed class Deal_TeraWulf : IDealProgram
                 ledger[t, 7] = tranche_Converts2032_interestDue; // Converts2032 interest due
                 ledger[t, 8] = tranche_Converts2032_principalDue; // Converts2032 principal due
                 ledger[t, 9] = tranche_Converts2032_redemptionPremium; // Converts2032 redemption premium
-                ledger[t, 29] = account_Reserve2031_balance; // Reserve2031 balance
-                ledger[t, 30] = account_Reserve2032_balance; // Reserve2032 balance
-                ledger[t, 31] = coins_Bitcoin_units; // Bitcoin coins held
-                ledger[t, 32] = coins_Bitcoin_value; // Bitcoin value
-                ledger[t, 33] = coins_Bitcoin_sold; // Bitcoin coins sold
-                ledger[t, 34] = tranche_Converts2031_balance; // Converts2031 balance
-                ledger[t, 35] = tranche_Converts2031_sharesValue; // Converts2031 converted into shares
-                ledger[t, 36] = tranche_Converts2032_balance; // Converts2032 balance
-                ledger[t, 37] = tranche_Converts2032_sharesValue; // Converts2032 converted into shares
-                ledger[t, 38] = index_Built_level; // Built
-                ledger[t, 39] = index_H100Rent_level; // H100Rent
-                ledger[t, 40] = index_BTC_level; // BTC
-                ledger[t, 41] = index_WULF_level; // WULF
-                ledger[t, 42] = index_Power_level; // Power
-                ledger[t, 43] = holding_LakeMarinerStake_value; // LakeMarinerStake value
-                ledger[t, 44] = holding_AbernathyStake_value; // AbernathyStake value
-                ledger[t, 45] = test_CoinLtv_value; // CoinLtv
-                ledger[t, 46] = eventOfDefault ? 1.0 : 0.0; // event of default
+                ledger[t, 43] = account_Reserve2031_balance; // Reserve2031 balance
+                ledger[t, 44] = account_Reserve2032_balance; // Reserve2032 balance
+                ledger[t, 45] = coins_Bitcoin_units; // Bitcoin coins held
+                ledger[t, 46] = coins_Bitcoin_value; // Bitcoin value
+                ledger[t, 47] = coins_Bitcoin_sold; // Bitcoin coins sold
+                ledger[t, 48] = tranche_Converts2031_balance; // Converts2031 balance
+                ledger[t, 49] = tranche_Converts2031_sharesValue; // Converts2031 converted into shares
+                ledger[t, 50] = tranche_Converts2032_balance; // Converts2032 balance
+                ledger[t, 51] = tranche_Converts2032_sharesValue; // Converts2032 converted into shares
+                ledger[t, 52] = index_Built_level; // Built
+                ledger[t, 53] = index_H100Rent_level; // H100Rent
+                ledger[t, 54] = index_BTC_level; // BTC
+                ledger[t, 55] = index_WULF_level; // WULF
+                ledger[t, 56] = index_Power_level; // Power
+                ledger[t, 57] = holding_LakeMarinerStake_value; // LakeMarinerStake value
+                ledger[t, 58] = holding_AbernathyStake_value; // AbernathyStake value
+                ledger[t, 59] = test_CoinLtv_value; // CoinLtv
+                ledger[t, 60] = eventOfDefault ? 1.0 : 0.0; // event of default
             }
 
             if (checkCash)
@@ -672,7 +833,7 @@ public sealed class Deal_TeraWulf : IDealProgram
         result.UnpaidInterest[1] = tranche_Converts2032_unpaidInterest;
     }
 
-    // Run for a summary-only result (no ledger): the same loop, without the ledger's writes.
+    // Run for a summary-only result (no ledger): the same loop, without the ledger's writes; from an event of default on, RunDefaulted.
     private void RunSummary(PathInputs input, RunResult result)
     {
         result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
@@ -796,13 +957,37 @@ public sealed class Deal_TeraWulf : IDealProgram
         double[] result_CashHeldStart = result.CashHeldStart;
         double[] result_CashHeldEnd = result.CashHeldEnd;
 
+        // The period's own figures, declared here so that an event of default can hand them over.
+        int t = 0;
+        double yf = default;
+        bool afterDefault = default;
+        double accountsStart = default;
+        double step1_due = default;
+        double step1_paid = default;
+        double step2_due = default;
+        double step2_paid = default;
+        double step3_released = default;
+        double step4_raised = default;
+        double step5_due = default;
+        double step5_paid = default;
+        double step6_released = default;
+        double step7_raised = default;
+        double step8_due = default;
+        double step8_paid = default;
+        double step9_filled = default;
+        double step10_filled = default;
+        double step11_distributed = default;
+        double owed;
+        double draw;
+
         // ---- period loop: begin
-        for (int t = 0; t < Periods; t++)
+        for (; t < Periods; t++)
         {
             // Period t runs from Boundaries[t] to Boundaries[t + 1].
             periodEnd = Boundaries[t + 1];
-            double yf = YearFractions[t];
-            double accountsStart = account_Reserve2031_balance + account_Reserve2032_balance;
+            yf = YearFractions[t];
+            afterDefault = eventOfDefault;
+            accountsStart = account_Reserve2031_balance + account_Reserve2032_balance;
             index_Built_level = index_Built_levels[t];
             index_H100Rent_level = index_H100Rent_levels[t];
             index_BTC_level = index_BTC_levels[t];
@@ -1019,100 +1204,123 @@ public sealed class Deal_TeraWulf : IDealProgram
             tranche_Converts2032_interestPaid = 0.0;
             tranche_Converts2032_principalPaid = 0.0;
             equity_Common_distributed = 0.0;
-            double step1_due = 0.0, step1_paid = 0.0; // 1 pay Converts2031.interest
-            double step2_due = 0.0, step2_paid = 0.0; // 2 pay Converts2032.interest
-            double step3_released = 0.0; // 3 release Reserve2031
-            double step4_raised = 0.0; // 4 sell Bitcoin to cover Converts2031.principal
-            double step5_due = 0.0, step5_paid = 0.0; // 5 pay Converts2031.principal
-            double step6_released = 0.0; // 6 release Reserve2032
-            double step7_raised = 0.0; // 7 sell Bitcoin to cover Converts2032.principal
-            double step8_due = 0.0, step8_paid = 0.0; // 8 pay Converts2032.principal
-            double step9_filled = 0.0; // 9 fill Reserve2031
-            double step10_filled = 0.0; // 10 fill Reserve2032
-            double step11_distributed = 0.0; // 11 distribute rest to Common
-            finalPeriod = t == ScheduledPeriods - 1;
-            debtRetired = tranche_Converts2031_balance <= Flows.ShortfallTolerance && tranche_Converts2031_interestDue <= Flows.ShortfallTolerance && tranche_Converts2031_principalDue <= Flows.ShortfallTolerance && tranche_Converts2032_balance <= Flows.ShortfallTolerance && tranche_Converts2032_interestDue <= Flows.ShortfallTolerance && tranche_Converts2032_principalDue <= Flows.ShortfallTolerance;
-            if ((finalPeriod || debtRetired))
+            step1_due = 0.0;
+            step1_paid = 0.0;
+            step2_due = 0.0;
+            step2_paid = 0.0;
+            step3_released = 0.0;
+            step4_raised = 0.0;
+            step5_due = 0.0;
+            step5_paid = 0.0;
+            step6_released = 0.0;
+            step7_raised = 0.0;
+            step8_due = 0.0;
+            step8_paid = 0.0;
+            step9_filled = 0.0;
+            step10_filled = 0.0;
+            step11_distributed = 0.0;
+            if (!afterDefault)
             {
-                // the last scheduled period, or nothing owed to any lender: every account is released into the waterfall
-                available += account_Reserve2031_balance;
-                account_Reserve2031_balance = 0.0;
-                available += account_Reserve2032_balance;
-                account_Reserve2032_balance = 0.0;
-            }
+                // regular waterfall (until the event of default; enforcement then takes over, step 6)
+                finalPeriod = t == ScheduledPeriods - 1;
+                debtRetired = tranche_Converts2031_balance <= Flows.ShortfallTolerance && tranche_Converts2031_interestDue <= Flows.ShortfallTolerance && tranche_Converts2031_principalDue <= Flows.ShortfallTolerance && tranche_Converts2032_balance <= Flows.ShortfallTolerance && tranche_Converts2032_interestDue <= Flows.ShortfallTolerance && tranche_Converts2032_principalDue <= Flows.ShortfallTolerance;
+                if ((finalPeriod || debtRetired))
+                {
+                    // the last scheduled period, or nothing owed to any lender: every account is released into the waterfall
+                    available += account_Reserve2031_balance;
+                    account_Reserve2031_balance = 0.0;
+                    available += account_Reserve2032_balance;
+                    account_Reserve2032_balance = 0.0;
+                }
 
-            // 1 pay Converts2031.interest
-            step1_due = Math.Max(0.0, tranche_Converts2031_interestDue - tranche_Converts2031_interestPaid);
-            step1_paid = Math.Min(available, step1_due);
-            available -= step1_paid;
-            tranche_Converts2031_interestPaid += step1_paid;
-            // 2 pay Converts2032.interest
-            step2_due = Math.Max(0.0, tranche_Converts2032_interestDue - tranche_Converts2032_interestPaid);
-            step2_paid = Math.Min(available, step2_due);
-            available -= step2_paid;
-            tranche_Converts2032_interestPaid += step2_paid;
-            // 3 release Reserve2031
-            step3_released = Math.Max(0.0, account_Reserve2031_balance - account_Reserve2031_target);
-            account_Reserve2031_balance -= step3_released;
-            available += step3_released;
-            // 4 sell Bitcoin to cover Converts2031.principal
-            if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) > available)
-            {
-                double coinsSold = CoinSale.CoinsToSell((Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) - available, index_BTC_level, coins_Bitcoin_units, 1000.0, 0.1);
-                step4_raised = Math.Min((Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
-                coins_Bitcoin_units -= coinsSold;
-                coins_Bitcoin_sold += coinsSold;
-                coins_Bitcoin_proceeds += step4_raised;
-                available += step4_raised;
-                collections += step4_raised;
-            }
+                // 1 pay Converts2031.interest
+                step1_due = Math.Max(0.0, tranche_Converts2031_interestDue - tranche_Converts2031_interestPaid);
+                step1_paid = Math.Min(available, step1_due);
+                available -= step1_paid;
+                owed = step1_due - step1_paid;
+                draw = Math.Min(account_Reserve2031_balance, owed); // from Reserve2031
+                account_Reserve2031_balance -= draw;
+                owed -= draw;
+                step1_paid += draw;
+                draw = Math.Min(account_Reserve2032_balance, owed); // from Reserve2032
+                account_Reserve2032_balance -= draw;
+                owed -= draw;
+                step1_paid += draw;
+                step1_paid = owed == 0.0 ? step1_due : step1_paid;
+                tranche_Converts2031_interestPaid += step1_paid;
+                // 2 pay Converts2032.interest
+                step2_due = Math.Max(0.0, tranche_Converts2032_interestDue - tranche_Converts2032_interestPaid);
+                step2_paid = Math.Min(available, step2_due);
+                available -= step2_paid;
+                tranche_Converts2032_interestPaid += step2_paid;
+                // 3 release Reserve2031
+                step3_released = Math.Max(0.0, account_Reserve2031_balance - account_Reserve2031_target);
+                account_Reserve2031_balance -= step3_released;
+                available += step3_released;
+                // 4 sell Bitcoin to cover Converts2031.principal
+                if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) > available)
+                {
+                    double coinsSold = CoinSale.CoinsToSell((Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) - available, index_BTC_level, coins_Bitcoin_units, 1000.0, 0.1);
+                    step4_raised = Math.Min((Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
+                    coins_Bitcoin_units -= coinsSold;
+                    coins_Bitcoin_sold += coinsSold;
+                    coins_Bitcoin_proceeds += step4_raised;
+                    available += step4_raised;
+                    collections += step4_raised;
+                }
 
-            // 5 pay Converts2031.principal
-            step5_due = Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid));
-            step5_paid = Math.Min(available, step5_due);
-            available -= step5_paid;
-            tranche_Converts2031_principalPaid += step5_paid;
-            tranche_Converts2031_balance -= step5_paid;
-            // 6 release Reserve2032
-            step6_released = Math.Max(0.0, account_Reserve2032_balance - account_Reserve2032_target);
-            account_Reserve2032_balance -= step6_released;
-            available += step6_released;
-            // 7 sell Bitcoin to cover Converts2032.principal
-            if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) > available)
-            {
-                double coinsSold = CoinSale.CoinsToSell((Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available, index_BTC_level, coins_Bitcoin_units, 1000.0, 0.1);
-                step7_raised = Math.Min((Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
-                coins_Bitcoin_units -= coinsSold;
-                coins_Bitcoin_sold += coinsSold;
-                coins_Bitcoin_proceeds += step7_raised;
-                available += step7_raised;
-                collections += step7_raised;
-            }
+                // 5 pay Converts2031.principal
+                step5_due = Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid));
+                step5_paid = Math.Min(available, step5_due);
+                available -= step5_paid;
+                tranche_Converts2031_principalPaid += step5_paid;
+                tranche_Converts2031_balance -= step5_paid;
+                // 6 release Reserve2032
+                step6_released = Math.Max(0.0, account_Reserve2032_balance - account_Reserve2032_target);
+                account_Reserve2032_balance -= step6_released;
+                available += step6_released;
+                // 7 sell Bitcoin to cover Converts2032.principal
+                if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) > available)
+                {
+                    double coinsSold = CoinSale.CoinsToSell((Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available, index_BTC_level, coins_Bitcoin_units, 1000.0, 0.1);
+                    step7_raised = Math.Min((Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
+                    coins_Bitcoin_units -= coinsSold;
+                    coins_Bitcoin_sold += coinsSold;
+                    coins_Bitcoin_proceeds += step7_raised;
+                    available += step7_raised;
+                    collections += step7_raised;
+                }
 
-            // 8 pay Converts2032.principal
-            step8_due = Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid));
-            step8_paid = Math.Min(available, step8_due);
-            available -= step8_paid;
-            tranche_Converts2032_principalPaid += step8_paid;
-            tranche_Converts2032_balance -= step8_paid;
-            // 9 fill Reserve2031
-            step9_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Reserve2031_target - account_Reserve2031_balance));
-            available -= step9_filled;
-            account_Reserve2031_balance += step9_filled;
-            // 10 fill Reserve2032
-            step10_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Reserve2032_target - account_Reserve2032_balance));
-            available -= step10_filled;
-            account_Reserve2032_balance += step10_filled;
-            // 11 distribute rest to Common
-            step11_distributed = available;
-            equity_Common_distributed += step11_distributed;
-            available = 0.0;
+                // 8 pay Converts2032.principal
+                step8_due = Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid));
+                step8_paid = Math.Min(available, step8_due);
+                available -= step8_paid;
+                tranche_Converts2032_principalPaid += step8_paid;
+                tranche_Converts2032_balance -= step8_paid;
+                // 9 fill Reserve2031
+                step9_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Reserve2031_target - account_Reserve2031_balance));
+                available -= step9_filled;
+                account_Reserve2031_balance += step9_filled;
+                // 10 fill Reserve2032
+                step10_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Reserve2032_target - account_Reserve2032_balance));
+                available -= step10_filled;
+                account_Reserve2032_balance += step10_filled;
+                // 11 distribute rest to Common
+                step11_distributed = available;
+                equity_Common_distributed += step11_distributed;
+                available = 0.0;
+            }
 
             // 5. what was not paid carries to the next period
             tranche_Converts2031_unpaidInterest = Flows.Shortfall(tranche_Converts2031_interestDue, tranche_Converts2031_interestPaid);
             tranche_Converts2031_unpaidPrincipal = Flows.Shortfall(tranche_Converts2031_principalDue, tranche_Converts2031_principalPaid);
             tranche_Converts2032_unpaidInterest = Flows.Shortfall(tranche_Converts2032_interestDue, tranche_Converts2032_interestPaid);
             tranche_Converts2032_unpaidPrincipal = Flows.Shortfall(tranche_Converts2032_principalDue, tranche_Converts2032_principalPaid);
+            // default rule: an event of default at the end of this period
+            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Converts2031_unpaidPrincipal > 0.0 || tranche_Converts2031_unpaidInterest > 0.0 || tranche_Converts2032_unpaidPrincipal > 0.0 || tranche_Converts2032_unpaidInterest > 0.0))
+            {
+                goto eventOfDefaultOccurred; // the rest of the path runs in RunDefaulted
+            }
 
             // 7. results
             result_Collections[t] = collections;
@@ -1150,6 +1358,793 @@ public sealed class Deal_TeraWulf : IDealProgram
         {
             CashCheck.VerifyPeriods(result, periodsRun, ScheduledPeriods - 1);
         }
+
+        // 7. at termination or the horizon: what was never repaid
+        result.PeriodsRun = periodsRun;
+        result.PrincipalLoss[0] = tranche_Converts2031_balance;
+        result.UnpaidInterest[0] = tranche_Converts2031_unpaidInterest;
+        result.PrincipalLoss[1] = tranche_Converts2032_balance;
+        result.UnpaidInterest[1] = tranche_Converts2032_unpaidInterest;
+        return;
+
+        eventOfDefaultOccurred:
+        {
+            // an event of default at the end of period t: the path goes on in RunDefaulted, from this state
+            if (checkCash)
+            {
+                CashCheck.VerifyPeriods(result, t, ScheduledPeriods - 1);
+            }
+
+            DefaultedState state = default;
+            state.checkCash = checkCash;
+            state.holding_LakeMarinerStake_receiptsIn = holding_LakeMarinerStake_receiptsIn;
+            state.holding_LakeMarinerStake_par = holding_LakeMarinerStake_par;
+            state.holding_AbernathyStake_receiptsIn = holding_AbernathyStake_receiptsIn;
+            state.holding_AbernathyStake_par = holding_AbernathyStake_par;
+            state.index_Built_levels = index_Built_levels;
+            state.index_H100Rent_levels = index_H100Rent_levels;
+            state.index_BTC_levels = index_BTC_levels;
+            state.index_WULF_levels = index_WULF_levels;
+            state.index_Power_levels = index_Power_levels;
+            state.tranche_Converts2031_callPart = tranche_Converts2031_callPart;
+            state.tranche_Converts2031_callPrice = tranche_Converts2031_callPrice;
+            state.tranche_Converts2031_convertPart = tranche_Converts2031_convertPart;
+            state.tranche_Converts2032_callPart = tranche_Converts2032_callPart;
+            state.tranche_Converts2032_callPrice = tranche_Converts2032_callPrice;
+            state.tranche_Converts2032_convertPart = tranche_Converts2032_convertPart;
+            state.collections = collections;
+            state.recurring = recurring;
+            state.cfads = cfads;
+            state.debtService = debtService;
+            state.available = available;
+            state.periodEnd = periodEnd;
+            state.eventOfDefault = eventOfDefault;
+            state.finalPeriod = finalPeriod;
+            state.debtRetired = debtRetired;
+            state.periodsRun = periodsRun;
+            state.index_Built_level = index_Built_level;
+            state.index_H100Rent_level = index_H100Rent_level;
+            state.index_BTC_level = index_BTC_level;
+            state.index_WULF_level = index_WULF_level;
+            state.index_Power_level = index_Power_level;
+            state.holding_LakeMarinerStake_receipts = holding_LakeMarinerStake_receipts;
+            state.holding_LakeMarinerStake_value = holding_LakeMarinerStake_value;
+            state.holding_AbernathyStake_receipts = holding_AbernathyStake_receipts;
+            state.holding_AbernathyStake_value = holding_AbernathyStake_value;
+            state.coins_Bitcoin_units = coins_Bitcoin_units;
+            state.coins_Bitcoin_startUnits = coins_Bitcoin_startUnits;
+            state.coins_Bitcoin_value = coins_Bitcoin_value;
+            state.coins_Bitcoin_mined = coins_Bitcoin_mined;
+            state.coins_Bitcoin_revenue = coins_Bitcoin_revenue;
+            state.coins_Bitcoin_powerCost = coins_Bitcoin_powerCost;
+            state.coins_Bitcoin_sold = coins_Bitcoin_sold;
+            state.coins_Bitcoin_proceeds = coins_Bitcoin_proceeds;
+            state.tranche_Converts2031_balance = tranche_Converts2031_balance;
+            state.tranche_Converts2031_startBalance = tranche_Converts2031_startBalance;
+            state.tranche_Converts2031_scheduledInterest = tranche_Converts2031_scheduledInterest;
+            state.tranche_Converts2031_scheduledPrincipal = tranche_Converts2031_scheduledPrincipal;
+            state.tranche_Converts2031_scheduledBalance = tranche_Converts2031_scheduledBalance;
+            state.tranche_Converts2031_interestDue = tranche_Converts2031_interestDue;
+            state.tranche_Converts2031_principalDue = tranche_Converts2031_principalDue;
+            state.tranche_Converts2031_interestPaid = tranche_Converts2031_interestPaid;
+            state.tranche_Converts2031_principalPaid = tranche_Converts2031_principalPaid;
+            state.tranche_Converts2031_unpaidInterest = tranche_Converts2031_unpaidInterest;
+            state.tranche_Converts2031_unpaidPrincipal = tranche_Converts2031_unpaidPrincipal;
+            state.tranche_Converts2031_converted = tranche_Converts2031_converted;
+            state.tranche_Converts2031_sharesValue = tranche_Converts2031_sharesValue;
+            state.tranche_Converts2031_redeemed = tranche_Converts2031_redeemed;
+            state.tranche_Converts2031_redemptionPremium = tranche_Converts2031_redemptionPremium;
+            state.tranche_Converts2031_calledDue = tranche_Converts2031_calledDue;
+            state.tranche_Converts2032_balance = tranche_Converts2032_balance;
+            state.tranche_Converts2032_startBalance = tranche_Converts2032_startBalance;
+            state.tranche_Converts2032_scheduledInterest = tranche_Converts2032_scheduledInterest;
+            state.tranche_Converts2032_scheduledPrincipal = tranche_Converts2032_scheduledPrincipal;
+            state.tranche_Converts2032_scheduledBalance = tranche_Converts2032_scheduledBalance;
+            state.tranche_Converts2032_interestDue = tranche_Converts2032_interestDue;
+            state.tranche_Converts2032_principalDue = tranche_Converts2032_principalDue;
+            state.tranche_Converts2032_interestPaid = tranche_Converts2032_interestPaid;
+            state.tranche_Converts2032_principalPaid = tranche_Converts2032_principalPaid;
+            state.tranche_Converts2032_unpaidInterest = tranche_Converts2032_unpaidInterest;
+            state.tranche_Converts2032_unpaidPrincipal = tranche_Converts2032_unpaidPrincipal;
+            state.tranche_Converts2032_converted = tranche_Converts2032_converted;
+            state.tranche_Converts2032_sharesValue = tranche_Converts2032_sharesValue;
+            state.tranche_Converts2032_redeemed = tranche_Converts2032_redeemed;
+            state.tranche_Converts2032_redemptionPremium = tranche_Converts2032_redemptionPremium;
+            state.tranche_Converts2032_calledDue = tranche_Converts2032_calledDue;
+            state.equity_Common_distributed = equity_Common_distributed;
+            state.account_Reserve2031_balance = account_Reserve2031_balance;
+            state.account_Reserve2031_target = account_Reserve2031_target;
+            state.account_Reserve2032_balance = account_Reserve2032_balance;
+            state.account_Reserve2032_target = account_Reserve2032_target;
+            state.test_CoinLtv_value = test_CoinLtv_value;
+            state.afterDefault = afterDefault;
+            state.accountsStart = accountsStart;
+            RunDefaulted(input, result, t, ref state);
+        }
+    }
+
+    // The state RunSummary hands to RunDefaulted at an event of default: its locals, as values (of the period's own
+    // figures, those the rest of the period reads; the periods after it set them before reading them).
+    private struct DefaultedState
+    {
+        public bool checkCash;
+        public double[] holding_LakeMarinerStake_receiptsIn;
+        public double[] holding_LakeMarinerStake_par;
+        public double[] holding_AbernathyStake_receiptsIn;
+        public double[] holding_AbernathyStake_par;
+        public double[] index_Built_levels;
+        public double[] index_H100Rent_levels;
+        public double[] index_BTC_levels;
+        public double[] index_WULF_levels;
+        public double[] index_Power_levels;
+        public double[] tranche_Converts2031_callPart;
+        public double[] tranche_Converts2031_callPrice;
+        public double tranche_Converts2031_convertPart;
+        public double[] tranche_Converts2032_callPart;
+        public double[] tranche_Converts2032_callPrice;
+        public double tranche_Converts2032_convertPart;
+        public double collections;
+        public double recurring;
+        public double cfads;
+        public double debtService;
+        public double available;
+        public Date periodEnd;
+        public bool eventOfDefault;
+        public bool finalPeriod;
+        public bool debtRetired;
+        public int periodsRun;
+        public double index_Built_level;
+        public double index_H100Rent_level;
+        public double index_BTC_level;
+        public double index_WULF_level;
+        public double index_Power_level;
+        public double holding_LakeMarinerStake_receipts;
+        public double holding_LakeMarinerStake_value;
+        public double holding_AbernathyStake_receipts;
+        public double holding_AbernathyStake_value;
+        public double coins_Bitcoin_units;
+        public double coins_Bitcoin_startUnits;
+        public double coins_Bitcoin_value;
+        public double coins_Bitcoin_mined;
+        public double coins_Bitcoin_revenue;
+        public double coins_Bitcoin_powerCost;
+        public double coins_Bitcoin_sold;
+        public double coins_Bitcoin_proceeds;
+        public double tranche_Converts2031_balance;
+        public double tranche_Converts2031_startBalance;
+        public double tranche_Converts2031_scheduledInterest;
+        public double tranche_Converts2031_scheduledPrincipal;
+        public double tranche_Converts2031_scheduledBalance;
+        public double tranche_Converts2031_interestDue;
+        public double tranche_Converts2031_principalDue;
+        public double tranche_Converts2031_interestPaid;
+        public double tranche_Converts2031_principalPaid;
+        public double tranche_Converts2031_unpaidInterest;
+        public double tranche_Converts2031_unpaidPrincipal;
+        public bool tranche_Converts2031_converted;
+        public double tranche_Converts2031_sharesValue;
+        public bool tranche_Converts2031_redeemed;
+        public double tranche_Converts2031_redemptionPremium;
+        public double tranche_Converts2031_calledDue;
+        public double tranche_Converts2032_balance;
+        public double tranche_Converts2032_startBalance;
+        public double tranche_Converts2032_scheduledInterest;
+        public double tranche_Converts2032_scheduledPrincipal;
+        public double tranche_Converts2032_scheduledBalance;
+        public double tranche_Converts2032_interestDue;
+        public double tranche_Converts2032_principalDue;
+        public double tranche_Converts2032_interestPaid;
+        public double tranche_Converts2032_principalPaid;
+        public double tranche_Converts2032_unpaidInterest;
+        public double tranche_Converts2032_unpaidPrincipal;
+        public bool tranche_Converts2032_converted;
+        public double tranche_Converts2032_sharesValue;
+        public bool tranche_Converts2032_redeemed;
+        public double tranche_Converts2032_redemptionPremium;
+        public double tranche_Converts2032_calledDue;
+        public double equity_Common_distributed;
+        public double account_Reserve2031_balance;
+        public double account_Reserve2031_target;
+        public double account_Reserve2032_balance;
+        public double account_Reserve2032_target;
+        public double test_CoinLtv_value;
+        public bool afterDefault;
+        public double accountsStart;
+    }
+
+    // A summary-only path from an event of default at the end of period t on (RunSummary ran the periods before).
+    private void RunDefaulted(PathInputs input, RunResult result, int t, ref DefaultedState state)
+    {
+        bool checkCash = state.checkCash;
+        double[] holding_LakeMarinerStake_receiptsIn = state.holding_LakeMarinerStake_receiptsIn;
+        double[] holding_LakeMarinerStake_par = state.holding_LakeMarinerStake_par;
+        double[] holding_AbernathyStake_receiptsIn = state.holding_AbernathyStake_receiptsIn;
+        double[] holding_AbernathyStake_par = state.holding_AbernathyStake_par;
+        double[] index_Built_levels = state.index_Built_levels;
+        double[] index_H100Rent_levels = state.index_H100Rent_levels;
+        double[] index_BTC_levels = state.index_BTC_levels;
+        double[] index_WULF_levels = state.index_WULF_levels;
+        double[] index_Power_levels = state.index_Power_levels;
+        double[] tranche_Converts2031_callPart = state.tranche_Converts2031_callPart;
+        double[] tranche_Converts2031_callPrice = state.tranche_Converts2031_callPrice;
+        double tranche_Converts2031_convertPart = state.tranche_Converts2031_convertPart;
+        double[] tranche_Converts2032_callPart = state.tranche_Converts2032_callPart;
+        double[] tranche_Converts2032_callPrice = state.tranche_Converts2032_callPrice;
+        double tranche_Converts2032_convertPart = state.tranche_Converts2032_convertPart;
+        double collections = state.collections;
+        double recurring = state.recurring;
+        double cfads = state.cfads;
+        double debtService = state.debtService;
+        double available = state.available;
+        Date periodEnd = state.periodEnd;
+        bool eventOfDefault = state.eventOfDefault;
+        bool finalPeriod = state.finalPeriod;
+        bool debtRetired = state.debtRetired;
+        int periodsRun = state.periodsRun;
+        double index_Built_level = state.index_Built_level;
+        double index_H100Rent_level = state.index_H100Rent_level;
+        double index_BTC_level = state.index_BTC_level;
+        double index_WULF_level = state.index_WULF_level;
+        double index_Power_level = state.index_Power_level;
+        double holding_LakeMarinerStake_receipts = state.holding_LakeMarinerStake_receipts;
+        double holding_LakeMarinerStake_value = state.holding_LakeMarinerStake_value;
+        double holding_AbernathyStake_receipts = state.holding_AbernathyStake_receipts;
+        double holding_AbernathyStake_value = state.holding_AbernathyStake_value;
+        double coins_Bitcoin_units = state.coins_Bitcoin_units;
+        double coins_Bitcoin_startUnits = state.coins_Bitcoin_startUnits;
+        double coins_Bitcoin_value = state.coins_Bitcoin_value;
+        double coins_Bitcoin_mined = state.coins_Bitcoin_mined;
+        double coins_Bitcoin_revenue = state.coins_Bitcoin_revenue;
+        double coins_Bitcoin_powerCost = state.coins_Bitcoin_powerCost;
+        double coins_Bitcoin_sold = state.coins_Bitcoin_sold;
+        double coins_Bitcoin_proceeds = state.coins_Bitcoin_proceeds;
+        double tranche_Converts2031_balance = state.tranche_Converts2031_balance;
+        double tranche_Converts2031_startBalance = state.tranche_Converts2031_startBalance;
+        double tranche_Converts2031_scheduledInterest = state.tranche_Converts2031_scheduledInterest;
+        double tranche_Converts2031_scheduledPrincipal = state.tranche_Converts2031_scheduledPrincipal;
+        double tranche_Converts2031_scheduledBalance = state.tranche_Converts2031_scheduledBalance;
+        double tranche_Converts2031_interestDue = state.tranche_Converts2031_interestDue;
+        double tranche_Converts2031_principalDue = state.tranche_Converts2031_principalDue;
+        double tranche_Converts2031_interestPaid = state.tranche_Converts2031_interestPaid;
+        double tranche_Converts2031_principalPaid = state.tranche_Converts2031_principalPaid;
+        double tranche_Converts2031_unpaidInterest = state.tranche_Converts2031_unpaidInterest;
+        double tranche_Converts2031_unpaidPrincipal = state.tranche_Converts2031_unpaidPrincipal;
+        bool tranche_Converts2031_converted = state.tranche_Converts2031_converted;
+        double tranche_Converts2031_sharesValue = state.tranche_Converts2031_sharesValue;
+        bool tranche_Converts2031_redeemed = state.tranche_Converts2031_redeemed;
+        double tranche_Converts2031_redemptionPremium = state.tranche_Converts2031_redemptionPremium;
+        double tranche_Converts2031_calledDue = state.tranche_Converts2031_calledDue;
+        double tranche_Converts2032_balance = state.tranche_Converts2032_balance;
+        double tranche_Converts2032_startBalance = state.tranche_Converts2032_startBalance;
+        double tranche_Converts2032_scheduledInterest = state.tranche_Converts2032_scheduledInterest;
+        double tranche_Converts2032_scheduledPrincipal = state.tranche_Converts2032_scheduledPrincipal;
+        double tranche_Converts2032_scheduledBalance = state.tranche_Converts2032_scheduledBalance;
+        double tranche_Converts2032_interestDue = state.tranche_Converts2032_interestDue;
+        double tranche_Converts2032_principalDue = state.tranche_Converts2032_principalDue;
+        double tranche_Converts2032_interestPaid = state.tranche_Converts2032_interestPaid;
+        double tranche_Converts2032_principalPaid = state.tranche_Converts2032_principalPaid;
+        double tranche_Converts2032_unpaidInterest = state.tranche_Converts2032_unpaidInterest;
+        double tranche_Converts2032_unpaidPrincipal = state.tranche_Converts2032_unpaidPrincipal;
+        bool tranche_Converts2032_converted = state.tranche_Converts2032_converted;
+        double tranche_Converts2032_sharesValue = state.tranche_Converts2032_sharesValue;
+        bool tranche_Converts2032_redeemed = state.tranche_Converts2032_redeemed;
+        double tranche_Converts2032_redemptionPremium = state.tranche_Converts2032_redemptionPremium;
+        double tranche_Converts2032_calledDue = state.tranche_Converts2032_calledDue;
+        double equity_Common_distributed = state.equity_Common_distributed;
+        double account_Reserve2031_balance = state.account_Reserve2031_balance;
+        double account_Reserve2031_target = state.account_Reserve2031_target;
+        double account_Reserve2032_balance = state.account_Reserve2032_balance;
+        double account_Reserve2032_target = state.account_Reserve2032_target;
+        double test_CoinLtv_value = state.test_CoinLtv_value;
+        double yf = default;
+        bool afterDefault = state.afterDefault;
+        double accountsStart = state.accountsStart;
+        double step1_due = default;
+        double step1_paid = default;
+        double step2_due = default;
+        double step2_paid = default;
+        double step3_released = default;
+        double step4_raised = default;
+        double step5_due = default;
+        double step5_paid = default;
+        double step6_released = default;
+        double step7_raised = default;
+        double step8_due = default;
+        double step8_paid = default;
+        double step9_filled = default;
+        double step10_filled = default;
+        double step11_distributed = default;
+        double owed;
+        double draw;
+
+        // The result's rows the loop writes each period.
+        double[] result_TestValues_0 = result.TestValues[0];
+        double[] result_Collections = result.Collections;
+        double[] result_InterestPaid_0 = result.InterestPaid[0];
+        double[] result_PrincipalPaid_0 = result.PrincipalPaid[0];
+        double[] result_TrancheBalance_0 = result.TrancheBalance[0];
+        double[] result_InterestShortfall_0 = result.InterestShortfall[0];
+        double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
+        double[] result_InterestPaid_1 = result.InterestPaid[1];
+        double[] result_PrincipalPaid_1 = result.PrincipalPaid[1];
+        double[] result_TrancheBalance_1 = result.TrancheBalance[1];
+        double[] result_InterestShortfall_1 = result.InterestShortfall[1];
+        double[] result_PrincipalShortfall_1 = result.PrincipalShortfall[1];
+        double[] result_Distributions_0 = result.Distributions[0];
+        double[] result_AccountBalance_0 = result.AccountBalance[0];
+        double[] result_AccountBalance_1 = result.AccountBalance[1];
+
+        // the event of default, at the end of period t
+        eventOfDefault = true;
+        result.EventOfDefaultPeriod = t;
+
+        // ---- period loop: begin
+        for (bool resumed = true; t < Periods; t++, resumed = false)
+        {
+            if (!resumed)
+            {
+                // (period t itself ran up to here in RunSummary)
+                // Period t runs from Boundaries[t] to Boundaries[t + 1].
+                periodEnd = Boundaries[t + 1];
+                yf = YearFractions[t];
+                afterDefault = eventOfDefault;
+                accountsStart = account_Reserve2031_balance + account_Reserve2032_balance;
+                index_Built_level = index_Built_levels[t];
+                index_H100Rent_level = index_H100Rent_levels[t];
+                index_BTC_level = index_BTC_levels[t];
+                index_WULF_level = index_WULF_levels[t];
+                index_Power_level = index_Power_levels[t];
+                holding_LakeMarinerStake_receipts = holding_LakeMarinerStake_receiptsIn[t];
+                holding_LakeMarinerStake_value = holding_LakeMarinerStake_par[t];
+                holding_AbernathyStake_receipts = holding_AbernathyStake_receiptsIn[t];
+                holding_AbernathyStake_value = holding_AbernathyStake_par[t];
+                coins_Bitcoin_startUnits = coins_Bitcoin_units;
+                coins_Bitcoin_value = coins_Bitcoin_units * index_BTC_level;
+                tranche_Converts2031_startBalance = tranche_Converts2031_balance;
+                tranche_Converts2032_startBalance = tranche_Converts2032_balance;
+
+                // 2a. tranches: scheduled interest and principal, and what is due with arrears
+                // Bitcoin: hashrate / network × rewards × hours coins, sold at the price, less power; switched off when that loses money
+                coins_Bitcoin_mined = 10.0 / (900.0) * (18.75) * coins_Bitcoin_hours[t];
+                coins_Bitcoin_powerCost = 200000.0 * coins_Bitcoin_hours[t] * (index_Power_level);
+                coins_Bitcoin_revenue = coins_Bitcoin_mined * index_BTC_level - coins_Bitcoin_powerCost;
+                if (!(coins_Bitcoin_revenue > 0.0))
+                {
+                    coins_Bitcoin_mined = 0.0;
+                    coins_Bitcoin_revenue = 0.0;
+                }
+
+                // Converts2031: interest on the opening balance, plus interest unpaid so far (which earns none)
+                tranche_Converts2031_scheduledInterest = tranche_Converts2031_balance * 0.01 * yf;
+                tranche_Converts2031_interestDue = tranche_Converts2031_scheduledInterest + tranche_Converts2031_unpaidInterest;
+                // Converts2031: converts into shares when the share price is above 12.43 at maturity
+                tranche_Converts2031_sharesValue = 0.0;
+                tranche_Converts2031_redemptionPremium = 0.0;
+                tranche_Converts2031_calledDue = 0.0;
+                if (!tranche_Converts2031_converted && !tranche_Converts2031_redeemed && tranche_Converts2031_balance > 0.0 && (t >= tranche_Converts2031_maturityPeriod) && (index_WULF_level * (index_BTC_level / 90000.0)) > 12.43)
+                {
+                    tranche_Converts2031_converted = true;
+                    tranche_Converts2031_sharesValue += tranche_Converts2031_balance * tranche_Converts2031_convertPart * (index_WULF_level * (index_BTC_level / 90000.0)) / 12.43;
+                    tranche_Converts2031_balance *= 1.0 - tranche_Converts2031_convertPart;
+                    tranche_Converts2031_unpaidPrincipal *= 1.0 - tranche_Converts2031_convertPart;
+                }
+
+                // Converts2031: the issuer's hard call of a share of the balance, if the scenario calls it this period: the holder converts the share when its
+                // shares are worth more than the cash (the holders that kept the rest of a partial conversion take the cash); a partial call's rest runs on
+                if (tranche_Converts2031_callPart[t] > 0.0 && t < tranche_Converts2031_maturityPeriod && !tranche_Converts2031_redeemed && tranche_Converts2031_balance > 0.0 && !(tranche_Converts2031_converted && tranche_Converts2031_convertPart >= 1.0))
+                {
+                    if (result.TrancheCallPeriod[0] < 0)
+                    {
+                        result.TrancheCallPeriod[0] = t;
+                    }
+
+                    if (!tranche_Converts2031_converted && (index_WULF_level * (index_BTC_level / 90000.0)) > tranche_Converts2031_callPrice[t] * 12.43)
+                    {
+                        tranche_Converts2031_sharesValue += tranche_Converts2031_balance * tranche_Converts2031_callPart[t] * (index_WULF_level * (index_BTC_level / 90000.0)) / 12.43;
+                        tranche_Converts2031_balance *= 1.0 - tranche_Converts2031_callPart[t];
+                        tranche_Converts2031_unpaidPrincipal *= 1.0 - tranche_Converts2031_callPart[t];
+                    }
+                    else if (tranche_Converts2031_callPart[t] >= 1.0)
+                    {
+                        tranche_Converts2031_redeemed = true;
+                        tranche_Converts2031_redemptionPremium = (tranche_Converts2031_callPrice[t] - 1.0) * tranche_Converts2031_balance;
+                        if (tranche_Converts2031_redemptionPremium > 0.0)
+                        {
+                            tranche_Converts2031_interestDue += tranche_Converts2031_redemptionPremium;
+                        }
+                        else
+                        {
+                            tranche_Converts2031_balance += tranche_Converts2031_redemptionPremium;
+                            tranche_Converts2031_unpaidPrincipal = Math.Min(tranche_Converts2031_unpaidPrincipal, tranche_Converts2031_balance);
+                        }
+                    }
+                    else
+                    {
+                        tranche_Converts2031_calledDue = tranche_Converts2031_callPart[t] * tranche_Converts2031_balance;
+                        tranche_Converts2031_unpaidPrincipal *= 1.0 - tranche_Converts2031_callPart[t];
+                        tranche_Converts2031_redemptionPremium = (tranche_Converts2031_callPrice[t] - 1.0) * tranche_Converts2031_calledDue;
+                        if (tranche_Converts2031_redemptionPremium > 0.0)
+                        {
+                            tranche_Converts2031_interestDue += tranche_Converts2031_redemptionPremium;
+                        }
+                        else
+                        {
+                            tranche_Converts2031_balance += tranche_Converts2031_redemptionPremium;
+                            tranche_Converts2031_calledDue += tranche_Converts2031_redemptionPremium;
+                        }
+                    }
+                }
+
+                // Converts2031: bullet principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
+                if (t >= tranche_Converts2031_maturityPeriod)
+                {
+                    tranche_Converts2031_scheduledPrincipal = tranche_Converts2031_balance - tranche_Converts2031_unpaidPrincipal - tranche_Converts2031_calledDue;
+                }
+                else
+                {
+                    tranche_Converts2031_scheduledPrincipal = 0.0;
+                }
+
+                if (tranche_Converts2031_redeemed)
+                {
+                    tranche_Converts2031_scheduledPrincipal = tranche_Converts2031_balance - tranche_Converts2031_unpaidPrincipal;
+                }
+                else
+                {
+                    tranche_Converts2031_scheduledPrincipal += tranche_Converts2031_calledDue;
+                }
+
+                tranche_Converts2031_principalDue = Math.Min(tranche_Converts2031_balance, tranche_Converts2031_scheduledPrincipal + tranche_Converts2031_unpaidPrincipal);
+                tranche_Converts2031_scheduledBalance = tranche_Converts2031_balance - tranche_Converts2031_scheduledPrincipal;
+                // Converts2032: interest on the opening balance, plus interest unpaid so far (which earns none)
+                tranche_Converts2032_scheduledInterest = tranche_Converts2032_balance * 0.0 * yf;
+                tranche_Converts2032_interestDue = tranche_Converts2032_scheduledInterest + tranche_Converts2032_unpaidInterest;
+                // Converts2032: converts into shares when the share price is above 19.94 at maturity
+                tranche_Converts2032_sharesValue = 0.0;
+                tranche_Converts2032_redemptionPremium = 0.0;
+                tranche_Converts2032_calledDue = 0.0;
+                if (!tranche_Converts2032_converted && !tranche_Converts2032_redeemed && tranche_Converts2032_balance > 0.0 && (t >= tranche_Converts2032_maturityPeriod) && (index_WULF_level * (index_BTC_level / 90000.0)) > 19.94)
+                {
+                    tranche_Converts2032_converted = true;
+                    tranche_Converts2032_sharesValue += tranche_Converts2032_balance * tranche_Converts2032_convertPart * (index_WULF_level * (index_BTC_level / 90000.0)) / 19.94;
+                    tranche_Converts2032_balance *= 1.0 - tranche_Converts2032_convertPart;
+                    tranche_Converts2032_unpaidPrincipal *= 1.0 - tranche_Converts2032_convertPart;
+                }
+
+                // Converts2032: the issuer's hard call of a share of the balance, if the scenario calls it this period: the holder converts the share when its
+                // shares are worth more than the cash (the holders that kept the rest of a partial conversion take the cash); a partial call's rest runs on
+                if (tranche_Converts2032_callPart[t] > 0.0 && t < tranche_Converts2032_maturityPeriod && !tranche_Converts2032_redeemed && tranche_Converts2032_balance > 0.0 && !(tranche_Converts2032_converted && tranche_Converts2032_convertPart >= 1.0))
+                {
+                    if (result.TrancheCallPeriod[1] < 0)
+                    {
+                        result.TrancheCallPeriod[1] = t;
+                    }
+
+                    if (!tranche_Converts2032_converted && (index_WULF_level * (index_BTC_level / 90000.0)) > tranche_Converts2032_callPrice[t] * 19.94)
+                    {
+                        tranche_Converts2032_sharesValue += tranche_Converts2032_balance * tranche_Converts2032_callPart[t] * (index_WULF_level * (index_BTC_level / 90000.0)) / 19.94;
+                        tranche_Converts2032_balance *= 1.0 - tranche_Converts2032_callPart[t];
+                        tranche_Converts2032_unpaidPrincipal *= 1.0 - tranche_Converts2032_callPart[t];
+                    }
+                    else if (tranche_Converts2032_callPart[t] >= 1.0)
+                    {
+                        tranche_Converts2032_redeemed = true;
+                        tranche_Converts2032_redemptionPremium = (tranche_Converts2032_callPrice[t] - 1.0) * tranche_Converts2032_balance;
+                        if (tranche_Converts2032_redemptionPremium > 0.0)
+                        {
+                            tranche_Converts2032_interestDue += tranche_Converts2032_redemptionPremium;
+                        }
+                        else
+                        {
+                            tranche_Converts2032_balance += tranche_Converts2032_redemptionPremium;
+                            tranche_Converts2032_unpaidPrincipal = Math.Min(tranche_Converts2032_unpaidPrincipal, tranche_Converts2032_balance);
+                        }
+                    }
+                    else
+                    {
+                        tranche_Converts2032_calledDue = tranche_Converts2032_callPart[t] * tranche_Converts2032_balance;
+                        tranche_Converts2032_unpaidPrincipal *= 1.0 - tranche_Converts2032_callPart[t];
+                        tranche_Converts2032_redemptionPremium = (tranche_Converts2032_callPrice[t] - 1.0) * tranche_Converts2032_calledDue;
+                        if (tranche_Converts2032_redemptionPremium > 0.0)
+                        {
+                            tranche_Converts2032_interestDue += tranche_Converts2032_redemptionPremium;
+                        }
+                        else
+                        {
+                            tranche_Converts2032_balance += tranche_Converts2032_redemptionPremium;
+                            tranche_Converts2032_calledDue += tranche_Converts2032_redemptionPremium;
+                        }
+                    }
+                }
+
+                // Converts2032: bullet principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
+                if (t >= tranche_Converts2032_maturityPeriod)
+                {
+                    tranche_Converts2032_scheduledPrincipal = tranche_Converts2032_balance - tranche_Converts2032_unpaidPrincipal - tranche_Converts2032_calledDue;
+                }
+                else
+                {
+                    tranche_Converts2032_scheduledPrincipal = 0.0;
+                }
+
+                if (tranche_Converts2032_redeemed)
+                {
+                    tranche_Converts2032_scheduledPrincipal = tranche_Converts2032_balance - tranche_Converts2032_unpaidPrincipal;
+                }
+                else
+                {
+                    tranche_Converts2032_scheduledPrincipal += tranche_Converts2032_calledDue;
+                }
+
+                tranche_Converts2032_principalDue = Math.Min(tranche_Converts2032_balance, tranche_Converts2032_scheduledPrincipal + tranche_Converts2032_unpaidPrincipal);
+                tranche_Converts2032_scheduledBalance = tranche_Converts2032_balance - tranche_Converts2032_scheduledPrincipal;
+
+                // 1. collections
+                collections = holding_LakeMarinerStake_receipts + holding_AbernathyStake_receipts + coins_Bitcoin_revenue;
+                available = collections;
+                // recurring cash (not the RVG): what cfads is made of
+                recurring = collections;
+
+                // 2b. fees due, debt service, cfads and account targets
+                // debt service is what the schedule asks this period: arrears are not counted again
+                debtService = tranche_Converts2031_scheduledInterest + tranche_Converts2031_scheduledPrincipal + tranche_Converts2032_scheduledInterest + tranche_Converts2032_scheduledPrincipal;
+                cfads = recurring;
+                account_Reserve2031_target = Math.Max(0.0, tranche_Converts2031_scheduledBalance); // Reserve2031 target
+                account_Reserve2032_target = Math.Max(0.0, tranche_Converts2032_scheduledBalance); // Reserve2032 target
+
+                // 3. tests and triggers
+                // CoinLtv
+                test_CoinLtv_value = Flows.Ratio(tranche_Converts2031_startBalance, coins_Bitcoin_value);
+                result_TestValues_0[t] = test_CoinLtv_value;
+
+                // 4. waterfall
+                coins_Bitcoin_sold = 0.0;
+                coins_Bitcoin_proceeds = 0.0;
+                tranche_Converts2031_interestPaid = 0.0;
+                tranche_Converts2031_principalPaid = 0.0;
+                tranche_Converts2032_interestPaid = 0.0;
+                tranche_Converts2032_principalPaid = 0.0;
+                equity_Common_distributed = 0.0;
+                step1_due = 0.0;
+                step1_paid = 0.0;
+                step2_due = 0.0;
+                step2_paid = 0.0;
+                step3_released = 0.0;
+                step4_raised = 0.0;
+                step5_due = 0.0;
+                step5_paid = 0.0;
+                step6_released = 0.0;
+                step7_raised = 0.0;
+                step8_due = 0.0;
+                step8_paid = 0.0;
+                step9_filled = 0.0;
+                step10_filled = 0.0;
+                step11_distributed = 0.0;
+                if (!afterDefault)
+                {
+                    // regular waterfall (until the event of default; enforcement then takes over, step 6)
+                    finalPeriod = t == ScheduledPeriods - 1;
+                    debtRetired = tranche_Converts2031_balance <= Flows.ShortfallTolerance && tranche_Converts2031_interestDue <= Flows.ShortfallTolerance && tranche_Converts2031_principalDue <= Flows.ShortfallTolerance && tranche_Converts2032_balance <= Flows.ShortfallTolerance && tranche_Converts2032_interestDue <= Flows.ShortfallTolerance && tranche_Converts2032_principalDue <= Flows.ShortfallTolerance;
+                    if ((finalPeriod || debtRetired))
+                    {
+                        // the last scheduled period, or nothing owed to any lender: every account is released into the waterfall
+                        available += account_Reserve2031_balance;
+                        account_Reserve2031_balance = 0.0;
+                        available += account_Reserve2032_balance;
+                        account_Reserve2032_balance = 0.0;
+                    }
+
+                    // 1 pay Converts2031.interest
+                    step1_due = Math.Max(0.0, tranche_Converts2031_interestDue - tranche_Converts2031_interestPaid);
+                    step1_paid = Math.Min(available, step1_due);
+                    available -= step1_paid;
+                    owed = step1_due - step1_paid;
+                    draw = Math.Min(account_Reserve2031_balance, owed); // from Reserve2031
+                    account_Reserve2031_balance -= draw;
+                    owed -= draw;
+                    step1_paid += draw;
+                    draw = Math.Min(account_Reserve2032_balance, owed); // from Reserve2032
+                    account_Reserve2032_balance -= draw;
+                    owed -= draw;
+                    step1_paid += draw;
+                    step1_paid = owed == 0.0 ? step1_due : step1_paid;
+                    tranche_Converts2031_interestPaid += step1_paid;
+                    // 2 pay Converts2032.interest
+                    step2_due = Math.Max(0.0, tranche_Converts2032_interestDue - tranche_Converts2032_interestPaid);
+                    step2_paid = Math.Min(available, step2_due);
+                    available -= step2_paid;
+                    tranche_Converts2032_interestPaid += step2_paid;
+                    // 3 release Reserve2031
+                    step3_released = Math.Max(0.0, account_Reserve2031_balance - account_Reserve2031_target);
+                    account_Reserve2031_balance -= step3_released;
+                    available += step3_released;
+                    // 4 sell Bitcoin to cover Converts2031.principal
+                    if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) > available)
+                    {
+                        double coinsSold = CoinSale.CoinsToSell((Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) - available, index_BTC_level, coins_Bitcoin_units, 1000.0, 0.1);
+                        step4_raised = Math.Min((Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
+                        coins_Bitcoin_units -= coinsSold;
+                        coins_Bitcoin_sold += coinsSold;
+                        coins_Bitcoin_proceeds += step4_raised;
+                        available += step4_raised;
+                        collections += step4_raised;
+                    }
+
+                    // 5 pay Converts2031.principal
+                    step5_due = Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid));
+                    step5_paid = Math.Min(available, step5_due);
+                    available -= step5_paid;
+                    tranche_Converts2031_principalPaid += step5_paid;
+                    tranche_Converts2031_balance -= step5_paid;
+                    // 6 release Reserve2032
+                    step6_released = Math.Max(0.0, account_Reserve2032_balance - account_Reserve2032_target);
+                    account_Reserve2032_balance -= step6_released;
+                    available += step6_released;
+                    // 7 sell Bitcoin to cover Converts2032.principal
+                    if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) > available)
+                    {
+                        double coinsSold = CoinSale.CoinsToSell((Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available, index_BTC_level, coins_Bitcoin_units, 1000.0, 0.1);
+                        step7_raised = Math.Min((Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
+                        coins_Bitcoin_units -= coinsSold;
+                        coins_Bitcoin_sold += coinsSold;
+                        coins_Bitcoin_proceeds += step7_raised;
+                        available += step7_raised;
+                        collections += step7_raised;
+                    }
+
+                    // 8 pay Converts2032.principal
+                    step8_due = Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid));
+                    step8_paid = Math.Min(available, step8_due);
+                    available -= step8_paid;
+                    tranche_Converts2032_principalPaid += step8_paid;
+                    tranche_Converts2032_balance -= step8_paid;
+                    // 9 fill Reserve2031
+                    step9_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Reserve2031_target - account_Reserve2031_balance));
+                    available -= step9_filled;
+                    account_Reserve2031_balance += step9_filled;
+                    // 10 fill Reserve2032
+                    step10_filled = (finalPeriod || debtRetired) ? 0.0 : Math.Min(available, Math.Max(0.0, account_Reserve2032_target - account_Reserve2032_balance));
+                    available -= step10_filled;
+                    account_Reserve2032_balance += step10_filled;
+                    // 11 distribute rest to Common
+                    step11_distributed = available;
+                    equity_Common_distributed += step11_distributed;
+                    available = 0.0;
+                }
+
+                // 5. what was not paid carries to the next period
+                tranche_Converts2031_unpaidInterest = Flows.Shortfall(tranche_Converts2031_interestDue, tranche_Converts2031_interestPaid);
+                tranche_Converts2031_unpaidPrincipal = Flows.Shortfall(tranche_Converts2031_principalDue, tranche_Converts2031_principalPaid);
+                tranche_Converts2032_unpaidInterest = Flows.Shortfall(tranche_Converts2032_interestDue, tranche_Converts2032_interestPaid);
+                tranche_Converts2032_unpaidPrincipal = Flows.Shortfall(tranche_Converts2032_principalDue, tranche_Converts2032_principalPaid);
+                // default rule: an event of default at the end of this period
+                if (!eventOfDefault && t < ScheduledPeriods && (tranche_Converts2031_unpaidPrincipal > 0.0 || tranche_Converts2031_unpaidInterest > 0.0 || tranche_Converts2032_unpaidPrincipal > 0.0 || tranche_Converts2032_unpaidInterest > 0.0))
+                {
+                    eventOfDefault = true;
+                    result.EventOfDefaultPeriod = t;
+                }
+            }
+
+            // 6. enforcement: from the period after the event of default, or at once when a sale falls in it (lag 0)
+            if (eventOfDefault)
+            {
+                bool enforcing = afterDefault;
+                if (enforcing)
+                {
+                    // the accounts are collateral: their cash joins the enforcement waterfall
+                    available += account_Reserve2031_balance;
+                    account_Reserve2031_balance = 0.0;
+                    available += account_Reserve2032_balance;
+                    account_Reserve2032_balance = 0.0;
+                    debtRetired = false; // the enforcement waterfall keeps what its holds keep until the run's last period
+                    finalPeriod = t == Periods - 1;
+                    // enforcement waterfall
+                    double step13_due = 0.0, step13_paid = 0.0; // 13 pay Converts2031.interest
+                    double step14_due = 0.0, step14_paid = 0.0; // 14 pay Converts2032.interest
+                    double step15_raised = 0.0; // 15 sell Bitcoin to cover Converts2032.balance
+                    double step17_due = 0.0, step17_paid = 0.0; // 17 pay Converts2031.balance
+                    double step18_due = 0.0, step18_paid = 0.0; // 18 pay Converts2032.balance
+                    double step19_distributed = 0.0; // 19 distribute rest to Common
+                    // 12 pro_rata
+                    step13_due = Math.Max(0.0, tranche_Converts2031_interestDue - tranche_Converts2031_interestPaid); // 13 pay Converts2031.interest
+                    step14_due = Math.Max(0.0, tranche_Converts2032_interestDue - tranche_Converts2032_interestPaid); // 14 pay Converts2032.interest
+                    if (available >= (step13_due + step14_due))
+                    {
+                        step13_paid = step13_due;
+                        available -= step13_paid;
+                        step14_paid = step14_due;
+                        available -= step14_paid;
+                    }
+                    else
+                    {
+                        // short: each gets its share of the cash, in proportion to what it is owed
+                        double owedTogether = step13_due + step14_due;
+                        step13_paid = available * (step13_due / owedTogether);
+                        step14_paid = available * (step14_due / owedTogether);
+                        available = 0.0;
+                    }
+
+                    tranche_Converts2031_interestPaid += step13_paid;
+                    tranche_Converts2032_interestPaid += step14_paid;
+                    // 15 sell Bitcoin to cover Converts2032.balance
+                    if (coins_Bitcoin_units > 0.0 && (tranche_Converts2032_balance) > available)
+                    {
+                        double coinsSold = CoinSale.CoinsToSell((tranche_Converts2032_balance) - available, index_BTC_level, coins_Bitcoin_units, 1000.0, 0.1);
+                        step15_raised = Math.Min((tranche_Converts2032_balance) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
+                        coins_Bitcoin_units -= coinsSold;
+                        coins_Bitcoin_sold += coinsSold;
+                        coins_Bitcoin_proceeds += step15_raised;
+                        available += step15_raised;
+                        collections += step15_raised;
+                    }
+
+                    // 16 pro_rata
+                    step17_due = tranche_Converts2031_balance; // 17 pay Converts2031.balance
+                    step18_due = tranche_Converts2032_balance; // 18 pay Converts2032.balance
+                    if (available >= (step17_due + step18_due))
+                    {
+                        step17_paid = step17_due;
+                        available -= step17_paid;
+                        step18_paid = step18_due;
+                        available -= step18_paid;
+                    }
+                    else
+                    {
+                        // short: each gets its share of the cash, in proportion to what it is owed
+                        double owedTogether = step17_due + step18_due;
+                        step17_paid = available * (step17_due / owedTogether);
+                        step18_paid = available * (step18_due / owedTogether);
+                        available = 0.0;
+                    }
+
+                    tranche_Converts2031_principalPaid += step17_paid;
+                    tranche_Converts2031_balance -= step17_paid;
+                    tranche_Converts2032_principalPaid += step18_paid;
+                    tranche_Converts2032_balance -= step18_paid;
+                    // 19 distribute rest to Common
+                    step19_distributed = available;
+                    equity_Common_distributed += step19_distributed;
+                    available = 0.0;
+                    tranche_Converts2031_unpaidInterest = Flows.Shortfall(tranche_Converts2031_interestDue, tranche_Converts2031_interestPaid);
+                    tranche_Converts2031_unpaidPrincipal = Flows.Shortfall(tranche_Converts2031_principalDue, tranche_Converts2031_principalPaid);
+                    tranche_Converts2032_unpaidInterest = Flows.Shortfall(tranche_Converts2032_interestDue, tranche_Converts2032_interestPaid);
+                    tranche_Converts2032_unpaidPrincipal = Flows.Shortfall(tranche_Converts2032_principalDue, tranche_Converts2032_principalPaid);
+                }
+            }
+
+            // 7. results
+            result_Collections[t] = collections;
+            result.CoinsHeld[0][t] = coins_Bitcoin_units;
+            result.CoinsSold[0][t] = coins_Bitcoin_sold;
+            result.CoinsProceeds[0][t] = coins_Bitcoin_proceeds;
+            result.CoinsMining[0][t] = coins_Bitcoin_revenue;
+            result_InterestPaid_0[t] = tranche_Converts2031_interestPaid;
+            result_PrincipalPaid_0[t] = tranche_Converts2031_principalPaid;
+            result_TrancheBalance_0[t] = tranche_Converts2031_balance;
+            result_InterestShortfall_0[t] = tranche_Converts2031_unpaidInterest;
+            result_PrincipalShortfall_0[t] = tranche_Converts2031_unpaidPrincipal;
+            result.TrancheConversion[0][t] = tranche_Converts2031_sharesValue;
+            result_InterestPaid_1[t] = tranche_Converts2032_interestPaid;
+            result_PrincipalPaid_1[t] = tranche_Converts2032_principalPaid;
+            result_TrancheBalance_1[t] = tranche_Converts2032_balance;
+            result_InterestShortfall_1[t] = tranche_Converts2032_unpaidInterest;
+            result_PrincipalShortfall_1[t] = tranche_Converts2032_unpaidPrincipal;
+            result.TrancheConversion[1][t] = tranche_Converts2032_sharesValue;
+            result_Distributions_0[t] = equity_Common_distributed;
+            result_AccountBalance_0[t] = account_Reserve2031_balance;
+            result_AccountBalance_1[t] = account_Reserve2032_balance;
+            if (checkCash)
+            {
+                double paidOut = tranche_Converts2031_interestPaid + tranche_Converts2031_principalPaid + tranche_Converts2032_interestPaid + tranche_Converts2032_principalPaid + equity_Common_distributed;
+                CashCheck.Verify(t, collections, paidOut, accountsStart, account_Reserve2031_balance + account_Reserve2032_balance);
+                if (finalPeriod)
+                {
+                    CashCheck.VerifyNothingLeft(t, account_Reserve2031_balance + account_Reserve2032_balance);
+                }
+            }
+        }
+
+        // ---- period loop: end
 
         // 7. at termination or the horizon: what was never repaid
         result.PeriodsRun = periodsRun;
@@ -1260,6 +2255,20 @@ public sealed class Deal_TeraWulf : IDealProgram
             new LedgerColumn("9 fill Reserve2031 filled", ColumnKind.Money),
             new LedgerColumn("10 fill Reserve2032 filled", ColumnKind.Money),
             new LedgerColumn("11 distribute rest to Common distributed", ColumnKind.Money),
+            new LedgerColumn("13 pay Converts2031.interest due", ColumnKind.Money),
+            new LedgerColumn("13 pay Converts2031.interest paid", ColumnKind.Money),
+            new LedgerColumn("13 pay Converts2031.interest short", ColumnKind.Money),
+            new LedgerColumn("14 pay Converts2032.interest due", ColumnKind.Money),
+            new LedgerColumn("14 pay Converts2032.interest paid", ColumnKind.Money),
+            new LedgerColumn("14 pay Converts2032.interest short", ColumnKind.Money),
+            new LedgerColumn("15 sell Bitcoin to cover Converts2032.balance raised", ColumnKind.Money),
+            new LedgerColumn("17 pay Converts2031.balance due", ColumnKind.Money),
+            new LedgerColumn("17 pay Converts2031.balance paid", ColumnKind.Money),
+            new LedgerColumn("17 pay Converts2031.balance short", ColumnKind.Money),
+            new LedgerColumn("18 pay Converts2032.balance due", ColumnKind.Money),
+            new LedgerColumn("18 pay Converts2032.balance paid", ColumnKind.Money),
+            new LedgerColumn("18 pay Converts2032.balance short", ColumnKind.Money),
+            new LedgerColumn("19 distribute rest to Common distributed", ColumnKind.Money),
             new LedgerColumn("Reserve2031 balance", ColumnKind.Money),
             new LedgerColumn("Reserve2032 balance", ColumnKind.Money),
             new LedgerColumn("Bitcoin coins held", ColumnKind.Number),
