@@ -36,6 +36,19 @@ public class InvestorIrrTests
     }
 
     [Fact]
+    public void LessThanHalfACentBackOverYearsIsNothingThoughARateIsInRange()
+    {
+        // 0.004 back on 10⁹ twenty years later: 1 + r = (0.004 / 10⁹)^(1/20) = (4 × 10⁻¹²)^(0.05) = 0.2679, r = −73.2%,
+        // inside the solver's range, so Irr finds it; but what came back is under half a cent, nothing, and the
+        // investor's IRR is −100% (docs/language.md, "A total loss is −100%"), as it is a year out.
+        double[] years = [0.0, 20.0];
+        double[] amounts = [-1e9, 0.004];
+        Assert.Equal(Math.Pow(4e-12, 0.05) - 1.0, Irr.Solve(years, amounts), 1e-9);
+        Assert.Equal(-1.0, InvestorIrr.Solve(years, amounts));
+        Assert.Equal(-1.0, InvestorIrr.Solve(new FlowTimes(years), amounts));
+    }
+
+    [Fact]
     public void CentsBackOnMillionsAtARateBelowTheRangeIsMinusOneHundredPercent()
     {
         // 0.01 back on 10⁹ a year later: 1 + r = 10⁻¹¹, below −99.99% (1 + r = 10⁻⁴), where Irr does not look.
