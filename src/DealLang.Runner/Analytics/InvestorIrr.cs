@@ -58,8 +58,11 @@ public static class InvestorIrr
             }
         }
 
-        return paidIn >= Flows.ShortfallTolerance && gotBack < Flows.ShortfallTolerance;
+        return NothingBack(paidIn, gotBack);
     }
+
+    static bool NothingBack(double paidIn, double gotBack) =>
+        paidIn >= Flows.ShortfallTolerance && gotBack < Flows.ShortfallTolerance;
 
     /// <summary>Whether flows without a rate are a total loss (the two kinds in the type's summary). Not with a
     /// non-finite amount or time, which is no figure at all.</summary>
@@ -90,7 +93,7 @@ public static class InvestorIrr
 
         // Got back after paying in, and less: the value at 0% is negative, so a rate with no root above −99.99% has
         // its root below it.
-        return paidIn >= Flows.ShortfallTolerance
-            && (gotBack < Flows.ShortfallTolerance || (gotBack < paidIn && lastPaidIn < firstBack));
+        return NothingBack(paidIn, gotBack)
+            || (paidIn >= Flows.ShortfallTolerance && gotBack < paidIn && lastPaidIn < firstBack);
     }
 }

@@ -142,24 +142,23 @@ internal sealed class FeeComponent(EmitContext ctx)
             string amount = CSharpEmitter.Amount(Ctx, model.AnnualAmount, asOperand: true) + yearFraction + escalation;
             // 'until repaid' stops the fee in a regular period starting with nothing owed; 'until default' in every
             // period after the event of default (the default period itself accrues: its regular waterfall ran first).
-            var ends = new List<string>();
+            var ends = new List<(string Condition, string Term, string When)>();
             if (stops && model.UntilRepaid)
             {
-                ends.Add(DebtRepaid);
+                ends.Add((DebtRepaid, "until repaid", "once the debt is repaid"));
             }
 
             if (model.UntilDefault && CSharpEmitter.HasDefaultRule(Ctx))
             {
-                ends.Add("afterDefault");
+                ends.Add(("afterDefault", "until default", "after the event of default"));
             }
 
             string accrual = model.PerPeriod ? "its share of this period's flow" : "the annual amount for this period's share of a year";
             if (ends.Count > 0)
             {
-                string when = string.Join(" or ", ends.Select(e => e == DebtRepaid ? "once the debt is repaid" : "after the event of default"));
-                string terms = string.Join(" ", new[] { model.UntilRepaid && stops ? "until repaid" : null, ends.Contains("afterDefault") ? "until default" : null }.OfType<string>());
-                w.Comment(fee.Name + " (" + terms + "): nothing " + when + ", else " + accrual + "; plus fees unpaid so far");
-                w.Line(fee.Accrued + " = " + string.Join(" || ", ends) + " ? 0.0 : " + amount + ";");
+                w.Comment(fee.Name + " (" + string.Join(" ", ends.Select(e => e.Term)) + "): nothing "
+                    + string.Join(" or ", ends.Select(e => e.When)) + ", else " + accrual + "; plus fees unpaid so far");
+                w.Line(fee.Accrued + " = " + string.Join(" || ", ends.Select(e => e.Condition)) + " ? 0.0 : " + amount + ";");
             }
             else
             {
