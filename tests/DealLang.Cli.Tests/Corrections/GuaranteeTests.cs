@@ -511,6 +511,49 @@ public sealed class GuaranteeTests
         Assert.Equal(1.0, g.CapUsed);
     }
 
+    // Annual, 30/360, the deal from 2025-01-01 to 2028-01-01, a 100m bullet at 5% maturing a year in (2026-01-01),
+    // 30m of rent a year and no default rule. Period 0: interest 5m, the whole 100m due, 25m paid: 75m in arrears.
+    // Period 1: interest 75m x 5% = 3.75m, 26.25m of principal paid: 48.75m. Period 2, the deal's maturity: interest
+    // 2.4375m, 27.5625m paid: 21.1875m left, which the State pays the holders there, the first period the run could
+    // end with, not at the tranche's own maturity (docs/language.md §5 "Guarantors": the maturity is the deal's). The
+    // holders, paid the coupon on the overdue principal all along, earn 5% (three 365-day years).
+    private const string EarlyMaturitySource = """
+        deal Early {
+          currency USD  closing 2025-01-01  maturity 2028-01-01  pay annual  daycount 30/360
+          party Tenant { }
+          party State  { }
+          facility Site { cost 200m  value straight_line 20y }
+          lease Rent on Site { lessee Tenant  rent 30m per year  starts 2025-01-01  term 3y }
+          tranche Notes { balance 100m  coupon 5% fixed  amortize bullet  maturity 2026-01-01  guarantor State cap 150m }
+          equity Sponsor { contributed 100m }
+          waterfall {
+            pay Notes.interest
+            pay Notes.principal
+            distribute rest to Sponsor
+          }
+        }
+
+        scenario Full for Early { }
+        """;
+
+    [Fact]
+    public void BehindATrancheMaturingBeforeTheDealThePrincipalIsAskedAtTheDealsMaturity()
+    {
+        var deal = new SmallDeal(EarlyMaturitySource);
+        Assert.Equal(75_000_000, deal.Ledger("Notes balance", 0, "Full"), Cent);
+        Assert.Equal(0.0, deal.Ledger("Notes paid by State", 0, "Full"));
+        Assert.Equal(3_750_000, deal.Ledger("Notes interest due", 1, "Full"), Cent);
+        Assert.Equal(0.0, deal.Ledger("Notes paid by State", 1, "Full"));
+        Assert.Equal(21_187_500, deal.Ledger("Notes paid by State", 2, "Full"), Cent);
+
+        TrancheSummary notes = deal.Outcomes["Full"].Tranches[0];
+        Assert.Equal(21_187_500, notes.PrincipalLoss, Cent);
+        Assert.Equal(0.0, notes.HoldersLoss, 2);
+        Assert.Equal(0.05, notes.HoldersIrr, 1e-12);
+        GuaranteeSummary g = Assert.Single(deal.Outcomes["Full"].Guarantees);
+        Assert.Equal(new DealLang.Runtime.Date(2028, 1, 1), g.FirstPayment);
+    }
+
     [Fact]
     public void AContractsBackstopPaysTheTermsRevenueTheDefaultTookAwayUpToItsCap()
     {
