@@ -461,6 +461,99 @@ public sealed class GuaranteeTests
         scenario LabDefaults for Compute { Lab defaults on 2026-05-16 }
         """;
 
+    // Annual, 30/360: a 100m bullet at 5% (5m a year) with nothing collected, guaranteed up to 60m; an event of default
+    // at the maturity (2027-01-01) and the warehouse sold a year later for 80m x 90% = 72m. Period 0: 5m of interest
+    // unpaid, the State pays it (A = 5m). Period 1, the maturity: the holders' new 5m of interest and their 100m of
+    // principal are asked together, and the 55m the cap leaves pays the interest first: 5m (A = 10m), then 50m of
+    // principal (S = 50m). Period 2, the workout: interest due 5m + 10m of arrears = 15m, the State's part
+    // 5m x 50/100 + 10m = 12.5m; the sale's 72m pays the 15m and 57m of principal, 57m x 50m / (43m + 57m) = 28.5m of it
+    // the State's (S = 21.5m). Recovered 12.5m + 28.5m = 41m, net cost 60m - 41m = 19m = 43m - 21.5m - 2.5m (the
+    // identity: the issuer's loss less the holders' max(0, 43m - 21.5m) less the interest on S, 5m x 50/100). Shared pro
+    // rata to the asks instead (55m x 5/105 = 2.619m of interest, 52.381m of principal) it would get back 40.095m and
+    // the holders would lose 20.476m.
+    private const string CapSplitSource = """
+        deal CapSplit {
+          currency USD  closing 2025-01-01  maturity 2027-01-01  pay annual  daycount 30/360
+          party State { }
+          facility Warehouse { cost 80m  value schedule { 2025-01-01 80m } }
+          tranche Loan { balance 100m  coupon 5%  amortize bullet  guarantor State cap 60m }
+          equity Sponsor { contributed 10m }
+          default when Loan.principal_shortfall > 0
+          waterfall {
+            pay Loan.interest
+            pay Loan.principal
+            distribute rest to Sponsor
+          }
+          enforcement {
+            sell Warehouse haircut 10% lag 12m
+            waterfall { pay Loan.interest  pay Loan.balance  distribute rest to Sponsor }
+          }
+        }
+
+        scenario Full for CapSplit { }
+        """;
+
+    [Fact]
+    public void ACapThatRunsOutOnInterestAndPrincipalTogetherPaysTheInterestFirst()
+    {
+        var deal = new SmallDeal(CapSplitSource);
+        Assert.Equal(5_000_000, deal.Ledger("Loan paid by State", 0, "Full"), Cent);
+        Assert.Equal(55_000_000, deal.Ledger("Loan paid by State", 1, "Full"), Cent);
+        Assert.Equal(0.0, deal.Ledger("Loan paid by State", 2, "Full"), Cent);
+        Assert.Equal(12_500_000 + 28_500_000, deal.Ledger("Loan repaid to State", 2, "Full"), Cent);
+
+        TrancheSummary loan = deal.Outcomes["Full"].Tranches[0];
+        Assert.Equal((43_000_000, 0.0), (Math.Round(loan.PrincipalLoss, 2), Math.Round(loan.UnpaidInterest, 2)));
+        Assert.Equal(19_000_000, loan.PaidByGuarantor, Cent);
+        Assert.Equal(21_500_000, loan.HoldersLoss, Cent);
+        GuaranteeSummary g = Assert.Single(deal.Outcomes["Full"].Guarantees);
+        Assert.Equal((60_000_000, 41_000_000, 19_000_000), (Math.Round(g.Paid, 2), Math.Round(g.Recovered, 2), Math.Round(g.NetCost, 2)));
+        Assert.Equal(1.0, g.CapUsed);
+    }
+
+    // Annual, 30/360, the deal from 2025-01-01 to 2028-01-01, a 100m bullet at 5% maturing a year in (2026-01-01),
+    // 30m of rent a year and no default rule. Period 0: interest 5m, the whole 100m due, 25m paid: 75m in arrears.
+    // Period 1: interest 75m x 5% = 3.75m, 26.25m of principal paid: 48.75m. Period 2, the deal's maturity: interest
+    // 2.4375m, 27.5625m paid: 21.1875m left, which the State pays the holders there, the first period the run could
+    // end with, not at the tranche's own maturity (docs/language.md §5 "Guarantors": the maturity is the deal's). The
+    // holders, paid the coupon on the overdue principal all along, earn 5% (three 365-day years).
+    private const string EarlyMaturitySource = """
+        deal Early {
+          currency USD  closing 2025-01-01  maturity 2028-01-01  pay annual  daycount 30/360
+          party Tenant { }
+          party State  { }
+          facility Site { cost 200m  value straight_line 20y }
+          lease Rent on Site { lessee Tenant  rent 30m per year  starts 2025-01-01  term 3y }
+          tranche Notes { balance 100m  coupon 5% fixed  amortize bullet  maturity 2026-01-01  guarantor State cap 150m }
+          equity Sponsor { contributed 100m }
+          waterfall {
+            pay Notes.interest
+            pay Notes.principal
+            distribute rest to Sponsor
+          }
+        }
+
+        scenario Full for Early { }
+        """;
+
+    [Fact]
+    public void BehindATrancheMaturingBeforeTheDealThePrincipalIsAskedAtTheDealsMaturity()
+    {
+        var deal = new SmallDeal(EarlyMaturitySource);
+        Assert.Equal(75_000_000, deal.Ledger("Notes balance", 0, "Full"), Cent);
+        Assert.Equal(0.0, deal.Ledger("Notes paid by State", 0, "Full"));
+        Assert.Equal(3_750_000, deal.Ledger("Notes interest due", 1, "Full"), Cent);
+        Assert.Equal(0.0, deal.Ledger("Notes paid by State", 1, "Full"));
+        Assert.Equal(21_187_500, deal.Ledger("Notes paid by State", 2, "Full"), Cent);
+
+        TrancheSummary notes = deal.Outcomes["Full"].Tranches[0];
+        Assert.Equal(21_187_500, notes.PrincipalLoss, Cent);
+        Assert.Equal(0.0, notes.HoldersLoss, 2);
+        Assert.Equal(0.05, notes.HoldersIrr, 1e-12);
+        GuaranteeSummary g = Assert.Single(deal.Outcomes["Full"].Guarantees);
+        Assert.Equal(new DealLang.Runtime.Date(2028, 1, 1), g.FirstPayment);
+    }
+
     [Fact]
     public void AContractsBackstopPaysTheTermsRevenueTheDefaultTookAwayUpToItsCap()
     {
