@@ -230,4 +230,33 @@ public class ForcedSaleTests
         Assert.Equal(1.84e6, chain.Ledger("Fund", "CrashThin", "H2 sale proceeds", 1), Cent);
         Assert.Equal(2.645e6, chain.Ledger("Fund", "CrashThin", "2 sell H1, H2 pro_rata to cover Bank.principal raised", 1), Cent);
     }
+
+    // A call short by less than half a cent: the bank's 8,000,000.003 is due in one sum at the end of the first year,
+    // and the holdings pay 5m (H1) + 3m (H2) = 8m, so 0.003 is short: rounding, not money, as a shortfall that small
+    // counts as paid (docs/language.md, "Shortfalls under half a cent count as paid").
+    private static SmallChain SubCentChain(bool proRata) => new(
+        Fund.Replace("balance 40m  coupon 5%  maturity 2030-01-01  target_balance 50% * (H1.value + H2.value)", "balance 8000000.003  coupon 0%  maturity 2027-01-01", StringComparison.Ordinal)
+            .Replace("sell H1, H2 to cover", proRata ? "sell H1, H2 pro_rata to cover" : "sell H1, H2 to cover", StringComparison.Ordinal),
+        ("held.deal", Held));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_call_short_by_less_than_half_a_cent_sells_nothing(bool proRata)
+    {
+        using var chain = SubCentChain(proRata);
+        // 8,000,000.003 due, 8m available: S = 0.003. Until 2026-12-07 the step sold 0.003 / 0.9 = 0.0033 of H1's 50m
+        // mark (pro rata, a share 0.003 / (50m × 0.9 + 30m × 0.8) of each): H1's 'first sale' read 2027-01-01 and its
+        // 'share sold' 6.7e-11, a forced sale made of rounding. Now nothing is sold, and the 0.003 left counts as paid.
+        var h1 = chain.Of("Fund", "Base").Holdings[0];
+        var h2 = chain.Of("Fund", "Base").Holdings[1];
+        Assert.Null(h1.FirstSale);
+        Assert.Null(h2.FirstSale);
+        Assert.Equal(0.0, h1.ShareSold);
+        Assert.Equal(0.0, h2.ShareSold);
+        Assert.Equal(1.0, chain.Ledger("Fund", "Base", "H1 share held", 0));
+        Assert.Equal(0.0, chain.Ledger("Fund", "Base", "H1 value sold", 0));
+        Assert.Equal(8e6, chain.Ledger("Fund", "Base", "3 pay Bank.principal paid", 0), Cent);
+        Assert.Null(chain.Of("Fund", "Base").Tranches[0].FirstPrincipalShortfall);
+    }
 }

@@ -250,7 +250,8 @@ internal sealed class HoldingComponent(EmitContext ctx)
 
     /// <summary>
     /// 4. <c>sell H1, H2 to cover X</c>: the shortfall is what a <c>pay X</c> step would owe now less the cash
-    /// available; each holding in turn sells the least marked value <c>v</c> (at most what it still holds this period)
+    /// available, sold for only when it is half a cent or more (<c>Flows.ShortfallTolerance</c>: less is rounding, and
+    /// would count as paid, so it must not make a forced sale, a first sale date and a share sold); each holding in turn sells the least marked value <c>v</c> (at most what it still holds this period)
     /// whose proceeds <c>v × (1 − discount) × (1 − impact × v / depth)</c> raise what is still short (the coins'
     /// formula, <see cref="CoinSale"/>, with the mark as the unit and 1 − discount as its price). The proceeds join
     /// the collections and the available cash; the share sold stops paying the holder from the next period.
@@ -275,7 +276,7 @@ internal sealed class HoldingComponent(EmitContext ctx)
             var holding = this[index];
             string left = "(" + holding.Value + " - " + holding.ValueSold + ")";
             string price = "(1.0 - " + holding.Discount + ")";
-            using (w.Block("if (" + left + " > 0.0 && " + owed + " > available)"))
+            using (w.Block("if (" + left + " > 0.0 && " + owed + " - available >= Flows.ShortfallTolerance)"))
             {
                 w.Comment(holding.Name + ": the least marked value whose proceeds cover the shortfall, at most what is left of it");
                 w.Line("double valueSold = CoinSale.CoinsToSell(" + owed + " - available, " + price + ", " + left + ", " + holding.Depth + ", " + holding.Impact + ");");
@@ -298,7 +299,7 @@ internal sealed class HoldingComponent(EmitContext ctx)
     /// </summary>
     void WriteProRataSale(SellHoldingsStep sell, string owed, string moved, IndentedWriter w)
     {
-        using (w.Block("if (" + owed + " > available)"))
+        using (w.Block("if (" + owed + " - available >= Flows.ShortfallTolerance)"))
         {
             var sold = sell.Holdings.Select(index => this[index]).ToList();
             string Left(int i) => "left" + CSharpLiterals.Int(i);

@@ -347,7 +347,7 @@ public sealed class Deal_CreditFund : IDealProgram
                 }
 
                 // 3 sell HyperionNotes, CoreWeaveLoan, TeraWulfNotes to cover BankLine.principal
-                if ((holding_HyperionNotes_value - holding_HyperionNotes_valueSold) > 0.0 && (Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) > available)
+                if ((holding_HyperionNotes_value - holding_HyperionNotes_valueSold) > 0.0 && (Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) - available >= Flows.ShortfallTolerance)
                 {
                     // HyperionNotes: the least marked value whose proceeds cover the shortfall, at most what is left of it
                     double valueSold = CoinSale.CoinsToSell((Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) - available, (1.0 - holding_HyperionNotes_saleDiscount), (holding_HyperionNotes_value - holding_HyperionNotes_valueSold), holding_HyperionNotes_depth, holding_HyperionNotes_impact);
@@ -361,7 +361,7 @@ public sealed class Deal_CreditFund : IDealProgram
                     collections += raised;
                 }
 
-                if ((holding_CoreWeaveLoan_value - holding_CoreWeaveLoan_valueSold) > 0.0 && (Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) > available)
+                if ((holding_CoreWeaveLoan_value - holding_CoreWeaveLoan_valueSold) > 0.0 && (Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) - available >= Flows.ShortfallTolerance)
                 {
                     // CoreWeaveLoan: the least marked value whose proceeds cover the shortfall, at most what is left of it
                     double valueSold = CoinSale.CoinsToSell((Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) - available, (1.0 - holding_CoreWeaveLoan_saleDiscount), (holding_CoreWeaveLoan_value - holding_CoreWeaveLoan_valueSold), holding_CoreWeaveLoan_depth, holding_CoreWeaveLoan_impact);
@@ -375,7 +375,7 @@ public sealed class Deal_CreditFund : IDealProgram
                     collections += raised;
                 }
 
-                if ((holding_TeraWulfNotes_value - holding_TeraWulfNotes_valueSold) > 0.0 && (Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) > available)
+                if ((holding_TeraWulfNotes_value - holding_TeraWulfNotes_valueSold) > 0.0 && (Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) - available >= Flows.ShortfallTolerance)
                 {
                     // TeraWulfNotes: the least marked value whose proceeds cover the shortfall, at most what is left of it
                     double valueSold = CoinSale.CoinsToSell((Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) - available, (1.0 - holding_TeraWulfNotes_saleDiscount), (holding_TeraWulfNotes_value - holding_TeraWulfNotes_valueSold), holding_TeraWulfNotes_depth, holding_TeraWulfNotes_impact);
@@ -467,7 +467,7 @@ public sealed class Deal_CreditFund : IDealProgram
                     }
 
                     // 9 sell HyperionNotes, CoreWeaveLoan, TeraWulfNotes to cover BankLine.balance
-                    if ((holding_HyperionNotes_value - holding_HyperionNotes_valueSold) > 0.0 && (tranche_BankLine_balance) > available)
+                    if ((holding_HyperionNotes_value - holding_HyperionNotes_valueSold) > 0.0 && (tranche_BankLine_balance) - available >= Flows.ShortfallTolerance)
                     {
                         // HyperionNotes: the least marked value whose proceeds cover the shortfall, at most what is left of it
                         double valueSold = CoinSale.CoinsToSell((tranche_BankLine_balance) - available, (1.0 - holding_HyperionNotes_saleDiscount), (holding_HyperionNotes_value - holding_HyperionNotes_valueSold), holding_HyperionNotes_depth, holding_HyperionNotes_impact);
@@ -481,7 +481,7 @@ public sealed class Deal_CreditFund : IDealProgram
                         collections += raised;
                     }
 
-                    if ((holding_CoreWeaveLoan_value - holding_CoreWeaveLoan_valueSold) > 0.0 && (tranche_BankLine_balance) > available)
+                    if ((holding_CoreWeaveLoan_value - holding_CoreWeaveLoan_valueSold) > 0.0 && (tranche_BankLine_balance) - available >= Flows.ShortfallTolerance)
                     {
                         // CoreWeaveLoan: the least marked value whose proceeds cover the shortfall, at most what is left of it
                         double valueSold = CoinSale.CoinsToSell((tranche_BankLine_balance) - available, (1.0 - holding_CoreWeaveLoan_saleDiscount), (holding_CoreWeaveLoan_value - holding_CoreWeaveLoan_valueSold), holding_CoreWeaveLoan_depth, holding_CoreWeaveLoan_impact);
@@ -495,7 +495,7 @@ public sealed class Deal_CreditFund : IDealProgram
                         collections += raised;
                     }
 
-                    if ((holding_TeraWulfNotes_value - holding_TeraWulfNotes_valueSold) > 0.0 && (tranche_BankLine_balance) > available)
+                    if ((holding_TeraWulfNotes_value - holding_TeraWulfNotes_valueSold) > 0.0 && (tranche_BankLine_balance) - available >= Flows.ShortfallTolerance)
                     {
                         // TeraWulfNotes: the least marked value whose proceeds cover the shortfall, at most what is left of it
                         double valueSold = CoinSale.CoinsToSell((tranche_BankLine_balance) - available, (1.0 - holding_TeraWulfNotes_saleDiscount), (holding_TeraWulfNotes_value - holding_TeraWulfNotes_valueSold), holding_TeraWulfNotes_depth, holding_TeraWulfNotes_impact);
@@ -881,7 +881,7 @@ public sealed class Deal_CreditFund : IDealProgram
                 available -= step2_paid;
                 tranche_BankLine_interestPaid += step2_paid;
                 // 3 sell HyperionNotes, CoreWeaveLoan, TeraWulfNotes to cover BankLine.principal
-                if ((holding_HyperionNotes_value - holding_HyperionNotes_valueSold) > 0.0 && (Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) > available)
+                if ((holding_HyperionNotes_value - holding_HyperionNotes_valueSold) > 0.0 && (Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) - available >= Flows.ShortfallTolerance)
                 {
                     // HyperionNotes: the least marked value whose proceeds cover the shortfall, at most what is left of it
                     double valueSold = CoinSale.CoinsToSell((Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) - available, (1.0 - holding_HyperionNotes_saleDiscount), (holding_HyperionNotes_value - holding_HyperionNotes_valueSold), holding_HyperionNotes_depth, holding_HyperionNotes_impact);
@@ -895,7 +895,7 @@ public sealed class Deal_CreditFund : IDealProgram
                     collections += raised;
                 }
 
-                if ((holding_CoreWeaveLoan_value - holding_CoreWeaveLoan_valueSold) > 0.0 && (Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) > available)
+                if ((holding_CoreWeaveLoan_value - holding_CoreWeaveLoan_valueSold) > 0.0 && (Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) - available >= Flows.ShortfallTolerance)
                 {
                     // CoreWeaveLoan: the least marked value whose proceeds cover the shortfall, at most what is left of it
                     double valueSold = CoinSale.CoinsToSell((Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) - available, (1.0 - holding_CoreWeaveLoan_saleDiscount), (holding_CoreWeaveLoan_value - holding_CoreWeaveLoan_valueSold), holding_CoreWeaveLoan_depth, holding_CoreWeaveLoan_impact);
@@ -909,7 +909,7 @@ public sealed class Deal_CreditFund : IDealProgram
                     collections += raised;
                 }
 
-                if ((holding_TeraWulfNotes_value - holding_TeraWulfNotes_valueSold) > 0.0 && (Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) > available)
+                if ((holding_TeraWulfNotes_value - holding_TeraWulfNotes_valueSold) > 0.0 && (Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) - available >= Flows.ShortfallTolerance)
                 {
                     // TeraWulfNotes: the least marked value whose proceeds cover the shortfall, at most what is left of it
                     double valueSold = CoinSale.CoinsToSell((Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) - available, (1.0 - holding_TeraWulfNotes_saleDiscount), (holding_TeraWulfNotes_value - holding_TeraWulfNotes_valueSold), holding_TeraWulfNotes_depth, holding_TeraWulfNotes_impact);
@@ -1424,7 +1424,7 @@ public sealed class Deal_CreditFund : IDealProgram
                     available -= step2_paid;
                     tranche_BankLine_interestPaid += step2_paid;
                     // 3 sell HyperionNotes, CoreWeaveLoan, TeraWulfNotes to cover BankLine.principal
-                    if ((holding_HyperionNotes_value - holding_HyperionNotes_valueSold) > 0.0 && (Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) > available)
+                    if ((holding_HyperionNotes_value - holding_HyperionNotes_valueSold) > 0.0 && (Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) - available >= Flows.ShortfallTolerance)
                     {
                         // HyperionNotes: the least marked value whose proceeds cover the shortfall, at most what is left of it
                         double valueSold = CoinSale.CoinsToSell((Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) - available, (1.0 - holding_HyperionNotes_saleDiscount), (holding_HyperionNotes_value - holding_HyperionNotes_valueSold), holding_HyperionNotes_depth, holding_HyperionNotes_impact);
@@ -1438,7 +1438,7 @@ public sealed class Deal_CreditFund : IDealProgram
                         collections += raised;
                     }
 
-                    if ((holding_CoreWeaveLoan_value - holding_CoreWeaveLoan_valueSold) > 0.0 && (Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) > available)
+                    if ((holding_CoreWeaveLoan_value - holding_CoreWeaveLoan_valueSold) > 0.0 && (Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) - available >= Flows.ShortfallTolerance)
                     {
                         // CoreWeaveLoan: the least marked value whose proceeds cover the shortfall, at most what is left of it
                         double valueSold = CoinSale.CoinsToSell((Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) - available, (1.0 - holding_CoreWeaveLoan_saleDiscount), (holding_CoreWeaveLoan_value - holding_CoreWeaveLoan_valueSold), holding_CoreWeaveLoan_depth, holding_CoreWeaveLoan_impact);
@@ -1452,7 +1452,7 @@ public sealed class Deal_CreditFund : IDealProgram
                         collections += raised;
                     }
 
-                    if ((holding_TeraWulfNotes_value - holding_TeraWulfNotes_valueSold) > 0.0 && (Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) > available)
+                    if ((holding_TeraWulfNotes_value - holding_TeraWulfNotes_valueSold) > 0.0 && (Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) - available >= Flows.ShortfallTolerance)
                     {
                         // TeraWulfNotes: the least marked value whose proceeds cover the shortfall, at most what is left of it
                         double valueSold = CoinSale.CoinsToSell((Math.Min(tranche_BankLine_balance, Math.Max(0.0, tranche_BankLine_principalDue - tranche_BankLine_principalPaid))) - available, (1.0 - holding_TeraWulfNotes_saleDiscount), (holding_TeraWulfNotes_value - holding_TeraWulfNotes_valueSold), holding_TeraWulfNotes_depth, holding_TeraWulfNotes_impact);
@@ -1518,7 +1518,7 @@ public sealed class Deal_CreditFund : IDealProgram
                     available -= step8_paid;
                     tranche_BankLine_interestPaid += step8_paid;
                     // 9 sell HyperionNotes, CoreWeaveLoan, TeraWulfNotes to cover BankLine.balance
-                    if ((holding_HyperionNotes_value - holding_HyperionNotes_valueSold) > 0.0 && (tranche_BankLine_balance) > available)
+                    if ((holding_HyperionNotes_value - holding_HyperionNotes_valueSold) > 0.0 && (tranche_BankLine_balance) - available >= Flows.ShortfallTolerance)
                     {
                         // HyperionNotes: the least marked value whose proceeds cover the shortfall, at most what is left of it
                         double valueSold = CoinSale.CoinsToSell((tranche_BankLine_balance) - available, (1.0 - holding_HyperionNotes_saleDiscount), (holding_HyperionNotes_value - holding_HyperionNotes_valueSold), holding_HyperionNotes_depth, holding_HyperionNotes_impact);
@@ -1532,7 +1532,7 @@ public sealed class Deal_CreditFund : IDealProgram
                         collections += raised;
                     }
 
-                    if ((holding_CoreWeaveLoan_value - holding_CoreWeaveLoan_valueSold) > 0.0 && (tranche_BankLine_balance) > available)
+                    if ((holding_CoreWeaveLoan_value - holding_CoreWeaveLoan_valueSold) > 0.0 && (tranche_BankLine_balance) - available >= Flows.ShortfallTolerance)
                     {
                         // CoreWeaveLoan: the least marked value whose proceeds cover the shortfall, at most what is left of it
                         double valueSold = CoinSale.CoinsToSell((tranche_BankLine_balance) - available, (1.0 - holding_CoreWeaveLoan_saleDiscount), (holding_CoreWeaveLoan_value - holding_CoreWeaveLoan_valueSold), holding_CoreWeaveLoan_depth, holding_CoreWeaveLoan_impact);
@@ -1546,7 +1546,7 @@ public sealed class Deal_CreditFund : IDealProgram
                         collections += raised;
                     }
 
-                    if ((holding_TeraWulfNotes_value - holding_TeraWulfNotes_valueSold) > 0.0 && (tranche_BankLine_balance) > available)
+                    if ((holding_TeraWulfNotes_value - holding_TeraWulfNotes_valueSold) > 0.0 && (tranche_BankLine_balance) - available >= Flows.ShortfallTolerance)
                     {
                         // TeraWulfNotes: the least marked value whose proceeds cover the shortfall, at most what is left of it
                         double valueSold = CoinSale.CoinsToSell((tranche_BankLine_balance) - available, (1.0 - holding_TeraWulfNotes_saleDiscount), (holding_TeraWulfNotes_value - holding_TeraWulfNotes_valueSold), holding_TeraWulfNotes_depth, holding_TeraWulfNotes_impact);
