@@ -6,8 +6,9 @@ namespace DealLang.Benchmarks;
 /// <summary>
 /// <c>--spin CASE PART SECONDS</c>: calls one part of a <see cref="RunnerCase"/> (<c>fill</c>, <c>loop</c>,
 /// <c>summaries</c>, <c>path</c>, <c>tranches</c> or <c>engine</c>, as <c>--runner</c>'s columns; or <c>draw</c>, a
-/// <see cref="McCase"/>'s draw + fill, as <c>--mc</c>'s first column) over and over for the given seconds and prints the calls made, so
-/// that a sampling profiler sees nothing else: <c>DOTNET_PerfMapEnabled=1 perf record -g dotnet … --spin
+/// <see cref="McCase"/>'s draw + fill, as <c>--mc</c>'s first column) over and over for the given seconds and prints the
+/// calls made (with the wall and CPU time a call, and the fastest 1,000-call batch's time a call), so that a sampling
+/// profiler sees nothing else: <c>DOTNET_PerfMapEnabled=1 perf record -g dotnet … --spin
 /// CoreWeave/Base fill 20</c>, then <c>perf report</c> (bench/README.md, "Profiling a part of the path"). Not a
 /// measurement: the figures come from <c>--runner</c>.
 /// </summary>
@@ -54,19 +55,26 @@ public static class Spin
         TimeSpan cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         long calls = 0;
+        // The fastest batch too: load only ever adds time, so on a machine busy with other work the fastest of many short
+        // batches (a millisecond or so: short enough that some run uninterrupted) is nearer the part's own cost than the
+        // mean (a direction still; bench/HISTORY.md, session 2026-12-07h).
+        const int Batch = 1_000;
+        long fastest = long.MaxValue;
         while (clock.Elapsed.TotalSeconds < seconds)
         {
-            for (int i = 0; i < 10_000; i++)
+            long start = Stopwatch.GetTimestamp();
+            for (int i = 0; i < Batch; i++)
             {
                 sink += call();
             }
 
-            calls += 10_000;
+            fastest = Math.Min(fastest, Stopwatch.GetTimestamp() - start);
+            calls += Batch;
         }
 
         process.Refresh();
         double cpu = (process.TotalProcessorTime - cpuBefore).TotalNanoseconds;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{caseName} {part}: {calls} calls in {clock.Elapsed.TotalSeconds:0.0} s, {clock.Elapsed.TotalNanoseconds / calls:0.0} ns a call, {cpu / calls:0.0} ns of CPU a call (sink {sink:0})"));
+            $"{caseName} {part}: {calls} calls in {clock.Elapsed.TotalSeconds:0.0} s, {clock.Elapsed.TotalNanoseconds / calls:0.0} ns a call, {cpu / calls:0.0} ns of CPU a call, fastest batch {Stopwatch.GetElapsedTime(0, fastest).TotalNanoseconds / Batch:0.0} ns a call (sink {sink:0})"));
     }
 }

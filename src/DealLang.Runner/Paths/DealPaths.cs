@@ -46,6 +46,9 @@ public sealed class DealPaths
     // a path memo's table of powers, one per reset, so leases sharing a reset share one exponential (MonthCount.DeflationFromLog).
     readonly double[] marketYears;
 
+    // The periods' falses then as many trues: each party's default flags are one copy out of it (PartyDefaults.Steps).
+    readonly bool[] defaultSteps;
+
     // Whether a tranche can be called or converted (DealDescription.HasTrancheCalls scans the tranches): read once.
     readonly bool hasTrancheCalls;
 
@@ -91,6 +94,7 @@ public sealed class DealPaths
         contracts = [.. deal.Contracts.Select(c => new ContractPlan(deal, c))];
         zeros = new double[n];
         noWindow = PartialPayments.NoWindowRow(n);
+        defaultSteps = PartyDefaults.Steps(n);
         periodYears = ContractRelets.PeriodYears(b, n);
         leases = new LeasePlan[deal.Leases.Length];
         for (int l = 0; l < leases.Length; l++)
@@ -125,8 +129,13 @@ public sealed class DealPaths
     /// rounded up to whole periods as a fixed lag is (docs/language.md §5 "loan", DL0489).</summary>
     internal static int WorkoutPeriods(DealDescription deal, int months)
     {
+        if (months < 0)
+        {
+            return -1; // the scenario sets none (nearly every party and loan on every path): no frequency to look up
+        }
+
         int perPeriod = Frequencies.MonthsPerPeriod(deal.Frequency);
-        return months < 0 ? -1 : (months + perPeriod - 1) / perPeriod;
+        return (months + perPeriod - 1) / perPeriod;
     }
 
     /// <summary>The precompute of <paramref name="deal"/>, made on first use and kept while the description lives
@@ -218,7 +227,7 @@ public sealed class DealPaths
             }
         }
 
-        PartyDefaults.Fill(deal, scenario, into.PartyDefaulted);
+        PartyDefaults.Fill(deal, scenario, into.PartyDefaulted, defaultSteps);
         for (int p = 0; p < deal.Parties.Length; p++)
         {
             into.PartyRecovery[p] = scenario.RecoveryOf(deal, p);
@@ -248,7 +257,12 @@ public sealed class DealPaths
             TrancheCalls.Fill(deal, scenario, into);
         }
 
-        ContractRelets.Fill(deal, contracts, zeros, periodYears, scenario, into, memo);
+        if (contracts.Length > 0)
+        {
+            // (the calls skipped where there is nothing to fill cost a deal without contracts or holdings 3 ns a path)
+            ContractRelets.Fill(deal, contracts, zeros, periodYears, scenario, into, memo);
+        }
+
         if (deal.ProjectsCfads)
         {
             for (int c = 0; c < contracts.Length; c++)
@@ -269,7 +283,10 @@ public sealed class DealPaths
             into.HoldingClosingPar[h] = 0.0;
         }
 
-        HoldingMarkets.Fill(deal, scenario, into);
+        if (deal.Holdings.Length > 0)
+        {
+            HoldingMarkets.Fill(deal, scenario, into);
+        }
     }
 
     /// <summary>

@@ -246,6 +246,24 @@ sealed class LeasePlan
         }
     }
 
+    /// <summary><see cref="FillTo"/> into <paramref name="memo"/>'s row for lease <paramref name="l"/> rather than the
+    /// inputs' own: filled only when the memo last cut it at another date or rate, and returned for the inputs to share
+    /// read-only (as a facility's stressed curve is), with the period the lease ends in
+    /// (<see cref="LeaseTerms.EndPeriod"/>). The memo belongs to one set of buffers and rewrites the row only while
+    /// filling them for a later path.</summary>
+    public double[] SharedCutRow(Date end, double marketDeflation, PathMemo memo, int l, out int endPeriod)
+    {
+        double[] row = memo.CutRow(l, end, marketDeflation, out bool known, out endPeriod);
+        if (!known)
+        {
+            FillTo(end, marketDeflation, row, memo, l);
+            endPeriod = LeaseTerms.EndPeriod(deal.Boundaries, end);
+            memo.KeepCutRow(l, end, marketDeflation, endPeriod);
+        }
+
+        return row;
+    }
+
     /// <summary>This lease's resets of the market-rent index (years from the closing), for the deal's table.</summary>
     public void AddMarketYears(HashSet<double> into)
     {

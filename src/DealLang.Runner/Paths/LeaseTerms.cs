@@ -80,8 +80,19 @@ static class LeaseTerms
         {
             // The rent stops on the default date and the lease is over; what the guarantor still pays on the
             // RVG claim is what a creditor of the defaulted lessee recovers.
-            plan.FillTo(defaultDate, marketRentDeflation, into.OwnLeaseRent(l), memo, l);
-            into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, defaultDate);
+            if (memo is not null)
+            {
+                // The memo's row cut on this day at this rate, shared rather than copied: a lessee defaulting on the
+                // same day path after path (a deterministic scenario's, a stochastic one's fixed date) costs a compare.
+                into.ShareLeaseRent(l, plan.SharedCutRow(defaultDate, marketRentDeflation, memo, l, out int cutEndPeriod));
+                into.LeaseEndPeriod[l] = cutEndPeriod;
+            }
+            else
+            {
+                plan.FillTo(defaultDate, marketRentDeflation, into.OwnLeaseRent(l), memo, l);
+                into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, defaultDate);
+            }
+
             into.RvgApplies[l] = lease.RvgUntil is { } until && defaultDate <= until && defaultDate <= deal.Maturity;
             into.RvgRecovery[l] = scenario.RecoveryOf(deal, lease.Lessee);
             into.RvgBreakTerms[l] = 0;

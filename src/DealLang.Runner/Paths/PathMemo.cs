@@ -13,6 +13,8 @@ namespace DealLang.Runner.Paths;
 /// computed on first use for the path's deflation and kept while later paths deflate at the same rate;</item>
 /// <item>each lease at market's rescaled rent, period by period, as far as a path has needed it, at that rate;</item>
 /// <item>the rent of the period a lessee's default cuts, per lease, for the last default date and rate;</item>
+/// <item>per lease, its whole rent row cut at the last default date and rate, with that end's period, shared into the
+/// inputs read-only (a lessee defaulting on the same day path after path costs a compare, not a copy of the row);</item>
 /// <item>each facility's stressed value curve for the last stress applied to it;</item>
 /// <item>per lease, its facility's value on the day its RVG is measured, for the last day and stress (a lease running its
 /// term ends on the same day path after path).</item>
@@ -41,6 +43,14 @@ sealed class PathMemo
     readonly long[] cutRateBits;
     readonly double[] cutRent;
 
+    // Per lease: its rent row cut at the last default date (LeasePlan.SharedCutRow), at the rate with those bits, and
+    // the period that date ends the lease in.
+    readonly double[][] cutRows;
+    readonly bool[] cutRowKnown;
+    readonly Date[] cutRowEnd;
+    readonly long[] cutRowRateBits;
+    readonly int[] cutRowEndPeriod;
+
     // Per lease: the facility's value on the day its RVG is measured, for the last day, rate and drop.
     readonly bool[] rvgKnown;
     readonly Date[] rvgDay;
@@ -62,6 +72,10 @@ sealed class PathMemo
     readonly double[][] reletLive;
     readonly bool[] reletKnown;
     readonly (Date? Default, int Gap, int Taken)[] reletKey;
+
+    /// <summary>The token of the path source whose memo this is (ScenarioPaths keeps it on the buffers too, and
+    /// checks it there).</summary>
+    public object? Source { get; set; }
 
     public PathMemo(double[] marketYears, int periods, int facilities, bool[] leaseAtMarket, int contracts = 0)
     {
@@ -95,6 +109,16 @@ sealed class PathMemo
         cutEnd = new Date[leases];
         cutRateBits = new long[leases];
         cutRent = new double[leases];
+        cutRows = new double[leases][];
+        for (int l = 0; l < leases; l++)
+        {
+            cutRows[l] = new double[periods];
+        }
+
+        cutRowKnown = new bool[leases];
+        cutRowEnd = new Date[leases];
+        cutRowRateBits = new long[leases];
+        cutRowEndPeriod = new int[leases];
         rvgKnown = new bool[leases];
         rvgDay = new Date[leases];
         rvgDeflate = new long[leases];
@@ -173,6 +197,24 @@ sealed class PathMemo
         cutEnd[l] = end;
         cutRateBits[l] = BitConverter.DoubleToInt64Bits(rate);
         cutRent[l] = rent;
+    }
+
+    /// <summary>Lease <paramref name="l"/>'s cut row; <paramref name="known"/> (with its <paramref name="endPeriod"/>)
+    /// when it holds the rent of a lease ending on <paramref name="end"/> at exactly <paramref name="rate"/> (otherwise
+    /// the caller fills it and calls <see cref="KeepCutRow"/>).</summary>
+    public double[] CutRow(int l, Date end, double rate, out bool known, out int endPeriod)
+    {
+        known = cutRowKnown[l] && cutRowEnd[l] == end && cutRowRateBits[l] == BitConverter.DoubleToInt64Bits(rate);
+        endPeriod = cutRowEndPeriod[l];
+        return cutRows[l];
+    }
+
+    public void KeepCutRow(int l, Date end, double rate, int endPeriod)
+    {
+        cutRowKnown[l] = true;
+        cutRowEnd[l] = end;
+        cutRowRateBits[l] = BitConverter.DoubleToInt64Bits(rate);
+        cutRowEndPeriod[l] = endPeriod;
     }
 
     /// <summary>Facility <paramref name="f"/>'s kept curve; <paramref name="known"/> when it was computed under

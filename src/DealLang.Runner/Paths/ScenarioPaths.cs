@@ -18,8 +18,12 @@ public sealed class ScenarioPaths : IPathSource
     readonly ScenarioSpec[] scenarios;
 
     // One memo per set of buffers filled (PathMemo): a thread with its own buffers has its own memo, and the
-    // lookup by the buffers allocates nothing once the memo is made.
+    // lookup by the buffers allocates nothing once the memo is made. The memo is also kept on the buffers
+    // (PathInputs.SourceMemo), tagged with this source's token, and found there on the next path: the table's lookup
+    // cost about 10 ns a path (bench/HISTORY.md, session 2026-12-07h), the table now serves only buffers that another
+    // source filled in between. The token rather than the source itself, so that buffers do not keep a source alive.
     readonly ConditionalWeakTable<PathInputs, PathMemo> memos = [];
+    readonly object token = new();
     readonly ConditionalWeakTable<PathInputs, PathMemo>.CreateValueCallback newMemo;
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first scenario that does not fit the deal.</summary>
@@ -34,7 +38,9 @@ public sealed class ScenarioPaths : IPathSource
         newMemo = buffers =>
         {
             Shapes.Require(plan.Deal, buffers);
-            return plan.NewMemo();
+            PathMemo memo = plan.NewMemo();
+            memo.Source = token;
+            return memo;
         };
         foreach (ScenarioSpec scenario in this.scenarios)
         {
@@ -63,6 +69,18 @@ public sealed class ScenarioPaths : IPathSource
             return;
         }
 
-        plan.FillChecked(scenario, into, memos.GetValue(into, newMemo));
+        plan.FillChecked(scenario, into, MemoOf(into));
+    }
+
+    PathMemo MemoOf(PathInputs into)
+    {
+        if (into.SourceMemo is PathMemo kept && ReferenceEquals(kept.Source, token))
+        {
+            return kept;
+        }
+
+        PathMemo memo = memos.GetValue(into, newMemo);
+        into.SourceMemo = memo;
+        return memo;
     }
 }

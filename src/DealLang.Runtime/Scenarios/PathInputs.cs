@@ -408,6 +408,12 @@ public sealed class PathInputs
 
     public bool CheckCashConservation { get; set; }
 
+    /// <summary>What the path source that fills these buffers keeps with them between paths (its memo of numbers
+    /// computed on earlier paths, Runner.Paths.ScenarioPaths): found here in a load, where a table keyed by the
+    /// buffers costs a lookup on every path. The loop never reads it; a source checks that what it finds is its own
+    /// (another source may have filled these buffers since).</summary>
+    public object? SourceMemo { get; set; }
+
     /// <summary>Lease <paramref name="lease"/>'s rent row for this path is <paramref name="row"/> itself, a row its path
     /// source computed once and shares, read-only, with every path it leaves unchanged: no copy. The slot and its
     /// <see cref="LeaseRent"/> view point at it until <see cref="OwnLeaseRent"/>.</summary>
@@ -522,8 +528,14 @@ public sealed class PathInputs
 
         int slot = seriesFirst[(int)quantity] + entity;
         double[] own = ownedSeries[slot];
-        Series[slot] = own;
-        view[entity] = own;
+        if (!ReferenceEquals(Series[slot], own))
+        {
+            // As in Share: the slot and its view are both this row already when the path before wrote its own, and a
+            // store into an array of arrays checks its type every time.
+            Series[slot] = own;
+            view[entity] = own;
+        }
+
         return own;
     }
 

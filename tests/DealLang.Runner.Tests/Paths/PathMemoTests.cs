@@ -94,6 +94,55 @@ public sealed class PathMemoTests
         AssertBitIdentical(expected, second, "Other rate");
     }
 
+    [Fact]
+    public void BuffersFilledByTwoSourcesInTurnFindEachItsOwnMemo()
+    {
+        // A source keeps its memo on the buffers it fills (PathInputs.SourceMemo) and looks there first: another source
+        // filling the same buffers in between must not have its memo taken for the first one's (here the two sources'
+        // path 0 differ in rate, default date and stress, so a borrowed memo would let another path's numbers through).
+        var deal = Deal();
+        ScenarioSpec[] scenarios = Scenarios(deal);
+        var one = new ScenarioPaths(new DealPaths(deal), scenarios);
+        var other = new ScenarioPaths(new DealPaths(deal), [.. scenarios.Reverse()]);
+        var shared = new PathInputs(deal);
+        var expected = new PathInputs(deal);
+        for (int i = 0; i < 3; i++)
+        {
+            one.Fill(0, shared);
+            PathBuilder.Build(deal, scenarios[0], expected);
+            AssertBitIdentical(expected, shared, "A, by the first source");
+            other.Fill(0, shared);
+            PathBuilder.Build(deal, scenarios[^1], expected);
+            AssertBitIdentical(expected, shared, "Deflate only, by the second source");
+        }
+    }
+
+    [Fact]
+    public void ALesseesDefaultIsTheMemosRowSharedAndRecutForAnotherDay()
+    {
+        // Lease 2's lessee A defaults inside its term (2038-06-15, two renewals taken: to 2039-07-03): the rent row is
+        // the memo's, cut on that day, shared by the buffers rather than copied into their own row; filled again on the
+        // same day the buffers point at the same row, on another day at a row recut for it (the memo-free building's
+        // numbers both times, EveryPathInAnyOrder… above).
+        var deal = Deal();
+        ScenarioSpec[] scenarios = Scenarios(deal);
+        var source = new ScenarioPaths(new DealPaths(deal), scenarios);
+        var inputs = new PathInputs(deal);
+        double[] own = inputs.LeaseRent[2];
+        source.Fill(0, inputs);
+        double[] cut = inputs.LeaseRent[2];
+        Assert.NotSame(own, cut);
+        Assert.Same(cut, inputs.Series[inputs.Layout.IndexOf(InputQuantity.LeaseRent, 2)]);
+        source.Fill(1, inputs); // the same day, rate and renewals under another name
+        Assert.Same(cut, inputs.LeaseRent[2]);
+
+        var expected = new PathInputs(deal);
+        source.Fill(3, inputs); // "Earlier default": 2036-03-01, four renewals taken
+        PathBuilder.Build(deal, scenarios[3], expected);
+        AssertBitIdentical(expected, inputs, "Earlier default");
+        Assert.Equal(0.0, inputs.LeaseRent[2][^1]); // cut: nothing after the default's period
+    }
+
     static void AssertBitIdentical(PathInputs expected, PathInputs actual, string scenario)
     {
         for (int s = 0; s < expected.Series.Length; s++)
