@@ -35,7 +35,7 @@ public sealed record PathColumn(string Name, PathColumnKind Kind);
 /// <summary>
 /// The per-path columns of a deal, in order (docs/cli.md, <c>--paths-out</c>), after the path's number: per
 /// tranche <c>T loss</c>, <c>T loss share</c>, <c>T unpaid interest</c>, <c>T irr</c>, <c>T wal</c>; per equity
-/// <c>E irr</c>; <c>event of default</c>, <c>sale</c>; per party <c>P defaulted</c>; per guarantee <c>G paid</c>; per
+/// <c>E irr</c>; <c>event of default</c>, <c>sale</c>; per party <c>P defaulted</c>; per guarantee <c>G paid</c> (and for one with a fee <c>G fee received</c>); per
 /// guaranteed tranche <c>T holders' loss</c>, <c>T holders' loss share</c>, <c>T holders' unpaid interest</c>, <c>T holders' irr</c>;
 /// per LP class <c>E LP X distributions</c>, <c>irr</c>, <c>loss</c>; per fund <c>E carry</c> (and under a deal-by-deal carry <c>E carry unpaid</c>);
 /// then, for a stochastic scenario that draws them, what each path drew (<see cref="PathDraws"/>: <c>L renewals
@@ -74,6 +74,11 @@ public static class PathColumns
         foreach (GuaranteeInfo guarantee in deal.Guarantees)
         {
             columns.Add(new($"{guarantee.Name} paid", PathColumnKind.Money));
+            if (Running.GuaranteeSummaries.HasFee(guarantee))
+            {
+                // the fee its `paid` nets (PathFigures.GuaranteeFee): only a tranche's guarantee can have one
+                columns.Add(new($"{guarantee.Name} fee received", PathColumnKind.Money));
+            }
         }
 
         // a guaranteed tranche's holders' figures beside the issuer's `T loss`, … (PathFigures.HoldersLoss, …)
