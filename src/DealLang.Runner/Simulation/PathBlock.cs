@@ -139,5 +139,10 @@ public sealed class PathBlock
                 Values[c++][row] = figures.CarryUnpaid[f]; // PathColumns' order
             }
         }
+
+        for (int u = 0; u < figures.Unpaid.Length; u++)
+        {
+            Values[c++][row] = figures.Unpaid[u];
+        }
     }
 }
