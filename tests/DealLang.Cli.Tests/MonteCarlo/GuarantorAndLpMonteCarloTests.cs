@@ -137,8 +137,8 @@ public sealed class GuarantorAndLpMonteCarloTests
     {
         // national-compute's FiscalCost path 30 (docs/language.md §5 "Guarantors", and `mc --replay-path 30`'s summary):
         // an event of default at the maturity, the campus sold a year later; the state pays 101.6m and gets back
-        // 106.2m, the coupon on its advance included, and was paid 86.0m of guarantee fees over the fifteen years: net
-        // cost 101.6m − 106.2m − 86.0m = −90.5m (before 2026-12-07 the fees were not netted: −4.6m). Over that path
+        // 106.2m, the coupon on its advance included, and was paid 85.97m of guarantee fees over the bond's life: net
+        // cost 101.63m − 106.20m − 85.97m = −90.54m (before 2026-12-07 the fees were not netted: −4.6m). Over that path
         // alone the expected amount paid is that net cost, as the summary's `net cost to guarantor`; it pays nothing on
         // it, so P(pays anything) is 0 and the amount given it pays has no path. Before, the path's cost was floored at
         // 0: expected amount paid 0.
