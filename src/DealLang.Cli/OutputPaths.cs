@@ -40,13 +40,16 @@ internal static class OutputPaths
     }
 
     /// <summary>The usage error for the file output <paramref name="path"/> whose <paramref name="folder"/> is not there
-    /// (<see cref="DirectoryNotFoundException"/>): a file standing where a folder of that path should be, named, else
-    /// the folder missing.</summary>
+    /// (<see cref="DirectoryNotFoundException"/>): a file standing where a folder of that path should be, named; else a
+    /// folder whose name (or the whole path) is too long for the file system, which could never exist (<see
+    /// cref="TooLong"/>: "the folder … does not exist" sent the user to make a folder the system refuses); else the
+    /// folder missing.</summary>
     public static UsageException MissingFolder(string path, string folder, string consequence, Exception? cause)
     {
         ArgumentNullException.ThrowIfNull(folder);
         string message = FileInPath(folder) is { } blocker
             ? $"cannot write {path}: {blocker} is a file, not a folder; {consequence}"
+            : IsTooLong(folder) ? $"cannot write {path}: {TooLong}; {consequence}"
             : $"cannot write {path}: the folder {folder} does not exist; {consequence}";
         return cause is null ? new UsageException(message) : new UsageException(message, cause);
     }
@@ -79,6 +82,41 @@ internal static class OutputPaths
             throw new UsageException(FileInPath(Path.GetFullPath(path)) is { } blocker
                 ? $"cannot write into {path}: {blocker} is a file, not a folder; nothing was written"
                 : $"cannot write into {path}: {(e is PathTooLongException ? TooLong : e.Message.TrimEnd('.', ' '))}; nothing was written", e);
+        }
+    }
+
+    // Whether the missing folder could not be made because the file system refuses its length: asked of the file system
+    // itself (ENAMETOOLONG, which .NET raises as PathTooLongException), not of a guessed limit, for the whole path and
+    // for each missing name in the deepest folder that exists (under a missing folder the system reports only that it
+    // is missing). Names vary in their limit by file system (255 bytes on ext4 and APFS; 143 under eCryptfs).
+    private static bool IsTooLong(string folder)
+    {
+        string full = Path.GetFullPath(folder);
+        if (RefusedAsTooLong(full))
+        {
+            return true;
+        }
+
+        string existing = NearestFolder(Path.Combine(full, "x"));
+        string rest = Path.GetRelativePath(existing, full);
+        return rest.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries)
+            .Any(name => name != ".." && RefusedAsTooLong(Path.Combine(existing, name)));
+    }
+
+    private static bool RefusedAsTooLong(string path)
+    {
+        try
+        {
+            File.GetAttributes(path);
+            return false;
+        }
+        catch (PathTooLongException)
+        {
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return false; // missing, or refused for another reason: not a name too long
         }
     }
 

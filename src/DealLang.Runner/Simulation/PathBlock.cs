@@ -110,6 +110,10 @@ public sealed class PathBlock
         for (int g = 0; g < figures.GuaranteeCost.Length; g++)
         {
             Values[c++][row] = figures.GuaranteeCost[g];
+            if (Running.GuaranteeSummaries.HasFee(figures.Deal.Guarantees[g]))
+            {
+                Values[c++][row] = figures.GuaranteeFee[g]; // PathColumns' order
+            }
         }
 
         for (int h = 0; h < figures.Held.Length; h++)
@@ -134,6 +138,11 @@ public sealed class PathBlock
             {
                 Values[c++][row] = figures.CarryUnpaid[f]; // PathColumns' order
             }
+        }
+
+        for (int u = 0; u < figures.Unpaid.Length; u++)
+        {
+            Values[c++][row] = figures.Unpaid[u];
         }
     }
 }

@@ -35,9 +35,11 @@ public sealed record PathColumn(string Name, PathColumnKind Kind);
 /// <summary>
 /// The per-path columns of a deal, in order (docs/cli.md, <c>--paths-out</c>), after the path's number: per
 /// tranche <c>T loss</c>, <c>T loss share</c>, <c>T unpaid interest</c>, <c>T irr</c>, <c>T wal</c>; per equity
-/// <c>E irr</c>; <c>event of default</c>, <c>sale</c>; per party <c>P defaulted</c>; per guarantee <c>G paid</c>; per
+/// <c>E irr</c>; <c>event of default</c>, <c>sale</c>; per party <c>P defaulted</c>; per guarantee <c>G paid</c> (and for one with a fee <c>G fee received</c>); per
 /// guaranteed tranche <c>T holders' loss</c>, <c>T holders' loss share</c>, <c>T holders' unpaid interest</c>, <c>T holders' irr</c>;
 /// per LP class <c>E LP X distributions</c>, <c>irr</c>, <c>loss</c>; per fund <c>E carry</c> (and under a deal-by-deal carry <c>E carry unpaid</c>);
+/// per item <see cref="UnpaidAtEnd.Of"/> lists <c>T commitment fee unpaid at end</c>, <c>T guarantee fee unpaid at end</c>,
+/// <c>F unpaid at end</c>, <c>Fleet opex unpaid at end</c>;
 /// then, for a stochastic scenario that draws them, what each path drew (<see cref="PathDraws"/>: <c>L renewals
 /// taken</c>, <c>I delay months</c>, <c>P recovery</c>, …, then its factors' <c>F shock</c>, <c>F deflation</c>,
 /// <c>I jumps</c>, <c>stressed share</c>, and each drawn default's <c>P default date</c>). A chain's columns are each entity's, in run order, each prefixed by the entity's
@@ -74,6 +76,11 @@ public static class PathColumns
         foreach (GuaranteeInfo guarantee in deal.Guarantees)
         {
             columns.Add(new($"{guarantee.Name} paid", PathColumnKind.Money));
+            if (Running.GuaranteeSummaries.HasFee(guarantee))
+            {
+                // the fee its `paid` nets (PathFigures.GuaranteeFee): only a tranche's guarantee can have one
+                columns.Add(new($"{guarantee.Name} fee received", PathColumnKind.Money));
+            }
         }
 
         // a guaranteed tranche's holders' figures beside the issuer's `T loss`, … (PathFigures.HoldersLoss, …)
@@ -102,6 +109,13 @@ public static class PathColumns
                 // as the summary's row, only where carry can be deferred: a whole-fund carry's would be 0 on every path
                 columns.Add(new($"{equity.Name} carry unpaid", PathColumnKind.Money));
             }
+        }
+
+        // what the path ended owing of each fee, fleet's opex, commitment fee and guarantee fee (PathFigures.Unpaid), the
+        // report's `P(… unpaid at end)` path by path: every item the deal can owe, as the columns are fixed before a path runs
+        foreach (UnpaidAtEnd item in UnpaidAtEnd.Of(deal))
+        {
+            columns.Add(new($"{item.Owner} {item.Row}", PathColumnKind.Money));
         }
 
         return [.. columns];

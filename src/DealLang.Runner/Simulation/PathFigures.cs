@@ -53,6 +53,7 @@ public sealed class PathFigures
         PeriodYears.Fill(deal, times.AsSpan(1));
         flowTimes = new FlowTimes(times);
         GuaranteeCost = new double[deal.Guarantees.Length];
+        GuaranteeFee = new double[deal.Guarantees.Length];
         Held = HeldTranche.Of(deal);
         HoldersLoss = new double[Held.Length];
         HoldersLossShare = new double[Held.Length];
@@ -87,10 +88,14 @@ public sealed class PathFigures
     // Per equity, its dated calls at their times (ACT/365F from the closing, as the summary's).
     readonly CarrySplit.Call[][] datedCalls;
 
-    /// <summary>[guarantee]: what its guarantor paid under it over the run less what it got back (its subrogation):
-    /// the guarantor's cost, a state's fiscal cost, negative where it got back more than it paid (docs/language.md §12,
-    /// "Monte Carlo results").</summary>
+    /// <summary>[guarantee]: what its guarantor paid under it over the run less what it got back (its subrogation) and
+    /// less the guarantee fee it was paid (<see cref="GuaranteeFee"/>): the guarantor's net cost, a state's fiscal cost,
+    /// negative where it got back more than it paid, fees included (docs/language.md §12, "Monte Carlo results").</summary>
     public double[] GuaranteeCost { get; }
+
+    /// <summary>[guarantee]: the guarantee fee the issuer paid its guarantor over the run (0 behind a lease or a
+    /// contract), the summary's <c>guarantee fee received</c>.</summary>
+    public double[] GuaranteeFee { get; }
 
     /// <summary>The tranches behind a guarantor, in guarantee order: the holders' figures below are theirs.</summary>
     public HeldTranche[] Held { get; }
@@ -306,7 +311,7 @@ public sealed class PathFigures
         }
     }
 
-    // What each guarantor paid over the run less what it got back.
+    // What each guarantor paid over the run less what it got back and less the guarantee fee it was paid.
     void ReadGuarantees(RunResult result, int periods)
     {
         for (int g = 0; g < GuaranteeCost.Length; g++)
@@ -320,9 +325,11 @@ public sealed class PathFigures
                 recovered += recoveredRow[t];
             }
 
-            // Its net cost, signed as the summary's: a tranche's guarantor can get back more than it paid (the coupon on
-            // its advance, docs/language.md §5 "Guarantors"). GuaranteeTotals floors it for P(pays anything) only.
-            GuaranteeCost[g] = paid - recovered;
+            // Its net cost, signed as the summary's (GuaranteeSummary.NetCost, bit for bit): a tranche's guarantor can get
+            // back more than it paid (the coupon on its advance, docs/language.md §5 "Guarantors"), and its fees can
+            // exceed both. GuaranteeTotals floors it for P(pays anything) only.
+            GuaranteeFee[g] = GuaranteeSummaries.FeeReceived(Deal.Guarantees[g], result, periods);
+            GuaranteeCost[g] = paid - recovered - GuaranteeFee[g];
         }
     }
 

@@ -80,8 +80,9 @@ public static class ShardFile
     // guaranteed tranche's holders' figures ("holders" in the totals, as a tranche's; "heldTranches" in the frame) and,
     // in an antithetic run's "pairs", their sums and histograms last; 9: what each path ended owing of each fee, fleet's
     // opex, commitment fee and guarantee fee ("unpaid" in the totals; "unpaidOwners" and "unpaidRows" in the frame) and,
-    // in an antithetic run's "pairs", their two sums each, after the holders'.
-    public const int Version = 9;
+    // in an antithetic run's "pairs", their two sums each, after the holders'; 10: a guarantee's "netCost" nets the
+    // guarantee fees its guarantor received (the layout of 9, another meaning: refused rather than mixed in one mean).
+    public const int Version = 10;
 
     // What comes before the checksum's 64 hexadecimal digits, and after them: the file's last field. The writer is not
     // indented, and a quote inside a JSON string is escaped, so these bytes can only be that field.

@@ -23,6 +23,7 @@ public sealed class RunResult
         TrancheBalance = Arrays.Jagged<double>(deal.Tranches.Length, n);
         TrancheDrawn = Arrays.Jagged<double>(deal.Tranches.Length, n);
         CommitmentFeePaid = Arrays.Jagged<double>(deal.Tranches.Length, n);
+        GuaranteeFeePaid = Arrays.Jagged<double>(deal.Tranches.Length, n);
         InterestShortfall = Arrays.Jagged<double>(deal.Tranches.Length, n);
         PrincipalShortfall = Arrays.Jagged<double>(deal.Tranches.Length, n);
         Distributions = Arrays.Jagged<double>(deal.Equities.Length, n);
@@ -124,6 +125,11 @@ public sealed class RunResult
     /// <summary>[tranche][t]: the commitment fee a delayed-draw tranche's lender was paid in period t (by both
     /// waterfalls); written only for tranches with a commitment, so it stays zero for the others.</summary>
     public double[][] CommitmentFeePaid { get; }
+
+    /// <summary>[tranche][t]: the guarantee fee the waterfalls paid in period t (<c>pay T.guarantee_fee</c>, both
+    /// waterfalls), the guarantor's fee income, which its net cost nets; written every period for a guaranteed tranche
+    /// only (0 for the others).</summary>
+    public double[][] GuaranteeFeePaid { get; }
 
     /// <summary>[tranche][t]: interest due but unpaid at the end of period t.</summary>
     public double[][] InterestShortfall { get; }
@@ -484,6 +490,7 @@ public sealed class RunResult
         Array.Clear(RvgPaid);
         Array.Clear(RemarketingProceeds);
         Arrays.Clear(GuaranteePaid);
+        Arrays.Clear(GuaranteeFeePaid);
         Arrays.Clear(GuaranteeRecovered);
         Arrays.Clear(GuarantorPrincipal);
         Arrays.Clear(GuarantorInterest);

@@ -166,4 +166,46 @@ public sealed class OutputPathTests : IDisposable
         Assert.Equal($"deallang: error: cannot write {into}{given}: the path, or a name in it, is longer than the file system allows; nothing was written", outcome.Err.Trim());
         Assert.Single(outcome.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
+
+    // A file output into a folder whose name is longer than the file system allows said "the folder … does not exist",
+    // sending the user to make a folder the system refuses; it says what is wrong, before any work (exit 2). Also with
+    // the long name under a folder that does not exist (the system reports only the missing folder there), and a path
+    // longer than the system allows as a whole (Linux's 4,096 bytes: 25 names of 200 bytes).
+    [Theory]
+    [InlineData("run", "long")]
+    [InlineData("mc", "long")]
+    [InlineData("mc --out", "long")]
+    [InlineData("mc --paths-out", "long")]
+    [InlineData("test", "long")]
+    [InlineData("run", "missing/long")]
+    [InlineData("run", "deep")]
+    public void A_file_into_a_folder_whose_name_is_too_long_says_so(string verb, string shape)
+    {
+        string longName = new('a', 300);
+        string into = shape switch
+        {
+            "long" => Path.Combine(folder, longName),
+            "missing/long" => Path.Combine(folder, "missing", longName),
+            _ => Path.Combine(folder, string.Join('/', Enumerable.Repeat(new string('b', 200), 25))),
+        };
+        string given = Path.Combine(into, "r.out");
+
+        CliOutcome outcome = Run(verb, given);
+
+        Assert.True(outcome.Exit == ExitCodes.UsageError, outcome.ToString());
+        Assert.Equal($"deallang: error: cannot write {given}: the path, or a name in it, is longer than the file system allows; nothing was written", outcome.Err.Trim());
+        Assert.False(Directory.Exists(Path.Combine(folder, "missing")));
+    }
+
+    // A folder that is merely missing is still named as missing (the probe for a name too long does not misread it).
+    [Fact]
+    public void A_missing_folder_with_names_of_ordinary_length_is_still_missing()
+    {
+        string given = Path.Combine(folder, "missing", new string('c', 200), "r.out");
+
+        CliOutcome outcome = Run("run", given);
+
+        Assert.True(outcome.Exit == ExitCodes.UsageError, outcome.ToString());
+        Assert.Equal($"deallang: error: cannot write {given}: the folder {Path.GetDirectoryName(given)} does not exist; nothing was written", outcome.Err.Trim());
+    }
 }

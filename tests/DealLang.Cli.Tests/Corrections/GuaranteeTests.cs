@@ -205,6 +205,28 @@ public sealed class GuaranteeTests
     }
 
     [Fact]
+    public void TheGuarantorsNetCostNetsTheGuaranteeFeeItReceived()
+    {
+        // Base: the lease pays everything, the State pays nothing and receives the fee on each quarter's opening balance,
+        // 100m, 87.5m, …, 12.5m (linear, 12.5m a quarter): Σ = 12.5m × (8 + 7 + … + 1) = 12.5m × 36 = 450m, × 0.4% ×
+        // 0.25 = 450,000. Net cost = paid 0 − recovered 0 − fee 450,000 = −450,000: a guarantee never called is a gain
+        // of its fees. Before 2026-12-07 the net cost was paid − recovered only: 0.
+        GuaranteeSummary base_ = Assert.Single(Tranche.Value.Outcomes["Base"].Guarantees);
+        Assert.Equal((0.0, 0.0), (base_.Paid, base_.Recovered));
+        Assert.Equal(450_000, base_.FeeReceived, Cent);
+        Assert.Equal(-450_000, base_.NetCost, Cent);
+        // The holders' side is not the guarantor's: paid by guarantor (net) stays paid − recovered (the issuer paid the
+        // fee, not the holders).
+        Assert.Equal(0.0, Tranche.Value.Outcomes["Base"].Tranches[0].PaidByGuarantor);
+        // NoRent: nothing is collected, so no fee is ever paid (it stays owed: the summary's guarantee fee unpaid at
+        // end), and a fee owed is not income: net cost = the 116m paid.
+        GuaranteeSummary noRent = Assert.Single(Tranche.Value.Outcomes["NoRent"].Guarantees);
+        Assert.Equal(0.0, noRent.FeeReceived);
+        Assert.Equal(116_000_000, noRent.NetCost, Cent);
+        Assert.True(Tranche.Value.Outcomes["NoRent"].Tranches[0].GuaranteeFeeUnpaid > 0);
+    }
+
+    [Fact]
     public void ATrancheGuaranteeIsPaidToTheHoldersWhileTheSeniorFeeGoesUnpaid()
     {
         for (int t = 0; t < 7; t++)

@@ -137,9 +137,11 @@ public sealed class GuarantorAndLpMonteCarloTests
     {
         // national-compute's FiscalCost path 30 (docs/language.md §5 "Guarantors", and `mc --replay-path 30`'s summary):
         // an event of default at the maturity, the campus sold a year later; the state pays 101.6m and gets back
-        // 106.2m, the coupon on its advance included: net cost −4.6m. Over that path alone the expected amount paid is
-        // that net cost, −4.6m, as the summary's `net cost to guarantor`; it pays nothing on it, so P(pays anything) is
-        // 0 and the amount given it pays has no path. Before, the path's cost was floored at 0: expected amount paid 0.
+        // 106.2m, the coupon on its advance included, and was paid 85.97m of guarantee fees over the bond's life: net
+        // cost 101.63m − 106.20m − 85.97m = −90.54m (before 2026-12-07 the fees were not netted: −4.6m). Over that path
+        // alone the expected amount paid is that net cost, as the summary's `net cost to guarantor`; it pays nothing on
+        // it, so P(pays anything) is 0 and the amount given it pays has no path. Before, the path's cost was floored at
+        // 0: expected amount paid 0.
         string text = File.ReadAllText(Path.Combine(RepoPaths.Examples, "national-compute.deal"));
         var compiled = DealCompiler.Compile("national-compute.deal", text);
         Assert.True(compiled.Compiled is not null, string.Join('\n', compiled.Diagnostics));
@@ -150,7 +152,9 @@ public sealed class GuarantorAndLpMonteCarloTests
         var sink = new Rows();
         SimulationTotals totals = engine.Run(30, 31, threads: 1, sink);
         double net = sink.Column("State for Bond paid").Single();
-        Assert.InRange(net, -4.65e6, -4.55e6);
+        double fee = sink.Column("State for Bond fee received").Single();
+        Assert.InRange(fee, 85.95e6, 86.05e6);
+        Assert.InRange(net + fee, -4.65e6, -4.55e6); // paid less recovered, as before the fees were netted
 
         GuaranteeTotals state = totals.Guarantees.Single();
         Assert.Equal(net, state.NetCost.Mean, 1e-3); // to the 1/1024 the sums count in
@@ -246,13 +250,16 @@ public sealed class GuarantorAndLpMonteCarloTests
         // The state honours its guarantee in full on every FiscalCost path (its own default is not drawn) and its 2.3bn
         // cap is never reached (the bond's largest loss is about 1bn), so by subrogation (docs/language.md §5,
         // "Guarantors") the holders lose nothing and the state is owed the issuer's whole final shortfall (the bond's
-        // principal loss plus its unpaid interest); its net cost (paid less recovered) is that shortfall less the
-        // interest that accrued on its subrogated principal and the issuer paid or owes it. That interest accrues only
-        // once it has paid principal, at the maturity, so only on the paths whose event of default at the maturity runs
-        // a workout after it does the net cost fall short of the shortfall: elsewhere it is the shortfall exactly.
+        // principal loss plus its unpaid interest); what it paid less what it recovered (its net cost before the
+        // guarantee fees it received, `G paid` + `G fee received`) is that shortfall less the interest that accrued on
+        // its subrogated principal and the issuer paid or owes it. That interest accrues only once it has paid
+        // principal, at the maturity, so only on the paths whose event of default at the maturity runs a workout after
+        // it does it fall short of the shortfall: elsewhere it is the shortfall exactly. The net cost is then that less
+        // the fees, which are positive on every path (the enforcement waterfall pays them first).
         // Path 30 is one: the tenant defaulting in 2040, an event of default at the maturity, the campus sold a year
         // later; the state paid 101.6m at the maturity and the sale paid it back 101.6m plus 4.6m of interest on it
-        // (its net cost -4.6m, signed in the path figures as in the summary: the expected fiscal cost counts the gain),
+        // (paid less recovered -4.6m, signed in the path figures as in the summary: the expected fiscal cost counts the
+        // gain),
         // and the issuer's shortfall is 0. Among the first 2,000 paths 20 are such, every one repaying the state in
         // full with interest (shortfall 0, net cost below 0); before the path figures were signed they read 0 there.
         // The issuer's own figures are those without a guarantor: before the fix (e08f1e7) no interest accrued on the
@@ -260,7 +267,9 @@ public sealed class GuarantorAndLpMonteCarloTests
         var (metrics, _, _, engine) = Run(File.ReadAllText(Path.Combine(RepoPaths.Examples, "national-compute.deal")), threads: 2, "FiscalCost");
         var sink = new Rows();
         engine.Run(0, 2000, threads: 2, sink);
-        double[] paid = sink.Column("State for Bond paid");
+        double[] net = sink.Column("State for Bond paid");
+        double[] fees = sink.Column("State for Bond fee received");
+        double[] paid = [.. net.Select((n, p) => n + fees[p])]; // paid less recovered, before the fees
         double[] loss = sink.Column("Bond loss");
         double[] unpaid = sink.Column("Bond unpaid interest");
         Assert.Equal(2000, paid.Length);
@@ -281,7 +290,9 @@ public sealed class GuarantorAndLpMonteCarloTests
         }
 
         Assert.Equal(20, gains);
+        Assert.All(fees, f => Assert.True(f > 0, $"a path's fees {f:F2} not positive"));
         Assert.InRange(paid[30], -4.65e6, -4.55e6);
+        Assert.InRange(net[30], -90.6e6, -90.5e6);
         Assert.Equal(0.0, loss[30] + unpaid[30], 2);
         Assert.True(metrics.Guarantees.Single().ExpectedCost.Value <= metrics.Tranches.Single().ExpectedLoss.Value + metrics.Tranches.Single().ExpectedUnpaidInterest.Value + 1e-3);
     }

@@ -174,6 +174,49 @@ public sealed class UnpaidAtEndMonteCarloTests
         Assert.Equal(owed[1][7], one.Unpaid[1]);
     }
 
+    [Fact]
+    public void Paths_out_has_each_paths_unpaid_at_end_per_item()
+    {
+        // --paths-out's last columns before the draws (docs/cli.md): per item the report can show, what the path ended
+        // owing of it. 'Fixed' by hand (above): 0.2m of the commitment fee, 4m of the Trustee, 2.4m of opex on every path.
+        var (_, engine, program, source) = Run("Fixed", threads: 1);
+        var sink = new Columns();
+        engine.Run(0, source.Count, threads: 1, sink);
+        string[] names = ["Loan commitment fee unpaid at end", "Trustee unpaid at end", "Cluster opex unpaid at end"];
+        Assert.Equal(names, PathColumns.For(program.Description).Select(c => c.Name).TakeLast(3));
+        double[] expected = [0.2e6, 4e6, 2.4e6];
+        for (int u = 0; u < names.Length; u++)
+        {
+            Assert.All(sink.Column(names[u]), x => Assert.Equal(expected[u], x, Tolerance));
+            Assert.Equal(source.Count, sink.Column(names[u]).Length);
+        }
+
+        // 'Risk': each path's columns are its replayed summary's figures, to the bit (0 where the Tenant paid throughout).
+        var (_, risky, riskProgram, riskSource) = Run("Risk", threads: 1);
+        var rows = new Columns();
+        risky.Run(0, 40, threads: 2, rows);
+        for (int path = 0; path < 40; path++)
+        {
+            var (outcome, _) = PathReplay.Run(riskProgram, riskSource, path, "Risk");
+            Assert.Equal(outcome.Tranches.Single().CommitmentFeeUnpaid, rows.Column(names[0])[path]);
+            Assert.Equal(outcome.Fees.Single().Unpaid, rows.Column(names[1])[path]);
+            Assert.Equal(outcome.Fleets.Single().OpexUnpaid, rows.Column(names[2])[path]);
+        }
+
+        Assert.Contains(rows.Column(names[1]), x => x > 0); // some of the 40 paths' tenants default
+    }
+
+    // A path sink keeping each column's values; blocks arrive in path order whatever the threads (IPathSink).
+    private sealed class Columns : IPathSink
+    {
+        private readonly List<(string Name, double[] Values)[]> blocks = [];
+
+        public double[] Column(string name) => [.. blocks.SelectMany(b => b.Single(c => c.Name == name).Values)];
+
+        public void Write(PathBlock block) =>
+            blocks.Add([.. block.Columns.Select((c, i) => (c.Name, block.Values[i].AsSpan(0, block.Count).ToArray()))]);
+    }
+
     [Theory]
     [InlineData("table", "P(unpaid at end)")]
     [InlineData("csv", "Cluster,expected opex unpaid at end,")]

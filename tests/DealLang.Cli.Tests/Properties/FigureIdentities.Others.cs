@@ -11,10 +11,12 @@ internal static partial class FigureIdentities
     /// docs/language.md §5 "Guarantors", "Behind a tranche", with S and A the guarantor's subrogated principal and
     /// interest arrears at the run's end (the run's buffers), L and U the issuer's principal loss and unpaid interest:
     /// <code>
-    /// paid by guarantor (net) = the guarantee's paid − recovered (its net cost)
+    /// paid by guarantor (net) = the guarantee's paid − recovered (its net cost before its fees)
+    /// fee received            = Σ the ledger's `pay T.guarantee_fee paid` columns, both waterfalls
+    /// net cost                = paid − recovered − fee received
     /// holders' loss           = max(0, L − S) + max(0, U − A)
     /// L + U                   = holders' loss + S + A           (the issuer's shortfall: "on every run")
-    /// net cost                = L + U − holders' loss − Σ_t (I_t + C_t) × S_{t−1} / B_{t−1}
+    /// net cost                = L + U − holders' loss − Σ_t (I_t + C_t) × S_{t−1} / B_{t−1} − Σ_t F_t
     /// </code>
     /// the last with I_t + C_t the period's whole interest (the cash part I_t and the part paid in kind C_t; under
     /// <c>pik unpaid</c> C_t is 0, its unpaid interest capitalising at the period's end being already in I_t): the
@@ -38,7 +40,8 @@ internal static partial class FigureIdentities
 
             TrancheSummary s = outcome.Tranches[info.Target];
             Assert.True(s.Guaranteed, $"{at}: the tranche's summary does not show its guarantee");
-            Near(paid.NetCost, s.PaidByGuarantor, $"{at}: paid by guarantor (net) = paid − recovered", paid.Paid, paid.Recovered);
+            Near(paid.Paid - paid.Recovered, s.PaidByGuarantor, $"{at}: paid by guarantor (net) = paid − recovered", paid.Paid, paid.Recovered);
+            Near(paid.Paid - paid.Recovered - paid.FeeReceived, paid.NetCost, $"{at}: net cost = paid − recovered − fee received", paid.Paid, paid.Recovered, paid.FeeReceived);
             Assert.True(s.HoldersLoss >= 0, $"{at}: holders' loss {s.HoldersLoss:R} < 0");
             if (raw is null || ledger.Periods == 0)
             {
@@ -51,6 +54,14 @@ internal static partial class FigureIdentities
             Near(s.PrincipalLoss + s.UnpaidInterest, s.HoldersLoss + claim + arrears,
                 $"{at}: the issuer's shortfall L + U = holders' loss + S + A (S {claim:R}, A {arrears:R})", s.PrincipalLoss, s.UnpaidInterest, claim, arrears);
             string name = deal.Tranches[info.Target].Name;
+            int[] feeColumns = ledger.Matching(@"^\d+ pay " + Regex.Escape(name) + @"\.guarantee_fee( .*)? paid$");
+            double fees = 0;
+            for (int t = 0; t < ledger.Periods; t++)
+            {
+                fees += ledger.SumAt(feeColumns, t);
+            }
+
+            Near(fees, paid.FeeReceived, $"{at}: fee received = Σ the ledger's pay {name}.guarantee_fee paid", fees, paid.FeeReceived);
             double accrued = 0;
             for (int t = 0; t < ledger.Periods; t++)
             {
@@ -61,8 +72,8 @@ internal static partial class FigureIdentities
                 accrued += opening > 0 ? whole * Math.Min(1.0, subrogated / opening) : 0;
             }
 
-            Near(s.PrincipalLoss + s.UnpaidInterest - s.HoldersLoss - accrued, paid.NetCost,
-                $"{at}: net cost = L + U − holders' loss − Σ (I + C) × S / B (the last {accrued:R})", s.PrincipalLoss, s.UnpaidInterest, s.HoldersLoss, accrued, paid.Paid, paid.Recovered);
+            Near(s.PrincipalLoss + s.UnpaidInterest - s.HoldersLoss - accrued - fees, paid.NetCost,
+                $"{at}: net cost = L + U − holders' loss − Σ (I + C) × S / B − Σ F (the Σ (I + C) × S / B {accrued:R})", s.PrincipalLoss, s.UnpaidInterest, s.HoldersLoss, accrued, fees, paid.Paid, paid.Recovered);
         }
     }
 

@@ -173,6 +173,7 @@ internal static partial class PipelineInvariants
         for (int g = 0; g < outcome.Guarantees.Length; g++)
         {
             Same(outcome.Guarantees[g].NetCost, path.GuaranteeCost[g], $"{at}, guarantee {outcome.Guarantees[g].Name}, cost");
+            Same(outcome.Guarantees[g].FeeReceived, path.GuaranteeFee[g], $"{at}, guarantee {outcome.Guarantees[g].Name}, fee received");
         }
 
         Assert.Equal(outcome.Events.EventOfDefault is not null, path.EventOfDefault);

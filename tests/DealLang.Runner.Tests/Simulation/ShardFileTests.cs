@@ -33,7 +33,7 @@ public sealed class ShardFileTests
         Assert.Equal(bytes, ShardFile.Write(read));
         Assert.Equal(new Shard(2, 3, 333, 666), read.Shard);
         Assert.Equal(333, read.Totals.Paths);
-        Assert.StartsWith("{\"format\":\"deallang-mc-shard\",\"version\":9,", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.StartsWith("{\"format\":\"deallang-mc-shard\",\"version\":10,", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,15 +112,16 @@ public sealed class ShardFileTests
     [InlineData("not json at all", "not JSON")]
     [InlineData("{\"format\":\"something-else\"}", "not a shard file")]
     [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":1}", "version 1")] // before a guarantee's signed net cost
-    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":2}", "version 2; this DealLang reads version 9; run the shard again")] // before an antithetic run's pair histograms
-    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":3}", "version 3; this DealLang reads version 9; run the shard again")] // before a histogram's per-bucket extremes
-    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":4}", "version 4; this DealLang reads version 9; run the shard again")] // before a fan's histograms went without them
-    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":5}", "version 5; this DealLang reads version 9; run the shard again")] // before a fund's carry unpaid at the end
-    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":6}", "version 6; this DealLang reads version 9; run the shard again")] // before its checksum
-    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":7}", "version 7; this DealLang reads version 9; run the shard again")] // before a guaranteed tranche's holders' totals
-    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":8}", "version 8; this DealLang reads version 9; run the shard again")] // before what each path ended owing
-    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":10}", "version 10")]
-    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":9}", "damaged (it does not end with its checksum")]
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":2}", "version 2; this DealLang reads version 10; run the shard again")] // before an antithetic run's pair histograms
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":3}", "version 3; this DealLang reads version 10; run the shard again")] // before a histogram's per-bucket extremes
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":4}", "version 4; this DealLang reads version 10; run the shard again")] // before a fan's histograms went without them
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":5}", "version 5; this DealLang reads version 10; run the shard again")] // before a fund's carry unpaid at the end
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":6}", "version 6; this DealLang reads version 10; run the shard again")] // before its checksum
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":7}", "version 7; this DealLang reads version 10; run the shard again")] // before a guaranteed tranche's holders' totals
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":8}", "version 8; this DealLang reads version 10; run the shard again")] // before what each path ended owing
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":9}", "version 9; this DealLang reads version 10; run the shard again")] // before a guarantee's net cost netted its fees
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":11}", "version 11")]
+    [InlineData("{\"format\":\"deallang-mc-shard\",\"version\":10}", "damaged (it does not end with its checksum")]
     public void AFileThatIsNotAShardIsRefusedWithAReason(string text, string reason)
     {
         var e = Assert.Throws<FormatException>(() => ShardFile.Read(Encoding.UTF8.GetBytes(text)));

@@ -238,6 +238,12 @@ internal sealed partial class TrancheComponent(EmitContext ctx)
             string index = CSharpLiterals.Int(tranche.Index);
             w.Line(Ctx.ResultRow("InterestPaid", index) + "[t] = " + tranche.InterestPaid + ";");
             w.Line(Ctx.ResultRow("PrincipalPaid", index) + "[t] = " + tranche.PrincipalPaid + ";");
+            if (tranche.Guarantee is not null)
+            {
+                // The guarantor's fee income of the period (both waterfalls), which its net cost nets.
+                w.Line(Ctx.ResultRow("GuaranteeFeePaid", index) + "[t] = " + tranche.GuaranteeFeePaid + ";");
+            }
+
             w.Line(Ctx.ResultRow("TrancheBalance", index) + "[t] = " + tranche.Balance + ";");
             w.Line(Ctx.ResultRow("InterestShortfall", index) + "[t] = " + tranche.UnpaidInterest + ";");
             w.Line(Ctx.ResultRow("PrincipalShortfall", index) + "[t] = " + tranche.UnpaidPrincipal + ";");

@@ -6,7 +6,7 @@ using static DealLang.Runner.Reports.Rows.SummaryRowBuilder;
 namespace DealLang.Runner.Reports.Rows;
 
 /// <summary>Each guarantee (docs/language.md §12, "The summary"): what its guarantor paid, got back and when, and how
-/// much of its cap it used; a state's fiscal cost is the net cost.</summary>
+/// much of its cap it used; a state's fiscal cost is the net cost (paid less recovered less the guarantee fee received).</summary>
 static class GuaranteeRows
 {
     public static void Add(SummaryRowBuilder rows)
@@ -18,6 +18,11 @@ static class GuaranteeRows
             if (rows.Deal.Guarantees[g].Kind == GuaranteeTarget.Tranche)
             {
                 rows.Add(name, "recovered by guarantor", SummaryKind.Money, o => Of(o.Guarantees[g].Recovered));
+                if (GuaranteeSummaries.HasFee(rows.Deal.Guarantees[g]))
+                {
+                    rows.Add(name, "guarantee fee received", SummaryKind.Money, o => Of(o.Guarantees[g].FeeReceived));
+                }
+
                 rows.Add(name, "net cost to guarantor", SummaryKind.Money, o => Of(o.Guarantees[g].NetCost));
             }
 
@@ -45,6 +50,7 @@ static class GuaranteeRows
             Json.Money(w, "cap", g.Cap);
             Json.Money(w, "paid", g.Paid);
             Json.Money(w, "recovered", g.Recovered);
+            Json.Money(w, "feeReceived", g.FeeReceived);
             Json.Money(w, "netCost", g.NetCost);
             Json.Date(w, "firstPayment", g.FirstPayment);
             Json.Date(w, "lastPayment", g.LastPayment);

@@ -168,6 +168,7 @@ public sealed class Deal_NationalCompute : IDealProgram
         double[] result_Collections = result.Collections;
         double[] result_InterestPaid_0 = result.InterestPaid[0];
         double[] result_PrincipalPaid_0 = result.PrincipalPaid[0];
+        double[] result_GuaranteeFeePaid_0 = result.GuaranteeFeePaid[0];
         double[] result_TrancheBalance_0 = result.TrancheBalance[0];
         double[] result_InterestShortfall_0 = result.InterestShortfall[0];
         double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
@@ -555,6 +556,7 @@ public sealed class Deal_NationalCompute : IDealProgram
             result_Collections[t] = collections;
             result_InterestPaid_0[t] = tranche_Bond_interestPaid;
             result_PrincipalPaid_0[t] = tranche_Bond_principalPaid;
+            result_GuaranteeFeePaid_0[t] = tranche_Bond_guaranteeFeePaid;
             result_TrancheBalance_0[t] = tranche_Bond_balance;
             result_InterestShortfall_0[t] = tranche_Bond_unpaidInterest;
             result_PrincipalShortfall_0[t] = tranche_Bond_unpaidPrincipal;
@@ -686,6 +688,7 @@ public sealed class Deal_NationalCompute : IDealProgram
         double[] result_Collections = result.Collections;
         double[] result_InterestPaid_0 = result.InterestPaid[0];
         double[] result_PrincipalPaid_0 = result.PrincipalPaid[0];
+        double[] result_GuaranteeFeePaid_0 = result.GuaranteeFeePaid[0];
         double[] result_TrancheBalance_0 = result.TrancheBalance[0];
         double[] result_InterestShortfall_0 = result.InterestShortfall[0];
         double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
@@ -927,6 +930,7 @@ public sealed class Deal_NationalCompute : IDealProgram
             result_Collections[t] = collections;
             result_InterestPaid_0[t] = tranche_Bond_interestPaid;
             result_PrincipalPaid_0[t] = tranche_Bond_principalPaid;
+            result_GuaranteeFeePaid_0[t] = tranche_Bond_guaranteeFeePaid;
             result_TrancheBalance_0[t] = tranche_Bond_balance;
             result_InterestShortfall_0[t] = tranche_Bond_unpaidInterest;
             result_PrincipalShortfall_0[t] = tranche_Bond_unpaidPrincipal;
@@ -1178,6 +1182,7 @@ public sealed class Deal_NationalCompute : IDealProgram
         double[] result_Collections = result.Collections;
         double[] result_InterestPaid_0 = result.InterestPaid[0];
         double[] result_PrincipalPaid_0 = result.PrincipalPaid[0];
+        double[] result_GuaranteeFeePaid_0 = result.GuaranteeFeePaid[0];
         double[] result_TrancheBalance_0 = result.TrancheBalance[0];
         double[] result_InterestShortfall_0 = result.InterestShortfall[0];
         double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
@@ -1471,6 +1476,7 @@ public sealed class Deal_NationalCompute : IDealProgram
             result_Collections[t] = collections;
             result_InterestPaid_0[t] = tranche_Bond_interestPaid;
             result_PrincipalPaid_0[t] = tranche_Bond_principalPaid;
+            result_GuaranteeFeePaid_0[t] = tranche_Bond_guaranteeFeePaid;
             result_TrancheBalance_0[t] = tranche_Bond_balance;
             result_InterestShortfall_0[t] = tranche_Bond_unpaidInterest;
             result_PrincipalShortfall_0[t] = tranche_Bond_unpaidPrincipal;
