@@ -154,6 +154,15 @@ internal sealed class DealAnalysis(CompilationUnitSyntax unit, DealSyntax deal, 
     /// (docs/language.md §5 "holding"); empty for a deal that imports no deal.</summary>
     public IReadOnlyDictionary<string, DealAnalysis> Entities { get; init; } = new Dictionary<string, DealAnalysis>();
 
+    /// <summary>For each index another entity of the chain declares (brought into this deal's scope by name), the
+    /// closing of the deal that declares it, where its drift and its points' interpolation are anchored: one index is one
+    /// path in every entity that names it (docs/language.md §5, "holding"). Empty for a deal that imports none.</summary>
+    public IReadOnlyDictionary<IndexSyntax, Date> ImportedIndexClosings { get; init; } = new Dictionary<IndexSyntax, Date>();
+
+    /// <summary>The closing an index's level is anchored at when it is not this deal's own: the declaring deal's, or
+    /// null for an index this deal declares (its own closing).</summary>
+    public Date? DeclaringClosing(IndexSyntax index) => ImportedIndexClosings.TryGetValue(index, out Date closing) ? closing : null;
+
     /// <summary>Whether an imported deal was left out of the chain for its name (DL0700): a holding of an entity not
     /// found may be one of it, so "no such deal" would only repeat that error.</summary>
     public bool EntityNameClash { get; init; }

@@ -127,8 +127,8 @@ internal static class SemanticAnalyzer
             // The parties and indices of the entities it can see (the deal: all of them; an entity: those it holds,
             // with theirs) are declared in it too, unless it declares the name itself: Meta is one Meta everywhere.
             IEnumerable<DealAnalysis> visible = main ? chain : Held(entity).Select(h => analysed.GetValueOrDefault(h)).OfType<DealAnalysis>();
-            DealSyntax withImports = WithImportedParties(entity, visible);
-            DealAnalysis analysis = AnalyzeDeal(unit, withImports, earlier, own, analysed, diagnostics, clashing.Count > 0);
+            (DealSyntax withImports, Dictionary<IndexSyntax, Date> indexClosings) = WithImportedParties(entity, visible);
+            DealAnalysis analysis = AnalyzeDeal(unit, withImports, earlier, own, analysed, diagnostics, clashing.Count > 0, indexClosings);
             analysed[name] = analysis;
             if (main)
             {
@@ -144,7 +144,8 @@ internal static class SemanticAnalyzer
 
     private static DealAnalysis AnalyzeDeal(
         CompilationUnitSyntax unit, DealSyntax deal, SourceSpan[] earlier, ImmutableArray<ScenarioSyntax> scenarios,
-        IReadOnlyDictionary<string, DealAnalysis> entities, DiagnosticBag diagnostics, bool nameClash)
+        IReadOnlyDictionary<string, DealAnalysis> entities, DiagnosticBag diagnostics, bool nameClash,
+        IReadOnlyDictionary<IndexSyntax, Date>? importedIndexClosings = null)
     {
         var analysis = new DealAnalysis(unit, deal, SymbolTable.Declare(deal, diagnostics))
         {
@@ -156,6 +157,7 @@ internal static class SemanticAnalyzer
             Scenarios = scenarios,
             Entities = new Dictionary<string, DealAnalysis>(entities, StringComparer.Ordinal),
             EntityNameClash = nameClash,
+            ImportedIndexClosings = importedIndexClosings ?? new Dictionary<IndexSyntax, Date>(),
         };
 
         Binder.Bind(analysis, diagnostics);
@@ -170,9 +172,13 @@ internal static class SemanticAnalyzer
 
     /// <summary>The deal with the parties and indices of <paramref name="visible"/> entities put before its own
     /// declarations, each name once (its own declaration, else the first entity's): the same party and index in
-    /// every entity that names it, so a scenario's default date or index lever reaches them all.</summary>
-    private static DealSyntax WithImportedParties(DealSyntax deal, IEnumerable<DealAnalysis> visible)
+    /// every entity that names it, so a scenario's default date or index lever reaches them all. With it, the closing of
+    /// the deal that declares each index brought in (through any number of entities): the index's drift runs from there
+    /// in every entity, not from each entity's own closing, or entities closing on different days would read different
+    /// levels on the same date.</summary>
+    private static (DealSyntax Deal, Dictionary<IndexSyntax, Date> IndexClosings) WithImportedParties(DealSyntax deal, IEnumerable<DealAnalysis> visible)
     {
+        var indexClosings = new Dictionary<IndexSyntax, Date>(ReferenceEqualityComparer.Instance);
         var declared = SyntaxWalk.Safe(deal.Declarations).OfType<NamedDeclarationSyntax>().Select(d => d.Name?.Text).OfType<string>()
             .ToHashSet(StringComparer.Ordinal);
         var brought = new List<DeclarationSyntax>();
@@ -183,11 +189,15 @@ internal static class SemanticAnalyzer
                 if (d is PartySyntax or IndexSyntax && d.Name?.Text is { } name && declared.Add(name))
                 {
                     brought.Add(d);
+                    if (d is IndexSyntax index && (entity.DeclaringClosing(index) ?? entity.Deal.Closing?.Value) is { } closing)
+                    {
+                        indexClosings[index] = closing;
+                    }
                 }
             }
         }
 
-        return brought.Count == 0 ? deal : deal with { Declarations = [.. brought, .. SyntaxWalk.Safe(deal.Declarations)] };
+        return (brought.Count == 0 ? deal : deal with { Declarations = [.. brought, .. SyntaxWalk.Safe(deal.Declarations)] }, indexClosings);
     }
 
     /// <summary>The files <paramref name="root"/> imports, directly or through others (by the importing file's

@@ -130,7 +130,7 @@ internal sealed class DrawnDelays
     {
         ArgumentNullException.ThrowIfNull(deal);
         var row = new double[deal.Periods];
-        IndexLevels.Fill(IndexLevels.Terms.Of(deal.Indices[index], Moved(deal, index, levers, months, from)), deal.Closing, deal.Boundaries, row);
+        IndexLevels.Fill(IndexLevels.Terms.Of(deal.Indices[index], Moved(deal, index, levers, months, from)), deal.Indices[index].AnchorIn(deal.Closing), deal.Boundaries, row);
         return row;
     }
 }

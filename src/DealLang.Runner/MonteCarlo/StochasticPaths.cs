@@ -238,7 +238,7 @@ public sealed partial class StochasticPaths : IPathSource
                 drawnIndex[factor.Entity] = true;
                 trend[f] = new double[periods];
                 IndexOverride? levers = scenario.Indices.Length == 0 ? null : scenario.Indices[factor.Entity];
-                IndexLevels.Fill(IndexLevels.Terms.Of(deal.Indices[factor.Entity], levers), deal.Closing, b, trend[f]);
+                IndexLevels.Fill(IndexLevels.Terms.Of(deal.Indices[factor.Entity], levers), deal.Indices[factor.Entity].AnchorIn(deal.Closing), b, trend[f]);
                 Coefficients(factor, out stepA[f], out stepS[f], out variance[f]);
                 if (factor.JumpIntensity > 0)
                 {

@@ -76,7 +76,7 @@ public sealed class DealPaths
         for (int i = 0; i < indexLevels.Length; i++)
         {
             indexLevels[i] = new double[n];
-            IndexLevels.Fill(IndexLevels.Terms.Of(deal.Indices[i], null), deal.Closing, b, indexLevels[i]);
+            IndexLevels.Fill(IndexLevels.Terms.Of(deal.Indices[i], null), deal.Indices[i].AnchorIn(deal.Closing), b, indexLevels[i]);
         }
 
         unstressed = new double[deal.Facilities.Length][];
@@ -329,7 +329,7 @@ public sealed class DealPaths
             return;
         }
 
-        IndexLevels.Fill(IndexLevels.Terms.Of(Deal.Indices[i], levers), Deal.Closing, Deal.Boundaries, inputs.OwnIndexLevel(i));
+        IndexLevels.Fill(IndexLevels.Terms.Of(Deal.Indices[i], levers), Deal.Indices[i].AnchorIn(Deal.Closing), Deal.Boundaries, inputs.OwnIndexLevel(i));
     }
 
     /// <summary>An index's schedule: as <see cref="FillIndex"/>, by the same terms and code (so a deterministic scenario's
@@ -342,7 +342,7 @@ public sealed class DealPaths
             return;
         }
 
-        IndexLevels.Fill(IndexLevels.Terms.Of(Deal.Indices[i], levers), Deal.Closing, Deal.Boundaries, inputs.OwnIndexSchedule(i));
+        IndexLevels.Fill(IndexLevels.Terms.Of(Deal.Indices[i], levers), Deal.Indices[i].AnchorIn(Deal.Closing), Deal.Boundaries, inputs.OwnIndexSchedule(i));
     }
 
     /// <summary>The unstressed curve times a drawn deflation and the stress's drop (no memo: a drawn rate is

@@ -26,20 +26,21 @@ static class IndexLevels
             o?.NeverNegative ?? false);
     }
 
-    /// <summary>The level at the start of each period, <c>into[t]</c> at <c>Boundaries[t]</c>.</summary>
-    public static void Fill(Terms terms, Date closing, Date[] boundaries, double[] into)
+    /// <summary>The level at the start of each period, <c>into[t]</c> at <c>Boundaries[t]</c>; <paramref name="anchor"/>
+    /// is the closing the index is stated at (<see cref="IndexInfo.AnchorIn"/>: the declaring deal's).</summary>
+    public static void Fill(Terms terms, Date anchor, Date[] boundaries, double[] into)
     {
         for (int t = 0; t < into.Length; t++)
         {
-            into[t] = At(terms, closing, boundaries[t]);
+            into[t] = At(terms, anchor, boundaries[t]);
         }
     }
 
     /// <summary>The level at <paramref name="d"/> (the runtime's <see cref="IndexCurve"/>, which the compiler reads too);
     /// a price's index shifted below zero is read at zero (<see cref="IndexOverride.NeverNegative"/>).</summary>
-    public static double At(Terms terms, Date closing, Date d)
+    public static double At(Terms terms, Date anchor, Date d)
     {
-        double level = IndexCurve.At(terms.Level, terms.DeflatePerYear, terms.Points, terms.Launches, terms.AddedLaunches, terms.Shift, closing, d);
+        double level = IndexCurve.At(terms.Level, terms.DeflatePerYear, terms.Points, terms.Launches, terms.AddedLaunches, terms.Shift, anchor, d);
         return terms.NeverNegative ? Math.Max(0.0, level) : level;
     }
 }

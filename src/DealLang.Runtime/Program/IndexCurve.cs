@@ -29,11 +29,13 @@ public static class IndexCurve
         return value + shift;
     }
 
-    /// <summary>The level of <paramref name="index"/> at <paramref name="d"/> under the deal's own terms.</summary>
+    /// <summary>The level of <paramref name="index"/> at <paramref name="d"/> under the deal's own terms, in a deal
+    /// closing on <paramref name="closing"/> (an index another entity declares is anchored at that one's closing,
+    /// <see cref="IndexInfo.Closing"/>).</summary>
     public static double At(IndexInfo index, Date closing, Date d)
     {
         ArgumentNullException.ThrowIfNull(index);
-        return At(index.Level, index.DeflatePerYear, index.Points, index.Launches, [], 0, closing, d);
+        return At(index.Level, index.DeflatePerYear, index.Points, index.Launches, [], 0, index.AnchorIn(closing), d);
     }
 
     static double Launched(double value, IndexLaunch[] launches, Date d)

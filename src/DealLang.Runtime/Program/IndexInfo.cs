@@ -7,7 +7,16 @@ namespace DealLang.Runtime;
 /// turns it into a level per period (docs/language.md §5, "index"); a scenario may override any of it
 /// (<see cref="IndexOverride"/>).
 /// </summary>
-public sealed record IndexInfo(string Name, double Level, double DeflatePerYear, IndexPoints? Points, IndexLaunch[] Launches);
+public sealed record IndexInfo(string Name, double Level, double DeflatePerYear, IndexPoints? Points, IndexLaunch[] Launches)
+{
+    /// <summary>The closing of the deal that declares the index, when another entity of a chain does: the index's level
+    /// is stated at that closing, and its drift and its interpolation before the first point run from there, so the
+    /// index is one path in every entity that names it. Null: the running deal declares it (its own closing).</summary>
+    public Date? Closing { get; init; }
+
+    /// <summary>The closing the index is anchored at in a deal closing on <paramref name="dealClosing"/>.</summary>
+    public Date AnchorIn(Date dealClosing) => Closing ?? dealClosing;
+}
 
 /// <summary>Dated points of an index: stepped (the last point at or before a date) or interpolated (linear in days
 /// between points, flat after the last); before the first point the index's level holds. Dates strictly increase.</summary>

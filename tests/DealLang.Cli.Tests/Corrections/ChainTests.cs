@@ -198,6 +198,23 @@ public class ChainTests
     }
 
     [Fact]
+    public void A_drifting_index_is_one_path_in_entities_that_close_on_different_days()
+    {
+        // The SPV, closing 2025-01-01, declares Sofr at 4% deflating 10% a year; the parent, closing a year later, names
+        // it through the import. The drift runs from the declaring SPV's closing in both: on 2026-01-01 (365 days on)
+        // 4% × 0.9^(365/365) = 3.6%, the SPV's period 2 and the parent's period 0; on 2027-01-01 (730 days on)
+        // 4% × 0.9^2 = 3.24%, the SPV's period 4 and the parent's period 1. Anchored at its own closing, the parent
+        // read 4% and 3.6% there, a year behind the SPV.
+        string spv = Spv("2025-01-01", "2028-01-01").Replace("party Sponsor { }", "party Sponsor { }\n  index Sofr { level 4% deflate 10% per year }", StringComparison.Ordinal);
+        using var chain = new SmallChain(Parent, ("spv.deal", spv));
+
+        Assert.Equal(0.036, chain.Ledger("Spv", "Base", "Sofr", 2), 1e-15);
+        Assert.Equal(0.036, chain.Ledger("Parent", "Base", "Sofr", 0), 1e-15);
+        Assert.Equal(0.0324, chain.Ledger("Spv", "Base", "Sofr", 4), 1e-15);
+        Assert.Equal(0.0324, chain.Ledger("Parent", "Base", "Sofr", 1), 1e-15);
+    }
+
+    [Fact]
     public void A_monthly_holder_of_a_quarterly_entity_receives_in_the_months_its_payments_fall_in_and_not_after_its_maturity()
     {
         // The parent pays monthly and ends on 2027-01-01; the SPV pays semiannually to 2028-01-01. Its payments of

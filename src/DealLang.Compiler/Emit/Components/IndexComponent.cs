@@ -62,7 +62,7 @@ internal sealed class IndexComponent(EmitContext ctx)
               + CSharpEmitter.List(p.Values.Select(CSharpLiterals.Double)) + ")"
             : "null")
         + ", " + (i.Launches.Length == 0 ? "[]" : "[" + string.Join(", ", i.Launches.Select(l => "new IndexLaunch(" + CSharpLiterals.Date(l.Date) + ", " + CSharpLiterals.Double(l.Down) + ")")) + "]")
-        + ")";
+        + ")" + (i.Closing is { } closing ? " { Closing = " + CSharpLiterals.Date(closing) + " }" : "");
 
     public override string? Read(Quantity quantity, int index) =>
         quantity == Quantity.IndexLevel ? this[index].Level.Name : null;

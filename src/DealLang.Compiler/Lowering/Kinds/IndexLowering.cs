@@ -15,7 +15,7 @@ internal sealed class IndexLowering : DeclarationLowering<IndexSyntax, IndexMode
     protected override IndexModel Lower(IndexSyntax index, Symbol symbol, int position, Lowerer lowerer)
     {
         BoundExpression? level = index.Level is null ? null : lowerer.BoundOf(index.Level);
-        IndexInfo info = IndexTerms.Of(index, symbol.Name, e => lowerer.ConstantOf(e));
+        IndexInfo info = IndexTerms.Of(index, symbol.Name, lowerer.Analysis, e => lowerer.ConstantOf(e));
         return new IndexModel(info, level?.Unit ?? Unit.Number, level?.Dimension ?? default);
     }
 

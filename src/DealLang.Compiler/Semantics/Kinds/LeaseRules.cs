@@ -276,6 +276,6 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
     {
         bool constant = analysis.BoundOf(index.Level) is ConstantExpression
             && (index.Points is null || index.Points.Points.All(p => analysis.BoundOf(p.Amount) is ConstantExpression));
-        return constant ? IndexCurve.At(IndexTerms.Of(index, index.Name?.Text ?? "", e => analysis.ConstantOf(e, 0)), closing, day) : null;
+        return constant ? IndexCurve.At(IndexTerms.Of(index, index.Name?.Text ?? "", analysis, e => analysis.ConstantOf(e, 0)), closing, day) : null;
     }
 }

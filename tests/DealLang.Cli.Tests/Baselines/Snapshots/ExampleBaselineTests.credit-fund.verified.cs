@@ -1650,12 +1650,12 @@ public sealed class Deal_CreditFund : IDealProgram
             ],
             Indices =
             [
-                new IndexInfo("SOFR", 0.053, 0.08, null, []),
-                new IndexInfo("H100Rent", 2.9, 0.15, new IndexPoints(false, [new Date(2024, 10, 1), new Date(2025, 10, 1), new Date(2026, 3, 1)], [1.95, 1.7, 2.35]), []),
-                new IndexInfo("Built", 0.0, 0.0, new IndexPoints(false, [new Date(2026, 6, 30), new Date(2026, 12, 31), new Date(2027, 6, 30)], [0.4, 0.7, 1.0]), []),
-                new IndexInfo("BTC", 90000.0, 0.0, null, []),
-                new IndexInfo("WULF", 10.5, 0.0, null, []),
-                new IndexInfo("Power", 0.045, 0.0, null, []),
+                new IndexInfo("SOFR", 0.053, 0.08, null, []) { Closing = new Date(2024, 5, 31) },
+                new IndexInfo("H100Rent", 2.9, 0.15, new IndexPoints(false, [new Date(2024, 10, 1), new Date(2025, 10, 1), new Date(2026, 3, 1)], [1.95, 1.7, 2.35]), []) { Closing = new Date(2024, 5, 31) },
+                new IndexInfo("Built", 0.0, 0.0, new IndexPoints(false, [new Date(2026, 6, 30), new Date(2026, 12, 31), new Date(2027, 6, 30)], [0.4, 0.7, 1.0]), []) { Closing = new Date(2025, 10, 15) },
+                new IndexInfo("BTC", 90000.0, 0.0, null, []) { Closing = new Date(2025, 10, 15) },
+                new IndexInfo("WULF", 10.5, 0.0, null, []) { Closing = new Date(2025, 10, 15) },
+                new IndexInfo("Power", 0.045, 0.0, null, []) { Closing = new Date(2025, 10, 15) },
                 new IndexInfo("HyperionPrice", 1.0, 0.0, null, []),
                 new IndexInfo("CoreWeavePrice", 0.99, 0.0, null, []),
                 new IndexInfo("TeraWulfPrice", 1.0, 0.0, null, []),
