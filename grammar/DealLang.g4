@@ -625,13 +625,20 @@ step
 // enforcement { sell Cluster haircut 10% lag 3m  depth 1500 gpus per month  impact 20%  limit 3000 gpus per month
 //               costs 500 per gpu  waterfall { ... } }
 // enforcement { sell Bitcoin over 4 periods haircut 20% lag 0m  waterfall { ... } }
+// enforcement { sell Campus haircut 20% lag 6m subject to lease  waterfall { ... } }
 enforcementDecl
     : ENFORCEMENT LBRACE enforcementItem* RBRACE
     ;
 
 enforcementItem
-    : SELL ident (COMMA ident)* sellTerm*            # sellItem
+    : SELL ident (COMMA ident)* (sellTerm | subjectToLease)*   # sellItem
     | waterfallDecl                                  # enforcementWaterfallItem
+    ;
+
+// 'subject to lease': a facility sold subject to its lease waits for the lease to end, its rent and RVG collected
+// meanwhile (docs/language.md §9, "subject-to-lease"). A term of the deal's sale, not a scenario's lever, so not a sellTerm.
+subjectToLease
+    : SUBJECT TO LEASE
     ;
 
 // The repo market (a fleet's units sold month by month): 'depth 1500 gpus per month  impact 20%
@@ -897,7 +904,7 @@ ident
     | HOLDINGS | HASHRATE | NETWORK | REWARDS | COVER
     | CONVERTIBLE | EARLY | ABOVE | COMPLETION | DELAYED | PHASED | INDEXED
     | PATHS | SEED | ANTITHETIC | SOBOL | GBM | DRIFT | VOLATILITY | REVERTS | TREND | SPEED | JUMPS | CORRELATE | WITH
-    | STRESS | REGIMES | NORMAL | DRAWN | LOADING | BETA | MEAN | SD
+    | STRESS | REGIMES | NORMAL | DRAWN | LOADING | BETA | MEAN | SD | SUBJECT
     | HOLDING | SHARE | FACE | MARK | PAR
     | GUARANTOR | COVERS | HONOURED | DISOWNED
     | HURDLE | CARRY | CATCH_UP | CALLS | CALLED | DEAL_BY_DEAL
@@ -1177,6 +1184,8 @@ WORKOUT       : 'workout';
 YIELD         : 'yield';
 // A convertible's conversion price reset ('reset 2027-06-01 to 110% floor 8.00 per share').
 RESET         : 'reset';
+// An enforcement sale of a leased facility subject to its lease ('sell Campus haircut 20% lag 6m subject to lease').
+SUBJECT       : 'subject';
 
 LBRACE : '{';
 RBRACE : '}';

@@ -39,6 +39,7 @@ public sealed class HyperionLoop
     readonly int scheduledPeriods;
     readonly bool remarketing;
     readonly double remarketingCost;
+    readonly bool subjectToLease;
     readonly int leases;
     readonly int firstPrincipal;
     readonly int maturity;
@@ -71,6 +72,8 @@ public sealed class HyperionLoop
         // Hyperion's RVG is settled on a remarketing sale; the synthetic deals' on the appraised value (lease 0's RVG).
         remarketing = deal.Leases[0].RvgRemarketing;
         remarketingCost = deal.Leases[0].RemarketingCost;
+        // Hyperion's enforcement sale is subject to the lease: it waits for every lease of the campus to end.
+        subjectToLease = deal.Sales[0].SubjectToLease;
 
         // The level annuity's tables, once per deal (the loop then pays O(1) a period, no Math.Pow).
         levelRates = Annuity.PeriodRates(Coupon, yearFractions);
@@ -333,7 +336,7 @@ public sealed class HyperionLoop
                 // Enforcement: the campus sells at the first period end on or after the sale date; the accounts are
                 // collateral; fees, interest and the whole balance are paid from it all, the rest to the sponsor.
                 bool enforcing = afterDefault;
-                if (!sold && periodEnd >= saleDate)
+                if (!sold && periodEnd >= saleDate && (!subjectToLease || LeasesEnded(input, t) || t == periods - 1))
                 {
                     // Nothing for the campus once the remarketing has sold it (this period or before).
                     double proceeds = (remarketedIn >= 0 ? 0.0 : value[t]) * (1.0 - haircut);
@@ -393,5 +396,21 @@ public sealed class HyperionLoop
         result.PeriodsRun = periodsRun;
         result.PrincipalLoss[0] = notes;
         result.UnpaidInterest[0] = unpaidInterest;
+    }
+
+    // Whether every lease of the campus has ended by period t on this path (−1: it runs past the run), the wait of a sale
+    // subject to the lease; read only once the sale's date has come.
+    bool LeasesEnded(PathInputs input, int t)
+    {
+        for (int l = 0; l < leases; l++)
+        {
+            int end = input.LeaseEndPeriod[l];
+            if (end < 0 || t < end)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -111,13 +111,28 @@ public static partial class CSharpEmitter
         // And only a spread sale whose market remembers passes its half-life.
         + (s.SpreadHalfLifeMonths != 0 ? ", SpreadHalfLifeMonths: " + CSharpLiterals.Int(s.SpreadHalfLifeMonths) : "")
         + ")"
-        // Only a sale at a market price passes one: the others keep par (and their C#).
-        + (s.Price is { } p
-            ? " { Price = new LoanSalePrice(" + (p.Yield is { } y ? CSharpLiterals.Double(y) : "null") + ", "
-              + (p.Index is { } i ? CSharpLiterals.Int(i) : "null")
-              // Only a yield that reads an index passes it: the others keep their C#.
-              + (p.YieldIndex is { } r ? ", YieldIndex: " + CSharpLiterals.Int(r) : "") + ") }"
-            : "");
+        + SaleInitializer(s);
+
+    // Only a sale at a market price passes one (the others keep par), and only a sale subject to its lease says so: the
+    // others keep their C#.
+    private static string SaleInitializer(SaleInfo s)
+    {
+        var set = new List<string>();
+        if (s.Price is { } p)
+        {
+            set.Add("Price = new LoanSalePrice(" + (p.Yield is { } y ? CSharpLiterals.Double(y) : "null") + ", "
+                + (p.Index is { } i ? CSharpLiterals.Int(i) : "null")
+                // Only a yield that reads an index passes it: the others keep their C#.
+                + (p.YieldIndex is { } r ? ", YieldIndex: " + CSharpLiterals.Int(r) : "") + ")");
+        }
+
+        if (s.SubjectToLease)
+        {
+            set.Add("SubjectToLease = true");
+        }
+
+        return set.Count == 0 ? "" : " { " + string.Join(", ", set) + " }";
+    }
 
     private static string Guarantee(GuaranteeInfo g) =>
         "new GuaranteeInfo(" + CSharpLiterals.String(g.Name) + ", " + CSharpLiterals.Int(g.Guarantor) + ", GuaranteeTarget." + g.Kind + ", "

@@ -254,7 +254,13 @@ public static partial class CSharpEmitter
                 continue;
             }
 
-            using (w.Block("if (!" + done + " && periodEnd >= " + sale.Date + ")"))
+            string waits = LeasesRunning(ctx, ctx.Sales[sale.Index]);
+            if (waits.Length > 0)
+            {
+                w.Comment("subject to lease: not sold while a lease of it runs, until the run's last period");
+            }
+
+            using (w.Block("if (!" + done + " && periodEnd >= " + sale.Date + waits + ")"))
             {
                 var collateral = ctx.Sales[sale.Index].Collateral;
                 LoanSalePrice? price = ctx.Sales[sale.Index].Price;
@@ -308,6 +314,27 @@ public static partial class CSharpEmitter
             }
         }
     }
+
+    // A sale subject to its leases (docs/language.md §9, "subject-to-lease") waits, past its date, until every lease of the
+    // facilities it sells has ended on the path: the period a lease ends in (its last term as the path takes it, or its
+    // lessee's default or break: the path's LeaseEndPeriod, −1 past the run) and after it, when its rent and any RVG are
+    // in. The run's last period sells whatever still waits. A sale without the option waits for nothing ("").
+    private static string LeasesRunning(EmitContext ctx, SaleInfo sale)
+    {
+        if (!sale.SubjectToLease)
+        {
+            return "";
+        }
+
+        var facilities = sale.Collateral.Where(c => c.Kind == CollateralKind.Facility).Select(c => c.Index).ToHashSet();
+        var ended = ctx.Components.Of<LeaseComponent>().States.Where(l => facilities.Contains(l.Info.Facility))
+            .Select(l => "(" + l.EndPeriod + " >= 0 && t >= " + l.EndPeriod + ")").ToList();
+        return ended.Count == 0 ? "" : " && (" + string.Join(" && ", ended) + " || t == Periods - 1)";
+    }
+
+    /// <summary>Whether a sale subject to its leases sells the facility, so its leases' end periods are read.</summary>
+    internal static bool SoldSubjectToLease(EmitContext ctx, int facility) =>
+        HasEnforcement(ctx) && ctx.Sales.Any(s => s.SubjectToLease && s.Collateral.Contains(new CollateralRef(CollateralKind.Facility, facility)));
 
     // A sale into the repo market (docs/language.md §9): from the period its date falls in, each period offers at most
     // the monthly limit × the period's months of the fleet's units (all that is left in the run's last period) — only

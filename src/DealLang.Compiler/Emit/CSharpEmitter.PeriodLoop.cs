@@ -293,7 +293,7 @@ public static partial class CSharpEmitter
                 w.Line("double[] " + lease.TerminationFees + " = input.Series[" + Slot(InputQuantity.LeaseTermination, lease.Index) + "];");
             }
 
-            if (lease.HasRvg || lease.Active.Declared || lease.Ended.Declared || ctx.ProjectsCfads)
+            if (lease.HasRvg || lease.Active.Declared || lease.Ended.Declared || ctx.ProjectsCfads || SoldSubjectToLease(ctx, lease.Info.Facility))
             {
                 w.Line("int " + lease.EndPeriod + " = (int)input.Scalars[" + Slot(InputQuantity.LeaseEndPeriod, lease.Index) + "];");
             }

@@ -97,7 +97,7 @@ internal sealed partial class Lowerer
         [
             .. SyntaxWalk.Safe(enforcement.Sales).Select(s => new SaleInfo(
                 [.. SyntaxWalk.Safe(s.Assets).Select(Collateral)], Constant(s.Haircut), DurationRules.WholeMonths(s.Lag), Market(s.Market),
-                s.Spread?.Periods ?? 1, DurationRules.WholeMonths(s.Spread?.HalfLife)) { Price = Price(s.Price) }),
+                s.Spread?.Periods ?? 1, DurationRules.WholeMonths(s.Spread?.HalfLife)) { Price = Price(s.Price), SubjectToLease = s.SubjectToLease is not null }),
         ];
         return new EnforcementModel(sales, LowerSteps(enforcement.Waterfall?.Steps ?? []));
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Antlr4.Runtime;
 using Antlr4.Runtime.Tree;
+using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Syntax;
 using static DealLang.Grammar.DealLangParser;
 
@@ -116,7 +117,7 @@ internal sealed partial class CstToAst
     }
 
     // enforcementDecl : ENFORCEMENT LBRACE enforcementItem* RBRACE ;
-    // enforcementItem : SELL ident (COMMA ident)* sellTerm* # sellItem | waterfallDecl # enforcementWaterfallItem ;
+    // enforcementItem : SELL ident (COMMA ident)* (sellTerm | subjectToLease)* # sellItem | waterfallDecl # enforcementWaterfallItem ;
     private EnforcementSyntax VisitEnforcementDecl(EnforcementDeclContext context)
     {
         var items = new ItemSet(this, "the enforcement block");
@@ -138,7 +139,7 @@ internal sealed partial class CstToAst
         return new EnforcementSyntax(sales.ToImmutable(), waterfall, Span(context));
     }
 
-    // SELL ident (COMMA ident)* sellTerm*   # sellItem
+    // SELL ident (COMMA ident)* (sellTerm | subjectToLease)*   # sellItem ;  subjectToLease : SUBJECT TO LEASE ;
     private SellSyntax? VisitSellItem(SellItemContext context)
     {
         ImmutableArray<NameSyntax> assets = VisitNames(context.ident());
@@ -147,9 +148,21 @@ internal sealed partial class CstToAst
             return null;
         }
 
+        string container = $"'sell {string.Join(", ", assets)}'";
         (ExpressionSyntax? haircut, DurationSyntax? lag, MarketTermsSyntax? market, SpreadSyntax? spread, LoanPriceSyntax? price) =
-            VisitSellTerms(context.sellTerm(), $"'sell {string.Join(", ", assets)}'");
-        return new SellSyntax(assets, haircut, lag, Span(context), market, spread, price);
+            VisitSellTerms(context.sellTerm(), container);
+        // Written twice, the second is DL0105 (as any term written twice), and the first stands.
+        var items = new ItemSet(this, container);
+        SourceSpan? subject = null;
+        foreach (SubjectToLeaseContext term in context.subjectToLease())
+        {
+            if (items.IsFirst("subject to lease", Span(term)))
+            {
+                subject = Span(term);
+            }
+        }
+
+        return new SellSyntax(assets, haircut, lag, Span(context), market, spread, price, subject);
     }
 
     // sellTerm : HAIRCUT expr # haircutTerm | LAG duration # lagTerm | OVER NUMBER PERIODS # spreadTerm

@@ -108,6 +108,34 @@ internal sealed partial class DealChecks
         }
     }
 
+    // 'subject to lease' (docs/language.md §9, "subject-to-lease") makes a facility's sale wait for the leases of it to end:
+    // every listed asset must be a facility that a lease of the deal is on (DL0232), or there is nothing to wait for.
+    private void CheckSubjectToLease(SellSyntax sale)
+    {
+        if (sale.SubjectToLease is null)
+        {
+            return;
+        }
+
+        var leased = SyntaxWalk.Safe(Deal.Declarations).OfType<LeaseSyntax>().Select(l => l.Facility?.Text).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (NameSyntax asset in SyntaxWalk.Safe(sale.Assets))
+        {
+            if (!_analysis.Symbols.TryLookup(asset.Text, out Symbol symbol) || symbol.Kind is SymbolKind.Unknown || !CollateralRules.TryCollateralKind(symbol.Kind, out _))
+            {
+                continue; // an unknown name or one that is no collateral has its own diagnostic
+            }
+
+            if (symbol.Kind is not SymbolKind.Facility)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.SubjectToLeaseWithoutLease(asset.Span, asset.Text, $"is a {symbol.Kind.Keyword()}, which no lease is on"));
+            }
+            else if (!leased.Contains(asset.Text))
+            {
+                _diagnostics.Add(DiagnosticCatalogue.SubjectToLeaseWithoutLease(asset.Span, asset.Text, "is a facility no lease of the deal is on"));
+            }
+        }
+    }
+
     /// <summary>Whether an enforcement sale of the deal prices its loans at a yield (so a scenario's yield applies).</summary>
     private bool SellsLoansAtAYield() => SyntaxWalk.Safe(Deal.Declarations).OfType<EnforcementSyntax>()
         .SelectMany(e => SyntaxWalk.Safe(e.Sales)).Any(s => s.Price?.Yield is not null);

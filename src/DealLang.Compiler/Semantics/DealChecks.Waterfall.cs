@@ -53,6 +53,7 @@ internal sealed partial class DealChecks
             CheckCoinsSale(sale);
             CheckSpreadSale(sale);
             CheckLoanPrice(sale);
+            CheckSubjectToLease(sale);
             CheckKeptContracts(sale, enforcement!, waterfalls.FirstOrDefault());
             if (sale.Lag is { } lag)
             {

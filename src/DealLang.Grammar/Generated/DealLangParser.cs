@@ -74,12 +74,12 @@ public partial class DealLangParser : Parser {
 		HASHRATE=234, NETWORK=235, REWARDS=236, COVER=237, CONVERTIBLE=238, EARLY=239, 
 		ABOVE=240, PUT=241, CALL=242, CALLABLE=243, MAKE_WHOLE=244, CURVE=245, 
 		COMPLETION=246, DELAYED=247, PHASED=248, INDEXED=249, YEARLY=250, WORKOUT=251, 
-		YIELD=252, RESET=253, LBRACE=254, RBRACE=255, LPAREN=256, RPAREN=257, 
-		COMMA=258, DOT=259, ARROW=260, ASSIGN=261, PLUS=262, MINUS=263, STAR=264, 
-		SLASH=265, LE=266, GE=267, LT=268, GT=269, EQ=270, NE=271, DAYCOUNT=272, 
-		DATE=273, QUANTITY=274, NUMBER=275, STRING=276, UNTERMINATED_STRING=277, 
-		IDENT=278, NON_ASCII_NAME=279, LINE_COMMENT=280, BLOCK_COMMENT=281, UNTERMINATED_COMMENT=282, 
-		WS=283, UNEXPECTED_CHAR=284;
+		YIELD=252, RESET=253, SUBJECT=254, LBRACE=255, RBRACE=256, LPAREN=257, 
+		RPAREN=258, COMMA=259, DOT=260, ARROW=261, ASSIGN=262, PLUS=263, MINUS=264, 
+		STAR=265, SLASH=266, LE=267, GE=268, LT=269, GT=270, EQ=271, NE=272, DAYCOUNT=273, 
+		DATE=274, QUANTITY=275, NUMBER=276, STRING=277, UNTERMINATED_STRING=278, 
+		IDENT=279, NON_ASCII_NAME=280, LINE_COMMENT=281, BLOCK_COMMENT=282, UNTERMINATED_COMMENT=283, 
+		WS=284, UNEXPECTED_CHAR=285;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
@@ -101,12 +101,12 @@ public partial class DealLangParser : Parser {
 		RULE_triggerDecl = 64, RULE_cureDestination = 65, RULE_triggerEffect = 66, 
 		RULE_defaultRule = 67, RULE_cfadsRule = 68, RULE_cfadsItem = 69, RULE_waterfallDecl = 70, 
 		RULE_step = 71, RULE_enforcementDecl = 72, RULE_enforcementItem = 73, 
-		RULE_sellTerm = 74, RULE_reletRamp = 75, RULE_reletPricing = 76, RULE_reletCurve = 77, 
-		RULE_reletCurvePoint = 78, RULE_scenarioDecl = 79, RULE_scenarioItem = 80, 
-		RULE_pdStep = 81, RULE_recoveryDraw = 82, RULE_shareDraw = 83, RULE_recoveryRest = 84, 
-		RULE_recoveryOutcome = 85, RULE_delayOutcome = 86, RULE_breakChance = 87, 
-		RULE_loading = 88, RULE_perYear = 89, RULE_duration = 90, RULE_expr = 91, 
-		RULE_measureUnit = 92, RULE_reference = 93, RULE_ident = 94;
+		RULE_subjectToLease = 74, RULE_sellTerm = 75, RULE_reletRamp = 76, RULE_reletPricing = 77, 
+		RULE_reletCurve = 78, RULE_reletCurvePoint = 79, RULE_scenarioDecl = 80, 
+		RULE_scenarioItem = 81, RULE_pdStep = 82, RULE_recoveryDraw = 83, RULE_shareDraw = 84, 
+		RULE_recoveryRest = 85, RULE_recoveryOutcome = 86, RULE_delayOutcome = 87, 
+		RULE_breakChance = 88, RULE_loading = 89, RULE_perYear = 90, RULE_duration = 91, 
+		RULE_expr = 92, RULE_measureUnit = 93, RULE_reference = 94, RULE_ident = 95;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "holidaySet", "holidayList", "dayCount", "partyDecl", 
@@ -122,10 +122,11 @@ public partial class DealLangParser : Parser {
 		"capitalCall", "accountDecl", "accountItem", "feeDecl", "feeUntil", "testDecl", 
 		"triggerDecl", "cureDestination", "triggerEffect", "defaultRule", "cfadsRule", 
 		"cfadsItem", "waterfallDecl", "step", "enforcementDecl", "enforcementItem", 
-		"sellTerm", "reletRamp", "reletPricing", "reletCurve", "reletCurvePoint", 
-		"scenarioDecl", "scenarioItem", "pdStep", "recoveryDraw", "shareDraw", 
-		"recoveryRest", "recoveryOutcome", "delayOutcome", "breakChance", "loading", 
-		"perYear", "duration", "expr", "measureUnit", "reference", "ident"
+		"subjectToLease", "sellTerm", "reletRamp", "reletPricing", "reletCurve", 
+		"reletCurvePoint", "scenarioDecl", "scenarioItem", "pdStep", "recoveryDraw", 
+		"shareDraw", "recoveryRest", "recoveryOutcome", "delayOutcome", "breakChance", 
+		"loading", "perYear", "duration", "expr", "measureUnit", "reference", 
+		"ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -170,8 +171,9 @@ public partial class DealLangParser : Parser {
 		"'network'", "'rewards'", "'cover'", "'convertible'", "'early'", "'above'", 
 		"'put'", "'call'", "'callable'", "'make_whole'", "'curve'", "'completion'", 
 		"'delayed'", "'phased'", "'indexed'", "'yearly'", "'workout'", "'yield'", 
-		"'reset'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", 
-		"'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'reset'", "'subject'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", 
+		"'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", 
+		"'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -209,9 +211,9 @@ public partial class DealLangParser : Parser {
 		"HOLDINGS", "HASHRATE", "NETWORK", "REWARDS", "COVER", "CONVERTIBLE", 
 		"EARLY", "ABOVE", "PUT", "CALL", "CALLABLE", "MAKE_WHOLE", "CURVE", "COMPLETION", 
 		"DELAYED", "PHASED", "INDEXED", "YEARLY", "WORKOUT", "YIELD", "RESET", 
-		"LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", 
-		"PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", 
-		"DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
+		"SUBJECT", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", 
+		"ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", 
+		"NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
 		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
 		"WS", "UNEXPECTED_CHAR"
 	};
@@ -319,35 +321,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 196;
+			State = 198;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 194;
+				State = 196;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 190;
+					State = 192;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 191;
+					State = 193;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 192;
+					State = 194;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 193;
+					State = 195;
 					unknownDecl();
 					}
 					break;
@@ -355,11 +357,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 198;
+				State = 200;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 199;
+			State = 201;
 			Match(Eof);
 			}
 		}
@@ -397,9 +399,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 201;
+			State = 203;
 			Match(IMPORT);
-			State = 202;
+			State = 204;
 			Match(STRING);
 			}
 		}
@@ -449,27 +451,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 204;
-			Match(DEAL);
-			State = 205;
-			_localctx.name = ident();
 			State = 206;
+			Match(DEAL);
+			State = 207;
+			_localctx.name = ident();
+			State = 208;
 			Match(LBRACE);
-			State = 210;
+			State = 212;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 884957876534132741L) != 0) || ((((_la - 140)) & ~0x3f) == 0 && ((1L << (_la - 140)) & 4611694814520420865L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
-				State = 207;
+				State = 209;
 				dealMember();
 				}
 				}
-				State = 212;
+				State = 214;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 213;
+			State = 215;
 			Match(RBRACE);
 			}
 		}
@@ -566,7 +568,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 236;
+			State = 238;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -579,147 +581,147 @@ public partial class DealLangParser : Parser {
 			case BUSINESS_DAYS:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 215;
+				State = 217;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 216;
+				State = 218;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 217;
+				State = 219;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 218;
+				State = 220;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 219;
+				State = 221;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 220;
+				State = 222;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 221;
+				State = 223;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 222;
+				State = 224;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 223;
+				State = 225;
 				holdingDecl();
 				}
 				break;
 			case COINS:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 224;
+				State = 226;
 				coinsDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 225;
+				State = 227;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 226;
+				State = 228;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 227;
+				State = 229;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 228;
+				State = 230;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 229;
+				State = 231;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 230;
+				State = 232;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 231;
+				State = 233;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 232;
+				State = 234;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 233;
+				State = 235;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 234;
+				State = 236;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 235;
+				State = 237;
 				unknownDecl();
 				}
 				break;
@@ -778,16 +780,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 238;
+			State = 240;
 			Match(IDENT);
-			State = 239;
+			State = 241;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 245;
+			State = 247;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1658725427816429511L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 561919157075907L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1658725427816429511L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 1124869110497219L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 243;
+				State = 245;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -972,22 +974,23 @@ public partial class DealLangParser : Parser {
 				case WORKOUT:
 				case YIELD:
 				case RESET:
+				case SUBJECT:
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 240;
+					State = 242;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 241;
+					State = 243;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 242;
+					State = 244;
 					Match(ON);
 					}
 					break;
@@ -995,11 +998,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 247;
+				State = 249;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 248;
+			State = 250;
 			block();
 			}
 		}
@@ -1050,19 +1053,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 250;
+			State = 252;
 			Match(LBRACE);
-			State = 255;
+			State = 257;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9223372036854775807L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 536870911L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -1L) != 0) || ((((_la - 257)) & ~0x3f) == 0 && ((1L << (_la - 257)) & 536870911L) != 0)) {
 				{
-				State = 253;
+				State = 255;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 251;
+					State = 253;
 					block();
 					}
 					break;
@@ -1319,6 +1322,7 @@ public partial class DealLangParser : Parser {
 				case WORKOUT:
 				case YIELD:
 				case RESET:
+				case SUBJECT:
 				case LPAREN:
 				case RPAREN:
 				case COMMA:
@@ -1349,7 +1353,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 252;
+					State = 254;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1364,11 +1368,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 257;
+				State = 259;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 258;
+			State = 260;
 			Match(RBRACE);
 			}
 		}
@@ -1508,16 +1512,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 12, RULE_headerItem);
 		int _la;
 		try {
-			State = 283;
+			State = 285;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 260;
+				State = 262;
 				Match(TITLE);
-				State = 261;
+				State = 263;
 				Match(STRING);
 				}
 				break;
@@ -1525,9 +1529,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 262;
+				State = 264;
 				Match(CURRENCY);
-				State = 263;
+				State = 265;
 				ident();
 				}
 				break;
@@ -1535,9 +1539,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 264;
+				State = 266;
 				Match(CLOSING);
-				State = 265;
+				State = 267;
 				Match(DATE);
 				}
 				break;
@@ -1545,9 +1549,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 266;
+				State = 268;
 				Match(MATURITY);
-				State = 267;
+				State = 269;
 				Match(DATE);
 				}
 				break;
@@ -1555,9 +1559,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 268;
+				State = 270;
 				Match(FIRST_PAYMENT);
-				State = 269;
+				State = 271;
 				Match(DATE);
 				}
 				break;
@@ -1565,9 +1569,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 270;
+				State = 272;
 				Match(PAY);
-				State = 271;
+				State = 273;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1575,9 +1579,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 272;
+				State = 274;
 				Match(DAYCOUNT_KW);
-				State = 273;
+				State = 275;
 				dayCount();
 				}
 				break;
@@ -1585,28 +1589,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new BusinessDaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 274;
+				State = 276;
 				Match(BUSINESS_DAYS);
-				State = 275;
-				((BusinessDaysItemContext)_localctx).roll = ident();
 				State = 277;
+				((BusinessDaysItemContext)_localctx).roll = ident();
+				State = 279;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,8,Context) ) {
 				case 1:
 					{
-					State = 276;
+					State = 278;
 					((BusinessDaysItemContext)_localctx).accrual = ident();
 					}
 					break;
 				}
-				State = 281;
+				State = 283;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==HOLIDAYS) {
 					{
-					State = 279;
+					State = 281;
 					Match(HOLIDAYS);
-					State = 280;
+					State = 282;
 					holidaySet();
 					}
 				}
@@ -1664,7 +1668,7 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 298;
+			State = 300;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case IMPORT:
@@ -1849,40 +1853,41 @@ public partial class DealLangParser : Parser {
 			case WORKOUT:
 			case YIELD:
 			case RESET:
+			case SUBJECT:
 			case IDENT:
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 285;
+				State = 287;
 				_localctx._ident = ident();
 				_localctx._calendars.Add(_localctx._ident);
-				State = 290;
+				State = 292;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 286;
+						State = 288;
 						Match(PLUS);
-						State = 287;
+						State = 289;
 						_localctx._ident = ident();
 						_localctx._calendars.Add(_localctx._ident);
 						}
 						} 
 					}
-					State = 292;
+					State = 294;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,11,Context);
 				}
-				State = 295;
+				State = 297;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 293;
+					State = 295;
 					Match(PLUS);
-					State = 294;
+					State = 296;
 					holidayList();
 					}
 				}
@@ -1892,7 +1897,7 @@ public partial class DealLangParser : Parser {
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 297;
+				State = 299;
 				holidayList();
 				}
 				break;
@@ -1943,33 +1948,33 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 300;
+			State = 302;
 			Match(LBRACE);
-			State = 307;
+			State = 309;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DATE) {
 				{
 				{
-				State = 301;
-				Match(DATE);
 				State = 303;
+				Match(DATE);
+				State = 305;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 302;
+					State = 304;
 					Match(COMMA);
 					}
 				}
 
 				}
 				}
-				State = 309;
+				State = 311;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 310;
+			State = 312;
 			Match(RBRACE);
 			}
 		}
@@ -2006,7 +2011,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 312;
+			State = 314;
 			Match(DAYCOUNT);
 			}
 		}
@@ -2056,27 +2061,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 314;
-			Match(PARTY);
-			State = 315;
-			_localctx.name = ident();
 			State = 316;
+			Match(PARTY);
+			State = 317;
+			_localctx.name = ident();
+			State = 318;
 			Match(LBRACE);
-			State = 320;
+			State = 322;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0)) {
 				{
 				{
-				State = 317;
+				State = 319;
 				partyItem();
 				}
 				}
-				State = 322;
+				State = 324;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 323;
+			State = 325;
 			Match(RBRACE);
 			}
 		}
@@ -2146,16 +2151,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 22, RULE_partyItem);
 		try {
-			State = 331;
+			State = 333;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 325;
+				State = 327;
 				Match(RATING);
-				State = 326;
+				State = 328;
 				Match(STRING);
 				}
 				break;
@@ -2163,9 +2168,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 327;
+				State = 329;
 				Match(PD);
-				State = 328;
+				State = 330;
 				expr(0);
 				}
 				break;
@@ -2173,9 +2178,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 329;
+				State = 331;
 				Match(RECOVERY);
-				State = 330;
+				State = 332;
 				expr(0);
 				}
 				break;
@@ -2229,27 +2234,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 333;
-			Match(INDEX);
-			State = 334;
-			_localctx.name = ident();
 			State = 335;
+			Match(INDEX);
+			State = 336;
+			_localctx.name = ident();
+			State = 337;
 			Match(LBRACE);
-			State = 339;
+			State = 341;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE || _la==GROW) {
 				{
 				{
-				State = 336;
+				State = 338;
 				indexItem();
 				}
 				}
-				State = 341;
+				State = 343;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 342;
+			State = 344;
 			Match(RBRACE);
 			}
 		}
@@ -2364,16 +2369,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 26, RULE_indexItem);
 		int _la;
 		try {
-			State = 369;
+			State = 371;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 344;
+				State = 346;
 				Match(LEVEL);
-				State = 345;
+				State = 347;
 				expr(0);
 				}
 				break;
@@ -2381,11 +2386,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 346;
-				Match(DEFLATE);
-				State = 347;
-				expr(0);
 				State = 348;
+				Match(DEFLATE);
+				State = 349;
+				expr(0);
+				State = 350;
 				perYear();
 				}
 				break;
@@ -2393,11 +2398,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexGrowItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 350;
-				Match(GROW);
-				State = 351;
-				expr(0);
 				State = 352;
+				Match(GROW);
+				State = 353;
+				expr(0);
+				State = 354;
 				perYear();
 				}
 				break;
@@ -2405,27 +2410,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 354;
-				Match(POINTS);
-				State = 355;
-				pointsKind();
 				State = 356;
+				Match(POINTS);
+				State = 357;
+				pointsKind();
+				State = 358;
 				Match(LBRACE);
-				State = 360;
+				State = 362;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 357;
+					State = 359;
 					schedulePoint();
 					}
 					}
-					State = 362;
+					State = 364;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 363;
+				State = 365;
 				Match(RBRACE);
 				}
 				break;
@@ -2433,13 +2438,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 365;
-				Match(LAUNCH);
-				State = 366;
-				Match(DATE);
 				State = 367;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 368;
+				Match(DATE);
+				State = 369;
+				Match(DOWN);
+				State = 370;
 				expr(0);
 				}
 				break;
@@ -2482,7 +2487,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 371;
+			State = 373;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2539,27 +2544,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 373;
-			Match(FACILITY);
-			State = 374;
-			_localctx.name = ident();
 			State = 375;
+			Match(FACILITY);
+			State = 376;
+			_localctx.name = ident();
+			State = 377;
 			Match(LBRACE);
-			State = 379;
+			State = 381;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 376;
+				State = 378;
 				facilityItem();
 				}
 				}
-				State = 381;
+				State = 383;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 382;
+			State = 384;
 			Match(RBRACE);
 			}
 		}
@@ -2645,16 +2650,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 32, RULE_facilityItem);
 		int _la;
 		try {
-			State = 407;
+			State = 409;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 384;
+				State = 386;
 				Match(COST);
-				State = 385;
+				State = 387;
 				expr(0);
 				}
 				break;
@@ -2662,32 +2667,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 386;
-				Match(VALUE);
-				State = 387;
-				Match(STRAIGHT_LINE);
 				State = 388;
+				Match(VALUE);
+				State = 389;
+				Match(STRAIGHT_LINE);
+				State = 390;
 				duration();
-				State = 391;
+				State = 393;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 389;
+					State = 391;
 					Match(FLOOR);
-					State = 390;
+					State = 392;
 					expr(0);
 					}
 				}
 
-				State = 395;
+				State = 397;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 393;
+					State = 395;
 					Match(FROM);
-					State = 394;
+					State = 396;
 					Match(DATE);
 					}
 				}
@@ -2698,27 +2703,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 397;
-				Match(VALUE);
-				State = 398;
-				Match(SCHEDULE);
 				State = 399;
+				Match(VALUE);
+				State = 400;
+				Match(SCHEDULE);
+				State = 401;
 				Match(LBRACE);
-				State = 403;
+				State = 405;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 400;
+					State = 402;
 					schedulePoint();
 					}
 					}
-					State = 405;
+					State = 407;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 406;
+				State = 408;
 				Match(RBRACE);
 				}
 				break;
@@ -2762,16 +2767,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 409;
+			State = 411;
 			Match(DATE);
-			State = 410;
-			expr(0);
 			State = 412;
+			expr(0);
+			State = 414;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 411;
+				State = 413;
 				Match(COMMA);
 				}
 			}
@@ -2829,31 +2834,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 414;
-			Match(LEASE);
-			State = 415;
-			_localctx.name = ident();
 			State = 416;
-			Match(ON);
+			Match(LEASE);
 			State = 417;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 418;
+			Match(ON);
+			State = 419;
+			_localctx.facility = ident();
+			State = 420;
 			Match(LBRACE);
-			State = 422;
+			State = 424;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 3221225475L) != 0) || _la==PHASED) {
 				{
 				{
-				State = 419;
+				State = 421;
 				leaseItem();
 				}
 				}
-				State = 424;
+				State = 426;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 425;
+			State = 427;
 			Match(RBRACE);
 			}
 		}
@@ -3078,16 +3083,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 38, RULE_leaseItem);
 		int _la;
 		try {
-			State = 494;
+			State = 496;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 427;
+				State = 429;
 				Match(LESSEE);
-				State = 428;
+				State = 430;
 				ident();
 				}
 				break;
@@ -3095,46 +3100,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 429;
-				Match(RENT);
-				State = 430;
-				expr(0);
 				State = 431;
+				Match(RENT);
+				State = 432;
+				expr(0);
+				State = 433;
 				perYear();
-				State = 436;
+				State = 438;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 432;
-					Match(ESCALATING);
-					State = 433;
-					expr(0);
 					State = 434;
+					Match(ESCALATING);
+					State = 435;
+					expr(0);
+					State = 436;
 					perYear();
 					}
 				}
 
-				State = 446;
+				State = 448;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==INDEXED) {
 					{
-					State = 438;
+					State = 440;
 					Match(INDEXED);
-					State = 439;
+					State = 441;
 					ident();
-					State = 443;
+					State = 445;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==FLOOR || _la==CAP || _la==LAG || _la==YEARLY) {
 						{
 						{
-						State = 440;
+						State = 442;
 						indexationPart();
 						}
 						}
-						State = 445;
+						State = 447;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -3147,9 +3152,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 448;
+				State = 450;
 				Match(STARTS);
-				State = 449;
+				State = 451;
 				Match(DATE);
 				}
 				break;
@@ -3157,9 +3162,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 450;
+				State = 452;
 				Match(TERM);
-				State = 451;
+				State = 453;
 				duration();
 				}
 				break;
@@ -3167,43 +3172,43 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 452;
-				Match(RENEWALS);
-				State = 453;
-				renewalCount();
 				State = 454;
-				((RenewalsItemContext)_localctx).term = duration();
+				Match(RENEWALS);
 				State = 455;
-				Match(AT);
+				renewalCount();
 				State = 456;
-				Match(LESSEE);
+				((RenewalsItemContext)_localctx).term = duration();
 				State = 457;
+				Match(AT);
+				State = 458;
+				Match(LESSEE);
+				State = 459;
 				Match(OPTION);
-				State = 461;
+				State = 463;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,31,Context) ) {
 				case 1:
 					{
-					State = 458;
-					Match(RENT);
-					State = 459;
-					Match(AT);
 					State = 460;
+					Match(RENT);
+					State = 461;
+					Match(AT);
+					State = 462;
 					Match(MARKET);
 					}
 					break;
 				}
-				State = 466;
+				State = 468;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==WITH) {
 					{
 					{
-					State = 463;
+					State = 465;
 					renewalTerm();
 					}
 					}
-					State = 468;
+					State = 470;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3213,30 +3218,30 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 469;
-				Match(RVG);
 				State = 471;
+				Match(RVG);
+				State = 473;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 470;
+					State = 472;
 					rvgItemPart();
 					}
 					}
-					State = 473;
+					State = 475;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0) || _la==AGAINST );
-				State = 477;
+				State = 479;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 475;
+					State = 477;
 					Match(WITH);
-					State = 476;
+					State = 478;
 					guarantorClause();
 					}
 				}
@@ -3247,9 +3252,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 479;
+				State = 481;
 				Match(DAYCOUNT_KW);
-				State = 480;
+				State = 482;
 				dayCount();
 				}
 				break;
@@ -3257,7 +3262,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 481;
+				State = 483;
 				guarantorClause();
 				}
 				break;
@@ -3265,9 +3270,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeasePhasedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 482;
+				State = 484;
 				Match(PHASED);
-				State = 483;
+				State = 485;
 				ident();
 				}
 				break;
@@ -3275,25 +3280,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseTerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 484;
+				State = 486;
 				Match(TERMINATION_FEE);
-				State = 485;
+				State = 487;
 				((LeaseTerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 491;
+				State = 493;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 486;
+					State = 488;
 					Match(AMORTISING);
-					State = 489;
+					State = 491;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 487;
+						State = 489;
 						Match(TO);
-						State = 488;
+						State = 490;
 						((LeaseTerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3307,7 +3312,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 493;
+				State = 495;
 				breakOption();
 				}
 				break;
@@ -3384,16 +3389,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 40, RULE_renewalTerm);
 		int _la;
 		try {
-			State = 515;
+			State = 517;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,41,Context) ) {
 			case 1:
 				_localctx = new RenewalBreakTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 496;
+				State = 498;
 				Match(WITH);
-				State = 497;
+				State = 499;
 				breakOption();
 				}
 				break;
@@ -3401,45 +3406,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalTerminationFeeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 498;
-				Match(WITH);
-				State = 499;
-				Match(TERMINATION_FEE);
 				State = 500;
+				Match(WITH);
+				State = 501;
+				Match(TERMINATION_FEE);
+				State = 502;
 				((RenewalTerminationFeeTermContext)_localctx)._expr = expr(0);
 				((RenewalTerminationFeeTermContext)_localctx)._fees.Add(((RenewalTerminationFeeTermContext)_localctx)._expr);
-				State = 505;
+				State = 507;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 501;
+					State = 503;
 					Match(COMMA);
-					State = 502;
+					State = 504;
 					((RenewalTerminationFeeTermContext)_localctx)._expr = expr(0);
 					((RenewalTerminationFeeTermContext)_localctx)._fees.Add(((RenewalTerminationFeeTermContext)_localctx)._expr);
 					}
 					}
-					State = 507;
+					State = 509;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 513;
+				State = 515;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 508;
+					State = 510;
 					Match(AMORTISING);
-					State = 511;
+					State = 513;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 509;
+						State = 511;
 						Match(TO);
-						State = 510;
+						State = 512;
 						((RenewalTerminationFeeTermContext)_localctx).floor = expr(0);
 						}
 					}
@@ -3511,72 +3516,72 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 517;
-			Match(BREAK_OPTION);
-			State = 518;
-			Match(AT);
 			State = 519;
+			Match(BREAK_OPTION);
+			State = 520;
+			Match(AT);
+			State = 521;
 			_localctx._duration = duration();
 			_localctx._at.Add(_localctx._duration);
-			State = 524;
+			State = 526;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 520;
+				State = 522;
 				Match(COMMA);
-				State = 521;
+				State = 523;
 				_localctx._duration = duration();
 				_localctx._at.Add(_localctx._duration);
 				}
 				}
-				State = 526;
+				State = 528;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 529;
+			State = 531;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==NOTICE) {
 				{
-				State = 527;
+				State = 529;
 				Match(NOTICE);
-				State = 528;
+				State = 530;
 				_localctx.notice = duration();
 				}
 			}
 
-			State = 532;
+			State = 534;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FEE) {
 				{
-				State = 531;
+				State = 533;
 				breakFee();
 				}
 			}
 
-			State = 542;
+			State = 544;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,46,Context) ) {
 			case 1:
 				{
-				State = 534;
+				State = 536;
 				Match(WITH);
-				State = 535;
+				State = 537;
 				Match(RVG);
-				State = 539;
+				State = 541;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0)) {
 					{
 					{
-					State = 536;
+					State = 538;
 					rvgPart();
 					}
 					}
-					State = 541;
+					State = 543;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3647,20 +3652,20 @@ public partial class DealLangParser : Parser {
 		BreakFeeContext _localctx = new BreakFeeContext(Context, State);
 		EnterRule(_localctx, 44, RULE_breakFee);
 		try {
-			State = 551;
+			State = 553;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
 			case 1:
 				_localctx = new BreakFeeMonthsContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 544;
-				Match(FEE);
-				State = 545;
-				((BreakFeeMonthsContext)_localctx).months = duration();
 				State = 546;
-				Match(OF);
+				Match(FEE);
 				State = 547;
+				((BreakFeeMonthsContext)_localctx).months = duration();
+				State = 548;
+				Match(OF);
+				State = 549;
 				((BreakFeeMonthsContext)_localctx).basis = ident();
 				}
 				break;
@@ -3668,9 +3673,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreakFeeAmountContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 549;
+				State = 551;
 				Match(FEE);
-				State = 550;
+				State = 552;
 				((BreakFeeAmountContext)_localctx).amount = expr(0);
 				}
 				break;
@@ -3754,14 +3759,14 @@ public partial class DealLangParser : Parser {
 		IndexationPartContext _localctx = new IndexationPartContext(Context, State);
 		EnterRule(_localctx, 46, RULE_indexationPart);
 		try {
-			State = 560;
+			State = 562;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case YEARLY:
 				_localctx = new IndexationYearlyContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 553;
+				State = 555;
 				Match(YEARLY);
 				}
 				break;
@@ -3769,9 +3774,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationFloorContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 554;
+				State = 556;
 				Match(FLOOR);
-				State = 555;
+				State = 557;
 				expr(0);
 				}
 				break;
@@ -3779,9 +3784,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationCapContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 556;
+				State = 558;
 				Match(CAP);
-				State = 557;
+				State = 559;
 				expr(0);
 				}
 				break;
@@ -3789,9 +3794,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexationLagContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 558;
+				State = 560;
 				Match(LAG);
-				State = 559;
+				State = 561;
 				duration();
 				}
 				break;
@@ -3832,22 +3837,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 48, RULE_renewalCount);
 		try {
-			State = 565;
+			State = 567;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 562;
+				State = 564;
 				Match(NUMBER);
-				State = 563;
+				State = 565;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 564;
+				State = 566;
 				Match(QUANTITY);
 				}
 				break;
@@ -3921,16 +3926,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 50, RULE_rvgPart);
 		try {
-			State = 573;
+			State = 575;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 567;
+				State = 569;
 				Match(GUARANTEES);
-				State = 568;
+				State = 570;
 				expr(0);
 				}
 				break;
@@ -3938,9 +3943,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 569;
+				State = 571;
 				Match(CAP);
-				State = 570;
+				State = 572;
 				expr(0);
 				}
 				break;
@@ -3948,9 +3953,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 571;
+				State = 573;
 				Match(UNTIL);
-				State = 572;
+				State = 574;
 				Match(DATE);
 				}
 				break;
@@ -3999,7 +4004,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 52, RULE_rvgItemPart);
 		int _la;
 		try {
-			State = 582;
+			State = 584;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
@@ -4007,25 +4012,25 @@ public partial class DealLangParser : Parser {
 			case UNTIL:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 575;
+				State = 577;
 				rvgPart();
 				}
 				break;
 			case AGAINST:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 576;
+				State = 578;
 				Match(AGAINST);
-				State = 577;
+				State = 579;
 				Match(REMARKETING);
-				State = 580;
+				State = 582;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COST) {
 					{
-					State = 578;
+					State = 580;
 					Match(COST);
-					State = 579;
+					State = 581;
 					_localctx.cost = expr(0);
 					}
 				}
@@ -4080,21 +4085,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 584;
+			State = 586;
 			Match(GUARANTOR);
-			State = 585;
+			State = 587;
 			_localctx.party = ident();
-			State = 589;
+			State = 591;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 49L) != 0) || _la==FEE) {
 				{
 				{
-				State = 586;
+				State = 588;
 				guarantorPart();
 				}
 				}
-				State = 591;
+				State = 593;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4184,16 +4189,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 604;
+			State = 606;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
 				_localctx = new GuarantorCapContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 592;
+				State = 594;
 				Match(CAP);
-				State = 593;
+				State = 595;
 				expr(0);
 				}
 				break;
@@ -4201,9 +4206,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 594;
+				State = 596;
 				Match(UNTIL);
-				State = 595;
+				State = 597;
 				Match(DATE);
 				}
 				break;
@@ -4211,9 +4216,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorFeeContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 596;
+				State = 598;
 				Match(FEE);
-				State = 597;
+				State = 599;
 				expr(0);
 				}
 				break;
@@ -4221,18 +4226,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuarantorCoversContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 598;
+				State = 600;
 				Match(COVERS);
-				State = 599;
+				State = 601;
 				coverage();
-				State = 602;
+				State = 604;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AND) {
 					{
-					State = 600;
+					State = 602;
 					Match(AND);
-					State = 601;
+					State = 603;
 					coverage();
 					}
 				}
@@ -4278,7 +4283,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 606;
+			State = 608;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4335,27 +4340,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 608;
-			Match(LOAN);
-			State = 609;
-			_localctx.name = ident();
 			State = 610;
+			Match(LOAN);
+			State = 611;
+			_localctx.name = ident();
+			State = 612;
 			Match(LBRACE);
-			State = 614;
+			State = 616;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 41231686041601L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 611;
+				State = 613;
 				loanItem();
 				}
 				}
-				State = 616;
+				State = 618;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 617;
+			State = 619;
 			Match(RBRACE);
 			}
 		}
@@ -4541,16 +4546,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 62, RULE_loanItem);
 		int _la;
 		try {
-			State = 674;
+			State = 676;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 619;
+				State = 621;
 				Match(OBLIGOR);
-				State = 620;
+				State = 622;
 				ident();
 				}
 				break;
@@ -4558,9 +4563,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 621;
+				State = 623;
 				Match(BALANCE);
-				State = 622;
+				State = 624;
 				expr(0);
 				}
 				break;
@@ -4568,9 +4573,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 623;
+				State = 625;
 				Match(COUPON);
-				State = 624;
+				State = 626;
 				couponTerms();
 				}
 				break;
@@ -4578,11 +4583,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 625;
-				Match(INTEREST_ONLY);
-				State = 626;
-				Match(UNTIL);
 				State = 627;
+				Match(INTEREST_ONLY);
+				State = 628;
+				Match(UNTIL);
+				State = 629;
 				Match(DATE);
 				}
 				break;
@@ -4590,16 +4595,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 628;
+				State = 630;
 				Match(AMORTIZE);
-				State = 629;
-				amortization();
 				State = 631;
+				amortization();
+				State = 633;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 630;
+					State = 632;
 					Match(IDENT);
 					}
 				}
@@ -4610,9 +4615,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 633;
+				State = 635;
 				Match(MATURITY);
-				State = 634;
+				State = 636;
 				Match(DATE);
 				}
 				break;
@@ -4620,96 +4625,96 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 635;
+				State = 637;
 				Match(RECOVERY);
-				State = 636;
+				State = 638;
 				((LoanRecoveryItemContext)_localctx).rate = expr(0);
-				State = 639;
+				State = 641;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 637;
+					State = 639;
 					Match(AFTER);
-					State = 638;
+					State = 640;
 					duration();
 					}
 				}
 
-				State = 643;
+				State = 645;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 641;
+					State = 643;
 					Match(ACCRUING);
-					State = 642;
+					State = 644;
 					recoveryAccrual();
 					}
 				}
 
-				State = 665;
+				State = 667;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 645;
+					State = 647;
 					Match(IN);
-					State = 660;
+					State = 662;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NUMBER:
 						{
-						State = 646;
+						State = 648;
 						Match(NUMBER);
-						State = 647;
+						State = 649;
 						Match(INSTALMENTS);
 						}
 						break;
 					case INSTALMENTS:
 						{
-						State = 648;
+						State = 650;
 						Match(INSTALMENTS);
-						State = 649;
+						State = 651;
 						Match(LBRACE);
-						State = 656;
+						State = 658;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
-						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1660977227630114759L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 291044095122472931L) != 0) || ((((_la - 273)) & ~0x3f) == 0 && ((1L << (_la - 273)) & 103L) != 0)) {
+						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1660977227630114759L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 582089221041291235L) != 0) || ((((_la - 274)) & ~0x3f) == 0 && ((1L << (_la - 274)) & 103L) != 0)) {
 							{
 							{
-							State = 650;
+							State = 652;
 							((LoanRecoveryItemContext)_localctx)._expr = expr(0);
 							((LoanRecoveryItemContext)_localctx)._shares.Add(((LoanRecoveryItemContext)_localctx)._expr);
-							State = 652;
+							State = 654;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							if (_la==COMMA) {
 								{
-								State = 651;
+								State = 653;
 								Match(COMMA);
 								}
 							}
 
 							}
 							}
-							State = 658;
+							State = 660;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 659;
+						State = 661;
 						Match(RBRACE);
 						}
 						break;
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 663;
+					State = 665;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==IDENT) {
 						{
-						State = 662;
+						State = 664;
 						((LoanRecoveryItemContext)_localctx).every = Match(IDENT);
 						}
 					}
@@ -4723,7 +4728,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 667;
+				State = 669;
 				stepUp();
 				}
 				break;
@@ -4731,7 +4736,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 668;
+				State = 670;
 				marginGrid();
 				}
 				break;
@@ -4739,19 +4744,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 669;
-				Match(DEFAULT_INTEREST);
 				State = 671;
+				Match(DEFAULT_INTEREST);
+				State = 673;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 670;
+					State = 672;
 					Match(PLUS);
 					}
 				}
 
-				State = 673;
+				State = 675;
 				expr(0);
 				}
 				break;
@@ -4810,14 +4815,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 64, RULE_recoveryAccrual);
 		try {
-			State = 678;
+			State = 680;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 676;
+				State = 678;
 				Match(COUPON);
 				}
 				break;
@@ -4825,7 +4830,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 677;
+				State = 679;
 				expr(0);
 				}
 				break;
@@ -4877,27 +4882,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 680;
-			Match(FLEET);
-			State = 681;
-			_localctx.name = ident();
 			State = 682;
+			Match(FLEET);
+			State = 683;
+			_localctx.name = ident();
+			State = 684;
 			Match(LBRACE);
-			State = 686;
+			State = 688;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 2031L) != 0)) {
 				{
 				{
-				State = 683;
+				State = 685;
 				fleetItem();
 				}
 				}
-				State = 688;
+				State = 690;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 689;
+			State = 691;
 			Match(RBRACE);
 			}
 		}
@@ -5094,32 +5099,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 68, RULE_fleetItem);
 		int _la;
 		try {
-			State = 730;
+			State = 732;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 691;
+				State = 693;
 				Match(DELIVERIES);
-				State = 692;
+				State = 694;
 				Match(LBRACE);
-				State = 696;
+				State = 698;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 693;
+					State = 695;
 					delivery();
 					}
 					}
-					State = 698;
+					State = 700;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 699;
+				State = 701;
 				Match(RBRACE);
 				}
 				break;
@@ -5127,9 +5132,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 700;
+				State = 702;
 				Match(UNITS);
-				State = 701;
+				State = 703;
 				expr(0);
 				}
 				break;
@@ -5137,9 +5142,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 702;
+				State = 704;
 				Match(UNIT_COST);
-				State = 703;
+				State = 705;
 				expr(0);
 				}
 				break;
@@ -5147,11 +5152,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 704;
-				Match(DEPRECIATE);
-				State = 705;
-				Match(STRAIGHT_LINE);
 				State = 706;
+				Match(DEPRECIATE);
+				State = 707;
+				Match(STRAIGHT_LINE);
+				State = 708;
 				duration();
 				}
 				break;
@@ -5159,13 +5164,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 707;
-				Match(DEPRECIATE);
-				State = 708;
-				Match(DECLINING);
 				State = 709;
-				expr(0);
+				Match(DEPRECIATE);
 				State = 710;
+				Match(DECLINING);
+				State = 711;
+				expr(0);
+				State = 712;
 				perYear();
 				}
 				break;
@@ -5173,9 +5178,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 712;
+				State = 714;
 				Match(POWER);
-				State = 713;
+				State = 715;
 				expr(0);
 				}
 				break;
@@ -5183,9 +5188,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 714;
+				State = 716;
 				Match(PUE);
-				State = 715;
+				State = 717;
 				expr(0);
 				}
 				break;
@@ -5193,9 +5198,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 716;
+				State = 718;
 				Match(POWER_PRICE);
-				State = 717;
+				State = 719;
 				expr(0);
 				}
 				break;
@@ -5203,11 +5208,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 718;
-				Match(MAINTENANCE);
-				State = 719;
-				expr(0);
 				State = 720;
+				Match(MAINTENANCE);
+				State = 721;
+				expr(0);
+				State = 722;
 				perYear();
 				}
 				break;
@@ -5215,15 +5220,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 722;
-				Match(MARKET_VALUE);
-				State = 723;
-				expr(0);
 				State = 724;
-				Match(DECLINING);
+				Match(MARKET_VALUE);
 				State = 725;
 				expr(0);
 				State = 726;
+				Match(DECLINING);
+				State = 727;
+				expr(0);
+				State = 728;
 				perYear();
 				}
 				break;
@@ -5231,9 +5236,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 728;
+				State = 730;
 				Match(GENERATION);
-				State = 729;
+				State = 731;
 				ident();
 				}
 				break;
@@ -5290,31 +5295,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 732;
-			Match(CONTRACT);
-			State = 733;
-			_localctx.name = ident();
 			State = 734;
-			Match(ON);
+			Match(CONTRACT);
 			State = 735;
-			_localctx.fleet = ident();
+			_localctx.name = ident();
 			State = 736;
+			Match(ON);
+			State = 737;
+			_localctx.fleet = ident();
+			State = 738;
 			Match(LBRACE);
-			State = 740;
+			State = 742;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 9635760177671L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 737;
+				State = 739;
 				contractItem();
 				}
 				}
-				State = 742;
+				State = 744;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 743;
+			State = 745;
 			Match(RBRACE);
 			}
 		}
@@ -5536,16 +5541,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 72, RULE_contractItem);
 		int _la;
 		try {
-			State = 792;
+			State = 794;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,76,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 745;
+				State = 747;
 				Match(CUSTOMER);
-				State = 746;
+				State = 748;
 				ident();
 				}
 				break;
@@ -5553,9 +5558,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 747;
+				State = 749;
 				Match(UNITS);
-				State = 748;
+				State = 750;
 				expr(0);
 				}
 				break;
@@ -5563,11 +5568,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 749;
-				Match(PRICE);
-				State = 750;
-				Match(AT);
 				State = 751;
+				Match(PRICE);
+				State = 752;
+				Match(AT);
+				State = 753;
 				Match(MARKET);
 				}
 				break;
@@ -5575,9 +5580,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 752;
+				State = 754;
 				Match(PRICE);
-				State = 753;
+				State = 755;
 				expr(0);
 				}
 				break;
@@ -5585,11 +5590,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 754;
-				Match(HOUR);
-				State = 755;
-				expr(0);
 				State = 756;
+				Match(HOUR);
+				State = 757;
+				expr(0);
+				State = 758;
 				perYear();
 				}
 				break;
@@ -5597,9 +5602,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 758;
+				State = 760;
 				Match(TAKE_OR_PAY);
-				State = 759;
+				State = 761;
 				expr(0);
 				}
 				break;
@@ -5607,9 +5612,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 760;
+				State = 762;
 				Match(STARTS);
-				State = 761;
+				State = 763;
 				Match(DATE);
 				}
 				break;
@@ -5617,9 +5622,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 762;
+				State = 764;
 				Match(TERM);
-				State = 763;
+				State = 765;
 				duration();
 				}
 				break;
@@ -5627,25 +5632,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 764;
+				State = 766;
 				Match(TERMINATION_FEE);
-				State = 765;
+				State = 767;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 771;
+				State = 773;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 766;
+					State = 768;
 					Match(AMORTISING);
-					State = 769;
+					State = 771;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 767;
+						State = 769;
 						Match(TO);
-						State = 768;
+						State = 770;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5659,26 +5664,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 773;
-				Match(RENEWALS);
-				State = 774;
-				renewalCount();
 				State = 775;
-				((ContractRenewalsItemContext)_localctx).term = duration();
+				Match(RENEWALS);
 				State = 776;
-				Match(AT);
+				renewalCount();
 				State = 777;
-				Match(CUSTOMER);
+				((ContractRenewalsItemContext)_localctx).term = duration();
 				State = 778;
+				Match(AT);
+				State = 779;
+				Match(CUSTOMER);
+				State = 780;
 				Match(OPTION);
-				State = 781;
+				State = 783;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 779;
+					State = 781;
 					Match(WITH);
-					State = 780;
+					State = 782;
 					breakOption();
 					}
 				}
@@ -5689,20 +5694,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 783;
+				State = 785;
 				Match(PREPAYMENT);
-				State = 784;
+				State = 786;
 				expr(0);
-				State = 788;
+				State = 790;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 785;
-					Match(APPLIED);
-					State = 786;
-					Match(OVER);
 					State = 787;
+					Match(APPLIED);
+					State = 788;
+					Match(OVER);
+					State = 789;
 					Match(TERM);
 					}
 				}
@@ -5713,7 +5718,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 790;
+				State = 792;
 				guarantorClause();
 				}
 				break;
@@ -5721,7 +5726,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 791;
+				State = 793;
 				breakOption();
 				}
 				break;
@@ -5773,27 +5778,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 794;
-			Match(COINS);
-			State = 795;
-			_localctx.name = ident();
 			State = 796;
+			Match(COINS);
+			State = 797;
+			_localctx.name = ident();
+			State = 798;
 			Match(LBRACE);
-			State = 800;
+			State = 802;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 233)) & ~0x3f) == 0 && ((1L << (_la - 233)) & 15L) != 0)) {
 				{
 				{
-				State = 797;
+				State = 799;
 				coinsItem();
 				}
 				}
-				State = 802;
+				State = 804;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 803;
+			State = 805;
 			Match(RBRACE);
 			}
 		}
@@ -5956,16 +5961,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 76, RULE_coinsItem);
 		try {
-			State = 825;
+			State = 827;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 805;
+				State = 807;
 				Match(HOLDINGS);
-				State = 806;
+				State = 808;
 				expr(0);
 				}
 				break;
@@ -5973,9 +5978,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 807;
+				State = 809;
 				Match(PRICE);
-				State = 808;
+				State = 810;
 				ident();
 				}
 				break;
@@ -5983,9 +5988,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 809;
+				State = 811;
 				Match(HASHRATE);
-				State = 810;
+				State = 812;
 				expr(0);
 				}
 				break;
@@ -5993,9 +5998,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 811;
+				State = 813;
 				Match(NETWORK);
-				State = 812;
+				State = 814;
 				expr(0);
 				}
 				break;
@@ -6003,9 +6008,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 813;
+				State = 815;
 				Match(REWARDS);
-				State = 814;
+				State = 816;
 				expr(0);
 				}
 				break;
@@ -6013,9 +6018,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 815;
+				State = 817;
 				Match(POWER);
-				State = 816;
+				State = 818;
 				expr(0);
 				}
 				break;
@@ -6023,9 +6028,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 817;
+				State = 819;
 				Match(POWER_PRICE);
-				State = 818;
+				State = 820;
 				expr(0);
 				}
 				break;
@@ -6033,9 +6038,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 819;
+				State = 821;
 				Match(DEPTH);
-				State = 820;
+				State = 822;
 				expr(0);
 				}
 				break;
@@ -6043,9 +6048,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 821;
+				State = 823;
 				Match(IMPACT);
-				State = 822;
+				State = 824;
 				expr(0);
 				}
 				break;
@@ -6053,9 +6058,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinKeepItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 823;
+				State = 825;
 				Match(KEEP);
-				State = 824;
+				State = 826;
 				expr(0);
 				}
 				break;
@@ -6107,20 +6112,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 827;
-			Match(DATE);
-			State = 828;
-			_localctx.units = expr(0);
 			State = 829;
-			Match(AT);
+			Match(DATE);
 			State = 830;
-			_localctx.cost = expr(0);
+			_localctx.units = expr(0);
+			State = 831;
+			Match(AT);
 			State = 832;
+			_localctx.cost = expr(0);
+			State = 834;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 831;
+				State = 833;
 				Match(COMMA);
 				}
 			}
@@ -6173,27 +6178,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 834;
-			Match(TRANCHE);
-			State = 835;
-			_localctx.name = ident();
 			State = 836;
+			Match(TRANCHE);
+			State = 837;
+			_localctx.name = ident();
+			State = 838;
 			Match(LBRACE);
-			State = 840;
+			State = 842;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 211)) & ~0x3f) == 0 && ((1L << (_la - 211)) & 4436835435007L) != 0)) {
 				{
 				{
-				State = 837;
+				State = 839;
 				trancheItem();
 				}
 				}
-				State = 842;
+				State = 844;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 843;
+			State = 845;
 			Match(RBRACE);
 			}
 		}
@@ -6242,38 +6247,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 845;
-			_localctx.rate = expr(0);
 			State = 847;
+			_localctx.rate = expr(0);
+			State = 849;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 846;
+				State = 848;
 				Match(FIXED);
 				}
 			}
 
-			State = 851;
+			State = 853;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 849;
+				State = 851;
 				Match(FLOOR);
-				State = 850;
+				State = 852;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 855;
+			State = 857;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 853;
+				State = 855;
 				Match(CAP);
-				State = 854;
+				State = 856;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6676,16 +6681,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 84, RULE_trancheItem);
 		int _la;
 		try {
-			State = 974;
+			State = 976;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 857;
+				State = 859;
 				Match(BALANCE);
-				State = 858;
+				State = 860;
 				expr(0);
 				}
 				break;
@@ -6693,9 +6698,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 859;
+				State = 861;
 				Match(COUPON);
-				State = 860;
+				State = 862;
 				couponTerms();
 				}
 				break;
@@ -6703,26 +6708,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 861;
-				Match(PIK);
 				State = 863;
+				Match(PIK);
+				State = 865;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 862;
+					State = 864;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 867;
+				State = 869;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 865;
+					State = 867;
 					Match(WHEN);
-					State = 866;
+					State = 868;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6733,9 +6738,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 869;
+				State = 871;
 				Match(PIK);
-				State = 870;
+				State = 872;
 				Match(UNPAID);
 				}
 				break;
@@ -6743,9 +6748,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 871;
+				State = 873;
 				Match(ISSUE_PRICE);
-				State = 872;
+				State = 874;
 				expr(0);
 				}
 				break;
@@ -6753,9 +6758,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 873;
+				State = 875;
 				Match(COMMITMENT);
-				State = 874;
+				State = 876;
 				expr(0);
 				}
 				break;
@@ -6763,11 +6768,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 875;
-				Match(AVAILABLE);
-				State = 876;
-				Match(UNTIL);
 				State = 877;
+				Match(AVAILABLE);
+				State = 878;
+				Match(UNTIL);
+				State = 879;
 				Match(DATE);
 				}
 				break;
@@ -6775,25 +6780,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 878;
+				State = 880;
 				Match(DRAWS);
-				State = 879;
+				State = 881;
 				Match(LBRACE);
-				State = 883;
+				State = 885;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 880;
+					State = 882;
 					schedulePoint();
 					}
 					}
-					State = 885;
+					State = 887;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 886;
+				State = 888;
 				Match(RBRACE);
 				}
 				break;
@@ -6801,15 +6806,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 887;
-				Match(DRAWS);
-				State = 888;
-				Match(AGAINST);
 				State = 889;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				Match(DRAWS);
 				State = 890;
-				Match(ADVANCE);
+				Match(AGAINST);
 				State = 891;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 892;
+				Match(ADVANCE);
+				State = 893;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6817,9 +6822,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 893;
+				State = 895;
 				Match(COMMITMENT_FEE);
-				State = 894;
+				State = 896;
 				expr(0);
 				}
 				break;
@@ -6827,7 +6832,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 895;
+				State = 897;
 				stepUp();
 				}
 				break;
@@ -6835,7 +6840,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 896;
+				State = 898;
 				marginGrid();
 				}
 				break;
@@ -6843,15 +6848,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 897;
-				Match(MARGIN);
-				State = 898;
-				Match(INVESTMENT_GRADE);
 				State = 899;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
+				Match(MARGIN);
 				State = 900;
-				Match(ELSE);
+				Match(INVESTMENT_GRADE);
 				State = 901;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 902;
+				Match(ELSE);
+				State = 903;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6859,9 +6864,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 903;
+				State = 905;
 				Match(TARGET_BALANCE);
-				State = 904;
+				State = 906;
 				expr(0);
 				}
 				break;
@@ -6869,11 +6874,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 905;
-				Match(INTEREST_ONLY);
-				State = 906;
-				Match(UNTIL);
 				State = 907;
+				Match(INTEREST_ONLY);
+				State = 908;
+				Match(UNTIL);
+				State = 909;
 				Match(DATE);
 				}
 				break;
@@ -6881,9 +6886,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 908;
+				State = 910;
 				Match(AMORTIZE);
-				State = 909;
+				State = 911;
 				amortization();
 				}
 				break;
@@ -6891,9 +6896,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 910;
+				State = 912;
 				Match(MATURITY);
-				State = 911;
+				State = 913;
 				Match(DATE);
 				}
 				break;
@@ -6901,9 +6906,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 912;
+				State = 914;
 				Match(SENIORITY);
-				State = 913;
+				State = 915;
 				Match(NUMBER);
 				}
 				break;
@@ -6911,7 +6916,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 914;
+				State = 916;
 				guarantorClause();
 				}
 				break;
@@ -6919,50 +6924,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 915;
-				Match(CONVERTIBLE);
-				State = 916;
-				Match(AT);
 				State = 917;
-				((ConvertibleItemContext)_localctx).price = expr(0);
+				Match(CONVERTIBLE);
 				State = 918;
-				Match(AGAINST);
+				Match(AT);
 				State = 919;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 920;
+				Match(AGAINST);
+				State = 921;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 923;
+				State = 925;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 920;
-					Match(EARLY);
-					State = 921;
-					Match(ABOVE);
 					State = 922;
+					Match(EARLY);
+					State = 923;
+					Match(ABOVE);
+					State = 924;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 928;
+				State = 930;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 925;
+					State = 927;
 					convertiblePut();
 					}
 					}
-					State = 930;
+					State = 932;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 932;
+				State = 934;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 931;
+					State = 933;
 					convertibleCall();
 					}
 				}
@@ -6973,33 +6978,33 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConversionResetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 934;
+				State = 936;
 				Match(RESET);
-				State = 935;
+				State = 937;
 				Match(DATE);
-				State = 940;
+				State = 942;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 936;
+					State = 938;
 					Match(COMMA);
-					State = 937;
+					State = 939;
 					Match(DATE);
 					}
 					}
-					State = 942;
+					State = 944;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 943;
-				Match(TO);
-				State = 944;
-				((ConversionResetItemContext)_localctx).ratio = expr(0);
 				State = 945;
-				Match(FLOOR);
+				Match(TO);
 				State = 946;
+				((ConversionResetItemContext)_localctx).ratio = expr(0);
+				State = 947;
+				Match(FLOOR);
+				State = 948;
 				((ConversionResetItemContext)_localctx).floor = expr(0);
 				}
 				break;
@@ -7007,9 +7012,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 948;
+				State = 950;
 				Match(COMPLETION);
-				State = 949;
+				State = 951;
 				expr(0);
 				}
 				break;
@@ -7017,66 +7022,66 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 950;
-				Match(CALLABLE);
 				State = 952;
+				Match(CALLABLE);
+				State = 954;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 951;
+					State = 953;
 					callStep();
 					}
 					}
-					State = 954;
+					State = 956;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==FROM );
-				State = 972;
+				State = 974;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MAKE_WHOLE) {
 					{
-					State = 956;
+					State = 958;
 					Match(MAKE_WHOLE);
-					State = 970;
+					State = 972;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
 					case 1:
 						{
-						State = 957;
+						State = 959;
 						((CallableItemContext)_localctx).makeWhole = expr(0);
 						}
 						break;
 					case 2:
 						{
-						State = 958;
+						State = 960;
 						Match(CURVE);
-						State = 959;
-						Match(LBRACE);
 						State = 961;
+						Match(LBRACE);
+						State = 963;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 960;
+							State = 962;
 							curvePoint();
 							}
 							}
-							State = 963;
+							State = 965;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==QUANTITY );
-						State = 965;
+						State = 967;
 						Match(RBRACE);
-						State = 968;
+						State = 970;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==PLUS || _la==MINUS) {
 							{
-							State = 966;
+							State = 968;
 							((CallableItemContext)_localctx).sign = TokenStream.LT(1);
 							_la = TokenStream.LA(1);
 							if ( !(_la==PLUS || _la==MINUS) ) {
@@ -7086,7 +7091,7 @@ public partial class DealLangParser : Parser {
 								ErrorHandler.ReportMatch(this);
 							    Consume();
 							}
-							State = 967;
+							State = 969;
 							((CallableItemContext)_localctx).spread = expr(0);
 							}
 						}
@@ -7142,16 +7147,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 976;
+			State = 978;
 			duration();
-			State = 977;
-			_localctx.rate = expr(0);
 			State = 979;
+			_localctx.rate = expr(0);
+			State = 981;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 978;
+				State = 980;
 				Match(COMMA);
 				}
 			}
@@ -7199,20 +7204,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 981;
-			Match(FROM);
-			State = 982;
-			Match(DATE);
 			State = 983;
-			Match(AT);
+			Match(FROM);
 			State = 984;
-			_localctx.price = expr(0);
+			Match(DATE);
+			State = 985;
+			Match(AT);
 			State = 986;
+			_localctx.price = expr(0);
+			State = 988;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 985;
+				State = 987;
 				Match(COMMA);
 				}
 			}
@@ -7258,13 +7263,13 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 988;
-			Match(PUT);
-			State = 989;
-			Match(DATE);
 			State = 990;
-			Match(AT);
+			Match(PUT);
 			State = 991;
+			Match(DATE);
+			State = 992;
+			Match(AT);
+			State = 993;
 			_localctx.price = expr(0);
 			}
 		}
@@ -7308,15 +7313,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 993;
-			Match(CALL);
-			State = 994;
-			Match(FROM);
 			State = 995;
-			Match(DATE);
+			Match(CALL);
 			State = 996;
-			Match(ABOVE);
+			Match(FROM);
 			State = 997;
+			Match(DATE);
+			State = 998;
+			Match(ABOVE);
+			State = 999;
 			_localctx.above = expr(0);
 			}
 		}
@@ -7363,26 +7368,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 999;
+			State = 1001;
 			Match(STEP_UP);
-			State = 1000;
+			State = 1002;
 			expr(0);
-			State = 1005;
+			State = 1007;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 1001;
+				State = 1003;
 				Match(FROM);
-				State = 1002;
+				State = 1004;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 1003;
+				State = 1005;
 				Match(WHILE);
-				State = 1004;
+				State = 1006;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -7443,41 +7448,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1007;
-			Match(MARGIN);
-			State = 1008;
-			Match(GRID);
 			State = 1009;
-			_localctx.test = ident();
+			Match(MARGIN);
 			State = 1010;
+			Match(GRID);
+			State = 1011;
+			_localctx.test = ident();
+			State = 1012;
 			Match(LBRACE);
-			State = 1014;
+			State = 1016;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 1011;
+				State = 1013;
 				gridTier();
 				}
 				}
-				State = 1016;
+				State = 1018;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1019;
+			State = 1021;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 1017;
+				State = 1019;
 				Match(ELSE);
-				State = 1018;
+				State = 1020;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 1021;
+			State = 1023;
 			Match(RBRACE);
 			}
 		}
@@ -7522,11 +7527,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1023;
-			Match(BELOW);
-			State = 1024;
-			_localctx.bound = expr(0);
 			State = 1025;
+			Match(BELOW);
+			State = 1026;
+			_localctx.bound = expr(0);
+			State = 1027;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -7608,14 +7613,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 100, RULE_amortization);
 		int _la;
 		try {
-			State = 1039;
+			State = 1041;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1027;
+				State = 1029;
 				Match(BULLET);
 				}
 				break;
@@ -7623,7 +7628,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1028;
+				State = 1030;
 				Match(LEVEL);
 				}
 				break;
@@ -7631,7 +7636,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1029;
+				State = 1031;
 				Match(LINEAR);
 				}
 				break;
@@ -7639,25 +7644,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1030;
+				State = 1032;
 				Match(SCHEDULE);
-				State = 1031;
+				State = 1033;
 				Match(LBRACE);
-				State = 1035;
+				State = 1037;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1032;
+					State = 1034;
 					schedulePoint();
 					}
 					}
-					State = 1037;
+					State = 1039;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1038;
+				State = 1040;
 				Match(RBRACE);
 				}
 				break;
@@ -7711,27 +7716,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1041;
-			Match(HOLDING);
-			State = 1042;
-			_localctx.name = ident();
 			State = 1043;
+			Match(HOLDING);
+			State = 1044;
+			_localctx.name = ident();
+			State = 1045;
 			Match(LBRACE);
-			State = 1047;
+			State = 1049;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MARKET || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 50332677L) != 0)) {
 				{
 				{
-				State = 1044;
+				State = 1046;
 				holdingItem();
 				}
 				}
-				State = 1049;
+				State = 1051;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1050;
+			State = 1052;
 			Match(RBRACE);
 			}
 		}
@@ -7865,20 +7870,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 104, RULE_holdingItem);
 		int _la;
 		try {
-			State = 1075;
+			State = 1077;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,106,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1052;
-				Match(OF);
-				State = 1053;
-				((HeldItemContext)_localctx).entity = ident();
 				State = 1054;
-				Match(DOT);
+				Match(OF);
 				State = 1055;
+				((HeldItemContext)_localctx).entity = ident();
+				State = 1056;
+				Match(DOT);
+				State = 1057;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7886,9 +7891,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1057;
+				State = 1059;
 				Match(SHARE);
-				State = 1058;
+				State = 1060;
 				expr(0);
 				}
 				break;
@@ -7896,9 +7901,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1059;
+				State = 1061;
 				Match(FACE);
-				State = 1060;
+				State = 1062;
 				expr(0);
 				}
 				break;
@@ -7906,9 +7911,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1061;
+				State = 1063;
 				Match(MARK);
-				State = 1062;
+				State = 1064;
 				Match(PAR);
 				}
 				break;
@@ -7916,9 +7921,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1063;
+				State = 1065;
 				Match(MARK);
-				State = 1064;
+				State = 1066;
 				ident();
 				}
 				break;
@@ -7926,19 +7931,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1065;
-				Match(MARKET);
 				State = 1067;
+				Match(MARKET);
+				State = 1069;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1066;
+					State = 1068;
 					holdingMarketTerm();
 					}
 					}
-					State = 1069;
+					State = 1071;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7948,13 +7953,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1071;
-				Match(DRAWS);
-				State = 1072;
-				Match(CALLED);
 				State = 1073;
-				Match(FROM);
+				Match(DRAWS);
 				State = 1074;
+				Match(CALLED);
+				State = 1075;
+				Match(FROM);
+				State = 1076;
 				ident();
 				}
 				break;
@@ -8028,16 +8033,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 106, RULE_holdingMarketTerm);
 		try {
-			State = 1083;
+			State = 1085;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1077;
+				State = 1079;
 				Match(DISCOUNT);
-				State = 1078;
+				State = 1080;
 				expr(0);
 				}
 				break;
@@ -8045,9 +8050,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1079;
+				State = 1081;
 				Match(DEPTH);
-				State = 1080;
+				State = 1082;
 				expr(0);
 				}
 				break;
@@ -8055,9 +8060,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1081;
+				State = 1083;
 				Match(IMPACT);
-				State = 1082;
+				State = 1084;
 				expr(0);
 				}
 				break;
@@ -8111,27 +8116,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1085;
-			Match(EQUITY);
-			State = 1086;
-			_localctx.name = ident();
 			State = 1087;
+			Match(EQUITY);
+			State = 1088;
+			_localctx.name = ident();
+			State = 1089;
 			Match(LBRACE);
-			State = 1091;
+			State = 1093;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 774056185954307L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 1088;
+				State = 1090;
 				equityItem();
 				}
 				}
-				State = 1093;
+				State = 1095;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1094;
+			State = 1096;
 			Match(RBRACE);
 			}
 		}
@@ -8267,16 +8272,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 110, RULE_equityItem);
 		int _la;
 		try {
-			State = 1131;
+			State = 1133;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1096;
+				State = 1098;
 				Match(CONTRIBUTED);
-				State = 1097;
+				State = 1099;
 				expr(0);
 				}
 				break;
@@ -8284,23 +8289,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1098;
+				State = 1100;
 				Match(HOLDERS);
-				State = 1099;
+				State = 1101;
 				holder();
-				State = 1104;
+				State = 1106;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1100;
+					State = 1102;
 					Match(COMMA);
-					State = 1101;
+					State = 1103;
 					holder();
 					}
 					}
-					State = 1106;
+					State = 1108;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8310,9 +8315,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1107;
+				State = 1109;
 				Match(HURDLE);
-				State = 1108;
+				State = 1110;
 				expr(0);
 				}
 				break;
@@ -8320,32 +8325,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1109;
-				Match(CARRY);
-				State = 1110;
-				expr(0);
 				State = 1111;
-				Match(TO);
+				Match(CARRY);
 				State = 1112;
+				expr(0);
+				State = 1113;
+				Match(TO);
+				State = 1114;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 1115;
+				State = 1117;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 1113;
+					State = 1115;
 					Match(CATCH_UP);
-					State = 1114;
+					State = 1116;
 					expr(0);
 					}
 				}
 
-				State = 1118;
+				State = 1120;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 1117;
+					State = 1119;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -8356,9 +8361,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1120;
+				State = 1122;
 				Match(COMMITMENT);
-				State = 1121;
+				State = 1123;
 				expr(0);
 				}
 				break;
@@ -8366,23 +8371,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1122;
+				State = 1124;
 				Match(CALLS);
-				State = 1123;
+				State = 1125;
 				capitalCall();
-				State = 1128;
+				State = 1130;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1124;
+					State = 1126;
 					Match(COMMA);
-					State = 1125;
+					State = 1127;
 					capitalCall();
 					}
 					}
-					State = 1130;
+					State = 1132;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8439,32 +8444,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1133;
+			State = 1135;
 			ident();
-			State = 1134;
+			State = 1136;
 			expr(0);
-			State = 1143;
+			State = 1145;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1135;
+				State = 1137;
 				Match(LBRACE);
-				State = 1139;
+				State = 1141;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 172)) & ~0x3f) == 0 && ((1L << (_la - 172)) & 7L) != 0)) {
 					{
 					{
-					State = 1136;
+					State = 1138;
 					holderTerm();
 					}
 					}
-					State = 1141;
+					State = 1143;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1142;
+				State = 1144;
 				Match(RBRACE);
 				}
 			}
@@ -8539,16 +8544,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 114, RULE_holderTerm);
 		try {
-			State = 1151;
+			State = 1153;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1145;
+				State = 1147;
 				Match(HURDLE);
-				State = 1146;
+				State = 1148;
 				expr(0);
 				}
 				break;
@@ -8556,9 +8561,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1147;
+				State = 1149;
 				Match(CARRY);
-				State = 1148;
+				State = 1150;
 				expr(0);
 				}
 				break;
@@ -8566,9 +8571,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1149;
+				State = 1151;
 				Match(CATCH_UP);
-				State = 1150;
+				State = 1152;
 				expr(0);
 				}
 				break;
@@ -8612,9 +8617,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1153;
+			State = 1155;
 			Match(DATE);
-			State = 1154;
+			State = 1156;
 			expr(0);
 			}
 		}
@@ -8664,32 +8669,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1156;
+			State = 1158;
 			Match(ACCOUNT);
-			State = 1157;
+			State = 1159;
 			_localctx.name = ident();
-			State = 1166;
+			State = 1168;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1158;
+				State = 1160;
 				Match(LBRACE);
-				State = 1162;
+				State = 1164;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 7L) != 0)) {
 					{
 					{
-					State = 1159;
+					State = 1161;
 					accountItem();
 					}
 					}
-					State = 1164;
+					State = 1166;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1165;
+				State = 1167;
 				Match(RBRACE);
 				}
 			}
@@ -8764,16 +8769,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 120, RULE_accountItem);
 		try {
-			State = 1174;
+			State = 1176;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1168;
+				State = 1170;
 				Match(TARGET);
-				State = 1169;
+				State = 1171;
 				expr(0);
 				}
 				break;
@@ -8781,9 +8786,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1170;
+				State = 1172;
 				Match(INITIAL);
-				State = 1171;
+				State = 1173;
 				expr(0);
 				}
 				break;
@@ -8791,9 +8796,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1172;
+				State = 1174;
 				Match(EARNS);
-				State = 1173;
+				State = 1175;
 				expr(0);
 				}
 				break;
@@ -8860,31 +8865,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1176;
-			Match(FEE);
-			State = 1177;
-			_localctx.name = ident();
 			State = 1178;
-			Match(LBRACE);
+			Match(FEE);
 			State = 1179;
+			_localctx.name = ident();
+			State = 1180;
+			Match(LBRACE);
+			State = 1181;
 			expr(0);
-			State = 1187;
+			State = 1189;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1180;
+				State = 1182;
 				perYear();
-				State = 1185;
+				State = 1187;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1181;
-					Match(ESCALATING);
-					State = 1182;
-					expr(0);
 					State = 1183;
+					Match(ESCALATING);
+					State = 1184;
+					expr(0);
+					State = 1185;
 					perYear();
 					}
 				}
@@ -8892,21 +8897,21 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1192;
+			State = 1194;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==UNTIL) {
 				{
 				{
-				State = 1189;
+				State = 1191;
 				feeUntil();
 				}
 				}
-				State = 1194;
+				State = 1196;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1195;
+			State = 1197;
 			Match(RBRACE);
 			}
 		}
@@ -8946,9 +8951,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1197;
+			State = 1199;
 			Match(UNTIL);
-			State = 1198;
+			State = 1200;
 			_la = TokenStream.LA(1);
 			if ( !(_la==REPAID || _la==DEFAULT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -9010,52 +9015,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1200;
-			Match(TEST);
-			State = 1201;
-			_localctx.name = ident();
 			State = 1202;
-			Match(ASSIGN);
+			Match(TEST);
 			State = 1203;
+			_localctx.name = ident();
+			State = 1204;
+			Match(ASSIGN);
+			State = 1205;
 			expr(0);
-			State = 1210;
+			State = 1212;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1204;
+				State = 1206;
 				Match(OVER);
-				State = 1207;
+				State = 1209;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1205;
+					State = 1207;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1206;
+					State = 1208;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1209;
+				State = 1211;
 				duration();
 				}
 			}
 
-			State = 1214;
+			State = 1216;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1212;
+				State = 1214;
 				Match(FROM);
-				State = 1213;
+				State = 1215;
 				Match(DATE);
 				}
 			}
@@ -9142,79 +9147,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1216;
-			Match(TRIGGER);
-			State = 1217;
-			_localctx.name = ident();
 			State = 1218;
-			Match(WHEN);
+			Match(TRIGGER);
 			State = 1219;
+			_localctx.name = ident();
+			State = 1220;
+			Match(WHEN);
+			State = 1221;
 			expr(0);
-			State = 1222;
+			State = 1224;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1220;
+				State = 1222;
 				Match(FROM);
-				State = 1221;
+				State = 1223;
 				Match(DATE);
 				}
 			}
 
-			State = 1227;
+			State = 1229;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1224;
-				Match(TRIPS);
-				State = 1225;
-				Match(AFTER);
 				State = 1226;
+				Match(TRIPS);
+				State = 1227;
+				Match(AFTER);
+				State = 1228;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1232;
+			State = 1234;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1229;
-				Match(CURES);
-				State = 1230;
-				Match(AFTER);
 				State = 1231;
+				Match(CURES);
+				State = 1232;
+				Match(AFTER);
+				State = 1233;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1244;
+			State = 1246;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1234;
-				Match(CURE);
-				State = 1235;
-				Match(BY);
 				State = 1236;
-				_localctx.curer = ident();
+				Match(CURE);
 				State = 1237;
-				Match(UP);
+				Match(BY);
 				State = 1238;
-				Match(TO);
+				_localctx.curer = ident();
 				State = 1239;
-				_localctx.times = Match(NUMBER);
+				Match(UP);
 				State = 1240;
-				Match(TIMES);
+				Match(TO);
+				State = 1241;
+				_localctx.times = Match(NUMBER);
 				State = 1242;
+				Match(TIMES);
+				State = 1244;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1241;
+					State = 1243;
 					cureDestination();
 					}
 				}
@@ -9222,23 +9227,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1246;
+			State = 1248;
 			Match(ARROW);
-			State = 1247;
+			State = 1249;
 			triggerEffect();
-			State = 1252;
+			State = 1254;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1248;
+				State = 1250;
 				Match(COMMA);
-				State = 1249;
+				State = 1251;
 				triggerEffect();
 				}
 				}
-				State = 1254;
+				State = 1256;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9310,43 +9315,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 130, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1271;
+			State = 1273;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1255;
+				State = 1257;
 				Match(PREPAYING);
-				State = 1256;
+				State = 1258;
 				ident();
-				State = 1261;
+				State = 1263;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1257;
+					State = 1259;
 					Match(COMMA);
-					State = 1258;
+					State = 1260;
 					ident();
 					}
 					}
-					State = 1263;
+					State = 1265;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1267;
+				State = 1269;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1264;
-					Match(THEN);
-					State = 1265;
-					Match(INTO);
 					State = 1266;
+					Match(THEN);
+					State = 1267;
+					Match(INTO);
+					State = 1268;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -9357,9 +9362,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1269;
+				State = 1271;
 				Match(INTO);
-				State = 1270;
+				State = 1272;
 				ident();
 				}
 				break;
@@ -9448,20 +9453,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 132, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1292;
+			State = 1294;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1273;
-				Match(SWEEP);
-				State = 1274;
-				((SweepEffectContext)_localctx).share = Match(QUANTITY);
 				State = 1275;
-				Match(TO);
+				Match(SWEEP);
 				State = 1276;
+				((SweepEffectContext)_localctx).share = Match(QUANTITY);
+				State = 1277;
+				Match(TO);
+				State = 1278;
 				ident();
 				}
 				break;
@@ -9469,34 +9474,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1277;
+				State = 1279;
 				Match(ACCELERATE);
-				State = 1289;
+				State = 1291;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1278;
+					State = 1280;
 					Match(LPAREN);
-					State = 1279;
+					State = 1281;
 					ident();
-					State = 1284;
+					State = 1286;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1280;
+						State = 1282;
 						Match(COMMA);
-						State = 1281;
+						State = 1283;
 						ident();
 						}
 						}
-						State = 1286;
+						State = 1288;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1287;
+					State = 1289;
 					Match(RPAREN);
 					}
 				}
@@ -9507,7 +9512,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1291;
+				State = 1293;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -9555,20 +9560,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1294;
-			Match(DEFAULT);
-			State = 1295;
-			Match(WHEN);
 			State = 1296;
+			Match(DEFAULT);
+			State = 1297;
+			Match(WHEN);
+			State = 1298;
 			expr(0);
-			State = 1299;
+			State = 1301;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1297;
+				State = 1299;
 				Match(GRACE);
-				State = 1298;
+				State = 1300;
 				duration();
 				}
 			}
@@ -9620,25 +9625,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1301;
-			Match(CFADS);
-			State = 1302;
-			Match(INCLUDES);
 			State = 1303;
+			Match(CFADS);
+			State = 1304;
+			Match(INCLUDES);
+			State = 1305;
 			cfadsItem();
-			State = 1308;
+			State = 1310;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1304;
+				State = 1306;
 				Match(COMMA);
-				State = 1305;
+				State = 1307;
 				cfadsItem();
 				}
 				}
-				State = 1310;
+				State = 1312;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9678,13 +9683,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 138, RULE_cfadsItem);
 		try {
-			State = 1313;
+			State = 1315;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1311;
+				State = 1313;
 				Match(RVG);
 				}
 				break;
@@ -9870,11 +9875,12 @@ public partial class DealLangParser : Parser {
 			case WORKOUT:
 			case YIELD:
 			case RESET:
+			case SUBJECT:
 			case IDENT:
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1312;
+				State = 1314;
 				ident();
 				}
 				break;
@@ -9924,25 +9930,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1315;
+			State = 1317;
 			Match(WATERFALL);
-			State = 1316;
+			State = 1318;
 			Match(LBRACE);
-			State = 1320;
+			State = 1322;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 				{
 				{
-				State = 1317;
+				State = 1319;
 				step();
 				}
 				}
-				State = 1322;
+				State = 1324;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1323;
+			State = 1325;
 			Match(RBRACE);
 			}
 		}
@@ -10171,39 +10177,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 142, RULE_step);
 		int _la;
 		try {
-			State = 1419;
+			State = 1421;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1325;
+				State = 1327;
 				Match(PAY);
-				State = 1326;
+				State = 1328;
 				((PayStepContext)_localctx).target = reference();
-				State = 1336;
+				State = 1338;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1327;
+					State = 1329;
 					Match(USING);
-					State = 1328;
+					State = 1330;
 					ident();
-					State = 1333;
+					State = 1335;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1329;
+						State = 1331;
 						Match(COMMA);
-						State = 1330;
+						State = 1332;
 						ident();
 						}
 						}
-						State = 1335;
+						State = 1337;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -10216,9 +10222,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1338;
+				State = 1340;
 				Match(FILL);
-				State = 1339;
+				State = 1341;
 				ident();
 				}
 				break;
@@ -10226,9 +10232,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1340;
+				State = 1342;
 				Match(RELEASE);
-				State = 1341;
+				State = 1343;
 				ident();
 				}
 				break;
@@ -10236,13 +10242,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1342;
-				Match(HOLD);
-				State = 1343;
-				Match(REST);
 				State = 1344;
-				Match(IN);
+				Match(HOLD);
 				State = 1345;
+				Match(REST);
+				State = 1346;
+				Match(IN);
+				State = 1347;
 				ident();
 				}
 				break;
@@ -10250,25 +10256,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1346;
+				State = 1348;
 				Match(DISTRIBUTE);
-				State = 1349;
+				State = 1351;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1347;
+					State = 1349;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1348;
+					State = 1350;
 					Match(OF);
 					}
 				}
 
-				State = 1351;
-				Match(REST);
-				State = 1352;
-				Match(TO);
 				State = 1353;
+				Match(REST);
+				State = 1354;
+				Match(TO);
+				State = 1355;
 				ident();
 				}
 				break;
@@ -10276,17 +10282,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1354;
-				Match(SWEEP);
-				State = 1355;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 1356;
-				Match(OF);
+				Match(SWEEP);
 				State = 1357;
-				Match(REST);
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 1358;
-				Match(TO);
+				Match(OF);
 				State = 1359;
+				Match(REST);
+				State = 1360;
+				Match(TO);
+				State = 1361;
 				ident();
 				}
 				break;
@@ -10294,41 +10300,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1360;
+				State = 1362;
 				Match(SELL);
-				State = 1361;
+				State = 1363;
 				ident();
-				State = 1366;
+				State = 1368;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1362;
+					State = 1364;
 					Match(COMMA);
-					State = 1363;
+					State = 1365;
 					ident();
 					}
 					}
-					State = 1368;
+					State = 1370;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1370;
+				State = 1372;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1369;
+					State = 1371;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1372;
-				Match(TO);
-				State = 1373;
-				Match(COVER);
 				State = 1374;
+				Match(TO);
+				State = 1375;
+				Match(COVER);
+				State = 1376;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -10336,52 +10342,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1376;
-				Match(IF);
-				State = 1377;
-				expr(0);
 				State = 1378;
+				Match(IF);
+				State = 1379;
+				expr(0);
+				State = 1380;
 				Match(LBRACE);
-				State = 1382;
+				State = 1384;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1379;
+					State = 1381;
 					step();
 					}
 					}
-					State = 1384;
+					State = 1386;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1385;
+				State = 1387;
 				Match(RBRACE);
-				State = 1395;
+				State = 1397;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1386;
+					State = 1388;
 					Match(ELSE);
-					State = 1387;
+					State = 1389;
 					Match(LBRACE);
-					State = 1391;
+					State = 1393;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 						{
 						{
-						State = 1388;
+						State = 1390;
 						step();
 						}
 						}
-						State = 1393;
+						State = 1395;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1394;
+					State = 1396;
 					Match(RBRACE);
 					}
 				}
@@ -10392,37 +10398,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1397;
+				State = 1399;
 				Match(PRO_RATA);
-				State = 1400;
+				State = 1402;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1398;
+					State = 1400;
 					Match(BY);
-					State = 1399;
+					State = 1401;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1402;
+				State = 1404;
 				Match(LBRACE);
-				State = 1406;
+				State = 1408;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1403;
+					State = 1405;
 					step();
 					}
 					}
-					State = 1408;
+					State = 1410;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1409;
+				State = 1411;
 				Match(RBRACE);
 				}
 				break;
@@ -10430,25 +10436,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1410;
+				State = 1412;
 				Match(SEQUENTIAL);
-				State = 1411;
+				State = 1413;
 				Match(LBRACE);
-				State = 1415;
+				State = 1417;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1412;
+					State = 1414;
 					step();
 					}
 					}
-					State = 1417;
+					State = 1419;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1418;
+				State = 1420;
 				Match(RBRACE);
 				}
 				break;
@@ -10498,25 +10504,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1421;
+			State = 1423;
 			Match(ENFORCEMENT);
-			State = 1422;
+			State = 1424;
 			Match(LBRACE);
-			State = 1426;
+			State = 1428;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1423;
+				State = 1425;
 				enforcementItem();
 				}
 				}
-				State = 1428;
+				State = 1430;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1429;
+			State = 1431;
 			Match(RBRACE);
 			}
 		}
@@ -10561,6 +10567,12 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public SellTermContext sellTerm(int i) {
 			return GetRuleContext<SellTermContext>(i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public SubjectToLeaseContext[] subjectToLease() {
+			return GetRuleContexts<SubjectToLeaseContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public SubjectToLeaseContext subjectToLease(int i) {
+			return GetRuleContext<SubjectToLeaseContext>(i);
+		}
 		public SellItemContext(EnforcementItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -10588,44 +10600,69 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 146, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1447;
+			State = 1450;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1431;
+				State = 1433;
 				Match(SELL);
-				State = 1432;
+				State = 1434;
 				ident();
-				State = 1437;
+				State = 1439;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1433;
+					State = 1435;
 					Match(COMMA);
-					State = 1434;
+					State = 1436;
 					ident();
 					}
 					}
-					State = 1439;
+					State = 1441;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1443;
+				State = 1446;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 17592187871241L) != 0) || _la==HAIRCUT || _la==LAG) {
+				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 17592187871241L) != 0) || _la==HAIRCUT || _la==LAG || _la==SUBJECT) {
 					{
-					{
-					State = 1440;
-					sellTerm();
+					State = 1444;
+					ErrorHandler.Sync(this);
+					switch (TokenStream.LA(1)) {
+					case PRICE:
+					case RELET:
+					case DEPTH:
+					case IMPACT:
+					case LIMIT:
+					case COSTS:
+					case KEEP:
+					case RESERVE:
+					case HALF_LIFE:
+					case OVER:
+					case HAIRCUT:
+					case LAG:
+						{
+						State = 1442;
+						sellTerm();
+						}
+						break;
+					case SUBJECT:
+						{
+						State = 1443;
+						subjectToLease();
+						}
+						break;
+					default:
+						throw new NoViableAltException(this);
 					}
 					}
-					State = 1445;
+					State = 1448;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10635,12 +10672,55 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1446;
+				State = 1449;
 				waterfallDecl();
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class SubjectToLeaseContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SUBJECT() { return GetToken(DealLangParser.SUBJECT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LEASE() { return GetToken(DealLangParser.LEASE, 0); }
+		public SubjectToLeaseContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_subjectToLease; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSubjectToLease(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public SubjectToLeaseContext subjectToLease() {
+		SubjectToLeaseContext _localctx = new SubjectToLeaseContext(Context, State);
+		EnterRule(_localctx, 148, RULE_subjectToLease);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1452;
+			Match(SUBJECT);
+			State = 1453;
+			Match(TO);
+			State = 1454;
+			Match(LEASE);
 			}
 		}
 		catch (RecognitionException re) {
@@ -10862,19 +10942,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 148, RULE_sellTerm);
+		EnterRule(_localctx, 150, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1499;
+			State = 1506;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1449;
+				State = 1456;
 				Match(HAIRCUT);
-				State = 1450;
+				State = 1457;
 				expr(0);
 				}
 				break;
@@ -10882,11 +10962,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceYieldTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1451;
+				State = 1458;
 				Match(PRICE);
-				State = 1452;
+				State = 1459;
 				Match(YIELD);
-				State = 1453;
+				State = 1460;
 				expr(0);
 				}
 				break;
@@ -10894,9 +10974,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceIndexTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1454;
+				State = 1461;
 				Match(PRICE);
-				State = 1455;
+				State = 1462;
 				ident();
 				}
 				break;
@@ -10904,9 +10984,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1456;
+				State = 1463;
 				Match(LAG);
-				State = 1457;
+				State = 1464;
 				duration();
 				}
 				break;
@@ -10914,11 +10994,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new SpreadTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1458;
+				State = 1465;
 				Match(OVER);
-				State = 1459;
+				State = 1466;
 				Match(NUMBER);
-				State = 1460;
+				State = 1467;
 				Match(PERIODS);
 				}
 				break;
@@ -10926,32 +11006,8 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1461;
-				Match(DEPTH);
-				State = 1462;
-				expr(0);
-				State = 1463;
-				Match(PER);
-				State = 1464;
-				Match(MONTH);
-				}
-				break;
-			case 7:
-				_localctx = new ImpactTermContext(_localctx);
-				EnterOuterAlt(_localctx, 7);
-				{
-				State = 1466;
-				Match(IMPACT);
-				State = 1467;
-				expr(0);
-				}
-				break;
-			case 8:
-				_localctx = new LimitTermContext(_localctx);
-				EnterOuterAlt(_localctx, 8);
-				{
 				State = 1468;
-				Match(LIMIT);
+				Match(DEPTH);
 				State = 1469;
 				expr(0);
 				State = 1470;
@@ -10960,13 +11016,37 @@ public partial class DealLangParser : Parser {
 				Match(MONTH);
 				}
 				break;
+			case 7:
+				_localctx = new ImpactTermContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 1473;
+				Match(IMPACT);
+				State = 1474;
+				expr(0);
+				}
+				break;
+			case 8:
+				_localctx = new LimitTermContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 1475;
+				Match(LIMIT);
+				State = 1476;
+				expr(0);
+				State = 1477;
+				Match(PER);
+				State = 1478;
+				Match(MONTH);
+				}
+				break;
 			case 9:
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1473;
+				State = 1480;
 				Match(COSTS);
-				State = 1474;
+				State = 1481;
 				expr(0);
 				}
 				break;
@@ -10974,9 +11054,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1475;
+				State = 1482;
 				Match(KEEP);
-				State = 1476;
+				State = 1483;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10984,9 +11064,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1477;
+				State = 1484;
 				Match(RESERVE);
-				State = 1478;
+				State = 1485;
 				expr(0);
 				}
 				break;
@@ -10994,62 +11074,62 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletIdleTermContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1479;
+				State = 1486;
 				Match(RELET);
-				State = 1480;
+				State = 1487;
 				Match(IDLE);
-				State = 1481;
+				State = 1488;
 				Match(AT);
-				State = 1485;
+				State = 1492;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
 				case 1:
 					{
-					State = 1482;
+					State = 1489;
 					reletCurve();
 					}
 					break;
 				case 2:
 					{
-					State = 1483;
+					State = 1490;
 					((ReletIdleTermContext)_localctx).drawnUtilisation = shareDraw();
 					}
 					break;
 				case 3:
 					{
-					State = 1484;
+					State = 1491;
 					((ReletIdleTermContext)_localctx).utilisation = expr(0);
 					}
 					break;
 				}
-				State = 1488;
+				State = 1495;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1487;
+					State = 1494;
 					reletRamp();
 					}
 				}
 
-				State = 1492;
+				State = 1499;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1490;
+					State = 1497;
 					Match(FOR);
-					State = 1491;
+					State = 1498;
 					((ReletIdleTermContext)_localctx).window = duration();
 					}
 				}
 
-				State = 1495;
+				State = 1502;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
 				case 1:
 					{
-					State = 1494;
+					State = 1501;
 					reletPricing();
 					}
 					break;
@@ -11060,9 +11140,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HalfLifeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1497;
+				State = 1504;
 				Match(HALF_LIFE);
-				State = 1498;
+				State = 1505;
 				duration();
 				}
 				break;
@@ -11111,33 +11191,33 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReletRampContext reletRamp() {
 		ReletRampContext _localctx = new ReletRampContext(Context, State);
-		EnterRule(_localctx, 150, RULE_reletRamp);
+		EnterRule(_localctx, 152, RULE_reletRamp);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1501;
+			State = 1508;
 			Match(RISING);
-			State = 1502;
+			State = 1509;
 			Match(TO);
-			State = 1505;
+			State = 1512;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
 			case 1:
 				{
-				State = 1503;
+				State = 1510;
 				_localctx.drawnTo = shareDraw();
 				}
 				break;
 			case 2:
 				{
-				State = 1504;
+				State = 1511;
 				_localctx.to = expr(0);
 				}
 				break;
 			}
-			State = 1507;
+			State = 1514;
 			Match(OVER);
-			State = 1508;
+			State = 1515;
 			_localctx.over = duration();
 			}
 		}
@@ -11173,13 +11253,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReletPricingContext reletPricing() {
 		ReletPricingContext _localctx = new ReletPricingContext(Context, State);
-		EnterRule(_localctx, 152, RULE_reletPricing);
+		EnterRule(_localctx, 154, RULE_reletPricing);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1510;
+			State = 1517;
 			Match(PRICE);
-			State = 1511;
+			State = 1518;
 			expr(0);
 			}
 		}
@@ -11220,30 +11300,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReletCurveContext reletCurve() {
 		ReletCurveContext _localctx = new ReletCurveContext(Context, State);
-		EnterRule(_localctx, 154, RULE_reletCurve);
+		EnterRule(_localctx, 156, RULE_reletCurve);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1513;
+			State = 1520;
 			Match(CURVE);
-			State = 1514;
+			State = 1521;
 			Match(LBRACE);
-			State = 1518;
+			State = 1525;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==QUANTITY) {
 				{
 				{
-				State = 1515;
+				State = 1522;
 				reletCurvePoint();
 				}
 				}
-				State = 1520;
+				State = 1527;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1521;
+			State = 1528;
 			Match(RBRACE);
 			}
 		}
@@ -11287,35 +11367,35 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReletCurvePointContext reletCurvePoint() {
 		ReletCurvePointContext _localctx = new ReletCurvePointContext(Context, State);
-		EnterRule(_localctx, 156, RULE_reletCurvePoint);
+		EnterRule(_localctx, 158, RULE_reletCurvePoint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1523;
+			State = 1530;
 			duration();
-			State = 1526;
+			State = 1533;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,165,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
 			case 1:
 				{
-				State = 1524;
+				State = 1531;
 				_localctx.drawnLevel = shareDraw();
 				}
 				break;
 			case 2:
 				{
-				State = 1525;
+				State = 1532;
 				_localctx.level = expr(0);
 				}
 				break;
 			}
-			State = 1529;
+			State = 1536;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 1528;
+				State = 1535;
 				Match(COMMA);
 				}
 			}
@@ -11368,36 +11448,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 158, RULE_scenarioDecl);
+		EnterRule(_localctx, 160, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1531;
+			State = 1538;
 			Match(SCENARIO);
-			State = 1532;
-			_localctx.name = ident();
-			State = 1533;
-			Match(FOR);
-			State = 1534;
-			_localctx.deal = ident();
-			State = 1535;
-			Match(LBRACE);
 			State = 1539;
+			_localctx.name = ident();
+			State = 1540;
+			Match(FOR);
+			State = 1541;
+			_localctx.deal = ident();
+			State = 1542;
+			Match(LBRACE);
+			State = 1546;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1676739826325911495L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 561919157075907L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1676739826325911495L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 1124869110497219L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1536;
+				State = 1543;
 				scenarioItem();
 				}
 				}
-				State = 1541;
+				State = 1548;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1542;
+			State = 1549;
 			Match(RBRACE);
 			}
 		}
@@ -12237,24 +12317,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 160, RULE_scenarioItem);
+		EnterRule(_localctx, 162, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1883;
+			State = 1890;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,208,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,209,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1544;
+				State = 1551;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1545;
+				State = 1552;
 				Match(RENEWALS);
-				State = 1546;
+				State = 1553;
 				Match(TAKEN);
-				State = 1547;
+				State = 1554;
 				Match(NUMBER);
 				}
 				break;
@@ -12262,29 +12342,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1549;
-				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1550;
-				Match(RENEWALS);
-				State = 1551;
-				Match(DRAWN);
-				State = 1552;
-				((RenewalsDrawnItemContext)_localctx).p = expr(0);
 				State = 1556;
+				((RenewalsDrawnItemContext)_localctx).lease = ident();
+				State = 1557;
+				Match(RENEWALS);
+				State = 1558;
+				Match(DRAWN);
+				State = 1559;
+				((RenewalsDrawnItemContext)_localctx).p = expr(0);
+				State = 1563;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,168,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,169,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1553;
+						State = 1560;
 						loading();
 						}
 						} 
 					}
-					State = 1558;
+					State = 1565;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,168,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,169,Context);
 				}
 				}
 				break;
@@ -12292,27 +12372,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1559;
+				State = 1566;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1560;
+				State = 1567;
 				Match(BREAKS);
-				State = 1564;
+				State = 1571;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1561;
+					State = 1568;
 					Match(IN);
-					State = 1562;
+					State = 1569;
 					Match(RENEWAL);
-					State = 1563;
+					State = 1570;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1566;
+				State = 1573;
 				Match(AT);
-				State = 1567;
+				State = 1574;
 				duration();
 				}
 				break;
@@ -12320,61 +12400,61 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1569;
+				State = 1576;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1570;
+				State = 1577;
 				Match(BREAKS);
-				State = 1571;
+				State = 1578;
 				Match(DRAWN);
-				State = 1575;
+				State = 1582;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1572;
+					State = 1579;
 					Match(IN);
-					State = 1573;
+					State = 1580;
 					Match(RENEWAL);
-					State = 1574;
+					State = 1581;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1577;
+				State = 1584;
 				Match(AT);
-				State = 1578;
+				State = 1585;
 				breakChance();
-				State = 1583;
+				State = 1590;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1579;
+					State = 1586;
 					Match(COMMA);
-					State = 1580;
+					State = 1587;
 					breakChance();
 					}
 					}
-					State = 1585;
+					State = 1592;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1589;
+				State = 1596;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1586;
+						State = 1593;
 						loading();
 						}
 						} 
 					}
-					State = 1591;
+					State = 1598;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
 				}
 				}
 				break;
@@ -12382,9 +12462,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1592;
+				State = 1599;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1593;
+				State = 1600;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12393,20 +12473,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1594;
+				State = 1601;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1595;
+				State = 1602;
 				perYear();
-				State = 1600;
+				State = 1607;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
 				case 1:
 					{
-					State = 1596;
+					State = 1603;
 					Match(VOLATILITY);
-					State = 1597;
+					State = 1604;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1598;
+					State = 1605;
 					perYear();
 					}
 					break;
@@ -12417,15 +12497,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1602;
+				State = 1609;
 				((DropItemContext)_localctx).path = reference();
-				State = 1603;
+				State = 1610;
 				Match(DROP);
-				State = 1604;
+				State = 1611;
 				expr(0);
-				State = 1605;
+				State = 1612;
 				Match(BY);
-				State = 1606;
+				State = 1613;
 				Match(DATE);
 				}
 				break;
@@ -12433,41 +12513,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1608;
+				State = 1615;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1609;
+				State = 1616;
 				Match(DEFAULTS);
-				State = 1642;
+				State = 1649;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1610;
+					State = 1617;
 					Match(ON);
-					State = 1611;
+					State = 1618;
 					Match(DATE);
-					State = 1615;
+					State = 1622;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,174,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,175,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1612;
+							State = 1619;
 							loading();
 							}
 							} 
 						}
-						State = 1617;
+						State = 1624;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,174,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,175,Context);
 					}
-					State = 1619;
+					State = 1626;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,175,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
 					case 1:
 						{
-						State = 1618;
+						State = 1625;
 						recoveryDraw();
 						}
 						break;
@@ -12476,58 +12556,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1621;
+					State = 1628;
 					Match(DRAWN);
-					State = 1631;
+					State = 1638;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
 					case 1:
 						{
-						State = 1622;
+						State = 1629;
 						Match(PD);
-						State = 1623;
+						State = 1630;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1624;
+						State = 1631;
 						perYear();
-						State = 1628;
+						State = 1635;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1625;
+							State = 1632;
 							pdStep();
 							}
 							}
-							State = 1630;
+							State = 1637;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1636;
+					State = 1643;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1633;
+							State = 1640;
 							loading();
 							}
 							} 
 						}
-						State = 1638;
+						State = 1645;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
 					}
-					State = 1640;
+					State = 1647;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
 					case 1:
 						{
-						State = 1639;
+						State = 1646;
 						recoveryDraw();
 						}
 						break;
@@ -12543,9 +12623,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1644;
+				State = 1651;
 				Match(ENFORCEMENT);
-				State = 1646;
+				State = 1653;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12553,7 +12633,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1645;
+						State = 1652;
 						sellTerm();
 						}
 						}
@@ -12561,9 +12641,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1648;
+					State = 1655;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -12571,11 +12651,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1650;
+				State = 1657;
 				Match(ENFORCEMENT);
-				State = 1651;
+				State = 1658;
 				Match(SELL);
-				State = 1652;
+				State = 1659;
 				Match(ALL);
 				}
 				break;
@@ -12583,13 +12663,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1653;
+				State = 1660;
 				Match(ENFORCEMENT);
-				State = 1654;
+				State = 1661;
 				Match(NOT);
-				State = 1655;
+				State = 1662;
 				Match(RELET);
-				State = 1656;
+				State = 1663;
 				Match(IDLE);
 				}
 				break;
@@ -12597,11 +12677,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1657;
+				State = 1664;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1658;
+				State = 1665;
 				Match(LEVEL);
-				State = 1659;
+				State = 1666;
 				expr(0);
 				}
 				break;
@@ -12609,29 +12689,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1661;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1662;
-				Match(POINTS);
-				State = 1663;
-				pointsKind();
-				State = 1664;
-				Match(LBRACE);
 				State = 1668;
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
+				State = 1669;
+				Match(POINTS);
+				State = 1670;
+				pointsKind();
+				State = 1671;
+				Match(LBRACE);
+				State = 1675;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1665;
+					State = 1672;
 					schedulePoint();
 					}
 					}
-					State = 1670;
+					State = 1677;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1671;
+				State = 1678;
 				Match(RBRACE);
 				}
 				break;
@@ -12639,15 +12719,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1673;
+				State = 1680;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1674;
+				State = 1681;
 				Match(LAUNCH);
-				State = 1675;
+				State = 1682;
 				Match(DATE);
-				State = 1676;
+				State = 1683;
 				Match(DOWN);
-				State = 1677;
+				State = 1684;
 				expr(0);
 				}
 				break;
@@ -12655,21 +12735,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1679;
+				State = 1686;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1680;
+				State = 1687;
 				Match(SHIFT);
-				State = 1682;
+				State = 1689;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1681;
+					State = 1688;
 					Match(PLUS);
 					}
 				}
 
-				State = 1684;
+				State = 1691;
 				expr(0);
 				}
 				break;
@@ -12677,20 +12757,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1686;
+				State = 1693;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1687;
+				State = 1694;
 				Match(DELAYED);
-				State = 1688;
+				State = 1695;
 				duration();
-				State = 1691;
+				State = 1698;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1689;
+					State = 1696;
 					Match(FROM);
-					State = 1690;
+					State = 1697;
 					Match(DATE);
 					}
 				}
@@ -12701,57 +12781,57 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1693;
+				State = 1700;
 				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1694;
-				Match(DELAYED);
-				State = 1695;
-				Match(DRAWN);
-				State = 1696;
-				delayOutcome();
 				State = 1701;
+				Match(DELAYED);
+				State = 1702;
+				Match(DRAWN);
+				State = 1703;
+				delayOutcome();
+				State = 1708;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1697;
+					State = 1704;
 					Match(COMMA);
-					State = 1698;
+					State = 1705;
 					delayOutcome();
 					}
 					}
-					State = 1703;
+					State = 1710;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1706;
+				State = 1713;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1704;
+					State = 1711;
 					Match(FROM);
-					State = 1705;
+					State = 1712;
 					Match(DATE);
 					}
 				}
 
-				State = 1711;
+				State = 1718;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,187,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,188,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1708;
+						State = 1715;
 						loading();
 						}
 						} 
 					}
-					State = 1713;
+					State = 1720;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,187,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,188,Context);
 				}
 				}
 				break;
@@ -12759,45 +12839,45 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1714;
+				State = 1721;
 				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1715;
-				Match(WORKOUT);
-				State = 1716;
-				Match(DRAWN);
-				State = 1717;
-				delayOutcome();
 				State = 1722;
+				Match(WORKOUT);
+				State = 1723;
+				Match(DRAWN);
+				State = 1724;
+				delayOutcome();
+				State = 1729;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1718;
+					State = 1725;
 					Match(COMMA);
-					State = 1719;
+					State = 1726;
 					delayOutcome();
 					}
 					}
-					State = 1724;
+					State = 1731;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1728;
+				State = 1735;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,189,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,190,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1725;
+						State = 1732;
 						loading();
 						}
 						} 
 					}
-					State = 1730;
+					State = 1737;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,189,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,190,Context);
 				}
 				}
 				break;
@@ -12805,11 +12885,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1731;
+				State = 1738;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1732;
+				State = 1739;
 				Match(UTILISATION);
-				State = 1733;
+				State = 1740;
 				expr(0);
 				}
 				break;
@@ -12817,54 +12897,54 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1735;
+				State = 1742;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1736;
-				Match(RELET);
-				State = 1737;
-				Match(AFTER);
-				State = 1738;
-				duration();
-				State = 1739;
-				Match(AT);
 				State = 1743;
+				Match(RELET);
+				State = 1744;
+				Match(AFTER);
+				State = 1745;
+				duration();
+				State = 1746;
+				Match(AT);
+				State = 1750;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,190,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
 				case 1:
 					{
-					State = 1740;
+					State = 1747;
 					reletCurve();
 					}
 					break;
 				case 2:
 					{
-					State = 1741;
+					State = 1748;
 					((ReletItemContext)_localctx).drawnUtilisation = shareDraw();
 					}
 					break;
 				case 3:
 					{
-					State = 1742;
+					State = 1749;
 					((ReletItemContext)_localctx).utilisation = expr(0);
 					}
 					break;
 				}
-				State = 1746;
+				State = 1753;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1745;
+					State = 1752;
 					reletRamp();
 					}
 				}
 
-				State = 1749;
+				State = 1756;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,192,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,193,Context) ) {
 				case 1:
 					{
-					State = 1748;
+					State = 1755;
 					reletPricing();
 					}
 					break;
@@ -12875,11 +12955,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1751;
+				State = 1758;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1752;
+				State = 1759;
 				Match(NOT);
-				State = 1753;
+				State = 1760;
 				Match(RELET);
 				}
 				break;
@@ -12887,18 +12967,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1755;
+				State = 1762;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1756;
+				State = 1763;
 				Match(GUARANTEES);
-				State = 1757;
+				State = 1764;
 				Match(HONOURED);
-				State = 1759;
+				State = 1766;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1758;
+					State = 1765;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -12909,20 +12989,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1761;
+				State = 1768;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1762;
+				State = 1769;
 				Match(GUARANTEES);
-				State = 1763;
+				State = 1770;
 				Match(DISOWNED);
-				State = 1766;
+				State = 1773;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1764;
+					State = 1771;
 					Match(FROM);
-					State = 1765;
+					State = 1772;
 					Match(DATE);
 					}
 				}
@@ -12933,34 +13013,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1768;
+				State = 1775;
 				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1769;
+				State = 1776;
 				Match(CALLED);
-				State = 1770;
+				State = 1777;
 				Match(ON);
-				State = 1771;
+				State = 1778;
 				Match(DATE);
-				State = 1774;
+				State = 1781;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1772;
+					State = 1779;
 					Match(AT);
-					State = 1773;
+					State = 1780;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1778;
+				State = 1785;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1776;
+					State = 1783;
 					Match(PART);
-					State = 1777;
+					State = 1784;
 					((TrancheCalledItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12971,46 +13051,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledWhenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1780;
+				State = 1787;
 				((TrancheCalledWhenItemContext)_localctx).tranche = ident();
-				State = 1781;
+				State = 1788;
 				Match(CALLED);
-				State = 1782;
+				State = 1789;
 				Match(WHEN);
-				State = 1783;
+				State = 1790;
 				((TrancheCalledWhenItemContext)_localctx).condition = expr(0);
-				State = 1786;
+				State = 1793;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1784;
+					State = 1791;
 					Match(FROM);
-					State = 1785;
+					State = 1792;
 					Match(DATE);
 					}
 				}
 
-				State = 1790;
+				State = 1797;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1788;
+					State = 1795;
 					Match(AT);
-					State = 1789;
+					State = 1796;
 					((TrancheCalledWhenItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1794;
+				State = 1801;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1792;
+					State = 1799;
 					Match(PART);
-					State = 1793;
+					State = 1800;
 					((TrancheCalledWhenItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -13021,11 +13101,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1796;
+				State = 1803;
 				((TrancheConvertsItemContext)_localctx).tranche = ident();
-				State = 1797;
+				State = 1804;
 				Match(CONVERTS);
-				State = 1798;
+				State = 1805;
 				((TrancheConvertsItemContext)_localctx).part = expr(0);
 				}
 				break;
@@ -13033,73 +13113,73 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanPaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1800;
+				State = 1807;
 				((LoanPaysItemContext)_localctx).loan = ident();
-				State = 1801;
+				State = 1808;
 				Match(PAYS);
-				State = 1804;
+				State = 1811;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,200,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,201,Context) ) {
 				case 1:
 					{
-					State = 1802;
+					State = 1809;
 					((LoanPaysItemContext)_localctx).drawnShare = shareDraw();
 					}
 					break;
 				case 2:
 					{
-					State = 1803;
+					State = 1810;
 					((LoanPaysItemContext)_localctx).share = expr(0);
 					}
 					break;
 				}
-				State = 1808;
+				State = 1815;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1806;
+					State = 1813;
 					Match(FROM);
-					State = 1807;
+					State = 1814;
 					((LoanPaysItemContext)_localctx).first = Match(DATE);
 					}
 				}
 
-				State = 1812;
+				State = 1819;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 1810;
+					State = 1817;
 					Match(TO);
-					State = 1811;
+					State = 1818;
 					((LoanPaysItemContext)_localctx).last = Match(DATE);
 					}
 				}
 
-				State = 1821;
+				State = 1828;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1814;
+					State = 1821;
 					Match(THEN);
-					State = 1815;
+					State = 1822;
 					Match(ARREARS);
-					State = 1819;
+					State = 1826;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case OVER:
 						{
-						State = 1816;
+						State = 1823;
 						Match(OVER);
-						State = 1817;
+						State = 1824;
 						((LoanPaysItemContext)_localctx).over = duration();
 						}
 						break;
 					case CAPITALISED:
 						{
-						State = 1818;
+						State = 1825;
 						((LoanPaysItemContext)_localctx).capitalised = Match(CAPITALISED);
 						}
 						break;
@@ -13115,11 +13195,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1823;
+				State = 1830;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1824;
+				State = 1831;
 				Match(MARKET);
-				State = 1826;
+				State = 1833;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -13127,7 +13207,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1825;
+						State = 1832;
 						holdingMarketTerm();
 						}
 						}
@@ -13135,9 +13215,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1828;
+					State = 1835;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,205,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,206,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -13145,9 +13225,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1830;
+				State = 1837;
 				Match(PATHS);
-				State = 1831;
+				State = 1838;
 				Match(NUMBER);
 				}
 				break;
@@ -13155,9 +13235,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1832;
+				State = 1839;
 				Match(SEED);
-				State = 1833;
+				State = 1840;
 				Match(NUMBER);
 				}
 				break;
@@ -13165,7 +13245,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1834;
+				State = 1841;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -13173,7 +13253,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1835;
+				State = 1842;
 				Match(SOBOL);
 				}
 				break;
@@ -13181,21 +13261,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1836;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1837;
-				Match(GBM);
-				State = 1838;
-				Match(DRIFT);
-				State = 1839;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1840;
-				perYear();
-				State = 1841;
-				Match(VOLATILITY);
-				State = 1842;
-				((GbmItemContext)_localctx).vol = expr(0);
 				State = 1843;
+				((GbmItemContext)_localctx).index = ident();
+				State = 1844;
+				Match(GBM);
+				State = 1845;
+				Match(DRIFT);
+				State = 1846;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1847;
+				perYear();
+				State = 1848;
+				Match(VOLATILITY);
+				State = 1849;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1850;
 				perYear();
 				}
 				break;
@@ -13203,39 +13283,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1845;
+				State = 1852;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1846;
+				State = 1853;
 				Match(REVERTS);
-				State = 1847;
+				State = 1854;
 				Match(TO);
-				State = 1850;
+				State = 1857;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,206,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,207,Context) ) {
 				case 1:
 					{
-					State = 1848;
+					State = 1855;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1849;
+					State = 1856;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1852;
+				State = 1859;
 				Match(SPEED);
-				State = 1853;
+				State = 1860;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1854;
+				State = 1861;
 				perYear();
-				State = 1855;
+				State = 1862;
 				Match(VOLATILITY);
-				State = 1856;
+				State = 1863;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1857;
+				State = 1864;
 				perYear();
 				}
 				break;
@@ -13243,17 +13323,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1859;
+				State = 1866;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1860;
+				State = 1867;
 				Match(JUMPS);
-				State = 1861;
+				State = 1868;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1862;
+				State = 1869;
 				perYear();
-				State = 1863;
+				State = 1870;
 				Match(DOWN);
-				State = 1864;
+				State = 1871;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -13261,24 +13341,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 35);
 				{
-				State = 1866;
-				Match(CORRELATE);
-				State = 1867;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1868;
-				Match(WITH);
-				State = 1869;
-				((CorrelateItemContext)_localctx).b = reference();
-				State = 1870;
-				((CorrelateItemContext)_localctx).normal = expr(0);
 				State = 1873;
+				Match(CORRELATE);
+				State = 1874;
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1875;
+				Match(WITH);
+				State = 1876;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1877;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1880;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,207,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,208,Context) ) {
 				case 1:
 					{
-					State = 1871;
+					State = 1878;
 					Match(STRESS);
-					State = 1872;
+					State = 1879;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -13289,19 +13369,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 36);
 				{
-				State = 1875;
+				State = 1882;
 				Match(REGIMES);
-				State = 1876;
+				State = 1883;
 				Match(STRESS);
-				State = 1877;
+				State = 1884;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1878;
+				State = 1885;
 				perYear();
-				State = 1879;
+				State = 1886;
 				Match(NORMAL);
-				State = 1880;
+				State = 1887;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1881;
+				State = 1888;
 				perYear();
 				}
 				break;
@@ -13344,19 +13424,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 162, RULE_pdStep);
+		EnterRule(_localctx, 164, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1885;
+			State = 1892;
 			Match(UNTIL);
-			State = 1886;
+			State = 1893;
 			Match(DATE);
-			State = 1887;
+			State = 1894;
 			Match(THEN);
-			State = 1888;
+			State = 1895;
 			expr(0);
-			State = 1889;
+			State = 1896;
 			perYear();
 			}
 		}
@@ -13446,44 +13526,44 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 164, RULE_recoveryDraw);
+		EnterRule(_localctx, 166, RULE_recoveryDraw);
 		int _la;
 		try {
 			int _alt;
-			State = 1927;
+			State = 1934;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,214,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,215,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1891;
+				State = 1898;
 				Match(RECOVERY);
-				State = 1892;
+				State = 1899;
 				Match(BETA);
-				State = 1893;
-				Match(MEAN);
-				State = 1894;
-				((BetaRecoveryContext)_localctx).mean = expr(0);
-				State = 1895;
-				Match(SD);
-				State = 1896;
-				((BetaRecoveryContext)_localctx).sd = expr(0);
 				State = 1900;
+				Match(MEAN);
+				State = 1901;
+				((BetaRecoveryContext)_localctx).mean = expr(0);
+				State = 1902;
+				Match(SD);
+				State = 1903;
+				((BetaRecoveryContext)_localctx).sd = expr(0);
+				State = 1907;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,209,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,210,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1897;
+						State = 1904;
 						loading();
 						}
 						} 
 					}
-					State = 1902;
+					State = 1909;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,209,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,210,Context);
 				}
 				}
 				break;
@@ -13491,69 +13571,69 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1903;
+				State = 1910;
 				Match(RECOVERY);
-				State = 1904;
-				Match(DRAWN);
-				State = 1905;
-				Match(AT);
-				State = 1906;
-				recoveryOutcome();
 				State = 1911;
+				Match(DRAWN);
+				State = 1912;
+				Match(AT);
+				State = 1913;
+				recoveryOutcome();
+				State = 1918;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,210,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,211,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1907;
+						State = 1914;
 						Match(COMMA);
-						State = 1908;
+						State = 1915;
 						recoveryOutcome();
 						}
 						} 
 					}
-					State = 1913;
+					State = 1920;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,210,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,211,Context);
 				}
-				State = 1919;
+				State = 1926;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE || _la==COMMA) {
 					{
-					State = 1915;
+					State = 1922;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 1914;
+						State = 1921;
 						Match(COMMA);
 						}
 					}
 
-					State = 1917;
+					State = 1924;
 					Match(ELSE);
-					State = 1918;
+					State = 1925;
 					recoveryRest();
 					}
 				}
 
-				State = 1924;
+				State = 1931;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,213,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,214,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1921;
+						State = 1928;
 						loading();
 						}
 						} 
 					}
-					State = 1926;
+					State = 1933;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,213,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,214,Context);
 				}
 				}
 				break;
@@ -13604,36 +13684,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ShareDrawContext shareDraw() {
 		ShareDrawContext _localctx = new ShareDrawContext(Context, State);
-		EnterRule(_localctx, 166, RULE_shareDraw);
+		EnterRule(_localctx, 168, RULE_shareDraw);
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1929;
+			State = 1936;
 			Match(BETA);
-			State = 1930;
-			Match(MEAN);
-			State = 1931;
-			_localctx.mean = expr(0);
-			State = 1932;
-			Match(SD);
-			State = 1933;
-			_localctx.sd = expr(0);
 			State = 1937;
+			Match(MEAN);
+			State = 1938;
+			_localctx.mean = expr(0);
+			State = 1939;
+			Match(SD);
+			State = 1940;
+			_localctx.sd = expr(0);
+			State = 1944;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,215,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,216,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1934;
+					State = 1941;
 					loading();
 					}
 					} 
 				}
-				State = 1939;
+				State = 1946;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,215,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,216,Context);
 			}
 			}
 		}
@@ -13676,19 +13756,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryRestContext recoveryRest() {
 		RecoveryRestContext _localctx = new RecoveryRestContext(Context, State);
-		EnterRule(_localctx, 168, RULE_recoveryRest);
+		EnterRule(_localctx, 170, RULE_recoveryRest);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1940;
+			State = 1947;
 			Match(BETA);
-			State = 1941;
+			State = 1948;
 			Match(MEAN);
-			State = 1942;
+			State = 1949;
 			_localctx.mean = expr(0);
-			State = 1943;
+			State = 1950;
 			Match(SD);
-			State = 1944;
+			State = 1951;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -13729,15 +13809,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryOutcomeContext recoveryOutcome() {
 		RecoveryOutcomeContext _localctx = new RecoveryOutcomeContext(Context, State);
-		EnterRule(_localctx, 170, RULE_recoveryOutcome);
+		EnterRule(_localctx, 172, RULE_recoveryOutcome);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1946;
+			State = 1953;
 			_localctx.rate = expr(0);
-			State = 1947;
+			State = 1954;
 			Match(WITH);
-			State = 1948;
+			State = 1955;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13778,26 +13858,26 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DelayOutcomeContext delayOutcome() {
 		DelayOutcomeContext _localctx = new DelayOutcomeContext(Context, State);
-		EnterRule(_localctx, 172, RULE_delayOutcome);
+		EnterRule(_localctx, 174, RULE_delayOutcome);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1951;
+			State = 1958;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1950;
+				State = 1957;
 				Match(MINUS);
 				}
 			}
 
-			State = 1953;
+			State = 1960;
 			duration();
-			State = 1954;
+			State = 1961;
 			Match(WITH);
-			State = 1955;
+			State = 1962;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13837,15 +13917,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public BreakChanceContext breakChance() {
 		BreakChanceContext _localctx = new BreakChanceContext(Context, State);
-		EnterRule(_localctx, 174, RULE_breakChance);
+		EnterRule(_localctx, 176, RULE_breakChance);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1957;
+			State = 1964;
 			duration();
-			State = 1958;
+			State = 1965;
 			Match(WITH);
-			State = 1959;
+			State = 1966;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13886,15 +13966,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 176, RULE_loading);
+		EnterRule(_localctx, 178, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1961;
+			State = 1968;
 			Match(LOADING);
-			State = 1962;
+			State = 1969;
 			_localctx.factor = reference();
-			State = 1963;
+			State = 1970;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -13928,13 +14008,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 178, RULE_perYear);
+		EnterRule(_localctx, 180, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1965;
+			State = 1972;
 			Match(PER);
-			State = 1966;
+			State = 1973;
 			Match(YEAR);
 			}
 		}
@@ -13967,11 +14047,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 180, RULE_duration);
+		EnterRule(_localctx, 182, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1968;
+			State = 1975;
 			Match(QUANTITY);
 			}
 		}
@@ -14291,27 +14371,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 182;
-		EnterRecursionRule(_localctx, 182, RULE_expr, _p);
+		int _startState = 184;
+		EnterRecursionRule(_localctx, 184, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2012;
+			State = 2019;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,220,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,221,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1971;
+				State = 1978;
 				Match(LPAREN);
-				State = 1972;
+				State = 1979;
 				expr(0);
-				State = 1973;
+				State = 1980;
 				Match(RPAREN);
 				}
 				break;
@@ -14320,9 +14400,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1975;
+				State = 1982;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1976;
+				State = 1983;
 				expr(16);
 				}
 				break;
@@ -14331,9 +14411,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1977;
+				State = 1984;
 				Match(NOT);
-				State = 1978;
+				State = 1985;
 				expr(11);
 				}
 				break;
@@ -14342,17 +14422,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1979;
+				State = 1986;
 				Match(IF);
-				State = 1980;
+				State = 1987;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1981;
+				State = 1988;
 				Match(THEN);
-				State = 1982;
+				State = 1989;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1983;
+				State = 1990;
 				Match(ELSE);
-				State = 1984;
+				State = 1991;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -14361,37 +14441,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1986;
+				State = 1993;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1987;
+				State = 1994;
 				Match(LPAREN);
-				State = 1996;
+				State = 2003;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1660977227630114759L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 291044095122472931L) != 0) || ((((_la - 273)) & ~0x3f) == 0 && ((1L << (_la - 273)) & 103L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1660977227630114759L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 582089221041291235L) != 0) || ((((_la - 274)) & ~0x3f) == 0 && ((1L << (_la - 274)) & 103L) != 0)) {
 					{
-					State = 1988;
+					State = 1995;
 					expr(0);
-					State = 1993;
+					State = 2000;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1989;
+						State = 1996;
 						Match(COMMA);
-						State = 1990;
+						State = 1997;
 						expr(0);
 						}
 						}
-						State = 1995;
+						State = 2002;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1998;
+				State = 2005;
 				Match(RPAREN);
 				}
 				break;
@@ -14400,7 +14480,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2000;
+				State = 2007;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -14410,19 +14490,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2002;
+				State = 2009;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 4095L) != 0)) {
 					{
-					State = 2001;
+					State = 2008;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 2004;
+				State = 2011;
 				Match(PER);
-				State = 2005;
+				State = 2012;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -14431,9 +14511,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2006;
+				State = 2013;
 				Match(NUMBER);
-				State = 2007;
+				State = 2014;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -14442,7 +14522,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2008;
+				State = 2015;
 				Match(QUANTITY);
 				}
 				break;
@@ -14451,7 +14531,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2009;
+				State = 2016;
 				Match(NUMBER);
 				}
 				break;
@@ -14460,7 +14540,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2010;
+				State = 2017;
 				Match(DATE);
 				}
 				break;
@@ -14469,34 +14549,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2011;
+				State = 2018;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2034;
+			State = 2041;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,222,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,223,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2032;
+					State = 2039;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,221,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,222,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2014;
+						State = 2021;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 2015;
+						State = 2022;
 						Match(OF);
-						State = 2016;
+						State = 2023;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -14505,9 +14585,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2017;
+						State = 2024;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 2018;
+						State = 2025;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -14517,7 +14597,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 2019;
+						State = 2026;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -14526,9 +14606,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2020;
+						State = 2027;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 2021;
+						State = 2028;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -14538,7 +14618,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 2022;
+						State = 2029;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -14547,19 +14627,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2023;
+						State = 2030;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 2024;
+						State = 2031;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 266)) & ~0x3f) == 0 && ((1L << (_la - 266)) & 63L) != 0)) ) {
+						if ( !(((((_la - 267)) & ~0x3f) == 0 && ((1L << (_la - 267)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 2025;
+						State = 2032;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -14568,11 +14648,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2026;
+						State = 2033;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 2027;
+						State = 2034;
 						Match(AND);
-						State = 2028;
+						State = 2035;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -14581,20 +14661,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2029;
+						State = 2036;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 2030;
+						State = 2037;
 						Match(OR);
-						State = 2031;
+						State = 2038;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2036;
+				State = 2043;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,222,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,223,Context);
 			}
 			}
 		}
@@ -14638,12 +14718,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 184, RULE_measureUnit);
+		EnterRule(_localctx, 186, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2037;
+			State = 2044;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -14690,20 +14770,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 186, RULE_reference);
+		EnterRule(_localctx, 188, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2039;
+			State = 2046;
 			ident();
-			State = 2042;
+			State = 2049;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,223,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,224,Context) ) {
 			case 1:
 				{
-				State = 2040;
+				State = 2047;
 				Match(DOT);
-				State = 2041;
+				State = 2048;
 				_localctx.member = ident();
 				}
 				break;
@@ -14874,6 +14954,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BETA() { return GetToken(DealLangParser.BETA, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MEAN() { return GetToken(DealLangParser.MEAN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SD() { return GetToken(DealLangParser.SD, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SUBJECT() { return GetToken(DealLangParser.SUBJECT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOLDING() { return GetToken(DealLangParser.HOLDING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHARE() { return GetToken(DealLangParser.SHARE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FACE() { return GetToken(DealLangParser.FACE, 0); }
@@ -14922,14 +15003,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 188, RULE_ident);
+		EnterRule(_localctx, 190, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2044;
+			State = 2051;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1658725427816429511L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 561919157075907L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1658725427816429511L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 1124869110497219L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -14952,7 +15033,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 91: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 92: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -14975,7 +15056,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,284,2047,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,285,2054,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -14988,778 +15069,780 @@ public partial class DealLangParser : Parser {
 		2,71,7,71,2,72,7,72,2,73,7,73,2,74,7,74,2,75,7,75,2,76,7,76,2,77,7,77,
 		2,78,7,78,2,79,7,79,2,80,7,80,2,81,7,81,2,82,7,82,2,83,7,83,2,84,7,84,
 		2,85,7,85,2,86,7,86,2,87,7,87,2,88,7,88,2,89,7,89,2,90,7,90,2,91,7,91,
-		2,92,7,92,2,93,7,93,2,94,7,94,1,0,1,0,1,0,1,0,5,0,195,8,0,10,0,12,0,198,
-		9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,209,8,2,10,2,12,2,212,9,2,
-		1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,1,3,1,3,1,3,1,3,1,3,3,3,237,8,3,1,4,1,4,1,4,1,4,1,4,5,4,244,8,4,10,4,
-		12,4,247,9,4,1,4,1,4,1,5,1,5,1,5,5,5,254,8,5,10,5,12,5,257,9,5,1,5,1,5,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,
-		6,278,8,6,1,6,1,6,3,6,282,8,6,3,6,284,8,6,1,7,1,7,1,7,5,7,289,8,7,10,7,
-		12,7,292,9,7,1,7,1,7,3,7,296,8,7,1,7,3,7,299,8,7,1,8,1,8,1,8,3,8,304,8,
-		8,5,8,306,8,8,10,8,12,8,309,9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,10,1,10,5,
-		10,319,8,10,10,10,12,10,322,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,
-		11,3,11,332,8,11,1,12,1,12,1,12,1,12,5,12,338,8,12,10,12,12,12,341,9,12,
-		1,12,1,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
-		1,13,1,13,5,13,359,8,13,10,13,12,13,362,9,13,1,13,1,13,1,13,1,13,1,13,
-		1,13,3,13,370,8,13,1,14,1,14,1,15,1,15,1,15,1,15,5,15,378,8,15,10,15,12,
-		15,381,9,15,1,15,1,15,1,16,1,16,1,16,1,16,1,16,1,16,1,16,3,16,392,8,16,
-		1,16,1,16,3,16,396,8,16,1,16,1,16,1,16,1,16,5,16,402,8,16,10,16,12,16,
-		405,9,16,1,16,3,16,408,8,16,1,17,1,17,1,17,3,17,413,8,17,1,18,1,18,1,18,
-		1,18,1,18,1,18,5,18,421,8,18,10,18,12,18,424,9,18,1,18,1,18,1,19,1,19,
-		1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,437,8,19,1,19,1,19,1,19,5,19,442,
-		8,19,10,19,12,19,445,9,19,3,19,447,8,19,1,19,1,19,1,19,1,19,1,19,1,19,
-		1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,462,8,19,1,19,5,19,465,8,19,10,
-		19,12,19,468,9,19,1,19,1,19,4,19,472,8,19,11,19,12,19,473,1,19,1,19,3,
-		19,478,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,490,
-		8,19,3,19,492,8,19,1,19,3,19,495,8,19,1,20,1,20,1,20,1,20,1,20,1,20,1,
-		20,5,20,504,8,20,10,20,12,20,507,9,20,1,20,1,20,1,20,3,20,512,8,20,3,20,
-		514,8,20,3,20,516,8,20,1,21,1,21,1,21,1,21,1,21,5,21,523,8,21,10,21,12,
-		21,526,9,21,1,21,1,21,3,21,530,8,21,1,21,3,21,533,8,21,1,21,1,21,1,21,
-		5,21,538,8,21,10,21,12,21,541,9,21,3,21,543,8,21,1,22,1,22,1,22,1,22,1,
-		22,1,22,1,22,3,22,552,8,22,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,561,
-		8,23,1,24,1,24,1,24,3,24,566,8,24,1,25,1,25,1,25,1,25,1,25,1,25,3,25,574,
-		8,25,1,26,1,26,1,26,1,26,1,26,3,26,581,8,26,3,26,583,8,26,1,27,1,27,1,
-		27,5,27,588,8,27,10,27,12,27,591,9,27,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,3,28,603,8,28,3,28,605,8,28,1,29,1,29,1,30,1,30,1,30,
-		1,30,5,30,613,8,30,10,30,12,30,616,9,30,1,30,1,30,1,31,1,31,1,31,1,31,
-		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,632,8,31,1,31,1,31,1,31,1,
-		31,1,31,1,31,3,31,640,8,31,1,31,1,31,3,31,644,8,31,1,31,1,31,1,31,1,31,
-		1,31,1,31,1,31,3,31,653,8,31,5,31,655,8,31,10,31,12,31,658,9,31,1,31,3,
-		31,661,8,31,1,31,3,31,664,8,31,3,31,666,8,31,1,31,1,31,1,31,1,31,3,31,
-		672,8,31,1,31,3,31,675,8,31,1,32,1,32,3,32,679,8,32,1,33,1,33,1,33,1,33,
-		5,33,685,8,33,10,33,12,33,688,9,33,1,33,1,33,1,34,1,34,1,34,5,34,695,8,
-		34,10,34,12,34,698,9,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,731,8,34,1,35,1,35,1,35,1,35,
-		1,35,1,35,5,35,739,8,35,10,35,12,35,742,9,35,1,35,1,35,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,770,8,36,3,36,772,8,36,1,36,1,
-		36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,782,8,36,1,36,1,36,1,36,1,36,1,36,
-		3,36,789,8,36,1,36,1,36,3,36,793,8,36,1,37,1,37,1,37,1,37,5,37,799,8,37,
-		10,37,12,37,802,9,37,1,37,1,37,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,
-		1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,3,38,826,8,
-		38,1,39,1,39,1,39,1,39,1,39,3,39,833,8,39,1,40,1,40,1,40,1,40,5,40,839,
-		8,40,10,40,12,40,842,9,40,1,40,1,40,1,41,1,41,3,41,848,8,41,1,41,1,41,
-		3,41,852,8,41,1,41,1,41,3,41,856,8,41,1,42,1,42,1,42,1,42,1,42,1,42,3,
-		42,864,8,42,1,42,1,42,3,42,868,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,5,42,882,8,42,10,42,12,42,885,9,42,1,42,1,42,
+		2,92,7,92,2,93,7,93,2,94,7,94,2,95,7,95,1,0,1,0,1,0,1,0,5,0,197,8,0,10,
+		0,12,0,200,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,211,8,2,10,2,12,
+		2,214,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,239,8,3,1,4,1,4,1,4,1,4,1,4,5,4,246,
+		8,4,10,4,12,4,249,9,4,1,4,1,4,1,5,1,5,1,5,5,5,256,8,5,10,5,12,5,259,9,
+		5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,1,6,3,6,280,8,6,1,6,1,6,3,6,284,8,6,3,6,286,8,6,1,7,1,7,1,7,5,7,291,
+		8,7,10,7,12,7,294,9,7,1,7,1,7,3,7,298,8,7,1,7,3,7,301,8,7,1,8,1,8,1,8,
+		3,8,306,8,8,5,8,308,8,8,10,8,12,8,311,9,8,1,8,1,8,1,9,1,9,1,10,1,10,1,
+		10,1,10,5,10,321,8,10,10,10,12,10,324,9,10,1,10,1,10,1,11,1,11,1,11,1,
+		11,1,11,1,11,3,11,334,8,11,1,12,1,12,1,12,1,12,5,12,340,8,12,10,12,12,
+		12,343,9,12,1,12,1,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
+		1,13,1,13,1,13,1,13,5,13,361,8,13,10,13,12,13,364,9,13,1,13,1,13,1,13,
+		1,13,1,13,1,13,3,13,372,8,13,1,14,1,14,1,15,1,15,1,15,1,15,5,15,380,8,
+		15,10,15,12,15,383,9,15,1,15,1,15,1,16,1,16,1,16,1,16,1,16,1,16,1,16,3,
+		16,394,8,16,1,16,1,16,3,16,398,8,16,1,16,1,16,1,16,1,16,5,16,404,8,16,
+		10,16,12,16,407,9,16,1,16,3,16,410,8,16,1,17,1,17,1,17,3,17,415,8,17,1,
+		18,1,18,1,18,1,18,1,18,1,18,5,18,423,8,18,10,18,12,18,426,9,18,1,18,1,
+		18,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,439,8,19,1,19,1,19,
+		1,19,5,19,444,8,19,10,19,12,19,447,9,19,3,19,449,8,19,1,19,1,19,1,19,1,
+		19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,3,19,464,8,19,1,19,5,19,
+		467,8,19,10,19,12,19,470,9,19,1,19,1,19,4,19,474,8,19,11,19,12,19,475,
+		1,19,1,19,3,19,480,8,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,19,1,
+		19,3,19,492,8,19,3,19,494,8,19,1,19,3,19,497,8,19,1,20,1,20,1,20,1,20,
+		1,20,1,20,1,20,5,20,506,8,20,10,20,12,20,509,9,20,1,20,1,20,1,20,3,20,
+		514,8,20,3,20,516,8,20,3,20,518,8,20,1,21,1,21,1,21,1,21,1,21,5,21,525,
+		8,21,10,21,12,21,528,9,21,1,21,1,21,3,21,532,8,21,1,21,3,21,535,8,21,1,
+		21,1,21,1,21,5,21,540,8,21,10,21,12,21,543,9,21,3,21,545,8,21,1,22,1,22,
+		1,22,1,22,1,22,1,22,1,22,3,22,554,8,22,1,23,1,23,1,23,1,23,1,23,1,23,1,
+		23,3,23,563,8,23,1,24,1,24,1,24,3,24,568,8,24,1,25,1,25,1,25,1,25,1,25,
+		1,25,3,25,576,8,25,1,26,1,26,1,26,1,26,1,26,3,26,583,8,26,3,26,585,8,26,
+		1,27,1,27,1,27,5,27,590,8,27,10,27,12,27,593,9,27,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,3,28,605,8,28,3,28,607,8,28,1,29,1,29,1,
+		30,1,30,1,30,1,30,5,30,615,8,30,10,30,12,30,618,9,30,1,30,1,30,1,31,1,
+		31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,634,8,31,1,31,
+		1,31,1,31,1,31,1,31,1,31,3,31,642,8,31,1,31,1,31,3,31,646,8,31,1,31,1,
+		31,1,31,1,31,1,31,1,31,1,31,3,31,655,8,31,5,31,657,8,31,10,31,12,31,660,
+		9,31,1,31,3,31,663,8,31,1,31,3,31,666,8,31,3,31,668,8,31,1,31,1,31,1,31,
+		1,31,3,31,674,8,31,1,31,3,31,677,8,31,1,32,1,32,3,32,681,8,32,1,33,1,33,
+		1,33,1,33,5,33,687,8,33,10,33,12,33,690,9,33,1,33,1,33,1,34,1,34,1,34,
+		5,34,697,8,34,10,34,12,34,700,9,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,
+		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,
+		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,733,8,34,1,35,1,
+		35,1,35,1,35,1,35,1,35,5,35,741,8,35,10,35,12,35,744,9,35,1,35,1,35,1,
+		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,
+		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,772,8,36,3,36,774,
+		8,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,784,8,36,1,36,1,36,1,
+		36,1,36,1,36,3,36,791,8,36,1,36,1,36,3,36,795,8,36,1,37,1,37,1,37,1,37,
+		5,37,801,8,37,10,37,12,37,804,9,37,1,37,1,37,1,38,1,38,1,38,1,38,1,38,
+		1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,
+		1,38,3,38,828,8,38,1,39,1,39,1,39,1,39,1,39,3,39,835,8,39,1,40,1,40,1,
+		40,1,40,5,40,841,8,40,10,40,12,40,844,9,40,1,40,1,40,1,41,1,41,3,41,850,
+		8,41,1,41,1,41,3,41,854,8,41,1,41,1,41,3,41,858,8,41,1,42,1,42,1,42,1,
+		42,1,42,1,42,3,42,866,8,42,1,42,1,42,3,42,870,8,42,1,42,1,42,1,42,1,42,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,884,8,42,10,42,12,42,887,
+		9,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
 		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,924,8,42,1,42,5,42,927,8,42,10,
-		42,12,42,930,9,42,1,42,3,42,933,8,42,1,42,1,42,1,42,1,42,5,42,939,8,42,
-		10,42,12,42,942,9,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,4,42,
-		953,8,42,11,42,12,42,954,1,42,1,42,1,42,1,42,1,42,4,42,962,8,42,11,42,
-		12,42,963,1,42,1,42,1,42,3,42,969,8,42,3,42,971,8,42,3,42,973,8,42,3,42,
-		975,8,42,1,43,1,43,1,43,3,43,980,8,43,1,44,1,44,1,44,1,44,1,44,3,44,987,
-		8,44,1,45,1,45,1,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,1,47,1,47,
-		1,47,1,47,1,47,1,47,3,47,1006,8,47,1,48,1,48,1,48,1,48,1,48,5,48,1013,
-		8,48,10,48,12,48,1016,9,48,1,48,1,48,3,48,1020,8,48,1,48,1,48,1,49,1,49,
-		1,49,1,49,1,50,1,50,1,50,1,50,1,50,1,50,5,50,1034,8,50,10,50,12,50,1037,
-		9,50,1,50,3,50,1040,8,50,1,51,1,51,1,51,1,51,5,51,1046,8,51,10,51,12,51,
-		1049,9,51,1,51,1,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,4,52,1068,8,52,11,52,12,52,1069,1,52,1,52,1,52,
-		1,52,3,52,1076,8,52,1,53,1,53,1,53,1,53,1,53,1,53,3,53,1084,8,53,1,54,
-		1,54,1,54,1,54,5,54,1090,8,54,10,54,12,54,1093,9,54,1,54,1,54,1,55,1,55,
-		1,55,1,55,1,55,1,55,5,55,1103,8,55,10,55,12,55,1106,9,55,1,55,1,55,1,55,
-		1,55,1,55,1,55,1,55,1,55,3,55,1116,8,55,1,55,3,55,1119,8,55,1,55,1,55,
-		1,55,1,55,1,55,1,55,5,55,1127,8,55,10,55,12,55,1130,9,55,3,55,1132,8,55,
-		1,56,1,56,1,56,1,56,5,56,1138,8,56,10,56,12,56,1141,9,56,1,56,3,56,1144,
-		8,56,1,57,1,57,1,57,1,57,1,57,1,57,3,57,1152,8,57,1,58,1,58,1,58,1,59,
-		1,59,1,59,1,59,5,59,1161,8,59,10,59,12,59,1164,9,59,1,59,3,59,1167,8,59,
-		1,60,1,60,1,60,1,60,1,60,1,60,3,60,1175,8,60,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,3,61,1186,8,61,3,61,1188,8,61,1,61,5,61,1191,8,61,
-		10,61,12,61,1194,9,61,1,61,1,61,1,62,1,62,1,62,1,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,3,63,1208,8,63,1,63,3,63,1211,8,63,1,63,1,63,3,63,1215,8,63,
-		1,64,1,64,1,64,1,64,1,64,1,64,3,64,1223,8,64,1,64,1,64,1,64,3,64,1228,
-		8,64,1,64,1,64,1,64,3,64,1233,8,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,
-		1,64,3,64,1243,8,64,3,64,1245,8,64,1,64,1,64,1,64,1,64,5,64,1251,8,64,
-		10,64,12,64,1254,9,64,1,65,1,65,1,65,1,65,5,65,1260,8,65,10,65,12,65,1263,
-		9,65,1,65,1,65,1,65,3,65,1268,8,65,1,65,1,65,3,65,1272,8,65,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1283,8,66,10,66,12,66,1286,9,66,
-		1,66,1,66,3,66,1290,8,66,1,66,3,66,1293,8,66,1,67,1,67,1,67,1,67,1,67,
-		3,67,1300,8,67,1,68,1,68,1,68,1,68,1,68,5,68,1307,8,68,10,68,12,68,1310,
-		9,68,1,69,1,69,3,69,1314,8,69,1,70,1,70,1,70,5,70,1319,8,70,10,70,12,70,
-		1322,9,70,1,70,1,70,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1332,8,71,10,71,
-		12,71,1335,9,71,3,71,1337,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,3,71,1350,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,5,71,1365,8,71,10,71,12,71,1368,9,71,1,71,3,71,
-		1371,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1381,8,71,10,71,
-		12,71,1384,9,71,1,71,1,71,1,71,1,71,5,71,1390,8,71,10,71,12,71,1393,9,
-		71,1,71,3,71,1396,8,71,1,71,1,71,1,71,3,71,1401,8,71,1,71,1,71,5,71,1405,
-		8,71,10,71,12,71,1408,9,71,1,71,1,71,1,71,1,71,5,71,1414,8,71,10,71,12,
-		71,1417,9,71,1,71,3,71,1420,8,71,1,72,1,72,1,72,5,72,1425,8,72,10,72,12,
-		72,1428,9,72,1,72,1,72,1,73,1,73,1,73,1,73,5,73,1436,8,73,10,73,12,73,
-		1439,9,73,1,73,5,73,1442,8,73,10,73,12,73,1445,9,73,1,73,3,73,1448,8,73,
-		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1486,8,74,1,74,3,74,1489,
-		8,74,1,74,1,74,3,74,1493,8,74,1,74,3,74,1496,8,74,1,74,1,74,3,74,1500,
-		8,74,1,75,1,75,1,75,1,75,3,75,1506,8,75,1,75,1,75,1,75,1,76,1,76,1,76,
-		1,77,1,77,1,77,5,77,1517,8,77,10,77,12,77,1520,9,77,1,77,1,77,1,78,1,78,
-		1,78,3,78,1527,8,78,1,78,3,78,1530,8,78,1,79,1,79,1,79,1,79,1,79,1,79,
-		5,79,1538,8,79,10,79,12,79,1541,9,79,1,79,1,79,1,80,1,80,1,80,1,80,1,80,
-		1,80,1,80,1,80,1,80,1,80,5,80,1555,8,80,10,80,12,80,1558,9,80,1,80,1,80,
-		1,80,1,80,1,80,3,80,1565,8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
-		1,80,3,80,1576,8,80,1,80,1,80,1,80,1,80,5,80,1582,8,80,10,80,12,80,1585,
-		9,80,1,80,5,80,1588,8,80,10,80,12,80,1591,9,80,1,80,1,80,1,80,1,80,1,80,
-		1,80,1,80,1,80,3,80,1601,8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
-		1,80,1,80,1,80,5,80,1614,8,80,10,80,12,80,1617,9,80,1,80,3,80,1620,8,80,
-		1,80,1,80,1,80,1,80,1,80,5,80,1627,8,80,10,80,12,80,1630,9,80,3,80,1632,
-		8,80,1,80,5,80,1635,8,80,10,80,12,80,1638,9,80,1,80,3,80,1641,8,80,3,80,
-		1643,8,80,1,80,1,80,4,80,1647,8,80,11,80,12,80,1648,1,80,1,80,1,80,1,80,
-		1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,5,80,1667,
-		8,80,10,80,12,80,1670,9,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
-		1,80,1,80,3,80,1683,8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,3,80,1692,
-		8,80,1,80,1,80,1,80,1,80,1,80,1,80,5,80,1700,8,80,10,80,12,80,1703,9,80,
-		1,80,1,80,3,80,1707,8,80,1,80,5,80,1710,8,80,10,80,12,80,1713,9,80,1,80,
-		1,80,1,80,1,80,1,80,1,80,5,80,1721,8,80,10,80,12,80,1724,9,80,1,80,5,80,
-		1727,8,80,10,80,12,80,1730,9,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
-		1,80,1,80,1,80,1,80,3,80,1744,8,80,1,80,3,80,1747,8,80,1,80,3,80,1750,
-		8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,3,80,1760,8,80,1,80,1,80,
-		1,80,1,80,1,80,3,80,1767,8,80,1,80,1,80,1,80,1,80,1,80,1,80,3,80,1775,
-		8,80,1,80,1,80,3,80,1779,8,80,1,80,1,80,1,80,1,80,1,80,1,80,3,80,1787,
-		8,80,1,80,1,80,3,80,1791,8,80,1,80,1,80,3,80,1795,8,80,1,80,1,80,1,80,
-		1,80,1,80,1,80,1,80,1,80,3,80,1805,8,80,1,80,1,80,3,80,1809,8,80,1,80,
-		1,80,3,80,1813,8,80,1,80,1,80,1,80,1,80,1,80,3,80,1820,8,80,3,80,1822,
-		8,80,1,80,1,80,1,80,4,80,1827,8,80,11,80,12,80,1828,1,80,1,80,1,80,1,80,
-		1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
-		1,80,1,80,3,80,1851,8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
-		1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,3,80,1874,
-		8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,3,80,1884,8,80,1,81,1,81,
-		1,81,1,81,1,81,1,81,1,82,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1899,8,82,
-		10,82,12,82,1902,9,82,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1910,8,82,10,
-		82,12,82,1913,9,82,1,82,3,82,1916,8,82,1,82,1,82,3,82,1920,8,82,1,82,5,
-		82,1923,8,82,10,82,12,82,1926,9,82,3,82,1928,8,82,1,83,1,83,1,83,1,83,
-		1,83,1,83,5,83,1936,8,83,10,83,12,83,1939,9,83,1,84,1,84,1,84,1,84,1,84,
-		1,84,1,85,1,85,1,85,1,85,1,86,3,86,1952,8,86,1,86,1,86,1,86,1,86,1,87,
-		1,87,1,87,1,87,1,88,1,88,1,88,1,88,1,89,1,89,1,89,1,90,1,90,1,91,1,91,
-		1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,
-		1,91,1,91,1,91,1,91,1,91,5,91,1992,8,91,10,91,12,91,1995,9,91,3,91,1997,
-		8,91,1,91,1,91,1,91,1,91,3,91,2003,8,91,1,91,1,91,1,91,1,91,1,91,1,91,
-		1,91,1,91,3,91,2013,8,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,
-		1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,5,91,2033,8,91,10,91,12,91,
-		2036,9,91,1,92,1,92,1,93,1,93,1,93,3,93,2043,8,93,1,94,1,94,1,94,0,1,182,
-		95,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,
-		48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,
-		96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,
-		132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,
-		168,170,172,174,176,178,180,182,184,186,188,0,11,1,0,254,255,1,0,17,18,
-		1,0,118,119,1,0,262,263,2,0,137,137,149,149,1,0,188,189,1,0,274,275,1,
-		0,264,265,1,0,266,271,1,0,194,205,27,0,3,3,5,9,15,45,47,50,52,52,55,59,
-		64,65,67,72,74,93,95,112,114,124,126,127,129,131,135,139,141,147,150,152,
-		161,161,163,169,172,176,179,179,185,187,189,189,205,206,211,226,228,240,
-		245,253,278,279,2362,0,196,1,0,0,0,2,201,1,0,0,0,4,204,1,0,0,0,6,236,1,
-		0,0,0,8,238,1,0,0,0,10,250,1,0,0,0,12,283,1,0,0,0,14,298,1,0,0,0,16,300,
-		1,0,0,0,18,312,1,0,0,0,20,314,1,0,0,0,22,331,1,0,0,0,24,333,1,0,0,0,26,
-		369,1,0,0,0,28,371,1,0,0,0,30,373,1,0,0,0,32,407,1,0,0,0,34,409,1,0,0,
-		0,36,414,1,0,0,0,38,494,1,0,0,0,40,515,1,0,0,0,42,517,1,0,0,0,44,551,1,
-		0,0,0,46,560,1,0,0,0,48,565,1,0,0,0,50,573,1,0,0,0,52,582,1,0,0,0,54,584,
-		1,0,0,0,56,604,1,0,0,0,58,606,1,0,0,0,60,608,1,0,0,0,62,674,1,0,0,0,64,
-		678,1,0,0,0,66,680,1,0,0,0,68,730,1,0,0,0,70,732,1,0,0,0,72,792,1,0,0,
-		0,74,794,1,0,0,0,76,825,1,0,0,0,78,827,1,0,0,0,80,834,1,0,0,0,82,845,1,
-		0,0,0,84,974,1,0,0,0,86,976,1,0,0,0,88,981,1,0,0,0,90,988,1,0,0,0,92,993,
-		1,0,0,0,94,999,1,0,0,0,96,1007,1,0,0,0,98,1023,1,0,0,0,100,1039,1,0,0,
-		0,102,1041,1,0,0,0,104,1075,1,0,0,0,106,1083,1,0,0,0,108,1085,1,0,0,0,
-		110,1131,1,0,0,0,112,1133,1,0,0,0,114,1151,1,0,0,0,116,1153,1,0,0,0,118,
-		1156,1,0,0,0,120,1174,1,0,0,0,122,1176,1,0,0,0,124,1197,1,0,0,0,126,1200,
-		1,0,0,0,128,1216,1,0,0,0,130,1271,1,0,0,0,132,1292,1,0,0,0,134,1294,1,
-		0,0,0,136,1301,1,0,0,0,138,1313,1,0,0,0,140,1315,1,0,0,0,142,1419,1,0,
-		0,0,144,1421,1,0,0,0,146,1447,1,0,0,0,148,1499,1,0,0,0,150,1501,1,0,0,
-		0,152,1510,1,0,0,0,154,1513,1,0,0,0,156,1523,1,0,0,0,158,1531,1,0,0,0,
-		160,1883,1,0,0,0,162,1885,1,0,0,0,164,1927,1,0,0,0,166,1929,1,0,0,0,168,
-		1940,1,0,0,0,170,1946,1,0,0,0,172,1951,1,0,0,0,174,1957,1,0,0,0,176,1961,
-		1,0,0,0,178,1965,1,0,0,0,180,1968,1,0,0,0,182,2012,1,0,0,0,184,2037,1,
-		0,0,0,186,2039,1,0,0,0,188,2044,1,0,0,0,190,195,3,2,1,0,191,195,3,4,2,
-		0,192,195,3,158,79,0,193,195,3,8,4,0,194,190,1,0,0,0,194,191,1,0,0,0,194,
-		192,1,0,0,0,194,193,1,0,0,0,195,198,1,0,0,0,196,194,1,0,0,0,196,197,1,
-		0,0,0,197,199,1,0,0,0,198,196,1,0,0,0,199,200,5,0,0,1,200,1,1,0,0,0,201,
-		202,5,3,0,0,202,203,5,276,0,0,203,3,1,0,0,0,204,205,5,1,0,0,205,206,3,
-		188,94,0,206,210,5,254,0,0,207,209,3,6,3,0,208,207,1,0,0,0,209,212,1,0,
-		0,0,210,208,1,0,0,0,210,211,1,0,0,0,211,213,1,0,0,0,212,210,1,0,0,0,213,
-		214,5,255,0,0,214,5,1,0,0,0,215,237,3,12,6,0,216,237,3,20,10,0,217,237,
-		3,24,12,0,218,237,3,30,15,0,219,237,3,36,18,0,220,237,3,60,30,0,221,237,
-		3,66,33,0,222,237,3,70,35,0,223,237,3,102,51,0,224,237,3,74,37,0,225,237,
-		3,80,40,0,226,237,3,108,54,0,227,237,3,118,59,0,228,237,3,122,61,0,229,
-		237,3,126,63,0,230,237,3,128,64,0,231,237,3,134,67,0,232,237,3,136,68,
-		0,233,237,3,140,70,0,234,237,3,144,72,0,235,237,3,8,4,0,236,215,1,0,0,
-		0,236,216,1,0,0,0,236,217,1,0,0,0,236,218,1,0,0,0,236,219,1,0,0,0,236,
-		220,1,0,0,0,236,221,1,0,0,0,236,222,1,0,0,0,236,223,1,0,0,0,236,224,1,
-		0,0,0,236,225,1,0,0,0,236,226,1,0,0,0,236,227,1,0,0,0,236,228,1,0,0,0,
-		236,229,1,0,0,0,236,230,1,0,0,0,236,231,1,0,0,0,236,232,1,0,0,0,236,233,
-		1,0,0,0,236,234,1,0,0,0,236,235,1,0,0,0,237,7,1,0,0,0,238,239,5,278,0,
-		0,239,245,4,4,0,0,240,244,3,188,94,0,241,244,5,4,0,0,242,244,5,54,0,0,
-		243,240,1,0,0,0,243,241,1,0,0,0,243,242,1,0,0,0,244,247,1,0,0,0,245,243,
-		1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,0,247,245,1,0,0,0,248,249,3,10,5,
-		0,249,9,1,0,0,0,250,255,5,254,0,0,251,254,3,10,5,0,252,254,8,0,0,0,253,
-		251,1,0,0,0,253,252,1,0,0,0,254,257,1,0,0,0,255,253,1,0,0,0,255,256,1,
-		0,0,0,256,258,1,0,0,0,257,255,1,0,0,0,258,259,5,255,0,0,259,11,1,0,0,0,
-		260,261,5,5,0,0,261,284,5,276,0,0,262,263,5,6,0,0,263,284,3,188,94,0,264,
-		265,5,7,0,0,265,284,5,273,0,0,266,267,5,8,0,0,267,284,5,273,0,0,268,269,
-		5,9,0,0,269,284,5,273,0,0,270,271,5,10,0,0,271,284,3,188,94,0,272,273,
-		5,11,0,0,273,284,3,18,9,0,274,275,5,12,0,0,275,277,3,188,94,0,276,278,
-		3,188,94,0,277,276,1,0,0,0,277,278,1,0,0,0,278,281,1,0,0,0,279,280,5,13,
-		0,0,280,282,3,14,7,0,281,279,1,0,0,0,281,282,1,0,0,0,282,284,1,0,0,0,283,
-		260,1,0,0,0,283,262,1,0,0,0,283,264,1,0,0,0,283,266,1,0,0,0,283,268,1,
-		0,0,0,283,270,1,0,0,0,283,272,1,0,0,0,283,274,1,0,0,0,284,13,1,0,0,0,285,
-		290,3,188,94,0,286,287,5,262,0,0,287,289,3,188,94,0,288,286,1,0,0,0,289,
-		292,1,0,0,0,290,288,1,0,0,0,290,291,1,0,0,0,291,295,1,0,0,0,292,290,1,
-		0,0,0,293,294,5,262,0,0,294,296,3,16,8,0,295,293,1,0,0,0,295,296,1,0,0,
-		0,296,299,1,0,0,0,297,299,3,16,8,0,298,285,1,0,0,0,298,297,1,0,0,0,299,
-		15,1,0,0,0,300,307,5,254,0,0,301,303,5,273,0,0,302,304,5,258,0,0,303,302,
-		1,0,0,0,303,304,1,0,0,0,304,306,1,0,0,0,305,301,1,0,0,0,306,309,1,0,0,
-		0,307,305,1,0,0,0,307,308,1,0,0,0,308,310,1,0,0,0,309,307,1,0,0,0,310,
-		311,5,255,0,0,311,17,1,0,0,0,312,313,5,272,0,0,313,19,1,0,0,0,314,315,
-		5,14,0,0,315,316,3,188,94,0,316,320,5,254,0,0,317,319,3,22,11,0,318,317,
-		1,0,0,0,319,322,1,0,0,0,320,318,1,0,0,0,320,321,1,0,0,0,321,323,1,0,0,
-		0,322,320,1,0,0,0,323,324,5,255,0,0,324,21,1,0,0,0,325,326,5,43,0,0,326,
-		332,5,276,0,0,327,328,5,44,0,0,328,332,3,182,91,0,329,330,5,45,0,0,330,
-		332,3,182,91,0,331,325,1,0,0,0,331,327,1,0,0,0,331,329,1,0,0,0,332,23,
-		1,0,0,0,333,334,5,15,0,0,334,335,3,188,94,0,335,339,5,254,0,0,336,338,
-		3,26,13,0,337,336,1,0,0,0,338,341,1,0,0,0,339,337,1,0,0,0,339,340,1,0,
-		0,0,340,342,1,0,0,0,341,339,1,0,0,0,342,343,5,255,0,0,343,25,1,0,0,0,344,
-		345,5,122,0,0,345,370,3,182,91,0,346,347,5,188,0,0,347,348,3,182,91,0,
-		348,349,3,178,89,0,349,370,1,0,0,0,350,351,5,189,0,0,351,352,3,182,91,
-		0,352,353,3,178,89,0,353,370,1,0,0,0,354,355,5,16,0,0,355,356,3,28,14,
-		0,356,360,5,254,0,0,357,359,3,34,17,0,358,357,1,0,0,0,359,362,1,0,0,0,
-		360,358,1,0,0,0,360,361,1,0,0,0,361,363,1,0,0,0,362,360,1,0,0,0,363,364,
-		5,255,0,0,364,370,1,0,0,0,365,366,5,19,0,0,366,367,5,273,0,0,367,368,5,
-		20,0,0,368,370,3,182,91,0,369,344,1,0,0,0,369,346,1,0,0,0,369,350,1,0,
-		0,0,369,354,1,0,0,0,369,365,1,0,0,0,370,27,1,0,0,0,371,372,7,1,0,0,372,
-		29,1,0,0,0,373,374,5,46,0,0,374,375,3,188,94,0,375,379,5,254,0,0,376,378,
-		3,32,16,0,377,376,1,0,0,0,378,381,1,0,0,0,379,377,1,0,0,0,379,380,1,0,
-		0,0,380,382,1,0,0,0,381,379,1,0,0,0,382,383,5,255,0,0,383,31,1,0,0,0,384,
-		385,5,47,0,0,385,408,3,182,91,0,386,387,5,48,0,0,387,388,5,49,0,0,388,
-		391,3,180,90,0,389,390,5,50,0,0,390,392,3,182,91,0,391,389,1,0,0,0,391,
-		392,1,0,0,0,392,395,1,0,0,0,393,394,5,51,0,0,394,396,5,273,0,0,395,393,
-		1,0,0,0,395,396,1,0,0,0,396,408,1,0,0,0,397,398,5,48,0,0,398,399,5,52,
-		0,0,399,403,5,254,0,0,400,402,3,34,17,0,401,400,1,0,0,0,402,405,1,0,0,
-		0,403,401,1,0,0,0,403,404,1,0,0,0,404,406,1,0,0,0,405,403,1,0,0,0,406,
-		408,5,255,0,0,407,384,1,0,0,0,407,386,1,0,0,0,407,397,1,0,0,0,408,33,1,
-		0,0,0,409,410,5,273,0,0,410,412,3,182,91,0,411,413,5,258,0,0,412,411,1,
-		0,0,0,412,413,1,0,0,0,413,35,1,0,0,0,414,415,5,53,0,0,415,416,3,188,94,
-		0,416,417,5,54,0,0,417,418,3,188,94,0,418,422,5,254,0,0,419,421,3,38,19,
-		0,420,419,1,0,0,0,421,424,1,0,0,0,422,420,1,0,0,0,422,423,1,0,0,0,423,
-		425,1,0,0,0,424,422,1,0,0,0,425,426,5,255,0,0,426,37,1,0,0,0,427,428,5,
-		55,0,0,428,495,3,188,94,0,429,430,5,56,0,0,430,431,3,182,91,0,431,436,
-		3,178,89,0,432,433,5,57,0,0,433,434,3,182,91,0,434,435,3,178,89,0,435,
-		437,1,0,0,0,436,432,1,0,0,0,436,437,1,0,0,0,437,446,1,0,0,0,438,439,5,
-		249,0,0,439,443,3,188,94,0,440,442,3,46,23,0,441,440,1,0,0,0,442,445,1,
-		0,0,0,443,441,1,0,0,0,443,444,1,0,0,0,444,447,1,0,0,0,445,443,1,0,0,0,
-		446,438,1,0,0,0,446,447,1,0,0,0,447,495,1,0,0,0,448,449,5,58,0,0,449,495,
-		5,273,0,0,450,451,5,59,0,0,451,495,3,180,90,0,452,453,5,60,0,0,453,454,
-		3,48,24,0,454,455,3,180,90,0,455,456,5,63,0,0,456,457,5,55,0,0,457,461,
-		5,64,0,0,458,459,5,56,0,0,459,460,5,63,0,0,460,462,5,65,0,0,461,458,1,
-		0,0,0,461,462,1,0,0,0,462,466,1,0,0,0,463,465,3,40,20,0,464,463,1,0,0,
-		0,465,468,1,0,0,0,466,464,1,0,0,0,466,467,1,0,0,0,467,495,1,0,0,0,468,
-		466,1,0,0,0,469,471,5,66,0,0,470,472,3,52,26,0,471,470,1,0,0,0,472,473,
-		1,0,0,0,473,471,1,0,0,0,473,474,1,0,0,0,474,477,1,0,0,0,475,476,5,34,0,
-		0,476,478,3,54,27,0,477,475,1,0,0,0,477,478,1,0,0,0,478,495,1,0,0,0,479,
-		480,5,11,0,0,480,495,3,18,9,0,481,495,3,54,27,0,482,483,5,248,0,0,483,
-		495,3,188,94,0,484,485,5,96,0,0,485,491,3,182,91,0,486,489,5,100,0,0,487,
-		488,5,170,0,0,488,490,3,182,91,0,489,487,1,0,0,0,489,490,1,0,0,0,490,492,
-		1,0,0,0,491,486,1,0,0,0,491,492,1,0,0,0,492,495,1,0,0,0,493,495,3,42,21,
-		0,494,427,1,0,0,0,494,429,1,0,0,0,494,448,1,0,0,0,494,450,1,0,0,0,494,
-		452,1,0,0,0,494,469,1,0,0,0,494,479,1,0,0,0,494,481,1,0,0,0,494,482,1,
-		0,0,0,494,484,1,0,0,0,494,493,1,0,0,0,495,39,1,0,0,0,496,497,5,34,0,0,
-		497,516,3,42,21,0,498,499,5,34,0,0,499,500,5,96,0,0,500,505,3,182,91,0,
-		501,502,5,258,0,0,502,504,3,182,91,0,503,501,1,0,0,0,504,507,1,0,0,0,505,
-		503,1,0,0,0,505,506,1,0,0,0,506,513,1,0,0,0,507,505,1,0,0,0,508,511,5,
-		100,0,0,509,510,5,170,0,0,510,512,3,182,91,0,511,509,1,0,0,0,511,512,1,
-		0,0,0,512,514,1,0,0,0,513,508,1,0,0,0,513,514,1,0,0,0,514,516,1,0,0,0,
-		515,496,1,0,0,0,515,498,1,0,0,0,516,41,1,0,0,0,517,518,5,97,0,0,518,519,
-		5,63,0,0,519,524,3,180,90,0,520,521,5,258,0,0,521,523,3,180,90,0,522,520,
-		1,0,0,0,523,526,1,0,0,0,524,522,1,0,0,0,524,525,1,0,0,0,525,529,1,0,0,
-		0,526,524,1,0,0,0,527,528,5,99,0,0,528,530,3,180,90,0,529,527,1,0,0,0,
-		529,530,1,0,0,0,530,532,1,0,0,0,531,533,3,44,22,0,532,531,1,0,0,0,532,
-		533,1,0,0,0,533,542,1,0,0,0,534,535,5,34,0,0,535,539,5,66,0,0,536,538,
-		3,50,25,0,537,536,1,0,0,0,538,541,1,0,0,0,539,537,1,0,0,0,539,540,1,0,
-		0,0,540,543,1,0,0,0,541,539,1,0,0,0,542,534,1,0,0,0,542,543,1,0,0,0,543,
-		43,1,0,0,0,544,545,5,132,0,0,545,546,3,180,90,0,546,547,5,207,0,0,547,
-		548,3,188,94,0,548,552,1,0,0,0,549,550,5,132,0,0,550,552,3,182,91,0,551,
-		544,1,0,0,0,551,549,1,0,0,0,552,45,1,0,0,0,553,561,5,250,0,0,554,555,5,
-		50,0,0,555,561,3,182,91,0,556,557,5,72,0,0,557,561,3,182,91,0,558,559,
-		5,186,0,0,559,561,3,180,90,0,560,553,1,0,0,0,560,554,1,0,0,0,560,556,1,
-		0,0,0,560,558,1,0,0,0,561,47,1,0,0,0,562,563,5,275,0,0,563,566,5,62,0,
-		0,564,566,5,274,0,0,565,562,1,0,0,0,565,564,1,0,0,0,566,49,1,0,0,0,567,
-		568,5,71,0,0,568,574,3,182,91,0,569,570,5,72,0,0,570,574,3,182,91,0,571,
-		572,5,73,0,0,572,574,5,273,0,0,573,567,1,0,0,0,573,569,1,0,0,0,573,571,
-		1,0,0,0,574,51,1,0,0,0,575,583,3,50,25,0,576,577,5,223,0,0,577,580,5,225,
-		0,0,578,579,5,47,0,0,579,581,3,182,91,0,580,578,1,0,0,0,580,581,1,0,0,
-		0,581,583,1,0,0,0,582,575,1,0,0,0,582,576,1,0,0,0,583,53,1,0,0,0,584,585,
-		5,67,0,0,585,589,3,188,94,0,586,588,3,56,28,0,587,586,1,0,0,0,588,591,
-		1,0,0,0,589,587,1,0,0,0,589,590,1,0,0,0,590,55,1,0,0,0,591,589,1,0,0,0,
-		592,593,5,72,0,0,593,605,3,182,91,0,594,595,5,73,0,0,595,605,5,273,0,0,
-		596,597,5,132,0,0,597,605,3,182,91,0,598,599,5,68,0,0,599,602,3,58,29,
-		0,600,601,5,208,0,0,601,603,3,58,29,0,602,600,1,0,0,0,602,603,1,0,0,0,
-		603,605,1,0,0,0,604,592,1,0,0,0,604,594,1,0,0,0,604,596,1,0,0,0,604,598,
-		1,0,0,0,605,57,1,0,0,0,606,607,7,2,0,0,607,59,1,0,0,0,608,609,5,74,0,0,
-		609,610,3,188,94,0,610,614,5,254,0,0,611,613,3,62,31,0,612,611,1,0,0,0,
-		613,616,1,0,0,0,614,612,1,0,0,0,614,615,1,0,0,0,615,617,1,0,0,0,616,614,
-		1,0,0,0,617,618,5,255,0,0,618,61,1,0,0,0,619,620,5,75,0,0,620,675,3,188,
-		94,0,621,622,5,114,0,0,622,675,3,182,91,0,623,624,5,115,0,0,624,675,3,
-		82,41,0,625,626,5,117,0,0,626,627,5,73,0,0,627,675,5,273,0,0,628,629,5,
-		120,0,0,629,631,3,100,50,0,630,632,5,278,0,0,631,630,1,0,0,0,631,632,1,
-		0,0,0,632,675,1,0,0,0,633,634,5,8,0,0,634,675,5,273,0,0,635,636,5,45,0,
-		0,636,639,3,182,91,0,637,638,5,143,0,0,638,640,3,180,90,0,639,637,1,0,
-		0,0,639,640,1,0,0,0,640,643,1,0,0,0,641,642,5,144,0,0,642,644,3,64,32,
-		0,643,641,1,0,0,0,643,644,1,0,0,0,644,665,1,0,0,0,645,660,5,159,0,0,646,
-		647,5,275,0,0,647,661,5,145,0,0,648,649,5,145,0,0,649,656,5,254,0,0,650,
-		652,3,182,91,0,651,653,5,258,0,0,652,651,1,0,0,0,652,653,1,0,0,0,653,655,
-		1,0,0,0,654,650,1,0,0,0,655,658,1,0,0,0,656,654,1,0,0,0,656,657,1,0,0,
-		0,657,659,1,0,0,0,658,656,1,0,0,0,659,661,5,255,0,0,660,646,1,0,0,0,660,
-		648,1,0,0,0,661,663,1,0,0,0,662,664,5,278,0,0,663,662,1,0,0,0,663,664,
-		1,0,0,0,664,666,1,0,0,0,665,645,1,0,0,0,665,666,1,0,0,0,666,675,1,0,0,
-		0,667,675,3,94,47,0,668,675,3,96,48,0,669,671,5,147,0,0,670,672,5,262,
-		0,0,671,670,1,0,0,0,671,672,1,0,0,0,672,673,1,0,0,0,673,675,3,182,91,0,
-		674,619,1,0,0,0,674,621,1,0,0,0,674,623,1,0,0,0,674,625,1,0,0,0,674,628,
-		1,0,0,0,674,633,1,0,0,0,674,635,1,0,0,0,674,667,1,0,0,0,674,668,1,0,0,
-		0,674,669,1,0,0,0,675,63,1,0,0,0,676,679,5,115,0,0,677,679,3,182,91,0,
-		678,676,1,0,0,0,678,677,1,0,0,0,679,65,1,0,0,0,680,681,5,76,0,0,681,682,
-		3,188,94,0,682,686,5,254,0,0,683,685,3,68,34,0,684,683,1,0,0,0,685,688,
-		1,0,0,0,686,684,1,0,0,0,686,687,1,0,0,0,687,689,1,0,0,0,688,686,1,0,0,
-		0,689,690,5,255,0,0,690,67,1,0,0,0,691,692,5,77,0,0,692,696,5,254,0,0,
-		693,695,3,78,39,0,694,693,1,0,0,0,695,698,1,0,0,0,696,694,1,0,0,0,696,
-		697,1,0,0,0,697,699,1,0,0,0,698,696,1,0,0,0,699,731,5,255,0,0,700,701,
-		5,78,0,0,701,731,3,182,91,0,702,703,5,79,0,0,703,731,3,182,91,0,704,705,
-		5,80,0,0,705,706,5,49,0,0,706,731,3,180,90,0,707,708,5,80,0,0,708,709,
-		5,81,0,0,709,710,3,182,91,0,710,711,3,178,89,0,711,731,1,0,0,0,712,713,
-		5,83,0,0,713,731,3,182,91,0,714,715,5,84,0,0,715,731,3,182,91,0,716,717,
-		5,82,0,0,717,731,3,182,91,0,718,719,5,85,0,0,719,720,3,182,91,0,720,721,
-		3,178,89,0,721,731,1,0,0,0,722,723,5,86,0,0,723,724,3,182,91,0,724,725,
-		5,81,0,0,725,726,3,182,91,0,726,727,3,178,89,0,727,731,1,0,0,0,728,729,
-		5,87,0,0,729,731,3,188,94,0,730,691,1,0,0,0,730,700,1,0,0,0,730,702,1,
-		0,0,0,730,704,1,0,0,0,730,707,1,0,0,0,730,712,1,0,0,0,730,714,1,0,0,0,
-		730,716,1,0,0,0,730,718,1,0,0,0,730,722,1,0,0,0,730,728,1,0,0,0,731,69,
-		1,0,0,0,732,733,5,88,0,0,733,734,3,188,94,0,734,735,5,54,0,0,735,736,3,
-		188,94,0,736,740,5,254,0,0,737,739,3,72,36,0,738,737,1,0,0,0,739,742,1,
-		0,0,0,740,738,1,0,0,0,740,741,1,0,0,0,741,743,1,0,0,0,742,740,1,0,0,0,
-		743,744,5,255,0,0,744,71,1,0,0,0,745,746,5,89,0,0,746,793,3,188,94,0,747,
-		748,5,78,0,0,748,793,3,182,91,0,749,750,5,90,0,0,750,751,5,63,0,0,751,
-		793,5,65,0,0,752,753,5,90,0,0,753,793,3,182,91,0,754,755,5,196,0,0,755,
-		756,3,182,91,0,756,757,3,178,89,0,757,793,1,0,0,0,758,759,5,91,0,0,759,
-		793,3,182,91,0,760,761,5,58,0,0,761,793,5,273,0,0,762,763,5,59,0,0,763,
-		793,3,180,90,0,764,765,5,96,0,0,765,771,3,182,91,0,766,769,5,100,0,0,767,
-		768,5,170,0,0,768,770,3,182,91,0,769,767,1,0,0,0,769,770,1,0,0,0,770,772,
-		1,0,0,0,771,766,1,0,0,0,771,772,1,0,0,0,772,793,1,0,0,0,773,774,5,60,0,
-		0,774,775,3,48,24,0,775,776,3,180,90,0,776,777,5,63,0,0,777,778,5,89,0,
-		0,778,781,5,64,0,0,779,780,5,34,0,0,780,782,3,42,21,0,781,779,1,0,0,0,
-		781,782,1,0,0,0,782,793,1,0,0,0,783,784,5,101,0,0,784,788,3,182,91,0,785,
-		786,5,102,0,0,786,787,5,134,0,0,787,789,5,59,0,0,788,785,1,0,0,0,788,789,
-		1,0,0,0,789,793,1,0,0,0,790,793,3,54,27,0,791,793,3,42,21,0,792,745,1,
-		0,0,0,792,747,1,0,0,0,792,749,1,0,0,0,792,752,1,0,0,0,792,754,1,0,0,0,
-		792,758,1,0,0,0,792,760,1,0,0,0,792,762,1,0,0,0,792,764,1,0,0,0,792,773,
-		1,0,0,0,792,783,1,0,0,0,792,790,1,0,0,0,792,791,1,0,0,0,793,73,1,0,0,0,
-		794,795,5,202,0,0,795,796,3,188,94,0,796,800,5,254,0,0,797,799,3,76,38,
-		0,798,797,1,0,0,0,799,802,1,0,0,0,800,798,1,0,0,0,800,801,1,0,0,0,801,
-		803,1,0,0,0,802,800,1,0,0,0,803,804,5,255,0,0,804,75,1,0,0,0,805,806,5,
-		233,0,0,806,826,3,182,91,0,807,808,5,90,0,0,808,826,3,188,94,0,809,810,
-		5,234,0,0,810,826,3,182,91,0,811,812,5,235,0,0,812,826,3,182,91,0,813,
-		814,5,236,0,0,814,826,3,182,91,0,815,816,5,83,0,0,816,826,3,182,91,0,817,
-		818,5,82,0,0,818,826,3,182,91,0,819,820,5,103,0,0,820,826,3,182,91,0,821,
-		822,5,104,0,0,822,826,3,182,91,0,823,824,5,107,0,0,824,826,3,182,91,0,
-		825,805,1,0,0,0,825,807,1,0,0,0,825,809,1,0,0,0,825,811,1,0,0,0,825,813,
-		1,0,0,0,825,815,1,0,0,0,825,817,1,0,0,0,825,819,1,0,0,0,825,821,1,0,0,
-		0,825,823,1,0,0,0,826,77,1,0,0,0,827,828,5,273,0,0,828,829,3,182,91,0,
-		829,830,5,63,0,0,830,832,3,182,91,0,831,833,5,258,0,0,832,831,1,0,0,0,
-		832,833,1,0,0,0,833,79,1,0,0,0,834,835,5,113,0,0,835,836,3,188,94,0,836,
-		840,5,254,0,0,837,839,3,84,42,0,838,837,1,0,0,0,839,842,1,0,0,0,840,838,
-		1,0,0,0,840,841,1,0,0,0,841,843,1,0,0,0,842,840,1,0,0,0,843,844,5,255,
-		0,0,844,81,1,0,0,0,845,847,3,182,91,0,846,848,5,116,0,0,847,846,1,0,0,
-		0,847,848,1,0,0,0,848,851,1,0,0,0,849,850,5,50,0,0,850,852,3,182,91,0,
-		851,849,1,0,0,0,851,852,1,0,0,0,852,855,1,0,0,0,853,854,5,72,0,0,854,856,
-		3,182,91,0,855,853,1,0,0,0,855,856,1,0,0,0,856,83,1,0,0,0,857,858,5,114,
-		0,0,858,975,3,182,91,0,859,860,5,115,0,0,860,975,3,82,41,0,861,863,5,211,
-		0,0,862,864,5,274,0,0,863,862,1,0,0,0,863,864,1,0,0,0,864,867,1,0,0,0,
-		865,866,5,148,0,0,866,868,3,182,91,0,867,865,1,0,0,0,867,868,1,0,0,0,868,
-		975,1,0,0,0,869,870,5,211,0,0,870,975,5,222,0,0,871,872,5,212,0,0,872,
-		975,3,182,91,0,873,874,5,213,0,0,874,975,3,182,91,0,875,876,5,214,0,0,
-		876,877,5,73,0,0,877,975,5,273,0,0,878,879,5,215,0,0,879,883,5,254,0,0,
-		880,882,3,34,17,0,881,880,1,0,0,0,882,885,1,0,0,0,883,881,1,0,0,0,883,
-		884,1,0,0,0,884,886,1,0,0,0,885,883,1,0,0,0,886,975,5,255,0,0,887,888,
-		5,215,0,0,888,889,5,223,0,0,889,890,3,188,94,0,890,891,5,224,0,0,891,892,
-		3,182,91,0,892,975,1,0,0,0,893,894,5,216,0,0,894,975,3,182,91,0,895,975,
-		3,94,47,0,896,975,3,96,48,0,897,898,5,219,0,0,898,899,5,226,0,0,899,900,
-		3,182,91,0,900,901,5,181,0,0,901,902,3,182,91,0,902,975,1,0,0,0,903,904,
-		5,218,0,0,904,975,3,182,91,0,905,906,5,117,0,0,906,907,5,73,0,0,907,975,
-		5,273,0,0,908,909,5,120,0,0,909,975,3,100,50,0,910,911,5,8,0,0,911,975,
-		5,273,0,0,912,913,5,124,0,0,913,975,5,275,0,0,914,975,3,54,27,0,915,916,
-		5,238,0,0,916,917,5,63,0,0,917,918,3,182,91,0,918,919,5,223,0,0,919,923,
-		3,182,91,0,920,921,5,239,0,0,921,922,5,240,0,0,922,924,3,182,91,0,923,
-		920,1,0,0,0,923,924,1,0,0,0,924,928,1,0,0,0,925,927,3,90,45,0,926,925,
-		1,0,0,0,927,930,1,0,0,0,928,926,1,0,0,0,928,929,1,0,0,0,929,932,1,0,0,
-		0,930,928,1,0,0,0,931,933,3,92,46,0,932,931,1,0,0,0,932,933,1,0,0,0,933,
-		975,1,0,0,0,934,935,5,253,0,0,935,940,5,273,0,0,936,937,5,258,0,0,937,
-		939,5,273,0,0,938,936,1,0,0,0,939,942,1,0,0,0,940,938,1,0,0,0,940,941,
-		1,0,0,0,941,943,1,0,0,0,942,940,1,0,0,0,943,944,5,170,0,0,944,945,3,182,
-		91,0,945,946,5,50,0,0,946,947,3,182,91,0,947,975,1,0,0,0,948,949,5,246,
-		0,0,949,975,3,182,91,0,950,952,5,243,0,0,951,953,3,88,44,0,952,951,1,0,
-		0,0,953,954,1,0,0,0,954,952,1,0,0,0,954,955,1,0,0,0,955,972,1,0,0,0,956,
-		970,5,244,0,0,957,971,3,182,91,0,958,959,5,245,0,0,959,961,5,254,0,0,960,
-		962,3,86,43,0,961,960,1,0,0,0,962,963,1,0,0,0,963,961,1,0,0,0,963,964,
-		1,0,0,0,964,965,1,0,0,0,965,968,5,255,0,0,966,967,7,3,0,0,967,969,3,182,
-		91,0,968,966,1,0,0,0,968,969,1,0,0,0,969,971,1,0,0,0,970,957,1,0,0,0,970,
-		958,1,0,0,0,971,973,1,0,0,0,972,956,1,0,0,0,972,973,1,0,0,0,973,975,1,
-		0,0,0,974,857,1,0,0,0,974,859,1,0,0,0,974,861,1,0,0,0,974,869,1,0,0,0,
-		974,871,1,0,0,0,974,873,1,0,0,0,974,875,1,0,0,0,974,878,1,0,0,0,974,887,
-		1,0,0,0,974,893,1,0,0,0,974,895,1,0,0,0,974,896,1,0,0,0,974,897,1,0,0,
-		0,974,903,1,0,0,0,974,905,1,0,0,0,974,908,1,0,0,0,974,910,1,0,0,0,974,
-		912,1,0,0,0,974,914,1,0,0,0,974,915,1,0,0,0,974,934,1,0,0,0,974,948,1,
-		0,0,0,974,950,1,0,0,0,975,85,1,0,0,0,976,977,3,180,90,0,977,979,3,182,
-		91,0,978,980,5,258,0,0,979,978,1,0,0,0,979,980,1,0,0,0,980,87,1,0,0,0,
-		981,982,5,51,0,0,982,983,5,273,0,0,983,984,5,63,0,0,984,986,3,182,91,0,
-		985,987,5,258,0,0,986,985,1,0,0,0,986,987,1,0,0,0,987,89,1,0,0,0,988,989,
-		5,241,0,0,989,990,5,273,0,0,990,991,5,63,0,0,991,992,3,182,91,0,992,91,
-		1,0,0,0,993,994,5,242,0,0,994,995,5,51,0,0,995,996,5,273,0,0,996,997,5,
-		240,0,0,997,998,3,182,91,0,998,93,1,0,0,0,999,1000,5,217,0,0,1000,1005,
-		3,182,91,0,1001,1002,5,51,0,0,1002,1006,5,273,0,0,1003,1004,5,227,0,0,
-		1004,1006,3,188,94,0,1005,1001,1,0,0,0,1005,1003,1,0,0,0,1006,95,1,0,0,
-		0,1007,1008,5,219,0,0,1008,1009,5,220,0,0,1009,1010,3,188,94,0,1010,1014,
-		5,254,0,0,1011,1013,3,98,49,0,1012,1011,1,0,0,0,1013,1016,1,0,0,0,1014,
-		1012,1,0,0,0,1014,1015,1,0,0,0,1015,1019,1,0,0,0,1016,1014,1,0,0,0,1017,
-		1018,5,181,0,0,1018,1020,3,182,91,0,1019,1017,1,0,0,0,1019,1020,1,0,0,
-		0,1020,1021,1,0,0,0,1021,1022,5,255,0,0,1022,97,1,0,0,0,1023,1024,5,221,
-		0,0,1024,1025,3,182,91,0,1025,1026,3,182,91,0,1026,99,1,0,0,0,1027,1040,
-		5,121,0,0,1028,1040,5,122,0,0,1029,1040,5,123,0,0,1030,1031,5,52,0,0,1031,
-		1035,5,254,0,0,1032,1034,3,34,17,0,1033,1032,1,0,0,0,1034,1037,1,0,0,0,
-		1035,1033,1,0,0,0,1035,1036,1,0,0,0,1036,1038,1,0,0,0,1037,1035,1,0,0,
-		0,1038,1040,5,255,0,0,1039,1027,1,0,0,0,1039,1028,1,0,0,0,1039,1029,1,
-		0,0,0,1039,1030,1,0,0,0,1040,101,1,0,0,0,1041,1042,5,228,0,0,1042,1043,
-		3,188,94,0,1043,1047,5,254,0,0,1044,1046,3,104,52,0,1045,1044,1,0,0,0,
-		1046,1049,1,0,0,0,1047,1045,1,0,0,0,1047,1048,1,0,0,0,1048,1050,1,0,0,
-		0,1049,1047,1,0,0,0,1050,1051,5,255,0,0,1051,103,1,0,0,0,1052,1053,5,207,
-		0,0,1053,1054,3,188,94,0,1054,1055,5,259,0,0,1055,1056,3,188,94,0,1056,
-		1076,1,0,0,0,1057,1058,5,205,0,0,1058,1076,3,182,91,0,1059,1060,5,229,
-		0,0,1060,1076,3,182,91,0,1061,1062,5,230,0,0,1062,1076,5,232,0,0,1063,
-		1064,5,230,0,0,1064,1076,3,188,94,0,1065,1067,5,65,0,0,1066,1068,3,106,
-		53,0,1067,1066,1,0,0,0,1068,1069,1,0,0,0,1069,1067,1,0,0,0,1069,1070,1,
-		0,0,0,1070,1076,1,0,0,0,1071,1072,5,215,0,0,1072,1073,5,176,0,0,1073,1074,
-		5,51,0,0,1074,1076,3,188,94,0,1075,1052,1,0,0,0,1075,1057,1,0,0,0,1075,
-		1059,1,0,0,0,1075,1061,1,0,0,0,1075,1063,1,0,0,0,1075,1065,1,0,0,0,1075,
-		1071,1,0,0,0,1076,105,1,0,0,0,1077,1078,5,231,0,0,1078,1084,3,182,91,0,
-		1079,1080,5,103,0,0,1080,1084,3,182,91,0,1081,1082,5,104,0,0,1082,1084,
-		3,182,91,0,1083,1077,1,0,0,0,1083,1079,1,0,0,0,1083,1081,1,0,0,0,1084,
-		107,1,0,0,0,1085,1086,5,125,0,0,1086,1087,3,188,94,0,1087,1091,5,254,0,
-		0,1088,1090,3,110,55,0,1089,1088,1,0,0,0,1090,1093,1,0,0,0,1091,1089,1,
-		0,0,0,1091,1092,1,0,0,0,1092,1094,1,0,0,0,1093,1091,1,0,0,0,1094,1095,
-		5,255,0,0,1095,109,1,0,0,0,1096,1097,5,126,0,0,1097,1132,3,182,91,0,1098,
-		1099,5,127,0,0,1099,1104,3,112,56,0,1100,1101,5,258,0,0,1101,1103,3,112,
-		56,0,1102,1100,1,0,0,0,1103,1106,1,0,0,0,1104,1102,1,0,0,0,1104,1105,1,
-		0,0,0,1105,1132,1,0,0,0,1106,1104,1,0,0,0,1107,1108,5,172,0,0,1108,1132,
-		3,182,91,0,1109,1110,5,173,0,0,1110,1111,3,182,91,0,1111,1112,5,170,0,
-		0,1112,1115,3,188,94,0,1113,1114,5,174,0,0,1114,1116,3,182,91,0,1115,1113,
-		1,0,0,0,1115,1116,1,0,0,0,1116,1118,1,0,0,0,1117,1119,5,179,0,0,1118,1117,
-		1,0,0,0,1118,1119,1,0,0,0,1119,1132,1,0,0,0,1120,1121,5,213,0,0,1121,1132,
-		3,182,91,0,1122,1123,5,175,0,0,1123,1128,3,116,58,0,1124,1125,5,258,0,
-		0,1125,1127,3,116,58,0,1126,1124,1,0,0,0,1127,1130,1,0,0,0,1128,1126,1,
-		0,0,0,1128,1129,1,0,0,0,1129,1132,1,0,0,0,1130,1128,1,0,0,0,1131,1096,
-		1,0,0,0,1131,1098,1,0,0,0,1131,1107,1,0,0,0,1131,1109,1,0,0,0,1131,1120,
-		1,0,0,0,1131,1122,1,0,0,0,1132,111,1,0,0,0,1133,1134,3,188,94,0,1134,1143,
-		3,182,91,0,1135,1139,5,254,0,0,1136,1138,3,114,57,0,1137,1136,1,0,0,0,
-		1138,1141,1,0,0,0,1139,1137,1,0,0,0,1139,1140,1,0,0,0,1140,1142,1,0,0,
-		0,1141,1139,1,0,0,0,1142,1144,5,255,0,0,1143,1135,1,0,0,0,1143,1144,1,
-		0,0,0,1144,113,1,0,0,0,1145,1146,5,172,0,0,1146,1152,3,182,91,0,1147,1148,
-		5,173,0,0,1148,1152,3,182,91,0,1149,1150,5,174,0,0,1150,1152,3,182,91,
-		0,1151,1145,1,0,0,0,1151,1147,1,0,0,0,1151,1149,1,0,0,0,1152,115,1,0,0,
-		0,1153,1154,5,273,0,0,1154,1155,3,182,91,0,1155,117,1,0,0,0,1156,1157,
-		5,128,0,0,1157,1166,3,188,94,0,1158,1162,5,254,0,0,1159,1161,3,120,60,
-		0,1160,1159,1,0,0,0,1161,1164,1,0,0,0,1162,1160,1,0,0,0,1162,1163,1,0,
-		0,0,1163,1165,1,0,0,0,1164,1162,1,0,0,0,1165,1167,5,255,0,0,1166,1158,
-		1,0,0,0,1166,1167,1,0,0,0,1167,119,1,0,0,0,1168,1169,5,129,0,0,1169,1175,
-		3,182,91,0,1170,1171,5,130,0,0,1171,1175,3,182,91,0,1172,1173,5,131,0,
-		0,1173,1175,3,182,91,0,1174,1168,1,0,0,0,1174,1170,1,0,0,0,1174,1172,1,
-		0,0,0,1175,121,1,0,0,0,1176,1177,5,132,0,0,1177,1178,3,188,94,0,1178,1179,
-		5,254,0,0,1179,1187,3,182,91,0,1180,1185,3,178,89,0,1181,1182,5,57,0,0,
-		1182,1183,3,182,91,0,1183,1184,3,178,89,0,1184,1186,1,0,0,0,1185,1181,
-		1,0,0,0,1185,1186,1,0,0,0,1186,1188,1,0,0,0,1187,1180,1,0,0,0,1187,1188,
-		1,0,0,0,1188,1192,1,0,0,0,1189,1191,3,124,62,0,1190,1189,1,0,0,0,1191,
-		1194,1,0,0,0,1192,1190,1,0,0,0,1192,1193,1,0,0,0,1193,1195,1,0,0,0,1194,
-		1192,1,0,0,0,1195,1196,5,255,0,0,1196,123,1,0,0,0,1197,1198,5,73,0,0,1198,
-		1199,7,4,0,0,1199,125,1,0,0,0,1200,1201,5,133,0,0,1201,1202,3,188,94,0,
-		1202,1203,5,261,0,0,1203,1210,3,182,91,0,1204,1207,5,134,0,0,1205,1208,
-		5,138,0,0,1206,1208,5,139,0,0,1207,1205,1,0,0,0,1207,1206,1,0,0,0,1208,
-		1209,1,0,0,0,1209,1211,3,180,90,0,1210,1204,1,0,0,0,1210,1211,1,0,0,0,
-		1211,1214,1,0,0,0,1212,1213,5,51,0,0,1213,1215,5,273,0,0,1214,1212,1,0,
-		0,0,1214,1215,1,0,0,0,1215,127,1,0,0,0,1216,1217,5,140,0,0,1217,1218,3,
-		188,94,0,1218,1219,5,148,0,0,1219,1222,3,182,91,0,1220,1221,5,51,0,0,1221,
-		1223,5,273,0,0,1222,1220,1,0,0,0,1222,1223,1,0,0,0,1223,1227,1,0,0,0,1224,
-		1225,5,141,0,0,1225,1226,5,143,0,0,1226,1228,5,275,0,0,1227,1224,1,0,0,
-		0,1227,1228,1,0,0,0,1228,1232,1,0,0,0,1229,1230,5,142,0,0,1230,1231,5,
-		143,0,0,1231,1233,5,275,0,0,1232,1229,1,0,0,0,1232,1233,1,0,0,0,1233,1244,
-		1,0,0,0,1234,1235,5,165,0,0,1235,1236,5,191,0,0,1236,1237,3,188,94,0,1237,
-		1238,5,166,0,0,1238,1239,5,170,0,0,1239,1240,5,275,0,0,1240,1242,5,167,
-		0,0,1241,1243,3,130,65,0,1242,1241,1,0,0,0,1242,1243,1,0,0,0,1243,1245,
-		1,0,0,0,1244,1234,1,0,0,0,1244,1245,1,0,0,0,1245,1246,1,0,0,0,1246,1247,
-		5,260,0,0,1247,1252,3,132,66,0,1248,1249,5,258,0,0,1249,1251,3,132,66,
-		0,1250,1248,1,0,0,0,1251,1254,1,0,0,0,1252,1250,1,0,0,0,1252,1253,1,0,
-		0,0,1253,129,1,0,0,0,1254,1252,1,0,0,0,1255,1256,5,168,0,0,1256,1261,3,
-		188,94,0,1257,1258,5,258,0,0,1258,1260,3,188,94,0,1259,1257,1,0,0,0,1260,
-		1263,1,0,0,0,1261,1259,1,0,0,0,1261,1262,1,0,0,0,1262,1267,1,0,0,0,1263,
-		1261,1,0,0,0,1264,1265,5,182,0,0,1265,1266,5,169,0,0,1266,1268,3,188,94,
-		0,1267,1264,1,0,0,0,1267,1268,1,0,0,0,1268,1272,1,0,0,0,1269,1270,5,169,
-		0,0,1270,1272,3,188,94,0,1271,1255,1,0,0,0,1271,1269,1,0,0,0,1272,131,
-		1,0,0,0,1273,1274,5,161,0,0,1274,1275,5,274,0,0,1275,1276,5,170,0,0,1276,
-		1293,3,188,94,0,1277,1289,5,164,0,0,1278,1279,5,256,0,0,1279,1284,3,188,
-		94,0,1280,1281,5,258,0,0,1281,1283,3,188,94,0,1282,1280,1,0,0,0,1283,1286,
-		1,0,0,0,1284,1282,1,0,0,0,1284,1285,1,0,0,0,1285,1287,1,0,0,0,1286,1284,
-		1,0,0,0,1287,1288,5,257,0,0,1288,1290,1,0,0,0,1289,1278,1,0,0,0,1289,1290,
-		1,0,0,0,1290,1293,1,0,0,0,1291,1293,3,188,94,0,1292,1273,1,0,0,0,1292,
-		1277,1,0,0,0,1292,1291,1,0,0,0,1293,133,1,0,0,0,1294,1295,5,149,0,0,1295,
-		1296,5,148,0,0,1296,1299,3,182,91,0,1297,1298,5,150,0,0,1298,1300,3,180,
-		90,0,1299,1297,1,0,0,0,1299,1300,1,0,0,0,1300,135,1,0,0,0,1301,1302,5,
-		151,0,0,1302,1303,5,152,0,0,1303,1308,3,138,69,0,1304,1305,5,258,0,0,1305,
-		1307,3,138,69,0,1306,1304,1,0,0,0,1307,1310,1,0,0,0,1308,1306,1,0,0,0,
-		1308,1309,1,0,0,0,1309,137,1,0,0,0,1310,1308,1,0,0,0,1311,1314,5,66,0,
-		0,1312,1314,3,188,94,0,1313,1311,1,0,0,0,1313,1312,1,0,0,0,1314,139,1,
-		0,0,0,1315,1316,5,153,0,0,1316,1320,5,254,0,0,1317,1319,3,142,71,0,1318,
-		1317,1,0,0,0,1319,1322,1,0,0,0,1320,1318,1,0,0,0,1320,1321,1,0,0,0,1321,
-		1323,1,0,0,0,1322,1320,1,0,0,0,1323,1324,5,255,0,0,1324,141,1,0,0,0,1325,
-		1326,5,10,0,0,1326,1336,3,186,93,0,1327,1328,5,154,0,0,1328,1333,3,188,
-		94,0,1329,1330,5,258,0,0,1330,1332,3,188,94,0,1331,1329,1,0,0,0,1332,1335,
-		1,0,0,0,1333,1331,1,0,0,0,1333,1334,1,0,0,0,1334,1337,1,0,0,0,1335,1333,
-		1,0,0,0,1336,1327,1,0,0,0,1336,1337,1,0,0,0,1337,1420,1,0,0,0,1338,1339,
-		5,155,0,0,1339,1420,3,188,94,0,1340,1341,5,156,0,0,1341,1420,3,188,94,
-		0,1342,1343,5,157,0,0,1343,1344,5,158,0,0,1344,1345,5,159,0,0,1345,1420,
-		3,188,94,0,1346,1349,5,160,0,0,1347,1348,5,274,0,0,1348,1350,5,207,0,0,
-		1349,1347,1,0,0,0,1349,1350,1,0,0,0,1350,1351,1,0,0,0,1351,1352,5,158,
-		0,0,1352,1353,5,170,0,0,1353,1420,3,188,94,0,1354,1355,5,161,0,0,1355,
-		1356,5,274,0,0,1356,1357,5,207,0,0,1357,1358,5,158,0,0,1358,1359,5,170,
-		0,0,1359,1420,3,188,94,0,1360,1361,5,184,0,0,1361,1366,3,188,94,0,1362,
-		1363,5,258,0,0,1363,1365,3,188,94,0,1364,1362,1,0,0,0,1365,1368,1,0,0,
-		0,1366,1364,1,0,0,0,1366,1367,1,0,0,0,1367,1370,1,0,0,0,1368,1366,1,0,
-		0,0,1369,1371,5,162,0,0,1370,1369,1,0,0,0,1370,1371,1,0,0,0,1371,1372,
-		1,0,0,0,1372,1373,5,170,0,0,1373,1374,5,237,0,0,1374,1375,3,186,93,0,1375,
-		1420,1,0,0,0,1376,1377,5,180,0,0,1377,1378,3,182,91,0,1378,1382,5,254,
-		0,0,1379,1381,3,142,71,0,1380,1379,1,0,0,0,1381,1384,1,0,0,0,1382,1380,
-		1,0,0,0,1382,1383,1,0,0,0,1383,1385,1,0,0,0,1384,1382,1,0,0,0,1385,1395,
-		5,255,0,0,1386,1387,5,181,0,0,1387,1391,5,254,0,0,1388,1390,3,142,71,0,
-		1389,1388,1,0,0,0,1390,1393,1,0,0,0,1391,1389,1,0,0,0,1391,1392,1,0,0,
-		0,1392,1394,1,0,0,0,1393,1391,1,0,0,0,1394,1396,5,255,0,0,1395,1386,1,
-		0,0,0,1395,1396,1,0,0,0,1396,1420,1,0,0,0,1397,1400,5,162,0,0,1398,1399,
-		5,191,0,0,1399,1401,5,114,0,0,1400,1398,1,0,0,0,1400,1401,1,0,0,0,1401,
-		1402,1,0,0,0,1402,1406,5,254,0,0,1403,1405,3,142,71,0,1404,1403,1,0,0,
-		0,1405,1408,1,0,0,0,1406,1404,1,0,0,0,1406,1407,1,0,0,0,1407,1409,1,0,
-		0,0,1408,1406,1,0,0,0,1409,1420,5,255,0,0,1410,1411,5,163,0,0,1411,1415,
-		5,254,0,0,1412,1414,3,142,71,0,1413,1412,1,0,0,0,1414,1417,1,0,0,0,1415,
-		1413,1,0,0,0,1415,1416,1,0,0,0,1416,1418,1,0,0,0,1417,1415,1,0,0,0,1418,
-		1420,5,255,0,0,1419,1325,1,0,0,0,1419,1338,1,0,0,0,1419,1340,1,0,0,0,1419,
-		1342,1,0,0,0,1419,1346,1,0,0,0,1419,1354,1,0,0,0,1419,1360,1,0,0,0,1419,
-		1376,1,0,0,0,1419,1397,1,0,0,0,1419,1410,1,0,0,0,1420,143,1,0,0,0,1421,
-		1422,5,183,0,0,1422,1426,5,254,0,0,1423,1425,3,146,73,0,1424,1423,1,0,
-		0,0,1425,1428,1,0,0,0,1426,1424,1,0,0,0,1426,1427,1,0,0,0,1427,1429,1,
-		0,0,0,1428,1426,1,0,0,0,1429,1430,5,255,0,0,1430,145,1,0,0,0,1431,1432,
-		5,184,0,0,1432,1437,3,188,94,0,1433,1434,5,258,0,0,1434,1436,3,188,94,
-		0,1435,1433,1,0,0,0,1436,1439,1,0,0,0,1437,1435,1,0,0,0,1437,1438,1,0,
-		0,0,1438,1443,1,0,0,0,1439,1437,1,0,0,0,1440,1442,3,148,74,0,1441,1440,
-		1,0,0,0,1442,1445,1,0,0,0,1443,1441,1,0,0,0,1443,1444,1,0,0,0,1444,1448,
-		1,0,0,0,1445,1443,1,0,0,0,1446,1448,3,140,70,0,1447,1431,1,0,0,0,1447,
-		1446,1,0,0,0,1448,147,1,0,0,0,1449,1450,5,185,0,0,1450,1500,3,182,91,0,
-		1451,1452,5,90,0,0,1452,1453,5,252,0,0,1453,1500,3,182,91,0,1454,1455,
-		5,90,0,0,1455,1500,3,188,94,0,1456,1457,5,186,0,0,1457,1500,3,180,90,0,
-		1458,1459,5,134,0,0,1459,1460,5,275,0,0,1460,1500,5,146,0,0,1461,1462,
-		5,103,0,0,1462,1463,3,182,91,0,1463,1464,5,193,0,0,1464,1465,5,112,0,0,
-		1465,1500,1,0,0,0,1466,1467,5,104,0,0,1467,1500,3,182,91,0,1468,1469,5,
-		105,0,0,1469,1470,3,182,91,0,1470,1471,5,193,0,0,1471,1472,5,112,0,0,1472,
-		1500,1,0,0,0,1473,1474,5,106,0,0,1474,1500,3,182,91,0,1475,1476,5,107,
-		0,0,1476,1500,5,108,0,0,1477,1478,5,109,0,0,1478,1500,3,182,91,0,1479,
-		1480,5,93,0,0,1480,1481,5,95,0,0,1481,1485,5,63,0,0,1482,1486,3,154,77,
-		0,1483,1486,3,166,83,0,1484,1486,3,182,91,0,1485,1482,1,0,0,0,1485,1483,
-		1,0,0,0,1485,1484,1,0,0,0,1486,1488,1,0,0,0,1487,1489,3,150,75,0,1488,
-		1487,1,0,0,0,1488,1489,1,0,0,0,1489,1492,1,0,0,0,1490,1491,5,4,0,0,1491,
-		1493,3,180,90,0,1492,1490,1,0,0,0,1492,1493,1,0,0,0,1493,1495,1,0,0,0,
-		1494,1496,3,152,76,0,1495,1494,1,0,0,0,1495,1496,1,0,0,0,1496,1500,1,0,
-		0,0,1497,1498,5,110,0,0,1498,1500,3,180,90,0,1499,1449,1,0,0,0,1499,1451,
-		1,0,0,0,1499,1454,1,0,0,0,1499,1456,1,0,0,0,1499,1458,1,0,0,0,1499,1461,
-		1,0,0,0,1499,1466,1,0,0,0,1499,1468,1,0,0,0,1499,1473,1,0,0,0,1499,1475,
-		1,0,0,0,1499,1477,1,0,0,0,1499,1479,1,0,0,0,1499,1497,1,0,0,0,1500,149,
-		1,0,0,0,1501,1502,5,94,0,0,1502,1505,5,170,0,0,1503,1506,3,166,83,0,1504,
-		1506,3,182,91,0,1505,1503,1,0,0,0,1505,1504,1,0,0,0,1506,1507,1,0,0,0,
-		1507,1508,5,134,0,0,1508,1509,3,180,90,0,1509,151,1,0,0,0,1510,1511,5,
-		90,0,0,1511,1512,3,182,91,0,1512,153,1,0,0,0,1513,1514,5,245,0,0,1514,
-		1518,5,254,0,0,1515,1517,3,156,78,0,1516,1515,1,0,0,0,1517,1520,1,0,0,
-		0,1518,1516,1,0,0,0,1518,1519,1,0,0,0,1519,1521,1,0,0,0,1520,1518,1,0,
-		0,0,1521,1522,5,255,0,0,1522,155,1,0,0,0,1523,1526,3,180,90,0,1524,1527,
-		3,166,83,0,1525,1527,3,182,91,0,1526,1524,1,0,0,0,1526,1525,1,0,0,0,1527,
-		1529,1,0,0,0,1528,1530,5,258,0,0,1529,1528,1,0,0,0,1529,1530,1,0,0,0,1530,
-		157,1,0,0,0,1531,1532,5,2,0,0,1532,1533,3,188,94,0,1533,1534,5,4,0,0,1534,
-		1535,3,188,94,0,1535,1539,5,254,0,0,1536,1538,3,160,80,0,1537,1536,1,0,
-		0,0,1538,1541,1,0,0,0,1539,1537,1,0,0,0,1539,1540,1,0,0,0,1540,1542,1,
-		0,0,0,1541,1539,1,0,0,0,1542,1543,5,255,0,0,1543,159,1,0,0,0,1544,1545,
-		3,188,94,0,1545,1546,5,60,0,0,1546,1547,5,187,0,0,1547,1548,5,275,0,0,
-		1548,1884,1,0,0,0,1549,1550,3,188,94,0,1550,1551,5,60,0,0,1551,1552,5,
-		38,0,0,1552,1556,3,182,91,0,1553,1555,3,176,88,0,1554,1553,1,0,0,0,1555,
-		1558,1,0,0,0,1556,1554,1,0,0,0,1556,1557,1,0,0,0,1557,1884,1,0,0,0,1558,
-		1556,1,0,0,0,1559,1560,3,188,94,0,1560,1564,5,98,0,0,1561,1562,5,159,0,
-		0,1562,1563,5,61,0,0,1563,1565,5,275,0,0,1564,1561,1,0,0,0,1564,1565,1,
-		0,0,0,1565,1566,1,0,0,0,1566,1567,5,63,0,0,1567,1568,3,180,90,0,1568,1884,
-		1,0,0,0,1569,1570,3,188,94,0,1570,1571,5,98,0,0,1571,1575,5,38,0,0,1572,
-		1573,5,159,0,0,1573,1574,5,61,0,0,1574,1576,5,275,0,0,1575,1572,1,0,0,
-		0,1575,1576,1,0,0,0,1576,1577,1,0,0,0,1577,1578,5,63,0,0,1578,1583,3,174,
-		87,0,1579,1580,5,258,0,0,1580,1582,3,174,87,0,1581,1579,1,0,0,0,1582,1585,
-		1,0,0,0,1583,1581,1,0,0,0,1583,1584,1,0,0,0,1584,1589,1,0,0,0,1585,1583,
-		1,0,0,0,1586,1588,3,176,88,0,1587,1586,1,0,0,0,1588,1591,1,0,0,0,1589,
-		1587,1,0,0,0,1589,1590,1,0,0,0,1590,1884,1,0,0,0,1591,1589,1,0,0,0,1592,
-		1593,3,186,93,0,1593,1594,7,5,0,0,1594,1595,3,182,91,0,1595,1600,3,178,
-		89,0,1596,1597,5,28,0,0,1597,1598,3,182,91,0,1598,1599,3,178,89,0,1599,
-		1601,1,0,0,0,1600,1596,1,0,0,0,1600,1601,1,0,0,0,1601,1884,1,0,0,0,1602,
-		1603,3,186,93,0,1603,1604,5,190,0,0,1604,1605,3,182,91,0,1605,1606,5,191,
-		0,0,1606,1607,5,273,0,0,1607,1884,1,0,0,0,1608,1609,3,188,94,0,1609,1642,
-		5,192,0,0,1610,1611,5,54,0,0,1611,1615,5,273,0,0,1612,1614,3,176,88,0,
-		1613,1612,1,0,0,0,1614,1617,1,0,0,0,1615,1613,1,0,0,0,1615,1616,1,0,0,
-		0,1616,1619,1,0,0,0,1617,1615,1,0,0,0,1618,1620,3,164,82,0,1619,1618,1,
-		0,0,0,1619,1620,1,0,0,0,1620,1643,1,0,0,0,1621,1631,5,38,0,0,1622,1623,
-		5,44,0,0,1623,1624,3,182,91,0,1624,1628,3,178,89,0,1625,1627,3,162,81,
-		0,1626,1625,1,0,0,0,1627,1630,1,0,0,0,1628,1626,1,0,0,0,1628,1629,1,0,
-		0,0,1629,1632,1,0,0,0,1630,1628,1,0,0,0,1631,1622,1,0,0,0,1631,1632,1,
-		0,0,0,1632,1636,1,0,0,0,1633,1635,3,176,88,0,1634,1633,1,0,0,0,1635,1638,
-		1,0,0,0,1636,1634,1,0,0,0,1636,1637,1,0,0,0,1637,1640,1,0,0,0,1638,1636,
-		1,0,0,0,1639,1641,3,164,82,0,1640,1639,1,0,0,0,1640,1641,1,0,0,0,1641,
-		1643,1,0,0,0,1642,1610,1,0,0,0,1642,1621,1,0,0,0,1643,1884,1,0,0,0,1644,
-		1646,5,183,0,0,1645,1647,3,148,74,0,1646,1645,1,0,0,0,1647,1648,1,0,0,
-		0,1648,1646,1,0,0,0,1648,1649,1,0,0,0,1649,1884,1,0,0,0,1650,1651,5,183,
-		0,0,1651,1652,5,184,0,0,1652,1884,5,111,0,0,1653,1654,5,183,0,0,1654,1655,
-		5,210,0,0,1655,1656,5,93,0,0,1656,1884,5,95,0,0,1657,1658,3,188,94,0,1658,
-		1659,5,122,0,0,1659,1660,3,182,91,0,1660,1884,1,0,0,0,1661,1662,3,188,
-		94,0,1662,1663,5,16,0,0,1663,1664,3,28,14,0,1664,1668,5,254,0,0,1665,1667,
-		3,34,17,0,1666,1665,1,0,0,0,1667,1670,1,0,0,0,1668,1666,1,0,0,0,1668,1669,
-		1,0,0,0,1669,1671,1,0,0,0,1670,1668,1,0,0,0,1671,1672,5,255,0,0,1672,1884,
-		1,0,0,0,1673,1674,3,188,94,0,1674,1675,5,19,0,0,1675,1676,5,273,0,0,1676,
-		1677,5,20,0,0,1677,1678,3,182,91,0,1678,1884,1,0,0,0,1679,1680,3,188,94,
-		0,1680,1682,5,21,0,0,1681,1683,5,262,0,0,1682,1681,1,0,0,0,1682,1683,1,
-		0,0,0,1683,1684,1,0,0,0,1684,1685,3,182,91,0,1685,1884,1,0,0,0,1686,1687,
-		3,188,94,0,1687,1688,5,247,0,0,1688,1691,3,180,90,0,1689,1690,5,51,0,0,
-		1690,1692,5,273,0,0,1691,1689,1,0,0,0,1691,1692,1,0,0,0,1692,1884,1,0,
-		0,0,1693,1694,3,188,94,0,1694,1695,5,247,0,0,1695,1696,5,38,0,0,1696,1701,
-		3,172,86,0,1697,1698,5,258,0,0,1698,1700,3,172,86,0,1699,1697,1,0,0,0,
-		1700,1703,1,0,0,0,1701,1699,1,0,0,0,1701,1702,1,0,0,0,1702,1706,1,0,0,
-		0,1703,1701,1,0,0,0,1704,1705,5,51,0,0,1705,1707,5,273,0,0,1706,1704,1,
-		0,0,0,1706,1707,1,0,0,0,1707,1711,1,0,0,0,1708,1710,3,176,88,0,1709,1708,
-		1,0,0,0,1710,1713,1,0,0,0,1711,1709,1,0,0,0,1711,1712,1,0,0,0,1712,1884,
-		1,0,0,0,1713,1711,1,0,0,0,1714,1715,3,188,94,0,1715,1716,5,251,0,0,1716,
-		1717,5,38,0,0,1717,1722,3,172,86,0,1718,1719,5,258,0,0,1719,1721,3,172,
-		86,0,1720,1718,1,0,0,0,1721,1724,1,0,0,0,1722,1720,1,0,0,0,1722,1723,1,
-		0,0,0,1723,1728,1,0,0,0,1724,1722,1,0,0,0,1725,1727,3,176,88,0,1726,1725,
-		1,0,0,0,1727,1730,1,0,0,0,1728,1726,1,0,0,0,1728,1729,1,0,0,0,1729,1884,
-		1,0,0,0,1730,1728,1,0,0,0,1731,1732,3,188,94,0,1732,1733,5,92,0,0,1733,
-		1734,3,182,91,0,1734,1884,1,0,0,0,1735,1736,3,188,94,0,1736,1737,5,93,
-		0,0,1737,1738,5,143,0,0,1738,1739,3,180,90,0,1739,1743,5,63,0,0,1740,1744,
-		3,154,77,0,1741,1744,3,166,83,0,1742,1744,3,182,91,0,1743,1740,1,0,0,0,
-		1743,1741,1,0,0,0,1743,1742,1,0,0,0,1744,1746,1,0,0,0,1745,1747,3,150,
-		75,0,1746,1745,1,0,0,0,1746,1747,1,0,0,0,1747,1749,1,0,0,0,1748,1750,3,
-		152,76,0,1749,1748,1,0,0,0,1749,1750,1,0,0,0,1750,1884,1,0,0,0,1751,1752,
-		3,188,94,0,1752,1753,5,210,0,0,1753,1754,5,93,0,0,1754,1884,1,0,0,0,1755,
-		1756,3,188,94,0,1756,1757,5,71,0,0,1757,1759,5,69,0,0,1758,1760,5,274,
-		0,0,1759,1758,1,0,0,0,1759,1760,1,0,0,0,1760,1884,1,0,0,0,1761,1762,3,
-		188,94,0,1762,1763,5,71,0,0,1763,1766,5,70,0,0,1764,1765,5,51,0,0,1765,
-		1767,5,273,0,0,1766,1764,1,0,0,0,1766,1767,1,0,0,0,1767,1884,1,0,0,0,1768,
-		1769,3,188,94,0,1769,1770,5,176,0,0,1770,1771,5,54,0,0,1771,1774,5,273,
-		0,0,1772,1773,5,63,0,0,1773,1775,3,182,91,0,1774,1772,1,0,0,0,1774,1775,
-		1,0,0,0,1775,1778,1,0,0,0,1776,1777,5,177,0,0,1777,1779,3,182,91,0,1778,
-		1776,1,0,0,0,1778,1779,1,0,0,0,1779,1884,1,0,0,0,1780,1781,3,188,94,0,
-		1781,1782,5,176,0,0,1782,1783,5,148,0,0,1783,1786,3,182,91,0,1784,1785,
-		5,51,0,0,1785,1787,5,273,0,0,1786,1784,1,0,0,0,1786,1787,1,0,0,0,1787,
-		1790,1,0,0,0,1788,1789,5,63,0,0,1789,1791,3,182,91,0,1790,1788,1,0,0,0,
-		1790,1791,1,0,0,0,1791,1794,1,0,0,0,1792,1793,5,177,0,0,1793,1795,3,182,
-		91,0,1794,1792,1,0,0,0,1794,1795,1,0,0,0,1795,1884,1,0,0,0,1796,1797,3,
-		188,94,0,1797,1798,5,178,0,0,1798,1799,3,182,91,0,1799,1884,1,0,0,0,1800,
-		1801,3,188,94,0,1801,1804,5,171,0,0,1802,1805,3,166,83,0,1803,1805,3,182,
-		91,0,1804,1802,1,0,0,0,1804,1803,1,0,0,0,1805,1808,1,0,0,0,1806,1807,5,
-		51,0,0,1807,1809,5,273,0,0,1808,1806,1,0,0,0,1808,1809,1,0,0,0,1809,1812,
-		1,0,0,0,1810,1811,5,170,0,0,1811,1813,5,273,0,0,1812,1810,1,0,0,0,1812,
-		1813,1,0,0,0,1813,1821,1,0,0,0,1814,1815,5,182,0,0,1815,1819,5,135,0,0,
-		1816,1817,5,134,0,0,1817,1820,3,180,90,0,1818,1820,5,136,0,0,1819,1816,
-		1,0,0,0,1819,1818,1,0,0,0,1820,1822,1,0,0,0,1821,1814,1,0,0,0,1821,1822,
-		1,0,0,0,1822,1884,1,0,0,0,1823,1824,3,188,94,0,1824,1826,5,65,0,0,1825,
-		1827,3,106,53,0,1826,1825,1,0,0,0,1827,1828,1,0,0,0,1828,1826,1,0,0,0,
-		1828,1829,1,0,0,0,1829,1884,1,0,0,0,1830,1831,5,22,0,0,1831,1884,5,275,
-		0,0,1832,1833,5,23,0,0,1833,1884,5,275,0,0,1834,1884,5,24,0,0,1835,1884,
-		5,25,0,0,1836,1837,3,188,94,0,1837,1838,5,26,0,0,1838,1839,5,27,0,0,1839,
-		1840,3,182,91,0,1840,1841,3,178,89,0,1841,1842,5,28,0,0,1842,1843,3,182,
-		91,0,1843,1844,3,178,89,0,1844,1884,1,0,0,0,1845,1846,3,188,94,0,1846,
-		1847,5,29,0,0,1847,1850,5,170,0,0,1848,1851,5,30,0,0,1849,1851,3,182,91,
-		0,1850,1848,1,0,0,0,1850,1849,1,0,0,0,1851,1852,1,0,0,0,1852,1853,5,31,
-		0,0,1853,1854,3,182,91,0,1854,1855,3,178,89,0,1855,1856,5,28,0,0,1856,
-		1857,3,182,91,0,1857,1858,3,178,89,0,1858,1884,1,0,0,0,1859,1860,3,188,
-		94,0,1860,1861,5,32,0,0,1861,1862,3,182,91,0,1862,1863,3,178,89,0,1863,
-		1864,5,20,0,0,1864,1865,3,182,91,0,1865,1884,1,0,0,0,1866,1867,5,33,0,
-		0,1867,1868,3,186,93,0,1868,1869,5,34,0,0,1869,1870,3,186,93,0,1870,1873,
-		3,182,91,0,1871,1872,5,35,0,0,1872,1874,3,182,91,0,1873,1871,1,0,0,0,1873,
-		1874,1,0,0,0,1874,1884,1,0,0,0,1875,1876,5,36,0,0,1876,1877,5,35,0,0,1877,
-		1878,3,182,91,0,1878,1879,3,178,89,0,1879,1880,5,37,0,0,1880,1881,3,182,
-		91,0,1881,1882,3,178,89,0,1882,1884,1,0,0,0,1883,1544,1,0,0,0,1883,1549,
-		1,0,0,0,1883,1559,1,0,0,0,1883,1569,1,0,0,0,1883,1592,1,0,0,0,1883,1602,
-		1,0,0,0,1883,1608,1,0,0,0,1883,1644,1,0,0,0,1883,1650,1,0,0,0,1883,1653,
-		1,0,0,0,1883,1657,1,0,0,0,1883,1661,1,0,0,0,1883,1673,1,0,0,0,1883,1679,
-		1,0,0,0,1883,1686,1,0,0,0,1883,1693,1,0,0,0,1883,1714,1,0,0,0,1883,1731,
-		1,0,0,0,1883,1735,1,0,0,0,1883,1751,1,0,0,0,1883,1755,1,0,0,0,1883,1761,
-		1,0,0,0,1883,1768,1,0,0,0,1883,1780,1,0,0,0,1883,1796,1,0,0,0,1883,1800,
-		1,0,0,0,1883,1823,1,0,0,0,1883,1830,1,0,0,0,1883,1832,1,0,0,0,1883,1834,
-		1,0,0,0,1883,1835,1,0,0,0,1883,1836,1,0,0,0,1883,1845,1,0,0,0,1883,1859,
-		1,0,0,0,1883,1866,1,0,0,0,1883,1875,1,0,0,0,1884,161,1,0,0,0,1885,1886,
-		5,73,0,0,1886,1887,5,273,0,0,1887,1888,5,182,0,0,1888,1889,3,182,91,0,
-		1889,1890,3,178,89,0,1890,163,1,0,0,0,1891,1892,5,45,0,0,1892,1893,5,40,
-		0,0,1893,1894,5,41,0,0,1894,1895,3,182,91,0,1895,1896,5,42,0,0,1896,1900,
-		3,182,91,0,1897,1899,3,176,88,0,1898,1897,1,0,0,0,1899,1902,1,0,0,0,1900,
-		1898,1,0,0,0,1900,1901,1,0,0,0,1901,1928,1,0,0,0,1902,1900,1,0,0,0,1903,
-		1904,5,45,0,0,1904,1905,5,38,0,0,1905,1906,5,63,0,0,1906,1911,3,170,85,
-		0,1907,1908,5,258,0,0,1908,1910,3,170,85,0,1909,1907,1,0,0,0,1910,1913,
-		1,0,0,0,1911,1909,1,0,0,0,1911,1912,1,0,0,0,1912,1919,1,0,0,0,1913,1911,
-		1,0,0,0,1914,1916,5,258,0,0,1915,1914,1,0,0,0,1915,1916,1,0,0,0,1916,1917,
-		1,0,0,0,1917,1918,5,181,0,0,1918,1920,3,168,84,0,1919,1915,1,0,0,0,1919,
-		1920,1,0,0,0,1920,1924,1,0,0,0,1921,1923,3,176,88,0,1922,1921,1,0,0,0,
-		1923,1926,1,0,0,0,1924,1922,1,0,0,0,1924,1925,1,0,0,0,1925,1928,1,0,0,
-		0,1926,1924,1,0,0,0,1927,1891,1,0,0,0,1927,1903,1,0,0,0,1928,165,1,0,0,
-		0,1929,1930,5,40,0,0,1930,1931,5,41,0,0,1931,1932,3,182,91,0,1932,1933,
-		5,42,0,0,1933,1937,3,182,91,0,1934,1936,3,176,88,0,1935,1934,1,0,0,0,1936,
-		1939,1,0,0,0,1937,1935,1,0,0,0,1937,1938,1,0,0,0,1938,167,1,0,0,0,1939,
-		1937,1,0,0,0,1940,1941,5,40,0,0,1941,1942,5,41,0,0,1942,1943,3,182,91,
-		0,1943,1944,5,42,0,0,1944,1945,3,182,91,0,1945,169,1,0,0,0,1946,1947,3,
-		182,91,0,1947,1948,5,34,0,0,1948,1949,3,182,91,0,1949,171,1,0,0,0,1950,
-		1952,5,263,0,0,1951,1950,1,0,0,0,1951,1952,1,0,0,0,1952,1953,1,0,0,0,1953,
-		1954,3,180,90,0,1954,1955,5,34,0,0,1955,1956,3,182,91,0,1956,173,1,0,0,
-		0,1957,1958,3,180,90,0,1958,1959,5,34,0,0,1959,1960,3,182,91,0,1960,175,
-		1,0,0,0,1961,1962,5,39,0,0,1962,1963,3,186,93,0,1963,1964,3,182,91,0,1964,
-		177,1,0,0,0,1965,1966,5,193,0,0,1966,1967,5,206,0,0,1967,179,1,0,0,0,1968,
-		1969,5,274,0,0,1969,181,1,0,0,0,1970,1971,6,91,-1,0,1971,1972,5,256,0,
-		0,1972,1973,3,182,91,0,1973,1974,5,257,0,0,1974,2013,1,0,0,0,1975,1976,
-		5,263,0,0,1976,2013,3,182,91,16,1977,1978,5,210,0,0,1978,2013,3,182,91,
-		11,1979,1980,5,180,0,0,1980,1981,3,182,91,0,1981,1982,5,182,0,0,1982,1983,
-		3,182,91,0,1983,1984,5,181,0,0,1984,1985,3,182,91,0,1985,2013,1,0,0,0,
-		1986,1987,3,188,94,0,1987,1996,5,256,0,0,1988,1993,3,182,91,0,1989,1990,
-		5,258,0,0,1990,1992,3,182,91,0,1991,1989,1,0,0,0,1992,1995,1,0,0,0,1993,
-		1991,1,0,0,0,1993,1994,1,0,0,0,1994,1997,1,0,0,0,1995,1993,1,0,0,0,1996,
-		1988,1,0,0,0,1996,1997,1,0,0,0,1997,1998,1,0,0,0,1998,1999,5,257,0,0,1999,
-		2013,1,0,0,0,2000,2002,7,6,0,0,2001,2003,3,184,92,0,2002,2001,1,0,0,0,
-		2002,2003,1,0,0,0,2003,2004,1,0,0,0,2004,2005,5,193,0,0,2005,2013,3,184,
-		92,0,2006,2007,5,275,0,0,2007,2013,3,184,92,0,2008,2013,5,274,0,0,2009,
-		2013,5,275,0,0,2010,2013,5,273,0,0,2011,2013,3,186,93,0,2012,1970,1,0,
-		0,0,2012,1975,1,0,0,0,2012,1977,1,0,0,0,2012,1979,1,0,0,0,2012,1986,1,
-		0,0,0,2012,2000,1,0,0,0,2012,2006,1,0,0,0,2012,2008,1,0,0,0,2012,2009,
-		1,0,0,0,2012,2010,1,0,0,0,2012,2011,1,0,0,0,2013,2034,1,0,0,0,2014,2015,
-		10,15,0,0,2015,2016,5,207,0,0,2016,2033,3,182,91,16,2017,2018,10,14,0,
-		0,2018,2019,7,7,0,0,2019,2033,3,182,91,15,2020,2021,10,13,0,0,2021,2022,
-		7,3,0,0,2022,2033,3,182,91,14,2023,2024,10,12,0,0,2024,2025,7,8,0,0,2025,
-		2033,3,182,91,13,2026,2027,10,10,0,0,2027,2028,5,208,0,0,2028,2033,3,182,
-		91,11,2029,2030,10,9,0,0,2030,2031,5,209,0,0,2031,2033,3,182,91,10,2032,
-		2014,1,0,0,0,2032,2017,1,0,0,0,2032,2020,1,0,0,0,2032,2023,1,0,0,0,2032,
-		2026,1,0,0,0,2032,2029,1,0,0,0,2033,2036,1,0,0,0,2034,2032,1,0,0,0,2034,
-		2035,1,0,0,0,2035,183,1,0,0,0,2036,2034,1,0,0,0,2037,2038,7,9,0,0,2038,
-		185,1,0,0,0,2039,2042,3,188,94,0,2040,2041,5,259,0,0,2041,2043,3,188,94,
-		0,2042,2040,1,0,0,0,2042,2043,1,0,0,0,2043,187,1,0,0,0,2044,2045,7,10,
-		0,0,2045,189,1,0,0,0,224,194,196,210,236,243,245,253,255,277,281,283,290,
-		295,298,303,307,320,331,339,360,369,379,391,395,403,407,412,422,436,443,
-		446,461,466,473,477,489,491,494,505,511,513,515,524,529,532,539,542,551,
-		560,565,573,580,582,589,602,604,614,631,639,643,652,656,660,663,665,671,
-		674,678,686,696,730,740,769,771,781,788,792,800,825,832,840,847,851,855,
-		863,867,883,923,928,932,940,954,963,968,970,972,974,979,986,1005,1014,
-		1019,1035,1039,1047,1069,1075,1083,1091,1104,1115,1118,1128,1131,1139,
-		1143,1151,1162,1166,1174,1185,1187,1192,1207,1210,1214,1222,1227,1232,
-		1242,1244,1252,1261,1267,1271,1284,1289,1292,1299,1308,1313,1320,1333,
-		1336,1349,1366,1370,1382,1391,1395,1400,1406,1415,1419,1426,1437,1443,
-		1447,1485,1488,1492,1495,1499,1505,1518,1526,1529,1539,1556,1564,1575,
-		1583,1589,1600,1615,1619,1628,1631,1636,1640,1642,1648,1668,1682,1691,
-		1701,1706,1711,1722,1728,1743,1746,1749,1759,1766,1774,1778,1786,1790,
-		1794,1804,1808,1812,1819,1821,1828,1850,1873,1883,1900,1911,1915,1919,
-		1924,1927,1937,1951,1993,1996,2002,2012,2032,2034,2042
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,926,8,42,1,42,5,
+		42,929,8,42,10,42,12,42,932,9,42,1,42,3,42,935,8,42,1,42,1,42,1,42,1,42,
+		5,42,941,8,42,10,42,12,42,944,9,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		1,42,1,42,4,42,955,8,42,11,42,12,42,956,1,42,1,42,1,42,1,42,1,42,4,42,
+		964,8,42,11,42,12,42,965,1,42,1,42,1,42,3,42,971,8,42,3,42,973,8,42,3,
+		42,975,8,42,3,42,977,8,42,1,43,1,43,1,43,3,43,982,8,43,1,44,1,44,1,44,
+		1,44,1,44,3,44,989,8,44,1,45,1,45,1,45,1,45,1,45,1,46,1,46,1,46,1,46,1,
+		46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,3,47,1008,8,47,1,48,1,48,1,48,1,
+		48,1,48,5,48,1015,8,48,10,48,12,48,1018,9,48,1,48,1,48,3,48,1022,8,48,
+		1,48,1,48,1,49,1,49,1,49,1,49,1,50,1,50,1,50,1,50,1,50,1,50,5,50,1036,
+		8,50,10,50,12,50,1039,9,50,1,50,3,50,1042,8,50,1,51,1,51,1,51,1,51,5,51,
+		1048,8,51,10,51,12,51,1051,9,51,1,51,1,51,1,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,4,52,1070,8,52,11,52,12,52,
+		1071,1,52,1,52,1,52,1,52,3,52,1078,8,52,1,53,1,53,1,53,1,53,1,53,1,53,
+		3,53,1086,8,53,1,54,1,54,1,54,1,54,5,54,1092,8,54,10,54,12,54,1095,9,54,
+		1,54,1,54,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1105,8,55,10,55,12,55,1108,
+		9,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1118,8,55,1,55,3,55,
+		1121,8,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1129,8,55,10,55,12,55,1132,
+		9,55,3,55,1134,8,55,1,56,1,56,1,56,1,56,5,56,1140,8,56,10,56,12,56,1143,
+		9,56,1,56,3,56,1146,8,56,1,57,1,57,1,57,1,57,1,57,1,57,3,57,1154,8,57,
+		1,58,1,58,1,58,1,59,1,59,1,59,1,59,5,59,1163,8,59,10,59,12,59,1166,9,59,
+		1,59,3,59,1169,8,59,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1177,8,60,1,61,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1188,8,61,3,61,1190,8,61,
+		1,61,5,61,1193,8,61,10,61,12,61,1196,9,61,1,61,1,61,1,62,1,62,1,62,1,63,
+		1,63,1,63,1,63,1,63,1,63,1,63,3,63,1210,8,63,1,63,3,63,1213,8,63,1,63,
+		1,63,3,63,1217,8,63,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1225,8,64,1,64,
+		1,64,1,64,3,64,1230,8,64,1,64,1,64,1,64,3,64,1235,8,64,1,64,1,64,1,64,
+		1,64,1,64,1,64,1,64,1,64,3,64,1245,8,64,3,64,1247,8,64,1,64,1,64,1,64,
+		1,64,5,64,1253,8,64,10,64,12,64,1256,9,64,1,65,1,65,1,65,1,65,5,65,1262,
+		8,65,10,65,12,65,1265,9,65,1,65,1,65,1,65,3,65,1270,8,65,1,65,1,65,3,65,
+		1274,8,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1285,8,66,
+		10,66,12,66,1288,9,66,1,66,1,66,3,66,1292,8,66,1,66,3,66,1295,8,66,1,67,
+		1,67,1,67,1,67,1,67,3,67,1302,8,67,1,68,1,68,1,68,1,68,1,68,5,68,1309,
+		8,68,10,68,12,68,1312,9,68,1,69,1,69,3,69,1316,8,69,1,70,1,70,1,70,5,70,
+		1321,8,70,10,70,12,70,1324,9,70,1,70,1,70,1,71,1,71,1,71,1,71,1,71,1,71,
+		5,71,1334,8,71,10,71,12,71,1337,9,71,3,71,1339,8,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1352,8,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1367,8,71,10,71,12,71,
+		1370,9,71,1,71,3,71,1373,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		5,71,1383,8,71,10,71,12,71,1386,9,71,1,71,1,71,1,71,1,71,5,71,1392,8,71,
+		10,71,12,71,1395,9,71,1,71,3,71,1398,8,71,1,71,1,71,1,71,3,71,1403,8,71,
+		1,71,1,71,5,71,1407,8,71,10,71,12,71,1410,9,71,1,71,1,71,1,71,1,71,5,71,
+		1416,8,71,10,71,12,71,1419,9,71,1,71,3,71,1422,8,71,1,72,1,72,1,72,5,72,
+		1427,8,72,10,72,12,72,1430,9,72,1,72,1,72,1,73,1,73,1,73,1,73,5,73,1438,
+		8,73,10,73,12,73,1441,9,73,1,73,1,73,5,73,1445,8,73,10,73,12,73,1448,9,
+		73,1,73,3,73,1451,8,73,1,74,1,74,1,74,1,74,1,75,1,75,1,75,1,75,1,75,1,
+		75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,
+		75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,
+		75,1,75,1,75,3,75,1493,8,75,1,75,3,75,1496,8,75,1,75,1,75,3,75,1500,8,
+		75,1,75,3,75,1503,8,75,1,75,1,75,3,75,1507,8,75,1,76,1,76,1,76,1,76,3,
+		76,1513,8,76,1,76,1,76,1,76,1,77,1,77,1,77,1,78,1,78,1,78,5,78,1524,8,
+		78,10,78,12,78,1527,9,78,1,78,1,78,1,79,1,79,1,79,3,79,1534,8,79,1,79,
+		3,79,1537,8,79,1,80,1,80,1,80,1,80,1,80,1,80,5,80,1545,8,80,10,80,12,80,
+		1548,9,80,1,80,1,80,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
+		5,81,1562,8,81,10,81,12,81,1565,9,81,1,81,1,81,1,81,1,81,1,81,3,81,1572,
+		8,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,1583,8,81,1,81,
+		1,81,1,81,1,81,5,81,1589,8,81,10,81,12,81,1592,9,81,1,81,5,81,1595,8,81,
+		10,81,12,81,1598,9,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,1608,
+		8,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,5,81,1621,
+		8,81,10,81,12,81,1624,9,81,1,81,3,81,1627,8,81,1,81,1,81,1,81,1,81,1,81,
+		5,81,1634,8,81,10,81,12,81,1637,9,81,3,81,1639,8,81,1,81,5,81,1642,8,81,
+		10,81,12,81,1645,9,81,1,81,3,81,1648,8,81,3,81,1650,8,81,1,81,1,81,4,81,
+		1654,8,81,11,81,12,81,1655,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
+		1,81,1,81,1,81,1,81,1,81,1,81,1,81,5,81,1674,8,81,10,81,12,81,1677,9,81,
+		1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,1690,8,81,
+		1,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,1699,8,81,1,81,1,81,1,81,1,81,
+		1,81,1,81,5,81,1707,8,81,10,81,12,81,1710,9,81,1,81,1,81,3,81,1714,8,81,
+		1,81,5,81,1717,8,81,10,81,12,81,1720,9,81,1,81,1,81,1,81,1,81,1,81,1,81,
+		5,81,1728,8,81,10,81,12,81,1731,9,81,1,81,5,81,1734,8,81,10,81,12,81,1737,
+		9,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,
+		1751,8,81,1,81,3,81,1754,8,81,1,81,3,81,1757,8,81,1,81,1,81,1,81,1,81,
+		1,81,1,81,1,81,1,81,3,81,1767,8,81,1,81,1,81,1,81,1,81,1,81,3,81,1774,
+		8,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,1782,8,81,1,81,1,81,3,81,1786,
+		8,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,1794,8,81,1,81,1,81,3,81,1798,
+		8,81,1,81,1,81,3,81,1802,8,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
+		3,81,1812,8,81,1,81,1,81,3,81,1816,8,81,1,81,1,81,3,81,1820,8,81,1,81,
+		1,81,1,81,1,81,1,81,3,81,1827,8,81,3,81,1829,8,81,1,81,1,81,1,81,4,81,
+		1834,8,81,11,81,12,81,1835,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
+		1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,1858,8,81,
+		1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
+		1,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,1881,8,81,1,81,1,81,1,81,1,81,
+		1,81,1,81,1,81,1,81,3,81,1891,8,81,1,82,1,82,1,82,1,82,1,82,1,82,1,83,
+		1,83,1,83,1,83,1,83,1,83,1,83,5,83,1906,8,83,10,83,12,83,1909,9,83,1,83,
+		1,83,1,83,1,83,1,83,1,83,5,83,1917,8,83,10,83,12,83,1920,9,83,1,83,3,83,
+		1923,8,83,1,83,1,83,3,83,1927,8,83,1,83,5,83,1930,8,83,10,83,12,83,1933,
+		9,83,3,83,1935,8,83,1,84,1,84,1,84,1,84,1,84,1,84,5,84,1943,8,84,10,84,
+		12,84,1946,9,84,1,85,1,85,1,85,1,85,1,85,1,85,1,86,1,86,1,86,1,86,1,87,
+		3,87,1959,8,87,1,87,1,87,1,87,1,87,1,88,1,88,1,88,1,88,1,89,1,89,1,89,
+		1,89,1,90,1,90,1,90,1,91,1,91,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,
+		1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,5,92,
+		1999,8,92,10,92,12,92,2002,9,92,3,92,2004,8,92,1,92,1,92,1,92,1,92,3,92,
+		2010,8,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,3,92,2020,8,92,1,92,
+		1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,
+		1,92,1,92,1,92,5,92,2040,8,92,10,92,12,92,2043,9,92,1,93,1,93,1,94,1,94,
+		1,94,3,94,2050,8,94,1,95,1,95,1,95,0,1,184,96,0,2,4,6,8,10,12,14,16,18,
+		20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,
+		68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,
+		112,114,116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,
+		148,150,152,154,156,158,160,162,164,166,168,170,172,174,176,178,180,182,
+		184,186,188,190,0,11,1,0,255,256,1,0,17,18,1,0,118,119,1,0,263,264,2,0,
+		137,137,149,149,1,0,188,189,1,0,275,276,1,0,265,266,1,0,267,272,1,0,194,
+		205,27,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,72,74,93,95,112,114,
+		124,126,127,129,131,135,139,141,147,150,152,161,161,163,169,172,176,179,
+		179,185,187,189,189,205,206,211,226,228,240,245,254,279,280,2369,0,198,
+		1,0,0,0,2,203,1,0,0,0,4,206,1,0,0,0,6,238,1,0,0,0,8,240,1,0,0,0,10,252,
+		1,0,0,0,12,285,1,0,0,0,14,300,1,0,0,0,16,302,1,0,0,0,18,314,1,0,0,0,20,
+		316,1,0,0,0,22,333,1,0,0,0,24,335,1,0,0,0,26,371,1,0,0,0,28,373,1,0,0,
+		0,30,375,1,0,0,0,32,409,1,0,0,0,34,411,1,0,0,0,36,416,1,0,0,0,38,496,1,
+		0,0,0,40,517,1,0,0,0,42,519,1,0,0,0,44,553,1,0,0,0,46,562,1,0,0,0,48,567,
+		1,0,0,0,50,575,1,0,0,0,52,584,1,0,0,0,54,586,1,0,0,0,56,606,1,0,0,0,58,
+		608,1,0,0,0,60,610,1,0,0,0,62,676,1,0,0,0,64,680,1,0,0,0,66,682,1,0,0,
+		0,68,732,1,0,0,0,70,734,1,0,0,0,72,794,1,0,0,0,74,796,1,0,0,0,76,827,1,
+		0,0,0,78,829,1,0,0,0,80,836,1,0,0,0,82,847,1,0,0,0,84,976,1,0,0,0,86,978,
+		1,0,0,0,88,983,1,0,0,0,90,990,1,0,0,0,92,995,1,0,0,0,94,1001,1,0,0,0,96,
+		1009,1,0,0,0,98,1025,1,0,0,0,100,1041,1,0,0,0,102,1043,1,0,0,0,104,1077,
+		1,0,0,0,106,1085,1,0,0,0,108,1087,1,0,0,0,110,1133,1,0,0,0,112,1135,1,
+		0,0,0,114,1153,1,0,0,0,116,1155,1,0,0,0,118,1158,1,0,0,0,120,1176,1,0,
+		0,0,122,1178,1,0,0,0,124,1199,1,0,0,0,126,1202,1,0,0,0,128,1218,1,0,0,
+		0,130,1273,1,0,0,0,132,1294,1,0,0,0,134,1296,1,0,0,0,136,1303,1,0,0,0,
+		138,1315,1,0,0,0,140,1317,1,0,0,0,142,1421,1,0,0,0,144,1423,1,0,0,0,146,
+		1450,1,0,0,0,148,1452,1,0,0,0,150,1506,1,0,0,0,152,1508,1,0,0,0,154,1517,
+		1,0,0,0,156,1520,1,0,0,0,158,1530,1,0,0,0,160,1538,1,0,0,0,162,1890,1,
+		0,0,0,164,1892,1,0,0,0,166,1934,1,0,0,0,168,1936,1,0,0,0,170,1947,1,0,
+		0,0,172,1953,1,0,0,0,174,1958,1,0,0,0,176,1964,1,0,0,0,178,1968,1,0,0,
+		0,180,1972,1,0,0,0,182,1975,1,0,0,0,184,2019,1,0,0,0,186,2044,1,0,0,0,
+		188,2046,1,0,0,0,190,2051,1,0,0,0,192,197,3,2,1,0,193,197,3,4,2,0,194,
+		197,3,160,80,0,195,197,3,8,4,0,196,192,1,0,0,0,196,193,1,0,0,0,196,194,
+		1,0,0,0,196,195,1,0,0,0,197,200,1,0,0,0,198,196,1,0,0,0,198,199,1,0,0,
+		0,199,201,1,0,0,0,200,198,1,0,0,0,201,202,5,0,0,1,202,1,1,0,0,0,203,204,
+		5,3,0,0,204,205,5,277,0,0,205,3,1,0,0,0,206,207,5,1,0,0,207,208,3,190,
+		95,0,208,212,5,255,0,0,209,211,3,6,3,0,210,209,1,0,0,0,211,214,1,0,0,0,
+		212,210,1,0,0,0,212,213,1,0,0,0,213,215,1,0,0,0,214,212,1,0,0,0,215,216,
+		5,256,0,0,216,5,1,0,0,0,217,239,3,12,6,0,218,239,3,20,10,0,219,239,3,24,
+		12,0,220,239,3,30,15,0,221,239,3,36,18,0,222,239,3,60,30,0,223,239,3,66,
+		33,0,224,239,3,70,35,0,225,239,3,102,51,0,226,239,3,74,37,0,227,239,3,
+		80,40,0,228,239,3,108,54,0,229,239,3,118,59,0,230,239,3,122,61,0,231,239,
+		3,126,63,0,232,239,3,128,64,0,233,239,3,134,67,0,234,239,3,136,68,0,235,
+		239,3,140,70,0,236,239,3,144,72,0,237,239,3,8,4,0,238,217,1,0,0,0,238,
+		218,1,0,0,0,238,219,1,0,0,0,238,220,1,0,0,0,238,221,1,0,0,0,238,222,1,
+		0,0,0,238,223,1,0,0,0,238,224,1,0,0,0,238,225,1,0,0,0,238,226,1,0,0,0,
+		238,227,1,0,0,0,238,228,1,0,0,0,238,229,1,0,0,0,238,230,1,0,0,0,238,231,
+		1,0,0,0,238,232,1,0,0,0,238,233,1,0,0,0,238,234,1,0,0,0,238,235,1,0,0,
+		0,238,236,1,0,0,0,238,237,1,0,0,0,239,7,1,0,0,0,240,241,5,279,0,0,241,
+		247,4,4,0,0,242,246,3,190,95,0,243,246,5,4,0,0,244,246,5,54,0,0,245,242,
+		1,0,0,0,245,243,1,0,0,0,245,244,1,0,0,0,246,249,1,0,0,0,247,245,1,0,0,
+		0,247,248,1,0,0,0,248,250,1,0,0,0,249,247,1,0,0,0,250,251,3,10,5,0,251,
+		9,1,0,0,0,252,257,5,255,0,0,253,256,3,10,5,0,254,256,8,0,0,0,255,253,1,
+		0,0,0,255,254,1,0,0,0,256,259,1,0,0,0,257,255,1,0,0,0,257,258,1,0,0,0,
+		258,260,1,0,0,0,259,257,1,0,0,0,260,261,5,256,0,0,261,11,1,0,0,0,262,263,
+		5,5,0,0,263,286,5,277,0,0,264,265,5,6,0,0,265,286,3,190,95,0,266,267,5,
+		7,0,0,267,286,5,274,0,0,268,269,5,8,0,0,269,286,5,274,0,0,270,271,5,9,
+		0,0,271,286,5,274,0,0,272,273,5,10,0,0,273,286,3,190,95,0,274,275,5,11,
+		0,0,275,286,3,18,9,0,276,277,5,12,0,0,277,279,3,190,95,0,278,280,3,190,
+		95,0,279,278,1,0,0,0,279,280,1,0,0,0,280,283,1,0,0,0,281,282,5,13,0,0,
+		282,284,3,14,7,0,283,281,1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,0,285,262,
+		1,0,0,0,285,264,1,0,0,0,285,266,1,0,0,0,285,268,1,0,0,0,285,270,1,0,0,
+		0,285,272,1,0,0,0,285,274,1,0,0,0,285,276,1,0,0,0,286,13,1,0,0,0,287,292,
+		3,190,95,0,288,289,5,263,0,0,289,291,3,190,95,0,290,288,1,0,0,0,291,294,
+		1,0,0,0,292,290,1,0,0,0,292,293,1,0,0,0,293,297,1,0,0,0,294,292,1,0,0,
+		0,295,296,5,263,0,0,296,298,3,16,8,0,297,295,1,0,0,0,297,298,1,0,0,0,298,
+		301,1,0,0,0,299,301,3,16,8,0,300,287,1,0,0,0,300,299,1,0,0,0,301,15,1,
+		0,0,0,302,309,5,255,0,0,303,305,5,274,0,0,304,306,5,259,0,0,305,304,1,
+		0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,303,1,0,0,0,308,311,1,0,0,0,
+		309,307,1,0,0,0,309,310,1,0,0,0,310,312,1,0,0,0,311,309,1,0,0,0,312,313,
+		5,256,0,0,313,17,1,0,0,0,314,315,5,273,0,0,315,19,1,0,0,0,316,317,5,14,
+		0,0,317,318,3,190,95,0,318,322,5,255,0,0,319,321,3,22,11,0,320,319,1,0,
+		0,0,321,324,1,0,0,0,322,320,1,0,0,0,322,323,1,0,0,0,323,325,1,0,0,0,324,
+		322,1,0,0,0,325,326,5,256,0,0,326,21,1,0,0,0,327,328,5,43,0,0,328,334,
+		5,277,0,0,329,330,5,44,0,0,330,334,3,184,92,0,331,332,5,45,0,0,332,334,
+		3,184,92,0,333,327,1,0,0,0,333,329,1,0,0,0,333,331,1,0,0,0,334,23,1,0,
+		0,0,335,336,5,15,0,0,336,337,3,190,95,0,337,341,5,255,0,0,338,340,3,26,
+		13,0,339,338,1,0,0,0,340,343,1,0,0,0,341,339,1,0,0,0,341,342,1,0,0,0,342,
+		344,1,0,0,0,343,341,1,0,0,0,344,345,5,256,0,0,345,25,1,0,0,0,346,347,5,
+		122,0,0,347,372,3,184,92,0,348,349,5,188,0,0,349,350,3,184,92,0,350,351,
+		3,180,90,0,351,372,1,0,0,0,352,353,5,189,0,0,353,354,3,184,92,0,354,355,
+		3,180,90,0,355,372,1,0,0,0,356,357,5,16,0,0,357,358,3,28,14,0,358,362,
+		5,255,0,0,359,361,3,34,17,0,360,359,1,0,0,0,361,364,1,0,0,0,362,360,1,
+		0,0,0,362,363,1,0,0,0,363,365,1,0,0,0,364,362,1,0,0,0,365,366,5,256,0,
+		0,366,372,1,0,0,0,367,368,5,19,0,0,368,369,5,274,0,0,369,370,5,20,0,0,
+		370,372,3,184,92,0,371,346,1,0,0,0,371,348,1,0,0,0,371,352,1,0,0,0,371,
+		356,1,0,0,0,371,367,1,0,0,0,372,27,1,0,0,0,373,374,7,1,0,0,374,29,1,0,
+		0,0,375,376,5,46,0,0,376,377,3,190,95,0,377,381,5,255,0,0,378,380,3,32,
+		16,0,379,378,1,0,0,0,380,383,1,0,0,0,381,379,1,0,0,0,381,382,1,0,0,0,382,
+		384,1,0,0,0,383,381,1,0,0,0,384,385,5,256,0,0,385,31,1,0,0,0,386,387,5,
+		47,0,0,387,410,3,184,92,0,388,389,5,48,0,0,389,390,5,49,0,0,390,393,3,
+		182,91,0,391,392,5,50,0,0,392,394,3,184,92,0,393,391,1,0,0,0,393,394,1,
+		0,0,0,394,397,1,0,0,0,395,396,5,51,0,0,396,398,5,274,0,0,397,395,1,0,0,
+		0,397,398,1,0,0,0,398,410,1,0,0,0,399,400,5,48,0,0,400,401,5,52,0,0,401,
+		405,5,255,0,0,402,404,3,34,17,0,403,402,1,0,0,0,404,407,1,0,0,0,405,403,
+		1,0,0,0,405,406,1,0,0,0,406,408,1,0,0,0,407,405,1,0,0,0,408,410,5,256,
+		0,0,409,386,1,0,0,0,409,388,1,0,0,0,409,399,1,0,0,0,410,33,1,0,0,0,411,
+		412,5,274,0,0,412,414,3,184,92,0,413,415,5,259,0,0,414,413,1,0,0,0,414,
+		415,1,0,0,0,415,35,1,0,0,0,416,417,5,53,0,0,417,418,3,190,95,0,418,419,
+		5,54,0,0,419,420,3,190,95,0,420,424,5,255,0,0,421,423,3,38,19,0,422,421,
+		1,0,0,0,423,426,1,0,0,0,424,422,1,0,0,0,424,425,1,0,0,0,425,427,1,0,0,
+		0,426,424,1,0,0,0,427,428,5,256,0,0,428,37,1,0,0,0,429,430,5,55,0,0,430,
+		497,3,190,95,0,431,432,5,56,0,0,432,433,3,184,92,0,433,438,3,180,90,0,
+		434,435,5,57,0,0,435,436,3,184,92,0,436,437,3,180,90,0,437,439,1,0,0,0,
+		438,434,1,0,0,0,438,439,1,0,0,0,439,448,1,0,0,0,440,441,5,249,0,0,441,
+		445,3,190,95,0,442,444,3,46,23,0,443,442,1,0,0,0,444,447,1,0,0,0,445,443,
+		1,0,0,0,445,446,1,0,0,0,446,449,1,0,0,0,447,445,1,0,0,0,448,440,1,0,0,
+		0,448,449,1,0,0,0,449,497,1,0,0,0,450,451,5,58,0,0,451,497,5,274,0,0,452,
+		453,5,59,0,0,453,497,3,182,91,0,454,455,5,60,0,0,455,456,3,48,24,0,456,
+		457,3,182,91,0,457,458,5,63,0,0,458,459,5,55,0,0,459,463,5,64,0,0,460,
+		461,5,56,0,0,461,462,5,63,0,0,462,464,5,65,0,0,463,460,1,0,0,0,463,464,
+		1,0,0,0,464,468,1,0,0,0,465,467,3,40,20,0,466,465,1,0,0,0,467,470,1,0,
+		0,0,468,466,1,0,0,0,468,469,1,0,0,0,469,497,1,0,0,0,470,468,1,0,0,0,471,
+		473,5,66,0,0,472,474,3,52,26,0,473,472,1,0,0,0,474,475,1,0,0,0,475,473,
+		1,0,0,0,475,476,1,0,0,0,476,479,1,0,0,0,477,478,5,34,0,0,478,480,3,54,
+		27,0,479,477,1,0,0,0,479,480,1,0,0,0,480,497,1,0,0,0,481,482,5,11,0,0,
+		482,497,3,18,9,0,483,497,3,54,27,0,484,485,5,248,0,0,485,497,3,190,95,
+		0,486,487,5,96,0,0,487,493,3,184,92,0,488,491,5,100,0,0,489,490,5,170,
+		0,0,490,492,3,184,92,0,491,489,1,0,0,0,491,492,1,0,0,0,492,494,1,0,0,0,
+		493,488,1,0,0,0,493,494,1,0,0,0,494,497,1,0,0,0,495,497,3,42,21,0,496,
+		429,1,0,0,0,496,431,1,0,0,0,496,450,1,0,0,0,496,452,1,0,0,0,496,454,1,
+		0,0,0,496,471,1,0,0,0,496,481,1,0,0,0,496,483,1,0,0,0,496,484,1,0,0,0,
+		496,486,1,0,0,0,496,495,1,0,0,0,497,39,1,0,0,0,498,499,5,34,0,0,499,518,
+		3,42,21,0,500,501,5,34,0,0,501,502,5,96,0,0,502,507,3,184,92,0,503,504,
+		5,259,0,0,504,506,3,184,92,0,505,503,1,0,0,0,506,509,1,0,0,0,507,505,1,
+		0,0,0,507,508,1,0,0,0,508,515,1,0,0,0,509,507,1,0,0,0,510,513,5,100,0,
+		0,511,512,5,170,0,0,512,514,3,184,92,0,513,511,1,0,0,0,513,514,1,0,0,0,
+		514,516,1,0,0,0,515,510,1,0,0,0,515,516,1,0,0,0,516,518,1,0,0,0,517,498,
+		1,0,0,0,517,500,1,0,0,0,518,41,1,0,0,0,519,520,5,97,0,0,520,521,5,63,0,
+		0,521,526,3,182,91,0,522,523,5,259,0,0,523,525,3,182,91,0,524,522,1,0,
+		0,0,525,528,1,0,0,0,526,524,1,0,0,0,526,527,1,0,0,0,527,531,1,0,0,0,528,
+		526,1,0,0,0,529,530,5,99,0,0,530,532,3,182,91,0,531,529,1,0,0,0,531,532,
+		1,0,0,0,532,534,1,0,0,0,533,535,3,44,22,0,534,533,1,0,0,0,534,535,1,0,
+		0,0,535,544,1,0,0,0,536,537,5,34,0,0,537,541,5,66,0,0,538,540,3,50,25,
+		0,539,538,1,0,0,0,540,543,1,0,0,0,541,539,1,0,0,0,541,542,1,0,0,0,542,
+		545,1,0,0,0,543,541,1,0,0,0,544,536,1,0,0,0,544,545,1,0,0,0,545,43,1,0,
+		0,0,546,547,5,132,0,0,547,548,3,182,91,0,548,549,5,207,0,0,549,550,3,190,
+		95,0,550,554,1,0,0,0,551,552,5,132,0,0,552,554,3,184,92,0,553,546,1,0,
+		0,0,553,551,1,0,0,0,554,45,1,0,0,0,555,563,5,250,0,0,556,557,5,50,0,0,
+		557,563,3,184,92,0,558,559,5,72,0,0,559,563,3,184,92,0,560,561,5,186,0,
+		0,561,563,3,182,91,0,562,555,1,0,0,0,562,556,1,0,0,0,562,558,1,0,0,0,562,
+		560,1,0,0,0,563,47,1,0,0,0,564,565,5,276,0,0,565,568,5,62,0,0,566,568,
+		5,275,0,0,567,564,1,0,0,0,567,566,1,0,0,0,568,49,1,0,0,0,569,570,5,71,
+		0,0,570,576,3,184,92,0,571,572,5,72,0,0,572,576,3,184,92,0,573,574,5,73,
+		0,0,574,576,5,274,0,0,575,569,1,0,0,0,575,571,1,0,0,0,575,573,1,0,0,0,
+		576,51,1,0,0,0,577,585,3,50,25,0,578,579,5,223,0,0,579,582,5,225,0,0,580,
+		581,5,47,0,0,581,583,3,184,92,0,582,580,1,0,0,0,582,583,1,0,0,0,583,585,
+		1,0,0,0,584,577,1,0,0,0,584,578,1,0,0,0,585,53,1,0,0,0,586,587,5,67,0,
+		0,587,591,3,190,95,0,588,590,3,56,28,0,589,588,1,0,0,0,590,593,1,0,0,0,
+		591,589,1,0,0,0,591,592,1,0,0,0,592,55,1,0,0,0,593,591,1,0,0,0,594,595,
+		5,72,0,0,595,607,3,184,92,0,596,597,5,73,0,0,597,607,5,274,0,0,598,599,
+		5,132,0,0,599,607,3,184,92,0,600,601,5,68,0,0,601,604,3,58,29,0,602,603,
+		5,208,0,0,603,605,3,58,29,0,604,602,1,0,0,0,604,605,1,0,0,0,605,607,1,
+		0,0,0,606,594,1,0,0,0,606,596,1,0,0,0,606,598,1,0,0,0,606,600,1,0,0,0,
+		607,57,1,0,0,0,608,609,7,2,0,0,609,59,1,0,0,0,610,611,5,74,0,0,611,612,
+		3,190,95,0,612,616,5,255,0,0,613,615,3,62,31,0,614,613,1,0,0,0,615,618,
+		1,0,0,0,616,614,1,0,0,0,616,617,1,0,0,0,617,619,1,0,0,0,618,616,1,0,0,
+		0,619,620,5,256,0,0,620,61,1,0,0,0,621,622,5,75,0,0,622,677,3,190,95,0,
+		623,624,5,114,0,0,624,677,3,184,92,0,625,626,5,115,0,0,626,677,3,82,41,
+		0,627,628,5,117,0,0,628,629,5,73,0,0,629,677,5,274,0,0,630,631,5,120,0,
+		0,631,633,3,100,50,0,632,634,5,279,0,0,633,632,1,0,0,0,633,634,1,0,0,0,
+		634,677,1,0,0,0,635,636,5,8,0,0,636,677,5,274,0,0,637,638,5,45,0,0,638,
+		641,3,184,92,0,639,640,5,143,0,0,640,642,3,182,91,0,641,639,1,0,0,0,641,
+		642,1,0,0,0,642,645,1,0,0,0,643,644,5,144,0,0,644,646,3,64,32,0,645,643,
+		1,0,0,0,645,646,1,0,0,0,646,667,1,0,0,0,647,662,5,159,0,0,648,649,5,276,
+		0,0,649,663,5,145,0,0,650,651,5,145,0,0,651,658,5,255,0,0,652,654,3,184,
+		92,0,653,655,5,259,0,0,654,653,1,0,0,0,654,655,1,0,0,0,655,657,1,0,0,0,
+		656,652,1,0,0,0,657,660,1,0,0,0,658,656,1,0,0,0,658,659,1,0,0,0,659,661,
+		1,0,0,0,660,658,1,0,0,0,661,663,5,256,0,0,662,648,1,0,0,0,662,650,1,0,
+		0,0,663,665,1,0,0,0,664,666,5,279,0,0,665,664,1,0,0,0,665,666,1,0,0,0,
+		666,668,1,0,0,0,667,647,1,0,0,0,667,668,1,0,0,0,668,677,1,0,0,0,669,677,
+		3,94,47,0,670,677,3,96,48,0,671,673,5,147,0,0,672,674,5,263,0,0,673,672,
+		1,0,0,0,673,674,1,0,0,0,674,675,1,0,0,0,675,677,3,184,92,0,676,621,1,0,
+		0,0,676,623,1,0,0,0,676,625,1,0,0,0,676,627,1,0,0,0,676,630,1,0,0,0,676,
+		635,1,0,0,0,676,637,1,0,0,0,676,669,1,0,0,0,676,670,1,0,0,0,676,671,1,
+		0,0,0,677,63,1,0,0,0,678,681,5,115,0,0,679,681,3,184,92,0,680,678,1,0,
+		0,0,680,679,1,0,0,0,681,65,1,0,0,0,682,683,5,76,0,0,683,684,3,190,95,0,
+		684,688,5,255,0,0,685,687,3,68,34,0,686,685,1,0,0,0,687,690,1,0,0,0,688,
+		686,1,0,0,0,688,689,1,0,0,0,689,691,1,0,0,0,690,688,1,0,0,0,691,692,5,
+		256,0,0,692,67,1,0,0,0,693,694,5,77,0,0,694,698,5,255,0,0,695,697,3,78,
+		39,0,696,695,1,0,0,0,697,700,1,0,0,0,698,696,1,0,0,0,698,699,1,0,0,0,699,
+		701,1,0,0,0,700,698,1,0,0,0,701,733,5,256,0,0,702,703,5,78,0,0,703,733,
+		3,184,92,0,704,705,5,79,0,0,705,733,3,184,92,0,706,707,5,80,0,0,707,708,
+		5,49,0,0,708,733,3,182,91,0,709,710,5,80,0,0,710,711,5,81,0,0,711,712,
+		3,184,92,0,712,713,3,180,90,0,713,733,1,0,0,0,714,715,5,83,0,0,715,733,
+		3,184,92,0,716,717,5,84,0,0,717,733,3,184,92,0,718,719,5,82,0,0,719,733,
+		3,184,92,0,720,721,5,85,0,0,721,722,3,184,92,0,722,723,3,180,90,0,723,
+		733,1,0,0,0,724,725,5,86,0,0,725,726,3,184,92,0,726,727,5,81,0,0,727,728,
+		3,184,92,0,728,729,3,180,90,0,729,733,1,0,0,0,730,731,5,87,0,0,731,733,
+		3,190,95,0,732,693,1,0,0,0,732,702,1,0,0,0,732,704,1,0,0,0,732,706,1,0,
+		0,0,732,709,1,0,0,0,732,714,1,0,0,0,732,716,1,0,0,0,732,718,1,0,0,0,732,
+		720,1,0,0,0,732,724,1,0,0,0,732,730,1,0,0,0,733,69,1,0,0,0,734,735,5,88,
+		0,0,735,736,3,190,95,0,736,737,5,54,0,0,737,738,3,190,95,0,738,742,5,255,
+		0,0,739,741,3,72,36,0,740,739,1,0,0,0,741,744,1,0,0,0,742,740,1,0,0,0,
+		742,743,1,0,0,0,743,745,1,0,0,0,744,742,1,0,0,0,745,746,5,256,0,0,746,
+		71,1,0,0,0,747,748,5,89,0,0,748,795,3,190,95,0,749,750,5,78,0,0,750,795,
+		3,184,92,0,751,752,5,90,0,0,752,753,5,63,0,0,753,795,5,65,0,0,754,755,
+		5,90,0,0,755,795,3,184,92,0,756,757,5,196,0,0,757,758,3,184,92,0,758,759,
+		3,180,90,0,759,795,1,0,0,0,760,761,5,91,0,0,761,795,3,184,92,0,762,763,
+		5,58,0,0,763,795,5,274,0,0,764,765,5,59,0,0,765,795,3,182,91,0,766,767,
+		5,96,0,0,767,773,3,184,92,0,768,771,5,100,0,0,769,770,5,170,0,0,770,772,
+		3,184,92,0,771,769,1,0,0,0,771,772,1,0,0,0,772,774,1,0,0,0,773,768,1,0,
+		0,0,773,774,1,0,0,0,774,795,1,0,0,0,775,776,5,60,0,0,776,777,3,48,24,0,
+		777,778,3,182,91,0,778,779,5,63,0,0,779,780,5,89,0,0,780,783,5,64,0,0,
+		781,782,5,34,0,0,782,784,3,42,21,0,783,781,1,0,0,0,783,784,1,0,0,0,784,
+		795,1,0,0,0,785,786,5,101,0,0,786,790,3,184,92,0,787,788,5,102,0,0,788,
+		789,5,134,0,0,789,791,5,59,0,0,790,787,1,0,0,0,790,791,1,0,0,0,791,795,
+		1,0,0,0,792,795,3,54,27,0,793,795,3,42,21,0,794,747,1,0,0,0,794,749,1,
+		0,0,0,794,751,1,0,0,0,794,754,1,0,0,0,794,756,1,0,0,0,794,760,1,0,0,0,
+		794,762,1,0,0,0,794,764,1,0,0,0,794,766,1,0,0,0,794,775,1,0,0,0,794,785,
+		1,0,0,0,794,792,1,0,0,0,794,793,1,0,0,0,795,73,1,0,0,0,796,797,5,202,0,
+		0,797,798,3,190,95,0,798,802,5,255,0,0,799,801,3,76,38,0,800,799,1,0,0,
+		0,801,804,1,0,0,0,802,800,1,0,0,0,802,803,1,0,0,0,803,805,1,0,0,0,804,
+		802,1,0,0,0,805,806,5,256,0,0,806,75,1,0,0,0,807,808,5,233,0,0,808,828,
+		3,184,92,0,809,810,5,90,0,0,810,828,3,190,95,0,811,812,5,234,0,0,812,828,
+		3,184,92,0,813,814,5,235,0,0,814,828,3,184,92,0,815,816,5,236,0,0,816,
+		828,3,184,92,0,817,818,5,83,0,0,818,828,3,184,92,0,819,820,5,82,0,0,820,
+		828,3,184,92,0,821,822,5,103,0,0,822,828,3,184,92,0,823,824,5,104,0,0,
+		824,828,3,184,92,0,825,826,5,107,0,0,826,828,3,184,92,0,827,807,1,0,0,
+		0,827,809,1,0,0,0,827,811,1,0,0,0,827,813,1,0,0,0,827,815,1,0,0,0,827,
+		817,1,0,0,0,827,819,1,0,0,0,827,821,1,0,0,0,827,823,1,0,0,0,827,825,1,
+		0,0,0,828,77,1,0,0,0,829,830,5,274,0,0,830,831,3,184,92,0,831,832,5,63,
+		0,0,832,834,3,184,92,0,833,835,5,259,0,0,834,833,1,0,0,0,834,835,1,0,0,
+		0,835,79,1,0,0,0,836,837,5,113,0,0,837,838,3,190,95,0,838,842,5,255,0,
+		0,839,841,3,84,42,0,840,839,1,0,0,0,841,844,1,0,0,0,842,840,1,0,0,0,842,
+		843,1,0,0,0,843,845,1,0,0,0,844,842,1,0,0,0,845,846,5,256,0,0,846,81,1,
+		0,0,0,847,849,3,184,92,0,848,850,5,116,0,0,849,848,1,0,0,0,849,850,1,0,
+		0,0,850,853,1,0,0,0,851,852,5,50,0,0,852,854,3,184,92,0,853,851,1,0,0,
+		0,853,854,1,0,0,0,854,857,1,0,0,0,855,856,5,72,0,0,856,858,3,184,92,0,
+		857,855,1,0,0,0,857,858,1,0,0,0,858,83,1,0,0,0,859,860,5,114,0,0,860,977,
+		3,184,92,0,861,862,5,115,0,0,862,977,3,82,41,0,863,865,5,211,0,0,864,866,
+		5,275,0,0,865,864,1,0,0,0,865,866,1,0,0,0,866,869,1,0,0,0,867,868,5,148,
+		0,0,868,870,3,184,92,0,869,867,1,0,0,0,869,870,1,0,0,0,870,977,1,0,0,0,
+		871,872,5,211,0,0,872,977,5,222,0,0,873,874,5,212,0,0,874,977,3,184,92,
+		0,875,876,5,213,0,0,876,977,3,184,92,0,877,878,5,214,0,0,878,879,5,73,
+		0,0,879,977,5,274,0,0,880,881,5,215,0,0,881,885,5,255,0,0,882,884,3,34,
+		17,0,883,882,1,0,0,0,884,887,1,0,0,0,885,883,1,0,0,0,885,886,1,0,0,0,886,
+		888,1,0,0,0,887,885,1,0,0,0,888,977,5,256,0,0,889,890,5,215,0,0,890,891,
+		5,223,0,0,891,892,3,190,95,0,892,893,5,224,0,0,893,894,3,184,92,0,894,
+		977,1,0,0,0,895,896,5,216,0,0,896,977,3,184,92,0,897,977,3,94,47,0,898,
+		977,3,96,48,0,899,900,5,219,0,0,900,901,5,226,0,0,901,902,3,184,92,0,902,
+		903,5,181,0,0,903,904,3,184,92,0,904,977,1,0,0,0,905,906,5,218,0,0,906,
+		977,3,184,92,0,907,908,5,117,0,0,908,909,5,73,0,0,909,977,5,274,0,0,910,
+		911,5,120,0,0,911,977,3,100,50,0,912,913,5,8,0,0,913,977,5,274,0,0,914,
+		915,5,124,0,0,915,977,5,276,0,0,916,977,3,54,27,0,917,918,5,238,0,0,918,
+		919,5,63,0,0,919,920,3,184,92,0,920,921,5,223,0,0,921,925,3,184,92,0,922,
+		923,5,239,0,0,923,924,5,240,0,0,924,926,3,184,92,0,925,922,1,0,0,0,925,
+		926,1,0,0,0,926,930,1,0,0,0,927,929,3,90,45,0,928,927,1,0,0,0,929,932,
+		1,0,0,0,930,928,1,0,0,0,930,931,1,0,0,0,931,934,1,0,0,0,932,930,1,0,0,
+		0,933,935,3,92,46,0,934,933,1,0,0,0,934,935,1,0,0,0,935,977,1,0,0,0,936,
+		937,5,253,0,0,937,942,5,274,0,0,938,939,5,259,0,0,939,941,5,274,0,0,940,
+		938,1,0,0,0,941,944,1,0,0,0,942,940,1,0,0,0,942,943,1,0,0,0,943,945,1,
+		0,0,0,944,942,1,0,0,0,945,946,5,170,0,0,946,947,3,184,92,0,947,948,5,50,
+		0,0,948,949,3,184,92,0,949,977,1,0,0,0,950,951,5,246,0,0,951,977,3,184,
+		92,0,952,954,5,243,0,0,953,955,3,88,44,0,954,953,1,0,0,0,955,956,1,0,0,
+		0,956,954,1,0,0,0,956,957,1,0,0,0,957,974,1,0,0,0,958,972,5,244,0,0,959,
+		973,3,184,92,0,960,961,5,245,0,0,961,963,5,255,0,0,962,964,3,86,43,0,963,
+		962,1,0,0,0,964,965,1,0,0,0,965,963,1,0,0,0,965,966,1,0,0,0,966,967,1,
+		0,0,0,967,970,5,256,0,0,968,969,7,3,0,0,969,971,3,184,92,0,970,968,1,0,
+		0,0,970,971,1,0,0,0,971,973,1,0,0,0,972,959,1,0,0,0,972,960,1,0,0,0,973,
+		975,1,0,0,0,974,958,1,0,0,0,974,975,1,0,0,0,975,977,1,0,0,0,976,859,1,
+		0,0,0,976,861,1,0,0,0,976,863,1,0,0,0,976,871,1,0,0,0,976,873,1,0,0,0,
+		976,875,1,0,0,0,976,877,1,0,0,0,976,880,1,0,0,0,976,889,1,0,0,0,976,895,
+		1,0,0,0,976,897,1,0,0,0,976,898,1,0,0,0,976,899,1,0,0,0,976,905,1,0,0,
+		0,976,907,1,0,0,0,976,910,1,0,0,0,976,912,1,0,0,0,976,914,1,0,0,0,976,
+		916,1,0,0,0,976,917,1,0,0,0,976,936,1,0,0,0,976,950,1,0,0,0,976,952,1,
+		0,0,0,977,85,1,0,0,0,978,979,3,182,91,0,979,981,3,184,92,0,980,982,5,259,
+		0,0,981,980,1,0,0,0,981,982,1,0,0,0,982,87,1,0,0,0,983,984,5,51,0,0,984,
+		985,5,274,0,0,985,986,5,63,0,0,986,988,3,184,92,0,987,989,5,259,0,0,988,
+		987,1,0,0,0,988,989,1,0,0,0,989,89,1,0,0,0,990,991,5,241,0,0,991,992,5,
+		274,0,0,992,993,5,63,0,0,993,994,3,184,92,0,994,91,1,0,0,0,995,996,5,242,
+		0,0,996,997,5,51,0,0,997,998,5,274,0,0,998,999,5,240,0,0,999,1000,3,184,
+		92,0,1000,93,1,0,0,0,1001,1002,5,217,0,0,1002,1007,3,184,92,0,1003,1004,
+		5,51,0,0,1004,1008,5,274,0,0,1005,1006,5,227,0,0,1006,1008,3,190,95,0,
+		1007,1003,1,0,0,0,1007,1005,1,0,0,0,1008,95,1,0,0,0,1009,1010,5,219,0,
+		0,1010,1011,5,220,0,0,1011,1012,3,190,95,0,1012,1016,5,255,0,0,1013,1015,
+		3,98,49,0,1014,1013,1,0,0,0,1015,1018,1,0,0,0,1016,1014,1,0,0,0,1016,1017,
+		1,0,0,0,1017,1021,1,0,0,0,1018,1016,1,0,0,0,1019,1020,5,181,0,0,1020,1022,
+		3,184,92,0,1021,1019,1,0,0,0,1021,1022,1,0,0,0,1022,1023,1,0,0,0,1023,
+		1024,5,256,0,0,1024,97,1,0,0,0,1025,1026,5,221,0,0,1026,1027,3,184,92,
+		0,1027,1028,3,184,92,0,1028,99,1,0,0,0,1029,1042,5,121,0,0,1030,1042,5,
+		122,0,0,1031,1042,5,123,0,0,1032,1033,5,52,0,0,1033,1037,5,255,0,0,1034,
+		1036,3,34,17,0,1035,1034,1,0,0,0,1036,1039,1,0,0,0,1037,1035,1,0,0,0,1037,
+		1038,1,0,0,0,1038,1040,1,0,0,0,1039,1037,1,0,0,0,1040,1042,5,256,0,0,1041,
+		1029,1,0,0,0,1041,1030,1,0,0,0,1041,1031,1,0,0,0,1041,1032,1,0,0,0,1042,
+		101,1,0,0,0,1043,1044,5,228,0,0,1044,1045,3,190,95,0,1045,1049,5,255,0,
+		0,1046,1048,3,104,52,0,1047,1046,1,0,0,0,1048,1051,1,0,0,0,1049,1047,1,
+		0,0,0,1049,1050,1,0,0,0,1050,1052,1,0,0,0,1051,1049,1,0,0,0,1052,1053,
+		5,256,0,0,1053,103,1,0,0,0,1054,1055,5,207,0,0,1055,1056,3,190,95,0,1056,
+		1057,5,260,0,0,1057,1058,3,190,95,0,1058,1078,1,0,0,0,1059,1060,5,205,
+		0,0,1060,1078,3,184,92,0,1061,1062,5,229,0,0,1062,1078,3,184,92,0,1063,
+		1064,5,230,0,0,1064,1078,5,232,0,0,1065,1066,5,230,0,0,1066,1078,3,190,
+		95,0,1067,1069,5,65,0,0,1068,1070,3,106,53,0,1069,1068,1,0,0,0,1070,1071,
+		1,0,0,0,1071,1069,1,0,0,0,1071,1072,1,0,0,0,1072,1078,1,0,0,0,1073,1074,
+		5,215,0,0,1074,1075,5,176,0,0,1075,1076,5,51,0,0,1076,1078,3,190,95,0,
+		1077,1054,1,0,0,0,1077,1059,1,0,0,0,1077,1061,1,0,0,0,1077,1063,1,0,0,
+		0,1077,1065,1,0,0,0,1077,1067,1,0,0,0,1077,1073,1,0,0,0,1078,105,1,0,0,
+		0,1079,1080,5,231,0,0,1080,1086,3,184,92,0,1081,1082,5,103,0,0,1082,1086,
+		3,184,92,0,1083,1084,5,104,0,0,1084,1086,3,184,92,0,1085,1079,1,0,0,0,
+		1085,1081,1,0,0,0,1085,1083,1,0,0,0,1086,107,1,0,0,0,1087,1088,5,125,0,
+		0,1088,1089,3,190,95,0,1089,1093,5,255,0,0,1090,1092,3,110,55,0,1091,1090,
+		1,0,0,0,1092,1095,1,0,0,0,1093,1091,1,0,0,0,1093,1094,1,0,0,0,1094,1096,
+		1,0,0,0,1095,1093,1,0,0,0,1096,1097,5,256,0,0,1097,109,1,0,0,0,1098,1099,
+		5,126,0,0,1099,1134,3,184,92,0,1100,1101,5,127,0,0,1101,1106,3,112,56,
+		0,1102,1103,5,259,0,0,1103,1105,3,112,56,0,1104,1102,1,0,0,0,1105,1108,
+		1,0,0,0,1106,1104,1,0,0,0,1106,1107,1,0,0,0,1107,1134,1,0,0,0,1108,1106,
+		1,0,0,0,1109,1110,5,172,0,0,1110,1134,3,184,92,0,1111,1112,5,173,0,0,1112,
+		1113,3,184,92,0,1113,1114,5,170,0,0,1114,1117,3,190,95,0,1115,1116,5,174,
+		0,0,1116,1118,3,184,92,0,1117,1115,1,0,0,0,1117,1118,1,0,0,0,1118,1120,
+		1,0,0,0,1119,1121,5,179,0,0,1120,1119,1,0,0,0,1120,1121,1,0,0,0,1121,1134,
+		1,0,0,0,1122,1123,5,213,0,0,1123,1134,3,184,92,0,1124,1125,5,175,0,0,1125,
+		1130,3,116,58,0,1126,1127,5,259,0,0,1127,1129,3,116,58,0,1128,1126,1,0,
+		0,0,1129,1132,1,0,0,0,1130,1128,1,0,0,0,1130,1131,1,0,0,0,1131,1134,1,
+		0,0,0,1132,1130,1,0,0,0,1133,1098,1,0,0,0,1133,1100,1,0,0,0,1133,1109,
+		1,0,0,0,1133,1111,1,0,0,0,1133,1122,1,0,0,0,1133,1124,1,0,0,0,1134,111,
+		1,0,0,0,1135,1136,3,190,95,0,1136,1145,3,184,92,0,1137,1141,5,255,0,0,
+		1138,1140,3,114,57,0,1139,1138,1,0,0,0,1140,1143,1,0,0,0,1141,1139,1,0,
+		0,0,1141,1142,1,0,0,0,1142,1144,1,0,0,0,1143,1141,1,0,0,0,1144,1146,5,
+		256,0,0,1145,1137,1,0,0,0,1145,1146,1,0,0,0,1146,113,1,0,0,0,1147,1148,
+		5,172,0,0,1148,1154,3,184,92,0,1149,1150,5,173,0,0,1150,1154,3,184,92,
+		0,1151,1152,5,174,0,0,1152,1154,3,184,92,0,1153,1147,1,0,0,0,1153,1149,
+		1,0,0,0,1153,1151,1,0,0,0,1154,115,1,0,0,0,1155,1156,5,274,0,0,1156,1157,
+		3,184,92,0,1157,117,1,0,0,0,1158,1159,5,128,0,0,1159,1168,3,190,95,0,1160,
+		1164,5,255,0,0,1161,1163,3,120,60,0,1162,1161,1,0,0,0,1163,1166,1,0,0,
+		0,1164,1162,1,0,0,0,1164,1165,1,0,0,0,1165,1167,1,0,0,0,1166,1164,1,0,
+		0,0,1167,1169,5,256,0,0,1168,1160,1,0,0,0,1168,1169,1,0,0,0,1169,119,1,
+		0,0,0,1170,1171,5,129,0,0,1171,1177,3,184,92,0,1172,1173,5,130,0,0,1173,
+		1177,3,184,92,0,1174,1175,5,131,0,0,1175,1177,3,184,92,0,1176,1170,1,0,
+		0,0,1176,1172,1,0,0,0,1176,1174,1,0,0,0,1177,121,1,0,0,0,1178,1179,5,132,
+		0,0,1179,1180,3,190,95,0,1180,1181,5,255,0,0,1181,1189,3,184,92,0,1182,
+		1187,3,180,90,0,1183,1184,5,57,0,0,1184,1185,3,184,92,0,1185,1186,3,180,
+		90,0,1186,1188,1,0,0,0,1187,1183,1,0,0,0,1187,1188,1,0,0,0,1188,1190,1,
+		0,0,0,1189,1182,1,0,0,0,1189,1190,1,0,0,0,1190,1194,1,0,0,0,1191,1193,
+		3,124,62,0,1192,1191,1,0,0,0,1193,1196,1,0,0,0,1194,1192,1,0,0,0,1194,
+		1195,1,0,0,0,1195,1197,1,0,0,0,1196,1194,1,0,0,0,1197,1198,5,256,0,0,1198,
+		123,1,0,0,0,1199,1200,5,73,0,0,1200,1201,7,4,0,0,1201,125,1,0,0,0,1202,
+		1203,5,133,0,0,1203,1204,3,190,95,0,1204,1205,5,262,0,0,1205,1212,3,184,
+		92,0,1206,1209,5,134,0,0,1207,1210,5,138,0,0,1208,1210,5,139,0,0,1209,
+		1207,1,0,0,0,1209,1208,1,0,0,0,1210,1211,1,0,0,0,1211,1213,3,182,91,0,
+		1212,1206,1,0,0,0,1212,1213,1,0,0,0,1213,1216,1,0,0,0,1214,1215,5,51,0,
+		0,1215,1217,5,274,0,0,1216,1214,1,0,0,0,1216,1217,1,0,0,0,1217,127,1,0,
+		0,0,1218,1219,5,140,0,0,1219,1220,3,190,95,0,1220,1221,5,148,0,0,1221,
+		1224,3,184,92,0,1222,1223,5,51,0,0,1223,1225,5,274,0,0,1224,1222,1,0,0,
+		0,1224,1225,1,0,0,0,1225,1229,1,0,0,0,1226,1227,5,141,0,0,1227,1228,5,
+		143,0,0,1228,1230,5,276,0,0,1229,1226,1,0,0,0,1229,1230,1,0,0,0,1230,1234,
+		1,0,0,0,1231,1232,5,142,0,0,1232,1233,5,143,0,0,1233,1235,5,276,0,0,1234,
+		1231,1,0,0,0,1234,1235,1,0,0,0,1235,1246,1,0,0,0,1236,1237,5,165,0,0,1237,
+		1238,5,191,0,0,1238,1239,3,190,95,0,1239,1240,5,166,0,0,1240,1241,5,170,
+		0,0,1241,1242,5,276,0,0,1242,1244,5,167,0,0,1243,1245,3,130,65,0,1244,
+		1243,1,0,0,0,1244,1245,1,0,0,0,1245,1247,1,0,0,0,1246,1236,1,0,0,0,1246,
+		1247,1,0,0,0,1247,1248,1,0,0,0,1248,1249,5,261,0,0,1249,1254,3,132,66,
+		0,1250,1251,5,259,0,0,1251,1253,3,132,66,0,1252,1250,1,0,0,0,1253,1256,
+		1,0,0,0,1254,1252,1,0,0,0,1254,1255,1,0,0,0,1255,129,1,0,0,0,1256,1254,
+		1,0,0,0,1257,1258,5,168,0,0,1258,1263,3,190,95,0,1259,1260,5,259,0,0,1260,
+		1262,3,190,95,0,1261,1259,1,0,0,0,1262,1265,1,0,0,0,1263,1261,1,0,0,0,
+		1263,1264,1,0,0,0,1264,1269,1,0,0,0,1265,1263,1,0,0,0,1266,1267,5,182,
+		0,0,1267,1268,5,169,0,0,1268,1270,3,190,95,0,1269,1266,1,0,0,0,1269,1270,
+		1,0,0,0,1270,1274,1,0,0,0,1271,1272,5,169,0,0,1272,1274,3,190,95,0,1273,
+		1257,1,0,0,0,1273,1271,1,0,0,0,1274,131,1,0,0,0,1275,1276,5,161,0,0,1276,
+		1277,5,275,0,0,1277,1278,5,170,0,0,1278,1295,3,190,95,0,1279,1291,5,164,
+		0,0,1280,1281,5,257,0,0,1281,1286,3,190,95,0,1282,1283,5,259,0,0,1283,
+		1285,3,190,95,0,1284,1282,1,0,0,0,1285,1288,1,0,0,0,1286,1284,1,0,0,0,
+		1286,1287,1,0,0,0,1287,1289,1,0,0,0,1288,1286,1,0,0,0,1289,1290,5,258,
+		0,0,1290,1292,1,0,0,0,1291,1280,1,0,0,0,1291,1292,1,0,0,0,1292,1295,1,
+		0,0,0,1293,1295,3,190,95,0,1294,1275,1,0,0,0,1294,1279,1,0,0,0,1294,1293,
+		1,0,0,0,1295,133,1,0,0,0,1296,1297,5,149,0,0,1297,1298,5,148,0,0,1298,
+		1301,3,184,92,0,1299,1300,5,150,0,0,1300,1302,3,182,91,0,1301,1299,1,0,
+		0,0,1301,1302,1,0,0,0,1302,135,1,0,0,0,1303,1304,5,151,0,0,1304,1305,5,
+		152,0,0,1305,1310,3,138,69,0,1306,1307,5,259,0,0,1307,1309,3,138,69,0,
+		1308,1306,1,0,0,0,1309,1312,1,0,0,0,1310,1308,1,0,0,0,1310,1311,1,0,0,
+		0,1311,137,1,0,0,0,1312,1310,1,0,0,0,1313,1316,5,66,0,0,1314,1316,3,190,
+		95,0,1315,1313,1,0,0,0,1315,1314,1,0,0,0,1316,139,1,0,0,0,1317,1318,5,
+		153,0,0,1318,1322,5,255,0,0,1319,1321,3,142,71,0,1320,1319,1,0,0,0,1321,
+		1324,1,0,0,0,1322,1320,1,0,0,0,1322,1323,1,0,0,0,1323,1325,1,0,0,0,1324,
+		1322,1,0,0,0,1325,1326,5,256,0,0,1326,141,1,0,0,0,1327,1328,5,10,0,0,1328,
+		1338,3,188,94,0,1329,1330,5,154,0,0,1330,1335,3,190,95,0,1331,1332,5,259,
+		0,0,1332,1334,3,190,95,0,1333,1331,1,0,0,0,1334,1337,1,0,0,0,1335,1333,
+		1,0,0,0,1335,1336,1,0,0,0,1336,1339,1,0,0,0,1337,1335,1,0,0,0,1338,1329,
+		1,0,0,0,1338,1339,1,0,0,0,1339,1422,1,0,0,0,1340,1341,5,155,0,0,1341,1422,
+		3,190,95,0,1342,1343,5,156,0,0,1343,1422,3,190,95,0,1344,1345,5,157,0,
+		0,1345,1346,5,158,0,0,1346,1347,5,159,0,0,1347,1422,3,190,95,0,1348,1351,
+		5,160,0,0,1349,1350,5,275,0,0,1350,1352,5,207,0,0,1351,1349,1,0,0,0,1351,
+		1352,1,0,0,0,1352,1353,1,0,0,0,1353,1354,5,158,0,0,1354,1355,5,170,0,0,
+		1355,1422,3,190,95,0,1356,1357,5,161,0,0,1357,1358,5,275,0,0,1358,1359,
+		5,207,0,0,1359,1360,5,158,0,0,1360,1361,5,170,0,0,1361,1422,3,190,95,0,
+		1362,1363,5,184,0,0,1363,1368,3,190,95,0,1364,1365,5,259,0,0,1365,1367,
+		3,190,95,0,1366,1364,1,0,0,0,1367,1370,1,0,0,0,1368,1366,1,0,0,0,1368,
+		1369,1,0,0,0,1369,1372,1,0,0,0,1370,1368,1,0,0,0,1371,1373,5,162,0,0,1372,
+		1371,1,0,0,0,1372,1373,1,0,0,0,1373,1374,1,0,0,0,1374,1375,5,170,0,0,1375,
+		1376,5,237,0,0,1376,1377,3,188,94,0,1377,1422,1,0,0,0,1378,1379,5,180,
+		0,0,1379,1380,3,184,92,0,1380,1384,5,255,0,0,1381,1383,3,142,71,0,1382,
+		1381,1,0,0,0,1383,1386,1,0,0,0,1384,1382,1,0,0,0,1384,1385,1,0,0,0,1385,
+		1387,1,0,0,0,1386,1384,1,0,0,0,1387,1397,5,256,0,0,1388,1389,5,181,0,0,
+		1389,1393,5,255,0,0,1390,1392,3,142,71,0,1391,1390,1,0,0,0,1392,1395,1,
+		0,0,0,1393,1391,1,0,0,0,1393,1394,1,0,0,0,1394,1396,1,0,0,0,1395,1393,
+		1,0,0,0,1396,1398,5,256,0,0,1397,1388,1,0,0,0,1397,1398,1,0,0,0,1398,1422,
+		1,0,0,0,1399,1402,5,162,0,0,1400,1401,5,191,0,0,1401,1403,5,114,0,0,1402,
+		1400,1,0,0,0,1402,1403,1,0,0,0,1403,1404,1,0,0,0,1404,1408,5,255,0,0,1405,
+		1407,3,142,71,0,1406,1405,1,0,0,0,1407,1410,1,0,0,0,1408,1406,1,0,0,0,
+		1408,1409,1,0,0,0,1409,1411,1,0,0,0,1410,1408,1,0,0,0,1411,1422,5,256,
+		0,0,1412,1413,5,163,0,0,1413,1417,5,255,0,0,1414,1416,3,142,71,0,1415,
+		1414,1,0,0,0,1416,1419,1,0,0,0,1417,1415,1,0,0,0,1417,1418,1,0,0,0,1418,
+		1420,1,0,0,0,1419,1417,1,0,0,0,1420,1422,5,256,0,0,1421,1327,1,0,0,0,1421,
+		1340,1,0,0,0,1421,1342,1,0,0,0,1421,1344,1,0,0,0,1421,1348,1,0,0,0,1421,
+		1356,1,0,0,0,1421,1362,1,0,0,0,1421,1378,1,0,0,0,1421,1399,1,0,0,0,1421,
+		1412,1,0,0,0,1422,143,1,0,0,0,1423,1424,5,183,0,0,1424,1428,5,255,0,0,
+		1425,1427,3,146,73,0,1426,1425,1,0,0,0,1427,1430,1,0,0,0,1428,1426,1,0,
+		0,0,1428,1429,1,0,0,0,1429,1431,1,0,0,0,1430,1428,1,0,0,0,1431,1432,5,
+		256,0,0,1432,145,1,0,0,0,1433,1434,5,184,0,0,1434,1439,3,190,95,0,1435,
+		1436,5,259,0,0,1436,1438,3,190,95,0,1437,1435,1,0,0,0,1438,1441,1,0,0,
+		0,1439,1437,1,0,0,0,1439,1440,1,0,0,0,1440,1446,1,0,0,0,1441,1439,1,0,
+		0,0,1442,1445,3,150,75,0,1443,1445,3,148,74,0,1444,1442,1,0,0,0,1444,1443,
+		1,0,0,0,1445,1448,1,0,0,0,1446,1444,1,0,0,0,1446,1447,1,0,0,0,1447,1451,
+		1,0,0,0,1448,1446,1,0,0,0,1449,1451,3,140,70,0,1450,1433,1,0,0,0,1450,
+		1449,1,0,0,0,1451,147,1,0,0,0,1452,1453,5,254,0,0,1453,1454,5,170,0,0,
+		1454,1455,5,53,0,0,1455,149,1,0,0,0,1456,1457,5,185,0,0,1457,1507,3,184,
+		92,0,1458,1459,5,90,0,0,1459,1460,5,252,0,0,1460,1507,3,184,92,0,1461,
+		1462,5,90,0,0,1462,1507,3,190,95,0,1463,1464,5,186,0,0,1464,1507,3,182,
+		91,0,1465,1466,5,134,0,0,1466,1467,5,276,0,0,1467,1507,5,146,0,0,1468,
+		1469,5,103,0,0,1469,1470,3,184,92,0,1470,1471,5,193,0,0,1471,1472,5,112,
+		0,0,1472,1507,1,0,0,0,1473,1474,5,104,0,0,1474,1507,3,184,92,0,1475,1476,
+		5,105,0,0,1476,1477,3,184,92,0,1477,1478,5,193,0,0,1478,1479,5,112,0,0,
+		1479,1507,1,0,0,0,1480,1481,5,106,0,0,1481,1507,3,184,92,0,1482,1483,5,
+		107,0,0,1483,1507,5,108,0,0,1484,1485,5,109,0,0,1485,1507,3,184,92,0,1486,
+		1487,5,93,0,0,1487,1488,5,95,0,0,1488,1492,5,63,0,0,1489,1493,3,156,78,
+		0,1490,1493,3,168,84,0,1491,1493,3,184,92,0,1492,1489,1,0,0,0,1492,1490,
+		1,0,0,0,1492,1491,1,0,0,0,1493,1495,1,0,0,0,1494,1496,3,152,76,0,1495,
+		1494,1,0,0,0,1495,1496,1,0,0,0,1496,1499,1,0,0,0,1497,1498,5,4,0,0,1498,
+		1500,3,182,91,0,1499,1497,1,0,0,0,1499,1500,1,0,0,0,1500,1502,1,0,0,0,
+		1501,1503,3,154,77,0,1502,1501,1,0,0,0,1502,1503,1,0,0,0,1503,1507,1,0,
+		0,0,1504,1505,5,110,0,0,1505,1507,3,182,91,0,1506,1456,1,0,0,0,1506,1458,
+		1,0,0,0,1506,1461,1,0,0,0,1506,1463,1,0,0,0,1506,1465,1,0,0,0,1506,1468,
+		1,0,0,0,1506,1473,1,0,0,0,1506,1475,1,0,0,0,1506,1480,1,0,0,0,1506,1482,
+		1,0,0,0,1506,1484,1,0,0,0,1506,1486,1,0,0,0,1506,1504,1,0,0,0,1507,151,
+		1,0,0,0,1508,1509,5,94,0,0,1509,1512,5,170,0,0,1510,1513,3,168,84,0,1511,
+		1513,3,184,92,0,1512,1510,1,0,0,0,1512,1511,1,0,0,0,1513,1514,1,0,0,0,
+		1514,1515,5,134,0,0,1515,1516,3,182,91,0,1516,153,1,0,0,0,1517,1518,5,
+		90,0,0,1518,1519,3,184,92,0,1519,155,1,0,0,0,1520,1521,5,245,0,0,1521,
+		1525,5,255,0,0,1522,1524,3,158,79,0,1523,1522,1,0,0,0,1524,1527,1,0,0,
+		0,1525,1523,1,0,0,0,1525,1526,1,0,0,0,1526,1528,1,0,0,0,1527,1525,1,0,
+		0,0,1528,1529,5,256,0,0,1529,157,1,0,0,0,1530,1533,3,182,91,0,1531,1534,
+		3,168,84,0,1532,1534,3,184,92,0,1533,1531,1,0,0,0,1533,1532,1,0,0,0,1534,
+		1536,1,0,0,0,1535,1537,5,259,0,0,1536,1535,1,0,0,0,1536,1537,1,0,0,0,1537,
+		159,1,0,0,0,1538,1539,5,2,0,0,1539,1540,3,190,95,0,1540,1541,5,4,0,0,1541,
+		1542,3,190,95,0,1542,1546,5,255,0,0,1543,1545,3,162,81,0,1544,1543,1,0,
+		0,0,1545,1548,1,0,0,0,1546,1544,1,0,0,0,1546,1547,1,0,0,0,1547,1549,1,
+		0,0,0,1548,1546,1,0,0,0,1549,1550,5,256,0,0,1550,161,1,0,0,0,1551,1552,
+		3,190,95,0,1552,1553,5,60,0,0,1553,1554,5,187,0,0,1554,1555,5,276,0,0,
+		1555,1891,1,0,0,0,1556,1557,3,190,95,0,1557,1558,5,60,0,0,1558,1559,5,
+		38,0,0,1559,1563,3,184,92,0,1560,1562,3,178,89,0,1561,1560,1,0,0,0,1562,
+		1565,1,0,0,0,1563,1561,1,0,0,0,1563,1564,1,0,0,0,1564,1891,1,0,0,0,1565,
+		1563,1,0,0,0,1566,1567,3,190,95,0,1567,1571,5,98,0,0,1568,1569,5,159,0,
+		0,1569,1570,5,61,0,0,1570,1572,5,276,0,0,1571,1568,1,0,0,0,1571,1572,1,
+		0,0,0,1572,1573,1,0,0,0,1573,1574,5,63,0,0,1574,1575,3,182,91,0,1575,1891,
+		1,0,0,0,1576,1577,3,190,95,0,1577,1578,5,98,0,0,1578,1582,5,38,0,0,1579,
+		1580,5,159,0,0,1580,1581,5,61,0,0,1581,1583,5,276,0,0,1582,1579,1,0,0,
+		0,1582,1583,1,0,0,0,1583,1584,1,0,0,0,1584,1585,5,63,0,0,1585,1590,3,176,
+		88,0,1586,1587,5,259,0,0,1587,1589,3,176,88,0,1588,1586,1,0,0,0,1589,1592,
+		1,0,0,0,1590,1588,1,0,0,0,1590,1591,1,0,0,0,1591,1596,1,0,0,0,1592,1590,
+		1,0,0,0,1593,1595,3,178,89,0,1594,1593,1,0,0,0,1595,1598,1,0,0,0,1596,
+		1594,1,0,0,0,1596,1597,1,0,0,0,1597,1891,1,0,0,0,1598,1596,1,0,0,0,1599,
+		1600,3,188,94,0,1600,1601,7,5,0,0,1601,1602,3,184,92,0,1602,1607,3,180,
+		90,0,1603,1604,5,28,0,0,1604,1605,3,184,92,0,1605,1606,3,180,90,0,1606,
+		1608,1,0,0,0,1607,1603,1,0,0,0,1607,1608,1,0,0,0,1608,1891,1,0,0,0,1609,
+		1610,3,188,94,0,1610,1611,5,190,0,0,1611,1612,3,184,92,0,1612,1613,5,191,
+		0,0,1613,1614,5,274,0,0,1614,1891,1,0,0,0,1615,1616,3,190,95,0,1616,1649,
+		5,192,0,0,1617,1618,5,54,0,0,1618,1622,5,274,0,0,1619,1621,3,178,89,0,
+		1620,1619,1,0,0,0,1621,1624,1,0,0,0,1622,1620,1,0,0,0,1622,1623,1,0,0,
+		0,1623,1626,1,0,0,0,1624,1622,1,0,0,0,1625,1627,3,166,83,0,1626,1625,1,
+		0,0,0,1626,1627,1,0,0,0,1627,1650,1,0,0,0,1628,1638,5,38,0,0,1629,1630,
+		5,44,0,0,1630,1631,3,184,92,0,1631,1635,3,180,90,0,1632,1634,3,164,82,
+		0,1633,1632,1,0,0,0,1634,1637,1,0,0,0,1635,1633,1,0,0,0,1635,1636,1,0,
+		0,0,1636,1639,1,0,0,0,1637,1635,1,0,0,0,1638,1629,1,0,0,0,1638,1639,1,
+		0,0,0,1639,1643,1,0,0,0,1640,1642,3,178,89,0,1641,1640,1,0,0,0,1642,1645,
+		1,0,0,0,1643,1641,1,0,0,0,1643,1644,1,0,0,0,1644,1647,1,0,0,0,1645,1643,
+		1,0,0,0,1646,1648,3,166,83,0,1647,1646,1,0,0,0,1647,1648,1,0,0,0,1648,
+		1650,1,0,0,0,1649,1617,1,0,0,0,1649,1628,1,0,0,0,1650,1891,1,0,0,0,1651,
+		1653,5,183,0,0,1652,1654,3,150,75,0,1653,1652,1,0,0,0,1654,1655,1,0,0,
+		0,1655,1653,1,0,0,0,1655,1656,1,0,0,0,1656,1891,1,0,0,0,1657,1658,5,183,
+		0,0,1658,1659,5,184,0,0,1659,1891,5,111,0,0,1660,1661,5,183,0,0,1661,1662,
+		5,210,0,0,1662,1663,5,93,0,0,1663,1891,5,95,0,0,1664,1665,3,190,95,0,1665,
+		1666,5,122,0,0,1666,1667,3,184,92,0,1667,1891,1,0,0,0,1668,1669,3,190,
+		95,0,1669,1670,5,16,0,0,1670,1671,3,28,14,0,1671,1675,5,255,0,0,1672,1674,
+		3,34,17,0,1673,1672,1,0,0,0,1674,1677,1,0,0,0,1675,1673,1,0,0,0,1675,1676,
+		1,0,0,0,1676,1678,1,0,0,0,1677,1675,1,0,0,0,1678,1679,5,256,0,0,1679,1891,
+		1,0,0,0,1680,1681,3,190,95,0,1681,1682,5,19,0,0,1682,1683,5,274,0,0,1683,
+		1684,5,20,0,0,1684,1685,3,184,92,0,1685,1891,1,0,0,0,1686,1687,3,190,95,
+		0,1687,1689,5,21,0,0,1688,1690,5,263,0,0,1689,1688,1,0,0,0,1689,1690,1,
+		0,0,0,1690,1691,1,0,0,0,1691,1692,3,184,92,0,1692,1891,1,0,0,0,1693,1694,
+		3,190,95,0,1694,1695,5,247,0,0,1695,1698,3,182,91,0,1696,1697,5,51,0,0,
+		1697,1699,5,274,0,0,1698,1696,1,0,0,0,1698,1699,1,0,0,0,1699,1891,1,0,
+		0,0,1700,1701,3,190,95,0,1701,1702,5,247,0,0,1702,1703,5,38,0,0,1703,1708,
+		3,174,87,0,1704,1705,5,259,0,0,1705,1707,3,174,87,0,1706,1704,1,0,0,0,
+		1707,1710,1,0,0,0,1708,1706,1,0,0,0,1708,1709,1,0,0,0,1709,1713,1,0,0,
+		0,1710,1708,1,0,0,0,1711,1712,5,51,0,0,1712,1714,5,274,0,0,1713,1711,1,
+		0,0,0,1713,1714,1,0,0,0,1714,1718,1,0,0,0,1715,1717,3,178,89,0,1716,1715,
+		1,0,0,0,1717,1720,1,0,0,0,1718,1716,1,0,0,0,1718,1719,1,0,0,0,1719,1891,
+		1,0,0,0,1720,1718,1,0,0,0,1721,1722,3,190,95,0,1722,1723,5,251,0,0,1723,
+		1724,5,38,0,0,1724,1729,3,174,87,0,1725,1726,5,259,0,0,1726,1728,3,174,
+		87,0,1727,1725,1,0,0,0,1728,1731,1,0,0,0,1729,1727,1,0,0,0,1729,1730,1,
+		0,0,0,1730,1735,1,0,0,0,1731,1729,1,0,0,0,1732,1734,3,178,89,0,1733,1732,
+		1,0,0,0,1734,1737,1,0,0,0,1735,1733,1,0,0,0,1735,1736,1,0,0,0,1736,1891,
+		1,0,0,0,1737,1735,1,0,0,0,1738,1739,3,190,95,0,1739,1740,5,92,0,0,1740,
+		1741,3,184,92,0,1741,1891,1,0,0,0,1742,1743,3,190,95,0,1743,1744,5,93,
+		0,0,1744,1745,5,143,0,0,1745,1746,3,182,91,0,1746,1750,5,63,0,0,1747,1751,
+		3,156,78,0,1748,1751,3,168,84,0,1749,1751,3,184,92,0,1750,1747,1,0,0,0,
+		1750,1748,1,0,0,0,1750,1749,1,0,0,0,1751,1753,1,0,0,0,1752,1754,3,152,
+		76,0,1753,1752,1,0,0,0,1753,1754,1,0,0,0,1754,1756,1,0,0,0,1755,1757,3,
+		154,77,0,1756,1755,1,0,0,0,1756,1757,1,0,0,0,1757,1891,1,0,0,0,1758,1759,
+		3,190,95,0,1759,1760,5,210,0,0,1760,1761,5,93,0,0,1761,1891,1,0,0,0,1762,
+		1763,3,190,95,0,1763,1764,5,71,0,0,1764,1766,5,69,0,0,1765,1767,5,275,
+		0,0,1766,1765,1,0,0,0,1766,1767,1,0,0,0,1767,1891,1,0,0,0,1768,1769,3,
+		190,95,0,1769,1770,5,71,0,0,1770,1773,5,70,0,0,1771,1772,5,51,0,0,1772,
+		1774,5,274,0,0,1773,1771,1,0,0,0,1773,1774,1,0,0,0,1774,1891,1,0,0,0,1775,
+		1776,3,190,95,0,1776,1777,5,176,0,0,1777,1778,5,54,0,0,1778,1781,5,274,
+		0,0,1779,1780,5,63,0,0,1780,1782,3,184,92,0,1781,1779,1,0,0,0,1781,1782,
+		1,0,0,0,1782,1785,1,0,0,0,1783,1784,5,177,0,0,1784,1786,3,184,92,0,1785,
+		1783,1,0,0,0,1785,1786,1,0,0,0,1786,1891,1,0,0,0,1787,1788,3,190,95,0,
+		1788,1789,5,176,0,0,1789,1790,5,148,0,0,1790,1793,3,184,92,0,1791,1792,
+		5,51,0,0,1792,1794,5,274,0,0,1793,1791,1,0,0,0,1793,1794,1,0,0,0,1794,
+		1797,1,0,0,0,1795,1796,5,63,0,0,1796,1798,3,184,92,0,1797,1795,1,0,0,0,
+		1797,1798,1,0,0,0,1798,1801,1,0,0,0,1799,1800,5,177,0,0,1800,1802,3,184,
+		92,0,1801,1799,1,0,0,0,1801,1802,1,0,0,0,1802,1891,1,0,0,0,1803,1804,3,
+		190,95,0,1804,1805,5,178,0,0,1805,1806,3,184,92,0,1806,1891,1,0,0,0,1807,
+		1808,3,190,95,0,1808,1811,5,171,0,0,1809,1812,3,168,84,0,1810,1812,3,184,
+		92,0,1811,1809,1,0,0,0,1811,1810,1,0,0,0,1812,1815,1,0,0,0,1813,1814,5,
+		51,0,0,1814,1816,5,274,0,0,1815,1813,1,0,0,0,1815,1816,1,0,0,0,1816,1819,
+		1,0,0,0,1817,1818,5,170,0,0,1818,1820,5,274,0,0,1819,1817,1,0,0,0,1819,
+		1820,1,0,0,0,1820,1828,1,0,0,0,1821,1822,5,182,0,0,1822,1826,5,135,0,0,
+		1823,1824,5,134,0,0,1824,1827,3,182,91,0,1825,1827,5,136,0,0,1826,1823,
+		1,0,0,0,1826,1825,1,0,0,0,1827,1829,1,0,0,0,1828,1821,1,0,0,0,1828,1829,
+		1,0,0,0,1829,1891,1,0,0,0,1830,1831,3,190,95,0,1831,1833,5,65,0,0,1832,
+		1834,3,106,53,0,1833,1832,1,0,0,0,1834,1835,1,0,0,0,1835,1833,1,0,0,0,
+		1835,1836,1,0,0,0,1836,1891,1,0,0,0,1837,1838,5,22,0,0,1838,1891,5,276,
+		0,0,1839,1840,5,23,0,0,1840,1891,5,276,0,0,1841,1891,5,24,0,0,1842,1891,
+		5,25,0,0,1843,1844,3,190,95,0,1844,1845,5,26,0,0,1845,1846,5,27,0,0,1846,
+		1847,3,184,92,0,1847,1848,3,180,90,0,1848,1849,5,28,0,0,1849,1850,3,184,
+		92,0,1850,1851,3,180,90,0,1851,1891,1,0,0,0,1852,1853,3,190,95,0,1853,
+		1854,5,29,0,0,1854,1857,5,170,0,0,1855,1858,5,30,0,0,1856,1858,3,184,92,
+		0,1857,1855,1,0,0,0,1857,1856,1,0,0,0,1858,1859,1,0,0,0,1859,1860,5,31,
+		0,0,1860,1861,3,184,92,0,1861,1862,3,180,90,0,1862,1863,5,28,0,0,1863,
+		1864,3,184,92,0,1864,1865,3,180,90,0,1865,1891,1,0,0,0,1866,1867,3,190,
+		95,0,1867,1868,5,32,0,0,1868,1869,3,184,92,0,1869,1870,3,180,90,0,1870,
+		1871,5,20,0,0,1871,1872,3,184,92,0,1872,1891,1,0,0,0,1873,1874,5,33,0,
+		0,1874,1875,3,188,94,0,1875,1876,5,34,0,0,1876,1877,3,188,94,0,1877,1880,
+		3,184,92,0,1878,1879,5,35,0,0,1879,1881,3,184,92,0,1880,1878,1,0,0,0,1880,
+		1881,1,0,0,0,1881,1891,1,0,0,0,1882,1883,5,36,0,0,1883,1884,5,35,0,0,1884,
+		1885,3,184,92,0,1885,1886,3,180,90,0,1886,1887,5,37,0,0,1887,1888,3,184,
+		92,0,1888,1889,3,180,90,0,1889,1891,1,0,0,0,1890,1551,1,0,0,0,1890,1556,
+		1,0,0,0,1890,1566,1,0,0,0,1890,1576,1,0,0,0,1890,1599,1,0,0,0,1890,1609,
+		1,0,0,0,1890,1615,1,0,0,0,1890,1651,1,0,0,0,1890,1657,1,0,0,0,1890,1660,
+		1,0,0,0,1890,1664,1,0,0,0,1890,1668,1,0,0,0,1890,1680,1,0,0,0,1890,1686,
+		1,0,0,0,1890,1693,1,0,0,0,1890,1700,1,0,0,0,1890,1721,1,0,0,0,1890,1738,
+		1,0,0,0,1890,1742,1,0,0,0,1890,1758,1,0,0,0,1890,1762,1,0,0,0,1890,1768,
+		1,0,0,0,1890,1775,1,0,0,0,1890,1787,1,0,0,0,1890,1803,1,0,0,0,1890,1807,
+		1,0,0,0,1890,1830,1,0,0,0,1890,1837,1,0,0,0,1890,1839,1,0,0,0,1890,1841,
+		1,0,0,0,1890,1842,1,0,0,0,1890,1843,1,0,0,0,1890,1852,1,0,0,0,1890,1866,
+		1,0,0,0,1890,1873,1,0,0,0,1890,1882,1,0,0,0,1891,163,1,0,0,0,1892,1893,
+		5,73,0,0,1893,1894,5,274,0,0,1894,1895,5,182,0,0,1895,1896,3,184,92,0,
+		1896,1897,3,180,90,0,1897,165,1,0,0,0,1898,1899,5,45,0,0,1899,1900,5,40,
+		0,0,1900,1901,5,41,0,0,1901,1902,3,184,92,0,1902,1903,5,42,0,0,1903,1907,
+		3,184,92,0,1904,1906,3,178,89,0,1905,1904,1,0,0,0,1906,1909,1,0,0,0,1907,
+		1905,1,0,0,0,1907,1908,1,0,0,0,1908,1935,1,0,0,0,1909,1907,1,0,0,0,1910,
+		1911,5,45,0,0,1911,1912,5,38,0,0,1912,1913,5,63,0,0,1913,1918,3,172,86,
+		0,1914,1915,5,259,0,0,1915,1917,3,172,86,0,1916,1914,1,0,0,0,1917,1920,
+		1,0,0,0,1918,1916,1,0,0,0,1918,1919,1,0,0,0,1919,1926,1,0,0,0,1920,1918,
+		1,0,0,0,1921,1923,5,259,0,0,1922,1921,1,0,0,0,1922,1923,1,0,0,0,1923,1924,
+		1,0,0,0,1924,1925,5,181,0,0,1925,1927,3,170,85,0,1926,1922,1,0,0,0,1926,
+		1927,1,0,0,0,1927,1931,1,0,0,0,1928,1930,3,178,89,0,1929,1928,1,0,0,0,
+		1930,1933,1,0,0,0,1931,1929,1,0,0,0,1931,1932,1,0,0,0,1932,1935,1,0,0,
+		0,1933,1931,1,0,0,0,1934,1898,1,0,0,0,1934,1910,1,0,0,0,1935,167,1,0,0,
+		0,1936,1937,5,40,0,0,1937,1938,5,41,0,0,1938,1939,3,184,92,0,1939,1940,
+		5,42,0,0,1940,1944,3,184,92,0,1941,1943,3,178,89,0,1942,1941,1,0,0,0,1943,
+		1946,1,0,0,0,1944,1942,1,0,0,0,1944,1945,1,0,0,0,1945,169,1,0,0,0,1946,
+		1944,1,0,0,0,1947,1948,5,40,0,0,1948,1949,5,41,0,0,1949,1950,3,184,92,
+		0,1950,1951,5,42,0,0,1951,1952,3,184,92,0,1952,171,1,0,0,0,1953,1954,3,
+		184,92,0,1954,1955,5,34,0,0,1955,1956,3,184,92,0,1956,173,1,0,0,0,1957,
+		1959,5,264,0,0,1958,1957,1,0,0,0,1958,1959,1,0,0,0,1959,1960,1,0,0,0,1960,
+		1961,3,182,91,0,1961,1962,5,34,0,0,1962,1963,3,184,92,0,1963,175,1,0,0,
+		0,1964,1965,3,182,91,0,1965,1966,5,34,0,0,1966,1967,3,184,92,0,1967,177,
+		1,0,0,0,1968,1969,5,39,0,0,1969,1970,3,188,94,0,1970,1971,3,184,92,0,1971,
+		179,1,0,0,0,1972,1973,5,193,0,0,1973,1974,5,206,0,0,1974,181,1,0,0,0,1975,
+		1976,5,275,0,0,1976,183,1,0,0,0,1977,1978,6,92,-1,0,1978,1979,5,257,0,
+		0,1979,1980,3,184,92,0,1980,1981,5,258,0,0,1981,2020,1,0,0,0,1982,1983,
+		5,264,0,0,1983,2020,3,184,92,16,1984,1985,5,210,0,0,1985,2020,3,184,92,
+		11,1986,1987,5,180,0,0,1987,1988,3,184,92,0,1988,1989,5,182,0,0,1989,1990,
+		3,184,92,0,1990,1991,5,181,0,0,1991,1992,3,184,92,0,1992,2020,1,0,0,0,
+		1993,1994,3,190,95,0,1994,2003,5,257,0,0,1995,2000,3,184,92,0,1996,1997,
+		5,259,0,0,1997,1999,3,184,92,0,1998,1996,1,0,0,0,1999,2002,1,0,0,0,2000,
+		1998,1,0,0,0,2000,2001,1,0,0,0,2001,2004,1,0,0,0,2002,2000,1,0,0,0,2003,
+		1995,1,0,0,0,2003,2004,1,0,0,0,2004,2005,1,0,0,0,2005,2006,5,258,0,0,2006,
+		2020,1,0,0,0,2007,2009,7,6,0,0,2008,2010,3,186,93,0,2009,2008,1,0,0,0,
+		2009,2010,1,0,0,0,2010,2011,1,0,0,0,2011,2012,5,193,0,0,2012,2020,3,186,
+		93,0,2013,2014,5,276,0,0,2014,2020,3,186,93,0,2015,2020,5,275,0,0,2016,
+		2020,5,276,0,0,2017,2020,5,274,0,0,2018,2020,3,188,94,0,2019,1977,1,0,
+		0,0,2019,1982,1,0,0,0,2019,1984,1,0,0,0,2019,1986,1,0,0,0,2019,1993,1,
+		0,0,0,2019,2007,1,0,0,0,2019,2013,1,0,0,0,2019,2015,1,0,0,0,2019,2016,
+		1,0,0,0,2019,2017,1,0,0,0,2019,2018,1,0,0,0,2020,2041,1,0,0,0,2021,2022,
+		10,15,0,0,2022,2023,5,207,0,0,2023,2040,3,184,92,16,2024,2025,10,14,0,
+		0,2025,2026,7,7,0,0,2026,2040,3,184,92,15,2027,2028,10,13,0,0,2028,2029,
+		7,3,0,0,2029,2040,3,184,92,14,2030,2031,10,12,0,0,2031,2032,7,8,0,0,2032,
+		2040,3,184,92,13,2033,2034,10,10,0,0,2034,2035,5,208,0,0,2035,2040,3,184,
+		92,11,2036,2037,10,9,0,0,2037,2038,5,209,0,0,2038,2040,3,184,92,10,2039,
+		2021,1,0,0,0,2039,2024,1,0,0,0,2039,2027,1,0,0,0,2039,2030,1,0,0,0,2039,
+		2033,1,0,0,0,2039,2036,1,0,0,0,2040,2043,1,0,0,0,2041,2039,1,0,0,0,2041,
+		2042,1,0,0,0,2042,185,1,0,0,0,2043,2041,1,0,0,0,2044,2045,7,9,0,0,2045,
+		187,1,0,0,0,2046,2049,3,190,95,0,2047,2048,5,260,0,0,2048,2050,3,190,95,
+		0,2049,2047,1,0,0,0,2049,2050,1,0,0,0,2050,189,1,0,0,0,2051,2052,7,10,
+		0,0,2052,191,1,0,0,0,225,196,198,212,238,245,247,255,257,279,283,285,292,
+		297,300,305,309,322,333,341,362,371,381,393,397,405,409,414,424,438,445,
+		448,463,468,475,479,491,493,496,507,513,515,517,526,531,534,541,544,553,
+		562,567,575,582,584,591,604,606,616,633,641,645,654,658,662,665,667,673,
+		676,680,688,698,732,742,771,773,783,790,794,802,827,834,842,849,853,857,
+		865,869,885,925,930,934,942,956,965,970,972,974,976,981,988,1007,1016,
+		1021,1037,1041,1049,1071,1077,1085,1093,1106,1117,1120,1130,1133,1141,
+		1145,1153,1164,1168,1176,1187,1189,1194,1209,1212,1216,1224,1229,1234,
+		1244,1246,1254,1263,1269,1273,1286,1291,1294,1301,1310,1315,1322,1335,
+		1338,1351,1368,1372,1384,1393,1397,1402,1408,1417,1421,1428,1439,1444,
+		1446,1450,1492,1495,1499,1502,1506,1512,1525,1533,1536,1546,1563,1571,
+		1582,1590,1596,1607,1622,1626,1635,1638,1643,1647,1649,1655,1675,1689,
+		1698,1708,1713,1718,1729,1735,1750,1753,1756,1766,1773,1781,1785,1793,
+		1797,1801,1811,1815,1819,1826,1828,1835,1857,1880,1890,1907,1918,1922,
+		1926,1931,1934,1944,1958,2000,2003,2009,2019,2039,2041,2049
 	};
 
 	public static readonly ATN _ATN =

@@ -1418,6 +1418,12 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitEnforcementWaterfallItem([NotNull] DealLangParser.EnforcementWaterfallItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.subjectToLease"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitSubjectToLease([NotNull] DealLangParser.SubjectToLeaseContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>haircutTerm</c>
 	/// labeled alternative in <see cref="DealLangParser.sellTerm"/>.
 	/// </summary>

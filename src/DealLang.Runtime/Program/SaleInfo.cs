@@ -15,6 +15,11 @@ public sealed record SaleInfo(CollateralRef[] Collateral, double Haircut, int La
 {
     /// <summary>The market price of the loans sold (docs/language.md §9, "A loan's market price"); null for par.</summary>
     public LoanSalePrice? Price { get; init; }
+
+    /// <summary>Whether the facilities sold are sold subject to their leases (docs/language.md §9, "subject-to-lease"): the
+    /// sale waits, past its date, until every lease of them has ended on the path (or the run's last period), the rent and
+    /// the RVG collected meanwhile. Only facilities that a lease is on are sold so (DL0232).</summary>
+    public bool SubjectToLease { get; init; }
 }
 
 /// <summary>

@@ -68,6 +68,7 @@ internal static partial class DealGen
         from scenarios in Gen.Int[0, 3].SelectMany(n => All(DealFrame.Numbered("S", n).Select(s => Scenario(f, leases, s, ContractBreaks(fleets), LoanNames(loans), header))))
         from stochastic in Maybe(StochasticScenario(f, leases, "Mc", tranches.Any(t => t.Contains("completion Bld", StringComparison.Ordinal)), LaggedObligors(loans), ContractRenewals(fleets), LoanNames(loans)))
         from hardCall in Maybe(HardCall(f, tranches, header))
+        from subjectToLease in Gen.Frequency((1, Gen.Const(true)), (2, Gen.Const(false)))
         select Join([
             $"deal {f.Name} {{",
             header,
@@ -75,7 +76,8 @@ internal static partial class DealGen
             .. tests.Select(t => t.Text), .. triggers.Select(t => t.Text),
             coins.Trim().Length == 0 ? "" : "  " + coins.Trim(),
             defaultRule.Trim(), cfads, WithCoinSale(waterfall, coins.Length == 0 ? "" : sale, f),
-            coinsSold is 0 or 3 ? WithCoinsCollateral(enforcement.Trim(), coins, spread: coinsSold == 3, coinHalfLife) : enforcement.Trim(),
+            WithSubjectToLease(coinsSold is 0 or 3 ? WithCoinsCollateral(enforcement.Trim(), coins, spread: coinsSold == 3, coinHalfLife) : enforcement.Trim(),
+                leases, subjectToLease),
             "}",
             .. scenarios,
             CompletionDelay(f, tranches, delay),
@@ -150,6 +152,18 @@ internal static partial class DealGen
             select "value schedule { " + string.Join(comma + " ", dates.Zip(amounts, (d, m) => DealFrame.Date(d) + " " + m)) + " }")
         from items in Shuffled("cost " + cost, value)
         select $"  facility {name} {{ {items} }}";
+
+    /// <summary>The enforcement's sale of facilities written <c>subject to lease</c> (docs/language.md §9,
+    /// "subject-to-lease") when <paramref name="subject"/> and every asset it lists is a facility a lease is on (else
+    /// DL0232); the enforcement as it was otherwise.</summary>
+    private static string WithSubjectToLease(string enforcement, GeneratedDecl[] leases, bool subject)
+    {
+        var leased = leases.Select(l => System.Text.RegularExpressions.Regex.Match(l.Text, @"lease L\d+ on (F\d+)\b").Groups[1].Value).ToHashSet();
+        var sale = System.Text.RegularExpressions.Regex.Match(enforcement, @"\n    sell (F\d+(?:, F\w+)*)( haircut \S+)?( lag \S+)?\n");
+        return !subject || !sale.Success || !sale.Groups[1].Value.Split(", ").All(leased.Contains)
+            ? enforcement
+            : enforcement.Insert(sale.Index + sale.Length - 1, " subject to lease");
+    }
 
     private static Gen<GeneratedDecl> Lease(DealFrame f, string name) =>
         from facility in Pick([.. f.FacilityNames])

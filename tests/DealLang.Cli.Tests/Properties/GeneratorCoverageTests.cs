@@ -40,7 +40,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("trigger reading a trigger", @"when \(?Trig\d"), ("and/or/not", @"\) (and|or) \(|not \("), ("default rule", @"default when"),
         ("grace", @"grace \d+[dwmy]"), ("cfads includes rvg", @"cfads includes rvg"), ("using", @"using A\d"),
         ("fill", @"fill A\d"), ("release", @"release A\d"), ("hold rest in", @"hold rest in A\d"), ("if/else", @"\} else \{"),
-        ("pay balance", @"pay T\d\.balance"), ("sell haircut lag", @"sell F\d(, F\d)? haircut \S+ lag \S+"),
+        ("pay balance", @"pay T\d\.balance"), ("sell haircut lag", @"sell F\d(, F\d)? haircut \S+ lag \S+"), ("sell subject to lease", @"sell F\d(, F\d)?( haircut \S+)?( lag \S+)? subject to lease\n"),
         ("enforcement waterfall", @"enforcement \{[^}]*waterfall \{"), ("scenario", @"scenario S\d for Gen"),
         ("renewals taken", @"renewals taken \d"), ("deflate", @"\.value deflate"), ("drop", @"\.value drop \S+ by"),
         ("market_rent", @"market_rent deflate"), ("party default", @"defaults on \d"), ("enforcement lever", @"\n  enforcement (haircut|lag)"),

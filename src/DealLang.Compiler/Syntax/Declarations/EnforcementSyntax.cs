@@ -11,7 +11,9 @@ public sealed record EnforcementSyntax(
 
 /// <summary><c>sell Campus haircut 20% lag 6m</c>: collateral sold after the lag at value less the haircut; with
 /// <see cref="Market"/>, a fleet's units sold month by month into the repo market; with <see cref="Spread"/>, coins
-/// sold over several periods; with <see cref="Price"/>, each loan sold at a market price rather than par.</summary>
+/// sold over several periods; with <see cref="Price"/>, each loan sold at a market price rather than par; with
+/// <see cref="SubjectToLease"/> (<c>subject to lease</c>, its span), each facility sold only once the leases of it have
+/// ended (docs/language.md §9, "subject-to-lease").</summary>
 public sealed record SellSyntax(
     ImmutableArray<NameSyntax> Assets,
     ExpressionSyntax? Haircut,
@@ -19,7 +21,8 @@ public sealed record SellSyntax(
     SourceSpan Span,
     MarketTermsSyntax? Market = null,
     SpreadSyntax? Spread = null,
-    LoanPriceSyntax? Price = null) : SyntaxNode(Span);
+    LoanPriceSyntax? Price = null,
+    SourceSpan? SubjectToLease = null) : SyntaxNode(Span);
 
 /// <summary>A loan's market price in an enforcement sale (docs/language.md §9, "A loan's market price"): <c>price yield
 /// 14%</c> (<see cref="Yield"/>: the present value of its remaining payments at that yield) or <c>price LoanMarks</c>

@@ -511,7 +511,8 @@ public sealed class Deal_Hyperion : IDealProgram
                 bool enforcing = afterDefault;
                 // sales: at the end of the first period ending on or after the sale date, at value less the haircut
                 saleProceeds = 0.0;
-                if (!sale1_done && periodEnd >= sale1_date)
+                // subject to lease: not sold while a lease of it runs, until the run's last period
+                if (!sale1_done && periodEnd >= sale1_date && ((lease_MetaLease_endPeriod >= 0 && t >= lease_MetaLease_endPeriod) || t == Periods - 1))
                 {
                     // sells Campus
                     double proceeds = (lease_MetaLease_remarketedIn >= 0 ? 0.0 : facility_Campus_value[t]) * (1.0 - sale1_haircut);
@@ -1542,7 +1543,8 @@ public sealed class Deal_Hyperion : IDealProgram
                 bool enforcing = afterDefault;
                 // sales: at the end of the first period ending on or after the sale date, at value less the haircut
                 saleProceeds = 0.0;
-                if (!sale1_done && periodEnd >= sale1_date)
+                // subject to lease: not sold while a lease of it runs, until the run's last period
+                if (!sale1_done && periodEnd >= sale1_date && ((lease_MetaLease_endPeriod >= 0 && t >= lease_MetaLease_endPeriod) || t == Periods - 1))
                 {
                     // sells Campus
                     double proceeds = (lease_MetaLease_remarketedIn >= 0 ? 0.0 : facility_Campus_value[t]) * (1.0 - sale1_haircut);
@@ -1707,7 +1709,7 @@ public sealed class Deal_Hyperion : IDealProgram
             ],
             Sales =
             [
-                new SaleInfo([new CollateralRef(CollateralKind.Facility, 0)], 0.2, 6),
+                new SaleInfo([new CollateralRef(CollateralKind.Facility, 0)], 0.2, 6) { SubjectToLease = true },
             ],
         };
     }
