@@ -114,6 +114,22 @@ public sealed class CoinsTests
     }
 
     [Fact]
+    public void A_shortfall_of_less_than_half_a_cent_sells_no_coins()
+    {
+        // Notes of 116,100,000.012 at 0%, linear over the four quarters: Q1's principal due is 29,025,000.003, and
+        // Q1's margin (above) is 29,025,000: S = 0.003, rounding, which 'pay Notes.principal' counts as paid. Until
+        // 2026-12-07 the step sold for any S above 0: 0.003 / 100k = 3e-8 coins, and the summary read a first sale.
+        var deal = new SmallDeal(Source.Replace("balance 100m  coupon 8% fixed", "balance 116100000.012  coupon 0% fixed", StringComparison.Ordinal));
+        Assert.Equal(29_025_000.003, deal.Ledger("Notes principal due", 0, "Base"), 1e-6);
+        Assert.Equal(0, deal.Ledger("2 sell Bitcoin to cover Notes.principal raised", 0, "Base"));
+        Assert.Equal(0, deal.Ledger("Bitcoin coins sold", 0, "Base"));
+        CoinsSummary coins = deal.Outcomes["Base"].Coins.Single();
+        Assert.Equal(0.0, coins.Sold);
+        Assert.Null(coins.FirstSale);
+        Assert.Null(deal.Outcomes["Base"].Tranches[0].FirstPrincipalShortfall);
+    }
+
+    [Fact]
     public void AnExactCoverSellsTheSmallerRootOfTheImpactQuadratic_Issue11()
     {
         // A shortfall the market can cover: 5m at 20k a coin, k = 0.0002. q = 2S / (P (1 + sqrt(1 − 4kS/P)))

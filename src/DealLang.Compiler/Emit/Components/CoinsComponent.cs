@@ -203,7 +203,8 @@ internal sealed class CoinsComponent(EmitContext ctx)
     private string Operand(BoundExpression expression) => "(" + CSharpEmitter.Expression(Ctx, expression, null) + ")";
 
     /// <summary>
-    /// 4. <c>sell C to cover X</c>: the shortfall is what a <c>pay X</c> step would owe now less the cash available;
+    /// 4. <c>sell C to cover X</c>: the shortfall is what a <c>pay X</c> step would owe now less the cash available,
+    /// sold for only when it is half a cent or more (less is rounding, which the pay step counts as paid);
     /// the fewest coins that raise it (at most those held) are sold at the period's price less the market's impact,
     /// and what they raise joins the collections and the available cash for the steps after.
     /// </summary>
@@ -219,7 +220,7 @@ internal sealed class CoinsComponent(EmitContext ctx)
         string owed = "(" + Ctx.Components[CSharpEmitter.TargetKind(sell.Cover)].PayOwed(sell.Cover) + ")";
         string depth = CSharpLiterals.DoubleOperand(coins.Model.Depth);
         string impact = CSharpLiterals.DoubleOperand(coins.Model.Impact);
-        using (w.Block("if (" + coins.Units + " > 0.0 && " + owed + " > available)"))
+        using (w.Block("if (" + coins.Units + " > 0.0 && " + owed + " - available >= Flows.ShortfallTolerance)"))
         {
             w.Line("double coinsSold = CoinSale.CoinsToSell(" + owed + " - available, " + Price(coins) + ", " + coins.Units + ", " + depth + ", " + impact + ");");
             w.Line(step.Moved + " = Math.Min(" + owed + " - available, CoinSale.Proceeds(coinsSold, " + Price(coins) + ", " + depth + ", " + impact + "));");

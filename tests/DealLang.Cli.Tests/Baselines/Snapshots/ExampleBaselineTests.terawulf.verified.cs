@@ -526,7 +526,7 @@ public sealed class Deal_TeraWulf : IDealProgram
                 }
 
                 // 4 sell Bitcoin to cover Converts2031.principal
-                if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) > available)
+                if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) - available >= Flows.ShortfallTolerance)
                 {
                     double coinsSold = CoinSale.CoinsToSell((Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) - available, index_BTC_level, coins_Bitcoin_units, 1000.0, 0.1);
                     step4_raised = Math.Min((Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
@@ -565,7 +565,7 @@ public sealed class Deal_TeraWulf : IDealProgram
                 }
 
                 // 7 sell Bitcoin to cover Converts2032.principal
-                if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) > available)
+                if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available >= Flows.ShortfallTolerance)
                 {
                     double coinsSold = CoinSale.CoinsToSell((Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available, index_BTC_level, coins_Bitcoin_units, 1000.0, 0.1);
                     step7_raised = Math.Min((Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
@@ -690,7 +690,7 @@ public sealed class Deal_TeraWulf : IDealProgram
                     }
 
                     // 15 sell Bitcoin to cover Converts2032.balance
-                    if (coins_Bitcoin_units > 0.0 && (tranche_Converts2032_balance) > available)
+                    if (coins_Bitcoin_units > 0.0 && (tranche_Converts2032_balance) - available >= Flows.ShortfallTolerance)
                     {
                         double coinsSold = CoinSale.CoinsToSell((tranche_Converts2032_balance) - available, index_BTC_level, coins_Bitcoin_units, 1000.0, 0.1);
                         step15_raised = Math.Min((tranche_Converts2032_balance) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
@@ -1258,7 +1258,7 @@ public sealed class Deal_TeraWulf : IDealProgram
                 account_Reserve2031_balance -= step3_released;
                 available += step3_released;
                 // 4 sell Bitcoin to cover Converts2031.principal
-                if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) > available)
+                if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) - available >= Flows.ShortfallTolerance)
                 {
                     double coinsSold = CoinSale.CoinsToSell((Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) - available, index_BTC_level, coins_Bitcoin_units, 1000.0, 0.1);
                     step4_raised = Math.Min((Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
@@ -1280,7 +1280,7 @@ public sealed class Deal_TeraWulf : IDealProgram
                 account_Reserve2032_balance -= step6_released;
                 available += step6_released;
                 // 7 sell Bitcoin to cover Converts2032.principal
-                if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) > available)
+                if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available >= Flows.ShortfallTolerance)
                 {
                     double coinsSold = CoinSale.CoinsToSell((Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available, index_BTC_level, coins_Bitcoin_units, 1000.0, 0.1);
                     step7_raised = Math.Min((Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
@@ -1959,7 +1959,7 @@ public sealed class Deal_TeraWulf : IDealProgram
                     account_Reserve2031_balance -= step3_released;
                     available += step3_released;
                     // 4 sell Bitcoin to cover Converts2031.principal
-                    if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) > available)
+                    if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) - available >= Flows.ShortfallTolerance)
                     {
                         double coinsSold = CoinSale.CoinsToSell((Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) - available, index_BTC_level, coins_Bitcoin_units, 1000.0, 0.1);
                         step4_raised = Math.Min((Math.Min(tranche_Converts2031_balance, Math.Max(0.0, tranche_Converts2031_principalDue - tranche_Converts2031_principalPaid))) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
@@ -1981,7 +1981,7 @@ public sealed class Deal_TeraWulf : IDealProgram
                     account_Reserve2032_balance -= step6_released;
                     available += step6_released;
                     // 7 sell Bitcoin to cover Converts2032.principal
-                    if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) > available)
+                    if (coins_Bitcoin_units > 0.0 && (Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available >= Flows.ShortfallTolerance)
                     {
                         double coinsSold = CoinSale.CoinsToSell((Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available, index_BTC_level, coins_Bitcoin_units, 1000.0, 0.1);
                         step7_raised = Math.Min((Math.Min(tranche_Converts2032_balance, Math.Max(0.0, tranche_Converts2032_principalDue - tranche_Converts2032_principalPaid))) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
@@ -2067,7 +2067,7 @@ public sealed class Deal_TeraWulf : IDealProgram
                     tranche_Converts2031_interestPaid += step13_paid;
                     tranche_Converts2032_interestPaid += step14_paid;
                     // 15 sell Bitcoin to cover Converts2032.balance
-                    if (coins_Bitcoin_units > 0.0 && (tranche_Converts2032_balance) > available)
+                    if (coins_Bitcoin_units > 0.0 && (tranche_Converts2032_balance) - available >= Flows.ShortfallTolerance)
                     {
                         double coinsSold = CoinSale.CoinsToSell((tranche_Converts2032_balance) - available, index_BTC_level, coins_Bitcoin_units, 1000.0, 0.1);
                         step15_raised = Math.Min((tranche_Converts2032_balance) - available, CoinSale.Proceeds(coinsSold, index_BTC_level, 1000.0, 0.1));
