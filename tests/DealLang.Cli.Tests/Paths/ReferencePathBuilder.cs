@@ -426,7 +426,9 @@ static class IndexLevels
         double level = levers?.Level ?? index.Level;
         double deflate = levers?.DeflatePerYear ?? index.DeflatePerYear;
         IndexPoints? points = levers?.Points ?? index.Points;
-        Date anchor = deal.Closing;
+        // Stated at the closing of the deal that declares it (another entity's, for an index of a chain's: §5 "holding").
+        Date closing = index.Closing ?? deal.Closing;
+        Date anchor = closing;
         if (points is not null && points.Dates.Length > 0 && points.Dates[^1] > anchor)
         {
             anchor = points.Dates[^1];
@@ -435,7 +437,7 @@ static class IndexLevels
         for (int t = 0; t < levels.Length; t++)
         {
             Date d = deal.Boundaries[t];
-            double value = BaseAt(deal.Closing, level, points, d);
+            double value = BaseAt(closing, level, points, d);
             if (deflate != 0)
             {
                 value *= Math.Pow(Math.Max(0.0, 1 - deflate), Math.Max(0, Date.DaysBetween(anchor, d)) / 365.0);
