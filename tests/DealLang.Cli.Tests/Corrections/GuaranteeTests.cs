@@ -512,11 +512,15 @@ public sealed class GuaranteeTests
     }
 
     // Annual, 30/360, the deal from 2025-01-01 to 2028-01-01, a 100m bullet at 5% maturing a year in (2026-01-01),
-    // 30m of rent a year and no default rule. Period 0: interest 5m, the whole 100m due, 25m paid: 75m in arrears.
-    // Period 1: interest 75m x 5% = 3.75m, 26.25m of principal paid: 48.75m. Period 2, the deal's maturity: interest
-    // 2.4375m, 27.5625m paid: 21.1875m left, which the State pays the holders there, the first period the run could
-    // end with, not at the tranche's own maturity (docs/language.md §5 "Guarantors": the maturity is the deal's). The
-    // holders, paid the coupon on the overdue principal all along, earn 5% (three 365-day years).
+    // 30m of rent a year and no default rule. Period 0, the tranche's own maturity: interest 5m, the whole 100m due,
+    // 25m paid: the holders still hold 75m, which the State pays them there (an ultimate principal guarantee pays by
+    // the bond's maturity, not the deal's; docs/language.md §5 "Guarantors"): S = 75m = B. Period 1: interest
+    // 75m x 5% = 3.75m, all the State's (S / B = 1), paid, and 26.25m of principal, all of it passed back to the State
+    // (26.25m x 75m / (48.75m + 26.25m) = 26.25m): recovered 30m, S = 48.75m. Period 2, the deal's maturity: interest
+    // 48.75m x 5% = 2.4375m, 27.5625m of principal: recovered 30m again, S = 21.1875m = B, the holders' balance
+    // max(0, B - S) = 0, so nothing more is asked. The State pays 75m and recovers 60m: net cost 15m = the issuer's
+    // principal loss 21.1875m - the holders' loss 0 - the interest on its advance 3.75m + 2.4375m. The holders get
+    // 5m + 25m + 75m = 105m a year after paying 100m: 5%.
     private const string EarlyMaturitySource = """
         deal Early {
           currency USD  closing 2025-01-01  maturity 2028-01-01  pay annual  daycount 30/360
@@ -537,21 +541,25 @@ public sealed class GuaranteeTests
         """;
 
     [Fact]
-    public void BehindATrancheMaturingBeforeTheDealThePrincipalIsAskedAtTheDealsMaturity()
+    public void BehindATrancheMaturingBeforeTheDealThePrincipalIsAskedAtTheTranchesOwnMaturity()
     {
         var deal = new SmallDeal(EarlyMaturitySource);
         Assert.Equal(75_000_000, deal.Ledger("Notes balance", 0, "Full"), Cent);
-        Assert.Equal(0.0, deal.Ledger("Notes paid by State", 0, "Full"));
+        Assert.Equal(75_000_000, deal.Ledger("Notes paid by State", 0, "Full"), Cent);
         Assert.Equal(3_750_000, deal.Ledger("Notes interest due", 1, "Full"), Cent);
+        Assert.Equal(30_000_000, deal.Ledger("Notes repaid to State", 1, "Full"), Cent);
         Assert.Equal(0.0, deal.Ledger("Notes paid by State", 1, "Full"));
-        Assert.Equal(21_187_500, deal.Ledger("Notes paid by State", 2, "Full"), Cent);
+        Assert.Equal(30_000_000, deal.Ledger("Notes repaid to State", 2, "Full"), Cent);
+        Assert.Equal(0.0, deal.Ledger("Notes paid by State", 2, "Full"));
 
         TrancheSummary notes = deal.Outcomes["Full"].Tranches[0];
         Assert.Equal(21_187_500, notes.PrincipalLoss, Cent);
+        Assert.Equal(15_000_000, notes.PaidByGuarantor, Cent); // net: 75m paid less 60m recovered
         Assert.Equal(0.0, notes.HoldersLoss, 2);
         Assert.Equal(0.05, notes.HoldersIrr, 1e-12);
         GuaranteeSummary g = Assert.Single(deal.Outcomes["Full"].Guarantees);
-        Assert.Equal(new DealLang.Runtime.Date(2028, 1, 1), g.FirstPayment);
+        Assert.Equal(new DealLang.Runtime.Date(2026, 1, 1), g.FirstPayment);
+        Assert.Equal((75_000_000, 60_000_000, 15_000_000), (Math.Round(g.Paid, 2), Math.Round(g.Recovered, 2), Math.Round(g.NetCost, 2)));
     }
 
     [Fact]

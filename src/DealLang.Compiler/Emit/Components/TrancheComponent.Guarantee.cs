@@ -9,7 +9,7 @@ internal sealed partial class TrancheComponent
     /// <summary>
     /// The principal a guaranteed tranche's holders hold: the balance <paramref name="balance"/> less the guarantor's
     /// subrogated principal (never below 0: a conversion can take the balance to 0); the balance itself without a
-    /// guarantee. The guarantee fee accrues on it, and the guarantor is asked for it at the run's first final period.
+    /// guarantee. The guarantee fee accrues on it, and the guarantor is asked for it once (<see cref="PrincipalAsked"/>).
     /// </summary>
     private static string HoldersBalance(TrancheState tranche, string balance) =>
         tranche.Guarantee is null ? balance : "Math.Max(0.0, " + balance + " - " + tranche.GuaranteePrincipal + ")";
@@ -19,12 +19,25 @@ internal sealed partial class TrancheComponent
         "(" + tranche.InterestDue + " > 0.0 ? Math.Clamp(1.0 - " + tranche.InterestPaid + " / " + tranche.InterestDue + ", 0.0, 1.0) : 0.0)";
 
     /// <summary>
+    /// Whether this period is one in which the guarantor is asked for the holders' unpaid principal (once: the first
+    /// such period): the run's final period (the deal's maturity, or the last enforcement sale or the horizon), or
+    /// from the tranche's own maturity when it falls before the deal's (an "ultimate principal" guarantee pays by
+    /// the guaranteed bond's legal final maturity, not when the deal's other debt is due). A tranche maturing with
+    /// the deal keeps the run's end, so a workout begun before it still ends with its last sale.
+    /// </summary>
+    private string PrincipalAsked(TrancheState tranche) =>
+        MaturesBeforeTheDeal(tranche) ? "(finalPeriod || t >= " + tranche.MaturityPeriod + ")" : "finalPeriod";
+
+    /// <summary>Whether the tranche's own maturity period comes before the deal's last scheduled period.</summary>
+    private bool MaturesBeforeTheDeal(TrancheState tranche) => tranche.Model.MaturityPeriod < Ctx.Model.ScheduledPeriods - 1;
+
+    /// <summary>
     /// A guaranteed tranche at the period's end, once the waterfall (and any enforcement pass) has paid what it could,
     /// first (<see cref="WriteGuaranteeRecovery"/>) what the holders pass back to the guarantor (docs/language.md §5,
     /// "Guarantors": its subrogation), then what it pays them. The guarantor pays the holders directly, outside the
     /// deal's cash: the holders' part of this period's interest the issuer left unpaid (if it covers interest) and, the
-    /// first time the run reaches a final period (the maturity, or the last enforcement sale), the balance the holders
-    /// still hold (if it covers principal), times its honour share, within what its cap still allows, while it pays.
+    /// first time the run reaches a final period (the maturity, or the last enforcement sale) or the tranche's own
+    /// earlier maturity (<see cref="PrincipalAsked"/>), the balance the holders still hold (if it covers principal), times its honour share, within what its cap still allows, while it pays.
     /// What it pays becomes its own claim on the issuer: principal joins its part of the balance (which earns the
     /// coupon), interest its interest arrears.
     /// </summary>
@@ -49,9 +62,10 @@ internal sealed partial class TrancheComponent
 
             if (g.CoversPrincipal)
             {
-                using (w.Block("if (finalPeriod && !" + tranche.GuaranteePrincipalClaimed + ")"))
+                using (w.Block("if (" + PrincipalAsked(tranche) + " && !" + tranche.GuaranteePrincipalClaimed + ")"))
                 {
-                    w.Comment("the run's first final period: the balance the holders still hold is their loss, which the guarantor pays and then owns");
+                    w.Comment((MaturesBeforeTheDeal(tranche) ? "the tranche's own maturity or the run's first final period" : "the run's first final period")
+                        + ": the balance the holders still hold is their loss, which the guarantor pays and then owns");
                     w.Line("double principalGuaranteed = Math.Min(" + HoldersBalance(tranche, tranche.Balance.Name) + " * " + honour + ", " + capLeft + ");");
                     w.Line(capLeft + " -= principalGuaranteed;");
                     w.Line(tranche.GuaranteePrincipal + " += principalGuaranteed;");
@@ -63,7 +77,7 @@ internal sealed partial class TrancheComponent
         if (g.CoversPrincipal)
         {
             // Asked once: an event of default at the maturity runs a workout whose last sale is final again.
-            using (w.Block("if (finalPeriod)"))
+            using (w.Block("if (" + PrincipalAsked(tranche) + ")"))
             {
                 w.Line(tranche.GuaranteePrincipalClaimed + " = true;");
             }
