@@ -44,42 +44,42 @@ public partial class DealLangParser : Parser {
 		MEAN=41, SD=42, RATING=43, PD=44, RECOVERY=45, FACILITY=46, COST=47, VALUE=48, 
 		STRAIGHT_LINE=49, FLOOR=50, FROM=51, SCHEDULE=52, LEASE=53, ON=54, LESSEE=55, 
 		RENT=56, ESCALATING=57, STARTS=58, TERM=59, RENEWALS=60, RENEWAL=61, X=62, 
-		AT=63, OPTION=64, MARKET=65, RVG=66, GUARANTOR=67, COVERS=68, HONOURED=69, 
-		DISOWNED=70, GUARANTEES=71, CAP=72, UNTIL=73, LOAN=74, OBLIGOR=75, FLEET=76, 
-		DELIVERIES=77, UNITS=78, UNIT_COST=79, DEPRECIATE=80, DECLINING=81, POWER_PRICE=82, 
-		POWER=83, PUE=84, MAINTENANCE=85, MARKET_VALUE=86, GENERATION=87, CONTRACT=88, 
-		CUSTOMER=89, PRICE=90, TAKE_OR_PAY=91, UTILISATION=92, RELET=93, RISING=94, 
-		IDLE=95, TERMINATION_FEE=96, BREAK_OPTION=97, BREAKS=98, NOTICE=99, AMORTISING=100, 
-		PREPAYMENT=101, APPLIED=102, DEPTH=103, IMPACT=104, LIMIT=105, COSTS=106, 
-		KEEP=107, CONTRACTS=108, RESERVE=109, HALF_LIFE=110, ALL=111, MONTH=112, 
-		TRANCHE=113, BALANCE=114, COUPON=115, FIXED=116, INTEREST_ONLY=117, INTEREST=118, 
-		PRINCIPAL=119, AMORTIZE=120, BULLET=121, LEVEL=122, LINEAR=123, SENIORITY=124, 
-		EQUITY=125, CONTRIBUTED=126, HOLDERS=127, ACCOUNT=128, TARGET=129, INITIAL=130, 
-		EARNS=131, FEE=132, TEST=133, OVER=134, ARREARS=135, CAPITALISED=136, 
-		REPAID=137, TRAILING=138, NEXT=139, TRIGGER=140, TRIPS=141, CURES=142, 
-		AFTER=143, ACCRUING=144, INSTALMENTS=145, PERIODS=146, DEFAULT_INTEREST=147, 
-		WHEN=148, DEFAULT=149, GRACE=150, CFADS=151, INCLUDES=152, WATERFALL=153, 
-		USING=154, FILL=155, RELEASE=156, HOLD=157, REST=158, IN=159, DISTRIBUTE=160, 
-		SWEEP=161, PRO_RATA=162, SEQUENTIAL=163, ACCELERATE=164, CURE=165, UP=166, 
-		TIMES=167, PREPAYING=168, INTO=169, TO=170, PAYS=171, HURDLE=172, CARRY=173, 
-		CATCH_UP=174, CALLS=175, CALLED=176, PART=177, CONVERTS=178, DEAL_BY_DEAL=179, 
-		IF=180, ELSE=181, THEN=182, ENFORCEMENT=183, SELL=184, HAIRCUT=185, LAG=186, 
-		TAKEN=187, DEFLATE=188, GROW=189, DROP=190, BY=191, DEFAULTS=192, PER=193, 
-		GPU=194, GPU_HOUR=195, HOUR=196, KW=197, MW=198, KWH=199, MWH=200, COIN=201, 
-		COINS=202, EH_S=203, DAY=204, SHARE=205, YEAR=206, OF=207, AND=208, OR=209, 
-		NOT=210, PIK=211, ISSUE_PRICE=212, COMMITMENT=213, AVAILABLE=214, DRAWS=215, 
-		COMMITMENT_FEE=216, STEP_UP=217, TARGET_BALANCE=218, MARGIN=219, GRID=220, 
-		BELOW=221, UNPAID=222, AGAINST=223, ADVANCE=224, REMARKETING=225, INVESTMENT_GRADE=226, 
-		WHILE=227, HOLDING=228, FACE=229, MARK=230, DISCOUNT=231, PAR=232, HOLDINGS=233, 
-		HASHRATE=234, NETWORK=235, REWARDS=236, COVER=237, CONVERTIBLE=238, EARLY=239, 
-		ABOVE=240, PUT=241, CALL=242, CALLABLE=243, MAKE_WHOLE=244, CURVE=245, 
-		COMPLETION=246, DELAYED=247, PHASED=248, INDEXED=249, YEARLY=250, WORKOUT=251, 
-		YIELD=252, RESET=253, LBRACE=254, RBRACE=255, LPAREN=256, RPAREN=257, 
-		COMMA=258, DOT=259, ARROW=260, ASSIGN=261, PLUS=262, MINUS=263, STAR=264, 
-		SLASH=265, LE=266, GE=267, LT=268, GT=269, EQ=270, NE=271, DAYCOUNT=272, 
-		DATE=273, QUANTITY=274, NUMBER=275, STRING=276, UNTERMINATED_STRING=277, 
-		IDENT=278, NON_ASCII_NAME=279, LINE_COMMENT=280, BLOCK_COMMENT=281, UNTERMINATED_COMMENT=282, 
-		WS=283, UNEXPECTED_CHAR=284;
+		AT=63, OPTION=64, MARKET=65, RVG=66, GUARANTOR=67, COVERS=68, SUBROGATED=69, 
+		HONOURED=70, DISOWNED=71, GUARANTEES=72, CAP=73, UNTIL=74, LOAN=75, OBLIGOR=76, 
+		FLEET=77, DELIVERIES=78, UNITS=79, UNIT_COST=80, DEPRECIATE=81, DECLINING=82, 
+		POWER_PRICE=83, POWER=84, PUE=85, MAINTENANCE=86, MARKET_VALUE=87, GENERATION=88, 
+		CONTRACT=89, CUSTOMER=90, PRICE=91, TAKE_OR_PAY=92, UTILISATION=93, RELET=94, 
+		RISING=95, IDLE=96, TERMINATION_FEE=97, BREAK_OPTION=98, BREAKS=99, NOTICE=100, 
+		AMORTISING=101, PREPAYMENT=102, APPLIED=103, DEPTH=104, IMPACT=105, LIMIT=106, 
+		COSTS=107, KEEP=108, CONTRACTS=109, RESERVE=110, HALF_LIFE=111, ALL=112, 
+		MONTH=113, TRANCHE=114, BALANCE=115, COUPON=116, FIXED=117, INTEREST_ONLY=118, 
+		INTEREST=119, PRINCIPAL=120, AMORTIZE=121, BULLET=122, LEVEL=123, LINEAR=124, 
+		SENIORITY=125, EQUITY=126, CONTRIBUTED=127, HOLDERS=128, ACCOUNT=129, 
+		TARGET=130, INITIAL=131, EARNS=132, FEE=133, TEST=134, OVER=135, ARREARS=136, 
+		CAPITALISED=137, REPAID=138, TRAILING=139, NEXT=140, TRIGGER=141, TRIPS=142, 
+		CURES=143, AFTER=144, ACCRUING=145, INSTALMENTS=146, PERIODS=147, DEFAULT_INTEREST=148, 
+		WHEN=149, DEFAULT=150, GRACE=151, CFADS=152, INCLUDES=153, WATERFALL=154, 
+		USING=155, FILL=156, RELEASE=157, HOLD=158, REST=159, IN=160, DISTRIBUTE=161, 
+		SWEEP=162, PRO_RATA=163, SEQUENTIAL=164, ACCELERATE=165, CURE=166, UP=167, 
+		TIMES=168, PREPAYING=169, INTO=170, TO=171, PAYS=172, HURDLE=173, CARRY=174, 
+		CATCH_UP=175, CALLS=176, CALLED=177, PART=178, CONVERTS=179, DEAL_BY_DEAL=180, 
+		IF=181, ELSE=182, THEN=183, ENFORCEMENT=184, SELL=185, HAIRCUT=186, LAG=187, 
+		TAKEN=188, DEFLATE=189, GROW=190, DROP=191, BY=192, DEFAULTS=193, PER=194, 
+		GPU=195, GPU_HOUR=196, HOUR=197, KW=198, MW=199, KWH=200, MWH=201, COIN=202, 
+		COINS=203, EH_S=204, DAY=205, SHARE=206, YEAR=207, OF=208, AND=209, OR=210, 
+		NOT=211, PIK=212, ISSUE_PRICE=213, COMMITMENT=214, AVAILABLE=215, DRAWS=216, 
+		COMMITMENT_FEE=217, STEP_UP=218, TARGET_BALANCE=219, MARGIN=220, GRID=221, 
+		BELOW=222, UNPAID=223, AGAINST=224, ADVANCE=225, REMARKETING=226, INVESTMENT_GRADE=227, 
+		WHILE=228, HOLDING=229, FACE=230, MARK=231, DISCOUNT=232, PAR=233, HOLDINGS=234, 
+		HASHRATE=235, NETWORK=236, REWARDS=237, COVER=238, CONVERTIBLE=239, EARLY=240, 
+		ABOVE=241, PUT=242, CALL=243, CALLABLE=244, MAKE_WHOLE=245, CURVE=246, 
+		COMPLETION=247, DELAYED=248, PHASED=249, INDEXED=250, YEARLY=251, WORKOUT=252, 
+		YIELD=253, RESET=254, LBRACE=255, RBRACE=256, LPAREN=257, RPAREN=258, 
+		COMMA=259, DOT=260, ARROW=261, ASSIGN=262, PLUS=263, MINUS=264, STAR=265, 
+		SLASH=266, LE=267, GE=268, LT=269, GT=270, EQ=271, NE=272, DAYCOUNT=273, 
+		DATE=274, QUANTITY=275, NUMBER=276, STRING=277, UNTERMINATED_STRING=278, 
+		IDENT=279, NON_ASCII_NAME=280, LINE_COMMENT=281, BLOCK_COMMENT=282, UNTERMINATED_COMMENT=283, 
+		WS=284, UNEXPECTED_CHAR=285;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
@@ -139,10 +139,10 @@ public partial class DealLangParser : Parser {
 		"'pd'", "'recovery'", "'facility'", "'cost'", "'value'", "'straight_line'", 
 		"'floor'", "'from'", "'schedule'", "'lease'", "'on'", "'lessee'", "'rent'", 
 		"'escalating'", "'starts'", "'term'", "'renewals'", "'renewal'", "'x'", 
-		"'at'", "'option'", "'market'", "'rvg'", "'guarantor'", "'covers'", "'honoured'", 
-		"'disowned'", "'guarantees'", "'cap'", "'until'", "'loan'", "'obligor'", 
-		"'fleet'", "'deliveries'", "'units'", "'unit_cost'", "'depreciate'", "'declining'", 
-		"'power_price'", "'power'", "'pue'", "'maintenance'", "'market_value'", 
+		"'at'", "'option'", "'market'", "'rvg'", "'guarantor'", "'covers'", "'subrogated'", 
+		"'honoured'", "'disowned'", "'guarantees'", "'cap'", "'until'", "'loan'", 
+		"'obligor'", "'fleet'", "'deliveries'", "'units'", "'unit_cost'", "'depreciate'", 
+		"'declining'", "'power_price'", "'power'", "'pue'", "'maintenance'", "'market_value'", 
 		"'generation'", "'contract'", "'customer'", "'price'", "'take_or_pay'", 
 		"'utilisation'", "'relet'", "'rising'", "'idle'", "'termination_fee'", 
 		"'break_option'", "'breaks'", "'notice'", "'amortising'", "'prepayment'", 
@@ -183,24 +183,24 @@ public partial class DealLangParser : Parser {
 		"FACILITY", "COST", "VALUE", "STRAIGHT_LINE", "FLOOR", "FROM", "SCHEDULE", 
 		"LEASE", "ON", "LESSEE", "RENT", "ESCALATING", "STARTS", "TERM", "RENEWALS", 
 		"RENEWAL", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTOR", "COVERS", 
-		"HONOURED", "DISOWNED", "GUARANTEES", "CAP", "UNTIL", "LOAN", "OBLIGOR", 
-		"FLEET", "DELIVERIES", "UNITS", "UNIT_COST", "DEPRECIATE", "DECLINING", 
-		"POWER_PRICE", "POWER", "PUE", "MAINTENANCE", "MARKET_VALUE", "GENERATION", 
-		"CONTRACT", "CUSTOMER", "PRICE", "TAKE_OR_PAY", "UTILISATION", "RELET", 
-		"RISING", "IDLE", "TERMINATION_FEE", "BREAK_OPTION", "BREAKS", "NOTICE", 
-		"AMORTISING", "PREPAYMENT", "APPLIED", "DEPTH", "IMPACT", "LIMIT", "COSTS", 
-		"KEEP", "CONTRACTS", "RESERVE", "HALF_LIFE", "ALL", "MONTH", "TRANCHE", 
-		"BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", 
-		"AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", 
-		"HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", 
-		"ARREARS", "CAPITALISED", "REPAID", "TRAILING", "NEXT", "TRIGGER", "TRIPS", 
-		"CURES", "AFTER", "ACCRUING", "INSTALMENTS", "PERIODS", "DEFAULT_INTEREST", 
-		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
-		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", 
-		"SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "PREPAYING", "INTO", 
-		"TO", "PAYS", "HURDLE", "CARRY", "CATCH_UP", "CALLS", "CALLED", "PART", 
-		"CONVERTS", "DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", 
-		"HAIRCUT", "LAG", "TAKEN", "DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", 
+		"SUBROGATED", "HONOURED", "DISOWNED", "GUARANTEES", "CAP", "UNTIL", "LOAN", 
+		"OBLIGOR", "FLEET", "DELIVERIES", "UNITS", "UNIT_COST", "DEPRECIATE", 
+		"DECLINING", "POWER_PRICE", "POWER", "PUE", "MAINTENANCE", "MARKET_VALUE", 
+		"GENERATION", "CONTRACT", "CUSTOMER", "PRICE", "TAKE_OR_PAY", "UTILISATION", 
+		"RELET", "RISING", "IDLE", "TERMINATION_FEE", "BREAK_OPTION", "BREAKS", 
+		"NOTICE", "AMORTISING", "PREPAYMENT", "APPLIED", "DEPTH", "IMPACT", "LIMIT", 
+		"COSTS", "KEEP", "CONTRACTS", "RESERVE", "HALF_LIFE", "ALL", "MONTH", 
+		"TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", 
+		"PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", 
+		"CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", 
+		"TEST", "OVER", "ARREARS", "CAPITALISED", "REPAID", "TRAILING", "NEXT", 
+		"TRIGGER", "TRIPS", "CURES", "AFTER", "ACCRUING", "INSTALMENTS", "PERIODS", 
+		"DEFAULT_INTEREST", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", 
+		"USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", 
+		"PRO_RATA", "SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "PREPAYING", 
+		"INTO", "TO", "PAYS", "HURDLE", "CARRY", "CATCH_UP", "CALLS", "CALLED", 
+		"PART", "CONVERTS", "DEAL_BY_DEAL", "IF", "ELSE", "THEN", "ENFORCEMENT", 
+		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "GROW", "DROP", "BY", "DEFAULTS", 
 		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "COIN", "COINS", 
 		"EH_S", "DAY", "SHARE", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
 		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
@@ -458,7 +458,7 @@ public partial class DealLangParser : Parser {
 			State = 210;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 884957876534132741L) != 0) || ((((_la - 140)) & ~0x3f) == 0 && ((1L << (_la - 140)) & 4611694814520420865L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 884957876534132741L) != 0) || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 4611694814520420865L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
 				State = 207;
@@ -785,7 +785,7 @@ public partial class DealLangParser : Parser {
 			State = 245;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1658725427816429511L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 561919157075907L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4612811920481715205L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 6634901711265718045L) != 0) || ((((_la - 206)) & ~0x3f) == 0 && ((1L << (_la - 206)) & 561919157075907L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 243;
 				ErrorHandler.Sync(this);
@@ -841,6 +841,7 @@ public partial class DealLangParser : Parser {
 				case MARKET:
 				case GUARANTOR:
 				case COVERS:
+				case SUBROGATED:
 				case HONOURED:
 				case DISOWNED:
 				case GUARANTEES:
@@ -1055,7 +1056,7 @@ public partial class DealLangParser : Parser {
 			State = 255;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 9223372036854775807L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 536870911L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -1L) != 0) || ((((_la - 257)) & ~0x3f) == 0 && ((1L << (_la - 257)) & 536870911L) != 0)) {
 				{
 				State = 253;
 				ErrorHandler.Sync(this);
@@ -1134,6 +1135,7 @@ public partial class DealLangParser : Parser {
 				case RVG:
 				case GUARANTOR:
 				case COVERS:
+				case SUBROGATED:
 				case HONOURED:
 				case DISOWNED:
 				case GUARANTEES:
@@ -1718,6 +1720,7 @@ public partial class DealLangParser : Parser {
 			case MARKET:
 			case GUARANTOR:
 			case COVERS:
+			case SUBROGATED:
 			case HONOURED:
 			case DISOWNED:
 			case GUARANTEES:
@@ -2842,7 +2845,7 @@ public partial class DealLangParser : Parser {
 			State = 422;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 3221225475L) != 0) || _la==PHASED) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 6442450947L) != 0) || _la==PHASED) {
 				{
 				{
 				State = 419;
@@ -3228,7 +3231,7 @@ public partial class DealLangParser : Parser {
 					State = 473;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0) || _la==AGAINST );
+				} while ( ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 7L) != 0) || _la==AGAINST );
 				State = 477;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
@@ -3569,7 +3572,7 @@ public partial class DealLangParser : Parser {
 				State = 539;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 7L) != 0)) {
+				while (((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 7L) != 0)) {
 					{
 					{
 					State = 536;
@@ -4087,7 +4090,7 @@ public partial class DealLangParser : Parser {
 			State = 589;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 49L) != 0) || _la==FEE) {
+			while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 99L) != 0) || _la==FEE) {
 				{
 				{
 				State = 586;
@@ -4177,6 +4180,18 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class GuarantorSubrogationContext : GuarantorPartContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SUBROGATED() { return GetToken(DealLangParser.SUBROGATED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(DealLangParser.AFTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOLDERS() { return GetToken(DealLangParser.HOLDERS, 0); }
+		public GuarantorSubrogationContext(GuarantorPartContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitGuarantorSubrogation(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public GuarantorPartContext guarantorPart() {
@@ -4184,7 +4199,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_guarantorPart);
 		int _la;
 		try {
-			State = 604;
+			State = 607;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CAP:
@@ -4239,6 +4254,18 @@ public partial class DealLangParser : Parser {
 
 				}
 				break;
+			case SUBROGATED:
+				_localctx = new GuarantorSubrogationContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 604;
+				Match(SUBROGATED);
+				State = 605;
+				Match(AFTER);
+				State = 606;
+				Match(HOLDERS);
+				}
+				break;
 			default:
 				throw new NoViableAltException(this);
 			}
@@ -4278,7 +4305,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 606;
+			State = 609;
 			_la = TokenStream.LA(1);
 			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4335,27 +4362,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 608;
+			State = 611;
 			Match(LOAN);
-			State = 609;
+			State = 612;
 			_localctx.name = ident();
-			State = 610;
+			State = 613;
 			Match(LBRACE);
-			State = 614;
+			State = 617;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || _la==RECOVERY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 41231686041601L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
+			while (_la==MATURITY || _la==RECOVERY || ((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 41231686041601L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
-				State = 611;
+				State = 614;
 				loanItem();
 				}
 				}
-				State = 616;
+				State = 619;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 617;
+			State = 620;
 			Match(RBRACE);
 			}
 		}
@@ -4541,16 +4568,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 62, RULE_loanItem);
 		int _la;
 		try {
-			State = 674;
+			State = 677;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 619;
+				State = 622;
 				Match(OBLIGOR);
-				State = 620;
+				State = 623;
 				ident();
 				}
 				break;
@@ -4558,9 +4585,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 621;
+				State = 624;
 				Match(BALANCE);
-				State = 622;
+				State = 625;
 				expr(0);
 				}
 				break;
@@ -4568,9 +4595,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 623;
+				State = 626;
 				Match(COUPON);
-				State = 624;
+				State = 627;
 				couponTerms();
 				}
 				break;
@@ -4578,11 +4605,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 625;
+				State = 628;
 				Match(INTEREST_ONLY);
-				State = 626;
+				State = 629;
 				Match(UNTIL);
-				State = 627;
+				State = 630;
 				Match(DATE);
 				}
 				break;
@@ -4590,16 +4617,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 628;
-				Match(AMORTIZE);
-				State = 629;
-				amortization();
 				State = 631;
+				Match(AMORTIZE);
+				State = 632;
+				amortization();
+				State = 634;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IDENT) {
 					{
-					State = 630;
+					State = 633;
 					Match(IDENT);
 					}
 				}
@@ -4610,9 +4637,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 633;
+				State = 636;
 				Match(MATURITY);
-				State = 634;
+				State = 637;
 				Match(DATE);
 				}
 				break;
@@ -4620,96 +4647,96 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 635;
+				State = 638;
 				Match(RECOVERY);
-				State = 636;
-				((LoanRecoveryItemContext)_localctx).rate = expr(0);
 				State = 639;
+				((LoanRecoveryItemContext)_localctx).rate = expr(0);
+				State = 642;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AFTER) {
 					{
-					State = 637;
+					State = 640;
 					Match(AFTER);
-					State = 638;
+					State = 641;
 					duration();
 					}
 				}
 
-				State = 643;
+				State = 646;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ACCRUING) {
 					{
-					State = 641;
+					State = 644;
 					Match(ACCRUING);
-					State = 642;
+					State = 645;
 					recoveryAccrual();
 					}
 				}
 
-				State = 665;
+				State = 668;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 645;
+					State = 648;
 					Match(IN);
-					State = 660;
+					State = 663;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case NUMBER:
 						{
-						State = 646;
+						State = 649;
 						Match(NUMBER);
-						State = 647;
+						State = 650;
 						Match(INSTALMENTS);
 						}
 						break;
 					case INSTALMENTS:
 						{
-						State = 648;
+						State = 651;
 						Match(INSTALMENTS);
-						State = 649;
+						State = 652;
 						Match(LBRACE);
-						State = 656;
+						State = 659;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
-						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1660977227630114759L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 291044095122472931L) != 0) || ((((_la - 273)) & ~0x3f) == 0 && ((1L << (_la - 273)) & 103L) != 0)) {
+						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4612811920481715205L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 6643908910520459037L) != 0) || ((((_la - 206)) & ~0x3f) == 0 && ((1L << (_la - 206)) & 291044095122472931L) != 0) || ((((_la - 274)) & ~0x3f) == 0 && ((1L << (_la - 274)) & 103L) != 0)) {
 							{
 							{
-							State = 650;
+							State = 653;
 							((LoanRecoveryItemContext)_localctx)._expr = expr(0);
 							((LoanRecoveryItemContext)_localctx)._shares.Add(((LoanRecoveryItemContext)_localctx)._expr);
-							State = 652;
+							State = 655;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 							if (_la==COMMA) {
 								{
-								State = 651;
+								State = 654;
 								Match(COMMA);
 								}
 							}
 
 							}
 							}
-							State = 658;
+							State = 661;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
-						State = 659;
+						State = 662;
 						Match(RBRACE);
 						}
 						break;
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 663;
+					State = 666;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==IDENT) {
 						{
-						State = 662;
+						State = 665;
 						((LoanRecoveryItemContext)_localctx).every = Match(IDENT);
 						}
 					}
@@ -4723,7 +4750,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanStepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 667;
+				State = 670;
 				stepUp();
 				}
 				break;
@@ -4731,7 +4758,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 668;
+				State = 671;
 				marginGrid();
 				}
 				break;
@@ -4739,19 +4766,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanDefaultInterestItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 669;
+				State = 672;
 				Match(DEFAULT_INTEREST);
-				State = 671;
+				State = 674;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 670;
+					State = 673;
 					Match(PLUS);
 					}
 				}
 
-				State = 673;
+				State = 676;
 				expr(0);
 				}
 				break;
@@ -4810,14 +4837,14 @@ public partial class DealLangParser : Parser {
 		RecoveryAccrualContext _localctx = new RecoveryAccrualContext(Context, State);
 		EnterRule(_localctx, 64, RULE_recoveryAccrual);
 		try {
-			State = 678;
+			State = 681;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
 			case 1:
 				_localctx = new AccrualAtCouponContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 676;
+				State = 679;
 				Match(COUPON);
 				}
 				break;
@@ -4825,7 +4852,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccrualAtRateContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 677;
+				State = 680;
 				expr(0);
 				}
 				break;
@@ -4877,27 +4904,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 680;
+			State = 683;
 			Match(FLEET);
-			State = 681;
+			State = 684;
 			_localctx.name = ident();
-			State = 682;
+			State = 685;
 			Match(LBRACE);
-			State = 686;
+			State = 689;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 2031L) != 0)) {
+			while (((((_la - 78)) & ~0x3f) == 0 && ((1L << (_la - 78)) & 2031L) != 0)) {
 				{
 				{
-				State = 683;
+				State = 686;
 				fleetItem();
 				}
 				}
-				State = 688;
+				State = 691;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 689;
+			State = 692;
 			Match(RBRACE);
 			}
 		}
@@ -5094,32 +5121,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 68, RULE_fleetItem);
 		int _la;
 		try {
-			State = 730;
+			State = 733;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 691;
+				State = 694;
 				Match(DELIVERIES);
-				State = 692;
+				State = 695;
 				Match(LBRACE);
-				State = 696;
+				State = 699;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 693;
+					State = 696;
 					delivery();
 					}
 					}
-					State = 698;
+					State = 701;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 699;
+				State = 702;
 				Match(RBRACE);
 				}
 				break;
@@ -5127,9 +5154,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 700;
+				State = 703;
 				Match(UNITS);
-				State = 701;
+				State = 704;
 				expr(0);
 				}
 				break;
@@ -5137,9 +5164,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 702;
+				State = 705;
 				Match(UNIT_COST);
-				State = 703;
+				State = 706;
 				expr(0);
 				}
 				break;
@@ -5147,11 +5174,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 704;
+				State = 707;
 				Match(DEPRECIATE);
-				State = 705;
+				State = 708;
 				Match(STRAIGHT_LINE);
-				State = 706;
+				State = 709;
 				duration();
 				}
 				break;
@@ -5159,13 +5186,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 707;
-				Match(DEPRECIATE);
-				State = 708;
-				Match(DECLINING);
-				State = 709;
-				expr(0);
 				State = 710;
+				Match(DEPRECIATE);
+				State = 711;
+				Match(DECLINING);
+				State = 712;
+				expr(0);
+				State = 713;
 				perYear();
 				}
 				break;
@@ -5173,9 +5200,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 712;
+				State = 715;
 				Match(POWER);
-				State = 713;
+				State = 716;
 				expr(0);
 				}
 				break;
@@ -5183,9 +5210,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 714;
+				State = 717;
 				Match(PUE);
-				State = 715;
+				State = 718;
 				expr(0);
 				}
 				break;
@@ -5193,9 +5220,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 716;
+				State = 719;
 				Match(POWER_PRICE);
-				State = 717;
+				State = 720;
 				expr(0);
 				}
 				break;
@@ -5203,11 +5230,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 718;
+				State = 721;
 				Match(MAINTENANCE);
-				State = 719;
+				State = 722;
 				expr(0);
-				State = 720;
+				State = 723;
 				perYear();
 				}
 				break;
@@ -5215,15 +5242,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 722;
-				Match(MARKET_VALUE);
-				State = 723;
-				expr(0);
-				State = 724;
-				Match(DECLINING);
 				State = 725;
-				expr(0);
+				Match(MARKET_VALUE);
 				State = 726;
+				expr(0);
+				State = 727;
+				Match(DECLINING);
+				State = 728;
+				expr(0);
+				State = 729;
 				perYear();
 				}
 				break;
@@ -5231,9 +5258,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 728;
+				State = 731;
 				Match(GENERATION);
-				State = 729;
+				State = 732;
 				ident();
 				}
 				break;
@@ -5290,31 +5317,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 732;
-			Match(CONTRACT);
-			State = 733;
-			_localctx.name = ident();
-			State = 734;
-			Match(ON);
 			State = 735;
-			_localctx.fleet = ident();
+			Match(CONTRACT);
 			State = 736;
+			_localctx.name = ident();
+			State = 737;
+			Match(ON);
+			State = 738;
+			_localctx.fleet = ident();
+			State = 739;
 			Match(LBRACE);
-			State = 740;
+			State = 743;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 9635760177671L) != 0) || _la==HOUR) {
+			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 19271520354823L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 737;
+				State = 740;
 				contractItem();
 				}
 				}
-				State = 742;
+				State = 745;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 743;
+			State = 746;
 			Match(RBRACE);
 			}
 		}
@@ -5536,16 +5563,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 72, RULE_contractItem);
 		int _la;
 		try {
-			State = 792;
+			State = 795;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,76,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 745;
+				State = 748;
 				Match(CUSTOMER);
-				State = 746;
+				State = 749;
 				ident();
 				}
 				break;
@@ -5553,9 +5580,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 747;
+				State = 750;
 				Match(UNITS);
-				State = 748;
+				State = 751;
 				expr(0);
 				}
 				break;
@@ -5563,11 +5590,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 749;
+				State = 752;
 				Match(PRICE);
-				State = 750;
+				State = 753;
 				Match(AT);
-				State = 751;
+				State = 754;
 				Match(MARKET);
 				}
 				break;
@@ -5575,9 +5602,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 752;
+				State = 755;
 				Match(PRICE);
-				State = 753;
+				State = 756;
 				expr(0);
 				}
 				break;
@@ -5585,11 +5612,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 754;
+				State = 757;
 				Match(HOUR);
-				State = 755;
+				State = 758;
 				expr(0);
-				State = 756;
+				State = 759;
 				perYear();
 				}
 				break;
@@ -5597,9 +5624,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 758;
+				State = 761;
 				Match(TAKE_OR_PAY);
-				State = 759;
+				State = 762;
 				expr(0);
 				}
 				break;
@@ -5607,9 +5634,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 760;
+				State = 763;
 				Match(STARTS);
-				State = 761;
+				State = 764;
 				Match(DATE);
 				}
 				break;
@@ -5617,9 +5644,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 762;
+				State = 765;
 				Match(TERM);
-				State = 763;
+				State = 766;
 				duration();
 				}
 				break;
@@ -5627,25 +5654,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 764;
+				State = 767;
 				Match(TERMINATION_FEE);
-				State = 765;
+				State = 768;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 771;
+				State = 774;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 766;
-					Match(AMORTISING);
 					State = 769;
+					Match(AMORTISING);
+					State = 772;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 767;
+						State = 770;
 						Match(TO);
-						State = 768;
+						State = 771;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5659,26 +5686,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 773;
-				Match(RENEWALS);
-				State = 774;
-				renewalCount();
-				State = 775;
-				((ContractRenewalsItemContext)_localctx).term = duration();
 				State = 776;
-				Match(AT);
+				Match(RENEWALS);
 				State = 777;
-				Match(CUSTOMER);
+				renewalCount();
 				State = 778;
-				Match(OPTION);
+				((ContractRenewalsItemContext)_localctx).term = duration();
+				State = 779;
+				Match(AT);
+				State = 780;
+				Match(CUSTOMER);
 				State = 781;
+				Match(OPTION);
+				State = 784;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 779;
+					State = 782;
 					Match(WITH);
-					State = 780;
+					State = 783;
 					breakOption();
 					}
 				}
@@ -5689,20 +5716,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 783;
+				State = 786;
 				Match(PREPAYMENT);
-				State = 784;
+				State = 787;
 				expr(0);
-				State = 788;
+				State = 791;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 785;
+					State = 788;
 					Match(APPLIED);
-					State = 786;
+					State = 789;
 					Match(OVER);
-					State = 787;
+					State = 790;
 					Match(TERM);
 					}
 				}
@@ -5713,7 +5740,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 790;
+				State = 793;
 				guarantorClause();
 				}
 				break;
@@ -5721,7 +5748,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 791;
+				State = 794;
 				breakOption();
 				}
 				break;
@@ -5773,27 +5800,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 794;
+			State = 797;
 			Match(COINS);
-			State = 795;
+			State = 798;
 			_localctx.name = ident();
-			State = 796;
+			State = 799;
 			Match(LBRACE);
-			State = 800;
+			State = 803;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 39846147L) != 0) || ((((_la - 233)) & ~0x3f) == 0 && ((1L << (_la - 233)) & 15L) != 0)) {
+			while (((((_la - 83)) & ~0x3f) == 0 && ((1L << (_la - 83)) & 39846147L) != 0) || ((((_la - 234)) & ~0x3f) == 0 && ((1L << (_la - 234)) & 15L) != 0)) {
 				{
 				{
-				State = 797;
+				State = 800;
 				coinsItem();
 				}
 				}
-				State = 802;
+				State = 805;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 803;
+			State = 806;
 			Match(RBRACE);
 			}
 		}
@@ -5956,16 +5983,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 76, RULE_coinsItem);
 		try {
-			State = 825;
+			State = 828;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 805;
+				State = 808;
 				Match(HOLDINGS);
-				State = 806;
+				State = 809;
 				expr(0);
 				}
 				break;
@@ -5973,9 +6000,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 807;
+				State = 810;
 				Match(PRICE);
-				State = 808;
+				State = 811;
 				ident();
 				}
 				break;
@@ -5983,9 +6010,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 809;
+				State = 812;
 				Match(HASHRATE);
-				State = 810;
+				State = 813;
 				expr(0);
 				}
 				break;
@@ -5993,9 +6020,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 811;
+				State = 814;
 				Match(NETWORK);
-				State = 812;
+				State = 815;
 				expr(0);
 				}
 				break;
@@ -6003,9 +6030,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 813;
+				State = 816;
 				Match(REWARDS);
-				State = 814;
+				State = 817;
 				expr(0);
 				}
 				break;
@@ -6013,9 +6040,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 815;
+				State = 818;
 				Match(POWER);
-				State = 816;
+				State = 819;
 				expr(0);
 				}
 				break;
@@ -6023,9 +6050,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 817;
+				State = 820;
 				Match(POWER_PRICE);
-				State = 818;
+				State = 821;
 				expr(0);
 				}
 				break;
@@ -6033,9 +6060,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 819;
+				State = 822;
 				Match(DEPTH);
-				State = 820;
+				State = 823;
 				expr(0);
 				}
 				break;
@@ -6043,9 +6070,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 821;
+				State = 824;
 				Match(IMPACT);
-				State = 822;
+				State = 825;
 				expr(0);
 				}
 				break;
@@ -6053,9 +6080,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinKeepItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 823;
+				State = 826;
 				Match(KEEP);
-				State = 824;
+				State = 827;
 				expr(0);
 				}
 				break;
@@ -6107,20 +6134,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 827;
-			Match(DATE);
-			State = 828;
-			_localctx.units = expr(0);
-			State = 829;
-			Match(AT);
 			State = 830;
-			_localctx.cost = expr(0);
+			Match(DATE);
+			State = 831;
+			_localctx.units = expr(0);
 			State = 832;
+			Match(AT);
+			State = 833;
+			_localctx.cost = expr(0);
+			State = 835;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 831;
+				State = 834;
 				Match(COMMA);
 				}
 			}
@@ -6173,27 +6200,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 834;
+			State = 837;
 			Match(TRANCHE);
-			State = 835;
+			State = 838;
 			_localctx.name = ident();
-			State = 836;
+			State = 839;
 			Match(LBRACE);
-			State = 840;
+			State = 843;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 154670499702505473L) != 0) || ((((_la - 211)) & ~0x3f) == 0 && ((1L << (_la - 211)) & 4436835435007L) != 0)) {
+			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 309340999405010945L) != 0) || ((((_la - 212)) & ~0x3f) == 0 && ((1L << (_la - 212)) & 4436835435007L) != 0)) {
 				{
 				{
-				State = 837;
+				State = 840;
 				trancheItem();
 				}
 				}
-				State = 842;
+				State = 845;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 843;
+			State = 846;
 			Match(RBRACE);
 			}
 		}
@@ -6242,38 +6269,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 845;
+			State = 848;
 			_localctx.rate = expr(0);
-			State = 847;
+			State = 850;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 846;
+				State = 849;
 				Match(FIXED);
 				}
 			}
 
-			State = 851;
+			State = 854;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 849;
+				State = 852;
 				Match(FLOOR);
-				State = 850;
+				State = 853;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 855;
+			State = 858;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 853;
+				State = 856;
 				Match(CAP);
-				State = 854;
+				State = 857;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6676,16 +6703,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 84, RULE_trancheItem);
 		int _la;
 		try {
-			State = 974;
+			State = 977;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 857;
+				State = 860;
 				Match(BALANCE);
-				State = 858;
+				State = 861;
 				expr(0);
 				}
 				break;
@@ -6693,9 +6720,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 859;
+				State = 862;
 				Match(COUPON);
-				State = 860;
+				State = 863;
 				couponTerms();
 				}
 				break;
@@ -6703,26 +6730,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 861;
+				State = 864;
 				Match(PIK);
-				State = 863;
+				State = 866;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 862;
+					State = 865;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 867;
+				State = 870;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 865;
+					State = 868;
 					Match(WHEN);
-					State = 866;
+					State = 869;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6733,9 +6760,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 869;
+				State = 872;
 				Match(PIK);
-				State = 870;
+				State = 873;
 				Match(UNPAID);
 				}
 				break;
@@ -6743,9 +6770,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 871;
+				State = 874;
 				Match(ISSUE_PRICE);
-				State = 872;
+				State = 875;
 				expr(0);
 				}
 				break;
@@ -6753,9 +6780,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 873;
+				State = 876;
 				Match(COMMITMENT);
-				State = 874;
+				State = 877;
 				expr(0);
 				}
 				break;
@@ -6763,11 +6790,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 875;
+				State = 878;
 				Match(AVAILABLE);
-				State = 876;
+				State = 879;
 				Match(UNTIL);
-				State = 877;
+				State = 880;
 				Match(DATE);
 				}
 				break;
@@ -6775,25 +6802,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 878;
+				State = 881;
 				Match(DRAWS);
-				State = 879;
+				State = 882;
 				Match(LBRACE);
-				State = 883;
+				State = 886;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 880;
+					State = 883;
 					schedulePoint();
 					}
 					}
-					State = 885;
+					State = 888;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 886;
+				State = 889;
 				Match(RBRACE);
 				}
 				break;
@@ -6801,15 +6828,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 887;
-				Match(DRAWS);
-				State = 888;
-				Match(AGAINST);
-				State = 889;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
 				State = 890;
-				Match(ADVANCE);
+				Match(DRAWS);
 				State = 891;
+				Match(AGAINST);
+				State = 892;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 893;
+				Match(ADVANCE);
+				State = 894;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6817,9 +6844,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 893;
+				State = 896;
 				Match(COMMITMENT_FEE);
-				State = 894;
+				State = 897;
 				expr(0);
 				}
 				break;
@@ -6827,7 +6854,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 895;
+				State = 898;
 				stepUp();
 				}
 				break;
@@ -6835,7 +6862,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 896;
+				State = 899;
 				marginGrid();
 				}
 				break;
@@ -6843,15 +6870,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 897;
-				Match(MARGIN);
-				State = 898;
-				Match(INVESTMENT_GRADE);
-				State = 899;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
 				State = 900;
-				Match(ELSE);
+				Match(MARGIN);
 				State = 901;
+				Match(INVESTMENT_GRADE);
+				State = 902;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 903;
+				Match(ELSE);
+				State = 904;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6859,9 +6886,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 903;
+				State = 906;
 				Match(TARGET_BALANCE);
-				State = 904;
+				State = 907;
 				expr(0);
 				}
 				break;
@@ -6869,11 +6896,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 905;
+				State = 908;
 				Match(INTEREST_ONLY);
-				State = 906;
+				State = 909;
 				Match(UNTIL);
-				State = 907;
+				State = 910;
 				Match(DATE);
 				}
 				break;
@@ -6881,9 +6908,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 908;
+				State = 911;
 				Match(AMORTIZE);
-				State = 909;
+				State = 912;
 				amortization();
 				}
 				break;
@@ -6891,9 +6918,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 910;
+				State = 913;
 				Match(MATURITY);
-				State = 911;
+				State = 914;
 				Match(DATE);
 				}
 				break;
@@ -6901,9 +6928,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 912;
+				State = 915;
 				Match(SENIORITY);
-				State = 913;
+				State = 916;
 				Match(NUMBER);
 				}
 				break;
@@ -6911,7 +6938,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 914;
+				State = 917;
 				guarantorClause();
 				}
 				break;
@@ -6919,50 +6946,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 915;
-				Match(CONVERTIBLE);
-				State = 916;
-				Match(AT);
-				State = 917;
-				((ConvertibleItemContext)_localctx).price = expr(0);
 				State = 918;
-				Match(AGAINST);
+				Match(CONVERTIBLE);
 				State = 919;
+				Match(AT);
+				State = 920;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 921;
+				Match(AGAINST);
+				State = 922;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 923;
+				State = 926;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 920;
+					State = 923;
 					Match(EARLY);
-					State = 921;
+					State = 924;
 					Match(ABOVE);
-					State = 922;
+					State = 925;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 928;
+				State = 931;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 925;
+					State = 928;
 					convertiblePut();
 					}
 					}
-					State = 930;
+					State = 933;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 932;
+				State = 935;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 931;
+					State = 934;
 					convertibleCall();
 					}
 				}
@@ -6973,33 +7000,33 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConversionResetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 934;
+				State = 937;
 				Match(RESET);
-				State = 935;
+				State = 938;
 				Match(DATE);
-				State = 940;
+				State = 943;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 936;
+					State = 939;
 					Match(COMMA);
-					State = 937;
+					State = 940;
 					Match(DATE);
 					}
 					}
-					State = 942;
+					State = 945;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 943;
-				Match(TO);
-				State = 944;
-				((ConversionResetItemContext)_localctx).ratio = expr(0);
-				State = 945;
-				Match(FLOOR);
 				State = 946;
+				Match(TO);
+				State = 947;
+				((ConversionResetItemContext)_localctx).ratio = expr(0);
+				State = 948;
+				Match(FLOOR);
+				State = 949;
 				((ConversionResetItemContext)_localctx).floor = expr(0);
 				}
 				break;
@@ -7007,9 +7034,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 948;
+				State = 951;
 				Match(COMPLETION);
-				State = 949;
+				State = 952;
 				expr(0);
 				}
 				break;
@@ -7017,66 +7044,66 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 950;
+				State = 953;
 				Match(CALLABLE);
-				State = 952;
+				State = 955;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 951;
+					State = 954;
 					callStep();
 					}
 					}
-					State = 954;
+					State = 957;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==FROM );
-				State = 972;
+				State = 975;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MAKE_WHOLE) {
 					{
-					State = 956;
+					State = 959;
 					Match(MAKE_WHOLE);
-					State = 970;
+					State = 973;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
 					case 1:
 						{
-						State = 957;
+						State = 960;
 						((CallableItemContext)_localctx).makeWhole = expr(0);
 						}
 						break;
 					case 2:
 						{
-						State = 958;
-						Match(CURVE);
-						State = 959;
-						Match(LBRACE);
 						State = 961;
+						Match(CURVE);
+						State = 962;
+						Match(LBRACE);
+						State = 964;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 960;
+							State = 963;
 							curvePoint();
 							}
 							}
-							State = 963;
+							State = 966;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==QUANTITY );
-						State = 965;
-						Match(RBRACE);
 						State = 968;
+						Match(RBRACE);
+						State = 971;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==PLUS || _la==MINUS) {
 							{
-							State = 966;
+							State = 969;
 							((CallableItemContext)_localctx).sign = TokenStream.LT(1);
 							_la = TokenStream.LA(1);
 							if ( !(_la==PLUS || _la==MINUS) ) {
@@ -7086,7 +7113,7 @@ public partial class DealLangParser : Parser {
 								ErrorHandler.ReportMatch(this);
 							    Consume();
 							}
-							State = 967;
+							State = 970;
 							((CallableItemContext)_localctx).spread = expr(0);
 							}
 						}
@@ -7142,16 +7169,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 976;
-			duration();
-			State = 977;
-			_localctx.rate = expr(0);
 			State = 979;
+			duration();
+			State = 980;
+			_localctx.rate = expr(0);
+			State = 982;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 978;
+				State = 981;
 				Match(COMMA);
 				}
 			}
@@ -7199,20 +7226,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 981;
-			Match(FROM);
-			State = 982;
-			Match(DATE);
-			State = 983;
-			Match(AT);
 			State = 984;
-			_localctx.price = expr(0);
+			Match(FROM);
+			State = 985;
+			Match(DATE);
 			State = 986;
+			Match(AT);
+			State = 987;
+			_localctx.price = expr(0);
+			State = 989;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 985;
+				State = 988;
 				Match(COMMA);
 				}
 			}
@@ -7258,13 +7285,13 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 988;
-			Match(PUT);
-			State = 989;
-			Match(DATE);
-			State = 990;
-			Match(AT);
 			State = 991;
+			Match(PUT);
+			State = 992;
+			Match(DATE);
+			State = 993;
+			Match(AT);
+			State = 994;
 			_localctx.price = expr(0);
 			}
 		}
@@ -7308,15 +7335,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 993;
-			Match(CALL);
-			State = 994;
-			Match(FROM);
-			State = 995;
-			Match(DATE);
 			State = 996;
-			Match(ABOVE);
+			Match(CALL);
 			State = 997;
+			Match(FROM);
+			State = 998;
+			Match(DATE);
+			State = 999;
+			Match(ABOVE);
+			State = 1000;
 			_localctx.above = expr(0);
 			}
 		}
@@ -7363,26 +7390,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 999;
+			State = 1002;
 			Match(STEP_UP);
-			State = 1000;
+			State = 1003;
 			expr(0);
-			State = 1005;
+			State = 1008;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 1001;
+				State = 1004;
 				Match(FROM);
-				State = 1002;
+				State = 1005;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 1003;
+				State = 1006;
 				Match(WHILE);
-				State = 1004;
+				State = 1007;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -7443,41 +7470,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1007;
-			Match(MARGIN);
-			State = 1008;
-			Match(GRID);
-			State = 1009;
-			_localctx.test = ident();
 			State = 1010;
+			Match(MARGIN);
+			State = 1011;
+			Match(GRID);
+			State = 1012;
+			_localctx.test = ident();
+			State = 1013;
 			Match(LBRACE);
-			State = 1014;
+			State = 1017;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 1011;
+				State = 1014;
 				gridTier();
 				}
 				}
-				State = 1016;
+				State = 1019;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1019;
+			State = 1022;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 1017;
+				State = 1020;
 				Match(ELSE);
-				State = 1018;
+				State = 1021;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 1021;
+			State = 1024;
 			Match(RBRACE);
 			}
 		}
@@ -7522,11 +7549,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1023;
+			State = 1026;
 			Match(BELOW);
-			State = 1024;
+			State = 1027;
 			_localctx.bound = expr(0);
-			State = 1025;
+			State = 1028;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -7608,14 +7635,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 100, RULE_amortization);
 		int _la;
 		try {
-			State = 1039;
+			State = 1042;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1027;
+				State = 1030;
 				Match(BULLET);
 				}
 				break;
@@ -7623,7 +7650,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1028;
+				State = 1031;
 				Match(LEVEL);
 				}
 				break;
@@ -7631,7 +7658,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1029;
+				State = 1032;
 				Match(LINEAR);
 				}
 				break;
@@ -7639,25 +7666,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1030;
+				State = 1033;
 				Match(SCHEDULE);
-				State = 1031;
+				State = 1034;
 				Match(LBRACE);
-				State = 1035;
+				State = 1038;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1032;
+					State = 1035;
 					schedulePoint();
 					}
 					}
-					State = 1037;
+					State = 1040;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1038;
+				State = 1041;
 				Match(RBRACE);
 				}
 				break;
@@ -7711,27 +7738,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1041;
+			State = 1044;
 			Match(HOLDING);
-			State = 1042;
+			State = 1045;
 			_localctx.name = ident();
-			State = 1043;
+			State = 1046;
 			Match(LBRACE);
-			State = 1047;
+			State = 1050;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 50332677L) != 0)) {
+			while (_la==MARKET || ((((_la - 206)) & ~0x3f) == 0 && ((1L << (_la - 206)) & 50332677L) != 0)) {
 				{
 				{
-				State = 1044;
+				State = 1047;
 				holdingItem();
 				}
 				}
-				State = 1049;
+				State = 1052;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1050;
+			State = 1053;
 			Match(RBRACE);
 			}
 		}
@@ -7865,20 +7892,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 104, RULE_holdingItem);
 		int _la;
 		try {
-			State = 1075;
+			State = 1078;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,106,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1052;
-				Match(OF);
-				State = 1053;
-				((HeldItemContext)_localctx).entity = ident();
-				State = 1054;
-				Match(DOT);
 				State = 1055;
+				Match(OF);
+				State = 1056;
+				((HeldItemContext)_localctx).entity = ident();
+				State = 1057;
+				Match(DOT);
+				State = 1058;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7886,9 +7913,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1057;
+				State = 1060;
 				Match(SHARE);
-				State = 1058;
+				State = 1061;
 				expr(0);
 				}
 				break;
@@ -7896,9 +7923,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1059;
+				State = 1062;
 				Match(FACE);
-				State = 1060;
+				State = 1063;
 				expr(0);
 				}
 				break;
@@ -7906,9 +7933,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1061;
+				State = 1064;
 				Match(MARK);
-				State = 1062;
+				State = 1065;
 				Match(PAR);
 				}
 				break;
@@ -7916,9 +7943,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1063;
+				State = 1066;
 				Match(MARK);
-				State = 1064;
+				State = 1067;
 				ident();
 				}
 				break;
@@ -7926,19 +7953,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1065;
+				State = 1068;
 				Match(MARKET);
-				State = 1067;
+				State = 1070;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1066;
+					State = 1069;
 					holdingMarketTerm();
 					}
 					}
-					State = 1069;
+					State = 1072;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7948,13 +7975,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1071;
-				Match(DRAWS);
-				State = 1072;
-				Match(CALLED);
-				State = 1073;
-				Match(FROM);
 				State = 1074;
+				Match(DRAWS);
+				State = 1075;
+				Match(CALLED);
+				State = 1076;
+				Match(FROM);
+				State = 1077;
 				ident();
 				}
 				break;
@@ -8028,16 +8055,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 106, RULE_holdingMarketTerm);
 		try {
-			State = 1083;
+			State = 1086;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1077;
+				State = 1080;
 				Match(DISCOUNT);
-				State = 1078;
+				State = 1081;
 				expr(0);
 				}
 				break;
@@ -8045,9 +8072,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1079;
+				State = 1082;
 				Match(DEPTH);
-				State = 1080;
+				State = 1083;
 				expr(0);
 				}
 				break;
@@ -8055,9 +8082,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1081;
+				State = 1084;
 				Match(IMPACT);
-				State = 1082;
+				State = 1085;
 				expr(0);
 				}
 				break;
@@ -8111,27 +8138,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1085;
+			State = 1088;
 			Match(EQUITY);
-			State = 1086;
+			State = 1089;
 			_localctx.name = ident();
-			State = 1087;
+			State = 1090;
 			Match(LBRACE);
-			State = 1091;
+			State = 1094;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 774056185954307L) != 0) || _la==COMMITMENT) {
+			while (((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 774056185954307L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 1088;
+				State = 1091;
 				equityItem();
 				}
 				}
-				State = 1093;
+				State = 1096;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1094;
+			State = 1097;
 			Match(RBRACE);
 			}
 		}
@@ -8267,16 +8294,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 110, RULE_equityItem);
 		int _la;
 		try {
-			State = 1131;
+			State = 1134;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1096;
+				State = 1099;
 				Match(CONTRIBUTED);
-				State = 1097;
+				State = 1100;
 				expr(0);
 				}
 				break;
@@ -8284,23 +8311,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1098;
+				State = 1101;
 				Match(HOLDERS);
-				State = 1099;
+				State = 1102;
 				holder();
-				State = 1104;
+				State = 1107;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1100;
+					State = 1103;
 					Match(COMMA);
-					State = 1101;
+					State = 1104;
 					holder();
 					}
 					}
-					State = 1106;
+					State = 1109;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8310,9 +8337,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1107;
+				State = 1110;
 				Match(HURDLE);
-				State = 1108;
+				State = 1111;
 				expr(0);
 				}
 				break;
@@ -8320,32 +8347,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1109;
-				Match(CARRY);
-				State = 1110;
-				expr(0);
-				State = 1111;
-				Match(TO);
 				State = 1112;
-				((CarryItemContext)_localctx).gp = ident();
+				Match(CARRY);
+				State = 1113;
+				expr(0);
+				State = 1114;
+				Match(TO);
 				State = 1115;
+				((CarryItemContext)_localctx).gp = ident();
+				State = 1118;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 1113;
+					State = 1116;
 					Match(CATCH_UP);
-					State = 1114;
+					State = 1117;
 					expr(0);
 					}
 				}
 
-				State = 1118;
+				State = 1121;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 1117;
+					State = 1120;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -8356,9 +8383,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1120;
+				State = 1123;
 				Match(COMMITMENT);
-				State = 1121;
+				State = 1124;
 				expr(0);
 				}
 				break;
@@ -8366,23 +8393,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1122;
+				State = 1125;
 				Match(CALLS);
-				State = 1123;
+				State = 1126;
 				capitalCall();
-				State = 1128;
+				State = 1131;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1124;
+					State = 1127;
 					Match(COMMA);
-					State = 1125;
+					State = 1128;
 					capitalCall();
 					}
 					}
-					State = 1130;
+					State = 1133;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8439,32 +8466,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1133;
+			State = 1136;
 			ident();
-			State = 1134;
+			State = 1137;
 			expr(0);
-			State = 1143;
+			State = 1146;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1135;
+				State = 1138;
 				Match(LBRACE);
-				State = 1139;
+				State = 1142;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 172)) & ~0x3f) == 0 && ((1L << (_la - 172)) & 7L) != 0)) {
+				while (((((_la - 173)) & ~0x3f) == 0 && ((1L << (_la - 173)) & 7L) != 0)) {
 					{
 					{
-					State = 1136;
+					State = 1139;
 					holderTerm();
 					}
 					}
-					State = 1141;
+					State = 1144;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1142;
+				State = 1145;
 				Match(RBRACE);
 				}
 			}
@@ -8539,16 +8566,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 114, RULE_holderTerm);
 		try {
-			State = 1151;
+			State = 1154;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1145;
+				State = 1148;
 				Match(HURDLE);
-				State = 1146;
+				State = 1149;
 				expr(0);
 				}
 				break;
@@ -8556,9 +8583,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1147;
+				State = 1150;
 				Match(CARRY);
-				State = 1148;
+				State = 1151;
 				expr(0);
 				}
 				break;
@@ -8566,9 +8593,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1149;
+				State = 1152;
 				Match(CATCH_UP);
-				State = 1150;
+				State = 1153;
 				expr(0);
 				}
 				break;
@@ -8612,9 +8639,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1153;
+			State = 1156;
 			Match(DATE);
-			State = 1154;
+			State = 1157;
 			expr(0);
 			}
 		}
@@ -8664,32 +8691,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1156;
+			State = 1159;
 			Match(ACCOUNT);
-			State = 1157;
+			State = 1160;
 			_localctx.name = ident();
-			State = 1166;
+			State = 1169;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1158;
+				State = 1161;
 				Match(LBRACE);
-				State = 1162;
+				State = 1165;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 7L) != 0)) {
+				while (((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 7L) != 0)) {
 					{
 					{
-					State = 1159;
+					State = 1162;
 					accountItem();
 					}
 					}
-					State = 1164;
+					State = 1167;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1165;
+				State = 1168;
 				Match(RBRACE);
 				}
 			}
@@ -8764,16 +8791,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 120, RULE_accountItem);
 		try {
-			State = 1174;
+			State = 1177;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1168;
+				State = 1171;
 				Match(TARGET);
-				State = 1169;
+				State = 1172;
 				expr(0);
 				}
 				break;
@@ -8781,9 +8808,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1170;
+				State = 1173;
 				Match(INITIAL);
-				State = 1171;
+				State = 1174;
 				expr(0);
 				}
 				break;
@@ -8791,9 +8818,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1172;
+				State = 1175;
 				Match(EARNS);
-				State = 1173;
+				State = 1176;
 				expr(0);
 				}
 				break;
@@ -8860,31 +8887,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1176;
-			Match(FEE);
-			State = 1177;
-			_localctx.name = ident();
-			State = 1178;
-			Match(LBRACE);
 			State = 1179;
+			Match(FEE);
+			State = 1180;
+			_localctx.name = ident();
+			State = 1181;
+			Match(LBRACE);
+			State = 1182;
 			expr(0);
-			State = 1187;
+			State = 1190;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1180;
+				State = 1183;
 				perYear();
-				State = 1185;
+				State = 1188;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1181;
+					State = 1184;
 					Match(ESCALATING);
-					State = 1182;
+					State = 1185;
 					expr(0);
-					State = 1183;
+					State = 1186;
 					perYear();
 					}
 				}
@@ -8892,21 +8919,21 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1192;
+			State = 1195;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==UNTIL) {
 				{
 				{
-				State = 1189;
+				State = 1192;
 				feeUntil();
 				}
 				}
-				State = 1194;
+				State = 1197;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1195;
+			State = 1198;
 			Match(RBRACE);
 			}
 		}
@@ -8946,9 +8973,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1197;
+			State = 1200;
 			Match(UNTIL);
-			State = 1198;
+			State = 1201;
 			_la = TokenStream.LA(1);
 			if ( !(_la==REPAID || _la==DEFAULT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -9010,52 +9037,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1200;
-			Match(TEST);
-			State = 1201;
-			_localctx.name = ident();
-			State = 1202;
-			Match(ASSIGN);
 			State = 1203;
+			Match(TEST);
+			State = 1204;
+			_localctx.name = ident();
+			State = 1205;
+			Match(ASSIGN);
+			State = 1206;
 			expr(0);
-			State = 1210;
+			State = 1213;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1204;
-				Match(OVER);
 				State = 1207;
+				Match(OVER);
+				State = 1210;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1205;
+					State = 1208;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1206;
+					State = 1209;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1209;
+				State = 1212;
 				duration();
 				}
 			}
 
-			State = 1214;
+			State = 1217;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1212;
+				State = 1215;
 				Match(FROM);
-				State = 1213;
+				State = 1216;
 				Match(DATE);
 				}
 			}
@@ -9142,79 +9169,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1216;
-			Match(TRIGGER);
-			State = 1217;
-			_localctx.name = ident();
-			State = 1218;
-			Match(WHEN);
 			State = 1219;
-			expr(0);
+			Match(TRIGGER);
+			State = 1220;
+			_localctx.name = ident();
+			State = 1221;
+			Match(WHEN);
 			State = 1222;
+			expr(0);
+			State = 1225;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1220;
+				State = 1223;
 				Match(FROM);
-				State = 1221;
+				State = 1224;
 				Match(DATE);
 				}
 			}
 
-			State = 1227;
+			State = 1230;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1224;
+				State = 1227;
 				Match(TRIPS);
-				State = 1225;
+				State = 1228;
 				Match(AFTER);
-				State = 1226;
+				State = 1229;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1232;
+			State = 1235;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1229;
+				State = 1232;
 				Match(CURES);
-				State = 1230;
+				State = 1233;
 				Match(AFTER);
-				State = 1231;
+				State = 1234;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1244;
+			State = 1247;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1234;
-				Match(CURE);
-				State = 1235;
-				Match(BY);
-				State = 1236;
-				_localctx.curer = ident();
 				State = 1237;
-				Match(UP);
+				Match(CURE);
 				State = 1238;
-				Match(TO);
+				Match(BY);
 				State = 1239;
-				_localctx.times = Match(NUMBER);
+				_localctx.curer = ident();
 				State = 1240;
-				Match(TIMES);
+				Match(UP);
+				State = 1241;
+				Match(TO);
 				State = 1242;
+				_localctx.times = Match(NUMBER);
+				State = 1243;
+				Match(TIMES);
+				State = 1245;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1241;
+					State = 1244;
 					cureDestination();
 					}
 				}
@@ -9222,23 +9249,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1246;
+			State = 1249;
 			Match(ARROW);
-			State = 1247;
+			State = 1250;
 			triggerEffect();
-			State = 1252;
+			State = 1255;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1248;
+				State = 1251;
 				Match(COMMA);
-				State = 1249;
+				State = 1252;
 				triggerEffect();
 				}
 				}
-				State = 1254;
+				State = 1257;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9310,43 +9337,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 130, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1271;
+			State = 1274;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1255;
+				State = 1258;
 				Match(PREPAYING);
-				State = 1256;
+				State = 1259;
 				ident();
-				State = 1261;
+				State = 1264;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1257;
+					State = 1260;
 					Match(COMMA);
-					State = 1258;
+					State = 1261;
 					ident();
 					}
 					}
-					State = 1263;
+					State = 1266;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1267;
+				State = 1270;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1264;
+					State = 1267;
 					Match(THEN);
-					State = 1265;
+					State = 1268;
 					Match(INTO);
-					State = 1266;
+					State = 1269;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -9357,9 +9384,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1269;
+				State = 1272;
 				Match(INTO);
-				State = 1270;
+				State = 1273;
 				ident();
 				}
 				break;
@@ -9448,20 +9475,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 132, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1292;
+			State = 1295;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1273;
-				Match(SWEEP);
-				State = 1274;
-				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 1275;
-				Match(TO);
 				State = 1276;
+				Match(SWEEP);
+				State = 1277;
+				((SweepEffectContext)_localctx).share = Match(QUANTITY);
+				State = 1278;
+				Match(TO);
+				State = 1279;
 				ident();
 				}
 				break;
@@ -9469,34 +9496,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1277;
+				State = 1280;
 				Match(ACCELERATE);
-				State = 1289;
+				State = 1292;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1278;
+					State = 1281;
 					Match(LPAREN);
-					State = 1279;
+					State = 1282;
 					ident();
-					State = 1284;
+					State = 1287;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1280;
+						State = 1283;
 						Match(COMMA);
-						State = 1281;
+						State = 1284;
 						ident();
 						}
 						}
-						State = 1286;
+						State = 1289;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1287;
+					State = 1290;
 					Match(RPAREN);
 					}
 				}
@@ -9507,7 +9534,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1291;
+				State = 1294;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -9555,20 +9582,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1294;
+			State = 1297;
 			Match(DEFAULT);
-			State = 1295;
+			State = 1298;
 			Match(WHEN);
-			State = 1296;
-			expr(0);
 			State = 1299;
+			expr(0);
+			State = 1302;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1297;
+				State = 1300;
 				Match(GRACE);
-				State = 1298;
+				State = 1301;
 				duration();
 				}
 			}
@@ -9620,25 +9647,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1301;
+			State = 1304;
 			Match(CFADS);
-			State = 1302;
+			State = 1305;
 			Match(INCLUDES);
-			State = 1303;
+			State = 1306;
 			cfadsItem();
-			State = 1308;
+			State = 1311;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1304;
+				State = 1307;
 				Match(COMMA);
-				State = 1305;
+				State = 1308;
 				cfadsItem();
 				}
 				}
-				State = 1310;
+				State = 1313;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9678,13 +9705,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 138, RULE_cfadsItem);
 		try {
-			State = 1313;
+			State = 1316;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1311;
+				State = 1314;
 				Match(RVG);
 				}
 				break;
@@ -9739,6 +9766,7 @@ public partial class DealLangParser : Parser {
 			case MARKET:
 			case GUARANTOR:
 			case COVERS:
+			case SUBROGATED:
 			case HONOURED:
 			case DISOWNED:
 			case GUARANTEES:
@@ -9874,7 +9902,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1312;
+				State = 1315;
 				ident();
 				}
 				break;
@@ -9924,25 +9952,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1315;
+			State = 1318;
 			Match(WATERFALL);
-			State = 1316;
+			State = 1319;
 			Match(LBRACE);
-			State = 1320;
+			State = 1323;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
+			while (_la==PAY || ((((_la - 156)) & ~0x3f) == 0 && ((1L << (_la - 156)) & 570425831L) != 0)) {
 				{
 				{
-				State = 1317;
+				State = 1320;
 				step();
 				}
 				}
-				State = 1322;
+				State = 1325;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1323;
+			State = 1326;
 			Match(RBRACE);
 			}
 		}
@@ -10171,39 +10199,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 142, RULE_step);
 		int _la;
 		try {
-			State = 1419;
+			State = 1422;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1325;
+				State = 1328;
 				Match(PAY);
-				State = 1326;
+				State = 1329;
 				((PayStepContext)_localctx).target = reference();
-				State = 1336;
+				State = 1339;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1327;
+					State = 1330;
 					Match(USING);
-					State = 1328;
+					State = 1331;
 					ident();
-					State = 1333;
+					State = 1336;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1329;
+						State = 1332;
 						Match(COMMA);
-						State = 1330;
+						State = 1333;
 						ident();
 						}
 						}
-						State = 1335;
+						State = 1338;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -10216,9 +10244,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1338;
+				State = 1341;
 				Match(FILL);
-				State = 1339;
+				State = 1342;
 				ident();
 				}
 				break;
@@ -10226,9 +10254,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1340;
+				State = 1343;
 				Match(RELEASE);
-				State = 1341;
+				State = 1344;
 				ident();
 				}
 				break;
@@ -10236,13 +10264,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1342;
-				Match(HOLD);
-				State = 1343;
-				Match(REST);
-				State = 1344;
-				Match(IN);
 				State = 1345;
+				Match(HOLD);
+				State = 1346;
+				Match(REST);
+				State = 1347;
+				Match(IN);
+				State = 1348;
 				ident();
 				}
 				break;
@@ -10250,25 +10278,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1346;
-				Match(DISTRIBUTE);
 				State = 1349;
+				Match(DISTRIBUTE);
+				State = 1352;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1347;
+					State = 1350;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1348;
+					State = 1351;
 					Match(OF);
 					}
 				}
 
-				State = 1351;
+				State = 1354;
 				Match(REST);
-				State = 1352;
+				State = 1355;
 				Match(TO);
-				State = 1353;
+				State = 1356;
 				ident();
 				}
 				break;
@@ -10276,17 +10304,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1354;
-				Match(SWEEP);
-				State = 1355;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 1356;
-				Match(OF);
 				State = 1357;
-				Match(REST);
+				Match(SWEEP);
 				State = 1358;
-				Match(TO);
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 1359;
+				Match(OF);
+				State = 1360;
+				Match(REST);
+				State = 1361;
+				Match(TO);
+				State = 1362;
 				ident();
 				}
 				break;
@@ -10294,41 +10322,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1360;
+				State = 1363;
 				Match(SELL);
-				State = 1361;
+				State = 1364;
 				ident();
-				State = 1366;
+				State = 1369;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1362;
+					State = 1365;
 					Match(COMMA);
-					State = 1363;
+					State = 1366;
 					ident();
 					}
 					}
-					State = 1368;
+					State = 1371;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1370;
+				State = 1373;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1369;
+					State = 1372;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1372;
+				State = 1375;
 				Match(TO);
-				State = 1373;
+				State = 1376;
 				Match(COVER);
-				State = 1374;
+				State = 1377;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -10336,52 +10364,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1376;
+				State = 1379;
 				Match(IF);
-				State = 1377;
+				State = 1380;
 				expr(0);
-				State = 1378;
+				State = 1381;
 				Match(LBRACE);
-				State = 1382;
+				State = 1385;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
+				while (_la==PAY || ((((_la - 156)) & ~0x3f) == 0 && ((1L << (_la - 156)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1379;
+					State = 1382;
 					step();
 					}
 					}
-					State = 1384;
+					State = 1387;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1385;
+				State = 1388;
 				Match(RBRACE);
-				State = 1395;
+				State = 1398;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1386;
+					State = 1389;
 					Match(ELSE);
-					State = 1387;
+					State = 1390;
 					Match(LBRACE);
-					State = 1391;
+					State = 1394;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
+					while (_la==PAY || ((((_la - 156)) & ~0x3f) == 0 && ((1L << (_la - 156)) & 570425831L) != 0)) {
 						{
 						{
-						State = 1388;
+						State = 1391;
 						step();
 						}
 						}
-						State = 1393;
+						State = 1396;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1394;
+					State = 1397;
 					Match(RBRACE);
 					}
 				}
@@ -10392,37 +10420,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1397;
-				Match(PRO_RATA);
 				State = 1400;
+				Match(PRO_RATA);
+				State = 1403;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1398;
+					State = 1401;
 					Match(BY);
-					State = 1399;
+					State = 1402;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1402;
+				State = 1405;
 				Match(LBRACE);
-				State = 1406;
+				State = 1409;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
+				while (_la==PAY || ((((_la - 156)) & ~0x3f) == 0 && ((1L << (_la - 156)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1403;
+					State = 1406;
 					step();
 					}
 					}
-					State = 1408;
+					State = 1411;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1409;
+				State = 1412;
 				Match(RBRACE);
 				}
 				break;
@@ -10430,25 +10458,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1410;
+				State = 1413;
 				Match(SEQUENTIAL);
-				State = 1411;
+				State = 1414;
 				Match(LBRACE);
-				State = 1415;
+				State = 1418;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 155)) & ~0x3f) == 0 && ((1L << (_la - 155)) & 570425831L) != 0)) {
+				while (_la==PAY || ((((_la - 156)) & ~0x3f) == 0 && ((1L << (_la - 156)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1412;
+					State = 1415;
 					step();
 					}
 					}
-					State = 1417;
+					State = 1420;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1418;
+				State = 1421;
 				Match(RBRACE);
 				}
 				break;
@@ -10498,25 +10526,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1421;
+			State = 1424;
 			Match(ENFORCEMENT);
-			State = 1422;
+			State = 1425;
 			Match(LBRACE);
-			State = 1426;
+			State = 1429;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1423;
+				State = 1426;
 				enforcementItem();
 				}
 				}
-				State = 1428;
+				State = 1431;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1429;
+			State = 1432;
 			Match(RBRACE);
 			}
 		}
@@ -10588,44 +10616,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 146, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1447;
+			State = 1450;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1431;
+				State = 1434;
 				Match(SELL);
-				State = 1432;
+				State = 1435;
 				ident();
-				State = 1437;
+				State = 1440;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1433;
+					State = 1436;
 					Match(COMMA);
-					State = 1434;
+					State = 1437;
 					ident();
 					}
 					}
-					State = 1439;
+					State = 1442;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1443;
+				State = 1446;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & 17592187871241L) != 0) || _la==HAIRCUT || _la==LAG) {
+				while (((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & 17592187871241L) != 0) || _la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 1440;
+					State = 1443;
 					sellTerm();
 					}
 					}
-					State = 1445;
+					State = 1448;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10635,7 +10663,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1446;
+				State = 1449;
 				waterfallDecl();
 				}
 				break;
@@ -10865,16 +10893,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 148, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1499;
+			State = 1502;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1449;
+				State = 1452;
 				Match(HAIRCUT);
-				State = 1450;
+				State = 1453;
 				expr(0);
 				}
 				break;
@@ -10882,11 +10910,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceYieldTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1451;
+				State = 1454;
 				Match(PRICE);
-				State = 1452;
+				State = 1455;
 				Match(YIELD);
-				State = 1453;
+				State = 1456;
 				expr(0);
 				}
 				break;
@@ -10894,9 +10922,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceIndexTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1454;
+				State = 1457;
 				Match(PRICE);
-				State = 1455;
+				State = 1458;
 				ident();
 				}
 				break;
@@ -10904,9 +10932,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1456;
+				State = 1459;
 				Match(LAG);
-				State = 1457;
+				State = 1460;
 				duration();
 				}
 				break;
@@ -10914,11 +10942,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new SpreadTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1458;
+				State = 1461;
 				Match(OVER);
-				State = 1459;
+				State = 1462;
 				Match(NUMBER);
-				State = 1460;
+				State = 1463;
 				Match(PERIODS);
 				}
 				break;
@@ -10926,13 +10954,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1461;
-				Match(DEPTH);
-				State = 1462;
-				expr(0);
-				State = 1463;
-				Match(PER);
 				State = 1464;
+				Match(DEPTH);
+				State = 1465;
+				expr(0);
+				State = 1466;
+				Match(PER);
+				State = 1467;
 				Match(MONTH);
 				}
 				break;
@@ -10940,9 +10968,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1466;
+				State = 1469;
 				Match(IMPACT);
-				State = 1467;
+				State = 1470;
 				expr(0);
 				}
 				break;
@@ -10950,13 +10978,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1468;
-				Match(LIMIT);
-				State = 1469;
-				expr(0);
-				State = 1470;
-				Match(PER);
 				State = 1471;
+				Match(LIMIT);
+				State = 1472;
+				expr(0);
+				State = 1473;
+				Match(PER);
+				State = 1474;
 				Match(MONTH);
 				}
 				break;
@@ -10964,9 +10992,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1473;
+				State = 1476;
 				Match(COSTS);
-				State = 1474;
+				State = 1477;
 				expr(0);
 				}
 				break;
@@ -10974,9 +11002,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1475;
+				State = 1478;
 				Match(KEEP);
-				State = 1476;
+				State = 1479;
 				Match(CONTRACTS);
 				}
 				break;
@@ -10984,9 +11012,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1477;
+				State = 1480;
 				Match(RESERVE);
-				State = 1478;
+				State = 1481;
 				expr(0);
 				}
 				break;
@@ -10994,62 +11022,62 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletIdleTermContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1479;
+				State = 1482;
 				Match(RELET);
-				State = 1480;
+				State = 1483;
 				Match(IDLE);
-				State = 1481;
+				State = 1484;
 				Match(AT);
-				State = 1485;
+				State = 1488;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,158,Context) ) {
 				case 1:
 					{
-					State = 1482;
+					State = 1485;
 					reletCurve();
 					}
 					break;
 				case 2:
 					{
-					State = 1483;
+					State = 1486;
 					((ReletIdleTermContext)_localctx).drawnUtilisation = shareDraw();
 					}
 					break;
 				case 3:
 					{
-					State = 1484;
+					State = 1487;
 					((ReletIdleTermContext)_localctx).utilisation = expr(0);
 					}
 					break;
 				}
-				State = 1488;
+				State = 1491;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1487;
-					reletRamp();
-					}
-				}
-
-				State = 1492;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==FOR) {
-					{
 					State = 1490;
-					Match(FOR);
-					State = 1491;
-					((ReletIdleTermContext)_localctx).window = duration();
+					reletRamp();
 					}
 				}
 
 				State = 1495;
 				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==FOR) {
+					{
+					State = 1493;
+					Match(FOR);
+					State = 1494;
+					((ReletIdleTermContext)_localctx).window = duration();
+					}
+				}
+
+				State = 1498;
+				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,161,Context) ) {
 				case 1:
 					{
-					State = 1494;
+					State = 1497;
 					reletPricing();
 					}
 					break;
@@ -11060,9 +11088,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HalfLifeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1497;
+				State = 1500;
 				Match(HALF_LIFE);
-				State = 1498;
+				State = 1501;
 				duration();
 				}
 				break;
@@ -11115,29 +11143,29 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1501;
+			State = 1504;
 			Match(RISING);
-			State = 1502;
-			Match(TO);
 			State = 1505;
+			Match(TO);
+			State = 1508;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
 			case 1:
 				{
-				State = 1503;
+				State = 1506;
 				_localctx.drawnTo = shareDraw();
 				}
 				break;
 			case 2:
 				{
-				State = 1504;
+				State = 1507;
 				_localctx.to = expr(0);
 				}
 				break;
 			}
-			State = 1507;
+			State = 1510;
 			Match(OVER);
-			State = 1508;
+			State = 1511;
 			_localctx.over = duration();
 			}
 		}
@@ -11177,9 +11205,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1510;
+			State = 1513;
 			Match(PRICE);
-			State = 1511;
+			State = 1514;
 			expr(0);
 			}
 		}
@@ -11225,25 +11253,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1513;
+			State = 1516;
 			Match(CURVE);
-			State = 1514;
+			State = 1517;
 			Match(LBRACE);
-			State = 1518;
+			State = 1521;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==QUANTITY) {
 				{
 				{
-				State = 1515;
+				State = 1518;
 				reletCurvePoint();
 				}
 				}
-				State = 1520;
+				State = 1523;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1521;
+			State = 1524;
 			Match(RBRACE);
 			}
 		}
@@ -11292,30 +11320,30 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1523;
-			duration();
 			State = 1526;
+			duration();
+			State = 1529;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,165,Context) ) {
 			case 1:
 				{
-				State = 1524;
+				State = 1527;
 				_localctx.drawnLevel = shareDraw();
 				}
 				break;
 			case 2:
 				{
-				State = 1525;
+				State = 1528;
 				_localctx.level = expr(0);
 				}
 				break;
 			}
-			State = 1529;
+			State = 1532;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 1528;
+				State = 1531;
 				Match(COMMA);
 				}
 			}
@@ -11373,31 +11401,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1531;
-			Match(SCENARIO);
-			State = 1532;
-			_localctx.name = ident();
-			State = 1533;
-			Match(FOR);
 			State = 1534;
-			_localctx.deal = ident();
+			Match(SCENARIO);
 			State = 1535;
+			_localctx.name = ident();
+			State = 1536;
+			Match(FOR);
+			State = 1537;
+			_localctx.deal = ident();
+			State = 1538;
 			Match(LBRACE);
-			State = 1539;
+			State = 1542;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1676739826325911495L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 561919157075907L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4612811920481715205L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 6706959305303645981L) != 0) || ((((_la - 206)) & ~0x3f) == 0 && ((1L << (_la - 206)) & 561919157075907L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1536;
+				State = 1539;
 				scenarioItem();
 				}
 				}
-				State = 1541;
+				State = 1544;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1542;
+			State = 1545;
 			Match(RBRACE);
 			}
 		}
@@ -12241,20 +12269,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1883;
+			State = 1886;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,208,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1544;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1545;
-				Match(RENEWALS);
-				State = 1546;
-				Match(TAKEN);
 				State = 1547;
+				((RenewalsTakenItemContext)_localctx).lease = ident();
+				State = 1548;
+				Match(RENEWALS);
+				State = 1549;
+				Match(TAKEN);
+				State = 1550;
 				Match(NUMBER);
 				}
 				break;
@@ -12262,27 +12290,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1549;
-				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1550;
-				Match(RENEWALS);
-				State = 1551;
-				Match(DRAWN);
 				State = 1552;
+				((RenewalsDrawnItemContext)_localctx).lease = ident();
+				State = 1553;
+				Match(RENEWALS);
+				State = 1554;
+				Match(DRAWN);
+				State = 1555;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1556;
+				State = 1559;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,168,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1553;
+						State = 1556;
 						loading();
 						}
 						} 
 					}
-					State = 1558;
+					State = 1561;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,168,Context);
 				}
@@ -12292,27 +12320,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1559;
+				State = 1562;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1560;
+				State = 1563;
 				Match(BREAKS);
-				State = 1564;
+				State = 1567;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1561;
+					State = 1564;
 					Match(IN);
-					State = 1562;
+					State = 1565;
 					Match(RENEWAL);
-					State = 1563;
+					State = 1566;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1566;
+				State = 1569;
 				Match(AT);
-				State = 1567;
+				State = 1570;
 				duration();
 				}
 				break;
@@ -12320,59 +12348,59 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1569;
+				State = 1572;
 				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1570;
+				State = 1573;
 				Match(BREAKS);
-				State = 1571;
+				State = 1574;
 				Match(DRAWN);
-				State = 1575;
+				State = 1578;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1572;
+					State = 1575;
 					Match(IN);
-					State = 1573;
+					State = 1576;
 					Match(RENEWAL);
-					State = 1574;
+					State = 1577;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1577;
+				State = 1580;
 				Match(AT);
-				State = 1578;
+				State = 1581;
 				breakChance();
-				State = 1583;
+				State = 1586;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1579;
+					State = 1582;
 					Match(COMMA);
-					State = 1580;
+					State = 1583;
 					breakChance();
 					}
 					}
-					State = 1585;
+					State = 1588;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1589;
+				State = 1592;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1586;
+						State = 1589;
 						loading();
 						}
 						} 
 					}
-					State = 1591;
+					State = 1594;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,172,Context);
 				}
@@ -12382,9 +12410,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1592;
+				State = 1595;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1593;
+				State = 1596;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12393,20 +12421,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1594;
+				State = 1597;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1595;
+				State = 1598;
 				perYear();
-				State = 1600;
+				State = 1603;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,173,Context) ) {
 				case 1:
 					{
-					State = 1596;
+					State = 1599;
 					Match(VOLATILITY);
-					State = 1597;
+					State = 1600;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 1598;
+					State = 1601;
 					perYear();
 					}
 					break;
@@ -12417,15 +12445,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1602;
-				((DropItemContext)_localctx).path = reference();
-				State = 1603;
-				Match(DROP);
-				State = 1604;
-				expr(0);
 				State = 1605;
-				Match(BY);
+				((DropItemContext)_localctx).path = reference();
 				State = 1606;
+				Match(DROP);
+				State = 1607;
+				expr(0);
+				State = 1608;
+				Match(BY);
+				State = 1609;
 				Match(DATE);
 				}
 				break;
@@ -12433,41 +12461,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1608;
+				State = 1611;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1609;
+				State = 1612;
 				Match(DEFAULTS);
-				State = 1642;
+				State = 1645;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1610;
+					State = 1613;
 					Match(ON);
-					State = 1611;
+					State = 1614;
 					Match(DATE);
-					State = 1615;
+					State = 1618;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,174,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1612;
+							State = 1615;
 							loading();
 							}
 							} 
 						}
-						State = 1617;
+						State = 1620;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,174,Context);
 					}
-					State = 1619;
+					State = 1622;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,175,Context) ) {
 					case 1:
 						{
-						State = 1618;
+						State = 1621;
 						recoveryDraw();
 						}
 						break;
@@ -12476,58 +12504,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1621;
+					State = 1624;
 					Match(DRAWN);
-					State = 1631;
+					State = 1634;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,177,Context) ) {
 					case 1:
 						{
-						State = 1622;
+						State = 1625;
 						Match(PD);
-						State = 1623;
+						State = 1626;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 1624;
+						State = 1627;
 						perYear();
-						State = 1628;
+						State = 1631;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1625;
+							State = 1628;
 							pdStep();
 							}
 							}
-							State = 1630;
+							State = 1633;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1636;
+					State = 1639;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1633;
+							State = 1636;
 							loading();
 							}
 							} 
 						}
-						State = 1638;
+						State = 1641;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,178,Context);
 					}
-					State = 1640;
+					State = 1643;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,179,Context) ) {
 					case 1:
 						{
-						State = 1639;
+						State = 1642;
 						recoveryDraw();
 						}
 						break;
@@ -12543,9 +12571,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1644;
+				State = 1647;
 				Match(ENFORCEMENT);
-				State = 1646;
+				State = 1649;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12553,7 +12581,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1645;
+						State = 1648;
 						sellTerm();
 						}
 						}
@@ -12561,7 +12589,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1648;
+					State = 1651;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,181,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -12571,11 +12599,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1650;
+				State = 1653;
 				Match(ENFORCEMENT);
-				State = 1651;
+				State = 1654;
 				Match(SELL);
-				State = 1652;
+				State = 1655;
 				Match(ALL);
 				}
 				break;
@@ -12583,13 +12611,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1653;
-				Match(ENFORCEMENT);
-				State = 1654;
-				Match(NOT);
-				State = 1655;
-				Match(RELET);
 				State = 1656;
+				Match(ENFORCEMENT);
+				State = 1657;
+				Match(NOT);
+				State = 1658;
+				Match(RELET);
+				State = 1659;
 				Match(IDLE);
 				}
 				break;
@@ -12597,11 +12625,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1657;
+				State = 1660;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1658;
+				State = 1661;
 				Match(LEVEL);
-				State = 1659;
+				State = 1662;
 				expr(0);
 				}
 				break;
@@ -12609,29 +12637,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1661;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1662;
-				Match(POINTS);
-				State = 1663;
-				pointsKind();
 				State = 1664;
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
+				State = 1665;
+				Match(POINTS);
+				State = 1666;
+				pointsKind();
+				State = 1667;
 				Match(LBRACE);
-				State = 1668;
+				State = 1671;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1665;
+					State = 1668;
 					schedulePoint();
 					}
 					}
-					State = 1670;
+					State = 1673;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1671;
+				State = 1674;
 				Match(RBRACE);
 				}
 				break;
@@ -12639,15 +12667,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1673;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1674;
-				Match(LAUNCH);
-				State = 1675;
-				Match(DATE);
 				State = 1676;
-				Match(DOWN);
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 1677;
+				Match(LAUNCH);
+				State = 1678;
+				Match(DATE);
+				State = 1679;
+				Match(DOWN);
+				State = 1680;
 				expr(0);
 				}
 				break;
@@ -12655,21 +12683,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1679;
-				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1680;
-				Match(SHIFT);
 				State = 1682;
+				((IndexShiftItemContext)_localctx).index = ident();
+				State = 1683;
+				Match(SHIFT);
+				State = 1685;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1681;
+					State = 1684;
 					Match(PLUS);
 					}
 				}
 
-				State = 1684;
+				State = 1687;
 				expr(0);
 				}
 				break;
@@ -12677,20 +12705,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1686;
+				State = 1689;
 				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1687;
+				State = 1690;
 				Match(DELAYED);
-				State = 1688;
-				duration();
 				State = 1691;
+				duration();
+				State = 1694;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1689;
+					State = 1692;
 					Match(FROM);
-					State = 1690;
+					State = 1693;
 					Match(DATE);
 					}
 				}
@@ -12701,55 +12729,55 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1693;
-				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1694;
-				Match(DELAYED);
-				State = 1695;
-				Match(DRAWN);
 				State = 1696;
+				((IndexDelayDrawnItemContext)_localctx).index = ident();
+				State = 1697;
+				Match(DELAYED);
+				State = 1698;
+				Match(DRAWN);
+				State = 1699;
 				delayOutcome();
-				State = 1701;
+				State = 1704;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1697;
+					State = 1700;
 					Match(COMMA);
-					State = 1698;
+					State = 1701;
 					delayOutcome();
 					}
 					}
-					State = 1703;
+					State = 1706;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1706;
+				State = 1709;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1704;
+					State = 1707;
 					Match(FROM);
-					State = 1705;
+					State = 1708;
 					Match(DATE);
 					}
 				}
 
-				State = 1711;
+				State = 1714;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,187,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1708;
+						State = 1711;
 						loading();
 						}
 						} 
 					}
-					State = 1713;
+					State = 1716;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,187,Context);
 				}
@@ -12759,43 +12787,43 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1714;
-				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1715;
-				Match(WORKOUT);
-				State = 1716;
-				Match(DRAWN);
 				State = 1717;
+				((WorkoutDrawnItemContext)_localctx).party = ident();
+				State = 1718;
+				Match(WORKOUT);
+				State = 1719;
+				Match(DRAWN);
+				State = 1720;
 				delayOutcome();
-				State = 1722;
+				State = 1725;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1718;
+					State = 1721;
 					Match(COMMA);
-					State = 1719;
+					State = 1722;
 					delayOutcome();
 					}
 					}
-					State = 1724;
+					State = 1727;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1728;
+				State = 1731;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,189,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1725;
+						State = 1728;
 						loading();
 						}
 						} 
 					}
-					State = 1730;
+					State = 1733;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,189,Context);
 				}
@@ -12805,11 +12833,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1731;
+				State = 1734;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1732;
+				State = 1735;
 				Match(UTILISATION);
-				State = 1733;
+				State = 1736;
 				expr(0);
 				}
 				break;
@@ -12817,54 +12845,54 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1735;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1736;
-				Match(RELET);
-				State = 1737;
-				Match(AFTER);
 				State = 1738;
-				duration();
+				((ReletItemContext)_localctx).contract = ident();
 				State = 1739;
+				Match(RELET);
+				State = 1740;
+				Match(AFTER);
+				State = 1741;
+				duration();
+				State = 1742;
 				Match(AT);
-				State = 1743;
+				State = 1746;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,190,Context) ) {
 				case 1:
 					{
-					State = 1740;
+					State = 1743;
 					reletCurve();
 					}
 					break;
 				case 2:
 					{
-					State = 1741;
+					State = 1744;
 					((ReletItemContext)_localctx).drawnUtilisation = shareDraw();
 					}
 					break;
 				case 3:
 					{
-					State = 1742;
+					State = 1745;
 					((ReletItemContext)_localctx).utilisation = expr(0);
 					}
 					break;
 				}
-				State = 1746;
+				State = 1749;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1745;
+					State = 1748;
 					reletRamp();
 					}
 				}
 
-				State = 1749;
+				State = 1752;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,192,Context) ) {
 				case 1:
 					{
-					State = 1748;
+					State = 1751;
 					reletPricing();
 					}
 					break;
@@ -12875,11 +12903,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1751;
+				State = 1754;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1752;
+				State = 1755;
 				Match(NOT);
-				State = 1753;
+				State = 1756;
 				Match(RELET);
 				}
 				break;
@@ -12887,18 +12915,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1755;
+				State = 1758;
 				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1756;
-				Match(GUARANTEES);
-				State = 1757;
-				Match(HONOURED);
 				State = 1759;
+				Match(GUARANTEES);
+				State = 1760;
+				Match(HONOURED);
+				State = 1762;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1758;
+					State = 1761;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -12909,20 +12937,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1761;
+				State = 1764;
 				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1762;
+				State = 1765;
 				Match(GUARANTEES);
-				State = 1763;
-				Match(DISOWNED);
 				State = 1766;
+				Match(DISOWNED);
+				State = 1769;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1764;
+					State = 1767;
 					Match(FROM);
-					State = 1765;
+					State = 1768;
 					Match(DATE);
 					}
 				}
@@ -12933,34 +12961,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1768;
-				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1769;
-				Match(CALLED);
-				State = 1770;
-				Match(ON);
 				State = 1771;
-				Match(DATE);
+				((TrancheCalledItemContext)_localctx).tranche = ident();
+				State = 1772;
+				Match(CALLED);
+				State = 1773;
+				Match(ON);
 				State = 1774;
+				Match(DATE);
+				State = 1777;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1772;
+					State = 1775;
 					Match(AT);
-					State = 1773;
+					State = 1776;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1778;
+				State = 1781;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1776;
+					State = 1779;
 					Match(PART);
-					State = 1777;
+					State = 1780;
 					((TrancheCalledItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -12971,46 +12999,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledWhenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1780;
-				((TrancheCalledWhenItemContext)_localctx).tranche = ident();
-				State = 1781;
-				Match(CALLED);
-				State = 1782;
-				Match(WHEN);
 				State = 1783;
-				((TrancheCalledWhenItemContext)_localctx).condition = expr(0);
+				((TrancheCalledWhenItemContext)_localctx).tranche = ident();
+				State = 1784;
+				Match(CALLED);
+				State = 1785;
+				Match(WHEN);
 				State = 1786;
+				((TrancheCalledWhenItemContext)_localctx).condition = expr(0);
+				State = 1789;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1784;
+					State = 1787;
 					Match(FROM);
-					State = 1785;
+					State = 1788;
 					Match(DATE);
 					}
 				}
 
-				State = 1790;
+				State = 1793;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1788;
+					State = 1791;
 					Match(AT);
-					State = 1789;
+					State = 1792;
 					((TrancheCalledWhenItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1794;
+				State = 1797;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1792;
+					State = 1795;
 					Match(PART);
-					State = 1793;
+					State = 1796;
 					((TrancheCalledWhenItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -13021,11 +13049,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1796;
+				State = 1799;
 				((TrancheConvertsItemContext)_localctx).tranche = ident();
-				State = 1797;
+				State = 1800;
 				Match(CONVERTS);
-				State = 1798;
+				State = 1801;
 				((TrancheConvertsItemContext)_localctx).part = expr(0);
 				}
 				break;
@@ -13033,73 +13061,73 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanPaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1800;
+				State = 1803;
 				((LoanPaysItemContext)_localctx).loan = ident();
-				State = 1801;
-				Match(PAYS);
 				State = 1804;
+				Match(PAYS);
+				State = 1807;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,200,Context) ) {
 				case 1:
 					{
-					State = 1802;
+					State = 1805;
 					((LoanPaysItemContext)_localctx).drawnShare = shareDraw();
 					}
 					break;
 				case 2:
 					{
-					State = 1803;
+					State = 1806;
 					((LoanPaysItemContext)_localctx).share = expr(0);
 					}
 					break;
 				}
-				State = 1808;
+				State = 1811;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1806;
+					State = 1809;
 					Match(FROM);
-					State = 1807;
+					State = 1810;
 					((LoanPaysItemContext)_localctx).first = Match(DATE);
 					}
 				}
 
-				State = 1812;
+				State = 1815;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 1810;
+					State = 1813;
 					Match(TO);
-					State = 1811;
+					State = 1814;
 					((LoanPaysItemContext)_localctx).last = Match(DATE);
 					}
 				}
 
-				State = 1821;
+				State = 1824;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1814;
+					State = 1817;
 					Match(THEN);
-					State = 1815;
+					State = 1818;
 					Match(ARREARS);
-					State = 1819;
+					State = 1822;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case OVER:
 						{
-						State = 1816;
+						State = 1819;
 						Match(OVER);
-						State = 1817;
+						State = 1820;
 						((LoanPaysItemContext)_localctx).over = duration();
 						}
 						break;
 					case CAPITALISED:
 						{
-						State = 1818;
+						State = 1821;
 						((LoanPaysItemContext)_localctx).capitalised = Match(CAPITALISED);
 						}
 						break;
@@ -13115,11 +13143,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1823;
-				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1824;
-				Match(MARKET);
 				State = 1826;
+				((HoldingMarketLeverItemContext)_localctx).holding = ident();
+				State = 1827;
+				Match(MARKET);
+				State = 1829;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -13127,7 +13155,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1825;
+						State = 1828;
 						holdingMarketTerm();
 						}
 						}
@@ -13135,7 +13163,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1828;
+					State = 1831;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,205,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -13145,9 +13173,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1830;
+				State = 1833;
 				Match(PATHS);
-				State = 1831;
+				State = 1834;
 				Match(NUMBER);
 				}
 				break;
@@ -13155,9 +13183,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1832;
+				State = 1835;
 				Match(SEED);
-				State = 1833;
+				State = 1836;
 				Match(NUMBER);
 				}
 				break;
@@ -13165,7 +13193,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1834;
+				State = 1837;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -13173,7 +13201,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1835;
+				State = 1838;
 				Match(SOBOL);
 				}
 				break;
@@ -13181,21 +13209,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1836;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1837;
-				Match(GBM);
-				State = 1838;
-				Match(DRIFT);
 				State = 1839;
-				((GbmItemContext)_localctx).drift = expr(0);
+				((GbmItemContext)_localctx).index = ident();
 				State = 1840;
-				perYear();
+				Match(GBM);
 				State = 1841;
-				Match(VOLATILITY);
+				Match(DRIFT);
 				State = 1842;
-				((GbmItemContext)_localctx).vol = expr(0);
+				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1843;
+				perYear();
+				State = 1844;
+				Match(VOLATILITY);
+				State = 1845;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1846;
 				perYear();
 				}
 				break;
@@ -13203,39 +13231,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1845;
+				State = 1848;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1846;
+				State = 1849;
 				Match(REVERTS);
-				State = 1847;
-				Match(TO);
 				State = 1850;
+				Match(TO);
+				State = 1853;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,206,Context) ) {
 				case 1:
 					{
-					State = 1848;
+					State = 1851;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1849;
+					State = 1852;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1852;
-				Match(SPEED);
-				State = 1853;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1854;
-				perYear();
 				State = 1855;
-				Match(VOLATILITY);
+				Match(SPEED);
 				State = 1856;
-				((RevertsItemContext)_localctx).vol = expr(0);
+				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1857;
+				perYear();
+				State = 1858;
+				Match(VOLATILITY);
+				State = 1859;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1860;
 				perYear();
 				}
 				break;
@@ -13243,17 +13271,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1859;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1860;
-				Match(JUMPS);
-				State = 1861;
-				((JumpsItemContext)_localctx).rate = expr(0);
 				State = 1862;
-				perYear();
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1863;
-				Match(DOWN);
+				Match(JUMPS);
 				State = 1864;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1865;
+				perYear();
+				State = 1866;
+				Match(DOWN);
+				State = 1867;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -13261,24 +13289,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 35);
 				{
-				State = 1866;
-				Match(CORRELATE);
-				State = 1867;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1868;
-				Match(WITH);
 				State = 1869;
-				((CorrelateItemContext)_localctx).b = reference();
+				Match(CORRELATE);
 				State = 1870;
-				((CorrelateItemContext)_localctx).normal = expr(0);
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1871;
+				Match(WITH);
+				State = 1872;
+				((CorrelateItemContext)_localctx).b = reference();
 				State = 1873;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1876;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,207,Context) ) {
 				case 1:
 					{
-					State = 1871;
+					State = 1874;
 					Match(STRESS);
-					State = 1872;
+					State = 1875;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -13289,19 +13317,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 36);
 				{
-				State = 1875;
-				Match(REGIMES);
-				State = 1876;
-				Match(STRESS);
-				State = 1877;
-				((RegimesItemContext)_localctx).toStress = expr(0);
 				State = 1878;
-				perYear();
+				Match(REGIMES);
 				State = 1879;
-				Match(NORMAL);
+				Match(STRESS);
 				State = 1880;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				((RegimesItemContext)_localctx).toStress = expr(0);
 				State = 1881;
+				perYear();
+				State = 1882;
+				Match(NORMAL);
+				State = 1883;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1884;
 				perYear();
 				}
 				break;
@@ -13348,15 +13376,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1885;
-			Match(UNTIL);
-			State = 1886;
-			Match(DATE);
-			State = 1887;
-			Match(THEN);
 			State = 1888;
-			expr(0);
+			Match(UNTIL);
 			State = 1889;
+			Match(DATE);
+			State = 1890;
+			Match(THEN);
+			State = 1891;
+			expr(0);
+			State = 1892;
 			perYear();
 			}
 		}
@@ -13450,38 +13478,38 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1927;
+			State = 1930;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,214,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1891;
-				Match(RECOVERY);
-				State = 1892;
-				Match(BETA);
-				State = 1893;
-				Match(MEAN);
 				State = 1894;
-				((BetaRecoveryContext)_localctx).mean = expr(0);
+				Match(RECOVERY);
 				State = 1895;
-				Match(SD);
+				Match(BETA);
 				State = 1896;
+				Match(MEAN);
+				State = 1897;
+				((BetaRecoveryContext)_localctx).mean = expr(0);
+				State = 1898;
+				Match(SD);
+				State = 1899;
 				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1900;
+				State = 1903;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,209,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1897;
+						State = 1900;
 						loading();
 						}
 						} 
 					}
-					State = 1902;
+					State = 1905;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,209,Context);
 				}
@@ -13491,67 +13519,67 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1903;
-				Match(RECOVERY);
-				State = 1904;
-				Match(DRAWN);
-				State = 1905;
-				Match(AT);
 				State = 1906;
+				Match(RECOVERY);
+				State = 1907;
+				Match(DRAWN);
+				State = 1908;
+				Match(AT);
+				State = 1909;
 				recoveryOutcome();
-				State = 1911;
+				State = 1914;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,210,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1907;
+						State = 1910;
 						Match(COMMA);
-						State = 1908;
+						State = 1911;
 						recoveryOutcome();
 						}
 						} 
 					}
-					State = 1913;
+					State = 1916;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,210,Context);
 				}
-				State = 1919;
+				State = 1922;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE || _la==COMMA) {
 					{
-					State = 1915;
+					State = 1918;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 1914;
+						State = 1917;
 						Match(COMMA);
 						}
 					}
 
-					State = 1917;
+					State = 1920;
 					Match(ELSE);
-					State = 1918;
+					State = 1921;
 					recoveryRest();
 					}
 				}
 
-				State = 1924;
+				State = 1927;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,213,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1921;
+						State = 1924;
 						loading();
 						}
 						} 
 					}
-					State = 1926;
+					State = 1929;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,213,Context);
 				}
@@ -13609,29 +13637,29 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1929;
-			Match(BETA);
-			State = 1930;
-			Match(MEAN);
-			State = 1931;
-			_localctx.mean = expr(0);
 			State = 1932;
-			Match(SD);
+			Match(BETA);
 			State = 1933;
+			Match(MEAN);
+			State = 1934;
+			_localctx.mean = expr(0);
+			State = 1935;
+			Match(SD);
+			State = 1936;
 			_localctx.sd = expr(0);
-			State = 1937;
+			State = 1940;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,215,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1934;
+					State = 1937;
 					loading();
 					}
 					} 
 				}
-				State = 1939;
+				State = 1942;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,215,Context);
 			}
@@ -13680,15 +13708,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1940;
-			Match(BETA);
-			State = 1941;
-			Match(MEAN);
-			State = 1942;
-			_localctx.mean = expr(0);
 			State = 1943;
-			Match(SD);
+			Match(BETA);
 			State = 1944;
+			Match(MEAN);
+			State = 1945;
+			_localctx.mean = expr(0);
+			State = 1946;
+			Match(SD);
+			State = 1947;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -13733,11 +13761,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1946;
+			State = 1949;
 			_localctx.rate = expr(0);
-			State = 1947;
+			State = 1950;
 			Match(WITH);
-			State = 1948;
+			State = 1951;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13783,21 +13811,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1951;
+			State = 1954;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1950;
+				State = 1953;
 				Match(MINUS);
 				}
 			}
 
-			State = 1953;
+			State = 1956;
 			duration();
-			State = 1954;
+			State = 1957;
 			Match(WITH);
-			State = 1955;
+			State = 1958;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13841,11 +13869,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1957;
+			State = 1960;
 			duration();
-			State = 1958;
+			State = 1961;
 			Match(WITH);
-			State = 1959;
+			State = 1962;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13890,11 +13918,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1961;
+			State = 1964;
 			Match(LOADING);
-			State = 1962;
+			State = 1965;
 			_localctx.factor = reference();
-			State = 1963;
+			State = 1966;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -13932,9 +13960,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1965;
+			State = 1968;
 			Match(PER);
-			State = 1966;
+			State = 1969;
 			Match(YEAR);
 			}
 		}
@@ -13971,7 +13999,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1968;
+			State = 1971;
 			Match(QUANTITY);
 			}
 		}
@@ -14298,7 +14326,7 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2012;
+			State = 2015;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,220,Context) ) {
 			case 1:
@@ -14307,11 +14335,11 @@ public partial class DealLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1971;
+				State = 1974;
 				Match(LPAREN);
-				State = 1972;
+				State = 1975;
 				expr(0);
-				State = 1973;
+				State = 1976;
 				Match(RPAREN);
 				}
 				break;
@@ -14320,9 +14348,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1975;
+				State = 1978;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1976;
+				State = 1979;
 				expr(16);
 				}
 				break;
@@ -14331,9 +14359,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1977;
+				State = 1980;
 				Match(NOT);
-				State = 1978;
+				State = 1981;
 				expr(11);
 				}
 				break;
@@ -14342,17 +14370,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1979;
-				Match(IF);
-				State = 1980;
-				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1981;
-				Match(THEN);
 				State = 1982;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				Match(IF);
 				State = 1983;
-				Match(ELSE);
+				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 1984;
+				Match(THEN);
+				State = 1985;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 1986;
+				Match(ELSE);
+				State = 1987;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -14361,37 +14389,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1986;
+				State = 1989;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1987;
+				State = 1990;
 				Match(LPAREN);
-				State = 1996;
+				State = 1999;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1660977227630114759L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 291044095122472931L) != 0) || ((((_la - 273)) & ~0x3f) == 0 && ((1L << (_la - 273)) & 103L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4612811920481715205L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 6643908910520459037L) != 0) || ((((_la - 206)) & ~0x3f) == 0 && ((1L << (_la - 206)) & 291044095122472931L) != 0) || ((((_la - 274)) & ~0x3f) == 0 && ((1L << (_la - 274)) & 103L) != 0)) {
 					{
-					State = 1988;
+					State = 1991;
 					expr(0);
-					State = 1993;
+					State = 1996;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1989;
+						State = 1992;
 						Match(COMMA);
-						State = 1990;
+						State = 1993;
 						expr(0);
 						}
 						}
-						State = 1995;
+						State = 1998;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1998;
+				State = 2001;
 				Match(RPAREN);
 				}
 				break;
@@ -14400,7 +14428,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2000;
+				State = 2003;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -14410,19 +14438,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2002;
+				State = 2005;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 4095L) != 0)) {
+				if (((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 4095L) != 0)) {
 					{
-					State = 2001;
+					State = 2004;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 2004;
+				State = 2007;
 				Match(PER);
-				State = 2005;
+				State = 2008;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -14431,9 +14459,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2006;
+				State = 2009;
 				Match(NUMBER);
-				State = 2007;
+				State = 2010;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -14442,7 +14470,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2008;
+				State = 2011;
 				Match(QUANTITY);
 				}
 				break;
@@ -14451,7 +14479,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2009;
+				State = 2012;
 				Match(NUMBER);
 				}
 				break;
@@ -14460,7 +14488,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2010;
+				State = 2013;
 				Match(DATE);
 				}
 				break;
@@ -14469,13 +14497,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2011;
+				State = 2014;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2034;
+			State = 2037;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,222,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -14484,7 +14512,7 @@ public partial class DealLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2032;
+					State = 2035;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,221,Context) ) {
 					case 1:
@@ -14492,11 +14520,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2014;
+						State = 2017;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 2015;
+						State = 2018;
 						Match(OF);
-						State = 2016;
+						State = 2019;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -14505,9 +14533,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2017;
+						State = 2020;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 2018;
+						State = 2021;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -14517,7 +14545,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 2019;
+						State = 2022;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -14526,9 +14554,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2020;
+						State = 2023;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 2021;
+						State = 2024;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -14538,7 +14566,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 2022;
+						State = 2025;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -14547,19 +14575,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2023;
+						State = 2026;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 2024;
+						State = 2027;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 266)) & ~0x3f) == 0 && ((1L << (_la - 266)) & 63L) != 0)) ) {
+						if ( !(((((_la - 267)) & ~0x3f) == 0 && ((1L << (_la - 267)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 2025;
+						State = 2028;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -14568,11 +14596,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2026;
+						State = 2029;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 2027;
+						State = 2030;
 						Match(AND);
-						State = 2028;
+						State = 2031;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -14581,18 +14609,18 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2029;
+						State = 2032;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 2030;
+						State = 2033;
 						Match(OR);
-						State = 2031;
+						State = 2034;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2036;
+				State = 2039;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,222,Context);
 			}
@@ -14643,9 +14671,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2037;
+			State = 2040;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -14694,16 +14722,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2039;
-			ident();
 			State = 2042;
+			ident();
+			State = 2045;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,223,Context) ) {
 			case 1:
 				{
-				State = 2040;
+				State = 2043;
 				Match(DOT);
-				State = 2041;
+				State = 2044;
 				_localctx.member = ident();
 				}
 				break;
@@ -14883,6 +14911,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COVERS() { return GetToken(DealLangParser.COVERS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HONOURED() { return GetToken(DealLangParser.HONOURED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DISOWNED() { return GetToken(DealLangParser.DISOWNED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SUBROGATED() { return GetToken(DealLangParser.SUBROGATED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HURDLE() { return GetToken(DealLangParser.HURDLE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CARRY() { return GetToken(DealLangParser.CARRY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CATCH_UP() { return GetToken(DealLangParser.CATCH_UP, 0); }
@@ -14927,9 +14956,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2044;
+			State = 2047;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2306405960240857605L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 1658725427816429511L) != 0) || ((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 561919157075907L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4612811920481715205L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 6634901711265718045L) != 0) || ((((_la - 206)) & ~0x3f) == 0 && ((1L << (_la - 206)) & 561919157075907L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -14975,7 +15004,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,284,2047,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,285,2050,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -15020,746 +15049,748 @@ public partial class DealLangParser : Parser {
 		8,23,1,24,1,24,1,24,3,24,566,8,24,1,25,1,25,1,25,1,25,1,25,1,25,3,25,574,
 		8,25,1,26,1,26,1,26,1,26,1,26,3,26,581,8,26,3,26,583,8,26,1,27,1,27,1,
 		27,5,27,588,8,27,10,27,12,27,591,9,27,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,3,28,603,8,28,3,28,605,8,28,1,29,1,29,1,30,1,30,1,30,
-		1,30,5,30,613,8,30,10,30,12,30,616,9,30,1,30,1,30,1,31,1,31,1,31,1,31,
-		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,632,8,31,1,31,1,31,1,31,1,
-		31,1,31,1,31,3,31,640,8,31,1,31,1,31,3,31,644,8,31,1,31,1,31,1,31,1,31,
-		1,31,1,31,1,31,3,31,653,8,31,5,31,655,8,31,10,31,12,31,658,9,31,1,31,3,
-		31,661,8,31,1,31,3,31,664,8,31,3,31,666,8,31,1,31,1,31,1,31,1,31,3,31,
-		672,8,31,1,31,3,31,675,8,31,1,32,1,32,3,32,679,8,32,1,33,1,33,1,33,1,33,
-		5,33,685,8,33,10,33,12,33,688,9,33,1,33,1,33,1,34,1,34,1,34,5,34,695,8,
-		34,10,34,12,34,698,9,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,731,8,34,1,35,1,35,1,35,1,35,
-		1,35,1,35,5,35,739,8,35,10,35,12,35,742,9,35,1,35,1,35,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,770,8,36,3,36,772,8,36,1,36,1,
-		36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,782,8,36,1,36,1,36,1,36,1,36,1,36,
-		3,36,789,8,36,1,36,1,36,3,36,793,8,36,1,37,1,37,1,37,1,37,5,37,799,8,37,
-		10,37,12,37,802,9,37,1,37,1,37,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,
-		1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,3,38,826,8,
-		38,1,39,1,39,1,39,1,39,1,39,3,39,833,8,39,1,40,1,40,1,40,1,40,5,40,839,
-		8,40,10,40,12,40,842,9,40,1,40,1,40,1,41,1,41,3,41,848,8,41,1,41,1,41,
-		3,41,852,8,41,1,41,1,41,3,41,856,8,41,1,42,1,42,1,42,1,42,1,42,1,42,3,
-		42,864,8,42,1,42,1,42,3,42,868,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,5,42,882,8,42,10,42,12,42,885,9,42,1,42,1,42,
+		28,1,28,1,28,1,28,3,28,603,8,28,1,28,1,28,1,28,3,28,608,8,28,1,29,1,29,
+		1,30,1,30,1,30,1,30,5,30,616,8,30,10,30,12,30,619,9,30,1,30,1,30,1,31,
+		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,635,8,31,1,
+		31,1,31,1,31,1,31,1,31,1,31,3,31,643,8,31,1,31,1,31,3,31,647,8,31,1,31,
+		1,31,1,31,1,31,1,31,1,31,1,31,3,31,656,8,31,5,31,658,8,31,10,31,12,31,
+		661,9,31,1,31,3,31,664,8,31,1,31,3,31,667,8,31,3,31,669,8,31,1,31,1,31,
+		1,31,1,31,3,31,675,8,31,1,31,3,31,678,8,31,1,32,1,32,3,32,682,8,32,1,33,
+		1,33,1,33,1,33,5,33,688,8,33,10,33,12,33,691,9,33,1,33,1,33,1,34,1,34,
+		1,34,5,34,698,8,34,10,34,12,34,701,9,34,1,34,1,34,1,34,1,34,1,34,1,34,
+		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,
+		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,734,8,34,1,
+		35,1,35,1,35,1,35,1,35,1,35,5,35,742,8,35,10,35,12,35,745,9,35,1,35,1,
+		35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,
+		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,773,8,36,3,36,
+		775,8,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,785,8,36,1,36,1,
+		36,1,36,1,36,1,36,3,36,792,8,36,1,36,1,36,3,36,796,8,36,1,37,1,37,1,37,
+		1,37,5,37,802,8,37,10,37,12,37,805,9,37,1,37,1,37,1,38,1,38,1,38,1,38,
+		1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,
+		1,38,1,38,3,38,829,8,38,1,39,1,39,1,39,1,39,1,39,3,39,836,8,39,1,40,1,
+		40,1,40,1,40,5,40,842,8,40,10,40,12,40,845,9,40,1,40,1,40,1,41,1,41,3,
+		41,851,8,41,1,41,1,41,3,41,855,8,41,1,41,1,41,3,41,859,8,41,1,42,1,42,
+		1,42,1,42,1,42,1,42,3,42,867,8,42,1,42,1,42,3,42,871,8,42,1,42,1,42,1,
+		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,885,8,42,10,42,12,
+		42,888,9,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
 		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,924,8,42,1,42,5,42,927,8,42,10,
-		42,12,42,930,9,42,1,42,3,42,933,8,42,1,42,1,42,1,42,1,42,5,42,939,8,42,
-		10,42,12,42,942,9,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,4,42,
-		953,8,42,11,42,12,42,954,1,42,1,42,1,42,1,42,1,42,4,42,962,8,42,11,42,
-		12,42,963,1,42,1,42,1,42,3,42,969,8,42,3,42,971,8,42,3,42,973,8,42,3,42,
-		975,8,42,1,43,1,43,1,43,3,43,980,8,43,1,44,1,44,1,44,1,44,1,44,3,44,987,
-		8,44,1,45,1,45,1,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,1,47,1,47,
-		1,47,1,47,1,47,1,47,3,47,1006,8,47,1,48,1,48,1,48,1,48,1,48,5,48,1013,
-		8,48,10,48,12,48,1016,9,48,1,48,1,48,3,48,1020,8,48,1,48,1,48,1,49,1,49,
-		1,49,1,49,1,50,1,50,1,50,1,50,1,50,1,50,5,50,1034,8,50,10,50,12,50,1037,
-		9,50,1,50,3,50,1040,8,50,1,51,1,51,1,51,1,51,5,51,1046,8,51,10,51,12,51,
-		1049,9,51,1,51,1,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,4,52,1068,8,52,11,52,12,52,1069,1,52,1,52,1,52,
-		1,52,3,52,1076,8,52,1,53,1,53,1,53,1,53,1,53,1,53,3,53,1084,8,53,1,54,
-		1,54,1,54,1,54,5,54,1090,8,54,10,54,12,54,1093,9,54,1,54,1,54,1,55,1,55,
-		1,55,1,55,1,55,1,55,5,55,1103,8,55,10,55,12,55,1106,9,55,1,55,1,55,1,55,
-		1,55,1,55,1,55,1,55,1,55,3,55,1116,8,55,1,55,3,55,1119,8,55,1,55,1,55,
-		1,55,1,55,1,55,1,55,5,55,1127,8,55,10,55,12,55,1130,9,55,3,55,1132,8,55,
-		1,56,1,56,1,56,1,56,5,56,1138,8,56,10,56,12,56,1141,9,56,1,56,3,56,1144,
-		8,56,1,57,1,57,1,57,1,57,1,57,1,57,3,57,1152,8,57,1,58,1,58,1,58,1,59,
-		1,59,1,59,1,59,5,59,1161,8,59,10,59,12,59,1164,9,59,1,59,3,59,1167,8,59,
-		1,60,1,60,1,60,1,60,1,60,1,60,3,60,1175,8,60,1,61,1,61,1,61,1,61,1,61,
-		1,61,1,61,1,61,1,61,3,61,1186,8,61,3,61,1188,8,61,1,61,5,61,1191,8,61,
-		10,61,12,61,1194,9,61,1,61,1,61,1,62,1,62,1,62,1,63,1,63,1,63,1,63,1,63,
-		1,63,1,63,3,63,1208,8,63,1,63,3,63,1211,8,63,1,63,1,63,3,63,1215,8,63,
-		1,64,1,64,1,64,1,64,1,64,1,64,3,64,1223,8,64,1,64,1,64,1,64,3,64,1228,
-		8,64,1,64,1,64,1,64,3,64,1233,8,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,
-		1,64,3,64,1243,8,64,3,64,1245,8,64,1,64,1,64,1,64,1,64,5,64,1251,8,64,
-		10,64,12,64,1254,9,64,1,65,1,65,1,65,1,65,5,65,1260,8,65,10,65,12,65,1263,
-		9,65,1,65,1,65,1,65,3,65,1268,8,65,1,65,1,65,3,65,1272,8,65,1,66,1,66,
-		1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1283,8,66,10,66,12,66,1286,9,66,
-		1,66,1,66,3,66,1290,8,66,1,66,3,66,1293,8,66,1,67,1,67,1,67,1,67,1,67,
-		3,67,1300,8,67,1,68,1,68,1,68,1,68,1,68,5,68,1307,8,68,10,68,12,68,1310,
-		9,68,1,69,1,69,3,69,1314,8,69,1,70,1,70,1,70,5,70,1319,8,70,10,70,12,70,
-		1322,9,70,1,70,1,70,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1332,8,71,10,71,
-		12,71,1335,9,71,3,71,1337,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,3,71,1350,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,5,71,1365,8,71,10,71,12,71,1368,9,71,1,71,3,71,
-		1371,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1381,8,71,10,71,
-		12,71,1384,9,71,1,71,1,71,1,71,1,71,5,71,1390,8,71,10,71,12,71,1393,9,
-		71,1,71,3,71,1396,8,71,1,71,1,71,1,71,3,71,1401,8,71,1,71,1,71,5,71,1405,
-		8,71,10,71,12,71,1408,9,71,1,71,1,71,1,71,1,71,5,71,1414,8,71,10,71,12,
-		71,1417,9,71,1,71,3,71,1420,8,71,1,72,1,72,1,72,5,72,1425,8,72,10,72,12,
-		72,1428,9,72,1,72,1,72,1,73,1,73,1,73,1,73,5,73,1436,8,73,10,73,12,73,
-		1439,9,73,1,73,5,73,1442,8,73,10,73,12,73,1445,9,73,1,73,3,73,1448,8,73,
-		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,
-		1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1486,8,74,1,74,3,74,1489,
-		8,74,1,74,1,74,3,74,1493,8,74,1,74,3,74,1496,8,74,1,74,1,74,3,74,1500,
-		8,74,1,75,1,75,1,75,1,75,3,75,1506,8,75,1,75,1,75,1,75,1,76,1,76,1,76,
-		1,77,1,77,1,77,5,77,1517,8,77,10,77,12,77,1520,9,77,1,77,1,77,1,78,1,78,
-		1,78,3,78,1527,8,78,1,78,3,78,1530,8,78,1,79,1,79,1,79,1,79,1,79,1,79,
-		5,79,1538,8,79,10,79,12,79,1541,9,79,1,79,1,79,1,80,1,80,1,80,1,80,1,80,
-		1,80,1,80,1,80,1,80,1,80,5,80,1555,8,80,10,80,12,80,1558,9,80,1,80,1,80,
-		1,80,1,80,1,80,3,80,1565,8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
-		1,80,3,80,1576,8,80,1,80,1,80,1,80,1,80,5,80,1582,8,80,10,80,12,80,1585,
-		9,80,1,80,5,80,1588,8,80,10,80,12,80,1591,9,80,1,80,1,80,1,80,1,80,1,80,
-		1,80,1,80,1,80,3,80,1601,8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
-		1,80,1,80,1,80,5,80,1614,8,80,10,80,12,80,1617,9,80,1,80,3,80,1620,8,80,
-		1,80,1,80,1,80,1,80,1,80,5,80,1627,8,80,10,80,12,80,1630,9,80,3,80,1632,
-		8,80,1,80,5,80,1635,8,80,10,80,12,80,1638,9,80,1,80,3,80,1641,8,80,3,80,
-		1643,8,80,1,80,1,80,4,80,1647,8,80,11,80,12,80,1648,1,80,1,80,1,80,1,80,
-		1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,5,80,1667,
-		8,80,10,80,12,80,1670,9,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
-		1,80,1,80,3,80,1683,8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,3,80,1692,
-		8,80,1,80,1,80,1,80,1,80,1,80,1,80,5,80,1700,8,80,10,80,12,80,1703,9,80,
-		1,80,1,80,3,80,1707,8,80,1,80,5,80,1710,8,80,10,80,12,80,1713,9,80,1,80,
-		1,80,1,80,1,80,1,80,1,80,5,80,1721,8,80,10,80,12,80,1724,9,80,1,80,5,80,
-		1727,8,80,10,80,12,80,1730,9,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
-		1,80,1,80,1,80,1,80,3,80,1744,8,80,1,80,3,80,1747,8,80,1,80,3,80,1750,
-		8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,3,80,1760,8,80,1,80,1,80,
-		1,80,1,80,1,80,3,80,1767,8,80,1,80,1,80,1,80,1,80,1,80,1,80,3,80,1775,
-		8,80,1,80,1,80,3,80,1779,8,80,1,80,1,80,1,80,1,80,1,80,1,80,3,80,1787,
-		8,80,1,80,1,80,3,80,1791,8,80,1,80,1,80,3,80,1795,8,80,1,80,1,80,1,80,
-		1,80,1,80,1,80,1,80,1,80,3,80,1805,8,80,1,80,1,80,3,80,1809,8,80,1,80,
-		1,80,3,80,1813,8,80,1,80,1,80,1,80,1,80,1,80,3,80,1820,8,80,3,80,1822,
-		8,80,1,80,1,80,1,80,4,80,1827,8,80,11,80,12,80,1828,1,80,1,80,1,80,1,80,
-		1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
-		1,80,1,80,3,80,1851,8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,
-		1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,3,80,1874,
-		8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,3,80,1884,8,80,1,81,1,81,
-		1,81,1,81,1,81,1,81,1,82,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1899,8,82,
-		10,82,12,82,1902,9,82,1,82,1,82,1,82,1,82,1,82,1,82,5,82,1910,8,82,10,
-		82,12,82,1913,9,82,1,82,3,82,1916,8,82,1,82,1,82,3,82,1920,8,82,1,82,5,
-		82,1923,8,82,10,82,12,82,1926,9,82,3,82,1928,8,82,1,83,1,83,1,83,1,83,
-		1,83,1,83,5,83,1936,8,83,10,83,12,83,1939,9,83,1,84,1,84,1,84,1,84,1,84,
-		1,84,1,85,1,85,1,85,1,85,1,86,3,86,1952,8,86,1,86,1,86,1,86,1,86,1,87,
-		1,87,1,87,1,87,1,88,1,88,1,88,1,88,1,89,1,89,1,89,1,90,1,90,1,91,1,91,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,927,8,42,1,
+		42,5,42,930,8,42,10,42,12,42,933,9,42,1,42,3,42,936,8,42,1,42,1,42,1,42,
+		1,42,5,42,942,8,42,10,42,12,42,945,9,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		1,42,1,42,1,42,4,42,956,8,42,11,42,12,42,957,1,42,1,42,1,42,1,42,1,42,
+		4,42,965,8,42,11,42,12,42,966,1,42,1,42,1,42,3,42,972,8,42,3,42,974,8,
+		42,3,42,976,8,42,3,42,978,8,42,1,43,1,43,1,43,3,43,983,8,43,1,44,1,44,
+		1,44,1,44,1,44,3,44,990,8,44,1,45,1,45,1,45,1,45,1,45,1,46,1,46,1,46,1,
+		46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,3,47,1009,8,47,1,48,1,48,1,
+		48,1,48,1,48,5,48,1016,8,48,10,48,12,48,1019,9,48,1,48,1,48,3,48,1023,
+		8,48,1,48,1,48,1,49,1,49,1,49,1,49,1,50,1,50,1,50,1,50,1,50,1,50,5,50,
+		1037,8,50,10,50,12,50,1040,9,50,1,50,3,50,1043,8,50,1,51,1,51,1,51,1,51,
+		5,51,1049,8,51,10,51,12,51,1052,9,51,1,51,1,51,1,52,1,52,1,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,4,52,1071,8,52,11,52,
+		12,52,1072,1,52,1,52,1,52,1,52,3,52,1079,8,52,1,53,1,53,1,53,1,53,1,53,
+		1,53,3,53,1087,8,53,1,54,1,54,1,54,1,54,5,54,1093,8,54,10,54,12,54,1096,
+		9,54,1,54,1,54,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1106,8,55,10,55,12,55,
+		1109,9,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1119,8,55,1,55,
+		3,55,1122,8,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1130,8,55,10,55,12,55,
+		1133,9,55,3,55,1135,8,55,1,56,1,56,1,56,1,56,5,56,1141,8,56,10,56,12,56,
+		1144,9,56,1,56,3,56,1147,8,56,1,57,1,57,1,57,1,57,1,57,1,57,3,57,1155,
+		8,57,1,58,1,58,1,58,1,59,1,59,1,59,1,59,5,59,1164,8,59,10,59,12,59,1167,
+		9,59,1,59,3,59,1170,8,59,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1178,8,60,
+		1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1189,8,61,3,61,1191,
+		8,61,1,61,5,61,1194,8,61,10,61,12,61,1197,9,61,1,61,1,61,1,62,1,62,1,62,
+		1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1211,8,63,1,63,3,63,1214,8,63,
+		1,63,1,63,3,63,1218,8,63,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1226,8,64,
+		1,64,1,64,1,64,3,64,1231,8,64,1,64,1,64,1,64,3,64,1236,8,64,1,64,1,64,
+		1,64,1,64,1,64,1,64,1,64,1,64,3,64,1246,8,64,3,64,1248,8,64,1,64,1,64,
+		1,64,1,64,5,64,1254,8,64,10,64,12,64,1257,9,64,1,65,1,65,1,65,1,65,5,65,
+		1263,8,65,10,65,12,65,1266,9,65,1,65,1,65,1,65,3,65,1271,8,65,1,65,1,65,
+		3,65,1275,8,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,5,66,1286,
+		8,66,10,66,12,66,1289,9,66,1,66,1,66,3,66,1293,8,66,1,66,3,66,1296,8,66,
+		1,67,1,67,1,67,1,67,1,67,3,67,1303,8,67,1,68,1,68,1,68,1,68,1,68,5,68,
+		1310,8,68,10,68,12,68,1313,9,68,1,69,1,69,3,69,1317,8,69,1,70,1,70,1,70,
+		5,70,1322,8,70,10,70,12,70,1325,9,70,1,70,1,70,1,71,1,71,1,71,1,71,1,71,
+		1,71,5,71,1335,8,71,10,71,12,71,1338,9,71,3,71,1340,8,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1353,8,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1368,8,71,10,71,
+		12,71,1371,9,71,1,71,3,71,1374,8,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,
+		1,71,5,71,1384,8,71,10,71,12,71,1387,9,71,1,71,1,71,1,71,1,71,5,71,1393,
+		8,71,10,71,12,71,1396,9,71,1,71,3,71,1399,8,71,1,71,1,71,1,71,3,71,1404,
+		8,71,1,71,1,71,5,71,1408,8,71,10,71,12,71,1411,9,71,1,71,1,71,1,71,1,71,
+		5,71,1417,8,71,10,71,12,71,1420,9,71,1,71,3,71,1423,8,71,1,72,1,72,1,72,
+		5,72,1428,8,72,10,72,12,72,1431,9,72,1,72,1,72,1,73,1,73,1,73,1,73,5,73,
+		1439,8,73,10,73,12,73,1442,9,73,1,73,5,73,1445,8,73,10,73,12,73,1448,9,
+		73,1,73,3,73,1451,8,73,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,
+		74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,
+		74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,1,74,3,74,1489,
+		8,74,1,74,3,74,1492,8,74,1,74,1,74,3,74,1496,8,74,1,74,3,74,1499,8,74,
+		1,74,1,74,3,74,1503,8,74,1,75,1,75,1,75,1,75,3,75,1509,8,75,1,75,1,75,
+		1,75,1,76,1,76,1,76,1,77,1,77,1,77,5,77,1520,8,77,10,77,12,77,1523,9,77,
+		1,77,1,77,1,78,1,78,1,78,3,78,1530,8,78,1,78,3,78,1533,8,78,1,79,1,79,
+		1,79,1,79,1,79,1,79,5,79,1541,8,79,10,79,12,79,1544,9,79,1,79,1,79,1,80,
+		1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,5,80,1558,8,80,10,80,12,80,
+		1561,9,80,1,80,1,80,1,80,1,80,1,80,3,80,1568,8,80,1,80,1,80,1,80,1,80,
+		1,80,1,80,1,80,1,80,1,80,3,80,1579,8,80,1,80,1,80,1,80,1,80,5,80,1585,
+		8,80,10,80,12,80,1588,9,80,1,80,5,80,1591,8,80,10,80,12,80,1594,9,80,1,
+		80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,3,80,1604,8,80,1,80,1,80,1,80,1,
+		80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,5,80,1617,8,80,10,80,12,80,1620,
+		9,80,1,80,3,80,1623,8,80,1,80,1,80,1,80,1,80,1,80,5,80,1630,8,80,10,80,
+		12,80,1633,9,80,3,80,1635,8,80,1,80,5,80,1638,8,80,10,80,12,80,1641,9,
+		80,1,80,3,80,1644,8,80,3,80,1646,8,80,1,80,1,80,4,80,1650,8,80,11,80,12,
+		80,1651,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,
+		80,1,80,1,80,1,80,5,80,1670,8,80,10,80,12,80,1673,9,80,1,80,1,80,1,80,
+		1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,3,80,1686,8,80,1,80,1,80,1,80,
+		1,80,1,80,1,80,1,80,3,80,1695,8,80,1,80,1,80,1,80,1,80,1,80,1,80,5,80,
+		1703,8,80,10,80,12,80,1706,9,80,1,80,1,80,3,80,1710,8,80,1,80,5,80,1713,
+		8,80,10,80,12,80,1716,9,80,1,80,1,80,1,80,1,80,1,80,1,80,5,80,1724,8,80,
+		10,80,12,80,1727,9,80,1,80,5,80,1730,8,80,10,80,12,80,1733,9,80,1,80,1,
+		80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,3,80,1747,8,80,1,
+		80,3,80,1750,8,80,1,80,3,80,1753,8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,
+		80,1,80,3,80,1763,8,80,1,80,1,80,1,80,1,80,1,80,3,80,1770,8,80,1,80,1,
+		80,1,80,1,80,1,80,1,80,3,80,1778,8,80,1,80,1,80,3,80,1782,8,80,1,80,1,
+		80,1,80,1,80,1,80,1,80,3,80,1790,8,80,1,80,1,80,3,80,1794,8,80,1,80,1,
+		80,3,80,1798,8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,3,80,1808,8,
+		80,1,80,1,80,3,80,1812,8,80,1,80,1,80,3,80,1816,8,80,1,80,1,80,1,80,1,
+		80,1,80,3,80,1823,8,80,3,80,1825,8,80,1,80,1,80,1,80,4,80,1830,8,80,11,
+		80,12,80,1831,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,
+		80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,3,80,1854,8,80,1,80,1,80,1,
+		80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,80,1,
+		80,1,80,1,80,1,80,1,80,3,80,1877,8,80,1,80,1,80,1,80,1,80,1,80,1,80,1,
+		80,1,80,3,80,1887,8,80,1,81,1,81,1,81,1,81,1,81,1,81,1,82,1,82,1,82,1,
+		82,1,82,1,82,1,82,5,82,1902,8,82,10,82,12,82,1905,9,82,1,82,1,82,1,82,
+		1,82,1,82,1,82,5,82,1913,8,82,10,82,12,82,1916,9,82,1,82,3,82,1919,8,82,
+		1,82,1,82,3,82,1923,8,82,1,82,5,82,1926,8,82,10,82,12,82,1929,9,82,3,82,
+		1931,8,82,1,83,1,83,1,83,1,83,1,83,1,83,5,83,1939,8,83,10,83,12,83,1942,
+		9,83,1,84,1,84,1,84,1,84,1,84,1,84,1,85,1,85,1,85,1,85,1,86,3,86,1955,
+		8,86,1,86,1,86,1,86,1,86,1,87,1,87,1,87,1,87,1,88,1,88,1,88,1,88,1,89,
+		1,89,1,89,1,90,1,90,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,
+		1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,5,91,1995,8,91,
+		10,91,12,91,1998,9,91,3,91,2000,8,91,1,91,1,91,1,91,1,91,3,91,2006,8,91,
+		1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,3,91,2016,8,91,1,91,1,91,1,91,
 		1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,
-		1,91,1,91,1,91,1,91,1,91,5,91,1992,8,91,10,91,12,91,1995,9,91,3,91,1997,
-		8,91,1,91,1,91,1,91,1,91,3,91,2003,8,91,1,91,1,91,1,91,1,91,1,91,1,91,
-		1,91,1,91,3,91,2013,8,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,
-		1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,1,91,5,91,2033,8,91,10,91,12,91,
-		2036,9,91,1,92,1,92,1,93,1,93,1,93,3,93,2043,8,93,1,94,1,94,1,94,0,1,182,
-		95,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,
-		48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,
-		96,98,100,102,104,106,108,110,112,114,116,118,120,122,124,126,128,130,
-		132,134,136,138,140,142,144,146,148,150,152,154,156,158,160,162,164,166,
-		168,170,172,174,176,178,180,182,184,186,188,0,11,1,0,254,255,1,0,17,18,
-		1,0,118,119,1,0,262,263,2,0,137,137,149,149,1,0,188,189,1,0,274,275,1,
-		0,264,265,1,0,266,271,1,0,194,205,27,0,3,3,5,9,15,45,47,50,52,52,55,59,
-		64,65,67,72,74,93,95,112,114,124,126,127,129,131,135,139,141,147,150,152,
-		161,161,163,169,172,176,179,179,185,187,189,189,205,206,211,226,228,240,
-		245,253,278,279,2362,0,196,1,0,0,0,2,201,1,0,0,0,4,204,1,0,0,0,6,236,1,
-		0,0,0,8,238,1,0,0,0,10,250,1,0,0,0,12,283,1,0,0,0,14,298,1,0,0,0,16,300,
-		1,0,0,0,18,312,1,0,0,0,20,314,1,0,0,0,22,331,1,0,0,0,24,333,1,0,0,0,26,
-		369,1,0,0,0,28,371,1,0,0,0,30,373,1,0,0,0,32,407,1,0,0,0,34,409,1,0,0,
-		0,36,414,1,0,0,0,38,494,1,0,0,0,40,515,1,0,0,0,42,517,1,0,0,0,44,551,1,
-		0,0,0,46,560,1,0,0,0,48,565,1,0,0,0,50,573,1,0,0,0,52,582,1,0,0,0,54,584,
-		1,0,0,0,56,604,1,0,0,0,58,606,1,0,0,0,60,608,1,0,0,0,62,674,1,0,0,0,64,
-		678,1,0,0,0,66,680,1,0,0,0,68,730,1,0,0,0,70,732,1,0,0,0,72,792,1,0,0,
-		0,74,794,1,0,0,0,76,825,1,0,0,0,78,827,1,0,0,0,80,834,1,0,0,0,82,845,1,
-		0,0,0,84,974,1,0,0,0,86,976,1,0,0,0,88,981,1,0,0,0,90,988,1,0,0,0,92,993,
-		1,0,0,0,94,999,1,0,0,0,96,1007,1,0,0,0,98,1023,1,0,0,0,100,1039,1,0,0,
-		0,102,1041,1,0,0,0,104,1075,1,0,0,0,106,1083,1,0,0,0,108,1085,1,0,0,0,
-		110,1131,1,0,0,0,112,1133,1,0,0,0,114,1151,1,0,0,0,116,1153,1,0,0,0,118,
-		1156,1,0,0,0,120,1174,1,0,0,0,122,1176,1,0,0,0,124,1197,1,0,0,0,126,1200,
-		1,0,0,0,128,1216,1,0,0,0,130,1271,1,0,0,0,132,1292,1,0,0,0,134,1294,1,
-		0,0,0,136,1301,1,0,0,0,138,1313,1,0,0,0,140,1315,1,0,0,0,142,1419,1,0,
-		0,0,144,1421,1,0,0,0,146,1447,1,0,0,0,148,1499,1,0,0,0,150,1501,1,0,0,
-		0,152,1510,1,0,0,0,154,1513,1,0,0,0,156,1523,1,0,0,0,158,1531,1,0,0,0,
-		160,1883,1,0,0,0,162,1885,1,0,0,0,164,1927,1,0,0,0,166,1929,1,0,0,0,168,
-		1940,1,0,0,0,170,1946,1,0,0,0,172,1951,1,0,0,0,174,1957,1,0,0,0,176,1961,
-		1,0,0,0,178,1965,1,0,0,0,180,1968,1,0,0,0,182,2012,1,0,0,0,184,2037,1,
-		0,0,0,186,2039,1,0,0,0,188,2044,1,0,0,0,190,195,3,2,1,0,191,195,3,4,2,
-		0,192,195,3,158,79,0,193,195,3,8,4,0,194,190,1,0,0,0,194,191,1,0,0,0,194,
-		192,1,0,0,0,194,193,1,0,0,0,195,198,1,0,0,0,196,194,1,0,0,0,196,197,1,
-		0,0,0,197,199,1,0,0,0,198,196,1,0,0,0,199,200,5,0,0,1,200,1,1,0,0,0,201,
-		202,5,3,0,0,202,203,5,276,0,0,203,3,1,0,0,0,204,205,5,1,0,0,205,206,3,
-		188,94,0,206,210,5,254,0,0,207,209,3,6,3,0,208,207,1,0,0,0,209,212,1,0,
-		0,0,210,208,1,0,0,0,210,211,1,0,0,0,211,213,1,0,0,0,212,210,1,0,0,0,213,
-		214,5,255,0,0,214,5,1,0,0,0,215,237,3,12,6,0,216,237,3,20,10,0,217,237,
-		3,24,12,0,218,237,3,30,15,0,219,237,3,36,18,0,220,237,3,60,30,0,221,237,
-		3,66,33,0,222,237,3,70,35,0,223,237,3,102,51,0,224,237,3,74,37,0,225,237,
-		3,80,40,0,226,237,3,108,54,0,227,237,3,118,59,0,228,237,3,122,61,0,229,
-		237,3,126,63,0,230,237,3,128,64,0,231,237,3,134,67,0,232,237,3,136,68,
-		0,233,237,3,140,70,0,234,237,3,144,72,0,235,237,3,8,4,0,236,215,1,0,0,
-		0,236,216,1,0,0,0,236,217,1,0,0,0,236,218,1,0,0,0,236,219,1,0,0,0,236,
-		220,1,0,0,0,236,221,1,0,0,0,236,222,1,0,0,0,236,223,1,0,0,0,236,224,1,
-		0,0,0,236,225,1,0,0,0,236,226,1,0,0,0,236,227,1,0,0,0,236,228,1,0,0,0,
-		236,229,1,0,0,0,236,230,1,0,0,0,236,231,1,0,0,0,236,232,1,0,0,0,236,233,
-		1,0,0,0,236,234,1,0,0,0,236,235,1,0,0,0,237,7,1,0,0,0,238,239,5,278,0,
-		0,239,245,4,4,0,0,240,244,3,188,94,0,241,244,5,4,0,0,242,244,5,54,0,0,
-		243,240,1,0,0,0,243,241,1,0,0,0,243,242,1,0,0,0,244,247,1,0,0,0,245,243,
-		1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,0,247,245,1,0,0,0,248,249,3,10,5,
-		0,249,9,1,0,0,0,250,255,5,254,0,0,251,254,3,10,5,0,252,254,8,0,0,0,253,
-		251,1,0,0,0,253,252,1,0,0,0,254,257,1,0,0,0,255,253,1,0,0,0,255,256,1,
-		0,0,0,256,258,1,0,0,0,257,255,1,0,0,0,258,259,5,255,0,0,259,11,1,0,0,0,
-		260,261,5,5,0,0,261,284,5,276,0,0,262,263,5,6,0,0,263,284,3,188,94,0,264,
-		265,5,7,0,0,265,284,5,273,0,0,266,267,5,8,0,0,267,284,5,273,0,0,268,269,
-		5,9,0,0,269,284,5,273,0,0,270,271,5,10,0,0,271,284,3,188,94,0,272,273,
-		5,11,0,0,273,284,3,18,9,0,274,275,5,12,0,0,275,277,3,188,94,0,276,278,
-		3,188,94,0,277,276,1,0,0,0,277,278,1,0,0,0,278,281,1,0,0,0,279,280,5,13,
-		0,0,280,282,3,14,7,0,281,279,1,0,0,0,281,282,1,0,0,0,282,284,1,0,0,0,283,
-		260,1,0,0,0,283,262,1,0,0,0,283,264,1,0,0,0,283,266,1,0,0,0,283,268,1,
-		0,0,0,283,270,1,0,0,0,283,272,1,0,0,0,283,274,1,0,0,0,284,13,1,0,0,0,285,
-		290,3,188,94,0,286,287,5,262,0,0,287,289,3,188,94,0,288,286,1,0,0,0,289,
-		292,1,0,0,0,290,288,1,0,0,0,290,291,1,0,0,0,291,295,1,0,0,0,292,290,1,
-		0,0,0,293,294,5,262,0,0,294,296,3,16,8,0,295,293,1,0,0,0,295,296,1,0,0,
-		0,296,299,1,0,0,0,297,299,3,16,8,0,298,285,1,0,0,0,298,297,1,0,0,0,299,
-		15,1,0,0,0,300,307,5,254,0,0,301,303,5,273,0,0,302,304,5,258,0,0,303,302,
-		1,0,0,0,303,304,1,0,0,0,304,306,1,0,0,0,305,301,1,0,0,0,306,309,1,0,0,
-		0,307,305,1,0,0,0,307,308,1,0,0,0,308,310,1,0,0,0,309,307,1,0,0,0,310,
-		311,5,255,0,0,311,17,1,0,0,0,312,313,5,272,0,0,313,19,1,0,0,0,314,315,
-		5,14,0,0,315,316,3,188,94,0,316,320,5,254,0,0,317,319,3,22,11,0,318,317,
-		1,0,0,0,319,322,1,0,0,0,320,318,1,0,0,0,320,321,1,0,0,0,321,323,1,0,0,
-		0,322,320,1,0,0,0,323,324,5,255,0,0,324,21,1,0,0,0,325,326,5,43,0,0,326,
-		332,5,276,0,0,327,328,5,44,0,0,328,332,3,182,91,0,329,330,5,45,0,0,330,
-		332,3,182,91,0,331,325,1,0,0,0,331,327,1,0,0,0,331,329,1,0,0,0,332,23,
-		1,0,0,0,333,334,5,15,0,0,334,335,3,188,94,0,335,339,5,254,0,0,336,338,
-		3,26,13,0,337,336,1,0,0,0,338,341,1,0,0,0,339,337,1,0,0,0,339,340,1,0,
-		0,0,340,342,1,0,0,0,341,339,1,0,0,0,342,343,5,255,0,0,343,25,1,0,0,0,344,
-		345,5,122,0,0,345,370,3,182,91,0,346,347,5,188,0,0,347,348,3,182,91,0,
-		348,349,3,178,89,0,349,370,1,0,0,0,350,351,5,189,0,0,351,352,3,182,91,
-		0,352,353,3,178,89,0,353,370,1,0,0,0,354,355,5,16,0,0,355,356,3,28,14,
-		0,356,360,5,254,0,0,357,359,3,34,17,0,358,357,1,0,0,0,359,362,1,0,0,0,
-		360,358,1,0,0,0,360,361,1,0,0,0,361,363,1,0,0,0,362,360,1,0,0,0,363,364,
-		5,255,0,0,364,370,1,0,0,0,365,366,5,19,0,0,366,367,5,273,0,0,367,368,5,
-		20,0,0,368,370,3,182,91,0,369,344,1,0,0,0,369,346,1,0,0,0,369,350,1,0,
-		0,0,369,354,1,0,0,0,369,365,1,0,0,0,370,27,1,0,0,0,371,372,7,1,0,0,372,
-		29,1,0,0,0,373,374,5,46,0,0,374,375,3,188,94,0,375,379,5,254,0,0,376,378,
-		3,32,16,0,377,376,1,0,0,0,378,381,1,0,0,0,379,377,1,0,0,0,379,380,1,0,
-		0,0,380,382,1,0,0,0,381,379,1,0,0,0,382,383,5,255,0,0,383,31,1,0,0,0,384,
-		385,5,47,0,0,385,408,3,182,91,0,386,387,5,48,0,0,387,388,5,49,0,0,388,
-		391,3,180,90,0,389,390,5,50,0,0,390,392,3,182,91,0,391,389,1,0,0,0,391,
-		392,1,0,0,0,392,395,1,0,0,0,393,394,5,51,0,0,394,396,5,273,0,0,395,393,
-		1,0,0,0,395,396,1,0,0,0,396,408,1,0,0,0,397,398,5,48,0,0,398,399,5,52,
-		0,0,399,403,5,254,0,0,400,402,3,34,17,0,401,400,1,0,0,0,402,405,1,0,0,
-		0,403,401,1,0,0,0,403,404,1,0,0,0,404,406,1,0,0,0,405,403,1,0,0,0,406,
-		408,5,255,0,0,407,384,1,0,0,0,407,386,1,0,0,0,407,397,1,0,0,0,408,33,1,
-		0,0,0,409,410,5,273,0,0,410,412,3,182,91,0,411,413,5,258,0,0,412,411,1,
-		0,0,0,412,413,1,0,0,0,413,35,1,0,0,0,414,415,5,53,0,0,415,416,3,188,94,
-		0,416,417,5,54,0,0,417,418,3,188,94,0,418,422,5,254,0,0,419,421,3,38,19,
-		0,420,419,1,0,0,0,421,424,1,0,0,0,422,420,1,0,0,0,422,423,1,0,0,0,423,
-		425,1,0,0,0,424,422,1,0,0,0,425,426,5,255,0,0,426,37,1,0,0,0,427,428,5,
-		55,0,0,428,495,3,188,94,0,429,430,5,56,0,0,430,431,3,182,91,0,431,436,
-		3,178,89,0,432,433,5,57,0,0,433,434,3,182,91,0,434,435,3,178,89,0,435,
-		437,1,0,0,0,436,432,1,0,0,0,436,437,1,0,0,0,437,446,1,0,0,0,438,439,5,
-		249,0,0,439,443,3,188,94,0,440,442,3,46,23,0,441,440,1,0,0,0,442,445,1,
-		0,0,0,443,441,1,0,0,0,443,444,1,0,0,0,444,447,1,0,0,0,445,443,1,0,0,0,
-		446,438,1,0,0,0,446,447,1,0,0,0,447,495,1,0,0,0,448,449,5,58,0,0,449,495,
-		5,273,0,0,450,451,5,59,0,0,451,495,3,180,90,0,452,453,5,60,0,0,453,454,
-		3,48,24,0,454,455,3,180,90,0,455,456,5,63,0,0,456,457,5,55,0,0,457,461,
-		5,64,0,0,458,459,5,56,0,0,459,460,5,63,0,0,460,462,5,65,0,0,461,458,1,
-		0,0,0,461,462,1,0,0,0,462,466,1,0,0,0,463,465,3,40,20,0,464,463,1,0,0,
-		0,465,468,1,0,0,0,466,464,1,0,0,0,466,467,1,0,0,0,467,495,1,0,0,0,468,
-		466,1,0,0,0,469,471,5,66,0,0,470,472,3,52,26,0,471,470,1,0,0,0,472,473,
-		1,0,0,0,473,471,1,0,0,0,473,474,1,0,0,0,474,477,1,0,0,0,475,476,5,34,0,
-		0,476,478,3,54,27,0,477,475,1,0,0,0,477,478,1,0,0,0,478,495,1,0,0,0,479,
-		480,5,11,0,0,480,495,3,18,9,0,481,495,3,54,27,0,482,483,5,248,0,0,483,
-		495,3,188,94,0,484,485,5,96,0,0,485,491,3,182,91,0,486,489,5,100,0,0,487,
-		488,5,170,0,0,488,490,3,182,91,0,489,487,1,0,0,0,489,490,1,0,0,0,490,492,
-		1,0,0,0,491,486,1,0,0,0,491,492,1,0,0,0,492,495,1,0,0,0,493,495,3,42,21,
-		0,494,427,1,0,0,0,494,429,1,0,0,0,494,448,1,0,0,0,494,450,1,0,0,0,494,
-		452,1,0,0,0,494,469,1,0,0,0,494,479,1,0,0,0,494,481,1,0,0,0,494,482,1,
-		0,0,0,494,484,1,0,0,0,494,493,1,0,0,0,495,39,1,0,0,0,496,497,5,34,0,0,
-		497,516,3,42,21,0,498,499,5,34,0,0,499,500,5,96,0,0,500,505,3,182,91,0,
-		501,502,5,258,0,0,502,504,3,182,91,0,503,501,1,0,0,0,504,507,1,0,0,0,505,
-		503,1,0,0,0,505,506,1,0,0,0,506,513,1,0,0,0,507,505,1,0,0,0,508,511,5,
-		100,0,0,509,510,5,170,0,0,510,512,3,182,91,0,511,509,1,0,0,0,511,512,1,
-		0,0,0,512,514,1,0,0,0,513,508,1,0,0,0,513,514,1,0,0,0,514,516,1,0,0,0,
-		515,496,1,0,0,0,515,498,1,0,0,0,516,41,1,0,0,0,517,518,5,97,0,0,518,519,
-		5,63,0,0,519,524,3,180,90,0,520,521,5,258,0,0,521,523,3,180,90,0,522,520,
-		1,0,0,0,523,526,1,0,0,0,524,522,1,0,0,0,524,525,1,0,0,0,525,529,1,0,0,
-		0,526,524,1,0,0,0,527,528,5,99,0,0,528,530,3,180,90,0,529,527,1,0,0,0,
-		529,530,1,0,0,0,530,532,1,0,0,0,531,533,3,44,22,0,532,531,1,0,0,0,532,
-		533,1,0,0,0,533,542,1,0,0,0,534,535,5,34,0,0,535,539,5,66,0,0,536,538,
-		3,50,25,0,537,536,1,0,0,0,538,541,1,0,0,0,539,537,1,0,0,0,539,540,1,0,
-		0,0,540,543,1,0,0,0,541,539,1,0,0,0,542,534,1,0,0,0,542,543,1,0,0,0,543,
-		43,1,0,0,0,544,545,5,132,0,0,545,546,3,180,90,0,546,547,5,207,0,0,547,
-		548,3,188,94,0,548,552,1,0,0,0,549,550,5,132,0,0,550,552,3,182,91,0,551,
-		544,1,0,0,0,551,549,1,0,0,0,552,45,1,0,0,0,553,561,5,250,0,0,554,555,5,
-		50,0,0,555,561,3,182,91,0,556,557,5,72,0,0,557,561,3,182,91,0,558,559,
-		5,186,0,0,559,561,3,180,90,0,560,553,1,0,0,0,560,554,1,0,0,0,560,556,1,
-		0,0,0,560,558,1,0,0,0,561,47,1,0,0,0,562,563,5,275,0,0,563,566,5,62,0,
-		0,564,566,5,274,0,0,565,562,1,0,0,0,565,564,1,0,0,0,566,49,1,0,0,0,567,
-		568,5,71,0,0,568,574,3,182,91,0,569,570,5,72,0,0,570,574,3,182,91,0,571,
-		572,5,73,0,0,572,574,5,273,0,0,573,567,1,0,0,0,573,569,1,0,0,0,573,571,
-		1,0,0,0,574,51,1,0,0,0,575,583,3,50,25,0,576,577,5,223,0,0,577,580,5,225,
-		0,0,578,579,5,47,0,0,579,581,3,182,91,0,580,578,1,0,0,0,580,581,1,0,0,
-		0,581,583,1,0,0,0,582,575,1,0,0,0,582,576,1,0,0,0,583,53,1,0,0,0,584,585,
-		5,67,0,0,585,589,3,188,94,0,586,588,3,56,28,0,587,586,1,0,0,0,588,591,
-		1,0,0,0,589,587,1,0,0,0,589,590,1,0,0,0,590,55,1,0,0,0,591,589,1,0,0,0,
-		592,593,5,72,0,0,593,605,3,182,91,0,594,595,5,73,0,0,595,605,5,273,0,0,
-		596,597,5,132,0,0,597,605,3,182,91,0,598,599,5,68,0,0,599,602,3,58,29,
-		0,600,601,5,208,0,0,601,603,3,58,29,0,602,600,1,0,0,0,602,603,1,0,0,0,
-		603,605,1,0,0,0,604,592,1,0,0,0,604,594,1,0,0,0,604,596,1,0,0,0,604,598,
-		1,0,0,0,605,57,1,0,0,0,606,607,7,2,0,0,607,59,1,0,0,0,608,609,5,74,0,0,
-		609,610,3,188,94,0,610,614,5,254,0,0,611,613,3,62,31,0,612,611,1,0,0,0,
-		613,616,1,0,0,0,614,612,1,0,0,0,614,615,1,0,0,0,615,617,1,0,0,0,616,614,
-		1,0,0,0,617,618,5,255,0,0,618,61,1,0,0,0,619,620,5,75,0,0,620,675,3,188,
-		94,0,621,622,5,114,0,0,622,675,3,182,91,0,623,624,5,115,0,0,624,675,3,
-		82,41,0,625,626,5,117,0,0,626,627,5,73,0,0,627,675,5,273,0,0,628,629,5,
-		120,0,0,629,631,3,100,50,0,630,632,5,278,0,0,631,630,1,0,0,0,631,632,1,
-		0,0,0,632,675,1,0,0,0,633,634,5,8,0,0,634,675,5,273,0,0,635,636,5,45,0,
-		0,636,639,3,182,91,0,637,638,5,143,0,0,638,640,3,180,90,0,639,637,1,0,
-		0,0,639,640,1,0,0,0,640,643,1,0,0,0,641,642,5,144,0,0,642,644,3,64,32,
-		0,643,641,1,0,0,0,643,644,1,0,0,0,644,665,1,0,0,0,645,660,5,159,0,0,646,
-		647,5,275,0,0,647,661,5,145,0,0,648,649,5,145,0,0,649,656,5,254,0,0,650,
-		652,3,182,91,0,651,653,5,258,0,0,652,651,1,0,0,0,652,653,1,0,0,0,653,655,
-		1,0,0,0,654,650,1,0,0,0,655,658,1,0,0,0,656,654,1,0,0,0,656,657,1,0,0,
-		0,657,659,1,0,0,0,658,656,1,0,0,0,659,661,5,255,0,0,660,646,1,0,0,0,660,
-		648,1,0,0,0,661,663,1,0,0,0,662,664,5,278,0,0,663,662,1,0,0,0,663,664,
-		1,0,0,0,664,666,1,0,0,0,665,645,1,0,0,0,665,666,1,0,0,0,666,675,1,0,0,
-		0,667,675,3,94,47,0,668,675,3,96,48,0,669,671,5,147,0,0,670,672,5,262,
-		0,0,671,670,1,0,0,0,671,672,1,0,0,0,672,673,1,0,0,0,673,675,3,182,91,0,
-		674,619,1,0,0,0,674,621,1,0,0,0,674,623,1,0,0,0,674,625,1,0,0,0,674,628,
-		1,0,0,0,674,633,1,0,0,0,674,635,1,0,0,0,674,667,1,0,0,0,674,668,1,0,0,
-		0,674,669,1,0,0,0,675,63,1,0,0,0,676,679,5,115,0,0,677,679,3,182,91,0,
-		678,676,1,0,0,0,678,677,1,0,0,0,679,65,1,0,0,0,680,681,5,76,0,0,681,682,
-		3,188,94,0,682,686,5,254,0,0,683,685,3,68,34,0,684,683,1,0,0,0,685,688,
-		1,0,0,0,686,684,1,0,0,0,686,687,1,0,0,0,687,689,1,0,0,0,688,686,1,0,0,
-		0,689,690,5,255,0,0,690,67,1,0,0,0,691,692,5,77,0,0,692,696,5,254,0,0,
-		693,695,3,78,39,0,694,693,1,0,0,0,695,698,1,0,0,0,696,694,1,0,0,0,696,
-		697,1,0,0,0,697,699,1,0,0,0,698,696,1,0,0,0,699,731,5,255,0,0,700,701,
-		5,78,0,0,701,731,3,182,91,0,702,703,5,79,0,0,703,731,3,182,91,0,704,705,
-		5,80,0,0,705,706,5,49,0,0,706,731,3,180,90,0,707,708,5,80,0,0,708,709,
-		5,81,0,0,709,710,3,182,91,0,710,711,3,178,89,0,711,731,1,0,0,0,712,713,
-		5,83,0,0,713,731,3,182,91,0,714,715,5,84,0,0,715,731,3,182,91,0,716,717,
-		5,82,0,0,717,731,3,182,91,0,718,719,5,85,0,0,719,720,3,182,91,0,720,721,
-		3,178,89,0,721,731,1,0,0,0,722,723,5,86,0,0,723,724,3,182,91,0,724,725,
-		5,81,0,0,725,726,3,182,91,0,726,727,3,178,89,0,727,731,1,0,0,0,728,729,
-		5,87,0,0,729,731,3,188,94,0,730,691,1,0,0,0,730,700,1,0,0,0,730,702,1,
-		0,0,0,730,704,1,0,0,0,730,707,1,0,0,0,730,712,1,0,0,0,730,714,1,0,0,0,
-		730,716,1,0,0,0,730,718,1,0,0,0,730,722,1,0,0,0,730,728,1,0,0,0,731,69,
-		1,0,0,0,732,733,5,88,0,0,733,734,3,188,94,0,734,735,5,54,0,0,735,736,3,
-		188,94,0,736,740,5,254,0,0,737,739,3,72,36,0,738,737,1,0,0,0,739,742,1,
-		0,0,0,740,738,1,0,0,0,740,741,1,0,0,0,741,743,1,0,0,0,742,740,1,0,0,0,
-		743,744,5,255,0,0,744,71,1,0,0,0,745,746,5,89,0,0,746,793,3,188,94,0,747,
-		748,5,78,0,0,748,793,3,182,91,0,749,750,5,90,0,0,750,751,5,63,0,0,751,
-		793,5,65,0,0,752,753,5,90,0,0,753,793,3,182,91,0,754,755,5,196,0,0,755,
-		756,3,182,91,0,756,757,3,178,89,0,757,793,1,0,0,0,758,759,5,91,0,0,759,
-		793,3,182,91,0,760,761,5,58,0,0,761,793,5,273,0,0,762,763,5,59,0,0,763,
-		793,3,180,90,0,764,765,5,96,0,0,765,771,3,182,91,0,766,769,5,100,0,0,767,
-		768,5,170,0,0,768,770,3,182,91,0,769,767,1,0,0,0,769,770,1,0,0,0,770,772,
-		1,0,0,0,771,766,1,0,0,0,771,772,1,0,0,0,772,793,1,0,0,0,773,774,5,60,0,
-		0,774,775,3,48,24,0,775,776,3,180,90,0,776,777,5,63,0,0,777,778,5,89,0,
-		0,778,781,5,64,0,0,779,780,5,34,0,0,780,782,3,42,21,0,781,779,1,0,0,0,
-		781,782,1,0,0,0,782,793,1,0,0,0,783,784,5,101,0,0,784,788,3,182,91,0,785,
-		786,5,102,0,0,786,787,5,134,0,0,787,789,5,59,0,0,788,785,1,0,0,0,788,789,
-		1,0,0,0,789,793,1,0,0,0,790,793,3,54,27,0,791,793,3,42,21,0,792,745,1,
-		0,0,0,792,747,1,0,0,0,792,749,1,0,0,0,792,752,1,0,0,0,792,754,1,0,0,0,
-		792,758,1,0,0,0,792,760,1,0,0,0,792,762,1,0,0,0,792,764,1,0,0,0,792,773,
-		1,0,0,0,792,783,1,0,0,0,792,790,1,0,0,0,792,791,1,0,0,0,793,73,1,0,0,0,
-		794,795,5,202,0,0,795,796,3,188,94,0,796,800,5,254,0,0,797,799,3,76,38,
-		0,798,797,1,0,0,0,799,802,1,0,0,0,800,798,1,0,0,0,800,801,1,0,0,0,801,
-		803,1,0,0,0,802,800,1,0,0,0,803,804,5,255,0,0,804,75,1,0,0,0,805,806,5,
-		233,0,0,806,826,3,182,91,0,807,808,5,90,0,0,808,826,3,188,94,0,809,810,
-		5,234,0,0,810,826,3,182,91,0,811,812,5,235,0,0,812,826,3,182,91,0,813,
-		814,5,236,0,0,814,826,3,182,91,0,815,816,5,83,0,0,816,826,3,182,91,0,817,
-		818,5,82,0,0,818,826,3,182,91,0,819,820,5,103,0,0,820,826,3,182,91,0,821,
-		822,5,104,0,0,822,826,3,182,91,0,823,824,5,107,0,0,824,826,3,182,91,0,
-		825,805,1,0,0,0,825,807,1,0,0,0,825,809,1,0,0,0,825,811,1,0,0,0,825,813,
-		1,0,0,0,825,815,1,0,0,0,825,817,1,0,0,0,825,819,1,0,0,0,825,821,1,0,0,
-		0,825,823,1,0,0,0,826,77,1,0,0,0,827,828,5,273,0,0,828,829,3,182,91,0,
-		829,830,5,63,0,0,830,832,3,182,91,0,831,833,5,258,0,0,832,831,1,0,0,0,
-		832,833,1,0,0,0,833,79,1,0,0,0,834,835,5,113,0,0,835,836,3,188,94,0,836,
-		840,5,254,0,0,837,839,3,84,42,0,838,837,1,0,0,0,839,842,1,0,0,0,840,838,
-		1,0,0,0,840,841,1,0,0,0,841,843,1,0,0,0,842,840,1,0,0,0,843,844,5,255,
-		0,0,844,81,1,0,0,0,845,847,3,182,91,0,846,848,5,116,0,0,847,846,1,0,0,
-		0,847,848,1,0,0,0,848,851,1,0,0,0,849,850,5,50,0,0,850,852,3,182,91,0,
-		851,849,1,0,0,0,851,852,1,0,0,0,852,855,1,0,0,0,853,854,5,72,0,0,854,856,
-		3,182,91,0,855,853,1,0,0,0,855,856,1,0,0,0,856,83,1,0,0,0,857,858,5,114,
-		0,0,858,975,3,182,91,0,859,860,5,115,0,0,860,975,3,82,41,0,861,863,5,211,
-		0,0,862,864,5,274,0,0,863,862,1,0,0,0,863,864,1,0,0,0,864,867,1,0,0,0,
-		865,866,5,148,0,0,866,868,3,182,91,0,867,865,1,0,0,0,867,868,1,0,0,0,868,
-		975,1,0,0,0,869,870,5,211,0,0,870,975,5,222,0,0,871,872,5,212,0,0,872,
-		975,3,182,91,0,873,874,5,213,0,0,874,975,3,182,91,0,875,876,5,214,0,0,
-		876,877,5,73,0,0,877,975,5,273,0,0,878,879,5,215,0,0,879,883,5,254,0,0,
-		880,882,3,34,17,0,881,880,1,0,0,0,882,885,1,0,0,0,883,881,1,0,0,0,883,
-		884,1,0,0,0,884,886,1,0,0,0,885,883,1,0,0,0,886,975,5,255,0,0,887,888,
-		5,215,0,0,888,889,5,223,0,0,889,890,3,188,94,0,890,891,5,224,0,0,891,892,
-		3,182,91,0,892,975,1,0,0,0,893,894,5,216,0,0,894,975,3,182,91,0,895,975,
-		3,94,47,0,896,975,3,96,48,0,897,898,5,219,0,0,898,899,5,226,0,0,899,900,
-		3,182,91,0,900,901,5,181,0,0,901,902,3,182,91,0,902,975,1,0,0,0,903,904,
-		5,218,0,0,904,975,3,182,91,0,905,906,5,117,0,0,906,907,5,73,0,0,907,975,
-		5,273,0,0,908,909,5,120,0,0,909,975,3,100,50,0,910,911,5,8,0,0,911,975,
-		5,273,0,0,912,913,5,124,0,0,913,975,5,275,0,0,914,975,3,54,27,0,915,916,
-		5,238,0,0,916,917,5,63,0,0,917,918,3,182,91,0,918,919,5,223,0,0,919,923,
-		3,182,91,0,920,921,5,239,0,0,921,922,5,240,0,0,922,924,3,182,91,0,923,
-		920,1,0,0,0,923,924,1,0,0,0,924,928,1,0,0,0,925,927,3,90,45,0,926,925,
-		1,0,0,0,927,930,1,0,0,0,928,926,1,0,0,0,928,929,1,0,0,0,929,932,1,0,0,
-		0,930,928,1,0,0,0,931,933,3,92,46,0,932,931,1,0,0,0,932,933,1,0,0,0,933,
-		975,1,0,0,0,934,935,5,253,0,0,935,940,5,273,0,0,936,937,5,258,0,0,937,
-		939,5,273,0,0,938,936,1,0,0,0,939,942,1,0,0,0,940,938,1,0,0,0,940,941,
-		1,0,0,0,941,943,1,0,0,0,942,940,1,0,0,0,943,944,5,170,0,0,944,945,3,182,
-		91,0,945,946,5,50,0,0,946,947,3,182,91,0,947,975,1,0,0,0,948,949,5,246,
-		0,0,949,975,3,182,91,0,950,952,5,243,0,0,951,953,3,88,44,0,952,951,1,0,
-		0,0,953,954,1,0,0,0,954,952,1,0,0,0,954,955,1,0,0,0,955,972,1,0,0,0,956,
-		970,5,244,0,0,957,971,3,182,91,0,958,959,5,245,0,0,959,961,5,254,0,0,960,
-		962,3,86,43,0,961,960,1,0,0,0,962,963,1,0,0,0,963,961,1,0,0,0,963,964,
-		1,0,0,0,964,965,1,0,0,0,965,968,5,255,0,0,966,967,7,3,0,0,967,969,3,182,
-		91,0,968,966,1,0,0,0,968,969,1,0,0,0,969,971,1,0,0,0,970,957,1,0,0,0,970,
-		958,1,0,0,0,971,973,1,0,0,0,972,956,1,0,0,0,972,973,1,0,0,0,973,975,1,
-		0,0,0,974,857,1,0,0,0,974,859,1,0,0,0,974,861,1,0,0,0,974,869,1,0,0,0,
-		974,871,1,0,0,0,974,873,1,0,0,0,974,875,1,0,0,0,974,878,1,0,0,0,974,887,
-		1,0,0,0,974,893,1,0,0,0,974,895,1,0,0,0,974,896,1,0,0,0,974,897,1,0,0,
-		0,974,903,1,0,0,0,974,905,1,0,0,0,974,908,1,0,0,0,974,910,1,0,0,0,974,
-		912,1,0,0,0,974,914,1,0,0,0,974,915,1,0,0,0,974,934,1,0,0,0,974,948,1,
-		0,0,0,974,950,1,0,0,0,975,85,1,0,0,0,976,977,3,180,90,0,977,979,3,182,
-		91,0,978,980,5,258,0,0,979,978,1,0,0,0,979,980,1,0,0,0,980,87,1,0,0,0,
-		981,982,5,51,0,0,982,983,5,273,0,0,983,984,5,63,0,0,984,986,3,182,91,0,
-		985,987,5,258,0,0,986,985,1,0,0,0,986,987,1,0,0,0,987,89,1,0,0,0,988,989,
-		5,241,0,0,989,990,5,273,0,0,990,991,5,63,0,0,991,992,3,182,91,0,992,91,
-		1,0,0,0,993,994,5,242,0,0,994,995,5,51,0,0,995,996,5,273,0,0,996,997,5,
-		240,0,0,997,998,3,182,91,0,998,93,1,0,0,0,999,1000,5,217,0,0,1000,1005,
-		3,182,91,0,1001,1002,5,51,0,0,1002,1006,5,273,0,0,1003,1004,5,227,0,0,
-		1004,1006,3,188,94,0,1005,1001,1,0,0,0,1005,1003,1,0,0,0,1006,95,1,0,0,
-		0,1007,1008,5,219,0,0,1008,1009,5,220,0,0,1009,1010,3,188,94,0,1010,1014,
-		5,254,0,0,1011,1013,3,98,49,0,1012,1011,1,0,0,0,1013,1016,1,0,0,0,1014,
-		1012,1,0,0,0,1014,1015,1,0,0,0,1015,1019,1,0,0,0,1016,1014,1,0,0,0,1017,
-		1018,5,181,0,0,1018,1020,3,182,91,0,1019,1017,1,0,0,0,1019,1020,1,0,0,
-		0,1020,1021,1,0,0,0,1021,1022,5,255,0,0,1022,97,1,0,0,0,1023,1024,5,221,
-		0,0,1024,1025,3,182,91,0,1025,1026,3,182,91,0,1026,99,1,0,0,0,1027,1040,
-		5,121,0,0,1028,1040,5,122,0,0,1029,1040,5,123,0,0,1030,1031,5,52,0,0,1031,
-		1035,5,254,0,0,1032,1034,3,34,17,0,1033,1032,1,0,0,0,1034,1037,1,0,0,0,
-		1035,1033,1,0,0,0,1035,1036,1,0,0,0,1036,1038,1,0,0,0,1037,1035,1,0,0,
-		0,1038,1040,5,255,0,0,1039,1027,1,0,0,0,1039,1028,1,0,0,0,1039,1029,1,
-		0,0,0,1039,1030,1,0,0,0,1040,101,1,0,0,0,1041,1042,5,228,0,0,1042,1043,
-		3,188,94,0,1043,1047,5,254,0,0,1044,1046,3,104,52,0,1045,1044,1,0,0,0,
-		1046,1049,1,0,0,0,1047,1045,1,0,0,0,1047,1048,1,0,0,0,1048,1050,1,0,0,
-		0,1049,1047,1,0,0,0,1050,1051,5,255,0,0,1051,103,1,0,0,0,1052,1053,5,207,
-		0,0,1053,1054,3,188,94,0,1054,1055,5,259,0,0,1055,1056,3,188,94,0,1056,
-		1076,1,0,0,0,1057,1058,5,205,0,0,1058,1076,3,182,91,0,1059,1060,5,229,
-		0,0,1060,1076,3,182,91,0,1061,1062,5,230,0,0,1062,1076,5,232,0,0,1063,
-		1064,5,230,0,0,1064,1076,3,188,94,0,1065,1067,5,65,0,0,1066,1068,3,106,
-		53,0,1067,1066,1,0,0,0,1068,1069,1,0,0,0,1069,1067,1,0,0,0,1069,1070,1,
-		0,0,0,1070,1076,1,0,0,0,1071,1072,5,215,0,0,1072,1073,5,176,0,0,1073,1074,
-		5,51,0,0,1074,1076,3,188,94,0,1075,1052,1,0,0,0,1075,1057,1,0,0,0,1075,
-		1059,1,0,0,0,1075,1061,1,0,0,0,1075,1063,1,0,0,0,1075,1065,1,0,0,0,1075,
-		1071,1,0,0,0,1076,105,1,0,0,0,1077,1078,5,231,0,0,1078,1084,3,182,91,0,
-		1079,1080,5,103,0,0,1080,1084,3,182,91,0,1081,1082,5,104,0,0,1082,1084,
-		3,182,91,0,1083,1077,1,0,0,0,1083,1079,1,0,0,0,1083,1081,1,0,0,0,1084,
-		107,1,0,0,0,1085,1086,5,125,0,0,1086,1087,3,188,94,0,1087,1091,5,254,0,
-		0,1088,1090,3,110,55,0,1089,1088,1,0,0,0,1090,1093,1,0,0,0,1091,1089,1,
-		0,0,0,1091,1092,1,0,0,0,1092,1094,1,0,0,0,1093,1091,1,0,0,0,1094,1095,
-		5,255,0,0,1095,109,1,0,0,0,1096,1097,5,126,0,0,1097,1132,3,182,91,0,1098,
-		1099,5,127,0,0,1099,1104,3,112,56,0,1100,1101,5,258,0,0,1101,1103,3,112,
-		56,0,1102,1100,1,0,0,0,1103,1106,1,0,0,0,1104,1102,1,0,0,0,1104,1105,1,
-		0,0,0,1105,1132,1,0,0,0,1106,1104,1,0,0,0,1107,1108,5,172,0,0,1108,1132,
-		3,182,91,0,1109,1110,5,173,0,0,1110,1111,3,182,91,0,1111,1112,5,170,0,
-		0,1112,1115,3,188,94,0,1113,1114,5,174,0,0,1114,1116,3,182,91,0,1115,1113,
-		1,0,0,0,1115,1116,1,0,0,0,1116,1118,1,0,0,0,1117,1119,5,179,0,0,1118,1117,
-		1,0,0,0,1118,1119,1,0,0,0,1119,1132,1,0,0,0,1120,1121,5,213,0,0,1121,1132,
-		3,182,91,0,1122,1123,5,175,0,0,1123,1128,3,116,58,0,1124,1125,5,258,0,
-		0,1125,1127,3,116,58,0,1126,1124,1,0,0,0,1127,1130,1,0,0,0,1128,1126,1,
-		0,0,0,1128,1129,1,0,0,0,1129,1132,1,0,0,0,1130,1128,1,0,0,0,1131,1096,
-		1,0,0,0,1131,1098,1,0,0,0,1131,1107,1,0,0,0,1131,1109,1,0,0,0,1131,1120,
-		1,0,0,0,1131,1122,1,0,0,0,1132,111,1,0,0,0,1133,1134,3,188,94,0,1134,1143,
-		3,182,91,0,1135,1139,5,254,0,0,1136,1138,3,114,57,0,1137,1136,1,0,0,0,
-		1138,1141,1,0,0,0,1139,1137,1,0,0,0,1139,1140,1,0,0,0,1140,1142,1,0,0,
-		0,1141,1139,1,0,0,0,1142,1144,5,255,0,0,1143,1135,1,0,0,0,1143,1144,1,
-		0,0,0,1144,113,1,0,0,0,1145,1146,5,172,0,0,1146,1152,3,182,91,0,1147,1148,
-		5,173,0,0,1148,1152,3,182,91,0,1149,1150,5,174,0,0,1150,1152,3,182,91,
-		0,1151,1145,1,0,0,0,1151,1147,1,0,0,0,1151,1149,1,0,0,0,1152,115,1,0,0,
-		0,1153,1154,5,273,0,0,1154,1155,3,182,91,0,1155,117,1,0,0,0,1156,1157,
-		5,128,0,0,1157,1166,3,188,94,0,1158,1162,5,254,0,0,1159,1161,3,120,60,
-		0,1160,1159,1,0,0,0,1161,1164,1,0,0,0,1162,1160,1,0,0,0,1162,1163,1,0,
-		0,0,1163,1165,1,0,0,0,1164,1162,1,0,0,0,1165,1167,5,255,0,0,1166,1158,
-		1,0,0,0,1166,1167,1,0,0,0,1167,119,1,0,0,0,1168,1169,5,129,0,0,1169,1175,
-		3,182,91,0,1170,1171,5,130,0,0,1171,1175,3,182,91,0,1172,1173,5,131,0,
-		0,1173,1175,3,182,91,0,1174,1168,1,0,0,0,1174,1170,1,0,0,0,1174,1172,1,
-		0,0,0,1175,121,1,0,0,0,1176,1177,5,132,0,0,1177,1178,3,188,94,0,1178,1179,
-		5,254,0,0,1179,1187,3,182,91,0,1180,1185,3,178,89,0,1181,1182,5,57,0,0,
-		1182,1183,3,182,91,0,1183,1184,3,178,89,0,1184,1186,1,0,0,0,1185,1181,
-		1,0,0,0,1185,1186,1,0,0,0,1186,1188,1,0,0,0,1187,1180,1,0,0,0,1187,1188,
-		1,0,0,0,1188,1192,1,0,0,0,1189,1191,3,124,62,0,1190,1189,1,0,0,0,1191,
-		1194,1,0,0,0,1192,1190,1,0,0,0,1192,1193,1,0,0,0,1193,1195,1,0,0,0,1194,
-		1192,1,0,0,0,1195,1196,5,255,0,0,1196,123,1,0,0,0,1197,1198,5,73,0,0,1198,
-		1199,7,4,0,0,1199,125,1,0,0,0,1200,1201,5,133,0,0,1201,1202,3,188,94,0,
-		1202,1203,5,261,0,0,1203,1210,3,182,91,0,1204,1207,5,134,0,0,1205,1208,
-		5,138,0,0,1206,1208,5,139,0,0,1207,1205,1,0,0,0,1207,1206,1,0,0,0,1208,
-		1209,1,0,0,0,1209,1211,3,180,90,0,1210,1204,1,0,0,0,1210,1211,1,0,0,0,
-		1211,1214,1,0,0,0,1212,1213,5,51,0,0,1213,1215,5,273,0,0,1214,1212,1,0,
-		0,0,1214,1215,1,0,0,0,1215,127,1,0,0,0,1216,1217,5,140,0,0,1217,1218,3,
-		188,94,0,1218,1219,5,148,0,0,1219,1222,3,182,91,0,1220,1221,5,51,0,0,1221,
-		1223,5,273,0,0,1222,1220,1,0,0,0,1222,1223,1,0,0,0,1223,1227,1,0,0,0,1224,
-		1225,5,141,0,0,1225,1226,5,143,0,0,1226,1228,5,275,0,0,1227,1224,1,0,0,
-		0,1227,1228,1,0,0,0,1228,1232,1,0,0,0,1229,1230,5,142,0,0,1230,1231,5,
-		143,0,0,1231,1233,5,275,0,0,1232,1229,1,0,0,0,1232,1233,1,0,0,0,1233,1244,
-		1,0,0,0,1234,1235,5,165,0,0,1235,1236,5,191,0,0,1236,1237,3,188,94,0,1237,
-		1238,5,166,0,0,1238,1239,5,170,0,0,1239,1240,5,275,0,0,1240,1242,5,167,
-		0,0,1241,1243,3,130,65,0,1242,1241,1,0,0,0,1242,1243,1,0,0,0,1243,1245,
-		1,0,0,0,1244,1234,1,0,0,0,1244,1245,1,0,0,0,1245,1246,1,0,0,0,1246,1247,
-		5,260,0,0,1247,1252,3,132,66,0,1248,1249,5,258,0,0,1249,1251,3,132,66,
-		0,1250,1248,1,0,0,0,1251,1254,1,0,0,0,1252,1250,1,0,0,0,1252,1253,1,0,
-		0,0,1253,129,1,0,0,0,1254,1252,1,0,0,0,1255,1256,5,168,0,0,1256,1261,3,
-		188,94,0,1257,1258,5,258,0,0,1258,1260,3,188,94,0,1259,1257,1,0,0,0,1260,
-		1263,1,0,0,0,1261,1259,1,0,0,0,1261,1262,1,0,0,0,1262,1267,1,0,0,0,1263,
-		1261,1,0,0,0,1264,1265,5,182,0,0,1265,1266,5,169,0,0,1266,1268,3,188,94,
-		0,1267,1264,1,0,0,0,1267,1268,1,0,0,0,1268,1272,1,0,0,0,1269,1270,5,169,
-		0,0,1270,1272,3,188,94,0,1271,1255,1,0,0,0,1271,1269,1,0,0,0,1272,131,
-		1,0,0,0,1273,1274,5,161,0,0,1274,1275,5,274,0,0,1275,1276,5,170,0,0,1276,
-		1293,3,188,94,0,1277,1289,5,164,0,0,1278,1279,5,256,0,0,1279,1284,3,188,
-		94,0,1280,1281,5,258,0,0,1281,1283,3,188,94,0,1282,1280,1,0,0,0,1283,1286,
-		1,0,0,0,1284,1282,1,0,0,0,1284,1285,1,0,0,0,1285,1287,1,0,0,0,1286,1284,
-		1,0,0,0,1287,1288,5,257,0,0,1288,1290,1,0,0,0,1289,1278,1,0,0,0,1289,1290,
-		1,0,0,0,1290,1293,1,0,0,0,1291,1293,3,188,94,0,1292,1273,1,0,0,0,1292,
-		1277,1,0,0,0,1292,1291,1,0,0,0,1293,133,1,0,0,0,1294,1295,5,149,0,0,1295,
-		1296,5,148,0,0,1296,1299,3,182,91,0,1297,1298,5,150,0,0,1298,1300,3,180,
-		90,0,1299,1297,1,0,0,0,1299,1300,1,0,0,0,1300,135,1,0,0,0,1301,1302,5,
-		151,0,0,1302,1303,5,152,0,0,1303,1308,3,138,69,0,1304,1305,5,258,0,0,1305,
-		1307,3,138,69,0,1306,1304,1,0,0,0,1307,1310,1,0,0,0,1308,1306,1,0,0,0,
-		1308,1309,1,0,0,0,1309,137,1,0,0,0,1310,1308,1,0,0,0,1311,1314,5,66,0,
-		0,1312,1314,3,188,94,0,1313,1311,1,0,0,0,1313,1312,1,0,0,0,1314,139,1,
-		0,0,0,1315,1316,5,153,0,0,1316,1320,5,254,0,0,1317,1319,3,142,71,0,1318,
-		1317,1,0,0,0,1319,1322,1,0,0,0,1320,1318,1,0,0,0,1320,1321,1,0,0,0,1321,
-		1323,1,0,0,0,1322,1320,1,0,0,0,1323,1324,5,255,0,0,1324,141,1,0,0,0,1325,
-		1326,5,10,0,0,1326,1336,3,186,93,0,1327,1328,5,154,0,0,1328,1333,3,188,
-		94,0,1329,1330,5,258,0,0,1330,1332,3,188,94,0,1331,1329,1,0,0,0,1332,1335,
-		1,0,0,0,1333,1331,1,0,0,0,1333,1334,1,0,0,0,1334,1337,1,0,0,0,1335,1333,
-		1,0,0,0,1336,1327,1,0,0,0,1336,1337,1,0,0,0,1337,1420,1,0,0,0,1338,1339,
-		5,155,0,0,1339,1420,3,188,94,0,1340,1341,5,156,0,0,1341,1420,3,188,94,
-		0,1342,1343,5,157,0,0,1343,1344,5,158,0,0,1344,1345,5,159,0,0,1345,1420,
-		3,188,94,0,1346,1349,5,160,0,0,1347,1348,5,274,0,0,1348,1350,5,207,0,0,
-		1349,1347,1,0,0,0,1349,1350,1,0,0,0,1350,1351,1,0,0,0,1351,1352,5,158,
-		0,0,1352,1353,5,170,0,0,1353,1420,3,188,94,0,1354,1355,5,161,0,0,1355,
-		1356,5,274,0,0,1356,1357,5,207,0,0,1357,1358,5,158,0,0,1358,1359,5,170,
-		0,0,1359,1420,3,188,94,0,1360,1361,5,184,0,0,1361,1366,3,188,94,0,1362,
-		1363,5,258,0,0,1363,1365,3,188,94,0,1364,1362,1,0,0,0,1365,1368,1,0,0,
-		0,1366,1364,1,0,0,0,1366,1367,1,0,0,0,1367,1370,1,0,0,0,1368,1366,1,0,
-		0,0,1369,1371,5,162,0,0,1370,1369,1,0,0,0,1370,1371,1,0,0,0,1371,1372,
-		1,0,0,0,1372,1373,5,170,0,0,1373,1374,5,237,0,0,1374,1375,3,186,93,0,1375,
-		1420,1,0,0,0,1376,1377,5,180,0,0,1377,1378,3,182,91,0,1378,1382,5,254,
-		0,0,1379,1381,3,142,71,0,1380,1379,1,0,0,0,1381,1384,1,0,0,0,1382,1380,
-		1,0,0,0,1382,1383,1,0,0,0,1383,1385,1,0,0,0,1384,1382,1,0,0,0,1385,1395,
-		5,255,0,0,1386,1387,5,181,0,0,1387,1391,5,254,0,0,1388,1390,3,142,71,0,
-		1389,1388,1,0,0,0,1390,1393,1,0,0,0,1391,1389,1,0,0,0,1391,1392,1,0,0,
-		0,1392,1394,1,0,0,0,1393,1391,1,0,0,0,1394,1396,5,255,0,0,1395,1386,1,
-		0,0,0,1395,1396,1,0,0,0,1396,1420,1,0,0,0,1397,1400,5,162,0,0,1398,1399,
-		5,191,0,0,1399,1401,5,114,0,0,1400,1398,1,0,0,0,1400,1401,1,0,0,0,1401,
-		1402,1,0,0,0,1402,1406,5,254,0,0,1403,1405,3,142,71,0,1404,1403,1,0,0,
-		0,1405,1408,1,0,0,0,1406,1404,1,0,0,0,1406,1407,1,0,0,0,1407,1409,1,0,
-		0,0,1408,1406,1,0,0,0,1409,1420,5,255,0,0,1410,1411,5,163,0,0,1411,1415,
-		5,254,0,0,1412,1414,3,142,71,0,1413,1412,1,0,0,0,1414,1417,1,0,0,0,1415,
-		1413,1,0,0,0,1415,1416,1,0,0,0,1416,1418,1,0,0,0,1417,1415,1,0,0,0,1418,
-		1420,5,255,0,0,1419,1325,1,0,0,0,1419,1338,1,0,0,0,1419,1340,1,0,0,0,1419,
-		1342,1,0,0,0,1419,1346,1,0,0,0,1419,1354,1,0,0,0,1419,1360,1,0,0,0,1419,
-		1376,1,0,0,0,1419,1397,1,0,0,0,1419,1410,1,0,0,0,1420,143,1,0,0,0,1421,
-		1422,5,183,0,0,1422,1426,5,254,0,0,1423,1425,3,146,73,0,1424,1423,1,0,
-		0,0,1425,1428,1,0,0,0,1426,1424,1,0,0,0,1426,1427,1,0,0,0,1427,1429,1,
-		0,0,0,1428,1426,1,0,0,0,1429,1430,5,255,0,0,1430,145,1,0,0,0,1431,1432,
-		5,184,0,0,1432,1437,3,188,94,0,1433,1434,5,258,0,0,1434,1436,3,188,94,
-		0,1435,1433,1,0,0,0,1436,1439,1,0,0,0,1437,1435,1,0,0,0,1437,1438,1,0,
-		0,0,1438,1443,1,0,0,0,1439,1437,1,0,0,0,1440,1442,3,148,74,0,1441,1440,
-		1,0,0,0,1442,1445,1,0,0,0,1443,1441,1,0,0,0,1443,1444,1,0,0,0,1444,1448,
-		1,0,0,0,1445,1443,1,0,0,0,1446,1448,3,140,70,0,1447,1431,1,0,0,0,1447,
-		1446,1,0,0,0,1448,147,1,0,0,0,1449,1450,5,185,0,0,1450,1500,3,182,91,0,
-		1451,1452,5,90,0,0,1452,1453,5,252,0,0,1453,1500,3,182,91,0,1454,1455,
-		5,90,0,0,1455,1500,3,188,94,0,1456,1457,5,186,0,0,1457,1500,3,180,90,0,
-		1458,1459,5,134,0,0,1459,1460,5,275,0,0,1460,1500,5,146,0,0,1461,1462,
-		5,103,0,0,1462,1463,3,182,91,0,1463,1464,5,193,0,0,1464,1465,5,112,0,0,
-		1465,1500,1,0,0,0,1466,1467,5,104,0,0,1467,1500,3,182,91,0,1468,1469,5,
-		105,0,0,1469,1470,3,182,91,0,1470,1471,5,193,0,0,1471,1472,5,112,0,0,1472,
-		1500,1,0,0,0,1473,1474,5,106,0,0,1474,1500,3,182,91,0,1475,1476,5,107,
-		0,0,1476,1500,5,108,0,0,1477,1478,5,109,0,0,1478,1500,3,182,91,0,1479,
-		1480,5,93,0,0,1480,1481,5,95,0,0,1481,1485,5,63,0,0,1482,1486,3,154,77,
-		0,1483,1486,3,166,83,0,1484,1486,3,182,91,0,1485,1482,1,0,0,0,1485,1483,
-		1,0,0,0,1485,1484,1,0,0,0,1486,1488,1,0,0,0,1487,1489,3,150,75,0,1488,
-		1487,1,0,0,0,1488,1489,1,0,0,0,1489,1492,1,0,0,0,1490,1491,5,4,0,0,1491,
-		1493,3,180,90,0,1492,1490,1,0,0,0,1492,1493,1,0,0,0,1493,1495,1,0,0,0,
-		1494,1496,3,152,76,0,1495,1494,1,0,0,0,1495,1496,1,0,0,0,1496,1500,1,0,
-		0,0,1497,1498,5,110,0,0,1498,1500,3,180,90,0,1499,1449,1,0,0,0,1499,1451,
-		1,0,0,0,1499,1454,1,0,0,0,1499,1456,1,0,0,0,1499,1458,1,0,0,0,1499,1461,
-		1,0,0,0,1499,1466,1,0,0,0,1499,1468,1,0,0,0,1499,1473,1,0,0,0,1499,1475,
-		1,0,0,0,1499,1477,1,0,0,0,1499,1479,1,0,0,0,1499,1497,1,0,0,0,1500,149,
-		1,0,0,0,1501,1502,5,94,0,0,1502,1505,5,170,0,0,1503,1506,3,166,83,0,1504,
-		1506,3,182,91,0,1505,1503,1,0,0,0,1505,1504,1,0,0,0,1506,1507,1,0,0,0,
-		1507,1508,5,134,0,0,1508,1509,3,180,90,0,1509,151,1,0,0,0,1510,1511,5,
-		90,0,0,1511,1512,3,182,91,0,1512,153,1,0,0,0,1513,1514,5,245,0,0,1514,
-		1518,5,254,0,0,1515,1517,3,156,78,0,1516,1515,1,0,0,0,1517,1520,1,0,0,
-		0,1518,1516,1,0,0,0,1518,1519,1,0,0,0,1519,1521,1,0,0,0,1520,1518,1,0,
-		0,0,1521,1522,5,255,0,0,1522,155,1,0,0,0,1523,1526,3,180,90,0,1524,1527,
-		3,166,83,0,1525,1527,3,182,91,0,1526,1524,1,0,0,0,1526,1525,1,0,0,0,1527,
-		1529,1,0,0,0,1528,1530,5,258,0,0,1529,1528,1,0,0,0,1529,1530,1,0,0,0,1530,
-		157,1,0,0,0,1531,1532,5,2,0,0,1532,1533,3,188,94,0,1533,1534,5,4,0,0,1534,
-		1535,3,188,94,0,1535,1539,5,254,0,0,1536,1538,3,160,80,0,1537,1536,1,0,
-		0,0,1538,1541,1,0,0,0,1539,1537,1,0,0,0,1539,1540,1,0,0,0,1540,1542,1,
-		0,0,0,1541,1539,1,0,0,0,1542,1543,5,255,0,0,1543,159,1,0,0,0,1544,1545,
-		3,188,94,0,1545,1546,5,60,0,0,1546,1547,5,187,0,0,1547,1548,5,275,0,0,
-		1548,1884,1,0,0,0,1549,1550,3,188,94,0,1550,1551,5,60,0,0,1551,1552,5,
-		38,0,0,1552,1556,3,182,91,0,1553,1555,3,176,88,0,1554,1553,1,0,0,0,1555,
-		1558,1,0,0,0,1556,1554,1,0,0,0,1556,1557,1,0,0,0,1557,1884,1,0,0,0,1558,
-		1556,1,0,0,0,1559,1560,3,188,94,0,1560,1564,5,98,0,0,1561,1562,5,159,0,
-		0,1562,1563,5,61,0,0,1563,1565,5,275,0,0,1564,1561,1,0,0,0,1564,1565,1,
-		0,0,0,1565,1566,1,0,0,0,1566,1567,5,63,0,0,1567,1568,3,180,90,0,1568,1884,
-		1,0,0,0,1569,1570,3,188,94,0,1570,1571,5,98,0,0,1571,1575,5,38,0,0,1572,
-		1573,5,159,0,0,1573,1574,5,61,0,0,1574,1576,5,275,0,0,1575,1572,1,0,0,
-		0,1575,1576,1,0,0,0,1576,1577,1,0,0,0,1577,1578,5,63,0,0,1578,1583,3,174,
-		87,0,1579,1580,5,258,0,0,1580,1582,3,174,87,0,1581,1579,1,0,0,0,1582,1585,
-		1,0,0,0,1583,1581,1,0,0,0,1583,1584,1,0,0,0,1584,1589,1,0,0,0,1585,1583,
-		1,0,0,0,1586,1588,3,176,88,0,1587,1586,1,0,0,0,1588,1591,1,0,0,0,1589,
-		1587,1,0,0,0,1589,1590,1,0,0,0,1590,1884,1,0,0,0,1591,1589,1,0,0,0,1592,
-		1593,3,186,93,0,1593,1594,7,5,0,0,1594,1595,3,182,91,0,1595,1600,3,178,
-		89,0,1596,1597,5,28,0,0,1597,1598,3,182,91,0,1598,1599,3,178,89,0,1599,
-		1601,1,0,0,0,1600,1596,1,0,0,0,1600,1601,1,0,0,0,1601,1884,1,0,0,0,1602,
-		1603,3,186,93,0,1603,1604,5,190,0,0,1604,1605,3,182,91,0,1605,1606,5,191,
-		0,0,1606,1607,5,273,0,0,1607,1884,1,0,0,0,1608,1609,3,188,94,0,1609,1642,
-		5,192,0,0,1610,1611,5,54,0,0,1611,1615,5,273,0,0,1612,1614,3,176,88,0,
-		1613,1612,1,0,0,0,1614,1617,1,0,0,0,1615,1613,1,0,0,0,1615,1616,1,0,0,
-		0,1616,1619,1,0,0,0,1617,1615,1,0,0,0,1618,1620,3,164,82,0,1619,1618,1,
-		0,0,0,1619,1620,1,0,0,0,1620,1643,1,0,0,0,1621,1631,5,38,0,0,1622,1623,
-		5,44,0,0,1623,1624,3,182,91,0,1624,1628,3,178,89,0,1625,1627,3,162,81,
-		0,1626,1625,1,0,0,0,1627,1630,1,0,0,0,1628,1626,1,0,0,0,1628,1629,1,0,
-		0,0,1629,1632,1,0,0,0,1630,1628,1,0,0,0,1631,1622,1,0,0,0,1631,1632,1,
-		0,0,0,1632,1636,1,0,0,0,1633,1635,3,176,88,0,1634,1633,1,0,0,0,1635,1638,
-		1,0,0,0,1636,1634,1,0,0,0,1636,1637,1,0,0,0,1637,1640,1,0,0,0,1638,1636,
-		1,0,0,0,1639,1641,3,164,82,0,1640,1639,1,0,0,0,1640,1641,1,0,0,0,1641,
-		1643,1,0,0,0,1642,1610,1,0,0,0,1642,1621,1,0,0,0,1643,1884,1,0,0,0,1644,
-		1646,5,183,0,0,1645,1647,3,148,74,0,1646,1645,1,0,0,0,1647,1648,1,0,0,
-		0,1648,1646,1,0,0,0,1648,1649,1,0,0,0,1649,1884,1,0,0,0,1650,1651,5,183,
-		0,0,1651,1652,5,184,0,0,1652,1884,5,111,0,0,1653,1654,5,183,0,0,1654,1655,
-		5,210,0,0,1655,1656,5,93,0,0,1656,1884,5,95,0,0,1657,1658,3,188,94,0,1658,
-		1659,5,122,0,0,1659,1660,3,182,91,0,1660,1884,1,0,0,0,1661,1662,3,188,
-		94,0,1662,1663,5,16,0,0,1663,1664,3,28,14,0,1664,1668,5,254,0,0,1665,1667,
-		3,34,17,0,1666,1665,1,0,0,0,1667,1670,1,0,0,0,1668,1666,1,0,0,0,1668,1669,
-		1,0,0,0,1669,1671,1,0,0,0,1670,1668,1,0,0,0,1671,1672,5,255,0,0,1672,1884,
-		1,0,0,0,1673,1674,3,188,94,0,1674,1675,5,19,0,0,1675,1676,5,273,0,0,1676,
-		1677,5,20,0,0,1677,1678,3,182,91,0,1678,1884,1,0,0,0,1679,1680,3,188,94,
-		0,1680,1682,5,21,0,0,1681,1683,5,262,0,0,1682,1681,1,0,0,0,1682,1683,1,
-		0,0,0,1683,1684,1,0,0,0,1684,1685,3,182,91,0,1685,1884,1,0,0,0,1686,1687,
-		3,188,94,0,1687,1688,5,247,0,0,1688,1691,3,180,90,0,1689,1690,5,51,0,0,
-		1690,1692,5,273,0,0,1691,1689,1,0,0,0,1691,1692,1,0,0,0,1692,1884,1,0,
-		0,0,1693,1694,3,188,94,0,1694,1695,5,247,0,0,1695,1696,5,38,0,0,1696,1701,
-		3,172,86,0,1697,1698,5,258,0,0,1698,1700,3,172,86,0,1699,1697,1,0,0,0,
-		1700,1703,1,0,0,0,1701,1699,1,0,0,0,1701,1702,1,0,0,0,1702,1706,1,0,0,
-		0,1703,1701,1,0,0,0,1704,1705,5,51,0,0,1705,1707,5,273,0,0,1706,1704,1,
-		0,0,0,1706,1707,1,0,0,0,1707,1711,1,0,0,0,1708,1710,3,176,88,0,1709,1708,
-		1,0,0,0,1710,1713,1,0,0,0,1711,1709,1,0,0,0,1711,1712,1,0,0,0,1712,1884,
-		1,0,0,0,1713,1711,1,0,0,0,1714,1715,3,188,94,0,1715,1716,5,251,0,0,1716,
-		1717,5,38,0,0,1717,1722,3,172,86,0,1718,1719,5,258,0,0,1719,1721,3,172,
-		86,0,1720,1718,1,0,0,0,1721,1724,1,0,0,0,1722,1720,1,0,0,0,1722,1723,1,
-		0,0,0,1723,1728,1,0,0,0,1724,1722,1,0,0,0,1725,1727,3,176,88,0,1726,1725,
-		1,0,0,0,1727,1730,1,0,0,0,1728,1726,1,0,0,0,1728,1729,1,0,0,0,1729,1884,
-		1,0,0,0,1730,1728,1,0,0,0,1731,1732,3,188,94,0,1732,1733,5,92,0,0,1733,
-		1734,3,182,91,0,1734,1884,1,0,0,0,1735,1736,3,188,94,0,1736,1737,5,93,
-		0,0,1737,1738,5,143,0,0,1738,1739,3,180,90,0,1739,1743,5,63,0,0,1740,1744,
-		3,154,77,0,1741,1744,3,166,83,0,1742,1744,3,182,91,0,1743,1740,1,0,0,0,
-		1743,1741,1,0,0,0,1743,1742,1,0,0,0,1744,1746,1,0,0,0,1745,1747,3,150,
-		75,0,1746,1745,1,0,0,0,1746,1747,1,0,0,0,1747,1749,1,0,0,0,1748,1750,3,
-		152,76,0,1749,1748,1,0,0,0,1749,1750,1,0,0,0,1750,1884,1,0,0,0,1751,1752,
-		3,188,94,0,1752,1753,5,210,0,0,1753,1754,5,93,0,0,1754,1884,1,0,0,0,1755,
-		1756,3,188,94,0,1756,1757,5,71,0,0,1757,1759,5,69,0,0,1758,1760,5,274,
-		0,0,1759,1758,1,0,0,0,1759,1760,1,0,0,0,1760,1884,1,0,0,0,1761,1762,3,
-		188,94,0,1762,1763,5,71,0,0,1763,1766,5,70,0,0,1764,1765,5,51,0,0,1765,
-		1767,5,273,0,0,1766,1764,1,0,0,0,1766,1767,1,0,0,0,1767,1884,1,0,0,0,1768,
-		1769,3,188,94,0,1769,1770,5,176,0,0,1770,1771,5,54,0,0,1771,1774,5,273,
-		0,0,1772,1773,5,63,0,0,1773,1775,3,182,91,0,1774,1772,1,0,0,0,1774,1775,
-		1,0,0,0,1775,1778,1,0,0,0,1776,1777,5,177,0,0,1777,1779,3,182,91,0,1778,
-		1776,1,0,0,0,1778,1779,1,0,0,0,1779,1884,1,0,0,0,1780,1781,3,188,94,0,
-		1781,1782,5,176,0,0,1782,1783,5,148,0,0,1783,1786,3,182,91,0,1784,1785,
-		5,51,0,0,1785,1787,5,273,0,0,1786,1784,1,0,0,0,1786,1787,1,0,0,0,1787,
-		1790,1,0,0,0,1788,1789,5,63,0,0,1789,1791,3,182,91,0,1790,1788,1,0,0,0,
-		1790,1791,1,0,0,0,1791,1794,1,0,0,0,1792,1793,5,177,0,0,1793,1795,3,182,
-		91,0,1794,1792,1,0,0,0,1794,1795,1,0,0,0,1795,1884,1,0,0,0,1796,1797,3,
-		188,94,0,1797,1798,5,178,0,0,1798,1799,3,182,91,0,1799,1884,1,0,0,0,1800,
-		1801,3,188,94,0,1801,1804,5,171,0,0,1802,1805,3,166,83,0,1803,1805,3,182,
-		91,0,1804,1802,1,0,0,0,1804,1803,1,0,0,0,1805,1808,1,0,0,0,1806,1807,5,
-		51,0,0,1807,1809,5,273,0,0,1808,1806,1,0,0,0,1808,1809,1,0,0,0,1809,1812,
-		1,0,0,0,1810,1811,5,170,0,0,1811,1813,5,273,0,0,1812,1810,1,0,0,0,1812,
-		1813,1,0,0,0,1813,1821,1,0,0,0,1814,1815,5,182,0,0,1815,1819,5,135,0,0,
-		1816,1817,5,134,0,0,1817,1820,3,180,90,0,1818,1820,5,136,0,0,1819,1816,
-		1,0,0,0,1819,1818,1,0,0,0,1820,1822,1,0,0,0,1821,1814,1,0,0,0,1821,1822,
-		1,0,0,0,1822,1884,1,0,0,0,1823,1824,3,188,94,0,1824,1826,5,65,0,0,1825,
-		1827,3,106,53,0,1826,1825,1,0,0,0,1827,1828,1,0,0,0,1828,1826,1,0,0,0,
-		1828,1829,1,0,0,0,1829,1884,1,0,0,0,1830,1831,5,22,0,0,1831,1884,5,275,
-		0,0,1832,1833,5,23,0,0,1833,1884,5,275,0,0,1834,1884,5,24,0,0,1835,1884,
-		5,25,0,0,1836,1837,3,188,94,0,1837,1838,5,26,0,0,1838,1839,5,27,0,0,1839,
-		1840,3,182,91,0,1840,1841,3,178,89,0,1841,1842,5,28,0,0,1842,1843,3,182,
-		91,0,1843,1844,3,178,89,0,1844,1884,1,0,0,0,1845,1846,3,188,94,0,1846,
-		1847,5,29,0,0,1847,1850,5,170,0,0,1848,1851,5,30,0,0,1849,1851,3,182,91,
-		0,1850,1848,1,0,0,0,1850,1849,1,0,0,0,1851,1852,1,0,0,0,1852,1853,5,31,
-		0,0,1853,1854,3,182,91,0,1854,1855,3,178,89,0,1855,1856,5,28,0,0,1856,
-		1857,3,182,91,0,1857,1858,3,178,89,0,1858,1884,1,0,0,0,1859,1860,3,188,
-		94,0,1860,1861,5,32,0,0,1861,1862,3,182,91,0,1862,1863,3,178,89,0,1863,
-		1864,5,20,0,0,1864,1865,3,182,91,0,1865,1884,1,0,0,0,1866,1867,5,33,0,
-		0,1867,1868,3,186,93,0,1868,1869,5,34,0,0,1869,1870,3,186,93,0,1870,1873,
-		3,182,91,0,1871,1872,5,35,0,0,1872,1874,3,182,91,0,1873,1871,1,0,0,0,1873,
-		1874,1,0,0,0,1874,1884,1,0,0,0,1875,1876,5,36,0,0,1876,1877,5,35,0,0,1877,
-		1878,3,182,91,0,1878,1879,3,178,89,0,1879,1880,5,37,0,0,1880,1881,3,182,
-		91,0,1881,1882,3,178,89,0,1882,1884,1,0,0,0,1883,1544,1,0,0,0,1883,1549,
-		1,0,0,0,1883,1559,1,0,0,0,1883,1569,1,0,0,0,1883,1592,1,0,0,0,1883,1602,
-		1,0,0,0,1883,1608,1,0,0,0,1883,1644,1,0,0,0,1883,1650,1,0,0,0,1883,1653,
-		1,0,0,0,1883,1657,1,0,0,0,1883,1661,1,0,0,0,1883,1673,1,0,0,0,1883,1679,
-		1,0,0,0,1883,1686,1,0,0,0,1883,1693,1,0,0,0,1883,1714,1,0,0,0,1883,1731,
-		1,0,0,0,1883,1735,1,0,0,0,1883,1751,1,0,0,0,1883,1755,1,0,0,0,1883,1761,
-		1,0,0,0,1883,1768,1,0,0,0,1883,1780,1,0,0,0,1883,1796,1,0,0,0,1883,1800,
-		1,0,0,0,1883,1823,1,0,0,0,1883,1830,1,0,0,0,1883,1832,1,0,0,0,1883,1834,
-		1,0,0,0,1883,1835,1,0,0,0,1883,1836,1,0,0,0,1883,1845,1,0,0,0,1883,1859,
-		1,0,0,0,1883,1866,1,0,0,0,1883,1875,1,0,0,0,1884,161,1,0,0,0,1885,1886,
-		5,73,0,0,1886,1887,5,273,0,0,1887,1888,5,182,0,0,1888,1889,3,182,91,0,
-		1889,1890,3,178,89,0,1890,163,1,0,0,0,1891,1892,5,45,0,0,1892,1893,5,40,
-		0,0,1893,1894,5,41,0,0,1894,1895,3,182,91,0,1895,1896,5,42,0,0,1896,1900,
-		3,182,91,0,1897,1899,3,176,88,0,1898,1897,1,0,0,0,1899,1902,1,0,0,0,1900,
-		1898,1,0,0,0,1900,1901,1,0,0,0,1901,1928,1,0,0,0,1902,1900,1,0,0,0,1903,
-		1904,5,45,0,0,1904,1905,5,38,0,0,1905,1906,5,63,0,0,1906,1911,3,170,85,
-		0,1907,1908,5,258,0,0,1908,1910,3,170,85,0,1909,1907,1,0,0,0,1910,1913,
-		1,0,0,0,1911,1909,1,0,0,0,1911,1912,1,0,0,0,1912,1919,1,0,0,0,1913,1911,
-		1,0,0,0,1914,1916,5,258,0,0,1915,1914,1,0,0,0,1915,1916,1,0,0,0,1916,1917,
-		1,0,0,0,1917,1918,5,181,0,0,1918,1920,3,168,84,0,1919,1915,1,0,0,0,1919,
-		1920,1,0,0,0,1920,1924,1,0,0,0,1921,1923,3,176,88,0,1922,1921,1,0,0,0,
-		1923,1926,1,0,0,0,1924,1922,1,0,0,0,1924,1925,1,0,0,0,1925,1928,1,0,0,
-		0,1926,1924,1,0,0,0,1927,1891,1,0,0,0,1927,1903,1,0,0,0,1928,165,1,0,0,
-		0,1929,1930,5,40,0,0,1930,1931,5,41,0,0,1931,1932,3,182,91,0,1932,1933,
-		5,42,0,0,1933,1937,3,182,91,0,1934,1936,3,176,88,0,1935,1934,1,0,0,0,1936,
-		1939,1,0,0,0,1937,1935,1,0,0,0,1937,1938,1,0,0,0,1938,167,1,0,0,0,1939,
-		1937,1,0,0,0,1940,1941,5,40,0,0,1941,1942,5,41,0,0,1942,1943,3,182,91,
-		0,1943,1944,5,42,0,0,1944,1945,3,182,91,0,1945,169,1,0,0,0,1946,1947,3,
-		182,91,0,1947,1948,5,34,0,0,1948,1949,3,182,91,0,1949,171,1,0,0,0,1950,
-		1952,5,263,0,0,1951,1950,1,0,0,0,1951,1952,1,0,0,0,1952,1953,1,0,0,0,1953,
-		1954,3,180,90,0,1954,1955,5,34,0,0,1955,1956,3,182,91,0,1956,173,1,0,0,
-		0,1957,1958,3,180,90,0,1958,1959,5,34,0,0,1959,1960,3,182,91,0,1960,175,
-		1,0,0,0,1961,1962,5,39,0,0,1962,1963,3,186,93,0,1963,1964,3,182,91,0,1964,
-		177,1,0,0,0,1965,1966,5,193,0,0,1966,1967,5,206,0,0,1967,179,1,0,0,0,1968,
-		1969,5,274,0,0,1969,181,1,0,0,0,1970,1971,6,91,-1,0,1971,1972,5,256,0,
-		0,1972,1973,3,182,91,0,1973,1974,5,257,0,0,1974,2013,1,0,0,0,1975,1976,
-		5,263,0,0,1976,2013,3,182,91,16,1977,1978,5,210,0,0,1978,2013,3,182,91,
-		11,1979,1980,5,180,0,0,1980,1981,3,182,91,0,1981,1982,5,182,0,0,1982,1983,
-		3,182,91,0,1983,1984,5,181,0,0,1984,1985,3,182,91,0,1985,2013,1,0,0,0,
-		1986,1987,3,188,94,0,1987,1996,5,256,0,0,1988,1993,3,182,91,0,1989,1990,
-		5,258,0,0,1990,1992,3,182,91,0,1991,1989,1,0,0,0,1992,1995,1,0,0,0,1993,
-		1991,1,0,0,0,1993,1994,1,0,0,0,1994,1997,1,0,0,0,1995,1993,1,0,0,0,1996,
-		1988,1,0,0,0,1996,1997,1,0,0,0,1997,1998,1,0,0,0,1998,1999,5,257,0,0,1999,
-		2013,1,0,0,0,2000,2002,7,6,0,0,2001,2003,3,184,92,0,2002,2001,1,0,0,0,
-		2002,2003,1,0,0,0,2003,2004,1,0,0,0,2004,2005,5,193,0,0,2005,2013,3,184,
-		92,0,2006,2007,5,275,0,0,2007,2013,3,184,92,0,2008,2013,5,274,0,0,2009,
-		2013,5,275,0,0,2010,2013,5,273,0,0,2011,2013,3,186,93,0,2012,1970,1,0,
-		0,0,2012,1975,1,0,0,0,2012,1977,1,0,0,0,2012,1979,1,0,0,0,2012,1986,1,
-		0,0,0,2012,2000,1,0,0,0,2012,2006,1,0,0,0,2012,2008,1,0,0,0,2012,2009,
-		1,0,0,0,2012,2010,1,0,0,0,2012,2011,1,0,0,0,2013,2034,1,0,0,0,2014,2015,
-		10,15,0,0,2015,2016,5,207,0,0,2016,2033,3,182,91,16,2017,2018,10,14,0,
-		0,2018,2019,7,7,0,0,2019,2033,3,182,91,15,2020,2021,10,13,0,0,2021,2022,
-		7,3,0,0,2022,2033,3,182,91,14,2023,2024,10,12,0,0,2024,2025,7,8,0,0,2025,
-		2033,3,182,91,13,2026,2027,10,10,0,0,2027,2028,5,208,0,0,2028,2033,3,182,
-		91,11,2029,2030,10,9,0,0,2030,2031,5,209,0,0,2031,2033,3,182,91,10,2032,
-		2014,1,0,0,0,2032,2017,1,0,0,0,2032,2020,1,0,0,0,2032,2023,1,0,0,0,2032,
-		2026,1,0,0,0,2032,2029,1,0,0,0,2033,2036,1,0,0,0,2034,2032,1,0,0,0,2034,
-		2035,1,0,0,0,2035,183,1,0,0,0,2036,2034,1,0,0,0,2037,2038,7,9,0,0,2038,
-		185,1,0,0,0,2039,2042,3,188,94,0,2040,2041,5,259,0,0,2041,2043,3,188,94,
-		0,2042,2040,1,0,0,0,2042,2043,1,0,0,0,2043,187,1,0,0,0,2044,2045,7,10,
-		0,0,2045,189,1,0,0,0,224,194,196,210,236,243,245,253,255,277,281,283,290,
+		1,91,5,91,2036,8,91,10,91,12,91,2039,9,91,1,92,1,92,1,93,1,93,1,93,3,93,
+		2046,8,93,1,94,1,94,1,94,0,1,182,95,0,2,4,6,8,10,12,14,16,18,20,22,24,
+		26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,
+		74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,
+		116,118,120,122,124,126,128,130,132,134,136,138,140,142,144,146,148,150,
+		152,154,156,158,160,162,164,166,168,170,172,174,176,178,180,182,184,186,
+		188,0,11,1,0,255,256,1,0,17,18,1,0,119,120,1,0,263,264,2,0,138,138,150,
+		150,1,0,189,190,1,0,275,276,1,0,265,266,1,0,267,272,1,0,195,206,27,0,3,
+		3,5,9,15,45,47,50,52,52,55,59,64,65,67,73,75,94,96,113,115,125,127,128,
+		130,132,136,140,142,148,151,153,162,162,164,170,173,177,180,180,186,188,
+		190,190,206,207,212,227,229,241,246,254,279,280,2366,0,196,1,0,0,0,2,201,
+		1,0,0,0,4,204,1,0,0,0,6,236,1,0,0,0,8,238,1,0,0,0,10,250,1,0,0,0,12,283,
+		1,0,0,0,14,298,1,0,0,0,16,300,1,0,0,0,18,312,1,0,0,0,20,314,1,0,0,0,22,
+		331,1,0,0,0,24,333,1,0,0,0,26,369,1,0,0,0,28,371,1,0,0,0,30,373,1,0,0,
+		0,32,407,1,0,0,0,34,409,1,0,0,0,36,414,1,0,0,0,38,494,1,0,0,0,40,515,1,
+		0,0,0,42,517,1,0,0,0,44,551,1,0,0,0,46,560,1,0,0,0,48,565,1,0,0,0,50,573,
+		1,0,0,0,52,582,1,0,0,0,54,584,1,0,0,0,56,607,1,0,0,0,58,609,1,0,0,0,60,
+		611,1,0,0,0,62,677,1,0,0,0,64,681,1,0,0,0,66,683,1,0,0,0,68,733,1,0,0,
+		0,70,735,1,0,0,0,72,795,1,0,0,0,74,797,1,0,0,0,76,828,1,0,0,0,78,830,1,
+		0,0,0,80,837,1,0,0,0,82,848,1,0,0,0,84,977,1,0,0,0,86,979,1,0,0,0,88,984,
+		1,0,0,0,90,991,1,0,0,0,92,996,1,0,0,0,94,1002,1,0,0,0,96,1010,1,0,0,0,
+		98,1026,1,0,0,0,100,1042,1,0,0,0,102,1044,1,0,0,0,104,1078,1,0,0,0,106,
+		1086,1,0,0,0,108,1088,1,0,0,0,110,1134,1,0,0,0,112,1136,1,0,0,0,114,1154,
+		1,0,0,0,116,1156,1,0,0,0,118,1159,1,0,0,0,120,1177,1,0,0,0,122,1179,1,
+		0,0,0,124,1200,1,0,0,0,126,1203,1,0,0,0,128,1219,1,0,0,0,130,1274,1,0,
+		0,0,132,1295,1,0,0,0,134,1297,1,0,0,0,136,1304,1,0,0,0,138,1316,1,0,0,
+		0,140,1318,1,0,0,0,142,1422,1,0,0,0,144,1424,1,0,0,0,146,1450,1,0,0,0,
+		148,1502,1,0,0,0,150,1504,1,0,0,0,152,1513,1,0,0,0,154,1516,1,0,0,0,156,
+		1526,1,0,0,0,158,1534,1,0,0,0,160,1886,1,0,0,0,162,1888,1,0,0,0,164,1930,
+		1,0,0,0,166,1932,1,0,0,0,168,1943,1,0,0,0,170,1949,1,0,0,0,172,1954,1,
+		0,0,0,174,1960,1,0,0,0,176,1964,1,0,0,0,178,1968,1,0,0,0,180,1971,1,0,
+		0,0,182,2015,1,0,0,0,184,2040,1,0,0,0,186,2042,1,0,0,0,188,2047,1,0,0,
+		0,190,195,3,2,1,0,191,195,3,4,2,0,192,195,3,158,79,0,193,195,3,8,4,0,194,
+		190,1,0,0,0,194,191,1,0,0,0,194,192,1,0,0,0,194,193,1,0,0,0,195,198,1,
+		0,0,0,196,194,1,0,0,0,196,197,1,0,0,0,197,199,1,0,0,0,198,196,1,0,0,0,
+		199,200,5,0,0,1,200,1,1,0,0,0,201,202,5,3,0,0,202,203,5,277,0,0,203,3,
+		1,0,0,0,204,205,5,1,0,0,205,206,3,188,94,0,206,210,5,255,0,0,207,209,3,
+		6,3,0,208,207,1,0,0,0,209,212,1,0,0,0,210,208,1,0,0,0,210,211,1,0,0,0,
+		211,213,1,0,0,0,212,210,1,0,0,0,213,214,5,256,0,0,214,5,1,0,0,0,215,237,
+		3,12,6,0,216,237,3,20,10,0,217,237,3,24,12,0,218,237,3,30,15,0,219,237,
+		3,36,18,0,220,237,3,60,30,0,221,237,3,66,33,0,222,237,3,70,35,0,223,237,
+		3,102,51,0,224,237,3,74,37,0,225,237,3,80,40,0,226,237,3,108,54,0,227,
+		237,3,118,59,0,228,237,3,122,61,0,229,237,3,126,63,0,230,237,3,128,64,
+		0,231,237,3,134,67,0,232,237,3,136,68,0,233,237,3,140,70,0,234,237,3,144,
+		72,0,235,237,3,8,4,0,236,215,1,0,0,0,236,216,1,0,0,0,236,217,1,0,0,0,236,
+		218,1,0,0,0,236,219,1,0,0,0,236,220,1,0,0,0,236,221,1,0,0,0,236,222,1,
+		0,0,0,236,223,1,0,0,0,236,224,1,0,0,0,236,225,1,0,0,0,236,226,1,0,0,0,
+		236,227,1,0,0,0,236,228,1,0,0,0,236,229,1,0,0,0,236,230,1,0,0,0,236,231,
+		1,0,0,0,236,232,1,0,0,0,236,233,1,0,0,0,236,234,1,0,0,0,236,235,1,0,0,
+		0,237,7,1,0,0,0,238,239,5,279,0,0,239,245,4,4,0,0,240,244,3,188,94,0,241,
+		244,5,4,0,0,242,244,5,54,0,0,243,240,1,0,0,0,243,241,1,0,0,0,243,242,1,
+		0,0,0,244,247,1,0,0,0,245,243,1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,0,
+		247,245,1,0,0,0,248,249,3,10,5,0,249,9,1,0,0,0,250,255,5,255,0,0,251,254,
+		3,10,5,0,252,254,8,0,0,0,253,251,1,0,0,0,253,252,1,0,0,0,254,257,1,0,0,
+		0,255,253,1,0,0,0,255,256,1,0,0,0,256,258,1,0,0,0,257,255,1,0,0,0,258,
+		259,5,256,0,0,259,11,1,0,0,0,260,261,5,5,0,0,261,284,5,277,0,0,262,263,
+		5,6,0,0,263,284,3,188,94,0,264,265,5,7,0,0,265,284,5,274,0,0,266,267,5,
+		8,0,0,267,284,5,274,0,0,268,269,5,9,0,0,269,284,5,274,0,0,270,271,5,10,
+		0,0,271,284,3,188,94,0,272,273,5,11,0,0,273,284,3,18,9,0,274,275,5,12,
+		0,0,275,277,3,188,94,0,276,278,3,188,94,0,277,276,1,0,0,0,277,278,1,0,
+		0,0,278,281,1,0,0,0,279,280,5,13,0,0,280,282,3,14,7,0,281,279,1,0,0,0,
+		281,282,1,0,0,0,282,284,1,0,0,0,283,260,1,0,0,0,283,262,1,0,0,0,283,264,
+		1,0,0,0,283,266,1,0,0,0,283,268,1,0,0,0,283,270,1,0,0,0,283,272,1,0,0,
+		0,283,274,1,0,0,0,284,13,1,0,0,0,285,290,3,188,94,0,286,287,5,263,0,0,
+		287,289,3,188,94,0,288,286,1,0,0,0,289,292,1,0,0,0,290,288,1,0,0,0,290,
+		291,1,0,0,0,291,295,1,0,0,0,292,290,1,0,0,0,293,294,5,263,0,0,294,296,
+		3,16,8,0,295,293,1,0,0,0,295,296,1,0,0,0,296,299,1,0,0,0,297,299,3,16,
+		8,0,298,285,1,0,0,0,298,297,1,0,0,0,299,15,1,0,0,0,300,307,5,255,0,0,301,
+		303,5,274,0,0,302,304,5,259,0,0,303,302,1,0,0,0,303,304,1,0,0,0,304,306,
+		1,0,0,0,305,301,1,0,0,0,306,309,1,0,0,0,307,305,1,0,0,0,307,308,1,0,0,
+		0,308,310,1,0,0,0,309,307,1,0,0,0,310,311,5,256,0,0,311,17,1,0,0,0,312,
+		313,5,273,0,0,313,19,1,0,0,0,314,315,5,14,0,0,315,316,3,188,94,0,316,320,
+		5,255,0,0,317,319,3,22,11,0,318,317,1,0,0,0,319,322,1,0,0,0,320,318,1,
+		0,0,0,320,321,1,0,0,0,321,323,1,0,0,0,322,320,1,0,0,0,323,324,5,256,0,
+		0,324,21,1,0,0,0,325,326,5,43,0,0,326,332,5,277,0,0,327,328,5,44,0,0,328,
+		332,3,182,91,0,329,330,5,45,0,0,330,332,3,182,91,0,331,325,1,0,0,0,331,
+		327,1,0,0,0,331,329,1,0,0,0,332,23,1,0,0,0,333,334,5,15,0,0,334,335,3,
+		188,94,0,335,339,5,255,0,0,336,338,3,26,13,0,337,336,1,0,0,0,338,341,1,
+		0,0,0,339,337,1,0,0,0,339,340,1,0,0,0,340,342,1,0,0,0,341,339,1,0,0,0,
+		342,343,5,256,0,0,343,25,1,0,0,0,344,345,5,123,0,0,345,370,3,182,91,0,
+		346,347,5,189,0,0,347,348,3,182,91,0,348,349,3,178,89,0,349,370,1,0,0,
+		0,350,351,5,190,0,0,351,352,3,182,91,0,352,353,3,178,89,0,353,370,1,0,
+		0,0,354,355,5,16,0,0,355,356,3,28,14,0,356,360,5,255,0,0,357,359,3,34,
+		17,0,358,357,1,0,0,0,359,362,1,0,0,0,360,358,1,0,0,0,360,361,1,0,0,0,361,
+		363,1,0,0,0,362,360,1,0,0,0,363,364,5,256,0,0,364,370,1,0,0,0,365,366,
+		5,19,0,0,366,367,5,274,0,0,367,368,5,20,0,0,368,370,3,182,91,0,369,344,
+		1,0,0,0,369,346,1,0,0,0,369,350,1,0,0,0,369,354,1,0,0,0,369,365,1,0,0,
+		0,370,27,1,0,0,0,371,372,7,1,0,0,372,29,1,0,0,0,373,374,5,46,0,0,374,375,
+		3,188,94,0,375,379,5,255,0,0,376,378,3,32,16,0,377,376,1,0,0,0,378,381,
+		1,0,0,0,379,377,1,0,0,0,379,380,1,0,0,0,380,382,1,0,0,0,381,379,1,0,0,
+		0,382,383,5,256,0,0,383,31,1,0,0,0,384,385,5,47,0,0,385,408,3,182,91,0,
+		386,387,5,48,0,0,387,388,5,49,0,0,388,391,3,180,90,0,389,390,5,50,0,0,
+		390,392,3,182,91,0,391,389,1,0,0,0,391,392,1,0,0,0,392,395,1,0,0,0,393,
+		394,5,51,0,0,394,396,5,274,0,0,395,393,1,0,0,0,395,396,1,0,0,0,396,408,
+		1,0,0,0,397,398,5,48,0,0,398,399,5,52,0,0,399,403,5,255,0,0,400,402,3,
+		34,17,0,401,400,1,0,0,0,402,405,1,0,0,0,403,401,1,0,0,0,403,404,1,0,0,
+		0,404,406,1,0,0,0,405,403,1,0,0,0,406,408,5,256,0,0,407,384,1,0,0,0,407,
+		386,1,0,0,0,407,397,1,0,0,0,408,33,1,0,0,0,409,410,5,274,0,0,410,412,3,
+		182,91,0,411,413,5,259,0,0,412,411,1,0,0,0,412,413,1,0,0,0,413,35,1,0,
+		0,0,414,415,5,53,0,0,415,416,3,188,94,0,416,417,5,54,0,0,417,418,3,188,
+		94,0,418,422,5,255,0,0,419,421,3,38,19,0,420,419,1,0,0,0,421,424,1,0,0,
+		0,422,420,1,0,0,0,422,423,1,0,0,0,423,425,1,0,0,0,424,422,1,0,0,0,425,
+		426,5,256,0,0,426,37,1,0,0,0,427,428,5,55,0,0,428,495,3,188,94,0,429,430,
+		5,56,0,0,430,431,3,182,91,0,431,436,3,178,89,0,432,433,5,57,0,0,433,434,
+		3,182,91,0,434,435,3,178,89,0,435,437,1,0,0,0,436,432,1,0,0,0,436,437,
+		1,0,0,0,437,446,1,0,0,0,438,439,5,250,0,0,439,443,3,188,94,0,440,442,3,
+		46,23,0,441,440,1,0,0,0,442,445,1,0,0,0,443,441,1,0,0,0,443,444,1,0,0,
+		0,444,447,1,0,0,0,445,443,1,0,0,0,446,438,1,0,0,0,446,447,1,0,0,0,447,
+		495,1,0,0,0,448,449,5,58,0,0,449,495,5,274,0,0,450,451,5,59,0,0,451,495,
+		3,180,90,0,452,453,5,60,0,0,453,454,3,48,24,0,454,455,3,180,90,0,455,456,
+		5,63,0,0,456,457,5,55,0,0,457,461,5,64,0,0,458,459,5,56,0,0,459,460,5,
+		63,0,0,460,462,5,65,0,0,461,458,1,0,0,0,461,462,1,0,0,0,462,466,1,0,0,
+		0,463,465,3,40,20,0,464,463,1,0,0,0,465,468,1,0,0,0,466,464,1,0,0,0,466,
+		467,1,0,0,0,467,495,1,0,0,0,468,466,1,0,0,0,469,471,5,66,0,0,470,472,3,
+		52,26,0,471,470,1,0,0,0,472,473,1,0,0,0,473,471,1,0,0,0,473,474,1,0,0,
+		0,474,477,1,0,0,0,475,476,5,34,0,0,476,478,3,54,27,0,477,475,1,0,0,0,477,
+		478,1,0,0,0,478,495,1,0,0,0,479,480,5,11,0,0,480,495,3,18,9,0,481,495,
+		3,54,27,0,482,483,5,249,0,0,483,495,3,188,94,0,484,485,5,97,0,0,485,491,
+		3,182,91,0,486,489,5,101,0,0,487,488,5,171,0,0,488,490,3,182,91,0,489,
+		487,1,0,0,0,489,490,1,0,0,0,490,492,1,0,0,0,491,486,1,0,0,0,491,492,1,
+		0,0,0,492,495,1,0,0,0,493,495,3,42,21,0,494,427,1,0,0,0,494,429,1,0,0,
+		0,494,448,1,0,0,0,494,450,1,0,0,0,494,452,1,0,0,0,494,469,1,0,0,0,494,
+		479,1,0,0,0,494,481,1,0,0,0,494,482,1,0,0,0,494,484,1,0,0,0,494,493,1,
+		0,0,0,495,39,1,0,0,0,496,497,5,34,0,0,497,516,3,42,21,0,498,499,5,34,0,
+		0,499,500,5,97,0,0,500,505,3,182,91,0,501,502,5,259,0,0,502,504,3,182,
+		91,0,503,501,1,0,0,0,504,507,1,0,0,0,505,503,1,0,0,0,505,506,1,0,0,0,506,
+		513,1,0,0,0,507,505,1,0,0,0,508,511,5,101,0,0,509,510,5,171,0,0,510,512,
+		3,182,91,0,511,509,1,0,0,0,511,512,1,0,0,0,512,514,1,0,0,0,513,508,1,0,
+		0,0,513,514,1,0,0,0,514,516,1,0,0,0,515,496,1,0,0,0,515,498,1,0,0,0,516,
+		41,1,0,0,0,517,518,5,98,0,0,518,519,5,63,0,0,519,524,3,180,90,0,520,521,
+		5,259,0,0,521,523,3,180,90,0,522,520,1,0,0,0,523,526,1,0,0,0,524,522,1,
+		0,0,0,524,525,1,0,0,0,525,529,1,0,0,0,526,524,1,0,0,0,527,528,5,100,0,
+		0,528,530,3,180,90,0,529,527,1,0,0,0,529,530,1,0,0,0,530,532,1,0,0,0,531,
+		533,3,44,22,0,532,531,1,0,0,0,532,533,1,0,0,0,533,542,1,0,0,0,534,535,
+		5,34,0,0,535,539,5,66,0,0,536,538,3,50,25,0,537,536,1,0,0,0,538,541,1,
+		0,0,0,539,537,1,0,0,0,539,540,1,0,0,0,540,543,1,0,0,0,541,539,1,0,0,0,
+		542,534,1,0,0,0,542,543,1,0,0,0,543,43,1,0,0,0,544,545,5,133,0,0,545,546,
+		3,180,90,0,546,547,5,208,0,0,547,548,3,188,94,0,548,552,1,0,0,0,549,550,
+		5,133,0,0,550,552,3,182,91,0,551,544,1,0,0,0,551,549,1,0,0,0,552,45,1,
+		0,0,0,553,561,5,251,0,0,554,555,5,50,0,0,555,561,3,182,91,0,556,557,5,
+		73,0,0,557,561,3,182,91,0,558,559,5,187,0,0,559,561,3,180,90,0,560,553,
+		1,0,0,0,560,554,1,0,0,0,560,556,1,0,0,0,560,558,1,0,0,0,561,47,1,0,0,0,
+		562,563,5,276,0,0,563,566,5,62,0,0,564,566,5,275,0,0,565,562,1,0,0,0,565,
+		564,1,0,0,0,566,49,1,0,0,0,567,568,5,72,0,0,568,574,3,182,91,0,569,570,
+		5,73,0,0,570,574,3,182,91,0,571,572,5,74,0,0,572,574,5,274,0,0,573,567,
+		1,0,0,0,573,569,1,0,0,0,573,571,1,0,0,0,574,51,1,0,0,0,575,583,3,50,25,
+		0,576,577,5,224,0,0,577,580,5,226,0,0,578,579,5,47,0,0,579,581,3,182,91,
+		0,580,578,1,0,0,0,580,581,1,0,0,0,581,583,1,0,0,0,582,575,1,0,0,0,582,
+		576,1,0,0,0,583,53,1,0,0,0,584,585,5,67,0,0,585,589,3,188,94,0,586,588,
+		3,56,28,0,587,586,1,0,0,0,588,591,1,0,0,0,589,587,1,0,0,0,589,590,1,0,
+		0,0,590,55,1,0,0,0,591,589,1,0,0,0,592,593,5,73,0,0,593,608,3,182,91,0,
+		594,595,5,74,0,0,595,608,5,274,0,0,596,597,5,133,0,0,597,608,3,182,91,
+		0,598,599,5,68,0,0,599,602,3,58,29,0,600,601,5,209,0,0,601,603,3,58,29,
+		0,602,600,1,0,0,0,602,603,1,0,0,0,603,608,1,0,0,0,604,605,5,69,0,0,605,
+		606,5,144,0,0,606,608,5,128,0,0,607,592,1,0,0,0,607,594,1,0,0,0,607,596,
+		1,0,0,0,607,598,1,0,0,0,607,604,1,0,0,0,608,57,1,0,0,0,609,610,7,2,0,0,
+		610,59,1,0,0,0,611,612,5,75,0,0,612,613,3,188,94,0,613,617,5,255,0,0,614,
+		616,3,62,31,0,615,614,1,0,0,0,616,619,1,0,0,0,617,615,1,0,0,0,617,618,
+		1,0,0,0,618,620,1,0,0,0,619,617,1,0,0,0,620,621,5,256,0,0,621,61,1,0,0,
+		0,622,623,5,76,0,0,623,678,3,188,94,0,624,625,5,115,0,0,625,678,3,182,
+		91,0,626,627,5,116,0,0,627,678,3,82,41,0,628,629,5,118,0,0,629,630,5,74,
+		0,0,630,678,5,274,0,0,631,632,5,121,0,0,632,634,3,100,50,0,633,635,5,279,
+		0,0,634,633,1,0,0,0,634,635,1,0,0,0,635,678,1,0,0,0,636,637,5,8,0,0,637,
+		678,5,274,0,0,638,639,5,45,0,0,639,642,3,182,91,0,640,641,5,144,0,0,641,
+		643,3,180,90,0,642,640,1,0,0,0,642,643,1,0,0,0,643,646,1,0,0,0,644,645,
+		5,145,0,0,645,647,3,64,32,0,646,644,1,0,0,0,646,647,1,0,0,0,647,668,1,
+		0,0,0,648,663,5,160,0,0,649,650,5,276,0,0,650,664,5,146,0,0,651,652,5,
+		146,0,0,652,659,5,255,0,0,653,655,3,182,91,0,654,656,5,259,0,0,655,654,
+		1,0,0,0,655,656,1,0,0,0,656,658,1,0,0,0,657,653,1,0,0,0,658,661,1,0,0,
+		0,659,657,1,0,0,0,659,660,1,0,0,0,660,662,1,0,0,0,661,659,1,0,0,0,662,
+		664,5,256,0,0,663,649,1,0,0,0,663,651,1,0,0,0,664,666,1,0,0,0,665,667,
+		5,279,0,0,666,665,1,0,0,0,666,667,1,0,0,0,667,669,1,0,0,0,668,648,1,0,
+		0,0,668,669,1,0,0,0,669,678,1,0,0,0,670,678,3,94,47,0,671,678,3,96,48,
+		0,672,674,5,148,0,0,673,675,5,263,0,0,674,673,1,0,0,0,674,675,1,0,0,0,
+		675,676,1,0,0,0,676,678,3,182,91,0,677,622,1,0,0,0,677,624,1,0,0,0,677,
+		626,1,0,0,0,677,628,1,0,0,0,677,631,1,0,0,0,677,636,1,0,0,0,677,638,1,
+		0,0,0,677,670,1,0,0,0,677,671,1,0,0,0,677,672,1,0,0,0,678,63,1,0,0,0,679,
+		682,5,116,0,0,680,682,3,182,91,0,681,679,1,0,0,0,681,680,1,0,0,0,682,65,
+		1,0,0,0,683,684,5,77,0,0,684,685,3,188,94,0,685,689,5,255,0,0,686,688,
+		3,68,34,0,687,686,1,0,0,0,688,691,1,0,0,0,689,687,1,0,0,0,689,690,1,0,
+		0,0,690,692,1,0,0,0,691,689,1,0,0,0,692,693,5,256,0,0,693,67,1,0,0,0,694,
+		695,5,78,0,0,695,699,5,255,0,0,696,698,3,78,39,0,697,696,1,0,0,0,698,701,
+		1,0,0,0,699,697,1,0,0,0,699,700,1,0,0,0,700,702,1,0,0,0,701,699,1,0,0,
+		0,702,734,5,256,0,0,703,704,5,79,0,0,704,734,3,182,91,0,705,706,5,80,0,
+		0,706,734,3,182,91,0,707,708,5,81,0,0,708,709,5,49,0,0,709,734,3,180,90,
+		0,710,711,5,81,0,0,711,712,5,82,0,0,712,713,3,182,91,0,713,714,3,178,89,
+		0,714,734,1,0,0,0,715,716,5,84,0,0,716,734,3,182,91,0,717,718,5,85,0,0,
+		718,734,3,182,91,0,719,720,5,83,0,0,720,734,3,182,91,0,721,722,5,86,0,
+		0,722,723,3,182,91,0,723,724,3,178,89,0,724,734,1,0,0,0,725,726,5,87,0,
+		0,726,727,3,182,91,0,727,728,5,82,0,0,728,729,3,182,91,0,729,730,3,178,
+		89,0,730,734,1,0,0,0,731,732,5,88,0,0,732,734,3,188,94,0,733,694,1,0,0,
+		0,733,703,1,0,0,0,733,705,1,0,0,0,733,707,1,0,0,0,733,710,1,0,0,0,733,
+		715,1,0,0,0,733,717,1,0,0,0,733,719,1,0,0,0,733,721,1,0,0,0,733,725,1,
+		0,0,0,733,731,1,0,0,0,734,69,1,0,0,0,735,736,5,89,0,0,736,737,3,188,94,
+		0,737,738,5,54,0,0,738,739,3,188,94,0,739,743,5,255,0,0,740,742,3,72,36,
+		0,741,740,1,0,0,0,742,745,1,0,0,0,743,741,1,0,0,0,743,744,1,0,0,0,744,
+		746,1,0,0,0,745,743,1,0,0,0,746,747,5,256,0,0,747,71,1,0,0,0,748,749,5,
+		90,0,0,749,796,3,188,94,0,750,751,5,79,0,0,751,796,3,182,91,0,752,753,
+		5,91,0,0,753,754,5,63,0,0,754,796,5,65,0,0,755,756,5,91,0,0,756,796,3,
+		182,91,0,757,758,5,197,0,0,758,759,3,182,91,0,759,760,3,178,89,0,760,796,
+		1,0,0,0,761,762,5,92,0,0,762,796,3,182,91,0,763,764,5,58,0,0,764,796,5,
+		274,0,0,765,766,5,59,0,0,766,796,3,180,90,0,767,768,5,97,0,0,768,774,3,
+		182,91,0,769,772,5,101,0,0,770,771,5,171,0,0,771,773,3,182,91,0,772,770,
+		1,0,0,0,772,773,1,0,0,0,773,775,1,0,0,0,774,769,1,0,0,0,774,775,1,0,0,
+		0,775,796,1,0,0,0,776,777,5,60,0,0,777,778,3,48,24,0,778,779,3,180,90,
+		0,779,780,5,63,0,0,780,781,5,90,0,0,781,784,5,64,0,0,782,783,5,34,0,0,
+		783,785,3,42,21,0,784,782,1,0,0,0,784,785,1,0,0,0,785,796,1,0,0,0,786,
+		787,5,102,0,0,787,791,3,182,91,0,788,789,5,103,0,0,789,790,5,135,0,0,790,
+		792,5,59,0,0,791,788,1,0,0,0,791,792,1,0,0,0,792,796,1,0,0,0,793,796,3,
+		54,27,0,794,796,3,42,21,0,795,748,1,0,0,0,795,750,1,0,0,0,795,752,1,0,
+		0,0,795,755,1,0,0,0,795,757,1,0,0,0,795,761,1,0,0,0,795,763,1,0,0,0,795,
+		765,1,0,0,0,795,767,1,0,0,0,795,776,1,0,0,0,795,786,1,0,0,0,795,793,1,
+		0,0,0,795,794,1,0,0,0,796,73,1,0,0,0,797,798,5,203,0,0,798,799,3,188,94,
+		0,799,803,5,255,0,0,800,802,3,76,38,0,801,800,1,0,0,0,802,805,1,0,0,0,
+		803,801,1,0,0,0,803,804,1,0,0,0,804,806,1,0,0,0,805,803,1,0,0,0,806,807,
+		5,256,0,0,807,75,1,0,0,0,808,809,5,234,0,0,809,829,3,182,91,0,810,811,
+		5,91,0,0,811,829,3,188,94,0,812,813,5,235,0,0,813,829,3,182,91,0,814,815,
+		5,236,0,0,815,829,3,182,91,0,816,817,5,237,0,0,817,829,3,182,91,0,818,
+		819,5,84,0,0,819,829,3,182,91,0,820,821,5,83,0,0,821,829,3,182,91,0,822,
+		823,5,104,0,0,823,829,3,182,91,0,824,825,5,105,0,0,825,829,3,182,91,0,
+		826,827,5,108,0,0,827,829,3,182,91,0,828,808,1,0,0,0,828,810,1,0,0,0,828,
+		812,1,0,0,0,828,814,1,0,0,0,828,816,1,0,0,0,828,818,1,0,0,0,828,820,1,
+		0,0,0,828,822,1,0,0,0,828,824,1,0,0,0,828,826,1,0,0,0,829,77,1,0,0,0,830,
+		831,5,274,0,0,831,832,3,182,91,0,832,833,5,63,0,0,833,835,3,182,91,0,834,
+		836,5,259,0,0,835,834,1,0,0,0,835,836,1,0,0,0,836,79,1,0,0,0,837,838,5,
+		114,0,0,838,839,3,188,94,0,839,843,5,255,0,0,840,842,3,84,42,0,841,840,
+		1,0,0,0,842,845,1,0,0,0,843,841,1,0,0,0,843,844,1,0,0,0,844,846,1,0,0,
+		0,845,843,1,0,0,0,846,847,5,256,0,0,847,81,1,0,0,0,848,850,3,182,91,0,
+		849,851,5,117,0,0,850,849,1,0,0,0,850,851,1,0,0,0,851,854,1,0,0,0,852,
+		853,5,50,0,0,853,855,3,182,91,0,854,852,1,0,0,0,854,855,1,0,0,0,855,858,
+		1,0,0,0,856,857,5,73,0,0,857,859,3,182,91,0,858,856,1,0,0,0,858,859,1,
+		0,0,0,859,83,1,0,0,0,860,861,5,115,0,0,861,978,3,182,91,0,862,863,5,116,
+		0,0,863,978,3,82,41,0,864,866,5,212,0,0,865,867,5,275,0,0,866,865,1,0,
+		0,0,866,867,1,0,0,0,867,870,1,0,0,0,868,869,5,149,0,0,869,871,3,182,91,
+		0,870,868,1,0,0,0,870,871,1,0,0,0,871,978,1,0,0,0,872,873,5,212,0,0,873,
+		978,5,223,0,0,874,875,5,213,0,0,875,978,3,182,91,0,876,877,5,214,0,0,877,
+		978,3,182,91,0,878,879,5,215,0,0,879,880,5,74,0,0,880,978,5,274,0,0,881,
+		882,5,216,0,0,882,886,5,255,0,0,883,885,3,34,17,0,884,883,1,0,0,0,885,
+		888,1,0,0,0,886,884,1,0,0,0,886,887,1,0,0,0,887,889,1,0,0,0,888,886,1,
+		0,0,0,889,978,5,256,0,0,890,891,5,216,0,0,891,892,5,224,0,0,892,893,3,
+		188,94,0,893,894,5,225,0,0,894,895,3,182,91,0,895,978,1,0,0,0,896,897,
+		5,217,0,0,897,978,3,182,91,0,898,978,3,94,47,0,899,978,3,96,48,0,900,901,
+		5,220,0,0,901,902,5,227,0,0,902,903,3,182,91,0,903,904,5,182,0,0,904,905,
+		3,182,91,0,905,978,1,0,0,0,906,907,5,219,0,0,907,978,3,182,91,0,908,909,
+		5,118,0,0,909,910,5,74,0,0,910,978,5,274,0,0,911,912,5,121,0,0,912,978,
+		3,100,50,0,913,914,5,8,0,0,914,978,5,274,0,0,915,916,5,125,0,0,916,978,
+		5,276,0,0,917,978,3,54,27,0,918,919,5,239,0,0,919,920,5,63,0,0,920,921,
+		3,182,91,0,921,922,5,224,0,0,922,926,3,182,91,0,923,924,5,240,0,0,924,
+		925,5,241,0,0,925,927,3,182,91,0,926,923,1,0,0,0,926,927,1,0,0,0,927,931,
+		1,0,0,0,928,930,3,90,45,0,929,928,1,0,0,0,930,933,1,0,0,0,931,929,1,0,
+		0,0,931,932,1,0,0,0,932,935,1,0,0,0,933,931,1,0,0,0,934,936,3,92,46,0,
+		935,934,1,0,0,0,935,936,1,0,0,0,936,978,1,0,0,0,937,938,5,254,0,0,938,
+		943,5,274,0,0,939,940,5,259,0,0,940,942,5,274,0,0,941,939,1,0,0,0,942,
+		945,1,0,0,0,943,941,1,0,0,0,943,944,1,0,0,0,944,946,1,0,0,0,945,943,1,
+		0,0,0,946,947,5,171,0,0,947,948,3,182,91,0,948,949,5,50,0,0,949,950,3,
+		182,91,0,950,978,1,0,0,0,951,952,5,247,0,0,952,978,3,182,91,0,953,955,
+		5,244,0,0,954,956,3,88,44,0,955,954,1,0,0,0,956,957,1,0,0,0,957,955,1,
+		0,0,0,957,958,1,0,0,0,958,975,1,0,0,0,959,973,5,245,0,0,960,974,3,182,
+		91,0,961,962,5,246,0,0,962,964,5,255,0,0,963,965,3,86,43,0,964,963,1,0,
+		0,0,965,966,1,0,0,0,966,964,1,0,0,0,966,967,1,0,0,0,967,968,1,0,0,0,968,
+		971,5,256,0,0,969,970,7,3,0,0,970,972,3,182,91,0,971,969,1,0,0,0,971,972,
+		1,0,0,0,972,974,1,0,0,0,973,960,1,0,0,0,973,961,1,0,0,0,974,976,1,0,0,
+		0,975,959,1,0,0,0,975,976,1,0,0,0,976,978,1,0,0,0,977,860,1,0,0,0,977,
+		862,1,0,0,0,977,864,1,0,0,0,977,872,1,0,0,0,977,874,1,0,0,0,977,876,1,
+		0,0,0,977,878,1,0,0,0,977,881,1,0,0,0,977,890,1,0,0,0,977,896,1,0,0,0,
+		977,898,1,0,0,0,977,899,1,0,0,0,977,900,1,0,0,0,977,906,1,0,0,0,977,908,
+		1,0,0,0,977,911,1,0,0,0,977,913,1,0,0,0,977,915,1,0,0,0,977,917,1,0,0,
+		0,977,918,1,0,0,0,977,937,1,0,0,0,977,951,1,0,0,0,977,953,1,0,0,0,978,
+		85,1,0,0,0,979,980,3,180,90,0,980,982,3,182,91,0,981,983,5,259,0,0,982,
+		981,1,0,0,0,982,983,1,0,0,0,983,87,1,0,0,0,984,985,5,51,0,0,985,986,5,
+		274,0,0,986,987,5,63,0,0,987,989,3,182,91,0,988,990,5,259,0,0,989,988,
+		1,0,0,0,989,990,1,0,0,0,990,89,1,0,0,0,991,992,5,242,0,0,992,993,5,274,
+		0,0,993,994,5,63,0,0,994,995,3,182,91,0,995,91,1,0,0,0,996,997,5,243,0,
+		0,997,998,5,51,0,0,998,999,5,274,0,0,999,1000,5,241,0,0,1000,1001,3,182,
+		91,0,1001,93,1,0,0,0,1002,1003,5,218,0,0,1003,1008,3,182,91,0,1004,1005,
+		5,51,0,0,1005,1009,5,274,0,0,1006,1007,5,228,0,0,1007,1009,3,188,94,0,
+		1008,1004,1,0,0,0,1008,1006,1,0,0,0,1009,95,1,0,0,0,1010,1011,5,220,0,
+		0,1011,1012,5,221,0,0,1012,1013,3,188,94,0,1013,1017,5,255,0,0,1014,1016,
+		3,98,49,0,1015,1014,1,0,0,0,1016,1019,1,0,0,0,1017,1015,1,0,0,0,1017,1018,
+		1,0,0,0,1018,1022,1,0,0,0,1019,1017,1,0,0,0,1020,1021,5,182,0,0,1021,1023,
+		3,182,91,0,1022,1020,1,0,0,0,1022,1023,1,0,0,0,1023,1024,1,0,0,0,1024,
+		1025,5,256,0,0,1025,97,1,0,0,0,1026,1027,5,222,0,0,1027,1028,3,182,91,
+		0,1028,1029,3,182,91,0,1029,99,1,0,0,0,1030,1043,5,122,0,0,1031,1043,5,
+		123,0,0,1032,1043,5,124,0,0,1033,1034,5,52,0,0,1034,1038,5,255,0,0,1035,
+		1037,3,34,17,0,1036,1035,1,0,0,0,1037,1040,1,0,0,0,1038,1036,1,0,0,0,1038,
+		1039,1,0,0,0,1039,1041,1,0,0,0,1040,1038,1,0,0,0,1041,1043,5,256,0,0,1042,
+		1030,1,0,0,0,1042,1031,1,0,0,0,1042,1032,1,0,0,0,1042,1033,1,0,0,0,1043,
+		101,1,0,0,0,1044,1045,5,229,0,0,1045,1046,3,188,94,0,1046,1050,5,255,0,
+		0,1047,1049,3,104,52,0,1048,1047,1,0,0,0,1049,1052,1,0,0,0,1050,1048,1,
+		0,0,0,1050,1051,1,0,0,0,1051,1053,1,0,0,0,1052,1050,1,0,0,0,1053,1054,
+		5,256,0,0,1054,103,1,0,0,0,1055,1056,5,208,0,0,1056,1057,3,188,94,0,1057,
+		1058,5,260,0,0,1058,1059,3,188,94,0,1059,1079,1,0,0,0,1060,1061,5,206,
+		0,0,1061,1079,3,182,91,0,1062,1063,5,230,0,0,1063,1079,3,182,91,0,1064,
+		1065,5,231,0,0,1065,1079,5,233,0,0,1066,1067,5,231,0,0,1067,1079,3,188,
+		94,0,1068,1070,5,65,0,0,1069,1071,3,106,53,0,1070,1069,1,0,0,0,1071,1072,
+		1,0,0,0,1072,1070,1,0,0,0,1072,1073,1,0,0,0,1073,1079,1,0,0,0,1074,1075,
+		5,216,0,0,1075,1076,5,177,0,0,1076,1077,5,51,0,0,1077,1079,3,188,94,0,
+		1078,1055,1,0,0,0,1078,1060,1,0,0,0,1078,1062,1,0,0,0,1078,1064,1,0,0,
+		0,1078,1066,1,0,0,0,1078,1068,1,0,0,0,1078,1074,1,0,0,0,1079,105,1,0,0,
+		0,1080,1081,5,232,0,0,1081,1087,3,182,91,0,1082,1083,5,104,0,0,1083,1087,
+		3,182,91,0,1084,1085,5,105,0,0,1085,1087,3,182,91,0,1086,1080,1,0,0,0,
+		1086,1082,1,0,0,0,1086,1084,1,0,0,0,1087,107,1,0,0,0,1088,1089,5,126,0,
+		0,1089,1090,3,188,94,0,1090,1094,5,255,0,0,1091,1093,3,110,55,0,1092,1091,
+		1,0,0,0,1093,1096,1,0,0,0,1094,1092,1,0,0,0,1094,1095,1,0,0,0,1095,1097,
+		1,0,0,0,1096,1094,1,0,0,0,1097,1098,5,256,0,0,1098,109,1,0,0,0,1099,1100,
+		5,127,0,0,1100,1135,3,182,91,0,1101,1102,5,128,0,0,1102,1107,3,112,56,
+		0,1103,1104,5,259,0,0,1104,1106,3,112,56,0,1105,1103,1,0,0,0,1106,1109,
+		1,0,0,0,1107,1105,1,0,0,0,1107,1108,1,0,0,0,1108,1135,1,0,0,0,1109,1107,
+		1,0,0,0,1110,1111,5,173,0,0,1111,1135,3,182,91,0,1112,1113,5,174,0,0,1113,
+		1114,3,182,91,0,1114,1115,5,171,0,0,1115,1118,3,188,94,0,1116,1117,5,175,
+		0,0,1117,1119,3,182,91,0,1118,1116,1,0,0,0,1118,1119,1,0,0,0,1119,1121,
+		1,0,0,0,1120,1122,5,180,0,0,1121,1120,1,0,0,0,1121,1122,1,0,0,0,1122,1135,
+		1,0,0,0,1123,1124,5,214,0,0,1124,1135,3,182,91,0,1125,1126,5,176,0,0,1126,
+		1131,3,116,58,0,1127,1128,5,259,0,0,1128,1130,3,116,58,0,1129,1127,1,0,
+		0,0,1130,1133,1,0,0,0,1131,1129,1,0,0,0,1131,1132,1,0,0,0,1132,1135,1,
+		0,0,0,1133,1131,1,0,0,0,1134,1099,1,0,0,0,1134,1101,1,0,0,0,1134,1110,
+		1,0,0,0,1134,1112,1,0,0,0,1134,1123,1,0,0,0,1134,1125,1,0,0,0,1135,111,
+		1,0,0,0,1136,1137,3,188,94,0,1137,1146,3,182,91,0,1138,1142,5,255,0,0,
+		1139,1141,3,114,57,0,1140,1139,1,0,0,0,1141,1144,1,0,0,0,1142,1140,1,0,
+		0,0,1142,1143,1,0,0,0,1143,1145,1,0,0,0,1144,1142,1,0,0,0,1145,1147,5,
+		256,0,0,1146,1138,1,0,0,0,1146,1147,1,0,0,0,1147,113,1,0,0,0,1148,1149,
+		5,173,0,0,1149,1155,3,182,91,0,1150,1151,5,174,0,0,1151,1155,3,182,91,
+		0,1152,1153,5,175,0,0,1153,1155,3,182,91,0,1154,1148,1,0,0,0,1154,1150,
+		1,0,0,0,1154,1152,1,0,0,0,1155,115,1,0,0,0,1156,1157,5,274,0,0,1157,1158,
+		3,182,91,0,1158,117,1,0,0,0,1159,1160,5,129,0,0,1160,1169,3,188,94,0,1161,
+		1165,5,255,0,0,1162,1164,3,120,60,0,1163,1162,1,0,0,0,1164,1167,1,0,0,
+		0,1165,1163,1,0,0,0,1165,1166,1,0,0,0,1166,1168,1,0,0,0,1167,1165,1,0,
+		0,0,1168,1170,5,256,0,0,1169,1161,1,0,0,0,1169,1170,1,0,0,0,1170,119,1,
+		0,0,0,1171,1172,5,130,0,0,1172,1178,3,182,91,0,1173,1174,5,131,0,0,1174,
+		1178,3,182,91,0,1175,1176,5,132,0,0,1176,1178,3,182,91,0,1177,1171,1,0,
+		0,0,1177,1173,1,0,0,0,1177,1175,1,0,0,0,1178,121,1,0,0,0,1179,1180,5,133,
+		0,0,1180,1181,3,188,94,0,1181,1182,5,255,0,0,1182,1190,3,182,91,0,1183,
+		1188,3,178,89,0,1184,1185,5,57,0,0,1185,1186,3,182,91,0,1186,1187,3,178,
+		89,0,1187,1189,1,0,0,0,1188,1184,1,0,0,0,1188,1189,1,0,0,0,1189,1191,1,
+		0,0,0,1190,1183,1,0,0,0,1190,1191,1,0,0,0,1191,1195,1,0,0,0,1192,1194,
+		3,124,62,0,1193,1192,1,0,0,0,1194,1197,1,0,0,0,1195,1193,1,0,0,0,1195,
+		1196,1,0,0,0,1196,1198,1,0,0,0,1197,1195,1,0,0,0,1198,1199,5,256,0,0,1199,
+		123,1,0,0,0,1200,1201,5,74,0,0,1201,1202,7,4,0,0,1202,125,1,0,0,0,1203,
+		1204,5,134,0,0,1204,1205,3,188,94,0,1205,1206,5,262,0,0,1206,1213,3,182,
+		91,0,1207,1210,5,135,0,0,1208,1211,5,139,0,0,1209,1211,5,140,0,0,1210,
+		1208,1,0,0,0,1210,1209,1,0,0,0,1211,1212,1,0,0,0,1212,1214,3,180,90,0,
+		1213,1207,1,0,0,0,1213,1214,1,0,0,0,1214,1217,1,0,0,0,1215,1216,5,51,0,
+		0,1216,1218,5,274,0,0,1217,1215,1,0,0,0,1217,1218,1,0,0,0,1218,127,1,0,
+		0,0,1219,1220,5,141,0,0,1220,1221,3,188,94,0,1221,1222,5,149,0,0,1222,
+		1225,3,182,91,0,1223,1224,5,51,0,0,1224,1226,5,274,0,0,1225,1223,1,0,0,
+		0,1225,1226,1,0,0,0,1226,1230,1,0,0,0,1227,1228,5,142,0,0,1228,1229,5,
+		144,0,0,1229,1231,5,276,0,0,1230,1227,1,0,0,0,1230,1231,1,0,0,0,1231,1235,
+		1,0,0,0,1232,1233,5,143,0,0,1233,1234,5,144,0,0,1234,1236,5,276,0,0,1235,
+		1232,1,0,0,0,1235,1236,1,0,0,0,1236,1247,1,0,0,0,1237,1238,5,166,0,0,1238,
+		1239,5,192,0,0,1239,1240,3,188,94,0,1240,1241,5,167,0,0,1241,1242,5,171,
+		0,0,1242,1243,5,276,0,0,1243,1245,5,168,0,0,1244,1246,3,130,65,0,1245,
+		1244,1,0,0,0,1245,1246,1,0,0,0,1246,1248,1,0,0,0,1247,1237,1,0,0,0,1247,
+		1248,1,0,0,0,1248,1249,1,0,0,0,1249,1250,5,261,0,0,1250,1255,3,132,66,
+		0,1251,1252,5,259,0,0,1252,1254,3,132,66,0,1253,1251,1,0,0,0,1254,1257,
+		1,0,0,0,1255,1253,1,0,0,0,1255,1256,1,0,0,0,1256,129,1,0,0,0,1257,1255,
+		1,0,0,0,1258,1259,5,169,0,0,1259,1264,3,188,94,0,1260,1261,5,259,0,0,1261,
+		1263,3,188,94,0,1262,1260,1,0,0,0,1263,1266,1,0,0,0,1264,1262,1,0,0,0,
+		1264,1265,1,0,0,0,1265,1270,1,0,0,0,1266,1264,1,0,0,0,1267,1268,5,183,
+		0,0,1268,1269,5,170,0,0,1269,1271,3,188,94,0,1270,1267,1,0,0,0,1270,1271,
+		1,0,0,0,1271,1275,1,0,0,0,1272,1273,5,170,0,0,1273,1275,3,188,94,0,1274,
+		1258,1,0,0,0,1274,1272,1,0,0,0,1275,131,1,0,0,0,1276,1277,5,162,0,0,1277,
+		1278,5,275,0,0,1278,1279,5,171,0,0,1279,1296,3,188,94,0,1280,1292,5,165,
+		0,0,1281,1282,5,257,0,0,1282,1287,3,188,94,0,1283,1284,5,259,0,0,1284,
+		1286,3,188,94,0,1285,1283,1,0,0,0,1286,1289,1,0,0,0,1287,1285,1,0,0,0,
+		1287,1288,1,0,0,0,1288,1290,1,0,0,0,1289,1287,1,0,0,0,1290,1291,5,258,
+		0,0,1291,1293,1,0,0,0,1292,1281,1,0,0,0,1292,1293,1,0,0,0,1293,1296,1,
+		0,0,0,1294,1296,3,188,94,0,1295,1276,1,0,0,0,1295,1280,1,0,0,0,1295,1294,
+		1,0,0,0,1296,133,1,0,0,0,1297,1298,5,150,0,0,1298,1299,5,149,0,0,1299,
+		1302,3,182,91,0,1300,1301,5,151,0,0,1301,1303,3,180,90,0,1302,1300,1,0,
+		0,0,1302,1303,1,0,0,0,1303,135,1,0,0,0,1304,1305,5,152,0,0,1305,1306,5,
+		153,0,0,1306,1311,3,138,69,0,1307,1308,5,259,0,0,1308,1310,3,138,69,0,
+		1309,1307,1,0,0,0,1310,1313,1,0,0,0,1311,1309,1,0,0,0,1311,1312,1,0,0,
+		0,1312,137,1,0,0,0,1313,1311,1,0,0,0,1314,1317,5,66,0,0,1315,1317,3,188,
+		94,0,1316,1314,1,0,0,0,1316,1315,1,0,0,0,1317,139,1,0,0,0,1318,1319,5,
+		154,0,0,1319,1323,5,255,0,0,1320,1322,3,142,71,0,1321,1320,1,0,0,0,1322,
+		1325,1,0,0,0,1323,1321,1,0,0,0,1323,1324,1,0,0,0,1324,1326,1,0,0,0,1325,
+		1323,1,0,0,0,1326,1327,5,256,0,0,1327,141,1,0,0,0,1328,1329,5,10,0,0,1329,
+		1339,3,186,93,0,1330,1331,5,155,0,0,1331,1336,3,188,94,0,1332,1333,5,259,
+		0,0,1333,1335,3,188,94,0,1334,1332,1,0,0,0,1335,1338,1,0,0,0,1336,1334,
+		1,0,0,0,1336,1337,1,0,0,0,1337,1340,1,0,0,0,1338,1336,1,0,0,0,1339,1330,
+		1,0,0,0,1339,1340,1,0,0,0,1340,1423,1,0,0,0,1341,1342,5,156,0,0,1342,1423,
+		3,188,94,0,1343,1344,5,157,0,0,1344,1423,3,188,94,0,1345,1346,5,158,0,
+		0,1346,1347,5,159,0,0,1347,1348,5,160,0,0,1348,1423,3,188,94,0,1349,1352,
+		5,161,0,0,1350,1351,5,275,0,0,1351,1353,5,208,0,0,1352,1350,1,0,0,0,1352,
+		1353,1,0,0,0,1353,1354,1,0,0,0,1354,1355,5,159,0,0,1355,1356,5,171,0,0,
+		1356,1423,3,188,94,0,1357,1358,5,162,0,0,1358,1359,5,275,0,0,1359,1360,
+		5,208,0,0,1360,1361,5,159,0,0,1361,1362,5,171,0,0,1362,1423,3,188,94,0,
+		1363,1364,5,185,0,0,1364,1369,3,188,94,0,1365,1366,5,259,0,0,1366,1368,
+		3,188,94,0,1367,1365,1,0,0,0,1368,1371,1,0,0,0,1369,1367,1,0,0,0,1369,
+		1370,1,0,0,0,1370,1373,1,0,0,0,1371,1369,1,0,0,0,1372,1374,5,163,0,0,1373,
+		1372,1,0,0,0,1373,1374,1,0,0,0,1374,1375,1,0,0,0,1375,1376,5,171,0,0,1376,
+		1377,5,238,0,0,1377,1378,3,186,93,0,1378,1423,1,0,0,0,1379,1380,5,181,
+		0,0,1380,1381,3,182,91,0,1381,1385,5,255,0,0,1382,1384,3,142,71,0,1383,
+		1382,1,0,0,0,1384,1387,1,0,0,0,1385,1383,1,0,0,0,1385,1386,1,0,0,0,1386,
+		1388,1,0,0,0,1387,1385,1,0,0,0,1388,1398,5,256,0,0,1389,1390,5,182,0,0,
+		1390,1394,5,255,0,0,1391,1393,3,142,71,0,1392,1391,1,0,0,0,1393,1396,1,
+		0,0,0,1394,1392,1,0,0,0,1394,1395,1,0,0,0,1395,1397,1,0,0,0,1396,1394,
+		1,0,0,0,1397,1399,5,256,0,0,1398,1389,1,0,0,0,1398,1399,1,0,0,0,1399,1423,
+		1,0,0,0,1400,1403,5,163,0,0,1401,1402,5,192,0,0,1402,1404,5,115,0,0,1403,
+		1401,1,0,0,0,1403,1404,1,0,0,0,1404,1405,1,0,0,0,1405,1409,5,255,0,0,1406,
+		1408,3,142,71,0,1407,1406,1,0,0,0,1408,1411,1,0,0,0,1409,1407,1,0,0,0,
+		1409,1410,1,0,0,0,1410,1412,1,0,0,0,1411,1409,1,0,0,0,1412,1423,5,256,
+		0,0,1413,1414,5,164,0,0,1414,1418,5,255,0,0,1415,1417,3,142,71,0,1416,
+		1415,1,0,0,0,1417,1420,1,0,0,0,1418,1416,1,0,0,0,1418,1419,1,0,0,0,1419,
+		1421,1,0,0,0,1420,1418,1,0,0,0,1421,1423,5,256,0,0,1422,1328,1,0,0,0,1422,
+		1341,1,0,0,0,1422,1343,1,0,0,0,1422,1345,1,0,0,0,1422,1349,1,0,0,0,1422,
+		1357,1,0,0,0,1422,1363,1,0,0,0,1422,1379,1,0,0,0,1422,1400,1,0,0,0,1422,
+		1413,1,0,0,0,1423,143,1,0,0,0,1424,1425,5,184,0,0,1425,1429,5,255,0,0,
+		1426,1428,3,146,73,0,1427,1426,1,0,0,0,1428,1431,1,0,0,0,1429,1427,1,0,
+		0,0,1429,1430,1,0,0,0,1430,1432,1,0,0,0,1431,1429,1,0,0,0,1432,1433,5,
+		256,0,0,1433,145,1,0,0,0,1434,1435,5,185,0,0,1435,1440,3,188,94,0,1436,
+		1437,5,259,0,0,1437,1439,3,188,94,0,1438,1436,1,0,0,0,1439,1442,1,0,0,
+		0,1440,1438,1,0,0,0,1440,1441,1,0,0,0,1441,1446,1,0,0,0,1442,1440,1,0,
+		0,0,1443,1445,3,148,74,0,1444,1443,1,0,0,0,1445,1448,1,0,0,0,1446,1444,
+		1,0,0,0,1446,1447,1,0,0,0,1447,1451,1,0,0,0,1448,1446,1,0,0,0,1449,1451,
+		3,140,70,0,1450,1434,1,0,0,0,1450,1449,1,0,0,0,1451,147,1,0,0,0,1452,1453,
+		5,186,0,0,1453,1503,3,182,91,0,1454,1455,5,91,0,0,1455,1456,5,253,0,0,
+		1456,1503,3,182,91,0,1457,1458,5,91,0,0,1458,1503,3,188,94,0,1459,1460,
+		5,187,0,0,1460,1503,3,180,90,0,1461,1462,5,135,0,0,1462,1463,5,276,0,0,
+		1463,1503,5,147,0,0,1464,1465,5,104,0,0,1465,1466,3,182,91,0,1466,1467,
+		5,194,0,0,1467,1468,5,113,0,0,1468,1503,1,0,0,0,1469,1470,5,105,0,0,1470,
+		1503,3,182,91,0,1471,1472,5,106,0,0,1472,1473,3,182,91,0,1473,1474,5,194,
+		0,0,1474,1475,5,113,0,0,1475,1503,1,0,0,0,1476,1477,5,107,0,0,1477,1503,
+		3,182,91,0,1478,1479,5,108,0,0,1479,1503,5,109,0,0,1480,1481,5,110,0,0,
+		1481,1503,3,182,91,0,1482,1483,5,94,0,0,1483,1484,5,96,0,0,1484,1488,5,
+		63,0,0,1485,1489,3,154,77,0,1486,1489,3,166,83,0,1487,1489,3,182,91,0,
+		1488,1485,1,0,0,0,1488,1486,1,0,0,0,1488,1487,1,0,0,0,1489,1491,1,0,0,
+		0,1490,1492,3,150,75,0,1491,1490,1,0,0,0,1491,1492,1,0,0,0,1492,1495,1,
+		0,0,0,1493,1494,5,4,0,0,1494,1496,3,180,90,0,1495,1493,1,0,0,0,1495,1496,
+		1,0,0,0,1496,1498,1,0,0,0,1497,1499,3,152,76,0,1498,1497,1,0,0,0,1498,
+		1499,1,0,0,0,1499,1503,1,0,0,0,1500,1501,5,111,0,0,1501,1503,3,180,90,
+		0,1502,1452,1,0,0,0,1502,1454,1,0,0,0,1502,1457,1,0,0,0,1502,1459,1,0,
+		0,0,1502,1461,1,0,0,0,1502,1464,1,0,0,0,1502,1469,1,0,0,0,1502,1471,1,
+		0,0,0,1502,1476,1,0,0,0,1502,1478,1,0,0,0,1502,1480,1,0,0,0,1502,1482,
+		1,0,0,0,1502,1500,1,0,0,0,1503,149,1,0,0,0,1504,1505,5,95,0,0,1505,1508,
+		5,171,0,0,1506,1509,3,166,83,0,1507,1509,3,182,91,0,1508,1506,1,0,0,0,
+		1508,1507,1,0,0,0,1509,1510,1,0,0,0,1510,1511,5,135,0,0,1511,1512,3,180,
+		90,0,1512,151,1,0,0,0,1513,1514,5,91,0,0,1514,1515,3,182,91,0,1515,153,
+		1,0,0,0,1516,1517,5,246,0,0,1517,1521,5,255,0,0,1518,1520,3,156,78,0,1519,
+		1518,1,0,0,0,1520,1523,1,0,0,0,1521,1519,1,0,0,0,1521,1522,1,0,0,0,1522,
+		1524,1,0,0,0,1523,1521,1,0,0,0,1524,1525,5,256,0,0,1525,155,1,0,0,0,1526,
+		1529,3,180,90,0,1527,1530,3,166,83,0,1528,1530,3,182,91,0,1529,1527,1,
+		0,0,0,1529,1528,1,0,0,0,1530,1532,1,0,0,0,1531,1533,5,259,0,0,1532,1531,
+		1,0,0,0,1532,1533,1,0,0,0,1533,157,1,0,0,0,1534,1535,5,2,0,0,1535,1536,
+		3,188,94,0,1536,1537,5,4,0,0,1537,1538,3,188,94,0,1538,1542,5,255,0,0,
+		1539,1541,3,160,80,0,1540,1539,1,0,0,0,1541,1544,1,0,0,0,1542,1540,1,0,
+		0,0,1542,1543,1,0,0,0,1543,1545,1,0,0,0,1544,1542,1,0,0,0,1545,1546,5,
+		256,0,0,1546,159,1,0,0,0,1547,1548,3,188,94,0,1548,1549,5,60,0,0,1549,
+		1550,5,188,0,0,1550,1551,5,276,0,0,1551,1887,1,0,0,0,1552,1553,3,188,94,
+		0,1553,1554,5,60,0,0,1554,1555,5,38,0,0,1555,1559,3,182,91,0,1556,1558,
+		3,176,88,0,1557,1556,1,0,0,0,1558,1561,1,0,0,0,1559,1557,1,0,0,0,1559,
+		1560,1,0,0,0,1560,1887,1,0,0,0,1561,1559,1,0,0,0,1562,1563,3,188,94,0,
+		1563,1567,5,99,0,0,1564,1565,5,160,0,0,1565,1566,5,61,0,0,1566,1568,5,
+		276,0,0,1567,1564,1,0,0,0,1567,1568,1,0,0,0,1568,1569,1,0,0,0,1569,1570,
+		5,63,0,0,1570,1571,3,180,90,0,1571,1887,1,0,0,0,1572,1573,3,188,94,0,1573,
+		1574,5,99,0,0,1574,1578,5,38,0,0,1575,1576,5,160,0,0,1576,1577,5,61,0,
+		0,1577,1579,5,276,0,0,1578,1575,1,0,0,0,1578,1579,1,0,0,0,1579,1580,1,
+		0,0,0,1580,1581,5,63,0,0,1581,1586,3,174,87,0,1582,1583,5,259,0,0,1583,
+		1585,3,174,87,0,1584,1582,1,0,0,0,1585,1588,1,0,0,0,1586,1584,1,0,0,0,
+		1586,1587,1,0,0,0,1587,1592,1,0,0,0,1588,1586,1,0,0,0,1589,1591,3,176,
+		88,0,1590,1589,1,0,0,0,1591,1594,1,0,0,0,1592,1590,1,0,0,0,1592,1593,1,
+		0,0,0,1593,1887,1,0,0,0,1594,1592,1,0,0,0,1595,1596,3,186,93,0,1596,1597,
+		7,5,0,0,1597,1598,3,182,91,0,1598,1603,3,178,89,0,1599,1600,5,28,0,0,1600,
+		1601,3,182,91,0,1601,1602,3,178,89,0,1602,1604,1,0,0,0,1603,1599,1,0,0,
+		0,1603,1604,1,0,0,0,1604,1887,1,0,0,0,1605,1606,3,186,93,0,1606,1607,5,
+		191,0,0,1607,1608,3,182,91,0,1608,1609,5,192,0,0,1609,1610,5,274,0,0,1610,
+		1887,1,0,0,0,1611,1612,3,188,94,0,1612,1645,5,193,0,0,1613,1614,5,54,0,
+		0,1614,1618,5,274,0,0,1615,1617,3,176,88,0,1616,1615,1,0,0,0,1617,1620,
+		1,0,0,0,1618,1616,1,0,0,0,1618,1619,1,0,0,0,1619,1622,1,0,0,0,1620,1618,
+		1,0,0,0,1621,1623,3,164,82,0,1622,1621,1,0,0,0,1622,1623,1,0,0,0,1623,
+		1646,1,0,0,0,1624,1634,5,38,0,0,1625,1626,5,44,0,0,1626,1627,3,182,91,
+		0,1627,1631,3,178,89,0,1628,1630,3,162,81,0,1629,1628,1,0,0,0,1630,1633,
+		1,0,0,0,1631,1629,1,0,0,0,1631,1632,1,0,0,0,1632,1635,1,0,0,0,1633,1631,
+		1,0,0,0,1634,1625,1,0,0,0,1634,1635,1,0,0,0,1635,1639,1,0,0,0,1636,1638,
+		3,176,88,0,1637,1636,1,0,0,0,1638,1641,1,0,0,0,1639,1637,1,0,0,0,1639,
+		1640,1,0,0,0,1640,1643,1,0,0,0,1641,1639,1,0,0,0,1642,1644,3,164,82,0,
+		1643,1642,1,0,0,0,1643,1644,1,0,0,0,1644,1646,1,0,0,0,1645,1613,1,0,0,
+		0,1645,1624,1,0,0,0,1646,1887,1,0,0,0,1647,1649,5,184,0,0,1648,1650,3,
+		148,74,0,1649,1648,1,0,0,0,1650,1651,1,0,0,0,1651,1649,1,0,0,0,1651,1652,
+		1,0,0,0,1652,1887,1,0,0,0,1653,1654,5,184,0,0,1654,1655,5,185,0,0,1655,
+		1887,5,112,0,0,1656,1657,5,184,0,0,1657,1658,5,211,0,0,1658,1659,5,94,
+		0,0,1659,1887,5,96,0,0,1660,1661,3,188,94,0,1661,1662,5,123,0,0,1662,1663,
+		3,182,91,0,1663,1887,1,0,0,0,1664,1665,3,188,94,0,1665,1666,5,16,0,0,1666,
+		1667,3,28,14,0,1667,1671,5,255,0,0,1668,1670,3,34,17,0,1669,1668,1,0,0,
+		0,1670,1673,1,0,0,0,1671,1669,1,0,0,0,1671,1672,1,0,0,0,1672,1674,1,0,
+		0,0,1673,1671,1,0,0,0,1674,1675,5,256,0,0,1675,1887,1,0,0,0,1676,1677,
+		3,188,94,0,1677,1678,5,19,0,0,1678,1679,5,274,0,0,1679,1680,5,20,0,0,1680,
+		1681,3,182,91,0,1681,1887,1,0,0,0,1682,1683,3,188,94,0,1683,1685,5,21,
+		0,0,1684,1686,5,263,0,0,1685,1684,1,0,0,0,1685,1686,1,0,0,0,1686,1687,
+		1,0,0,0,1687,1688,3,182,91,0,1688,1887,1,0,0,0,1689,1690,3,188,94,0,1690,
+		1691,5,248,0,0,1691,1694,3,180,90,0,1692,1693,5,51,0,0,1693,1695,5,274,
+		0,0,1694,1692,1,0,0,0,1694,1695,1,0,0,0,1695,1887,1,0,0,0,1696,1697,3,
+		188,94,0,1697,1698,5,248,0,0,1698,1699,5,38,0,0,1699,1704,3,172,86,0,1700,
+		1701,5,259,0,0,1701,1703,3,172,86,0,1702,1700,1,0,0,0,1703,1706,1,0,0,
+		0,1704,1702,1,0,0,0,1704,1705,1,0,0,0,1705,1709,1,0,0,0,1706,1704,1,0,
+		0,0,1707,1708,5,51,0,0,1708,1710,5,274,0,0,1709,1707,1,0,0,0,1709,1710,
+		1,0,0,0,1710,1714,1,0,0,0,1711,1713,3,176,88,0,1712,1711,1,0,0,0,1713,
+		1716,1,0,0,0,1714,1712,1,0,0,0,1714,1715,1,0,0,0,1715,1887,1,0,0,0,1716,
+		1714,1,0,0,0,1717,1718,3,188,94,0,1718,1719,5,252,0,0,1719,1720,5,38,0,
+		0,1720,1725,3,172,86,0,1721,1722,5,259,0,0,1722,1724,3,172,86,0,1723,1721,
+		1,0,0,0,1724,1727,1,0,0,0,1725,1723,1,0,0,0,1725,1726,1,0,0,0,1726,1731,
+		1,0,0,0,1727,1725,1,0,0,0,1728,1730,3,176,88,0,1729,1728,1,0,0,0,1730,
+		1733,1,0,0,0,1731,1729,1,0,0,0,1731,1732,1,0,0,0,1732,1887,1,0,0,0,1733,
+		1731,1,0,0,0,1734,1735,3,188,94,0,1735,1736,5,93,0,0,1736,1737,3,182,91,
+		0,1737,1887,1,0,0,0,1738,1739,3,188,94,0,1739,1740,5,94,0,0,1740,1741,
+		5,144,0,0,1741,1742,3,180,90,0,1742,1746,5,63,0,0,1743,1747,3,154,77,0,
+		1744,1747,3,166,83,0,1745,1747,3,182,91,0,1746,1743,1,0,0,0,1746,1744,
+		1,0,0,0,1746,1745,1,0,0,0,1747,1749,1,0,0,0,1748,1750,3,150,75,0,1749,
+		1748,1,0,0,0,1749,1750,1,0,0,0,1750,1752,1,0,0,0,1751,1753,3,152,76,0,
+		1752,1751,1,0,0,0,1752,1753,1,0,0,0,1753,1887,1,0,0,0,1754,1755,3,188,
+		94,0,1755,1756,5,211,0,0,1756,1757,5,94,0,0,1757,1887,1,0,0,0,1758,1759,
+		3,188,94,0,1759,1760,5,72,0,0,1760,1762,5,70,0,0,1761,1763,5,275,0,0,1762,
+		1761,1,0,0,0,1762,1763,1,0,0,0,1763,1887,1,0,0,0,1764,1765,3,188,94,0,
+		1765,1766,5,72,0,0,1766,1769,5,71,0,0,1767,1768,5,51,0,0,1768,1770,5,274,
+		0,0,1769,1767,1,0,0,0,1769,1770,1,0,0,0,1770,1887,1,0,0,0,1771,1772,3,
+		188,94,0,1772,1773,5,177,0,0,1773,1774,5,54,0,0,1774,1777,5,274,0,0,1775,
+		1776,5,63,0,0,1776,1778,3,182,91,0,1777,1775,1,0,0,0,1777,1778,1,0,0,0,
+		1778,1781,1,0,0,0,1779,1780,5,178,0,0,1780,1782,3,182,91,0,1781,1779,1,
+		0,0,0,1781,1782,1,0,0,0,1782,1887,1,0,0,0,1783,1784,3,188,94,0,1784,1785,
+		5,177,0,0,1785,1786,5,149,0,0,1786,1789,3,182,91,0,1787,1788,5,51,0,0,
+		1788,1790,5,274,0,0,1789,1787,1,0,0,0,1789,1790,1,0,0,0,1790,1793,1,0,
+		0,0,1791,1792,5,63,0,0,1792,1794,3,182,91,0,1793,1791,1,0,0,0,1793,1794,
+		1,0,0,0,1794,1797,1,0,0,0,1795,1796,5,178,0,0,1796,1798,3,182,91,0,1797,
+		1795,1,0,0,0,1797,1798,1,0,0,0,1798,1887,1,0,0,0,1799,1800,3,188,94,0,
+		1800,1801,5,179,0,0,1801,1802,3,182,91,0,1802,1887,1,0,0,0,1803,1804,3,
+		188,94,0,1804,1807,5,172,0,0,1805,1808,3,166,83,0,1806,1808,3,182,91,0,
+		1807,1805,1,0,0,0,1807,1806,1,0,0,0,1808,1811,1,0,0,0,1809,1810,5,51,0,
+		0,1810,1812,5,274,0,0,1811,1809,1,0,0,0,1811,1812,1,0,0,0,1812,1815,1,
+		0,0,0,1813,1814,5,171,0,0,1814,1816,5,274,0,0,1815,1813,1,0,0,0,1815,1816,
+		1,0,0,0,1816,1824,1,0,0,0,1817,1818,5,183,0,0,1818,1822,5,136,0,0,1819,
+		1820,5,135,0,0,1820,1823,3,180,90,0,1821,1823,5,137,0,0,1822,1819,1,0,
+		0,0,1822,1821,1,0,0,0,1823,1825,1,0,0,0,1824,1817,1,0,0,0,1824,1825,1,
+		0,0,0,1825,1887,1,0,0,0,1826,1827,3,188,94,0,1827,1829,5,65,0,0,1828,1830,
+		3,106,53,0,1829,1828,1,0,0,0,1830,1831,1,0,0,0,1831,1829,1,0,0,0,1831,
+		1832,1,0,0,0,1832,1887,1,0,0,0,1833,1834,5,22,0,0,1834,1887,5,276,0,0,
+		1835,1836,5,23,0,0,1836,1887,5,276,0,0,1837,1887,5,24,0,0,1838,1887,5,
+		25,0,0,1839,1840,3,188,94,0,1840,1841,5,26,0,0,1841,1842,5,27,0,0,1842,
+		1843,3,182,91,0,1843,1844,3,178,89,0,1844,1845,5,28,0,0,1845,1846,3,182,
+		91,0,1846,1847,3,178,89,0,1847,1887,1,0,0,0,1848,1849,3,188,94,0,1849,
+		1850,5,29,0,0,1850,1853,5,171,0,0,1851,1854,5,30,0,0,1852,1854,3,182,91,
+		0,1853,1851,1,0,0,0,1853,1852,1,0,0,0,1854,1855,1,0,0,0,1855,1856,5,31,
+		0,0,1856,1857,3,182,91,0,1857,1858,3,178,89,0,1858,1859,5,28,0,0,1859,
+		1860,3,182,91,0,1860,1861,3,178,89,0,1861,1887,1,0,0,0,1862,1863,3,188,
+		94,0,1863,1864,5,32,0,0,1864,1865,3,182,91,0,1865,1866,3,178,89,0,1866,
+		1867,5,20,0,0,1867,1868,3,182,91,0,1868,1887,1,0,0,0,1869,1870,5,33,0,
+		0,1870,1871,3,186,93,0,1871,1872,5,34,0,0,1872,1873,3,186,93,0,1873,1876,
+		3,182,91,0,1874,1875,5,35,0,0,1875,1877,3,182,91,0,1876,1874,1,0,0,0,1876,
+		1877,1,0,0,0,1877,1887,1,0,0,0,1878,1879,5,36,0,0,1879,1880,5,35,0,0,1880,
+		1881,3,182,91,0,1881,1882,3,178,89,0,1882,1883,5,37,0,0,1883,1884,3,182,
+		91,0,1884,1885,3,178,89,0,1885,1887,1,0,0,0,1886,1547,1,0,0,0,1886,1552,
+		1,0,0,0,1886,1562,1,0,0,0,1886,1572,1,0,0,0,1886,1595,1,0,0,0,1886,1605,
+		1,0,0,0,1886,1611,1,0,0,0,1886,1647,1,0,0,0,1886,1653,1,0,0,0,1886,1656,
+		1,0,0,0,1886,1660,1,0,0,0,1886,1664,1,0,0,0,1886,1676,1,0,0,0,1886,1682,
+		1,0,0,0,1886,1689,1,0,0,0,1886,1696,1,0,0,0,1886,1717,1,0,0,0,1886,1734,
+		1,0,0,0,1886,1738,1,0,0,0,1886,1754,1,0,0,0,1886,1758,1,0,0,0,1886,1764,
+		1,0,0,0,1886,1771,1,0,0,0,1886,1783,1,0,0,0,1886,1799,1,0,0,0,1886,1803,
+		1,0,0,0,1886,1826,1,0,0,0,1886,1833,1,0,0,0,1886,1835,1,0,0,0,1886,1837,
+		1,0,0,0,1886,1838,1,0,0,0,1886,1839,1,0,0,0,1886,1848,1,0,0,0,1886,1862,
+		1,0,0,0,1886,1869,1,0,0,0,1886,1878,1,0,0,0,1887,161,1,0,0,0,1888,1889,
+		5,74,0,0,1889,1890,5,274,0,0,1890,1891,5,183,0,0,1891,1892,3,182,91,0,
+		1892,1893,3,178,89,0,1893,163,1,0,0,0,1894,1895,5,45,0,0,1895,1896,5,40,
+		0,0,1896,1897,5,41,0,0,1897,1898,3,182,91,0,1898,1899,5,42,0,0,1899,1903,
+		3,182,91,0,1900,1902,3,176,88,0,1901,1900,1,0,0,0,1902,1905,1,0,0,0,1903,
+		1901,1,0,0,0,1903,1904,1,0,0,0,1904,1931,1,0,0,0,1905,1903,1,0,0,0,1906,
+		1907,5,45,0,0,1907,1908,5,38,0,0,1908,1909,5,63,0,0,1909,1914,3,170,85,
+		0,1910,1911,5,259,0,0,1911,1913,3,170,85,0,1912,1910,1,0,0,0,1913,1916,
+		1,0,0,0,1914,1912,1,0,0,0,1914,1915,1,0,0,0,1915,1922,1,0,0,0,1916,1914,
+		1,0,0,0,1917,1919,5,259,0,0,1918,1917,1,0,0,0,1918,1919,1,0,0,0,1919,1920,
+		1,0,0,0,1920,1921,5,182,0,0,1921,1923,3,168,84,0,1922,1918,1,0,0,0,1922,
+		1923,1,0,0,0,1923,1927,1,0,0,0,1924,1926,3,176,88,0,1925,1924,1,0,0,0,
+		1926,1929,1,0,0,0,1927,1925,1,0,0,0,1927,1928,1,0,0,0,1928,1931,1,0,0,
+		0,1929,1927,1,0,0,0,1930,1894,1,0,0,0,1930,1906,1,0,0,0,1931,165,1,0,0,
+		0,1932,1933,5,40,0,0,1933,1934,5,41,0,0,1934,1935,3,182,91,0,1935,1936,
+		5,42,0,0,1936,1940,3,182,91,0,1937,1939,3,176,88,0,1938,1937,1,0,0,0,1939,
+		1942,1,0,0,0,1940,1938,1,0,0,0,1940,1941,1,0,0,0,1941,167,1,0,0,0,1942,
+		1940,1,0,0,0,1943,1944,5,40,0,0,1944,1945,5,41,0,0,1945,1946,3,182,91,
+		0,1946,1947,5,42,0,0,1947,1948,3,182,91,0,1948,169,1,0,0,0,1949,1950,3,
+		182,91,0,1950,1951,5,34,0,0,1951,1952,3,182,91,0,1952,171,1,0,0,0,1953,
+		1955,5,264,0,0,1954,1953,1,0,0,0,1954,1955,1,0,0,0,1955,1956,1,0,0,0,1956,
+		1957,3,180,90,0,1957,1958,5,34,0,0,1958,1959,3,182,91,0,1959,173,1,0,0,
+		0,1960,1961,3,180,90,0,1961,1962,5,34,0,0,1962,1963,3,182,91,0,1963,175,
+		1,0,0,0,1964,1965,5,39,0,0,1965,1966,3,186,93,0,1966,1967,3,182,91,0,1967,
+		177,1,0,0,0,1968,1969,5,194,0,0,1969,1970,5,207,0,0,1970,179,1,0,0,0,1971,
+		1972,5,275,0,0,1972,181,1,0,0,0,1973,1974,6,91,-1,0,1974,1975,5,257,0,
+		0,1975,1976,3,182,91,0,1976,1977,5,258,0,0,1977,2016,1,0,0,0,1978,1979,
+		5,264,0,0,1979,2016,3,182,91,16,1980,1981,5,211,0,0,1981,2016,3,182,91,
+		11,1982,1983,5,181,0,0,1983,1984,3,182,91,0,1984,1985,5,183,0,0,1985,1986,
+		3,182,91,0,1986,1987,5,182,0,0,1987,1988,3,182,91,0,1988,2016,1,0,0,0,
+		1989,1990,3,188,94,0,1990,1999,5,257,0,0,1991,1996,3,182,91,0,1992,1993,
+		5,259,0,0,1993,1995,3,182,91,0,1994,1992,1,0,0,0,1995,1998,1,0,0,0,1996,
+		1994,1,0,0,0,1996,1997,1,0,0,0,1997,2000,1,0,0,0,1998,1996,1,0,0,0,1999,
+		1991,1,0,0,0,1999,2000,1,0,0,0,2000,2001,1,0,0,0,2001,2002,5,258,0,0,2002,
+		2016,1,0,0,0,2003,2005,7,6,0,0,2004,2006,3,184,92,0,2005,2004,1,0,0,0,
+		2005,2006,1,0,0,0,2006,2007,1,0,0,0,2007,2008,5,194,0,0,2008,2016,3,184,
+		92,0,2009,2010,5,276,0,0,2010,2016,3,184,92,0,2011,2016,5,275,0,0,2012,
+		2016,5,276,0,0,2013,2016,5,274,0,0,2014,2016,3,186,93,0,2015,1973,1,0,
+		0,0,2015,1978,1,0,0,0,2015,1980,1,0,0,0,2015,1982,1,0,0,0,2015,1989,1,
+		0,0,0,2015,2003,1,0,0,0,2015,2009,1,0,0,0,2015,2011,1,0,0,0,2015,2012,
+		1,0,0,0,2015,2013,1,0,0,0,2015,2014,1,0,0,0,2016,2037,1,0,0,0,2017,2018,
+		10,15,0,0,2018,2019,5,208,0,0,2019,2036,3,182,91,16,2020,2021,10,14,0,
+		0,2021,2022,7,7,0,0,2022,2036,3,182,91,15,2023,2024,10,13,0,0,2024,2025,
+		7,3,0,0,2025,2036,3,182,91,14,2026,2027,10,12,0,0,2027,2028,7,8,0,0,2028,
+		2036,3,182,91,13,2029,2030,10,10,0,0,2030,2031,5,209,0,0,2031,2036,3,182,
+		91,11,2032,2033,10,9,0,0,2033,2034,5,210,0,0,2034,2036,3,182,91,10,2035,
+		2017,1,0,0,0,2035,2020,1,0,0,0,2035,2023,1,0,0,0,2035,2026,1,0,0,0,2035,
+		2029,1,0,0,0,2035,2032,1,0,0,0,2036,2039,1,0,0,0,2037,2035,1,0,0,0,2037,
+		2038,1,0,0,0,2038,183,1,0,0,0,2039,2037,1,0,0,0,2040,2041,7,9,0,0,2041,
+		185,1,0,0,0,2042,2045,3,188,94,0,2043,2044,5,260,0,0,2044,2046,3,188,94,
+		0,2045,2043,1,0,0,0,2045,2046,1,0,0,0,2046,187,1,0,0,0,2047,2048,7,10,
+		0,0,2048,189,1,0,0,0,224,194,196,210,236,243,245,253,255,277,281,283,290,
 		295,298,303,307,320,331,339,360,369,379,391,395,403,407,412,422,436,443,
 		446,461,466,473,477,489,491,494,505,511,513,515,524,529,532,539,542,551,
-		560,565,573,580,582,589,602,604,614,631,639,643,652,656,660,663,665,671,
-		674,678,686,696,730,740,769,771,781,788,792,800,825,832,840,847,851,855,
-		863,867,883,923,928,932,940,954,963,968,970,972,974,979,986,1005,1014,
-		1019,1035,1039,1047,1069,1075,1083,1091,1104,1115,1118,1128,1131,1139,
-		1143,1151,1162,1166,1174,1185,1187,1192,1207,1210,1214,1222,1227,1232,
-		1242,1244,1252,1261,1267,1271,1284,1289,1292,1299,1308,1313,1320,1333,
-		1336,1349,1366,1370,1382,1391,1395,1400,1406,1415,1419,1426,1437,1443,
-		1447,1485,1488,1492,1495,1499,1505,1518,1526,1529,1539,1556,1564,1575,
-		1583,1589,1600,1615,1619,1628,1631,1636,1640,1642,1648,1668,1682,1691,
-		1701,1706,1711,1722,1728,1743,1746,1749,1759,1766,1774,1778,1786,1790,
-		1794,1804,1808,1812,1819,1821,1828,1850,1873,1883,1900,1911,1915,1919,
-		1924,1927,1937,1951,1993,1996,2002,2012,2032,2034,2042
+		560,565,573,580,582,589,602,607,617,634,642,646,655,659,663,666,668,674,
+		677,681,689,699,733,743,772,774,784,791,795,803,828,835,843,850,854,858,
+		866,870,886,926,931,935,943,957,966,971,973,975,977,982,989,1008,1017,
+		1022,1038,1042,1050,1072,1078,1086,1094,1107,1118,1121,1131,1134,1142,
+		1146,1154,1165,1169,1177,1188,1190,1195,1210,1213,1217,1225,1230,1235,
+		1245,1247,1255,1264,1270,1274,1287,1292,1295,1302,1311,1316,1323,1336,
+		1339,1352,1369,1373,1385,1394,1398,1403,1409,1418,1422,1429,1440,1446,
+		1450,1488,1491,1495,1498,1502,1508,1521,1529,1532,1542,1559,1567,1578,
+		1586,1592,1603,1618,1622,1631,1634,1639,1643,1645,1651,1671,1685,1694,
+		1704,1709,1714,1725,1731,1746,1749,1752,1762,1769,1777,1781,1789,1793,
+		1797,1807,1811,1815,1822,1824,1831,1853,1876,1886,1903,1914,1918,1922,
+		1927,1930,1940,1954,1996,1999,2005,2015,2035,2037,2045
 	};
 
 	public static readonly ATN _ATN =

@@ -562,6 +562,45 @@ public sealed class GuaranteeTests
         Assert.Equal((75_000_000, 60_000_000, 15_000_000), (Math.Round(g.Paid, 2), Math.Round(g.Recovered, 2), Math.Round(g.NetCost, 2)));
     }
 
+    // The same deal with the State honouring 50%, pari passu (the default) and `subrogated after holders`. Period 0
+    // (the tranche's maturity): 75m unpaid, the State pays 37.5m: S = 37.5m of B = 75m.
+    // Pari passu: period 1, interest 3.75m paid in full (the State's share 3.75m x 37.5/75 = 1.875m), principal 26.25m
+    // shared 26.25m x 37.5/75 = 13.125m: recovered 15m, S = 24.375m of B = 48.75m. Period 2: interest 2.4375m, its
+    // share 2.4375m x 24.375/48.75 = 1.21875m; principal 27.5625m, its share 13.78125m: recovered 15m, S = 10.59375m
+    // of B = 21.1875m; the principal was asked for once, at the maturity, so nothing more is paid. Paid 37.5m,
+    // recovered 30m; the holders lose 21.1875m - 10.59375m = 10.59375m.
+    // After holders: the State's pari passu share goes on to the holders while they are owed anything, and it takes
+    // their place for it. Period 1: the share is 1.875m + 13.125m = 15m; the holders are owed 48.75m - 24.375m =
+    // 24.375m, so all 15m goes on to them (their balance falls to 9.375m = 37.5m - 26.25m - 1.875m: every cent the
+    // issuer paid) and S = 24.375m + 15m = 39.375m; the State recovers nothing. Period 2: interest 2.4375m, the State's
+    // due 2.4375m x 39.375/48.75 = 1.96875m; the issuer pays 2.4375m + 27.5625m = 30m, the holders are owed 0.46875m
+    // of interest and 9.375m of principal, so the State recovers 30m - 9.84375m = 20.15625m; S = B = 21.1875m, the
+    // holders hold nothing and nothing is asked. Paid 37.5m, recovered 20.15625m: net cost 17.34375m; the holders lose
+    // nothing, the State is owed 21.1875m. Cash is conserved either way (SmallDeal checks every period).
+    [Fact]
+    public void SubrogatedAfterHoldersTheGuarantorRecoversOnlyOnceTheHoldersArePaidInFull()
+    {
+        string half = EarlyMaturitySource.Replace("scenario Full for Early { }", "scenario Half for Early { State guarantees honoured 50% }", StringComparison.Ordinal);
+        var pari = new SmallDeal(half);
+        Assert.Equal(15_000_000, pari.Ledger("Notes repaid to State", 1, "Half"), Cent);
+        Assert.Equal(15_000_000, pari.Ledger("Notes repaid to State", 2, "Half"), Cent);
+        Assert.Equal(0.0, pari.Ledger("Notes paid by State", 2, "Half"), Cent);
+        GuaranteeSummary p = Assert.Single(pari.Outcomes["Half"].Guarantees);
+        Assert.Equal((37_500_000, 30_000_000), (Math.Round(p.Paid, 2), Math.Round(p.Recovered, 2)));
+        Assert.Equal(10_593_750, pari.Outcomes["Half"].Tranches[0].HoldersLoss, Cent);
+
+        var after = new SmallDeal(half.Replace("guarantor State cap 150m", "guarantor State cap 150m subrogated after holders", StringComparison.Ordinal));
+        Assert.Equal(37_500_000, after.Ledger("Notes paid by State", 0, "Half"), Cent);
+        Assert.Equal(0.0, after.Ledger("Notes repaid to State", 1, "Half"), Cent);
+        Assert.Equal(20_156_250, after.Ledger("Notes repaid to State", 2, "Half"), Cent);
+        Assert.Equal(0.0, after.Ledger("Notes paid by State", 2, "Half"), Cent);
+        GuaranteeSummary a = Assert.Single(after.Outcomes["Half"].Guarantees);
+        Assert.Equal((37_500_000, 20_156_250), (Math.Round(a.Paid, 2), Math.Round(a.Recovered, 2)));
+        TrancheSummary notes = after.Outcomes["Half"].Tranches[0];
+        Assert.Equal(21_187_500, notes.PrincipalLoss, Cent);
+        Assert.Equal(0.0, notes.HoldersLoss, 2);
+    }
+
     [Fact]
     public void AContractsBackstopPaysTheTermsRevenueTheDefaultTookAwayUpToItsCap()
     {

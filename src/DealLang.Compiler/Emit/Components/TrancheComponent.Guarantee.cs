@@ -96,7 +96,8 @@ internal sealed partial class TrancheComponent
     /// interest paid is shared pro rata to the two claims' interest due: the guarantor gets interest paid × its interest
     /// due / interest due, and its arrears become its due less that; the issuer's principal paid, pro rata to the parts
     /// of the balance it was paid from: principal paid × subrogated principal / (balance + principal paid), which its
-    /// subrogated principal falls by.
+    /// subrogated principal falls by. With <c>subrogated after holders</c> that share goes on to the holders while they
+    /// are still owed anything (<see cref="WriteDeferredRecovery"/>).
     /// </summary>
     private static void WriteGuaranteeRecovery(IndentedWriter w, TrancheState tranche)
     {
@@ -114,7 +115,33 @@ internal sealed partial class TrancheComponent
             w.Line(tranche.GuaranteeRecovered + " += principalRecovered;");
         }
 
+        if (tranche.Guarantee is { Info.SubrogatedAfterHolders: true })
+        {
+            WriteDeferredRecovery(w, tranche);
+        }
+
         // Its part is never more than the balance (a conversion takes the balance to 0).
         w.Line(principal + " = Math.Min(" + principal + ", " + balance + ");");
+    }
+
+    /// <summary>
+    /// <c>subrogated after holders</c>: the guarantor recovers only once the holders are paid in full. What its share
+    /// above would give it, up to what the holders are still owed (their interest arrears, the tranche's unpaid interest
+    /// less the guarantor's arrears, then their balance, the balance less its subrogated principal), goes on to the
+    /// holders instead, and the guarantor takes their place for it: its arrears grow by the part that pays the holders'
+    /// interest arrears, its subrogated principal by the part that repays their balance, so its claim on the issuer is
+    /// unchanged and the issuer's own figures do not move.
+    /// </summary>
+    private static void WriteDeferredRecovery(IndentedWriter w, TrancheState tranche)
+    {
+        string covered = tranche.GuaranteeCovered.Name, principal = tranche.GuaranteePrincipal.Name, recovered = tranche.GuaranteeRecovered.Name;
+        w.Comment("subrogated after holders: its share goes on to the holders while they are owed anything, and it takes their place for it");
+        w.Line("double holdersArrears = Math.Max(0.0, " + tranche.UnpaidInterest + " - " + covered + ");");
+        w.Line("double holdersPrincipal = Math.Max(0.0, " + tranche.Balance + " - " + principal + ");");
+        w.Line("double deferred = Math.Min(" + recovered + ", holdersArrears + holdersPrincipal);");
+        w.Line("double deferredInterest = Math.Min(deferred, holdersArrears);");
+        w.Line(covered + " += deferredInterest;");
+        w.Line(principal + " += deferred - deferredInterest;");
+        w.Line(recovered + " -= deferred;");
     }
 }
