@@ -246,7 +246,8 @@ rvgItemPart
 
 // 'guarantor Google cap 3.2bn until 2036-06-30': a third party that pays what the lessee owes once it defaults, up
 // to the cap. On a tranche, 'guarantor State cap 2bn fee 35bp covers interest and principal': a guarantee paid to
-// the tranche's holders, for a fee the issuer pays in the waterfall ('pay Notes.guarantee_fee').
+// the tranche's holders, for a fee the issuer pays in the waterfall ('pay Notes.guarantee_fee'); 'subrogated after
+// holders' (a tranche's) defers what the guarantor recovers from the issuer until the holders are paid in full.
 guarantorClause
     : GUARANTOR party=ident guarantorPart*
     ;
@@ -256,6 +257,7 @@ guarantorPart
     | UNTIL DATE                                     # guarantorUntil
     | FEE expr                                       # guarantorFee
     | COVERS coverage (AND coverage)?                # guarantorCovers
+    | SUBROGATED AFTER HOLDERS                       # guarantorSubrogation
     ;
 
 coverage
@@ -906,7 +908,7 @@ ident
     | PATHS | SEED | ANTITHETIC | SOBOL | GBM | DRIFT | VOLATILITY | REVERTS | TREND | SPEED | JUMPS | CORRELATE | WITH
     | STRESS | REGIMES | NORMAL | DRAWN | LOADING | BETA | MEAN | SD | SUBJECT
     | HOLDING | SHARE | FACE | MARK | PAR
-    | GUARANTOR | COVERS | HONOURED | DISOWNED
+    | GUARANTOR | COVERS | HONOURED | DISOWNED | SUBROGATED
     | HURDLE | CARRY | CATCH_UP | CALLS | CALLED | DEAL_BY_DEAL
     | DISCOUNT | GROW
     | ACCRUING | INSTALMENTS | DEFAULT_INTEREST | PERIODS
@@ -986,6 +988,7 @@ MARKET        : 'market';
 RVG           : 'rvg';
 GUARANTOR     : 'guarantor';
 COVERS        : 'covers';
+SUBROGATED    : 'subrogated';
 HONOURED      : 'honoured';
 DISOWNED      : 'disowned';
 GUARANTEES    : 'guarantees';

@@ -13,8 +13,8 @@ public static partial class DiagnosticCatalogue
         Warning("DL0594", span,
             $"'guarantor {party}' follows the rvg of lease '{lease}' on its line without 'with', so it is the guarantor of the lease's rent, not of its RVG: for a guarantor behind the RVG write 'rvg … with guarantor {party} …'; for the rent's, put 'guarantor {party} …' on a line of its own");
 
-    /// <summary>DL0730: a lease's or a contract's guarantor with a fee or a 'covers': it pays what the lessee or customer
-    /// leaves unpaid, for no fee the deal pays; both belong to a tranche's guarantee.</summary>
+    /// <summary>DL0730: a lease's or a contract's guarantor with a fee, a 'covers' or a 'subrogated after holders': it pays
+    /// what the lessee or customer leaves unpaid, for no fee the deal pays; all three belong to a tranche's guarantee.</summary>
     public static Diagnostic GuaranteeTermOnLease(SourceSpan span, string kind, string name, string term) =>
         Error("DL0730", span,
             $"the guarantor of {kind} '{name}' has '{term}', which only a tranche's guarantee takes: a {kind}'s guarantor pays what its {(kind == "lease" ? "lessee" : "customer")} leaves unpaid (remove '{term}')");

@@ -137,7 +137,9 @@ public static partial class CSharpEmitter
     private static string Guarantee(GuaranteeInfo g) =>
         "new GuaranteeInfo(" + CSharpLiterals.String(g.Name) + ", " + CSharpLiterals.Int(g.Guarantor) + ", GuaranteeTarget." + g.Kind + ", "
         + CSharpLiterals.Int(g.Target) + ", " + CSharpLiterals.Double(g.Cap) + ", " + CSharpLiterals.NullableDate(g.Until) + ", "
-        + CSharpLiterals.Double(g.FeeRate) + ", " + CSharpLiterals.Bool(g.CoversInterest) + ", " + CSharpLiterals.Bool(g.CoversPrincipal) + ")";
+        + CSharpLiterals.Double(g.FeeRate) + ", " + CSharpLiterals.Bool(g.CoversInterest) + ", " + CSharpLiterals.Bool(g.CoversPrincipal)
+        // Named and only when set, so a pari passu guarantee's description reads as before.
+        + (g.SubrogatedAfterHolders ? ", SubrogatedAfterHolders: true" : "") + ")";
 
     /// <summary>An inline collection expression, <c>[a, b]</c>; the parameter's array type gives it its type.</summary>
     internal static string List(IEnumerable<string> items) => "[" + string.Join(", ", items) + "]";

@@ -37,7 +37,7 @@ internal sealed partial class Lowerer
             {
                 // Without 'covers', a tranche's guarantee covers interest and principal (a full-faith guarantee).
                 bool interest = g.Covers?.Interest ?? true, principal = g.Covers?.Principal ?? true;
-                guarantees.Add(Guarantee(g, GuaranteeTarget.Tranche, tranche, interest, principal));
+                guarantees.Add(Guarantee(g, GuaranteeTarget.Tranche, tranche, interest, principal) with { SubrogatedAfterHolders = g.Subrogation is not null });
             }
         }
 

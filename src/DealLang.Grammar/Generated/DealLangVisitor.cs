@@ -460,6 +460,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitGuarantorCovers([NotNull] DealLangParser.GuarantorCoversContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>guarantorSubrogation</c>
+	/// labeled alternative in <see cref="DealLangParser.guarantorPart"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitGuarantorSubrogation([NotNull] DealLangParser.GuarantorSubrogationContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.coverage"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -19,7 +19,9 @@ public enum GuaranteeTarget
 /// (behind a lease's RVG, <see cref="GuaranteeTarget.LeaseRvg"/>, the part of the RVG claim a defaulted lessee does not pay);
 /// behind a tranche it pays the holders directly what the issuer leaves unpaid of what it covers
 /// (<see cref="CoversInterest"/>, <see cref="CoversPrincipal"/>), for a fee of <see cref="FeeRate"/> a year on the
-/// tranche's opening balance that the issuer's waterfall pays (<c>pay T.guarantee_fee</c>).
+/// tranche's opening balance that the issuer's waterfall pays (<c>pay T.guarantee_fee</c>). Behind a tranche it recovers
+/// what it paid from the issuer's later payments pari passu with the holders, or, with
+/// <see cref="SubrogatedAfterHolders"/> (<c>subrogated after holders</c>), only once the holders are paid in full.
 /// </summary>
 public sealed record GuaranteeInfo(
     string Name,
@@ -30,4 +32,5 @@ public sealed record GuaranteeInfo(
     Date? Until,
     double FeeRate = 0,
     bool CoversInterest = false,
-    bool CoversPrincipal = false);
+    bool CoversPrincipal = false,
+    bool SubrogatedAfterHolders = false);

@@ -534,11 +534,15 @@ public sealed class GuaranteeTests
     }
 
     // Annual, 30/360, the deal from 2025-01-01 to 2028-01-01, a 100m bullet at 5% maturing a year in (2026-01-01),
-    // 30m of rent a year and no default rule. Period 0: interest 5m, the whole 100m due, 25m paid: 75m in arrears.
-    // Period 1: interest 75m x 5% = 3.75m, 26.25m of principal paid: 48.75m. Period 2, the deal's maturity: interest
-    // 2.4375m, 27.5625m paid: 21.1875m left, which the State pays the holders there, the first period the run could
-    // end with, not at the tranche's own maturity (docs/language.md §5 "Guarantors": the maturity is the deal's). The
-    // holders, paid the coupon on the overdue principal all along, earn 5% (three 365-day years).
+    // 30m of rent a year and no default rule. Period 0, the tranche's own maturity: interest 5m, the whole 100m due,
+    // 25m paid: the holders still hold 75m, which the State pays them there (an ultimate principal guarantee pays by
+    // the bond's maturity, not the deal's; docs/language.md §5 "Guarantors"): S = 75m = B. Period 1: interest
+    // 75m x 5% = 3.75m, all the State's (S / B = 1), paid, and 26.25m of principal, all of it passed back to the State
+    // (26.25m x 75m / (48.75m + 26.25m) = 26.25m): recovered 30m, S = 48.75m. Period 2, the deal's maturity: interest
+    // 48.75m x 5% = 2.4375m, 27.5625m of principal: recovered 30m again, S = 21.1875m = B, the holders' balance
+    // max(0, B - S) = 0, so nothing more is asked. The State pays 75m and recovers 60m: net cost 15m = the issuer's
+    // principal loss 21.1875m - the holders' loss 0 - the interest on its advance 3.75m + 2.4375m. The holders get
+    // 5m + 25m + 75m = 105m a year after paying 100m: 5%.
     private const string EarlyMaturitySource = """
         deal Early {
           currency USD  closing 2025-01-01  maturity 2028-01-01  pay annual  daycount 30/360
@@ -559,21 +563,64 @@ public sealed class GuaranteeTests
         """;
 
     [Fact]
-    public void BehindATrancheMaturingBeforeTheDealThePrincipalIsAskedAtTheDealsMaturity()
+    public void BehindATrancheMaturingBeforeTheDealThePrincipalIsAskedAtTheTranchesOwnMaturity()
     {
         var deal = new SmallDeal(EarlyMaturitySource);
         Assert.Equal(75_000_000, deal.Ledger("Notes balance", 0, "Full"), Cent);
-        Assert.Equal(0.0, deal.Ledger("Notes paid by State", 0, "Full"));
+        Assert.Equal(75_000_000, deal.Ledger("Notes paid by State", 0, "Full"), Cent);
         Assert.Equal(3_750_000, deal.Ledger("Notes interest due", 1, "Full"), Cent);
+        Assert.Equal(30_000_000, deal.Ledger("Notes repaid to State", 1, "Full"), Cent);
         Assert.Equal(0.0, deal.Ledger("Notes paid by State", 1, "Full"));
-        Assert.Equal(21_187_500, deal.Ledger("Notes paid by State", 2, "Full"), Cent);
+        Assert.Equal(30_000_000, deal.Ledger("Notes repaid to State", 2, "Full"), Cent);
+        Assert.Equal(0.0, deal.Ledger("Notes paid by State", 2, "Full"));
 
         TrancheSummary notes = deal.Outcomes["Full"].Tranches[0];
         Assert.Equal(21_187_500, notes.PrincipalLoss, Cent);
+        Assert.Equal(15_000_000, notes.PaidByGuarantor, Cent); // net: 75m paid less 60m recovered
         Assert.Equal(0.0, notes.HoldersLoss, 2);
         Assert.Equal(0.05, notes.HoldersIrr, 1e-12);
         GuaranteeSummary g = Assert.Single(deal.Outcomes["Full"].Guarantees);
-        Assert.Equal(new DealLang.Runtime.Date(2028, 1, 1), g.FirstPayment);
+        Assert.Equal(new DealLang.Runtime.Date(2026, 1, 1), g.FirstPayment);
+        Assert.Equal((75_000_000, 60_000_000, 15_000_000), (Math.Round(g.Paid, 2), Math.Round(g.Recovered, 2), Math.Round(g.NetCost, 2)));
+    }
+
+    // The same deal with the State honouring 50%, pari passu (the default) and `subrogated after holders`. Period 0
+    // (the tranche's maturity): 75m unpaid, the State pays 37.5m: S = 37.5m of B = 75m.
+    // Pari passu: period 1, interest 3.75m paid in full (the State's share 3.75m x 37.5/75 = 1.875m), principal 26.25m
+    // shared 26.25m x 37.5/75 = 13.125m: recovered 15m, S = 24.375m of B = 48.75m. Period 2: interest 2.4375m, its
+    // share 2.4375m x 24.375/48.75 = 1.21875m; principal 27.5625m, its share 13.78125m: recovered 15m, S = 10.59375m
+    // of B = 21.1875m; the principal was asked for once, at the maturity, so nothing more is paid. Paid 37.5m,
+    // recovered 30m; the holders lose 21.1875m - 10.59375m = 10.59375m.
+    // After holders: the State's pari passu share goes on to the holders while they are owed anything, and it takes
+    // their place for it. Period 1: the share is 1.875m + 13.125m = 15m; the holders are owed 48.75m - 24.375m =
+    // 24.375m, so all 15m goes on to them (their balance falls to 9.375m = 37.5m - 26.25m - 1.875m: every cent the
+    // issuer paid) and S = 24.375m + 15m = 39.375m; the State recovers nothing. Period 2: interest 2.4375m, the State's
+    // due 2.4375m x 39.375/48.75 = 1.96875m; the issuer pays 2.4375m + 27.5625m = 30m, the holders are owed 0.46875m
+    // of interest and 9.375m of principal, so the State recovers 30m - 9.84375m = 20.15625m; S = B = 21.1875m, the
+    // holders hold nothing and nothing is asked. Paid 37.5m, recovered 20.15625m: net cost 17.34375m; the holders lose
+    // nothing, the State is owed 21.1875m. Cash is conserved either way (SmallDeal checks every period).
+    [Fact]
+    public void SubrogatedAfterHoldersTheGuarantorRecoversOnlyOnceTheHoldersArePaidInFull()
+    {
+        string half = EarlyMaturitySource.Replace("scenario Full for Early { }", "scenario Half for Early { State guarantees honoured 50% }", StringComparison.Ordinal);
+        var pari = new SmallDeal(half);
+        Assert.Equal(15_000_000, pari.Ledger("Notes repaid to State", 1, "Half"), Cent);
+        Assert.Equal(15_000_000, pari.Ledger("Notes repaid to State", 2, "Half"), Cent);
+        Assert.Equal(0.0, pari.Ledger("Notes paid by State", 2, "Half"), Cent);
+        GuaranteeSummary p = Assert.Single(pari.Outcomes["Half"].Guarantees);
+        Assert.Equal((37_500_000, 30_000_000), (Math.Round(p.Paid, 2), Math.Round(p.Recovered, 2)));
+        Assert.Equal(10_593_750, pari.Outcomes["Half"].Tranches[0].HoldersLoss, Cent);
+
+        var after = new SmallDeal(half.Replace("guarantor State cap 150m", "guarantor State cap 150m subrogated after holders", StringComparison.Ordinal));
+        Assert.Equal(37_500_000, after.Ledger("Notes paid by State", 0, "Half"), Cent);
+        Assert.Equal(0.0, after.Ledger("Notes repaid to State", 1, "Half"), Cent);
+        Assert.Equal(20_156_250, after.Ledger("Notes repaid to State", 2, "Half"), Cent);
+        Assert.Equal(0.0, after.Ledger("Notes paid by State", 2, "Half"), Cent);
+        GuaranteeSummary a = Assert.Single(after.Outcomes["Half"].Guarantees);
+        Assert.Equal((37_500_000, 20_156_250), (Math.Round(a.Paid, 2), Math.Round(a.Recovered, 2)));
+        TrancheSummary notes = after.Outcomes["Half"].Tranches[0];
+        Assert.Equal(21_187_500, notes.PrincipalLoss, Cent);
+        Assert.Equal(0.0, notes.HoldersLoss, 2);
     }
 
     [Fact]

@@ -257,6 +257,8 @@ public sealed class RvgGuarantorTests
     [InlineData("with guarantor Tenant cap 30m", "DL0731", "with guarantor ")]
     // A tranche guarantee's fee: DL0730.
     [InlineData("with guarantor Parent cap 30m fee 1%", "DL0730", "with guarantor Parent cap 30m fee ")]
+    // A tranche guarantee's ranking of its recovery: DL0730 at the term.
+    [InlineData("with guarantor Parent cap 30m subrogated after holders", "DL0730", "with guarantor Parent cap 30m ")]
     public void AMisusedGuarantorIsReportedWhereItIsWritten(string clause, string code, string before)
     {
         string source = Source.Replace("with guarantor Parent cap 30m", clause, StringComparison.Ordinal);

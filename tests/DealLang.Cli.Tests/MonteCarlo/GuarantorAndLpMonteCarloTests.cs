@@ -132,6 +132,37 @@ public sealed class GuarantorAndLpMonteCarloTests
         Assert.Equal(60e6, state.MaxCost, 1e-3);
     }
 
+    // The note matures on 2028-01-01, three years before the loan repays, and the state honours half (docs/language.md
+    // §5 "Guarantors"). On 2028-01-01 the note is owed what the issuer has not paid: 100m on a path without a default
+    // by then (the state pays 50m, S = 50m), or 60m after a default (the 40% recovery paid the note 40m; the state
+    // pays 30m, and nothing comes later). Without a default the loan repays 100m in 2031, 50m to each claim either way:
+    // net cost 0. With a default after 2028-01-01 its 40m recovery is shared: pari passu 20m each, the state's net cost
+    // 50m - 20m = 30m; subrogated after holders all 40m goes to the holders (owed 50m), its net cost 50m. So pari passu
+    // every path it pays costs it 30m; after the holders the same paths pay, costing 30m (default by 2028) or 50m (a
+    // later one), and the mean over the same draws rises by 20m x the share of paths defaulting in 2028-2031, about
+    // 0.97^2 - 0.97^(1,826/365) = 0.9409 - 0.858662 = 0.082238 of them. Cash is conserved on every path (checkCash).
+    [Fact]
+    public void Subrogated_after_holders_the_state_recovers_a_late_defaults_recovery_only_after_the_holders()
+    {
+        string early = Guaranteed
+            .Replace("balance 100m  coupon 0%  amortize bullet  seniority 1", "balance 100m  coupon 0%  amortize bullet  maturity 2028-01-01  seniority 1", StringComparison.Ordinal)
+            .Replace("Obligor defaults drawn", "Obligor defaults drawn\n  State guarantees honoured 50%", StringComparison.Ordinal);
+        var (pari, _, _, _) = Run(early, threads: 2);
+        var (after, _, _, _) = Run(early.Replace("covers principal", "covers principal subrogated after holders", StringComparison.Ordinal), threads: 2);
+        GuarantorRisk p = pari.Guarantees.Single(), a = after.Guarantees.Single();
+
+        Assert.Equal(30e6, p.CostGivenPays.Value, 1e-3);
+        Assert.True(p.CostGivenPays.EveryPathSame);
+        Assert.Equal(p.PathsPaying, a.PathsPaying);
+        Assert.Equal(50e6, a.MaxCost, 1e-3);
+        // The late defaults' share of paths, (mean after - mean pari) / 20m, within three binomial SEs of 0.082238.
+        double late = (a.ExpectedCost.Value - p.ExpectedCost.Value) / 20e6, lateProbability = Math.Pow(0.97, 2) - Math.Pow(0.97, 1826 / 365.0);
+        double se = Math.Sqrt(lateProbability * (1 - lateProbability) / 4000);
+        Assert.InRange(late, lateProbability - (3 * se), lateProbability + (3 * se));
+        // The holders lose the difference: the issuer's shortfall is the same on every path.
+        Assert.Equal(pari.Tranches.Single().ExpectedLoss.Value, after.Tranches.Single().ExpectedLoss.Value, 1e-3);
+    }
+
     [Fact]
     public void A_path_where_the_guarantor_gets_back_more_than_it_paid_counts_its_gain_in_the_expected_amount_paid()
     {

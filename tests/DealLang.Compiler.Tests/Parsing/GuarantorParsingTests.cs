@@ -3,7 +3,7 @@ using DealLang.Compiler.Syntax;
 namespace DealLang.Compiler.Tests.Parsing;
 
 /// <summary>A guarantor clause in a lease and a tranche (issue 11), its parts in any order, and the guarantors' levers in
-/// a scenario; 'guarantor', 'covers', 'honoured' and 'disowned' are still names.</summary>
+/// a scenario; 'guarantor', 'covers', 'honoured', 'disowned' and 'subrogated' are still names.</summary>
 public sealed class GuarantorParsingTests
 {
     [Fact]
@@ -34,6 +34,19 @@ public sealed class GuarantorParsingTests
         Assert.Equal((true, true), (bond.Covers!.Interest, bond.Covers.Principal));
         GuarantorSyntax sub = Assert.IsType<TrancheSyntax>(deal.Declarations[1]).Guarantor!;
         Assert.Equal((false, true), (sub.Covers!.Interest, sub.Covers.Principal));
+        Assert.Null(bond.Subrogation);
+    }
+
+    [Fact]
+    public void ATranchesGuarantorMayBeSubrogatedAfterTheHolders()
+    {
+        DealSyntax deal = ParseHelper.ParseDeal(
+            "deal X { tranche Bond { balance 2bn  coupon 4.6%  guarantor State subrogated after holders cap 2.3bn covers principal } }");
+
+        GuarantorSyntax bond = Assert.IsType<TrancheSyntax>(Assert.Single(deal.Declarations)).Guarantor!;
+        Assert.NotNull(bond.Subrogation);
+        Assert.Equal(2.3e9, Assert.IsType<LiteralSyntax>(bond.Cap).Value);
+        Assert.Equal((false, true), (bond.Covers!.Interest, bond.Covers.Principal));
     }
 
     [Fact]
@@ -60,9 +73,9 @@ public sealed class GuarantorParsingTests
     [Fact]
     public void TheNewKeywordsMayStillBeNames()
     {
-        DealSyntax deal = ParseHelper.ParseDeal("deal X { party guarantor { }  party covers { }  party honoured { }  party disowned { } }");
+        DealSyntax deal = ParseHelper.ParseDeal("deal X { party guarantor { }  party covers { }  party honoured { }  party disowned { }  party subrogated { } }");
 
-        Assert.Equal(["guarantor", "covers", "honoured", "disowned"], deal.Declarations.Select(d => ((NamedDeclarationSyntax)d).Name.Text));
+        Assert.Equal(["guarantor", "covers", "honoured", "disowned", "subrogated"], deal.Declarations.Select(d => ((NamedDeclarationSyntax)d).Name.Text));
     }
 
     [Fact]

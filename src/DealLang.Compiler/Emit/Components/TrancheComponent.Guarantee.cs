@@ -9,7 +9,7 @@ internal sealed partial class TrancheComponent
     /// <summary>
     /// The principal a guaranteed tranche's holders hold: the balance <paramref name="balance"/> less the guarantor's
     /// subrogated principal (never below 0: a conversion can take the balance to 0); the balance itself without a
-    /// guarantee. The guarantee fee accrues on it, and the guarantor is asked for it at the run's first final period.
+    /// guarantee. The guarantee fee accrues on it, and the guarantor is asked for it once (<see cref="PrincipalAsked"/>).
     /// </summary>
     private static string HoldersBalance(TrancheState tranche, string balance) =>
         tranche.Guarantee is null ? balance : "Math.Max(0.0, " + balance + " - " + tranche.GuaranteePrincipal + ")";
@@ -19,12 +19,25 @@ internal sealed partial class TrancheComponent
         "(" + tranche.InterestDue + " > 0.0 ? Math.Clamp(1.0 - " + tranche.InterestPaid + " / " + tranche.InterestDue + ", 0.0, 1.0) : 0.0)";
 
     /// <summary>
+    /// Whether this period is one in which the guarantor is asked for the holders' unpaid principal (once: the first
+    /// such period): the run's final period (the deal's maturity, or the last enforcement sale or the horizon), or
+    /// from the tranche's own maturity when it falls before the deal's (an "ultimate principal" guarantee pays by
+    /// the guaranteed bond's legal final maturity, not when the deal's other debt is due). A tranche maturing with
+    /// the deal keeps the run's end, so a workout begun before it still ends with its last sale.
+    /// </summary>
+    private string PrincipalAsked(TrancheState tranche) =>
+        MaturesBeforeTheDeal(tranche) ? "(finalPeriod || t >= " + tranche.MaturityPeriod + ")" : "finalPeriod";
+
+    /// <summary>Whether the tranche's own maturity period comes before the deal's last scheduled period.</summary>
+    private bool MaturesBeforeTheDeal(TrancheState tranche) => tranche.Model.MaturityPeriod < Ctx.Model.ScheduledPeriods - 1;
+
+    /// <summary>
     /// A guaranteed tranche at the period's end, once the waterfall (and any enforcement pass) has paid what it could,
     /// first (<see cref="WriteGuaranteeRecovery"/>) what the holders pass back to the guarantor (docs/language.md §5,
     /// "Guarantors": its subrogation), then what it pays them. The guarantor pays the holders directly, outside the
     /// deal's cash: the holders' part of this period's interest the issuer left unpaid (if it covers interest) and, the
-    /// first time the run reaches a final period (the maturity, or the last enforcement sale), the balance the holders
-    /// still hold (if it covers principal), times its honour share, within what its cap still allows, while it pays.
+    /// first time the run reaches a final period (the maturity, or the last enforcement sale) or the tranche's own
+    /// earlier maturity (<see cref="PrincipalAsked"/>), the balance the holders still hold (if it covers principal), times its honour share, within what its cap still allows, while it pays.
     /// What it pays becomes its own claim on the issuer: principal joins its part of the balance (which earns the
     /// coupon), interest its interest arrears.
     /// </summary>
@@ -49,9 +62,10 @@ internal sealed partial class TrancheComponent
 
             if (g.CoversPrincipal)
             {
-                using (w.Block("if (finalPeriod && !" + tranche.GuaranteePrincipalClaimed + ")"))
+                using (w.Block("if (" + PrincipalAsked(tranche) + " && !" + tranche.GuaranteePrincipalClaimed + ")"))
                 {
-                    w.Comment("the run's first final period: the balance the holders still hold is their loss, which the guarantor pays and then owns");
+                    w.Comment((MaturesBeforeTheDeal(tranche) ? "the tranche's own maturity or the run's first final period" : "the run's first final period")
+                        + ": the balance the holders still hold is their loss, which the guarantor pays and then owns");
                     w.Line("double principalGuaranteed = Math.Min(" + HoldersBalance(tranche, tranche.Balance.Name) + " * " + honour + ", " + capLeft + ");");
                     w.Line(capLeft + " -= principalGuaranteed;");
                     w.Line(tranche.GuaranteePrincipal + " += principalGuaranteed;");
@@ -63,7 +77,7 @@ internal sealed partial class TrancheComponent
         if (g.CoversPrincipal)
         {
             // Asked once: an event of default at the maturity runs a workout whose last sale is final again.
-            using (w.Block("if (finalPeriod)"))
+            using (w.Block("if (" + PrincipalAsked(tranche) + ")"))
             {
                 w.Line(tranche.GuaranteePrincipalClaimed + " = true;");
             }
@@ -82,7 +96,8 @@ internal sealed partial class TrancheComponent
     /// interest paid is shared pro rata to the two claims' interest due: the guarantor gets interest paid × its interest
     /// due / interest due, and its arrears become its due less that; the issuer's principal paid, pro rata to the parts
     /// of the balance it was paid from: principal paid × subrogated principal / (balance + principal paid), which its
-    /// subrogated principal falls by.
+    /// subrogated principal falls by. With <c>subrogated after holders</c> that share goes on to the holders while they
+    /// are still owed anything (<see cref="WriteDeferredRecovery"/>).
     /// </summary>
     private static void WriteGuaranteeRecovery(IndentedWriter w, TrancheState tranche)
     {
@@ -100,7 +115,33 @@ internal sealed partial class TrancheComponent
             w.Line(tranche.GuaranteeRecovered + " += principalRecovered;");
         }
 
+        if (tranche.Guarantee is { Info.SubrogatedAfterHolders: true })
+        {
+            WriteDeferredRecovery(w, tranche);
+        }
+
         // Its part is never more than the balance (a conversion takes the balance to 0).
         w.Line(principal + " = Math.Min(" + principal + ", " + balance + ");");
+    }
+
+    /// <summary>
+    /// <c>subrogated after holders</c>: the guarantor recovers only once the holders are paid in full. What its share
+    /// above would give it, up to what the holders are still owed (their interest arrears, the tranche's unpaid interest
+    /// less the guarantor's arrears, then their balance, the balance less its subrogated principal), goes on to the
+    /// holders instead, and the guarantor takes their place for it: its arrears grow by the part that pays the holders'
+    /// interest arrears, its subrogated principal by the part that repays their balance, so its claim on the issuer is
+    /// unchanged and the issuer's own figures do not move.
+    /// </summary>
+    private static void WriteDeferredRecovery(IndentedWriter w, TrancheState tranche)
+    {
+        string covered = tranche.GuaranteeCovered.Name, principal = tranche.GuaranteePrincipal.Name, recovered = tranche.GuaranteeRecovered.Name;
+        w.Comment("subrogated after holders: its share goes on to the holders while they are owed anything, and it takes their place for it");
+        w.Line("double holdersArrears = Math.Max(0.0, " + tranche.UnpaidInterest + " - " + covered + ");");
+        w.Line("double holdersPrincipal = Math.Max(0.0, " + tranche.Balance + " - " + principal + ");");
+        w.Line("double deferred = Math.Min(" + recovered + ", holdersArrears + holdersPrincipal);");
+        w.Line("double deferredInterest = Math.Min(deferred, holdersArrears);");
+        w.Line(covered + " += deferredInterest;");
+        w.Line(principal + " += deferred - deferredInterest;");
+        w.Line(recovered + " -= deferred;");
     }
 }

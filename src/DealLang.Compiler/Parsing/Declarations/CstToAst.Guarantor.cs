@@ -13,6 +13,7 @@ internal sealed partial class CstToAst
     //     | UNTIL DATE                                     # guarantorUntil
     //     | FEE expr                                       # guarantorFee
     //     | COVERS coverage (AND coverage)?                # guarantorCovers
+    //     | SUBROGATED AFTER HOLDERS                       # guarantorSubrogation
     //     ;
     private GuarantorSyntax VisitGuarantor(GuarantorClauseContext context, string container)
     {
@@ -21,6 +22,7 @@ internal sealed partial class CstToAst
         ExpressionSyntax? cap = null, fee = null;
         DateSyntax? until = null;
         CoverageSyntax? covers = null;
+        SubrogationSyntax? subrogation = null;
         foreach (GuarantorPartContext part in context.guarantorPart())
         {
             switch (part)
@@ -29,10 +31,11 @@ internal sealed partial class CstToAst
                 case GuarantorUntilContext u: items.Keep(ref until, "until", u, VisitDate(u.DATE())); break;
                 case GuarantorFeeContext f: items.Keep(ref fee, "fee", f, VisitExpr(f.expr())); break;
                 case GuarantorCoversContext v: items.Keep(ref covers, "covers", v, VisitCoverage(v)); break;
+                case GuarantorSubrogationContext s: items.Keep(ref subrogation, "subrogated after holders", s, new SubrogationSyntax(Span(s))); break;
             }
         }
 
-        return new GuarantorSyntax(party, cap, until, fee, covers, Span(context));
+        return new GuarantorSyntax(party, cap, until, fee, covers, Span(context), subrogation);
     }
 
     // COVERS coverage (AND coverage)?   with   coverage : INTEREST | PRINCIPAL ;

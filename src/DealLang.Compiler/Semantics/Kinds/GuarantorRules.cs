@@ -48,7 +48,8 @@ internal static class GuarantorRules
         }
     }
 
-    /// <summary>What a lease's or a contract's guarantor may not have: a fee or 'covers' (a tranche's, DL0730), or its
+    /// <summary>What a lease's or a contract's guarantor may not have: a fee, 'covers' or 'subrogated after holders' (a
+    /// tranche's, DL0730), or its
     /// obligor (the lessee, the customer) as the guarantor (DL0731).</summary>
     public static void CheckObligorTerms(GuarantorSyntax guarantor, NameSyntax? obligor, DealChecks checks, string kind, string name)
     {
@@ -60,6 +61,11 @@ internal static class GuarantorRules
         if (guarantor.Covers is { } covers)
         {
             checks.Diagnostics.Add(DiagnosticCatalogue.GuaranteeTermOnLease(covers.Span, kind, name, "covers"));
+        }
+
+        if (guarantor.Subrogation is { } subrogation)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.GuaranteeTermOnLease(subrogation.Span, kind, name, "subrogated after holders"));
         }
 
         if (guarantor.Guarantor is { } party && obligor is { } o && party.Text == o.Text)
