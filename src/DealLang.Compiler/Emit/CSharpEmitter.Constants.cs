@@ -44,6 +44,8 @@ public static partial class CSharpEmitter
             component.WriteConstants(w);
         }
 
+        WriteLeaseEndSlots(ctx, w);
+
         var dates = ctx.DateConstants.ToList();
         if (dates.Count > 0)
         {

@@ -254,7 +254,7 @@ public static partial class CSharpEmitter
                 continue;
             }
 
-            string waits = LeasesRunning(ctx, ctx.Sales[sale.Index]);
+            string waits = LeasesRunning(ctx, sale);
             if (waits.Length > 0)
             {
                 w.Comment("subject to lease: not sold while a lease of it runs, until the run's last period");
@@ -318,18 +318,60 @@ public static partial class CSharpEmitter
     // A sale subject to its leases (docs/language.md §9, "subject-to-lease") waits, past its date, until every lease of the
     // facilities it sells has ended on the path: the period a lease ends in (its last term as the path takes it, or its
     // lessee's default or break: the path's LeaseEndPeriod, −1 past the run) and after it, when its rent and any RVG are
-    // in. The run's last period sells whatever still waits. A sale without the option waits for nothing ("").
-    private static string LeasesRunning(EmitContext ctx, SaleInfo sale)
+    // in. The run's last period sells whatever still waits. A sale without the option waits for nothing (""). One lease is
+    // compared in place; several are read once a path into the sale's LeasesEnd (WriteLeasesEnd).
+    private static string LeasesRunning(EmitContext ctx, SaleState sale)
+    {
+        var leases = LeasesWaitedFor(ctx, ctx.Sales[sale.Index]);
+        string end = leases.Count switch
+        {
+            0 => "",
+            1 => leases[0].EndPeriod.Name,
+            _ => sale.LeasesEnd,
+        };
+        return end.Length == 0 ? "" : " && ((" + end + " >= 0 && t >= " + end + ") || t == Periods - 1)";
+    }
+
+    /// <summary>The leases a sale subject to its leases waits for: those of the facilities it sells (none for a sale
+    /// without the option).</summary>
+    private static List<LeaseState> LeasesWaitedFor(EmitContext ctx, SaleInfo sale)
     {
         if (!sale.SubjectToLease)
         {
-            return "";
+            return [];
         }
 
         var facilities = sale.Collateral.Where(c => c.Kind == CollateralKind.Facility).Select(c => c.Index).ToHashSet();
-        var ended = ctx.Components.Of<LeaseComponent>().States.Where(l => facilities.Contains(l.Info.Facility))
-            .Select(l => "(" + l.EndPeriod + " >= 0 && t >= " + l.EndPeriod + ")").ToList();
-        return ended.Count == 0 ? "" : " && (" + string.Join(" && ", ended) + " || t == Periods - 1)";
+        return [.. ctx.Components.Of<LeaseComponent>().States.Where(l => facilities.Contains(l.Info.Facility))];
+    }
+
+    /// <summary>For each sale subject to several leases, the constant list of their end periods' input slots.</summary>
+    internal static void WriteLeaseEndSlots(EmitContext ctx, IndentedWriter w)
+    {
+        if (!HasEnforcement(ctx))
+        {
+            return;
+        }
+
+        foreach (var sale in ctx.SaleStates)
+        {
+            if (LeasesWaitedFor(ctx, ctx.Sales[sale.Index]) is { Count: > 1 } leases)
+            {
+                w.Line();
+                w.Comment("sale " + CSharpLiterals.Int(sale.Index + 1) + ", subject to lease: the input slots of the end periods of the "
+                    + CSharpLiterals.Int(leases.Count) + " leases it waits for.");
+                w.Line("private static readonly int[] " + sale.LeaseEndSlots + " = [" + string.Join(", ", leases.Select(l => ctx.InputSlot(InputQuantity.LeaseEndPeriod, l.Index))) + "];");
+            }
+        }
+    }
+
+    /// <summary>At the path's start, for a sale subject to several leases, the period from which all have ended.</summary>
+    internal static void WriteLeasesEnd(EmitContext ctx, SaleState sale, IndentedWriter w)
+    {
+        if (LeasesWaitedFor(ctx, ctx.Sales[sale.Index]).Count > 1)
+        {
+            w.Line("int " + sale.LeasesEnd + " = LeaseEnds.AllEnded(input.Scalars, " + sale.LeaseEndSlots + ");");
+        }
     }
 
     /// <summary>Whether a sale subject to its leases sells the facility, so its leases' end periods are read.</summary>

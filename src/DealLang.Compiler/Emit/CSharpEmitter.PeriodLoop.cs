@@ -432,6 +432,7 @@ public static partial class CSharpEmitter
             {
                 w.Line("double " + sale.Haircut + " = input.Scalars[" + Slot(InputQuantity.SaleHaircut, sale.Index) + "];");
                 w.Line("int " + sale.LagMonths + " = (int)input.Scalars[" + Slot(InputQuantity.SaleLagMonths, sale.Index) + "];");
+                WriteLeasesEnd(ctx, sale, w);
                 if (ctx.Sales[sale.Index].Market is not null)
                 {
                     w.Line("double " + sale.Depth + " = input.Scalars[" + Slot(InputQuantity.SaleDepth, sale.Index) + "];");

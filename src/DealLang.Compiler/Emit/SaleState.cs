@@ -13,6 +13,8 @@ internal sealed class SaleState
         Index = index;
         Haircut = prefix + "haircut";
         LagMonths = prefix + "lagMonths";
+        LeaseEndSlots = prefix + "leaseEndSlots";
+        LeasesEnd = prefix + "leasesEnd";
         Date = prefix + "date";
         Done = prefix + "done";
         Depth = prefix + "depth";
@@ -124,6 +126,14 @@ internal sealed class SaleState
 
     /// <summary>This path's months from the event of default to the sale (an input).</summary>
     public string LagMonths { get; }
+
+    /// <summary>The input slots of the end periods of the leases a sale subject to several leases waits for (a
+    /// constant; <see cref="LeasesEnd"/> reads them).</summary>
+    public string LeaseEndSlots { get; }
+
+    /// <summary>The period from which every lease a sale subject to several leases waits for has ended on this path, −1
+    /// when one runs past the run (<c>LeaseEnds.AllEnded</c>, read at the path's start).</summary>
+    public string LeasesEnd { get; }
 
     /// <summary>The sale's date, set at the event of default.</summary>
     public string Date { get; }

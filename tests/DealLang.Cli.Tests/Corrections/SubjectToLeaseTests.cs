@@ -54,6 +54,23 @@ public sealed class SubjectToLeaseTests
     }
 
     [Fact]
+    public void ASaleOfAFacilityWithTwoLeasesWaitsForTheLaterToEnd()
+    {
+        // A second lease of the campus, L2, 4m a year for two years: it ends on 2028-01-01, the end of period 7, after L
+        // (period 5). The sale waits for both (the generated loop reads the later end once a path, LeaseEnds.AllEnded):
+        // L's RVG settles in period 5 as above (17.5m), nothing is sold in periods 5 and 6, and the campus sells at the
+        // end of period 7 for 100m × (1 − 24/240) × 0.8 = 72m.
+        var deal = new SmallDeal(Source.Replace("  tranche Loan", "  lease L2 on Campus { lessee Tenant  rent 4m per year  starts 2026-01-01  term 2y }\n\n  tranche Loan", StringComparison.Ordinal));
+        Assert.Empty(deal.Diagnostics);
+        Assert.Equal(17_500_000, deal.Ledger("rvg L", 5, "Waits"), 0.01);
+        Assert.Equal(0.0, deal.Ledger("sale proceeds", 5, "Waits"));
+        Assert.Equal(0.0, deal.Ledger("sale proceeds", 6, "Waits"));
+        Assert.Equal(1_000_000, deal.Ledger("rent L2", 7, "Waits"), 0.01);
+        Assert.Equal(72_000_000, deal.Ledger("sale proceeds", 7, "Waits"), 0.01);
+        Assert.Equal(new Date(2028, 1, 1), deal.Outcomes["Waits"].Events.Sale);
+    }
+
+    [Fact]
     public void WithoutTheOptionTheSaleEndsTheLeaseAndItsRvg()
     {
         // The same deal selling at the sale's date: period 4 sells the campus, worth 100m × (1 − 15/240) = 93.75m, for
