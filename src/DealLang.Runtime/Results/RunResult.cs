@@ -476,9 +476,14 @@ public sealed class RunResult
         SalePeriod = -1;
         SaleProceeds = 0;
         Array.Clear(Collections);
+        Array.Clear(CashPaidOut);
+        Array.Clear(CashHeldStart);
+        Array.Clear(CashHeldEnd);
         Arrays.Clear(InterestPaid);
         Arrays.Clear(PrincipalPaid);
         Arrays.Clear(TrancheBalance);
+        Arrays.Clear(TrancheDrawn);
+        Arrays.Clear(CommitmentFeePaid);
         Arrays.Clear(InterestShortfall);
         Arrays.Clear(PrincipalShortfall);
         Arrays.Clear(Distributions);

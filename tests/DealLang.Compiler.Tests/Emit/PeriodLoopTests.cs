@@ -307,6 +307,56 @@ public sealed class PeriodLoopTests : IDisposable
         Assert.Equal(0.0, reused.SaleProceeds);
     }
 
+    [Fact]
+    public void ResetLeavesEveryBufferAsAFreshResultHasIt()
+    {
+        // Reset promises a fresh result (every buffer zeroed, the "never" periods at −1): after a stressed run, every
+        // public array of the result, read by reflection so that a buffer added later is checked too, equals a new
+        // result's. Until 2026-12-07 the cash columns, the drawn amounts and the commitment fees were left as the run
+        // wrote them.
+        var reset = new RunResult(_deal.Description, _deal.Program.Layout, fullLedger: true);
+        _deal.Program.Run(StressedPath(), reset);
+        foreach (var property in typeof(RunResult).GetProperties().Where(p => p.PropertyType.IsArray))
+        {
+            Scribble((Array)property.GetValue(reset)!); // every slot written, as some run might, whatever this deal writes
+        }
+
+        reset.Reset();
+        var fresh = new RunResult(_deal.Description, _deal.Program.Layout, fullLedger: true);
+        int compared = 0;
+        foreach (var property in typeof(RunResult).GetProperties().Where(p => p.PropertyType.IsArray))
+        {
+            var a = (Array?)property.GetValue(fresh);
+            var b = (Array?)property.GetValue(reset);
+            Assert.True(a is not null && b is not null, property.Name);
+            Assert.True(Flatten(a).SequenceEqual(Flatten(b)), property.Name + " is not as a fresh result has it after Reset");
+            compared++;
+        }
+
+        Assert.True(compared > 50, "the result's buffers were not found by reflection");
+
+        static IEnumerable<object?> Flatten(Array array) =>
+            array.Cast<object?>().SelectMany(item => item is Array inner ? Flatten(inner) : [item]);
+
+        // Every byte of an array of numbers or flags set to 0x40 (2.0000004 as a double, 1,077,952,576 as an int, true
+        // as a bool); an array of arrays, each of its rows.
+        static void Scribble(Array array)
+        {
+            if (array.GetType().GetElementType()!.IsArray)
+            {
+                foreach (Array row in array)
+                {
+                    Scribble(row);
+                }
+
+                return;
+            }
+
+            System.Runtime.InteropServices.MemoryMarshal.CreateSpan(
+                ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(array), Buffer.ByteLength(array)).Fill(0x40);
+        }
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
