@@ -5,22 +5,9 @@ namespace DealLang.Runner.Paths;
 /// <summary>Per-period default flags: a party is in default from the period whose end reaches its default date.</summary>
 static class PartyDefaults
 {
-    public static void Fill(DealDescription deal, ScenarioSpec scenario, bool[][] flags)
-    {
-        Date[] b = deal.Boundaries;
-        for (int p = 0; p < flags.Length; p++)
-        {
-            bool[] row = flags[p];
-            // row[t] = date <= b[t + 1]: false before the first period whose end reaches the date, true from it.
-            int from = scenario.PartyDefaults[p] is { } d ? FirstPeriodEndingOnOrAfter(b, d) : row.Length;
-            row.AsSpan(0, from).Clear();
-            row.AsSpan(from).Fill(true);
-        }
-    }
-
-    /// <summary>The same flags, each row one copy out of <paramref name="steps"/> (the periods' falses, then as many
-    /// trues: <see cref="Steps"/>, made once per deal) rather than a clear and a fill: a path writes every party's
-    /// row.</summary>
+    /// <summary>Each party's flags, row[t] = its default date ≤ the end of period t, each row one copy out of
+    /// <paramref name="steps"/> (the periods' falses, then as many trues: <see cref="Steps"/>, made once per deal)
+    /// rather than a clear and a fill: a path writes every party's row.</summary>
     public static void Fill(DealDescription deal, ScenarioSpec scenario, bool[][] flags, bool[] steps)
     {
         Date[] b = deal.Boundaries;
