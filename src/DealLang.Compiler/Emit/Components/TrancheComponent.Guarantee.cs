@@ -26,10 +26,7 @@ internal sealed partial class TrancheComponent
     /// the deal keeps the run's end, so a workout begun before it still ends with its last sale.
     /// </summary>
     private string PrincipalAsked(TrancheState tranche) =>
-        MaturesBeforeTheDeal(tranche) ? "(finalPeriod || t >= " + tranche.MaturityPeriod + ")" : "finalPeriod";
-
-    /// <summary>Whether the tranche's own maturity period comes before the deal's last scheduled period.</summary>
-    private bool MaturesBeforeTheDeal(TrancheState tranche) => tranche.Model.MaturityPeriod < Ctx.Model.ScheduledPeriods - 1;
+        tranche.MaturesBeforeTheDeal ? "(finalPeriod || t >= " + tranche.MaturityPeriod + ")" : "finalPeriod";
 
     /// <summary>
     /// A guaranteed tranche at the period's end, once the waterfall (and any enforcement pass) has paid what it could,
@@ -64,7 +61,7 @@ internal sealed partial class TrancheComponent
             {
                 using (w.Block("if (" + PrincipalAsked(tranche) + " && !" + tranche.GuaranteePrincipalClaimed + ")"))
                 {
-                    w.Comment((MaturesBeforeTheDeal(tranche) ? "the tranche's own maturity or the run's first final period" : "the run's first final period")
+                    w.Comment((tranche.MaturesBeforeTheDeal ? "the tranche's own maturity or the run's first final period" : "the run's first final period")
                         + ": the balance the holders still hold is their loss, which the guarantor pays and then owns");
                     w.Line("double principalGuaranteed = Math.Min(" + HoldersBalance(tranche, tranche.Balance.Name) + " * " + honour + ", " + capLeft + ");");
                     w.Line(capLeft + " -= principalGuaranteed;");

@@ -15,7 +15,8 @@ namespace DealLang.Compiler.Emit.Components;
 internal sealed partial class TrancheComponent(EmitContext ctx)
     : EmitterComponent<TrancheState>(ctx, () => ctx.Model.Tranches.Select(t => new TrancheState(t, GuarantorCode.Of(ctx, DealLang.Runtime.GuaranteeTarget.Tranche, t.Index),
         accelerable: ctx.Model.Triggers.Any(g => g.ActionList.OfType<AccelerateAction>().Any(a => a.Tranches.Contains(t.Index))),
-        readsScheduledBalance: ctx.Reads(Quantity.TrancheScheduledBalance, t.Index))))
+        readsScheduledBalance: ctx.Reads(Quantity.TrancheScheduledBalance, t.Index),
+        maturesBeforeTheDeal: t.MaturityPeriod < ctx.Model.ScheduledPeriods - 1)))
 {
     public override DeclarationKind Kind => DeclarationKind.Tranche;
 

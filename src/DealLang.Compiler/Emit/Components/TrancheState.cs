@@ -7,12 +7,13 @@ namespace DealLang.Compiler.Emit.Components;
 internal sealed class TrancheState : EntityState, IAmortizingState
 {
     public TrancheState(TrancheModel model, (DealLang.Runtime.GuaranteeInfo Info, int Index)? guarantee = null, bool accelerable = false,
-        bool readsScheduledBalance = false)
+        bool readsScheduledBalance = false, bool maturesBeforeTheDeal = false)
         : base(DeclarationKind.Tranche, model.Name, model.Index)
     {
         Model = model;
         Guarantee = guarantee;
         Accelerable = accelerable;
+        MaturesBeforeTheDeal = maturesBeforeTheDeal;
         Balance = Local("balance", "double", StateLife.Carried, TrancheComponent.InitialBalance(model), "principal outstanding",
             new LedgerSlot(LedgerSection.Outstanding, model.Name + " balance"));
         StartBalance = Local("startBalance", "double", StateLife.Period, Balance.Name, model.Name + ".balance: outstanding at the period's start");
@@ -95,7 +96,9 @@ internal sealed class TrancheState : EntityState, IAmortizingState
             comment: "principal the guarantor paid the holders and has not got back: its part of the balance (it earns the coupon)",
             declared: guaranteed);
         GuaranteePrincipalClaimed = Local("guaranteePrincipalClaimed", "bool", StateLife.Carried,
-            comment: "the holders' balance has been put to the guarantor (once, at the run's first final period)",
+            comment: maturesBeforeTheDeal
+                ? "the holders' balance has been put to the guarantor (once, at the tranche's own maturity or the run's first final period, whichever comes first)"
+                : "the holders' balance has been put to the guarantor (once, at the run's first final period)",
             declared: guarantee is { Info.CoversPrincipal: true });
         bool converts = model.Conversion is not null;
         Converted = Local("converted", "bool", StateLife.Carried, comment: "the holder has converted the notes into shares", declared: converts);
@@ -162,6 +165,10 @@ internal sealed class TrancheState : EntityState, IAmortizingState
     public StateVar GuaranteePrincipal { get; }
 
     public StateVar GuaranteePrincipalClaimed { get; }
+
+    /// <summary>Whether the tranche's own maturity period comes before the deal's last scheduled period (a principal
+    /// guarantee then pays there: docs/language.md §5, "Guarantors").</summary>
+    public bool MaturesBeforeTheDeal { get; }
 
     public AmortizationTerms Terms { get; }
 
