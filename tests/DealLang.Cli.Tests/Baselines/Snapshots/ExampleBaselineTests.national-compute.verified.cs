@@ -541,6 +541,14 @@ public sealed class Deal_NationalCompute : IDealProgram
                 tranche_Bond_guaranteeRecovered += principalRecovered;
             }
 
+            // subrogated after holders: its share goes on to the holders while they are owed anything, and it takes their place for it
+            double holdersArrears = Math.Max(0.0, tranche_Bond_unpaidInterest - tranche_Bond_guaranteeCovered);
+            double holdersPrincipal = Math.Max(0.0, tranche_Bond_balance - tranche_Bond_guaranteePrincipal);
+            double deferred = Math.Min(tranche_Bond_guaranteeRecovered, holdersArrears + holdersPrincipal);
+            double deferredInterest = Math.Min(deferred, holdersArrears);
+            tranche_Bond_guaranteeCovered += deferredInterest;
+            tranche_Bond_guaranteePrincipal += deferred - deferredInterest;
+            tranche_Bond_guaranteeRecovered -= deferred;
             tranche_Bond_guaranteePrincipal = Math.Min(tranche_Bond_guaranteePrincipal, tranche_Bond_balance);
             // Bond: State pays the holders what the issuer leaves unpaid of what it covers, up to its cap
             tranche_Bond_guaranteed = 0.0;
@@ -934,6 +942,14 @@ public sealed class Deal_NationalCompute : IDealProgram
                 tranche_Bond_guaranteeRecovered += principalRecovered;
             }
 
+            // subrogated after holders: its share goes on to the holders while they are owed anything, and it takes their place for it
+            double holdersArrears = Math.Max(0.0, tranche_Bond_unpaidInterest - tranche_Bond_guaranteeCovered);
+            double holdersPrincipal = Math.Max(0.0, tranche_Bond_balance - tranche_Bond_guaranteePrincipal);
+            double deferred = Math.Min(tranche_Bond_guaranteeRecovered, holdersArrears + holdersPrincipal);
+            double deferredInterest = Math.Min(deferred, holdersArrears);
+            tranche_Bond_guaranteeCovered += deferredInterest;
+            tranche_Bond_guaranteePrincipal += deferred - deferredInterest;
+            tranche_Bond_guaranteeRecovered -= deferred;
             tranche_Bond_guaranteePrincipal = Math.Min(tranche_Bond_guaranteePrincipal, tranche_Bond_balance);
             // Bond: State pays the holders what the issuer leaves unpaid of what it covers, up to its cap
             tranche_Bond_guaranteed = 0.0;
@@ -1502,6 +1518,14 @@ public sealed class Deal_NationalCompute : IDealProgram
                 tranche_Bond_guaranteeRecovered += principalRecovered;
             }
 
+            // subrogated after holders: its share goes on to the holders while they are owed anything, and it takes their place for it
+            double holdersArrears = Math.Max(0.0, tranche_Bond_unpaidInterest - tranche_Bond_guaranteeCovered);
+            double holdersPrincipal = Math.Max(0.0, tranche_Bond_balance - tranche_Bond_guaranteePrincipal);
+            double deferred = Math.Min(tranche_Bond_guaranteeRecovered, holdersArrears + holdersPrincipal);
+            double deferredInterest = Math.Min(deferred, holdersArrears);
+            tranche_Bond_guaranteeCovered += deferredInterest;
+            tranche_Bond_guaranteePrincipal += deferred - deferredInterest;
+            tranche_Bond_guaranteeRecovered -= deferred;
             tranche_Bond_guaranteePrincipal = Math.Min(tranche_Bond_guaranteePrincipal, tranche_Bond_balance);
             // Bond: State pays the holders what the issuer leaves unpaid of what it covers, up to its cap
             tranche_Bond_guaranteed = 0.0;
@@ -1636,7 +1660,7 @@ public sealed class Deal_NationalCompute : IDealProgram
             ],
             Guarantees =
             [
-                new GuaranteeInfo("State for Bond", 0, GuaranteeTarget.Tranche, 0, 2300000000.0, null, 0.005, true, true),
+                new GuaranteeInfo("State for Bond", 0, GuaranteeTarget.Tranche, 0, 2300000000.0, null, 0.005, true, true, SubrogatedAfterHolders: true),
             ],
         };
     }
