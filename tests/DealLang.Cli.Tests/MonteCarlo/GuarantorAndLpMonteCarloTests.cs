@@ -167,9 +167,12 @@ public sealed class GuarantorAndLpMonteCarloTests
     public void A_path_where_the_guarantor_gets_back_more_than_it_paid_counts_its_gain_in_the_expected_amount_paid()
     {
         // national-compute's FiscalCost path 30 (docs/language.md §5 "Guarantors", and `mc --replay-path 30`'s summary):
-        // an event of default at the maturity, the campus sold a year later; the state pays 101.6m and gets back
-        // 106.2m, the coupon on its advance included, and was paid 85.97m of guarantee fees over the bond's life: net
-        // cost 101.63m − 106.20m − 85.97m = −90.54m (before 2026-12-07 the fees were not netted: −4.6m). Over that path
+        // an event of default at the maturity, the campus sold a year later; the state pays 180.39m and gets back
+        // 188.50m, the coupon on its advance included, and was paid 86.17m of guarantee fees over the bond's life: net
+        // cost 180.39m − 188.50m − 86.17m = −94.28m (before 2026-12-07 the fees were not netted: −8.1m; and until the
+        // deal's cash trap was set below its base-case coverage, with a release, the reserve kept 125.2m of trapped
+        // cash that paid coupons after the tenant's default: the state paid 101.63m, got back 106.20m, fees 85.97m,
+        // net −90.54m). Over that path
         // alone the expected amount paid is that net cost, as the summary's `net cost to guarantor`; it pays nothing on
         // it, so P(pays anything) is 0 and the amount given it pays has no path. Before, the path's cost was floored at
         // 0: expected amount paid 0.
@@ -184,8 +187,8 @@ public sealed class GuarantorAndLpMonteCarloTests
         SimulationTotals totals = engine.Run(30, 31, threads: 1, sink);
         double net = sink.Column("State for Bond paid").Single();
         double fee = sink.Column("State for Bond fee received").Single();
-        Assert.InRange(fee, 85.95e6, 86.05e6);
-        Assert.InRange(net + fee, -4.65e6, -4.55e6); // paid less recovered, as before the fees were netted
+        Assert.InRange(fee, 86.12e6, 86.22e6);
+        Assert.InRange(net + fee, -8.16e6, -8.06e6); // paid less recovered, as before the fees were netted
 
         GuaranteeTotals state = totals.Guarantees.Single();
         Assert.Equal(net, state.NetCost.Mean, 1e-3); // to the 1/1024 the sums count in
@@ -288,13 +291,15 @@ public sealed class GuarantorAndLpMonteCarloTests
         // it does it fall short of the shortfall: elsewhere it is the shortfall exactly. The net cost is then that less
         // the fees, which are positive on every path (the enforcement waterfall pays them first).
         // Path 30 is one: the tenant defaulting in 2040, an event of default at the maturity, the campus sold a year
-        // later; the state paid 101.6m at the maturity and the sale paid it back 101.6m plus 4.6m of interest on it
-        // (paid less recovered -4.6m, signed in the path figures as in the summary: the expected fiscal cost counts the
-        // gain),
-        // and the issuer's shortfall is 0. Among the first 2,000 paths 20 are such, every one repaying the state in
+        // later; the state paid 180.4m at the maturity and the sale paid it back 180.4m plus 8.1m of interest on it
+        // (paid less recovered -8.1m, signed in the path figures as in the summary: the expected fiscal cost counts the
+        // gain; net of its 86.2m of fees, -94.3m),
+        // and the issuer's shortfall is 0. Among the first 2,000 paths 30 are such, every one repaying the state in
         // full with interest (shortfall 0, net cost below 0); before the path figures were signed they read 0 there.
+        // (Until the deal's trap was set below its base-case coverage, with a release, 20 were: the 125.2m the trap
+        // kept in the reserve paid coupons after a default, and path 30's state paid 101.6m, got back 4.6m of interest.)
         // The issuer's own figures are those without a guarantor: before the fix (e08f1e7) no interest accrued on the
-        // state's 101.6m and the Bond's IRR was 4.63%.
+        // state's advance and the Bond's IRR was 4.63%.
         var (metrics, _, _, engine) = Run(File.ReadAllText(Path.Combine(RepoPaths.Examples, "national-compute.deal")), threads: 2, "FiscalCost");
         var sink = new Rows();
         engine.Run(0, 2000, threads: 2, sink);
@@ -320,10 +325,10 @@ public sealed class GuarantorAndLpMonteCarloTests
             }
         }
 
-        Assert.Equal(20, gains);
+        Assert.Equal(30, gains);
         Assert.All(fees, f => Assert.True(f > 0, $"a path's fees {f:F2} not positive"));
-        Assert.InRange(paid[30], -4.65e6, -4.55e6);
-        Assert.InRange(net[30], -90.6e6, -90.5e6);
+        Assert.InRange(paid[30], -8.16e6, -8.06e6);
+        Assert.InRange(net[30], -94.33e6, -94.23e6);
         Assert.Equal(0.0, loss[30] + unpaid[30], 2);
         Assert.True(metrics.Guarantees.Single().ExpectedCost.Value <= metrics.Tranches.Single().ExpectedLoss.Value + metrics.Tranches.Single().ExpectedUnpaidInterest.Value + 1e-3);
     }

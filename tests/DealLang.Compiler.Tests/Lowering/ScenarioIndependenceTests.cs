@@ -84,7 +84,7 @@ public sealed class ScenarioIndependenceTests
         Assert.Equal(GuarantorLevers.Honoured, levers["Base"]);
         Assert.Equal(new GuarantorLevers(0.5, false, null), levers["HalfHonoured"]);
         Assert.Equal(new GuarantorLevers(1.0, true, null), levers["NoGuarantee"]);
-        Assert.Equal(new GuarantorLevers(1.0, true, new Date(2032, 1, 1)), levers["DisownedLater"]);
+        Assert.Equal(new GuarantorLevers(1.0, true, new Date(2031, 7, 1)), levers["DisownedLater"]);
     }
 
     [Fact]

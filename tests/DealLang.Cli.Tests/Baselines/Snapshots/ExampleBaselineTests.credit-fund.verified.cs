@@ -44,9 +44,25 @@ public sealed class Deal_CreditFund : IDealProgram
     // Year fraction of each period under 30/360.
     private static readonly double[] YearFractions = ComputeYearFractions();
 
-    // BankLine: scheduled principal from period 0, all of it in period 19 (maturity 2036-01-01).
+    // BankLine: scheduled principal from period 0, all of it in period 8 (maturity 2030-07-01).
     private const int tranche_BankLine_firstPrincipalPeriod = 0;
-    private const int tranche_BankLine_maturityPeriod = 19;
+    private const int tranche_BankLine_maturityPeriod = 8;
+    // BankLine: scheduled principal per period.
+    private static readonly double[] tranche_BankLine_schedule =
+    {
+        40000000.0, 35000000.0, 65000000.0, 80000000.0,
+        90000000.0, 90000000.0, 90000000.0, 55000000.0,
+        55000000.0, 0.0, 0.0, 0.0,
+        0.0, 0.0, 0.0, 0.0,
+        0.0, 0.0, 0.0, 0.0,
+        0.0, 0.0, 0.0, 0.0,
+        0.0, 0.0, 0.0, 0.0,
+        0.0, 0.0, 0.0, 0.0,
+        0.0, 0.0, 0.0, 0.0,
+        0.0, 0.0, 0.0, 0.0,
+        0.0, 0.0, 0.0, 0.0,
+        0.0, 0.0, 0.0,
+    };
 
     // The static fields above are set when the deal is loaded, in this constructor: declared only so that
     // it is compiled quickly, not optimised (it runs once).
@@ -229,14 +245,14 @@ public sealed class Deal_CreditFund : IDealProgram
             // BankLine: interest on the opening balance, plus interest unpaid so far (which earns none)
             tranche_BankLine_scheduledInterest = tranche_BankLine_balance * tranche_BankLine_coupon * yf;
             tranche_BankLine_interestDue = tranche_BankLine_scheduledInterest + tranche_BankLine_unpaidInterest;
-            // BankLine: linear principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
+            // BankLine: schedule principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
             if (t >= tranche_BankLine_maturityPeriod)
             {
                 tranche_BankLine_scheduledPrincipal = tranche_BankLine_balance - tranche_BankLine_unpaidPrincipal;
             }
             else if (t >= tranche_BankLine_firstPrincipalPeriod)
             {
-                tranche_BankLine_scheduledPrincipal = Math.Min(tranche_BankLine_balance - tranche_BankLine_unpaidPrincipal, Annuity.LinearPrincipal(tranche_BankLine_balance - tranche_BankLine_unpaidPrincipal, tranche_BankLine_maturityPeriod - t + 1));
+                tranche_BankLine_scheduledPrincipal = Math.Min(tranche_BankLine_balance - tranche_BankLine_unpaidPrincipal, tranche_BankLine_schedule[t]);
             }
             else
             {
@@ -798,14 +814,14 @@ public sealed class Deal_CreditFund : IDealProgram
             // BankLine: interest on the opening balance, plus interest unpaid so far (which earns none)
             tranche_BankLine_scheduledInterest = tranche_BankLine_balance * tranche_BankLine_coupon * yf;
             tranche_BankLine_interestDue = tranche_BankLine_scheduledInterest + tranche_BankLine_unpaidInterest;
-            // BankLine: linear principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
+            // BankLine: schedule principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
             if (t >= tranche_BankLine_maturityPeriod)
             {
                 tranche_BankLine_scheduledPrincipal = tranche_BankLine_balance - tranche_BankLine_unpaidPrincipal;
             }
             else if (t >= tranche_BankLine_firstPrincipalPeriod)
             {
-                tranche_BankLine_scheduledPrincipal = Math.Min(tranche_BankLine_balance - tranche_BankLine_unpaidPrincipal, Annuity.LinearPrincipal(tranche_BankLine_balance - tranche_BankLine_unpaidPrincipal, tranche_BankLine_maturityPeriod - t + 1));
+                tranche_BankLine_scheduledPrincipal = Math.Min(tranche_BankLine_balance - tranche_BankLine_unpaidPrincipal, tranche_BankLine_schedule[t]);
             }
             else
             {
@@ -1341,14 +1357,14 @@ public sealed class Deal_CreditFund : IDealProgram
                 // BankLine: interest on the opening balance, plus interest unpaid so far (which earns none)
                 tranche_BankLine_scheduledInterest = tranche_BankLine_balance * tranche_BankLine_coupon * yf;
                 tranche_BankLine_interestDue = tranche_BankLine_scheduledInterest + tranche_BankLine_unpaidInterest;
-                // BankLine: linear principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
+                // BankLine: schedule principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
                 if (t >= tranche_BankLine_maturityPeriod)
                 {
                     tranche_BankLine_scheduledPrincipal = tranche_BankLine_balance - tranche_BankLine_unpaidPrincipal;
                 }
                 else if (t >= tranche_BankLine_firstPrincipalPeriod)
                 {
-                    tranche_BankLine_scheduledPrincipal = Math.Min(tranche_BankLine_balance - tranche_BankLine_unpaidPrincipal, Annuity.LinearPrincipal(tranche_BankLine_balance - tranche_BankLine_unpaidPrincipal, tranche_BankLine_maturityPeriod - t + 1));
+                    tranche_BankLine_scheduledPrincipal = Math.Min(tranche_BankLine_balance - tranche_BankLine_unpaidPrincipal, tranche_BankLine_schedule[t]);
                 }
                 else
                 {
@@ -1674,7 +1690,7 @@ public sealed class Deal_CreditFund : IDealProgram
             Coins = [],
             Tranches =
             [
-                new TrancheInfo("BankLine", 600000000.0, double.NaN, 1, new Date(2036, 1, 1), "linear"),
+                new TrancheInfo("BankLine", 600000000.0, double.NaN, 1, new Date(2030, 7, 1), "schedule"),
             ],
             Equities =
             [

@@ -149,6 +149,9 @@ public sealed class Deal_NationalCompute : IDealProgram
         // Reserve (account)
         double account_Reserve_balance = 50000000.0;
         double account_Reserve_interest = 0.0; // interest earned this period
+        // Trap (account)
+        double account_Trap_balance = 0.0;
+        double account_Trap_interest = 0.0; // interest earned this period
         // Trustee (fee)
         double fee_Trustee_accrued = 0.0; // this period's fee, without fees unpaid so far: what cfads deducts
         double fee_Trustee_due = 0.0; // incl. fees unpaid so far
@@ -174,6 +177,7 @@ public sealed class Deal_NationalCompute : IDealProgram
         double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
         double[] result_Distributions_0 = result.Distributions[0];
         double[] result_AccountBalance_0 = result.AccountBalance[0];
+        double[] result_AccountBalance_1 = result.AccountBalance[1];
 
         // ---- period loop: begin
         for (int t = 0; t < Periods; t++)
@@ -182,7 +186,7 @@ public sealed class Deal_NationalCompute : IDealProgram
             periodEnd = Boundaries[t + 1];
             double yf = YearFractions[t];
             bool afterDefault = eventOfDefault; // the event of default happened in an earlier period
-            double accountsStart = account_Reserve_balance;
+            double accountsStart = account_Reserve_balance + account_Trap_balance;
             tranche_Bond_startBalance = tranche_Bond_balance;
 
             // 2a. tranches: scheduled interest and principal, and what is due with arrears
@@ -216,7 +220,9 @@ public sealed class Deal_NationalCompute : IDealProgram
             lease_ComputeLease_rent = sale1_done ? 0.0 : lease_ComputeLease_scheduledRent[t];
             // Reserve: interest on the balance at the period's start
             account_Reserve_interest = account_Reserve_balance * 0.04 * yf;
-            collections = lease_ComputeLease_rent + account_Reserve_interest;
+            // Trap: interest on the balance at the period's start
+            account_Trap_interest = account_Trap_balance * 0.04 * yf;
+            collections = lease_ComputeLease_rent + account_Reserve_interest + account_Trap_interest;
             available = collections;
             // recurring cash (not the RVG): what cfads is made of
             recurring = collections;
@@ -238,7 +244,7 @@ public sealed class Deal_NationalCompute : IDealProgram
             test_Dscr_value = periodEnd >= date_2027_06_30 ? Flows.Ratio(Flows.Trailing(history_cfads, t, test_Dscr_window), Flows.Trailing(history_debtService, t, test_Dscr_window)) : double.NaN;
             result_TestValues_0[t] = test_Dscr_value;
             // CashTrap (effect: trap)
-            trigger_CashTrap_active = periodEnd >= date_2027_06_30 && (test_Dscr_value < 1.35);
+            trigger_CashTrap_active = periodEnd >= date_2027_06_30 && (test_Dscr_value < 1.2);
             result_TriggerActive_0[t] = trigger_CashTrap_active;
 
             // 4. waterfall
@@ -251,40 +257,40 @@ public sealed class Deal_NationalCompute : IDealProgram
             double step2_due = 0.0, step2_paid = 0.0; // 2 pay Bond.guarantee_fee
             double step3_due = 0.0, step3_paid = 0.0; // 3 pay Bond.interest
             double step4_due = 0.0, step4_paid = 0.0; // 4 pay Bond.principal
-            double step6_held = 0.0; // 6 hold rest in Reserve
-            double step7_distributed = 0.0; // 7 distribute rest to Sponsor
+            double step6_held = 0.0; // 6 hold rest in Trap
+            double step7_released = 0.0; // 7 release Trap
             double step8_distributed = 0.0; // 8 distribute rest to Sponsor
             double owed, draw; // what cash could not pay, and what a reserve account covers of it
             if (ledger != null)
             {
-                ledger[t, 7] = 0.0; // 1 pay Trustee due
-                ledger[t, 8] = 0.0; // 1 pay Trustee paid
-                ledger[t, 9] = 0.0; // 1 pay Trustee short
-                ledger[t, 10] = 0.0; // 2 pay Bond.guarantee_fee due
-                ledger[t, 11] = 0.0; // 2 pay Bond.guarantee_fee paid
-                ledger[t, 12] = 0.0; // 2 pay Bond.guarantee_fee short
-                ledger[t, 13] = 0.0; // 3 pay Bond.interest due
-                ledger[t, 14] = 0.0; // 3 pay Bond.interest paid
-                ledger[t, 15] = 0.0; // 3 pay Bond.interest short
-                ledger[t, 16] = 0.0; // 4 pay Bond.principal due
-                ledger[t, 17] = 0.0; // 4 pay Bond.principal paid
-                ledger[t, 18] = 0.0; // 4 pay Bond.principal short
-                ledger[t, 19] = 0.0; // 6 hold rest in Reserve held
-                ledger[t, 20] = 0.0; // 7 distribute rest to Sponsor distributed
-                ledger[t, 21] = 0.0; // 8 distribute rest to Sponsor distributed
-                ledger[t, 22] = 0.0; // 9 pay Trustee due
-                ledger[t, 23] = 0.0; // 9 pay Trustee paid
-                ledger[t, 24] = 0.0; // 9 pay Trustee short
-                ledger[t, 25] = 0.0; // 10 pay Bond.guarantee_fee due
-                ledger[t, 26] = 0.0; // 10 pay Bond.guarantee_fee paid
-                ledger[t, 27] = 0.0; // 10 pay Bond.guarantee_fee short
-                ledger[t, 28] = 0.0; // 11 pay Bond.interest due
-                ledger[t, 29] = 0.0; // 11 pay Bond.interest paid
-                ledger[t, 30] = 0.0; // 11 pay Bond.interest short
-                ledger[t, 31] = 0.0; // 12 pay Bond.balance due
-                ledger[t, 32] = 0.0; // 12 pay Bond.balance paid
-                ledger[t, 33] = 0.0; // 12 pay Bond.balance short
-                ledger[t, 34] = 0.0; // 13 distribute rest to Sponsor distributed
+                ledger[t, 8] = 0.0; // 1 pay Trustee due
+                ledger[t, 9] = 0.0; // 1 pay Trustee paid
+                ledger[t, 10] = 0.0; // 1 pay Trustee short
+                ledger[t, 11] = 0.0; // 2 pay Bond.guarantee_fee due
+                ledger[t, 12] = 0.0; // 2 pay Bond.guarantee_fee paid
+                ledger[t, 13] = 0.0; // 2 pay Bond.guarantee_fee short
+                ledger[t, 14] = 0.0; // 3 pay Bond.interest due
+                ledger[t, 15] = 0.0; // 3 pay Bond.interest paid
+                ledger[t, 16] = 0.0; // 3 pay Bond.interest short
+                ledger[t, 17] = 0.0; // 4 pay Bond.principal due
+                ledger[t, 18] = 0.0; // 4 pay Bond.principal paid
+                ledger[t, 19] = 0.0; // 4 pay Bond.principal short
+                ledger[t, 20] = 0.0; // 6 hold rest in Trap held
+                ledger[t, 21] = 0.0; // 7 release Trap released
+                ledger[t, 22] = 0.0; // 8 distribute rest to Sponsor distributed
+                ledger[t, 23] = 0.0; // 9 pay Trustee due
+                ledger[t, 24] = 0.0; // 9 pay Trustee paid
+                ledger[t, 25] = 0.0; // 9 pay Trustee short
+                ledger[t, 26] = 0.0; // 10 pay Bond.guarantee_fee due
+                ledger[t, 27] = 0.0; // 10 pay Bond.guarantee_fee paid
+                ledger[t, 28] = 0.0; // 10 pay Bond.guarantee_fee short
+                ledger[t, 29] = 0.0; // 11 pay Bond.interest due
+                ledger[t, 30] = 0.0; // 11 pay Bond.interest paid
+                ledger[t, 31] = 0.0; // 11 pay Bond.interest short
+                ledger[t, 32] = 0.0; // 12 pay Bond.balance due
+                ledger[t, 33] = 0.0; // 12 pay Bond.balance paid
+                ledger[t, 34] = 0.0; // 12 pay Bond.balance short
+                ledger[t, 35] = 0.0; // 13 distribute rest to Sponsor distributed
             }
 
             if (!afterDefault)
@@ -297,6 +303,8 @@ public sealed class Deal_NationalCompute : IDealProgram
                     // the last scheduled period, or nothing owed to any lender: every account is released into the waterfall
                     available += account_Reserve_balance;
                     account_Reserve_balance = 0.0;
+                    available += account_Trap_balance;
+                    account_Trap_balance = 0.0;
                 }
 
                 // 1 pay Trustee
@@ -306,9 +314,9 @@ public sealed class Deal_NationalCompute : IDealProgram
                 fee_Trustee_paid += step1_paid;
                 if (ledger != null)
                 {
-                    ledger[t, 7] = step1_due; // 1 pay Trustee due
-                    ledger[t, 8] = step1_paid; // 1 pay Trustee paid
-                    ledger[t, 9] = step1_due - step1_paid; // 1 pay Trustee short
+                    ledger[t, 8] = step1_due; // 1 pay Trustee due
+                    ledger[t, 9] = step1_paid; // 1 pay Trustee paid
+                    ledger[t, 10] = step1_due - step1_paid; // 1 pay Trustee short
                 }
 
                 // 2 pay Bond.guarantee_fee
@@ -318,9 +326,9 @@ public sealed class Deal_NationalCompute : IDealProgram
                 tranche_Bond_guaranteeFeePaid += step2_paid;
                 if (ledger != null)
                 {
-                    ledger[t, 10] = step2_due; // 2 pay Bond.guarantee_fee due
-                    ledger[t, 11] = step2_paid; // 2 pay Bond.guarantee_fee paid
-                    ledger[t, 12] = step2_due - step2_paid; // 2 pay Bond.guarantee_fee short
+                    ledger[t, 11] = step2_due; // 2 pay Bond.guarantee_fee due
+                    ledger[t, 12] = step2_paid; // 2 pay Bond.guarantee_fee paid
+                    ledger[t, 13] = step2_due - step2_paid; // 2 pay Bond.guarantee_fee short
                 }
 
                 // 3 pay Bond.interest
@@ -328,6 +336,10 @@ public sealed class Deal_NationalCompute : IDealProgram
                 step3_paid = Math.Min(available, step3_due);
                 available -= step3_paid;
                 owed = step3_due - step3_paid;
+                draw = Math.Min(account_Trap_balance, owed); // from Trap
+                account_Trap_balance -= draw;
+                owed -= draw;
+                step3_paid += draw;
                 draw = Math.Min(account_Reserve_balance, owed); // from Reserve
                 account_Reserve_balance -= draw;
                 owed -= draw;
@@ -336,9 +348,9 @@ public sealed class Deal_NationalCompute : IDealProgram
                 tranche_Bond_interestPaid += step3_paid;
                 if (ledger != null)
                 {
-                    ledger[t, 13] = step3_due; // 3 pay Bond.interest due
-                    ledger[t, 14] = step3_paid; // 3 pay Bond.interest paid
-                    ledger[t, 15] = step3_due - step3_paid; // 3 pay Bond.interest short
+                    ledger[t, 14] = step3_due; // 3 pay Bond.interest due
+                    ledger[t, 15] = step3_paid; // 3 pay Bond.interest paid
+                    ledger[t, 16] = step3_due - step3_paid; // 3 pay Bond.interest short
                 }
 
                 // 4 pay Bond.principal
@@ -346,6 +358,10 @@ public sealed class Deal_NationalCompute : IDealProgram
                 step4_paid = Math.Min(available, step4_due);
                 available -= step4_paid;
                 owed = step4_due - step4_paid;
+                draw = Math.Min(account_Trap_balance, owed); // from Trap
+                account_Trap_balance -= draw;
+                owed -= draw;
+                step4_paid += draw;
                 draw = Math.Min(account_Reserve_balance, owed); // from Reserve
                 account_Reserve_balance -= draw;
                 owed -= draw;
@@ -355,32 +371,32 @@ public sealed class Deal_NationalCompute : IDealProgram
                 tranche_Bond_balance -= step4_paid;
                 if (ledger != null)
                 {
-                    ledger[t, 16] = step4_due; // 4 pay Bond.principal due
-                    ledger[t, 17] = step4_paid; // 4 pay Bond.principal paid
-                    ledger[t, 18] = step4_due - step4_paid; // 4 pay Bond.principal short
+                    ledger[t, 17] = step4_due; // 4 pay Bond.principal due
+                    ledger[t, 18] = step4_paid; // 4 pay Bond.principal paid
+                    ledger[t, 19] = step4_due - step4_paid; // 4 pay Bond.principal short
                 }
 
                 // 5 if CashTrap
                 if (trigger_CashTrap_active)
                 {
-                    // 6 hold rest in Reserve
+                    // 6 hold rest in Trap
                     step6_held = (finalPeriod || debtRetired) ? 0.0 : available;
-                    account_Reserve_balance += step6_held;
+                    account_Trap_balance += step6_held;
                     available -= step6_held;
                     if (ledger != null)
                     {
-                        ledger[t, 19] = step6_held; // 6 hold rest in Reserve held
+                        ledger[t, 20] = step6_held; // 6 hold rest in Trap held
                     }
                 }
                 else
                 {
-                    // 7 distribute rest to Sponsor
-                    step7_distributed = available;
-                    equity_Sponsor_distributed += step7_distributed;
-                    available = 0.0;
+                    // 7 release Trap
+                    step7_released = account_Trap_balance; // no target: all of it
+                    account_Trap_balance -= step7_released;
+                    available += step7_released;
                     if (ledger != null)
                     {
-                        ledger[t, 20] = step7_distributed; // 7 distribute rest to Sponsor distributed
+                        ledger[t, 21] = step7_released; // 7 release Trap released
                     }
                 }
 
@@ -390,7 +406,7 @@ public sealed class Deal_NationalCompute : IDealProgram
                 available = 0.0;
                 if (ledger != null)
                 {
-                    ledger[t, 21] = step8_distributed; // 8 distribute rest to Sponsor distributed
+                    ledger[t, 22] = step8_distributed; // 8 distribute rest to Sponsor distributed
                 }
 
                 if ((finalPeriod || debtRetired))
@@ -438,6 +454,8 @@ public sealed class Deal_NationalCompute : IDealProgram
                     // the accounts are collateral: their cash joins the enforcement waterfall
                     available += account_Reserve_balance;
                     account_Reserve_balance = 0.0;
+                    available += account_Trap_balance;
+                    account_Trap_balance = 0.0;
                     debtRetired = false; // the enforcement waterfall keeps what its holds keep until the run's last period
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
@@ -453,9 +471,9 @@ public sealed class Deal_NationalCompute : IDealProgram
                     fee_Trustee_paid += step9_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 22] = step9_due; // 9 pay Trustee due
-                        ledger[t, 23] = step9_paid; // 9 pay Trustee paid
-                        ledger[t, 24] = step9_due - step9_paid; // 9 pay Trustee short
+                        ledger[t, 23] = step9_due; // 9 pay Trustee due
+                        ledger[t, 24] = step9_paid; // 9 pay Trustee paid
+                        ledger[t, 25] = step9_due - step9_paid; // 9 pay Trustee short
                     }
 
                     // 10 pay Bond.guarantee_fee
@@ -465,9 +483,9 @@ public sealed class Deal_NationalCompute : IDealProgram
                     tranche_Bond_guaranteeFeePaid += step10_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 25] = step10_due; // 10 pay Bond.guarantee_fee due
-                        ledger[t, 26] = step10_paid; // 10 pay Bond.guarantee_fee paid
-                        ledger[t, 27] = step10_due - step10_paid; // 10 pay Bond.guarantee_fee short
+                        ledger[t, 26] = step10_due; // 10 pay Bond.guarantee_fee due
+                        ledger[t, 27] = step10_paid; // 10 pay Bond.guarantee_fee paid
+                        ledger[t, 28] = step10_due - step10_paid; // 10 pay Bond.guarantee_fee short
                     }
 
                     // 11 pay Bond.interest
@@ -477,9 +495,9 @@ public sealed class Deal_NationalCompute : IDealProgram
                     tranche_Bond_interestPaid += step11_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 28] = step11_due; // 11 pay Bond.interest due
-                        ledger[t, 29] = step11_paid; // 11 pay Bond.interest paid
-                        ledger[t, 30] = step11_due - step11_paid; // 11 pay Bond.interest short
+                        ledger[t, 29] = step11_due; // 11 pay Bond.interest due
+                        ledger[t, 30] = step11_paid; // 11 pay Bond.interest paid
+                        ledger[t, 31] = step11_due - step11_paid; // 11 pay Bond.interest short
                     }
 
                     // 12 pay Bond.balance
@@ -490,9 +508,9 @@ public sealed class Deal_NationalCompute : IDealProgram
                     tranche_Bond_balance -= step12_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 31] = step12_due; // 12 pay Bond.balance due
-                        ledger[t, 32] = step12_paid; // 12 pay Bond.balance paid
-                        ledger[t, 33] = step12_due - step12_paid; // 12 pay Bond.balance short
+                        ledger[t, 32] = step12_due; // 12 pay Bond.balance due
+                        ledger[t, 33] = step12_paid; // 12 pay Bond.balance paid
+                        ledger[t, 34] = step12_due - step12_paid; // 12 pay Bond.balance short
                     }
 
                     // 13 distribute rest to Sponsor
@@ -501,7 +519,7 @@ public sealed class Deal_NationalCompute : IDealProgram
                     available = 0.0;
                     if (ledger != null)
                     {
-                        ledger[t, 34] = step13_distributed; // 13 distribute rest to Sponsor distributed
+                        ledger[t, 35] = step13_distributed; // 13 distribute rest to Sponsor distributed
                     }
 
                     tranche_Bond_unpaidInterest = Flows.Shortfall(tranche_Bond_interestDue, tranche_Bond_interestPaid);
@@ -523,6 +541,14 @@ public sealed class Deal_NationalCompute : IDealProgram
                 tranche_Bond_guaranteeRecovered += principalRecovered;
             }
 
+            // subrogated after holders: its share goes on to the holders while they are owed anything, and it takes their place for it
+            double holdersArrears = Math.Max(0.0, tranche_Bond_unpaidInterest - tranche_Bond_guaranteeCovered);
+            double holdersPrincipal = Math.Max(0.0, tranche_Bond_balance - tranche_Bond_guaranteePrincipal);
+            double deferred = Math.Min(tranche_Bond_guaranteeRecovered, holdersArrears + holdersPrincipal);
+            double deferredInterest = Math.Min(deferred, holdersArrears);
+            tranche_Bond_guaranteeCovered += deferredInterest;
+            tranche_Bond_guaranteePrincipal += deferred - deferredInterest;
+            tranche_Bond_guaranteeRecovered -= deferred;
             tranche_Bond_guaranteePrincipal = Math.Min(tranche_Bond_guaranteePrincipal, tranche_Bond_balance);
             // Bond: State pays the holders what the issuer leaves unpaid of what it covers, up to its cap
             tranche_Bond_guaranteed = 0.0;
@@ -562,31 +588,34 @@ public sealed class Deal_NationalCompute : IDealProgram
             result_PrincipalShortfall_0[t] = tranche_Bond_unpaidPrincipal;
             result_Distributions_0[t] = equity_Sponsor_distributed;
             result_AccountBalance_0[t] = account_Reserve_balance;
+            result_AccountBalance_1[t] = account_Trap_balance;
             if (ledger != null)
             {
                 ledger[t, 0] = lease_ComputeLease_rent; // rent ComputeLease
                 ledger[t, 1] = account_Reserve_interest; // interest Reserve
-                ledger[t, 2] = saleProceeds; // sale proceeds
-                ledger[t, 3] = collections; // collections
-                ledger[t, 4] = tranche_Bond_interestDue; // Bond interest due
-                ledger[t, 5] = tranche_Bond_principalDue; // Bond principal due
-                ledger[t, 6] = tranche_Bond_guaranteeFeeDue; // Bond guarantee fee due
-                ledger[t, 35] = account_Reserve_balance; // Reserve balance
-                ledger[t, 36] = tranche_Bond_balance; // Bond balance
-                ledger[t, 37] = tranche_Bond_guaranteed; // Bond paid by State
-                ledger[t, 38] = tranche_Bond_guaranteeRecovered; // Bond repaid to State
-                ledger[t, 39] = test_Dscr_value; // Dscr
-                ledger[t, 40] = trigger_CashTrap_active ? 1.0 : 0.0; // CashTrap
-                ledger[t, 41] = eventOfDefault ? 1.0 : 0.0; // event of default
+                ledger[t, 2] = account_Trap_interest; // interest Trap
+                ledger[t, 3] = saleProceeds; // sale proceeds
+                ledger[t, 4] = collections; // collections
+                ledger[t, 5] = tranche_Bond_interestDue; // Bond interest due
+                ledger[t, 6] = tranche_Bond_principalDue; // Bond principal due
+                ledger[t, 7] = tranche_Bond_guaranteeFeeDue; // Bond guarantee fee due
+                ledger[t, 36] = account_Reserve_balance; // Reserve balance
+                ledger[t, 37] = account_Trap_balance; // Trap balance
+                ledger[t, 38] = tranche_Bond_balance; // Bond balance
+                ledger[t, 39] = tranche_Bond_guaranteed; // Bond paid by State
+                ledger[t, 40] = tranche_Bond_guaranteeRecovered; // Bond repaid to State
+                ledger[t, 41] = test_Dscr_value; // Dscr
+                ledger[t, 42] = trigger_CashTrap_active ? 1.0 : 0.0; // CashTrap
+                ledger[t, 43] = eventOfDefault ? 1.0 : 0.0; // event of default
             }
 
             if (checkCash)
             {
                 double paidOut = tranche_Bond_interestPaid + tranche_Bond_principalPaid + tranche_Bond_guaranteeFeePaid + equity_Sponsor_distributed + fee_Trustee_paid;
-                CashCheck.Verify(t, collections, paidOut, accountsStart, account_Reserve_balance);
+                CashCheck.Verify(t, collections, paidOut, accountsStart, account_Reserve_balance + account_Trap_balance);
                 if (finalPeriod)
                 {
-                    CashCheck.VerifyNothingLeft(t, account_Reserve_balance);
+                    CashCheck.VerifyNothingLeft(t, account_Reserve_balance + account_Trap_balance);
                 }
             }
 
@@ -669,6 +698,9 @@ public sealed class Deal_NationalCompute : IDealProgram
         // Reserve (account)
         double account_Reserve_balance = 50000000.0;
         double account_Reserve_interest = 0.0; // interest earned this period
+        // Trap (account)
+        double account_Trap_balance = 0.0;
+        double account_Trap_interest = 0.0; // interest earned this period
         // Trustee (fee)
         double fee_Trustee_accrued = 0.0; // this period's fee, without fees unpaid so far: what cfads deducts
         double fee_Trustee_due = 0.0; // incl. fees unpaid so far
@@ -694,6 +726,7 @@ public sealed class Deal_NationalCompute : IDealProgram
         double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
         double[] result_Distributions_0 = result.Distributions[0];
         double[] result_AccountBalance_0 = result.AccountBalance[0];
+        double[] result_AccountBalance_1 = result.AccountBalance[1];
         double[] result_CashPaidOut = result.CashPaidOut;
         double[] result_CashHeldStart = result.CashHeldStart;
         double[] result_CashHeldEnd = result.CashHeldEnd;
@@ -713,7 +746,7 @@ public sealed class Deal_NationalCompute : IDealProgram
         double step4_due = default;
         double step4_paid = default;
         double step6_held = default;
-        double step7_distributed = default;
+        double step7_released = default;
         double step8_distributed = default;
         double owed;
         double draw;
@@ -725,7 +758,7 @@ public sealed class Deal_NationalCompute : IDealProgram
             periodEnd = Boundaries[t + 1];
             yf = YearFractions[t];
             afterDefault = eventOfDefault;
-            accountsStart = account_Reserve_balance;
+            accountsStart = account_Reserve_balance + account_Trap_balance;
             tranche_Bond_startBalance = tranche_Bond_balance;
 
             // 2a. tranches: scheduled interest and principal, and what is due with arrears
@@ -759,7 +792,9 @@ public sealed class Deal_NationalCompute : IDealProgram
             lease_ComputeLease_rent = sale1_done ? 0.0 : lease_ComputeLease_scheduledRent[t];
             // Reserve: interest on the balance at the period's start
             account_Reserve_interest = account_Reserve_balance * 0.04 * yf;
-            collections = lease_ComputeLease_rent + account_Reserve_interest;
+            // Trap: interest on the balance at the period's start
+            account_Trap_interest = account_Trap_balance * 0.04 * yf;
+            collections = lease_ComputeLease_rent + account_Reserve_interest + account_Trap_interest;
             available = collections;
             // recurring cash (not the RVG): what cfads is made of
             recurring = collections;
@@ -781,7 +816,7 @@ public sealed class Deal_NationalCompute : IDealProgram
             test_Dscr_value = periodEnd >= date_2027_06_30 ? Flows.Ratio(Flows.Trailing(history_cfads, t, test_Dscr_window), Flows.Trailing(history_debtService, t, test_Dscr_window)) : double.NaN;
             result_TestValues_0[t] = test_Dscr_value;
             // CashTrap (effect: trap)
-            trigger_CashTrap_active = periodEnd >= date_2027_06_30 && (test_Dscr_value < 1.35);
+            trigger_CashTrap_active = periodEnd >= date_2027_06_30 && (test_Dscr_value < 1.2);
             result_TriggerActive_0[t] = trigger_CashTrap_active;
 
             // 4. waterfall
@@ -799,7 +834,7 @@ public sealed class Deal_NationalCompute : IDealProgram
             step4_due = 0.0;
             step4_paid = 0.0;
             step6_held = 0.0;
-            step7_distributed = 0.0;
+            step7_released = 0.0;
             step8_distributed = 0.0;
             if (!afterDefault)
             {
@@ -811,6 +846,8 @@ public sealed class Deal_NationalCompute : IDealProgram
                     // the last scheduled period, or nothing owed to any lender: every account is released into the waterfall
                     available += account_Reserve_balance;
                     account_Reserve_balance = 0.0;
+                    available += account_Trap_balance;
+                    account_Trap_balance = 0.0;
                 }
 
                 // 1 pay Trustee
@@ -828,6 +865,10 @@ public sealed class Deal_NationalCompute : IDealProgram
                 step3_paid = Math.Min(available, step3_due);
                 available -= step3_paid;
                 owed = step3_due - step3_paid;
+                draw = Math.Min(account_Trap_balance, owed); // from Trap
+                account_Trap_balance -= draw;
+                owed -= draw;
+                step3_paid += draw;
                 draw = Math.Min(account_Reserve_balance, owed); // from Reserve
                 account_Reserve_balance -= draw;
                 owed -= draw;
@@ -839,6 +880,10 @@ public sealed class Deal_NationalCompute : IDealProgram
                 step4_paid = Math.Min(available, step4_due);
                 available -= step4_paid;
                 owed = step4_due - step4_paid;
+                draw = Math.Min(account_Trap_balance, owed); // from Trap
+                account_Trap_balance -= draw;
+                owed -= draw;
+                step4_paid += draw;
                 draw = Math.Min(account_Reserve_balance, owed); // from Reserve
                 account_Reserve_balance -= draw;
                 owed -= draw;
@@ -849,17 +894,17 @@ public sealed class Deal_NationalCompute : IDealProgram
                 // 5 if CashTrap
                 if (trigger_CashTrap_active)
                 {
-                    // 6 hold rest in Reserve
+                    // 6 hold rest in Trap
                     step6_held = (finalPeriod || debtRetired) ? 0.0 : available;
-                    account_Reserve_balance += step6_held;
+                    account_Trap_balance += step6_held;
                     available -= step6_held;
                 }
                 else
                 {
-                    // 7 distribute rest to Sponsor
-                    step7_distributed = available;
-                    equity_Sponsor_distributed += step7_distributed;
-                    available = 0.0;
+                    // 7 release Trap
+                    step7_released = account_Trap_balance; // no target: all of it
+                    account_Trap_balance -= step7_released;
+                    available += step7_released;
                 }
 
                 // 8 distribute rest to Sponsor
@@ -897,6 +942,14 @@ public sealed class Deal_NationalCompute : IDealProgram
                 tranche_Bond_guaranteeRecovered += principalRecovered;
             }
 
+            // subrogated after holders: its share goes on to the holders while they are owed anything, and it takes their place for it
+            double holdersArrears = Math.Max(0.0, tranche_Bond_unpaidInterest - tranche_Bond_guaranteeCovered);
+            double holdersPrincipal = Math.Max(0.0, tranche_Bond_balance - tranche_Bond_guaranteePrincipal);
+            double deferred = Math.Min(tranche_Bond_guaranteeRecovered, holdersArrears + holdersPrincipal);
+            double deferredInterest = Math.Min(deferred, holdersArrears);
+            tranche_Bond_guaranteeCovered += deferredInterest;
+            tranche_Bond_guaranteePrincipal += deferred - deferredInterest;
+            tranche_Bond_guaranteeRecovered -= deferred;
             tranche_Bond_guaranteePrincipal = Math.Min(tranche_Bond_guaranteePrincipal, tranche_Bond_balance);
             // Bond: State pays the holders what the issuer leaves unpaid of what it covers, up to its cap
             tranche_Bond_guaranteed = 0.0;
@@ -936,12 +989,13 @@ public sealed class Deal_NationalCompute : IDealProgram
             result_PrincipalShortfall_0[t] = tranche_Bond_unpaidPrincipal;
             result_Distributions_0[t] = equity_Sponsor_distributed;
             result_AccountBalance_0[t] = account_Reserve_balance;
+            result_AccountBalance_1[t] = account_Trap_balance;
             if (checkCash)
             {
                 // the check's terms, verified after the periods (CashCheck.VerifyPeriods)
                 result_CashPaidOut[t] = tranche_Bond_interestPaid + tranche_Bond_principalPaid + tranche_Bond_guaranteeFeePaid + equity_Sponsor_distributed + fee_Trustee_paid;
                 result_CashHeldStart[t] = accountsStart;
-                result_CashHeldEnd[t] = account_Reserve_balance;
+                result_CashHeldEnd[t] = account_Reserve_balance + account_Trap_balance;
             }
 
             // the run ends at the maturity without a default, or with the last enforcement sale
@@ -1023,6 +1077,8 @@ public sealed class Deal_NationalCompute : IDealProgram
             state.equity_Sponsor_distributed = equity_Sponsor_distributed;
             state.account_Reserve_balance = account_Reserve_balance;
             state.account_Reserve_interest = account_Reserve_interest;
+            state.account_Trap_balance = account_Trap_balance;
+            state.account_Trap_interest = account_Trap_interest;
             state.fee_Trustee_accrued = fee_Trustee_accrued;
             state.fee_Trustee_due = fee_Trustee_due;
             state.fee_Trustee_paid = fee_Trustee_paid;
@@ -1088,6 +1144,8 @@ public sealed class Deal_NationalCompute : IDealProgram
         public double equity_Sponsor_distributed;
         public double account_Reserve_balance;
         public double account_Reserve_interest;
+        public double account_Trap_balance;
+        public double account_Trap_interest;
         public double fee_Trustee_accrued;
         public double fee_Trustee_due;
         public double fee_Trustee_paid;
@@ -1150,6 +1208,8 @@ public sealed class Deal_NationalCompute : IDealProgram
         double equity_Sponsor_distributed = state.equity_Sponsor_distributed;
         double account_Reserve_balance = state.account_Reserve_balance;
         double account_Reserve_interest = state.account_Reserve_interest;
+        double account_Trap_balance = state.account_Trap_balance;
+        double account_Trap_interest = state.account_Trap_interest;
         double fee_Trustee_accrued = state.fee_Trustee_accrued;
         double fee_Trustee_due = state.fee_Trustee_due;
         double fee_Trustee_paid = state.fee_Trustee_paid;
@@ -1171,7 +1231,7 @@ public sealed class Deal_NationalCompute : IDealProgram
         double step4_due = default;
         double step4_paid = default;
         double step6_held = default;
-        double step7_distributed = default;
+        double step7_released = default;
         double step8_distributed = default;
         double owed;
         double draw;
@@ -1188,6 +1248,7 @@ public sealed class Deal_NationalCompute : IDealProgram
         double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
         double[] result_Distributions_0 = result.Distributions[0];
         double[] result_AccountBalance_0 = result.AccountBalance[0];
+        double[] result_AccountBalance_1 = result.AccountBalance[1];
 
         // the event of default, at the end of period t
         eventOfDefault = true;
@@ -1204,7 +1265,7 @@ public sealed class Deal_NationalCompute : IDealProgram
                 periodEnd = Boundaries[t + 1];
                 yf = YearFractions[t];
                 afterDefault = eventOfDefault;
-                accountsStart = account_Reserve_balance;
+                accountsStart = account_Reserve_balance + account_Trap_balance;
                 tranche_Bond_startBalance = tranche_Bond_balance;
 
                 // 2a. tranches: scheduled interest and principal, and what is due with arrears
@@ -1238,7 +1299,9 @@ public sealed class Deal_NationalCompute : IDealProgram
                 lease_ComputeLease_rent = sale1_done ? 0.0 : lease_ComputeLease_scheduledRent[t];
                 // Reserve: interest on the balance at the period's start
                 account_Reserve_interest = account_Reserve_balance * 0.04 * yf;
-                collections = lease_ComputeLease_rent + account_Reserve_interest;
+                // Trap: interest on the balance at the period's start
+                account_Trap_interest = account_Trap_balance * 0.04 * yf;
+                collections = lease_ComputeLease_rent + account_Reserve_interest + account_Trap_interest;
                 available = collections;
                 // recurring cash (not the RVG): what cfads is made of
                 recurring = collections;
@@ -1260,7 +1323,7 @@ public sealed class Deal_NationalCompute : IDealProgram
                 test_Dscr_value = periodEnd >= date_2027_06_30 ? Flows.Ratio(Flows.Trailing(history_cfads, t, test_Dscr_window), Flows.Trailing(history_debtService, t, test_Dscr_window)) : double.NaN;
                 result_TestValues_0[t] = test_Dscr_value;
                 // CashTrap (effect: trap)
-                trigger_CashTrap_active = periodEnd >= date_2027_06_30 && (test_Dscr_value < 1.35);
+                trigger_CashTrap_active = periodEnd >= date_2027_06_30 && (test_Dscr_value < 1.2);
                 result_TriggerActive_0[t] = trigger_CashTrap_active;
 
                 // 4. waterfall
@@ -1278,7 +1341,7 @@ public sealed class Deal_NationalCompute : IDealProgram
                 step4_due = 0.0;
                 step4_paid = 0.0;
                 step6_held = 0.0;
-                step7_distributed = 0.0;
+                step7_released = 0.0;
                 step8_distributed = 0.0;
                 if (!afterDefault)
                 {
@@ -1290,6 +1353,8 @@ public sealed class Deal_NationalCompute : IDealProgram
                         // the last scheduled period, or nothing owed to any lender: every account is released into the waterfall
                         available += account_Reserve_balance;
                         account_Reserve_balance = 0.0;
+                        available += account_Trap_balance;
+                        account_Trap_balance = 0.0;
                     }
 
                     // 1 pay Trustee
@@ -1307,6 +1372,10 @@ public sealed class Deal_NationalCompute : IDealProgram
                     step3_paid = Math.Min(available, step3_due);
                     available -= step3_paid;
                     owed = step3_due - step3_paid;
+                    draw = Math.Min(account_Trap_balance, owed); // from Trap
+                    account_Trap_balance -= draw;
+                    owed -= draw;
+                    step3_paid += draw;
                     draw = Math.Min(account_Reserve_balance, owed); // from Reserve
                     account_Reserve_balance -= draw;
                     owed -= draw;
@@ -1318,6 +1387,10 @@ public sealed class Deal_NationalCompute : IDealProgram
                     step4_paid = Math.Min(available, step4_due);
                     available -= step4_paid;
                     owed = step4_due - step4_paid;
+                    draw = Math.Min(account_Trap_balance, owed); // from Trap
+                    account_Trap_balance -= draw;
+                    owed -= draw;
+                    step4_paid += draw;
                     draw = Math.Min(account_Reserve_balance, owed); // from Reserve
                     account_Reserve_balance -= draw;
                     owed -= draw;
@@ -1328,17 +1401,17 @@ public sealed class Deal_NationalCompute : IDealProgram
                     // 5 if CashTrap
                     if (trigger_CashTrap_active)
                     {
-                        // 6 hold rest in Reserve
+                        // 6 hold rest in Trap
                         step6_held = (finalPeriod || debtRetired) ? 0.0 : available;
-                        account_Reserve_balance += step6_held;
+                        account_Trap_balance += step6_held;
                         available -= step6_held;
                     }
                     else
                     {
-                        // 7 distribute rest to Sponsor
-                        step7_distributed = available;
-                        equity_Sponsor_distributed += step7_distributed;
-                        available = 0.0;
+                        // 7 release Trap
+                        step7_released = account_Trap_balance; // no target: all of it
+                        account_Trap_balance -= step7_released;
+                        available += step7_released;
                     }
 
                     // 8 distribute rest to Sponsor
@@ -1391,6 +1464,8 @@ public sealed class Deal_NationalCompute : IDealProgram
                     // the accounts are collateral: their cash joins the enforcement waterfall
                     available += account_Reserve_balance;
                     account_Reserve_balance = 0.0;
+                    available += account_Trap_balance;
+                    account_Trap_balance = 0.0;
                     debtRetired = false; // the enforcement waterfall keeps what its holds keep until the run's last period
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
@@ -1443,6 +1518,14 @@ public sealed class Deal_NationalCompute : IDealProgram
                 tranche_Bond_guaranteeRecovered += principalRecovered;
             }
 
+            // subrogated after holders: its share goes on to the holders while they are owed anything, and it takes their place for it
+            double holdersArrears = Math.Max(0.0, tranche_Bond_unpaidInterest - tranche_Bond_guaranteeCovered);
+            double holdersPrincipal = Math.Max(0.0, tranche_Bond_balance - tranche_Bond_guaranteePrincipal);
+            double deferred = Math.Min(tranche_Bond_guaranteeRecovered, holdersArrears + holdersPrincipal);
+            double deferredInterest = Math.Min(deferred, holdersArrears);
+            tranche_Bond_guaranteeCovered += deferredInterest;
+            tranche_Bond_guaranteePrincipal += deferred - deferredInterest;
+            tranche_Bond_guaranteeRecovered -= deferred;
             tranche_Bond_guaranteePrincipal = Math.Min(tranche_Bond_guaranteePrincipal, tranche_Bond_balance);
             // Bond: State pays the holders what the issuer leaves unpaid of what it covers, up to its cap
             tranche_Bond_guaranteed = 0.0;
@@ -1482,13 +1565,14 @@ public sealed class Deal_NationalCompute : IDealProgram
             result_PrincipalShortfall_0[t] = tranche_Bond_unpaidPrincipal;
             result_Distributions_0[t] = equity_Sponsor_distributed;
             result_AccountBalance_0[t] = account_Reserve_balance;
+            result_AccountBalance_1[t] = account_Trap_balance;
             if (checkCash)
             {
                 double paidOut = tranche_Bond_interestPaid + tranche_Bond_principalPaid + tranche_Bond_guaranteeFeePaid + equity_Sponsor_distributed + fee_Trustee_paid;
-                CashCheck.Verify(t, collections, paidOut, accountsStart, account_Reserve_balance);
+                CashCheck.Verify(t, collections, paidOut, accountsStart, account_Reserve_balance + account_Trap_balance);
                 if (finalPeriod)
                 {
-                    CashCheck.VerifyNothingLeft(t, account_Reserve_balance);
+                    CashCheck.VerifyNothingLeft(t, account_Reserve_balance + account_Trap_balance);
                 }
             }
 
@@ -1556,6 +1640,7 @@ public sealed class Deal_NationalCompute : IDealProgram
             Accounts =
             [
                 new AccountInfo("Reserve", 50000000.0, 0.04),
+                new AccountInfo("Trap", 0.0, 0.04),
             ],
             Fees =
             [
@@ -1575,7 +1660,7 @@ public sealed class Deal_NationalCompute : IDealProgram
             ],
             Guarantees =
             [
-                new GuaranteeInfo("State for Bond", 0, GuaranteeTarget.Tranche, 0, 2300000000.0, null, 0.005, true, true),
+                new GuaranteeInfo("State for Bond", 0, GuaranteeTarget.Tranche, 0, 2300000000.0, null, 0.005, true, true, SubrogatedAfterHolders: true),
             ],
         };
     }
@@ -1587,6 +1672,7 @@ public sealed class Deal_NationalCompute : IDealProgram
         {
             new LedgerColumn("rent ComputeLease", ColumnKind.Money),
             new LedgerColumn("interest Reserve", ColumnKind.Money),
+            new LedgerColumn("interest Trap", ColumnKind.Money),
             new LedgerColumn("sale proceeds", ColumnKind.Money),
             new LedgerColumn("collections", ColumnKind.Money),
             new LedgerColumn("Bond interest due", ColumnKind.Money),
@@ -1604,8 +1690,8 @@ public sealed class Deal_NationalCompute : IDealProgram
             new LedgerColumn("4 pay Bond.principal due", ColumnKind.Money),
             new LedgerColumn("4 pay Bond.principal paid", ColumnKind.Money),
             new LedgerColumn("4 pay Bond.principal short", ColumnKind.Money),
-            new LedgerColumn("6 hold rest in Reserve held", ColumnKind.Money),
-            new LedgerColumn("7 distribute rest to Sponsor distributed", ColumnKind.Money),
+            new LedgerColumn("6 hold rest in Trap held", ColumnKind.Money),
+            new LedgerColumn("7 release Trap released", ColumnKind.Money),
             new LedgerColumn("8 distribute rest to Sponsor distributed", ColumnKind.Money),
             new LedgerColumn("9 pay Trustee due", ColumnKind.Money),
             new LedgerColumn("9 pay Trustee paid", ColumnKind.Money),
@@ -1621,6 +1707,7 @@ public sealed class Deal_NationalCompute : IDealProgram
             new LedgerColumn("12 pay Bond.balance short", ColumnKind.Money),
             new LedgerColumn("13 distribute rest to Sponsor distributed", ColumnKind.Money),
             new LedgerColumn("Reserve balance", ColumnKind.Money),
+            new LedgerColumn("Trap balance", ColumnKind.Money),
             new LedgerColumn("Bond balance", ColumnKind.Money),
             new LedgerColumn("Bond paid by State", ColumnKind.Money),
             new LedgerColumn("Bond repaid to State", ColumnKind.Money),
