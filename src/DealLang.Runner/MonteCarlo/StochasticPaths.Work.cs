@@ -53,6 +53,9 @@ public sealed partial class StochasticPaths
                 : scenario.ReletUtilisationsDrawn,
         };
         public readonly PathMemo Memo = plan.NewMemo();
+
+        /// <summary>The token of the source whose work this is (StochasticPaths.WorkOf checks it on the buffers).</summary>
+        public object? Source { get; init; }
         public readonly double[] Shock = new double[k], Xi = new double[k];
 
         // The share of the path shocks' variance drawn in the stress regime (DrawFactors; 0 with one regime).

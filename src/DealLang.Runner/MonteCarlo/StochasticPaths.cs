@@ -139,8 +139,13 @@ public sealed partial class StochasticPaths : IPathSource
     readonly int[] recoveryParties;
     readonly bool projectsCompletion;
 
+    // One set of work arrays per set of buffers filled (Work), kept in this table (what a replay or a path's row reads
+    // back, ReadFactorDraws) and on the buffers themselves (PathInputs.SourceMemo, tagged with this source's token), where
+    // the next path finds it in a load rather than a lookup (as ScenarioPaths keeps its memo). The token rather than the
+    // source itself, so that buffers do not keep a source alive.
     readonly ConditionalWeakTable<PathInputs, Work> works = [];
     readonly ConditionalWeakTable<PathInputs, Work>.CreateValueCallback newWork;
+    readonly object token = new();
 
     /// <summary>The stochastic terms this source draws from (its scenario's).</summary>
     internal StochasticSpec Stochastic => scenario.Stochastic!;
@@ -382,7 +387,7 @@ public sealed partial class StochasticPaths : IPathSource
         newWork = buffers =>
         {
             Shapes.Require(deal, buffers);
-            return new Work(deal, scenario, plan, k, jumpFactors.Length, delays.Count);
+            return new Work(deal, scenario, plan, k, jumpFactors.Length, delays.Count) { Source = token };
         };
     }
 
@@ -399,7 +404,7 @@ public sealed partial class StochasticPaths : IPathSource
     {
         ArgumentNullException.ThrowIfNull(into);
         ArgumentOutOfRangeException.ThrowIfNegative(path);
-        Work w = works.GetValue(into, newWork);
+        Work w = WorkOf(into);
         uint stream = spec.Antithetic ? (uint)(path >> 1) : (uint)path;
         var rng = new PathStream(Seed, stream, spec.Antithetic && (path & 1) == 1);
         if (sobolShift is not null)
@@ -458,6 +463,20 @@ public sealed partial class StochasticPaths : IPathSource
 
         // A call decided in the run reads the path's own levels, drawn and delayed ones written only now.
         TrancheCalls.FillWhen(plan.Deal, w.Scenario, into);
+    }
+
+    /// <summary>The buffers' work arrays: those kept on them when this source filled them last, else the table's (made
+    /// on first use), then kept on them.</summary>
+    Work WorkOf(PathInputs into)
+    {
+        if (into.SourceMemo is Work kept && ReferenceEquals(kept.Source, token))
+        {
+            return kept;
+        }
+
+        Work w = works.GetValue(into, newWork);
+        into.SourceMemo = w;
+        return w;
     }
 
     ArgumentException Bad(string what) => new($"Stochastic scenario '{scenario.Name}': {what}.", "scenario");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DealLang.Runtime;
 
 namespace DealLang.Runner.Paths;
@@ -23,155 +24,196 @@ static class ContractRelets
     /// customer's default cuts is the plan's up to the default's period (<see cref="CutAtDefault"/>).</summary>
     public static void Fill(DealDescription deal, ContractPlan[] plans, double[] zeros, double[] periodYears, ScenarioSpec scenario, PathInputs into, PathMemo? memo)
     {
-        Date[] b = deal.Boundaries;
         for (int c = 0; c < deal.Contracts.Length; c++)
         {
-            ContractInfo contract = deal.Contracts[c];
-            ContractPlan plan = plans[c];
-            ContractLevers levers = (scenario.Contracts.Length == 0 ? null : scenario.Contracts[c]) ?? ContractLevers.None;
-            into.ContractUtilisation[c] = levers.Utilisation ?? contract.TakeOrPay;
-            // A utilisation a stochastic scenario drew for the path ('relet after D at beta …') in place of the lever's (its mean).
-            into.ContractReletUtilisation[c] = levers.Relet ? scenario.ReletUtilisationOf(ScenarioSpec.ReletDrawSlot(c, false, deal.Contracts.Length), levers.ReletUtilisation) : 0.0;
-            // The customer's break and its default: whichever comes first (TerminationReceipts.Break) stops the contract
-            // on its date (the term's, renewals' and re-let's rows are cut at 'stopped').
-            Date? customerDefault = scenario.PartyDefaults[contract.Customer];
-            Date? broken = TerminationReceipts.Break(contract.Start, levers.BreakMonths, customerDefault);
-            Date? stopped = broken ?? customerDefault;
-
-            // The termination fee: owed on the customer's default date during the term, paid at its recovery; or the
-            // break fee, paid in full (the customer performs); received in the period the date falls in (the period whose
-            // end first reaches it).
-            (int Period, double Amount)? fee = broken is { } at
-                ? TerminationReceipts.Of(deal, contract.BreakFeeFor(levers.BreakMonths!.Value), at, 1.0)
-                : customerDefault is { } defaulted ? TerminationReceipts.Of(deal, contract.TerminationClaim(defaulted), defaulted, scenario.RecoveryOf(deal, contract.Customer)) : null;
-            if (fee is (int p, double received))
-            {
-                double[] termination = into.OwnContractRow(InputQuantity.ContractTermination, c);
-                termination.AsSpan().Clear();
-                termination[p] = received;
-            }
-            else
-            {
-                into.ShareContractRow(InputQuantity.ContractTermination, c, zeros);
-            }
-
-            // The term's days up to the customer's default or break date (none from it), that period prorated to its day.
-            // The term's end once, not per period: ContractInfo.End is worked out from the start and the months
-            // each time it is read (a calendar conversion), which per period cost more than the rest of the loop.
-            Date end = plan.End;
-            if (stopped is not { } defaultDate)
-            {
-                into.ShareContractRow(InputQuantity.ContractTermYears, c, plan.TermYears);
-            }
-            else
-            {
-                double[] termYears = into.OwnContractRow(InputQuantity.ContractTermYears, c);
-                if (CutAtDefault(b, defaultDate, plan.TermYears, termYears) is int cut && cut < termYears.Length)
-                {
-                    termYears[cut] = YearsIn(b, cut, contract.Start, end, defaultDate);
-                }
-            }
-
-            if (deal.HasGuarantees)
-            {
-                // What a guarantor of the contract is asked for: the term's years the customer's default took away. No
-                // default, nothing taken away: the term's row is the plan's, each period's days in the term / 365, and
-                // each period's max(0, the same less itself) below would be 0; the row of zeros, shared. A break took
-                // nothing away that the guarantor answers for: the customer left as the contract lets it.
-                if (customerDefault is null || broken is not null)
-                {
-                    into.ShareContractRow(InputQuantity.ContractGuaranteeYears, c, zeros);
-                }
-                else
-                {
-                    // The term's row as filled above, cut at the default.
-                    double[] lost = into.OwnContractRow(InputQuantity.ContractGuaranteeYears, c), termYears = into.ContractTermYears[c];
-                    Date start = contract.Start;
-                    for (int t = 0; t < lost.Length; t++)
-                    {
-                        Date from = Date.Max(b[t], start), to = Date.Min(b[t + 1], end);
-                        lost[t] = to > from ? Math.Max(0.0, Date.DaysBetween(from, to) / 365.0 - termYears[t]) : 0.0;
-                    }
-                }
-            }
-
-            // The prepayment: paid on the start day, in the period the start falls in (the first for a start on the
-            // closing), unless the customer defaulted on or before it.
-            bool prepaid = plan.PrepaidIn is not null && !(customerDefault is { } gone && gone <= contract.Start);
-            into.ShareContractRow(InputQuantity.ContractPrepaid, c, prepaid ? plan.Prepaid : zeros);
-
-            // Broken: 1 from the break's period on, its units idle from that period's end (read only by a contract with a
-            // break option, DL0428 refusing a break on another).
-            if (broken is { } brokenOn)
-            {
-                double[] brokenRow = into.OwnContractRow(InputQuantity.ContractBroken, c);
-                int from = Math.Min(Math.Max(0, Schedule.PeriodIndexOf(b, brokenOn)), brokenRow.Length);
-                brokenRow.AsSpan(0, from).Clear();
-                brokenRow.AsSpan(from).Fill(1.0);
-            }
-            else
-            {
-                into.ShareContractRow(InputQuantity.ContractBroken, c, zeros);
-            }
-
-            // The renewals taken: from the end of the term to the end of the last one, up to the customer's default or
-            // break (a break in the term: none of them runs; in a renewal term: that one runs to the break date).
-            int taken = levers.RenewalsTaken;
-            bool offered = taken >= 0 && taken < plan.RenewedEnd.Length;
-            if (stopped is null && offered)
-            {
-                into.ShareContractRow(InputQuantity.ContractRenewalYears, c, plan.RenewalYears[taken]);
-                into.ShareContractRow(InputQuantity.ContractRenewalLive, c, plan.RenewalLive[taken]);
-            }
-            else if (stopped is { } renewalsCut && offered)
-            {
-                // The default cuts the renewals' years, not the flags of a renewal running at a period's end.
-                double[] renewalYears = into.OwnContractRow(InputQuantity.ContractRenewalYears, c);
-                if (CutAtDefault(b, renewalsCut, plan.RenewalYears[taken], renewalYears) is int cut && cut < renewalYears.Length)
-                {
-                    renewalYears[cut] = YearsIn(b, cut, end, plan.RenewedEnd[taken], renewalsCut);
-                }
-
-                into.ShareContractRow(InputQuantity.ContractRenewalLive, c, plan.RenewalLive[taken]);
-            }
-            else
-            {
-                FillRenewals(b, end, offered ? plan.RenewedEnd[taken] : contract.EndAfter(taken), stopped,
-                    into.OwnContractRow(InputQuantity.ContractRenewalYears, c), into.OwnContractRow(InputQuantity.ContractRenewalLive, c));
-            }
-
-            if (contract.ReletShaped)
-            {
-                // Read only by a program some scenario of whose deal shapes the contract's re-let (Shapes refuses a ramp or
-                // a price of its own for any other): four contracts' six slots were a tenth of CoreWeave's fill.
-                FillReletShape(deal, contract, levers, scenario, stopped, taken, into, c);
-            }
-
-            if (!levers.Relet)
-            {
-                into.ShareContractRow(InputQuantity.ContractReletYears, c, zeros);
-                into.ShareContractRow(InputQuantity.ContractReletLive, c, zeros);
-                continue;
-            }
-
-            if (memo is null)
-            {
-                FillRelet(b, periodYears, ReletStart(contract, stopped, levers.ReletAfterMonths, taken),
-                    into.OwnContractRow(InputQuantity.ContractReletYears, c), into.OwnContractRow(InputQuantity.ContractReletLive, c));
-                continue;
-            }
-
-            // The re-let start is a function of the stop date (default or break), the gap and the renewals taken (calendar
-            // conversions): the memo is keyed on those, so a path seen before works out no date.
-            var (years, live) = memo.Relet(c, stopped, levers.ReletAfterMonths, taken, out bool known);
-            if (!known)
-            {
-                FillRelet(b, periodYears, ReletStart(contract, stopped, levers.ReletAfterMonths, taken), years, live);
-            }
-
-            into.ShareContractRow(InputQuantity.ContractReletYears, c, years);
-            into.ShareContractRow(InputQuantity.ContractReletLive, c, live);
+            FillContract(deal, plans[c], zeros, periodYears, scenario, into, memo, c);
         }
+    }
+
+    /// <summary>Contract <paramref name="c"/>'s rows (<see cref="Fill"/>). What a path whose customer neither defaults nor
+    /// breaks does is here; what a default or a break changes is worked out in methods of its own (<see cref="FillStopped"/>,
+    /// <see cref="FillGuaranteeYears"/>, <see cref="FillBroken"/>, <see cref="FillRenewalsTaken"/>), so that this one keeps
+    /// its few values in registers: written as one method for all the contracts, CoreWeave's four contracts' fill
+    /// spilled and reloaded them around every row it shared, about 15 ns a contract (bench/HISTORY.md, session 2026-12-07i).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static void FillContract(DealDescription deal, ContractPlan plan, double[] zeros, double[] periodYears, ScenarioSpec scenario, PathInputs into, PathMemo? memo, int c)
+    {
+        ContractInfo contract = deal.Contracts[c];
+        ContractLevers levers = (scenario.Contracts.Length == 0 ? null : scenario.Contracts[c]) ?? ContractLevers.None;
+        into.ContractUtilisation[c] = levers.Utilisation ?? contract.TakeOrPay;
+        // A utilisation a stochastic scenario drew for the path ('relet after D at beta …') in place of the lever's (its mean).
+        into.ContractReletUtilisation[c] = levers.Relet ? scenario.ReletUtilisationOf(ScenarioSpec.ReletDrawSlot(c, false, deal.Contracts.Length), levers.ReletUtilisation) : 0.0;
+        // The customer's break and its default: whichever comes first (TerminationReceipts.Break) stops the contract
+        // on its date (the term's, renewals' and re-let's rows are cut at 'stopped').
+        Date? customerDefault = scenario.PartyDefaults[contract.Customer];
+        Date? broken = TerminationReceipts.Break(contract.Start, levers.BreakMonths, customerDefault);
+        Date? stopped = broken ?? customerDefault;
+        if (stopped is null)
+        {
+            // No termination fee (neither a default nor a break owes one), and the whole term's years: the deal's rows.
+            into.ShareContractRow(InputQuantity.ContractTermination, c, zeros);
+            into.ShareContractRow(InputQuantity.ContractTermYears, c, plan.TermYears);
+        }
+        else
+        {
+            FillStopped(deal, contract, plan, levers, scenario, customerDefault, broken, stopped.Value, zeros, into, c);
+        }
+
+        if (deal.HasGuarantees)
+        {
+            FillGuaranteeYears(deal.Boundaries, contract, plan, customerDefault, broken, zeros, into, c);
+        }
+
+        // The prepayment: paid on the start day, in the period the start falls in (the first for a start on the
+        // closing), unless the customer defaulted on or before it.
+        bool prepaid = plan.PrepaidIn is not null && !(customerDefault is { } gone && gone <= contract.Start);
+        into.ShareContractRow(InputQuantity.ContractPrepaid, c, prepaid ? plan.Prepaid : zeros);
+
+        // Broken: 1 from the break's period on, its units idle from that period's end (read only by a contract with a
+        // break option, DL0428 refusing a break on another).
+        if (broken is { } brokenOn)
+        {
+            FillBroken(deal.Boundaries, brokenOn, into, c);
+        }
+        else
+        {
+            into.ShareContractRow(InputQuantity.ContractBroken, c, zeros);
+        }
+
+        // The renewals taken: from the end of the term to the end of the last one, up to the customer's default or
+        // break (a break in the term: none of them runs; in a renewal term: that one runs to the break date).
+        int taken = levers.RenewalsTaken;
+        bool offered = taken >= 0 && taken < plan.RenewedEnd.Length;
+        if (stopped is null && offered)
+        {
+            into.ShareContractRow(InputQuantity.ContractRenewalYears, c, plan.RenewalYears[taken]);
+            into.ShareContractRow(InputQuantity.ContractRenewalLive, c, plan.RenewalLive[taken]);
+        }
+        else
+        {
+            FillRenewalsTaken(deal.Boundaries, contract, plan, stopped, taken, offered, into, c);
+        }
+
+        if (contract.ReletShaped)
+        {
+            // Read only by a program some scenario of whose deal shapes the contract's re-let (Shapes refuses a ramp or
+            // a price of its own for any other): four contracts' six slots were a tenth of CoreWeave's fill.
+            FillReletShape(deal, contract, levers, scenario, stopped, taken, into, c);
+        }
+
+        if (!levers.Relet)
+        {
+            into.ShareContractRow(InputQuantity.ContractReletYears, c, zeros);
+            into.ShareContractRow(InputQuantity.ContractReletLive, c, zeros);
+            return;
+        }
+
+        Date[] b = deal.Boundaries;
+        if (memo is null)
+        {
+            FillRelet(b, periodYears, ReletStart(contract, stopped, levers.ReletAfterMonths, taken),
+                into.OwnContractRow(InputQuantity.ContractReletYears, c), into.OwnContractRow(InputQuantity.ContractReletLive, c));
+            return;
+        }
+
+        // The re-let start is a function of the stop date (default or break), the gap and the renewals taken (calendar
+        // conversions): the memo is keyed on those, so a path seen before works out no date.
+        var (years, live) = memo.Relet(c, stopped, levers.ReletAfterMonths, taken, out bool known);
+        if (!known)
+        {
+            FillRelet(b, periodYears, ReletStart(contract, stopped, levers.ReletAfterMonths, taken), years, live);
+        }
+
+        into.ShareContractRow(InputQuantity.ContractReletYears, c, years);
+        into.ShareContractRow(InputQuantity.ContractReletLive, c, live);
+    }
+
+    /// <summary>A contract its customer's default or break stopped on <paramref name="stopped"/>: the termination fee, owed
+    /// on the customer's default date during the term, paid at its recovery; or the break fee, paid in full (the customer
+    /// performs); received in the period the date falls in (the period whose end first reaches it). And the term's days up
+    /// to that date (none from it), that period prorated to its day.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static void FillStopped(DealDescription deal, ContractInfo contract, ContractPlan plan, ContractLevers levers, ScenarioSpec scenario,
+        Date? customerDefault, Date? broken, Date stopped, double[] zeros, PathInputs into, int c)
+    {
+        (int Period, double Amount)? fee = broken is { } at
+            ? TerminationReceipts.Of(deal, contract.BreakFeeFor(levers.BreakMonths!.Value), at, 1.0)
+            : customerDefault is { } defaulted ? TerminationReceipts.Of(deal, contract.TerminationClaim(defaulted), defaulted, scenario.RecoveryOf(deal, contract.Customer)) : null;
+        if (fee is (int p, double received))
+        {
+            double[] termination = into.OwnContractRow(InputQuantity.ContractTermination, c);
+            termination.AsSpan().Clear();
+            termination[p] = received;
+        }
+        else
+        {
+            into.ShareContractRow(InputQuantity.ContractTermination, c, zeros);
+        }
+
+        // The term's end once, not per period: ContractInfo.End is worked out from the start and the months each time it
+        // is read (a calendar conversion), which per period cost more than the rest of the loop.
+        Date[] b = deal.Boundaries;
+        double[] termYears = into.OwnContractRow(InputQuantity.ContractTermYears, c);
+        if (CutAtDefault(b, stopped, plan.TermYears, termYears) is int cut && cut < termYears.Length)
+        {
+            termYears[cut] = YearsIn(b, cut, contract.Start, plan.End, stopped);
+        }
+    }
+
+    /// <summary>What a guarantor of the contract is asked for: the term's years the customer's default took away. No
+    /// default, nothing taken away: the term's row is the plan's, each period's days in the term / 365, and each period's
+    /// max(0, the same less itself) would be 0; the row of zeros, shared. A break took nothing away that the guarantor
+    /// answers for: the customer left as the contract lets it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static void FillGuaranteeYears(Date[] b, ContractInfo contract, ContractPlan plan, Date? customerDefault, Date? broken, double[] zeros, PathInputs into, int c)
+    {
+        if (customerDefault is null || broken is not null)
+        {
+            into.ShareContractRow(InputQuantity.ContractGuaranteeYears, c, zeros);
+            return;
+        }
+
+        // The term's row as filled (FillStopped), cut at the default.
+        double[] lost = into.OwnContractRow(InputQuantity.ContractGuaranteeYears, c), termYears = into.ContractTermYears[c];
+        Date start = contract.Start, end = plan.End;
+        for (int t = 0; t < lost.Length; t++)
+        {
+            Date from = Date.Max(b[t], start), to = Date.Min(b[t + 1], end);
+            lost[t] = to > from ? Math.Max(0.0, Date.DaysBetween(from, to) / 365.0 - termYears[t]) : 0.0;
+        }
+    }
+
+    /// <summary>A broken contract's flags: 1 from the break's period on.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static void FillBroken(Date[] b, Date brokenOn, PathInputs into, int c)
+    {
+        double[] brokenRow = into.OwnContractRow(InputQuantity.ContractBroken, c);
+        int from = Math.Min(Math.Max(0, Schedule.PeriodIndexOf(b, brokenOn)), brokenRow.Length);
+        brokenRow.AsSpan(0, from).Clear();
+        brokenRow.AsSpan(from).Fill(1.0);
+    }
+
+    /// <summary>The renewals taken when the plan's rows do not answer: cut at the customer's default or break, or a count of
+    /// renewals the contract does not offer.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static void FillRenewalsTaken(Date[] b, ContractInfo contract, ContractPlan plan, Date? stopped, int taken, bool offered, PathInputs into, int c)
+    {
+        Date end = plan.End;
+        if (stopped is { } renewalsCut && offered)
+        {
+            // The default cuts the renewals' years, not the flags of a renewal running at a period's end.
+            double[] renewalYears = into.OwnContractRow(InputQuantity.ContractRenewalYears, c);
+            if (CutAtDefault(b, renewalsCut, plan.RenewalYears[taken], renewalYears) is int cut && cut < renewalYears.Length)
+            {
+                renewalYears[cut] = YearsIn(b, cut, end, plan.RenewedEnd[taken], renewalsCut);
+            }
+
+            into.ShareContractRow(InputQuantity.ContractRenewalLive, c, plan.RenewalLive[taken]);
+            return;
+        }
+
+        FillRenewals(b, end, offered ? plan.RenewedEnd[taken] : contract.EndAfter(taken), stopped,
+            into.OwnContractRow(InputQuantity.ContractRenewalYears, c), into.OwnContractRow(InputQuantity.ContractRenewalLive, c));
     }
 
     /// <summary>

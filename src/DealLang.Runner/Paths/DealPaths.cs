@@ -52,6 +52,14 @@ public sealed class DealPaths
     // Whether a tranche can be called or converted (DealDescription.HasTrancheCalls scans the tranches): read once.
     readonly bool hasTrancheCalls;
 
+    // Each party's own recovery, and the first scalar slots of the parties' recoveries and workout lags (FillParties).
+    readonly double[] ownRecovery;
+    readonly int partyRecoveryFirst;
+    readonly int partyWorkoutFirst;
+
+    // The scalar slots of the sale terms (SaleTerms.Quantities, each over the sales): what a memo replays (FillSales).
+    readonly int[] saleSlots;
+
     /// <summary>The most doubles of shared rent rows a deal keeps (32 MB): far above a real deal's (1,000 leases of
     /// 5 renewal counts over 100 periods keep 500,000), so only a generated extreme falls back to copying.</summary>
     public const long SharedRowBudget = 4_000_000;
@@ -62,6 +70,10 @@ public sealed class DealPaths
         Deal = deal;
         Layout = InputLayout.Of(deal);
         hasTrancheCalls = deal.HasTrancheCalls;
+        ownRecovery = [.. deal.Parties.Select(p => p.Recovery)];
+        partyRecoveryFirst = Layout.FirstOf(InputQuantity.PartyRecovery);
+        partyWorkoutFirst = Layout.FirstOf(InputQuantity.PartyWorkoutPeriods);
+        saleSlots = [.. SaleTerms.Quantities.SelectMany(q => Enumerable.Range(0, deal.Sales.Length).Select(s => Layout.IndexOf(q, s)))];
         Date[] b = deal.Boundaries;
         int n = deal.Periods;
         daysFromClosing = new int[n];
@@ -163,7 +175,7 @@ public sealed class DealPaths
 
     /// <summary>A memo for one set of buffers that a path source fills path after path (<see cref="PathMemo"/>).</summary>
     internal PathMemo NewMemo() =>
-        new(marketYears, Deal.Periods, Deal.Facilities.Length, [.. Deal.Leases.Select(l => l.RenewalAtMarket)], Deal.Contracts.Length);
+        new(marketYears, Deal.Periods, Deal.Facilities.Length, [.. Deal.Leases.Select(l => l.RenewalAtMarket)], Deal.Contracts.Length, Deal.Sales.Length);
 
     /// <summary><see cref="Fill"/> for a scenario and buffers already checked (a path source checks its
     /// scenarios once, not per path). With a <paramref name="memo"/> of these buffers (<see cref="NewMemo"/>), what a
@@ -228,11 +240,7 @@ public sealed class DealPaths
         }
 
         PartyDefaults.Fill(deal, scenario, into.PartyDefaulted, defaultSteps);
-        for (int p = 0; p < deal.Parties.Length; p++)
-        {
-            into.PartyRecovery[p] = scenario.RecoveryOf(deal, p);
-            into.PartyWorkoutPeriods[p] = WorkoutPeriods(deal, scenario.WorkoutMonthsOf(p));
-        }
+        FillParties(scenario, into.Scalars);
 
         for (int l = 0; l < deal.Loans.Length; l++)
         {
@@ -271,7 +279,7 @@ public sealed class DealPaths
             }
         }
 
-        SaleTerms.Fill(deal, scenario, into);
+        FillSales(scenario, into, memo);
 
         // A holding's receipts and par come from the held entity's run on the same path (Running/ChainRunner,
         // HoldingFlows), written over these after this fill; a deal run alone holds nothing that pays.
@@ -287,6 +295,60 @@ public sealed class DealPaths
         {
             HoldingMarkets.Fill(deal, scenario, into);
         }
+    }
+
+    /// <summary>Each party's recovery (<see cref="ScenarioSpec.RecoveryOf"/>: the scenario's, else its own) and its loans'
+    /// workout lag in periods (<see cref="WorkoutPeriods"/>: −1 unless the scenario sets one), written straight into their
+    /// scalar slots with the scenario's arrays read once, where through the views and RecoveryOf each party's two slots cost
+    /// a dozen loads and checks (a Monte Carlo path draws recoveries and lags into these arrays, so they are read per path).</summary>
+    void FillParties(ScenarioSpec scenario, double[] scalars)
+    {
+        double?[] recoveries = scenario.PartyRecoveries;
+        int?[] workouts = scenario.PartyWorkoutMonths;
+        Span<double> recovery = scalars.AsSpan(partyRecoveryFirst, ownRecovery.Length);
+        Span<double> workout = scalars.AsSpan(partyWorkoutFirst, ownRecovery.Length);
+        for (int p = 0; p < recovery.Length; p++)
+        {
+            recovery[p] = p < recoveries.Length && recoveries[p] is { } r ? r : ownRecovery[p];
+            workout[p] = p < workouts.Length && workouts[p] is { } months ? WorkoutPeriods(Deal, months) : -1;
+        }
+    }
+
+    /// <summary>The sale terms (<see cref="SaleTerms.Fill"/>). They are the scenario's levers over the deal's sales, the same
+    /// on every path of the scenario object unless a path draws a re-let's utilisation (<see cref="SaleTerms.FixedFor"/>):
+    /// with a memo, the slots the first path of the scenario wrote are copied back from it rather than worked out again
+    /// (18 slots a sale and a curve, each an override or the sale's own term, then written through its view: about 15 ns a
+    /// sale a path; bench/HISTORY.md, session 2026-12-07i).</summary>
+    void FillSales(ScenarioSpec scenario, PathInputs into, PathMemo? memo)
+    {
+        if (memo is null || !SaleTerms.FixedFor(Deal, scenario))
+        {
+            SaleTerms.Fill(Deal, scenario, into);
+            return;
+        }
+
+        double[] scalars = into.Scalars;
+        int[] slots = saleSlots;
+        bool known = memo.SaleValues(scenario, out double[] values, out ReletCurve?[] curves);
+        if (known)
+        {
+            for (int i = 0; i < slots.Length; i++)
+            {
+                scalars[slots[i]] = values[i];
+            }
+
+            curves.AsSpan().CopyTo(into.SaleReletCurve);
+            return;
+        }
+
+        SaleTerms.Fill(Deal, scenario, into);
+        for (int i = 0; i < slots.Length; i++)
+        {
+            values[i] = scalars[slots[i]];
+        }
+
+        into.SaleReletCurve.AsSpan().CopyTo(curves);
+        memo.KeepSaleTerms(scenario);
     }
 
     /// <summary>

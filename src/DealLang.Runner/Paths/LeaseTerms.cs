@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DealLang.Runtime;
 
 namespace DealLang.Runner.Paths;
@@ -33,43 +34,16 @@ static class LeaseTerms
 
         // The termination fee: owed on a default during the initial term, or during a renewal term taken when the
         // renewals carry their own (none after the lease ended), recovered as the lessee's other claims are, as a
-        // contract's customer's is; or the break
-        // fee, paid in full by a performing lessee in the break's period. The row of a lease that can receive neither
-        // is never written: it stays the zeros it was made with.
+        // contract's customer's is; or the break fee, paid in full by a performing lessee in the break's period. The row
+        // of a lease that can receive neither is never written: it stays the zeros it was made with.
         if (plan.HasTerminationReceipts)
         {
-            double[] termination = into.LeaseTermination[l];
-            termination.AsSpan().Clear();
-            (int Period, double Amount)? received = broken is { } at
-                ? TerminationReceipts.Of(deal, BreakFee(deal, lease, breakMonths!.Value, at, marketRentDeflation), at, 1.0)
-                : defaulted is { } on ? TerminationReceipts.Of(deal, lease.TerminationClaim(on, renewals), on, scenario.RecoveryOf(deal, lease.Lessee)) : null;
-            if (received is (int p, double amount))
-            {
-                termination[p] = amount;
-            }
+            FillTermination(deal, lease, scenario, marketRentDeflation, renewals, breakMonths, broken, defaulted, into.LeaseTermination[l]);
         }
 
         if (broken is { } breakDate)
         {
-            // The rent stops on the break date, prorated as a default's; no RVG (the break fee is what the lessee pays
-            // for leaving early) unless the break says 'with rvg', when the guarantee answers as for a lease ending on
-            // that date (within its 'until' and the deal's maturity), paid in full by the performing lessee; nothing
-            // for a guarantor to pay (the lessee performed), no renewal (after the one broken, for a break in a renewal
-            // term: the plan's rent runs through every renewal, and is cut on the date).
-            plan.FillTo(breakDate, marketRentDeflation, into.OwnLeaseRent(l), memo, l);
-            into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, breakDate);
-            into.RvgApplies[l] = lease.RvgOwedAtBreak(breakMonths!.Value) && lease.RvgUntil is { } until
-                && breakDate <= until && breakDate <= deal.Maturity;
-            into.RvgRecovery[l] = 1.0;
-            // The break's own RVG terms answer (the loop reads them only for a break that states some): the initial term's
-            // or the renewal terms'.
-            into.RvgBreakTerms[l] = lease.InRenewal(breakMonths!.Value) ? 2 : 1;
-            if (deal.HasGuarantees)
-            {
-                into.LeaseGuaranteeDue[l].AsSpan().Clear();
-            }
-
-            return RvgDay(into, l, breakDate);
+            return ApplyBreak(deal, plan, lease, marketRentDeflation, breakMonths!.Value, breakDate, l, into, memo);
         }
 
         // On or before the expiry date (worked out only for a lease whose lessee defaults: the others' ends are
@@ -80,20 +54,23 @@ static class LeaseTerms
         {
             // The rent stops on the default date and the lease is over; what the guarantor still pays on the
             // RVG claim is what a creditor of the defaulted lessee recovers.
+            int cutEndPeriod;
             if (memo is not null)
             {
                 // The memo's row cut on this day at this rate, shared rather than copied: a lessee defaulting on the
                 // same day path after path (a deterministic scenario's, a stochastic one's fixed date) costs a compare.
-                into.ShareLeaseRent(l, plan.SharedCutRow(defaultDate, marketRentDeflation, memo, l, out int cutEndPeriod));
-                into.LeaseEndPeriod[l] = cutEndPeriod;
+                into.ShareLeaseRent(l, plan.SharedCutRow(defaultDate, marketRentDeflation, memo, l, out cutEndPeriod));
             }
             else
             {
                 plan.FillTo(defaultDate, marketRentDeflation, into.OwnLeaseRent(l), memo, l);
-                into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, defaultDate);
+                cutEndPeriod = EndPeriod(deal.Boundaries, defaultDate);
             }
 
-            into.RvgApplies[l] = lease.RvgUntil is { } until && defaultDate <= until && defaultDate <= deal.Maturity;
+            into.LeaseEndPeriod[l] = cutEndPeriod;
+
+            bool rvgOwed = lease.RvgUntil is { } until && defaultDate <= until && defaultDate <= deal.Maturity;
+            into.RvgApplies[l] = rvgOwed;
             into.RvgRecovery[l] = scenario.RecoveryOf(deal, lease.Lessee);
             into.RvgBreakTerms[l] = 0;
             if (deal.HasGuarantees)
@@ -101,7 +78,8 @@ static class LeaseTerms
                 FillGuaranteeDue(plan, renewals, marketRentDeflation, l, into);
             }
 
-            return RvgDay(into, l, defaultDate);
+            // RvgDay's test on the values just written, from the locals rather than read back through the views.
+            return rvgOwed && cutEndPeriod >= 0 ? defaultDate : null;
         }
 
         if (deal.HasGuarantees)
@@ -130,6 +108,51 @@ static class LeaseTerms
         // An end inside the horizon is the expiry after exactly these renewals (the plan stops counting renewals only
         // past the horizon, or at a renewal term of 0 months, which never moves the end).
         return into.RvgApplies[l] && into.LeaseEndPeriod[l] >= 0 ? plan.EndOf(renewals, out _) : null;
+    }
+
+    /// <summary>The termination fee's row (<see cref="Apply(DealDescription, LeasePlan, ScenarioSpec, double, int, PathInputs, PathMemo?)"/>):
+    /// a lease whose terms carry none never comes here, so the common path keeps its frame small.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static void FillTermination(DealDescription deal, LeaseInfo lease, ScenarioSpec scenario, double marketRentDeflation, int renewals, int? breakMonths,
+        Date? broken, Date? defaulted, double[] termination)
+    {
+        termination.AsSpan().Clear();
+        (int Period, double Amount)? received = broken is { } at
+            ? TerminationReceipts.Of(deal, BreakFee(deal, lease, breakMonths!.Value, at, marketRentDeflation), at, 1.0)
+            : defaulted is { } on ? TerminationReceipts.Of(deal, lease.TerminationClaim(on, renewals), on, scenario.RecoveryOf(deal, lease.Lessee)) : null;
+        if (received is (int p, double amount))
+        {
+            termination[p] = amount;
+        }
+    }
+
+    /// <summary>
+    /// A lease its lessee breaks on <paramref name="breakDate"/>: the rent stops on the break date, prorated as a
+    /// default's; no RVG (the break fee is what the lessee pays for leaving early) unless the break says 'with rvg', when
+    /// the guarantee answers as for a lease ending on that date (within its 'until' and the deal's maturity), paid in full
+    /// by the performing lessee; nothing for a guarantor to pay (the lessee performed), no renewal (after the one broken,
+    /// for a break in a renewal term: the plan's rent runs through every renewal, and is cut on the date). Apart from
+    /// <see cref="Apply(DealDescription, LeasePlan, ScenarioSpec, double, int, PathInputs, PathMemo?)"/>, as
+    /// <see cref="FillTermination"/> is.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static Date? ApplyBreak(DealDescription deal, LeasePlan plan, LeaseInfo lease, double marketRentDeflation, int breakMonths, Date breakDate, int l,
+        PathInputs into, PathMemo? memo)
+    {
+        plan.FillTo(breakDate, marketRentDeflation, into.OwnLeaseRent(l), memo, l);
+        into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, breakDate);
+        into.RvgApplies[l] = lease.RvgOwedAtBreak(breakMonths) && lease.RvgUntil is { } until
+            && breakDate <= until && breakDate <= deal.Maturity;
+        into.RvgRecovery[l] = 1.0;
+        // The break's own RVG terms answer (the loop reads them only for a break that states some): the initial term's
+        // or the renewal terms'.
+        into.RvgBreakTerms[l] = lease.InRenewal(breakMonths) ? 2 : 1;
+        if (deal.HasGuarantees)
+        {
+            into.LeaseGuaranteeDue[l].AsSpan().Clear();
+        }
+
+        return RvgDay(into, l, breakDate);
     }
 
     /// <summary>The day the lease ends, when its RVG is paid on this path; null when none is (none answers for the end,

@@ -17,7 +17,9 @@ namespace DealLang.Runner.Paths;
 /// inputs read-only (a lessee defaulting on the same day path after path costs a compare, not a copy of the row);</item>
 /// <item>each facility's stressed value curve for the last stress applied to it;</item>
 /// <item>per lease, its facility's value on the day its RVG is measured, for the last day and stress (a lease running its
-/// term ends on the same day path after path).</item>
+/// term ends on the same day path after path);</item>
+/// <item>the sale terms' slots as the last scenario object filled wrote them, when they are the same on each of its paths
+/// (<see cref="Paths.SaleTerms.FixedFor"/>: a scenario's levers, not a path's draws).</item>
 /// </list>
 /// Sized once, when a path source first fills the buffers (<see cref="ScenarioPaths"/> keeps one per
 /// <see cref="PathInputs"/>, so threads with their own buffers never share one); a path then allocates nothing.
@@ -73,12 +75,21 @@ sealed class PathMemo
     readonly bool[] reletKnown;
     readonly (Date? Default, int Gap, int Taken)[] reletKey;
 
+    // The sale terms' scalar slots (DealPaths' order: SaleTerms.Quantities, then the sales) and re-let curves as
+    // SaleTerms.Fill wrote them for saleScenario (held here, so no other scenario can take its place at the same
+    // address): that object's enforcement levers are init-only, so its sale terms never change.
+    readonly double[] saleValues;
+    readonly ReletCurve?[] saleCurves;
+    ScenarioSpec? saleScenario;
+
     /// <summary>The token of the path source whose memo this is (ScenarioPaths keeps it on the buffers too, and
     /// checks it there).</summary>
     public object? Source { get; set; }
 
-    public PathMemo(double[] marketYears, int periods, int facilities, bool[] leaseAtMarket, int contracts = 0)
+    public PathMemo(double[] marketYears, int periods, int facilities, bool[] leaseAtMarket, int contracts = 0, int sales = 0)
     {
+        saleValues = new double[SaleTerms.Quantities.Length * sales];
+        saleCurves = new ReletCurve?[sales];
         reletYears = new double[contracts][];
         reletLive = new double[contracts][];
         for (int c = 0; c < contracts; c++)
@@ -262,6 +273,17 @@ sealed class PathMemo
         rvgDropBy[l] = stress.DropBy;
         rvgValue[l] = value;
     }
+
+    /// <summary>The sale terms' slot values and re-let curves kept; true when they are <paramref name="scenario"/>'s (the
+    /// same object: <see cref="Paths.SaleTerms.FixedFor"/>), else the caller fills them and calls <see cref="KeepSaleTerms"/>.</summary>
+    public bool SaleValues(ScenarioSpec scenario, out double[] values, out ReletCurve?[] curves)
+    {
+        values = saleValues;
+        curves = saleCurves;
+        return ReferenceEquals(saleScenario, scenario);
+    }
+
+    public void KeepSaleTerms(ScenarioSpec scenario) => saleScenario = scenario;
 
     public void KeepValues(int f, ValueStress stress)
     {

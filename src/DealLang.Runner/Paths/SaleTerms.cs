@@ -9,6 +9,24 @@ namespace DealLang.Runner.Paths;
 /// its impact.</summary>
 static class SaleTerms
 {
+    /// <summary>The scalar quantities <see cref="Fill"/> writes, one slot a sale each (besides the re-let curve, an object
+    /// per sale): what <see cref="DealPaths"/> replays from a memo for a scenario whose sale terms it has seen
+    /// (<see cref="PathMemo.SaleValues"/>). SaleTermsMemoTests checks it names every scalar quantity of a sale.</summary>
+    public static readonly InputQuantity[] Quantities =
+    [
+        InputQuantity.SaleHaircut, InputQuantity.SaleLagMonths, InputQuantity.SaleDepth, InputQuantity.SaleImpact,
+        InputQuantity.SaleLimit, InputQuantity.SaleCosts, InputQuantity.SaleKeepContracts, InputQuantity.SaleReserve,
+        InputQuantity.SaleYield, InputQuantity.SaleYieldWeight, InputQuantity.SaleReletUtilisation, InputQuantity.SaleReletMonths,
+        InputQuantity.SaleReletTo, InputQuantity.SaleReletRampMonths, InputQuantity.SaleReletPriceIndex,
+        InputQuantity.SaleReletPriceShare, InputQuantity.SaleReletPriceSpread, InputQuantity.SaleHalfLifeMonths,
+    ];
+
+    /// <summary>Whether <paramref name="scenario"/>'s sale terms are the same on every path it is filled for: a function of
+    /// the deal and of the scenario's enforcement levers (init-only, so fixed for the scenario object), unless the path drew
+    /// the enforcement re-let's utilisation (<see cref="ScenarioSpec.ReletUtilisationsDrawn"/>, rewritten path by path).</summary>
+    public static bool FixedFor(DealDescription deal, ScenarioSpec scenario) =>
+        ScenarioSpec.ReletDrawSlot(null, false, deal.Contracts.Length) >= scenario.ReletUtilisationsDrawn.Length;
+
     public static void Fill(DealDescription deal, ScenarioSpec scenario, PathInputs into)
     {
         for (int s = 0; s < deal.Sales.Length; s++)

@@ -409,7 +409,8 @@ public sealed class PathInputs
     public bool CheckCashConservation { get; set; }
 
     /// <summary>What the path source that fills these buffers keeps with them between paths (its memo of numbers
-    /// computed on earlier paths, Runner.Paths.ScenarioPaths): found here in a load, where a table keyed by the
+    /// computed on earlier paths, Runner.Paths.ScenarioPaths; a Monte Carlo source's work arrays,
+    /// Runner.MonteCarlo.StochasticPaths): found here in a load, where a table keyed by the
     /// buffers costs a lookup on every path. The loop never reads it; a source checks that what it finds is its own
     /// (another source may have filled these buffers since).</summary>
     public object? SourceMemo { get; set; }

@@ -109,6 +109,53 @@ public class StochasticPathsTests
         }
     }
 
+    [Fact]
+    public void BuffersFilledByTwoSourcesInTurnFindEachItsOwnWork()
+    {
+        // A source keeps its work arrays (with the drawn default dates and its path memo) on the buffers it fills
+        // (PathInputs.SourceMemo) and looks there first: two sources of the same scenario at other seeds filling one set of
+        // buffers in turn must each fill its path as into buffers of its own (the two seeds draw other levels and
+        // defaults, so a borrowed work or memo would let the other's numbers through), and a path's factor draws read
+        // back after its fill stay its own source's (ReadFactorDraws finds the work in the source's table).
+        DealDescription deal = Deal();
+        var spec = new StochasticSpec(null, null, false, [Gbm(0.02, 0.3)], null, [new DefaultModel(0, 0.2, [-0.5])]);
+        var one = new StochasticPaths(deal, Stochastic(deal, spec), 3, 16);
+        var other = new StochasticPaths(deal, Stochastic(deal, spec), 4, 16);
+        var shared = new PathInputs(deal);
+        var alone = new PathInputs(deal);
+        var otherAlone = new PathInputs(deal);
+        Span<double> sharedShock = stackalloc double[1], aloneShock = stackalloc double[1];
+        int differ = 0;
+        for (int p = 0; p < 16; p++)
+        {
+            one.Fill(p, shared);
+            one.Fill(p, alone);
+            AssertSameInputs(alone, shared, p);
+            one.ReadFactorDraws(shared, p, deal.Periods, sharedShock, [0.0], [], []);
+            one.ReadFactorDraws(alone, p, deal.Periods, aloneShock, [0.0], [], []);
+            Assert.Equal(aloneShock[0], sharedShock[0]);
+            other.Fill(p, shared);
+            other.Fill(p, otherAlone);
+            AssertSameInputs(otherAlone, shared, p);
+            differ += alone.IndexLevel[0][Last] != otherAlone.IndexLevel[0][Last] ? 1 : 0;
+        }
+
+        Assert.Equal(16, differ); // the seeds' paths differ, so the comparisons above could fail
+    }
+
+    static void AssertSameInputs(PathInputs expected, PathInputs actual, int path)
+    {
+        for (int s = 0; s < expected.Series.Length; s++)
+        {
+            Assert.True(
+                expected.Series[s].Select(BitConverter.DoubleToInt64Bits).SequenceEqual(actual.Series[s].Select(BitConverter.DoubleToInt64Bits)),
+                $"path {path}: series {s} differs");
+        }
+
+        Assert.Equal(expected.Flags, actual.Flags);
+        Assert.Equal(expected.Scalars.Select(BitConverter.DoubleToInt64Bits), actual.Scalars.Select(BitConverter.DoubleToInt64Bits));
+    }
+
     static DealDescription TwoIndexDeal() =>
         TestDeals.Make(Schedule.Boundaries(Closing, new Date(2030, 1, 1), Frequency.Quarterly), Frequency.Quarterly, DayCount.Act360,
             parties: [new PartyInfo("Lessee", "B", 0.05, 0.4)],
