@@ -303,6 +303,7 @@ recoveryAccrual
 //                 depreciate straight_line 6y  power 0.7 kW per gpu  pue 1.3  power_price 80 per MWh
 //                 maintenance 2% per year  generation H100Rent  market_value 90% declining 18% per year }: GPUs the
 //                 deal owns; its generation's rent index moves its market value.
+// 'idle_cost 15%': the share of a unit's power and maintenance still due while it is idle (powered down to standby).
 // One batch at closing: 'units 10000 gpus  unit_cost 30k per gpu'.
 fleetDecl
     : FLEET name=ident LBRACE fleetItem* RBRACE
@@ -318,6 +319,7 @@ fleetItem
     | PUE expr                                           # pueItem
     | POWER_PRICE expr                                   # powerPriceItem
     | MAINTENANCE expr perYear                           # maintenanceItem
+    | IDLE_COST expr                                     # idleCostItem
     | MARKET_VALUE expr DECLINING expr perYear           # marketValueItem
     | GENERATION ident                                   # generationItem
     ;
@@ -895,7 +897,7 @@ ident
     | STRAIGHT_LINE | ESCALATING | AMORTIZE | INTEREST_ONLY | FIRST_PAYMENT | GRACE | CFADS | INCLUDES
     | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP | YEARLY
     | FLEET | DELIVERIES | UNITS | UNIT_COST | DEPRECIATE | DECLINING | POWER | PUE | POWER_PRICE
-    | MAINTENANCE | MARKET_VALUE | DEPTH | IMPACT | LIMIT | COSTS | MONTH | GENERATION
+    | MAINTENANCE | IDLE_COST | MARKET_VALUE | DEPTH | IMPACT | LIMIT | COSTS | MONTH | GENERATION
     | KEEP | CONTRACTS | RESERVE | ALL | IDLE | HALF_LIFE
     | INDEX | POINTS | STEPPED | INTERPOLATED | LAUNCH | DOWN | SHIFT
     | PIK | ISSUE_PRICE | COMMITMENT | AVAILABLE | DRAWS | COMMITMENT_FEE | STEP_UP | TARGET_BALANCE | MARGIN | GRID | BELOW | UNPAID
@@ -1006,6 +1008,7 @@ POWER_PRICE   : 'power_price';
 POWER         : 'power';
 PUE           : 'pue';
 MAINTENANCE   : 'maintenance';
+IDLE_COST     : 'idle_cost';
 MARKET_VALUE  : 'market_value';
 GENERATION    : 'generation';
 CONTRACT      : 'contract';

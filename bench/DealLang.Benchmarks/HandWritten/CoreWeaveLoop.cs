@@ -6,7 +6,7 @@ namespace DealLang.Benchmarks.HandWritten;
 /// The period loop of examples/coreweave-ddtl2.deal written by hand, as a quant would write it for this one deal: its
 /// terms as constants, plain <c>double</c> locals and arrays. Once per deal (the constructor) it works out what no
 /// path changes: the fleet's delivered units, straight-line book value, each batch's market value before the rent
-/// index moves it, power and maintenance cost per period, each contract's years run per period and whether it runs at
+/// index moves it, power and maintenance cost per period (in full: an idle unit's 15% is applied per path), each contract's years run per period and whether it runs at
 /// each period's end, the loan's draws (80% of the cost of each batch delivered, against the contract it serves) and
 /// the part of each that funds an investment-grade customer's contract. Per path (<see cref="Run"/>): the fleet's
 /// market value from the H100 rent index's row, the contracts' revenue (fixed price, or the index plus a spread, at
@@ -35,6 +35,7 @@ public sealed class CoreWeaveLoop
     const double LifeYears = 72 / 12.0; // straight_line 6y
     const double PowerPerGpuHour = 0.7 * 1.3 * 0.07; // kW per GPU × PUE × $ per kWh (70 per MWh)
     const double Maintenance = 0.02;
+    const double IdleCost = 0.15; // an idle unit's share of its power and maintenance (idle_cost 15%)
     const double MarketResidual = 0.9;
     const double MarketDecline = 0.18;
     const double DaysPerYear = 365.25;
@@ -242,8 +243,6 @@ public sealed class CoreWeaveLoop
                 }
             }
 
-            double opex = powerCost[t] + maintenanceCost[t] + opexUnpaid;
-
             // The contracts: units × price × hours × years run × max(take-or-pay, utilisation); re-let units at the index.
             bool microsoftOut = microsoftDefaulted[t], labOut = labDefaulted[t];
             double revenue1 = (microsoftOut ? 0.0 : ContractUnits * PriceMsft1 * HoursPerYear * live1[t] * utilisation1) + ContractUnits * rentNow * HoursPerYear * reletYears1[t] * reletUtilisation1;
@@ -255,6 +254,9 @@ public sealed class CoreWeaveLoop
             units3 = (microsoftOut || !atEnd3[t] ? 0.0 : ContractUnits) + ContractUnits * reletLive3[t];
             unitsLab = (labOut || !atEndLab[t] ? 0.0 : ContractUnits) + ContractUnits * reletLiveLab[t];
             double idle = Math.Max(0.0, units - (units1 + units2 + units3 + unitsLab));
+            // Opex: units in use cost their full power and maintenance, idle ones IdleCost of it.
+            double costShare = units > 0.0 ? 1.0 - (1.0 - IdleCost) * idle / units : 1.0;
+            double opex = (powerCost[t] + maintenanceCost[t]) * costShare + opexUnpaid;
             double collections = revenue1 + revenue2 + revenue3 + revenueLab;
             double microsoft = revenue1 + revenue2 + revenue3;
             double largestShare = collections > 0.0 ? Math.Max(microsoft, revenueLab) / collections : 0.0;
@@ -422,9 +424,10 @@ public sealed class CoreWeaveLoop
         }
 
         if (deal.Fleets.Length != 1 || deal.Fleets[0].Batches.Length != Batches || deal.Fleets[0].LifeMonths != 72
+            || deal.Fleets[0].IdleCost != IdleCost || deal.Fleets[0].Maintenance != Maintenance
             || deal.Fleets[0].Batches.Select((b, i) => b.Delivered != Delivered[i] || b.Units != BatchUnits || b.UnitCost != UnitCost).Any(x => x))
         {
-            problems.Add("the fleet's deliveries or depreciation differ");
+            problems.Add("the fleet's deliveries, depreciation, maintenance or idle cost differ");
         }
 
         if (deal.Contracts.Length != 4 || deal.Contracts.Select((c, i) => c.Start != ContractStarts[i] || c.TermMonths != ContractTermMonths[i] || c.Units != ContractUnits).Any(x => x))

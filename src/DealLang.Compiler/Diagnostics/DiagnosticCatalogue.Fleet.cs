@@ -2,10 +2,16 @@ using System.Globalization;
 
 namespace DealLang.Compiler.Diagnostics;
 
-// The fleet's diagnostics (GPU collateral, docs/language.md §5 "fleet"): DL0333–DL0337 units and values,
+// The fleet's diagnostics (GPU collateral, docs/language.md §5 "fleet"): DL0233 an idle unit's cost, DL0333–DL0337 units and values,
 // DL0460–DL0465 structure (DL0466–DL0469 are the contract's). Kept in a file of their own so the kind's codes read together.
 public static partial class DiagnosticCatalogue
 {
+    /// <summary>DL0233: an idle unit's share of its power and maintenance (<c>idle_cost</c>) outside [0, 100%]: an idle
+    /// unit costs at least nothing and at most what a unit in use costs.</summary>
+    public static Diagnostic IdleCostOutOfRange(SourceSpan span, string fleet, double value) =>
+        Error("DL0233", span, SemanticText.Invariant(
+            $"the idle_cost of fleet '{fleet}' is the share of a unit's power and maintenance still due while it is idle, so between 0% (powered off) and 100% (as a unit in use), not {SemanticText.FormatPercent(value)}"));
+
     /// <summary>DL0333: a fleet's term in the wrong compute unit: units that are not GPUs, a cost that is not money
     /// per GPU, power that is not kW per GPU, a power price that is not money per kWh or MWh.</summary>
     public static Diagnostic FleetTermUnit(SourceSpan span, string what, string expected, string actual, string example) =>

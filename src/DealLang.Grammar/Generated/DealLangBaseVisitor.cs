@@ -991,6 +991,17 @@ public partial class DealLangBaseVisitor<Result> : AbstractParseTreeVisitor<Resu
 	/// <return>The visitor result.</return>
 	public virtual Result VisitMaintenanceItem([NotNull] DealLangParser.MaintenanceItemContext context) { return VisitChildren(context); }
 	/// <summary>
+	/// Visit a parse tree produced by the <c>idleCostItem</c>
+	/// labeled alternative in <see cref="DealLangParser.fleetItem"/>.
+	/// <para>
+	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
+	/// on <paramref name="context"/>.
+	/// </para>
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	public virtual Result VisitIdleCostItem([NotNull] DealLangParser.IdleCostItemContext context) { return VisitChildren(context); }
+	/// <summary>
 	/// Visit a parse tree produced by the <c>marketValueItem</c>
 	/// labeled alternative in <see cref="DealLangParser.fleetItem"/>.
 	/// <para>

@@ -47,39 +47,39 @@ public partial class DealLangParser : Parser {
 		AT=63, OPTION=64, MARKET=65, RVG=66, GUARANTOR=67, COVERS=68, SUBROGATED=69, 
 		HONOURED=70, DISOWNED=71, GUARANTEES=72, CAP=73, UNTIL=74, LOAN=75, OBLIGOR=76, 
 		FLEET=77, DELIVERIES=78, UNITS=79, UNIT_COST=80, DEPRECIATE=81, DECLINING=82, 
-		POWER_PRICE=83, POWER=84, PUE=85, MAINTENANCE=86, MARKET_VALUE=87, GENERATION=88, 
-		CONTRACT=89, CUSTOMER=90, PRICE=91, TAKE_OR_PAY=92, UTILISATION=93, RELET=94, 
-		RISING=95, IDLE=96, TERMINATION_FEE=97, BREAK_OPTION=98, BREAKS=99, NOTICE=100, 
-		AMORTISING=101, PREPAYMENT=102, APPLIED=103, DEPTH=104, IMPACT=105, LIMIT=106, 
-		COSTS=107, KEEP=108, CONTRACTS=109, RESERVE=110, HALF_LIFE=111, ALL=112, 
-		MONTH=113, TRANCHE=114, BALANCE=115, COUPON=116, FIXED=117, INTEREST_ONLY=118, 
-		INTEREST=119, PRINCIPAL=120, AMORTIZE=121, BULLET=122, LEVEL=123, LINEAR=124, 
-		SENIORITY=125, EQUITY=126, CONTRIBUTED=127, HOLDERS=128, ACCOUNT=129, 
-		TARGET=130, INITIAL=131, EARNS=132, FEE=133, TEST=134, OVER=135, ARREARS=136, 
-		CAPITALISED=137, REPAID=138, TRAILING=139, NEXT=140, TRIGGER=141, TRIPS=142, 
-		CURES=143, AFTER=144, ACCRUING=145, INSTALMENTS=146, PERIODS=147, DEFAULT_INTEREST=148, 
-		WHEN=149, DEFAULT=150, GRACE=151, CFADS=152, INCLUDES=153, WATERFALL=154, 
-		USING=155, FILL=156, RELEASE=157, HOLD=158, REST=159, IN=160, DISTRIBUTE=161, 
-		SWEEP=162, PRO_RATA=163, SEQUENTIAL=164, ACCELERATE=165, CURE=166, UP=167, 
-		TIMES=168, PREPAYING=169, INTO=170, TO=171, PAYS=172, HURDLE=173, CARRY=174, 
-		CATCH_UP=175, CALLS=176, CALLED=177, PART=178, CONVERTS=179, DEAL_BY_DEAL=180, 
-		IF=181, ELSE=182, THEN=183, ENFORCEMENT=184, SELL=185, HAIRCUT=186, LAG=187, 
-		TAKEN=188, DEFLATE=189, GROW=190, DROP=191, BY=192, DEFAULTS=193, PER=194, 
-		GPU=195, GPU_HOUR=196, HOUR=197, KW=198, MW=199, KWH=200, MWH=201, COIN=202, 
-		COINS=203, EH_S=204, DAY=205, SHARE=206, YEAR=207, OF=208, AND=209, OR=210, 
-		NOT=211, PIK=212, ISSUE_PRICE=213, COMMITMENT=214, AVAILABLE=215, DRAWS=216, 
-		COMMITMENT_FEE=217, STEP_UP=218, TARGET_BALANCE=219, MARGIN=220, GRID=221, 
-		BELOW=222, UNPAID=223, AGAINST=224, ADVANCE=225, REMARKETING=226, INVESTMENT_GRADE=227, 
-		WHILE=228, HOLDING=229, FACE=230, MARK=231, DISCOUNT=232, PAR=233, HOLDINGS=234, 
-		HASHRATE=235, NETWORK=236, REWARDS=237, COVER=238, CONVERTIBLE=239, EARLY=240, 
-		ABOVE=241, PUT=242, CALL=243, CALLABLE=244, MAKE_WHOLE=245, CURVE=246, 
-		COMPLETION=247, DELAYED=248, PHASED=249, INDEXED=250, YEARLY=251, WORKOUT=252, 
-		YIELD=253, RESET=254, SUBJECT=255, LBRACE=256, RBRACE=257, LPAREN=258, 
-		RPAREN=259, COMMA=260, DOT=261, ARROW=262, ASSIGN=263, PLUS=264, MINUS=265, 
-		STAR=266, SLASH=267, LE=268, GE=269, LT=270, GT=271, EQ=272, NE=273, DAYCOUNT=274, 
-		DATE=275, QUANTITY=276, NUMBER=277, STRING=278, UNTERMINATED_STRING=279, 
-		IDENT=280, NON_ASCII_NAME=281, LINE_COMMENT=282, BLOCK_COMMENT=283, UNTERMINATED_COMMENT=284, 
-		WS=285, UNEXPECTED_CHAR=286;
+		POWER_PRICE=83, POWER=84, PUE=85, MAINTENANCE=86, IDLE_COST=87, MARKET_VALUE=88, 
+		GENERATION=89, CONTRACT=90, CUSTOMER=91, PRICE=92, TAKE_OR_PAY=93, UTILISATION=94, 
+		RELET=95, RISING=96, IDLE=97, TERMINATION_FEE=98, BREAK_OPTION=99, BREAKS=100, 
+		NOTICE=101, AMORTISING=102, PREPAYMENT=103, APPLIED=104, DEPTH=105, IMPACT=106, 
+		LIMIT=107, COSTS=108, KEEP=109, CONTRACTS=110, RESERVE=111, HALF_LIFE=112, 
+		ALL=113, MONTH=114, TRANCHE=115, BALANCE=116, COUPON=117, FIXED=118, INTEREST_ONLY=119, 
+		INTEREST=120, PRINCIPAL=121, AMORTIZE=122, BULLET=123, LEVEL=124, LINEAR=125, 
+		SENIORITY=126, EQUITY=127, CONTRIBUTED=128, HOLDERS=129, ACCOUNT=130, 
+		TARGET=131, INITIAL=132, EARNS=133, FEE=134, TEST=135, OVER=136, ARREARS=137, 
+		CAPITALISED=138, REPAID=139, TRAILING=140, NEXT=141, TRIGGER=142, TRIPS=143, 
+		CURES=144, AFTER=145, ACCRUING=146, INSTALMENTS=147, PERIODS=148, DEFAULT_INTEREST=149, 
+		WHEN=150, DEFAULT=151, GRACE=152, CFADS=153, INCLUDES=154, WATERFALL=155, 
+		USING=156, FILL=157, RELEASE=158, HOLD=159, REST=160, IN=161, DISTRIBUTE=162, 
+		SWEEP=163, PRO_RATA=164, SEQUENTIAL=165, ACCELERATE=166, CURE=167, UP=168, 
+		TIMES=169, PREPAYING=170, INTO=171, TO=172, PAYS=173, HURDLE=174, CARRY=175, 
+		CATCH_UP=176, CALLS=177, CALLED=178, PART=179, CONVERTS=180, DEAL_BY_DEAL=181, 
+		IF=182, ELSE=183, THEN=184, ENFORCEMENT=185, SELL=186, HAIRCUT=187, LAG=188, 
+		TAKEN=189, DEFLATE=190, GROW=191, DROP=192, BY=193, DEFAULTS=194, PER=195, 
+		GPU=196, GPU_HOUR=197, HOUR=198, KW=199, MW=200, KWH=201, MWH=202, COIN=203, 
+		COINS=204, EH_S=205, DAY=206, SHARE=207, YEAR=208, OF=209, AND=210, OR=211, 
+		NOT=212, PIK=213, ISSUE_PRICE=214, COMMITMENT=215, AVAILABLE=216, DRAWS=217, 
+		COMMITMENT_FEE=218, STEP_UP=219, TARGET_BALANCE=220, MARGIN=221, GRID=222, 
+		BELOW=223, UNPAID=224, AGAINST=225, ADVANCE=226, REMARKETING=227, INVESTMENT_GRADE=228, 
+		WHILE=229, HOLDING=230, FACE=231, MARK=232, DISCOUNT=233, PAR=234, HOLDINGS=235, 
+		HASHRATE=236, NETWORK=237, REWARDS=238, COVER=239, CONVERTIBLE=240, EARLY=241, 
+		ABOVE=242, PUT=243, CALL=244, CALLABLE=245, MAKE_WHOLE=246, CURVE=247, 
+		COMPLETION=248, DELAYED=249, PHASED=250, INDEXED=251, YEARLY=252, WORKOUT=253, 
+		YIELD=254, RESET=255, SUBJECT=256, LBRACE=257, RBRACE=258, LPAREN=259, 
+		RPAREN=260, COMMA=261, DOT=262, ARROW=263, ASSIGN=264, PLUS=265, MINUS=266, 
+		STAR=267, SLASH=268, LE=269, GE=270, LT=271, GT=272, EQ=273, NE=274, DAYCOUNT=275, 
+		DATE=276, QUANTITY=277, NUMBER=278, STRING=279, UNTERMINATED_STRING=280, 
+		IDENT=281, NON_ASCII_NAME=282, LINE_COMMENT=283, BLOCK_COMMENT=284, UNTERMINATED_COMMENT=285, 
+		WS=286, UNEXPECTED_CHAR=287;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_holidaySet = 7, 
@@ -143,9 +143,9 @@ public partial class DealLangParser : Parser {
 		"'at'", "'option'", "'market'", "'rvg'", "'guarantor'", "'covers'", "'subrogated'", 
 		"'honoured'", "'disowned'", "'guarantees'", "'cap'", "'until'", "'loan'", 
 		"'obligor'", "'fleet'", "'deliveries'", "'units'", "'unit_cost'", "'depreciate'", 
-		"'declining'", "'power_price'", "'power'", "'pue'", "'maintenance'", "'market_value'", 
-		"'generation'", "'contract'", "'customer'", "'price'", "'take_or_pay'", 
-		"'utilisation'", "'relet'", "'rising'", "'idle'", "'termination_fee'", 
+		"'declining'", "'power_price'", "'power'", "'pue'", "'maintenance'", "'idle_cost'", 
+		"'market_value'", "'generation'", "'contract'", "'customer'", "'price'", 
+		"'take_or_pay'", "'utilisation'", "'relet'", "'rising'", "'idle'", "'termination_fee'", 
 		"'break_option'", "'breaks'", "'notice'", "'amortising'", "'prepayment'", 
 		"'applied'", "'depth'", "'impact'", "'limit'", "'costs'", "'keep'", "'contracts'", 
 		"'reserve'", "'half_life'", "'all'", "'month'", "'tranche'", "'balance'", 
@@ -187,12 +187,12 @@ public partial class DealLangParser : Parser {
 		"RENEWAL", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTOR", "COVERS", 
 		"SUBROGATED", "HONOURED", "DISOWNED", "GUARANTEES", "CAP", "UNTIL", "LOAN", 
 		"OBLIGOR", "FLEET", "DELIVERIES", "UNITS", "UNIT_COST", "DEPRECIATE", 
-		"DECLINING", "POWER_PRICE", "POWER", "PUE", "MAINTENANCE", "MARKET_VALUE", 
-		"GENERATION", "CONTRACT", "CUSTOMER", "PRICE", "TAKE_OR_PAY", "UTILISATION", 
-		"RELET", "RISING", "IDLE", "TERMINATION_FEE", "BREAK_OPTION", "BREAKS", 
-		"NOTICE", "AMORTISING", "PREPAYMENT", "APPLIED", "DEPTH", "IMPACT", "LIMIT", 
-		"COSTS", "KEEP", "CONTRACTS", "RESERVE", "HALF_LIFE", "ALL", "MONTH", 
-		"TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", 
+		"DECLINING", "POWER_PRICE", "POWER", "PUE", "MAINTENANCE", "IDLE_COST", 
+		"MARKET_VALUE", "GENERATION", "CONTRACT", "CUSTOMER", "PRICE", "TAKE_OR_PAY", 
+		"UTILISATION", "RELET", "RISING", "IDLE", "TERMINATION_FEE", "BREAK_OPTION", 
+		"BREAKS", "NOTICE", "AMORTISING", "PREPAYMENT", "APPLIED", "DEPTH", "IMPACT", 
+		"LIMIT", "COSTS", "KEEP", "CONTRACTS", "RESERVE", "HALF_LIFE", "ALL", 
+		"MONTH", "TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", 
 		"PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", 
 		"CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", 
 		"TEST", "OVER", "ARREARS", "CAPITALISED", "REPAID", "TRAILING", "NEXT", 
@@ -460,7 +460,7 @@ public partial class DealLangParser : Parser {
 			State = 212;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 884957876534132741L) != 0) || ((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 4611694814520420865L) != 0) || _la==HOLDING || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9077567998975968L) != 0) || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 1769915753068265477L) != 0) || ((((_la - 142)) & ~0x3f) == 0 && ((1L << (_la - 142)) & 4611694814520420865L) != 0) || _la==HOLDING || _la==IDENT) {
 				{
 				{
 				State = 209;
@@ -787,7 +787,7 @@ public partial class DealLangParser : Parser {
 			State = 247;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4612811920481715205L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 6634901711265718045L) != 0) || ((((_la - 206)) & ~0x3f) == 0 && ((1L << (_la - 206)) & 1124869110497219L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1141592136794211320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9221120232746122235L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5176940651178115525L) != 0) || ((((_la - 207)) & ~0x3f) == 0 && ((1L << (_la - 207)) & 1124869110497219L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 245;
 				ErrorHandler.Sync(this);
@@ -860,6 +860,7 @@ public partial class DealLangParser : Parser {
 				case POWER:
 				case PUE:
 				case MAINTENANCE:
+				case IDLE_COST:
 				case MARKET_VALUE:
 				case GENERATION:
 				case CONTRACT:
@@ -1059,7 +1060,7 @@ public partial class DealLangParser : Parser {
 			State = 257;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -1L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 2147483645L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & -1L) != 0) || ((((_la - 256)) & ~0x3f) == 0 && ((1L << (_la - 256)) & 4294967291L) != 0)) {
 				{
 				State = 255;
 				ErrorHandler.Sync(this);
@@ -1156,6 +1157,7 @@ public partial class DealLangParser : Parser {
 				case POWER:
 				case PUE:
 				case MAINTENANCE:
+				case IDLE_COST:
 				case MARKET_VALUE:
 				case GENERATION:
 				case CONTRACT:
@@ -1741,6 +1743,7 @@ public partial class DealLangParser : Parser {
 			case POWER:
 			case PUE:
 			case MAINTENANCE:
+			case IDLE_COST:
 			case MARKET_VALUE:
 			case GENERATION:
 			case CONTRACT:
@@ -2850,7 +2853,7 @@ public partial class DealLangParser : Parser {
 			State = 424;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 6442450947L) != 0) || _la==PHASED) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2125699024118876160L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 12884901891L) != 0) || _la==PHASED) {
 				{
 				{
 				State = 421;
@@ -4376,7 +4379,7 @@ public partial class DealLangParser : Parser {
 			State = 619;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || _la==RECOVERY || ((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 41231686041601L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
+			while (_la==MATURITY || _la==RECOVERY || ((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 82463372083201L) != 0) || _la==DEFAULT_INTEREST || _la==STEP_UP || _la==MARGIN) {
 				{
 				{
 				State = 616;
@@ -4707,7 +4710,7 @@ public partial class DealLangParser : Parser {
 						State = 661;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
-						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4612811920481715205L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 6643908910520459037L) != 0) || ((((_la - 206)) & ~0x3f) == 0 && ((1L << (_la - 206)) & 582089221041291235L) != 0) || ((((_la - 275)) & ~0x3f) == 0 && ((1L << (_la - 275)) & 103L) != 0)) {
+						while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9221120232746122235L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5158926252668633541L) != 0) || ((((_la - 207)) & ~0x3f) == 0 && ((1L << (_la - 207)) & 582089221041291235L) != 0) || ((((_la - 276)) & ~0x3f) == 0 && ((1L << (_la - 276)) & 103L) != 0)) {
 							{
 							{
 							State = 655;
@@ -4918,7 +4921,7 @@ public partial class DealLangParser : Parser {
 			State = 691;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 78)) & ~0x3f) == 0 && ((1L << (_la - 78)) & 2031L) != 0)) {
+			while (((((_la - 78)) & ~0x3f) == 0 && ((1L << (_la - 78)) & 4079L) != 0)) {
 				{
 				{
 				State = 688;
@@ -5086,6 +5089,19 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class IdleCostItemContext : FleetItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDLE_COST() { return GetToken(DealLangParser.IDLE_COST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public IdleCostItemContext(FleetItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIdleCostItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class MarketValueItemContext : FleetItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKET_VALUE() { return GetToken(DealLangParser.MARKET_VALUE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
@@ -5126,7 +5142,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 68, RULE_fleetItem);
 		int _la;
 		try {
-			State = 735;
+			State = 737;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
 			case 1:
@@ -5244,28 +5260,38 @@ public partial class DealLangParser : Parser {
 				}
 				break;
 			case 10:
-				_localctx = new MarketValueItemContext(_localctx);
+				_localctx = new IdleCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
 				State = 727;
-				Match(MARKET_VALUE);
+				Match(IDLE_COST);
 				State = 728;
 				expr(0);
-				State = 729;
-				Match(DECLINING);
-				State = 730;
-				expr(0);
-				State = 731;
-				perYear();
 				}
 				break;
 			case 11:
-				_localctx = new GenerationItemContext(_localctx);
+				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
+				State = 729;
+				Match(MARKET_VALUE);
+				State = 730;
+				expr(0);
+				State = 731;
+				Match(DECLINING);
+				State = 732;
+				expr(0);
 				State = 733;
+				perYear();
+				}
+				break;
+			case 12:
+				_localctx = new GenerationItemContext(_localctx);
+				EnterOuterAlt(_localctx, 12);
+				{
+				State = 735;
 				Match(GENERATION);
-				State = 734;
+				State = 736;
 				ident();
 				}
 				break;
@@ -5322,31 +5348,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 737;
-			Match(CONTRACT);
-			State = 738;
-			_localctx.name = ident();
 			State = 739;
-			Match(ON);
+			Match(CONTRACT);
 			State = 740;
-			_localctx.fleet = ident();
+			_localctx.name = ident();
 			State = 741;
+			Match(ON);
+			State = 742;
+			_localctx.fleet = ident();
+			State = 743;
 			Match(LBRACE);
-			State = 745;
+			State = 747;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 19271520354823L) != 0) || _la==HOUR) {
+			while (((((_la - 58)) & ~0x3f) == 0 && ((1L << (_la - 58)) & 38543038611975L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 742;
+				State = 744;
 				contractItem();
 				}
 				}
-				State = 747;
+				State = 749;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 748;
+			State = 750;
 			Match(RBRACE);
 			}
 		}
@@ -5568,16 +5594,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 72, RULE_contractItem);
 		int _la;
 		try {
-			State = 797;
+			State = 799;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,76,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 750;
+				State = 752;
 				Match(CUSTOMER);
-				State = 751;
+				State = 753;
 				ident();
 				}
 				break;
@@ -5585,9 +5611,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 752;
+				State = 754;
 				Match(UNITS);
-				State = 753;
+				State = 755;
 				expr(0);
 				}
 				break;
@@ -5595,11 +5621,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 754;
-				Match(PRICE);
-				State = 755;
-				Match(AT);
 				State = 756;
+				Match(PRICE);
+				State = 757;
+				Match(AT);
+				State = 758;
 				Match(MARKET);
 				}
 				break;
@@ -5607,9 +5633,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 757;
+				State = 759;
 				Match(PRICE);
-				State = 758;
+				State = 760;
 				expr(0);
 				}
 				break;
@@ -5617,11 +5643,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 759;
-				Match(HOUR);
-				State = 760;
-				expr(0);
 				State = 761;
+				Match(HOUR);
+				State = 762;
+				expr(0);
+				State = 763;
 				perYear();
 				}
 				break;
@@ -5629,9 +5655,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 763;
+				State = 765;
 				Match(TAKE_OR_PAY);
-				State = 764;
+				State = 766;
 				expr(0);
 				}
 				break;
@@ -5639,9 +5665,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 765;
+				State = 767;
 				Match(STARTS);
-				State = 766;
+				State = 768;
 				Match(DATE);
 				}
 				break;
@@ -5649,9 +5675,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 767;
+				State = 769;
 				Match(TERM);
-				State = 768;
+				State = 770;
 				duration();
 				}
 				break;
@@ -5659,25 +5685,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 769;
+				State = 771;
 				Match(TERMINATION_FEE);
-				State = 770;
+				State = 772;
 				((TerminationFeeItemContext)_localctx).fee = expr(0);
-				State = 776;
+				State = 778;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 771;
+					State = 773;
 					Match(AMORTISING);
-					State = 774;
+					State = 776;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==TO) {
 						{
-						State = 772;
+						State = 774;
 						Match(TO);
-						State = 773;
+						State = 775;
 						((TerminationFeeItemContext)_localctx).floor = expr(0);
 						}
 					}
@@ -5691,26 +5717,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 778;
-				Match(RENEWALS);
-				State = 779;
-				renewalCount();
 				State = 780;
-				((ContractRenewalsItemContext)_localctx).term = duration();
+				Match(RENEWALS);
 				State = 781;
-				Match(AT);
+				renewalCount();
 				State = 782;
-				Match(CUSTOMER);
+				((ContractRenewalsItemContext)_localctx).term = duration();
 				State = 783;
+				Match(AT);
+				State = 784;
+				Match(CUSTOMER);
+				State = 785;
 				Match(OPTION);
-				State = 786;
+				State = 788;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WITH) {
 					{
-					State = 784;
+					State = 786;
 					Match(WITH);
-					State = 785;
+					State = 787;
 					breakOption();
 					}
 				}
@@ -5721,20 +5747,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 788;
+				State = 790;
 				Match(PREPAYMENT);
-				State = 789;
+				State = 791;
 				expr(0);
-				State = 793;
+				State = 795;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 790;
-					Match(APPLIED);
-					State = 791;
-					Match(OVER);
 					State = 792;
+					Match(APPLIED);
+					State = 793;
+					Match(OVER);
+					State = 794;
 					Match(TERM);
 					}
 				}
@@ -5745,7 +5771,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 795;
+				State = 797;
 				guarantorClause();
 				}
 				break;
@@ -5753,7 +5779,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractBreakOptionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 796;
+				State = 798;
 				breakOption();
 				}
 				break;
@@ -5805,27 +5831,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 799;
-			Match(COINS);
-			State = 800;
-			_localctx.name = ident();
 			State = 801;
+			Match(COINS);
+			State = 802;
+			_localctx.name = ident();
+			State = 803;
 			Match(LBRACE);
-			State = 805;
+			State = 807;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 83)) & ~0x3f) == 0 && ((1L << (_la - 83)) & 39846147L) != 0) || ((((_la - 234)) & ~0x3f) == 0 && ((1L << (_la - 234)) & 15L) != 0)) {
+			while (((((_la - 83)) & ~0x3f) == 0 && ((1L << (_la - 83)) & 79692291L) != 0) || ((((_la - 235)) & ~0x3f) == 0 && ((1L << (_la - 235)) & 15L) != 0)) {
 				{
 				{
-				State = 802;
+				State = 804;
 				coinsItem();
 				}
 				}
-				State = 807;
+				State = 809;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 808;
+			State = 810;
 			Match(RBRACE);
 			}
 		}
@@ -5988,16 +6014,16 @@ public partial class DealLangParser : Parser {
 		CoinsItemContext _localctx = new CoinsItemContext(Context, State);
 		EnterRule(_localctx, 76, RULE_coinsItem);
 		try {
-			State = 830;
+			State = 832;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HOLDINGS:
 				_localctx = new HoldingsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 810;
+				State = 812;
 				Match(HOLDINGS);
-				State = 811;
+				State = 813;
 				expr(0);
 				}
 				break;
@@ -6005,9 +6031,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 812;
+				State = 814;
 				Match(PRICE);
-				State = 813;
+				State = 815;
 				ident();
 				}
 				break;
@@ -6015,9 +6041,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HashrateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 814;
+				State = 816;
 				Match(HASHRATE);
-				State = 815;
+				State = 817;
 				expr(0);
 				}
 				break;
@@ -6025,9 +6051,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NetworkItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 816;
+				State = 818;
 				Match(NETWORK);
-				State = 817;
+				State = 819;
 				expr(0);
 				}
 				break;
@@ -6035,9 +6061,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RewardsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 818;
+				State = 820;
 				Match(REWARDS);
-				State = 819;
+				State = 821;
 				expr(0);
 				}
 				break;
@@ -6045,9 +6071,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 820;
+				State = 822;
 				Match(POWER);
-				State = 821;
+				State = 823;
 				expr(0);
 				}
 				break;
@@ -6055,9 +6081,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinPowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 822;
+				State = 824;
 				Match(POWER_PRICE);
-				State = 823;
+				State = 825;
 				expr(0);
 				}
 				break;
@@ -6065,9 +6091,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinDepthItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 824;
+				State = 826;
 				Match(DEPTH);
-				State = 825;
+				State = 827;
 				expr(0);
 				}
 				break;
@@ -6075,9 +6101,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinImpactItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 826;
+				State = 828;
 				Match(IMPACT);
-				State = 827;
+				State = 829;
 				expr(0);
 				}
 				break;
@@ -6085,9 +6111,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CoinKeepItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 828;
+				State = 830;
 				Match(KEEP);
-				State = 829;
+				State = 831;
 				expr(0);
 				}
 				break;
@@ -6139,20 +6165,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 832;
-			Match(DATE);
-			State = 833;
-			_localctx.units = expr(0);
 			State = 834;
-			Match(AT);
+			Match(DATE);
 			State = 835;
-			_localctx.cost = expr(0);
+			_localctx.units = expr(0);
+			State = 836;
+			Match(AT);
 			State = 837;
+			_localctx.cost = expr(0);
+			State = 839;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 836;
+				State = 838;
 				Match(COMMA);
 				}
 			}
@@ -6205,27 +6231,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 839;
-			Match(TRANCHE);
-			State = 840;
-			_localctx.name = ident();
 			State = 841;
+			Match(TRANCHE);
+			State = 842;
+			_localctx.name = ident();
+			State = 843;
 			Match(LBRACE);
-			State = 845;
+			State = 847;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 309340999405010945L) != 0) || ((((_la - 212)) & ~0x3f) == 0 && ((1L << (_la - 212)) & 4436835435007L) != 0)) {
+			while (_la==MATURITY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 618681998810021889L) != 0) || ((((_la - 213)) & ~0x3f) == 0 && ((1L << (_la - 213)) & 4436835435007L) != 0)) {
 				{
 				{
-				State = 842;
+				State = 844;
 				trancheItem();
 				}
 				}
-				State = 847;
+				State = 849;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 848;
+			State = 850;
 			Match(RBRACE);
 			}
 		}
@@ -6274,38 +6300,38 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 850;
-			_localctx.rate = expr(0);
 			State = 852;
+			_localctx.rate = expr(0);
+			State = 854;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FIXED) {
 				{
-				State = 851;
+				State = 853;
 				Match(FIXED);
 				}
 			}
 
-			State = 856;
+			State = 858;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FLOOR) {
 				{
-				State = 854;
+				State = 856;
 				Match(FLOOR);
-				State = 855;
+				State = 857;
 				_localctx.floor = expr(0);
 				}
 			}
 
-			State = 860;
+			State = 862;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CAP) {
 				{
-				State = 858;
+				State = 860;
 				Match(CAP);
-				State = 859;
+				State = 861;
 				_localctx.cap = expr(0);
 				}
 			}
@@ -6708,16 +6734,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 84, RULE_trancheItem);
 		int _la;
 		try {
-			State = 979;
+			State = 981;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 862;
+				State = 864;
 				Match(BALANCE);
-				State = 863;
+				State = 865;
 				expr(0);
 				}
 				break;
@@ -6725,9 +6751,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 864;
+				State = 866;
 				Match(COUPON);
-				State = 865;
+				State = 867;
 				couponTerms();
 				}
 				break;
@@ -6735,26 +6761,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 866;
-				Match(PIK);
 				State = 868;
+				Match(PIK);
+				State = 870;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 867;
+					State = 869;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 872;
+				State = 874;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 870;
+					State = 872;
 					Match(WHEN);
-					State = 871;
+					State = 873;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -6765,9 +6791,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 874;
+				State = 876;
 				Match(PIK);
-				State = 875;
+				State = 877;
 				Match(UNPAID);
 				}
 				break;
@@ -6775,9 +6801,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 876;
+				State = 878;
 				Match(ISSUE_PRICE);
-				State = 877;
+				State = 879;
 				expr(0);
 				}
 				break;
@@ -6785,9 +6811,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 878;
+				State = 880;
 				Match(COMMITMENT);
-				State = 879;
+				State = 881;
 				expr(0);
 				}
 				break;
@@ -6795,11 +6821,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 880;
-				Match(AVAILABLE);
-				State = 881;
-				Match(UNTIL);
 				State = 882;
+				Match(AVAILABLE);
+				State = 883;
+				Match(UNTIL);
+				State = 884;
 				Match(DATE);
 				}
 				break;
@@ -6807,25 +6833,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 883;
+				State = 885;
 				Match(DRAWS);
-				State = 884;
+				State = 886;
 				Match(LBRACE);
-				State = 888;
+				State = 890;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 885;
+					State = 887;
 					schedulePoint();
 					}
 					}
-					State = 890;
+					State = 892;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 891;
+				State = 893;
 				Match(RBRACE);
 				}
 				break;
@@ -6833,15 +6859,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 892;
-				Match(DRAWS);
-				State = 893;
-				Match(AGAINST);
 				State = 894;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				Match(DRAWS);
 				State = 895;
-				Match(ADVANCE);
+				Match(AGAINST);
 				State = 896;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 897;
+				Match(ADVANCE);
+				State = 898;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -6849,9 +6875,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 898;
+				State = 900;
 				Match(COMMITMENT_FEE);
-				State = 899;
+				State = 901;
 				expr(0);
 				}
 				break;
@@ -6859,7 +6885,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 900;
+				State = 902;
 				stepUp();
 				}
 				break;
@@ -6867,7 +6893,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 901;
+				State = 903;
 				marginGrid();
 				}
 				break;
@@ -6875,15 +6901,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 902;
-				Match(MARGIN);
-				State = 903;
-				Match(INVESTMENT_GRADE);
 				State = 904;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
+				Match(MARGIN);
 				State = 905;
-				Match(ELSE);
+				Match(INVESTMENT_GRADE);
 				State = 906;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 907;
+				Match(ELSE);
+				State = 908;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -6891,9 +6917,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 908;
+				State = 910;
 				Match(TARGET_BALANCE);
-				State = 909;
+				State = 911;
 				expr(0);
 				}
 				break;
@@ -6901,11 +6927,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 910;
-				Match(INTEREST_ONLY);
-				State = 911;
-				Match(UNTIL);
 				State = 912;
+				Match(INTEREST_ONLY);
+				State = 913;
+				Match(UNTIL);
+				State = 914;
 				Match(DATE);
 				}
 				break;
@@ -6913,9 +6939,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 913;
+				State = 915;
 				Match(AMORTIZE);
-				State = 914;
+				State = 916;
 				amortization();
 				}
 				break;
@@ -6923,9 +6949,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 915;
+				State = 917;
 				Match(MATURITY);
-				State = 916;
+				State = 918;
 				Match(DATE);
 				}
 				break;
@@ -6933,9 +6959,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 917;
+				State = 919;
 				Match(SENIORITY);
-				State = 918;
+				State = 920;
 				Match(NUMBER);
 				}
 				break;
@@ -6943,7 +6969,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 919;
+				State = 921;
 				guarantorClause();
 				}
 				break;
@@ -6951,50 +6977,50 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConvertibleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 920;
-				Match(CONVERTIBLE);
-				State = 921;
-				Match(AT);
 				State = 922;
-				((ConvertibleItemContext)_localctx).price = expr(0);
+				Match(CONVERTIBLE);
 				State = 923;
-				Match(AGAINST);
+				Match(AT);
 				State = 924;
+				((ConvertibleItemContext)_localctx).price = expr(0);
+				State = 925;
+				Match(AGAINST);
+				State = 926;
 				((ConvertibleItemContext)_localctx).share = expr(0);
-				State = 928;
+				State = 930;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==EARLY) {
 					{
-					State = 925;
-					Match(EARLY);
-					State = 926;
-					Match(ABOVE);
 					State = 927;
+					Match(EARLY);
+					State = 928;
+					Match(ABOVE);
+					State = 929;
 					((ConvertibleItemContext)_localctx).above = expr(0);
 					}
 				}
 
-				State = 933;
+				State = 935;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PUT) {
 					{
 					{
-					State = 930;
+					State = 932;
 					convertiblePut();
 					}
 					}
-					State = 935;
+					State = 937;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 937;
+				State = 939;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CALL) {
 					{
-					State = 936;
+					State = 938;
 					convertibleCall();
 					}
 				}
@@ -7005,33 +7031,33 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConversionResetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 939;
+				State = 941;
 				Match(RESET);
-				State = 940;
+				State = 942;
 				Match(DATE);
-				State = 945;
+				State = 947;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 941;
+					State = 943;
 					Match(COMMA);
-					State = 942;
+					State = 944;
 					Match(DATE);
 					}
 					}
-					State = 947;
+					State = 949;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 948;
-				Match(TO);
-				State = 949;
-				((ConversionResetItemContext)_localctx).ratio = expr(0);
 				State = 950;
-				Match(FLOOR);
+				Match(TO);
 				State = 951;
+				((ConversionResetItemContext)_localctx).ratio = expr(0);
+				State = 952;
+				Match(FLOOR);
+				State = 953;
 				((ConversionResetItemContext)_localctx).floor = expr(0);
 				}
 				break;
@@ -7039,9 +7065,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CompletionItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 953;
+				State = 955;
 				Match(COMPLETION);
-				State = 954;
+				State = 956;
 				expr(0);
 				}
 				break;
@@ -7049,66 +7075,66 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 955;
-				Match(CALLABLE);
 				State = 957;
+				Match(CALLABLE);
+				State = 959;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 956;
+					State = 958;
 					callStep();
 					}
 					}
-					State = 959;
+					State = 961;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==FROM );
-				State = 977;
+				State = 979;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==MAKE_WHOLE) {
 					{
-					State = 961;
+					State = 963;
 					Match(MAKE_WHOLE);
-					State = 975;
+					State = 977;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
 					case 1:
 						{
-						State = 962;
+						State = 964;
 						((CallableItemContext)_localctx).makeWhole = expr(0);
 						}
 						break;
 					case 2:
 						{
-						State = 963;
+						State = 965;
 						Match(CURVE);
-						State = 964;
-						Match(LBRACE);
 						State = 966;
+						Match(LBRACE);
+						State = 968;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						do {
 							{
 							{
-							State = 965;
+							State = 967;
 							curvePoint();
 							}
 							}
-							State = 968;
+							State = 970;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						} while ( _la==QUANTITY );
-						State = 970;
+						State = 972;
 						Match(RBRACE);
-						State = 973;
+						State = 975;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==PLUS || _la==MINUS) {
 							{
-							State = 971;
+							State = 973;
 							((CallableItemContext)_localctx).sign = TokenStream.LT(1);
 							_la = TokenStream.LA(1);
 							if ( !(_la==PLUS || _la==MINUS) ) {
@@ -7118,7 +7144,7 @@ public partial class DealLangParser : Parser {
 								ErrorHandler.ReportMatch(this);
 							    Consume();
 							}
-							State = 972;
+							State = 974;
 							((CallableItemContext)_localctx).spread = expr(0);
 							}
 						}
@@ -7174,16 +7200,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 981;
+			State = 983;
 			duration();
-			State = 982;
-			_localctx.rate = expr(0);
 			State = 984;
+			_localctx.rate = expr(0);
+			State = 986;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 983;
+				State = 985;
 				Match(COMMA);
 				}
 			}
@@ -7231,20 +7257,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 986;
-			Match(FROM);
-			State = 987;
-			Match(DATE);
 			State = 988;
-			Match(AT);
+			Match(FROM);
 			State = 989;
-			_localctx.price = expr(0);
+			Match(DATE);
+			State = 990;
+			Match(AT);
 			State = 991;
+			_localctx.price = expr(0);
+			State = 993;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 990;
+				State = 992;
 				Match(COMMA);
 				}
 			}
@@ -7290,13 +7316,13 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 993;
-			Match(PUT);
-			State = 994;
-			Match(DATE);
 			State = 995;
-			Match(AT);
+			Match(PUT);
 			State = 996;
+			Match(DATE);
+			State = 997;
+			Match(AT);
+			State = 998;
 			_localctx.price = expr(0);
 			}
 		}
@@ -7340,15 +7366,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 998;
-			Match(CALL);
-			State = 999;
-			Match(FROM);
 			State = 1000;
-			Match(DATE);
+			Match(CALL);
 			State = 1001;
-			Match(ABOVE);
+			Match(FROM);
 			State = 1002;
+			Match(DATE);
+			State = 1003;
+			Match(ABOVE);
+			State = 1004;
 			_localctx.above = expr(0);
 			}
 		}
@@ -7395,26 +7421,26 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1004;
+			State = 1006;
 			Match(STEP_UP);
-			State = 1005;
+			State = 1007;
 			expr(0);
-			State = 1010;
+			State = 1012;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case FROM:
 				{
-				State = 1006;
+				State = 1008;
 				Match(FROM);
-				State = 1007;
+				State = 1009;
 				Match(DATE);
 				}
 				break;
 			case WHILE:
 				{
-				State = 1008;
+				State = 1010;
 				Match(WHILE);
-				State = 1009;
+				State = 1011;
 				_localctx.trigger = ident();
 				}
 				break;
@@ -7475,41 +7501,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1012;
-			Match(MARGIN);
-			State = 1013;
-			Match(GRID);
 			State = 1014;
-			_localctx.test = ident();
+			Match(MARGIN);
 			State = 1015;
+			Match(GRID);
+			State = 1016;
+			_localctx.test = ident();
+			State = 1017;
 			Match(LBRACE);
-			State = 1019;
+			State = 1021;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==BELOW) {
 				{
 				{
-				State = 1016;
+				State = 1018;
 				gridTier();
 				}
 				}
-				State = 1021;
+				State = 1023;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1024;
+			State = 1026;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 1022;
+				State = 1024;
 				Match(ELSE);
-				State = 1023;
+				State = 1025;
 				_localctx.otherwise = expr(0);
 				}
 			}
 
-			State = 1026;
+			State = 1028;
 			Match(RBRACE);
 			}
 		}
@@ -7554,11 +7580,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1028;
-			Match(BELOW);
-			State = 1029;
-			_localctx.bound = expr(0);
 			State = 1030;
+			Match(BELOW);
+			State = 1031;
+			_localctx.bound = expr(0);
+			State = 1032;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -7640,14 +7666,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 100, RULE_amortization);
 		int _la;
 		try {
-			State = 1044;
+			State = 1046;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1032;
+				State = 1034;
 				Match(BULLET);
 				}
 				break;
@@ -7655,7 +7681,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1033;
+				State = 1035;
 				Match(LEVEL);
 				}
 				break;
@@ -7663,7 +7689,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1034;
+				State = 1036;
 				Match(LINEAR);
 				}
 				break;
@@ -7671,25 +7697,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1035;
+				State = 1037;
 				Match(SCHEDULE);
-				State = 1036;
+				State = 1038;
 				Match(LBRACE);
-				State = 1040;
+				State = 1042;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1037;
+					State = 1039;
 					schedulePoint();
 					}
 					}
-					State = 1042;
+					State = 1044;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1043;
+				State = 1045;
 				Match(RBRACE);
 				}
 				break;
@@ -7743,27 +7769,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1046;
-			Match(HOLDING);
-			State = 1047;
-			_localctx.name = ident();
 			State = 1048;
+			Match(HOLDING);
+			State = 1049;
+			_localctx.name = ident();
+			State = 1050;
 			Match(LBRACE);
-			State = 1052;
+			State = 1054;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MARKET || ((((_la - 206)) & ~0x3f) == 0 && ((1L << (_la - 206)) & 50332677L) != 0)) {
+			while (_la==MARKET || ((((_la - 207)) & ~0x3f) == 0 && ((1L << (_la - 207)) & 50332677L) != 0)) {
 				{
 				{
-				State = 1049;
+				State = 1051;
 				holdingItem();
 				}
 				}
-				State = 1054;
+				State = 1056;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1055;
+			State = 1057;
 			Match(RBRACE);
 			}
 		}
@@ -7897,20 +7923,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 104, RULE_holdingItem);
 		int _la;
 		try {
-			State = 1080;
+			State = 1082;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,106,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1057;
-				Match(OF);
-				State = 1058;
-				((HeldItemContext)_localctx).entity = ident();
 				State = 1059;
-				Match(DOT);
+				Match(OF);
 				State = 1060;
+				((HeldItemContext)_localctx).entity = ident();
+				State = 1061;
+				Match(DOT);
+				State = 1062;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -7918,9 +7944,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1062;
+				State = 1064;
 				Match(SHARE);
-				State = 1063;
+				State = 1065;
 				expr(0);
 				}
 				break;
@@ -7928,9 +7954,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1064;
+				State = 1066;
 				Match(FACE);
-				State = 1065;
+				State = 1067;
 				expr(0);
 				}
 				break;
@@ -7938,9 +7964,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1066;
+				State = 1068;
 				Match(MARK);
-				State = 1067;
+				State = 1069;
 				Match(PAR);
 				}
 				break;
@@ -7948,9 +7974,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1068;
+				State = 1070;
 				Match(MARK);
-				State = 1069;
+				State = 1071;
 				ident();
 				}
 				break;
@@ -7958,19 +7984,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1070;
-				Match(MARKET);
 				State = 1072;
+				Match(MARKET);
+				State = 1074;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 1071;
+					State = 1073;
 					holdingMarketTerm();
 					}
 					}
-					State = 1074;
+					State = 1076;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( _la==DEPTH || _la==IMPACT || _la==DISCOUNT );
@@ -7980,13 +8006,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsCalledFromItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1076;
-				Match(DRAWS);
-				State = 1077;
-				Match(CALLED);
 				State = 1078;
-				Match(FROM);
+				Match(DRAWS);
 				State = 1079;
+				Match(CALLED);
+				State = 1080;
+				Match(FROM);
+				State = 1081;
 				ident();
 				}
 				break;
@@ -8060,16 +8086,16 @@ public partial class DealLangParser : Parser {
 		HoldingMarketTermContext _localctx = new HoldingMarketTermContext(Context, State);
 		EnterRule(_localctx, 106, RULE_holdingMarketTerm);
 		try {
-			State = 1088;
+			State = 1090;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DISCOUNT:
 				_localctx = new HoldingDiscountTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1082;
+				State = 1084;
 				Match(DISCOUNT);
-				State = 1083;
+				State = 1085;
 				expr(0);
 				}
 				break;
@@ -8077,9 +8103,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingDepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1084;
+				State = 1086;
 				Match(DEPTH);
-				State = 1085;
+				State = 1087;
 				expr(0);
 				}
 				break;
@@ -8087,9 +8113,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1086;
+				State = 1088;
 				Match(IMPACT);
-				State = 1087;
+				State = 1089;
 				expr(0);
 				}
 				break;
@@ -8143,27 +8169,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1090;
-			Match(EQUITY);
-			State = 1091;
-			_localctx.name = ident();
 			State = 1092;
+			Match(EQUITY);
+			State = 1093;
+			_localctx.name = ident();
+			State = 1094;
 			Match(LBRACE);
-			State = 1096;
+			State = 1098;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 774056185954307L) != 0) || _la==COMMITMENT) {
+			while (((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 774056185954307L) != 0) || _la==COMMITMENT) {
 				{
 				{
-				State = 1093;
+				State = 1095;
 				equityItem();
 				}
 				}
-				State = 1098;
+				State = 1100;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1099;
+			State = 1101;
 			Match(RBRACE);
 			}
 		}
@@ -8299,16 +8325,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 110, RULE_equityItem);
 		int _la;
 		try {
-			State = 1136;
+			State = 1138;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1101;
+				State = 1103;
 				Match(CONTRIBUTED);
-				State = 1102;
+				State = 1104;
 				expr(0);
 				}
 				break;
@@ -8316,23 +8342,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1103;
+				State = 1105;
 				Match(HOLDERS);
-				State = 1104;
+				State = 1106;
 				holder();
-				State = 1109;
+				State = 1111;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1105;
+					State = 1107;
 					Match(COMMA);
-					State = 1106;
+					State = 1108;
 					holder();
 					}
 					}
-					State = 1111;
+					State = 1113;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8342,9 +8368,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HurdleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1112;
+				State = 1114;
 				Match(HURDLE);
-				State = 1113;
+				State = 1115;
 				expr(0);
 				}
 				break;
@@ -8352,32 +8378,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new CarryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1114;
-				Match(CARRY);
-				State = 1115;
-				expr(0);
 				State = 1116;
-				Match(TO);
+				Match(CARRY);
 				State = 1117;
+				expr(0);
+				State = 1118;
+				Match(TO);
+				State = 1119;
 				((CarryItemContext)_localctx).gp = ident();
-				State = 1120;
+				State = 1122;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CATCH_UP) {
 					{
-					State = 1118;
+					State = 1120;
 					Match(CATCH_UP);
-					State = 1119;
+					State = 1121;
 					expr(0);
 					}
 				}
 
-				State = 1123;
+				State = 1125;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==DEAL_BY_DEAL) {
 					{
-					State = 1122;
+					State = 1124;
 					Match(DEAL_BY_DEAL);
 					}
 				}
@@ -8388,9 +8414,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EquityCommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1125;
+				State = 1127;
 				Match(COMMITMENT);
-				State = 1126;
+				State = 1128;
 				expr(0);
 				}
 				break;
@@ -8398,23 +8424,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1127;
+				State = 1129;
 				Match(CALLS);
-				State = 1128;
+				State = 1130;
 				capitalCall();
-				State = 1133;
+				State = 1135;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1129;
+					State = 1131;
 					Match(COMMA);
-					State = 1130;
+					State = 1132;
 					capitalCall();
 					}
 					}
-					State = 1135;
+					State = 1137;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -8471,32 +8497,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1138;
+			State = 1140;
 			ident();
-			State = 1139;
+			State = 1141;
 			expr(0);
-			State = 1148;
+			State = 1150;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1140;
+				State = 1142;
 				Match(LBRACE);
-				State = 1144;
+				State = 1146;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 173)) & ~0x3f) == 0 && ((1L << (_la - 173)) & 7L) != 0)) {
+				while (((((_la - 174)) & ~0x3f) == 0 && ((1L << (_la - 174)) & 7L) != 0)) {
 					{
 					{
-					State = 1141;
+					State = 1143;
 					holderTerm();
 					}
 					}
-					State = 1146;
+					State = 1148;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1147;
+				State = 1149;
 				Match(RBRACE);
 				}
 			}
@@ -8571,16 +8597,16 @@ public partial class DealLangParser : Parser {
 		HolderTermContext _localctx = new HolderTermContext(Context, State);
 		EnterRule(_localctx, 114, RULE_holderTerm);
 		try {
-			State = 1156;
+			State = 1158;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HURDLE:
 				_localctx = new HolderHurdleContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1150;
+				State = 1152;
 				Match(HURDLE);
-				State = 1151;
+				State = 1153;
 				expr(0);
 				}
 				break;
@@ -8588,9 +8614,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCarryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1152;
+				State = 1154;
 				Match(CARRY);
-				State = 1153;
+				State = 1155;
 				expr(0);
 				}
 				break;
@@ -8598,9 +8624,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HolderCatchUpContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1154;
+				State = 1156;
 				Match(CATCH_UP);
-				State = 1155;
+				State = 1157;
 				expr(0);
 				}
 				break;
@@ -8644,9 +8670,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1158;
+			State = 1160;
 			Match(DATE);
-			State = 1159;
+			State = 1161;
 			expr(0);
 			}
 		}
@@ -8696,32 +8722,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1161;
+			State = 1163;
 			Match(ACCOUNT);
-			State = 1162;
+			State = 1164;
 			_localctx.name = ident();
-			State = 1171;
+			State = 1173;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 1163;
+				State = 1165;
 				Match(LBRACE);
-				State = 1167;
+				State = 1169;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 7L) != 0)) {
+				while (((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 7L) != 0)) {
 					{
 					{
-					State = 1164;
+					State = 1166;
 					accountItem();
 					}
 					}
-					State = 1169;
+					State = 1171;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1170;
+				State = 1172;
 				Match(RBRACE);
 				}
 			}
@@ -8796,16 +8822,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 120, RULE_accountItem);
 		try {
-			State = 1179;
+			State = 1181;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1173;
+				State = 1175;
 				Match(TARGET);
-				State = 1174;
+				State = 1176;
 				expr(0);
 				}
 				break;
@@ -8813,9 +8839,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1175;
+				State = 1177;
 				Match(INITIAL);
-				State = 1176;
+				State = 1178;
 				expr(0);
 				}
 				break;
@@ -8823,9 +8849,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1177;
+				State = 1179;
 				Match(EARNS);
-				State = 1178;
+				State = 1180;
 				expr(0);
 				}
 				break;
@@ -8892,31 +8918,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1181;
-			Match(FEE);
-			State = 1182;
-			_localctx.name = ident();
 			State = 1183;
-			Match(LBRACE);
+			Match(FEE);
 			State = 1184;
+			_localctx.name = ident();
+			State = 1185;
+			Match(LBRACE);
+			State = 1186;
 			expr(0);
-			State = 1192;
+			State = 1194;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 1185;
+				State = 1187;
 				perYear();
-				State = 1190;
+				State = 1192;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 1186;
-					Match(ESCALATING);
-					State = 1187;
-					expr(0);
 					State = 1188;
+					Match(ESCALATING);
+					State = 1189;
+					expr(0);
+					State = 1190;
 					perYear();
 					}
 				}
@@ -8924,21 +8950,21 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1197;
+			State = 1199;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==UNTIL) {
 				{
 				{
-				State = 1194;
+				State = 1196;
 				feeUntil();
 				}
 				}
-				State = 1199;
+				State = 1201;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1200;
+			State = 1202;
 			Match(RBRACE);
 			}
 		}
@@ -8978,9 +9004,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1202;
+			State = 1204;
 			Match(UNTIL);
-			State = 1203;
+			State = 1205;
 			_la = TokenStream.LA(1);
 			if ( !(_la==REPAID || _la==DEFAULT) ) {
 			ErrorHandler.RecoverInline(this);
@@ -9042,52 +9068,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1205;
-			Match(TEST);
-			State = 1206;
-			_localctx.name = ident();
 			State = 1207;
-			Match(ASSIGN);
+			Match(TEST);
 			State = 1208;
+			_localctx.name = ident();
+			State = 1209;
+			Match(ASSIGN);
+			State = 1210;
 			expr(0);
-			State = 1215;
+			State = 1217;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 1209;
+				State = 1211;
 				Match(OVER);
-				State = 1212;
+				State = 1214;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 1210;
+					State = 1212;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 1211;
+					State = 1213;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 1214;
+				State = 1216;
 				duration();
 				}
 			}
 
-			State = 1219;
+			State = 1221;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1217;
+				State = 1219;
 				Match(FROM);
-				State = 1218;
+				State = 1220;
 				Match(DATE);
 				}
 			}
@@ -9174,79 +9200,79 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1221;
-			Match(TRIGGER);
-			State = 1222;
-			_localctx.name = ident();
 			State = 1223;
-			Match(WHEN);
+			Match(TRIGGER);
 			State = 1224;
+			_localctx.name = ident();
+			State = 1225;
+			Match(WHEN);
+			State = 1226;
 			expr(0);
-			State = 1227;
+			State = 1229;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 1225;
+				State = 1227;
 				Match(FROM);
-				State = 1226;
+				State = 1228;
 				Match(DATE);
 				}
 			}
 
-			State = 1232;
+			State = 1234;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 1229;
-				Match(TRIPS);
-				State = 1230;
-				Match(AFTER);
 				State = 1231;
+				Match(TRIPS);
+				State = 1232;
+				Match(AFTER);
+				State = 1233;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 1237;
+			State = 1239;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 1234;
-				Match(CURES);
-				State = 1235;
-				Match(AFTER);
 				State = 1236;
+				Match(CURES);
+				State = 1237;
+				Match(AFTER);
+				State = 1238;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 1249;
+			State = 1251;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 1239;
-				Match(CURE);
-				State = 1240;
-				Match(BY);
 				State = 1241;
-				_localctx.curer = ident();
+				Match(CURE);
 				State = 1242;
-				Match(UP);
+				Match(BY);
 				State = 1243;
-				Match(TO);
+				_localctx.curer = ident();
 				State = 1244;
-				_localctx.times = Match(NUMBER);
+				Match(UP);
 				State = 1245;
-				Match(TIMES);
+				Match(TO);
+				State = 1246;
+				_localctx.times = Match(NUMBER);
 				State = 1247;
+				Match(TIMES);
+				State = 1249;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PREPAYING || _la==INTO) {
 					{
-					State = 1246;
+					State = 1248;
 					cureDestination();
 					}
 				}
@@ -9254,23 +9280,23 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 1251;
+			State = 1253;
 			Match(ARROW);
-			State = 1252;
+			State = 1254;
 			triggerEffect();
-			State = 1257;
+			State = 1259;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1253;
+				State = 1255;
 				Match(COMMA);
-				State = 1254;
+				State = 1256;
 				triggerEffect();
 				}
 				}
-				State = 1259;
+				State = 1261;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9342,43 +9368,43 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 130, RULE_cureDestination);
 		int _la;
 		try {
-			State = 1276;
+			State = 1278;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PREPAYING:
 				_localctx = new CurePrepayingContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1260;
+				State = 1262;
 				Match(PREPAYING);
-				State = 1261;
+				State = 1263;
 				ident();
-				State = 1266;
+				State = 1268;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1262;
+					State = 1264;
 					Match(COMMA);
-					State = 1263;
+					State = 1265;
 					ident();
 					}
 					}
-					State = 1268;
+					State = 1270;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1272;
+				State = 1274;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1269;
-					Match(THEN);
-					State = 1270;
-					Match(INTO);
 					State = 1271;
+					Match(THEN);
+					State = 1272;
+					Match(INTO);
+					State = 1273;
 					((CurePrepayingContext)_localctx).rest = ident();
 					}
 				}
@@ -9389,9 +9415,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CureIntoContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1274;
+				State = 1276;
 				Match(INTO);
-				State = 1275;
+				State = 1277;
 				ident();
 				}
 				break;
@@ -9480,20 +9506,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 132, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 1297;
+			State = 1299;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,137,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1278;
-				Match(SWEEP);
-				State = 1279;
-				((SweepEffectContext)_localctx).share = Match(QUANTITY);
 				State = 1280;
-				Match(TO);
+				Match(SWEEP);
 				State = 1281;
+				((SweepEffectContext)_localctx).share = Match(QUANTITY);
+				State = 1282;
+				Match(TO);
+				State = 1283;
 				ident();
 				}
 				break;
@@ -9501,34 +9527,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1282;
+				State = 1284;
 				Match(ACCELERATE);
-				State = 1294;
+				State = 1296;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 1283;
+					State = 1285;
 					Match(LPAREN);
-					State = 1284;
+					State = 1286;
 					ident();
-					State = 1289;
+					State = 1291;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1285;
+						State = 1287;
 						Match(COMMA);
-						State = 1286;
+						State = 1288;
 						ident();
 						}
 						}
-						State = 1291;
+						State = 1293;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1292;
+					State = 1294;
 					Match(RPAREN);
 					}
 				}
@@ -9539,7 +9565,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1296;
+				State = 1298;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -9587,20 +9613,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1299;
-			Match(DEFAULT);
-			State = 1300;
-			Match(WHEN);
 			State = 1301;
+			Match(DEFAULT);
+			State = 1302;
+			Match(WHEN);
+			State = 1303;
 			expr(0);
-			State = 1304;
+			State = 1306;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 1302;
+				State = 1304;
 				Match(GRACE);
-				State = 1303;
+				State = 1305;
 				duration();
 				}
 			}
@@ -9652,25 +9678,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1306;
-			Match(CFADS);
-			State = 1307;
-			Match(INCLUDES);
 			State = 1308;
+			Match(CFADS);
+			State = 1309;
+			Match(INCLUDES);
+			State = 1310;
 			cfadsItem();
-			State = 1313;
+			State = 1315;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 1309;
+				State = 1311;
 				Match(COMMA);
-				State = 1310;
+				State = 1312;
 				cfadsItem();
 				}
 				}
-				State = 1315;
+				State = 1317;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -9710,13 +9736,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 138, RULE_cfadsItem);
 		try {
-			State = 1318;
+			State = 1320;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1316;
+				State = 1318;
 				Match(RVG);
 				}
 				break;
@@ -9788,6 +9814,7 @@ public partial class DealLangParser : Parser {
 			case POWER:
 			case PUE:
 			case MAINTENANCE:
+			case IDLE_COST:
 			case MARKET_VALUE:
 			case GENERATION:
 			case CONTRACT:
@@ -9908,7 +9935,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1317;
+				State = 1319;
 				ident();
 				}
 				break;
@@ -9958,25 +9985,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1320;
+			State = 1322;
 			Match(WATERFALL);
-			State = 1321;
+			State = 1323;
 			Match(LBRACE);
-			State = 1325;
+			State = 1327;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 156)) & ~0x3f) == 0 && ((1L << (_la - 156)) & 570425831L) != 0)) {
+			while (_la==PAY || ((((_la - 157)) & ~0x3f) == 0 && ((1L << (_la - 157)) & 570425831L) != 0)) {
 				{
 				{
-				State = 1322;
+				State = 1324;
 				step();
 				}
 				}
-				State = 1327;
+				State = 1329;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1328;
+			State = 1330;
 			Match(RBRACE);
 			}
 		}
@@ -10205,39 +10232,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 142, RULE_step);
 		int _la;
 		try {
-			State = 1424;
+			State = 1426;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1330;
+				State = 1332;
 				Match(PAY);
-				State = 1331;
+				State = 1333;
 				((PayStepContext)_localctx).target = reference();
-				State = 1341;
+				State = 1343;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 1332;
+					State = 1334;
 					Match(USING);
-					State = 1333;
+					State = 1335;
 					ident();
-					State = 1338;
+					State = 1340;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1334;
+						State = 1336;
 						Match(COMMA);
-						State = 1335;
+						State = 1337;
 						ident();
 						}
 						}
-						State = 1340;
+						State = 1342;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -10250,9 +10277,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1343;
+				State = 1345;
 				Match(FILL);
-				State = 1344;
+				State = 1346;
 				ident();
 				}
 				break;
@@ -10260,9 +10287,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1345;
+				State = 1347;
 				Match(RELEASE);
-				State = 1346;
+				State = 1348;
 				ident();
 				}
 				break;
@@ -10270,13 +10297,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1347;
-				Match(HOLD);
-				State = 1348;
-				Match(REST);
 				State = 1349;
-				Match(IN);
+				Match(HOLD);
 				State = 1350;
+				Match(REST);
+				State = 1351;
+				Match(IN);
+				State = 1352;
 				ident();
 				}
 				break;
@@ -10284,25 +10311,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1351;
+				State = 1353;
 				Match(DISTRIBUTE);
-				State = 1354;
+				State = 1356;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1352;
+					State = 1354;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 1353;
+					State = 1355;
 					Match(OF);
 					}
 				}
 
-				State = 1356;
-				Match(REST);
-				State = 1357;
-				Match(TO);
 				State = 1358;
+				Match(REST);
+				State = 1359;
+				Match(TO);
+				State = 1360;
 				ident();
 				}
 				break;
@@ -10310,17 +10337,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1359;
-				Match(SWEEP);
-				State = 1360;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 1361;
-				Match(OF);
+				Match(SWEEP);
 				State = 1362;
-				Match(REST);
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 1363;
-				Match(TO);
+				Match(OF);
 				State = 1364;
+				Match(REST);
+				State = 1365;
+				Match(TO);
+				State = 1366;
 				ident();
 				}
 				break;
@@ -10328,41 +10355,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new SellStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1365;
+				State = 1367;
 				Match(SELL);
-				State = 1366;
+				State = 1368;
 				ident();
-				State = 1371;
+				State = 1373;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1367;
+					State = 1369;
 					Match(COMMA);
-					State = 1368;
+					State = 1370;
 					ident();
 					}
 					}
-					State = 1373;
+					State = 1375;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1375;
+				State = 1377;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PRO_RATA) {
 					{
-					State = 1374;
+					State = 1376;
 					Match(PRO_RATA);
 					}
 				}
 
-				State = 1377;
-				Match(TO);
-				State = 1378;
-				Match(COVER);
 				State = 1379;
+				Match(TO);
+				State = 1380;
+				Match(COVER);
+				State = 1381;
 				((SellStepContext)_localctx).target = reference();
 				}
 				break;
@@ -10370,52 +10397,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1381;
-				Match(IF);
-				State = 1382;
-				expr(0);
 				State = 1383;
+				Match(IF);
+				State = 1384;
+				expr(0);
+				State = 1385;
 				Match(LBRACE);
-				State = 1387;
+				State = 1389;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 156)) & ~0x3f) == 0 && ((1L << (_la - 156)) & 570425831L) != 0)) {
+				while (_la==PAY || ((((_la - 157)) & ~0x3f) == 0 && ((1L << (_la - 157)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1384;
+					State = 1386;
 					step();
 					}
 					}
-					State = 1389;
+					State = 1391;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1390;
+				State = 1392;
 				Match(RBRACE);
-				State = 1400;
+				State = 1402;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 1391;
+					State = 1393;
 					Match(ELSE);
-					State = 1392;
+					State = 1394;
 					Match(LBRACE);
-					State = 1396;
+					State = 1398;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 156)) & ~0x3f) == 0 && ((1L << (_la - 156)) & 570425831L) != 0)) {
+					while (_la==PAY || ((((_la - 157)) & ~0x3f) == 0 && ((1L << (_la - 157)) & 570425831L) != 0)) {
 						{
 						{
-						State = 1393;
+						State = 1395;
 						step();
 						}
 						}
-						State = 1398;
+						State = 1400;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 1399;
+					State = 1401;
 					Match(RBRACE);
 					}
 				}
@@ -10426,37 +10453,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1402;
+				State = 1404;
 				Match(PRO_RATA);
-				State = 1405;
+				State = 1407;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 1403;
+					State = 1405;
 					Match(BY);
-					State = 1404;
+					State = 1406;
 					Match(BALANCE);
 					}
 				}
 
-				State = 1407;
+				State = 1409;
 				Match(LBRACE);
-				State = 1411;
+				State = 1413;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 156)) & ~0x3f) == 0 && ((1L << (_la - 156)) & 570425831L) != 0)) {
+				while (_la==PAY || ((((_la - 157)) & ~0x3f) == 0 && ((1L << (_la - 157)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1408;
+					State = 1410;
 					step();
 					}
 					}
-					State = 1413;
+					State = 1415;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1414;
+				State = 1416;
 				Match(RBRACE);
 				}
 				break;
@@ -10464,25 +10491,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1415;
+				State = 1417;
 				Match(SEQUENTIAL);
-				State = 1416;
+				State = 1418;
 				Match(LBRACE);
-				State = 1420;
+				State = 1422;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 156)) & ~0x3f) == 0 && ((1L << (_la - 156)) & 570425831L) != 0)) {
+				while (_la==PAY || ((((_la - 157)) & ~0x3f) == 0 && ((1L << (_la - 157)) & 570425831L) != 0)) {
 					{
 					{
-					State = 1417;
+					State = 1419;
 					step();
 					}
 					}
-					State = 1422;
+					State = 1424;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1423;
+				State = 1425;
 				Match(RBRACE);
 				}
 				break;
@@ -10532,25 +10559,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1426;
+			State = 1428;
 			Match(ENFORCEMENT);
-			State = 1427;
+			State = 1429;
 			Match(LBRACE);
-			State = 1431;
+			State = 1433;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 1428;
+				State = 1430;
 				enforcementItem();
 				}
 				}
-				State = 1433;
+				State = 1435;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1434;
+			State = 1436;
 			Match(RBRACE);
 			}
 		}
@@ -10628,39 +10655,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 146, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 1453;
+			State = 1455;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1436;
+				State = 1438;
 				Match(SELL);
-				State = 1437;
+				State = 1439;
 				ident();
-				State = 1442;
+				State = 1444;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1438;
+					State = 1440;
 					Match(COMMA);
-					State = 1439;
+					State = 1441;
 					ident();
 					}
 					}
-					State = 1444;
+					State = 1446;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1449;
+				State = 1451;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & 17592187871241L) != 0) || _la==HAIRCUT || _la==LAG || _la==SUBJECT) {
+				while (((((_la - 92)) & ~0x3f) == 0 && ((1L << (_la - 92)) & 17592187871241L) != 0) || _la==HAIRCUT || _la==LAG || _la==SUBJECT) {
 					{
-					State = 1447;
+					State = 1449;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case PRICE:
@@ -10676,13 +10703,13 @@ public partial class DealLangParser : Parser {
 					case HAIRCUT:
 					case LAG:
 						{
-						State = 1445;
+						State = 1447;
 						sellTerm();
 						}
 						break;
 					case SUBJECT:
 						{
-						State = 1446;
+						State = 1448;
 						subjectToLease();
 						}
 						break;
@@ -10690,7 +10717,7 @@ public partial class DealLangParser : Parser {
 						throw new NoViableAltException(this);
 					}
 					}
-					State = 1451;
+					State = 1453;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -10700,7 +10727,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1452;
+				State = 1454;
 				waterfallDecl();
 				}
 				break;
@@ -10743,11 +10770,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1455;
-			Match(SUBJECT);
-			State = 1456;
-			Match(TO);
 			State = 1457;
+			Match(SUBJECT);
+			State = 1458;
+			Match(TO);
+			State = 1459;
 			Match(LEASE);
 			}
 		}
@@ -10973,16 +11000,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 150, RULE_sellTerm);
 		int _la;
 		try {
-			State = 1509;
+			State = 1511;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,163,Context) ) {
 			case 1:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1459;
+				State = 1461;
 				Match(HAIRCUT);
-				State = 1460;
+				State = 1462;
 				expr(0);
 				}
 				break;
@@ -10990,11 +11017,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceYieldTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1461;
-				Match(PRICE);
-				State = 1462;
-				Match(YIELD);
 				State = 1463;
+				Match(PRICE);
+				State = 1464;
+				Match(YIELD);
+				State = 1465;
 				expr(0);
 				}
 				break;
@@ -11002,9 +11029,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PriceIndexTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1464;
+				State = 1466;
 				Match(PRICE);
-				State = 1465;
+				State = 1467;
 				ident();
 				}
 				break;
@@ -11012,9 +11039,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1466;
+				State = 1468;
 				Match(LAG);
-				State = 1467;
+				State = 1469;
 				duration();
 				}
 				break;
@@ -11022,11 +11049,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new SpreadTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1468;
-				Match(OVER);
-				State = 1469;
-				Match(NUMBER);
 				State = 1470;
+				Match(OVER);
+				State = 1471;
+				Match(NUMBER);
+				State = 1472;
 				Match(PERIODS);
 				}
 				break;
@@ -11034,13 +11061,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1471;
-				Match(DEPTH);
-				State = 1472;
-				expr(0);
 				State = 1473;
-				Match(PER);
+				Match(DEPTH);
 				State = 1474;
+				expr(0);
+				State = 1475;
+				Match(PER);
+				State = 1476;
 				Match(MONTH);
 				}
 				break;
@@ -11048,9 +11075,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1476;
+				State = 1478;
 				Match(IMPACT);
-				State = 1477;
+				State = 1479;
 				expr(0);
 				}
 				break;
@@ -11058,13 +11085,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1478;
-				Match(LIMIT);
-				State = 1479;
-				expr(0);
 				State = 1480;
-				Match(PER);
+				Match(LIMIT);
 				State = 1481;
+				expr(0);
+				State = 1482;
+				Match(PER);
+				State = 1483;
 				Match(MONTH);
 				}
 				break;
@@ -11072,9 +11099,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1483;
+				State = 1485;
 				Match(COSTS);
-				State = 1484;
+				State = 1486;
 				expr(0);
 				}
 				break;
@@ -11082,9 +11109,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1485;
+				State = 1487;
 				Match(KEEP);
-				State = 1486;
+				State = 1488;
 				Match(CONTRACTS);
 				}
 				break;
@@ -11092,9 +11119,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1487;
+				State = 1489;
 				Match(RESERVE);
-				State = 1488;
+				State = 1490;
 				expr(0);
 				}
 				break;
@@ -11102,62 +11129,62 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletIdleTermContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1489;
-				Match(RELET);
-				State = 1490;
-				Match(IDLE);
 				State = 1491;
+				Match(RELET);
+				State = 1492;
+				Match(IDLE);
+				State = 1493;
 				Match(AT);
-				State = 1495;
+				State = 1497;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,159,Context) ) {
 				case 1:
 					{
-					State = 1492;
+					State = 1494;
 					reletCurve();
 					}
 					break;
 				case 2:
 					{
-					State = 1493;
+					State = 1495;
 					((ReletIdleTermContext)_localctx).drawnUtilisation = shareDraw();
 					}
 					break;
 				case 3:
 					{
-					State = 1494;
+					State = 1496;
 					((ReletIdleTermContext)_localctx).utilisation = expr(0);
 					}
 					break;
 				}
-				State = 1498;
+				State = 1500;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1497;
+					State = 1499;
 					reletRamp();
 					}
 				}
 
-				State = 1502;
+				State = 1504;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FOR) {
 					{
-					State = 1500;
+					State = 1502;
 					Match(FOR);
-					State = 1501;
+					State = 1503;
 					((ReletIdleTermContext)_localctx).window = duration();
 					}
 				}
 
-				State = 1505;
+				State = 1507;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,162,Context) ) {
 				case 1:
 					{
-					State = 1504;
+					State = 1506;
 					reletPricing();
 					}
 					break;
@@ -11168,9 +11195,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new HalfLifeTermContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1507;
+				State = 1509;
 				Match(HALF_LIFE);
-				State = 1508;
+				State = 1510;
 				duration();
 				}
 				break;
@@ -11223,29 +11250,29 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1511;
+			State = 1513;
 			Match(RISING);
-			State = 1512;
+			State = 1514;
 			Match(TO);
-			State = 1515;
+			State = 1517;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,164,Context) ) {
 			case 1:
 				{
-				State = 1513;
+				State = 1515;
 				_localctx.drawnTo = shareDraw();
 				}
 				break;
 			case 2:
 				{
-				State = 1514;
+				State = 1516;
 				_localctx.to = expr(0);
 				}
 				break;
 			}
-			State = 1517;
+			State = 1519;
 			Match(OVER);
-			State = 1518;
+			State = 1520;
 			_localctx.over = duration();
 			}
 		}
@@ -11285,9 +11312,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1520;
+			State = 1522;
 			Match(PRICE);
-			State = 1521;
+			State = 1523;
 			expr(0);
 			}
 		}
@@ -11333,25 +11360,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1523;
+			State = 1525;
 			Match(CURVE);
-			State = 1524;
+			State = 1526;
 			Match(LBRACE);
-			State = 1528;
+			State = 1530;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==QUANTITY) {
 				{
 				{
-				State = 1525;
+				State = 1527;
 				reletCurvePoint();
 				}
 				}
-				State = 1530;
+				State = 1532;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1531;
+			State = 1533;
 			Match(RBRACE);
 			}
 		}
@@ -11400,30 +11427,30 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1533;
+			State = 1535;
 			duration();
-			State = 1536;
+			State = 1538;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,166,Context) ) {
 			case 1:
 				{
-				State = 1534;
+				State = 1536;
 				_localctx.drawnLevel = shareDraw();
 				}
 				break;
 			case 2:
 				{
-				State = 1535;
+				State = 1537;
 				_localctx.level = expr(0);
 				}
 				break;
 			}
-			State = 1539;
+			State = 1541;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 1538;
+				State = 1540;
 				Match(COMMA);
 				}
 			}
@@ -11481,31 +11508,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1541;
-			Match(SCENARIO);
-			State = 1542;
-			_localctx.name = ident();
 			State = 1543;
-			Match(FOR);
+			Match(SCENARIO);
 			State = 1544;
-			_localctx.deal = ident();
+			_localctx.name = ident();
 			State = 1545;
+			Match(FOR);
+			State = 1546;
+			_localctx.deal = ident();
+			State = 1547;
 			Match(LBRACE);
-			State = 1549;
+			State = 1551;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4612811920481715205L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 6706959305303645981L) != 0) || ((((_la - 206)) & ~0x3f) == 0 && ((1L << (_la - 206)) & 1124869110497219L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9221120232746122235L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5032825463102259653L) != 0) || ((((_la - 207)) & ~0x3f) == 0 && ((1L << (_la - 207)) & 1124869110497219L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 1546;
+				State = 1548;
 				scenarioItem();
 				}
 				}
-				State = 1551;
+				State = 1553;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 1552;
+			State = 1554;
 			Match(RBRACE);
 			}
 		}
@@ -12349,20 +12376,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1893;
+			State = 1895;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,209,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1554;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 1555;
-				Match(RENEWALS);
 				State = 1556;
-				Match(TAKEN);
+				((RenewalsTakenItemContext)_localctx).lease = ident();
 				State = 1557;
+				Match(RENEWALS);
+				State = 1558;
+				Match(TAKEN);
+				State = 1559;
 				Match(NUMBER);
 				}
 				break;
@@ -12370,27 +12397,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1559;
-				((RenewalsDrawnItemContext)_localctx).lease = ident();
-				State = 1560;
-				Match(RENEWALS);
 				State = 1561;
-				Match(DRAWN);
+				((RenewalsDrawnItemContext)_localctx).lease = ident();
 				State = 1562;
+				Match(RENEWALS);
+				State = 1563;
+				Match(DRAWN);
+				State = 1564;
 				((RenewalsDrawnItemContext)_localctx).p = expr(0);
-				State = 1566;
+				State = 1568;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,169,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1563;
+						State = 1565;
 						loading();
 						}
 						} 
 					}
-					State = 1568;
+					State = 1570;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,169,Context);
 				}
@@ -12400,27 +12427,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseBreaksItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 1569;
+				State = 1571;
 				((LeaseBreaksItemContext)_localctx).lease = ident();
-				State = 1570;
+				State = 1572;
 				Match(BREAKS);
-				State = 1574;
+				State = 1576;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1571;
-					Match(IN);
-					State = 1572;
-					Match(RENEWAL);
 					State = 1573;
+					Match(IN);
+					State = 1574;
+					Match(RENEWAL);
+					State = 1575;
 					((LeaseBreaksItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1576;
+				State = 1578;
 				Match(AT);
-				State = 1577;
+				State = 1579;
 				duration();
 				}
 				break;
@@ -12428,59 +12455,59 @@ public partial class DealLangParser : Parser {
 				_localctx = new BreaksDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 1579;
-				((BreaksDrawnItemContext)_localctx).lease = ident();
-				State = 1580;
-				Match(BREAKS);
 				State = 1581;
+				((BreaksDrawnItemContext)_localctx).lease = ident();
+				State = 1582;
+				Match(BREAKS);
+				State = 1583;
 				Match(DRAWN);
-				State = 1585;
+				State = 1587;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==IN) {
 					{
-					State = 1582;
-					Match(IN);
-					State = 1583;
-					Match(RENEWAL);
 					State = 1584;
+					Match(IN);
+					State = 1585;
+					Match(RENEWAL);
+					State = 1586;
 					((BreaksDrawnItemContext)_localctx).renewal = Match(NUMBER);
 					}
 				}
 
-				State = 1587;
+				State = 1589;
 				Match(AT);
-				State = 1588;
+				State = 1590;
 				breakChance();
-				State = 1593;
+				State = 1595;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1589;
+					State = 1591;
 					Match(COMMA);
-					State = 1590;
+					State = 1592;
 					breakChance();
 					}
 					}
-					State = 1595;
+					State = 1597;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1599;
+				State = 1601;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1596;
+						State = 1598;
 						loading();
 						}
 						} 
 					}
-					State = 1601;
+					State = 1603;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,173,Context);
 				}
@@ -12490,9 +12517,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1602;
+				State = 1604;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 1603;
+				State = 1605;
 				_la = TokenStream.LA(1);
 				if ( !(_la==DEFLATE || _la==GROW) ) {
 				ErrorHandler.RecoverInline(this);
@@ -12501,20 +12528,20 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1604;
+				State = 1606;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 1605;
+				State = 1607;
 				perYear();
-				State = 1610;
+				State = 1612;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,174,Context) ) {
 				case 1:
 					{
-					State = 1606;
-					Match(VOLATILITY);
-					State = 1607;
-					((DeflateItemContext)_localctx).vol = expr(0);
 					State = 1608;
+					Match(VOLATILITY);
+					State = 1609;
+					((DeflateItemContext)_localctx).vol = expr(0);
+					State = 1610;
 					perYear();
 					}
 					break;
@@ -12525,15 +12552,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1612;
-				((DropItemContext)_localctx).path = reference();
-				State = 1613;
-				Match(DROP);
 				State = 1614;
-				expr(0);
+				((DropItemContext)_localctx).path = reference();
 				State = 1615;
-				Match(BY);
+				Match(DROP);
 				State = 1616;
+				expr(0);
+				State = 1617;
+				Match(BY);
+				State = 1618;
 				Match(DATE);
 				}
 				break;
@@ -12541,41 +12568,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1618;
+				State = 1620;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 1619;
+				State = 1621;
 				Match(DEFAULTS);
-				State = 1652;
+				State = 1654;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 1620;
+					State = 1622;
 					Match(ON);
-					State = 1621;
+					State = 1623;
 					Match(DATE);
-					State = 1625;
+					State = 1627;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,175,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1622;
+							State = 1624;
 							loading();
 							}
 							} 
 						}
-						State = 1627;
+						State = 1629;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,175,Context);
 					}
-					State = 1629;
+					State = 1631;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,176,Context) ) {
 					case 1:
 						{
-						State = 1628;
+						State = 1630;
 						recoveryDraw();
 						}
 						break;
@@ -12584,58 +12611,58 @@ public partial class DealLangParser : Parser {
 					break;
 				case DRAWN:
 					{
-					State = 1631;
+					State = 1633;
 					Match(DRAWN);
-					State = 1641;
+					State = 1643;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,178,Context) ) {
 					case 1:
 						{
-						State = 1632;
-						Match(PD);
-						State = 1633;
-						((PartyDefaultsItemContext)_localctx).pd = expr(0);
 						State = 1634;
+						Match(PD);
+						State = 1635;
+						((PartyDefaultsItemContext)_localctx).pd = expr(0);
+						State = 1636;
 						perYear();
-						State = 1638;
+						State = 1640;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 1635;
+							State = 1637;
 							pdStep();
 							}
 							}
-							State = 1640;
+							State = 1642;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1646;
+					State = 1648;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1643;
+							State = 1645;
 							loading();
 							}
 							} 
 						}
-						State = 1648;
+						State = 1650;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,179,Context);
 					}
-					State = 1650;
+					State = 1652;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,180,Context) ) {
 					case 1:
 						{
-						State = 1649;
+						State = 1651;
 						recoveryDraw();
 						}
 						break;
@@ -12651,9 +12678,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1654;
-				Match(ENFORCEMENT);
 				State = 1656;
+				Match(ENFORCEMENT);
+				State = 1658;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -12661,7 +12688,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1655;
+						State = 1657;
 						sellTerm();
 						}
 						}
@@ -12669,7 +12696,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1658;
+					State = 1660;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,182,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -12679,11 +12706,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1660;
-				Match(ENFORCEMENT);
-				State = 1661;
-				Match(SELL);
 				State = 1662;
+				Match(ENFORCEMENT);
+				State = 1663;
+				Match(SELL);
+				State = 1664;
 				Match(ALL);
 				}
 				break;
@@ -12691,13 +12718,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementNotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1663;
-				Match(ENFORCEMENT);
-				State = 1664;
-				Match(NOT);
 				State = 1665;
-				Match(RELET);
+				Match(ENFORCEMENT);
 				State = 1666;
+				Match(NOT);
+				State = 1667;
+				Match(RELET);
+				State = 1668;
 				Match(IDLE);
 				}
 				break;
@@ -12705,11 +12732,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1667;
-				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1668;
-				Match(LEVEL);
 				State = 1669;
+				((IndexLevelOverrideItemContext)_localctx).index = ident();
+				State = 1670;
+				Match(LEVEL);
+				State = 1671;
 				expr(0);
 				}
 				break;
@@ -12717,29 +12744,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1671;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1672;
-				Match(POINTS);
 				State = 1673;
-				pointsKind();
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
 				State = 1674;
+				Match(POINTS);
+				State = 1675;
+				pointsKind();
+				State = 1676;
 				Match(LBRACE);
-				State = 1678;
+				State = 1680;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1675;
+					State = 1677;
 					schedulePoint();
 					}
 					}
-					State = 1680;
+					State = 1682;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1681;
+				State = 1683;
 				Match(RBRACE);
 				}
 				break;
@@ -12747,15 +12774,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1683;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1684;
-				Match(LAUNCH);
 				State = 1685;
-				Match(DATE);
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 1686;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 1687;
+				Match(DATE);
+				State = 1688;
+				Match(DOWN);
+				State = 1689;
 				expr(0);
 				}
 				break;
@@ -12763,21 +12790,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1689;
+				State = 1691;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1690;
-				Match(SHIFT);
 				State = 1692;
+				Match(SHIFT);
+				State = 1694;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1691;
+					State = 1693;
 					Match(PLUS);
 					}
 				}
 
-				State = 1694;
+				State = 1696;
 				expr(0);
 				}
 				break;
@@ -12785,20 +12812,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1696;
-				((IndexDelayedItemContext)_localctx).index = ident();
-				State = 1697;
-				Match(DELAYED);
 				State = 1698;
+				((IndexDelayedItemContext)_localctx).index = ident();
+				State = 1699;
+				Match(DELAYED);
+				State = 1700;
 				duration();
-				State = 1701;
+				State = 1703;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1699;
+					State = 1701;
 					Match(FROM);
-					State = 1700;
+					State = 1702;
 					Match(DATE);
 					}
 				}
@@ -12809,55 +12836,55 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDelayDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1703;
-				((IndexDelayDrawnItemContext)_localctx).index = ident();
-				State = 1704;
-				Match(DELAYED);
 				State = 1705;
-				Match(DRAWN);
+				((IndexDelayDrawnItemContext)_localctx).index = ident();
 				State = 1706;
+				Match(DELAYED);
+				State = 1707;
+				Match(DRAWN);
+				State = 1708;
 				delayOutcome();
-				State = 1711;
+				State = 1713;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1707;
+					State = 1709;
 					Match(COMMA);
-					State = 1708;
+					State = 1710;
 					delayOutcome();
 					}
 					}
-					State = 1713;
+					State = 1715;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1716;
+				State = 1718;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1714;
+					State = 1716;
 					Match(FROM);
-					State = 1715;
+					State = 1717;
 					Match(DATE);
 					}
 				}
 
-				State = 1721;
+				State = 1723;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,188,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1718;
+						State = 1720;
 						loading();
 						}
 						} 
 					}
-					State = 1723;
+					State = 1725;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,188,Context);
 				}
@@ -12867,43 +12894,43 @@ public partial class DealLangParser : Parser {
 				_localctx = new WorkoutDrawnItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1724;
-				((WorkoutDrawnItemContext)_localctx).party = ident();
-				State = 1725;
-				Match(WORKOUT);
 				State = 1726;
-				Match(DRAWN);
+				((WorkoutDrawnItemContext)_localctx).party = ident();
 				State = 1727;
+				Match(WORKOUT);
+				State = 1728;
+				Match(DRAWN);
+				State = 1729;
 				delayOutcome();
-				State = 1732;
+				State = 1734;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 1728;
+					State = 1730;
 					Match(COMMA);
-					State = 1729;
+					State = 1731;
 					delayOutcome();
 					}
 					}
-					State = 1734;
+					State = 1736;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1738;
+				State = 1740;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,190,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1735;
+						State = 1737;
 						loading();
 						}
 						} 
 					}
-					State = 1740;
+					State = 1742;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,190,Context);
 				}
@@ -12913,11 +12940,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1741;
-				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1742;
-				Match(UTILISATION);
 				State = 1743;
+				((UtilisationItemContext)_localctx).contract = ident();
+				State = 1744;
+				Match(UTILISATION);
+				State = 1745;
 				expr(0);
 				}
 				break;
@@ -12925,54 +12952,54 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1745;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1746;
-				Match(RELET);
 				State = 1747;
-				Match(AFTER);
+				((ReletItemContext)_localctx).contract = ident();
 				State = 1748;
-				duration();
+				Match(RELET);
 				State = 1749;
+				Match(AFTER);
+				State = 1750;
+				duration();
+				State = 1751;
 				Match(AT);
-				State = 1753;
+				State = 1755;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,191,Context) ) {
 				case 1:
 					{
-					State = 1750;
+					State = 1752;
 					reletCurve();
 					}
 					break;
 				case 2:
 					{
-					State = 1751;
+					State = 1753;
 					((ReletItemContext)_localctx).drawnUtilisation = shareDraw();
 					}
 					break;
 				case 3:
 					{
-					State = 1752;
+					State = 1754;
 					((ReletItemContext)_localctx).utilisation = expr(0);
 					}
 					break;
 				}
-				State = 1756;
+				State = 1758;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==RISING) {
 					{
-					State = 1755;
+					State = 1757;
 					reletRamp();
 					}
 				}
 
-				State = 1759;
+				State = 1761;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,193,Context) ) {
 				case 1:
 					{
-					State = 1758;
+					State = 1760;
 					reletPricing();
 					}
 					break;
@@ -12983,11 +13010,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1761;
-				((NotReletItemContext)_localctx).contract = ident();
-				State = 1762;
-				Match(NOT);
 				State = 1763;
+				((NotReletItemContext)_localctx).contract = ident();
+				State = 1764;
+				Match(NOT);
+				State = 1765;
 				Match(RELET);
 				}
 				break;
@@ -12995,18 +13022,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1765;
-				((GuaranteeHonouredItemContext)_localctx).party = ident();
-				State = 1766;
-				Match(GUARANTEES);
 				State = 1767;
-				Match(HONOURED);
+				((GuaranteeHonouredItemContext)_localctx).party = ident();
+				State = 1768;
+				Match(GUARANTEES);
 				State = 1769;
+				Match(HONOURED);
+				State = 1771;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1768;
+					State = 1770;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -13017,20 +13044,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1771;
-				((GuaranteeDisownedItemContext)_localctx).party = ident();
-				State = 1772;
-				Match(GUARANTEES);
 				State = 1773;
+				((GuaranteeDisownedItemContext)_localctx).party = ident();
+				State = 1774;
+				Match(GUARANTEES);
+				State = 1775;
 				Match(DISOWNED);
-				State = 1776;
+				State = 1778;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1774;
+					State = 1776;
 					Match(FROM);
-					State = 1775;
+					State = 1777;
 					Match(DATE);
 					}
 				}
@@ -13041,34 +13068,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1778;
-				((TrancheCalledItemContext)_localctx).tranche = ident();
-				State = 1779;
-				Match(CALLED);
 				State = 1780;
-				Match(ON);
+				((TrancheCalledItemContext)_localctx).tranche = ident();
 				State = 1781;
+				Match(CALLED);
+				State = 1782;
+				Match(ON);
+				State = 1783;
 				Match(DATE);
-				State = 1784;
+				State = 1786;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1782;
+					State = 1784;
 					Match(AT);
-					State = 1783;
+					State = 1785;
 					((TrancheCalledItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1788;
+				State = 1790;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1786;
+					State = 1788;
 					Match(PART);
-					State = 1787;
+					State = 1789;
 					((TrancheCalledItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -13079,46 +13106,46 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheCalledWhenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1790;
-				((TrancheCalledWhenItemContext)_localctx).tranche = ident();
-				State = 1791;
-				Match(CALLED);
 				State = 1792;
-				Match(WHEN);
+				((TrancheCalledWhenItemContext)_localctx).tranche = ident();
 				State = 1793;
+				Match(CALLED);
+				State = 1794;
+				Match(WHEN);
+				State = 1795;
 				((TrancheCalledWhenItemContext)_localctx).condition = expr(0);
-				State = 1796;
+				State = 1798;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1794;
+					State = 1796;
 					Match(FROM);
-					State = 1795;
+					State = 1797;
 					Match(DATE);
 					}
 				}
 
-				State = 1800;
+				State = 1802;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 1798;
+					State = 1800;
 					Match(AT);
-					State = 1799;
+					State = 1801;
 					((TrancheCalledWhenItemContext)_localctx).price = expr(0);
 					}
 				}
 
-				State = 1804;
+				State = 1806;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PART) {
 					{
-					State = 1802;
+					State = 1804;
 					Match(PART);
-					State = 1803;
+					State = 1805;
 					((TrancheCalledWhenItemContext)_localctx).part = expr(0);
 					}
 				}
@@ -13129,11 +13156,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheConvertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 25);
 				{
-				State = 1806;
-				((TrancheConvertsItemContext)_localctx).tranche = ident();
-				State = 1807;
-				Match(CONVERTS);
 				State = 1808;
+				((TrancheConvertsItemContext)_localctx).tranche = ident();
+				State = 1809;
+				Match(CONVERTS);
+				State = 1810;
 				((TrancheConvertsItemContext)_localctx).part = expr(0);
 				}
 				break;
@@ -13141,73 +13168,73 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanPaysItemContext(_localctx);
 				EnterOuterAlt(_localctx, 26);
 				{
-				State = 1810;
+				State = 1812;
 				((LoanPaysItemContext)_localctx).loan = ident();
-				State = 1811;
+				State = 1813;
 				Match(PAYS);
-				State = 1814;
+				State = 1816;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,201,Context) ) {
 				case 1:
 					{
-					State = 1812;
+					State = 1814;
 					((LoanPaysItemContext)_localctx).drawnShare = shareDraw();
 					}
 					break;
 				case 2:
 					{
-					State = 1813;
+					State = 1815;
 					((LoanPaysItemContext)_localctx).share = expr(0);
 					}
 					break;
 				}
-				State = 1818;
+				State = 1820;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1816;
+					State = 1818;
 					Match(FROM);
-					State = 1817;
+					State = 1819;
 					((LoanPaysItemContext)_localctx).first = Match(DATE);
 					}
 				}
 
-				State = 1822;
+				State = 1824;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==TO) {
 					{
-					State = 1820;
+					State = 1822;
 					Match(TO);
-					State = 1821;
+					State = 1823;
 					((LoanPaysItemContext)_localctx).last = Match(DATE);
 					}
 				}
 
-				State = 1831;
+				State = 1833;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==THEN) {
 					{
-					State = 1824;
+					State = 1826;
 					Match(THEN);
-					State = 1825;
+					State = 1827;
 					Match(ARREARS);
-					State = 1829;
+					State = 1831;
 					ErrorHandler.Sync(this);
 					switch (TokenStream.LA(1)) {
 					case OVER:
 						{
-						State = 1826;
+						State = 1828;
 						Match(OVER);
-						State = 1827;
+						State = 1829;
 						((LoanPaysItemContext)_localctx).over = duration();
 						}
 						break;
 					case CAPITALISED:
 						{
-						State = 1828;
+						State = 1830;
 						((LoanPaysItemContext)_localctx).capitalised = Match(CAPITALISED);
 						}
 						break;
@@ -13223,11 +13250,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldingMarketLeverItemContext(_localctx);
 				EnterOuterAlt(_localctx, 27);
 				{
-				State = 1833;
+				State = 1835;
 				((HoldingMarketLeverItemContext)_localctx).holding = ident();
-				State = 1834;
-				Match(MARKET);
 				State = 1836;
+				Match(MARKET);
+				State = 1838;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -13235,7 +13262,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1835;
+						State = 1837;
 						holdingMarketTerm();
 						}
 						}
@@ -13243,7 +13270,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1838;
+					State = 1840;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,206,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -13253,9 +13280,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 28);
 				{
-				State = 1840;
+				State = 1842;
 				Match(PATHS);
-				State = 1841;
+				State = 1843;
 				Match(NUMBER);
 				}
 				break;
@@ -13263,9 +13290,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 29);
 				{
-				State = 1842;
+				State = 1844;
 				Match(SEED);
-				State = 1843;
+				State = 1845;
 				Match(NUMBER);
 				}
 				break;
@@ -13273,7 +13300,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 30);
 				{
-				State = 1844;
+				State = 1846;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -13281,7 +13308,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 31);
 				{
-				State = 1845;
+				State = 1847;
 				Match(SOBOL);
 				}
 				break;
@@ -13289,21 +13316,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 32);
 				{
-				State = 1846;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1847;
-				Match(GBM);
 				State = 1848;
-				Match(DRIFT);
+				((GbmItemContext)_localctx).index = ident();
 				State = 1849;
-				((GbmItemContext)_localctx).drift = expr(0);
+				Match(GBM);
 				State = 1850;
-				perYear();
+				Match(DRIFT);
 				State = 1851;
-				Match(VOLATILITY);
+				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1852;
-				((GbmItemContext)_localctx).vol = expr(0);
+				perYear();
 				State = 1853;
+				Match(VOLATILITY);
+				State = 1854;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1855;
 				perYear();
 				}
 				break;
@@ -13311,39 +13338,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 33);
 				{
-				State = 1855;
-				((RevertsItemContext)_localctx).index = ident();
-				State = 1856;
-				Match(REVERTS);
 				State = 1857;
+				((RevertsItemContext)_localctx).index = ident();
+				State = 1858;
+				Match(REVERTS);
+				State = 1859;
 				Match(TO);
-				State = 1860;
+				State = 1862;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,207,Context) ) {
 				case 1:
 					{
-					State = 1858;
+					State = 1860;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1859;
+					State = 1861;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1862;
-				Match(SPEED);
-				State = 1863;
-				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1864;
-				perYear();
+				Match(SPEED);
 				State = 1865;
-				Match(VOLATILITY);
+				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1866;
-				((RevertsItemContext)_localctx).vol = expr(0);
+				perYear();
 				State = 1867;
+				Match(VOLATILITY);
+				State = 1868;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1869;
 				perYear();
 				}
 				break;
@@ -13351,17 +13378,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 34);
 				{
-				State = 1869;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1870;
-				Match(JUMPS);
 				State = 1871;
-				((JumpsItemContext)_localctx).rate = expr(0);
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1872;
-				perYear();
+				Match(JUMPS);
 				State = 1873;
-				Match(DOWN);
+				((JumpsItemContext)_localctx).rate = expr(0);
 				State = 1874;
+				perYear();
+				State = 1875;
+				Match(DOWN);
+				State = 1876;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -13369,24 +13396,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 35);
 				{
-				State = 1876;
-				Match(CORRELATE);
-				State = 1877;
-				((CorrelateItemContext)_localctx).a = reference();
 				State = 1878;
-				Match(WITH);
+				Match(CORRELATE);
 				State = 1879;
-				((CorrelateItemContext)_localctx).b = reference();
+				((CorrelateItemContext)_localctx).a = reference();
 				State = 1880;
+				Match(WITH);
+				State = 1881;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1882;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1883;
+				State = 1885;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,208,Context) ) {
 				case 1:
 					{
-					State = 1881;
+					State = 1883;
 					Match(STRESS);
-					State = 1882;
+					State = 1884;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -13397,19 +13424,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 36);
 				{
-				State = 1885;
-				Match(REGIMES);
-				State = 1886;
-				Match(STRESS);
 				State = 1887;
-				((RegimesItemContext)_localctx).toStress = expr(0);
+				Match(REGIMES);
 				State = 1888;
-				perYear();
+				Match(STRESS);
 				State = 1889;
-				Match(NORMAL);
+				((RegimesItemContext)_localctx).toStress = expr(0);
 				State = 1890;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				perYear();
 				State = 1891;
+				Match(NORMAL);
+				State = 1892;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1893;
 				perYear();
 				}
 				break;
@@ -13456,15 +13483,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1895;
-			Match(UNTIL);
-			State = 1896;
-			Match(DATE);
 			State = 1897;
-			Match(THEN);
+			Match(UNTIL);
 			State = 1898;
-			expr(0);
+			Match(DATE);
 			State = 1899;
+			Match(THEN);
+			State = 1900;
+			expr(0);
+			State = 1901;
 			perYear();
 			}
 		}
@@ -13558,38 +13585,38 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1937;
+			State = 1939;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,215,Context) ) {
 			case 1:
 				_localctx = new BetaRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 1901;
-				Match(RECOVERY);
-				State = 1902;
-				Match(BETA);
 				State = 1903;
-				Match(MEAN);
+				Match(RECOVERY);
 				State = 1904;
-				((BetaRecoveryContext)_localctx).mean = expr(0);
+				Match(BETA);
 				State = 1905;
-				Match(SD);
+				Match(MEAN);
 				State = 1906;
+				((BetaRecoveryContext)_localctx).mean = expr(0);
+				State = 1907;
+				Match(SD);
+				State = 1908;
 				((BetaRecoveryContext)_localctx).sd = expr(0);
-				State = 1910;
+				State = 1912;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,210,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1907;
+						State = 1909;
 						loading();
 						}
 						} 
 					}
-					State = 1912;
+					State = 1914;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,210,Context);
 				}
@@ -13599,67 +13626,67 @@ public partial class DealLangParser : Parser {
 				_localctx = new OutcomesRecoveryContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 1913;
-				Match(RECOVERY);
-				State = 1914;
-				Match(DRAWN);
 				State = 1915;
-				Match(AT);
+				Match(RECOVERY);
 				State = 1916;
+				Match(DRAWN);
+				State = 1917;
+				Match(AT);
+				State = 1918;
 				recoveryOutcome();
-				State = 1921;
+				State = 1923;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,211,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1917;
+						State = 1919;
 						Match(COMMA);
-						State = 1918;
+						State = 1920;
 						recoveryOutcome();
 						}
 						} 
 					}
-					State = 1923;
+					State = 1925;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,211,Context);
 				}
-				State = 1929;
+				State = 1931;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE || _la==COMMA) {
 					{
-					State = 1925;
+					State = 1927;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 1924;
+						State = 1926;
 						Match(COMMA);
 						}
 					}
 
-					State = 1927;
+					State = 1929;
 					Match(ELSE);
-					State = 1928;
+					State = 1930;
 					recoveryRest();
 					}
 				}
 
-				State = 1934;
+				State = 1936;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,214,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 1931;
+						State = 1933;
 						loading();
 						}
 						} 
 					}
-					State = 1936;
+					State = 1938;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,214,Context);
 				}
@@ -13717,29 +13744,29 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1939;
-			Match(BETA);
-			State = 1940;
-			Match(MEAN);
 			State = 1941;
-			_localctx.mean = expr(0);
+			Match(BETA);
 			State = 1942;
-			Match(SD);
+			Match(MEAN);
 			State = 1943;
+			_localctx.mean = expr(0);
+			State = 1944;
+			Match(SD);
+			State = 1945;
 			_localctx.sd = expr(0);
-			State = 1947;
+			State = 1949;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,216,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					{
 					{
-					State = 1944;
+					State = 1946;
 					loading();
 					}
 					} 
 				}
-				State = 1949;
+				State = 1951;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,216,Context);
 			}
@@ -13788,15 +13815,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1950;
-			Match(BETA);
-			State = 1951;
-			Match(MEAN);
 			State = 1952;
-			_localctx.mean = expr(0);
+			Match(BETA);
 			State = 1953;
-			Match(SD);
+			Match(MEAN);
 			State = 1954;
+			_localctx.mean = expr(0);
+			State = 1955;
+			Match(SD);
+			State = 1956;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -13841,11 +13868,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1956;
-			_localctx.rate = expr(0);
-			State = 1957;
-			Match(WITH);
 			State = 1958;
+			_localctx.rate = expr(0);
+			State = 1959;
+			Match(WITH);
+			State = 1960;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13891,21 +13918,21 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1961;
+			State = 1963;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 1960;
+				State = 1962;
 				Match(MINUS);
 				}
 			}
 
-			State = 1963;
-			duration();
-			State = 1964;
-			Match(WITH);
 			State = 1965;
+			duration();
+			State = 1966;
+			Match(WITH);
+			State = 1967;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13949,11 +13976,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1967;
-			duration();
-			State = 1968;
-			Match(WITH);
 			State = 1969;
+			duration();
+			State = 1970;
+			Match(WITH);
+			State = 1971;
 			_localctx.p = expr(0);
 			}
 		}
@@ -13998,11 +14025,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1971;
-			Match(LOADING);
-			State = 1972;
-			_localctx.factor = reference();
 			State = 1973;
+			Match(LOADING);
+			State = 1974;
+			_localctx.factor = reference();
+			State = 1975;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -14040,9 +14067,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1975;
+			State = 1977;
 			Match(PER);
-			State = 1976;
+			State = 1978;
 			Match(YEAR);
 			}
 		}
@@ -14079,7 +14106,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1978;
+			State = 1980;
 			Match(QUANTITY);
 			}
 		}
@@ -14406,7 +14433,7 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2022;
+			State = 2024;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,221,Context) ) {
 			case 1:
@@ -14415,11 +14442,11 @@ public partial class DealLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1981;
-				Match(LPAREN);
-				State = 1982;
-				expr(0);
 				State = 1983;
+				Match(LPAREN);
+				State = 1984;
+				expr(0);
+				State = 1985;
 				Match(RPAREN);
 				}
 				break;
@@ -14428,9 +14455,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1985;
+				State = 1987;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1986;
+				State = 1988;
 				expr(16);
 				}
 				break;
@@ -14439,9 +14466,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1987;
+				State = 1989;
 				Match(NOT);
-				State = 1988;
+				State = 1990;
 				expr(11);
 				}
 				break;
@@ -14450,17 +14477,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1989;
-				Match(IF);
-				State = 1990;
-				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 1991;
-				Match(THEN);
+				Match(IF);
 				State = 1992;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 1993;
-				Match(ELSE);
+				Match(THEN);
 				State = 1994;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 1995;
+				Match(ELSE);
+				State = 1996;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -14469,37 +14496,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1996;
+				State = 1998;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1997;
+				State = 1999;
 				Match(LPAREN);
-				State = 2006;
+				State = 2008;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4612811920481715205L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 6643908910520459037L) != 0) || ((((_la - 206)) & ~0x3f) == 0 && ((1L << (_la - 206)) & 582089221041291235L) != 0) || ((((_la - 275)) & ~0x3f) == 0 && ((1L << (_la - 275)) & 103L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9221120232746122235L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5158926252668633541L) != 0) || ((((_la - 207)) & ~0x3f) == 0 && ((1L << (_la - 207)) & 582089221041291235L) != 0) || ((((_la - 276)) & ~0x3f) == 0 && ((1L << (_la - 276)) & 103L) != 0)) {
 					{
-					State = 1998;
+					State = 2000;
 					expr(0);
-					State = 2003;
+					State = 2005;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1999;
+						State = 2001;
 						Match(COMMA);
-						State = 2000;
+						State = 2002;
 						expr(0);
 						}
 						}
-						State = 2005;
+						State = 2007;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 2008;
+				State = 2010;
 				Match(RPAREN);
 				}
 				break;
@@ -14508,7 +14535,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2010;
+				State = 2012;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -14518,19 +14545,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 2012;
+				State = 2014;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 4095L) != 0)) {
+				if (((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & 4095L) != 0)) {
 					{
-					State = 2011;
+					State = 2013;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 2014;
+				State = 2016;
 				Match(PER);
-				State = 2015;
+				State = 2017;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -14539,9 +14566,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2016;
+				State = 2018;
 				Match(NUMBER);
-				State = 2017;
+				State = 2019;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -14550,7 +14577,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2018;
+				State = 2020;
 				Match(QUANTITY);
 				}
 				break;
@@ -14559,7 +14586,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2019;
+				State = 2021;
 				Match(NUMBER);
 				}
 				break;
@@ -14568,7 +14595,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2020;
+				State = 2022;
 				Match(DATE);
 				}
 				break;
@@ -14577,13 +14604,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 2021;
+				State = 2023;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 2044;
+			State = 2046;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,223,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -14592,7 +14619,7 @@ public partial class DealLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 2042;
+					State = 2044;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,222,Context) ) {
 					case 1:
@@ -14600,11 +14627,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2024;
-						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 2025;
-						Match(OF);
 						State = 2026;
+						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
+						State = 2027;
+						Match(OF);
+						State = 2028;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -14613,9 +14640,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2027;
+						State = 2029;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 2028;
+						State = 2030;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -14625,7 +14652,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 2029;
+						State = 2031;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -14634,9 +14661,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2030;
+						State = 2032;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 2031;
+						State = 2033;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -14646,7 +14673,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 2032;
+						State = 2034;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -14655,19 +14682,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2033;
+						State = 2035;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 2034;
+						State = 2036;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 268)) & ~0x3f) == 0 && ((1L << (_la - 268)) & 63L) != 0)) ) {
+						if ( !(((((_la - 269)) & ~0x3f) == 0 && ((1L << (_la - 269)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 2035;
+						State = 2037;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -14676,11 +14703,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2036;
-						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 2037;
-						Match(AND);
 						State = 2038;
+						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
+						State = 2039;
+						Match(AND);
+						State = 2040;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -14689,18 +14716,18 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 2039;
-						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 2040;
-						Match(OR);
 						State = 2041;
+						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
+						State = 2042;
+						Match(OR);
+						State = 2043;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 2046;
+				State = 2048;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,223,Context);
 			}
@@ -14751,9 +14778,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2047;
+			State = 2049;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 4095L) != 0)) ) {
+			if ( !(((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & 4095L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -14802,16 +14829,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2049;
+			State = 2051;
 			ident();
-			State = 2052;
+			State = 2054;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,224,Context) ) {
 			case 1:
 				{
-				State = 2050;
+				State = 2052;
 				Match(DOT);
-				State = 2051;
+				State = 2053;
 				_localctx.member = ident();
 				}
 				break;
@@ -14897,6 +14924,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PUE() { return GetToken(DealLangParser.PUE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POWER_PRICE() { return GetToken(DealLangParser.POWER_PRICE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MAINTENANCE() { return GetToken(DealLangParser.MAINTENANCE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDLE_COST() { return GetToken(DealLangParser.IDLE_COST, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKET_VALUE() { return GetToken(DealLangParser.MARKET_VALUE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEPTH() { return GetToken(DealLangParser.DEPTH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IMPACT() { return GetToken(DealLangParser.IMPACT, 0); }
@@ -15037,9 +15065,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 2054;
+			State = 2056;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4612811920481715205L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 6634901711265718045L) != 0) || ((((_la - 206)) & ~0x3f) == 0 && ((1L << (_la - 206)) & 1124869110497219L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1123577738284729320L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9221120232746122235L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -5176940651178115525L) != 0) || ((((_la - 207)) & ~0x3f) == 0 && ((1L << (_la - 207)) & 1124869110497219L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -15085,7 +15113,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,286,2057,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,287,2059,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -15140,154 +15168,154 @@ public partial class DealLangParser : Parser {
 		684,8,32,1,33,1,33,1,33,1,33,5,33,690,8,33,10,33,12,33,693,9,33,1,33,1,
 		33,1,34,1,34,1,34,5,34,700,8,34,10,34,12,34,703,9,34,1,34,1,34,1,34,1,
 		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,
-		34,736,8,34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,744,8,35,10,35,12,35,747,
-		9,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,
-		775,8,36,3,36,777,8,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,787,
-		8,36,1,36,1,36,1,36,1,36,1,36,3,36,794,8,36,1,36,1,36,3,36,798,8,36,1,
-		37,1,37,1,37,1,37,5,37,804,8,37,10,37,12,37,807,9,37,1,37,1,37,1,38,1,
-		38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,
-		38,1,38,1,38,1,38,1,38,3,38,831,8,38,1,39,1,39,1,39,1,39,1,39,3,39,838,
-		8,39,1,40,1,40,1,40,1,40,5,40,844,8,40,10,40,12,40,847,9,40,1,40,1,40,
-		1,41,1,41,3,41,853,8,41,1,41,1,41,3,41,857,8,41,1,41,1,41,3,41,861,8,41,
-		1,42,1,42,1,42,1,42,1,42,1,42,3,42,869,8,42,1,42,1,42,3,42,873,8,42,1,
-		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,887,8,42,
-		10,42,12,42,890,9,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
+		34,1,34,3,34,738,8,34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,746,8,35,10,35,
+		12,35,749,9,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
+		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
+		1,36,3,36,777,8,36,3,36,779,8,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,
+		36,3,36,789,8,36,1,36,1,36,1,36,1,36,1,36,3,36,796,8,36,1,36,1,36,3,36,
+		800,8,36,1,37,1,37,1,37,1,37,5,37,806,8,37,10,37,12,37,809,9,37,1,37,1,
+		37,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,
+		38,1,38,1,38,1,38,1,38,1,38,1,38,3,38,833,8,38,1,39,1,39,1,39,1,39,1,39,
+		3,39,840,8,39,1,40,1,40,1,40,1,40,5,40,846,8,40,10,40,12,40,849,9,40,1,
+		40,1,40,1,41,1,41,3,41,855,8,41,1,41,1,41,3,41,859,8,41,1,41,1,41,3,41,
+		863,8,41,1,42,1,42,1,42,1,42,1,42,1,42,3,42,871,8,42,1,42,1,42,3,42,875,
+		8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,
+		889,8,42,10,42,12,42,892,9,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
 		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,
-		929,8,42,1,42,5,42,932,8,42,10,42,12,42,935,9,42,1,42,3,42,938,8,42,1,
-		42,1,42,1,42,1,42,5,42,944,8,42,10,42,12,42,947,9,42,1,42,1,42,1,42,1,
-		42,1,42,1,42,1,42,1,42,1,42,4,42,958,8,42,11,42,12,42,959,1,42,1,42,1,
-		42,1,42,1,42,4,42,967,8,42,11,42,12,42,968,1,42,1,42,1,42,3,42,974,8,42,
-		3,42,976,8,42,3,42,978,8,42,3,42,980,8,42,1,43,1,43,1,43,3,43,985,8,43,
-		1,44,1,44,1,44,1,44,1,44,3,44,992,8,44,1,45,1,45,1,45,1,45,1,45,1,46,1,
-		46,1,46,1,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,3,47,1011,8,47,1,
-		48,1,48,1,48,1,48,1,48,5,48,1018,8,48,10,48,12,48,1021,9,48,1,48,1,48,
-		3,48,1025,8,48,1,48,1,48,1,49,1,49,1,49,1,49,1,50,1,50,1,50,1,50,1,50,
-		1,50,5,50,1039,8,50,10,50,12,50,1042,9,50,1,50,3,50,1045,8,50,1,51,1,51,
-		1,51,1,51,5,51,1051,8,51,10,51,12,51,1054,9,51,1,51,1,51,1,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,4,52,1073,
-		8,52,11,52,12,52,1074,1,52,1,52,1,52,1,52,3,52,1081,8,52,1,53,1,53,1,53,
-		1,53,1,53,1,53,3,53,1089,8,53,1,54,1,54,1,54,1,54,5,54,1095,8,54,10,54,
-		12,54,1098,9,54,1,54,1,54,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1108,8,55,
-		10,55,12,55,1111,9,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1121,
-		8,55,1,55,3,55,1124,8,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1132,8,55,
-		10,55,12,55,1135,9,55,3,55,1137,8,55,1,56,1,56,1,56,1,56,5,56,1143,8,56,
-		10,56,12,56,1146,9,56,1,56,3,56,1149,8,56,1,57,1,57,1,57,1,57,1,57,1,57,
-		3,57,1157,8,57,1,58,1,58,1,58,1,59,1,59,1,59,1,59,5,59,1166,8,59,10,59,
-		12,59,1169,9,59,1,59,3,59,1172,8,59,1,60,1,60,1,60,1,60,1,60,1,60,3,60,
-		1180,8,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1191,8,61,
-		3,61,1193,8,61,1,61,5,61,1196,8,61,10,61,12,61,1199,9,61,1,61,1,61,1,62,
-		1,62,1,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1213,8,63,1,63,3,63,
-		1216,8,63,1,63,1,63,3,63,1220,8,63,1,64,1,64,1,64,1,64,1,64,1,64,3,64,
-		1228,8,64,1,64,1,64,1,64,3,64,1233,8,64,1,64,1,64,1,64,3,64,1238,8,64,
-		1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1248,8,64,3,64,1250,8,64,
-		1,64,1,64,1,64,1,64,5,64,1256,8,64,10,64,12,64,1259,9,64,1,65,1,65,1,65,
-		1,65,5,65,1265,8,65,10,65,12,65,1268,9,65,1,65,1,65,1,65,3,65,1273,8,65,
-		1,65,1,65,3,65,1277,8,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
-		5,66,1288,8,66,10,66,12,66,1291,9,66,1,66,1,66,3,66,1295,8,66,1,66,3,66,
-		1298,8,66,1,67,1,67,1,67,1,67,1,67,3,67,1305,8,67,1,68,1,68,1,68,1,68,
-		1,68,5,68,1312,8,68,10,68,12,68,1315,9,68,1,69,1,69,3,69,1319,8,69,1,70,
-		1,70,1,70,5,70,1324,8,70,10,70,12,70,1327,9,70,1,70,1,70,1,71,1,71,1,71,
-		1,71,1,71,1,71,5,71,1337,8,71,10,71,12,71,1340,9,71,3,71,1342,8,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1355,8,71,1,71,
-		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,1370,
-		8,71,10,71,12,71,1373,9,71,1,71,3,71,1376,8,71,1,71,1,71,1,71,1,71,1,71,
-		1,71,1,71,1,71,5,71,1386,8,71,10,71,12,71,1389,9,71,1,71,1,71,1,71,1,71,
-		5,71,1395,8,71,10,71,12,71,1398,9,71,1,71,3,71,1401,8,71,1,71,1,71,1,71,
-		3,71,1406,8,71,1,71,1,71,5,71,1410,8,71,10,71,12,71,1413,9,71,1,71,1,71,
-		1,71,1,71,5,71,1419,8,71,10,71,12,71,1422,9,71,1,71,3,71,1425,8,71,1,72,
-		1,72,1,72,5,72,1430,8,72,10,72,12,72,1433,9,72,1,72,1,72,1,73,1,73,1,73,
-		1,73,5,73,1441,8,73,10,73,12,73,1444,9,73,1,73,1,73,5,73,1448,8,73,10,
-		73,12,73,1451,9,73,1,73,3,73,1454,8,73,1,74,1,74,1,74,1,74,1,75,1,75,1,
-		75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,
-		75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,
-		75,1,75,1,75,1,75,1,75,1,75,3,75,1496,8,75,1,75,3,75,1499,8,75,1,75,1,
-		75,3,75,1503,8,75,1,75,3,75,1506,8,75,1,75,1,75,3,75,1510,8,75,1,76,1,
-		76,1,76,1,76,3,76,1516,8,76,1,76,1,76,1,76,1,77,1,77,1,77,1,78,1,78,1,
-		78,5,78,1527,8,78,10,78,12,78,1530,9,78,1,78,1,78,1,79,1,79,1,79,3,79,
-		1537,8,79,1,79,3,79,1540,8,79,1,80,1,80,1,80,1,80,1,80,1,80,5,80,1548,
-		8,80,10,80,12,80,1551,9,80,1,80,1,80,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
-		1,81,1,81,1,81,5,81,1565,8,81,10,81,12,81,1568,9,81,1,81,1,81,1,81,1,81,
-		1,81,3,81,1575,8,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,
-		1586,8,81,1,81,1,81,1,81,1,81,5,81,1592,8,81,10,81,12,81,1595,9,81,1,81,
-		5,81,1598,8,81,10,81,12,81,1601,9,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
-		1,81,3,81,1611,8,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
-		1,81,5,81,1624,8,81,10,81,12,81,1627,9,81,1,81,3,81,1630,8,81,1,81,1,81,
-		1,81,1,81,1,81,5,81,1637,8,81,10,81,12,81,1640,9,81,3,81,1642,8,81,1,81,
-		5,81,1645,8,81,10,81,12,81,1648,9,81,1,81,3,81,1651,8,81,3,81,1653,8,81,
-		1,81,1,81,4,81,1657,8,81,11,81,12,81,1658,1,81,1,81,1,81,1,81,1,81,1,81,
-		1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,5,81,1677,8,81,10,81,
-		12,81,1680,9,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
-		3,81,1693,8,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,1702,8,81,1,81,
-		1,81,1,81,1,81,1,81,1,81,5,81,1710,8,81,10,81,12,81,1713,9,81,1,81,1,81,
-		3,81,1717,8,81,1,81,5,81,1720,8,81,10,81,12,81,1723,9,81,1,81,1,81,1,81,
-		1,81,1,81,1,81,5,81,1731,8,81,10,81,12,81,1734,9,81,1,81,5,81,1737,8,81,
-		10,81,12,81,1740,9,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
-		1,81,1,81,3,81,1754,8,81,1,81,3,81,1757,8,81,1,81,3,81,1760,8,81,1,81,
-		1,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,1770,8,81,1,81,1,81,1,81,1,81,
-		1,81,3,81,1777,8,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,1785,8,81,1,81,
-		1,81,3,81,1789,8,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,1797,8,81,1,81,
-		1,81,3,81,1801,8,81,1,81,1,81,3,81,1805,8,81,1,81,1,81,1,81,1,81,1,81,
-		1,81,1,81,1,81,3,81,1815,8,81,1,81,1,81,3,81,1819,8,81,1,81,1,81,3,81,
-		1823,8,81,1,81,1,81,1,81,1,81,1,81,3,81,1830,8,81,3,81,1832,8,81,1,81,
-		1,81,1,81,4,81,1837,8,81,11,81,12,81,1838,1,81,1,81,1,81,1,81,1,81,1,81,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		1,42,3,42,931,8,42,1,42,5,42,934,8,42,10,42,12,42,937,9,42,1,42,3,42,940,
+		8,42,1,42,1,42,1,42,1,42,5,42,946,8,42,10,42,12,42,949,9,42,1,42,1,42,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,4,42,960,8,42,11,42,12,42,961,1,42,
+		1,42,1,42,1,42,1,42,4,42,969,8,42,11,42,12,42,970,1,42,1,42,1,42,3,42,
+		976,8,42,3,42,978,8,42,3,42,980,8,42,3,42,982,8,42,1,43,1,43,1,43,3,43,
+		987,8,43,1,44,1,44,1,44,1,44,1,44,3,44,994,8,44,1,45,1,45,1,45,1,45,1,
+		45,1,46,1,46,1,46,1,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,3,47,1013,
+		8,47,1,48,1,48,1,48,1,48,1,48,5,48,1020,8,48,10,48,12,48,1023,9,48,1,48,
+		1,48,3,48,1027,8,48,1,48,1,48,1,49,1,49,1,49,1,49,1,50,1,50,1,50,1,50,
+		1,50,1,50,5,50,1041,8,50,10,50,12,50,1044,9,50,1,50,3,50,1047,8,50,1,51,
+		1,51,1,51,1,51,5,51,1053,8,51,10,51,12,51,1056,9,51,1,51,1,51,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,4,52,
+		1075,8,52,11,52,12,52,1076,1,52,1,52,1,52,1,52,3,52,1083,8,52,1,53,1,53,
+		1,53,1,53,1,53,1,53,3,53,1091,8,53,1,54,1,54,1,54,1,54,5,54,1097,8,54,
+		10,54,12,54,1100,9,54,1,54,1,54,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1110,
+		8,55,10,55,12,55,1113,9,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,3,55,
+		1123,8,55,1,55,3,55,1126,8,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1134,
+		8,55,10,55,12,55,1137,9,55,3,55,1139,8,55,1,56,1,56,1,56,1,56,5,56,1145,
+		8,56,10,56,12,56,1148,9,56,1,56,3,56,1151,8,56,1,57,1,57,1,57,1,57,1,57,
+		1,57,3,57,1159,8,57,1,58,1,58,1,58,1,59,1,59,1,59,1,59,5,59,1168,8,59,
+		10,59,12,59,1171,9,59,1,59,3,59,1174,8,59,1,60,1,60,1,60,1,60,1,60,1,60,
+		3,60,1182,8,60,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,1,61,3,61,1193,
+		8,61,3,61,1195,8,61,1,61,5,61,1198,8,61,10,61,12,61,1201,9,61,1,61,1,61,
+		1,62,1,62,1,62,1,63,1,63,1,63,1,63,1,63,1,63,1,63,3,63,1215,8,63,1,63,
+		3,63,1218,8,63,1,63,1,63,3,63,1222,8,63,1,64,1,64,1,64,1,64,1,64,1,64,
+		3,64,1230,8,64,1,64,1,64,1,64,3,64,1235,8,64,1,64,1,64,1,64,3,64,1240,
+		8,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,1,64,3,64,1250,8,64,3,64,1252,
+		8,64,1,64,1,64,1,64,1,64,5,64,1258,8,64,10,64,12,64,1261,9,64,1,65,1,65,
+		1,65,1,65,5,65,1267,8,65,10,65,12,65,1270,9,65,1,65,1,65,1,65,3,65,1275,
+		8,65,1,65,1,65,3,65,1279,8,65,1,66,1,66,1,66,1,66,1,66,1,66,1,66,1,66,
+		1,66,5,66,1290,8,66,10,66,12,66,1293,9,66,1,66,1,66,3,66,1297,8,66,1,66,
+		3,66,1300,8,66,1,67,1,67,1,67,1,67,1,67,3,67,1307,8,67,1,68,1,68,1,68,
+		1,68,1,68,5,68,1314,8,68,10,68,12,68,1317,9,68,1,69,1,69,3,69,1321,8,69,
+		1,70,1,70,1,70,5,70,1326,8,70,10,70,12,70,1329,9,70,1,70,1,70,1,71,1,71,
+		1,71,1,71,1,71,1,71,5,71,1339,8,71,10,71,12,71,1342,9,71,3,71,1344,8,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,3,71,1357,8,71,
+		1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,1,71,5,71,
+		1372,8,71,10,71,12,71,1375,9,71,1,71,3,71,1378,8,71,1,71,1,71,1,71,1,71,
+		1,71,1,71,1,71,1,71,5,71,1388,8,71,10,71,12,71,1391,9,71,1,71,1,71,1,71,
+		1,71,5,71,1397,8,71,10,71,12,71,1400,9,71,1,71,3,71,1403,8,71,1,71,1,71,
+		1,71,3,71,1408,8,71,1,71,1,71,5,71,1412,8,71,10,71,12,71,1415,9,71,1,71,
+		1,71,1,71,1,71,5,71,1421,8,71,10,71,12,71,1424,9,71,1,71,3,71,1427,8,71,
+		1,72,1,72,1,72,5,72,1432,8,72,10,72,12,72,1435,9,72,1,72,1,72,1,73,1,73,
+		1,73,1,73,5,73,1443,8,73,10,73,12,73,1446,9,73,1,73,1,73,5,73,1450,8,73,
+		10,73,12,73,1453,9,73,1,73,3,73,1456,8,73,1,74,1,74,1,74,1,74,1,75,1,75,
+		1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,
+		1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,1,75,
+		1,75,1,75,1,75,1,75,1,75,1,75,3,75,1498,8,75,1,75,3,75,1501,8,75,1,75,
+		1,75,3,75,1505,8,75,1,75,3,75,1508,8,75,1,75,1,75,3,75,1512,8,75,1,76,
+		1,76,1,76,1,76,3,76,1518,8,76,1,76,1,76,1,76,1,77,1,77,1,77,1,78,1,78,
+		1,78,5,78,1529,8,78,10,78,12,78,1532,9,78,1,78,1,78,1,79,1,79,1,79,3,79,
+		1539,8,79,1,79,3,79,1542,8,79,1,80,1,80,1,80,1,80,1,80,1,80,5,80,1550,
+		8,80,10,80,12,80,1553,9,80,1,80,1,80,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
+		1,81,1,81,1,81,5,81,1567,8,81,10,81,12,81,1570,9,81,1,81,1,81,1,81,1,81,
+		1,81,3,81,1577,8,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,
+		1588,8,81,1,81,1,81,1,81,1,81,5,81,1594,8,81,10,81,12,81,1597,9,81,1,81,
+		5,81,1600,8,81,10,81,12,81,1603,9,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
+		1,81,3,81,1613,8,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
+		1,81,5,81,1626,8,81,10,81,12,81,1629,9,81,1,81,3,81,1632,8,81,1,81,1,81,
+		1,81,1,81,1,81,5,81,1639,8,81,10,81,12,81,1642,9,81,3,81,1644,8,81,1,81,
+		5,81,1647,8,81,10,81,12,81,1650,9,81,1,81,3,81,1653,8,81,3,81,1655,8,81,
+		1,81,1,81,4,81,1659,8,81,11,81,12,81,1660,1,81,1,81,1,81,1,81,1,81,1,81,
+		1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,5,81,1679,8,81,10,81,
+		12,81,1682,9,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
+		3,81,1695,8,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,1704,8,81,1,81,
+		1,81,1,81,1,81,1,81,1,81,5,81,1712,8,81,10,81,12,81,1715,9,81,1,81,1,81,
+		3,81,1719,8,81,1,81,5,81,1722,8,81,10,81,12,81,1725,9,81,1,81,1,81,1,81,
+		1,81,1,81,1,81,5,81,1733,8,81,10,81,12,81,1736,9,81,1,81,5,81,1739,8,81,
+		10,81,12,81,1742,9,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
+		1,81,1,81,3,81,1756,8,81,1,81,3,81,1759,8,81,1,81,3,81,1762,8,81,1,81,
+		1,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,1772,8,81,1,81,1,81,1,81,1,81,
+		1,81,3,81,1779,8,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,1787,8,81,1,81,
+		1,81,3,81,1791,8,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,1799,8,81,1,81,
+		1,81,3,81,1803,8,81,1,81,1,81,3,81,1807,8,81,1,81,1,81,1,81,1,81,1,81,
+		1,81,1,81,1,81,3,81,1817,8,81,1,81,1,81,3,81,1821,8,81,1,81,1,81,3,81,
+		1825,8,81,1,81,1,81,1,81,1,81,1,81,3,81,1832,8,81,3,81,1834,8,81,1,81,
+		1,81,1,81,4,81,1839,8,81,11,81,12,81,1840,1,81,1,81,1,81,1,81,1,81,1,81,
 		1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
-		3,81,1861,8,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
-		1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,1884,8,81,1,81,
-		1,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,1894,8,81,1,82,1,82,1,82,1,82,
-		1,82,1,82,1,83,1,83,1,83,1,83,1,83,1,83,1,83,5,83,1909,8,83,10,83,12,83,
-		1912,9,83,1,83,1,83,1,83,1,83,1,83,1,83,5,83,1920,8,83,10,83,12,83,1923,
-		9,83,1,83,3,83,1926,8,83,1,83,1,83,3,83,1930,8,83,1,83,5,83,1933,8,83,
-		10,83,12,83,1936,9,83,3,83,1938,8,83,1,84,1,84,1,84,1,84,1,84,1,84,5,84,
-		1946,8,84,10,84,12,84,1949,9,84,1,85,1,85,1,85,1,85,1,85,1,85,1,86,1,86,
-		1,86,1,86,1,87,3,87,1962,8,87,1,87,1,87,1,87,1,87,1,88,1,88,1,88,1,88,
+		3,81,1863,8,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,
+		1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,1886,8,81,1,81,
+		1,81,1,81,1,81,1,81,1,81,1,81,1,81,3,81,1896,8,81,1,82,1,82,1,82,1,82,
+		1,82,1,82,1,83,1,83,1,83,1,83,1,83,1,83,1,83,5,83,1911,8,83,10,83,12,83,
+		1914,9,83,1,83,1,83,1,83,1,83,1,83,1,83,5,83,1922,8,83,10,83,12,83,1925,
+		9,83,1,83,3,83,1928,8,83,1,83,1,83,3,83,1932,8,83,1,83,5,83,1935,8,83,
+		10,83,12,83,1938,9,83,3,83,1940,8,83,1,84,1,84,1,84,1,84,1,84,1,84,5,84,
+		1948,8,84,10,84,12,84,1951,9,84,1,85,1,85,1,85,1,85,1,85,1,85,1,86,1,86,
+		1,86,1,86,1,87,3,87,1964,8,87,1,87,1,87,1,87,1,87,1,88,1,88,1,88,1,88,
 		1,89,1,89,1,89,1,89,1,90,1,90,1,90,1,91,1,91,1,92,1,92,1,92,1,92,1,92,
 		1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,
-		1,92,1,92,5,92,2002,8,92,10,92,12,92,2005,9,92,3,92,2007,8,92,1,92,1,92,
-		1,92,1,92,3,92,2013,8,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,3,92,
-		2023,8,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,
-		1,92,1,92,1,92,1,92,1,92,1,92,5,92,2043,8,92,10,92,12,92,2046,9,92,1,93,
-		1,93,1,94,1,94,1,94,3,94,2053,8,94,1,95,1,95,1,95,0,1,184,96,0,2,4,6,8,
+		1,92,1,92,5,92,2004,8,92,10,92,12,92,2007,9,92,3,92,2009,8,92,1,92,1,92,
+		1,92,1,92,3,92,2015,8,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,3,92,
+		2025,8,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,1,92,
+		1,92,1,92,1,92,1,92,1,92,1,92,5,92,2045,8,92,10,92,12,92,2048,9,92,1,93,
+		1,93,1,94,1,94,1,94,3,94,2055,8,94,1,95,1,95,1,95,0,1,184,96,0,2,4,6,8,
 		10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,
 		58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,
 		104,106,108,110,112,114,116,118,120,122,124,126,128,130,132,134,136,138,
 		140,142,144,146,148,150,152,154,156,158,160,162,164,166,168,170,172,174,
-		176,178,180,182,184,186,188,190,0,11,1,0,256,257,1,0,17,18,1,0,119,120,
-		1,0,264,265,2,0,138,138,150,150,1,0,189,190,1,0,276,277,1,0,266,267,1,
-		0,268,273,1,0,195,206,27,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,73,
-		75,94,96,113,115,125,127,128,130,132,136,140,142,148,151,153,162,162,164,
-		170,173,177,180,180,186,188,190,190,206,207,212,227,229,241,246,255,280,
-		281,2373,0,198,1,0,0,0,2,203,1,0,0,0,4,206,1,0,0,0,6,238,1,0,0,0,8,240,
+		176,178,180,182,184,186,188,190,0,11,1,0,257,258,1,0,17,18,1,0,120,121,
+		1,0,265,266,2,0,139,139,151,151,1,0,190,191,1,0,277,278,1,0,267,268,1,
+		0,269,274,1,0,196,207,27,0,3,3,5,9,15,45,47,50,52,52,55,59,64,65,67,73,
+		75,95,97,114,116,126,128,129,131,133,137,141,143,149,152,154,163,163,165,
+		171,174,178,181,181,187,189,191,191,207,208,213,228,230,242,247,256,281,
+		282,2376,0,198,1,0,0,0,2,203,1,0,0,0,4,206,1,0,0,0,6,238,1,0,0,0,8,240,
 		1,0,0,0,10,252,1,0,0,0,12,285,1,0,0,0,14,300,1,0,0,0,16,302,1,0,0,0,18,
 		314,1,0,0,0,20,316,1,0,0,0,22,333,1,0,0,0,24,335,1,0,0,0,26,371,1,0,0,
 		0,28,373,1,0,0,0,30,375,1,0,0,0,32,409,1,0,0,0,34,411,1,0,0,0,36,416,1,
 		0,0,0,38,496,1,0,0,0,40,517,1,0,0,0,42,519,1,0,0,0,44,553,1,0,0,0,46,562,
 		1,0,0,0,48,567,1,0,0,0,50,575,1,0,0,0,52,584,1,0,0,0,54,586,1,0,0,0,56,
 		609,1,0,0,0,58,611,1,0,0,0,60,613,1,0,0,0,62,679,1,0,0,0,64,683,1,0,0,
-		0,66,685,1,0,0,0,68,735,1,0,0,0,70,737,1,0,0,0,72,797,1,0,0,0,74,799,1,
-		0,0,0,76,830,1,0,0,0,78,832,1,0,0,0,80,839,1,0,0,0,82,850,1,0,0,0,84,979,
-		1,0,0,0,86,981,1,0,0,0,88,986,1,0,0,0,90,993,1,0,0,0,92,998,1,0,0,0,94,
-		1004,1,0,0,0,96,1012,1,0,0,0,98,1028,1,0,0,0,100,1044,1,0,0,0,102,1046,
-		1,0,0,0,104,1080,1,0,0,0,106,1088,1,0,0,0,108,1090,1,0,0,0,110,1136,1,
-		0,0,0,112,1138,1,0,0,0,114,1156,1,0,0,0,116,1158,1,0,0,0,118,1161,1,0,
-		0,0,120,1179,1,0,0,0,122,1181,1,0,0,0,124,1202,1,0,0,0,126,1205,1,0,0,
-		0,128,1221,1,0,0,0,130,1276,1,0,0,0,132,1297,1,0,0,0,134,1299,1,0,0,0,
-		136,1306,1,0,0,0,138,1318,1,0,0,0,140,1320,1,0,0,0,142,1424,1,0,0,0,144,
-		1426,1,0,0,0,146,1453,1,0,0,0,148,1455,1,0,0,0,150,1509,1,0,0,0,152,1511,
-		1,0,0,0,154,1520,1,0,0,0,156,1523,1,0,0,0,158,1533,1,0,0,0,160,1541,1,
-		0,0,0,162,1893,1,0,0,0,164,1895,1,0,0,0,166,1937,1,0,0,0,168,1939,1,0,
-		0,0,170,1950,1,0,0,0,172,1956,1,0,0,0,174,1961,1,0,0,0,176,1967,1,0,0,
-		0,178,1971,1,0,0,0,180,1975,1,0,0,0,182,1978,1,0,0,0,184,2022,1,0,0,0,
-		186,2047,1,0,0,0,188,2049,1,0,0,0,190,2054,1,0,0,0,192,197,3,2,1,0,193,
+		0,66,685,1,0,0,0,68,737,1,0,0,0,70,739,1,0,0,0,72,799,1,0,0,0,74,801,1,
+		0,0,0,76,832,1,0,0,0,78,834,1,0,0,0,80,841,1,0,0,0,82,852,1,0,0,0,84,981,
+		1,0,0,0,86,983,1,0,0,0,88,988,1,0,0,0,90,995,1,0,0,0,92,1000,1,0,0,0,94,
+		1006,1,0,0,0,96,1014,1,0,0,0,98,1030,1,0,0,0,100,1046,1,0,0,0,102,1048,
+		1,0,0,0,104,1082,1,0,0,0,106,1090,1,0,0,0,108,1092,1,0,0,0,110,1138,1,
+		0,0,0,112,1140,1,0,0,0,114,1158,1,0,0,0,116,1160,1,0,0,0,118,1163,1,0,
+		0,0,120,1181,1,0,0,0,122,1183,1,0,0,0,124,1204,1,0,0,0,126,1207,1,0,0,
+		0,128,1223,1,0,0,0,130,1278,1,0,0,0,132,1299,1,0,0,0,134,1301,1,0,0,0,
+		136,1308,1,0,0,0,138,1320,1,0,0,0,140,1322,1,0,0,0,142,1426,1,0,0,0,144,
+		1428,1,0,0,0,146,1455,1,0,0,0,148,1457,1,0,0,0,150,1511,1,0,0,0,152,1513,
+		1,0,0,0,154,1522,1,0,0,0,156,1525,1,0,0,0,158,1535,1,0,0,0,160,1543,1,
+		0,0,0,162,1895,1,0,0,0,164,1897,1,0,0,0,166,1939,1,0,0,0,168,1941,1,0,
+		0,0,170,1952,1,0,0,0,172,1958,1,0,0,0,174,1963,1,0,0,0,176,1969,1,0,0,
+		0,178,1973,1,0,0,0,180,1977,1,0,0,0,182,1980,1,0,0,0,184,2024,1,0,0,0,
+		186,2049,1,0,0,0,188,2051,1,0,0,0,190,2056,1,0,0,0,192,197,3,2,1,0,193,
 		197,3,4,2,0,194,197,3,160,80,0,195,197,3,8,4,0,196,192,1,0,0,0,196,193,
 		1,0,0,0,196,194,1,0,0,0,196,195,1,0,0,0,197,200,1,0,0,0,198,196,1,0,0,
 		0,198,199,1,0,0,0,199,201,1,0,0,0,200,198,1,0,0,0,201,202,5,0,0,1,202,
-		1,1,0,0,0,203,204,5,3,0,0,204,205,5,278,0,0,205,3,1,0,0,0,206,207,5,1,
-		0,0,207,208,3,190,95,0,208,212,5,256,0,0,209,211,3,6,3,0,210,209,1,0,0,
+		1,1,0,0,0,203,204,5,3,0,0,204,205,5,279,0,0,205,3,1,0,0,0,206,207,5,1,
+		0,0,207,208,3,190,95,0,208,212,5,257,0,0,209,211,3,6,3,0,210,209,1,0,0,
 		0,211,214,1,0,0,0,212,210,1,0,0,0,212,213,1,0,0,0,213,215,1,0,0,0,214,
-		212,1,0,0,0,215,216,5,257,0,0,216,5,1,0,0,0,217,239,3,12,6,0,218,239,3,
+		212,1,0,0,0,215,216,5,258,0,0,216,5,1,0,0,0,217,239,3,12,6,0,218,239,3,
 		20,10,0,219,239,3,24,12,0,220,239,3,30,15,0,221,239,3,36,18,0,222,239,
 		3,60,30,0,223,239,3,66,33,0,224,239,3,70,35,0,225,239,3,102,51,0,226,239,
 		3,74,37,0,227,239,3,80,40,0,228,239,3,108,54,0,229,239,3,118,59,0,230,
@@ -15298,66 +15326,66 @@ public partial class DealLangParser : Parser {
 		0,0,0,238,226,1,0,0,0,238,227,1,0,0,0,238,228,1,0,0,0,238,229,1,0,0,0,
 		238,230,1,0,0,0,238,231,1,0,0,0,238,232,1,0,0,0,238,233,1,0,0,0,238,234,
 		1,0,0,0,238,235,1,0,0,0,238,236,1,0,0,0,238,237,1,0,0,0,239,7,1,0,0,0,
-		240,241,5,280,0,0,241,247,4,4,0,0,242,246,3,190,95,0,243,246,5,4,0,0,244,
+		240,241,5,281,0,0,241,247,4,4,0,0,242,246,3,190,95,0,243,246,5,4,0,0,244,
 		246,5,54,0,0,245,242,1,0,0,0,245,243,1,0,0,0,245,244,1,0,0,0,246,249,1,
 		0,0,0,247,245,1,0,0,0,247,248,1,0,0,0,248,250,1,0,0,0,249,247,1,0,0,0,
-		250,251,3,10,5,0,251,9,1,0,0,0,252,257,5,256,0,0,253,256,3,10,5,0,254,
+		250,251,3,10,5,0,251,9,1,0,0,0,252,257,5,257,0,0,253,256,3,10,5,0,254,
 		256,8,0,0,0,255,253,1,0,0,0,255,254,1,0,0,0,256,259,1,0,0,0,257,255,1,
-		0,0,0,257,258,1,0,0,0,258,260,1,0,0,0,259,257,1,0,0,0,260,261,5,257,0,
-		0,261,11,1,0,0,0,262,263,5,5,0,0,263,286,5,278,0,0,264,265,5,6,0,0,265,
-		286,3,190,95,0,266,267,5,7,0,0,267,286,5,275,0,0,268,269,5,8,0,0,269,286,
-		5,275,0,0,270,271,5,9,0,0,271,286,5,275,0,0,272,273,5,10,0,0,273,286,3,
+		0,0,0,257,258,1,0,0,0,258,260,1,0,0,0,259,257,1,0,0,0,260,261,5,258,0,
+		0,261,11,1,0,0,0,262,263,5,5,0,0,263,286,5,279,0,0,264,265,5,6,0,0,265,
+		286,3,190,95,0,266,267,5,7,0,0,267,286,5,276,0,0,268,269,5,8,0,0,269,286,
+		5,276,0,0,270,271,5,9,0,0,271,286,5,276,0,0,272,273,5,10,0,0,273,286,3,
 		190,95,0,274,275,5,11,0,0,275,286,3,18,9,0,276,277,5,12,0,0,277,279,3,
 		190,95,0,278,280,3,190,95,0,279,278,1,0,0,0,279,280,1,0,0,0,280,283,1,
 		0,0,0,281,282,5,13,0,0,282,284,3,14,7,0,283,281,1,0,0,0,283,284,1,0,0,
 		0,284,286,1,0,0,0,285,262,1,0,0,0,285,264,1,0,0,0,285,266,1,0,0,0,285,
 		268,1,0,0,0,285,270,1,0,0,0,285,272,1,0,0,0,285,274,1,0,0,0,285,276,1,
-		0,0,0,286,13,1,0,0,0,287,292,3,190,95,0,288,289,5,264,0,0,289,291,3,190,
+		0,0,0,286,13,1,0,0,0,287,292,3,190,95,0,288,289,5,265,0,0,289,291,3,190,
 		95,0,290,288,1,0,0,0,291,294,1,0,0,0,292,290,1,0,0,0,292,293,1,0,0,0,293,
-		297,1,0,0,0,294,292,1,0,0,0,295,296,5,264,0,0,296,298,3,16,8,0,297,295,
+		297,1,0,0,0,294,292,1,0,0,0,295,296,5,265,0,0,296,298,3,16,8,0,297,295,
 		1,0,0,0,297,298,1,0,0,0,298,301,1,0,0,0,299,301,3,16,8,0,300,287,1,0,0,
-		0,300,299,1,0,0,0,301,15,1,0,0,0,302,309,5,256,0,0,303,305,5,275,0,0,304,
-		306,5,260,0,0,305,304,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,303,
+		0,300,299,1,0,0,0,301,15,1,0,0,0,302,309,5,257,0,0,303,305,5,276,0,0,304,
+		306,5,261,0,0,305,304,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,303,
 		1,0,0,0,308,311,1,0,0,0,309,307,1,0,0,0,309,310,1,0,0,0,310,312,1,0,0,
-		0,311,309,1,0,0,0,312,313,5,257,0,0,313,17,1,0,0,0,314,315,5,274,0,0,315,
-		19,1,0,0,0,316,317,5,14,0,0,317,318,3,190,95,0,318,322,5,256,0,0,319,321,
+		0,311,309,1,0,0,0,312,313,5,258,0,0,313,17,1,0,0,0,314,315,5,275,0,0,315,
+		19,1,0,0,0,316,317,5,14,0,0,317,318,3,190,95,0,318,322,5,257,0,0,319,321,
 		3,22,11,0,320,319,1,0,0,0,321,324,1,0,0,0,322,320,1,0,0,0,322,323,1,0,
-		0,0,323,325,1,0,0,0,324,322,1,0,0,0,325,326,5,257,0,0,326,21,1,0,0,0,327,
-		328,5,43,0,0,328,334,5,278,0,0,329,330,5,44,0,0,330,334,3,184,92,0,331,
+		0,0,323,325,1,0,0,0,324,322,1,0,0,0,325,326,5,258,0,0,326,21,1,0,0,0,327,
+		328,5,43,0,0,328,334,5,279,0,0,329,330,5,44,0,0,330,334,3,184,92,0,331,
 		332,5,45,0,0,332,334,3,184,92,0,333,327,1,0,0,0,333,329,1,0,0,0,333,331,
-		1,0,0,0,334,23,1,0,0,0,335,336,5,15,0,0,336,337,3,190,95,0,337,341,5,256,
+		1,0,0,0,334,23,1,0,0,0,335,336,5,15,0,0,336,337,3,190,95,0,337,341,5,257,
 		0,0,338,340,3,26,13,0,339,338,1,0,0,0,340,343,1,0,0,0,341,339,1,0,0,0,
-		341,342,1,0,0,0,342,344,1,0,0,0,343,341,1,0,0,0,344,345,5,257,0,0,345,
-		25,1,0,0,0,346,347,5,123,0,0,347,372,3,184,92,0,348,349,5,189,0,0,349,
-		350,3,184,92,0,350,351,3,180,90,0,351,372,1,0,0,0,352,353,5,190,0,0,353,
+		341,342,1,0,0,0,342,344,1,0,0,0,343,341,1,0,0,0,344,345,5,258,0,0,345,
+		25,1,0,0,0,346,347,5,124,0,0,347,372,3,184,92,0,348,349,5,190,0,0,349,
+		350,3,184,92,0,350,351,3,180,90,0,351,372,1,0,0,0,352,353,5,191,0,0,353,
 		354,3,184,92,0,354,355,3,180,90,0,355,372,1,0,0,0,356,357,5,16,0,0,357,
-		358,3,28,14,0,358,362,5,256,0,0,359,361,3,34,17,0,360,359,1,0,0,0,361,
+		358,3,28,14,0,358,362,5,257,0,0,359,361,3,34,17,0,360,359,1,0,0,0,361,
 		364,1,0,0,0,362,360,1,0,0,0,362,363,1,0,0,0,363,365,1,0,0,0,364,362,1,
-		0,0,0,365,366,5,257,0,0,366,372,1,0,0,0,367,368,5,19,0,0,368,369,5,275,
+		0,0,0,365,366,5,258,0,0,366,372,1,0,0,0,367,368,5,19,0,0,368,369,5,276,
 		0,0,369,370,5,20,0,0,370,372,3,184,92,0,371,346,1,0,0,0,371,348,1,0,0,
 		0,371,352,1,0,0,0,371,356,1,0,0,0,371,367,1,0,0,0,372,27,1,0,0,0,373,374,
-		7,1,0,0,374,29,1,0,0,0,375,376,5,46,0,0,376,377,3,190,95,0,377,381,5,256,
+		7,1,0,0,374,29,1,0,0,0,375,376,5,46,0,0,376,377,3,190,95,0,377,381,5,257,
 		0,0,378,380,3,32,16,0,379,378,1,0,0,0,380,383,1,0,0,0,381,379,1,0,0,0,
-		381,382,1,0,0,0,382,384,1,0,0,0,383,381,1,0,0,0,384,385,5,257,0,0,385,
+		381,382,1,0,0,0,382,384,1,0,0,0,383,381,1,0,0,0,384,385,5,258,0,0,385,
 		31,1,0,0,0,386,387,5,47,0,0,387,410,3,184,92,0,388,389,5,48,0,0,389,390,
 		5,49,0,0,390,393,3,182,91,0,391,392,5,50,0,0,392,394,3,184,92,0,393,391,
-		1,0,0,0,393,394,1,0,0,0,394,397,1,0,0,0,395,396,5,51,0,0,396,398,5,275,
+		1,0,0,0,393,394,1,0,0,0,394,397,1,0,0,0,395,396,5,51,0,0,396,398,5,276,
 		0,0,397,395,1,0,0,0,397,398,1,0,0,0,398,410,1,0,0,0,399,400,5,48,0,0,400,
-		401,5,52,0,0,401,405,5,256,0,0,402,404,3,34,17,0,403,402,1,0,0,0,404,407,
+		401,5,52,0,0,401,405,5,257,0,0,402,404,3,34,17,0,403,402,1,0,0,0,404,407,
 		1,0,0,0,405,403,1,0,0,0,405,406,1,0,0,0,406,408,1,0,0,0,407,405,1,0,0,
-		0,408,410,5,257,0,0,409,386,1,0,0,0,409,388,1,0,0,0,409,399,1,0,0,0,410,
-		33,1,0,0,0,411,412,5,275,0,0,412,414,3,184,92,0,413,415,5,260,0,0,414,
+		0,408,410,5,258,0,0,409,386,1,0,0,0,409,388,1,0,0,0,409,399,1,0,0,0,410,
+		33,1,0,0,0,411,412,5,276,0,0,412,414,3,184,92,0,413,415,5,261,0,0,414,
 		413,1,0,0,0,414,415,1,0,0,0,415,35,1,0,0,0,416,417,5,53,0,0,417,418,3,
-		190,95,0,418,419,5,54,0,0,419,420,3,190,95,0,420,424,5,256,0,0,421,423,
+		190,95,0,418,419,5,54,0,0,419,420,3,190,95,0,420,424,5,257,0,0,421,423,
 		3,38,19,0,422,421,1,0,0,0,423,426,1,0,0,0,424,422,1,0,0,0,424,425,1,0,
-		0,0,425,427,1,0,0,0,426,424,1,0,0,0,427,428,5,257,0,0,428,37,1,0,0,0,429,
+		0,0,425,427,1,0,0,0,426,424,1,0,0,0,427,428,5,258,0,0,428,37,1,0,0,0,429,
 		430,5,55,0,0,430,497,3,190,95,0,431,432,5,56,0,0,432,433,3,184,92,0,433,
 		438,3,180,90,0,434,435,5,57,0,0,435,436,3,184,92,0,436,437,3,180,90,0,
 		437,439,1,0,0,0,438,434,1,0,0,0,438,439,1,0,0,0,439,448,1,0,0,0,440,441,
-		5,250,0,0,441,445,3,190,95,0,442,444,3,46,23,0,443,442,1,0,0,0,444,447,
+		5,251,0,0,441,445,3,190,95,0,442,444,3,46,23,0,443,442,1,0,0,0,444,447,
 		1,0,0,0,445,443,1,0,0,0,445,446,1,0,0,0,446,449,1,0,0,0,447,445,1,0,0,
 		0,448,440,1,0,0,0,448,449,1,0,0,0,449,497,1,0,0,0,450,451,5,58,0,0,451,
-		497,5,275,0,0,452,453,5,59,0,0,453,497,3,182,91,0,454,455,5,60,0,0,455,
+		497,5,276,0,0,452,453,5,59,0,0,453,497,3,182,91,0,454,455,5,60,0,0,455,
 		456,3,48,24,0,456,457,3,182,91,0,457,458,5,63,0,0,458,459,5,55,0,0,459,
 		463,5,64,0,0,460,461,5,56,0,0,461,462,5,63,0,0,462,464,5,65,0,0,463,460,
 		1,0,0,0,463,464,1,0,0,0,464,468,1,0,0,0,465,467,3,40,20,0,466,465,1,0,
@@ -15365,515 +15393,516 @@ public partial class DealLangParser : Parser {
 		468,1,0,0,0,471,473,5,66,0,0,472,474,3,52,26,0,473,472,1,0,0,0,474,475,
 		1,0,0,0,475,473,1,0,0,0,475,476,1,0,0,0,476,479,1,0,0,0,477,478,5,34,0,
 		0,478,480,3,54,27,0,479,477,1,0,0,0,479,480,1,0,0,0,480,497,1,0,0,0,481,
-		482,5,11,0,0,482,497,3,18,9,0,483,497,3,54,27,0,484,485,5,249,0,0,485,
-		497,3,190,95,0,486,487,5,97,0,0,487,493,3,184,92,0,488,491,5,101,0,0,489,
-		490,5,171,0,0,490,492,3,184,92,0,491,489,1,0,0,0,491,492,1,0,0,0,492,494,
+		482,5,11,0,0,482,497,3,18,9,0,483,497,3,54,27,0,484,485,5,250,0,0,485,
+		497,3,190,95,0,486,487,5,98,0,0,487,493,3,184,92,0,488,491,5,102,0,0,489,
+		490,5,172,0,0,490,492,3,184,92,0,491,489,1,0,0,0,491,492,1,0,0,0,492,494,
 		1,0,0,0,493,488,1,0,0,0,493,494,1,0,0,0,494,497,1,0,0,0,495,497,3,42,21,
 		0,496,429,1,0,0,0,496,431,1,0,0,0,496,450,1,0,0,0,496,452,1,0,0,0,496,
 		454,1,0,0,0,496,471,1,0,0,0,496,481,1,0,0,0,496,483,1,0,0,0,496,484,1,
 		0,0,0,496,486,1,0,0,0,496,495,1,0,0,0,497,39,1,0,0,0,498,499,5,34,0,0,
-		499,518,3,42,21,0,500,501,5,34,0,0,501,502,5,97,0,0,502,507,3,184,92,0,
-		503,504,5,260,0,0,504,506,3,184,92,0,505,503,1,0,0,0,506,509,1,0,0,0,507,
+		499,518,3,42,21,0,500,501,5,34,0,0,501,502,5,98,0,0,502,507,3,184,92,0,
+		503,504,5,261,0,0,504,506,3,184,92,0,505,503,1,0,0,0,506,509,1,0,0,0,507,
 		505,1,0,0,0,507,508,1,0,0,0,508,515,1,0,0,0,509,507,1,0,0,0,510,513,5,
-		101,0,0,511,512,5,171,0,0,512,514,3,184,92,0,513,511,1,0,0,0,513,514,1,
+		102,0,0,511,512,5,172,0,0,512,514,3,184,92,0,513,511,1,0,0,0,513,514,1,
 		0,0,0,514,516,1,0,0,0,515,510,1,0,0,0,515,516,1,0,0,0,516,518,1,0,0,0,
-		517,498,1,0,0,0,517,500,1,0,0,0,518,41,1,0,0,0,519,520,5,98,0,0,520,521,
-		5,63,0,0,521,526,3,182,91,0,522,523,5,260,0,0,523,525,3,182,91,0,524,522,
+		517,498,1,0,0,0,517,500,1,0,0,0,518,41,1,0,0,0,519,520,5,99,0,0,520,521,
+		5,63,0,0,521,526,3,182,91,0,522,523,5,261,0,0,523,525,3,182,91,0,524,522,
 		1,0,0,0,525,528,1,0,0,0,526,524,1,0,0,0,526,527,1,0,0,0,527,531,1,0,0,
-		0,528,526,1,0,0,0,529,530,5,100,0,0,530,532,3,182,91,0,531,529,1,0,0,0,
+		0,528,526,1,0,0,0,529,530,5,101,0,0,530,532,3,182,91,0,531,529,1,0,0,0,
 		531,532,1,0,0,0,532,534,1,0,0,0,533,535,3,44,22,0,534,533,1,0,0,0,534,
 		535,1,0,0,0,535,544,1,0,0,0,536,537,5,34,0,0,537,541,5,66,0,0,538,540,
 		3,50,25,0,539,538,1,0,0,0,540,543,1,0,0,0,541,539,1,0,0,0,541,542,1,0,
 		0,0,542,545,1,0,0,0,543,541,1,0,0,0,544,536,1,0,0,0,544,545,1,0,0,0,545,
-		43,1,0,0,0,546,547,5,133,0,0,547,548,3,182,91,0,548,549,5,208,0,0,549,
-		550,3,190,95,0,550,554,1,0,0,0,551,552,5,133,0,0,552,554,3,184,92,0,553,
-		546,1,0,0,0,553,551,1,0,0,0,554,45,1,0,0,0,555,563,5,251,0,0,556,557,5,
+		43,1,0,0,0,546,547,5,134,0,0,547,548,3,182,91,0,548,549,5,209,0,0,549,
+		550,3,190,95,0,550,554,1,0,0,0,551,552,5,134,0,0,552,554,3,184,92,0,553,
+		546,1,0,0,0,553,551,1,0,0,0,554,45,1,0,0,0,555,563,5,252,0,0,556,557,5,
 		50,0,0,557,563,3,184,92,0,558,559,5,73,0,0,559,563,3,184,92,0,560,561,
-		5,187,0,0,561,563,3,182,91,0,562,555,1,0,0,0,562,556,1,0,0,0,562,558,1,
-		0,0,0,562,560,1,0,0,0,563,47,1,0,0,0,564,565,5,277,0,0,565,568,5,62,0,
-		0,566,568,5,276,0,0,567,564,1,0,0,0,567,566,1,0,0,0,568,49,1,0,0,0,569,
+		5,188,0,0,561,563,3,182,91,0,562,555,1,0,0,0,562,556,1,0,0,0,562,558,1,
+		0,0,0,562,560,1,0,0,0,563,47,1,0,0,0,564,565,5,278,0,0,565,568,5,62,0,
+		0,566,568,5,277,0,0,567,564,1,0,0,0,567,566,1,0,0,0,568,49,1,0,0,0,569,
 		570,5,72,0,0,570,576,3,184,92,0,571,572,5,73,0,0,572,576,3,184,92,0,573,
-		574,5,74,0,0,574,576,5,275,0,0,575,569,1,0,0,0,575,571,1,0,0,0,575,573,
-		1,0,0,0,576,51,1,0,0,0,577,585,3,50,25,0,578,579,5,224,0,0,579,582,5,226,
+		574,5,74,0,0,574,576,5,276,0,0,575,569,1,0,0,0,575,571,1,0,0,0,575,573,
+		1,0,0,0,576,51,1,0,0,0,577,585,3,50,25,0,578,579,5,225,0,0,579,582,5,227,
 		0,0,580,581,5,47,0,0,581,583,3,184,92,0,582,580,1,0,0,0,582,583,1,0,0,
 		0,583,585,1,0,0,0,584,577,1,0,0,0,584,578,1,0,0,0,585,53,1,0,0,0,586,587,
 		5,67,0,0,587,591,3,190,95,0,588,590,3,56,28,0,589,588,1,0,0,0,590,593,
 		1,0,0,0,591,589,1,0,0,0,591,592,1,0,0,0,592,55,1,0,0,0,593,591,1,0,0,0,
-		594,595,5,73,0,0,595,610,3,184,92,0,596,597,5,74,0,0,597,610,5,275,0,0,
-		598,599,5,133,0,0,599,610,3,184,92,0,600,601,5,68,0,0,601,604,3,58,29,
-		0,602,603,5,209,0,0,603,605,3,58,29,0,604,602,1,0,0,0,604,605,1,0,0,0,
-		605,610,1,0,0,0,606,607,5,69,0,0,607,608,5,144,0,0,608,610,5,128,0,0,609,
+		594,595,5,73,0,0,595,610,3,184,92,0,596,597,5,74,0,0,597,610,5,276,0,0,
+		598,599,5,134,0,0,599,610,3,184,92,0,600,601,5,68,0,0,601,604,3,58,29,
+		0,602,603,5,210,0,0,603,605,3,58,29,0,604,602,1,0,0,0,604,605,1,0,0,0,
+		605,610,1,0,0,0,606,607,5,69,0,0,607,608,5,145,0,0,608,610,5,129,0,0,609,
 		594,1,0,0,0,609,596,1,0,0,0,609,598,1,0,0,0,609,600,1,0,0,0,609,606,1,
 		0,0,0,610,57,1,0,0,0,611,612,7,2,0,0,612,59,1,0,0,0,613,614,5,75,0,0,614,
-		615,3,190,95,0,615,619,5,256,0,0,616,618,3,62,31,0,617,616,1,0,0,0,618,
+		615,3,190,95,0,615,619,5,257,0,0,616,618,3,62,31,0,617,616,1,0,0,0,618,
 		621,1,0,0,0,619,617,1,0,0,0,619,620,1,0,0,0,620,622,1,0,0,0,621,619,1,
-		0,0,0,622,623,5,257,0,0,623,61,1,0,0,0,624,625,5,76,0,0,625,680,3,190,
-		95,0,626,627,5,115,0,0,627,680,3,184,92,0,628,629,5,116,0,0,629,680,3,
-		82,41,0,630,631,5,118,0,0,631,632,5,74,0,0,632,680,5,275,0,0,633,634,5,
-		121,0,0,634,636,3,100,50,0,635,637,5,280,0,0,636,635,1,0,0,0,636,637,1,
-		0,0,0,637,680,1,0,0,0,638,639,5,8,0,0,639,680,5,275,0,0,640,641,5,45,0,
-		0,641,644,3,184,92,0,642,643,5,144,0,0,643,645,3,182,91,0,644,642,1,0,
-		0,0,644,645,1,0,0,0,645,648,1,0,0,0,646,647,5,145,0,0,647,649,3,64,32,
-		0,648,646,1,0,0,0,648,649,1,0,0,0,649,670,1,0,0,0,650,665,5,160,0,0,651,
-		652,5,277,0,0,652,666,5,146,0,0,653,654,5,146,0,0,654,661,5,256,0,0,655,
-		657,3,184,92,0,656,658,5,260,0,0,657,656,1,0,0,0,657,658,1,0,0,0,658,660,
+		0,0,0,622,623,5,258,0,0,623,61,1,0,0,0,624,625,5,76,0,0,625,680,3,190,
+		95,0,626,627,5,116,0,0,627,680,3,184,92,0,628,629,5,117,0,0,629,680,3,
+		82,41,0,630,631,5,119,0,0,631,632,5,74,0,0,632,680,5,276,0,0,633,634,5,
+		122,0,0,634,636,3,100,50,0,635,637,5,281,0,0,636,635,1,0,0,0,636,637,1,
+		0,0,0,637,680,1,0,0,0,638,639,5,8,0,0,639,680,5,276,0,0,640,641,5,45,0,
+		0,641,644,3,184,92,0,642,643,5,145,0,0,643,645,3,182,91,0,644,642,1,0,
+		0,0,644,645,1,0,0,0,645,648,1,0,0,0,646,647,5,146,0,0,647,649,3,64,32,
+		0,648,646,1,0,0,0,648,649,1,0,0,0,649,670,1,0,0,0,650,665,5,161,0,0,651,
+		652,5,278,0,0,652,666,5,147,0,0,653,654,5,147,0,0,654,661,5,257,0,0,655,
+		657,3,184,92,0,656,658,5,261,0,0,657,656,1,0,0,0,657,658,1,0,0,0,658,660,
 		1,0,0,0,659,655,1,0,0,0,660,663,1,0,0,0,661,659,1,0,0,0,661,662,1,0,0,
-		0,662,664,1,0,0,0,663,661,1,0,0,0,664,666,5,257,0,0,665,651,1,0,0,0,665,
-		653,1,0,0,0,666,668,1,0,0,0,667,669,5,280,0,0,668,667,1,0,0,0,668,669,
+		0,662,664,1,0,0,0,663,661,1,0,0,0,664,666,5,258,0,0,665,651,1,0,0,0,665,
+		653,1,0,0,0,666,668,1,0,0,0,667,669,5,281,0,0,668,667,1,0,0,0,668,669,
 		1,0,0,0,669,671,1,0,0,0,670,650,1,0,0,0,670,671,1,0,0,0,671,680,1,0,0,
-		0,672,680,3,94,47,0,673,680,3,96,48,0,674,676,5,148,0,0,675,677,5,264,
+		0,672,680,3,94,47,0,673,680,3,96,48,0,674,676,5,149,0,0,675,677,5,265,
 		0,0,676,675,1,0,0,0,676,677,1,0,0,0,677,678,1,0,0,0,678,680,3,184,92,0,
 		679,624,1,0,0,0,679,626,1,0,0,0,679,628,1,0,0,0,679,630,1,0,0,0,679,633,
 		1,0,0,0,679,638,1,0,0,0,679,640,1,0,0,0,679,672,1,0,0,0,679,673,1,0,0,
-		0,679,674,1,0,0,0,680,63,1,0,0,0,681,684,5,116,0,0,682,684,3,184,92,0,
+		0,679,674,1,0,0,0,680,63,1,0,0,0,681,684,5,117,0,0,682,684,3,184,92,0,
 		683,681,1,0,0,0,683,682,1,0,0,0,684,65,1,0,0,0,685,686,5,77,0,0,686,687,
-		3,190,95,0,687,691,5,256,0,0,688,690,3,68,34,0,689,688,1,0,0,0,690,693,
+		3,190,95,0,687,691,5,257,0,0,688,690,3,68,34,0,689,688,1,0,0,0,690,693,
 		1,0,0,0,691,689,1,0,0,0,691,692,1,0,0,0,692,694,1,0,0,0,693,691,1,0,0,
-		0,694,695,5,257,0,0,695,67,1,0,0,0,696,697,5,78,0,0,697,701,5,256,0,0,
+		0,694,695,5,258,0,0,695,67,1,0,0,0,696,697,5,78,0,0,697,701,5,257,0,0,
 		698,700,3,78,39,0,699,698,1,0,0,0,700,703,1,0,0,0,701,699,1,0,0,0,701,
-		702,1,0,0,0,702,704,1,0,0,0,703,701,1,0,0,0,704,736,5,257,0,0,705,706,
-		5,79,0,0,706,736,3,184,92,0,707,708,5,80,0,0,708,736,3,184,92,0,709,710,
-		5,81,0,0,710,711,5,49,0,0,711,736,3,182,91,0,712,713,5,81,0,0,713,714,
-		5,82,0,0,714,715,3,184,92,0,715,716,3,180,90,0,716,736,1,0,0,0,717,718,
-		5,84,0,0,718,736,3,184,92,0,719,720,5,85,0,0,720,736,3,184,92,0,721,722,
-		5,83,0,0,722,736,3,184,92,0,723,724,5,86,0,0,724,725,3,184,92,0,725,726,
-		3,180,90,0,726,736,1,0,0,0,727,728,5,87,0,0,728,729,3,184,92,0,729,730,
-		5,82,0,0,730,731,3,184,92,0,731,732,3,180,90,0,732,736,1,0,0,0,733,734,
-		5,88,0,0,734,736,3,190,95,0,735,696,1,0,0,0,735,705,1,0,0,0,735,707,1,
-		0,0,0,735,709,1,0,0,0,735,712,1,0,0,0,735,717,1,0,0,0,735,719,1,0,0,0,
-		735,721,1,0,0,0,735,723,1,0,0,0,735,727,1,0,0,0,735,733,1,0,0,0,736,69,
-		1,0,0,0,737,738,5,89,0,0,738,739,3,190,95,0,739,740,5,54,0,0,740,741,3,
-		190,95,0,741,745,5,256,0,0,742,744,3,72,36,0,743,742,1,0,0,0,744,747,1,
-		0,0,0,745,743,1,0,0,0,745,746,1,0,0,0,746,748,1,0,0,0,747,745,1,0,0,0,
-		748,749,5,257,0,0,749,71,1,0,0,0,750,751,5,90,0,0,751,798,3,190,95,0,752,
-		753,5,79,0,0,753,798,3,184,92,0,754,755,5,91,0,0,755,756,5,63,0,0,756,
-		798,5,65,0,0,757,758,5,91,0,0,758,798,3,184,92,0,759,760,5,197,0,0,760,
-		761,3,184,92,0,761,762,3,180,90,0,762,798,1,0,0,0,763,764,5,92,0,0,764,
-		798,3,184,92,0,765,766,5,58,0,0,766,798,5,275,0,0,767,768,5,59,0,0,768,
-		798,3,182,91,0,769,770,5,97,0,0,770,776,3,184,92,0,771,774,5,101,0,0,772,
-		773,5,171,0,0,773,775,3,184,92,0,774,772,1,0,0,0,774,775,1,0,0,0,775,777,
-		1,0,0,0,776,771,1,0,0,0,776,777,1,0,0,0,777,798,1,0,0,0,778,779,5,60,0,
-		0,779,780,3,48,24,0,780,781,3,182,91,0,781,782,5,63,0,0,782,783,5,90,0,
-		0,783,786,5,64,0,0,784,785,5,34,0,0,785,787,3,42,21,0,786,784,1,0,0,0,
-		786,787,1,0,0,0,787,798,1,0,0,0,788,789,5,102,0,0,789,793,3,184,92,0,790,
-		791,5,103,0,0,791,792,5,135,0,0,792,794,5,59,0,0,793,790,1,0,0,0,793,794,
-		1,0,0,0,794,798,1,0,0,0,795,798,3,54,27,0,796,798,3,42,21,0,797,750,1,
-		0,0,0,797,752,1,0,0,0,797,754,1,0,0,0,797,757,1,0,0,0,797,759,1,0,0,0,
-		797,763,1,0,0,0,797,765,1,0,0,0,797,767,1,0,0,0,797,769,1,0,0,0,797,778,
-		1,0,0,0,797,788,1,0,0,0,797,795,1,0,0,0,797,796,1,0,0,0,798,73,1,0,0,0,
-		799,800,5,203,0,0,800,801,3,190,95,0,801,805,5,256,0,0,802,804,3,76,38,
-		0,803,802,1,0,0,0,804,807,1,0,0,0,805,803,1,0,0,0,805,806,1,0,0,0,806,
-		808,1,0,0,0,807,805,1,0,0,0,808,809,5,257,0,0,809,75,1,0,0,0,810,811,5,
-		234,0,0,811,831,3,184,92,0,812,813,5,91,0,0,813,831,3,190,95,0,814,815,
-		5,235,0,0,815,831,3,184,92,0,816,817,5,236,0,0,817,831,3,184,92,0,818,
-		819,5,237,0,0,819,831,3,184,92,0,820,821,5,84,0,0,821,831,3,184,92,0,822,
-		823,5,83,0,0,823,831,3,184,92,0,824,825,5,104,0,0,825,831,3,184,92,0,826,
-		827,5,105,0,0,827,831,3,184,92,0,828,829,5,108,0,0,829,831,3,184,92,0,
-		830,810,1,0,0,0,830,812,1,0,0,0,830,814,1,0,0,0,830,816,1,0,0,0,830,818,
-		1,0,0,0,830,820,1,0,0,0,830,822,1,0,0,0,830,824,1,0,0,0,830,826,1,0,0,
-		0,830,828,1,0,0,0,831,77,1,0,0,0,832,833,5,275,0,0,833,834,3,184,92,0,
-		834,835,5,63,0,0,835,837,3,184,92,0,836,838,5,260,0,0,837,836,1,0,0,0,
-		837,838,1,0,0,0,838,79,1,0,0,0,839,840,5,114,0,0,840,841,3,190,95,0,841,
-		845,5,256,0,0,842,844,3,84,42,0,843,842,1,0,0,0,844,847,1,0,0,0,845,843,
-		1,0,0,0,845,846,1,0,0,0,846,848,1,0,0,0,847,845,1,0,0,0,848,849,5,257,
-		0,0,849,81,1,0,0,0,850,852,3,184,92,0,851,853,5,117,0,0,852,851,1,0,0,
-		0,852,853,1,0,0,0,853,856,1,0,0,0,854,855,5,50,0,0,855,857,3,184,92,0,
-		856,854,1,0,0,0,856,857,1,0,0,0,857,860,1,0,0,0,858,859,5,73,0,0,859,861,
-		3,184,92,0,860,858,1,0,0,0,860,861,1,0,0,0,861,83,1,0,0,0,862,863,5,115,
-		0,0,863,980,3,184,92,0,864,865,5,116,0,0,865,980,3,82,41,0,866,868,5,212,
-		0,0,867,869,5,276,0,0,868,867,1,0,0,0,868,869,1,0,0,0,869,872,1,0,0,0,
-		870,871,5,149,0,0,871,873,3,184,92,0,872,870,1,0,0,0,872,873,1,0,0,0,873,
-		980,1,0,0,0,874,875,5,212,0,0,875,980,5,223,0,0,876,877,5,213,0,0,877,
-		980,3,184,92,0,878,879,5,214,0,0,879,980,3,184,92,0,880,881,5,215,0,0,
-		881,882,5,74,0,0,882,980,5,275,0,0,883,884,5,216,0,0,884,888,5,256,0,0,
-		885,887,3,34,17,0,886,885,1,0,0,0,887,890,1,0,0,0,888,886,1,0,0,0,888,
-		889,1,0,0,0,889,891,1,0,0,0,890,888,1,0,0,0,891,980,5,257,0,0,892,893,
-		5,216,0,0,893,894,5,224,0,0,894,895,3,190,95,0,895,896,5,225,0,0,896,897,
-		3,184,92,0,897,980,1,0,0,0,898,899,5,217,0,0,899,980,3,184,92,0,900,980,
-		3,94,47,0,901,980,3,96,48,0,902,903,5,220,0,0,903,904,5,227,0,0,904,905,
-		3,184,92,0,905,906,5,182,0,0,906,907,3,184,92,0,907,980,1,0,0,0,908,909,
-		5,219,0,0,909,980,3,184,92,0,910,911,5,118,0,0,911,912,5,74,0,0,912,980,
-		5,275,0,0,913,914,5,121,0,0,914,980,3,100,50,0,915,916,5,8,0,0,916,980,
-		5,275,0,0,917,918,5,125,0,0,918,980,5,277,0,0,919,980,3,54,27,0,920,921,
-		5,239,0,0,921,922,5,63,0,0,922,923,3,184,92,0,923,924,5,224,0,0,924,928,
-		3,184,92,0,925,926,5,240,0,0,926,927,5,241,0,0,927,929,3,184,92,0,928,
-		925,1,0,0,0,928,929,1,0,0,0,929,933,1,0,0,0,930,932,3,90,45,0,931,930,
-		1,0,0,0,932,935,1,0,0,0,933,931,1,0,0,0,933,934,1,0,0,0,934,937,1,0,0,
-		0,935,933,1,0,0,0,936,938,3,92,46,0,937,936,1,0,0,0,937,938,1,0,0,0,938,
-		980,1,0,0,0,939,940,5,254,0,0,940,945,5,275,0,0,941,942,5,260,0,0,942,
-		944,5,275,0,0,943,941,1,0,0,0,944,947,1,0,0,0,945,943,1,0,0,0,945,946,
-		1,0,0,0,946,948,1,0,0,0,947,945,1,0,0,0,948,949,5,171,0,0,949,950,3,184,
-		92,0,950,951,5,50,0,0,951,952,3,184,92,0,952,980,1,0,0,0,953,954,5,247,
-		0,0,954,980,3,184,92,0,955,957,5,244,0,0,956,958,3,88,44,0,957,956,1,0,
-		0,0,958,959,1,0,0,0,959,957,1,0,0,0,959,960,1,0,0,0,960,977,1,0,0,0,961,
-		975,5,245,0,0,962,976,3,184,92,0,963,964,5,246,0,0,964,966,5,256,0,0,965,
-		967,3,86,43,0,966,965,1,0,0,0,967,968,1,0,0,0,968,966,1,0,0,0,968,969,
-		1,0,0,0,969,970,1,0,0,0,970,973,5,257,0,0,971,972,7,3,0,0,972,974,3,184,
-		92,0,973,971,1,0,0,0,973,974,1,0,0,0,974,976,1,0,0,0,975,962,1,0,0,0,975,
-		963,1,0,0,0,976,978,1,0,0,0,977,961,1,0,0,0,977,978,1,0,0,0,978,980,1,
-		0,0,0,979,862,1,0,0,0,979,864,1,0,0,0,979,866,1,0,0,0,979,874,1,0,0,0,
-		979,876,1,0,0,0,979,878,1,0,0,0,979,880,1,0,0,0,979,883,1,0,0,0,979,892,
-		1,0,0,0,979,898,1,0,0,0,979,900,1,0,0,0,979,901,1,0,0,0,979,902,1,0,0,
-		0,979,908,1,0,0,0,979,910,1,0,0,0,979,913,1,0,0,0,979,915,1,0,0,0,979,
-		917,1,0,0,0,979,919,1,0,0,0,979,920,1,0,0,0,979,939,1,0,0,0,979,953,1,
-		0,0,0,979,955,1,0,0,0,980,85,1,0,0,0,981,982,3,182,91,0,982,984,3,184,
-		92,0,983,985,5,260,0,0,984,983,1,0,0,0,984,985,1,0,0,0,985,87,1,0,0,0,
-		986,987,5,51,0,0,987,988,5,275,0,0,988,989,5,63,0,0,989,991,3,184,92,0,
-		990,992,5,260,0,0,991,990,1,0,0,0,991,992,1,0,0,0,992,89,1,0,0,0,993,994,
-		5,242,0,0,994,995,5,275,0,0,995,996,5,63,0,0,996,997,3,184,92,0,997,91,
-		1,0,0,0,998,999,5,243,0,0,999,1000,5,51,0,0,1000,1001,5,275,0,0,1001,1002,
-		5,241,0,0,1002,1003,3,184,92,0,1003,93,1,0,0,0,1004,1005,5,218,0,0,1005,
-		1010,3,184,92,0,1006,1007,5,51,0,0,1007,1011,5,275,0,0,1008,1009,5,228,
-		0,0,1009,1011,3,190,95,0,1010,1006,1,0,0,0,1010,1008,1,0,0,0,1011,95,1,
-		0,0,0,1012,1013,5,220,0,0,1013,1014,5,221,0,0,1014,1015,3,190,95,0,1015,
-		1019,5,256,0,0,1016,1018,3,98,49,0,1017,1016,1,0,0,0,1018,1021,1,0,0,0,
-		1019,1017,1,0,0,0,1019,1020,1,0,0,0,1020,1024,1,0,0,0,1021,1019,1,0,0,
-		0,1022,1023,5,182,0,0,1023,1025,3,184,92,0,1024,1022,1,0,0,0,1024,1025,
-		1,0,0,0,1025,1026,1,0,0,0,1026,1027,5,257,0,0,1027,97,1,0,0,0,1028,1029,
-		5,222,0,0,1029,1030,3,184,92,0,1030,1031,3,184,92,0,1031,99,1,0,0,0,1032,
-		1045,5,122,0,0,1033,1045,5,123,0,0,1034,1045,5,124,0,0,1035,1036,5,52,
-		0,0,1036,1040,5,256,0,0,1037,1039,3,34,17,0,1038,1037,1,0,0,0,1039,1042,
-		1,0,0,0,1040,1038,1,0,0,0,1040,1041,1,0,0,0,1041,1043,1,0,0,0,1042,1040,
-		1,0,0,0,1043,1045,5,257,0,0,1044,1032,1,0,0,0,1044,1033,1,0,0,0,1044,1034,
-		1,0,0,0,1044,1035,1,0,0,0,1045,101,1,0,0,0,1046,1047,5,229,0,0,1047,1048,
-		3,190,95,0,1048,1052,5,256,0,0,1049,1051,3,104,52,0,1050,1049,1,0,0,0,
-		1051,1054,1,0,0,0,1052,1050,1,0,0,0,1052,1053,1,0,0,0,1053,1055,1,0,0,
-		0,1054,1052,1,0,0,0,1055,1056,5,257,0,0,1056,103,1,0,0,0,1057,1058,5,208,
-		0,0,1058,1059,3,190,95,0,1059,1060,5,261,0,0,1060,1061,3,190,95,0,1061,
-		1081,1,0,0,0,1062,1063,5,206,0,0,1063,1081,3,184,92,0,1064,1065,5,230,
-		0,0,1065,1081,3,184,92,0,1066,1067,5,231,0,0,1067,1081,5,233,0,0,1068,
-		1069,5,231,0,0,1069,1081,3,190,95,0,1070,1072,5,65,0,0,1071,1073,3,106,
-		53,0,1072,1071,1,0,0,0,1073,1074,1,0,0,0,1074,1072,1,0,0,0,1074,1075,1,
-		0,0,0,1075,1081,1,0,0,0,1076,1077,5,216,0,0,1077,1078,5,177,0,0,1078,1079,
-		5,51,0,0,1079,1081,3,190,95,0,1080,1057,1,0,0,0,1080,1062,1,0,0,0,1080,
-		1064,1,0,0,0,1080,1066,1,0,0,0,1080,1068,1,0,0,0,1080,1070,1,0,0,0,1080,
-		1076,1,0,0,0,1081,105,1,0,0,0,1082,1083,5,232,0,0,1083,1089,3,184,92,0,
-		1084,1085,5,104,0,0,1085,1089,3,184,92,0,1086,1087,5,105,0,0,1087,1089,
-		3,184,92,0,1088,1082,1,0,0,0,1088,1084,1,0,0,0,1088,1086,1,0,0,0,1089,
-		107,1,0,0,0,1090,1091,5,126,0,0,1091,1092,3,190,95,0,1092,1096,5,256,0,
-		0,1093,1095,3,110,55,0,1094,1093,1,0,0,0,1095,1098,1,0,0,0,1096,1094,1,
-		0,0,0,1096,1097,1,0,0,0,1097,1099,1,0,0,0,1098,1096,1,0,0,0,1099,1100,
-		5,257,0,0,1100,109,1,0,0,0,1101,1102,5,127,0,0,1102,1137,3,184,92,0,1103,
-		1104,5,128,0,0,1104,1109,3,112,56,0,1105,1106,5,260,0,0,1106,1108,3,112,
-		56,0,1107,1105,1,0,0,0,1108,1111,1,0,0,0,1109,1107,1,0,0,0,1109,1110,1,
-		0,0,0,1110,1137,1,0,0,0,1111,1109,1,0,0,0,1112,1113,5,173,0,0,1113,1137,
-		3,184,92,0,1114,1115,5,174,0,0,1115,1116,3,184,92,0,1116,1117,5,171,0,
-		0,1117,1120,3,190,95,0,1118,1119,5,175,0,0,1119,1121,3,184,92,0,1120,1118,
-		1,0,0,0,1120,1121,1,0,0,0,1121,1123,1,0,0,0,1122,1124,5,180,0,0,1123,1122,
-		1,0,0,0,1123,1124,1,0,0,0,1124,1137,1,0,0,0,1125,1126,5,214,0,0,1126,1137,
-		3,184,92,0,1127,1128,5,176,0,0,1128,1133,3,116,58,0,1129,1130,5,260,0,
-		0,1130,1132,3,116,58,0,1131,1129,1,0,0,0,1132,1135,1,0,0,0,1133,1131,1,
-		0,0,0,1133,1134,1,0,0,0,1134,1137,1,0,0,0,1135,1133,1,0,0,0,1136,1101,
-		1,0,0,0,1136,1103,1,0,0,0,1136,1112,1,0,0,0,1136,1114,1,0,0,0,1136,1125,
-		1,0,0,0,1136,1127,1,0,0,0,1137,111,1,0,0,0,1138,1139,3,190,95,0,1139,1148,
-		3,184,92,0,1140,1144,5,256,0,0,1141,1143,3,114,57,0,1142,1141,1,0,0,0,
-		1143,1146,1,0,0,0,1144,1142,1,0,0,0,1144,1145,1,0,0,0,1145,1147,1,0,0,
-		0,1146,1144,1,0,0,0,1147,1149,5,257,0,0,1148,1140,1,0,0,0,1148,1149,1,
-		0,0,0,1149,113,1,0,0,0,1150,1151,5,173,0,0,1151,1157,3,184,92,0,1152,1153,
-		5,174,0,0,1153,1157,3,184,92,0,1154,1155,5,175,0,0,1155,1157,3,184,92,
-		0,1156,1150,1,0,0,0,1156,1152,1,0,0,0,1156,1154,1,0,0,0,1157,115,1,0,0,
-		0,1158,1159,5,275,0,0,1159,1160,3,184,92,0,1160,117,1,0,0,0,1161,1162,
-		5,129,0,0,1162,1171,3,190,95,0,1163,1167,5,256,0,0,1164,1166,3,120,60,
-		0,1165,1164,1,0,0,0,1166,1169,1,0,0,0,1167,1165,1,0,0,0,1167,1168,1,0,
-		0,0,1168,1170,1,0,0,0,1169,1167,1,0,0,0,1170,1172,5,257,0,0,1171,1163,
-		1,0,0,0,1171,1172,1,0,0,0,1172,119,1,0,0,0,1173,1174,5,130,0,0,1174,1180,
-		3,184,92,0,1175,1176,5,131,0,0,1176,1180,3,184,92,0,1177,1178,5,132,0,
-		0,1178,1180,3,184,92,0,1179,1173,1,0,0,0,1179,1175,1,0,0,0,1179,1177,1,
-		0,0,0,1180,121,1,0,0,0,1181,1182,5,133,0,0,1182,1183,3,190,95,0,1183,1184,
-		5,256,0,0,1184,1192,3,184,92,0,1185,1190,3,180,90,0,1186,1187,5,57,0,0,
-		1187,1188,3,184,92,0,1188,1189,3,180,90,0,1189,1191,1,0,0,0,1190,1186,
-		1,0,0,0,1190,1191,1,0,0,0,1191,1193,1,0,0,0,1192,1185,1,0,0,0,1192,1193,
-		1,0,0,0,1193,1197,1,0,0,0,1194,1196,3,124,62,0,1195,1194,1,0,0,0,1196,
-		1199,1,0,0,0,1197,1195,1,0,0,0,1197,1198,1,0,0,0,1198,1200,1,0,0,0,1199,
-		1197,1,0,0,0,1200,1201,5,257,0,0,1201,123,1,0,0,0,1202,1203,5,74,0,0,1203,
-		1204,7,4,0,0,1204,125,1,0,0,0,1205,1206,5,134,0,0,1206,1207,3,190,95,0,
-		1207,1208,5,263,0,0,1208,1215,3,184,92,0,1209,1212,5,135,0,0,1210,1213,
-		5,139,0,0,1211,1213,5,140,0,0,1212,1210,1,0,0,0,1212,1211,1,0,0,0,1213,
-		1214,1,0,0,0,1214,1216,3,182,91,0,1215,1209,1,0,0,0,1215,1216,1,0,0,0,
-		1216,1219,1,0,0,0,1217,1218,5,51,0,0,1218,1220,5,275,0,0,1219,1217,1,0,
-		0,0,1219,1220,1,0,0,0,1220,127,1,0,0,0,1221,1222,5,141,0,0,1222,1223,3,
-		190,95,0,1223,1224,5,149,0,0,1224,1227,3,184,92,0,1225,1226,5,51,0,0,1226,
-		1228,5,275,0,0,1227,1225,1,0,0,0,1227,1228,1,0,0,0,1228,1232,1,0,0,0,1229,
-		1230,5,142,0,0,1230,1231,5,144,0,0,1231,1233,5,277,0,0,1232,1229,1,0,0,
-		0,1232,1233,1,0,0,0,1233,1237,1,0,0,0,1234,1235,5,143,0,0,1235,1236,5,
-		144,0,0,1236,1238,5,277,0,0,1237,1234,1,0,0,0,1237,1238,1,0,0,0,1238,1249,
-		1,0,0,0,1239,1240,5,166,0,0,1240,1241,5,192,0,0,1241,1242,3,190,95,0,1242,
-		1243,5,167,0,0,1243,1244,5,171,0,0,1244,1245,5,277,0,0,1245,1247,5,168,
-		0,0,1246,1248,3,130,65,0,1247,1246,1,0,0,0,1247,1248,1,0,0,0,1248,1250,
-		1,0,0,0,1249,1239,1,0,0,0,1249,1250,1,0,0,0,1250,1251,1,0,0,0,1251,1252,
-		5,262,0,0,1252,1257,3,132,66,0,1253,1254,5,260,0,0,1254,1256,3,132,66,
-		0,1255,1253,1,0,0,0,1256,1259,1,0,0,0,1257,1255,1,0,0,0,1257,1258,1,0,
-		0,0,1258,129,1,0,0,0,1259,1257,1,0,0,0,1260,1261,5,169,0,0,1261,1266,3,
-		190,95,0,1262,1263,5,260,0,0,1263,1265,3,190,95,0,1264,1262,1,0,0,0,1265,
-		1268,1,0,0,0,1266,1264,1,0,0,0,1266,1267,1,0,0,0,1267,1272,1,0,0,0,1268,
-		1266,1,0,0,0,1269,1270,5,183,0,0,1270,1271,5,170,0,0,1271,1273,3,190,95,
-		0,1272,1269,1,0,0,0,1272,1273,1,0,0,0,1273,1277,1,0,0,0,1274,1275,5,170,
-		0,0,1275,1277,3,190,95,0,1276,1260,1,0,0,0,1276,1274,1,0,0,0,1277,131,
-		1,0,0,0,1278,1279,5,162,0,0,1279,1280,5,276,0,0,1280,1281,5,171,0,0,1281,
-		1298,3,190,95,0,1282,1294,5,165,0,0,1283,1284,5,258,0,0,1284,1289,3,190,
-		95,0,1285,1286,5,260,0,0,1286,1288,3,190,95,0,1287,1285,1,0,0,0,1288,1291,
-		1,0,0,0,1289,1287,1,0,0,0,1289,1290,1,0,0,0,1290,1292,1,0,0,0,1291,1289,
-		1,0,0,0,1292,1293,5,259,0,0,1293,1295,1,0,0,0,1294,1283,1,0,0,0,1294,1295,
-		1,0,0,0,1295,1298,1,0,0,0,1296,1298,3,190,95,0,1297,1278,1,0,0,0,1297,
-		1282,1,0,0,0,1297,1296,1,0,0,0,1298,133,1,0,0,0,1299,1300,5,150,0,0,1300,
-		1301,5,149,0,0,1301,1304,3,184,92,0,1302,1303,5,151,0,0,1303,1305,3,182,
-		91,0,1304,1302,1,0,0,0,1304,1305,1,0,0,0,1305,135,1,0,0,0,1306,1307,5,
-		152,0,0,1307,1308,5,153,0,0,1308,1313,3,138,69,0,1309,1310,5,260,0,0,1310,
-		1312,3,138,69,0,1311,1309,1,0,0,0,1312,1315,1,0,0,0,1313,1311,1,0,0,0,
-		1313,1314,1,0,0,0,1314,137,1,0,0,0,1315,1313,1,0,0,0,1316,1319,5,66,0,
-		0,1317,1319,3,190,95,0,1318,1316,1,0,0,0,1318,1317,1,0,0,0,1319,139,1,
-		0,0,0,1320,1321,5,154,0,0,1321,1325,5,256,0,0,1322,1324,3,142,71,0,1323,
-		1322,1,0,0,0,1324,1327,1,0,0,0,1325,1323,1,0,0,0,1325,1326,1,0,0,0,1326,
-		1328,1,0,0,0,1327,1325,1,0,0,0,1328,1329,5,257,0,0,1329,141,1,0,0,0,1330,
-		1331,5,10,0,0,1331,1341,3,188,94,0,1332,1333,5,155,0,0,1333,1338,3,190,
-		95,0,1334,1335,5,260,0,0,1335,1337,3,190,95,0,1336,1334,1,0,0,0,1337,1340,
-		1,0,0,0,1338,1336,1,0,0,0,1338,1339,1,0,0,0,1339,1342,1,0,0,0,1340,1338,
-		1,0,0,0,1341,1332,1,0,0,0,1341,1342,1,0,0,0,1342,1425,1,0,0,0,1343,1344,
-		5,156,0,0,1344,1425,3,190,95,0,1345,1346,5,157,0,0,1346,1425,3,190,95,
-		0,1347,1348,5,158,0,0,1348,1349,5,159,0,0,1349,1350,5,160,0,0,1350,1425,
-		3,190,95,0,1351,1354,5,161,0,0,1352,1353,5,276,0,0,1353,1355,5,208,0,0,
-		1354,1352,1,0,0,0,1354,1355,1,0,0,0,1355,1356,1,0,0,0,1356,1357,5,159,
-		0,0,1357,1358,5,171,0,0,1358,1425,3,190,95,0,1359,1360,5,162,0,0,1360,
-		1361,5,276,0,0,1361,1362,5,208,0,0,1362,1363,5,159,0,0,1363,1364,5,171,
-		0,0,1364,1425,3,190,95,0,1365,1366,5,185,0,0,1366,1371,3,190,95,0,1367,
-		1368,5,260,0,0,1368,1370,3,190,95,0,1369,1367,1,0,0,0,1370,1373,1,0,0,
-		0,1371,1369,1,0,0,0,1371,1372,1,0,0,0,1372,1375,1,0,0,0,1373,1371,1,0,
-		0,0,1374,1376,5,163,0,0,1375,1374,1,0,0,0,1375,1376,1,0,0,0,1376,1377,
-		1,0,0,0,1377,1378,5,171,0,0,1378,1379,5,238,0,0,1379,1380,3,188,94,0,1380,
-		1425,1,0,0,0,1381,1382,5,181,0,0,1382,1383,3,184,92,0,1383,1387,5,256,
-		0,0,1384,1386,3,142,71,0,1385,1384,1,0,0,0,1386,1389,1,0,0,0,1387,1385,
-		1,0,0,0,1387,1388,1,0,0,0,1388,1390,1,0,0,0,1389,1387,1,0,0,0,1390,1400,
-		5,257,0,0,1391,1392,5,182,0,0,1392,1396,5,256,0,0,1393,1395,3,142,71,0,
-		1394,1393,1,0,0,0,1395,1398,1,0,0,0,1396,1394,1,0,0,0,1396,1397,1,0,0,
-		0,1397,1399,1,0,0,0,1398,1396,1,0,0,0,1399,1401,5,257,0,0,1400,1391,1,
-		0,0,0,1400,1401,1,0,0,0,1401,1425,1,0,0,0,1402,1405,5,163,0,0,1403,1404,
-		5,192,0,0,1404,1406,5,115,0,0,1405,1403,1,0,0,0,1405,1406,1,0,0,0,1406,
-		1407,1,0,0,0,1407,1411,5,256,0,0,1408,1410,3,142,71,0,1409,1408,1,0,0,
-		0,1410,1413,1,0,0,0,1411,1409,1,0,0,0,1411,1412,1,0,0,0,1412,1414,1,0,
-		0,0,1413,1411,1,0,0,0,1414,1425,5,257,0,0,1415,1416,5,164,0,0,1416,1420,
-		5,256,0,0,1417,1419,3,142,71,0,1418,1417,1,0,0,0,1419,1422,1,0,0,0,1420,
-		1418,1,0,0,0,1420,1421,1,0,0,0,1421,1423,1,0,0,0,1422,1420,1,0,0,0,1423,
-		1425,5,257,0,0,1424,1330,1,0,0,0,1424,1343,1,0,0,0,1424,1345,1,0,0,0,1424,
-		1347,1,0,0,0,1424,1351,1,0,0,0,1424,1359,1,0,0,0,1424,1365,1,0,0,0,1424,
-		1381,1,0,0,0,1424,1402,1,0,0,0,1424,1415,1,0,0,0,1425,143,1,0,0,0,1426,
-		1427,5,184,0,0,1427,1431,5,256,0,0,1428,1430,3,146,73,0,1429,1428,1,0,
-		0,0,1430,1433,1,0,0,0,1431,1429,1,0,0,0,1431,1432,1,0,0,0,1432,1434,1,
-		0,0,0,1433,1431,1,0,0,0,1434,1435,5,257,0,0,1435,145,1,0,0,0,1436,1437,
-		5,185,0,0,1437,1442,3,190,95,0,1438,1439,5,260,0,0,1439,1441,3,190,95,
-		0,1440,1438,1,0,0,0,1441,1444,1,0,0,0,1442,1440,1,0,0,0,1442,1443,1,0,
-		0,0,1443,1449,1,0,0,0,1444,1442,1,0,0,0,1445,1448,3,150,75,0,1446,1448,
-		3,148,74,0,1447,1445,1,0,0,0,1447,1446,1,0,0,0,1448,1451,1,0,0,0,1449,
-		1447,1,0,0,0,1449,1450,1,0,0,0,1450,1454,1,0,0,0,1451,1449,1,0,0,0,1452,
-		1454,3,140,70,0,1453,1436,1,0,0,0,1453,1452,1,0,0,0,1454,147,1,0,0,0,1455,
-		1456,5,255,0,0,1456,1457,5,171,0,0,1457,1458,5,53,0,0,1458,149,1,0,0,0,
-		1459,1460,5,186,0,0,1460,1510,3,184,92,0,1461,1462,5,91,0,0,1462,1463,
-		5,253,0,0,1463,1510,3,184,92,0,1464,1465,5,91,0,0,1465,1510,3,190,95,0,
-		1466,1467,5,187,0,0,1467,1510,3,182,91,0,1468,1469,5,135,0,0,1469,1470,
-		5,277,0,0,1470,1510,5,147,0,0,1471,1472,5,104,0,0,1472,1473,3,184,92,0,
-		1473,1474,5,194,0,0,1474,1475,5,113,0,0,1475,1510,1,0,0,0,1476,1477,5,
-		105,0,0,1477,1510,3,184,92,0,1478,1479,5,106,0,0,1479,1480,3,184,92,0,
-		1480,1481,5,194,0,0,1481,1482,5,113,0,0,1482,1510,1,0,0,0,1483,1484,5,
-		107,0,0,1484,1510,3,184,92,0,1485,1486,5,108,0,0,1486,1510,5,109,0,0,1487,
-		1488,5,110,0,0,1488,1510,3,184,92,0,1489,1490,5,94,0,0,1490,1491,5,96,
-		0,0,1491,1495,5,63,0,0,1492,1496,3,156,78,0,1493,1496,3,168,84,0,1494,
-		1496,3,184,92,0,1495,1492,1,0,0,0,1495,1493,1,0,0,0,1495,1494,1,0,0,0,
-		1496,1498,1,0,0,0,1497,1499,3,152,76,0,1498,1497,1,0,0,0,1498,1499,1,0,
-		0,0,1499,1502,1,0,0,0,1500,1501,5,4,0,0,1501,1503,3,182,91,0,1502,1500,
-		1,0,0,0,1502,1503,1,0,0,0,1503,1505,1,0,0,0,1504,1506,3,154,77,0,1505,
-		1504,1,0,0,0,1505,1506,1,0,0,0,1506,1510,1,0,0,0,1507,1508,5,111,0,0,1508,
-		1510,3,182,91,0,1509,1459,1,0,0,0,1509,1461,1,0,0,0,1509,1464,1,0,0,0,
-		1509,1466,1,0,0,0,1509,1468,1,0,0,0,1509,1471,1,0,0,0,1509,1476,1,0,0,
-		0,1509,1478,1,0,0,0,1509,1483,1,0,0,0,1509,1485,1,0,0,0,1509,1487,1,0,
-		0,0,1509,1489,1,0,0,0,1509,1507,1,0,0,0,1510,151,1,0,0,0,1511,1512,5,95,
-		0,0,1512,1515,5,171,0,0,1513,1516,3,168,84,0,1514,1516,3,184,92,0,1515,
-		1513,1,0,0,0,1515,1514,1,0,0,0,1516,1517,1,0,0,0,1517,1518,5,135,0,0,1518,
-		1519,3,182,91,0,1519,153,1,0,0,0,1520,1521,5,91,0,0,1521,1522,3,184,92,
-		0,1522,155,1,0,0,0,1523,1524,5,246,0,0,1524,1528,5,256,0,0,1525,1527,3,
-		158,79,0,1526,1525,1,0,0,0,1527,1530,1,0,0,0,1528,1526,1,0,0,0,1528,1529,
-		1,0,0,0,1529,1531,1,0,0,0,1530,1528,1,0,0,0,1531,1532,5,257,0,0,1532,157,
-		1,0,0,0,1533,1536,3,182,91,0,1534,1537,3,168,84,0,1535,1537,3,184,92,0,
-		1536,1534,1,0,0,0,1536,1535,1,0,0,0,1537,1539,1,0,0,0,1538,1540,5,260,
-		0,0,1539,1538,1,0,0,0,1539,1540,1,0,0,0,1540,159,1,0,0,0,1541,1542,5,2,
-		0,0,1542,1543,3,190,95,0,1543,1544,5,4,0,0,1544,1545,3,190,95,0,1545,1549,
-		5,256,0,0,1546,1548,3,162,81,0,1547,1546,1,0,0,0,1548,1551,1,0,0,0,1549,
-		1547,1,0,0,0,1549,1550,1,0,0,0,1550,1552,1,0,0,0,1551,1549,1,0,0,0,1552,
-		1553,5,257,0,0,1553,161,1,0,0,0,1554,1555,3,190,95,0,1555,1556,5,60,0,
-		0,1556,1557,5,188,0,0,1557,1558,5,277,0,0,1558,1894,1,0,0,0,1559,1560,
-		3,190,95,0,1560,1561,5,60,0,0,1561,1562,5,38,0,0,1562,1566,3,184,92,0,
-		1563,1565,3,178,89,0,1564,1563,1,0,0,0,1565,1568,1,0,0,0,1566,1564,1,0,
-		0,0,1566,1567,1,0,0,0,1567,1894,1,0,0,0,1568,1566,1,0,0,0,1569,1570,3,
-		190,95,0,1570,1574,5,99,0,0,1571,1572,5,160,0,0,1572,1573,5,61,0,0,1573,
-		1575,5,277,0,0,1574,1571,1,0,0,0,1574,1575,1,0,0,0,1575,1576,1,0,0,0,1576,
-		1577,5,63,0,0,1577,1578,3,182,91,0,1578,1894,1,0,0,0,1579,1580,3,190,95,
-		0,1580,1581,5,99,0,0,1581,1585,5,38,0,0,1582,1583,5,160,0,0,1583,1584,
-		5,61,0,0,1584,1586,5,277,0,0,1585,1582,1,0,0,0,1585,1586,1,0,0,0,1586,
-		1587,1,0,0,0,1587,1588,5,63,0,0,1588,1593,3,176,88,0,1589,1590,5,260,0,
-		0,1590,1592,3,176,88,0,1591,1589,1,0,0,0,1592,1595,1,0,0,0,1593,1591,1,
-		0,0,0,1593,1594,1,0,0,0,1594,1599,1,0,0,0,1595,1593,1,0,0,0,1596,1598,
-		3,178,89,0,1597,1596,1,0,0,0,1598,1601,1,0,0,0,1599,1597,1,0,0,0,1599,
-		1600,1,0,0,0,1600,1894,1,0,0,0,1601,1599,1,0,0,0,1602,1603,3,188,94,0,
-		1603,1604,7,5,0,0,1604,1605,3,184,92,0,1605,1610,3,180,90,0,1606,1607,
-		5,28,0,0,1607,1608,3,184,92,0,1608,1609,3,180,90,0,1609,1611,1,0,0,0,1610,
-		1606,1,0,0,0,1610,1611,1,0,0,0,1611,1894,1,0,0,0,1612,1613,3,188,94,0,
-		1613,1614,5,191,0,0,1614,1615,3,184,92,0,1615,1616,5,192,0,0,1616,1617,
-		5,275,0,0,1617,1894,1,0,0,0,1618,1619,3,190,95,0,1619,1652,5,193,0,0,1620,
-		1621,5,54,0,0,1621,1625,5,275,0,0,1622,1624,3,178,89,0,1623,1622,1,0,0,
-		0,1624,1627,1,0,0,0,1625,1623,1,0,0,0,1625,1626,1,0,0,0,1626,1629,1,0,
-		0,0,1627,1625,1,0,0,0,1628,1630,3,166,83,0,1629,1628,1,0,0,0,1629,1630,
-		1,0,0,0,1630,1653,1,0,0,0,1631,1641,5,38,0,0,1632,1633,5,44,0,0,1633,1634,
-		3,184,92,0,1634,1638,3,180,90,0,1635,1637,3,164,82,0,1636,1635,1,0,0,0,
-		1637,1640,1,0,0,0,1638,1636,1,0,0,0,1638,1639,1,0,0,0,1639,1642,1,0,0,
-		0,1640,1638,1,0,0,0,1641,1632,1,0,0,0,1641,1642,1,0,0,0,1642,1646,1,0,
-		0,0,1643,1645,3,178,89,0,1644,1643,1,0,0,0,1645,1648,1,0,0,0,1646,1644,
-		1,0,0,0,1646,1647,1,0,0,0,1647,1650,1,0,0,0,1648,1646,1,0,0,0,1649,1651,
-		3,166,83,0,1650,1649,1,0,0,0,1650,1651,1,0,0,0,1651,1653,1,0,0,0,1652,
-		1620,1,0,0,0,1652,1631,1,0,0,0,1653,1894,1,0,0,0,1654,1656,5,184,0,0,1655,
-		1657,3,150,75,0,1656,1655,1,0,0,0,1657,1658,1,0,0,0,1658,1656,1,0,0,0,
-		1658,1659,1,0,0,0,1659,1894,1,0,0,0,1660,1661,5,184,0,0,1661,1662,5,185,
-		0,0,1662,1894,5,112,0,0,1663,1664,5,184,0,0,1664,1665,5,211,0,0,1665,1666,
-		5,94,0,0,1666,1894,5,96,0,0,1667,1668,3,190,95,0,1668,1669,5,123,0,0,1669,
-		1670,3,184,92,0,1670,1894,1,0,0,0,1671,1672,3,190,95,0,1672,1673,5,16,
-		0,0,1673,1674,3,28,14,0,1674,1678,5,256,0,0,1675,1677,3,34,17,0,1676,1675,
-		1,0,0,0,1677,1680,1,0,0,0,1678,1676,1,0,0,0,1678,1679,1,0,0,0,1679,1681,
-		1,0,0,0,1680,1678,1,0,0,0,1681,1682,5,257,0,0,1682,1894,1,0,0,0,1683,1684,
-		3,190,95,0,1684,1685,5,19,0,0,1685,1686,5,275,0,0,1686,1687,5,20,0,0,1687,
-		1688,3,184,92,0,1688,1894,1,0,0,0,1689,1690,3,190,95,0,1690,1692,5,21,
-		0,0,1691,1693,5,264,0,0,1692,1691,1,0,0,0,1692,1693,1,0,0,0,1693,1694,
-		1,0,0,0,1694,1695,3,184,92,0,1695,1894,1,0,0,0,1696,1697,3,190,95,0,1697,
-		1698,5,248,0,0,1698,1701,3,182,91,0,1699,1700,5,51,0,0,1700,1702,5,275,
-		0,0,1701,1699,1,0,0,0,1701,1702,1,0,0,0,1702,1894,1,0,0,0,1703,1704,3,
-		190,95,0,1704,1705,5,248,0,0,1705,1706,5,38,0,0,1706,1711,3,174,87,0,1707,
-		1708,5,260,0,0,1708,1710,3,174,87,0,1709,1707,1,0,0,0,1710,1713,1,0,0,
-		0,1711,1709,1,0,0,0,1711,1712,1,0,0,0,1712,1716,1,0,0,0,1713,1711,1,0,
-		0,0,1714,1715,5,51,0,0,1715,1717,5,275,0,0,1716,1714,1,0,0,0,1716,1717,
-		1,0,0,0,1717,1721,1,0,0,0,1718,1720,3,178,89,0,1719,1718,1,0,0,0,1720,
-		1723,1,0,0,0,1721,1719,1,0,0,0,1721,1722,1,0,0,0,1722,1894,1,0,0,0,1723,
-		1721,1,0,0,0,1724,1725,3,190,95,0,1725,1726,5,252,0,0,1726,1727,5,38,0,
-		0,1727,1732,3,174,87,0,1728,1729,5,260,0,0,1729,1731,3,174,87,0,1730,1728,
-		1,0,0,0,1731,1734,1,0,0,0,1732,1730,1,0,0,0,1732,1733,1,0,0,0,1733,1738,
-		1,0,0,0,1734,1732,1,0,0,0,1735,1737,3,178,89,0,1736,1735,1,0,0,0,1737,
-		1740,1,0,0,0,1738,1736,1,0,0,0,1738,1739,1,0,0,0,1739,1894,1,0,0,0,1740,
-		1738,1,0,0,0,1741,1742,3,190,95,0,1742,1743,5,93,0,0,1743,1744,3,184,92,
-		0,1744,1894,1,0,0,0,1745,1746,3,190,95,0,1746,1747,5,94,0,0,1747,1748,
-		5,144,0,0,1748,1749,3,182,91,0,1749,1753,5,63,0,0,1750,1754,3,156,78,0,
-		1751,1754,3,168,84,0,1752,1754,3,184,92,0,1753,1750,1,0,0,0,1753,1751,
-		1,0,0,0,1753,1752,1,0,0,0,1754,1756,1,0,0,0,1755,1757,3,152,76,0,1756,
-		1755,1,0,0,0,1756,1757,1,0,0,0,1757,1759,1,0,0,0,1758,1760,3,154,77,0,
-		1759,1758,1,0,0,0,1759,1760,1,0,0,0,1760,1894,1,0,0,0,1761,1762,3,190,
-		95,0,1762,1763,5,211,0,0,1763,1764,5,94,0,0,1764,1894,1,0,0,0,1765,1766,
-		3,190,95,0,1766,1767,5,72,0,0,1767,1769,5,70,0,0,1768,1770,5,276,0,0,1769,
-		1768,1,0,0,0,1769,1770,1,0,0,0,1770,1894,1,0,0,0,1771,1772,3,190,95,0,
-		1772,1773,5,72,0,0,1773,1776,5,71,0,0,1774,1775,5,51,0,0,1775,1777,5,275,
-		0,0,1776,1774,1,0,0,0,1776,1777,1,0,0,0,1777,1894,1,0,0,0,1778,1779,3,
-		190,95,0,1779,1780,5,177,0,0,1780,1781,5,54,0,0,1781,1784,5,275,0,0,1782,
-		1783,5,63,0,0,1783,1785,3,184,92,0,1784,1782,1,0,0,0,1784,1785,1,0,0,0,
-		1785,1788,1,0,0,0,1786,1787,5,178,0,0,1787,1789,3,184,92,0,1788,1786,1,
-		0,0,0,1788,1789,1,0,0,0,1789,1894,1,0,0,0,1790,1791,3,190,95,0,1791,1792,
-		5,177,0,0,1792,1793,5,149,0,0,1793,1796,3,184,92,0,1794,1795,5,51,0,0,
-		1795,1797,5,275,0,0,1796,1794,1,0,0,0,1796,1797,1,0,0,0,1797,1800,1,0,
-		0,0,1798,1799,5,63,0,0,1799,1801,3,184,92,0,1800,1798,1,0,0,0,1800,1801,
-		1,0,0,0,1801,1804,1,0,0,0,1802,1803,5,178,0,0,1803,1805,3,184,92,0,1804,
-		1802,1,0,0,0,1804,1805,1,0,0,0,1805,1894,1,0,0,0,1806,1807,3,190,95,0,
-		1807,1808,5,179,0,0,1808,1809,3,184,92,0,1809,1894,1,0,0,0,1810,1811,3,
-		190,95,0,1811,1814,5,172,0,0,1812,1815,3,168,84,0,1813,1815,3,184,92,0,
-		1814,1812,1,0,0,0,1814,1813,1,0,0,0,1815,1818,1,0,0,0,1816,1817,5,51,0,
-		0,1817,1819,5,275,0,0,1818,1816,1,0,0,0,1818,1819,1,0,0,0,1819,1822,1,
-		0,0,0,1820,1821,5,171,0,0,1821,1823,5,275,0,0,1822,1820,1,0,0,0,1822,1823,
-		1,0,0,0,1823,1831,1,0,0,0,1824,1825,5,183,0,0,1825,1829,5,136,0,0,1826,
-		1827,5,135,0,0,1827,1830,3,182,91,0,1828,1830,5,137,0,0,1829,1826,1,0,
-		0,0,1829,1828,1,0,0,0,1830,1832,1,0,0,0,1831,1824,1,0,0,0,1831,1832,1,
-		0,0,0,1832,1894,1,0,0,0,1833,1834,3,190,95,0,1834,1836,5,65,0,0,1835,1837,
-		3,106,53,0,1836,1835,1,0,0,0,1837,1838,1,0,0,0,1838,1836,1,0,0,0,1838,
-		1839,1,0,0,0,1839,1894,1,0,0,0,1840,1841,5,22,0,0,1841,1894,5,277,0,0,
-		1842,1843,5,23,0,0,1843,1894,5,277,0,0,1844,1894,5,24,0,0,1845,1894,5,
-		25,0,0,1846,1847,3,190,95,0,1847,1848,5,26,0,0,1848,1849,5,27,0,0,1849,
-		1850,3,184,92,0,1850,1851,3,180,90,0,1851,1852,5,28,0,0,1852,1853,3,184,
-		92,0,1853,1854,3,180,90,0,1854,1894,1,0,0,0,1855,1856,3,190,95,0,1856,
-		1857,5,29,0,0,1857,1860,5,171,0,0,1858,1861,5,30,0,0,1859,1861,3,184,92,
-		0,1860,1858,1,0,0,0,1860,1859,1,0,0,0,1861,1862,1,0,0,0,1862,1863,5,31,
-		0,0,1863,1864,3,184,92,0,1864,1865,3,180,90,0,1865,1866,5,28,0,0,1866,
-		1867,3,184,92,0,1867,1868,3,180,90,0,1868,1894,1,0,0,0,1869,1870,3,190,
-		95,0,1870,1871,5,32,0,0,1871,1872,3,184,92,0,1872,1873,3,180,90,0,1873,
-		1874,5,20,0,0,1874,1875,3,184,92,0,1875,1894,1,0,0,0,1876,1877,5,33,0,
-		0,1877,1878,3,188,94,0,1878,1879,5,34,0,0,1879,1880,3,188,94,0,1880,1883,
-		3,184,92,0,1881,1882,5,35,0,0,1882,1884,3,184,92,0,1883,1881,1,0,0,0,1883,
-		1884,1,0,0,0,1884,1894,1,0,0,0,1885,1886,5,36,0,0,1886,1887,5,35,0,0,1887,
-		1888,3,184,92,0,1888,1889,3,180,90,0,1889,1890,5,37,0,0,1890,1891,3,184,
-		92,0,1891,1892,3,180,90,0,1892,1894,1,0,0,0,1893,1554,1,0,0,0,1893,1559,
-		1,0,0,0,1893,1569,1,0,0,0,1893,1579,1,0,0,0,1893,1602,1,0,0,0,1893,1612,
-		1,0,0,0,1893,1618,1,0,0,0,1893,1654,1,0,0,0,1893,1660,1,0,0,0,1893,1663,
-		1,0,0,0,1893,1667,1,0,0,0,1893,1671,1,0,0,0,1893,1683,1,0,0,0,1893,1689,
-		1,0,0,0,1893,1696,1,0,0,0,1893,1703,1,0,0,0,1893,1724,1,0,0,0,1893,1741,
-		1,0,0,0,1893,1745,1,0,0,0,1893,1761,1,0,0,0,1893,1765,1,0,0,0,1893,1771,
-		1,0,0,0,1893,1778,1,0,0,0,1893,1790,1,0,0,0,1893,1806,1,0,0,0,1893,1810,
-		1,0,0,0,1893,1833,1,0,0,0,1893,1840,1,0,0,0,1893,1842,1,0,0,0,1893,1844,
-		1,0,0,0,1893,1845,1,0,0,0,1893,1846,1,0,0,0,1893,1855,1,0,0,0,1893,1869,
-		1,0,0,0,1893,1876,1,0,0,0,1893,1885,1,0,0,0,1894,163,1,0,0,0,1895,1896,
-		5,74,0,0,1896,1897,5,275,0,0,1897,1898,5,183,0,0,1898,1899,3,184,92,0,
-		1899,1900,3,180,90,0,1900,165,1,0,0,0,1901,1902,5,45,0,0,1902,1903,5,40,
-		0,0,1903,1904,5,41,0,0,1904,1905,3,184,92,0,1905,1906,5,42,0,0,1906,1910,
-		3,184,92,0,1907,1909,3,178,89,0,1908,1907,1,0,0,0,1909,1912,1,0,0,0,1910,
-		1908,1,0,0,0,1910,1911,1,0,0,0,1911,1938,1,0,0,0,1912,1910,1,0,0,0,1913,
-		1914,5,45,0,0,1914,1915,5,38,0,0,1915,1916,5,63,0,0,1916,1921,3,172,86,
-		0,1917,1918,5,260,0,0,1918,1920,3,172,86,0,1919,1917,1,0,0,0,1920,1923,
-		1,0,0,0,1921,1919,1,0,0,0,1921,1922,1,0,0,0,1922,1929,1,0,0,0,1923,1921,
-		1,0,0,0,1924,1926,5,260,0,0,1925,1924,1,0,0,0,1925,1926,1,0,0,0,1926,1927,
-		1,0,0,0,1927,1928,5,182,0,0,1928,1930,3,170,85,0,1929,1925,1,0,0,0,1929,
-		1930,1,0,0,0,1930,1934,1,0,0,0,1931,1933,3,178,89,0,1932,1931,1,0,0,0,
-		1933,1936,1,0,0,0,1934,1932,1,0,0,0,1934,1935,1,0,0,0,1935,1938,1,0,0,
-		0,1936,1934,1,0,0,0,1937,1901,1,0,0,0,1937,1913,1,0,0,0,1938,167,1,0,0,
-		0,1939,1940,5,40,0,0,1940,1941,5,41,0,0,1941,1942,3,184,92,0,1942,1943,
-		5,42,0,0,1943,1947,3,184,92,0,1944,1946,3,178,89,0,1945,1944,1,0,0,0,1946,
-		1949,1,0,0,0,1947,1945,1,0,0,0,1947,1948,1,0,0,0,1948,169,1,0,0,0,1949,
-		1947,1,0,0,0,1950,1951,5,40,0,0,1951,1952,5,41,0,0,1952,1953,3,184,92,
-		0,1953,1954,5,42,0,0,1954,1955,3,184,92,0,1955,171,1,0,0,0,1956,1957,3,
-		184,92,0,1957,1958,5,34,0,0,1958,1959,3,184,92,0,1959,173,1,0,0,0,1960,
-		1962,5,265,0,0,1961,1960,1,0,0,0,1961,1962,1,0,0,0,1962,1963,1,0,0,0,1963,
-		1964,3,182,91,0,1964,1965,5,34,0,0,1965,1966,3,184,92,0,1966,175,1,0,0,
-		0,1967,1968,3,182,91,0,1968,1969,5,34,0,0,1969,1970,3,184,92,0,1970,177,
-		1,0,0,0,1971,1972,5,39,0,0,1972,1973,3,188,94,0,1973,1974,3,184,92,0,1974,
-		179,1,0,0,0,1975,1976,5,194,0,0,1976,1977,5,207,0,0,1977,181,1,0,0,0,1978,
-		1979,5,276,0,0,1979,183,1,0,0,0,1980,1981,6,92,-1,0,1981,1982,5,258,0,
-		0,1982,1983,3,184,92,0,1983,1984,5,259,0,0,1984,2023,1,0,0,0,1985,1986,
-		5,265,0,0,1986,2023,3,184,92,16,1987,1988,5,211,0,0,1988,2023,3,184,92,
-		11,1989,1990,5,181,0,0,1990,1991,3,184,92,0,1991,1992,5,183,0,0,1992,1993,
-		3,184,92,0,1993,1994,5,182,0,0,1994,1995,3,184,92,0,1995,2023,1,0,0,0,
-		1996,1997,3,190,95,0,1997,2006,5,258,0,0,1998,2003,3,184,92,0,1999,2000,
-		5,260,0,0,2000,2002,3,184,92,0,2001,1999,1,0,0,0,2002,2005,1,0,0,0,2003,
-		2001,1,0,0,0,2003,2004,1,0,0,0,2004,2007,1,0,0,0,2005,2003,1,0,0,0,2006,
-		1998,1,0,0,0,2006,2007,1,0,0,0,2007,2008,1,0,0,0,2008,2009,5,259,0,0,2009,
-		2023,1,0,0,0,2010,2012,7,6,0,0,2011,2013,3,186,93,0,2012,2011,1,0,0,0,
-		2012,2013,1,0,0,0,2013,2014,1,0,0,0,2014,2015,5,194,0,0,2015,2023,3,186,
-		93,0,2016,2017,5,277,0,0,2017,2023,3,186,93,0,2018,2023,5,276,0,0,2019,
-		2023,5,277,0,0,2020,2023,5,275,0,0,2021,2023,3,188,94,0,2022,1980,1,0,
-		0,0,2022,1985,1,0,0,0,2022,1987,1,0,0,0,2022,1989,1,0,0,0,2022,1996,1,
-		0,0,0,2022,2010,1,0,0,0,2022,2016,1,0,0,0,2022,2018,1,0,0,0,2022,2019,
-		1,0,0,0,2022,2020,1,0,0,0,2022,2021,1,0,0,0,2023,2044,1,0,0,0,2024,2025,
-		10,15,0,0,2025,2026,5,208,0,0,2026,2043,3,184,92,16,2027,2028,10,14,0,
-		0,2028,2029,7,7,0,0,2029,2043,3,184,92,15,2030,2031,10,13,0,0,2031,2032,
-		7,3,0,0,2032,2043,3,184,92,14,2033,2034,10,12,0,0,2034,2035,7,8,0,0,2035,
-		2043,3,184,92,13,2036,2037,10,10,0,0,2037,2038,5,209,0,0,2038,2043,3,184,
-		92,11,2039,2040,10,9,0,0,2040,2041,5,210,0,0,2041,2043,3,184,92,10,2042,
-		2024,1,0,0,0,2042,2027,1,0,0,0,2042,2030,1,0,0,0,2042,2033,1,0,0,0,2042,
-		2036,1,0,0,0,2042,2039,1,0,0,0,2043,2046,1,0,0,0,2044,2042,1,0,0,0,2044,
-		2045,1,0,0,0,2045,185,1,0,0,0,2046,2044,1,0,0,0,2047,2048,7,9,0,0,2048,
-		187,1,0,0,0,2049,2052,3,190,95,0,2050,2051,5,261,0,0,2051,2053,3,190,95,
-		0,2052,2050,1,0,0,0,2052,2053,1,0,0,0,2053,189,1,0,0,0,2054,2055,7,10,
-		0,0,2055,191,1,0,0,0,225,196,198,212,238,245,247,255,257,279,283,285,292,
+		702,1,0,0,0,702,704,1,0,0,0,703,701,1,0,0,0,704,738,5,258,0,0,705,706,
+		5,79,0,0,706,738,3,184,92,0,707,708,5,80,0,0,708,738,3,184,92,0,709,710,
+		5,81,0,0,710,711,5,49,0,0,711,738,3,182,91,0,712,713,5,81,0,0,713,714,
+		5,82,0,0,714,715,3,184,92,0,715,716,3,180,90,0,716,738,1,0,0,0,717,718,
+		5,84,0,0,718,738,3,184,92,0,719,720,5,85,0,0,720,738,3,184,92,0,721,722,
+		5,83,0,0,722,738,3,184,92,0,723,724,5,86,0,0,724,725,3,184,92,0,725,726,
+		3,180,90,0,726,738,1,0,0,0,727,728,5,87,0,0,728,738,3,184,92,0,729,730,
+		5,88,0,0,730,731,3,184,92,0,731,732,5,82,0,0,732,733,3,184,92,0,733,734,
+		3,180,90,0,734,738,1,0,0,0,735,736,5,89,0,0,736,738,3,190,95,0,737,696,
+		1,0,0,0,737,705,1,0,0,0,737,707,1,0,0,0,737,709,1,0,0,0,737,712,1,0,0,
+		0,737,717,1,0,0,0,737,719,1,0,0,0,737,721,1,0,0,0,737,723,1,0,0,0,737,
+		727,1,0,0,0,737,729,1,0,0,0,737,735,1,0,0,0,738,69,1,0,0,0,739,740,5,90,
+		0,0,740,741,3,190,95,0,741,742,5,54,0,0,742,743,3,190,95,0,743,747,5,257,
+		0,0,744,746,3,72,36,0,745,744,1,0,0,0,746,749,1,0,0,0,747,745,1,0,0,0,
+		747,748,1,0,0,0,748,750,1,0,0,0,749,747,1,0,0,0,750,751,5,258,0,0,751,
+		71,1,0,0,0,752,753,5,91,0,0,753,800,3,190,95,0,754,755,5,79,0,0,755,800,
+		3,184,92,0,756,757,5,92,0,0,757,758,5,63,0,0,758,800,5,65,0,0,759,760,
+		5,92,0,0,760,800,3,184,92,0,761,762,5,198,0,0,762,763,3,184,92,0,763,764,
+		3,180,90,0,764,800,1,0,0,0,765,766,5,93,0,0,766,800,3,184,92,0,767,768,
+		5,58,0,0,768,800,5,276,0,0,769,770,5,59,0,0,770,800,3,182,91,0,771,772,
+		5,98,0,0,772,778,3,184,92,0,773,776,5,102,0,0,774,775,5,172,0,0,775,777,
+		3,184,92,0,776,774,1,0,0,0,776,777,1,0,0,0,777,779,1,0,0,0,778,773,1,0,
+		0,0,778,779,1,0,0,0,779,800,1,0,0,0,780,781,5,60,0,0,781,782,3,48,24,0,
+		782,783,3,182,91,0,783,784,5,63,0,0,784,785,5,91,0,0,785,788,5,64,0,0,
+		786,787,5,34,0,0,787,789,3,42,21,0,788,786,1,0,0,0,788,789,1,0,0,0,789,
+		800,1,0,0,0,790,791,5,103,0,0,791,795,3,184,92,0,792,793,5,104,0,0,793,
+		794,5,136,0,0,794,796,5,59,0,0,795,792,1,0,0,0,795,796,1,0,0,0,796,800,
+		1,0,0,0,797,800,3,54,27,0,798,800,3,42,21,0,799,752,1,0,0,0,799,754,1,
+		0,0,0,799,756,1,0,0,0,799,759,1,0,0,0,799,761,1,0,0,0,799,765,1,0,0,0,
+		799,767,1,0,0,0,799,769,1,0,0,0,799,771,1,0,0,0,799,780,1,0,0,0,799,790,
+		1,0,0,0,799,797,1,0,0,0,799,798,1,0,0,0,800,73,1,0,0,0,801,802,5,204,0,
+		0,802,803,3,190,95,0,803,807,5,257,0,0,804,806,3,76,38,0,805,804,1,0,0,
+		0,806,809,1,0,0,0,807,805,1,0,0,0,807,808,1,0,0,0,808,810,1,0,0,0,809,
+		807,1,0,0,0,810,811,5,258,0,0,811,75,1,0,0,0,812,813,5,235,0,0,813,833,
+		3,184,92,0,814,815,5,92,0,0,815,833,3,190,95,0,816,817,5,236,0,0,817,833,
+		3,184,92,0,818,819,5,237,0,0,819,833,3,184,92,0,820,821,5,238,0,0,821,
+		833,3,184,92,0,822,823,5,84,0,0,823,833,3,184,92,0,824,825,5,83,0,0,825,
+		833,3,184,92,0,826,827,5,105,0,0,827,833,3,184,92,0,828,829,5,106,0,0,
+		829,833,3,184,92,0,830,831,5,109,0,0,831,833,3,184,92,0,832,812,1,0,0,
+		0,832,814,1,0,0,0,832,816,1,0,0,0,832,818,1,0,0,0,832,820,1,0,0,0,832,
+		822,1,0,0,0,832,824,1,0,0,0,832,826,1,0,0,0,832,828,1,0,0,0,832,830,1,
+		0,0,0,833,77,1,0,0,0,834,835,5,276,0,0,835,836,3,184,92,0,836,837,5,63,
+		0,0,837,839,3,184,92,0,838,840,5,261,0,0,839,838,1,0,0,0,839,840,1,0,0,
+		0,840,79,1,0,0,0,841,842,5,115,0,0,842,843,3,190,95,0,843,847,5,257,0,
+		0,844,846,3,84,42,0,845,844,1,0,0,0,846,849,1,0,0,0,847,845,1,0,0,0,847,
+		848,1,0,0,0,848,850,1,0,0,0,849,847,1,0,0,0,850,851,5,258,0,0,851,81,1,
+		0,0,0,852,854,3,184,92,0,853,855,5,118,0,0,854,853,1,0,0,0,854,855,1,0,
+		0,0,855,858,1,0,0,0,856,857,5,50,0,0,857,859,3,184,92,0,858,856,1,0,0,
+		0,858,859,1,0,0,0,859,862,1,0,0,0,860,861,5,73,0,0,861,863,3,184,92,0,
+		862,860,1,0,0,0,862,863,1,0,0,0,863,83,1,0,0,0,864,865,5,116,0,0,865,982,
+		3,184,92,0,866,867,5,117,0,0,867,982,3,82,41,0,868,870,5,213,0,0,869,871,
+		5,277,0,0,870,869,1,0,0,0,870,871,1,0,0,0,871,874,1,0,0,0,872,873,5,150,
+		0,0,873,875,3,184,92,0,874,872,1,0,0,0,874,875,1,0,0,0,875,982,1,0,0,0,
+		876,877,5,213,0,0,877,982,5,224,0,0,878,879,5,214,0,0,879,982,3,184,92,
+		0,880,881,5,215,0,0,881,982,3,184,92,0,882,883,5,216,0,0,883,884,5,74,
+		0,0,884,982,5,276,0,0,885,886,5,217,0,0,886,890,5,257,0,0,887,889,3,34,
+		17,0,888,887,1,0,0,0,889,892,1,0,0,0,890,888,1,0,0,0,890,891,1,0,0,0,891,
+		893,1,0,0,0,892,890,1,0,0,0,893,982,5,258,0,0,894,895,5,217,0,0,895,896,
+		5,225,0,0,896,897,3,190,95,0,897,898,5,226,0,0,898,899,3,184,92,0,899,
+		982,1,0,0,0,900,901,5,218,0,0,901,982,3,184,92,0,902,982,3,94,47,0,903,
+		982,3,96,48,0,904,905,5,221,0,0,905,906,5,228,0,0,906,907,3,184,92,0,907,
+		908,5,183,0,0,908,909,3,184,92,0,909,982,1,0,0,0,910,911,5,220,0,0,911,
+		982,3,184,92,0,912,913,5,119,0,0,913,914,5,74,0,0,914,982,5,276,0,0,915,
+		916,5,122,0,0,916,982,3,100,50,0,917,918,5,8,0,0,918,982,5,276,0,0,919,
+		920,5,126,0,0,920,982,5,278,0,0,921,982,3,54,27,0,922,923,5,240,0,0,923,
+		924,5,63,0,0,924,925,3,184,92,0,925,926,5,225,0,0,926,930,3,184,92,0,927,
+		928,5,241,0,0,928,929,5,242,0,0,929,931,3,184,92,0,930,927,1,0,0,0,930,
+		931,1,0,0,0,931,935,1,0,0,0,932,934,3,90,45,0,933,932,1,0,0,0,934,937,
+		1,0,0,0,935,933,1,0,0,0,935,936,1,0,0,0,936,939,1,0,0,0,937,935,1,0,0,
+		0,938,940,3,92,46,0,939,938,1,0,0,0,939,940,1,0,0,0,940,982,1,0,0,0,941,
+		942,5,255,0,0,942,947,5,276,0,0,943,944,5,261,0,0,944,946,5,276,0,0,945,
+		943,1,0,0,0,946,949,1,0,0,0,947,945,1,0,0,0,947,948,1,0,0,0,948,950,1,
+		0,0,0,949,947,1,0,0,0,950,951,5,172,0,0,951,952,3,184,92,0,952,953,5,50,
+		0,0,953,954,3,184,92,0,954,982,1,0,0,0,955,956,5,248,0,0,956,982,3,184,
+		92,0,957,959,5,245,0,0,958,960,3,88,44,0,959,958,1,0,0,0,960,961,1,0,0,
+		0,961,959,1,0,0,0,961,962,1,0,0,0,962,979,1,0,0,0,963,977,5,246,0,0,964,
+		978,3,184,92,0,965,966,5,247,0,0,966,968,5,257,0,0,967,969,3,86,43,0,968,
+		967,1,0,0,0,969,970,1,0,0,0,970,968,1,0,0,0,970,971,1,0,0,0,971,972,1,
+		0,0,0,972,975,5,258,0,0,973,974,7,3,0,0,974,976,3,184,92,0,975,973,1,0,
+		0,0,975,976,1,0,0,0,976,978,1,0,0,0,977,964,1,0,0,0,977,965,1,0,0,0,978,
+		980,1,0,0,0,979,963,1,0,0,0,979,980,1,0,0,0,980,982,1,0,0,0,981,864,1,
+		0,0,0,981,866,1,0,0,0,981,868,1,0,0,0,981,876,1,0,0,0,981,878,1,0,0,0,
+		981,880,1,0,0,0,981,882,1,0,0,0,981,885,1,0,0,0,981,894,1,0,0,0,981,900,
+		1,0,0,0,981,902,1,0,0,0,981,903,1,0,0,0,981,904,1,0,0,0,981,910,1,0,0,
+		0,981,912,1,0,0,0,981,915,1,0,0,0,981,917,1,0,0,0,981,919,1,0,0,0,981,
+		921,1,0,0,0,981,922,1,0,0,0,981,941,1,0,0,0,981,955,1,0,0,0,981,957,1,
+		0,0,0,982,85,1,0,0,0,983,984,3,182,91,0,984,986,3,184,92,0,985,987,5,261,
+		0,0,986,985,1,0,0,0,986,987,1,0,0,0,987,87,1,0,0,0,988,989,5,51,0,0,989,
+		990,5,276,0,0,990,991,5,63,0,0,991,993,3,184,92,0,992,994,5,261,0,0,993,
+		992,1,0,0,0,993,994,1,0,0,0,994,89,1,0,0,0,995,996,5,243,0,0,996,997,5,
+		276,0,0,997,998,5,63,0,0,998,999,3,184,92,0,999,91,1,0,0,0,1000,1001,5,
+		244,0,0,1001,1002,5,51,0,0,1002,1003,5,276,0,0,1003,1004,5,242,0,0,1004,
+		1005,3,184,92,0,1005,93,1,0,0,0,1006,1007,5,219,0,0,1007,1012,3,184,92,
+		0,1008,1009,5,51,0,0,1009,1013,5,276,0,0,1010,1011,5,229,0,0,1011,1013,
+		3,190,95,0,1012,1008,1,0,0,0,1012,1010,1,0,0,0,1013,95,1,0,0,0,1014,1015,
+		5,221,0,0,1015,1016,5,222,0,0,1016,1017,3,190,95,0,1017,1021,5,257,0,0,
+		1018,1020,3,98,49,0,1019,1018,1,0,0,0,1020,1023,1,0,0,0,1021,1019,1,0,
+		0,0,1021,1022,1,0,0,0,1022,1026,1,0,0,0,1023,1021,1,0,0,0,1024,1025,5,
+		183,0,0,1025,1027,3,184,92,0,1026,1024,1,0,0,0,1026,1027,1,0,0,0,1027,
+		1028,1,0,0,0,1028,1029,5,258,0,0,1029,97,1,0,0,0,1030,1031,5,223,0,0,1031,
+		1032,3,184,92,0,1032,1033,3,184,92,0,1033,99,1,0,0,0,1034,1047,5,123,0,
+		0,1035,1047,5,124,0,0,1036,1047,5,125,0,0,1037,1038,5,52,0,0,1038,1042,
+		5,257,0,0,1039,1041,3,34,17,0,1040,1039,1,0,0,0,1041,1044,1,0,0,0,1042,
+		1040,1,0,0,0,1042,1043,1,0,0,0,1043,1045,1,0,0,0,1044,1042,1,0,0,0,1045,
+		1047,5,258,0,0,1046,1034,1,0,0,0,1046,1035,1,0,0,0,1046,1036,1,0,0,0,1046,
+		1037,1,0,0,0,1047,101,1,0,0,0,1048,1049,5,230,0,0,1049,1050,3,190,95,0,
+		1050,1054,5,257,0,0,1051,1053,3,104,52,0,1052,1051,1,0,0,0,1053,1056,1,
+		0,0,0,1054,1052,1,0,0,0,1054,1055,1,0,0,0,1055,1057,1,0,0,0,1056,1054,
+		1,0,0,0,1057,1058,5,258,0,0,1058,103,1,0,0,0,1059,1060,5,209,0,0,1060,
+		1061,3,190,95,0,1061,1062,5,262,0,0,1062,1063,3,190,95,0,1063,1083,1,0,
+		0,0,1064,1065,5,207,0,0,1065,1083,3,184,92,0,1066,1067,5,231,0,0,1067,
+		1083,3,184,92,0,1068,1069,5,232,0,0,1069,1083,5,234,0,0,1070,1071,5,232,
+		0,0,1071,1083,3,190,95,0,1072,1074,5,65,0,0,1073,1075,3,106,53,0,1074,
+		1073,1,0,0,0,1075,1076,1,0,0,0,1076,1074,1,0,0,0,1076,1077,1,0,0,0,1077,
+		1083,1,0,0,0,1078,1079,5,217,0,0,1079,1080,5,178,0,0,1080,1081,5,51,0,
+		0,1081,1083,3,190,95,0,1082,1059,1,0,0,0,1082,1064,1,0,0,0,1082,1066,1,
+		0,0,0,1082,1068,1,0,0,0,1082,1070,1,0,0,0,1082,1072,1,0,0,0,1082,1078,
+		1,0,0,0,1083,105,1,0,0,0,1084,1085,5,233,0,0,1085,1091,3,184,92,0,1086,
+		1087,5,105,0,0,1087,1091,3,184,92,0,1088,1089,5,106,0,0,1089,1091,3,184,
+		92,0,1090,1084,1,0,0,0,1090,1086,1,0,0,0,1090,1088,1,0,0,0,1091,107,1,
+		0,0,0,1092,1093,5,127,0,0,1093,1094,3,190,95,0,1094,1098,5,257,0,0,1095,
+		1097,3,110,55,0,1096,1095,1,0,0,0,1097,1100,1,0,0,0,1098,1096,1,0,0,0,
+		1098,1099,1,0,0,0,1099,1101,1,0,0,0,1100,1098,1,0,0,0,1101,1102,5,258,
+		0,0,1102,109,1,0,0,0,1103,1104,5,128,0,0,1104,1139,3,184,92,0,1105,1106,
+		5,129,0,0,1106,1111,3,112,56,0,1107,1108,5,261,0,0,1108,1110,3,112,56,
+		0,1109,1107,1,0,0,0,1110,1113,1,0,0,0,1111,1109,1,0,0,0,1111,1112,1,0,
+		0,0,1112,1139,1,0,0,0,1113,1111,1,0,0,0,1114,1115,5,174,0,0,1115,1139,
+		3,184,92,0,1116,1117,5,175,0,0,1117,1118,3,184,92,0,1118,1119,5,172,0,
+		0,1119,1122,3,190,95,0,1120,1121,5,176,0,0,1121,1123,3,184,92,0,1122,1120,
+		1,0,0,0,1122,1123,1,0,0,0,1123,1125,1,0,0,0,1124,1126,5,181,0,0,1125,1124,
+		1,0,0,0,1125,1126,1,0,0,0,1126,1139,1,0,0,0,1127,1128,5,215,0,0,1128,1139,
+		3,184,92,0,1129,1130,5,177,0,0,1130,1135,3,116,58,0,1131,1132,5,261,0,
+		0,1132,1134,3,116,58,0,1133,1131,1,0,0,0,1134,1137,1,0,0,0,1135,1133,1,
+		0,0,0,1135,1136,1,0,0,0,1136,1139,1,0,0,0,1137,1135,1,0,0,0,1138,1103,
+		1,0,0,0,1138,1105,1,0,0,0,1138,1114,1,0,0,0,1138,1116,1,0,0,0,1138,1127,
+		1,0,0,0,1138,1129,1,0,0,0,1139,111,1,0,0,0,1140,1141,3,190,95,0,1141,1150,
+		3,184,92,0,1142,1146,5,257,0,0,1143,1145,3,114,57,0,1144,1143,1,0,0,0,
+		1145,1148,1,0,0,0,1146,1144,1,0,0,0,1146,1147,1,0,0,0,1147,1149,1,0,0,
+		0,1148,1146,1,0,0,0,1149,1151,5,258,0,0,1150,1142,1,0,0,0,1150,1151,1,
+		0,0,0,1151,113,1,0,0,0,1152,1153,5,174,0,0,1153,1159,3,184,92,0,1154,1155,
+		5,175,0,0,1155,1159,3,184,92,0,1156,1157,5,176,0,0,1157,1159,3,184,92,
+		0,1158,1152,1,0,0,0,1158,1154,1,0,0,0,1158,1156,1,0,0,0,1159,115,1,0,0,
+		0,1160,1161,5,276,0,0,1161,1162,3,184,92,0,1162,117,1,0,0,0,1163,1164,
+		5,130,0,0,1164,1173,3,190,95,0,1165,1169,5,257,0,0,1166,1168,3,120,60,
+		0,1167,1166,1,0,0,0,1168,1171,1,0,0,0,1169,1167,1,0,0,0,1169,1170,1,0,
+		0,0,1170,1172,1,0,0,0,1171,1169,1,0,0,0,1172,1174,5,258,0,0,1173,1165,
+		1,0,0,0,1173,1174,1,0,0,0,1174,119,1,0,0,0,1175,1176,5,131,0,0,1176,1182,
+		3,184,92,0,1177,1178,5,132,0,0,1178,1182,3,184,92,0,1179,1180,5,133,0,
+		0,1180,1182,3,184,92,0,1181,1175,1,0,0,0,1181,1177,1,0,0,0,1181,1179,1,
+		0,0,0,1182,121,1,0,0,0,1183,1184,5,134,0,0,1184,1185,3,190,95,0,1185,1186,
+		5,257,0,0,1186,1194,3,184,92,0,1187,1192,3,180,90,0,1188,1189,5,57,0,0,
+		1189,1190,3,184,92,0,1190,1191,3,180,90,0,1191,1193,1,0,0,0,1192,1188,
+		1,0,0,0,1192,1193,1,0,0,0,1193,1195,1,0,0,0,1194,1187,1,0,0,0,1194,1195,
+		1,0,0,0,1195,1199,1,0,0,0,1196,1198,3,124,62,0,1197,1196,1,0,0,0,1198,
+		1201,1,0,0,0,1199,1197,1,0,0,0,1199,1200,1,0,0,0,1200,1202,1,0,0,0,1201,
+		1199,1,0,0,0,1202,1203,5,258,0,0,1203,123,1,0,0,0,1204,1205,5,74,0,0,1205,
+		1206,7,4,0,0,1206,125,1,0,0,0,1207,1208,5,135,0,0,1208,1209,3,190,95,0,
+		1209,1210,5,264,0,0,1210,1217,3,184,92,0,1211,1214,5,136,0,0,1212,1215,
+		5,140,0,0,1213,1215,5,141,0,0,1214,1212,1,0,0,0,1214,1213,1,0,0,0,1215,
+		1216,1,0,0,0,1216,1218,3,182,91,0,1217,1211,1,0,0,0,1217,1218,1,0,0,0,
+		1218,1221,1,0,0,0,1219,1220,5,51,0,0,1220,1222,5,276,0,0,1221,1219,1,0,
+		0,0,1221,1222,1,0,0,0,1222,127,1,0,0,0,1223,1224,5,142,0,0,1224,1225,3,
+		190,95,0,1225,1226,5,150,0,0,1226,1229,3,184,92,0,1227,1228,5,51,0,0,1228,
+		1230,5,276,0,0,1229,1227,1,0,0,0,1229,1230,1,0,0,0,1230,1234,1,0,0,0,1231,
+		1232,5,143,0,0,1232,1233,5,145,0,0,1233,1235,5,278,0,0,1234,1231,1,0,0,
+		0,1234,1235,1,0,0,0,1235,1239,1,0,0,0,1236,1237,5,144,0,0,1237,1238,5,
+		145,0,0,1238,1240,5,278,0,0,1239,1236,1,0,0,0,1239,1240,1,0,0,0,1240,1251,
+		1,0,0,0,1241,1242,5,167,0,0,1242,1243,5,193,0,0,1243,1244,3,190,95,0,1244,
+		1245,5,168,0,0,1245,1246,5,172,0,0,1246,1247,5,278,0,0,1247,1249,5,169,
+		0,0,1248,1250,3,130,65,0,1249,1248,1,0,0,0,1249,1250,1,0,0,0,1250,1252,
+		1,0,0,0,1251,1241,1,0,0,0,1251,1252,1,0,0,0,1252,1253,1,0,0,0,1253,1254,
+		5,263,0,0,1254,1259,3,132,66,0,1255,1256,5,261,0,0,1256,1258,3,132,66,
+		0,1257,1255,1,0,0,0,1258,1261,1,0,0,0,1259,1257,1,0,0,0,1259,1260,1,0,
+		0,0,1260,129,1,0,0,0,1261,1259,1,0,0,0,1262,1263,5,170,0,0,1263,1268,3,
+		190,95,0,1264,1265,5,261,0,0,1265,1267,3,190,95,0,1266,1264,1,0,0,0,1267,
+		1270,1,0,0,0,1268,1266,1,0,0,0,1268,1269,1,0,0,0,1269,1274,1,0,0,0,1270,
+		1268,1,0,0,0,1271,1272,5,184,0,0,1272,1273,5,171,0,0,1273,1275,3,190,95,
+		0,1274,1271,1,0,0,0,1274,1275,1,0,0,0,1275,1279,1,0,0,0,1276,1277,5,171,
+		0,0,1277,1279,3,190,95,0,1278,1262,1,0,0,0,1278,1276,1,0,0,0,1279,131,
+		1,0,0,0,1280,1281,5,163,0,0,1281,1282,5,277,0,0,1282,1283,5,172,0,0,1283,
+		1300,3,190,95,0,1284,1296,5,166,0,0,1285,1286,5,259,0,0,1286,1291,3,190,
+		95,0,1287,1288,5,261,0,0,1288,1290,3,190,95,0,1289,1287,1,0,0,0,1290,1293,
+		1,0,0,0,1291,1289,1,0,0,0,1291,1292,1,0,0,0,1292,1294,1,0,0,0,1293,1291,
+		1,0,0,0,1294,1295,5,260,0,0,1295,1297,1,0,0,0,1296,1285,1,0,0,0,1296,1297,
+		1,0,0,0,1297,1300,1,0,0,0,1298,1300,3,190,95,0,1299,1280,1,0,0,0,1299,
+		1284,1,0,0,0,1299,1298,1,0,0,0,1300,133,1,0,0,0,1301,1302,5,151,0,0,1302,
+		1303,5,150,0,0,1303,1306,3,184,92,0,1304,1305,5,152,0,0,1305,1307,3,182,
+		91,0,1306,1304,1,0,0,0,1306,1307,1,0,0,0,1307,135,1,0,0,0,1308,1309,5,
+		153,0,0,1309,1310,5,154,0,0,1310,1315,3,138,69,0,1311,1312,5,261,0,0,1312,
+		1314,3,138,69,0,1313,1311,1,0,0,0,1314,1317,1,0,0,0,1315,1313,1,0,0,0,
+		1315,1316,1,0,0,0,1316,137,1,0,0,0,1317,1315,1,0,0,0,1318,1321,5,66,0,
+		0,1319,1321,3,190,95,0,1320,1318,1,0,0,0,1320,1319,1,0,0,0,1321,139,1,
+		0,0,0,1322,1323,5,155,0,0,1323,1327,5,257,0,0,1324,1326,3,142,71,0,1325,
+		1324,1,0,0,0,1326,1329,1,0,0,0,1327,1325,1,0,0,0,1327,1328,1,0,0,0,1328,
+		1330,1,0,0,0,1329,1327,1,0,0,0,1330,1331,5,258,0,0,1331,141,1,0,0,0,1332,
+		1333,5,10,0,0,1333,1343,3,188,94,0,1334,1335,5,156,0,0,1335,1340,3,190,
+		95,0,1336,1337,5,261,0,0,1337,1339,3,190,95,0,1338,1336,1,0,0,0,1339,1342,
+		1,0,0,0,1340,1338,1,0,0,0,1340,1341,1,0,0,0,1341,1344,1,0,0,0,1342,1340,
+		1,0,0,0,1343,1334,1,0,0,0,1343,1344,1,0,0,0,1344,1427,1,0,0,0,1345,1346,
+		5,157,0,0,1346,1427,3,190,95,0,1347,1348,5,158,0,0,1348,1427,3,190,95,
+		0,1349,1350,5,159,0,0,1350,1351,5,160,0,0,1351,1352,5,161,0,0,1352,1427,
+		3,190,95,0,1353,1356,5,162,0,0,1354,1355,5,277,0,0,1355,1357,5,209,0,0,
+		1356,1354,1,0,0,0,1356,1357,1,0,0,0,1357,1358,1,0,0,0,1358,1359,5,160,
+		0,0,1359,1360,5,172,0,0,1360,1427,3,190,95,0,1361,1362,5,163,0,0,1362,
+		1363,5,277,0,0,1363,1364,5,209,0,0,1364,1365,5,160,0,0,1365,1366,5,172,
+		0,0,1366,1427,3,190,95,0,1367,1368,5,186,0,0,1368,1373,3,190,95,0,1369,
+		1370,5,261,0,0,1370,1372,3,190,95,0,1371,1369,1,0,0,0,1372,1375,1,0,0,
+		0,1373,1371,1,0,0,0,1373,1374,1,0,0,0,1374,1377,1,0,0,0,1375,1373,1,0,
+		0,0,1376,1378,5,164,0,0,1377,1376,1,0,0,0,1377,1378,1,0,0,0,1378,1379,
+		1,0,0,0,1379,1380,5,172,0,0,1380,1381,5,239,0,0,1381,1382,3,188,94,0,1382,
+		1427,1,0,0,0,1383,1384,5,182,0,0,1384,1385,3,184,92,0,1385,1389,5,257,
+		0,0,1386,1388,3,142,71,0,1387,1386,1,0,0,0,1388,1391,1,0,0,0,1389,1387,
+		1,0,0,0,1389,1390,1,0,0,0,1390,1392,1,0,0,0,1391,1389,1,0,0,0,1392,1402,
+		5,258,0,0,1393,1394,5,183,0,0,1394,1398,5,257,0,0,1395,1397,3,142,71,0,
+		1396,1395,1,0,0,0,1397,1400,1,0,0,0,1398,1396,1,0,0,0,1398,1399,1,0,0,
+		0,1399,1401,1,0,0,0,1400,1398,1,0,0,0,1401,1403,5,258,0,0,1402,1393,1,
+		0,0,0,1402,1403,1,0,0,0,1403,1427,1,0,0,0,1404,1407,5,164,0,0,1405,1406,
+		5,193,0,0,1406,1408,5,116,0,0,1407,1405,1,0,0,0,1407,1408,1,0,0,0,1408,
+		1409,1,0,0,0,1409,1413,5,257,0,0,1410,1412,3,142,71,0,1411,1410,1,0,0,
+		0,1412,1415,1,0,0,0,1413,1411,1,0,0,0,1413,1414,1,0,0,0,1414,1416,1,0,
+		0,0,1415,1413,1,0,0,0,1416,1427,5,258,0,0,1417,1418,5,165,0,0,1418,1422,
+		5,257,0,0,1419,1421,3,142,71,0,1420,1419,1,0,0,0,1421,1424,1,0,0,0,1422,
+		1420,1,0,0,0,1422,1423,1,0,0,0,1423,1425,1,0,0,0,1424,1422,1,0,0,0,1425,
+		1427,5,258,0,0,1426,1332,1,0,0,0,1426,1345,1,0,0,0,1426,1347,1,0,0,0,1426,
+		1349,1,0,0,0,1426,1353,1,0,0,0,1426,1361,1,0,0,0,1426,1367,1,0,0,0,1426,
+		1383,1,0,0,0,1426,1404,1,0,0,0,1426,1417,1,0,0,0,1427,143,1,0,0,0,1428,
+		1429,5,185,0,0,1429,1433,5,257,0,0,1430,1432,3,146,73,0,1431,1430,1,0,
+		0,0,1432,1435,1,0,0,0,1433,1431,1,0,0,0,1433,1434,1,0,0,0,1434,1436,1,
+		0,0,0,1435,1433,1,0,0,0,1436,1437,5,258,0,0,1437,145,1,0,0,0,1438,1439,
+		5,186,0,0,1439,1444,3,190,95,0,1440,1441,5,261,0,0,1441,1443,3,190,95,
+		0,1442,1440,1,0,0,0,1443,1446,1,0,0,0,1444,1442,1,0,0,0,1444,1445,1,0,
+		0,0,1445,1451,1,0,0,0,1446,1444,1,0,0,0,1447,1450,3,150,75,0,1448,1450,
+		3,148,74,0,1449,1447,1,0,0,0,1449,1448,1,0,0,0,1450,1453,1,0,0,0,1451,
+		1449,1,0,0,0,1451,1452,1,0,0,0,1452,1456,1,0,0,0,1453,1451,1,0,0,0,1454,
+		1456,3,140,70,0,1455,1438,1,0,0,0,1455,1454,1,0,0,0,1456,147,1,0,0,0,1457,
+		1458,5,256,0,0,1458,1459,5,172,0,0,1459,1460,5,53,0,0,1460,149,1,0,0,0,
+		1461,1462,5,187,0,0,1462,1512,3,184,92,0,1463,1464,5,92,0,0,1464,1465,
+		5,254,0,0,1465,1512,3,184,92,0,1466,1467,5,92,0,0,1467,1512,3,190,95,0,
+		1468,1469,5,188,0,0,1469,1512,3,182,91,0,1470,1471,5,136,0,0,1471,1472,
+		5,278,0,0,1472,1512,5,148,0,0,1473,1474,5,105,0,0,1474,1475,3,184,92,0,
+		1475,1476,5,195,0,0,1476,1477,5,114,0,0,1477,1512,1,0,0,0,1478,1479,5,
+		106,0,0,1479,1512,3,184,92,0,1480,1481,5,107,0,0,1481,1482,3,184,92,0,
+		1482,1483,5,195,0,0,1483,1484,5,114,0,0,1484,1512,1,0,0,0,1485,1486,5,
+		108,0,0,1486,1512,3,184,92,0,1487,1488,5,109,0,0,1488,1512,5,110,0,0,1489,
+		1490,5,111,0,0,1490,1512,3,184,92,0,1491,1492,5,95,0,0,1492,1493,5,97,
+		0,0,1493,1497,5,63,0,0,1494,1498,3,156,78,0,1495,1498,3,168,84,0,1496,
+		1498,3,184,92,0,1497,1494,1,0,0,0,1497,1495,1,0,0,0,1497,1496,1,0,0,0,
+		1498,1500,1,0,0,0,1499,1501,3,152,76,0,1500,1499,1,0,0,0,1500,1501,1,0,
+		0,0,1501,1504,1,0,0,0,1502,1503,5,4,0,0,1503,1505,3,182,91,0,1504,1502,
+		1,0,0,0,1504,1505,1,0,0,0,1505,1507,1,0,0,0,1506,1508,3,154,77,0,1507,
+		1506,1,0,0,0,1507,1508,1,0,0,0,1508,1512,1,0,0,0,1509,1510,5,112,0,0,1510,
+		1512,3,182,91,0,1511,1461,1,0,0,0,1511,1463,1,0,0,0,1511,1466,1,0,0,0,
+		1511,1468,1,0,0,0,1511,1470,1,0,0,0,1511,1473,1,0,0,0,1511,1478,1,0,0,
+		0,1511,1480,1,0,0,0,1511,1485,1,0,0,0,1511,1487,1,0,0,0,1511,1489,1,0,
+		0,0,1511,1491,1,0,0,0,1511,1509,1,0,0,0,1512,151,1,0,0,0,1513,1514,5,96,
+		0,0,1514,1517,5,172,0,0,1515,1518,3,168,84,0,1516,1518,3,184,92,0,1517,
+		1515,1,0,0,0,1517,1516,1,0,0,0,1518,1519,1,0,0,0,1519,1520,5,136,0,0,1520,
+		1521,3,182,91,0,1521,153,1,0,0,0,1522,1523,5,92,0,0,1523,1524,3,184,92,
+		0,1524,155,1,0,0,0,1525,1526,5,247,0,0,1526,1530,5,257,0,0,1527,1529,3,
+		158,79,0,1528,1527,1,0,0,0,1529,1532,1,0,0,0,1530,1528,1,0,0,0,1530,1531,
+		1,0,0,0,1531,1533,1,0,0,0,1532,1530,1,0,0,0,1533,1534,5,258,0,0,1534,157,
+		1,0,0,0,1535,1538,3,182,91,0,1536,1539,3,168,84,0,1537,1539,3,184,92,0,
+		1538,1536,1,0,0,0,1538,1537,1,0,0,0,1539,1541,1,0,0,0,1540,1542,5,261,
+		0,0,1541,1540,1,0,0,0,1541,1542,1,0,0,0,1542,159,1,0,0,0,1543,1544,5,2,
+		0,0,1544,1545,3,190,95,0,1545,1546,5,4,0,0,1546,1547,3,190,95,0,1547,1551,
+		5,257,0,0,1548,1550,3,162,81,0,1549,1548,1,0,0,0,1550,1553,1,0,0,0,1551,
+		1549,1,0,0,0,1551,1552,1,0,0,0,1552,1554,1,0,0,0,1553,1551,1,0,0,0,1554,
+		1555,5,258,0,0,1555,161,1,0,0,0,1556,1557,3,190,95,0,1557,1558,5,60,0,
+		0,1558,1559,5,189,0,0,1559,1560,5,278,0,0,1560,1896,1,0,0,0,1561,1562,
+		3,190,95,0,1562,1563,5,60,0,0,1563,1564,5,38,0,0,1564,1568,3,184,92,0,
+		1565,1567,3,178,89,0,1566,1565,1,0,0,0,1567,1570,1,0,0,0,1568,1566,1,0,
+		0,0,1568,1569,1,0,0,0,1569,1896,1,0,0,0,1570,1568,1,0,0,0,1571,1572,3,
+		190,95,0,1572,1576,5,100,0,0,1573,1574,5,161,0,0,1574,1575,5,61,0,0,1575,
+		1577,5,278,0,0,1576,1573,1,0,0,0,1576,1577,1,0,0,0,1577,1578,1,0,0,0,1578,
+		1579,5,63,0,0,1579,1580,3,182,91,0,1580,1896,1,0,0,0,1581,1582,3,190,95,
+		0,1582,1583,5,100,0,0,1583,1587,5,38,0,0,1584,1585,5,161,0,0,1585,1586,
+		5,61,0,0,1586,1588,5,278,0,0,1587,1584,1,0,0,0,1587,1588,1,0,0,0,1588,
+		1589,1,0,0,0,1589,1590,5,63,0,0,1590,1595,3,176,88,0,1591,1592,5,261,0,
+		0,1592,1594,3,176,88,0,1593,1591,1,0,0,0,1594,1597,1,0,0,0,1595,1593,1,
+		0,0,0,1595,1596,1,0,0,0,1596,1601,1,0,0,0,1597,1595,1,0,0,0,1598,1600,
+		3,178,89,0,1599,1598,1,0,0,0,1600,1603,1,0,0,0,1601,1599,1,0,0,0,1601,
+		1602,1,0,0,0,1602,1896,1,0,0,0,1603,1601,1,0,0,0,1604,1605,3,188,94,0,
+		1605,1606,7,5,0,0,1606,1607,3,184,92,0,1607,1612,3,180,90,0,1608,1609,
+		5,28,0,0,1609,1610,3,184,92,0,1610,1611,3,180,90,0,1611,1613,1,0,0,0,1612,
+		1608,1,0,0,0,1612,1613,1,0,0,0,1613,1896,1,0,0,0,1614,1615,3,188,94,0,
+		1615,1616,5,192,0,0,1616,1617,3,184,92,0,1617,1618,5,193,0,0,1618,1619,
+		5,276,0,0,1619,1896,1,0,0,0,1620,1621,3,190,95,0,1621,1654,5,194,0,0,1622,
+		1623,5,54,0,0,1623,1627,5,276,0,0,1624,1626,3,178,89,0,1625,1624,1,0,0,
+		0,1626,1629,1,0,0,0,1627,1625,1,0,0,0,1627,1628,1,0,0,0,1628,1631,1,0,
+		0,0,1629,1627,1,0,0,0,1630,1632,3,166,83,0,1631,1630,1,0,0,0,1631,1632,
+		1,0,0,0,1632,1655,1,0,0,0,1633,1643,5,38,0,0,1634,1635,5,44,0,0,1635,1636,
+		3,184,92,0,1636,1640,3,180,90,0,1637,1639,3,164,82,0,1638,1637,1,0,0,0,
+		1639,1642,1,0,0,0,1640,1638,1,0,0,0,1640,1641,1,0,0,0,1641,1644,1,0,0,
+		0,1642,1640,1,0,0,0,1643,1634,1,0,0,0,1643,1644,1,0,0,0,1644,1648,1,0,
+		0,0,1645,1647,3,178,89,0,1646,1645,1,0,0,0,1647,1650,1,0,0,0,1648,1646,
+		1,0,0,0,1648,1649,1,0,0,0,1649,1652,1,0,0,0,1650,1648,1,0,0,0,1651,1653,
+		3,166,83,0,1652,1651,1,0,0,0,1652,1653,1,0,0,0,1653,1655,1,0,0,0,1654,
+		1622,1,0,0,0,1654,1633,1,0,0,0,1655,1896,1,0,0,0,1656,1658,5,185,0,0,1657,
+		1659,3,150,75,0,1658,1657,1,0,0,0,1659,1660,1,0,0,0,1660,1658,1,0,0,0,
+		1660,1661,1,0,0,0,1661,1896,1,0,0,0,1662,1663,5,185,0,0,1663,1664,5,186,
+		0,0,1664,1896,5,113,0,0,1665,1666,5,185,0,0,1666,1667,5,212,0,0,1667,1668,
+		5,95,0,0,1668,1896,5,97,0,0,1669,1670,3,190,95,0,1670,1671,5,124,0,0,1671,
+		1672,3,184,92,0,1672,1896,1,0,0,0,1673,1674,3,190,95,0,1674,1675,5,16,
+		0,0,1675,1676,3,28,14,0,1676,1680,5,257,0,0,1677,1679,3,34,17,0,1678,1677,
+		1,0,0,0,1679,1682,1,0,0,0,1680,1678,1,0,0,0,1680,1681,1,0,0,0,1681,1683,
+		1,0,0,0,1682,1680,1,0,0,0,1683,1684,5,258,0,0,1684,1896,1,0,0,0,1685,1686,
+		3,190,95,0,1686,1687,5,19,0,0,1687,1688,5,276,0,0,1688,1689,5,20,0,0,1689,
+		1690,3,184,92,0,1690,1896,1,0,0,0,1691,1692,3,190,95,0,1692,1694,5,21,
+		0,0,1693,1695,5,265,0,0,1694,1693,1,0,0,0,1694,1695,1,0,0,0,1695,1696,
+		1,0,0,0,1696,1697,3,184,92,0,1697,1896,1,0,0,0,1698,1699,3,190,95,0,1699,
+		1700,5,249,0,0,1700,1703,3,182,91,0,1701,1702,5,51,0,0,1702,1704,5,276,
+		0,0,1703,1701,1,0,0,0,1703,1704,1,0,0,0,1704,1896,1,0,0,0,1705,1706,3,
+		190,95,0,1706,1707,5,249,0,0,1707,1708,5,38,0,0,1708,1713,3,174,87,0,1709,
+		1710,5,261,0,0,1710,1712,3,174,87,0,1711,1709,1,0,0,0,1712,1715,1,0,0,
+		0,1713,1711,1,0,0,0,1713,1714,1,0,0,0,1714,1718,1,0,0,0,1715,1713,1,0,
+		0,0,1716,1717,5,51,0,0,1717,1719,5,276,0,0,1718,1716,1,0,0,0,1718,1719,
+		1,0,0,0,1719,1723,1,0,0,0,1720,1722,3,178,89,0,1721,1720,1,0,0,0,1722,
+		1725,1,0,0,0,1723,1721,1,0,0,0,1723,1724,1,0,0,0,1724,1896,1,0,0,0,1725,
+		1723,1,0,0,0,1726,1727,3,190,95,0,1727,1728,5,253,0,0,1728,1729,5,38,0,
+		0,1729,1734,3,174,87,0,1730,1731,5,261,0,0,1731,1733,3,174,87,0,1732,1730,
+		1,0,0,0,1733,1736,1,0,0,0,1734,1732,1,0,0,0,1734,1735,1,0,0,0,1735,1740,
+		1,0,0,0,1736,1734,1,0,0,0,1737,1739,3,178,89,0,1738,1737,1,0,0,0,1739,
+		1742,1,0,0,0,1740,1738,1,0,0,0,1740,1741,1,0,0,0,1741,1896,1,0,0,0,1742,
+		1740,1,0,0,0,1743,1744,3,190,95,0,1744,1745,5,94,0,0,1745,1746,3,184,92,
+		0,1746,1896,1,0,0,0,1747,1748,3,190,95,0,1748,1749,5,95,0,0,1749,1750,
+		5,145,0,0,1750,1751,3,182,91,0,1751,1755,5,63,0,0,1752,1756,3,156,78,0,
+		1753,1756,3,168,84,0,1754,1756,3,184,92,0,1755,1752,1,0,0,0,1755,1753,
+		1,0,0,0,1755,1754,1,0,0,0,1756,1758,1,0,0,0,1757,1759,3,152,76,0,1758,
+		1757,1,0,0,0,1758,1759,1,0,0,0,1759,1761,1,0,0,0,1760,1762,3,154,77,0,
+		1761,1760,1,0,0,0,1761,1762,1,0,0,0,1762,1896,1,0,0,0,1763,1764,3,190,
+		95,0,1764,1765,5,212,0,0,1765,1766,5,95,0,0,1766,1896,1,0,0,0,1767,1768,
+		3,190,95,0,1768,1769,5,72,0,0,1769,1771,5,70,0,0,1770,1772,5,277,0,0,1771,
+		1770,1,0,0,0,1771,1772,1,0,0,0,1772,1896,1,0,0,0,1773,1774,3,190,95,0,
+		1774,1775,5,72,0,0,1775,1778,5,71,0,0,1776,1777,5,51,0,0,1777,1779,5,276,
+		0,0,1778,1776,1,0,0,0,1778,1779,1,0,0,0,1779,1896,1,0,0,0,1780,1781,3,
+		190,95,0,1781,1782,5,178,0,0,1782,1783,5,54,0,0,1783,1786,5,276,0,0,1784,
+		1785,5,63,0,0,1785,1787,3,184,92,0,1786,1784,1,0,0,0,1786,1787,1,0,0,0,
+		1787,1790,1,0,0,0,1788,1789,5,179,0,0,1789,1791,3,184,92,0,1790,1788,1,
+		0,0,0,1790,1791,1,0,0,0,1791,1896,1,0,0,0,1792,1793,3,190,95,0,1793,1794,
+		5,178,0,0,1794,1795,5,150,0,0,1795,1798,3,184,92,0,1796,1797,5,51,0,0,
+		1797,1799,5,276,0,0,1798,1796,1,0,0,0,1798,1799,1,0,0,0,1799,1802,1,0,
+		0,0,1800,1801,5,63,0,0,1801,1803,3,184,92,0,1802,1800,1,0,0,0,1802,1803,
+		1,0,0,0,1803,1806,1,0,0,0,1804,1805,5,179,0,0,1805,1807,3,184,92,0,1806,
+		1804,1,0,0,0,1806,1807,1,0,0,0,1807,1896,1,0,0,0,1808,1809,3,190,95,0,
+		1809,1810,5,180,0,0,1810,1811,3,184,92,0,1811,1896,1,0,0,0,1812,1813,3,
+		190,95,0,1813,1816,5,173,0,0,1814,1817,3,168,84,0,1815,1817,3,184,92,0,
+		1816,1814,1,0,0,0,1816,1815,1,0,0,0,1817,1820,1,0,0,0,1818,1819,5,51,0,
+		0,1819,1821,5,276,0,0,1820,1818,1,0,0,0,1820,1821,1,0,0,0,1821,1824,1,
+		0,0,0,1822,1823,5,172,0,0,1823,1825,5,276,0,0,1824,1822,1,0,0,0,1824,1825,
+		1,0,0,0,1825,1833,1,0,0,0,1826,1827,5,184,0,0,1827,1831,5,137,0,0,1828,
+		1829,5,136,0,0,1829,1832,3,182,91,0,1830,1832,5,138,0,0,1831,1828,1,0,
+		0,0,1831,1830,1,0,0,0,1832,1834,1,0,0,0,1833,1826,1,0,0,0,1833,1834,1,
+		0,0,0,1834,1896,1,0,0,0,1835,1836,3,190,95,0,1836,1838,5,65,0,0,1837,1839,
+		3,106,53,0,1838,1837,1,0,0,0,1839,1840,1,0,0,0,1840,1838,1,0,0,0,1840,
+		1841,1,0,0,0,1841,1896,1,0,0,0,1842,1843,5,22,0,0,1843,1896,5,278,0,0,
+		1844,1845,5,23,0,0,1845,1896,5,278,0,0,1846,1896,5,24,0,0,1847,1896,5,
+		25,0,0,1848,1849,3,190,95,0,1849,1850,5,26,0,0,1850,1851,5,27,0,0,1851,
+		1852,3,184,92,0,1852,1853,3,180,90,0,1853,1854,5,28,0,0,1854,1855,3,184,
+		92,0,1855,1856,3,180,90,0,1856,1896,1,0,0,0,1857,1858,3,190,95,0,1858,
+		1859,5,29,0,0,1859,1862,5,172,0,0,1860,1863,5,30,0,0,1861,1863,3,184,92,
+		0,1862,1860,1,0,0,0,1862,1861,1,0,0,0,1863,1864,1,0,0,0,1864,1865,5,31,
+		0,0,1865,1866,3,184,92,0,1866,1867,3,180,90,0,1867,1868,5,28,0,0,1868,
+		1869,3,184,92,0,1869,1870,3,180,90,0,1870,1896,1,0,0,0,1871,1872,3,190,
+		95,0,1872,1873,5,32,0,0,1873,1874,3,184,92,0,1874,1875,3,180,90,0,1875,
+		1876,5,20,0,0,1876,1877,3,184,92,0,1877,1896,1,0,0,0,1878,1879,5,33,0,
+		0,1879,1880,3,188,94,0,1880,1881,5,34,0,0,1881,1882,3,188,94,0,1882,1885,
+		3,184,92,0,1883,1884,5,35,0,0,1884,1886,3,184,92,0,1885,1883,1,0,0,0,1885,
+		1886,1,0,0,0,1886,1896,1,0,0,0,1887,1888,5,36,0,0,1888,1889,5,35,0,0,1889,
+		1890,3,184,92,0,1890,1891,3,180,90,0,1891,1892,5,37,0,0,1892,1893,3,184,
+		92,0,1893,1894,3,180,90,0,1894,1896,1,0,0,0,1895,1556,1,0,0,0,1895,1561,
+		1,0,0,0,1895,1571,1,0,0,0,1895,1581,1,0,0,0,1895,1604,1,0,0,0,1895,1614,
+		1,0,0,0,1895,1620,1,0,0,0,1895,1656,1,0,0,0,1895,1662,1,0,0,0,1895,1665,
+		1,0,0,0,1895,1669,1,0,0,0,1895,1673,1,0,0,0,1895,1685,1,0,0,0,1895,1691,
+		1,0,0,0,1895,1698,1,0,0,0,1895,1705,1,0,0,0,1895,1726,1,0,0,0,1895,1743,
+		1,0,0,0,1895,1747,1,0,0,0,1895,1763,1,0,0,0,1895,1767,1,0,0,0,1895,1773,
+		1,0,0,0,1895,1780,1,0,0,0,1895,1792,1,0,0,0,1895,1808,1,0,0,0,1895,1812,
+		1,0,0,0,1895,1835,1,0,0,0,1895,1842,1,0,0,0,1895,1844,1,0,0,0,1895,1846,
+		1,0,0,0,1895,1847,1,0,0,0,1895,1848,1,0,0,0,1895,1857,1,0,0,0,1895,1871,
+		1,0,0,0,1895,1878,1,0,0,0,1895,1887,1,0,0,0,1896,163,1,0,0,0,1897,1898,
+		5,74,0,0,1898,1899,5,276,0,0,1899,1900,5,184,0,0,1900,1901,3,184,92,0,
+		1901,1902,3,180,90,0,1902,165,1,0,0,0,1903,1904,5,45,0,0,1904,1905,5,40,
+		0,0,1905,1906,5,41,0,0,1906,1907,3,184,92,0,1907,1908,5,42,0,0,1908,1912,
+		3,184,92,0,1909,1911,3,178,89,0,1910,1909,1,0,0,0,1911,1914,1,0,0,0,1912,
+		1910,1,0,0,0,1912,1913,1,0,0,0,1913,1940,1,0,0,0,1914,1912,1,0,0,0,1915,
+		1916,5,45,0,0,1916,1917,5,38,0,0,1917,1918,5,63,0,0,1918,1923,3,172,86,
+		0,1919,1920,5,261,0,0,1920,1922,3,172,86,0,1921,1919,1,0,0,0,1922,1925,
+		1,0,0,0,1923,1921,1,0,0,0,1923,1924,1,0,0,0,1924,1931,1,0,0,0,1925,1923,
+		1,0,0,0,1926,1928,5,261,0,0,1927,1926,1,0,0,0,1927,1928,1,0,0,0,1928,1929,
+		1,0,0,0,1929,1930,5,183,0,0,1930,1932,3,170,85,0,1931,1927,1,0,0,0,1931,
+		1932,1,0,0,0,1932,1936,1,0,0,0,1933,1935,3,178,89,0,1934,1933,1,0,0,0,
+		1935,1938,1,0,0,0,1936,1934,1,0,0,0,1936,1937,1,0,0,0,1937,1940,1,0,0,
+		0,1938,1936,1,0,0,0,1939,1903,1,0,0,0,1939,1915,1,0,0,0,1940,167,1,0,0,
+		0,1941,1942,5,40,0,0,1942,1943,5,41,0,0,1943,1944,3,184,92,0,1944,1945,
+		5,42,0,0,1945,1949,3,184,92,0,1946,1948,3,178,89,0,1947,1946,1,0,0,0,1948,
+		1951,1,0,0,0,1949,1947,1,0,0,0,1949,1950,1,0,0,0,1950,169,1,0,0,0,1951,
+		1949,1,0,0,0,1952,1953,5,40,0,0,1953,1954,5,41,0,0,1954,1955,3,184,92,
+		0,1955,1956,5,42,0,0,1956,1957,3,184,92,0,1957,171,1,0,0,0,1958,1959,3,
+		184,92,0,1959,1960,5,34,0,0,1960,1961,3,184,92,0,1961,173,1,0,0,0,1962,
+		1964,5,266,0,0,1963,1962,1,0,0,0,1963,1964,1,0,0,0,1964,1965,1,0,0,0,1965,
+		1966,3,182,91,0,1966,1967,5,34,0,0,1967,1968,3,184,92,0,1968,175,1,0,0,
+		0,1969,1970,3,182,91,0,1970,1971,5,34,0,0,1971,1972,3,184,92,0,1972,177,
+		1,0,0,0,1973,1974,5,39,0,0,1974,1975,3,188,94,0,1975,1976,3,184,92,0,1976,
+		179,1,0,0,0,1977,1978,5,195,0,0,1978,1979,5,208,0,0,1979,181,1,0,0,0,1980,
+		1981,5,277,0,0,1981,183,1,0,0,0,1982,1983,6,92,-1,0,1983,1984,5,259,0,
+		0,1984,1985,3,184,92,0,1985,1986,5,260,0,0,1986,2025,1,0,0,0,1987,1988,
+		5,266,0,0,1988,2025,3,184,92,16,1989,1990,5,212,0,0,1990,2025,3,184,92,
+		11,1991,1992,5,182,0,0,1992,1993,3,184,92,0,1993,1994,5,184,0,0,1994,1995,
+		3,184,92,0,1995,1996,5,183,0,0,1996,1997,3,184,92,0,1997,2025,1,0,0,0,
+		1998,1999,3,190,95,0,1999,2008,5,259,0,0,2000,2005,3,184,92,0,2001,2002,
+		5,261,0,0,2002,2004,3,184,92,0,2003,2001,1,0,0,0,2004,2007,1,0,0,0,2005,
+		2003,1,0,0,0,2005,2006,1,0,0,0,2006,2009,1,0,0,0,2007,2005,1,0,0,0,2008,
+		2000,1,0,0,0,2008,2009,1,0,0,0,2009,2010,1,0,0,0,2010,2011,5,260,0,0,2011,
+		2025,1,0,0,0,2012,2014,7,6,0,0,2013,2015,3,186,93,0,2014,2013,1,0,0,0,
+		2014,2015,1,0,0,0,2015,2016,1,0,0,0,2016,2017,5,195,0,0,2017,2025,3,186,
+		93,0,2018,2019,5,278,0,0,2019,2025,3,186,93,0,2020,2025,5,277,0,0,2021,
+		2025,5,278,0,0,2022,2025,5,276,0,0,2023,2025,3,188,94,0,2024,1982,1,0,
+		0,0,2024,1987,1,0,0,0,2024,1989,1,0,0,0,2024,1991,1,0,0,0,2024,1998,1,
+		0,0,0,2024,2012,1,0,0,0,2024,2018,1,0,0,0,2024,2020,1,0,0,0,2024,2021,
+		1,0,0,0,2024,2022,1,0,0,0,2024,2023,1,0,0,0,2025,2046,1,0,0,0,2026,2027,
+		10,15,0,0,2027,2028,5,209,0,0,2028,2045,3,184,92,16,2029,2030,10,14,0,
+		0,2030,2031,7,7,0,0,2031,2045,3,184,92,15,2032,2033,10,13,0,0,2033,2034,
+		7,3,0,0,2034,2045,3,184,92,14,2035,2036,10,12,0,0,2036,2037,7,8,0,0,2037,
+		2045,3,184,92,13,2038,2039,10,10,0,0,2039,2040,5,210,0,0,2040,2045,3,184,
+		92,11,2041,2042,10,9,0,0,2042,2043,5,211,0,0,2043,2045,3,184,92,10,2044,
+		2026,1,0,0,0,2044,2029,1,0,0,0,2044,2032,1,0,0,0,2044,2035,1,0,0,0,2044,
+		2038,1,0,0,0,2044,2041,1,0,0,0,2045,2048,1,0,0,0,2046,2044,1,0,0,0,2046,
+		2047,1,0,0,0,2047,185,1,0,0,0,2048,2046,1,0,0,0,2049,2050,7,9,0,0,2050,
+		187,1,0,0,0,2051,2054,3,190,95,0,2052,2053,5,262,0,0,2053,2055,3,190,95,
+		0,2054,2052,1,0,0,0,2054,2055,1,0,0,0,2055,189,1,0,0,0,2056,2057,7,10,
+		0,0,2057,191,1,0,0,0,225,196,198,212,238,245,247,255,257,279,283,285,292,
 		297,300,305,309,322,333,341,362,371,381,393,397,405,409,414,424,438,445,
 		448,463,468,475,479,491,493,496,507,513,515,517,526,531,534,541,544,553,
 		562,567,575,582,584,591,604,609,619,636,644,648,657,661,665,668,670,676,
-		679,683,691,701,735,745,774,776,786,793,797,805,830,837,845,852,856,860,
-		868,872,888,928,933,937,945,959,968,973,975,977,979,984,991,1010,1019,
-		1024,1040,1044,1052,1074,1080,1088,1096,1109,1120,1123,1133,1136,1144,
-		1148,1156,1167,1171,1179,1190,1192,1197,1212,1215,1219,1227,1232,1237,
-		1247,1249,1257,1266,1272,1276,1289,1294,1297,1304,1313,1318,1325,1338,
-		1341,1354,1371,1375,1387,1396,1400,1405,1411,1420,1424,1431,1442,1447,
-		1449,1453,1495,1498,1502,1505,1509,1515,1528,1536,1539,1549,1566,1574,
-		1585,1593,1599,1610,1625,1629,1638,1641,1646,1650,1652,1658,1678,1692,
-		1701,1711,1716,1721,1732,1738,1753,1756,1759,1769,1776,1784,1788,1796,
-		1800,1804,1814,1818,1822,1829,1831,1838,1860,1883,1893,1910,1921,1925,
-		1929,1934,1937,1947,1961,2003,2006,2012,2022,2042,2044,2052
+		679,683,691,701,737,747,776,778,788,795,799,807,832,839,847,854,858,862,
+		870,874,890,930,935,939,947,961,970,975,977,979,981,986,993,1012,1021,
+		1026,1042,1046,1054,1076,1082,1090,1098,1111,1122,1125,1135,1138,1146,
+		1150,1158,1169,1173,1181,1192,1194,1199,1214,1217,1221,1229,1234,1239,
+		1249,1251,1259,1268,1274,1278,1291,1296,1299,1306,1315,1320,1327,1340,
+		1343,1356,1373,1377,1389,1398,1402,1407,1413,1422,1426,1433,1444,1449,
+		1451,1455,1497,1500,1504,1507,1511,1517,1530,1538,1541,1551,1568,1576,
+		1587,1595,1601,1612,1627,1631,1640,1643,1648,1652,1654,1660,1680,1694,
+		1703,1713,1718,1723,1734,1740,1755,1758,1761,1771,1778,1786,1790,1798,
+		1802,1806,1816,1820,1824,1831,1833,1840,1862,1885,1895,1912,1923,1927,
+		1931,1936,1939,1949,1963,2005,2008,2014,2024,2044,2046,2054
 	};
 
 	public static readonly ATN _ATN =

@@ -632,6 +632,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitMaintenanceItem([NotNull] DealLangParser.MaintenanceItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>idleCostItem</c>
+	/// labeled alternative in <see cref="DealLangParser.fleetItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIdleCostItem([NotNull] DealLangParser.IdleCostItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>marketValueItem</c>
 	/// labeled alternative in <see cref="DealLangParser.fleetItem"/>.
 	/// </summary>

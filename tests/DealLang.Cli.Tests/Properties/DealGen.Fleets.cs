@@ -5,6 +5,7 @@ namespace DealLang.Cli.Tests.Properties;
 
 /// <summary>GPU fleets (docs/language.md §5 "fleet"): batches delivered in order within the deal or one batch at
 /// closing, straight-line or declining-balance depreciation, power with PUE and a price per kWh or MWh, maintenance,
+/// an idle unit's share of them (idle_cost),
 /// a market value curve or the default, a generation (a rent index of its own, with a drift and a launch) or none,
 /// tests reading the members (the first fleet's generation is always given when it has contracts); and the first fleet's sale into the repo market
 /// (§9), with every market term or some, keeping its contracts running or not, with a reserve or not, its impact carried
@@ -29,6 +30,7 @@ internal static partial class DealGen
             from price in Pick("80 per MWh", "0.12 per kWh", "60 per MWh")
             select $"power {(kw / 10.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} kW per gpu{pue}  power_price {price}")
         from maintenance in Maybe(Rate(0, 500).Select(r => $"maintenance {r} per year"))
+        from idleCost in Maybe(Rate(0, 10000).Select(r => $"idle_cost {r}"))
         from market in Maybe(Gen.Select(Rate(0, 10000), Rate(0, 6000), (s, d) => $"market_value {s} declining {d} per year"))
         let contracted = name == "Fl1" && f.ContractNames.Any()
         from rentIndex in (contracted ? (Func<Gen<string>, Gen<string>>)(g => g) : Maybe)(
@@ -37,7 +39,7 @@ internal static partial class DealGen
             from launch in Maybe(Gen.Select(DateIn(f.Closing, f.Maturity), Rate(0, 6000), (d, r) => $"  launch {d} down {r}"))
             select $"index {name}Rent {{ level {(level / 100.0).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} per gpu_hour  deflate {deflate} per year{launch} }}")
         let generation = rentIndex.Length == 0 ? "" : $"generation {name}Rent"
-        from items in Shuffled(gpus, depreciate, power, maintenance, market, generation)
+        from items in Shuffled(gpus, depreciate, power, maintenance, idleCost, market, generation)
         from tranche in Pick([.. f.TrancheNames])
         from test in Maybe(Pick(
             $"test {name}Ltv = {tranche}.balance / {name}.market_value",

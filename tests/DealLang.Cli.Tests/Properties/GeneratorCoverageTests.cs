@@ -77,7 +77,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("if then else", @"= if \S.* then \S+ else "), ("years_between", @"years_between\(\d{4}-\d\d-\d\d, period_start\)"),
         ("fleet deliveries", @"fleet Fl\d \{[^\n]*deliveries \{ \d"), ("fleet one batch", @"fleet Fl\d \{[^\n]*units \d+ gpus  unit_cost"),
         ("straight-line depreciation", @"depreciate straight_line"), ("declining depreciation", @"depreciate declining \S+ per year"),
-        ("fleet power", @"kW per gpu[^\n]*power_price \S+ per [kM]Wh"), ("fleet pue", @"pue 1"), ("fleet maintenance", @"maintenance \S+ per year"),
+        ("fleet power", @"kW per gpu[^\n]*power_price \S+ per [kM]Wh"), ("fleet pue", @"pue 1"), ("fleet maintenance", @"maintenance \S+ per year"), ("fleet idle_cost", @"idle_cost \d"),
         ("fleet market value", @"market_value \S+ declining"), ("fleet members read", @"Fl\d\.(market_value|book_value|age|idle_units|opex)"),
         ("pay opex", @"pay Fl\d\.opex"), ("fleet generation", @"generation Fl\dRent"), ("fleet sold whole", @"sell [^\n]*Fl2"),
         ("repo market sale", @"sell Fl1 [^\n]*depth \d+ gpus per month"), ("repo market impact limit costs", @"sell Fl1 [^\n]*(impact|limit|costs) "),

@@ -48,6 +48,16 @@ public sealed class FleetRulesTests
         Assert.Equal((0, 0.30, 700.0, 1.0, 0.08, 0.0, 0.90, 0.30, -1),
             (fleet.LifeMonths, fleet.DecliningRate, fleet.PowerKwPerGpu, fleet.Pue, fleet.PowerPricePerKwh, fleet.Maintenance,
              fleet.MarketResidual, fleet.MarketDecline, fleet.Generation));
+        // An idle unit costs what a unit in use costs unless the fleet says otherwise.
+        Assert.Equal(1.0, fleet.IdleCost);
+    }
+
+    [Fact]
+    public void AnIdleCostLowersToItsShare()
+    {
+        DealModel model = ModelOf(Deal(Fleet("units 10 gpus  unit_cost 30k per gpu  depreciate straight_line 6y  idle_cost 15%")));
+
+        Assert.Equal(0.15, model.Fleets[0].IdleCost, 12);
     }
 
     [Fact]
@@ -74,6 +84,9 @@ public sealed class FleetRulesTests
     [InlineData("units 10 gpus  unit_cost 30k per gpu  power 0.7 kW per gpu  power_price 80 per gpu", "DL0333", 85)]
     [InlineData("units 0 gpus  unit_cost 30k per gpu", "DL0334", 19)]
     [InlineData("units 10 gpus  unit_cost 30k per gpu  pue 0.9", "DL0335", 55)]
+    [InlineData("units 10 gpus  unit_cost 30k per gpu  idle_cost 120%", "DL0233", 61)]
+    [InlineData("units 10 gpus  unit_cost 30k per gpu  idle_cost -5%", "DL0233", 61)]
+    [InlineData("units 10 gpus  unit_cost 30k per gpu  idle_cost 100 per MWh", "DL0302", 61)]
     public void TermsInTheWrongUnitOrRangeArePointedAt(string items, string code, int column)
     {
         At(Single(Errors(Deal(Fleet(items + "  depreciate straight_line 6y"))), code), 9, column);

@@ -42,6 +42,9 @@ internal sealed class FleetState : EntityState
             info.Name + ".market_value at the period's start (the closing's, then each period's end): what coupons and PIK conditions read",
             declared: marketValueAtStart);
         Age = Local("age", "double", StateLife.Period, comment: info.Name + ".age: unit-weighted, in years", declared: readsAge);
+        CostShare = Local("costShare", "double", StateLife.Period,
+            comment: "share of the held units' full power and maintenance due: (units in use + idle_cost × idle units) / units held",
+            declared: info.IdleCost != 1.0);
         OpexAccrued = Local("opexAccrued", "double", StateLife.Period, comment: "this period's power and maintenance: what cfads deducts",
             ledger: new LedgerSlot(LedgerSection.Due, info.Name + " opex"));
         Opex = Local("opex", "double", StateLife.Period, comment: info.Name + ".opex: power and maintenance due, incl. opex unpaid so far");
@@ -102,6 +105,15 @@ internal sealed class FleetState : EntityState
 
     public StateVar Age { get; }
 
+    /// <summary>Declared for a fleet whose idle units cost less than units in use (<c>idle_cost</c> below 100%): the
+    /// share of the held units' full power and maintenance due this period, (in use + idle_cost × idle) / held,
+    /// which scales <see cref="OpexAccrued"/> and a forward cfads's opex.</summary>
+    public StateVar CostShare { get; }
+
+    /// <summary>Whether the fleet's idle units are known only once its contracts know the units they take
+    /// (<see cref="FleetComponent.WriteIdleUnits"/>), so its opex is written there rather than with its other dues.</summary>
+    public bool OpexAwaitsContracts => CostShare.Declared && IdleUnits.Declared;
+
     /// <summary>This period's power and maintenance alone: the ledger's opex column and what <c>cfads</c> deducts
     /// (opex carried unpaid was deducted in its own period).</summary>
     public StateVar OpexAccrued { get; }
@@ -123,7 +135,7 @@ internal sealed class FleetState : EntityState
 /// </summary>
 internal sealed class FleetComponent(EmitContext ctx)
     : EmitterComponent<FleetState>(ctx, () => ctx.Model.Fleets.Select((f, i) => new FleetState(f, i,
-        ctx.Reads(Quantity.FleetIdleUnits, i) && ctx.Model.Contracts.Any(c => c.Fleet == i),
+        (ctx.Reads(Quantity.FleetIdleUnits, i) || f.IdleCost != 1.0) && ctx.Model.Contracts.Any(c => c.Fleet == i),
         CSharpEmitter.HasEnforcement(ctx) && ctx.Model.Contracts.Any(c => c.Fleet == i)
             && ctx.Sales.Any(s => s.Market is not null && s.Collateral.Contains(new CollateralRef(CollateralKind.Fleet, i))),
         ctx.Reads(Quantity.FleetAge, i),
@@ -148,7 +160,8 @@ internal sealed class FleetComponent(EmitContext ctx)
         + ", " + CSharpLiterals.Int(f.LifeMonths) + ", " + CSharpLiterals.Double(f.DecliningRate) + ", " + CSharpLiterals.Double(f.PowerKwPerGpu)
         + ", " + CSharpLiterals.Double(f.Pue) + ", " + CSharpLiterals.Double(f.PowerPricePerKwh) + ", " + CSharpLiterals.Double(f.Maintenance)
         + ", " + CSharpLiterals.Double(f.MarketResidual) + ", " + CSharpLiterals.Double(f.MarketDecline)
-        + (f.Generation >= 0 ? ", " + CSharpLiterals.Int(f.Generation) : "") + ")";
+        + (f.Generation >= 0 ? ", " + CSharpLiterals.Int(f.Generation) : "")
+        + (f.IdleCost != 1.0 ? ", IdleCost: " + CSharpLiterals.Double(f.IdleCost) : "") + ")";
 
     // A fleet with a generation reads its index's levels (a path input), so the input is declared.
     public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
@@ -200,10 +213,11 @@ internal sealed class FleetComponent(EmitContext ctx)
     };
 
     /// <summary>A forward cfads's opex: per fleet, the power and maintenance of its batches (delivered, and scheduled
-    /// in its terms) over the window, at the share of units held now; nothing carried unpaid.</summary>
+    /// in its terms) over the window, at the share of units held now (and, with an idle_cost, at this period's share
+    /// of their full cost); nothing carried unpaid.</summary>
     public override IEnumerable<string> ForwardCfads(string lastArray, bool deductions) => !deductions ? [] : States.Select(f =>
         "(ForwardReceipts.Sum(" + f.CurvesNow + ".PowerCost, t, " + lastArray + "[t]) + ForwardReceipts.Sum(" + f.CurvesNow + ".MaintenanceCost, t, "
-        + lastArray + "[t])) * " + f.Kept);
+        + lastArray + "[t])) * " + f.Kept + (f.CostShare.Declared ? " * " + f.CostShare : ""));
 
     public override void WriteConstants(IndentedWriter w)
     {
@@ -253,9 +267,26 @@ internal sealed class FleetComponent(EmitContext ctx)
                 w.Line(fleet.Age + " = " + c + ".Delivered[t] > 0.0 && " + fleet.Kept + " > 0.0 ? " + c + ".UnitYears[t] / " + c + ".Delivered[t] : 0.0;");
             }
 
-            w.Line(fleet.OpexAccrued + " = (" + c + ".PowerCost[t] + " + c + ".MaintenanceCost[t]) * " + fleet.Kept + ";");
-            w.Line(fleet.Opex + " = " + fleet.OpexAccrued + " + " + fleet.OpexUnpaid + ";");
+            if (!fleet.OpexAwaitsContracts)
+            {
+                if (fleet.CostShare.Declared)
+                {
+                    // No contract takes a unit of a fleet without contracts: every unit held is idle.
+                    w.Line(fleet.CostShare + " = " + CSharpLiterals.DoubleOperand(fleet.Info.IdleCost) + "; // every unit held is idle");
+                }
+
+                WriteOpex(fleet, w);
+            }
         }
+    }
+
+    // opex = power + maintenance of the units held (× the share of their full cost due, with an idle_cost), plus opex unpaid so far.
+    private static void WriteOpex(FleetState fleet, IndentedWriter w)
+    {
+        string c = fleet.CurvesNow;
+        w.Line(fleet.OpexAccrued + " = (" + c + ".PowerCost[t] + " + c + ".MaintenanceCost[t]) * " + fleet.Kept
+            + (fleet.CostShare.Declared ? " * " + fleet.CostShare : "") + ";");
+        w.Line(fleet.Opex + " = " + fleet.OpexAccrued + " + " + fleet.OpexUnpaid + ";");
     }
 
     /// <summary>Batches up to which a fleet's market value is written batch by batch (more: FleetCurves.MarketValueAt's loop).</summary>
@@ -342,13 +373,23 @@ internal sealed class FleetComponent(EmitContext ctx)
     public override string CollateralValue(int index) => this[index].MarketValue.Name;
 
     /// <summary>The fleet's idle units: those held less those its contracts take (<paramref name="taken"/>), written
-    /// by the contracts once they know theirs; nothing when no expression reads them.</summary>
+    /// by the contracts once they know theirs; nothing when neither an expression nor an idle_cost reads them. With an
+    /// idle_cost, the fleet's opex follows: a unit in use costs its full power and maintenance, an idle one the
+    /// idle_cost's share of them (still with the period's dues, before any fee reads the opex).</summary>
     public void WriteIdleUnits(int index, string taken, IndentedWriter w)
     {
         var fleet = this[index];
         if (fleet.IdleUnits.Declared)
         {
             w.Line(fleet.IdleUnits + " = Math.Max(0.0, " + fleet.Units + " - (" + taken + "));");
+        }
+
+        if (fleet.OpexAwaitsContracts)
+        {
+            w.Comment(fleet.Name + ": opex = full power and maintenance × (in use + idle_cost × idle) / held");
+            string idleShare = "(1.0 - " + CSharpLiterals.DoubleOperand(fleet.Info.IdleCost) + ")";
+            w.Line(fleet.CostShare + " = " + fleet.Units + " > 0.0 ? 1.0 - " + idleShare + " * " + fleet.IdleUnits + " / " + fleet.Units + " : 1.0;");
+            WriteOpex(fleet, w);
         }
     }
 

@@ -6,7 +6,8 @@ namespace DealLang.Compiler.Lowering.Kinds;
 
 /// <summary>
 /// A fleet as the runtime's <see cref="FleetInfo"/>. Defaults (docs/language.md §5 "fleet"): one batch at closing
-/// when written as <c>units</c> and <c>unit_cost</c>; no power cost without <c>power</c>; pue 1; no maintenance;
+/// when written as <c>units</c> and <c>unit_cost</c>; no power cost without <c>power</c>; pue 1; no maintenance; an
+/// idle unit costing what a unit in use costs (idle_cost 100%);
 /// market value 90% of cost declining 30% a year (FACTS.md's H100 residuals: ~63%, ~44%, ~31% after 1, 2, 3 years),
 /// or 18% a year on top of a generation's rent index.
 /// Compute-unit terms are already in base units (kW, money per kWh) from the type checker.
@@ -45,6 +46,7 @@ internal sealed class FleetLowering : DeclarationLowering<FleetSyntax, FleetInfo
             MarketDecline: fleet.MarketValue?.Decline is { } d
                 ? lowerer.ConstantOf(d)
                 : fleet.Generation is null ? DefaultMarketDecline : DefaultDeclineWithGeneration,
-            Generation: fleet.Generation is null ? -1 : lowerer.IndexOfName(fleet.Generation));
+            Generation: fleet.Generation is null ? -1 : lowerer.IndexOfName(fleet.Generation),
+            IdleCost: lowerer.ConstantOf(fleet.IdleCost, 1.0));
     }
 }

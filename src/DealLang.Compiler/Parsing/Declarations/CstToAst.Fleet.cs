@@ -21,6 +21,7 @@ internal sealed partial class CstToAst
     //     | PUE expr                                        # pueItem
     //     | POWER_PRICE expr                                # powerPriceItem
     //     | MAINTENANCE expr perYear                        # maintenanceItem
+    //     | IDLE_COST expr                                  # idleCostItem
     //     | MARKET_VALUE expr DECLINING expr perYear        # marketValueItem
     //     | GENERATION ident                                # generationItem
     //     ;
@@ -34,7 +35,7 @@ internal sealed partial class CstToAst
         var items = new ItemSet(this, $"fleet '{name.Text}'");
         ImmutableArray<DeliverySyntax> deliveries = [];
         SourceSpan? deliveriesSpan = null;
-        ExpressionSyntax? units = null, unitCost = null, power = null, pue = null, powerPrice = null, maintenance = null;
+        ExpressionSyntax? units = null, unitCost = null, power = null, pue = null, powerPrice = null, maintenance = null, idleCost = null;
         DepreciationSyntax? depreciation = null;
         MarketValueSyntax? marketValue = null;
         NameSyntax? generation = null;
@@ -65,6 +66,7 @@ internal sealed partial class CstToAst
                 case PueItemContext p: items.Keep(ref pue, "pue", p, VisitExpr(p.expr())); break;
                 case PowerPriceItemContext p: items.Keep(ref powerPrice, "power_price", p, VisitExpr(p.expr())); break;
                 case MaintenanceItemContext m: items.Keep(ref maintenance, "maintenance", m, VisitExpr(m.expr())); break;
+                case IdleCostItemContext ic: items.Keep(ref idleCost, "idle_cost", ic, VisitExpr(ic.expr())); break;
                 case GenerationItemContext g: items.Keep(ref generation, "generation", g, VisitIdent(g.ident())); break;
                 case MarketValueItemContext mv:
                     items.Keep(ref marketValue, "market_value", mv,
@@ -74,7 +76,7 @@ internal sealed partial class CstToAst
         }
 
         return new FleetSyntax(name, deliveries, deliveriesSpan, units, unitCost, depreciation, power, pue, powerPrice,
-            maintenance, marketValue, generation, Span(context));
+            maintenance, idleCost, marketValue, generation, Span(context));
     }
 
     // delivery : DATE units=expr AT cost=expr COMMA? ;

@@ -8,7 +8,8 @@ namespace DealLang.Compiler.Semantics.Kinds;
 /// <summary>
 /// <c>fleet Cluster { deliveries { … }  depreciate straight_line 6y  power … }</c>: GPUs the deal owns (docs/language.md
 /// §5 "fleet"). Its terms are constants in compute units: units in GPUs, costs in money per GPU, power in kW per GPU,
-/// the power price in money per kWh (DL0333); its batches are delivered in order within the deal (DL0460, DL0461).
+/// the power price in money per kWh (DL0333), an idle unit's share of its running costs a rate in [0, 100%]
+/// (DL0233); its batches are delivered in order within the deal (DL0460, DL0461).
 /// </summary>
 internal sealed class FleetRules : DeclarationRules<FleetSyntax>
 {
@@ -38,7 +39,7 @@ internal sealed class FleetRules : DeclarationRules<FleetSyntax>
             binder.BindTerms(delivery.Units, delivery.Cost);
         }
 
-        binder.BindTerms(fleet.Units, fleet.UnitCost, fleet.Power, fleet.Pue, fleet.PowerPrice, fleet.Maintenance,
+        binder.BindTerms(fleet.Units, fleet.UnitCost, fleet.Power, fleet.Pue, fleet.PowerPrice, fleet.Maintenance, fleet.IdleCost,
             (fleet.Depreciation as DecliningDepreciationSyntax)?.Rate, fleet.MarketValue?.Residual, fleet.MarketValue?.Decline);
     }
 
@@ -68,9 +69,22 @@ internal sealed class FleetRules : DeclarationRules<FleetSyntax>
 
         checker.MeasureTerm(fleet.PowerPrice, MoneyPerKwh, $"the power_price of {f}", "80 per MWh");
         checker.Term(fleet.Maintenance, Unit.Rate, $"the maintenance of {f}", TypeChecker.Range.Fraction);
+        CheckIdleCost(fleet, checker, f);
         checker.Term(fleet.MarketValue?.Residual, Unit.Rate, $"the market value's share of cost of {f}", TypeChecker.Range.Fraction);
         checker.Term(fleet.MarketValue?.Decline, Unit.Rate, $"the market value's yearly decline of {f}", TypeChecker.Range.Fraction);
         CheckGeneration(fleet, checker, f);
+    }
+
+    // An idle unit's share of its power and maintenance: a share of what a unit in use costs, from nothing (powered
+    // off, unserviced) to all of it (today's default); the range has its own code, whose message says what the share is.
+    private static void CheckIdleCost(FleetSyntax fleet, TypeChecker checker, string f)
+    {
+        checker.Term(fleet.IdleCost, Unit.Rate, $"the idle_cost of {f}", TypeChecker.Range.Any);
+        if (fleet.IdleCost is { } idleCost && checker.Analysis.Bound.TryGetValue(idleCost, out BoundExpression? bound)
+            && bound is ConstantExpression { Value: < 0 or > 1 } outside)
+        {
+            checker.Diagnostics.Add(DiagnosticCatalogue.IdleCostOutOfRange(idleCost.Span, fleet.Name?.Text ?? "", outside.Value));
+        }
     }
 
     // The generation's level moves the GPUs' market value by its ratio to the level at delivery: a rent (money per

@@ -5,10 +5,10 @@ namespace DealLang.Compiler.Syntax;
 
 /// <summary>
 /// <c>fleet Cluster { deliveries { 2025-03-31 4000 gpus at 31k per gpu … }  depreciate straight_line 6y
-/// power 0.7 kW per gpu  pue 1.3  power_price 80 per MWh  maintenance 2% per year
+/// power 0.7 kW per gpu  pue 1.3  power_price 80 per MWh  maintenance 2% per year  idle_cost 15%
 /// generation H100Rent  market_value 90% declining 18% per year }</c>: GPUs the deal owns, delivered in batches (or one batch at
 /// closing: <see cref="Units"/> and <see cref="UnitCost"/>), with their book and market value and their running
-/// costs; its <see cref="Generation"/> is the rent index whose moves (drift, launches) move its market value.
+/// costs (<see cref="IdleCost"/>: the share of them an idle unit still costs); its <see cref="Generation"/> is the rent index whose moves (drift, launches) move its market value.
 /// </summary>
 public sealed record FleetSyntax(
     NameSyntax Name,
@@ -21,6 +21,7 @@ public sealed record FleetSyntax(
     ExpressionSyntax? Pue,
     ExpressionSyntax? PowerPrice,
     ExpressionSyntax? Maintenance,
+    ExpressionSyntax? IdleCost,
     MarketValueSyntax? MarketValue,
     NameSyntax? Generation,
     SourceSpan Span) : NamedDeclarationSyntax(Name, Span)

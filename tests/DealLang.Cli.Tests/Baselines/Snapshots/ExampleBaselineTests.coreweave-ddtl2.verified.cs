@@ -59,7 +59,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
     private static readonly double[] YearFractions = ComputeYearFractions();
 
     // Gpus: units, book and market value, unit-years and opex per period as if nothing were sold.
-    private static readonly FleetCurves fleet_Gpus_curves = FleetCurves.Compute(new FleetInfo("Gpus", [new FleetBatch(new Date(2024, 6, 30), 41250.0, 37500.0), new FleetBatch(new Date(2024, 9, 30), 41250.0, 37500.0), new FleetBatch(new Date(2024, 12, 31), 41250.0, 37500.0), new FleetBatch(new Date(2025, 3, 31), 41250.0, 37500.0)], 72, 0.0, 0.7, 1.3, 0.07, 0.02, 0.9, 0.18, 1), Boundaries);
+    private static readonly FleetCurves fleet_Gpus_curves = FleetCurves.Compute(new FleetInfo("Gpus", [new FleetBatch(new Date(2024, 6, 30), 41250.0, 37500.0), new FleetBatch(new Date(2024, 9, 30), 41250.0, 37500.0), new FleetBatch(new Date(2024, 12, 31), 41250.0, 37500.0), new FleetBatch(new Date(2025, 3, 31), 41250.0, 37500.0)], 72, 0.0, 0.7, 1.3, 0.07, 0.02, 0.9, 0.18, 1, IdleCost: 0.15), Boundaries);
 
     // Msft1: the years it runs in each period, and whether it runs at each period's end.
     private static readonly ContractCurves contract_Msft1_curves = ContractCurves.Compute(new ContractInfo("Msft1", 0, 0, 41250.0, -1, 2.6, 8760.0, 0.95, new Date(2024, 6, 30), 36), Boundaries);
@@ -240,6 +240,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double fleet_Gpus_units = 0.0; // Gpus.units: delivered and not sold
         double fleet_Gpus_bookValue = 0.0; // Gpus.book_value
         double fleet_Gpus_marketValue = 0.0; // Gpus.market_value
+        double fleet_Gpus_costShare = 0.0; // share of the held units' full power and maintenance due: (units in use + idle_cost × idle units) / units held
         double fleet_Gpus_opexAccrued = 0.0; // this period's power and maintenance: what cfads deducts
         double fleet_Gpus_opex = 0.0; // Gpus.opex: power and maintenance due, incl. opex unpaid so far
         double fleet_Gpus_opexPaid = 0.0;
@@ -346,8 +347,6 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             fleet_Gpus_bookValue = fleet_Gpus_delivering.BookValue[t] * fleet_Gpus_kept;
             // Gpus.market_value: each batch's × H100Rent now / at its delivery
             fleet_Gpus_marketValue = (0.0 + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[0][t], index_H100Rent_level, fleet_Gpus_deliveryLevel0) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[1][t], index_H100Rent_level, fleet_Gpus_deliveryLevel1) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[2][t], index_H100Rent_level, fleet_Gpus_deliveryLevel2) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[3][t], index_H100Rent_level, fleet_Gpus_deliveryLevel3)) * fleet_Gpus_kept;
-            fleet_Gpus_opexAccrued = (fleet_Gpus_delivering.PowerCost[t] + fleet_Gpus_delivering.MaintenanceCost[t]) * fleet_Gpus_kept;
-            fleet_Gpus_opex = fleet_Gpus_opexAccrued + fleet_Gpus_opexUnpaid;
             // Msft1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
             contract_Msft1_revenue = (41250.0 * fleet_Gpus_contractShare * 2.6 * 8760.0 * contract_Msft1_termYears[t] * contract_Msft1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft1_reletYears[t] * contract_Msft1_reletUtilisation);
             contract_Msft1_units = ((party_Microsoft_defaulted[t] || !contract_Msft1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft1_reletLive[t])) * fleet_Gpus_contractShare;
@@ -379,6 +378,10 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             }
 
             fleet_Gpus_idleUnits = Math.Max(0.0, fleet_Gpus_units - (contract_Msft1_units + contract_Msft2_units + contract_Msft3_units + contract_Lab1_units));
+            // Gpus: opex = full power and maintenance × (in use + idle_cost × idle) / held
+            fleet_Gpus_costShare = fleet_Gpus_units > 0.0 ? 1.0 - (1.0 - 0.15) * fleet_Gpus_idleUnits / fleet_Gpus_units : 1.0;
+            fleet_Gpus_opexAccrued = (fleet_Gpus_delivering.PowerCost[t] + fleet_Gpus_delivering.MaintenanceCost[t]) * fleet_Gpus_kept * fleet_Gpus_costShare;
+            fleet_Gpus_opex = fleet_Gpus_opexAccrued + fleet_Gpus_opexUnpaid;
             // largest_customer_share: the largest customer's share of this period's contract revenue
             contract_Msft1_largestCustomerShare = contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue > 0.0 ? Math.Max((contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue), (contract_Lab1_revenue)) / (contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue) : double.NaN;
             // Loan: the coupon, reset at the period's start, blended over what the balance funds: investment-grade contracts at 0.0625, the rest at 0.13
@@ -978,6 +981,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double fleet_Gpus_units = 0.0; // Gpus.units: delivered and not sold
         double fleet_Gpus_bookValue = 0.0; // Gpus.book_value
         double fleet_Gpus_marketValue = 0.0; // Gpus.market_value
+        double fleet_Gpus_costShare = 0.0; // share of the held units' full power and maintenance due: (units in use + idle_cost × idle units) / units held
         double fleet_Gpus_opexAccrued = 0.0; // this period's power and maintenance: what cfads deducts
         double fleet_Gpus_opex = 0.0; // Gpus.opex: power and maintenance due, incl. opex unpaid so far
         double fleet_Gpus_opexPaid = 0.0;
@@ -1104,8 +1108,6 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             fleet_Gpus_bookValue = fleet_Gpus_delivering.BookValue[t] * fleet_Gpus_kept;
             // Gpus.market_value: each batch's × H100Rent now / at its delivery
             fleet_Gpus_marketValue = (0.0 + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[0][t], index_H100Rent_level, fleet_Gpus_deliveryLevel0) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[1][t], index_H100Rent_level, fleet_Gpus_deliveryLevel1) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[2][t], index_H100Rent_level, fleet_Gpus_deliveryLevel2) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[3][t], index_H100Rent_level, fleet_Gpus_deliveryLevel3)) * fleet_Gpus_kept;
-            fleet_Gpus_opexAccrued = (fleet_Gpus_delivering.PowerCost[t] + fleet_Gpus_delivering.MaintenanceCost[t]) * fleet_Gpus_kept;
-            fleet_Gpus_opex = fleet_Gpus_opexAccrued + fleet_Gpus_opexUnpaid;
             // Msft1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
             contract_Msft1_revenue = (41250.0 * fleet_Gpus_contractShare * 2.6 * 8760.0 * contract_Msft1_termYears[t] * contract_Msft1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft1_reletYears[t] * contract_Msft1_reletUtilisation);
             contract_Msft1_units = ((party_Microsoft_defaulted[t] || !contract_Msft1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft1_reletLive[t])) * fleet_Gpus_contractShare;
@@ -1137,6 +1139,10 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             }
 
             fleet_Gpus_idleUnits = Math.Max(0.0, fleet_Gpus_units - (contract_Msft1_units + contract_Msft2_units + contract_Msft3_units + contract_Lab1_units));
+            // Gpus: opex = full power and maintenance × (in use + idle_cost × idle) / held
+            fleet_Gpus_costShare = fleet_Gpus_units > 0.0 ? 1.0 - (1.0 - 0.15) * fleet_Gpus_idleUnits / fleet_Gpus_units : 1.0;
+            fleet_Gpus_opexAccrued = (fleet_Gpus_delivering.PowerCost[t] + fleet_Gpus_delivering.MaintenanceCost[t]) * fleet_Gpus_kept * fleet_Gpus_costShare;
+            fleet_Gpus_opex = fleet_Gpus_opexAccrued + fleet_Gpus_opexUnpaid;
             // largest_customer_share: the largest customer's share of this period's contract revenue
             contract_Msft1_largestCustomerShare = contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue > 0.0 ? Math.Max((contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue), (contract_Lab1_revenue)) / (contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue) : double.NaN;
             // Loan: the coupon, reset at the period's start, blended over what the balance funds: investment-grade contracts at 0.0625, the rest at 0.13
@@ -1474,6 +1480,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             state.fleet_Gpus_units = fleet_Gpus_units;
             state.fleet_Gpus_bookValue = fleet_Gpus_bookValue;
             state.fleet_Gpus_marketValue = fleet_Gpus_marketValue;
+            state.fleet_Gpus_costShare = fleet_Gpus_costShare;
             state.fleet_Gpus_opexAccrued = fleet_Gpus_opexAccrued;
             state.fleet_Gpus_opex = fleet_Gpus_opex;
             state.fleet_Gpus_opexPaid = fleet_Gpus_opexPaid;
@@ -1594,6 +1601,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         public double fleet_Gpus_units;
         public double fleet_Gpus_bookValue;
         public double fleet_Gpus_marketValue;
+        public double fleet_Gpus_costShare;
         public double fleet_Gpus_opexAccrued;
         public double fleet_Gpus_opex;
         public double fleet_Gpus_opexPaid;
@@ -1711,6 +1719,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double fleet_Gpus_units = state.fleet_Gpus_units;
         double fleet_Gpus_bookValue = state.fleet_Gpus_bookValue;
         double fleet_Gpus_marketValue = state.fleet_Gpus_marketValue;
+        double fleet_Gpus_costShare = state.fleet_Gpus_costShare;
         double fleet_Gpus_opexAccrued = state.fleet_Gpus_opexAccrued;
         double fleet_Gpus_opex = state.fleet_Gpus_opex;
         double fleet_Gpus_opexPaid = state.fleet_Gpus_opexPaid;
@@ -1826,8 +1835,6 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 fleet_Gpus_bookValue = fleet_Gpus_delivering.BookValue[t] * fleet_Gpus_kept;
                 // Gpus.market_value: each batch's × H100Rent now / at its delivery
                 fleet_Gpus_marketValue = (0.0 + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[0][t], index_H100Rent_level, fleet_Gpus_deliveryLevel0) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[1][t], index_H100Rent_level, fleet_Gpus_deliveryLevel1) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[2][t], index_H100Rent_level, fleet_Gpus_deliveryLevel2) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[3][t], index_H100Rent_level, fleet_Gpus_deliveryLevel3)) * fleet_Gpus_kept;
-                fleet_Gpus_opexAccrued = (fleet_Gpus_delivering.PowerCost[t] + fleet_Gpus_delivering.MaintenanceCost[t]) * fleet_Gpus_kept;
-                fleet_Gpus_opex = fleet_Gpus_opexAccrued + fleet_Gpus_opexUnpaid;
                 // Msft1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
                 contract_Msft1_revenue = (41250.0 * fleet_Gpus_contractShare * 2.6 * 8760.0 * contract_Msft1_termYears[t] * contract_Msft1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft1_reletYears[t] * contract_Msft1_reletUtilisation);
                 contract_Msft1_units = ((party_Microsoft_defaulted[t] || !contract_Msft1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft1_reletLive[t])) * fleet_Gpus_contractShare;
@@ -1859,6 +1866,10 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 }
 
                 fleet_Gpus_idleUnits = Math.Max(0.0, fleet_Gpus_units - (contract_Msft1_units + contract_Msft2_units + contract_Msft3_units + contract_Lab1_units));
+                // Gpus: opex = full power and maintenance × (in use + idle_cost × idle) / held
+                fleet_Gpus_costShare = fleet_Gpus_units > 0.0 ? 1.0 - (1.0 - 0.15) * fleet_Gpus_idleUnits / fleet_Gpus_units : 1.0;
+                fleet_Gpus_opexAccrued = (fleet_Gpus_delivering.PowerCost[t] + fleet_Gpus_delivering.MaintenanceCost[t]) * fleet_Gpus_kept * fleet_Gpus_costShare;
+                fleet_Gpus_opex = fleet_Gpus_opexAccrued + fleet_Gpus_opexUnpaid;
                 // largest_customer_share: the largest customer's share of this period's contract revenue
                 contract_Msft1_largestCustomerShare = contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue > 0.0 ? Math.Max((contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue), (contract_Lab1_revenue)) / (contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue) : double.NaN;
                 // Loan: the coupon, reset at the period's start, blended over what the balance funds: investment-grade contracts at 0.0625, the rest at 0.13
@@ -2289,7 +2300,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             Loans = [],
             Fleets =
             [
-                new FleetInfo("Gpus", [new FleetBatch(new Date(2024, 6, 30), 41250.0, 37500.0), new FleetBatch(new Date(2024, 9, 30), 41250.0, 37500.0), new FleetBatch(new Date(2024, 12, 31), 41250.0, 37500.0), new FleetBatch(new Date(2025, 3, 31), 41250.0, 37500.0)], 72, 0.0, 0.7, 1.3, 0.07, 0.02, 0.9, 0.18, 1),
+                new FleetInfo("Gpus", [new FleetBatch(new Date(2024, 6, 30), 41250.0, 37500.0), new FleetBatch(new Date(2024, 9, 30), 41250.0, 37500.0), new FleetBatch(new Date(2024, 12, 31), 41250.0, 37500.0), new FleetBatch(new Date(2025, 3, 31), 41250.0, 37500.0)], 72, 0.0, 0.7, 1.3, 0.07, 0.02, 0.9, 0.18, 1, IdleCost: 0.15),
             ],
             Contracts =
             [

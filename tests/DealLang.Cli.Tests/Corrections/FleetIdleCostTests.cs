@@ -1,0 +1,147 @@
+namespace DealLang.Cli.Tests.Corrections;
+
+/// <summary>
+/// A fleet's <c>idle_cost</c> (docs/language.md §5 "fleet", "idle-cost"): an idle unit, held and taken by no running
+/// contract at the period's end, costs that share of its power and maintenance, so opex = the full figure × (units
+/// in use + idle_cost × idle units) / units held. Every deal runs with the cash check on (SmallDeal).
+/// </summary>
+public sealed class FleetIdleCostTests
+{
+    // Monthly, 30/360. 1,000 GPUs at 20k (20m) at closing; 1 kW per GPU, PUE 1.5, 100 per MWh (0.1 per kWh);
+    // maintenance 3% of cost a year. A contract takes 600 of them for two months from the closing: it runs on
+    // 2026-01-01 to 2026-02-28, so it takes its units at January's end and not at February's (its end day,
+    // 2026-03-01, is not one it runs on).
+    private const string ContractSource = """
+        deal Small {
+          currency USD
+          closing  2026-01-01
+          maturity 2026-04-01
+          pay      monthly
+          daycount 30/360
+
+          party Lab   { }
+          party Owner { }
+
+          fleet Cluster {
+            units 1000 gpus  unit_cost 20k per gpu
+            depreciate straight_line 5y
+            power 1 kW per gpu  pue 1.5  power_price 100 per MWh
+            maintenance 3% per year
+            IDLE_COST
+          }
+
+          contract Job on Cluster {
+            customer Lab  units 600 gpus  price 2 per gpu_hour  hours 8760 hours per year
+            take_or_pay 100%  starts 2026-01-01  term 2m
+          }
+
+          tranche Loan { balance 1m  coupon 6% }
+          equity  Eq   { contributed 25m  holders Owner 100% }
+
+          test Idle = Cluster.idle_units
+
+          waterfall {
+            pay Cluster.opex
+            pay Loan.interest
+            pay Loan.balance
+            distribute rest to Eq
+          }
+        }
+        """;
+
+    [Fact]
+    public void AnIdleUnitCostsItsShareOfPowerAndMaintenance()
+    {
+        var deal = new SmallDeal(ContractSource.Replace("IDLE_COST", "idle_cost 20%", StringComparison.Ordinal));
+
+        // January, 31 days, in full: power 1,000 × 1 kW × 1.5 × 0.1 × 24 h × 31 = 111,600.00; maintenance
+        // 20m × 3% × 31 / 365.25 = 50,924.02; together 162,524.02. 600 units in use, 400 idle: × (600 + 20% × 400)
+        // / 1,000 = 0.68, so 110,516.34, paid in full and deducted from cfads as opex always is.
+        Assert.Equal(400.0, deal.Ledger("Idle", 0));
+        Assert.Equal(110_516.34, deal.Ledger("Cluster opex", 0), 0.01);
+        Assert.Equal(110_516.34, deal.Ledger("1 pay Cluster.opex paid", 0), 0.01);
+        // February, 28 days, in full: power 111,600 × 28 / 31 = 100,800.00; maintenance 20m × 3% × 28 / 365.25 =
+        // 45,995.89; together 146,795.89. The contract does not run on February's end day, so all 1,000 units are
+        // idle in February (the period-end count): × 20% = 29,359.18.
+        Assert.Equal(1000.0, deal.Ledger("Idle", 1));
+        Assert.Equal(29_359.18, deal.Ledger("Cluster opex", 1), 0.01);
+        // March, 31 days, every unit idle: 162,524.02 × 20% = 32,504.80.
+        Assert.Equal(32_504.80, deal.Ledger("Cluster opex", 2), 0.01);
+    }
+
+    [Fact]
+    public void WithoutTheTermOrAtOneHundredPercentEveryUnitCostsInFull()
+    {
+        var written = new SmallDeal(ContractSource.Replace("IDLE_COST", "", StringComparison.Ordinal));
+        var full = new SmallDeal(ContractSource.Replace("IDLE_COST", "idle_cost 100%", StringComparison.Ordinal));
+
+        // January 162,524.02, February 146,795.89, March 162,524.02 (the figures above, at full cost), idle or not.
+        double[] expected = [162_524.02, 146_795.89, 162_524.02];
+        for (int t = 0; t < expected.Length; t++)
+        {
+            Assert.Equal(expected[t], written.Ledger("Cluster opex", t), 0.01);
+            Assert.Equal(written.Ledger("Cluster opex", t), full.Ledger("Cluster opex", t));
+        }
+    }
+
+    [Fact]
+    public void AtZeroAnIdleUnitCostsNothing()
+    {
+        var deal = new SmallDeal(ContractSource.Replace("IDLE_COST", "idle_cost 0%", StringComparison.Ordinal));
+
+        // January: only the 600 units in use cost anything: 162,524.02 × 600 / 1,000 = 97,514.41; then every unit is idle.
+        Assert.Equal(97_514.41, deal.Ledger("Cluster opex", 0), 0.01);
+        Assert.Equal(0.0, deal.Ledger("Cluster opex", 1));
+        Assert.Equal(0.0, deal.Ledger("Cluster opex", 2));
+    }
+
+    // The same fleet with no contract, so every unit is idle, beside a hall leased at 12m a year (1m a month): a forward
+    // cfads over the next two months counts the fleet's opex over them at this period's share of its full cost.
+    private const string ForwardSource = """
+        deal Small {
+          currency USD
+          closing  2026-01-01
+          maturity 2026-04-01
+          pay      monthly
+          daycount 30/360
+
+          party Lab   { }
+          party Owner { }
+          facility Hall { cost 10m  value straight_line 10y }
+          lease HallLease on Hall { lessee Lab  rent 12m per year  starts 2026-01-01  term 3m }
+
+          fleet Cluster {
+            units 1000 gpus  unit_cost 20k per gpu
+            depreciate straight_line 5y
+            power 1 kW per gpu  pue 1.5  power_price 100 per MWh
+            maintenance 3% per year
+            IDLE_COST
+          }
+
+          tranche Loan { balance 5m  coupon 6% }
+          equity  Eq   { contributed 25m  holders Owner 100% }
+
+          test Ahead = cfads over next 2m
+
+          waterfall {
+            pay Cluster.opex
+            pay Loan.interest
+            pay Loan.balance
+            distribute rest to Eq
+          }
+        }
+        """;
+
+    [Fact]
+    public void AFleetWithoutContractsIsIdleAndAForwardCfadsCountsItsIdleCost()
+    {
+        var idle = new SmallDeal(ForwardSource.Replace("IDLE_COST", "idle_cost 20%", StringComparison.Ordinal));
+        var full = new SmallDeal(ForwardSource.Replace("IDLE_COST", "", StringComparison.Ordinal));
+
+        // No contract takes a unit, so every unit is idle: January's opex 162,524.02 × 20% = 32,504.80.
+        Assert.Equal(32_504.80, idle.Ledger("Cluster opex", 0), 0.01);
+        // January's forward cfads deducts February's and March's opex, 146,795.89 + 162,524.02 = 309,319.92 in full;
+        // at 20% it deducts 80% of that less: 247,455.93 more cfads ahead, the lease's rent the same in both.
+        Assert.Equal(247_455.93, idle.Ledger("Ahead", 0) - full.Ledger("Ahead", 0), 0.01);
+    }
+}
