@@ -44,6 +44,7 @@ public sealed class RunnerCase : IDisposable
 
         PreparedTimes = new Runner.Analytics.FlowTimes(Times);
         summaries = new PathSummaries(deal);
+        trancheSummaries = new PathSummaries(deal, solveEquityIrr: false);
         engineInputs = new PathInputs(deal) { CheckCashConservation = false };
         engineResult = new RunResult(deal, Path.Program.Layout, fullLedger: false);
         engineFigures = new Runner.Simulation.PathFigures(deal);
@@ -51,6 +52,7 @@ public sealed class RunnerCase : IDisposable
     }
 
     readonly PathSummaries summaries;
+    readonly PathSummaries trancheSummaries;
     readonly PathInputs engineInputs;
     readonly RunResult engineResult;
     readonly Runner.Simulation.PathFigures engineFigures;
@@ -82,6 +84,13 @@ public sealed class RunnerCase : IDisposable
     {
         summaries.Add(Path.Result);
         return summaries.Paths;
+    }
+
+    /// <summary>The finished path added to summaries without the equity's IRR, as the tranches-only runner does last.</summary>
+    public double AddTrancheSummaries()
+    {
+        trancheSummaries.Add(Path.Result);
+        return trancheSummaries.Paths;
     }
 
     public string Name => Path.Name;

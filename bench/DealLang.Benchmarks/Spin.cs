@@ -5,7 +5,8 @@ namespace DealLang.Benchmarks;
 
 /// <summary>
 /// <c>--spin CASE PART SECONDS</c>: calls one part of a <see cref="RunnerCase"/> (<c>fill</c>, <c>loop</c>,
-/// <c>summaries</c>, <c>path</c>, <c>tranches</c> or <c>engine</c>, as <c>--runner</c>'s columns; or <c>draw</c>, a
+/// <c>summaries</c>, <c>path</c>, <c>tranches</c> or <c>engine</c>, as <c>--runner</c>'s columns; <c>tsummaries</c>, the
+/// summaries without the equity's IRR, as <c>tranches</c> adds them (what issue 8's target 3 counts); or <c>draw</c>, a
 /// <see cref="McCase"/>'s draw + fill, as <c>--mc</c>'s first column) over and over for the given seconds and prints the
 /// calls made (with the wall and CPU time a call, and the fastest 1,000-call batch's time a call), so that a sampling
 /// profiler sees nothing else: <c>DOTNET_PerfMapEnabled=1 perf record -g dotnet … --spin
@@ -30,10 +31,11 @@ public static class Spin
             "fill" => c.Fill,
             "loop" => () => c.Path.Run(),
             "summaries" => c.AddSummaries,
+            "tsummaries" => c.AddTrancheSummaries,
             "path" => () => c.PathRunner.Run(0),
             "tranches" => () => c.TranchesOnly.Run(0),
             "engine" => c.EnginePath,
-            _ => throw new ArgumentException($"Unknown part '{part}': fill, loop, summaries, path, tranches or engine (or draw, for {string.Join(" and ", McCase.Names)})."),
+            _ => throw new ArgumentException($"Unknown part '{part}': fill, loop, summaries, tsummaries, path, tranches or engine (or draw, for {string.Join(" and ", McCase.Names)})."),
         };
 
         Spinning(caseName, part, seconds, call, output);

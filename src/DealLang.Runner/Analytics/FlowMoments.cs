@@ -52,6 +52,22 @@ internal static class FlowMoments
         return nonFinite;
     }
 
+    /// <summary>The moments at x = 0 of one flow, <paramref name="amount"/> at <paramref name="time"/> less
+    /// <paramref name="origin"/>: bit for bit the group <see cref="Sum"/> makes of that flow alone (a tranche's price at
+    /// closing, the group before its flows back, <see cref="TrancheFlows"/>).</summary>
+    public static GroupMoments One(double time, double amount, double origin)
+    {
+        // Group's loop for its one flow, undiscounted, written out: each sum 0 plus its one term.
+        double tau = time - origin;
+        double moment = amount * tau;
+        double w1 = 0.0 + moment;
+        moment *= tau;
+        double w2 = 0.0 + moment;
+        moment *= tau;
+        double w3 = 0.0 + moment;
+        return new GroupMoments(0.0 + amount, w1, w2, w3, 0.0 + (moment * tau));
+    }
+
     // Flows from..to−1; adds Σ a × 0 over them to nonFinite. Inlined four times: without discount factors (the scan
     // at x = 0) the loop has no load and no multiplication for them.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -137,5 +153,5 @@ internal static class FlowMoments
 
     // The lanes in their order, whatever the hardware (Vector256.Sum leaves the order to it).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static double Lanes(Vector256<double> v) => v.GetElement(0) + v.GetElement(1) + v.GetElement(2) + v.GetElement(3);
+    internal static double Lanes(Vector256<double> v) => v.GetElement(0) + v.GetElement(1) + v.GetElement(2) + v.GetElement(3);
 }

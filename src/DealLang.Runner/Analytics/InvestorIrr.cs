@@ -27,11 +27,35 @@ public static class InvestorIrr
     /// <summary>The rate of the flows over prepared times (<see cref="Irr.Solve(FlowTimes, ReadOnlySpan{double})"/>), or −100% for a total loss.</summary>
     public static double Solve(FlowTimes times, ReadOnlySpan<double> amounts)
     {
-        double rate = Irr.Solve(times, amounts);
-        // the check only where there is no rate or a negative one: the paths that earn something (nearly all) pay
-        // nothing for it
-        return double.IsNaN(rate) || rate < 0 ? OrTotalLoss(rate, times.Years[..amounts.Length], amounts) : rate;
+        ArgumentNullException.ThrowIfNull(times);
+        int n = amounts.Length;
+        if (n == 0 || n > times.Count)
+        {
+            return OrTotalLoss(Irr.Solve(times, amounts), default, amounts); // no flows: NaN, no total loss; too many: Solve's message
+        }
+
+        // The solver's scan made here, so that its sums tell the nothing-back test what came back (ScannedRate).
+        int changes = Irr.Scan(times.Years[..n], amounts, out bool valid, out int split, out GroupMoments before, out GroupMoments after);
+        return ScannedRate(valid ? Irr.SolveScanned(times, amounts, changes, split, before, after) : double.NaN, times, amounts, changes, before, after);
     }
+
+    /// <summary>
+    /// <see cref="Solve(FlowTimes, ReadOnlySpan{double})"/> for flows the caller scanned (<see cref="Irr.SolveScanned"/>:
+    /// finite, one sign change at <paramref name="split"/>, the groups' moments at x = 0 <paramref name="before"/> and
+    /// <paramref name="after"/>, as <see cref="Irr.Scan"/> sums them): the same figure, bit for bit.
+    /// </summary>
+    internal static double SolveScanned(FlowTimes times, ReadOnlySpan<double> amounts, int split, in GroupMoments before, in GroupMoments after) =>
+        ScannedRate(Irr.SolveScanned(times, amounts, 1, split, before, after), times, amounts, 1, before, after);
+
+    // The total-loss tests only where there is no rate or a negative one: the paths that earn something (nearly all)
+    // pay nothing for them. On a negative rate of flows that start below 0 and change sign once, the nothing-back test
+    // needs no pass when what came back, the scan's Σ a of the flows from the change on (none below 0), is a cent or
+    // more: the sum in time order the test adds (NothingBack) is within n × 2⁻⁵³ of it, relatively, so over half a cent
+    // too, and the test is false.
+    static double ScannedRate(double rate, FlowTimes times, ReadOnlySpan<double> amounts, int changes, in GroupMoments before, in GroupMoments after) =>
+        rate >= 0 || (rate < 0 && changes == 1 && before.W0 < 0 && after.W0 >= 2 * Flows.ShortfallTolerance)
+            ? rate
+            : OrTotalLoss(rate, times.Years[..amounts.Length], amounts);
 
     /// <summary><paramref name="rate"/> as solved over the flows; where they are a total loss, −100%: flows without
     /// a rate of either kind in the type's summary, and flows with one that brought back less than half a cent (a few

@@ -124,7 +124,10 @@ public static class Irr
             if (ascending)
             {
                 int count = DiscountChain.Prepare(years, slots, gaps);
-                return SolveInOrder(years, amounts, slots, gaps[..count], SharesADate(years), DiscountChain.OffGridFrom(slots, count));
+                int changes = Scan(years, amounts, out bool valid, out int split, out GroupMoments before, out GroupMoments after);
+                return valid
+                    ? SolveInOrder(years, amounts, slots, gaps[..count], SharesADate(years), DiscountChain.OffGridFrom(slots, count), changes, split, before, after)
+                    : double.NaN;
             }
 
             // Out of time order: sorted copies (the sign count and the chain both walk the flows in time).
@@ -135,7 +138,10 @@ public static class Irr
             amounts.CopyTo(flows);
             times.Sort(flows);
             int sorted = DiscountChain.Prepare(times, slots, gaps);
-            return SolveInOrder(times, flows, slots, gaps[..sorted], SharesADate(times), DiscountChain.OffGridFrom(slots, sorted));
+            int sortedChanges = Scan(times, flows, out bool sortedValid, out int sortedSplit, out GroupMoments sortedBefore, out GroupMoments sortedAfter);
+            return sortedValid
+                ? SolveInOrder(times, flows, slots, gaps[..sorted], SharesADate(times), DiscountChain.OffGridFrom(slots, sorted), sortedChanges, sortedSplit, sortedBefore, sortedAfter)
+                : double.NaN;
         }
         finally
         {
@@ -164,12 +170,59 @@ public static class Irr
             throw new ArgumentException($"Expected at most {times.Count} amounts, one per time, got {amounts.Length}.", nameof(amounts));
         }
 
-        // No separate check of the amounts here: the scan that SolveInOrder starts with finds NaNs, infinities and
-        // flows of one sign too (one pass fewer per solve, path after path); whether two flows share a date and where
-        // a gap is off the table were found once, with the times.
+        // No separate check of the amounts here: the scan finds NaNs, infinities and flows of one sign too (one pass
+        // fewer per solve, path after path); whether two flows share a date and where a gap is off the table were found
+        // once, with the times.
         int n = amounts.Length;
-        return n == 0 ? double.NaN : SolveInOrder(times.Years[..n], amounts, times.Slots[..n], times.Gaps, times.SharedFrom < n, times.OffGridFrom);
+        if (n == 0)
+        {
+            return double.NaN;
+        }
+
+        ReadOnlySpan<double> years = times.Years[..n];
+        int changes = Scan(years, amounts, out bool valid, out int split, out GroupMoments before, out GroupMoments after);
+        return valid ? SolveInOrder(years, amounts, times.Slots[..n], times.Gaps, times.SharedFrom < n, times.OffGridFrom, changes, split, before, after) : double.NaN;
     }
+
+    /// <summary>
+    /// <see cref="Solve(FlowTimes, ReadOnlySpan{double})"/> for flows the caller scanned, as <see cref="Scan"/> does
+    /// (<see cref="InvestorIrr"/>, which reads the scan's sums too) or in the pass that wrote them
+    /// (<see cref="TrancheFlows.Form"/>): <paramref name="changes"/>, <paramref name="split"/>, <paramref name="before"/>
+    /// and <paramref name="after"/> are <see cref="Scan"/>'s figures, bit for bit, for flows it finds valid (finite, both
+    /// signs, and with one change each group's sum of its sign). The same rate, bit for bit, as
+    /// <see cref="Solve(FlowTimes, ReadOnlySpan{double})"/>, without its scan (a Debug build checks the caller's against
+    /// <see cref="Scan"/> on every call).
+    /// </summary>
+    internal static double SolveScanned(
+        FlowTimes times, ReadOnlySpan<double> amounts, int changes, int split, in GroupMoments before, in GroupMoments after)
+    {
+        int n = amounts.Length;
+        if (n > times.Count || (uint)(split - 1) >= (uint)(n - 1))
+        {
+            throw new ArgumentException($"Expected at most {times.Count} amounts, one per time, and a split among them, got {n} and {split}.", nameof(amounts));
+        }
+
+        ReadOnlySpan<double> years = times.Years[..n];
+#if DEBUG
+        int scannedChanges = Scan(years, amounts, out bool valid, out int scanned, out GroupMoments first, out GroupMoments then);
+        if (scannedChanges != changes || !valid || scanned != split || !SameBits(first, before) || !SameBits(then, after))
+        {
+            throw new InvalidOperationException(
+                $"The caller's scan ({changes} changes, {split}, {before}, {after}) is not Scan's ({scannedChanges} changes, valid {valid}, {scanned}, {first}, {then}).");
+        }
+
+#endif
+        return SolveInOrder(years, amounts, times.Slots[..n], times.Gaps, times.SharedFrom < n, times.OffGridFrom, changes, split, before, after);
+    }
+#if DEBUG
+
+    static bool SameBits(in GroupMoments a, in GroupMoments b) =>
+        BitConverter.DoubleToInt64Bits(a.W0) == BitConverter.DoubleToInt64Bits(b.W0)
+        && BitConverter.DoubleToInt64Bits(a.W1) == BitConverter.DoubleToInt64Bits(b.W1)
+        && BitConverter.DoubleToInt64Bits(a.W2) == BitConverter.DoubleToInt64Bits(b.W2)
+        && BitConverter.DoubleToInt64Bits(a.W3) == BitConverter.DoubleToInt64Bits(b.W3)
+        && BitConverter.DoubleToInt64Bits(a.W4) == BitConverter.DoubleToInt64Bits(b.W4);
+#endif
 
     /// <summary>
     /// Σ a_i / (1+rate)^(t_i − t_0): the value of the flows at the date of the first one, as XNPV.
@@ -193,17 +246,13 @@ public static class Irr
         return sum;
     }
 
-    // sharedDate: whether two of the flows share a date; offGridFrom: the first flow whose gap to the previous one is
-    // off the table (DiscountChain.OffGridFrom).
+    // Flows the scan found valid (Scan: changes, split and the groups' moments at x = 0 its figures); sharedDate:
+    // whether two of the flows share a date; offGridFrom: the first flow whose gap to the previous one is off the
+    // table (DiscountChain.OffGridFrom).
     static double SolveInOrder(
-        ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, ReadOnlySpan<byte> slots, ReadOnlySpan<double> gaps, bool sharedDate, int offGridFrom)
+        ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, ReadOnlySpan<byte> slots, ReadOnlySpan<double> gaps, bool sharedDate, int offGridFrom,
+        int changes, int split, in GroupMoments before, in GroupMoments after)
     {
-        int changes = Scan(times, amounts, out bool valid, out int split, out GroupMoments before, out GroupMoments after);
-        if (!valid)
-        {
-            return double.NaN;
-        }
-
         // Zero flows at either end change no root, but the chain starts from an end (DiscountChain): from a zero
         // flow 100 years out, every other flow's factor near −100% underflows and the NPV would read exactly 0.
         int first = 0;
@@ -347,7 +396,11 @@ public static class Irr
             // notes: within 2 × 10⁻⁶ in Base, 1.1 × 10⁻⁷ in Refuted), so that the evaluation after it is often the last.
             double fifth = (14.0 * pp * pp) - (21.0 * pp * q) + (6.0 * p * r) + (3.0 * q * q);
             double longer = step + (u * fifth * uu * uu);
-            step = double.IsFinite(longer) && Math.Abs(longer - step) <= 0.5 * Math.Abs(step) ? longer : step;
+
+            // Never the last (it is the rate itself, not a correction): no test of what it leaves out, whose division
+            // would be on every solve's path for nothing.
+            last = false;
+            return double.IsFinite(longer) && Math.Abs(longer - step) <= 0.5 * Math.Abs(step) ? longer : step;
         }
 
         // 64 |u| (S |u|)⁴ ≤ tolerance, term by term without roots: (|p| |u|)⁴, (|q| u²)² and (|r| |u|³)^(4/3) each at
@@ -357,7 +410,7 @@ public static class Irr
         double t1 = Math.Abs(p) * size;
         double t2 = Math.Abs(q) * uu;
         double t3 = Math.Abs(r) * uu * size;
-        last = !fromZero && size <= LastStepSize * Math.Max(1.0, Math.Abs(x))
+        last = size <= LastStepSize * Math.Max(1.0, Math.Abs(x))
             && (t1 * t1) * (t1 * t1) <= reach && t2 * t2 <= reach && (t3 * t3) * (t3 * t3) <= reach * reach * reach;
         return step;
     }

@@ -25,6 +25,10 @@ public sealed class PathFigures
     // [tranche]: the principal funded on the path read last (the balance at closing plus every draw).
     readonly double[] funded;
 
+    // [tranche]: its issue price and balance at closing, read once rather than from the deal's records path after path.
+    readonly double[] issuePrice;
+    readonly double[] balance;
+
     // The flows of an equity (or LP class) with dated capital calls: the period ends, then each call at its own date
     // (docs/language.md §5 "Commitments drawn over time"), as the scenario's summary solves them (InvestorFlows).
     readonly double[] calledTimes;
@@ -41,6 +45,8 @@ public sealed class PathFigures
         int tranches = deal.Tranches.Length;
         Loss = new double[tranches];
         funded = new double[tranches];
+        issuePrice = [.. deal.Tranches.Select(t => t.IssuePrice)];
+        balance = [.. deal.Tranches.Select(t => t.Balance)];
         LossShare = new double[tranches];
         UnpaidInterest = new double[tranches];
         Irr = new double[tranches];
@@ -216,35 +222,35 @@ public sealed class PathFigures
             ReadOnlySpan<double> principal = result.PrincipalPaid[i].AsSpan(0, flows.Length);
             ReadOnlySpan<double> drawn = result.TrancheDrawn[i].AsSpan(0, flows.Length);
             ReadOnlySpan<double> shares = result.TrancheConversion[i].AsSpan(0, flows.Length); // a convertible's shares, a flow to the holder (TrancheSummaries)
-            TrancheInfo tranche = Deal.Tranches[i];
-            double price = tranche.IssuePrice;
-            double draws = 0;
-            amounts[0] = -price * tranche.Balance; // bought at the issue price, each draw too (TrancheSummaries)
+            double price = issuePrice[i];
+            amounts[0] = -price * balance[i]; // bought at the issue price, each draw too (TrancheSummaries)
 
-            // The flows, the draws and the WAL's sums (Wal.Compute's, in its order, so its figure to the
-            // bit) in one loop: each sum is a chain of additions, and three chains side by side cost what one does.
-            double weighted = 0, repaid = 0;
-            for (int t = 0; t < flows.Length; t++)
-            {
-                double paid = principal[t];
-                flows[t] = interest[t] + paid + shares[t] - (price * drawn[t]);
-                draws += drawn[t];
-                weighted += years[t] * paid;
-                repaid += paid;
-            }
+            // The flows, the draws, the WAL's sums (Wal.Compute's, in its order, so its figure to the bit) and the IRR's
+            // scan (where the sign changes, and the two groups' moments at 0%) in one pass.
+            Span<double> tranche = amounts.AsSpan(0, periods + 1);
+            bool scanned = TrancheFlows.Form(times.AsSpan(0, periods + 1), tranche, interest, principal, shares, drawn, price,
+                out double draws, out double weighted, out double repaid, out int split, out GroupMoments before, out GroupMoments after);
 
             // The balance plus the draws' sum, added in TrancheSummaries' order, so a path's loss share is the scenario
             // summary's to the bit (the balance first, then each draw, rounds differently).
-            double funded = tranche.Balance + draws;
+            double funded = balance[i] + draws;
             this.funded[i] = funded;
             Loss[i] = result.PrincipalLoss[i];
             LossShare[i] = funded == 0 ? double.NaN : result.PrincipalLoss[i] / funded;
             UnpaidInterest[i] = result.UnpaidInterest[i];
-            Irr[i] = Analytics.InvestorIrr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
+
+            // Paid in (the price, any draws), then paid back: the scan is made. Otherwise (a flow not finite, nothing
+            // back, a draw after a payment back) the solver scans the flows itself.
+            Irr[i] = scanned
+                ? Analytics.InvestorIrr.SolveScanned(flowTimes, tranche, split, before, after)
+                : Analytics.InvestorIrr.Solve(flowTimes, tranche);
             Wal[i] = repaid == 0.0 ? double.NaN : weighted / repaid; // Wal.Compute over years and principal
         }
 
-        ReadHolders(result, periods);
+        if (Held.Length > 0)
+        {
+            ReadHolders(result, periods);
+        }
 
         for (int e = 0; e < (SolvesEquityIrr ? EquityIrr.Length : 0); e++)
         {
