@@ -102,9 +102,10 @@ static class TrancheSummaries
             Guaranteed = true,
             PaidByGuarantor = net,
             // What the holders were owed and never received: the issuer's shortfall less the guarantor's part of it
-            // (its subrogated principal and interest arrears at the end).
-            HoldersLoss = periods == 0 ? 0.0 : Math.Max(0.0, summary.PrincipalLoss - result.GuarantorPrincipal[g][periods - 1])
-                + Math.Max(0.0, summary.UnpaidInterest - result.GuarantorInterest[g][periods - 1]),
+            // (its subrogated principal and interest arrears at the end), each under half a cent none (Flows.Shortfall:
+            // a guarantor that paid the whole balance holds it to the last bit of its running sum, not of the balance).
+            HoldersLoss = periods == 0 ? 0.0 : Flows.Shortfall(summary.PrincipalLoss, result.GuarantorPrincipal[g][periods - 1])
+                + Flows.Shortfall(summary.UnpaidInterest, result.GuarantorInterest[g][periods - 1]),
             HoldersIrr = PeriodYears.Irr(years, tranche.IssuePrice * tranche.Balance, received, result.PrincipalPaid[i], result.TrancheDrawn[i], tranche.IssuePrice),
         };
     }

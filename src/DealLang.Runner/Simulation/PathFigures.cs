@@ -296,8 +296,10 @@ public sealed class PathFigures
             int i = Held[h].Tranche, g = Held[h].Guarantee;
             double subrogated = periods == 0 ? 0.0 : result.GuarantorPrincipal[g][periods - 1];
             double arrears = periods == 0 ? 0.0 : result.GuarantorInterest[g][periods - 1];
-            HoldersLoss[h] = periods == 0 ? 0.0 : Math.Max(0.0, Loss[i] - subrogated);
-            HoldersUnpaidInterest[h] = periods == 0 ? 0.0 : Math.Max(0.0, UnpaidInterest[i] - arrears);
+            // Each under half a cent none, as the summary's (TrancheSummaries): after a guarantor pays the whole balance its
+            // subrogated principal can sit a last bit below the issuer's loss, which a loss histogram would read as a loss.
+            HoldersLoss[h] = periods == 0 ? 0.0 : Flows.Shortfall(Loss[i], subrogated);
+            HoldersUnpaidInterest[h] = periods == 0 ? 0.0 : Flows.Shortfall(UnpaidInterest[i], arrears);
             HoldersLossShare[h] = funded[i] == 0 ? double.NaN : HoldersLoss[h] / funded[i];
             TrancheInfo tranche = Deal.Tranches[i];
             double price = tranche.IssuePrice;

@@ -138,11 +138,11 @@ public sealed class LeverRunner
     }
 
     // A guaranteed tranche's holders' figures in this run, as the Monte Carlo report reads them per path (PathFigures):
-    // their principal loss max(0, loss − S), S the guarantor's subrogated principal at the end, over the principal
+    // their principal loss max(0, loss − S) (none under half a cent), S the guarantor's subrogated principal at the end, over the principal
     // funded; their largest interest shortfall at a period's end; the summary's holders' IRR with guarantee.
     HoldersRun Holders(HeldTranche h, TrancheSummary summary, int periods)
     {
-        double loss = periods == 0 ? 0.0 : Math.Max(0.0, summary.PrincipalLoss - result.GuarantorPrincipal[h.Guarantee][periods - 1]);
+        double loss = periods == 0 ? 0.0 : Flows.Shortfall(summary.PrincipalLoss, result.GuarantorPrincipal[h.Guarantee][periods - 1]);
         return new HoldersRun(
             loss,
             summary.OriginalBalance == 0 ? double.NaN : loss / summary.OriginalBalance,
