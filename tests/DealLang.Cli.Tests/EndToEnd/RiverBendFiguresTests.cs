@@ -74,6 +74,57 @@ public sealed class RiverBendFiguresTests
     }
 
     [Fact]
+    public void Base_fills_the_dsra_before_hut_8_is_paid_and_never_locks_up()
+    {
+        // The lock-up is at 1.05x, below Base's lowest coverage, the first test's 1.0979x (above): the trigger never
+        // trips and the trap account stays empty (at Centersquare's 1.35x, until 2026-12-07, it tripped on 2028-06-30
+        // and held 300.1m until 2034-06-30). The DSRA ranks before the lock-up test and the distribution: from the
+        // lease's start (index 2) every half-year's excess fills it, and Hut 8 gets nothing, until it reaches its
+        // target, six months of debt service, P = 171,215,580.06 (above), in the half-year to 2030-12-31 (index 8).
+        // That half-year: rent 376.4m x 1.03^3 / 2 = 205,651,221.40; the interest reserve's 123,846 (above); the DSRA's
+        // interest, 2% of its opening balance D (139,658,479.21, read from the ledger); the trustee's fee
+        // 1m x 1.02^4 / 2 = 541,216.08. Less P and the top-up P - D, Hut 8 gets
+        // 205,651,221.40 + 123,846 + 2% x D - 541,216.08 - P - (P - D) = 5,254,339.99.
+        double payment = 3.25e9 * 0.0325 / (1 - Math.Pow(1.0325, -30));
+        var events = Deal.Outcomes["Base"].Events;
+        Assert.Null(events.Triggers.Single(t => t.Trigger == "CashTrap").FirstActive);
+        for (int t = 0; t < 32; t++)
+        {
+            Assert.Equal(0.0, Deal.Ledger("Trap balance", t, "Base"));
+            Assert.True(t < 3 || Deal.Ledger("Dscr", t, "Base") >= 1.0979, $"period {t}");
+        }
+
+        for (int t = 2; t < 8; t++)
+        {
+            Assert.True(Deal.Ledger("Dsra balance", t, "Base") < payment - 1e6, $"period {t}");
+            Assert.Equal(0.0, Deal.Ledger("10 distribute rest to Sponsor distributed", t, "Base"));
+        }
+
+        double before = Deal.Ledger("Dsra balance", 7, "Base");
+        Assert.Equal(139_658_479.21, before, 0.01);
+        double rest = 376.4e6 * Math.Pow(1.03, 3) / 2 + 123_846 + 0.02 * before - 1e6 * Math.Pow(1.02, 4) / 2 - payment - (payment - before);
+        Assert.Equal(payment, Deal.Ledger("Dsra balance", 8, "Base"), 1e-3);
+        Assert.Equal(rest, Deal.Ledger("10 distribute rest to Sponsor distributed", 8, "Base"), 1e-3);
+        Assert.Equal(5_254_339.99, rest, 0.01);
+    }
+
+    [Fact]
+    public void Refuted_sweeps_only_the_half_year_of_the_default_to_the_notes()
+    {
+        // Fluidstack defaults on 2032-06-30, the end of the half-year with index 11: the lease has ended there, and the
+        // sweep (`pay Notes.balance using Trap`) takes what the scheduled payment leaves. The trap account is empty, so
+        // that is the half-year's excess alone: rent 376.4m x 1.03^4 / 2 = 211,820,758.04, the interest reserve's
+        // 123,846, the full DSRA's 2% x P, less the trustee's 1m x 1.02^5 / 2 = 552,040.40 and P: 43,601,295.18
+        // (until 2026-12-07 the 1.35x trap had held 87.3m before it, and the sweep took 132.6m).
+        double payment = 3.25e9 * 0.0325 / (1 - Math.Pow(1.0325, -30));
+        double excess = 376.4e6 * Math.Pow(1.03, 4) / 2 + 123_846 + 0.02 * payment - 1e6 * Math.Pow(1.02, 5) / 2 - payment;
+        Assert.Equal(0.0, Deal.Ledger("Trap balance", 10, "Refuted"));
+        Assert.Equal(excess, Deal.Ledger("6 pay Notes.balance paid", 11, "Refuted"), 1e-3);
+        Assert.Equal(43_601_295.18, excess, 0.01);
+        Assert.Equal(0.0, Deal.Ledger("10 distribute rest to Sponsor distributed", 11, "Refuted"));
+    }
+
+    [Fact]
     public void The_campus_sells_a_year_after_the_event_of_default_at_its_straight_line_value_less_40_percent()
     {
         // BackstopFails: with no rent the coupon of 2030-12-31 (period index 8) is short, an event of default; the sale

@@ -256,7 +256,7 @@ public sealed class Deal_RiverBend : IDealProgram
             test_Dscr_value = periodEnd >= date_2028_06_30 ? Flows.Ratio(Flows.Trailing(history_cfads, t, test_Dscr_window), Flows.Trailing(history_debtService, t, test_Dscr_window)) : double.NaN;
             result_TestValues_0[t] = test_Dscr_value;
             // CashTrap (effect: trap)
-            trigger_CashTrap_active = periodEnd >= date_2028_06_30 && (test_Dscr_value < 1.35);
+            trigger_CashTrap_active = periodEnd >= date_2028_06_30 && (test_Dscr_value < 1.05);
             result_TriggerActive_0[t] = trigger_CashTrap_active;
             // LeaseEnded (effect: trap)
             trigger_LeaseEnded_active = lease_FluidstackLease_ended;
@@ -801,7 +801,7 @@ public sealed class Deal_RiverBend : IDealProgram
             test_Dscr_value = periodEnd >= date_2028_06_30 ? Flows.Ratio(Flows.Trailing(history_cfads, t, test_Dscr_window), Flows.Trailing(history_debtService, t, test_Dscr_window)) : double.NaN;
             result_TestValues_0[t] = test_Dscr_value;
             // CashTrap (effect: trap)
-            trigger_CashTrap_active = periodEnd >= date_2028_06_30 && (test_Dscr_value < 1.35);
+            trigger_CashTrap_active = periodEnd >= date_2028_06_30 && (test_Dscr_value < 1.05);
             result_TriggerActive_0[t] = trigger_CashTrap_active;
             // LeaseEnded (effect: trap)
             trigger_LeaseEnded_active = lease_FluidstackLease_ended;
@@ -1282,7 +1282,7 @@ public sealed class Deal_RiverBend : IDealProgram
                 test_Dscr_value = periodEnd >= date_2028_06_30 ? Flows.Ratio(Flows.Trailing(history_cfads, t, test_Dscr_window), Flows.Trailing(history_debtService, t, test_Dscr_window)) : double.NaN;
                 result_TestValues_0[t] = test_Dscr_value;
                 // CashTrap (effect: trap)
-                trigger_CashTrap_active = periodEnd >= date_2028_06_30 && (test_Dscr_value < 1.35);
+                trigger_CashTrap_active = periodEnd >= date_2028_06_30 && (test_Dscr_value < 1.05);
                 result_TriggerActive_0[t] = trigger_CashTrap_active;
                 // LeaseEnded (effect: trap)
                 trigger_LeaseEnded_active = lease_FluidstackLease_ended;
