@@ -11,7 +11,8 @@ internal sealed partial class TrancheComponent
     /// maturity period (or of any period once the share price reaches the early threshold), if the share price is above
     /// the conversion price, the holder converts the whole balance (arrears of principal included) into shares worth
     /// balance × share price / conversion price; the balance and the principal in arrears go to 0, so no principal
-    /// is due in cash, now or later. No cash moves: the shares are the issuer's, not the deal's.
+    /// is due in cash, now or later. No cash moves: the shares are the issuer's, not the deal's. Behind a guarantor only
+    /// the holders' part of the balance converts (its subrogated principal is a claim to cash).
     /// </summary>
     private void WriteConversion(IndentedWriter w, TrancheState tranche)
     {
@@ -64,10 +65,20 @@ internal sealed partial class TrancheComponent
             ? "(t >= " + CSharpLiterals.Int(provisional.FromPeriod) + " && " + share + " >= " + Times(provisional.Above) + " ? 1.0 : "
                 + tranche.ConvertPart + ")"
             : tranche.ConvertPart.Name;
-        using (w.Block("if (!" + tranche.Converted + " && !" + tranche.Redeemed + " && " + tranche.Balance + " > 0.0 && (" + when + ") && " + share + " > " + price + ")"))
+        // A guarantor that has paid the holders' principal holds a claim to cash, not the option (as a holder that has
+        // put): only the holders' part of the balance, B − S, converts, and nothing does once the guarantor holds it all.
+        string holders = HoldersBalance(tranche, tranche.Balance.Name);
+        using (w.Block("if (!" + tranche.Converted + " && !" + tranche.Redeemed + " && " + holders + " > 0.0 && (" + when + ") && " + share + " > " + price + ")"))
         {
             // Converted once: the holders that kept the rest (a partial conversion) keep it for the coupon and are repaid in cash.
             w.Line(tranche.Converted + " = true;");
+            if (tranche.Guarantee is not null)
+            {
+                // Read before the balance falls: the share of the whole balance the holders convert.
+                w.Line("double holdersPart = " + part + " * " + holders + " / " + tranche.Balance + ";");
+                part = "holdersPart";
+            }
+
             WriteConversion(w, tranche, share, price, part);
         }
 

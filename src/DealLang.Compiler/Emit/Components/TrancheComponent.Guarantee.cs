@@ -8,8 +8,9 @@ internal sealed partial class TrancheComponent
 {
     /// <summary>
     /// The principal a guaranteed tranche's holders hold: the balance <paramref name="balance"/> less the guarantor's
-    /// subrogated principal (never below 0: a conversion can take the balance to 0); the balance itself without a
-    /// guarantee. The guarantee fee accrues on it, and the guarantor is asked for it once (<see cref="PrincipalAsked"/>).
+    /// subrogated principal (never below 0, a guard: a conversion takes only the holders' part, so leaves the
+    /// subrogated principal in the balance); the balance itself without a guarantee. The guarantee fee accrues on
+    /// it, and the guarantor is asked for it once (<see cref="PrincipalAsked"/>).
     /// </summary>
     private static string HoldersBalance(TrancheState tranche, string balance) =>
         tranche.Guarantee is null ? balance : "Math.Max(0.0, " + balance + " - " + tranche.GuaranteePrincipal + ")";
