@@ -6,7 +6,7 @@ namespace DealLang.Benchmarks.HandWritten;
 /// The period loop of examples/coreweave-ddtl2.deal written by hand, as a quant would write it for this one deal: its
 /// terms as constants, plain <c>double</c> locals and arrays. Once per deal (the constructor) it works out what no
 /// path changes: the fleet's delivered units, straight-line book value, each batch's market value before the rent
-/// index moves it, power and maintenance cost per period (in full: an idle unit's 15% is applied per path), each contract's years run per period and whether it runs at
+/// index moves it, power and maintenance cost and the unit-days held per period (in full: an idle unit-day's 15% is applied per path), each contract's years run per period and whether it runs at
 /// each period's end, the loan's draws (80% of the cost of each batch delivered, against the contract it serves) and
 /// the part of each that funds an investment-grade customer's contract. Per path (<see cref="Run"/>): the fleet's
 /// market value from the H100 rent index's row, the contracts' revenue (fixed price, or the index plus a spread, at
@@ -76,6 +76,7 @@ public sealed class CoreWeaveLoop
     readonly double[] bookValue;
     readonly double[] powerCost;
     readonly double[] maintenanceCost;
+    readonly double[] heldUnitDays; // Σ units × days held: the unit-days the idle share divides by
     readonly double[][] batchMarket;
     readonly int[] deliveryPeriod = new int[Batches];
     readonly double[][] liveYears;
@@ -104,6 +105,7 @@ public sealed class CoreWeaveLoop
         bookValue = new double[periods];
         powerCost = new double[periods];
         maintenanceCost = new double[periods];
+        heldUnitDays = new double[periods];
         batchMarket = [.. Enumerable.Range(0, Batches).Select(_ => new double[periods])];
         for (int b = 0; b < Batches; b++)
         {
@@ -130,6 +132,7 @@ public sealed class CoreWeaveLoop
                 batchMarket[b][t] = market;
                 powerCost[t] += BatchUnits * PowerPerGpuHour * 24.0 * heldDays;
                 maintenanceCost[t] += cost * Maintenance * heldDays / DaysPerYear;
+                heldUnitDays[t] += BatchUnits * heldDays;
             }
         }
 
@@ -254,9 +257,17 @@ public sealed class CoreWeaveLoop
             units3 = (microsoftOut || !atEnd3[t] ? 0.0 : ContractUnits) + ContractUnits * reletLive3[t];
             unitsLab = (labOut || !atEndLab[t] ? 0.0 : ContractUnits) + ContractUnits * reletLiveLab[t];
             double idle = Math.Max(0.0, units - (units1 + units2 + units3 + unitsLab));
-            // Opex: units in use cost their full power and maintenance, idle ones IdleCost of it.
-            double costShare = units > 0.0 ? 1.0 - (1.0 - IdleCost) * idle / units : 1.0;
-            double opex = (powerCost[t] + maintenanceCost[t]) * costShare + opexUnpaid;
+            // Opex over the period's days: a unit-day in use costs its full power and maintenance, an idle one IdleCost
+            // of it; each contract's units are in use for the days it runs (its term's, its re-let's).
+            double days1 = ContractUnits * ((microsoftOut ? 0.0 : live1[t]) + reletYears1[t]) * 365.0;
+            double days2 = ContractUnits * ((microsoftOut ? 0.0 : live2[t]) + reletYears2[t]) * 365.0;
+            double days3 = ContractUnits * ((microsoftOut ? 0.0 : live3[t]) + reletYears3[t]) * 365.0;
+            double daysLab = ContractUnits * ((labOut ? 0.0 : liveLab[t]) + reletYearsLab[t]) * 365.0;
+            double held = heldUnitDays[t];
+            double costShare = held > 0.0 ? 1.0 - (1.0 - IdleCost) * Math.Max(0.0, held - (days1 + days2 + days3 + daysLab)) / held : 1.0;
+            // This period's opex (what cfads deducts), and what is due with the opex carried unpaid.
+            double opexAccrued = (powerCost[t] + maintenanceCost[t]) * costShare;
+            double opex = opexAccrued + opexUnpaid;
             double collections = revenue1 + revenue2 + revenue3 + revenueLab;
             double microsoft = revenue1 + revenue2 + revenue3;
             double largestShare = collections > 0.0 ? Math.Max(microsoft, revenueLab) / collections : 0.0;
@@ -273,7 +284,8 @@ public sealed class CoreWeaveLoop
             double drawn = Math.Min(draws[t], undrawn);
 
             // Tests and triggers.
-            double dscr = Flows.Ratio(collections - opex, interest + scheduled);
+            // cfads deducts this period's opex; what was carried unpaid was deducted in its own period.
+            double dscr = Flows.Ratio(collections - opexAccrued, interest + scheduled);
             outDscr[t] = dscr;
             outBookLtv[t] = Flows.Ratio(startBalance, book);
             outMarketLtv[t] = Flows.Ratio(startBalance, market);

@@ -22,6 +22,7 @@ public sealed class FleetCurves
         UnitYears = new double[periods];
         PowerCost = new double[periods];
         MaintenanceCost = new double[periods];
+        HeldUnitDays = new double[periods];
         BatchMarketValue = [];
         DeliveryPeriod = [];
     }
@@ -72,6 +73,10 @@ public sealed class FleetCurves
 
     /// <summary>Σ units × unit cost × maintenance × days held in the period / 365.25.</summary>
     public double[] MaintenanceCost { get; }
+
+    /// <summary>Σ units × days held in the period: the unit-days its power and maintenance are counted over, what an
+    /// <c>idle_cost</c>'s share divides the contracts' unit-days in use by (docs/language.md §5 "Idle cost").</summary>
+    public double[] HeldUnitDays { get; }
 
     public static FleetCurves Compute(FleetInfo fleet, Date[] boundaries)
     {
@@ -159,6 +164,7 @@ public sealed class FleetCurves
                 curves.UnitYears[t] += batch.Units * age;
                 curves.PowerCost[t] += batch.Units * powerPerGpuHour * 24.0 * heldDays;
                 curves.MaintenanceCost[t] += cost * fleet.Maintenance * heldDays / DaysPerYear;
+                curves.HeldUnitDays[t] += batch.Units * heldDays;
             }
         }
 

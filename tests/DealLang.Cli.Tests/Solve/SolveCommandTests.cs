@@ -222,7 +222,7 @@ public sealed class SolveCommandTests : IDisposable
     }
 
     // A rising drift as the lever: CoreWeave's loan floats on SOFR (5.30% at closing), so SOFR growing g a year raises
-    // its interest and lowers the Parent's IRR (135.60% for the deal as written, 97.52% at g = 100%: the solver's own
+    // its interest and lowers the Parent's IRR (133.52% for the deal as written, 97.48% at g = 100%: the solver's own
     // message when a target is outside that). The break-even is the g at which that IRR is 120%; running a scenario of
     // `SOFR grow g per year` must give 120% (the solver's tolerance is 10⁻⁶ on g).
     [Fact]

@@ -120,6 +120,10 @@ internal sealed class ContractState : EntityState
     /// <summary>The period's re-let utilisation on the ramp, a local of the period's dues.</summary>
     public string ReletRate => EntityName("reletRate");
 
+    /// <summary>The unit-days of the period the contract's units are taken (its term, renewals and re-let, each to its
+    /// stop), a local of the period's dues written only for a fleet with an <c>idle_cost</c> (its opex's share).</summary>
+    public string UnitDaysInUse => EntityName("unitDaysInUse");
+
     /// <summary>This path's utilisation of the contracted hours (the take-or-pay share unless the scenario says); an input.</summary>
     public StateVar Utilisation { get; }
 
@@ -424,6 +428,21 @@ internal sealed partial class ContractComponent(EmitContext ctx)
                 w.Line(contract.Revenue + " = " + contracted + ";");
                 w.Line(contract.Units + " = " + running + " * " + kept + ";");
             }
+            if (fleets.States[c.Fleet].OpexAwaitsContracts)
+            {
+                // The days of the period its units are taken: the term's and renewals' years (to the customer's default
+                // or a break, inputs cut there) and the re-let's, each a period's days over 365 (docs/language.md §5 "Idle cost").
+                string inUse = years + (contract.HasRenewals ? " + " + contract.RenewalYears + "[t]" : "");
+                if (contract.CanRelet)
+                {
+                    inUse += fleets.Keeping(c.Fleet) is { } keepingNow
+                        ? " + (" + keepingNow + " ? 0.0 : " + contract.ReletYears + "[t])"
+                        : " + " + contract.ReletYears + "[t]";
+                }
+
+                w.Line("double " + contract.UnitDaysInUse + " = " + units + " * (" + inUse + ") * 365.0 * " + kept + ";");
+            }
+
             if (contract.Guarantee is { } guarantee)
             {
                 // The guarantor backs what the customer signed for: the term's take-or-pay payments its default took
@@ -484,6 +503,10 @@ internal sealed partial class ContractComponent(EmitContext ctx)
                         {
                             w.Line(s.Revenue + " *= contractsCovered;");
                             w.Line(s.Units + " *= contractsCovered;");
+                            if (fleets.States[f].OpexAwaitsContracts)
+                            {
+                                w.Line(s.UnitDaysInUse + " *= contractsCovered;");
+                            }
                             if (s.Active.Declared)
                             {
                                 w.Line(s.Active + " = " + s.Units + " > 0.0;");
@@ -496,7 +519,7 @@ internal sealed partial class ContractComponent(EmitContext ctx)
             var taken = onFleet.Select(s => s.Units.Name).ToList();
             if (taken.Count > 0)
             {
-                fleets.WriteIdleUnits(f, string.Join(" + ", taken), w);
+                fleets.WriteIdleUnits(f, string.Join(" + ", taken), string.Join(" + ", onFleet.Select(s => s.UnitDaysInUse)), w);
             }
         }
 

@@ -43,7 +43,7 @@ internal sealed class FleetState : EntityState
             declared: marketValueAtStart);
         Age = Local("age", "double", StateLife.Period, comment: info.Name + ".age: unit-weighted, in years", declared: readsAge);
         CostShare = Local("costShare", "double", StateLife.Period,
-            comment: "share of the held units' full power and maintenance due: (units in use + idle_cost × idle units) / units held",
+            comment: "share of the held units' full power and maintenance due: (unit-days in use + idle_cost × idle unit-days) / unit-days held",
             declared: info.IdleCost != 1.0);
         OpexAccrued = Local("opexAccrued", "double", StateLife.Period, comment: "this period's power and maintenance: what cfads deducts",
             ledger: new LedgerSlot(LedgerSection.Due, info.Name + " opex"));
@@ -106,7 +106,8 @@ internal sealed class FleetState : EntityState
     public StateVar Age { get; }
 
     /// <summary>Declared for a fleet whose idle units cost less than units in use (<c>idle_cost</c> below 100%): the
-    /// share of the held units' full power and maintenance due this period, (in use + idle_cost × idle) / held,
+    /// share of the held units' full power and maintenance due this period, (unit-days in use + idle_cost × idle
+    /// unit-days) / unit-days held,
     /// which scales <see cref="OpexAccrued"/> and a forward cfads's opex.</summary>
     public StateVar CostShare { get; }
 
@@ -374,9 +375,10 @@ internal sealed class FleetComponent(EmitContext ctx)
 
     /// <summary>The fleet's idle units: those held less those its contracts take (<paramref name="taken"/>), written
     /// by the contracts once they know theirs; nothing when neither an expression nor an idle_cost reads them. With an
-    /// idle_cost, the fleet's opex follows: a unit in use costs its full power and maintenance, an idle one the
-    /// idle_cost's share of them (still with the period's dues, before any fee reads the opex).</summary>
-    public void WriteIdleUnits(int index, string taken, IndentedWriter w)
+    /// idle_cost, the fleet's opex follows, over the period's days: a unit-day in use costs its full power and
+    /// maintenance, an idle one the idle_cost's share of them, <paramref name="unitDaysInUse"/> the contracts' unit-days
+    /// (<see cref="ContractState.UnitDaysInUse"/>; still with the period's dues, before any fee reads the opex).</summary>
+    public void WriteIdleUnits(int index, string taken, string unitDaysInUse, IndentedWriter w)
     {
         var fleet = this[index];
         if (fleet.IdleUnits.Declared)
@@ -386,12 +388,17 @@ internal sealed class FleetComponent(EmitContext ctx)
 
         if (fleet.OpexAwaitsContracts)
         {
-            w.Comment(fleet.Name + ": opex = full power and maintenance × (in use + idle_cost × idle) / held");
+            w.Comment(fleet.Name + ": opex = full power and maintenance × (unit-days in use + idle_cost × idle unit-days) / unit-days held");
             string idleShare = "(1.0 - " + CSharpLiterals.DoubleOperand(fleet.Info.IdleCost) + ")";
-            w.Line(fleet.CostShare + " = " + fleet.Units + " > 0.0 ? 1.0 - " + idleShare + " * " + fleet.IdleUnits + " / " + fleet.Units + " : 1.0;");
+            w.Line("double " + HeldUnitDays(fleet) + " = " + fleet.CurvesNow + ".HeldUnitDays[t] * " + fleet.Kept + ";");
+            w.Line(fleet.CostShare + " = " + HeldUnitDays(fleet) + " > 0.0 ? 1.0 - " + idleShare + " * Math.Max(0.0, " + HeldUnitDays(fleet) + " - ("
+                + unitDaysInUse + ")) / " + HeldUnitDays(fleet) + " : 1.0;");
             WriteOpex(fleet, w);
         }
     }
+
+    private static string HeldUnitDays(FleetState fleet) =>
+        CSharpNames.Entity(DeclarationKind.Fleet.Keyword(), fleet.Name, "heldUnitDays");
 
     /// <summary>At an event of default at the end of period t: no batch is delivered after it, so the fleet holds those
     /// delivered by then (docs/language.md §5 "fleet"; nothing for a fleet every batch of which is delivered by the

@@ -240,7 +240,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double fleet_Gpus_units = 0.0; // Gpus.units: delivered and not sold
         double fleet_Gpus_bookValue = 0.0; // Gpus.book_value
         double fleet_Gpus_marketValue = 0.0; // Gpus.market_value
-        double fleet_Gpus_costShare = 0.0; // share of the held units' full power and maintenance due: (units in use + idle_cost × idle units) / units held
+        double fleet_Gpus_costShare = 0.0; // share of the held units' full power and maintenance due: (unit-days in use + idle_cost × idle unit-days) / unit-days held
         double fleet_Gpus_opexAccrued = 0.0; // this period's power and maintenance: what cfads deducts
         double fleet_Gpus_opex = 0.0; // Gpus.opex: power and maintenance due, incl. opex unpaid so far
         double fleet_Gpus_opexPaid = 0.0;
@@ -350,15 +350,19 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             // Msft1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
             contract_Msft1_revenue = (41250.0 * fleet_Gpus_contractShare * 2.6 * 8760.0 * contract_Msft1_termYears[t] * contract_Msft1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft1_reletYears[t] * contract_Msft1_reletUtilisation);
             contract_Msft1_units = ((party_Microsoft_defaulted[t] || !contract_Msft1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft1_reletLive[t])) * fleet_Gpus_contractShare;
+            double contract_Msft1_unitDaysInUse = 41250.0 * (contract_Msft1_termYears[t] + (fleet_Gpus_keeping ? 0.0 : contract_Msft1_reletYears[t])) * 365.0 * fleet_Gpus_contractShare;
             // Msft2: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
             contract_Msft2_revenue = (41250.0 * fleet_Gpus_contractShare * 2.5 * 8760.0 * contract_Msft2_termYears[t] * contract_Msft2_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft2_reletYears[t] * contract_Msft2_reletUtilisation);
             contract_Msft2_units = ((party_Microsoft_defaulted[t] || !contract_Msft2_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft2_reletLive[t])) * fleet_Gpus_contractShare;
+            double contract_Msft2_unitDaysInUse = 41250.0 * (contract_Msft2_termYears[t] + (fleet_Gpus_keeping ? 0.0 : contract_Msft2_reletYears[t])) * 365.0 * fleet_Gpus_contractShare;
             // Msft3: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
             contract_Msft3_revenue = (41250.0 * fleet_Gpus_contractShare * 2.4 * 8760.0 * contract_Msft3_termYears[t] * contract_Msft3_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft3_reletYears[t] * contract_Msft3_reletUtilisation);
             contract_Msft3_units = ((party_Microsoft_defaulted[t] || !contract_Msft3_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft3_reletLive[t])) * fleet_Gpus_contractShare;
+            double contract_Msft3_unitDaysInUse = 41250.0 * (contract_Msft3_termYears[t] + (fleet_Gpus_keeping ? 0.0 : contract_Msft3_reletYears[t])) * 365.0 * fleet_Gpus_contractShare;
             // Lab1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on AiLab's default date (its period prorated to the day)
             contract_Lab1_revenue = (41250.0 * fleet_Gpus_contractShare * (index_H100Rent_level + 0.4) * 8760.0 * contract_Lab1_termYears[t] * contract_Lab1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Lab1_reletYears[t] * contract_Lab1_reletUtilisation);
             contract_Lab1_units = ((party_AiLab_defaulted[t] || !contract_Lab1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Lab1_reletLive[t])) * fleet_Gpus_contractShare;
+            double contract_Lab1_unitDaysInUse = 41250.0 * (contract_Lab1_termYears[t] + (fleet_Gpus_keeping ? 0.0 : contract_Lab1_reletYears[t])) * 365.0 * fleet_Gpus_contractShare;
             // Gpus: with its deliveries stopped, its contracts share the units it holds
             if (fleet_Gpus_delivering.Cut)
             {
@@ -368,18 +372,23 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                     double contractsCovered = fleet_Gpus_units / contractsTaking;
                     contract_Msft1_revenue *= contractsCovered;
                     contract_Msft1_units *= contractsCovered;
+                    contract_Msft1_unitDaysInUse *= contractsCovered;
                     contract_Msft2_revenue *= contractsCovered;
                     contract_Msft2_units *= contractsCovered;
+                    contract_Msft2_unitDaysInUse *= contractsCovered;
                     contract_Msft3_revenue *= contractsCovered;
                     contract_Msft3_units *= contractsCovered;
+                    contract_Msft3_unitDaysInUse *= contractsCovered;
                     contract_Lab1_revenue *= contractsCovered;
                     contract_Lab1_units *= contractsCovered;
+                    contract_Lab1_unitDaysInUse *= contractsCovered;
                 }
             }
 
             fleet_Gpus_idleUnits = Math.Max(0.0, fleet_Gpus_units - (contract_Msft1_units + contract_Msft2_units + contract_Msft3_units + contract_Lab1_units));
-            // Gpus: opex = full power and maintenance × (in use + idle_cost × idle) / held
-            fleet_Gpus_costShare = fleet_Gpus_units > 0.0 ? 1.0 - (1.0 - 0.15) * fleet_Gpus_idleUnits / fleet_Gpus_units : 1.0;
+            // Gpus: opex = full power and maintenance × (unit-days in use + idle_cost × idle unit-days) / unit-days held
+            double fleet_Gpus_heldUnitDays = fleet_Gpus_delivering.HeldUnitDays[t] * fleet_Gpus_kept;
+            fleet_Gpus_costShare = fleet_Gpus_heldUnitDays > 0.0 ? 1.0 - (1.0 - 0.15) * Math.Max(0.0, fleet_Gpus_heldUnitDays - (contract_Msft1_unitDaysInUse + contract_Msft2_unitDaysInUse + contract_Msft3_unitDaysInUse + contract_Lab1_unitDaysInUse)) / fleet_Gpus_heldUnitDays : 1.0;
             fleet_Gpus_opexAccrued = (fleet_Gpus_delivering.PowerCost[t] + fleet_Gpus_delivering.MaintenanceCost[t]) * fleet_Gpus_kept * fleet_Gpus_costShare;
             fleet_Gpus_opex = fleet_Gpus_opexAccrued + fleet_Gpus_opexUnpaid;
             // largest_customer_share: the largest customer's share of this period's contract revenue
@@ -981,7 +990,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double fleet_Gpus_units = 0.0; // Gpus.units: delivered and not sold
         double fleet_Gpus_bookValue = 0.0; // Gpus.book_value
         double fleet_Gpus_marketValue = 0.0; // Gpus.market_value
-        double fleet_Gpus_costShare = 0.0; // share of the held units' full power and maintenance due: (units in use + idle_cost × idle units) / units held
+        double fleet_Gpus_costShare = 0.0; // share of the held units' full power and maintenance due: (unit-days in use + idle_cost × idle unit-days) / unit-days held
         double fleet_Gpus_opexAccrued = 0.0; // this period's power and maintenance: what cfads deducts
         double fleet_Gpus_opex = 0.0; // Gpus.opex: power and maintenance due, incl. opex unpaid so far
         double fleet_Gpus_opexPaid = 0.0;
@@ -1078,6 +1087,11 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double yf = default;
         bool afterDefault = default;
         double accountsStart = default;
+        double contract_Msft1_unitDaysInUse = default;
+        double contract_Msft2_unitDaysInUse = default;
+        double contract_Msft3_unitDaysInUse = default;
+        double contract_Lab1_unitDaysInUse = default;
+        double fleet_Gpus_heldUnitDays = default;
         double step1_due = default;
         double step1_paid = default;
         double step2_due = default;
@@ -1111,15 +1125,19 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             // Msft1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
             contract_Msft1_revenue = (41250.0 * fleet_Gpus_contractShare * 2.6 * 8760.0 * contract_Msft1_termYears[t] * contract_Msft1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft1_reletYears[t] * contract_Msft1_reletUtilisation);
             contract_Msft1_units = ((party_Microsoft_defaulted[t] || !contract_Msft1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft1_reletLive[t])) * fleet_Gpus_contractShare;
+            contract_Msft1_unitDaysInUse = 41250.0 * (contract_Msft1_termYears[t] + (fleet_Gpus_keeping ? 0.0 : contract_Msft1_reletYears[t])) * 365.0 * fleet_Gpus_contractShare;
             // Msft2: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
             contract_Msft2_revenue = (41250.0 * fleet_Gpus_contractShare * 2.5 * 8760.0 * contract_Msft2_termYears[t] * contract_Msft2_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft2_reletYears[t] * contract_Msft2_reletUtilisation);
             contract_Msft2_units = ((party_Microsoft_defaulted[t] || !contract_Msft2_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft2_reletLive[t])) * fleet_Gpus_contractShare;
+            contract_Msft2_unitDaysInUse = 41250.0 * (contract_Msft2_termYears[t] + (fleet_Gpus_keeping ? 0.0 : contract_Msft2_reletYears[t])) * 365.0 * fleet_Gpus_contractShare;
             // Msft3: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
             contract_Msft3_revenue = (41250.0 * fleet_Gpus_contractShare * 2.4 * 8760.0 * contract_Msft3_termYears[t] * contract_Msft3_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft3_reletYears[t] * contract_Msft3_reletUtilisation);
             contract_Msft3_units = ((party_Microsoft_defaulted[t] || !contract_Msft3_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft3_reletLive[t])) * fleet_Gpus_contractShare;
+            contract_Msft3_unitDaysInUse = 41250.0 * (contract_Msft3_termYears[t] + (fleet_Gpus_keeping ? 0.0 : contract_Msft3_reletYears[t])) * 365.0 * fleet_Gpus_contractShare;
             // Lab1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on AiLab's default date (its period prorated to the day)
             contract_Lab1_revenue = (41250.0 * fleet_Gpus_contractShare * (index_H100Rent_level + 0.4) * 8760.0 * contract_Lab1_termYears[t] * contract_Lab1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Lab1_reletYears[t] * contract_Lab1_reletUtilisation);
             contract_Lab1_units = ((party_AiLab_defaulted[t] || !contract_Lab1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Lab1_reletLive[t])) * fleet_Gpus_contractShare;
+            contract_Lab1_unitDaysInUse = 41250.0 * (contract_Lab1_termYears[t] + (fleet_Gpus_keeping ? 0.0 : contract_Lab1_reletYears[t])) * 365.0 * fleet_Gpus_contractShare;
             // Gpus: with its deliveries stopped, its contracts share the units it holds
             if (fleet_Gpus_delivering.Cut)
             {
@@ -1129,18 +1147,23 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                     double contractsCovered = fleet_Gpus_units / contractsTaking;
                     contract_Msft1_revenue *= contractsCovered;
                     contract_Msft1_units *= contractsCovered;
+                    contract_Msft1_unitDaysInUse *= contractsCovered;
                     contract_Msft2_revenue *= contractsCovered;
                     contract_Msft2_units *= contractsCovered;
+                    contract_Msft2_unitDaysInUse *= contractsCovered;
                     contract_Msft3_revenue *= contractsCovered;
                     contract_Msft3_units *= contractsCovered;
+                    contract_Msft3_unitDaysInUse *= contractsCovered;
                     contract_Lab1_revenue *= contractsCovered;
                     contract_Lab1_units *= contractsCovered;
+                    contract_Lab1_unitDaysInUse *= contractsCovered;
                 }
             }
 
             fleet_Gpus_idleUnits = Math.Max(0.0, fleet_Gpus_units - (contract_Msft1_units + contract_Msft2_units + contract_Msft3_units + contract_Lab1_units));
-            // Gpus: opex = full power and maintenance × (in use + idle_cost × idle) / held
-            fleet_Gpus_costShare = fleet_Gpus_units > 0.0 ? 1.0 - (1.0 - 0.15) * fleet_Gpus_idleUnits / fleet_Gpus_units : 1.0;
+            // Gpus: opex = full power and maintenance × (unit-days in use + idle_cost × idle unit-days) / unit-days held
+            fleet_Gpus_heldUnitDays = fleet_Gpus_delivering.HeldUnitDays[t] * fleet_Gpus_kept;
+            fleet_Gpus_costShare = fleet_Gpus_heldUnitDays > 0.0 ? 1.0 - (1.0 - 0.15) * Math.Max(0.0, fleet_Gpus_heldUnitDays - (contract_Msft1_unitDaysInUse + contract_Msft2_unitDaysInUse + contract_Msft3_unitDaysInUse + contract_Lab1_unitDaysInUse)) / fleet_Gpus_heldUnitDays : 1.0;
             fleet_Gpus_opexAccrued = (fleet_Gpus_delivering.PowerCost[t] + fleet_Gpus_delivering.MaintenanceCost[t]) * fleet_Gpus_kept * fleet_Gpus_costShare;
             fleet_Gpus_opex = fleet_Gpus_opexAccrued + fleet_Gpus_opexUnpaid;
             // largest_customer_share: the largest customer's share of this period's contract revenue
@@ -1772,6 +1795,11 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double yf = default;
         bool afterDefault = state.afterDefault;
         double accountsStart = state.accountsStart;
+        double contract_Msft1_unitDaysInUse = default;
+        double contract_Msft2_unitDaysInUse = default;
+        double contract_Msft3_unitDaysInUse = default;
+        double contract_Lab1_unitDaysInUse = default;
+        double fleet_Gpus_heldUnitDays = default;
         double step1_due = default;
         double step1_paid = default;
         double step2_due = default;
@@ -1838,15 +1866,19 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 // Msft1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
                 contract_Msft1_revenue = (41250.0 * fleet_Gpus_contractShare * 2.6 * 8760.0 * contract_Msft1_termYears[t] * contract_Msft1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft1_reletYears[t] * contract_Msft1_reletUtilisation);
                 contract_Msft1_units = ((party_Microsoft_defaulted[t] || !contract_Msft1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft1_reletLive[t])) * fleet_Gpus_contractShare;
+                contract_Msft1_unitDaysInUse = 41250.0 * (contract_Msft1_termYears[t] + (fleet_Gpus_keeping ? 0.0 : contract_Msft1_reletYears[t])) * 365.0 * fleet_Gpus_contractShare;
                 // Msft2: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
                 contract_Msft2_revenue = (41250.0 * fleet_Gpus_contractShare * 2.5 * 8760.0 * contract_Msft2_termYears[t] * contract_Msft2_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft2_reletYears[t] * contract_Msft2_reletUtilisation);
                 contract_Msft2_units = ((party_Microsoft_defaulted[t] || !contract_Msft2_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft2_reletLive[t])) * fleet_Gpus_contractShare;
+                contract_Msft2_unitDaysInUse = 41250.0 * (contract_Msft2_termYears[t] + (fleet_Gpus_keeping ? 0.0 : contract_Msft2_reletYears[t])) * 365.0 * fleet_Gpus_contractShare;
                 // Msft3: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
                 contract_Msft3_revenue = (41250.0 * fleet_Gpus_contractShare * 2.4 * 8760.0 * contract_Msft3_termYears[t] * contract_Msft3_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft3_reletYears[t] * contract_Msft3_reletUtilisation);
                 contract_Msft3_units = ((party_Microsoft_defaulted[t] || !contract_Msft3_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft3_reletLive[t])) * fleet_Gpus_contractShare;
+                contract_Msft3_unitDaysInUse = 41250.0 * (contract_Msft3_termYears[t] + (fleet_Gpus_keeping ? 0.0 : contract_Msft3_reletYears[t])) * 365.0 * fleet_Gpus_contractShare;
                 // Lab1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on AiLab's default date (its period prorated to the day)
                 contract_Lab1_revenue = (41250.0 * fleet_Gpus_contractShare * (index_H100Rent_level + 0.4) * 8760.0 * contract_Lab1_termYears[t] * contract_Lab1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Lab1_reletYears[t] * contract_Lab1_reletUtilisation);
                 contract_Lab1_units = ((party_AiLab_defaulted[t] || !contract_Lab1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Lab1_reletLive[t])) * fleet_Gpus_contractShare;
+                contract_Lab1_unitDaysInUse = 41250.0 * (contract_Lab1_termYears[t] + (fleet_Gpus_keeping ? 0.0 : contract_Lab1_reletYears[t])) * 365.0 * fleet_Gpus_contractShare;
                 // Gpus: with its deliveries stopped, its contracts share the units it holds
                 if (fleet_Gpus_delivering.Cut)
                 {
@@ -1856,18 +1888,23 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                         double contractsCovered = fleet_Gpus_units / contractsTaking;
                         contract_Msft1_revenue *= contractsCovered;
                         contract_Msft1_units *= contractsCovered;
+                        contract_Msft1_unitDaysInUse *= contractsCovered;
                         contract_Msft2_revenue *= contractsCovered;
                         contract_Msft2_units *= contractsCovered;
+                        contract_Msft2_unitDaysInUse *= contractsCovered;
                         contract_Msft3_revenue *= contractsCovered;
                         contract_Msft3_units *= contractsCovered;
+                        contract_Msft3_unitDaysInUse *= contractsCovered;
                         contract_Lab1_revenue *= contractsCovered;
                         contract_Lab1_units *= contractsCovered;
+                        contract_Lab1_unitDaysInUse *= contractsCovered;
                     }
                 }
 
                 fleet_Gpus_idleUnits = Math.Max(0.0, fleet_Gpus_units - (contract_Msft1_units + contract_Msft2_units + contract_Msft3_units + contract_Lab1_units));
-                // Gpus: opex = full power and maintenance × (in use + idle_cost × idle) / held
-                fleet_Gpus_costShare = fleet_Gpus_units > 0.0 ? 1.0 - (1.0 - 0.15) * fleet_Gpus_idleUnits / fleet_Gpus_units : 1.0;
+                // Gpus: opex = full power and maintenance × (unit-days in use + idle_cost × idle unit-days) / unit-days held
+                fleet_Gpus_heldUnitDays = fleet_Gpus_delivering.HeldUnitDays[t] * fleet_Gpus_kept;
+                fleet_Gpus_costShare = fleet_Gpus_heldUnitDays > 0.0 ? 1.0 - (1.0 - 0.15) * Math.Max(0.0, fleet_Gpus_heldUnitDays - (contract_Msft1_unitDaysInUse + contract_Msft2_unitDaysInUse + contract_Msft3_unitDaysInUse + contract_Lab1_unitDaysInUse)) / fleet_Gpus_heldUnitDays : 1.0;
                 fleet_Gpus_opexAccrued = (fleet_Gpus_delivering.PowerCost[t] + fleet_Gpus_delivering.MaintenanceCost[t]) * fleet_Gpus_kept * fleet_Gpus_costShare;
                 fleet_Gpus_opex = fleet_Gpus_opexAccrued + fleet_Gpus_opexUnpaid;
                 // largest_customer_share: the largest customer's share of this period's contract revenue
