@@ -8,7 +8,7 @@ namespace DealLang.Cli;
 /// shards — so that no output of the command replaces one of them. <c>check deal.deal -f json -o deal.deal</c>
 /// replaced the deal with <c>[]</c>, silently: an output (<c>-o</c>, <c>--out</c>, <c>--paths-out</c>,
 /// <c>--junit</c>, a snapshot) that is one of these files is now a usage error, raised before anything is written
-/// (<see cref="OutputFiles"/>, <see cref="Commands.PathsParquet"/>). One file is matched however it is named: through a
+/// (<see cref="OutputFiles"/>, <see cref="Commands.PathsFile"/>). One file is matched however it is named: through a
 /// link, by another relative path, or (Linux) a hard link to it. <c>fmt</c> does not list the file it formats,
 /// since writing it back is what <c>fmt FILE -o FILE</c> asks for (docs/cli.md).
 /// </summary>

@@ -46,7 +46,7 @@ internal static class McChain
         (int index, int count) = request.Shard is { } text ? McCommand.ParseShard(text) : (1, 1);
         Shard shard = Shard.Of(index, count, paths, source.MirroredPairs);
 
-        using PathsParquet? rows = request.PathsOut is { } parquet ? PathsParquet.Create(parquet, simulation.Columns, console.Inputs) : null;
+        using PathsFile? rows = request.PathsOut is { } rowsFile ? PathsFile.Create(rowsFile, simulation.Columns, console.Inputs) : null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         SimulationTotals[] totals = ProgressDisplay.Run(console, console.ShowsProgress, $"mc {scenario.Name}", shard.To - shard.From,
             report => simulation.Run(shard.From, shard.To, request.Threads, rows, report, console.Interruption?.Token ?? default));

@@ -15,7 +15,7 @@ namespace DealLang.Cli.Commands;
 
 /// <summary>
 /// <c>deallang mc FILE [--scenarios FILE]… --scenario NAME [--paths N] [--seed S] [--threads T] [--shard i/K --out FILE]
-/// [--format table|csv|json|md] [--paths-out FILE.parquet] [--replay-path P [--ledger]] [--replicates R] [-o FILE]</c>: compile
+/// [--format table|csv|json|md] [--paths-out FILE.parquet|FILE.csv] [--replay-path P [--ledger]] [--replicates R] [-o FILE]</c>: compile
 /// the deal, run a stochastic scenario's paths on T threads (<see cref="SimulationEngine"/>) with a progress bar on a
 /// terminal, and print the credit metrics (<see cref="MonteCarloReport"/>); or the run R times at seeds S … S + R − 1
 /// and one report of their means with standard errors across them (<see cref="Replicates"/>); or write one shard's exact totals
@@ -59,7 +59,11 @@ internal static class McCommand
         output.Description = "Write the report to this file instead of standard output (with --shard: the shard file, as --out).";
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong(ReportWriter.Formats);
-        var pathsOut = new Option<string?>("--paths-out") { Description = "Write one summary row per path to this Parquet file.", HelpName = "file.parquet" };
+        var pathsOut = new Option<string?>("--paths-out")
+        {
+            Description = "Write one summary row per path to this file: Parquet (file.parquet) or CSV (file.csv), by its extension.",
+            HelpName = "file.parquet|file.csv",
+        };
         var replay = new Option<int?>("--replay-path") { Description = "Run path P alone and print its summary (its full ledger with --ledger).", HelpName = "P" }.WholeNumber(least: 0);
         var ledger = new Option<bool>("--ledger") { Description = "With --replay-path: print the path's period ledger too." };
         var replicates = new Option<int?>("--replicates")
@@ -124,6 +128,13 @@ internal static class McCommand
         }
 
         var compilation = DealFile.Compile(request.Path, request.ScenarioFiles, console);
+        if (request.PathsOut is { } rows)
+        {
+            // paths.txt refused before building and running, not once the rows' file is opened; after reading the deal,
+            // so an output that is the deal file is told so first (InputFiles)
+            PathsFormats.Of(rows);
+        }
+
         var result = DealFile.Build(compilation, options, console);
         DiagnosticPrinter.Print(result.Diagnostics, console.Error);
         if (result.Compiled is null)
@@ -260,7 +271,7 @@ internal static class McCommand
         Shard shard = Shard.Of(index, count, source.Count, source.MirroredPairs);
 
         bool progress = console.ShowsProgress;
-        using PathsParquet? rows = request.PathsOut is { } parquet ? PathsParquet.Create(parquet, PathColumns.For(deal, source), console.Inputs) : null;
+        using PathsFile? rows = request.PathsOut is { } rowsFile ? PathsFile.Create(rowsFile, PathColumns.For(deal, source), console.Inputs) : null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         SimulationTotals totals = ProgressDisplay.Run(console, progress, $"mc {frame.Scenario}", shard.To - shard.From,
             report => new SimulationEngine(program, source, checkCash: true).Run(shard.From, shard.To, request.Threads, rows, report, console.Interruption?.Token ?? default));

@@ -15,14 +15,17 @@ public sealed class InterruptionTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    [Fact]
-    public async Task A_monte_carlo_run_interrupted_stops_writes_nothing_and_exits_130()
+    // The rows' file as Parquet or CSV (by its extension): either's temporary twin goes (PathsFile, one code for both).
+    [Theory]
+    [InlineData("paths.parquet")]
+    [InlineData("paths.csv")]
+    public async Task A_monte_carlo_run_interrupted_stops_writes_nothing_and_exits_130(string rows)
     {
         using var interruption = new Interruption();
         using var output = new StringWriter();
         using var error = new StringWriter();
         var console = new CliConsole(output, error) { Interruption = interruption };
-        string parquet = Path.Combine(folder, "paths.parquet"), report = Path.Combine(folder, "report.txt");
+        string parquet = Path.Combine(folder, rows), report = Path.Combine(folder, "report.txt");
 
         // Far more paths than can run before the request: a run that ended on its own would write both files.
         Task<int> run = Task.Run(() => CliApp.Run(
