@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DealLang.Runner.Reports;
 using DealLang.Runner.Simulation;
 
 namespace DealLang.Cli.Commands;
@@ -17,7 +18,6 @@ namespace DealLang.Cli.Commands;
 /// </summary>
 internal sealed class PathsCsv : PathsFile
 {
-    const string LineEnd = "\r\n"; // RFC 4180's, as the CSV reports' (DealLang.Runner.Reports.Csv)
 
     readonly StreamWriter writer;
     readonly PathColumnKind[] kinds;
@@ -33,17 +33,11 @@ internal sealed class PathsCsv : PathsFile
         foreach (PathColumn column in columns)
         {
             writer.Write(',');
-            writer.Write(Field(column.Name));
+            writer.Write(Csv.Field(column.Name));
         }
 
-        writer.Write(LineEnd);
+        writer.Write(Csv.LineEnd);
     }
-
-    /// <summary>A name as an RFC 4180 field: quoted only when it holds a comma, a quote or a line break, its quotes
-    /// doubled.</summary>
-    internal static string Field(string name) => name.AsSpan().IndexOfAny(",\"\r\n") < 0
-        ? name
-        : "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     protected override void WriteRows(PathBlock block)
     {
@@ -76,7 +70,7 @@ internal sealed class PathsCsv : PathsFile
                 }
             }
 
-            writer.Write(LineEnd);
+            writer.Write(Csv.LineEnd);
         }
     }
 

@@ -3,8 +3,9 @@ using System.Text;
 namespace DealLang.Runner.Reports;
 
 /// <summary>RFC 4180 records: fields quoted only when they hold a comma, a quote or a line break (quotes doubled),
-/// every record ended by CRLF as the RFC specifies.</summary>
-static class Csv
+/// every record ended by CRLF as the RFC specifies. Public for the CLI's per-path rows (<c>mc --paths-out FILE.csv</c>),
+/// which write the same fields.</summary>
+public static class Csv
 {
     public const string LineEnd = "\r\n";
 
@@ -23,14 +24,11 @@ static class Csv
         into.Append(LineEnd);
     }
 
-    static void WriteField(StringBuilder into, string field)
-    {
-        if (field.AsSpan().IndexOfAny(",\"\r\n") < 0)
-        {
-            into.Append(field);
-            return;
-        }
+    static void WriteField(StringBuilder into, string field) => into.Append(Field(field));
 
-        into.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-    }
+    /// <summary>A field as RFC 4180 writes it: quoted only when it holds a comma, a quote or a line break, its quotes
+    /// doubled.</summary>
+    public static string Field(string field) => field.AsSpan().IndexOfAny(",\"\r\n") < 0
+        ? field
+        : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -7,7 +7,7 @@ namespace DealLang.Compiler.Emit.Components;
 /// <summary>A fleet's state in the generated C#, each piece declared once.</summary>
 internal sealed class FleetState : EntityState
 {
-    public FleetState(FleetInfo info, int index, bool hasIdleUnits, bool canKeepContracts = false, bool readsAge = true, bool canStop = false,
+    public FleetState(FleetInfo info, int index, bool hasIdleUnits, bool hasContracts, bool canKeepContracts = false, bool readsAge = true, bool canStop = false,
         bool bookValueAtStart = false, bool marketValueAtStart = false, bool relets = false, bool carriesImpact = false)
         : base(DeclarationKind.Fleet, info.Name, index)
     {
@@ -20,6 +20,7 @@ internal sealed class FleetState : EntityState
             "share of its contracts' units still held: the share kept, but 1 while the lender keeps them running", declared: canKeepContracts);
         Keeping = Local("keeping", "bool", StateLife.Carried, comment: "the lender keeps its contracts running (set at the event of default)",
             declared: canKeepContracts);
+        HasContracts = hasContracts;
         IdleUnits = Local("idleUnits", "double", StateLife.Period, comment: info.Name + ".idle_units: held and not taken by a running contract",
             declared: hasIdleUnits);
         Curves = Static("curves", "FleetCurves");
@@ -111,9 +112,12 @@ internal sealed class FleetState : EntityState
     /// which scales <see cref="OpexAccrued"/> and a forward cfads's opex.</summary>
     public StateVar CostShare { get; }
 
-    /// <summary>Whether the fleet's idle units are known only once its contracts know the units they take
-    /// (<see cref="FleetComponent.WriteIdleUnits"/>), so its opex is written there rather than with its other dues.</summary>
-    public bool OpexAwaitsContracts => CostShare.Declared && IdleUnits.Declared;
+    /// <summary>Whether the fleet's opex is known only once its contracts know the unit-days they take
+    /// (<see cref="FleetComponent.WriteIdleUnits"/>), so it is written there rather than with its other dues.</summary>
+    public bool OpexAwaitsContracts => CostShare.Declared && HasContracts;
+
+    /// <summary>Whether a contract is on the fleet (its units are taken by contracts).</summary>
+    public bool HasContracts { get; }
 
     /// <summary>This period's power and maintenance alone: the ledger's opex column and what <c>cfads</c> deducts
     /// (opex carried unpaid was deducted in its own period).</summary>
@@ -136,7 +140,8 @@ internal sealed class FleetState : EntityState
 /// </summary>
 internal sealed class FleetComponent(EmitContext ctx)
     : EmitterComponent<FleetState>(ctx, () => ctx.Model.Fleets.Select((f, i) => new FleetState(f, i,
-        (ctx.Reads(Quantity.FleetIdleUnits, i) || f.IdleCost != 1.0) && ctx.Model.Contracts.Any(c => c.Fleet == i),
+        ctx.Reads(Quantity.FleetIdleUnits, i) && ctx.Model.Contracts.Any(c => c.Fleet == i),
+        ctx.Model.Contracts.Any(c => c.Fleet == i),
         CSharpEmitter.HasEnforcement(ctx) && ctx.Model.Contracts.Any(c => c.Fleet == i)
             && ctx.Sales.Any(s => s.Market is not null && s.Collateral.Contains(new CollateralRef(CollateralKind.Fleet, i))),
         ctx.Reads(Quantity.FleetAge, i),
@@ -374,7 +379,7 @@ internal sealed class FleetComponent(EmitContext ctx)
     public override string CollateralValue(int index) => this[index].MarketValue.Name;
 
     /// <summary>The fleet's idle units: those held less those its contracts take (<paramref name="taken"/>), written
-    /// by the contracts once they know theirs; nothing when neither an expression nor an idle_cost reads them. With an
+    /// by the contracts once they know theirs, when an expression reads them (the opex counts unit-days, not them). With an
     /// idle_cost, the fleet's opex follows, over the period's days: a unit-day in use costs its full power and
     /// maintenance, an idle one the idle_cost's share of them, <paramref name="unitDaysInUse"/> the contracts' unit-days
     /// (<see cref="ContractState.UnitDaysInUse"/>; still with the period's dues, before any fee reads the opex).</summary>
