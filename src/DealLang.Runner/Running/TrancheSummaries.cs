@@ -87,15 +87,15 @@ static class TrancheSummaries
     }
 
     /// <summary>The holders' figures with the guarantor's payments to them, net of what they passed back to it: their
-    /// IRR on the issuer's interest and principal plus those flows, each at its period's end.</summary>
+    /// IRR on the issuer's interest, principal and a convertible's shares plus those flows, each at its period's end
+    /// (<see cref="Analytics.HoldersFlows"/>).</summary>
     static TrancheSummary WithGuarantee(TrancheSummary summary, TrancheInfo tranche, RunResult result, int i, int g, int periods, double[] years)
     {
-        double[] received = new double[years.Length];
-        for (int t = 0; t < periods; t++)
-        {
-            received[t] = result.InterestPaid[i][t] + result.GuaranteePaid[g][t] - result.GuaranteeRecovered[g][t];
-        }
-
+        var times = new double[periods + 1];
+        var amounts = new double[periods + 1];
+        years.AsSpan(0, periods).CopyTo(times.AsSpan(1));
+        amounts[0] = -(tranche.IssuePrice * tranche.Balance);
+        Analytics.HoldersFlows.Form(amounts.AsSpan(1), result, i, g, tranche.IssuePrice);
         double net = PeriodYears.Sum(result.GuaranteePaid[g], periods) - PeriodYears.Sum(result.GuaranteeRecovered[g], periods);
         return summary with
         {
@@ -106,7 +106,7 @@ static class TrancheSummaries
             // a guarantor that paid the whole balance holds it to the last bit of its running sum, not of the balance).
             HoldersLoss = periods == 0 ? 0.0 : Flows.Shortfall(summary.PrincipalLoss, result.GuarantorPrincipal[g][periods - 1])
                 + Flows.Shortfall(summary.UnpaidInterest, result.GuarantorInterest[g][periods - 1]),
-            HoldersIrr = PeriodYears.Irr(years, tranche.IssuePrice * tranche.Balance, received, result.PrincipalPaid[i], result.TrancheDrawn[i], tranche.IssuePrice),
+            HoldersIrr = Analytics.InvestorIrr.Solve(times, amounts),
         };
     }
 

@@ -286,8 +286,8 @@ public sealed class PathFigures
 
     // Each guaranteed tranche's holders' figures, as the summary reads them (TrancheSummaries.WithGuarantee): the
     // issuer's shortfall less the guarantor's claim at the end (its subrogated principal S and interest arrears A), and
-    // the IRR on the issuer's interest plus the guarantor's payments less its recoveries, then its principal, in the
-    // summary's order of additions, so a path's holders' IRR is the replayed summary's to the bit.
+    // the IRR on the issuer's interest plus the guarantor's payments less its recoveries, then its principal and a
+    // convertible's shares (HoldersFlows, the summary's), so a path's holders' IRR is the replayed summary's to the bit.
     void ReadHolders(RunResult result, int periods)
     {
         Span<double> flows = amounts.AsSpan(1, periods);
@@ -302,19 +302,8 @@ public sealed class PathFigures
             HoldersUnpaidInterest[h] = periods == 0 ? 0.0 : Flows.Shortfall(UnpaidInterest[i], arrears);
             HoldersLossShare[h] = funded[i] == 0 ? double.NaN : HoldersLoss[h] / funded[i];
             TrancheInfo tranche = Deal.Tranches[i];
-            double price = tranche.IssuePrice;
-            amounts[0] = -(price * tranche.Balance);
-            ReadOnlySpan<double> interest = result.InterestPaid[i].AsSpan(0, periods);
-            ReadOnlySpan<double> principal = result.PrincipalPaid[i].AsSpan(0, periods);
-            ReadOnlySpan<double> drawn = result.TrancheDrawn[i].AsSpan(0, periods);
-            ReadOnlySpan<double> paid = result.GuaranteePaid[g].AsSpan(0, periods);
-            ReadOnlySpan<double> recovered = result.GuaranteeRecovered[g].AsSpan(0, periods);
-            for (int t = 0; t < flows.Length; t++)
-            {
-                double received = interest[t] + paid[t] - recovered[t];
-                flows[t] = received + principal[t] + 0.0 - (price * drawn[t]);
-            }
-
+            amounts[0] = -(tranche.IssuePrice * tranche.Balance);
+            Analytics.HoldersFlows.Form(flows, result, i, g, tranche.IssuePrice);
             HoldersIrr[h] = Analytics.InvestorIrr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
         }
     }

@@ -90,4 +90,57 @@ public sealed class GuaranteedConvertibleTests
         Assert.Equal(0.0, g.Recovered);
         Assert.Equal(t1.PrincipalLoss + t1.UnpaidInterest - t1.HoldersLoss - 9_000_000, g.NetCost, Cent);
     }
+
+    [Fact]
+    public void The_holders_irr_counts_the_shares_their_part_converted_into()
+    {
+        // Honoured at 60%, the holders' flows (ACT/365F years from 2026-01-01): −100m at the closing; G's 60m on
+        // 2026-07-01 (181 days, the issuer paying nothing); their 64m of shares on 2027-07-01 (546 days), the period
+        // they converted in. Every share is theirs: only their part converts. So the holders' IRR r solves
+        // −100 + 60 / (1 + r)^(181/365) + 64 / (1 + r)^(546/365) = 0: r = 24.4143% (bisection below; before the
+        // shares were counted it read 0.6^(365/181) − 1 = −64.30%, as if the 40m had been lost).
+        TrancheSummary t1 = Deal.Value.Outcomes["Partial"].Tranches[0];
+        double byHand = Bisect(r => -100 + (60 / Math.Pow(1 + r, 181 / 365.0)) + (64 / Math.Pow(1 + r, 546 / 365.0)), -0.5, 1.0);
+        Assert.Equal(0.244143, byHand, 1e-6);
+        Assert.Equal(byHand, t1.HoldersIrr, 1e-9);
+        Assert.Equal(64_000_000, t1.SharesValue, Cent);
+
+        // Guaranteed in full, nothing converts and the holders get G's 100m on 2026-07-01 alone: (1 + r)^(181/365) = 1,
+        // r = 0 (the coupon of period 0 unpaid and not covered).
+        Assert.Equal(0.0, Deal.Value.Outcomes["Whole"].Tranches[0].HoldersIrr, 1e-9);
+    }
+
+    [Fact]
+    public void A_monte_carlo_path_reads_the_holders_irr_with_their_shares_as_the_summary_does()
+    {
+        // The 60% case as written: a cap of 60m makes G pay min(100m, 60m) = 60m, S = 60m, as honouring 60% does. A
+        // path (PathFigures, the Monte Carlo holders' rows and a stochastic 'holders irr' solve) reads the summary's
+        // holders' IRR to the bit, shares included: 24.4143% as above.
+        string capped = Source.Replace("guarantor G cap 200m", "guarantor G cap 60m", StringComparison.Ordinal);
+        Assert.NotEqual(Source, capped);
+        double summary = new SmallDeal(capped).Outcomes["Whole"].Tranches[0].HoldersIrr;
+        double path = SmallDeal.PathFiguresOf(capped).HoldersIrr[0];
+        Assert.Equal(0.244143, summary, 1e-6);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(summary), BitConverter.DoubleToInt64Bits(path));
+    }
+
+    // The root of an NPV falling in the rate on [lo, hi] (positive at lo, negative at hi), to 1e-12.
+    private static double Bisect(Func<double, double> npv, double lo, double hi)
+    {
+        Assert.True(npv(lo) > 0 && npv(hi) < 0);
+        while (hi - lo > 1e-12)
+        {
+            double mid = (lo + hi) / 2;
+            if (npv(mid) > 0)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return (lo + hi) / 2;
+    }
 }

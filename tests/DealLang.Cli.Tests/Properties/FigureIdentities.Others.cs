@@ -16,12 +16,14 @@ internal static partial class FigureIdentities
     /// net cost                = paid − recovered − fee received
     /// holders' loss           = max(0, L − S) + max(0, U − A)
     /// L + U                   = holders' loss + S + A           (the issuer's shortfall: "on every run")
-    /// net cost                = L + U − holders' loss − Σ_t (I_t + C_t) × S_{t−1} / B_{t−1} − Σ_t F_t
+    /// net cost                = L + U − holders' loss − Σ_t (I_t + C_t + D_t) × S_{t−1} / B_{t−1} − Σ_t F_t
     /// </code>
     /// the last with I_t + C_t the period's whole interest (the cash part I_t and the part paid in kind C_t; under
     /// <c>pik unpaid</c> C_t is 0, its unpaid interest capitalising at the period's end being already in I_t): the
-    /// ledger's interest due less the arrears carried into the period, plus a <c>pik</c> tranche's capitalised
-    /// interest; S / B the guarantor's share of the opening balance, at most 1 (0 on a zero balance).
+    /// ledger's interest due less the arrears carried into the period (a call's or put's premium included), plus a
+    /// <c>pik</c> tranche's capitalised interest; D_t a call's or put's discount (the ledger's redemption premium when
+    /// negative), which writes the guarantor's part down as the holders'; S / B the guarantor's share of the opening
+    /// balance, at most 1 (0 on a zero balance).
     /// And paid ≤ cap (the cap counts what it paid, before anything it got back), recovered ≥ 0.
     /// </summary>
     private static void Guarantees(DealDescription deal, ScenarioOutcome outcome, Ledger ledger, RunResult? raw, IReadOnlySet<string> pikUnpaid, string where)
@@ -68,7 +70,10 @@ internal static partial class FigureIdentities
                 double opening = t == 0 ? deal.Tranches[info.Target].Balance : ledger[name + " balance", t - 1];
                 double subrogated = t == 0 ? 0 : raw.GuarantorPrincipal[g][t - 1];
                 double carried = t == 0 ? 0 : raw.InterestShortfall[info.Target][t - 1];
-                double whole = ledger[name + " interest due", t] - carried + (pikUnpaid.Contains(name) ? 0 : ledger.Column(name + " interest capitalised", t));
+                // A put's or call's discount (a negative redemption premium) writes the guarantor's part down by its share;
+                // a premium is in the interest due.
+                double discount = Math.Min(0.0, ledger.Column(name + " redemption premium", t));
+                double whole = ledger[name + " interest due", t] - carried + (pikUnpaid.Contains(name) ? 0 : ledger.Column(name + " interest capitalised", t)) + discount;
                 accrued += opening > 0 ? whole * Math.Min(1.0, subrogated / opening) : 0;
             }
 

@@ -50,7 +50,18 @@ internal sealed partial class TrancheComponent
             {
                 using (w.Block("if (!" + tranche.Converted + " && " + share + " > " + callPrice + " * " + price + ")"))
                 {
-                    WriteConversion(w, tranche, share, price, part);
+                    if (tranche.Guarantee is null)
+                    {
+                        WriteConversion(w, tranche, share, price, part);
+                    }
+                    else
+                    {
+                        // Converting is a conversion (docs/language.md §5, "guaranteed convertible"): only the holders'
+                        // part of the called share converts; the guarantor's subrogated principal, a claim to cash, stays
+                        // owed as it was (not called), and nothing converts once the guarantor holds it all.
+                        w.Line("double holdersCalled = " + part + " * " + HoldersBalance(tranche, tranche.Balance.Name) + " / " + tranche.Balance + ";");
+                        WriteConversion(w, tranche, share, price, "holdersCalled");
+                    }
                 }
             }
 
@@ -74,12 +85,14 @@ internal sealed partial class TrancheComponent
                 using (w.Block("if (" + tranche.RedemptionPremium + " > 0.0)"))
                 {
                     w.Line(tranche.InterestDue + " += " + tranche.RedemptionPremium + ";");
+                    WriteGuarantorPremium(w, tranche);
                 }
 
                 using (w.Block("else"))
                 {
                     w.Line(tranche.Balance + " += " + tranche.RedemptionPremium + ";");
                     w.Line(tranche.CalledDue + " += " + tranche.RedemptionPremium + ";");
+                    WriteGuarantorDiscount(w, tranche);
                 }
             }
         }
@@ -131,11 +144,13 @@ internal sealed partial class TrancheComponent
         using (w.Block("if (" + tranche.RedemptionPremium + " > 0.0)"))
         {
             w.Line(tranche.InterestDue + " += " + tranche.RedemptionPremium + ";");
+            WriteGuarantorPremium(w, tranche);
         }
 
         using (w.Block("else"))
         {
             w.Line(tranche.Balance + " += " + tranche.RedemptionPremium + ";");
+            WriteGuarantorDiscount(w, tranche);
             // The discount is on the whole balance, arrears included: what is in arrears is at most what is left (else
             // the schedule's principal, the balance less its arrears, would be negative, and so would debt service).
             w.Line(tranche.UnpaidPrincipal + " = Math.Min(" + tranche.UnpaidPrincipal + ", " + tranche.Balance + ");");
@@ -143,6 +158,31 @@ internal sealed partial class TrancheComponent
             {
                 w.Line(tranche.ArrearsOfSchedule + " = Math.Min(" + tranche.ArrearsOfSchedule + ", " + tranche.Balance + ");");
             }
+        }
+    }
+
+    /// <summary>
+    /// Behind a guarantor, the redemption price applies to both claims on the balance alike (docs/language.md §5,
+    /// "guaranteed convertible"): the guarantor, subrogated to the holders' rights on what it paid, is owed the premium
+    /// on its part, the premium × S / B (its share of the opening balance, as of the coupon), with its interest due, so
+    /// the holders get the price on their part B − S and no more. Nothing without a guarantor.
+    /// </summary>
+    private static void WriteGuarantorPremium(IndentedWriter w, TrancheState tranche)
+    {
+        if (tranche.Guarantee is not null)
+        {
+            w.Line(tranche.GuarantorInterestDue + " += " + tranche.RedemptionPremium + " * " + tranche.GuarantorShare + ";");
+        }
+    }
+
+    /// <summary>Behind a guarantor, a price below par writes the guarantor's part down by the same share as the
+    /// holders' (the discount × S / B; the discount is negative), so each claim is repaid at the price. Nothing without
+    /// a guarantor.</summary>
+    private static void WriteGuarantorDiscount(IndentedWriter w, TrancheState tranche)
+    {
+        if (tranche.Guarantee is not null)
+        {
+            w.Line(tranche.GuaranteePrincipal + " = Math.Max(0.0, " + tranche.GuaranteePrincipal + " + " + tranche.RedemptionPremium + " * " + tranche.GuarantorShare + ");");
         }
     }
 

@@ -1,0 +1,189 @@
+using DealLang.Runner.Running;
+
+namespace DealLang.Cli.Tests.Corrections;
+
+/// <summary>
+/// A guaranteed convertible called or put after its guarantor has paid part of the balance (docs/language.md §5,
+/// "guaranteed convertible"): the redemption price applies to the holders' part B − S and the guarantor's subrogated S
+/// alike (the issuer's obligations are the ones without a guarantor), and a hard call the holders answer by converting
+/// converts their part only, the guarantor's S staying owed in cash. Before the fix the holders took the whole premium
+/// (0.2m of it on the guarantor's 10m), bore the whole discount of a put below par (1m of it on the guarantor's part),
+/// and converted the guarantor's 10m into shares with their own (160m of shares, the guarantor's claim gone with no
+/// loss): each time the guarantee identity "net cost = L + U − holders' loss − Σ (I + C + D) × S / B − Σ F" failed.
+/// Each figure computed by hand; SmallDeal runs with the cash check on (cash conserved every period).
+/// </summary>
+public sealed class GuaranteedConvertibleRedemptionTests
+{
+    // Annual, 30/360, 2025-01-01 → 2029-01-01: periods 0 (to 2026-01-01), 1 (to 2027-01-01), 2 (to 2028-01-01, the
+    // call or put), 3 (to 2029-01-01, the maturity); ACT/365F years to their ends 1, 2, 3 and 1461/365. Notes: 100m at
+    // 10% bullet, convertible at 12.50 against Shr (10, below the conversion price), behind State covering interest and
+    // principal, subrogated after the holders. Rent 120m a year from 2026-01-01 (nothing in period 0).
+    // Period 0: nothing collected; the holders' 10m coupon is unpaid and State pays it (A = 10m).
+    // Period 1: interest due 10m + 10m of arrears = 20m, all paid; State's due is 10m × 0 / 100 + A = 10m, which would go
+    // back to it, but subrogated after holders its 10m goes on to the holders (still owed 100m of principal) as their
+    // principal: S = 10m, A = 0, nothing recovered. So from period 2 the holders hold B − S = 90m, State 10m (S / B = 0.1).
+    private const string Source = """
+        deal Callable {
+          currency USD  closing 2025-01-01  maturity 2029-01-01  pay annual  daycount 30/360
+          party Tenant { }
+          party State  { }
+          index Shr { level 10 per share }
+          facility Site { cost 200m  value straight_line 20y }
+          lease Rent on Site { lessee Tenant  rent 120m per year  starts 2026-01-01  term 3y }
+          tranche Notes { balance 100m  coupon 10% fixed  amortize bullet  convertible at 12.50 per share against Shr  guarantor State cap 200m subrogated after holders }
+          equity Sponsor { contributed 100m }
+          waterfall {
+            pay Notes.interest
+            pay Notes.principal
+            distribute rest to Sponsor
+          }
+        }
+        scenario Called for Callable {
+          Notes called on 2028-01-01 at 102%
+        }
+        scenario HalfCalled for Callable {
+          Notes called on 2028-01-01 at 102% part 50%
+        }
+        """;
+
+    private const double Cent = 0.01;
+
+    private static readonly Lazy<SmallDeal> Deal = new(() => new SmallDeal(Source));
+
+    [Fact]
+    public void Before_any_call_the_guarantor_holds_a_tenth_of_the_balance()
+    {
+        Assert.Equal(10_000_000, Deal.Value.Ledger("Notes paid by State", 0, "Called"), Cent);
+        Assert.Equal(20_000_000, Deal.Value.Ledger("1 pay Notes.interest paid", 1, "Called"), Cent);
+        Assert.Equal(0.0, Deal.Value.Ledger("Notes repaid to State", 1, "Called"), Cent);
+        Assert.Equal(100_000_000, Deal.Value.Ledger("Notes balance", 1, "Called"), Cent);
+    }
+
+    [Fact]
+    public void Called_for_cash_at_a_premium_each_claim_gets_the_call_price_on_its_part()
+    {
+        // Period 2, called at 102% with Shr 10 ≤ 1.02 × 12.50 = 12.75: the holders take the cash. The issuer owes as
+        // without a guarantor: 100m of principal and 10m + a 2m premium of interest, all paid (120m collected). State
+        // gets its coupon 10m × 0.1 = 1m, the premium on its part 2m × 0.1 = 0.2m and its principal 100m × 10 / 100 =
+        // 10m: 11.2m (before the fix 11m, the holders taking the whole 2m premium). The holders: 9m + 1.8m + 90m = 100.8m
+        // = 9m of coupon + 102% × 90m. State's net cost 10m − 11.2m = −1.2m = L + U − holders' loss − Σ (I + C + D) × S / B
+        // = 0 + 0 − 0 − (10m + 2m) × 0.1.
+        ScenarioOutcome called = Deal.Value.Outcomes["Called"];
+        TrancheSummary notes = called.Tranches[0];
+        Assert.Equal(new DealLang.Runtime.Date(2028, 1, 1), notes.CalledOn);
+        Assert.Equal(2_000_000, Deal.Value.Ledger("Notes redemption premium", 2, "Called"), Cent);
+        Assert.Equal(12_000_000, Deal.Value.Ledger("1 pay Notes.interest paid", 2, "Called"), Cent);
+        Assert.Equal(100_000_000, Deal.Value.Ledger("2 pay Notes.principal paid", 2, "Called"), Cent);
+        Assert.Equal(11_200_000, Deal.Value.Ledger("Notes repaid to State", 2, "Called"), Cent);
+        Assert.Equal(0.0, Deal.Value.Ledger("Notes balance", 2, "Called"), Cent);
+        Assert.Equal(0.0, notes.SharesValue);
+        Assert.Equal(0.0, notes.HoldersLoss, Cent);
+        Assert.Equal(-1_200_000, called.Guarantees[0].NetCost, Cent);
+
+        // The holders' flows: −100m, then 10m (State), 20m, 100.8m at years 1, 2, 3: r = 10.5576% (bisection).
+        double byHand = Bisect(r => -100 + (10 / (1 + r)) + (20 / Math.Pow(1 + r, 2)) + (100.8 / Math.Pow(1 + r, 3)));
+        Assert.Equal(0.105576, byHand, 1e-6);
+        Assert.Equal(byHand, notes.HoldersIrr, 1e-9);
+    }
+
+    [Fact]
+    public void A_partial_call_for_cash_shares_its_price_by_the_two_parts_and_the_rest_runs_on()
+    {
+        // Period 2, half called at 102%: 50m due at the call price, a 1m premium with the 10m coupon, all paid. State's
+        // share: its coupon 1m, the premium on its part 1m × 0.1 = 0.1m and the principal 50m × 10 / (50 + 50) = 5m: 6.1m,
+        // S = 5m; but subrogated after holders, still owed 50m − 5m = 45m, the 6.1m goes on to them (the holders get
+        // 11m + 50m = 61m) and S = 5m + 6.1m = 11.1m of B = 50m; nothing recovered. Period 3, the maturity: 5m of
+        // interest and 50m paid; State's share 11.1 / 50 = 0.222: 1.11m + 11.1m = 12.21m; the holders 55m − 12.21m =
+        // 42.79m. Net cost 10m − 12.21m = −2.21m = −((10m + 1m) × 0.1 + 5m × 0.222).
+        ScenarioOutcome half = Deal.Value.Outcomes["HalfCalled"];
+        Assert.Equal(1_000_000, Deal.Value.Ledger("Notes redemption premium", 2, "HalfCalled"), Cent);
+        Assert.Equal(11_000_000, Deal.Value.Ledger("1 pay Notes.interest paid", 2, "HalfCalled"), Cent);
+        Assert.Equal(50_000_000, Deal.Value.Ledger("2 pay Notes.principal paid", 2, "HalfCalled"), Cent);
+        Assert.Equal(0.0, Deal.Value.Ledger("Notes repaid to State", 2, "HalfCalled"), Cent);
+        Assert.Equal(50_000_000, Deal.Value.Ledger("Notes balance", 2, "HalfCalled"), Cent);
+        Assert.Equal(12_210_000, Deal.Value.Ledger("Notes repaid to State", 3, "HalfCalled"), Cent);
+        Assert.Equal(-2_210_000, half.Guarantees[0].NetCost, Cent);
+        Assert.Equal(0.0, half.Tranches[0].HoldersLoss, Cent);
+
+        // The holders' flows: −100m, 10m, 20m, 61m at years 1, 2, 3 and 42.79m at 1461/365.
+        double byHand = Bisect(r => -100 + (10 / (1 + r)) + (20 / Math.Pow(1 + r, 2)) + (61 / Math.Pow(1 + r, 3)) + (42.79 / Math.Pow(1 + r, 1461 / 365.0)));
+        Assert.Equal(byHand, half.Tranches[0].HoldersIrr, 1e-9);
+    }
+
+    [Fact]
+    public void Called_when_the_shares_are_worth_more_only_the_holders_part_converts()
+    {
+        // Shr steps to 20 on 2027-01-01: at the start of period 2, 20 > 12.75, so the holders convert rather than take
+        // 102%. Their part, 90m, converts into 90m × 20 / 12.50 = 144m of shares (before the fix the whole 100m, 160m,
+        // State's claim with it); B = S = 10m, not called: owed in cash to the maturity. Period 2: the coupon on the
+        // opening 100m, 10m, paid, State's 1m. Period 3: 1m of interest and the 10m, all State's: 11m. State recovers
+        // 12m: net cost −2m = −(10m × 0.1 + 1m × 1). The holders: 10m, 20m, 9m + 144m = 153m at years 1, 2, 3.
+        string source = Source.Replace("index Shr { level 10 per share }", "index Shr { level 10 per share  points stepped { 2027-01-01 20 per share } }", StringComparison.Ordinal);
+        Assert.NotEqual(Source, source);
+        var deal = new SmallDeal(source);
+        ScenarioOutcome called = deal.Outcomes["Called"];
+        TrancheSummary notes = called.Tranches[0];
+        Assert.Equal(144_000_000, deal.Ledger("Notes converted into shares", 2, "Called"), Cent);
+        Assert.Equal(144_000_000, notes.SharesValue, Cent);
+        Assert.Equal(10_000_000, deal.Ledger("Notes balance", 2, "Called"), Cent);
+        Assert.Equal(0.0, deal.Ledger("Notes redemption premium", 2, "Called"));
+        Assert.Equal(1_000_000, deal.Ledger("Notes repaid to State", 2, "Called"), Cent);
+        Assert.Equal(11_000_000, deal.Ledger("Notes repaid to State", 3, "Called"), Cent);
+        Assert.Equal(0.0, notes.PrincipalLoss, Cent);
+        Assert.Equal(-2_000_000, called.Guarantees[0].NetCost, Cent);
+
+        double byHand = Bisect(r => -100 + (10 / (1 + r)) + (20 / Math.Pow(1 + r, 2)) + (153 / Math.Pow(1 + r, 3)));
+        Assert.Equal(0.246004, byHand, 1e-6);
+        Assert.Equal(byHand, notes.HoldersIrr, 1e-9);
+    }
+
+    [Fact]
+    public void Put_below_par_each_claim_is_written_down_by_the_same_share()
+    {
+        // put 2028-01-01 at 90%: at the start of period 2 Shr 10 < 0.90 × 12.50 = 11.25, the holders put. The balance is
+        // written down by 10% × 100m = 10m, as without a guarantor, and State's part with it by 10% × 10m = 1m: S = 9m
+        // of B = 90m, all due and paid with the 10m coupon. State: its coupon 1m and 90m × 9 / 90 = 9m: 10m (before the
+        // fix 11m, the holders bearing the whole 10m discount). The holders: 9m + 81m = 90m = 9m + 90% × 90m. Net cost
+        // 10m − 10m = 0 = −(10m + (−10m)) × 0.1, the discount D counting against the guarantor's part as a premium does
+        // for it. The deal without the scenarios' calls, the put written on the tranche.
+        string source = Source[..Source.IndexOf("scenario Called", StringComparison.Ordinal)]
+            .Replace("convertible at 12.50 per share against Shr ", "convertible at 12.50 per share against Shr put 2028-01-01 at 90% ", StringComparison.Ordinal)
+            + "scenario Put for Callable { }\n";
+        Assert.Contains("put 2028-01-01 at 90%", source, StringComparison.Ordinal);
+        var plain = new SmallDeal(source);
+        ScenarioOutcome outcome = plain.Outcomes["Put"];
+        TrancheSummary notes = outcome.Tranches[0];
+        Assert.Equal(new DealLang.Runtime.Date(2028, 1, 1), notes.PutOn);
+        Assert.Equal(-10_000_000, plain.Ledger("Notes redemption premium", 2, "Put"), Cent);
+        Assert.Equal(90_000_000, plain.Ledger("2 pay Notes.principal paid", 2, "Put"), Cent);
+        Assert.Equal(10_000_000, plain.Ledger("Notes repaid to State", 2, "Put"), Cent);
+        Assert.Equal(0.0, outcome.Guarantees[0].NetCost, Cent);
+        Assert.Equal(0.0, notes.HoldersLoss, Cent);
+
+        // The holders' flows: −100m, 10m, 20m, 90m at years 1, 2, 3: r = 7.1140% (bisection).
+        double byHand = Bisect(r => -100 + (10 / (1 + r)) + (20 / Math.Pow(1 + r, 2)) + (90 / Math.Pow(1 + r, 3)));
+        Assert.Equal(0.071140, byHand, 1e-6);
+        Assert.Equal(byHand, notes.HoldersIrr, 1e-9);
+    }
+
+    // The root of an NPV falling in the rate on [−50%, 100%], to 1e-12.
+    private static double Bisect(Func<double, double> npv)
+    {
+        double lo = -0.5, hi = 1.0;
+        Assert.True(npv(lo) > 0 && npv(hi) < 0);
+        while (hi - lo > 1e-12)
+        {
+            double mid = (lo + hi) / 2;
+            if (npv(mid) > 0)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return (lo + hi) / 2;
+    }
+}
