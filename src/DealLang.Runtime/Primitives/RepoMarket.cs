@@ -2,7 +2,8 @@ namespace DealLang.Runtime;
 
 /// <summary>
 /// The repo market's volumes (docs/language.md §9, "The repo market", "reserve"): how many of the units offered in a
-/// period a lender sells, never past the volume the market pays most for (<see cref="BestVolume"/>), and none below a
+/// period a lender sells, never past the volume that pays it most, the holding cost of the units it keeps counted
+/// (<see cref="BestVolumeHolding"/>), and none below a
 /// reserve price when it has one. The price per unit falls linearly with the month's volume, so
 /// the volume whose price is exactly the reserve is the most it sells. With a half-life (docs/language.md §9,
 /// "impact-carry") the impact a month's sales leave on the price carries into the months after it: a period of m months
