@@ -3,7 +3,8 @@ namespace DealLang.Cli.Tests.Corrections;
 /// <summary>
 /// A repo-market sale that weighs what a unit held back costs (docs/language.md §9, "The repo market"): a period sells
 /// the most of its proceeds less h × the units it holds back, h an idle unit's power and maintenance over the next
-/// period at the fleet's idle_cost share, so q* = floor(m × depth × (1 − (costs − h) / G) / (2 × impact)).
+/// period at the fleet's idle_cost share (× the idle share of the units, for a sale that does not keep its contracts),
+/// so q* = floor(m × depth × (1 − (costs − h) / G) / (2 × impact)).
 /// Every deal runs with the cash check on (SmallDeal).
 /// </summary>
 public sealed class RepoMarketHoldingCostTests
@@ -86,6 +87,27 @@ public sealed class RepoMarketHoldingCostTests
         var deal = new SmallDeal(Source.Replace("IDLE_COST", "idle_cost 15%", StringComparison.Ordinal));
         Assert.Equal(29_137_831.14, deal.Ledger("sale proceeds", 0), 0.01);
         Assert.Equal(549.0, deal.Ledger("Cluster units", 0), 6);
+    }
+
+    [Fact]
+    public void SellingEveryUnitWeighsOnlyTheIdleShareOfTheSliceItHoldsBack()
+    {
+        // A contract takes 1,000 of the 3,000 GPUs for the year at 0.01 per GPU-hour (January's 7,440 of revenue leaves
+        // the interest short), and the sale does not keep it running: the 3,000 are offered, and a slice held back
+        // carries its share of the contract, so only the share no contract takes at January's end, 2,000 / 3,000, is
+        // idle: h = 169.7938 × 2 / 3 = 113.1959. q* = floor(2,500 × (1 − (500 − 113.1959) / 24,300)) = floor(2,500 ×
+        // 0.9840821) = floor(2,460.21) = 2,460, at 24,300 × (1 − 20% × 2.460) − 500 = 11,844.40 each: 29,137,224.00.
+        const string Contract = """
+            party Lab { }
+            contract Job on Cluster {
+              customer Lab  units 1000 gpus  price 0.01 per gpu_hour  hours 8760 hours per year
+              take_or_pay 100%  starts 2026-01-01  term 12m
+            }
+            """;
+        var deal = new SmallDeal(Source.Replace("IDLE_COST", "", StringComparison.Ordinal)
+            .Replace("party Owner { }", "party Owner { }\n" + Contract, StringComparison.Ordinal));
+        Assert.Equal(29_137_224.00, deal.Ledger("sale proceeds", 0), 0.01);
+        Assert.Equal(540.0, deal.Ledger("Cluster units", 0), 6);
     }
 
     [Fact]
