@@ -382,8 +382,8 @@ public static partial class CSharpEmitter
     // the monthly limit × the period's months of the fleet's units (all that is left in the run's last period) — only
     // the idle ones, not taken by a running contract, when the lender keeps the contracts running — and sells them at
     // the market value per unit less the haircut, cut by the impact × the month's volume over the depth, less the costs
-    // per unit (each factor and the net price at least 0); never more than the volume the market pays most for
-    // (RepoMarket.BestVolume), and with a reserve no more than the volume whose price is the reserve
+    // per unit (each factor and the net price at least 0); never more than the volume the market pays most for, less
+    // what each unit held back costs over the next period (RepoMarket.BestVolumeHolding, WriteMarketHolding), and with a reserve no more than the volume whose price is the reserve
     // (RepoMarket.VolumeAtReserve), but for the last period's. The sale is done once no unit is left. A market
     // with a half-life remembers: its months are priced on the depression the sales before them carried in as well
     // (RepoMarket.CarriedProceeds), the reserve reckoned on it, and the depression carried on to the next period.
@@ -418,11 +418,16 @@ public static partial class CSharpEmitter
         {
             w.Comment("sells " + CollateralNames(ctx, [sold]) + " into the repo market, " + months + " month(s) a period");
             w.Line("double marketUnits = " + units + ";");
-            if (keeps)
+            if (contracts.Count > 0)
             {
                 // A contract signed but not yet started is kept too: its units stay for it (unless its customer defaults).
-                w.Comment("keeping the contracts running, only the units no running (or signed) contract takes are offered");
-                w.Line("double marketFree = " + fleets.Keeping(sold.Index) + " ? Math.Max(0.0, marketUnits - (" + taken + ")) : marketUnits;");
+                w.Line("double marketIdle = Math.Max(0.0, marketUnits - (" + taken + ")); // the units no running (or signed) contract takes");
+            }
+
+            if (keeps)
+            {
+                w.Comment("keeping the contracts running, only the idle units are offered");
+                w.Line("double marketFree = " + fleets.Keeping(sold.Index) + " ? marketIdle : marketUnits;");
             }
 
             string free = keeps ? "marketFree" : "marketUnits";
@@ -445,20 +450,21 @@ public static partial class CSharpEmitter
             }
 
             w.Line("double marketUnitValue = marketUnits > 0.0 ? " + value + " / marketUnits : 0.0;");
-            w.Comment("none past the volume the market pays most for, nor below the reserve, but in the run's last period");
+            WriteMarketHolding(w, fleets.IdleUnitCostNext(sold.Index), contracts.Count > 0, keeps ? fleets.Keeping(sold.Index) : null);
+            w.Comment("none past the volume the market pays most for less what a unit held back costs, nor below the reserve, but in the run's last period");
             if (carries)
             {
                 w.Line(fleets.Depression(sold.Index) + " = " + sale.Carried + ";");
                 w.Line("double marketSold = t == Periods - 1 ? marketOffered : Math.Min(RepoMarket.VolumeAtReserveCarried(marketOffered, marketUnitValue * (1.0 - "
                     + sale.Haircut + "), " + months + ", " + sale.Depth + ", " + sale.Impact + ", " + sale.Costs + ", " + sale.Reserve + ", " + sale.Carried
-                    + ", " + sale.Decay + "), RepoMarket.BestVolume(marketOffered, marketUnitValue * (1.0 - " + sale.Haircut + "), " + months + ", " + sale.Depth
-                    + ", " + sale.Impact + ", " + sale.Costs + ", " + sale.Carried + ", " + sale.Decay + "));");
+                    + ", " + sale.Decay + "), RepoMarket.BestVolumeHolding(marketOffered, marketUnitValue * (1.0 - " + sale.Haircut + "), " + months + ", "
+                    + sale.Depth + ", " + sale.Impact + ", " + sale.Costs + ", " + sale.Carried + ", " + sale.Decay + ", marketHolding));");
             }
             else
             {
                 w.Line("double marketSold = t == Periods - 1 ? marketOffered : Math.Min(RepoMarket.VolumeAtReserve(marketOffered, marketUnitValue * (1.0 - " + sale.Haircut + "), "
-                    + months + ", " + sale.Depth + ", " + sale.Impact + ", " + sale.Costs + ", " + sale.Reserve + "), RepoMarket.BestVolume(marketOffered, marketUnitValue * (1.0 - "
-                    + sale.Haircut + "), " + months + ", " + sale.Depth + ", " + sale.Impact + ", " + sale.Costs + ", 0.0, 0.0));");
+                    + months + ", " + sale.Depth + ", " + sale.Impact + ", " + sale.Costs + ", " + sale.Reserve + "), RepoMarket.BestVolumeHolding(marketOffered, marketUnitValue * (1.0 - "
+                    + sale.Haircut + "), " + months + ", " + sale.Depth + ", " + sale.Impact + ", " + sale.Costs + ", 0.0, 0.0, marketHolding));");
             }
 
             using (w.Block("if (marketSold < marketOffered)"))
@@ -514,6 +520,18 @@ public static partial class CSharpEmitter
 
             w.Line("enforcing = true;");
         }
+    }
+
+    // What a unit the period holds back costs by staying unsold (docs/language.md §9, "The repo market"): an idle unit's
+    // power and maintenance over the next period at the fleet's idle_cost share (FleetComponent.IdleUnitCostNext), × the
+    // share of a held-back unit that is idle. A sale keeping the contracts running offers free units only, all idle; one
+    // selling every unit holds back a slice of the fleet whose contracts go with it (its in-use part earns its revenue
+    // and is not weighed), idle as the fleet's units no contract takes at the period's end are. Nothing in the run's last
+    // period, which sells everything left.
+    private static void WriteMarketHolding(IndentedWriter w, string idleUnitCost, bool hasContracts, string? keeping)
+    {
+        string idleShare = !hasContracts ? "" : " * (" + (keeping is null ? "" : keeping + " ? 1.0 : ") + "marketUnits > 0.0 ? marketIdle / marketUnits : 1.0)";
+        w.Line("double marketHolding = t < Periods - 1 ? " + idleUnitCost + idleShare + " : 0.0;");
     }
 
     // Re-letting a fleet's idle units in enforcement (docs/language.md §9, "relet idle"): from the sale date until the

@@ -2,7 +2,8 @@ namespace DealLang.Runtime;
 
 /// <summary>
 /// The repo market's volumes (docs/language.md §9, "The repo market", "reserve"): how many of the units offered in a
-/// period a lender sells, never past the volume the market pays most for (<see cref="BestVolume"/>), and none below a
+/// period a lender sells, never past the volume that pays it most, the holding cost of the units it keeps counted
+/// (<see cref="BestVolumeHolding"/>), and none below a
 /// reserve price when it has one. The price per unit falls linearly with the month's volume, so
 /// the volume whose price is exactly the reserve is the most it sells. With a half-life (docs/language.md §9,
 /// "impact-carry") the impact a month's sales leave on the price carries into the months after it: a period of m months
@@ -112,7 +113,8 @@ public static class RepoMarket
     /// <c>floor(m × depth × (1 − costs / gross) / (2 × impact))</c>, each unit then fetching (gross − costs) / 2. All that
     /// is offered when the price does not fall with the volume (no impact) or no volume raises anything (A ≤ 0: the units
     /// are given away at 0 either way, and one held back would only cost its opex). Myopic: the period's own proceeds, not
-    /// the depression a period's sales carry into the next ones, nor the opex of the units held back.
+    /// the depression a period's sales carry into the next ones; <see cref="BestVolumeHolding"/> weighs the opex of the
+    /// units held back too.
     /// </summary>
     public static double BestVolume(double offered, double gross, double months, double depth, double impact, double costs, double carried, double decay)
     {
@@ -137,6 +139,42 @@ public static class RepoMarket
 
         double best = Math.Floor(months * linear / (2.0 * gross * impact / depth * quadratic));
         return Math.Clamp(best, 0.0, offered);
+    }
+
+    /// <summary>
+    /// The units of <paramref name="offered"/> a period sells when each unit held back costs <paramref name="holding"/>
+    /// over the next period (docs/language.md §9, "The repo market": an idle unit's power and maintenance at the fleet's
+    /// idle_cost share). The lender weighs the period's proceeds against the holding cost of the units it keeps:
+    /// s × A − s² × B − holding × (offered − m × s), most at s* = (A + m × holding) / (2B). A unit sold in any month of
+    /// the period saves the whole next period's holding cost, so that is <see cref="BestVolume"/> with
+    /// <c>costs − holding</c> per unit (A gains m × holding: one holding per unit, not spread over the months). The
+    /// quadratic is the proceeds only while every month's price is at least 0: past the volume that takes a month's
+    /// price to 0, selling more raises nothing there but still saves the holding cost, so the lender sells all that is
+    /// offered when that is worth more, its proceeds (<see cref="CarriedProceeds"/>, floored at 0) plus the holding
+    /// saved, than the vertex's. Without a carry the objective is concave up to that volume and rises after it, so these
+    /// two are its only candidates; with a half-life the months' prices reach 0 at different volumes, and only these two
+    /// are compared. One period's holding cost, not every period's until the unit would be sold: myopic as
+    /// <see cref="BestVolume"/> is (the next period faces the same choice). A holding cost of 0 or less is
+    /// <see cref="BestVolume"/>'s volume exactly.
+    /// </summary>
+    public static double BestVolumeHolding(double offered, double gross, double months, double depth, double impact, double costs, double carried,
+        double decay, double holding)
+    {
+        if (holding <= 0.0)
+        {
+            return BestVolume(offered, gross, months, depth, impact, costs, carried, decay);
+        }
+
+        double vertex = BestVolume(offered, gross, months, depth, impact, costs - holding, carried, decay);
+        if (vertex >= offered)
+        {
+            return offered;
+        }
+
+        // Each objective less the holding of every unit offered (the same for both): proceeds + holding × units sold.
+        double atVertex = CarriedProceeds(vertex, gross, months, depth, impact, costs, carried, decay) + (holding * vertex);
+        double atAll = CarriedProceeds(offered, gross, months, depth, impact, costs, carried, decay) + (holding * offered);
+        return atAll > atVertex ? offered : vertex;
     }
 
     // Whether every month of the period prices the offered units at the reserve or more.

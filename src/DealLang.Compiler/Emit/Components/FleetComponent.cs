@@ -402,6 +402,19 @@ internal sealed class FleetComponent(EmitContext ctx)
         }
     }
 
+    /// <summary>What an idle unit of the fleet costs over the next period (t + 1, which the caller checks is run): its
+    /// power and maintenance then, per unit held (the opex's curves over the units delivered, every batch held the
+    /// same share), × the fleet's idle_cost share, as the opex counts an idle unit-day (docs/language.md §5, "Idle
+    /// cost"); 0 for a fleet holding none then. What a repo-market sale weighs a unit it holds back by
+    /// (docs/language.md §9, "The repo market").</summary>
+    public string IdleUnitCostNext(int index)
+    {
+        var fleet = this[index];
+        string c = fleet.CurvesNow;
+        string idle = fleet.Info.IdleCost != 1.0 ? " * " + CSharpLiterals.DoubleOperand(fleet.Info.IdleCost) : "";
+        return "(" + c + ".Delivered[t + 1] > 0.0 ? (" + c + ".PowerCost[t + 1] + " + c + ".MaintenanceCost[t + 1]) / " + c + ".Delivered[t + 1]" + idle + " : 0.0)";
+    }
+
     private static string HeldUnitDays(FleetState fleet) =>
         CSharpNames.Entity(DeclarationKind.Fleet.Keyword(), fleet.Name, "heldUnitDays");
 

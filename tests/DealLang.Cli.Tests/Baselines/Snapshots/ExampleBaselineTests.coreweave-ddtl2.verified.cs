@@ -645,8 +645,9 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 {
                     // sells Gpus into the repo market, 3 month(s) a period
                     double marketUnits = fleet_Gpus_units;
-                    // keeping the contracts running, only the units no running (or signed) contract takes are offered
-                    double marketFree = fleet_Gpus_keeping ? Math.Max(0.0, marketUnits - ((contract_Msft1_units + (periodEnd < new Date(2024, 6, 30) && !party_Microsoft_defaulted[t] ? 41250.0 : 0.0)) + (contract_Msft2_units + (periodEnd < new Date(2024, 9, 30) && !party_Microsoft_defaulted[t] ? 41250.0 : 0.0)) + (contract_Msft3_units + (periodEnd < new Date(2024, 12, 31) && !party_Microsoft_defaulted[t] ? 41250.0 : 0.0)) + (contract_Lab1_units + (periodEnd < new Date(2025, 3, 31) && !party_AiLab_defaulted[t] ? 41250.0 : 0.0)))) : marketUnits;
+                    double marketIdle = Math.Max(0.0, marketUnits - ((contract_Msft1_units + (periodEnd < new Date(2024, 6, 30) && !party_Microsoft_defaulted[t] ? 41250.0 : 0.0)) + (contract_Msft2_units + (periodEnd < new Date(2024, 9, 30) && !party_Microsoft_defaulted[t] ? 41250.0 : 0.0)) + (contract_Msft3_units + (periodEnd < new Date(2024, 12, 31) && !party_Microsoft_defaulted[t] ? 41250.0 : 0.0)) + (contract_Lab1_units + (periodEnd < new Date(2025, 3, 31) && !party_AiLab_defaulted[t] ? 41250.0 : 0.0)))); // the units no running (or signed) contract takes
+                    // keeping the contracts running, only the idle units are offered
+                    double marketFree = fleet_Gpus_keeping ? marketIdle : marketUnits;
                     if (!sale1_begun)
                     {
                         sale1_begun = true;
@@ -655,8 +656,9 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
 
                     double marketOffered = t == Periods - 1 ? marketUnits : Math.Min(marketFree, sale1_limit * 3);
                     double marketUnitValue = marketUnits > 0.0 ? fleet_Gpus_marketValue / marketUnits : 0.0;
-                    // none past the volume the market pays most for, nor below the reserve, but in the run's last period
-                    double marketSold = t == Periods - 1 ? marketOffered : Math.Min(RepoMarket.VolumeAtReserve(marketOffered, marketUnitValue * (1.0 - sale1_haircut), 3, sale1_depth, sale1_impact, sale1_costs, sale1_reserve), RepoMarket.BestVolume(marketOffered, marketUnitValue * (1.0 - sale1_haircut), 3, sale1_depth, sale1_impact, sale1_costs, 0.0, 0.0));
+                    double marketHolding = t < Periods - 1 ? (fleet_Gpus_delivering.Delivered[t + 1] > 0.0 ? (fleet_Gpus_delivering.PowerCost[t + 1] + fleet_Gpus_delivering.MaintenanceCost[t + 1]) / fleet_Gpus_delivering.Delivered[t + 1] * 0.15 : 0.0) * (fleet_Gpus_keeping ? 1.0 : marketUnits > 0.0 ? marketIdle / marketUnits : 1.0) : 0.0;
+                    // none past the volume the market pays most for less what a unit held back costs, nor below the reserve, but in the run's last period
+                    double marketSold = t == Periods - 1 ? marketOffered : Math.Min(RepoMarket.VolumeAtReserve(marketOffered, marketUnitValue * (1.0 - sale1_haircut), 3, sale1_depth, sale1_impact, sale1_costs, sale1_reserve), RepoMarket.BestVolumeHolding(marketOffered, marketUnitValue * (1.0 - sale1_haircut), 3, sale1_depth, sale1_impact, sale1_costs, 0.0, 0.0, marketHolding));
                     if (marketSold < marketOffered)
                     {
                         result.FleetUnitsHeld[0] = Math.Max(result.FleetUnitsHeld[0], marketOffered - marketSold);
@@ -2097,8 +2099,9 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 {
                     // sells Gpus into the repo market, 3 month(s) a period
                     double marketUnits = fleet_Gpus_units;
-                    // keeping the contracts running, only the units no running (or signed) contract takes are offered
-                    double marketFree = fleet_Gpus_keeping ? Math.Max(0.0, marketUnits - ((contract_Msft1_units + (periodEnd < new Date(2024, 6, 30) && !party_Microsoft_defaulted[t] ? 41250.0 : 0.0)) + (contract_Msft2_units + (periodEnd < new Date(2024, 9, 30) && !party_Microsoft_defaulted[t] ? 41250.0 : 0.0)) + (contract_Msft3_units + (periodEnd < new Date(2024, 12, 31) && !party_Microsoft_defaulted[t] ? 41250.0 : 0.0)) + (contract_Lab1_units + (periodEnd < new Date(2025, 3, 31) && !party_AiLab_defaulted[t] ? 41250.0 : 0.0)))) : marketUnits;
+                    double marketIdle = Math.Max(0.0, marketUnits - ((contract_Msft1_units + (periodEnd < new Date(2024, 6, 30) && !party_Microsoft_defaulted[t] ? 41250.0 : 0.0)) + (contract_Msft2_units + (periodEnd < new Date(2024, 9, 30) && !party_Microsoft_defaulted[t] ? 41250.0 : 0.0)) + (contract_Msft3_units + (periodEnd < new Date(2024, 12, 31) && !party_Microsoft_defaulted[t] ? 41250.0 : 0.0)) + (contract_Lab1_units + (periodEnd < new Date(2025, 3, 31) && !party_AiLab_defaulted[t] ? 41250.0 : 0.0)))); // the units no running (or signed) contract takes
+                    // keeping the contracts running, only the idle units are offered
+                    double marketFree = fleet_Gpus_keeping ? marketIdle : marketUnits;
                     if (!sale1_begun)
                     {
                         sale1_begun = true;
@@ -2107,8 +2110,9 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
 
                     double marketOffered = t == Periods - 1 ? marketUnits : Math.Min(marketFree, sale1_limit * 3);
                     double marketUnitValue = marketUnits > 0.0 ? fleet_Gpus_marketValue / marketUnits : 0.0;
-                    // none past the volume the market pays most for, nor below the reserve, but in the run's last period
-                    double marketSold = t == Periods - 1 ? marketOffered : Math.Min(RepoMarket.VolumeAtReserve(marketOffered, marketUnitValue * (1.0 - sale1_haircut), 3, sale1_depth, sale1_impact, sale1_costs, sale1_reserve), RepoMarket.BestVolume(marketOffered, marketUnitValue * (1.0 - sale1_haircut), 3, sale1_depth, sale1_impact, sale1_costs, 0.0, 0.0));
+                    double marketHolding = t < Periods - 1 ? (fleet_Gpus_delivering.Delivered[t + 1] > 0.0 ? (fleet_Gpus_delivering.PowerCost[t + 1] + fleet_Gpus_delivering.MaintenanceCost[t + 1]) / fleet_Gpus_delivering.Delivered[t + 1] * 0.15 : 0.0) * (fleet_Gpus_keeping ? 1.0 : marketUnits > 0.0 ? marketIdle / marketUnits : 1.0) : 0.0;
+                    // none past the volume the market pays most for less what a unit held back costs, nor below the reserve, but in the run's last period
+                    double marketSold = t == Periods - 1 ? marketOffered : Math.Min(RepoMarket.VolumeAtReserve(marketOffered, marketUnitValue * (1.0 - sale1_haircut), 3, sale1_depth, sale1_impact, sale1_costs, sale1_reserve), RepoMarket.BestVolumeHolding(marketOffered, marketUnitValue * (1.0 - sale1_haircut), 3, sale1_depth, sale1_impact, sale1_costs, 0.0, 0.0, marketHolding));
                     if (marketSold < marketOffered)
                     {
                         result.FleetUnitsHeld[0] = Math.Max(result.FleetUnitsHeld[0], marketOffered - marketSold);
