@@ -20,7 +20,7 @@ namespace DealLang.Benchmarks;
 /// </summary>
 public sealed class McCase : IDisposable
 {
-    public static readonly string[] Names = ["Hyperion/StochasticRent", "CoreWeave/Stochastic"];
+    public static readonly string[] Names = Arguments.MonteCarloCases;
 
     /// <summary>Buffers the stages cycle through: 64 consecutive paths per cycle.</summary>
     public const int Slots = 64;
@@ -63,8 +63,8 @@ public sealed class McCase : IDisposable
             Program = host.Program;
             Deal = Program.Description;
             string scenarioName = name.Split('/')[1];
-            Scenario = compiled.Model.Scenarios.FirstOrDefault(s => s.Name == scenarioName)
-                ?? throw new InvalidOperationException($"{name}: no scenario {scenarioName}.");
+            Arguments.Scenario(name, scenarioName, compiled.Model.Scenarios.Where(s => s.Stochastic is not null).Select(s => s.Name), "stochastic scenario");
+            Scenario = compiled.Model.Scenarios.First(s => s.Name == scenarioName);
             Seed = StochasticPaths.DefaultSeed(Scenario);
             // As many paths as an int counts: the timing loops draw ever new paths, never one twice.
             Source = new StochasticPaths(Deal, Scenario, Seed, int.MaxValue);

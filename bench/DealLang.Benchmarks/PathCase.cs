@@ -24,11 +24,7 @@ namespace DealLang.Benchmarks;
 /// </summary>
 public sealed class PathCase : IDisposable
 {
-    public static readonly string[] Names =
-    [
-        "Hyperion/Base", "Hyperion/SlowProductivity", "Hyperion/Refuted", "CoreWeave/Base",
-        "Leases100/Base", "Leases100/Stress", "Leases100/Stress~", "Leases1000/Base", "Leases1000/Stress", "Leases1000/Stress~",
-    ];
+    public static readonly string[] Names = Arguments.PathCases;
 
     readonly DealHost host;
     readonly bool fresh;
@@ -56,8 +52,8 @@ public sealed class PathCase : IDisposable
         Deal = Program.Description;
         fresh = parts[1].EndsWith('~');
         string scenario = parts[1].TrimEnd('~');
-        Scenario = compiled.Model.Scenarios.FirstOrDefault(s => s.Name == scenario)
-            ?? throw new InvalidOperationException($"{parts[0]} has no scenario {scenario}.");
+        Arguments.Scenario(name, scenario, compiled.Model.Scenarios.Select(s => s.Name));
+        Scenario = compiled.Model.Scenarios.First(s => s.Name == scenario);
         Source = new ScenarioPaths(new DealPaths(Deal), fresh ? [Scenario, Moved(Scenario)] : [Scenario]);
         After = new PathInputs(Deal) { CheckCashConservation = false };
         Before = new PathInputs(Deal) { CheckCashConservation = false };

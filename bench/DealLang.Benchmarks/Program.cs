@@ -11,90 +11,73 @@ namespace DealLang.Benchmarks;
 /// measurements' helpers <c>--write-monthly-deal</c> and <c>--cold-compile-phases</c> (bench/cli/).</summary>
 public static class Program
 {
-    public static void Main(string[] args)
+    /// <summary>0 when the measurement ran; <see cref="Arguments.UsageExitCode"/> (2) for a mistake in the arguments
+    /// or setup, one line on standard error; BenchmarkDotNet's own code for its arguments.</summary>
+    public static int Main(string[] args)
     {
-        if (args.Length > 0 && args[0] == "--interleaved")
+        int code = 0;
+        int usage = Arguments.Run(args, Console.Error, a => code = Dispatch(a));
+        return usage != 0 ? usage : code;
+    }
+
+    // The arguments are checked (Arguments.Check) before this runs: the parses here cannot fail.
+    static int Dispatch(string[] args)
+    {
+        string option = args.Length > 0 ? args[0] : "";
+        switch (option)
         {
-            int rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
-            InterleavedPaths.Run(rounds, Console.Out);
-            return;
+            case "--interleaved":
+                InterleavedPaths.Run(Arguments.Rounds(args), Console.Out);
+                return 0;
+            case "--exp":
+                ExpThroughput.Run(Arguments.Rounds(args), Console.Out);
+                return 0;
+            case "--irr":
+                IrrRanges.Run(Arguments.Rounds(args), Console.Out);
+                return 0;
+            case "--philox":
+                PhiloxThroughput.Run(Arguments.Rounds(args), Console.Out);
+                return 0;
+            case "--runner":
+                RunnerOverhead.Run(Arguments.Rounds(args), Console.Out);
+                return 0;
+            case "--mc":
+                McThroughput.Run(Arguments.Rounds(args), Console.Out);
+                return 0;
+            case "--chain":
+                ChainOverhead.Run(Arguments.Rounds(args), Console.Out);
+                return 0;
+            case "--write-monthly-deal":
+                // bench/cli/cold-compile.sh: the 50-lease, 50-tranche monthly deal (SyntheticMonthlyDeal), written to a file.
+                File.WriteAllText(args[3], SyntheticMonthlyDeal.Text(Arguments.Count(option, "LEASES", args[1]), Arguments.Count(option, "TRANCHES", args[2])));
+                return 0;
+            case "--cold-compile-phases":
+                ColdCompilePhases.Run(args[1], concurrent: args.Length < 3, Console.Out);
+                return 0;
+            case "--spin":
+                Spin.Run(args[1], args[2], Arguments.Seconds(args[3]), Console.Out);
+                return 0;
+            case "--tiers":
+                JitTierCheck.Run(args.Length > 1 ? args[1..] : JitTierCheck.Cases, Console.Out);
+                return 0;
+            case "--loop":
+                var (rounds, launches, cases) = Arguments.Loop(args);
+                if (launches is int n)
+                {
+                    HandWritten.LoopVsHandWritten.RunInProcesses(rounds, n, Console.Out, cases);
+                }
+                else
+                {
+                    HandWritten.LoopVsHandWritten.Run(rounds, Console.Out, cases);
+                }
+
+                return 0;
+            default:
+                // Every benchmark class reads the examples: no checkout is refused here, in a line, rather than in
+                // each benchmark's process.
+                RepoFiles.Root();
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, new BenchConfig());
+                return 0;
         }
-
-        if (args.Length > 0 && args[0] == "--exp")
-        {
-            ExpThroughput.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5, Console.Out);
-            return;
-        }
-
-        if (args.Length > 0 && args[0] == "--irr")
-        {
-            IrrRanges.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5, Console.Out);
-            return;
-        }
-
-        if (args.Length > 0 && args[0] == "--philox")
-        {
-            PhiloxThroughput.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5, Console.Out);
-            return;
-        }
-
-        if (args.Length > 0 && args[0] == "--runner")
-        {
-            RunnerOverhead.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5, Console.Out);
-            return;
-        }
-
-        if (args.Length == 4 && args[0] == "--write-monthly-deal")
-        {
-            // bench/cli/cold-compile.sh: the 50-lease, 50-tranche monthly deal (SyntheticMonthlyDeal), written to a file.
-            File.WriteAllText(args[3], SyntheticMonthlyDeal.Text(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture)));
-            return;
-        }
-
-        if (args.Length >= 2 && args[0] == "--cold-compile-phases")
-        {
-            ColdCompilePhases.Run(args[1], concurrent: args.Length < 3 || args[2] != "serial", Console.Out);
-            return;
-        }
-
-        if (args.Length > 0 && args[0] == "--mc")
-        {
-            McThroughput.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5, Console.Out);
-            return;
-        }
-
-        if (args.Length > 0 && args[0] == "--chain")
-        {
-            ChainOverhead.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5, Console.Out);
-            return;
-        }
-
-        if (args.Length == 4 && args[0] == "--spin")
-        {
-            Spin.Run(args[1], args[2], double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), Console.Out);
-            return;
-        }
-
-        if (args.Length > 0 && args[0] == "--tiers")
-        {
-            JitTierCheck.Run(args.Length > 1 ? args[1..] : JitTierCheck.Cases, Console.Out);
-            return;
-        }
-
-        if (args.Length > 0 && args[0] == "--loop")
-        {
-            int rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
-            string[] rest = [.. args.Skip(2)];
-            if (rest.Length >= 2 && rest[0] == "--launches")
-            {
-                HandWritten.LoopVsHandWritten.RunInProcesses(rounds, int.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture), Console.Out, rest[2..]);
-                return;
-            }
-
-            HandWritten.LoopVsHandWritten.Run(rounds, Console.Out, rest);
-            return;
-        }
-
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, new BenchConfig());
     }
 }

@@ -14,12 +14,16 @@ public static class RepoFiles
 
     /// <summary>The folder holding <c>DealLang.sln</c>: above the binaries (the normal case), else above the
     /// working directory (binaries built to an <c>--artifacts-path</c> outside the checkout).</summary>
-    public static string Root() =>
-        FindAbove(AppContext.BaseDirectory)
-        ?? FindAbove(Environment.CurrentDirectory)
-        // Benchmarks are a developer tool, not user input: a missing checkout is a setup error worth a throw.
-        ?? throw new InvalidOperationException(
-            $"No {SolutionFile} above {AppContext.BaseDirectory} or {Environment.CurrentDirectory}: run the benchmarks from inside the checkout.");
+    public static string Root() => Root(AppContext.BaseDirectory, Environment.CurrentDirectory);
+
+    /// <summary>The folder holding <c>DealLang.sln</c> above <paramref name="binaries"/>, else above
+    /// <paramref name="workingDirectory"/>; neither is a <see cref="UsageError"/> (exit 2, one line) naming both and
+    /// what to do, not a stack trace: run from outside the checkout, binaries built elsewhere find no examples.</summary>
+    public static string Root(string binaries, string workingDirectory) =>
+        FindAbove(binaries)
+        ?? FindAbove(workingDirectory)
+        ?? throw new UsageError(
+            $"no {SolutionFile} above the binaries ({binaries}) or the working directory ({workingDirectory}), so no examples to measure: run the benchmarks from inside the DealLang checkout");
 
     static string? FindAbove(string start)
     {

@@ -35,7 +35,7 @@ public static class Spin
             "path" => () => c.PathRunner.Run(0),
             "tranches" => () => c.TranchesOnly.Run(0),
             "engine" => c.EnginePath,
-            _ => throw new ArgumentException($"Unknown part '{part}': fill, loop, summaries, tsummaries, path, tranches or engine (or draw, for {string.Join(" and ", McCase.Names)})."),
+            _ => throw new UsageError($"unknown --spin part '{part}': {string.Join(", ", Arguments.SpinParts)}"), // Arguments.Check refused it first
         };
 
         Spinning(caseName, part, seconds, call, output);

@@ -6,7 +6,7 @@ namespace DealLang.Benchmarks.HandWritten;
 /// The period loop of examples/coreweave-ddtl2.deal written by hand, as a quant would write it for this one deal: its
 /// terms as constants, plain <c>double</c> locals and arrays. Once per deal (the constructor) it works out what no
 /// path changes: the fleet's delivered units, straight-line book value, each batch's market value before the rent
-/// index moves it, power and maintenance cost and the unit-days held per period (in full: an idle unit-day's 15% is applied per path), each contract's years run per period and whether it runs at
+/// index moves it, power and maintenance cost and the unit-days held per period (in full: an idle unit-day's 15% is applied per path), each contract's years run per period (on a customer's default, from its period on, the path's years cut at the default date, to the day) and whether it runs at
 /// each period's end, the loan's draws (80% of the cost of each batch delivered, against the contract it serves) and
 /// the part of each that funds an investment-grade customer's contract. Per path (<see cref="Run"/>): the fleet's
 /// market value from the H100 rent index's row, the contracts' revenue (fixed price, or the index plus a spread, at
@@ -86,7 +86,7 @@ public sealed class CoreWeaveLoop
 
     // The path inputs' slots.
     readonly int sofrSlot, rentSlot, microsoftSlot, labSlot;
-    readonly int[] utilisationSlot = new int[4], reletYearsSlot = new int[4], reletLiveSlot = new int[4], reletUtilisationSlot = new int[4];
+    readonly int[] utilisationSlot = new int[4], reletYearsSlot = new int[4], termYearsSlot = new int[4], reletLiveSlot = new int[4], reletUtilisationSlot = new int[4];
 
     /// <summary>The loop for <paramref name="deal"/>, which must be coreweave-ddtl2.deal's.</summary>
     public CoreWeaveLoop(DealDescription deal)
@@ -170,6 +170,7 @@ public sealed class CoreWeaveLoop
         {
             utilisationSlot[c] = layout.IndexOf(InputQuantity.ContractUtilisation, c);
             reletYearsSlot[c] = layout.IndexOf(InputQuantity.ContractReletYears, c);
+            termYearsSlot[c] = layout.IndexOf(InputQuantity.ContractTermYears, c);
             reletLiveSlot[c] = layout.IndexOf(InputQuantity.ContractReletLive, c);
             reletUtilisationSlot[c] = layout.IndexOf(InputQuantity.ContractReletUtilisation, c);
         }
@@ -193,6 +194,10 @@ public sealed class CoreWeaveLoop
         double reletUtilisation1 = scalars[reletUtilisationSlot[0]], reletUtilisation2 = scalars[reletUtilisationSlot[1]];
         double reletUtilisation3 = scalars[reletUtilisationSlot[2]], reletUtilisationLab = scalars[reletUtilisationSlot[3]];
         double[] live1 = liveYears[0], live2 = liveYears[1], live3 = liveYears[2], liveLab = liveYears[3];
+        // The term's years as the path cut them at a customer's default date (to the day in the period it falls in,
+        // none after): the loop sees the default only as a flag from that period on, so on a flagged period it reads
+        // these rather than the uncut years above. Base never reads them.
+        double[] term1 = series[termYearsSlot[0]], term2 = series[termYearsSlot[1]], term3 = series[termYearsSlot[2]], termLab = series[termYearsSlot[3]];
         bool[] atEnd1 = liveAtEnd[0], atEnd2 = liveAtEnd[1], atEnd3 = liveAtEnd[2], atEndLab = liveAtEnd[3];
 
         double[] outCollections = result.Collections;
@@ -247,11 +252,15 @@ public sealed class CoreWeaveLoop
             }
 
             // The contracts: units × price × hours × years run × max(take-or-pay, utilisation); re-let units at the index.
+            // A customer's default stops its contracts' years on the default date: in the period it falls in, the days
+            // up to it (the path's cut row), none after.
             bool microsoftOut = microsoftDefaulted[t], labOut = labDefaulted[t];
-            double revenue1 = (microsoftOut ? 0.0 : ContractUnits * PriceMsft1 * HoursPerYear * live1[t] * utilisation1) + ContractUnits * rentNow * HoursPerYear * reletYears1[t] * reletUtilisation1;
-            double revenue2 = (microsoftOut ? 0.0 : ContractUnits * PriceMsft2 * HoursPerYear * live2[t] * utilisation2) + ContractUnits * rentNow * HoursPerYear * reletYears2[t] * reletUtilisation2;
-            double revenue3 = (microsoftOut ? 0.0 : ContractUnits * PriceMsft3 * HoursPerYear * live3[t] * utilisation3) + ContractUnits * rentNow * HoursPerYear * reletYears3[t] * reletUtilisation3;
-            double revenueLab = (labOut ? 0.0 : ContractUnits * (rentNow + LabSpread) * HoursPerYear * liveLab[t] * utilisationLab) + ContractUnits * rentNow * HoursPerYear * reletYearsLab[t] * reletUtilisationLab;
+            double years1 = microsoftOut ? term1[t] : live1[t], years2 = microsoftOut ? term2[t] : live2[t], years3 = microsoftOut ? term3[t] : live3[t];
+            double yearsLab = labOut ? termLab[t] : liveLab[t];
+            double revenue1 = ContractUnits * PriceMsft1 * HoursPerYear * years1 * utilisation1 + ContractUnits * rentNow * HoursPerYear * reletYears1[t] * reletUtilisation1;
+            double revenue2 = ContractUnits * PriceMsft2 * HoursPerYear * years2 * utilisation2 + ContractUnits * rentNow * HoursPerYear * reletYears2[t] * reletUtilisation2;
+            double revenue3 = ContractUnits * PriceMsft3 * HoursPerYear * years3 * utilisation3 + ContractUnits * rentNow * HoursPerYear * reletYears3[t] * reletUtilisation3;
+            double revenueLab = ContractUnits * (rentNow + LabSpread) * HoursPerYear * yearsLab * utilisationLab + ContractUnits * rentNow * HoursPerYear * reletYearsLab[t] * reletUtilisationLab;
             units1 = (microsoftOut || !atEnd1[t] ? 0.0 : ContractUnits) + ContractUnits * reletLive1[t];
             units2 = (microsoftOut || !atEnd2[t] ? 0.0 : ContractUnits) + ContractUnits * reletLive2[t];
             units3 = (microsoftOut || !atEnd3[t] ? 0.0 : ContractUnits) + ContractUnits * reletLive3[t];
@@ -259,10 +268,10 @@ public sealed class CoreWeaveLoop
             double idle = Math.Max(0.0, units - (units1 + units2 + units3 + unitsLab));
             // Opex over the period's days: a unit-day in use costs its full power and maintenance, an idle one IdleCost
             // of it; each contract's units are in use for the days it runs (its term's, its re-let's).
-            double days1 = ContractUnits * ((microsoftOut ? 0.0 : live1[t]) + reletYears1[t]) * 365.0;
-            double days2 = ContractUnits * ((microsoftOut ? 0.0 : live2[t]) + reletYears2[t]) * 365.0;
-            double days3 = ContractUnits * ((microsoftOut ? 0.0 : live3[t]) + reletYears3[t]) * 365.0;
-            double daysLab = ContractUnits * ((labOut ? 0.0 : liveLab[t]) + reletYearsLab[t]) * 365.0;
+            double days1 = ContractUnits * (years1 + reletYears1[t]) * 365.0;
+            double days2 = ContractUnits * (years2 + reletYears2[t]) * 365.0;
+            double days3 = ContractUnits * (years3 + reletYears3[t]) * 365.0;
+            double daysLab = ContractUnits * (yearsLab + reletYearsLab[t]) * 365.0;
             double held = heldUnitDays[t];
             double costShare = held > 0.0 ? 1.0 - (1.0 - IdleCost) * Math.Max(0.0, held - (days1 + days2 + days3 + daysLab)) / held : 1.0;
             // This period's opex (what cfads deducts), and what is due with the opex carried unpaid.

@@ -13,7 +13,7 @@ namespace DealLang.Benchmarks.HandWritten;
 public sealed class LoopCase : IDisposable
 {
     /// <summary>What <c>--loop</c> and <see cref="LoopBenchmarks"/> measure.</summary>
-    public static readonly string[] Names = ["Hyperion/Base", "Hyperion/Refuted", "CoreWeave/Base", "Leases100/Base", "Leases100/Stress", "Leases1000/Base"];
+    public static readonly string[] Names = Arguments.LoopCases;
 
     /// <summary>Relative tolerance on the synthetic deals' amounts.</summary>
     public const double SyntheticTolerance = 1e-12;

@@ -8,52 +8,16 @@ namespace DealLang.Cli.Tests.Corrections;
 /// </summary>
 public sealed class FleetIdleCostTests
 {
-    // Monthly, 30/360. 1,000 GPUs at 20k (20m) at closing; 1 kW per GPU, PUE 1.5, 100 per MWh (0.1 per kWh);
-    // maintenance 3% of cost a year. A contract takes 600 of them for two months from the closing: it runs on
-    // 2026-01-01 to 2026-02-28, so it takes its units at January's end and not at February's (its end day,
+    // SmallFleetDeal with its contract: the lab takes 600 of the 1,000 GPUs for two months from the closing, so it
+    // runs on 2026-01-01 to 2026-02-28, takes its units at January's end and not at February's (its end day,
     // 2026-03-01, is not one it runs on).
-    private const string ContractSource = """
-        deal Small {
-          currency USD
-          closing  2026-01-01
-          maturity 2026-04-01
-          pay      monthly
-          daycount 30/360
-
-          party Lab   { }
-          party Owner { }
-
-          fleet Cluster {
-            units 1000 gpus  unit_cost 20k per gpu
-            depreciate straight_line 5y
-            power 1 kW per gpu  pue 1.5  power_price 100 per MWh
-            maintenance 3% per year
-            IDLE_COST
-          }
-
-          contract Job on Cluster {
-            customer Lab  units 600 gpus  price 2 per gpu_hour  hours 8760 hours per year
-            take_or_pay 100%  starts 2026-01-01  term 2m
-          }
-
-          tranche Loan { balance 1m  coupon 6% }
-          equity  Eq   { contributed 25m  holders Owner 100% }
-
-          test Idle = Cluster.idle_units
-
-          waterfall {
-            pay Cluster.opex
-            pay Loan.interest
-            pay Loan.balance
-            distribute rest to Eq
-          }
-        }
-        """;
+    private static string ContractDeal(string idleCost) => SmallFleetDeal.Text(
+        loanBalance: "1m", contract: SmallFleetDeal.Job, idleCost: idleCost, tests: "test Idle = Cluster.idle_units");
 
     [Fact]
     public void AnIdleUnitCostsItsShareOfPowerAndMaintenance()
     {
-        var deal = new SmallDeal(ContractSource.Replace("IDLE_COST", "idle_cost 20%", StringComparison.Ordinal));
+        var deal = new SmallDeal(ContractDeal("idle_cost 20%"));
 
         // January, 31 days, in full: power 1,000 × 1 kW × 1.5 × 0.1 × 24 h × 31 = 111,600.00; maintenance
         // 20m × 3% × 31 / 365.25 = 50,924.02; together 162,524.02. 600 units in use, 400 idle: × (600 + 20% × 400)
@@ -74,8 +38,8 @@ public sealed class FleetIdleCostTests
     [Fact]
     public void WithoutTheTermOrAtOneHundredPercentEveryUnitCostsInFull()
     {
-        var written = new SmallDeal(ContractSource.Replace("IDLE_COST", "", StringComparison.Ordinal));
-        var full = new SmallDeal(ContractSource.Replace("IDLE_COST", "idle_cost 100%", StringComparison.Ordinal));
+        var written = new SmallDeal(ContractDeal(""));
+        var full = new SmallDeal(ContractDeal("idle_cost 100%"));
 
         // January 162,524.02, February 146,795.89, March 162,524.02 (the figures above, at full cost), idle or not.
         double[] expected = [162_524.02, 146_795.89, 162_524.02];
@@ -89,7 +53,7 @@ public sealed class FleetIdleCostTests
     [Fact]
     public void AtZeroAnIdleUnitCostsNothing()
     {
-        var deal = new SmallDeal(ContractSource.Replace("IDLE_COST", "idle_cost 0%", StringComparison.Ordinal));
+        var deal = new SmallDeal(ContractDeal("idle_cost 0%"));
 
         // January and February: only the 600 units in use all month cost anything: 162,524.02 × 600 / 1,000 =
         // 97,514.41 and 146,795.89 × 0.6 = 88,077.54; then in March every unit is idle every day.
@@ -102,7 +66,7 @@ public sealed class FleetIdleCostTests
     public void AContractEndingAThirdOfTheWayThroughAPeriodIsInUseForAThirdOfItsDays()
     {
         // The same fleet from 2026-04-01, a contract for 600 units from 2026-04-11 for two months (to 2026-06-11).
-        string source = ContractSource.Replace("IDLE_COST", "idle_cost 15%", StringComparison.Ordinal)
+        string source = ContractDeal("idle_cost 15%")
             .Replace("closing  2026-01-01", "closing  2026-04-01", StringComparison.Ordinal)
             .Replace("maturity 2026-04-01", "maturity 2026-07-01", StringComparison.Ordinal)
             .Replace("starts 2026-01-01  term 2m", "starts 2026-04-11  term 2m", StringComparison.Ordinal);
@@ -122,48 +86,16 @@ public sealed class FleetIdleCostTests
         Assert.Equal(107_265.86, deal.Ledger("Cluster opex", 1), 0.01);
     }
 
-    // The same fleet with no contract, so every unit is idle, beside a hall leased at 12m a year (1m a month): a forward
-    // cfads over the next two months counts the fleet's opex over them at this period's share of its full cost.
-    private const string ForwardSource = """
-        deal Small {
-          currency USD
-          closing  2026-01-01
-          maturity 2026-04-01
-          pay      monthly
-          daycount 30/360
-
-          party Lab   { }
-          party Owner { }
-          facility Hall { cost 10m  value straight_line 10y }
-          lease HallLease on Hall { lessee Lab  rent 12m per year  starts 2026-01-01  term 3m }
-
-          fleet Cluster {
-            units 1000 gpus  unit_cost 20k per gpu
-            depreciate straight_line 5y
-            power 1 kW per gpu  pue 1.5  power_price 100 per MWh
-            maintenance 3% per year
-            IDLE_COST
-          }
-
-          tranche Loan { balance 5m  coupon 6% }
-          equity  Eq   { contributed 25m  holders Owner 100% }
-
-          test Ahead = cfads over next 2m
-
-          waterfall {
-            pay Cluster.opex
-            pay Loan.interest
-            pay Loan.balance
-            distribute rest to Eq
-          }
-        }
-        """;
+    // The same fleet with no contract, so every unit is idle, beside the hall leased at 12m a year (1m a month): a
+    // forward cfads over the next two months counts the fleet's opex over them at this period's share of its full cost.
+    private static string ForwardDeal(string idleCost) => SmallFleetDeal.Text(
+        loanBalance: "5m", lease: SmallFleetDeal.HallLease, idleCost: idleCost, tests: "test Ahead = cfads over next 2m");
 
     [Fact]
     public void AFleetWithoutContractsIsIdleAndAForwardCfadsCountsItsIdleCost()
     {
-        var idle = new SmallDeal(ForwardSource.Replace("IDLE_COST", "idle_cost 20%", StringComparison.Ordinal));
-        var full = new SmallDeal(ForwardSource.Replace("IDLE_COST", "", StringComparison.Ordinal));
+        var idle = new SmallDeal(ForwardDeal("idle_cost 20%"));
+        var full = new SmallDeal(ForwardDeal(""));
 
         // No contract takes a unit, so every unit is idle: January's opex 162,524.02 × 20% = 32,504.80.
         Assert.Equal(32_504.80, idle.Ledger("Cluster opex", 0), 0.01);

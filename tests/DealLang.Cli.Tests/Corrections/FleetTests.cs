@@ -9,42 +9,9 @@ namespace DealLang.Cli.Tests.Corrections;
 /// </summary>
 public sealed class FleetTests
 {
-    // Monthly, 30/360. The lease pays 12m a year: 1m a month. 1,000 GPUs at 20k (20m) at closing; 1 kW per GPU,
-    // PUE 1.5, 100 per MWh (0.1 per kWh); maintenance 3% of cost a year.
-    private const string OpexSource = """
-        deal Small {
-          currency USD
-          closing  2026-01-01
-          maturity 2026-04-01
-          pay      monthly
-          daycount 30/360
-
-          party Lab   { }
-          party Owner { }
-          facility Hall { cost 10m  value straight_line 10y }
-          lease HallLease on Hall { lessee Lab  rent 12m per year  starts 2026-01-01  term 3m }
-
-          fleet Cluster {
-            units 1000 gpus  unit_cost 20k per gpu
-            depreciate straight_line 5y
-            power 1 kW per gpu  pue 1.5  power_price 100 per MWh
-            maintenance 3% per year
-          }
-
-          tranche Loan { balance 5m  coupon 6% }
-          equity  Eq   { contributed 25m  holders Owner 100% }
-
-          test Cash  = cfads
-          test Units = Cluster.units
-
-          waterfall {
-            pay Cluster.opex
-            pay Loan.interest
-            pay Loan.balance
-            distribute rest to Eq
-          }
-        }
-        """;
+    // SmallFleetDeal with the hall leased at 12m a year: 1m a month of rent.
+    private static readonly string OpexSource = SmallFleetDeal.Text(
+        loanBalance: "5m", lease: SmallFleetDeal.HallLease, tests: "test Cash  = cfads\n  test Units = Cluster.units");
 
     [Fact]
     public void OpexIsPowerAndMaintenanceDueLikeAFeeAndPaidByTheWaterfall()

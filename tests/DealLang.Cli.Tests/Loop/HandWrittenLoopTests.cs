@@ -60,6 +60,44 @@ public sealed class HandWrittenLoopTests
         Assert.Equal(20, paths.Generated.PeriodsRun); // the whole quarterly schedule, no event of default
     }
 
+    /// <summary>A customer defaulting inside a period: the lab's default on 2025-10-15, 45 days into the quarter
+    /// 2025-08-31 to 2025-11-30 (30 + 31 + 30 = 91 days; 30 to September's end, 15 more). Its contract's years in that
+    /// period are cut to the day, as the generated program's term row is (ContractRelets: days from the period's start
+    /// to the default date / 365 = 45 / 365 = 0.123 years, not the quarter's 91 / 365, nor 0 as the loop once took on
+    /// the default's flag), and so its revenue and its units' days in use; none after. The lab's default is no event of default (the deal's trigger is on
+    /// Microsoft's), so the loop runs the whole schedule and every figure is compared, bit for bit.</summary>
+    [Fact]
+    public void The_hand_written_coreweave_loop_prorates_a_contract_to_its_customers_default_date()
+    {
+        const string labDefaults = """
+
+            scenario LabDefaultsMidQuarter for CoreWeaveDdtl2 {
+              Msft1 relet after 0m at 95%
+              Msft2 relet after 0m at 95%
+              Msft3 relet after 0m at 95%
+              Lab1 relet after 3m at 80%
+              AiLab defaults on 2025-10-15
+            }
+            """;
+        using var paths = new ExamplePaths("coreweave-ddtl2.deal", DealFiles.Read("examples/coreweave-ddtl2.deal") + labDefaults, "LabDefaultsMidQuarter", deal => new CoreWeaveLoop(deal).Run);
+        var differences = LoopCheck.Differences(paths.Generated, paths.HandWritten, relativeTolerance: 0.0);
+        Assert.True(differences.Count == 0,
+            "bench/DealLang.Benchmarks/HandWritten/CoreWeaveLoop.cs does not cut a contract's years at its customer's "
+            + "default date inside a period:\n  " + string.Join("\n  ", differences));
+        Assert.Equal(20, paths.Generated.PeriodsRun);
+
+        // Not vacuous: the default's period is the one the date falls in, and the lab's contract earned for part of it.
+        DealDescription deal = paths.Deal;
+        int p = Array.FindIndex(deal.Boundaries, b => b >= new Date(2025, 10, 15)) - 1;
+        Assert.Equal((new Date(2025, 8, 31), new Date(2025, 11, 30)), (deal.Boundaries[p], deal.Boundaries[p + 1]));
+        Assert.Equal(p, paths.Generated.ContractStopPeriod[3]);
+        // 45 of the quarter's 91 days: about half the revenue of the quarter before (92 days), the index aside.
+        Assert.True(paths.Generated.ContractRevenue[3][p] > paths.Generated.ContractRevenue[3][p - 1] * 0.4 && paths.Generated.ContractRevenue[3][p] < paths.Generated.ContractRevenue[3][p - 1] * 0.6,
+            $"the lab's revenue in the default's period, {paths.Generated.ContractRevenue[3][p]:N0}, is not about half the quarter's before it, {paths.Generated.ContractRevenue[3][p - 1]:N0}");
+        Assert.Equal(45.0 / 365.0, paths.Inputs.ContractTermYears[3][p]);
+        Assert.Equal(0.0, paths.Inputs.ContractTermYears[3][p + 1]);
+    }
+
     /// <summary>The CoreWeave loop stops at an event of default (the repo-market sale after it is not written by
     /// hand) instead of reporting figures it did not compute.</summary>
     [Theory]
@@ -128,6 +166,8 @@ public sealed class HandWrittenLoopTests
             IDealProgram program = host.Program;
             DealDescription deal = program.Description;
             var inputs = new PathInputs(deal);
+            Deal = deal;
+            Inputs = inputs;
             new ScenarioPaths(new DealPaths(deal), [compiled.Model!.Scenarios.Single(s => s.Name == scenario)]).Fill(0, inputs);
             Generated = new RunResult(deal, program.Layout, fullLedger: false);
             HandWritten = new RunResult(deal, program.Layout, fullLedger: false);
@@ -142,6 +182,10 @@ public sealed class HandWrittenLoopTests
                 throw;
             }
         }
+
+        public DealDescription Deal { get; }
+
+        public PathInputs Inputs { get; }
 
         public RunResult Generated { get; }
 

@@ -101,12 +101,13 @@ public sealed class Deal_RiverBend : IDealProgram
 
         // This path's scenario inputs, from the slots of InputLayout: Series and Flags per period, Scalars per path.
         double[] facility_Campus_value = input.Series[0];
+        double[] index_InService_levels = input.Series[2];
         double[] lease_FluidstackLease_scheduledRent = input.Series[1];
         int lease_FluidstackLease_endPeriod = (int)input.Scalars[0];
         double guarantor_Google_honour = input.Scalars[16];
         int guarantor_Google_disownedPeriod = (int)input.Scalars[19];
         bool[] guarantor_Google_defaulted = input.Flags[2];
-        double[] lease_FluidstackLease_guaranteeDue = input.Series[2];
+        double[] lease_FluidstackLease_guaranteeDue = input.Series[3];
         double sale1_haircut = input.Scalars[3];
         int sale1_lagMonths = (int)input.Scalars[4];
 
@@ -126,6 +127,8 @@ public sealed class Deal_RiverBend : IDealProgram
         bool debtRetired = false; // every tranche repaid, nothing owed nor left to draw: no account keeps cash
         int periodsRun = Periods;
         double saleProceeds = 0.0;
+        // InService (index)
+        double index_InService_level = 0.0;
         // FluidstackLease (lease of Campus)
         double lease_FluidstackLease_rent = 0.0;
         bool lease_FluidstackLease_ended = false;
@@ -192,6 +195,7 @@ public sealed class Deal_RiverBend : IDealProgram
             double yf = YearFractions[t];
             bool afterDefault = eventOfDefault; // the event of default happened in an earlier period
             double accountsStart = account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance;
+            index_InService_level = index_InService_levels[t];
             tranche_Notes_startBalance = tranche_Notes_balance;
 
             // 2a. tranches: scheduled interest and principal, and what is due with arrears
@@ -215,14 +219,14 @@ public sealed class Deal_RiverBend : IDealProgram
             tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
 
             // 1. collections
-            // FluidstackLease: rent, until its facility is sold
-            lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t];
+            // FluidstackLease: rent on the share of its buildings completed at the period's start, until its facility is sold
+            lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t] * CompletedShare.Of(index_InService_levels[t]);
             lease_FluidstackLease_ended = sale1_done || (lease_FluidstackLease_endPeriod >= 0 && t >= lease_FluidstackLease_endPeriod);
             // FluidstackLease: Google pays the rent the lessee's default leaves unpaid, up to its cap
             lease_FluidstackLease_guaranteed = 0.0;
             if (!(sale1_done) && !guarantor_Google_defaulted[t] && (guarantor_Google_disownedPeriod < 0 || t < guarantor_Google_disownedPeriod) && periodEnd <= date_2042_06_30)
             {
-                lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
+                lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * CompletedShare.Of(index_InService_levels[t]) * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
                 lease_FluidstackLease_guaranteeCapLeft -= lease_FluidstackLease_guaranteed;
             }
 
@@ -581,10 +585,11 @@ public sealed class Deal_RiverBend : IDealProgram
                 ledger[t, 36] = account_Dsra_balance; // Dsra balance
                 ledger[t, 37] = account_Trap_balance; // Trap balance
                 ledger[t, 38] = tranche_Notes_balance; // Notes balance
-                ledger[t, 39] = test_Dscr_value; // Dscr
-                ledger[t, 40] = trigger_CashTrap_active ? 1.0 : 0.0; // CashTrap
-                ledger[t, 41] = trigger_LeaseEnded_active ? 1.0 : 0.0; // LeaseEnded
-                ledger[t, 42] = eventOfDefault ? 1.0 : 0.0; // event of default
+                ledger[t, 39] = index_InService_level; // InService
+                ledger[t, 40] = test_Dscr_value; // Dscr
+                ledger[t, 41] = trigger_CashTrap_active ? 1.0 : 0.0; // CashTrap
+                ledger[t, 42] = trigger_LeaseEnded_active ? 1.0 : 0.0; // LeaseEnded
+                ledger[t, 43] = eventOfDefault ? 1.0 : 0.0; // event of default
             }
 
             if (checkCash)
@@ -622,12 +627,13 @@ public sealed class Deal_RiverBend : IDealProgram
 
         // This path's scenario inputs, from the slots of InputLayout: Series and Flags per period, Scalars per path.
         double[] facility_Campus_value = input.Series[0];
+        double[] index_InService_levels = input.Series[2];
         double[] lease_FluidstackLease_scheduledRent = input.Series[1];
         int lease_FluidstackLease_endPeriod = (int)input.Scalars[0];
         double guarantor_Google_honour = input.Scalars[16];
         int guarantor_Google_disownedPeriod = (int)input.Scalars[19];
         bool[] guarantor_Google_defaulted = input.Flags[2];
-        double[] lease_FluidstackLease_guaranteeDue = input.Series[2];
+        double[] lease_FluidstackLease_guaranteeDue = input.Series[3];
         double sale1_haircut = input.Scalars[3];
         int sale1_lagMonths = (int)input.Scalars[4];
 
@@ -647,6 +653,8 @@ public sealed class Deal_RiverBend : IDealProgram
         bool debtRetired = false; // every tranche repaid, nothing owed nor left to draw: no account keeps cash
         int periodsRun = Periods;
         double saleProceeds = 0.0;
+        // InService (index)
+        double index_InService_level = 0.0;
         // FluidstackLease (lease of Campus)
         double lease_FluidstackLease_rent = 0.0;
         bool lease_FluidstackLease_ended = false;
@@ -737,6 +745,7 @@ public sealed class Deal_RiverBend : IDealProgram
             yf = YearFractions[t];
             afterDefault = eventOfDefault;
             accountsStart = account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance;
+            index_InService_level = index_InService_levels[t];
             tranche_Notes_startBalance = tranche_Notes_balance;
 
             // 2a. tranches: scheduled interest and principal, and what is due with arrears
@@ -760,14 +769,14 @@ public sealed class Deal_RiverBend : IDealProgram
             tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
 
             // 1. collections
-            // FluidstackLease: rent, until its facility is sold
-            lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t];
+            // FluidstackLease: rent on the share of its buildings completed at the period's start, until its facility is sold
+            lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t] * CompletedShare.Of(index_InService_levels[t]);
             lease_FluidstackLease_ended = sale1_done || (lease_FluidstackLease_endPeriod >= 0 && t >= lease_FluidstackLease_endPeriod);
             // FluidstackLease: Google pays the rent the lessee's default leaves unpaid, up to its cap
             lease_FluidstackLease_guaranteed = 0.0;
             if (!(sale1_done) && !guarantor_Google_defaulted[t] && (guarantor_Google_disownedPeriod < 0 || t < guarantor_Google_disownedPeriod) && periodEnd <= date_2042_06_30)
             {
-                lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
+                lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * CompletedShare.Of(index_InService_levels[t]) * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
                 lease_FluidstackLease_guaranteeCapLeft -= lease_FluidstackLease_guaranteed;
             }
 
@@ -991,6 +1000,7 @@ public sealed class Deal_RiverBend : IDealProgram
             DefaultedState state = default;
             state.checkCash = checkCash;
             state.facility_Campus_value = facility_Campus_value;
+            state.index_InService_levels = index_InService_levels;
             state.lease_FluidstackLease_scheduledRent = lease_FluidstackLease_scheduledRent;
             state.lease_FluidstackLease_endPeriod = lease_FluidstackLease_endPeriod;
             state.guarantor_Google_honour = guarantor_Google_honour;
@@ -1012,6 +1022,7 @@ public sealed class Deal_RiverBend : IDealProgram
             state.debtRetired = debtRetired;
             state.periodsRun = periodsRun;
             state.saleProceeds = saleProceeds;
+            state.index_InService_level = index_InService_level;
             state.lease_FluidstackLease_rent = lease_FluidstackLease_rent;
             state.lease_FluidstackLease_ended = lease_FluidstackLease_ended;
             state.lease_FluidstackLease_guaranteed = lease_FluidstackLease_guaranteed;
@@ -1055,6 +1066,7 @@ public sealed class Deal_RiverBend : IDealProgram
     {
         public bool checkCash;
         public double[] facility_Campus_value;
+        public double[] index_InService_levels;
         public double[] lease_FluidstackLease_scheduledRent;
         public int lease_FluidstackLease_endPeriod;
         public double guarantor_Google_honour;
@@ -1076,6 +1088,7 @@ public sealed class Deal_RiverBend : IDealProgram
         public bool debtRetired;
         public int periodsRun;
         public double saleProceeds;
+        public double index_InService_level;
         public double lease_FluidstackLease_rent;
         public bool lease_FluidstackLease_ended;
         public double lease_FluidstackLease_guaranteed;
@@ -1116,6 +1129,7 @@ public sealed class Deal_RiverBend : IDealProgram
     {
         bool checkCash = state.checkCash;
         double[] facility_Campus_value = state.facility_Campus_value;
+        double[] index_InService_levels = state.index_InService_levels;
         double[] lease_FluidstackLease_scheduledRent = state.lease_FluidstackLease_scheduledRent;
         int lease_FluidstackLease_endPeriod = state.lease_FluidstackLease_endPeriod;
         double guarantor_Google_honour = state.guarantor_Google_honour;
@@ -1137,6 +1151,7 @@ public sealed class Deal_RiverBend : IDealProgram
         bool debtRetired = state.debtRetired;
         int periodsRun = state.periodsRun;
         double saleProceeds = state.saleProceeds;
+        double index_InService_level = state.index_InService_level;
         double lease_FluidstackLease_rent = state.lease_FluidstackLease_rent;
         bool lease_FluidstackLease_ended = state.lease_FluidstackLease_ended;
         double lease_FluidstackLease_guaranteed = state.lease_FluidstackLease_guaranteed;
@@ -1218,6 +1233,7 @@ public sealed class Deal_RiverBend : IDealProgram
                 yf = YearFractions[t];
                 afterDefault = eventOfDefault;
                 accountsStart = account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance;
+                index_InService_level = index_InService_levels[t];
                 tranche_Notes_startBalance = tranche_Notes_balance;
 
                 // 2a. tranches: scheduled interest and principal, and what is due with arrears
@@ -1241,14 +1257,14 @@ public sealed class Deal_RiverBend : IDealProgram
                 tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
 
                 // 1. collections
-                // FluidstackLease: rent, until its facility is sold
-                lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t];
+                // FluidstackLease: rent on the share of its buildings completed at the period's start, until its facility is sold
+                lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t] * CompletedShare.Of(index_InService_levels[t]);
                 lease_FluidstackLease_ended = sale1_done || (lease_FluidstackLease_endPeriod >= 0 && t >= lease_FluidstackLease_endPeriod);
                 // FluidstackLease: Google pays the rent the lessee's default leaves unpaid, up to its cap
                 lease_FluidstackLease_guaranteed = 0.0;
                 if (!(sale1_done) && !guarantor_Google_defaulted[t] && (guarantor_Google_disownedPeriod < 0 || t < guarantor_Google_disownedPeriod) && periodEnd <= date_2042_06_30)
                 {
-                    lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
+                    lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * CompletedShare.Of(index_InService_levels[t]) * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
                     lease_FluidstackLease_guaranteeCapLeft -= lease_FluidstackLease_guaranteed;
                 }
 
@@ -1543,7 +1559,10 @@ public sealed class Deal_RiverBend : IDealProgram
                 new PartyInfo("Hut8", "NR", 0.0, 0.0),
                 new PartyInfo("Google", "AA+", 0.0002, 0.4),
             ],
-            Indices = [],
+            Indices =
+            [
+                new IndexInfo("InService", 1.0, 0.0, null, []),
+            ],
             Facilities =
             [
                 new FacilityInfo("Campus", 3300000000.0, new StraightLineCurve(360, 0.2, new Date(2027, 6, 30))),
@@ -1639,6 +1658,7 @@ public sealed class Deal_RiverBend : IDealProgram
             new LedgerColumn("Dsra balance", ColumnKind.Money),
             new LedgerColumn("Trap balance", ColumnKind.Money),
             new LedgerColumn("Notes balance", ColumnKind.Money),
+            new LedgerColumn("InService", ColumnKind.Rate),
             new LedgerColumn("Dscr", ColumnKind.Ratio),
             new LedgerColumn("CashTrap", ColumnKind.Flag),
             new LedgerColumn("LeaseEnded", ColumnKind.Flag),
