@@ -27,7 +27,7 @@ public static class Arguments
     public static readonly string[] RoundsOnly = ["--interleaved", "--exp", "--irr", "--philox", "--runner", "--mc", "--chain"];
 
     /// <summary><c>--spin</c>'s parts of a <c>--runner</c> case, then the Monte Carlo one.</summary>
-    public static readonly string[] SpinParts = ["fill", "loop", "summaries", "tsummaries", "path", "tranches", "engine", "draw"];
+    public static readonly string[] SpinParts = ["fill", "loop", "summaries", "tsummaries", "path", "tranches", "engine", "fill+loop", "loop+tsummaries", "fill+loop+tsummaries", "draw"];
 
     /// <summary>The deals a case names (<c>DEAL/SCENARIO</c>): the two examples and the synthetic deals of N leases
     /// (SyntheticDeal) or N of each entity (TestSupport.SyntheticWideDeal).</summary>

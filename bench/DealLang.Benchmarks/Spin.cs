@@ -6,7 +6,9 @@ namespace DealLang.Benchmarks;
 /// <summary>
 /// <c>--spin CASE PART SECONDS</c>: calls one part of a <see cref="RunnerCase"/> (<c>fill</c>, <c>loop</c>,
 /// <c>summaries</c>, <c>path</c>, <c>tranches</c> or <c>engine</c>, as <c>--runner</c>'s columns; <c>tsummaries</c>, the
-/// summaries without the equity's IRR, as <c>tranches</c> adds them (what issue 8's target 3 counts); or <c>draw</c>, a
+/// summaries without the equity's IRR, as <c>tranches</c> adds them (what issue 8's target 3 counts); <c>fill+loop</c>,
+/// <c>loop+tsummaries</c> and <c>fill+loop+tsummaries</c>, those parts one after the other in each call, so that what they
+/// cost together beyond their sum shows (bench/HISTORY.md, session 2026-12-08 (perfref)); or <c>draw</c>, a
 /// <see cref="McCase"/>'s draw + fill, as <c>--mc</c>'s first column) over and over for the given seconds and prints the
 /// calls made (with the wall and CPU time a call, and the fastest 1,000-call batch's time a call), so that a sampling
 /// profiler sees nothing else: <c>DOTNET_PerfMapEnabled=1 perf record -g dotnet … --spin
@@ -35,6 +37,11 @@ public static class Spin
             "path" => () => c.PathRunner.Run(0),
             "tranches" => () => c.TranchesOnly.Run(0),
             "engine" => c.EnginePath,
+            // Two parts in a row, as the runner calls them, against each alone: what the pair costs more together
+            // (bench/HISTORY.md, session 2026-12-08 (perfref)).
+            "fill+loop" => () => { c.Fill(); return c.Path.Run(); },
+            "loop+tsummaries" => () => { c.Path.Run(); return c.AddTrancheSummaries(); },
+            "fill+loop+tsummaries" => () => { c.Fill(); c.Path.Run(); return c.AddTrancheSummaries(); },
             _ => throw new UsageError($"unknown --spin part '{part}': {string.Join(", ", Arguments.SpinParts)}"), // Arguments.Check refused it first
         };
 

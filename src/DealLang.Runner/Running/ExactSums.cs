@@ -12,7 +12,7 @@ namespace DealLang.Runner.Running;
 internal static class ExactSums
 {
     // Below 2^63 in magnitude a whole number of units converts to a long exactly.
-    const double LongRange = 9223372036854775808.0;
+    internal const double LongRange = 9223372036854775808.0;
 
     /// <summary>The sample standard deviation of <paramref name="n"/> (at least 2) values in <paramref name="unit"/>ths whose
     /// exact sums are given: n·Σx² − (Σx)² is exact, in a BigInteger because n·Σx² outgrows Int128 where Σx² alone

@@ -57,6 +57,36 @@ public struct LossStatistics
     /// double's range (NaN where an overflow met another: ∞ − ∞), so it is beyond the sums as a huge one is.</summary>
     public void Add(double loss)
     {
+        // The common case in one test, on every path and tranche: a loss of 0 or more (NaN fails it) whose units
+        // convert to a long exactly (so finite, and far below the limit of 1e30): the sums ExactSums.Add makes of it,
+        // without its tests. Anything else takes AddChecked, which refuses it or sums it as before.
+        double scaled = Math.Round(loss * Unit);
+        if (loss >= 0 && scaled < ExactSums.LongRange)
+        {
+            long units = (long)scaled;
+            checked
+            {
+                sumUnits += units;
+                sumSquareUnits += Math.BigMul(units, units);
+            }
+        }
+        else
+        {
+            AddChecked(loss);
+        }
+
+        Paths++;
+        if (loss >= Flows.ShortfallTolerance)
+        {
+            PathsWithLoss++;
+        }
+
+        MaxLoss = Math.Max(MaxLoss, loss);
+    }
+
+    // A loss that is not finite, below 0, or of 2^63 units or more: refused, or summed in 128 bits.
+    void AddChecked(double loss)
+    {
         if (!double.IsFinite(loss))
         {
             throw new OverflowException($"A loss of {loss} (amounts past a double's range) is beyond what the loss statistics can sum.");
@@ -74,14 +104,6 @@ public struct LossStatistics
         }
 
         ExactSums.Add(ref sumUnits, ref sumSquareUnits, scaled);
-
-        Paths++;
-        if (loss >= Flows.ShortfallTolerance)
-        {
-            PathsWithLoss++;
-        }
-
-        MaxLoss = Math.Max(MaxLoss, loss);
     }
 
     /// <summary>Adds another accumulator's paths (a shard's) to this one: exactly what adding them one by one does.</summary>

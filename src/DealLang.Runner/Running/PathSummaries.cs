@@ -76,7 +76,7 @@ public sealed class PathSummaries
             throw new ArgumentException($"The result was made for a deal with {result.PrincipalLoss.Length} tranches; '{Deal.Name}' has {tranches.Length}.", nameof(result));
         }
 
-        figures.Read(result); // which refuses a result whose equities or periods are another deal's
+        figures.ReadInvestors(result); // which refuses a result whose equities or periods are another deal's
         for (int i = 0; i < tranches.Length; i++)
         {
             tranches[i].Add(figures.Loss[i]);

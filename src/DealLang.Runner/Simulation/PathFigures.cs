@@ -201,10 +201,32 @@ public sealed class PathFigures
         }
     }
 
-    /// <summary>Reads the result's tranche and equity figures and events: what <see cref="Running.PathSummaries"/>
-    /// adds up (the party flags, the guarantees' costs and the funds' LP figures are left as they were; the engine's
-    /// <see cref="Read(int, RunResult, PathInputs)"/> reads those too).</summary>
+    /// <summary>Reads the result's tranche and equity figures (the guaranteed tranches' holders' too), what the run ended
+    /// owing, and the events (the party flags, the guarantees' costs and the funds' LP figures are left as they were; the
+    /// engine's <see cref="Read(int, RunResult, PathInputs)"/> reads those too).</summary>
     public void Read(RunResult result)
+    {
+        ReadInvestors(result);
+        int periods = Math.Clamp(result.PeriodsRun, 0, Deal.Periods);
+        if (Held.Length > 0)
+        {
+            ReadHolders(result, periods);
+        }
+
+        for (int u = 0; u < Unpaid.Length; u++)
+        {
+            Unpaid[u] = UnpaidItems[u].Read(result);
+        }
+
+        EventOfDefault = result.EventOfDefaultPeriod >= 0;
+        Sale = result.SalePeriod >= 0;
+    }
+
+    /// <summary>Reads what <see cref="Running.PathSummaries"/> adds up and nothing else: each tranche's figures (its loss,
+    /// IRR and WAL) and each equity's IRR. The guaranteed tranches' holders' figures (an IRR solve each), what the run
+    /// ended owing, and the events are left as they were: the summaries read none of them (the events they read from the
+    /// result), and a path's time around its loop is issue 8's target 3 (bench/README.md).</summary>
+    internal void ReadInvestors(RunResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         if (result.PrincipalLoss.Length != Loss.Length || result.Distributions.Length != EquityIrr.Length || result.Collections.Length != Deal.Periods)
@@ -247,11 +269,6 @@ public sealed class PathFigures
             Wal[i] = repaid == 0.0 ? double.NaN : weighted / repaid; // Wal.Compute over years and principal
         }
 
-        if (Held.Length > 0)
-        {
-            ReadHolders(result, periods);
-        }
-
         for (int e = 0; e < (SolvesEquityIrr ? EquityIrr.Length : 0); e++)
         {
             ReadOnlySpan<double> distributions = result.Distributions[e].AsSpan(0, flows.Length);
@@ -274,14 +291,6 @@ public sealed class PathFigures
 
             EquityIrr[e] = Analytics.InvestorIrr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
         }
-
-        for (int u = 0; u < Unpaid.Length; u++)
-        {
-            Unpaid[u] = UnpaidItems[u].Read(result);
-        }
-
-        EventOfDefault = result.EventOfDefaultPeriod >= 0;
-        Sale = result.SalePeriod >= 0;
     }
 
     // Each guaranteed tranche's holders' figures, as the summary reads them (TrancheSummaries.WithGuarantee): the

@@ -389,16 +389,20 @@ public sealed class RunResult
         double[] loanOutstanding = LoanOutstanding;
         double[] loanWorkoutInterest = LoanWorkoutInterest;
         int[] loanDefault = LoanDefaultPeriod;
-        Array.Clear(LoanPeakArrears); // raised in each period a loan is in arrears
-        Array.Clear(LoanArrearsInterest); // added to where arrears become a claim, are sold or are left at the end
+        double[] peakArrears = LoanPeakArrears;
+        double[] arrearsInterest = LoanArrearsInterest;
+        // In this loop, not by Array.Clear: that is two calls into the runtime on every path, a deal without loans too
+        // (bench/HISTORY.md, session 2026-12-08 (perfref)).
         for (int i = 0; i < loanLoss.Length && i < loanDefault.Length && i < loanSold.Length && i < loanOutstanding.Length
-            && i < loanWorkoutInterest.Length; i++)
+            && i < loanWorkoutInterest.Length && i < peakArrears.Length && i < arrearsInterest.Length; i++)
         {
             loanLoss[i] = 0.0;
             loanSold[i] = 0.0; // written only when a sale sells the loan
             loanOutstanding[i] = 0.0;
             loanWorkoutInterest[i] = 0.0; // added to in each period the claim accrues
             loanDefault[i] = -1;
+            peakArrears[i] = 0.0; // raised in each period a loan is in arrears
+            arrearsInterest[i] = 0.0; // added to where arrears become a claim, are sold or are left at the end
         }
 
         double[] unitsSold = FleetUnitsSold;
@@ -452,12 +456,12 @@ public sealed class RunResult
         }
 
         int[] tranchePut = TranchePutPeriod;
-        for (int i = 0; i < tranchePut.Length; i++)
+        int[] trancheCall = TrancheCallPeriod;
+        for (int i = 0; i < tranchePut.Length && i < trancheCall.Length; i++)
         {
             tranchePut[i] = -1; // written only in the period the holder puts
+            trancheCall[i] = -1; // written only in the period the issuer calls
         }
-
-        Array.Fill(TrancheCallPeriod, -1); // written only in the period the issuer calls
         // TrancheConversionPrice needs nothing: every run writes it at its end for each convertible whose price resets,
         // the only tranches whose summary reads it.
     }

@@ -40,6 +40,32 @@ public sealed class PathSummariesTests
     }
 
     [Fact]
+    public void LossesEitherSideOfTheLongRangeSumAsInt128s()
+    {
+        // Add takes a loss below 2^63 units in one test and sums it through a long; from 2^63 units on, the 128-bit
+        // path. Either side of that line, by hand: 2^53 − 1 currency units are 2^63 − 1024 units (a long), 2^53 are
+        // 2^63 (not a long). Sum 2^64 − 1024; squares (2^63 − 1024)² + 2^126 = 2^126 − 2^74 + 2^20 + 2^126 =
+        // 2^127 − 2^74 + 2^20, under Int128's 2^127 − 1. −0.0 counts as a path of 0 units and leaves the largest at +0.
+        const double twoTo53 = 9007199254740992.0;
+        var s = new LossStatistics();
+        s.Add(-0.0);
+        Assert.True(s.SameAs(LossStatistics.FromParts(0, 0, 1, 0, 0.0)));
+        Assert.Equal(0L, BitConverter.DoubleToInt64Bits(s.MaxLoss)); // +0.0, not −0.0
+
+        s = new LossStatistics();
+        s.Add(twoTo53 - 1);
+        s.Add(twoTo53);
+        Int128 twoTo63 = Int128.One << 63;
+        Int128 sum = (twoTo63 - 1024) + twoTo63;
+        Int128 squares = (Int128.One << 127) - (Int128.One << 74) + (Int128.One << 20);
+        Assert.Equal((Int128.One << 64) - 1024, sum);
+        Assert.True(s.SameAs(LossStatistics.FromParts(sum, squares, 2, 2, twoTo53)));
+
+        // Past the squares' range the 128-bit path still refuses it: 2^64 units squared is 2^128.
+        Assert.Throws<OverflowException>(() => new LossStatistics().Add(twoTo53 * 2));
+    }
+
+    [Fact]
     public void StandardDeviationOfAMillionLargeLossesDoesNotOverflow()
     {
         // A million paths each losing 100bn and 100bn + 1: Σx² fits in Int128 but n·Σx² (about 10^40) does not, which
