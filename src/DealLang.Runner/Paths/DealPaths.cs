@@ -338,7 +338,17 @@ public sealed class DealPaths
                 scalars[slots[i]] = values[i];
             }
 
-            curves.AsSpan().CopyTo(into.SaleReletCurve);
+            // Each curve stored only where the slot holds another (nearly always the same object, path after path): a
+            // span copy of references is a call of its own that takes the GC's write barrier for each (bench/HISTORY.md, session 2026-12-08 (perfcw)).
+            ReletCurve?[] saleCurves = into.SaleReletCurve;
+            for (int s = 0; s < curves.Length; s++)
+            {
+                if (!ReferenceEquals(saleCurves[s], curves[s]))
+                {
+                    saleCurves[s] = curves[s];
+                }
+            }
+
             return;
         }
 
