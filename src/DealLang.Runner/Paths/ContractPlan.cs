@@ -6,7 +6,7 @@ namespace DealLang.Runner.Paths;
 /// One contract's input rows that a path's scenario changes only through its customer's default, made once per deal
 /// (<see cref="DealPaths"/>): the years of each period in its term, its prepayment row, and for each number of renewals
 /// it offers the renewal years and flags, all as if the customer never defaults. A path whose customer does not default
-/// shares them read-only (<see cref="PathInputs.ShareContractRow"/>) instead of working them out again, period by
+/// shares them read-only (<see cref="PathInputs.ShareContractRows"/>) instead of working them out again, period by
 /// period, from dates (<see cref="ContractRelets"/>): the same numbers, bit for bit, by the same code.
 /// </summary>
 sealed class ContractPlan

@@ -31,10 +31,12 @@ static class ContractRelets
     }
 
     /// <summary>Contract <paramref name="c"/>'s rows (<see cref="Fill"/>). What a path whose customer neither defaults nor
-    /// breaks does is here; what a default or a break changes is worked out in methods of its own (<see cref="FillStopped"/>,
+    /// breaks does is here; what a default or a break changes is worked out in methods of their own (<see cref="FillStopped"/>,
     /// <see cref="FillGuaranteeYears"/>, <see cref="FillBroken"/>, <see cref="FillRenewalsTaken"/>), so that this one keeps
     /// its few values in registers: written as one method for all the contracts, CoreWeave's four contracts' fill
-    /// spilled and reloaded them around every row it shared, about 15 ns a contract (bench/HISTORY.md, session 2026-12-07i).</summary>
+    /// spilled and reloaded them around every row it shared, about 15 ns a contract (bench/HISTORY.md, session 2026-12-07i).
+    /// The eight rows are gathered and shared in one call at the end (<see cref="PathInputs.ShareContractRows"/>): a row
+    /// worked out into the buffers' own row is already in its slot, so sharing it again is a compare.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     static void FillContract(DealDescription deal, ContractPlan plan, double[] zeros, double[] periodYears, ScenarioSpec scenario, PathInputs into, PathMemo? memo, int c)
     {
@@ -48,37 +50,32 @@ static class ContractRelets
         Date? customerDefault = scenario.PartyDefaults[contract.Customer];
         Date? broken = TerminationReceipts.Break(contract.Start, levers.BreakMonths, customerDefault);
         Date? stopped = broken ?? customerDefault;
+        ContractRowSet rows = default;
         if (stopped is null)
         {
             // No termination fee (neither a default nor a break owes one), and the whole term's years: the deal's rows.
-            into.ShareContractRow(InputQuantity.ContractTermination, c, zeros);
-            into.ShareContractRow(InputQuantity.ContractTermYears, c, plan.TermYears);
+            rows[ContractRowSet.Termination] = zeros;
+            rows[ContractRowSet.TermYears] = plan.TermYears;
         }
         else
         {
-            FillStopped(deal, contract, plan, levers, scenario, customerDefault, broken, stopped.Value, zeros, into, c);
+            (rows[ContractRowSet.Termination], rows[ContractRowSet.TermYears]) =
+                FillStopped(deal, contract, plan, levers, scenario, customerDefault, broken, stopped.Value, zeros, into, c);
         }
 
         if (deal.HasGuarantees)
         {
-            FillGuaranteeYears(deal.Boundaries, contract, plan, customerDefault, broken, zeros, into, c);
+            FillGuaranteeYears(deal.Boundaries, contract, plan, customerDefault, broken, rows[ContractRowSet.TermYears], zeros, into, c);
         }
 
         // The prepayment: paid on the start day, in the period the start falls in (the first for a start on the
         // closing), unless the customer defaulted on or before it.
         bool prepaid = plan.PrepaidIn is not null && !(customerDefault is { } gone && gone <= contract.Start);
-        into.ShareContractRow(InputQuantity.ContractPrepaid, c, prepaid ? plan.Prepaid : zeros);
+        rows[ContractRowSet.Prepaid] = prepaid ? plan.Prepaid : zeros;
 
         // Broken: 1 from the break's period on, its units idle from that period's end (read only by a contract with a
         // break option, DL0428 refusing a break on another).
-        if (broken is { } brokenOn)
-        {
-            FillBroken(deal.Boundaries, brokenOn, into, c);
-        }
-        else
-        {
-            into.ShareContractRow(InputQuantity.ContractBroken, c, zeros);
-        }
+        rows[ContractRowSet.Broken] = broken is { } brokenOn ? FillBroken(deal.Boundaries, brokenOn, into, c) : zeros;
 
         // The renewals taken: from the end of the term to the end of the last one, up to the customer's default or
         // break (a break in the term: none of them runs; in a renewal term: that one runs to the break date).
@@ -86,12 +83,13 @@ static class ContractRelets
         bool offered = taken >= 0 && taken < plan.RenewedEnd.Length;
         if (stopped is null && offered)
         {
-            into.ShareContractRow(InputQuantity.ContractRenewalYears, c, plan.RenewalYears[taken]);
-            into.ShareContractRow(InputQuantity.ContractRenewalLive, c, plan.RenewalLive[taken]);
+            rows[ContractRowSet.RenewalYears] = plan.RenewalYears[taken];
+            rows[ContractRowSet.RenewalLive] = plan.RenewalLive[taken];
         }
         else
         {
-            FillRenewalsTaken(deal.Boundaries, contract, plan, stopped, taken, offered, into, c);
+            (rows[ContractRowSet.RenewalYears], rows[ContractRowSet.RenewalLive]) =
+                FillRenewalsTaken(deal.Boundaries, contract, plan, stopped, taken, offered, into, c);
         }
 
         if (contract.ReletShaped)
@@ -103,51 +101,50 @@ static class ContractRelets
 
         if (!levers.Relet)
         {
-            into.ShareContractRow(InputQuantity.ContractReletYears, c, zeros);
-            into.ShareContractRow(InputQuantity.ContractReletLive, c, zeros);
-            return;
+            rows[ContractRowSet.ReletYears] = zeros;
+            rows[ContractRowSet.ReletLive] = zeros;
         }
-
-        Date[] b = deal.Boundaries;
-        if (memo is null)
+        else if (memo is null)
         {
-            FillRelet(b, periodYears, ReletStart(contract, stopped, levers.ReletAfterMonths, taken),
-                into.OwnContractRow(InputQuantity.ContractReletYears, c), into.OwnContractRow(InputQuantity.ContractReletLive, c));
-            return;
+            double[] years = into.OwnContractRow(InputQuantity.ContractReletYears, c), live = into.OwnContractRow(InputQuantity.ContractReletLive, c);
+            FillRelet(deal.Boundaries, periodYears, ReletStart(contract, stopped, levers.ReletAfterMonths, taken), years, live);
+            rows[ContractRowSet.ReletYears] = years;
+            rows[ContractRowSet.ReletLive] = live;
         }
-
-        // The re-let start is a function of the stop date (default or break), the gap and the renewals taken (calendar
-        // conversions): the memo is keyed on those, so a path seen before works out no date.
-        var (years, live) = memo.Relet(c, stopped, levers.ReletAfterMonths, taken, out bool known);
-        if (!known)
+        else
         {
-            FillRelet(b, periodYears, ReletStart(contract, stopped, levers.ReletAfterMonths, taken), years, live);
+            // The re-let start is a function of the stop date (default or break), the gap and the renewals taken (calendar
+            // conversions): the memo is keyed on those, so a path seen before works out no date.
+            var (years, live) = memo.Relet(c, stopped, levers.ReletAfterMonths, taken, out bool known);
+            if (!known)
+            {
+                FillRelet(deal.Boundaries, periodYears, ReletStart(contract, stopped, levers.ReletAfterMonths, taken), years, live);
+            }
+
+            rows[ContractRowSet.ReletYears] = years;
+            rows[ContractRowSet.ReletLive] = live;
         }
 
-        into.ShareContractRow(InputQuantity.ContractReletYears, c, years);
-        into.ShareContractRow(InputQuantity.ContractReletLive, c, live);
+        into.ShareContractRows(c, rows);
     }
 
     /// <summary>A contract its customer's default or break stopped on <paramref name="stopped"/>: the termination fee, owed
     /// on the customer's default date during the term, paid at its recovery; or the break fee, paid in full (the customer
     /// performs); received in the period the date falls in (the period whose end first reaches it). And the term's days up
-    /// to that date (none from it), that period prorated to its day.</summary>
+    /// to that date (none from it), that period prorated to its day. Returns the two rows (the buffers' own, or zeros).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    static void FillStopped(DealDescription deal, ContractInfo contract, ContractPlan plan, ContractLevers levers, ScenarioSpec scenario,
+    static (double[] Termination, double[] TermYears) FillStopped(DealDescription deal, ContractInfo contract, ContractPlan plan, ContractLevers levers, ScenarioSpec scenario,
         Date? customerDefault, Date? broken, Date stopped, double[] zeros, PathInputs into, int c)
     {
         (int Period, double Amount)? fee = broken is { } at
             ? TerminationReceipts.Of(deal, contract.BreakFeeFor(levers.BreakMonths!.Value), at, 1.0)
             : customerDefault is { } defaulted ? TerminationReceipts.Of(deal, contract.TerminationClaim(defaulted), defaulted, scenario.RecoveryOf(deal, contract.Customer)) : null;
+        double[] termination = zeros;
         if (fee is (int p, double received))
         {
-            double[] termination = into.OwnContractRow(InputQuantity.ContractTermination, c);
+            termination = into.OwnContractRow(InputQuantity.ContractTermination, c);
             termination.AsSpan().Clear();
             termination[p] = received;
-        }
-        else
-        {
-            into.ShareContractRow(InputQuantity.ContractTermination, c, zeros);
         }
 
         // The term's end once, not per period: ContractInfo.End is worked out from the start and the months each time it
@@ -158,14 +155,17 @@ static class ContractRelets
         {
             termYears[cut] = YearsIn(b, cut, contract.Start, plan.End, stopped);
         }
+
+        return (termination, termYears);
     }
 
     /// <summary>What a guarantor of the contract is asked for: the term's years the customer's default took away. No
     /// default, nothing taken away: the term's row is the plan's, each period's days in the term / 365, and each period's
     /// max(0, the same less itself) would be 0; the row of zeros, shared. A break took nothing away that the guarantor
-    /// answers for: the customer left as the contract lets it.</summary>
+    /// answers for: the customer left as the contract lets it. <paramref name="termYears"/>: the term's row as filled
+    /// (<see cref="FillStopped"/>), cut at the default.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    static void FillGuaranteeYears(Date[] b, ContractInfo contract, ContractPlan plan, Date? customerDefault, Date? broken, double[] zeros, PathInputs into, int c)
+    static void FillGuaranteeYears(Date[] b, ContractInfo contract, ContractPlan plan, Date? customerDefault, Date? broken, double[] termYears, double[] zeros, PathInputs into, int c)
     {
         if (customerDefault is null || broken is not null)
         {
@@ -173,8 +173,7 @@ static class ContractRelets
             return;
         }
 
-        // The term's row as filled (FillStopped), cut at the default.
-        double[] lost = into.OwnContractRow(InputQuantity.ContractGuaranteeYears, c), termYears = into.ContractTermYears[c];
+        double[] lost = into.OwnContractRow(InputQuantity.ContractGuaranteeYears, c);
         Date start = contract.Start, end = plan.End;
         for (int t = 0; t < lost.Length; t++)
         {
@@ -183,20 +182,21 @@ static class ContractRelets
         }
     }
 
-    /// <summary>A broken contract's flags: 1 from the break's period on.</summary>
+    /// <summary>A broken contract's flags: 1 from the break's period on (the buffers' own row, returned).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    static void FillBroken(Date[] b, Date brokenOn, PathInputs into, int c)
+    static double[] FillBroken(Date[] b, Date brokenOn, PathInputs into, int c)
     {
         double[] brokenRow = into.OwnContractRow(InputQuantity.ContractBroken, c);
         int from = Math.Min(Math.Max(0, Schedule.PeriodIndexOf(b, brokenOn)), brokenRow.Length);
         brokenRow.AsSpan(0, from).Clear();
         brokenRow.AsSpan(from).Fill(1.0);
+        return brokenRow;
     }
 
     /// <summary>The renewals taken when the plan's rows do not answer: cut at the customer's default or break, or a count of
-    /// renewals the contract does not offer.</summary>
+    /// renewals the contract does not offer. Returns the two rows (the buffers' own, or the plan's flags).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    static void FillRenewalsTaken(Date[] b, ContractInfo contract, ContractPlan plan, Date? stopped, int taken, bool offered, PathInputs into, int c)
+    static (double[] Years, double[] Live) FillRenewalsTaken(Date[] b, ContractInfo contract, ContractPlan plan, Date? stopped, int taken, bool offered, PathInputs into, int c)
     {
         Date end = plan.End;
         if (stopped is { } renewalsCut && offered)
@@ -208,12 +208,12 @@ static class ContractRelets
                 renewalYears[cut] = YearsIn(b, cut, end, plan.RenewedEnd[taken], renewalsCut);
             }
 
-            into.ShareContractRow(InputQuantity.ContractRenewalLive, c, plan.RenewalLive[taken]);
-            return;
+            return (renewalYears, plan.RenewalLive[taken]);
         }
 
-        FillRenewals(b, end, offered ? plan.RenewedEnd[taken] : contract.EndAfter(taken), stopped,
-            into.OwnContractRow(InputQuantity.ContractRenewalYears, c), into.OwnContractRow(InputQuantity.ContractRenewalLive, c));
+        double[] years = into.OwnContractRow(InputQuantity.ContractRenewalYears, c), live = into.OwnContractRow(InputQuantity.ContractRenewalLive, c);
+        FillRenewals(b, end, offered ? plan.RenewedEnd[taken] : contract.EndAfter(taken), stopped, years, live);
+        return (years, live);
     }
 
     /// <summary>

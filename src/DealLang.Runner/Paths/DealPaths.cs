@@ -46,8 +46,9 @@ public sealed class DealPaths
     // a path memo's table of powers, one per reset, so leases sharing a reset share one exponential (MonthCount.DeflationFromLog).
     readonly double[] marketYears;
 
-    // The periods' falses then as many trues: each party's default flags are one copy out of it (PartyDefaults.Steps).
-    readonly bool[] defaultSteps;
+    // [from]: the periods' flags of a party in default from period 'from' on (PartyDefaults.Rows), shared read-only:
+    // (periods + 1) × periods bytes, 1.4 MB for a century of months.
+    readonly bool[][] defaultRows;
 
     // Whether a tranche can be called or converted (DealDescription.HasTrancheCalls scans the tranches): read once.
     readonly bool hasTrancheCalls;
@@ -106,7 +107,7 @@ public sealed class DealPaths
         contracts = [.. deal.Contracts.Select(c => new ContractPlan(deal, c))];
         zeros = new double[n];
         noWindow = PartialPayments.NoWindowRow(n);
-        defaultSteps = PartyDefaults.Steps(n);
+        defaultRows = PartyDefaults.Rows(n);
         periodYears = ContractRelets.PeriodYears(b, n);
         leases = new LeasePlan[deal.Leases.Length];
         for (int l = 0; l < leases.Length; l++)
@@ -239,7 +240,7 @@ public sealed class DealPaths
             }
         }
 
-        PartyDefaults.Fill(deal, scenario, into.PartyDefaulted, defaultSteps);
+        PartyDefaults.Fill(deal, scenario, into, defaultRows);
         FillParties(scenario, into.Scalars);
 
         for (int l = 0; l < deal.Loans.Length; l++)
@@ -337,7 +338,17 @@ public sealed class DealPaths
                 scalars[slots[i]] = values[i];
             }
 
-            curves.AsSpan().CopyTo(into.SaleReletCurve);
+            // Each curve stored only where the slot holds another (nearly always the same object, path after path): a
+            // span copy of references is a call of its own that takes the GC's write barrier for each (bench/HISTORY.md, session 2026-12-08 (perfcw)).
+            ReletCurve?[] saleCurves = into.SaleReletCurve;
+            for (int s = 0; s < curves.Length; s++)
+            {
+                if (!ReferenceEquals(saleCurves[s], curves[s]))
+                {
+                    saleCurves[s] = curves[s];
+                }
+            }
+
             return;
         }
 

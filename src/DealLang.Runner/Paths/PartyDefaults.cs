@@ -5,27 +5,35 @@ namespace DealLang.Runner.Paths;
 /// <summary>Per-period default flags: a party is in default from the period whose end reaches its default date.</summary>
 static class PartyDefaults
 {
-    /// <summary>Each party's flags, row[t] = its default date ≤ the end of period t, each row one copy out of
-    /// <paramref name="steps"/> (the periods' falses, then as many trues: <see cref="Steps"/>, made once per deal)
-    /// rather than a clear and a fill: a path writes every party's row.</summary>
-    public static void Fill(DealDescription deal, ScenarioSpec scenario, bool[][] flags, bool[] steps)
+    /// <summary>Each party's flags, row[t] = its default date ≤ the end of period t: the row of <paramref name="rows"/>
+    /// (<see cref="Rows"/>, made once per deal) for the period its default comes in, shared read-only
+    /// (<see cref="PathInputs.SharePartyDefaulted"/>); a party that did not default on the path before nor on this one
+    /// costs a compare. Copied out of them, each party's row was a call of Memmove a path, about a tenth of CoreWeave's
+    /// fill with the slicing around it (bench/HISTORY.md, session 2026-12-08 (perfcw)).</summary>
+    public static void Fill(DealDescription deal, ScenarioSpec scenario, PathInputs into, bool[][] rows)
     {
         Date[] b = deal.Boundaries;
-        for (int p = 0; p < flags.Length; p++)
+        int n = deal.Periods;
+        Date?[] defaults = scenario.PartyDefaults;
+        for (int p = 0; p < into.PartyDefaulted.Length; p++)
         {
-            bool[] row = flags[p];
-            int from = scenario.PartyDefaults[p] is { } d ? FirstPeriodEndingOnOrAfter(b, d) : row.Length;
-            // steps[n − from + t] is true exactly from t = from on.
-            steps.AsSpan(row.Length - from, row.Length).CopyTo(row);
+            int from = defaults[p] is { } d ? FirstPeriodEndingOnOrAfter(b, d) : n;
+            into.SharePartyDefaulted(p, rows[from]);
         }
     }
 
-    /// <summary><paramref name="periods"/> falses then <paramref name="periods"/> trues.</summary>
-    public static bool[] Steps(int periods)
+    /// <summary>[from]: <paramref name="periods"/> flags, false before period <c>from</c> and true from it on, for
+    /// <c>from</c> = 0 … <paramref name="periods"/> (the last all false: no default in the deal's periods).</summary>
+    public static bool[][] Rows(int periods)
     {
-        var steps = new bool[2 * periods];
-        steps.AsSpan(periods).Fill(true);
-        return steps;
+        var rows = new bool[periods + 1][];
+        for (int from = 0; from <= periods; from++)
+        {
+            rows[from] = new bool[periods];
+            rows[from].AsSpan(from).Fill(true);
+        }
+
+        return rows;
     }
 
     static int FirstPeriodEndingOnOrAfter(Date[] b, Date d)

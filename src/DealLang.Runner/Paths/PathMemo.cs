@@ -247,8 +247,13 @@ sealed class PathMemo
     {
         var key = (customerDefault, gapMonths, renewalsTaken);
         known = reletKnown[c] && reletKey[c] == key;
-        reletKnown[c] = true;
-        reletKey[c] = key;
+        if (!known)
+        {
+            // Stored only when it moves: path after path of a scenario finds its own key, and the stores were a share of it.
+            reletKnown[c] = true;
+            reletKey[c] = key;
+        }
+
         return (reletYears[c], reletLive[c]);
     }
 

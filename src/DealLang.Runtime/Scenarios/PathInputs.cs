@@ -39,12 +39,14 @@ public sealed class PathInputs
             seriesFirst[(int)quantity] = layout.FirstOf(quantity);
         }
         Flags = Arrays.Jagged<bool>(layout.Flags.Length, n);
+        ownedFlags = (bool[][])Flags.Clone();
         Scalars = new double[layout.Scalars.Length];
 
         FacilityValue = Rows(Series, layout, InputQuantity.FacilityValue, layout.Facilities);
         LeaseRent = Rows(Series, layout, InputQuantity.LeaseRent, layout.Leases);
         IndexLevel = Rows(Series, layout, InputQuantity.IndexLevel, layout.Indices);
         PartyDefaulted = Rows(Flags, layout, InputQuantity.PartyDefaulted, layout.Parties);
+        partyDefaultedFirst = First(layout, InputQuantity.PartyDefaulted, layout.Parties);
         LeaseEndPeriod = new IntSlots(Scalars, First(layout, InputQuantity.LeaseEndPeriod, layout.Leases), layout.Leases);
         RvgApplies = new FlagSlots(Scalars, First(layout, InputQuantity.RvgApplies, layout.Leases), layout.Leases);
         RvgRecovery = new DoubleSlots(Scalars, First(layout, InputQuantity.RvgRecovery, layout.Leases), layout.Leases);
@@ -120,6 +122,8 @@ public sealed class PathInputs
         TrancheCallPart = Rows(Series, layout, InputQuantity.TrancheCallPart, callable);
         TrancheCallPrice = Rows(Series, layout, InputQuantity.TrancheCallPrice, callable);
         TrancheConvertPart = new DoubleSlots(Scalars, First(layout, InputQuantity.TrancheConvertPart, callable), callable);
+        contractRowFirst = [.. ContractRowSet.Quantities.Select(q => seriesFirst[(int)q])];
+        contractRowViews = [.. ContractRowSet.Quantities.Select(ContractView)];
     }
 
     // The series buffers made here. A path source may point a slot at a read-only row of its own instead (ShareLeaseRent,
@@ -129,6 +133,14 @@ public sealed class PathInputs
 
     // [series quantity]: the slot of its first entity (Layout.FirstOf; read only through a view of its entities).
     readonly int[] seriesFirst;
+
+    // The flag buffers made here, and the slot of the first party's default flags (SharePartyDefaulted).
+    readonly bool[][] ownedFlags;
+    readonly int partyDefaultedFirst;
+
+    // [ContractRowSet's position]: its quantity's first slot and its view (ShareContractRows).
+    readonly int[] contractRowFirst;
+    readonly double[][][] contractRowViews;
 
     /// <summary>What each slot holds.</summary>
     public InputLayout Layout { get; }
@@ -176,7 +188,8 @@ public sealed class PathInputs
     /// break's (<see cref="InputQuantity.RvgBreakTerms"/>).</summary>
     public IntSlots RvgBreakTerms { get; }
 
-    /// <summary>[party][t]: whether the party has defaulted by the end of period t (flag slots).</summary>
+    /// <summary>[party][t]: whether the party has defaulted by the end of period t (flag slots). After a path source's fill a
+    /// row may be one it shares read-only across paths (<see cref="SharePartyDefaulted"/>): read them, never write them.</summary>
     public bool[][] PartyDefaulted { get; }
 
     /// <summary>Per party, its recovery on this path (<see cref="InputQuantity.PartyRecovery"/>).</summary>
@@ -459,6 +472,69 @@ public sealed class PathInputs
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double[] OwnContractRow(InputQuantity quantity, int contract) =>
         Own(ContractView(quantity), contract, quantity);
+
+    /// <summary><see cref="ShareContractRow"/> for each of <paramref name="rows"/>' eight rows of contract
+    /// <paramref name="contract"/> (<see cref="ContractRowSet"/>' positions): the same slots and views written, with the
+    /// slots' firsts and views looked up once per buffers, not per row, so a row the path before shared costs a load and a
+    /// compare.</summary>
+    public void ShareContractRows(int contract, in ContractRowSet rows)
+    {
+        if ((uint)contract >= (uint)ContractTermYears.Length)
+        {
+            InputLayout.NoSlot(InputQuantity.ContractTermYears, contract);
+        }
+
+        double[][] series = Series;
+        int[] first = contractRowFirst;
+        for (int k = 0; k < ContractRowSet.Count; k++)
+        {
+            double[] row = rows[k];
+            int slot = first[k] + contract;
+            if (!ReferenceEquals(series[slot], row))
+            {
+                ShareContractRowAt(k, contract, slot, row);
+            }
+        }
+    }
+
+    // ShareContractRows' row that is not in its slot yet: Share's checks and stores, apart so the loop stays small.
+    void ShareContractRowAt(int k, int contract, int slot, double[] row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.Length != ownedSeries[slot].Length)
+        {
+            WrongLength(row, ownedSeries[slot].Length);
+        }
+
+        Series[slot] = row;
+        contractRowViews[k][contract] = row;
+    }
+
+    /// <summary>Party <paramref name="party"/>'s default flags for this path are <paramref name="row"/> itself, a row its
+    /// path source made once and shares read-only (as <see cref="ShareLeaseRent"/> a series): no copy. A row the path
+    /// before shared costs a compare.</summary>
+    public void SharePartyDefaulted(int party, bool[] row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if ((uint)party >= (uint)PartyDefaulted.Length)
+        {
+            InputLayout.NoSlot(InputQuantity.PartyDefaulted, party);
+        }
+
+        int slot = partyDefaultedFirst + party;
+        if (ReferenceEquals(Flags[slot], row))
+        {
+            return;
+        }
+
+        if (row.Length != ownedFlags[slot].Length)
+        {
+            throw new ArgumentException($"A shared row must have the deal's {ownedFlags[slot].Length} periods, not {row.Length}.", nameof(row));
+        }
+
+        Flags[slot] = row;
+        PartyDefaulted[party] = row;
+    }
 
     /// <summary>As <see cref="ShareLeaseRent"/>, for loan <paramref name="loan"/>'s share paid in each period.</summary>
     public void ShareLoanPaysShareByPeriod(int loan, double[] row) =>

@@ -9,7 +9,8 @@ namespace DealLang.Cli.Tests.Paths;
 /// A contract's rows that a path leaves as the deal has them (no customer default: its term, prepayment and renewal
 /// rows; no re-let: zeros) are shared read-only (PathInputs.ShareContractRow, ContractPlan) rather than worked out per
 /// path; a path whose customer defaults writes the buffers' own rows, never the shared ones; the re-let rows are kept
-/// per set of buffers (the path memo). The numbers are the same either way (PathSourceEquivalenceTests).
+/// per set of buffers (the path memo); a contract's eight rows are shared in one call (PathInputs.ShareContractRows). The
+/// numbers are the same either way (PathSourceEquivalenceTests).
 /// </summary>
 public sealed class ContractSharedRowTests
 {
@@ -82,5 +83,53 @@ public sealed class ContractSharedRowTests
         Assert.Throws<ArgumentOutOfRangeException>(() => inputs.OwnContractRow(InputQuantity.ContractTermYears, contracts));
         Assert.Throws<ArgumentOutOfRangeException>(() => inputs.ShareLeaseRent(-1, new double[inputs.Series[0].Length]));
         Assert.Same(neighbour, inputs.Series[next]);
+    }
+
+    [Fact]
+    public void AContractsEightRowsSharedInOneCallAreEachInItsSlotAndView()
+    {
+        var compiled = DealCompiler.Compile("coreweave-ddtl2.deal", File.ReadAllText(Path.Combine(RepoPaths.Root, "examples", "coreweave-ddtl2.deal")),
+            new Compiler.Emit.CompileOptions { UseDiskCache = false });
+        using var host = Runner.Hosting.DealHost.Load(compiled.Compiled!.Image, compiled.Compiled.TypeName);
+        var inputs = new PathInputs(host.Program.Description);
+        int n = inputs.Series[0].Length, contracts = host.Program.Description.Contracts.Length;
+        double[][] before = [.. inputs.Series];
+
+        // Contract 2's rows, each a distinct array: each lands in its quantity's slot for contract 2 and in that
+        // quantity's view, and no other slot moves.
+        var set = new ContractRowSet();
+        double[][] rows = [.. Enumerable.Range(0, ContractRowSet.Count).Select(k => new double[n])];
+        for (int k = 0; k < ContractRowSet.Count; k++)
+        {
+            set[k] = rows[k];
+        }
+
+        inputs.ShareContractRows(2, set);
+        double[][][] views = [inputs.ContractTermination, inputs.ContractTermYears, inputs.ContractPrepaid, inputs.ContractBroken,
+            inputs.ContractRenewalYears, inputs.ContractRenewalLive, inputs.ContractReletYears, inputs.ContractReletLive];
+        var moved = new HashSet<int>();
+        for (int k = 0; k < ContractRowSet.Count; k++)
+        {
+            int slot = inputs.Layout.IndexOf(ContractRowSet.Quantities[k], 2);
+            moved.Add(slot);
+            Assert.Same(rows[k], inputs.Series[slot]);
+            Assert.Same(rows[k], views[k][2]);
+        }
+
+        Assert.Equal(ContractRowSet.Count, moved.Count);
+        for (int s = 0; s < before.Length; s++)
+        {
+            if (!moved.Contains(s))
+            {
+                Assert.Same(before[s], inputs.Series[s]);
+            }
+        }
+
+        // The same checks as one row's share: a contract past the deal's, a row of another length, a missing row.
+        Assert.Throws<ArgumentOutOfRangeException>(() => inputs.ShareContractRows(contracts, set));
+        set[ContractRowSet.Broken] = new double[n + 1];
+        Assert.Throws<ArgumentException>(() => inputs.ShareContractRows(0, set));
+        set[ContractRowSet.Broken] = null!;
+        Assert.Throws<ArgumentNullException>(() => inputs.ShareContractRows(1, set));
     }
 }
