@@ -10,7 +10,7 @@ namespace DealLang.Cli.Tests.EndToEnd;
 /// examples/coreweave-ddtl2.deal's <c>Stochastic</c> scenario, path by path as <c>deallang mc</c> runs them (summary-only,
 /// the cash check on): no GPU is delivered after an event of default (docs/language.md §5 "fleet"), so on every path the
 /// units sold plus the units held at the end never exceed the units delivered by the event of default (all 165,000
-/// without one), nor do the units kept running.
+/// without one), nor do the units kept running; and both are whole GPUs (a repo-market period sells a whole number).
 /// </summary>
 public sealed class CoreWeaveFleetInvariantTests
 {
@@ -45,6 +45,7 @@ public sealed class CoreWeaveFleetInvariantTests
             double sold = result.FleetUnitsSold[0], held = result.FleetUnits[0], kept = result.FleetUnitsKept[0];
             Assert.True(sold + held <= delivered + 1e-6, $"path {path}: {sold} sold + {held} held > {delivered} delivered");
             Assert.True(kept <= delivered + 1e-6, $"path {path}: {kept} kept running > {delivered} delivered");
+            Assert.True(Math.Floor(sold) == sold && Math.Floor(held) == held, $"path {path}: {sold:R} sold, {held:R} held, not whole GPUs");
             if (path == 21012)
             {
                 Assert.Equal(0, eod);

@@ -238,7 +238,9 @@ internal static partial class FigureIdentities
     }
 
     /// <summary>§12, the fleet rows: "GPUs sold + units at end ≤ the units delivered by the event of default", and
-    /// those are at most every batch's units.</summary>
+    /// those are at most every batch's units. The generator delivers whole GPUs, so a fleet that sold a whole number of
+    /// them holds a whole number at the end (docs/language.md §9, "The repo market": units held are those delivered
+    /// less those sold, not those delivered × a share kept, whose product of shares left 115,625.99999999999).</summary>
     private static void FleetUnits(DealDescription deal, ScenarioOutcome outcome, string where)
     {
         for (int f = 0; f < deal.Fleets.Length; f++)
@@ -247,6 +249,8 @@ internal static partial class FigureIdentities
             double delivered = deal.Fleets[f].Batches.Sum(b => b.Units);
             Assert.True(s.UnitsSold >= 0 && s.Units >= 0 && s.UnitsSold + s.Units <= delivered + 1e-9 * delivered,
                 $"{where}, fleet {s.Name}: sold {s.UnitsSold:R} + held {s.Units:R} over the {delivered:R} delivered");
+            Assert.True(Math.Floor(s.UnitsSold) != s.UnitsSold || Math.Floor(s.Units) == s.Units,
+                $"{where}, fleet {s.Name}: {s.UnitsSold:R} whole units sold but {s.Units:R} held");
         }
     }
 }

@@ -8,7 +8,7 @@ namespace DealLang.Compiler.Emit.Components;
 internal sealed class FleetState : EntityState
 {
     public FleetState(FleetInfo info, int index, bool hasIdleUnits, bool hasContracts, bool canKeepContracts = false, bool readsAge = true, bool canStop = false,
-        bool bookValueAtStart = false, bool marketValueAtStart = false, bool relets = false, bool carriesImpact = false)
+        bool bookValueAtStart = false, bool marketValueAtStart = false, bool relets = false, bool carriesImpact = false, bool soldInMarket = false)
         : base(DeclarationKind.Fleet, info.Name, index)
     {
         ReletRevenue = Local("reletRevenue", "double", StateLife.Paid,
@@ -27,6 +27,9 @@ internal sealed class FleetState : EntityState
         Delivering = Local("delivering", "FleetCurves", StateLife.Carried, Curves.Name,
             "the batches it holds: all its deliveries, but those made by the event of default from then on", declared: canStop);
         Kept = Local("kept", "double", StateLife.Carried, "1.0", "share of the delivered units still held (sales lower it)");
+        UnitsSold = Local("unitsSold", "double", StateLife.Carried, "0.0",
+            "the units sold so far, a whole number (each period's repo-market volume is): units held are those delivered less these",
+            declared: soldInMarket);
         Units = Local("units", "double", StateLife.Period, comment: info.Name + ".units: delivered and not sold",
             ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " units", ColumnKind.Number));
         BookValue = Local("bookValue", "double", StateLife.Period, comment: info.Name + ".book_value",
@@ -71,6 +74,12 @@ internal sealed class FleetState : EntityState
     public string CurvesNow => Delivering.Declared ? Delivering.Name : Curves.Name;
 
     public StateVar Kept { get; }
+
+    /// <summary>Declared for a fleet sold into the repo market: the units sold so far, which its units held subtract
+    /// from those delivered. Counting them (rather than scaling the units delivered by <see cref="Kept"/>, a product of
+    /// the shares each sale left) keeps a whole number of GPUs whole: 165,000 × that product read 115,625.99999999999
+    /// after 49,374 were sold.</summary>
+    public StateVar UnitsSold { get; }
 
     /// <summary>Whether the fleet is sold into the repo market and has contracts, so the lender may keep them running
     /// (a scenario may switch it on): then <see cref="ContractShare"/> and <see cref="Keeping"/> are declared.</summary>
@@ -150,7 +159,9 @@ internal sealed class FleetComponent(EmitContext ctx)
         CSharpEmitter.HasEnforcement(ctx)
             && ctx.Sales.Any(s => s.Market is { Relet: > 0 } && s.Collateral.Contains(new CollateralRef(CollateralKind.Fleet, i))),
         CSharpEmitter.HasEnforcement(ctx)
-            && ctx.Sales.Any(s => s.Market is { HalfLifeMonths: > 0 } && s.Collateral.Contains(new CollateralRef(CollateralKind.Fleet, i))))))
+            && ctx.Sales.Any(s => s.Market is { HalfLifeMonths: > 0 } && s.Collateral.Contains(new CollateralRef(CollateralKind.Fleet, i))),
+        CSharpEmitter.HasEnforcement(ctx)
+            && ctx.Sales.Any(s => s.Market is not null && s.Collateral.Contains(new CollateralRef(CollateralKind.Fleet, i))))))
 {
     public override DeclarationKind Kind => DeclarationKind.Fleet;
 
@@ -243,7 +254,18 @@ internal sealed class FleetComponent(EmitContext ctx)
         {
             string c = fleet.CurvesNow;
             w.Comment(fleet.Name + ": the delivered units' figures × the share still held; opex = power + maintenance, plus opex unpaid so far");
-            w.Line(fleet.Units + " = " + c + ".Delivered[t] * " + fleet.Kept + ";");
+            if (fleet.UnitsSold.Declared)
+            {
+                // A repo-market sale sells whole units, and no batch arrives once one may sell (it follows an event of
+                // default, which stops the deliveries): the units delivered less those sold, the same as delivered × kept
+                // but with no rounding residue.
+                w.Line(fleet.Units + " = Math.Max(0.0, " + c + ".Delivered[t] - " + fleet.UnitsSold + ");");
+            }
+            else
+            {
+                w.Line(fleet.Units + " = " + c + ".Delivered[t] * " + fleet.Kept + ";");
+            }
+
             w.Line(fleet.BookValue + " = " + c + ".BookValue[t] * " + fleet.Kept + ";");
             if (fleet.Info.Generation >= 0)
             {
@@ -474,6 +496,11 @@ internal sealed class FleetComponent(EmitContext ctx)
         }
 
         w.Line(fleet.Units + " -= " + sold + ";");
+        if (fleet.UnitsSold.Declared)
+        {
+            w.Line(fleet.UnitsSold + " += " + sold + ";");
+        }
+
         w.Line(fleet.BookValue + " *= marketLeft;");
         w.Line(fleet.MarketValue + " *= marketLeft;");
     }
@@ -496,6 +523,11 @@ internal sealed class FleetComponent(EmitContext ctx)
         if (fleet.CanKeepContracts)
         {
             w.Line(fleet.ContractShare + " = 0.0;");
+        }
+
+        if (fleet.UnitsSold.Declared)
+        {
+            w.Line(fleet.UnitsSold + " += " + fleet.Units + "; // every unit held, so none is left of those delivered");
         }
 
         w.Line(fleet.Units + " = 0.0;");

@@ -237,6 +237,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double fleet_Gpus_idleUnits = 0.0; // Gpus.idle_units: held and not taken by a running contract
         FleetCurves fleet_Gpus_delivering = fleet_Gpus_curves; // the batches it holds: all its deliveries, but those made by the event of default from then on
         double fleet_Gpus_kept = 1.0; // share of the delivered units still held (sales lower it)
+        double fleet_Gpus_unitsSold = 0.0; // the units sold so far, a whole number (each period's repo-market volume is): units held are those delivered less these
         double fleet_Gpus_units = 0.0; // Gpus.units: delivered and not sold
         double fleet_Gpus_bookValue = 0.0; // Gpus.book_value
         double fleet_Gpus_marketValue = 0.0; // Gpus.market_value
@@ -343,7 +344,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
 
             // 2a. tranches: scheduled interest and principal, and what is due with arrears
             // Gpus: the delivered units' figures × the share still held; opex = power + maintenance, plus opex unpaid so far
-            fleet_Gpus_units = fleet_Gpus_delivering.Delivered[t] * fleet_Gpus_kept;
+            fleet_Gpus_units = Math.Max(0.0, fleet_Gpus_delivering.Delivered[t] - fleet_Gpus_unitsSold);
             fleet_Gpus_bookValue = fleet_Gpus_delivering.BookValue[t] * fleet_Gpus_kept;
             // Gpus.market_value: each batch's × H100Rent now / at its delivery
             fleet_Gpus_marketValue = (0.0 + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[0][t], index_H100Rent_level, fleet_Gpus_deliveryLevel0) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[1][t], index_H100Rent_level, fleet_Gpus_deliveryLevel1) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[2][t], index_H100Rent_level, fleet_Gpus_deliveryLevel2) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[3][t], index_H100Rent_level, fleet_Gpus_deliveryLevel3)) * fleet_Gpus_kept;
@@ -678,6 +679,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                         result.SalePeriod = t;
                         fleet_Gpus_kept = 0.0;
                         fleet_Gpus_contractShare = 0.0;
+                        fleet_Gpus_unitsSold += fleet_Gpus_units; // every unit held, so none is left of those delivered
                         fleet_Gpus_units = 0.0;
                         fleet_Gpus_bookValue = 0.0;
                         fleet_Gpus_marketValue = 0.0;
@@ -718,6 +720,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                         }
 
                         fleet_Gpus_units -= marketSold;
+                        fleet_Gpus_unitsSold += marketSold;
                         fleet_Gpus_bookValue *= marketLeft;
                         fleet_Gpus_marketValue *= marketLeft;
                     }
@@ -989,6 +992,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double fleet_Gpus_idleUnits = 0.0; // Gpus.idle_units: held and not taken by a running contract
         FleetCurves fleet_Gpus_delivering = fleet_Gpus_curves; // the batches it holds: all its deliveries, but those made by the event of default from then on
         double fleet_Gpus_kept = 1.0; // share of the delivered units still held (sales lower it)
+        double fleet_Gpus_unitsSold = 0.0; // the units sold so far, a whole number (each period's repo-market volume is): units held are those delivered less these
         double fleet_Gpus_units = 0.0; // Gpus.units: delivered and not sold
         double fleet_Gpus_bookValue = 0.0; // Gpus.book_value
         double fleet_Gpus_marketValue = 0.0; // Gpus.market_value
@@ -1120,7 +1124,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
 
             // 2a. tranches: scheduled interest and principal, and what is due with arrears
             // Gpus: the delivered units' figures × the share still held; opex = power + maintenance, plus opex unpaid so far
-            fleet_Gpus_units = fleet_Gpus_delivering.Delivered[t] * fleet_Gpus_kept;
+            fleet_Gpus_units = Math.Max(0.0, fleet_Gpus_delivering.Delivered[t] - fleet_Gpus_unitsSold);
             fleet_Gpus_bookValue = fleet_Gpus_delivering.BookValue[t] * fleet_Gpus_kept;
             // Gpus.market_value: each batch's × H100Rent now / at its delivery
             fleet_Gpus_marketValue = (0.0 + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[0][t], index_H100Rent_level, fleet_Gpus_deliveryLevel0) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[1][t], index_H100Rent_level, fleet_Gpus_deliveryLevel1) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[2][t], index_H100Rent_level, fleet_Gpus_deliveryLevel2) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[3][t], index_H100Rent_level, fleet_Gpus_deliveryLevel3)) * fleet_Gpus_kept;
@@ -1502,6 +1506,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             state.fleet_Gpus_idleUnits = fleet_Gpus_idleUnits;
             state.fleet_Gpus_delivering = fleet_Gpus_delivering;
             state.fleet_Gpus_kept = fleet_Gpus_kept;
+            state.fleet_Gpus_unitsSold = fleet_Gpus_unitsSold;
             state.fleet_Gpus_units = fleet_Gpus_units;
             state.fleet_Gpus_bookValue = fleet_Gpus_bookValue;
             state.fleet_Gpus_marketValue = fleet_Gpus_marketValue;
@@ -1623,6 +1628,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         public double fleet_Gpus_idleUnits;
         public FleetCurves fleet_Gpus_delivering;
         public double fleet_Gpus_kept;
+        public double fleet_Gpus_unitsSold;
         public double fleet_Gpus_units;
         public double fleet_Gpus_bookValue;
         public double fleet_Gpus_marketValue;
@@ -1741,6 +1747,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double fleet_Gpus_idleUnits = state.fleet_Gpus_idleUnits;
         FleetCurves fleet_Gpus_delivering = state.fleet_Gpus_delivering;
         double fleet_Gpus_kept = state.fleet_Gpus_kept;
+        double fleet_Gpus_unitsSold = state.fleet_Gpus_unitsSold;
         double fleet_Gpus_units = state.fleet_Gpus_units;
         double fleet_Gpus_bookValue = state.fleet_Gpus_bookValue;
         double fleet_Gpus_marketValue = state.fleet_Gpus_marketValue;
@@ -1861,7 +1868,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
 
                 // 2a. tranches: scheduled interest and principal, and what is due with arrears
                 // Gpus: the delivered units' figures × the share still held; opex = power + maintenance, plus opex unpaid so far
-                fleet_Gpus_units = fleet_Gpus_delivering.Delivered[t] * fleet_Gpus_kept;
+                fleet_Gpus_units = Math.Max(0.0, fleet_Gpus_delivering.Delivered[t] - fleet_Gpus_unitsSold);
                 fleet_Gpus_bookValue = fleet_Gpus_delivering.BookValue[t] * fleet_Gpus_kept;
                 // Gpus.market_value: each batch's × H100Rent now / at its delivery
                 fleet_Gpus_marketValue = (0.0 + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[0][t], index_H100Rent_level, fleet_Gpus_deliveryLevel0) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[1][t], index_H100Rent_level, fleet_Gpus_deliveryLevel1) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[2][t], index_H100Rent_level, fleet_Gpus_deliveryLevel2) + FleetCurves.Moved(fleet_Gpus_delivering.BatchMarketValue[3][t], index_H100Rent_level, fleet_Gpus_deliveryLevel3)) * fleet_Gpus_kept;
@@ -2132,6 +2139,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                         result.SalePeriod = t;
                         fleet_Gpus_kept = 0.0;
                         fleet_Gpus_contractShare = 0.0;
+                        fleet_Gpus_unitsSold += fleet_Gpus_units; // every unit held, so none is left of those delivered
                         fleet_Gpus_units = 0.0;
                         fleet_Gpus_bookValue = 0.0;
                         fleet_Gpus_marketValue = 0.0;
@@ -2172,6 +2180,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                         }
 
                         fleet_Gpus_units -= marketSold;
+                        fleet_Gpus_unitsSold += marketSold;
                         fleet_Gpus_bookValue *= marketLeft;
                         fleet_Gpus_marketValue *= marketLeft;
                     }
