@@ -276,6 +276,57 @@ public sealed class GuaranteedConvertibleRedemptionTests
         Assert.Equal(byHand, notes.HoldersIrr, 1e-9);
     }
 
+    [Fact]
+    public void No_put_once_the_holders_hold_nothing_their_part_converted()
+    {
+        // Convertible early above 150% (18.75) and put 2028-06-01 (period 3) at 90%; Shr 20 from 2027-01-01, 10 from 2028-01-01.
+        // Period 2: 20 ≥ 18.75, the holders' 90m converts early into 90m × 20 / 12.50 = 144m of shares; B = S = 10m.
+        // Period 3, the maturity, Shr 10 < 90% × 12.50 = 11.25: the holders would put, but hold nothing; the put is
+        // theirs, so nothing is put (before the fix State's 10m was written down by 10%, 1m: 1m + 9m recovered in
+        // period 3, 11m in all, net −1m).
+        // State: period 2 its coupon 10m × 0.1 = 1m; period 3 1m of interest and its 10m: 11m. Net cost 10m − 12m = −2m.
+        string source = Source[..Source.IndexOf("scenario Called", StringComparison.Ordinal)]
+            .Replace("index Shr { level 10 per share }", "index Shr { level 10 per share  points stepped { 2027-01-01 20 per share  2028-01-01 10 per share } }", StringComparison.Ordinal)
+            .Replace("convertible at 12.50 per share against Shr ", "convertible at 12.50 per share against Shr early above 150% put 2028-06-01 at 90% ", StringComparison.Ordinal)
+            + "scenario Put for Callable { }\n";
+        Assert.Contains("early above 150% put 2028-06-01 at 90%", source, StringComparison.Ordinal);
+        Assert.Contains("2028-01-01 10 per share", source, StringComparison.Ordinal);
+        var deal = new SmallDeal(source);
+        ScenarioOutcome outcome = deal.Outcomes["Put"];
+        TrancheSummary notes = outcome.Tranches[0];
+        Assert.Equal(144_000_000, deal.Ledger("Notes converted into shares", 2, "Put"), Cent);
+        Assert.Equal(10_000_000, deal.Ledger("Notes balance", 2, "Put"), Cent);
+        Assert.Null(notes.PutOn);
+        Assert.Equal(0.0, deal.Ledger("Notes redemption premium", 3, "Put"));
+        Assert.Equal(10_000_000, deal.Ledger("2 pay Notes.principal paid", 3, "Put"), Cent);
+        Assert.Equal(1_000_000, deal.Ledger("Notes repaid to State", 2, "Put"), Cent);
+        Assert.Equal(11_000_000, deal.Ledger("Notes repaid to State", 3, "Put"), Cent);
+        Assert.Equal(-2_000_000, outcome.Guarantees[0].NetCost, Cent);
+    }
+
+    [Fact]
+    public void No_put_when_the_guarantor_holds_the_whole_balance()
+    {
+        // The whole-balance deal (S = B = 100m after period 2) with a put on 2029-01-01 at 90% and no call: period 3, Shr
+        // 20 > 11.25, so no put would happen anyway; with Shr at 10 throughout, 10 < 11.25: the holders would put, but
+        // hold nothing. Nothing is put (before the fix State's 100m was written down to 90m and repaid with its 50m
+        // coupon in period 3: 140m, net −40m); the notes run to the maturity: periods 3 and 4 50m of interest each, the 100m at the maturity, all
+        // paid (160m a year collected): 200m recovered, net cost 100m − 200m = −100m = −(50m + 50m) × 1.
+        string source = WholeSource[..WholeSource.IndexOf("scenario Called", StringComparison.Ordinal)]
+            .Replace("  points stepped { 2028-01-01 20 per share }", "", StringComparison.Ordinal)
+            .Replace("convertible at 12.50 per share against Shr ", "convertible at 12.50 per share against Shr put 2029-01-01 at 90% ", StringComparison.Ordinal)
+            + "scenario Put for Whole { }\n";
+        Assert.Contains("put 2029-01-01 at 90%", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("stepped", source, StringComparison.Ordinal);
+        var deal = new SmallDeal(source);
+        ScenarioOutcome outcome = deal.Outcomes["Put"];
+        Assert.Null(outcome.Tranches[0].PutOn);
+        Assert.Equal(0.0, deal.Ledger("Notes redemption premium", 3, "Put"));
+        Assert.Equal(50_000_000, deal.Ledger("Notes repaid to State", 3, "Put"), Cent);
+        Assert.Equal(150_000_000, deal.Ledger("Notes repaid to State", 4, "Put"), Cent);
+        Assert.Equal(-100_000_000, outcome.Guarantees[0].NetCost, Cent);
+    }
+
     // The root of an NPV falling in the rate on [−50%, 100%], to 1e-12.
     private static double Bisect(Func<double, double> npv)
     {

@@ -235,7 +235,9 @@ internal sealed partial class TrancheComponent
         w.Line(tranche.PutPrice + " = " + putPrice + ";");
         // After a partial conversion the holders of the rest may put it, by the same rule; not in the period of a partial
         // hard call taken in cash, whose decision the period's is (the rest may be put at a later date).
-        using (w.Block("if (!" + tranche.Redeemed + " && " + tranche.Balance + " > 0.0 && " + tranche.CalledDue + " == 0.0 && " + tranche.PutPrice + " > 0.0 && "
+        // The put is the holders' option: behind a guarantor, not once they hold nothing (their part converted, or the
+        // guarantor's subrogated principal the whole balance), the guarantor's claim to cash running on.
+        using (w.Block("if (!" + tranche.Redeemed + " && " + HoldersBalance(tranche, tranche.Balance.Name) + " > 0.0 && " + tranche.CalledDue + " == 0.0 && " + tranche.PutPrice + " > 0.0 && "
             + share + " < " + tranche.PutPrice + " * " + price + ")"))
         {
             w.Line(tranche.Redeemed + " = true;");
