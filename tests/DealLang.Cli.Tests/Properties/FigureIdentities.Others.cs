@@ -23,7 +23,9 @@ internal static partial class FigureIdentities
     /// ledger's interest due less the arrears carried into the period (a call's or put's premium included), plus a
     /// <c>pik</c> tranche's capitalised interest; D_t a call's or put's discount (the ledger's redemption premium when
     /// negative), which writes the guarantor's part down as the holders'; S / B the guarantor's share of the opening
-    /// balance, at most 1 (0 on a zero balance).
+    /// balance, at most 1 (0 on a zero balance), but for the premium or discount, the guarantor's share of the balance
+    /// redeemed: after a conversion in the same period (only the holders' part converts) S over what is left, 1 when a
+    /// call the holders answered by converting redeemed the guarantor's part alone.
     /// And paid ≤ cap (the cap counts what it paid, before anything it got back), recovered ≥ 0.
     /// </summary>
     private static void Guarantees(DealDescription deal, ScenarioOutcome outcome, Ledger ledger, RunResult? raw, IReadOnlySet<string> pikUnpaid, string where)
@@ -70,11 +72,26 @@ internal static partial class FigureIdentities
                 double opening = t == 0 ? deal.Tranches[info.Target].Balance : ledger[name + " balance", t - 1];
                 double subrogated = t == 0 ? 0 : raw.GuarantorPrincipal[g][t - 1];
                 double carried = t == 0 ? 0 : raw.InterestShortfall[info.Target][t - 1];
-                // A put's or call's discount (a negative redemption premium) writes the guarantor's part down by its share;
-                // a premium is in the interest due.
-                double discount = Math.Min(0.0, ledger.Column(name + " redemption premium", t));
-                double whole = ledger[name + " interest due", t] - carried + (pikUnpaid.Contains(name) ? 0 : ledger.Column(name + " interest capitalised", t)) + discount;
-                accrued += opening > 0 ? whole * Math.Min(1.0, subrogated / opening) : 0;
+                // A put's or call's premium (in the interest due) or discount (a negative redemption premium) is the
+                // guarantor's by its share of the balance redeemed: S / B as at the period's start, but after a conversion
+                // the same period (which takes only the holders' part) S over what is left, B_red = the closing balance
+                // with the period's principal paid added back and its discount, draw and capitalised arrears taken off:
+                // 1 when a call the holders answered by converting redeemed the guarantor's part alone.
+                double premium = ledger.Column(name + " redemption premium", t);
+                bool pikInKind = !pikUnpaid.Contains(name);
+                double capitalised = ledger.Column(name + " interest capitalised", t);
+                double whole = ledger[name + " interest due", t] - carried + (pikInKind ? capitalised : 0) - Math.Max(0.0, premium);
+                double share = opening > 0 ? Math.Min(1.0, subrogated / opening) : 0;
+                double redeemedShare = share;
+                if (premium != 0 && raw.TrancheConversion[info.Target][t] > 0)
+                {
+                    double redeemed = raw.TrancheBalance[info.Target][t] - Math.Min(0.0, premium) + raw.PrincipalPaid[info.Target][t]
+                        - raw.TrancheDrawn[info.Target][t] - (pikInKind ? 0 : capitalised);
+                    double guarantor = subrogated + (pikInKind ? capitalised * share : 0);
+                    redeemedShare = redeemed > 0 ? Math.Min(1.0, guarantor / redeemed) : 0;
+                }
+
+                accrued += (whole * share) + (premium * redeemedShare);
             }
 
             Near(s.PrincipalLoss + s.UnpaidInterest - s.HoldersLoss - accrued - fees, paid.NetCost,

@@ -57,10 +57,11 @@ internal sealed partial class TrancheComponent
                     else
                     {
                         // Converting is a conversion (docs/language.md §5, "guaranteed convertible"): only the holders'
-                        // part of the called share converts; the guarantor's subrogated principal, a claim to cash, stays
-                        // owed as it was (not called), and nothing converts once the guarantor holds it all.
+                        // part of the called share converts (nothing once the guarantor holds it all); the guarantor's
+                        // subrogated principal, a claim to cash, is redeemed in cash at the call price.
                         w.Line("double holdersCalled = " + part + " * " + HoldersBalance(tranche, tranche.Balance.Name) + " / " + tranche.Balance + ";");
                         WriteConversion(w, tranche, share, price, "holdersCalled");
+                        WriteGuarantorCalled(w, tranche, part, callPrice);
                     }
                 }
             }
@@ -90,9 +91,9 @@ internal sealed partial class TrancheComponent
 
                 using (w.Block("else"))
                 {
+                    WriteGuarantorDiscount(w, tranche);
                     w.Line(tranche.Balance + " += " + tranche.RedemptionPremium + ";");
                     w.Line(tranche.CalledDue + " += " + tranche.RedemptionPremium + ";");
-                    WriteGuarantorDiscount(w, tranche);
                 }
             }
         }
@@ -149,8 +150,8 @@ internal sealed partial class TrancheComponent
 
         using (w.Block("else"))
         {
-            w.Line(tranche.Balance + " += " + tranche.RedemptionPremium + ";");
             WriteGuarantorDiscount(w, tranche);
+            w.Line(tranche.Balance + " += " + tranche.RedemptionPremium + ";");
             // The discount is on the whole balance, arrears included: what is in arrears is at most what is left (else
             // the schedule's principal, the balance less its arrears, would be negative, and so would debt service).
             w.Line(tranche.UnpaidPrincipal + " = Math.Min(" + tranche.UnpaidPrincipal + ", " + tranche.Balance + ");");
@@ -162,29 +163,53 @@ internal sealed partial class TrancheComponent
     }
 
     /// <summary>
+    /// A guaranteed convertible's whole call the holders answer by converting (docs/language.md §5, "guaranteed
+    /// convertible"): the call is of the whole issue, and the guarantor, subrogated to a claim to cash (it cannot convert),
+    /// is redeemed in cash at the call price on what is left once the holders' part has converted, its S (all of the
+    /// balance then), as at a call taken in cash (<see cref="WritePremium"/>): the balance due this period from the
+    /// waterfall's principal step (owed as arrears after it when unpaid), a premium with the interest, a price below par
+    /// writing S down. The balance redeemed is the guarantor's part alone (S / B = 1 now), so the premium or discount is
+    /// all its own. A partial call leaves S owed as before (to the maturity, or overdue).
+    /// </summary>
+    private static void WriteGuarantorCalled(IndentedWriter w, TrancheState tranche, string part, string callPrice)
+    {
+        using (w.Block("if (" + part + " >= 1.0 && " + tranche.Balance + " > 0.0)"))
+        {
+            w.Line(tranche.Redeemed + " = true;");
+            WritePremium(w, tranche, callPrice);
+        }
+    }
+
+    /// <summary>
     /// Behind a guarantor, the redemption price applies to both claims on the balance alike (docs/language.md §5,
     /// "guaranteed convertible"): the guarantor, subrogated to the holders' rights on what it paid, is owed the premium
-    /// on its part, the premium × S / B (its share of the opening balance, as of the coupon), with its interest due, so
-    /// the holders get the price on their part B − S and no more. Nothing without a guarantor.
+    /// on its part, the premium × S / B (<see cref="RedeemedShare"/>), with its interest due, so the holders get the
+    /// price on their part B − S and no more. Nothing without a guarantor.
     /// </summary>
     private static void WriteGuarantorPremium(IndentedWriter w, TrancheState tranche)
     {
         if (tranche.Guarantee is not null)
         {
-            w.Line(tranche.GuarantorInterestDue + " += " + tranche.RedemptionPremium + " * " + tranche.GuarantorShare + ";");
+            w.Line(tranche.GuarantorInterestDue + " += " + tranche.RedemptionPremium + " * " + RedeemedShare(tranche) + ";");
         }
     }
 
     /// <summary>Behind a guarantor, a price below par writes the guarantor's part down by the same share as the
-    /// holders' (the discount × S / B; the discount is negative), so each claim is repaid at the price. Nothing without
-    /// a guarantor.</summary>
+    /// holders' (the discount × S / B, <see cref="RedeemedShare"/>; the discount is negative), so each claim is repaid
+    /// at the price; written before the balance falls. Nothing without a guarantor.</summary>
     private static void WriteGuarantorDiscount(IndentedWriter w, TrancheState tranche)
     {
         if (tranche.Guarantee is not null)
         {
-            w.Line(tranche.GuaranteePrincipal + " = Math.Max(0.0, " + tranche.GuaranteePrincipal + " + " + tranche.RedemptionPremium + " * " + tranche.GuarantorShare + ");");
+            w.Line(tranche.GuaranteePrincipal + " = Math.Max(0.0, " + tranche.GuaranteePrincipal + " + " + tranche.RedemptionPremium + " * " + RedeemedShare(tranche) + ");");
         }
     }
+
+    /// <summary>The guarantor's part of the balance being redeemed, S / B as they stand at the redemption (at most 1):
+    /// the opening S / B (interest paid in kind joins both by it) but after a conversion in the same period, which takes
+    /// only the holders' part off the balance: all of it when the holders' part has converted whole.</summary>
+    private static string RedeemedShare(TrancheState tranche) =>
+        "(" + tranche.Balance + " > 0.0 ? Math.Min(1.0, " + tranche.GuaranteePrincipal + " / " + tranche.Balance + ") : 0.0)";
 
     /// <summary>
     /// A convertible's holder put, after the conversion (which takes the balance to 0 when it happens): at the start of
@@ -210,7 +235,9 @@ internal sealed partial class TrancheComponent
         w.Line(tranche.PutPrice + " = " + putPrice + ";");
         // After a partial conversion the holders of the rest may put it, by the same rule; not in the period of a partial
         // hard call taken in cash, whose decision the period's is (the rest may be put at a later date).
-        using (w.Block("if (!" + tranche.Redeemed + " && " + tranche.Balance + " > 0.0 && " + tranche.CalledDue + " == 0.0 && " + tranche.PutPrice + " > 0.0 && "
+        // The put is the holders' option: behind a guarantor, not once they hold nothing (their part converted, or the
+        // guarantor's subrogated principal the whole balance), the guarantor's claim to cash running on.
+        using (w.Block("if (!" + tranche.Redeemed + " && " + HoldersBalance(tranche, tranche.Balance.Name) + " > 0.0 && " + tranche.CalledDue + " == 0.0 && " + tranche.PutPrice + " > 0.0 && "
             + share + " < " + tranche.PutPrice + " * " + price + ")"))
         {
             w.Line(tranche.Redeemed + " = true;");
