@@ -39,7 +39,7 @@ public sealed class PathInputs
             seriesFirst[(int)quantity] = layout.FirstOf(quantity);
         }
         Flags = Arrays.Jagged<bool>(layout.Flags.Length, n);
-        ownedFlags = (bool[][])Flags.Clone();
+        periods = n;
         Scalars = new double[layout.Scalars.Length];
 
         FacilityValue = Rows(Series, layout, InputQuantity.FacilityValue, layout.Facilities);
@@ -134,8 +134,8 @@ public sealed class PathInputs
     // [series quantity]: the slot of its first entity (Layout.FirstOf; read only through a view of its entities).
     readonly int[] seriesFirst;
 
-    // The flag buffers made here, and the slot of the first party's default flags (SharePartyDefaulted).
-    readonly bool[][] ownedFlags;
+    // The deal's periods, every flag row's length, and the slot of the first party's default flags (SharePartyDefaulted).
+    readonly int periods;
     readonly int partyDefaultedFirst;
 
     // [ContractRowSet's position]: its quantity's first slot and its view (ShareContractRows).
@@ -527,9 +527,9 @@ public sealed class PathInputs
             return;
         }
 
-        if (row.Length != ownedFlags[slot].Length)
+        if (row.Length != periods)
         {
-            throw new ArgumentException($"A shared row must have the deal's {ownedFlags[slot].Length} periods, not {row.Length}.", nameof(row));
+            throw new ArgumentException($"A shared row must have the deal's {periods} periods, not {row.Length}.", nameof(row));
         }
 
         Flags[slot] = row;
